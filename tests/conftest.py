@@ -1,0 +1,55 @@
+"""Shared fixtures: a loopback HTTP server, config files in tmp_path, a Desk on a real cache."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.httpserver import LocalServer
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture
+def server() -> Iterator[LocalServer]:
+    with LocalServer() as srv:
+        yield srv
+
+
+def write_config(folder: Path, feeds: list[tuple[str, str]] | list[dict[str, object]],
+                 extra: str = "", settings: str = "") -> Path:
+    """A feeds.toml in `folder` with a cache inside it; short timeouts for tests."""
+    lines = ["[settings]", 'cache_dir = "cache"', "connect_timeout = 2", "read_timeout = 2",
+             settings]
+    for feed in feeds:
+        entry = feed if isinstance(feed, dict) else {"name": feed[0], "url": feed[1]}
+        lines.append("[[feed]]")
+        for key, value in entry.items():
+            lines.append(f"{key} = {_toml(value)}")
+    path = folder / "feeds.toml"
+    path.write_text("\n".join(lines) + "\n" + textwrap.dedent(extra), encoding="utf-8")
+    return path
+
+
+def _toml(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return str(value)
+
+
+def rss(items: list[dict[str, str]], title: str = "Test feed") -> bytes:
+    """A small RSS 2.0 document from item dicts (title, link, guid, pubDate, description)."""
+    out = [f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{title}'
+           "</title><link>http://127.0.0.1/</link><description>t</description>"]
+    for item in items:
+        out.append("<item>" + "".join(f"<{k}>{v}</{k}>" for k, v in item.items()) + "</item>")
+    out.append("</channel></rss>")
+    return "".join(out).encode("utf-8")

@@ -1,0 +1,132 @@
+"""A real HTTP server on 127.0.0.1 for tests: routes are set per test, requests are recorded.
+
+Each route can misbehave the way real servers do: wrong status, slow bytes, endless bodies,
+compressed bombs, redirects anywhere. Everything is bounded so a test can never hang.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+@dataclass
+class Route:
+    body: bytes = b""
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    etag: str | None = None  # when set, If-None-Match with it answers 304
+    delay: float = 0.0  # before the headers
+    byte_delay: float = 0.0  # between single bytes of the body (a trickling server)
+    endless: bytes | None = None  # repeat this chunk forever (bounded by max_seconds)
+    max_seconds: float = 30.0
+    chunked: bool = False
+    handler: Callable[[BaseHTTPRequestHandler], None] | None = None
+
+
+@dataclass(frozen=True)
+class Seen:
+    path: str
+    headers: dict[str, str]
+
+
+class LocalServer:
+    def __init__(self) -> None:
+        self.routes: dict[str, Route] = {}
+        self.seen: list[Seen] = []
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                server.seen.append(Seen(self.path, {k.lower(): v for k, v in self.headers.items()}))
+                route = server.routes.get(self.path.split("?")[0])
+                if route is None:
+                    self._send(404, b"not found", {"Content-Type": "text/plain"})
+                    return
+                if route.handler:
+                    route.handler(self)
+                    return
+                time.sleep(route.delay)
+                if route.etag and self.headers.get("If-None-Match") == route.etag:
+                    self._send(304, b"", {"ETag": route.etag})
+                    return
+                headers = dict(route.headers)
+                if route.etag:
+                    headers["ETag"] = route.etag
+                try:
+                    self._body(route, headers)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+            def _send(self, status: int, body: bytes, headers: dict[str, str]) -> None:
+                self.send_response(status)
+                for k, v in headers.items():
+                    self.send_header(k, v)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def _body(self, route: Route, headers: dict[str, str]) -> None:
+                if not (route.endless or route.byte_delay or route.chunked):
+                    self._send(route.status, route.body, headers)
+                    return
+                self.send_response(route.status)
+                for k, v in headers.items():
+                    self.send_header(k, v)
+                self.send_header("Transfer-Encoding", "chunked")
+                self.end_headers()
+                deadline = time.monotonic() + route.max_seconds
+                for piece in _pieces(route):
+                    if time.monotonic() > deadline:
+                        break
+                    self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
+                    self.wfile.flush()
+                    time.sleep(route.byte_delay)
+                self.wfile.write(b"0\r\n\r\n")
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def add(self, path: str, route: Route | None = None, **kwargs: object) -> str:
+        self.routes[path] = route or Route(**kwargs)  # type: ignore[arg-type]
+        return self.url(path)
+
+    def __enter__(self) -> LocalServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def _pieces(route: Route) -> Iterator[bytes]:
+    if route.endless is not None:
+        while True:
+            yield route.endless
+    elif route.byte_delay:
+        for i in range(len(route.body)):
+            yield route.body[i : i + 1]
+    else:
+        yield route.body
+
+
+def http_date(seconds: float) -> str:
+    return formatdate(seconds, usegmt=True)

@@ -1,0 +1,29 @@
+"""The Textual face of newsdesk.
+
+Imports are lazy so that `import tui.app` stays cheap for the CLI: Textual loads only
+when the app is actually opened.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tui.app.app import NewsdeskApp
+
+__all__ = ["NewsdeskApp", "run"]
+
+
+def run(desk: Any, config: Any) -> None:
+    """Open the TUI on `desk` (blocking until the user quits)."""
+    from tui.app.app import run as _run
+
+    _run(desk, config)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "NewsdeskApp":
+        from tui.app.app import NewsdeskApp
+
+        return NewsdeskApp
+    raise AttributeError(name)

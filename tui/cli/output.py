@@ -1,0 +1,66 @@
+"""Turning core records into terminal text and JSON for scripts."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+from typing import Any
+
+from tui.core.models import Article, ArticleRow, FeedStatus, to_iso
+
+
+def iso(moment: datetime | None) -> str | None:
+    return to_iso(moment) if moment else None
+
+
+def row_json(row: ArticleRow) -> dict[str, Any]:
+    return {"id": row.id, "feed": row.feed, "title": row.title, "url": row.url,
+            "published": iso(row.published), "read": row.read, "saved": row.saved,
+            "dismissed": row.dismissed, "tags": list(row.tags)}
+
+
+def article_json(article: Article) -> dict[str, Any]:
+    data = row_json(article)
+    data.update(author=article.author, body=article.body, body_source=article.body_source,
+                feeds=list(article.feeds), lang=article.lang, extract_error=article.extract_error)
+    return data
+
+
+def print_json(data: Any, *, lines: bool = False) -> None:
+    if lines:
+        for item in data:
+            sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def row_line(row: ArticleRow) -> str:
+    mark = ("N" if not row.read else " ") + ("*" if row.saved else " ")
+    local = row.published.astimezone().strftime("%Y-%m-%d %H:%M")
+    tags = f"  [{', '.join(row.tags)}]" if row.tags else ""
+    return f"{row.id:>6} {mark} {local}  {row.feed[:18]:<18}  {row.title}{tags}"
+
+
+def article_text(article: Article) -> str:
+    head = [article.title, "=" * min(len(article.title), 78),
+            f"{article.feed}  |  {article.published.astimezone():%Y-%m-%d %H:%M %Z}"
+            + (f"  |  {article.author}" if article.author else "")]
+    if article.url:
+        head.append(article.url)
+    if article.tags:
+        head.append("tags: " + ", ".join(article.tags))
+    return "\n".join(head) + "\n\n" + (article.body or article.summary or "(no text)") + "\n"
+
+
+def feed_line(feed: FeedStatus) -> str:
+    ok = feed.last_ok.astimezone().strftime("%Y-%m-%d %H:%M") if feed.last_ok else "never"
+    state = f"FAILING x{feed.failures}: {feed.last_error}" if feed.failures else (
+        feed.last_error or "ok")
+    return f"{feed.name[:28]:<28} {ok:<16} {feed.item_count:>5} items  {feed.unread:>5} unread  {state}"
+
+
+def feed_json(feed: FeedStatus) -> dict[str, Any]:
+    return {"name": feed.name, "url": feed.url, "tags": list(feed.tags),
+            "last_ok": iso(feed.last_ok), "last_error": feed.last_error,
+            "failures": feed.failures, "item_count": feed.item_count, "unread": feed.unread}

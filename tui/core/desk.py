@@ -1,0 +1,201 @@
+"""The one service under both faces: the CLI and the Textual app only ever call a Desk.
+
+It owns the cache (one SQLite connection per thread, so the app's workers and UI thread never
+share one), the worker process pool, and the analyzers that run on every new body.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from tui.core import analysis
+from tui.core.config import Config
+from tui.core.events import RefreshEvent
+from tui.core.models import Article, ArticleRow, FeedStatus, from_iso, utcnow
+from tui.core.refresh import Refresh, RefreshSummary
+from tui.core.store import articles as store
+from tui.core.store import feeds as feed_store
+from tui.core.store.db import DB_NAME, StoreError, connect, transaction
+
+
+class Desk:
+    """Refresh, query, triage. Every state change is committed before the call returns."""
+
+    def __init__(self, config: Config, *, db_path: Path | None = None) -> None:
+        self.config = config
+        self.db_path = db_path or config.settings.cache_dir / DB_NAME
+        self.warning: str | None = None
+        self._local = threading.local()
+        self._conns: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self._pool: ProcessPoolExecutor | None = None
+        self._analysis: analysis.Analysis | None = None
+
+    @classmethod
+    def open(cls, config: Config) -> Desk:
+        """Open (creating or upgrading) the cache; a damaged one is set aside, not lost."""
+        desk = cls(config)
+        try:
+            desk.conn  # noqa: B018 - opens and migrates now, so errors surface here
+        except StoreError as exc:
+            desk.warning = str(exc)
+            desk.conn  # noqa: B018 - the broken file was moved aside: start a fresh cache
+        return desk
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = connect(self.db_path)
+            self._local.conn = conn
+            with self._lock:
+                self._conns.append(conn)
+        return conn
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+        with self._lock:
+            for conn in self._conns:
+                conn.close()
+            self._conns.clear()
+        self._local = threading.local()
+
+    def __enter__(self) -> Desk:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- refresh -------------------------------------------------------------------------
+    def pool(self) -> ProcessPoolExecutor:
+        from tui.core.workers import make_pool
+
+        if self._pool is None:
+            self._pool = make_pool()
+        return self._pool
+
+    @property
+    def analysis(self) -> analysis.Analysis:
+        if self._analysis is None:
+            self._analysis = analysis.Analysis(self.config)
+        return self._analysis
+
+    def refresh(self, feeds: Sequence[str] | None = None, *, extract: bool | None = None,
+                on_event: Callable[[RefreshEvent], None] | None = None) -> RefreshSummary:
+        """Fetch feeds (all, or those named), store, extract and analyse. Blocking."""
+        chosen = [f for f in self.config.feeds if feeds is None or f.name in feeds]
+        run = Refresh(self.conn, self.config, chosen, pool=self.pool(),
+                      extract=self.config.settings.extract if extract is None else extract,
+                      on_event=on_event or (lambda _e: None))
+        summary = asyncio.run(run.run())
+        self.analyse_pending(on_event)
+        with transaction(self.conn):
+            store.prune(self.conn, self.config.settings.keep_days)
+        return summary
+
+    def analyse_pending(self, on_event: Callable[[RefreshEvent], None] | None = None) -> int:
+        """Run actors, rules and linking on every article whose body changed."""
+        return self.analysis.run_pending(self.conn, on_event)
+
+    def reextract(self, on_event: Callable[[RefreshEvent], None] | None = None) -> int:
+        """Rebuild page bodies from the stored raw pages, offline."""
+        from tui.core.workers import extract_worker
+
+        pages = list(store.pages(self.conn))
+        futures = [(aid, self.pool().submit(extract_worker, raw, url, ctype))
+                   for aid, url, raw, ctype in pages]
+        changed = 0
+        for article_id, future in futures:
+            extracted = future.result()
+            if extracted.body:
+                with transaction(self.conn):
+                    store.set_body(self.conn, article_id, extracted.body, "page", None)
+                changed += 1
+        self.analyse_pending(on_event)
+        return changed
+
+    # -- reading -------------------------------------------------------------------------
+    def _filter(self, query: str) -> tuple[str, tuple[object, ...]]:
+        from tui.core.query import compile_query
+
+        compiled = compile_query(query, now=utcnow(), resolve_actor=self.analysis.resolve_actor)
+        return compiled.where, tuple(compiled.params)
+
+    def _run(self, fn: Callable[..., object], *args: object, **kwargs: object) -> object:
+        from tui.core.query import explain_sql_error
+
+        try:
+            return fn(*args, **kwargs)
+        except sqlite3.OperationalError as exc:
+            raise explain_sql_error(exc) from None
+
+    def articles(self, query: str = "", *, limit: int = 200, offset: int = 0) -> list[ArticleRow]:
+        """Newest first. Raises tui.core.query.QueryError for a malformed query."""
+        where, params = self._filter(query)
+        rows = self._run(store.select_rows, self.conn, where, params, limit, offset)
+        return rows  # type: ignore[return-value]
+
+    def count(self, query: str = "") -> int:
+        where, params = self._filter(query)
+        return self._run(store.count_rows, self.conn, where, params)  # type: ignore[return-value]
+
+    def ids(self, query: str = "") -> list[int]:
+        where, params = self._filter(query)
+        return self._run(store.select_ids, self.conn, where, params)  # type: ignore[return-value]
+
+    def article(self, article_id: int) -> Article | None:
+        return store.get_article(self.conn, article_id)
+
+    def feeds(self) -> list[FeedStatus]:
+        """Configured feeds with their health, in config order."""
+        rows = {r["url"]: r for r in feed_store.feed_rows(self.conn)}
+        out = []
+        for feed in self.config.feeds:
+            row = rows.get(feed.url)
+            out.append(FeedStatus(
+                name=feed.name, url=feed.url, tags=feed.tags,
+                last_ok=from_iso(row["last_ok"]) if row and row["last_ok"] else None,
+                last_error=row["last_error"] if row else None,
+                failures=row["failures"] if row else 0,
+                item_count=row["item_count"] if row else 0,
+                unread=row["unread"] if row else 0))
+        return out
+
+    def all_tags(self) -> list[tuple[str, int]]:
+        return store.all_tags(self.conn)
+
+    # -- triage (each call is one committed transaction) ---------------------------------
+    def _flag(self, ids: Sequence[int], column: str, value: bool) -> list[int]:
+        with transaction(self.conn):
+            return store.set_flag(self.conn, list(ids), column, value)
+
+    def set_read(self, ids: Sequence[int], read: bool = True) -> list[int]:
+        return self._flag(ids, "read", read)
+
+    def set_saved(self, article_id: int, saved: bool = True) -> None:
+        self._flag([article_id], "saved", saved)
+
+    def dismiss(self, ids: Sequence[int]) -> list[int]:
+        with transaction(self.conn):
+            store.set_flag(self.conn, list(ids), "read", True)
+            return store.set_flag(self.conn, list(ids), "dismissed", True)
+
+    def mark_all_read(self, query: str = "") -> list[int]:
+        """Mark a whole view read; returns what changed so the caller can undo."""
+        return self.set_read(self.ids(query), True)
+
+    def add_tags(self, ids: Sequence[int], tags: Sequence[str]) -> None:
+        clean = [t.strip() for t in tags if t.strip()]
+        with transaction(self.conn):
+            store.add_tags(self.conn, list(ids), clean)
+
+    def remove_tag(self, ids: Sequence[int], tag: str) -> None:
+        with transaction(self.conn):
+            store.remove_tag(self.conn, list(ids), tag)

@@ -1,0 +1,338 @@
+"""Article pages -> clean plain text.
+
+Runs inside a process pool, so everything here is a top-level, picklable function and
+never raises: failures come back as ``Extracted.error`` in plain words. trafilatura finds
+the article; a line-level post-clean then removes the boilerplate it tends to leave inside
+bodies (inline "Read more:" links, ad labels, captions, share and newsletter lines).
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["Extracted", "clean_lines", "decode_html", "extract_page", "html_to_text"]
+
+MAX_PAGE_BYTES = 8_000_000
+"""Pages above this are cut: nothing an article needs lives past the first few MB."""
+
+_ACCEPTED_TYPES = ("html", "xml", "text/plain")
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    body: str  # plain text, paragraphs separated by one blank line; "" when nothing found
+    author: str | None
+    published: str | None  # ISO date string as found in page metadata, or None
+    sitename: str | None
+    title: str | None
+    error: str | None  # plain-words reason when body == ""
+
+
+# --------------------------------------------------------------------------- decoding
+
+_CT_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
+_XML_CHARSET = re.compile(rb"<\?xml[^>]+encoding\s*=\s*[\"']([\w.:-]+)", re.I)
+
+
+def _codec(name: str | None) -> str | None:
+    """Normalise a charset label to a Python codec name, or None if unknown."""
+    if not name:
+        return None
+    try:
+        codec = codecs.lookup(name.strip().lower()).name
+    except LookupError:
+        return None
+    # Browsers treat latin-1 labels as windows-1252; do the same.
+    return "cp1252" if codec in ("latin-1", "iso8859-1", "ascii") else codec
+
+
+def decode_html(raw: bytes, content_type: str | None = None) -> str:
+    """Bytes -> str: BOM, valid UTF-8, declared charsets (header, meta), then detection.
+
+    Valid UTF-8 containing non-ASCII bytes wins over a declared legacy charset: such
+    text is almost never really Latin-1, while mislabelled UTF-8 is common.
+    """
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"),
+                     (codecs.BOM_UTF16_BE, "utf-16")):
+        if raw.startswith(bom):
+            return raw.decode(enc, errors="replace").lstrip("\ufeff")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    head = raw[:4096]
+    declared = []
+    if content_type and (m := _CT_CHARSET.search(content_type)):
+        declared.append(m.group(1))
+    for pattern in (_META_CHARSET, _XML_CHARSET):
+        if m2 := pattern.search(head):
+            declared.append(m2.group(1).decode("ascii", "ignore"))
+    for label in declared:
+        codec = _codec(label)
+        if codec and codec not in ("utf-8", "cp1252"):
+            try:
+                return raw.decode(codec)
+            except (UnicodeDecodeError, LookupError):
+                continue
+    detected = _detect(raw)
+    if detected:
+        return detected
+    return raw.decode("cp1252" if "cp1252" in map(_codec, declared) else "utf-8",
+                      errors="replace")
+
+
+def _detect(raw: bytes) -> str | None:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - charset_normalizer ships with trafilatura
+        return None
+    best = from_bytes(raw[:200_000]).best()
+    if best is None or not best.encoding:
+        return None
+    return raw.decode(best.encoding, errors="replace")
+
+
+def _looks_binary(raw: bytes) -> bool:
+    sample = raw[:2048]
+    if not sample:
+        return False
+    if sample.startswith((b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04")):
+        return True
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return controls > len(sample) // 20
+
+
+# --------------------------------------------------------------------------- post-clean
+
+_LEAD = r"^[\s\W]{0,3}"
+_XREF = (r"(lea|vea|lee|mira) también|le puede interesar|te puede interesar|notas relacionadas"
+         r"|art[íi]culos relacionados|m[áa]s sobre|lesen sie auch|mehr zum thema|[àa] lire aussi"
+         r"|lire aussi|leggi anche|czytaj (też|także|więcej)|dowiedz się więcej"
+         r"|читайте (также|еще|ещё)|смотрите также|по теме|подробнее|ещё по теме")
+_DROP_PATTERNS = [
+    # Inline cross-links: "Read more: Other headline", "ALSO READ | ...", "Related: ...".
+    _LEAD + r"(read|see|watch|listen)\s+(more|also|next)\s*[:|\-–—»›>]",
+    _LEAD + r"(also|further)\s+read\s*[:|\-–—»›>]",
+    _LEAD + r"(related|recommended|more on this|more from|related coverage|related stories"
+    r"|related articles|related content|you may also like|you might also like"
+    r"|most read|most popular|trending|editor'?s picks|top stories)\b[^.!?]{0,40}[:|]?\s*$",
+    _LEAD + r"(related|more on this( story| topic)?)\s*[:|\-–—»›>]",
+    # The same cues in the other languages analysts read.
+    _LEAD + _XREF + r"\s*[:|\-–—»›>]",
+    _LEAD + _XREF + r"\W*$",
+    # Ad slots.
+    r"^\W*(advertisement|advertising|sponsored( content)?|ad|anzeige|publicité|реклама"
+    r"|scroll to continue( with content)?|continue reading below|story continues below)\W*$",
+    # Share / follow rows.
+    r"^\W*(share|tweet|email|print|copy link)( this)?( article| story| page| on [\w ]+)?"
+    r"\W*((facebook|twitter|x|whatsapp|telegram|linkedin|email|reddit|copy link)\W*)*$",
+    r"^\W*share (this|on|via)\b.{0,60}$",
+    r"^\W*(follow us|join us) on\b.{0,60}$",
+    # Newsletter boxes.
+    r"^.{0,80}\b(sign up|subscribe)\b.{0,60}\bnewsletters?\b.{0,80}$",
+    r"^.{0,40}\bnewsletters?\b.{0,40}\b(sign up|subscribe|inbox)\b.{0,60}$",
+    r"^\W*(sign up|subscribe( now)?|get the newsletter)\W*$",
+    r"^.{0,60}\b(by signing up|you can unsubscribe at any time)\b.{0,160}$",
+    r"^\W*enter your e-?mail( address)?\W*$",
+    # Photo credits and captions.
+    r"^\W*(photo|photograph|image|picture|pictured|caption|credit|foto|фото|illustration)"
+    r"( credit)?s?\s*[:|/©].{0,150}$",
+    r"^.{0,220}[\(\[]\s*(photo|image|picture|credit|фото)\s*:[^)\]]{1,80}[\)\]]\W*$",
+    r"^.{0,200}\b(photo|image|picture)\s*(credit)?\s*:\s*[^.]{1,60}$",
+    r"^\W*©.{0,120}$",
+    r"^.{0,160}\s[/|]\s*(reuters|afp|ap|getty images|epa|anadolu|tass|wana|ria novosti)"
+    r"( via getty images)?\W*$",
+    # Cookie and consent notices.
+    r"^.{0,160}\b(we use cookies|this (web)?site uses cookies|accept (all )?cookies"
+    r"|cookie (policy|settings))\b.{0,200}$",
+]
+_DROP_RE = [re.compile(p, re.I) for p in _DROP_PATTERNS]
+_WS = re.compile(r"\s+")
+
+
+def _norm(text: str) -> str:
+    return _WS.sub(" ", text).strip().strip(" \u00a0").casefold()
+
+
+def _is_boilerplate(line: str, link_texts: frozenset[str]) -> bool:
+    if any(r.search(line) for r in _DROP_RE):
+        # Long lines are real sentences that merely mention a trigger word.
+        return len(line) < 300 or line.count(". ") < 2
+    norm = _norm(line)
+    return len(norm) >= 15 and norm in link_texts and not norm.endswith((".", "?", "!"))
+
+
+def clean_lines(text: str, link_texts: frozenset[str] = frozenset()) -> str:
+    """Drop boilerplate lines, collapse whitespace, return blank-line-separated paragraphs.
+
+    ``link_texts`` are the normalised texts of the page's links: a body line that is just
+    one of them is a headline link to another article, not prose.
+    """
+    kept: list[str] = []
+    for raw_line in text.splitlines():
+        line = _WS.sub(" ", raw_line).strip()
+        if not line or _is_boilerplate(line, link_texts):
+            continue
+        if kept and kept[-1] == line:
+            continue
+        kept.append(line)
+    return "\n\n".join(kept)
+
+
+# --------------------------------------------------------------------------- metadata
+
+_DATE_KEYS = ("article:published_time", "datepublished", "date", "dc.date", "dc.date.issued",
+              "pubdate", "publishdate", "og:published_time", "sailthru.date", "parsely-pub-date")
+
+
+def _page_info(tree: Any) -> tuple[frozenset[str], str | None]:
+    """Link texts of the page and the published timestamp from its metadata."""
+    links = frozenset(
+        n for a in tree.iter("a") if len(n := _norm(a.text_content() or "")) >= 15
+    )
+    published: str | None = None
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key in _DATE_KEYS and (value := (meta.get("content") or "").strip()):
+            published = value
+            break
+    if published is None:
+        for script in tree.iter("script"):
+            if (script.get("type") or "").lower() == "application/ld+json":
+                published = _ld_date(script.text or "")
+                if published:
+                    break
+    if published is None:
+        for time in tree.iter("time"):
+            if value := (time.get("datetime") or "").strip():
+                published = value
+                break
+    return links, published
+
+
+def _ld_date(blob: str) -> str | None:
+    try:
+        data = json.loads(blob)
+    except ValueError:
+        return None
+    stack: list[Any] = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            value = item.get("datePublished")
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+            stack.extend(v for v in item.values() if isinstance(v, (list, dict)))
+    return None
+
+
+def _opt(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = _WS.sub(" ", value).strip()
+    return value or None
+
+
+# --------------------------------------------------------------------------- entry points
+
+def _failure(reason: str) -> Extracted:
+    return Extracted(body="", author=None, published=None, sitename=None, title=None,
+                     error=reason)
+
+
+def extract_page(raw: bytes, url: str, content_type: str | None = None) -> Extracted:
+    """Page bytes -> ``Extracted``. Never raises."""
+    try:
+        return _extract(raw, url, content_type)
+    except Exception as exc:  # noqa: BLE001 - the pool must always get an answer
+        return _failure(f"extraction failed: {type(exc).__name__}: {exc}"[:300])
+
+
+def _extract(raw: bytes, url: str, content_type: str | None) -> Extracted:
+    if not raw or not raw.strip():
+        return _failure("the page is empty")
+    mime = (content_type or "").split(";")[0].strip().lower()
+    if mime and not any(t in mime for t in _ACCEPTED_TYPES):
+        return _failure(f"not a web page ({mime})")
+    if _looks_binary(raw):
+        return _failure("the page is binary data, not HTML")
+    text = decode_html(raw[:MAX_PAGE_BYTES], content_type)
+    if mime == "text/plain":
+        body = clean_lines(text.replace("\r\n", "\n"))
+        return Extracted(body, None, None, None, None, None if body else "the page is empty")
+
+    import trafilatura
+    from trafilatura.utils import load_html
+
+    tree = load_html(text)
+    if tree is None:
+        return _failure("the page is not parseable HTML")
+    links, published = _page_info(tree)
+    doc = trafilatura.bare_extraction(
+        tree, url=url or None, favor_precision=True, include_comments=False,
+        include_tables=False, include_links=False, include_images=False,
+        with_metadata=True, date_extraction_params={"extensive_search": False},
+    )
+    if doc is None:
+        return _failure("no article text found on the page")
+    meta: dict[str, Any] = doc if isinstance(doc, dict) else {
+        k: getattr(doc, k, None) for k in ("text", "author", "date", "sitename", "title")}
+    body = clean_lines(meta.get("text") or "", links)
+    return Extracted(
+        body=body,
+        author=_opt(meta.get("author")),
+        published=published or _opt(meta.get("date")),
+        sitename=_opt(meta.get("sitename")),
+        title=_opt(meta.get("title")),
+        error=None if body else "no article text found on the page",
+    )
+
+
+_BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+    "blockquote", "pre", "tr", "table", "br", "hr", "dd", "dt", "header", "footer", "main"})
+_DROP_TAGS = ("script", "style", "noscript", "figure", "figcaption", "aside", "nav", "form",
+              "iframe", "button", "svg", "template", "head")
+
+
+def html_to_text(html: str) -> str:
+    """Feed HTML (content:encoded, summaries) -> plain paragraphs, same clean-up as pages."""
+    try:
+        if "<" not in html:
+            import html as html_mod
+
+            return clean_lines(html_mod.unescape(html))
+        from lxml import html as lxml_html
+
+        root = lxml_html.fragment_fromstring(html, create_parent="div")
+        for bad in root.xpath("|".join(f"//{t}" for t in _DROP_TAGS)):
+            bad.drop_tree()
+        links = frozenset(
+            n for a in root.iter("a") if len(n := _norm(a.text_content() or "")) >= 15)
+        parts: list[str] = []
+        _walk(root, parts)
+        return clean_lines("".join(parts), links)
+    except Exception:  # noqa: BLE001 - never raise on feed junk
+        return clean_lines(re.sub(r"<[^>]*>", " ", html))
+
+
+def _walk(node: Any, out: list[str]) -> None:
+    tag = node.tag.lower() if isinstance(node.tag, str) else ""
+    block = tag in _BLOCK_TAGS
+    if block:
+        out.append("\n")
+    if node.text and tag:
+        out.append(_WS.sub(" ", node.text))
+    for child in node:
+        _walk(child, out)
+    if block:
+        out.append("\n")
+    if node.tail:
+        out.append(_WS.sub(" ", node.tail))

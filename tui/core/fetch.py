@@ -1,0 +1,159 @@
+"""HTTP for feeds and pages: one client, bounded, capped, polite.
+
+Servers are hostile or broken as often as not, so every request is bounded in time (connect,
+read, and a whole-request deadline against one-byte-per-second servers) and in size (counted on
+the decoded stream, which also defuses gzip and brotli bombs). Redirects are followed by hand so
+each hop's scheme is checked. Failures come back as plain words in `FetchResult.error`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ssl
+from collections import defaultdict
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from tui import __version__
+
+USER_AGENT = f"newsdesk/{__version__} (+terminal news reader; feed fetcher)"
+MAX_REDIRECTS = 5
+_REDIRECTS = {301, 302, 303, 307, 308}
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResult:
+    url: str
+    final_url: str
+    status: int | None = None
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+    error: str | None = None
+    truncated: bool = False
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.status is not None and 200 <= self.status < 300
+
+    @property
+    def content_type(self) -> str | None:
+        return self.headers.get("content-type")
+
+
+def _status_words(code: int) -> str:
+    try:
+        return f"{code} {HTTPStatus(code).phrase}"
+    except ValueError:
+        return str(code)
+
+
+def describe_error(exc: BaseException, timeout: float) -> str:
+    """Turn an httpx/OS exception into a sentence a reader understands."""
+    if isinstance(exc, (httpx.TimeoutException, TimeoutError)):
+        return f"timed out (no complete answer within {timeout:g} s)"
+    if isinstance(exc, httpx.ConnectError):
+        cause = exc.__context__ or exc.__cause__
+        text = str(exc).lower()
+        if isinstance(cause, ssl.SSLError) or "ssl" in text or "certificate" in text:
+            return f"TLS/certificate failure: {exc}"
+        if "name or service" in text or "nodename" in text or "getaddrinfo" in text \
+                or "name resolution" in text:
+            return "the host name could not be resolved (DNS failure)"
+        return f"could not connect: {exc or 'connection refused'}"
+    if isinstance(exc, httpx.RemoteProtocolError):
+        return f"the server broke the HTTP protocol: {exc}"
+    if isinstance(exc, httpx.DecodingError):
+        return f"the response could not be decompressed: {exc}"
+    if isinstance(exc, httpx.HTTPError):
+        return f"HTTP error: {exc}"
+    return f"{type(exc).__name__}: {exc}"
+
+
+class Fetcher:
+    """Owns the one AsyncClient and the global and per-host limits."""
+
+    def __init__(self, *, concurrency: int = 8, per_host: int = 2, connect_timeout: float = 10.0,
+                 read_timeout: float = 20.0, transport: httpx.AsyncBaseTransport | None = None):
+        self.read_timeout = read_timeout
+        self.deadline = connect_timeout + 3 * read_timeout
+        self._global = asyncio.Semaphore(concurrency)
+        self._per_host: defaultdict[str, asyncio.Semaphore] = defaultdict(
+            lambda: asyncio.Semaphore(per_host))
+        self._client = httpx.AsyncClient(
+            headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate, br"},
+            timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
+            follow_redirects=False,
+            limits=httpx.Limits(max_connections=concurrency * 2, max_keepalive_connections=concurrency),
+            transport=transport,
+            trust_env=False,
+        )
+
+    async def __aenter__(self) -> Fetcher:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self._client.aclose()
+
+    async def get(self, url: str, *, max_bytes: int, etag: str | None = None,
+                  last_modified: str | None = None, accept: str | None = None) -> FetchResult:
+        """GET with conditional headers; never raises for network or server trouble."""
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        if accept:
+            headers["Accept"] = accept
+        host = urlsplit(url).hostname or ""
+        async with self._global, self._per_host[host]:
+            try:
+                async with asyncio.timeout(self.deadline):
+                    return await self._follow(url, headers, max_bytes)
+            except Exception as exc:
+                return FetchResult(url, url, error=describe_error(exc, self.deadline))
+
+    async def _follow(self, url: str, headers: dict[str, str], max_bytes: int) -> FetchResult:
+        current = url
+        for _hop in range(MAX_REDIRECTS + 1):
+            scheme = urlsplit(current).scheme.lower()
+            if scheme not in ("http", "https"):
+                return FetchResult(url, current, error=f"refused to follow a {scheme or 'schemeless'} URL "
+                                   f"({current[:200]}): only http and https are fetched")
+            request = self._client.build_request("GET", current, headers=headers)
+            response = await self._client.send(request, stream=True)
+            try:
+                if response.status_code in _REDIRECTS and "location" in response.headers:
+                    current = urljoin(current, response.headers["location"])
+                    continue
+                return await self._read(url, current, response, max_bytes)
+            finally:
+                await response.aclose()
+        return FetchResult(url, current, error=f"more than {MAX_REDIRECTS} redirects")
+
+    async def _read(self, url: str, final: str, response: httpx.Response,
+                    max_bytes: int) -> FetchResult:
+        headers = {k.lower(): v for k, v in response.headers.items()}
+        status = response.status_code
+        if status == 304:
+            return FetchResult(url, final, status, headers=headers)
+        if status >= 400:
+            return FetchResult(url, final, status, headers=headers,
+                               error=f"the server answered {_status_words(status)}")
+        chunks: list[bytes] = []
+        size = 0
+        truncated = False
+        async for chunk in response.aiter_bytes():  # decoded: counts the inflated size
+            size += len(chunk)
+            if size > max_bytes:
+                chunks.append(chunk[: max_bytes - (size - len(chunk))])
+                truncated = True
+                break
+            chunks.append(chunk)
+        return FetchResult(url, final, status, b"".join(chunks), headers, truncated=truncated)

@@ -1,0 +1,61 @@
+"""Plain records handed from the core to its two faces (CLI and app)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+
+def to_iso(moment: datetime) -> str:
+    """The one time format in the database: UTC, second precision, sortable as text."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def from_iso(text: str) -> datetime:
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """One line of the article list: cheap to load, no body."""
+
+    id: int
+    title: str
+    url: str | None
+    feed: str
+    published: datetime
+    read: bool
+    saved: bool
+    dismissed: bool
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Article(ArticleRow):
+    """The whole article, as the reader shows it."""
+
+    author: str | None
+    body: str
+    body_source: str | None
+    summary: str | None
+    lang: str | None
+    feeds: tuple[str, ...]
+    extract_error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FeedStatus:
+    name: str
+    url: str
+    tags: tuple[str, ...]
+    last_ok: datetime | None
+    last_error: str | None
+    failures: int
+    item_count: int
+    unread: int

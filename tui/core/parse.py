@@ -1,0 +1,136 @@
+"""Feed bytes -> plain entries, with stable identities and UTC dates.
+
+Runs inside a process pool (feedparser is CPU-bound), so everything here is a top-level function
+taking and returning picklable values. Text comes out sanitised: no consumer ever sees raw
+control characters from a feed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import io
+import hashlib
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import feedparser
+
+from tui.core.sanitize import clean_line
+
+# feedparser resolves relative URIs and sanitises HTML itself; we keep both on (defaults).
+MAX_ENTRIES = 5_000
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedEntry:
+    key: str
+    url: str | None
+    title: str
+    author: str | None
+    summary_html: str | None
+    content_html: str | None
+    published: str | None  # ISO UTC, None when the feed gave no usable date
+    lang: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFeed:
+    title: str | None
+    lang: str | None
+    entries: tuple[ParsedEntry, ...]
+    error: str | None  # set when nothing usable was found
+    warning: str | None  # feedparser's bozo note when entries were still recovered
+    truncated_entries: int = 0
+
+
+def _iso(struct: time.struct_time | None) -> str | None:
+    if not struct:
+        return None
+    try:
+        moment = datetime.fromtimestamp(calendar.timegm(struct), UTC)
+    except (OverflowError, ValueError, OSError):
+        return None
+    if not 1990 <= moment.year <= 2100:
+        return None
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _safe_url(value: str | None, base: str) -> str | None:
+    if not value:
+        return None
+    url = urljoin(base, value.strip())
+    return url if urlsplit(url).scheme in ("http", "https") else None
+
+
+def entry_key(guid: str | None, url: str | None, title: str, published: str | None) -> str:
+    """guid, else link, else a hash of title + date: the same story through two feeds is one row."""
+    if guid and guid.strip():
+        return "guid:" + guid.strip()
+    if url:
+        return "url:" + url
+    digest = hashlib.sha256(f"{title}\x00{published or ''}".encode()).hexdigest()[:32]
+    return "hash:" + digest
+
+
+def _content(entry: Any) -> str | None:
+    parts = entry.get("content") or []
+    html = [p.get("value", "") for p in parts if p.get("value")]
+    return "\n".join(html) if html else None
+
+
+def _entry(entry: Any, feed_url: str, feed_lang: str | None) -> ParsedEntry | None:
+    url = _safe_url(entry.get("link"), feed_url)
+    title = clean_line(entry.get("title"))
+    summary = entry.get("summary") or None
+    content = _content(entry)
+    if not title:
+        title = clean_line((summary or "")[:120]) or (url or "")
+    if not title and not content:
+        return None
+    published = _iso(entry.get("published_parsed") or entry.get("updated_parsed")
+                     or entry.get("created_parsed"))
+    guid = entry.get("id") or entry.get("guid")
+    return ParsedEntry(
+        key=entry_key(guid if isinstance(guid, str) else None, url, title, published),
+        url=url,
+        title=title,
+        author=clean_line(entry.get("author")) or None,
+        summary_html=summary if summary != content else None,
+        content_html=content,
+        published=published,
+        lang=clean_line(entry.get("language")) or feed_lang,
+    )
+
+
+def parse_feed(data: bytes, headers: dict[str, str], feed_url: str) -> ParsedFeed:
+    """Parse a feed document. Never raises: problems come back in `error`/`warning`."""
+    try:
+        # A stream, never bytes: feedparser would open bytes that look like a path as a file.
+        result = feedparser.parse(io.BytesIO(data), response_headers=headers or {},
+                                  resolve_relative_uris=True, sanitize_html=True)
+    except Exception as exc:  # feedparser is robust, but this is hostile input
+        return ParsedFeed(None, None, (), f"the feed could not be parsed ({type(exc).__name__})",
+                          None)
+    feed = result.get("feed", {})
+    lang = clean_line(feed.get("language")) or None
+    entries: list[ParsedEntry] = []
+    seen: set[str] = set()
+    for raw in result.get("entries", [])[:MAX_ENTRIES]:
+        entry = _entry(raw, feed_url, lang)
+        if entry and entry.key not in seen:
+            seen.add(entry.key)
+            entries.append(entry)
+    extra = max(0, len(result.get("entries", [])) - MAX_ENTRIES)
+    note = None
+    if result.get("bozo"):
+        exc = result.get("bozo_exception")
+        note = clean_line(f"{type(exc).__name__}: {exc}" if exc else "malformed feed")[:300]
+    error = None
+    if not entries and not feed.get("title") and result.get("version", "") == "":
+        error = "this is not a feed" + (f" ({note})" if note else "")
+    return ParsedFeed(clean_line(feed.get("title")) or None, lang, tuple(entries), error, note,
+                      extra)
+

@@ -1,0 +1,41 @@
+"""The query language, one for the filter bar, `newsdesk list`, saved views, rules and mutes.
+
+Public face of `query_parse` (text -> AST) and `query_sql` (AST -> parameterised SQL):
+
+    flt = compile_query("+iran -is:read since:2d", now=utcnow())
+    conn.execute(f"SELECT a.id FROM articles a WHERE {flt.where}", flt.params)
+"""
+
+from tui.core.query_parse import (
+    FIELDS,
+    FLAGS,
+    Actor,
+    And,
+    Everything,
+    Feed,
+    Flag,
+    Lang,
+    Node,
+    Not,
+    Or,
+    QueryError,
+    Story,
+    Tag,
+    Text,
+    Time,
+    parse,
+)
+from tui.core.query_sql import (
+    ActorResolver,
+    SqlFilter,
+    compile_node,
+    compile_query,
+    default_actor_id,
+    explain_sql_error,
+)
+
+__all__ = [
+    "FIELDS", "FLAGS", "Actor", "ActorResolver", "And", "Everything", "Feed", "Flag", "Lang",
+    "Node", "Not", "Or", "QueryError", "SqlFilter", "Story", "Tag", "Text", "Time",
+    "compile_node", "compile_query", "default_actor_id", "explain_sql_error", "parse",
+]

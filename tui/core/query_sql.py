@@ -1,0 +1,161 @@
+"""Compile a query AST into a parameterised SQL boolean over `articles a`.
+
+Every user value is a bound parameter; free text becomes an FTS5 MATCH string in which each term
+is a double-quoted string, so no user input can form FTS5 (or SQL) syntax.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from tui.core.query_parse import (
+    Actor,
+    And,
+    Everything,
+    Feed,
+    Flag,
+    Lang,
+    Node,
+    Not,
+    Or,
+    QueryError,
+    Story,
+    Tag,
+    Text,
+    Time,
+    parse,
+)
+
+ActorResolver = Callable[[str], list[str]]
+_MANY = 50  # beyond this many actor ids, pass them as one JSON parameter
+
+_FTS = "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+_FLAGS = {"unread": "a.read = 0", "read": "a.read = 1", "saved": "a.saved = 1",
+          "dismissed": "a.dismissed = 1"}
+_TAG = "EXISTS (SELECT 1 FROM tags t WHERE t.article_id = a.id AND t.tag = ? COLLATE NOCASE)"
+_FEED = ("EXISTS (SELECT 1 FROM article_feeds af JOIN feeds f ON f.id = af.feed_id "
+         "WHERE af.article_id = a.id AND instr(lower(f.name), ?) > 0)")
+_STORY = ("EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id "
+          "AND s.story_id = ?)")
+_ACTOR = "EXISTS (SELECT 1 FROM actor_mentions m WHERE m.article_id = a.id AND m.actor_id IN ({}))"
+_LANG_COL = "replace(lower(coalesce(a.lang, '')), '_', '-')"
+_LANG = f"({_LANG_COL} = ? OR substr({_LANG_COL}, 1, ?) = ?)"
+
+
+@dataclass(frozen=True, slots=True)
+class SqlFilter:
+    """`SELECT a.id FROM articles a WHERE {where}` with `params` bound in order."""
+
+    where: str
+    params: tuple[object, ...]
+
+
+def compile_query(text: str, *, now: datetime,
+                  resolve_actor: ActorResolver | None = None) -> SqlFilter:
+    """Parse and compile; raises QueryError for a bad query."""
+    return compile_node(parse(text), now=now, resolve_actor=resolve_actor)
+
+
+def compile_node(node: Node, *, now: datetime,
+                 resolve_actor: ActorResolver | None = None) -> SqlFilter:
+    now = now.replace(tzinfo=UTC) if now.tzinfo is None else now.astimezone(UTC)
+    params: list[object] = []
+    where = _Compiler(now, resolve_actor, params).sql(node)
+    return SqlFilter(where, tuple(params))
+
+
+def fts_string(term: Text) -> str:
+    """One term as a safe FTS5 query: a quoted string (NUL would end it, so it goes)."""
+    quoted = '"' + term.text.replace("\x00", " ").replace('"', '""') + '"'
+    if term.prefix:
+        quoted += "*"
+    return f"{term.field} : {quoted}" if term.field else quoted
+
+
+def iso(when: datetime) -> str:
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def default_actor_id(name: str) -> str:
+    """Without a gazetteer: 'Vladimir Putin' -> 'vladimir-putin'."""
+    return "-".join(name.lower().split())
+
+
+class _Compiler:
+    def __init__(self, now: datetime, resolve_actor: ActorResolver | None,
+                 params: list[object]) -> None:
+        self.now, self.resolve_actor, self.params = now, resolve_actor, params
+
+    def bind(self, sql: str, *values: object) -> str:
+        self.params.extend(values)
+        return sql
+
+    def sql(self, node: Node) -> str:  # noqa: PLR0911 - one branch per node type
+        if isinstance(node, Everything):
+            return "1"
+        if isinstance(node, And):
+            return self.conjunction(node)
+        if isinstance(node, Or):
+            return "(" + " OR ".join(self.sql(item) for item in node.items) + ")"
+        if isinstance(node, Not):
+            return f"NOT ({self.sql(node.item)})"
+        if isinstance(node, Text):
+            return self.bind(_FTS, fts_string(node))
+        if isinstance(node, Tag):
+            return self.bind(_TAG, node.name)
+        if isinstance(node, Flag):
+            return _FLAGS[node.name]
+        if isinstance(node, Feed):
+            return self.bind(_FEED, node.name.lower())
+        if isinstance(node, Actor):
+            return self.actor(node.name)
+        if isinstance(node, Story):
+            return self.bind(_STORY, node.id)
+        if isinstance(node, Time):
+            op = ">=" if node.bound == "since" else "<"
+            return self.bind(f"a.published {op} ?", iso(node.resolve(self.now)))
+        if isinstance(node, Lang):
+            return self.bind(_LANG, node.code, len(node.code) + 1, node.code + "-")
+        raise TypeError(f"not a query node: {node!r}")
+
+    def conjunction(self, node: And) -> str:
+        """Positive free-text terms of one AND share a single MATCH (one FTS lookup)."""
+        texts = [item for item in node.items if isinstance(item, Text)]
+        parts: list[str] = []
+        if len(texts) == 1:
+            parts.append(self.sql(texts[0]))
+        elif texts:
+            parts.append(self.bind(_FTS, " AND ".join(f"({fts_string(t)})" for t in texts)))
+        parts.extend(self.sql(item) for item in node.items if not isinstance(item, Text))
+        return "(" + " AND ".join(parts) + ")"
+
+    def actor(self, name: str) -> str:
+        ids = self.resolve_actor(name) if self.resolve_actor else [default_actor_id(name)]
+        unique = list(dict.fromkeys(ids))
+        if not unique:
+            return "0"
+        if len(unique) > _MANY:
+            return self.bind(_ACTOR.format("SELECT value FROM json_each(?)"), json.dumps(unique))
+        return self.bind(_ACTOR.format(", ".join("?" * len(unique))), *unique)
+
+
+_NO_TABLE = re.compile(r"no such table: (\w+)")
+_FEATURE = {"story_articles": "story: needs stories, which this cache does not have yet",
+            "actor_mentions": "actor: needs actor matching, which this cache does not have yet"}
+
+
+def explain_sql_error(exc: sqlite3.Error) -> QueryError:
+    """Turn an error raised while running a compiled query into something a user can act on."""
+    text = str(exc)
+    missing = _NO_TABLE.search(text)
+    if missing:
+        return QueryError(_FEATURE.get(missing.group(1), f"the cache lacks {missing.group(1)}"
+                                       " (run newsdesk once to upgrade it)"), 1)
+    if "fts5" in text.lower() or "match" in text.lower():
+        return QueryError(f"the search text could not be understood ({text})", 1)
+    return QueryError(f"the query could not be run ({text})", 1)

@@ -1,0 +1,205 @@
+"""The refresh pipeline: fetch -> parse -> store -> extract -> store, reporting events.
+
+Network waits overlap on one event loop; parsing and extraction run in a process pool so a big
+refresh uses every core while the loop keeps fetching. Each feed's result is written in its own
+short transaction, so a crash or a kill loses at most the feed in flight, and a reader (the TUI)
+never sees half an article.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+
+from tui.core.config import Config, Feed
+from tui.core.events import (
+    ArticleExtracted,
+    FeedFailed,
+    FeedFinished,
+    FeedStarted,
+    Progress,
+    RefreshEvent,
+)
+from tui.core.extract import Extracted
+from tui.core.fetch import Fetcher, FetchResult
+from tui.core.sanitize import clean_line
+from tui.core.store import articles as store
+from tui.core.store import feeds as feed_store
+from tui.core.store.db import transaction
+from tui.core.workers import PreparedFeed, extract_worker, prepare_feed
+
+FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/rdf+xml, "
+               "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
+
+
+@dataclass
+class RefreshSummary:
+    feeds_ok: int = 0
+    feeds_failed: int = 0
+    not_modified: int = 0
+    new_articles: int = 0
+    extracted: int = 0
+    errors: list[dict[str, str]] = field(default_factory=list)
+    new_ids: list[int] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, object]:
+        return {"feeds_ok": self.feeds_ok, "feeds_failed": self.feeds_failed,
+                "not_modified": self.not_modified, "new_articles": self.new_articles,
+                "extracted": self.extracted, "errors": self.errors}
+
+
+class Refresh:
+    """One refresh run over some feeds; create, then `await run()`."""
+
+    def __init__(self, conn: sqlite3.Connection, config: Config, feeds: Sequence[Feed], *,
+                 pool: Executor, extract: bool, on_event: Callable[[RefreshEvent], None],
+                 fetcher: Fetcher | None = None):
+        self.conn = conn
+        self.config = config
+        self.feeds = list(feeds)
+        self.pool = pool
+        self.extract = extract
+        self.emit = on_event
+        self.summary = RefreshSummary()
+        self._fetcher = fetcher
+        self._pages_total = 0
+        self._pages_done = 0
+
+    async def run(self) -> RefreshSummary:
+        settings = self.config.settings
+        fetcher = self._fetcher or Fetcher(
+            concurrency=settings.concurrency, per_host=settings.per_host,
+            connect_timeout=settings.connect_timeout, read_timeout=settings.read_timeout)
+        with transaction(self.conn):
+            refs = feed_store.sync_feeds(self.conn, [(f.name, f.url) for f in self.feeds])
+        async with fetcher:
+            self._fetcher = fetcher
+            done = 0
+
+            async def one(feed: Feed) -> None:
+                nonlocal done
+                ids = await self._feed(feed, refs[feed.name])
+                done += 1
+                self.emit(Progress(done, len(self.feeds), "feeds"))
+                if ids and self.extract and feed.extract:
+                    await self._extract_all(ids)
+
+            await asyncio.gather(*(one(f) for f in self.feeds))
+        return self.summary
+
+    # -- feeds ---------------------------------------------------------------------------
+    async def _feed(self, feed: Feed, ref: feed_store.FeedRef) -> list[int]:
+        self.emit(FeedStarted(feed.name))
+        settings = self.config.settings
+        assert self._fetcher is not None
+        result = await self._fetcher.get(feed.url, max_bytes=settings.max_feed_bytes,
+                                         etag=ref.etag, last_modified=ref.last_modified,
+                                         accept=FEED_ACCEPT)
+        if result.not_modified:
+            with transaction(self.conn):
+                feed_store.record_not_modified(self.conn, ref)
+            self.summary.not_modified += 1
+            self.summary.feeds_ok += 1
+            self.emit(FeedFinished(feed.name, 0, "not modified"))
+            return []
+        if result.error:
+            return self._fail(feed, ref, result.error)
+        try:
+            parsed = await self._in_pool(prepare_feed, result.body, result.headers,
+                                         result.final_url)
+        except Exception as exc:  # a worker died on this input: that feed's problem only
+            return self._fail(feed, ref, f"parsing failed ({type(exc).__name__})")
+        if parsed.error:
+            return self._fail(feed, ref, parsed.error)
+        return self._store_feed(feed, ref, result, parsed)
+
+    def _store_feed(self, feed: Feed, ref: feed_store.FeedRef, result: FetchResult,
+                    parsed: PreparedFeed) -> list[int]:
+        notes = [n for n in (
+            parsed.warning and f"recovered from a malformed feed: {parsed.warning}",
+            result.truncated and f"feed larger than {self.config.settings.max_feed_bytes} bytes "
+                                  "was cut off",
+            parsed.truncated_entries and f"{parsed.truncated_entries} entries beyond the limit "
+                                         "were skipped",
+        ) if n]
+        with transaction(self.conn):
+            new_ids = store.insert_entries(self.conn, ref.id, parsed.entries, feed.tags)
+            fallback = {e.key: e for e in parsed.entries}
+            for article_id, key in self._keys(new_ids):
+                entry = fallback.get(key)
+                if entry and entry.body_text:
+                    store.set_body(self.conn, article_id, entry.body_text, entry.body_source,
+                                   None)
+            feed_store.record_success(
+                self.conn, ref.id, etag=result.headers.get("etag"),
+                last_modified=result.headers.get("last-modified"), title=parsed.title,
+                lang=feed.lang or parsed.lang, item_count=len(parsed.entries),
+                warning="; ".join(notes) or None)
+        self.summary.feeds_ok += 1
+        self.summary.new_articles += len(new_ids)
+        self.summary.new_ids.extend(new_ids)
+        self.emit(FeedFinished(feed.name, len(new_ids), "ok" if not notes else notes[0]))
+        return new_ids
+
+    def _keys(self, ids: list[int]) -> list[tuple[int, str]]:
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        return [(r[0], r[1]) for r in self.conn.execute(
+            f"SELECT id, key FROM articles WHERE id IN ({marks})", ids)]
+
+    def _fail(self, feed: Feed, ref: feed_store.FeedRef, error: str) -> list[int]:
+        error = clean_line(error)[:500]
+        with transaction(self.conn):
+            feed_store.record_failure(self.conn, ref.id, error)
+        self.summary.feeds_failed += 1
+        self.summary.errors.append({"feed": feed.name, "error": error})
+        self.emit(FeedFailed(feed.name, error))
+        return []
+
+    # -- pages ---------------------------------------------------------------------------
+    async def _extract_all(self, ids: list[int]) -> None:
+        rows = store.needing_extraction(self.conn, ids)
+        self._pages_total += len(rows)
+        await asyncio.gather(*(self._extract_one(r["id"], r["url"]) for r in rows if r["url"]))
+
+    async def _extract_one(self, article_id: int, url: str) -> None:
+        assert self._fetcher is not None
+        page = await self._fetcher.get(url, max_bytes=self.config.settings.max_page_bytes,
+                                       accept="text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
+        if page.ok and page.body:
+            try:
+                extracted = await self._in_pool(extract_worker, page.body, page.final_url,
+                                                page.content_type)
+            except Exception as exc:
+                extracted = Extracted("", None, None, None, None,
+                                      f"extraction crashed ({type(exc).__name__})")
+        else:
+            extracted = Extracted("", None, None, None, None, page.error or "empty page")
+        with transaction(self.conn):
+            if page.ok and page.body:
+                store.save_page(self.conn, article_id, page.final_url, page.body,
+                                page.content_type)
+            if extracted.body:
+                note = "page was cut off at the size limit" if page.truncated else None
+                store.set_body(self.conn, article_id, extracted.body, "page", note,
+                               author=clean_line(extracted.author) or None)
+                self.summary.extracted += 1
+            else:
+                self.conn.execute("UPDATE articles SET extract_error = ? WHERE id = ?",
+                                  (clean_line(extracted.error or "no text found")[:500],
+                                   article_id))
+        self._pages_done += 1
+        self.emit(ArticleExtracted(article_id))
+        self.emit(Progress(self._pages_done, self._pages_total, "pages"))
+
+    async def _in_pool(self, fn: Callable[..., object], *args: object) -> object:
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(self.pool, fn, *args)
+        except BrokenProcessPool:
+            raise RuntimeError("a worker process died") from None

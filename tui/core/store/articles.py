@@ -1,0 +1,204 @@
+"""Article rows: insert once, attach to feeds, fill bodies, read back as models."""
+
+from __future__ import annotations
+
+import sqlite3
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+
+from tui.core.models import Article, ArticleRow, from_iso, to_iso, utcnow
+
+SEP = "\x1f"  # joins tags in one column; cannot occur in sanitised text
+
+_ROW_COLUMNS = (
+    "a.id, a.title, a.url, a.published, a.read, a.saved, a.dismissed, "
+    "(SELECT f.name FROM article_feeds af JOIN feeds f ON f.id = af.feed_id "
+    " WHERE af.article_id = a.id ORDER BY af.feed_id LIMIT 1) AS feed, "
+    "(SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM tags t "
+    " WHERE t.article_id = a.id ORDER BY tag)) AS tags"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NewEntry:
+    """What the refresh pipeline hands to the store for one feed entry."""
+
+    key: str
+    url: str | None
+    title: str
+    author: str | None
+    summary: str | None
+    feed_content: str | None
+    published: str | None
+    lang: str | None
+
+
+def insert_entries(conn: sqlite3.Connection, feed_id: int, entries: Iterable[NewEntry],
+                   feed_tags: Sequence[str] = ()) -> list[int]:
+    """Store entries not seen before; link known ones to this feed too. Returns new ids.
+
+    An article is the same if its key (guid/link/hash) or its URL is already known, so a story
+    carried by two feeds is stored once and shows under both.
+    """
+    now = to_iso(utcnow())
+    new_ids = []
+    for entry in entries:
+        row = conn.execute("SELECT id FROM articles WHERE key = ?", (entry.key,)).fetchone()
+        if row is None and entry.url:
+            row = conn.execute("SELECT id FROM articles WHERE url = ? LIMIT 1",
+                               (entry.url,)).fetchone()
+        if row is None:
+            cursor = conn.execute(
+                "INSERT INTO articles(key, url, title, author, summary, feed_content, lang, "
+                "published, first_seen) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (entry.key, entry.url, entry.title, entry.author, entry.summary,
+                 entry.feed_content, entry.lang, entry.published or now, now),
+            )
+            article_id = int(cursor.lastrowid or 0)
+            new_ids.append(article_id)
+        else:
+            article_id = int(row[0])
+        linked = conn.execute("INSERT OR IGNORE INTO article_feeds(article_id, feed_id) "
+                              "VALUES(?, ?)", (article_id, feed_id)).rowcount
+        if linked:
+            conn.executemany("INSERT OR IGNORE INTO tags(article_id, tag) VALUES(?, ?)",
+                             [(article_id, tag) for tag in feed_tags])
+    return new_ids
+
+
+def set_body(conn: sqlite3.Connection, article_id: int, body: str, source: str,
+             error: str | None, *, author: str | None = None) -> None:
+    conn.execute(
+        "UPDATE articles SET body = ?, body_source = ?, extract_error = ?, extracted_at = ?, "
+        "author = coalesce(author, ?), analysed = 0 WHERE id = ?",
+        (body, source, error, to_iso(utcnow()), author, article_id),
+    )
+
+
+def save_page(conn: sqlite3.Connection, article_id: int, url: str, raw: bytes,
+              content_type: str | None) -> None:
+    """Keep the raw page (compressed) so bodies can be rebuilt offline by `reextract`."""
+    conn.execute(
+        "INSERT INTO pages(article_id, url, fetched_at, content_type, raw) VALUES(?, ?, ?, ?, ?) "
+        "ON CONFLICT(article_id) DO UPDATE SET url = excluded.url, fetched_at = excluded.fetched_at,"
+        " content_type = excluded.content_type, raw = excluded.raw",
+        (article_id, url, to_iso(utcnow()), content_type, zlib.compress(raw, 6)),
+    )
+
+
+def pages(conn: sqlite3.Connection) -> Iterable[tuple[int, str, bytes, str | None]]:
+    for article_id, url, raw, content_type in conn.execute(
+            "SELECT article_id, url, raw, content_type FROM pages ORDER BY article_id"):
+        yield article_id, url, zlib.decompress(raw), content_type
+
+
+def needing_extraction(conn: sqlite3.Connection, ids: Sequence[int]) -> list[sqlite3.Row]:
+    """Of `ids`, those with no body from a page yet (never download twice)."""
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    return conn.execute(
+        f"SELECT id, url, summary, feed_content FROM articles WHERE id IN ({marks}) "
+        "AND (body_source IS NULL OR body_source != 'page') ORDER BY id", tuple(ids)
+    ).fetchall()
+
+
+def _row(row: sqlite3.Row) -> ArticleRow:
+    return ArticleRow(
+        id=row["id"], title=row["title"], url=row["url"], feed=row["feed"] or "",
+        published=from_iso(row["published"]), read=bool(row["read"]), saved=bool(row["saved"]),
+        dismissed=bool(row["dismissed"]), tags=tuple(row["tags"].split(SEP)) if row["tags"] else (),
+    )
+
+
+def select_rows(conn: sqlite3.Connection, where: str = "1", params: Sequence[object] = (),
+                limit: int = 200, offset: int = 0) -> list[ArticleRow]:
+    """Newest first. `where` is a filter over alias `a` from tui.core.query (parameters bound)."""
+    sql = (f"SELECT {_ROW_COLUMNS} FROM articles a WHERE {where} "
+           "ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?")
+    return [_row(r) for r in conn.execute(sql, (*params, limit, offset))]
+
+
+def count_rows(conn: sqlite3.Connection, where: str = "1", params: Sequence[object] = ()) -> int:
+    return int(conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", tuple(params))
+               .fetchone()[0])
+
+
+def select_ids(conn: sqlite3.Connection, where: str = "1", params: Sequence[object] = ()) -> list[int]:
+    return [r[0] for r in conn.execute(
+        f"SELECT a.id FROM articles a WHERE {where} ORDER BY a.published DESC, a.id DESC",
+        tuple(params))]
+
+
+def get_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
+    row = conn.execute(f"SELECT {_ROW_COLUMNS}, a.author, a.body, a.body_source, a.summary, "
+                       "a.lang, a.extract_error FROM articles a WHERE a.id = ?",
+                       (article_id,)).fetchone()
+    if row is None:
+        return None
+    feeds = tuple(r[0] for r in conn.execute(
+        "SELECT f.name FROM article_feeds af JOIN feeds f ON f.id = af.feed_id "
+        "WHERE af.article_id = ? ORDER BY af.feed_id", (article_id,)))
+    base = _row(row)
+    return Article(
+        id=base.id, title=base.title, url=base.url, feed=base.feed, published=base.published,
+        read=base.read, saved=base.saved, dismissed=base.dismissed, tags=base.tags,
+        author=row["author"], body=row["body"] or "", body_source=row["body_source"],
+        summary=row["summary"], lang=row["lang"], feeds=feeds, extract_error=row["extract_error"],
+    )
+
+
+def _marks(ids: Sequence[int]) -> str:
+    return ",".join("?" * len(ids))
+
+
+def set_flag(conn: sqlite3.Connection, ids: Sequence[int], column: str, value: bool) -> list[int]:
+    """Set read/saved/dismissed on ids; returns the ids that actually changed (for undo)."""
+    if column not in ("read", "saved", "dismissed") or not ids:
+        return []
+    changed = [r[0] for r in conn.execute(
+        f"SELECT id FROM articles WHERE id IN ({_marks(ids)}) AND {column} != ?",
+        (*ids, int(value)))]
+    if changed:
+        conn.execute(f"UPDATE articles SET {column} = ? WHERE id IN ({_marks(changed)})",
+                     (int(value), *changed))
+    return changed
+
+
+def add_tags(conn: sqlite3.Connection, ids: Sequence[int], tags: Iterable[str]) -> None:
+    conn.executemany("INSERT OR IGNORE INTO tags(article_id, tag) VALUES(?, ?)",
+                     [(i, t) for i in ids for t in tags])
+
+
+def remove_tag(conn: sqlite3.Connection, ids: Sequence[int], tag: str) -> None:
+    if ids:
+        conn.execute(f"DELETE FROM tags WHERE tag = ? AND article_id IN ({_marks(ids)})",
+                     (tag, *ids))
+
+
+def all_tags(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+    return [(r[0], r[1]) for r in conn.execute(
+        "SELECT tag, count(*) FROM tags GROUP BY tag ORDER BY tag")]
+
+
+def prune(conn: sqlite3.Connection, keep_days: int) -> int:
+    """Delete old articles nobody saved or tagged by hand. Saved articles are never pruned."""
+    if keep_days <= 0:
+        return 0
+    cutoff = to_iso(utcnow() - timedelta(days=keep_days))
+    return conn.execute(
+        "DELETE FROM articles WHERE saved = 0 AND published < ? AND first_seen < ?",
+        (cutoff, cutoff)).rowcount
+
+
+def pending_analysis(conn: sqlite3.Connection, limit: int = 500) -> list[int]:
+    """Articles whose body changed since the analyzers last ran (also catches up after a kill)."""
+    return [r[0] for r in conn.execute(
+        "SELECT id FROM articles WHERE analysed = 0 ORDER BY id LIMIT ?", (limit,))]
+
+
+def mark_analysed(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
+    if ids:
+        conn.execute(f"UPDATE articles SET analysed = 1 WHERE id IN ({_marks(ids)})", tuple(ids))

@@ -1,0 +1,144 @@
+"""Open the cache database, migrate it, and run writes in short transactions.
+
+WAL lets the TUI read while a cron `newsdesk fetch` writes; a busy timeout turns lock
+contention into a short wait instead of "database is locked"; migrations are numbered SQL files
+applied in order, each in its own transaction, so a kill mid-upgrade leaves the previous version.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+
+from tui.core.models import utcnow
+
+DB_NAME = "newsdesk.sqlite3"
+BUSY_TIMEOUT_MS = 30_000
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+class StoreError(Exception):
+    """The cache cannot be used; the message says why and what was done about it."""
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(version, name, sql) for every bundled migration, in order."""
+    found = []
+    for entry in resources.files("tui.core.store.migrations").iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    found.sort()
+    for expected, (version, name, _) in enumerate(found, 1):
+        if version != expected:
+            raise RuntimeError(f"migration numbering has a gap or repeat at {name}")
+    return found
+
+
+def latest_version() -> int:
+    return len(migrations())
+
+
+def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
+    """Bring the schema up to `target` (default: latest). Returns the version reached."""
+    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    steps = migrations()
+    target = len(steps) if target is None else target
+    if current > len(steps):
+        raise StoreError(
+            f"the cache was written by a newer newsdesk (schema {current}, this one knows "
+            f"{len(steps)}); upgrade newsdesk or point cache_dir elsewhere"
+        )
+    for version, _name, sql in steps[current:target]:
+        # executescript commits first; BEGIN..COMMIT inside makes the step atomic.
+        conn.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;")
+    return max(current, target)
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = NORMAL")
+
+
+def _check_is_ours(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise _quarantine(path, f"it is not a readable SQLite database ({exc})") from None
+    if tables and (version == 0 or "articles" not in tables):
+        raise _quarantine(path, "it is an SQLite database of some other program")
+
+
+def _quarantine(path: Path, why: str) -> StoreError:
+    """Move a bad file aside (never delete it) and explain."""
+    backup = path.with_name(f"{path.name}.broken-{utcnow().strftime('%Y%m%dT%H%M%S')}")
+    for suffix in ("", "-wal", "-shm"):
+        src = Path(f"{path}{suffix}")
+        if src.exists():
+            shutil.move(src, f"{backup}{suffix}")
+    return StoreError(
+        f"{path}: {why}. It was moved to {backup} and a new cache will be created; "
+        "nothing was deleted."
+    )
+
+
+def connect(path: Path, *, migrate_to: int | None = None) -> sqlite3.Connection:
+    """Open (creating if needed) and migrate the cache at `path`.
+
+    A corrupt or foreign file raises StoreError after being moved aside, so the caller can tell
+    the user and simply call connect() again for a fresh cache.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                           check_same_thread=False)
+    try:
+        _configure(conn)
+        _check_is_ours(conn, path)
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise StoreError(f"{path}: cannot switch the cache to WAL mode (got {mode})")
+        migrate(conn, migrate_to)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise _quarantine(path, f"it is damaged ({exc})") from None
+    except BaseException:
+        conn.close()
+        raise
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def open_cache(cache_dir: Path) -> sqlite3.Connection:
+    return connect(cache_dir / DB_NAME)
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any error (including KeyboardInterrupt)."""
+    if conn.in_transaction:  # nested use joins the outer transaction
+        yield conn
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def get_meta(conn: sqlite3.Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return None if row is None else row[0]
+
+
+def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
+    conn.execute("INSERT INTO meta(key, value) VALUES(?, ?) "
+                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))

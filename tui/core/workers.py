@@ -1,0 +1,63 @@
+"""The CPU-bound steps, as top-level functions a process pool can run.
+
+Feed HTML (summaries, content:encoded) is turned into text here, inside the worker, so the
+event loop only ever handles ready-to-store values.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from tui.core.extract import Extracted, extract_page, html_to_text
+from tui.core.parse import parse_feed
+from tui.core.sanitize import clean_text
+from tui.core.store.articles import NewEntry
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedEntry(NewEntry):
+    body_text: str = ""
+    body_source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedFeed:
+    title: str | None
+    lang: str | None
+    entries: tuple[PreparedEntry, ...]
+    error: str | None
+    warning: str | None
+    truncated_entries: int
+
+
+def _text(html: str | None) -> str:
+    return clean_text(html_to_text(html)) if html else ""
+
+
+def prepare_feed(data: bytes, headers: dict[str, str], feed_url: str) -> PreparedFeed:
+    parsed = parse_feed(data, headers, feed_url)
+    entries = []
+    for e in parsed.entries:
+        content, summary = _text(e.content_html), _text(e.summary_html)
+        body, source = (content, "feed-content") if content else (summary, "summary")
+        entries.append(PreparedEntry(
+            key=e.key, url=e.url, title=e.title, author=e.author, summary=summary or None,
+            feed_content=content or None, published=e.published, lang=e.lang,
+            body_text=body, body_source=source if body else ""))
+    return PreparedFeed(parsed.title, parsed.lang, tuple(entries), parsed.error, parsed.warning,
+                        parsed.truncated_entries)
+
+
+def extract_worker(raw: bytes, url: str, content_type: str | None) -> Extracted:
+    extracted = extract_page(raw, url, content_type)
+    return Extracted(clean_text(extracted.body), extracted.author, extracted.published,
+                     extracted.sitename, extracted.title, extracted.error)
+
+
+def make_pool(workers: int | None = None) -> ProcessPoolExecutor:
+    """Spawned (not forked) workers: the TUI has threads, and fork with threads is unsafe."""
+    return ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 2,
+                               mp_context=multiprocessing.get_context("spawn"))
