@@ -8,13 +8,17 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.cli import output
 from tui.core.config import Config, ConfigError, load_config, resolve_config
 from tui.core.desk import Desk
 from tui.core.events import FeedFailed, Progress, RefreshEvent
-from tui.core.refresh import RefreshSummary
 from tui.core.store.db import StoreError
+
+if TYPE_CHECKING:
+    from tui.core.refresh import RefreshSummary
+    from tui.demo.server import DemoServer
 
 
 class CliError(Exception):
@@ -147,10 +151,29 @@ def cmd_tui(desk: Desk, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_demo(args: argparse.Namespace) -> int:
-    from tui.demo.server import DemoServer, write_demo_config
+def _demo_server(folder: Path | None) -> DemoServer:
+    """A kept demo folder gets its previous port back, so its cache stays one set of feeds."""
+    from urllib.parse import urlsplit
 
-    with DemoServer() as server, tempfile.TemporaryDirectory(prefix="newsdesk-demo-") as tmp:
+    from tui.demo.server import DemoServer
+
+    port = 0
+    if folder is not None and (folder / "feeds.toml").exists():
+        try:
+            port = urlsplit(load_config(folder / "feeds.toml").feeds[0].url).port or 0
+        except (ConfigError, IndexError):
+            port = 0
+    try:
+        return DemoServer(port=port)
+    except OSError:  # taken by now: a fresh port, and the old feeds simply stay in the cache
+        return DemoServer()
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from tui.demo.server import write_demo_config
+
+    with tempfile.TemporaryDirectory(prefix="newsdesk-demo-") as tmp, \
+            _demo_server(Path(args.dir) if args.dir else None) as server:
         folder = Path(args.dir) if args.dir else Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         config = load_config(write_demo_config(folder, server))

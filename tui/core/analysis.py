@@ -1,33 +1,63 @@
 """Run the analyzers (actors, rules, related/stories) on articles whose body changed.
 
 Pending work is a flag in the articles table, set whenever a body is written, so a refresh that
-was killed half-way is caught up by the next one and the cost per article stays flat.
+was killed half-way is caught up by the next one and the cost per article stays flat. Order
+matters: rules and links read the actor mentions written just before them.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import timedelta
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from tui.core.config import Config
 from tui.core.events import Progress, RefreshEvent
+from tui.core.models import ArticleActor, to_iso, utcnow
 from tui.core.store import articles as store
 from tui.core.store.db import transaction
+
+if TYPE_CHECKING:
+    from tui.core.actors import Actor, Gazetteer, Matcher
+    from tui.core.rules import RulesResult
 
 BATCH = 200
 
 
 class Analysis:
-    """Holds the loaded gazetteer/matcher so it is built once per Desk, lazily."""
+    """Holds the gazetteer and matcher, built once per Desk and only when first needed."""
 
     def __init__(self, config: Config) -> None:
         self.config = config
 
-    def resolve_actor(self, name: str) -> list[str]:
-        return []
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        from tui.core.actors import load_gazetteer
 
+        return load_gazetteer(self.config.actors_file)
+
+    @cached_property
+    def matcher(self) -> Matcher:
+        from tui.core.actors import Matcher
+
+        return Matcher(self.gazetteer)
+
+    def reload_actors(self) -> None:
+        """After the user's actors.toml changed: the next run re-matches what it must."""
+        self.__dict__.pop("gazetteer", None)
+        self.__dict__.pop("matcher", None)
+
+    def resolve_actor(self, name: str) -> list[str]:
+        return self.gazetteer.resolve(name)
+
+    # -- running ---------------------------------------------------------------------------
     def run_pending(self, conn: sqlite3.Connection,
                     on_event: Callable[[RefreshEvent], None] | None = None) -> int:
+        from tui.core.store import actors as actor_store
+
+        actor_store.reindex_if_changed(conn, self.matcher, self.gazetteer.content_hash)
         done = 0
         total = conn.execute("SELECT count(*) FROM articles WHERE analysed = 0").fetchone()[0]
         while ids := store.pending_analysis(conn, BATCH):
@@ -41,3 +71,42 @@ class Analysis:
 
     def analyse(self, conn: sqlite3.Connection, ids: list[int]) -> None:
         """Analyzers in dependency order; all inside the caller's transaction."""
+        from tui.core.store import actors as actor_store
+
+        actor_store.index_articles(conn, ids, self.matcher)
+        self.apply_rules(conn, ids)
+        try:  # TEMPORARY until the links store lands
+            from tui.core.store import links
+
+            links.index_articles(conn, ids)
+        except ImportError:
+            pass
+
+    def apply_rules(self, conn: sqlite3.Connection, ids: Sequence[int] | None) -> RulesResult:
+        from tui.core.rules import apply_rules
+
+        return apply_rules(conn, self.config.rules, self.config.mutes, ids, utcnow(),
+                           resolve_actor=self.resolve_actor)
+
+    # -- reading ---------------------------------------------------------------------------
+    def actors_of(self, conn: sqlite3.Connection, article_id: int) -> list[ArticleActor]:
+        from tui.core.store import actors as actor_store
+
+        out = []
+        for actor_id, count, spans in actor_store.mentions_of(conn, article_id):
+            actor = self.gazetteer.actors.get(actor_id)
+            if actor is not None:
+                out.append(ArticleActor(
+                    id=actor.id, name=actor.name, kind=actor.kind,
+                    description=actor.description, aliases=tuple(actor.aliases), count=count,
+                    spans=tuple((str(f), int(s), int(e)) for f, s, e in spans)))
+        out.sort(key=lambda a: (-a.count, a.name))
+        return out
+
+    def top_actors(self, conn: sqlite3.Connection, *, days: int | None,
+                   limit: int) -> list[tuple[Actor, int]]:
+        from tui.core.store import actors as actor_store
+
+        since = to_iso(utcnow() - timedelta(days=days)) if days else "0000"
+        rows = actor_store.top_actors(conn, since, limit)
+        return [(self.gazetteer.actors[a], n) for a, n in rows if a in self.gazetteer.actors]

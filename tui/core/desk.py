@@ -12,15 +12,21 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.core import analysis
 from tui.core.config import Config
 from tui.core.events import RefreshEvent
-from tui.core.models import Article, ArticleRow, FeedStatus, from_iso, utcnow
-from tui.core.refresh import Refresh, RefreshSummary
+from tui.core.models import Article, ArticleActor, ArticleRow, FeedStatus, from_iso, utcnow
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
 from tui.core.store.db import DB_NAME, StoreError, connect, transaction
+
+if TYPE_CHECKING:
+    from tui.core.actors import Actor
+    from tui.core.refresh import RefreshSummary
+    from tui.core.rules import RulesResult
+    from tui.core.store.links import RelatedItem, Story
 
 
 class Desk:
@@ -90,6 +96,8 @@ class Desk:
     def refresh(self, feeds: Sequence[str] | None = None, *, extract: bool | None = None,
                 on_event: Callable[[RefreshEvent], None] | None = None) -> RefreshSummary:
         """Fetch feeds (all, or those named), store, extract and analyse. Blocking."""
+        from tui.core.refresh import Refresh  # httpx and the workers load only when needed
+
         chosen = [f for f in self.config.feeds if feeds is None or f.name in feeds]
         run = Refresh(self.conn, self.config, chosen, pool=self.pool(),
                       extract=self.config.settings.extract if extract is None else extract,
@@ -192,10 +200,67 @@ class Desk:
         return self.set_read(self.ids(query), True)
 
     def add_tags(self, ids: Sequence[int], tags: Sequence[str]) -> None:
-        clean = [t.strip() for t in tags if t.strip()]
+        clean = [t.strip().lower() for t in tags if t.strip()]  # tags are case-insensitive
         with transaction(self.conn):
             store.add_tags(self.conn, list(ids), clean)
 
     def remove_tag(self, ids: Sequence[int], tag: str) -> None:
         with transaction(self.conn):
             store.remove_tag(self.conn, list(ids), tag)
+
+    def rename_tag(self, old: str, new: str) -> int:
+        from tui.core.rules import rename_tag
+
+        return rename_tag(self.conn, old, new)
+
+    def delete_tag(self, tag: str) -> int:
+        from tui.core.rules import delete_tag
+
+        return delete_tag(self.conn, tag)
+
+    def apply_rules(self) -> RulesResult:
+        """Apply feeds.toml's rules and mutes to the whole cache (at ingest they run on new ones)."""
+        return self.analysis.apply_rules(self.conn, None)
+
+    # -- analysis: actors, related, stories ----------------------------------------------
+    def actors_of(self, article_id: int) -> list[ArticleActor]:
+        return self.analysis.actors_of(self.conn, article_id)
+
+    def top_actors(self, *, days: int | None = 7, limit: int = 50) -> list[tuple[Actor, int]]:
+        return self.analysis.top_actors(self.conn, days=days, limit=limit)
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return self.analysis.gazetteer.actors.get(actor_id)
+
+    def related(self, article_id: int, limit: int = 10) -> list[RelatedItem]:
+        from tui.core.store import links
+
+        return links.related(self.conn, article_id, limit)
+
+    def stories(self, limit: int = 100) -> list[Story]:
+        from tui.core.store import links
+
+        return links.stories(self.conn, limit)
+
+    def story_of(self, article_id: int) -> Story | None:
+        try:  # TEMPORARY until the links store lands
+            from tui.core.store import links
+        except ImportError:
+            return None
+
+        return links.story_of(self.conn, article_id)
+
+    # -- taking things away ---------------------------------------------------------------
+    def export(self, query: str, fmt: str) -> str:
+        from tui.core.export import ExportItem, export_articles
+
+        items = []
+        for article_id in self.ids(query):
+            article = self.article(article_id)
+            if article is None:
+                continue
+            items.append(ExportItem(
+                title=article.title, feed=article.feed, published=article.published,
+                url=article.url, tags=article.tags, author=article.author, body=article.body,
+                actors=[a.name for a in self.actors_of(article_id)]))
+        return export_articles(items, fmt, title=f"newsdesk: {query}", generated=utcnow())

@@ -47,8 +47,10 @@ def _codec(name: str | None) -> str | None:
         codec = codecs.lookup(name.strip().lower()).name
     except LookupError:
         return None
-    # Browsers treat latin-1 labels as windows-1252; do the same.
-    return "cp1252" if codec in ("latin-1", "iso8859-1", "ascii") else codec
+    # Browsers read these labels as the superset encodings; do the same.
+    if codec in ("latin-1", "iso8859-1", "ascii"):
+        return "cp1252"
+    return "gb18030" if codec in ("gb2312", "gbk") else codec
 
 
 def decode_html(raw: bytes, content_type: str | None = None) -> str:
@@ -72,18 +74,33 @@ def decode_html(raw: bytes, content_type: str | None = None) -> str:
     for pattern in (_META_CHARSET, _XML_CHARSET):
         if m2 := pattern.search(head):
             declared.append(m2.group(1).decode("ascii", "ignore"))
-    for label in declared:
-        codec = _codec(label)
-        if codec and codec not in ("utf-8", "cp1252"):
-            try:
-                return raw.decode(codec)
-            except (UnicodeDecodeError, LookupError):
-                continue
-    detected = _detect(raw)
-    if detected:
-        return detected
-    return raw.decode("cp1252" if "cp1252" in map(_codec, declared) else "utf-8",
-                      errors="replace")
+    codecs_declared = [c for c in map(_codec, declared) if c and c != "utf-8"]
+    # A specific legacy declaration beats a Latin-1 one (often just a server default).
+    for codec in (c for c in codecs_declared if c != "cp1252"):
+        try:
+            return raw.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    if "cp1252" in codecs_declared:
+        latin = raw.decode("cp1252", errors="replace")
+        if not _implausible_latin(latin):
+            return latin
+    return _detect(raw) or raw.decode("utf-8", errors="replace")
+
+
+_MARKUP = re.compile(r"<(script|style)\b.*?</\1>|<[^>]*>", re.S | re.I)
+
+
+def _implausible_latin(text: str) -> bool:
+    """True when 'Latin-1' text is mostly accented letters: another charset, mislabelled."""
+    letters = [c for c in _MARKUP.sub(" ", text[:200_000]) if c.isalpha()]
+    return len(letters) > 40 and sum(ord(c) > 127 for c in letters) > len(letters) // 4
+
+
+_WEB_CODECS = ("cp1252", "cp1251", "cp1250", "cp1256", "cp1254", "cp1253", "cp1255", "cp1257",
+               "koi8_r", "iso8859_2", "iso8859_15", "gb18030", "big5", "shift_jis", "euc_jp",
+               "euc_kr", "cp874", "utf_16")
+"""Encodings actually met on the web, most common first: ties in detection go to the earlier."""
 
 
 def _detect(raw: bytes) -> str | None:
@@ -91,9 +108,16 @@ def _detect(raw: bytes) -> str | None:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - charset_normalizer ships with trafilatura
         return None
-    best = from_bytes(raw[:200_000]).best()
-    if best is None or not best.encoding:
+    matches = list(from_bytes(raw[:200_000], cp_isolation=list(_WEB_CODECS)))
+    if not matches:
         return None
+
+    def rank(match: object) -> tuple[float, int]:
+        enc = str(getattr(match, "encoding", ""))
+        prio = _WEB_CODECS.index(enc) if enc in _WEB_CODECS else len(_WEB_CODECS)
+        return (round(float(getattr(match, "chaos", 1.0)), 2), prio)
+
+    best = min(matches, key=rank)
     return raw.decode(best.encoding, errors="replace")
 
 
@@ -110,20 +134,21 @@ def _looks_binary(raw: bytes) -> bool:
 # --------------------------------------------------------------------------- post-clean
 
 _LEAD = r"^[\s\W]{0,3}"
+_SEP = r"\s*[:|\-\u2013\u2014\u00bb\u203a>]"  # "Read more:", "Related |", "See also >"
 _XREF = (r"(lea|vea|lee|mira) también|le puede interesar|te puede interesar|notas relacionadas"
          r"|art[íi]culos relacionados|m[áa]s sobre|lesen sie auch|mehr zum thema|[àa] lire aussi"
          r"|lire aussi|leggi anche|czytaj (też|także|więcej)|dowiedz się więcej"
          r"|читайте (также|еще|ещё)|смотрите также|по теме|подробнее|ещё по теме")
 _DROP_PATTERNS = [
     # Inline cross-links: "Read more: Other headline", "ALSO READ | ...", "Related: ...".
-    _LEAD + r"(read|see|watch|listen)\s+(more|also|next)\s*[:|\-–—»›>]",
-    _LEAD + r"(also|further)\s+read\s*[:|\-–—»›>]",
+    _LEAD + r"(read|see|watch|listen)\s+(more|also|next)" + _SEP,
+    _LEAD + r"(also|further)\s+read" + _SEP,
     _LEAD + r"(related|recommended|more on this|more from|related coverage|related stories"
     r"|related articles|related content|you may also like|you might also like"
     r"|most read|most popular|trending|editor'?s picks|top stories)\b[^.!?]{0,40}[:|]?\s*$",
-    _LEAD + r"(related|more on this( story| topic)?)\s*[:|\-–—»›>]",
+    _LEAD + r"(related|more on this( story| topic)?)" + _SEP,
     # The same cues in the other languages analysts read.
-    _LEAD + _XREF + r"\s*[:|\-–—»›>]",
+    _LEAD + _XREF + _SEP,
     _LEAD + _XREF + r"\W*$",
     # Ad slots.
     r"^\W*(advertisement|advertising|sponsored( content)?|ad|anzeige|publicité|реклама"
@@ -133,23 +158,26 @@ _DROP_PATTERNS = [
     r"\W*((facebook|twitter|x|whatsapp|telegram|linkedin|email|reddit|copy link)\W*)*$",
     r"^\W*share (this|on|via)\b.{0,60}$",
     r"^\W*(follow us|join us) on\b.{0,60}$",
+    r"^\W*(поделиться|поделитесь)\b.{0,60}$",
     # Newsletter boxes.
     r"^.{0,80}\b(sign up|subscribe)\b.{0,60}\bnewsletters?\b.{0,80}$",
     r"^.{0,40}\bnewsletters?\b.{0,40}\b(sign up|subscribe|inbox)\b.{0,60}$",
     r"^\W*(sign up|subscribe( now)?|get the newsletter)\W*$",
     r"^.{0,60}\b(by signing up|you can unsubscribe at any time)\b.{0,160}$",
     r"^\W*enter your e-?mail( address)?\W*$",
+    r"^.{0,60}\b(подпишитесь|подписаться|подпишись) на (нашу |наши )?(рассылк|канал|telegram)"
+    r".{0,120}$",
     # Photo credits and captions.
     r"^\W*(photo|photograph|image|picture|pictured|caption|credit|foto|фото|illustration)"
     r"( credit)?s?\s*[:|/©].{0,150}$",
     r"^.{0,220}[\(\[]\s*(photo|image|picture|credit|фото)\s*:[^)\]]{1,80}[\)\]]\W*$",
-    r"^.{0,200}\b(photo|image|picture)\s*(credit)?\s*:\s*[^.]{1,60}$",
+    r"^.{0,200}\b(photo|image|picture|фото)\s*(credit)?\s*:\s*[^.]{1,60}$",
     r"^\W*©.{0,120}$",
     r"^.{0,160}\s[/|]\s*(reuters|afp|ap|getty images|epa|anadolu|tass|wana|ria novosti)"
     r"( via getty images)?\W*$",
     # Cookie and consent notices.
     r"^.{0,160}\b(we use cookies|this (web)?site uses cookies|accept (all )?cookies"
-    r"|cookie (policy|settings))\b.{0,200}$",
+    r"|cookie (policy|settings)|используем (файлы )?cookie)\b.{0,200}$",
 ]
 _DROP_RE = [re.compile(p, re.I) for p in _DROP_PATTERNS]
 _WS = re.compile(r"\s+")
@@ -251,7 +279,7 @@ def extract_page(raw: bytes, url: str, content_type: str | None = None) -> Extra
     """Page bytes -> ``Extracted``. Never raises."""
     try:
         return _extract(raw, url, content_type)
-    except Exception as exc:  # noqa: BLE001 - the pool must always get an answer
+    except Exception as exc:
         return _failure(f"extraction failed: {type(exc).__name__}: {exc}"[:300])
 
 
@@ -319,7 +347,7 @@ def html_to_text(html: str) -> str:
         parts: list[str] = []
         _walk(root, parts)
         return clean_lines("".join(parts), links)
-    except Exception:  # noqa: BLE001 - never raise on feed junk
+    except Exception:
         return clean_lines(re.sub(r"<[^>]*>", " ", html))
 
 

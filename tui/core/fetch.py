@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import asyncio
 import ssl
+import zlib
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from urllib.parse import urljoin, urlsplit
 
+import brotli
 import httpx
 
 from tui import __version__
@@ -22,6 +25,58 @@ from tui import __version__
 USER_AGENT = f"newsdesk/{__version__} (+terminal news reader; feed fetcher)"
 MAX_REDIRECTS = 5
 _REDIRECTS = {301, 302, 303, 307, 308}
+_LOCATION = "x-newsdesk-location"
+_STEP = 256 * 1024  # most bytes one decompression call may produce
+
+
+class _Decoder:
+    """Content-Encoding decoding that never inflates more than `_STEP` bytes at a time.
+
+    httpx decodes each network chunk in one call: a 15 kB brotli body can expand to 10 GB in
+    memory before any size check runs. Here output is pulled in bounded steps and counted.
+    """
+
+    def __init__(self, encoding: str) -> None:
+        codings = [c.strip() for c in encoding.lower().split(",") if c.strip() not in ("", "identity")]
+        if len(codings) > 1:
+            raise httpx.DecodingError(f"unsupported stacked Content-Encoding {encoding!r}")
+        self.kind = codings[0] if codings else "identity"
+        if self.kind in ("gzip", "x-gzip"):
+            self._zlib = zlib.decompressobj(zlib.MAX_WBITS | 16)
+        elif self.kind == "deflate":
+            self._zlib = zlib.decompressobj(zlib.MAX_WBITS | 32)  # zlib or gzip header
+            self._raw_tried = False
+        elif self.kind == "br":
+            self._br = brotli.Decompressor()
+        elif self.kind != "identity":
+            raise httpx.DecodingError(f"unsupported Content-Encoding {encoding!r}")
+
+    def decode(self, data: bytes) -> Iterator[bytes]:
+        try:
+            if self.kind == "identity":
+                yield data
+            elif self.kind == "br":
+                out = self._br.process(data, output_buffer_limit=_STEP)
+                yield out
+                while not self._br.can_accept_more_data():
+                    yield self._br.process(b"", output_buffer_limit=_STEP)
+            else:
+                yield from self._inflate(data)
+        except (zlib.error, brotli.error) as exc:
+            raise httpx.DecodingError(f"{self.kind}: {exc}") from None
+
+    def _inflate(self, data: bytes) -> Iterator[bytes]:
+        try:
+            out = self._zlib.decompress(data, _STEP)
+        except zlib.error:
+            if self.kind != "deflate" or self._raw_tried:
+                raise
+            self._raw_tried = True  # servers send raw deflate labelled "deflate"
+            self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
+            out = self._zlib.decompress(data, _STEP)
+        yield out
+        while self._zlib.unconsumed_tail:
+            yield self._zlib.decompress(self._zlib.unconsumed_tail, _STEP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,11 +124,20 @@ def describe_error(exc: BaseException, timeout: float) -> str:
         return f"could not connect: {exc or 'connection refused'}"
     if isinstance(exc, httpx.RemoteProtocolError):
         return f"the server broke the HTTP protocol: {exc}"
+    if isinstance(exc, httpx.InvalidURL) or isinstance(exc, ValueError) and "URL" in str(exc):
+        return f"invalid URL: {exc}"
     if isinstance(exc, httpx.DecodingError):
         return f"the response could not be decompressed: {exc}"
     if isinstance(exc, httpx.HTTPError):
         return f"HTTP error: {exc}"
     return f"{type(exc).__name__}: {exc}"
+
+
+async def _take_location(response: httpx.Response) -> None:
+    """Hide Location from httpx, which parses it eagerly (and raises on `data:` or `http://[`)
+    even with redirects off; `_follow` checks and joins it itself."""
+    if "location" in response.headers:
+        response.headers[_LOCATION] = response.headers.pop("location")
 
 
 class Fetcher:
@@ -93,6 +157,7 @@ class Fetcher:
             limits=httpx.Limits(max_connections=concurrency * 2, max_keepalive_connections=concurrency),
             transport=transport,
             trust_env=False,
+            event_hooks={"response": [_take_location]},
         )
 
     async def __aenter__(self) -> Fetcher:
@@ -129,8 +194,8 @@ class Fetcher:
             request = self._client.build_request("GET", current, headers=headers)
             response = await self._client.send(request, stream=True)
             try:
-                if response.status_code in _REDIRECTS and "location" in response.headers:
-                    current = urljoin(current, response.headers["location"])
+                if response.status_code in _REDIRECTS and _LOCATION in response.headers:
+                    current = urljoin(current, response.headers[_LOCATION].strip())
                     continue
                 return await self._read(url, current, response, max_bytes)
             finally:
@@ -146,14 +211,20 @@ class Fetcher:
         if status >= 400:
             return FetchResult(url, final, status, headers=headers,
                                error=f"the server answered {_status_words(status)}")
+        decoder = _Decoder(response.headers.get("content-encoding", ""))
         chunks: list[bytes] = []
-        size = 0
+        size = raw_size = 0
         truncated = False
-        async for chunk in response.aiter_bytes():  # decoded: counts the inflated size
-            size += len(chunk)
-            if size > max_bytes:
-                chunks.append(chunk[: max_bytes - (size - len(chunk))])
+        async for raw in response.aiter_raw():  # undecoded: we inflate in bounded steps
+            raw_size += len(raw)
+            for chunk in decoder.decode(raw):
+                size += len(chunk)
+                if size > max_bytes:
+                    chunks.append(chunk[: max_bytes - (size - len(chunk))])
+                    truncated = True
+                    break
+                chunks.append(chunk)
+            if truncated or raw_size > 2 * max_bytes:  # compressed data that yields nothing
                 truncated = True
                 break
-            chunks.append(chunk)
         return FetchResult(url, final, status, b"".join(chunks), headers, truncated=truncated)

@@ -59,3 +59,16 @@ class FeedStatus:
     failures: int
     item_count: int
     unread: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleActor:
+    """An actor named in one article, with where (for highlighting) and how often."""
+
+    id: str
+    name: str
+    kind: str  # person | org | state
+    description: str
+    aliases: tuple[str, ...]
+    count: int
+    spans: tuple[tuple[str, int, int], ...]  # (field "title"|"body", start, end)

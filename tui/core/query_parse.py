@@ -22,107 +22,28 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Literal, NoReturn
 
+from tui.core.query_ast import (
+    FIELDS,
+    FLAGS,
+    Actor,
+    And,
+    Everything,
+    Feed,
+    Flag,
+    Lang,
+    Node,
+    Not,
+    Or,
+    QueryError,
+    Story,
+    Tag,
+    Text,
+    Time,
+)
+
 MAX_TERMS = 200  # keeps the SQL well under SQLite's expression-depth limit
+MAX_LENGTH = 4000
 MAX_DEPTH = 32  # parentheses/negations; keeps parsing and compiling recursion shallow
-FIELDS = ("is", "tag", "feed", "actor", "story", "since", "before", "lang", "title")
-FLAGS = ("unread", "read", "saved", "dismissed")
-
-
-class QueryError(ValueError):
-    """A query the user must fix; `column` (1-based) points at the problem."""
-
-    def __init__(self, message: str, column: int) -> None:
-        super().__init__(message, column)
-        self.message = message
-        self.column = column
-
-    def __str__(self) -> str:
-        return f"column {self.column}: {self.message}"
-
-
-# ---------------------------------------------------------------- AST (frozen dataclasses)
-
-
-@dataclass(frozen=True, slots=True)
-class Everything:
-    """The empty query."""
-
-
-@dataclass(frozen=True, slots=True)
-class And:
-    items: tuple[Node, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Or:
-    items: tuple[Node, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Not:
-    item: Node
-
-
-@dataclass(frozen=True, slots=True)
-class Text:
-    """Full-text search; `field` limits it to one FTS column (title:WORD)."""
-
-    text: str
-    phrase: bool = False
-    prefix: bool = False
-    field: Literal["title"] | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Tag:
-    name: str
-
-
-@dataclass(frozen=True, slots=True)
-class Flag:
-    name: Literal["unread", "read", "saved", "dismissed"]
-
-
-@dataclass(frozen=True, slots=True)
-class Feed:
-    name: str
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    name: str
-
-
-@dataclass(frozen=True, slots=True)
-class Story:
-    id: int
-
-
-@dataclass(frozen=True, slots=True)
-class Time:
-    """since:/before:. Either `at` (absolute, UTC) or `delta` back from now; `start_of_day`
-    then truncates to UTC midnight (today, yesterday)."""
-
-    bound: Literal["since", "before"]
-    delta: timedelta | None = None
-    at: datetime | None = None
-    start_of_day: bool = False
-
-    def resolve(self, now: datetime) -> datetime:
-        if self.at is not None:
-            return self.at
-        when = now - (self.delta or timedelta(0))
-        if self.start_of_day:
-            when = when.replace(hour=0, minute=0, second=0, microsecond=0)
-        return when
-
-
-@dataclass(frozen=True, slots=True)
-class Lang:
-    code: str
-
-
-Node = Everything | And | Or | Not | Text | Tag | Flag | Feed | Actor | Story | Time | Lang
 
 
 # ---------------------------------------------------------------- lexer
@@ -199,13 +120,18 @@ def _lex_word(text: str, start: int, toks: list[_Tok]) -> int:
 
 # ---------------------------------------------------------------- parser
 
+_QUOTES = str.maketrans(dict.fromkeys("\u201c\u201d\u201e\u00ab\u00bb", '"'))
+
 
 def parse(text: str) -> Node:
     """Parse a query; raise QueryError (never anything else) on bad input."""
+    if len(text) > MAX_LENGTH:
+        _fail(f"the query is longer than {MAX_LENGTH} characters", MAX_LENGTH + 1)
     for i, ch in enumerate(text):
         if "\ud800" <= ch <= "\udfff":
             _fail("invalid character (lone surrogate)", i + 1)
-    parser = _Parser(text, _lex(text))
+    # typographic quotes (pasted, or typed on a phone/Mac) act as plain ones; same length
+    parser = _Parser(text, _lex(text.translate(_QUOTES)))
     return parser.parse()
 
 
@@ -266,7 +192,8 @@ class _Parser:
         if tok.kind == "neg":
             nxt = self.peek()
             if nxt is None or nxt.kind in ("rparen", "or", "and"):
-                _fail("'-' must be followed by a term", tok.col)
+                what = "NOT" if tok.pieces else "'-'"
+                _fail(f"{what} must be followed by a term", tok.col)
             if nxt.kind == "word":
                 node = self.term(nxt)
                 self.pos += 1
@@ -367,7 +294,8 @@ def _time(field: str, value: str, col: int) -> Time:
     bound: Literal["since", "before"] = "since" if field == "since" else "before"
     low = value.lower()
     if low in ("today", "yesterday"):
-        return Time(bound, delta=timedelta(days=low == "yesterday"), start_of_day=True)
+        back = timedelta(days=1 if low == "yesterday" else 0)
+        return Time(bound, delta=back, start_of_day=True)
     rel = _RELATIVE.fullmatch(value)
     if rel:
         unit = rel.group(2).lower()

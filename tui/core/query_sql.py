@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from tui.core.query_parse import (
+from tui.core.query_ast import (
     Actor,
     And,
     Everything,
@@ -28,8 +28,8 @@ from tui.core.query_parse import (
     Tag,
     Text,
     Time,
-    parse,
 )
+from tui.core.query_parse import parse
 
 ActorResolver = Callable[[str], list[str]]
 _MANY = 50  # beyond this many actor ids, pass them as one JSON parameter
@@ -38,12 +38,16 @@ _FTS = "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
 _FLAGS = {"unread": "a.read = 0", "read": "a.read = 1", "saved": "a.saved = 1",
           "dismissed": "a.dismissed = 1"}
 _TAG = "EXISTS (SELECT 1 FROM tags t WHERE t.article_id = a.id AND t.tag = ? COLLATE NOCASE)"
-_FEED = ("EXISTS (SELECT 1 FROM article_feeds af JOIN feeds f ON f.id = af.feed_id "
-         "WHERE af.article_id = a.id AND instr(lower(f.name), ?) > 0)")
-_STORY = ("EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id "
-          "AND s.story_id = ?)")
+# feed: and story: pick a small set once (IN) - measured 3-60x faster than a per-row EXISTS;
+# tags and actors stay EXISTS, which wins when the newest-first scan stops early at LIMIT.
+_FEED = ("a.id IN (SELECT af.article_id FROM article_feeds af WHERE af.feed_id IN "
+         "(SELECT f.id FROM feeds f WHERE instr(lower(f.name), ?) > 0 OR instr(f.name, ?) > 0))")
+_STORY = "a.id IN (SELECT s.article_id FROM story_articles s WHERE s.story_id = ?)"
 _ACTOR = "EXISTS (SELECT 1 FROM actor_mentions m WHERE m.article_id = a.id AND m.actor_id IN ({}))"
-_LANG_COL = "replace(lower(coalesce(a.lang, '')), '_', '-')"
+# an article without its own language takes its feed's (feeds.lang, from config or the feed)
+_LANG_COL = ("replace(lower(coalesce(a.lang, (SELECT f.lang FROM article_feeds af JOIN feeds f "
+             "ON f.id = af.feed_id WHERE af.article_id = a.id AND f.lang IS NOT NULL LIMIT 1), "
+             "'')), '_', '-')")
 _LANG = f"({_LANG_COL} = ? OR substr({_LANG_COL}, 1, ?) = ?)"
 
 
@@ -95,7 +99,7 @@ class _Compiler:
         self.params.extend(values)
         return sql
 
-    def sql(self, node: Node) -> str:  # noqa: PLR0911 - one branch per node type
+    def sql(self, node: Node) -> str:
         if isinstance(node, Everything):
             return "1"
         if isinstance(node, And):
@@ -111,7 +115,8 @@ class _Compiler:
         if isinstance(node, Flag):
             return _FLAGS[node.name]
         if isinstance(node, Feed):
-            return self.bind(_FEED, node.name.lower())
+            # SQLite's lower() folds ASCII only, so also try the name exactly as typed
+            return self.bind(_FEED, node.name.lower(), node.name)
         if isinstance(node, Actor):
             return self.actor(node.name)
         if isinstance(node, Story):

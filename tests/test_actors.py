@@ -1,0 +1,276 @@
+"""Matcher rules and gazetteer loading (pure: no database)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.core.actor_gazetteer import parse_gazetteer
+from tui.core.actor_text import key_of, normalize, russian_variants
+from tui.core.actors import (
+    Gazetteer,
+    GazetteerError,
+    Matcher,
+    Mention,
+    load_gazetteer,
+    summarize,
+)
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def matcher(gazetteer: Gazetteer) -> Matcher:
+    return Matcher(gazetteer)
+
+
+def found(matcher: Matcher, body: str, title: str = "") -> list[tuple[str, str]]:
+    out = []
+    for m in matcher.match(title, body):
+        text = title if m.field == "title" else body
+        out.append((m.actor_id, text[m.start:m.end]))
+    return out
+
+
+def ids(matcher: Matcher, body: str, title: str = "") -> set[str]:
+    return {m.actor_id for m in matcher.match(title, body)}
+
+
+# ---------------------------------------------------------------- the bundled gazetteer
+
+
+def test_bundled_gazetteer_size_and_kinds(gazetteer: Gazetteer) -> None:
+    kinds = [a.kind for a in gazetteer.actors.values()]
+    assert len(kinds) >= 300
+    assert {"person", "org", "state"} == set(kinds)
+    for must in ("sergei-shoigu", "andrei-belousov", "masoud-pezeshkian", "ali-bagheri-kani",
+                 "mohammad-bagheri", "ahmed-al-sharaa", "irgc", "quds-force", "hts",
+                 "wagner-group", "iaea", "brics", "opec-plus", "un-security-council", "iran"):
+        assert must in gazetteer.actors
+
+
+def test_no_full_form_is_shared_by_two_actors(gazetteer: Gazetteer) -> None:
+    owners: dict[str, set[str]] = {}
+    for actor in gazetteer.actors.values():
+        for form in (*actor.full_forms(), *actor.acronyms):
+            owners.setdefault(key_of(form), set()).add(actor.id)
+    shared = {k: v for k, v in owners.items() if len(v) > 1}
+    assert shared == {}
+
+
+def test_every_actor_has_a_description(gazetteer: Gazetteer) -> None:
+    assert [a.id for a in gazetteer.actors.values() if not a.description] == []
+
+
+# ---------------------------------------------------------------- matching rules
+
+
+def test_whole_words_only(matcher: Matcher) -> None:
+    assert ids(matcher, "The Iranians and Iranistan and Hamasville") == set()
+    assert ids(matcher, "Iran, Hamas.") == {"iran", "hamas"}
+
+
+def test_possessives_and_punctuation(matcher: Matcher) -> None:
+    got = found(matcher, "Shoigu's trip and Lavrov’s remarks; al-Julani's men")
+    assert got == [("sergei-shoigu", "Shoigu"), ("sergey-lavrov", "Lavrov"),
+                   ("ahmed-al-sharaa", "al-Julani")]
+
+
+def test_transliteration_variants(matcher: Matcher) -> None:
+    body = ("Shoygu, Pezeshkiyan, Ismail Haniya, Hassan Nasrullah, Abu Mohammad al-Jolani "
+            "and Jolani")
+    assert ids(matcher, body) == {"sergei-shoigu", "masoud-pezeshkian", "ismail-haniyeh",
+                                  "hassan-nasrallah", "ahmed-al-sharaa"}
+
+
+def test_diacritics_fold(matcher: Matcher) -> None:
+    assert ids(matcher, "Erdoğan met Çavuşoğlu") == {"recep-tayyip-erdogan", "mevlut-cavusoglu"}
+
+
+def test_acronyms_are_case_sensitive(matcher: Matcher) -> None:
+    assert ids(matcher, "The IRGC and the FSB") == {"irgc", "fsb"}
+    assert ids(matcher, "Irgc fsb Fsb") == set()
+    assert ids(matcher, "tell us about it, Us too") == set()
+    assert ids(matcher, "The U.S. and the U.N.") == {"united-states", "united-nations"}
+
+
+def test_lowercase_common_words_do_not_match(matcher: Matcher) -> None:
+    assert ids(matcher, "roast turkey on fine china") == set()
+    assert ids(matcher, "TURKEY and China") == {"turkey", "china"}
+
+
+def test_longest_match_wins_and_no_overlaps(matcher: Matcher) -> None:
+    got = found(matcher, "Israel Katz spoke at the UN Security Council about the IRGC Quds Force")
+    assert got == [("israel-katz", "Israel Katz"), ("un-security-council", "UN Security Council"),
+                   ("quds-force", "IRGC Quds Force")]
+    spans = [(m.start, m.end) for m in matcher.match("", "Ali Bagheri Kani")]
+    assert spans == [(0, 16)]
+
+
+def test_cyrillic_and_declension(matcher: Matcher) -> None:
+    got = found(matcher, "Владимир Путин поручил Сергею Лаврову; Шойгу и Путина")
+    assert got == [("vladimir-putin", "Владимир Путин"), ("sergey-lavrov", "Сергею Лаврову"),
+                   ("sergei-shoigu", "Шойгу"), ("vladimir-putin", "Путина")]
+    assert "Путиным" in russian_variants("Путин")
+
+
+def test_arabic_and_persian_script(matcher: Matcher) -> None:
+    assert ids(matcher, "قال إسماعيل هنية إن حماس وحزب الله") == {"ismail-haniyeh", "hamas",
+                                                               "hezbollah"}
+    # Persian letters (ی, ک) and Arabic ones (ي, ك) are the same for matching.
+    assert ids(matcher, "سخنان مسعود پزشکیان") == {"masoud-pezeshkian"}
+    assert ids(matcher, "سخنان مسعود پزشكيان") == {"masoud-pezeshkian"}
+
+
+def test_offsets_point_into_title_and_body(matcher: Matcher) -> None:
+    mentions = matcher.match("Lavrov in Tehran", "Sergey Lavrov arrived.")
+    assert mentions[0] == Mention("sergey-lavrov", "title", 0, 6)
+    assert mentions[1] == Mention("sergey-lavrov", "body", 0, 13)
+
+
+# ---------------------------------------------------------------- surnames
+
+
+def test_surname_as_second_reference(matcher: Matcher) -> None:
+    # "Kani" is only derived from "Ali Bagheri Kani": it needs the full name first.
+    assert ids(matcher, "Kani said") == set()
+    assert found(matcher, "Ali Bagheri Kani arrived. Kani said") == [
+        ("ali-bagheri-kani", "Ali Bagheri Kani"), ("ali-bagheri-kani", "Kani")]
+
+
+def test_listed_unambiguous_surname_counts_alone(matcher: Matcher) -> None:
+    assert ids(matcher, "Putin and Shoigu spoke") == {"vladimir-putin", "sergei-shoigu"}
+    # Yahya lists "Sinwar"; his brother only derives it, so alone it means Yahya...
+    assert ids(matcher, "Sinwar was killed") == {"yahya-sinwar"}
+    # ...unless the brother was named before.
+    assert found(matcher, "Mohammed Sinwar took over. Sinwar was killed") == [
+        ("mohammed-sinwar", "Mohammed Sinwar"), ("mohammed-sinwar", "Sinwar")]
+
+
+def test_ambiguous_surname_alone_is_dropped(matcher: Matcher) -> None:
+    assert ids(matcher, "Bagheri said the talks would go on") == set()
+    assert ids(matcher, "Kim spoke") == set()
+    assert ids(matcher, "Kim Jong Un spoke. Kim said") == {"kim-jong-un"}
+
+
+def test_bagheri_case(matcher: Matcher) -> None:
+    body = ("Acting foreign minister Ali Bagheri Kani flew to Beirut. In Tehran, the chief of "
+            "the Iranian General Staff Bagheri warned Israel. Bagheri Kani later said talks "
+            "would continue, and Major General Bagheri inspected troops.")
+    got = found(matcher, body)
+    assert [g for g in got if "Bagheri" in g[1]] == [
+        ("ali-bagheri-kani", "Ali Bagheri Kani"), ("mohammad-bagheri", "Bagheri"),
+        ("ali-bagheri-kani", "Bagheri Kani"), ("mohammad-bagheri", "Major General Bagheri")]
+
+
+def test_headline_surname_resolved_from_body(matcher: Matcher) -> None:
+    mentions = matcher.match("Bagheri warns Israel", "Iran's army chief Mohammad Bagheri said")
+    assert mentions[0] == Mention("mohammad-bagheri", "title", 0, 7)
+
+
+def test_summarize_orders_by_count() -> None:
+    ms = [Mention("b", "body", 0, 1), Mention("a", "body", 2, 3), Mention("b", "title", 0, 1)]
+    assert summarize(ms) == [("b", 2), ("a", 1)]
+    assert summarize([]) == []
+
+
+def test_empty_text(matcher: Matcher) -> None:
+    assert matcher.match("", "") == []
+
+
+# ---------------------------------------------------------------- loading and errors
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "actors.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+GOOD = '''
+[[actor]]
+id = "jane-doe"
+name = "Jane Doe"
+kind = "person"
+description = "A test person."
+aliases = ["J. Doe"]
+'''
+
+
+def test_user_file_adds_and_extends(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD + '''
+[[actor]]
+id = "sergei-shoigu"
+aliases = ["Shoygoo"]
+description = "Overridden."
+''')
+    gaz = load_gazetteer(path)
+    base = load_gazetteer()
+    assert "jane-doe" in gaz.actors
+    shoigu = gaz.actors["sergei-shoigu"]
+    assert shoigu.description == "Overridden."
+    assert "Shoygoo" in shoigu.aliases and "Sergey Shoigu" in shoigu.aliases
+    assert shoigu.name == "Sergei Shoigu"
+    assert gaz.content_hash != base.content_hash
+    assert ids(Matcher(gaz), "Jane Doe and Shoygoo") == {"jane-doe", "sergei-shoigu"}
+
+
+def test_missing_user_file_is_fine(tmp_path: Path) -> None:
+    assert load_gazetteer(tmp_path / "nope.toml").content_hash == load_gazetteer().content_hash
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("[[actor]\nid = 1", "not valid TOML"),
+    ('[[actor]]\nid = "x-y"\nkind = "person"', "missing key 'name'"),
+    ('[[actor]]\nid = "x-y"\nname = "X"\nkind = "people"', "key 'kind'"),
+    ('[[actor]]\nid = "X Y"\nname = "X"\nkind = "org"', "key 'id'"),
+    ('[[actor]]\nid = "x-y"\nname = "X"\nkind = "org"\nalias = ["Z"]', "unknown key 'alias'"),
+    ('[[actor]]\nid = "x-y"\nname = "X"\nkind = "org"\naliases = "Z"', "key 'aliases'"),
+    ('[[actor]]\nid = "x-y"\nname = "X"\nkind = "org"\naliases = ["--"]', "no letters"),
+    ('[actor]\nid = "x-y"', "[[actor]] tables"),
+    ('[[actors]]\nid = "x-y"', "unknown top-level key 'actors'"),
+])
+def test_loader_errors_name_file_and_key(tmp_path: Path, text: str, expected: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(GazetteerError) as info:
+        load_gazetteer(path)
+    assert str(path) in str(info.value)
+    assert expected in str(info.value)
+
+
+def test_duplicate_id_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(GazetteerError, match="duplicate id 'jane-doe'"):
+        load_gazetteer(write(tmp_path, GOOD + GOOD))
+
+
+def test_new_user_id_needs_name_and_kind(tmp_path: Path) -> None:
+    with pytest.raises(GazetteerError, match="missing key 'name'"):
+        load_gazetteer(write(tmp_path, '[[actor]]\nid = "brand-new"\nkind = "org"'))
+
+
+def test_parse_gazetteer_wrong_kind_in_bundled_style() -> None:
+    with pytest.raises(GazetteerError, match=r"bundled: actor\[0\] \(id 'a'\): key 'kind'"):
+        parse_gazetteer('[[actor]]\nid = "a"\nname = "A"\nkind = "country"', "bundled")
+
+
+# ---------------------------------------------------------------- resolve (actor:NAME)
+
+
+def test_resolve(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("sergei-shoigu") == ["sergei-shoigu"]
+    assert gazetteer.resolve("Shoygu") == ["sergei-shoigu"]
+    assert gazetteer.resolve("IRGC") == ["irgc"]
+    assert gazetteer.resolve("irgc") == ["irgc"]
+    assert set(gazetteer.resolve("Bagheri")) == {"ali-bagheri-kani", "mohammad-bagheri"}
+    assert gazetteer.resolve("Pezeshkan") == ["masoud-pezeshkian"]  # typo
+    assert gazetteer.resolve("") == []
+    assert gazetteer.resolve("zzzzqqq") == []
+
+
+def test_normalize_keeps_length() -> None:
+    for text in ["İstanbul ’s", "Ёлка", "خامنه‌ای", "Erdoğan", "a\u0640b"]:
+        assert len(normalize(text)) == len(text)

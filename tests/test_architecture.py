@@ -1,0 +1,57 @@
+"""The wall between the core and the app, checked two ways (as harlequin does).
+
+1. import-linter's contract in pyproject.toml (static: no import of textual or tui.app).
+2. Each core module imported in a fresh interpreter loads no textual module at all (dynamic:
+   catches lazy or indirect imports the static check allows).
+"""
+
+from __future__ import annotations
+
+import json
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import tui.core
+
+REPO = Path(__file__).resolve().parent.parent
+CORE_MODULES = sorted(
+    m.name for m in pkgutil.walk_packages(tui.core.__path__, "tui.core.")
+) + ["tui.cli", "tui.cli.run", "tui.cli.parser", "tui.demo"]
+
+
+def test_import_linter_contract() -> None:
+    result = subprocess.run([sys.executable, "-m", "importlinter.cli", "--config",
+                             str(REPO / "pyproject.toml")], capture_output=True, text=True,
+                            cwd=REPO, timeout=120)
+    if "No module named" in result.stderr:
+        pytest.skip("import-linter is not installed")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_core_modules_never_load_textual() -> None:
+    probe = (
+        "import importlib, json, sys\n"
+        "bad = {}\n"
+        f"for name in {CORE_MODULES!r}:\n"
+        "    before = set(sys.modules)\n"
+        "    importlib.import_module(name)\n"
+        "    leaked = [m for m in sys.modules if m.split('.')[0] == 'textual' or m.startswith('tui.app')]\n"
+        "    if leaked: bad[name] = leaked[:3]\n"
+        "print(json.dumps(bad))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            cwd=REPO, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {}
+
+
+def test_package_root_is_cheap() -> None:
+    """`import tui` must not pull in httpx, trafilatura or textual (start-up time)."""
+    probe = "import sys, tui; print(sorted(m for m in ('httpx','trafilatura','textual','feedparser') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            cwd=REPO, timeout=60)
+    assert result.stdout.strip() == "[]"

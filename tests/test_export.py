@@ -1,0 +1,118 @@
+"""Export formats: readable Markdown dossier, escaped standalone HTML, JSON records."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime
+from html.parser import HTMLParser
+
+import pytest
+
+from tui.core.export import ExportItem, export_articles, md_escape
+
+WHEN = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
+HOSTILE = '<script>alert("x")</script> [bold red]Breaking[/] & [link](javascript:alert(1))'
+
+ITEMS = [
+    ExportItem(title="Envoys meet in Baghdad", feed="Levant Ledger", published=WHEN,
+               url="https://ledger.example/envoys", tags=("iran", "gulf"),
+               actors=("Iran", "Saudi Arabia"), author="R. Haddad",
+               body="Shipping was the first item.\n\nA second round\nis planned."),
+    ExportItem(title=HOSTILE, feed="Feed <b>x</b>", published=WHEN.replace(tzinfo=None),
+               url="javascript:alert(1)", tags=("<tag>",), actors=("<img src=x onerror=1>",),
+               author='"><svg onload=1>', body="# not a heading\n\n<iframe src=x></iframe>"),
+]
+
+
+class _Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.hrefs += [v or "" for k, v in attrs if k == "href"]
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_html_escapes_everything_hostile() -> None:
+    page = export_articles(ITEMS, "html", title="Dossier <x>")
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    parsed = _Collect()
+    parsed.feed(page)
+    assert not {"script", "iframe", "img", "svg", "b", "tag"} & set(parsed.tags)
+    assert "style" in parsed.tags and parsed.tags.count("article") == 2
+    text = "".join(parsed.text)
+    assert HOSTILE in text  # shown literally, markup and all
+    assert "[bold red]Breaking[/]" in text
+    assert "<iframe src=x></iframe>" in text
+    assert "Dossier <x>" in text
+    assert not any(h.startswith("javascript") for h in parsed.hrefs)
+    assert "https://ledger.example/envoys" in parsed.hrefs
+    assert "#article-2" in parsed.hrefs
+
+
+def test_html_paragraphs_and_meta() -> None:
+    page = export_articles(ITEMS[:1], "html", generated=WHEN)
+    assert "<p>Shipping was the first item.</p>" in page
+    assert "<p>A second round is planned.</p>" in page
+    assert "2026-11-23 09:30 UTC" in page and "R. Haddad" in page
+    assert "<span>iran</span><span>gulf</span>" in page
+    assert "Saudi Arabia" in page
+
+
+def test_markdown_dossier_structure() -> None:
+    md = export_articles(ITEMS, "md", title="Weekly dossier", generated=WHEN)
+    lines = md.splitlines()
+    assert lines[0] == "# Weekly dossier"
+    assert "## Contents" in lines
+    assert "1. [Envoys meet in Baghdad](#article-1) (Levant Ledger, 2026-11-23)" in lines
+    assert "## 1. Envoys meet in Baghdad" in lines
+    assert "*Levant Ledger · 2026-11-23 09:30 UTC · by R. Haddad*" in lines
+    assert "**Tags:** iran, gulf" in lines and "**Actors:** Iran, Saudi Arabia" in lines
+    assert "<https://ledger.example/envoys>" in lines
+    assert "Shipping was the first item." in lines and "A second round is planned." in lines
+    assert md.endswith("\n") and not md.endswith("\n\n")
+
+
+def test_markdown_escapes_syntax() -> None:
+    md = export_articles(ITEMS[1:], "md")
+    raw_angles = re.findall(r"(?<!\\)<[^>]*>?", md)  # every unescaped '<'
+    assert set(raw_angles) == {'<a id="article-1">', "</a>"}  # our anchor only
+    assert "\\[bold red\\]Breaking\\[/\\]" in md
+    assert "\\# not a heading" in md
+    assert "\\[link\\]\\(javascript:alert\\(1\\)\\)" in md
+    assert "<javascript" not in md
+    assert md_escape("- item\n1. one") == "\\- item\n1\\. one"
+
+
+def test_json_records_round_trip() -> None:
+    data = json.loads(export_articles(ITEMS, "json"))
+    assert [d["title"] for d in data] == ["Envoys meet in Baghdad", HOSTILE]
+    first = data[0]
+    assert first == {"title": "Envoys meet in Baghdad", "feed": "Levant Ledger",
+                     "published": "2026-11-23T09:30:00Z", "url": "https://ledger.example/envoys",
+                     "author": "R. Haddad", "tags": ["iran", "gulf"],
+                     "actors": ["Iran", "Saudi Arabia"],
+                     "body": "Shipping was the first item.\n\nA second round\nis planned."}
+    assert data[1]["published"] == "2026-11-23T09:30:00Z"  # naive is taken as UTC
+
+
+def test_non_ascii_is_kept() -> None:
+    item = ExportItem(title="Переговоры в Стамбуле", feed="وكالة", published=WHEN, url=None)
+    for fmt in ("md", "json", "html"):
+        out = export_articles([item], fmt)
+        assert "Переговоры в Стамбуле" in out and "وكالة" in out
+
+
+def test_empty_and_unknown_format() -> None:
+    assert json.loads(export_articles([], "json")) == []
+    assert "0 articles" in export_articles([], "md")
+    assert "<ol>" not in export_articles([], "html")
+    with pytest.raises(ValueError, match="unknown export format"):
+        export_articles(ITEMS, "pdf")

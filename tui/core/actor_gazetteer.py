@@ -1,0 +1,199 @@
+"""The actor gazetteer: load the bundled `actors.toml`, merge a user's file over it, validate.
+
+Validation is strict (unknown keys, wrong types, duplicate ids are errors naming file and key)
+because a typo in a gazetteer silently costs matches; nobody notices a name that never lights up.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tui.core.actor_text import key_of
+
+KINDS = ("person", "org", "state")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_LIST_KEYS = ("aliases", "surnames", "acronyms", "cues")
+_STR_KEYS = ("id", "name", "kind", "description")
+_ALL_KEYS = set(_LIST_KEYS) | set(_STR_KEYS)
+
+
+class GazetteerError(Exception):
+    """A gazetteer file is unusable; the message names the file and the key."""
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A person, organisation or state and every name form it goes by."""
+
+    id: str
+    name: str
+    kind: str
+    description: str = ""
+    aliases: tuple[str, ...] = ()
+    surnames: tuple[str, ...] = ()  # alone: second reference, or when unambiguous
+    acronyms: tuple[str, ...] = ()  # case-sensitive
+    cues: tuple[str, ...] = ()  # phrases near an ambiguous surname that point to this actor
+
+    def full_forms(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    actors: dict[str, Actor]
+    content_hash: str
+    sources: tuple[str, ...] = field(default=())
+
+    def resolve(self, name: str) -> list[str]:
+        """Actor ids an `actor:NAME` query means: id, then exact name forms, then close ones."""
+        query = name.strip()
+        if not query:
+            return []
+        if query in self.actors:
+            return [query]
+        slug = query.lower().replace(" ", "-")
+        if slug in self.actors:
+            return [slug]
+        key = key_of(query)
+        exact = [a.id for a in self.actors.values()
+                 if any(key_of(f) == key for f in (*a.full_forms(), *a.acronyms, *a.surnames))]
+        if exact:
+            return sorted(exact)
+        if len(key.strip()) >= 3:
+            partial = [a.id for a in self.actors.values()
+                       if any(key in key_of(f) for f in a.full_forms())]
+            if partial:
+                return sorted(partial)
+        forms: dict[str, set[str]] = {}
+        for a in self.actors.values():
+            words = [f.split()[-1] for f in a.full_forms() if a.kind == "person"]
+            for f in (*a.full_forms(), *a.surnames, *words):
+                forms.setdefault(key_of(f).strip(), set()).add(a.id)
+        close = difflib.get_close_matches(key.strip(), list(forms), n=3, cutoff=0.8)
+        return sorted({i for c in close for i in forms[c]})
+
+
+def _where(source: str, index: int, raw: dict[str, Any]) -> str:
+    ident = raw.get("id")
+    return f"{source}: actor[{index}]" + (f" (id {ident!r})" if isinstance(ident, str) else "")
+
+
+def _check_entry(raw: Any, source: str, index: int, partial: bool) -> dict[str, Any]:
+    """Validate one [[actor]] table; `partial` allows omitting name/kind (user overrides)."""
+    if not isinstance(raw, dict):
+        raise GazetteerError(f"{source}: actor[{index}]: expected a table, got {type(raw).__name__}")
+    where = _where(source, index, raw)
+    for key in raw:
+        if key not in _ALL_KEYS:
+            raise GazetteerError(f"{where}: unknown key {key!r} (known: {', '.join(sorted(_ALL_KEYS))})")
+    required = ("id",) if partial else ("id", "name", "kind")
+    for key in required:
+        if key not in raw:
+            raise GazetteerError(f"{where}: missing key {key!r}")
+    for key in _STR_KEYS:
+        if key in raw and not isinstance(raw[key], str):
+            raise GazetteerError(f"{where}: key {key!r}: expected a string, got {raw[key]!r}")
+    if not _SLUG.match(raw["id"]):
+        raise GazetteerError(f"{where}: key 'id': expected a lowercase slug like 'sergei-shoigu'")
+    if "name" in raw and not raw["name"].strip():
+        raise GazetteerError(f"{where}: key 'name': must not be empty")
+    if "kind" in raw and raw["kind"] not in KINDS:
+        raise GazetteerError(f"{where}: key 'kind': expected one of {', '.join(KINDS)}, "
+                             f"got {raw['kind']!r}")
+    for key in _LIST_KEYS:
+        value = raw.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise GazetteerError(f"{where}: key {key!r}: expected a list of strings")
+        for item in value:
+            if not key_of(item).strip():
+                raise GazetteerError(f"{where}: key {key!r}: {item!r} has no letters or digits")
+    return raw
+
+
+def _read(path_text: str, source: str) -> list[Any]:
+    try:
+        data = tomllib.loads(path_text)
+    except tomllib.TOMLDecodeError as exc:
+        raise GazetteerError(f"{source}: not valid TOML: {exc}") from None
+    entries = data.get("actor", [])
+    extra = set(data) - {"actor"}
+    if extra:
+        raise GazetteerError(f"{source}: unknown top-level key {sorted(extra)[0]!r} "
+                             "(expected only [[actor]] tables)")
+    if not isinstance(entries, list):
+        raise GazetteerError(f"{source}: key 'actor': expected [[actor]] tables")
+    return entries
+
+
+def _actor(raw: dict[str, Any]) -> Actor:
+    return Actor(
+        id=raw["id"], name=raw["name"].strip(), kind=raw["kind"],
+        description=raw.get("description", "").strip(),
+        **{k: tuple(dict.fromkeys(s.strip() for s in raw.get(k, []))) for k in _LIST_KEYS},
+    )
+
+
+def _merge(base: Actor, raw: dict[str, Any]) -> Actor:
+    """A user entry with an existing id: scalars replace, lists extend."""
+    lists = {k: tuple(dict.fromkeys((*getattr(base, k), *(s.strip() for s in raw.get(k, [])))))
+             for k in _LIST_KEYS}
+    return Actor(id=base.id, name=raw.get("name", base.name).strip(),
+                 kind=raw.get("kind", base.kind),
+                 description=raw.get("description", base.description).strip(), **lists)
+
+
+def parse_gazetteer(text: str, source: str, base: dict[str, Actor] | None = None,
+                    ) -> dict[str, Actor]:
+    """Actors from one file's text; with `base`, the file overrides/extends those actors."""
+    actors = dict(base or {})
+    seen: set[str] = set()
+    for index, raw in enumerate(_read(text, source)):
+        entry = _check_entry(raw, source, index, partial=base is not None)
+        ident = entry["id"]
+        if ident in seen:
+            raise GazetteerError(f"{_where(source, index, entry)}: key 'id': duplicate id {ident!r}")
+        seen.add(ident)
+        if base is not None and ident in actors:
+            actors[ident] = _merge(actors[ident], entry)
+        elif base is not None and ("name" not in entry or "kind" not in entry):
+            missing = "name" if "name" not in entry else "kind"
+            raise GazetteerError(f"{_where(source, index, entry)}: missing key {missing!r} "
+                                 f"(id {ident!r} is new, not an override)")
+        else:
+            actors[ident] = _actor(entry)
+    return actors
+
+
+def content_hash(actors: dict[str, Actor]) -> str:
+    """Changes whenever anything that affects matching changes (ids, forms, kinds)."""
+    payload = [[a.id, a.name, a.kind, a.aliases, a.surnames, a.acronyms, a.cues]
+               for a in sorted(actors.values(), key=lambda a: a.id)]
+    return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+BUNDLED = Path(__file__).resolve().parent.parent / "data" / "actors.toml"
+
+
+def bundled_text() -> str:
+    return BUNDLED.read_text(encoding="utf-8")
+
+
+def load_gazetteer(user_file: Path | None = None) -> Gazetteer:
+    """The bundled gazetteer, overridden/extended by `user_file` when it exists."""
+    actors = parse_gazetteer(bundled_text(), "actors.toml (bundled)")
+    sources = ["bundled"]
+    if user_file is not None and user_file.exists():
+        try:
+            text = user_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise GazetteerError(f"{user_file}: cannot read: {exc}") from None
+        actors = parse_gazetteer(text, str(user_file), base=actors)
+        sources.append(str(user_file))
+    return Gazetteer(actors=actors, content_hash=content_hash(actors), sources=tuple(sources))

@@ -1,0 +1,159 @@
+"""Length-preserving text normalisation and name-form expansion for actor matching.
+
+The matcher runs one Aho-Corasick pass over a *normalised* copy of the text and maps hits back
+to the original by index, so every step here keeps the text the same length: lower-casing,
+folding Latin diacritics and Arabic/Persian letter variants, and turning every non-word character
+into a space. Names then become space-delimited keys (" shoigu "), which gives whole-word matching
+for free in any script and makes "Shoigu's", "al-Julani" and "al Julani" all look alike.
+Russian surnames decline ("Путина", "Лаврову") and Arabic glues conjunctions on ("وحماس"), so
+`expand_form` adds those variants as extra keys rather than loosening the boundaries.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[\W_]")
+
+
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    # Latin letters with diacritics -> base letter ("Erdoğan" -> "erdogan"), one char for one.
+    for cp in range(0xC0, 0x250):
+        decomposed = unicodedata.normalize("NFD", chr(cp))
+        if len(decomposed) > 1 and decomposed[0].isascii() and decomposed[0].isalpha():
+            table[cp] = decomposed[0].lower()
+    table.update({ord("ı"): "i", ord("ø"): "o", ord("đ"): "d", ord("ł"): "l", ord("ə"): "e"})
+    # Transliteration apostrophes are letters to Unicode (Lm) but separators to readers.
+    for mark in "ʿʾʼʻ`´":
+        table[ord(mark)] = " "
+    # Arabic and Persian spell the same letters with different code points.
+    for src, dst in {"ي": "ی", "ى": "ی", "ك": "ک", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
+                     "ة": "ه", "ۀ": "ه", "ё": "е", "Ё": "е"}.items():
+        table[ord(src)] = dst
+    table[0x0640] = " "  # tatweel (kashida) is decoration
+    return table
+
+
+_FOLD = _build_fold_table()
+
+
+def _lower_same_length(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    # A few characters (e.g. "İ") lower to two; keep those as they are.
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def normalize(text: str) -> str:
+    """Lower-cased, folded, punctuation-as-space copy of `text` with the same length."""
+    return _NON_WORD.sub(" ", _lower_same_length(text).translate(_FOLD))
+
+
+def squeeze(text: str) -> str:
+    """`text` without punctuation or spaces, case kept: how acronyms compare ("U.N." = "UN")."""
+    return _NON_WORD.sub("", text)
+
+
+def key_of(form: str) -> str:
+    """The automaton key for a name form: normalised, single-spaced, padded with spaces."""
+    return " " + " ".join(normalize(form).split()) + " "
+
+
+def has_letters(form: str) -> bool:
+    return any(ch.isalnum() for ch in form)
+
+
+def script_of(form: str) -> str:
+    """"cyrillic", "arabic" or "latin" (anything else), judged by the first letter."""
+    for ch in form:
+        if ch.isalpha():
+            if "\u0400" <= ch <= "\u04ff":
+                return "cyrillic"
+            if "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufeff":
+                return "arabic"
+            return "latin"
+    return "latin"
+
+
+# Russian case endings by how the nominative ends: (genitive, dative, instrumental, prepositional).
+_RU_ADJ = ("ого", "ому", "им", "ом")  # Зеленский -> Зеленского; applied after dropping "ий"/"ой"
+
+
+def _ru_cases(word: str) -> tuple[str, str, str, str] | None:
+    """Oblique cases of one Russian name word, or None when it does not decline."""
+    if len(word) < 3 or word.isupper():  # acronyms (ООН, РФ) do not decline
+        return None
+    low = word.lower()
+    if low.endswith(("ский", "цкий", "ской", "цкой")):
+        stem = word[:-2]
+        return (stem + _RU_ADJ[0], stem + _RU_ADJ[1], stem + _RU_ADJ[2], stem + _RU_ADJ[3])
+    if low.endswith(("ова", "ева", "ина", "ына", "ёва")):
+        stem = word[:-1]
+        return (stem + "ой", stem + "ой", stem + "ой", stem + "ой")
+    if low.endswith("ия"):
+        stem = word[:-1]
+        return (stem + "и", stem + "и", stem + "ей", stem + "и")
+    if low.endswith(("й", "ь")):
+        stem = word[:-1]
+        return (stem + "я", stem + "ю", stem + "ем", stem + "е")
+    if low.endswith("а"):
+        stem = word[:-1]
+        soft = stem[-1:].lower() in "гкхжшчщ"
+        return (stem + ("и" if soft else "ы"), stem + "е", stem + "ой", stem + "е")
+    if low.endswith("я"):
+        stem = word[:-1]
+        return (stem + "и", stem + "е", stem + "ей", stem + "е")
+    if low[-1] in "бвгджзклмнпрстфхцчшщ":
+        surname = low.endswith(("ов", "ев", "ёв", "ин", "ын"))
+        return (word + "а", word + "у", word + ("ым" if surname else "ом"), word + "е")
+    return None  # ends in -о, -у, -е, -и, -ы: indeclinable (Шойгу, Медведко)
+
+
+def russian_variants(form: str) -> list[str]:
+    """`form` declined through the oblique cases, all words together ("Сергея Лаврова")."""
+    words = form.split()
+    cases = [_ru_cases(w) for w in words]
+    if all(c is None for c in cases):
+        return []
+    out = []
+    for i in range(4):
+        out.append(" ".join(w if c is None else c[i] for w, c in zip(words, cases, strict=True)))
+    return out
+
+
+_AR_PREFIXES = ("و", "ب", "ف")
+
+
+def arabic_variants(form: str) -> list[str]:
+    """Arabic clitics written onto the name: "وحماس" (and Hamas), "لحزب" -> "للحزب"."""
+    variants = [p + form for p in _AR_PREFIXES]
+    variants.append(("لل" + form[2:]) if form.startswith("ال") else "ل" + form)
+    return variants
+
+
+def expand_form(form: str) -> list[str]:
+    """`form` plus the inflected spellings of it that should match too."""
+    script = script_of(form)
+    if script == "cyrillic":
+        return [form, *russian_variants(form)]
+    if script == "arabic":
+        return [form, *arabic_variants(form)]
+    return [form]
+
+
+_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "abd", "von", "van", "de", "der"}
+
+
+def last_token(form: str) -> str | None:
+    """A person's surname as a second reference: the last space-separated word of a name."""
+    words = form.split()
+    if len(words) < 2:
+        return None
+    last = words[-1]
+    core = normalize(last).strip()
+    if len(core.replace(" ", "")) < 4 or core in _PARTICLES:
+        return None
+    return last

@@ -1,0 +1,53 @@
+"""Add feeds to a feeds.toml without disturbing the user's comments and layout.
+
+tomllib only reads, and rewriting the file through a TOML writer would drop comments, so new
+feeds are appended as text, then the whole file is validated before it replaces the old one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Protocol
+
+from tui.core.config import load_config
+
+
+class FeedLike(Protocol):
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def url(self) -> str: ...
+
+    @property
+    def tags(self) -> Sequence[str]: ...
+
+
+def _string(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+
+
+def feed_tables(feeds: Iterable[FeedLike]) -> str:
+    blocks = []
+    for feed in feeds:
+        tags = ", ".join(_string(t) for t in feed.tags)
+        blocks.append(f"[[feed]]\nname = {_string(feed.name)}\nurl = {_string(feed.url)}\n"
+                      f"tags = [{tags}]\n")
+    return "\n".join(blocks)
+
+
+def append_feeds(path: Path, feeds: Iterable[FeedLike]) -> None:
+    """Append [[feed]] tables atomically; a result that would not load is never written."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    new = old.rstrip("\n") + "\n\n# imported from OPML\n" + feed_tables(feeds)
+    tmp = path.with_name(path.name + ".new")
+    tmp.write_text(new, encoding="utf-8")
+    try:
+        load_config(tmp)
+    except Exception:
+        tmp.unlink()
+        raise
+    os.replace(tmp, path)

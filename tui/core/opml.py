@@ -1,0 +1,164 @@
+"""OPML import/export, compatible with newsboat and the usual web readers.
+
+Import: every outline with an xmlUrl is a feed; the folders it sits in (outline `text`, else
+`title`) and its `category` attribute (comma-separated, newsboat's way) become tags. Export
+writes both forms: a folder per first tag plus `category`, so either kind of reader keeps them.
+The file is untrusted: DOCTYPEs (and with them entity tricks) are refused outright.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+from urllib.parse import urlsplit
+
+MAX_BYTES = 10 * 1024 * 1024
+
+
+class OpmlError(ValueError):
+    """The file is not usable OPML; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class OpmlFeed:
+    name: str
+    url: str
+    tags: tuple[str, ...] = ()
+
+
+class FeedLike(Protocol):
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def url(self) -> str: ...
+
+    @property
+    def tags(self) -> Sequence[str]: ...
+
+
+class _NoDoctype(ET.TreeBuilder):
+    """expat reports the DOCTYPE before any entity declaration in it is used."""
+
+    def doctype(self, name: str, pubid: str | None, system: str | None) -> None:
+        raise OpmlError("the file has a DOCTYPE, which OPML does not use; refusing it "
+                        "(it can hide entity expansion tricks)")
+
+
+def _clean(text: str | None) -> str:
+    """One line of printable text: control/format characters out, whitespace collapsed."""
+    if not text:
+        return ""
+    kept = "".join(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in text
+                   if unicodedata.category(ch) not in ("Cf", "Cs", "Co")
+                   and ch not in "\ufffe\uffff")
+    return " ".join(kept.split())
+
+
+def _attr(node: ET.Element, name: str) -> str:
+    """Attribute lookup ignoring case (xmlUrl, xmlurl, XMLURL all occur in the wild)."""
+    value = node.get(name)
+    if value is None:
+        lowered = name.lower()
+        value = next((v for k, v in node.attrib.items() if k.lower() == lowered), None)
+    return _clean(value)
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def parse_opml(data: bytes, *, on_skip: Callable[[str], None] | None = None) -> list[OpmlFeed]:
+    """Feeds in document order. Duplicate URLs are merged (tags combined); feeds whose URL is
+    not http(s) (newsboat's `|command`, `exec:`, `query:`) are left out and reported through
+    `on_skip(reason)`. Names are made unique by suffixing " (2)", " (3)"..."""
+    if len(data) > MAX_BYTES:
+        raise OpmlError(f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    parser = ET.XMLParser(target=_NoDoctype())
+    try:
+        parser.feed(data)
+        root = parser.close()
+    except ET.ParseError as exc:
+        line, column = exc.position
+        raise OpmlError(f"not well-formed XML at line {line}, column {column + 1}") from None
+    if _local(root.tag).lower() != "opml":
+        raise OpmlError(f"not an OPML file: the root element is <{_clean(_local(root.tag))}>, "
+                        "expected <opml>")
+    body = next((child for child in root if _local(child.tag).lower() == "body"), None)
+    if body is None:
+        raise OpmlError("the OPML file has no <body> element, so it lists no feeds")
+    found: dict[str, tuple[str, list[str]]] = {}
+    _walk(body, (), found, on_skip or (lambda _reason: None), 0)
+    return _unique_names(found)
+
+
+def _walk(node: ET.Element, folders: tuple[str, ...], found: dict[str, tuple[str, list[str]]],
+          skip: Callable[[str], None], depth: int) -> None:
+    for child in node:
+        if _local(child.tag).lower() != "outline":
+            continue
+        url = _attr(child, "xmlUrl")
+        label = _attr(child, "text") or _attr(child, "title")
+        if not url:
+            if depth < 50:
+                _walk(child, (*folders, label) if label else folders, found, skip, depth + 1)
+            continue
+        host = _http_host(url)
+        if not host:
+            skip(f"{url}: not an http(s) feed URL, skipped")
+            continue
+        name = _attr(child, "title") or _attr(child, "text") or host
+        categories = [c.strip() for c in _attr(child, "category").split(",")]
+        tags = [t for t in (*folders, *categories) if t]
+        if url in found:
+            old_name, old_tags = found[url]
+            found[url] = (old_name, old_tags + [t for t in tags if t not in old_tags])
+        else:
+            found[url] = (name, list(dict.fromkeys(tags)))
+
+
+def _http_host(url: str) -> str:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    return parts.netloc if parts.scheme.lower() in ("http", "https") else ""
+
+
+def _unique_names(found: dict[str, tuple[str, list[str]]]) -> list[OpmlFeed]:
+    seen: set[str] = set()
+    feeds = []
+    for url, (name, tags) in found.items():
+        unique, n = name, 1
+        while unique.casefold() in seen:
+            n += 1
+            unique = f"{name} ({n})"
+        seen.add(unique.casefold())
+        feeds.append(OpmlFeed(unique, url, tuple(tags)))
+    return feeds
+
+
+def write_opml(feeds: Iterable[FeedLike], *, title: str = "newsdesk feeds") -> str:
+    """OPML 2.0 text; feeds grouped in a folder named after their first tag."""
+    root = ET.Element("opml", version="2.0")
+    head = ET.SubElement(root, "head")
+    ET.SubElement(head, "title").text = _clean(title)
+    body = ET.SubElement(root, "body")
+    folders: dict[str, ET.Element] = {}
+    for feed in feeds:
+        tags = [t for t in (_clean(tag).replace(",", " ") for tag in feed.tags) if t]
+        parent = body
+        if tags:
+            if tags[0] not in folders:
+                folders[tags[0]] = ET.SubElement(body, "outline", text=tags[0], title=tags[0])
+            parent = folders[tags[0]]
+        attrs = {"type": "rss", "text": _clean(feed.name), "title": _clean(feed.name),
+                 "xmlUrl": _clean(feed.url)}
+        if tags:
+            attrs["category"] = ",".join(tags)
+        ET.SubElement(parent, "outline", attrs)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -1,0 +1,117 @@
+"""The query AST: frozen dataclasses shared by the parser, the SQL compiler and the app.
+
+`QueryError` lives here too, so every stage reports problems the same way (message + column).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Literal
+
+FIELDS = ("is", "tag", "feed", "actor", "story", "since", "before", "lang", "title")
+FLAGS = ("unread", "read", "saved", "dismissed")
+
+
+class QueryError(ValueError):
+    """A query the user must fix; `column` (1-based) points at the problem."""
+
+    def __init__(self, message: str, column: int) -> None:
+        super().__init__(message, column)
+        self.message = message
+        self.column = column
+
+    def __str__(self) -> str:
+        return f"column {self.column}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Everything:
+    """The empty query."""
+
+
+@dataclass(frozen=True, slots=True)
+class And:
+    items: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Or:
+    items: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    item: Node
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Full-text search; `field` limits it to one FTS column (title:WORD)."""
+
+    text: str
+    phrase: bool = False
+    prefix: bool = False
+    field: Literal["title"] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    name: Literal["unread", "read", "saved", "dismissed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: int
+
+
+@dataclass(frozen=True, slots=True)
+class Time:
+    """since:/before:. Either `at` (absolute, UTC) or `delta` back from now; `start_of_day`
+    then truncates to UTC midnight (today, yesterday)."""
+
+    bound: Literal["since", "before"]
+    delta: timedelta | None = None
+    at: datetime | None = None
+    start_of_day: bool = False
+
+    def resolve(self, now: datetime) -> datetime:
+        if self.at is not None:
+            return self.at
+        when = now - (self.delta or timedelta(0))
+        if self.start_of_day:
+            when = when.replace(hour=0, minute=0, second=0, microsecond=0)
+        return when
+
+
+@dataclass(frozen=True, slots=True)
+class Lang:
+    code: str
+
+
+Node = Everything | And | Or | Not | Text | Tag | Flag | Feed | Actor | Story | Time | Lang
+
+
+def search_terms(node: Node) -> list[str]:
+    """Free-text words and phrases the query looks for (not negated ones), e.g. so the reader
+    can highlight them."""
+    if isinstance(node, Text):
+        return [node.text]
+    if isinstance(node, And | Or):
+        return [term for item in node.items for term in search_terms(item)]
+    return []
