@@ -51,10 +51,19 @@ def prepare_feed(data: bytes, headers: dict[str, str], feed_url: str) -> Prepare
                         parsed.truncated_entries)
 
 
+def _without_headline(body: str, title: str | None) -> str:
+    """Some templates put the headline inside the article element; the reader shows it apart."""
+    first, _, rest = body.partition("\n\n")
+    if title and rest and " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
+        return rest
+    return body
+
+
 def extract_worker(raw: bytes, url: str, content_type: str | None) -> Extracted:
     extracted = extract_page(raw, url, content_type)
-    return Extracted(clean_text(extracted.body), extracted.author, extracted.published,
-                     extracted.sitename, extracted.title, extracted.error)
+    body = _without_headline(clean_text(extracted.body), extracted.title)
+    return Extracted(body, extracted.author, extracted.published, extracted.sitename,
+                     extracted.title, extracted.error)
 
 
 def make_pool(workers: int | None = None) -> ProcessPoolExecutor:
