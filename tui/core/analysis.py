@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core.config import Config
@@ -31,12 +32,13 @@ class Analysis:
 
     def __init__(self, config: Config) -> None:
         self.config = config
+        self.actors_file = config.actors_file
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
         from tui.core.actors import load_gazetteer
 
-        return load_gazetteer(self.config.actors_file)
+        return load_gazetteer(self.actors_file)
 
     @cached_property
     def matcher(self) -> Matcher:
@@ -44,8 +46,9 @@ class Analysis:
 
         return Matcher(self.gazetteer)
 
-    def reload_actors(self) -> None:
+    def reload_actors(self, actors_file: Path | None = None) -> None:
         """After the user's actors.toml changed: the next run re-matches what it must."""
+        self.actors_file = actors_file or self.actors_file
         self.__dict__.pop("gazetteer", None)
         self.__dict__.pop("matcher", None)
 

@@ -1,0 +1,52 @@
+"""Adding actors and aliases from the app: the user's actors.toml, then a re-match of the cache."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import rss, write_config
+from tests.httpserver import LocalServer
+from tui.core.actor_edits import add_actor, add_alias
+from tui.core.actor_gazetteer import GazetteerError, load_gazetteer
+from tui.core.config import load_config
+from tui.core.desk import Desk
+
+
+def test_alias_appends_then_edits(tmp_path: Path) -> None:
+    path = tmp_path / "actors.toml"
+    add_alias(path, "sergei-shoigu", "Shoygoo")
+    path.write_text(path.read_text() + "# my note\n")
+    assert "# my note" in path.read_text()
+    add_alias(path, "sergei-shoigu", "Šojgu")
+    actor = load_gazetteer(path).actors["sergei-shoigu"]
+    assert {"Shoygoo", "Šojgu"} <= set(actor.aliases)
+
+
+def test_new_actor_and_errors(tmp_path: Path) -> None:
+    path = tmp_path / "actors.toml"
+    actor_id = add_actor(path, "Abu Example al-Testi", "person", "an invented commander")
+    assert actor_id == "abu-example-al-testi"
+    assert load_gazetteer(path).actors[actor_id].kind == "person"
+    with pytest.raises(GazetteerError):
+        add_actor(path, "Abu Example al-Testi", "person")
+    with pytest.raises(GazetteerError):
+        add_actor(path, "Someone", "tribe")
+    with pytest.raises(GazetteerError):
+        add_alias(path, "sergei-shoigu", "   ")
+
+
+def test_alias_from_the_desk_rematches_the_cache(server: LocalServer, tmp_path: Path) -> None:
+    items = [{"title": "Shoygoo in town", "link": server.url("/x.html"), "guid": "x",
+              "description": "The envoy Shoygoo met officials on Monday in the capital."}]
+    url = server.add("/f.xml", body=rss(items))
+    with Desk.open(load_config(write_config(tmp_path, [("F", url)]))) as desk:
+        desk.refresh(extract=False)
+        article_id = desk.articles()[0].id
+        assert "sergei-shoigu" not in {a.id for a in desk.actors_of(article_id)}
+        desk.add_actor_alias("sergei-shoigu", "Shoygoo")
+        desk.analyse_pending()
+        found = {a.id: a for a in desk.actors_of(article_id)}
+        assert found["sergei-shoigu"].count == 2
+        assert desk.ids("actor:shoygoo") == [article_id]

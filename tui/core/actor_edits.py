@@ -1,0 +1,87 @@
+"""Write the user's own actors.toml when they add an actor or an alias from the app.
+
+A new entry is appended as text, so the user's comments stay. An alias for an id the file
+already lists means editing that entry, and the file is then rewritten from its parsed content
+(comments in it are lost; a header says so). Either way the result is validated before it
+replaces the old file, so a bad write can never break the gazetteer.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from tui.core.actor_gazetteer import KINDS, GazetteerError, load_gazetteer
+
+_HEADER = ("# Your additions to newsdesk's actor gazetteer (same schema as the bundled one).\n"
+           "# newsdesk rewrites this file when you add aliases from the app.\n")
+
+
+def slug(name: str) -> str:
+    text = re.sub(r"[^\w]+", "-", name.casefold()).strip("-")
+    return re.sub(r"[^a-z0-9-]", "", text) or "actor"
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(_value(v) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _table(entry: dict[str, Any]) -> str:
+    return "[[actor]]\n" + "".join(f"{k} = {_value(v)}\n" for k, v in entry.items())
+
+
+def _entries(path: Path) -> list[dict[str, Any]]:
+    if not path.exists():
+        return []
+    entries = tomllib.loads(path.read_text(encoding="utf-8")).get("actor", [])
+    return [dict(e) for e in entries]
+
+
+def _replace(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".new")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp.write_text(text, encoding="utf-8")
+    try:
+        load_gazetteer(tmp)
+    except GazetteerError:
+        tmp.unlink()
+        raise
+    os.replace(tmp, path)
+
+
+def add_alias(path: Path, actor_id: str, alias: str) -> None:
+    """Teach the matcher another spelling of a known actor."""
+    alias = alias.strip()
+    if not alias:
+        raise GazetteerError("the alias is empty")
+    entries = _entries(path)
+    mine = next((e for e in entries if e.get("id") == actor_id), None)
+    if mine is None:
+        old = path.read_text(encoding="utf-8") if path.exists() else _HEADER
+        _replace(path, old.rstrip("\n") + "\n\n" + _table({"id": actor_id, "aliases": [alias]}))
+        return
+    mine["aliases"] = [*mine.get("aliases", []), alias]
+    _replace(path, _HEADER + "\n" + "\n".join(_table(e) for e in entries))
+
+
+def add_actor(path: Path, name: str, kind: str, description: str = "") -> str:
+    """A new actor the gazetteer lacks; returns its id."""
+    if kind not in KINDS:
+        raise GazetteerError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    name = " ".join(name.split())
+    if not name:
+        raise GazetteerError("the actor's name is empty")
+    actor_id = slug(name)
+    known = load_gazetteer(path if path.exists() else None).actors
+    if actor_id in known:
+        raise GazetteerError(f"an actor with id {actor_id!r} exists: add an alias to it instead")
+    old = path.read_text(encoding="utf-8") if path.exists() else _HEADER
+    entry = {"id": actor_id, "name": name, "kind": kind, "description": description}
+    _replace(path, old.rstrip("\n") + "\n\n" + _table(entry))
+    return actor_id
