@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from tui.core.config import Config, Feed
 from tui.core.events import (
@@ -32,6 +33,7 @@ from tui.core.store import feeds as feed_store
 from tui.core.store.db import transaction
 from tui.core.workers import PreparedFeed, extract_worker, prepare_feed
 
+T = TypeVar("T")
 FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/rdf+xml, "
                "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
 
@@ -197,7 +199,7 @@ class Refresh:
         self.emit(ArticleExtracted(article_id))
         self.emit(Progress(self._pages_done, self._pages_total, "pages"))
 
-    async def _in_pool(self, fn: Callable[..., object], *args: object) -> object:
+    async def _in_pool(self, fn: Callable[..., T], *args: object) -> T:
         loop = asyncio.get_running_loop()
         try:
             return await loop.run_in_executor(self.pool, fn, *args)
