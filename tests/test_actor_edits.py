@@ -50,3 +50,12 @@ def test_alias_from_the_desk_rematches_the_cache(server: LocalServer, tmp_path: 
         found = {a.id: a for a in desk.actors_of(article_id)}
         assert found["sergei-shoigu"].count == 2
         assert desk.ids("actor:shoygoo") == [article_id]
+
+
+def test_names_in_other_scripts_get_valid_ids(tmp_path: Path) -> None:
+    path = tmp_path / "actors.toml"
+    first = add_actor(path, "Иван Тестов", "person")
+    second = add_actor(path, "علي التجريبي", "person")
+    assert first.startswith("actor-") and second.startswith("actor-") and first != second
+    assert add_actor(path, "Recep Ünal", "person") == "recep-unal"
+    assert {first, second} <= set(load_gazetteer(path).actors)

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  (Cyrillic and Arabic script are the point here)
 """Matcher rules and gazetteer loading (pure: no database)."""
 
 from __future__ import annotations
@@ -5,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui.core.actor_gazetteer import parse_gazetteer
 from tui.core.actor_text import key_of, normalize, russian_variants
@@ -103,6 +106,12 @@ def test_lowercase_common_words_do_not_match(matcher: Matcher) -> None:
     assert ids(matcher, "TURKEY and China") == {"turkey", "china"}
 
 
+def test_exclude_phrases_silence_decoys(matcher: Matcher) -> None:
+    body = ("Richard Wagner's Ring, the Jordan Valley and Shoigu Street. "
+            "Wagner fighters left Jordan.")
+    assert found(matcher, body) == [("wagner-group", "Wagner"), ("jordan", "Jordan")]
+
+
 def test_longest_match_wins_and_no_overlaps(matcher: Matcher) -> None:
     got = found(matcher, "Israel Katz spoke at the UN Security Council about the IRGC Quds Force")
     assert got == [("israel-katz", "Israel Katz"), ("un-security-council", "UN Security Council"),
@@ -124,6 +133,12 @@ def test_arabic_and_persian_script(matcher: Matcher) -> None:
     # Persian letters (ی, ک) and Arabic ones (ي, ك) are the same for matching.
     assert ids(matcher, "سخنان مسعود پزشکیان") == {"masoud-pezeshkian"}
     assert ids(matcher, "سخنان مسعود پزشكيان") == {"masoud-pezeshkian"}
+
+
+def test_names_do_not_run_from_title_into_body(matcher: Matcher) -> None:
+    assert found(matcher, "Khamenei\nsaid", title="Talks with Ali") == [
+        ("ali-khamenei", "Khamenei")]
+    assert found(matcher, "Talks with Ali\nKhamenei") == [("ali-khamenei", "Ali\nKhamenei")]
 
 
 def test_offsets_point_into_title_and_body(matcher: Matcher) -> None:
@@ -165,6 +180,13 @@ def test_bagheri_case(matcher: Matcher) -> None:
     assert [g for g in got if "Bagheri" in g[1]] == [
         ("ali-bagheri-kani", "Ali Bagheri Kani"), ("mohammad-bagheri", "Bagheri"),
         ("ali-bagheri-kani", "Bagheri Kani"), ("mohammad-bagheri", "Major General Bagheri")]
+
+
+def test_cue_words_inside_other_names_do_not_count(matcher: Matcher) -> None:
+    body = ("Ali Bagheri Kani spoke in New York. At the UN General Assembly, Bagheri said "
+            "Iran wanted talks.")
+    assert [m.actor_id for m in matcher.match("", body) if m.actor_id.endswith("bagheri-kani")
+            or m.actor_id == "mohammad-bagheri"] == ["ali-bagheri-kani", "ali-bagheri-kani"]
 
 
 def test_headline_surname_resolved_from_body(matcher: Matcher) -> None:
@@ -274,3 +296,62 @@ def test_resolve(gazetteer: Gazetteer) -> None:
 def test_normalize_keeps_length() -> None:
     for text in ["İstanbul ’s", "Ёлка", "خامنه‌ای", "Erdoğan", "a\u0640b"]:
         assert len(normalize(text)) == len(text)
+
+
+def test_role_phrases_do_not_make_lowercase_second_references(matcher: Matcher) -> None:
+    body = "Vladimir Putin spoke first. Then President Donald Trump said the president agreed."
+    assert found(matcher, body) == [("vladimir-putin", "Vladimir Putin"),
+                                    ("donald-trump", "Donald Trump")]
+
+
+def test_title_and_name_merge_into_one_mention(matcher: Matcher) -> None:
+    got = found(matcher, "Russian President Vladimir Putin and Iran's supreme leader Ali Khamenei")
+    assert got == [("vladimir-putin", "Russian President Vladimir Putin"),
+                   ("ali-khamenei", "Iran's supreme leader Ali Khamenei")]
+
+
+def test_user_cues_and_surnames_extend(tmp_path: Path) -> None:
+    path = write(tmp_path, '''
+[[actor]]
+id = "ali-bagheri-kani"
+cues = ["envoy"]
+''')
+    gaz = load_gazetteer(path)
+    assert "envoy" in gaz.actors["ali-bagheri-kani"].cues
+    assert "negotiator" in gaz.actors["ali-bagheri-kani"].cues
+    assert ids(Matcher(gaz), "The envoy Bagheri said") == {"ali-bagheri-kani"}
+
+
+# ---------------------------------------------------------------- properties
+
+_NAMES = st.sampled_from(["Shoigu", "Sergei Shoigu", "IRGC", "Bagheri", "Ali Bagheri Kani",
+                          "General Staff", "Путина", "حزب الله", "Kim", "U.S.", "’s", "-", "\n"])
+_TEXT = st.lists(st.one_of(_NAMES, st.text(max_size=8)), max_size=30).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(title=_TEXT, body=_TEXT)
+def test_mentions_are_in_bounds_sorted_and_disjoint(title: str, body: str) -> None:
+    matcher = _shared_matcher()
+    mentions = matcher.match(title, body)
+    last = {"title": 0, "body": 0}
+    for m in mentions:
+        text = title if m.field == "title" else body
+        assert 0 <= m.start < m.end <= len(text)
+        assert m.start >= last[m.field]
+        last[m.field] = m.end
+        assert text[m.start].isalnum() and text[m.end - 1].isalnum()
+
+
+@given(st.text())
+def test_normalize_is_length_preserving(text: str) -> None:
+    assert len(normalize(text)) == len(text)
+
+
+_MATCHER: list[Matcher] = []
+
+
+def _shared_matcher() -> Matcher:
+    if not _MATCHER:
+        _MATCHER.append(Matcher(load_gazetteer()))
+    return _MATCHER[0]

@@ -1,3 +1,4 @@
+
 """Matching quality on hand-labelled articles: precision and recall for people and organisations.
 
 Scored per article over the set of actor ids found vs expected (what an analyst filtering by

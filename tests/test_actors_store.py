@@ -1,3 +1,4 @@
+
 """Actor mention storage: indexing, queries, re-indexing on a gazetteer change."""
 
 from __future__ import annotations
@@ -52,10 +53,11 @@ def test_reindex_replaces_rows(conn: sqlite3.Connection, matcher: Matcher) -> No
     assert [r[0] for r in store.mentions_of(conn, a)] == ["hezbollah"]
 
 
-def test_summary_used_when_no_body(conn: sqlite3.Connection, matcher: Matcher) -> None:
-    a = add_article(conn, "Update", None, "2024-08-05T10:00:00Z", summary="Lavrov spoke")
+def test_spans_index_the_body_as_shown(conn: sqlite3.Connection, matcher: Matcher) -> None:
+    # No body yet: only the title counts (spans must point into what the reader displays).
+    a = add_article(conn, "Putin speaks", None, "2024-08-05T10:00:00Z", summary="Lavrov spoke")
     store.index_articles(conn, [a], matcher)
-    assert store.mentions_of(conn, a) == [("sergey-lavrov", 1, [("body", 0, 6)])]
+    assert store.mentions_of(conn, a) == [("vladimir-putin", 1, [("title", 0, 5)])]
 
 
 def test_missing_ids_are_skipped(conn: sqlite3.Connection, matcher: Matcher) -> None:
@@ -128,3 +130,15 @@ def test_failed_index_rolls_back(conn: sqlite3.Connection, matcher: Matcher) -> 
     with pytest.raises(RuntimeError):
         store.index_articles(conn, [a], Broken())  # type: ignore[arg-type]
     assert [r[0] for r in store.mentions_of(conn, a)] == ["hamas"]
+
+
+def test_bench_script_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "bench_actors.py"
+    spec = importlib.util.spec_from_file_location("bench_actors", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--mb", "0.05", "--articles", "30"]) == 0
+    assert "MB/s" in capsys.readouterr().out

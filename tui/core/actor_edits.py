@@ -8,10 +8,12 @@ replaces the old file, so a bad write can never break the gazetteer.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 import tomllib
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +24,12 @@ _HEADER = ("# Your additions to newsdesk's actor gazetteer (same schema as the b
 
 
 def slug(name: str) -> str:
-    text = re.sub(r"[^\w]+", "-", name.casefold()).strip("-")
-    return re.sub(r"[^a-z0-9-]", "", text) or "actor"
+    """A Latin slug for ids; names in other scripts get a stable hash-based id instead."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^a-z0-9]+", "-", ascii_name.casefold()).strip("-")
+    if len(text) < 2:
+        text = "actor-" + hashlib.sha1(name.encode()).hexdigest()[:8]
+    return text
 
 
 def _value(value: Any) -> str:

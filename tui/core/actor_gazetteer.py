@@ -19,7 +19,7 @@ from tui.core.actor_text import key_of
 
 KINDS = ("person", "org", "state")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_LIST_KEYS = ("aliases", "surnames", "acronyms", "cues")
+_LIST_KEYS = ("aliases", "surnames", "acronyms", "cues", "exclude")
 _STR_KEYS = ("id", "name", "kind", "description")
 _ALL_KEYS = set(_LIST_KEYS) | set(_STR_KEYS)
 
@@ -40,6 +40,7 @@ class Actor:
     surnames: tuple[str, ...] = ()  # alone: second reference, or when unambiguous
     acronyms: tuple[str, ...] = ()  # case-sensitive
     cues: tuple[str, ...] = ()  # phrases near an ambiguous surname that point to this actor
+    exclude: tuple[str, ...] = ()  # longer phrases that are not this actor ("Richard Wagner")
 
     def full_forms(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
@@ -50,9 +51,27 @@ class Gazetteer:
     actors: dict[str, Actor]
     content_hash: str
     sources: tuple[str, ...] = field(default=())
+    # Lookup tables for resolve(), built on first use (queries and rules call it often).
+    _exact: dict[str, set[str]] = field(default_factory=dict, compare=False, repr=False)
+    _full: dict[str, set[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def _build_index(self) -> None:
+        # Built aside and published with one dict.update each (_exact last, as it is the
+        # "ready" flag), so a thread racing this one never sees half an index.
+        exact: dict[str, set[str]] = {}
+        full: dict[str, set[str]] = {}
+        for a in self.actors.values():
+            last_words = [f.split()[-1] for f in a.full_forms()] if a.kind == "person" else []
+            for f in (*a.full_forms(), *a.acronyms, *a.surnames, *last_words):
+                exact.setdefault(key_of(f).strip(), set()).add(a.id)
+            for f in a.full_forms():
+                full.setdefault(key_of(f).strip(), set()).add(a.id)
+        self._full.update(full)
+        self._exact.update(exact)
 
     def resolve(self, name: str) -> list[str]:
-        """Actor ids an `actor:NAME` query means: id, then exact name forms, then close ones."""
+        """Actor ids an `actor:NAME` query means: the id; else every actor with that name,
+        alias, acronym or surname; else names containing it; else close spellings."""
         query = name.strip()
         if not query:
             return []
@@ -61,23 +80,17 @@ class Gazetteer:
         slug = query.lower().replace(" ", "-")
         if slug in self.actors:
             return [slug]
-        key = key_of(query)
-        exact = [a.id for a in self.actors.values()
-                 if any(key_of(f) == key for f in (*a.full_forms(), *a.acronyms, *a.surnames))]
-        if exact:
-            return sorted(exact)
-        if len(key.strip()) >= 3:
-            partial = [a.id for a in self.actors.values()
-                       if any(key in key_of(f) for f in a.full_forms())]
+        if not self._exact:
+            self._build_index()
+        key = key_of(query).strip()
+        if key in self._exact:
+            return sorted(self._exact[key])
+        if len(key) >= 3:
+            partial = {i for form, ids in self._full.items() if key in form for i in ids}
             if partial:
                 return sorted(partial)
-        forms: dict[str, set[str]] = {}
-        for a in self.actors.values():
-            words = [f.split()[-1] for f in a.full_forms() if a.kind == "person"]
-            for f in (*a.full_forms(), *a.surnames, *words):
-                forms.setdefault(key_of(f).strip(), set()).add(a.id)
-        close = difflib.get_close_matches(key.strip(), list(forms), n=3, cutoff=0.8)
-        return sorted({i for c in close for i in forms[c]})
+        close = difflib.get_close_matches(key, list(self._exact), n=3, cutoff=0.8)
+        return sorted({i for c in close for i in self._exact[c]})
 
 
 def _where(source: str, index: int, raw: dict[str, Any]) -> str:
@@ -88,11 +101,13 @@ def _where(source: str, index: int, raw: dict[str, Any]) -> str:
 def _check_entry(raw: Any, source: str, index: int, partial: bool) -> dict[str, Any]:
     """Validate one [[actor]] table; `partial` allows omitting name/kind (user overrides)."""
     if not isinstance(raw, dict):
-        raise GazetteerError(f"{source}: actor[{index}]: expected a table, got {type(raw).__name__}")
+        raise GazetteerError(
+            f"{source}: actor[{index}]: expected a table, got {type(raw).__name__}")
     where = _where(source, index, raw)
     for key in raw:
         if key not in _ALL_KEYS:
-            raise GazetteerError(f"{where}: unknown key {key!r} (known: {', '.join(sorted(_ALL_KEYS))})")
+            known = ", ".join(sorted(_ALL_KEYS))
+            raise GazetteerError(f"{where}: unknown key {key!r} (known: {known})")
     required = ("id",) if partial else ("id", "name", "kind")
     for key in required:
         if key not in raw:
@@ -158,7 +173,8 @@ def parse_gazetteer(text: str, source: str, base: dict[str, Actor] | None = None
         entry = _check_entry(raw, source, index, partial=base is not None)
         ident = entry["id"]
         if ident in seen:
-            raise GazetteerError(f"{_where(source, index, entry)}: key 'id': duplicate id {ident!r}")
+            where = _where(source, index, entry)
+            raise GazetteerError(f"{where}: key 'id': duplicate id {ident!r}")
         seen.add(ident)
         if base is not None and ident in actors:
             actors[ident] = _merge(actors[ident], entry)
@@ -173,7 +189,7 @@ def parse_gazetteer(text: str, source: str, base: dict[str, Actor] | None = None
 
 def content_hash(actors: dict[str, Actor]) -> str:
     """Changes whenever anything that affects matching changes (ids, forms, kinds)."""
-    payload = [[a.id, a.name, a.kind, a.aliases, a.surnames, a.acronyms, a.cues]
+    payload = [[a.id, a.name, a.kind, a.aliases, a.surnames, a.acronyms, a.cues, a.exclude]
                for a in sorted(actors.values(), key=lambda a: a.id)]
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()[:16]
 

@@ -4,6 +4,8 @@ Pure (no SQL, no UI). Rules, in the order they apply:
 - keys are whole words in any script (see `actor_text`); overlapping hits keep the longest;
 - acronyms match case-sensitively; names match in any case except all-lowercase (so "turkey"
   and "fine china" do not, "TURKEY" and "Turkey" do);
+- an `exclude` phrase ("Richard Wagner", "Jordan Valley") wins as the longer match and yields
+  nothing, which is how known decoys are silenced;
 - a full name or alias always counts; a surname alone ("Bagheri") is attributed, in order, to
   the candidate whose `cues` ("General Staff") stand right before/after it, else to the
   candidate named nearest before it in the same article (title, then body), else to the sole
@@ -22,12 +24,19 @@ from typing import NamedTuple
 import ahocorasick
 
 from tui.core.actor_gazetteer import Actor, Gazetteer, GazetteerError, load_gazetteer
-from tui.core.actor_text import expand_form, key_of, last_token, normalize, squeeze
+from tui.core.actor_text import (
+    expand_form,
+    key_of,
+    last_token,
+    normalize,
+    script_of,
+    squeeze,
+)
 
 __all__ = ["Actor", "Gazetteer", "GazetteerError", "Matcher", "Mention", "load_gazetteer",
            "summarize"]
 
-FULL, ACRONYM, SURNAME, DERIVED = 0, 1, 2, 3  # how a name form may be used
+FULL, ACRONYM, SURNAME, DERIVED, EXCLUDED = 0, 1, 2, 3, 4  # how a name form may be used
 _CUE_BEFORE = 80  # characters scanned for cues before an ambiguous surname
 _CUE_AFTER = 50
 
@@ -47,9 +56,26 @@ class _Form(NamedTuple):
 
 
 class _Hit(NamedTuple):
-    start: int  # offsets into title + "\n" + body
+    start: int  # offsets into title + "\n\n" + body
     end: int
     forms: tuple[_Form, ...]
+    strong: str | None  # the one actor whose full name/acronym this is, if exactly one
+
+
+class _Key(NamedTuple):
+    """What the automaton returns for a key, precomputed so the per-hit work stays small."""
+
+    length: int
+    forms: tuple[_Form, ...]
+    lower_forms: tuple[_Form, ...]  # the forms an all-lowercase hit may still match
+    has_acronym: bool
+    strong: str | None
+    lower_strong: str | None
+
+
+def _strong(forms: tuple[_Form, ...]) -> str | None:
+    ids = {f.actor_id for f in forms if f.use in (FULL, ACRONYM)}
+    return ids.pop() if len(ids) == 1 else None
 
 
 def _case_ok(form: _Form, found: str) -> bool:
@@ -60,7 +86,7 @@ def _case_ok(form: _Form, found: str) -> bool:
 
 
 class Matcher:
-    """Built once per gazetteer (~a second for thousands of forms), then reused for every article."""
+    """Built once per gazetteer (~0.1 s for thousands of forms), reused for every article."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
@@ -86,8 +112,13 @@ class Matcher:
                 add(actor, form, ACRONYM)
             for form in actor.surnames:
                 add(actor, form, SURNAME)
+            for form in actor.exclude:
+                add(actor, form, EXCLUDED)
             if actor.kind == "person":
-                for form in actor.full_forms():
+                # Last names come from the name and native-script aliases, never from Latin
+                # aliases: "Russian President" must not make "President" a second reference.
+                native = [f for f in actor.aliases if script_of(f) != "latin"]
+                for form in (actor.name, *native):
                     derived = last_token(form)
                     if derived is not None:
                         add(actor, derived, DERIVED)
@@ -95,20 +126,28 @@ class Matcher:
         self._automaton = ahocorasick.Automaton()
         for key, slot in forms.items():
             entries = tuple(sorted(slot.values(), key=lambda f: (f.use, f.actor_id)))
-            self._automaton.add_word(key, (len(key), entries))
+            lower = tuple(f for f in entries if f.use != ACRONYM and f.text.islower())
+            self._automaton.add_word(key, _Key(
+                len(key), entries, lower, any(f.use == ACRONYM for f in entries),
+                _strong(entries), _strong(lower)))
         self._automaton.make_automaton()
         self.key_count = len(forms)
 
-    def _hits(self, text: str) -> list[_Hit]:
+    def _hits(self, text: str, norm: str) -> list[_Hit]:
         """Valid, non-overlapping hits, longest first wins, returned in text order."""
-        norm = " " + normalize(text) + " "
         found: list[_Hit] = []
-        for end, (length, entries) in self._automaton.iter(norm):
-            start, stop = end - length + 1, end - 1  # key is padded: inner text in `text` coords
+        key: _Key
+        for end, key in self._automaton.iter(norm):
+            start, stop = end - key.length + 1, end - 1  # key is padded: `text` coordinates
             piece = text[start:stop]
-            ok = tuple(f for f in entries if _case_ok(f, piece))
-            if ok:
-                found.append(_Hit(start, stop, ok))
+            if key.has_acronym:
+                ok = tuple(f for f in key.forms if _case_ok(f, piece))
+                if ok:
+                    found.append(_Hit(start, stop, ok, _strong(ok)))
+            elif not piece.islower():
+                found.append(_Hit(start, stop, key.forms, key.strong))
+            elif key.lower_forms:
+                found.append(_Hit(start, stop, key.lower_forms, key.lower_strong))
         if len(found) < 2:
             return found
         found.sort(key=lambda h: (h.start - h.end, h.start))
@@ -146,28 +185,30 @@ class Matcher:
 
     def match(self, title: str, body: str) -> list[Mention]:
         """Every actor mention in the article, in text order, with offsets into title/body."""
-        text = f"{title}\n{body}"
-        hits = self._hits(text)
+        # Two separators: a name can wrap a line inside the body, never from title into body.
+        text = f"{title}\n\n{body}"
+        norm = " " + normalize(text) + " "
+        hits = self._hits(text, norm)
         if not hits:
             return []
         named: dict[str, list[int]] = {}  # actor -> starts of attributed mentions
         resolved: list[tuple[int, int, str]] = []
         pending: list[_Hit] = []
         for hit in hits:
-            strong = {f.actor_id for f in hit.forms if f.use in (FULL, ACRONYM)}
-            if len(strong) == 1:
-                actor_id = strong.pop()
-                named.setdefault(actor_id, []).append(hit.start)
-                resolved.append((hit.start, hit.end, actor_id))
+            if hit.forms[-1].use == EXCLUDED:  # "Richard Wagner": swallow the span, no mention
+                continue
+            if hit.strong is not None:
+                named.setdefault(hit.strong, []).append(hit.start)
+                resolved.append((hit.start, hit.end, hit.strong))
             else:
                 pending.append(hit)
-        norm = ""
+        masked = ""  # norm with every name blanked: "UN General Assembly" is no "General" cue
         for hit in pending:
             candidates = list(dict.fromkeys(f.actor_id for f in hit.forms))
             choice = None
             if any(self._cues.get(c) for c in candidates):
-                norm = norm or " " + normalize(text) + " "
-                choice = self._cue_pick(norm, hit, candidates)
+                masked = masked or _mask(norm, hits)
+                choice = self._cue_pick(masked, hit, candidates)
             in_title = hit.start < len(title)
             if choice is None:
                 # A headline surname is spelled out in the body, so the title may look ahead.
@@ -183,7 +224,7 @@ class Matcher:
                     bisect.insort(named.setdefault(choice, []), hit.start)
                 resolved.append((hit.start, hit.end, choice))
         resolved = _merge_adjacent(sorted(resolved), text)
-        split = len(title) + 1
+        split = len(title) + 2
         return [Mention(a, "title", s, e) if s < split else Mention(a, "body", s - split, e - split)
                 for s, e, a in resolved]
 
@@ -204,6 +245,17 @@ def _nearest_named(named: dict[str, list[int]], candidates: list[str], at: int,
         if best is None or distance < best[0]:
             best = (distance, actor_id)
     return None if best is None else best[1]
+
+
+def _mask(norm: str, hits: list[_Hit]) -> str:
+    parts = []
+    done = 0
+    for hit in hits:  # in text order; norm is text shifted right by one
+        parts.append(norm[done:hit.start + 1])
+        parts.append(" " * (hit.end - hit.start))
+        done = hit.end + 1
+    parts.append(norm[done:])
+    return "".join(parts)
 
 
 def _merge_adjacent(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:

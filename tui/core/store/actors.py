@@ -15,9 +15,10 @@ from tui.core.store.db import get_meta, set_meta, transaction
 
 GAZETTEER_HASH_KEY = "gazetteer_hash"
 BATCH = 500
-# The text an article is read with: the extracted page if any, else what the feed carried.
-# Spans index into this same text, so the reader must show the body by the same rule.
-BODY_SQL = "coalesce(body, feed_content, summary, '')"
+# Spans index into `body` exactly as the reader shows it (Article.body is body or ""). The
+# pipeline writes the feed's text into `body` when no page could be extracted, and marks the
+# article for re-analysis whenever it does, so nothing is missed by not looking further.
+BODY_SQL = "coalesce(body, '')"
 
 
 def _rows(article_id: int, mentions: Sequence[Mention]) -> list[tuple[int, str, int, str]]:
