@@ -74,3 +74,50 @@ def test_shoigu_visit_shows_actors(fetched: tuple[DemoServer, str]) -> None:
     shown = json.loads(newsdesk("--config", config, "show", str(rows[-1]["id"]), "--json").stdout)
     names = {a["id"] for a in shown["actors"]}
     assert {"sergei-shoigu", "masoud-pezeshkian"} <= names
+
+
+def _id_of(config: str, title_words: str) -> int:
+    rows = [json.loads(x) for x in newsdesk("--config", config, "list", "--json", "--limit", "0",
+                                            f"title:{title_words}").stdout.splitlines()]
+    assert len(rows) == 1, title_words
+    return int(rows[0]["id"])
+
+
+def test_related_and_stories_from_the_cli(fetched: tuple[DemoServer, str]) -> None:
+    _, config = fetched
+    report = _id_of(config, '"Shoigu lands in Tehran"')
+    analysis = _id_of(config, '"strategic partner"')
+    pyongyang = _id_of(config, '"Shoigu meets Kim Jong Un"')
+    related = json.loads(newsdesk("--config", config, "related", str(report), "--json").stdout)
+    ids = [r["id"] for r in related]
+    assert analysis in ids and pyongyang not in ids
+    assert all(set(r) >= {"id", "title", "feed", "score", "reasons"} for r in related)
+    assert "Shoigu" in related[0]["reasons"]
+    stories = json.loads(newsdesk("--config", config, "stories", "--json").stdout)
+    tehran = next(s for s in stories if report in s["articles"])
+    assert analysis in tehran["articles"] and pyongyang not in tehran["articles"]
+    listed = newsdesk("--config", config, "list", f"story:{tehran['id']}", "--json").stdout
+    assert {json.loads(x)["id"] for x in listed.splitlines()} == set(tehran["articles"])
+    shown = json.loads(newsdesk("--config", config, "show", str(report), "--json").stdout)
+    assert shown["story"]["id"] == tehran["id"]
+
+
+def test_actors_export_and_opml_round_trip(fetched: tuple[DemoServer, str],
+                                           tmp_path: Path) -> None:
+    _, config = fetched
+    actors = json.loads(newsdesk("--config", config, "actors", "--json", "--limit", "100").stdout)
+    assert {"sergei-shoigu", "masoud-pezeshkian", "hamas"} <= {a["id"] for a in actors}
+    report = _id_of(config, '"Shoigu lands in Tehran"')
+    assert newsdesk("--config", config, "save", str(report)).returncode == 0
+    dossier = newsdesk("--config", config, "export", "--format", "md").stdout
+    assert "Shoigu lands in Tehran" in dossier and "Sergei Shoigu" in dossier
+    opml = tmp_path / "feeds.opml"
+    assert newsdesk("--config", config, "export-opml", "-o", str(opml)).returncode == 0
+    fresh = tmp_path / "fresh.toml"
+    fresh.write_text('[settings]\ncache_dir = "c"\n')
+    imported = newsdesk("--config", str(fresh), "import-opml", str(opml))
+    assert imported.returncode == 0, imported.stderr
+    feeds = json.loads(newsdesk("--config", str(fresh), "feeds", "--json").stdout)
+    assert len(feeds) == len(SITE.outlets)
+    again = newsdesk("--config", str(fresh), "import-opml", str(opml))
+    assert "0 new feeds" in again.stdout

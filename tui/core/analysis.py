@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from tui.core.rules import RulesResult
 
 BATCH = 200
+RELINK_DAYS = 14
 
 
 class Analysis:
@@ -60,7 +61,12 @@ class Analysis:
                     on_event: Callable[[RefreshEvent], None] | None = None) -> int:
         from tui.core.store import actors as actor_store
 
-        actor_store.reindex_if_changed(conn, self.matcher, self.gazetteer.content_hash)
+        if actor_store.reindex_if_changed(conn, self.matcher, self.gazetteer.content_hash):
+            # New mentions change links and actor rules too; re-analyse what a reader still
+            # works with (older links stay as they were, re-linking 50k would take minutes).
+            with transaction(conn):
+                conn.execute("UPDATE articles SET analysed = 0 WHERE published >= ?",
+                             (to_iso(utcnow() - timedelta(days=RELINK_DAYS)),))
         done = 0
         total = conn.execute("SELECT count(*) FROM articles WHERE analysed = 0").fetchone()[0]
         while ids := store.pending_analysis(conn, BATCH):
@@ -75,15 +81,11 @@ class Analysis:
     def analyse(self, conn: sqlite3.Connection, ids: list[int]) -> None:
         """Analyzers in dependency order; all inside the caller's transaction."""
         from tui.core.store import actors as actor_store
+        from tui.core.store import links
 
         actor_store.index_articles(conn, ids, self.matcher)
         self.apply_rules(conn, ids)
-        try:  # TEMPORARY until the links store lands
-            from tui.core.store import links
-
-            links.index_articles(conn, ids)
-        except ImportError:
-            pass
+        links.index_articles(conn, ids)
 
     def apply_rules(self, conn: sqlite3.Connection, ids: Sequence[int] | None) -> RulesResult:
         from tui.core.rules import apply_rules

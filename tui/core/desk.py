@@ -243,10 +243,7 @@ class Desk:
         return links.stories(self.conn, limit)
 
     def story_of(self, article_id: int) -> Story | None:
-        try:  # TEMPORARY until the links store lands
-            from tui.core.store import links
-        except ImportError:
-            return None
+        from tui.core.store import links
 
         return links.story_of(self.conn, article_id)
 

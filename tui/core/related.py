@@ -20,12 +20,13 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from tui.core.related_text import jaccard, minhash, place_matcher, script_of, terms
+from tui.core.related_text import jaccard, lsh_keys, minhash, place_matcher, script_of, terms
 
 DAY = 86400.0
 WINDOW_DAYS = 4.5  # never link further apart than this
 COUNTRY_WEIGHT = 0.4  # countries rarely pin an event; cities and regions do
 TOP_TERMS = 12  # salient terms per article used as candidate keys
+MAX_TERMS = 60  # stored per article: the rest barely moves a cosine
 LEAD_CHARS = 250  # a name this early in the body is in the lead
 
 
@@ -37,6 +38,8 @@ class Method:
     actors: float
     places: float
     focus: float  # the protagonists: entities in the headline or lead
+    lead: float  # both put the same protagonist first
+    clash: float  # entity evidence kept when the headlines are about different protagonists
     text: float
     dup: float
     decay: float  # share of the score lost per day apart
@@ -44,12 +47,12 @@ class Method:
     story_min: float  # average link to a story's members needed to join it
 
 
-HYBRID = Method("hybrid", actors=0.3, places=0.2, focus=0.25, text=0.25, dup=0.3, decay=0.08,
-                link_min=0.12, story_min=0.22)
-TFIDF = Method("tfidf", actors=0.0, places=0.0, focus=0.0, text=1.0, dup=0.0, decay=0.08,
-               link_min=0.08, story_min=0.15)
-MINHASH = Method("minhash", actors=0.0, places=0.0, focus=0.0, text=0.0, dup=1.0, decay=0.08,
-                 link_min=0.02, story_min=0.04)
+HYBRID = Method("hybrid", actors=0.3, places=0.2, focus=0.25, lead=0.1, clash=0.6, text=0.25,
+                dup=0.3, decay=0.08, link_min=0.1, story_min=0.12)
+TFIDF = Method("tfidf", actors=0.0, places=0.0, focus=0.0, lead=0.0, clash=1.0, text=1.0,
+               dup=0.0, decay=0.08, link_min=0.03, story_min=0.06)
+MINHASH = Method("minhash", actors=0.0, places=0.0, focus=0.0, lead=0.0, clash=1.0, text=0.0,
+                 dup=1.0, decay=0.08, link_min=0.01, story_min=0.03)
 METHODS = {m.name: m for m in (HYBRID, TFIDF, MINHASH)}
 
 
@@ -62,26 +65,25 @@ class Features:
     focus: dict[str, float]  # "a:id"/"p:id" in the headline or lead -> idf * prominence
     terms: dict[str, float]  # stem -> idf * log(1 + tf), L2-normalised
     sig: tuple[int, ...]
+    lead: str = ""  # the protagonist: the most prominent person/org (or place), "a:id"
+    heads: tuple[str, ...] = ()  # "a:id"/"p:id" named in the headline
 
     def dumps(self) -> str:
         return json.dumps({"s": self.script, "a": self.actors, "p": self.places, "f": self.focus,
-                           "t": self.terms, "m": self.sig}, separators=(",", ":"),
-                          ensure_ascii=False)
+                           "t": self.terms, "m": self.sig, "l": self.lead, "h": self.heads},
+                          separators=(",", ":"), ensure_ascii=False)
 
     @classmethod
     def loads(cls, published: float, text: str) -> Features:
         d = json.loads(text)
-        return cls(published, d["s"], d["a"], d["p"], d["f"], d["t"], tuple(d["m"]))
+        return cls(published, d["s"], d["a"], d["p"], d["f"], d["t"], tuple(d["m"]), d["l"],
+                   tuple(d["h"]))
 
-    def keys(self) -> list[str]:
-        """Inverted-index keys: every actor, non-country place, the rarest terms, LSH bands."""
-        from tui.core.related_text import lsh_keys
-
-        places = place_matcher().places
+    def index_keys(self) -> list[str]:
+        """Inverted-index keys: actors and places (not states), the rarest terms, LSH bands."""
         top = sorted(self.terms.items(), key=lambda kv: -kv[1])[:TOP_TERMS]
-        return ([f"a:{a}" for a in self.actors]
-                + [f"p:{p}" for p in self.places
-                   if p not in places or places[p].kind != "country"]
+        return ([f"a:{a}" for a in self.actors if actor_kind(a) != "state"]
+                + [f"p:{p}" for p in self.places if place_kind(p) != "country"]
                 + [f"t:{t}" for t, _w in top] + lsh_keys(self.sig))
 
 
@@ -95,6 +97,8 @@ class Raw:
     focus: dict[str, float]
     terms: dict[str, int]
     sig: tuple[int, ...]
+    lead: str
+    heads: tuple[str, ...]
 
     def df_keys(self) -> list[str]:
         return ([f"a:{a}" for a in self.actors] + [f"p:{p}" for p in self.places]
@@ -119,6 +123,7 @@ def raw_features(title: str, body: str, actor_rows: list[tuple[str, int, str]]) 
     kinds = _actor_kinds()
     actors, places, focus = {}, {}, {}
     fields = {"title": title, "body": body}
+    heads: list[str] = []
     for actor_id, count, spans_json in actor_rows:
         spans = json.loads(spans_json) if spans_json else []
         # A lone lower-case word ("leader") is a descriptive form, not a name: too weak here.
@@ -133,6 +138,8 @@ def raw_features(title: str, body: str, actor_rows: list[tuple[str, int, str]]) 
         actors[actor_id] = salience(count, in_title, early) * damp
         if prominence := _prominence(in_title, early) * damp:
             focus[f"a:{actor_id}"] = prominence
+        if in_title:
+            heads.append(f"a:{actor_id}")
     known = place_matcher().places
     for place_id, (count, in_title, early) in place_matcher().match(title, body).items():
         if place_id in actors:  # a state the actor gazetteer already counted ("iran")
@@ -141,8 +148,20 @@ def raw_features(title: str, body: str, actor_rows: list[tuple[str, int, str]]) 
         places[place_id] = salience(count, in_title, early) * damp
         if prominence := _prominence(in_title, early) * damp:
             focus[f"p:{place_id}"] = prominence
+        if in_title:
+            heads.append(f"p:{place_id}")
     return Raw(script_of(f"{title} {body}"), actors, places, focus, dict(terms(title, body)),
-               minhash(title, body))
+               minhash(title, body), _protagonist(actors, places, kinds, known),
+               tuple(heads))
+
+
+def _protagonist(actors: dict[str, float], places: dict[str, float], kinds: dict[str, str],
+                 known: Mapping[str, Any]) -> str:
+    """Who the story is about: the most prominent non-state actor, else the main place."""
+    people = {f"a:{a}": s for a, s in actors.items() if kinds.get(a) != "state"}
+    spots = {f"p:{p}": s for p, s in places.items() if known[p].kind != "country"}
+    pool = people or spots
+    return min(pool, key=lambda k: (-pool[k], k)) if pool else ""
 
 
 def idf(df: int, docs: int) -> float:
@@ -161,8 +180,9 @@ def weigh(raw: Raw, published: datetime, df: Mapping[str, int], docs: int) -> Fe
         actors={a: round(s * w("a", a), 3) for a, s in raw.actors.items()},
         places={p: round(s * w("p", p), 3) for p, s in raw.places.items()},
         focus={k: round(s * w(*k.split(":", 1)), 3) for k, s in raw.focus.items()},
-        terms={t: round(v / norm, 4) for t, v in vec.items() if v / norm >= 0.005},
-        sig=raw.sig)
+        terms={t: round(v / norm, 3) for t, v in
+               sorted(vec.items(), key=lambda kv: -kv[1])[:MAX_TERMS]},
+        sig=raw.sig, lead=raw.lead, heads=raw.heads)
 
 
 # ---------------------------------------------------------------- scoring
@@ -174,6 +194,7 @@ class Score:
     actors: float
     places: float
     focus: float  # the protagonists: entities in the headline or lead
+    lead: float  # 1 when both put the same protagonist first
     text: float
     dup: float
     days: float
@@ -191,6 +212,22 @@ def _ruzicka(x: dict[str, float], y: dict[str, float]) -> tuple[float, float, li
     return (top / bottom if bottom else 0.0), top, shared
 
 
+def _explain_order(weights: dict[str, float], leads: set[str]) -> list[str]:
+    """Protagonist first, then up to two more actors, the main place, then the rest."""
+    ranked = sorted(weights, key=lambda k: (k not in leads, -weights[k], k))
+    actors = [k for k in ranked if k.startswith("a:")]
+    places = [k for k in ranked if k.startswith("p:") and place_kind(k[2:]) != "country"]
+    head = [*actors[:3], *places[:1]]
+    return head + [k for k in ranked if k not in head]
+
+
+def _clash(x: Features, y: Features) -> bool:
+    """Different protagonists, neither in the other's headline: two stories that meet."""
+    if not (x.lead and y.lead and x.heads and y.heads) or x.lead == y.lead:
+        return False
+    return x.lead not in y.heads and y.lead not in x.heads
+
+
 def _confidence(mass: float) -> float:
     """Two articles that each name one common person are not yet the same story."""
     return 1.0 - math.exp(-mass / 3.0)
@@ -199,26 +236,29 @@ def _confidence(mass: float) -> float:
 def score(x: Features, y: Features, method: Method = HYBRID) -> Score:
     days = abs(x.published - y.published) / DAY
     if days > WINDOW_DAYS:
-        return Score(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, days, ())
+        return Score(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, days, ())
     ea, mass_a, shared_a = _ruzicka(x.actors, y.actors)
     ep, mass_p, shared_p = _ruzicka(x.places, y.places)
     ef, _mass_f, _shared_f = _ruzicka(x.focus, y.focus)
     conf = _confidence(mass_a + mass_p)
-    ea, ep, ef = ea * conf, ep * conf, ef * conf
     same_script = x.script == y.script
     text = sum(v * y.terms.get(t, 0.0) for t, v in x.terms.items()) if same_script else 0.0
     dup = jaccard(x.sig, y.sig) if same_script else 0.0
     wa, wp, wf, wt = method.actors, method.places, method.focus, method.text
+    same_lead = 1.0 if x.lead and x.lead == y.lead else 0.0
+    if _clash(x, y):  # each headline is about someone the other's headline does not name
+        conf *= method.clash
     if not same_script and wa + wp + wf > 0:  # no words in common to compare: entities carry it
         scale = (wa + wp + wf + wt) / (wa + wp + wf)
         wa, wp, wf, wt = wa * scale, wp * scale, wf * scale, 0.0
     fresh = max(0.0, 1.0 - method.decay * days)
-    total = fresh * (wa * ea + wp * ep + wf * ef + wt * text + method.dup * dup)
+    ea, ep, ef = ea * conf, ep * conf, ef * conf
+    total = fresh * (wa * ea + wp * ep + wf * ef + method.lead * same_lead * conf + wt * text
+                     + method.dup * dup)
     weights = {f"a:{k}": min(x.actors[k], y.actors[k]) for k in shared_a}
     weights.update({f"p:{k}": min(x.places[k], y.places[k]) for k in shared_p})
-    shared = sorted(weights, key=lambda k: -(weights[k] + min(x.focus.get(k, 0),
-                                                              y.focus.get(k, 0))))
-    return Score(round(total, 4), ea, ep, ef, text, dup, days, tuple(shared))
+    shared = _explain_order(weights, {x.lead, y.lead})
+    return Score(round(total, 4), ea, ep, ef, same_lead, text, dup, days, tuple(shared))
 
 
 # ---------------------------------------------------------------- explaining
@@ -228,10 +268,10 @@ def score(x: Features, y: Features, method: Method = HYBRID) -> Score:
 def _actors() -> dict[str, tuple[str, str]]:
     """actor id -> (short display name, kind), from the bundled gazetteer."""
     try:
-        from tui.core.actors import load_gazetteer
+        from tui.core.actor_gazetteer import load_gazetteer
 
         actors = load_gazetteer().actors
-    except Exception:  # noqa: BLE001 - a broken gazetteer must not break linking
+    except Exception:
         return {}
 
     def short(a: Any) -> str:
@@ -244,6 +284,16 @@ def _actors() -> dict[str, tuple[str, str]]:
 
 def _actor_kinds() -> dict[str, str]:
     return {k: v[1] for k, v in _actors().items()}
+
+
+def actor_kind(actor_id: str) -> str:
+    known = _actors().get(actor_id)
+    return known[1] if known else ""
+
+
+def place_kind(place_id: str) -> str:
+    place = place_matcher().places.get(place_id)
+    return place.kind if place else ""
 
 
 def display_name(key: str) -> str:

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001, RUF003 - Cyrillic letters in word lists and comments are meant
 """Text pieces of event features: word tokens, salient terms, places, and MinHash signatures.
 
 Pure and deterministic (no `hash()`, which is salted per process): features are stored in the
@@ -6,6 +7,7 @@ cache and compared with ones computed by another process later.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 import zlib
@@ -14,40 +16,44 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+
+def _split(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _CYRILLIC = re.compile(r"[а-яА-ЯёЁ]")
 # Russian case endings a place name may take after its stem (Тегеран-е, Москв-у, Курск-ой).
-_RU_ENDINGS = frozenset("а я у ю е и ы о ой ей ом ем ью ям ях ах ами ями ию ии ией ого ую ая"
-                        .split()) | {""}
+_RU_ENDINGS = _split("а я у ю е и ы о ой ей ом ем ью ям ях ах ами ями ию ии ией ого ую ая") | {""}
 _RU_FINAL = "аяоеьйыи"
 _LEAD_WORDS = 40
 
-_EN_STOP = frozenset("""
+_EN_STOP = _split("""
 a about above after again against ago ahead all almost along already also although always am
 among an and another any are around as at away back be became because become been before began
 being below between both but by came can cannot could day days did do does doing done down
 during each early either else end even ever every few first for former from further get gave
 give given had has have having he her here hers him his how however i if in including inside
-instead into is it its itself just last later least less like likely made make makes many may
-me meanwhile might more most much must my near nearly neither never new next no nor not now
-of off often on once one only onto or other others our out over own per put rather really
-said same saw say says see seen set several she should since so some still such than that the
-their them then there these they this those though three through thus time to told too took
-toward towards two under until up upon us very was we week weeks well were what whatever when
-where whether which while who whom whose why will with within without would year years yet
-you your monday tuesday wednesday thursday friday saturday sunday january february march april
-june july august september october november december mr mrs ms according among amid
-official officials people country countries government side sides part while
-""".split())
-_RU_STOP = frozenset("""
+instead into is it its itself just last later least less like likely made make makes many may me
+meanwhile might more most much must my near nearly neither never new next no nor not now of off
+often on once one only onto or other others our out over own per put rather really said same saw
+say says see seen set several she should since so some still such than that the their them then
+there these they this those though three through thus time to told too took toward towards two
+under until up upon us very was we week weeks well were what whatever when where whether which
+while who whom whose why will with within without would year years yet you your monday tuesday
+wednesday thursday friday saturday sunday january february march april june july august
+september october november december mr mrs ms according among amid official officials people
+country countries government side sides part while
+""")
+_RU_STOP = _split("""
 а без более бы был была были было быть в вам вас весь во вот все всего всех вы где да даже для
-до его ее ей если есть еще же за здесь и из или им их к как ко когда который которая которые
-кто ли либо между меня мне может мы на над надо наш не него нее нет ни них но ну о об однако
-он она они оно от очень по под после при про с со так также такой там те тем то того тоже
-той только том тот ту ты у уже хотя чего чей чем что чтобы эта эти это этот я года году год
-понедельник вторник среду среда четверг пятницу пятница субботу воскресенье заявил заявила
-сообщил сообщила словам время рамках сторон стороны
-""".split())
+до его ее ей если есть еще же за здесь и из или им их к как ко когда который которая которые кто
+ли либо между меня мне может мы на над надо наш не него нее нет ни них но ну о об однако он она
+они оно от очень по под после при про с со так также такой там те тем то того тоже той только
+том тот ту ты у уже хотя чего чей чем что чтобы эта эти это этот я года году год понедельник
+вторник среду среда четверг пятницу пятница субботу воскресенье заявил заявила сообщил сообщила
+словам время рамках сторон стороны
+""")
 STOPWORDS = _EN_STOP | _RU_STOP
 
 
@@ -153,7 +159,8 @@ class PlaceMatcher:
                 best: tuple[int, str] | None = None
                 if not orig.islower():
                     for words, place_id, cyr in self._heads(word):
-                        if _seq_match(toks, i, words, cyr) and (best is None or len(words) > best[0]):
+                        longer = best is None or len(words) > best[0]
+                        if longer and _seq_match(toks, i, words, cyr):
                             best = (len(words), place_id)
                 if best is None:
                     i += 1
@@ -191,20 +198,23 @@ def place_matcher() -> PlaceMatcher:
 
 NUM_HASHES = 32
 BANDS = 8  # LSH: 8 bands of 4 rows; pairs with Jaccard >= ~0.6 very likely share a band
-_PRIME = (1 << 61) - 1
-_COEFFS = [((i * 0x9E3779B97F4A7C15 + 0x632BE59BD9B4E019) % _PRIME | 1,
-            (i * 0xBF58476D1CE4E5B9 + 0x94D049BB133111EB) % _PRIME) for i in range(NUM_HASHES)]
-_MASK = (1 << 32) - 1
+_MASKS = [int.from_bytes(hashlib.blake2b(bytes([i]), digest_size=8).digest(), "big")
+          for i in range(NUM_HASHES)]
 
 
 def minhash(title: str, body: str, width: int = 4) -> tuple[int, ...]:
-    """MinHash of word `width`-shingles: the same wire copy in two feeds gets a near-equal sig."""
+    """MinHash of word `width`-shingles: the same wire copy in two feeds gets a near-equal sig.
+
+    One 64-bit hash per shingle, XOR-ed with fixed masks for the other "permutations": cheap,
+    and good enough to tell copies (Jaccard > 0.5) from merely related texts.
+    """
     words = [w for _o, w in tokens(f"{title} {body}")]
     if len(words) < width:
         words = words + [""] * (width - len(words))
-    shingles = {zlib.crc32(" ".join(words[i:i + width]).encode()) for i in
-                range(len(words) - width + 1)}
-    return tuple(min(((a * s + b) % _PRIME) & _MASK for s in shingles) for a, b in _COEFFS)
+    shingles = {int.from_bytes(hashlib.blake2b(" ".join(words[i:i + width]).encode(),
+                                               digest_size=8).digest(), "big")
+                for i in range(len(words) - width + 1)}
+    return tuple(min(s ^ mask for s in shingles) >> 32 for mask in _MASKS)
 
 
 def jaccard(sig_a: tuple[int, ...], sig_b: tuple[int, ...]) -> float:

@@ -8,12 +8,11 @@ story of its single best link: single linkage chains "Shoigu in Tehran" -> "Hani
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from tui.core.related import Features, display_name
+from tui.core.related import Features, actor_kind, display_name, place_kind
 
 MAX_SPAN_DAYS = 10.0  # a story longer than this is a theme, not an event
 
@@ -58,21 +57,26 @@ def plan(near: dict[int, float], story_of: dict[int, int], members: Callable[[in
 
 
 def label(features: Iterable[Features]) -> tuple[str, float, float]:
-    """'Shoigu, Pezeshkian · Tehran · 5-6 Aug 2024' from what most members name prominently."""
+    """'Shoigu, Bagheri · Tehran · 5-6 Aug 2024': what most members name, most prominently."""
     feats = list(features)
-    actors: Counter[str] = Counter()
-    places: Counter[str] = Counter()
-    for f in feats:
-        for a, w in f.actors.items():
-            actors[a] += w
-        for p, w in f.places.items():
-            places[p] += w
-    parts = [", ".join(display_name(f"a:{a}") for a, _w in actors.most_common(2))]
-    if places:
-        parts.append(display_name(f"p:{places.most_common(1)[0][0]}"))
+
+    def top(prefix: str, skip: Callable[[str], bool], n: int) -> list[str]:
+        """By members naming it, more if in their lead, most if it is their protagonist."""
+        cover: dict[str, float] = {}
+        for f in feats:
+            for k, w in (f.actors if prefix == "a" else f.places).items():
+                if not skip(k):
+                    key = f"{prefix}:{k}"
+                    lead = (1.0 if key in f.focus else 0.0) + (2.0 if key == f.lead else 0.0)
+                    cover[k] = cover.get(k, 0.0) + 1.0 + lead + w / 1000
+        return sorted(cover, key=lambda k: -cover[k])[:n]
+
+    people = top("a", lambda a: actor_kind(a) == "state", 2)
+    names = list(dict.fromkeys(display_name(f"a:{a}") for a in people))
+    spots = top("p", lambda p: place_kind(p) == "country" or display_name(f"p:{p}") in names, 1)
     first = min(f.published for f in feats)
     last = max(f.published for f in feats)
-    parts.append(date_range(first, last))
+    parts = [", ".join(names), *(display_name(f"p:{p}") for p in spots), date_range(first, last)]
     return " · ".join(p for p in parts if p), first, last
 
 

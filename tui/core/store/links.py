@@ -19,12 +19,23 @@ from datetime import UTC, datetime
 
 from tui.core import stories as story_logic
 from tui.core.models import from_iso, to_iso
-from tui.core.related import (DAY, HYBRID, WINDOW_DAYS, Features, Method, Raw, idf, raw_features,
-                              reasons, score, weigh)
+from tui.core.related import (
+    DAY,
+    HYBRID,
+    WINDOW_DAYS,
+    Features,
+    Method,
+    Raw,
+    idf,
+    raw_features,
+    reasons,
+    score,
+    weigh,
+)
 
 TOP_LINKS = 20  # kept per article
-CANDIDATES = 80  # fully scored per new article
-POSTINGS = 300  # read per key and window: a key that common says little anyway
+CANDIDATES = 30  # fully scored per new article
+POSTINGS = 200  # read per key and window: a key that common says little anyway
 _CHUNK = 500
 
 
@@ -119,22 +130,27 @@ def index_articles(conn: sqlite3.Connection, article_ids: Sequence[int], *,
                      (aid, feats.published, feats.dumps(), json.dumps(raw.df_keys())))
         near = _link(conn, aid, feats, method)
         conn.executemany("INSERT OR IGNORE INTO link_keys(key, published, article_id) "
-                         "VALUES(?, ?, ?)", [(k, feats.published, aid) for k in feats.keys()])
+                         "VALUES(?, ?, ?)", [(k, feats.published, aid) for k in feats.index_keys()])
         _place(conn, aid, near, method)
 
 
 def _candidates(conn: sqlite3.Connection, aid: int, feats: Features) -> list[int]:
     """Articles sharing a key in the window, best prescored (sum of shared keys' rarity)."""
     lo, hi = feats.published - WINDOW_DAYS * DAY, feats.published + WINDOW_DAYS * DAY
-    keys = feats.keys()
+    keys = feats.index_keys()
     df = _df(conn, keys)
     docs = df.get("", 1)
     prescore: dict[int, float] = defaultdict(float)
     for key in keys:
         weight = 3.0 if key.startswith("m:") else idf(df.get(key, 0), docs)
-        for (other,) in conn.execute(
-                "SELECT article_id FROM link_keys WHERE key = ? AND published BETWEEN ? AND ? "
-                "LIMIT ?", (key, lo, hi, POSTINGS)):
+        # A common key ("Putin") has thousands of postings a week: read those nearest in time.
+        rows = conn.execute(
+            "SELECT article_id FROM (SELECT article_id FROM link_keys WHERE key = ? AND "
+            "published BETWEEN ? AND ? ORDER BY published LIMIT ?) UNION ALL "
+            "SELECT article_id FROM (SELECT article_id FROM link_keys WHERE key = ? AND "
+            "published >= ? AND published < ? ORDER BY published DESC LIMIT ?)",
+            (key, feats.published, hi, POSTINGS // 2, key, lo, feats.published, POSTINGS // 2))
+        for (other,) in rows:
             if other != aid:
                 prescore[other] += weight
     return sorted(prescore, key=lambda o: -prescore[o])[:CANDIDATES]
@@ -162,7 +178,10 @@ def _link(conn: sqlite3.Connection, aid: int, feats: Features, method: Method) -
             rows += [(aid, other, s.total, why), (other, aid, s.total, why)]
     conn.executemany("INSERT OR REPLACE INTO links(article_id, other_id, score, reasons) "
                      "VALUES(?, ?, ?, ?)", rows)
-    for article in {aid, *near}:
+    touched = [aid, *near]
+    full = conn.execute(f"SELECT article_id FROM links WHERE article_id IN ({_marks(len(touched))})"
+                        f" GROUP BY article_id HAVING count(*) > ?", (*touched, TOP_LINKS))
+    for (article,) in full.fetchall():
         conn.execute("DELETE FROM links WHERE article_id = ? AND other_id NOT IN (SELECT other_id "
                      "FROM links WHERE article_id = ? ORDER BY score DESC LIMIT ?)",
                      (article, article, TOP_LINKS))
@@ -194,7 +213,7 @@ def _span_ok(conn: sqlite3.Connection, ids: Sequence[int], extra: float) -> bool
     lo, hi = conn.execute(f"SELECT min(published), max(published) FROM link_features "
                           f"WHERE article_id IN ({_marks(len(ids))})", tuple(ids)).fetchone()
     lo, hi = min(lo, extra), max(hi, extra)
-    return (hi - lo) / DAY <= story_logic.MAX_SPAN_DAYS
+    return bool((hi - lo) / DAY <= story_logic.MAX_SPAN_DAYS)
 
 
 def _place(conn: sqlite3.Connection, aid: int, near: dict[int, float], method: Method) -> None:

@@ -1,0 +1,153 @@
+"""Unit tests of event features, scoring, the link index and its upkeep (prune, re-index)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from tui.core.related import Features, Score, raw_features, reasons, score, weigh
+from tui.core.related_text import jaccard, minhash, place_matcher, terms
+from tui.core.store import links
+from tui.core.store.db import connect, transaction
+
+SHOIGU = ("sergei-shoigu", 3, json.dumps([["title", 0, 6], ["body", 0, 6], ["body", 90, 96]]))
+PEZ = ("masoud-pezeshkian", 1, json.dumps([["body", 300, 310]]))
+
+
+def test_places_match_whole_words_and_russian_endings() -> None:
+    pm = place_matcher()
+    found = pm.match("Шойгу прибыл в Тегеран", "Переговоры в Тегеране и в Курской области, Москву")
+    assert found["tehran"] == (2, True, True)  # title, and early in the body
+    assert {"kursk", "moscow"} <= set(found)
+    assert "tehran" in pm.match("", "Tehran's answer")
+    assert pm.match("", "a turkey dinner and the hama") == {}  # all-lowercase is not a name
+    assert "gaza" not in pm.match("", "поставки российского газа")  # gas, not Gaza
+    assert "red-sea" in pm.match("", "off Yemen's Red Sea coast")
+
+
+def test_terms_drop_stopwords_and_stem() -> None:
+    got = terms("Missiles fired", "the missile was fired on Monday")
+    assert got["missile"] == 3 and "the" not in got and "monday" not in got
+
+
+def test_minhash_finds_same_copy() -> None:
+    body = "Hamas said its political leader was killed in the capital early on Wednesday. " * 3
+    a = minhash("Leader killed", body)
+    assert jaccard(a, minhash("Leader killed", body + " Updated.")) > 0.7
+    assert jaccard(a, minhash("Markets rally", "Stocks rose across the region today.")) < 0.2
+
+
+def _features(title: str, body: str, rows: list[tuple[str, int, str]], when: str) -> Features:
+    raw = raw_features(title, body, rows)
+    return weigh(raw, datetime.fromisoformat(when), {}, 100)
+
+
+def test_protagonist_is_the_most_prominent_person() -> None:
+    raw = raw_features("Shoigu in Tehran", "Shoigu met Pezeshkian.", [SHOIGU, PEZ])
+    assert raw.lead == "a:sergei-shoigu"
+    assert raw_features("Talks in Tehran", "Nothing else.", []).lead == "p:tehran"
+
+
+def test_score_needs_the_same_week_and_names_its_parts() -> None:
+    a = _features("Shoigu in Tehran", "Shoigu met Pezeshkian in Tehran.", [SHOIGU, PEZ],
+                  "2024-08-05T12:00:00+00:00")
+    b = _features("Shoigu visits Tehran", "Shoigu held talks in Tehran.", [SHOIGU],
+                  "2024-08-05T20:00:00+00:00")
+    far = _features("Shoigu in Pyongyang", "Shoigu met Kim.", [SHOIGU], "2024-09-13T12:00:00+00:00")
+    near = score(a, b)
+    assert near.total > 0.3 and near.days == pytest.approx(1 / 3)
+    assert score(a, far).total == 0.0
+    text = reasons(near)
+    assert text.startswith("Shoigu, Tehran") and "8 h apart" in text
+
+
+def test_reasons_format() -> None:
+    s = Score(0.5, 0.4, 0.3, 0.2, 1.0, 0.41, 0.1, 2.2, ("a:sergei-shoigu", "p:tehran"))
+    assert reasons(s) == "Shoigu, Tehran; 2 days apart; text 0.41"
+    dup = Score(0.9, 0.4, 0.3, 0.2, 0.0, 0.8, 0.9, 0.01, ())
+    assert reasons(dup) == "same hour; same copy 0.90"
+
+
+# ---------------------------------------------------------------- the store
+
+
+def _db(tmp_path: Path) -> sqlite3.Connection:
+    conn = connect(tmp_path / "c.sqlite3")
+    conn.execute("INSERT INTO feeds(id, url, name) VALUES(1, 'u1', 'One'), (2, 'u2', 'Two')")
+    return conn
+
+
+def _add(conn: sqlite3.Connection, key: str, feed: int, title: str, body: str, when: str,
+         mentions: list[tuple[str, int, str]] = ()) -> int:  # type: ignore[assignment]
+    aid = int(conn.execute("INSERT INTO articles(key, title, body, published, first_seen) "
+                           "VALUES(?, ?, ?, ?, ?)", (key, title, body, when, when)).lastrowid or 0)
+    conn.execute("INSERT INTO article_feeds VALUES(?, ?)", (aid, feed))
+    conn.executemany("INSERT INTO actor_mentions VALUES(?, ?, ?, ?)",
+                     [(aid, a, c, s) for a, c, s in mentions])
+    return aid
+
+
+VISIT = "Shoigu arrived in Tehran for talks with Pezeshkian on security cooperation and Israel."
+
+
+def test_index_links_both_ways_and_forms_a_story(tmp_path: Path) -> None:
+    conn = _db(tmp_path)
+    with transaction(conn):
+        a = _add(conn, "a", 1, "Shoigu lands in Tehran", VISIT, "2024-08-05T10:00:00Z",
+                 [SHOIGU, PEZ])
+        b = _add(conn, "b", 2, "Shoigu holds Tehran talks", VISIT + " Moscow sent him.",
+                 "2024-08-05T18:00:00Z", [SHOIGU, PEZ])
+        c = _add(conn, "c", 2, "Central bank cuts rates", "Turkey's central bank cut rates.",
+                 "2024-08-05T12:00:00Z")
+        links.index_articles(conn, [a, b, c])
+    got = links.related(conn, a)
+    assert [r.id for r in got] == [b]
+    assert got[0].feed == "Two" and "Shoigu" in got[0].reasons
+    assert [r.id for r in links.related(conn, b)] == [a]
+    assert links.related(conn, c) == []
+    story = links.story_of(conn, a)
+    assert story is not None and set(story.article_ids) == {a, b}
+    assert story.outlets == ("One", "Two") and "Tehran" in story.label
+    assert links.story_of(conn, c) is None
+    assert [s.id for s in links.stories(conn)] == [story.id]
+
+
+def test_reindex_and_prune_keep_counts_right(tmp_path: Path) -> None:
+    conn = _db(tmp_path)
+    with transaction(conn):
+        a = _add(conn, "a", 1, "Shoigu lands in Tehran", VISIT, "2024-08-05T10:00:00Z", [SHOIGU])
+        b = _add(conn, "b", 2, "Shoigu in Tehran", VISIT, "2024-08-05T11:00:00Z", [SHOIGU])
+        links.index_articles(conn, [a, b])
+    docs = conn.execute("SELECT df FROM link_df WHERE key = ''").fetchone()[0]
+    shoigu = conn.execute("SELECT df FROM link_df WHERE key = 'a:sergei-shoigu'").fetchone()[0]
+    assert (docs, shoigu) == (2, 2)
+    with transaction(conn):  # a changed body is indexed again, not twice
+        links.index_articles(conn, [a])
+    assert conn.execute("SELECT df FROM link_df WHERE key = ''").fetchone()[0] == 2
+    assert len(links.related(conn, a)) == 1 and links.story_of(conn, a) is not None
+    with transaction(conn):  # prune: cascades uncount the article and dissolve the story
+        conn.execute("DELETE FROM articles WHERE id = ?", (b,))
+    assert conn.execute("SELECT df FROM link_df WHERE key = ''").fetchone()[0] == 1
+    assert conn.execute("SELECT df FROM link_df WHERE key = 'a:sergei-shoigu'").fetchone()[0] == 1
+    assert links.related(conn, a) == [] and links.story_of(conn, a) is None
+    assert links.stories(conn) == []
+    left = conn.execute("SELECT count(*) FROM link_keys WHERE article_id = ?", (b,)).fetchone()
+    assert left[0] == 0
+
+
+def test_candidates_come_from_the_window_only(tmp_path: Path) -> None:
+    conn = _db(tmp_path)
+    with transaction(conn):
+        old = [_add(conn, f"o{i}", 1, "Shoigu lands in Tehran", VISIT,
+                    f"2024-06-{i + 1:02d}T10:00:00Z", [SHOIGU]) for i in range(10)]
+        links.index_articles(conn, old)
+        new = _add(conn, "n", 2, "Shoigu lands in Tehran", VISIT, "2024-08-05T10:00:00Z", [SHOIGU])
+        feats = links._features(conn, [new])
+        links.index_articles(conn, [new])
+    assert links.related(conn, new) == []
+    assert feats == {}  # not indexed before index_articles
+    assert links._candidates(conn, new, links._features(conn, [new])[new]) == []
