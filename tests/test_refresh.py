@@ -6,10 +6,8 @@ import json
 import time
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import rss, write_config
-from tests.httpserver import LocalServer, Route
+from tests.httpserver import LocalServer
 from tui.core.config import load_config
 from tui.core.desk import Desk
 

@@ -1,4 +1,4 @@
-"""Subcommands over the analysis and exchange features: actors, links, stories, tags, export, OPML."""
+"""Subcommands over analysis and exchange: actors, links, stories, tags, export, OPML."""
 
 from __future__ import annotations
 
@@ -97,7 +97,8 @@ def cmd_stories(desk: Desk, args: argparse.Namespace) -> int:
                             "last": output.iso(s.last)} for s in stories])
     else:
         for s in stories:
-            print(f"{s.id:>5}  {len(s.article_ids):>3} articles  {len(s.outlets)} outlets  {s.label}")
+            print(f"{s.id:>5}  {len(s.article_ids):>3} articles  {len(s.outlets)} outlets  "
+                  f"{s.label}")
     return 0
 
 

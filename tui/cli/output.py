@@ -57,7 +57,8 @@ def feed_line(feed: FeedStatus) -> str:
     ok = feed.last_ok.astimezone().strftime("%Y-%m-%d %H:%M") if feed.last_ok else "never"
     state = f"FAILING x{feed.failures}: {feed.last_error}" if feed.failures else (
         feed.last_error or "ok")
-    return f"{feed.name[:28]:<28} {ok:<16} {feed.item_count:>5} items  {feed.unread:>5} unread  {state}"
+    return (f"{feed.name[:28]:<28} {ok:<16} {feed.item_count:>5} items  "
+            f"{feed.unread:>5} unread  {state}")
 
 
 def feed_json(feed: FeedStatus) -> dict[str, Any]:

@@ -43,7 +43,8 @@ def progress_reporter(enabled: bool) -> Iterator[Callable[[RefreshEvent], None]]
         yield lambda _event: None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn
+    from rich.progress import Progress as Bar
 
     console = Console(stderr=True)
     with Bar(TextColumn("{task.description:<7}"), BarColumn(), MofNCompleteColumn(),

@@ -170,7 +170,8 @@ def _feeds(file: Path | str, raw: Any) -> tuple[Feed, ...]:
     return tuple(feeds)
 
 
-def _pairs(file: Path | str, raw: Any, section: str, keys: tuple[str, str]) -> list[tuple[str, str]]:
+def _pairs(file: Path | str, raw: Any, section: str,
+           keys: tuple[str, str]) -> list[tuple[str, str]]:
     _expect(file, f"[[{section}]]", raw, (list,))
     out = []
     for i, table in enumerate(raw, 1):

@@ -219,7 +219,7 @@ class Desk:
         return delete_tag(self.conn, tag)
 
     def apply_rules(self) -> RulesResult:
-        """Apply feeds.toml's rules and mutes to the whole cache (at ingest they run on new ones)."""
+        """Apply feeds.toml's rules and mutes to the whole cache (ingest applies them to new ones)."""
         return self.analysis.apply_rules(self.conn, None)
 
     # -- analysis: actors, related, stories ----------------------------------------------

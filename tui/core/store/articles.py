@@ -82,8 +82,9 @@ def save_page(conn: sqlite3.Connection, article_id: int, url: str, raw: bytes,
     """Keep the raw page (compressed) so bodies can be rebuilt offline by `reextract`."""
     conn.execute(
         "INSERT INTO pages(article_id, url, fetched_at, content_type, raw) VALUES(?, ?, ?, ?, ?) "
-        "ON CONFLICT(article_id) DO UPDATE SET url = excluded.url, fetched_at = excluded.fetched_at,"
-        " content_type = excluded.content_type, raw = excluded.raw",
+        "ON CONFLICT(article_id) DO UPDATE SET url = excluded.url, "
+        "fetched_at = excluded.fetched_at, content_type = excluded.content_type, "
+        "raw = excluded.raw",
         (article_id, url, to_iso(utcnow()), content_type, zlib.compress(raw, 6)),
     )
 
@@ -126,7 +127,8 @@ def count_rows(conn: sqlite3.Connection, where: str = "1", params: Sequence[obje
                .fetchone()[0])
 
 
-def select_ids(conn: sqlite3.Connection, where: str = "1", params: Sequence[object] = ()) -> list[int]:
+def select_ids(conn: sqlite3.Connection, where: str = "1",
+               params: Sequence[object] = ()) -> list[int]:
     return [r[0] for r in conn.execute(
         f"SELECT a.id FROM articles a WHERE {where} ORDER BY a.published DESC, a.id DESC",
         tuple(params))]

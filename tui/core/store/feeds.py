@@ -68,6 +68,7 @@ def record_failure(conn: sqlite3.Connection, feed_id: int, error: str) -> None:
 def feed_rows(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     """Every feed with its health and unread count (one query, for the tree and `feeds`)."""
     return conn.execute(
-        "SELECT f.*, (SELECT count(*) FROM article_feeds af JOIN articles a ON a.id = af.article_id "
+        "SELECT f.*, (SELECT count(*) FROM article_feeds af "
+        "JOIN articles a ON a.id = af.article_id "
         "WHERE af.feed_id = f.id AND a.read = 0) AS unread FROM feeds f ORDER BY f.name"
     ).fetchall()
