@@ -34,6 +34,16 @@ class Seen:
     headers: dict[str, str]
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """Clients that hang up mid-answer (timeouts, TLS probes) are expected here, not errors."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 class LocalServer:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
@@ -93,7 +103,7 @@ class LocalServer:
                     time.sleep(route.byte_delay)
                 self.wfile.write(b"0\r\n\r\n")
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = _QuietServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
@@ -130,3 +140,34 @@ def _pieces(route: Route) -> Iterator[bytes]:
 
 def http_date(seconds: float) -> str:
     return formatdate(seconds, usegmt=True)
+
+
+# -- hostile bodies, built cheaply --------------------------------------------------------
+_BLOCK = 16 << 20  # 16 MiB of zeros per repeated compressed block
+
+
+def gzip_bomb(inflated: int) -> bytes:
+    """A gzip body inflating to about `inflated` zero bytes (10 GB from ~10 MB).
+
+    With a full flush after each block the deflate state resets, so every block after the
+    first compresses to the same bytes: compress two, repeat the second. The trailer's CRC is
+    left wrong on purpose: a client that reads that far has already failed.
+    """
+    import zlib
+
+    block = b"\0" * (1 << 20)
+    comp = zlib.compressobj(9, zlib.DEFLATED, 31)
+    first = comp.compress(block) + comp.flush(zlib.Z_FULL_FLUSH)
+    again = comp.compress(block) + comp.flush(zlib.Z_FULL_FLUSH)
+    return first + again * (inflated // len(block) - 1) + comp.flush()
+
+
+def brotli_bomb(inflated: int) -> bytes:
+    """A brotli body inflating to about `inflated` zero bytes (10 GB from ~2 MB), same trick."""
+    import brotli
+
+    block = b"\0" * _BLOCK
+    comp = brotli.Compressor(quality=1)
+    first = comp.process(block) + comp.flush()
+    again = comp.process(block) + comp.flush()
+    return first + again * (inflated // _BLOCK - 1) + comp.finish()

@@ -149,3 +149,17 @@ def test_state_survives_reopen(server: LocalServer, tmp_path: Path) -> None:
         row = desk.articles()[0]
         assert row.saved and row.read and "iran" in row.tags
         assert json.loads(json.dumps({"ok": True}))
+
+
+def test_feed_view_is_exact_when_a_feed_has_that_name(server: LocalServer,
+                                                      tmp_path: Path) -> None:
+    one = server.add("/bbc.xml", body=rss([{"title": "World", "guid": "w"}]))
+    two = server.add("/ru.xml", body=rss([{"title": "Mir", "guid": "m"}]))
+    with open_desk(tmp_path, [("BBC", one), ("BBC Russian", two)]) as desk:
+        desk.refresh(extract=False)
+        assert [r.title for r in desk.articles('feed:"bbc"')] == ["World"]
+        assert {r.title for r in desk.articles("feed:bb")} == {"World", "Mir"}
+        first = desk.articles()[0].id
+        desk.dismiss([first])
+        desk.undismiss([first])
+        assert not desk.article(first).dismissed

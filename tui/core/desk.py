@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from tui.core.refresh import RefreshSummary
     from tui.core.rules import RulesResult
     from tui.core.store.links import RelatedItem, Story
+    from tui.core.workers import WorkerPool
 
 
 class Desk:
@@ -39,7 +40,7 @@ class Desk:
         self._local = threading.local()
         self._conns: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
-        self._pool: ProcessPoolExecutor | None = None
+        self._workers: WorkerPool | None = None
         self._analysis: analysis.Analysis | None = None
 
     @classmethod
@@ -49,6 +50,8 @@ class Desk:
         try:
             desk.conn  # noqa: B018 - opens and migrates now, so errors surface here
         except StoreError as exc:
+            if exc.moved_to is None:  # locked, or from a newer version: nothing to retry
+                raise
             desk.warning = str(exc)
             desk.conn  # noqa: B018 - the broken file was moved aside: start a fresh cache
         return desk
@@ -64,9 +67,8 @@ class Desk:
         return conn
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
-            self._pool = None
+        if self._workers is not None:
+            self._workers.shutdown()
         with self._lock:
             for conn in self._conns:
                 conn.close()
@@ -80,12 +82,15 @@ class Desk:
         self.close()
 
     # -- refresh -------------------------------------------------------------------------
-    def pool(self) -> ProcessPoolExecutor:
-        from tui.core.workers import make_pool
+    def workers(self) -> WorkerPool:
+        from tui.core.workers import WorkerPool  # trafilatura loads only when a refresh needs it
 
-        if self._pool is None:
-            self._pool = make_pool()
-        return self._pool
+        if self._workers is None:
+            self._workers = WorkerPool()
+        return self._workers
+
+    def pool(self) -> ProcessPoolExecutor:
+        return self.workers().get()
 
     @property
     def analysis(self) -> analysis.Analysis:
@@ -99,7 +104,7 @@ class Desk:
         from tui.core.refresh import Refresh  # httpx and the workers load only when needed
 
         chosen = [f for f in self.config.feeds if feeds is None or f.name in feeds]
-        run = Refresh(self.conn, self.config, chosen, pool=self.pool(),
+        run = Refresh(self.conn, self.config, chosen, pool=self.workers(),
                       extract=self.config.settings.extract if extract is None else extract,
                       on_event=on_event or (lambda _e: None))
         summary = asyncio.run(run.run())
@@ -195,6 +200,10 @@ class Desk:
             store.set_flag(self.conn, list(ids), "read", True)
             return store.set_flag(self.conn, list(ids), "dismissed", True)
 
+    def undismiss(self, ids: Sequence[int]) -> list[int]:
+        """Undo `dismiss` (the read flag is the caller's to restore, with set_read)."""
+        return self._flag(ids, "dismissed", False)
+
     def mark_all_read(self, query: str = "") -> list[int]:
         """Mark a whole view read; returns what changed so the caller can undo."""
         return self.set_read(self.ids(query), True)
@@ -219,7 +228,7 @@ class Desk:
         return delete_tag(self.conn, tag)
 
     def apply_rules(self) -> RulesResult:
-        """Apply feeds.toml's rules and mutes to the whole cache (ingest applies them to new ones)."""
+        """Apply feeds.toml's rules and mutes to the whole cache (ingest does new ones)."""
         return self.analysis.apply_rules(self.conn, None)
 
     # -- analysis: actors, related, stories ----------------------------------------------

@@ -14,10 +14,22 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from tui.core.sanitize import strip_controls
+
 __all__ = ["Extracted", "clean_lines", "decode_html", "extract_page", "html_to_text"]
 
 MAX_PAGE_BYTES = 8_000_000
 """Pages above this are cut: nothing an article needs lives past the first few MB."""
+
+# trafilatura's cost grows steeply with link count (4.4 MB of <a> tags: 22 s, 900 MiB): such a
+# page is an index or a trap, never an article.
+MAX_LINKS = 20_000
+# Numeric references to control characters (&#x1b; &#7;): after parsing they would become raw
+# escapes, and trafilatura finds no text around them.
+_CONTROL_REFS = re.compile(
+    r"&#(?:[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])"
+    r"|0*(?:[0-8]|1[1-9]|2[0-9]|3[01]|12[7-9]|1[3-5][0-9]));"
+)
 
 _ACCEPTED_TYPES = ("html", "xml", "text/plain")
 
@@ -291,7 +303,9 @@ def _extract(raw: bytes, url: str, content_type: str | None) -> Extracted:
         return _failure(f"not a web page ({mime})")
     if _looks_binary(raw):
         return _failure("the page is binary data, not HTML")
-    text = decode_html(raw[:MAX_PAGE_BYTES], content_type)
+    if raw.count(b"<a ") + raw.count(b"<A ") > MAX_LINKS:
+        return _failure(f"the page is a wall of links (over {MAX_LINKS}), not an article")
+    text = strip_controls(_CONTROL_REFS.sub("", decode_html(raw[:MAX_PAGE_BYTES], content_type)))
     if mime == "text/plain":
         body = clean_lines(text.replace("\r\n", "\n"))
         return Extracted(body, None, None, None, None, None if body else "the page is empty")

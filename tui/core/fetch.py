@@ -26,7 +26,8 @@ USER_AGENT = f"newsdesk/{__version__} (+terminal news reader; feed fetcher)"
 MAX_REDIRECTS = 5
 _REDIRECTS = {301, 302, 303, 307, 308}
 _LOCATION = "x-newsdesk-location"
-_STEP = 256 * 1024  # most bytes one decompression call may produce
+_STEP = 256 * 1024  # most bytes one decompression call may produce (brotli: up to ~2x)
+_KNOWN = {"gzip", "x-gzip", "deflate", "br"}
 
 
 class _Decoder:
@@ -37,43 +38,56 @@ class _Decoder:
     """
 
     def __init__(self, encoding: str) -> None:
-        codings = [c.strip() for c in encoding.lower().split(",") if c.strip() not in ("", "identity")]
+        # Unknown labels ("UTF-8", "none", "binary" are all seen in the wild) mean the body
+        # is sent as is, as httpx and browsers treat them.
+        codings = [c.strip() for c in encoding.lower().split(",") if c.strip() in _KNOWN]
         if len(codings) > 1:
             raise httpx.DecodingError(f"unsupported stacked Content-Encoding {encoding!r}")
         self.kind = codings[0] if codings else "identity"
+        self._first = True
         if self.kind in ("gzip", "x-gzip"):
             self._zlib = zlib.decompressobj(zlib.MAX_WBITS | 16)
         elif self.kind == "deflate":
             self._zlib = zlib.decompressobj(zlib.MAX_WBITS | 32)  # zlib or gzip header
-            self._raw_tried = False
         elif self.kind == "br":
             self._br = brotli.Decompressor()
-        elif self.kind != "identity":
-            raise httpx.DecodingError(f"unsupported Content-Encoding {encoding!r}")
 
     def decode(self, data: bytes) -> Iterator[bytes]:
         try:
             if self.kind == "identity":
                 yield data
             elif self.kind == "br":
-                out = self._br.process(data, output_buffer_limit=_STEP)
-                yield out
-                while not self._br.can_accept_more_data():
-                    yield self._br.process(b"", output_buffer_limit=_STEP)
+                yield from self._unbrotli(data)
             else:
                 yield from self._inflate(data)
         except (zlib.error, brotli.error) as exc:
             raise httpx.DecodingError(f"{self.kind}: {exc}") from None
 
+    def _unbrotli(self, data: bytes) -> Iterator[bytes]:
+        # Drain with empty input until nothing is pending: brotli may report it can take more
+        # input while it still holds output, and new input then would lose that output.
+        yield self._br.process(data, output_buffer_limit=_STEP)
+        stuck = 0
+        while stuck < 100:
+            out = self._br.process(b"", output_buffer_limit=_STEP)
+            if out:
+                stuck = 0
+                yield out
+            elif self._br.can_accept_more_data():
+                return
+            else:
+                stuck += 1
+        raise brotli.error("the brotli stream makes no progress")
+
     def _inflate(self, data: bytes) -> Iterator[bytes]:
         try:
             out = self._zlib.decompress(data, _STEP)
         except zlib.error:
-            if self.kind != "deflate" or self._raw_tried:
+            if self.kind != "deflate" or not self._first:
                 raise
-            self._raw_tried = True  # servers send raw deflate labelled "deflate"
-            self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
+            self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)  # raw deflate labelled "deflate"
             out = self._zlib.decompress(data, _STEP)
+        self._first = False
         yield out
         while self._zlib.unconsumed_tail:
             yield self._zlib.decompress(self._zlib.unconsumed_tail, _STEP)
@@ -124,7 +138,7 @@ def describe_error(exc: BaseException, timeout: float) -> str:
         return f"could not connect: {exc or 'connection refused'}"
     if isinstance(exc, httpx.RemoteProtocolError):
         return f"the server broke the HTTP protocol: {exc}"
-    if isinstance(exc, httpx.InvalidURL) or isinstance(exc, ValueError) and "URL" in str(exc):
+    if isinstance(exc, httpx.InvalidURL) or (isinstance(exc, ValueError) and "URL" in str(exc)):
         return f"invalid URL: {exc}"
     if isinstance(exc, httpx.DecodingError):
         return f"the response could not be decompressed: {exc}"
@@ -154,7 +168,8 @@ class Fetcher:
             headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate, br"},
             timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
             follow_redirects=False,
-            limits=httpx.Limits(max_connections=concurrency * 2, max_keepalive_connections=concurrency),
+            limits=httpx.Limits(max_connections=concurrency * 2,
+                                max_keepalive_connections=concurrency),
             transport=transport,
             trust_env=False,
             event_hooks={"response": [_take_location]},
@@ -189,7 +204,8 @@ class Fetcher:
         for _hop in range(MAX_REDIRECTS + 1):
             scheme = urlsplit(current).scheme.lower()
             if scheme not in ("http", "https"):
-                return FetchResult(url, current, error=f"refused to follow a {scheme or 'schemeless'} URL "
+                what = scheme or "schemeless"
+                return FetchResult(url, current, error=f"refused to follow a {what} URL "
                                    f"({current[:200]}): only http and https are fetched")
             request = self._client.build_request("GET", current, headers=headers)
             response = await self._client.send(request, stream=True)

@@ -13,7 +13,7 @@ import html
 import io
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -28,7 +28,7 @@ _ITEM_OPEN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s/>]")
 _ITEM_CLOSE = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?(?:item|entry)\s*>")
 _CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
 _SURROGATES = re.compile("[\ud800-\udfff]")
-_TAGS = re.compile(r"<[^>]*>")
+_TAGS = re.compile(r"<!--.*?(?:-->|$)|<[^>]*>", re.DOTALL)
 _BREAK_TAGS = re.compile(r"<(?:br|/?p|/?div|/?li)\b[^>]*>", re.IGNORECASE)
 
 
@@ -79,13 +79,15 @@ def _safe_url(value: str | None, base: str) -> str | None:
     return url if scheme in ("http", "https") else None
 
 
+def _plain(markup: str) -> str:
+    return html.unescape(_TAGS.sub("", _BREAK_TAGS.sub(" ", markup)))
+
+
 def _title(entry: Any) -> str:
     """Titles as text: feedparser keeps markup in titles typed as HTML, we show plain words."""
     title = entry.get("title") or ""
     kind = (entry.get("title_detail") or {}).get("type", "")
-    if "html" in kind:
-        title = html.unescape(_TAGS.sub("", _BREAK_TAGS.sub(" ", title)))
-    return clean_line(title)
+    return clean_line(_plain(title) if "html" in kind else title)
 
 
 def _fix_char_ref(match: re.Match[bytes]) -> bytes:
@@ -105,8 +107,8 @@ def entry_key(guid: str | None, url: str | None, title: str, published: str | No
 
 def _content(entry: Any) -> str | None:
     parts = entry.get("content") or []
-    html = [p.get("value", "") for p in parts if p.get("value")]
-    return "\n".join(html) if html else None
+    values = [p.get("value", "") for p in parts if p.get("value")]
+    return "\n".join(values) if values else None
 
 
 def _entry(entry: Any, feed_url: str, feed_lang: str | None) -> ParsedEntry | None:
@@ -115,7 +117,7 @@ def _entry(entry: Any, feed_url: str, feed_lang: str | None) -> ParsedEntry | No
     summary = entry.get("summary") or None
     content = _content(entry)
     if not title:
-        title = clean_line((summary or "")[:120]) or (url or "")
+        title = clean_line(_plain(summary or ""))[:120] or (url or "")
     if not title and not content:
         return None
     published = _iso(entry.get("published_parsed") or entry.get("updated_parsed")
@@ -145,10 +147,10 @@ def cap_entries(data: bytes, limit: int = MAX_ENTRIES) -> tuple[bytes, int]:
     if cut is None:
         return data, 0
     skipped = 1 + sum(1 for _ in opens)
-    last = None
-    for last in _ITEM_CLOSE.finditer(data, cut):
-        pass
-    tail = data[last.end():] if last is not None else b""
+    end = None
+    for close in _ITEM_CLOSE.finditer(data, cut):
+        end = close.end()
+    tail = data[end:] if end is not None else b""
     return data[:cut] + tail, skipped
 
 
@@ -175,17 +177,22 @@ def parse_feed(data: bytes, headers: dict[str, str], feed_url: str) -> ParsedFee
     seen: set[str] = set()
     for raw in result.get("entries", [])[:MAX_ENTRIES]:
         entry = _entry(raw, feed_url, lang)
+        if entry and entry.key in seen and entry.key.startswith("guid:"):
+            # Copy-pasted guids in one document: distinct items, not one story twice.
+            entry = replace(entry, key=entry_key(None, entry.url, entry.title, entry.published))
         if entry and entry.key not in seen:
             seen.add(entry.key)
             entries.append(entry)
     extra = skipped + max(0, len(result.get("entries", [])) - MAX_ENTRIES)
     note = None
     if result.get("bozo"):
-        exc = result.get("bozo_exception")
-        note = clean_line(f"{type(exc).__name__}: {exc}" if exc else "malformed feed")[:300]
+        problem = result.get("bozo_exception")
+        note = clean_line(f"{type(problem).__name__}: {problem}" if problem
+                          else "malformed feed")[:300]
     error = None
     if not entries and not feed.get("title") and result.get("version", "") == "":
         error = "this is not a feed" + (f" ({note})" if note else "")
-    return ParsedFeed(clean_line(feed.get("title")) or None, lang, tuple(entries), error, note,
-                      extra)
+        if data.lstrip()[:1] == b"{" and b"jsonfeed.org" in data[:4096]:
+            error = "JSON Feed documents are not supported yet (only RSS and Atom)"
+    return ParsedFeed(_title(feed) or None, lang, tuple(entries), error, note, extra)
 

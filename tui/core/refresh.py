@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -31,9 +30,10 @@ from tui.core.sanitize import clean_line
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
 from tui.core.store.db import transaction
-from tui.core.workers import PreparedFeed, extract_worker, prepare_feed
+from tui.core.workers import PreparedFeed, WorkerPool, extract_worker, prepare_feed
 
 T = TypeVar("T")
+TASK_TIMEOUT = 120  # seconds one parse or extraction may take in a worker
 FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/rdf+xml, "
                "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
 
@@ -58,7 +58,7 @@ class Refresh:
     """One refresh run over some feeds; create, then `await run()`."""
 
     def __init__(self, conn: sqlite3.Connection, config: Config, feeds: Sequence[Feed], *,
-                 pool: Executor, extract: bool, on_event: Callable[[RefreshEvent], None],
+                 pool: WorkerPool, extract: bool, on_event: Callable[[RefreshEvent], None],
                  fetcher: Fetcher | None = None):
         self.conn = conn
         self.config = config
@@ -114,7 +114,7 @@ class Refresh:
             parsed = await self._in_pool(prepare_feed, result.body, result.headers,
                                          result.final_url)
         except Exception as exc:  # a worker died on this input: that feed's problem only
-            return self._fail(feed, ref, f"parsing failed ({type(exc).__name__})")
+            return self._fail(feed, ref, f"parsing failed: {exc}")
         if parsed.error:
             return self._fail(feed, ref, parsed.error)
         return self._store_feed(feed, ref, result, parsed)
@@ -178,8 +178,7 @@ class Refresh:
                 extracted = await self._in_pool(extract_worker, page.body, page.final_url,
                                                 page.content_type)
             except Exception as exc:
-                extracted = Extracted("", None, None, None, None,
-                                      f"extraction crashed ({type(exc).__name__})")
+                extracted = Extracted("", None, None, None, None, f"extraction failed: {exc}")
         else:
             extracted = Extracted("", None, None, None, None, page.error or "empty page")
         with transaction(self.conn):
@@ -200,8 +199,17 @@ class Refresh:
         self.emit(Progress(self._pages_done, self._pages_total, "pages"))
 
     async def _in_pool(self, fn: Callable[..., T], *args: object) -> T:
+        """Run in a worker; a dead worker gets the pool renewed and the task one more try."""
         loop = asyncio.get_running_loop()
-        try:
-            return await loop.run_in_executor(self.pool, fn, *args)
-        except BrokenProcessPool:
-            raise RuntimeError("a worker process died") from None
+        for attempt in (1, 2):
+            pool = self.pool.get()
+            try:
+                return await asyncio.wait_for(loop.run_in_executor(pool, fn, *args),
+                                              TASK_TIMEOUT)
+            except BrokenProcessPool:
+                self.pool.renew(pool)
+                if attempt == 2:
+                    raise RuntimeError("a worker process died on this input") from None
+            except TimeoutError:
+                raise RuntimeError(f"took longer than {TASK_TIMEOUT} s") from None
+        raise AssertionError("unreachable")

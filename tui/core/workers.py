@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -66,7 +67,38 @@ def extract_worker(raw: bytes, url: str, content_type: str | None) -> Extracted:
                      extracted.title, extracted.error)
 
 
-def make_pool(workers: int | None = None) -> ProcessPoolExecutor:
-    """Spawned (not forked) workers: the TUI has threads, and fork with threads is unsafe."""
-    return ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 2,
-                               mp_context=multiprocessing.get_context("spawn"))
+class WorkerPool:
+    """The process pool, made on first use and renewed when a worker dies.
+
+    A worker killed by the OOM killer or a crash inside lxml breaks a ProcessPoolExecutor for
+    good; without renewal every later feed would fail until the app restarts. Workers are
+    spawned, not forked: the TUI has threads, and fork with threads is unsafe.
+    """
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = workers or os.cpu_count() or 2
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._pool is not None and getattr(self._pool, "_broken", False):
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = None
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(
+                    max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"))
+            return self._pool
+
+    def renew(self, broken: ProcessPoolExecutor) -> None:
+        """Drop `broken` if it is still the current pool (several tasks may report it)."""
+        with self._lock:
+            if self._pool is broken:
+                broken.shutdown(wait=False, cancel_futures=True)
+                self._pool = None
+
+    def shutdown(self) -> None:
+        with self._lock:
+            if self._pool is not None:
+                self._pool.shutdown(cancel_futures=True)
+                self._pool = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -19,11 +20,20 @@ from tui.core.models import utcnow
 
 DB_NAME = "newsdesk.sqlite3"
 BUSY_TIMEOUT_MS = 30_000
+LONG_WRITE_S = 0.25  # a transaction held this long ...
+YIELD_S = 0.12  # ... then leaves the lock free this long: longer than SQLite's busy poll
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
 class StoreError(Exception):
-    """The cache cannot be used; the message says why and what was done about it."""
+    """The cache cannot be used; the message says why and what was done about it.
+
+    `moved_to` is set when the bad file was set aside: only then does retrying make sense.
+    """
+
+    def __init__(self, message: str, moved_to: Path | None = None) -> None:
+        super().__init__(message)
+        self.moved_to = moved_to
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -44,20 +54,67 @@ def latest_version() -> int:
     return len(migrations())
 
 
+def _statements(sql: str) -> list[str]:
+    """Split a migration file into statements (SQLite's own completeness test, so trigger
+    bodies with their inner semicolons stay whole)."""
+    out, buffer = [], ""
+    for line in sql.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            out.append(buffer.strip())
+            buffer = ""
+    if buffer.strip() and not all(ln.strip().startswith("--") or not ln.strip()
+                                  for ln in buffer.splitlines()):
+        out.append(buffer.strip())
+    return out
+
+
+def _version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
 def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
-    """Bring the schema up to `target` (default: latest). Returns the version reached."""
-    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    """Bring the schema up to `target` (default: latest). Returns the version reached.
+
+    Each step runs in its own BEGIN IMMEDIATE transaction that first re-reads the version:
+    two processes opening an old cache at once (the TUI and a cron fetch) take turns, and the
+    second finds the work done instead of failing on "table already exists".
+    """
     steps = migrations()
     target = len(steps) if target is None else target
+    current = _version(conn)
     if current > len(steps):
         raise StoreError(
             f"the cache was written by a newer newsdesk (schema {current}, this one knows "
             f"{len(steps)}); upgrade newsdesk or point cache_dir elsewhere"
         )
-    for version, _name, sql in steps[current:target]:
-        # executescript commits first; BEGIN..COMMIT inside makes the step atomic.
-        conn.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;")
+    for version, name, sql in steps[current:target]:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if _version(conn) < version:
+                for statement in _statements(sql):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError) and not _is_corrupt(exc):
+                raise StoreError(f"migration {name} failed ({exc}); the cache was left at "
+                                 f"schema {version - 1}, unchanged") from None
+            raise
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
     return max(current, target)
+
+
+def _is_corrupt(exc: sqlite3.Error) -> bool:
+    """SQLITE_CORRUPT / SQLITE_NOTADB: the file itself is bad (not a lock, not permissions)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (11, 26)
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text
 
 
 def _configure(conn: sqlite3.Connection) -> None:
@@ -70,7 +127,9 @@ def _check_is_ours(conn: sqlite3.Connection, path: Path) -> None:
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.Error as exc:
+        if not _is_corrupt(exc):
+            raise
         raise _quarantine(path, f"it is not a readable SQLite database ({exc})") from None
     if tables and (version == 0 or "articles" not in tables):
         raise _quarantine(path, "it is an SQLite database of some other program")
@@ -78,15 +137,19 @@ def _check_is_ours(conn: sqlite3.Connection, path: Path) -> None:
 
 def _quarantine(path: Path, why: str) -> StoreError:
     """Move a bad file aside (never delete it) and explain."""
-    backup = path.with_name(f"{path.name}.broken-{utcnow().strftime('%Y%m%dT%H%M%S')}")
+    stamp = utcnow().strftime("%Y%m%dT%H%M%S")
+    backup = path.with_name(f"{path.name}.broken-{stamp}")
+    n = 1
+    while any(Path(f"{backup}{suffix}").exists() for suffix in ("", "-wal", "-shm")):
+        n += 1  # never overwrite an earlier backup
+        backup = path.with_name(f"{path.name}.broken-{stamp}-{n}")
     for suffix in ("", "-wal", "-shm"):
         src = Path(f"{path}{suffix}")
         if src.exists():
             shutil.move(src, f"{backup}{suffix}")
     return StoreError(
         f"{path}: {why}. It was moved to {backup} and a new cache will be created; "
-        "nothing was deleted."
-    )
+        "nothing was deleted.", moved_to=backup)
 
 
 def connect(path: Path, *, migrate_to: int | None = None) -> sqlite3.Connection:
@@ -105,9 +168,12 @@ def connect(path: Path, *, migrate_to: int | None = None) -> sqlite3.Connection:
         if mode.lower() != "wal":
             raise StoreError(f"{path}: cannot switch the cache to WAL mode (got {mode})")
         migrate(conn, migrate_to)
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.Error as exc:
         conn.close()
-        raise _quarantine(path, f"it is damaged ({exc})") from None
+        if _is_corrupt(exc):
+            raise _quarantine(path, f"it is damaged ({exc})") from None
+        # Locked past the busy timeout, read-only, disk full: the file is fine, leave it be.
+        raise StoreError(f"{path}: cannot open the cache ({exc})") from None
     except BaseException:
         conn.close()
         raise
@@ -126,12 +192,18 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         yield conn
         return
     conn.execute("BEGIN IMMEDIATE")
+    held = time.monotonic()
     try:
         yield conn
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+    if time.monotonic() - held > LONG_WRITE_S:
+        # SQLite's lock is not fair: a waiting writer polls every 100 ms, and a loop of long
+        # transactions (analysis batches in a cron fetch) re-takes the lock in microseconds,
+        # starving the reader's one-row triage writes until "database is locked". Step aside.
+        time.sleep(YIELD_S)
 
 
 def get_meta(conn: sqlite3.Connection, key: str) -> str | None:

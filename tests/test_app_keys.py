@@ -1,0 +1,302 @@
+"""Pilot tests for the reading and triage keys, against a real demo cache."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests import test_app_support as support
+from tests.test_app_support import make_app
+from tui.app.screens.main import MainScreen
+from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.reader import Reader
+
+
+@pytest.fixture
+def demo_desk(tmp_path: Path) -> Iterator[tuple[Any, Any]]:
+    with support.demo_desk(tmp_path) as pair:
+        yield pair
+
+
+@pytest.fixture
+def utc_clock() -> Iterator[None]:
+    with support.utc_clock():
+        yield
+
+
+SIZE = (120, 40)
+
+
+def main(app: Any) -> MainScreen:
+    screen = app.screen
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+def current(app: Any) -> Any:
+    return app.screen.query_one(ArticleList).current
+
+
+async def test_start_shows_cache_at_once(demo_desk) -> None:
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        assert screen.view.label == "Unread"
+        assert len(screen.articles.pager) == desk.count("is:unread") > 20
+        assert current(app).id == desk.articles("is:unread", limit=1)[0].id
+        assert "Unread" in str(screen.query_one("#status").render())
+
+
+async def test_jk_and_arrows_move(demo_desk) -> None:
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "j", "down", "k")
+        assert main(app).articles.cursor == 2
+        await pilot.press("up", "up", "up")
+        assert main(app).articles.cursor == 0
+
+
+async def test_g_and_G_go_to_ends(demo_desk) -> None:
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("G")
+        assert main(app).articles.cursor == desk.count("is:unread") - 1
+        await pilot.press("g")
+        assert main(app).articles.cursor == 0
+
+
+async def test_enter_opens_reader_and_marks_read(demo_desk) -> None:
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "enter")
+        row = current(app)
+        reader = app.screen.query_one(Reader)
+        assert reader.display and reader.article.id == row.id
+        assert desk.article(row.id).read
+        # the row stays in the Unread list (no jump) and shows as read
+        assert current(app).id == row.id and current(app).read
+        header = str(app.screen.query_one("#reader-header").render())
+        assert row.title in header
+
+
+async def test_open_without_marking_when_configured(tmp_path, utc_clock) -> None:
+    from tui.core.config import load_config
+    from tui.core.desk import Desk
+
+    config = load_config(support.copy_demo(tmp_path, "mark_read_on_open = false"))
+    with Desk.open(config) as desk:
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("enter")
+            assert not desk.article(current(app).id).read
+
+
+async def test_space_pages_reader_then_next_unread(demo_desk) -> None:
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")  # opens the first article
+        await pilot.pause()
+        first = current(app).id
+        scroller = app.screen.query_one(Reader).scroller
+        assert scroller.max_scroll_y > 0  # a long article at 80x24
+        await pilot.press("space")
+        await pilot.pause()
+        assert scroller.scroll_y > 0 and current(app).id == first
+        for _ in range(40):
+            if current(app).id != first:
+                break
+            await pilot.press("space")
+            await pilot.pause()
+        assert current(app).id != first
+        assert app.screen.query_one(Reader).article.id == current(app).id
+        assert desk.article(current(app).id).read
+
+
+async def test_n_and_p_skip_read_articles(demo_desk) -> None:
+    desk, config = demo_desk
+    ids = desk.ids("is:unread")
+    desk.set_read([ids[1], ids[2]], True)  # before start: these are not in Unread
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "N", "g")  # mark the (new) second row read, back to top
+        assert main(app).articles.pager.row(1).read
+        await pilot.press("n")
+        assert main(app).articles.cursor == 2
+        await pilot.press("p")
+        assert main(app).articles.cursor == 0
+
+
+async def test_N_toggles_read(demo_desk) -> None:
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        row = current(app)
+        await pilot.press("N")
+        assert desk.article(row.id).read and current(app).read
+        await pilot.press("N")
+        assert not desk.article(row.id).read and not current(app).read
+
+
+async def test_A_marks_view_read_and_u_undoes(demo_desk) -> None:
+    desk, config = demo_desk
+    unread = desk.count("is:unread")
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("A")
+        assert desk.count("is:unread") == 0
+        assert len(main(app).articles.pager) == 0
+        await pilot.press("u")
+        assert desk.count("is:unread") == unread
+        assert len(main(app).articles.pager) == unread
+
+
+async def test_s_toggles_saved(demo_desk) -> None:
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        row = current(app)
+        await pilot.press("s")
+        assert desk.article(row.id).saved and current(app).saved
+        assert desk.count("is:saved") == 1
+        await pilot.press("s")
+        assert not desk.article(row.id).saved
+
+
+async def test_t_adds_tags_with_completion(demo_desk) -> None:
+    from textual.widgets import Input
+
+    from tui.app.screens.tags import AddTagsScreen
+
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        row = current(app)
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, AddTagsScreen)
+        await pilot.press(*"watch cauc")
+        await pilot.pause()
+        await pilot.press("right")  # accept the completion of an existing tag
+        assert app.screen.query_one(Input).value == "watch caucasus"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        tags = desk.article(row.id).tags
+        assert "watch" in tags and "caucasus" in tags
+        assert "watch" in current(app).tags
+
+
+async def test_t_escape_cancels(demo_desk) -> None:
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        row = current(app)
+        await pilot.press("t", "a", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert desk.article(row.id).tags == row.tags
+
+
+async def test_T_removes_a_tag(demo_desk) -> None:
+    from tui.app.screens.tags import RemoveTagScreen
+
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        row = current(app)
+        assert row.tags
+        await pilot.press("T")
+        await pilot.pause()
+        assert isinstance(app.screen, RemoveTagScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert desk.article(row.id).tags == row.tags[1:]
+        assert current(app).tags == row.tags[1:]
+
+
+async def test_x_dismisses_and_u_restores(demo_desk) -> None:
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        row = current(app)
+        await pilot.press("x")
+        article = desk.article(row.id)
+        assert article.read and article.dismissed
+        assert main(app).articles.cursor == 1
+        assert row.id not in desk.ids("is:unread")
+        await pilot.press("u")
+        assert row.id in desk.ids("is:unread")
+
+
+async def test_o_opens_browser_without_shell(demo_desk, monkeypatch) -> None:
+    import webbrowser
+
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        await app.workers.wait_for_complete()
+        assert opened == [current(app).url]
+
+
+async def test_y_copies_link(demo_desk) -> None:
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "y")
+        assert app.clipboard == current(app).url
+
+
+async def test_tab_cycles_panes(demo_desk) -> None:
+    from tui.app.widgets.view_tree import ViewTree
+
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.focused, ArticleList)
+        await pilot.press("enter", "tab")
+        assert app.focused.id == "reader-scroll"
+        await pilot.press("tab")
+        assert isinstance(app.focused, ViewTree)
+        assert app.screen.has_class("-show-views")  # the tree appears at 80 columns
+        await pilot.press("tab")
+        assert isinstance(app.focused, ArticleList)
+        assert not app.screen.has_class("-show-views")
+
+
+async def test_z_toggles_full_width_reader(demo_desk) -> None:
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("z")
+        await pilot.pause()
+        assert app.screen.has_class("-full")
+        assert not main(app).articles.display or main(app).articles.region.height == 0
+        assert app.screen.query_one(Reader).region.width == 80
+        await pilot.press("z")
+        await pilot.pause()
+        assert not app.screen.has_class("-full")
+
+
+async def test_q_closes_reader_then_quits(demo_desk) -> None:
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        assert app.screen.query_one(Reader).display
+        await pilot.press("q")
+        assert not app.screen.query_one(Reader).display
+        await pilot.press("q")
+        await pilot.pause()
+        assert app._exit

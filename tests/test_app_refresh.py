@@ -1,0 +1,137 @@
+"""Pilot tests for refreshing from the app: progress, failures, and a list that keeps
+its place while new articles arrive."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests import test_app_support as support
+from tests.test_app_support import make_app
+from tests.test_app_views import main, settle, status
+from tui.app.widgets.view_tree import ViewTree
+from tui.core.config import load_config
+from tui.core.desk import Desk
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def demo_desk(tmp_path: Path) -> Iterator[tuple[Any, Any]]:
+    with support.demo_desk(tmp_path) as pair:
+        yield pair
+
+
+@pytest.fixture
+def utc_clock() -> Iterator[None]:
+    with support.utc_clock():
+        yield
+
+
+async def _grown_demo(tmp_path: Path) -> Any:
+    """A cache holding one demo feed; its config then lists them all, so `R` adds rows."""
+    master = support.demo_master()
+    full = (master.folder / "feeds.toml").read_text(encoding="utf-8")
+    head, *feeds = full.split("[[feed]]")
+    folder = tmp_path / "grow"
+    folder.mkdir()
+    path = folder / "feeds.toml"
+    path.write_text(head + "[[feed]]" + feeds[-1], encoding="utf-8")  # one feed only
+
+    def first_refresh() -> None:
+        with Desk.open(load_config(path)) as desk:
+            desk.refresh(extract=False)
+
+    await asyncio.to_thread(first_refresh)  # Desk.refresh runs its own event loop
+    path.write_text(full, encoding="utf-8")
+    return load_config(path)
+
+
+async def test_R_refreshes_and_keeps_selection(tmp_path, utc_clock) -> None:
+    """New articles arrive above the selection; the selected article and its screen row
+    stay put."""
+    config = await _grown_demo(tmp_path)
+    with Desk.open(config) as desk:
+        before = desk.count("")
+        app = make_app(desk, config)
+        async with app.run_test(size=(120, 12)) as pilot:
+            await pilot.press("j", "j", "j")
+            articles = main(app).articles
+            chosen = articles.current.id
+            screen_row = articles.cursor - int(articles.scroll_y)
+            await pilot.press("R")
+            await settle(pilot)
+            assert desk.count("") > before
+            assert len(articles.pager) == desk.count("is:unread")
+            assert articles.current.id == chosen
+            assert articles.cursor - int(articles.scroll_y) == screen_row
+            assert "refreshed" in status(app)
+
+
+async def test_refresh_after_reading_keeps_the_next_article(tmp_path, utc_clock) -> None:
+    """The selected article was read (it leaves Unread at the reload): the cursor goes
+    to the article after it, on the same screen row."""
+    config = await _grown_demo(tmp_path)
+    with Desk.open(config) as desk:
+        app = make_app(desk, config)
+        async with app.run_test(size=(120, 12)) as pilot:
+            await pilot.press("j", "N", "j", "N")  # read rows 1 and 2, cursor on 2
+            articles = main(app).articles
+            following = articles.pager.row(3).id
+            screen_row = articles.cursor - int(articles.scroll_y)
+            await pilot.press("R")
+            await settle(pilot)
+            assert articles.current.id == following
+            assert articles.cursor - int(articles.scroll_y) == screen_row
+            assert len(articles.pager) == desk.count("is:unread")
+
+
+async def test_failed_feed_is_marked_and_listed(tmp_path: Path) -> None:
+    from textual.widgets import DataTable
+
+    from tui.app.screens.feeds import FeedsScreen
+
+    path = support.copy_demo(tmp_path)
+    dead = '\n[[feed]]\nname = "Dead Feed"\nurl = "http://127.0.0.1:9/feed.xml"\n'
+    path.write_text(path.read_text(encoding="utf-8") + dead, encoding="utf-8")
+    config = load_config(path)
+    with support.utc_clock(), Desk.open(config) as desk:
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("R")
+            await settle(pilot)
+            assert "1 failed" in status(app)
+            tree = main(app).query_one(ViewTree)
+            labels = [str(n.label) for n in tree._tree_nodes.values()]
+            assert "Dead Feed !" in labels
+            await pilot.press("e")
+            await pilot.pause()
+            assert isinstance(app.screen, FeedsScreen)
+            assert app.screen.feeds[0].name == "Dead Feed"  # failing feeds first
+            assert app.screen.query_one(DataTable).row_count == len(config.feeds)
+            error = str(app.screen.query_one("#feeds-error").render())
+            assert "Dead Feed" in error and desk.feeds()[-1].last_error in error
+
+
+async def test_r_refreshes_the_current_feed(demo_desk) -> None:
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        feed = main(app).articles.current.feed
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert f"refreshed {feed}: 0 new" in status(app)
+
+
+async def test_auto_refresh_timer_from_settings(tmp_path, utc_clock) -> None:
+    config = load_config(support.copy_demo(tmp_path, "refresh_minutes = 15"))
+    with Desk.open(config) as desk:
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE):
+            names = [timer.name for timer in main(app)._timers]
+            assert "auto-refresh" in names

@@ -1,0 +1,110 @@
+"""Shared set-up for the app tests: one real demo cache per test process.
+
+The demo site is served on 127.0.0.1 and refreshed once (with extraction) into a master
+cache; each test gets its own copy, so tests may mutate it freely. Nothing is mocked: the
+app talks to a real `Desk` on a real SQLite file. (No tests in this module;
+each test module wraps these context managers in its own fixtures.)
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tui.core.config import load_config
+from tui.core.desk import Desk
+
+
+@dataclass
+class DemoCache:
+    folder: Path  # holds feeds.toml and cache/
+    server: Any  # the running DemoServer (kept for refresh tests)
+
+
+_MASTER: DemoCache | None = None
+DEMO_PORT = 47811
+
+
+def demo_master() -> DemoCache:
+    """Build the master cache once per process (server stays up until exit)."""
+    global _MASTER
+    if _MASTER is None:
+        from tui.demo.server import DemoServer, write_demo_config
+
+        folder = Path(tempfile.mkdtemp(prefix="newsdesk-app-demo-"))
+        try:  # a fixed port keeps the URLs shown in snapshots stable
+            server = DemoServer(port=DEMO_PORT)
+        except OSError:
+            server = DemoServer()
+        config_path = write_demo_config(folder, server)
+
+        errors: list[BaseException] = []
+
+        def build() -> None:
+            try:
+                with Desk.open(load_config(config_path)) as desk:
+                    desk.refresh(extract=True)
+            except BaseException as error:
+                errors.append(error)
+
+        # Desk.refresh runs its own event loop: keep it off any loop a test is running.
+        worker = threading.Thread(target=build, name="demo-cache")
+        worker.start()
+        worker.join()
+        if errors:
+            raise errors[0]
+        atexit.register(shutil.rmtree, folder, True)
+        atexit.register(server.close)
+        _MASTER = DemoCache(folder, server)
+    return _MASTER
+
+
+def copy_demo(target: Path, extra_toml: str = "") -> Path:
+    """A private copy of the master cache in `target`; returns its feeds.toml."""
+    master = demo_master()
+    shutil.copytree(master.folder, target, dirs_exist_ok=True)
+    config_path = target / "feeds.toml"
+    if extra_toml:
+        text = config_path.read_text(encoding="utf-8")
+        head, sep, rest = text.partition("[[feed]]")
+        config_path.write_text(head + extra_toml + "\n\n" + sep + rest, encoding="utf-8")
+    return config_path
+
+
+@contextmanager
+def utc_clock() -> Iterator[None]:
+    """Local time = UTC, so displayed dates do not depend on the machine."""
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = old
+        time.tzset()
+
+
+@contextmanager
+def demo_desk(tmp_path: Path) -> Iterator[tuple[Desk, Any]]:
+    """(desk, config) on a private copy of the demo cache, clock in UTC."""
+    config = load_config(copy_demo(tmp_path / "demo"))
+    with utc_clock(), Desk.open(config) as desk:
+        yield desk, config
+
+
+def make_app(desk: Desk, config: Any) -> Any:
+    from tui.app import NewsdeskApp
+
+    return NewsdeskApp(desk, config)

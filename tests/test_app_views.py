@@ -1,0 +1,298 @@
+"""Pilot tests for views, search, filter, refresh, help, palette and remapped keys."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests import test_app_support as support
+from tests.test_app_support import make_app
+from tui.app.screens.main import MainScreen
+from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.view_tree import ViewTree
+from tui.core.config import load_config
+from tui.core.desk import Desk
+
+
+@pytest.fixture
+def demo_desk(tmp_path: Path) -> Iterator[tuple[Any, Any]]:
+    with support.demo_desk(tmp_path) as pair:
+        yield pair
+
+
+@pytest.fixture
+def utc_clock() -> Iterator[None]:
+    with support.utc_clock():
+        yield
+
+
+SIZE = (120, 40)
+
+
+def main(app: Any) -> MainScreen:
+    assert isinstance(app.screen, MainScreen)
+    return app.screen
+
+
+def listed_ids(app: Any) -> list[int]:
+    pager = main(app).articles.pager
+    return [row.id for _, row in pager.rows(0, len(pager))]
+
+
+async def settle(pilot: Any) -> None:
+    """Let workers (tree counts, refresh) finish and their results land."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def status(app: Any) -> str:
+    return str(main(app).query_one("#status").render())
+
+
+async def test_tree_lists_views_tags_feeds(demo_desk) -> None:
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        tree = main(app).query_one(ViewTree)
+        labels = [str(node.label) for node in tree._tree_nodes.values()]
+        text = "\n".join(labels)
+        for name in ("All", "Unread", "Saved", "Tags", "Feeds", "Stories", "Actors"):
+            assert name in text
+        for feed in desk.feeds():
+            assert any(label.startswith(feed.name) for label in labels)
+        for tag, _ in desk.all_tags():
+            assert any(label.startswith(tag) for label in labels)
+
+
+async def test_choosing_a_feed_in_the_tree(demo_desk) -> None:
+    desk, config = demo_desk
+    feed = desk.feeds()[2].name
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab")
+        tree = main(app).query_one(ViewTree)
+        assert app.focused is tree
+        for _ in range(80):
+            node = tree.cursor_node
+            if node is not None and node.data is not None and node.data.feed == feed:
+                break
+            await pilot.press("j")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.focused, ArticleList)
+        assert main(app).view.feed == feed
+        assert listed_ids(app) == desk.ids(main(app).view.query)
+        assert all(row.feed == feed for _, row in main(app).articles.pager.cached())
+
+
+async def test_saved_views_from_config(tmp_path, utc_clock) -> None:
+    extra = '[[view]]\nname = "Iran watch"\nquery = "tag:iran"\n'
+    path = support.copy_demo(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + extra, encoding="utf-8")
+    config = load_config(path)
+    with Desk.open(config) as desk:
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            tree = main(app).query_one(ViewTree)
+            node = next(n for n in tree._tree_nodes.values()
+                        if n.data is not None and n.data.label == "Iran watch")
+            tree.select_node(node)
+            await app.workers.wait_for_complete()
+            await asyncio.sleep(0.05)
+            assert listed_ids(app) == desk.ids("tag:iran")
+
+
+async def test_actor_and_story_views(demo_desk) -> None:
+    desk, config = demo_desk
+    if not (hasattr(desk, "top_actors") and hasattr(desk, "stories")):
+        pytest.skip("the Desk has no actors/stories yet")
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        tree = main(app).query_one(ViewTree)
+        for kind in ("actor", "story"):
+            nodes = [n for n in tree._tree_nodes.values()
+                     if n.data is not None and n.data.kind == kind]
+            if not nodes:
+                continue
+            tree.select_node(nodes[0])
+            await pilot.pause()
+            assert main(app).view == nodes[0].data
+            assert listed_ids(app) == desk.ids(nodes[0].data.query)
+            assert listed_ids(app)
+
+
+async def test_slash_searches_full_text(demo_desk) -> None:
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"treaty", "enter")
+        await pilot.pause()
+        expected = desk.ids("(is:unread) (treaty)")
+        assert 0 < len(expected) < desk.count("is:unread")
+        assert listed_ids(app) == expected
+        assert "/treaty" in status(app)
+        await pilot.press("slash", "ctrl+u", "enter")  # empty search clears
+        await pilot.pause()
+        assert len(listed_ids(app)) == desk.count("is:unread")
+
+
+async def test_f_filters_and_reports_query_errors_with_column(demo_desk) -> None:
+    from textual.widgets import Input
+
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f", *"is:bogus", "enter")
+        await pilot.pause()
+        assert "column 4" in status(app)
+        bar = main(app).query_one("#query-bar", Input)
+        assert bar.display  # still open, to fix the query
+        assert bar.cursor_position == 3  # at the error
+        await pilot.press("end", "ctrl+u", *"tag:iran", "enter")
+        await pilot.pause()
+        assert not bar.display
+        assert listed_ids(app) == desk.ids("(is:unread) (tag:iran)")
+        await pilot.press("f", "escape")
+        assert not bar.display
+
+
+async def test_e_lists_feeds_with_errors(demo_desk) -> None:
+    from textual.widgets import DataTable
+
+    from tui.app.screens.feeds import FeedsScreen
+
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, FeedsScreen)
+        assert app.screen.query_one(DataTable).row_count == len(desk.feeds())
+        await pilot.press("q")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_help_lists_every_command(demo_desk) -> None:
+    from tui.app.commands import COMMANDS
+    from tui.app.screens.help import HelpScreen
+
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.query_one("#help-text").content
+        titles = [str(cell) for cell in table.columns[1]._cells]
+        assert titles == [command.title for command in COMMANDS]
+        await pilot.press("q")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_palette_runs_commands(demo_desk) -> None:
+    from textual.command import CommandPalette
+    from textual.widgets import OptionList
+
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        row = main(app).articles.current
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"Save (s)")
+        options = app.screen.query_one(OptionList)
+        for _ in range(50):  # the palette searches asynchronously
+            await pilot.pause(0.05)
+            if options.option_count and options.highlighted is not None:
+                break
+        assert "Save" in str(options.get_option_at_index(options.highlighted).prompt)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert desk.article(row.id).saved
+
+
+async def test_keys_remap_from_config(tmp_path, utc_clock) -> None:
+    path = support.copy_demo(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8") + '\n[keys]\ntoggle_saved = "w"\n',
+                    encoding="utf-8")
+    config = load_config(path)
+    with Desk.open(config) as desk:
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            row = main(app).articles.current
+            await pilot.press("s")
+            assert not desk.article(row.id).saved
+            await pilot.press("w")
+            assert desk.article(row.id).saved
+
+
+async def test_untrusted_text_is_shown_literally(demo_desk) -> None:
+    desk, config = demo_desk
+    row = desk.articles("is:unread", limit=1)[0]
+    desk.add_tags([row.id], ["[red]x[/red]"])
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await settle(pilot)
+        tree = main(app).query_one(ViewTree)
+        assert any(str(n.label).startswith("[red]x[/red]") for n in tree._tree_nodes.values())
+        header = str(main(app).query_one("#reader-header").render())
+        assert "#[red]x[/red]" in header
+
+
+async def test_tree_counts_follow_changes(demo_desk) -> None:
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        tree = main(app).query_one(ViewTree)
+
+        def label(kind: str) -> str:
+            return next(str(n.label) for n in tree._tree_nodes.values()
+                        if n.data is not None and n.data.kind == kind)
+
+        unread = desk.count("is:unread")
+        assert label("unread") == f"Unread {unread}"
+        await pilot.press("s", "enter")  # save and open (marks read)
+        await pilot.pause(0.8)
+        await settle(pilot)
+        assert label("unread") == f"Unread {unread - 1}"
+        assert label("saved") == "Saved"  # saved shows its unread count: the one is read
+
+
+def test_pager_keeps_places_when_rows_leave_the_view(demo_desk) -> None:
+    from tui.app.paging import Pager
+
+    desk, _config = demo_desk
+    original = desk.ids("is:unread")
+    pager = Pager(desk, "is:unread", page=5)
+    for index in range(7):  # read the first 7 while walking the list
+        assert pager.row(index).id == original[index]
+        desk.set_read([original[index]], True)
+        pager.update(index, read=True)
+    assert len(pager) == len(original)
+    assert [row.id for _, row in pager.rows(0, len(pager))] == original
+    pager.soft_reload()  # a refresh that brought nothing new keeps the read rows
+    assert [row.id for _, row in pager.rows(0, len(pager))] == original
+    pager.reload()
+    assert [row.id for _, row in pager.rows(0, len(pager))] == original[7:]
+
+
+def test_app_package_import_is_lazy() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, tui.app; print('textual' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=Path(__file__).resolve().parents[1], check=True).stdout
+    assert out.strip() == "False"

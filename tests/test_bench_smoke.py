@@ -1,0 +1,77 @@
+"""The benchmark scripts still run (at a tiny size) and still produce a report.
+
+CI times nothing: these only check the benches have not rotted. Everything stays on loopback;
+newsboat is used when installed but never installed from here, and the TUI/tmux and profiler
+steps are skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from bench.common import Stat, percentile, summarise_pyspy
+from bench.run_all import render
+from bench.site import SiteServer
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _bench(name: str, tmp_path: Path, *args: str) -> dict:
+    out = tmp_path / f"{name}.json"
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / f"bench_{name}.py"), *args,
+                           "--json", str(out)], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(out.read_text())
+
+
+def test_site_serves_feeds_pages_and_304s() -> None:
+    with SiteServer(feeds=3, items=4, hosts=2) as site:
+        url = site.feed_urls()[1]
+        with urllib.request.urlopen(url, timeout=5) as response:
+            etag = response.headers["ETag"]
+            body = response.read()
+        assert body.count(b"<item>") == 4 and b"127.0.0.2" in url.encode()
+        request = urllib.request.Request(url, headers={"If-None-Match": etag})
+        with pytest.raises(urllib.error.HTTPError) as caught:
+            urllib.request.urlopen(request, timeout=5)
+        assert caught.value.code == 304
+        page = site.content.page_html(1, 2)
+        assert b"cookie-banner" in page and b"<article>" in page
+        assert site.reset_stats() == {"200 feed": 1, "304": 1}
+
+
+def test_stats_helpers() -> None:
+    assert Stat.of([3.0, 1.0, 2.0]).median == 2.0
+    assert percentile([float(i) for i in range(1, 101)], 95) == 95.0
+
+
+def test_pyspy_summary_splits_processes(tmp_path: Path) -> None:
+    raw = tmp_path / "raw.txt"
+    raw.write_text(
+        'process 1:"python -m tui fetch";run (tui/core/desk.py:10);go (tui/x.py:3) 3\n'
+        'process 1:"python -m tui fetch";process 2:"python -c from multiprocessing.spawn import '
+        'spawn_main; spawn_main(tracker_fd=1)";work (tui/core/workers.py:5) 1\n')
+    summary = summarise_pyspy(raw)
+    assert dict(summary["processes"]) == {"main": 75.0, "pool worker": 25.0}
+    assert summary["self"][0] == ("go (tui/x.py)", 75.0)
+
+
+def test_benches_run_tiny_and_render(tmp_path: Path) -> None:
+    fetch = _bench("fetch", tmp_path, "--feeds", "3", "--items", "3", "--reps", "1",
+                   "--demo-reps", "0", "--no-install")
+    assert fetch["params"]["summary"]["newsdesk"]["unchanged_s"]["n"] == 1
+    extract = _bench("extract", tmp_path, "--pages", "6", "--items", "3", "--reps", "1")
+    assert extract["params"]["pages"] == 6 and extract["goals"]
+    query = _bench("query", tmp_path, "--articles", "200", "--reps", "2", "--no-app")
+    assert query["params"]["all_calls_ms"]["n"] > 0 and query["goals"]
+    for data, name in ((fetch, "fetch"), (extract, "extract"), (query, "query")):
+        data["command"] = f"python bench/bench_{name}.py"
+    text = render({"fetch": fetch, "extract": extract, "query": query}, {}, quick=True)
+    assert "### Refresh" in text and "### Search and filter at 200 articles" in text

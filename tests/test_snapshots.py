@@ -1,0 +1,91 @@
+"""Snapshot tests of the main screens (pytest-textual-snapshot).
+
+Dates in the demo are fixed and the clock is pinned to UTC; nothing on these screens is
+relative to "now". Regenerate after a deliberate UI change with
+`python -m pytest tests/test_snapshots.py --snapshot-update`, and look at the SVGs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests import test_app_support as support
+from tests.test_app_support import make_app
+
+
+@pytest.fixture
+def demo_desk(tmp_path: Path) -> Iterator[tuple[Any, Any]]:
+    with support.demo_desk(tmp_path) as pair:
+        yield pair
+
+
+@pytest.fixture
+def utc_clock() -> Iterator[None]:
+    with support.utc_clock():
+        yield
+
+
+async def _settle(pilot: Any) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def _no_blink(app: Any) -> None:
+    from textual.widgets import Input
+
+    for widget in app.screen.query(Input):
+        widget.cursor_blink = False
+
+
+def test_main_80x24(demo_desk, snap_compare) -> None:
+    desk, config = demo_desk
+    assert snap_compare(make_app(desk, config), terminal_size=(80, 24), run_before=_settle)
+
+
+def test_main_160x48(demo_desk, snap_compare) -> None:
+    desk, config = demo_desk
+    assert snap_compare(make_app(desk, config), terminal_size=(160, 48), run_before=_settle)
+
+
+def test_reader_open(demo_desk, snap_compare) -> None:
+    if support.demo_master().server.port != support.DEMO_PORT:
+        pytest.skip("the fixed demo port was busy; URLs in the reader would differ")
+    desk, config = demo_desk
+
+    async def open_second(pilot: Any) -> None:
+        await _settle(pilot)
+        await pilot.press("j", "enter")
+        await pilot.pause(0.8)  # past the debounce of the tree's recount
+        await _settle(pilot)
+
+    assert snap_compare(make_app(desk, config), terminal_size=(120, 36), run_before=open_second)
+
+
+def test_tag_dialog(demo_desk, snap_compare) -> None:
+    desk, config = demo_desk
+
+    async def tag(pilot: Any) -> None:
+        await _settle(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        _no_blink(pilot.app)
+        await pilot.press(*"watch ru")
+        await pilot.pause()
+
+    assert snap_compare(make_app(desk, config), terminal_size=(80, 24), run_before=tag)
+
+
+def test_help_screen(demo_desk, snap_compare) -> None:
+    desk, config = demo_desk
+
+    async def help_(pilot: Any) -> None:
+        await _settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(make_app(desk, config), terminal_size=(110, 40), run_before=help_)

@@ -1,0 +1,62 @@
+"""Feed health: every feed with its counts and last refresh error."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+
+def _when(moment: Any) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "never"
+
+
+class FeedsScreen(ModalScreen[None]):
+    """A table of `desk.feeds()`; failing feeds first, errors in full below."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,e", "dismiss", "Close"),
+                Binding("j", "move(1)", show=False), Binding("k", "move(-1)", show=False)]
+
+    def __init__(self, feeds: list[Any]) -> None:
+        super().__init__()
+        self.feeds = sorted(feeds, key=lambda f: (not f.last_error, f.name.lower()))
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="feeds-box", classes="dialog") as box:
+            failing = sum(1 for f in self.feeds if f.last_error)
+            box.border_title = f"Feeds ({len(self.feeds)}, {failing} failing)"
+            box.border_subtitle = "q / esc closes"
+            yield DataTable(id="feeds-table", cursor_type="row", zebra_stripes=True)
+            yield Static(id="feeds-error")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("", "feed", "unread", "items", "last ok", "failures")
+        for feed in self.feeds:
+            table.add_row(Text("!" if feed.last_error else " ", "bold red"), Text(feed.name),
+                          str(feed.unread), str(feed.item_count), _when(feed.last_ok),
+                          str(feed.failures), key=feed.name)
+        table.focus()
+        self._show(0)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show(event.cursor_row)
+
+    def _show(self, row: int) -> None:
+        if not self.feeds:
+            self.query_one("#feeds-error", Static).update(Text("No feeds configured."))
+            return
+        feed = self.feeds[max(0, min(row, len(self.feeds) - 1))]
+        text = Text(f"{feed.name}\n{feed.url}\n")
+        text.append(feed.last_error or "no error at the last refresh",
+                    "bold red" if feed.last_error else "dim")
+        self.query_one("#feeds-error", Static).update(text)
+
+    def action_move(self, delta: int) -> None:
+        table = self.query_one(DataTable)
+        table.move_cursor(row=table.cursor_row + delta)

@@ -1,0 +1,100 @@
+"""Dialogs for adding tags (with completion) and removing one tag."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+
+def parse_tags(text: str) -> list[str]:
+    """'a, b c' -> ['a', 'b', 'c']: tags are single words, comma or space separated."""
+    words = text.replace(",", " ").split()
+    seen: list[str] = []
+    for word in words:
+        tag = word.strip().lstrip("#")
+        if tag and tag not in seen:
+            seen.append(tag)
+    return seen
+
+
+class TagSuggester(Suggester):
+    """Completes the last word being typed from the existing tags."""
+
+    def __init__(self, tags: list[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=False)
+        self.tags = tags
+
+    async def get_suggestion(self, value: str) -> str | None:
+        head, _, last = value.rpartition(" ")
+        if not last:
+            return None
+        for tag in self.tags:
+            if tag.lower().startswith(last.lower()) and tag != last:
+                return f"{head} {tag}" if head else tag
+        return None
+
+
+class AddTagsScreen(ModalScreen[list[str]]):
+    """Ask for tags; returns the list (empty when cancelled)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, existing: list[tuple[str, int]], title: str) -> None:
+        super().__init__()
+        self.existing = [tag for tag, _ in existing]
+        self.article_title = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="tag-box", classes="dialog") as box:
+            box.border_title = "Add tags"
+            yield Label(Text(self.article_title), id="tag-article")
+            yield Input(placeholder="tags, space separated (→ completes)",
+                        suggester=TagSuggester(self.existing), id="tag-input")
+            known = ", ".join(self.existing[:12]) or "none yet"
+            yield Label(Text(f"existing: {known}"), id="tag-known")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(parse_tags(event.value))
+
+    def action_cancel(self) -> None:
+        self.dismiss([])
+
+
+class RemoveTagScreen(ModalScreen[str | None]):
+    """Pick one of the article's tags to remove."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "cancel", "Cancel"),
+                Binding("j", "move('down')", show=False),
+                Binding("k", "move('up')", show=False)]
+
+    def __init__(self, tags: tuple[str, ...]) -> None:
+        super().__init__()
+        self.tags = tags
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="untag-box", classes="dialog") as box:
+            box.border_title = "Remove tag"
+            yield OptionList(*[Option(Text(tag), id=tag) for tag in self.tags], id="untag-list")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_move(self, direction: str) -> None:
+        options = self.query_one(OptionList)
+        if direction == "down":
+            options.action_cursor_down()
+        else:
+            options.action_cursor_up()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
