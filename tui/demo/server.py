@@ -177,6 +177,17 @@ def _toml_str(value: str) -> str:
     return '"' + "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in escaped) + '"'
 
 
+# Saved views and a rule, so the demo shows what a working feeds.toml looks like.
+DEMO_EXTRAS = [
+    "[[view]]", 'name = "Shoigu"', 'query = "actor:sergei-shoigu"', "",
+    "[[view]]", 'name = "Iran security"',
+    'query = "actor:irgc OR actor:ali-akbar-ahmadian OR actor:mohammad-bagheri"', "",
+    "[[view]]", 'name = "Unread analysis"', 'query = "+analysis is:unread"', "",
+    "[[rule]]", 'query = "actor:hamas OR actor:hezbollah OR actor:houthis"',
+    'tag = "armed-groups"', "",
+]
+
+
 def write_demo_config(directory: Path, server: DemoServer) -> Path:
     """Write ``feeds.toml`` for the running demo into ``directory``; return its path."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -186,6 +197,7 @@ def write_demo_config(directory: Path, server: DemoServer) -> Path:
         tags = ", ".join(_toml_str(t) for t in feed.tags)
         lines += ["[[feed]]", f"name = {_toml_str(feed.name)}", f"url = {_toml_str(feed.url)}",
                   f"tags = [{tags}]", f"lang = {_toml_str(feed.lang)}", ""]
+    lines += DEMO_EXTRAS
     path = directory / "feeds.toml"
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
