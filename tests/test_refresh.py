@@ -163,3 +163,31 @@ def test_feed_view_is_exact_when_a_feed_has_that_name(server: LocalServer,
         desk.dismiss([first])
         desk.undismiss([first])
         assert not desk.article(first).dismissed
+
+
+def test_reextract_rebuilds_bodies_offline(server: LocalServer, tmp_path: Path) -> None:
+    url = server.add("/a.xml", body=rss(_items(server, "a", 2)))
+    with open_desk(tmp_path, [("A", url)]) as desk:
+        desk.refresh()
+        ids = desk.ids()
+        with desk.conn:
+            desk.conn.execute("UPDATE articles SET body = 'stale' WHERE id = ?", (ids[0],))
+        server.routes.clear()  # the site is gone: only the cached raw pages remain
+        seen = len(server.seen)
+        assert desk.reextract() == 2
+        assert len(server.seen) == seen
+        article = desk.article(ids[0])
+        assert article is not None and P1 in article.body
+
+
+def test_prune_keeps_saved_and_recent(server: LocalServer, tmp_path: Path) -> None:
+    url = server.add("/a.xml", body=rss(_items(server, "a", 3)))
+    with open_desk(tmp_path, [("A", url)], settings="keep_days = 30") as desk:
+        desk.refresh(extract=False)
+        old_saved, old_plain, recent = desk.ids()
+        desk.set_saved(old_saved)
+        with desk.conn:
+            desk.conn.execute("UPDATE articles SET first_seen = '2024-01-01T00:00:00Z' "
+                              "WHERE id IN (?, ?)", (old_saved, old_plain))
+        desk.refresh(extract=False)
+        assert set(desk.ids()) == {old_saved, recent}
