@@ -7,6 +7,7 @@ matters: rules and links read the actor mentions written just before them.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import timedelta
@@ -18,7 +19,7 @@ from tui.core.config import Config
 from tui.core.events import Progress, RefreshEvent
 from tui.core.models import ArticleActor, to_iso, utcnow
 from tui.core.store import articles as store
-from tui.core.store.db import transaction
+from tui.core.store.db import get_meta, transaction
 
 if TYPE_CHECKING:
     from tui.core.actors import Actor, Gazetteer, Matcher
@@ -56,12 +57,24 @@ class Analysis:
     def resolve_actor(self, name: str) -> list[str]:
         return self.gazetteer.resolve(name)
 
+    def source_hash(self) -> str:
+        """A hash of the gazetteer files' bytes: telling "unchanged" costs no TOML parse and
+        no automaton build (that is most of an all-304 refresh otherwise)."""
+        from tui.core.actor_gazetteer import BUNDLED
+
+        digest = hashlib.sha256(BUNDLED.read_bytes())
+        if self.actors_file is not None and self.actors_file.exists():
+            digest.update(b"\0" + self.actors_file.read_bytes())
+        return digest.hexdigest()
+
     # -- running ---------------------------------------------------------------------------
     def run_pending(self, conn: sqlite3.Connection,
                     on_event: Callable[[RefreshEvent], None] | None = None) -> int:
         from tui.core.store import actors as actor_store
 
-        if actor_store.reindex_if_changed(conn, self.matcher, self.gazetteer.content_hash):
+        source = self.source_hash()
+        changed = get_meta(conn, actor_store.GAZETTEER_HASH_KEY) != source
+        if changed and actor_store.reindex_if_changed(conn, self.matcher, source):
             # New mentions change links and actor rules too; re-analyse what a reader still
             # works with (older links stay as they were, re-linking 50k would take minutes).
             with transaction(conn):
