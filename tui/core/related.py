@@ -242,7 +242,8 @@ def score(x: Features, y: Features, method: Method = HYBRID) -> Score:
     ef, _mass_f, _shared_f = _ruzicka(x.focus, y.focus)
     conf = _confidence(mass_a + mass_p)
     same_script = x.script == y.script
-    text = sum(v * y.terms.get(t, 0.0) for t, v in x.terms.items()) if same_script else 0.0
+    small, big = (x.terms, y.terms) if len(x.terms) <= len(y.terms) else (y.terms, x.terms)
+    text = sum(v * big.get(t, 0.0) for t, v in small.items()) if same_script else 0.0
     dup = jaccard(x.sig, y.sig) if same_script else 0.0
     wa, wp, wf, wt = method.actors, method.places, method.focus, method.text
     same_lead = 1.0 if x.lead and x.lead == y.lead else 0.0
