@@ -200,9 +200,12 @@ def _norm(text: str) -> str:
 
 
 def _is_boilerplate(line: str, link_texts: frozenset[str]) -> bool:
+    if len(line) >= 300 and line.count(". ") >= 2:
+        # Long lines are real sentences, even when they mention a trigger word; most body
+        # paragraphs end here without running twenty regular expressions.
+        return False
     if any(r.search(line) for r in _DROP_RE):
-        # Long lines are real sentences that merely mention a trigger word.
-        return len(line) < 300 or line.count(". ") < 2
+        return True
     norm = _norm(line)
     return len(norm) >= 15 and norm in link_texts and not norm.endswith((".", "?", "!"))
 
