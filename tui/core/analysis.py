@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from datetime import timedelta
 from functools import cached_property
 from pathlib import Path
@@ -17,23 +18,29 @@ from typing import TYPE_CHECKING
 
 from tui.core.config import Config
 from tui.core.events import Progress, RefreshEvent
-from tui.core.models import ArticleActor, to_iso, utcnow
+from tui.core.models import ArticleActor, from_iso, to_iso, utcnow
 from tui.core.store import articles as store
-from tui.core.store.db import get_meta, transaction
+from tui.core.store.db import get_meta, set_meta, transaction
 
 if TYPE_CHECKING:
     from tui.core.actors import Actor, Gazetteer, Matcher
+    from tui.core.related import Raw
     from tui.core.rules import RulesResult
+    from tui.core.workers import WorkerPool
+
+    TextResult = tuple[int, list[tuple[int, str, int, str]], Raw]
 
 BATCH = 32  # articles per write transaction: keeps the app's triage writes waiting < 1 s
+IN_FLIGHT = 4  # batches handed to the worker pool at once
 RELINK_DAYS = 14
 
 
 class Analysis:
     """Holds the gazetteer and matcher, built once per Desk and only when first needed."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, workers: WorkerPool | None = None) -> None:
         self.config = config
+        self.workers = workers
         self.actors_file = config.actors_file
 
     @cached_property
@@ -73,8 +80,11 @@ class Analysis:
         from tui.core.store import actors as actor_store
 
         source = self.source_hash()
-        changed = get_meta(conn, actor_store.GAZETTEER_HASH_KEY) != source
-        if changed and actor_store.reindex_if_changed(conn, self.matcher, source):
+        stored = get_meta(conn, actor_store.GAZETTEER_HASH_KEY)
+        if stored is None:  # a new cache: nothing was matched with any other gazetteer
+            with transaction(conn):
+                set_meta(conn, actor_store.GAZETTEER_HASH_KEY, source)
+        elif stored != source and actor_store.reindex_if_changed(conn, self.matcher, source):
             # New mentions change links and actor rules too; re-analyse what a reader still
             # works with (older links stay as they were, re-linking 50k would take minutes).
             with transaction(conn):
@@ -82,23 +92,51 @@ class Analysis:
                              (to_iso(utcnow() - timedelta(days=RELINK_DAYS)),))
         done = 0
         total = conn.execute("SELECT count(*) FROM articles WHERE analysed = 0").fetchone()[0]
-        while ids := store.pending_analysis(conn, BATCH):
-            with transaction(conn):
-                self.analyse(conn, ids)
-                store.mark_analysed(conn, ids)
-            done += len(ids)
-            if on_event:
-                on_event(Progress(done, total, "analyse"))
+        while ids := store.pending_analysis(conn, BATCH * IN_FLIGHT):
+            chunks = [ids[i:i + BATCH] for i in range(0, len(ids), BATCH)]
+            for texts, results in self._text_features(conn, chunks, source):
+                with transaction(conn):
+                    self._store(conn, texts, results)
+                done += len(texts)
+                if on_event:
+                    on_event(Progress(done, total, "analyse"))
         return done
 
-    def analyse(self, conn: sqlite3.Connection, ids: list[int]) -> None:
-        """Analyzers in dependency order; all inside the caller's transaction."""
+    def _text_features(self, conn: sqlite3.Connection, chunks: list[list[int]],
+                       source: str) -> Iterator[tuple[list[sqlite3.Row], list[TextResult]]]:
+        """Actor matching and linking features, chunk by chunk, from the worker pool: all
+        chunks are submitted at once so every core works while this thread writes."""
+        from tui.core.workers import analyse_texts
+
+        actors_file = str(self.actors_file) if self.actors_file else None
+        texts = [store.texts_for_analysis(conn, chunk) for chunk in chunks]
+        items = [[(r["id"], r["title"], r["body"]) for r in rows] for rows in texts]
+        if self.workers is None:
+            for rows, batch in zip(texts, items, strict=True):
+                yield rows, analyse_texts(batch, actors_file, source)
+            return
+        pool = self.workers.get()
+        futures = [pool.submit(analyse_texts, batch, actors_file, source) for batch in items]
+        for rows, batch, future in zip(texts, items, futures, strict=True):
+            try:
+                yield rows, future.result()
+            except BrokenProcessPool:  # a worker died: renew for later, do this batch here
+                self.workers.renew(pool)
+                yield rows, analyse_texts(batch, actors_file, source)
+
+    def _store(self, conn: sqlite3.Connection, texts: list[sqlite3.Row],
+               results: list[TextResult]) -> None:
+        """Mentions, then rules (which may ask actor:), then links; all in one transaction."""
         from tui.core.store import actors as actor_store
         from tui.core.store import links
 
-        actor_store.index_articles(conn, ids, self.matcher)
+        ids = [r["id"] for r in texts]
+        actor_store.save_rows(conn, ids, [row for _id, rows, _raw in results for row in rows])
         self.apply_rules(conn, ids)
-        links.index_articles(conn, ids)
+        published = {r["id"]: from_iso(r["published"]) for r in texts}
+        links.index_articles(conn, ids, raws={aid: (published[aid], raw)
+                                              for aid, _rows, raw in results})
+        store.mark_analysed_unchanged(conn, texts)
 
     def apply_rules(self, conn: sqlite3.Connection, ids: Sequence[int] | None) -> RulesResult:
         from tui.core.rules import apply_rules

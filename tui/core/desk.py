@@ -95,7 +95,7 @@ class Desk:
     @property
     def analysis(self) -> analysis.Analysis:
         if self._analysis is None:
-            self._analysis = analysis.Analysis(self.config)
+            self._analysis = analysis.Analysis(self.config, self.workers())
         return self._analysis
 
     def refresh(self, feeds: Sequence[str] | None = None, *, extract: bool | None = None,

@@ -29,6 +29,22 @@ def _rows(article_id: int, mentions: Sequence[Mention]) -> list[tuple[int, str, 
             for actor_id, found in spans.items()]
 
 
+def mention_rows(article_id: int, mentions: Sequence[Mention]) -> list[tuple[int, str, int, str]]:
+    """(article_id, actor_id, count, spans JSON) rows, as stored; workers compute them."""
+    return _rows(article_id, mentions)
+
+
+def save_rows(conn: sqlite3.Connection, article_ids: Sequence[int],
+              rows: Sequence[tuple[int, str, int, str]]) -> None:
+    """Replace the mentions of these articles with rows matched elsewhere (a worker)."""
+    for i in range(0, len(article_ids), BATCH):
+        chunk = list(article_ids[i:i + BATCH])
+        conn.execute(f"DELETE FROM actor_mentions WHERE article_id IN "
+                     f"({','.join('?' * len(chunk))})", chunk)
+    conn.executemany("INSERT INTO actor_mentions(article_id, actor_id, count, spans) "
+                     "VALUES (?, ?, ?, ?)", rows)
+
+
 def index_articles(conn: sqlite3.Connection, article_ids: Iterable[int], matcher: Matcher) -> int:
     """Re-match the given articles and replace their mention rows, in one transaction.
 

@@ -204,6 +204,21 @@ def pending_analysis(conn: sqlite3.Connection, limit: int = 500) -> list[int]:
         "SELECT id FROM articles WHERE analysed = 0 ORDER BY id LIMIT ?", (limit,))]
 
 
+def texts_for_analysis(conn: sqlite3.Connection, ids: Sequence[int]) -> list[sqlite3.Row]:
+    """Title and body as the reader shows them (actor spans index into exactly this)."""
+    return conn.execute(
+        f"SELECT id, title, coalesce(body, '') AS body, published, extracted_at FROM articles "
+        f"WHERE id IN ({_marks(ids)}) ORDER BY id", tuple(ids)).fetchall()
+
+
 def mark_analysed(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
     if ids:
         conn.execute(f"UPDATE articles SET analysed = 1 WHERE id IN ({_marks(ids)})", tuple(ids))
+
+
+def mark_analysed_unchanged(conn: sqlite3.Connection, texts: Sequence[sqlite3.Row]) -> None:
+    """Mark analysed only where the body is still the one analysed (another process may have
+    extracted a new one meanwhile: that article stays pending)."""
+    conn.executemany("UPDATE articles SET analysed = 1 WHERE id = ? "
+                     "AND coalesce(extracted_at, '') = coalesce(?, '')",
+                     [(r["id"], r["extracted_at"]) for r in texts])

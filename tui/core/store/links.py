@@ -108,13 +108,19 @@ def _df(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, int]:
 
 
 def index_articles(conn: sqlite3.Connection, article_ids: Sequence[int], *,
-                   method: Method = HYBRID) -> None:
-    """Link these (new or changed) articles to the cache and place them in stories."""
+                   method: Method = HYBRID,
+                   raws: dict[int, tuple[datetime, Raw]] | None = None) -> None:
+    """Link these (new or changed) articles to the cache and place them in stories.
+
+    `raws` are the articles' text features when a worker process already computed them (the
+    CPU-heavy half of linking); otherwise they are computed here.
+    """
     ids = sorted(set(article_ids))
     if not ids:
         return
     _forget(conn, ids)
-    raws = _load_raw(conn, ids)
+    if raws is None:
+        raws = _load_raw(conn, ids)
     counted = [(key,) for _when, raw in raws.values() for key in ["", *raw.df_keys()]]
     conn.executemany("INSERT INTO link_df(key, df) VALUES(?, 1) "
                      "ON CONFLICT(key) DO UPDATE SET df = df + 1", counted)
