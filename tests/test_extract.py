@@ -159,3 +159,11 @@ def test_five_megabyte_page() -> None:
     elapsed = time.perf_counter() - start
     assert result.error is None and EN_PARA in result.body
     assert elapsed < 30, elapsed
+
+
+def test_cross_link_cues_only_count_at_the_start_of_a_line() -> None:
+    from tui.core.extract import clean_lines
+
+    sentence = "Министр рассказал журналистам подробнее: переговоры продолжатся в среду."
+    assert clean_lines(sentence) == sentence
+    assert clean_lines("Подробнее: другой заголовок") == ""

@@ -147,10 +147,10 @@ def _looks_binary(raw: bytes) -> bool:
 
 _LEAD = r"^[\s\W]{0,3}"
 _SEP = r"\s*[:|\-\u2013\u2014\u00bb\u203a>]"  # "Read more:", "Related |", "See also >"
-_XREF = (r"(lea|vea|lee|mira) también|le puede interesar|te puede interesar|notas relacionadas"
+_XREF = (r"(?:(lea|vea|lee|mira) también|le puede interesar|te puede interesar|notas relacionadas"
          r"|art[íi]culos relacionados|m[áa]s sobre|lesen sie auch|mehr zum thema|[àa] lire aussi"
          r"|lire aussi|leggi anche|czytaj (też|także|więcej)|dowiedz się więcej"
-         r"|читайте (также|еще|ещё)|смотрите также|по теме|подробнее|ещё по теме")
+         r"|читайте (также|еще|ещё)|смотрите также|по теме|подробнее|ещё по теме)")
 _DROP_PATTERNS = [
     # Inline cross-links: "Read more: Other headline", "ALSO READ | ...", "Related: ...".
     _LEAD + r"(read|see|watch|listen)\s+(more|also|next)" + _SEP,

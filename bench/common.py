@@ -1,0 +1,311 @@
+"""Shared bench helpers: timing statistics, subprocess runs with peak memory, machine facts.
+
+Benchmarks here are scripts, not tests. The machines are shared and noisy, so every figure is
+a median with its range over several repetitions, and every comparison is made side by side in
+one run (the two contenders alternate inside each repetition) and reported as a ratio.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+PYTHON = sys.executable
+RESULTS = ROOT / "bench" / "results"  # git-ignored: raw profiles, JSON per bench
+
+
+# -- statistics ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Stat:
+    """Median and range of repeated measurements (seconds, ms or kB: the caller knows)."""
+
+    median: float
+    low: float
+    high: float
+    n: int
+
+    @classmethod
+    def of(cls, values: list[float]) -> Stat:
+        if not values:
+            return cls(float("nan"), float("nan"), float("nan"), 0)
+        return cls(statistics.median(values), min(values), max(values), len(values))
+
+    def fmt(self, unit: str = "s", digits: int = 2) -> str:
+        if self.n == 0:
+            return "n/a"
+        if self.n == 1:
+            return f"{self.median:.{digits}f} {unit}"
+        return (f"{self.median:.{digits}f} {unit} "
+                f"[{self.low:.{digits}f}-{self.high:.{digits}f}, n={self.n}]")
+
+
+def percentile(values: list[float], pct: float) -> float:
+    """Nearest-rank percentile (no interpolation: with 40 samples p95 is a real sample)."""
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    rank = max(1, min(len(ordered), math.ceil(pct / 100 * len(ordered))))
+    return ordered[rank - 1]
+
+
+def ratio(num: float, den: float) -> float:
+    return num / den if den else float("nan")
+
+
+def verdict(value: float, goal: float) -> str:
+    if value != value:  # nan
+        return "n/a"
+    return "meets goal" if value <= goal else "MISSES goal"
+
+
+# -- subprocess runs -------------------------------------------------------------------------
+@dataclass
+class RunResult:
+    cmd: list[str]
+    wall: float
+    rc: int
+    stdout: str
+    stderr: str
+    max_rss_kb: int  # the process itself (wait4 rusage)
+    tree_peak_kb: int  # sum over the process and its descendants, sampled every 20 ms
+    cpu_s: float = 0.0  # user + system, the process and the children it waited for (pool)
+
+    def check(self) -> RunResult:
+        if self.rc != 0:
+            raise RuntimeError(f"{' '.join(self.cmd)} exited {self.rc}:\n{self.stderr[-2000:]}")
+        return self
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as fh:
+                stat = fh.read()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rindex(b")") + 2:].split()[1])
+        tree.setdefault(ppid, []).append(int(entry.name))
+    return tree
+
+
+def rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def hwm_kb(pid: int) -> int:
+    """Peak resident set of a live process (VmHWM)."""
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def tree_rss_kb(root: int) -> int:
+    tree = _children()
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss_kb(pid)
+        todo.extend(tree.get(pid, ()))
+    return total
+
+
+def run(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path | None = None,
+        timeout: float = 1800.0, sample: bool = True) -> RunResult:
+    """Run `cmd`, timing wall clock and recording its peak memory (own and whole tree)."""
+    full_env = {**os.environ, **(env or {})}
+    out_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"bench-{os.getpid()}-{time.time_ns()}"
+    with open(f"{out_path}.out", "w+b") as out, open(f"{out_path}.err", "w+b") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, env=full_env, cwd=cwd, stdout=out, stderr=err,
+                                stdin=subprocess.DEVNULL)
+        peak = 0
+        stop = threading.Event()
+
+        def sampler() -> None:
+            nonlocal peak
+            while not stop.is_set():
+                peak = max(peak, tree_rss_kb(proc.pid))
+                stop.wait(0.02)
+
+        thread = threading.Thread(target=sampler, daemon=True)
+        if sample:
+            thread.start()
+        deadline = start + timeout
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                proc.kill()
+                pid, status, usage = os.wait4(proc.pid, 0)
+                break
+            time.sleep(0.005)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        stop.set()
+        if sample:
+            thread.join()
+        out.seek(0)
+        err.seek(0)
+        result = RunResult(cmd, wall, proc.returncode, out.read().decode(errors="replace"),
+                           err.read().decode(errors="replace"), int(usage.ru_maxrss), peak,
+                           round(usage.ru_utime + usage.ru_stime, 3))
+    for suffix in (".out", ".err"):
+        Path(f"{out_path}{suffix}").unlink(missing_ok=True)
+    return result
+
+
+def newsdesk_cmd(*args: str) -> list[str]:
+    return [PYTHON, "-m", "tui", *args]
+
+
+# -- machine and output ------------------------------------------------------------------------
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def _ram_gb() -> float:
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                return round(int(line.split()[1]) / 1024 / 1024, 1)
+    except OSError:
+        pass
+    return float("nan")
+
+
+def machine() -> dict[str, Any]:
+    load = os.getloadavg()
+    return {"date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), "nproc": os.cpu_count(),
+            "cpu": _cpu_model(), "ram_gb": _ram_gb(), "python": platform.python_version(),
+            "kernel": platform.release(), "loadavg_1m_at_start": round(load[0], 2)}
+
+
+@dataclass
+class Report:
+    """What one bench script hands to run_all: rows of figures, notes, raw numbers."""
+
+    bench: str
+    params: dict[str, Any]
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    goals: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    commands: list[str] = field(default_factory=list)
+
+    def row(self, **values: Any) -> None:
+        self.rows.append(values)
+        print("  " + "  ".join(f"{k}={v}" for k, v in values.items()), flush=True)
+
+    def goal(self, name: str, value: float, goal: float, detail: str = "") -> None:
+        entry = {"name": name, "value": round(value, 4), "goal": goal,
+                 "verdict": verdict(value, goal), "detail": detail}
+        self.goals.append(entry)
+        print(f"  GOAL {name}: {value:.3f} (goal <= {goal}) {entry['verdict']} {detail}",
+              flush=True)
+
+    def note(self, text: str) -> None:
+        self.notes.append(text)
+        print(f"  note: {text}", flush=True)
+
+    def save(self, path: str | None) -> None:
+        if path:
+            Path(path).write_text(json.dumps(asdict(self), indent=2), encoding="utf-8")
+
+
+def stat_dict(values: list[float], digits: int = 3) -> dict[str, Any]:
+    s = Stat.of(values)
+    return {"median": round(s.median, digits), "low": round(s.low, digits),
+            "high": round(s.high, digits), "n": s.n}
+
+
+# -- profiles ------------------------------------------------------------------------------------
+_PROCESS = re.compile(r'^process \d+:"([^"]*)"(?:;|$)')
+_PLUMBING = ("threading.py", "runpy", "<string>", "<frozen", "multiprocessing/", "concurrent/",
+             "asyncio/", "selectors.py", "cli/__init__.py", "tui/__main__.py")
+
+
+def summarise_pyspy(raw_path: Path, top: int = 15) -> dict[str, Any]:
+    """Where the CPU went, from a `py-spy record --subprocesses --format raw` file.
+
+    Returns the share of samples per process kind (main / pool worker), the top functions by
+    self time, and the top functions by inclusive time with interpreter plumbing left out.
+    """
+    self_time: Counter[str] = Counter()
+    inclusive: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
+    total = 0
+    for line in raw_path.read_text(errors="replace").splitlines():
+        stack, _, count_text = line.rpartition(" ")
+        if not stack or not count_text.isdigit():
+            continue
+        count = int(count_text)
+        kind = "main"
+        while match := _PROCESS.match(stack):  # nested: parent process, then child
+            command = match.group(1)
+            kind = ("pool worker" if "spawn_main" in command else
+                    "resource tracker" if "resource_tracker" in command else "main")
+            stack = stack[match.end():]
+        frames = [_short(f) for f in stack.split(";") if f]
+        if not frames:
+            continue
+        total += count
+        kinds[kind] += count
+        self_time[frames[-1]] += count
+        for name in set(frames):
+            if not any(p in name for p in _PLUMBING):
+                inclusive[name] += count
+    if not total:
+        return {"self": [], "inclusive": [], "processes": [], "samples": 0}
+
+    def share(counter: Counter[str], n: int) -> list[tuple[str, float]]:
+        return [(k, round(100 * c / total, 1)) for k, c in counter.most_common(n)]
+
+    return {"processes": share(kinds, 5), "self": share(self_time, top),
+            "inclusive": share(inclusive, top * 2), "samples": total}
+
+
+def _short(frame: str) -> str:
+    """`func (path/to/module.py:12)` -> `func (to/module.py)`: group by function, not line."""
+    name, _, where = frame.partition(" (")
+    path = where.rstrip(")").rsplit(":", 1)[0]
+    parts = Path(path).parts
+    short = "/".join(parts[-2:]) if len(parts) >= 2 else path
+    return f"{name} ({short})"
