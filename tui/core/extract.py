@@ -9,11 +9,12 @@ bodies (inline "Read more:" links, ad labels, captions, share and newsletter lin
 from __future__ import annotations
 
 import codecs
-import json
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from tui.core.page_meta import norm as _norm
+from tui.core.page_meta import page_meta
 from tui.core.sanitize import strip_controls
 
 __all__ = ["Extracted", "clean_lines", "decode_html", "extract_page", "html_to_text"]
@@ -195,10 +196,6 @@ _DROP_RE = [re.compile(p, re.I) for p in _DROP_PATTERNS]
 _WS = re.compile(r"\s+")
 
 
-def _norm(text: str) -> str:
-    return _WS.sub(" ", text).strip().strip(" \u00a0").casefold()
-
-
 def _is_boilerplate(line: str, link_texts: frozenset[str]) -> bool:
     if len(line) >= 300 and line.count(". ") >= 2:
         # Long lines are real sentences, even when they mention a trigger word; most body
@@ -228,60 +225,6 @@ def clean_lines(text: str, link_texts: frozenset[str] = frozenset()) -> str:
 
 
 # --------------------------------------------------------------------------- metadata
-
-_DATE_KEYS = ("article:published_time", "datepublished", "date", "dc.date", "dc.date.issued",
-              "pubdate", "publishdate", "og:published_time", "sailthru.date", "parsely-pub-date")
-
-
-def _page_info(tree: Any) -> tuple[frozenset[str], str | None]:
-    """Link texts of the page and the published timestamp from its metadata."""
-    links = frozenset(
-        n for a in tree.iter("a") if len(n := _norm(a.text_content() or "")) >= 15
-    )
-    published: str | None = None
-    for meta in tree.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if key in _DATE_KEYS and (value := (meta.get("content") or "").strip()):
-            published = value
-            break
-    if published is None:
-        for script in tree.iter("script"):
-            if (script.get("type") or "").lower() == "application/ld+json":
-                published = _ld_date(script.text or "")
-                if published:
-                    break
-    if published is None:
-        for time in tree.iter("time"):
-            if value := (time.get("datetime") or "").strip():
-                published = value
-                break
-    return links, published
-
-
-def _ld_date(blob: str) -> str | None:
-    try:
-        data = json.loads(blob)
-    except ValueError:
-        return None
-    stack: list[Any] = [data]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, list):
-            stack.extend(item)
-        elif isinstance(item, dict):
-            value = item.get("datePublished")
-            if isinstance(value, str) and value.strip():
-                return value.strip()
-            stack.extend(v for v in item.values() if isinstance(v, (list, dict)))
-    return None
-
-
-def _opt(value: object) -> str | None:
-    if not isinstance(value, str):
-        return None
-    value = _WS.sub(" ", value).strip()
-    return value or None
-
 
 # --------------------------------------------------------------------------- entry points
 
@@ -319,25 +262,18 @@ def _extract(raw: bytes, url: str, content_type: str | None) -> Extracted:
     tree = load_html(text)
     if tree is None:
         return _failure("the page is not parseable HTML")
-    links, published = _page_info(tree)
+    meta = page_meta(tree)  # before trafilatura, which prunes the tree it is given
     doc = trafilatura.bare_extraction(
         tree, url=url or None, favor_precision=True, include_comments=False,
-        include_tables=False, include_links=False, include_images=False,
-        with_metadata=True, date_extraction_params={"extensive_search": False},
+        include_tables=False, include_links=False, include_images=False, with_metadata=False,
     )
     if doc is None:
         return _failure("no article text found on the page")
-    meta: dict[str, Any] = doc if isinstance(doc, dict) else {
-        k: getattr(doc, k, None) for k in ("text", "author", "date", "sitename", "title")}
-    body = clean_lines(meta.get("text") or "", links)
-    return Extracted(
-        body=body,
-        author=_opt(meta.get("author")),
-        published=published or _opt(meta.get("date")),
-        sitename=_opt(meta.get("sitename")),
-        title=_opt(meta.get("title")),
-        error=None if body else "no article text found on the page",
-    )
+    found = doc.get("text") if isinstance(doc, dict) else getattr(doc, "text", None)
+    body = clean_lines(found if isinstance(found, str) else "", meta.links)
+    return Extracted(body=body, author=meta.author, published=meta.published,
+                     sitename=meta.sitename, title=meta.title,
+                     error=None if body else "no article text found on the page")
 
 
 _BLOCK_TAGS = frozenset({

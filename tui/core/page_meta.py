@@ -1,0 +1,143 @@
+"""A page's metadata (date, author, title, site) and link texts, read in one pass of our own.
+
+trafilatura's own metadata pass cost 40% of extraction time (2 ms of 4.5 per demo page, 14 of
+36 on real ones); the tags news sites actually fill (Open Graph, article:*, JSON-LD, <time>) are
+cheap to read directly.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+_WS = re.compile(r"\s+")
+_DATE_KEYS = ("article:published_time", "datepublished", "date", "dc.date", "dc.date.issued",
+              "dcterms.created", "dcterms.date", "pubdate", "publishdate", "publish-date",
+              "publish_date", "article.published", "og:published_time", "sailthru.date",
+              "parsely-pub-date", "datecreated", "article:modified_time")
+_AUTHOR_KEYS = ("author", "article:author", "byl", "parsely-author", "dc.creator",
+                "sailthru.author")
+_TITLE_KEYS = ("og:title", "twitter:title")
+_SITE_KEYS = ("og:site_name", "application-name")
+
+
+@dataclass(frozen=True, slots=True)
+class PageMeta:
+    links: frozenset[str]  # normalised texts of the page's links (>= 15 chars)
+    published: str | None
+    author: str | None
+    title: str | None
+    sitename: str | None
+
+
+def norm(text: str) -> str:
+    return _WS.sub(" ", text).strip().strip(" \u00a0").casefold()
+
+
+def _clean(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = _WS.sub(" ", value).strip()
+    return value or None
+
+
+def _ld_objects(tree: Any) -> list[dict[str, Any]]:
+    """Every JSON-LD object on the page, flattened (graphs and lists included)."""
+    found: list[dict[str, Any]] = []
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json":
+            continue
+        try:
+            stack: list[Any] = [json.loads(script.text or "")]
+        except ValueError:
+            continue
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                found.append(item)
+                stack.extend(v for v in item.values() if isinstance(v, (list, dict)))
+    return found
+
+
+def _is_article(obj: dict[str, Any]) -> bool:
+    """Only an article's own author counts (not a photo's or a comment's)."""
+    kind = obj.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return any(isinstance(k, str) and ("Article" in k or k in ("BlogPosting", "WebPage"))
+               for k in kinds)
+
+
+def _ld_name(value: Any) -> str | None:
+    if isinstance(value, list):
+        names = [n for n in (_ld_name(v) for v in value) if n]
+        return ", ".join(names) or None
+    if isinstance(value, dict):
+        return _clean(value.get("name"))
+    return _clean(value)
+
+
+_BYLINE_CLASS = re.compile(r"\b(author|byline|writer|by-line)\b", re.I)
+_BY = re.compile(r"^((written\s+)?by|por|von|par|di|автор)\s*:?\s+", re.I)
+_AFTER_NAME = re.compile(r"\s+(on|\||—|-|,)\s+.*$|\s*\d.*$")
+
+
+def _byline(element: Any) -> str | None:
+    """A name from an element classed author/byline/writer: "Written by X on 5 May" -> X."""
+    text = _clean(element.text_content())
+    if not text:
+        return None
+    name = _AFTER_NAME.sub("", _BY.sub("", text)).strip()
+    return name if 2 < len(name) <= 60 and not name.lower().startswith("by ") else None
+
+
+def _is_name(value: str | None) -> bool:
+    """Not a URL, a @handle or a domain (sites put all three in author tags)."""
+    return value is not None and value != "" and not any(
+        m in value for m in ("://", "@", ".com", ".pl", ".de"))
+
+
+def _name(value: str | None) -> str | None:
+    """"Por Juliet Jimenez" -> "Juliet Jimenez"; a comment's "X says:" is no byline."""
+    if not value or value.endswith(":"):
+        return None
+    return _BY.sub("", value).strip() or None
+
+
+def _first(*values: str | None) -> str | None:
+    return next((v for v in values if v), None)
+
+
+def page_meta(tree: Any) -> PageMeta:
+    metas: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        value = _clean(meta.get("content"))
+        if key and value and key not in metas:
+            metas[key] = value
+    ld = _ld_objects(tree)
+    ld_date = _first(*(_clean(o.get("datePublished")) for o in ld))
+    ld_author = _first(*(_ld_name(o.get("author")) for o in ld if _is_article(o)))
+    ld_title = _first(*(_clean(o.get("headline")) for o in ld))
+    ld_site = _first(*(_ld_name(o.get("publisher")) for o in ld))
+    time_attr = _first(*(_clean(t.get("datetime")) for t in tree.iter("time")))
+    byline = _first(*(_clean(e.text_content()) for e in tree.iter()
+                      if isinstance(e.tag, str) and (e.get("rel") == "author"
+                                                     or e.get("itemprop") == "author")))
+    byline = byline or _first(*(_byline(e) for e in tree.iter()
+                                 if isinstance(e.tag, str) and _BYLINE_CLASS.search(
+                                     e.get("class") or "")))
+    heading = _first(*(_clean(h.text_content()) for h in tree.iter("h1")))
+    title_tag = _first(*(_clean(t.text_content()) for t in tree.iter("title")))
+    links = frozenset(n for a in tree.iter("a") if len(n := norm(a.text_content() or "")) >= 15)
+    return PageMeta(
+        links=links,
+        published=_first(*(metas.get(k) for k in _DATE_KEYS), ld_date, time_attr),
+        author=_name(_first(ld_author, *(v for k in _AUTHOR_KEYS
+                                           if _is_name(v := metas.get(k))), byline)),
+        title=_first(*(metas.get(k) for k in _TITLE_KEYS), ld_title, heading, title_tag),
+        sitename=_first(*(metas.get(k) for k in _SITE_KEYS), ld_site),
+    )
