@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import tomllib
 import unicodedata
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.actor_gazetteer import KINDS, GazetteerError, load_gazetteer
+from tui.core.userfiles import replace_checked
 
 _HEADER = ("# Your additions to newsdesk's actor gazetteer (same schema as the bundled one).\n"
            "# newsdesk rewrites this file when you add aliases from the app.\n")
@@ -50,15 +50,7 @@ def _entries(path: Path) -> list[dict[str, Any]]:
 
 
 def _replace(path: Path, text: str) -> None:
-    tmp = path.with_name(path.name + ".new")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp.write_text(text, encoding="utf-8")
-    try:
-        load_gazetteer(tmp)
-    except GazetteerError:
-        tmp.unlink()
-        raise
-    os.replace(tmp, path)
+    replace_checked(path, text, load_gazetteer)
 
 
 def add_alias(path: Path, actor_id: str, alias: str) -> None:

@@ -7,23 +7,12 @@ feeds are appended as text, then the whole file is validated before it replaces 
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Protocol
 
 from tui.core.config import load_config
-
-
-class FeedLike(Protocol):
-    @property
-    def name(self) -> str: ...
-
-    @property
-    def url(self) -> str: ...
-
-    @property
-    def tags(self) -> Sequence[str]: ...
+from tui.core.opml import FeedLike
+from tui.core.userfiles import replace_checked
 
 
 def _string(value: str) -> str:
@@ -43,11 +32,4 @@ def append_feeds(path: Path, feeds: Iterable[FeedLike]) -> None:
     """Append [[feed]] tables atomically; a result that would not load is never written."""
     old = path.read_text(encoding="utf-8") if path.exists() else ""
     new = old.rstrip("\n") + "\n\n# imported from OPML\n" + feed_tables(feeds)
-    tmp = path.with_name(path.name + ".new")
-    tmp.write_text(new, encoding="utf-8")
-    try:
-        load_config(tmp)
-    except Exception:
-        tmp.unlink()
-        raise
-    os.replace(tmp, path)
+    replace_checked(path, new, load_config)
