@@ -163,7 +163,7 @@ def _candidates(conn: sqlite3.Connection, aid: int, feats: Features) -> list[int
 
 
 _decoded: dict[tuple[float, str], Features] = {}
-_DECODED_MAX = 20_000
+_DECODED_MAX = 5_000  # ~5 KB each decoded: bounded at a few tens of MB
 
 
 def _features(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Features]:
