@@ -235,6 +235,9 @@ async def test_x_dismisses_and_u_restores(demo_desk) -> None:
         assert row.id not in desk.ids("is:unread")
         await pilot.press("u")
         assert row.id in desk.ids("is:unread")
+        article = desk.article(row.id)
+        assert not article.read and not article.dismissed  # fully undone
+        assert current(app).id == row.id or main(app).articles.pager.index_of(row.id) is not None
 
 
 async def test_o_opens_browser_without_shell(demo_desk, monkeypatch) -> None:
@@ -267,6 +270,11 @@ async def test_tab_cycles_panes(demo_desk) -> None:
         assert isinstance(app.focused, ArticleList)
         await pilot.press("enter", "tab")
         assert app.focused.id == "reader-scroll"
+        side = app.screen.query_one(Reader).side
+        for name, widget in (("actors", side.actor_list), ("related", side.related_list)):
+            if side.has_items(name):  # the side panel's lists, when they hold anything
+                await pilot.press("tab")
+                assert app.focused is widget
         await pilot.press("tab")
         assert isinstance(app.focused, ViewTree)
         assert app.screen.has_class("-show-views")  # the tree appears at 80 columns

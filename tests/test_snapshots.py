@@ -89,3 +89,17 @@ def test_help_screen(demo_desk, snap_compare) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(desk, config), terminal_size=(110, 40), run_before=help_)
+
+
+def test_new_actor_dialog(demo_desk, snap_compare) -> None:
+    desk, config = demo_desk
+
+    async def new_actor(pilot: Any) -> None:
+        await _settle(pilot)
+        await pilot.press("plus")
+        await pilot.pause()
+        _no_blink(pilot.app)
+        await pilot.press(*"Ashgabat", "enter", "down")
+        await pilot.pause()
+
+    assert snap_compare(make_app(desk, config), terminal_size=(80, 24), run_before=new_actor)

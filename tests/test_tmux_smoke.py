@@ -95,6 +95,11 @@ def test_triage_in_a_real_terminal(tmp_path: Path, tmux: Tmux) -> None:
     row = next(line for line in screen.splitlines() if second.title[:20] in line)
     assert "#smoke" in row  # (tags may be cut short to leave room for the title)
 
+    tmux.keys("Enter")  # the reader, with its actors beside it
+    tmux.wait_for(lambda s: "Actors (" in s and "Related (" in s)
+    tmux.keys("Tab", "Tab", "Enter")  # typed fast: the first actor's timeline
+    tmux.wait_for(lambda s: "Actor timeline: " in s)
+
     tmux.keys("q")
     deadline = time.monotonic() + 15
     while tmux.alive() and time.monotonic() < deadline:

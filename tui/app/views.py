@@ -26,6 +26,7 @@ class ViewSpec:
     query: str = ""
     feed: str | None = None
     failed: bool = False
+    ref: str | None = None  # the actor id or story id of an actor or story view
 
     @property
     def selectable(self) -> bool:
@@ -63,6 +64,7 @@ class ViewGroups:
     saved_views: list[ViewSpec]
     stories: list[ViewSpec] | None
     actors: list[ViewSpec] | None
+    actors_span: str = "all time"  # "7 days" when the last week had mentions
 
 
 def _safe_count(desk: Any, query: str) -> int:
@@ -86,39 +88,56 @@ def load_groups(desk: Any, config: Any) -> ViewGroups:
         feeds.append((feed_view(status.name, failed), int(status.unread)))
     saved_views = [ViewSpec("query", v.name, v.query) for v in getattr(config, "views", ())]
     stories = _stories(desk)
-    actors = _actors(desk)
-    return ViewGroups(top, tags, feeds, saved_views, stories, actors)
+    actors, days = _actors(desk)
+    return ViewGroups(top, tags, feeds, saved_views, stories, actors,
+                      f"{days} days" if days else "all time")
+
+
+def story_view(story: Any) -> ViewSpec:
+    """A story's articles (the list is newest first, like every view)."""
+    outlets = len(getattr(story, "outlets", ()) or ())
+    label = f"{story.label} · {outlets} outlet{'s' if outlets != 1 else ''}"
+    return ViewSpec("story", label, f"story:{int(story.id)}", ref=str(story.id))
+
+
+def actor_view(actor_id: str, name: str, count: int | None = None) -> ViewSpec:
+    """An actor's timeline: every article that mentions it, newest first."""
+    label = f"{name} ({count})" if count else name
+    return ViewSpec("actor", label, f"actor:{quote(actor_id)}", ref=actor_id)
+
+
+def title_of(view: ViewSpec) -> str:
+    """What the status line calls a view: says what a story or actor list is."""
+    if view.kind == "actor":
+        return f"Actor timeline: {view.label}, newest first"
+    if view.kind == "story":
+        return f"Story: {view.label}, newest first"
+    return view.label
+
+
+TOP_ACTOR_DAYS = 7
 
 
 def _stories(desk: Any) -> list[ViewSpec] | None:
-    if not hasattr(desk, "stories"):
-        return None
     try:
-        items = list(desk.stories())[:50]
+        items = list(desk.stories(limit=50))  # newest first
     except Exception:  # a half-built analysis must not break the tree
         return []
-    views = []
-    for story in items:
-        sid = getattr(story, "id", None)
-        label = getattr(story, "label", None) or f"story {sid}"
-        size = len(getattr(story, "article_ids", ()) or ())
-        views.append(ViewSpec("story", f"{label} ({size})" if size else str(label),
-                              f"story:{sid}"))
-    return views
+    return [story_view(story) for story in items]
 
 
-def _actors(desk: Any) -> list[ViewSpec] | None:
-    if not hasattr(desk, "top_actors"):
-        return None
-    try:  # all time: a fixed archive (or the demo) has nothing "this week"
-        items = list(desk.top_actors(days=None, limit=50))
-    except Exception:
-        return []
-    views = []
-    for item in items:
-        actor, count = item if isinstance(item, tuple) else (item, None)
-        actor_id = getattr(actor, "id", None) or str(actor)
-        name = getattr(actor, "name", None) or str(actor_id)
-        label = f"{name} ({count})" if count else str(name)
-        views.append(ViewSpec("actor", label, f"actor:{quote(str(actor_id))}"))
-    return views
+def top_actors(desk: Any, limit: int = 50) -> tuple[list[tuple[Any, int]], int | None]:
+    """(actors, days): the last week's most mentioned, or all time when the week is empty
+    (a fixed archive, or the 2024 demo)."""
+    items = list(desk.top_actors(days=TOP_ACTOR_DAYS, limit=limit))
+    if items:
+        return items, TOP_ACTOR_DAYS
+    return list(desk.top_actors(days=None, limit=limit)), None
+
+
+def _actors(desk: Any) -> tuple[list[ViewSpec], int | None]:
+    try:
+        items, days = top_actors(desk)
+    except Exception:  # a half-built analysis must not break the tree
+        return [], None
+    return [actor_view(actor.id, actor.name, count) for actor, count in items], days

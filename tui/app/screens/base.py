@@ -18,7 +18,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from tui.app.paging import Pager
-from tui.app.views import UNREAD, ViewSpec, combine, load_groups
+from tui.app.views import UNREAD, ViewSpec, combine, load_groups, title_of
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.reader import Reader
 from tui.app.widgets.view_tree import ViewTree
@@ -52,6 +52,8 @@ class DeskScreen(Screen[None]):
         self.input_mode: str | None = None  # "filter" | "search" while the bar is open
         self.undo_stack: list[tuple[str, list[int]]] = []
         self.message = ""
+        self.outside_view: int | None = None  # id of an article the reader shows that
+        # is not in the list (opened from the related panel or a story step)
         self._tree_timer: Timer | None = None
 
     @property
@@ -109,7 +111,7 @@ class DeskScreen(Screen[None]):
         pager = self.articles.pager
         total = len(pager) if pager else 0
         text = Text()
-        text.append(self.view.label, "bold")
+        text.append(title_of(self.view), "bold")
         if self.filter_query:
             text.append(f"  f:{self.filter_query}")
         if self.search_text:

@@ -18,7 +18,8 @@ from tui.app.commands import COMMANDS
 
 def key_label(keys: str) -> str:
     """Textual key names -> what the user types."""
-    names = {"question_mark": "?", "slash": "/", "space": "space", "enter": "enter"}
+    names = {"question_mark": "?", "slash": "/", "space": "space", "enter": "enter",
+             "plus": "+", "right_square_bracket": "]", "left_square_bracket": "["}
     return " ".join(names.get(k, k) for k in keys.split(","))
 
 

@@ -12,10 +12,11 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container, Horizontal
-from textual.widgets import Footer, Input, Static, Tree
+from textual.widgets import Footer, Input, OptionList, Static, Tree
 
 from tui.app.commands import screen_bindings
 from tui.app.screens.base import guarded
+from tui.app.screens.context import ContextMixin
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.querybar import QueryBarMixin
 from tui.app.screens.refreshing import RefreshMixin
@@ -29,7 +30,7 @@ NARROW = 120  # below this many columns the view tree hides (tab shows it)
 WIDE = 170  # from this many columns the reader sits beside the list, with its side panel
 
 
-class MainScreen(TriageMixin, RefreshMixin, QueryBarMixin):
+class MainScreen(TriageMixin, RefreshMixin, QueryBarMixin, ContextMixin):
     """Where the reading happens."""
 
     BINDINGS: ClassVar[list[BindingType]] = screen_bindings()
@@ -65,7 +66,7 @@ class MainScreen(TriageMixin, RefreshMixin, QueryBarMixin):
         self.set_class(width < NARROW, "-narrow")
         self.set_class(width >= WIDE, "-wide")
 
-    def _set_reader(self, open_: bool) -> None:
+    def set_reader_open(self, open_: bool) -> None:
         self.reader.display = open_
         self.set_class(open_, "-reader")
         if not open_:
@@ -104,16 +105,24 @@ class MainScreen(TriageMixin, RefreshMixin, QueryBarMixin):
             article = _replace(article, read=True)
             self.schedule_tree_refresh()
         self.reader.show(article, self.desk)
-        self._set_reader(True)
+        self.outside_view = None
+        self.set_reader_open(True)
 
     # -- navigation commands ----------------------------------------------------------
     def _focused_pane(self) -> str:
         focused = self.focused
         if isinstance(focused, ViewTree):
             return "views"
-        if focused is not None and self.reader_open and focused.id == "reader-scroll":
-            return "reader"
+        if focused is not None and self.reader_open:
+            panes = {"reader-scroll": "reader", "actor-list": "actors",
+                     "related-list": "related"}
+            if focused.id in panes:
+                return panes[focused.id]
         return "articles"
+
+    def _side_list(self, pane: str) -> OptionList | None:
+        side = self.reader.side
+        return {"actors": side.actor_list, "related": side.related_list}.get(pane)
 
     def action_cursor_down(self) -> None:
         self._move(1)
@@ -123,7 +132,10 @@ class MainScreen(TriageMixin, RefreshMixin, QueryBarMixin):
 
     def _move(self, delta: int) -> None:
         pane = self._focused_pane()
-        if pane == "views":
+        side = self._side_list(pane)
+        if side is not None:
+            (side.action_cursor_down if delta > 0 else side.action_cursor_up)()
+        elif pane == "views":
             (self.view_tree.action_cursor_down if delta > 0 else self.view_tree.action_cursor_up)()
         elif pane == "reader":
             scroller = self.reader.scroller
@@ -133,7 +145,10 @@ class MainScreen(TriageMixin, RefreshMixin, QueryBarMixin):
 
     def action_top(self) -> None:
         pane = self._focused_pane()
-        if pane == "views":
+        side = self._side_list(pane)
+        if side is not None:
+            side.action_first()
+        elif pane == "views":
             self.view_tree.action_scroll_home()
         elif pane == "reader":
             self.reader.scroller.scroll_home(animate=False)
@@ -142,7 +157,10 @@ class MainScreen(TriageMixin, RefreshMixin, QueryBarMixin):
 
     def action_bottom(self) -> None:
         pane = self._focused_pane()
-        if pane == "views":
+        side = self._side_list(pane)
+        if side is not None:
+            side.action_last()
+        elif pane == "views":
             self.view_tree.action_scroll_end()
         elif pane == "reader":
             self.reader.scroller.scroll_end(animate=False)
@@ -150,7 +168,12 @@ class MainScreen(TriageMixin, RefreshMixin, QueryBarMixin):
             self.articles.go(len(self.articles.pager or ()) - 1)
 
     def action_open(self) -> None:
-        if self._focused_pane() == "views":
+        pane = self._focused_pane()
+        side = self._side_list(pane)
+        if side is not None:
+            side.action_select()
+            return
+        if pane == "views":
             self.view_tree.action_select_cursor()
             return
         row = self.articles.current
@@ -191,12 +214,20 @@ class MainScreen(TriageMixin, RefreshMixin, QueryBarMixin):
         self._goto_unread(-1)
 
     def action_cycle_panes(self) -> None:
-        panes: list[Any] = [self.view_tree, self.articles]
+        """articles -> reader -> its actors -> related items -> views -> articles."""
+        panes: dict[str, Any] = {"articles": self.articles}
         if self.reader_open:
-            panes.append(self.reader.scroller)
-        names = ["views", "articles", "reader"]
-        current = names.index(self._focused_pane())
-        panes[(current + 1) % len(panes)].focus()
+            panes["reader"] = self.reader.scroller
+            side = self.reader.side
+            for name in ("actors", "related"):
+                if side.has_items(name):
+                    panes[name] = self._side_list(name)
+        panes["views"] = self.view_tree
+        names = list(panes)
+        current = self._focused_pane()
+        at = names.index(current) if current in names else 0
+        # set_focus at once (Widget.focus waits a tick): a fast second tab must see it
+        self.set_focus(panes[names[(at + 1) % len(names)]])
 
     def action_toggle_full(self) -> None:
         if not self.reader_open:
@@ -214,8 +245,10 @@ class MainScreen(TriageMixin, RefreshMixin, QueryBarMixin):
         elif self.has_class("-full"):
             self.set_class(False, "-full")
             self.articles.focus()
+        elif self._focused_pane() in ("actors", "related"):
+            self.reader.scroller.focus()
         elif self.reader_open:
-            self._set_reader(False)
+            self.set_reader_open(False)
             self.articles.focus()
         elif self._focused_pane() == "views":
             self.articles.focus()

@@ -48,8 +48,8 @@ class RefreshMixin(DeskScreen):
         self._start_refresh([feed])
 
     def _start_refresh(self, feeds: list[str] | None) -> None:
-        if self.refreshing:
-            self.say("a refresh is already running")
+        if self.refreshing or getattr(self, "analysing", False):
+            self.say("a refresh or re-analysis is already running")
             return
         self.refreshing = True
         self.say("refreshing " + (", ".join(feeds) if feeds else "all feeds") + "…")

@@ -19,6 +19,13 @@ class TriageMixin(DeskScreen):
 
     def _row(self) -> Any | None:
         row = self.articles.current
+        shown = self.reader.article
+        if self.reader_open and shown is not None and shown.id == self.outside_view:
+            # a related/story article outside the list: the row under the cursor is
+            # another article, so acting on it would surprise
+            self.say("the reader shows an article outside this list; open its view "
+                     "(e.g. a story in the tree) to triage it")
+            return None
         if row is None:
             self.say("no article selected")
         return row
@@ -81,10 +88,8 @@ class TriageMixin(DeskScreen):
             self.say("nothing to undo")
             return
         kind, ids = self.undo_stack.pop()
-        if kind == "dismiss":
-            undismiss = getattr(self.desk, "undismiss", None)
-            if undismiss is not None:
-                undismiss(ids)
+        if kind == "dismiss":  # back into Unread: not dismissed, not read
+            self.desk.undismiss(ids)
         self.desk.set_read(ids, False)
         self.articles.reload_keep_place()
         self.say(f"undone: {len(ids)} unread again")

@@ -1,14 +1,15 @@
 """The reader: one article's text, shown literally, and a side panel for context.
 
 Everything from the feed or page is untrusted, so it is wrapped in `rich.text.Text`
-(never parsed as markup). The side panel lists actors and related articles when the
-Desk offers them (`actors_of`, `related`), added by later work.
+(never parsed as markup). Actor mentions are styled from the spans the analysis stored,
+which index the stored title and body: exactly the strings shown here, unchanged.
+Their colours are component classes (`reader--person|org|state`) so themes set them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -17,15 +18,28 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
 from tui.app.widgets.article_list import local_time
+from tui.app.widgets.side_panel import KINDS, SidePanel
 
-MENTION = Style(underline=True, bold=True)
+StyleOf = Callable[[str], Style | None]
 
 
-def article_text(article: Any, actors: Sequence[Any] = ()) -> tuple[Text, Text]:
-    """(header, body) for an `Article`; actor mentions (spans) are underlined."""
+def mention_spans(article: Any, actors: Sequence[Any]) -> list[tuple[str, int, int, str]]:
+    """(field, start, end, kind) for every stored span that fits the text shown."""
+    sizes = {"title": len(article.title or ""), "body": len(article.body or "")}
+    out = []
+    for actor in actors:
+        for field, start, end in getattr(actor, "spans", ()):
+            if field in sizes and 0 <= start < end <= sizes[field]:
+                out.append((field, start, end, actor.kind))
+    return out
+
+
+def article_text(article: Any, actors: Sequence[Any] = (),
+                 style_of: StyleOf | None = None) -> tuple[Text, Text]:
+    """(header, body) for an `Article`, actor mentions styled by kind."""
     header = Text()
-    title = Text(article.title or "(untitled)", "bold")
-    header.append_text(title)
+    header.append_text(Text(article.title or "(untitled)", "bold"))
+    title_end = len(header)
     header.append("\n")
     meta = [article.feed or ""]
     if article.author:
@@ -45,89 +59,85 @@ def article_text(article: Any, actors: Sequence[Any] = ()) -> tuple[Text, Text]:
         header.append("  ".join(flags), "bold")
     body_text = article.body or article.summary or ""
     body = Text(body_text if body_text else "(no text was extracted for this article)")
-    if article.body:  # spans index the stored body, so only mark that text
-        for actor in actors:
-            for field, start, end in getattr(actor, "spans", ()):
-                if field == "body":
-                    body.stylize(MENTION, start, end)
-                elif field == "title":
-                    header.stylize(MENTION, start, end)
+    for field, start, end, kind in mention_spans(article, actors):
+        style = (style_of(kind) if style_of else None) or Style(underline=True)
+        if field == "body":
+            body.stylize(style, start, end)
+        elif article.title and end <= title_end:  # the title opens the header
+            header.stylize(style, start, end)
     if article.body_source and article.body_source != "page":
         body.append(f"\n\n[text from the feed's {article.body_source}]", "dim italic")
     return header, body
 
 
-def _fetch(desk: Any, method: str, article_id: int) -> tuple[list[Any] | None, str | None]:
-    """(items, error) from an optional Desk method; (None, None) when it does not exist."""
-    call = getattr(desk, method, None)
-    if call is None:
-        return None, None
+def _fetch(desk: Any, method: str, article_id: int) -> tuple[list[Any], str | None]:
+    """(items, error): a failing analysis query is shown in the panel, never fatal."""
     try:
-        return list(call(article_id)), None
-    except Exception as error:  # shown in the panel, never fatal
+        return list(getattr(desk, method)(article_id)), None
+    except Exception as error:
         return [], f"{method}: {error}"
 
 
-def side_text(actors: list[Any] | None, related: list[Any] | None,
-              errors: Sequence[str] = ()) -> Text | None:
-    """Actors and related items, or None while the Desk offers neither."""
-    if actors is None and related is None:
-        return None
-    out = Text()
-    for error in errors:
-        out.append(error + "\n", "dim")
-    if actors is not None:
-        out.append("Actors\n", "bold")
-        for actor in actors[:30]:
-            count = getattr(actor, "count", None)
-            out.append(f"• {getattr(actor, 'name', actor)}" + (f" ({count})" if count else ""))
-            out.append("\n")
-        if not actors:
-            out.append("none found\n", "dim")
-    if related is not None:
-        out.append("\nRelated\n" if actors is not None else "Related\n", "bold")
-        for item in related[:20]:
-            feed = getattr(item, "feed", None)
-            out.append(f"• {getattr(item, 'title', item)}" + (f" — {feed}" if feed else ""))
-            out.append("\n")
-        if not related:
-            out.append("none found\n", "dim")
-    return out
-
-
 class Reader(Horizontal):
-    """Article text (scrolls) and its context: beside it on wide screens, else below."""
+    """Article text (scrolls) with its actors and related coverage beside it."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"reader--{kind}" for kind in KINDS}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article: Any | None = None
+        self.actors: list[Any] = []
+        self._painted_with: tuple[Style | None, ...] = ()
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="reader-scroll", can_focus=True):
             yield Static(id="reader-header")
             yield Static(id="reader-body")
-            yield Static(id="reader-context")
-        with VerticalScroll(id="reader-side", can_focus=False):
-            yield Static(id="reader-side-text")
+        yield SidePanel(id="reader-side")
 
     @property
     def scroller(self) -> VerticalScroll:
         return self.query_one("#reader-scroll", VerticalScroll)
 
+    @property
+    def side(self) -> SidePanel:
+        return self.query_one(SidePanel)
+
+    def style_of(self, kind: str) -> Style | None:
+        """The theme's style for an actor kind (colour and text style, no background)."""
+        if kind not in KINDS:
+            return None
+        return self.get_component_rich_style(f"reader--{kind}", partial=True)
+
     def show(self, article: Any, desk: Any) -> None:
         self.article = article
         actors, actor_error = _fetch(desk, "actors_of", article.id)
         related, related_error = _fetch(desk, "related", article.id)
-        header, body = article_text(article, actors or ())
+        self.actors = actors
+        self._paint()
+        errors = [e for e in (actor_error, related_error) if e]
+        self.side.fill(actors, related, self.style_of, errors)
+        self.scroller.scroll_home(animate=False, immediate=True)
+
+    def _paint(self) -> None:
+        if self.article is None:
+            return
+        self._painted_with = tuple(self.style_of(kind) for kind in KINDS)
+        header, body = article_text(self.article, self.actors, self.style_of)
         self.query_one("#reader-header", Static).update(header)
         self.query_one("#reader-body", Static).update(body)
-        errors = [e for e in (actor_error, related_error) if e]
-        side = side_text(actors, related, errors)
-        self.set_class(side is not None, "-context")
-        if side is not None:
-            self.query_one("#reader-side-text", Static).update(side)
-            self.query_one("#reader-context", Static).update(side)
-        self.scroller.scroll_home(animate=False, immediate=True)
+
+    def notify_style_update(self) -> None:
+        """A new theme: repaint the mentions in its colours."""
+        super().notify_style_update()
+        if self.article is not None and self.is_mounted:
+            self.call_later(self._repaint)
+
+    def _repaint(self) -> None:
+        if self._painted_with == tuple(self.style_of(kind) for kind in KINDS):
+            return  # a focus or class change, not a new theme
+        self._paint()
+        self.side.restyle(self.style_of)
 
     def page_down(self) -> bool:
         """Scroll one page; False when already at the end."""

@@ -36,7 +36,8 @@ class ViewTree(Tree[ViewSpec]):
         self._group(root, "Tags", [(v, n) for v, n in groups.tags])
         self._group(root, "Feeds", [(v, n) for v, n in groups.feeds])
         self._group(root, "Views", [(v, None) for v in groups.saved_views])
-        for title, items in (("Stories", groups.stories), ("Actors", groups.actors)):
+        for title, items in (("Stories", groups.stories),
+                             (f"Actors ({groups.actors_span})", groups.actors)):
             if items is None:
                 node = root.add(Text(title), data=ViewSpec("placeholder", title), expand=True)
                 node.add_leaf(Text("(not available yet)", "dim"),

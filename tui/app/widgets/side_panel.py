@@ -1,0 +1,117 @@
+"""The reader's side panel: the article's actors and its related coverage.
+
+Two option lists, so both can be walked with the keyboard: `enter` on an actor shows its
+timeline, on a related item opens that article (the screen handles the selections).
+Every label is a `rich.text.Text` built from untrusted titles, never markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from tui.app.widgets.article_list import local_time
+
+KINDS = ("person", "org", "state")
+
+
+def actor_prompt(actor: Any, style: Style | None = None) -> Text:
+    """'Name  kind · count', the name in its kind's colour."""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(str(actor.name), style or "")
+    text.append(f"  {actor.kind} · {actor.count}", "dim")
+    return text
+
+
+def related_prompt(item: Any) -> Text:
+    """Title, then outlet and date, then why it is related (one option, several lines)."""
+    text = Text(str(item.title), "bold")
+    text.append("\n")
+    text.append(f"{item.feed} · {local_time(item.published, True)}", "italic")
+    if item.reasons:
+        text.append("\n")
+        text.append(str(item.reasons), "dim")
+    return text
+
+
+def _spaced(options: list[Option]) -> list[Option | None]:
+    """Separators between multi-line options, so each item reads as one block."""
+    out: list[Option | None] = []
+    for option in options:
+        if out:
+            out.append(None)
+        out.append(option)
+    return out
+
+
+class SidePanel(Vertical):
+    """Actors (by mentions) over related items (best first)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.actors: list[Any] = []
+        self.related: list[Any] = []
+
+    def compose(self) -> ComposeResult:
+        yield Label("Actors", id="actors-title", classes="side-title")
+        yield OptionList(id="actor-list", classes="side-list")
+        yield Label("Related", id="related-title", classes="side-title")
+        yield OptionList(id="related-list", classes="side-list")
+
+    @property
+    def actor_list(self) -> OptionList:
+        return self.query_one("#actor-list", OptionList)
+
+    @property
+    def related_list(self) -> OptionList:
+        return self.query_one("#related-list", OptionList)
+
+    def fill(self, actors: Sequence[Any], related: Sequence[Any],
+             style_of: Callable[[str], Style | None], errors: Sequence[str] = ()) -> None:
+        """Show one article's actors (most mentioned first) and related items."""
+        self.actors = sorted(actors, key=lambda a: (-a.count, str(a.name).lower()))
+        self.related = list(related)
+        lists = ((self.actor_list, [Option(actor_prompt(a, style_of(a.kind)), id=a.id)
+                                    for a in self.actors], "no actors found"),
+                 (self.related_list, _spaced([Option(related_prompt(r), id=str(r.id))
+                                              for r in self.related]),
+                  "nothing related found"))
+        for widget, options, empty in lists:
+            widget.clear_options()
+            if options:
+                widget.add_options(options)
+                widget.highlighted = 0
+            else:
+                widget.add_option(Option(Text(empty, "dim italic"), disabled=True))
+        self.query_one("#actors-title", Label).update(
+            Text(f"Actors ({len(self.actors)})" + ("  " + "; ".join(errors) if errors else "")))
+        self.query_one("#related-title", Label).update(Text(f"Related ({len(self.related)})"))
+
+    def restyle(self, style_of: Callable[[str], Style | None]) -> None:
+        """Re-colour the actor names after a theme change."""
+        widget = self.actor_list
+        if not self.actors:
+            return
+        highlighted = widget.highlighted
+        widget.clear_options()
+        widget.add_options([Option(actor_prompt(a, style_of(a.kind)), id=a.id)
+                            for a in self.actors])
+        widget.highlighted = highlighted
+
+    @property
+    def selected_actor(self) -> Any | None:
+        """The highlighted actor (None when the article has none)."""
+        index = self.actor_list.highlighted
+        if not self.actors or index is None or not 0 <= index < len(self.actors):
+            return None
+        return self.actors[index]
+
+    def has_items(self, which: str) -> bool:
+        return bool(self.actors if which == "actors" else self.related)
