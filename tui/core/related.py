@@ -203,12 +203,12 @@ class Score:
 
 def _ruzicka(x: dict[str, float], y: dict[str, float]) -> tuple[float, float, list[str]]:
     """Weighted Jaccard, the shared mass, and the shared keys by weight."""
-    shared = [k for k in x if k in y]
+    shared = sorted(x.keys() & y.keys())
     if not shared:
         return 0.0, 0.0, []
     top = sum(min(x[k], y[k]) for k in shared)
     bottom = sum(x.values()) + sum(y.values()) - top
-    shared.sort(key=lambda k: -min(x[k], y[k]))
+    shared.sort(key=lambda k: (-min(x[k], y[k]), k))
     return (top / bottom if bottom else 0.0), top, shared
 
 
@@ -242,8 +242,10 @@ def score(x: Features, y: Features, method: Method = HYBRID) -> Score:
     ef, _mass_f, _shared_f = _ruzicka(x.focus, y.focus)
     conf = _confidence(mass_a + mass_p)
     same_script = x.script == y.script
-    small, big = (x.terms, y.terms) if len(x.terms) <= len(y.terms) else (y.terms, x.terms)
-    text = sum(v * big.get(t, 0.0) for t, v in small.items()) if same_script else 0.0
+    # Only the shared terms matter in the dot product: a C-level key intersection finds them.
+    # (sorted: the same sum to the last bit whatever the hash seed)
+    text = (sum(x.terms[t] * y.terms[t] for t in sorted(x.terms.keys() & y.terms.keys()))
+            if same_script else 0.0)
     dup = jaccard(x.sig, y.sig) if same_script else 0.0
     wa, wp, wf, wt = method.actors, method.places, method.focus, method.text
     same_lead = 1.0 if x.lead and x.lead == y.lead else 0.0
