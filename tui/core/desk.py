@@ -9,8 +9,9 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import threading
+from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,7 @@ from tui.core.store.db import DB_NAME, StoreError, connect, transaction
 
 if TYPE_CHECKING:
     from tui.core.actors import Actor
+    from tui.core.extract import Extracted
     from tui.core.refresh import RefreshSummary
     from tui.core.rules import RulesResult
     from tui.core.store.links import RelatedItem, Story
@@ -121,16 +123,25 @@ class Desk:
         """Rebuild page bodies from the stored raw pages, offline."""
         from tui.core.workers import extract_worker
 
-        pages = list(store.pages(self.conn))
-        futures = [(aid, self.pool().submit(extract_worker, raw, url, ctype))
-                   for aid, url, raw, ctype in pages]
         changed = 0
-        for article_id, future in futures:
-            extracted = future.result()
-            if extracted.body:
+        window: deque[tuple[int, Future[Extracted]]] = deque()
+
+        def settle() -> None:
+            nonlocal changed
+            article_id, future = window.popleft()
+            body = future.result().body
+            if body and body != store.body_of(self.conn, article_id):  # unchanged: no re-analysis
                 with transaction(self.conn):
-                    store.set_body(self.conn, article_id, extracted.body, "page", None)
+                    store.set_body(self.conn, article_id, body, "page", None)
                 changed += 1
+
+        # A bounded window of pages in flight: a 50k cache never sits in memory decompressed.
+        for article_id, url, raw, ctype in store.pages(self.conn):
+            window.append((article_id, self.pool().submit(extract_worker, raw, url, ctype)))
+            if len(window) >= 4 * self.workers().workers:
+                settle()
+        while window:
+            settle()
         self.analyse_pending(on_event)
         return changed
 

@@ -89,10 +89,19 @@ def save_page(conn: sqlite3.Connection, article_id: int, url: str, raw: bytes,
     )
 
 
+def body_of(conn: sqlite3.Connection, article_id: int) -> str | None:
+    row = conn.execute("SELECT body FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return None if row is None else row[0]
+
+
 def pages(conn: sqlite3.Connection) -> Iterable[tuple[int, str, bytes, str | None]]:
-    for article_id, url, raw, content_type in conn.execute(
-            "SELECT article_id, url, raw, content_type FROM pages ORDER BY article_id"):
-        yield article_id, url, zlib.decompress(raw), content_type
+    """Every stored page, one at a time (ids first: the caller writes while iterating)."""
+    ids = [r[0] for r in conn.execute("SELECT article_id FROM pages ORDER BY article_id")]
+    for article_id in ids:
+        row = conn.execute("SELECT url, raw, content_type FROM pages WHERE article_id = ?",
+                           (article_id,)).fetchone()
+        if row is not None:
+            yield article_id, row[0], zlib.decompress(row[1]), row[2]
 
 
 def needing_extraction(conn: sqlite3.Connection, ids: Sequence[int]) -> list[sqlite3.Row]:
