@@ -126,6 +126,7 @@ def index_articles(conn: sqlite3.Connection, article_ids: Sequence[int], *,
                      "ON CONFLICT(key) DO UPDATE SET df = df + 1", counted)
     df = _df(conn, (k for _w, raw in raws.values() for k in raw.df_keys()))
     docs = df.get("", 1)
+    touched: set[int] = set()
     for aid in ids:
         if aid not in raws:
             continue
@@ -135,9 +136,11 @@ def index_articles(conn: sqlite3.Connection, article_ids: Sequence[int], *,
                      "VALUES(?, ?, ?, ?)",
                      (aid, feats.published, feats.dumps(), json.dumps(raw.df_keys())))
         near = _link(conn, aid, feats, method)
+        touched.update((aid, *near))
         conn.executemany("INSERT OR IGNORE INTO link_keys(key, published, article_id) "
                          "VALUES(?, ?, ?)", [(k, feats.published, aid) for k in feats.index_keys()])
         _place(conn, aid, near, method)
+    _prune(conn, touched)
 
 
 def _candidates(conn: sqlite3.Connection, aid: int, feats: Features) -> list[int]:
@@ -197,14 +200,20 @@ def _link(conn: sqlite3.Connection, aid: int, feats: Features, method: Method) -
             rows += [(aid, other, s.total, why), (other, aid, s.total, why)]
     conn.executemany("INSERT OR REPLACE INTO links(article_id, other_id, score, reasons) "
                      "VALUES(?, ?, ?, ?)", rows)
-    touched = [aid, *near]
-    full = conn.execute(f"SELECT article_id FROM links WHERE article_id IN ({_marks(len(touched))})"
-                        f" GROUP BY article_id HAVING count(*) > ?", (*touched, TOP_LINKS))
-    for (article,) in full.fetchall():
-        conn.execute("DELETE FROM links WHERE article_id = ? AND other_id NOT IN (SELECT other_id "
-                     "FROM links WHERE article_id = ? ORDER BY score DESC LIMIT ?)",
-                     (article, article, TOP_LINKS))
     return near
+
+
+def _prune(conn: sqlite3.Connection, touched: set[int]) -> None:
+    """Keep the TOP_LINKS best links of every article a batch touched (once per batch)."""
+    ids = sorted(touched)
+    for chunk in _chunks(ids):
+        full = conn.execute(f"SELECT article_id FROM links WHERE article_id IN "
+                            f"({_marks(len(chunk))}) GROUP BY article_id HAVING count(*) > ?",
+                            (*chunk, TOP_LINKS)).fetchall()
+        for (article,) in full:
+            conn.execute("DELETE FROM links WHERE article_id = ? AND other_id NOT IN (SELECT "
+                         "other_id FROM links WHERE article_id = ? ORDER BY score DESC LIMIT ?)",
+                         (article, article, TOP_LINKS))
 
 
 # ---------------------------------------------------------------- stories
