@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from datetime import timedelta
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     TextResult = tuple[int, list[tuple[int, str, int, str]], Raw]
 
 BATCH = 100  # per write transaction: df counted over a whole batch, lock held < ~0.5 s
-IN_FLIGHT = 2  # batches handed to the worker pool at once (one per core)
+ROUND = 2_000  # pending articles whose features (computed in parallel) are known before linking
 RELINK_DAYS = 14
 
 
@@ -92,11 +93,17 @@ class Analysis:
                              (to_iso(utcnow() - timedelta(days=RELINK_DAYS)),))
         done = 0
         total = conn.execute("SELECT count(*) FROM articles WHERE analysed = 0").fetchone()[0]
-        while ids := store.pending_analysis(conn, BATCH * IN_FLIGHT):
+        while ids := store.pending_analysis(conn, ROUND):
             chunks = [ids[i:i + BATCH] for i in range(0, len(ids), BATCH)]
-            for texts, results in self._text_features(conn, chunks, source):
+            prepared = list(self._text_features(conn, chunks, source))
+            waiting = Counter(k for _texts, results in prepared for _id, _rows, raw in results
+                              for k in ("", *raw.df_keys()))
+            for texts, results in prepared:
+                for _id, _rows, raw in results:
+                    for key in ("", *raw.df_keys()):
+                        waiting[key] -= 1
                 with transaction(conn):
-                    self._store(conn, texts, results)
+                    self._store(conn, texts, results, waiting)
                 done += len(texts)
                 if on_event:
                     on_event(Progress(done, total, "analyse"))
@@ -125,7 +132,7 @@ class Analysis:
                 yield rows, analyse_texts(batch, actors_file, source)
 
     def _store(self, conn: sqlite3.Connection, texts: list[sqlite3.Row],
-               results: list[TextResult]) -> None:
+               results: list[TextResult], waiting: Counter[str]) -> None:
         """Mentions, then rules (which may ask actor:), then links; all in one transaction."""
         from tui.core.store import actors as actor_store
         from tui.core.store import links
@@ -135,7 +142,7 @@ class Analysis:
         self.apply_rules(conn, ids)
         published = {r["id"]: from_iso(r["published"]) for r in texts}
         links.index_articles(conn, ids, raws={aid: (published[aid], raw)
-                                              for aid, _rows, raw in results})
+                                              for aid, _rows, raw in results}, waiting=waiting)
         store.mark_analysed_unchanged(conn, texts)
 
     def apply_rules(self, conn: sqlite3.Connection, ids: Sequence[int] | None) -> RulesResult:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -109,11 +109,14 @@ def _df(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, int]:
 
 def index_articles(conn: sqlite3.Connection, article_ids: Sequence[int], *,
                    method: Method = HYBRID,
-                   raws: dict[int, tuple[datetime, Raw]] | None = None) -> None:
+                   raws: dict[int, tuple[datetime, Raw]] | None = None,
+                   waiting: Mapping[str, int] | None = None) -> None:
     """Link these (new or changed) articles to the cache and place them in stories.
 
     `raws` are the articles' text features when a worker process already computed them (the
-    CPU-heavy half of linking); otherwise they are computed here.
+    CPU-heavy half of linking); otherwise they are computed here. `waiting` counts the keys of
+    articles the same run will link next: counted as if known already, so the first batch of a
+    big first ingest gets the rarity weights the last one gets (weights are frozen when stored).
     """
     ids = sorted(set(article_ids))
     if not ids:
@@ -124,7 +127,10 @@ def index_articles(conn: sqlite3.Connection, article_ids: Sequence[int], *,
     counted = [(key,) for _when, raw in raws.values() for key in ["", *raw.df_keys()]]
     conn.executemany("INSERT INTO link_df(key, df) VALUES(?, 1) "
                      "ON CONFLICT(key) DO UPDATE SET df = df + 1", counted)
-    df = _df(conn, (k for _w, raw in raws.values() for k in raw.df_keys()))
+    wanted = {k for _w, raw in raws.values() for k in raw.df_keys()}
+    df = _df(conn, wanted)
+    if waiting:
+        df = {k: df.get(k, 0) + waiting.get(k, 0) for k in {*df, *wanted, ""}}
     docs = df.get("", 1)
     touched: set[int] = set()
     for aid in ids:
