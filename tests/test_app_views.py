@@ -44,9 +44,11 @@ def listed_ids(app: Any) -> list[int]:
 
 
 async def settle(pilot: Any) -> None:
-    """Let workers (tree counts, refresh) finish and their results land."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    """Let workers (tree counts, refresh) finish and their results land: a finished worker may
+    post a message that starts another (a refresh reloads the list), so wait a few rounds."""
+    for _ in range(3):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 

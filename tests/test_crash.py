@@ -101,7 +101,7 @@ def test_kill_minus_nine_during_fetch(server: LocalServer, tmp_path: Path) -> No
             proc = subprocess.Popen(fetch_cmd(config_path), env=env, cwd=tmp_path,
                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                     start_new_session=True)
-            time.sleep(rng.uniform(0.3, 3.5))
+            time.sleep(rng.uniform(0.2, 2.5))  # a fetch here takes about 2-3 s
             if proc.poll() is None:
                 os.killpg(proc.pid, signal.SIGKILL)  # the fetch and its pool workers
                 kills += 1
