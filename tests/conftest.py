@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -53,3 +54,21 @@ def rss(items: list[dict[str, str]], title: str = "Test feed") -> bytes:
         out.append("<item>" + "".join(f"<{k}>{v}</{k}>" for k, v in item.items()) + "</item>")
     out.append("</channel></rss>")
     return "".join(out).encode("utf-8")
+
+
+@pytest.fixture
+def demo_desk(tmp_path: Path) -> Iterator[tuple[Any, Any]]:
+    """A Desk on a private copy of the demo cache (built once per process), with its config."""
+    from tests import test_app_support as support
+
+    with support.demo_desk(tmp_path) as pair:
+        yield pair
+
+
+@pytest.fixture
+def utc_clock() -> Iterator[None]:
+    """Local time is UTC for the test: screens show the same dates on every machine."""
+    from tests import test_app_support as support
+
+    with support.utc_clock():
+        yield

@@ -4,26 +4,13 @@ Stories / Actors views of the tree. All against a real demo cache."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import pytest
-
 from tests import test_app_support as support
-from tests.test_app_support import make_app
-from tests.test_app_views import listed_ids, main, settle, status
+from tests.test_app_support import SIZE, listed_ids, main, make_app, settle, status
 from tui.app.screens.dialogs import NewActorDialog, TextDialog
 from tui.app.widgets.reader import Reader, mention_spans
 from tui.app.widgets.view_tree import ViewTree
-
-SIZE = (120, 40)
-
-
-@pytest.fixture
-def demo_desk(tmp_path: Path) -> Iterator[tuple[Any, Any]]:
-    with support.demo_desk(tmp_path) as pair:
-        yield pair
 
 
 def reader(app: Any) -> Reader:

@@ -2,38 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import pytest
-
 from tests import test_app_support as support
-from tests.test_app_support import make_app
+from tests.test_app_support import SIZE, main, make_app
 from tui.app.screens.main import MainScreen
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.reader import Reader
-
-
-@pytest.fixture
-def demo_desk(tmp_path: Path) -> Iterator[tuple[Any, Any]]:
-    with support.demo_desk(tmp_path) as pair:
-        yield pair
-
-
-@pytest.fixture
-def utc_clock() -> Iterator[None]:
-    with support.utc_clock():
-        yield
-
-
-SIZE = (120, 40)
-
-
-def main(app: Any) -> MainScreen:
-    screen = app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
 
 
 def current(app: Any) -> Any:

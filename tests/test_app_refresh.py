@@ -4,32 +4,14 @@ its place while new articles arrive."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from tests import test_app_support as support
-from tests.test_app_support import make_app
-from tests.test_app_views import main, settle, status
+from tests.test_app_support import SIZE, main, make_app, settle, status
 from tui.app.widgets.view_tree import ViewTree
 from tui.core.config import load_config
 from tui.core.desk import Desk
-
-SIZE = (120, 40)
-
-
-@pytest.fixture
-def demo_desk(tmp_path: Path) -> Iterator[tuple[Any, Any]]:
-    with support.demo_desk(tmp_path) as pair:
-        yield pair
-
-
-@pytest.fixture
-def utc_clock() -> Iterator[None]:
-    with support.utc_clock():
-        yield
 
 
 async def _grown_demo(tmp_path: Path) -> Any:

@@ -112,3 +112,32 @@ def make_app(desk: Desk, config: Any) -> Any:
     from tui.app import NewsdeskApp
 
     return NewsdeskApp(desk, config)
+
+
+SIZE = (120, 40)  # the terminal most app tests run in
+
+
+def main(app: Any) -> Any:
+    """The app's main screen (asserting that no dialog is on top)."""
+    from tui.app.screens.main import MainScreen
+
+    assert isinstance(app.screen, MainScreen)
+    return app.screen
+
+
+def listed_ids(app: Any) -> list[int]:
+    pager = main(app).articles.pager
+    return [row.id for _, row in pager.rows(0, len(pager))]
+
+
+async def settle(pilot: Any) -> None:
+    """Let workers (tree counts, refresh) finish and their results land: a finished worker may
+    post a message that starts another (a refresh reloads the list), so wait a few rounds."""
+    for _ in range(3):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def status(app: Any) -> str:
+    return str(main(app).query_one("#status").render())

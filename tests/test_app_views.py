@@ -3,57 +3,17 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from tests import test_app_support as support
-from tests.test_app_support import make_app
+from tests.test_app_support import SIZE, listed_ids, main, make_app, settle, status
 from tui.app.screens.main import MainScreen
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.view_tree import ViewTree
 from tui.core.config import load_config
 from tui.core.desk import Desk
-
-
-@pytest.fixture
-def demo_desk(tmp_path: Path) -> Iterator[tuple[Any, Any]]:
-    with support.demo_desk(tmp_path) as pair:
-        yield pair
-
-
-@pytest.fixture
-def utc_clock() -> Iterator[None]:
-    with support.utc_clock():
-        yield
-
-
-SIZE = (120, 40)
-
-
-def main(app: Any) -> MainScreen:
-    assert isinstance(app.screen, MainScreen)
-    return app.screen
-
-
-def listed_ids(app: Any) -> list[int]:
-    pager = main(app).articles.pager
-    return [row.id for _, row in pager.rows(0, len(pager))]
-
-
-async def settle(pilot: Any) -> None:
-    """Let workers (tree counts, refresh) finish and their results land: a finished worker may
-    post a message that starts another (a refresh reloads the list), so wait a few rounds."""
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def status(app: Any) -> str:
-    return str(main(app).query_one("#status").render())
 
 
 async def test_tree_lists_views_tags_feeds(demo_desk) -> None:

@@ -18,9 +18,10 @@ import pytest
 import tui.core
 
 REPO = Path(__file__).resolve().parent.parent
-CORE_MODULES = sorted(
-    m.name for m in pkgutil.walk_packages(tui.core.__path__, "tui.core.")
-) + ["tui.cli", "tui.cli.run", "tui.cli.parser", "tui.demo"]
+CORE_MODULES = [
+    *sorted(m.name for m in pkgutil.walk_packages(tui.core.__path__, "tui.core.")),
+    "tui.cli", "tui.cli.run", "tui.cli.parser", "tui.demo",
+]
 
 
 def test_import_linter_contract() -> None:

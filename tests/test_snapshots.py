@@ -7,32 +7,12 @@ relative to "now". Regenerate after a deliberate UI change with
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests import test_app_support as support
-from tests.test_app_support import make_app
-
-
-@pytest.fixture
-def demo_desk(tmp_path: Path) -> Iterator[tuple[Any, Any]]:
-    with support.demo_desk(tmp_path) as pair:
-        yield pair
-
-
-@pytest.fixture
-def utc_clock() -> Iterator[None]:
-    with support.utc_clock():
-        yield
-
-
-async def _settle(pilot: Any) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+from tests.test_app_support import make_app, settle
 
 
 def _no_blink(app: Any) -> None:
@@ -44,12 +24,12 @@ def _no_blink(app: Any) -> None:
 
 def test_main_80x24(demo_desk, snap_compare) -> None:
     desk, config = demo_desk
-    assert snap_compare(make_app(desk, config), terminal_size=(80, 24), run_before=_settle)
+    assert snap_compare(make_app(desk, config), terminal_size=(80, 24), run_before=settle)
 
 
 def test_main_160x48(demo_desk, snap_compare) -> None:
     desk, config = demo_desk
-    assert snap_compare(make_app(desk, config), terminal_size=(160, 48), run_before=_settle)
+    assert snap_compare(make_app(desk, config), terminal_size=(160, 48), run_before=settle)
 
 
 def test_reader_open(demo_desk, snap_compare) -> None:
@@ -58,10 +38,10 @@ def test_reader_open(demo_desk, snap_compare) -> None:
     desk, config = demo_desk
 
     async def open_second(pilot: Any) -> None:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("j", "enter")
         await pilot.pause(0.8)  # past the debounce of the tree's recount
-        await _settle(pilot)
+        await settle(pilot)
 
     assert snap_compare(make_app(desk, config), terminal_size=(120, 36), run_before=open_second)
 
@@ -70,7 +50,7 @@ def test_tag_dialog(demo_desk, snap_compare) -> None:
     desk, config = demo_desk
 
     async def tag(pilot: Any) -> None:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("t")
         await pilot.pause()
         _no_blink(pilot.app)
@@ -84,7 +64,7 @@ def test_help_screen(demo_desk, snap_compare) -> None:
     desk, config = demo_desk
 
     async def help_(pilot: Any) -> None:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
 
@@ -95,7 +75,7 @@ def test_new_actor_dialog(demo_desk, snap_compare) -> None:
     desk, config = demo_desk
 
     async def new_actor(pilot: Any) -> None:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("plus")
         await pilot.pause()
         _no_blink(pilot.app)
