@@ -20,7 +20,7 @@ def _check_clean(data: bytes) -> None:
         assert not FORBIDDEN.search(value or "")
     for entry in parsed.entries:
         for value in (entry.title, entry.url, entry.author, entry.summary, entry.feed_content,
-                      entry.lang, entry.body_text):
+                      entry.lang, entry.body):
             assert not FORBIDDEN.search(value or ""), entry
         entry.key.encode("utf-8")  # storable
         assert entry.url is None or entry.url.startswith(("http://", "https://"))

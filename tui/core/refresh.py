@@ -130,12 +130,6 @@ class Refresh:
         ) if n]
         with transaction(self.conn):
             new_ids = store.insert_entries(self.conn, ref.id, parsed.entries, feed.tags)
-            fallback = {e.key: e for e in parsed.entries}
-            for article_id, key in self._keys(new_ids):
-                entry = fallback.get(key)
-                if entry and entry.body_text:
-                    store.set_body(self.conn, article_id, entry.body_text, entry.body_source,
-                                   None)
             feed_store.record_success(
                 self.conn, ref.id, etag=result.headers.get("etag"),
                 last_modified=result.headers.get("last-modified"), title=parsed.title,
@@ -146,13 +140,6 @@ class Refresh:
         self.summary.new_ids.extend(new_ids)
         self.emit(FeedFinished(feed.name, len(new_ids), "ok" if not notes else notes[0]))
         return new_ids
-
-    def _keys(self, ids: list[int]) -> list[tuple[int, str]]:
-        if not ids:
-            return []
-        marks = ",".join("?" * len(ids))
-        return [(r[0], r[1]) for r in self.conn.execute(
-            f"SELECT id, key FROM articles WHERE id IN ({marks})", ids)]
 
     def _fail(self, feed: Feed, ref: feed_store.FeedRef, error: str) -> list[int]:
         error = clean_line(error)[:500]

@@ -25,16 +25,10 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True, slots=True)
-class PreparedEntry(NewEntry):
-    body_text: str = ""
-    body_source: str = ""
-
-
-@dataclass(frozen=True, slots=True)
 class PreparedFeed:
     title: str | None
     lang: str | None
-    entries: tuple[PreparedEntry, ...]
+    entries: tuple[NewEntry, ...]
     error: str | None
     warning: str | None
     truncated_entries: int
@@ -50,10 +44,10 @@ def prepare_feed(data: bytes, headers: dict[str, str], feed_url: str) -> Prepare
     for e in parsed.entries:
         content, summary = _text(e.content_html), _text(e.summary_html)
         body, source = (content, "feed-content") if content else (summary, "summary")
-        entries.append(PreparedEntry(
+        entries.append(NewEntry(
             key=e.key, url=e.url, title=e.title, author=e.author, summary=summary or None,
             feed_content=content or None, published=e.published, lang=e.lang,
-            body_text=body, body_source=source if body else ""))
+            body=body, body_source=source if body else ""))
     return PreparedFeed(parsed.title, parsed.lang, tuple(entries), parsed.error, parsed.warning,
                         parsed.truncated_entries)
 

@@ -33,6 +33,8 @@ class NewEntry:
     feed_content: str | None
     published: str | None
     lang: str | None
+    body: str = ""  # the best text the feed itself carries, readable before any extraction
+    body_source: str = ""  # "feed-content" | "summary" | ""
 
 
 def insert_entries(conn: sqlite3.Connection, feed_id: int, entries: Iterable[NewEntry],
@@ -52,9 +54,11 @@ def insert_entries(conn: sqlite3.Connection, feed_id: int, entries: Iterable[New
         if row is None:
             cursor = conn.execute(
                 "INSERT INTO articles(key, url, title, author, summary, feed_content, lang, "
-                "published, first_seen) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "published, first_seen, body, body_source, extracted_at) "
+                "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (entry.key, entry.url, entry.title, entry.author, entry.summary,
-                 entry.feed_content, entry.lang, entry.published or now, now),
+                 entry.feed_content, entry.lang, entry.published or now, now,
+                 entry.body or None, entry.body_source or None, now if entry.body else None),
             )
             article_id = int(cursor.lastrowid or 0)
             new_ids.append(article_id)
