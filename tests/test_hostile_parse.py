@@ -91,3 +91,16 @@ def test_billion_laughs_is_refused_cheaply() -> None:
     parsed = parse_feed(data, {}, "http://127.0.0.1/f")
     assert time.monotonic() - started < 5
     assert len(parsed.title or "") < 1000 and all(len(e.title) < 1000 for e in parsed.entries)
+
+
+def test_scripts_and_styles_in_feed_html_never_become_text() -> None:
+    """feedparser's sanitizer is off (we only ever make text of feed HTML): ours drops them."""
+    atom = (b'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+            b'<title>t</title><entry><id>x1</id><link href="http://127.0.0.1/a"/>'
+            b'<title type="html">Talks &lt;script&gt;steal()&lt;/script&gt;resume'
+            b'&lt;style&gt;p{color:red}&lt;/style&gt;</title>'
+            b'<summary type="html">&lt;p&gt;Envoys met.&lt;/p&gt;&lt;script&gt;steal()'
+            b'&lt;/script&gt;&lt;style&gt;p{color:red}&lt;/style&gt;</summary></entry></feed>')
+    entry = prepare_feed(atom, {}, "http://127.0.0.1/feed.xml").entries[0]
+    assert entry.title == "Talks resume"
+    assert entry.body == "Envoys met."
