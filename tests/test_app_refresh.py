@@ -4,6 +4,7 @@ its place while new articles arrive."""
 from __future__ import annotations
 
 import asyncio
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,37 @@ async def test_R_refreshes_and_keeps_selection(tmp_path, utc_clock) -> None:
             assert articles.current.id == chosen
             assert articles.cursor - int(articles.scroll_y) == screen_row
             assert "refreshed" in status(app)
+
+
+async def test_new_articles_are_listed_before_analysis_ends(tmp_path, utc_clock) -> None:
+    """Actors and links come after storing and may take long on a big refresh: the list shows
+    the new articles as soon as they are stored, not when analysis ends."""
+    config = await _grown_demo(tmp_path)
+    with Desk.open(config) as desk:
+        unread_before = desk.count("is:unread")
+        gate = threading.Event()
+        analyse = desk.analyse_pending
+
+        def held_analysis(on_event: Any = None) -> int:
+            gate.wait(60)
+            return analyse(on_event)
+
+        desk.analyse_pending = held_analysis  # type: ignore[method-assign]
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("R")
+            for _ in range(400):
+                await pilot.pause(0.05)
+                if "stored" in status(app):
+                    break
+            try:
+                assert "new articles stored" in status(app)
+                assert len(main(app).articles.pager) > unread_before
+            finally:
+                gate.set()
+            await settle(pilot)
+            assert "refreshed" in status(app)
+            assert len(main(app).articles.pager) == desk.count("is:unread")
 
 
 async def test_refresh_after_reading_keeps_the_next_article(tmp_path, utc_clock) -> None:

@@ -23,8 +23,10 @@ def test_fetch_list_show_json(server: LocalServer, tmp_path: Path) -> None:
     fetched = newsdesk("--config", config, "fetch", "--json")
     assert fetched.returncode == 0, fetched.stderr
     summary = json.loads(fetched.stdout)
+    seconds = summary.pop("seconds")
     assert summary == {"feeds_ok": 1, "feeds_failed": 0, "not_modified": 0, "new_articles": 3,
                        "extracted": 3, "errors": []}
+    assert 0 < seconds["stored"] <= seconds["total"]  # stored, then actors and links
     # --config accepted after the subcommand too
     listed = newsdesk("list", "--json", "--config", config)
     rows = [json.loads(line) for line in listed.stdout.splitlines()]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from tui.core import analysis
 from tui.core.config import Config
-from tui.core.events import RefreshEvent
+from tui.core.events import RefreshEvent, Stored
 from tui.core.models import Article, ArticleActor, ArticleRow, FeedStatus, from_iso, utcnow
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
@@ -102,17 +103,25 @@ class Desk:
 
     def refresh(self, feeds: Sequence[str] | None = None, *, extract: bool | None = None,
                 on_event: Callable[[RefreshEvent], None] | None = None) -> RefreshSummary:
-        """Fetch feeds (all, or those named), store, extract and analyse. Blocking."""
+        """Fetch feeds (all, or those named), store, extract and analyse. Blocking.
+
+        `Stored` is emitted between storing and analysis: a client can show the new articles
+        then, while actors and links (the slow, newsboat-has-none part) are still being made."""
         from tui.core.refresh import Refresh  # httpx and the workers load only when needed
 
+        start = time.perf_counter()
+        emit = on_event or (lambda _e: None)
         chosen = [f for f in self.config.feeds if feeds is None or f.name in feeds]
         run = Refresh(self.conn, self.config, chosen, pool=self.workers(),
                       extract=self.config.settings.extract if extract is None else extract,
-                      on_event=on_event or (lambda _e: None))
+                      on_event=emit)
         summary = asyncio.run(run.run())
-        self.analyse_pending(on_event)
+        summary.stored_s = time.perf_counter() - start
+        emit(Stored(summary.new_articles))
+        self.analyse_pending(emit)
         with transaction(self.conn):
             store.prune(self.conn, self.config.settings.keep_days)
+        summary.total_s = time.perf_counter() - start
         return summary
 
     def analyse_pending(self, on_event: Callable[[RefreshEvent], None] | None = None) -> int:

@@ -35,4 +35,12 @@ class Progress:
     stage: str  # "feeds" | "pages" | "analyse"
 
 
-RefreshEvent = FeedStarted | FeedFinished | FeedFailed | ArticleExtracted | Progress
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """Every feed and page of the refresh is stored: new articles are listed and searchable.
+    Actors, links and stories follow (Progress stage "analyse"); nobody waits for them to read."""
+
+    new_articles: int
+
+
+RefreshEvent = FeedStarted | FeedFinished | FeedFailed | ArticleExtracted | Progress | Stored

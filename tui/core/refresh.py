@@ -47,11 +47,14 @@ class RefreshSummary:
     extracted: int = 0
     errors: list[dict[str, str]] = field(default_factory=list)
     new_ids: list[int] = field(default_factory=list)
+    stored_s: float = 0.0  # from the start until every article was stored (listed, searchable)
+    total_s: float = 0.0  # ... until actors, links and stories were made too
 
     def as_json(self) -> dict[str, object]:
         return {"feeds_ok": self.feeds_ok, "feeds_failed": self.feeds_failed,
                 "not_modified": self.not_modified, "new_articles": self.new_articles,
-                "extracted": self.extracted, "errors": self.errors}
+                "extracted": self.extracted, "errors": self.errors,
+                "seconds": {"stored": round(self.stored_s, 3), "total": round(self.total_s, 3)}}
 
 
 class Refresh:

@@ -20,7 +20,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from tui.core.related_text import jaccard, lsh_keys, minhash, place_matcher, script_of, terms
+from tui.core.related_text import jaccard, lsh_keys, place_matcher, text_parts
 
 DAY = 86400.0
 WINDOW_DAYS = 4.5  # never link further apart than this
@@ -120,7 +120,7 @@ def _prominence(in_title: bool, early: bool) -> float:
 
 def raw_features(title: str, body: str, actor_rows: list[tuple[str, int, str]]) -> Raw:
     """From the text and the article's actor_mentions rows (actor_id, count, spans JSON)."""
-    kinds = _actor_kinds()
+    kinds = {row[0]: actor_kind(row[0]) for row in actor_rows}  # not all 383 per article
     actors, places, focus = {}, {}, {}
     fields = {"title": title, "body": body}
     heads: list[str] = []
@@ -141,7 +141,8 @@ def raw_features(title: str, body: str, actor_rows: list[tuple[str, int, str]]) 
         if in_title:
             heads.append(f"a:{actor_id}")
     known = place_matcher().places
-    for place_id, (count, in_title, early) in place_matcher().match(title, body).items():
+    parts = text_parts(title, body)  # one tokenisation for places, terms and MinHash
+    for place_id, (count, in_title, early) in parts.places.items():
         if place_id in actors:  # a state the actor gazetteer already counted ("iran")
             continue
         damp = COUNTRY_WEIGHT if known[place_id].kind == "country" else 1.0
@@ -150,9 +151,8 @@ def raw_features(title: str, body: str, actor_rows: list[tuple[str, int, str]]) 
             focus[f"p:{place_id}"] = prominence
         if in_title:
             heads.append(f"p:{place_id}")
-    return Raw(script_of(f"{title} {body}"), actors, places, focus, dict(terms(title, body)),
-               minhash(title, body), _protagonist(actors, places, kinds, known),
-               tuple(heads))
+    return Raw(parts.script, actors, places, focus, dict(parts.terms), parts.sig,
+               _protagonist(actors, places, kinds, known), tuple(heads))
 
 
 def _protagonist(actors: dict[str, float], places: dict[str, float], kinds: dict[str, str],
@@ -198,17 +198,17 @@ class Score:
     text: float
     dup: float
     days: float
-    shared: tuple[str, ...]  # "a:id" / "p:id", most telling first
+    shared: tuple[str, ...]  # "a:id" / "p:id", most telling first; empty below link_min
 
 
 def _ruzicka(x: dict[str, float], y: dict[str, float]) -> tuple[float, float, list[str]]:
-    """Weighted Jaccard, the shared mass, and the shared keys by weight."""
+    """Weighted Jaccard, the shared mass, and the shared keys (sorted: the same sum to the
+    last bit whatever the hash seed)."""
     shared = sorted(x.keys() & y.keys())
     if not shared:
         return 0.0, 0.0, []
     top = sum(min(x[k], y[k]) for k in shared)
     bottom = sum(x.values()) + sum(y.values()) - top
-    shared.sort(key=lambda k: (-min(x[k], y[k]), k))
     return (top / bottom if bottom else 0.0), top, shared
 
 
@@ -256,12 +256,14 @@ def score(x: Features, y: Features, method: Method = HYBRID) -> Score:
         wa, wp, wf, wt = wa * scale, wp * scale, wf * scale, 0.0
     fresh = max(0.0, 1.0 - method.decay * days)
     ea, ep, ef = ea * conf, ep * conf, ef * conf
-    total = fresh * (wa * ea + wp * ep + wf * ef + method.lead * same_lead * conf + wt * text
-                     + method.dup * dup)
-    weights = {f"a:{k}": min(x.actors[k], y.actors[k]) for k in shared_a}
-    weights.update({f"p:{k}": min(x.places[k], y.places[k]) for k in shared_p})
-    shared = _explain_order(weights, {x.lead, y.lead})
-    return Score(round(total, 4), ea, ep, ef, same_lead, text, dup, days, tuple(shared))
+    total = round(fresh * (wa * ea + wp * ep + wf * ef + method.lead * same_lead * conf
+                           + wt * text + method.dup * dup), 4)
+    shared: list[str] = []
+    if total >= method.link_min:  # only a link that is kept is ever explained
+        weights = {f"a:{k}": min(x.actors[k], y.actors[k]) for k in shared_a}
+        weights.update({f"p:{k}": min(x.places[k], y.places[k]) for k in shared_p})
+        shared = _explain_order(weights, {x.lead, y.lead})
+    return Score(total, ea, ep, ef, same_lead, text, dup, days, tuple(shared))
 
 
 # ---------------------------------------------------------------- explaining

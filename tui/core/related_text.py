@@ -8,13 +8,17 @@ cache and compared with ones computed by another process later.
 from __future__ import annotations
 
 import hashlib
+import operator
 import re
 import tomllib
 import zlib
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
 
 
 def _split(text: str) -> frozenset[str]:
@@ -22,7 +26,12 @@ def _split(text: str) -> frozenset[str]:
 
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+# The same pattern for ASCII-only text (no ’ to look for): the engine skips Unicode class tests.
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)?")
+_POSSESSIVE = re.compile(r"'s(?= |\Z)")  # in folded words joined by single spaces
 _CYRILLIC = re.compile(r"[а-яА-ЯёЁ]")
+_CYRILLIC_BLOCK = re.compile("[\u0400-\u04ff]")
+_ARABIC_BLOCK = re.compile("[\u0600-\u06ff]")
 # Russian case endings a place name may take after its stem (Тегеран-е, Москв-у, Курск-ой).
 _RU_ENDINGS = _split("а я у ю е и ы о ой ей ом ем ью ям ях ах ами ями ию ии ией ого ую ая") | {""}
 _RU_FINAL = "аяоеьйыи"
@@ -63,7 +72,7 @@ def fold(text: str) -> str:
 
 def stem(token: str) -> str:
     """A crude, cheap stem: enough to make "missiles"/"missile" and "договора"/"договор" meet."""
-    if _CYRILLIC.match(token):
+    if not token.isascii() and _CYRILLIC.match(token):
         return token[:6]
     if len(token) > 4 and token.endswith("ies"):
         return token[:-3] + "y"
@@ -72,39 +81,76 @@ def stem(token: str) -> str:
     return token
 
 
+Words = tuple[list[str], list[str]]  # (as written, folded): parallel word lists
+
+
+def split_words(text: str) -> Words:
+    """The word tokens of `text` as written and folded; a possessive 's is dropped when folded.
+
+    One regex pass and one fold of the words joined by spaces, instead of a fold per word: the
+    result is the same, since a space is neither cased nor case-ignorable, so lower() treats
+    each word as it would alone (Greek final sigma included).
+    """
+    orig = (_ASCII_WORD if text.isascii() else _WORD).findall(text)
+    if not orig:
+        return [], []
+    return orig, _POSSESSIVE.sub("", fold(" ".join(orig))).split(" ")
+
+
 def tokens(text: str) -> list[tuple[str, str]]:
     """(original, folded) word tokens in order; a possessive 's is dropped."""
-    out = []
-    for match in _WORD.finditer(text):
-        word = fold(match.group())
-        out.append((match.group(), word[:-2] if word.endswith("'s") else word))
-    return out
+    orig, folded = split_words(text)
+    return list(zip(orig, folded, strict=True))
 
 
 def terms(title: str, body: str) -> Counter[str]:
     """Stemmed content words, title words counting double (a headline says what the story is)."""
+    return terms_of(split_words(title)[1], split_words(body)[1])
+
+
+# folded word -> its term (None: not counted); a worker sees the same words article after article
+_TERM_OF: dict[str, str | None] = {}
+_TERM_CACHE_MAX = 50_000
+
+
+def terms_of(title_words: Sequence[str], body_words: Sequence[str]) -> Counter[str]:
+    """`terms` from folded words: each distinct word is judged and stemmed once."""
+    if len(_TERM_OF) > _TERM_CACHE_MAX:
+        _TERM_OF.clear()
     counts: Counter[str] = Counter()
-    for weight, text in ((2, title), (1, body)):
-        for _orig, word in tokens(text):
-            if word in STOPWORDS or (len(word) < 3 and not word.isdigit()):
-                continue
-            if word.isdigit() and len(word) < 2:
-                continue
-            counts[stem(word)] += weight
+    for weight, found in ((2, title_words), (1, body_words)):
+        for word, n in Counter(found).items():  # first-seen order, so keys come out as before
+            if word in _TERM_OF:
+                term = _TERM_OF[word]
+            else:
+                term = _TERM_OF[word] = _term(word)
+            if term is not None:
+                counts[term] += weight * n
     return counts
+
+
+def _term(word: str) -> str | None:
+    """The stem a folded word counts under, or None for stopwords, short words and digits."""
+    if word in STOPWORDS:
+        return None
+    if word.isdigit():
+        return stem(word) if len(word) >= 2 else None
+    return stem(word) if len(word) >= 3 else None
 
 
 def script_of(text: str) -> str:
     """'cyrl', 'arab' or 'latn': term overlap only means something within one script."""
     sample = text[:2000]
-    letters = [c for c in sample if c.isalpha()]
+    if sample.isascii():  # no Cyrillic or Arabic letter can be in it
+        return "latn"
+    letters = sum(map(str.isalpha, sample))
     if not letters:
         return "latn"
-    cyr = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
-    arab = sum(1 for c in letters if "\u0600" <= c <= "\u06ff")
-    if cyr * 2 > len(letters):
+    cyr = sum(map(str.isalpha, _CYRILLIC_BLOCK.findall(sample)))
+    arab = sum(map(str.isalpha, _ARABIC_BLOCK.findall(sample)))
+    if cyr * 2 > letters:
         return "cyrl"
-    if arab * 2 > len(letters):
+    if arab * 2 > letters:
         return "arab"
     return "latn"
 
@@ -136,41 +182,45 @@ class PlaceMatcher:
                     words = tuple(w.rstrip(_RU_FINAL) or w for w in words)
                 self._index.setdefault(words[0], []).append((words, place.id, cyr))
 
-    def _heads(self, word: str) -> list[tuple[tuple[str, ...], str, bool]]:
-        found = list(self._index.get(word, ()))
-        if _CYRILLIC.match(word):
-            for cut in range(0, min(4, len(word) - 1)):
-                head = word[:len(word) - cut] if cut else word
-                if cut and word[len(word) - cut:] not in _RU_ENDINGS:
-                    continue
-                found.extend(e for e in self._index.get(head, ()) if e[2])
+    def _heads(self, word: str) -> Sequence[tuple[tuple[str, ...], str, bool]]:
+        direct = self._index.get(word, ())
+        if word.isascii() or not _CYRILLIC.match(word):
+            return direct
+        found = list(direct)
+        for cut in range(0, min(4, len(word) - 1)):
+            head = word[:len(word) - cut] if cut else word
+            if cut and word[len(word) - cut:] not in _RU_ENDINGS:
+                continue
+            found.extend(e for e in self._index.get(head, ()) if e[2])
         return found
 
     def match(self, title: str, body: str) -> dict[str, tuple[int, bool, bool]]:
         """place id -> (mentions, named in the title, named in the lead)."""
+        return self.match_words(split_words(title), split_words(body))
+
+    def match_words(self, title: Words, body: Words) -> dict[str, tuple[int, bool, bool]]:
+        """`match` on words split already; only capitalised words can start a place name."""
         count: Counter[str] = Counter()
         in_title: set[str] = set()
         early: set[str] = set()
-        for field, text in (("title", title), ("body", body)):
-            toks = tokens(text)
-            i = 0
-            while i < len(toks):
-                orig, word = toks[i]
+        for field, (orig, folded) in (("title", title), ("body", body)):
+            after = 0  # words before this are inside a place name already counted
+            for i in compress(range(len(orig)), map(operator.not_, map(str.islower, orig))):
+                if i < after:
+                    continue
                 best: tuple[int, str] | None = None
-                if not orig.islower():
-                    for words, place_id, cyr in self._heads(word):
-                        longer = best is None or len(words) > best[0]
-                        if longer and _seq_match(toks, i, words, cyr):
-                            best = (len(words), place_id)
+                for words, place_id, cyr in self._heads(folded[i]):
+                    longer = best is None or len(words) > best[0]
+                    if longer and _seq_match(folded, i, words, cyr):
+                        best = (len(words), place_id)
                 if best is None:
-                    i += 1
                     continue
                 count[best[1]] += 1
                 if field == "title":
                     in_title.add(best[1])
                 elif i < _LEAD_WORDS:
                     early.add(best[1])
-                i += best[0]
+                after = i + best[0]
         return {p: (n, p in in_title, p in early) for p, n in count.items()}
 
 
@@ -180,10 +230,10 @@ def _word_ok(word: str, want: str, cyr: bool) -> bool:
     return cyr and word.startswith(want) and word[len(want):] in _RU_ENDINGS
 
 
-def _seq_match(toks: list[tuple[str, str]], i: int, words: tuple[str, ...], cyr: bool) -> bool:
-    if i + len(words) > len(toks):
+def _seq_match(folded: list[str], i: int, words: tuple[str, ...], cyr: bool) -> bool:
+    if i + len(words) > len(folded):
         return False
-    return all(_word_ok(toks[i + k][1], w, cyr) for k, w in enumerate(words))
+    return all(_word_ok(folded[i + k], w, cyr) for k, w in enumerate(words))
 
 
 @lru_cache(maxsize=1)
@@ -200,6 +250,7 @@ NUM_HASHES = 32
 BANDS = 8  # LSH: 8 bands of 4 rows; pairs with Jaccard >= ~0.6 very likely share a band
 _MASKS = [int.from_bytes(hashlib.blake2b(bytes([i]), digest_size=8).digest(), "big")
           for i in range(NUM_HASHES)]
+_BLAKE8 = hashlib.blake2b(digest_size=8)  # copied per shingle: cheaper than a new one
 
 
 def minhash(title: str, body: str, width: int = 4) -> tuple[int, ...]:
@@ -208,13 +259,53 @@ def minhash(title: str, body: str, width: int = 4) -> tuple[int, ...]:
     One 64-bit hash per shingle, XOR-ed with fixed masks for the other "permutations": cheap,
     and good enough to tell copies (Jaccard > 0.5) from merely related texts.
     """
-    words = [w for _o, w in tokens(f"{title} {body}")]
+    return minhash_words(split_words(f"{title} {body}")[1], width)
+
+
+def minhash_words(words: list[str], width: int = 4) -> tuple[int, ...]:
+    """`minhash` of folded words."""
+    if width < 1:
+        raise ValueError("shingle width must be at least 1")
     if len(words) < width:
         words = words + [""] * (width - len(words))
-    shingles = {int.from_bytes(hashlib.blake2b(" ".join(words[i:i + width]).encode(),
-                                               digest_size=8).digest(), "big")
-                for i in range(len(words) - width + 1)}
-    return tuple(min(s ^ mask for s in shingles) >> 32 for mask in _MASKS)
+    shifted = (words[k:] for k in range(width))  # shingle i is word i of each shifted copy
+    shingles = set(map(" ".join, zip(*shifted, strict=False)))
+    return tuple(low >> 32 for low in _min_xors(_hashes(shingles), _MASKS))
+
+
+def _hashes(shingles: set[str]) -> list[int]:
+    """Each shingle's 64-bit big-endian blake2b, sorted and distinct."""
+    digests: list[bytes] = []
+    copy, append = _BLAKE8.copy, digests.append
+    for shingle in map(str.encode, shingles):
+        h = copy()
+        h.update(shingle)
+        append(h.digest())
+    return sorted(set(map(int.from_bytes, digests)))  # big-endian, the default
+
+
+def _min_xors(values: list[int], masks: list[int]) -> list[int]:
+    """min(v ^ mask for v in values) for each mask; `values` sorted, non-empty, 64-bit.
+
+    Sorted values are a binary trie laid flat: walk the bits from the top with bisect, keeping
+    the half that agrees with the mask, until few enough are left to XOR them all. About 10
+    steps per mask instead of one XOR per shingle per mask.
+    """
+    out = []
+    for mask in masks:
+        lo, hi, prefix, bit = 0, len(values), 0, 1 << 63
+        while hi - lo > 8 and bit:  # values[lo:hi] agree with `prefix` on all bits above `bit`
+            mid = bisect_left(values, prefix | bit, lo, hi)
+            if mask & bit:
+                if mid < hi:
+                    lo, prefix = mid, prefix | bit
+            elif mid > lo:
+                hi = mid
+            else:
+                prefix |= bit
+            bit >>= 1
+        out.append(min(map(mask.__xor__, values[lo:hi])))
+    return out
 
 
 def jaccard(sig_a: tuple[int, ...], sig_b: tuple[int, ...]) -> float:
@@ -227,3 +318,24 @@ def lsh_keys(sig: tuple[int, ...]) -> list[str]:
     rows = len(sig) // BANDS
     return [f"m:{b}:{zlib.crc32(repr(sig[b * rows:(b + 1) * rows]).encode()):08x}"
             for b in range(BANDS)]
+
+
+# ---------------------------------------------------------------- all at once
+
+
+@dataclass(frozen=True, slots=True)
+class TextParts:
+    """What an article's text gives its event features, apart from actors."""
+
+    script: str
+    places: dict[str, tuple[int, bool, bool]]
+    terms: Counter[str]
+    sig: tuple[int, ...]
+
+
+def text_parts(title: str, body: str) -> TextParts:
+    """Script, places, terms and MinHash from one tokenisation of the title and of the body
+    (each alone would split the text again), equal to calling them one by one."""
+    head, text = split_words(title), split_words(body)
+    return TextParts(script_of(f"{title} {body[:2000]}"), place_matcher().match_words(head, text),
+                     terms_of(head[1], text[1]), minhash_words(head[1] + text[1]))

@@ -19,7 +19,7 @@ def describe(event: Any) -> str | None:
     if kind == "FeedFinished":
         return f"{feed}: {getattr(event, 'new', 0)} new"
     if kind == "Progress":
-        stage = getattr(event, "stage", "")
+        stage = {"analyse": "actors and links"}.get(getattr(event, "stage", ""), event.stage)
         return f"{stage} {getattr(event, 'done', 0)}/{getattr(event, 'total', 0)}"
     return None
 
@@ -62,6 +62,9 @@ class RefreshMixin(DeskScreen):
         def on_event(event: Any) -> None:
             if type(event).__name__ == "FeedFailed":
                 failed.append(getattr(event, "feed", "?"))
+            if type(event).__name__ == "Stored":  # readable now; actors and links follow
+                self.app.call_from_thread(self._stored, getattr(event, "new_articles", 0))
+                return
             line = describe(event)
             if line is not None:
                 self.app.call_from_thread(self.say, line)
@@ -72,6 +75,11 @@ class RefreshMixin(DeskScreen):
             self.app.call_from_thread(self._refresh_done, feeds, None, f"refresh failed: {error}")
             return
         self.app.call_from_thread(self._refresh_done, feeds, summary, None, failed)
+
+    def _stored(self, new: int) -> None:
+        self.articles.reload_keep_place()
+        self.refresh_tree()
+        self.say(f"{new} new articles stored; finding actors and related coverage…")
 
     def _refresh_done(self, feeds: list[str] | None, summary: Any, error: str | None,
                       failed: list[str] | None = None) -> None:

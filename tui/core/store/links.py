@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -36,6 +36,7 @@ from tui.core.related import (
 TOP_LINKS = 20  # kept per article
 CANDIDATES = 30  # fully scored per new article
 POSTINGS = 200  # read per key and window: a key that common says little anyway
+MAX_KEYS = 200  # rarest keys asked per article (SQLite allows 500 terms in one compound SELECT)
 _CHUNK = 500
 
 
@@ -124,15 +125,16 @@ def index_articles(conn: sqlite3.Connection, article_ids: Sequence[int], *,
     _forget(conn, ids)
     if raws is None:
         raws = _load_raw(conn, ids)
-    counted = [(key,) for _when, raw in raws.values() for key in ["", *raw.df_keys()]]
-    conn.executemany("INSERT INTO link_df(key, df) VALUES(?, 1) "
-                     "ON CONFLICT(key) DO UPDATE SET df = df + 1", counted)
+    counted = Counter(key for _when, raw in raws.values() for key in ["", *raw.df_keys()])
+    conn.executemany("INSERT INTO link_df(key, df) VALUES(?, ?) "
+                     "ON CONFLICT(key) DO UPDATE SET df = df + excluded.df", counted.items())
     wanted = {k for _w, raw in raws.values() for k in raw.df_keys()}
     df = _df(conn, wanted)
     if waiting:
         df = {k: df.get(k, 0) + waiting.get(k, 0) for k in {*df, *wanted, ""}}
     docs = df.get("", 1)
     touched: set[int] = set()
+    grown: set[int] = set()
     for aid in ids:
         if aid not in raws:
             continue
@@ -145,30 +147,42 @@ def index_articles(conn: sqlite3.Connection, article_ids: Sequence[int], *,
         touched.update((aid, *near))
         conn.executemany("INSERT OR IGNORE INTO link_keys(key, published, article_id) "
                          "VALUES(?, ?, ?)", [(k, feats.published, aid) for k in feats.index_keys()])
-        _place(conn, aid, near, method)
+        grown.update(_place(conn, aid, feats.published, near, method))
     _prune(conn, touched)
+    for sid in sorted(grown):
+        _relabel(conn, sid)
 
 
 def _candidates(conn: sqlite3.Connection, aid: int, feats: Features) -> list[int]:
-    """Articles sharing a key in the window, best prescored (sum of shared keys' rarity)."""
+    """Articles sharing a key in the window, best prescored (sum of shared keys' rarity).
+
+    One statement: SQLite walks every key's postings and sums the weights in C (walking them
+    in Python was a quarter of a cold ingest)."""
     lo, hi = feats.published - WINDOW_DAYS * DAY, feats.published + WINDOW_DAYS * DAY
     keys = feats.index_keys()
     df = _df(conn, keys)
     docs = df.get("", 1)
-    prescore: dict[int, float] = defaultdict(float)
-    for key in keys:
-        weight = 3.0 if key.startswith("m:") else idf(df.get(key, 0), docs)
-        # A common key ("Putin") has thousands of postings a week: read those nearest in time.
-        rows = conn.execute(
-            "SELECT article_id FROM (SELECT article_id FROM link_keys WHERE key = ? AND "
-            "published BETWEEN ? AND ? ORDER BY published LIMIT ?) UNION ALL "
-            "SELECT article_id FROM (SELECT article_id FROM link_keys WHERE key = ? AND "
-            "published >= ? AND published < ? ORDER BY published DESC LIMIT ?)",
-            (key, feats.published, hi, POSTINGS // 2, key, lo, feats.published, POSTINGS // 2))
-        for (other,) in rows:
-            if other != aid:
-                prescore[other] += weight
-    return sorted(prescore, key=lambda o: -prescore[o])[:CANDIDATES]
+    weighted = sorted(((3.0 if key.startswith("m:") else idf(df.get(key, 0), docs), key)
+                       for key in keys), reverse=True)[:MAX_KEYS]
+    if not weighted:
+        return []
+    # A common key ("Putin") has thousands of postings a week: read those nearest in time.
+    parts, args = [], []
+    for weight, key in weighted:
+        parts += [_LATER, _EARLIER]
+        args += [weight, key, feats.published, hi, POSTINGS // 2,
+                 weight, key, lo, feats.published, POSTINGS // 2]
+    rows = conn.execute(
+        f"SELECT article_id FROM ({' UNION ALL '.join(parts)}) WHERE article_id != ? "
+        "GROUP BY article_id ORDER BY sum(w) DESC, article_id LIMIT ?",
+        (*args, aid, CANDIDATES))
+    return [other for (other,) in rows]
+
+
+_LATER = ("SELECT article_id, ? AS w FROM (SELECT article_id FROM link_keys WHERE key = ? AND "
+          "published BETWEEN ? AND ? ORDER BY published LIMIT ?)")
+_EARLIER = ("SELECT article_id, ? AS w FROM (SELECT article_id FROM link_keys WHERE key = ? AND "
+            "published >= ? AND published < ? ORDER BY published DESC LIMIT ?)")
 
 
 _decoded: dict[tuple[float, str], Features] = {}
@@ -250,14 +264,14 @@ def _span_ok(conn: sqlite3.Connection, ids: Sequence[int], extra: float) -> bool
     return bool((hi - lo) / DAY <= story_logic.MAX_SPAN_DAYS)
 
 
-def _place(conn: sqlite3.Connection, aid: int, near: dict[int, float], method: Method) -> None:
+def _place(conn: sqlite3.Connection, aid: int, published: float, near: dict[int, float],
+           method: Method) -> list[int]:
+    """Put the article in a story; returns the story to relabel (once per batch)."""
     if not near:
-        return
+        return []
     story_of = dict(conn.execute(
         f"SELECT article_id, story_id FROM story_articles WHERE article_id IN "
         f"({_marks(len(near))})", tuple(near)).fetchall())
-    published = conn.execute("SELECT published FROM link_features WHERE article_id = ?",
-                             (aid,)).fetchone()[0]
     cache: dict[int, list[int]] = {}
 
     def members(sid: int) -> list[int]:
@@ -278,10 +292,10 @@ def _place(conn: sqlite3.Connection, aid: int, near: dict[int, float], method: M
                   .lastrowid or 0)
         new = [aid, *plan.new_with]
     else:
-        return
+        return []
     conn.executemany("INSERT OR REPLACE INTO story_articles(story_id, article_id) VALUES(?, ?)",
                      [(sid, a) for a in new])
-    _relabel(conn, sid)
+    return [sid]
 
 
 def _relabel(conn: sqlite3.Connection, sid: int) -> None:
