@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -207,7 +208,7 @@ def _ruzicka(x: dict[str, float], y: dict[str, float]) -> tuple[float, float, li
     shared = sorted(x.keys() & y.keys())
     if not shared:
         return 0.0, 0.0, []
-    top = sum(min(x[k], y[k]) for k in shared)
+    top = sum(map(min, map(x.__getitem__, shared), map(y.__getitem__, shared)))
     bottom = sum(x.values()) + sum(y.values()) - top
     return (top / bottom if bottom else 0.0), top, shared
 
@@ -244,8 +245,8 @@ def score(x: Features, y: Features, method: Method = HYBRID) -> Score:
     same_script = x.script == y.script
     # Only the shared terms matter in the dot product: a C-level key intersection finds them.
     # (sorted: the same sum to the last bit whatever the hash seed)
-    text = (sum(x.terms[t] * y.terms[t] for t in sorted(x.terms.keys() & y.terms.keys()))
-            if same_script else 0.0)
+    both = sorted(x.terms.keys() & y.terms.keys()) if same_script else []
+    text = sum(map(operator.mul, map(x.terms.__getitem__, both), map(y.terms.__getitem__, both)))
     dup = jaccard(x.sig, y.sig) if same_script else 0.0
     wa, wp, wf, wt = method.actors, method.places, method.focus, method.text
     same_lead = 1.0 if x.lead and x.lead == y.lead else 0.0

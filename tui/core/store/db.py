@@ -7,6 +7,7 @@ applied in order, each in its own transaction, so a kill mid-upgrade leaves the 
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sqlite3
@@ -21,8 +22,7 @@ from tui.core.models import utcnow
 
 DB_NAME = "newsdesk.sqlite3"
 BUSY_TIMEOUT_MS = 30_000
-LONG_WRITE_S = 1.0  # write transactions held this long in a row ...
-YIELD_S = 0.12  # ... then leaves the lock free this long: longer than SQLite's busy poll
+YIELD_S = 0.12  # a writer that others wait for leaves the lock free this long (> busy poll)
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
@@ -196,37 +196,83 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     if conn.in_transaction:  # nested use joins the outer transaction
         yield conn
         return
-    conn.execute("BEGIN IMMEDIATE")
-    held = time.monotonic()
+    begun = time.monotonic()
+    _begin(conn)
     try:
         yield conn
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
-    _step_aside(time.monotonic() - held)
+    _step_aside(conn, begun)
 
 
-_held = threading.local()
+# SQLite's write lock is not fair: a waiting writer polls every <= 100 ms, while a loop of
+# transactions (a cron fetch storing feeds and analysis batches) re-takes the lock within
+# microseconds, starving the app's one-row triage writes until "database is locked". So a
+# writer that finds the lock taken says so with a small file beside the cache while it waits,
+# and a writer in such a loop that sees the file after its COMMIT leaves the lock free for a
+# moment. With nobody waiting a bulk ingest never sleeps; a lone write (a keypress) never does.
+_WANT = ".want-"
+_STALE_WANT_S = BUSY_TIMEOUT_MS / 1000 + 5  # nobody waits longer: a file this old was left
 
 
-def _step_aside(seconds: float) -> None:
-    """Leave the write lock free for a moment after holding it ~LONG_WRITE_S in a row.
+def _db_file(conn: sqlite3.Connection) -> Path | None:
+    row = conn.execute("PRAGMA database_list").fetchone()
+    return Path(row[2]) if row is not None and row[2] else None
 
-    SQLite's lock is not fair: a waiting writer polls every 100 ms, and a loop of transactions
-    (analysis batches in a cron fetch) re-takes the lock in microseconds, starving the app's
-    one-row triage writes until "database is locked". Counting held time across consecutive
-    transactions (not per transaction) bounds that wait and costs a bulk ingest ~10%, not 30%.
-    """
-    now = time.monotonic()
-    if now - getattr(_held, "last_commit", 0.0) > YIELD_S:  # the lock was free meanwhile
-        _held.total = 0.0
-    _held.total = getattr(_held, "total", 0.0) + seconds
-    _held.last_commit = now
-    if _held.total > LONG_WRITE_S:
+
+def _begin(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        return
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            raise
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db = _db_file(conn)
+    want = db.with_name(f"{db.name}{_WANT}{os.getpid()}-{threading.get_ident()}") if db else None
+    try:
+        if want is not None:
+            want.touch()
+    except OSError:  # a read-only folder: wait unannounced, as SQLite alone would
+        want = None
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    finally:
+        if want is not None:
+            want.unlink(missing_ok=True)
+
+
+def _someone_waits(db: Path) -> bool:
+    prefix = db.name + _WANT
+    try:
+        entries = [e for e in os.scandir(db.parent) if e.name.startswith(prefix)]
+    except OSError:
+        return False
+    now = time.time()
+    waiting = False
+    for entry in entries:
+        try:
+            if now - entry.stat().st_mtime > _STALE_WANT_S:
+                os.unlink(entry.path)
+            else:
+                waiting = True
+        except OSError:
+            continue
+    return waiting
+
+
+_last_commit = threading.local()
+
+
+def _step_aside(conn: sqlite3.Connection, begun: float) -> None:
+    looping = begun - getattr(_last_commit, "at", float("-inf")) < YIELD_S
+    if looping and (db := _db_file(conn)) is not None and _someone_waits(db):
         time.sleep(YIELD_S)
-        _held.total = 0.0
-        _held.last_commit = time.monotonic()
+    _last_commit.at = time.monotonic()
 
 
 def get_meta(conn: sqlite3.Connection, key: str) -> str | None:
