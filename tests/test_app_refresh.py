@@ -76,14 +76,22 @@ async def test_new_articles_are_listed_before_analysis_ends(tmp_path, utc_clock)
                 await pilot.pause(0.05)
                 if "stored" in status(app):
                     break
+            reader = main(app).reader
             try:
                 assert "new articles stored" in status(app)
                 assert len(main(app).articles.pager) > unread_before
+                await pilot.press("g", "enter")  # the newest: stored, not analysed yet
+                await pilot.pause()
+                opened = reader.article.id
+                assert not desk.article(opened).analysed
+                assert "being found" in str(reader.side.actor_list.get_option_at_index(0).prompt)
             finally:
                 gate.set()
             await settle(pilot)
             assert "refreshed" in status(app)
-            assert len(main(app).articles.pager) == desk.count("is:unread")
+            assert reader.article.id == opened and reader.article.analysed  # shown afresh
+            assert [a.id for a in reader.side.actors] == [a.id for a in desk.actors_of(opened)]
+            assert reader.side.actors  # the demo's articles all name someone
 
 
 async def test_refresh_after_reading_keeps_the_next_article(tmp_path, utc_clock) -> None:

@@ -47,6 +47,7 @@ class Article(ArticleRow):
     lang: str | None
     feeds: tuple[str, ...]
     extract_error: str | None = None
+    analysed: bool = True  # False between storing and the analysis run: no actors/links yet
 
 
 @dataclass(frozen=True, slots=True)

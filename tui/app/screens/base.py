@@ -91,6 +91,14 @@ class DeskScreen(Screen[None]):
         self.update_status()
         return True
 
+    def reshow_reader(self) -> None:
+        """After analysis changed what the open article's side panel lists."""
+        article = self.reader.article
+        if self.reader_open and article is not None:
+            fresh = self.desk.article(article.id)
+            if fresh is not None:
+                self.reader.show(fresh, self.desk, keep_scroll=True)
+
     def refresh_tree(self) -> None:
         """Recount the tree off the UI thread (counts over 50k rows take ~100 ms)."""
         self._load_tree()

@@ -166,10 +166,6 @@ class ContextMixin(DeskScreen):
     def _reanalysed(self, message: str) -> None:
         self.analysing = False
         self.articles.reload_keep_place()
-        article = self.reader.article
-        if self.reader_open and article is not None:
-            fresh = self.desk.article(article.id)
-            if fresh is not None:
-                self.reader.show(fresh, self.desk)
+        self.reshow_reader()
         self.refresh_tree()
         self.say(message)

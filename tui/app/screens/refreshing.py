@@ -88,6 +88,8 @@ class RefreshMixin(DeskScreen):
             self.say(error)
             return
         self.articles.reload_keep_place()
+        if getattr(summary, "new_articles", 0):
+            self.reshow_reader()  # its actors and related items may have just been found
         self.refresh_tree()
         new = getattr(summary, "new_articles", None)
         line = "refreshed " + (", ".join(feeds) if feeds else "all feeds")

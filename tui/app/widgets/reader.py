@@ -109,15 +109,18 @@ class Reader(Horizontal):
             return None
         return self.get_component_rich_style(f"reader--{kind}", partial=True)
 
-    def show(self, article: Any, desk: Any) -> None:
+    def show(self, article: Any, desk: Any, *, keep_scroll: bool = False) -> None:
+        """Show an article from its top; `keep_scroll` when re-showing it after analysis."""
         self.article = article
         actors, actor_error = _fetch(desk, "actors_of", article.id)
         related, related_error = _fetch(desk, "related", article.id)
         self.actors = actors
         self._paint()
         errors = [e for e in (actor_error, related_error) if e]
-        self.side.fill(actors, related, self.style_of, errors)
-        self.scroller.scroll_home(animate=False, immediate=True)
+        self.side.fill(actors, related, self.style_of, errors,
+                       analysed=getattr(article, "analysed", True))
+        if not keep_scroll:
+            self.scroller.scroll_home(animate=False, immediate=True)
 
     def _paint(self) -> None:
         if self.article is None:

@@ -74,15 +74,19 @@ class SidePanel(Vertical):
         return self.query_one("#related-list", OptionList)
 
     def fill(self, actors: Sequence[Any], related: Sequence[Any],
-             style_of: Callable[[str], Style | None], errors: Sequence[str] = ()) -> None:
-        """Show one article's actors (most mentioned first) and related items."""
+             style_of: Callable[[str], Style | None], errors: Sequence[str] = (),
+             analysed: bool = True) -> None:
+        """Show one article's actors (most mentioned first) and related items; an article
+        stored by a refresh still analysing says so instead of "none found"."""
         self.actors = sorted(actors, key=lambda a: (-a.count, str(a.name).lower()))
         self.related = list(related)
+        pending = "being found (refresh still running)…"
         lists = ((self.actor_list, [Option(actor_prompt(a, style_of(a.kind)), id=a.id)
-                                    for a in self.actors], "no actors found"),
+                                    for a in self.actors],
+                  "no actors found" if analysed else "actors " + pending),
                  (self.related_list, _spaced([Option(related_prompt(r), id=str(r.id))
                                               for r in self.related]),
-                  "nothing related found"))
+                  "nothing related found" if analysed else "related coverage " + pending))
         for widget, options, empty in lists:
             widget.clear_options()
             if options:

@@ -152,7 +152,7 @@ def select_ids(conn: sqlite3.Connection, where: str = "1",
 
 def get_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
     row = conn.execute(f"SELECT {_ROW_COLUMNS}, a.author, a.body, a.body_source, a.summary, "
-                       "a.lang, a.extract_error FROM articles a WHERE a.id = ?",
+                       "a.lang, a.extract_error, a.analysed FROM articles a WHERE a.id = ?",
                        (article_id,)).fetchone()
     if row is None:
         return None
@@ -165,6 +165,7 @@ def get_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
         read=base.read, saved=base.saved, dismissed=base.dismissed, tags=base.tags,
         author=row["author"], body=row["body"] or "", body_source=row["body_source"],
         summary=row["summary"], lang=row["lang"], feeds=feeds, extract_error=row["extract_error"],
+        analysed=bool(row["analysed"]),
     )
 
 
