@@ -311,7 +311,8 @@ def _min_xors(values: list[int], masks: list[int]) -> list[int]:
 def jaccard(sig_a: tuple[int, ...], sig_b: tuple[int, ...]) -> float:
     if not sig_a or len(sig_a) != len(sig_b):
         return 0.0
-    return sum(map(operator.eq, sig_a, sig_b)) / len(sig_a)  # C-level: scored per candidate
+    same: int = sum(map(operator.eq, sig_a, sig_b))  # C-level: this runs per candidate
+    return same / len(sig_a)
 
 
 def lsh_keys(sig: tuple[int, ...]) -> list[str]:
