@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.core.extract import Extracted, extract_page, html_to_text
+from tui.core.extract import Extracted, clean_lines_text, extract_page, html_to_text
 from tui.core.parse import parse_feed
-from tui.core.sanitize import clean_text
 from tui.core.store.articles import NewEntry
 
 if TYPE_CHECKING:
@@ -35,7 +34,7 @@ class PreparedFeed:
 
 
 def _text(html: str | None) -> str:
-    return clean_text(html_to_text(html)) if html else ""
+    return clean_lines_text(html_to_text(html)) if html else ""  # html_to_text: clean_lines
 
 
 def prepare_feed(data: bytes, headers: dict[str, str], feed_url: str) -> PreparedFeed:
@@ -85,8 +84,8 @@ def analyse_texts(items: list[tuple[int, str, str]], actors_file: str | None,
 
 
 def extract_worker(raw: bytes, url: str, content_type: str | None) -> Extracted:
-    extracted = extract_page(raw, url, content_type)
-    body = _without_headline(clean_text(extracted.body), extracted.title)
+    extracted = extract_page(raw, url, content_type)  # its body is clean_lines output
+    body = _without_headline(clean_lines_text(extracted.body), extracted.title)
     return Extracted(body, extracted.author, extracted.published, extracted.sitename,
                      extracted.title, extracted.error)
 

@@ -200,12 +200,12 @@ def _features(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Feature
                 "SELECT article_id, published, features FROM link_features "
                 f"WHERE article_id IN ({_marks(len(chunk))})", tuple(chunk)):
             key = (published, text)
-            feats = _decoded.get(key)
+            feats = _decoded.pop(key, None)  # re-inserted below: least recently used go first
             if feats is None:
                 if len(_decoded) >= _DECODED_MAX:
-                    _decoded.clear()
-                feats = _decoded[key] = Features.loads(published, text)
-            out[aid] = feats
+                    del _decoded[next(iter(_decoded))]
+                feats = Features.loads(published, text)
+            out[aid] = _decoded[key] = feats
     return out
 
 
