@@ -76,6 +76,18 @@ class Analysis:
         return digest.hexdigest()
 
     # -- running ---------------------------------------------------------------------------
+    def warm_up(self) -> None:
+        """New articles are coming: have each worker build its matchers now, in parallel with
+        the rest of the refresh (fire and forget: analysis rebuilds whatever is missing)."""
+        if self.workers is None:
+            return
+        from tui.core.workers import warm_analysis
+
+        actors_file = str(self.actors_file) if self.actors_file else None
+        pool, source = self.workers.get(), self.source_hash()
+        for _ in range(self.workers.workers):
+            pool.submit(warm_analysis, actors_file, source)
+
     def run_pending(self, conn: sqlite3.Connection,
                     on_event: Callable[[RefreshEvent], None] | None = None) -> int:
         from tui.core.store import actors as actor_store

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from tui.core import analysis
 from tui.core.config import Config
-from tui.core.events import RefreshEvent, Stored
+from tui.core.events import FeedFinished, RefreshEvent, Stored
 from tui.core.models import Article, ArticleActor, ArticleRow, FeedStatus, from_iso, utcnow
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
@@ -111,10 +111,19 @@ class Desk:
 
         start = time.perf_counter()
         emit = on_event or (lambda _e: None)
+        warmed = False
+
+        def on_refresh_event(event: RefreshEvent) -> None:
+            nonlocal warmed
+            if not warmed and isinstance(event, FeedFinished) and event.new:
+                warmed = True
+                self.analysis.warm_up()
+            emit(event)
+
         chosen = [f for f in self.config.feeds if feeds is None or f.name in feeds]
         run = Refresh(self.conn, self.config, chosen, pool=self.workers(),
                       extract=self.config.settings.extract if extract is None else extract,
-                      on_event=emit)
+                      on_event=on_refresh_event)
         summary = asyncio.run(run.run())
         summary.stored_s = time.perf_counter() - start
         emit(Stored(summary.new_articles))
