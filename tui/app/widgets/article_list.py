@@ -22,10 +22,15 @@ from textual.strip import Strip
 from tui.app.paging import Pager
 
 
-def local_time(moment: datetime, wide: bool) -> str:
-    """Published time in the user's local zone (tests pin TZ)."""
+def local_time(moment: datetime, wide: bool, now: datetime | None = None) -> str:
+    """Published time in the user's local zone (tests pin TZ). Narrow lists give an article
+    from another year its date instead of the hour: "08-05 14:00" would read as this year."""
     local = moment.astimezone()
-    return local.strftime("%Y-%m-%d %H:%M" if wide else "%m-%d %H:%M")
+    if wide:
+        return local.strftime("%Y-%m-%d %H:%M")
+    if local.year != (now or datetime.now(local.tzinfo)).year:
+        return local.strftime("%Y-%m-%d ")
+    return local.strftime("%m-%d %H:%M")
 
 
 class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
