@@ -97,9 +97,11 @@ class Desk:
 
     @property
     def analysis(self) -> analysis.Analysis:
-        if self._analysis is None:
-            self._analysis = analysis.Analysis(self.config, self.workers())
-        return self._analysis
+        """Made on first use, once: the app's UI thread and its workers may both ask."""
+        with self._lock:
+            if self._analysis is None:
+                self._analysis = analysis.Analysis(self.config, self.workers())
+            return self._analysis
 
     def refresh(self, feeds: Sequence[str] | None = None, *, extract: bool | None = None,
                 on_event: Callable[[RefreshEvent], None] | None = None) -> RefreshSummary:
