@@ -215,9 +215,11 @@ def prune(conn: sqlite3.Connection, keep_days: int) -> int:
 
 
 def pending_analysis(conn: sqlite3.Connection, limit: int = 500) -> list[int]:
-    """Articles whose body changed since the analyzers last ran (also catches up after a kill)."""
+    """Articles whose body changed since the analyzers last ran (also catches up after a kill),
+    newest first: the top of the list the reader sees gets its actors and links first."""
     return [r[0] for r in conn.execute(
-        "SELECT id FROM articles WHERE analysed = 0 ORDER BY id LIMIT ?", (limit,))]
+        "SELECT id FROM articles WHERE analysed = 0 ORDER BY published DESC, id DESC LIMIT ?",
+        (limit,))]
 
 
 def texts_for_analysis(conn: sqlite3.Connection, ids: Sequence[int]) -> list[sqlite3.Row]:
