@@ -75,3 +75,16 @@ def test_benches_run_tiny_and_render(tmp_path: Path) -> None:
         data["command"] = f"python bench/bench_{name}.py"
     text = render({"fetch": fetch, "extract": extract, "query": query}, {}, quick=True)
     assert "### Refresh" in text and "### Search and filter at 200 articles" in text
+
+
+def test_startup_bench_tells_a_drawn_screen() -> None:
+    """The start-up bench stops its clock on these screens; a wrong test times nothing real."""
+    from bench.bench_startup import newsboat_drawn, newsdesk_drawn
+
+    booting = "\n" * 10
+    assert not newsdesk_drawn(booting, empty=False) and not newsboat_drawn(booting)
+    boat = ("newsboat 2.21.0 - Your feeds (200 unread, 200 total)\n"
+            "   1 N  (50/50) Bench Wire 0\n")
+    assert newsboat_drawn(boat) and not newsdesk_drawn(boat, empty=False)
+    desk = "●Bench Wire 0  2026-01-01 10:00  Envoys meet\n Unread 49/49  all feeds\n"
+    assert newsdesk_drawn(desk, empty=False) and not newsboat_drawn(desk)
