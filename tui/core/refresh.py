@@ -73,6 +73,9 @@ class Refresh:
         self._fetcher = fetcher
         self._pages_total = 0
         self._pages_done = 0
+        # Pages fetched but not yet extracted wait in memory: when the network outruns the
+        # workers (fast hosts, 2 cores) they would pile up, a whole refresh's pages at once.
+        self._page_slots = asyncio.Semaphore(config.settings.concurrency + 2 * pool.workers)
 
     async def run(self) -> RefreshSummary:
         settings = self.config.settings
@@ -161,16 +164,19 @@ class Refresh:
 
     async def _extract_one(self, article_id: int, url: str) -> None:
         assert self._fetcher is not None
-        page = await self._fetcher.get(url, max_bytes=self.config.settings.max_page_bytes,
-                                       accept="text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
-        if page.ok and page.body:
-            try:
-                extracted = await self._in_pool(extract_worker, page.body, page.final_url,
-                                                page.content_type)
-            except Exception as exc:
-                extracted = Extracted("", None, None, None, None, f"extraction failed: {exc}")
-        else:
-            extracted = Extracted("", None, None, None, None, page.error or "empty page")
+        async with self._page_slots:
+            page = await self._fetcher.get(
+                url, max_bytes=self.config.settings.max_page_bytes,
+                accept="text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
+            if page.ok and page.body:
+                try:
+                    extracted = await self._in_pool(extract_worker, page.body, page.final_url,
+                                                    page.content_type)
+                except Exception as exc:
+                    extracted = Extracted("", None, None, None, None,
+                                          f"extraction failed: {exc}")
+            else:
+                extracted = Extracted("", None, None, None, None, page.error or "empty page")
         with transaction(self.conn):
             if page.ok and page.body:
                 store.save_page(self.conn, article_id, page.final_url, page.body,
