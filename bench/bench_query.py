@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import subprocess
@@ -25,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import PYTHON, ROOT, Report, hwm_kb, percentile, run, stat_dict
+from bench.common import PYTHON, ROOT, Report, anon_kb, hwm_kb, percentile, run, stat_dict
 from bench.site import PLACES, SiteContent
 
 GOAL_P95_MS = 50.0
@@ -118,6 +119,7 @@ def measure(config_path: Path, reps: int) -> None:
             per[query] = {**timings, "hits": [float(hits)]}
         out["queries"] = per
     out["max_rss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    out["anon_kb"] = anon_kb(os.getpid())
     print(json.dumps(out))
 
 
@@ -149,14 +151,16 @@ def app_memory(config_path: Path, report: Report, timeout: float = 60.0) -> None
             report.note(f"app memory: no article list within {timeout:.0f} s; last screen:\n"
                         + last[-600:])
             return
-        first = hwm_kb(pid)
+        first, first_anon = hwm_kb(pid), anon_kb(pid)
         for key in ["PageDown"] * 10 + ["End", "Home"]:
             tmux("send-keys", "-t", session, key)
             time.sleep(0.3)
         time.sleep(1.0)
         report.params["app"] = {"settled_s": round(painted, 2),
                                 "peak_rss_mb_after_paint": round(first / 1024, 1),
-                                "peak_rss_mb_after_paging": round(hwm_kb(pid) / 1024, 1)}
+                                "peak_rss_mb_after_paging": round(hwm_kb(pid) / 1024, 1),
+                                "anon_mb_after_paint": round(first_anon / 1024, 1),
+                                "anon_mb_after_paging": round(anon_kb(pid) / 1024, 1)}
         report.row(who="TUI (python -m tui)", **report.params["app"])
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
@@ -200,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
                                          "n": len(every), "range": stat_dict(every, 2)}
         report.params["first_call_ms"] = round(data["first_call_ms"], 1)
         report.params["desk_max_rss_mb"] = round(data["max_rss_kb"] / 1024, 1)
+        report.params["desk_anon_mb"] = round(data.get("anon_kb", 0) / 1024, 1)
         report.goal(f"query p95 over all calls (ms, goal < {GOAL_P95_MS:g})",
                     percentile(every, 95), GOAL_P95_MS, f"p50 {percentile(every, 50):.2f} ms, "
                     f"worst query p95 {max(r['p95_ms'] for r in table):.1f} ms")

@@ -108,27 +108,31 @@ def _children() -> dict[int, list[int]]:
     return tree
 
 
-def rss_kb(pid: int) -> int:
+def status_kb(pid: int, field: str) -> int:
+    """One "kB" line of /proc/PID/status (VmRSS, VmHWM, RssAnon, RssFile...), 0 if gone."""
     try:
         with open(f"/proc/{pid}/status") as fh:
             for line in fh:
-                if line.startswith("VmRSS:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1])
     except OSError:
         pass
     return 0
+
+
+def rss_kb(pid: int) -> int:
+    return status_kb(pid, "VmRSS")
 
 
 def hwm_kb(pid: int) -> int:
     """Peak resident set of a live process (VmHWM)."""
-    try:
-        with open(f"/proc/{pid}/status") as fh:
-            for line in fh:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+    return status_kb(pid, "VmHWM")
+
+
+def anon_kb(pid: int) -> int:
+    """Resident anonymous memory: the heap, without the cache file SQLite maps (mmap_size),
+    whose pages count in RSS but are the kernel's file cache, shared and reclaimable."""
+    return status_kb(pid, "RssAnon")
 
 
 def tree_rss_kb(root: int) -> int:

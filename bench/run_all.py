@@ -205,14 +205,17 @@ def render_query(d: dict[str, Any]) -> list[str]:
     out += ["", f"All {a.get('n')} calls: p50 {a.get('p50')} ms, p95 {a.get('p95')} ms.", "",
             "| goal | value | target | verdict | detail |", "|---|---:|---|---|---|",
             *_goals(d), "",
-            f"Memory: the Desk process after all queries, max RSS {p.get('desk_max_rss_mb')} MB."]
+            f"Memory: the Desk process after all queries, max RSS {p.get('desk_max_rss_mb')} MB"
+            f", of which anonymous (heap) {p.get('desk_anon_mb', 'n/a')} MB; the rest is the "
+            "cache file SQLite maps (`mmap_size`), the kernel's shared, reclaimable file cache."]
     if "app" in p:
         app = p["app"]
         out.append(f"The TUI (`python -m tui`, 140x45 tmux pane) on this cache: peak RSS "
                    f"{app['peak_rss_mb_after_paint']} MB once the screen settled "
-                   f"({app['settled_s']} s after launch), "
+                   f"({app['settled_s']} s after launch; anonymous "
+                   f"{app.get('anon_mb_after_paint', 'n/a')} MB), "
                    f"{app['peak_rss_mb_after_paging']} MB after paging down ten screens "
-                   "and End/Home.")
+                   f"and End/Home (anonymous {app.get('anon_mb_after_paging', 'n/a')} MB).")
     return [*out, ""]
 
 
