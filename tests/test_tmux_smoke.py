@@ -4,6 +4,7 @@ the cache is checked through a Desk afterwards."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -62,7 +63,10 @@ class Tmux:
                               capture_output=True).returncode == 0
 
     def kill(self) -> None:
+        """Stop the private server and remove its socket file (tmux leaves it behind)."""
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+        folder = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}"
+        (folder / self.socket).unlink(missing_ok=True)
 
 
 @pytest.fixture
