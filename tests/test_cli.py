@@ -83,3 +83,16 @@ def test_fetch_reports_failures_but_exits_0(server: LocalServer, tmp_path: Path)
     assert {f["name"]: f["failures"] for f in feeds} == {"Good": 0, "Bad": 1}
     plain = newsdesk("--config", config, "fetch", "--no-extract")
     assert "1 failed" in plain.stdout and "Bad:" in plain.stdout
+
+
+def test_terminal_progress_says_when_articles_are_readable(capsys) -> None:  # type: ignore[no-untyped-def]
+    """Analysis follows storing and may take a while on a big first fetch: the terminal is told
+    the articles can be read already."""
+    from tui.cli.run import progress_reporter
+    from tui.core.events import Progress, Stored
+
+    with progress_reporter(True) as on_event:
+        on_event(Progress(1, 1, "feeds"))
+        on_event(Stored(3))
+        on_event(Progress(3, 3, "analyse"))
+    assert "3 new articles stored and searchable; finding actors and links" in capsys.readouterr().err

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from tui.cli import output
 from tui.core.config import Config, ConfigError, load_config, resolve_config
 from tui.core.desk import Desk
-from tui.core.events import FeedFailed, Progress, RefreshEvent
+from tui.core.events import FeedFailed, Progress, RefreshEvent, Stored
 from tui.core.store.db import StoreError
 
 if TYPE_CHECKING:
@@ -60,6 +60,10 @@ def progress_reporter(enabled: bool) -> Iterator[Callable[[RefreshEvent], None]]
                 from rich.text import Text
 
                 console.print(Text(f"  {event.feed}: {event.error}", style="red"))
+            elif isinstance(event, Stored) and event.new_articles:
+                console.print(f"  {event.new_articles} new articles stored and searchable; "
+                              "finding actors and links…", style="dim", markup=False,
+                              highlight=False)
 
         yield on_event
 
