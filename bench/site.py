@@ -21,6 +21,8 @@ from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 
+from tui.demo.server import LoopbackHandler
+
 SUBJECTS = ("The foreign minister", "A senior military official", "The central bank",
             "Opposition lawmakers", "Local council leaders", "The energy ministry",
             "Regional mediators", "A delegation of envoys", "Port authorities",
@@ -201,20 +203,12 @@ class SiteServer:
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         site = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            # As real servers do: without it every keep-alive response after the first
-            # waits ~40 ms for the client's delayed ACK (Nagle), which swamps any timing.
-            disable_nagle_algorithm = True
-
-            def log_message(self, *args: object) -> None:
-                pass
-
+        class Handler(LoopbackHandler):
             def do_GET(self) -> None:
                 found = site.content.resource(self.path)
                 if found is None:
                     site.count("404")
-                    self._send(404, b"not found", {"Content-Type": "text/plain"})
+                    self.answer(404, b"not found", {"Content-Type": "text/plain"})
                     return
                 body, ctype = found
                 etag = site._etag(self.path, body)
@@ -222,10 +216,10 @@ class SiteServer:
                 headers = {"ETag": etag, "Last-Modified": lm, "Content-Type": ctype}
                 if self._fresh(etag, lm):
                     site.count("304")
-                    self._send(304, b"", headers)
+                    self.answer(304, b"", headers)
                     return
                 site.count("200 feed" if self.path.endswith(".xml") else "200 page")
-                self._send(200, body, headers)
+                self.answer(200, body, headers)
 
             def _fresh(self, etag: str, lm: str) -> bool:
                 inm = self.headers.get("If-None-Match")
@@ -238,16 +232,6 @@ class SiteServer:
                     except (TypeError, ValueError):
                         return False
                 return False
-
-            def _send(self, status: int, body: bytes, headers: dict[str, str]) -> None:
-                self.send_response(status)
-                for key, value in headers.items():
-                    self.send_header(key, value)
-                if status != 304:
-                    self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                if status != 304:
-                    self.wfile.write(body)
 
         return Handler
 

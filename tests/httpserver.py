@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from tui.demo.server import LoopbackHandler
+
 
 @dataclass
 class Route:
@@ -50,27 +52,19 @@ class LocalServer:
         self.seen: list[Seen] = []
         server = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            # As real servers do: without it every keep-alive response after the first
-            # waits ~40 ms for the client's delayed ACK (Nagle), which swamps any timing.
-            disable_nagle_algorithm = True
-
-            def log_message(self, *args: object) -> None:
-                pass
-
+        class Handler(LoopbackHandler):
             def do_GET(self) -> None:
                 server.seen.append(Seen(self.path, {k.lower(): v for k, v in self.headers.items()}))
                 route = server.routes.get(self.path.split("?")[0])
                 if route is None:
-                    self._send(404, b"not found", {"Content-Type": "text/plain"})
+                    self.answer(404, b"not found", {"Content-Type": "text/plain"})
                     return
                 if route.handler:
                     route.handler(self)
                     return
                 time.sleep(route.delay)
                 if route.etag and self.headers.get("If-None-Match") == route.etag:
-                    self._send(304, b"", {"ETag": route.etag})
+                    self.answer(304, b"", {"ETag": route.etag})
                     return
                 headers = dict(route.headers)
                 if route.etag:
@@ -80,17 +74,9 @@ class LocalServer:
                 except (BrokenPipeError, ConnectionResetError):
                     pass
 
-            def _send(self, status: int, body: bytes, headers: dict[str, str]) -> None:
-                self.send_response(status)
-                for k, v in headers.items():
-                    self.send_header(k, v)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
             def _body(self, route: Route, headers: dict[str, str]) -> None:
                 if not (route.endless or route.byte_delay or route.chunked):
-                    self._send(route.status, route.body, headers)
+                    self.answer(route.status, route.body, headers)
                     return
                 self.send_response(route.status)
                 for k, v in headers.items():

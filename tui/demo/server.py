@@ -67,15 +67,31 @@ def build_routes(site: Site, base_url: str) -> dict[str, Resource]:
     return routes
 
 
-class _Handler(BaseHTTPRequestHandler):
-    server: _Server
+class LoopbackHandler(BaseHTTPRequestHandler):
+    """What every loopback server of ours shares (the demo's, the tests', the bench site's)."""
+
     protocol_version = "HTTP/1.1"
     # As real servers do: without it every keep-alive response after the first waits
-    # ~40 ms for the client's delayed ACK (Nagle).
+    # ~40 ms for the client's delayed ACK (Nagle), which swamps any timing.
     disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: Any) -> None:
-        """Quiet: the demo must not scribble over the terminal UI."""
+        """Quiet: the demo must not scribble over the terminal UI, nor tests over their output."""
+
+    def answer(self, status: int, body: bytes, headers: dict[str, str], *,
+               with_body: bool = True) -> None:
+        self.send_response(status)
+        for key, value in headers.items():
+            self.send_header(key, value)
+        if status != 304:
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if with_body and body and status != 304:
+            self.wfile.write(body)
+
+
+class _Handler(LoopbackHandler):
+    server: _Server
 
     def do_HEAD(self) -> None:
         self._answer(with_body=False)
@@ -87,17 +103,18 @@ class _Handler(BaseHTTPRequestHandler):
         path = self.path.split("?", 1)[0].split("#", 1)[0]
         resource = self.server.routes.get(path)
         if resource is None:
-            self._send(404, b"<!DOCTYPE html><title>Not found</title><h1>404 Not Found</h1>",
-                       "text/html; charset=utf-8", {}, with_body)
+            self.answer(404, b"<!DOCTYPE html><title>Not found</title><h1>404 Not Found</h1>",
+                        {"Content-Type": "text/html; charset=utf-8"}, with_body=with_body)
             return
         headers = {"ETag": resource.etag,
                    "Last-Modified": format_datetime(resource.last_modified.astimezone(UTC),
                                                     usegmt=True),
                    "Cache-Control": "no-cache"}
         if self._not_modified(resource):
-            self._send(304, b"", None, headers, with_body=False)
+            self.answer(304, b"", headers)
             return
-        self._send(200, resource.body, resource.content_type, headers, with_body)
+        self.answer(200, resource.body, {"Content-Type": resource.content_type, **headers},
+                    with_body=with_body)
 
     def _not_modified(self, resource: Resource) -> bool:
         inm = self.headers.get("If-None-Match")
@@ -114,19 +131,6 @@ class _Handler(BaseHTTPRequestHandler):
                 since = since.replace(tzinfo=UTC)
             return resource.last_modified.replace(microsecond=0) <= since
         return False
-
-    def _send(self, status: int, body: bytes, ctype: str | None, headers: dict[str, str],
-              with_body: bool) -> None:
-        self.send_response(status)
-        if ctype:
-            self.send_header("Content-Type", ctype)
-        for key, value in headers.items():
-            self.send_header(key, value)
-        if status != 304:
-            self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if with_body and body:
-            self.wfile.write(body)
 
 
 class _Server(ThreadingHTTPServer):
