@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tui.core.actors import Matcher, load_gazetteer
+from tui.core.actors.matcher import Matcher, load_gazetteer
 from tui.core.store import actors as store
 from tui.core.store.db import connect, transaction
 

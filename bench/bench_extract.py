@@ -58,7 +58,7 @@ def per_page(report: Report, pages: int, reps: int) -> None:
     trafilatura.extract on the same bytes (alternating, several rounds)."""
     import trafilatura
 
-    from tui.core.workers import extract_worker
+    from tui.core.refresh.pool import extract_worker
 
     content = SiteServer(max(1, pages // 50), 50, hosts=1).content
     content.ports["127.0.0.1"] = 1

@@ -227,9 +227,9 @@ def stages_child(config_path: str, extract: bool) -> None:
     import json
     import time
 
-    from tui.core.config import load_config
+    from tui.core.config.loader import load_config
     from tui.core.desk import Desk
-    from tui.core.events import Progress, RefreshEvent
+    from tui.core.refresh.events import Progress, RefreshEvent
 
     marks: dict[str, float] = {}
     start = time.perf_counter()

@@ -52,7 +52,7 @@ def write_config(folder: Path) -> Path:
 
 def fill(config_path: Path, count: int, seed: int = 3) -> None:
     """Insert `count` articles through the store, with bodies, tags and flags."""
-    from tui.core.config import load_config
+    from tui.core.config.loader import load_config
     from tui.core.models import to_iso
     from tui.core.store import articles as store
     from tui.core.store import feeds as feed_store
@@ -94,7 +94,7 @@ def measure(config_path: Path, reps: int) -> None:
     """Child process: time the queries on a fresh Desk; print one JSON line."""
     import resource
 
-    from tui.core.config import load_config
+    from tui.core.config.loader import load_config
     from tui.core.desk import Desk
 
     out: dict[str, object] = {}

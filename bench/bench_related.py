@@ -24,8 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tui.core.linking import index  # noqa: E402
+from tui.core.linking.text import place_matcher  # noqa: E402
 from tui.core.models import to_iso  # noqa: E402
-from tui.core.related_text import place_matcher  # noqa: E402
 from tui.core.store import links  # noqa: E402
 from tui.core.store.db import connect, transaction  # noqa: E402
 
@@ -48,7 +49,7 @@ class Generator:
         self.words = _vocab(8000, self.rng)
         self.word_w = list(itertools.accumulate(1 / (i + 1) for i in range(len(self.words))))
         try:
-            from tui.core.actors import load_gazetteer
+            from tui.core.actors.matcher import load_gazetteer
 
             self.actors = sorted(load_gazetteer().actors)
         except Exception:
@@ -105,14 +106,14 @@ def run(n: int) -> dict[str, float]:
         started = time.perf_counter()
         for start in range(0, n, 1000):
             with transaction(conn):
-                links.index_articles(conn, _insert(conn, gen, start, min(1000, n - start)))
+                index.index_articles(conn, _insert(conn, gen, start, min(1000, n - start)))
         build = time.perf_counter() - started
         link_times = []
         for i in range(200):
             with transaction(conn):
                 ids = _insert(conn, gen, n + i, 1)
                 t0 = time.perf_counter()
-                links.index_articles(conn, ids)
+                index.index_articles(conn, ids)
                 link_times.append(time.perf_counter() - t0)
         rng = random.Random(1)
         lookups = []

@@ -174,7 +174,7 @@ class Reader:
 
 def query_costs(config_path: Path) -> tuple[float, float]:
     """Cold `desk.count` and first-page query, seconds: what the list needs before painting."""
-    from tui.core.config import load_config
+    from tui.core.config.loader import load_config
     from tui.core.desk import Desk
 
     with Desk.open(load_config(config_path)) as desk:

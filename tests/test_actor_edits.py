@@ -8,9 +8,9 @@ import pytest
 
 from tests.conftest import rss, write_config
 from tests.httpserver import LocalServer
-from tui.core.actor_edits import add_actor, add_alias
-from tui.core.actor_gazetteer import GazetteerError, load_gazetteer
-from tui.core.config import load_config
+from tui.core.actors.edits import add_actor, add_alias
+from tui.core.actors.gazetteer import GazetteerError, load_gazetteer
+from tui.core.config.loader import load_config
 from tui.core.desk import Desk
 
 

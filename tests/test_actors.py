@@ -9,9 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.actor_gazetteer import parse_gazetteer
-from tui.core.actor_text import key_of, normalize, russian_variants
-from tui.core.actors import (
+from tui.core.actors.gazetteer import parse_gazetteer
+from tui.core.actors.matcher import (
     Gazetteer,
     GazetteerError,
     Matcher,
@@ -19,6 +18,7 @@ from tui.core.actors import (
     load_gazetteer,
     summarize,
 )
+from tui.core.actors.text import key_of, normalize, russian_variants
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.actors import Matcher, load_gazetteer
+from tui.core.actors.matcher import Matcher, load_gazetteer
 
 DATA = Path(__file__).parent / "data" / "actors_labelled.toml"
 MIN_PRECISION = 0.95

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.actors import Matcher, load_gazetteer
+from tui.core.actors.matcher import Matcher, load_gazetteer
 from tui.core.store import actors as store
 from tui.core.store.db import connect, get_meta
 

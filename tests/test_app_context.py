@@ -242,7 +242,7 @@ async def test_palette_and_remapped_key_reach_the_new_commands(tmp_path) -> None
     from textual.command import CommandPalette
     from textual.widgets import OptionList
 
-    from tui.core.config import load_config
+    from tui.core.config.loader import load_config
     from tui.core.desk import Desk
 
     path = support.copy_demo(tmp_path)

@@ -63,7 +63,7 @@ async def test_enter_opens_reader_and_marks_read(demo_desk) -> None:
 
 
 async def test_open_without_marking_when_configured(tmp_path, utc_clock) -> None:
-    from tui.core.config import load_config
+    from tui.core.config.loader import load_config
     from tui.core.desk import Desk
 
     config = load_config(support.copy_demo(tmp_path, "mark_read_on_open = false"))

@@ -11,7 +11,7 @@ from typing import Any
 from tests import test_app_support as support
 from tests.test_app_support import SIZE, main, make_app, settle, status
 from tui.app.widgets.view_tree import ViewTree
-from tui.core.config import load_config
+from tui.core.config.loader import load_config
 from tui.core.desk import Desk
 
 

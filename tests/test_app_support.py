@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tui.core.config import load_config
+from tui.core.config.loader import load_config
 from tui.core.desk import Desk
 
 

@@ -12,7 +12,7 @@ from tests.test_app_support import SIZE, listed_ids, main, make_app, settle, sta
 from tui.app.screens.main import MainScreen
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.view_tree import ViewTree
-from tui.core.config import load_config
+from tui.core.config.loader import load_config
 from tui.core.desk import Desk
 
 

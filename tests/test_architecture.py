@@ -25,12 +25,16 @@ CORE_MODULES = [
 
 
 def test_import_linter_contract() -> None:
-    result = subprocess.run([sys.executable, "-m", "importlinter.cli", "--config",
-                             str(REPO / "pyproject.toml")], capture_output=True, text=True,
-                            cwd=REPO, timeout=120)
+    # `python -m importlinter.cli` runs nothing (the module has no __main__ guard): call the
+    # console script's function, so a broken contract fails here.
+    run = ("import sys; from importlinter.cli import lint_imports_command; "
+           "sys.argv = ['lint-imports', '--config', sys.argv[1]]; sys.exit(lint_imports_command())")
+    result = subprocess.run([sys.executable, "-c", run, str(REPO / "pyproject.toml")],
+                            capture_output=True, text=True, cwd=REPO, timeout=120)
     if "No module named" in result.stderr:
         pytest.skip("import-linter is not installed")
     assert result.returncode == 0, result.stdout + result.stderr
+    assert " 0 broken" in result.stdout, result.stdout
 
 
 def test_core_modules_never_load_textual() -> None:

@@ -89,7 +89,7 @@ def test_terminal_progress_says_when_articles_are_readable(capsys) -> None:  # t
     """Analysis follows storing and may take a while on a big first fetch: the terminal is told
     the articles can be read already."""
     from tui.cli.run import progress_reporter
-    from tui.core.events import Progress, Stored
+    from tui.core.refresh.events import Progress, Stored
 
     with progress_reporter(True) as on_event:
         on_event(Progress(1, 1, "feeds"))

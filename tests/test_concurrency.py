@@ -15,7 +15,7 @@ from tests.conftest import REPO, write_config
 from tests.httpserver import LocalServer
 from tests.test_crash import FEEDS, publish
 from tests.test_refresh import page
-from tui.core.config import load_config
+from tui.core.config.loader import load_config
 from tui.core.desk import Desk
 
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.config import ConfigError, find_config, load_config, parse_config
+from tui.core.config.loader import ConfigError, find_config, load_config, parse_config
 
 BAD = Path(__file__).parent / "data" / "bad_config"
 REPO = Path(__file__).resolve().parent.parent

@@ -20,7 +20,7 @@ import pytest
 from tests.conftest import REPO, rss, write_config
 from tests.httpserver import LocalServer
 from tests.test_refresh import page
-from tui.core.config import load_config
+from tui.core.config.loader import load_config
 from tui.core.desk import Desk
 from tui.core.store.db import DB_NAME, connect
 

@@ -178,7 +178,7 @@ def test_demo_config_loads(tmp_path: Path, demo: DemoServer) -> None:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     assert data["settings"]["cache_dir"] == "cache"
     assert [f["url"] for f in data["feed"]] == [f.url for f in demo.feeds]
-    from tui.core.config import load_config
+    from tui.core.config.loader import load_config
 
     config = load_config(path)
     assert config.settings.cache_dir == (path.parent / "cache").resolve()

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tui.core.export import ExportItem, export_articles, md_escape
+from tui.core.query.export import ExportItem, export_articles, md_escape
 
 WHEN = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
 HOSTILE = '<script>alert("x")</script> [bold red]Breaking[/] & [link](javascript:alert(1))'

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from tui.core.extract import Extracted, clean_lines, decode_html, extract_page, html_to_text
+from tui.core.ingest.extract import Extracted, clean_lines, decode_html, extract_page, html_to_text
 from tui.demo.site import boilerplate_texts, load_site, render_page
 
 SITE = load_site()
@@ -163,7 +163,7 @@ def test_five_megabyte_page() -> None:
 
 
 def test_cross_link_cues_only_count_at_the_start_of_a_line() -> None:
-    from tui.core.extract import clean_lines
+    from tui.core.ingest.extract import clean_lines
 
     sentence = "Министр рассказал журналистам подробнее: переговоры продолжатся в среду."
     assert clean_lines(sentence) == sentence

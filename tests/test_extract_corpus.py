@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.extract import Extracted, extract_page
+from tui.core.ingest.extract import Extracted, extract_page
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "peers" / "trafilatura-news"

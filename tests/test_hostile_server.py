@@ -13,10 +13,10 @@ import pytest
 
 from tests.conftest import rss, write_config
 from tests.httpserver import LocalServer, brotli_bomb, gzip_bomb
-from tui.core.config import load_config
+from tui.core.config.loader import load_config
 from tui.core.desk import Desk
-from tui.core.events import Progress, RefreshEvent
-from tui.core.fetch import Fetcher
+from tui.core.ingest.fetch import Fetcher
+from tui.core.refresh.events import Progress, RefreshEvent
 
 TEN_GB = 10 * 10**9
 CAP = 10 * 1024 * 1024  # the default max_feed_bytes

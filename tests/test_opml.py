@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.opml import OpmlError, OpmlFeed, parse_opml, write_opml
+from tui.core.config.opml import OpmlError, OpmlFeed, parse_opml, write_opml
 
 NEWSBOAT = Path(__file__).resolve().parents[2] / "shared" / "peers" / "newsboat" / "test" / "data"
 needs_newsboat = pytest.mark.skipif(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tests.conftest import rss, write_config
 from tests.httpserver import LocalServer
-from tui.core.config import load_config
+from tui.core.config.loader import load_config
 from tui.core.desk import Desk
 
 PAGE = """<html><head><title>{t}</title></head><body>

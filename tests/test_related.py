@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.related import Features, Score, raw_features, reasons, score, weigh
-from tui.core.related_text import jaccard, minhash, place_matcher, terms
+from tui.core.linking import index
+from tui.core.linking.score import Features, Score, raw_features, reasons, score, weigh
+from tui.core.linking.text import jaccard, minhash, place_matcher, terms
 from tui.core.store import links
 from tui.core.store.db import connect, transaction
 
@@ -103,7 +104,7 @@ def test_index_links_both_ways_and_forms_a_story(tmp_path: Path) -> None:
                  "2024-08-05T18:00:00Z", [SHOIGU, PEZ])
         c = _add(conn, "c", 2, "Central bank cuts rates", "Turkey's central bank cut rates.",
                  "2024-08-05T12:00:00Z")
-        links.index_articles(conn, [a, b, c])
+        index.index_articles(conn, [a, b, c])
     got = links.related(conn, a)
     assert [r.id for r in got] == [b]
     assert got[0].feed == "Two" and "Shoigu" in got[0].reasons
@@ -121,12 +122,12 @@ def test_reindex_and_prune_keep_counts_right(tmp_path: Path) -> None:
     with transaction(conn):
         a = _add(conn, "a", 1, "Shoigu lands in Tehran", VISIT, "2024-08-05T10:00:00Z", [SHOIGU])
         b = _add(conn, "b", 2, "Shoigu in Tehran", VISIT, "2024-08-05T11:00:00Z", [SHOIGU])
-        links.index_articles(conn, [a, b])
+        index.index_articles(conn, [a, b])
     docs = conn.execute("SELECT df FROM link_df WHERE key = ''").fetchone()[0]
     shoigu = conn.execute("SELECT df FROM link_df WHERE key = 'a:sergei-shoigu'").fetchone()[0]
     assert (docs, shoigu) == (2, 2)
     with transaction(conn):  # a changed body is indexed again, not twice
-        links.index_articles(conn, [a])
+        index.index_articles(conn, [a])
     assert conn.execute("SELECT df FROM link_df WHERE key = ''").fetchone()[0] == 2
     assert len(links.related(conn, a)) == 1 and links.story_of(conn, a) is not None
     with transaction(conn):  # prune: cascades uncount the article and dissolve the story
@@ -144,10 +145,10 @@ def test_candidates_come_from_the_window_only(tmp_path: Path) -> None:
     with transaction(conn):
         old = [_add(conn, f"o{i}", 1, "Shoigu lands in Tehran", VISIT,
                     f"2024-06-{i + 1:02d}T10:00:00Z", [SHOIGU]) for i in range(10)]
-        links.index_articles(conn, old)
+        index.index_articles(conn, old)
         new = _add(conn, "n", 2, "Shoigu lands in Tehran", VISIT, "2024-08-05T10:00:00Z", [SHOIGU])
-        feats = links._features(conn, [new])
-        links.index_articles(conn, [new])
+        feats = index.features(conn, [new])
+        index.index_articles(conn, [new])
     assert links.related(conn, new) == []
     assert feats == {}  # not indexed before index_articles
-    assert links._candidates(conn, new, links._features(conn, [new])[new]) == []
+    assert index.candidates(conn, new, index.features(conn, [new])[new]) == []

@@ -15,9 +15,10 @@ from dataclasses import dataclass, replace
 
 import pytest
 
-from tui.core.config import load_config
+from tui.core.config.loader import load_config
 from tui.core.desk import Desk
-from tui.core.related import HYBRID, METHODS, Method
+from tui.core.linking import index
+from tui.core.linking.score import HYBRID, METHODS, Method
 from tui.core.store import links
 from tui.core.store.db import transaction
 from tui.demo.server import DemoServer, write_demo_config
@@ -35,7 +36,7 @@ def _store_mentions(conn: sqlite3.Connection) -> None:
     """Actor mentions as the actors analyzer stores them, if it has not run."""
     if conn.execute("SELECT count(*) FROM actor_mentions").fetchone()[0]:
         return
-    from tui.core.actors import Matcher, load_gazetteer
+    from tui.core.actors.matcher import Matcher, load_gazetteer
 
     matcher = Matcher(load_gazetteer())
     rows = []
@@ -55,7 +56,7 @@ def _reindex(conn: sqlite3.Connection, method: Method) -> None:
         conn.execute("DELETE FROM link_df")
         conn.execute("DELETE FROM story_articles")
         _store_mentions(conn)
-        links.index_articles(conn, ids, method=method)
+        index.index_articles(conn, ids, method=method)
 
 
 @pytest.fixture(scope="module")

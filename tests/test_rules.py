@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from tests.test_query_db import NOW, ids, make_db
-from tui.core.config import Rule
+from tui.core.config.loader import Rule
 from tui.core.query import QueryError
-from tui.core.rules import apply_rules, delete_tag, rename_tag
+from tui.core.query.rules import apply_rules, delete_tag, rename_tag
 
 
 @pytest.fixture

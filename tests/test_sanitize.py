@@ -19,9 +19,9 @@ from tests.conftest import REPO, write_config
 from tests.httpserver import LocalServer
 from tests.test_refresh import P1, P2
 from tests.test_refresh import PAGE as REFRESH_PAGE
-from tui.core.config import ConfigError, load_config, parse_config
+from tui.core.config.loader import ConfigError, load_config, parse_config
 from tui.core.desk import Desk
-from tui.core.sanitize import clean_line, clean_text, strip_controls
+from tui.core.ingest.sanitize import clean_line, clean_text, strip_controls
 
 # Anything a terminal acts on, or that disguises text; also what SQLite cannot store.
 FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f"
@@ -160,7 +160,7 @@ def test_hostile_text_through_pipeline_and_cli(server: LocalServer, tmp_path: Pa
 
 
 def test_page_escape_payload_removed_whole() -> None:
-    from tui.core.workers import extract_worker
+    from tui.core.refresh.pool import extract_worker
 
     body = extract_worker(PAGE.encode(), "http://127.0.0.1/story.html", "text/html").body
     assert body and "52;c" not in body and "[31m" not in body

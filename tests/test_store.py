@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.config import parse_config
+from tui.core.config.loader import parse_config
 from tui.core.desk import Desk
 from tui.core.store.db import (
     DB_NAME,

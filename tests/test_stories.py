@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tui.core.stories import date_range, plan
+from tui.core.linking.stories import date_range, plan
 
 T = 0.12
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.test_app_support import copy_demo
-from tui.core.config import load_config
+from tui.core.config.loader import load_config
 from tui.core.desk import Desk
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")

@@ -136,8 +136,8 @@ def cmd_export(desk: Desk, args: argparse.Namespace) -> int:
 
 def cmd_import_opml(desk: Desk, args: argparse.Namespace) -> int:
     from tui.cli.run import CliError
-    from tui.core.feedlist import append_feeds
-    from tui.core.opml import OpmlError, OpmlFeed, parse_opml
+    from tui.core.config.feedlist import append_feeds
+    from tui.core.config.opml import OpmlError, OpmlFeed, parse_opml
 
     try:
         feeds = parse_opml(Path(args.file).read_bytes(),
@@ -170,7 +170,7 @@ def cmd_import_opml(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def cmd_export_opml(desk: Desk, args: argparse.Namespace) -> int:
-    from tui.core.opml import write_opml
+    from tui.core.config.opml import write_opml
 
     _write(write_opml(desk.config.feeds), args.output)
     return 0

@@ -11,13 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.cli import output
-from tui.core.config import Config, ConfigError, load_config, resolve_config
+from tui.core.config.loader import Config, ConfigError, load_config, resolve_config
 from tui.core.desk import Desk
-from tui.core.events import FeedFailed, Progress, RefreshEvent, Stored
+from tui.core.refresh.events import FeedFailed, Progress, RefreshEvent, Stored
 from tui.core.store.db import StoreError
 
 if TYPE_CHECKING:
-    from tui.core.refresh import RefreshSummary
+    from tui.core.refresh.pipeline import RefreshSummary
     from tui.demo.server import DemoServer
 
 

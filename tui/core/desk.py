@@ -16,21 +16,21 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.core import analysis
-from tui.core.config import Config
-from tui.core.events import FeedFinished, RefreshEvent, Stored
+from tui.core.config.loader import Config
 from tui.core.models import Article, ArticleActor, ArticleRow, FeedStatus, from_iso, utcnow
+from tui.core.refresh import analysis as analysis
+from tui.core.refresh.events import FeedFinished, RefreshEvent, Stored
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
 from tui.core.store.db import DB_NAME, StoreError, connect, transaction
 
 if TYPE_CHECKING:
-    from tui.core.actors import Actor
-    from tui.core.extract import Extracted
-    from tui.core.refresh import RefreshSummary
-    from tui.core.rules import RulesResult
+    from tui.core.actors.matcher import Actor
+    from tui.core.ingest.extract import Extracted
+    from tui.core.query.rules import RulesResult
+    from tui.core.refresh.pipeline import RefreshSummary
+    from tui.core.refresh.pool import WorkerPool
     from tui.core.store.links import RelatedItem, Story
-    from tui.core.workers import WorkerPool
 
 
 class Desk:
@@ -86,7 +86,9 @@ class Desk:
 
     # -- refresh -------------------------------------------------------------------------
     def workers(self) -> WorkerPool:
-        from tui.core.workers import WorkerPool  # trafilatura loads only when a refresh needs it
+        from tui.core.refresh.pool import (
+            WorkerPool,  # trafilatura loads only when a refresh needs it
+        )
 
         if self._workers is None:
             self._workers = WorkerPool()
@@ -109,7 +111,7 @@ class Desk:
 
         `Stored` is emitted between storing and analysis: a client can show the new articles
         then, while actors and links (the slow, newsboat-has-none part) are still being made."""
-        from tui.core.refresh import Refresh  # httpx and the workers load only when needed
+        from tui.core.refresh.pipeline import Refresh  # httpx and the workers load only when needed
 
         start = time.perf_counter()
         emit = on_event or (lambda _e: None)
@@ -141,7 +143,7 @@ class Desk:
 
     def reextract(self, on_event: Callable[[RefreshEvent], None] | None = None) -> int:
         """Rebuild page bodies from the stored raw pages, offline."""
-        from tui.core.workers import extract_worker
+        from tui.core.refresh.pool import extract_worker
 
         changed = 0
         window: deque[tuple[int, Future[Extracted]]] = deque()
@@ -249,12 +251,12 @@ class Desk:
             store.remove_tag(self.conn, list(ids), tag)
 
     def rename_tag(self, old: str, new: str) -> int:
-        from tui.core.rules import rename_tag
+        from tui.core.query.rules import rename_tag
 
         return rename_tag(self.conn, old, new)
 
     def delete_tag(self, tag: str) -> int:
-        from tui.core.rules import delete_tag
+        from tui.core.query.rules import delete_tag
 
         return delete_tag(self.conn, tag)
 
@@ -289,7 +291,7 @@ class Desk:
 
     # -- taking things away ---------------------------------------------------------------
     def export(self, query: str, fmt: str) -> str:
-        from tui.core.export import ExportItem, export_articles
+        from tui.core.query.export import ExportItem, export_articles
 
         items = []
         for article_id in self.ids(query):
@@ -309,13 +311,13 @@ class Desk:
 
     def add_actor_alias(self, actor_id: str, alias: str) -> None:
         """Add a spelling; every cached article is re-matched on the next analysis run."""
-        from tui.core.actor_edits import add_alias
+        from tui.core.actors.edits import add_alias
 
         add_alias(self.user_actors_file(), actor_id, alias)
         self.analysis.reload_actors(self.user_actors_file())
 
     def add_actor(self, name: str, kind: str, description: str = "") -> str:
-        from tui.core.actor_edits import add_actor
+        from tui.core.actors.edits import add_actor
 
         actor_id = add_actor(self.user_actors_file(), name, kind, description)
         self.analysis.reload_actors(self.user_actors_file())

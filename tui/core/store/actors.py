@@ -10,7 +10,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 
-from tui.core.actors import Matcher, Mention
+from tui.core.actors.matcher import Matcher, Mention
 from tui.core.store.db import get_meta, set_meta, transaction
 
 GAZETTEER_HASH_KEY = "gazetteer_hash"

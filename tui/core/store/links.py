@@ -1,42 +1,21 @@
-"""Links between articles about the same event, and stories: the SQL side of tui.core.related.
+"""Links between articles about the same event, and stories: the SQL side of linking.
 
-`index_articles` runs inside the analyzer's transaction after actor mentions are stored. Per
-article it (1) counts its keys into the document frequencies, (2) freezes its weighted features,
-(3) finds candidates through the inverted index `link_keys` - only articles sharing an actor, a
-place, a rare term or a MinHash band within the time window, never all pairs - (4) scores them,
-keeps the top links in both directions, and (5) places it in a story. The cost of one article
-depends on how much news shares its keys that week, not on the size of the cache.
+Only SQL lives here; deciding what links and which story an article joins is
+`tui.core.linking.index`. Candidates come from the inverted index `link_keys` (articles sharing
+an actor, a place, a rare term or a MinHash band within the time window), never all pairs.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from tui.core import stories as story_logic
 from tui.core.models import from_iso, to_iso
-from tui.core.related import (
-    DAY,
-    HYBRID,
-    WINDOW_DAYS,
-    Features,
-    Method,
-    Raw,
-    idf,
-    raw_features,
-    reasons,
-    score,
-    weigh,
-)
 
-TOP_LINKS = 20  # kept per article
-CANDIDATES = 30  # fully scored per new article
 POSTINGS = 200  # read per key and window, nearest in time: a key that common says little
-MAX_KEYS = 200  # rarest keys asked per article (SQLite allows 500 terms in one compound SELECT)
 _CHUNK = 500
 
 
@@ -72,23 +51,25 @@ def _marks(n: int) -> str:
 # ---------------------------------------------------------------- indexing
 
 
-def _load_raw(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, tuple[datetime, Raw]]:
-    mentions: dict[int, list[tuple[str, int, str]]] = defaultdict(list)
+def texts(conn: sqlite3.Connection, ids: Sequence[int]
+          ) -> dict[int, tuple[str, str, str, list[tuple[str, int, str]]]]:
+    """id -> (published, title, text, actor mentions as (actor, count, spans JSON))."""
+    mentions: dict[int, list[tuple[str, int, str]]] = {}
     out = {}
     for chunk in _chunks(ids):
         marks = _marks(len(chunk))
         for aid, actor, count, spans in conn.execute(
                 f"SELECT article_id, actor_id, count, spans FROM actor_mentions "
                 f"WHERE article_id IN ({marks})", tuple(chunk)):
-            mentions[aid].append((actor, count, spans))
+            mentions.setdefault(aid, []).append((actor, count, spans))
         for aid, title, body, published in conn.execute(
                 f"SELECT id, title, coalesce(body, feed_content, summary, ''), published "
                 f"FROM articles WHERE id IN ({marks})", tuple(chunk)):
-            out[aid] = (from_iso(published), raw_features(title, body, mentions[aid]))
+            out[aid] = (published, title, body, mentions.get(aid, []))
     return out
 
 
-def _forget(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
+def forget(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
     """Drop what an earlier version of these articles left (their body changed)."""
     for chunk in _chunks(ids):
         marks, args = _marks(len(chunk)), tuple(chunk)
@@ -99,7 +80,13 @@ def _forget(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
         conn.execute(f"DELETE FROM story_articles WHERE article_id IN ({marks})", args)
 
 
-def _df(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, int]:
+def count_keys(conn: sqlite3.Connection, counted: Iterable[tuple[str, int]]) -> None:
+    conn.executemany("INSERT INTO link_df(key, df) VALUES(?, ?) "
+                     "ON CONFLICT(key) DO UPDATE SET df = df + excluded.df", counted)
+
+
+def df(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, int]:
+    """Document frequency of each key; the key "" counts the documents."""
     wanted = sorted(set(keys) | {""})
     out: dict[str, int] = {}
     for chunk in _chunks(wanted):
@@ -108,75 +95,34 @@ def _df(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, int]:
     return out
 
 
-def index_articles(conn: sqlite3.Connection, article_ids: Sequence[int], *,
-                   method: Method = HYBRID,
-                   raws: dict[int, tuple[datetime, Raw]] | None = None,
-                   waiting: Mapping[str, int] | None = None) -> None:
-    """Link these (new or changed) articles to the cache and place them in stories.
-
-    `raws` are the articles' text features when a worker process already computed them (the
-    CPU-heavy half of linking); otherwise they are computed here. `waiting` counts the keys of
-    articles the same run will link next: counted as if known already, so the first batch of a
-    big first ingest gets the rarity weights the last one gets (weights are frozen when stored).
-    """
-    ids = sorted(set(article_ids))
-    if not ids:
-        return
-    _forget(conn, ids)
-    if raws is None:
-        raws = _load_raw(conn, ids)
-    counted = Counter(key for _when, raw in raws.values() for key in ["", *raw.df_keys()])
-    conn.executemany("INSERT INTO link_df(key, df) VALUES(?, ?) "
-                     "ON CONFLICT(key) DO UPDATE SET df = df + excluded.df", counted.items())
-    wanted = {k for _w, raw in raws.values() for k in raw.df_keys()}
-    df = _df(conn, wanted)
-    if waiting:
-        df = {k: df.get(k, 0) + waiting.get(k, 0) for k in {*df, *wanted, ""}}
-    docs = df.get("", 1)
-    touched: set[int] = set()
-    grown: set[int] = set()
-    members: dict[int, list[int]] = {}  # story id -> members, kept for the whole batch
-    for aid in ids:
-        if aid not in raws:
-            continue
-        when, raw = raws[aid]
-        feats = weigh(raw, when, df, docs)
-        conn.execute("INSERT INTO link_features(article_id, published, features, df_keys) "
-                     "VALUES(?, ?, ?, ?)",
-                     (aid, feats.published, feats.dumps(), json.dumps(raw.df_keys())))
-        near = _link(conn, aid, feats, method)
-        touched.update((aid, *near))
-        conn.executemany("INSERT OR IGNORE INTO link_keys(key, published, article_id) "
-                         "VALUES(?, ?, ?)", [(k, feats.published, aid) for k in feats.index_keys()])
-        grown.update(_place(conn, aid, feats.published, near, method, members))
-    _prune(conn, touched)
-    for sid in sorted(grown):
-        _relabel(conn, sid)
+def store_features(conn: sqlite3.Connection, aid: int, published: float, features: str,
+                   df_keys: list[str], index_keys: Iterable[str]) -> None:
+    conn.execute("INSERT INTO link_features(article_id, published, features, df_keys) "
+                 "VALUES(?, ?, ?, ?)", (aid, published, features, json.dumps(df_keys)))
+    conn.executemany("INSERT OR IGNORE INTO link_keys(key, published, article_id) "
+                     "VALUES(?, ?, ?)", [(k, published, aid) for k in index_keys])
 
 
-def _candidates(conn: sqlite3.Connection, aid: int, feats: Features) -> list[int]:
-    """Articles sharing a key in the window, best prescored (sum of shared keys' rarity).
+def candidates(conn: sqlite3.Connection, aid: int, published: float,
+               weighted: list[tuple[float, str]], window: tuple[float, float],
+               limit: int) -> list[int]:
+    """Articles sharing a key in the window, best prescored (sum of shared keys' weights).
 
     One statement: SQLite walks every key's postings and sums the weights in C (walking them
-    in Python was a quarter of a cold ingest)."""
-    lo, hi = feats.published - WINDOW_DAYS * DAY, feats.published + WINDOW_DAYS * DAY
-    keys = feats.index_keys()
-    df = _df(conn, keys)
-    docs = df.get("", 1)
-    weighted = sorted(((3.0 if key.startswith("m:") else idf(df.get(key, 0), docs), key)
-                       for key in keys), reverse=True)[:MAX_KEYS]
+    in Python was a quarter of a cold ingest). A common key ("Putin") has thousands of postings
+    a week: only those nearest in time are read."""
     if not weighted:
         return []
-    # A common key ("Putin") has thousands of postings a week: read those nearest in time.
+    lo, hi = window
     parts, args = [], []
     for weight, key in weighted:
         parts += [_LATER, _EARLIER]
-        args += [weight, key, feats.published, hi, POSTINGS // 2,
-                 weight, key, lo, feats.published, POSTINGS // 2]
+        args += [weight, key, published, hi, POSTINGS // 2,
+                 weight, key, lo, published, POSTINGS // 2]
     rows = conn.execute(
         f"SELECT article_id FROM ({' UNION ALL '.join(parts)}) WHERE article_id != ? "
         "GROUP BY article_id ORDER BY sum(w) DESC, article_id LIMIT ?",
-        (*args, aid, CANDIDATES))
+        (*args, aid, limit))
     return [other for (other,) in rows]
 
 
@@ -186,66 +132,49 @@ _EARLIER = ("SELECT article_id, ? AS w FROM (SELECT article_id FROM link_keys WH
             "published >= ? AND published < ? ORDER BY published DESC LIMIT ?)")
 
 
-_decoded: dict[tuple[float, str], Features] = {}
-_DECODED_MAX = 5_000  # ~5 KB each decoded: bounded at a few tens of MB
-
-
-def _features(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Features]:
-    """Stored features by id. Decoding JSON was a sixth of linking time, and in a burst of new
-    articles the same neighbours come up again and again: decoded ones are kept, keyed by the
-    stored text itself, so a changed article can never be served stale."""
-    out = {}
+def features(conn: sqlite3.Connection, ids: Sequence[int]) -> list[tuple[int, float, str]]:
+    """Stored features as (id, published, JSON text)."""
+    out: list[tuple[int, float, str]] = []
     for chunk in _chunks(ids):
-        for aid, published, text in conn.execute(
-                "SELECT article_id, published, features FROM link_features "
-                f"WHERE article_id IN ({_marks(len(chunk))})", tuple(chunk)):
-            key = (published, text)
-            feats = _decoded.pop(key, None)  # re-inserted below: least recently used go first
-            if feats is None:
-                if len(_decoded) >= _DECODED_MAX:
-                    del _decoded[next(iter(_decoded))]
-                feats = Features.loads(published, text)
-            out[aid] = _decoded[key] = feats
+        out += conn.execute("SELECT article_id, published, features FROM link_features "
+                            f"WHERE article_id IN ({_marks(len(chunk))})", tuple(chunk)).fetchall()
     return out
 
 
-def _link(conn: sqlite3.Connection, aid: int, feats: Features, method: Method) -> dict[int, float]:
-    """Score candidates, store the links both ways; returns other id -> score of kept links."""
-    near: dict[int, float] = {}
-    rows = []
-    for other, their in _features(conn, _candidates(conn, aid, feats)).items():
-        s = score(feats, their, method)
-        if s.total >= method.link_min:
-            near[other] = s.total
-            why = reasons(s)
-            rows += [(aid, other, s.total, why), (other, aid, s.total, why)]
+def store_links(conn: sqlite3.Connection, rows: Iterable[tuple[int, int, float, str]]) -> None:
     conn.executemany("INSERT OR REPLACE INTO links(article_id, other_id, score, reasons) "
                      "VALUES(?, ?, ?, ?)", rows)
-    return near
 
 
-def _prune(conn: sqlite3.Connection, touched: set[int]) -> None:
-    """Keep the TOP_LINKS best links of every article a batch touched (once per batch: SQLite
+def prune(conn: sqlite3.Connection, touched: set[int], keep: int) -> None:
+    """Keep the `keep` best links of every article a batch touched (once per batch: SQLite
     ranks them; a DELETE per full article was a tenth of linking)."""
     for chunk in _chunks(sorted(touched)):
         drop = conn.execute(
             "SELECT article_id, other_id FROM (SELECT article_id, other_id, row_number() OVER "
             "(PARTITION BY article_id ORDER BY score DESC, other_id) AS rank FROM links "
             f"WHERE article_id IN ({_marks(len(chunk))})) WHERE rank > ?",
-            (*chunk, TOP_LINKS)).fetchall()
+            (*chunk, keep)).fetchall()
         conn.executemany("DELETE FROM links WHERE article_id = ? AND other_id = ?", drop)
 
 
 # ---------------------------------------------------------------- stories
 
 
-def _members(conn: sqlite3.Connection, story_id: int) -> list[int]:
+def members(conn: sqlite3.Connection, story_id: int) -> list[int]:
     return [r[0] for r in conn.execute(
         "SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY article_id",
         (story_id,))]
 
 
-def _linkage(conn: sqlite3.Connection, a: Sequence[int], b: Sequence[int]) -> float:
+def stories_of(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, int]:
+    """article id -> story id, for those in a story."""
+    return dict(conn.execute(
+        f"SELECT article_id, story_id FROM story_articles WHERE article_id IN "
+        f"({_marks(len(ids))})", tuple(ids)).fetchall())
+
+
+def linkage(conn: sqlite3.Connection, a: Sequence[int], b: Sequence[int]) -> float:
     """Average stored link score between two groups (a missing link counts as 0)."""
     if not a or not b:
         return 0.0
@@ -255,58 +184,32 @@ def _linkage(conn: sqlite3.Connection, a: Sequence[int], b: Sequence[int]) -> fl
     return float(total) / (len(a) * len(b))
 
 
-def _span_ok(conn: sqlite3.Connection, ids: Sequence[int], extra: float) -> bool:
-    if not ids:
-        return True
+def span(conn: sqlite3.Connection, ids: Sequence[int]) -> tuple[float, float]:
+    """Earliest and latest publication time (epoch seconds) of these indexed articles."""
     lo, hi = conn.execute(f"SELECT min(published), max(published) FROM link_features "
                           f"WHERE article_id IN ({_marks(len(ids))})", tuple(ids)).fetchone()
-    lo, hi = min(lo, extra), max(hi, extra)
-    return bool((hi - lo) / DAY <= story_logic.MAX_SPAN_DAYS)
+    return float(lo), float(hi)
 
 
-def _place(conn: sqlite3.Connection, aid: int, published: float, near: dict[int, float],
-           method: Method, known: dict[int, list[int]]) -> list[int]:
-    """Put the article in a story; returns the story to relabel (once per batch). `known`
-    caches story members across the batch; the stories changed here are dropped from it."""
-    if not near:
-        return []
-    story_of = dict(conn.execute(
-        f"SELECT article_id, story_id FROM story_articles WHERE article_id IN "
-        f"({_marks(len(near))})", tuple(near)).fetchall())
+def merge_stories(conn: sqlite3.Connection, into: int, others: Sequence[int]) -> None:
+    for other in others:
+        conn.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", (into, other))
+        conn.execute("DELETE FROM stories WHERE id = ?", (other,))
 
-    def members(sid: int) -> list[int]:
-        if sid not in known:
-            known[sid] = _members(conn, sid)
-        return known[sid]
 
-    plan = story_logic.plan(near, story_of, members, lambda a, b: _linkage(conn, a, b),
-                            method.story_min, lambda ids: _span_ok(conn, ids, published))
-    if plan.join is not None:
-        sid = plan.join
-        for other in plan.merge:
-            conn.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", (sid, other))
-            conn.execute("DELETE FROM stories WHERE id = ?", (other,))
-            known.pop(other, None)
-        new = [aid]
-    elif plan.new_with:
-        sid = int(conn.execute("INSERT INTO stories(label, first, last) VALUES('', '', '')")
-                  .lastrowid or 0)
-        new = [aid, *plan.new_with]
-    else:
-        return []
+def new_story(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("INSERT INTO stories(label, first, last) VALUES('', '', '')")
+               .lastrowid or 0)
+
+
+def join_story(conn: sqlite3.Connection, sid: int, ids: Sequence[int]) -> None:
     conn.executemany("INSERT OR REPLACE INTO story_articles(story_id, article_id) VALUES(?, ?)",
-                     [(sid, a) for a in new])
-    known.pop(sid, None)
-    return [sid]
+                     [(sid, a) for a in ids])
 
 
-def _relabel(conn: sqlite3.Connection, sid: int) -> None:
-    feats = _features(conn, _members(conn, sid))
-    if not feats:
-        return
-    text, first, last = story_logic.label(feats.values())
+def label_story(conn: sqlite3.Connection, sid: int, label: str, first: float, last: float) -> None:
     conn.execute("UPDATE stories SET label = ?, first = ?, last = ? WHERE id = ?",
-                 (text, to_iso(datetime.fromtimestamp(first, UTC)),
+                 (label, to_iso(datetime.fromtimestamp(first, UTC)),
                   to_iso(datetime.fromtimestamp(last, UTC)), sid))
 
 
@@ -350,6 +253,6 @@ def story_of(conn: sqlite3.Connection, article_id: int) -> Story | None:
     row = conn.execute(
         "SELECT s.id, s.label, s.first, s.last FROM story_articles m JOIN stories s "
         "ON s.id = m.story_id WHERE m.article_id = ?", (article_id,)).fetchone()
-    if row is None or len(_members(conn, row[0])) < 2:
+    if row is None or len(members(conn, row[0])) < 2:
         return None
     return _story(conn, row)

@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
-from tui.core.sanitize import clean_line, strip_controls
+from tui.core.ingest.sanitize import clean_line, strip_controls
 
 # feedparser resolves relative URIs and sanitises HTML itself; we keep both on (defaults).
 MAX_ENTRIES = 5_000

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tui.core.actor_text import key_of
+from tui.core.actors.text import key_of
 
 KINDS = ("person", "org", "state")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -194,7 +194,7 @@ def content_hash(actors: dict[str, Actor]) -> str:
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()[:16]
 
 
-BUNDLED = Path(__file__).resolve().parent.parent / "data" / "actors.toml"
+BUNDLED = Path(__file__).resolve().parents[2] / "data" / "actors.toml"
 
 
 def bundled_text() -> str:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from tui.core.query_ast import (
+from tui.core.query.ast import (
     Actor,
     And,
     Everything,
@@ -29,7 +29,7 @@ from tui.core.query_ast import (
     Text,
     Time,
 )
-from tui.core.query_parse import parse
+from tui.core.query.parse import parse
 
 ActorResolver = Callable[[str], list[str]]
 _MANY = 50  # beyond this many actor ids, pass them as one JSON parameter

@@ -21,7 +21,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from tui.core.related_text import jaccard, lsh_keys, place_matcher, text_parts
+from tui.core.linking.text import jaccard, lsh_keys, place_matcher, text_parts
 
 DAY = 86400.0
 WINDOW_DAYS = 4.5  # never link further apart than this
@@ -274,7 +274,7 @@ def score(x: Features, y: Features, method: Method = HYBRID) -> Score:
 def _actors() -> dict[str, tuple[str, str]]:
     """actor id -> (short display name, kind), from the bundled gazetteer."""
     try:
-        from tui.core.actor_gazetteer import load_gazetteer
+        from tui.core.actors.gazetteer import load_gazetteer
 
         actors = load_gazetteer().actors
     except Exception:

@@ -7,7 +7,7 @@ parameterised SQL):
     conn.execute(f"SELECT a.id FROM articles a WHERE {flt.where}", flt.params)
 """
 
-from tui.core.query_ast import (
+from tui.core.query.ast import (
     FIELDS,
     FLAGS,
     Actor,
@@ -26,8 +26,8 @@ from tui.core.query_ast import (
     Time,
     search_terms,
 )
-from tui.core.query_parse import parse
-from tui.core.query_sql import (
+from tui.core.query.parse import parse
+from tui.core.query.sql import (
     ActorResolver,
     SqlFilter,
     compile_node,

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Literal, NoReturn
 
-from tui.core.query_ast import (
+from tui.core.query.ast import (
     FIELDS,
     FLAGS,
     Actor,

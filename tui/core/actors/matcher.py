@@ -23,8 +23,8 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from tui.core.actor_gazetteer import Actor, Gazetteer, GazetteerError, load_gazetteer
-from tui.core.actor_text import (
+from tui.core.actors.gazetteer import Actor, Gazetteer, GazetteerError, load_gazetteer
+from tui.core.actors.text import (
     expand_form,
     key_of,
     last_token,

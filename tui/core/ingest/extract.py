@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from tui.core.page_meta import LinkTexts, page_meta
-from tui.core.page_meta import norm as _norm
-from tui.core.sanitize import clean_text, strip_controls
+from tui.core.ingest.page_meta import LinkTexts, page_meta
+from tui.core.ingest.page_meta import norm as _norm
+from tui.core.ingest.sanitize import clean_text, strip_controls
 
 __all__ = ["Extracted", "clean_lines", "clean_lines_text", "decode_html", "extract_page",
            "html_to_text"]

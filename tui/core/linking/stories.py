@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from tui.core.related import Features, actor_kind, display_name, place_kind
+from tui.core.linking.score import Features, actor_kind, display_name, place_kind
 
 MAX_SPAN_DAYS = 10.0  # a story longer than this is a theme, not an event
 

@@ -10,9 +10,9 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from tui.core.config import load_config
-from tui.core.opml import FeedLike
-from tui.core.userfiles import replace_checked
+from tui.core.config.loader import load_config
+from tui.core.config.opml import FeedLike
+from tui.core.config.userfiles import replace_checked
 
 
 def _string(value: str) -> str:

@@ -15,8 +15,11 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from tui.core.config import Config, Feed
-from tui.core.events import (
+from tui.core.config.loader import Config, Feed
+from tui.core.ingest.extract import Extracted
+from tui.core.ingest.fetch import Fetcher, FetchResult
+from tui.core.ingest.sanitize import clean_line
+from tui.core.refresh.events import (
     ArticleExtracted,
     FeedFailed,
     FeedFinished,
@@ -24,13 +27,10 @@ from tui.core.events import (
     Progress,
     RefreshEvent,
 )
-from tui.core.extract import Extracted
-from tui.core.fetch import Fetcher, FetchResult
-from tui.core.sanitize import clean_line
+from tui.core.refresh.pool import PreparedFeed, WorkerPool, extract_worker, prepare_feed
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
 from tui.core.store.db import transaction
-from tui.core.workers import PreparedFeed, WorkerPool, extract_worker, prepare_feed
 
 T = TypeVar("T")
 TASK_TIMEOUT = 120  # seconds one parse or extraction may take in a worker

@@ -17,17 +17,17 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.core.config import Config
-from tui.core.events import Progress, RefreshEvent
+from tui.core.config.loader import Config
 from tui.core.models import ArticleActor, from_iso, to_iso, utcnow
+from tui.core.refresh.events import Progress, RefreshEvent
 from tui.core.store import articles as store
 from tui.core.store.db import get_meta, set_meta, transaction
 
 if TYPE_CHECKING:
-    from tui.core.actors import Actor, Gazetteer, Matcher
-    from tui.core.related import Raw
-    from tui.core.rules import RulesResult
-    from tui.core.workers import WorkerPool
+    from tui.core.actors.matcher import Actor, Gazetteer, Matcher
+    from tui.core.linking.score import Raw
+    from tui.core.query.rules import RulesResult
+    from tui.core.refresh.pool import WorkerPool
 
     TextResult = tuple[int, list[tuple[int, str, int, str]], Raw]
 
@@ -46,13 +46,13 @@ class Analysis:
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
-        from tui.core.actors import load_gazetteer
+        from tui.core.actors.matcher import load_gazetteer
 
         return load_gazetteer(self.actors_file)
 
     @cached_property
     def matcher(self) -> Matcher:
-        from tui.core.actors import Matcher
+        from tui.core.actors.matcher import Matcher
 
         return Matcher(self.gazetteer)
 
@@ -68,7 +68,7 @@ class Analysis:
     def source_hash(self) -> str:
         """A hash of the gazetteer files' bytes: telling "unchanged" costs no TOML parse and
         no automaton build (that is most of an all-304 refresh otherwise)."""
-        from tui.core.actor_gazetteer import BUNDLED
+        from tui.core.actors.gazetteer import BUNDLED
 
         digest = hashlib.sha256(BUNDLED.read_bytes())
         if self.actors_file is not None and self.actors_file.exists():
@@ -81,7 +81,7 @@ class Analysis:
         the rest of the refresh (fire and forget: analysis rebuilds whatever is missing)."""
         if self.workers is None:
             return
-        from tui.core.workers import warm_analysis
+        from tui.core.refresh.pool import warm_analysis
 
         actors_file = str(self.actors_file) if self.actors_file else None
         pool, source = self.workers.get(), self.source_hash()
@@ -125,7 +125,7 @@ class Analysis:
                        source: str) -> Iterator[tuple[list[sqlite3.Row], list[TextResult]]]:
         """Actor matching and linking features, chunk by chunk, from the worker pool: all
         chunks are submitted at once so every core works while this thread writes."""
-        from tui.core.workers import analyse_texts
+        from tui.core.refresh.pool import analyse_texts
 
         actors_file = str(self.actors_file) if self.actors_file else None
         texts = [store.texts_for_analysis(conn, chunk) for chunk in chunks]
@@ -146,8 +146,8 @@ class Analysis:
     def _store(self, conn: sqlite3.Connection, texts: list[sqlite3.Row],
                results: list[TextResult], waiting: Counter[str]) -> None:
         """Mentions, then rules (which may ask actor:), then links; all in one transaction."""
+        from tui.core.linking import index as links
         from tui.core.store import actors as actor_store
-        from tui.core.store import links
 
         ids = [r["id"] for r in texts]
         actor_store.save_rows(conn, ids, [row for _id, rows, _raw in results for row in rows])
@@ -158,7 +158,7 @@ class Analysis:
         store.mark_analysed_unchanged(conn, texts)
 
     def apply_rules(self, conn: sqlite3.Connection, ids: Sequence[int] | None) -> RulesResult:
-        from tui.core.rules import apply_rules
+        from tui.core.query.rules import apply_rules
 
         return apply_rules(conn, self.config.rules, self.config.mutes, ids, utcnow(),
                            resolve_actor=self.resolve_actor)

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.core.extract import Extracted, clean_lines_text, extract_page, html_to_text
-from tui.core.parse import parse_feed
+from tui.core.ingest.extract import Extracted, clean_lines_text, extract_page, html_to_text
+from tui.core.ingest.parse import parse_feed
 from tui.core.store.articles import NewEntry
 
 if TYPE_CHECKING:
-    from tui.core.actors import Matcher
-    from tui.core.related import Raw
+    from tui.core.actors.matcher import Matcher
+    from tui.core.linking.score import Raw
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +66,7 @@ def _matcher(actors_file: str | None, source_hash: str) -> Matcher:
     """Built once per worker and gazetteer version (~0.25 s)."""
     key = (actors_file, source_hash)
     if key not in _matchers:
-        from tui.core.actors import Matcher, load_gazetteer
+        from tui.core.actors.matcher import Matcher, load_gazetteer
 
         _matchers.clear()
         _matchers[key] = Matcher(load_gazetteer(Path(actors_file) if actors_file else None))
@@ -75,7 +75,7 @@ def _matcher(actors_file: str | None, source_hash: str) -> Matcher:
 
 def warm_analysis(actors_file: str | None, source_hash: str) -> None:
     """Build the matchers while the network is still busy, not when analysis starts."""
-    from tui.core.related_text import place_matcher
+    from tui.core.linking.text import place_matcher
 
     _matcher(actors_file, source_hash)
     place_matcher()
@@ -85,7 +85,7 @@ def analyse_texts(items: list[tuple[int, str, str]], actors_file: str | None,
                   source_hash: str) -> list[tuple[int, list[tuple[int, str, int, str]], Raw]]:
     """Actor mentions and linking features for (id, title, body): pure text work, so the
     analysis of a big refresh runs on every core while the main process writes."""
-    from tui.core.related import raw_features
+    from tui.core.linking.score import raw_features
     from tui.core.store.actors import mention_rows
 
     matcher = _matcher(actors_file, source_hash)

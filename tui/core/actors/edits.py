@@ -16,8 +16,8 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from tui.core.actor_gazetteer import KINDS, GazetteerError, load_gazetteer
-from tui.core.userfiles import replace_checked
+from tui.core.actors.gazetteer import KINDS, GazetteerError, load_gazetteer
+from tui.core.config.userfiles import replace_checked
 
 _HEADER = ("# Your additions to newsdesk's actor gazetteer (same schema as the bundled one).\n"
            "# newsdesk rewrites this file when you add aliases from the app.\n")
