@@ -15,12 +15,14 @@ from pathlib import Path
 
 import pytest
 
+import tui.cli
 import tui.core
 
 REPO = Path(__file__).resolve().parent.parent
 CORE_MODULES = [
     *sorted(m.name for m in pkgutil.walk_packages(tui.core.__path__, "tui.core.")),
-    "tui.cli", "tui.cli.run", "tui.cli.parser", "tui.demo",
+    "tui.cli", *sorted(m.name for m in pkgutil.walk_packages(tui.cli.__path__, "tui.cli.")),
+    "tui.demo",
 ]
 
 

@@ -88,7 +88,7 @@ def test_fetch_reports_failures_but_exits_0(server: LocalServer, tmp_path: Path)
 def test_terminal_progress_says_when_articles_are_readable(capsys) -> None:  # type: ignore[no-untyped-def]
     """Analysis follows storing and may take a while on a big first fetch: the terminal is told
     the articles can be read already."""
-    from tui.cli.run import progress_reporter
+    from tui.cli.progress import progress_reporter
     from tui.core.refresh.events import Progress, Stored
 
     with progress_reporter(True) as on_event:

@@ -10,12 +10,12 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from tui.cli.parser import build_parser
-    from tui.cli.run import dispatch
+    from tui.cli.commands import ALL
+    from tui.cli.registry import build_parser, dispatch
 
-    args = build_parser().parse_args(argv)
+    args = build_parser(ALL).parse_args(argv)
     try:
-        return dispatch(args)
+        return dispatch(ALL, args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

@@ -5,9 +5,14 @@ from __future__ import annotations
 import json
 import sys
 from datetime import datetime
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from tui.core.models import Article, ArticleRow, FeedStatus, to_iso
+from tui.core.models import Article, ArticleActor, ArticleRow, FeedStatus, to_iso
+
+if TYPE_CHECKING:
+    from tui.core.actors.gazetteer import Actor
+    from tui.core.store.links import RelatedItem, Story
 
 
 def iso(moment: datetime | None) -> str | None:
@@ -20,11 +25,44 @@ def row_json(row: ArticleRow) -> dict[str, Any]:
             "dismissed": row.dismissed, "tags": list(row.tags)}
 
 
-def article_json(article: Article) -> dict[str, Any]:
+def article_json(article: Article, actors: list[ArticleActor],
+                 story: Story | None) -> dict[str, Any]:
+    """`show --json`: the row, the whole text, the actors named and the story."""
     data = row_json(article)
     data.update(author=article.author, body=article.body, body_source=article.body_source,
                 feeds=list(article.feeds), lang=article.lang, extract_error=article.extract_error)
+    data["actors"] = [{"id": a.id, "name": a.name, "kind": a.kind, "aliases": list(a.aliases),
+                       "count": a.count} for a in actors]
+    data["story"] = None if story is None else {"id": story.id, "label": story.label}
     return data
+
+
+def actor_count_json(actor: Actor, articles: int) -> dict[str, Any]:
+    return {"id": actor.id, "name": actor.name, "kind": actor.kind, "articles": articles}
+
+
+def related_json(item: RelatedItem) -> dict[str, Any]:
+    return {"id": item.id, "title": item.title, "feed": item.feed,
+            "published": iso(item.published), "score": round(item.score, 4),
+            "reasons": item.reasons}
+
+
+def story_json(story: Story) -> dict[str, Any]:
+    return {"id": story.id, "label": story.label, "articles": list(story.article_ids),
+            "outlets": list(story.outlets), "first": iso(story.first), "last": iso(story.last)}
+
+
+def tag_json(tag: str, articles: int) -> dict[str, Any]:
+    return {"tag": tag, "articles": articles}
+
+
+def write(text: str, target: str | None) -> None:
+    """To the file named (saying so on stderr), or to stdout."""
+    if target:
+        Path(target).write_text(text, encoding="utf-8")
+        print(f"wrote {target}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
 
 
 def print_json(data: Any, *, lines: bool = False) -> None:

@@ -80,10 +80,6 @@ def key_of(form: str) -> str:
     return " " + " ".join(normalize(form).split()) + " "
 
 
-def has_letters(form: str) -> bool:
-    return any(ch.isalnum() for ch in form)
-
-
 def script_of(form: str) -> str:
     """"cyrillic", "arabic" or "latin" (anything else), judged by the first letter."""
     for ch in form:

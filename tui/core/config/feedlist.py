@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from tui.core.config.loader import load_config
-from tui.core.config.opml import FeedLike
+from tui.core.config.opml import FeedLike, OpmlFeed
 from tui.core.config.userfiles import replace_checked
 
 
@@ -33,3 +33,22 @@ def append_feeds(path: Path, feeds: Iterable[FeedLike]) -> None:
     old = path.read_text(encoding="utf-8") if path.exists() else ""
     new = old.rstrip("\n") + "\n\n# imported from OPML\n" + feed_tables(feeds)
     replace_checked(path, new, load_config)
+
+
+def new_feeds(listed: Iterable[FeedLike], incoming: Iterable[FeedLike]) -> list[OpmlFeed]:
+    """The incoming feeds whose URL is not listed yet. A new URL under a name already used keeps
+    both, the newcomer renamed "Name (2)": names must stay unique in feeds.toml."""
+    listed = list(listed)
+    known = {f.url for f in listed}
+    names = {f.name for f in listed}
+    new = []
+    for feed in incoming:
+        if feed.url in known:
+            continue
+        known.add(feed.url)
+        name, n = feed.name, 2
+        while name in names:
+            name, n = f"{feed.name} ({n})", n + 1
+        names.add(name)
+        new.append(OpmlFeed(name, feed.url, tuple(feed.tags)))
+    return new

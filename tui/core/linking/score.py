@@ -288,10 +288,6 @@ def _actors() -> dict[str, tuple[str, str]]:
     return {a.id: (short(a), a.kind) for a in actors.values()}
 
 
-def _actor_kinds() -> dict[str, str]:
-    return {k: v[1] for k, v in _actors().items()}
-
-
 def actor_kind(actor_id: str) -> str:
     known = _actors().get(actor_id)
     return known[1] if known else ""

@@ -186,10 +186,6 @@ def connect(path: Path, *, migrate_to: int | None = None) -> sqlite3.Connection:
     return conn
 
 
-def open_cache(cache_dir: Path) -> sqlite3.Connection:
-    return connect(cache_dir / DB_NAME)
-
-
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """BEGIN IMMEDIATE ... COMMIT, rolled back on any error (including KeyboardInterrupt)."""

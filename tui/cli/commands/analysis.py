@@ -1,0 +1,73 @@
+"""actors, related, stories: what the analysis found."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from tui.cli import output
+from tui.cli.errors import CliError
+from tui.cli.registry import Command
+
+if TYPE_CHECKING:
+    from tui.core.desk import Desk
+
+
+def _actors_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--days", type=int, default=0, help="only articles of the last N days")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+
+
+def actors(desk: Desk, args: argparse.Namespace) -> int:
+    rows = desk.top_actors(days=args.days or None, limit=args.limit)
+    if args.json:
+        output.print_json([output.actor_count_json(a, n) for a, n in rows])
+    else:
+        for actor, count in rows:
+            print(f"{count:>5}  {actor.name:<32} {actor.kind:<7} {actor.id}")
+    return 0
+
+
+def _related_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("id", type=int)
+    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--json", action="store_true")
+
+
+def related(desk: Desk, args: argparse.Namespace) -> int:
+    if desk.article(args.id) is None:
+        raise CliError(f"no article with id {args.id}")
+    items = desk.related(args.id, limit=args.limit)
+    if args.json:
+        output.print_json([output.related_json(r) for r in items])
+    else:
+        for r in items:
+            print(f"{r.id:>6}  {r.score:5.2f}  {r.feed[:18]:<18}  {r.title}\n        {r.reasons}")
+    return 0
+
+
+def _stories_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+
+
+def stories(desk: Desk, args: argparse.Namespace) -> int:
+    rows = desk.stories(limit=args.limit)
+    if args.json:
+        output.print_json([output.story_json(s) for s in rows])
+    else:
+        for s in rows:
+            print(f"{s.id:>5}  {len(s.article_ids):>3} articles  {len(s.outlets)} outlets  "
+                  f"{s.label}")
+    return 0
+
+
+COMMANDS = (
+    Command("actors", "actors with the number of articles naming them", actors,
+            _actors_arguments),
+    Command("related", "other outlets' coverage of the same event, best first", related,
+            _related_arguments),
+    Command("stories", "events covered by several articles, newest first", stories,
+            _stories_arguments),
+)

@@ -1,0 +1,79 @@
+"""The reader itself (no subcommand) and `demo`, which serves the bundled site and opens it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui.cli import output
+from tui.cli.progress import progress_reporter, summary_line
+from tui.cli.registry import Command, open_desk
+
+if TYPE_CHECKING:
+    from tui.core.desk import Desk
+    from tui.demo.server import DemoServer
+
+
+def reader(desk: Desk, args: argparse.Namespace) -> int:
+    from tui.app import run
+
+    run(desk, desk.config)
+    return 0
+
+
+def _demo_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--fetch-only", action="store_true", help="fetch, print a summary, exit")
+    p.add_argument("--dir", metavar="PATH",
+                   help="keep the demo config and cache here (default: a temporary folder)")
+    p.add_argument("--json", action="store_true", help="with --fetch-only: JSON summary")
+
+
+def _demo_server(folder: Path | None) -> DemoServer:
+    """A kept demo folder gets its previous port back, so its cache stays one set of feeds."""
+    from urllib.parse import urlsplit
+
+    from tui.core.config.loader import ConfigError, load_config
+    from tui.demo.server import DemoServer
+
+    port = 0
+    if folder is not None and (folder / "feeds.toml").exists():
+        try:
+            port = urlsplit(load_config(folder / "feeds.toml").feeds[0].url).port or 0
+        except (ConfigError, IndexError):
+            port = 0
+    try:
+        return DemoServer(port=port)
+    except OSError:  # taken by now: a fresh port, and the old feeds simply stay in the cache
+        return DemoServer()
+
+
+def demo(args: argparse.Namespace) -> int:
+    from tui.core.config.loader import load_config
+    from tui.demo.server import write_demo_config
+
+    with tempfile.TemporaryDirectory(prefix="newsdesk-demo-") as tmp, \
+            _demo_server(Path(args.dir) if args.dir else None) as server:
+        folder = Path(args.dir) if args.dir else Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        config = load_config(write_demo_config(folder, server))
+        with open_desk(config) as desk:
+            with progress_reporter(sys.stderr.isatty() and not args.json) as on_event:
+                summary = desk.refresh(on_event=on_event)
+            if args.fetch_only:
+                if args.json:
+                    output.print_json(summary.as_json())
+                else:
+                    print(summary_line(summary))
+                    print(f"config: {config.path}")
+                return 0
+            return reader(desk, args)
+
+
+COMMANDS = (
+    Command(None, "open the reader", reader),
+    Command("demo", "serve the bundled demo site on 127.0.0.1, fetch it, open the reader",
+            reader, _demo_arguments, standalone=demo),
+)

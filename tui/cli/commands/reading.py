@@ -1,0 +1,106 @@
+"""list, show, read/unread/save/unsave, tag, export: reading and triage from scripts."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from tui.cli import output
+from tui.cli.errors import CliError
+from tui.cli.registry import Command
+
+if TYPE_CHECKING:
+    from tui.core.desk import Desk
+
+NO_LIMIT = 1 << 62  # `--limit 0`: every article (SQLite takes a 64-bit LIMIT)
+
+
+def _list_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("query", nargs="*", help="a query, e.g. 'is:unread +iran since:2d'")
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.add_argument("--limit", type=int, default=50, help="at most N articles (default 50, 0 = all)")
+
+
+def list_articles(desk: Desk, args: argparse.Namespace) -> int:
+    rows = desk.articles(" ".join(args.query), limit=args.limit if args.limit > 0 else NO_LIMIT)
+    if args.json:
+        output.print_json([output.row_json(r) for r in rows], lines=True)
+    else:
+        for row in rows:
+            print(output.row_line(row))
+    return 0
+
+
+def _show_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+
+
+def show(desk: Desk, args: argparse.Namespace) -> int:
+    article = desk.article(args.id)
+    if article is None:
+        raise CliError(f"no article with id {args.id}")
+    if args.json:
+        output.print_json(output.article_json(article, desk.actors_of(article.id),
+                                              desk.story_of(article.id)))
+    else:
+        print(output.article_text(article), end="")
+    return 0
+
+
+def _ids_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("ids", type=int, nargs="+", metavar="ID")
+
+
+def _tag_arguments(p: argparse.ArgumentParser) -> None:
+    _ids_arguments(p)
+    p.add_argument("--add", action="append", default=[], metavar="TAG")
+    p.add_argument("--remove", action="append", default=[], metavar="TAG")
+
+
+def _require(desk: Desk, ids: list[int]) -> None:
+    missing = [i for i in ids if desk.article(i) is None]
+    if missing:
+        raise CliError(f"no article with id {missing[0]}")
+
+
+def mark(desk: Desk, args: argparse.Namespace) -> int:
+    _require(desk, args.ids)
+    if args.command in ("read", "unread"):
+        desk.set_read(args.ids, args.command == "read")
+    else:
+        for article_id in args.ids:
+            desk.set_saved(article_id, args.command == "save")
+    return 0
+
+
+def tag(desk: Desk, args: argparse.Namespace) -> int:
+    _require(desk, args.ids)
+    if args.add:
+        desk.add_tags(args.ids, args.add)
+    for name in args.remove:
+        desk.remove_tag(args.ids, name)
+    return 0
+
+
+def _export_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("query", nargs="*", help="a query (default: saved articles)")
+    p.add_argument("--format", choices=("md", "json", "html"), default="md")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+
+
+def export(desk: Desk, args: argparse.Namespace) -> int:
+    output.write(desk.export(" ".join(args.query) or "is:saved", args.format), args.output)
+    return 0
+
+
+COMMANDS = (
+    Command("list", "list cached articles, newest first", list_articles, _list_arguments),
+    Command("show", "print one whole article", show, _show_arguments),
+    Command("read", "mark articles read", mark, _ids_arguments),
+    Command("unread", "mark articles unread", mark, _ids_arguments),
+    Command("save", "save articles (never pruned)", mark, _ids_arguments),
+    Command("unsave", "unsave articles", mark, _ids_arguments),
+    Command("tag", "add or remove tags on articles", tag, _tag_arguments),
+    Command("export", "write matching articles as a dossier", export, _export_arguments),
+)

@@ -1,0 +1,50 @@
+"""fetch, reextract: filling the cache."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from tui.cli import output
+from tui.cli.errors import CliError
+from tui.cli.progress import progress_reporter, summary_line
+from tui.cli.registry import Command
+
+if TYPE_CHECKING:
+    from tui.core.desk import Desk
+
+
+def _fetch_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("feeds", nargs="*", metavar="FEED", help="feed names (default: all)")
+    p.add_argument("--no-extract", action="store_true", help="skip downloading article pages")
+    p.add_argument("--json", action="store_true", help="print a JSON summary")
+
+
+def fetch(desk: Desk, args: argparse.Namespace) -> int:
+    unknown = [name for name in args.feeds if desk.config.feed_named(name) is None]
+    if unknown:
+        raise CliError(f"no feed named {unknown[0]!r} in the config", 2)
+    if not desk.config.feeds:
+        raise CliError("the config lists no feeds: add [[feed]] tables to feeds.toml", 2)
+    with progress_reporter(sys.stderr.isatty() and not args.json) as on_event:
+        summary = desk.refresh(args.feeds or None, extract=False if args.no_extract else None,
+                               on_event=on_event)
+    if args.json:
+        output.print_json(summary.as_json())
+    else:
+        print(summary_line(summary))
+        for error in summary.errors:
+            print(f"  {error['feed']}: {error['error']}")
+    return 0
+
+
+def reextract(desk: Desk, args: argparse.Namespace) -> int:
+    print(f"{desk.reextract()} bodies rebuilt from cached pages")
+    return 0
+
+
+COMMANDS = (
+    Command("fetch", "refresh every feed (or those named) into the cache", fetch, _fetch_arguments),
+    Command("reextract", "rebuild article bodies from the cached pages, offline", reextract),
+)

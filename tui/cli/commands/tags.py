@@ -1,0 +1,61 @@
+"""tags, rename-tag, delete-tag, apply-rules: tag upkeep."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from tui.cli import output
+from tui.cli.registry import Command
+
+if TYPE_CHECKING:
+    from tui.core.desk import Desk
+
+
+def _json_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true")
+
+
+def tags(desk: Desk, args: argparse.Namespace) -> int:
+    rows = desk.all_tags()
+    if args.json:
+        output.print_json([output.tag_json(t, n) for t, n in rows])
+    else:
+        for name, count in rows:
+            print(f"{count:>6}  {name}")
+    return 0
+
+
+def _rename_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("old")
+    p.add_argument("new")
+
+
+def rename_tag(desk: Desk, args: argparse.Namespace) -> int:
+    print(f"{desk.rename_tag(args.old, args.new)} articles retagged")
+    return 0
+
+
+def _delete_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("tag")
+
+
+def delete_tag(desk: Desk, args: argparse.Namespace) -> int:
+    print(f"tag removed from {desk.delete_tag(args.tag)} articles")
+    return 0
+
+
+def apply_rules(desk: Desk, args: argparse.Namespace) -> int:
+    result = desk.apply_rules()
+    print(f"{result.tagged} tags added, {result.muted} articles muted")
+    return 0
+
+
+COMMANDS = (
+    Command("tags", "every tag with its article count", tags, _json_argument),
+    Command("rename-tag", "rename a tag everywhere (merging into an existing one)", rename_tag,
+            _rename_arguments),
+    Command("delete-tag", "remove a tag from every article", delete_tag, _delete_arguments),
+    Command("apply-rules", "apply the [[rule]] and [[mute]] tables of feeds.toml to the whole "
+            "cache", apply_rules),
+)

@@ -1,0 +1,11 @@
+"""The one error type a command raises to stop with a message (no circle: commands import it)."""
+
+from __future__ import annotations
+
+
+class CliError(Exception):
+    """Printed as `newsdesk: message` with exit code `code` (2: usage or config, 1: failure)."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code

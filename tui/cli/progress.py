@@ -1,0 +1,49 @@
+"""How a refresh looks on the terminal: a progress bar on stderr, then one summary line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from tui.core.refresh.events import FeedFailed, Progress, RefreshEvent, Stored
+
+if TYPE_CHECKING:
+    from tui.core.refresh.pipeline import RefreshSummary
+
+
+@contextmanager
+def progress_reporter(enabled: bool) -> Iterator[Callable[[RefreshEvent], None]]:
+    """A Rich progress bar on a terminal; silence otherwise (the summary line follows)."""
+    if not enabled:
+        yield lambda _event: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, TaskID, TextColumn
+    from rich.progress import Progress as Bar
+    from rich.text import Text
+
+    console = Console(stderr=True)
+    with Bar(TextColumn("{task.description:<7}"), BarColumn(), MofNCompleteColumn(),
+             TextColumn("{task.fields[note]}"), console=console, transient=True) as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def on_event(event: RefreshEvent) -> None:
+            if isinstance(event, Progress):
+                if event.stage not in tasks:
+                    tasks[event.stage] = bar.add_task(event.stage, total=event.total, note="")
+                bar.update(tasks[event.stage], completed=event.done, total=event.total)
+            elif isinstance(event, FeedFailed):
+                console.print(Text(f"  {event.feed}: {event.error}", style="red"))
+            elif isinstance(event, Stored) and event.new_articles:
+                console.print(f"  {event.new_articles} new articles stored and searchable; "
+                              "finding actors and links…", style="dim", markup=False,
+                              highlight=False)
+
+        yield on_event
+
+
+def summary_line(summary: RefreshSummary) -> str:
+    return (f"{summary.feeds_ok} feeds ok ({summary.not_modified} unchanged), "
+            f"{summary.feeds_failed} failed, {summary.new_articles} new articles, "
+            f"{summary.extracted} pages extracted")

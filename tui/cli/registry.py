@@ -1,0 +1,96 @@
+"""One registry: each command defines its grammar and its handler together.
+
+A command group module lists `Command`s; `build_parser` makes argparse's grammar from them and
+`dispatch` runs the chosen one, turning every expected failure into one line and an exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tui import __version__
+from tui.cli.errors import CliError
+
+if TYPE_CHECKING:
+    from tui.core.config.loader import Config
+    from tui.core.desk import Desk
+
+Handler = Callable[["Desk", argparse.Namespace], int]
+
+
+def _no_arguments(parser: argparse.ArgumentParser) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class Command:
+    """`name` None is the bare `newsdesk`. A `standalone` command opens no Desk itself."""
+
+    name: str | None
+    help: str
+    run: Handler
+    arguments: Callable[[argparse.ArgumentParser], None] = _no_arguments
+    standalone: Callable[[argparse.Namespace], int] | None = None
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS,
+                        help="feeds.toml to use (else $NEWSDESK_CONFIG, ./feeds.toml, user config)")
+    return common
+
+
+def build_parser(commands: Sequence[Command]) -> argparse.ArgumentParser:
+    """`--config` is accepted before or after the subcommand."""
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog="newsdesk", parents=[common],
+        description="A keyboard-driven terminal news desk. With no command, opens the reader.")
+    parser.add_argument("--version", action="version", version=f"newsdesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for command in commands:
+        if command.name is None:
+            continue
+        p = sub.add_parser(command.name, parents=[common], help=command.help,
+                           description=command.help)
+        command.arguments(p)
+    return parser
+
+
+def dispatch(commands: Sequence[Command], args: argparse.Namespace) -> int:
+    from tui.core.config.loader import ConfigError, resolve_config
+    from tui.core.query import QueryError
+    from tui.core.store.db import StoreError
+
+    command = next(c for c in commands if c.name == args.command)
+    try:
+        if command.standalone is not None:
+            return command.standalone(args)
+        with open_desk(resolve_config(getattr(args, "config", None))) as desk:
+            return command.run(desk, args)
+    except ConfigError as exc:
+        print(f"newsdesk: config error: {exc}", file=sys.stderr)
+        return 2
+    except QueryError as exc:
+        print(f"newsdesk: bad query: {exc}", file=sys.stderr)
+        return 2
+    except StoreError as exc:
+        print(f"newsdesk: {exc}", file=sys.stderr)
+        return 1
+    except CliError as exc:
+        print(f"newsdesk: {exc}", file=sys.stderr)
+        return exc.code
+
+
+def open_desk(config: Config) -> Desk:
+    """Open the cache, saying on stderr when a damaged one was set aside."""
+    from tui.core.desk import Desk
+
+    desk = Desk.open(config)
+    if desk.warning:
+        print(f"newsdesk: warning: {desk.warning}", file=sys.stderr)
+    return desk
