@@ -99,8 +99,10 @@ class MainScreen(Screen[None]):
         if not open_:
             self.set_class(False, "-full")
 
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        self.set_class(isinstance(event.widget, ViewTree), "-show-views")
+    def on_descendant_focus(self) -> None:
+        # The focus as it is now, not the event's widget: focus events bubble up from
+        # different depths, so after fast tabs the reader's may arrive after the tree's.
+        self.set_class(isinstance(self.focused, ViewTree), "-show-views")
 
     @property
     def articles(self) -> ArticleList:

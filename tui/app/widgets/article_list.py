@@ -201,9 +201,13 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             return (min(cached) if step > 0 else max(cached)) if cached else None
         return pager.find(self.cursor, step, lambda row: not row.read)
 
-    # -- the mouse -------------------------------------------------------------------------
     def on_resize(self) -> None:
+        """The list shrank (the reader opened below it) or grew: the selection stays in
+        sight."""
         self._resize()
+        self.scroll_to_cursor()
+
+    # -- the mouse -------------------------------------------------------------------------
 
     def on_click(self, event: events.Click) -> None:
         index = int(self.scroll_y) + event.y
