@@ -74,3 +74,17 @@ async def test_enter_in_the_text_opens_its_article_again(demo_desk) -> None:
         assert reader.article.id == shown == main(app).articles.current.id
         assert reader.scroller.scroll_y == 0
         assert "not in this view" not in status(app)
+
+
+async def test_saving_while_reading_keeps_the_reader_where_it_was(demo_desk) -> None:
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "tab", "G")
+        reader = app.screen.query_one(Reader)
+        bottom = reader.scroller.scroll_y
+        assert bottom > 0
+        await pilot.press("s")
+        await pilot.pause()
+        assert "★ saved" in str(app.screen.query_one("#reader-header").render())
+        assert reader.scroller.scroll_y == bottom

@@ -44,7 +44,7 @@ class Triage:
 
     def _changed(self, row: ArticleRow) -> None:
         """The reader (when it shows `row`) and the tree's counts follow a change."""
-        self.host.reader.show_again(self.host.desk, only=row.id, keep_scroll=False)
+        self.host.reader.show_again(self.host.desk, only=row.id)
         self.host.view_tree.recount_soon()
 
     @guarded

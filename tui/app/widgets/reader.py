@@ -166,16 +166,15 @@ class Reader(Horizontal):
         if not keep_scroll:
             self.scroller.scroll_home(animate=False, immediate=True)
 
-    def show_again(self, desk: Desk, *, keep_scroll: bool = True,
-                   only: int | None = None) -> None:
-        """Read the open article afresh (its flags, tags, actors or links changed); `only`:
-        just when it is that article."""
+    def show_again(self, desk: Desk, *, only: int | None = None) -> None:
+        """Read the open article afresh where the reader is (its flags, tags, actors or
+        links changed); `only`: just when it is that article."""
         article = self.article
         if not self.is_open or article is None or only not in (None, article.id):
             return
         fresh = desk.article(article.id)
         if fresh is not None:
-            self.show(fresh, desk, keep_scroll=keep_scroll, outside=self.outside)
+            self.show(fresh, desk, keep_scroll=True, outside=self.outside)
 
     def _paint(self) -> None:
         if self.article is None:
