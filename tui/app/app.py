@@ -26,11 +26,11 @@ class NewsdeskApp(App[None]):
         super().__init__()
         self.desk = desk
         self.config = config
-        self.keymap_in_use = keymap(config.keys)
 
     def on_mount(self) -> None:
-        if self.keymap_in_use:
-            self.set_keymap(self.keymap_in_use)
+        remapped = keymap(self.config.keys)
+        if remapped:
+            self.set_keymap(remapped)
         unknown = sorted(set(self.config.keys) - set(BY_NAME))
         if unknown:
             self.notify(f"[keys] names no command: {', '.join(unknown)} (see ? for names)",

@@ -183,10 +183,7 @@ class MainScreen(Screen[None]):
         order: list[PaneWidget] = [self.articles]
         reader = self.reader
         if reader.is_open:
-            text, actors, related = reader.panes
-            order.append(text)
-            order += [pane for name, pane in (("actors", actors), ("related", related))
-                      if reader.side.has_items(name)]
+            order += [reader.scroller, *reader.side.listing()]
         order.append(self.view_tree)
         at = next((i for i, pane in enumerate(order) if pane is self.focused), 0)
         # set_focus at once (Widget.focus waits a tick): a fast second tab must see it

@@ -164,3 +164,8 @@ class SidePanel(Vertical):
 
     def has_items(self, which: str) -> bool:
         return bool(self.actors if which == "actors" else self.related)
+
+    def listing(self) -> list[SideList]:
+        """The lists that hold items (tab stops only there)."""
+        return [widget for widget, items in ((self.actor_list, self.actors),
+                                             (self.related_list, self.related)) if items]
