@@ -33,7 +33,10 @@ async def test_fast_tabs_show_the_tree_they_reach(demo_desk) -> None:
         assert isinstance(app.focused, ArticleText)
         for _ in range(3):  # actors, related, views: in one burst, as a terminal sends them
             app.post_message(events.Key("tab", "\t"))
-        await pilot.pause(0.3)
+        for _ in range(50):  # every focus event has reached the screen (slow under load)
+            await pilot.pause(0.1)
+            if isinstance(app.focused, ViewTree) and app.screen.has_class("-show-views"):
+                break
         assert isinstance(app.focused, ViewTree)
         assert app.screen.has_class("-show-views")
 
