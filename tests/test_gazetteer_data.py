@@ -159,6 +159,10 @@ PRECISION_SENTENCES = [
     "Petra and Aqaba attracted many tourists last year.",
     "Rafik Hariri International Airport reopened after the storm.",
     "Pahlavi dynasty coins were sold at auction in London.",
+    "Who will run the daily business? CCTV cameras watched the empty square.",
+    "He fought with the Free Syrian Army in 2013 before moving abroad.",
+    "Das Bild seines Landes ist ein anderes; er war Leiter des Stabes.",
+    "The reporter never met the Turk who sold him a carpet.",
     # Russian
     "Спутник был запущен на орбиту в пятницу, сообщили учёные.",
     "Дождь шёл весь день, и мемориал закрыли для посетителей.",
@@ -172,6 +176,7 @@ PRECISION_SENTENCES = [
     "نشرت الصحيفة صور الحدث في المسيرة السنوية للمدينة.",
     "أعلن الإخوان في العائلة عن حفل زفاف في عمان.",
     "رفع المنار فوق الميناء القديم قرب الأهرام ليلة أمس.",
+    "دعا البيان إلى ضمان سلامة المدنيين وتوفير القدرة على العلاج.",
     # Persian
     "کیهان بزرگ است و ستاره‌ها در آسمان می‌درخشند.",
     "رئیس مجلس دانش‌آموزان مدرسه امروز سخنرانی کرد.",
