@@ -18,8 +18,9 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.widgets.article_list import local_time
+from tui.core.actors.gazetteer import KINDS as GAZETTEER_KINDS
 
-KINDS = ("person", "org", "state")
+KINDS = GAZETTEER_KINDS  # one list: the gazetteer validates what the panel colours
 
 
 def actor_prompt(actor: Any, style: Style | None = None) -> Text:
