@@ -33,6 +33,7 @@ def page(title: str, text: str) -> bytes:
 def serve(server: LocalServer, folder: Path, *, feeds: int = 2, page_delay: float = 0.0,
           extra_settings: str = "") -> tuple[Path, int]:
     """Routes for `feeds` feeds of len(TOPICS) articles each; returns (feeds.toml, articles)."""
+    folder.mkdir(parents=True, exist_ok=True)
     now = time.time()
     entries: list[tuple[str, str]] = []
     for f in range(feeds):
