@@ -17,7 +17,7 @@ import pytest
 
 from tests.httpserver import LocalServer
 from tests.recent_site import serve
-from tests.test_tmux_smoke import Tmux, tmux  # noqa: F401 - the fixture
+from tests.test_tmux_smoke import Tmux
 from tui.core.config.loader import load_config
 from tui.core.desk import Desk
 from tui.demo.server import DemoServer, write_demo_config
@@ -35,23 +35,30 @@ def user_env(home: Path) -> str:
 
 
 @pytest.fixture
+def term() -> Iterator[Tmux]:
+    session = Tmux()
+    yield session
+    session.kill()
+
+
+@pytest.fixture
 def demo_site() -> Iterator[DemoServer]:
     with DemoServer() as server:
         yield server
 
 
-def test_R_in_a_fresh_reader_fetches_every_article(tmp_path: Path, tmux: Tmux,
+def test_R_in_a_fresh_reader_fetches_every_article(tmp_path: Path, term: Tmux,
                                                    demo_site: DemoServer) -> None:
     config_path = write_demo_config(tmp_path / "site", demo_site)
     expected = len(demo_site.site.articles)
-    tmux.start(f"{user_env(tmp_path / 'home')} {sys.executable} -m tui --config {config_path}",
+    term.start(f"{user_env(tmp_path / 'home')} {sys.executable} -m tui --config {config_path}",
                cwd=tmp_path)
-    tmux.wait_for(lambda s: "R Refresh all" in s)
-    tmux.keys("R")
-    screen = tmux.wait_for(lambda s: "refreshed all feeds" in s, timeout=90)
+    term.wait_for(lambda s: "R Refresh all" in s)
+    term.keys("R")
+    screen = term.wait_for(lambda s: "refreshed all feeds" in s, timeout=90)
     status = next(line for line in screen.splitlines() if "refreshed all feeds" in line)
     assert f"{expected} new" in status and "failed" not in status, status
-    tmux.keys("q")
+    term.keys("q")
 
     with Desk.open(load_config(config_path)) as desk:
         assert desk.count("") == expected
@@ -62,23 +69,23 @@ def test_R_in_a_fresh_reader_fetches_every_article(tmp_path: Path, tmux: Tmux,
         assert extracted == pages
 
 
-def test_alias_rematch_is_the_first_use_of_the_pool(tmp_path: Path, tmux: Tmux) -> None:
+def test_alias_rematch_is_the_first_use_of_the_pool(tmp_path: Path, term: Tmux) -> None:
     with LocalServer() as server:
         config_path, articles = serve(server, tmp_path / "site")
         fetched = subprocess.run([sys.executable, "-m", "tui", "--config", str(config_path),
                                   "fetch"], capture_output=True, text=True, timeout=120)
         assert fetched.returncode == 0, fetched.stderr
-    tmux.start(f"{user_env(tmp_path / 'home')} {sys.executable} -m tui --config {config_path}",
+    term.start(f"{user_env(tmp_path / 'home')} {sys.executable} -m tui --config {config_path}",
                cwd=tmp_path)
-    tmux.wait_for(lambda s: "Sergei Shoigu meets officials in Tehran (0)" in s)
-    tmux.keys("Enter")  # the newest article names Shoigu: he is the panel's first actor
-    tmux.wait_for(lambda s: "Actors (" in s)
-    tmux.keys("a")
-    tmux.wait_for(lambda s: "Alias for Sergei Shoigu" in s)
-    tmux.keys("Shoygu-in-tmux", "Enter")
-    screen = tmux.wait_for(lambda s: "actors matched" in s or "edit failed" in s, timeout=90)
+    term.wait_for(lambda s: "Sergei Shoigu meets officials in Tehran (0)" in s)
+    term.keys("Enter")  # the newest article names Shoigu: he is the panel's first actor
+    term.wait_for(lambda s: "Actors (" in s)
+    term.keys("a")
+    term.wait_for(lambda s: "Alias for Sergei Shoigu" in s)
+    term.keys("Shoygu-in-tmux", "Enter")
+    screen = term.wait_for(lambda s: "actors matched" in s or "edit failed" in s, timeout=90)
     assert "actors matched" in screen, screen
-    tmux.keys("q", "q")
+    term.keys("q", "q")
 
     with Desk.open(load_config(config_path)) as desk:
         pending = desk.conn.execute("SELECT count(*) FROM articles WHERE analysed = 0")
