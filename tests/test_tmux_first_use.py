@@ -91,3 +91,25 @@ def test_alias_rematch_is_the_first_use_of_the_pool(tmp_path: Path, term: Tmux) 
         pending = desk.conn.execute("SELECT count(*) FROM articles WHERE analysed = 0")
         assert pending.fetchone()[0] == 0
         assert desk.count("") == articles
+
+
+def test_a_fresh_install_opens_on_the_curated_feeds_and_says_where(tmp_path: Path,
+                                                                   term: Tmux) -> None:
+    """No feeds.toml anywhere, an empty HOME: never a blank screen. (R is not pressed: the
+    curated feeds are real outlets, and no test touches the internet.)"""
+    home = tmp_path / "home"
+    written = home / ".config" / "newsdesk" / "feeds.toml"
+    (tmp_path / "elsewhere").mkdir()
+    term.start(f"{user_env(home)} {sys.executable} -m tui", cwd=tmp_path / "elsewhere")
+    screen = term.wait_for(lambda s: "No articles yet" in s)
+    flat = "".join(screen.split())  # long lines are wrapped: compare without spaces
+    assert "pressRtofetchthe32feedslistedin" in flat and str(written) in flat
+    assert "newsdeskimport-opmlFILE" in flat
+    assert "first run: wrote the curated feed" in screen, screen  # the notice
+    term.keys("?")
+    screen = term.wait_for(lambda s: "newsdesk keys" in s)
+    inside = [line.split("│")[1] for line in screen.splitlines() if line.count("│") >= 2]
+    boxed = "".join("".join(inside).split())  # a long path wraps inside the box
+    assert f"config:{written}" in boxed, screen
+    term.keys("q", "q")
+    assert written.is_file()

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 def reader(desk: Desk, args: argparse.Namespace) -> int:
     from tui.app import run
 
-    run(desk, desk.config)
+    run(desk, desk.config, notices=getattr(args, "notices", ()))
     return 0
 
 

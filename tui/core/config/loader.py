@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -242,9 +242,25 @@ def find_config(explicit: str | None) -> Path | None:
     return None
 
 
-def resolve_config(explicit: str | None) -> Config:
-    """The config the user meant, or an empty one with the user-level cache."""
+def resolve_config(explicit: str | None,
+                   on_first_run: Callable[[str], None] | None = None) -> Config:
+    """The config the user meant. With none anywhere (a first run), the curated feed list is
+    written to the user config dir and used; `on_first_run` is told where, in a sentence."""
     path = find_config(explicit)
-    if path is None:
-        return parse_config({})
-    return load_config(path)
+    if path is not None:
+        return load_config(path)
+    from tui.core.config.firstrun import CURATED, user_config_path, write_user_config
+
+    tell = on_first_run or (lambda _message: None)
+    try:
+        path = write_user_config()
+    except OSError as exc:  # a read-only home: the curated list, straight from the package
+        tell(f"cannot write {user_config_path()} ({exc.strerror or exc}); "
+             "using the curated feed list from the package")
+        config = parse_config(tomllib.loads(CURATED.read_text(encoding="utf-8")),
+                              file=str(CURATED))
+        return config
+    config = load_config(path)
+    tell(f"first run: wrote the curated feed list ({len(config.feeds)} feeds) to {path}; "
+         "edit it to choose your feeds")
+    return config
