@@ -36,6 +36,7 @@ class Settings:
     mark_read_on_open: bool = True
     max_feed_bytes: int = 10 * 1024 * 1024
     max_page_bytes: int = 5 * 1024 * 1024
+    browser: str = ""  # what `o` runs, as in newsboat: a command with %u, no shell
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,7 @@ _SETTING_TYPES: dict[str, tuple[type, ...]] = {
     "mark_read_on_open": (bool,),
     "max_feed_bytes": (int,),
     "max_page_bytes": (int,),
+    "browser": (str,),
 }
 _FEED_KEYS = {"name": (str,), "url": (str,), "tags": (list,), "lang": (str,), "extract": (bool,)}
 _TOP_KEYS = {"settings", "feed", "rule", "mute", "view", "keys"}
