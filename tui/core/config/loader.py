@@ -71,12 +71,16 @@ class Config:
     keys: Mapping[str, str] = field(default_factory=dict)
 
     @property
+    def actors_path(self) -> Path:
+        """Where the user's gazetteer additions live: beside feeds.toml, or in the cache folder
+        when there is no config file. The one rule for reading and writing them."""
+        base = self.path.parent if self.path is not None else self.settings.cache_dir
+        return base / "actors.toml"
+
+    @property
     def actors_file(self) -> Path | None:
-        """The user's gazetteer additions live beside feeds.toml."""
-        if self.path is None:
-            return None
-        candidate = self.path.parent / "actors.toml"
-        return candidate if candidate.exists() else None
+        """The user's actors.toml if it exists (what the matcher loads)."""
+        return self.actors_path if self.actors_path.exists() else None
 
     def feed_named(self, name: str) -> Feed | None:
         return next((f for f in self.feeds if f.name == name), None)

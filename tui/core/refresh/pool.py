@@ -11,17 +11,11 @@ import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from tui.core.ingest.extract import Extracted, clean_lines_text, extract_page, html_to_text
 from tui.core.ingest.parse import parse_feed
 from tui.core.refresh.spawn import Lifeline, ensure_tracker, worker_init
 from tui.core.store.articles import NewEntry
-
-if TYPE_CHECKING:
-    from tui.core.actors.matcher import Matcher
-    from tui.core.linking.score import Raw
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,43 +52,6 @@ def _without_headline(body: str, title: str | None) -> str:
     if title and rest and " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
         return rest
     return body
-
-
-_matchers: dict[tuple[str | None, str], Matcher] = {}
-
-
-def _matcher(actors_file: str | None, source_hash: str) -> Matcher:
-    """Built once per worker and gazetteer version (~0.25 s)."""
-    key = (actors_file, source_hash)
-    if key not in _matchers:
-        from tui.core.actors.matcher import Matcher, load_gazetteer
-
-        _matchers.clear()
-        _matchers[key] = Matcher(load_gazetteer(Path(actors_file) if actors_file else None))
-    return _matchers[key]
-
-
-def warm_analysis(actors_file: str | None, source_hash: str) -> None:
-    """Build the matchers while the network is still busy, not when analysis starts."""
-    from tui.core.linking.text import place_matcher
-
-    _matcher(actors_file, source_hash)
-    place_matcher()
-
-
-def analyse_texts(items: list[tuple[int, str, str]], actors_file: str | None,
-                  source_hash: str) -> list[tuple[int, list[tuple[int, str, int, str]], Raw]]:
-    """Actor mentions and linking features for (id, title, body): pure text work, so the
-    analysis of a big refresh runs on every core while the main process writes."""
-    from tui.core.linking.score import raw_features
-    from tui.core.store.actors import mention_rows
-
-    matcher = _matcher(actors_file, source_hash)
-    out = []
-    for article_id, title, body in items:
-        rows = mention_rows(article_id, matcher.match(title, body))
-        out.append((article_id, rows, raw_features(title, body, [r[1:] for r in rows])))
-    return out
 
 
 def extract_worker(raw: bytes, url: str, content_type: str | None) -> Extracted:
