@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
+from tui.app.empty_state import empty_text
 from tui.app.paging import Pager
 from tui.app.views import UNREAD, ViewSpec, combine, load_groups, title_of
 from tui.app.widgets.article_list import ArticleList
@@ -85,8 +86,10 @@ class DeskScreen(Screen[None]):
             self.show_query_error(error)
             return False
         self.view = view
-        self.articles.empty_text = f"No articles in {view.label}." + (
-            "" if self.filter_query or self.search_text else "  R refreshes the feeds.")
+        if not len(pager):
+            narrowed = bool(self.filter_query or self.search_text)
+            self.articles.empty_text = empty_text(self.desk, self.config, view.label,
+                                                  pager.query, narrowed)
         self.articles.set_pager(pager)
         self.update_status()
         return True

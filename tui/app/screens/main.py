@@ -256,7 +256,8 @@ class MainScreen(TriageMixin, RefreshMixin, QueryBarMixin, ContextMixin):
             self.app.exit()
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(getattr(self.app, "keymap_in_use", {})))
+        self.app.push_screen(HelpScreen(getattr(self.app, "keymap_in_use", {}),
+                                        getattr(self.config, "path", None)))
 
 
 def _has_unread(desk: Any) -> bool:

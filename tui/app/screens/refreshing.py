@@ -51,6 +51,10 @@ class RefreshMixin(DeskScreen):
         if self.refreshing or getattr(self, "analysing", False):
             self.say("a refresh or re-analysis is already running")
             return
+        if not getattr(self.config, "feeds", None):
+            where = getattr(self.config, "path", None) or "feeds.toml"
+            self.say(f"no feeds to refresh: add [[feed]] tables to {where}")
+            return
         self.refreshing = True
         self.say("refreshing " + (", ".join(feeds) if feeds else "all feeds") + "…")
         self._refresh_worker(feeds)

@@ -9,6 +9,7 @@ from typing import Any
 
 from textual import work
 
+from tui.app import browser
 from tui.app.screens.base import DeskScreen, guarded
 from tui.app.screens.feeds import FeedsScreen
 from tui.app.screens.tags import AddTagsScreen, RemoveTagScreen
@@ -144,12 +145,58 @@ class TriageMixin(DeskScreen):
         if row is None or not row.url:
             self.say("this article has no link")
             return
-        self._browse(row.url)
-        self.say("opening in the browser")
+        if not browser.web_link(row.url):
+            self.say("not a web link (y copies it)")
+            return
+        setting = getattr(self.config.settings, "browser", "") or ""
+        try:
+            launch = browser.plan(row.url, setting)
+        except ValueError as error:
+            self.say(f"browser setting {setting!r}: {error}")
+            return
+        if launch is None:
+            where = getattr(self.config, "path", None) or "feeds.toml"
+            self.say(f'no browser found (y copies the link); set browser = "lynx %u" in '
+                     f"[settings] of {where}")
+            return
+        if launch.console and launch.argv:
+            self._browse_here(launch.argv)
+        else:
+            self._browse(launch.argv, row.url)
+            self.say("opening in the browser")
+
+    def _browse_here(self, argv: tuple[str, ...]) -> None:
+        """A console browser gets the terminal: the app is suspended until it exits."""
+        import subprocess
+
+        from textual.app import SuspendNotSupported
+
+        try:
+            with self.app.suspend():
+                done = subprocess.run(argv, check=False)  # no shell: the URL is untrusted
+        except SuspendNotSupported:
+            self.say("this terminal cannot hand over the screen; y copies the link")
+            return
+        except OSError as error:
+            self.say(f"cannot run {argv[0]}: {error.strerror or error}")
+            return
+        self.say("back from the browser" if done.returncode == 0
+                 else f"{argv[0]} exited with status {done.returncode}")
 
     @work(thread=True, group="browser", exit_on_error=False)
-    def _browse(self, url: str) -> None:
-        webbrowser.open(url)  # no shell: the URL is untrusted
+    def _browse(self, argv: tuple[str, ...] | None, url: str) -> None:
+        """A graphical browser opens its own window: started in the background."""
+        import subprocess
+
+        if argv is None:
+            webbrowser.open(url)
+            return
+        try:  # not waited for (it may live for hours); subprocess reaps it later
+            subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL, start_new_session=True)
+        except OSError as error:
+            self.app.call_from_thread(self.say, f"cannot run {argv[0]}: "
+                                                f"{error.strerror or error}")
 
     def action_copy_link(self) -> None:
         row = self._row()
