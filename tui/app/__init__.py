@@ -6,6 +6,7 @@ when the app is actually opened.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -16,11 +17,11 @@ if TYPE_CHECKING:
 __all__ = ["NewsdeskApp", "run"]
 
 
-def run(desk: Desk, config: Config) -> None:
-    """Open the TUI on `desk` (blocking until the user quits)."""
+def run(desk: Desk, config: Config, notices: Sequence[str] = ()) -> None:
+    """Open the TUI on `desk` (blocking until the user quits); `notices` are shown on opening."""
     from tui.app.app import run as _run
 
-    _run(desk, config)
+    _run(desk, config, notices)
 
 
 def __getattr__(name: str) -> type[NewsdeskApp]:

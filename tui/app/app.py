@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import App
@@ -22,10 +23,11 @@ class NewsdeskApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = app_bindings()
     COMMANDS = App.COMMANDS | {NewsdeskCommands}
 
-    def __init__(self, desk: Desk, config: Config) -> None:
+    def __init__(self, desk: Desk, config: Config, notices: Sequence[str] = ()) -> None:
         super().__init__()
         self.desk = desk
         self.config = config
+        self.notices = tuple(notices)  # e.g. where a first run wrote feeds.toml
 
     def on_mount(self) -> None:
         remapped = keymap(self.config.keys)
@@ -36,8 +38,10 @@ class NewsdeskApp(App[None]):
             self.notify(f"[keys] names no command: {', '.join(unknown)} (see ? for names)",
                         severity="warning", markup=False, timeout=8)
         self.push_screen(MainScreen(self.desk, self.config))
+        for notice in self.notices:
+            self.notify(notice, markup=False, timeout=20)
 
 
-def run(desk: Desk, config: Config) -> None:
+def run(desk: Desk, config: Config, notices: Sequence[str] = ()) -> None:
     """Open the TUI on `desk` until the user quits."""
-    NewsdeskApp(desk, config).run()
+    NewsdeskApp(desk, config, notices).run()

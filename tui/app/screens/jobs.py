@@ -56,6 +56,10 @@ class Jobs:
         if self.busy is not None:
             self.host.say("a refresh or re-analysis is already running")
             return
+        if not self.host.config.feeds:
+            where = self.host.config.path or "feeds.toml"
+            self.host.say(f"no feeds to refresh: add [[feed]] tables to {where}")
+            return
         self.busy = "refresh"
         self.host.say("refreshing " + (", ".join(feeds) if feeds else "all feeds") + "…")
         self.host.in_thread(lambda: self._refresh_worker(feeds), "refresh")

@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from tui.app.commands import keymap, screen_bindings
+from tui.app.empty_state import empty_text
 from tui.app.messages import OpenArticle, OpenView, ShowActor
 from tui.app.paging import Pager
 from tui.app.screens.help import HelpScreen
@@ -138,7 +139,7 @@ class MainScreen(Screen[None]):
             "cycle_panes": self.cycle_panes,
             "toggle_full": self.toggle_full,
             "close": self.close_one,
-            "help": lambda: self.app.push_screen(HelpScreen(self.keymap)),
+            "help": lambda: self.app.push_screen(HelpScreen(self.keymap, self.config.path)),
             "search": lambda: self.open_query_bar("search"),
             "filter": lambda: self.open_query_bar("filter"),
             "toggle_read": triage.toggle_read,
@@ -225,8 +226,10 @@ class MainScreen(Screen[None]):
             return False
         self.view = view
         self.view_tree.listed = view
-        self.articles.empty_text = f"No articles in {view.label}." + (
-            "" if self.filter_query or self.search_text else "  R refreshes the feeds.")
+        if not len(pager):
+            narrowed = bool(self.filter_query or self.search_text)
+            self.articles.empty_text = empty_text(self.desk, self.config, view.label,
+                                                  pager.query, narrowed)
         self.articles.set_pager(pager)
         self.update_status()
         return True

@@ -4,9 +4,13 @@ link commands. Each calls the Desk at once, so quitting or a kill loses nothing.
 from __future__ import annotations
 
 import functools
+import subprocess
 import webbrowser
 from typing import TYPE_CHECKING, Literal
 
+from textual.app import SuspendNotSupported
+
+from tui.app import browser
 from tui.app.screens.feeds import FeedsScreen
 from tui.app.screens.host import Host, guarded
 from tui.app.screens.tags import AddTagsScreen, RemoveTagScreen
@@ -152,9 +156,52 @@ class Triage:
         if row is None or not row.url:
             self.host.say("this article has no link")
             return
-        # no shell: the URL is untrusted
-        self.host.in_thread(functools.partial(webbrowser.open, row.url), "browser")
-        self.host.say("opening in the browser")
+        if not browser.web_link(row.url):
+            self.host.say("not a web link (y copies it)")
+            return
+        setting = self.host.config.settings.browser
+        try:
+            launch = browser.plan(row.url, setting)
+        except ValueError as error:
+            self.host.say(f"browser setting {setting!r}: {error}")
+            return
+        if launch is None:
+            where = self.host.config.path or "feeds.toml"
+            self.host.say(f'no browser found (y copies the link); set browser = "lynx %u" in '
+                          f"[settings] of {where}")
+            return
+        if launch.console and launch.argv:
+            self._browse_here(launch.argv)
+        else:
+            argv, url = launch.argv, row.url
+            self.host.in_thread(lambda: self._browse(argv, url), "browser")
+            self.host.say("opening in the browser")
+
+    def _browse_here(self, argv: tuple[str, ...]) -> None:
+        """A console browser gets the terminal: the app is suspended until it exits."""
+        try:
+            with self.host.app.suspend():
+                done = subprocess.run(argv, check=False)  # no shell: the URL is untrusted
+        except SuspendNotSupported:
+            self.host.say("this terminal cannot hand over the screen; y copies the link")
+            return
+        except OSError as error:
+            self.host.say(f"cannot run {argv[0]}: {error.strerror or error}")
+            return
+        self.host.say("back from the browser" if done.returncode == 0
+                      else f"{argv[0]} exited with status {done.returncode}")
+
+    def _browse(self, argv: tuple[str, ...] | None, url: str) -> None:
+        """In a worker thread: a graphical browser opens its own window, in the background."""
+        if argv is None:
+            webbrowser.open(url)
+            return
+        try:  # not waited for (it may live for hours); subprocess reaps it later
+            subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL, start_new_session=True)
+        except OSError as error:
+            self.host.app.call_from_thread(self.host.say, f"cannot run {argv[0]}: "
+                                                          f"{error.strerror or error}")
 
     def copy_link(self) -> None:
         row = self.target()

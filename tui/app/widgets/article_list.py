@@ -255,9 +255,11 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         base = self._style("base")
         index = int(self.scroll_y) + y
         if self.pager is None or not len(self.pager):
-            if y == 0:
-                text = Text(self.empty_text, style=self._style("article-list--empty"))
-                return self._strip(text, width, base)
+            # the next step, wrapped: a path in it must stay whole to be copied
+            lines = Text(self.empty_text, style=self._style("article-list--empty")).wrap(
+                self.app.console, max(width, 1), overflow="fold")
+            if y < len(lines):
+                return self._strip(lines[y], width, base)
             return Strip.blank(width, base)
         row = self.pager.row(index)
         if row is None:

@@ -21,12 +21,13 @@ from textual.widgets.option_list import Option
 
 from tui.app.messages import OpenArticle, ShowActor
 from tui.app.widgets.article_list import local_time
+from tui.core.actors.gazetteer import KINDS as GAZETTEER_KINDS
 from tui.core.models import ArticleActor
 
 if TYPE_CHECKING:
     from tui.core.store.links import RelatedItem
 
-KINDS = ("person", "org", "state")
+KINDS = GAZETTEER_KINDS  # one list: the gazetteer validates what the panel colours
 StyleOf = Callable[[str], Style | None]
 
 

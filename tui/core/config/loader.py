@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ class Settings:
     mark_read_on_open: bool = True
     max_feed_bytes: int = 10 * 1024 * 1024
     max_page_bytes: int = 5 * 1024 * 1024
+    browser: str = ""  # what `o` runs, as in newsboat: a command with %u, no shell
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +98,7 @@ _SETTING_TYPES: dict[str, tuple[type, ...]] = {
     "mark_read_on_open": (bool,),
     "max_feed_bytes": (int,),
     "max_page_bytes": (int,),
+    "browser": (str,),
 }
 _FEED_KEYS = {"name": (str,), "url": (str,), "tags": (list,), "lang": (str,), "extract": (bool,)}
 _TOP_KEYS = {"settings", "feed", "rule", "mute", "view", "keys"}
@@ -246,9 +248,25 @@ def find_config(explicit: str | None) -> Path | None:
     return None
 
 
-def resolve_config(explicit: str | None) -> Config:
-    """The config the user meant, or an empty one with the user-level cache."""
+def resolve_config(explicit: str | None,
+                   on_first_run: Callable[[str], None] | None = None) -> Config:
+    """The config the user meant. With none anywhere (a first run), the curated feed list is
+    written to the user config dir and used; `on_first_run` is told where, in a sentence."""
     path = find_config(explicit)
-    if path is None:
-        return parse_config({})
-    return load_config(path)
+    if path is not None:
+        return load_config(path)
+    from tui.core.config.firstrun import CURATED, user_config_path, write_user_config
+
+    tell = on_first_run or (lambda _message: None)
+    try:
+        path = write_user_config()
+    except OSError as exc:  # a read-only home: the curated list, straight from the package
+        tell(f"cannot write {user_config_path()} ({exc.strerror or exc}); "
+             "using the curated feed list from the package")
+        config = parse_config(tomllib.loads(CURATED.read_text(encoding="utf-8")),
+                              file=str(CURATED))
+        return config
+    config = load_config(path)
+    tell(f"first run: wrote the curated feed list ({len(config.feeds)} feeds) to {path}; "
+         "edit it to choose your feeds")
+    return config
