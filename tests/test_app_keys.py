@@ -253,7 +253,7 @@ async def test_tab_cycles_panes(demo_desk) -> None:
 
     desk, config = demo_desk
     app = make_app(desk, config)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:  # the list above the reader
         assert isinstance(app.focused, ArticleList)
         await pilot.press("enter", "tab")
         assert app.focused.id == "reader-scroll"
@@ -264,24 +264,42 @@ async def test_tab_cycles_panes(demo_desk) -> None:
                 assert app.focused is widget
         await pilot.press("tab")
         assert isinstance(app.focused, ViewTree)
-        assert app.screen.has_class("-show-views")  # the tree appears at 80 columns
+        await pilot.pause()
+        assert app.screen.has_class("-show-views")  # the tree appears beside the reader
+        assert main(app).view_tree.display
         await pilot.press("tab")
         assert isinstance(app.focused, ArticleList)
         assert not app.screen.has_class("-show-views")
 
 
-async def test_z_toggles_full_width_reader(demo_desk) -> None:
+async def test_tab_stays_in_the_reader_where_it_takes_the_screen(demo_desk) -> None:
     desk, config = demo_desk
     app = make_app(desk, config)
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        assert app.focused.id == "reader-scroll"  # the list is not shown: nothing to move
+        side = app.screen.query_one(Reader).side
+        stops = [w for w in (side.actor_list, side.related_list) if w in side.listing()]
+        for widget in stops:
+            await pilot.press("tab")
+            assert app.focused is widget
+        await pilot.press("tab")
+        assert app.focused.id == "reader-scroll"
+
+
+async def test_z_toggles_full_width_reader(demo_desk) -> None:
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=(160, 48)) as pilot:
         await pilot.press("z")
         await pilot.pause()
         assert app.screen.has_class("-full")
         assert not main(app).articles.display or main(app).articles.region.height == 0
-        assert app.screen.query_one(Reader).region.width == 80
+        assert app.screen.query_one(Reader).region.width == 160
         await pilot.press("z")
         await pilot.pause()
-        assert not app.screen.has_class("-full")
+        assert not app.screen.has_class("-full") and app.screen.has_class("-side")
+        assert main(app).articles.display
 
 
 async def test_q_closes_reader_then_quits(demo_desk) -> None:

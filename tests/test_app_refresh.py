@@ -129,7 +129,7 @@ async def test_failed_feed_is_marked_and_listed(tmp_path: Path) -> None:
             assert "1 failed" in status(app)
             tree = main(app).query_one(ViewTree)
             labels = [str(n.label) for n in tree._tree_nodes.values()]
-            assert "Dead Feed !" in labels
+            assert "Dead Feed ! 0/0" in labels
             await pilot.press("e")
             await pilot.pause()
             assert isinstance(app.screen, FeedsScreen)

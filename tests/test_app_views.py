@@ -223,13 +223,14 @@ async def test_tree_counts_follow_changes(demo_desk) -> None:
             return next(str(n.label) for n in tree._tree_nodes.values()
                         if n.data is not None and n.data.kind == kind)
 
-        unread = desk.count("is:unread")
-        assert label("unread") == f"Unread {unread}"
+        unread, total = desk.count("is:unread"), desk.count("")
+        assert label("unread") == f"Unread {unread}/{unread}"  # unread/total, as newsboat
+        assert label("all") == f"All {unread}/{total}"
         await pilot.press("s", "enter")  # save and open (marks read)
         await pilot.pause(0.8)
         await settle(pilot)
-        assert label("unread") == f"Unread {unread - 1}"
-        assert label("saved") == "Saved"  # saved shows its unread count: the one is read
+        assert label("unread") == f"Unread {unread - 1}/{unread - 1}"
+        assert label("saved") == "Saved 0/1"  # the one saved is read
 
 
 def test_pager_keeps_places_when_rows_leave_the_view(demo_desk) -> None:

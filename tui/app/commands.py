@@ -46,15 +46,18 @@ COMMANDS: tuple[Command, ...] = (
             "Page the reader down; at the end, go to the next unread article"),
     Command("next_unread", "Next unread", "n", "Go to the next unread article", footer=True),
     Command("prev_unread", "Prev unread", "p", "Go to the previous unread article"),
-    Command("toggle_read", "Read/unread", "N", "Toggle the article's read flag"),
-    Command("mark_view_read", "Mark view read", "A",
-            "Mark every article in the current view read (u undoes)"),
-    Command("undo", "Undo", "u", "Undo the last mark-view-read or dismiss"),
+    Command("toggle_read", "Read/unread", "N",
+            "Toggle read: the article shown when the reader has the focus, else the selected"),
+    Command("mark_view_read", "Mark view read", "A", "Mark every article in the view read"),
+    Command("undo", "Undo", "u",
+            "Take back the last read, save, tag, untag, dismiss or mark-view-read"),
     Command("toggle_saved", "Save", "s", "Toggle the saved star", footer=True),
     Command("add_tags", "Tag", "t", "Add tags to the article (completes existing tags)",
             footer=True),
     Command("remove_tag", "Untag", "T", "Remove one of the article's tags"),
     Command("dismiss", "Dismiss", "x", "Mark read and hide from Unread"),
+    Command("toggle_hide_read", "Hide read", "l",
+            "Hide read articles in every list, or show them again"),
     Command("actor_alias", "Add alias", "a",
             "Add a spelling to the selected actor, then re-match"),
     Command("new_actor", "New actor", "plus",
@@ -65,15 +68,27 @@ COMMANDS: tuple[Command, ...] = (
             "Open the story's previous article (by time)"),
     Command("search", "Search", "slash", "Full-text search in the current view", footer=True),
     Command("filter", "Filter", "f", "Filter the view with a query (the CLI's language)"),
+    Command("clear_query", "Clear", "c", "Clear the search and the filter"),
+    Command("save_view", "Save view", "V",
+            "Save the list's query (view, filter, search) as a view in feeds.toml"),
+    Command("export_view", "Export", "E",
+            "Export the articles listed to a dossier file (md, html or json)"),
     Command("open_browser", "Browser", "o", "Open the article's link in the web browser"),
     Command("copy_link", "Copy link", "y", "Copy the article's link to the clipboard"),
     Command("refresh_all", "Refresh all", "R", "Refresh every feed", footer=True),
     Command("refresh_feed", "Refresh feed", "r", "Refresh the current article's feed"),
     Command("feed_errors", "Feeds", "e", "Show feeds and their last refresh errors"),
     Command("cycle_panes", "Next pane", "tab", "Move focus to the next pane"),
+    Command("focus_views", "Views pane", "1", "Focus the view tree"),
+    Command("focus_list", "List pane", "2", "Focus the article list"),
+    Command("focus_reader", "Reader pane", "3",
+            "Focus the article text (opens the selected article)"),
+    Command("focus_actors", "Actors pane", "4", "Focus the reader's actor list"),
+    Command("focus_related", "Related pane", "5", "Focus the reader's related coverage"),
     Command("top", "Top", "g,home", "Go to the top"),
     Command("bottom", "Bottom", "G,end", "Go to the bottom"),
-    Command("toggle_full", "Full width", "z", "Toggle the reader full width"),
+    Command("toggle_full", "Full width", "z", "Toggle the reader full screen"),
+    Command("toggle_side", "Side panel", "B", "Show or hide the reader's actors and related"),
     Command("close", "Close/quit", "q", "Close the reader or the filter; quit otherwise",
             footer=True),
     Command("help", "Help", "question_mark", "Show every command and its key", footer=True),
@@ -100,3 +115,12 @@ def app_bindings() -> list[BindingType]:
 def keymap(keys: Mapping[str, str]) -> dict[str, str]:
     """`config.keys` -> Textual keymap, ignoring names that are not commands."""
     return {name: key for name, key in keys.items() if name in BY_NAME and key}
+
+
+KEY_NAMES = {"question_mark": "?", "slash": "/", "space": "space", "enter": "enter",
+             "plus": "+", "right_square_bracket": "]", "left_square_bracket": "["}
+
+
+def key_label(keys: str) -> str:
+    """Textual key names -> what the user types."""
+    return " ".join(KEY_NAMES.get(k, k) for k in keys.split(","))

@@ -6,8 +6,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from tui.app.commands import SCREEN_COMMANDS, Command
-from tui.app.screens.help import key_label
+from tui.app.commands import SCREEN_COMMANDS, Command, key_label
 from tui.app.screens.main import MainScreen
 
 

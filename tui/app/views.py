@@ -62,17 +62,26 @@ def combine(*parts: str) -> str:
     return " ".join(f"({p})" for p in kept)
 
 
+Counted = tuple[ViewSpec, int, int]
+"""A view with its unread and total counts (newsboat's 43/49)."""
+
+TREE_CAP = 50
+"""The Stories and Actors groups list this many; a last row says how many more there are."""
+
+
 @dataclass(slots=True)
 class ViewGroups:
     """Everything the tree shows, read from the Desk in one go."""
 
-    top: list[tuple[ViewSpec, int]]
-    tags: list[tuple[ViewSpec, int]]
-    feeds: list[tuple[ViewSpec, int]]
-    saved_views: list[ViewSpec]
+    top: list[Counted]
+    tags: list[Counted]
+    feeds: list[Counted]
+    saved_views: list[Counted]
     stories: list[ViewSpec] | None
     actors: list[ViewSpec] | None
     actors_span: str = "all time"  # "7 days" when the last week had mentions
+    stories_more: int = 0
+    actors_more: int = 0
 
 
 def _safe_count(desk: Desk, query: str) -> int:
@@ -82,23 +91,23 @@ def _safe_count(desk: Desk, query: str) -> int:
         return 0
 
 
+def _counted(desk: Desk, view: ViewSpec) -> Counted:
+    return view, _safe_count(desk, combine(view.query, UNREAD.query)), \
+        _safe_count(desk, view.query)
+
+
 def load_groups(desk: Desk, config: Config) -> ViewGroups:
-    """Read views and unread counts from the Desk."""
-    top = [(view, _safe_count(desk, combine(view.query, UNREAD.query)))
-           for view in (ALL, UNREAD, SAVED)]
-    tags = []
-    for tag, _total in desk.all_tags():
-        view = tag_view(tag)
-        tags.append((view, _safe_count(desk, combine(view.query, UNREAD.query))))
-    feeds = []
-    for status in desk.feeds():
-        failed = bool(status.last_error)
-        feeds.append((feed_view(status.name, failed), status.unread))
-    saved_views = [ViewSpec("query", v.name, v.query) for v in config.views]
-    stories = _stories(desk)
-    actors, days = _actors(desk)
+    """Read views with their unread and total counts from the Desk."""
+    top = [_counted(desk, view) for view in (ALL, UNREAD, SAVED)]
+    tags = [(view, _safe_count(desk, combine(view.query, UNREAD.query)), total)
+            for view, total in ((tag_view(tag), total) for tag, total in desk.all_tags())]
+    feeds = [(feed_view(status.name, bool(status.last_error)), status.unread,
+              _safe_count(desk, feed_view(status.name).query)) for status in desk.feeds()]
+    saved_views = [_counted(desk, ViewSpec("query", v.name, v.query)) for v in config.views]
+    stories, stories_more = _stories(desk)
+    actors, days, actors_more = _actors(desk)
     return ViewGroups(top, tags, feeds, saved_views, stories, actors,
-                      f"{days} days" if days else "all time")
+                      f"{days} days" if days else "all time", stories_more, actors_more)
 
 
 def story_view(story: Story) -> ViewSpec:
@@ -126,15 +135,19 @@ def title_of(view: ViewSpec) -> str:
 TOP_ACTOR_DAYS = 7
 
 
-def _stories(desk: Desk) -> list[ViewSpec] | None:
+def _stories(desk: Desk) -> tuple[list[ViewSpec] | None, int]:
     try:
-        items = list(desk.stories(limit=50))  # newest first
+        items = list(desk.stories(limit=TREE_CAP))  # newest first
+        more = desk.story_count() - len(items)
     except Exception:  # a half-built analysis must not break the tree
-        return []
-    return [story_view(story) for story in items]
+        return [], 0
+    return [story_view(story) for story in items], max(0, more)
 
 
-def top_actors(desk: Desk, limit: int = 50) -> tuple[list[tuple[Actor, int]], int | None]:
+ALL_ACTORS = 1_000_000
+
+
+def top_actors(desk: Desk, limit: int = TREE_CAP) -> tuple[list[tuple[Actor, int]], int | None]:
     """(actors, days): the last week's most mentioned, or all time when the week is empty
     (a fixed archive, or the 2024 demo)."""
     items = list(desk.top_actors(days=TOP_ACTOR_DAYS, limit=limit))
@@ -143,9 +156,11 @@ def top_actors(desk: Desk, limit: int = 50) -> tuple[list[tuple[Actor, int]], in
     return list(desk.top_actors(days=None, limit=limit)), None
 
 
-def _actors(desk: Desk) -> tuple[list[ViewSpec], int | None]:
-    try:
-        items, days = top_actors(desk)
+def _actors(desk: Desk) -> tuple[list[ViewSpec], int | None, int]:
+    try:  # all of them, to say how many the tree leaves out (a few thousand at most)
+        items, days = top_actors(desk, ALL_ACTORS)
     except Exception:  # a half-built analysis must not break the tree
-        return [], None
-    return [actor_view(actor.id, actor.name, count) for actor, count in items], days
+        return [], None, 0
+    shown = items[:TREE_CAP]
+    return ([actor_view(actor.id, actor.name, count) for actor, count in shown], days,
+            len(items) - len(shown))

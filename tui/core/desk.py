@@ -16,7 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.core.config.loader import Config
+from tui.core.config.loader import Config, ConfigError, load_config
 from tui.core.models import Article, ArticleActor, ArticleRow, FeedStatus, from_iso, utcnow
 from tui.core.refresh import analysis as analysis
 from tui.core.refresh.events import FeedFinished, RefreshEvent, Stored
@@ -292,6 +292,12 @@ class Desk:
 
         return links.stories(self.conn, limit)
 
+    def story_count(self) -> int:
+        """How many stories `stories()` could list (a capped list says how many more)."""
+        from tui.core.store import links
+
+        return links.story_count(self.conn)
+
     def story_of(self, article_id: int) -> Story | None:
         from tui.core.store import links
 
@@ -311,6 +317,24 @@ class Desk:
                 url=article.url, tags=article.tags, author=article.author, body=article.body,
                 actors=[a.name for a in self.actors_of(article_id)]))
         return export_articles(items, fmt, title=f"newsdesk: {query}", generated=utcnow())
+
+    def save_view(self, name: str, query: str) -> Config:
+        """Add a `[[view]]` to feeds.toml (checked before it replaces the file); returns the
+        config as now written. Raises QueryError for a bad query, ConfigError otherwise."""
+        from tui.core.config.feedlist import append_view
+
+        name, query = name.strip(), query.strip()
+        self.count(query)  # a bad query is refused before the file is touched
+        path = self.config.path
+        if path is None:
+            raise ConfigError("there is no feeds.toml to save a view in (start with --config)")
+        if not name:
+            raise ConfigError("a view needs a name")
+        if any(view.name == name for view in self.config.views):
+            raise ConfigError(f"{path}: there is already a view named {name!r}")
+        append_view(path, name, query)
+        self.config = load_config(path)
+        return self.config
 
     # -- the user's gazetteer ------------------------------------------------------------
     def add_actor_alias(self, actor_id: str, alias: str) -> None:

@@ -1,4 +1,5 @@
-"""Small input dialogs for the actor commands: one line of text, or a new actor."""
+"""Small input dialogs: one line of text, a new actor (name and kind), an export (path and
+format)."""
 
 from __future__ import annotations
 
@@ -75,3 +76,59 @@ class NewActorDialog(ModalScreen[tuple[str, str] | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+FORMATS = ("md", "html", "json")
+
+
+def with_format(path: str, fmt: str) -> str:
+    """`path` with the extension of `fmt` (replacing md/html/json, else appended)."""
+    stem, dot, ext = path.rpartition(".")
+    if dot and ext.lower() in FORMATS and "/" not in ext:
+        return f"{stem}.{fmt}"
+    return f"{path}.{fmt}"
+
+
+def format_of(path: str) -> str | None:
+    ext = path.rpartition(".")[2].lower()
+    return ext if ext in FORMATS else None
+
+
+class ExportDialog(ModalScreen[tuple[str, str] | None]):
+    """Where to write the dossier and in which format; returns (path, format) or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, what: str, count: int, path: str) -> None:
+        super().__init__()
+        self.what = what
+        self.count = count
+        self.path = path
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-dialog", classes="dialog") as box:
+            box.border_title = "Export the list"
+            box.border_subtitle = "enter writes · tab: formats · esc cancels"
+            yield Label(Text(f"{self.count} articles: {self.what}"), classes="dialog-about")
+            yield Input(value=self.path, id="dialog-input")
+            yield OptionList(*[Option(Text(f"{fmt}  ({FORMAT_HELP[fmt]})"), id=fmt)
+                               for fmt in FORMATS], id="format-list")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        path = event.value.strip()
+        if path:
+            self.dismiss((path, format_of(path) or "md"))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        fmt = str(event.option.id)
+        field = self.query_one("#dialog-input", Input)
+        path = with_format(field.value.strip() or "newsdesk-export", fmt)
+        self.dismiss((path, fmt))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+FORMAT_HELP = {"md": "Markdown", "html": "one web page", "json": "for scripts"}

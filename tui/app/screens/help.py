@@ -14,14 +14,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.app.commands import COMMANDS
-
-
-def key_label(keys: str) -> str:
-    """Textual key names -> what the user types."""
-    names = {"question_mark": "?", "slash": "/", "space": "space", "enter": "enter",
-             "plus": "+", "right_square_bracket": "]", "left_square_bracket": "["}
-    return " ".join(names.get(k, k) for k in keys.split(","))
+from tui.app.commands import COMMANDS, key_label
 
 
 def help_table(keymap: Mapping[str, str]) -> Table:
@@ -29,11 +22,11 @@ def help_table(keymap: Mapping[str, str]) -> Table:
     table.add_column(style="bold", no_wrap=True)
     table.add_column(no_wrap=True)
     table.add_column()
-    table.add_column(style="dim", no_wrap=True)
     for command in COMMANDS:
         keys = keymap.get(command.name, command.key)
-        table.add_row(Text(key_label(keys)), Text(command.title), Text(command.help),
-                      Text(command.name))
+        about = Text(command.help + "  ")
+        about.append(command.name, "dim")  # the name [keys] remaps
+        table.add_row(Text(key_label(keys)), Text(command.title), about)
     return table
 
 
@@ -44,6 +37,7 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "dismiss", "Close"),
         Binding("j,down", "scroll('down')", show=False),
         Binding("k,up", "scroll('up')", show=False),
+        Binding("space,pagedown", "scroll('page')", show=False),
     ]
 
     def __init__(self, keymap: Mapping[str, str], config_path: Path | None = None) -> None:
@@ -53,15 +47,36 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box") as box:
-            box.border_title = "newsdesk keys"
-            box.border_subtitle = Text('remap in feeds.toml: [keys] name = "key" · q closes')
+            box.border_title = f"newsdesk keys ({len(COMMANDS)} commands)"
             where = str(self.config_path) if self.config_path else "none (built-in feed list)"
             yield Static(Text(f"config: {where}", "italic"), id="help-config")
             yield Static(help_table(self.keymap), id="help-text")
+            yield Static(Text('remap any key in feeds.toml: [keys] name = "key"', "dim"),
+                         id="help-remap")
+
+    def on_mount(self) -> None:
+        box = self.query_one("#help-box", VerticalScroll)
+        self.watch(box, "scroll_y", self._where, init=False)
+        self.call_after_refresh(self._where)
+
+    def _where(self) -> None:
+        """The border says how much is below or above, and how to get there."""
+        box = self.query_one("#help-box", VerticalScroll)
+        height, total = box.scrollable_content_region.height, box.virtual_size.height
+        top = int(box.scroll_y)
+        if total <= height:
+            box.border_subtitle = "q closes"
+            return
+        below = total - top - height
+        where = f"lines {top + 1}-{min(total, top + height)} of {total}"
+        more = "↓ j/space: more below" if below > 0 else "↑ k: more above"
+        box.border_subtitle = f"{where} · {more} · q closes"
 
     def action_scroll(self, direction: str) -> None:
         box = self.query_one("#help-box", VerticalScroll)
         if direction == "down":
             box.scroll_down(animate=False)
-        else:
+        elif direction == "up":
             box.scroll_up(animate=False)
+        elif direction == "page":
+            box.scroll_page_down(animate=False)

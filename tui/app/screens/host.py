@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Concatenate, ParamSpec, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.widget import Widget
 
     from tui.app.views import ViewSpec
     from tui.app.widgets.article_list import ArticleList
@@ -32,9 +33,14 @@ class Host(Warns, Protocol):
     desk: Desk
     config: Config
     view: ViewSpec
+    filter_query: str
+    search_text: str
 
     @property
     def app(self) -> App[object]: ...
+
+    @property
+    def focused(self) -> Widget | None: ...
 
     @property
     def articles(self) -> ArticleList: ...

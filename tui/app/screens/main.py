@@ -19,32 +19,30 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container, Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input
 
-from tui.app.commands import keymap, screen_bindings
+from tui.app.commands import COMMANDS, keymap, screen_bindings
 from tui.app.empty_state import empty_text
 from tui.app.messages import OpenArticle, OpenView, ShowActor
 from tui.app.paging import Pager
+from tui.app.screens.arrange import Arrange
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.host import guarded
 from tui.app.screens.jobs import Jobs
+from tui.app.screens.keeping import Keeping
 from tui.app.screens.reading import Reading
 from tui.app.screens.triage import Triage
 from tui.app.views import ALL, UNREAD, ViewSpec, actor_view, combine, title_of
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.panes import Pane
 from tui.app.widgets.query_bar import Mode, QueryBar
-from tui.app.widgets.reader import ArticleText, Reader
+from tui.app.widgets.reader import Reader
 from tui.app.widgets.side_panel import SideList
+from tui.app.widgets.status import KeyFooter, StatusLine
 from tui.app.widgets.view_tree import ViewTree
 from tui.core.config.loader import Config
 from tui.core.desk import Desk
 from tui.core.query import QueryError
-
-NARROW = 120  # below this many columns the view tree hides (tab shows it)
-WIDE = 170  # from this many columns the reader sits beside the list, with its side panel
-
-PaneWidget = ArticleList | ArticleText | SideList | ViewTree
 
 
 class MainScreen(Screen[None]):
@@ -61,10 +59,12 @@ class MainScreen(Screen[None]):
         self.view: ViewSpec = UNREAD if _has_unread(desk) else ALL
         self.filter_query = ""
         self.search_text = ""
-        self.message = ""
+        self.hide_read = config.settings.hide_read
+        self.arranger = Arrange(self)
         self.reading = Reading(self)
         self.triage = Triage(self)
         self.jobs = Jobs(self)
+        self.keeping = Keeping(self)
         self._commands = self._command_table()
 
     # -- layout --------------------------------------------------------------------------
@@ -75,35 +75,32 @@ class MainScreen(Screen[None]):
                 yield ArticleList(id="articles")
                 yield Reader(id="reader")
         yield QueryBar(id="query-bar")
-        yield Static(id="status")
-        yield Footer(compact=True)
+        yield StatusLine(id="status")
+        yield KeyFooter(COMMANDS, self.keymap, id="footer")
 
     def on_mount(self) -> None:
         self.reader.display = False
-        self._layout(self.app.size.width)
+        self.relayout()
         self.load_view(self.view)
         self.view_tree.recount()
         minutes = self.config.settings.refresh_minutes
         if minutes > 0:
             self.set_interval(minutes * 60, self.jobs.refresh_all, name="auto-refresh")
 
-    def on_resize(self, event: events.Resize) -> None:
-        self._layout(event.size.width)
+    def on_resize(self) -> None:
+        self.relayout()
 
-    def _layout(self, width: int) -> None:
-        self.set_class(width < NARROW, "-narrow")
-        self.set_class(width >= WIDE, "-wide")
+    def relayout(self) -> None:
+        self.arranger.relayout()
 
     def set_reader_open(self, open_: bool) -> None:
-        self.reader.display = open_
-        self.set_class(open_, "-reader")
-        if not open_:
-            self.set_class(False, "-full")
+        self.arranger.set_reader_open(open_)
 
     def on_descendant_focus(self) -> None:
         # The focus as it is now, not the event's widget: focus events bubble up from
         # different depths, so after fast tabs the reader's may arrive after the tree's.
         self.set_class(isinstance(self.focused, ViewTree), "-show-views")
+        self.relayout()
 
     @property
     def articles(self) -> ArticleList:
@@ -124,7 +121,8 @@ class MainScreen(Screen[None]):
     # -- commands ------------------------------------------------------------------------
     def _command_table(self) -> dict[str, Callable[[], object]]:
         """Who does each command of `COMMANDS` (a test checks that none is missing)."""
-        reading, triage, jobs = self.reading, self.triage, self.jobs
+        reading, triage, jobs, keeping = self.reading, self.triage, self.jobs, self.keeping
+        arrange = self.arranger
         return {
             "cursor_down": lambda: self.focused_pane().move(1),
             "cursor_up": lambda: self.focused_pane().move(-1),
@@ -136,12 +134,22 @@ class MainScreen(Screen[None]):
             "prev_unread": lambda: reading.step_unread(-1),
             "next_in_story": lambda: reading.step_story(1),
             "prev_in_story": lambda: reading.step_story(-1),
-            "cycle_panes": self.cycle_panes,
-            "toggle_full": self.toggle_full,
+            "cycle_panes": arrange.cycle_panes,
+            "toggle_full": arrange.toggle_full,
+            "toggle_side": arrange.toggle_side,
+            "focus_views": lambda: arrange.focus_pane("views"),
+            "focus_list": lambda: arrange.focus_pane("list"),
+            "focus_reader": lambda: arrange.focus_pane("reader"),
+            "focus_actors": lambda: arrange.focus_pane("actors"),
+            "focus_related": lambda: arrange.focus_pane("related"),
             "close": self.close_one,
             "help": lambda: self.app.push_screen(HelpScreen(self.keymap, self.config.path)),
             "search": lambda: self.open_query_bar("search"),
             "filter": lambda: self.open_query_bar("filter"),
+            "clear_query": self.clear_query,
+            "toggle_hide_read": self.toggle_hide_read,
+            "save_view": keeping.save_view,
+            "export_view": keeping.export_view,
             "toggle_read": triage.toggle_read,
             "toggle_saved": triage.toggle_saved,
             "dismiss": triage.dismiss,
@@ -168,27 +176,12 @@ class MainScreen(Screen[None]):
 
     # -- the panes -----------------------------------------------------------------------
     def focused_pane(self) -> Pane:
-        """The pane the keys act on: the focused one, else the article list."""
-        panes: list[PaneWidget] = [self.view_tree]
-        if self.reader.is_open:
-            panes.extend(self.reader.panes)
-        return next((pane for pane in panes if pane is self.focused), self.articles)
+        return self.arranger.focused_pane()
 
     def open_focused(self) -> None:
         request = self.focused_pane().open()
         if request is not None:
             self.reading.open(request.article_id, request.note)
-
-    def cycle_panes(self) -> None:
-        """articles -> reader -> its actors -> related items -> views -> articles."""
-        order: list[PaneWidget] = [self.articles]
-        reader = self.reader
-        if reader.is_open:
-            order += [reader.scroller, *reader.side.listing()]
-        order.append(self.view_tree)
-        at = next((i for i, pane in enumerate(order) if pane is self.focused), 0)
-        # set_focus at once (Widget.focus waits a tick): a fast second tab must see it
-        self.set_focus(order[(at + 1) % len(order)])
 
     @on(OpenArticle)
     def _open_requested(self, message: OpenArticle) -> None:
@@ -212,27 +205,53 @@ class MainScreen(Screen[None]):
     # -- what the list shows -------------------------------------------------------------
     @property
     def current_query(self) -> str:
-        return combine(self.view.query, self.filter_query, self.search_text)
+        return self.query_of(self.view)
+
+    def query_of(self, view: ViewSpec) -> str:
+        """`view` as the list shows it: with the filter, the search and `l`."""
+        hidden = UNREAD.query if self.hide_read and view.kind != "unread" else ""
+        return combine(view.query, hidden, self.filter_query, self.search_text)
 
     def load_view(self, view: ViewSpec) -> bool:
-        """Show `view` (with the active filter/search); False on a bad query."""
+        """Show `view` (with the active filter/search); False on a bad query. A message
+        about the view listed before goes."""
         try:
-            pager = Pager(self.desk, combine(view.query, self.filter_query, self.search_text))
+            pager = Pager(self.desk, self.query_of(view))
         except QueryError as error:
             self.show_query_error(error)
             return False
         except (sqlite3.Error, OSError) as error:
             self.warn(f"storage error: {error}")
             return False
+        if self.view != view:
+            self.status_line.clear_message()
         self.view = view
         self.view_tree.listed = view
         if not len(pager):
-            narrowed = bool(self.filter_query or self.search_text)
+            narrowed = bool(self.filter_query or self.search_text or self.hide_read)
             self.articles.empty_text = empty_text(self.desk, self.config, view.label,
                                                   pager.query, narrowed)
         self.articles.set_pager(pager)
+        reader = self.reader
+        if reader.article is not None:  # what the reader shows may not be listed any more
+            reader.outside = self.articles.locate(reader.article.id) is None
         self.update_status()
         return True
+
+    def toggle_hide_read(self) -> None:
+        self.hide_read = not self.hide_read
+        if self.reload_view():
+            self.say("read articles hidden (l shows them)" if self.hide_read
+                     else "read articles shown")
+
+    def clear_query(self) -> None:
+        """Back to the whole view: no search, no filter."""
+        if not (self.filter_query or self.search_text):
+            self.say("no search or filter to clear")
+            return
+        self.filter_query = self.search_text = ""
+        if self.reload_view():
+            self.say("search and filter cleared")
 
     def reload_view(self) -> bool:
         return self.load_view(self.view)
@@ -242,8 +261,7 @@ class MainScreen(Screen[None]):
         self.filter_query = self.search_text = ""
         count = self.desk.count(f"actor:{actor_id}")
         if self.load_view(actor_view(actor_id, name, count)):
-            self.set_reader_open(False)
-            self.articles.focus()
+            self.arranger.close_reader()
             self.view_tree.select_view(self.view)
 
     # -- reading ---------------------------------------------------------------------------
@@ -251,30 +269,19 @@ class MainScreen(Screen[None]):
         """Show any article in the reader (see `Reading.open`)."""
         self.reading.open(article_id, note)
 
-    def toggle_full(self) -> None:
-        if not self.reader.is_open:
-            row = self.articles.current
-            if row is None:
-                return
-            self.reading.open_selected()
-        self.toggle_class("-full")
-        if self.has_class("-full"):
-            self.reader.scroller.focus()
-
     def close_one(self) -> None:
-        """Close the innermost open thing: the query bar, full width, the side panel's
-        focus, the reader, the tree's focus; quit when nothing is open."""
+        """Close the innermost open thing: the query bar, full screen, the side panel's
+        focus, the reader, the tree's focus; quit when nothing is open. Where the reader
+        took the screen because it is small, `q` goes straight back to the list."""
         pane = self.focused_pane()
         if self.query_bar.mode is not None:
             self.close_query_bar()
-        elif self.has_class("-full"):
-            self.set_class(False, "-full")
-            self.articles.focus()
-        elif isinstance(pane, SideList):
+        elif self.arranger.full:
+            self.arranger.leave_full()
+        elif isinstance(pane, SideList) and self.arranger.layout.mode != "full":
             self.reader.scroller.focus()
         elif self.reader.is_open:
-            self.set_reader_open(False)
-            self.articles.focus()
+            self.arranger.close_reader()
         elif pane is self.view_tree:
             self.articles.focus()
         else:
@@ -282,7 +289,8 @@ class MainScreen(Screen[None]):
 
     # -- the query bar ---------------------------------------------------------------------
     def open_query_bar(self, mode: Mode) -> None:
-        self.query_bar.show(mode, self.search_text if mode == "search" else self.filter_query)
+        """`/` starts empty (a new search replaces the last); `f` shows the filter to edit."""
+        self.query_bar.show(mode, "" if mode == "search" else self.filter_query)
 
     def close_query_bar(self) -> None:
         self.query_bar.hide()
@@ -311,13 +319,16 @@ class MainScreen(Screen[None]):
         else:
             self.filter_query = value
         if self.load_view(self.view):
-            self.message = ""
-            self.update_status()
+            self.status_line.clear_message()
             self.close_query_bar()
         else:
             self.filter_query, self.search_text = old  # keep the bar open to fix it
 
     # -- the status line -------------------------------------------------------------------
+    @property
+    def status_line(self) -> StatusLine:
+        return self.query_one(StatusLine)
+
     def update_status(self) -> None:
         pager = self.articles.pager
         total = len(pager) if pager else 0
@@ -327,14 +338,13 @@ class MainScreen(Screen[None]):
             text.append(f"  f:{self.filter_query}")
         if self.search_text:
             text.append(f"  /{self.search_text}")
+        if self.hide_read:
+            text.append("  read hidden")
         text.append(f"  {self.articles.cursor + 1 if total else 0}/{total}")
-        if self.message:
-            text.append("  " + self.message)
-        self.query_one("#status", Static).update(text)
+        self.status_line.show_place(text)
 
     def say(self, message: str) -> None:
-        self.message = message
-        self.update_status()
+        self.status_line.say(message)
 
     def warn(self, message: str) -> None:
         self.say(message)

@@ -59,6 +59,8 @@ class AddTagsScreen(ModalScreen[list[str]]):
             yield Input(placeholder="tags, space separated (→ completes)",
                         suggester=TagSuggester(self.existing), id="tag-input")
             known = ", ".join(self.existing[:12]) or "none yet"
+            if len(self.existing) > 12:
+                known += f", … {len(self.existing) - 12} more"
             yield Label(Text(f"existing: {known}"), id="tag-known")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -76,13 +78,16 @@ class RemoveTagScreen(ModalScreen[str | None]):
                 Binding("j", "move('down')", show=False),
                 Binding("k", "move('up')", show=False)]
 
-    def __init__(self, tags: tuple[str, ...]) -> None:
+    def __init__(self, tags: tuple[str, ...], title: str) -> None:
         super().__init__()
         self.tags = tags
+        self.article_title = title
 
     def compose(self) -> ComposeResult:
         with Vertical(id="untag-box", classes="dialog") as box:
             box.border_title = "Remove tag"
+            box.border_subtitle = "enter removes · esc cancels"
+            yield Label(Text(self.article_title), id="tag-article")
             yield OptionList(*[Option(Text(tag), id=tag) for tag in self.tags], id="untag-list")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

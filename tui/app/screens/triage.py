@@ -1,12 +1,19 @@
 """Commands that change an article's state: read, saved, tags, dismiss, undo; plus the
-link commands. Each calls the Desk at once, so quitting or a kill loses nothing."""
+link commands. Each calls the Desk at once, so quitting or a kill loses nothing.
+
+They act on the article you are looking at (`target`): the one the reader shows when one
+of the reader's panes has the focus, else the one selected in the list. Every change puts
+its inverse on one undo stack, so `u` takes back any of them, the last first.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import subprocess
 import webbrowser
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual.app import SuspendNotSupported
 
@@ -16,13 +23,32 @@ from tui.app.screens.host import Host, guarded
 from tui.app.screens.tags import AddTagsScreen, RemoveTagScreen
 
 if TYPE_CHECKING:
+    from tui.core.desk import Desk
     from tui.core.models import ArticleRow
 
-Undo = tuple[Literal["dismiss", "read"], list[int]]
+UNDO_DEPTH = 200
+REDRAWN = 200  # rows redrawn one by one after an undo (a bigger one is reloaded only)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Undo:
+    """One triage action, as a way back: `revert` puts the Desk as it was before."""
+
+    what: str
+    """What is taken back, for the status line ("saved", "tagged #x"...)."""
+    revert: Callable[[Desk], object]
+    ids: tuple[int, ...]
+    """The articles it changed (their rows are redrawn after the undo)."""
+
+
+def label(row: ArticleRow) -> str:
+    """How a dialog or message names an article: its id and title."""
+    title = row.title if len(row.title) <= 60 else row.title[:59] + "…"
+    return f"#{row.id} {title}"
 
 
 class Triage:
-    """Acts on the article selected in the list; owns the undo stack."""
+    """Acts on the article in hand; owns the one undo stack."""
 
     def __init__(self, host: Host) -> None:
         self.host = host
@@ -32,56 +58,73 @@ class Triage:
         self.host.warn(message)
 
     def target(self) -> ArticleRow | None:
-        """The list's selected row, unless the reader shows another article."""
+        """The article triage acts on: the reader's when a reader pane has the focus (the
+        article shown, wherever it comes from), else the list's selected row."""
         host = self.host
         reader = host.reader
-        if reader.is_open and reader.article is not None and reader.outside:
-            # a related/story article outside the list: the row under the cursor is
-            # another article, so acting on it would surprise
-            host.say("the reader shows an article outside this list; open its view "
-                     "(e.g. a story in the tree) to triage it")
-            return None
+        if reader.is_open and reader.article is not None and \
+                any(pane is host.focused for pane in reader.panes):
+            return reader.article
         row = host.articles.current
         if row is None:
             host.say("no article selected")
         return row
 
-    def _changed(self, row: ArticleRow) -> None:
-        """The reader (when it shows `row`) and the tree's counts follow a change."""
-        self.host.reader.show_again(self.host.desk, only=row.id)
-        self.host.view_tree.recount_soon()
+    def _push(self, what: str, revert: Callable[[Desk], object], ids: list[int]) -> None:
+        self.undo_stack.append(Undo(what, revert, tuple(ids)))
+        del self.undo_stack[:-UNDO_DEPTH]
+
+    def _changed(self, row: ArticleRow, **flags: object) -> None:
+        """The list's row, the reader (when it shows `row`) and the tree's counts follow a
+        change made to `row` in the Desk."""
+        host = self.host
+        host.articles.update_article(row.id, **flags)  # type: ignore[arg-type]
+        host.reader.show_again(host.desk, only=row.id)
+        host.view_tree.recount_soon()
 
     @guarded
     def toggle_read(self) -> None:
         row = self.target()
         if row is None:
             return
-        self.host.desk.set_read([row.id], not row.read)
-        self.host.articles.update_current(read=not row.read)
-        self.host.say("marked unread" if row.read else "marked read")
-        self.host.view_tree.recount_soon()
+        was, ids = row.read, [row.id]
+        self.host.desk.set_read(ids, not was)
+        self._push("marked unread" if was else "marked read",
+                   lambda desk: desk.set_read(ids, was), ids)
+        self._changed(row, read=not was)
+        self.host.say(("marked unread" if was else "marked read") + " (u undoes)")
 
     @guarded
     def toggle_saved(self) -> None:
         row = self.target()
         if row is None:
             return
-        self.host.desk.set_saved(row.id, not row.saved)
-        self.host.articles.update_current(saved=not row.saved)
-        self.host.say("unsaved" if row.saved else "saved ★")
-        self._changed(row)
+        was, article_id = row.saved, row.id
+        self.host.desk.set_saved(article_id, not was)
+        self._push("unsaved" if was else "saved",
+                   lambda desk: desk.set_saved(article_id, was), [article_id])
+        self._changed(row, saved=not was)
+        self.host.say(("unsaved" if was else "saved ★") + " (u undoes)")
 
     @guarded
     def dismiss(self) -> None:
         row = self.target()
         if row is None:
             return
-        self.host.desk.dismiss([row.id])
-        self.host.articles.update_current(read=True, dismissed=True)
-        self.undo_stack.append(("dismiss", [row.id]))
+        ids, was_read, was_dismissed = [row.id], row.read, row.dismissed
+
+        def revert(desk: Desk) -> None:
+            if not was_dismissed:
+                desk.undismiss(ids)
+            desk.set_read(ids, was_read)
+
+        self.host.desk.dismiss(ids)
+        self._push("dismissed", revert, ids)
+        self._changed(row, read=True, dismissed=True)
         self.host.say("dismissed (u undoes)")
-        self.host.articles.move(1)
-        self.host.view_tree.recount_soon()
+        articles = self.host.articles
+        if articles.current is not None and articles.current.id == row.id:
+            articles.move(1)
 
     @guarded
     def mark_view_read(self) -> None:
@@ -89,9 +132,10 @@ class Triage:
         if not ids:
             self.host.say("nothing unread here")
             return
-        self.undo_stack.append(("read", ids))
+        self._push(f"marked {len(ids)} read", lambda desk: desk.set_read(ids, False), ids)
         self.host.reload_view()
         self.host.say(f"marked {len(ids)} read (u undoes)")
+        self.host.reader.show_again(self.host.desk)
         self.host.view_tree.recount_soon()
 
     @guarded
@@ -99,13 +143,19 @@ class Triage:
         if not self.undo_stack:
             self.host.say("nothing to undo")
             return
-        kind, ids = self.undo_stack.pop()
-        if kind == "dismiss":  # back into Unread: not dismissed, not read
-            self.host.desk.undismiss(ids)
-        self.host.desk.set_read(ids, False)
-        self.host.articles.reload_keep_place()
-        self.host.say(f"undone: {len(ids)} unread again")
-        self.host.view_tree.recount_soon()
+        done = self.undo_stack.pop()
+        done.revert(self.host.desk)
+        host = self.host
+        host.articles.reload_keep_place()
+        for article_id in done.ids[:REDRAWN]:  # rows kept in place by the list (read ones
+            fresh = host.desk.article(article_id)  # in Unread) are not re-read by a reload
+            if fresh is not None:
+                host.articles.update_article(article_id, read=fresh.read, saved=fresh.saved,
+                                             dismissed=fresh.dismissed, tags=fresh.tags)
+        host.reader.show_again(host.desk)
+        host.say(f"undone: {done.what}" + (f" ({len(self.undo_stack)} more to undo)"
+                                           if self.undo_stack else ""))
+        host.view_tree.recount_soon()
 
     # -- tags ----------------------------------------------------------------------------
     @guarded
@@ -113,16 +163,25 @@ class Triage:
         row = self.target()
         if row is None:
             return
-        self.host.app.push_screen(AddTagsScreen(self.host.desk.all_tags(), row.title),
+        self.host.app.push_screen(AddTagsScreen(self.host.desk.all_tags(), label(row)),
                                   functools.partial(self._tags_added, row))
 
     @guarded
     def _tags_added(self, row: ArticleRow, tags: list[str] | None) -> None:
         if not tags:
             return
-        self.host.desk.add_tags([row.id], tags)
-        self._retagged(row, tuple(sorted(set(row.tags) | set(tags))))
-        self.host.say("tagged " + " ".join(f"#{t}" for t in tags))
+        tags = [t.lower() for t in tags]  # as the Desk stores them
+        new = [t for t in tags if t not in row.tags]
+        ids = [row.id]
+        self.host.desk.add_tags(ids, tags)
+
+        def revert(desk: Desk) -> None:
+            for tag in new:
+                desk.remove_tag(ids, tag)
+
+        self._push("tagged " + " ".join(f"#{t}" for t in tags), revert, ids)
+        self._changed(row, tags=tuple(sorted(set(row.tags) | set(tags))))
+        self.host.say("tagged " + " ".join(f"#{t}" for t in tags) + " (u undoes)")
 
     @guarded
     def remove_tag(self) -> None:
@@ -130,25 +189,20 @@ class Triage:
         if row is None:
             return
         if not row.tags:
-            self.host.say("this article has no tags")
+            self.host.say(f"{label(row)} has no tags")
             return
-        self.host.app.push_screen(RemoveTagScreen(row.tags),
+        self.host.app.push_screen(RemoveTagScreen(row.tags, label(row)),
                                   functools.partial(self._tag_removed, row))
 
     @guarded
     def _tag_removed(self, row: ArticleRow, tag: str | None) -> None:
         if not tag:
             return
-        self.host.desk.remove_tag([row.id], tag)
-        self._retagged(row, tuple(t for t in row.tags if t != tag))
-        self.host.say(f"removed #{tag}")
-
-    def _retagged(self, row: ArticleRow, tags: tuple[str, ...]) -> None:
-        articles = self.host.articles
-        index = articles.pager.index_of(row.id) if articles.pager else None
-        if index is not None and index == articles.cursor:
-            articles.update_current(tags=tags)
-        self._changed(row)
+        ids = [row.id]
+        self.host.desk.remove_tag(ids, tag)
+        self._push(f"removed #{tag}", lambda desk: desk.add_tags(ids, [tag]), ids)
+        self._changed(row, tags=tuple(t for t in row.tags if t != tag))
+        self.host.say(f"removed #{tag} (u undoes)")
 
     # -- links and feeds -------------------------------------------------------------------
     def open_browser(self) -> None:

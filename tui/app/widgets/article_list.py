@@ -135,6 +135,21 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             self._resize()
         self.refresh_line_at(self.cursor)
 
+    def update_article(self, article_id: int, *, read: bool | None = None,
+                       saved: bool | None = None, dismissed: bool | None = None,
+                       tags: tuple[str, ...] | None = None) -> None:
+        """An article changed in the Desk: redraw its row wherever it is in the list (the
+        reader's article need not be the selected one)."""
+        pager = self.pager
+        index = pager.index_of(article_id) if pager else None
+        if pager is None or index is None:
+            return
+        before = len(pager)
+        pager.update(index, read=read, saved=saved, dismissed=dismissed, tags=tags)
+        if len(pager) != before:
+            self._resize()
+        self.refresh_line_at(index)
+
     def refresh_line_at(self, index: int) -> None:
         self.refresh(Region(0, index - int(self.scroll_y), self.size.width, 1))
 

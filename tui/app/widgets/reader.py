@@ -55,6 +55,7 @@ def article_text(article: Article, actors: Sequence[ArticleActor] = (),
         meta.append(article.author)
     meta.append(local_time(article.published, True))
     header.append(" · ".join(meta), "italic")
+    header.append(f" · id {article.id}", "bold")  # what every CLI command takes
     if article.url:
         header.append("\n")
         header.append(article.url, "underline")
@@ -195,6 +196,12 @@ class Reader(Horizontal):
             return  # a focus or class change, not a new theme
         self._paint()
         self.side.restyle(self.style_of)
+
+    def set_measure(self, measure: int | None) -> None:
+        """Cap the text's lines at `measure` columns (None: as wide as the pane)."""
+        for widget in self.query(Static):
+            if widget.id in ("reader-header", "reader-body"):
+                widget.styles.max_width = measure
 
     def page_down(self) -> bool:
         """Scroll one page; False when already at the end."""

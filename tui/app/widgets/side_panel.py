@@ -61,7 +61,19 @@ def _spaced(options: list[Option]) -> list[Option | None]:
 
 
 class SideList(OptionList):
-    """One list of the side panel, as a pane."""
+    """One list of the side panel, as a pane. Its title shows a marker while it has the
+    focus (seen without colour)."""
+
+    def on_focus(self) -> None:
+        self._mark()
+
+    def on_blur(self) -> None:
+        self._mark()
+
+    def _mark(self) -> None:
+        panel = self.parent
+        if isinstance(panel, SidePanel):
+            panel.retitle()
 
     def move(self, delta: int) -> None:
         (self.action_cursor_down if delta > 0 else self.action_cursor_up)()
@@ -104,6 +116,7 @@ class SidePanel(Vertical):
         super().__init__(id=id)
         self.actors: list[ArticleActor] = []
         self.related: list[RelatedItem] = []
+        self.errors: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Label("Actors", id="actors-title", classes="side-title")
@@ -140,9 +153,22 @@ class SidePanel(Vertical):
                 widget.highlighted = 0
             else:
                 widget.add_option(Option(Text(empty, "dim italic"), disabled=True))
-        self.query_one("#actors-title", Label).update(
-            Text(f"Actors ({len(self.actors)})" + ("  " + "; ".join(errors) if errors else "")))
-        self.query_one("#related-title", Label).update(Text(f"Related ({len(self.related)})"))
+        self.errors = list(errors)
+        self.retitle()
+
+    def retitle(self) -> None:
+        """'Actors (5)' and 'Related (2)'; '▶' and the pane key before the focused one."""
+        for widget, title, key, extra in (
+                (self.actor_list, f"Actors ({len(self.actors)})", 4,
+                 "  " + "; ".join(self.errors) if self.errors else ""),
+                (self.related_list, f"Related ({len(self.related)})", 5, "")):
+            focused = widget.has_focus
+            label = Text("▶ " if focused else "", "bold")
+            label.append(title, "bold reverse" if focused else "bold")
+            label.append(f"  {key}" if not focused else "", "dim")
+            label.append(extra)
+            which = "#actors-title" if widget is self.actor_list else "#related-title"
+            self.query_one(which, Label).update(label)
 
     def restyle(self, style_of: StyleOf) -> None:
         """Re-colour the actor names after a theme change."""

@@ -21,12 +21,22 @@ RECOUNT_DELAY = 0.4
 """Seconds a recount waits for more changes: a burst of triage keys costs one recount."""
 
 
-def _label(view: ViewSpec, unread: int | None = None) -> Text:
-    text = Text(view.label)  # literal: feed names and tags come from users and feeds
+GUIDE = 2  # columns a group's children are indented by
+EDGES = 2  # the tree's focus border and scrollbar
+
+
+def _label(view: ViewSpec, counts: tuple[int, int] | None = None, room: int = 28) -> Text:
+    """'name ! 43/49' in `room` columns: the name gives way (with an ellipsis), never the
+    counts. Literal: feed names and tags come from users and feeds."""
+    tail = Text()
     if view.failed:
-        text.append(" !", "bold red")
-    if unread:
-        text.append(f" {unread}", "bold")
+        tail.append(" !", "bold red")
+    if counts is not None:
+        unread, total = counts
+        tail.append(f" {unread}/{total}", "bold" if unread else "dim")
+    text = Text(view.label, no_wrap=True)
+    text.truncate(max(3, room - tail.cell_len), overflow="ellipsis")
+    text.append_text(tail)
     return text
 
 
@@ -42,6 +52,8 @@ class ViewTree(Tree[ViewSpec]):
         self.listed: ViewSpec | None = None
         """The view the article list shows: the cursor's place when it has none."""
         self._recount_timer: Timer | None = None
+        self._groups: ViewGroups | None = None
+        self._filled_for = 0
 
     # -- counts ----------------------------------------------------------------------------
     def recount(self) -> None:
@@ -59,34 +71,51 @@ class ViewTree(Tree[ViewSpec]):
         groups = load_groups(self.desk, self.config)
         self.app.call_from_thread(self.fill, groups, self.listed)
 
+    def on_resize(self) -> None:
+        """Labels are cut to the tree's width: cut them again when it changes."""
+        if self._groups is not None and self.size.width != self._filled_for:
+            self.fill(self._groups)
+
     def fill(self, groups: ViewGroups, selected: ViewSpec | None = None) -> None:
         """Rebuild from fresh counts; keep the cursor on the same view when possible."""
+        self._groups = groups
+        self._filled_for = width = self.size.width or 30
+        room = width - EDGES
         cursor_view = self.cursor_node.data if self.cursor_node else selected
         self.clear()
         root = self.root
-        for view, unread in groups.top:
-            root.add_leaf(_label(view, unread), data=view)
-        self._group(root, "Tags", [(v, n) for v, n in groups.tags])
-        self._group(root, "Feeds", [(v, n) for v, n in groups.feeds])
-        self._group(root, "Views", [(v, None) for v in groups.saved_views])
-        for title, items in (("Stories", groups.stories),
-                             (f"Actors ({groups.actors_span})", groups.actors)):
+        for view, unread, total in groups.top:
+            root.add_leaf(_label(view, (unread, total), room), data=view)
+        for title, counted in (("Tags", groups.tags), ("Feeds", groups.feeds),
+                               ("Views", groups.saved_views)):
+            self._group(root, title, [(v, (u, t)) for v, u, t in counted], room)
+        for title, items, more, where in (
+                ("Stories", groups.stories, groups.stories_more, "newsdesk stories"),
+                (f"Actors ({groups.actors_span})", groups.actors, groups.actors_more,
+                 "newsdesk actors")):
             if items is None:
                 node = root.add(Text(title), data=ViewSpec("placeholder", title), expand=True)
                 node.add_leaf(Text("(not available yet)", "dim"),
                               data=ViewSpec("placeholder", title))
             else:  # long, machine-made lists: folded until asked for
-                self._group(root, title, [(v, None) for v in items], expand=False)
+                node = self._group(root, title, [(v, None) for v in items], room,
+                                   expand=False)
+                if more > 0:
+                    line = Text(f"… {more} more ({where})", "dim italic", no_wrap=True)
+                    line.truncate(room - GUIDE, overflow="ellipsis")
+                    node.add_leaf(line, data=ViewSpec("placeholder", title))
         if cursor_view is not None:
             self.select_view(cursor_view)
 
     def _group(self, root: TreeNode[ViewSpec], title: str,
-               items: list[tuple[ViewSpec, int | None]], expand: bool = True) -> None:
+               items: list[tuple[ViewSpec, tuple[int, int] | None]], room: int,
+               expand: bool = True) -> TreeNode[ViewSpec]:
         node = root.add(Text(title), data=ViewSpec("placeholder", title), expand=expand)
-        for view, unread in items:
-            node.add_leaf(_label(view, unread), data=view)
+        for view, counts in items:
+            node.add_leaf(_label(view, counts, room - GUIDE), data=view)
         if not items:
             node.add_leaf(Text("(none)", "dim"), data=ViewSpec("placeholder", title))
+        return node
 
     def select_view(self, view: ViewSpec) -> None:
         """Move the cursor to `view` (matched by kind and query)."""

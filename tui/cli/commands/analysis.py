@@ -19,13 +19,20 @@ def _actors_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true")
 
 
+ALL_ACTORS = 1_000_000  # "no limit": every actor named at least once (a few thousand at most)
+
+
 def actors(desk: Desk, args: argparse.Namespace) -> int:
-    rows = desk.top_actors(days=args.days or None, limit=args.limit)
+    every = desk.top_actors(days=args.days or None, limit=ALL_ACTORS)
+    rows = every[:max(0, args.limit)]
     if args.json:
         output.print_json([output.actor_count_json(a, n) for a, n in rows])
     else:
         for actor, count in rows:
             print(f"{count:>5}  {actor.name:<32} {actor.kind:<7} {actor.id}")
+        more = len(every) - len(rows)
+        if more > 0:  # a capped list says so (and how to see the rest)
+            print(f"… {more} more (--limit {len(every)} lists them all)")
     return 0
 
 

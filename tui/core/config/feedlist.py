@@ -1,7 +1,8 @@
-"""Add feeds to a feeds.toml without disturbing the user's comments and layout.
+"""Add feeds (and saved views) to a feeds.toml without disturbing the user's comments and
+layout.
 
 tomllib only reads, and rewriting the file through a TOML writer would drop comments, so new
-feeds are appended as text, then the whole file is validated before it replaces the old one.
+tables are appended as text, then the whole file is validated before it replaces the old one.
 """
 
 from __future__ import annotations
@@ -32,6 +33,14 @@ def append_feeds(path: Path, feeds: Iterable[FeedLike]) -> None:
     """Append [[feed]] tables atomically; a result that would not load is never written."""
     old = path.read_text(encoding="utf-8") if path.exists() else ""
     new = old.rstrip("\n") + "\n\n# imported from OPML\n" + feed_tables(feeds)
+    replace_checked(path, new, load_config)
+
+
+def append_view(path: Path, name: str, query: str) -> None:
+    """Append one [[view]] table atomically (the app's "save this filter as a view")."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    new = (old.rstrip("\n") + f"\n\n[[view]]\nname = {_string(name)}\n"
+           f"query = {_string(query)}\n")
     replace_checked(path, new, load_config)
 
 

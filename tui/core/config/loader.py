@@ -37,6 +37,8 @@ class Settings:
     max_feed_bytes: int = 10 * 1024 * 1024
     max_page_bytes: int = 5 * 1024 * 1024
     browser: str = ""  # what `o` runs, as in newsboat: a command with %u, no shell
+    text_width: int = 80  # the reader's longest line (a reading measure); 0: no cap
+    hide_read: bool = False  # lists start with read articles hidden (`l` toggles)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +101,8 @@ _SETTING_TYPES: dict[str, tuple[type, ...]] = {
     "max_feed_bytes": (int,),
     "max_page_bytes": (int,),
     "browser": (str,),
+    "text_width": (int,),
+    "hide_read": (bool,),
 }
 _FEED_KEYS = {"name": (str,), "url": (str,), "tags": (list,), "lang": (str,), "extract": (bool,)}
 _TOP_KEYS = {"settings", "feed", "rule", "mute", "view", "keys"}
@@ -144,6 +148,9 @@ def _settings(file: Path | str, raw: Any, base: Path) -> Settings:
             raise ConfigError(f"{file}: settings.{key} must be above 0, not {values[key]}")
     if values.get("keep_days", 1) < 0 or values.get("refresh_minutes", 0) < 0:
         raise ConfigError(f"{file}: settings.keep_days and refresh_minutes cannot be negative")
+    if values.get("text_width", 0) not in range(0, 1001) or 0 < values.get("text_width", 0) < 30:
+        raise ConfigError(f"{file}: settings.text_width must be 0 (no cap) or 30 to 1000, "
+                          f"not {values['text_width']}")
     cache = values.pop("cache_dir", None)
     cache_dir = (base / Path(cache).expanduser()) if cache else Path(user_cache_dir(APP_NAME))
     return Settings(cache_dir=cache_dir.resolve(), **values)

@@ -256,3 +256,10 @@ def story_of(conn: sqlite3.Connection, article_id: int) -> Story | None:
     if row is None or len(members(conn, row[0])) < 2:
         return None
     return _story(conn, row)
+
+
+def story_count(conn: sqlite3.Connection) -> int:
+    """How many stories `stories` lists with no limit."""
+    return int(conn.execute(
+        "SELECT count(*) FROM stories s WHERE s.first != '' AND "
+        "(SELECT count(*) FROM story_articles m WHERE m.story_id = s.id) >= 2").fetchone()[0])

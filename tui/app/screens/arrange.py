@@ -1,0 +1,164 @@
+"""Which panes the main screen shows and which has the focus: the layout for the terminal's
+size (`layout.plan`), full screen (`z`), the side panel (`B`), the direct pane keys (1-5)
+and `tab`.
+
+Focus is visible without colour: the focused pane's left border turns from a thin line to a
+heavy one (`newsdesk.tcss`), and a side list's title gets a marker.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal, Protocol
+
+from tui.app import layout
+from tui.app.screens.host import Host
+from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.reader import ArticleText
+from tui.app.widgets.side_panel import SideList
+from tui.app.widgets.view_tree import ViewTree
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
+
+    from tui.app.screens.reading import Reading
+
+PaneWidget = ArticleList | ArticleText | SideList | ViewTree
+PaneName = Literal["views", "list", "reader", "actors", "related"]
+
+
+class Stage(Host, Protocol):
+    """What `Arrange` needs of the screen besides `Host`."""
+
+    reading: Reading
+
+    def set_focus(self, widget: Widget | None, scroll_visible: bool = True) -> None: ...
+
+    def set_class(self, add: bool, *class_names: str, update: bool = True) -> object: ...
+
+
+class Arrange:
+    """Owns the layout state: full screen, side panel shown, the current `Layout`."""
+
+    def __init__(self, stage: Stage) -> None:
+        self.stage = stage
+        self.full = False
+        self.side_shown = True
+        self.layout = layout.plan(80, 24, reader=False)
+
+    def relayout(self) -> None:
+        """Place the panes for the terminal's size (see `layout.plan`)."""
+        stage = self.stage
+        size = stage.app.size
+        plan = layout.plan(size.width, size.height, reader=stage.reader.is_open,
+                           full=self.full, side=self.side_shown,
+                           text_width=stage.config.settings.text_width,
+                           tree_focused=isinstance(stage.focused, ViewTree))
+        self.layout = plan
+        tree, articles, reader = stage.view_tree, stage.articles, stage.reader
+        tree.display = plan.tree > 0
+        if plan.tree:
+            tree.styles.width = plan.tree
+        articles.display = plan.shows_list
+        articles.styles.width = plan.list_width if plan.list_width else "1fr"
+        articles.styles.height = plan.list_height if plan.list_height else "1fr"
+        for mode in ("side", "stacked", "full"):
+            stage.set_class(plan.mode == mode, f"-{mode}")
+        reader.side.display = plan.side > 0
+        if plan.side:
+            reader.side.styles.width = plan.side
+        reader.set_measure(plan.measure)
+        if not plan.shows_list and stage.focused in (articles, tree):
+            stage.set_focus(reader.scroller)
+        if plan.shows_list:  # the list may have shrunk: the selection stays in sight
+            articles.call_after_refresh(articles.scroll_to_cursor)
+
+    def set_reader_open(self, open_: bool) -> None:
+        self.stage.reader.display = open_
+        if not open_:
+            self.full = False
+        self.relayout()
+
+    def toggle_side(self) -> None:
+        stage = self.stage
+        self.side_shown = not self.side_shown
+        if not self.side_shown and isinstance(stage.focused, SideList):
+            stage.set_focus(stage.reader.scroller)
+        self.relayout()
+        stage.say("side panel shown" if self.side_shown else "side panel hidden (B shows it)")
+
+    def toggle_full(self) -> None:
+        stage = self.stage
+        if not stage.reader.is_open:
+            if stage.articles.current is None:
+                return
+            stage.reading.open_selected()
+        self.full = not self.full
+        self.relayout()
+        if self.full:
+            stage.set_focus(stage.reader.scroller)
+        elif self.layout.shows_list:
+            stage.set_focus(stage.articles)
+
+    def leave_full(self) -> None:
+        """`q` in full screen: back to the list beside the reader, or, where the reader
+        takes the screen anyway, back to the list alone."""
+        self.full = False
+        self.relayout()
+        if self.layout.mode == "full":
+            self.close_reader()
+        else:
+            self.stage.set_focus(self.stage.articles)
+
+    def close_reader(self) -> None:
+        """Back to the list (the selection in sight)."""
+        self.set_reader_open(False)
+        self.stage.set_focus(self.stage.articles)
+
+    # -- focus -------------------------------------------------------------------------------
+    def focused_pane(self) -> PaneWidget:
+        """The pane the keys act on: the focused one, else the article list."""
+        stage = self.stage
+        panes: list[PaneWidget] = [stage.view_tree]
+        if stage.reader.is_open:
+            panes.extend(stage.reader.panes)
+        return next((pane for pane in panes if pane is stage.focused), stage.articles)
+
+    def focus_pane(self, name: PaneName) -> None:
+        """1-5: straight to a pane. The reader's panes open the selected article when the
+        reader is closed; the side lists show the side panel when it is hidden."""
+        stage = self.stage
+        if name in ("views", "list"):
+            if self.layout.mode == "full":  # the list and tree are not beside the reader
+                self.close_reader()
+            stage.set_focus(stage.view_tree if name == "views" else stage.articles)
+            return
+        reader = stage.reader
+        if not reader.is_open:
+            if stage.articles.current is None:
+                stage.say("no article selected")
+                return
+            stage.reading.open_selected()
+        if name != "reader" and not self.side_shown:
+            self.toggle_side()
+        side = reader.side
+        target = {"reader": reader.scroller, "actors": side.actor_list,
+                  "related": side.related_list}[name]
+        stage.set_focus(target)
+
+    def cycle_panes(self) -> None:
+        """articles -> reader -> its actors -> related items -> views -> articles (only the
+        panes shown)."""
+        stage = self.stage
+        reader = stage.reader
+        order: list[PaneWidget] = []
+        if self.layout.shows_list:
+            order.append(stage.articles)
+        if reader.is_open:
+            order.append(reader.scroller)
+            if self.side_shown:
+                order += reader.side.listing()
+        if self.layout.shows_list:
+            order.append(stage.view_tree)
+        at = next((i for i, pane in enumerate(order) if pane is stage.focused), -1)
+        # set_focus at once (Widget.focus waits a tick): a fast second tab must see it
+        stage.set_focus(order[(at + 1) % len(order)])

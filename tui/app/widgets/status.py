@@ -1,0 +1,93 @@
+"""The two lines under the panes: the status line (what the list shows, where the cursor is,
+the last message) and the footer (the main keys, `? Help` always among them).
+
+A message says what just happened, so it expires: after `MESSAGE_SECONDS`, or as soon as
+the list shows another view. The footer is drawn here rather than by Textual's `Footer`,
+which cuts the last keys on a narrow terminal: this one drops keys from the middle instead
+and always keeps the way to the help screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from rich.text import Text
+from textual.timer import Timer
+from textual.widgets import Static
+
+from tui.app.commands import Command, key_label
+
+MESSAGE_SECONDS = 8.0
+
+
+class StatusLine(Static):
+    """View, filter, search, position and a message that fades after a while."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.message = ""
+        self._place = Text()
+        self._timer: Timer | None = None
+
+    def show_place(self, place: Text) -> None:
+        """The part that stays: the view and where the cursor is."""
+        self._place = place
+        self._draw()
+
+    def say(self, message: str) -> None:
+        """Show `message` until it expires or the view changes."""
+        self.message = message
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(MESSAGE_SECONDS, self.clear_message, name="status-expiry")
+        self._draw()
+
+    def clear_message(self) -> None:
+        self.message = ""
+        self._draw()
+
+    def _draw(self) -> None:
+        text = self._place.copy()
+        if self.message:
+            text.append("  " + self.message)
+        self.update(text)
+
+
+class KeyFooter(Static):
+    """The footer commands that fit; the help key is always shown, at the right."""
+
+    def __init__(self, commands: Sequence[Command], keymap: Mapping[str, str], *,
+                 id: str | None = None) -> None:
+        super().__init__(id=id)
+        shown = [c for c in commands if c.footer]  # quit first, as in mutt's index
+        self.commands = sorted(shown, key=lambda c: c.name != "close")
+        self.keymap = keymap
+
+    def on_resize(self) -> None:
+        self.update(self.line(self.size.width))
+
+    def on_mount(self) -> None:
+        self.update(self.line(self.size.width or 80))
+
+    def _item(self, command: Command) -> Text:
+        keys = self.keymap.get(command.name, command.key).split(",")[0]
+        text = Text()
+        text.append(key_label(keys).replace("enter", "⏎"), "bold reverse")
+        text.append(" " + command.title)
+        return text
+
+    def line(self, width: int) -> Text:
+        """As many commands as fit in `width`, in order, then help."""
+        helps = [c for c in self.commands if c.name == "help"]
+        others = [self._item(c) for c in self.commands if c.name != "help"]
+        tail = self._item(helps[0]) if helps else Text()
+        room = width - tail.cell_len - 1
+        out = Text(no_wrap=True, overflow="ellipsis")
+        for item in others:
+            if out.cell_len + item.cell_len + 2 > room:
+                break
+            out.append_text(item)
+            out.append("  ")
+        out.append(" " * max(0, width - out.cell_len - tail.cell_len))
+        out.append_text(tail)
+        return out
