@@ -34,18 +34,24 @@ def test_main_160x48(demo_desk, snap_compare) -> None:
     assert snap_compare(make_app(desk, config), terminal_size=(160, 48), run_before=settle)
 
 
-def test_reader_open(demo_desk, snap_compare) -> None:
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (160, 48), (200, 50)],
+                         ids=lambda size: f"{size[0]}x{size[1]}")
+def test_reader_open(demo_desk, snap_compare, size: tuple[int, int]) -> None:
+    """The reader open after `G k k k k enter` at each size: the text keeps its measure
+    (side by side at 160 and 200, under the list at 120, the whole screen at 80) and the
+    selected row stays in sight wherever the list is shown."""
     if support.demo_master().server.port != support.DEMO_PORT:
         pytest.skip("the fixed demo port was busy; URLs in the reader would differ")
     desk, config = demo_desk
 
-    async def open_second(pilot: Any) -> None:
+    async def open_fifth_from_bottom(pilot: Any) -> None:
         await settle(pilot)
-        await pilot.press("j", "enter")
+        await pilot.press("G", "k", "k", "k", "k", "enter")
         await pilot.pause(0.8)  # past the debounce of the tree's recount
         await settle(pilot)
 
-    assert snap_compare(make_app(desk, config), terminal_size=(120, 36), run_before=open_second)
+    assert snap_compare(make_app(desk, config), terminal_size=size,
+                        run_before=open_fifth_from_bottom)
 
 
 def test_tag_dialog(demo_desk, snap_compare) -> None:

@@ -114,6 +114,9 @@ class ExportDialog(ModalScreen[tuple[str, str] | None]):
             yield OptionList(*[Option(Text(f"{fmt}  ({FORMAT_HELP[fmt]})"), id=fmt)
                                for fmt in FORMATS], id="format-list")
 
+    def on_mount(self) -> None:
+        self.query_one("#format-list", OptionList).highlighted = 0
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         path = event.value.strip()

@@ -157,15 +157,17 @@ class SidePanel(Vertical):
         self.retitle()
 
     def retitle(self) -> None:
-        """'Actors (5)' and 'Related (2)'; '▶' and the pane key before the focused one."""
+        """'Actors (5)' and 'Related (2)' with their pane keys; '▶' before the focused one
+        (the screen's focus as it is now: a blur may arrive after the next focus)."""
+        focused = self.screen.focused if self.is_attached else None
         for widget, title, key, extra in (
                 (self.actor_list, f"Actors ({len(self.actors)})", 4,
                  "  " + "; ".join(self.errors) if self.errors else ""),
                 (self.related_list, f"Related ({len(self.related)})", 5, "")):
-            focused = widget.has_focus
-            label = Text("▶ " if focused else "", "bold")
-            label.append(title, "bold reverse" if focused else "bold")
-            label.append(f"  {key}" if not focused else "", "dim")
+            mark = widget is focused
+            label = Text("▶ " if mark else "", "bold")
+            label.append(title, "bold reverse" if mark else "bold")
+            label.append(f"  {key}" if not mark else "", "dim")
             label.append(extra)
             which = "#actors-title" if widget is self.actor_list else "#related-title"
             self.query_one(which, Label).update(label)

@@ -34,12 +34,12 @@ class StatusLine(Static):
         self._place = place
         self._draw()
 
-    def say(self, message: str) -> None:
-        """Show `message` until it expires or the view changes."""
+    def say(self, message: str, seconds: float = MESSAGE_SECONDS) -> None:
+        """Show `message` for `seconds`, or until the view changes."""
         self.message = message
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self.set_timer(MESSAGE_SECONDS, self.clear_message, name="status-expiry")
+        self._timer = self.set_timer(seconds, self.clear_message, name="status-expiry")
         self._draw()
 
     def clear_message(self) -> None:

@@ -100,9 +100,10 @@ class ViewTree(Tree[ViewSpec]):
             else:  # long, machine-made lists: folded until asked for
                 node = self._group(root, title, [(v, None) for v in items], room,
                                    expand=False)
-                if more > 0:
-                    line = Text(f"… {more} more ({where})", "dim italic", no_wrap=True)
-                    line.truncate(room - GUIDE, overflow="ellipsis")
+                if more > 0:  # the CLI lists them all, when the name fits
+                    line = Text(f"… {more} more", "dim italic", no_wrap=True)
+                    if line.cell_len + len(where) + 3 <= room - GUIDE:
+                        line.append(f" ({where})")
                     node.add_leaf(line, data=ViewSpec("placeholder", title))
         if cursor_view is not None:
             self.select_view(cursor_view)

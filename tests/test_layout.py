@@ -1,0 +1,45 @@
+"""The layout by terminal size (`tui.app.layout.plan`): pure, so every size is checked here;
+the snapshots and the tmux tests show the same layouts on a screen."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.app.layout import PAD, plan
+
+
+@pytest.mark.parametrize("size", [(200, 50), (160, 48)])
+def test_the_text_gets_a_reading_measure_beside_the_list(size: tuple[int, int]) -> None:
+    width, height = size
+    layout = plan(width, height, reader=True)
+    assert layout.mode == "side"
+    text = width - layout.tree - layout.side - (layout.list_width or 0) - PAD
+    assert text >= 70 and layout.measure == 80
+    assert (layout.list_width or 0) >= 44
+
+
+def test_the_tree_stays_only_where_there_is_room() -> None:
+    assert plan(200, 50, reader=True).tree == 30
+    assert plan(160, 48, reader=True).tree == 0
+    assert plan(160, 48, reader=True, tree_focused=True).tree > 0  # asked for: shown
+    assert plan(160, 48, reader=False).tree == 30
+
+
+def test_small_terminals_give_the_reader_the_screen() -> None:
+    assert plan(80, 24, reader=True).mode == "full"
+    assert plan(80, 24, reader=False).mode == "list"
+    stacked = plan(120, 40, reader=True)
+    assert stacked.mode == "stacked" and stacked.list_height is not None
+    assert stacked.list_height < 20 and stacked.tree == 0  # the text keeps its measure
+
+
+def test_hiding_the_side_panel_and_full_screen() -> None:
+    assert plan(200, 50, reader=True, side=False).side == 0
+    assert plan(200, 50, reader=True, full=True).mode == "full"
+    # without the side panel, 120 columns are enough for the list beside the text
+    assert plan(124, 40, reader=True, side=False).mode == "side"
+
+
+def test_text_width_zero_means_no_cap() -> None:
+    layout = plan(200, 50, reader=True, text_width=0)
+    assert layout.measure is None and layout.list_width == 44
