@@ -279,6 +279,8 @@ async def test_tab_stays_in_the_reader_where_it_takes_the_screen(demo_desk) -> N
         await pilot.press("enter")
         assert app.focused.id == "reader-scroll"  # the list is not shown: nothing to move
         side = app.screen.query_one(Reader).side
+        assert not main(app).arranger.side_shown  # 80 columns: hidden until asked for
+        await pilot.press("B")
         stops = [w for w in (side.actor_list, side.related_list) if w in side.listing()]
         for widget in stops:
             await pilot.press("tab")

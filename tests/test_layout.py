@@ -33,6 +33,12 @@ def test_small_terminals_give_the_reader_the_screen() -> None:
     assert stacked.list_height < 20 and stacked.tree == 0  # the text keeps its measure
 
 
+def test_the_side_panel_waits_to_be_asked_for_on_a_narrow_terminal() -> None:
+    assert plan(80, 24, reader=True).side == 0
+    assert plan(80, 24, reader=True, side=True).side > 0
+    assert plan(120, 40, reader=True).side > 0
+
+
 def test_hiding_the_side_panel_and_full_screen() -> None:
     assert plan(200, 50, reader=True, side=False).side == 0
     assert plan(200, 50, reader=True, full=True).mode == "full"

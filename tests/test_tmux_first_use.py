@@ -79,7 +79,9 @@ def test_alias_rematch_is_the_first_use_of_the_pool(tmp_path: Path, term: Tmux) 
                cwd=tmp_path)
     term.wait_for(lambda s: "Sergei Shoigu meets officials in Tehran (0)" in s)
     term.keys("Enter")  # the newest article names Shoigu: he is the panel's first actor
-    term.wait_for(lambda s: "Actors (" in s)
+    term.wait_for(lambda s: "Outlet 0 · " in s)
+    term.keys("4")  # the actor list (a narrow terminal shows it when asked for)
+    term.wait_for(lambda s: "▶ Actors (" in s)
     term.keys("a")
     term.wait_for(lambda s: "Alias for Sergei Shoigu" in s)
     term.keys("Shoygu-in-tmux", "Enter")
@@ -101,8 +103,9 @@ def test_a_fresh_install_opens_on_the_curated_feeds_and_says_where(tmp_path: Pat
     written = home / ".config" / "newsdesk" / "feeds.toml"
     (tmp_path / "elsewhere").mkdir()
     term.start(f"{user_env(home)} {sys.executable} -m tui", cwd=tmp_path / "elsewhere")
-    screen = term.wait_for(lambda s: "No articles yet" in s)
-    flat = "".join(screen.split())  # long lines are wrapped: compare without spaces
+    screen = term.wait_for(lambda s: "No articles yet" in s and "first run: wrote" in s)
+    listed = "".join(line.split("┃")[-1] for line in screen.splitlines())  # the list pane
+    flat = "".join(listed.split())  # long lines are wrapped: compare without spaces
     assert "pressRtofetchthe32feedslistedin" in flat and str(written) in flat
     assert "newsdeskimport-opmlFILE" in flat
     assert "first run: wrote the curated feed" in screen, screen  # the notice

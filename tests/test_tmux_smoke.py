@@ -99,9 +99,11 @@ def test_triage_in_a_real_terminal(tmp_path: Path, tmux: Tmux) -> None:
     row = next(line for line in screen.splitlines() if second.title[:20] in line)
     assert "#smoke" in row  # (tags may be cut short to leave room for the title)
 
-    tmux.keys("Enter")  # the reader, with its actors beside it
-    tmux.wait_for(lambda s: "Actors (" in s and "Related (" in s)
-    tmux.keys("Tab", "Tab", "Enter")  # typed fast: the first actor's timeline
+    tmux.keys("Enter")  # the reader (the whole screen on a small terminal)
+    tmux.wait_for(lambda s: f"id {second.id}" in s)
+    tmux.keys("4")  # the actor list, beside the text
+    tmux.wait_for(lambda s: "▶ Actors (" in s and "Related (" in s)
+    tmux.keys("Enter")  # the first actor's timeline
     tmux.wait_for(lambda s: "Actor timeline: " in s)
 
     tmux.keys("q")

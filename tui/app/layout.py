@@ -15,6 +15,7 @@ TREE_ASKED = 26  # its width when shown only because it has the focus
 NARROW = 120  # below this many columns the tree hides while the reader is closed
 SIDE = 36  # the reader's side panel (actors, related), with its border
 SIDE_NARROW = 28
+SIDE_FROM = 100  # narrower terminals hide the side panel until asked for (B, 4, 5)
 LIST_MIN = 44  # the narrowest list worth keeping beside the reader
 MIN_MEASURE = 70  # the text may give up columns to the list down to this measure
 PAD = 4  # around the text: focus border, padding on both sides, scrollbar
@@ -46,14 +47,18 @@ class Layout:
         return self.mode != "full"
 
 
-def plan(width: int, height: int, *, reader: bool, full: bool = False, side: bool = True,
-         text_width: int = 80, tree_focused: bool = False) -> Layout:
-    """The layout for a `width` x `height` terminal (the status line and footer included)."""
+def plan(width: int, height: int, *, reader: bool, full: bool = False,
+         side: bool | None = None, text_width: int = 80, tree_focused: bool = False) -> Layout:
+    """The layout for a `width` x `height` terminal (the status line and footer included).
+    `side`: the side panel shown or hidden by the user; None: shown from `SIDE_FROM`
+    columns."""
     measure = text_width or NO_CAP
     cap = text_width or None
     if not reader:
         tree = TREE if width >= NARROW else (TREE_ASKED if tree_focused else 0)
         return Layout("list", tree, 0)
+    if side is None:
+        side = width >= SIDE_FROM
     side_width = (SIDE if width >= NARROW else SIDE_NARROW) if side else 0
     if full:
         return Layout("full", 0, side_width, measure=cap)

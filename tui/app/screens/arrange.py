@@ -42,7 +42,8 @@ class Arrange:
     def __init__(self, stage: Stage) -> None:
         self.stage = stage
         self.full = False
-        self.side_shown = True
+        self.side_choice: bool | None = None
+        """B's choice; None until then: shown where the terminal is wide enough."""
         self.layout = layout.plan(80, 24, reader=False)
 
     def relayout(self) -> None:
@@ -50,7 +51,7 @@ class Arrange:
         stage = self.stage
         size = stage.app.size
         plan = layout.plan(size.width, size.height, reader=stage.reader.is_open,
-                           full=self.full, side=self.side_shown,
+                           full=self.full, side=self.side_choice,
                            text_width=stage.config.settings.text_width,
                            tree_focused=isinstance(stage.focused, ViewTree))
         self.layout = plan
@@ -78,13 +79,20 @@ class Arrange:
             self.full = False
         self.relayout()
 
+    @property
+    def side_shown(self) -> bool:
+        """Whether the reader shows (or would show) its side panel at this size."""
+        size = self.stage.app.size
+        return layout.plan(size.width, size.height, reader=True,
+                           side=self.side_choice).side > 0
+
     def toggle_side(self) -> None:
         stage = self.stage
-        self.side_shown = not self.side_shown
-        if not self.side_shown and isinstance(stage.focused, SideList):
+        self.side_choice = not self.side_shown
+        if not self.side_choice and isinstance(stage.focused, SideList):
             stage.set_focus(stage.reader.scroller)
         self.relayout()
-        stage.say("side panel shown" if self.side_shown else "side panel hidden (B shows it)")
+        stage.say("side panel shown" if self.side_choice else "side panel hidden (B shows it)")
 
     def toggle_full(self) -> None:
         stage = self.stage

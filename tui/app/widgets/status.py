@@ -84,10 +84,10 @@ class KeyFooter(Static):
         room = width - tail.cell_len - 1
         out = Text(no_wrap=True, overflow="ellipsis")
         for item in others:
-            if out.cell_len + item.cell_len + 2 > room:
+            if out.cell_len + item.cell_len + 1 > room:
                 break
             out.append_text(item)
-            out.append("  ")
+            out.append(" ")
         out.append(" " * max(0, width - out.cell_len - tail.cell_len))
         out.append_text(tail)
         return out
