@@ -77,8 +77,10 @@ async def test_open_without_marking_when_configured(tmp_path, utc_clock) -> None
 async def test_space_pages_reader_then_next_unread(demo_desk) -> None:
     desk, config = demo_desk
     app = make_app(desk, config)
+    ids = desk.ids("is:unread")
+    at = max(range(len(ids)), key=lambda i: len(desk.article(ids[i]).body or ""))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("space")  # opens the first article
+        await pilot.press(*["j"] * at, "space")  # opens the longest article
         await pilot.pause()
         first = current(app).id
         scroller = app.screen.query_one(Reader).scroller
