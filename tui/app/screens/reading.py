@@ -42,6 +42,8 @@ class Reading:
                 articles.update_current(read=article.read)
         host.reader.show(article, host.desk, outside=index is None)
         host.set_reader_open(True)
+        host.app.clear_notifications()  # start-up notices would cover the text (they are
+        # on stderr too, and ? names the config in use)
         if note is not None:
             host.say(note + ("" if index is not None else "  (not in this view)"))
 
