@@ -20,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
+from tui.core.ingest.mojibake import cp1251_as_utf8
 from tui.core.ingest.sanitize import clean_line, strip_controls
 
 # feedparser resolves relative URIs and sanitises HTML itself; we keep both on (defaults).
@@ -167,6 +168,7 @@ def _feedparser(data: bytes, headers: dict[str, str]) -> Any:
 def parse_feed(data: bytes, headers: dict[str, str], feed_url: str) -> ParsedFeed:
     """Parse a feed document. Never raises: problems come back in `error`/`warning`."""
     data, skipped = cap_entries(data)
+    data = cp1251_as_utf8(data, headers) or data  # Russian feeds that claim UTF-8 wrongly
     try:
         try:
             result = _feedparser(data, headers)
