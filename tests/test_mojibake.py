@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  (typographic quotes and Cyrillic are the point here)
 """Mis-decoded text is repaired, never cut: lone C1 characters go one by one, UTF-8 read as
 Latin-1 is undone by ftfy, Windows-1251 served as UTF-8 is read as Windows-1251, and good text
 from real pages comes through unchanged."""

@@ -36,6 +36,8 @@ class Settings:
     mark_read_on_open: bool = True
     max_feed_bytes: int = 10 * 1024 * 1024
     max_page_bytes: int = 5 * 1024 * 1024
+    max_pages_per_feed: int = 100  # article pages fetched per feed in one refresh, newest first
+    allow_private_links: bool = False  # item links may reach private/loopback addresses
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +95,8 @@ _SETTING_TYPES: dict[str, tuple[type, ...]] = {
     "mark_read_on_open": (bool,),
     "max_feed_bytes": (int,),
     "max_page_bytes": (int,),
+    "max_pages_per_feed": (int,),
+    "allow_private_links": (bool,),
 }
 _FEED_KEYS = {"name": (str,), "url": (str,), "tags": (list,), "lang": (str,), "extract": (bool,)}
 _TOP_KEYS = {"settings", "feed", "rule", "mute", "view", "keys"}

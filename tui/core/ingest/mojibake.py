@@ -2,7 +2,7 @@
 
 Two kinds are common in news feeds and pages:
 - UTF-8 read as Latin-1/Windows-1252 somewhere upstream (and re-encoded): a curly quote
-  becomes ``â\\x80\\x9d``, Cyrillic becomes ``Ð¿Ñ\\x80Ð¸``. ftfy undoes exactly this, and
+  becomes ``\\xe2\\x80\\x9d`` as three characters. ftfy undoes exactly this, and
   only when its evidence is strong; C1 controls are part of that evidence, so this runs before
   the sanitizer drops them.
 - Windows-1251 bytes served as UTF-8: invalid UTF-8 that feedparser then reads as

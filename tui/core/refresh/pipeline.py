@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from tui.core.config.loader import Config, Feed
+from tui.core.ingest.addresses import LinkPolicy
 from tui.core.ingest.extract import Extracted
 from tui.core.ingest.fetch import Fetcher, FetchResult
 from tui.core.ingest.sanitize import clean_line
@@ -94,7 +95,7 @@ class Refresh:
                 done += 1
                 self.emit(Progress(done, len(self.feeds), "feeds"))
                 if ids and self.extract and feed.extract:
-                    await self._extract_all(ids)
+                    await self._extract_all(feed, ids)
 
             await asyncio.gather(*(one(f) for f in self.feeds))
         return self.summary
@@ -157,17 +158,19 @@ class Refresh:
         return []
 
     # -- pages ---------------------------------------------------------------------------
-    async def _extract_all(self, ids: list[int]) -> None:
+    async def _extract_all(self, feed: Feed, ids: list[int]) -> None:
         rows = store.needing_extraction(self.conn, ids)
         self._pages_total += len(rows)
-        await asyncio.gather(*(self._extract_one(r["id"], r["url"]) for r in rows if r["url"]))
+        policy = LinkPolicy.for_feeds([feed.url], self.config.settings.allow_private_links)
+        await asyncio.gather(*(self._extract_one(r["id"], r["url"], policy)
+                               for r in rows if r["url"]))
 
-    async def _extract_one(self, article_id: int, url: str) -> None:
+    async def _extract_one(self, article_id: int, url: str, policy: LinkPolicy) -> None:
         assert self._fetcher is not None
         async with self._page_slots:
             page = await self._fetcher.get(
                 url, max_bytes=self.config.settings.max_page_bytes,
-                accept="text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
+                accept="text/html,application/xhtml+xml;q=0.9,*/*;q=0.5", policy=policy)
             if page.ok and page.body:
                 try:
                     extracted = await self._in_pool(extract_worker, page.body, page.final_url,
