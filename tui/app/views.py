@@ -25,7 +25,8 @@ class ViewSpec:
     label: str
     query: str = ""
     feed: str | None = None
-    failed: bool = False
+    failed: bool = False  # a feed whose last refresh failed
+    warned: bool = False  # a feed read, but not wholly (cut off, malformed, pages waiting)
     ref: str | None = None  # the actor id or story id of an actor or story view
 
     @property
@@ -42,8 +43,9 @@ def tag_view(tag: str) -> ViewSpec:
     return ViewSpec("tag", tag, f"tag:{quote(tag)}")
 
 
-def feed_view(name: str, failed: bool = False) -> ViewSpec:
-    return ViewSpec("feed", name, f"feed:{quote(name)}", feed=name, failed=failed)
+def feed_view(name: str, failed: bool = False, warned: bool = False) -> ViewSpec:
+    return ViewSpec("feed", name, f"feed:{quote(name)}", feed=name, failed=failed,
+                    warned=warned and not failed)
 
 
 def combine(*parts: str) -> str:
@@ -84,8 +86,9 @@ def load_groups(desk: Any, config: Any) -> ViewGroups:
         tags.append((view, _safe_count(desk, combine(view.query, UNREAD.query))))
     feeds = []
     for status in desk.feeds():
-        failed = bool(status.last_error)
-        feeds.append((feed_view(status.name, failed), int(status.unread)))
+        failed = bool(status.failures)
+        warned = bool(getattr(status, "warning", None))
+        feeds.append((feed_view(status.name, failed, warned), int(status.unread)))
     saved_views = [ViewSpec("query", v.name, v.query) for v in getattr(config, "views", ())]
     stories = _stories(desk)
     actors, days = _actors(desk)

@@ -94,7 +94,7 @@ def article_text(article: Article) -> str:
 def feed_line(feed: FeedStatus) -> str:
     ok = feed.last_ok.astimezone().strftime("%Y-%m-%d %H:%M") if feed.last_ok else "never"
     state = f"FAILING x{feed.failures}: {feed.last_error}" if feed.failures else (
-        feed.last_error or "ok")
+        f"warning: {feed.warning}" if feed.warning else "ok")
     return (f"{feed.name[:28]:<28} {ok:<16} {feed.item_count:>5} items  "
             f"{feed.unread:>5} unread  {state}")
 
@@ -102,4 +102,5 @@ def feed_line(feed: FeedStatus) -> str:
 def feed_json(feed: FeedStatus) -> dict[str, Any]:
     return {"name": feed.name, "url": feed.url, "tags": list(feed.tags),
             "last_ok": iso(feed.last_ok), "last_error": feed.last_error,
-            "failures": feed.failures, "item_count": feed.item_count, "unread": feed.unread}
+            "failures": feed.failures, "warning": feed.warning, "item_count": feed.item_count,
+            "unread": feed.unread}

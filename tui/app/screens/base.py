@@ -99,6 +99,25 @@ class DeskScreen(Screen[None]):
             if fresh is not None:
                 self.reader.show(fresh, self.desk, keep_scroll=True)
 
+    def on_reader_page_wanted(self, message: Reader.PageWanted) -> None:
+        self._fetch_page(message.article_id)
+
+    @work(thread=True, group="page", exit_on_error=False)
+    def _fetch_page(self, article_id: int) -> None:
+        """The open article's page, deferred by a refresh, fetched now; shown when it comes."""
+        try:
+            fetched = self.desk.fetch_page(article_id)
+        except Exception as error:  # storage or network trouble: said, never fatal
+            self.app.call_from_thread(self.say, f"the page could not be fetched: {error}")
+            return
+        if fetched:
+            self.app.call_from_thread(self._page_fetched, article_id)
+
+    def _page_fetched(self, article_id: int) -> None:
+        article = self.reader.article
+        if self.reader_open and article is not None and article.id == article_id:
+            self.reshow_reader()
+
     def refresh_tree(self) -> None:
         """Recount the tree off the UI thread (counts over 50k rows take ~100 ms)."""
         self._load_tree()

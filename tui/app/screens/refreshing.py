@@ -94,6 +94,11 @@ class RefreshMixin(DeskScreen):
         new = getattr(summary, "new_articles", None)
         line = "refreshed " + (", ".join(feeds) if feeds else "all feeds")
         line += f": {new} new" if new is not None else ""
+        warned = len(getattr(summary, "warnings", None) or ())
         if failed:
-            line += f"; {len(failed)} failed (e lists them)"
+            line += f"; {len(failed)} failed"
+        if warned:
+            line += f"; {warned} with warnings"
+        if failed or warned:
+            line += " (e lists them)"
         self.say(line)

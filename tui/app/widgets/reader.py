@@ -15,6 +15,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.widgets import Static
 
 from tui.app.widgets.article_list import local_time
@@ -66,7 +67,8 @@ def article_text(article: Any, actors: Sequence[Any] = (),
         elif article.title and end <= title_end:  # the title opens the header
             header.stylize(style, start, end)
     if article.body_source and article.body_source != "page":
-        body.append(f"\n\n[text from the feed's {article.body_source}]", "dim italic")
+        waiting = "; fetching the article's page…" if getattr(article, "page_due", False) else ""
+        body.append(f"\n\n[text from the feed's {article.body_source}{waiting}]", "dim italic")
     return header, body
 
 
@@ -82,6 +84,13 @@ class Reader(Horizontal):
     """Article text (scrolls) with its actors and related coverage beside it."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {f"reader--{kind}" for kind in KINDS}
+
+    class PageWanted(Message):
+        """The article shown still waits for its page (a refresh deferred it): fetch it now."""
+
+        def __init__(self, article_id: int) -> None:
+            super().__init__()
+            self.article_id = article_id
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -121,6 +130,8 @@ class Reader(Horizontal):
                        analysed=getattr(article, "analysed", True))
         if not keep_scroll:
             self.scroller.scroll_home(animate=False, immediate=True)
+        if getattr(article, "page_due", False):
+            self.post_message(self.PageWanted(article.id))
 
     def _paint(self) -> None:
         if self.article is None:
