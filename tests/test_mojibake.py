@@ -9,6 +9,8 @@ import re
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import SHARED
 from tui.core.ingest.extract import decode_html, extract_page
@@ -134,3 +136,14 @@ def test_repair_is_cheap_for_clean_text() -> None:
     for _ in range(20):
         assert repair_text(text) is text
     assert (time.perf_counter() - start) / 20 < 0.005
+
+
+_mojibake_alphabet = st.sampled_from(
+    [chr(c) for c in range(0x80, 0x100)] + list("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ") + [" ", "a", "\n"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_mojibake_alphabet, max_size=40).map("".join))
+def test_cleaning_mojibake_like_text_is_idempotent(text: str) -> None:
+    line, body = clean_line(text), clean_text(text)
+    assert clean_line(line) == line and clean_text(body) == body

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 
 def main(argv: Sequence[str] | None = None) -> int:
     from tui.cli.commands import ALL
-    from tui.cli.registry import build_parser, dispatch
+    from tui.cli.registry import build_parser, dispatch, query_words, unexpected
 
-    args = build_parser(ALL).parse_args(argv)
+    args = build_parser(ALL).parse_args(query_words(sys.argv[1:] if argv is None else argv, ALL))
     try:
         return dispatch(ALL, args)
     except KeyboardInterrupt:
@@ -21,3 +21,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # `newsdesk list | head`
         return 0
+    except Exception as exc:  # never a traceback: README promises one line
+        return unexpected(exc)

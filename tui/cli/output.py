@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tui.cli.errors import CliError
 from tui.core.models import Article, ArticleActor, ArticleRow, FeedStatus, to_iso
 
 if TYPE_CHECKING:
@@ -57,9 +58,13 @@ def tag_json(tag: str, articles: int) -> dict[str, Any]:
 
 
 def write(text: str, target: str | None) -> None:
-    """To the file named (saying so on stderr), or to stdout."""
+    """To the file named (saying so on stderr), or to stdout. A target that cannot be
+    written (a folder, no such folder, no permission) is a usage error, said in one line."""
     if target:
-        Path(target).write_text(text, encoding="utf-8")
+        try:
+            Path(target).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise CliError(f"cannot write {target}: {exc.strerror or exc}", 2) from None
         print(f"wrote {target}", file=sys.stderr)
     else:
         sys.stdout.write(text)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from tui.core.ingest.mojibake import looks_mojibake, repair_text
 
@@ -57,29 +58,39 @@ def strip_controls(text: str) -> str:
 
 def _safe(text: str) -> str:
     # Normalise after stripping: removing a control between a letter and its accent must not
-    # leave a string that a second pass would change (cleaning is idempotent). The same goes
-    # for mojibake: stripping can expose a pair the repair would take, so repeat until stable.
-    text = unicodedata.normalize("NFC", strip_controls(_BREAKS.sub("\n", repair_text(text))))
-    for _ in range(3):
-        if not looks_mojibake(text):
+    # leave a string that a second pass would change (cleaning is idempotent).
+    return unicodedata.normalize("NFC", strip_controls(_BREAKS.sub("\n", repair_text(text))))
+
+
+def _settled(once: Callable[[str], str], text: str) -> str:
+    """`once(text)`, repeated while it still changes mojibake: a repair or the stripping and
+    spacing after it can expose (or, by context, hide) a pair ftfy takes on a second look.
+    Clean text leaves after one pass."""
+    out = once(text)
+    for _ in range(4):
+        if not looks_mojibake(out):
             break
-        again = unicodedata.normalize("NFC", strip_controls(_BREAKS.sub("\n", repair_text(text))))
-        if again == text:
+        again = once(out)
+        if again == out:
             break
-        text = again
-    return text
+        out = again
+    return out
+
+
+def _line(text: str) -> str:
+    return _SPACES.sub(" ", _safe(text).replace("\n", " ")).strip()
+
+
+def _text(text: str) -> str:
+    lines = [_SPACES.sub(" ", line).strip() for line in _safe(text).split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
 def clean_line(text: str | None) -> str:
     """A one-line field (title, author, feed name): no controls, no line breaks, single spaces."""
-    if not text:
-        return ""
-    return _SPACES.sub(" ", _safe(text).replace("\n", " ")).strip()
+    return _settled(_line, text) if text else ""
 
 
 def clean_text(text: str | None) -> str:
     """A body: paragraphs kept (one blank line between), everything else as in clean_line."""
-    if not text:
-        return ""
-    lines = [_SPACES.sub(" ", line).strip() for line in _safe(text).split("\n")]
-    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+    return _settled(_text, text) if text else ""

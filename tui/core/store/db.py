@@ -30,11 +30,13 @@ class StoreError(Exception):
     """The cache cannot be used; the message says why and what was done about it.
 
     `moved_to` is set when the bad file was set aside: only then does retrying make sense.
+    `code` is the CLI's exit code: 2 when the configuration points somewhere unusable.
     """
 
-    def __init__(self, message: str, moved_to: Path | None = None) -> None:
+    def __init__(self, message: str, moved_to: Path | None = None, code: int = 1) -> None:
         super().__init__(message)
         self.moved_to = moved_to
+        self.code = code
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -163,9 +165,18 @@ def connect(path: Path, *, migrate_to: int | None = None) -> sqlite3.Connection:
     A corrupt or foreign file raises StoreError after being moved aside, so the caller can tell
     the user and simply call connect() again for a fresh cache.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-                           check_same_thread=False)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_dir():
+            raise IsADirectoryError(21, "a folder is in the way of the cache file", str(path))
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                               check_same_thread=False)
+    except (FileExistsError, NotADirectoryError, IsADirectoryError) as exc:
+        raise StoreError(f"{path.parent} cannot hold the cache ({exc.strerror}: "
+                         f"{exc.filename or path}); set cache_dir in [settings] to a folder",
+                         code=2) from None
+    except (OSError, sqlite3.Error) as exc:
+        raise StoreError(f"{path}: cannot open the cache ({exc})") from None
     try:
         _configure(conn)
         _check_is_ours(conn, path)
