@@ -9,12 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-
-def quote(value: str) -> str:
-    """A value as one query-language term (quoted when it holds spaces or quotes)."""
-    if value and all(c.isalnum() or c in "-_.:/" for c in value):
-        return value
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+from tui.core.query.parse import quote  # names in any script round-trip through feed:/tag:
 
 
 @dataclass(frozen=True, slots=True)

@@ -273,9 +273,9 @@ class Desk:
         return self.set_read(self.ids(query), True)
 
     def add_tags(self, ids: Sequence[int], tags: Sequence[str]) -> None:
-        clean = [t.strip().lower() for t in tags if t.strip()]  # tags are case-insensitive
+        """Tags match in any case (tui.core.tagnames); a new one keeps the spelling given."""
         with transaction(self.conn):
-            store.add_tags(self.conn, list(ids), clean)
+            store.add_tags(self.conn, list(ids), tags)
 
     def remove_tag(self, ids: Sequence[int], tag: str) -> None:
         with transaction(self.conn):

@@ -3,7 +3,7 @@
 A tag is shown as the user first spelt it (`display`: NFC, no controls, single spaces) and
 matched by its `key` (the same, case-folded with Unicode's full folding), so `Россия`,
 `россия` and `РОССИЯ` are one tag, `tag:россия` finds it and `--remove iran` removes `Iran`.
-The store keeps both columns; migration 0006 merged the duplicates older versions made.
+The store keeps both columns; migration 0005 merged the duplicates older versions made.
 """
 
 from __future__ import annotations

@@ -106,9 +106,11 @@ class TriageMixin(DeskScreen):
             if not tags:
                 return
             self.desk.add_tags([row.id], tags)
-            merged = tuple(sorted(set(row.tags) | set(tags)))
+            fresh = self.desk.article(row.id)  # spelt as stored: "iran" joins "Iran"
+            merged = fresh.tags if fresh is not None else tuple(sorted({*row.tags, *tags}))
             self._apply_tags(row, merged)
-            self.say("tagged " + " ".join(f"#{t}" for t in tags))
+            added = [t for t in merged if t not in row.tags]
+            self.say("tagged " + " ".join(f"#{t}" for t in added) if added else "already tagged")
 
         self.app.push_screen(AddTagsScreen(self.desk.all_tags(), row.title),
                              functools.partial(done, self))

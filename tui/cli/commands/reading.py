@@ -76,6 +76,10 @@ def mark(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def tag(desk: Desk, args: argparse.Namespace) -> int:
+    from tui.core import tagnames
+
+    if any(not tagnames.key(t) for t in [*args.add, *args.remove]):
+        raise CliError("tag: an empty tag name", 2)
     _require(desk, args.ids)
     if args.add:
         desk.add_tags(args.ids, args.add)

@@ -26,7 +26,7 @@ from tui.core.query.ast import (
     Time,
     search_terms,
 )
-from tui.core.query.parse import parse
+from tui.core.query.parse import parse, quote
 from tui.core.query.sql import (
     ActorResolver,
     SqlFilter,
@@ -39,6 +39,6 @@ from tui.core.query.sql import (
 __all__ = [
     "FIELDS", "FLAGS", "Actor", "ActorResolver", "And", "Everything", "Feed", "Flag",
     "Lang", "Node", "Not", "Or", "QueryError", "SqlFilter", "Story", "Tag", "Text", "Time",
-    "compile_node", "compile_query", "default_actor_id", "explain_sql_error", "parse",
+    "compile_node", "compile_query", "default_actor_id", "explain_sql_error", "parse", "quote",
     "search_terms",
 ]

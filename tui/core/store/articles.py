@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
+from tui.core import tagnames
 from tui.core.models import Article, ArticleRow, from_iso, to_iso, utcnow
 
 SEP = "\x1f"  # joins tags in one column; cannot occur in sanitised text
@@ -17,7 +18,7 @@ _ROW_COLUMNS = (
     "(SELECT f.name FROM article_feeds af JOIN feeds f ON f.id = af.feed_id "
     " WHERE af.article_id = a.id ORDER BY af.feed_id LIMIT 1) AS feed, "
     "(SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM tags t "
-    " WHERE t.article_id = a.id ORDER BY tag)) AS tags"
+    " WHERE t.article_id = a.id ORDER BY key)) AS tags"
 )
 
 
@@ -217,20 +218,36 @@ def set_flag(conn: sqlite3.Connection, ids: Sequence[int], column: str, value: b
     return changed
 
 
+def spelling(conn: sqlite3.Connection, tag: str) -> tuple[str, str] | None:
+    """(key, spelling) for a tag: the spelling already in use for its key, else the tag's own
+    canonical display form; None for a tag that is empty once cleaned."""
+    shown = tagnames.display(tag)
+    key = tagnames.key(shown)
+    if not key:
+        return None
+    row = conn.execute("SELECT tag FROM tags WHERE key = ? LIMIT 1", (key,)).fetchone()
+    return key, row[0] if row else shown
+
+
 def add_tags(conn: sqlite3.Connection, ids: Sequence[int], tags: Iterable[str]) -> None:
-    conn.executemany("INSERT OR IGNORE INTO tags(article_id, tag) VALUES(?, ?)",
-                     [(i, t) for i in ids for t in tags])
+    """Tag articles; a tag known under another spelling (any case) joins that one."""
+    for tag in tags:
+        found = spelling(conn, tag)
+        if found is not None:
+            conn.executemany("INSERT OR IGNORE INTO tags(article_id, key, tag) VALUES(?, ?, ?)",
+                             [(i, *found) for i in ids])
 
 
 def remove_tag(conn: sqlite3.Connection, ids: Sequence[int], tag: str) -> None:
     if ids:
-        conn.execute(f"DELETE FROM tags WHERE tag = ? AND article_id IN ({_marks(ids)})",
-                     (tag, *ids))
+        conn.execute(f"DELETE FROM tags WHERE key = ? AND article_id IN ({_marks(ids)})",
+                     (tagnames.key(tag), *ids))
 
 
 def all_tags(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+    """(spelling, articles) for every tag, in key order (one spelling per key)."""
     return [(r[0], r[1]) for r in conn.execute(
-        "SELECT tag, count(*) FROM tags GROUP BY tag ORDER BY tag")]
+        "SELECT min(tag), count(*) FROM tags GROUP BY key ORDER BY key")]
 
 
 def prune(conn: sqlite3.Connection, keep_days: int) -> int:

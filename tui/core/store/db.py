@@ -13,11 +13,12 @@ import shutil
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
+from tui.core import tagnames
 from tui.core.models import utcnow
 
 DB_NAME = "newsdesk.sqlite3"
@@ -120,7 +121,23 @@ def _is_corrupt(exc: sqlite3.Error) -> bool:
     return "malformed" in text or "not a database" in text
 
 
+def register_functions(conn: sqlite3.Connection) -> None:
+    """SQL functions for migrations and queries: SQLite cannot case-fold beyond ASCII."""
+    conn.create_function("newsdesk_tag_key", 1, _text_function(tagnames.key), deterministic=True)
+    conn.create_function("newsdesk_tag_display", 1, _text_function(tagnames.display),
+                         deterministic=True)
+    conn.create_function("newsdesk_fold", 1, _text_function(tagnames.key), deterministic=True)
+
+
+def _text_function(fn: Callable[[str], str]) -> Callable[[object], str | None]:
+    def call(value: object) -> str | None:
+        return None if value is None else fn(str(value))
+
+    return call
+
+
 def _configure(conn: sqlite3.Connection) -> None:
+    register_functions(conn)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = NORMAL")
