@@ -18,8 +18,8 @@ from tui.core.store.db import (
     _statements,
     connect,
     latest_version,
-    register_functions,
     migrations,
+    register_functions,
     transaction,
 )
 

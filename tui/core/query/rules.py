@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from tui.core.query import ActorResolver, QueryError, SqlFilter, compile_query
 from tui.core import tagnames
+from tui.core.query import ActorResolver, QueryError, SqlFilter, compile_query
 from tui.core.store.articles import spelling
 from tui.core.store.db import transaction
 
