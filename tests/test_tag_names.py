@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (typographic quotes and Cyrillic are the point here)
+
 """Names in other scripts: tags have one canonical form everywhere (matched in any case, shown
 as spelt; the migration merges older duplicates), and any feed or tag name round-trips
 through `feed:"…"` and `tag:"…"`, typographic quotes included."""
