@@ -26,6 +26,12 @@ class NewsdeskApp(App[None]):
         self.config = config
         self.keymap_in_use = keymap(getattr(config, "keys", None))
 
+    def notify(self, message: str, *, title: str = "", severity: Any = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Textual's notify, but text is literal unless a caller asks for markup: messages
+        carry feed names, titles and errors, and `[/]` in one would crash the app."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
     def on_mount(self) -> None:
         if self.keymap_in_use:
             self.set_keymap(self.keymap_in_use)
