@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (typographic quotes and Cyrillic are the point here)
+
 """Issue 14's key paths as a user meets them: the installed `newsdesk` command, run outside
 the checkout in a real terminal (tmux, a private socket), with an empty HOME and no warm
 process. Feeds come from a loopback server the test runs."""
@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import rss, write_config
 from tests.httpserver import LocalServer, http_date
-from tests.test_tmux_smoke import Tmux, tmux  # noqa: F401 - the fixture
+from tests.test_tmux_smoke import Tmux
 
 NEWSDESK = Path(sys.executable).parent / "newsdesk"
 pytestmark = [
@@ -31,6 +32,13 @@ kind = "org"
 description = "An actor whose name looks like markup."
 aliases = ["Kharijite Brigade"]
 """
+
+
+@pytest.fixture
+def term() -> Iterator[Tmux]:
+    session = Tmux()
+    yield session
+    session.kill()
 
 
 def _start(tmux: Tmux, folder: Path, home: Path, command: str, name: str = "nd") -> None:
@@ -61,7 +69,8 @@ def _config(server: LocalServer, folder: Path) -> Path:
 
 
 def test_hostile_names_warnings_and_deferred_pages(server: LocalServer, tmp_path: Path,
-                                                   tmux: Tmux) -> None:
+                                                   term: Tmux) -> None:
+    tmux = term
     folder, home = tmp_path / "desk", tmp_path / "home"
     folder.mkdir()
     home.mkdir()
@@ -107,7 +116,8 @@ def test_hostile_names_warnings_and_deferred_pages(server: LocalServer, tmp_path
     assert "EXIT=0" in screen and "Traceback" not in screen
 
 
-def test_cli_errors_on_a_terminal(server: LocalServer, tmp_path: Path, tmux: Tmux) -> None:
+def test_cli_errors_on_a_terminal(server: LocalServer, tmp_path: Path, term: Tmux) -> None:
+    tmux = term
     folder, home = tmp_path / "desk", tmp_path / "home"
     folder.mkdir()
     home.mkdir()

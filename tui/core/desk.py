@@ -221,6 +221,14 @@ class Desk:
         where, params = self._filter(query)
         return self._run(store.select_ids, self.conn, where, params)  # type: ignore[return-value]
 
+    def unknown_actors(self, query: str) -> list[str]:
+        """The names in the query's `actor:` terms that name no known actor (they match
+        nothing, which a user should be told rather than shown an empty list)."""
+        from tui.core.query import actor_names, parse
+
+        names = actor_names(parse(query))
+        return [n for n in dict.fromkeys(names) if not self.analysis.resolve_actor(n)]
+
     def article(self, article_id: int) -> Article | None:
         return store.get_article(self.conn, article_id)
 
@@ -336,20 +344,16 @@ class Desk:
         return export_articles(items, fmt, title=f"newsdesk: {query}", generated=utcnow())
 
     # -- the user's gazetteer ------------------------------------------------------------
-    def user_actors_file(self) -> Path:
-        base = self.config.path.parent if self.config.path else self.config.settings.cache_dir
-        return base / "actors.toml"
-
     def add_actor_alias(self, actor_id: str, alias: str) -> None:
         """Add a spelling; every cached article is re-matched on the next analysis run."""
         from tui.core.actors.edits import add_alias
 
-        add_alias(self.user_actors_file(), actor_id, alias)
-        self.analysis.reload_actors(self.user_actors_file())
+        add_alias(self.config.actors_path, actor_id, alias)
+        self.analysis.reload_actors(self.config.actors_path)
 
     def add_actor(self, name: str, kind: str, description: str = "") -> str:
         from tui.core.actors.edits import add_actor
 
-        actor_id = add_actor(self.user_actors_file(), name, kind, description)
-        self.analysis.reload_actors(self.user_actors_file())
+        actor_id = add_actor(self.config.actors_path, name, kind, description)
+        self.analysis.reload_actors(self.config.actors_path)
         return actor_id

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from datetime import datetime
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,16 +12,18 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from tui.core.models import FeedStatus
 
-def _when(moment: Any) -> str:
+
+def _when(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "never"
 
 
-def _mark(feed: Any) -> Text:
+def _mark(feed: FeedStatus) -> Text:
     """`!` failing, `~` read with a warning (cut off, malformed, pages waiting)."""
     if feed.failures:
         return Text("!", "bold red")
-    return Text("~", "yellow") if getattr(feed, "warning", None) else Text(" ")
+    return Text("~", "yellow") if feed.warning else Text(" ")
 
 
 class FeedsScreen(ModalScreen[None]):
@@ -29,15 +32,14 @@ class FeedsScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,e", "dismiss", "Close"),
                 Binding("j", "move(1)", show=False), Binding("k", "move(-1)", show=False)]
 
-    def __init__(self, feeds: list[Any]) -> None:
+    def __init__(self, feeds: list[FeedStatus]) -> None:
         super().__init__()
-        self.feeds = sorted(feeds, key=lambda f: (not f.failures, not getattr(f, "warning", None),
-                                                  f.name.lower()))
+        self.feeds = sorted(feeds, key=lambda f: (not f.failures, not f.warning, f.name.lower()))
 
     def compose(self) -> ComposeResult:
         with Vertical(id="feeds-box", classes="dialog") as box:
             failing = sum(1 for f in self.feeds if f.failures)
-            warned = sum(1 for f in self.feeds if not f.failures and getattr(f, "warning", None))
+            warned = sum(1 for f in self.feeds if not f.failures and f.warning)
             box.border_title = Text(f"Feeds ({len(self.feeds)}, {failing} failing, "
                                     f"{warned} with warnings)")
             box.border_subtitle = "q / esc closes"
@@ -63,7 +65,7 @@ class FeedsScreen(ModalScreen[None]):
             return
         feed = self.feeds[max(0, min(row, len(self.feeds) - 1))]
         text = Text(f"{feed.name}\n{feed.url}\n")
-        warning = getattr(feed, "warning", None)
+        warning = feed.warning
         if feed.failures:
             text.append(f"failing: {feed.last_error}", "bold red")
         elif warning:

@@ -17,7 +17,8 @@ from typing import Any
 
 from tui.core.actors.text import key_of
 
-KINDS = ("person", "org", "state")
+# media: news agencies and outlets cited as sources ("TASS said"), not actors in the event.
+KINDS = ("person", "org", "state", "media")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LIST_KEYS = ("aliases", "surnames", "acronyms", "cues", "exclude")
 _STR_KEYS = ("id", "name", "kind", "description")
@@ -201,6 +202,18 @@ def bundled_text() -> str:
     return BUNDLED.read_text(encoding="utf-8")
 
 
+_in_use: list[Gazetteer] = []
+
+
+def in_use() -> Gazetteer:
+    """The gazetteer this process last loaded (bundled plus the user's actors.toml), for code
+    that names or weighs actors without matching them (linking's kinds, story labels). One per
+    process: the app, the CLI and each pool worker run one Desk's configuration."""
+    if not _in_use:
+        load_gazetteer()
+    return _in_use[0]
+
+
 def load_gazetteer(user_file: Path | None = None) -> Gazetteer:
     """The bundled gazetteer, overridden/extended by `user_file` when it exists."""
     actors = parse_gazetteer(bundled_text(), "actors.toml (bundled)")
@@ -212,4 +225,6 @@ def load_gazetteer(user_file: Path | None = None) -> Gazetteer:
             raise GazetteerError(f"{user_file}: cannot read: {exc}") from None
         actors = parse_gazetteer(text, str(user_file), base=actors)
         sources.append(str(user_file))
-    return Gazetteer(actors=actors, content_hash=content_hash(actors), sources=tuple(sources))
+    gazetteer = Gazetteer(actors=actors, content_hash=content_hash(actors), sources=tuple(sources))
+    _in_use[:] = [gazetteer]
+    return gazetteer

@@ -18,7 +18,6 @@ import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
 from typing import Any
 
 from tui.core.linking.text import jaccard, lsh_keys, place_matcher, text_parts
@@ -131,7 +130,7 @@ def raw_features(title: str, body: str, actor_rows: list[tuple[str, int, str]]) 
         weak = [s for s in spans if _lower_word(fields.get(s[0], "")[s[1]:s[2]])]
         spans = [s for s in spans if s not in weak]
         count -= len(weak)
-        if count <= 0:
+        if count <= 0 or kinds.get(actor_id) == "media":  # "TASS reported" is no event actor
             continue
         in_title = any(s[0] == "title" for s in spans)
         early = any(s[0] == "body" and s[1] < LEAD_CHARS for s in spans)
@@ -270,22 +269,26 @@ def score(x: Features, y: Features, method: Method = HYBRID) -> Score:
 # ---------------------------------------------------------------- explaining
 
 
-@lru_cache(maxsize=1)
+_names: dict[str, dict[str, tuple[str, str]]] = {}
+
+
 def _actors() -> dict[str, tuple[str, str]]:
-    """actor id -> (short display name, kind), from the bundled gazetteer."""
-    try:
-        from tui.core.actors.gazetteer import load_gazetteer
+    """actor id -> (short display name, kind), from the gazetteer in use (the user's actors
+    included), computed once per gazetteer."""
+    from tui.core.actors.gazetteer import in_use
 
-        actors = load_gazetteer().actors
-    except Exception:
-        return {}
+    gazetteer = in_use()
+    if gazetteer.content_hash not in _names:
 
-    def short(a: Any) -> str:
-        if a.kind != "person":
-            return str(a.acronyms[0] if a.acronyms and len(a.name) > 24 else a.name)
-        return str(a.surnames[0] if a.surnames else a.name.split()[-1])
+        def short(a: Any) -> str:
+            if a.kind != "person":
+                return str(a.acronyms[0] if a.acronyms and len(a.name) > 24 else a.name)
+            return str(a.surnames[0] if a.surnames else a.name.split()[-1])
 
-    return {a.id: (short(a), a.kind) for a in actors.values()}
+        _names.clear()
+        _names[gazetteer.content_hash] = {a.id: (short(a), a.kind)
+                                          for a in gazetteer.actors.values()}
+    return _names[gazetteer.content_hash]
 
 
 def actor_kind(actor_id: str) -> str:

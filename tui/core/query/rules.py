@@ -11,12 +11,16 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from tui.core import tagnames
+from tui.core.models import utcnow
 from tui.core.query import ActorResolver, QueryError, SqlFilter, compile_query
 from tui.core.store.articles import spelling
 from tui.core.store.db import transaction
+
+if TYPE_CHECKING:
+    from tui.core.refresh.analyzer import Batch, Context, Found, Sources, TextItem
 
 
 class RuleLike(Protocol):
@@ -96,6 +100,26 @@ def apply_rules(conn: sqlite3.Connection, rules: Sequence[RuleLike], mutes: Sequ
                 f"AND NOT (a.read = 1 AND a.dismissed = 1))", (*scope_params, *flt.params))
             muted += max(cur.rowcount, 0)
     return RulesResult(tagged, muted)
+
+
+class RulesAnalyzer:
+    """Rules and mutes as an analyzer: no text half; it runs after the actors are written, so
+    a rule may ask `actor:`."""
+
+    name = "rules"
+
+    def warm(self, sources: Sources) -> None:
+        return None
+
+    def text(self, item: TextItem, found: Found, sources: Sources) -> None:
+        return None
+
+    def start_round(self, found: list[Found]) -> None:
+        return None
+
+    def write(self, conn: sqlite3.Connection, batch: Batch, context: Context) -> None:
+        apply_rules(conn, context.config.rules, context.config.mutes, batch.ids, utcnow(),
+                    resolve_actor=context.resolve_actor)
 
 
 def rename_tag(conn: sqlite3.Connection, old: str, new: str) -> int:

@@ -1,15 +1,15 @@
-"""Run the analyzers (actors, rules, related/stories) on articles whose body changed.
+"""Run the analyzers (refresh/analyzers.py) on articles whose body changed.
 
 Pending work is a flag in the articles table, set whenever a body is written, so a refresh that
-was killed half-way is caught up by the next one and the cost per article stays flat. Order
-matters: rules and links read the actor mentions written just before them.
+was killed half-way is caught up by the next one and the cost per article stays flat. Text halves
+run in the worker pool, all batches of a round at once; write halves run here, one transaction
+per batch, in the analyzers' order.
 """
 
 from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from datetime import timedelta
@@ -18,18 +18,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core.config.loader import Config
-from tui.core.models import ArticleActor, from_iso, to_iso, utcnow
+from tui.core.models import ArticleActor, to_iso, utcnow
+from tui.core.refresh.analyzer import Batch, Found, Sources, TextItem, ids_of
 from tui.core.refresh.events import Progress, RefreshEvent
 from tui.core.store import articles as store
 from tui.core.store.db import get_meta, set_meta, transaction
 
 if TYPE_CHECKING:
     from tui.core.actors.matcher import Actor, Gazetteer, Matcher
-    from tui.core.linking.score import Raw
     from tui.core.query.rules import RulesResult
     from tui.core.refresh.pool import WorkerPool
-
-    TextResult = tuple[int, list[tuple[int, str, int, str]], Raw]
 
 BATCH = 100  # per write transaction: df counted over a whole batch, lock held < ~0.5 s
 ROUND = 2_000  # pending articles whose features (computed in parallel) are known before linking
@@ -43,6 +41,7 @@ class Analysis:
         self.config = config
         self.workers = workers
         self.actors_file = config.actors_file
+        self._sources: Sources | None = None
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
@@ -59,40 +58,67 @@ class Analysis:
     def reload_actors(self, actors_file: Path | None = None) -> None:
         """After the user's actors.toml changed: the next run re-matches what it must."""
         self.actors_file = actors_file or self.actors_file
+        self._sources = None
         self.__dict__.pop("gazetteer", None)
         self.__dict__.pop("matcher", None)
 
     def resolve_actor(self, name: str) -> list[str]:
         return self.gazetteer.resolve(name)
 
-    def source_hash(self) -> str:
-        """A hash of the gazetteer files' bytes: telling "unchanged" costs no TOML parse and
-        no automaton build (that is most of an all-304 refresh otherwise)."""
+    def sources(self) -> Sources:
+        """What workers need to build the analyzers' tools, with a hash of the gazetteer files'
+        bytes: telling "unchanged" costs no TOML parse and no automaton build (that is most of
+        an all-304 refresh otherwise)."""
         from tui.core.actors.gazetteer import BUNDLED
 
         digest = hashlib.sha256(BUNDLED.read_bytes())
         if self.actors_file is not None and self.actors_file.exists():
             digest.update(b"\0" + self.actors_file.read_bytes())
-        return digest.hexdigest()
+        actors_file = str(self.actors_file) if self.actors_file else None
+        if self._sources is None or self._sources.source_hash != digest.hexdigest():
+            self._sources = Sources(actors_file, digest.hexdigest())
+        return self._sources
 
     # -- running ---------------------------------------------------------------------------
     def warm_up(self) -> None:
-        """New articles are coming: have each worker build its matchers now, in parallel with
+        """New articles are coming: have each worker build its tools now, in parallel with
         the rest of the refresh (fire and forget: analysis rebuilds whatever is missing)."""
         if self.workers is None:
             return
-        from tui.core.refresh.pool import warm_analysis
+        from tui.core.refresh.analyzers import warm_analysis
 
-        actors_file = str(self.actors_file) if self.actors_file else None
-        pool, source = self.workers.get(), self.source_hash()
+        pool, sources = self.workers.get(), self.sources()
         for _ in range(self.workers.workers):
-            pool.submit(warm_analysis, actors_file, source)
+            pool.submit(warm_analysis, sources)
 
     def run_pending(self, conn: sqlite3.Connection,
                     on_event: Callable[[RefreshEvent], None] | None = None) -> int:
+        from tui.core.refresh.analyzers import analyzers
+
+        sources = self.sources()
+        self._rematch_if_gazetteer_changed(conn, sources.source_hash)
+        run = analyzers()
+        done = 0
+        total = conn.execute("SELECT count(*) FROM articles WHERE analysed = 0").fetchone()[0]
+        while ids := store.pending_analysis(conn, ROUND):
+            chunks = [ids[i:i + BATCH] for i in range(0, len(ids), BATCH)]
+            prepared = list(self._text_halves(conn, chunks, sources))
+            for analyzer in run:
+                analyzer.start_round([f for _rows, _items, found in prepared for f in found])
+            for rows, items, found in prepared:
+                with transaction(conn):
+                    for analyzer in run:
+                        analyzer.write(conn, Batch(items, dict(zip(ids_of(items), found,
+                                                                   strict=True))), self)
+                    store.mark_analysed_unchanged(conn, rows)
+                done += len(rows)
+                if on_event:
+                    on_event(Progress(done, total, "analyse"))
+        return done
+
+    def _rematch_if_gazetteer_changed(self, conn: sqlite3.Connection, source: str) -> None:
         from tui.core.store import actors as actor_store
 
-        source = self.source_hash()
         stored = get_meta(conn, actor_store.GAZETTEER_HASH_KEY)
         if stored is None:  # a new cache: nothing was matched with any other gazetteer
             with transaction(conn):
@@ -103,59 +129,28 @@ class Analysis:
             with transaction(conn):
                 conn.execute("UPDATE articles SET analysed = 0 WHERE published >= ?",
                              (to_iso(utcnow() - timedelta(days=RELINK_DAYS)),))
-        done = 0
-        total = conn.execute("SELECT count(*) FROM articles WHERE analysed = 0").fetchone()[0]
-        while ids := store.pending_analysis(conn, ROUND):
-            chunks = [ids[i:i + BATCH] for i in range(0, len(ids), BATCH)]
-            prepared = list(self._text_features(conn, chunks, source))
-            waiting = Counter(k for _texts, results in prepared for _id, _rows, raw in results
-                              for k in ("", *raw.df_keys()))
-            for texts, results in prepared:
-                for _id, _rows, raw in results:
-                    for key in ("", *raw.df_keys()):
-                        waiting[key] -= 1
-                with transaction(conn):
-                    self._store(conn, texts, results, waiting)
-                done += len(texts)
-                if on_event:
-                    on_event(Progress(done, total, "analyse"))
-        return done
 
-    def _text_features(self, conn: sqlite3.Connection, chunks: list[list[int]],
-                       source: str) -> Iterator[tuple[list[sqlite3.Row], list[TextResult]]]:
-        """Actor matching and linking features, chunk by chunk, from the worker pool: all
-        chunks are submitted at once so every core works while this thread writes."""
-        from tui.core.refresh.pool import analyse_texts
+    def _text_halves(self, conn: sqlite3.Connection, chunks: list[list[int]], sources: Sources
+                     ) -> Iterator[tuple[list[sqlite3.Row], list[TextItem], list[Found]]]:
+        """Every analyzer's text half, chunk by chunk, from the worker pool: all chunks are
+        submitted at once so every core works while this thread writes."""
+        from tui.core.refresh.analyzers import analyse_texts
 
-        actors_file = str(self.actors_file) if self.actors_file else None
         texts = [store.texts_for_analysis(conn, chunk) for chunk in chunks]
-        items = [[(r["id"], r["title"], r["body"]) for r in rows] for rows in texts]
+        items = [[TextItem(r["id"], r["title"], r["body"], r["published"], r["lang"])
+                  for r in rows] for rows in texts]
         if self.workers is None:
             for rows, batch in zip(texts, items, strict=True):
-                yield rows, analyse_texts(batch, actors_file, source)
+                yield rows, batch, analyse_texts(batch, sources)
             return
         pool = self.workers.get()
-        futures = [pool.submit(analyse_texts, batch, actors_file, source) for batch in items]
+        futures = [pool.submit(analyse_texts, batch, sources) for batch in items]
         for rows, batch, future in zip(texts, items, futures, strict=True):
             try:
-                yield rows, future.result()
+                yield rows, batch, future.result()
             except BrokenProcessPool:  # a worker died: renew for later, do this batch here
                 self.workers.renew(pool)
-                yield rows, analyse_texts(batch, actors_file, source)
-
-    def _store(self, conn: sqlite3.Connection, texts: list[sqlite3.Row],
-               results: list[TextResult], waiting: Counter[str]) -> None:
-        """Mentions, then rules (which may ask actor:), then links; all in one transaction."""
-        from tui.core.linking import index as links
-        from tui.core.store import actors as actor_store
-
-        ids = [r["id"] for r in texts]
-        actor_store.save_rows(conn, ids, [row for _id, rows, _raw in results for row in rows])
-        self.apply_rules(conn, ids)
-        published = {r["id"]: from_iso(r["published"]) for r in texts}
-        links.index_articles(conn, ids, raws={aid: (published[aid], raw)
-                                              for aid, _rows, raw in results}, waiting=waiting)
-        store.mark_analysed_unchanged(conn, texts)
+                yield rows, batch, analyse_texts(batch, sources)
 
     def apply_rules(self, conn: sqlite3.Connection, ids: Sequence[int] | None) -> RulesResult:
         from tui.core.query.rules import apply_rules

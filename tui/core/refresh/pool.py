@@ -11,16 +11,11 @@ import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from tui.core.ingest.extract import Extracted, clean_lines_text, extract_page, html_to_text
 from tui.core.ingest.parse import parse_feed
+from tui.core.refresh.spawn import Lifeline, ensure_tracker, worker_init
 from tui.core.store.articles import NewEntry
-
-if TYPE_CHECKING:
-    from tui.core.actors.matcher import Matcher
-    from tui.core.linking.score import Raw
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,43 +54,6 @@ def _without_headline(body: str, title: str | None) -> str:
     return body
 
 
-_matchers: dict[tuple[str | None, str], Matcher] = {}
-
-
-def _matcher(actors_file: str | None, source_hash: str) -> Matcher:
-    """Built once per worker and gazetteer version (~0.25 s)."""
-    key = (actors_file, source_hash)
-    if key not in _matchers:
-        from tui.core.actors.matcher import Matcher, load_gazetteer
-
-        _matchers.clear()
-        _matchers[key] = Matcher(load_gazetteer(Path(actors_file) if actors_file else None))
-    return _matchers[key]
-
-
-def warm_analysis(actors_file: str | None, source_hash: str) -> None:
-    """Build the matchers while the network is still busy, not when analysis starts."""
-    from tui.core.linking.text import place_matcher
-
-    _matcher(actors_file, source_hash)
-    place_matcher()
-
-
-def analyse_texts(items: list[tuple[int, str, str]], actors_file: str | None,
-                  source_hash: str) -> list[tuple[int, list[tuple[int, str, int, str]], Raw]]:
-    """Actor mentions and linking features for (id, title, body): pure text work, so the
-    analysis of a big refresh runs on every core while the main process writes."""
-    from tui.core.linking.score import raw_features
-    from tui.core.store.actors import mention_rows
-
-    matcher = _matcher(actors_file, source_hash)
-    out = []
-    for article_id, title, body in items:
-        rows = mention_rows(article_id, matcher.match(title, body))
-        out.append((article_id, rows, raw_features(title, body, [r[1:] for r in rows])))
-    return out
-
-
 def extract_worker(raw: bytes, url: str, content_type: str | None) -> Extracted:
     extracted = extract_page(raw, url, content_type)  # its body is clean_lines output
     body = _without_headline(clean_lines_text(extracted.body), extracted.title)
@@ -108,33 +66,43 @@ class WorkerPool:
 
     A worker killed by the OOM killer or a crash inside lxml breaks a ProcessPoolExecutor for
     good; without renewal every later feed would fail until the app restarts. Workers are
-    spawned, not forked: the TUI has threads, and fork with threads is unsafe.
+    spawned, not forked: the TUI has threads, and fork with threads is unsafe. Each pool has
+    its lifeline (`spawn.Lifeline`): its workers exit when the parent dies, even by SIGKILL.
     """
 
     def __init__(self, workers: int | None = None) -> None:
         self.workers = workers or os.cpu_count() or 2
         self._pool: ProcessPoolExecutor | None = None
+        self._lifeline: Lifeline | None = None
         self._lock = threading.Lock()
 
     def get(self) -> ProcessPoolExecutor:
+        # Every call, not only the first: workers are spawned lazily by submit(), and a
+        # tracker that died meanwhile must not be restarted through the app's stderr capture.
+        ensure_tracker()
         with self._lock:
             if self._pool is not None and getattr(self._pool, "_broken", False):
-                self._pool.shutdown(wait=False, cancel_futures=True)
-                self._pool = None
+                self._drop(wait=False)
             if self._pool is None:
+                self._lifeline = Lifeline()
                 self._pool = ProcessPoolExecutor(
-                    max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"))
+                    max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+                    initializer=worker_init, initargs=(self._lifeline.reader,))
             return self._pool
 
     def renew(self, broken: ProcessPoolExecutor) -> None:
         """Drop `broken` if it is still the current pool (several tasks may report it)."""
         with self._lock:
             if self._pool is broken:
-                broken.shutdown(wait=False, cancel_futures=True)
-                self._pool = None
+                self._drop(wait=False)
 
     def shutdown(self) -> None:
         with self._lock:
             if self._pool is not None:
-                self._pool.shutdown(cancel_futures=True)
-                self._pool = None
+                self._drop(wait=True)
+
+    def _drop(self, *, wait: bool) -> None:
+        assert self._pool is not None and self._lifeline is not None
+        self._pool.shutdown(wait=wait, cancel_futures=True)
+        self._lifeline.close()  # stragglers of a broken pool exit too
+        self._pool = self._lifeline = None

@@ -1,0 +1,82 @@
+"""The analyzer seam: how a new signal (actors, rules, links, and the next one) plugs in.
+
+An analyzer has two halves. `text` runs in a worker process on one article's text and returns
+something picklable; it sees what the analyzers before it found in the same article. `write`
+runs in the writer's transaction on a batch, with every article's findings. `start_round` sees
+all findings of a round before any batch is written (linking counts rarity over the round).
+Order matters and is the order of `ANALYZERS`: rules ask `actor:`, links weigh actors.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from tui.core.config.loader import Config
+
+
+@dataclass(frozen=True, slots=True)
+class Sources:
+    """What a worker needs to build an analyzer's tools; `source_hash` changes with any of
+    them (the gazetteer files' bytes), so tools are rebuilt exactly when they must be."""
+
+    actors_file: str | None
+    source_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class TextItem:
+    """One article as the analyzers read it: spans index into exactly this title and body."""
+
+    id: int
+    title: str
+    body: str
+    published: str  # ISO 8601 UTC
+    lang: str | None = None
+
+
+Found = dict[str, Any]  # analyzer name -> what its text half returned for one article
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """What the write halves get: the articles of one transaction and their findings."""
+
+    items: Sequence[TextItem]
+    found: Mapping[int, Found]
+
+    @property
+    def ids(self) -> list[int]:
+        return ids_of(self.items)
+
+
+def ids_of(items: Sequence[TextItem]) -> list[int]:
+    return [item.id for item in items]
+
+
+class Context(Protocol):
+    """What write halves may ask of the run (the Analysis object provides it)."""
+
+    @property
+    def config(self) -> Config: ...
+
+    def resolve_actor(self, name: str) -> list[str]: ...
+
+
+class Analyzer(Protocol):
+    name: str
+
+    def warm(self, sources: Sources) -> None:
+        """In each worker, before articles arrive: build the tools now."""
+
+    def text(self, item: TextItem, found: Found, sources: Sources) -> Any:
+        """In a worker process: what this article says (None: nothing to write)."""
+
+    def start_round(self, found: list[Found]) -> None:
+        """In the writer, once per round, before its batches are written."""
+
+    def write(self, conn: sqlite3.Connection, batch: Batch, context: Context) -> None:
+        """In the writer's transaction."""

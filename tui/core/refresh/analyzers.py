@@ -1,0 +1,47 @@
+"""The analyzers in the order they run, and the pool's entry points that run their text halves.
+
+Adding a signal: write an `Analyzer` (see analyzer.py) beside the code it belongs to and list it
+here; the pipeline, the pool and the writer need no change.
+"""
+
+from __future__ import annotations
+
+from tui.core.refresh.analyzer import Analyzer, Found, Sources, TextItem
+
+
+def analyzers() -> list[Analyzer]:
+    """A fresh set (write halves may keep per-run state), in the order they must run."""
+    from tui.core.actors.analyzer import ActorsAnalyzer
+    from tui.core.linking.analyzer import LinksAnalyzer
+    from tui.core.query.rules import RulesAnalyzer
+
+    return [ActorsAnalyzer(), RulesAnalyzer(), LinksAnalyzer()]
+
+
+_worker_analyzers: list[Analyzer] = []
+
+
+def analyse_texts(items: list[TextItem], sources: Sources) -> list[Found]:
+    """The text halves, for a pool worker: pure text work, so the analysis of a big refresh runs
+    on every core while the main process writes."""
+    if not _worker_analyzers:
+        _worker_analyzers.extend(analyzers())
+    out = []
+    for item in items:
+        found: Found = {}
+        for analyzer in _worker_analyzers:
+            result = analyzer.text(item, found, sources)
+            if result is not None:
+                found[analyzer.name] = result
+        out.append(found)
+    return out
+
+
+def warm_analysis(sources: Sources) -> None:
+    """Build every analyzer's tools while the network is still busy."""
+    if not _worker_analyzers:
+        _worker_analyzers.extend(analyzers())
+    for analyzer in _worker_analyzers:
+        analyzer.warm(sources)
+
+
