@@ -23,7 +23,7 @@ pytestmark = [
 ]
 ECHO = "Эхо «Москвы»"
 PAGE = ("<html><body><article><h1>Page</h1>" + "<p>The article page itself, long enough "
-        "for the extractor to keep it as the body of the article.</p>" * 6
+        "for the extractor to keep it as the body: the Kharijite Brigade spoke.</p>" * 6
         + "</article></body></html>").encode()
 ACTORS = """[[actor]]
 id = "bracketed-isis"
@@ -106,12 +106,17 @@ def test_hostile_names_warnings_and_deferred_pages(server: LocalServer, tmp_path
     tmux.wait_for(lambda s: "[ISIS]" in s)
     tmux.keys("a")
     screen = tmux.wait_for(lambda s: "Alias for [ISIS]" in s)
-    tmux.keys("Escape")
+    tmux.keys("Escape")  # alone: ESC then a key at once reads as alt+key
+    tmux.wait_for(lambda s: "Alias for" not in s)
 
     tmux.keys("e")
     screen = tmux.wait_for(lambda s: "1 failing, 2 with warnings" in s)
     tmux.keys("Escape")
-    tmux.keys("q", "q", "q")
+    tmux.wait_for(lambda s: "with warnings)" not in s)
+    for _ in range(4):  # the side list, the reader, the list: each q closes one, then quits
+        tmux.keys("q")
+        if "EXIT=" in tmux.wait_for(lambda s: True):
+            break
     screen = tmux.wait_for(lambda s: "EXIT=" in s)
     assert "EXIT=0" in screen and "Traceback" not in screen
 
