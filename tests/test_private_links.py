@@ -137,10 +137,23 @@ def test_the_connection_itself_is_checked(server: LocalServer) -> None:
         return "connected"
 
     assert asyncio.run(connect(None)) == "connected"  # a feed: the user's own choice
-    assert asyncio.run(connect(LinkPolicy.for_feeds(["http://localhost/f"], False))) \
-        == "connected"  # the feed's own host
+    own = LinkPolicy.for_feeds([f"http://localhost:{server.port}/f"], False)
+    assert asyncio.run(connect(own)) == "connected"  # the feed's own server
     refused = asyncio.run(connect(LinkPolicy.for_feeds(["http://news.example/f"], False)))
     assert refused.startswith("refused to fetch the page from localhost (127.0.0.1)"), refused
+
+
+def test_the_feeds_own_server_is_its_host_and_port() -> None:
+    policy = LinkPolicy.for_feeds(["http://intranet.example/rss", "http://127.0.0.1:3000/f"],
+                                  allow_private=False)
+    private = ["10.0.0.7"]
+    assert policy.refusal("intranet.example", 80, private) is None
+    assert policy.refusal("INTRANET.example.", 443, private) is None  # http and https alike
+    assert policy.refusal("intranet.example", 8080, private) is not None
+    assert policy.refusal("127.0.0.1", 3000, ["127.0.0.1"]) is None
+    # a local feed relaying a link to another local service: refused
+    assert "loopback" in (policy.refusal("127.0.0.1", 6379, ["127.0.0.1"]) or "")
+    assert policy.refusal("news.example", 80, ["93.184.216.34"]) is None  # public: fine
 
 
 def test_one_resolution_per_host() -> None:

@@ -7,8 +7,11 @@ and again when the connection is made, against the very addresses checked (a nam
 resolves to a public address for the check and a private one for the connection, "DNS
 rebinding", gets nowhere: each host is resolved once per refresh and connected to by address).
 
-A feed's own host is exempt (a feed on an intranet or on 127.0.0.1, like the demo, links to its
-own pages), and `[settings] allow_private_links = true` lifts the check.
+A feed's own server is exempt (a feed on an intranet or on 127.0.0.1, like the demo, links to
+its own pages): the same host and port, or the same host over http and https (ports 80 and
+443). Another port of a private host is not: a local feed (an RSS bridge on 127.0.0.1:3000) that
+relays an item linking to 127.0.0.1:6379 does not make newsdesk talk to that service.
+`[settings] allow_private_links = true` lifts the check.
 """
 
 from __future__ import annotations
@@ -63,23 +66,28 @@ def host_key(host: str) -> str:
 class LinkPolicy:
     """What one article's page requests may reach."""
 
-    own_hosts: frozenset[str] = frozenset()  # the hosts of the feeds carrying the article
+    own: frozenset[tuple[str, int]] = frozenset()  # (host, port) of the feeds carrying it
     allow_private: bool = False
 
     @classmethod
     def for_feeds(cls, feed_urls: Iterable[str], allow_private: bool) -> LinkPolicy:
         """The policy for pages linked from the feeds at `feed_urls`."""
-        hosts = set()
+        own = set()
         for url in feed_urls:
             try:
-                hosts.add(host_key(httpx.URL(url).raw_host.decode("ascii")))
+                parsed = httpx.URL(url)
+                own.add((host_key(parsed.raw_host.decode("ascii")), _port(parsed)))
             except (httpx.InvalidURL, UnicodeError):
                 continue
-        return cls(frozenset(hosts), allow_private)
+        return cls(frozenset(own), allow_private)
 
-    def refusal(self, host: str, addresses: Iterable[str]) -> str | None:
-        """Why a request to `host` (resolved to `addresses`) is refused, or None."""
-        if self.allow_private or host_key(host) in self.own_hosts:
+    def is_own(self, host: str, port: int) -> bool:
+        key = host_key(host)
+        return any(key == h and (port == p or {port, p} <= _WEB_PORTS) for h, p in self.own)
+
+    def refusal(self, host: str, port: int, addresses: Iterable[str]) -> str | None:
+        """Why a request to `host`:`port` (resolved to `addresses`) is refused, or None."""
+        if self.allow_private or self.is_own(host, port):
             return None
         for text in addresses:
             try:
@@ -93,6 +101,13 @@ class LinkPolicy:
                         "not reach your own network (allow_private_links = true in [settings] "
                         "allows it)")
         return None
+
+
+_WEB_PORTS = {80, 443}
+
+
+def _port(url: httpx.URL) -> int:
+    return url.port or (443 if url.scheme == "https" else 80)
 
 
 POLICY: ContextVar[LinkPolicy | None] = ContextVar("newsdesk_link_policy", default=None)
@@ -141,7 +156,7 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         except OSError as exc:  # worded like the system's own failure: a DNS failure
             raise httpcore.ConnectError(f"[Errno {exc.errno}] {exc.strerror or exc}") from None
         policy = POLICY.get()
-        if policy is not None and (refusal := policy.refusal(host, addresses)):
+        if policy is not None and (refusal := policy.refusal(host, port, addresses)):
             raise httpcore.ConnectError(refusal)
         failure: Exception | None = None
         for address in addresses:

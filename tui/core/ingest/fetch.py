@@ -235,7 +235,7 @@ class Fetcher:
             addresses = await self._resolver.resolve(host, port)
         except OSError:
             return None  # the request fails the same way, in the usual words
-        return policy.refusal(host, addresses)
+        return policy.refusal(host, port, addresses)
 
     async def _follow(self, url: str, headers: dict[str, str], max_bytes: int,
                       policy: LinkPolicy | None) -> FetchResult:
