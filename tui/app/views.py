@@ -17,12 +17,7 @@ if TYPE_CHECKING:
     from tui.core.desk import Desk
     from tui.core.store.links import Story
 
-
-def quote(value: str) -> str:
-    """A value as one query-language term (quoted when it holds spaces or quotes)."""
-    if value and all(c.isalnum() or c in "-_.:/" for c in value):
-        return value
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+from tui.core.query.parse import quote  # names in any script round-trip through feed:/tag:
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +28,8 @@ class ViewSpec:
     label: str
     query: str = ""
     feed: str | None = None
-    failed: bool = False
+    failed: bool = False  # a feed whose last refresh failed
+    warned: bool = False  # a feed read, but not wholly (cut off, malformed, pages waiting)
     ref: str | None = None  # the actor id or story id of an actor or story view
 
     @property
@@ -50,8 +46,9 @@ def tag_view(tag: str) -> ViewSpec:
     return ViewSpec("tag", tag, f"tag:{quote(tag)}")
 
 
-def feed_view(name: str, failed: bool = False) -> ViewSpec:
-    return ViewSpec("feed", name, f"feed:{quote(name)}", feed=name, failed=failed)
+def feed_view(name: str, failed: bool = False, warned: bool = False) -> ViewSpec:
+    return ViewSpec("feed", name, f"feed:{quote(name)}", feed=name, failed=failed,
+                    warned=warned and not failed)
 
 
 def combine(*parts: str) -> str:
@@ -101,8 +98,9 @@ def load_groups(desk: Desk, config: Config) -> ViewGroups:
     top = [_counted(desk, view) for view in (ALL, UNREAD, SAVED)]
     tags = [(view, _safe_count(desk, combine(view.query, UNREAD.query)), total)
             for view, total in ((tag_view(tag), total) for tag, total in desk.all_tags())]
-    feeds = [(feed_view(status.name, bool(status.last_error)), status.unread,
-              _safe_count(desk, feed_view(status.name).query)) for status in desk.feeds()]
+    feeds = [(feed_view(status.name, bool(status.failures), bool(status.warning)),
+              status.unread, _safe_count(desk, feed_view(status.name).query))
+             for status in desk.feeds()]
     saved_views = [_counted(desk, ViewSpec("query", v.name, v.query)) for v in config.views]
     stories, stories_more = _stories(desk)
     actors, days, actors_more = _actors(desk)

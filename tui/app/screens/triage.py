@@ -170,18 +170,23 @@ class Triage:
     def _tags_added(self, row: ArticleRow, tags: list[str] | None) -> None:
         if not tags:
             return
-        tags = [t.lower() for t in tags]  # as the Desk stores them
-        new = [t for t in tags if t not in row.tags]
         ids = [row.id]
         self.host.desk.add_tags(ids, tags)
+        fresh = self.host.desk.article(row.id)  # spelt as stored: "iran" joins "Iran"
+        merged = fresh.tags if fresh is not None else tuple(sorted({*row.tags, *tags}))
+        added = [t for t in merged if t not in row.tags]
+        if not added:
+            self.host.say("already tagged")
+            return
 
         def revert(desk: Desk) -> None:
-            for tag in new:
+            for tag in added:
                 desk.remove_tag(ids, tag)
 
-        self._push("tagged " + " ".join(f"#{t}" for t in tags), revert, ids)
-        self._changed(row, tags=tuple(sorted(set(row.tags) | set(tags))))
-        self.host.say("tagged " + " ".join(f"#{t}" for t in tags) + " (u undoes)")
+        what = "tagged " + " ".join(f"#{t}" for t in added)
+        self._push(what, revert, ids)
+        self._changed(row, tags=merged)
+        self.host.say(what + " (u undoes)")
 
     @guarded
     def remove_tag(self) -> None:

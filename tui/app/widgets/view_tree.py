@@ -31,6 +31,8 @@ def _label(view: ViewSpec, counts: tuple[int, int] | None = None, room: int = 28
     tail = Text()
     if view.failed:
         tail.append(" !", "bold red")
+    elif view.warned:  # read, but not wholly: not the same as failing
+        tail.append(" ~", "yellow")
     if counts is not None:
         unread, total = counts
         tail.append(f" {unread}/{total}", "bold" if unread else "dim")
