@@ -6,6 +6,7 @@ Pure (no SQL, no UI). Rules, in the order they apply:
   and "fine china" do not, "TURKEY" and "Turkey" do);
 - an `exclude` phrase ("Richard Wagner", "Jordan Valley") wins as the longer match and yields
   nothing, which is how known decoys are silenced;
+- an organisation named inside a person's form ("Kremlin" in "Kremlin aide") counts too;
 - a full name or alias always counts; a surname alone ("Bagheri") is attributed, in order, to
   the candidate whose `cues` ("General Staff") stand right before/after it, else to the
   candidate named nearest before it in the same article (title, then body), else to the sole
@@ -47,6 +48,7 @@ class Mention:
     field: str  # "title" | "body"
     start: int
     end: int
+    office: str | None = None  # set when a role phrase named the holder (roles.py)
 
 
 class _Form(NamedTuple):
@@ -185,9 +187,11 @@ class Matcher:
 
     def match(self, title: str, body: str) -> list[Mention]:
         """Every actor mention in the article, in text order, with offsets into title/body."""
-        # Two separators: a name can wrap a line inside the body, never from title into body.
-        text = f"{title}\n\n{body}"
-        norm = " " + normalize(text) + " "
+        text = joined(title, body)
+        return to_mentions(self.match_text(text, padded_norm(text), len(title)), len(title))
+
+    def match_text(self, text: str, norm: str, title_len: int) -> list[tuple[int, int, str]]:
+        """(start, end, actor id) in `text` (see `joined`), `norm` its `padded_norm`."""
         hits = self._hits(text, norm)
         if not hits:
             return []
@@ -209,7 +213,7 @@ class Matcher:
             if any(self._cues.get(c) for c in candidates):
                 masked = masked or _mask(norm, hits)
                 choice = self._cue_pick(masked, hit, candidates)
-            in_title = hit.start < len(title)
+            in_title = hit.start < title_len
             if choice is None:
                 # A headline surname is spelled out in the body, so the title may look ahead.
                 choice = _nearest_named(named, candidates, hit.start, ahead=in_title)
@@ -223,10 +227,44 @@ class Matcher:
                 if not in_title:  # a body surname sets the referent for the ones after it
                     bisect.insort(named.setdefault(choice, []), hit.start)
                 resolved.append((hit.start, hit.end, choice))
-        resolved = _merge_adjacent(sorted(resolved), text)
-        split = len(title) + 2
-        return [Mention(a, "title", s, e) if s < split else Mention(a, "body", s - split, e - split)
-                for s, e, a in resolved]
+        resolved.extend(self._inner_orgs(text, norm, resolved))
+        return _merge_adjacent(sorted(resolved), text)
+
+    def _inner_orgs(self, text: str, norm: str, resolved: list[tuple[int, int, str]],
+                    ) -> list[tuple[int, int, str]]:
+        """Organisations named inside a person's longer form: "Kremlin" in "Kremlin aide"."""
+        actors = self.gazetteer.actors
+        out: list[tuple[int, int, str]] = []
+        for start, end, actor_id in resolved:
+            if actors[actor_id].kind != "person" or " " not in text[start:end].strip():
+                continue
+            piece = norm[start:end + 2]  # the span and its padding spaces, as keys are
+            for stop, key in self._automaton.iter(piece):
+                inner = stop - key.length + 1 + start, stop - 1 + start
+                if inner[1] - inner[0] >= end - start or key.strong is None:
+                    continue
+                if actors[key.strong].kind in ("org", "media") and _case_ok(
+                        next(f for f in key.forms if f.actor_id == key.strong),
+                        text[inner[0]:inner[1]]):
+                    out.append((inner[0], inner[1], key.strong))
+        return out
+
+
+def joined(title: str, body: str) -> str:
+    """Title and body as the matcher reads them: two separators, so a name can wrap a line
+    inside the body, never from the title into the body."""
+    return f"{title}\n\n{body}"
+
+
+def padded_norm(text: str) -> str:
+    return " " + normalize(text) + " "
+
+
+def to_mentions(spans: Iterable[tuple[int, int, str]], title_len: int,
+                office: str | None = None) -> list[Mention]:
+    split = title_len + 2
+    return [Mention(a, "title", s, e, office) if s < split
+            else Mention(a, "body", s - split, e - split, office) for s, e, a in spans]
 
 
 def _nearest_named(named: dict[str, list[int]], candidates: list[str], at: int,

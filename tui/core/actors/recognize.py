@@ -1,0 +1,80 @@
+"""Everything the actors analyzers find in one article, from one normalised copy of its text:
+gazetteer names (matcher.py), role phrases resolved to the holder on the article's date
+(roles.py), and people the gazetteer does not list yet (unlisted.py).
+
+Built once per process and gazetteer version; the analyzers and the evaluation call it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from tui.core.actors.gazetteer import Gazetteer
+from tui.core.actors.matcher import Matcher, Mention, joined, padded_norm, to_mentions
+from tui.core.actors.offices import Office, OfficeError, load_offices
+from tui.core.actors.roles import RoleResolver
+from tui.core.actors.text import key_of, script_of
+from tui.core.actors.unlisted import UnlistedFinder
+
+Span = tuple[str, int, int]  # (field "title"|"body", start, end)
+
+
+@dataclass(frozen=True, slots=True)
+class UnlistedName:
+    """A person named with a title or an attribution whom the gazetteer lacks."""
+
+    name: str
+    kind: str
+    description: str
+    spans: tuple[Span, ...]
+
+
+class Recognizer:
+    def __init__(self, gazetteer: Gazetteer, offices: dict[str, Office] | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.matcher = Matcher(gazetteer)
+        if offices is None:
+            try:
+                offices = load_offices(gazetteer)
+            except OfficeError:  # a user's override removed a holder: no roles, no crash
+                offices = {}
+        self.roles = RoleResolver(offices)
+        known, given = set(), set()
+        for actor in gazetteer.actors.values():
+            for form in (*actor.full_forms(), *actor.acronyms, *actor.surnames):
+                known.add(key_of(form))
+            first = actor.name.split()[0]
+            if actor.kind == "person" and script_of(first) == "latin" and len(first) > 2:
+                given.add(first)
+        self.unlisted_finder = UnlistedFinder(known, given)
+
+    def mentions(self, title: str, body: str, published: datetime | None) -> list[Mention]:
+        """Gazetteer mentions, then role phrases resolved on `published` (None: undated, so no
+        role resolves), in text order."""
+        text = joined(title, body)
+        norm = padded_norm(text)
+        spans = self.matcher.match_text(text, norm, len(title))
+        mentions = to_mentions(spans, len(title))
+        people = [(s, e) for s, e, a in spans if self.gazetteer.actors[a].kind == "person"]
+        for role in self.roles.find(text, norm, published, people):
+            if (role.start, role.end, role.actor_id) not in spans:
+                mentions.extend(to_mentions([(role.start, role.end, role.actor_id)], len(title),
+                                            office=role.office))
+        mentions.sort(key=lambda m: (m.field != "title", m.start))
+        return mentions
+
+    def unlisted(self, title: str, body: str, taken: Sequence[Span]) -> list[UnlistedName]:
+        """People named with a title or an attribution, outside the `taken` spans (what the
+        gazetteer, the offices and the places found)."""
+        text = joined(title, body)
+        split = len(title) + 2
+        blocked = [(s if f == "title" else s + split, e if f == "title" else e + split)
+                   for f, s, e in taken]
+        out = []
+        for found in self.unlisted_finder.find(text, padded_norm(text), blocked):
+            spans = tuple(("title", s, e) if s < split else ("body", s - split, e - split)
+                          for s, e in found.spans)
+            out.append(UnlistedName(found.name, found.kind, found.description, spans))
+        return out
