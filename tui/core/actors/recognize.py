@@ -56,8 +56,14 @@ class Recognizer:
         text = joined(title, body)
         norm = padded_norm(text)
         spans = self.matcher.match_text(text, norm, len(title))
-        mentions = to_mentions(spans, len(title))
         people = [(s, e) for s, e, a in spans if self.gazetteer.actors[a].kind == "person"]
+        for title_span in self.roles.titles(text, norm, people):
+            # "Russian President Vladimir Putin": the title joins the holder's mention.
+            n = next(n for n, (s, e, _a) in enumerate(spans) if (s, e) == title_span.name)
+            s, e, actor_id = spans[n]
+            if self.roles.held_by(title_span.office, actor_id):
+                spans[n] = (min(s, title_span.start), max(e, title_span.end), actor_id)
+        mentions = to_mentions(spans, len(title))
         for role in self.roles.find(text, norm, published, people):
             if (role.start, role.end, role.actor_id) not in spans:
                 mentions.extend(to_mentions([(role.start, role.end, role.actor_id)], len(title),

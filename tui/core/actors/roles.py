@@ -46,6 +46,15 @@ class RoleMention(NamedTuple):
     end: int
 
 
+class Title(NamedTuple):
+    """A role phrase right beside a person's name: "Russian President Vladimir Putin"."""
+
+    office: str
+    start: int
+    end: int
+    name: tuple[int, int]  # the name's span
+
+
 class RoleResolver:
     """Built once with the gazetteer (a few thousand phrase forms), reused for every article."""
 
@@ -77,11 +86,39 @@ class RoleResolver:
             return None
         return holders.pop()
 
+    def held_by(self, office_id: str, actor_id: str) -> bool:
+        """Whether the person held the office at any time the file knows of."""
+        office = self.offices.get(office_id)
+        return office is not None and any(t.actor == actor_id for t in office.holders)
+
+    def titles(self, text: str, norm: str, names: list[tuple[int, int]]) -> list[Title]:
+        """Phrases right beside a name (a title, not a mention of their own), any date."""
+        out = []
+        for start, stop, office_id in self._phrases(text, norm):
+            for s, e in names:
+                if (s >= stop and _only_spaces(text[stop:s])) or (
+                        e <= start and _only_spaces(text[e:start])):
+                    out.append(Title(office_id, start, stop, (s, e)))
+                    break
+        return out
+
     def find(self, text: str, norm: str, published: datetime | None,
              names: list[tuple[int, int]]) -> list[RoleMention]:
         """Phrases in `text` (with `norm` its padded normal form) that resolve on `published`;
         `names` are the (start, end) spans of the people the gazetteer found."""
-        if not self.offices or published is None or not self.size:
+        if published is None:
+            return []
+        out = []
+        for start, stop, office_id in self._phrases(text, norm):
+            if _beside_a_name(text, start, stop, names) or _other_time(text, start, stop):
+                continue
+            actor_id = self.holder(office_id, published)
+            if actor_id is not None:
+                out.append(RoleMention(office_id, actor_id, start, stop))
+        return out
+
+    def _phrases(self, text: str, norm: str) -> list[tuple[int, int, str]]:
+        if not self.size:
             return []
         hits: list[tuple[int, int, str]] = []
         for end, (length, office_id, lower_ok) in self._automaton.iter(norm):
@@ -89,14 +126,7 @@ class RoleResolver:
             if text[start:stop].islower() and not lower_ok:
                 continue
             hits.append((start, stop, office_id))
-        out = []
-        for start, stop, office_id in _longest(hits):
-            if _beside_a_name(text, start, stop, names) or _other_time(text, start, stop):
-                continue
-            actor_id = self.holder(office_id, published)
-            if actor_id is not None:
-                out.append(RoleMention(office_id, actor_id, start, stop))
-        return out
+        return _longest(hits)
 
 
 def _terms_on(office: Office, day: date) -> list[Term]:
