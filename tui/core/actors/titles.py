@@ -25,6 +25,10 @@ bishop metropolitan pastor priest mufti ayatollah hojatoleslam mullah militant f
 commandant marshal brigadier pilot doctor dr surgeon nurse paramedic witness survivor hostage
 prisoner detainee resident student teacher engineer farmer businessman businesswoman oligarch
 tycoon banker blogger opposition dissident candidate member deputy-head vice-chairman
+poet writer novelist author artist singer musician actor actress filmmaker photographer
+scientist physicist athlete player coach woman man girl boy mother father son daughter wife
+husband widow widower brother sister soldier volunteer medic worker driver owner ombudsman
+mediator chief-of-staff secretary-general director-general prosecutor-general attorney-general
 """)
 # Qualifiers that may sit between a title and its name and are not part of the name.
 EN_SMALL = _words("the a an of for to and in at on de")
@@ -59,7 +63,9 @@ RU_TITLES = _words("""
 советник помощник секретарь заместитель депутат сенатор мэр прокурор судья лидер
 официальный переговорщик дипломат аналитик эксперт политолог профессор журналист
 корреспондент обозреватель правозащитник адвокат юрист основатель бизнесмен олигарх
-врио вице-премьер вице-президент атаман муфтий патриарх митрополит
+врио вице-премьер вице-президент атаман муфтий патриарх митрополит уроженец уроженка
+житель жительница заложник заложница солдат офицер военнослужащий пленный гражданин гражданка
+вдова мать отец сын дочь брат сестра поэт писатель священник активист блогер омбудсмен
 """)
 RU_SAID = _words("заявил заявила сказал сказала сообщил сообщила отметил отметила добавил "
                  "добавила подчеркнул подчеркнула написал написала признал признала")
@@ -69,10 +75,14 @@ AR_TITLES = _words("""
 الرئيس الوزير السفير المحافظ القائد الأمين أمين مدير مديرة نائب مستشار مستشارة عضو
 المبعوث مبعوث زعيم الزعيم رئيس_الوزراء العميد اللواء العقيد الفريق الجنرال الشيخ
 المرشد مفتي البطريرك المحلل الخبير الباحث الصحفي المراسل المحامي الناشط مسؤول المسؤول
+الشيخ الدكتور المهندس السيد السيدة
 """)
 AR_SAID = _words("قال قالت أكد أكدت أعلن أعلنت صرح صرحت أضاف أضافت أوضح أوضحت اعتبر اعتبرت "
                  "وقال وقالت وأكد وأكدت وأعلن وأضاف وأضافت وأوضح وصرح")
 # Words inside an Arabic title's qualifier ("المتحدث باسم وزارة الخارجية") that are no name.
+# Honorifics and ranks written right before a name, with no qualifier ("الشيخ موفق طريف").
+AR_HONORIFICS = _words("الشيخ اللواء العميد العقيد الفريق الجنرال الدكتور المهندس السيد السيدة "
+                       "سرلشکر سردار سرتیپ دکتر")
 AR_QUALIFIER = _words("""
 باسم وزارة مجلس هيئة حركة حزب جيش دولة جمهورية لشؤون في لدى مكتب جهاز قوات منظمة
 الخارجية الدفاع الداخلية الإيرانية الروسية الإسرائيلية الأمريكية الأميركية التركية السورية

@@ -24,6 +24,7 @@ import ahocorasick
 
 from tui.core.actors.text import key_of
 from tui.core.actors.titles import (
+    AR_HONORIFICS,
     AR_QUALIFIER,
     AR_SAID,
     AR_STOP,
@@ -112,6 +113,11 @@ class UnlistedFinder:
                 span = (name_toks[0][0], name_toks[-1][1])
                 if span not in entry.spans:
                     entry.spans.append(span)
+        for name_toks in _appositions(text, taken):
+            key = key_of(" ".join(t[2] for t in name_toks))
+            if key not in self.known:
+                entry = found.setdefault(key, Unlisted(" ".join(t[2] for t in name_toks), ""))
+                entry.spans.append((name_toks[0][0], name_toks[-1][1]))
         for entry in found.values():
             _second_references(text, taken, entry)
         return list(found.values())
@@ -132,11 +138,14 @@ class UnlistedFinder:
             yield from _ru_after_title(w, i)
         if what & _TITLE and not cyrillic and low in EN_TITLES:
             yield from _en_after_title(w, i)
+        if what & _TITLE and low in (RU_TITLES if cyrillic else EN_TITLES):
+            yield from _title_comma_name(w, i, is_word)
         if what & _TITLE:
             yield from _name_before_title(w, i, is_word)
         if what & _SAID and not cyrillic and low in EN_SAID:
             for run in (w.run(i + 1, _en_word), w.run_back(i - 1, _en_word)):
-                if 2 <= len(run) <= 3 and run[0][2].lower() in self.given:
+                if len(run) >= 2 and (run[0][2].lower() in self.given
+                                           or _after_a_possessive(w, run)):
                     yield run, ""
 
 
@@ -196,7 +205,7 @@ class _Window:
     def run(self, j: int, is_word: Callable[[Tok], bool]) -> list[Tok]:
         """Name words from word j on, one space apart (particles inside), at most three."""
         out: list[Tok] = []
-        while j < len(self.toks) and len(out) < 4 and (not out or self.joined(j)):
+        while j < len(self.toks) and len(out) < 6 and (not out or self.joined(j)):
             tok = self.toks[j]
             if self.taken.hits(tok) or not (is_word(tok) or (
                     out and tok[2].lower() in _PARTICLES and j + 1 < len(self.toks))):
@@ -205,20 +214,22 @@ class _Window:
             j += 1
         while out and out[-1][2].lower() in _PARTICLES:
             out.pop()
-        return [] if len(out) == 4 or (out and j == len(self.toks) and self.cut_end) else out
+        return [] if _too_long(out) or (out and j == len(self.toks) and self.cut_end) else out
 
     def run_back(self, j: int, is_word: Callable[[Tok], bool]) -> list[Tok]:
         """Name words ending at word j, read backwards; [] when the run may go on unseen."""
         out: list[Tok] = []
-        while j >= 0 and len(out) < 4 and is_word(self.toks[j]) and \
-                not self.taken.hits(self.toks[j]):
+        while j >= 0 and len(out) < 6 and not self.taken.hits(self.toks[j]) and (
+                is_word(self.toks[j]) or (out and self.toks[j][2].lower() in _PARTICLES)):
             out.insert(0, self.toks[j])
             if not self.joined(j):
                 break
             j -= 1
+        while out and out[0][2].lower() in _PARTICLES:
+            out.pop(0)
         if j < 0 and self.cut:
             return []
-        return [] if len(out) == 4 else out
+        return [] if _too_long(out) else out
 
     def phrase_end(self, n: int) -> int:
         """The end of a title phrase: "the head of Hezbollah's media office", to punctuation."""
@@ -231,20 +242,27 @@ class _Window:
         return end
 
 
+def _too_long(run: list[Tok]) -> bool:
+    """Three name words at most, five with particles ("Ahmad Abdullah al-Ahmad al-Sabah")."""
+    particles = sum(t[2].lower() in _PARTICLES or bool(_AL.match(t[2])) for t in run)
+    return len(run) > (5 if particles else 3)
+
+
 # -- English -------------------------------------------------------------------------------
 def _en_word(tok: Tok) -> bool:
     word = tok[2]
     if _AL.match(word):
         return True
-    return (word[:1].isupper() and not (len(word) > 1 and word.isupper())
-            and word.lower() not in EN_NOT_NAME and not word.lower().endswith("'s")
-            and not word.endswith("’s") and not _CYRILLIC.match(word))
+    low = word.lower()
+    return (len(word) > 1 and word[:1].isupper() and not word.isupper()
+            and low not in EN_NOT_NAME and low not in EN_TITLES and not low.endswith("'s")
+            and not low.endswith("’s") and not _CYRILLIC.match(word))
 
 
 def _en_after_title(w: _Window, i: int) -> Iterable[tuple[list[Tok], str]]:
     """"Belgorod Governor Vyacheslav Gladkov", "spokesman John Kirby"."""
     run = w.run(i + 1, _en_word)
-    if not 2 <= len(run) <= 3 or not w.joined(i + 1):
+    if len(run) < 2 or not w.joined(i + 1):
         return
     start = i
     while start > 0 and i - start < 4 and w.joined(start) and not w.sentence_start(start):
@@ -254,6 +272,31 @@ def _en_after_title(w: _Window, i: int) -> Iterable[tuple[list[Tok], str]]:
             break
         start -= 1
     yield run, w.text[w.toks[start][0]:w.toks[i][1]]
+
+
+def _title_comma_name(w: _Window, i: int, is_word: Callable[[Tok], bool],
+                      ) -> Iterable[tuple[list[Tok], str]]:
+    """"Odesa's mayor, Gennadiy Trukhanov, said": a title, a comma, a name, then a comma or a
+    verb."""
+    if w.gap(i + 1).strip() != ",":
+        return
+    run = w.run(i + 1, is_word)
+    after = i + 1 + len(run)
+    if len(run) < 2 or after >= len(w.toks):
+        return
+    if w.gap(after).strip() in (",", ".", ";") or (w.joined(after) and w.toks[after][2].lower()
+                                                   in _VERBS):
+        start = i
+        while start > 0 and i - start < 4 and w.joined(start) and \
+                w.toks[start - 1][2].lower() not in ("the", "a", "an"):
+            start -= 1
+        yield run, w.text[w.toks[start][0]:w.toks[i][1]]
+
+
+def _after_a_possessive(w: _Window, run: list[Tok]) -> bool:
+    """"Lithuania's Gabrielius Landsbergis said": a name after a country's possessive."""
+    j = w.toks.index(run[0])
+    return j > 0 and w.joined(j) and w.toks[j - 1][2].lower().endswith(("'s", "’s"))
 
 
 def _name_before_title(w: _Window, n: int, is_word: Callable[[Tok], bool],
@@ -266,8 +309,9 @@ def _name_before_title(w: _Window, n: int, is_word: Callable[[Tok], bool],
     if k == 0 or w.gap(k).strip() not in (",", "،"):
         return
     run = w.run_back(k - 1, is_word)
-    if 2 <= len(run) <= 3 and not (w.joined(w.toks.index(run[0])) and
-                                   is_word(w.toks[w.toks.index(run[0]) - 1])):
+    if len(run) == 3 and is_word is _ru_word and not run[1][2].lower().endswith(_PATRONYMIC):
+        run = run[1:]  # "Малайзии Анвар Ибрагим": a place the data lacks, then the name
+    if len(run) >= 2:
         yield run, w.text[w.toks[k][0]:w.phrase_end(n)]
 
 
@@ -340,7 +384,7 @@ def _arabic_title(w: _Window, i: int) -> Iterable[tuple[list[Tok], str]]:
     while j < len(w.toks) and j - i <= 5 and w.joined(j) and (
             w.toks[j][2] in AR_QUALIFIER or w.toks[j][2].startswith(("ال", "لل"))):
         j += 1
-    if j == i + 1 and word not in _SPOKESPEOPLE:
+    if j == i + 1 and word not in _SPOKESPEOPLE and word not in AR_HONORIFICS:
         return  # a bare "رئيس" before two words is too often "the head of" a thing
     for size in (2, 3):
         name = _ar_name(w, j, size)
@@ -365,11 +409,32 @@ def _arabic_name_before_title(w: _Window, n: int) -> Iterable[tuple[list[Tok], s
             return
 
 
+# "Romi Gonen, 24," "Qadura Fares, who heads": an age or "who" after a name marks a person.
+_APPOSITION = re.compile(
+    r"(?<![\w’'-])((?:[A-ZА-ЯЁ][\w’'-]+ ){1,4}[A-ZА-ЯЁ][\w’'-]+), "
+    r"(?:\d{1,3}(?=[,;.)]| and | и )|who |которы[йе] |которая )")
+
+
+def _appositions(text: str, taken: _Taken) -> Iterable[list[Tok]]:
+    for m in _APPOSITION.finditer(text):
+        words = [(w.start() + m.start(1), w.end() + m.start(1), w.group())
+                 for w in _TOKEN.finditer(m.group(1))]
+        is_word = _ru_word if _CYRILLIC.match(words[-1][2]) else _en_word
+        run: list[Tok] = []
+        for tok in reversed(words):  # the name ends the capitalised run
+            if not is_word(tok) or taken.hits(tok):
+                break
+            run.insert(0, tok)
+        if 2 <= len(run) <= 3:
+            yield run
+
+
 # -- after the patterns --------------------------------------------------------------------
 def _second_references(text: str, taken: _Taken, entry: Unlisted) -> None:
     """The name again, or its last word alone (Latin, four letters or more), elsewhere."""
     last = entry.name.split()[-1]
-    forms = [entry.name] + ([last] if len(last) >= 4 and last.isascii() else [])
+    forms = [entry.name] + ([last] if len(last) >= 4 and last.isascii() and last[0].isupper()
+                            else [])
     for form in forms:
         for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
             span = (m.start(), m.end())
