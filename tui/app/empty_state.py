@@ -5,15 +5,18 @@ Kept free of Textual (plain text from Desk calls) so each case is a small, testa
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.core.config.loader import Config
+    from tui.core.desk import Desk
 
 
-def _config_name(config: Any) -> str:
-    path = getattr(config, "path", None)
-    return str(path) if path else "your feeds.toml"
+def _config_name(config: Config) -> str:
+    return str(config.path) if config.path else "your feeds.toml"
 
 
-def empty_text(desk: Any, config: Any, view_label: str, query: str, narrowed: bool) -> str:
+def empty_text(desk: Desk, config: Config, view_label: str, query: str, narrowed: bool) -> str:
     """The text of an empty list: `narrowed` when a filter or search is active."""
     unknown = _unknown_actors(desk, query)
     if unknown:
@@ -22,7 +25,7 @@ def empty_text(desk: Any, config: Any, view_label: str, query: str, narrowed: bo
                 "The Actors part of the tree lists the known ones; + adds a new actor.")
     if narrowed:
         return f"No articles match {query!r}."
-    feeds = len(getattr(config, "feeds", ()) or ())
+    feeds = len(config.feeds)
     where = _config_name(config)
     if not feeds:
         return ("No feeds yet.\n"
@@ -37,7 +40,7 @@ def empty_text(desk: Any, config: Any, view_label: str, query: str, narrowed: bo
     return f"No articles in {view_label}.  R refreshes the feeds."
 
 
-def _unknown_actors(desk: Any, query: str) -> list[str]:
+def _unknown_actors(desk: Desk, query: str) -> list[str]:
     if "actor:" not in query:
         return []
     try:
@@ -46,7 +49,7 @@ def _unknown_actors(desk: Any, query: str) -> list[str]:
         return []
 
 
-def _has_articles(desk: Any) -> bool:
+def _has_articles(desk: Desk) -> bool:
     try:
         return bool(desk.count(""))
     except Exception:

@@ -21,8 +21,7 @@ def explicit_config(argv: Sequence[str]) -> str | None:
 
 def config_in_use(argv: Sequence[str]) -> str:
     """One line for the help text: the file and how it was found, or where a first run writes."""
-    from tui.core.config.firstrun import user_config_path
-    from tui.core.config.loader import CONFIG_ENV, find_config
+    from tui.core.config.loader import CONFIG_ENV, find_config, user_config_path
 
     explicit = explicit_config(argv)
     path = find_config(explicit)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import ClassVar
 
 from rich.table import Table
@@ -45,7 +46,7 @@ class HelpScreen(ModalScreen[None]):
         Binding("k,up", "scroll('up')", show=False),
     ]
 
-    def __init__(self, keymap: Mapping[str, str], config_path: object = None) -> None:
+    def __init__(self, keymap: Mapping[str, str], config_path: Path | None = None) -> None:
         super().__init__()
         self.keymap = keymap
         self.config_path = config_path

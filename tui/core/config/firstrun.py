@@ -10,25 +10,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_config_dir
-
-from tui.core.config.loader import APP_NAME
-
 CURATED = Path(__file__).resolve().parents[2] / "data" / "feeds.toml"
 
 
-def user_config_path() -> Path:
-    """Where a user's own feeds.toml lives (platformdirs: ~/.config/newsdesk on Linux)."""
-    return Path(user_config_dir(APP_NAME)) / "feeds.toml"
-
-
-def write_user_config(path: Path | None = None) -> Path:
-    """Copy the curated feed list to `path` (default: the user config) and return where.
+def write_user_config(path: Path) -> Path:
+    """Copy the curated feed list to `path` (the loader's `user_config_path()` on a first
+    run) and return where.
 
     Written beside and moved into place, so a second newsdesk starting at the same moment
     finds either no file or a whole one; a file that exists by then is kept, never replaced.
     Raises OSError when the folder cannot be written."""
-    path = path or user_config_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.new")
     tmp.write_text(CURATED.read_text(encoding="utf-8"), encoding="utf-8")

@@ -242,10 +242,15 @@ def find_config(explicit: str | None) -> Path | None:
         return Path(explicit).expanduser()
     if os.environ.get(CONFIG_ENV):
         return Path(os.environ[CONFIG_ENV]).expanduser()
-    for candidate in (Path("feeds.toml"), Path(user_config_dir(APP_NAME)) / "feeds.toml"):
+    for candidate in (Path("feeds.toml"), user_config_path()):
         if candidate.is_file():
             return candidate
     return None
+
+
+def user_config_path() -> Path:
+    """Where a user's own feeds.toml lives (platformdirs: ~/.config/newsdesk on Linux)."""
+    return Path(user_config_dir(APP_NAME)) / "feeds.toml"
 
 
 def resolve_config(explicit: str | None,
@@ -255,11 +260,11 @@ def resolve_config(explicit: str | None,
     path = find_config(explicit)
     if path is not None:
         return load_config(path)
-    from tui.core.config.firstrun import CURATED, user_config_path, write_user_config
+    from tui.core.config.firstrun import CURATED, write_user_config
 
     tell = on_first_run or (lambda _message: None)
     try:
-        path = write_user_config()
+        path = write_user_config(user_config_path())
     except OSError as exc:  # a read-only home: the curated list, straight from the package
         tell(f"cannot write {user_config_path()} ({exc.strerror or exc}); "
              "using the curated feed list from the package")
