@@ -6,7 +6,8 @@ Pure (no SQL, no UI). Rules, in the order they apply:
   and "fine china" do not, "TURKEY" and "Turkey" do);
 - an `exclude` phrase ("Richard Wagner", "Jordan Valley") wins as the longer match and yields
   nothing, which is how known decoys are silenced;
-- an organisation named inside a person's form ("Kremlin" in "Kremlin aide") counts too;
+- an organisation named inside a person's form ("Kremlin" in "Kremlin aide") counts too, and
+  a person inside an organisation's ("Netanyahu" in "Netanyahu's office");
 - a full name or alias always counts; a surname alone ("Bagheri") is attributed, in order, to
   the candidate whose `cues` ("General Staff") stand right before/after it, else to the
   candidate named nearest before it in the same article (title, then body), else to the sole
@@ -200,7 +201,9 @@ class Matcher:
         pending: list[_Hit] = []
         for hit in hits:
             if hit.forms[-1].use == EXCLUDED:  # "Richard Wagner": swallow the span, no mention
-                continue
+                hit = _without_excluded(hit)  # ...of the actor that excludes it, only
+                if hit is None:
+                    continue
             if hit.strong is not None:
                 named.setdefault(hit.strong, []).append(hit.start)
                 resolved.append((hit.start, hit.end, hit.strong))
@@ -232,21 +235,25 @@ class Matcher:
 
     def _inner_orgs(self, text: str, norm: str, resolved: list[tuple[int, int, str]],
                     ) -> list[tuple[int, int, str]]:
-        """Organisations named inside a person's longer form: "Kremlin" in "Kremlin aide"."""
+        """Organisations named inside a person's longer form ("Kremlin" in "Kremlin aide"),
+        people inside an organisation's ("Netanyahu" in "Netanyahu's office")."""
         actors = self.gazetteer.actors
+        inner_kinds = {"person": ("org", "media"), "org": ("person",)}
         out: list[tuple[int, int, str]] = []
         for start, end, actor_id in resolved:
-            if actors[actor_id].kind != "person" or " " not in text[start:end].strip():
+            wanted = inner_kinds.get(actors[actor_id].kind)
+            if wanted is None or " " not in text[start:end].strip():
                 continue
             piece = norm[start:end + 2]  # the span and its padding spaces, as keys are
             for stop, key in self._automaton.iter(piece):
                 inner = stop - key.length + 1 + start, stop - 1 + start
-                if inner[1] - inner[0] >= end - start or key.strong is None:
+                if inner[1] - inner[0] >= end - start:
                     continue
-                if actors[key.strong].kind in ("org", "media") and _case_ok(
-                        next(f for f in key.forms if f.actor_id == key.strong),
-                        text[inner[0]:inner[1]]):
-                    out.append((inner[0], inner[1], key.strong))
+                words = text[inner[0]:inner[1]]
+                found = {f.actor_id for f in key.forms if f.use in (FULL, ACRONYM, SURNAME)
+                         and actors[f.actor_id].kind in wanted and _case_ok(f, words)}
+                if len(found) == 1:  # one actor of that kind claims the words
+                    out.append((inner[0], inner[1], found.pop()))
         return out
 
 
@@ -265,6 +272,14 @@ def to_mentions(spans: Iterable[tuple[int, int, str]], title_len: int,
     split = title_len + 2
     return [Mention(a, "title", s, e, office) if s < split
             else Mention(a, "body", s - split, e - split, office) for s, e, a in spans]
+
+
+def _without_excluded(hit: _Hit) -> _Hit | None:
+    """The hit without the actors whose `exclude` it is: The Guardian excludes "Guardian
+    Council", which stays the Guardian Council. None when nobody is left."""
+    out = [f for f in hit.forms if f.actor_id not in
+           {g.actor_id for g in hit.forms if g.use == EXCLUDED}]
+    return _Hit(hit.start, hit.end, tuple(out), _strong(tuple(out))) if out else None
 
 
 def _nearest_named(named: dict[str, list[int]], candidates: list[str], at: int,

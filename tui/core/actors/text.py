@@ -103,6 +103,10 @@ _RU_RULES: tuple[tuple[tuple[str, ...], int, tuple[str, ...]], ...] = (
     # -ова/-ина serve both surnames (Захаровой) and nouns (Украины, Украине).
     (("ова", "ева", "ина", "ына", "ёва"), 1, ("ой", "ой", "ой", "ой", "у", "ы", "е")),
     (("ия",), 1, ("и", "и", "ей", "и", "ю", "", "")),
+    # Adjectives in names of bodies: "Белый дом" -> "Белого дома", "Южный военный округ".
+    (("ый", "ой"), 2, ("ого", "ому", "ым", "ом", "ого", "", "")),
+    (("ое",), 2, ("ого", "ому", "ым", "ом", "ое", "", "")),
+    (("ая",), 2, ("ой", "ой", "ой", "ой", "ую", "", "")),
     (("й", "ь"), 1, ("я", "ю", "ем", "е", "я", "и", "")),
     (("га", "ка", "ха", "жа", "ша", "ча", "ща"), 1, ("и", "е", "ой", "е", "у", "", "")),
     (("а",), 1, ("ы", "е", "ой", "е", "у", "", "")),
@@ -117,9 +121,16 @@ def _ru_cases(word: str) -> tuple[str, ...] | None:
     if len(word) < 3 or word.isupper():  # acronyms (ООН, РФ) do not decline
         return None
     low = word.lower()
+    if word.islower() and len(word) >= 5:  # common nouns of neuter gender in bodies' names
+        if low.endswith("ие"):  # "управление" -> "управления"
+            return tuple(word[:-1] + e if e else word for e in ("я", "ю", "ем", "и", "", "", ""))
+        if low.endswith("о"):  # "государство" -> "государства" (names in -о never decline)
+            return tuple(word[:-1] + e if e else word for e in ("а", "у", "ом", "е", "", "", ""))
     for endings, cut, slots in _RU_RULES:
         if low.endswith(endings):
             stem = word[:len(word) - cut]
+            if stem[-1:].lower() in "кгхжшчщ":  # spelling: "Исламским", not "Исламскым"
+                slots = tuple(e.replace("ы", "и", 1) if e.startswith("ы") else e for e in slots)
             return tuple(stem + e if e else word for e in slots)
     return None  # ends in -о, -у, -е, -и, -ы: indeclinable (Шойгу, Медведко)
 
