@@ -199,11 +199,11 @@ class Matcher:
         named: dict[str, list[int]] = {}  # actor -> starts of attributed mentions
         resolved: list[tuple[int, int, str]] = []
         pending: list[_Hit] = []
-        for hit in hits:
-            if hit.forms[-1].use == EXCLUDED:  # "Richard Wagner": swallow the span, no mention
-                hit = _without_excluded(hit)  # ...of the actor that excludes it, only
-                if hit is None:
-                    continue
+        for found in hits:
+            # "Richard Wagner": the span yields no mention of the actor that excludes it
+            hit = _without_excluded(found) if found.forms[-1].use == EXCLUDED else found
+            if hit is None:
+                continue
             if hit.strong is not None:
                 named.setdefault(hit.strong, []).append(hit.start)
                 resolved.append((hit.start, hit.end, hit.strong))

@@ -31,11 +31,13 @@ class PlacesAnalyzer:
         actors = recognizer_for(sources).gazetteer.actors
         split = len(item.title) + 2
         text = f"{item.title}\n\n{item.body}"
-        people = [(s if f == "title" else s + split, e if f == "title" else e + split)
-                  for row in found.get("actors", ()) if actors[row[1]].kind == "person"
-                  for f, s, e, *_ in spans_of(row[3])]
+        # A place's name inside a person's or a body's name is no place named ("Jordan
+        # Bardella", "Islamic State in Iraq"); states are places themselves.
+        names = [(s if f == "title" else s + split, e if f == "title" else e + split)
+                 for row in found.get("actors", ()) if actors[row[1]].kind != "state"
+                 for f, s, e, *office in spans_of(row[3]) if not office]
         out: dict[str, list[tuple[str, int, int]]] = {}
-        for start, end, place_id in place_finder().find(text, blocked=people):
+        for start, end, place_id in place_finder().find(text, blocked=names):
             out.setdefault(place_id, []).append(
                 ("title", start, end) if start < split else ("body", start - split, end - split))
         return [(place_id, len(spans), spans) for place_id, spans in out.items()]

@@ -86,8 +86,9 @@ class PlaceFinder:
 
     def find(self, text: str, norm: str | None = None,
              blocked: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:  # type: ignore[assignment]
-        """(start, end, place id) in `text`, longest first wins, none inside `blocked` spans
-        (a person's name: "Jordan Bardella" is no Jordan)."""
+        """(start, end, place id) in `text`, longest first wins; a place's name inside a
+        `blocked` span (a person's or a body's name: "Jordan Bardella") is none, a demonym
+        still is ("Iranian President Masoud Pezeshkian" names Iran)."""
         norm = norm if norm is not None else " " + normalize(text) + " "
         hits = []
         for end, key in self._automaton.iter(norm):
@@ -97,8 +98,9 @@ class PlaceFinder:
             hits.append((start, stop, key.place_id))
         kept: list[tuple[int, int, str]] = []
         for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
-            if all(hit[1] <= k[0] or hit[0] >= k[1] for k in kept) and \
-                    not any(s < hit[1] and hit[0] < e for s, e in blocked):
+            demonym = self.places[hit[2]].kind == "demonym"
+            if all(hit[1] <= k[0] or hit[0] >= k[1] for k in kept) and (demonym or not any(
+                    s < hit[1] and hit[0] < e for s, e in blocked)):
                 kept.append(hit)
         return sorted(kept)
 
