@@ -363,3 +363,19 @@ def _shared_matcher() -> Matcher:
     if not _MATCHER:
         _MATCHER.append(Matcher(load_gazetteer()))
     return _MATCHER[0]
+
+
+@pytest.mark.parametrize(("form", "declined"), [
+    ("Совет безопасности России", "Совета безопасности России"),  # only the head declines
+    ("Генеральный штаб Вооружённых сил России", "Генерального штаба Вооружённых сил России"),
+    ("Партия справедливости и развития", "Партии справедливости и развития"),
+    ("Высший совет национальной безопасности", "Высшего совета национальной безопасности"),
+    ("Министерство обороны России", "Министерства обороны России"),
+    ("Белый дом", "Белого дома"),
+    ("Исламское государство", "Исламского государства"),
+    ("Сергей Лавров", "Сергея Лаврова"),  # a person's name: every word
+])
+def test_russian_names_of_bodies_decline_their_head(form: str, declined: str) -> None:
+    from tui.core.actors.text import russian_variants
+
+    assert declined in russian_variants(form)
