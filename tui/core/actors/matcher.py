@@ -7,7 +7,8 @@ Pure (no SQL, no UI). Rules, in the order they apply:
 - an `exclude` phrase ("Richard Wagner", "Jordan Valley") wins as the longer match and yields
   nothing, which is how known decoys are silenced;
 - an organisation named inside a person's form ("Kremlin" in "Kremlin aide") counts too, and
-  a person inside an organisation's ("Netanyahu" in "Netanyahu's office");
+  a person or a state inside an organisation's ("Netanyahu's office", "Turkey's foreign
+  ministry");
 - a full name or alias always counts; a surname alone ("Bagheri") is attributed, in order, to
   the candidate whose `cues` ("General Staff") stand right before/after it, else to the
   candidate named nearest before it in the same article (title, then body), else to the sole
@@ -151,6 +152,8 @@ class Matcher:
                 found.append(_Hit(start, stop, key.forms, key.strong))
             elif key.lower_forms:
                 found.append(_Hit(start, stop, key.lower_forms, key.lower_strong))
+        if any(hit.forms[-1].use == EXCLUDED for hit in found):
+            found = _apply_excludes(found)
         if len(found) < 2:
             return found
         found.sort(key=lambda h: (h.start - h.end, h.start))
@@ -199,10 +202,8 @@ class Matcher:
         named: dict[str, list[int]] = {}  # actor -> starts of attributed mentions
         resolved: list[tuple[int, int, str]] = []
         pending: list[_Hit] = []
-        for found in hits:
-            # "Richard Wagner": the span yields no mention of the actor that excludes it
-            hit = _without_excluded(found) if found.forms[-1].use == EXCLUDED else found
-            if hit is None:
+        for hit in hits:
+            if not hit.forms:  # "Richard Wagner": the span yields no mention
                 continue
             if hit.strong is not None:
                 named.setdefault(hit.strong, []).append(hit.start)
@@ -236,9 +237,10 @@ class Matcher:
     def _inner_orgs(self, text: str, norm: str, resolved: list[tuple[int, int, str]],
                     ) -> list[tuple[int, int, str]]:
         """Organisations named inside a person's longer form ("Kremlin" in "Kremlin aide"),
-        people inside an organisation's ("Netanyahu" in "Netanyahu's office")."""
+        people and states inside an organisation's ("Netanyahu" in "Netanyahu's office",
+        "Turkey" in "Turkey's foreign ministry": the state acts through it)."""
         actors = self.gazetteer.actors
-        inner_kinds = {"person": ("org", "media"), "org": ("person",)}
+        inner_kinds = {"person": ("org", "media"), "org": ("person", "state")}
         out: list[tuple[int, int, str]] = []
         for start, end, actor_id in resolved:
             wanted = inner_kinds.get(actors[actor_id].kind)
@@ -252,8 +254,14 @@ class Matcher:
                 words = text[inner[0]:inner[1]]
                 found = {f.actor_id for f in key.forms if f.use in (FULL, ACRONYM, SURNAME)
                          and actors[f.actor_id].kind in wanted and _case_ok(f, words)}
-                if len(found) == 1:  # one actor of that kind claims the words
-                    out.append((inner[0], inner[1], found.pop()))
+                if len(found) != 1:  # one actor of that kind must claim the words
+                    continue
+                inner_id = found.pop()
+                # A state acts through a body it opens ("Turkey's foreign ministry", "US
+                # Central Command"), not one whose proper name ends on it ("Islamic
+                # Resistance in Iraq", "Atomic Energy Organization of Iran").
+                if actors[inner_id].kind != "state" or inner[0] == start:
+                    out.append((inner[0], inner[1], inner_id))
         return out
 
 
@@ -274,12 +282,20 @@ def to_mentions(spans: Iterable[tuple[int, int, str]], title_len: int,
             else Mention(a, "body", s - split, e - split, office) for s, e, a in spans]
 
 
-def _without_excluded(hit: _Hit) -> _Hit | None:
-    """The hit without the actors whose `exclude` it is: The Guardian excludes "Guardian
-    Council", which stays the Guardian Council. None when nobody is left."""
-    out = [f for f in hit.forms if f.actor_id not in
-           {g.actor_id for g in hit.forms if g.use == EXCLUDED}]
-    return _Hit(hit.start, hit.end, tuple(out), _strong(tuple(out))) if out else None
+def _apply_excludes(found: list[_Hit]) -> list[_Hit]:
+    """An `exclude` phrase ("Richard Wagner") that is also another actor's name stays that
+    actor's: The Guardian excludes "Guardian Council", which stays the Guardian Council. A
+    phrase that is only excluded stays a hit with no forms: as the longest, it swallows the
+    span, and `match_text` drops it."""
+    out = []
+    for hit in found:
+        silenced = {f.actor_id for f in hit.forms if f.use == EXCLUDED}
+        forms = tuple(f for f in hit.forms if f.actor_id not in silenced)
+        if forms == hit.forms:
+            out.append(hit)
+        else:
+            out.append(_Hit(hit.start, hit.end, forms, _strong(forms)))
+    return out
 
 
 def _nearest_named(named: dict[str, list[int]], candidates: list[str], at: int,
