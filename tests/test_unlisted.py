@@ -46,6 +46,11 @@ def unlisted(recognizer: Recognizer, body: str, title: str = "") -> list[tuple[s
     ("وقال المتحدث باسم الخارجية الإيرانية ناصر كنعان إن طهران",
      [("ناصر كنعان", "المتحدث باسم الخارجية الإيرانية")]),
     ("اسماعیل بقا، سخنگوی وزارت امور خارجه، گفت", [("اسماعیل بقا", "سخنگوی وزارت امور خارجه")]),
+    ("sagte Regierungssprecher Steffen Hebestreicher am Montag.",
+     [("Steffen Hebestreicher", "Regierungssprecher")]),
+    ("le ministre des Affaires étrangères Jean-Noël Barrault a déclaré",
+     [("Jean-Noël Barrault", "ministre des Affaires étrangères")]),
+    ("dijo el portavoz Manuel Albarez a la prensa.", [("Manuel Albarez", "portavoz")]),
 ])
 def test_named_with_a_title_or_an_attribution(recognizer: Recognizer, text: str,
                                               expected: list[tuple[str, str]]) -> None:
@@ -61,6 +66,10 @@ def test_named_with_a_title_or_an_attribution(recognizer: Recognizer, text: str,
     "Officials said Donetsk Oblast, the eastern region, was shelled.",
     "در تهران، سخنگوی وزارت امور خارجه گفت",  # "in Tehran", not a name
     "the spokesman said on Tuesday that the talks in Geneva had stalled.",
+    "Deputy Prime Ministers met in Tavush on Friday.",
+    "die Sprecherin beantwortete Fragen von Journalisten nicht.",
+    "el ministro de Asuntos Exteriores viajó a Bruselas.",
+    "Associated Press writer Jane Doughty in Paris contributed to this report.",
 ])
 def test_no_discovery_without_a_name(recognizer: Recognizer, text: str) -> None:
     assert unlisted(recognizer, text) == []

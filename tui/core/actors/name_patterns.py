@@ -26,6 +26,7 @@ from tui.core.actors.titles import (
     EN_TITLES,
     FA_SAID,
     FA_TITLES,
+    LATIN_TITLES,
     RU_SAID,
     RU_TITLES,
 )
@@ -142,7 +143,9 @@ def en_word(tok: Tok) -> bool:
         return True
     low = word.lower()
     return (len(word) > 1 and word[:1].isupper() and not word.isupper()
-            and low not in EN_NOT_NAME and low not in EN_TITLES and not low.endswith("'s")
+            and low not in EN_NOT_NAME and low not in EN_TITLES and low not in LATIN_TITLES
+            and not (low.endswith("s") and low[:-1] in EN_TITLES)  # "Prime Ministers"
+            and not low.endswith("'s")
             and not low.endswith("’s") and not CYRILLIC.match(word))
 
 
@@ -208,21 +211,23 @@ def ru_word(tok: Tok) -> bool:
         and word.lower() not in RU_TITLES
 
 
-def ru_after_title(w: Window, i: int) -> Found:
-    """"губернатор Белгородской области Вячеслав Гладков": the name ends the capitalised run
-    that closes the title's qualifier (up to five words)."""
+def ru_after_title(w: Window, i: int, is_word: Callable[[Tok], bool] = ru_word) -> Found:
+    """"губернатор Белгородской области Вячеслав Гладков", "le ministre des Affaires étrangères
+    Jean-Noël Barrot": the name ends the capitalised run that closes the title's qualifier
+    (up to five words)."""
     for j in range(i + 1, min(i + 7, len(w.toks))):
         if not w.joined(j):
             return
-        run = w.run(j, ru_word)
+        run = w.run(j, is_word)
         if len(run) < 2:  # nothing, or a word of the qualifier ("Белгородской области")
             continue
         after = j + len(run)
         if w.joined(after) and w.toks[after][2][:1].isupper():
             return
-        if len(run) == 3 and not run[1][2].lower().endswith(_PATRONYMIC):
+        if is_word is ru_word and len(run) == 3 and \
+                not run[1][2].lower().endswith(_PATRONYMIC):
             run = run[1:]  # "Турции Хакан Фидан" when the place was not known
-        if len(run) in (2, 3):
+        if len(run) >= 2:
             yield run, w.text[w.toks[i][0]:w.toks[j - 1][1]]
         return
 

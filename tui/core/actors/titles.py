@@ -100,3 +100,27 @@ FA_TITLES = _words("""
 فعال عضو نایب
 """)
 FA_SAID = _words("گفت گفته اعلام تاکید افزود نوشت")
+
+# The same in the other languages of the outlets read (German, French, Spanish, Italian,
+# Polish): titles, and a few German compounds that news writes as one word.
+LATIN_TITLES = _words("""
+sprecher sprecherin minister ministerin präsident präsidentin kanzler kanzlerin botschafter
+botschafterin generalsekretär chef chefin direktor direktorin abgeordnete abgeordneter experte
+expertin anführer vorsitzende vorsitzender bürgermeister bürgermeisterin gouverneur oberst
+regierungssprecher außenminister außenministerin verteidigungsminister verteidigungsministerin
+innenminister ministerpräsident bundeskanzler kremlsprecher kremlchef staatschef regierungschef
+armeesprecher militärsprecher generalstabschef geheimdienstchef nahost-experte journalist
+journalistin
+porte-parole ministre président présidente ambassadeur ambassadrice secrétaire général
+directeur directrice responsable député députée sénateur maire dirigeant chercheur chercheuse
+analyste expert experte journaliste avocat avocate commandant otage prisonnier
+portavoz ministro ministra presidenta jefe jefa embajador embajadora secretario secretaria
+directora diputado diputada senador alcalde alcaldesa gobernador líder experto experta
+periodista abogado abogada canciller rehén
+portavoce ambasciatore segretario generale direttore deputato sindaco esperto giornalista
+rzecznik prezydent ambasador sekretarz generał dyrektor poseł burmistrz szef lider ekspert
+""")
+LATIN_SAID = _words("""
+sagte erklärte betonte sagt déclaré affirmé indiqué estimé dijo afirmó declaró señaló aseguró
+explicó dichiarato affermato powiedział powiedziała oświadczył oświadczyła
+""")

@@ -28,6 +28,7 @@ from tui.core.actors.name_patterns import (
     TOKEN,
     Found,
     Taken,
+    Tok,
     Window,
     after_a_possessive,
     appositions,
@@ -49,11 +50,16 @@ from tui.core.actors.titles import (
     EN_TITLES,
     FA_SAID,
     FA_TITLES,
+    LATIN_SAID,
+    LATIN_TITLES,
     RU_SAID,
     RU_TITLES,
 )
 
 _BEFORE, _AFTER = 120, 150  # characters of context split into words around a trigger
+_EUROPEAN_PARTICLES = {"de", "van", "von", "der", "da", "di", "du", "la", "le", "ter"}
+_PREPOSITIONS = {"de", "des", "del", "della", "di", "du", "von", "der", "für", "pour", "para",
+                 "dla"}
 _TITLE, _SAID = 1, 2
 
 
@@ -78,8 +84,9 @@ class UnlistedFinder:
         self.given = {g.lower() for g in given}
         self._triggers = ahocorasick.Automaton()
         words: dict[str, int] = {}
-        for lexicon, what in ((EN_TITLES | RU_TITLES | AR_TITLES | FA_TITLES, _TITLE),
-                              (EN_SAID | RU_SAID | AR_SAID | FA_SAID, _SAID)):
+        for lexicon, what in ((EN_TITLES | LATIN_TITLES | RU_TITLES | AR_TITLES | FA_TITLES,
+                               _TITLE),
+                              (EN_SAID | LATIN_SAID | RU_SAID | AR_SAID | FA_SAID, _SAID)):
             for word in lexicon:
                 key = key_of(word)
                 words[key] = words.get(key, 0) | what
@@ -105,7 +112,8 @@ class UnlistedFinder:
             for name_toks, description in self._candidates(w, i, what):
                 name = " ".join(t[2] for t in name_toks)
                 key = key_of(name)
-                if key in self.known or any(taken.hits(t) for t in name_toks):
+                if key in self.known or any(taken.hits(t) for t in name_toks) or \
+                        not self._plausible(w, name_toks):
                     continue
                 entry = found.setdefault(key, Unlisted(name, _tidy(description)))
                 entry.description = entry.description or _tidy(description)
@@ -121,6 +129,21 @@ class UnlistedFinder:
         for entry in found.values():
             _second_references(text, taken, entry)
         return list(found.values())
+
+    def _plausible(self, w: Window, name: list[Tok]) -> bool:
+        """Last checks on a name in its context: "Zerfall der Sowjetunion" and "Fragen von
+        Journalisten" are nouns (a European particle needs a known first name before it),
+        "ministro de Asuntos Exteriores" is a body (no name follows "de", "des", "von"), and
+        "writer John Smith contributed" is a byline."""
+        words = [t[2].lower() for t in name]
+        if any(word in _EUROPEAN_PARTICLES for word in words[1:-1]) and \
+                words[0] not in self.given:
+            return False
+        at = w.toks.index(name[0])
+        if at > 0 and w.toks[at - 1][2].lower() in _PREPOSITIONS and w.joined(at):
+            return False
+        after = w.toks.index(name[-1]) + 1  # "writer Jane Doe in Paris contributed"
+        return "contributed" not in (t[2].lower() for t in w.toks[after:after + 6])
 
     def _candidates(self, w: Window, i: int, what: int) -> Found:
         word = w.toks[i][2]
@@ -138,11 +161,13 @@ class UnlistedFinder:
             yield from ru_after_title(w, i)
         if what & _TITLE and not cyrillic and low in EN_TITLES:
             yield from en_after_title(w, i)
-        if what & _TITLE and low in (RU_TITLES if cyrillic else EN_TITLES):
+        elif what & _TITLE and not cyrillic and low in LATIN_TITLES:
+            yield from ru_after_title(w, i, en_word)  # "le ministre des Affaires étrangères X"
+        if what & _TITLE and low in (RU_TITLES if cyrillic else EN_TITLES | LATIN_TITLES):
             yield from title_comma_name(w, i, is_word)
         if what & _TITLE:
             yield from name_before_title(w, i, is_word)
-        if what & _SAID and not cyrillic and low in EN_SAID:
+        if what & _SAID and not cyrillic and low in EN_SAID | LATIN_SAID:
             for run in (w.run(i + 1, en_word), w.run_back(i - 1, en_word)):
                 if len(run) >= 2 and (run[0][2].lower() in self.given
                                            or after_a_possessive(w, run)):
