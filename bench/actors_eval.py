@@ -245,7 +245,8 @@ def recognizer(actors_file: Path | None = None, names_only: bool = False) -> Rec
     """newsdesk's own recognition: the text halves of the analyzers that find names, places
     and unlisted people, run as a refresh runs them. `names_only`: gazetteer names alone, as
     before role phrases, places and discovery (the baseline)."""
-    from tui.core.actors.matcher import Matcher
+    if names_only:
+        return _names_only(actors_file)
     from tui.core.models import to_iso
     from tui.core.places.matcher import countries_of
     from tui.core.refresh.analyzer import Sources, TextItem
@@ -253,15 +254,10 @@ def recognizer(actors_file: Path | None = None, names_only: bool = False) -> Rec
     from tui.core.store.actors import spans_of
 
     sources = Sources(str(actors_file) if actors_file else None, f"eval:{actors_file}")
-    matcher = Matcher(load_gazetteer(actors_file)) if names_only else None
 
     def recognize(case: Case) -> Recognized:
         fields = {"title": case.title, "body": case.body}
         listed: dict[str, list[str]] = {}
-        if matcher is not None:
-            for m in matcher.match(case.title, case.body):
-                listed.setdefault(m.actor_id, []).append(fields[m.field][m.start:m.end])
-            return Recognized({k: tuple(v) for k, v in listed.items()})
         item = TextItem(0, case.title, case.body, to_iso(case.published), case.lang)
         [found] = analyse_texts([item], sources, ("actors", "places", "unlisted"))
         for _id, actor_id, _n, spans in found["actors"]:
@@ -271,6 +267,21 @@ def recognizer(actors_file: Path | None = None, names_only: bool = False) -> Rec
         places = countries_of([place_id for place_id, _n, _spans in found["places"]])
         return Recognized({k: tuple(v) for k, v in listed.items()}, unlisted,
                           frozenset(places))
+
+    return recognize
+
+
+def _names_only(actors_file: Path | None) -> Recognize:
+    from tui.core.actors.matcher import Matcher
+
+    matcher = Matcher(load_gazetteer(actors_file))
+
+    def recognize(case: Case) -> Recognized:
+        fields = {"title": case.title, "body": case.body}
+        listed: dict[str, list[str]] = {}
+        for m in matcher.match(case.title, case.body):
+            listed.setdefault(m.actor_id, []).append(fields[m.field][m.start:m.end])
+        return Recognized({k: tuple(v) for k, v in listed.items()})
 
     return recognize
 
