@@ -271,8 +271,17 @@ def joined(title: str, body: str) -> str:
     return f"{title}\n\n{body}"
 
 
+_last_norm: list[tuple[str, str]] = []  # (text, padded norm): the analyzers of one article share it
+
+
 def padded_norm(text: str) -> str:
-    return " " + normalize(text) + " "
+    """" " + normalize(text) + " ", the form every automaton reads; the last one is kept, as
+    the actors, places and unlisted analyzers read the same article one after the other."""
+    if _last_norm and _last_norm[0][0] == text:
+        return _last_norm[0][1]
+    norm = " " + normalize(text) + " "
+    _last_norm[:] = [(text, norm)]
+    return norm
 
 
 def to_mentions(spans: Iterable[tuple[int, int, str]], title_len: int,

@@ -25,6 +25,7 @@ class PlacesAnalyzer:
 
     def text(self, item: TextItem, found: Found, sources: Sources) -> list[PlaceFound]:
         from tui.core.actors.analyzer import recognizer_for
+        from tui.core.actors.matcher import padded_norm
         from tui.core.places.matcher import place_finder
         from tui.core.store.actors import spans_of
 
@@ -37,7 +38,7 @@ class PlacesAnalyzer:
                  for row in found.get("actors", ()) if actors[row[1]].kind != "state"
                  for f, s, e, *office in spans_of(row[3]) if not office]
         out: dict[str, list[tuple[str, int, int]]] = {}
-        for start, end, place_id in place_finder().find(text, blocked=names):
+        for start, end, place_id in place_finder().find(text, padded_norm(text), names):
             out.setdefault(place_id, []).append(
                 ("title", start, end) if start < split else ("body", start - split, end - split))
         return [(place_id, len(spans), spans) for place_id, spans in out.items()]
