@@ -73,7 +73,7 @@ def test_spans_index_the_body_as_shown(conn: sqlite3.Connection, analysis: Analy
 def test_articles_mentioning_newest_first(conn: sqlite3.Connection, analysis: Analysis) -> None:
     old = add_article(conn, "Putin old", "", "2024-01-01T00:00:00Z")
     new = add_article(conn, "Putin new", "", "2024-06-01T00:00:00Z")
-    other = add_article(conn, "Zelensky", "", "2024-07-01T00:00:00Z")
+    add_article(conn, "Zelensky", "", "2024-07-01T00:00:00Z")
     analysis.run_pending(conn)
     assert store.articles_mentioning(conn, "vladimir-putin", 10) == [new, old]
     assert store.articles_mentioning(conn, "vladimir-putin", 1) == [new]

@@ -80,10 +80,10 @@ def test_the_analysis_stores_places(tmp_path: Path) -> None:
 
 
 def test_a_cache_from_the_version_before_gets_places_and_offices(tmp_path: Path) -> None:
-    """Schema 4 had actor mentions and a gazetteer hash, no places and no role phrases: the
+    """Schema 6 had actor mentions and a gazetteer hash, no places and no role phrases: the
     first run after the upgrade re-matches every article (the data's hash changed)."""
     path = tmp_path / "c.sqlite3"
-    old = connect(path, migrate_to=4)
+    old = connect(path, migrate_to=6)
     a = add(old, "Security failure in the heart of Tehran", "Russia's defence minister flew "
             "in, said spokesman Ivo Examplov.", "2024-08-05T10:00:00Z")
     old.execute("UPDATE articles SET analysed = 1")
@@ -93,7 +93,7 @@ def test_a_cache_from_the_version_before_gets_places_and_offices(tmp_path: Path)
     old.close()
 
     conn = connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] >= 5
+    assert conn.execute("PRAGMA user_version").fetchone()[0] >= 7
     analysis = analysis_for(tmp_path)
     analysis.run_pending(conn)
     assert get_meta(conn, GAZETTEER_HASH_KEY) == analysis.sources().source_hash

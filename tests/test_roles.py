@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  (Cyrillic and Arabic script are the point here)
 """Role phrases resolve to the office holder on the article's date, and only when certain."""
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 def main(argv: Sequence[str] | None = None) -> int:
     from tui.cli.commands import ALL
-    from tui.cli.registry import build_parser, dispatch
+    from tui.cli.registry import build_parser, dispatch, query_words, unexpected
 
     argv = list(sys.argv[1:] if argv is None else argv)
     epilog = None
@@ -19,7 +19,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from tui.cli.configinfo import config_in_use
 
         epilog = config_in_use(argv)
-    args = build_parser(ALL, epilog).parse_args(argv)
+    args = build_parser(ALL, epilog).parse_args(query_words(argv, ALL))
     try:
         return dispatch(ALL, args)
     except KeyboardInterrupt:
@@ -27,3 +27,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # `newsdesk list | head`
         return 0
+    except Exception as exc:  # never a traceback: README promises one line
+        return unexpected(exc)

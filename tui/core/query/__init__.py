@@ -29,7 +29,7 @@ from tui.core.query.ast import (
     place_names,
     search_terms,
 )
-from tui.core.query.parse import parse
+from tui.core.query.parse import parse, quote
 from tui.core.query.sql import (
     ActorResolver,
     PlaceResolver,
@@ -44,5 +44,5 @@ __all__ = [
     "FIELDS", "FLAGS", "Actor", "ActorResolver", "And", "Everything", "Feed", "Flag",
     "Lang", "Node", "Not", "Or", "Place", "PlaceResolver", "QueryError", "SqlFilter", "Story",
     "Tag", "Text", "Time", "actor_names", "compile_node", "compile_query", "default_actor_id",
-    "explain_sql_error", "parse", "place_names", "search_terms",
+    "explain_sql_error", "parse", "place_names", "quote", "search_terms",
 ]
