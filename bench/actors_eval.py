@@ -7,7 +7,8 @@
 How a gold actor is matched: a gold name matches any common name of the same entity, so the gold
 name and the strings the text uses for it are looked up among the gazetteer's names, aliases and
 acronyms; an actor found with one of those ids is a hit. A gold actor the gazetteer has no name
-for is a hit when a found actor's words in the text are one of the gold strings. Gold strings
+for is a hit when a found actor's words in the text are one of the gold strings, hold one, or
+(two words or more) sit in one ("Prime Minister Sheikh Ahmad ... al-Sabah"). Gold strings
 in all lowercase are left out (the devset's writer B also labelled generic anaphors, "the
 army"; names are what is measured), as are those that only a sentence's first capital keeps
 from it ("The army", "Its military spokesman"), and so is a gold actor left with no string;
@@ -155,7 +156,8 @@ def score_case(case: Case, got: Recognized, names: _Names, report: Report) -> No
             continue
         words = got.listed[actor_id]
         for n, (g, ids) in enumerate(gold):
-            if not ids and n not in hit and any(_contains(w, f) for w in words for f in g.forms):
+            if not ids and n not in hit and any(_contains(w, f) or (" " in w and _contains(f, w))
+                                                for w in words for f in g.forms):
                 hit[n] = actor_id
                 right.add(actor_id)
                 break

@@ -301,10 +301,12 @@ def arabic_name_before_title(w: Window, n: int) -> Found:
             return
 
 
-# "Romi Gonen, 24," "Qadura Fares, who heads": an age or "who" after a name marks a person.
+# "Romi Gonen, 24," "Fatima Abdallah, a nine-year-old", "Qadura Fares, who heads": an age or
+# "who" after a name marks a person.
+_NAME_WORD = r"(?:[A-ZА-ЯЁ][\w’'-]+|(?:al|el|ad|as|ash)-[A-Z][\w’'-]*)"
 _APPOSITION = re.compile(
-    r"(?<![\w’'-])((?:[A-ZА-ЯЁ][\w’'-]+ ){1,4}[A-ZА-ЯЁ][\w’'-]+), "
-    r"(?:\d{1,3}(?=[,;.)]| and | и )|who |которы[йе] |которая )")
+    rf"(?<![\w’'-])((?:{_NAME_WORD} ){{1,4}}{_NAME_WORD}), "
+    r"(?:\d{1,3}(?=[,;.)]| and | и )|an? [\w-]+-year-old\b|who |которы[йе] |которая )")
 
 
 def appositions(text: str, taken: Taken) -> Iterable[list[Tok]]:

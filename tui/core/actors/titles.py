@@ -28,7 +28,8 @@ tycoon banker blogger opposition dissident candidate member deputy-head vice-cha
 poet writer novelist author artist singer musician actor actress filmmaker photographer
 scientist physicist athlete player coach woman man girl boy mother father son daughter wife
 husband widow widower brother sister soldier volunteer medic worker driver owner ombudsman
-mediator chief-of-staff secretary-general director-general prosecutor-general attorney-general
+mediator attendant chief-of-staff secretary-general director-general prosecutor-general
+attorney-general
 """)
 # Qualifiers that may sit between a title and its name and are not part of the name.
 EN_SMALL = _words("the a an of for to and in at on de")
