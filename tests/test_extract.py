@@ -155,9 +155,9 @@ def test_plain_text_response() -> None:
 def test_five_megabyte_page() -> None:
     raw = _page(EN_PARA, count=5 * 1024 * 1024 // 150).encode("utf-8")
     assert len(raw) >= 5 * 1024 * 1024
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a guard against blow-ups, deaf to a busy machine
     result = extract_page(raw, "http://x/", "text/html; charset=utf-8")
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert result.error is None and EN_PARA in result.body
     assert elapsed < 30, elapsed
 

@@ -36,8 +36,10 @@ class Tmux:
                               capture_output=True, text=True, timeout=20).stdout
 
     def start(self, command: str, cwd: Path = ROOT) -> None:
+        """pytest exports COLUMNS and LINES, which Textual obeys over the terminal's size: the
+        session gets neither, so the app draws at the 120x40 a user's terminal would have."""
         self.run("new-session", "-d", "-s", self.session, "-x", "120", "-y", "40",
-                 "-c", str(cwd), command)
+                 "-c", str(cwd), f"env -u COLUMNS -u LINES {command}")
 
     def keys(self, *keys: str) -> None:
         self.run("send-keys", "-t", self.session, *keys)
@@ -45,7 +47,7 @@ class Tmux:
     def screen(self) -> str:
         return self.run("capture-pane", "-p", "-t", self.session)
 
-    def wait_for(self, predicate: Callable[[str], bool], timeout: float = 30.0) -> str:
+    def wait_for(self, predicate: Callable[[str], bool], timeout: float = 60.0) -> str:
         deadline = time.monotonic() + timeout
         screen = ""
         while time.monotonic() < deadline:
