@@ -1,5 +1,5 @@
-
-"""Actor mention storage: indexing, queries, re-indexing on a gazetteer change."""
+"""Actor mention storage: written by the analysis, read back for the reader and queries, and
+matched again when the gazetteer changes (the analysis's re-match, not the store's job)."""
 
 from __future__ import annotations
 
@@ -9,14 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.actors.matcher import Matcher, load_gazetteer
+from tui.core.config.loader import Config, Settings
+from tui.core.refresh import analysis as analysis_module
+from tui.core.refresh.analysis import Analysis
 from tui.core.store import actors as store
 from tui.core.store.db import connect, get_meta
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher(load_gazetteer())
 
 
 @pytest.fixture
@@ -26,109 +23,127 @@ def conn(tmp_path: Path) -> Iterator[sqlite3.Connection]:
     db.close()
 
 
+@pytest.fixture
+def analysis(tmp_path: Path) -> Analysis:
+    return Analysis(Config(path=None, settings=Settings(cache_dir=tmp_path)))
+
+
 def add_article(conn: sqlite3.Connection, title: str, body: str | None, published: str,
                 summary: str | None = None) -> int:
     cur = conn.execute(
         "INSERT INTO articles(key, title, body, summary, published, first_seen) "
         "VALUES (?, ?, ?, ?, ?, ?)", (f"k{title}{published}", title, body, summary, published,
-                                      published))
+                                      "2020-01-01T00:00:00Z"))
     assert cur.lastrowid is not None
     return cur.lastrowid
 
 
-def test_index_and_mentions_of(conn: sqlite3.Connection, matcher: Matcher) -> None:
+def changed(conn: sqlite3.Connection, article_id: int, title: str, body: str) -> None:
+    conn.execute("UPDATE articles SET title = ?, body = ?, analysed = 0 WHERE id = ?",
+                 (title, body, article_id))
+
+
+def test_index_and_mentions_of(conn: sqlite3.Connection, analysis: Analysis) -> None:
     a = add_article(conn, "Shoigu in Tehran", "Sergei Shoigu met the IRGC chief. Shoigu said.",
                     "2024-08-05T10:00:00Z")
-    assert store.index_articles(conn, [a], matcher) == 1
+    assert analysis.run_pending(conn) == 1
     got = store.mentions_of(conn, a)
     assert got[0] == ("sergei-shoigu", 3, [("title", 0, 6), ("body", 0, 13), ("body", 34, 40)])
-    assert {row[0] for row in got} == {"sergei-shoigu", "irgc"}
+    # "the IRGC chief" on 5 August 2024 was Hossein Salami: a role phrase names the holder
+    assert {row[0] for row in got} == {"sergei-shoigu", "irgc", "hossein-salami"}
+    assert [s for r in got if r[0] == "hossein-salami" for s in r[2]] == [
+        ("body", 22, 32, "ir-irgc-commander")]
 
 
-def test_reindex_replaces_rows(conn: sqlite3.Connection, matcher: Matcher) -> None:
+def test_reindex_replaces_rows(conn: sqlite3.Connection, analysis: Analysis) -> None:
     a = add_article(conn, "Hamas", "Hamas statement", "2024-08-05T10:00:00Z")
-    store.index_articles(conn, [a], matcher)
-    conn.execute("UPDATE articles SET title = 'Hezbollah', body = 'Hezbollah' WHERE id = ?", (a,))
-    store.index_articles(conn, [a, a], matcher)
+    analysis.run_pending(conn)
+    changed(conn, a, "Hezbollah", "Hezbollah")
+    analysis.run_pending(conn)
     assert [r[0] for r in store.mentions_of(conn, a)] == ["hezbollah"]
 
 
-def test_spans_index_the_body_as_shown(conn: sqlite3.Connection, matcher: Matcher) -> None:
+def test_spans_index_the_body_as_shown(conn: sqlite3.Connection, analysis: Analysis) -> None:
     # No body yet: only the title counts (spans must point into what the reader displays).
     a = add_article(conn, "Putin speaks", None, "2024-08-05T10:00:00Z", summary="Lavrov spoke")
-    store.index_articles(conn, [a], matcher)
+    analysis.run_pending(conn)
     assert store.mentions_of(conn, a) == [("vladimir-putin", 1, [("title", 0, 5)])]
 
 
-def test_missing_ids_are_skipped(conn: sqlite3.Connection, matcher: Matcher) -> None:
-    assert store.index_articles(conn, [12345], matcher) == 0
-    assert store.index_articles(conn, [], matcher) == 0
-
-
-def test_articles_mentioning_newest_first(conn: sqlite3.Connection, matcher: Matcher) -> None:
+def test_articles_mentioning_newest_first(conn: sqlite3.Connection, analysis: Analysis) -> None:
     old = add_article(conn, "Putin old", "", "2024-01-01T00:00:00Z")
     new = add_article(conn, "Putin new", "", "2024-06-01T00:00:00Z")
-    other = add_article(conn, "Zelensky", "", "2024-07-01T00:00:00Z")
-    store.index_articles(conn, [old, new, other], matcher)
+    add_article(conn, "Zelensky", "", "2024-07-01T00:00:00Z")
+    analysis.run_pending(conn)
     assert store.articles_mentioning(conn, "vladimir-putin", 10) == [new, old]
     assert store.articles_mentioning(conn, "vladimir-putin", 1) == [new]
     assert store.articles_mentioning(conn, "nobody", 10) == []
 
 
-def test_top_actors_counts_articles_since(conn: sqlite3.Connection, matcher: Matcher) -> None:
+def test_top_actors_counts_articles_since(conn: sqlite3.Connection, analysis: Analysis) -> None:
     ids = [add_article(conn, "Putin and Putin", "Putin", "2024-06-01T00:00:00Z"),
            add_article(conn, "Putin, Xi", "", "2024-06-02T00:00:00Z"),
            add_article(conn, "Iran", "", "2023-01-01T00:00:00Z")]
-    store.index_articles(conn, ids, matcher)
+    assert analysis.run_pending(conn) == len(ids)
     assert store.top_actors(conn, "2024-01-01T00:00:00Z", 10) == [
         ("vladimir-putin", 2), ("xi-jinping", 1)]
     assert store.top_actors(conn, None, 1) == [("vladimir-putin", 2)]
 
 
-def test_cascade_delete(conn: sqlite3.Connection, matcher: Matcher) -> None:
+def test_cascade_delete(conn: sqlite3.Connection, analysis: Analysis) -> None:
     a = add_article(conn, "Hamas", "", "2024-08-05T10:00:00Z")
-    store.index_articles(conn, [a], matcher)
+    analysis.run_pending(conn)
     conn.execute("DELETE FROM articles WHERE id = ?", (a,))
     assert conn.execute("SELECT count(*) FROM actor_mentions").fetchone()[0] == 0
 
 
-def test_reindex_if_changed(conn: sqlite3.Connection, matcher: Matcher, tmp_path: Path) -> None:
+def test_rematch_when_the_gazetteer_changes(conn: sqlite3.Connection, analysis: Analysis,
+                                            tmp_path: Path) -> None:
     ids = [add_article(conn, f"Story {i}", "Jane Doe met Lavrov", f"2024-06-0{i}T00:00:00Z")
            for i in range(1, 4)]
-    gaz = matcher.gazetteer
-    assert store.reindex_if_changed(conn, matcher, gaz.content_hash) == 3
-    assert get_meta(conn, store.GAZETTEER_HASH_KEY) == gaz.content_hash
-    assert store.reindex_if_changed(conn, matcher, gaz.content_hash) == 0
+    assert analysis.run_pending(conn) == 3
+    first = get_meta(conn, store.GAZETTEER_HASH_KEY)
+    assert first == analysis.sources().source_hash
+    assert analysis.run_pending(conn) == 0  # nothing changed, nothing pending
     assert store.articles_mentioning(conn, "jane-doe", 10) == []
 
     user = tmp_path / "actors.toml"
     user.write_text('[[actor]]\nid = "jane-doe"\nname = "Jane Doe"\nkind = "person"\n',
                     encoding="utf-8")
-    changed = load_gazetteer(user)
-    assert store.reindex_if_changed(conn, Matcher(changed), changed.content_hash) == 3
+    analysis.reload_actors(user)
+    events: list[object] = []
+    analysis.run_pending(conn, events.append)
     assert sorted(store.articles_mentioning(conn, "jane-doe", 10)) == ids
-    assert get_meta(conn, store.GAZETTEER_HASH_KEY) == changed.content_hash
+    assert get_meta(conn, store.GAZETTEER_HASH_KEY) == analysis.sources().source_hash != first
+    assert any(getattr(e, "stage", "") == "rematch" for e in events)
 
 
-def test_reindex_batches(conn: sqlite3.Connection, matcher: Matcher,
-                         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store, "BATCH", 2)
+def test_rematch_goes_round_by_round(conn: sqlite3.Connection, analysis: Analysis,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
     for i in range(5):
         add_article(conn, f"Hamas {i}", "", "2024-06-01T00:00:00Z")
-    assert store.reindex_if_changed(conn, matcher, "h1") == 5
+    analysis.run_pending(conn)
+    conn.execute("DELETE FROM actor_mentions")
+    conn.execute("UPDATE meta SET value = 'old' WHERE key = ?", (store.GAZETTEER_HASH_KEY,))
+    monkeypatch.setattr(analysis_module, "ROUND", 2)
+    monkeypatch.setattr(analysis_module, "BATCH", 1)
+    analysis.run_pending(conn)
     assert len(store.articles_mentioning(conn, "hamas", 10)) == 5
 
 
-def test_failed_index_rolls_back(conn: sqlite3.Connection, matcher: Matcher) -> None:
+def test_failed_rematch_keeps_the_old_hash(conn: sqlite3.Connection, analysis: Analysis,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
     a = add_article(conn, "Hamas", "", "2024-08-05T10:00:00Z")
-    store.index_articles(conn, [a], matcher)
+    analysis.run_pending(conn)
+    conn.execute("UPDATE meta SET value = 'old' WHERE key = ?", (store.GAZETTEER_HASH_KEY,))
 
-    class Broken:
-        def match(self, title: str, body: str) -> list[object]:
-            raise RuntimeError("boom")
+    def boom(*_args: object) -> None:
+        raise RuntimeError("boom")
 
+    monkeypatch.setattr(store, "save_rows", boom)
     with pytest.raises(RuntimeError):
-        store.index_articles(conn, [a], Broken())  # type: ignore[arg-type]
+        analysis.run_pending(conn)
+    assert get_meta(conn, store.GAZETTEER_HASH_KEY) == "old"  # starts over next time
     assert [r[0] for r in store.mentions_of(conn, a)] == ["hamas"]
 
 

@@ -13,13 +13,21 @@ from tui.core.refresh.analyzers import analyse_texts, analyzers
 
 
 def test_text_halves_run_in_order_and_see_earlier_findings() -> None:
-    assert [a.name for a in analyzers()] == ["actors", "rules", "links"]
-    item = TextItem(1, "Shoigu lands in Tehran", "Sergei Shoigu met Pezeshkian in Tehran.",
-                    "2024-08-05T10:00:00Z")
+    assert [a.name for a in analyzers()] == ["actors", "places", "unlisted", "rules", "links"]
+    item = TextItem(1, "Shoigu lands in Tehran", "Sergei Shoigu met Pezeshkian in Tehran, said "
+                    "spokesman Ivo Examplov.", "2024-08-05T10:00:00Z")
     [found] = analyse_texts([item], Sources(None, "bundled"))
     assert {row[1] for row in found["actors"]} >= {"sergei-shoigu", "masoud-pezeshkian"}
+    assert {place for place, _n, _spans in found["places"]} == {"tehran"}
+    assert [row[1:4] for row in found["unlisted"]] == [("Ivo Examplov", "person", "spokesman")]
     assert "rules" not in found  # no text half
     assert "a:sergei-shoigu" in found["links"].df_keys()  # features built on the mentions
+
+
+def test_only_runs_the_analyzers_named() -> None:
+    item = TextItem(1, "Hamas", "Hamas said so.", "2024-08-05T10:00:00Z")
+    [found] = analyse_texts([item], Sources(None, "bundled"), ("actors", "places", "unlisted"))
+    assert set(found) == {"actors", "places", "unlisted"}
 
 
 def test_actors_added_without_a_config_file_are_kept_and_weighed(tmp_path: Path) -> None:

@@ -69,6 +69,23 @@ def conn(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sqlite3.Connectio
     ("actor:iran", {1}),
     ('actor:"Vladimir Putin"', {2}),
     ("actor:nobody", set()),
+    ("place:iran", {1}),  # "Iranian"
+    ("country:iran", {1}),
+    ("place:Iran", {1}),
+    ("place:Иран", {1}),
+    ("place:iraq", {1}),  # Baghdad
+    ("place:russia", {2}),  # Moscow
+    ("place:turkey", {3}),  # "в Стамбуле"
+    ("place:lebanon", {4}),  # Beirut
+    ("place:beirut", {4}),
+    ("place:damascus", {5}),
+    ("place:qatar", {6}),  # Doha and Qatar
+    ("place:saudi-arabia", {1}),  # "Saudi"
+    ('place:"Saudi Arabia"', {1}),
+    ("place:tehran", set()),
+    ("place:nowhere", set()),
+    ("-place:iran lang:en", {2, 4, 5}),
+    ("place:iran OR place:qatar", {1, 6}),
     ("story:7", {2, 3}),
     ("-story:7", ALL - {2, 3}),
     ("since:3h", {1, 7}),

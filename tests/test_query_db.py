@@ -9,6 +9,7 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from tui.core.places.matcher import place_finder
 from tui.core.query import compile_query
 from tui.core.store.db import connect
 
@@ -70,6 +71,8 @@ def make_db(path: Path) -> sqlite3.Connection:
             conn.execute("INSERT INTO actor_mentions VALUES (?, ?, 1, '[]')", (aid, actor))
         if story is not None:
             conn.execute("INSERT INTO story_articles VALUES (?, ?)", (story, aid))
+        for place, count in place_finder().counts(f"{title}\n\n{body}").items():
+            conn.execute("INSERT INTO place_mentions VALUES (?, ?, ?)", (aid, place, count))
     return conn
 
 

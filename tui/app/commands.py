@@ -62,6 +62,9 @@ COMMANDS: tuple[Command, ...] = (
             "Add a spelling to the selected actor, then re-match"),
     Command("new_actor", "New actor", "plus",
             "Add a new actor (name, then kind), then re-match"),
+    Command("list_unlisted", "List person", "L",
+            "Add the highlighted 'not listed' person to your actors.toml (kind and description "
+            "from the article), then re-match"),
     Command("next_in_story", "Next in story", "right_square_bracket",
             "Open the story's next article (by time)"),
     Command("prev_in_story", "Prev in story", "left_square_bracket",

@@ -121,6 +121,11 @@ def actor_view(actor_id: str, name: str, count: int | None = None) -> ViewSpec:
     return ViewSpec("actor", label, f"actor:{quote(actor_id)}", ref=actor_id)
 
 
+def unlisted_view(name: str) -> ViewSpec:
+    """Articles naming a person the gazetteer does not list: the name as a phrase."""
+    return ViewSpec("query", f"{name} (not listed)", quote(name))
+
+
 def title_of(view: ViewSpec) -> str:
     """What the status line calls a view: says what a story or actor list is."""
     if view.kind == "actor":
@@ -159,6 +164,8 @@ def _actors(desk: Desk) -> tuple[list[ViewSpec], int | None, int]:
         items, days = top_actors(desk, ALL_ACTORS)
     except Exception:  # a half-built analysis must not break the tree
         return [], None, 0
+    # News outlets last: cited in every wire story, they would crowd the top of the list.
+    items.sort(key=lambda item: item[0].kind == "media")
     shown = items[:TREE_CAP]
     return ([actor_view(actor.id, actor.name, count) for actor, count in shown], days,
             len(items) - len(shown))

@@ -32,10 +32,25 @@ def article_json(article: Article, actors: list[ArticleActor],
     data = row_json(article)
     data.update(author=article.author, body=article.body, body_source=article.body_source,
                 feeds=list(article.feeds), lang=article.lang, extract_error=article.extract_error)
-    data["actors"] = [{"id": a.id, "name": a.name, "kind": a.kind, "aliases": list(a.aliases),
-                       "count": a.count} for a in actors]
+    data["actors"] = [actor_json(article, a) for a in actors]
     data["story"] = None if story is None else {"id": story.id, "label": story.label}
     return data
+
+
+def actor_json(article: Article, actor: ArticleActor) -> dict[str, Any]:
+    """One actor of `show --json`. `listed` is false for a person named with a title whom the
+    gazetteer lacks (`description`: what the article called them; `id`: the id adding them
+    would give). `roles`: the phrases that named this holder of an office on that date."""
+    fields = {"title": article.title or "", "body": article.body or ""}
+    out: dict[str, Any] = {"id": actor.id, "name": actor.name, "kind": actor.kind,
+                           "aliases": list(actor.aliases), "count": actor.count,
+                           "listed": actor.listed}
+    if not actor.listed:
+        out["description"] = actor.description
+    if actor.roles:
+        out["roles"] = [{"office": office, "text": fields.get(field, "")[start:end]}
+                        for field, start, end, office in actor.roles]
+    return out
 
 
 def actor_count_json(actor: Actor, articles: int) -> dict[str, Any]:

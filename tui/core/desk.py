@@ -229,6 +229,13 @@ class Desk:
         names = actor_names(parse(query))
         return [n for n in dict.fromkeys(names) if not self.analysis.resolve_actor(n)]
 
+    def unknown_places(self, query: str) -> list[str]:
+        """The names in the query's `place:`/`country:` terms that name no known place."""
+        from tui.core.places.matcher import resolve_place
+        from tui.core.query import parse, place_names
+
+        return [n for n in dict.fromkeys(place_names(parse(query))) if not resolve_place(n)]
+
     def article(self, article_id: int) -> Article | None:
         return store.get_article(self.conn, article_id)
 

@@ -80,8 +80,11 @@ class ArticleActor:
 
     id: str
     name: str
-    kind: str  # person | org | state
+    kind: str  # person | org | state | media
     description: str
     aliases: tuple[str, ...]
     count: int
     spans: tuple[tuple[str, int, int], ...]  # (field "title"|"body", start, end)
+    # spans where a role phrase named this holder: (field, start, end, office id)
+    roles: tuple[tuple[str, int, int, str], ...] = ()
+    listed: bool = True  # False: named with a title, not in the gazetteer (id: the id it would get)

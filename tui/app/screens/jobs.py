@@ -160,6 +160,22 @@ class Jobs:
             TextDialog(f"Alias for {name}", f"Another spelling of {name} ({actor_id}); every "
                        "article is matched again.", "e.g. a transliteration"), done)
 
+    def list_unlisted(self) -> None:
+        """The highlighted person the gazetteer lacks goes into the user's actors.toml, with
+        the kind and what the article called them as the description."""
+        host = self.host
+        actor = host.reader.side.selected_actor if host.reader.is_open else None
+        if actor is None or actor.listed:
+            host.say("highlight a person marked 'not listed' in the reader's actor panel "
+                     "first (tab moves there)")
+            return
+        article = host.reader.article
+        where = f"named in {article.feed}, {article.published:%Y-%m-%d}" if article else ""
+        description = "; ".join(part for part in (actor.description, where) if part)
+        desk = self.host.desk
+        self.reanalyse(f"{actor.name} added to your actors",
+                       lambda: desk.add_actor(actor.name, actor.kind, description))
+
     def new_actor(self) -> None:
         desk = self.host.desk
 

@@ -32,7 +32,7 @@ from tui.app.screens.jobs import Jobs
 from tui.app.screens.keeping import Keeping
 from tui.app.screens.reading import Reading
 from tui.app.screens.triage import Triage
-from tui.app.views import ALL, UNREAD, ViewSpec, actor_view, combine, title_of
+from tui.app.views import ALL, UNREAD, ViewSpec, actor_view, combine, title_of, unlisted_view
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.panes import Pane
 from tui.app.widgets.query_bar import Mode, QueryBar
@@ -164,6 +164,7 @@ class MainScreen(Screen[None]):
             "refresh_feed": jobs.refresh_feed,
             "actor_alias": jobs.add_alias,
             "new_actor": jobs.new_actor,
+            "list_unlisted": jobs.list_unlisted,
         }
 
     def action_run(self, name: str) -> None:
@@ -194,6 +195,11 @@ class MainScreen(Screen[None]):
     @on(ShowActor)
     def _actor_requested(self, message: ShowActor) -> None:
         actor = self.desk.actor(message.actor_id)
+        unlisted = next((a for a in self.reader.side.actors
+                         if a.id == message.actor_id and not a.listed), None)
+        if actor is None and unlisted is not None:  # not in the gazetteer: find the name
+            self.show_view(unlisted_view(unlisted.name))
+            return
         self.show_actor(message.actor_id, actor.name if actor else message.actor_id)
 
     @on(OpenView)
@@ -262,9 +268,13 @@ class MainScreen(Screen[None]):
 
     def show_actor(self, actor_id: str, name: str) -> None:
         """The actor's timeline: every article naming it, newest first."""
-        self.filter_query = self.search_text = ""
         count = self.desk.count(f"actor:{actor_id}")
-        if self.load_view(actor_view(actor_id, name, count)):
+        self.show_view(actor_view(actor_id, name, count))
+
+    def show_view(self, view: ViewSpec) -> None:
+        """A view opened from the reader's panel: the list takes the focus."""
+        self.filter_query = self.search_text = ""
+        if self.load_view(view):
             self.arranger.close_reader()
             self.view_tree.select_view(self.view)
 

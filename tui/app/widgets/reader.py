@@ -3,7 +3,9 @@
 Everything from the feed or page is untrusted, so it is wrapped in `rich.text.Text`
 (never parsed as markup). Actor mentions are styled from the spans the analysis stored,
 which index the stored title and body: exactly the strings shown here, unchanged.
-Their colours are component classes (`reader--person|org|state`) so themes set them.
+Their colours are component classes (`reader--person|org|state|media`, and `reader--unlisted`
+for people the gazetteer lacks) so themes set them. Role phrases the analysis resolved to an
+office holder are spelled out under the header ("Russia's defence minister → Andrei Belousov").
 
 The reader knows which article it shows (`article`) and whether that article is in the
 list beside it (`outside`), so whoever changes an article asks the reader to show it again.
@@ -23,7 +25,14 @@ from textual.widgets import Static
 
 from tui.app.messages import OpenArticle
 from tui.app.widgets.article_list import local_time
-from tui.app.widgets.side_panel import KINDS, ActorList, RelatedList, SidePanel, StyleOf
+from tui.app.widgets.side_panel import (
+    STYLE_KEYS,
+    ActorList,
+    RelatedList,
+    SidePanel,
+    StyleOf,
+    style_key,
+)
 from tui.core.models import Article, ArticleActor
 
 if TYPE_CHECKING:
@@ -34,14 +43,33 @@ T = TypeVar("T")
 
 def mention_spans(article: Article,
                   actors: Sequence[ArticleActor]) -> list[tuple[str, int, int, str]]:
-    """(field, start, end, kind) for every stored span that fits the text shown."""
+    """(field, start, end, style key) for every stored span that fits the text shown."""
     sizes = {"title": len(article.title or ""), "body": len(article.body or "")}
     out = []
     for actor in actors:
         for field, start, end in actor.spans:
             if field in sizes and 0 <= start < end <= sizes[field]:
-                out.append((field, start, end, actor.kind))
+                out.append((field, start, end, style_key(actor)))
     return out
+
+
+def role_lines(article: Article, actors: Sequence[ArticleActor]) -> list[str]:
+    """"Russia's defence minister → Andrei Belousov": each role phrase the analysis resolved
+    to the holder on the article's date, once; then the people the gazetteer does not list,
+    with what the article called them and the key that adds them."""
+    fields = {"title": article.title or "", "body": article.body or ""}
+    lines: list[str] = []
+    for actor in actors:
+        for field, start, end, _office in actor.roles:
+            phrase = " ".join(fields.get(field, "")[start:end].split())
+            line = f"{phrase} → {actor.name}"
+            if phrase and line not in lines:
+                lines.append(line)
+    unlisted = [f"{a.name} ({a.description})" if a.description else a.name
+                for a in actors if not a.listed]
+    if unlisted:
+        lines.append("not listed: " + "; ".join(unlisted) + "  (L in the actor panel adds)")
+    return lines
 
 
 def article_text(article: Article, actors: Sequence[ArticleActor] = (),
@@ -68,6 +96,9 @@ def article_text(article: Article, actors: Sequence[ArticleActor] = (),
     if flags:
         header.append("\n")
         header.append("  ".join(flags), "bold")
+    for line in role_lines(article, actors):
+        header.append("\n")
+        header.append(line, "dim")
     body_text = article.body or article.summary or ""
     body = Text(body_text if body_text else "(no text was extracted for this article)")
     for field, start, end, kind in mention_spans(article, actors):
@@ -117,7 +148,7 @@ class ArticleText(VerticalScroll, can_focus=True):
 class Reader(Horizontal):
     """Article text (scrolls) with its actors and related coverage beside it."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {f"reader--{kind}" for kind in KINDS}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"reader--{key}" for key in STYLE_KEYS}
 
     class PageWanted(Message):
         """The article shown still waits for its page (a refresh deferred it): fetch it now."""
@@ -157,8 +188,9 @@ class Reader(Horizontal):
         return self.scroller, side.actor_list, side.related_list
 
     def style_of(self, kind: str) -> Style | None:
-        """The theme's style for an actor kind (colour and text style, no background)."""
-        if kind not in KINDS:
+        """The theme's style for an actor kind, or "unlisted" (colour and text style, no
+        background)."""
+        if kind not in STYLE_KEYS:
             return None
         return self.get_component_rich_style(f"reader--{kind}", partial=True)
 
@@ -191,7 +223,7 @@ class Reader(Horizontal):
     def _paint(self) -> None:
         if self.article is None:
             return
-        self._painted_with = tuple(self.style_of(kind) for kind in KINDS)
+        self._painted_with = tuple(self.style_of(key) for key in STYLE_KEYS)
         header, body = article_text(self.article, self.actors, self.style_of)
         self.query_one("#reader-header", Static).update(header)
         self.query_one("#reader-body", Static).update(body)
@@ -203,7 +235,7 @@ class Reader(Horizontal):
             self.call_later(self._repaint)
 
     def _repaint(self) -> None:
-        if self._painted_with == tuple(self.style_of(kind) for kind in KINDS):
+        if self._painted_with == tuple(self.style_of(key) for key in STYLE_KEYS):
             return  # a focus or class change, not a new theme
         self._paint()
         self.side.restyle(self.style_of)

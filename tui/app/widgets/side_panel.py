@@ -28,14 +28,31 @@ if TYPE_CHECKING:
     from tui.core.store.links import RelatedItem
 
 KINDS = GAZETTEER_KINDS  # one list: the gazetteer validates what the panel colours
+# What a mention is styled as: its kind, or "unlisted" for a person the gazetteer lacks.
+STYLE_KEYS = (*KINDS, "unlisted")
 StyleOf = Callable[[str], Style | None]
 
 
+def style_key(actor: ArticleActor) -> str:
+    return actor.kind if actor.listed else "unlisted"
+
+
+def panel_order(actor: ArticleActor) -> tuple[int, int, str]:
+    """People, organisations and states first, by mentions; then people not listed yet; news
+    outlets last (cited as sources, they would crowd the top of every wire story)."""
+    group = 1 if not actor.listed else 2 if actor.kind == "media" else 0
+    return group, -actor.count, str(actor.name).lower()
+
+
 def actor_prompt(actor: ArticleActor, style: Style | None = None) -> Text:
-    """'Name  kind · count', the name in its kind's colour."""
+    """'Name  kind · count' in its kind's colour, or 'Name  not listed · count' for a person
+    the gazetteer lacks (the reader's header says what the article called them)."""
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(str(actor.name), style or "")
-    text.append(f"  {actor.kind} · {actor.count}", "dim")
+    if actor.listed:
+        text.append(f"  {actor.kind} · {actor.count}", "dim")
+    else:
+        text.append(f"  not listed · {actor.count}", "dim italic")
     return text
 
 
@@ -136,11 +153,11 @@ class SidePanel(Vertical):
              style_of: StyleOf, errors: Sequence[str] = (), analysed: bool = True) -> None:
         """Show one article's actors (most mentioned first) and related items; an article
         stored by a refresh still analysing says so instead of "none found"."""
-        self.actors = sorted(actors, key=lambda a: (-a.count, str(a.name).lower()))
+        self.actors = sorted(actors, key=panel_order)
         self.related = list(related)
         pending = "being found (refresh still running)…"
         lists: tuple[tuple[SideList, list[Option | None], str], ...] = (
-            (self.actor_list, [Option(actor_prompt(a, style_of(a.kind)), id=a.id)
+            (self.actor_list, [Option(actor_prompt(a, style_of(style_key(a))), id=a.id)
                                for a in self.actors],
              "no actors found" if analysed else "actors " + pending),
             (self.related_list, _spaced([Option(related_prompt(r), id=str(r.id))
@@ -179,7 +196,7 @@ class SidePanel(Vertical):
             return
         highlighted = widget.highlighted
         widget.clear_options()
-        widget.add_options([Option(actor_prompt(a, style_of(a.kind)), id=a.id)
+        widget.add_options([Option(actor_prompt(a, style_of(style_key(a))), id=a.id)
                             for a in self.actors])
         widget.highlighted = highlighted
 

@@ -42,6 +42,11 @@ def why_empty(desk: Desk, query: str) -> str:
     if unknown:
         names = ", ".join(repr(n) for n in unknown)
         return f"no known actor is called {names}; `newsdesk actors` lists those in your articles"
+    places = desk.unknown_places(query) if "place:" in query or "country:" in query else []
+    if places:
+        names = ", ".join(repr(n) for n in places)
+        return (f"no known place is called {names}; a country, capital or city in English "
+                "or its own script (place:iran, place:Тегеран)")
     if not desk.count(""):
         where = desk.config.path or "feeds.toml"
         return (f"no articles yet: `newsdesk fetch` downloads the {len(desk.config.feeds)} "

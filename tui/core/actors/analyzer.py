@@ -1,41 +1,51 @@
-"""The actors analyzer: who is named where (the mentions every other analyzer builds on)."""
+"""The actors analyzers: who is named where (the mentions every other analyzer builds on), and
+who is named with a title but not listed.
+
+`rematch = True`: what they find depends only on the text and the bundled or user data, so
+the analysis runs them again on every article when that data changes (refresh/analysis.py).
+"""
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from tui.core.actors.matcher import Matcher
+    from tui.core.actors.recognize import Recognizer, Span
     from tui.core.refresh.analyzer import Batch, Context, Found, Sources, TextItem
 
 MentionRow = tuple[int, str, int, str]  # (article_id, actor_id, count, spans JSON), as stored
 
-_matchers: dict[Sources, Matcher] = {}
+_recognizers: dict[Sources, Recognizer] = {}
 
 
-def matcher_for(sources: Sources) -> Matcher:
-    """Built once per process and gazetteer version (~0.25 s)."""
-    if sources not in _matchers:
-        from tui.core.actors.matcher import Matcher, load_gazetteer
+def recognizer_for(sources: Sources) -> Recognizer:
+    """Built once per process and data version (~0.3 s)."""
+    if sources not in _recognizers:
+        from tui.core.actors.matcher import load_gazetteer
+        from tui.core.actors.recognize import Recognizer
 
-        _matchers.clear()
+        _recognizers.clear()
         actors_file = Path(sources.actors_file) if sources.actors_file else None
-        _matchers[sources] = Matcher(load_gazetteer(actors_file))
-    return _matchers[sources]
+        _recognizers[sources] = Recognizer(load_gazetteer(actors_file))
+    return _recognizers[sources]
 
 
 class ActorsAnalyzer:
     name = "actors"
+    rematch = True
 
     def warm(self, sources: Sources) -> None:
-        matcher_for(sources)
+        recognizer_for(sources)
 
     def text(self, item: TextItem, found: Found, sources: Sources) -> list[MentionRow]:
+        from tui.core.models import from_iso
         from tui.core.store.actors import mention_rows
 
-        return mention_rows(item.id, matcher_for(sources).match(item.title, item.body))
+        published = from_iso(item.published) if item.dated else None
+        return mention_rows(item.id, recognizer_for(sources).mentions(item.title, item.body,
+                                                                      published))
 
     def start_round(self, found: list[Found]) -> None:
         return None
@@ -45,3 +55,31 @@ class ActorsAnalyzer:
 
         actor_store.save_rows(conn, batch.ids, [row for found in batch.found.values()
                                                 for row in found.get(self.name, [])])
+
+
+class UnlistedAnalyzer:
+    """After actors and places: a name is only a discovery where nothing else was found."""
+
+    name = "unlisted"
+    rematch = True
+
+    def warm(self, sources: Sources) -> None:
+        recognizer_for(sources)
+
+    def text(self, item: TextItem, found: Found, sources: Sources) -> list[Any]:
+        from tui.core.store.actors import spans_of, unlisted_rows
+
+        taken: list[Span] = [s[:3] for row in found.get("actors", ())
+                             for s in spans_of(row[3])]
+        taken += [span for _place, _count, spans in found.get("places", ()) for span in spans]
+        return unlisted_rows(item.id, recognizer_for(sources).unlisted(item.title, item.body,
+                                                                       taken))
+
+    def start_round(self, found: list[Found]) -> None:
+        return None
+
+    def write(self, conn: sqlite3.Connection, batch: Batch, context: Context) -> None:
+        from tui.core.store import actors as actor_store
+
+        actor_store.save_unlisted(conn, batch.ids, [row for found in batch.found.values()
+                                                    for row in found.get(self.name, [])])

@@ -6,6 +6,9 @@ Pure (no SQL, no UI). Rules, in the order they apply:
   and "fine china" do not, "TURKEY" and "Turkey" do);
 - an `exclude` phrase ("Richard Wagner", "Jordan Valley") wins as the longer match and yields
   nothing, which is how known decoys are silenced;
+- an organisation named inside a person's form ("Kremlin" in "Kremlin aide") counts too, and
+  a person or a state inside an organisation's ("Netanyahu's office", "Turkey's foreign
+  ministry");
 - a full name or alias always counts; a surname alone ("Bagheri") is attributed, in order, to
   the candidate whose `cues` ("General Staff") stand right before/after it, else to the
   candidate named nearest before it in the same article (title, then body), else to the sole
@@ -47,6 +50,7 @@ class Mention:
     field: str  # "title" | "body"
     start: int
     end: int
+    office: str | None = None  # set when a role phrase named the holder (roles.py)
 
 
 class _Form(NamedTuple):
@@ -148,6 +152,8 @@ class Matcher:
                 found.append(_Hit(start, stop, key.forms, key.strong))
             elif key.lower_forms:
                 found.append(_Hit(start, stop, key.lower_forms, key.lower_strong))
+        if any(hit.forms[-1].use == EXCLUDED for hit in found):
+            found = _apply_excludes(found)
         if len(found) < 2:
             return found
         found.sort(key=lambda h: (h.start - h.end, h.start))
@@ -185,9 +191,11 @@ class Matcher:
 
     def match(self, title: str, body: str) -> list[Mention]:
         """Every actor mention in the article, in text order, with offsets into title/body."""
-        # Two separators: a name can wrap a line inside the body, never from title into body.
-        text = f"{title}\n\n{body}"
-        norm = " " + normalize(text) + " "
+        text = joined(title, body)
+        return to_mentions(self.match_text(text, padded_norm(text), len(title)), len(title))
+
+    def match_text(self, text: str, norm: str, title_len: int) -> list[tuple[int, int, str]]:
+        """(start, end, actor id) in `text` (see `joined`), `norm` its `padded_norm`."""
         hits = self._hits(text, norm)
         if not hits:
             return []
@@ -195,7 +203,7 @@ class Matcher:
         resolved: list[tuple[int, int, str]] = []
         pending: list[_Hit] = []
         for hit in hits:
-            if hit.forms[-1].use == EXCLUDED:  # "Richard Wagner": swallow the span, no mention
+            if not hit.forms:  # "Richard Wagner": the span yields no mention
                 continue
             if hit.strong is not None:
                 named.setdefault(hit.strong, []).append(hit.start)
@@ -209,7 +217,7 @@ class Matcher:
             if any(self._cues.get(c) for c in candidates):
                 masked = masked or _mask(norm, hits)
                 choice = self._cue_pick(masked, hit, candidates)
-            in_title = hit.start < len(title)
+            in_title = hit.start < title_len
             if choice is None:
                 # A headline surname is spelled out in the body, so the title may look ahead.
                 choice = _nearest_named(named, candidates, hit.start, ahead=in_title)
@@ -223,10 +231,80 @@ class Matcher:
                 if not in_title:  # a body surname sets the referent for the ones after it
                     bisect.insort(named.setdefault(choice, []), hit.start)
                 resolved.append((hit.start, hit.end, choice))
-        resolved = _merge_adjacent(sorted(resolved), text)
-        split = len(title) + 2
-        return [Mention(a, "title", s, e) if s < split else Mention(a, "body", s - split, e - split)
-                for s, e, a in resolved]
+        resolved.extend(self._inner_orgs(text, norm, resolved))
+        return _merge_adjacent(sorted(resolved), text)
+
+    def _inner_orgs(self, text: str, norm: str, resolved: list[tuple[int, int, str]],
+                    ) -> list[tuple[int, int, str]]:
+        """Organisations named inside a person's longer form ("Kremlin" in "Kremlin aide"),
+        people and states inside an organisation's ("Netanyahu" in "Netanyahu's office",
+        "Turkey" in "Turkey's foreign ministry": the state acts through it)."""
+        actors = self.gazetteer.actors
+        inner_kinds = {"person": ("org", "media"), "org": ("person", "state")}
+        out: list[tuple[int, int, str]] = []
+        for start, end, actor_id in resolved:
+            wanted = inner_kinds.get(actors[actor_id].kind)
+            if wanted is None or " " not in text[start:end].strip():
+                continue
+            piece = norm[start:end + 2]  # the span and its padding spaces, as keys are
+            for stop, key in self._automaton.iter(piece):
+                inner = stop - key.length + 1 + start, stop - 1 + start
+                if inner[1] - inner[0] >= end - start:
+                    continue
+                words = text[inner[0]:inner[1]]
+                found = {f.actor_id for f in key.forms if f.use in (FULL, ACRONYM, SURNAME)
+                         and actors[f.actor_id].kind in wanted and _case_ok(f, words)}
+                if len(found) != 1:  # one actor of that kind must claim the words
+                    continue
+                inner_id = found.pop()
+                # A state acts through a body it opens ("Turkey's foreign ministry", "US
+                # Central Command"), not one whose proper name ends on it ("Islamic
+                # Resistance in Iraq", "Atomic Energy Organization of Iran").
+                if actors[inner_id].kind != "state" or inner[0] == start:
+                    out.append((inner[0], inner[1], inner_id))
+        return out
+
+
+def joined(title: str, body: str) -> str:
+    """Title and body as the matcher reads them: two separators, so a name can wrap a line
+    inside the body, never from the title into the body."""
+    return f"{title}\n\n{body}"
+
+
+_last_norm: list[tuple[str, str]] = []  # (text, padded norm): the analyzers of one article share it
+
+
+def padded_norm(text: str) -> str:
+    """" " + normalize(text) + " ", the form every automaton reads; the last one is kept, as
+    the actors, places and unlisted analyzers read the same article one after the other."""
+    if _last_norm and _last_norm[0][0] == text:
+        return _last_norm[0][1]
+    norm = " " + normalize(text) + " "
+    _last_norm[:] = [(text, norm)]
+    return norm
+
+
+def to_mentions(spans: Iterable[tuple[int, int, str]], title_len: int,
+                office: str | None = None) -> list[Mention]:
+    split = title_len + 2
+    return [Mention(a, "title", s, e, office) if s < split
+            else Mention(a, "body", s - split, e - split, office) for s, e, a in spans]
+
+
+def _apply_excludes(found: list[_Hit]) -> list[_Hit]:
+    """An `exclude` phrase ("Richard Wagner") that is also another actor's name stays that
+    actor's: The Guardian excludes "Guardian Council", which stays the Guardian Council. A
+    phrase that is only excluded stays a hit with no forms: as the longest, it swallows the
+    span, and `match_text` drops it."""
+    out = []
+    for hit in found:
+        silenced = {f.actor_id for f in hit.forms if f.use == EXCLUDED}
+        forms = tuple(f for f in hit.forms if f.actor_id not in silenced)
+        if forms == hit.forms:
+            out.append(hit)
+        else:
+            out.append(_Hit(hit.start, hit.end, forms, _strong(forms)))
+    return out
 
 
 def _nearest_named(named: dict[str, list[int]], candidates: list[str], at: int,

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF003  (Cyrillic and Arabic script are the point here)
+# ruff: noqa: RUF001, RUF002, RUF003  (Cyrillic and Arabic script are the point here)
 """Length-preserving text normalisation and name-form expansion for actor matching.
 
 The matcher runs one Aho-Corasick pass over a *normalised* copy of the text and maps hits back
@@ -103,6 +103,10 @@ _RU_RULES: tuple[tuple[tuple[str, ...], int, tuple[str, ...]], ...] = (
     # -ова/-ина serve both surnames (Захаровой) and nouns (Украины, Украине).
     (("ова", "ева", "ина", "ына", "ёва"), 1, ("ой", "ой", "ой", "ой", "у", "ы", "е")),
     (("ия",), 1, ("и", "и", "ей", "и", "ю", "", "")),
+    # Adjectives in names of bodies: "Белый дом" -> "Белого дома", "Южный военный округ".
+    (("ый", "ой"), 2, ("ого", "ому", "ым", "ом", "ого", "", "")),
+    (("ое",), 2, ("ого", "ому", "ым", "ом", "ое", "", "")),
+    (("ая",), 2, ("ой", "ой", "ой", "ой", "ую", "", "")),
     (("й", "ь"), 1, ("я", "ю", "ем", "е", "я", "и", "")),
     (("га", "ка", "ха", "жа", "ша", "ча", "ща"), 1, ("и", "е", "ой", "е", "у", "", "")),
     (("а",), 1, ("ы", "е", "ой", "е", "у", "", "")),
@@ -117,17 +121,55 @@ def _ru_cases(word: str) -> tuple[str, ...] | None:
     if len(word) < 3 or word.isupper():  # acronyms (ООН, РФ) do not decline
         return None
     low = word.lower()
+    if word.islower() and len(word) >= 5 and low.endswith(("о", "ие")):
+        return _neuter(word)  # common nouns of neuter gender in bodies' names
     for endings, cut, slots in _RU_RULES:
         if low.endswith(endings):
             stem = word[:len(word) - cut]
+            if stem[-1:].lower() in "кгхжшчщ":  # spelling: "Исламским", not "Исламскым"
+                slots = tuple(e.replace("ы", "и", 1) if e.startswith("ы") else e for e in slots)
             return tuple(stem + e if e else word for e in slots)
     return None  # ends in -о, -у, -е, -и, -ы: indeclinable (Шойгу, Медведко)
 
 
+_ADJECTIVE = ("ый", "ий", "ой", "ая", "яя", "ое", "ее")
+
+
+def _head_cases(word: str) -> tuple[str, ...] | None:
+    """A word of a body's name as its head declines: "-ий" adjectives too ("Высший" ->
+    "Высшего"), and neuter nouns whatever their case ("Министерство" -> "Министерства")."""
+    low = word.lower()
+    if low.endswith("ий") and not low.endswith(("ский", "цкий")) and len(word) > 4:
+        hard = low[-3] in "кгх"
+        endings = ("ого", "ому", "им", "ом", "ого") if hard else ("его", "ему", "им", "ем", "его")
+        return (*(word[:-2] + e for e in endings), word, word)
+    if len(word) >= 5 and low.endswith(("о", "ие")):
+        return _neuter(word)
+    return _ru_cases(word)
+
+
+def _neuter(word: str) -> tuple[str, ...]:
+    """"государство" -> "государства", "управление" -> "управления" (names in -о never decline,
+    so only bodies' names and common nouns come here)."""
+    soft = word.lower().endswith("ие")
+    endings = ("я", "ю", "ем", "и", "") if soft else ("а", "у", "ом", "е", "")
+    return tuple(word[:-1] + e if e else word for e in (*endings, "", ""))
+
+
 def russian_variants(form: str) -> list[str]:
-    """`form` declined through the oblique cases, all words together ("Сергея Лаврова")."""
+    """`form` declined through the oblique cases, all words together ("Сергея Лаврова"). A
+    body's name (it has a word in lowercase) declines only its head, the leading adjectives
+    and the noun they go with: "Совета безопасности России", "Генерального штаба
+    Вооружённых сил России", "Партии справедливости и развития"."""
     words = form.split()
-    cases = [_ru_cases(w) for w in words]
+    if any(w.isalpha() and w.islower() for w in words[1:]) or (
+            len(words) > 1 and words[0].islower()):
+        head = 0
+        while head < len(words) - 1 and words[head].lower().endswith(_ADJECTIVE):
+            head += 1
+        cases = [_head_cases(w) if n <= head else None for n, w in enumerate(words)]
+    else:
+        cases = [_ru_cases(w) for w in words]
     if all(c is None for c in cases):
         return []
     out = []

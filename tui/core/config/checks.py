@@ -20,9 +20,9 @@ _KEY = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*=""")
 COMMAND_NAMES = frozenset({
     "cursor_down", "cursor_up", "open", "page", "next_unread", "prev_unread", "toggle_read",
     "mark_view_read", "undo", "toggle_saved", "add_tags", "remove_tag", "dismiss",
-    "actor_alias", "new_actor", "next_in_story", "prev_in_story", "search", "filter",
-    "open_browser", "copy_link", "refresh_all", "refresh_feed", "feed_errors", "cycle_panes",
-    "top", "bottom", "toggle_full", "close", "help", "palette", "toggle_hide_read",
+    "actor_alias", "new_actor", "list_unlisted", "next_in_story", "prev_in_story", "search",
+    "filter", "open_browser", "copy_link", "refresh_all", "refresh_feed", "feed_errors",
+    "cycle_panes", "top", "bottom", "toggle_full", "close", "help", "palette", "toggle_hide_read",
     "clear_query", "save_view", "export_view", "focus_views", "focus_list", "focus_reader",
     "focus_actors", "focus_related", "toggle_side"})
 _KEY_NAME = re.compile(r"[A-Za-z0-9_+-]+")

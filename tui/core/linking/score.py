@@ -30,6 +30,14 @@ MAX_TERMS = 60  # stored per article: the rest barely moves a cosine
 LEAD_CHARS = 250  # a name this early in the body is in the lead
 
 
+def drives_links(kind: str) -> bool:
+    """The one rule on which actors may link articles: a news outlet cited as a source ("TASS
+    reported", kind media) says nothing about which event an article is about, so it is
+    highlighted and searchable but never a link feature."""
+    return kind != "media"
+
+
+
 @dataclass(frozen=True, slots=True)
 class Method:
     """Weights of the score's named parts; `hybrid` is the default, the others are baselines."""
@@ -130,7 +138,7 @@ def raw_features(title: str, body: str, actor_rows: list[tuple[str, int, str]]) 
         weak = [s for s in spans if _lower_word(fields.get(s[0], "")[s[1]:s[2]])]
         spans = [s for s in spans if s not in weak]
         count -= len(weak)
-        if count <= 0 or kinds.get(actor_id) == "media":  # "TASS reported" is no event actor
+        if count <= 0 or not drives_links(kinds.get(actor_id, "")):
             continue
         in_title = any(s[0] == "title" for s in spans)
         early = any(s[0] == "body" and s[1] < LEAD_CHARS for s in spans)

@@ -19,17 +19,20 @@ from tui.core.query.ast import (
     Node,
     Not,
     Or,
+    Place,
     QueryError,
     Story,
     Tag,
     Text,
     Time,
     actor_names,
+    place_names,
     search_terms,
 )
 from tui.core.query.parse import parse, quote
 from tui.core.query.sql import (
     ActorResolver,
+    PlaceResolver,
     SqlFilter,
     compile_node,
     compile_query,
@@ -39,7 +42,7 @@ from tui.core.query.sql import (
 
 __all__ = [
     "FIELDS", "FLAGS", "Actor", "ActorResolver", "And", "Everything", "Feed", "Flag",
-    "Lang", "Node", "Not", "Or", "QueryError", "SqlFilter", "Story", "Tag", "Text", "Time",
-    "actor_names", "compile_node", "compile_query", "default_actor_id", "explain_sql_error",
-    "parse", "quote", "search_terms",
+    "Lang", "Node", "Not", "Or", "Place", "PlaceResolver", "QueryError", "SqlFilter", "Story",
+    "Tag", "Text", "Time", "actor_names", "compile_node", "compile_query", "default_actor_id",
+    "explain_sql_error", "parse", "place_names", "quote", "search_terms",
 ]

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
 
-FIELDS = ("is", "tag", "feed", "actor", "story", "since", "before", "lang", "title")
+FIELDS = ("is", "tag", "feed", "actor", "place", "country", "story", "since", "before", "lang",
+          "title")
 FLAGS = ("unread", "read", "saved", "dismissed")
 
 
@@ -76,6 +77,14 @@ class Actor:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """place:NAME (or country:NAME): the country, its capital, cities, regions or demonym
+    named anywhere in the article; a city or region, only itself."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     id: int
 
@@ -104,7 +113,7 @@ class Lang:
     code: str
 
 
-Node = Everything | And | Or | Not | Text | Tag | Flag | Feed | Actor | Story | Time | Lang
+Node = Everything | And | Or | Not | Text | Tag | Flag | Feed | Actor | Place | Story | Time | Lang
 
 
 def search_terms(node: Node) -> list[str]:
@@ -120,10 +129,19 @@ def search_terms(node: Node) -> list[str]:
 def actor_names(node: Node) -> list[str]:
     """Every name an `actor:` term of the query gives, negated ones too (to tell a user when
     one names no known actor)."""
-    if isinstance(node, Actor):
+    return _names(node, Actor)
+
+
+def place_names(node: Node) -> list[str]:
+    """Every name a `place:`/`country:` term gives, negated ones too."""
+    return _names(node, Place)
+
+
+def _names(node: Node, kind: type[Actor] | type[Place]) -> list[str]:
+    if isinstance(node, kind):
         return [node.name]
     if isinstance(node, And | Or):
-        return [name for item in node.items for name in actor_names(item)]
+        return [name for item in node.items for name in _names(item, kind)]
     if isinstance(node, Not):
-        return actor_names(node.item)
+        return _names(node.item, kind)
     return []

@@ -34,6 +34,7 @@ from tui.core.query.ast import (
     Node,
     Not,
     Or,
+    Place,
     QueryError,
     Story,
     Tag,
@@ -289,6 +290,8 @@ def _field(field: str, pieces: tuple[tuple[str, bool], ...], col: int, value_col
         return Feed(value)
     if field == "actor":
         return Actor(value)
+    if field in ("place", "country"):
+        return Place(value)
     if field == "story":
         if not re.fullmatch(r"[0-9]{1,18}", value):
             _fail(f"story: needs a story number, not {value!r}", value_col)

@@ -24,6 +24,7 @@ from tui.core.query.ast import (
     Node,
     Not,
     Or,
+    Place,
     QueryError,
     Story,
     Tag,
@@ -33,6 +34,7 @@ from tui.core.query.ast import (
 from tui.core.query.parse import parse
 
 ActorResolver = Callable[[str], list[str]]
+PlaceResolver = Callable[[str], list[str]]
 _MANY = 50  # beyond this many actor ids, pass them as one JSON parameter
 
 _FTS = "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
@@ -51,6 +53,7 @@ _FEED = ("a.id IN (SELECT af.article_id FROM article_feeds af WHERE af.feed_id I
          "AND instr(newsdesk_fold(f.name), ?) > 0)))")
 _STORY = "a.id IN (SELECT s.article_id FROM story_articles s WHERE s.story_id = ?)"
 _ACTOR = "EXISTS (SELECT 1 FROM actor_mentions m WHERE m.article_id = a.id AND m.actor_id IN ({}))"
+_PLACE = "EXISTS (SELECT 1 FROM place_mentions p WHERE p.article_id = a.id AND p.place_id IN ({}))"
 # an article without its own language takes its feed's (feeds.lang, from config or the feed)
 _LANG_COL = ("replace(lower(coalesce(a.lang, (SELECT f.lang FROM article_feeds af JOIN feeds f "
              "ON f.id = af.feed_id WHERE af.article_id = a.id AND f.lang IS NOT NULL LIMIT 1), "
@@ -66,17 +69,19 @@ class SqlFilter:
     params: tuple[object, ...]
 
 
-def compile_query(text: str, *, now: datetime,
-                  resolve_actor: ActorResolver | None = None) -> SqlFilter:
+def compile_query(text: str, *, now: datetime, resolve_actor: ActorResolver | None = None,
+                  resolve_place: PlaceResolver | None = None) -> SqlFilter:
     """Parse and compile; raises QueryError for a bad query."""
-    return compile_node(parse(text), now=now, resolve_actor=resolve_actor)
+    return compile_node(parse(text), now=now, resolve_actor=resolve_actor,
+                        resolve_place=resolve_place)
 
 
-def compile_node(node: Node, *, now: datetime,
-                 resolve_actor: ActorResolver | None = None) -> SqlFilter:
+def compile_node(node: Node, *, now: datetime, resolve_actor: ActorResolver | None = None,
+                 resolve_place: PlaceResolver | None = None) -> SqlFilter:
+    """`resolve_place` defaults to the bundled places (places.toml has no user override)."""
     now = now.replace(tzinfo=UTC) if now.tzinfo is None else now.astimezone(UTC)
     params: list[object] = []
-    where = _Compiler(now, resolve_actor, params).sql(node)
+    where = _Compiler(now, resolve_actor, resolve_place, params).sql(node)
     return SqlFilter(where, tuple(params))
 
 
@@ -99,8 +104,9 @@ def default_actor_id(name: str) -> str:
 
 class _Compiler:
     def __init__(self, now: datetime, resolve_actor: ActorResolver | None,
-                 params: list[object]) -> None:
+                 resolve_place: PlaceResolver | None, params: list[object]) -> None:
         self.now, self.resolve_actor, self.params = now, resolve_actor, params
+        self.resolve_place = resolve_place
 
     def bind(self, sql: str, *values: object) -> str:
         self.params.extend(values)
@@ -125,6 +131,8 @@ class _Compiler:
             return self.bind(_FEED, *[tagnames.key(node.name)] * 3)
         if isinstance(node, Actor):
             return self.actor(node.name)
+        if isinstance(node, Place):
+            return self.place(node.name)
         if isinstance(node, Story):
             return self.bind(_STORY, node.id)
         if isinstance(node, Time):
@@ -147,17 +155,29 @@ class _Compiler:
 
     def actor(self, name: str) -> str:
         ids = self.resolve_actor(name) if self.resolve_actor else [default_actor_id(name)]
+        return self.ids_in(_ACTOR, ids)
+
+    def place(self, name: str) -> str:
+        if self.resolve_place is None:
+            from tui.core.places.matcher import resolve_place
+
+            self.resolve_place = resolve_place
+        return self.ids_in(_PLACE, self.resolve_place(name))
+
+    def ids_in(self, template: str, ids: list[str]) -> str:
         unique = list(dict.fromkeys(ids))
         if not unique:
             return "0"
         if len(unique) > _MANY:
-            return self.bind(_ACTOR.format("SELECT value FROM json_each(?)"), json.dumps(unique))
-        return self.bind(_ACTOR.format(", ".join("?" * len(unique))), *unique)
+            return self.bind(template.format("SELECT value FROM json_each(?)"),
+                             json.dumps(unique))
+        return self.bind(template.format(", ".join("?" * len(unique))), *unique)
 
 
 _NO_TABLE = re.compile(r"no such table: (\w+)")
 _FEATURE = {"story_articles": "story: needs stories, which this cache does not have yet",
-            "actor_mentions": "actor: needs actor matching, which this cache does not have yet"}
+            "actor_mentions": "actor: needs actor matching, which this cache does not have yet",
+            "place_mentions": "place: needs places, which this cache does not have yet"}
 
 
 def explain_sql_error(exc: sqlite3.Error) -> QueryError:

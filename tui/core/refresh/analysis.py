@@ -25,7 +25,7 @@ from tui.core.store import articles as store
 from tui.core.store.db import get_meta, set_meta, transaction
 
 if TYPE_CHECKING:
-    from tui.core.actors.matcher import Actor, Gazetteer, Matcher
+    from tui.core.actors.matcher import Actor, Gazetteer
     from tui.core.query.rules import RulesResult
     from tui.core.refresh.pool import WorkerPool
 
@@ -49,18 +49,12 @@ class Analysis:
 
         return load_gazetteer(self.actors_file)
 
-    @cached_property
-    def matcher(self) -> Matcher:
-        from tui.core.actors.matcher import Matcher
-
-        return Matcher(self.gazetteer)
-
     def reload_actors(self, actors_file: Path | None = None) -> None:
         """After the user's actors.toml changed: the next run re-matches what it must."""
         self.actors_file = actors_file or self.actors_file
         self._sources = None
         self.__dict__.pop("gazetteer", None)
-        self.__dict__.pop("matcher", None)
+        self.__dict__.pop("offices", None)
 
     def resolve_actor(self, name: str) -> list[str]:
         return self.gazetteer.resolve(name)
@@ -70,8 +64,11 @@ class Analysis:
         bytes: telling "unchanged" costs no TOML parse and no automaton build (that is most of
         an all-304 refresh otherwise)."""
         from tui.core.actors.gazetteer import BUNDLED
+        from tui.core.actors.offices import BUNDLED as OFFICES
 
         digest = hashlib.sha256(BUNDLED.read_bytes())
+        digest.update(b"\0" + OFFICES.read_bytes())
+        digest.update(b"\0" + (OFFICES.parent / "places.toml").read_bytes())
         if self.actors_file is not None and self.actors_file.exists():
             digest.update(b"\0" + self.actors_file.read_bytes())
         actors_file = str(self.actors_file) if self.actors_file else None
@@ -96,7 +93,7 @@ class Analysis:
         from tui.core.refresh.analyzers import analyzers
 
         sources = self.sources()
-        self._rematch_if_gazetteer_changed(conn, sources.source_hash)
+        self._rematch_if_sources_changed(conn, sources, on_event)
         run = analyzers()
         done = 0
         total = conn.execute("SELECT count(*) FROM articles WHERE analysed = 0").fetchone()[0]
@@ -116,41 +113,66 @@ class Analysis:
                     on_event(Progress(done, total, "analyse"))
         return done
 
-    def _rematch_if_gazetteer_changed(self, conn: sqlite3.Connection, source: str) -> None:
+    def _rematch_if_sources_changed(self, conn: sqlite3.Connection, sources: Sources,
+                                    on_event: Callable[[RefreshEvent], None] | None) -> None:
+        """The gazetteer, offices or places changed: the `rematch` analyzers run again on every
+        article (a round at a time, text halves in the pool), and recent articles are then
+        analysed again by all of them (new mentions change links and rules too; older links
+        stay as they were, re-linking 50k would take minutes). The new hash is recorded only
+        at the end, so an interrupted re-match starts over next time."""
+        from tui.core.refresh.analyzers import analyzers
         from tui.core.store import actors as actor_store
 
         stored = get_meta(conn, actor_store.GAZETTEER_HASH_KEY)
-        if stored is None:  # a new cache: nothing was matched with any other gazetteer
+        if stored is None:  # a new cache: nothing was matched with any other data
             with transaction(conn):
-                set_meta(conn, actor_store.GAZETTEER_HASH_KEY, source)
-        elif stored != source and actor_store.reindex_if_changed(conn, self.matcher, source):
-            # New mentions change links and actor rules too; re-analyse what a reader still
-            # works with (older links stay as they were, re-linking 50k would take minutes).
-            with transaction(conn):
-                conn.execute("UPDATE articles SET analysed = 0 WHERE published >= ?",
-                             (to_iso(utcnow() - timedelta(days=RELINK_DAYS)),))
+                set_meta(conn, actor_store.GAZETTEER_HASH_KEY, sources.source_hash)
+            return
+        if stored == sources.source_hash:
+            return
+        run = [a for a in analyzers() if getattr(a, "rematch", False)]
+        names = tuple(a.name for a in run)
+        total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        done, last = 0, -1
+        while ids := [r[0] for r in conn.execute(
+                "SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, ROUND))]:
+            chunks = [ids[i:i + BATCH] for i in range(0, len(ids), BATCH)]
+            for _rows, items, found in self._text_halves(conn, chunks, sources, names):
+                with transaction(conn):
+                    for analyzer in run:
+                        analyzer.write(conn, Batch(items, dict(zip(ids_of(items), found,
+                                                                   strict=True))), self)
+                done += len(items)
+                if on_event:
+                    on_event(Progress(done, total, "rematch"))
+            last = ids[-1]
+        with transaction(conn):
+            set_meta(conn, actor_store.GAZETTEER_HASH_KEY, sources.source_hash)
+            conn.execute("UPDATE articles SET analysed = 0 WHERE published >= ?",
+                         (to_iso(utcnow() - timedelta(days=RELINK_DAYS)),))
 
-    def _text_halves(self, conn: sqlite3.Connection, chunks: list[list[int]], sources: Sources
+    def _text_halves(self, conn: sqlite3.Connection, chunks: list[list[int]], sources: Sources,
+                     only: tuple[str, ...] | None = None,
                      ) -> Iterator[tuple[list[sqlite3.Row], list[TextItem], list[Found]]]:
-        """Every analyzer's text half, chunk by chunk, from the worker pool: all chunks are
-        submitted at once so every core works while this thread writes."""
+        """Every analyzer's text half (or `only` these), chunk by chunk, from the worker pool:
+        all chunks are submitted at once so every core works while this thread writes."""
         from tui.core.refresh.analyzers import analyse_texts
 
         texts = [store.texts_for_analysis(conn, chunk) for chunk in chunks]
-        items = [[TextItem(r["id"], r["title"], r["body"], r["published"], r["lang"])
-                  for r in rows] for rows in texts]
+        items = [[TextItem(r["id"], r["title"], r["body"], r["published"], r["lang"],
+                           dated=not r["undated"]) for r in rows] for rows in texts]
         if self.workers is None:
             for rows, batch in zip(texts, items, strict=True):
-                yield rows, batch, analyse_texts(batch, sources)
+                yield rows, batch, analyse_texts(batch, sources, only)
             return
         pool = self.workers.get()
-        futures = [pool.submit(analyse_texts, batch, sources) for batch in items]
+        futures = [pool.submit(analyse_texts, batch, sources, only) for batch in items]
         for rows, batch, future in zip(texts, items, futures, strict=True):
             try:
                 yield rows, batch, future.result()
             except BrokenProcessPool:  # a worker died: renew for later, do this batch here
                 self.workers.renew(pool)
-                yield rows, batch, analyse_texts(batch, sources)
+                yield rows, batch, analyse_texts(batch, sources, only)
 
     def apply_rules(self, conn: sqlite3.Connection, ids: Sequence[int] | None) -> RulesResult:
         from tui.core.query.rules import apply_rules
@@ -160,6 +182,9 @@ class Analysis:
 
     # -- reading ---------------------------------------------------------------------------
     def actors_of(self, conn: sqlite3.Connection, article_id: int) -> list[ArticleActor]:
+        """The article's actors: listed ones (role phrases resolved to a holder among their
+        spans, in `roles`), then people named with a title whom the gazetteer lacks."""
+        from tui.core.actors.edits import slug
         from tui.core.store import actors as actor_store
 
         out = []
@@ -169,9 +194,28 @@ class Analysis:
                 out.append(ArticleActor(
                     id=actor.id, name=actor.name, kind=actor.kind,
                     description=actor.description, aliases=tuple(actor.aliases), count=count,
-                    spans=tuple((str(f), int(s), int(e)) for f, s, e in spans)))
+                    spans=tuple((str(s[0]), int(s[1]), int(s[2])) for s in spans),
+                    roles=tuple((str(s[0]), int(s[1]), int(s[2]), str(s[3]))
+                                for s in spans if len(s) > 3)))
         out.sort(key=lambda a: (-a.count, a.name))
+        for name, kind, description, count, spans in actor_store.unlisted_of(conn, article_id):
+            out.append(ArticleActor(
+                id=slug(name), name=name, kind=kind, description=description, aliases=(),
+                count=count, spans=tuple((str(s[0]), int(s[1]), int(s[2])) for s in spans),
+                listed=False))
         return out
+
+    def office_title(self, office_id: str) -> str | None:
+        """An office's name ("Minister of Defence of Russia"), for the reader's resolution line."""
+        from tui.core.actors.offices import OfficeError, load_offices
+
+        if "offices" not in self.__dict__:
+            try:
+                self.__dict__["offices"] = load_offices(self.gazetteer)
+            except OfficeError:
+                self.__dict__["offices"] = {}
+        office = self.__dict__["offices"].get(office_id)
+        return None if office is None else str(office.title)
 
     def top_actors(self, conn: sqlite3.Connection, *, days: int | None,
                    limit: int) -> list[tuple[Actor, int]]:

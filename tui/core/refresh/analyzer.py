@@ -5,6 +5,10 @@ something picklable; it sees what the analyzers before it found in the same arti
 runs in the writer's transaction on a batch, with every article's findings. `start_round` sees
 all findings of a round before any batch is written (linking counts rarity over the round).
 Order matters and is the order of `ANALYZERS`: rules ask `actor:`, links weigh actors.
+
+An analyzer with `rematch = True` finds what depends only on an article's text and the data
+named in `Sources` (actors, places): when that data changes, the analysis runs its two halves
+again on every cached article, and only then re-analyses recent ones with all analyzers.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ if TYPE_CHECKING:
 @dataclass(frozen=True, slots=True)
 class Sources:
     """What a worker needs to build an analyzer's tools; `source_hash` changes with any of
-    them (the gazetteer files' bytes), so tools are rebuilt exactly when they must be."""
+    them (the bytes of the gazetteer files, offices.toml and places.toml), so tools are rebuilt
+    exactly when they must be."""
 
     actors_file: str | None
     source_hash: str
@@ -36,6 +41,7 @@ class TextItem:
     body: str
     published: str  # ISO 8601 UTC
     lang: str | None = None
+    dated: bool = True  # False when the feed gave no date (published is when it was first seen)
 
 
 Found = dict[str, Any]  # analyzer name -> what its text half returned for one article

@@ -1,5 +1,8 @@
 """The analyzers in the order they run, and the pool's entry points that run their text halves.
 
+Order: actors (names and role phrases) -> places -> unlisted names (where neither found
+anything) -> rules (may ask actor: and place:) -> links (weigh actors).
+
 Adding a signal: write an `Analyzer` (see analyzer.py) beside the code it belongs to and list it
 here; the pipeline, the pool and the writer need no change.
 """
@@ -11,25 +14,29 @@ from tui.core.refresh.analyzer import Analyzer, Found, Sources, TextItem
 
 def analyzers() -> list[Analyzer]:
     """A fresh set (write halves may keep per-run state), in the order they must run."""
-    from tui.core.actors.analyzer import ActorsAnalyzer
+    from tui.core.actors.analyzer import ActorsAnalyzer, UnlistedAnalyzer
     from tui.core.linking.analyzer import LinksAnalyzer
+    from tui.core.places.analyzer import PlacesAnalyzer
     from tui.core.query.rules import RulesAnalyzer
 
-    return [ActorsAnalyzer(), RulesAnalyzer(), LinksAnalyzer()]
+    return [ActorsAnalyzer(), PlacesAnalyzer(), UnlistedAnalyzer(), RulesAnalyzer(),
+            LinksAnalyzer()]
 
 
 _worker_analyzers: list[Analyzer] = []
 
 
-def analyse_texts(items: list[TextItem], sources: Sources) -> list[Found]:
+def analyse_texts(items: list[TextItem], sources: Sources,
+                  only: tuple[str, ...] | None = None) -> list[Found]:
     """The text halves, for a pool worker: pure text work, so the analysis of a big refresh runs
-    on every core while the main process writes."""
+    on every core while the main process writes. `only`: these analyzers (a re-match)."""
     if not _worker_analyzers:
         _worker_analyzers.extend(analyzers())
+    run = [a for a in _worker_analyzers if only is None or a.name in only]
     out = []
     for item in items:
         found: Found = {}
-        for analyzer in _worker_analyzers:
+        for analyzer in run:
             result = analyzer.text(item, found, sources)
             if result is not None:
                 found[analyzer.name] = result

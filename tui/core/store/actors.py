@@ -1,17 +1,22 @@
-"""SQL for actor mentions: write what the matcher found, answer who-is-mentioned-where.
+"""SQL for actor mentions: write what the analyzers found, answer who-is-mentioned-where.
 
 Mentions are derived data. They are rebuilt per article whenever its text changes (the caller
-passes the ids) and wholesale whenever the gazetteer changes (`reindex_if_changed`).
+passes the ids) and wholesale whenever the gazetteer, the offices or the places change (the
+analysis re-matches every article then, see refresh/analysis.py). A span is [field, start, end],
+or [field, start, end, office id] when a role phrase named the holder ("Russia's defence
+minister" for Belousov). People the gazetteer lacks are kept apart, by name (unlisted_mentions).
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from tui.core.actors.matcher import Matcher, Mention
-from tui.core.store.db import get_meta, set_meta, transaction
+if TYPE_CHECKING:
+    from tui.core.actors.matcher import Mention
+    from tui.core.actors.recognize import UnlistedName
 
 GAZETTEER_HASH_KEY = "gazetteer_hash"
 BATCH = 500
@@ -21,10 +26,14 @@ BATCH = 500
 BODY_SQL = "coalesce(body, '')"
 
 
+Span = tuple[str, int, int] | tuple[str, int, int, str]  # (field, start, end[, office id])
+
+
 def _rows(article_id: int, mentions: Sequence[Mention]) -> list[tuple[int, str, int, str]]:
     spans: dict[str, list[list[object]]] = {}
     for m in mentions:
-        spans.setdefault(m.actor_id, []).append([m.field, m.start, m.end])
+        span: list[object] = [m.field, m.start, m.end]
+        spans.setdefault(m.actor_id, []).append([*span, m.office] if m.office else span)
     return [(article_id, actor_id, len(found), json.dumps(found, separators=(",", ":")))
             for actor_id, found in spans.items()]
 
@@ -45,37 +54,43 @@ def save_rows(conn: sqlite3.Connection, article_ids: Sequence[int],
                      "VALUES (?, ?, ?, ?)", rows)
 
 
-def index_articles(conn: sqlite3.Connection, article_ids: Iterable[int], matcher: Matcher) -> int:
-    """Re-match the given articles and replace their mention rows, in one transaction.
-
-    Returns the number of articles indexed (ids that no longer exist are skipped).
-    """
-    ids = list(dict.fromkeys(article_ids))
-    done = 0
-    with transaction(conn):
-        for i in range(0, len(ids), BATCH):
-            chunk = ids[i:i + BATCH]
-            marks = ",".join("?" * len(chunk))
-            texts = conn.execute(
-                f"SELECT id, title, {BODY_SQL} FROM articles WHERE id IN ({marks})", chunk
-            ).fetchall()
-            conn.execute(f"DELETE FROM actor_mentions WHERE article_id IN ({marks})", chunk)
-            rows: list[tuple[int, str, int, str]] = []
-            for article_id, title, body in texts:
-                rows.extend(_rows(article_id, matcher.match(title or "", body or "")))
-            conn.executemany("INSERT INTO actor_mentions(article_id, actor_id, count, spans) "
-                             "VALUES (?, ?, ?, ?)", rows)
-            done += len(texts)
-    return done
+def spans_of(spans_json: str) -> list[Span]:
+    """A stored spans column as tuples: (field, start, end) or (field, start, end, office)."""
+    return [tuple(span) for span in json.loads(spans_json)]
 
 
-def mentions_of(conn: sqlite3.Connection, article_id: int,
-                ) -> list[tuple[str, int, list[tuple[str, int, int]]]]:
-    """(actor_id, count, [(field, start, end), ...]) for one article, most mentioned first."""
+def mentions_of(conn: sqlite3.Connection, article_id: int) -> list[tuple[str, int, list[Span]]]:
+    """(actor_id, count, spans) for one article, most mentioned first."""
     rows = conn.execute("SELECT actor_id, count, spans FROM actor_mentions WHERE article_id = ? "
                         "ORDER BY count DESC, actor_id", (article_id,)).fetchall()
-    return [(actor_id, count, [(f, s, e) for f, s, e in json.loads(spans)])
-            for actor_id, count, spans in rows]
+    return [(actor_id, count, spans_of(spans)) for actor_id, count, spans in rows]
+
+
+UnlistedRow = tuple[int, str, str, str, int, str]  # article, name, kind, description, count, spans
+
+
+def unlisted_rows(article_id: int, found: Sequence[UnlistedName]) -> list[UnlistedRow]:
+    return [(article_id, u.name, u.kind, u.description, len(u.spans),
+             json.dumps([list(s) for s in u.spans], separators=(",", ":"))) for u in found]
+
+
+def save_unlisted(conn: sqlite3.Connection, article_ids: Sequence[int],
+                  rows: Sequence[UnlistedRow]) -> None:
+    """Replace these articles' unlisted names."""
+    for i in range(0, len(article_ids), BATCH):
+        chunk = list(article_ids[i:i + BATCH])
+        conn.execute(f"DELETE FROM unlisted_mentions WHERE article_id IN "
+                     f"({','.join('?' * len(chunk))})", chunk)
+    conn.executemany("INSERT OR REPLACE INTO unlisted_mentions(article_id, name, kind, "
+                     "description, count, spans) VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+
+def unlisted_of(conn: sqlite3.Connection, article_id: int,
+                ) -> list[tuple[str, str, str, int, list[Span]]]:
+    """(name, kind, description, count, spans) for one article, most mentioned first."""
+    rows = conn.execute("SELECT name, kind, description, count, spans FROM unlisted_mentions "
+                        "WHERE article_id = ? ORDER BY count DESC, name", (article_id,)).fetchall()
+    return [(name, kind, desc, count, spans_of(spans)) for name, kind, desc, count, spans in rows]
 
 
 def articles_mentioning(conn: sqlite3.Connection, actor_id: str, limit: int = 200) -> list[int]:
@@ -96,25 +111,3 @@ def top_actors(conn: sqlite3.Connection, since_iso: str | None = None, limit: in
         "GROUP BY m.actor_id ORDER BY n DESC, m.actor_id LIMIT ?", (since_iso or "", limit)
     ).fetchall()
     return [(r[0], r[1]) for r in rows]
-
-
-def reindex_if_changed(conn: sqlite3.Connection, matcher: Matcher, gazetteer_hash: str) -> int:
-    """Re-match every article when the gazetteer changed since the last run; returns how many.
-
-    Works in batches (each its own transaction) so readers are never blocked for long; the
-    new hash is recorded only at the end, so an interrupted run starts over next time.
-    """
-    if get_meta(conn, GAZETTEER_HASH_KEY) == gazetteer_hash:
-        return 0
-    done = 0
-    last = -1
-    while True:
-        ids = [r[0] for r in conn.execute(
-            "SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, BATCH))]
-        if not ids:
-            break
-        done += index_articles(conn, ids, matcher)
-        last = ids[-1]
-    with transaction(conn):
-        set_meta(conn, GAZETTEER_HASH_KEY, gazetteer_hash)
-    return done

@@ -271,7 +271,8 @@ def pending_analysis(conn: sqlite3.Connection, limit: int = 500) -> list[int]:
 def texts_for_analysis(conn: sqlite3.Connection, ids: Sequence[int]) -> list[sqlite3.Row]:
     """Title and body as the reader shows them (actor spans index into exactly this)."""
     return conn.execute(
-        f"SELECT id, title, coalesce(body, '') AS body, published, lang, extracted_at "
+        f"SELECT id, title, coalesce(body, '') AS body, published, lang, extracted_at, "
+        f"published = first_seen AS undated "
         f"FROM articles "
         f"WHERE id IN ({_marks(ids)}) ORDER BY id", tuple(ids)).fetchall()
 

@@ -1,0 +1,71 @@
+"""Role phrases, unlisted people, places and media as scripts see them: fetched from a loopback
+feed by a real `newsdesk` process, asked with `list` and `show --json`. Text is our own."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import rss, write_config
+from tests.httpserver import LocalServer
+from tests.test_cli import newsdesk
+
+ITEMS = [
+    {"title": "Russia's defence minister tours the Kursk front",
+     "description": "Russia's defence minister visited units near the border, the TASS news "
+                    "agency reported, citing spokesman Ivo Examplov.",
+     "pubDate": "Fri, 10 Jan 2025 09:00:00 +0300"},
+    {"title": "A security failure in the heart of Tehran",
+     "description": "Investigators were questioning guards on Thursday.",
+     "pubDate": "Thu, 01 Aug 2024 09:00:00 +0330"},
+    {"title": "Harvest festival opens in a quiet valley",
+     "description": "Farmers showed their apples.",
+     "pubDate": "Thu, 01 Aug 2024 10:00:00 +0000"},
+]
+
+
+@pytest.fixture
+def config(server: LocalServer, tmp_path: Path) -> str:
+    items = [dict(item, link=f"http://127.0.0.1/{i}", guid=f"g{i}")
+             for i, item in enumerate(ITEMS)]
+    url = server.add("/feed.xml", body=rss(items))
+    path = str(write_config(tmp_path, [("Wire", url)]))
+    fetched = newsdesk("--config", path, "fetch", "--no-extract")
+    assert fetched.returncode == 0, fetched.stderr
+    return path
+
+
+def titles(config: str, query: str) -> list[str]:
+    listed = newsdesk("--config", config, "list", query, "--json")
+    assert listed.returncode == 0, listed.stderr
+    return [json.loads(line)["title"] for line in listed.stdout.splitlines()]
+
+
+def test_role_unlisted_place_and_media(config: str) -> None:
+    minister = ITEMS[0]["title"]
+    assert titles(config, "actor:belousov") == [minister]  # named only by the office
+    assert titles(config, "actor:shoigu") == []  # he held it until May 2024
+    assert titles(config, "actor:tass") == [minister]
+    assert titles(config, "place:iran") == [ITEMS[1]["title"]]  # "Tehran"
+    assert titles(config, "country:russia") == [minister]  # "Russia's", "Kursk"
+    assert titles(config, "-place:russia -place:iran") == [ITEMS[2]["title"]]
+
+    [row] = [json.loads(line) for line in newsdesk(
+        "--config", config, "list", "actor:belousov", "--json").stdout.splitlines()]
+    shown = json.loads(newsdesk("--config", config, "show", str(row["id"]), "--json").stdout)
+    actors = {a["id"]: a for a in shown["actors"]}
+    assert actors["andrei-belousov"]["listed"] is True
+    assert {"office": "ru-defence-minister", "text": "Russia's defence minister"} in \
+        actors["andrei-belousov"]["roles"]
+    assert actors["tass"]["kind"] == "media"
+    assert actors["ivo-examplov"] == {
+        "id": "ivo-examplov", "name": "Ivo Examplov", "kind": "person", "aliases": [],
+        "count": 1, "listed": False, "description": "spokesman"}
+
+
+def test_an_unknown_place_is_said(config: str) -> None:
+    listed = newsdesk("--config", config, "list", "place:Atlantis")
+    assert listed.returncode == 0 and listed.stdout == ""
+    assert "no known place is called 'Atlantis'" in listed.stderr

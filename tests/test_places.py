@@ -1,0 +1,105 @@
+# ruff: noqa: RUF001  (Cyrillic and Arabic script are the point here)
+"""Places for the place filter: found in any script and case form, resolved from a name, stored
+by the places analyzer, and a cache from the version before gets them on its first run."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tui.core.config.loader import Config, Settings
+from tui.core.places.matcher import countries_of, place_finder, resolve_place
+from tui.core.refresh.analysis import Analysis
+from tui.core.store import places as place_store
+from tui.core.store.actors import GAZETTEER_HASH_KEY
+from tui.core.store.db import connect, get_meta, set_meta
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(text[s:e], place) for s, e, place in place_finder().find(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kyiv takes the war onto Russian soil", [("Kyiv", "kyiv"), ("Russian", "russia-demonym")]),
+    ("a security failure in the heart of Tehran", [("Tehran", "tehran")]),
+    ("В Тегеране иранская делегация", [("Тегеране", "tehran"), ("иранская", "iran-demonym")]),
+    ("иранских военных", [("иранских", "iran-demonym")]),
+    ("في بيروت", [("بيروت", "beirut")]),
+    ("والإيرانية", [("والإيرانية", "iran-demonym")]),  # a clitic written onto the word
+    ("در تهران", [("تهران", "tehran")]),
+    ("the turkey was roasted", []),  # all lowercase: no country
+    ("Газ подорожал", []),  # a stem alone is no place ("Газа" is)
+    ("Газа и Газе", [("Газа", "gaza"), ("Газе", "gaza")]),
+])
+def test_places_in_any_script_and_case_form(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_a_persons_name_is_no_place() -> None:
+    text = "Jordan Bardella spoke in Jordan."
+    assert [(s, p) for s, _e, p in place_finder().find(text, blocked=[(0, 15)])] == [
+        (25, "jordan")]
+
+
+def test_resolve_a_country_takes_in_its_parts() -> None:
+    iran = resolve_place("iran")
+    assert {"iran", "tehran", "isfahan", "iran-demonym"} <= set(iran)
+    assert "hormuz" not in iran  # shared waters are not a country's part
+    for name in ("Iran", "Иран", "ایران", "Iranian", "iran-demonym"):
+        assert set(resolve_place(name)) == set(iran), name
+    assert resolve_place("Tehran") == ["tehran"]  # a city: only itself
+    assert resolve_place("Тегеран") == ["tehran"]
+    assert set(resolve_place("saudi-arabia")) == set(resolve_place("Saudi Arabia"))
+    assert resolve_place("Atlantis") == []
+    assert countries_of(["tehran", "iran-demonym", "jerusalem"]) == {"iran", "israel",
+                                                                      "palestine"}
+
+
+def analysis_for(tmp_path: Path) -> Analysis:
+    return Analysis(Config(path=None, settings=Settings(cache_dir=tmp_path)))
+
+
+def add(conn: sqlite3.Connection, title: str, body: str, published: str) -> int:
+    cur = conn.execute("INSERT INTO articles(key, title, body, published, first_seen) "
+                       "VALUES (?, ?, ?, ?, '2020-01-01T00:00:00Z')",
+                       (f"k{title}", title, body, published))
+    assert cur.lastrowid is not None
+    return cur.lastrowid
+
+
+def test_the_analysis_stores_places(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "c.sqlite3")
+    a = add(conn, "Kyiv takes the war onto Russian soil", "Drones hit Kursk and Belgorod.",
+            "2024-08-10T08:00:00Z")
+    analysis_for(tmp_path).run_pending(conn)
+    assert dict(place_store.places_of(conn, a)) == {"kyiv": 1, "russia-demonym": 1, "kursk": 1,
+                                                     "belgorod": 1}
+    conn.close()
+
+
+def test_a_cache_from_the_version_before_gets_places_and_offices(tmp_path: Path) -> None:
+    """Schema 6 had actor mentions and a gazetteer hash, no places and no role phrases: the
+    first run after the upgrade re-matches every article (the data's hash changed)."""
+    path = tmp_path / "c.sqlite3"
+    old = connect(path, migrate_to=6)
+    a = add(old, "Security failure in the heart of Tehran", "Russia's defence minister flew "
+            "in, said spokesman Ivo Examplov.", "2024-08-05T10:00:00Z")
+    old.execute("UPDATE articles SET analysed = 1")
+    old.execute("INSERT INTO actor_mentions VALUES (?, 'iran', 1, '[]')", (a,))
+    set_meta(old, GAZETTEER_HASH_KEY, "the version before")
+    old.commit()
+    old.close()
+
+    conn = connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] >= 7
+    analysis = analysis_for(tmp_path)
+    analysis.run_pending(conn)
+    assert get_meta(conn, GAZETTEER_HASH_KEY) == analysis.sources().source_hash
+    assert "tehran" in dict(place_store.places_of(conn, a))
+    actors = {x.id: x for x in analysis.actors_of(conn, a)}
+    assert actors["andrei-belousov"].roles == (("body", 0, 25, "ru-defence-minister"),)
+    assert actors["ivo-examplov"].listed is False
+    assert actors["ivo-examplov"].description == "spokesman"
+    conn.close()

@@ -1,0 +1,140 @@
+"""Role phrases, people not listed yet, news outlets and the place filter in a real terminal, as a
+new user meets them: an empty HOME, a fresh interpreter in tmux, a loopback feed of our own.
+
+What is checked on screen: the reader spells out "Russia's defence minister → Andrei Belousov",
+the actor panel shows the unlisted person with their title and the news agency last, `L` adds
+the person to the user's actors.toml (the file is read back), `enter` on a person not listed
+lists the articles naming them, and `f place:iran` filters by a city's name.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from email.utils import formatdate
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import rss, write_config
+from tests.httpserver import LocalServer, Route
+from tests.test_tmux_first_use import user_env
+from tests.test_tmux_smoke import Tmux
+from tui.core.actors.gazetteer import load_gazetteer
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+STORIES = [
+    ("Russia's defence minister tours the Kursk front",
+     "Russia's defence minister visited units near the border, the TASS news agency "
+     "reported. \"The line holds,\" said spokesman Ivo Examplov, who travelled with him."),
+    ("A security failure in the heart of Tehran",
+     "Investigators questioned guards after the blast on Thursday night."),
+    ("Harvest festival opens in a quiet valley", "Farmers showed their apples."),
+]
+
+
+def page(title: str, text: str) -> bytes:
+    return (f"<!DOCTYPE html><html><head><title>{title}</title></head><body><article>"
+            f"<h1>{title}</h1><p>{text}</p><p>This paragraph was written for a test of "
+            f"newsdesk and for nothing else.</p></article></body></html>").encode()
+
+
+@pytest.fixture
+def fetched(tmp_path: Path) -> Iterator[Path]:
+    """A feeds.toml whose three recent articles a `newsdesk fetch` process has stored."""
+    now = time.time()
+    (tmp_path / "site").mkdir()
+    with LocalServer() as server:
+        items = []
+        for i, (title, text) in enumerate(STORIES):
+            path = f"/s{i}.html"
+            server.add(path, Route(body=page(title, text),
+                                   headers={"Content-Type": "text/html; charset=utf-8"}))
+            items.append({"title": title, "link": server.url(path), "guid": server.url(path),
+                          "description": text,
+                          "pubDate": formatdate(now - 3600 * (i + 1), usegmt=True)})
+        url = server.add("/feed.xml", Route(body=rss(items), headers={
+            "Content-Type": "application/rss+xml; charset=utf-8"}))
+        config = write_config(tmp_path / "site", [("Wire", url)])
+        done = subprocess.run([sys.executable, "-m", "tui", "--config", str(config), "fetch"],
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        yield config
+
+
+@pytest.fixture
+def term() -> Iterator[Tmux]:
+    session = Tmux()
+    yield session
+    session.kill()
+
+
+def start(term: Tmux, tmp_path: Path, config: Path) -> None:
+    term.start(f"{user_env(tmp_path / 'home')} {sys.executable} -m tui --config {config}",
+               cwd=tmp_path)
+    term.wait_for(lambda s: STORIES[0][0] in s)
+
+
+def panel_index(config: Path, name: str) -> tuple[int, list[str]]:
+    """Where the actor panel lists `name` for the newest article, and every name in order (the
+    panel wraps long lines in a narrow terminal, so the screen is no place to count them)."""
+    from tui.app.widgets.side_panel import panel_order
+    from tui.core.config.loader import load_config
+    from tui.core.desk import Desk
+
+    with Desk.open(load_config(config)) as desk:
+        newest = desk.articles("", limit=1)[0].id
+        names = [a.name for a in sorted(desk.actors_of(newest), key=panel_order)]
+    return names.index(name), names
+
+
+def flat(screen: str) -> str:
+    return "".join(screen.split())
+
+
+def test_role_line_a_person_not_listed_and_the_L_key(tmp_path: Path, term: Tmux,
+                                                 fetched: Path) -> None:
+    start(term, tmp_path, fetched)
+    person, names = panel_index(fetched, "Ivo Examplov")
+    assert names[0] == "Andrei Belousov" and names[-1] == "TASS"  # the news agency comes last
+    term.keys("Enter")  # the newest article: the defence minister's visit
+    screen = term.wait_for(lambda s: "Actors (" in s and "→" in s)
+    assert "Russia's defence minister → Andrei Belousov" in screen, screen
+    assert "not listed: Ivo Examplov (spokesman)" in screen, screen
+    assert "IvoExamplovnotlisted·" in flat(screen), screen
+    term.keys("Tab", "Tab")  # the article's text, then its actors
+    for _ in range(person):
+        term.keys("j")
+    term.keys("Enter")  # his "timeline": the articles naming him, found by his name
+    screen = term.wait_for(lambda s: "Ivo Examplov (not listed)" in s)
+    assert STORIES[0][0] in screen and STORIES[1][0] not in screen, screen
+    term.keys("Enter")  # the article again, and the person in its panel
+    term.wait_for(lambda s: "IvoExamplovnotlisted" in flat(s))
+    term.keys("Tab", "Tab")
+    for _ in range(person):
+        term.keys("j")
+    term.keys("L")
+    # listed now: the panel shows him as a person once every article was matched again
+    screen = term.wait_for(lambda s: "IvoExamplovperson·" in flat(s) or "failed" in s,
+                           timeout=90)
+    assert "Ivo Examplov added to your actors" in screen, screen
+    user_file = fetched.parent / "actors.toml"
+    listed = load_gazetteer(user_file).actors["ivo-examplov"]
+    assert (listed.name, listed.kind) == ("Ivo Examplov", "person")
+    assert listed.description.startswith("spokesman; named in Wire")
+    assert "not listed:" not in screen
+    term.keys("q", "q", "q")
+
+
+def test_the_place_filter_finds_a_city(tmp_path: Path, term: Tmux, fetched: Path) -> None:
+    start(term, tmp_path, fetched)
+    term.keys("f")
+    term.wait_for(lambda s: "filter" in s.lower())
+    term.keys("place:iran", "Enter")  # the article names only Tehran
+    screen = term.wait_for(lambda s: STORIES[1][0] in s and STORIES[0][0] not in s)
+    assert STORIES[2][0] not in screen
+    term.keys("q", "q", "q")

@@ -1,0 +1,92 @@
+# ruff: noqa: RUF001  (Cyrillic and Arabic script are the point here)
+"""People named with a title or an attribution whom the gazetteer lacks (all names invented)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.actors.gazetteer import load_gazetteer
+from tui.core.actors.recognize import Recognizer
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> Recognizer:
+    return Recognizer(load_gazetteer())
+
+
+def unlisted(recognizer: Recognizer, body: str, title: str = "") -> list[tuple[str, str]]:
+    taken = [(m.field, m.start, m.end) for m in recognizer.mentions(title, body, None)]
+    return [(u.name, u.description) for u in recognizer.unlisted(title, body, taken)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("White House spokesman Jon Kirbo said the talks went well.",
+     [("Jon Kirbo", "White House spokesman")]),
+    ("Belgorod Governor Vyacheslav Gladkin said two people were hurt.",
+     [("Vyacheslav Gladkin", "Belgorod Governor")]),
+    ('"We will not allow it," said Nabil Barri, the parliament speaker.',
+     [("Nabil Barri", "parliament speaker")]),
+    ("Nabil Barri, the parliament speaker, said so. Barri added more.",
+     [("Nabil Barri", "parliament speaker")]),
+    ("Odesa's mayor, Gennady Trukhin, said the rescue went on all night.",
+     [("Gennady Trukhin", "Odesa's mayor")]),
+    ("Commission chairman Musa al-Maatah put turnout at 32 per cent.",
+     [("Musa al-Maatah", "Commission chairman")]),
+    ("Estonia's Margit Tsakna said the law was a copy.", [("Margit Tsakna", "")]),
+    ("Romi Gonor, 24, and Emilia Damar, 28, were freed.",
+     [("Romi Gonor", ""), ("Emilia Damar", "")]),
+    ("Губернатор Белгородской области Вячеслав Гладкин заявил об атаке.",
+     [("Вячеслав Гладкин", "Губернатор Белгородской области")]),
+    ("пресс-секретарь министра Анна Петрова сообщила о встрече.",
+     [("Анна Петрова", "пресс-секретарь министра")]),
+    ("заявил Набиль Барри, спикер парламента Ливана.",
+     [("Набиль Барри", "спикер парламента Ливана")]),
+    ("وقال نبيل بري، رئيس مجلس النواب اللبناني، إن الاتفاق قريب",
+     [("نبيل بري", "رئيس مجلس النواب اللبناني")]),
+    ("وقال المتحدث باسم الخارجية الإيرانية ناصر كنعان إن طهران",
+     [("ناصر كنعان", "المتحدث باسم الخارجية الإيرانية")]),
+    ("اسماعیل بقا، سخنگوی وزارت امور خارجه، گفت", [("اسماعیل بقا", "سخنگوی وزارت امور خارجه")]),
+    ("sagte Regierungssprecher Steffen Hebestreicher am Montag.",
+     [("Steffen Hebestreicher", "Regierungssprecher")]),
+    ("le ministre des Affaires étrangères Jean-Noël Barrault a déclaré",
+     [("Jean-Noël Barrault", "ministre des Affaires étrangères")]),
+    ("dijo el portavoz Manuel Albarez a la prensa.", [("Manuel Albarez", "portavoz")]),
+])
+def test_named_with_a_title_or_an_attribution(recognizer: Recognizer, text: str,
+                                              expected: list[tuple[str, str]]) -> None:
+    assert unlisted(recognizer, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "White House spokesman John Kirby said the talks went well.",  # listed: no discovery
+    "The Foreign Ministry said Monday that talks would resume.",
+    "In March Ministry officials said the plan was ready.",
+    "Iran's Supreme Leader said so, the Revolutionary Guards added.",
+    "said the International Atomic Energy Agency, the UN watchdog.",
+    "Officials said Donetsk Oblast, the eastern region, was shelled.",
+    "در تهران، سخنگوی وزارت امور خارجه گفت",  # "in Tehran", not a name
+    "the spokesman said on Tuesday that the talks in Geneva had stalled.",
+    "Deputy Prime Ministers met in Tavush on Friday.",
+    "die Sprecherin beantwortete Fragen von Journalisten nicht.",
+    "el ministro de Asuntos Exteriores viajó a Bruselas.",
+    "Associated Press writer Jane Doughty in Paris contributed to this report.",
+])
+def test_no_discovery_without_a_name(recognizer: Recognizer, text: str) -> None:
+    assert unlisted(recognizer, text) == []
+
+
+def test_spans_cover_second_references(recognizer: Recognizer) -> None:
+    body = "Spokesman Ivo Examplov said no. Examplov later added that Ivo Examplov was tired."
+    taken = [(m.field, m.start, m.end) for m in recognizer.mentions("", body, None)]
+    [found] = recognizer.unlisted("", body, taken)
+    assert [body[s:e] for _f, s, e in found.spans] == ["Ivo Examplov", "Examplov", "Ivo Examplov"]
+    assert found.kind == "person"
+
+
+def test_a_listed_surname_after_another_first_name_is_someone_else(
+        recognizer: Recognizer) -> None:
+    body = "Ministry spokesman Mohsen Eslami said turnout was high."
+    assert [m.actor_id for m in recognizer.mentions("", body, None)] == []
+    assert unlisted(recognizer, body) == [("Mohsen Eslami", "Ministry spokesman")]
+    body = "Mohammad Eslami said so. Eslami added more."
+    assert {m.actor_id for m in recognizer.mentions("", body, None)} == {"mohammad-eslami"}

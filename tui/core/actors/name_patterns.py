@@ -1,0 +1,323 @@
+# ruff: noqa: RUF001  (Cyrillic and Arabic script are the point here)
+"""How news names a person, pattern by pattern, for `unlisted.py`: a title then a name
+("spokesman John Kirby"), a name then a comma and a title ("Nabih Berri, the parliament
+speaker"), a title, a comma and a name, Russian titles with their qualifier ("губернатор
+Белгородской области Вячеслав Гладков"), Arabic and Persian verbs, titles and honorifics
+("قال نبيه بري، رئيس مجلس النواب"), and an age or "who" after a name ("Romi Gonen, 24,").
+
+Each pattern reads a `Window`: the words around one trigger (a title or an attribution verb),
+and yields (name words, the title as the text gives it).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable
+
+from tui.core.actors.titles import (
+    AR_HONORIFICS,
+    AR_QUALIFIER,
+    AR_SAID,
+    AR_STOP,
+    AR_TITLES,
+    EN_NOT_NAME,
+    EN_SAID,
+    EN_TITLES,
+    FA_SAID,
+    FA_TITLES,
+    LATIN_TITLES,
+    RU_SAID,
+    RU_TITLES,
+)
+
+TOKEN = re.compile(r"[^\W_](?:[\w’'\-\u200c]*[^\W_])?")
+CYRILLIC = re.compile("[\u0400-\u04ff]")
+ARABIC = re.compile("[\u0600-\u06ff]")
+_PATRONYMIC = ("ович", "евич", "овна", "евна", "ьич", "ична", "инична")
+_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "de", "van", "von", "der", "da", "di",
+              "du", "la", "le", "ben", "bar", "ter"}
+_AL = re.compile(r"^(?:al|el|ad|ash|as|an|ar|at|az)-[A-Z]")
+_EN_MODIFIERS = {"national", "security", "foreign", "defence", "defense", "military", "senior",
+                 "top", "chief", "deputy", "regional", "local", "state", "federal", "police",
+                 "army", "presidential", "government", "opposition", "human", "rights", "press"}
+CAPITAL = re.compile("[A-ZА-ЯЁ]")
+_SENTENCE_END = re.compile(r"[.!?;:()\[\]«»\"“”]")
+VERBS = EN_SAID | RU_SAID | AR_SAID | FA_SAID | {"says", "told", "said", "has", "had", "was",
+                                                 "is", "will", "would"}
+_SPOKESPEOPLE = ("المتحدث", "الناطق", "المتحدثة", "الناطقة")
+
+Tok = tuple[int, int, str]  # (start, end, word) in the joined text
+Found = Iterable[tuple[list[Tok], str]]  # (name words, the title as written)
+
+
+class Taken:
+    """The spans already named, for overlap tests by bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _e in self.spans]
+        self.reach = []  # the furthest end among spans[:n+1]
+        top = -1
+        for _s, e in self.spans:
+            top = max(top, e)
+            self.reach.append(top)
+
+    def hits(self, tok: Tok) -> bool:
+        n = bisect.bisect_left(self.starts, tok[1]) - 1  # spans starting before tok ends
+        return n >= 0 and self.reach[n] > tok[0]
+
+
+class Window:
+    """The words around one trigger, with the tests the patterns share."""
+
+    def __init__(self, text: str, toks: list[Tok], taken: Taken, cut: bool,
+                 cut_end: bool) -> None:
+        self.text, self.toks, self.taken, self.cut, self.cut_end = text, toks, taken, cut, cut_end
+
+    def joined(self, j: int) -> bool:
+        """Word j follows word j-1 with only a space between."""
+        return 0 < j < len(self.toks) and \
+            self.text[self.toks[j - 1][1]:self.toks[j][0]] in (" ", "\u00a0")
+
+    def gap(self, j: int) -> str:
+        """What stands between word j-1 and word j."""
+        return self.text[self.toks[j - 1][1]:self.toks[j][0]] if 0 < j < len(self.toks) else ""
+
+    def sentence_start(self, j: int) -> bool:
+        if j == 0:
+            return not self.cut
+        between = self.gap(j)
+        return bool(_SENTENCE_END.search(between)) or "\n" in between
+
+    def run(self, j: int, is_word: Callable[[Tok], bool]) -> list[Tok]:
+        """Name words from word j on, one space apart (particles inside), at most three."""
+        out: list[Tok] = []
+        while j < len(self.toks) and len(out) < 6 and (not out or self.joined(j)):
+            tok = self.toks[j]
+            if self.taken.hits(tok) or not (is_word(tok) or (
+                    out and tok[2].lower() in _PARTICLES and j + 1 < len(self.toks))):
+                break
+            out.append(tok)
+            j += 1
+        while out and out[-1][2].lower() in _PARTICLES:
+            out.pop()
+        return [] if too_long(out) or (out and j == len(self.toks) and self.cut_end) else out
+
+    def run_back(self, j: int, is_word: Callable[[Tok], bool]) -> list[Tok]:
+        """Name words ending at word j, read backwards; [] when the run may go on unseen."""
+        out: list[Tok] = []
+        while j >= 0 and len(out) < 6 and not self.taken.hits(self.toks[j]) and (
+                is_word(self.toks[j]) or (out and self.toks[j][2].lower() in _PARTICLES)):
+            out.insert(0, self.toks[j])
+            if not self.joined(j):
+                break
+            j -= 1
+        while out and out[0][2].lower() in _PARTICLES:
+            out.pop(0)
+        if j < 0 and self.cut:
+            return []
+        return [] if too_long(out) else out
+
+    def phrase_end(self, n: int) -> int:
+        """The end of a title phrase: "the head of Hezbollah's media office", to punctuation."""
+        end = self.toks[n][1]
+        for m in range(n + 1, min(n + 6, len(self.toks))):
+            word = self.toks[m][2]
+            if not self.joined(m) or word in AR_STOP or word.lower() in VERBS:
+                break
+            end = self.toks[m][1]
+        return end
+
+
+def too_long(run: list[Tok]) -> bool:
+    """Three name words at most, five with particles ("Ahmad Abdullah al-Ahmad al-Sabah")."""
+    particles = sum(t[2].lower() in _PARTICLES or bool(_AL.match(t[2])) for t in run)
+    return len(run) > (5 if particles else 3)
+
+
+# -- English -------------------------------------------------------------------------------
+def en_word(tok: Tok) -> bool:
+    word = tok[2]
+    if _AL.match(word):
+        return True
+    low = word.lower()
+    return (len(word) > 1 and word[:1].isupper() and not word.isupper()
+            and low not in EN_NOT_NAME and low not in EN_TITLES and low not in LATIN_TITLES
+            and not (low.endswith("s") and low[:-1] in EN_TITLES)  # "Prime Ministers"
+            and not low.endswith("'s")
+            and not low.endswith("’s") and not CYRILLIC.match(word))
+
+
+def en_after_title(w: Window, i: int) -> Found:
+    """"Belgorod Governor Vyacheslav Gladkov", "spokesman John Kirby"."""
+    run = w.run(i + 1, en_word)
+    if len(run) < 2 or not w.joined(i + 1):
+        return
+    start = i
+    while start > 0 and i - start < 4 and w.joined(start) and not w.sentence_start(start):
+        before = w.toks[start - 1][2]
+        if before.lower() in ("the", "a", "an") or not (
+                before[:1].isupper() or before.lower() in EN_TITLES | _EN_MODIFIERS):
+            break
+        start -= 1
+    yield run, w.text[w.toks[start][0]:w.toks[i][1]]
+
+
+def title_comma_name(w: Window, i: int, is_word: Callable[[Tok], bool],
+                      ) -> Found:
+    """"Odesa's mayor, Gennadiy Trukhanov, said": a title, a comma, a name, then a comma or a
+    verb."""
+    if w.gap(i + 1).strip() != ",":
+        return
+    run = w.run(i + 1, is_word)
+    after = i + 1 + len(run)
+    if len(run) < 2 or after >= len(w.toks):
+        return
+    if w.gap(after).strip() in (",", ".", ";") or (w.joined(after) and w.toks[after][2].lower()
+                                                   in VERBS):
+        start = i
+        while start > 0 and i - start < 4 and w.joined(start) and \
+                w.toks[start - 1][2].lower() not in ("the", "a", "an"):
+            start -= 1
+        yield run, w.text[w.toks[start][0]:w.toks[i][1]]
+
+
+def after_a_possessive(w: Window, run: list[Tok]) -> bool:
+    """"Lithuania's Gabrielius Landsbergis said": a name after a country's possessive."""
+    j = w.toks.index(run[0])
+    return j > 0 and w.joined(j) and w.toks[j - 1][2].lower().endswith(("'s", "’s"))
+
+
+def name_before_title(w: Window, n: int, is_word: Callable[[Tok], bool],
+                       ) -> Found:
+    """A name, a comma, then this title a few words on: "Nabih Berri, the parliament speaker",
+    "Набих Берри, спикер парламента"."""
+    k = n
+    while k > 0 and n - k < 5 and w.joined(k):
+        k -= 1
+    if k == 0 or w.gap(k).strip() not in (",", "،"):
+        return
+    run = w.run_back(k - 1, is_word)
+    if len(run) == 3 and is_word is ru_word and not run[1][2].lower().endswith(_PATRONYMIC):
+        run = run[1:]  # "Малайзии Анвар Ибрагим": a place the data lacks, then the name
+    if len(run) >= 2:
+        yield run, w.text[w.toks[k][0]:w.phrase_end(n)]
+
+
+def ru_word(tok: Tok) -> bool:
+    word = tok[2]
+    return bool(CYRILLIC.match(word)) and word[:1].isupper() and not word.isupper() \
+        and word.lower() not in RU_TITLES
+
+
+def ru_after_title(w: Window, i: int, is_word: Callable[[Tok], bool] = ru_word) -> Found:
+    """"губернатор Белгородской области Вячеслав Гладков", "le ministre des Affaires étrangères
+    Jean-Noël Barrot": the name ends the capitalised run that closes the title's qualifier
+    (up to five words)."""
+    for j in range(i + 1, min(i + 7, len(w.toks))):
+        if not w.joined(j):
+            return
+        run = w.run(j, is_word)
+        if len(run) < 2:  # nothing, or a word of the qualifier ("Белгородской области")
+            continue
+        after = j + len(run)
+        if w.joined(after) and w.toks[after][2][:1].isupper():
+            return
+        if is_word is ru_word and len(run) == 3 and \
+                not run[1][2].lower().endswith(_PATRONYMIC):
+            run = run[1:]  # "Турции Хакан Фидан" when the place was not known
+        if len(run) >= 2:
+            yield run, w.text[w.toks[i][0]:w.toks[j - 1][1]]
+        return
+
+
+# -- Arabic and Persian --------------------------------------------------------------------
+def _ar_word(tok: Tok) -> bool:
+    word = tok[2]
+    return bool(ARABIC.match(word)) and word not in AR_STOP and word not in AR_TITLES \
+        and word not in AR_QUALIFIER and word not in AR_SAID and word not in FA_TITLES \
+        and word not in FA_SAID
+
+
+def _ar_name(w: Window, j: int, size: int) -> list[Tok] | None:
+    name = w.toks[j:j + size]
+    if len(name) == size and all(_ar_word(t) and not w.taken.hits(t) for t in name) \
+            and all(w.joined(k) for k in range(j + 1, j + size)) \
+            and not any(t[2].startswith("ال") for t in name[:-1]):
+        return name
+    return None
+
+
+def _ends_here(w: Window, k: int) -> bool:
+    """Word k is no part of the name before it: punctuation, a stop word, or the end."""
+    return k >= len(w.toks) or bool(w.gap(k).strip()) or w.toks[k][2] in AR_STOP
+
+
+def arabic_said(w: Window, i: int) -> Found:
+    """"قال نبيه بري، رئيس مجلس النواب": verb, two or three words, a comma, a title."""
+    for size in (2, 3):
+        name = _ar_name(w, i + 1, size)
+        k = i + 1 + size
+        if name is not None and w.joined(i + 1) and k < len(w.toks) and \
+                w.gap(k).strip() in ("،", ",") and \
+                w.toks[k][2].removeprefix("ال") in AR_TITLES | FA_TITLES | {
+                    t.removeprefix("ال") for t in AR_TITLES}:
+            yield name, w.text[w.toks[k][0]:w.phrase_end(k)]
+            return
+
+
+def arabic_title(w: Window, i: int) -> Found:
+    """"المتحدث باسم الخارجية الإيرانية ناصر كنعاني إن": title, qualifier, name, a stop."""
+    word = w.toks[i][2]
+    if word not in AR_TITLES or (i > 0 and w.toks[i - 1][2] in AR_TITLES):
+        return
+    j = i + 1
+    while j < len(w.toks) and j - i <= 5 and w.joined(j) and (
+            w.toks[j][2] in AR_QUALIFIER or w.toks[j][2].startswith(("ال", "لل"))):
+        j += 1
+    if j == i + 1 and word not in _SPOKESPEOPLE and word not in AR_HONORIFICS:
+        return  # a bare "رئيس" before two words is too often "the head of" a thing
+    for size in (2, 3):
+        name = _ar_name(w, j, size)
+        if name is not None and w.joined(j) and _ends_here(w, j + size):
+            yield name, w.text[w.toks[i][0]:w.toks[j - 1][1]]
+            return
+
+
+def arabic_name_before_title(w: Window, n: int) -> Found:
+    """"اسماعیل بقائی، سخنگوی وزارت خارجه": two or three words that open a sentence (or follow
+    a verb), a comma, then the title."""
+    if n == 0 or w.gap(n).strip() not in ("،", ","):
+        return
+    for size in (2, 3):
+        j = n - size
+        name = _ar_name(w, j, size) if j >= 0 else None
+        if name is None:
+            continue
+        if w.sentence_start(j) or (j > 0 and w.joined(j) and w.toks[j - 1][2] in (
+                AR_SAID | FA_SAID | {"و"})):
+            yield name, w.text[w.toks[n][0]:w.phrase_end(n)]
+            return
+
+
+# "Romi Gonen, 24," "Fatima Abdallah, a nine-year-old", "Qadura Fares, who heads": an age or
+# "who" after a name marks a person.
+_NAME_WORD = r"(?:[A-ZА-ЯЁ][\w’'-]+|(?:al|el|ad|as|ash)-[A-Z][\w’'-]*)"
+_APPOSITION = re.compile(
+    rf"(?<![\w’'-])((?:{_NAME_WORD} ){{1,4}}{_NAME_WORD}), "
+    r"(?:\d{1,3}(?=[,;.)]| and | и )|an? [\w-]+-year-old\b|who |которы[йе] |которая )")
+
+
+def appositions(text: str, taken: Taken) -> Iterable[list[Tok]]:
+    for m in _APPOSITION.finditer(text):
+        words = [(w.start() + m.start(1), w.end() + m.start(1), w.group())
+                 for w in TOKEN.finditer(m.group(1))]
+        is_word = ru_word if CYRILLIC.match(words[-1][2]) else en_word
+        run: list[Tok] = []
+        for tok in reversed(words):  # the name ends the capitalised run
+            if not is_word(tok) or taken.hits(tok):
+                break
+            run.insert(0, tok)
+        if 2 <= len(run) <= 3:
+            yield run

@@ -1,0 +1,115 @@
+# ruff: noqa: RUF001  (Cyrillic capitals in a pattern)
+"""Everything the actors analyzers find in one article, from one normalised copy of its text:
+gazetteer names (matcher.py), role phrases resolved to the holder on the article's date
+(roles.py), and people the gazetteer does not list yet (unlisted.py).
+
+Built once per process and gazetteer version; the analyzers and the evaluation call it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from tui.core.actors.gazetteer import Gazetteer
+from tui.core.actors.matcher import Matcher, Mention, joined, padded_norm, to_mentions
+from tui.core.actors.offices import Office, OfficeError, load_offices
+from tui.core.actors.roles import RoleResolver
+from tui.core.actors.text import key_of
+from tui.core.actors.titles import EN_NOT_NAME, EN_TITLES, RU_TITLES
+from tui.core.actors.unlisted import UnlistedFinder
+
+Span = tuple[str, int, int]  # (field "title"|"body", start, end)
+_WORD_BEFORE = re.compile(r"([A-ZА-ЯЁ][\w'’-]+)[ \u00a0]$")
+
+
+def _given_name(word: str) -> bool:
+    return len(word) > 2 and word[:1].isupper() and word.lower() not in _NOT_GIVEN
+
+
+_NOT_GIVEN = EN_TITLES | EN_NOT_NAME | RU_TITLES | {"sheikh", "king", "prince", "emir", "mr",
+                                                    "queen", "pope", "ayatollah", "sayyed"}
+
+
+@dataclass(frozen=True, slots=True)
+class UnlistedName:
+    """A person named with a title or an attribution whom the gazetteer lacks."""
+
+    name: str
+    kind: str
+    description: str
+    spans: tuple[Span, ...]
+
+
+class Recognizer:
+    def __init__(self, gazetteer: Gazetteer, offices: dict[str, Office] | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.matcher = Matcher(gazetteer)
+        if offices is None:
+            try:
+                offices = load_offices(gazetteer)
+            except OfficeError:  # a user's override removed a holder: no roles, no crash
+                offices = {}
+        self.roles = RoleResolver(offices)
+        known: set[str] = set()
+        given: set[str] = set()  # first names of the gazetteer's people, in any script
+        for actor in gazetteer.actors.values():
+            for form in (*actor.full_forms(), *actor.acronyms, *actor.surnames):
+                known.add(key_of(form))
+            if actor.kind == "person":
+                given.update(w.split()[0] for w in actor.full_forms()
+                             if " " in w and _given_name(w.split()[0]))
+        self.given = {g.lower() for g in given}
+        self.unlisted_finder = UnlistedFinder(known, given)
+
+    def mentions(self, title: str, body: str, published: datetime | None) -> list[Mention]:
+        """Gazetteer mentions, then role phrases resolved on `published` (None: undated, so no
+        role resolves), in text order."""
+        text = joined(title, body)
+        norm = padded_norm(text)
+        spans = [s for s in self.matcher.match_text(text, norm, len(title))
+                 if not self._someone_else(text, s)]
+        people = [(s, e) for s, e, a in spans if self.gazetteer.actors[a].kind == "person"]
+        for title_span in self.roles.titles(text, norm, people):
+            # "Russian President Vladimir Putin": the title joins the holder's mention.
+            n = next(n for n, (s, e, _a) in enumerate(spans) if (s, e) == title_span.name)
+            s, e, actor_id = spans[n]
+            if self.roles.held_by(title_span.office, actor_id):
+                spans[n] = (min(s, title_span.start), max(e, title_span.end), actor_id)
+        mentions = to_mentions(spans, len(title))
+        for role in self.roles.find(text, norm, published, people):
+            if (role.start, role.end, role.actor_id) not in spans:
+                mentions.extend(to_mentions([(role.start, role.end, role.actor_id)], len(title),
+                                            office=role.office))
+        mentions.sort(key=lambda m: (m.field != "title", m.start))
+        return mentions
+
+    def _someone_else(self, text: str, span: tuple[int, int, str]) -> bool:
+        """A listed person's surname alone, after another first name: "Mohsen Eslami" is not
+        Mohammad Eslami."""
+        start, end, actor_id = span
+        actor = self.gazetteer.actors[actor_id]
+        word = text[start:end]
+        if actor.kind != "person" or " " in word.strip():
+            return False
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if before is None or before.group(1).lower() not in self.given:
+            return False
+        own = {w.lower() for form in actor.full_forms() for w in form.split()}
+        return before.group(1).lower() not in own
+
+    def unlisted(self, title: str, body: str, taken: Sequence[Span]) -> list[UnlistedName]:
+        """People named with a title or an attribution, outside the `taken` spans (what the
+        gazetteer, the offices and the places found)."""
+        text = joined(title, body)
+        split = len(title) + 2
+        blocked = [(s if f == "title" else s + split, e if f == "title" else e + split)
+                   for f, s, e in taken]
+        out = []
+        for found in self.unlisted_finder.find(text, padded_norm(text), blocked):
+            spans = tuple(("title", s, e) if s < split else ("body", s - split, e - split)
+                          for s, e in found.spans)
+            out.append(UnlistedName(found.name, found.kind, found.description, spans))
+        return out

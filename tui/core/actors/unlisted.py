@@ -1,0 +1,210 @@
+# ruff: noqa: RUF001  (Cyrillic and Arabic script are the point here)
+"""People the gazetteer does not list, found by how news names a person: with a title
+("spokesman John Kirby", "губернатор Белгородской области Вячеслав Гладков") or an attribution
+("said Nabih Berri, the parliament speaker", "قال نبيه بري، رئيس مجلس النواب").
+
+Precision first: a name is two or three words, never overlaps what the gazetteer, the offices
+or the places found, and is cut at the first word that is no name (months, "Ministry",
+acronyms). Kind is always person; the description is the title as the text gives it, so adding
+the person to the user's actors.toml keeps what the article said of them.
+
+Every pattern hangs on a title or an attribution verb (titles.py), so the text is scanned once
+for those (Aho-Corasick over the matcher's normalised text) and only a window around each is
+split into words. Pure (no SQL, no UI), like the matcher.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+from tui.core.actors.name_patterns import (
+    ARABIC,
+    CAPITAL,
+    CYRILLIC,
+    TOKEN,
+    Found,
+    Taken,
+    Tok,
+    Window,
+    after_a_possessive,
+    appositions,
+    arabic_name_before_title,
+    arabic_said,
+    arabic_title,
+    en_after_title,
+    en_word,
+    name_before_title,
+    ru_after_title,
+    ru_word,
+    title_comma_name,
+)
+from tui.core.actors.text import key_of
+from tui.core.actors.titles import (
+    AR_SAID,
+    AR_TITLES,
+    EN_SAID,
+    EN_TITLES,
+    FA_SAID,
+    FA_TITLES,
+    LATIN_SAID,
+    LATIN_TITLES,
+    RU_SAID,
+    RU_TITLES,
+)
+
+_BEFORE, _AFTER = 120, 150  # characters of context split into words around a trigger
+_EUROPEAN_PARTICLES = {"de", "van", "von", "der", "da", "di", "du", "la", "le", "ter"}
+_PREPOSITIONS = {"de", "des", "del", "della", "di", "du", "von", "der", "für", "pour", "para",
+                 "dla"}
+_TITLE, _SAID = 1, 2
+
+
+
+@dataclass
+class Unlisted:
+    """One person found this way in one article."""
+
+    name: str
+    description: str
+    kind: str = "person"
+    spans: list[tuple[int, int]] = field(default_factory=list)  # in the joined text
+
+
+class UnlistedFinder:
+    """`known` are the gazetteer's name keys (see `key_of`): a run that is one is no discovery.
+    `given` are first names (from the gazetteer's people): a name found by attribution alone,
+    with no title, must start with one."""
+
+    def __init__(self, known: Iterable[str] = (), given: Iterable[str] = ()) -> None:
+        self.known = set(known)
+        self.given = {g.lower() for g in given}
+        self._triggers = ahocorasick.Automaton()
+        words: dict[str, int] = {}
+        for lexicon, what in ((EN_TITLES | LATIN_TITLES | RU_TITLES | AR_TITLES | FA_TITLES,
+                               _TITLE),
+                              (EN_SAID | LATIN_SAID | RU_SAID | AR_SAID | FA_SAID, _SAID)):
+            for word in lexicon:
+                key = key_of(word)
+                words[key] = words.get(key, 0) | what
+        for key, what in words.items():
+            self._triggers.add_word(key, (len(key), what))
+        self._triggers.make_automaton()
+
+    def find(self, text: str, norm: str, blocked: list[tuple[int, int]]) -> list[Unlisted]:
+        """`norm` is the matcher's padded normal form of `text`; `blocked` spans are taken."""
+        taken = Taken(blocked)
+        found: dict[str, Unlisted] = {}
+        for end, (length, what) in self._triggers.iter(norm):
+            start, stop = end - length + 1, end - 1
+            if not _worth_a_look(text, start, stop, what):
+                continue
+            lo = 0 if start < _BEFORE else text.find(" ", start - _BEFORE) + 1
+            hi = min(len(text), stop + _AFTER)
+            toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, lo, hi)]
+            i = next((n for n, t in enumerate(toks) if t[0] <= start < t[1]), None)
+            if i is None or toks[i][1] != stop:  # a trigger inside a longer word
+                continue
+            w = Window(text, toks, taken, lo > 0, hi < len(text))
+            for name_toks, description in self._candidates(w, i, what):
+                name = " ".join(t[2] for t in name_toks)
+                key = key_of(name)
+                if key in self.known or any(taken.hits(t) for t in name_toks) or \
+                        not self._plausible(w, name_toks):
+                    continue
+                entry = found.setdefault(key, Unlisted(name, _tidy(description)))
+                entry.description = entry.description or _tidy(description)
+                span = (name_toks[0][0], name_toks[-1][1])
+                if span not in entry.spans:
+                    entry.spans.append(span)
+        for name_toks in appositions(text, taken):
+            key = key_of(" ".join(t[2] for t in name_toks))
+            if key not in self.known:
+                entry = found.setdefault(key, Unlisted(" ".join(t[2] for t in name_toks), ""))
+                if (name_toks[0][0], name_toks[-1][1]) not in entry.spans:
+                    entry.spans.append((name_toks[0][0], name_toks[-1][1]))
+        for entry in found.values():
+            _second_references(text, taken, entry)
+        return list(found.values())
+
+    def _plausible(self, w: Window, name: list[Tok]) -> bool:
+        """Last checks on a name in its context: "Zerfall der Sowjetunion" and "Fragen von
+        Journalisten" are nouns (a European particle needs a known first name before it),
+        "ministro de Asuntos Exteriores" is a body (no name follows "de", "des", "von"), and
+        "writer John Smith contributed" is a byline."""
+        words = [t[2].lower() for t in name]
+        if any(word in _EUROPEAN_PARTICLES for word in words[1:-1]) and \
+                words[0] not in self.given:
+            return False
+        at = w.toks.index(name[0])
+        if at > 0 and w.toks[at - 1][2].lower() in _PREPOSITIONS and w.joined(at):
+            return False
+        after = w.toks.index(name[-1]) + 1  # "writer Jane Doe in Paris contributed"
+        return "contributed" not in (t[2].lower() for t in w.toks[after:after + 6])
+
+    def _candidates(self, w: Window, i: int, what: int) -> Found:
+        word = w.toks[i][2]
+        low = word.lower()
+        if ARABIC.match(word):
+            if what & _SAID:
+                yield from arabic_said(w, i)
+            if what & _TITLE:
+                yield from arabic_title(w, i)
+                yield from arabic_name_before_title(w, i)
+            return
+        cyrillic = bool(CYRILLIC.match(word))
+        is_word = ru_word if cyrillic else en_word
+        if what & _TITLE and cyrillic and low in RU_TITLES:
+            yield from ru_after_title(w, i)
+        if what & _TITLE and not cyrillic and low in EN_TITLES:
+            yield from en_after_title(w, i)
+        elif what & _TITLE and not cyrillic and low in LATIN_TITLES:
+            yield from ru_after_title(w, i, en_word)  # "le ministre des Affaires étrangères X"
+        if what & _TITLE and low in (RU_TITLES if cyrillic else EN_TITLES | LATIN_TITLES):
+            yield from title_comma_name(w, i, is_word)
+        if what & _TITLE:
+            yield from name_before_title(w, i, is_word)
+        if what & _SAID and not cyrillic and low in EN_SAID | LATIN_SAID:
+            for run in (w.run(i + 1, en_word), w.run_back(i - 1, en_word)):
+                if len(run) >= 2 and (run[0][2].lower() in self.given
+                                           or after_a_possessive(w, run)):
+                    yield run, ""
+
+
+def _worth_a_look(text: str, start: int, stop: int, what: int) -> bool:
+    """Cheap tests on the raw text before any splitting: a capital after a title or a verb, a
+    comma before a title, or Arabic script (no capitals to go by)."""
+    if ARABIC.match(text[start:start + 1]):
+        return True
+    nxt = text[stop + 1:stop + 2]
+    if nxt.isupper() and text[stop:stop + 1] in (" ", "\u00a0"):
+        return True
+    if what & _TITLE and ("," in text[max(0, start - 90):start]
+                          or CAPITAL.search(text, stop, stop + 80)):
+        return True
+    return bool(what & _SAID and re.search(r"[A-ZА-ЯЁ][\w’'-]* $", text[max(0, start - 40):start]))
+
+
+# -- after the patterns --------------------------------------------------------------------
+def _second_references(text: str, taken: Taken, entry: Unlisted) -> None:
+    """The name again, or its last word alone (Latin, four letters or more), elsewhere."""
+    last = entry.name.split()[-1]
+    forms = [entry.name] + ([last] if len(last) >= 4 and last.isascii() and last[0].isupper()
+                            else [])
+    for form in forms:
+        for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+            span = (m.start(), m.end())
+            if not taken.hits((span[0], span[1], form)) and \
+                    not any(s <= span[0] < e for s, e in entry.spans):
+                entry.spans.append(span)
+    entry.spans.sort()
+
+
+def _tidy(description: str) -> str:
+    words = description.strip(" ,،").split()
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)

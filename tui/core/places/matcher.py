@@ -1,0 +1,151 @@
+# ruff: noqa: RUF001, RUF002  (Cyrillic script is the point here)
+"""Places named in an article, for the place filter (`place:iran` / `country:iran`): the country,
+its capital, its cities, its regions and its demonym, in any script.
+
+The linker has its own place matcher (linking/text.py), tuned to pin events: capitalised words
+only and no demonyms. This one is for finding: "иранских" and "الإيرانية" count, so forms match
+like gazetteer names (normalised text, whole words, Arabic clitics), and Cyrillic forms with
+any case ending after their stem (Тегеран-е, Москв-у, иранск-ая). A Latin form matches in any
+case but all-lowercase, as actor names do ("turkey" is no country).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+import ahocorasick
+
+from tui.core.actors.text import expand_form, key_of, normalize, script_of
+
+# Kinds whose country a `place:COUNTRY` filter takes in; straits and seas are shared waters.
+COUNTRY_PARTS = ("country", "city", "region", "demonym")
+_RU_FINAL = "аяоеьйыи"
+_RU_ENDINGS = ("", "а", "я", "у", "ю", "е", "и", "ы", "о", "ой", "ей", "ом", "ем", "ью", "ям",
+               "ях", "ах", "ами", "ями", "ию", "ии", "ией", "ого", "ему", "ому", "ую", "ая",
+               "ий", "ый", "ое", "ые", "ых", "ым", "ыми", "им", "ими", "их", "ие", "юю", "яя")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str
+    name: str
+    kind: str  # city | region | water | country | demonym
+    country: tuple[str, ...]  # state actor ids the place belongs to
+    forms: tuple[str, ...]
+
+
+class _Key(NamedTuple):
+    length: int
+    place_id: str
+    lower_ok: bool  # the form is written in lowercase (Russian adjectives), so text may be too
+
+
+@lru_cache(maxsize=1)
+def bundled_places() -> dict[str, Place]:
+    text = resources.files("tui.data").joinpath("places.toml").read_text(encoding="utf-8")
+    out = {}
+    for raw in tomllib.loads(text).get("place", []):
+        country = raw.get("country", ())
+        out[raw["id"]] = Place(raw["id"], raw["name"], raw.get("kind", "city"),
+                               (country,) if isinstance(country, str) else tuple(country),
+                               tuple(raw.get("forms", ())))
+    return out
+
+
+def _variants(form: str) -> list[str]:
+    """`form` and its inflected spellings: Russian endings after the stem, Arabic clitics."""
+    if script_of(form) != "cyrillic" or " " in form:
+        return expand_form(form)
+    stem = form.rstrip(_RU_FINAL)
+    if len(stem) < 3:
+        return [form]
+    return [form, *(stem + e for e in _RU_ENDINGS if e or stem == form)]
+
+
+class PlaceFinder:
+    """One Aho-Corasick pass over the normalised text; built once per process (~20 ms)."""
+
+    def __init__(self, places: dict[str, Place]) -> None:
+        self.places = places
+        keys: dict[str, _Key] = {}
+        for place in places.values():
+            for form in place.forms:
+                for variant in _variants(form):
+                    key = key_of(variant)
+                    if len(key.strip()) >= 2:
+                        keys.setdefault(key, _Key(len(key), place.id, form.islower()))
+        self._automaton = ahocorasick.Automaton()
+        for key, value in keys.items():
+            self._automaton.add_word(key, value)
+        self._automaton.make_automaton()
+
+    def find(self, text: str, norm: str | None = None,
+             blocked: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:  # type: ignore[assignment]
+        """(start, end, place id) in `text`, longest first wins; a place's name inside a
+        `blocked` span (a person's or a body's name: "Jordan Bardella") is none, a demonym
+        still is ("Iranian President Masoud Pezeshkian" names Iran)."""
+        norm = norm if norm is not None else " " + normalize(text) + " "
+        hits = []
+        for end, key in self._automaton.iter(norm):
+            start, stop = end - key.length + 1, end - 1
+            if text[start:stop].islower() and not key.lower_ok:
+                continue
+            hits.append((start, stop, key.place_id))
+        kept: list[tuple[int, int, str]] = []
+        for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
+            demonym = self.places[hit[2]].kind == "demonym"
+            if all(hit[1] <= k[0] or hit[0] >= k[1] for k in kept) and (demonym or not any(
+                    s < hit[1] and hit[0] < e for s, e in blocked)):
+                kept.append(hit)
+        return sorted(kept)
+
+    def counts(self, text: str) -> Counter[str]:
+        return Counter(place_id for _s, _e, place_id in self.find(text))
+
+
+@lru_cache(maxsize=1)
+def place_finder() -> PlaceFinder:
+    return PlaceFinder(bundled_places())
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, list[str]]:
+    """Place ids by id, name and every form (normalised)."""
+    out: dict[str, list[str]] = {}
+    for place in bundled_places().values():
+        for name in (place.id, place.name, *place.forms):
+            ids = out.setdefault(key_of(name).strip(), [])
+            if place.id not in ids:
+                ids.append(place.id)
+    return out
+
+
+def resolve_place(name: str) -> list[str]:
+    """Place ids a `place:NAME` filter matches: a country (by name, form, demonym or state id)
+    takes in its capital, cities, regions and demonym; a city or region only itself."""
+    places = bundled_places()
+    key = key_of(name.replace("-", " ")).strip()
+    found = _names().get(key) or _names().get(key_of(name).strip()) or []
+    if not found and name.strip().lower() in places:
+        found = [name.strip().lower()]
+    out: list[str] = []
+    for place_id in found:
+        place = places[place_id]
+        if place.kind in ("country", "demonym"):
+            out += [p.id for p in places.values()
+                    if p.kind in COUNTRY_PARTS and set(p.country) & set(place.country)]
+        else:
+            out.append(place_id)
+    return list(dict.fromkeys(out))
+
+
+def countries_of(place_ids: list[str]) -> set[str]:
+    """The states these places belong to (the evaluation's and the reader's view)."""
+    places = bundled_places()
+    return {c for p in place_ids if p in places and places[p].kind in COUNTRY_PARTS
+            for c in places[p].country}
