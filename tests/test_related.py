@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from tui.core.linking import index
-from tui.core.linking.score import Features, Score, raw_features, reasons, score, weigh
+from tui.core.linking.features import Features, raw_features, weigh
+from tui.core.linking.score import Score, default_model, reasons, score
 from tui.core.linking.text import jaccard, minhash, place_matcher, terms
 from tui.core.store import links
 from tui.core.store.db import connect, transaction
@@ -43,7 +44,7 @@ def test_minhash_finds_same_copy() -> None:
 
 
 def _features(title: str, body: str, rows: list[tuple[str, int, str]], when: str) -> Features:
-    raw = raw_features(title, body, rows)
+    raw = raw_features(title, body, rows, datetime.fromisoformat(when))
     return weigh(raw, datetime.fromisoformat(when), {}, 100)
 
 
@@ -60,16 +61,17 @@ def test_score_needs_the_same_week_and_names_its_parts() -> None:
                   "2024-08-05T20:00:00+00:00")
     far = _features("Shoigu in Pyongyang", "Shoigu met Kim.", [SHOIGU], "2024-09-13T12:00:00+00:00")
     near = score(a, b)
-    assert near.total > 0.3 and near.days == pytest.approx(1 / 3)
-    assert score(a, far).total == 0.0
+    assert near.total > 0.5 and near.days == pytest.approx(1 / 3)  # a probability
+    assert score(a, far).total == 0.0  # 39 days apart: not even a candidate
+    assert set(near.parts) == set(default_model().weights)  # every part the model weighs
     text = reasons(near)
     assert text.startswith("Shoigu, Tehran") and "8 h apart" in text
 
 
 def test_reasons_format() -> None:
-    s = Score(0.5, 0.4, 0.3, 0.2, 1.0, 0.41, 0.1, 2.2, ("a:sergei-shoigu", "p:tehran"))
+    s = Score(0.5, {}, 2.2, 0.41, 0.1, ("a:sergei-shoigu", "p:tehran"))
     assert reasons(s) == "Shoigu, Tehran; 2 days apart; text 0.41"
-    dup = Score(0.9, 0.4, 0.3, 0.2, 0.0, 0.8, 0.9, 0.01, ())
+    dup = Score(0.9, {}, 0.01, 0.8, 0.9, ())
     assert reasons(dup) == "same hour; same copy 0.90"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,3 +46,7 @@ class ActorsAnalyzer:
 
         actor_store.save_rows(conn, batch.ids, [row for found in batch.found.values()
                                                 for row in found.get(self.name, [])])
+
+    def finish_round(self, conn: sqlite3.Connection, ids: Sequence[int],
+                     context: Context) -> None:
+        return None

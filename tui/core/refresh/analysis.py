@@ -15,7 +15,7 @@ from concurrent.futures.process import BrokenProcessPool
 from datetime import timedelta
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tui.core.config.loader import Config
 from tui.core.models import ArticleActor, to_iso, utcnow
@@ -105,16 +105,39 @@ class Analysis:
             prepared = list(self._text_halves(conn, chunks, sources))
             for analyzer in run:
                 analyzer.start_round([f for _rows, _items, found in prepared for f in found])
-            for rows, items, found in prepared:
+            for k, (rows, items, found) in enumerate(prepared):
                 with transaction(conn):
                     for analyzer in run:
                         analyzer.write(conn, Batch(items, dict(zip(ids_of(items), found,
                                                                    strict=True))), self)
-                    store.mark_analysed_unchanged(conn, rows)
                 done += len(rows)
-                if on_event:
+                if on_event and k < len(prepared) - 1:  # the last once the round is finished
                     on_event(Progress(done, total, "analyse"))
+            round_ids = [item.id for _rows, items, _found in prepared for item in items]
+            for analyzer in run:
+                analyzer.finish_round(conn, round_ids, self)
+            with transaction(conn):  # only now: a kill before this redoes the whole round
+                store.mark_analysed_unchanged(conn, [r for rows, _i, _f in prepared
+                                                     for r in rows])
+            if on_event:
+                on_event(Progress(done, total, "analyse"))
         return done
+
+    def in_pool(self, fn: Callable[..., Any], jobs: Sequence[tuple[Any, ...]]) -> Iterator[Any]:
+        """fn(*job) for every job, in the worker pool when there is one (all submitted at once
+        so every core works while this thread writes what comes back), in order."""
+        if self.workers is None:
+            for job in jobs:
+                yield fn(*job)
+            return
+        pool = self.workers.get()
+        futures = [pool.submit(fn, *job) for job in jobs]
+        for job, future in zip(jobs, futures, strict=True):
+            try:
+                yield future.result()
+            except BrokenProcessPool:  # a worker died: renew for later, do this job here
+                self.workers.renew(pool)
+                yield fn(*job)
 
     def _rematch_if_gazetteer_changed(self, conn: sqlite3.Connection, source: str) -> None:
         from tui.core.store import actors as actor_store

@@ -3,14 +3,18 @@
 An analyzer has two halves. `text` runs in a worker process on one article's text and returns
 something picklable; it sees what the analyzers before it found in the same article. `write`
 runs in the writer's transaction on a batch, with every article's findings. `start_round` sees
-all findings of a round before any batch is written (linking counts rarity over the round).
-Order matters and is the order of `ANALYZERS`: rules ask `actor:`, links weigh actors.
+all findings of a round before any batch is written (linking counts rarity over the round);
+`finish_round` runs once every batch of the round is committed, for work that reads the whole
+round back (linking scores candidates in the pool through `Context.in_pool`, on read-only
+connections, and the writer only writes what comes back). An article counts as analysed once
+its round is finished. Order matters and is the order of `ANALYZERS`: rules ask `actor:`,
+links weigh actors.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -65,6 +69,13 @@ class Context(Protocol):
 
     def resolve_actor(self, name: str) -> list[str]: ...
 
+    def sources(self) -> Sources: ...
+
+    def in_pool(self, fn: Callable[..., Any], jobs: Sequence[tuple[Any, ...]]) -> Iterator[Any]:
+        """fn(*job) for each job in the worker pool (in this process without one), results in
+        the order of `jobs`, each as soon as it and those before it are done."""
+        ...
+
 
 class Analyzer(Protocol):
     name: str
@@ -80,3 +91,8 @@ class Analyzer(Protocol):
 
     def write(self, conn: sqlite3.Connection, batch: Batch, context: Context) -> None:
         """In the writer's transaction."""
+
+    def finish_round(self, conn: sqlite3.Connection, ids: Sequence[int],
+                     context: Context) -> None:
+        """In the writer, once the round's batches are committed (it opens its own
+        transactions)."""
