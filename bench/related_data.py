@@ -75,24 +75,44 @@ class Group:
 
 
 def real_news_groups() -> list[Group]:
-    """EVENTS.tsv: same-event groups and distractor groups, members as page paths or feed#link."""
+    """EVENTS.tsv: same-event groups and distractor groups. A member is a page path, a
+    feed#link item, a whole feed ("feeds/x.xml (May 2021 ceasefire items)": every item of it)
+    or a feed's items named by title ("feeds/x.xml (items titled 'A...' and 'B')": members
+    "feeds/x.xml#title:A" matched by title prefix)."""
     groups = []
     with (REAL_NEWS / "EVENTS.tsv").open(encoding="utf-8") as handle:
         rows = [line for line in handle if not line.startswith("#")]
     for row in csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE):
         members, current = [], ""
         for part in (p.strip() for p in row["files_or_items"].split(";")):
-            part = part.split(" (")[0].strip()  # "feeds/x.xml (items titled ...)"
-            if part.startswith("#"):
-                members.append(f"{current}{part}")
-            elif "#" in part:
-                current = part.split("#")[0]
-                members.append(part)
-            elif part:
-                current = part
-                members.append(part)
+            path, _, note = part.partition(" (")
+            path = path.strip()
+            if path.startswith("#"):
+                members.append(f"{current}{path}")
+                continue
+            current = path.split("#")[0]
+            titled = re.findall(r"'(.+?)(?:\.\.\.)?'(?: and|\)|$)", note)
+            if "titled" in note and titled:
+                members += [f"{path}#title:{t}" for t in titled]
+            elif path:
+                members.append(path)
         groups.append(Group(row["event"], row["event"].startswith("X"), tuple(members)))
     return groups
+
+
+def member_slugs(member: str, slugs: Iterable[str]) -> list[str]:
+    """The article slugs a group member stands for (see real_news_groups)."""
+    known = list(slugs)
+    if "#title:" in member:
+        feed, _, title = member.partition("#title:")
+        return [s for s in known if s.startswith(f"{feed}#") and _titles.get(s, "")
+                .replace("\u2019", "'").startswith(title.replace("\u2019", "'"))]
+    if member.startswith("feeds/") and "#" not in member:
+        return [s for s in known if s.startswith(f"{member}#")]
+    return [member] if member in known else []
+
+
+_titles: dict[str, str] = {}  # feed item slug -> title, filled by load_real_news
 
 
 _DATE = re.compile(r"_(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?\.(?:html|xml)$")
@@ -112,7 +132,8 @@ def load_real_news() -> list[Labelled]:
     from tui.core.refresh.pool import extract_worker, prepare_feed
 
     groups = [g for g in real_news_groups() if not g.distractor]
-    label = {m: g.name for g in groups for m in g.members}
+    label = {m: g.name for g in groups for m in g.members if "#title:" not in m}
+    titled = {m: g.name for g in groups for m in g.members if "#title:" in m}
     out: list[Labelled] = []
     for page in sorted((REAL_NEWS / "pages").glob("*.html")):
         got = extract_worker(page.read_bytes(), f"https://example.org/{page.name}", "text/html")
@@ -128,7 +149,10 @@ def load_real_news() -> list[Labelled]:
             if slug in seen or not e.published:
                 continue
             seen.add(slug)
-            out.append(Labelled(slug, feed.name.split("_")[0], label.get(slug),
+            _titles[slug] = e.title
+            event = label.get(slug) or next((name for m, name in titled.items()
+                                             if member_slugs(m, [slug])), None)
+            out.append(Labelled(slug, feed.name.split("_")[0], event,
                                 datetime.fromisoformat(e.published.replace("Z", "+00:00")),
                                 e.title, e.body or e.summary or "", e.lang or ""))
     return out
@@ -166,34 +190,41 @@ class Cache:
 def build_cache(folder: Path, articles: Sequence[Labelled], *, analyse: bool = True,
                 workers: int | None = 0) -> Cache:
     """Store `articles` (one feed per outlet) in a fresh cache under `folder`, then run the
-    analyzers as a refresh does. `workers=0` runs the text halves in this process."""
+    analyzers as a refresh does. `workers=0` runs the pool's work in this process."""
     from tui.core.config.loader import load_config
     from tui.core.desk import Desk
-    from tui.core.models import to_iso
     from tui.core.refresh.analysis import Analysis
-    from tui.core.store.articles import NewEntry, insert_entries
-    from tui.core.store.db import transaction
-    from tui.core.store.feeds import sync_feeds
 
     folder.mkdir(parents=True, exist_ok=True)
     config_path = folder / "feeds.toml"
     config_path.write_text('[settings]\ncache_dir = "cache"\nkeep_days = 0\n', encoding="utf-8")
     desk = Desk.open(load_config(config_path))
-    outlets = sorted({a.outlet for a in articles})
-    with transaction(desk.conn):
-        refs = sync_feeds(desk.conn, [(o, f"http://127.0.0.1/{o}.xml") for o in outlets])
-        by_slug: dict[str, int] = {}
+    if workers == 0:
+        desk._analysis = Analysis(desk.config, None)  # type: ignore[attr-defined]
+    cache = Cache(desk, {}, {})
+    add_articles(cache, articles, analyse=analyse)
+    return cache
+
+
+def add_articles(cache: Cache, articles: Sequence[Labelled], *, analyse: bool = True) -> None:
+    """Store more articles in the cache, then analyse them: one more refresh."""
+    from tui.core.models import to_iso
+    from tui.core.store.articles import NewEntry, insert_entries
+    from tui.core.store.db import transaction
+    from tui.core.store.feeds import sync_feeds
+
+    conn = cache.conn
+    with transaction(conn):
+        outlets = sorted({a.outlet for a in articles})
+        refs = sync_feeds(conn, [(o, f"http://127.0.0.1/{o}.xml") for o in outlets])
         for a in articles:
             entry = NewEntry(key=a.slug, url=f"http://127.0.0.1/{a.slug}", title=a.title,
                              author=None, summary=None, feed_content=None,
                              published=to_iso(a.published.astimezone(UTC)), lang=a.lang or None,
                              body=a.body, body_source="page" if a.body else "")
-            ids = insert_entries(desk.conn, refs[a.outlet].id, [entry])
+            ids = insert_entries(conn, refs[a.outlet].id, [entry])
             if ids:
-                by_slug[a.slug] = ids[0]
-    if workers == 0:
-        desk._analysis = Analysis(desk.config, None)  # type: ignore[attr-defined]
+                cache.by_slug[a.slug] = ids[0]
+                cache.gold[ids[0]] = a
     if analyse:
-        desk.analyse_pending()
-    gold = {aid: a for a in articles if (aid := by_slug.get(a.slug))}
-    return Cache(desk, gold, by_slug)
+        cache.desk.analyse_pending()  # type: ignore[attr-defined]

@@ -89,6 +89,7 @@ class Result:
     pooled: Figures
     folds: list[Figures]
     seed: tuple[bool, bool] | None  # the seed pair, scored in the fold holding its event out
+    by_lang: dict[str, Figures]  # pooled over the articles of each language
 
 
 def cross_validate(cache: Cache, fitter: Fitter, folds: int = FOLDS,
@@ -102,6 +103,7 @@ def cross_validate(cache: Cache, fitter: Fitter, folds: int = FOLDS,
     which = fold_of(list(cache.gold.values()), folds)
     truth = {aid: a.truth for aid, a in cache.gold.items()}
     pooled, per_fold = Figures(), []
+    by_lang: dict[str, Figures] = {}
     seed_found = None
     seed_fold = (which[cache.gold[cache.by_slug[seed[0]]].truth]
                  if seed and seed[0] in cache.by_slug else None)
@@ -116,9 +118,13 @@ def cross_validate(cache: Cache, fitter: Fitter, folds: int = FOLDS,
             print(f"  fold {k}: {fmt(figures.summary())}", flush=True)
         per_fold.append(figures)
         pooled.add(figures)
+        for lang in sorted({cache.gold[a].lang for a in scored}):
+            mine = [a for a in scored if cache.gold[a].lang == lang]
+            by_lang.setdefault(lang, Figures()).add(evaluate(
+                truth, related_ids(cache.conn), story_ids(cache.conn), mine))
         if seed and k == seed_fold:
             seed_found = seed_pair(cache, seed)
-    return Result(pooled, per_fold, seed_found)
+    return Result(pooled, per_fold, seed_found, by_lang)
 
 
 def hybrid_fitter(train: Sequence[Pair]) -> object:
@@ -155,17 +161,23 @@ class GroupResult:
 
 def real_news_report(cache: Cache) -> list[GroupResult]:
     """Per same-event group: directed links found / possible (b in a's related list); per
-    distractor group: pairs linked either way (must be 0)."""
+    distractor group: pairs of articles from different members linked either way (must be 0;
+    a whole feed counts as one member)."""
+    from bench.related_data import member_slugs
+
     related = related_ids(cache.conn)
     out = []
     for group in real_news_groups():
-        ids = [cache.by_slug[m] for m in group.members if m in cache.by_slug]
-        missing = [m for m in group.members if m not in cache.by_slug]
+        members = [[cache.by_slug[s] for s in member_slugs(m, cache.by_slug)]
+                   for m in group.members]
+        missing = [m for m, ids in zip(group.members, members, strict=True) if not ids]
+        ids = [a for m in members for a in m]
         lists = {a: set(related(a)) for a in ids}
         if group.distractor:
-            found = sum(1 for i, a in enumerate(ids) for b in ids[i + 1:]
-                        if b in lists[a] or a in lists[b])
-            possible = len(ids) * (len(ids) - 1) // 2
+            across = [(a, b) for i, m in enumerate(members) for n in members[i + 1:]
+                      for a in m for b in n]
+            found = sum(1 for a, b in across if b in lists[a] or a in lists[b])
+            possible = len(across)
         else:
             found = sum(1 for a in ids for b in ids if a != b and b in lists[a])
             possible = len(ids) * (len(ids) - 1)
@@ -202,6 +214,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                 print(name)
                 result = cross_validate(cache, fitter, args.folds, table)
                 print(f"  pooled: {fmt(result.pooled.summary())}")
+                for lang, figures in sorted(result.by_lang.items()):
+                    print(f"    {lang}: {fmt(figures.summary())}")
                 print(f"  seed pair {SEED_PAIR} in each other's top 5: {result.seed}")
         cache.close()
 

@@ -23,6 +23,7 @@ from tui.core.linking.when import event_day
 
 TOP_TERMS = 12  # salient terms per article used as candidate keys
 MAX_TERMS = 60  # stored per article: the rest barely moves a cosine
+RAW_TERMS = 200  # the most frequent terms an article keeps (a long one has several hundred)
 LEAD_CHARS = 250  # a name this early in the body is in the lead
 STATE_FOCUS = 0.4  # a state in the headline is a weak protagonist ("Iran", "Russia")
 
@@ -79,6 +80,19 @@ class Raw:
         return ([f"a:{a}" for a in self.actors] + [f"s:{s}" for s in self.states]
                 + [f"p:{p}" for p in self.places] + [f"t:{t}" for t in self.terms])
 
+    def dumps(self) -> str:
+        """Kept beside the features, to weigh them again when rarity has moved."""
+        return json.dumps({"s": self.script, "a": self.actors, "st": self.states,
+                           "p": self.places, "f": self.focus, "t": self.terms, "m": self.sig,
+                           "l": self.lead, "h": self.heads, "d": self.day},
+                          separators=(",", ":"), ensure_ascii=False)
+
+    @classmethod
+    def loads(cls, text: str) -> Raw:
+        d = json.loads(text)
+        return cls(d["s"], d["a"], d["st"], d["p"], d["f"], d["t"], tuple(d["m"]), d["l"],
+                   tuple(d["h"]), d["d"])
+
 
 def salience(count: int, in_title: bool, early: bool) -> float:
     """A name in the headline or lead, or repeated, says what the story is about."""
@@ -131,7 +145,8 @@ def raw_features(title: str, body: str, actor_rows: list[tuple[str, int, str]],
         if in_title:
             heads.append(f"p:{place_id}")
     day = event_day(title, body, published.timestamp()) if published is not None else 0
-    return Raw(parts.script, actors, states, places, focus, dict(parts.terms), parts.sig,
+    terms = dict(sorted(parts.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:RAW_TERMS])
+    return Raw(parts.script, actors, states, places, focus, terms, parts.sig,
                _protagonist(actors, places), tuple(heads), day)
 
 

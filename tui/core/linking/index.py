@@ -20,7 +20,7 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 
 from tui.core.linking import stories as story_logic
 from tui.core.linking.features import Features, Raw, idf, loads_any, raw_features, weigh
@@ -33,6 +33,7 @@ CANDIDATES = 40  # fully scored per article
 MAX_KEYS = 200  # rarest keys asked per article (SQLite allows 500 terms in one compound SELECT)
 MINHASH_WEIGHT = 3.0  # a shared MinHash band: as telling as a fairly rare word
 RECENCY_DAYS = 3.0  # a candidate's prescore halves this many days away
+DRIFT = 0.1  # weigh recent articles again once the document count moved by this share
 
 LinkRow = tuple[int, int, float, str]  # (article, other, probability, reasons)
 
@@ -66,7 +67,24 @@ def store_features(conn: sqlite3.Connection, raws: Mapping[int, tuple[datetime, 
             when, raw = raws[aid]
             feats = weigh(raw, when, df, docs)
             store.store_features(conn, aid, feats.published, feats.dumps(), raw.df_keys(),
-                                 feats.index_keys())
+                                 feats.index_keys(), raw.dumps(), docs)
+
+
+def reweigh(conn: sqlite3.Connection, drift: float = DRIFT) -> list[int]:
+    """Weigh again, from what they were weighed from, the recent articles (the fortnight before
+    the newest) whose rarity weights were frozen when the cache held a tenth more or fewer
+    documents; returns them, to be linked again. This is what makes links, and the stories
+    made from them, the same whichever articles came first."""
+    newest = store.newest(conn)
+    if newest is None:
+        return []
+    docs = store.df(conn, []).get("", 0)
+    stale = store.weighed_off(conn, newest - WINDOW_DAYS * DAY, docs, drift)
+    if stale:
+        stored = store.raws(conn, stale)
+        store_features(conn, {aid: (datetime.fromtimestamp(when, UTC), Raw.loads(raw))
+                              for aid, (when, raw) in stored.items()}, stale)
+    return stale
 
 
 def candidates(conn: sqlite3.Connection, aid: int, feats: Features) -> list[int]:
@@ -134,16 +152,20 @@ def recluster(conn: sqlite3.Connection, ids: Sequence[int], model: Model | None 
     member of the stories those are in. Clustering it from scratch gives the stories one pass
     over all of these articles would give, whatever order they came in."""
     model = model or default_model()
-    region = set(ids) | store.neighbours(conn, ids, model.story_min)
+    strong = store.neighbours(conn, ids, model.story_min)
+    before = store.stories_of(conn, sorted(set(ids) | strong))
+    if not strong and not before:
+        return  # nothing links at story strength: no story to make or to change
+    region = set(ids) | strong | store.members_of(conn, sorted(set(before.values())))
     old = store.stories_of(conn, sorted(region))
-    region |= store.members_of(conn, sorted(set(old.values())))
     published = store.published(conn, sorted(region))
     groups = story_logic.cluster(published, store.links_among(conn, sorted(published)),
                                  model.story_min)
-    old = store.stories_of(conn, sorted(region))
     plan = story_logic.assign_ids(groups, old, lambda: store.new_story(conn))
+    changed = {sid for sid, members in plan.items()
+               if sorted(members) != sorted(a for a, s in old.items() if s == sid)}
     store.rewrite_stories(conn, sorted(region), plan)
-    for sid in sorted(plan):
+    for sid in sorted(changed):
         _relabel(conn, sid)
 
 
@@ -156,6 +178,7 @@ def index_articles(conn: sqlite3.Connection, article_ids: Sequence[int], *,
     if not ids:
         return
     store_features(conn, raws if raws is not None else load_raw(conn, ids), ids, waiting)
+    ids = sorted({*ids, *reweigh(conn)})
     write_links(conn, link_scores(conn, ids, model))
     recluster(conn, ids, model)
 

@@ -123,9 +123,10 @@ def score(x: Features, y: Features, model: Model | None = None) -> Score:
         return Score(0.0, {}, days, 0.0, 0.0)
     values, shared = parts(x, y)
     total = round(model.probability(values), 4)
+    if total < model.link_min:  # never stored, never explained
+        return Score(total, values, days, values["text"], 0.0)
     dup = jaccard(x.sig, y.sig) if x.script == y.script else 0.0
-    return Score(total, values, days, values["text"], dup,
-                 tuple(shared) if total >= model.link_min else ())
+    return Score(total, values, days, values["text"], dup, tuple(shared))
 
 
 # ---------------------------------------------------------------- explaining

@@ -96,11 +96,38 @@ def df(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, int]:
 
 
 def store_features(conn: sqlite3.Connection, aid: int, published: float, features: str,
-                   df_keys: list[str], index_keys: Iterable[str]) -> None:
-    conn.execute("INSERT INTO link_features(article_id, published, features, df_keys) "
-                 "VALUES(?, ?, ?, ?)", (aid, published, features, json.dumps(df_keys)))
+                   df_keys: list[str], index_keys: Iterable[str], raw: str = "",
+                   docs: int = 0) -> None:
+    conn.execute("INSERT INTO link_features(article_id, published, features, df_keys, raw, "
+                 "docs) VALUES(?, ?, ?, ?, ?, ?)",
+                 (aid, published, features, json.dumps(df_keys), raw, docs))
     conn.executemany("INSERT OR IGNORE INTO link_keys(key, published, article_id) "
                      "VALUES(?, ?, ?)", [(k, published, aid) for k in index_keys])
+
+
+def weighed_off(conn: sqlite3.Connection, since: float, docs: int, drift: float) -> list[int]:
+    """Articles published from `since` whose features were weighed when the cache held a
+    document count more than `drift` (a share) away from `docs`."""
+    return [r[0] for r in conn.execute(
+        "SELECT article_id FROM link_features WHERE published >= ? AND raw != '' "
+        "AND abs(docs - ?) > ? * docs ORDER BY article_id", (since, docs, drift))]
+
+
+def newest(conn: sqlite3.Connection) -> float | None:
+    """The latest publication time of an indexed article."""
+    row = conn.execute("SELECT max(published) FROM link_features").fetchone()
+    return float(row[0]) if row and row[0] is not None else None
+
+
+def raws(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, tuple[float, str]]:
+    """id -> (published, raw JSON) as stored with the features."""
+    out: dict[int, tuple[float, str]] = {}
+    for chunk in _chunks(ids):
+        for aid, published, raw in conn.execute(
+                f"SELECT article_id, published, raw FROM link_features WHERE article_id IN "
+                f"({_marks(len(chunk))})", tuple(chunk)):
+            out[aid] = (published, raw)
+    return out
 
 
 def candidates(conn: sqlite3.Connection, aid: int, published: float,

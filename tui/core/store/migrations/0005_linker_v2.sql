@@ -10,3 +10,9 @@ DELETE FROM link_keys;
 DELETE FROM link_features;
 DELETE FROM link_df;
 UPDATE articles SET analysed = 0;
+-- What an article's features were weighed from (counts and salience, before rarity) and the
+-- number of documents then: when the cache has grown or shrunk by a tenth since, the recent
+-- fortnight is weighed again from `raw` and re-linked, so rarity, links and stories do not
+-- depend on which articles came first.
+ALTER TABLE link_features ADD COLUMN raw TEXT NOT NULL DEFAULT '';
+ALTER TABLE link_features ADD COLUMN docs INTEGER NOT NULL DEFAULT 0;
