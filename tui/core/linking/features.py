@@ -55,10 +55,13 @@ class Features:
                    d["l"], tuple(d["h"]), d["d"])
 
     def index_keys(self) -> list[str]:
-        """Inverted-index keys: actors and places (not states), the rarest terms, LSH bands."""
+        """Inverted-index keys: actors, states and places, the rarest terms, LSH bands. States
+        weigh little in the search (they are common) but are what a short report in another
+        script may share with the rest of the coverage."""
         top = sorted(self.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
-        return ([f"a:{a}" for a in self.actors] + [f"p:{p}" for p in self.places]
-                + [f"t:{t}" for t, _w in top] + lsh_keys(self.sig))
+        return ([f"a:{a}" for a in self.actors] + [f"s:{s}" for s in self.states]
+                + [f"p:{p}" for p in self.places] + [f"t:{t}" for t, _w in top]
+                + lsh_keys(self.sig))
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,7 +94,7 @@ def parts(x: Features, y: Features) -> tuple[dict[str, float], list[str]]:
     """The named parts of a pair, and the shared actors and places ("a:id", "p:id")."""
     days = abs(x.published - y.published) / DAY
     ea, mass_a, shared_a = _ruzicka(x.actors, y.actors)
-    es, _mass_s, _shared_s = _ruzicka(x.states, y.states)
+    _es, mass_s, _shared_s = _ruzicka(x.states, y.states)
     ep, mass_p, shared_p = _ruzicka(x.places, y.places)
     ef, _mass_f, _shared_f = _ruzicka(x.focus, y.focus)
     cross = 0.0 if x.script == y.script else 1.0
@@ -105,7 +105,9 @@ def parts(x: Features, y: Features) -> tuple[dict[str, float], list[str]]:
                        map(y.terms.__getitem__, both)))
     mass = math.log1p(mass_a + mass_p)
     values = {
-        "actors": ea, "states": es, "places": ep, "focus": ef, "mass": mass,
+        # states by the rarity of what is shared, not its share: two articles naming only
+        # Russia and Ukraine have all their states in common, and that says little
+        "actors": ea, "states": math.log1p(mass_s), "places": ep, "focus": ef, "mass": mass,
         "lead": 1.0 if x.lead and x.lead == y.lead else 0.0,
         "clash": 1.0 if _clash(x, y) else 0.0, "text": text,
         "days": min(days, WINDOW_DAYS) / 7, "logdays": math.log1p(days),
