@@ -47,6 +47,5 @@ class ActorsAnalyzer:
         actor_store.save_rows(conn, batch.ids, [row for found in batch.found.values()
                                                 for row in found.get(self.name, [])])
 
-    def finish_round(self, conn: sqlite3.Connection, ids: Sequence[int],
-                     context: Context) -> None:
+    def finish_run(self, conn: sqlite3.Connection, ids: Sequence[int], context: Context) -> None:
         return None

@@ -1,14 +1,17 @@
 """Linking new or changed articles to the cache, and re-clustering stories around them.
 
-Three steps, so the costly one runs in the worker pool while the writer only writes:
+Four steps, so the costly one runs in the worker pool while the writer only writes:
 
-1. `store_features` (writer, in the analyzer's batch transaction): count the articles' keys into
-   the document frequencies, freeze their weighted features, add their index keys.
-2. `link_scores` (a pool worker on a read-only connection, once the round's features are all
-   committed): per article, candidates from the inverted index - articles sharing an actor, a
-   place, a rare term or a MinHash band within +-14 days, never all pairs - scored by the
-   fitted model. It reads only; it returns the link rows.
-3. `write_links` and `recluster` (writer): store the links both ways, keep each article's best,
+1. `store_raw` (writer, in the analyzer's batch transaction): count the articles' keys into the
+   document frequencies and keep what each will be weighed from.
+2. `reweigh` (writer, once the run's batches are all stored): freeze rarity into the features
+   of the run's articles, and of the fortnight's articles weighed when the cache was a tenth
+   smaller or bigger; index them.
+3. `link_scores` (a pool worker on a read-only connection): per article, candidates from the
+   inverted index - articles sharing an actor, a state, a place, a rare term or a MinHash band
+   within +-14 days, never all pairs - scored by the fitted model. It reads only; it returns
+   the link rows.
+4. `write_links` and `recluster` (writer): store the links both ways, keep each article's best,
    then re-cluster the stories of the region the new links touch from the links as a whole.
 
 The cost of one article depends on how much news shares its keys in its fortnight, not on the
@@ -47,44 +50,54 @@ def load_raw(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, tuple[da
     return out
 
 
-def store_features(conn: sqlite3.Connection, raws: Mapping[int, tuple[datetime, Raw]],
-                   ids: Sequence[int], waiting: Mapping[str, int] | None = None) -> None:
-    """Step 1: forget what earlier versions of `ids` left, then store their features.
-
-    `waiting` counts the keys of articles the same run stores next: counted as if known
-    already, so the first batch of a big first ingest gets the rarity weights the last one
-    gets (weights are frozen when stored)."""
+def store_raw(conn: sqlite3.Connection, raws: Mapping[int, tuple[datetime, Raw]],
+              ids: Sequence[int]) -> None:
+    """Step 1 (writer, per batch): forget what earlier versions of `ids` left, count their
+    keys into the document frequencies and keep what they will be weighed from. Weighing
+    waits until every article of the run is counted (`weigh_stored`): the first batch of a
+    big first ingest is weighed like the last."""
     store.forget(conn, ids)
     store.count_keys(conn, Counter(key for aid in ids if aid in raws
                                    for key in ["", *raws[aid][1].df_keys()]).items())
-    wanted = {k for aid in ids if aid in raws for k in raws[aid][1].df_keys()}
-    df = store.df(conn, wanted)
-    if waiting:
-        df = {k: df.get(k, 0) + waiting.get(k, 0) for k in {*df, *wanted, ""}}
-    docs = df.get("", 1)
     for aid in sorted(ids):
         if aid in raws:
             when, raw = raws[aid]
-            feats = weigh(raw, when, df, docs)
-            store.store_features(conn, aid, feats.published, feats.dumps(), raw.df_keys(),
-                                 feats.index_keys(), raw.dumps(), docs)
+            store.store_raw(conn, aid, when.timestamp(), raw.dumps(), raw.df_keys())
 
 
-def reweigh(conn: sqlite3.Connection, drift: float = DRIFT) -> list[int]:
-    """Weigh again, from what they were weighed from, the recent articles (the fortnight before
-    the newest) whose rarity weights were frozen when the cache held a tenth more or fewer
-    documents; returns them, to be linked again. This is what makes links, and the stories
-    made from them, the same whichever articles came first."""
+def weigh_stored(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
+    """Step 2 (writer): freeze rarity, as the cache counts it now, into the features of `ids`
+    from what they were stored with, and index them for the candidate search."""
+    raws = {aid: (published, Raw.loads(raw)) for aid, (published, raw)
+            in store.raws(conn, ids).items() if raw}
+    df = store.df(conn, {k for _p, raw in raws.values() for k in raw.df_keys()})
+    docs = df.get("", 1)
+    for aid in sorted(raws):
+        published, raw = raws[aid]
+        feats = weigh(raw, datetime.fromtimestamp(published, UTC), df, docs)
+        store.set_features(conn, aid, feats.dumps(), feats.index_keys(), docs)
+
+
+def stale(conn: sqlite3.Connection, drift: float = DRIFT) -> list[int]:
+    """The recent articles (the fortnight before the newest) whose rarity weights were frozen
+    when the cache held a tenth more or fewer documents: to be weighed and linked again. This
+    is what makes links, and the stories made from them, the same whichever articles came
+    first."""
     newest = store.newest(conn)
     if newest is None:
         return []
     docs = store.df(conn, []).get("", 0)
-    stale = store.weighed_off(conn, newest - WINDOW_DAYS * DAY, docs, drift)
-    if stale:
-        stored = store.raws(conn, stale)
-        store_features(conn, {aid: (datetime.fromtimestamp(when, UTC), Raw.loads(raw))
-                              for aid, (when, raw) in stored.items()}, stale)
-    return stale
+    return store.weighed_off(conn, newest - WINDOW_DAYS * DAY, docs, drift)
+
+
+def reweigh(conn: sqlite3.Connection, ids: Sequence[int]) -> list[int]:
+    """Step 2 for a run: weigh `ids` and the stale recent articles (whose old links go);
+    returns every article to link."""
+    old = sorted(set(stale(conn)) - set(ids))
+    store.unlink(conn, old)
+    everyone = sorted({*ids, *old})
+    weigh_stored(conn, everyone)
+    return everyone
 
 
 def candidates(conn: sqlite3.Connection, aid: int, feats: Features) -> list[int]:
@@ -171,14 +184,13 @@ def recluster(conn: sqlite3.Connection, ids: Sequence[int], model: Model | None 
 
 def index_articles(conn: sqlite3.Connection, article_ids: Sequence[int], *,
                    model: Model | None = None,
-                   raws: dict[int, tuple[datetime, Raw]] | None = None,
-                   waiting: Mapping[str, int] | None = None) -> None:
-    """All three steps in this process, in the caller's transaction."""
+                   raws: dict[int, tuple[datetime, Raw]] | None = None) -> None:
+    """Every step in this process, in the caller's transaction."""
     ids = sorted(set(article_ids))
     if not ids:
         return
-    store_features(conn, raws if raws is not None else load_raw(conn, ids), ids, waiting)
-    ids = sorted({*ids, *reweigh(conn)})
+    store_raw(conn, raws if raws is not None else load_raw(conn, ids), ids)
+    ids = reweigh(conn, ids)
     write_links(conn, link_scores(conn, ids, model))
     recluster(conn, ids, model)
 

@@ -115,8 +115,7 @@ class RulesAnalyzer:
         apply_rules(conn, context.config.rules, context.config.mutes, batch.ids, utcnow(),
                     resolve_actor=context.resolve_actor)
 
-    def finish_round(self, conn: sqlite3.Connection, ids: Sequence[int],
-                     context: Context) -> None:
+    def finish_run(self, conn: sqlite3.Connection, ids: Sequence[int], context: Context) -> None:
         return None
 
 

@@ -98,29 +98,32 @@ class Analysis:
         sources = self.sources()
         self._rematch_if_gazetteer_changed(conn, sources.source_hash)
         run = analyzers()
-        done = 0
         total = conn.execute("SELECT count(*) FROM articles WHERE analysed = 0").fetchone()[0]
-        while ids := store.pending_analysis(conn, ROUND):
+        written: list[dict[str, Any]] = []  # id and body version: not the texts, for memory
+        after: tuple[str, int] | None = None
+        while ids := store.pending_analysis(conn, ROUND, after):
+            after = store.position(conn, ids[-1])
             chunks = [ids[i:i + BATCH] for i in range(0, len(ids), BATCH)]
             prepared = list(self._text_halves(conn, chunks, sources))
             for analyzer in run:
                 analyzer.start_round([f for _rows, _items, found in prepared for f in found])
-            for k, (rows, items, found) in enumerate(prepared):
+            for rows, items, found in prepared:
                 with transaction(conn):
                     for analyzer in run:
                         analyzer.write(conn, Batch(items, dict(zip(ids_of(items), found,
                                                                    strict=True))), self)
-                done += len(rows)
-                if on_event and k < len(prepared) - 1:  # the last once the round is finished
-                    on_event(Progress(done, total, "analyse"))
-            round_ids = [item.id for _rows, items, _found in prepared for item in items]
-            for analyzer in run:
-                analyzer.finish_round(conn, round_ids, self)
-            with transaction(conn):  # only now: a kill before this redoes the whole round
-                store.mark_analysed_unchanged(conn, [r for rows, _i, _f in prepared
-                                                     for r in rows])
-            if on_event:
-                on_event(Progress(done, total, "analyse"))
+                written += [{"id": r["id"], "extracted_at": r["extracted_at"]} for r in rows]
+                if on_event and len(written) < total:  # the last once the run is finished
+                    on_event(Progress(len(written), total, "analyse"))
+        if not written:
+            return 0
+        for analyzer in run:
+            analyzer.finish_run(conn, [r["id"] for r in written], self)
+        with transaction(conn):  # only now: a run killed before this is done again
+            store.mark_analysed_unchanged(conn, written)
+        done = len(written)
+        if on_event:
+            on_event(Progress(done, total, "analyse"))
         return done
 
     def in_pool(self, fn: Callable[..., Any], jobs: Sequence[tuple[Any, ...]]) -> Iterator[Any]:

@@ -3,12 +3,12 @@
 An analyzer has two halves. `text` runs in a worker process on one article's text and returns
 something picklable; it sees what the analyzers before it found in the same article. `write`
 runs in the writer's transaction on a batch, with every article's findings. `start_round` sees
-all findings of a round before any batch is written (linking counts rarity over the round);
-`finish_round` runs once every batch of the round is committed, for work that reads the whole
-round back (linking scores candidates in the pool through `Context.in_pool`, on read-only
-connections, and the writer only writes what comes back). An article counts as analysed once
-its round is finished. Order matters and is the order of `ANALYZERS`: rules ask `actor:`,
-links weigh actors.
+all findings of a round before any batch is written; `finish_run` runs once every batch of
+every round of the run is committed, for work that needs them all (linking weighs rarity over
+the whole run, then scores candidates in the pool through `Context.in_pool`, on read-only
+connections, and the writer only writes what comes back). Articles count as analysed once the
+run is finished (a run killed before that is done again by the next). Order matters and is
+the order of `ANALYZERS`: rules ask `actor:`, links weigh actors.
 """
 
 from __future__ import annotations
@@ -92,7 +92,6 @@ class Analyzer(Protocol):
     def write(self, conn: sqlite3.Connection, batch: Batch, context: Context) -> None:
         """In the writer's transaction."""
 
-    def finish_round(self, conn: sqlite3.Connection, ids: Sequence[int],
-                     context: Context) -> None:
-        """In the writer, once the round's batches are committed (it opens its own
-        transactions)."""
+    def finish_run(self, conn: sqlite3.Connection, ids: Sequence[int], context: Context) -> None:
+        """In the writer, once every batch of the run is committed, with every article the run
+        wrote (it opens its own transactions)."""

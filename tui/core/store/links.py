@@ -95,21 +95,39 @@ def df(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, int]:
     return out
 
 
-def store_features(conn: sqlite3.Connection, aid: int, published: float, features: str,
-                   df_keys: list[str], index_keys: Iterable[str], raw: str = "",
-                   docs: int = 0) -> None:
+def store_raw(conn: sqlite3.Connection, aid: int, published: float, raw: str,
+              df_keys: list[str]) -> None:
+    """An article's unweighed features; its weighed ones come with `set_features`."""
     conn.execute("INSERT INTO link_features(article_id, published, features, df_keys, raw, "
-                 "docs) VALUES(?, ?, ?, ?, ?, ?)",
-                 (aid, published, features, json.dumps(df_keys), raw, docs))
+                 "docs) VALUES(?, ?, '', ?, ?, 0)", (aid, published, json.dumps(df_keys), raw))
+
+
+def set_features(conn: sqlite3.Connection, aid: int, features: str, index_keys: Iterable[str],
+                 docs: int) -> None:
+    """Weighed features (with `docs`, the document count they were weighed at) and the
+    article's keys in the candidate index, replacing earlier ones."""
+    conn.execute("UPDATE link_features SET features = ?, docs = ? WHERE article_id = ?",
+                 (features, docs, aid))
+    published = conn.execute("SELECT published FROM link_features WHERE article_id = ?",
+                             (aid,)).fetchone()[0]
+    conn.execute("DELETE FROM link_keys WHERE article_id = ?", (aid,))
     conn.executemany("INSERT OR IGNORE INTO link_keys(key, published, article_id) "
                      "VALUES(?, ?, ?)", [(k, published, aid) for k in index_keys])
+
+
+def unlink(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
+    """Drop the links to and from these articles (they are about to be linked again)."""
+    for chunk in _chunks(ids):
+        marks, args = _marks(len(chunk)), tuple(chunk)
+        conn.execute(f"DELETE FROM links WHERE article_id IN ({marks})", args)
+        conn.execute(f"DELETE FROM links WHERE other_id IN ({marks})", args)
 
 
 def weighed_off(conn: sqlite3.Connection, since: float, docs: int, drift: float) -> list[int]:
     """Articles published from `since` whose features were weighed when the cache held a
     document count more than `drift` (a share) away from `docs`."""
     return [r[0] for r in conn.execute(
-        "SELECT article_id FROM link_features WHERE published >= ? AND raw != '' "
+        "SELECT article_id FROM link_features WHERE published >= ? AND features != '' "
         "AND abs(docs - ?) > ? * docs ORDER BY article_id", (since, docs, drift))]
 
 
@@ -263,15 +281,23 @@ def links_among(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[tuple[int,
 
 def rewrite_stories(conn: sqlite3.Connection, region: Sequence[int],
                     plan: dict[int, list[int]]) -> None:
-    """The stories of `region` become `plan` (story id -> members); emptied ones go."""
-    for chunk in _chunks(region):
-        conn.execute(f"DELETE FROM story_articles WHERE article_id IN ({_marks(len(chunk))})",
-                     tuple(chunk))
-    # a story whose last member was just deleted went with it (trigger): its id comes back
+    """The stories of `region` become `plan` (story id -> members): members move first and
+    only then do the left-over rows go, so a story that keeps its members keeps its row and
+    label; stories left empty are deleted."""
+    before = set(stories_of(conn, region).values())
     conn.executemany("INSERT OR IGNORE INTO stories(id, label, first, last) VALUES(?, '', '', '')",
                      [(sid,) for sid in sorted(plan)])
     conn.executemany("INSERT OR REPLACE INTO story_articles(story_id, article_id) VALUES(?, ?)",
                      [(sid, a) for sid, ids in sorted(plan.items()) for a in ids])
+    placed = {a for ids in plan.values() for a in ids}
+    gone = [a for a in region if a not in placed]
+    for chunk in _chunks(gone):
+        conn.execute(f"DELETE FROM story_articles WHERE article_id IN ({_marks(len(chunk))})",
+                     tuple(chunk))
+    for chunk in _chunks(sorted(before - set(plan))):  # REPLACE fires no delete trigger
+        conn.execute(f"DELETE FROM stories WHERE id IN ({_marks(len(chunk))}) AND NOT EXISTS "
+                     "(SELECT 1 FROM story_articles m WHERE m.story_id = stories.id)",
+                     tuple(chunk))
 
 
 def new_story(conn: sqlite3.Connection) -> int:
