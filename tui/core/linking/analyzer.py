@@ -15,8 +15,7 @@ if TYPE_CHECKING:
     from tui.core.linking.score import Model
     from tui.core.refresh.analyzer import Batch, Context, Found, Sources, TextItem
 
-LINK_CHUNK = 50  # articles per pool job: small enough to spread a run over every worker
-WEIGH_BATCH = 500  # articles weighed per write transaction
+CHUNK = 50  # articles per pool job: small enough to spread a run over every worker
 
 
 class LinksAnalyzer:
@@ -48,9 +47,10 @@ class LinksAnalyzer:
         store_raw(conn, raws, batch.ids)
 
     def finish_run(self, conn: sqlite3.Connection, ids: Sequence[int], context: Context) -> None:
-        """Weigh (writer), score candidates (pool, read-only), store links, re-cluster."""
+        """Weigh, then score candidates (pool, read-only); the writer stores what comes back,
+        then re-clusters the stories around the run."""
         from tui.core.linking import index
-        from tui.core.linking.pool import link_job
+        from tui.core.linking.pool import link_job, weigh_job
         from tui.core.linking.score import default_model
         from tui.core.store.db import db_file, transaction
         from tui.core.store.links import unlink
@@ -63,11 +63,11 @@ class LinksAnalyzer:
             old = sorted(set(index.stale(conn)) - set(ids))
             unlink(conn, old)
         everyone = sorted({*ids, *old})
-        for i in range(0, len(everyone), WEIGH_BATCH):  # short transactions: the app writes too
-            with transaction(conn):
-                index.weigh_stored(conn, everyone[i:i + WEIGH_BATCH])
-        jobs = [(str(path), everyone[i:i + LINK_CHUNK], model, context.sources())
-                for i in range(0, len(everyone), LINK_CHUNK)]
+        chunks = [everyone[i:i + CHUNK] for i in range(0, len(everyone), CHUNK)]
+        for weighed in context.in_pool(weigh_job, [(str(path), c) for c in chunks]):
+            with transaction(conn):  # short transactions: the app writes too
+                index.store_weighed(conn, weighed)
+        jobs = [(str(path), c, model, context.sources()) for c in chunks]
         for rows in context.in_pool(link_job, jobs):
             with transaction(conn):
                 index.write_links(conn, rows)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from tui.core.linking.names import actor_kind
@@ -41,6 +41,13 @@ class Features:
     lead: str = ""  # the protagonist: the most prominent person/org (or place), "a:id"
     heads: tuple[str, ...] = ()  # "a:id"/"p:id" named in the headline
     day: int = 0  # the day the lead speaks of (days since 1970-01-01 UTC)
+    # sums of actors, states, places, focus: every pair scored needs them (not stored)
+    sums: tuple[float, float, float, float] = field(default=(0.0, 0.0, 0.0, 0.0),
+                                                    compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "sums", (sum(self.actors.values()), sum(self.states.values()),
+                                          sum(self.places.values()), sum(self.focus.values())))
 
     def dumps(self) -> str:
         return json.dumps({"s": self.script, "a": self.actors, "st": self.states,

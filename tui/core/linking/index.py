@@ -4,9 +4,10 @@ Four steps, so the costly one runs in the worker pool while the writer only writ
 
 1. `store_raw` (writer, in the analyzer's batch transaction): count the articles' keys into the
    document frequencies and keep what each will be weighed from.
-2. `reweigh` (writer, once the run's batches are all stored): freeze rarity into the features
-   of the run's articles, and of the fortnight's articles weighed when the cache was a tenth
-   smaller or bigger; index them.
+2. `weighed` (a pool worker on a read-only connection, once the run's batches are all stored):
+   freeze rarity into the features of the run's articles, and of the fortnight's articles
+   weighed when the cache was a tenth smaller or bigger; `store_weighed` (writer) stores them
+   and their keys in the candidate index.
 3. `link_scores` (a pool worker on a read-only connection): per article, candidates from the
    inverted index - articles sharing an actor, a state, a place, a rare term or a MinHash band
    within +-14 days, never all pairs - scored by the fitted model. It reads only; it returns
@@ -32,7 +33,7 @@ from tui.core.models import from_iso
 from tui.core.store import links as store
 
 TOP_LINKS = 20  # kept per article
-CANDIDATES = 40  # fully scored per article
+CANDIDATES = 30  # fully scored per article (from each side of a pair)
 MAX_KEYS = 200  # rarest keys asked per article (SQLite allows 500 terms in one compound SELECT)
 MINHASH_WEIGHT = 3.0  # a shared MinHash band: as telling as a fairly rare word
 RECENCY_DAYS = 3.0  # a candidate's prescore halves this many days away
@@ -65,17 +66,33 @@ def store_raw(conn: sqlite3.Connection, raws: Mapping[int, tuple[datetime, Raw]]
             store.store_raw(conn, aid, when.timestamp(), raw.dumps(), raw.df_keys())
 
 
-def weigh_stored(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
-    """Step 2 (writer): freeze rarity, as the cache counts it now, into the features of `ids`
-    from what they were stored with, and index them for the candidate search."""
+WeighedRow = tuple[int, str, list[str], int]  # (article, features JSON, index keys, docs)
+
+
+def weighed(conn: sqlite3.Connection, ids: Sequence[int]) -> list[WeighedRow]:
+    """Step 2 (reads only: a pool worker): freeze rarity, as the cache counts it now, into
+    the features of `ids` from what they were stored with."""
     raws = {aid: (published, Raw.loads(raw)) for aid, (published, raw)
             in store.raws(conn, ids).items() if raw}
     df = store.df(conn, {k for _p, raw in raws.values() for k in raw.df_keys()})
     docs = df.get("", 1)
+    out = []
     for aid in sorted(raws):
         published, raw = raws[aid]
         feats = weigh(raw, datetime.fromtimestamp(published, UTC), df, docs)
-        store.set_features(conn, aid, feats.dumps(), feats.index_keys(), docs)
+        out.append((aid, feats.dumps(), feats.index_keys(), docs))
+    return out
+
+
+def store_weighed(conn: sqlite3.Connection, rows: Sequence[WeighedRow]) -> None:
+    """Step 2 (writer): weighed features and their keys in the candidate index."""
+    for aid, features_json, keys, docs in rows:
+        store.set_features(conn, aid, features_json, keys, docs)
+
+
+def weigh_stored(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
+    """Step 2 in this process."""
+    store_weighed(conn, weighed(conn, ids))
 
 
 def stale(conn: sqlite3.Connection, drift: float = DRIFT) -> list[int]:
@@ -201,6 +218,13 @@ def relink(conn: sqlite3.Connection, model: Model) -> None:
     store.drop_links(conn)
     write_links(conn, link_scores(conn, ids, model))
     recluster(conn, ids, model)
+
+
+def restory(conn: sqlite3.Connection, model: Model) -> None:
+    """Every story again from the links as they are, with `model`'s threshold."""
+    conn.execute("DELETE FROM story_articles")
+    conn.execute("DELETE FROM stories")
+    recluster(conn, store.indexed(conn), model)
 
 
 def _relabel(conn: sqlite3.Connection, sid: int) -> None:

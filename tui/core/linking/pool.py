@@ -1,7 +1,9 @@
-"""Link scoring as a pool job: a worker reads the cache (read-only) and returns link rows.
+"""Weighing and link scoring as pool jobs: a worker reads the cache (read-only) and returns
+rows for the writer to store.
 
-The writer commits a round's features first, so a worker sees every article of the round; it
-scores candidates (the CPU-heavy part of linking) and the writer only stores what comes back.
+The writer commits the run's unweighed features and key counts first, so a worker sees every
+article of the run and the rarity of every key; it weighs them, then (once the writer stored
+those) scores candidates, the CPU-heavy part of linking; the writer only writes.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tui.core.linking.index import LinkRow
+    from tui.core.linking.index import LinkRow, WeighedRow
     from tui.core.linking.score import Model
     from tui.core.refresh.analyzer import Sources
 
@@ -35,6 +37,12 @@ def _names_from(sources: Sources) -> None:
     from tui.core.actors.analyzer import matcher_for
 
     matcher_for(sources)
+
+
+def weigh_job(path: str, ids: list[int]) -> list[WeighedRow]:
+    from tui.core.linking.index import weighed
+
+    return weighed(_reader(path), ids)
 
 
 def link_job(path: str, ids: list[int], model: Model, sources: Sources) -> list[LinkRow]:

@@ -27,6 +27,7 @@ DAY = 86400.0
 WINDOW_DAYS = 14.0  # candidates come from this far either side; the model decides how much
 PARTS = ("actors", "states", "places", "focus", "mass", "lead", "clash", "text", "days",
          "logdays", "evgap", "cross", "cross_ent", "cross_mass")
+TEXT = PARTS.index("text")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +40,16 @@ class Model:
     link_min: float  # a link less likely than this is not kept
     story_min: float  # average probability to a story's members needed to be in it
     info: Mapping[str, object] = field(default_factory=dict)  # how it was fitted
+    vector: tuple[float, ...] = field(default=(), compare=False)  # weights in PARTS order
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "vector", tuple(self.weights.get(p, 0.0) for p in PARTS))
 
     def probability(self, parts: Mapping[str, float]) -> float:
-        z = self.bias + sum(w * parts.get(name, 0.0) for name, w in self.weights.items())
+        return self._sigmoid(sum(w * parts.get(name, 0.0) for name, w in self.weights.items()))
+
+    def _sigmoid(self, dot: float) -> float:
+        z = self.bias + dot
         return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
 
 
@@ -65,21 +73,22 @@ def default_model() -> Model:
 @dataclass(frozen=True, slots=True)
 class Score:
     total: float  # the probability, rounded
-    parts: Mapping[str, float]
+    parts: Mapping[str, float]  # empty for a link not kept
     days: float
     text: float
     dup: float
     shared: tuple[str, ...] = ()  # "a:id" / "p:id", most telling first; empty below link_min
 
 
-def _ruzicka(x: dict[str, float], y: dict[str, float]) -> tuple[float, float, list[str]]:
+def _ruzicka(x: dict[str, float], y: dict[str, float], sum_x: float,
+             sum_y: float) -> tuple[float, float, list[str]]:
     """Weighted Jaccard, the shared mass, and the shared keys (sorted: the same sum to the
-    last bit whatever the hash seed)."""
+    last bit whatever the hash seed); `sum_x`, `sum_y`: the sums of the values."""
     shared = sorted(x.keys() & y.keys())
     if not shared:
         return 0.0, 0.0, []
     top = sum(map(min, map(x.__getitem__, shared), map(y.__getitem__, shared)))
-    bottom = sum(x.values()) + sum(y.values()) - top
+    bottom = sum_x + sum_y - top
     return (top / bottom if bottom else 0.0), top, shared
 
 
@@ -90,13 +99,20 @@ def _clash(x: Features, y: Features) -> bool:
     return x.lead not in y.heads and y.lead not in x.heads
 
 
-def parts(x: Features, y: Features) -> tuple[dict[str, float], list[str]]:
-    """The named parts of a pair, and the shared actors and places ("a:id", "p:id")."""
+def parts(x: Features, y: Features) -> dict[str, float]:
+    """The named parts of a pair (what the model weighs)."""
+    return dict(zip(PARTS, _pair(x, y)[0], strict=True))
+
+
+def _pair(x: Features, y: Features) -> tuple[tuple[float, ...], list[str], list[str]]:
+    """The parts in PARTS order, and the shared actors and places (for the reasons of a kept
+    link). Every candidate of every article comes through here: no dict per pair."""
     days = abs(x.published - y.published) / DAY
-    ea, mass_a, shared_a = _ruzicka(x.actors, y.actors)
-    _es, mass_s, _shared_s = _ruzicka(x.states, y.states)
-    ep, mass_p, shared_p = _ruzicka(x.places, y.places)
-    ef, _mass_f, _shared_f = _ruzicka(x.focus, y.focus)
+    (a1, s1, p1, f1), (a2, s2, p2, f2) = x.sums, y.sums
+    ea, mass_a, shared_a = _ruzicka(x.actors, y.actors, a1, a2)
+    _es, mass_s, _shared_s = _ruzicka(x.states, y.states, s1, s2)
+    ep, mass_p, shared_p = _ruzicka(x.places, y.places, p1, p2)
+    ef, _mass_f, _shared_f = _ruzicka(x.focus, y.focus, f1, f2)
     cross = 0.0 if x.script == y.script else 1.0
     text = 0.0
     if not cross:  # words only mean something within one script
@@ -104,18 +120,13 @@ def parts(x: Features, y: Features) -> tuple[dict[str, float], list[str]]:
         text = sum(map(operator.mul, map(x.terms.__getitem__, both),
                        map(y.terms.__getitem__, both)))
     mass = math.log1p(mass_a + mass_p)
-    values = {
-        # states by the rarity of what is shared, not its share: two articles naming only
-        # Russia and Ukraine have all their states in common, and that says little
-        "actors": ea, "states": math.log1p(mass_s), "places": ep, "focus": ef, "mass": mass,
-        "lead": 1.0 if x.lead and x.lead == y.lead else 0.0,
-        "clash": 1.0 if _clash(x, y) else 0.0, "text": text,
-        "days": min(days, WINDOW_DAYS) / 7, "logdays": math.log1p(days),
-        "evgap": min(abs(x.day - y.day), 7) / 7, "cross": cross,
-        "cross_ent": cross * (ea + ep) / 2, "cross_mass": cross * mass}
-    weights = {f"a:{k}": min(x.actors[k], y.actors[k]) for k in shared_a}
-    weights.update({f"p:{k}": min(x.places[k], y.places[k]) for k in shared_p})
-    return values, _explain_order(weights, {x.lead, y.lead})
+    # states by the rarity of what is shared, not its share: two articles naming only Russia
+    # and Ukraine have all their states in common, and that says little
+    values = (ea, math.log1p(mass_s), ep, ef, mass,
+              1.0 if x.lead and x.lead == y.lead else 0.0, 1.0 if _clash(x, y) else 0.0,
+              text, min(days, WINDOW_DAYS) / 7, math.log1p(days),
+              min(abs(x.day - y.day), 7) / 7, cross, cross * (ea + ep) / 2, cross * mass)
+    return values, shared_a, shared_p
 
 
 def score(x: Features, y: Features, model: Model | None = None) -> Score:
@@ -123,12 +134,16 @@ def score(x: Features, y: Features, model: Model | None = None) -> Score:
     days = abs(x.published - y.published) / DAY
     if days > WINDOW_DAYS:
         return Score(0.0, {}, days, 0.0, 0.0)
-    values, shared = parts(x, y)
-    total = round(model.probability(values), 4)
+    values, shared_a, shared_p = _pair(x, y)
+    total = round(model._sigmoid(sum(map(operator.mul, model.vector, values))), 4)
+    text = values[TEXT]
     if total < model.link_min:  # never stored, never explained
-        return Score(total, values, days, values["text"], 0.0)
+        return Score(total, {}, days, text, 0.0)
+    weights = {f"a:{k}": min(x.actors[k], y.actors[k]) for k in shared_a}
+    weights.update({f"p:{k}": min(x.places[k], y.places[k]) for k in shared_p})
     dup = jaccard(x.sig, y.sig) if x.script == y.script else 0.0
-    return Score(total, values, days, values["text"], dup, tuple(shared))
+    return Score(total, dict(zip(PARTS, values, strict=True)), days, text, dup,
+                 tuple(_explain_order(weights, {x.lead, y.lead})))
 
 
 # ---------------------------------------------------------------- explaining

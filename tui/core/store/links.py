@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from tui.core.models import from_iso, to_iso
 
-POSTINGS = 200  # read per key and window, nearest in time: a key that common says little
+POSTINGS = 100  # read per key and window, nearest in time: a key that common says little
 _CHUNK = 500
 
 
