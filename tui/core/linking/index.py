@@ -22,6 +22,7 @@ size of the cache. `index_articles` runs all three in this process (tests, bench
 from __future__ import annotations
 
 import sqlite3
+import zlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
@@ -33,7 +34,7 @@ from tui.core.models import from_iso
 from tui.core.store import links as store
 
 TOP_LINKS = 20  # kept per article
-CANDIDATES = 30  # fully scored per article (from each side of a pair)
+CANDIDATES = 20  # fully scored per article: a pair is looked for from both sides
 MAX_KEYS = 200  # rarest keys asked per article (SQLite allows 500 terms in one compound SELECT)
 MINHASH_WEIGHT = 3.0  # a shared MinHash band: as telling as a fairly rare word
 RECENCY_DAYS = 3.0  # a candidate's prescore halves this many days away
@@ -130,17 +131,17 @@ def candidates(conn: sqlite3.Connection, aid: int, feats: Features) -> list[int]
                             RECENCY_DAYS * DAY)
 
 
-_decoded: dict[tuple[float, str], Features] = {}
-_DECODED_MAX = 5_000  # ~5 KB each decoded: bounded at a few tens of MB
+_decoded: dict[tuple[int, float, int, int], Features] = {}
+_DECODED_MAX = 1_500  # ~10 KB each decoded: ~15 MB per process
 
 
 def features(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Features]:
     """Stored features by id. Decoding JSON was a sixth of linking time, and in a burst of new
     articles the same neighbours come up again and again: decoded ones are kept, keyed by the
-    stored text itself, so a changed article can never be served stale."""
+    stored text itself (its length and CRC), so a changed article is never served stale."""
     out = {}
     for aid, published, text in store.features(conn, ids):
-        key = (published, text)
+        key = (aid, published, len(text), zlib.crc32(text.encode()))
         feats = _decoded.pop(key, None)  # re-inserted below: least recently used go first
         if feats is None:
             if len(_decoded) >= _DECODED_MAX:
@@ -191,6 +192,7 @@ def recluster(conn: sqlite3.Connection, ids: Sequence[int], model: Model | None 
     published = store.published(conn, sorted(region))
     groups = story_logic.cluster(published, store.links_among(conn, sorted(published)),
                                  model.story_min)
+    del published
     plan = story_logic.assign_ids(groups, old, lambda: store.new_story(conn))
     changed = {sid for sid, members in plan.items()
                if sorted(members) != sorted(a for a, s in old.items() if s == sid)}

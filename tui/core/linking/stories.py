@@ -21,14 +21,17 @@ MAX_SPAN_DAYS = 14.0  # a story longer than this is a theme, not an event
 DAY = 86400.0
 
 
-def cluster(published: Mapping[int, float], links: Mapping[tuple[int, int], float],
+def cluster(published: Mapping[int, float],
+            links: Mapping[tuple[int, int], float] | Iterable[tuple[int, int, float]],
             threshold: float, max_span_days: float = MAX_SPAN_DAYS) -> list[list[int]]:
     """Groups of two or more articles (each sorted), by average linkage over `links`
-    ((a, b) -> probability; either order; pairs outside `published` are ignored)."""
+    ((a, b) -> probability, or (a, b, probability) rows; a pair in either order or both;
+    pairs outside `published` are ignored)."""
     members = {a: [a] for a in published}
     span = {a: (t, t) for a, t in published.items()}
     sums: dict[int, dict[int, float]] = {a: {} for a in published}
-    for (a, b), p in sorted(links.items()):
+    rows = ((a, b, p) for (a, b), p in links.items()) if isinstance(links, Mapping) else links
+    for a, b, p in rows:
         if a != b and a in sums and b in sums:
             sums[a][b] = sums[b][a] = max(p, sums[a].get(b, 0.0))  # one value per pair
     heap: list[tuple[float, int, int]] = []

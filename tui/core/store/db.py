@@ -193,8 +193,10 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
                            timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                            check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA cache_size = -16384")
-    conn.execute("PRAGMA mmap_size = 268435456")
+    # small, and no memory map: a worker reads a fortnight's index, and mapped pages would
+    # count in every worker's resident memory
+    conn.execute("PRAGMA cache_size = -8192")
+    conn.execute("PRAGMA mmap_size = 0")
     return conn
 
 

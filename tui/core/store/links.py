@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -265,18 +265,16 @@ def published(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, float]:
     return out
 
 
-def links_among(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[tuple[int, int], float]:
-    """(a, b) -> score for links from one of `ids` to another (each pair once, a < b)."""
+def links_among(conn: sqlite3.Connection, ids: Sequence[int]
+                ) -> Iterator[tuple[int, int, float]]:
+    """(a, b, score) for links from one of `ids` to another (a pair may come both ways)."""
     wanted = set(ids)
-    out: dict[tuple[int, int], float] = {}
     for chunk in _chunks(sorted(wanted)):
         for a, b, score in conn.execute(
                 f"SELECT article_id, other_id, score FROM links WHERE article_id IN "
                 f"({_marks(len(chunk))})", tuple(chunk)):
             if b in wanted:
-                key = (min(a, b), max(a, b))
-                out[key] = max(score, out.get(key, 0.0))
-    return out
+                yield a, b, score
 
 
 def rewrite_stories(conn: sqlite3.Connection, region: Sequence[int],
