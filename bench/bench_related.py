@@ -4,8 +4,11 @@ Script, not a test: `python bench/bench_related.py [N ...]` (default 10000 50000
 For each N it writes a synthetic cache into a temp SQLite through tui.core.store.db.connect:
 articles arrive at a steady 500 a day (so a bigger cache covers more days, as a real one that
 keeps more history does), with Zipf-distributed words, actors and places, and about a third of
-them in multi-outlet events. The cache is indexed in batches like the analyzer does; then it
-times `index_articles` for 200 new articles one at a time and `related()` for 1000 random ids.
+them in multi-outlet events. The cache is indexed in batches like the analyzer does; then 200
+new articles are linked one at a time, each step timed apart as the refresh runs them:
+the writer stores and weighs the features, a pool worker scores candidates on a read-only connection
+(`link_scores`), the writer stores the links and re-clusters the stories around them. Then
+`related()` for 1000 random ids.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from tui.core.linking import index  # noqa: E402
 from tui.core.linking.text import place_matcher  # noqa: E402
 from tui.core.models import to_iso  # noqa: E402
 from tui.core.store import links  # noqa: E402
-from tui.core.store.db import connect, transaction  # noqa: E402
+from tui.core.store.db import connect, connect_readonly, transaction  # noqa: E402
 
 PER_DAY = 500
 START = datetime(2024, 1, 1, tzinfo=UTC)
@@ -104,17 +107,38 @@ def run(n: int) -> dict[str, float]:
                          [(i, f"u{i}", f"Feed {i}") for i in range(1, 9)])
         gen = Generator()
         started = time.perf_counter()
-        for start in range(0, n, 1000):
+        for start in range(0, n, 1000):  # stored in batches, linked once: a cold refresh
             with transaction(conn):
-                index.index_articles(conn, _insert(conn, gen, start, min(1000, n - start)))
+                ids = _insert(conn, gen, start, min(1000, n - start))
+                index.store_raw(conn, index.load_raw(conn, ids), ids)
+        every = list(range(1, n + 1))
+        with transaction(conn):
+            index.weigh_stored(conn, every)
+            index.write_links(conn, index.link_scores(conn, every))
+            index.recluster(conn, every)
         build = time.perf_counter() - started
-        link_times = []
+        reader = connect_readonly(Path(tmp) / "bench.sqlite3")
+        writer_times, score_times, totals = [], [], []
         for i in range(200):
+            ids = []
             with transaction(conn):
                 ids = _insert(conn, gen, n + i, 1)
+                raws = index.load_raw(conn, ids)  # the text half: in a pool worker
                 t0 = time.perf_counter()
-                index.index_articles(conn, ids)
-                link_times.append(time.perf_counter() - t0)
+                index.store_raw(conn, raws, ids)
+                ids = index.reweigh(conn, ids)
+                t1 = time.perf_counter()
+            rows = index.link_scores(reader, ids)  # in a pool worker during a refresh
+            t2 = time.perf_counter()
+            with transaction(conn):
+                t3 = time.perf_counter()
+                index.write_links(conn, rows)
+                index.recluster(conn, ids)
+                t4 = time.perf_counter()
+            writer_times.append((t1 - t0) + (t4 - t3))
+            score_times.append(t2 - t1)
+            totals.append((t1 - t0) + (t2 - t1) + (t4 - t3))
+        reader.close()
         rng = random.Random(1)
         lookups = []
         all_ids = [r[0] for r in conn.execute("SELECT id FROM articles")]
@@ -126,8 +150,13 @@ def run(n: int) -> dict[str, float]:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         size = (Path(tmp) / "bench.sqlite3").stat().st_size / 1e6
         conn.close()
-    return {"articles": n, "build_s": build, "link_ms_median": statistics.median(link_times) * 1e3,
-            "link_ms_p95": statistics.quantiles(link_times, n=20)[18] * 1e3,
+    def ms(xs: list[float], q: int | None = None) -> float:
+        return (statistics.quantiles(xs, n=20)[q] if q else statistics.median(xs)) * 1e3
+
+    return {"articles": n, "build_s": build,
+            "link_ms_median": ms(totals), "link_ms_p95": ms(totals, 18),
+            "score_ms_median": ms(score_times), "score_ms_p95": ms(score_times, 18),
+            "writer_ms_median": ms(writer_times), "writer_ms_p95": ms(writer_times, 18),
             "related_ms_p95": statistics.quantiles(lookups, n=20)[18] * 1e3,
             "linked_share": linked / (n + 200), "db_mb": size}
 
@@ -137,7 +166,9 @@ def main() -> None:
     for n in sizes:
         r = run(n)
         print(f"{r['articles']:>6} cached: link {r['link_ms_median']:.1f} ms median, "
-              f"{r['link_ms_p95']:.1f} ms p95 per new article; related() p95 "
+              f"{r['link_ms_p95']:.1f} ms p95 per new article (scoring, in the pool: "
+              f"{r['score_ms_median']:.1f} / {r['score_ms_p95']:.1f}; writer: "
+              f"{r['writer_ms_median']:.1f} / {r['writer_ms_p95']:.1f}); related() p95 "
               f"{r['related_ms_p95']:.2f} ms; build {r['build_s']:.0f} s; "
               f"{r['linked_share']:.0%} linked; {r['db_mb']:.0f} MB", flush=True)
 

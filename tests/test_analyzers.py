@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tui.core.config.loader import Config, Settings
 from tui.core.desk import Desk
-from tui.core.linking.score import actor_kind, display_name
+from tui.core.linking.names import actor_kind, display_name
 from tui.core.refresh.analyzer import Sources, TextItem
 from tui.core.refresh.analyzers import analyse_texts, analyzers
 

@@ -1,11 +1,11 @@
 """News outlets are actors for highlighting and search, never for linking (one named rule,
-linking/score.py `drives_links`)."""
+linking/features.py `drives_links`)."""
 
 from __future__ import annotations
 
 import json
 
-from tui.core.linking.score import drives_links, raw_features
+from tui.core.linking.features import drives_links, raw_features
 
 
 def test_media_never_drive_links() -> None:

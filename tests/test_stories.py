@@ -1,55 +1,58 @@
-"""The pure story planner: average linkage, no chaining, merging only what fits together."""
+"""The pure story clustering: average linkage over link probabilities, no chaining, no
+dependence on arrival order, stable story ids."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
 
-from tui.core.linking.stories import date_range, plan
+from tui.core.linking.stories import assign_ids, cluster, date_range
 
-T = 0.12
-
-
-def _plan(near: dict[int, float], story_of: dict[int, int], groups: dict[int, list[int]],
-          pairs: dict[frozenset[int], float] | None = None, span_ok: bool = True):  # type: ignore[no-untyped-def]
-    pairs = pairs or {}
-
-    def linkage(a: Sequence[int], b: Sequence[int]) -> float:
-        return sum(pairs.get(frozenset((x, y)), 0.0) for x in a for y in b) / (len(a) * len(b))
-
-    return plan(near, story_of, lambda sid: groups[sid], linkage, T, lambda _ids: span_ok)
+T = 0.5
+DAY = 86400.0
 
 
-def test_new_pair_starts_a_story() -> None:
-    p = _plan({1: 0.4, 2: 0.05}, {}, {})
-    assert p.join is None and p.new_with == [1]
+def _at(*ids: int, day: float = 0.0) -> dict[int, float]:
+    return {i: day * DAY for i in ids}
 
 
-def test_joins_on_average_not_on_one_link() -> None:
-    groups = {7: [1, 2, 3, 4]}
-    chained = _plan({1: 0.3}, {1: 7, 2: 7, 3: 7, 4: 7}, groups)  # 0.3 / 4 members < T
-    assert chained.join is None and chained.new_with == []
-    fits = _plan({1: 0.3, 2: 0.2, 3: 0.2}, {1: 7, 2: 7, 3: 7, 4: 7}, groups)
-    assert fits.join == 7
+def test_a_strong_pair_is_a_story_a_weak_one_is_not() -> None:
+    assert cluster(_at(1, 2, 3), {(1, 2): 0.8, (2, 3): 0.3}, T) == [[1, 2]]
 
 
-def test_bridge_merges_only_stories_that_link_to_each_other() -> None:
-    groups = {1: [10, 11], 2: [20, 21]}
-    story_of = {10: 1, 11: 1, 20: 2, 21: 2}
-    near = {10: 0.5, 11: 0.5, 20: 0.4, 21: 0.4}
-    apart = _plan(near, story_of, groups)
-    assert apart.join == 1 and apart.merge == []
-    close = {frozenset((a, b)): 0.3 for a in (10, 11) for b in (20, 21)}
-    together = _plan(near, story_of, groups, close)
-    assert together.join == 1 and together.merge == [2]
+def test_average_not_single_linkage_stops_chains() -> None:
+    # 1-2 and 3-4 are tight; one strong bridge 2-3 alone does not make one story of four
+    links = {(1, 2): 0.9, (3, 4): 0.9, (2, 3): 0.7}
+    assert cluster(_at(1, 2, 3, 4), links, T) == [[1, 2], [3, 4]]
+    # when the groups link across on average, they are one event
+    links.update({(1, 3): 0.6, (1, 4): 0.5, (2, 4): 0.6})
+    assert cluster(_at(1, 2, 3, 4), links, T) == [[1, 2, 3, 4]]
+
+
+def test_the_same_links_in_any_order_give_the_same_stories() -> None:
+    links = {(1, 2): 0.9, (2, 3): 0.55, (1, 3): 0.52, (4, 5): 0.8, (3, 4): 0.6, (5, 6): 0.51}
+    want = cluster(_at(1, 2, 3, 4, 5, 6), links, T)
+    for order in itertools.permutations(range(1, 7)):
+        published = {i: 0.0 for i in order}
+        shuffled = dict(sorted(links.items(), key=lambda kv: order.index(kv[0][0])))
+        flipped = {(b, a) if order.index(a) % 2 else (a, b): p for (a, b), p in shuffled.items()}
+        assert cluster(published, flipped, T) == want
 
 
 def test_span_guard() -> None:
-    assert _plan({1: 0.4}, {}, {}, span_ok=False).new_with == []
+    published = {1: 0.0, 2: 5 * DAY, 3: 20 * DAY}
+    assert cluster(published, {(1, 2): 0.9, (2, 3): 0.9, (1, 3): 0.9}, T) == [[1, 2]]
+
+
+def test_story_ids_stay_with_most_of_their_members() -> None:
+    fresh = itertools.count(100)
+    plan = assign_ids([[1, 2, 3], [4, 5]], {1: 7, 2: 7, 4: 7, 5: 9}, lambda: next(fresh))
+    assert plan == {7: [1, 2, 3], 9: [4, 5]}
+    plan = assign_ids([[1, 2], [3, 4]], {1: 7, 3: 7}, lambda: next(fresh))
+    assert plan == {7: [1, 2], 100: [3, 4]}  # one id cannot go to two stories
 
 
 def test_date_range() -> None:
-    day = 86400.0
     start = 1722816000.0  # 2024-08-05
     assert date_range(start, start + 3600) == "5 Aug 2024"
-    assert date_range(start, start + day) == "5-6 Aug 2024"
-    assert date_range(start, start + 30 * day) == "5 Aug-4 Sep 2024"
+    assert date_range(start, start + DAY) == "5-6 Aug 2024"
+    assert date_range(start, start + 30 * DAY) == "5 Aug-4 Sep 2024"

@@ -8,6 +8,7 @@ the analysis runs them again on every article when that data changes (refresh/an
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -56,6 +57,9 @@ class ActorsAnalyzer:
         actor_store.save_rows(conn, batch.ids, [row for found in batch.found.values()
                                                 for row in found.get(self.name, [])])
 
+    def finish_run(self, conn: sqlite3.Connection, ids: Sequence[int], context: Context) -> None:
+        return None
+
 
 class UnlistedAnalyzer:
     """After actors and places: a name is only a discovery where nothing else was found."""
@@ -83,3 +87,6 @@ class UnlistedAnalyzer:
 
         actor_store.save_unlisted(conn, batch.ids, [row for found in batch.found.values()
                                                     for row in found.get(self.name, [])])
+
+    def finish_run(self, conn: sqlite3.Connection, ids: Sequence[int], context: Context) -> None:
+        return None

@@ -1,23 +1,28 @@
-"""The links analyzer: features of each article's text (in the pool), then links and stories."""
+"""The links analyzer: features of each article's text (in the pool), stored by the writer;
+once the run's batches are stored, features weighed, links scored in the pool and written,
+stories re-clustered."""
 
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from tui.core.models import from_iso
 
 if TYPE_CHECKING:
-    from tui.core.linking.score import Raw
+    from tui.core.linking.features import Raw
+    from tui.core.linking.score import Model
     from tui.core.refresh.analyzer import Batch, Context, Found, Sources, TextItem
+
+CHUNK = 50  # articles per pool job: small enough to spread a run over every worker
 
 
 class LinksAnalyzer:
     name = "links"
 
-    def __init__(self) -> None:
-        self._waiting: Counter[str] = Counter()
+    def __init__(self, model: Model | None = None) -> None:
+        self.model = model
 
     def warm(self, sources: Sources) -> None:
         from tui.core.linking.text import place_matcher
@@ -25,22 +30,46 @@ class LinksAnalyzer:
         place_matcher()
 
     def text(self, item: TextItem, found: Found, sources: Sources) -> Raw:
-        from tui.core.linking.score import raw_features
+        from tui.core.linking.features import raw_features
 
         rows = found.get("actors", [])
-        return raw_features(item.title, item.body, [row[1:] for row in rows])
+        return raw_features(item.title, item.body, [row[1:] for row in rows],
+                            from_iso(item.published))
 
     def start_round(self, found: list[Found]) -> None:
-        """Keys of the whole round count as known already, so the first batch of a big first
-        ingest is weighed like the last (weights are frozen when stored)."""
-        self._waiting = Counter(k for f in found if self.name in f
-                                for k in ("", *f[self.name].df_keys()))
+        return None
 
     def write(self, conn: sqlite3.Connection, batch: Batch, context: Context) -> None:
-        from tui.core.linking.index import index_articles
+        from tui.core.linking.index import store_raw
 
         raws = {item.id: (from_iso(item.published), batch.found[item.id][self.name])
                 for item in batch.items if self.name in batch.found.get(item.id, {})}
-        for _when, raw in raws.values():
-            self._waiting.subtract(("", *raw.df_keys()))
-        index_articles(conn, batch.ids, raws=raws, waiting=self._waiting)
+        store_raw(conn, raws, batch.ids)
+
+    def finish_run(self, conn: sqlite3.Connection, ids: Sequence[int], context: Context) -> None:
+        """Weigh, then score candidates (pool, read-only); the writer stores what comes back,
+        then re-clusters the stories around the run."""
+        from tui.core.linking import index
+        from tui.core.linking.pool import link_job, weigh_job
+        from tui.core.linking.score import default_model
+        from tui.core.store.db import db_file, transaction
+        from tui.core.store.links import unlink
+
+        model = self.model or default_model()
+        path = db_file(conn)
+        if path is None or not ids:
+            return
+        with transaction(conn):  # the fortnight weighed when the cache was a tenth off, again
+            old = sorted(set(index.stale(conn)) - set(ids))
+            unlink(conn, old)
+        everyone = sorted({*ids, *old})
+        chunks = [everyone[i:i + CHUNK] for i in range(0, len(everyone), CHUNK)]
+        for weighed in context.in_pool(weigh_job, [(str(path), c) for c in chunks]):
+            with transaction(conn):  # short transactions: the app writes too
+                index.store_weighed(conn, weighed)
+        jobs = [(str(path), c, model, context.sources()) for c in chunks]
+        for rows in context.in_pool(link_job, jobs):
+            with transaction(conn):
+                index.write_links(conn, rows)
+        with transaction(conn):
+            index.recluster(conn, everyone, model)

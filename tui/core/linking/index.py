@@ -1,173 +1,232 @@
-"""Linking new or changed articles to the cache, and placing them in stories.
+"""Linking new or changed articles to the cache, and re-clustering stories around them.
 
-`index_articles` runs inside the analyzer's transaction after actor mentions are stored. Per
-article it (1) counts its keys into the document frequencies, (2) freezes its weighted features,
-(3) finds candidates through the store's inverted index - only articles sharing an actor, a
-place, a rare term or a MinHash band within the time window, never all pairs - (4) scores them,
-keeps the top links in both directions, and (5) places it in a story. The cost of one article
-depends on how much news shares its keys that week, not on the size of the cache.
+Four steps, so the costly one runs in the worker pool while the writer only writes:
+
+1. `store_raw` (writer, in the analyzer's batch transaction): count the articles' keys into the
+   document frequencies and keep what each will be weighed from.
+2. `weighed` (a pool worker on a read-only connection, once the run's batches are all stored):
+   freeze rarity into the features of the run's articles, and of the fortnight's articles
+   weighed when the cache was a tenth smaller or bigger; `store_weighed` (writer) stores them
+   and their keys in the candidate index.
+3. `link_scores` (a pool worker on a read-only connection): per article, candidates from the
+   inverted index - articles sharing an actor, a state, a place, a rare term or a MinHash band
+   within +-14 days, never all pairs - scored by the fitted model. It reads only; it returns
+   the link rows.
+4. `write_links` and `recluster` (writer): store the links both ways, keep each article's best,
+   then re-cluster the stories of the region the new links touch from the links as a whole.
+
+The cost of one article depends on how much news shares its keys in its fortnight, not on the
+size of the cache. `index_articles` runs all three in this process (tests, benchmarks).
 """
 
 from __future__ import annotations
 
 import sqlite3
+import zlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 
 from tui.core.linking import stories as story_logic
-from tui.core.linking.score import (
-    DAY,
-    HYBRID,
-    WINDOW_DAYS,
-    Features,
-    Method,
-    Raw,
-    idf,
-    raw_features,
-    reasons,
-    score,
-    weigh,
-)
+from tui.core.linking.features import Features, Raw, idf, loads_any, raw_features, weigh
+from tui.core.linking.score import DAY, WINDOW_DAYS, Model, default_model, reasons, score
 from tui.core.models import from_iso
 from tui.core.store import links as store
 
 TOP_LINKS = 20  # kept per article
-CANDIDATES = 30  # fully scored per new article
+CANDIDATES = 20  # fully scored per article: a pair is looked for from both sides
 MAX_KEYS = 200  # rarest keys asked per article (SQLite allows 500 terms in one compound SELECT)
 MINHASH_WEIGHT = 3.0  # a shared MinHash band: as telling as a fairly rare word
+RECENCY_DAYS = 3.0  # a candidate's prescore halves this many days away
+DRIFT = 0.1  # weigh recent articles again once the document count moved by this share
+
+LinkRow = tuple[int, int, float, str]  # (article, other, probability, reasons)
 
 
 def load_raw(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, tuple[datetime, Raw]]:
     """Text features computed here, when no worker process computed them."""
-    return {aid: (from_iso(published), raw_features(title, body, mentions))
-            for aid, (published, title, body, mentions) in store.texts(conn, ids).items()}
+    out = {}
+    for aid, (published, title, body, mentions) in store.texts(conn, ids).items():
+        when = from_iso(published)
+        out[aid] = (when, raw_features(title, body, mentions, when))
+    return out
 
 
-def index_articles(conn: sqlite3.Connection, article_ids: Sequence[int], *,
-                   method: Method = HYBRID,
-                   raws: dict[int, tuple[datetime, Raw]] | None = None,
-                   waiting: Mapping[str, int] | None = None) -> None:
-    """Link these (new or changed) articles to the cache and place them in stories.
-
-    `raws` are the articles' text features when a worker process already computed them (the
-    CPU-heavy half of linking); otherwise they are computed here. `waiting` counts the keys of
-    articles the same run will link next: counted as if known already, so the first batch of a
-    big first ingest gets the rarity weights the last one gets (weights are frozen when stored).
-    """
-    ids = sorted(set(article_ids))
-    if not ids:
-        return
+def store_raw(conn: sqlite3.Connection, raws: Mapping[int, tuple[datetime, Raw]],
+              ids: Sequence[int]) -> None:
+    """Step 1 (writer, per batch): forget what earlier versions of `ids` left, count their
+    keys into the document frequencies and keep what they will be weighed from. Weighing
+    waits until every article of the run is counted (`weigh_stored`): the first batch of a
+    big first ingest is weighed like the last."""
     store.forget(conn, ids)
-    if raws is None:
-        raws = load_raw(conn, ids)
-    store.count_keys(conn, Counter(key for _w, raw in raws.values()
-                                   for key in ["", *raw.df_keys()]).items())
-    wanted = {k for _w, raw in raws.values() for k in raw.df_keys()}
-    df = store.df(conn, wanted)
-    if waiting:
-        df = {k: df.get(k, 0) + waiting.get(k, 0) for k in {*df, *wanted, ""}}
+    store.count_keys(conn, Counter(key for aid in ids if aid in raws
+                                   for key in ["", *raws[aid][1].df_keys()]).items())
+    for aid in sorted(ids):
+        if aid in raws:
+            when, raw = raws[aid]
+            store.store_raw(conn, aid, when.timestamp(), raw.dumps(), raw.df_keys())
+
+
+WeighedRow = tuple[int, str, list[str], int]  # (article, features JSON, index keys, docs)
+
+
+def weighed(conn: sqlite3.Connection, ids: Sequence[int]) -> list[WeighedRow]:
+    """Step 2 (reads only: a pool worker): freeze rarity, as the cache counts it now, into
+    the features of `ids` from what they were stored with."""
+    raws = {aid: (published, Raw.loads(raw)) for aid, (published, raw)
+            in store.raws(conn, ids).items() if raw}
+    df = store.df(conn, {k for _p, raw in raws.values() for k in raw.df_keys()})
     docs = df.get("", 1)
-    touched: set[int] = set()
-    grown: set[int] = set()
-    members: dict[int, list[int]] = {}  # story id -> members, kept for the whole batch
-    for aid in ids:
-        if aid not in raws:
-            continue
-        when, raw = raws[aid]
-        feats = weigh(raw, when, df, docs)
-        store.store_features(conn, aid, feats.published, feats.dumps(), raw.df_keys(),
-                             feats.index_keys())
-        near = _link(conn, aid, feats, method)
-        touched.update((aid, *near))
-        grown.update(_place(conn, aid, feats.published, near, method, members))
-    store.prune(conn, touched, TOP_LINKS)
-    for sid in sorted(grown):
-        _relabel(conn, sid)
+    out = []
+    for aid in sorted(raws):
+        published, raw = raws[aid]
+        feats = weigh(raw, datetime.fromtimestamp(published, UTC), df, docs)
+        out.append((aid, feats.dumps(), feats.index_keys(), docs))
+    return out
+
+
+def store_weighed(conn: sqlite3.Connection, rows: Sequence[WeighedRow]) -> None:
+    """Step 2 (writer): weighed features and their keys in the candidate index."""
+    for aid, features_json, keys, docs in rows:
+        store.set_features(conn, aid, features_json, keys, docs)
+
+
+def weigh_stored(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
+    """Step 2 in this process."""
+    store_weighed(conn, weighed(conn, ids))
+
+
+def stale(conn: sqlite3.Connection, drift: float = DRIFT) -> list[int]:
+    """The recent articles (the fortnight before the newest) whose rarity weights were frozen
+    when the cache held a tenth more or fewer documents: to be weighed and linked again. This
+    is what makes links, and the stories made from them, the same whichever articles came
+    first."""
+    newest = store.newest(conn)
+    if newest is None:
+        return []
+    docs = store.df(conn, []).get("", 0)
+    return store.weighed_off(conn, newest - WINDOW_DAYS * DAY, docs, drift)
+
+
+def reweigh(conn: sqlite3.Connection, ids: Sequence[int]) -> list[int]:
+    """Step 2 for a run: weigh `ids` and the stale recent articles (whose old links go);
+    returns every article to link."""
+    old = sorted(set(stale(conn)) - set(ids))
+    store.unlink(conn, old)
+    everyone = sorted({*ids, *old})
+    weigh_stored(conn, everyone)
+    return everyone
 
 
 def candidates(conn: sqlite3.Connection, aid: int, feats: Features) -> list[int]:
-    """Articles sharing a key in the window, best prescored by the rarity of what they share."""
+    """Articles sharing a key in the window, best first by the rarity of what they share and
+    how close in time they are."""
     keys = feats.index_keys()
     df = store.df(conn, keys)
     docs = df.get("", 1)
     weighted = sorted(((MINHASH_WEIGHT if key.startswith("m:") else idf(df.get(key, 0), docs), key)
                        for key in keys), reverse=True)[:MAX_KEYS]
     window = (feats.published - WINDOW_DAYS * DAY, feats.published + WINDOW_DAYS * DAY)
-    return store.candidates(conn, aid, feats.published, weighted, window, CANDIDATES)
+    return store.candidates(conn, aid, feats.published, weighted, window, CANDIDATES,
+                            RECENCY_DAYS * DAY)
 
 
-_decoded: dict[tuple[float, str], Features] = {}
-_DECODED_MAX = 5_000  # ~5 KB each decoded: bounded at a few tens of MB
+_decoded: dict[tuple[int, float, int, int], Features] = {}
+_DECODED_MAX = 1_500  # ~10 KB each decoded: ~15 MB per process
 
 
 def features(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Features]:
     """Stored features by id. Decoding JSON was a sixth of linking time, and in a burst of new
     articles the same neighbours come up again and again: decoded ones are kept, keyed by the
-    stored text itself, so a changed article can never be served stale."""
+    stored text itself (its length and CRC), so a changed article is never served stale."""
     out = {}
     for aid, published, text in store.features(conn, ids):
-        key = (published, text)
+        key = (aid, published, len(text), zlib.crc32(text.encode()))
         feats = _decoded.pop(key, None)  # re-inserted below: least recently used go first
         if feats is None:
             if len(_decoded) >= _DECODED_MAX:
                 del _decoded[next(iter(_decoded))]
-            feats = Features.loads(published, text)
+            feats = loads_any(published, text)
+            if feats is None:  # written by another version: skipped until re-analysed
+                continue
         out[aid] = _decoded[key] = feats
     return out
 
 
-def _link(conn: sqlite3.Connection, aid: int, feats: Features, method: Method) -> dict[int, float]:
-    """Score candidates, store the links both ways; returns other id -> score of kept links."""
-    near: dict[int, float] = {}
-    rows = []
-    for other, their in features(conn, candidates(conn, aid, feats)).items():
-        s = score(feats, their, method)
-        if s.total >= method.link_min:
-            near[other] = s.total
-            why = reasons(s)
-            rows += [(aid, other, s.total, why), (other, aid, s.total, why)]
-    store.store_links(conn, rows)
-    return near
+def link_scores(conn: sqlite3.Connection, ids: Sequence[int],
+                model: Model | None = None) -> list[LinkRow]:
+    """Step 2 (reads only): each article's links to its candidates, from its side."""
+    model = model or default_model()
+    rows: list[LinkRow] = []
+    mine = features(conn, ids)
+    for aid in ids:
+        feats = mine.get(aid)
+        if feats is None:
+            continue
+        for other, theirs in features(conn, candidates(conn, aid, feats)).items():
+            s = score(feats, theirs, model)
+            if s.total >= model.link_min:
+                rows.append((aid, other, s.total, reasons(s)))
+    return rows
 
 
-def _span_ok(conn: sqlite3.Connection, ids: Sequence[int], extra: float) -> bool:
+def write_links(conn: sqlite3.Connection, rows: Sequence[LinkRow]) -> None:
+    """Step 3a: links both ways; every article touched keeps its TOP_LINKS best."""
+    store.store_links(conn, [*rows, *((b, a, s, why) for a, b, s, why in rows)])
+    store.prune(conn, {a for a, _b, _s, _w in rows} | {b for _a, b, _s, _w in rows}, TOP_LINKS)
+
+
+def recluster(conn: sqlite3.Connection, ids: Sequence[int], model: Model | None = None) -> None:
+    """Step 3b: the stories of the region around `ids`, made again from the links.
+
+    The region: the articles themselves, those they link to at story strength, and every
+    member of the stories those are in. Clustering it from scratch gives the stories one pass
+    over all of these articles would give, whatever order they came in."""
+    model = model or default_model()
+    strong = store.neighbours(conn, ids, model.story_min)
+    before = store.stories_of(conn, sorted(set(ids) | strong))
+    if not strong and not before:
+        return  # nothing links at story strength: no story to make or to change
+    region = set(ids) | strong | store.members_of(conn, sorted(set(before.values())))
+    old = store.stories_of(conn, sorted(region))
+    published = store.published(conn, sorted(region))
+    groups = story_logic.cluster(published, store.links_among(conn, sorted(published)),
+                                 model.story_min)
+    del published
+    plan = story_logic.assign_ids(groups, old, lambda: store.new_story(conn))
+    changed = {sid for sid, members in plan.items()
+               if sorted(members) != sorted(a for a, s in old.items() if s == sid)}
+    store.rewrite_stories(conn, sorted(region), plan)
+    for sid in sorted(changed):
+        _relabel(conn, sid)
+
+
+def index_articles(conn: sqlite3.Connection, article_ids: Sequence[int], *,
+                   model: Model | None = None,
+                   raws: dict[int, tuple[datetime, Raw]] | None = None) -> None:
+    """Every step in this process, in the caller's transaction."""
+    ids = sorted(set(article_ids))
     if not ids:
-        return True
-    lo, hi = store.span(conn, ids)
-    lo, hi = min(lo, extra), max(hi, extra)
-    return bool((hi - lo) / DAY <= story_logic.MAX_SPAN_DAYS)
+        return
+    store_raw(conn, raws if raws is not None else load_raw(conn, ids), ids)
+    ids = reweigh(conn, ids)
+    write_links(conn, link_scores(conn, ids, model))
+    recluster(conn, ids, model)
 
 
-def _place(conn: sqlite3.Connection, aid: int, published: float, near: dict[int, float],
-           method: Method, known: dict[int, list[int]]) -> list[int]:
-    """Put the article in a story; returns the story to relabel (once per batch). `known`
-    caches story members across the batch; the stories changed here are dropped from it."""
-    if not near:
-        return []
-    story_of = store.stories_of(conn, list(near))
+def relink(conn: sqlite3.Connection, model: Model) -> None:
+    """Links and stories of every indexed article again, with `model` (features stay)."""
+    ids = store.indexed(conn)
+    store.drop_links(conn)
+    write_links(conn, link_scores(conn, ids, model))
+    recluster(conn, ids, model)
 
-    def members(sid: int) -> list[int]:
-        if sid not in known:
-            known[sid] = store.members(conn, sid)
-        return known[sid]
 
-    plan = story_logic.plan(near, story_of, members, lambda a, b: store.linkage(conn, a, b),
-                            method.story_min, lambda ids: _span_ok(conn, ids, published))
-    if plan.join is not None:
-        sid = plan.join
-        store.merge_stories(conn, sid, plan.merge)
-        for other in plan.merge:
-            known.pop(other, None)
-        new = [aid]
-    elif plan.new_with:
-        sid = store.new_story(conn)
-        new = [aid, *plan.new_with]
-    else:
-        return []
-    store.join_story(conn, sid, new)
-    known.pop(sid, None)
-    return [sid]
+def restory(conn: sqlite3.Connection, model: Model) -> None:
+    """Every story again from the links as they are, with `model`'s threshold."""
+    conn.execute("DELETE FROM story_articles")
+    conn.execute("DELETE FROM stories")
+    recluster(conn, store.indexed(conn), model)
 
 
 def _relabel(conn: sqlite3.Connection, sid: int) -> None:

@@ -1,59 +1,88 @@
-"""Stories: clusters of articles about one event, grown one article at a time.
+"""Stories: clusters of articles about one event, made from the links as a whole.
 
-Pure (no SQL): the store hands in scores and memberships and applies the plan. An article joins
-the story it links to best *on average over the story's members* (average linkage), not the
-story of its single best link: single linkage chains "Shoigu in Tehran" -> "Haniyeh's killing"
--> "Pezeshkian's inauguration" into one blob, while an average over members does not.
+Pure (no SQL): the store hands in the link probabilities of a region of recent articles and
+writes back the clusters. Average linkage: two groups merge while the *average* probability
+over all their pairs (a missing link counts as 0) is at least the threshold, best pair first.
+Single linkage would chain "Shoigu in Tehran" -> "Haniyeh's killing" -> "Pezeshkian's
+inauguration" into one blob; an average over members does not. The result depends only on the
+articles and their links, never on which article arrived first (ties go to the lowest ids).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+import heapq
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 
-from tui.core.linking.score import Features, actor_kind, display_name, place_kind
+from tui.core.linking.features import Features
+from tui.core.linking.names import actor_kind, display_name, place_kind
 
-MAX_SPAN_DAYS = 10.0  # a story longer than this is a theme, not an event
-
-
-@dataclass
-class Plan:
-    join: int | None = None  # existing story to add the article to
-    new_with: list[int] = field(default_factory=list)  # or: start a story with these articles
-    merge: list[int] = field(default_factory=list)  # other stories folded into `join`
+MAX_SPAN_DAYS = 14.0  # a story longer than this is a theme, not an event
+DAY = 86400.0
 
 
-def average(scores: dict[int, float], members: Sequence[int]) -> float:
-    return sum(scores.get(m, 0.0) for m in members) / len(members) if members else 0.0
+def cluster(published: Mapping[int, float],
+            links: Mapping[tuple[int, int], float] | Iterable[tuple[int, int, float]],
+            threshold: float, max_span_days: float = MAX_SPAN_DAYS) -> list[list[int]]:
+    """Groups of two or more articles (each sorted), by average linkage over `links`
+    ((a, b) -> probability, or (a, b, probability) rows; a pair in either order or both;
+    pairs outside `published` are ignored)."""
+    members = {a: [a] for a in published}
+    span = {a: (t, t) for a, t in published.items()}
+    sums: dict[int, dict[int, float]] = {a: {} for a in published}
+    rows = ((a, b, p) for (a, b), p in links.items()) if isinstance(links, Mapping) else links
+    for a, b, p in rows:
+        if a != b and a in sums and b in sums:
+            sums[a][b] = sums[b][a] = max(p, sums[a].get(b, 0.0))  # one value per pair
+    heap: list[tuple[float, int, int]] = []
+
+    def push(a: int, b: int) -> None:
+        avg = sums[a][b] / (len(members[a]) * len(members[b]))
+        if avg >= threshold:
+            heapq.heappush(heap, (-avg, min(a, b), max(a, b)))
+
+    for a in sorted(sums):
+        for b in sorted(sums[a]):
+            if a < b:
+                push(a, b)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if a not in members or b not in members or b not in sums[a]:
+            continue
+        if -neg != sums[a][b] / (len(members[a]) * len(members[b])):
+            continue  # stale: one side grew since this was pushed
+        lo, hi = min(span[a][0], span[b][0]), max(span[a][1], span[b][1])
+        if (hi - lo) / DAY > max_span_days:
+            continue
+        members[a] += members.pop(b)
+        span[a] = (lo, hi)
+        del span[b]
+        theirs = sums.pop(b)
+        theirs.pop(a, None)
+        sums[a].pop(b, None)
+        for other, p in theirs.items():
+            sums[other].pop(b, None)
+            sums[a][other] = sums[other][a] = sums[a].get(other, 0.0) + p
+        for other in sorted(sums[a]):
+            push(a, other)
+    return sorted(sorted(m) for m in members.values() if len(m) > 1)
 
 
-def plan(near: dict[int, float], story_of: dict[int, int], members: Callable[[int], list[int]],
-         linkage: Callable[[Sequence[int], Sequence[int]], float], threshold: float,
-         span_ok: Callable[[Sequence[int]], bool]) -> Plan:
-    """Where a new article goes, given its link scores `near` (other id -> score)."""
-    stories = {story_of[o] for o, s in near.items() if s >= threshold and o in story_of}
-    ranked = sorted(((average(near, members(sid)), sid) for sid in stories), reverse=True)
-    ranked = [(avg, sid) for avg, sid in ranked if avg >= threshold and span_ok(members(sid))]
-    if ranked:
-        _avg, best = ranked[0]
-        group = list(members(best))
-        merged = []
-        for _avg2, other in ranked[1:]:
-            theirs = members(other)
-            if linkage(group, theirs) >= threshold and span_ok([*group, *theirs]):
-                merged.append(other)
-                group.extend(theirs)
-        return Plan(join=best, merge=merged)
-    loose = sorted(((s, o) for o, s in near.items() if s >= threshold and o not in story_of),
-                   reverse=True)
-    if not loose:
-        return Plan()
-    group = [loose[0][1]]
-    for _s, other in loose[1:]:  # others only if they fit the group on average, too
-        if (near[other] + linkage([other], group) * len(group)) / (len(group) + 1) >= threshold:
-            group.append(other)
-    return Plan(new_with=group) if span_ok(group) else Plan()
+def assign_ids(groups: Sequence[Sequence[int]], old: Mapping[int, int],
+               new_id: Callable[[], int]) -> dict[int, list[int]]:
+    """Story id -> members: each group keeps the old story id most of its members had (so a
+    `story:ID` a reader noted keeps working), biggest groups choosing first."""
+    out: dict[int, list[int]] = {}
+    order = sorted(range(len(groups)), key=lambda g: (-len(groups[g]), groups[g][0]))
+    for g in order:
+        votes: dict[int, int] = {}
+        for a in groups[g]:
+            if a in old:
+                votes[old[a]] = votes.get(old[a], 0) + 1
+        free = sorted((-n, sid) for sid, n in votes.items() if sid not in out)
+        sid = free[0][1] if free else new_id()
+        out[sid] = list(groups[g])
+    return out
 
 
 def label(features: Iterable[Features]) -> tuple[str, float, float]:
@@ -69,7 +98,7 @@ def label(features: Iterable[Features]) -> tuple[str, float, float]:
                     key = f"{prefix}:{k}"
                     lead = (1.0 if key in f.focus else 0.0) + (2.0 if key == f.lead else 0.0)
                     cover[k] = cover.get(k, 0.0) + 1.0 + lead + w / 1000
-        return sorted(cover, key=lambda k: -cover[k])[:n]
+        return sorted(cover, key=lambda k: (-cover[k], k))[:n]
 
     people = top("a", lambda a: actor_kind(a) == "state", 2)
     names = list(dict.fromkeys(display_name(f"a:{a}") for a in people))

@@ -32,6 +32,7 @@ _POSSESSIVE = re.compile(r"'s(?= |\Z)")  # in folded words joined by single spac
 _CYRILLIC = re.compile(r"[а-яА-ЯёЁ]")
 _CYRILLIC_BLOCK = re.compile("[\u0400-\u04ff]")
 _ARABIC_BLOCK = re.compile("[\u0600-\u06ff]")
+_HEBREW_BLOCK = re.compile("[\u0590-\u05ff]")
 # Russian case endings a place name may take after its stem (Тегеран-е, Москв-у, Курск-ой).
 _RU_ENDINGS = _split("а я у ю е и ы о ой ей ом ем ью ям ях ах ами ями ию ии ией ого ую ая") | {""}
 _RU_FINAL = "аяоеьйыи"
@@ -139,7 +140,7 @@ def _term(word: str) -> str | None:
 
 
 def script_of(text: str) -> str:
-    """'cyrl', 'arab' or 'latn': term overlap only means something within one script."""
+    """'cyrl', 'arab', 'hebr' or 'latn': term overlap only means something within one script."""
     sample = text[:2000]
     if sample.isascii():  # no Cyrillic or Arabic letter can be in it
         return "latn"
@@ -152,6 +153,8 @@ def script_of(text: str) -> str:
         return "cyrl"
     if arab * 2 > letters:
         return "arab"
+    if len(_HEBREW_BLOCK.findall(sample)) * 2 > letters:
+        return "hebr"
     return "latn"
 
 

@@ -4,6 +4,7 @@ filter. `rematch = True`: run again on every article when places.toml changes.""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -53,3 +54,5 @@ class PlacesAnalyzer:
                 for place_id, count, _spans in found.get(self.name, [])]
         place_store.save_rows(conn, batch.ids, rows)
 
+    def finish_run(self, conn: sqlite3.Connection, ids: Sequence[int], context: Context) -> None:
+        return None

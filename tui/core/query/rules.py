@@ -121,6 +121,9 @@ class RulesAnalyzer:
         apply_rules(conn, context.config.rules, context.config.mutes, batch.ids, utcnow(),
                     resolve_actor=context.resolve_actor)
 
+    def finish_run(self, conn: sqlite3.Connection, ids: Sequence[int], context: Context) -> None:
+        return None
+
 
 def rename_tag(conn: sqlite3.Connection, old: str, new: str) -> int:
     """Rename `old` (any spelling) to `new` everywhere, merging into `new` where an article has

@@ -15,7 +15,7 @@ from concurrent.futures.process import BrokenProcessPool
 from datetime import timedelta
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tui.core.config.loader import Config
 from tui.core.models import ArticleActor, to_iso, utcnow
@@ -95,9 +95,11 @@ class Analysis:
         sources = self.sources()
         self._rematch_if_sources_changed(conn, sources, on_event)
         run = analyzers()
-        done = 0
         total = conn.execute("SELECT count(*) FROM articles WHERE analysed = 0").fetchone()[0]
-        while ids := store.pending_analysis(conn, ROUND):
+        written: list[dict[str, Any]] = []  # id and body version: not the texts, for memory
+        after: tuple[str, int] | None = None
+        while ids := store.pending_analysis(conn, ROUND, after):
+            after = store.position(conn, ids[-1])
             chunks = [ids[i:i + BATCH] for i in range(0, len(ids), BATCH)]
             prepared = list(self._text_halves(conn, chunks, sources))
             for analyzer in run:
@@ -107,11 +109,35 @@ class Analysis:
                     for analyzer in run:
                         analyzer.write(conn, Batch(items, dict(zip(ids_of(items), found,
                                                                    strict=True))), self)
-                    store.mark_analysed_unchanged(conn, rows)
-                done += len(rows)
-                if on_event:
-                    on_event(Progress(done, total, "analyse"))
+                written += [{"id": r["id"], "extracted_at": r["extracted_at"]} for r in rows]
+                if on_event and len(written) < total:  # the last once the run is finished
+                    on_event(Progress(len(written), total, "analyse"))
+        if not written:
+            return 0
+        for analyzer in run:
+            analyzer.finish_run(conn, [r["id"] for r in written], self)
+        with transaction(conn):  # only now: a run killed before this is done again
+            store.mark_analysed_unchanged(conn, written)
+        done = len(written)
+        if on_event:
+            on_event(Progress(done, total, "analyse"))
         return done
+
+    def in_pool(self, fn: Callable[..., Any], jobs: Sequence[tuple[Any, ...]]) -> Iterator[Any]:
+        """fn(*job) for every job, in the worker pool when there is one (all submitted at once
+        so every core works while this thread writes what comes back), in order."""
+        if self.workers is None:
+            for job in jobs:
+                yield fn(*job)
+            return
+        pool = self.workers.get()
+        futures = [pool.submit(fn, *job) for job in jobs]
+        for job, future in zip(jobs, futures, strict=True):
+            try:
+                yield future.result()
+            except BrokenProcessPool:  # a worker died: renew for later, do this job here
+                self.workers.renew(pool)
+                yield fn(*job)
 
     def _rematch_if_sources_changed(self, conn: sqlite3.Connection, sources: Sources,
                                     on_event: Callable[[RefreshEvent], None] | None) -> None:

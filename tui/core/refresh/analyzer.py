@@ -3,8 +3,12 @@
 An analyzer has two halves. `text` runs in a worker process on one article's text and returns
 something picklable; it sees what the analyzers before it found in the same article. `write`
 runs in the writer's transaction on a batch, with every article's findings. `start_round` sees
-all findings of a round before any batch is written (linking counts rarity over the round).
-Order matters and is the order of `ANALYZERS`: rules ask `actor:`, links weigh actors.
+all findings of a round before any batch is written; `finish_run` runs once every batch of
+every round of the run is committed, for work that needs them all (linking weighs rarity over
+the whole run, then scores candidates in the pool through `Context.in_pool`, on read-only
+connections, and the writer only writes what comes back). Articles count as analysed once the
+run is finished (a run killed before that is done again by the next). Order matters and is
+the order of `ANALYZERS`: rules ask `actor:`, links weigh actors.
 
 An analyzer with `rematch = True` finds what depends only on an article's text and the data
 named in `Sources` (actors, places): when that data changes, the analysis runs its two halves
@@ -14,7 +18,7 @@ again on every cached article, and only then re-analyses recent ones with all an
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -71,6 +75,13 @@ class Context(Protocol):
 
     def resolve_actor(self, name: str) -> list[str]: ...
 
+    def sources(self) -> Sources: ...
+
+    def in_pool(self, fn: Callable[..., Any], jobs: Sequence[tuple[Any, ...]]) -> Iterator[Any]:
+        """fn(*job) for each job in the worker pool (in this process without one), results in
+        the order of `jobs`, each as soon as it and those before it are done."""
+        ...
+
 
 class Analyzer(Protocol):
     name: str
@@ -86,3 +97,7 @@ class Analyzer(Protocol):
 
     def write(self, conn: sqlite3.Connection, batch: Batch, context: Context) -> None:
         """In the writer's transaction."""
+
+    def finish_run(self, conn: sqlite3.Connection, ids: Sequence[int], context: Context) -> None:
+        """In the writer, once every batch of the run is committed, with every article the run
+        wrote (it opens its own transactions)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -260,12 +260,25 @@ def prune(conn: sqlite3.Connection, keep_days: int) -> int:
         (cutoff, cutoff)).rowcount
 
 
-def pending_analysis(conn: sqlite3.Connection, limit: int = 500) -> list[int]:
+def pending_analysis(conn: sqlite3.Connection, limit: int = 500,
+                     after: tuple[str, int] | None = None) -> list[int]:
     """Articles whose body changed since the analyzers last ran (also catches up after a kill),
-    newest first: the top of the list the reader sees gets its actors and links first."""
+    newest first: the top of the list the reader sees gets its actors and links first.
+    `after`: the (published, id) of the last one a run already took, to page on."""
+    if after is None:
+        return [r[0] for r in conn.execute(
+            "SELECT id FROM articles WHERE analysed = 0 ORDER BY published DESC, id DESC "
+            "LIMIT ?", (limit,))]
     return [r[0] for r in conn.execute(
-        "SELECT id FROM articles WHERE analysed = 0 ORDER BY published DESC, id DESC LIMIT ?",
-        (limit,))]
+        "SELECT id FROM articles WHERE analysed = 0 AND (published, id) < (?, ?) "
+        "ORDER BY published DESC, id DESC LIMIT ?", (*after, limit))]
+
+
+def position(conn: sqlite3.Connection, article_id: int) -> tuple[str, int]:
+    """(published, id): where an article sits in the newest-first order."""
+    row = conn.execute("SELECT published, id FROM articles WHERE id = ?",
+                       (article_id,)).fetchone()
+    return str(row[0]), int(row[1])
 
 
 def texts_for_analysis(conn: sqlite3.Connection, ids: Sequence[int]) -> list[sqlite3.Row]:
@@ -282,7 +295,8 @@ def mark_analysed(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
         conn.execute(f"UPDATE articles SET analysed = 1 WHERE id IN ({_marks(ids)})", tuple(ids))
 
 
-def mark_analysed_unchanged(conn: sqlite3.Connection, texts: Sequence[sqlite3.Row]) -> None:
+def mark_analysed_unchanged(conn: sqlite3.Connection,
+                            texts: Sequence[sqlite3.Row | Mapping[str, object]]) -> None:
     """Mark analysed only where the body is still the one analysed (another process may have
     extracted a new one meanwhile: that article stays pending)."""
     conn.executemany("UPDATE articles SET analysed = 1 WHERE id = ? "

@@ -214,6 +214,25 @@ def connect(path: Path, *, migrate_to: int | None = None) -> sqlite3.Connection:
     return conn
 
 
+def connect_readonly(path: Path) -> sqlite3.Connection:
+    """A reader of a cache another connection writes (a pool worker scoring links): no
+    migration, no writes; in WAL mode it sees every committed transaction."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                           timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                           check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    # small, and no memory map: a worker reads a fortnight's index, and mapped pages would
+    # count in every worker's resident memory
+    conn.execute("PRAGMA cache_size = -8192")
+    conn.execute("PRAGMA mmap_size = 0")
+    return conn
+
+
+def db_file(conn: sqlite3.Connection) -> Path | None:
+    """The file behind a connection (None for an in-memory database)."""
+    return _db_file(conn)
+
+
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """BEGIN IMMEDIATE ... COMMIT, rolled back on any error (including KeyboardInterrupt)."""

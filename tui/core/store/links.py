@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from tui.core.models import from_iso, to_iso
 
-POSTINGS = 200  # read per key and window, nearest in time: a key that common says little
+POSTINGS = 100  # read per key and window, nearest in time: a key that common says little
 _CHUNK = 500
 
 
@@ -95,18 +95,64 @@ def df(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, int]:
     return out
 
 
-def store_features(conn: sqlite3.Connection, aid: int, published: float, features: str,
-                   df_keys: list[str], index_keys: Iterable[str]) -> None:
-    conn.execute("INSERT INTO link_features(article_id, published, features, df_keys) "
-                 "VALUES(?, ?, ?, ?)", (aid, published, features, json.dumps(df_keys)))
+def store_raw(conn: sqlite3.Connection, aid: int, published: float, raw: str,
+              df_keys: list[str]) -> None:
+    """An article's unweighed features; its weighed ones come with `set_features`."""
+    conn.execute("INSERT INTO link_features(article_id, published, features, df_keys, raw, "
+                 "docs) VALUES(?, ?, '', ?, ?, 0)", (aid, published, json.dumps(df_keys), raw))
+
+
+def set_features(conn: sqlite3.Connection, aid: int, features: str, index_keys: Iterable[str],
+                 docs: int) -> None:
+    """Weighed features (with `docs`, the document count they were weighed at) and the
+    article's keys in the candidate index, replacing earlier ones."""
+    conn.execute("UPDATE link_features SET features = ?, docs = ? WHERE article_id = ?",
+                 (features, docs, aid))
+    published = conn.execute("SELECT published FROM link_features WHERE article_id = ?",
+                             (aid,)).fetchone()[0]
+    conn.execute("DELETE FROM link_keys WHERE article_id = ?", (aid,))
     conn.executemany("INSERT OR IGNORE INTO link_keys(key, published, article_id) "
                      "VALUES(?, ?, ?)", [(k, published, aid) for k in index_keys])
 
 
+def unlink(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
+    """Drop the links to and from these articles (they are about to be linked again)."""
+    for chunk in _chunks(ids):
+        marks, args = _marks(len(chunk)), tuple(chunk)
+        conn.execute(f"DELETE FROM links WHERE article_id IN ({marks})", args)
+        conn.execute(f"DELETE FROM links WHERE other_id IN ({marks})", args)
+
+
+def weighed_off(conn: sqlite3.Connection, since: float, docs: int, drift: float) -> list[int]:
+    """Articles published from `since` whose features were weighed when the cache held a
+    document count more than `drift` (a share) away from `docs`."""
+    return [r[0] for r in conn.execute(
+        "SELECT article_id FROM link_features WHERE published >= ? AND features != '' "
+        "AND abs(docs - ?) > ? * docs ORDER BY article_id", (since, docs, drift))]
+
+
+def newest(conn: sqlite3.Connection) -> float | None:
+    """The latest publication time of an indexed article."""
+    row = conn.execute("SELECT max(published) FROM link_features").fetchone()
+    return float(row[0]) if row and row[0] is not None else None
+
+
+def raws(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, tuple[float, str]]:
+    """id -> (published, raw JSON) as stored with the features."""
+    out: dict[int, tuple[float, str]] = {}
+    for chunk in _chunks(ids):
+        for aid, published, raw in conn.execute(
+                f"SELECT article_id, published, raw FROM link_features WHERE article_id IN "
+                f"({_marks(len(chunk))})", tuple(chunk)):
+            out[aid] = (published, raw)
+    return out
+
+
 def candidates(conn: sqlite3.Connection, aid: int, published: float,
                weighted: list[tuple[float, str]], window: tuple[float, float],
-               limit: int) -> list[int]:
-    """Articles sharing a key in the window, best prescored (sum of shared keys' weights).
+               limit: int, halving: float) -> list[int]:
+    """Articles sharing a key in the window, best prescored: the sum over shared keys of the
+    key's weight, each posting discounted by time apart (halved every `halving` seconds).
 
     One statement: SQLite walks every key's postings and sums the weights in C (walking them
     in Python was a quarter of a cold ingest). A common key ("Putin") has thousands of postings
@@ -121,15 +167,16 @@ def candidates(conn: sqlite3.Connection, aid: int, published: float,
                  weight, key, lo, published, POSTINGS // 2]
     rows = conn.execute(
         f"SELECT article_id FROM ({' UNION ALL '.join(parts)}) WHERE article_id != ? "
-        "GROUP BY article_id ORDER BY sum(w) DESC, article_id LIMIT ?",
-        (*args, aid, limit))
+        "GROUP BY article_id ORDER BY sum(w / (1.0 + abs(published - ?) / ?)) DESC, article_id "
+        "LIMIT ?", (*args, aid, published, halving, limit))
     return [other for (other,) in rows]
 
 
-_LATER = ("SELECT article_id, ? AS w FROM (SELECT article_id FROM link_keys WHERE key = ? AND "
-          "published BETWEEN ? AND ? ORDER BY published LIMIT ?)")
-_EARLIER = ("SELECT article_id, ? AS w FROM (SELECT article_id FROM link_keys WHERE key = ? AND "
-            "published >= ? AND published < ? ORDER BY published DESC LIMIT ?)")
+_LATER = ("SELECT article_id, published, ? AS w FROM (SELECT article_id, published FROM "
+          "link_keys WHERE key = ? AND published BETWEEN ? AND ? ORDER BY published LIMIT ?)")
+_EARLIER = ("SELECT article_id, published, ? AS w FROM (SELECT article_id, published FROM "
+            "link_keys WHERE key = ? AND published >= ? AND published < ? "
+            "ORDER BY published DESC LIMIT ?)")
 
 
 def features(conn: sqlite3.Connection, ids: Sequence[int]) -> list[tuple[int, float, str]]:
@@ -158,6 +205,18 @@ def prune(conn: sqlite3.Connection, touched: set[int], keep: int) -> None:
         conn.executemany("DELETE FROM links WHERE article_id = ? AND other_id = ?", drop)
 
 
+def indexed(conn: sqlite3.Connection) -> list[int]:
+    """Every article with stored features."""
+    return [r[0] for r in conn.execute("SELECT article_id FROM link_features ORDER BY article_id")]
+
+
+def drop_links(conn: sqlite3.Connection) -> None:
+    """Every link and story (features and the index stay)."""
+    conn.execute("DELETE FROM links")
+    conn.execute("DELETE FROM story_articles")
+    conn.execute("DELETE FROM stories")
+
+
 # ---------------------------------------------------------------- stories
 
 
@@ -169,42 +228,79 @@ def members(conn: sqlite3.Connection, story_id: int) -> list[int]:
 
 def stories_of(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, int]:
     """article id -> story id, for those in a story."""
-    return dict(conn.execute(
-        f"SELECT article_id, story_id FROM story_articles WHERE article_id IN "
-        f"({_marks(len(ids))})", tuple(ids)).fetchall())
+    out: dict[int, int] = {}
+    for chunk in _chunks(ids):
+        out.update(conn.execute(
+            f"SELECT article_id, story_id FROM story_articles WHERE article_id IN "
+            f"({_marks(len(chunk))})", tuple(chunk)).fetchall())
+    return out
 
 
-def linkage(conn: sqlite3.Connection, a: Sequence[int], b: Sequence[int]) -> float:
-    """Average stored link score between two groups (a missing link counts as 0)."""
-    if not a or not b:
-        return 0.0
-    total = conn.execute(
-        f"SELECT coalesce(sum(score), 0) FROM links WHERE article_id IN ({_marks(len(a))}) "
-        f"AND other_id IN ({_marks(len(b))})", (*a, *b)).fetchone()[0]
-    return float(total) / (len(a) * len(b))
+def members_of(conn: sqlite3.Connection, story_ids: Sequence[int]) -> set[int]:
+    out: set[int] = set()
+    for chunk in _chunks(story_ids):
+        out.update(r[0] for r in conn.execute(
+            f"SELECT article_id FROM story_articles WHERE story_id IN ({_marks(len(chunk))})",
+            tuple(chunk)))
+    return out
 
 
-def span(conn: sqlite3.Connection, ids: Sequence[int]) -> tuple[float, float]:
-    """Earliest and latest publication time (epoch seconds) of these indexed articles."""
-    lo, hi = conn.execute(f"SELECT min(published), max(published) FROM link_features "
-                          f"WHERE article_id IN ({_marks(len(ids))})", tuple(ids)).fetchone()
-    return float(lo), float(hi)
+def neighbours(conn: sqlite3.Connection, ids: Sequence[int], min_score: float) -> set[int]:
+    """Articles linked to any of `ids` at `min_score` or more."""
+    out: set[int] = set()
+    for chunk in _chunks(ids):
+        out.update(r[0] for r in conn.execute(
+            f"SELECT other_id FROM links WHERE article_id IN ({_marks(len(chunk))}) "
+            "AND score >= ?", (*chunk, min_score)))
+    return out
 
 
-def merge_stories(conn: sqlite3.Connection, into: int, others: Sequence[int]) -> None:
-    for other in others:
-        conn.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", (into, other))
-        conn.execute("DELETE FROM stories WHERE id = ?", (other,))
+def published(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, float]:
+    """Publication time (epoch seconds) of these indexed articles."""
+    out: dict[int, float] = {}
+    for chunk in _chunks(ids):
+        out.update(conn.execute(
+            f"SELECT article_id, published FROM link_features WHERE article_id IN "
+            f"({_marks(len(chunk))})", tuple(chunk)).fetchall())
+    return out
+
+
+def links_among(conn: sqlite3.Connection, ids: Sequence[int]
+                ) -> Iterator[tuple[int, int, float]]:
+    """(a, b, score) for links from one of `ids` to another (a pair may come both ways)."""
+    wanted = set(ids)
+    for chunk in _chunks(sorted(wanted)):
+        for a, b, score in conn.execute(
+                f"SELECT article_id, other_id, score FROM links WHERE article_id IN "
+                f"({_marks(len(chunk))})", tuple(chunk)):
+            if b in wanted:
+                yield a, b, score
+
+
+def rewrite_stories(conn: sqlite3.Connection, region: Sequence[int],
+                    plan: dict[int, list[int]]) -> None:
+    """The stories of `region` become `plan` (story id -> members): members move first and
+    only then do the left-over rows go, so a story that keeps its members keeps its row and
+    label; stories left empty are deleted."""
+    before = set(stories_of(conn, region).values())
+    conn.executemany("INSERT OR IGNORE INTO stories(id, label, first, last) VALUES(?, '', '', '')",
+                     [(sid,) for sid in sorted(plan)])
+    conn.executemany("INSERT OR REPLACE INTO story_articles(story_id, article_id) VALUES(?, ?)",
+                     [(sid, a) for sid, ids in sorted(plan.items()) for a in ids])
+    placed = {a for ids in plan.values() for a in ids}
+    gone = [a for a in region if a not in placed]
+    for chunk in _chunks(gone):
+        conn.execute(f"DELETE FROM story_articles WHERE article_id IN ({_marks(len(chunk))})",
+                     tuple(chunk))
+    for chunk in _chunks(sorted(before - set(plan))):  # REPLACE fires no delete trigger
+        conn.execute(f"DELETE FROM stories WHERE id IN ({_marks(len(chunk))}) AND NOT EXISTS "
+                     "(SELECT 1 FROM story_articles m WHERE m.story_id = stories.id)",
+                     tuple(chunk))
 
 
 def new_story(conn: sqlite3.Connection) -> int:
     return int(conn.execute("INSERT INTO stories(label, first, last) VALUES('', '', '')")
                .lastrowid or 0)
-
-
-def join_story(conn: sqlite3.Connection, sid: int, ids: Sequence[int]) -> None:
-    conn.executemany("INSERT OR REPLACE INTO story_articles(story_id, article_id) VALUES(?, ?)",
-                     [(sid, a) for a in ids])
 
 
 def label_story(conn: sqlite3.Connection, sid: int, label: str, first: float, last: float) -> None:

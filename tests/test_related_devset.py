@@ -1,0 +1,93 @@
+"""Cross-outlet linking measured out of sample on the development set (tests/data/devset).
+
+The cache is built the real way (bench/related_data.py: stored, then the Desk's analyzers);
+five folds by event: the score is fitted on four folds' events and scored on the fifth's
+articles only (bench/related_eval.py). The bars sit a margin below the figures recorded in
+tests/data/related_eval.md, so noise in a refit does not trip them but a regression does.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from importlib import resources
+
+import pytest
+
+from bench import related_eval as ev
+from bench.related_data import Cache, build_cache, load_devset
+from tui.core.linking.fit import fit_model
+from tui.core.linking.score import PARTS
+
+
+@pytest.fixture(scope="module")
+def devset(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Cache, list[ev.Pair]]]:
+    cache = build_cache(tmp_path_factory.mktemp("devset"), load_devset())
+    yield cache, ev.pairs(cache)
+    cache.close()
+
+
+@pytest.fixture(scope="module")
+def hybrid(devset: tuple[Cache, list[ev.Pair]]) -> ev.Result:
+    cache, table = devset
+    return ev.cross_validate(cache, ev.hybrid_fitter, table=table, verbose=False)
+
+
+@pytest.fixture(scope="module")
+def tfidf(devset: tuple[Cache, list[ev.Pair]], hybrid: ev.Result) -> ev.Result:
+    cache, table = devset
+    return ev.cross_validate(cache, ev.tfidf_fitter, table=table, verbose=False)
+
+
+def test_the_set_is_big_and_varied(devset: tuple[Cache, list[ev.Pair]]) -> None:
+    cache, table = devset
+    articles = list(cache.gold.values())
+    events = {a.event for a in articles if a.event}
+    assert len(articles) >= 150 and len(events) >= 40
+    assert {a.lang for a in articles} >= {"en", "ru", "ar", "fa"}
+    assert {a.genre for a in articles} >= {"wire", "report", "analysis", "oped", "liveblog",
+                                            "explainer", "reaction"}
+    assert sum(p.same for p in table) >= 250  # the linker's candidates find the events
+
+
+def test_out_of_sample_figures(hybrid: ev.Result) -> None:
+    got = hybrid.pooled.summary()
+    print("\nhybrid, out of sample:", {k: round(v, 3) for k, v in got.items()})
+    assert got["p@1"] >= 0.87
+    assert got["r@5"] >= 0.90
+    assert got["b3_f1"] >= 0.86
+    assert got["intrusions"] <= 65
+    assert hybrid.seed == (True, True)  # the report and the analysis two days on
+
+
+def test_cross_language_reports_find_their_event(hybrid: ev.Result) -> None:
+    """Russian, Arabic and Persian reports link to the English coverage through actor and
+    place ids that carry across scripts (no shared words at all)."""
+    for lang in ("ru", "ar", "fa"):
+        got = hybrid.by_lang[lang].summary()
+        assert got["p@1"] >= 0.8 and got["r@5"] >= 0.8, (lang, got)  # 17 to 32 articles each
+
+
+def test_plain_tfidf_is_the_weaker_baseline(hybrid: ev.Result, tfidf: ev.Result) -> None:
+    mine, theirs = hybrid.pooled.summary(), tfidf.pooled.summary()
+    print("\ntfidf, out of sample:", {k: round(v, 3) for k, v in theirs.items()})
+    for key in ("p@1", "r@5", "b3_f1"):
+        assert mine[key] > theirs[key] + 0.1, key
+    assert mine["intrusions"] < theirs["intrusions"]
+
+
+def test_shipped_weights_are_a_fit_of_this_set(devset: tuple[Cache, list[ev.Pair]]) -> None:
+    """weights.json is what `python -m tui.core.linking.fit` writes from this code and set:
+    a change to either without a refit shows here."""
+    cache, table = devset
+    every = [*table, *ev.background(cache, table)]
+    shipped = json.loads(resources.files("tui.core.linking").joinpath("weights.json")
+                         .read_text(encoding="utf-8"))["models"]
+    for name, parts in (("hybrid", PARTS), ("tfidf", ("text",))):
+        model = fit_model([p.parts for p in every], [p.same for p in every], name=name,
+                          parts=parts)
+        assert model.bias == pytest.approx(shipped[name]["bias"], abs=2e-3), name
+        for part, weight in model.weights.items():
+            assert weight == pytest.approx(shipped[name]["weights"][part], abs=2e-3), part
+        assert shipped[name]["story_min"] in ev.STORY_GRID
+

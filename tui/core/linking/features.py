@@ -1,0 +1,209 @@
+"""An article's event features: who, where, what words, when, with rarity frozen in.
+
+Pure (no SQL). The text half of linking (`raw_features`, in a worker process) turns an article
+into counts and salience; the writer freezes rarity (IDF over the cache) into `Features` when it
+stores them, so a stored vector never needs the corpus again. Salience: a name in the headline
+or lead, or repeated, says more about what the story is than one in passing. States are kept
+apart from people and organisations, and places apart from countries: the score weighs each
+kind on its own (sharing Iran says little; sharing Haniyeh or Hodeidah says a lot). News
+agencies cited as sources ("TASS reported", gazetteer kind `media`) are no event actors.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from tui.core.linking.names import actor_kind
+from tui.core.linking.text import lsh_keys, place_matcher, text_parts
+from tui.core.linking.when import event_day
+
+TOP_TERMS = 12  # salient terms per article used as candidate keys
+MAX_TERMS = 60  # stored per article: the rest barely moves a cosine
+RAW_TERMS = 200  # the most frequent terms an article keeps (a long one has several hundred)
+LEAD_CHARS = 250  # a name this early in the body is in the lead
+STATE_FOCUS = 0.4  # a state in the headline is a weak protagonist ("Iran", "Russia")
+
+
+def drives_links(kind: str) -> bool:
+    """The one rule on which actors may link articles: a news outlet cited as a source ("TASS
+    reported", kind media) says nothing about which event an article is about, so it is
+    highlighted and searchable but never a link feature."""
+    return kind != "media"
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    published: float  # epoch seconds
+    script: str
+    actors: dict[str, float]  # person/org id -> idf * salience
+    states: dict[str, float]  # state actor or country place id -> idf * salience
+    places: dict[str, float]  # city/region/water id -> idf * salience
+    focus: dict[str, float]  # "a:id"/"p:id" in the headline or lead -> idf * prominence
+    terms: dict[str, float]  # stem -> idf * log(1 + tf), L2-normalised
+    sig: tuple[int, ...]
+    lead: str = ""  # the protagonist: the most prominent person/org (or place), "a:id"
+    heads: tuple[str, ...] = ()  # "a:id"/"p:id" named in the headline
+    day: int = 0  # the day the lead speaks of (days since 1970-01-01 UTC)
+    # sums of actors, states, places, focus: every pair scored needs them (not stored)
+    sums: tuple[float, float, float, float] = field(default=(0.0, 0.0, 0.0, 0.0),
+                                                    compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "sums", (sum(self.actors.values()), sum(self.states.values()),
+                                          sum(self.places.values()), sum(self.focus.values())))
+
+    def dumps(self) -> str:
+        return json.dumps({"s": self.script, "a": self.actors, "st": self.states,
+                           "p": self.places, "f": self.focus, "t": self.terms, "m": self.sig,
+                           "l": self.lead, "h": self.heads, "d": self.day},
+                          separators=(",", ":"), ensure_ascii=False)
+
+    @classmethod
+    def loads(cls, published: float, text: str) -> Features:
+        d = json.loads(text)
+        return cls(published, d["s"], d["a"], d["st"], d["p"], d["f"], d["t"], tuple(d["m"]),
+                   d["l"], tuple(d["h"]), d["d"])
+
+    def index_keys(self) -> list[str]:
+        """Inverted-index keys: actors, states and places, the rarest terms, LSH bands. States
+        weigh little in the search (they are common) but are what a short report in another
+        script may share with the rest of the coverage."""
+        top = sorted(self.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
+        return ([f"a:{a}" for a in self.actors] + [f"s:{s}" for s in self.states]
+                + [f"p:{p}" for p in self.places] + [f"t:{t}" for t, _w in top]
+                + lsh_keys(self.sig))
+
+
+@dataclass(frozen=True, slots=True)
+class Raw:
+    """What an article contributes before rarity is known: counts and salience."""
+
+    script: str
+    actors: dict[str, float]
+    states: dict[str, float]
+    places: dict[str, float]
+    focus: dict[str, float]
+    terms: dict[str, int]
+    sig: tuple[int, ...]
+    lead: str
+    heads: tuple[str, ...]
+    day: int = 0
+
+    def df_keys(self) -> list[str]:
+        return ([f"a:{a}" for a in self.actors] + [f"s:{s}" for s in self.states]
+                + [f"p:{p}" for p in self.places] + [f"t:{t}" for t in self.terms])
+
+    def dumps(self) -> str:
+        """Kept beside the features, to weigh them again when rarity has moved."""
+        return json.dumps({"s": self.script, "a": self.actors, "st": self.states,
+                           "p": self.places, "f": self.focus, "t": self.terms, "m": self.sig,
+                           "l": self.lead, "h": self.heads, "d": self.day},
+                          separators=(",", ":"), ensure_ascii=False)
+
+    @classmethod
+    def loads(cls, text: str) -> Raw:
+        d = json.loads(text)
+        return cls(d["s"], d["a"], d["st"], d["p"], d["f"], d["t"], tuple(d["m"]), d["l"],
+                   tuple(d["h"]), d["d"])
+
+
+def salience(count: int, in_title: bool, early: bool) -> float:
+    """A name in the headline or lead, or repeated, says what the story is about."""
+    return 0.5 + 0.5 * math.log2(1 + count) + (1.0 if in_title else 0.0) + (0.5 if early else 0.0)
+
+
+def _lower_word(text: str) -> bool:
+    return text.islower() and " " not in text.strip()
+
+
+def _prominence(in_title: bool, early: bool) -> float:
+    return 2.0 if in_title else 1.0 if early else 0.0
+
+
+def raw_features(title: str, body: str, actor_rows: list[tuple[str, int, str]],
+                 published: datetime | None = None) -> Raw:
+    """From the text and the article's actor_mentions rows (actor_id, count, spans JSON)."""
+    kinds = {row[0]: actor_kind(row[0]) for row in actor_rows}  # not the whole gazetteer
+    actors: dict[str, float] = {}
+    states: dict[str, float] = {}
+    places: dict[str, float] = {}
+    focus: dict[str, float] = {}
+    fields = {"title": title, "body": body}
+    heads: list[str] = []
+    for actor_id, count, spans_json in actor_rows:
+        spans = json.loads(spans_json) if spans_json else []
+        # A lone lower-case word ("leader") is a descriptive form, not a name: too weak here.
+        weak = [s for s in spans if _lower_word(fields.get(s[0], "")[s[1]:s[2]])]
+        spans = [s for s in spans if s not in weak]
+        count -= len(weak)
+        if count <= 0 or not drives_links(kinds.get(actor_id, "")):
+            continue
+        in_title = any(s[0] == "title" for s in spans)
+        early = any(s[0] == "body" and s[1] < LEAD_CHARS for s in spans)
+        state = kinds.get(actor_id) == "state"
+        (states if state else actors)[actor_id] = salience(count, in_title, early)
+        if prominence := _prominence(in_title, early) * (STATE_FOCUS if state else 1.0):
+            focus[f"a:{actor_id}"] = prominence
+        if in_title:
+            heads.append(f"a:{actor_id}")
+    known = place_matcher().places
+    parts = text_parts(title, body)  # one tokenisation for places, terms and MinHash
+    for place_id, (count, in_title, early) in parts.places.items():
+        if place_id in states or place_id in actors:  # a state the gazetteer counted ("iran")
+            continue
+        country = known[place_id].kind == "country"
+        (states if country else places)[place_id] = salience(count, in_title, early)
+        if prominence := _prominence(in_title, early) * (STATE_FOCUS if country else 1.0):
+            focus[f"p:{place_id}"] = prominence
+        if in_title:
+            heads.append(f"p:{place_id}")
+    day = event_day(title, body, published.timestamp()) if published is not None else 0
+    terms = dict(sorted(parts.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:RAW_TERMS])
+    return Raw(parts.script, actors, states, places, focus, terms, parts.sig,
+               _protagonist(actors, places), tuple(heads), day)
+
+
+def _protagonist(actors: dict[str, float], places: dict[str, float]) -> str:
+    """Who the story is about: the most prominent person or organisation, else the main place."""
+    pool = {f"a:{a}": s for a, s in actors.items()} or {f"p:{p}": s for p, s in places.items()}
+    return min(pool, key=lambda k: (-pool[k], k)) if pool else ""
+
+
+def idf(df: int, docs: int) -> float:
+    return max(0.1, math.log((docs + 1) / (df + 0.5)))
+
+
+def weigh(raw: Raw, published: datetime, df: Mapping[str, int], docs: int) -> Features:
+    """Freeze rarity into the vectors (so stored features never need the corpus again)."""
+    def w(prefix: str, key: str) -> float:
+        return idf(df.get(f"{prefix}:{key}", 0), docs)
+
+    def focus_w(key: str) -> float:
+        kind, ident = key.split(":", 1)
+        return w("s", ident) if ident in raw.states else w(kind, ident)
+
+    vec = {t: w("t", t) * math.log1p(c) for t, c in raw.terms.items()}
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    day = raw.day or math.floor(published.timestamp() / 86400)
+    return Features(
+        published=published.timestamp(), script=raw.script,
+        actors={a: round(s * w("a", a), 3) for a, s in raw.actors.items()},
+        states={a: round(s * w("s", a), 3) for a, s in raw.states.items()},
+        places={p: round(s * w("p", p), 3) for p, s in raw.places.items()},
+        focus={k: round(s * focus_w(k), 3) for k, s in raw.focus.items()},
+        terms={t: round(v / norm, 3) for t, v in
+               sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]},
+        sig=raw.sig, lead=raw.lead, heads=raw.heads, day=day)
+
+
+def loads_any(published: float, text: str) -> Features | None:
+    """Stored features, or None for a shape this version does not read."""
+    try:
+        return Features.loads(published, text)
+    except (KeyError, TypeError, ValueError):
+        return None
+

@@ -1,0 +1,50 @@
+"""What linking shows of an actor or place: its kind and a short display name.
+
+From the gazetteer in use (the user's actors included), computed once per gazetteer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tui.core.linking.text import place_matcher
+
+_names: dict[str, dict[str, tuple[str, str]]] = {}
+
+
+def _actors() -> dict[str, tuple[str, str]]:
+    """actor id -> (short display name, kind)."""
+    from tui.core.actors.gazetteer import in_use
+
+    gazetteer = in_use()
+    if gazetteer.content_hash not in _names:
+
+        def short(a: Any) -> str:
+            if a.kind != "person":
+                return str(a.acronyms[0] if a.acronyms and len(a.name) > 24 else a.name)
+            return str(a.surnames[0] if a.surnames else a.name.split()[-1])
+
+        _names.clear()
+        _names[gazetteer.content_hash] = {a.id: (short(a), a.kind)
+                                          for a in gazetteer.actors.values()}
+    return _names[gazetteer.content_hash]
+
+
+def actor_kind(actor_id: str) -> str:
+    known = _actors().get(actor_id)
+    return known[1] if known else ""
+
+
+def place_kind(place_id: str) -> str:
+    place = place_matcher().places.get(place_id)
+    return place.kind if place else ""
+
+
+def display_name(key: str) -> str:
+    """"a:sergei-shoigu" -> "Shoigu", "p:tehran" -> "Tehran"."""
+    kind, _, ident = key.partition(":")
+    if kind == "p":
+        place = place_matcher().places.get(ident)
+        return place.name if place else ident
+    known = _actors().get(ident)
+    return known[0] if known else ident.replace("-", " ").title()

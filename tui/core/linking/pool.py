@@ -1,0 +1,52 @@
+"""Weighing and link scoring as pool jobs: a worker reads the cache (read-only) and returns
+rows for the writer to store.
+
+The writer commits the run's unweighed features and key counts first, so a worker sees every
+article of the run and the rarity of every key; it weighs them, then (once the writer stored
+those) scores candidates, the CPU-heavy part of linking; the writer only writes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.core.linking.index import LinkRow, WeighedRow
+    from tui.core.linking.score import Model
+    from tui.core.refresh.analyzer import Sources
+
+_readers: dict[str, sqlite3.Connection] = {}
+
+
+def _reader(path: str) -> sqlite3.Connection:
+    if path not in _readers:
+        from tui.core.store.db import connect_readonly
+
+        for conn in _readers.values():
+            conn.close()
+        _readers.clear()
+        _readers[path] = connect_readonly(Path(path))
+    return _readers[path]
+
+
+def _names_from(sources: Sources) -> None:
+    """Reasons name actors from the user's gazetteer: the one the text halves loaded in this
+    worker (built here only if this process has not built it yet)."""
+    from tui.core.actors.analyzer import recognizer_for
+
+    recognizer_for(sources)
+
+
+def weigh_job(path: str, ids: list[int]) -> list[WeighedRow]:
+    from tui.core.linking.index import weighed
+
+    return weighed(_reader(path), ids)
+
+
+def link_job(path: str, ids: list[int], model: Model, sources: Sources) -> list[LinkRow]:
+    from tui.core.linking.index import link_scores
+
+    _names_from(sources)
+    return link_scores(_reader(path), ids, model)

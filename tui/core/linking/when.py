@@ -1,0 +1,62 @@
+"""The day an article's lead speaks of: "on Tuesday", "вчера", "الثلاثاء", "سه‌شنبه".
+
+A report says when its event happened; an analysis written three days later still names that
+day. Two articles whose leads point at different days (the pagers on Tuesday, the radios on
+Wednesday) are less likely one event than their publication times alone suggest. The first
+weekday or "yesterday"/"today" word in the headline or first paragraph is read relative to the
+publication date; none found means the publication day.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import UTC, datetime
+
+DAY = 86400.0
+
+# weekday index (Monday 0) -> its names, as written after "on"/"в"/"يوم"/"روز"
+_WEEKDAYS = {
+    0: ("monday", "понедельник", "الاثنين", "الإثنين", "دوشنبه"),
+    1: ("tuesday", "вторник", "الثلاثاء", "سه‌شنبه", "سه شنبه", "سهشنبه"),
+    2: ("wednesday", "среду", "среда", "الأربعاء", "الاربعاء", "چهارشنبه"),
+    3: ("thursday", "четверг", "الخميس", "پنجشنبه", "پنج‌شنبه", "پنج شنبه"),
+    4: ("friday", "пятницу", "пятница", "الجمعة", "جمعه"),
+    5: ("saturday", "субботу", "суббота", "السبت", "شنبه"),
+    6: ("sunday", "воскресенье", "الأحد", "الاحد", "یکشنبه", "یک‌شنبه"),
+}
+_RELATIVE = {
+    -1: ("yesterday", "вчера", "أمس", "امس", "دیروز"),
+    0: ("today", "tonight", "сегодня", "اليوم", "امروز"),
+}
+_CUES: dict[str, tuple[str, int]] = {
+    **{w: ("weekday", k) for k, words in _WEEKDAYS.items() for w in words},
+    **{w: ("relative", k) for k, words in _RELATIVE.items() for w in words},
+}
+# Longest first, so "سه‌شنبه" is not read as "شنبه"; a word character or a zero-width
+# non-joiner on either side means the cue is part of a longer word.
+_PATTERN = re.compile(
+    r"(?<![\w\u200c])(" + "|".join(re.escape(w) for w in sorted(_CUES, key=len, reverse=True))
+    + r")(?![\w\u200c])", re.IGNORECASE)
+LEAD_CHARS = 600
+
+
+def lead_of(title: str, body: str) -> str:
+    """The headline and the first paragraph (or the first LEAD_CHARS of the body)."""
+    first = body.split("\n\n", 1)[0][:LEAD_CHARS]
+    return f"{title}\n{first}"
+
+
+def event_day(title: str, body: str, published: float) -> int:
+    """Days since 1970-01-01 (UTC) of the event the lead speaks of."""
+    today = math.floor(published / DAY)
+    found = _PATTERN.search(lead_of(title, body))
+    if found is None:
+        return today
+    kind, value = _CUES[found.group(1).lower()]
+    if kind == "relative":
+        return today + value
+    weekday = datetime.fromtimestamp(published, UTC).weekday()
+    back = (weekday - value) % 7
+    # Times are UTC: "on Tuesday" published at 01:00 Tuesday in Moscow is Monday in UTC.
+    return today - (back if back < 6 else -1)
