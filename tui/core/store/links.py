@@ -316,11 +316,18 @@ _FEED = ("(SELECT f.name FROM article_feeds af JOIN feeds f ON f.id = af.feed_id
 
 
 def related(conn: sqlite3.Connection, article_id: int, limit: int = 10) -> list[RelatedItem]:
-    """Other outlets' coverage of the same event, best first, each with why."""
+    """Other outlets' coverage of the same event, each with why: the article's story first,
+    then the rest, best first. A story weighs every pair among its members (average linkage),
+    so it tells the coverage of an event from the next day's strike on the same people and
+    city better than one pair's probability does (tests/data/related_eval.md)."""
     rows = conn.execute(
         f"SELECT a.id, a.title, {_FEED} AS feed, a.published, l.score, l.reasons FROM links l "
-        "JOIN articles a ON a.id = l.other_id WHERE l.article_id = ? "
-        "ORDER BY l.score DESC, a.id LIMIT ?", (article_id, limit)).fetchall()
+        "JOIN articles a ON a.id = l.other_id "
+        "LEFT JOIN story_articles mine ON mine.article_id = l.article_id "
+        "LEFT JOIN story_articles theirs ON theirs.article_id = l.other_id "
+        "WHERE l.article_id = ? "
+        "ORDER BY coalesce(mine.story_id = theirs.story_id, 0) DESC, l.score DESC, a.id LIMIT ?",
+        (article_id, limit)).fetchall()
     return [RelatedItem(r[0], r[1], r[2] or "", from_iso(r[3]), r[4], r[5]) for r in rows]
 
 
