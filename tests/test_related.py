@@ -119,6 +119,24 @@ def test_index_links_both_ways_and_forms_a_story(tmp_path: Path) -> None:
     assert [s.id for s in links.stories(conn)] == [story.id]
 
 
+def test_related_lists_the_article_s_story_first(tmp_path: Path) -> None:
+    """A story member comes before a likelier link outside the story (the next day's strike
+    on the same people), and the probabilities shown stay the links' own."""
+    conn = _db(tmp_path)
+    with transaction(conn):
+        a = _add(conn, "a", 1, "Drone hits Tel Aviv", "", "2024-07-19T08:00:00Z")
+        b = _add(conn, "b", 2, "Tel Aviv drone: what we know", "", "2024-07-19T20:00:00Z")
+        c = _add(conn, "c", 2, "Israel strikes Hodeidah", "", "2024-07-20T18:00:00Z")
+        d = _add(conn, "d", 1, "Markets calm", "", "2024-07-19T09:00:00Z")
+        links.store_links(conn, [(a, b, 0.6, ""), (a, c, 0.9, ""), (a, d, 0.2, ""),
+                                 (c, a, 0.9, ""), (c, d, 0.3, "")])
+        links.rewrite_stories(conn, [a, b], {links.new_story(conn): [a, b]})
+    got = links.related(conn, a)
+    assert [r.id for r in got] == [b, c, d]
+    assert [r.score for r in got] == [0.6, 0.9, 0.2]
+    assert [r.id for r in links.related(conn, c)] == [a, d]  # in no story: by probability
+
+
 def test_reindex_and_prune_keep_counts_right(tmp_path: Path) -> None:
     conn = _db(tmp_path)
     with transaction(conn):
