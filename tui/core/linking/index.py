@@ -39,6 +39,9 @@ MAX_KEYS = 200  # rarest keys asked per article (SQLite allows 500 terms in one 
 MINHASH_WEIGHT = 3.0  # a shared MinHash band: as telling as a fairly rare word
 RECENCY_DAYS = 3.0  # a candidate's prescore halves this many days away
 DRIFT = 0.1  # weigh recent articles again once the document count moved by this share
+# A link this unlikely may trail a related list as a long shot (the model's link_min is lower)
+# but takes no part in making stories: a story's average over its pairs stays what it was.
+STORY_LINK_MIN = 0.05
 
 LinkRow = tuple[int, int, float, str]  # (article, other, probability, reasons)
 
@@ -190,8 +193,9 @@ def recluster(conn: sqlite3.Connection, ids: Sequence[int], model: Model | None 
     region = set(ids) | strong | store.members_of(conn, sorted(set(before.values())))
     old = store.stories_of(conn, sorted(region))
     published = store.published(conn, sorted(region))
-    groups = story_logic.cluster(published, store.links_among(conn, sorted(published)),
-                                 model.story_min)
+    links = ((a, b, p) for a, b, p in store.links_among(conn, sorted(published))
+             if p >= STORY_LINK_MIN)
+    groups = story_logic.cluster(published, links, model.story_min)
     del published
     plan = story_logic.assign_ids(groups, old, lambda: store.new_story(conn))
     changed = {sid for sid, members in plan.items()
