@@ -32,7 +32,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Group
 
 
 @pytest.mark.parametrize("group, at_least", [("E01", 20), ("E03", 20), ("E05", 10),
-                                             ("E06", 16), ("E10", 10)])
+                                             ("E06", 16), ("E08", 6), ("E10", 10)])
 def test_same_event_groups_link(report: dict[str, GroupResult], group: str,
                                 at_least: int) -> None:
     r = report[group]
