@@ -34,8 +34,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.actors_data import (Case, GoldActor, load_devset, load_heldout, load_realnews,
-                               realnews_available)
+from bench.actors_data import (
+    Case,
+    GoldActor,
+    load_devset,
+    load_heldout,
+    load_realnews,
+    realnews_available,
+)
 from tui.core.actors.gazetteer import Gazetteer, load_gazetteer
 from tui.core.actors.text import key_of
 
