@@ -61,9 +61,18 @@ def build_parser(commands: Sequence[Command]) -> argparse.ArgumentParser:
     return parser
 
 
+class _NeverRaised(Exception):
+    """Stands for QueryError while no query was compiled (the query language is not loaded)."""
+
+
+def _query_error() -> type[Exception]:
+    """QueryError, without importing the query language for commands that never use it."""
+    module = sys.modules.get("tui.core.query")
+    return module.QueryError if module is not None else _NeverRaised
+
+
 def dispatch(commands: Sequence[Command], args: argparse.Namespace) -> int:
     from tui.core.config.loader import ConfigError, resolve_config
-    from tui.core.query import QueryError
     from tui.core.store.db import StoreError
 
     command = next(c for c in commands if c.name == args.command)
@@ -75,7 +84,7 @@ def dispatch(commands: Sequence[Command], args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"newsdesk: config error: {exc}", file=sys.stderr)
         return 2
-    except QueryError as exc:
+    except _query_error() as exc:  # evaluated only when an exception gets here
         print(f"newsdesk: bad query: {exc}", file=sys.stderr)
         return 2
     except StoreError as exc:

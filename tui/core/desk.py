@@ -12,7 +12,6 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +24,8 @@ from tui.core.store import feeds as feed_store
 from tui.core.store.db import DB_NAME, StoreError, connect, transaction
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     from tui.core.actors.matcher import Actor
     from tui.core.ingest.extract import Extracted
     from tui.core.query.rules import RulesResult

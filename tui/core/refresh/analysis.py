@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import BrokenExecutor  # BrokenProcessPool's base: no multiprocessing
 from datetime import timedelta
 from functools import cached_property
 from pathlib import Path
@@ -93,13 +93,15 @@ class Analysis:
 
     def run_pending(self, conn: sqlite3.Connection,
                     on_event: Callable[[RefreshEvent], None] | None = None) -> int:
-        from tui.core.refresh.analyzers import analyzers
-
         sources = self.sources()
         self._rematch_if_gazetteer_changed(conn, sources.source_hash)
+        total = conn.execute("SELECT count(*) FROM articles WHERE analysed = 0").fetchone()[0]
+        if not total:
+            return 0  # an unchanged refresh loads no analyzer (their imports are most of it)
+        from tui.core.refresh.analyzers import analyzers
+
         run = analyzers()
         done = 0
-        total = conn.execute("SELECT count(*) FROM articles WHERE analysed = 0").fetchone()[0]
         while ids := store.pending_analysis(conn, ROUND):
             chunks = [ids[i:i + BATCH] for i in range(0, len(ids), BATCH)]
             prepared = list(self._text_halves(conn, chunks, sources))
@@ -148,7 +150,7 @@ class Analysis:
         for rows, batch, future in zip(texts, items, futures, strict=True):
             try:
                 yield rows, batch, future.result()
-            except BrokenProcessPool:  # a worker died: renew for later, do this batch here
+            except BrokenExecutor:  # a worker died: renew for later, do this batch here
                 self.workers.renew(pool)
                 yield rows, batch, analyse_texts(batch, sources)
 

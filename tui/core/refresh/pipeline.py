@@ -11,12 +11,11 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 from collections.abc import Callable, Sequence
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import BrokenExecutor  # BrokenProcessPool's base: no multiprocessing
 from dataclasses import dataclass, field
 from typing import TypeVar
 
 from tui.core.config.loader import Config, Feed
-from tui.core.ingest.extract import Extracted
 from tui.core.ingest.fetch import Fetcher, FetchResult
 from tui.core.ingest.sanitize import clean_line
 from tui.core.refresh.events import (
@@ -163,6 +162,8 @@ class Refresh:
         await asyncio.gather(*(self._extract_one(r["id"], r["url"]) for r in rows if r["url"]))
 
     async def _extract_one(self, article_id: int, url: str) -> None:
+        from tui.core.ingest.extract import Extracted  # only a refresh with pages loads it
+
         assert self._fetcher is not None
         async with self._page_slots:
             page = await self._fetcher.get(
@@ -202,7 +203,7 @@ class Refresh:
             try:
                 return await asyncio.wait_for(loop.run_in_executor(pool, fn, *args),
                                               TASK_TIMEOUT)
-            except BrokenProcessPool:
+            except BrokenExecutor:
                 self.pool.renew(pool)
                 if attempt == 2:
                     raise RuntimeError("a worker process died on this input") from None

@@ -6,15 +6,17 @@ event loop only ever handles ready-to-store values.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from tui.core.ingest.extract import Extracted, clean_lines_text, extract_page, html_to_text
-from tui.core.ingest.parse import parse_feed
 from tui.core.store.articles import NewEntry
+
+if TYPE_CHECKING:  # multiprocessing loads with the first pool: an unchanged refresh has none
+    from concurrent.futures import ProcessPoolExecutor
+
+    from tui.core.ingest.extract import Extracted
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,10 +30,15 @@ class PreparedFeed:
 
 
 def _text(html: str | None) -> str:
+    from tui.core.ingest.extract import clean_lines_text, html_to_text
+
     return clean_lines_text(html_to_text(html)) if html else ""  # html_to_text: clean_lines
 
 
 def prepare_feed(data: bytes, headers: dict[str, str], feed_url: str) -> PreparedFeed:
+    """In a worker. Parsing and extraction load there, never in a refresh with nothing new."""
+    from tui.core.ingest.parse import parse_feed
+
     parsed = parse_feed(data, headers, feed_url)
     entries = []
     for e in parsed.entries:
@@ -54,6 +61,8 @@ def _without_headline(body: str, title: str | None) -> str:
 
 
 def extract_worker(raw: bytes, url: str, content_type: str | None) -> Extracted:
+    from tui.core.ingest.extract import Extracted, clean_lines_text, extract_page
+
     extracted = extract_page(raw, url, content_type)  # its body is clean_lines output
     body = _without_headline(clean_lines_text(extracted.body), extracted.title)
     return Extracted(body, extracted.author, extracted.published, extracted.sitename,
@@ -79,6 +88,9 @@ class WorkerPool:
                 self._pool.shutdown(wait=False, cancel_futures=True)
                 self._pool = None
             if self._pool is None:
+                import multiprocessing
+                from concurrent.futures import ProcessPoolExecutor
+
                 self._pool = ProcessPoolExecutor(
                     max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"))
             return self._pool

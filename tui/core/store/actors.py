@@ -9,9 +9,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from tui.core.actors.matcher import Matcher, Mention
 from tui.core.store.db import get_meta, set_meta, transaction
+
+if TYPE_CHECKING:  # the matcher (and its automaton) loads only when something is matched
+    from tui.core.actors.matcher import Matcher, Mention
 
 GAZETTEER_HASH_KEY = "gazetteer_hash"
 BATCH = 500
