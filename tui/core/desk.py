@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from tui.core.config.loader import Config
 from tui.core.models import Article, ArticleActor, ArticleRow, FeedStatus, from_iso, utcnow
 from tui.core.refresh import analysis as analysis
-from tui.core.refresh.events import FeedFinished, RefreshEvent, Stored
+from tui.core.refresh.events import FeedFinished, Progress, RefreshEvent, Stored
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
 from tui.core.store.db import DB_NAME, StoreError, connect, transaction
@@ -116,11 +116,16 @@ class Desk:
 
         start = time.perf_counter()
         emit = on_event or (lambda _e: None)
-        warmed = False
+        warmed = new = False
 
         def on_refresh_event(event: RefreshEvent) -> None:
-            nonlocal warmed
-            if not warmed and isinstance(event, FeedFinished) and event.new:
+            # Workers build the analyzers' tools (matchers) while the last feeds come in: not
+            # earlier, where the build would delay parsing the feeds still arriving (and so the
+            # moment everything is stored), nor later, where analysis would wait for it.
+            nonlocal warmed, new
+            new = new or (isinstance(event, FeedFinished) and event.new > 0)
+            if (not warmed and new and isinstance(event, Progress) and event.stage == "feeds"
+                    and event.done >= event.total - self.workers().workers):
                 warmed = True
                 self.analysis.warm_up()
             emit(event)
