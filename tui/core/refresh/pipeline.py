@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from concurrent.futures import BrokenExecutor  # BrokenProcessPool's base: no multiprocessing
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from tui.core.config.loader import Config, Feed
 from tui.core.ingest.fetch import Fetcher, FetchResult
@@ -27,9 +27,13 @@ from tui.core.refresh.events import (
     RefreshEvent,
 )
 from tui.core.refresh.pool import PreparedFeed, WorkerPool, extract_worker, prepare_feed
+from tui.core.refresh.writer import Writer
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
 from tui.core.store.db import transaction
+
+if TYPE_CHECKING:
+    from tui.core.ingest.extract import Extracted
 
 T = TypeVar("T")
 TASK_TIMEOUT = 120  # seconds one parse or extraction may take in a worker
@@ -83,20 +87,27 @@ class Refresh:
             connect_timeout=settings.connect_timeout, read_timeout=settings.read_timeout)
         with transaction(self.conn):
             refs = feed_store.sync_feeds(self.conn, [(f.name, f.url) for f in self.feeds])
-        async with fetcher:
-            self._fetcher = fetcher
-            done = 0
-
-            async def one(feed: Feed) -> None:
-                nonlocal done
-                ids = await self._feed(feed, refs[feed.name])
-                done += 1
-                self.emit(Progress(done, len(self.feeds), "feeds"))
-                if ids and self.extract and feed.extract:
-                    await self._extract_all(ids)
-
-            await asyncio.gather(*(one(f) for f in self.feeds))
+        self._writer = Writer(self.conn)
+        try:
+            async with fetcher:
+                await self._all_feeds(fetcher, refs)
+        finally:
+            await self._writer.close()
         return self.summary
+
+    async def _all_feeds(self, fetcher: Fetcher, refs: dict[str, feed_store.FeedRef]) -> None:
+        self._fetcher = fetcher
+        done = 0
+
+        async def one(feed: Feed) -> None:
+            nonlocal done
+            ids = await self._feed(feed, refs[feed.name])
+            done += 1
+            self.emit(Progress(done, len(self.feeds), "feeds"))
+            if ids and self.extract and feed.extract:
+                await self._extract_all(ids)
+
+        await asyncio.gather(*(one(f) for f in self.feeds))
 
     # -- feeds ---------------------------------------------------------------------------
     async def _feed(self, feed: Feed, ref: feed_store.FeedRef) -> list[int]:
@@ -107,25 +118,24 @@ class Refresh:
                                          etag=ref.etag, last_modified=ref.last_modified,
                                          accept=FEED_ACCEPT)
         if result.not_modified:
-            with transaction(self.conn):
-                feed_store.record_not_modified(self.conn, ref)
+            await self._writer.call(feed_store.record_not_modified, ref)
             self.summary.not_modified += 1
             self.summary.feeds_ok += 1
             self.emit(FeedFinished(feed.name, 0, "not modified"))
             return []
         if result.error:
-            return self._fail(feed, ref, result.error)
+            return await self._fail(feed, ref, result.error)
         try:
             parsed = await self._in_pool(prepare_feed, result.body, result.headers,
                                          result.final_url)
         except Exception as exc:  # a worker died on this input: that feed's problem only
-            return self._fail(feed, ref, f"parsing failed: {exc}")
+            return await self._fail(feed, ref, f"parsing failed: {exc}")
         if parsed.error:
-            return self._fail(feed, ref, parsed.error)
-        return self._store_feed(feed, ref, result, parsed)
+            return await self._fail(feed, ref, parsed.error)
+        return await self._store_feed(feed, ref, result, parsed)
 
-    def _store_feed(self, feed: Feed, ref: feed_store.FeedRef, result: FetchResult,
-                    parsed: PreparedFeed) -> list[int]:
+    async def _store_feed(self, feed: Feed, ref: feed_store.FeedRef, result: FetchResult,
+                          parsed: PreparedFeed) -> list[int]:
         notes = [n for n in (
             parsed.warning and f"recovered from a malformed feed: {parsed.warning}",
             result.truncated and f"feed larger than {self.config.settings.max_feed_bytes} bytes "
@@ -133,23 +143,16 @@ class Refresh:
             parsed.truncated_entries and f"{parsed.truncated_entries} entries beyond the limit "
                                          "were skipped",
         ) if n]
-        with transaction(self.conn):
-            new_ids = store.insert_entries(self.conn, ref.id, parsed.entries, feed.tags)
-            feed_store.record_success(
-                self.conn, ref.id, etag=result.headers.get("etag"),
-                last_modified=result.headers.get("last-modified"), title=parsed.title,
-                lang=feed.lang or parsed.lang, item_count=len(parsed.entries),
-                warning="; ".join(notes) or None)
+        new_ids = await self._writer.call(_write_feed, ref.id, parsed, feed, result, notes)
         self.summary.feeds_ok += 1
         self.summary.new_articles += len(new_ids)
         self.summary.new_ids.extend(new_ids)
         self.emit(FeedFinished(feed.name, len(new_ids), "ok" if not notes else notes[0]))
         return new_ids
 
-    def _fail(self, feed: Feed, ref: feed_store.FeedRef, error: str) -> list[int]:
+    async def _fail(self, feed: Feed, ref: feed_store.FeedRef, error: str) -> list[int]:
         error = clean_line(error)[:500]
-        with transaction(self.conn):
-            feed_store.record_failure(self.conn, ref.id, error)
+        await self._writer.call(feed_store.record_failure, ref.id, error)
         self.summary.feeds_failed += 1
         self.summary.errors.append({"feed": feed.name, "error": error})
         self.emit(FeedFailed(feed.name, error))
@@ -178,19 +181,8 @@ class Refresh:
                                           f"extraction failed: {exc}")
             else:
                 extracted = Extracted("", None, None, None, None, page.error or "empty page")
-        with transaction(self.conn):
-            if page.ok and page.body:
-                store.save_page(self.conn, article_id, page.final_url, page.body,
-                                page.content_type)
-            if extracted.body:
-                note = "page was cut off at the size limit" if page.truncated else None
-                store.set_body(self.conn, article_id, extracted.body, "page", note,
-                               author=clean_line(extracted.author) or None)
-                self.summary.extracted += 1
-            else:
-                self.conn.execute("UPDATE articles SET extract_error = ? WHERE id = ?",
-                                  (clean_line(extracted.error or "no text found")[:500],
-                                   article_id))
+        if await self._writer.call(_write_page, article_id, page, extracted):
+            self.summary.extracted += 1
         self._pages_done += 1
         self.emit(ArticleExtracted(article_id))
         self.emit(Progress(self._pages_done, self._pages_total, "pages"))
@@ -210,3 +202,30 @@ class Refresh:
             except TimeoutError:
                 raise RuntimeError(f"took longer than {TASK_TIMEOUT} s") from None
         raise AssertionError("unreachable")
+
+
+def _write_feed(conn: sqlite3.Connection, feed_id: int, parsed: PreparedFeed, feed: Feed,
+                result: FetchResult, notes: list[str]) -> list[int]:
+    """One feed's new entries and its success, on the writer's thread."""
+    new_ids = store.insert_entries(conn, feed_id, parsed.entries, feed.tags)
+    feed_store.record_success(
+        conn, feed_id, etag=result.headers.get("etag"),
+        last_modified=result.headers.get("last-modified"), title=parsed.title,
+        lang=feed.lang or parsed.lang, item_count=len(parsed.entries),
+        warning="; ".join(notes) or None)
+    return new_ids
+
+
+def _write_page(conn: sqlite3.Connection, article_id: int, page: FetchResult,
+                extracted: Extracted) -> bool:
+    """One page and its text (or why there is none); True when a body was stored."""
+    if page.ok and page.body:
+        store.save_page(conn, article_id, page.final_url, page.body, page.content_type)
+    if extracted.body:
+        note = "page was cut off at the size limit" if page.truncated else None
+        store.set_body(conn, article_id, extracted.body, "page", note,
+                       author=clean_line(extracted.author) or None)
+        return True
+    conn.execute("UPDATE articles SET extract_error = ? WHERE id = ?",
+                 (clean_line(extracted.error or "no text found")[:500], article_id))
+    return False
