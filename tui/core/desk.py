@@ -21,7 +21,7 @@ from tui.core.refresh import analysis as analysis
 from tui.core.refresh.events import FeedFinished, Progress, RefreshEvent, Stored
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
-from tui.core.store.db import DB_NAME, StoreError, connect, transaction
+from tui.core.store.db import DB_NAME, StoreError, bulk, connect, transaction
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -134,12 +134,13 @@ class Desk:
         run = Refresh(self.conn, self.config, chosen, pool=self.workers(),
                       extract=self.config.settings.extract if extract is None else extract,
                       on_event=on_refresh_event)
-        summary = asyncio.run(run.run())
-        summary.stored_s = time.perf_counter() - start
-        emit(Stored(summary.new_articles))
-        self.analyse_pending(emit)
-        with transaction(self.conn):
-            store.prune(self.conn, self.config.settings.keep_days)
+        with bulk(self.conn):  # a small page cache and no mapping while it runs (memory)
+            summary = asyncio.run(run.run())
+            summary.stored_s = time.perf_counter() - start
+            emit(Stored(summary.new_articles))
+            self.analyse_pending(emit)
+            with transaction(self.conn):
+                store.prune(self.conn, self.config.settings.keep_days)
         summary.total_s = time.perf_counter() - start
         return summary
 
