@@ -49,7 +49,7 @@ def ids(matcher: Matcher, body: str, title: str = "") -> set[str]:
 def test_bundled_gazetteer_size_and_kinds(gazetteer: Gazetteer) -> None:
     kinds = [a.kind for a in gazetteer.actors.values()]
     assert len(kinds) >= 300
-    assert {"person", "org", "state"} == set(kinds)
+    assert {"person", "org", "state", "media"} == set(kinds)
     for must in ("sergei-shoigu", "andrei-belousov", "masoud-pezeshkian", "ali-bagheri-kani",
                  "mohammad-bagheri", "ahmed-al-sharaa", "irgc", "quds-force", "hts",
                  "wagner-group", "iaea", "brics", "opec-plus", "un-security-council", "iran"):

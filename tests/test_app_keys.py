@@ -215,17 +215,29 @@ async def test_x_dismisses_and_u_restores(demo_desk) -> None:
         assert current(app).id == row.id or main(app).articles.pager.index_of(row.id) is not None
 
 
-async def test_o_opens_browser_without_shell(demo_desk, monkeypatch) -> None:
-    import webbrowser
+async def test_o_opens_browser_without_shell(demo_desk, monkeypatch, tmp_path) -> None:
+    """A graphical `browser` command starts in the background with the link as one argument
+    (the console path, which suspends the app, is driven in tmux: test_tmux_browser.py)."""
+    import dataclasses
+    import time
 
-    opened: list[str] = []
-    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
+    record = tmp_path / "opened"
+    script = tmp_path / "gui-browser"
+    script.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > {record}\n', encoding="utf-8")
+    script.chmod(0o755)
+    monkeypatch.setenv("DISPLAY", ":99")  # a graphical session: not a console browser
     desk, config = demo_desk
+    config = dataclasses.replace(config, settings=dataclasses.replace(
+        config.settings, browser=f"{script} --new-tab %u"))
     app = make_app(desk, config)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("o")
         await app.workers.wait_for_complete()
-        assert opened == [current(app).url]
+        deadline = time.monotonic() + 10
+        while not (record.exists() and record.read_text()) and time.monotonic() < deadline:
+            await pilot.pause(0.05)
+        assert record.read_text(encoding="utf-8").splitlines() == ["--new-tab",
+                                                                   current(app).url]
 
 
 async def test_y_copies_link(demo_desk) -> None:

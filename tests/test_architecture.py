@@ -62,3 +62,15 @@ def test_package_root_is_cheap() -> None:
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             cwd=REPO, timeout=60)
     assert result.stdout.strip() == "[]"
+
+
+def test_types_check_strictly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """mypy strict over the whole package (core, cli, app), as pyproject configures it."""
+    monkeypatch.chdir(REPO)  # `packages` in the config are found from the checkout
+    try:
+        from mypy import api
+    except ImportError:
+        pytest.skip("mypy is not installed")
+    stdout, stderr, status = api.run(["--config-file", str(REPO / "pyproject.toml"),
+                                      "--cache-dir", str(REPO / ".mypy_cache")])
+    assert status == 0, stdout + stderr

@@ -7,6 +7,8 @@ relative to "now". Regenerate after a deliberate UI change with
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -62,6 +64,8 @@ def test_tag_dialog(demo_desk, snap_compare) -> None:
 
 def test_help_screen(demo_desk, snap_compare) -> None:
     desk, config = demo_desk
+    # The screen names the config file in use: one fixed path, not this test's temporary one.
+    config = dataclasses.replace(config, path=Path("/home/reader/.config/newsdesk/feeds.toml"))
 
     async def help_(pilot: Any) -> None:
         await settle(pilot)

@@ -35,9 +35,9 @@ class Tmux:
         return subprocess.run(["tmux", "-L", self.socket, *args], check=True,
                               capture_output=True, text=True, timeout=20).stdout
 
-    def start(self, command: str) -> None:
+    def start(self, command: str, cwd: Path = ROOT) -> None:
         self.run("new-session", "-d", "-s", self.session, "-x", "120", "-y", "40",
-                 "-c", str(ROOT), command)
+                 "-c", str(cwd), command)
 
     def keys(self, *keys: str) -> None:
         self.run("send-keys", "-t", self.session, *keys)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from collections.abc import Sequence
+from typing import ClassVar
 
 from textual.app import App
 from textual.binding import BindingType
@@ -10,6 +11,8 @@ from textual.binding import BindingType
 from tui.app.commands import BY_NAME, app_bindings, keymap
 from tui.app.palette import NewsdeskCommands
 from tui.app.screens.main import MainScreen
+from tui.core.config.loader import Config
+from tui.core.desk import Desk
 
 
 class NewsdeskApp(App[None]):
@@ -20,22 +23,25 @@ class NewsdeskApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = app_bindings()
     COMMANDS = App.COMMANDS | {NewsdeskCommands}
 
-    def __init__(self, desk: Any, config: Any) -> None:
+    def __init__(self, desk: Desk, config: Config, notices: Sequence[str] = ()) -> None:
         super().__init__()
         self.desk = desk
         self.config = config
-        self.keymap_in_use = keymap(getattr(config, "keys", None))
+        self.notices = tuple(notices)  # e.g. where a first run wrote feeds.toml
 
     def on_mount(self) -> None:
-        if self.keymap_in_use:
-            self.set_keymap(self.keymap_in_use)
-        unknown = sorted(set(getattr(self.config, "keys", None) or ()) - set(BY_NAME))
+        remapped = keymap(self.config.keys)
+        if remapped:
+            self.set_keymap(remapped)
+        unknown = sorted(set(self.config.keys) - set(BY_NAME))
         if unknown:
             self.notify(f"[keys] names no command: {', '.join(unknown)} (see ? for names)",
                         severity="warning", markup=False, timeout=8)
         self.push_screen(MainScreen(self.desk, self.config))
+        for notice in self.notices:
+            self.notify(notice, markup=False, timeout=20)
 
 
-def run(desk: Any, config: Any) -> None:
+def run(desk: Desk, config: Config, notices: Sequence[str] = ()) -> None:
     """Open the TUI on `desk` until the user quits."""
-    NewsdeskApp(desk, config).run()
+    NewsdeskApp(desk, config, notices).run()

@@ -12,19 +12,34 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING
+
+from tui.core.models import ArticleRow
+
+if TYPE_CHECKING:
+    from tui.core.desk import Desk
 
 PAGE = 100
+
+
+def changed(row: ArticleRow, *, read: bool | None = None, saved: bool | None = None,
+            dismissed: bool | None = None, tags: tuple[str, ...] | None = None) -> ArticleRow:
+    """`row` with the flags or tags a Desk call just changed (None: unchanged)."""
+    return dataclasses.replace(
+        row, read=row.read if read is None else read,
+        saved=row.saved if saved is None else saved,
+        dismissed=row.dismissed if dismissed is None else dismissed,
+        tags=row.tags if tags is None else tags)
 
 
 class Pager:
     """Rows of one view, fetched in pages; indices stay put across mutations."""
 
-    def __init__(self, desk: Any, query: str, *, page: int = PAGE) -> None:
+    def __init__(self, desk: Desk, query: str, *, page: int = PAGE) -> None:
         self.desk = desk
         self.query = query
         self.page_size = page
-        self._rows: dict[int, Any] = {}
+        self._rows: dict[int, ArticleRow] = {}
         self._pages: set[int] = set()
         self._departed: list[int] = []  # sorted display indices no longer in the query
         self._live = 0
@@ -33,7 +48,7 @@ class Pager:
     # -- loading -------------------------------------------------------------------------
     def reload(self) -> None:
         """Forget every cached row and count the query again (may raise QueryError)."""
-        self._live = int(self.desk.count(self.query))
+        self._live = self.desk.count(self.query)
         self._rows.clear()
         self._pages.clear()
         self._departed.clear()
@@ -43,7 +58,7 @@ class Pager:
 
         Returns how many rows the query gained; when it gained any, a full `reload` is
         done instead, since new rows may sit anywhere in the order."""
-        live = int(self.desk.count(self.query))
+        live = self.desk.count(self.query)
         grown = live - self._live
         if grown != 0:
             self.reload()
@@ -53,9 +68,8 @@ class Pager:
         self._pages.clear()
         return 0
 
-    def _fetch(self, offset: int, limit: int) -> list[Any]:
-        rows: list[Any] = self.desk.articles(self.query, limit=limit, offset=offset)
-        return rows
+    def _fetch(self, offset: int, limit: int) -> list[ArticleRow]:
+        return self.desk.articles(self.query, limit=limit, offset=offset)
 
     def _load_page(self, page: int) -> None:
         size = self.page_size
@@ -76,7 +90,7 @@ class Pager:
     def __len__(self) -> int:
         return self._live + len(self._departed)
 
-    def row(self, index: int) -> Any | None:
+    def row(self, index: int) -> ArticleRow | None:
         """The row at `index`, fetching its page on first use."""
         if index < 0 or index >= len(self):
             return None
@@ -86,13 +100,13 @@ class Pager:
                 self._load_page(page)
         return self._rows.get(index)
 
-    def rows(self, start: int, stop: int) -> Iterator[tuple[int, Any]]:
+    def rows(self, start: int, stop: int) -> Iterator[tuple[int, ArticleRow]]:
         for index in range(max(0, start), min(stop, len(self))):
             row = self.row(index)
             if row is not None:
                 yield index, row
 
-    def cached(self) -> Iterator[tuple[int, Any]]:
+    def cached(self) -> Iterator[tuple[int, ArticleRow]]:
         return iter(sorted(self._rows.items()))
 
     def index_of(self, article_id: int) -> int | None:
@@ -101,7 +115,7 @@ class Pager:
                 return index
         return None
 
-    def find(self, start: int, step: int, pred: Callable[[Any], bool]) -> int | None:
+    def find(self, start: int, step: int, pred: Callable[[ArticleRow], bool]) -> int | None:
         """First index from `start` (exclusive) in direction `step` whose row matches."""
         index = start + step
         while 0 <= index < len(self):
@@ -112,14 +126,15 @@ class Pager:
         return None
 
     # -- mutation ------------------------------------------------------------------------
-    def update(self, index: int, **changes: Any) -> None:
+    def update(self, index: int, *, read: bool | None = None, saved: bool | None = None,
+               dismissed: bool | None = None, tags: tuple[str, ...] | None = None) -> None:
         """Replace the cached row at `index` after a Desk call changed it, and note
         whether it left (or came back into) the query, by counting again."""
         row = self._rows.get(index)
         if row is None:
             return
-        self._rows[index] = dataclasses.replace(row, **changes)
-        live = int(self.desk.count(self.query))
+        self._rows[index] = changed(row, read=read, saved=saved, dismissed=dismissed, tags=tags)
+        live = self.desk.count(self.query)
         if live < self._live and index not in self._departed:
             bisect.insort(self._departed, index)
         elif live > self._live and index in self._departed:

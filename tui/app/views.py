@@ -7,7 +7,15 @@ function. Counts come from the Desk.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+from tui.core.query import QueryError
+
+if TYPE_CHECKING:
+    from tui.core.actors.gazetteer import Actor
+    from tui.core.config.loader import Config
+    from tui.core.desk import Desk
+    from tui.core.store.links import Story
 
 
 def quote(value: str) -> str:
@@ -67,14 +75,14 @@ class ViewGroups:
     actors_span: str = "all time"  # "7 days" when the last week had mentions
 
 
-def _safe_count(desk: Any, query: str) -> int:
+def _safe_count(desk: Desk, query: str) -> int:
     try:
-        return int(desk.count(query))
-    except Exception:  # a bad saved query must not break the tree
+        return desk.count(query)
+    except QueryError:  # a bad saved query must not break the tree
         return 0
 
 
-def load_groups(desk: Any, config: Any) -> ViewGroups:
+def load_groups(desk: Desk, config: Config) -> ViewGroups:
     """Read views and unread counts from the Desk."""
     top = [(view, _safe_count(desk, combine(view.query, UNREAD.query)))
            for view in (ALL, UNREAD, SAVED)]
@@ -85,19 +93,19 @@ def load_groups(desk: Any, config: Any) -> ViewGroups:
     feeds = []
     for status in desk.feeds():
         failed = bool(status.last_error)
-        feeds.append((feed_view(status.name, failed), int(status.unread)))
-    saved_views = [ViewSpec("query", v.name, v.query) for v in getattr(config, "views", ())]
+        feeds.append((feed_view(status.name, failed), status.unread))
+    saved_views = [ViewSpec("query", v.name, v.query) for v in config.views]
     stories = _stories(desk)
     actors, days = _actors(desk)
     return ViewGroups(top, tags, feeds, saved_views, stories, actors,
                       f"{days} days" if days else "all time")
 
 
-def story_view(story: Any) -> ViewSpec:
+def story_view(story: Story) -> ViewSpec:
     """A story's articles (the list is newest first, like every view)."""
-    outlets = len(getattr(story, "outlets", ()) or ())
+    outlets = len(story.outlets)
     label = f"{story.label} · {outlets} outlet{'s' if outlets != 1 else ''}"
-    return ViewSpec("story", label, f"story:{int(story.id)}", ref=str(story.id))
+    return ViewSpec("story", label, f"story:{story.id}", ref=str(story.id))
 
 
 def actor_view(actor_id: str, name: str, count: int | None = None) -> ViewSpec:
@@ -118,7 +126,7 @@ def title_of(view: ViewSpec) -> str:
 TOP_ACTOR_DAYS = 7
 
 
-def _stories(desk: Any) -> list[ViewSpec] | None:
+def _stories(desk: Desk) -> list[ViewSpec] | None:
     try:
         items = list(desk.stories(limit=50))  # newest first
     except Exception:  # a half-built analysis must not break the tree
@@ -126,7 +134,7 @@ def _stories(desk: Any) -> list[ViewSpec] | None:
     return [story_view(story) for story in items]
 
 
-def top_actors(desk: Any, limit: int = 50) -> tuple[list[tuple[Any, int]], int | None]:
+def top_actors(desk: Desk, limit: int = 50) -> tuple[list[tuple[Actor, int]], int | None]:
     """(actors, days): the last week's most mentioned, or all time when the week is empty
     (a fixed archive, or the 2024 demo)."""
     items = list(desk.top_actors(days=TOP_ACTOR_DAYS, limit=limit))
@@ -135,7 +143,7 @@ def top_actors(desk: Any, limit: int = 50) -> tuple[list[tuple[Any, int]], int |
     return list(desk.top_actors(days=None, limit=limit)), None
 
 
-def _actors(desk: Any) -> tuple[list[ViewSpec], int | None]:
+def _actors(desk: Desk) -> tuple[list[ViewSpec], int | None]:
     try:
         items, days = top_actors(desk)
     except Exception:  # a half-built analysis must not break the tree

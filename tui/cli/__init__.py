@@ -13,7 +13,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from tui.cli.commands import ALL
     from tui.cli.registry import build_parser, dispatch
 
-    args = build_parser(ALL).parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    epilog = None
+    if "-h" in argv or "--help" in argv:  # only then: name the config file in use
+        from tui.cli.configinfo import config_in_use
+
+        epilog = config_in_use(argv)
+    args = build_parser(ALL, epilog).parse_args(argv)
     try:
         return dispatch(ALL, args)
     except KeyboardInterrupt:

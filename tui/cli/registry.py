@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tui import __version__
+from tui.cli.configinfo import tell
 from tui.cli.errors import CliError
 
 if TYPE_CHECKING:
@@ -44,11 +45,16 @@ def _common() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser(commands: Sequence[Command]) -> argparse.ArgumentParser:
-    """`--config` is accepted before or after the subcommand."""
+class _Raw(argparse.RawDescriptionHelpFormatter):
+    """The epilog names a path: wrapping would break it where it has a hyphen."""
+
+
+def build_parser(commands: Sequence[Command], epilog: str | None = None
+                 ) -> argparse.ArgumentParser:
+    """`--config` is accepted before or after the subcommand; `epilog` ends every help text."""
     common = _common()
     parser = argparse.ArgumentParser(
-        prog="newsdesk", parents=[common],
+        prog="newsdesk", parents=[common], epilog=epilog, formatter_class=_Raw,
         description="A keyboard-driven terminal news desk. With no command, opens the reader.")
     parser.add_argument("--version", action="version", version=f"newsdesk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -56,7 +62,7 @@ def build_parser(commands: Sequence[Command]) -> argparse.ArgumentParser:
         if command.name is None:
             continue
         p = sub.add_parser(command.name, parents=[common], help=command.help,
-                           description=command.help)
+                           description=command.help, epilog=epilog, formatter_class=_Raw)
         command.arguments(p)
     return parser
 
@@ -79,7 +85,13 @@ def dispatch(commands: Sequence[Command], args: argparse.Namespace) -> int:
     try:
         if command.standalone is not None:
             return command.standalone(args)
-        with open_desk(resolve_config(getattr(args, "config", None))) as desk:
+        args.notices = []  # said on stderr now, and by the reader once it is open
+
+        def first_run(message: str) -> None:
+            args.notices.append(message)
+            tell(message)
+
+        with open_desk(resolve_config(getattr(args, "config", None), first_run)) as desk:
             return command.run(desk, args)
     except ConfigError as exc:
         print(f"newsdesk: config error: {exc}", file=sys.stderr)

@@ -203,6 +203,14 @@ class Desk:
         where, params = self._filter(query)
         return self._run(store.select_ids, self.conn, where, params)  # type: ignore[return-value]
 
+    def unknown_actors(self, query: str) -> list[str]:
+        """The names in the query's `actor:` terms that name no known actor (they match
+        nothing, which a user should be told rather than shown an empty list)."""
+        from tui.core.query import actor_names, parse
+
+        names = actor_names(parse(query))
+        return [n for n in dict.fromkeys(names) if not self.analysis.resolve_actor(n)]
+
     def article(self, article_id: int) -> Article | None:
         return store.get_article(self.conn, article_id)
 

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from tui.app.widgets.side_panel import KINDS
 
 KIND_HELP = {"person": "a person", "org": "an organisation, party, group or company",
-             "state": "a state or government"}
+             "state": "a state or government", "media": "a news agency or outlet cited as a source"}
 
 
 class TextDialog(ModalScreen[str | None]):
@@ -45,7 +45,7 @@ class TextDialog(ModalScreen[str | None]):
 
 
 class NewActorDialog(ModalScreen[tuple[str, str] | None]):
-    """A name, then a kind (person / org / state); returns (name, kind) or None."""
+    """A name, then a kind (person / org / state / media); returns (name, kind) or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from datetime import datetime
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,8 +12,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from tui.core.models import FeedStatus
 
-def _when(moment: Any) -> str:
+
+def _when(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "never"
 
 
@@ -22,7 +25,7 @@ class FeedsScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,e", "dismiss", "Close"),
                 Binding("j", "move(1)", show=False), Binding("k", "move(-1)", show=False)]
 
-    def __init__(self, feeds: list[Any]) -> None:
+    def __init__(self, feeds: list[FeedStatus]) -> None:
         super().__init__()
         self.feeds = sorted(feeds, key=lambda f: (not f.last_error, f.name.lower()))
 

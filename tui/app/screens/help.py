@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import ClassVar
 
 from rich.table import Table
@@ -45,14 +46,17 @@ class HelpScreen(ModalScreen[None]):
         Binding("k,up", "scroll('up')", show=False),
     ]
 
-    def __init__(self, keymap: Mapping[str, str]) -> None:
+    def __init__(self, keymap: Mapping[str, str], config_path: Path | None = None) -> None:
         super().__init__()
         self.keymap = keymap
+        self.config_path = config_path
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box") as box:
             box.border_title = "newsdesk keys"
             box.border_subtitle = Text('remap in feeds.toml: [keys] name = "key" · q closes')
+            where = str(self.config_path) if self.config_path else "none (built-in feed list)"
+            yield Static(Text(f"config: {where}", "italic"), id="help-config")
             yield Static(help_table(self.keymap), id="help-text")
 
     def action_scroll(self, direction: str) -> None:

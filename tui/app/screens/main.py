@@ -1,63 +1,91 @@
-"""The main screen: views | article list | reader, a filter bar and a status line.
+"""The main screen: views | article list | reader, a query bar and a status line.
 
-Only presentation and dispatch live here: every data operation is a `Desk` call. The
-state-changing commands are in `TriageMixin`, refreshing in `RefreshMixin`.
+The screen lays the panes out, keeps what the list shows (view, filter, search) and the
+status line, and carries out what the panes ask: open an article, list an actor's timeline
+or a view. Every key is a command run by name (`action_run`): movement and `enter` go to the
+focused pane; opening and stepping through articles is `Reading`'s, changing them
+`Triage`'s, long work `Jobs`'. Every data operation is a `Desk` call.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+import sqlite3
+from collections.abc import Callable
+from typing import ClassVar
 
+from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container, Horizontal
-from textual.widgets import Footer, Input, OptionList, Static, Tree
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
 
-from tui.app.commands import screen_bindings
-from tui.app.screens.base import guarded
-from tui.app.screens.context import ContextMixin
+from tui.app.commands import keymap, screen_bindings
+from tui.app.empty_state import empty_text
+from tui.app.messages import OpenArticle, OpenView, ShowActor
+from tui.app.paging import Pager
 from tui.app.screens.help import HelpScreen
-from tui.app.screens.querybar import QueryBarMixin
-from tui.app.screens.refreshing import RefreshMixin
-from tui.app.screens.triage import TriageMixin
-from tui.app.views import ALL, UNREAD, ViewSpec, combine
+from tui.app.screens.host import guarded
+from tui.app.screens.jobs import Jobs
+from tui.app.screens.reading import Reading
+from tui.app.screens.triage import Triage
+from tui.app.views import ALL, UNREAD, ViewSpec, actor_view, combine, title_of
 from tui.app.widgets.article_list import ArticleList
-from tui.app.widgets.reader import Reader
+from tui.app.widgets.panes import Pane
+from tui.app.widgets.query_bar import Mode, QueryBar
+from tui.app.widgets.reader import ArticleText, Reader
+from tui.app.widgets.side_panel import SideList
 from tui.app.widgets.view_tree import ViewTree
+from tui.core.config.loader import Config
+from tui.core.desk import Desk
+from tui.core.query import QueryError
 
 NARROW = 120  # below this many columns the view tree hides (tab shows it)
 WIDE = 170  # from this many columns the reader sits beside the list, with its side panel
 
+PaneWidget = ArticleList | ArticleText | SideList | ViewTree
 
-class MainScreen(TriageMixin, RefreshMixin, QueryBarMixin, ContextMixin):
+
+class MainScreen(Screen[None]):
     """Where the reading happens."""
 
     BINDINGS: ClassVar[list[BindingType]] = screen_bindings()
     AUTO_FOCUS = "#articles"
 
-    def __init__(self, desk: Any, config: Any) -> None:
-        super().__init__(desk, config)
-        self.view = UNREAD if _has_unread(desk) else ALL
+    def __init__(self, desk: Desk, config: Config) -> None:
+        super().__init__()
+        self.desk = desk
+        self.config = config
+        self.keymap = keymap(config.keys)
+        self.view: ViewSpec = UNREAD if _has_unread(desk) else ALL
+        self.filter_query = ""
+        self.search_text = ""
+        self.message = ""
+        self.reading = Reading(self)
+        self.triage = Triage(self)
+        self.jobs = Jobs(self)
+        self._commands = self._command_table()
 
     # -- layout --------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
-            yield ViewTree(id="views")
+            yield ViewTree(self.desk, self.config, id="views")
             with Container(id="work"):
                 yield ArticleList(id="articles")
                 yield Reader(id="reader")
-        yield Input(id="query-bar")
+        yield QueryBar(id="query-bar")
         yield Static(id="status")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#query-bar", Input).display = False
-        self.query_one(Reader).display = False
+        self.reader.display = False
         self._layout(self.app.size.width)
         self.load_view(self.view)
-        self.refresh_tree()
-        self.start_auto_refresh()
+        self.view_tree.recount()
+        minutes = self.config.settings.refresh_minutes
+        if minutes > 0:
+            self.set_interval(minutes * 60, self.jobs.refresh_all, name="auto-refresh")
 
     def on_resize(self, event: events.Resize) -> None:
         self._layout(event.size.width)
@@ -72,201 +100,252 @@ class MainScreen(TriageMixin, RefreshMixin, QueryBarMixin, ContextMixin):
         if not open_:
             self.set_class(False, "-full")
 
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        self.set_class(isinstance(event.widget, ViewTree), "-show-views")
+    def on_descendant_focus(self) -> None:
+        # The focus as it is now, not the event's widget: focus events bubble up from
+        # different depths, so after fast tabs the reader's may arrive after the tree's.
+        self.set_class(isinstance(self.focused, ViewTree), "-show-views")
 
-    @on(Tree.NodeSelected, "#views")
-    def _view_chosen(self, event: Tree.NodeSelected[ViewSpec]) -> None:
-        view = event.node.data
-        if view is None or not view.selectable:
-            return
+    @property
+    def articles(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def reader(self) -> Reader:
+        return self.query_one(Reader)
+
+    @property
+    def view_tree(self) -> ViewTree:
+        return self.query_one(ViewTree)
+
+    @property
+    def query_bar(self) -> QueryBar:
+        return self.query_one(QueryBar)
+
+    # -- commands ------------------------------------------------------------------------
+    def _command_table(self) -> dict[str, Callable[[], object]]:
+        """Who does each command of `COMMANDS` (a test checks that none is missing)."""
+        reading, triage, jobs = self.reading, self.triage, self.jobs
+        return {
+            "cursor_down": lambda: self.focused_pane().move(1),
+            "cursor_up": lambda: self.focused_pane().move(-1),
+            "top": lambda: self.focused_pane().to_top(),
+            "bottom": lambda: self.focused_pane().to_bottom(),
+            "open": self.open_focused,
+            "page": reading.page,
+            "next_unread": lambda: reading.step_unread(1),
+            "prev_unread": lambda: reading.step_unread(-1),
+            "next_in_story": lambda: reading.step_story(1),
+            "prev_in_story": lambda: reading.step_story(-1),
+            "cycle_panes": self.cycle_panes,
+            "toggle_full": self.toggle_full,
+            "close": self.close_one,
+            "help": lambda: self.app.push_screen(HelpScreen(self.keymap, self.config.path)),
+            "search": lambda: self.open_query_bar("search"),
+            "filter": lambda: self.open_query_bar("filter"),
+            "toggle_read": triage.toggle_read,
+            "toggle_saved": triage.toggle_saved,
+            "dismiss": triage.dismiss,
+            "mark_view_read": triage.mark_view_read,
+            "undo": triage.undo,
+            "add_tags": triage.add_tags,
+            "remove_tag": triage.remove_tag,
+            "open_browser": triage.open_browser,
+            "copy_link": triage.copy_link,
+            "feed_errors": triage.feed_errors,
+            "refresh_all": jobs.refresh_all,
+            "refresh_feed": jobs.refresh_feed,
+            "actor_alias": jobs.add_alias,
+            "new_actor": jobs.new_actor,
+        }
+
+    def action_run(self, name: str) -> None:
+        """Run the command `name`: its key, the palette, or any widget's
+        `run_action("screen.run('name')")`."""
+        self._commands[name]()
+
+    def in_thread(self, work: Callable[[], object], group: str) -> None:
+        self.run_worker(work, thread=True, group=group, exit_on_error=False)
+
+    # -- the panes -----------------------------------------------------------------------
+    def focused_pane(self) -> Pane:
+        """The pane the keys act on: the focused one, else the article list."""
+        panes: list[PaneWidget] = [self.view_tree]
+        if self.reader.is_open:
+            panes.extend(self.reader.panes)
+        return next((pane for pane in panes if pane is self.focused), self.articles)
+
+    def open_focused(self) -> None:
+        request = self.focused_pane().open()
+        if request is not None:
+            self.reading.open(request.article_id, request.note)
+
+    def cycle_panes(self) -> None:
+        """articles -> reader -> its actors -> related items -> views -> articles."""
+        order: list[PaneWidget] = [self.articles]
+        reader = self.reader
+        if reader.is_open:
+            order += [reader.scroller, *reader.side.listing()]
+        order.append(self.view_tree)
+        at = next((i for i, pane in enumerate(order) if pane is self.focused), 0)
+        # set_focus at once (Widget.focus waits a tick): a fast second tab must see it
+        self.set_focus(order[(at + 1) % len(order)])
+
+    @on(OpenArticle)
+    def _open_requested(self, message: OpenArticle) -> None:
+        self.reading.open(message.article_id, message.note)
+
+    @on(ShowActor)
+    def _actor_requested(self, message: ShowActor) -> None:
+        actor = self.desk.actor(message.actor_id)
+        self.show_actor(message.actor_id, actor.name if actor else message.actor_id)
+
+    @on(OpenView)
+    def _view_requested(self, message: OpenView) -> None:
         self.filter_query = self.search_text = ""
-        if self.load_view(view):
+        if self.load_view(message.view):
             self.articles.focus()
 
     @on(ArticleList.Highlighted)
     def _highlighted(self) -> None:
         self.update_status()
 
-    @on(ArticleList.Clicked)
-    def _clicked(self) -> None:
-        self.action_open()
+    # -- what the list shows -------------------------------------------------------------
+    @property
+    def current_query(self) -> str:
+        return combine(self.view.query, self.filter_query, self.search_text)
 
-    # -- reader --------------------------------------------------------------------------
-    @guarded
-    def open_row(self, row: Any) -> None:
-        article = self.desk.article(row.id)
-        if article is None:
-            self.say("article no longer in the cache")
-            return
-        if not article.read and getattr(self.config.settings, "mark_read_on_open", True):
-            self.desk.set_read([article.id], True)
-            self.articles.update_current(read=True)
-            article = _replace(article, read=True)
-            self.schedule_tree_refresh()
-        self.reader.show(article, self.desk)
-        self.outside_view = None
-        self.set_reader_open(True)
+    def load_view(self, view: ViewSpec) -> bool:
+        """Show `view` (with the active filter/search); False on a bad query."""
+        try:
+            pager = Pager(self.desk, combine(view.query, self.filter_query, self.search_text))
+        except QueryError as error:
+            self.show_query_error(error)
+            return False
+        except (sqlite3.Error, OSError) as error:
+            self.warn(f"storage error: {error}")
+            return False
+        self.view = view
+        self.view_tree.listed = view
+        if not len(pager):
+            narrowed = bool(self.filter_query or self.search_text)
+            self.articles.empty_text = empty_text(self.desk, self.config, view.label,
+                                                  pager.query, narrowed)
+        self.articles.set_pager(pager)
+        self.update_status()
+        return True
 
-    # -- navigation commands ----------------------------------------------------------
-    def _focused_pane(self) -> str:
-        focused = self.focused
-        if isinstance(focused, ViewTree):
-            return "views"
-        if focused is not None and self.reader_open:
-            panes = {"reader-scroll": "reader", "actor-list": "actors",
-                     "related-list": "related"}
-            if focused.id in panes:
-                return panes[focused.id]
-        return "articles"
+    def reload_view(self) -> bool:
+        return self.load_view(self.view)
 
-    def _side_list(self, pane: str) -> OptionList | None:
-        side = self.reader.side
-        return {"actors": side.actor_list, "related": side.related_list}.get(pane)
+    def show_actor(self, actor_id: str, name: str) -> None:
+        """The actor's timeline: every article naming it, newest first."""
+        self.filter_query = self.search_text = ""
+        count = self.desk.count(f"actor:{actor_id}")
+        if self.load_view(actor_view(actor_id, name, count)):
+            self.set_reader_open(False)
+            self.articles.focus()
+            self.view_tree.select_view(self.view)
 
-    def action_cursor_down(self) -> None:
-        self._move(1)
+    # -- reading ---------------------------------------------------------------------------
+    def open_article(self, article_id: int, note: str | None = "") -> None:
+        """Show any article in the reader (see `Reading.open`)."""
+        self.reading.open(article_id, note)
 
-    def action_cursor_up(self) -> None:
-        self._move(-1)
-
-    def _move(self, delta: int) -> None:
-        pane = self._focused_pane()
-        side = self._side_list(pane)
-        if side is not None:
-            (side.action_cursor_down if delta > 0 else side.action_cursor_up)()
-        elif pane == "views":
-            (self.view_tree.action_cursor_down if delta > 0 else self.view_tree.action_cursor_up)()
-        elif pane == "reader":
-            scroller = self.reader.scroller
-            (scroller.scroll_down if delta > 0 else scroller.scroll_up)(animate=False)
-        else:
-            self.articles.move(delta)
-
-    def action_top(self) -> None:
-        pane = self._focused_pane()
-        side = self._side_list(pane)
-        if side is not None:
-            side.action_first()
-        elif pane == "views":
-            self.view_tree.action_scroll_home()
-        elif pane == "reader":
-            self.reader.scroller.scroll_home(animate=False)
-        else:
-            self.articles.go(0)
-
-    def action_bottom(self) -> None:
-        pane = self._focused_pane()
-        side = self._side_list(pane)
-        if side is not None:
-            side.action_last()
-        elif pane == "views":
-            self.view_tree.action_scroll_end()
-        elif pane == "reader":
-            self.reader.scroller.scroll_end(animate=False)
-        else:
-            self.articles.go(len(self.articles.pager or ()) - 1)
-
-    def action_open(self) -> None:
-        pane = self._focused_pane()
-        side = self._side_list(pane)
-        if side is not None:
-            side.action_select()
-            return
-        if pane == "views":
-            self.view_tree.action_select_cursor()
-            return
-        row = self.articles.current
-        if row is not None:
-            self.open_row(row)
-
-    def action_page(self) -> None:
-        if self.reader_open and self.reader.page_down():
-            return
-        if not self.reader_open and self.articles.current is not None:
-            self.open_row(self.articles.current)
-            return
-        self.action_next_unread()
-
-    def _goto_unread(self, step: int) -> None:
-        pager = self.articles.pager
-        if pager is None:
-            return
-        if self.desk.count(combine(pager.query, UNREAD.query)) == 0:
-            # Nothing unread in the database: look only at rows already in memory (a row
-            # marked unread here may have left this view), never page through 50k rows.
-            cached = [i for i, row in pager.cached() if not row.read
-                      and (i - self.articles.cursor) * step > 0]
-            found = (min(cached) if step > 0 else max(cached)) if cached else None
-        else:
-            found = pager.find(self.articles.cursor, step, lambda row: not row.read)
-        if found is None:
-            self.say("no more unread articles" if step > 0 else "no earlier unread articles")
-            return
-        self.articles.go(found)
-        if self.reader_open:
-            self.open_row(self.articles.current)
-
-    def action_next_unread(self) -> None:
-        self._goto_unread(1)
-
-    def action_prev_unread(self) -> None:
-        self._goto_unread(-1)
-
-    def action_cycle_panes(self) -> None:
-        """articles -> reader -> its actors -> related items -> views -> articles."""
-        panes: dict[str, Any] = {"articles": self.articles}
-        if self.reader_open:
-            panes["reader"] = self.reader.scroller
-            side = self.reader.side
-            for name in ("actors", "related"):
-                if side.has_items(name):
-                    panes[name] = self._side_list(name)
-        panes["views"] = self.view_tree
-        names = list(panes)
-        current = self._focused_pane()
-        at = names.index(current) if current in names else 0
-        # set_focus at once (Widget.focus waits a tick): a fast second tab must see it
-        self.set_focus(panes[names[(at + 1) % len(names)]])
-
-    def action_toggle_full(self) -> None:
-        if not self.reader_open:
+    def toggle_full(self) -> None:
+        if not self.reader.is_open:
             row = self.articles.current
             if row is None:
                 return
-            self.open_row(row)
+            self.reading.open_selected()
         self.toggle_class("-full")
         if self.has_class("-full"):
             self.reader.scroller.focus()
 
-    def action_close(self) -> None:
-        if self.input_mode is not None:
+    def close_one(self) -> None:
+        """Close the innermost open thing: the query bar, full width, the side panel's
+        focus, the reader, the tree's focus; quit when nothing is open."""
+        pane = self.focused_pane()
+        if self.query_bar.mode is not None:
             self.close_query_bar()
         elif self.has_class("-full"):
             self.set_class(False, "-full")
             self.articles.focus()
-        elif self._focused_pane() in ("actors", "related"):
+        elif isinstance(pane, SideList):
             self.reader.scroller.focus()
-        elif self.reader_open:
+        elif self.reader.is_open:
             self.set_reader_open(False)
             self.articles.focus()
-        elif self._focused_pane() == "views":
+        elif pane is self.view_tree:
             self.articles.focus()
         else:
             self.app.exit()
 
-    def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(getattr(self.app, "keymap_in_use", {})))
+    # -- the query bar ---------------------------------------------------------------------
+    def open_query_bar(self, mode: Mode) -> None:
+        self.query_bar.show(mode, self.search_text if mode == "search" else self.filter_query)
+
+    def close_query_bar(self) -> None:
+        self.query_bar.hide()
+        self.articles.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "escape" and self.query_bar.mode is not None:
+            event.stop()
+            self.close_query_bar()
+
+    @on(Input.Submitted, "#query-bar")
+    @guarded
+    def _query_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        old = (self.filter_query, self.search_text)
+        value = event.value.strip()
+        if value:
+            try:  # alone first, so an error's column points into what the user typed
+                self.desk.count(value)
+            except QueryError as error:
+                self.show_query_error(error)
+                event.input.cursor_position = max(0, error.column - 1)
+                return
+        if self.query_bar.mode == "search":
+            self.search_text = value
+        else:
+            self.filter_query = value
+        if self.load_view(self.view):
+            self.message = ""
+            self.update_status()
+            self.close_query_bar()
+        else:
+            self.filter_query, self.search_text = old  # keep the bar open to fix it
+
+    # -- the status line -------------------------------------------------------------------
+    def update_status(self) -> None:
+        pager = self.articles.pager
+        total = len(pager) if pager else 0
+        text = Text()
+        text.append(title_of(self.view), "bold")
+        if self.filter_query:
+            text.append(f"  f:{self.filter_query}")
+        if self.search_text:
+            text.append(f"  /{self.search_text}")
+        text.append(f"  {self.articles.cursor + 1 if total else 0}/{total}")
+        if self.message:
+            text.append("  " + self.message)
+        self.query_one("#status", Static).update(text)
+
+    def say(self, message: str) -> None:
+        self.message = message
+        self.update_status()
+
+    def warn(self, message: str) -> None:
+        self.say(message)
+        self.app.bell()
+
+    def show_query_error(self, error: QueryError) -> None:
+        self.say(f"query error (column {error.column}): {error.message or error}")
 
 
-def _has_unread(desk: Any) -> bool:
+def _has_unread(desk: Desk) -> bool:
     try:
         return bool(desk.count(UNREAD.query))
-    except Exception:
+    except (QueryError, sqlite3.Error):
         return False
-
-
-def _replace(article: Any, **changes: Any) -> Any:
-    import dataclasses
-
-    return dataclasses.replace(article, **changes)

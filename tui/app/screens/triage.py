@@ -1,164 +1,216 @@
 """Commands that change an article's state: read, saved, tags, dismiss, undo; plus the
-link actions. Each calls the Desk at once, so quitting or a kill loses nothing."""
+link commands. Each calls the Desk at once, so quitting or a kill loses nothing."""
 
 from __future__ import annotations
 
 import functools
+import subprocess
 import webbrowser
-from typing import Any
+from typing import TYPE_CHECKING, Literal
 
-from textual import work
+from textual.app import SuspendNotSupported
 
-from tui.app.screens.base import DeskScreen, guarded
+from tui.app import browser
 from tui.app.screens.feeds import FeedsScreen
+from tui.app.screens.host import Host, guarded
 from tui.app.screens.tags import AddTagsScreen, RemoveTagScreen
 
+if TYPE_CHECKING:
+    from tui.core.models import ArticleRow
 
-class TriageMixin(DeskScreen):
-    """Mixed into `MainScreen`."""
+Undo = tuple[Literal["dismiss", "read"], list[int]]
 
-    def _row(self) -> Any | None:
-        row = self.articles.current
-        shown = self.reader.article
-        if self.reader_open and shown is not None and shown.id == self.outside_view:
+
+class Triage:
+    """Acts on the article selected in the list; owns the undo stack."""
+
+    def __init__(self, host: Host) -> None:
+        self.host = host
+        self.undo_stack: list[Undo] = []
+
+    def warn(self, message: str) -> None:
+        self.host.warn(message)
+
+    def target(self) -> ArticleRow | None:
+        """The list's selected row, unless the reader shows another article."""
+        host = self.host
+        reader = host.reader
+        if reader.is_open and reader.article is not None and reader.outside:
             # a related/story article outside the list: the row under the cursor is
             # another article, so acting on it would surprise
-            self.say("the reader shows an article outside this list; open its view "
+            host.say("the reader shows an article outside this list; open its view "
                      "(e.g. a story in the tree) to triage it")
             return None
+        row = host.articles.current
         if row is None:
-            self.say("no article selected")
+            host.say("no article selected")
         return row
 
-    def _reader_follows(self, row: Any) -> None:
-        """Keep the open reader in step with a change to the article it shows."""
-        article = self.reader.article
-        if self.reader_open and article is not None and article.id == row.id:
-            fresh = self.desk.article(row.id)
-            if fresh is not None:
-                self.reader.show(fresh, self.desk)
+    def _changed(self, row: ArticleRow) -> None:
+        """The reader (when it shows `row`) and the tree's counts follow a change."""
+        self.host.reader.show_again(self.host.desk, only=row.id)
+        self.host.view_tree.recount_soon()
 
     @guarded
-    def action_toggle_read(self) -> None:
-        row = self._row()
+    def toggle_read(self) -> None:
+        row = self.target()
         if row is None:
             return
-        self.desk.set_read([row.id], not row.read)
-        self.articles.update_current(read=not row.read)
-        self.say("marked unread" if row.read else "marked read")
-        self.schedule_tree_refresh()
+        self.host.desk.set_read([row.id], not row.read)
+        self.host.articles.update_current(read=not row.read)
+        self.host.say("marked unread" if row.read else "marked read")
+        self.host.view_tree.recount_soon()
 
     @guarded
-    def action_toggle_saved(self) -> None:
-        row = self._row()
+    def toggle_saved(self) -> None:
+        row = self.target()
         if row is None:
             return
-        self.desk.set_saved(row.id, not row.saved)
-        self.articles.update_current(saved=not row.saved)
-        self._reader_follows(row)
-        self.say("unsaved" if row.saved else "saved ★")
-        self.schedule_tree_refresh()
+        self.host.desk.set_saved(row.id, not row.saved)
+        self.host.articles.update_current(saved=not row.saved)
+        self.host.say("unsaved" if row.saved else "saved ★")
+        self._changed(row)
 
     @guarded
-    def action_dismiss_article(self) -> None:
-        row = self._row()
+    def dismiss(self) -> None:
+        row = self.target()
         if row is None:
             return
-        self.desk.dismiss([row.id])
-        self.articles.update_current(read=True, dismissed=True)
+        self.host.desk.dismiss([row.id])
+        self.host.articles.update_current(read=True, dismissed=True)
         self.undo_stack.append(("dismiss", [row.id]))
-        self.say("dismissed (u undoes)")
-        self.articles.move(1)
-        self.schedule_tree_refresh()
+        self.host.say("dismissed (u undoes)")
+        self.host.articles.move(1)
+        self.host.view_tree.recount_soon()
 
     @guarded
-    def action_mark_view_read(self) -> None:
-        ids = list(self.desk.mark_all_read(self.current_query))
+    def mark_view_read(self) -> None:
+        ids = list(self.host.desk.mark_all_read(self.host.current_query))
         if not ids:
-            self.say("nothing unread here")
+            self.host.say("nothing unread here")
             return
         self.undo_stack.append(("read", ids))
-        self.load_view(self.view)
-        self.say(f"marked {len(ids)} read (u undoes)")
-        self.schedule_tree_refresh()
+        self.host.reload_view()
+        self.host.say(f"marked {len(ids)} read (u undoes)")
+        self.host.view_tree.recount_soon()
 
     @guarded
-    def action_undo(self) -> None:
+    def undo(self) -> None:
         if not self.undo_stack:
-            self.say("nothing to undo")
+            self.host.say("nothing to undo")
             return
         kind, ids = self.undo_stack.pop()
         if kind == "dismiss":  # back into Unread: not dismissed, not read
-            self.desk.undismiss(ids)
-        self.desk.set_read(ids, False)
-        self.articles.reload_keep_place()
-        self.say(f"undone: {len(ids)} unread again")
-        self.schedule_tree_refresh()
+            self.host.desk.undismiss(ids)
+        self.host.desk.set_read(ids, False)
+        self.host.articles.reload_keep_place()
+        self.host.say(f"undone: {len(ids)} unread again")
+        self.host.view_tree.recount_soon()
 
+    # -- tags ----------------------------------------------------------------------------
     @guarded
-    def action_add_tags(self) -> None:
-        row = self._row()
+    def add_tags(self) -> None:
+        row = self.target()
         if row is None:
             return
-
-        @guarded
-        def done(_self: Any, tags: list[str] | None) -> None:
-            if not tags:
-                return
-            self.desk.add_tags([row.id], tags)
-            merged = tuple(sorted(set(row.tags) | set(tags)))
-            self._apply_tags(row, merged)
-            self.say("tagged " + " ".join(f"#{t}" for t in tags))
-
-        self.app.push_screen(AddTagsScreen(self.desk.all_tags(), row.title),
-                             functools.partial(done, self))
+        self.host.app.push_screen(AddTagsScreen(self.host.desk.all_tags(), row.title),
+                                  functools.partial(self._tags_added, row))
 
     @guarded
-    def action_remove_tag(self) -> None:
-        row = self._row()
+    def _tags_added(self, row: ArticleRow, tags: list[str] | None) -> None:
+        if not tags:
+            return
+        self.host.desk.add_tags([row.id], tags)
+        self._retagged(row, tuple(sorted(set(row.tags) | set(tags))))
+        self.host.say("tagged " + " ".join(f"#{t}" for t in tags))
+
+    @guarded
+    def remove_tag(self) -> None:
+        row = self.target()
         if row is None:
             return
         if not row.tags:
-            self.say("this article has no tags")
+            self.host.say("this article has no tags")
             return
-
-        @guarded
-        def done(_self: Any, tag: str | None) -> None:
-            if not tag:
-                return
-            self.desk.remove_tag([row.id], tag)
-            self._apply_tags(row, tuple(t for t in row.tags if t != tag))
-            self.say(f"removed #{tag}")
-
-        self.app.push_screen(RemoveTagScreen(row.tags), functools.partial(done, self))
-
-    def _apply_tags(self, row: Any, tags: tuple[str, ...]) -> None:
-        index = self.articles.pager.index_of(row.id) if self.articles.pager else None
-        if index is not None and index == self.articles.cursor:
-            self.articles.update_current(tags=tags)
-        self._reader_follows(row)
-        self.schedule_tree_refresh()
-
-    def action_open_browser(self) -> None:
-        row = self._row()
-        if row is None or not row.url:
-            self.say("this article has no link")
-            return
-        self._browse(row.url)
-        self.say("opening in the browser")
-
-    @work(thread=True, group="browser", exit_on_error=False)
-    def _browse(self, url: str) -> None:
-        webbrowser.open(url)  # no shell: the URL is untrusted
-
-    def action_copy_link(self) -> None:
-        row = self._row()
-        if row is None or not row.url:
-            self.say("this article has no link")
-            return
-        self.app.copy_to_clipboard(row.url)
-        self.say("link copied")
+        self.host.app.push_screen(RemoveTagScreen(row.tags),
+                                  functools.partial(self._tag_removed, row))
 
     @guarded
-    def action_feed_errors(self) -> None:
-        self.app.push_screen(FeedsScreen(list(self.desk.feeds())))
+    def _tag_removed(self, row: ArticleRow, tag: str | None) -> None:
+        if not tag:
+            return
+        self.host.desk.remove_tag([row.id], tag)
+        self._retagged(row, tuple(t for t in row.tags if t != tag))
+        self.host.say(f"removed #{tag}")
+
+    def _retagged(self, row: ArticleRow, tags: tuple[str, ...]) -> None:
+        articles = self.host.articles
+        index = articles.pager.index_of(row.id) if articles.pager else None
+        if index is not None and index == articles.cursor:
+            articles.update_current(tags=tags)
+        self._changed(row)
+
+    # -- links and feeds -------------------------------------------------------------------
+    def open_browser(self) -> None:
+        row = self.target()
+        if row is None or not row.url:
+            self.host.say("this article has no link")
+            return
+        if not browser.web_link(row.url):
+            self.host.say("not a web link (y copies it)")
+            return
+        setting = self.host.config.settings.browser
+        try:
+            launch = browser.plan(row.url, setting)
+        except ValueError as error:
+            self.host.say(f"browser setting {setting!r}: {error}")
+            return
+        if launch is None:
+            where = self.host.config.path or "feeds.toml"
+            self.host.say(f'no browser found (y copies the link); set browser = "lynx %u" in '
+                          f"[settings] of {where}")
+            return
+        if launch.console and launch.argv:
+            self._browse_here(launch.argv)
+        else:
+            argv, url = launch.argv, row.url
+            self.host.in_thread(lambda: self._browse(argv, url), "browser")
+            self.host.say("opening in the browser")
+
+    def _browse_here(self, argv: tuple[str, ...]) -> None:
+        """A console browser gets the terminal: the app is suspended until it exits."""
+        try:
+            with self.host.app.suspend():
+                done = subprocess.run(argv, check=False)  # no shell: the URL is untrusted
+        except SuspendNotSupported:
+            self.host.say("this terminal cannot hand over the screen; y copies the link")
+            return
+        except OSError as error:
+            self.host.say(f"cannot run {argv[0]}: {error.strerror or error}")
+            return
+        self.host.say("back from the browser" if done.returncode == 0
+                      else f"{argv[0]} exited with status {done.returncode}")
+
+    def _browse(self, argv: tuple[str, ...] | None, url: str) -> None:
+        """In a worker thread: a graphical browser opens its own window, in the background."""
+        if argv is None:
+            webbrowser.open(url)
+            return
+        try:  # not waited for (it may live for hours); subprocess reaps it later
+            subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL, start_new_session=True)
+        except OSError as error:
+            self.host.app.call_from_thread(self.host.say, f"cannot run {argv[0]}: "
+                                                          f"{error.strerror or error}")
+
+    def copy_link(self) -> None:
+        row = self.target()
+        if row is None or not row.url:
+            self.host.say("this article has no link")
+            return
+        self.host.app.copy_to_clipboard(row.url)
+        self.host.say("link copied")
+
+    @guarded
+    def feed_errors(self) -> None:
+        self.host.app.push_screen(FeedsScreen(list(self.host.desk.feeds())))

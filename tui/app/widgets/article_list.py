@@ -1,17 +1,19 @@
 """The article list: a Line API widget that renders only the visible rows.
 
 One widget for the whole list (not one per article), rows pulled from a `Pager`, so a
-50k-article view paints as fast as a 50-article one.
+50k-article view paints as fast as a 50-article one. As a pane it moves its own cursor,
+finds the next unread row and says which article `enter` opens.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -19,7 +21,16 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.app.messages import OpenArticle
 from tui.app.paging import Pager
+from tui.app.views import UNREAD, combine
+from tui.core.models import ArticleRow
+
+FIND_LIMIT = 2000
+"""An article not among the rows in memory is looked for row by row only in a view this
+small: in a larger one the search would page through SQLite on the UI thread."""
+LINE_CACHE = 4000
+"""Finished lines kept for redrawing (a few screens' worth; cleared when full)."""
 
 
 def local_time(moment: datetime, wide: bool, now: datetime | None = None) -> str:
@@ -60,14 +71,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     class Highlighted(Message):
         """The cursor moved onto a row."""
 
-        def __init__(self, row: Any | None) -> None:
-            self.row = row
-            super().__init__()
-
-    class Clicked(Message):
-        """A row was clicked (opens it)."""
-
-        def __init__(self, row: Any) -> None:
+        def __init__(self, row: ArticleRow | None) -> None:
             self.row = row
             super().__init__()
 
@@ -75,6 +79,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(id=id)
         self.pager: Pager | None = None
         self.empty_text = "No articles in this view."
+        self._styles: dict[str, Style] | None = None
+        self._lines: dict[tuple[ArticleRow, bool, int], Strip] = {}
 
     # -- data ----------------------------------------------------------------------------
     def set_pager(self, pager: Pager, cursor: int = 0) -> None:
@@ -114,15 +120,17 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self.post_message(self.Highlighted(self.current))
 
     @property
-    def current(self) -> Any | None:
+    def current(self) -> ArticleRow | None:
         return self.pager.row(self.cursor) if self.pager else None
 
-    def update_current(self, **changes: Any) -> None:
+    def update_current(self, *, read: bool | None = None, saved: bool | None = None,
+                       dismissed: bool | None = None,
+                       tags: tuple[str, ...] | None = None) -> None:
         """The current row changed in the Desk; redraw it without reloading the view."""
         if self.pager is None or self.current is None:
             return
         before = len(self.pager)
-        self.pager.update(self.cursor, **changes)
+        self.pager.update(self.cursor, read=read, saved=saved, dismissed=dismissed, tags=tags)
         if len(self.pager) != before:
             self._resize()
         self.refresh_line_at(self.cursor)
@@ -149,26 +157,65 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         elif self.cursor >= top + height:
             self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
 
-    def move(self, delta: int) -> None:
-        self.cursor = self.cursor + delta
+    def go(self, index: int) -> None:
+        self.cursor = index
 
     def action_page(self, direction: int) -> None:
         height = max(1, self.scrollable_content_region.height - 1)
         self.cursor = self.cursor + direction * height
 
-    def go(self, index: int) -> None:
-        self.cursor = index
+    # -- as a pane -----------------------------------------------------------------------
+    def move(self, delta: int) -> None:
+        self.cursor = self.cursor + delta
+
+    def to_top(self) -> None:
+        self.go(0)
+
+    def to_bottom(self) -> None:
+        self.go(len(self.pager or ()) - 1)
+
+    def open(self) -> OpenArticle | None:
+        row = self.current
+        return None if row is None else OpenArticle(row.id, note=None)
+
+    def locate(self, article_id: int) -> int | None:
+        """Where `article_id` is in this view, or None (not looked for far in a big one)."""
+        pager = self.pager
+        if pager is None:
+            return None
+        index = pager.index_of(article_id)
+        if index is None and len(pager) <= FIND_LIMIT:
+            index = pager.find(-1, 1, lambda row: row.id == article_id)
+        return index
+
+    def find_unread(self, step: int) -> int | None:
+        """The next (step 1) or previous (-1) unread row from the cursor, or None."""
+        pager = self.pager
+        if pager is None:
+            return None
+        if pager.desk.count(combine(pager.query, UNREAD.query)) == 0:
+            # Nothing unread in the database: look only at rows already in memory (a row
+            # marked unread here may have left this view), never page through 50k rows.
+            cached = [i for i, row in pager.cached() if not row.read
+                      and (i - self.cursor) * step > 0]
+            return (min(cached) if step > 0 else max(cached)) if cached else None
+        return pager.find(self.cursor, step, lambda row: not row.read)
 
     def on_resize(self) -> None:
+        """The list shrank (the reader opened below it) or grew: the selection stays in
+        sight."""
         self._resize()
+        self.scroll_to_cursor()
 
-    def on_click(self, event: Any) -> None:
+    # -- the mouse -------------------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
         index = int(self.scroll_y) + event.y
         if self.pager and 0 <= index < len(self.pager):
             self.cursor = index
             row = self.current
             if row is not None and event.chain >= 2:
-                self.post_message(self.Clicked(row))
+                self.post_message(OpenArticle(row.id, note=None))
 
     # -- rendering -----------------------------------------------------------------------
     # Styles are looked up once per style change and finished lines are cached by content,
@@ -184,12 +231,12 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self._forget_styles()
 
     def _forget_styles(self) -> None:
-        self._styles: dict[str, Style] | None = None
-        self._lines: dict[tuple[Any, ...], Strip] = {}
+        self._styles = None
+        self._lines = {}
         self.refresh()
 
     def _style(self, name: str) -> Style:
-        styles: dict[str, Style] | None = getattr(self, "_styles", None)
+        styles = self._styles
         if styles is None:
             styles = {"base": self.rich_style}
             for component in self.COMPONENT_CLASSES:
@@ -208,9 +255,11 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         base = self._style("base")
         index = int(self.scroll_y) + y
         if self.pager is None or not len(self.pager):
-            if y == 0:
-                text = Text(self.empty_text, style=self._style("article-list--empty"))
-                return self._strip(text, width, base)
+            # the next step, wrapped: a path in it must stay whole to be copied
+            lines = Text(self.empty_text, style=self._style("article-list--empty")).wrap(
+                self.app.console, max(width, 1), overflow="fold")
+            if y < len(lines):
+                return self._strip(lines[y], width, base)
             return Strip.blank(width, base)
         row = self.pager.row(index)
         if row is None:
@@ -218,20 +267,20 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         key = (row, index == self.cursor, width)
         strip = self._lines.get(key)
         if strip is None:
-            if len(self._lines) > 4000:
+            if len(self._lines) > LINE_CACHE:
                 self._lines.clear()
             strip = self._strip(self._row_text(row, width), width,
                                 base + self._row_style(index, row))
             self._lines[key] = strip
         return strip
 
-    def _row_style(self, index: int, row: Any) -> Style:
+    def _row_style(self, index: int, row: ArticleRow) -> Style:
         style = self._style("article-list--read" if row.read else "article-list--unread")
         if index == self.cursor:
             style += self._style("article-list--cursor")
         return style
 
-    def _row_text(self, row: Any, width: int) -> Text:
+    def _row_text(self, row: ArticleRow, width: int) -> Text:
         wide = width >= 90
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append("●" if not row.read else " ")

@@ -4,12 +4,15 @@ Everything from the feed or page is untrusted, so it is wrapped in `rich.text.Te
 (never parsed as markup). Actor mentions are styled from the spans the analysis stored,
 which index the stored title and body: exactly the strings shown here, unchanged.
 Their colours are component classes (`reader--person|org|state`) so themes set them.
+
+The reader knows which article it shows (`article`) and whether that article is in the
+list beside it (`outside`), so whoever changes an article asks the reader to show it again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from rich.style import Style
 from rich.text import Text
@@ -17,24 +20,30 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
+from tui.app.messages import OpenArticle
 from tui.app.widgets.article_list import local_time
-from tui.app.widgets.side_panel import KINDS, SidePanel
+from tui.app.widgets.side_panel import KINDS, ActorList, RelatedList, SidePanel, StyleOf
+from tui.core.models import Article, ArticleActor
 
-StyleOf = Callable[[str], Style | None]
+if TYPE_CHECKING:
+    from tui.core.desk import Desk
+
+T = TypeVar("T")
 
 
-def mention_spans(article: Any, actors: Sequence[Any]) -> list[tuple[str, int, int, str]]:
+def mention_spans(article: Article,
+                  actors: Sequence[ArticleActor]) -> list[tuple[str, int, int, str]]:
     """(field, start, end, kind) for every stored span that fits the text shown."""
     sizes = {"title": len(article.title or ""), "body": len(article.body or "")}
     out = []
     for actor in actors:
-        for field, start, end in getattr(actor, "spans", ()):
+        for field, start, end in actor.spans:
             if field in sizes and 0 <= start < end <= sizes[field]:
                 out.append((field, start, end, actor.kind))
     return out
 
 
-def article_text(article: Any, actors: Sequence[Any] = (),
+def article_text(article: Article, actors: Sequence[ArticleActor] = (),
                  style_of: StyleOf | None = None) -> tuple[Text, Text]:
     """(header, body) for an `Article`, actor mentions styled by kind."""
     header = Text()
@@ -70,12 +79,36 @@ def article_text(article: Any, actors: Sequence[Any] = (),
     return header, body
 
 
-def _fetch(desk: Any, method: str, article_id: int) -> tuple[list[Any], str | None]:
+def _fetch(name: str, read: Callable[[], Sequence[T]]) -> tuple[list[T], str | None]:
     """(items, error): a failing analysis query is shown in the panel, never fatal."""
     try:
-        return list(getattr(desk, method)(article_id)), None
+        return list(read()), None
     except Exception as error:
-        return [], f"{method}: {error}"
+        return [], f"{name}: {error}"
+
+
+class ArticleText(VerticalScroll, can_focus=True):
+    """The article's header and body, scrolled as a pane."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="reader-header")
+        yield Static(id="reader-body")
+
+    def move(self, delta: int) -> None:
+        (self.scroll_down if delta > 0 else self.scroll_up)(animate=False)
+
+    def to_top(self) -> None:
+        self.scroll_home(animate=False)
+
+    def to_bottom(self) -> None:
+        self.scroll_end(animate=False)
+
+    def open(self) -> OpenArticle | None:
+        """`enter` in the text opens the article again, from its top."""
+        reader = self.parent
+        if isinstance(reader, Reader) and reader.article is not None:
+            return OpenArticle(reader.article.id, note=None)
+        return None
 
 
 class Reader(Horizontal):
@@ -85,23 +118,33 @@ class Reader(Horizontal):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.article: Any | None = None
-        self.actors: list[Any] = []
+        self.article: Article | None = None
+        self.outside = False
+        """The article shown is not in the list beside the reader (a related item, a story
+        step): the list's selected row is another article."""
+        self.actors: list[ArticleActor] = []
         self._painted_with: tuple[Style | None, ...] = ()
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="reader-scroll", can_focus=True):
-            yield Static(id="reader-header")
-            yield Static(id="reader-body")
+        yield ArticleText(id="reader-scroll")
         yield SidePanel(id="reader-side")
 
     @property
-    def scroller(self) -> VerticalScroll:
-        return self.query_one("#reader-scroll", VerticalScroll)
+    def is_open(self) -> bool:
+        return bool(self.display)
+
+    @property
+    def scroller(self) -> ArticleText:
+        return self.query_one(ArticleText)
 
     @property
     def side(self) -> SidePanel:
         return self.query_one(SidePanel)
+
+    @property
+    def panes(self) -> tuple[ArticleText, ActorList, RelatedList]:
+        side = self.side
+        return self.scroller, side.actor_list, side.related_list
 
     def style_of(self, kind: str) -> Style | None:
         """The theme's style for an actor kind (colour and text style, no background)."""
@@ -109,18 +152,29 @@ class Reader(Horizontal):
             return None
         return self.get_component_rich_style(f"reader--{kind}", partial=True)
 
-    def show(self, article: Any, desk: Any, *, keep_scroll: bool = False) -> None:
-        """Show an article from its top; `keep_scroll` when re-showing it after analysis."""
+    def show(self, article: Article, desk: Desk, *, keep_scroll: bool = False,
+             outside: bool = False) -> None:
+        """Show an article from its top; `keep_scroll` when showing it again."""
         self.article = article
-        actors, actor_error = _fetch(desk, "actors_of", article.id)
-        related, related_error = _fetch(desk, "related", article.id)
+        self.outside = outside
+        actors, actor_error = _fetch("actors_of", lambda: desk.actors_of(article.id))
+        related, related_error = _fetch("related", lambda: desk.related(article.id))
         self.actors = actors
         self._paint()
         errors = [e for e in (actor_error, related_error) if e]
-        self.side.fill(actors, related, self.style_of, errors,
-                       analysed=getattr(article, "analysed", True))
+        self.side.fill(actors, related, self.style_of, errors, analysed=article.analysed)
         if not keep_scroll:
             self.scroller.scroll_home(animate=False, immediate=True)
+
+    def show_again(self, desk: Desk, *, only: int | None = None) -> None:
+        """Read the open article afresh where the reader is (its flags, tags, actors or
+        links changed); `only`: just when it is that article."""
+        article = self.article
+        if not self.is_open or article is None or only not in (None, article.id):
+            return
+        fresh = desk.article(article.id)
+        if fresh is not None:
+            self.show(fresh, desk, keep_scroll=True, outside=self.outside)
 
     def _paint(self) -> None:
         if self.article is None:

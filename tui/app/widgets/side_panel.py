@@ -1,28 +1,37 @@
 """The reader's side panel: the article's actors and its related coverage.
 
-Two option lists, so both can be walked with the keyboard: `enter` on an actor shows its
-timeline, on a related item opens that article (the screen handles the selections).
-Every label is a `rich.text.Text` built from untrusted titles, never markup.
+Two option lists, each a pane walked with the keyboard: `enter` (or a click) on an actor
+asks for its timeline, on a related item asks to open that article (`ShowActor`,
+`OpenArticle`: the screen carries them out). Every label is a `rich.text.Text` built from
+untrusted titles, never markup.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from tui.app.messages import OpenArticle, ShowActor
 from tui.app.widgets.article_list import local_time
+from tui.core.actors.gazetteer import KINDS as GAZETTEER_KINDS
+from tui.core.models import ArticleActor
 
-KINDS = ("person", "org", "state")
+if TYPE_CHECKING:
+    from tui.core.store.links import RelatedItem
+
+KINDS = GAZETTEER_KINDS  # one list: the gazetteer validates what the panel colours
+StyleOf = Callable[[str], Style | None]
 
 
-def actor_prompt(actor: Any, style: Style | None = None) -> Text:
+def actor_prompt(actor: ArticleActor, style: Style | None = None) -> Text:
     """'Name  kind · count', the name in its kind's colour."""
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(str(actor.name), style or "")
@@ -30,7 +39,7 @@ def actor_prompt(actor: Any, style: Style | None = None) -> Text:
     return text
 
 
-def related_prompt(item: Any) -> Text:
+def related_prompt(item: RelatedItem) -> Text:
     """Title, then outlet and date, then why it is related (one option, several lines)."""
     text = Text(str(item.title), "bold")
     text.append("\n")
@@ -51,42 +60,79 @@ def _spaced(options: list[Option]) -> list[Option | None]:
     return out
 
 
+class SideList(OptionList):
+    """One list of the side panel, as a pane."""
+
+    def move(self, delta: int) -> None:
+        (self.action_cursor_down if delta > 0 else self.action_cursor_up)()
+
+    def to_top(self) -> None:
+        self.action_first()
+
+    def to_bottom(self) -> None:
+        self.action_last()
+
+    def open(self) -> OpenArticle | None:
+        self.action_select()  # the subclass turns the selection into a request
+        return None
+
+
+class ActorList(SideList):
+    """The article's actors, most mentioned first: opening one lists its timeline."""
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(ShowActor(event.option.id))
+
+
+class RelatedList(SideList):
+    """Other outlets' coverage of the same event: opening one shows it in the reader."""
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(OpenArticle(int(event.option.id)))
+
+
 class SidePanel(Vertical):
     """Actors (by mentions) over related items (best first)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.actors: list[Any] = []
-        self.related: list[Any] = []
+        self.actors: list[ArticleActor] = []
+        self.related: list[RelatedItem] = []
 
     def compose(self) -> ComposeResult:
         yield Label("Actors", id="actors-title", classes="side-title")
-        yield OptionList(id="actor-list", classes="side-list")
+        yield ActorList(id="actor-list", classes="side-list")
         yield Label("Related", id="related-title", classes="side-title")
-        yield OptionList(id="related-list", classes="side-list")
+        yield RelatedList(id="related-list", classes="side-list")
 
     @property
-    def actor_list(self) -> OptionList:
-        return self.query_one("#actor-list", OptionList)
+    def actor_list(self) -> ActorList:
+        return self.query_one(ActorList)
 
     @property
-    def related_list(self) -> OptionList:
-        return self.query_one("#related-list", OptionList)
+    def related_list(self) -> RelatedList:
+        return self.query_one(RelatedList)
 
-    def fill(self, actors: Sequence[Any], related: Sequence[Any],
-             style_of: Callable[[str], Style | None], errors: Sequence[str] = (),
-             analysed: bool = True) -> None:
+    def fill(self, actors: Sequence[ArticleActor], related: Sequence[RelatedItem],
+             style_of: StyleOf, errors: Sequence[str] = (), analysed: bool = True) -> None:
         """Show one article's actors (most mentioned first) and related items; an article
         stored by a refresh still analysing says so instead of "none found"."""
         self.actors = sorted(actors, key=lambda a: (-a.count, str(a.name).lower()))
         self.related = list(related)
         pending = "being found (refresh still running)…"
-        lists = ((self.actor_list, [Option(actor_prompt(a, style_of(a.kind)), id=a.id)
-                                    for a in self.actors],
-                  "no actors found" if analysed else "actors " + pending),
-                 (self.related_list, _spaced([Option(related_prompt(r), id=str(r.id))
-                                              for r in self.related]),
-                  "nothing related found" if analysed else "related coverage " + pending))
+        lists: tuple[tuple[SideList, list[Option | None], str], ...] = (
+            (self.actor_list, [Option(actor_prompt(a, style_of(a.kind)), id=a.id)
+                               for a in self.actors],
+             "no actors found" if analysed else "actors " + pending),
+            (self.related_list, _spaced([Option(related_prompt(r), id=str(r.id))
+                                         for r in self.related]),
+             "nothing related found" if analysed else "related coverage " + pending))
         for widget, options, empty in lists:
             widget.clear_options()
             if options:
@@ -98,7 +144,7 @@ class SidePanel(Vertical):
             Text(f"Actors ({len(self.actors)})" + ("  " + "; ".join(errors) if errors else "")))
         self.query_one("#related-title", Label).update(Text(f"Related ({len(self.related)})"))
 
-    def restyle(self, style_of: Callable[[str], Style | None]) -> None:
+    def restyle(self, style_of: StyleOf) -> None:
         """Re-colour the actor names after a theme change."""
         widget = self.actor_list
         if not self.actors:
@@ -110,7 +156,7 @@ class SidePanel(Vertical):
         widget.highlighted = highlighted
 
     @property
-    def selected_actor(self) -> Any | None:
+    def selected_actor(self) -> ArticleActor | None:
         """The highlighted actor (None when the article has none)."""
         index = self.actor_list.highlighted
         if not self.actors or index is None or not 0 <= index < len(self.actors):
@@ -119,3 +165,8 @@ class SidePanel(Vertical):
 
     def has_items(self, which: str) -> bool:
         return bool(self.actors if which == "actors" else self.related)
+
+    def listing(self) -> list[SideList]:
+        """The lists that hold items (tab stops only there)."""
+        return [widget for widget, items in ((self.actor_list, self.actors),
+                                             (self.related_list, self.related)) if items]

@@ -1,12 +1,24 @@
-"""The left pane: a tree of views with unread counts."""
+"""The left pane: a tree of views with unread counts, recounted off the UI thread."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
+from textual import on, work
+from textual.timer import Timer
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from tui.app.views import ViewGroups, ViewSpec
+from tui.app.messages import OpenArticle, OpenView
+from tui.app.views import ViewGroups, ViewSpec, load_groups
+
+if TYPE_CHECKING:
+    from tui.core.config.loader import Config
+    from tui.core.desk import Desk
+
+RECOUNT_DELAY = 0.4
+"""Seconds a recount waits for more changes: a burst of triage keys costs one recount."""
 
 
 def _label(view: ViewSpec, unread: int | None = None) -> Text:
@@ -21,10 +33,31 @@ def _label(view: ViewSpec, unread: int | None = None) -> Text:
 class ViewTree(Tree[ViewSpec]):
     """All / Unread / Saved, tags, feeds, saved views, stories, actors."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, desk: Desk, config: Config, *, id: str | None = None) -> None:
         super().__init__(Text("Views"), id=id)
         self.show_root = False
         self.guide_depth = 2
+        self.desk = desk
+        self.config = config
+        self.listed: ViewSpec | None = None
+        """The view the article list shows: the cursor's place when it has none."""
+        self._recount_timer: Timer | None = None
+
+    # -- counts ----------------------------------------------------------------------------
+    def recount(self) -> None:
+        """Count again off the UI thread (counts over 50k rows take ~100 ms)."""
+        self._load()
+
+    def recount_soon(self) -> None:
+        """Count again soon, once for a burst of changes (counts cost queries)."""
+        if self._recount_timer is not None:
+            self._recount_timer.stop()
+        self._recount_timer = self.set_timer(RECOUNT_DELAY, self.recount, name="tree-counts")
+
+    @work(thread=True, group="tree", exclusive=True, exit_on_error=False)
+    def _load(self) -> None:
+        groups = load_groups(self.desk, self.config)
+        self.app.call_from_thread(self.fill, groups, self.listed)
 
     def fill(self, groups: ViewGroups, selected: ViewSpec | None = None) -> None:
         """Rebuild from fresh counts; keep the cursor on the same view when possible."""
@@ -63,3 +96,24 @@ class ViewTree(Tree[ViewSpec]):
                     (node.data.kind, node.data.query) == (view.kind, view.query):
                 self.move_cursor(node, animate=False)
                 return
+
+    # -- as a pane ---------------------------------------------------------------------------
+    def move(self, delta: int) -> None:
+        (self.action_cursor_down if delta > 0 else self.action_cursor_up)()
+
+    def to_top(self) -> None:
+        self.action_scroll_home()
+
+    def to_bottom(self) -> None:
+        self.action_scroll_end()
+
+    def open(self) -> OpenArticle | None:
+        self.action_select_cursor()  # a group folds or unfolds; a view comes to `_chosen`
+        return None
+
+    @on(Tree.NodeSelected)
+    def _chosen(self, event: Tree.NodeSelected[ViewSpec]) -> None:
+        event.stop()
+        view = event.node.data
+        if view is not None and view.selectable:
+            self.post_message(OpenView(view))

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.cli import output
+from tui.cli.configinfo import tell
 from tui.cli.progress import progress_reporter, summary_line
 from tui.cli.registry import Command, open_desk
 
@@ -20,15 +20,27 @@ if TYPE_CHECKING:
 def reader(desk: Desk, args: argparse.Namespace) -> int:
     from tui.app import run
 
-    run(desk, desk.config)
+    run(desk, desk.config, notices=getattr(args, "notices", ()))
     return 0
 
 
 def _demo_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--fetch-only", action="store_true", help="fetch, print a summary, exit")
     p.add_argument("--dir", metavar="PATH",
-                   help="keep the demo config and cache here (default: a temporary folder)")
+                   help="keep the demo config and cache here (default: a demo folder in the "
+                        "user data dir, kept between runs)")
     p.add_argument("--json", action="store_true", help="with --fetch-only: JSON summary")
+
+
+def demo_folder(chosen: str | None) -> Path:
+    """--dir, else the user's own demo folder: tags and saves made while trying survive."""
+    if chosen:
+        return Path(chosen).expanduser()
+    from platformdirs import user_data_dir
+
+    from tui.core.config.loader import APP_NAME
+
+    return Path(user_data_dir(APP_NAME)) / "demo"
 
 
 def _demo_server(folder: Path | None) -> DemoServer:
@@ -54,11 +66,12 @@ def demo(args: argparse.Namespace) -> int:
     from tui.core.config.loader import load_config
     from tui.demo.server import write_demo_config
 
-    with tempfile.TemporaryDirectory(prefix="newsdesk-demo-") as tmp, \
-            _demo_server(Path(args.dir) if args.dir else None) as server:
-        folder = Path(args.dir) if args.dir else Path(tmp)
-        folder.mkdir(parents=True, exist_ok=True)
+    folder = demo_folder(args.dir)
+    with _demo_server(folder) as server:
         config = load_config(write_demo_config(folder, server))
+        where = (f"demo: config and cache kept in {folder} (e.g. `newsdesk --config "
+                 f"{config.path} list`)")
+        tell(where)
         with open_desk(config) as desk:
             with progress_reporter(sys.stderr.isatty() and not args.json) as on_event:
                 summary = desk.refresh(on_event=on_event)
@@ -69,7 +82,11 @@ def demo(args: argparse.Namespace) -> int:
                     print(summary_line(summary))
                     print(f"config: {config.path}")
                 return 0
-            return reader(desk, args)
+            args.notices = [where]
+            code = reader(desk, args)
+        tell(f"demo: your tags and saves stay in {folder}; `newsdesk --config {config.path} "
+             "list` shows them (the demo site itself is served only while the demo runs)")
+        return code
 
 
 COMMANDS = (

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.cli import output
+from tui.cli.configinfo import tell
 from tui.cli.errors import CliError
 from tui.cli.registry import Command
 
@@ -26,6 +27,9 @@ def feeds(desk: Desk, args: argparse.Namespace) -> int:
     else:
         for feed in rows:
             print(output.feed_line(feed))
+    if not rows:
+        tell(f"no feeds in {desk.config.path or 'the config'}: add [[feed]] tables, or "
+             "`newsdesk import-opml FILE`")
     return 0
 
 

@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from tui.cli import output
+from tui.cli.configinfo import tell
 from tui.cli.errors import CliError
 from tui.cli.registry import Command
 
@@ -22,13 +23,29 @@ def _list_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def list_articles(desk: Desk, args: argparse.Namespace) -> int:
-    rows = desk.articles(" ".join(args.query), limit=args.limit if args.limit > 0 else NO_LIMIT)
+    query = " ".join(args.query)
+    rows = desk.articles(query, limit=args.limit if args.limit > 0 else NO_LIMIT)
     if args.json:
         output.print_json([output.row_json(r) for r in rows], lines=True)
     else:
         for row in rows:
             print(output.row_line(row))
+    if not rows:
+        tell(why_empty(desk, query))
     return 0
+
+
+def why_empty(desk: Desk, query: str) -> str:
+    """Nothing listed: say why on stderr (an unknown actor, an empty cache, or no match)."""
+    unknown = desk.unknown_actors(query) if "actor:" in query else []
+    if unknown:
+        names = ", ".join(repr(n) for n in unknown)
+        return f"no known actor is called {names}; `newsdesk actors` lists those in your articles"
+    if not desk.count(""):
+        where = desk.config.path or "feeds.toml"
+        return (f"no articles yet: `newsdesk fetch` downloads the {len(desk.config.feeds)} "
+                f"feeds in {where}")
+    return f"no articles match {query!r}" if query else "no articles"
 
 
 def _show_arguments(p: argparse.ArgumentParser) -> None:

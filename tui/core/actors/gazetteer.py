@@ -17,7 +17,8 @@ from typing import Any
 
 from tui.core.actors.text import key_of
 
-KINDS = ("person", "org", "state")
+# media: news agencies and outlets cited as sources ("TASS said"), not actors in the event.
+KINDS = ("person", "org", "state", "media")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LIST_KEYS = ("aliases", "surnames", "acronyms", "cues", "exclude")
 _STR_KEYS = ("id", "name", "kind", "description")

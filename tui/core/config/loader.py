@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ class Settings:
     mark_read_on_open: bool = True
     max_feed_bytes: int = 10 * 1024 * 1024
     max_page_bytes: int = 5 * 1024 * 1024
+    browser: str = ""  # what `o` runs, as in newsboat: a command with %u, no shell
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +98,7 @@ _SETTING_TYPES: dict[str, tuple[type, ...]] = {
     "mark_read_on_open": (bool,),
     "max_feed_bytes": (int,),
     "max_page_bytes": (int,),
+    "browser": (str,),
 }
 _FEED_KEYS = {"name": (str,), "url": (str,), "tags": (list,), "lang": (str,), "extract": (bool,)}
 _TOP_KEYS = {"settings", "feed", "rule", "mute", "view", "keys"}
@@ -240,15 +242,36 @@ def find_config(explicit: str | None) -> Path | None:
         return Path(explicit).expanduser()
     if os.environ.get(CONFIG_ENV):
         return Path(os.environ[CONFIG_ENV]).expanduser()
-    for candidate in (Path("feeds.toml"), Path(user_config_dir(APP_NAME)) / "feeds.toml"):
+    for candidate in (Path("feeds.toml"), user_config_path()):
         if candidate.is_file():
             return candidate
     return None
 
 
-def resolve_config(explicit: str | None) -> Config:
-    """The config the user meant, or an empty one with the user-level cache."""
+def user_config_path() -> Path:
+    """Where a user's own feeds.toml lives (platformdirs: ~/.config/newsdesk on Linux)."""
+    return Path(user_config_dir(APP_NAME)) / "feeds.toml"
+
+
+def resolve_config(explicit: str | None,
+                   on_first_run: Callable[[str], None] | None = None) -> Config:
+    """The config the user meant. With none anywhere (a first run), the curated feed list is
+    written to the user config dir and used; `on_first_run` is told where, in a sentence."""
     path = find_config(explicit)
-    if path is None:
-        return parse_config({})
-    return load_config(path)
+    if path is not None:
+        return load_config(path)
+    from tui.core.config.firstrun import CURATED, write_user_config
+
+    tell = on_first_run or (lambda _message: None)
+    try:
+        path = write_user_config(user_config_path())
+    except OSError as exc:  # a read-only home: the curated list, straight from the package
+        tell(f"cannot write {user_config_path()} ({exc.strerror or exc}); "
+             "using the curated feed list from the package")
+        config = parse_config(tomllib.loads(CURATED.read_text(encoding="utf-8")),
+                              file=str(CURATED))
+        return config
+    config = load_config(path)
+    tell(f"first run: wrote the curated feed list ({len(config.feeds)} feeds) to {path}; "
+         "edit it to choose your feeds")
+    return config

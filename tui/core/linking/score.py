@@ -130,7 +130,7 @@ def raw_features(title: str, body: str, actor_rows: list[tuple[str, int, str]]) 
         weak = [s for s in spans if _lower_word(fields.get(s[0], "")[s[1]:s[2]])]
         spans = [s for s in spans if s not in weak]
         count -= len(weak)
-        if count <= 0:
+        if count <= 0 or kinds.get(actor_id) == "media":  # "TASS reported" is no event actor
             continue
         in_title = any(s[0] == "title" for s in spans)
         early = any(s[0] == "body" and s[1] < LEAD_CHARS for s in spans)

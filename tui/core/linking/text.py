@@ -162,7 +162,8 @@ def script_of(text: str) -> str:
 class Place:
     id: str
     name: str
-    kind: str  # city | region | water | country
+    kind: str  # city | region | water | country | demonym
+    country: tuple[str, ...] = ()  # state actor ids the place belongs to
 
 
 class PlaceMatcher:
@@ -237,11 +238,22 @@ def _seq_match(folded: list[str], i: int, words: tuple[str, ...], cyr: bool) -> 
 
 
 @lru_cache(maxsize=1)
-def place_matcher() -> PlaceMatcher:
+def bundled_places() -> tuple[tuple[Place, tuple[str, ...]], ...]:
+    """Every place in places.toml with its forms, demonyms included."""
     text = resources.files("tui.data").joinpath("places.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text)
-    return PlaceMatcher([(Place(p["id"], p["name"], p.get("kind", "city")), list(p["forms"]))
-                         for p in data.get("place", [])])
+    out = []
+    for p in tomllib.loads(text).get("place", []):
+        country = p.get("country", ())
+        country = (country,) if isinstance(country, str) else tuple(country)
+        out.append((Place(p["id"], p["name"], p.get("kind", "city"), country), tuple(p["forms"])))
+    return tuple(out)
+
+
+@lru_cache(maxsize=2)
+def place_matcher(demonyms: bool = False) -> PlaceMatcher:
+    """The linker's matcher; demonyms ("Iranian") only with `demonyms`, for place filtering."""
+    return PlaceMatcher([(p, list(forms)) for p, forms in bundled_places()
+                         if demonyms or p.kind != "demonym"])
 
 
 # ---------------------------------------------------------------- near-duplicates

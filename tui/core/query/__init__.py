@@ -24,6 +24,7 @@ from tui.core.query.ast import (
     Tag,
     Text,
     Time,
+    actor_names,
     search_terms,
 )
 from tui.core.query.parse import parse
@@ -39,6 +40,6 @@ from tui.core.query.sql import (
 __all__ = [
     "FIELDS", "FLAGS", "Actor", "ActorResolver", "And", "Everything", "Feed", "Flag",
     "Lang", "Node", "Not", "Or", "QueryError", "SqlFilter", "Story", "Tag", "Text", "Time",
-    "compile_node", "compile_query", "default_actor_id", "explain_sql_error", "parse",
-    "search_terms",
+    "actor_names", "compile_node", "compile_query", "default_actor_id", "explain_sql_error",
+    "parse", "search_terms",
 ]

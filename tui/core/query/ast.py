@@ -115,3 +115,15 @@ def search_terms(node: Node) -> list[str]:
     if isinstance(node, And | Or):
         return [term for item in node.items for term in search_terms(item)]
     return []
+
+
+def actor_names(node: Node) -> list[str]:
+    """Every name an `actor:` term of the query gives, negated ones too (to tell a user when
+    one names no known actor)."""
+    if isinstance(node, Actor):
+        return [node.name]
+    if isinstance(node, And | Or):
+        return [name for item in node.items for name in actor_names(item)]
+    if isinstance(node, Not):
+        return actor_names(node.item)
+    return []

@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # multiprocessing loads with the first pool: an unchanged ref
     from concurrent.futures import ProcessPoolExecutor
 
     from tui.core.ingest.extract import Extracted
+    from tui.core.refresh.spawn import Lifeline
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,36 +75,48 @@ class WorkerPool:
 
     A worker killed by the OOM killer or a crash inside lxml breaks a ProcessPoolExecutor for
     good; without renewal every later feed would fail until the app restarts. Workers are
-    spawned, not forked: the TUI has threads, and fork with threads is unsafe.
+    spawned, not forked: the TUI has threads, and fork with threads is unsafe. Each pool has
+    its lifeline (`spawn.Lifeline`): its workers exit when the parent dies, even by SIGKILL.
     """
 
     def __init__(self, workers: int | None = None) -> None:
         self.workers = workers or os.cpu_count() or 2
         self._pool: ProcessPoolExecutor | None = None
+        self._lifeline: Lifeline | None = None
         self._lock = threading.Lock()
 
     def get(self) -> ProcessPoolExecutor:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        from tui.core.refresh.spawn import Lifeline, ensure_tracker, worker_init
+
+        # Every call, not only the first: workers are spawned lazily by submit(), and a
+        # tracker that died meanwhile must not be restarted through the app's stderr capture.
+        ensure_tracker()
         with self._lock:
             if self._pool is not None and getattr(self._pool, "_broken", False):
-                self._pool.shutdown(wait=False, cancel_futures=True)
-                self._pool = None
+                self._drop(wait=False)
             if self._pool is None:
-                import multiprocessing
-                from concurrent.futures import ProcessPoolExecutor
-
+                self._lifeline = Lifeline()
                 self._pool = ProcessPoolExecutor(
-                    max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"))
+                    max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+                    initializer=worker_init, initargs=(self._lifeline.reader,))
             return self._pool
 
     def renew(self, broken: ProcessPoolExecutor) -> None:
         """Drop `broken` if it is still the current pool (several tasks may report it)."""
         with self._lock:
             if self._pool is broken:
-                broken.shutdown(wait=False, cancel_futures=True)
-                self._pool = None
+                self._drop(wait=False)
 
     def shutdown(self) -> None:
         with self._lock:
             if self._pool is not None:
-                self._pool.shutdown(cancel_futures=True)
-                self._pool = None
+                self._drop(wait=True)
+
+    def _drop(self, *, wait: bool) -> None:
+        assert self._pool is not None and self._lifeline is not None
+        self._pool.shutdown(wait=wait, cancel_futures=True)
+        self._lifeline.close()  # stragglers of a broken pool exit too
+        self._pool = self._lifeline = None

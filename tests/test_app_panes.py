@@ -1,0 +1,93 @@
+"""Pilot tests for the panes: each moves its own cursor and opens what is under it; the list
+keeps its selection in sight; keys typed faster than the screen redraws still land where the
+focus is. Against a real demo cache."""
+
+from __future__ import annotations
+
+from textual import events
+
+from tests.test_app_support import SIZE, main, make_app, status
+from tui.app.widgets.reader import ArticleText, Reader
+from tui.app.widgets.view_tree import ViewTree
+
+
+async def test_the_selection_stays_in_sight_when_the_reader_opens(demo_desk) -> None:
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*["j"] * 15, "enter")
+        await pilot.pause()
+        articles = main(app).articles
+        height = articles.scrollable_content_region.height
+        assert height < 10  # the reader took most of the screen
+        assert articles.scroll_y <= articles.cursor < articles.scroll_y + height
+
+
+async def test_fast_tabs_show_the_tree_they_reach(demo_desk) -> None:
+    """Focus events bubble up from different depths: the reader's may arrive after the
+    tree's, and the tree must not stay hidden while it has the focus."""
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "tab")
+        assert isinstance(app.focused, ArticleText)
+        for _ in range(3):  # actors, related, views: in one burst, as a terminal sends them
+            app.post_message(events.Key("tab", "\t"))
+        for _ in range(50):  # every focus event has reached the screen (slow under load)
+            await pilot.pause(0.1)
+            if isinstance(app.focused, ViewTree) and app.screen.has_class("-show-views"):
+                break
+        assert isinstance(app.focused, ViewTree)
+        assert app.screen.has_class("-show-views")
+
+
+async def test_each_pane_moves_its_own_cursor(demo_desk) -> None:
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "enter", "tab")
+        reader = app.screen.query_one(Reader)
+        text = reader.scroller
+        assert app.focused is text
+        await pilot.press("G")
+        assert text.scroll_y == text.max_scroll_y > 0
+        await pilot.press("k")
+        assert text.scroll_y == text.max_scroll_y - 1
+        await pilot.press("g")
+        assert text.scroll_y == 0
+        assert main(app).articles.cursor == 1  # the list did not move
+        await pilot.press("tab")
+        actors = reader.side.actor_list
+        assert app.focused is actors and actors.highlighted == 0
+        await pilot.press("G")
+        assert actors.highlighted == actors.option_count - 1
+        await pilot.press("g", "j")
+        assert actors.highlighted == 1
+
+
+async def test_enter_in_the_text_opens_its_article_again(demo_desk) -> None:
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "enter", "tab", "G")
+        reader = app.screen.query_one(Reader)
+        shown = reader.article.id
+        await pilot.press("enter")
+        await pilot.pause()
+        assert reader.article.id == shown == main(app).articles.current.id
+        assert reader.scroller.scroll_y == 0
+        assert "not in this view" not in status(app)
+
+
+async def test_saving_while_reading_keeps_the_reader_where_it_was(demo_desk) -> None:
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "tab", "G")
+        reader = app.screen.query_one(Reader)
+        bottom = reader.scroller.scroll_y
+        assert bottom > 0
+        await pilot.press("s")
+        await pilot.pause()
+        assert "★ saved" in str(app.screen.query_one("#reader-header").render())
+        assert reader.scroller.scroll_y == bottom

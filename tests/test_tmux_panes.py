@@ -1,0 +1,145 @@
+"""The panes' keys in a real terminal, as a user starts the app: tmux runs `python -m tui` with
+an empty HOME and a bare environment (no warm process, no test's stderr), keys are typed as a
+user types them (several in one burst where a fast typist would), and the screen is read back.
+
+Each pane moves its own cursor and opens what is under it; these walk every pane."""
+
+from __future__ import annotations
+
+import shlex
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.test_app_support import copy_demo
+from tests.test_tmux_smoke import Tmux, pytestmark  # noqa: F401  (skips without tmux)
+from tui.core.config.loader import load_config
+from tui.core.desk import Desk
+
+
+@pytest.fixture
+def tmux() -> Iterator[Tmux]:
+    session = Tmux()
+    yield session
+    session.kill()
+
+
+def start(tmux: Tmux, tmp_path: Path, config: Path, size: tuple[int, int]) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    command = ["env", "-i", f"HOME={home}", "TERM=xterm-256color", "PATH=/usr/bin:/bin",
+               "TZ=UTC", sys.executable, "-m", "tui", "--config", str(config)]
+    width, height = size
+    tmux.run("new-session", "-d", "-s", tmux.session, "-x", str(width), "-y", str(height),
+             "-c", str(tmp_path), shlex.join(command))
+
+
+def status(screen: str) -> str:
+    return screen.splitlines()[-2]  # the line above the footer
+
+
+def list_lines(screen: str) -> list[str]:
+    """The article list's rows at 80 columns with the reader open (above its border)."""
+    lines = screen.splitlines()
+    return lines[:next(i for i, line in enumerate(lines) if line.startswith("▔"))]
+
+
+def quit_app(tmux: Tmux) -> None:
+    deadline = time.monotonic() + 15
+    while tmux.alive() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not tmux.alive(), "q did not quit the app"
+
+
+def test_each_pane_moves_and_opens_at_80_columns(tmp_path: Path, tmux: Tmux) -> None:
+    config = copy_demo(tmp_path / "demo")
+    with Desk.open(load_config(config)) as desk:
+        unread = desk.articles("is:unread", limit=20)
+    chosen = unread[15]
+
+    start(tmux, tmp_path, config, (80, 24))
+    tmux.wait_for(lambda s: "Unread  1/" in s)
+    tmux.keys(*["j"] * 15)
+    tmux.wait_for(lambda s: "Unread  16/" in s)
+    tmux.keys("Enter")  # the reader takes the lower two thirds: the row stays in sight
+
+    def row_in_sight(screen: str) -> bool:
+        rows = list_lines(screen) if "Actors (" in screen else []
+        return 0 < len(rows) < 10 and any(chosen.feed[:8] in row and chosen.title[:12] in row
+                                          for row in rows)
+
+    tmux.wait_for(row_in_sight, timeout=10)
+
+    tmux.keys("Tab", "G")  # the text scrolls to its end, g back to its header (the link)
+    tmux.wait_for(lambda s: "http://127.0.0.1:" not in s)
+    tmux.keys("g")
+    tmux.wait_for(lambda s: "http://127.0.0.1:" in s)
+
+    tmux.keys("Tab", "Tab", "Tab")  # typed fast: actors, related, then the view tree shows
+    tmux.wait_for(lambda s: any(line.startswith("Unread ") for line in s.splitlines()))
+    tmux.keys("j", "j", "Enter")  # from the listed view (Unread): Saved, then Tags folds
+    screen = tmux.wait_for(lambda s: "▶ Tags" in s)
+    assert "Unread  16/" in status(screen)
+
+    tmux.keys("q")  # the reader closes, the list has the focus again, the tree hides
+    tmux.wait_for(lambda s: "Actors (" not in s and "Unread  16/" in status(s)
+                  and not any(line.startswith("▶ Tags") for line in s.splitlines()))
+    tmux.keys("q")
+    quit_app(tmux)
+
+    with Desk.open(load_config(config)) as desk:
+        assert desk.article(chosen.id).read  # opened, so marked read
+        assert not desk.article(unread[14].id).read  # only moved past
+
+
+def test_side_panel_story_query_bar_and_palette(tmp_path: Path, tmux: Tmux) -> None:
+    config = copy_demo(tmp_path / "demo")
+    with Desk.open(load_config(config)) as desk:
+        listed = desk.ids("is:unread")
+        story = next(s for s in sorted(desk.stories(), key=lambda s: -len(s.article_ids))
+                     if all(desk.related(i) and desk.actors_of(i) for i in s.article_ids))
+        first = story.article_ids[0]
+        related = desk.related(first)[0]
+
+    start(tmux, tmp_path, config, (120, 40))
+    tmux.wait_for(lambda s: "Unread  1/" in s)
+    tmux.keys(*["j"] * listed.index(first), "Enter")
+    tmux.wait_for(lambda s: "Related (" in s and f"Unread  {listed.index(first) + 1}/" in s)
+
+    tmux.keys("]")  # the story's next article, by time
+    tmux.wait_for(lambda s: f"story 2/{len(story.article_ids)}:" in status(s))
+    tmux.keys("[")
+    tmux.wait_for(lambda s: f"story 1/{len(story.article_ids)}:" in status(s))
+
+    tmux.keys("Tab", "Tab", "Tab", "Enter")  # typed fast: the first related item opens
+    tmux.wait_for(lambda s: related.title[:30] in s and "Related (" in s
+                  and f"Unread  {listed.index(related.id) + 1}/" in status(s))
+
+    # The bar opens before the user types into it (keys queued in the same burst as `f`
+    # would still go to the pane that had the focus).
+    tmux.keys("f")
+    tmux.wait_for(lambda s: "f filter" in s)
+    tmux.keys(*"is:bogus", "Enter")  # a bad filter: the error names its column
+    tmux.wait_for(lambda s: "query error (column 4)" in status(s))
+    tmux.keys("Escape")
+    tmux.wait_for(lambda s: "f filter" not in s)
+    tmux.keys("/")
+    tmux.wait_for(lambda s: "/ search" in s)
+    tmux.keys(*"treaty", "Enter")
+    tmux.wait_for(lambda s: "/treaty" in status(s) and "/ search" not in s)
+
+    tmux.keys("C-p")  # the palette runs the same commands as the keys
+    tmux.wait_for(lambda s: "Search for commands" in s)
+    tmux.keys(*"Save (s)")
+    tmux.wait_for(lambda s: "Toggle the saved star" in s)
+    tmux.keys("Enter")
+    tmux.wait_for(lambda s: "saved ★" in status(s))
+    tmux.keys("q", "q")
+    quit_app(tmux)
+
+    with Desk.open(load_config(config)) as desk:
+        assert desk.article(related.id).read
+        assert desk.ids("is:saved") == desk.ids("(is:unread) (treaty)")[:1]

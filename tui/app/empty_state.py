@@ -1,0 +1,56 @@
+"""What an empty article list says: never a blank pane, always the next step.
+
+Kept free of Textual (plain text from Desk calls) so each case is a small, testable function.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.core.config.loader import Config
+    from tui.core.desk import Desk
+
+
+def _config_name(config: Config) -> str:
+    return str(config.path) if config.path else "your feeds.toml"
+
+
+def empty_text(desk: Desk, config: Config, view_label: str, query: str, narrowed: bool) -> str:
+    """The text of an empty list: `narrowed` when a filter or search is active."""
+    unknown = _unknown_actors(desk, query)
+    if unknown:
+        names = ", ".join(repr(n) for n in unknown)
+        return (f"No known actor is called {names}, so nothing matches.\n"
+                "The Actors part of the tree lists the known ones; + adds a new actor.")
+    if narrowed:
+        return f"No articles match {query!r}."
+    feeds = len(config.feeds)
+    where = _config_name(config)
+    if not feeds:
+        return ("No feeds yet.\n"
+                f"Add [[feed]] tables to {where},\n"
+                "or import a list of feeds: newsdesk import-opml FILE\n"
+                "then press R to fetch them.")
+    if not _has_articles(desk):
+        return (f"No articles yet: press R to fetch the {feeds} feeds listed in\n"
+                f"{where}\n"
+                "To choose your feeds, edit that file, or import a list: "
+                "newsdesk import-opml FILE")
+    return f"No articles in {view_label}.  R refreshes the feeds."
+
+
+def _unknown_actors(desk: Desk, query: str) -> list[str]:
+    if "actor:" not in query:
+        return []
+    try:
+        return list(desk.unknown_actors(query))
+    except Exception:  # a bad query is reported by the status line, not here
+        return []
+
+
+def _has_articles(desk: Desk) -> bool:
+    try:
+        return bool(desk.count(""))
+    except Exception:
+        return True  # cannot tell: say the general thing

@@ -1,0 +1,183 @@
+"""Long work off the UI thread, one job at a time: refreshing feeds, and re-matching every
+article after the user taught the gazetteer a new actor or spelling.
+
+A worker thread calls the Desk; its progress events come back to the UI thread as status
+lines, and the list reloads without moving the selection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal
+
+from tui.app.screens.dialogs import NewActorDialog, TextDialog
+from tui.app.screens.host import Host
+from tui.core.refresh.events import FeedFailed, FeedFinished, Progress, RefreshEvent, Stored
+
+if TYPE_CHECKING:
+    from tui.core.refresh.pipeline import RefreshSummary
+
+STAGES = {"analyse": "actors and links"}  # progress stages as the status line names them
+
+
+def describe(event: RefreshEvent) -> str | None:
+    """A refresh event as one status line (None for events not worth showing)."""
+    if isinstance(event, FeedFailed):
+        return f"{event.feed}: failed ({event.error})"
+    if isinstance(event, FeedFinished):
+        return f"{event.feed}: {event.new} new"
+    if isinstance(event, Progress):
+        return f"{STAGES.get(event.stage, event.stage)} {event.done}/{event.total}"
+    return None
+
+
+class Jobs:
+    """Refresh and re-analysis; `busy` names the one running."""
+
+    def __init__(self, host: Host) -> None:
+        self.host = host
+        self.busy: Literal["refresh", "analysis"] | None = None
+
+    # -- refreshing ------------------------------------------------------------------------
+    def refresh_all(self) -> None:
+        self._refresh(None)
+
+    def refresh_feed(self) -> None:
+        feed = self.host.view.feed
+        if feed is None:
+            row = self.host.articles.current
+            feed = row.feed if row is not None else None
+        if feed is None:
+            self.host.say("no feed to refresh here")
+            return
+        self._refresh([feed])
+
+    def _refresh(self, feeds: list[str] | None) -> None:
+        if self.busy is not None:
+            self.host.say("a refresh or re-analysis is already running")
+            return
+        if not self.host.config.feeds:
+            where = self.host.config.path or "feeds.toml"
+            self.host.say(f"no feeds to refresh: add [[feed]] tables to {where}")
+            return
+        self.busy = "refresh"
+        self.host.say("refreshing " + (", ".join(feeds) if feeds else "all feeds") + "…")
+        self.host.in_thread(lambda: self._refresh_worker(feeds), "refresh")
+
+    def _refresh_worker(self, feeds: list[str] | None) -> None:
+        """In the worker thread."""
+        call = self.host.app.call_from_thread
+        failed: list[str] = []
+
+        def on_event(event: RefreshEvent) -> None:
+            if isinstance(event, FeedFailed):
+                failed.append(event.feed)
+            if isinstance(event, Stored):  # readable now; actors and links follow
+                call(self._stored, event.new_articles)
+                return
+            line = describe(event)
+            if line is not None:
+                call(self.host.say, line)
+
+        try:
+            summary = self.host.desk.refresh(feeds, on_event=on_event)
+        except Exception as error:  # shown in the status line
+            call(self._refresh_failed, f"refresh failed: {error}")
+            return
+        call(self._refreshed, feeds, summary, failed)
+
+    def _stored(self, new: int) -> None:
+        self.host.articles.reload_keep_place()
+        self.host.view_tree.recount()
+        self.host.say(f"{new} new articles stored; finding actors and related coverage…")
+
+    def _refresh_failed(self, message: str) -> None:
+        self.busy = None
+        self.host.say(message)
+
+    def _refreshed(self, feeds: list[str] | None, summary: RefreshSummary,
+                   failed: list[str]) -> None:
+        self.busy = None
+        self.host.articles.reload_keep_place()
+        if summary.new_articles:  # the open article's actors and links may just be found
+            self.host.reader.show_again(self.host.desk)
+        self.host.view_tree.recount()
+        line = "refreshed " + (", ".join(feeds) if feeds else "all feeds")
+        line += f": {summary.new_articles} new"
+        if failed:
+            line += f"; {len(failed)} failed (e lists them)"
+        self.host.say(line)
+
+    # -- teaching the gazetteer ------------------------------------------------------------
+    def selected_actor(self) -> tuple[str, str] | None:
+        """(id, name): the actor highlighted in the side panel, else the actor whose
+        timeline is shown."""
+        host = self.host
+        if host.reader.is_open:
+            actor = host.reader.side.selected_actor
+            if actor is not None:
+                return actor.id, actor.name
+        if host.view.kind == "actor" and host.view.ref:
+            known = host.desk.actor(host.view.ref)
+            return host.view.ref, known.name if known else host.view.ref
+        return None
+
+    def add_alias(self) -> None:
+        chosen = self.selected_actor()
+        if chosen is None:
+            self.host.say("choose an actor first (in the reader's side panel or the tree)")
+            return
+        actor_id, name = chosen
+        desk = self.host.desk
+
+        def done(alias: str | None) -> None:
+            if alias:
+                self.reanalyse(f"alias {alias!r} added to {name}",
+                               lambda: desk.add_actor_alias(actor_id, alias))
+
+        self.host.app.push_screen(
+            TextDialog(f"Alias for {name}", f"Another spelling of {name} ({actor_id}); every "
+                       "article is matched again.", "e.g. a transliteration"), done)
+
+    def new_actor(self) -> None:
+        desk = self.host.desk
+
+        def done(answer: tuple[str, str] | None) -> None:
+            if answer:
+                name, kind = answer
+                self.reanalyse(f"actor {name!r} ({kind}) added",
+                               lambda: desk.add_actor(name, kind))
+
+        self.host.app.push_screen(NewActorDialog(), done)
+
+    def reanalyse(self, what: str, edit: Callable[[], object]) -> None:
+        """Apply a gazetteer edit, then re-match the cache off the UI thread."""
+        if self.busy is not None:
+            self.host.say("a refresh or re-analysis is running; try again when it ends")
+            return
+        self.busy = "analysis"
+        self.host.say(f"{what}; re-matching actors…")
+        self.host.in_thread(lambda: self._reanalyse_worker(what, edit), "analyse")
+
+    def _reanalyse_worker(self, what: str, edit: Callable[[], object]) -> None:
+        """In the worker thread."""
+        call = self.host.app.call_from_thread
+
+        def on_event(event: RefreshEvent) -> None:
+            if isinstance(event, Progress):
+                call(self.host.say, f"{what}; re-analysing {event.done}/{event.total}")
+
+        try:
+            edit()
+            self.host.desk.analyse_pending(on_event)
+        except Exception as error:  # GazetteerError, storage errors: told, never fatal
+            call(self._reanalysed, f"gazetteer edit failed: {error}")
+            return
+        call(self._reanalysed, f"{what}; actors matched again")
+
+    def _reanalysed(self, message: str) -> None:
+        self.busy = None
+        self.host.articles.reload_keep_place()
+        self.host.reader.show_again(self.host.desk)
+        self.host.view_tree.recount()
+        self.host.say(message)

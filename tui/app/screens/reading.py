@@ -1,0 +1,100 @@
+"""Which article the reader shows: opening one (the one way, whoever asks), paging through
+it, and stepping to the next unread article or the next article of its story."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from tui.app.screens.host import Host, guarded
+
+
+class Reading:
+    """Opens articles in the reader and keeps the list's cursor on them."""
+
+    def __init__(self, host: Host) -> None:
+        self.host = host
+
+    def warn(self, message: str) -> None:
+        self.host.warn(message)
+
+    @guarded
+    def open(self, article_id: int, note: str | None = "") -> None:
+        """Show any article in the reader, marked read unless the settings say otherwise;
+        the list's cursor goes to it when it is in this view. `note` goes on the status
+        line, with a word when the article is not in this view (None: the line is left
+        alone, as opening from the list does)."""
+        host = self.host
+        article = host.desk.article(article_id)
+        if article is None:
+            host.say("article no longer in the cache")
+            return
+        articles = host.articles
+        index = articles.locate(article_id)
+        if not article.read and host.config.settings.mark_read_on_open:
+            host.desk.set_read([article_id], True)
+            article = dataclasses.replace(article, read=True)
+            host.view_tree.recount_soon()
+        if index is not None:
+            if index != articles.cursor:
+                articles.go(index)
+            row = articles.current
+            if row is not None and row.read != article.read:
+                articles.update_current(read=article.read)
+        host.reader.show(article, host.desk, outside=index is None)
+        host.set_reader_open(True)
+        if note is not None:
+            host.say(note + ("" if index is not None else "  (not in this view)"))
+
+    def open_selected(self) -> None:
+        row = self.host.articles.current
+        if row is not None:
+            self.open(row.id, None)
+
+    def page(self) -> None:
+        """Page the reader; open the selected article when the reader is closed; at the
+        end of the article, go on to the next unread one."""
+        reader = self.host.reader
+        if reader.is_open and reader.page_down():
+            return
+        if not reader.is_open and self.host.articles.current is not None:
+            self.open_selected()
+            return
+        self.step_unread(1)
+
+    def step_unread(self, step: int) -> None:
+        articles = self.host.articles
+        if articles.pager is None:
+            return
+        found = articles.find_unread(step)
+        if found is None:
+            self.host.say("no more unread articles" if step > 0 else "no earlier unread articles")
+            return
+        articles.go(found)
+        if self.host.reader.is_open:
+            self.open_selected()
+
+    def in_hand(self) -> int | None:
+        """The article the reader shows, else the one selected in the list."""
+        reader = self.host.reader
+        if reader.is_open and reader.article is not None:
+            return reader.article.id
+        row = self.host.articles.current
+        return None if row is None else row.id
+
+    @guarded
+    def step_story(self, step: int) -> None:
+        article_id = self.in_hand()
+        if article_id is None:
+            self.host.say("no article selected")
+            return
+        story = self.host.desk.story_of(article_id)
+        if story is None:
+            self.host.say("this article is not part of a story")
+            return
+        ids = list(story.article_ids)  # by publication time, oldest first
+        at = ids.index(article_id) + step
+        if not 0 <= at < len(ids):
+            self.host.say("last article of the story" if step > 0
+                          else "first article of the story")
+            return
+        self.open(ids[at], f"story {at + 1}/{len(ids)}: {story.label}")

@@ -1,0 +1,37 @@
+"""The filter (`f`) and search (`/`) bar under the list.
+
+Both take the CLI's query language. The screen checks a submitted query and applies it; the
+bar only knows which of the two it is asking for.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from textual.widgets import Input
+
+Mode = Literal["filter", "search"]
+
+
+class QueryBar(Input):
+    """One line of query, shown only while asked for."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.mode: Mode | None = None
+        """What the bar is asking for while it is shown."""
+        self.display = False
+
+    def show(self, mode: Mode, value: str) -> None:
+        self.mode = mode
+        self.placeholder = ("full-text search (enter applies, empty clears, esc cancels)"
+                            if mode == "search" else
+                            "filter query, e.g. tag:iran is:unread (esc cancels)")
+        self.value = value
+        self.border_title = "/ search" if mode == "search" else "f filter"
+        self.display = True
+        self.focus()
+
+    def hide(self) -> None:
+        self.display = False
+        self.mode = None

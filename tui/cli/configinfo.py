@@ -1,0 +1,39 @@
+"""Which feeds.toml is in use: named on `--help`, and said on stderr when a first run writes it."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def explicit_config(argv: Sequence[str]) -> str | None:
+    """The value of `--config` in argv (before or after the command), without parsing the rest."""
+    found = None
+    for i, arg in enumerate(argv):
+        if arg == "--config" and i + 1 < len(argv):
+            found = argv[i + 1]
+        elif arg.startswith("--config="):
+            found = arg.split("=", 1)[1]
+    return found
+
+
+def config_in_use(argv: Sequence[str]) -> str:
+    """One line for the help text: the file and how it was found, or where a first run writes."""
+    from tui.core.config.loader import CONFIG_ENV, find_config, user_config_path
+
+    explicit = explicit_config(argv)
+    path = find_config(explicit)
+    if path is None:
+        return (f"config: none yet; the first run writes the curated feed list to "
+                f"{user_config_path()}")
+    how = ("--config" if explicit else f"${CONFIG_ENV}" if os.environ.get(CONFIG_ENV)
+           else "the current folder" if path == Path("feeds.toml") else "the user config")
+    missing = "" if path.is_file() else " (missing)"
+    return f"config in use: {path.expanduser().resolve()} (from {how}){missing}"
+
+
+def tell(message: str) -> None:
+    """A notice on stderr (stdout stays the command's output, e.g. JSON)."""
+    print(f"newsdesk: {message}", file=sys.stderr)

@@ -1,0 +1,117 @@
+"""Starting the worker processes: whatever `sys.stderr` is, and bound to the parent's life.
+
+Two things in multiprocessing's spawn path depend on state the pool does not own:
+
+- `resource_tracker.ensure_running` passes `sys.stderr.fileno()` to the tracker process it
+  starts. Inside the Textual app `sys.stderr` is a capture whose `fileno()` is -1, and
+  `_posixsubprocess` refuses it ("bad value(s) in fds_to_keep"): every first use of the pool
+  in the app (refresh, reextract, re-matching after an alias) failed. `ensure_tracker` starts
+  the tracker with a stand-in `sys.stderr` that has no descriptor to pass (the tracker still
+  inherits fd 2, as it does whenever `fileno()` raises).
+- A worker blocks on the call queue, whose write end every worker also holds, so a parent
+  killed by SIGTERM or SIGKILL left its workers (and the tracker, whose pipe the workers hold)
+  running forever. Each worker now watches a lifeline: a pipe whose only write end is the
+  parent's. The kernel closes it when the parent dies by any signal; the worker's watcher
+  thread reads EOF and exits, and the tracker follows once no worker holds its pipe.
+  (Not PR_SET_PDEATHSIG: it fires when the spawning *thread* ends, and the app spawns workers
+  from short-lived worker threads. The pipe also works on macOS.)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import threading
+from multiprocessing.connection import Connection
+from typing import Any
+
+_SWAP = threading.Lock()
+
+
+def has_descriptor(stream: Any) -> bool:
+    """True when `stream.fileno()` is an open descriptor, or raises (multiprocessing copes)."""
+    try:
+        fd = stream.fileno()
+    except Exception:
+        return True  # ensure_running skips a stream whose fileno() raises
+    if not isinstance(fd, int) or fd < 0:
+        return False
+    try:
+        os.fstat(fd)
+    except OSError:
+        return False
+    return True
+
+
+class _NoDescriptor:
+    """`sys.stderr` as it was for every write, except that it has no file descriptor."""
+
+    def __init__(self, wrapped: Any) -> None:
+        self.wrapped = wrapped
+
+    def fileno(self) -> int:
+        import io
+
+        raise io.UnsupportedOperation("fileno")
+
+    def write(self, text: str) -> Any:
+        return self.wrapped.write(text)
+
+    def flush(self) -> None:
+        self.wrapped.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.wrapped, name)
+
+
+def ensure_tracker() -> None:
+    """Have multiprocessing's resource tracker running before any worker is spawned.
+
+    With a usable stderr there is nothing to do: multiprocessing starts (or restarts) it
+    itself. Otherwise it is started here under a stand-in stderr that forwards every write,
+    so a thread printing meanwhile still reaches the same place."""
+    if has_descriptor(sys.stderr):
+        return
+    from multiprocessing import resource_tracker
+
+    with _SWAP:
+        stream = sys.stderr
+        if has_descriptor(stream):
+            return
+        stand_in = _NoDescriptor(stream)
+        sys.stderr = stand_in
+        try:
+            resource_tracker.ensure_running()  # a probe when it runs already
+        finally:
+            if sys.stderr is stand_in:  # unless someone replaced it meanwhile
+                sys.stderr = stream
+
+
+class Lifeline:
+    """A pipe from the parent to its workers that is never written: EOF means the parent died.
+
+    The write end is not inheritable and is never passed to a child, so the parent is its
+    only holder; the read end reaches each worker through the pool's initializer arguments
+    (pickled with the descriptor, as multiprocessing does for connections)."""
+
+    def __init__(self) -> None:
+        from multiprocessing import Pipe
+
+        self.reader, self._writer = Pipe(duplex=False)
+
+    def close(self) -> None:
+        """Cut the line: workers still alive (a broken pool's stragglers) exit."""
+        self._writer.close()
+        self.reader.close()
+
+
+def worker_init(lifeline: Connection) -> None:
+    """Runs first in every worker: exit as soon as the parent is gone, by whatever means."""
+
+    def watch() -> None:
+        with contextlib.suppress(EOFError, OSError):
+            lifeline.recv_bytes()  # the parent never sends: this returns only on EOF
+        os._exit(0)
+
+    threading.Thread(target=watch, name="newsdesk-lifeline", daemon=True).start()
