@@ -29,13 +29,18 @@ def _no_arguments(parser: argparse.ArgumentParser) -> None:
 
 @dataclass(frozen=True)
 class Command:
-    """`name` None is the bare `newsdesk`. A `standalone` command opens no Desk itself."""
+    """`name` None is the bare `newsdesk`. A `standalone` command opens no Desk itself.
+
+    `exit_fast`: once it is done (the cache closed, the output flushed) the process ends
+    without tearing down its interpreter: a fetch's analysis leaves a heap whose teardown took
+    0.3 s after a 2,000-article refresh, time a script waiting for `newsdesk fetch` paid."""
 
     name: str | None
     help: str
     run: Handler
     arguments: Callable[[argparse.ArgumentParser], None] = _no_arguments
     standalone: Callable[[argparse.Namespace], int] | None = None
+    exit_fast: bool = False
 
 
 def _common() -> argparse.ArgumentParser:

@@ -113,6 +113,8 @@ class WorkerPool:
     def shutdown(self) -> None:
         with self._lock:
             if self._pool is not None:
+                assert self._lifeline is not None
+                self._lifeline.close()  # workers exit at once, not through their heaps' teardown
                 self._drop(wait=True)
 
     def _drop(self, *, wait: bool) -> None:
