@@ -26,7 +26,7 @@ from tui.core.refresh.events import (
     Progress,
     RefreshEvent,
 )
-from tui.core.refresh.pool import PreparedFeed, WorkerPool, extract_worker, prepare_feed
+from tui.core.refresh.pool import PreparedFeed, WorkerPool, extract_worker, prepare_feed, ready
 from tui.core.refresh.writer import Writer
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
@@ -87,6 +87,12 @@ class Refresh:
             connect_timeout=settings.connect_timeout, read_timeout=settings.read_timeout)
         with transaction(self.conn):
             refs = feed_store.sync_feeds(self.conn, [(f.name, f.url) for f in self.feeds])
+        if any(not (ref.etag or ref.last_modified) for ref in refs.values()):
+            # A feed seen for the first time (or without validators) will be parsed: start the
+            # workers now, while the feeds download. An unchanged refresh starts none.
+            pool = self.pool.get()
+            for _ in range(self.pool.workers):
+                pool.submit(ready)
         self._writer = Writer(self.conn)
         try:
             async with fetcher:

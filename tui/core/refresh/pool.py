@@ -53,6 +53,12 @@ def prepare_feed(data: bytes, headers: dict[str, str], feed_url: str) -> Prepare
                         parsed.truncated_entries)
 
 
+def ready() -> None:
+    """A worker's first task when parsing is certain: it loads the parsers while the feeds
+    download, instead of after the first one arrived."""
+    from tui.core.ingest import extract, parse  # noqa: F401
+
+
 def _without_headline(body: str, title: str | None) -> str:
     """Some templates put the headline inside the article element; the reader shows it apart."""
     first, _, rest = body.partition("\n\n")
