@@ -139,6 +139,39 @@ async def test_failed_feed_is_marked_and_listed(tmp_path: Path) -> None:
             assert "Dead Feed" in error and desk.feeds()[-1].last_error in error
 
 
+async def test_warned_feed_is_not_a_failing_one(tmp_path: Path, server: Any) -> None:
+    """A feed read but not wholly (here: malformed XML, recovered) is marked `~`, not `!`,
+    and is not counted as failing."""
+    from tests.conftest import rss
+    from tui.app.screens.feeds import FeedsScreen
+
+    broken = rss([{"title": "Still read", "guid": "w1"}]).replace(b"</channel>", b"<oops>")
+    url = server.add("/warned.xml", body=broken, headers={"Content-Type": "application/xml"})
+    path = support.copy_demo(tmp_path)
+    extra = (f'\n[[feed]]\nname = "Warned Feed"\nurl = "{url}"\n'
+             '\n[[feed]]\nname = "Dead Feed"\nurl = "http://127.0.0.1:9/feed.xml"\n')
+    path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    config = load_config(path)
+    with support.utc_clock(), Desk.open(config) as desk:
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("R")
+            await settle(pilot)
+            assert "1 failed; 1 with warnings (e lists them)" in status(app)
+            tree = main(app).query_one(ViewTree)
+            labels = [str(n.label) for n in tree._tree_nodes.values()]
+            assert "Dead Feed !" in labels and any(x.startswith("Warned Feed ~") for x in labels)
+            await pilot.press("e")
+            await pilot.pause()
+            assert isinstance(app.screen, FeedsScreen)
+            assert [f.name for f in app.screen.feeds[:2]] == ["Dead Feed", "Warned Feed"]
+            assert "1 failing, 1 with warnings" in str(app.screen.query_one("#feeds-box")
+                                                        .border_title)
+            await pilot.press("j")
+            shown = str(app.screen.query_one("#feeds-error").render())
+            assert "warning: recovered from a malformed feed" in shown
+
+
 async def test_r_refreshes_the_current_feed(demo_desk) -> None:
     desk, config = demo_desk
     app = make_app(desk, config)

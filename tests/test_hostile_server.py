@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import rss, write_config
-from tests.httpserver import LocalServer, brotli_bomb, gzip_bomb
+from tests.httpserver import LocalServer, brotli_bomb, gzip_bomb, http_date
 from tui.core.config.loader import load_config
 from tui.core.desk import Desk
 from tui.core.ingest.fetch import Fetcher
@@ -171,7 +171,7 @@ def test_hostile_servers_fail_alone(server: LocalServer, tmp_path: Path) -> None
           f"{peak / 2**20:.0f} MiB (traced), largest worker RSS {children:.0f} MiB")
     errors = {e["feed"]: e["error"] for e in summary.errors}
     for name, (_url, expected) in cases.items():
-        outcome = errors.get(name) or (status[name].last_error or "ok")
+        outcome = errors.get(name) or status[name].last_error or status[name].warning or "ok"
         print(f"  {name:<14} {status[name].item_count:>5} items  {outcome[:90]}")
         if expected is None:
             assert name not in errors, f"{name}: {errors.get(name)}"
@@ -181,9 +181,47 @@ def test_hostile_servers_fail_alone(server: LocalServer, tmp_path: Path) -> None
             assert status[name].failures == 1
     assert summary.feeds_ok + summary.feeds_failed == len(cases)
     assert status["100k-items"].item_count == 5000
-    assert "95000 entries beyond the limit" in (status["100k-items"].last_error or "")
-    # Mislabelled or broken bytes still give storable, printable titles (cp1251 sent as utf-8
-    # comes out as windows-1252 mojibake: feedparser's fallback; see the report).
+    assert "95000 entries beyond the limit" in (status["100k-items"].warning or "")
+    assert status["100k-items"].last_error is None  # read, not failing: a warning
+    warned = {w["feed"]: w["warning"] for w in summary.warnings}
+    assert "95000 entries beyond the limit" in warned["100k-items"]
+    # Mislabelled or broken bytes still give storable, printable titles; cp1251 sent as utf-8
+    # is read as cp1251.
     assert all(t and t.isprintable() for t in titles)
     assert "Москва" in titles and any(t.startswith("Broken ") for t in titles)
+    assert "Новости дня" in titles
     assert elapsed < 45 and peak < 200 * 2**20  # the trickle's 8 s deadline dominates
+
+
+def test_hostile_servers_with_pages_finish_within_a_minute(server: LocalServer,
+                                                           tmp_path: Path) -> None:
+    """The same routes with article pages on (the default): the 100k-item feed may not take the
+    refresh over. Its pages are fetched at most max_pages_per_feed at a time, newest first; the
+    rest wait, and the feed says so."""
+    cases = _hostile(server)
+    page = ("<html><body><article>" + "<p>Words of an article page, long enough to keep.</p>"
+            * 6 + "</article></body></html>").encode()
+    server.add("/p", body=page, headers={"Content-Type": "text/html"})
+    links = [{"title": f"Item {i}", "link": server.url(f"/p?{i}"), "guid": f"p{i}",
+              "pubDate": http_date(1_700_000_000 + i)} for i in range(100_000)]
+    cases["100k-items"] = (server.add("/big.xml", body=rss(links)), None)
+    feeds = [{"name": name, "url": url} for name, (url, _) in cases.items()]
+    settings = "per_host = 32\nconcurrency = 32\nmax_feed_bytes = 20000000"
+    config = load_config(write_config(tmp_path, feeds, settings=settings))
+    started = time.monotonic()
+    with Desk.open(config) as desk:
+        summary = desk.refresh()
+        elapsed = time.monotonic() - started
+        status = {f.name: f for f in desk.feeds()}
+        big = desk.articles("feed:100k-items", limit=5000)
+        pages = {r.id for r in big if (a := desk.article(r.id)) and a.body_source == "page"}
+    fetched = sum(1 for s in server.seen if s.path.startswith("/p?"))
+    print(f"\n{len(cases)} hostile feeds with pages in {elapsed:.1f} s; {fetched} pages fetched "
+          f"for the 100k-item feed; warning: {status['100k-items'].warning}")
+    assert elapsed < 60
+    assert fetched == len(pages) == config.settings.max_pages_per_feed
+    assert pages == {r.id for r in big[:fetched]}  # the newest ones
+    warned = {w["feed"]: w["warning"] for w in summary.warnings}
+    assert "4900 article pages wait" in warned["100k-items"]
+    assert "4900 article pages wait" in (status["100k-items"].warning or "")
+    assert status["100k-items"].failures == 0 and status["100k-items"].last_error is None

@@ -64,7 +64,8 @@ def make_db(path: Path) -> sqlite3.Connection:
         for fid in feeds:
             conn.execute("INSERT INTO article_feeds VALUES (?, ?)", (aid, fid))
         for tag in tags:
-            conn.execute("INSERT INTO tags VALUES (?, ?)", (aid, tag))
+            conn.execute("INSERT INTO tags(article_id, key, tag) VALUES (?, ?, ?)",
+                         (aid, tag.casefold(), tag))
         for actor in actors:
             conn.execute("INSERT INTO actor_mentions VALUES (?, ?, 1, '[]')", (aid, actor))
         if story is not None:

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from textual.app import App
 from textual.binding import BindingType
+from textual.notifications import SeverityLevel
 
 from tui.app.commands import BY_NAME, app_bindings, keymap
 from tui.app.palette import NewsdeskCommands
@@ -28,6 +29,12 @@ class NewsdeskApp(App[None]):
         self.desk = desk
         self.config = config
         self.notices = tuple(notices)  # e.g. where a first run wrote feeds.toml
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Textual's notify, but text is literal unless a caller asks for markup: messages
+        carry feed names, titles and errors, and `[/]` in one would crash the app."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def on_mount(self) -> None:
         remapped = keymap(self.config.keys)

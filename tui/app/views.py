@@ -17,12 +17,7 @@ if TYPE_CHECKING:
     from tui.core.desk import Desk
     from tui.core.store.links import Story
 
-
-def quote(value: str) -> str:
-    """A value as one query-language term (quoted when it holds spaces or quotes)."""
-    if value and all(c.isalnum() or c in "-_.:/" for c in value):
-        return value
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+from tui.core.query.parse import quote  # names in any script round-trip through feed:/tag:
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +28,8 @@ class ViewSpec:
     label: str
     query: str = ""
     feed: str | None = None
-    failed: bool = False
+    failed: bool = False  # a feed whose last refresh failed
+    warned: bool = False  # a feed read, but not wholly (cut off, malformed, pages waiting)
     ref: str | None = None  # the actor id or story id of an actor or story view
 
     @property
@@ -50,8 +46,9 @@ def tag_view(tag: str) -> ViewSpec:
     return ViewSpec("tag", tag, f"tag:{quote(tag)}")
 
 
-def feed_view(name: str, failed: bool = False) -> ViewSpec:
-    return ViewSpec("feed", name, f"feed:{quote(name)}", feed=name, failed=failed)
+def feed_view(name: str, failed: bool = False, warned: bool = False) -> ViewSpec:
+    return ViewSpec("feed", name, f"feed:{quote(name)}", feed=name, failed=failed,
+                    warned=warned and not failed)
 
 
 def combine(*parts: str) -> str:
@@ -92,8 +89,8 @@ def load_groups(desk: Desk, config: Config) -> ViewGroups:
         tags.append((view, _safe_count(desk, combine(view.query, UNREAD.query))))
     feeds = []
     for status in desk.feeds():
-        failed = bool(status.last_error)
-        feeds.append((feed_view(status.name, failed), status.unread))
+        feeds.append((feed_view(status.name, bool(status.failures), bool(status.warning)),
+                      status.unread))
     saved_views = [ViewSpec("query", v.name, v.query) for v in config.views]
     stories = _stories(desk)
     actors, days = _actors(desk)

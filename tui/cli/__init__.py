@@ -31,7 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> tuple[int, bool]:
     """(exit code, whether the command may end the process without teardown)."""
     from tui.cli.commands import ALL
-    from tui.cli.registry import build_parser, dispatch
+    from tui.cli.registry import build_parser, dispatch, query_words, unexpected
 
     argv = list(sys.argv[1:] if argv is None else argv)
     epilog = None
@@ -39,7 +39,7 @@ def _main(argv: Sequence[str] | None) -> tuple[int, bool]:
         from tui.cli.configinfo import config_in_use
 
         epilog = config_in_use(argv)
-    args = build_parser(ALL, epilog).parse_args(argv)
+    args = build_parser(ALL, epilog).parse_args(query_words(argv, ALL))
     fast = any(c.exit_fast for c in ALL if c.name == args.command)
     try:
         return dispatch(ALL, args), fast
@@ -48,3 +48,5 @@ def _main(argv: Sequence[str] | None) -> tuple[int, bool]:
         return 130, False
     except BrokenPipeError:  # `newsdesk list | head`
         return 0, False
+    except Exception as exc:  # never a traceback: README promises one line
+        return unexpected(exc), False

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tui.cli.errors import CliError
 from tui.core.models import Article, ArticleActor, ArticleRow, FeedStatus, to_iso
 
 if TYPE_CHECKING:
@@ -57,9 +58,13 @@ def tag_json(tag: str, articles: int) -> dict[str, Any]:
 
 
 def write(text: str, target: str | None) -> None:
-    """To the file named (saying so on stderr), or to stdout."""
+    """To the file named (saying so on stderr), or to stdout. A target that cannot be
+    written (a folder, no such folder, no permission) is a usage error, said in one line."""
     if target:
-        Path(target).write_text(text, encoding="utf-8")
+        try:
+            Path(target).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise CliError(f"cannot write {target}: {exc.strerror or exc}", 2) from None
         print(f"wrote {target}", file=sys.stderr)
     else:
         sys.stdout.write(text)
@@ -94,7 +99,7 @@ def article_text(article: Article) -> str:
 def feed_line(feed: FeedStatus) -> str:
     ok = feed.last_ok.astimezone().strftime("%Y-%m-%d %H:%M") if feed.last_ok else "never"
     state = f"FAILING x{feed.failures}: {feed.last_error}" if feed.failures else (
-        feed.last_error or "ok")
+        f"warning: {feed.warning}" if feed.warning else "ok")
     return (f"{feed.name[:28]:<28} {ok:<16} {feed.item_count:>5} items  "
             f"{feed.unread:>5} unread  {state}")
 
@@ -102,4 +107,5 @@ def feed_line(feed: FeedStatus) -> str:
 def feed_json(feed: FeedStatus) -> dict[str, Any]:
     return {"name": feed.name, "url": feed.url, "tags": list(feed.tags),
             "last_ok": iso(feed.last_ok), "last_error": feed.last_error,
-            "failures": feed.failures, "item_count": feed.item_count, "unread": feed.unread}
+            "failures": feed.failures, "warning": feed.warning, "item_count": feed.item_count,
+            "unread": feed.unread}

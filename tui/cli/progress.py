@@ -44,6 +44,7 @@ def progress_reporter(enabled: bool) -> Iterator[Callable[[RefreshEvent], None]]
 
 
 def summary_line(summary: RefreshSummary) -> str:
-    return (f"{summary.feeds_ok} feeds ok ({summary.not_modified} unchanged), "
+    warned = f" ({len(summary.warnings)} with warnings)" if summary.warnings else ""
+    return (f"{summary.feeds_ok} feeds ok ({summary.not_modified} unchanged){warned}, "
             f"{summary.feeds_failed} failed, {summary.new_articles} new articles, "
             f"{summary.extracted} pages extracted")

@@ -1,16 +1,19 @@
 """One registry: each command defines its grammar and its handler together.
 
 A command group module lists `Command`s; `build_parser` makes argparse's grammar from them and
-`dispatch` runs the chosen one, turning every expected failure into one line and an exit code.
+`dispatch` runs the chosen one, turning every expected failure into one line and an exit code:
+`newsdesk: ...` on stderr, 2 for usage and config, 1 for a failure, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from tui import __version__
 from tui.cli.configinfo import tell
@@ -31,6 +34,7 @@ def _no_arguments(parser: argparse.ArgumentParser) -> None:
 class Command:
     """`name` None is the bare `newsdesk`. A `standalone` command opens no Desk itself.
 
+    `query`: its positional words are a query, which may start with "-" (`list -is:read`).
     `exit_fast`: once it is done (the cache closed, the output flushed) the process ends
     without tearing down its interpreter: a fetch's analysis leaves a heap whose teardown took
     0.3 s after a 2,000-article refresh, time a script waiting for `newsdesk fetch` paid."""
@@ -40,11 +44,44 @@ class Command:
     run: Handler
     arguments: Callable[[argparse.ArgumentParser], None] = _no_arguments
     standalone: Callable[[argparse.Namespace], int] | None = None
+    query: bool = False
     exit_fast: bool = False
 
 
-def _common() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+class Parser(argparse.ArgumentParser):
+    """argparse with its errors as one line (`newsdesk: show: argument id: ...`), exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        command = self.prog.removeprefix("newsdesk").strip()
+        where = f"{command}: " if command else ""
+        self.exit(2, f"newsdesk: {where}{message} (see {self.prog} --help)\n")
+
+
+INT64 = (1 << 63) - 1  # SQLite's largest integer
+
+
+def _bounded(low: int, high: int, what: str) -> Callable[[str], int]:
+    def convert(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{text} is out of range: {what} go from {low} "
+                                             f"to {high}")
+        return value
+
+    convert.__name__ = what  # argparse names the type in some messages
+    return convert
+
+
+article_id = _bounded(1, INT64, "article ids")
+count = _bounded(0, INT64, "counts")
+days = _bounded(0, 36_500, "days")
+
+
+def _common() -> Parser:
+    common = Parser(add_help=False)
     common.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS,
                         help="feeds.toml to use (else $NEWSDESK_CONFIG, ./feeds.toml, user config)")
     return common
@@ -58,7 +95,7 @@ def build_parser(commands: Sequence[Command], epilog: str | None = None
                  ) -> argparse.ArgumentParser:
     """`--config` is accepted before or after the subcommand; `epilog` ends every help text."""
     common = _common()
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="newsdesk", parents=[common], epilog=epilog, formatter_class=_Raw,
         description="A keyboard-driven terminal news desk. With no command, opens the reader.")
     parser.add_argument("--version", action="version", version=f"newsdesk {__version__}")
@@ -82,6 +119,40 @@ def _query_error() -> type[Exception]:
     return module.QueryError if module is not None else _NeverRaised
 
 
+def query_words(argv: Sequence[str], commands: Sequence[Command]) -> list[str]:
+    """Put `--` before the query of a `query` command, so a word starting with "-" (the
+    documented negation: `list -is:read`, `export -tag:x`) is a query, not an option.
+    The command's own options stay options, wherever they are; word order is kept."""
+    argv = list(argv)
+    at = 0
+    while at < len(argv) and argv[at].startswith("-"):
+        at += 2 if argv[at] == "--config" else 1
+    chosen = next((c for c in commands if c.query and at < len(argv) and c.name == argv[at]),
+                  None)
+    if chosen is None or "--" in argv[at + 1:]:
+        return argv
+    probe = Parser(add_help=True)
+    _common_options(probe)
+    chosen.arguments(probe)
+    known = {o: a for a in probe._actions for o in a.option_strings}  # argparse's own table
+    options: list[str] = []
+    words: list[str] = []
+    rest = iter(argv[at + 1:])
+    for word in rest:
+        action = known.get(word.split("=", 1)[0])
+        if action is None:
+            words.append(word)
+            continue
+        options.append(word)
+        if "=" not in word and action.nargs != 0:
+            options.append(next(rest, ""))
+    return [*argv[: at + 1], *options, "--", *words]
+
+
+def _common_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config")
+
+
 def dispatch(commands: Sequence[Command], args: argparse.Namespace) -> int:
     from tui.core.config.loader import ConfigError, resolve_config
     from tui.core.store.db import StoreError
@@ -99,17 +170,40 @@ def dispatch(commands: Sequence[Command], args: argparse.Namespace) -> int:
         with open_desk(resolve_config(getattr(args, "config", None), first_run)) as desk:
             return command.run(desk, args)
     except ConfigError as exc:
-        print(f"newsdesk: config error: {exc}", file=sys.stderr)
-        return 2
+        return fail(f"config error: {exc}", 2)
     except _query_error() as exc:  # evaluated only when an exception gets here
-        print(f"newsdesk: bad query: {exc}", file=sys.stderr)
-        return 2
+        return fail(f"bad query: {exc}", 2)
     except StoreError as exc:
-        print(f"newsdesk: {exc}", file=sys.stderr)
-        return 1
+        return fail(str(exc), exc.code)
     except CliError as exc:
-        print(f"newsdesk: {exc}", file=sys.stderr)
-        return exc.code
+        return fail(str(exc), exc.code)
+    except sqlite3.Error as exc:
+        return fail(_storage_words(exc), 1)
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return fail(f"{where}{exc.strerror or exc}", 1)
+
+
+def _storage_words(exc: sqlite3.Error) -> str:
+    text = str(exc)
+    if "full" in text.lower():
+        return ("the disk holding the cache is full (SQLite: database or disk is full); "
+                "nothing half-written was kept: free some space and run it again")
+    return f"the cache could not be used: {text}"
+
+
+def fail(message: str, code: int) -> int:
+    """The one way a command says it could not do its job."""
+    print(f"newsdesk: {message}", file=sys.stderr)
+    return code
+
+
+def unexpected(exc: BaseException) -> int:
+    """A bug, not a user's mistake: one line, and the traceback only when asked for."""
+    if os.environ.get("NEWSDESK_DEBUG"):
+        raise exc
+    return fail(f"internal error: {type(exc).__name__}: {exc} (NEWSDESK_DEBUG=1 shows the "
+                "traceback; please report it)", 1)
 
 
 def open_desk(config: Config) -> Desk:

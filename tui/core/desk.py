@@ -16,7 +16,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core.config.loader import Config
-from tui.core.models import Article, ArticleActor, ArticleRow, FeedStatus, from_iso, utcnow
+from tui.core.models import (
+    Article,
+    ArticleActor,
+    ArticleRow,
+    FeedStatus,
+    from_iso,
+    pages_waiting,
+    utcnow,
+)
 from tui.core.refresh import analysis as analysis
 from tui.core.refresh.events import FeedFinished, Progress, RefreshEvent, Stored
 from tui.core.store import articles as store
@@ -144,6 +152,23 @@ class Desk:
         summary.total_s = time.perf_counter() - start
         return summary
 
+    def fetch_page(self, article_id: int) -> bool:
+        """Fetch and extract one article's page now, if it is still due (the reader opened
+        it before a refresh got to it). Blocking; True when the page was tried."""
+        from tui.core.ingest.addresses import LinkPolicy
+        from tui.core.refresh.pipeline import Refresh
+
+        article = store.get_article(self.conn, article_id)
+        if article is None or not article.url or not store.page_is_due(self.conn, article_id):
+            return False
+        urls = [f.url for f in self.config.feeds if f.name in article.feeds]
+        policy = LinkPolicy.for_feeds(urls, self.config.settings.allow_private_links)
+        run = Refresh(self.conn, self.config, [], pool=self.workers(), extract=True,
+                      on_event=lambda _e: None)
+        asyncio.run(run.pages_now([(article_id, article.url, policy)]))
+        self.analyse_pending()
+        return True
+
     def analyse_pending(self, on_event: Callable[[RefreshEvent], None] | None = None) -> int:
         """Run actors, rules and linking on every article whose body changed."""
         return self.analysis.run_pending(self.conn, on_event)
@@ -217,16 +242,22 @@ class Desk:
     def feeds(self) -> list[FeedStatus]:
         """Configured feeds with their health, in config order."""
         rows = {r["url"]: r for r in feed_store.feed_rows(self.conn)}
+        due = store.count_pages_due(self.conn)
         out = []
         for feed in self.config.feeds:
             row = rows.get(feed.url)
+            failures = row["failures"] if row else 0
+            stored = row["last_error"] if row else None
+            notes = [stored] if stored and not failures else []
+            if row and due.get(row["id"]):
+                notes.append(pages_waiting(due[row["id"]],
+                                           self.config.settings.max_pages_per_feed))
             out.append(FeedStatus(
                 name=feed.name, url=feed.url, tags=feed.tags,
                 last_ok=from_iso(row["last_ok"]) if row and row["last_ok"] else None,
-                last_error=row["last_error"] if row else None,
-                failures=row["failures"] if row else 0,
+                last_error=stored if failures else None, failures=failures,
                 item_count=row["item_count"] if row else 0,
-                unread=row["unread"] if row else 0))
+                unread=row["unread"] if row else 0, warning="; ".join(notes) or None))
         return out
 
     def all_tags(self) -> list[tuple[str, int]]:
@@ -257,9 +288,9 @@ class Desk:
         return self.set_read(self.ids(query), True)
 
     def add_tags(self, ids: Sequence[int], tags: Sequence[str]) -> None:
-        clean = [t.strip().lower() for t in tags if t.strip()]  # tags are case-insensitive
+        """Tags match in any case (tui.core.tagnames); a new one keeps the spelling given."""
         with transaction(self.conn):
-            store.add_tags(self.conn, list(ids), clean)
+            store.add_tags(self.conn, list(ids), tags)
 
     def remove_tag(self, ids: Sequence[int], tag: str) -> None:
         with transaction(self.conn):

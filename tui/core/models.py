@@ -48,10 +48,14 @@ class Article(ArticleRow):
     feeds: tuple[str, ...]
     extract_error: str | None = None
     analysed: bool = True  # False between storing and the analysis run: no actors/links yet
+    page_due: bool = False  # its page waits for a later refresh (Desk.fetch_page gets it now)
 
 
 @dataclass(frozen=True, slots=True)
 class FeedStatus:
+    """A feed's health. `last_error` is set only while it fails (`failures` > 0); a feed that
+    was read, but not wholly (cut off, malformed, pages deferred), has a `warning` instead."""
+
     name: str
     url: str
     tags: tuple[str, ...]
@@ -60,6 +64,14 @@ class FeedStatus:
     failures: int
     item_count: int
     unread: int
+    warning: str | None = None
+
+
+def pages_waiting(count: int, per_refresh: int) -> str:
+    """The warning a feed carries while some of its article pages wait (one wording for the
+    refresh summary and for `feeds`)."""
+    return (f"{count} article pages wait for later refreshes (at most {per_refresh} a feed "
+            "each refresh, newest first) or for the reader to open them")
 
 
 @dataclass(frozen=True, slots=True)

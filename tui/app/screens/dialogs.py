@@ -31,7 +31,7 @@ class TextDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="text-dialog", classes="dialog") as box:
-            box.border_title = self.title_text
+            box.border_title = Text(self.title_text)  # holds an actor's name: never markup
             box.border_subtitle = "enter saves · esc cancels"
             yield Label(Text(self.about), classes="dialog-about")
             yield Input(placeholder=self.placeholder, id="dialog-input")

@@ -19,20 +19,29 @@ def _when(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "never"
 
 
+def _mark(feed: FeedStatus) -> Text:
+    """`!` failing, `~` read with a warning (cut off, malformed, pages waiting)."""
+    if feed.failures:
+        return Text("!", "bold red")
+    return Text("~", "yellow") if feed.warning else Text(" ")
+
+
 class FeedsScreen(ModalScreen[None]):
-    """A table of `desk.feeds()`; failing feeds first, errors in full below."""
+    """A table of `desk.feeds()`; failing feeds first, then warned ones, in full below."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,e", "dismiss", "Close"),
                 Binding("j", "move(1)", show=False), Binding("k", "move(-1)", show=False)]
 
     def __init__(self, feeds: list[FeedStatus]) -> None:
         super().__init__()
-        self.feeds = sorted(feeds, key=lambda f: (not f.last_error, f.name.lower()))
+        self.feeds = sorted(feeds, key=lambda f: (not f.failures, not f.warning, f.name.lower()))
 
     def compose(self) -> ComposeResult:
         with Vertical(id="feeds-box", classes="dialog") as box:
-            failing = sum(1 for f in self.feeds if f.last_error)
-            box.border_title = f"Feeds ({len(self.feeds)}, {failing} failing)"
+            failing = sum(1 for f in self.feeds if f.failures)
+            warned = sum(1 for f in self.feeds if not f.failures and f.warning)
+            box.border_title = Text(f"Feeds ({len(self.feeds)}, {failing} failing, "
+                                    f"{warned} with warnings)")
             box.border_subtitle = "q / esc closes"
             yield DataTable(id="feeds-table", cursor_type="row", zebra_stripes=True)
             yield Static(id="feeds-error")
@@ -41,7 +50,7 @@ class FeedsScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         table.add_columns("", "feed", "unread", "items", "last ok", "failures")
         for feed in self.feeds:
-            table.add_row(Text("!" if feed.last_error else " ", "bold red"), Text(feed.name),
+            table.add_row(_mark(feed), Text(feed.name),
                           str(feed.unread), str(feed.item_count), _when(feed.last_ok),
                           str(feed.failures), key=feed.name)
         table.focus()
@@ -56,8 +65,13 @@ class FeedsScreen(ModalScreen[None]):
             return
         feed = self.feeds[max(0, min(row, len(self.feeds) - 1))]
         text = Text(f"{feed.name}\n{feed.url}\n")
-        text.append(feed.last_error or "no error at the last refresh",
-                    "bold red" if feed.last_error else "dim")
+        warning = feed.warning
+        if feed.failures:
+            text.append(f"failing: {feed.last_error}", "bold red")
+        elif warning:
+            text.append(f"warning: {warning}", "yellow")
+        else:
+            text.append("no error at the last refresh", "dim")
         self.query_one("#feeds-error", Static).update(text)
 
     def action_move(self, delta: int) -> None:

@@ -105,8 +105,29 @@ class Jobs:
         line = "refreshed " + (", ".join(feeds) if feeds else "all feeds")
         line += f": {summary.new_articles} new"
         if failed:
-            line += f"; {len(failed)} failed (e lists them)"
+            line += f"; {len(failed)} failed"
+        if summary.warnings:  # read, but not wholly: not counted as failing
+            line += f"; {len(summary.warnings)} with warnings"
+        if failed or summary.warnings:
+            line += " (e lists them)"
         self.host.say(line)
+
+    # -- a page the refresh left for later -------------------------------------------------
+    def fetch_page(self, article_id: int) -> None:
+        """The open article's page, deferred by a refresh (max_pages_per_feed), fetched now
+        off the UI thread; the reader shows it when it comes."""
+        self.host.in_thread(lambda: self._page_worker(article_id), "page")
+
+    def _page_worker(self, article_id: int) -> None:
+        """In the worker thread."""
+        call = self.host.app.call_from_thread
+        try:
+            fetched = self.host.desk.fetch_page(article_id)
+        except Exception as error:  # storage or network trouble: said, never fatal
+            call(self.host.say, f"the page could not be fetched: {error}")
+            return
+        if fetched:
+            call(self.host.reader.show_again, self.host.desk, only=article_id)
 
     # -- teaching the gazetteer ------------------------------------------------------------
     def selected_actor(self) -> tuple[str, str] | None:

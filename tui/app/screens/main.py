@@ -194,6 +194,10 @@ class MainScreen(Screen[None]):
     def _open_requested(self, message: OpenArticle) -> None:
         self.reading.open(message.article_id, message.note)
 
+    @on(Reader.PageWanted)
+    def _page_wanted(self, message: Reader.PageWanted) -> None:
+        self.jobs.fetch_page(message.article_id)
+
     @on(ShowActor)
     def _actor_requested(self, message: ShowActor) -> None:
         actor = self.desk.actor(message.actor_id)

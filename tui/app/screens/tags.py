@@ -13,14 +13,17 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from tui.core import tagnames
+
 
 def parse_tags(text: str) -> list[str]:
-    """'a, b c' -> ['a', 'b', 'c']: tags are single words, comma or space separated."""
+    """'a, b c' -> ['a', 'b', 'c']: tags are single words, comma or space separated; two
+    spellings of one tag (tagnames.key: any case, any script) count once."""
     words = text.replace(",", " ").split()
     seen: list[str] = []
     for word in words:
-        tag = word.strip().lstrip("#")
-        if tag and tag not in seen:
+        tag = tagnames.display(word.strip().lstrip("#"))
+        if tag and all(tagnames.key(tag) != tagnames.key(t) for t in seen):
             seen.append(tag)
     return seen
 
@@ -36,8 +39,9 @@ class TagSuggester(Suggester):
         head, _, last = value.rpartition(" ")
         if not last:
             return None
+        typed = tagnames.key(last)
         for tag in self.tags:
-            if tag.lower().startswith(last.lower()) and tag != last:
+            if tagnames.key(tag).startswith(typed) and tag != last:
                 return f"{head} {tag}" if head else tag
         return None
 

@@ -121,8 +121,12 @@ class Triage:
         if not tags:
             return
         self.host.desk.add_tags([row.id], tags)
-        self._retagged(row, tuple(sorted(set(row.tags) | set(tags))))
-        self.host.say("tagged " + " ".join(f"#{t}" for t in tags))
+        fresh = self.host.desk.article(row.id)  # spelt as stored: "iran" joins "Iran"
+        merged = fresh.tags if fresh is not None else tuple(sorted({*row.tags, *tags}))
+        self._retagged(row, merged)
+        added = [t for t in merged if t not in row.tags]
+        self.host.say("tagged " + " ".join(f"#{t}" for t in added) if added
+                      else "already tagged")
 
     @guarded
     def remove_tag(self) -> None:

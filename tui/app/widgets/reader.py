@@ -18,6 +18,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.widgets import Static
 
 from tui.app.messages import OpenArticle
@@ -75,7 +76,8 @@ def article_text(article: Article, actors: Sequence[ArticleActor] = (),
         elif article.title and end <= title_end:  # the title opens the header
             header.stylize(style, start, end)
     if article.body_source and article.body_source != "page":
-        body.append(f"\n\n[text from the feed's {article.body_source}]", "dim italic")
+        waiting = "; fetching the article's page…" if article.page_due else ""
+        body.append(f"\n\n[text from the feed's {article.body_source}{waiting}]", "dim italic")
     return header, body
 
 
@@ -115,6 +117,13 @@ class Reader(Horizontal):
     """Article text (scrolls) with its actors and related coverage beside it."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {f"reader--{kind}" for kind in KINDS}
+
+    class PageWanted(Message):
+        """The article shown still waits for its page (a refresh deferred it): fetch it now."""
+
+        def __init__(self, article_id: int) -> None:
+            super().__init__()
+            self.article_id = article_id
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -165,6 +174,8 @@ class Reader(Horizontal):
         self.side.fill(actors, related, self.style_of, errors, analysed=article.analysed)
         if not keep_scroll:
             self.scroller.scroll_home(animate=False, immediate=True)
+        if article.page_due:
+            self.post_message(self.PageWanted(article.id))
 
     def show_again(self, desk: Desk, *, only: int | None = None) -> None:
         """Read the open article afresh where the reader is (its flags, tags, actors or

@@ -25,6 +25,8 @@ def _label(view: ViewSpec, unread: int | None = None) -> Text:
     text = Text(view.label)  # literal: feed names and tags come from users and feeds
     if view.failed:
         text.append(" !", "bold red")
+    elif view.warned:  # read, but not wholly: not the same as failing
+        text.append(" ~", "yellow")
     if unread:
         text.append(f" {unread}", "bold")
     return text

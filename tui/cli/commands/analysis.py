@@ -7,15 +7,15 @@ from typing import TYPE_CHECKING
 
 from tui.cli import output
 from tui.cli.errors import CliError
-from tui.cli.registry import Command
+from tui.cli.registry import Command, article_id, count, days
 
 if TYPE_CHECKING:
     from tui.core.desk import Desk
 
 
 def _actors_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--days", type=int, default=0, help="only articles of the last N days")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--days", type=days, default=0, help="only articles of the last N days")
+    p.add_argument("--limit", type=count, default=50)
     p.add_argument("--json", action="store_true")
 
 
@@ -30,8 +30,8 @@ def actors(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def _related_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("id", type=int)
-    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("id", type=article_id)
+    p.add_argument("--limit", type=count, default=10)
     p.add_argument("--json", action="store_true")
 
 
@@ -48,7 +48,7 @@ def related(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def _stories_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=count, default=50)
     p.add_argument("--json", action="store_true")
 
 

@@ -41,6 +41,7 @@ def _import_arguments(p: argparse.ArgumentParser) -> None:
 def import_opml(desk: Desk, args: argparse.Namespace) -> int:
     from tui.core.config.feedlist import append_feeds, new_feeds
     from tui.core.config.opml import OpmlError, parse_opml
+    from tui.core.config.userfiles import UserFileError
 
     try:
         found = parse_opml(Path(args.file).read_bytes(),
@@ -57,7 +58,10 @@ def import_opml(desk: Desk, args: argparse.Namespace) -> int:
         return 0
     if desk.config.path is None:
         raise CliError("no feeds.toml to add to: pass --config PATH", 2)
-    append_feeds(desk.config.path, new)
+    try:
+        append_feeds(desk.config.path, new)
+    except UserFileError as exc:
+        raise CliError(str(exc), 2) from None
     print(f"added {len(new)} feeds to {desk.config.path}")
     return 0
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from tui.cli import output
 from tui.cli.configinfo import tell
 from tui.cli.errors import CliError
-from tui.cli.registry import Command
+from tui.cli.registry import Command, article_id, count
 
 if TYPE_CHECKING:
     from tui.core.desk import Desk
@@ -19,7 +19,8 @@ NO_LIMIT = 1 << 62  # `--limit 0`: every article (SQLite takes a 64-bit LIMIT)
 def _list_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("query", nargs="*", help="a query, e.g. 'is:unread +iran since:2d'")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
-    p.add_argument("--limit", type=int, default=50, help="at most N articles (default 50, 0 = all)")
+    p.add_argument("--limit", type=count, default=50,
+                   help="at most N articles (default 50, 0 = all)")
 
 
 def list_articles(desk: Desk, args: argparse.Namespace) -> int:
@@ -49,7 +50,7 @@ def why_empty(desk: Desk, query: str) -> str:
 
 
 def _show_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=article_id)
     p.add_argument("--json", action="store_true")
 
 
@@ -66,7 +67,7 @@ def show(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def _ids_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("ids", type=int, nargs="+", metavar="ID")
+    p.add_argument("ids", type=article_id, nargs="+", metavar="ID")
 
 
 def _tag_arguments(p: argparse.ArgumentParser) -> None:
@@ -92,6 +93,10 @@ def mark(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def tag(desk: Desk, args: argparse.Namespace) -> int:
+    from tui.core import tagnames
+
+    if any(not tagnames.key(t) for t in [*args.add, *args.remove]):
+        raise CliError("tag: an empty tag name", 2)
     _require(desk, args.ids)
     if args.add:
         desk.add_tags(args.ids, args.add)
@@ -112,12 +117,14 @@ def export(desk: Desk, args: argparse.Namespace) -> int:
 
 
 COMMANDS = (
-    Command("list", "list cached articles, newest first", list_articles, _list_arguments),
+    Command("list", "list cached articles, newest first", list_articles, _list_arguments,
+            query=True),
     Command("show", "print one whole article", show, _show_arguments),
     Command("read", "mark articles read", mark, _ids_arguments),
     Command("unread", "mark articles unread", mark, _ids_arguments),
     Command("save", "save articles (never pruned)", mark, _ids_arguments),
     Command("unsave", "unsave articles", mark, _ids_arguments),
     Command("tag", "add or remove tags on articles", tag, _tag_arguments),
-    Command("export", "write matching articles as a dossier", export, _export_arguments),
+    Command("export", "write matching articles as a dossier", export, _export_arguments,
+            query=True),
 )

@@ -36,6 +36,8 @@ def fetch(desk: Desk, args: argparse.Namespace) -> int:
         print(summary_line(summary))
         for error in summary.errors:
             print(f"  {error['feed']}: {error['error']}")
+        for note in summary.warnings:
+            print(f"  {note['feed']}: warning: {note['warning']}")
     return 0
 
 

@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from tui.cli import output
+from tui.cli.errors import CliError
 from tui.cli.registry import Command
 
 if TYPE_CHECKING:
@@ -32,7 +33,11 @@ def _rename_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def rename_tag(desk: Desk, args: argparse.Namespace) -> int:
-    print(f"{desk.rename_tag(args.old, args.new)} articles retagged")
+    try:
+        count = desk.rename_tag(args.old, args.new)
+    except ValueError as exc:  # an empty new name
+        raise CliError(f"rename-tag: {exc}", 2) from None
+    print(f"{count} articles retagged")
     return 0
 
 

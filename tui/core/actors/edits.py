@@ -45,7 +45,7 @@ def _table(entry: dict[str, Any]) -> str:
 def _entries(path: Path) -> list[dict[str, Any]]:
     if not path.exists():
         return []
-    entries = tomllib.loads(path.read_text(encoding="utf-8")).get("actor", [])
+    entries = tomllib.loads(path.read_text(encoding="utf-8-sig")).get("actor", [])
     return [dict(e) for e in entries]
 
 
@@ -61,7 +61,7 @@ def add_alias(path: Path, actor_id: str, alias: str) -> None:
     entries = _entries(path)
     mine = next((e for e in entries if e.get("id") == actor_id), None)
     if mine is None:
-        old = path.read_text(encoding="utf-8") if path.exists() else _HEADER
+        old = path.read_text(encoding="utf-8-sig") if path.exists() else _HEADER
         _replace(path, old.rstrip("\n") + "\n\n" + _table({"id": actor_id, "aliases": [alias]}))
         return
     mine["aliases"] = [*mine.get("aliases", []), alias]
@@ -79,7 +79,7 @@ def add_actor(path: Path, name: str, kind: str, description: str = "") -> str:
     known = load_gazetteer(path if path.exists() else None).actors
     if actor_id in known:
         raise GazetteerError(f"an actor with id {actor_id!r} exists: add an alias to it instead")
-    old = path.read_text(encoding="utf-8") if path.exists() else _HEADER
+    old = path.read_text(encoding="utf-8-sig") if path.exists() else _HEADER
     entry = {"id": actor_id, "name": name, "kind": kind, "description": description}
     _replace(path, old.rstrip("\n") + "\n\n" + _table(entry))
     return actor_id

@@ -220,7 +220,7 @@ def load_gazetteer(user_file: Path | None = None) -> Gazetteer:
     sources = ["bundled"]
     if user_file is not None and user_file.exists():
         try:
-            text = user_file.read_text(encoding="utf-8")
+            text = user_file.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise GazetteerError(f"{user_file}: cannot read: {exc}") from None
         actors = parse_gazetteer(text, str(user_file), base=actors)

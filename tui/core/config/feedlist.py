@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tui.core.config.loader import load_config
 from tui.core.config.opml import FeedLike, OpmlFeed
-from tui.core.config.userfiles import replace_checked
+from tui.core.config.userfiles import UserFileError, replace_checked
 
 
 def _string(value: str) -> str:
@@ -30,7 +30,10 @@ def feed_tables(feeds: Iterable[FeedLike]) -> str:
 
 def append_feeds(path: Path, feeds: Iterable[FeedLike]) -> None:
     """Append [[feed]] tables atomically; a result that would not load is never written."""
-    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    try:
+        old = path.read_text(encoding="utf-8-sig") if path.exists() else ""
+    except OSError as exc:
+        raise UserFileError(f"cannot read {path}: {exc.strerror}") from None
     new = old.rstrip("\n") + "\n\n# imported from OPML\n" + feed_tables(feeds)
     replace_checked(path, new, load_config)
 

@@ -15,12 +15,15 @@ from typing import Any
 
 from platformdirs import user_cache_dir, user_config_dir
 
+from tui.core import tagnames
+from tui.core.config import checks
+from tui.core.config.checks import ConfigError, Source
+
+__all__ = ["APP_NAME", "CONFIG_ENV", "Config", "ConfigError", "Feed", "Rule", "Settings", "View",
+           "find_config", "load_config", "parse_config", "resolve_config"]
+
 APP_NAME = "newsdesk"
 CONFIG_ENV = "NEWSDESK_CONFIG"
-
-
-class ConfigError(Exception):
-    """A problem with the configuration, worded for the user."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,8 @@ class Settings:
     mark_read_on_open: bool = True
     max_feed_bytes: int = 10 * 1024 * 1024
     max_page_bytes: int = 5 * 1024 * 1024
+    max_pages_per_feed: int = 100  # article pages fetched per feed in one refresh, newest first
+    allow_private_links: bool = False  # item links may reach private/loopback addresses
     browser: str = ""  # what `o` runs, as in newsboat: a command with %u, no shell
 
 
@@ -98,6 +103,8 @@ _SETTING_TYPES: dict[str, tuple[type, ...]] = {
     "mark_read_on_open": (bool,),
     "max_feed_bytes": (int,),
     "max_page_bytes": (int,),
+    "max_pages_per_feed": (int,),
+    "allow_private_links": (bool,),
     "browser": (str,),
 }
 _FEED_KEYS = {"name": (str,), "url": (str,), "tags": (list,), "lang": (str,), "extract": (bool,)}
@@ -106,125 +113,151 @@ _TYPE_WORDS = {str: "a string", int: "an integer", float: "a number", bool: "tru
                list: "a list", dict: "a table"}
 
 
-def _expect(file: Path | str, key: str, value: Any, types: tuple[type, ...]) -> None:
+def _expect(where: str, key: str, value: Any, types: tuple[type, ...]) -> None:
     # bool is an int subclass: `concurrency = true` must still be refused.
     ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
     if not ok:
         wanted = " or ".join(_TYPE_WORDS.get(t, t.__name__) for t in types)
-        raise ConfigError(f"{file}: {key} must be {wanted}, not {value!r}")
+        raise ConfigError(f"{where}: {key} must be {wanted}, not {value!r}")
 
 
-def _unknown(file: Path | str, where: str, table: Mapping[str, Any], known: set[str]) -> None:
-    extra = sorted(set(table) - known)
+def _unknown(src: Source, table: str | None, index: int | None, label: str,
+             values: Mapping[str, Any], known: set[str]) -> None:
+    extra = sorted(set(values) - known)
     if extra:
         raise ConfigError(
-            f"{file}: unknown key {where}{extra[0]!r} (expected one of: {', '.join(sorted(known))})"
-        )
+            f"{src.where(table, index, extra[0])}: unknown key {label}{extra[0]!r} "
+            f"(expected one of: {', '.join(sorted(known))})")
 
 
-def _str_list(file: Path | str, key: str, value: Any) -> tuple[str, ...]:
-    _expect(file, key, value, (list,))
+def _tags(src: Source, index: int, value: Any) -> tuple[str, ...]:
+    where = src.where("feed", index, "tags")
+    _expect(where, f"feed #{index} tags", value, (list,))
+    out: list[str] = []
     for item in value:
-        _expect(file, f"{key} item", item, (str,))
-    return tuple(value)
+        _expect(where, f"feed #{index} tags item", item, (str,))
+        tag = tagnames.display(item)
+        if not tag:
+            raise ConfigError(f"{where}: feed #{index} tags: an empty tag")
+        if all(tagnames.key(tag) != tagnames.key(t) for t in out):
+            out.append(tag)
+    return tuple(out)
 
 
-def _settings(file: Path | str, raw: Any, base: Path) -> Settings:
-    _expect(file, "[settings]", raw, (dict,))
-    _unknown(file, "[settings].", raw, set(_SETTING_TYPES))
+def _settings(src: Source, raw: Any, base: Path) -> Settings:
+    _expect(src.where("settings"), "[settings]", raw, (dict,))
+    _unknown(src, "settings", None, "[settings].", raw, set(_SETTING_TYPES))
     values: dict[str, Any] = {}
     for key, value in raw.items():
-        _expect(file, f"settings.{key}", value, _SETTING_TYPES[key])
+        _expect(src.where("settings", None, key), f"settings.{key}", value, _SETTING_TYPES[key])
+        if key in checks.RANGES:
+            checks.number(src, key, value)
         values[key] = value
-    for key in ("concurrency", "per_host", "max_feed_bytes", "max_page_bytes"):
-        if key in values and values[key] < 1:
-            raise ConfigError(f"{file}: settings.{key} must be at least 1, not {values[key]}")
-    for key in ("connect_timeout", "read_timeout"):
-        if key in values and values[key] <= 0:
-            raise ConfigError(f"{file}: settings.{key} must be above 0, not {values[key]}")
-    if values.get("keep_days", 1) < 0 or values.get("refresh_minutes", 0) < 0:
-        raise ConfigError(f"{file}: settings.keep_days and refresh_minutes cannot be negative")
     cache = values.pop("cache_dir", None)
     cache_dir = (base / Path(cache).expanduser()) if cache else Path(user_cache_dir(APP_NAME))
+    checks.cache_folder(src, cache_dir)
     return Settings(cache_dir=cache_dir.resolve(), **values)
 
 
-def _feeds(file: Path | str, raw: Any) -> tuple[Feed, ...]:
-    _expect(file, "[[feed]]", raw, (list,))
+def _feeds(src: Source, raw: Any) -> tuple[Feed, ...]:
+    _expect(src.where("feed"), "[[feed]]", raw, (list,))
     feeds: list[Feed] = []
     seen: set[str] = set()
     for i, table in enumerate(raw, 1):
-        where = f"feed #{i}"
-        _expect(file, where, table, (dict,))
-        _unknown(file, f"in {where}: ", table, set(_FEED_KEYS))
+        label = f"feed #{i}"
+        _expect(src.where("feed", i), label, table, (dict,))
+        _unknown(src, "feed", i, f"in {label}: ", table, set(_FEED_KEYS))
         for key, types in _FEED_KEYS.items():
             if key in table:
-                _expect(file, f"{where} {key}", table[key], types)
+                _expect(src.where("feed", i, key), f"{label} {key}", table[key], types)
         for key in ("name", "url"):
             if not str(table.get(key, "")).strip():
-                raise ConfigError(f"{file}: {where} needs a non-empty {key}")
+                raise ConfigError(f"{src.where('feed', i)}: {label} needs a non-empty {key}")
         url = table["url"].strip()
         if not url.lower().startswith(("http://", "https://")):
-            raise ConfigError(f"{file}: {where} url must start with http:// or https://: {url!r}")
+            raise ConfigError(f"{src.where('feed', i, 'url')}: {label} url must start with "
+                              f"http:// or https://: {url!r}")
         name = table["name"].strip()
         if name in seen:
-            raise ConfigError(f"{file}: {where} repeats the feed name {name!r}")
+            raise ConfigError(f"{src.where('feed', i, 'name')}: {label} repeats the feed name "
+                              f"{name!r}")
         seen.add(name)
-        feeds.append(Feed(name=name, url=url,
-                          tags=_str_list(file, f"{where} tags", table.get("tags", [])),
+        feeds.append(Feed(name=name, url=url, tags=_tags(src, i, table.get("tags", [])),
                           lang=table.get("lang"), extract=table.get("extract", True)))
     return tuple(feeds)
 
 
-def _pairs(file: Path | str, raw: Any, section: str,
+def _pairs(src: Source, raw: Any, section: str,
            keys: tuple[str, str]) -> list[tuple[str, str]]:
-    _expect(file, f"[[{section}]]", raw, (list,))
+    _expect(src.where(section), f"[[{section}]]", raw, (list,))
     out = []
     for i, table in enumerate(raw, 1):
-        where = f"{section} #{i}"
-        _expect(file, where, table, (dict,))
-        _unknown(file, f"in {where}: ", table, set(keys))
+        label = f"{section} #{i}"
+        _expect(src.where(section, i), label, table, (dict,))
+        _unknown(src, section, i, f"in {label}: ", table, set(keys))
         for key in keys:
             if key not in table:
-                raise ConfigError(f"{file}: {where} needs {key}")
-            _expect(file, f"{where} {key}", table[key], (str,))
+                raise ConfigError(f"{src.where(section, i)}: {label} needs {key}")
+            _expect(src.where(section, i, key), f"{label} {key}", table[key], (str,))
         out.append((table[keys[0]], table[keys[1]]))
     return out
 
 
-def parse_config(data: Mapping[str, Any], *, file: Path | str = "<config>",
-                 base: Path | None = None) -> Config:
-    """Validate an already-decoded TOML document."""
-    _unknown(file, "", data, _TOP_KEYS)
-    base = base or Path.cwd()
+def _rules(src: Source, raw: Any) -> tuple[Rule, ...]:
+    rules = []
+    for i, (query, tag) in enumerate(_pairs(src, raw, "rule", ("query", "tag")), 1):
+        checks.query(src, "rule", i, query, empty_ok=False)
+        if not tagnames.display(tag):
+            raise ConfigError(f"{src.where('rule', i, 'tag')}: rule #{i} has an empty tag")
+        rules.append(Rule(query, tagnames.display(tag)))
+    return tuple(rules)
+
+
+def _mutes(src: Source, raw: Any) -> tuple[str, ...]:
+    _expect(src.where("mute"), "[[mute]]", raw, (list,))
     mutes = []
-    _expect(file, "[[mute]]", data.get("mute", []), (list,))
-    for i, table in enumerate(data.get("mute", []), 1):
-        _expect(file, f"mute #{i}", table, (dict,))
-        _unknown(file, f"in mute #{i}: ", table, {"query"})
-        _expect(file, f"mute #{i} query", table.get("query"), (str,))
+    for i, table in enumerate(raw, 1):
+        _expect(src.where("mute", i), f"mute #{i}", table, (dict,))
+        _unknown(src, "mute", i, f"in mute #{i}: ", table, {"query"})
+        _expect(src.where("mute", i, "query"), f"mute #{i} query", table.get("query"), (str,))
+        checks.query(src, "mute", i, table["query"], empty_ok=False)
         mutes.append(table["query"])
+    return tuple(mutes)
+
+
+def _views(src: Source, raw: Any) -> tuple[View, ...]:
+    views = []
+    for i, (name, query) in enumerate(_pairs(src, raw, "view", ("name", "query")), 1):
+        checks.query(src, "view", i, query, empty_ok=True)
+        views.append(View(name, query))
+    return tuple(views)
+
+
+def parse_config(data: Mapping[str, Any], *, file: Path | str = "<config>",
+                 base: Path | None = None, text: str | None = None) -> Config:
+    """Validate an already-decoded TOML document (`text`, when given, locates errors)."""
+    src = Source(file, text)
+    _unknown(src, None, None, "", data, _TOP_KEYS)
+    base = base or Path.cwd()
     keys = data.get("keys", {})
-    _expect(file, "[keys]", keys, (dict,))
-    for command, key in keys.items():
-        _expect(file, f"keys.{command}", key, (str,))
+    _expect(src.where("keys"), "[keys]", keys, (dict,))
     return Config(
         path=Path(file).resolve() if isinstance(file, Path) else None,
-        settings=_settings(file, data.get("settings", {}), base),
-        feeds=_feeds(file, data.get("feed", [])),
-        rules=tuple(Rule(q, t) for q, t in _pairs(file, data.get("rule", []), "rule",
-                                                    ("query", "tag"))),
-        mutes=tuple(mutes),
-        views=tuple(View(n, q) for n, q in _pairs(file, data.get("view", []), "view",
-                                                    ("name", "query"))),
-        keys=dict(keys),
+        settings=_settings(src, data.get("settings", {}), base),
+        feeds=_feeds(src, data.get("feed", [])),
+        rules=_rules(src, data.get("rule", [])),
+        mutes=_mutes(src, data.get("mute", [])),
+        views=_views(src, data.get("view", [])),
+        keys=checks.keys(src, keys),
     )
 
 
 def load_config(path: Path) -> Config:
-    """Read one feeds.toml; relative paths in it are relative to its folder."""
+    """Read one feeds.toml; relative paths in it are relative to its folder. A UTF-8 BOM
+    (Windows editors add one) is accepted."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8-sig")
+        data = tomllib.loads(text)
     except FileNotFoundError:
         raise ConfigError(f"{path}: no such file") from None
     except UnicodeDecodeError:
@@ -233,7 +266,7 @@ def load_config(path: Path) -> Config:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
-    return parse_config(data, file=path, base=path.parent)
+    return parse_config(data, file=path, base=path.parent, text=text)
 
 
 def find_config(explicit: str | None) -> Path | None:

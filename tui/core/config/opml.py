@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import Protocol
 from urllib.parse import urlsplit
 
+from tui.core import tagnames
+
 MAX_BYTES = 10 * 1024 * 1024
 
 
@@ -112,12 +114,12 @@ def _walk(node: ET.Element, folders: tuple[str, ...], found: dict[str, tuple[str
             continue
         name = _attr(child, "title") or _attr(child, "text") or host
         categories = [c.strip() for c in _attr(child, "category").split(",")]
-        tags = [t for t in (*folders, *categories) if t]
-        if url in found:
-            old_name, old_tags = found[url]
-            found[url] = (old_name, old_tags + [t for t in tags if t not in old_tags])
-        else:
-            found[url] = (name, list(dict.fromkeys(tags)))
+        old_name, tags = found.get(url, (name, []))
+        for tag in (tagnames.display(t) for t in (*folders, *categories)):
+            # one canonical form: "Iran" as a folder and "iran" as a category are one tag
+            if tag and all(tagnames.key(tag) != tagnames.key(t) for t in tags):
+                tags.append(tag)
+        found[url] = (old_name, tags)
 
 
 def _http_host(url: str) -> str:

@@ -13,10 +13,11 @@ import copy
 import re
 import unicodedata
 from collections.abc import Container
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
+from tui.core.ingest.mojibake import looks_mojibake, repair_markup
 from tui.core.ingest.page_meta import LinkTexts, page_meta
 from tui.core.ingest.page_meta import norm as _norm
 from tui.core.ingest.sanitize import clean_text, strip_controls
@@ -264,7 +265,8 @@ def clean_lines_text(text: str) -> str:
     """``clean_text(text)`` for text clean_lines made, without its passes when they have
     nothing to do: clean_lines already split the lines, collapsed their whitespace into single
     spaces and dropped blank ones, so only control characters and NFC are left to check."""
-    if strip_controls(text) == text and unicodedata.is_normalized("NFC", text):
+    if strip_controls(text) == text and unicodedata.is_normalized("NFC", text) \
+            and not looks_mojibake(text):
         return text
     return clean_text(text)
 
@@ -295,9 +297,11 @@ def _options(url: str | None) -> Any:
 
 
 def extract_page(raw: bytes, url: str, content_type: str | None = None) -> Extracted:
-    """Page bytes -> ``Extracted``. Never raises."""
+    """Page bytes -> ``Extracted`` with a clean body (mojibake repaired, controls gone).
+    Never raises."""
     try:
-        return _extract(raw, url, content_type)
+        found = _extract(raw, url, content_type)
+        return replace(found, body=clean_lines_text(found.body)) if found.body else found
     except Exception as exc:
         return _failure(f"extraction failed: {type(exc).__name__}: {exc}"[:300])
 
@@ -319,7 +323,10 @@ def _extract(raw: bytes, url: str, content_type: str | None) -> Extracted:
         return _failure("the page is binary data, not HTML")
     if _too_many_links(raw):
         return _failure(f"the page is a wall of links (over {MAX_LINKS}), not an article")
-    text = strip_controls(_CONTROL_REFS.sub("", decode_html(raw[:MAX_PAGE_BYTES], content_type)))
+    # Mojibake first: its C1 characters are the evidence the repair needs, and the extractor
+    # (and strip_controls) would drop them, leaving a lone "â" for every curly quote.
+    decoded = repair_markup(decode_html(raw[:MAX_PAGE_BYTES], content_type))
+    text = strip_controls(_CONTROL_REFS.sub("", decoded))
     if mime == "text/plain":
         body = clean_lines(text.replace("\r\n", "\n"))
         return Extracted(body, None, None, None, None, None if body else "the page is empty")
@@ -350,14 +357,6 @@ _DROP_TAGS = ("script", "style", "noscript", "figure", "figcaption", "aside", "n
               "iframe", "button", "svg", "template", "head")
 
 
-@cache
-def _drop_tags() -> Any:
-    """The XPath finding _DROP_TAGS, compiled once rather than for every summary."""
-    from lxml import etree
-
-    return etree.XPath("|".join(f"//{t}" for t in _DROP_TAGS))
-
-
 def html_to_text(html: str) -> str:
     """Feed HTML (content:encoded, summaries) -> plain paragraphs, same clean-up as pages."""
     try:
@@ -368,7 +367,7 @@ def html_to_text(html: str) -> str:
         from lxml import html as lxml_html
 
         root = lxml_html.fragment_fromstring(html, create_parent="div")
-        for bad in _drop_tags()(root):
+        for bad in root.xpath("|".join(f"//{t}" for t in _DROP_TAGS)):
             bad.drop_tree()
         links = LinkTexts(root)
         parts: list[str] = []

@@ -4,6 +4,9 @@ Servers are hostile or broken as often as not, so every request is bounded in ti
 read, and a whole-request deadline against one-byte-per-second servers) and in size (counted on
 the decoded stream, which also defuses gzip and brotli bombs). Redirects are followed by hand so
 each hop's scheme is checked. Failures come back as plain words in `FetchResult.error`.
+
+Article pages (a `LinkPolicy` given) go through a second client whose connections are made by
+`addresses.GuardedBackend`: no page request reaches a private address unless allowed.
 """
 
 from __future__ import annotations
@@ -18,9 +21,11 @@ from http import HTTPStatus
 from urllib.parse import urljoin, urlsplit
 
 import brotli
+import httpcore
 import httpx
 
 from tui import __version__
+from tui.core.ingest.addresses import POLICY, GuardedBackend, LinkPolicy, Resolver
 
 USER_AGENT = f"newsdesk/{__version__} (+terminal news reader; feed fetcher)"
 MAX_REDIRECTS = 5
@@ -157,8 +162,20 @@ async def _take_location(response: httpx.Response) -> None:
         response.headers[_LOCATION] = response.headers.pop("location")
 
 
+def _guarded_transport(resolver: Resolver, limits: httpx.Limits) -> httpx.AsyncHTTPTransport:
+    """httpx's transport over a connection pool whose every connection is checked. httpx has
+    no public way to choose the network backend, so its pool (httpcore's, public) is swapped;
+    pinned by httpx<1, and tests/test_private_links.py fails loudly if this ever stops working."""
+    transport = httpx.AsyncHTTPTransport(limits=limits)
+    transport._pool = httpcore.AsyncConnectionPool(
+        ssl_context=httpx.create_ssl_context(), max_connections=limits.max_connections,
+        max_keepalive_connections=limits.max_keepalive_connections,
+        keepalive_expiry=limits.keepalive_expiry, network_backend=GuardedBackend(resolver))
+    return transport
+
+
 class Fetcher:
-    """Owns the one AsyncClient and the global and per-host limits."""
+    """Owns the two AsyncClients (feeds, pages) and the global and per-host limits."""
 
     def __init__(self, *, concurrency: int = 8, per_host: int = 2, connect_timeout: float = 10.0,
                  read_timeout: float = 20.0, transport: httpx.AsyncBaseTransport | None = None):
@@ -167,26 +184,32 @@ class Fetcher:
         self._global = asyncio.Semaphore(concurrency)
         self._per_host: defaultdict[str, asyncio.Semaphore] = defaultdict(
             lambda: asyncio.Semaphore(per_host))
-        self._client = httpx.AsyncClient(
-            headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate, br"},
-            timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
-            follow_redirects=False,
-            limits=httpx.Limits(max_connections=concurrency + KEEP_ALIVE,
-                                max_keepalive_connections=KEEP_ALIVE),
-            transport=transport,
-            trust_env=False,
-            event_hooks={"response": [_take_location]},
-        )
+        self._resolver = Resolver()
+        limits = httpx.Limits(max_connections=concurrency + KEEP_ALIVE,
+                              max_keepalive_connections=KEEP_ALIVE)
+
+        def client(transport: httpx.AsyncBaseTransport | None) -> httpx.AsyncClient:
+            return httpx.AsyncClient(
+                headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate, br"},
+                timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
+                follow_redirects=False, limits=limits, transport=transport, trust_env=False,
+                event_hooks={"response": [_take_location]})
+
+        self._client = client(transport)
+        self._pages = client(transport or _guarded_transport(self._resolver, limits))
 
     async def __aenter__(self) -> Fetcher:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
         await self._client.aclose()
+        await self._pages.aclose()
 
     async def get(self, url: str, *, max_bytes: int, etag: str | None = None,
-                  last_modified: str | None = None, accept: str | None = None) -> FetchResult:
-        """GET with conditional headers; never raises for network or server trouble."""
+                  last_modified: str | None = None, accept: str | None = None,
+                  policy: LinkPolicy | None = None) -> FetchResult:
+        """GET with conditional headers; never raises for network or server trouble.
+        With a `policy` (an article page), private addresses are refused on every hop."""
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -196,13 +219,30 @@ class Fetcher:
             headers["Accept"] = accept
         host = urlsplit(url).hostname or ""
         async with self._global, self._per_host[host]:
+            token = POLICY.set(policy)
             try:
                 async with asyncio.timeout(self.deadline):
-                    return await self._follow(url, headers, max_bytes)
+                    return await self._follow(url, headers, max_bytes, policy)
             except Exception as exc:
                 return FetchResult(url, url, error=describe_error(exc, self.deadline))
+            finally:
+                POLICY.reset(token)
 
-    async def _follow(self, url: str, headers: dict[str, str], max_bytes: int) -> FetchResult:
+    async def _refusal(self, url: str, policy: LinkPolicy) -> str | None:
+        """The policy's answer for one hop, before any request (the pool may hold a
+        connection to that host made for another feed, which its own check let through)."""
+        target = httpx.URL(url)
+        port = target.port or (443 if target.scheme == "https" else 80)
+        host = target.raw_host.decode("ascii")
+        try:
+            addresses = await self._resolver.resolve(host, port)
+        except OSError:
+            return None  # the request fails the same way, in the usual words
+        return policy.refusal(host, port, addresses)
+
+    async def _follow(self, url: str, headers: dict[str, str], max_bytes: int,
+                      policy: LinkPolicy | None) -> FetchResult:
+        client = self._client if policy is None else self._pages
         current = url
         for _hop in range(MAX_REDIRECTS + 1):
             scheme = urlsplit(current).scheme.lower()
@@ -210,8 +250,10 @@ class Fetcher:
                 what = scheme or "schemeless"
                 return FetchResult(url, current, error=f"refused to follow a {what} URL "
                                    f"({current[:200]}): only http and https are fetched")
-            request = self._client.build_request("GET", current, headers=headers)
-            response = await self._client.send(request, stream=True)
+            if policy is not None and (refusal := await self._refusal(current, policy)):
+                return FetchResult(url, current, error=refusal)
+            request = client.build_request("GET", current, headers=headers)
+            response = await client.send(request, stream=True)
             try:
                 if response.status_code in _REDIRECTS and _LOCATION in response.headers:
                     current = urljoin(current, response.headers[_LOCATION].strip())

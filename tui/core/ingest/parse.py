@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 
 from tui.core.ingest import fastfeed
+from tui.core.ingest.mojibake import cp1251_as_utf8
 from tui.core.ingest.sanitize import clean_line, strip_controls
 
 # feedparser resolves relative URIs and sanitises HTML itself; we keep both on (defaults).
@@ -44,6 +45,7 @@ class ParsedEntry:
     content_html: str | None
     published: str | None  # ISO UTC, None when the feed gave no usable date
     lang: str | None
+    shared_link: bool = False  # other items of this document point to the same link
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +107,31 @@ def entry_key(guid: str | None, url: str | None, title: str, published: str | No
         return "url:" + url
     digest = hashlib.sha256(f"{title}\x00{published or ''}".encode()).hexdigest()[:32]
     return "hash:" + digest
+
+
+def shared_link_key(url: str, title: str) -> str:
+    """For items without a guid whose link other items of the feed share (a homepage, a
+    live blog): the link and the title together name the item."""
+    return "link:" + hashlib.sha256(f"{url}\x00{title}".encode()).hexdigest()[:32]
+
+
+def _distinguish(entries: list[ParsedEntry]) -> list[ParsedEntry]:
+    """Items repeating one link with different titles are different items (a real Russian
+    feed: 24 items, one link, no guids): mark them so neither the key nor the store's
+    same-link check merges them. Same link and same title stays one item."""
+    titles: dict[str, set[str]] = {}
+    for entry in entries:
+        if entry.url:
+            titles.setdefault(entry.url, set()).add(entry.title)
+    out = []
+    for entry in entries:
+        if entry.url and len(titles[entry.url]) > 1:
+            key = entry.key
+            if key == "url:" + entry.url:
+                key = shared_link_key(entry.url, entry.title)
+            entry = replace(entry, key=key, shared_link=True)
+        out.append(entry)
+    return out
 
 
 def _content(entry: Any) -> str | None:
@@ -179,6 +206,7 @@ def parse_feed(data: bytes, headers: dict[str, str], feed_url: str, *,
     Well-formed RSS and Atom take lxml's fast path (fastfeed.py), which gives what feedparser
     would; `fast=False` always asks feedparser (the tests compare the two)."""
     data, skipped = cap_entries(data)
+    data = cp1251_as_utf8(data, headers) or data  # Russian feeds that claim UTF-8 wrongly
     result = fastfeed.parse(data, headers) if fast else None
     if result is None:
         try:
@@ -188,14 +216,20 @@ def parse_feed(data: bytes, headers: dict[str, str], feed_url: str, *,
                               f"({type(exc).__name__})", None)
     feed = result.get("feed", {})
     lang = clean_line(feed.get("language")) or None
-    entries: list[ParsedEntry] = []
-    seen: set[str] = set()
+    found: list[ParsedEntry] = []
+    guids: set[str] = set()
     for raw in result.get("entries", [])[:MAX_ENTRIES]:
         entry = _entry(raw, feed_url, lang)
-        if entry and entry.key in seen and entry.key.startswith("guid:"):
+        if entry and entry.key in guids and entry.key.startswith("guid:"):
             # Copy-pasted guids in one document: distinct items, not one story twice.
             entry = replace(entry, key=entry_key(None, entry.url, entry.title, entry.published))
-        if entry and entry.key not in seen:
+        if entry:
+            guids.add(entry.key)
+            found.append(entry)
+    entries: list[ParsedEntry] = []
+    seen: set[str] = set()
+    for entry in _distinguish(found):
+        if entry.key not in seen:
             seen.add(entry.key)
             entries.append(entry)
     extra = skipped + max(0, len(result.get("entries", [])) - MAX_ENTRIES)
@@ -207,6 +241,8 @@ def parse_feed(data: bytes, headers: dict[str, str], feed_url: str, *,
     error = None
     if not entries and not feed.get("title") and result.get("version", "") == "":
         error = "this is not a feed" + (f" ({note})" if note else "")
+    elif note and type(result.get("bozo_exception")).__name__ == "NonXMLContentType":
+        note = None  # a feed served as text/html or untyped, read fine: nothing to warn about
         if data.lstrip()[:1] == b"{" and b"jsonfeed.org" in data[:4096]:
             error = "JSON Feed documents are not supported yet (only RSS and Atom)"
     return ParsedFeed(_title(feed) or None, lang, tuple(entries), error, note, extra)

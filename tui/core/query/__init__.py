@@ -27,7 +27,7 @@ from tui.core.query.ast import (
     actor_names,
     search_terms,
 )
-from tui.core.query.parse import parse
+from tui.core.query.parse import parse, quote
 from tui.core.query.sql import (
     ActorResolver,
     SqlFilter,
@@ -41,5 +41,5 @@ __all__ = [
     "FIELDS", "FLAGS", "Actor", "ActorResolver", "And", "Everything", "Feed", "Flag",
     "Lang", "Node", "Not", "Or", "QueryError", "SqlFilter", "Story", "Tag", "Text", "Time",
     "actor_names", "compile_node", "compile_query", "default_actor_id", "explain_sql_error",
-    "parse", "search_terms",
+    "parse", "quote", "search_terms",
 ]

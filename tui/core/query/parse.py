@@ -64,6 +64,14 @@ def _fail(message: str, column: int) -> NoReturn:
     raise QueryError(message, column)
 
 
+# Typographic quotes (pasted, or typed on a phone or a Russian/German keyboard) open a quoted
+# run like '"' does and close at their partner. Inside a '"'-quoted run they are just
+# characters: `feed:"Эхо «Москвы»"` names that feed.
+_TYPOGRAPHIC = {"\u201c": "\u201d\u201c", "\u201e": "\u201c\u201d", "\u00ab": "\u00bb",
+                "\u201d": "\u201d", "\u00bb": "\u00ab"}
+_QUOTES = '"' + "".join(_TYPOGRAPHIC)
+
+
 def _lex(text: str) -> list[_Tok]:
     toks: list[_Tok] = []
     i, n = 0, len(text)
@@ -84,30 +92,36 @@ def _lex(text: str) -> list[_Tok]:
     return toks
 
 
+def _quoted(text: str, i: int) -> tuple[str, int]:
+    """The quoted run opening at `i`: (its text, the index after it). '"' runs take \\" and
+    \\\\ escapes and end only at '"'; typographic ones end at their partner (or '"')."""
+    buf: list[str] = []
+    closers = '"' if text[i] == '"' else _TYPOGRAPHIC[text[i]] + '"'
+    j, n = i + 1, len(text)
+    while True:
+        if j >= n:
+            _fail("unclosed quote", i + 1)
+        if text[i] == '"' and text[j] == "\\" and j + 1 < n and text[j + 1] in '"\\':
+            buf.append(text[j + 1])
+            j += 2
+        elif text[j] in closers:
+            return "".join(buf), j + 1
+        else:
+            buf.append(text[j])
+            j += 1
+
+
 def _lex_word(text: str, start: int, toks: list[_Tok]) -> int:
     """One shell-like word: unquoted runs and "quoted runs" glued together."""
     pieces: list[tuple[str, bool]] = []
     i, n = start, len(text)
     while i < n and not text[i].isspace() and text[i] not in "()":
-        if text[i] == '"':
-            buf: list[str] = []
-            j = i + 1
-            while True:
-                if j >= n:
-                    _fail("unclosed quote", i + 1)
-                if text[j] == "\\" and j + 1 < n and text[j + 1] in '"\\':
-                    buf.append(text[j + 1])
-                    j += 2
-                elif text[j] == '"':
-                    break
-                else:
-                    buf.append(text[j])
-                    j += 1
-            pieces.append(("".join(buf), True))
-            i = j + 1
+        if text[i] in _QUOTES:
+            value, i = _quoted(text, i)
+            pieces.append((value, True))
         else:
             j = i
-            while j < n and not text[j].isspace() and text[j] not in '()"':
+            while j < n and not text[j].isspace() and text[j] not in "()" + _QUOTES:
                 j += 1
             pieces.append((text[i:j], False))
             i = j
@@ -118,10 +132,15 @@ def _lex_word(text: str, start: int, toks: list[_Tok]) -> int:
     return i
 
 
+def quote(value: str) -> str:
+    """`value` as one term's value that parses back to itself (`feed:` + quote(name)):
+    bare when plain, else in '"' with '"' and '\\' escaped (typographic quotes inside stay)."""
+    if value and all(c.isalnum() or c in "-_.:/" for c in value) and value[0] != "-":
+        return value
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 # ---------------------------------------------------------------- parser
-
-_QUOTES = str.maketrans(dict.fromkeys("\u201c\u201d\u201e\u00ab\u00bb", '"'))
-
 
 def parse(text: str) -> Node:
     """Parse a query; raise QueryError (never anything else) on bad input."""
@@ -130,8 +149,7 @@ def parse(text: str) -> Node:
     for i, ch in enumerate(text):
         if "\ud800" <= ch <= "\udfff":
             _fail("invalid character (lone surrogate)", i + 1)
-    # typographic quotes (pasted, or typed on a phone/Mac) act as plain ones; same length
-    parser = _Parser(text, _lex(text.translate(_QUOTES)))
+    parser = _Parser(text, _lex(text))
     return parser.parse()
 
 

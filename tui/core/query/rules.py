@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
+from tui.core import tagnames
 from tui.core.models import utcnow
 from tui.core.query import ActorResolver, QueryError, SqlFilter, compile_query
+from tui.core.store.articles import spelling
 from tui.core.store.db import transaction
 
 if TYPE_CHECKING:
@@ -83,9 +85,13 @@ def apply_rules(conn: sqlite3.Connection, rules: Sequence[RuleLike], mutes: Sequ
     tagged = muted = 0
     with transaction(conn):
         for flt, tag in compiled_rules:
+            found = spelling(conn, tag)
+            if found is None:
+                continue
             cur = conn.execute(
-                f"INSERT OR IGNORE INTO tags (article_id, tag) SELECT a.id, ? FROM articles a "
-                f"WHERE {scope} AND ({flt.where})", (tag, *scope_params, *flt.params))
+                f"INSERT OR IGNORE INTO tags (article_id, key, tag) SELECT a.id, ?, ? "
+                f"FROM articles a WHERE {scope} AND ({flt.where})",
+                (*found, *scope_params, *flt.params))
             tagged += max(cur.rowcount, 0)
         for flt in compiled_mutes:
             cur = conn.execute(
@@ -117,22 +123,28 @@ class RulesAnalyzer:
 
 
 def rename_tag(conn: sqlite3.Connection, old: str, new: str) -> int:
-    """Rename `old` to `new` everywhere, merging into `new` where an article has both.
-    Returns the number of articles that carried `old`."""
-    new = new.strip()
-    if not new:
+    """Rename `old` (any spelling) to `new` everywhere, merging into `new` where an article has
+    both; `new` is spelt as given from now on (also to change only a tag's case). Returns the
+    number of articles that carried `old`. Raises ValueError for an empty new name."""
+    old_key, shown = tagnames.key(old), tagnames.display(new)
+    new_key = tagnames.key(shown)
+    if not new_key:
         raise ValueError("the new tag name is empty")
     with transaction(conn):
-        count: int = conn.execute("SELECT count(*) FROM tags WHERE tag = ?", (old,)).fetchone()[0]
-        if old != new:
-            conn.execute("INSERT OR IGNORE INTO tags (article_id, tag) "
-                         "SELECT article_id, ? FROM tags WHERE tag = ?", (new, old))
-            conn.execute("DELETE FROM tags WHERE tag = ?", (old,))
+        count: int = conn.execute("SELECT count(*) FROM tags WHERE key = ?",
+                                  (old_key,)).fetchone()[0]
+        if count and old_key != new_key:
+            conn.execute("INSERT OR IGNORE INTO tags (article_id, key, tag) "
+                         "SELECT article_id, ?, ? FROM tags WHERE key = ?",
+                         (new_key, shown, old_key))
+            conn.execute("DELETE FROM tags WHERE key = ?", (old_key,))
+        if count:
+            conn.execute("UPDATE tags SET tag = ? WHERE key = ?", (shown, new_key))
     return count
 
 
 def delete_tag(conn: sqlite3.Connection, tag: str) -> int:
-    """Remove `tag` from every article; returns how many lost it."""
+    """Remove `tag` (any spelling) from every article; returns how many lost it."""
     with transaction(conn):
-        cur = conn.execute("DELETE FROM tags WHERE tag = ?", (tag,))
+        cur = conn.execute("DELETE FROM tags WHERE key = ?", (tagnames.key(tag),))
     return max(cur.rowcount, 0)

@@ -1,23 +1,26 @@
 """The refresh pipeline: fetch -> parse -> store -> extract -> store, reporting events.
 
 Network waits overlap on one event loop; parsing and extraction run in a process pool so a big
-refresh uses every core while the loop keeps fetching. Each feed's result is written in its own
-short transaction, so a crash or a kill loses at most the feed in flight, and a reader (the TUI)
-never sees half an article.
+refresh uses every core while the loop keeps fetching. Results are written by the writer
+(writer.py) in short transactions of whatever is ready, so a crash or a kill loses at most the
+results in flight, and a reader (the TUI) never sees half an article.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from concurrent.futures import BrokenExecutor  # BrokenProcessPool's base: no multiprocessing
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
 from tui.core.config.loader import Config, Feed
+from tui.core.ingest.addresses import LinkPolicy
 from tui.core.ingest.fetch import Fetcher, FetchResult
 from tui.core.ingest.sanitize import clean_line
+from tui.core.models import pages_waiting
 from tui.core.refresh.events import (
     ArticleExtracted,
     FeedFailed,
@@ -49,6 +52,7 @@ class RefreshSummary:
     new_articles: int = 0
     extracted: int = 0
     errors: list[dict[str, str]] = field(default_factory=list)
+    warnings: list[dict[str, str]] = field(default_factory=list)  # feeds read, not wholly
     new_ids: list[int] = field(default_factory=list)
     stored_s: float = 0.0  # from the start until every article was stored (listed, searchable)
     total_s: float = 0.0  # ... until actors, links and stories were made too
@@ -56,7 +60,7 @@ class RefreshSummary:
     def as_json(self) -> dict[str, object]:
         return {"feeds_ok": self.feeds_ok, "feeds_failed": self.feeds_failed,
                 "not_modified": self.not_modified, "new_articles": self.new_articles,
-                "extracted": self.extracted, "errors": self.errors,
+                "extracted": self.extracted, "errors": self.errors, "warnings": self.warnings,
                 "seconds": {"stored": round(self.stored_s, 3), "total": round(self.total_s, 3)}}
 
 
@@ -79,12 +83,17 @@ class Refresh:
         # Pages fetched but not yet extracted wait in memory: when the network outruns the
         # workers (fast hosts, 2 cores) they would pile up, a whole refresh's pages at once.
         self._page_slots = asyncio.Semaphore(config.settings.concurrency + 2 * pool.workers)
+        self._claimed: set[int] = set()  # pages taken by one feed (two feeds may share one)
+
+    def _new_fetcher(self) -> Fetcher:
+        settings = self.config.settings
+        return Fetcher(concurrency=settings.concurrency, per_host=settings.per_host,
+                       connect_timeout=settings.connect_timeout,
+                       read_timeout=settings.read_timeout)
 
     async def run(self) -> RefreshSummary:
         settings = self.config.settings
-        fetcher = self._fetcher or Fetcher(
-            concurrency=settings.concurrency, per_host=settings.per_host,
-            connect_timeout=settings.connect_timeout, read_timeout=settings.read_timeout)
+        fetcher = self._fetcher or self._new_fetcher()
         with transaction(self.conn):
             refs = feed_store.sync_feeds(self.conn, [(f.name, f.url) for f in self.feeds])
         if any(not (ref.etag or ref.last_modified) for ref in refs.values()):
@@ -93,30 +102,39 @@ class Refresh:
             pool = self.pool.get()
             for _ in range(self.pool.workers):
                 pool.submit(ready)
-        self._writer = Writer(self.conn)
-        try:
-            async with fetcher:
-                await self._all_feeds(fetcher, refs)
-        finally:
-            await self._writer.close()
+        async with fetcher, self._writing():
+            self._fetcher = fetcher
+            done = 0
+
+            async def one(feed: Feed) -> None:
+                nonlocal done
+                ref = refs[feed.name]
+                notes = await self._feed(feed, ref)
+                done += 1
+                self.emit(Progress(done, len(self.feeds), "feeds"))
+                if notes is None:  # failed: its host is not asked for pages either
+                    return
+                if self.extract and feed.extract:
+                    left = await self._pages(feed, ref)
+                    if left:
+                        notes.append(pages_waiting(left, settings.max_pages_per_feed))
+                if notes:
+                    self.summary.warnings.append({"feed": feed.name, "warning": "; ".join(notes)})
+
+            await asyncio.gather(*(one(f) for f in self.feeds))
         return self.summary
 
-    async def _all_feeds(self, fetcher: Fetcher, refs: dict[str, feed_store.FeedRef]) -> None:
-        self._fetcher = fetcher
-        done = 0
-
-        async def one(feed: Feed) -> None:
-            nonlocal done
-            ids = await self._feed(feed, refs[feed.name])
-            done += 1
-            self.emit(Progress(done, len(self.feeds), "feeds"))
-            if ids and self.extract and feed.extract:
-                await self._extract_all(ids)
-
-        await asyncio.gather(*(one(f) for f in self.feeds))
+    @contextlib.asynccontextmanager
+    async def _writing(self) -> AsyncIterator[None]:
+        self._writer = Writer(self.conn)
+        try:
+            yield
+        finally:
+            await self._writer.close()
 
     # -- feeds ---------------------------------------------------------------------------
-    async def _feed(self, feed: Feed, ref: feed_store.FeedRef) -> list[int]:
+    async def _feed(self, feed: Feed, ref: feed_store.FeedRef) -> list[str] | None:
+        """Fetch, parse and store one feed; its warnings, or None when it failed."""
         self.emit(FeedStarted(feed.name))
         settings = self.config.settings
         assert self._fetcher is not None
@@ -130,18 +148,21 @@ class Refresh:
             self.emit(FeedFinished(feed.name, 0, "not modified"))
             return []
         if result.error:
-            return await self._fail(feed, ref, result.error)
+            await self._fail(feed, ref, result.error)
+            return None
         try:
             parsed = await self._in_pool(prepare_feed, result.body, result.headers,
                                          result.final_url)
         except Exception as exc:  # a worker died on this input: that feed's problem only
-            return await self._fail(feed, ref, f"parsing failed: {exc}")
+            await self._fail(feed, ref, f"parsing failed: {exc}")
+            return None
         if parsed.error:
-            return await self._fail(feed, ref, parsed.error)
+            await self._fail(feed, ref, parsed.error)
+            return None
         return await self._store_feed(feed, ref, result, parsed)
 
     async def _store_feed(self, feed: Feed, ref: feed_store.FeedRef, result: FetchResult,
-                          parsed: PreparedFeed) -> list[int]:
+                          parsed: PreparedFeed) -> list[str]:
         notes = [n for n in (
             parsed.warning and f"recovered from a malformed feed: {parsed.warning}",
             result.truncated and f"feed larger than {self.config.settings.max_feed_bytes} bytes "
@@ -149,35 +170,48 @@ class Refresh:
             parsed.truncated_entries and f"{parsed.truncated_entries} entries beyond the limit "
                                          "were skipped",
         ) if n]
-        new_ids = await self._writer.call(_write_feed, ref.id, parsed, feed, result, notes)
+        new_ids = await self._writer.call(_write_feed, ref.id, parsed, feed, result, notes,
+                                          self.extract and feed.extract)
         self.summary.feeds_ok += 1
         self.summary.new_articles += len(new_ids)
         self.summary.new_ids.extend(new_ids)
         self.emit(FeedFinished(feed.name, len(new_ids), "ok" if not notes else notes[0]))
-        return new_ids
+        return notes
 
-    async def _fail(self, feed: Feed, ref: feed_store.FeedRef, error: str) -> list[int]:
+    async def _fail(self, feed: Feed, ref: feed_store.FeedRef, error: str) -> None:
         error = clean_line(error)[:500]
         await self._writer.call(feed_store.record_failure, ref.id, error)
         self.summary.feeds_failed += 1
         self.summary.errors.append({"feed": feed.name, "error": error})
         self.emit(FeedFailed(feed.name, error))
-        return []
 
     # -- pages ---------------------------------------------------------------------------
-    async def _extract_all(self, ids: list[int]) -> None:
-        rows = store.needing_extraction(self.conn, ids)
+    async def _pages(self, feed: Feed, ref: feed_store.FeedRef) -> int:
+        """Fetch this feed's due pages, at most max_pages_per_feed, newest first (new ones and
+        those an earlier refresh left). Returns how many are still due after."""
+        limit = self.config.settings.max_pages_per_feed
+        rows = [(i, url) for i, url in store.pages_due(self.conn, ref.id, limit)
+                if i not in self._claimed]
+        self._claimed.update(i for i, _ in rows)
         self._pages_total += len(rows)
-        await asyncio.gather(*(self._extract_one(r["id"], r["url"]) for r in rows if r["url"]))
+        policy = LinkPolicy.for_feeds([feed.url], self.config.settings.allow_private_links)
+        await asyncio.gather(*(self._extract_one(i, url, policy) for i, url in rows))
+        return store.pages_due_count(self.conn, ref.id)
 
-    async def _extract_one(self, article_id: int, url: str) -> None:
+    async def pages_now(self, items: Sequence[tuple[int, str, LinkPolicy]]) -> None:
+        """Fetch these pages at once (the reader opened an article whose page was due)."""
+        async with self._fetcher or self._new_fetcher() as fetcher, self._writing():
+            self._fetcher = fetcher
+            await asyncio.gather(*(self._extract_one(*item) for item in items))
+
+    async def _extract_one(self, article_id: int, url: str, policy: LinkPolicy) -> None:
         from tui.core.ingest.extract import Extracted  # only a refresh with pages loads it
 
         assert self._fetcher is not None
         async with self._page_slots:
             page = await self._fetcher.get(
                 url, max_bytes=self.config.settings.max_page_bytes,
-                accept="text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
+                accept="text/html,application/xhtml+xml;q=0.9,*/*;q=0.5", policy=policy)
             if page.ok and page.body:
                 try:
                     extracted = await self._in_pool(extract_worker, page.body, page.final_url,
@@ -211,9 +245,10 @@ class Refresh:
 
 
 def _write_feed(conn: sqlite3.Connection, feed_id: int, parsed: PreparedFeed, feed: Feed,
-                result: FetchResult, notes: list[str]) -> list[int]:
-    """One feed's new entries and its success, on the writer's thread."""
-    new_ids = store.insert_entries(conn, feed_id, parsed.entries, feed.tags)
+                result: FetchResult, notes: list[str], want_pages: bool) -> list[int]:
+    """One feed's new entries and its success (the writer runs it in its transaction)."""
+    new_ids = store.insert_entries(conn, feed_id, parsed.entries, feed.tags,
+                                   want_pages=want_pages)
     feed_store.record_success(
         conn, feed_id, etag=result.headers.get("etag"),
         last_modified=result.headers.get("last-modified"), title=parsed.title,
@@ -224,7 +259,8 @@ def _write_feed(conn: sqlite3.Connection, feed_id: int, parsed: PreparedFeed, fe
 
 def _write_page(conn: sqlite3.Connection, article_id: int, page: FetchResult,
                 extracted: Extracted) -> bool:
-    """One page and its text (or why there is none); True when a body was stored."""
+    """One page and its text, or why there is none; True when a body was stored."""
+    store.page_attempted(conn, article_id)
     if page.ok and page.body:
         store.save_page(conn, article_id, page.final_url, page.body, page.content_type)
     if extracted.body:

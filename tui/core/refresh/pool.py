@@ -48,7 +48,7 @@ def prepare_feed(data: bytes, headers: dict[str, str], feed_url: str) -> Prepare
         entries.append(NewEntry(
             key=e.key, url=e.url, title=e.title, author=e.author, summary=summary or None,
             feed_content=content or None, published=e.published, lang=e.lang,
-            body=body, body_source=source if body else ""))
+            body=body, body_source=source if body else "", shared_link=e.shared_link))
     return PreparedFeed(parsed.title, parsed.lang, tuple(entries), parsed.error, parsed.warning,
                         parsed.truncated_entries)
 

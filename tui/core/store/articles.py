@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
+from tui.core import tagnames
 from tui.core.models import Article, ArticleRow, from_iso, to_iso, utcnow
 
 SEP = "\x1f"  # joins tags in one column; cannot occur in sanitised text
@@ -17,7 +18,7 @@ _ROW_COLUMNS = (
     "(SELECT f.name FROM article_feeds af JOIN feeds f ON f.id = af.feed_id "
     " WHERE af.article_id = a.id ORDER BY af.feed_id LIMIT 1) AS feed, "
     "(SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM tags t "
-    " WHERE t.article_id = a.id ORDER BY tag)) AS tags"
+    " WHERE t.article_id = a.id ORDER BY key)) AS tags"
 )
 
 
@@ -35,14 +36,17 @@ class NewEntry:
     lang: str | None
     body: str = ""  # the best text the feed itself carries, readable before any extraction
     body_source: str = ""  # "feed-content" | "summary" | ""
+    shared_link: bool = False  # the feed gives this link to other items too: not an identity
 
 
 def insert_entries(conn: sqlite3.Connection, feed_id: int, entries: Iterable[NewEntry],
-                   feed_tags: Sequence[str] = ()) -> list[int]:
+                   feed_tags: Sequence[str] = (), *, want_pages: bool = False) -> list[int]:
     """Store entries not seen before; link known ones to this feed too. Returns new ids.
 
     An article is the same if its key (guid/link/hash) or its URL is already known, so a story
-    carried by two feeds is stored once and shows under both.
+    carried by two feeds is stored once and shows under both; a URL the feed gives to several
+    items (`shared_link`) identifies none of them, and its page is none of theirs: they keep
+    the feed's text. With `want_pages`, the other new articles' pages are due (`pages_due`).
     """
     now = to_iso(utcnow())
     entries = list(entries)
@@ -52,16 +56,18 @@ def insert_entries(conn: sqlite3.Connection, feed_id: int, entries: Iterable[New
     new_ids = []
     for entry in entries:
         known = by_key.get(entry.key)
-        if known is None and entry.url:
+        if known is None and entry.url and not entry.shared_link:
             known = by_url.get(entry.url)
         if known is None:
             cursor = conn.execute(
                 "INSERT INTO articles(key, url, title, author, summary, feed_content, lang, "
-                "published, first_seen, body, body_source, extracted_at) "
-                "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "published, first_seen, body, body_source, extracted_at, page_due, "
+                "extract_error) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (entry.key, entry.url, entry.title, entry.author, entry.summary,
                  entry.feed_content, entry.lang, entry.published or now, now,
-                 entry.body or None, entry.body_source or None, now if entry.body else None),
+                 entry.body or None, entry.body_source or None, now if entry.body else None,
+                 int(want_pages and bool(entry.url) and not entry.shared_link),
+                 SHARED_LINK_NOTE if entry.shared_link else None),
             )
             article_id = int(cursor.lastrowid or 0)
             new_ids.append(article_id)
@@ -73,8 +79,7 @@ def insert_entries(conn: sqlite3.Connection, feed_id: int, entries: Iterable[New
         linked = conn.execute("INSERT OR IGNORE INTO article_feeds(article_id, feed_id) "
                               "VALUES(?, ?)", (article_id, feed_id)).rowcount
         if linked:
-            conn.executemany("INSERT OR IGNORE INTO tags(article_id, tag) VALUES(?, ?)",
-                             [(article_id, tag) for tag in feed_tags])
+            add_tags(conn, [article_id], feed_tags)
     return new_ids
 
 
@@ -90,6 +95,41 @@ def _known(conn: sqlite3.Connection, column: str, values: list[str]) -> dict[str
             f"SELECT {column}, min(id) FROM articles WHERE {column} IN ({marks}) "
             f"GROUP BY {column}", chunk))
     return found
+
+
+SHARED_LINK_NOTE = ("the feed gives this link to other items too, so its page is not this "
+                    "item's own: the feed's text is kept")
+
+
+def pages_due(conn: sqlite3.Connection, feed_id: int, limit: int) -> list[tuple[int, str]]:
+    """(id, url) of this feed's articles whose page is still to fetch, newest first."""
+    return [(r[0], r[1]) for r in conn.execute(
+        "SELECT a.id, a.url FROM articles a WHERE a.page_due = 1 AND a.id IN "
+        "(SELECT article_id FROM article_feeds WHERE feed_id = ?) "
+        "ORDER BY a.published DESC, a.id DESC LIMIT ?", (feed_id, limit))]
+
+
+def count_pages_due(conn: sqlite3.Connection) -> dict[int, int]:
+    """feed id -> articles whose page is still to fetch (only feeds that have some)."""
+    return {r[0]: r[1] for r in conn.execute(
+        "SELECT af.feed_id, count(*) FROM articles a JOIN article_feeds af "
+        "ON af.article_id = a.id WHERE a.page_due = 1 GROUP BY af.feed_id")}
+
+
+def pages_due_count(conn: sqlite3.Connection, feed_id: int) -> int:
+    return int(conn.execute(
+        "SELECT count(*) FROM articles a WHERE a.page_due = 1 AND a.id IN "
+        "(SELECT article_id FROM article_feeds WHERE feed_id = ?)", (feed_id,)).fetchone()[0])
+
+
+def page_attempted(conn: sqlite3.Connection, article_id: int) -> None:
+    """The page was tried (stored, or an extract_error says why not): no longer due."""
+    conn.execute("UPDATE articles SET page_due = 0 WHERE id = ? AND page_due = 1", (article_id,))
+
+
+def page_is_due(conn: sqlite3.Connection, article_id: int) -> bool:
+    row = conn.execute("SELECT page_due FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return bool(row and row[0])
 
 
 def set_body(conn: sqlite3.Connection, article_id: int, body: str, source: str,
@@ -130,17 +170,6 @@ def pages(conn: sqlite3.Connection) -> Iterable[tuple[int, str, bytes, str | Non
             yield article_id, row[0], zlib.decompress(row[1]), row[2]
 
 
-def needing_extraction(conn: sqlite3.Connection, ids: Sequence[int]) -> list[sqlite3.Row]:
-    """Of `ids`, those with no body from a page yet (never download twice)."""
-    if not ids:
-        return []
-    marks = ",".join("?" * len(ids))
-    return conn.execute(
-        f"SELECT id, url, summary, feed_content FROM articles WHERE id IN ({marks}) "
-        "AND (body_source IS NULL OR body_source != 'page') ORDER BY id", tuple(ids)
-    ).fetchall()
-
-
 def _row(row: sqlite3.Row) -> ArticleRow:
     return ArticleRow(
         id=row["id"], title=row["title"], url=row["url"], feed=row["feed"] or "",
@@ -174,7 +203,8 @@ def select_ids(conn: sqlite3.Connection, where: str = "1",
 
 def get_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
     row = conn.execute(f"SELECT {_ROW_COLUMNS}, a.author, a.body, a.body_source, a.summary, "
-                       "a.lang, a.extract_error, a.analysed FROM articles a WHERE a.id = ?",
+                       "a.lang, a.extract_error, a.analysed, a.page_due FROM articles a "
+                       "WHERE a.id = ?",
                        (article_id,)).fetchone()
     if row is None:
         return None
@@ -187,7 +217,7 @@ def get_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
         read=base.read, saved=base.saved, dismissed=base.dismissed, tags=base.tags,
         author=row["author"], body=row["body"] or "", body_source=row["body_source"],
         summary=row["summary"], lang=row["lang"], feeds=feeds, extract_error=row["extract_error"],
-        analysed=bool(row["analysed"]),
+        analysed=bool(row["analysed"]), page_due=bool(row["page_due"]),
     )
 
 
@@ -208,20 +238,36 @@ def set_flag(conn: sqlite3.Connection, ids: Sequence[int], column: str, value: b
     return changed
 
 
+def spelling(conn: sqlite3.Connection, tag: str) -> tuple[str, str] | None:
+    """(key, spelling) for a tag: the spelling already in use for its key, else the tag's own
+    canonical display form; None for a tag that is empty once cleaned."""
+    shown = tagnames.display(tag)
+    key = tagnames.key(shown)
+    if not key:
+        return None
+    row = conn.execute("SELECT tag FROM tags WHERE key = ? LIMIT 1", (key,)).fetchone()
+    return key, row[0] if row else shown
+
+
 def add_tags(conn: sqlite3.Connection, ids: Sequence[int], tags: Iterable[str]) -> None:
-    conn.executemany("INSERT OR IGNORE INTO tags(article_id, tag) VALUES(?, ?)",
-                     [(i, t) for i in ids for t in tags])
+    """Tag articles; a tag known under another spelling (any case) joins that one."""
+    for tag in tags:
+        found = spelling(conn, tag)
+        if found is not None:
+            conn.executemany("INSERT OR IGNORE INTO tags(article_id, key, tag) VALUES(?, ?, ?)",
+                             [(i, *found) for i in ids])
 
 
 def remove_tag(conn: sqlite3.Connection, ids: Sequence[int], tag: str) -> None:
     if ids:
-        conn.execute(f"DELETE FROM tags WHERE tag = ? AND article_id IN ({_marks(ids)})",
-                     (tag, *ids))
+        conn.execute(f"DELETE FROM tags WHERE key = ? AND article_id IN ({_marks(ids)})",
+                     (tagnames.key(tag), *ids))
 
 
 def all_tags(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+    """(spelling, articles) for every tag, in key order (one spelling per key)."""
     return [(r[0], r[1]) for r in conn.execute(
-        "SELECT tag, count(*) FROM tags GROUP BY tag ORDER BY tag")]
+        "SELECT min(tag), count(*) FROM tags GROUP BY key ORDER BY key")]
 
 
 def prune(conn: sqlite3.Connection, keep_days: int) -> int:

@@ -13,11 +13,12 @@ import shutil
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
+from tui.core import tagnames
 from tui.core.models import utcnow
 
 DB_NAME = "newsdesk.sqlite3"
@@ -33,11 +34,13 @@ class StoreError(Exception):
     """The cache cannot be used; the message says why and what was done about it.
 
     `moved_to` is set when the bad file was set aside: only then does retrying make sense.
+    `code` is the CLI's exit code: 2 when the configuration points somewhere unusable.
     """
 
-    def __init__(self, message: str, moved_to: Path | None = None) -> None:
+    def __init__(self, message: str, moved_to: Path | None = None, code: int = 1) -> None:
         super().__init__(message)
         self.moved_to = moved_to
+        self.code = code
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -121,7 +124,23 @@ def _is_corrupt(exc: sqlite3.Error) -> bool:
     return "malformed" in text or "not a database" in text
 
 
+def register_functions(conn: sqlite3.Connection) -> None:
+    """SQL functions for migrations and queries: SQLite cannot case-fold beyond ASCII."""
+    conn.create_function("newsdesk_tag_key", 1, _text_function(tagnames.key), deterministic=True)
+    conn.create_function("newsdesk_tag_display", 1, _text_function(tagnames.display),
+                         deterministic=True)
+    conn.create_function("newsdesk_fold", 1, _text_function(tagnames.key), deterministic=True)
+
+
+def _text_function(fn: Callable[[str], str]) -> Callable[[object], str | None]:
+    def call(value: object) -> str | None:
+        return None if value is None else fn(str(value))
+
+    return call
+
+
 def _configure(conn: sqlite3.Connection) -> None:
+    register_functions(conn)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = NORMAL")
@@ -183,9 +202,18 @@ def connect(path: Path, *, migrate_to: int | None = None) -> sqlite3.Connection:
     A corrupt or foreign file raises StoreError after being moved aside, so the caller can tell
     the user and simply call connect() again for a fresh cache.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-                           check_same_thread=False)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_dir():
+            raise IsADirectoryError(21, "a folder is in the way of the cache file", str(path))
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                               check_same_thread=False)
+    except (FileExistsError, NotADirectoryError, IsADirectoryError) as exc:
+        raise StoreError(f"{path.parent} cannot hold the cache ({exc.strerror}: "
+                         f"{exc.filename or path}); set cache_dir in [settings] to a folder",
+                         code=2) from None
+    except (OSError, sqlite3.Error) as exc:
+        raise StoreError(f"{path}: cannot open the cache ({exc})") from None
     try:
         _configure(conn)
         _check_is_ours(conn, path)

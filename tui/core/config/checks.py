@@ -1,0 +1,147 @@
+"""The checks on feeds.toml's values that go beyond types: numbers in range, key names,
+queries that parse, a cache folder that can be one. Each error names the key and, when the
+file is at hand, the line (tomllib keeps no positions, so the line is found in the text).
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, NoReturn
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\"' -]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEY = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*=""")
+
+# The names [keys] may remap: the app's commands. The app's list lives with Textual, which the
+# core never imports; tests/test_config_checks.py keeps the two lists equal.
+COMMAND_NAMES = frozenset({
+    "cursor_down", "cursor_up", "open", "page", "next_unread", "prev_unread", "toggle_read",
+    "mark_view_read", "undo", "toggle_saved", "add_tags", "remove_tag", "dismiss",
+    "actor_alias", "new_actor", "next_in_story", "prev_in_story", "search", "filter",
+    "open_browser", "copy_link", "refresh_all", "refresh_feed", "feed_errors", "cycle_panes",
+    "top", "bottom", "toggle_full", "close", "help", "palette"})
+_KEY_NAME = re.compile(r"[A-Za-z0-9_+-]+")
+
+# (lowest, highest) for each numeric setting; floats must also be finite.
+RANGES: dict[str, tuple[float, float]] = {
+    "concurrency": (1, 1000), "per_host": (1, 100),
+    "connect_timeout": (0, 3600), "read_timeout": (0, 3600),  # above 0, in fact
+    "keep_days": (0, 36_500), "refresh_minutes": (0, 10_080),
+    "max_feed_bytes": (1, 1 << 40), "max_page_bytes": (1, 1 << 40),
+    "max_pages_per_feed": (0, 1_000_000),
+}
+
+
+class ConfigError(Exception):
+    """A problem with the configuration, worded for the user."""
+
+
+class Source:
+    """Where a key sits in the file: `where("feed", 2, "url")` -> "feeds.toml:14"."""
+
+    def __init__(self, file: Path | str, text: str | None = None) -> None:
+        self.file = file
+        self._lines = text.splitlines() if text is not None else None
+
+    def where(self, table: str | None = None, index: int | None = None,
+              key: str | None = None) -> str:
+        line = self._line(table, index, key)
+        return f"{self.file}:{line}" if line else str(self.file)
+
+    def _line(self, table: str | None, index: int | None, key: str | None) -> int | None:
+        if self._lines is None:
+            return None
+        current: str | None = None
+        seen: dict[str, int] = {}
+        header_line = None
+        for number, text in enumerate(self._lines, 1):
+            header = _HEADER.match(text)
+            if header:
+                current = header.group(2).strip().strip("\"'")
+                seen[current] = seen.get(current, 0) + 1
+                if current == table and (index is None or seen[current] == index):
+                    header_line = number
+                    if key is None:
+                        return number
+                continue
+            if current != table or (index is not None and seen.get(current or "", 0) != index):
+                continue
+            found = _KEY.match(text)
+            if found and key is not None and key in found.groups():
+                return number
+        return header_line
+
+
+def number(source: Source, key: str, value: Any) -> None:
+    """A numeric setting: finite, not negative, within its range."""
+    low, high = RANGES[key]
+    where = source.where("settings", None, key)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise_error(f"{where}: settings.{key} must be a finite number, not {value}")
+    if value < 0:
+        raise_error(f"{where}: settings.{key} cannot be negative ({value})")
+    if value <= 0 and key.endswith("_timeout"):
+        raise_error(f"{where}: settings.{key} must be above 0, not {value}")
+    if value < low:
+        raise_error(f"{where}: settings.{key} must be at least {low:g}, not {value}")
+    if value > high:
+        raise_error(f"{where}: settings.{key} must be at most {high:g}, not {value}")
+
+
+def keys(source: Source, table: Mapping[str, Any]) -> dict[str, str]:
+    """[keys]: command name -> key(s). Unknown commands and empty or odd keys are errors."""
+    out = {}
+    for command, key in table.items():
+        where = source.where("keys", None, command)
+        if not isinstance(key, str):
+            raise_error(f"{where}: keys.{command} must be a string, not {key!r}")
+        if command not in COMMAND_NAMES:
+            close = difflib.get_close_matches(command, sorted(COMMAND_NAMES), n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise_error(f"{where}: keys.{command}: no such command ({hint}the help screen, ?, "
+                        "lists every command's name)")
+        parts = [p.strip() for p in key.split(",")]
+        for part in parts:
+            if not part:
+                raise_error(f"{where}: keys.{command} needs a key, e.g. \"S\" or \"ctrl+s\" "
+                            f"(got {key!r})")
+            if not (_KEY_NAME.fullmatch(part) or (len(part) == 1 and part.isprintable())):
+                raise_error(f"{where}: keys.{command}: {part!r} is not a key name (e.g. \"S\", "
+                            "\"ctrl+s\", \"f5\", \"question_mark\")")
+        out[command] = ",".join(parts)
+    return out
+
+
+def query(source: Source, table: str, index: int, text: str, *, empty_ok: bool) -> None:
+    """A [[rule]], [[mute]] or [[view]] query must parse, before anything is stored."""
+    from tui.core.query.ast import QueryError
+    from tui.core.query.parse import parse
+
+    where = source.where(table, index, "query")
+    if not text.strip():
+        if empty_ok:
+            return
+        raise_error(f"{where}: {table} #{index} has an empty query, which would match every "
+                    "article")
+    try:
+        parse(text)
+    except QueryError as exc:
+        raise_error(f"{where}: {table} #{index} query {text!r}: {exc.message} "
+                    f"(column {exc.column})")
+
+
+def cache_folder(source: Source, folder: Path) -> None:
+    """cache_dir must be (or become) a folder: no file in the way, here or above."""
+    for place in (folder, *folder.parents):
+        if place.exists():
+            if not place.is_dir():
+                where = source.where("settings", None, "cache_dir")
+                raise_error(f"{where}: settings.cache_dir: {place} is a file, not a folder")
+            return
+
+
+def raise_error(message: str) -> NoReturn:
+    raise ConfigError(message)
