@@ -9,6 +9,8 @@ leave to feedparser (DOCTYPEs, entities, huge or deep trees) are checked on our 
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import SHARED, rss
 from tests.test_corpus_feedparser import headers_of
@@ -149,3 +151,45 @@ def test_a_huge_text_node_is_left_to_feedparser() -> None:
     """lxml's default limits stand (no huge_tree): a 10 MB text node is not its to parse."""
     doc = rss([{"title": "big", "description": "x" * 10_000_001}])
     assert fastfeed.parse(doc, {"content-type": "application/xml"}) is None
+
+
+_TEXTS = st.sampled_from(["Ceasefire talks", "", "  padded  ", "a &amp; b", "&lt;b&gt;bold&lt;/b&gt;",
+                          "<![CDATA[<p>in CDATA</p>]]>", "Ã©tÃ©", "\u00a0nbsp\u00a0", "x&#x2019;s",
+                          "http://127.0.0.1/a?x=1&amp;y=2", "jane@example.org (Jane)", "Jane",
+                          "Tue, 03 Jun 2025 08:00:00 +0300", "2025-06-03T09:15:00Z", "ru", "\u0627\u0644"])
+_RSS_ITEM = st.sampled_from([
+    "title", "link", "guid", 'guid isPermaLink="false"', "description", "author",
+    "pubDate", "dc:creator", "dc:date", "dc:title", "dc:language", "content:encoded",
+    "media:title", "media:description", "source", "category", "comments", "language"])
+_ATOM_ENTRY = st.sampled_from([
+    "title", 'title type="html"', 'title type="text"', "id", "updated", "published",
+    "summary", 'summary type="html"', 'content type="html"', "content", "rights"])
+
+
+def _doc(atom: bool, items: list[list[tuple[str, str]]], title: str) -> bytes:
+    def el(tag: str, text: str) -> str:
+        return f"<{tag}>{text}</{tag.split()[0]}>"
+    if atom:
+        body = "".join("<entry>" + "".join(el(t, x) for t, x in item) +
+                       '<link href="http://127.0.0.1/e"/></entry>' for item in items)
+        return (f'<feed xmlns="http://www.w3.org/2005/Atom"><title>{title}</title>{body}'
+                "</feed>").encode()
+    body = "".join("<item>" + "".join(el(t, x) for t, x in item) + "</item>" for item in items)
+    return ('<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+            'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+            'xmlns:media="http://search.yahoo.com/mrss/"><channel>'
+            f"<title>{title}</title>{body}</channel></rss>").encode()
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.booleans(), st.data())
+def test_generated_feeds_agree(atom: bool, data: st.DataObject) -> None:
+    """Random orders and repetitions of the elements whose quirks the fast path reproduces."""
+    tags = _ATOM_ENTRY if atom else _RSS_ITEM
+    items = data.draw(st.lists(st.lists(st.tuples(tags, _TEXTS), max_size=7), max_size=4))
+    doc = _doc(atom, items, data.draw(_TEXTS))
+    headers = {"content-type": data.draw(st.sampled_from(
+        ["application/rss+xml", "text/xml", "application/xml; charset=utf-8", ""]))}
+    if fastfeed.parse(doc, headers) is not None:
+        assert _differences(parse_feed(doc, headers, URL),
+                            parse_feed(doc, headers, URL, fast=False)) == []
