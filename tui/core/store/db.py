@@ -13,7 +13,7 @@ import shutil
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -251,6 +251,18 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
 def db_file(conn: sqlite3.Connection) -> Path | None:
     """The file behind a connection (None for an in-memory database)."""
     return _db_file(conn)
+
+
+def replace_article_rows(conn: sqlite3.Connection, table: str, columns: Sequence[str],
+                         article_ids: Sequence[int], rows: Sequence[tuple[object, ...]]) -> None:
+    """An analysis table's rows for these articles replaced by `rows` (the article id first):
+    what the workers found for an article stands in for what was found before."""
+    for i in range(0, len(article_ids), 500):  # SQLite's limit on bound parameters
+        chunk = list(article_ids[i:i + 500])
+        conn.execute(f"DELETE FROM {table} WHERE article_id IN ({','.join('?' * len(chunk))})",
+                     chunk)
+    conn.executemany(f"INSERT OR REPLACE INTO {table}(article_id, {', '.join(columns)}) "
+                     f"VALUES (?{', ?' * len(columns)})", rows)
 
 
 @contextmanager
