@@ -1,6 +1,7 @@
 """Texts with gold actors for measuring actor recognition on text the gazetteer was not written
-from: the development set (`tests/data/devset/{a,b}.toml`) and the real-news pages
-(`../shared/peers/real-news/pages`, gold in `tests/data/realnews_actors.toml`).
+from: the development set (`tests/data/devset/{a,b}.toml`), the held-out set
+(`tests/data/actors_heldout.toml`, same format, never to be used for tuning) and the real-news
+pages (`../shared/peers/real-news/pages`, gold in `tests/data/realnews_actors.toml`).
 
 Real pages are read as newsdesk reads them: the raw HTML through our own extractor
 (`extract_page`), so what is measured is what a user sees. `reference=True` reads instead the text
@@ -20,6 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEVSET = ROOT / "tests" / "data" / "devset"
+HELDOUT = ROOT / "tests" / "data" / "actors_heldout.toml"
 REALNEWS_GOLD = ROOT / "tests" / "data" / "realnews_actors.toml"
 PAGES = ROOT.parent / "shared" / "peers" / "real-news" / "pages"
 
@@ -35,7 +37,7 @@ class GoldActor:
 class Case:
     """One labelled text."""
 
-    source: str  # "devset" | "realnews"
+    source: str  # "devset" | "heldout" | "realnews"
     slug: str
     lang: str
     published: datetime  # aware
@@ -50,16 +52,23 @@ def _gold(raw: list[dict]) -> tuple[GoldActor, ...]:
     return tuple(GoldActor(a["name"], a["kind"], tuple(a.get("as", ()))) for a in raw)
 
 
+def load_articles(path: Path, source: str) -> list[Case]:
+    """Articles in the development set's format (tests/data/devset/README.md)."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return [Case(source, a["slug"], a.get("lang", "en"),
+                 datetime.fromisoformat(a["published"]).astimezone(UTC),
+                 a["title"], "\n\n".join(a["paragraphs"]), _gold(a.get("actors", [])),
+                 tuple(a.get("states", ())), tuple(a.get("places", ())))
+            for a in data["article"]]
+
+
 def load_devset(halves: tuple[str, ...] = ("a", "b")) -> list[Case]:
-    out = []
-    for half in halves:
-        data = tomllib.loads((DEVSET / f"{half}.toml").read_text(encoding="utf-8"))
-        for a in data["article"]:
-            out.append(Case("devset", a["slug"], a.get("lang", "en"),
-                            datetime.fromisoformat(a["published"]).astimezone(UTC),
-                            a["title"], "\n\n".join(a["paragraphs"]), _gold(a.get("actors", [])),
-                            tuple(a.get("states", ())), tuple(a.get("places", ()))))
-    return out
+    return [case for half in halves for case in load_articles(DEVSET / f"{half}.toml", "devset")]
+
+
+def load_heldout() -> list[Case]:
+    """The held-out set: measured and reported, never looked at to grow the gazetteer."""
+    return load_articles(HELDOUT, "heldout")
 
 
 def realnews_available() -> bool:

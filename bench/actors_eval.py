@@ -1,7 +1,8 @@
 """Precision and recall of actor recognition on held-out text (see bench/actors_data.py).
 
-    python bench/actors_eval.py              # both sets, per language
+    python bench/actors_eval.py              # every set, per language
     python bench/actors_eval.py --misses     # and every miss and false hit
+    python bench/actors_eval.py --common 10  # and the commonest misses and false hits by kind
     python bench/actors_eval.py --reference  # real pages as labelled, not as we extract them
 
 How a gold actor is matched: a gold name matches any common name of the same entity, so the gold
@@ -26,14 +27,21 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.actors_data import Case, GoldActor, load_devset, load_realnews, realnews_available
+from bench.actors_data import (
+    Case,
+    GoldActor,
+    load_devset,
+    load_heldout,
+    load_realnews,
+    realnews_available,
+)
 from tui.core.actors.gazetteer import Gazetteer, load_gazetteer
 from tui.core.actors.text import key_of
 
@@ -298,15 +306,35 @@ def format_report(title: str, report: Report) -> str:
     for lang in sorted(report.by_lang):
         c = report.by_lang[lang].get("people+orgs", Count())
         d = report.by_lang[lang].get("discovery", Count())
+        b = report.by_lang[lang].get("with discovery", Count())
         lines.append(f"  {lang}: people+orgs P {c.precision:.3f} R {c.recall:.3f} "
-                     f"(gold {c.gold}); discovery P {d.precision:.2f} R {d.recall:.2f}")
+                     f"(gold {c.gold}); with discovery P {b.precision:.3f} R {b.recall:.3f}; "
+                     f"discovery P {d.precision:.2f} R {d.recall:.2f}")
     lines += [f"  left out: {what}: {n}" for what, n in sorted(report.left_out.items())]
+    return "\n".join(lines)
+
+
+def common_notes(report: Report, top: int) -> str:
+    """The commonest misses and false hits, grouped by what went wrong and the kind."""
+    groups: dict[str, Counter[str]] = defaultdict(Counter)
+    for note in report.notes:
+        _slug, _lang, what, kind, rest = note.split(" ", 4)
+        name = rest.rsplit(" as ", 1)[0] if " as " in rest else rest
+        groups[f"{what} {kind}"][name.strip("'\"")] += 1
+    lines = []
+    for group in sorted(groups):
+        total = sum(groups[group].values())
+        common = ", ".join(f"{n} x{c}" if c > 1 else n
+                           for n, c in groups[group].most_common(top))
+        lines.append(f"  {group} ({total}): {common}")
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list every miss and false hit")
+    parser.add_argument("--common", type=int, metavar="N",
+                        help="the N commonest misses and false hits of each kind")
     parser.add_argument("--reference", action="store_true",
                         help="real pages as labelled, not as our extractor reads them")
     parser.add_argument("--names-only", action="store_true",
@@ -314,7 +342,7 @@ def main() -> None:
     parser.add_argument("--actors", type=Path, help="a user actors.toml over the bundled one")
     args = parser.parse_args()
     recognize = recognizer(args.actors, names_only=args.names_only)
-    sets = [("devset", load_devset())]
+    sets = [("devset", load_devset()), ("held-out set", load_heldout())]
     if realnews_available():
         sets.append(("real-news pages", load_realnews(reference=args.reference)))
     for title, cases in sets:
@@ -322,6 +350,8 @@ def main() -> None:
         print(format_report(f"{title} ({len(cases)} texts)", report))
         if args.misses:
             print("\n".join("    " + n for n in report.notes))
+        if args.common:
+            print(common_notes(report, args.common))
 
 
 if __name__ == "__main__":

@@ -29,7 +29,8 @@ from bench.bench_fetch import Contender, profile_cold, stage_split
 from bench.common import PYTHON, ROOT, Report, Stat, ratio, run, stat_dict
 from bench.site import SiteServer
 
-GOAL = 1.25
+GOAL = 1.25  # issue 8: the whole ingest, analysis included
+GOAL_STORED = 2.5  # issue 19: until every page is stored, before actors and links
 
 
 # -- contender B: the bare extraction limit (runs in its own process) ----------------------------
@@ -149,7 +150,8 @@ def bench_limit(report: Report, args: argparse.Namespace, work: Path) -> None:
                     f"per-repetition ratios {s.fmt('x')}")
         s = Stat.of(stored_ratios)
         report.goal("ingest with extraction, until stored (before actors and links) / bare "
-                    "trafilatura limit", s.median, GOAL, f"per-repetition ratios {s.fmt('x')}")
+                    "trafilatura limit", s.median, GOAL_STORED,
+                    f"per-repetition ratios {s.fmt('x')}")
 
 
 def bench_full(report: Report, args: argparse.Namespace, work: Path) -> None:

@@ -86,6 +86,9 @@ class RunResult:
     max_rss_kb: int  # the process itself (wait4 rusage)
     tree_peak_kb: int  # sum over the process and its descendants, sampled every 20 ms
     cpu_s: float = 0.0  # user + system, the process and the children it waited for (pool)
+    heap_peak_kb: int = 0  # the process itself: peak resident anonymous memory (RssAnon)
+    file_peak_kb: int = 0  # ... and peak resident file-backed memory (RssFile: the libraries,
+    #                        and the cache file when SQLite maps it), sampled every 20 ms
 
     def check(self) -> RunResult:
         if self.rc != 0:
@@ -154,13 +157,15 @@ def run(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path | None =
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, env=full_env, cwd=cwd, stdout=out, stderr=err,
                                 stdin=subprocess.DEVNULL)
-        peak = 0
+        peak = heap = mapped = 0
         stop = threading.Event()
 
         def sampler() -> None:
-            nonlocal peak
+            nonlocal peak, heap, mapped
             while not stop.is_set():
                 peak = max(peak, tree_rss_kb(proc.pid))
+                heap = max(heap, anon_kb(proc.pid))
+                mapped = max(mapped, status_kb(proc.pid, "RssFile"))
                 stop.wait(0.02)
 
         thread = threading.Thread(target=sampler, daemon=True)
@@ -185,7 +190,7 @@ def run(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path | None =
         err.seek(0)
         result = RunResult(cmd, wall, proc.returncode, out.read().decode(errors="replace"),
                            err.read().decode(errors="replace"), int(usage.ru_maxrss), peak,
-                           round(usage.ru_utime + usage.ru_stime, 3))
+                           round(usage.ru_utime + usage.ru_stime, 3), heap, mapped)
     for suffix in (".out", ".err"):
         Path(f"{out_path}{suffix}").unlink(missing_ok=True)
     return result

@@ -138,13 +138,17 @@ def render_fetch(d: dict[str, Any]) -> list[str]:
            "links, stories: work newsboat does not do), from `fetch --json` `seconds`; for "
            "newsboat it is its wall.", "",
            "| reader | cold | cold, until stored | cold CPU (user+sys) | unchanged (all 304) "
-           "| max RSS, main process | peak RSS, process tree |",
-           "|---|---|---|---|---|---|---|"]
+           "| max RSS, main process | of it: heap / mapped files (peaks) "
+           "| peak RSS, process tree |",
+           "|---|---|---|---|---|---|---|---|"]
     for name, s in p.get("summary", {}).items():
+        split = (f"{_s(s.get('heap_peak_mb'), 'MB', 0)} / {_s(s.get('mapped_peak_mb'), 'MB', 0)}"
+                 if s.get("heap_peak_mb") else "n/a")
         out.append(f"| {name} | {_s(s['cold_s'])} | {_s(s.get('cold_stored_s'))} | "
                    f"{_s(s.get('cold_cpu_s'))} | "
                    f"{_s(s['unchanged_s'])} | "
-                   f"{_s(s['max_rss_mb'], 'MB', 0)} | {_s(s['tree_peak_mb'], 'MB', 0)} |")
+                   f"{_s(s['max_rss_mb'], 'MB', 0)} | {split} | "
+                   f"{_s(s['tree_peak_mb'], 'MB', 0)} |")
     out += ["", "| goal | value | target | verdict | detail |", "|---|---:|---|---|---|",
             *_goals(d), ""]
     if "demo_fetch_s" in p:

@@ -1,18 +1,31 @@
 """Actor recognition measured on text the gazetteer was not written from (bench/actors_eval.py):
-the development set, where the bar is asserted, and the real-news pages, reported.
+the development set, where the bar is asserted, and the held-out set and the real-news pages,
+reported.
 
 The bar (issue 16): people and organisations, recall >= 0.90 at precision >= 0.95. It is met on
 the development set when people found by their title or an attribution (not yet listed) count;
 gazetteer names alone are held to a lower floor so a regression shows. The gazetteer was grown
 after looking at the development set's misses (tui/data/actors.toml's header lists what), so its
 figures are tuned ones; the real-news pages were not looked at for names and are reported.
+The held-out set (tests/data/actors_heldout.toml) was written for this without looking at the
+gazetteer: it is the honest number, and must never be used to grow the gazetteer or the
+recogniser (its floors guard regressions; they are not targets).
 """
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
-from bench.actors_data import load_devset, load_realnews, realnews_available
+from bench.actors_data import (
+    HELDOUT,
+    ROOT,
+    load_devset,
+    load_heldout,
+    load_realnews,
+    realnews_available,
+)
 from bench.actors_eval import Report, evaluate, format_report, recognizer
 
 BAR_PRECISION, BAR_RECALL = 0.95, 0.90
@@ -52,3 +65,49 @@ def test_real_news_pages_reported(capsys: pytest.CaptureFixture[str]) -> None:
     assert report.counts["people+orgs"].precision >= 0.88
     assert report.counts["discovery"].precision >= 0.9
     assert report.counts["with discovery"].recall >= 0.42
+
+
+@pytest.fixture(scope="module")
+def heldout() -> Report:
+    return evaluate(load_heldout(), recognizer())
+
+
+def test_heldout_set_reported(heldout: Report, capsys: pytest.CaptureFixture[str]) -> None:
+    with capsys.disabled():
+        print("\n" + format_report("held-out set (never tuned on)", heldout))
+    # Floors a little below what was measured when the set was written (names P 0.998 R 0.781;
+    # with discovery P 0.998 R 0.839; discovery P 1.00 R 0.63; places P 0.97 R 0.92): they
+    # catch a regression. Raising these figures by adding what this set misses to the
+    # gazetteer or the recogniser would make them worthless: never do that.
+    names, both = heldout.counts["people+orgs"], heldout.counts["with discovery"]
+    assert names.precision >= 0.97 and names.recall >= 0.75, format_report("held-out", heldout)
+    assert both.precision >= 0.97 and both.recall >= 0.81
+    assert heldout.counts["discovery"].precision >= 0.95
+    assert heldout.counts["media"].precision >= 0.95 and heldout.counts["media"].recall >= 0.85
+    assert heldout.counts["places"].precision >= 0.93 and heldout.counts["places"].recall >= 0.88
+    for lang, counts in heldout.by_lang.items():
+        assert counts["people+orgs"].recall >= 0.65, (lang, counts["people+orgs"])
+
+
+def test_heldout_set_is_well_formed() -> None:
+    """60 articles in four languages, 120-250 words each, every gold string in its text."""
+    cases = load_heldout()
+    assert Counter(c.lang for c in cases) == {"en": 35, "ru": 10, "ar": 8, "fa": 7}
+    assert len({c.slug for c in cases}) == len(cases)
+    assert not {c.slug for c in cases} & {c.slug for c in load_devset()}
+    for case in cases:
+        assert 120 <= len(case.body.split()) <= 250, case.slug
+        text = f"{case.title}\n{case.body}"
+        assert len({g.name for g in case.actors}) == len(case.actors), case.slug
+        for gold in case.actors:
+            assert gold.kind in ("person", "org", "media"), (case.slug, gold)
+            assert gold.forms and all(f in text for f in gold.forms), (case.slug, gold)
+
+
+def test_heldout_set_stays_apart_from_the_recogniser() -> None:
+    """Nothing under tui/ (gazetteer, offices, titles, patterns) names the held-out set, as a
+    provenance note or a data source would."""
+    assert "NEVER USE THIS SET TO TUNE" in HELDOUT.read_text(encoding="utf-8")
+    for path in (ROOT / "tui").rglob("*"):
+        if path.suffix in (".py", ".toml", ".md", ".txt", ".json"):
+            assert HELDOUT.stem not in path.read_text(encoding="utf-8"), path

@@ -87,3 +87,14 @@ def test_a_person_inside_the_phrase_stays_named(recognizer: Recognizer) -> None:
     found = recognizer.mentions("", "Putin's security chief arrived.", on("2024-08-05"))
     assert {(m.actor_id, m.office) for m in found} == {
         ("vladimir-putin", None), ("sergei-shoigu", "ru-security-council-secretary")}
+
+
+def test_a_name_between_two_titles_does_not_crash(recognizer: Recognizer) -> None:
+    """The second title ('CIA Director', the next person's) also sits beside the first name,
+    whose mention the first title has already grown: the refresh used to stop there."""
+    body = ("The deal was closed by Qatar's Prime Minister Mohammed bin Abdulrahman Al Thani, "
+            "CIA Director William Burns and others.")
+    found = {m.actor_id: body[m.start:m.end]
+             for m in recognizer.mentions("", body, on("2023-11-24"))}
+    assert found.get("mohammed-bin-abdulrahman-al-thani", "").endswith("Al Thani"), found
+    assert "william-burns" in found, found

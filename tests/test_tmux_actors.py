@@ -4,7 +4,8 @@ new user meets them: an empty HOME, a fresh interpreter in tmux, a loopback feed
 What is checked on screen: the reader spells out "Russia's defence minister → Andrei Belousov",
 the actor panel shows the unlisted person with their title and the news agency last, `L` adds
 the person to the user's actors.toml (the file is read back), `enter` on a person not listed
-lists the articles naming them, and `f place:iran` filters by a city's name.
+lists the articles naming them, and `f place:iran` filters by a city's name. A fetch of a story
+naming someone between two titles ends well (it used to stop with an internal error).
 """
 
 from __future__ import annotations
@@ -138,3 +139,32 @@ def test_the_place_filter_finds_a_city(tmp_path: Path, term: Tmux, fetched: Path
     screen = term.wait_for(lambda s: STORIES[1][0] in s and STORIES[0][0] not in s)
     assert STORIES[2][0] not in screen
     term.keys("q", "q", "q")
+
+
+def test_fetch_survives_a_name_between_two_titles(tmp_path: Path, term: Tmux) -> None:
+    """'Qatar's Prime Minister X, CIA Director Y': the second title sat beside the first name
+    too and stopped the analysis (StopIteration), so `newsdesk fetch` failed on such a story."""
+    title = "Mediators meet in Doha"
+    text = ("The talks were joined by Qatar's Prime Minister Mohammed bin Abdulrahman Al Thani, "
+            "CIA Director William Burns and two Egyptian officials.")
+    (tmp_path / "site").mkdir()
+    with LocalServer() as server:
+        link = server.add("/m.html", Route(body=page(title, text), headers={
+            "Content-Type": "text/html; charset=utf-8"}))
+        url = server.add("/feed.xml", Route(body=rss([{
+            "title": title, "link": link, "guid": link, "description": text,
+            "pubDate": formatdate(time.time() - 3600, usegmt=True)}]), headers={
+            "Content-Type": "application/rss+xml; charset=utf-8"}))
+        config = write_config(tmp_path / "site", [("Wire", url)])
+        term.start(f"sh -c '{user_env(tmp_path / 'home')} {sys.executable} -m tui --config "
+                   f"{config} fetch; echo fetch-exit-$?; sleep 30'", cwd=tmp_path)
+        screen = term.wait_for(lambda s: "fetch-exit-" in s, timeout=120)
+    assert "fetch-exit-0" in screen, screen
+    assert "Traceback" not in screen, screen
+    from tui.core.config.loader import load_config
+    from tui.core.desk import Desk
+
+    with Desk.open(load_config(config)) as desk:
+        [article] = desk.articles("", limit=5)
+        names = {a.name for a in desk.actors_of(article.id)}
+    assert {"Mohammed bin Abdulrahman Al Thani", "William Burns"} <= names, names

@@ -12,7 +12,6 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,12 +26,14 @@ from tui.core.models import (
     utcnow,
 )
 from tui.core.refresh import analysis as analysis
-from tui.core.refresh.events import FeedFinished, RefreshEvent, Stored
+from tui.core.refresh.events import FeedFinished, Progress, RefreshEvent, Stored
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
-from tui.core.store.db import DB_NAME, StoreError, connect, transaction
+from tui.core.store.db import DB_NAME, StoreError, bulk, connect, transaction
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     from tui.core.actors.matcher import Actor
     from tui.core.ingest.extract import Extracted
     from tui.core.query.rules import RulesResult
@@ -123,11 +124,16 @@ class Desk:
 
         start = time.perf_counter()
         emit = on_event or (lambda _e: None)
-        warmed = False
+        warmed = new = False
 
         def on_refresh_event(event: RefreshEvent) -> None:
-            nonlocal warmed
-            if not warmed and isinstance(event, FeedFinished) and event.new:
+            # Workers build the analyzers' tools (matchers) while the last feeds come in: not
+            # earlier, where the build would delay parsing the feeds still arriving (and so the
+            # moment everything is stored), nor later, where analysis would wait for it.
+            nonlocal warmed, new
+            new = new or (isinstance(event, FeedFinished) and event.new > 0)
+            if (not warmed and new and isinstance(event, Progress) and event.stage == "feeds"
+                    and event.done >= event.total - self.workers().workers):
                 warmed = True
                 self.analysis.warm_up()
             emit(event)
@@ -136,12 +142,13 @@ class Desk:
         run = Refresh(self.conn, self.config, chosen, pool=self.workers(),
                       extract=self.config.settings.extract if extract is None else extract,
                       on_event=on_refresh_event)
-        summary = asyncio.run(run.run())
-        summary.stored_s = time.perf_counter() - start
-        emit(Stored(summary.new_articles))
-        self.analyse_pending(emit)
-        with transaction(self.conn):
-            store.prune(self.conn, self.config.settings.keep_days)
+        with bulk(self.conn):  # a small page cache and no mapping while it runs (memory)
+            summary = asyncio.run(run.run())
+            summary.stored_s = time.perf_counter() - start
+            emit(Stored(summary.new_articles))
+            self.analyse_pending(emit)
+            with transaction(self.conn):
+                store.prune(self.conn, self.config.settings.keep_days)
         summary.total_s = time.perf_counter() - start
         return summary
 

@@ -47,6 +47,8 @@ def reextract(desk: Desk, args: argparse.Namespace) -> int:
 
 
 COMMANDS = (
-    Command("fetch", "refresh every feed (or those named) into the cache", fetch, _fetch_arguments),
-    Command("reextract", "rebuild article bodies from the cached pages, offline", reextract),
+    Command("fetch", "refresh every feed (or those named) into the cache", fetch, _fetch_arguments,
+            exit_fast=True),
+    Command("reextract", "rebuild article bodies from the cached pages, offline", reextract,
+            exit_fast=True),
 )

@@ -73,8 +73,13 @@ class Recognizer:
                  if not self._someone_else(text, s)]
         people = [(s, e) for s, e, a in spans if self.gazetteer.actors[a].kind == "person"]
         for title_span in self.roles.titles(text, norm, people):
-            # "Russian President Vladimir Putin": the title joins the holder's mention.
-            n = next(n for n, (s, e, _a) in enumerate(spans) if (s, e) == title_span.name)
+            # "Russian President Vladimir Putin": the title joins the holder's mention. A name
+            # between two titles ("Qatar's Prime Minister X, CIA Director Y") may already have
+            # grown by the first, so the mention is the span holding the name.
+            start, end = title_span.name
+            n = next((n for n, (s, e, _a) in enumerate(spans) if s <= start and end <= e), None)
+            if n is None:
+                continue
             s, e, actor_id = spans[n]
             if self.roles.held_by(title_span.office, actor_id):
                 spans[n] = (min(s, title_span.start), max(e, title_span.end), actor_id)

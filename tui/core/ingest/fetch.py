@@ -33,6 +33,9 @@ _REDIRECTS = {301, 302, 303, 307, 308}
 _LOCATION = "x-newsdesk-location"
 _STEP = 256 * 1024  # most bytes one decompression call may produce (brotli: up to ~2x)
 _KNOWN = {"gzip", "x-gzip", "deflate", "br"}
+# Idle connections kept for reuse, about one per host of a refresh (feeds and their pages). With
+# fewer than hosts, round-robin over the hosts evicted every one before its next request.
+KEEP_ALIVE = 32
 
 
 class _Decoder:
@@ -182,8 +185,8 @@ class Fetcher:
         self._per_host: defaultdict[str, asyncio.Semaphore] = defaultdict(
             lambda: asyncio.Semaphore(per_host))
         self._resolver = Resolver()
-        limits = httpx.Limits(max_connections=concurrency * 2,
-                              max_keepalive_connections=concurrency)
+        limits = httpx.Limits(max_connections=concurrency + KEEP_ALIVE,
+                              max_keepalive_connections=KEEP_ALIVE)
 
         def client(transport: httpx.AsyncBaseTransport | None) -> httpx.AsyncClient:
             return httpx.AsyncClient(
@@ -265,6 +268,8 @@ class Fetcher:
         headers = {k.lower(): v for k, v in response.headers.items()}
         status = response.status_code
         if status == 304:
+            async for _ in response.aiter_raw():  # (empty) read to its end: the connection
+                pass  # goes back to the pool instead of being closed
             return FetchResult(url, final, status, headers=headers)
         if status >= 400:
             return FetchResult(url, final, status, headers=headers,

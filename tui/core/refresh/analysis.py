@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import BrokenExecutor  # BrokenProcessPool's base: no multiprocessing
 from datetime import timedelta
 from functools import cached_property
 from pathlib import Path
@@ -90,12 +90,14 @@ class Analysis:
 
     def run_pending(self, conn: sqlite3.Connection,
                     on_event: Callable[[RefreshEvent], None] | None = None) -> int:
-        from tui.core.refresh.analyzers import analyzers
-
         sources = self.sources()
         self._rematch_if_sources_changed(conn, sources, on_event)
-        run = analyzers()
         total = conn.execute("SELECT count(*) FROM articles WHERE analysed = 0").fetchone()[0]
+        if not total:
+            return 0  # an unchanged refresh loads no analyzer (their imports are most of it)
+        from tui.core.refresh.analyzers import analyzers
+
+        run = analyzers()
         written: list[dict[str, Any]] = []  # id and body version: not the texts, for memory
         after: tuple[str, int] | None = None
         while ids := store.pending_analysis(conn, ROUND, after):
@@ -135,7 +137,7 @@ class Analysis:
         for job, future in zip(jobs, futures, strict=True):
             try:
                 yield future.result()
-            except BrokenProcessPool:  # a worker died: renew for later, do this job here
+            except BrokenExecutor:  # a worker died: renew for later, do this job here
                 self.workers.renew(pool)
                 yield fn(*job)
 
@@ -146,7 +148,6 @@ class Analysis:
         analysed again by all of them (new mentions change links and rules too; older links
         stay as they were, re-linking 50k would take minutes). The new hash is recorded only
         at the end, so an interrupted re-match starts over next time."""
-        from tui.core.refresh.analyzers import analyzers
         from tui.core.store import actors as actor_store
 
         stored = get_meta(conn, actor_store.GAZETTEER_HASH_KEY)
@@ -156,6 +157,8 @@ class Analysis:
             return
         if stored == sources.source_hash:
             return
+        from tui.core.refresh.analyzers import analyzers
+
         run = [a for a in analyzers() if getattr(a, "rematch", False)]
         names = tuple(a.name for a in run)
         total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -196,7 +199,7 @@ class Analysis:
         for rows, batch, future in zip(texts, items, futures, strict=True):
             try:
                 yield rows, batch, future.result()
-            except BrokenProcessPool:  # a worker died: renew for later, do this batch here
+            except BrokenExecutor:  # a worker died: renew for later, do this batch here
                 self.workers.renew(pool)
                 yield rows, batch, analyse_texts(batch, sources, only)
 

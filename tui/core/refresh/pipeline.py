@@ -1,23 +1,23 @@
 """The refresh pipeline: fetch -> parse -> store -> extract -> store, reporting events.
 
 Network waits overlap on one event loop; parsing and extraction run in a process pool so a big
-refresh uses every core while the loop keeps fetching. Each feed's result is written in its own
-short transaction, so a crash or a kill loses at most the feed in flight, and a reader (the TUI)
-never sees half an article.
+refresh uses every core while the loop keeps fetching. Results are written by the writer
+(writer.py) in short transactions of whatever is ready, so a crash or a kill loses at most the
+results in flight, and a reader (the TUI) never sees half an article.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sqlite3
-from collections.abc import Callable, Sequence
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import AsyncIterator, Callable, Sequence
+from concurrent.futures import BrokenExecutor  # BrokenProcessPool's base: no multiprocessing
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from tui.core.config.loader import Config, Feed
 from tui.core.ingest.addresses import LinkPolicy
-from tui.core.ingest.extract import Extracted
 from tui.core.ingest.fetch import Fetcher, FetchResult
 from tui.core.ingest.sanitize import clean_line
 from tui.core.models import pages_waiting
@@ -29,10 +29,14 @@ from tui.core.refresh.events import (
     Progress,
     RefreshEvent,
 )
-from tui.core.refresh.pool import PreparedFeed, WorkerPool, extract_worker, prepare_feed
+from tui.core.refresh.pool import PreparedFeed, WorkerPool, extract_worker, prepare_feed, ready
+from tui.core.refresh.writer import Writer
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
 from tui.core.store.db import transaction
+
+if TYPE_CHECKING:
+    from tui.core.ingest.extract import Extracted
 
 T = TypeVar("T")
 TASK_TIMEOUT = 120  # seconds one parse or extraction may take in a worker
@@ -92,7 +96,13 @@ class Refresh:
         fetcher = self._fetcher or self._new_fetcher()
         with transaction(self.conn):
             refs = feed_store.sync_feeds(self.conn, [(f.name, f.url) for f in self.feeds])
-        async with fetcher:
+        if any(not (ref.etag or ref.last_modified) for ref in refs.values()):
+            # A feed seen for the first time (or without validators) will be parsed: start the
+            # workers now, while the feeds download. An unchanged refresh starts none.
+            pool = self.pool.get()
+            for _ in range(self.pool.workers):
+                pool.submit(ready)
+        async with fetcher, self._writing():
             self._fetcher = fetcher
             done = 0
 
@@ -114,6 +124,14 @@ class Refresh:
             await asyncio.gather(*(one(f) for f in self.feeds))
         return self.summary
 
+    @contextlib.asynccontextmanager
+    async def _writing(self) -> AsyncIterator[None]:
+        self._writer = Writer(self.conn)
+        try:
+            yield
+        finally:
+            await self._writer.close()
+
     # -- feeds ---------------------------------------------------------------------------
     async def _feed(self, feed: Feed, ref: feed_store.FeedRef) -> list[str] | None:
         """Fetch, parse and store one feed; its warnings, or None when it failed."""
@@ -124,28 +142,27 @@ class Refresh:
                                          etag=ref.etag, last_modified=ref.last_modified,
                                          accept=FEED_ACCEPT)
         if result.not_modified:
-            with transaction(self.conn):
-                feed_store.record_not_modified(self.conn, ref)
+            await self._writer.call(feed_store.record_not_modified, ref)
             self.summary.not_modified += 1
             self.summary.feeds_ok += 1
             self.emit(FeedFinished(feed.name, 0, "not modified"))
             return []
         if result.error:
-            self._fail(feed, ref, result.error)
+            await self._fail(feed, ref, result.error)
             return None
         try:
             parsed = await self._in_pool(prepare_feed, result.body, result.headers,
                                          result.final_url)
         except Exception as exc:  # a worker died on this input: that feed's problem only
-            self._fail(feed, ref, f"parsing failed: {exc}")
+            await self._fail(feed, ref, f"parsing failed: {exc}")
             return None
         if parsed.error:
-            self._fail(feed, ref, parsed.error)
+            await self._fail(feed, ref, parsed.error)
             return None
-        return self._store_feed(feed, ref, result, parsed)
+        return await self._store_feed(feed, ref, result, parsed)
 
-    def _store_feed(self, feed: Feed, ref: feed_store.FeedRef, result: FetchResult,
-                    parsed: PreparedFeed) -> list[str]:
+    async def _store_feed(self, feed: Feed, ref: feed_store.FeedRef, result: FetchResult,
+                          parsed: PreparedFeed) -> list[str]:
         notes = [n for n in (
             parsed.warning and f"recovered from a malformed feed: {parsed.warning}",
             result.truncated and f"feed larger than {self.config.settings.max_feed_bytes} bytes "
@@ -153,24 +170,17 @@ class Refresh:
             parsed.truncated_entries and f"{parsed.truncated_entries} entries beyond the limit "
                                          "were skipped",
         ) if n]
-        with transaction(self.conn):
-            new_ids = store.insert_entries(self.conn, ref.id, parsed.entries, feed.tags,
-                                           want_pages=self.extract and feed.extract)
-            feed_store.record_success(
-                self.conn, ref.id, etag=result.headers.get("etag"),
-                last_modified=result.headers.get("last-modified"), title=parsed.title,
-                lang=feed.lang or parsed.lang, item_count=len(parsed.entries),
-                warning="; ".join(notes) or None)
+        new_ids = await self._writer.call(_write_feed, ref.id, parsed, feed, result, notes,
+                                          self.extract and feed.extract)
         self.summary.feeds_ok += 1
         self.summary.new_articles += len(new_ids)
         self.summary.new_ids.extend(new_ids)
         self.emit(FeedFinished(feed.name, len(new_ids), "ok" if not notes else notes[0]))
         return notes
 
-    def _fail(self, feed: Feed, ref: feed_store.FeedRef, error: str) -> None:
+    async def _fail(self, feed: Feed, ref: feed_store.FeedRef, error: str) -> None:
         error = clean_line(error)[:500]
-        with transaction(self.conn):
-            feed_store.record_failure(self.conn, ref.id, error)
+        await self._writer.call(feed_store.record_failure, ref.id, error)
         self.summary.feeds_failed += 1
         self.summary.errors.append({"feed": feed.name, "error": error})
         self.emit(FeedFailed(feed.name, error))
@@ -190,11 +200,13 @@ class Refresh:
 
     async def pages_now(self, items: Sequence[tuple[int, str, LinkPolicy]]) -> None:
         """Fetch these pages at once (the reader opened an article whose page was due)."""
-        async with self._fetcher or self._new_fetcher() as fetcher:
+        async with self._fetcher or self._new_fetcher() as fetcher, self._writing():
             self._fetcher = fetcher
             await asyncio.gather(*(self._extract_one(*item) for item in items))
 
     async def _extract_one(self, article_id: int, url: str, policy: LinkPolicy) -> None:
+        from tui.core.ingest.extract import Extracted  # only a refresh with pages loads it
+
         assert self._fetcher is not None
         async with self._page_slots:
             page = await self._fetcher.get(
@@ -209,20 +221,8 @@ class Refresh:
                                           f"extraction failed: {exc}")
             else:
                 extracted = Extracted("", None, None, None, None, page.error or "empty page")
-        with transaction(self.conn):
-            store.page_attempted(self.conn, article_id)
-            if page.ok and page.body:
-                store.save_page(self.conn, article_id, page.final_url, page.body,
-                                page.content_type)
-            if extracted.body:
-                note = "page was cut off at the size limit" if page.truncated else None
-                store.set_body(self.conn, article_id, extracted.body, "page", note,
-                               author=clean_line(extracted.author) or None)
-                self.summary.extracted += 1
-            else:
-                self.conn.execute("UPDATE articles SET extract_error = ? WHERE id = ?",
-                                  (clean_line(extracted.error or "no text found")[:500],
-                                   article_id))
+        if await self._writer.call(_write_page, article_id, page, extracted):
+            self.summary.extracted += 1
         self._pages_done += 1
         self.emit(ArticleExtracted(article_id))
         self.emit(Progress(self._pages_done, self._pages_total, "pages"))
@@ -235,10 +235,39 @@ class Refresh:
             try:
                 return await asyncio.wait_for(loop.run_in_executor(pool, fn, *args),
                                               TASK_TIMEOUT)
-            except BrokenProcessPool:
+            except BrokenExecutor:
                 self.pool.renew(pool)
                 if attempt == 2:
                     raise RuntimeError("a worker process died on this input") from None
             except TimeoutError:
                 raise RuntimeError(f"took longer than {TASK_TIMEOUT} s") from None
         raise AssertionError("unreachable")
+
+
+def _write_feed(conn: sqlite3.Connection, feed_id: int, parsed: PreparedFeed, feed: Feed,
+                result: FetchResult, notes: list[str], want_pages: bool) -> list[int]:
+    """One feed's new entries and its success (the writer runs it in its transaction)."""
+    new_ids = store.insert_entries(conn, feed_id, parsed.entries, feed.tags,
+                                   want_pages=want_pages)
+    feed_store.record_success(
+        conn, feed_id, etag=result.headers.get("etag"),
+        last_modified=result.headers.get("last-modified"), title=parsed.title,
+        lang=feed.lang or parsed.lang, item_count=len(parsed.entries),
+        warning="; ".join(notes) or None)
+    return new_ids
+
+
+def _write_page(conn: sqlite3.Connection, article_id: int, page: FetchResult,
+                extracted: Extracted) -> bool:
+    """One page and its text, or why there is none; True when a body was stored."""
+    store.page_attempted(conn, article_id)
+    if page.ok and page.body:
+        store.save_page(conn, article_id, page.final_url, page.body, page.content_type)
+    if extracted.body:
+        note = "page was cut off at the size limit" if page.truncated else None
+        store.set_body(conn, article_id, extracted.body, "page", note,
+                       author=clean_line(extracted.author) or None)
+        return True
+    conn.execute("UPDATE articles SET extract_error = ? WHERE id = ?",
+                 (clean_line(extracted.error or "no text found")[:500], article_id))
+    return False

@@ -6,16 +6,18 @@ event loop only ever handles ready-to-store values.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from tui.core.ingest.extract import Extracted, clean_lines_text, extract_page, html_to_text
-from tui.core.ingest.parse import parse_feed
-from tui.core.refresh.spawn import Lifeline, ensure_tracker, worker_init
 from tui.core.store.articles import NewEntry
+
+if TYPE_CHECKING:  # multiprocessing loads with the first pool: an unchanged refresh has none
+    from concurrent.futures import ProcessPoolExecutor
+
+    from tui.core.ingest.extract import Extracted
+    from tui.core.refresh.spawn import Lifeline
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,10 +31,15 @@ class PreparedFeed:
 
 
 def _text(html: str | None) -> str:
+    from tui.core.ingest.extract import clean_lines_text, html_to_text
+
     return clean_lines_text(html_to_text(html)) if html else ""  # html_to_text: clean_lines
 
 
 def prepare_feed(data: bytes, headers: dict[str, str], feed_url: str) -> PreparedFeed:
+    """In a worker. Parsing and extraction load there, never in a refresh with nothing new."""
+    from tui.core.ingest.parse import parse_feed
+
     parsed = parse_feed(data, headers, feed_url)
     entries = []
     for e in parsed.entries:
@@ -46,6 +53,12 @@ def prepare_feed(data: bytes, headers: dict[str, str], feed_url: str) -> Prepare
                         parsed.truncated_entries)
 
 
+def ready() -> None:
+    """A worker's first task when parsing is certain: it loads the parsers while the feeds
+    download, instead of after the first one arrived."""
+    from tui.core.ingest import extract, parse  # noqa: F401
+
+
 def _without_headline(body: str, title: str | None) -> str:
     """Some templates put the headline inside the article element; the reader shows it apart."""
     first, _, rest = body.partition("\n\n")
@@ -55,6 +68,8 @@ def _without_headline(body: str, title: str | None) -> str:
 
 
 def extract_worker(raw: bytes, url: str, content_type: str | None) -> Extracted:
+    from tui.core.ingest.extract import Extracted, clean_lines_text, extract_page
+
     extracted = extract_page(raw, url, content_type)  # its body is clean_lines output
     body = _without_headline(clean_lines_text(extracted.body), extracted.title)
     return Extracted(body, extracted.author, extracted.published, extracted.sitename,
@@ -77,6 +92,11 @@ class WorkerPool:
         self._lock = threading.Lock()
 
     def get(self) -> ProcessPoolExecutor:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        from tui.core.refresh.spawn import Lifeline, ensure_tracker, worker_init
+
         # Every call, not only the first: workers are spawned lazily by submit(), and a
         # tracker that died meanwhile must not be restarted through the app's stderr capture.
         ensure_tracker()
@@ -99,6 +119,8 @@ class WorkerPool:
     def shutdown(self) -> None:
         with self._lock:
             if self._pool is not None:
+                assert self._lifeline is not None
+                self._lifeline.close()  # workers exit at once, not through their heaps' teardown
                 self._drop(wait=True)
 
     def _drop(self, *, wait: bool) -> None:

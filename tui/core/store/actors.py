@@ -14,12 +14,13 @@ import sqlite3
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from tui.core.store.db import replace_article_rows
+
 if TYPE_CHECKING:
     from tui.core.actors.matcher import Mention
     from tui.core.actors.recognize import UnlistedName
 
 GAZETTEER_HASH_KEY = "gazetteer_hash"
-BATCH = 500
 # Spans index into `body` exactly as the reader shows it (Article.body is body or ""). The
 # pipeline writes the feed's text into `body` when no page could be extracted, and marks the
 # article for re-analysis whenever it does, so nothing is missed by not looking further.
@@ -46,12 +47,8 @@ def mention_rows(article_id: int, mentions: Sequence[Mention]) -> list[tuple[int
 def save_rows(conn: sqlite3.Connection, article_ids: Sequence[int],
               rows: Sequence[tuple[int, str, int, str]]) -> None:
     """Replace the mentions of these articles with rows matched elsewhere (a worker)."""
-    for i in range(0, len(article_ids), BATCH):
-        chunk = list(article_ids[i:i + BATCH])
-        conn.execute(f"DELETE FROM actor_mentions WHERE article_id IN "
-                     f"({','.join('?' * len(chunk))})", chunk)
-    conn.executemany("INSERT INTO actor_mentions(article_id, actor_id, count, spans) "
-                     "VALUES (?, ?, ?, ?)", rows)
+    replace_article_rows(conn, "actor_mentions", ("actor_id", "count", "spans"), article_ids,
+                         rows)
 
 
 def spans_of(spans_json: str) -> list[Span]:
@@ -77,12 +74,8 @@ def unlisted_rows(article_id: int, found: Sequence[UnlistedName]) -> list[Unlist
 def save_unlisted(conn: sqlite3.Connection, article_ids: Sequence[int],
                   rows: Sequence[UnlistedRow]) -> None:
     """Replace these articles' unlisted names."""
-    for i in range(0, len(article_ids), BATCH):
-        chunk = list(article_ids[i:i + BATCH])
-        conn.execute(f"DELETE FROM unlisted_mentions WHERE article_id IN "
-                     f"({','.join('?' * len(chunk))})", chunk)
-    conn.executemany("INSERT OR REPLACE INTO unlisted_mentions(article_id, name, kind, "
-                     "description, count, spans) VALUES (?, ?, ?, ?, ?, ?)", rows)
+    replace_article_rows(conn, "unlisted_mentions",
+                         ("name", "kind", "description", "count", "spans"), article_ids, rows)
 
 
 def unlisted_of(conn: sqlite3.Connection, article_id: int,

@@ -49,13 +49,16 @@ def insert_entries(conn: sqlite3.Connection, feed_id: int, entries: Iterable[New
     the feed's text. With `want_pages`, the other new articles' pages are due (`pages_due`).
     """
     now = to_iso(utcnow())
+    entries = list(entries)
+    # Two lookups for the whole feed, not two per entry (what this feed inserts joins them).
+    by_key = _known(conn, "key", [e.key for e in entries])
+    by_url = _known(conn, "url", [e.url for e in entries if e.url])
     new_ids = []
     for entry in entries:
-        row = conn.execute("SELECT id FROM articles WHERE key = ?", (entry.key,)).fetchone()
-        if row is None and entry.url and not entry.shared_link:
-            row = conn.execute("SELECT id FROM articles WHERE url = ? LIMIT 1",
-                               (entry.url,)).fetchone()
-        if row is None:
+        known = by_key.get(entry.key)
+        if known is None and entry.url and not entry.shared_link:
+            known = by_url.get(entry.url)
+        if known is None:
             cursor = conn.execute(
                 "INSERT INTO articles(key, url, title, author, summary, feed_content, lang, "
                 "published, first_seen, body, body_source, extracted_at, page_due, "
@@ -68,13 +71,30 @@ def insert_entries(conn: sqlite3.Connection, feed_id: int, entries: Iterable[New
             )
             article_id = int(cursor.lastrowid or 0)
             new_ids.append(article_id)
+            by_key[entry.key] = article_id
+            if entry.url:
+                by_url.setdefault(entry.url, article_id)
         else:
-            article_id = int(row[0])
+            article_id = known
         linked = conn.execute("INSERT OR IGNORE INTO article_feeds(article_id, feed_id) "
                               "VALUES(?, ?)", (article_id, feed_id)).rowcount
         if linked:
             add_tags(conn, [article_id], feed_tags)
     return new_ids
+
+
+def _known(conn: sqlite3.Connection, column: str, values: list[str]) -> dict[str, int]:
+    """value -> id of the articles already stored with `column` (key or url) in `values`; for
+    a url several articles share, the first stored, as `WHERE url = ? LIMIT 1` finds it."""
+    found: dict[str, int] = {}
+    unique = list(dict.fromkeys(values))
+    for i in range(0, len(unique), 500):
+        chunk = unique[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update((r[0], r[1]) for r in conn.execute(
+            f"SELECT {column}, min(id) FROM articles WHERE {column} IN ({marks}) "
+            f"GROUP BY {column}", chunk))
+    return found
 
 
 SHARED_LINK_NOTE = ("the feed gives this link to other items too, so its page is not this "

@@ -1,0 +1,58 @@
+"""`newsdesk fetch` pays only for what it uses: an unchanged refresh (every feed answers 304)
+loads no parser, no extractor, no analyzer, no process pool and no UI library.
+
+Checked in a fresh interpreter, as a cron job runs it: the first fetch fills the cache, the
+second (all 304) records every module it imported.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO, rss, write_config
+from tests.httpserver import LocalServer
+
+# Whole packages, and newsdesk modules, that an unchanged refresh must never import.
+HEAVY = ("textual", "trafilatura", "feedparser", "lxml", "rich", "click", "pygments",
+         "multiprocessing", "concurrent.futures.process", "ahocorasick", "tui.app",
+         "tui.core.linking", "tui.core.query", "tui.core.actors.matcher",
+         "tui.core.ingest.parse", "tui.core.ingest.extract", "tui.core.ingest.fastfeed")
+
+_PROBE = """
+import json, sys
+from tui.cli import main
+code = main(["fetch", "--json", "--config", sys.argv[1]])
+with open(sys.argv[2], "w") as out:
+    json.dump({"code": code, "modules": sorted(sys.modules)}, out)
+"""
+
+
+def _fetch(config: Path, record: Path) -> tuple[dict[str, object], list[str]]:
+    done = subprocess.run([sys.executable, "-c", _PROBE, str(config), str(record)],
+                          capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(record.read_text())
+    return json.loads(done.stdout), data["modules"]
+
+
+def test_unchanged_fetch_imports_nothing_heavy(server: LocalServer, tmp_path: Path) -> None:
+    feeds = []
+    for n in range(3):
+        body = rss([{"title": f"Convoy {n}-{i} reaches the crossing", "guid": f"c-{n}-{i}",
+                     "link": f"http://127.0.0.1/{n}/{i}", "description": "Aid trucks moved."}
+                    for i in range(4)])
+        feeds.append({"name": f"Wire {n}", "url": server.add(f"/f{n}.xml", body=body,
+                                                             etag=f'"v{n}"', headers={
+                                                                 "Content-Type": "application/rss+xml"}),
+                      "extract": False})
+    config = write_config(tmp_path, feeds)
+    cold, cold_modules = _fetch(config, tmp_path / "cold.json")
+    assert cold["new_articles"] == 12
+    assert "tui.core.ingest.parse" not in cold_modules  # parsing happens in the workers
+    unchanged, modules = _fetch(config, tmp_path / "unchanged.json")
+    assert unchanged["not_modified"] == 3 and unchanged["new_articles"] == 0
+    loaded = [m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY)]
+    assert loaded == [], f"an unchanged refresh imported {loaded[:10]}"

@@ -1,0 +1,79 @@
+"""The refresh's writes, several results per transaction.
+
+A transaction per feed and per page meant 200 commits for an unchanged refresh and 2,000 for
+2,000 pages: each commit writes its pages to the WAL again and closes a small full-text segment
+that has to be merged later. Here every write is queued, and the writer task writes all that
+is queued in one transaction: while one transaction is written, the event loop stops, and the
+feeds and pages that arrive meanwhile go into the next one together. A result is reported
+stored only once its transaction has committed. Each write runs in its own savepoint, so one
+that fails costs only its own result; `MAX_BATCH` bounds what a crash could lose.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import sqlite3
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from tui.core.store.db import transaction
+
+T = TypeVar("T")
+MAX_BATCH = 32
+_Job = tuple[Callable[..., Any], tuple[Any, ...], "asyncio.Future[Any]"]
+
+
+class Writer:
+    """`await writer.call(fn, *args)` runs `fn(conn, *args)` and returns once it committed."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._jobs: list[_Job] = []
+        self._wake = asyncio.Event()
+        self._task = asyncio.get_running_loop().create_task(self._run())
+
+    async def call(self, fn: Callable[..., T], *args: Any) -> T:
+        future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
+        self._jobs.append((fn, args, future))
+        self._wake.set()
+        return await future
+
+    async def close(self) -> None:
+        """Stop the writer task and write whatever is still queued."""
+        self._task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self._task
+        while self._jobs:
+            self._write_batch()
+
+    async def _run(self) -> None:
+        while True:
+            await self._wake.wait()
+            self._wake.clear()
+            await asyncio.sleep(0)  # what the tasks ready now are about to queue joins in
+            while self._jobs:
+                self._write_batch()
+
+    def _write_batch(self) -> None:
+        batch, self._jobs = self._jobs[:MAX_BATCH], self._jobs[MAX_BATCH:]
+        outcomes: list[tuple[bool, Any]] = []
+        try:
+            with transaction(self.conn):
+                for fn, args, _future in batch:
+                    self.conn.execute("SAVEPOINT job")
+                    try:
+                        outcomes.append((True, fn(self.conn, *args)))
+                    except Exception as exc:
+                        self.conn.execute("ROLLBACK TO job")
+                        outcomes.append((False, exc))
+                    self.conn.execute("RELEASE job")
+        except Exception as exc:  # the commit itself failed: nothing of the batch is stored
+            outcomes = [(False, exc)] * len(batch)
+        for (_fn, _args, future), (ok, value) in zip(batch, outcomes, strict=True):
+            if future.cancelled():
+                continue
+            if ok:
+                future.set_result(value)
+            else:
+                future.set_exception(value)
