@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tui.core import tagnames
 from tui.core.config.opml import OpmlError, OpmlFeed, parse_opml, write_opml
 
 NEWSBOAT = Path(__file__).resolve().parents[2] / "shared" / "peers" / "newsboat" / "test" / "data"
@@ -111,10 +112,13 @@ def test_write_is_readable_by_both_kinds_of_reader() -> None:
 
 names = st.text(min_size=1, max_size=30).filter(
     lambda s: s == " ".join(s.split()) and s.isprintable() and "," not in s)
+# Tags are read back in their one canonical form (tagnames: NFC, so U+F900 comes back as
+# U+8C48), and two spellings of one key are one tag: the round trip holds for canonical tags.
+tag_names = names.filter(lambda s: tagnames.display(s) == s)
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.tuples(names, st.lists(names, max_size=3, unique=True)),
+@given(st.lists(st.tuples(names, st.lists(tag_names, max_size=3, unique_by=tagnames.key)),
                 max_size=8, unique_by=lambda t: t[0].casefold()))
 def test_round_trip(entries: list[tuple[str, list[str]]]) -> None:
     feeds = [OpmlFeed(name, f"https://feed{i}.example/rss", tuple(tags))
