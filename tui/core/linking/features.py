@@ -57,10 +57,7 @@ class Features:
                                           sum(self.places.values()), sum(self.focus.values())))
 
     def dumps(self) -> str:
-        return json.dumps({"s": self.script, "a": self.actors, "st": self.states,
-                           "p": self.places, "f": self.focus, "t": self.terms, "m": self.sig,
-                           "l": self.lead, "h": self.heads, "d": self.day},
-                          separators=(",", ":"), ensure_ascii=False)
+        return _dumps(self)
 
     @classmethod
     def loads(cls, published: float, text: str) -> Features:
@@ -99,16 +96,20 @@ class Raw:
 
     def dumps(self) -> str:
         """Kept beside the features, to weigh them again when rarity has moved."""
-        return json.dumps({"s": self.script, "a": self.actors, "st": self.states,
-                           "p": self.places, "f": self.focus, "t": self.terms, "m": self.sig,
-                           "l": self.lead, "h": self.heads, "d": self.day},
-                          separators=(",", ":"), ensure_ascii=False)
+        return _dumps(self)
 
     @classmethod
     def loads(cls, text: str) -> Raw:
         d = json.loads(text)
         return cls(d["s"], d["a"], d["st"], d["p"], d["f"], d["t"], tuple(d["m"]), d["l"],
                    tuple(d["h"]), d["d"])
+
+
+def _dumps(f: Features | Raw) -> str:
+    """The stored form both share (Features adds only its publication time, stored apart)."""
+    return json.dumps({"s": f.script, "a": f.actors, "st": f.states, "p": f.places,
+                       "f": f.focus, "t": f.terms, "m": f.sig, "l": f.lead, "h": f.heads,
+                       "d": f.day}, separators=(",", ":"), ensure_ascii=False)
 
 
 def salience(count: int, in_title: bool, early: bool) -> float:
