@@ -22,7 +22,7 @@ def _entry(n: int, *, key: str | None = None, url: str | None = None,
 def _feeds(conn: sqlite3.Connection, *names: str) -> list[int]:
     with transaction(conn):
         return [int(conn.execute("INSERT INTO feeds(url, name) VALUES(?, ?)",
-                                 (f"http://127.0.0.1/{n}.xml", n)).lastrowid) for n in names]
+                                 (f"http://127.0.0.1/{n}.xml", n)).lastrowid or 0) for n in names]
 
 
 def test_ids_match_their_entries_across_statement_chunks(tmp_path: Path) -> None:
