@@ -30,6 +30,11 @@ _ITEM_OPEN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s/>]")
 _ITEM_CLOSE = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?(?:item|entry)\s*>")
 _CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
 _SURROGATES = re.compile("[\ud800-\udfff]")
+# An absolute http(s) URL that cleaning, urljoin and urlsplit all leave as it is (no controls,
+# spaces, params, fragment, empty query or brackets): most item links, so they skip all three.
+_PLAIN_URL = re.compile(r"https?://[!$&'()*+,\-.0-9:=@A-Z_a-z~%]+"
+                        r"(?:/[!$&'()*+,\-./0-9:=@A-Z_a-z~%]*)?"
+                        r"(?:\?[!$&'()*+,\-./0-9:=?@A-Z_a-z~%]+)?")
 _TAGS = re.compile(r"<!--.*?(?:-->|$)|<(script|style)\b.*?(?:</\1\s*>|$)|<[^>]*>",
                    re.DOTALL | re.IGNORECASE)
 _BREAK_TAGS = re.compile(r"<(?:br|/?p|/?div|/?li)\b[^>]*>", re.IGNORECASE)
@@ -74,6 +79,8 @@ def _safe_url(value: str | None, base: str) -> str | None:
     """Absolute http(s) URL with no control characters or spaces, else None."""
     if not value:
         return None
+    if _PLAIN_URL.fullmatch(value):
+        return value
     value = strip_controls(_SURROGATES.sub("", value)).strip().replace(" ", "%20")
     try:
         url = urljoin(base, value)
