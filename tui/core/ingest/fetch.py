@@ -196,14 +196,22 @@ class Fetcher:
                 event_hooks={"response": [_take_location]})
 
         self._client = client(transport)
-        self._pages = client(transport or _guarded_transport(self._resolver, limits))
+        # The pages' client is made on the first page: each TLS context costs ~30 ms of the
+        # main thread, and a refresh without extraction (or with nothing new) needs none.
+        self._pages: httpx.AsyncClient | None = None
+
+        def pages() -> httpx.AsyncClient:
+            return client(transport or _guarded_transport(self._resolver, limits))
+
+        self._new_pages = pages
 
     async def __aenter__(self) -> Fetcher:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
         await self._client.aclose()
-        await self._pages.aclose()
+        if self._pages is not None:
+            await self._pages.aclose()
 
     async def get(self, url: str, *, max_bytes: int, etag: str | None = None,
                   last_modified: str | None = None, accept: str | None = None,
@@ -242,7 +250,10 @@ class Fetcher:
 
     async def _follow(self, url: str, headers: dict[str, str], max_bytes: int,
                       policy: LinkPolicy | None) -> FetchResult:
-        client = self._client if policy is None else self._pages
+        if policy is None:
+            client = self._client
+        else:
+            client = self._pages = self._pages or self._new_pages()
         current = url
         for _hop in range(MAX_REDIRECTS + 1):
             scheme = urlsplit(current).scheme.lower()
