@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from tui.core.ingest.parse import _PLAIN_URL, _safe_url
 
-PIECES = st.sampled_from(list("abXZ09/:?#;@.-_~%!$&'()*+,=[] \t")
-                         + ["//", "..", "./", "a.b", ":80", ":x", "?q=1", "#top"])
+PIECES = st.sampled_from([*"abXZ09/:?#;@.-_~%!$&'()*+,=[] \t",
+                          "//", "..", "./", "a.b", ":80", ":x", "?q=1", "#top"])
 
 
 def _general(value: str, base: str) -> str | None:
