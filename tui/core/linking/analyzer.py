@@ -12,10 +12,14 @@ from tui.core.models import from_iso
 
 if TYPE_CHECKING:
     from tui.core.linking.features import Raw
+    from tui.core.linking.index import LinkRow
     from tui.core.linking.score import Model
     from tui.core.refresh.analyzer import Batch, Context, Found, Sources, TextItem
 
 CHUNK = 50  # articles per pool job: small enough to spread a run over every worker
+# jobs whose links are written in one transaction: an article's neighbours come back in the
+# next few jobs too, so one prune ranks what four did; ~60 ms of lock
+WRITE_JOBS = 4
 
 
 class LinksAnalyzer:
@@ -68,8 +72,12 @@ class LinksAnalyzer:
             with transaction(conn):  # short transactions: the app writes too
                 index.store_weighed(conn, weighed)
         jobs = [(str(path), c, model, context.sources()) for c in chunks]
-        for rows in context.in_pool(link_job, jobs):
-            with transaction(conn):
-                index.write_links(conn, rows)
+        pending: list[LinkRow] = []
+        for n, rows in enumerate(context.in_pool(link_job, jobs), 1):
+            pending += rows
+            if n % WRITE_JOBS == 0 or n == len(jobs):
+                with transaction(conn):  # the same links as one job at a time (scores
+                    index.write_links(conn, pending)  # are symmetric), fewer prunes
+                pending = []
         with transaction(conn):
             index.recluster(conn, everyone, model)

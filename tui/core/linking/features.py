@@ -187,7 +187,10 @@ def weigh(raw: Raw, published: datetime, df: Mapping[str, int], docs: int) -> Fe
         kind, ident = key.split(":", 1)
         return w("s", ident) if ident in raw.states else w(kind, ident)
 
-    vec = {t: w("t", t) * math.log1p(c) for t, c in raw.terms.items()}
+    # terms are most of the keys (up to RAW_TERMS each): idf inlined, the same floats
+    log, log1p, size = math.log, math.log1p, docs + 1
+    vec = {t: max(0.1, log(size / (df.get("t:" + t, 0) + 0.5))) * log1p(c)
+           for t, c in raw.terms.items()}
     norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
     day = raw.day or math.floor(published.timestamp() / 86400)
     return Features(

@@ -121,11 +121,14 @@ def reweigh(conn: sqlite3.Connection, ids: Sequence[int]) -> list[int]:
     return everyone
 
 
-def candidates(conn: sqlite3.Connection, aid: int, feats: Features) -> list[int]:
+def candidates(conn: sqlite3.Connection, aid: int, feats: Features,
+               df: Mapping[str, int] | None = None) -> list[int]:
     """Articles sharing a key in the window, best first by the rarity of what they share and
-    how close in time they are."""
+    how close in time they are. `df`: the document frequencies of (at least) its keys, when
+    the caller read them for a whole chunk at once."""
     keys = feats.index_keys()
-    df = store.df(conn, keys)
+    if df is None:
+        df = store.df(conn, keys)
     docs = df.get("", 1)
     weighted = sorted(((MINHASH_WEIGHT if key.startswith("m:") else idf(df.get(key, 0), docs), key)
                        for key in keys), reverse=True)[:MAX_KEYS]
@@ -135,7 +138,9 @@ def candidates(conn: sqlite3.Connection, aid: int, feats: Features) -> list[int]
 
 
 _decoded: dict[tuple[int, float, int, int], Features] = {}
-_DECODED_MAX = 1_500  # ~10 KB each decoded: ~15 MB per process
+# ~10 KB each decoded: ~30 MB per process. A cold run's candidates span a week around each
+# article: at 1,500 every article was decoded eight times over, at 3,000 two and a half.
+_DECODED_MAX = 3_000
 
 
 def features(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Features]:
@@ -158,16 +163,24 @@ def features(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Features
 
 def link_scores(conn: sqlite3.Connection, ids: Sequence[int],
                 model: Model | None = None) -> list[LinkRow]:
-    """Step 2 (reads only): each article's links to its candidates, from its side."""
+    """Step 2 (reads only): each article's links to its candidates, from its side.
+
+    Per chunk, not per article: the rarity of every key and the features of every candidate
+    are read (and decoded) once; neighbours in a chunk share most of their candidates, and
+    reading them per article was a third of linking."""
     model = model or default_model()
     rows: list[LinkRow] = []
     mine = features(conn, ids)
-    for aid in ids:
-        feats = mine.get(aid)
-        if feats is None:
-            continue
-        for other, theirs in features(conn, candidates(conn, aid, feats)).items():
-            s = score(feats, theirs, model)
+    df = store.df(conn, {key for feats in mine.values() for key in feats.index_keys()})
+    found = {aid: candidates(conn, aid, mine[aid], df) for aid in ids if aid in mine}
+    theirs = features(conn, sorted({o for cands in found.values() for o in cands} - mine.keys()))
+    theirs.update(mine)
+    for aid, cands in found.items():
+        feats = mine[aid]
+        for other in sorted(cands):  # the order features() gave: by id
+            if other not in theirs:
+                continue
+            s = score(feats, theirs[other], model)
             if s.total >= model.link_min:
                 rows.append((aid, other, s.total, reasons(s)))
     return rows
