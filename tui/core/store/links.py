@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from tui.core.models import from_iso, to_iso
 
@@ -46,6 +47,14 @@ def _chunks(items: Sequence[object]) -> Iterable[Sequence[object]]:
 
 def _marks(n: int) -> str:
     return ",".join("?" * n)
+
+
+def _rows_in(conn: sqlite3.Connection, sql: str, ids: Sequence[object],
+             *after: object) -> Iterator[tuple[Any, ...]]:
+    """The rows of `sql` (its `{ids}` a list of `ids`, then the `after` parameters), a chunk of
+    ids a statement: SQLite binds at most a few hundred parameters."""
+    for chunk in _chunks(ids):
+        yield from conn.execute(sql.replace("{ids}", _marks(len(chunk))), (*chunk, *after))
 
 
 # ---------------------------------------------------------------- indexing
@@ -88,11 +97,7 @@ def count_keys(conn: sqlite3.Connection, counted: Iterable[tuple[str, int]]) -> 
 def df(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, int]:
     """Document frequency of each key; the key "" counts the documents."""
     wanted = sorted(set(keys) | {""})
-    out: dict[str, int] = {}
-    for chunk in _chunks(wanted):
-        out.update(conn.execute(f"SELECT key, df FROM link_df WHERE key IN ({_marks(len(chunk))})",
-                                tuple(chunk)).fetchall())
-    return out
+    return dict(_rows_in(conn, "SELECT key, df FROM link_df WHERE key IN ({ids})", wanted))
 
 
 def store_raw(conn: sqlite3.Connection, aid: int, published: float, raw: str,
@@ -139,13 +144,9 @@ def newest(conn: sqlite3.Connection) -> float | None:
 
 def raws(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, tuple[float, str]]:
     """id -> (published, raw JSON) as stored with the features."""
-    out: dict[int, tuple[float, str]] = {}
-    for chunk in _chunks(ids):
-        for aid, published, raw in conn.execute(
-                f"SELECT article_id, published, raw FROM link_features WHERE article_id IN "
-                f"({_marks(len(chunk))})", tuple(chunk)):
-            out[aid] = (published, raw)
-    return out
+    return {aid: (published, raw) for aid, published, raw in _rows_in(
+        conn, "SELECT article_id, published, raw FROM link_features WHERE article_id IN ({ids})",
+        ids)}
 
 
 def candidates(conn: sqlite3.Connection, aid: int, published: float,
@@ -181,11 +182,8 @@ _EARLIER = ("SELECT article_id, published, ? AS w FROM (SELECT article_id, publi
 
 def features(conn: sqlite3.Connection, ids: Sequence[int]) -> list[tuple[int, float, str]]:
     """Stored features as (id, published, JSON text)."""
-    out: list[tuple[int, float, str]] = []
-    for chunk in _chunks(ids):
-        out += conn.execute("SELECT article_id, published, features FROM link_features "
-                            f"WHERE article_id IN ({_marks(len(chunk))})", tuple(chunk)).fetchall()
-    return out
+    return list(_rows_in(conn, "SELECT article_id, published, features FROM link_features "
+                               "WHERE article_id IN ({ids})", ids))
 
 
 def store_links(conn: sqlite3.Connection, rows: Iterable[tuple[int, int, float, str]]) -> None:
@@ -228,41 +226,26 @@ def members(conn: sqlite3.Connection, story_id: int) -> list[int]:
 
 def stories_of(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, int]:
     """article id -> story id, for those in a story."""
-    out: dict[int, int] = {}
-    for chunk in _chunks(ids):
-        out.update(conn.execute(
-            f"SELECT article_id, story_id FROM story_articles WHERE article_id IN "
-            f"({_marks(len(chunk))})", tuple(chunk)).fetchall())
-    return out
+    return dict(_rows_in(conn, "SELECT article_id, story_id FROM story_articles "
+                               "WHERE article_id IN ({ids})", ids))
 
 
 def members_of(conn: sqlite3.Connection, story_ids: Sequence[int]) -> set[int]:
-    out: set[int] = set()
-    for chunk in _chunks(story_ids):
-        out.update(r[0] for r in conn.execute(
-            f"SELECT article_id FROM story_articles WHERE story_id IN ({_marks(len(chunk))})",
-            tuple(chunk)))
-    return out
+    return {r[0] for r in _rows_in(
+        conn, "SELECT article_id FROM story_articles WHERE story_id IN ({ids})", story_ids)}
 
 
 def neighbours(conn: sqlite3.Connection, ids: Sequence[int], min_score: float) -> set[int]:
     """Articles linked to any of `ids` at `min_score` or more."""
-    out: set[int] = set()
-    for chunk in _chunks(ids):
-        out.update(r[0] for r in conn.execute(
-            f"SELECT other_id FROM links WHERE article_id IN ({_marks(len(chunk))}) "
-            "AND score >= ?", (*chunk, min_score)))
-    return out
+    return {r[0] for r in _rows_in(
+        conn, "SELECT other_id FROM links WHERE article_id IN ({ids}) AND score >= ?", ids,
+        min_score)}
 
 
 def published(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, float]:
     """Publication time (epoch seconds) of these indexed articles."""
-    out: dict[int, float] = {}
-    for chunk in _chunks(ids):
-        out.update(conn.execute(
-            f"SELECT article_id, published FROM link_features WHERE article_id IN "
-            f"({_marks(len(chunk))})", tuple(chunk)).fetchall())
-    return out
+    return dict(_rows_in(conn, "SELECT article_id, published FROM link_features "
+                               "WHERE article_id IN ({ids})", ids))
 
 
 def links_among(conn: sqlite3.Connection, ids: Sequence[int]
