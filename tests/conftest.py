@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 
 from tests.httpserver import LocalServer
+from tui.core.actors.gazetteer import Gazetteer, load_gazetteer
+from tui.core.actors.matcher import Matcher
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -72,3 +74,14 @@ def utc_clock() -> Iterator[None]:
 
     with support.utc_clock():
         yield
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    """The bundled gazetteer (the actor, data and office tests share it)."""
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def matcher(gazetteer: Gazetteer) -> Matcher:
+    return Matcher(gazetteer)

@@ -21,16 +21,6 @@ from tui.core.actors.matcher import (
 from tui.core.actors.text import key_of, normalize, russian_variants
 
 
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return load_gazetteer()
-
-
-@pytest.fixture(scope="module")
-def matcher(gazetteer: Gazetteer) -> Matcher:
-    return Matcher(gazetteer)
-
-
 def found(matcher: Matcher, body: str, title: str = "") -> list[tuple[str, str]]:
     out = []
     for m in matcher.match(title, body):

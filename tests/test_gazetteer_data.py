@@ -14,7 +14,7 @@ from collections import Counter
 
 import pytest
 
-from tui.core.actors.gazetteer import BUNDLED, KINDS, Gazetteer, load_gazetteer
+from tui.core.actors.gazetteer import BUNDLED, KINDS, Gazetteer
 from tui.core.actors.matcher import Matcher
 from tui.core.actors.text import key_of, script_of
 
@@ -23,16 +23,6 @@ SHARED_SURNAMES = {" kim ": {"kim-jong-un", "kim-yo-jong"}}
 
 # Capitalised at the start of a sentence or in a title, these must never light up an actor.
 COMMON_WORDS = set(["hope", "victory", "unity", "patriot", "justice", "prosperity", "freedom", "liberty", "peace", "future", "progress", "dignity", "revival", "renaissance", "solidarity", "resistance", "reform", "change", "dawn", "storm", "thunder", "spring", "rain", "memorial", "amnesty", "guardian", "mirror", "independent", "echo", "truth", "voice", "nation", "homeland", "motherland", "faith", "new", "people", "ring", "fortress", "shield", "sword", "iron", "dome", "arrow", "david", "sling", "falcon", "eagle", "lion", "tiger", "star", "sun", "moon", "crescent", "cross", "union", "alliance", "front", "movement", "party", "council", "assembly", "parliament", "congress", "senate", "government", "ministry", "army", "navy", "police", "court", "bank", "fund", "channel", "radio", "agency", "news", "times", "post", "journal", "gazette", "herald", "tribune", "daily", "review", "world", "global", "international", "national", "president", "minister", "general", "commander", "leader", "chief", "speaker", "prince", "king", "queen", "emir", "sheikh"])
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return load_gazetteer()
-
-
-@pytest.fixture(scope="module")
-def matcher(gazetteer: Gazetteer) -> Matcher:
-    return Matcher(gazetteer)
 
 
 def test_the_file_loads_with_unique_ids(gazetteer: Gazetteer) -> None:

@@ -8,14 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.actors.gazetteer import Gazetteer, load_gazetteer
+from tui.core.actors.gazetteer import Gazetteer
 from tui.core.actors.offices import Office, OfficeError, load_offices, parse_offices
 from tui.core.actors.text import key_of
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return load_gazetteer()
 
 
 @pytest.fixture(scope="module")
