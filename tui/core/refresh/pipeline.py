@@ -33,7 +33,6 @@ from tui.core.refresh.pool import PreparedFeed, WorkerPool, extract_worker, prep
 from tui.core.refresh.writer import Writer
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
-from tui.core.store.db import transaction
 
 if TYPE_CHECKING:
     from tui.core.ingest.extract import Extracted
@@ -94,8 +93,7 @@ class Refresh:
     async def run(self) -> RefreshSummary:
         settings = self.config.settings
         fetcher = self._fetcher or self._new_fetcher()
-        with transaction(self.conn):
-            refs = feed_store.sync_feeds(self.conn, [(f.name, f.url) for f in self.feeds])
+        refs = feed_store.sync_feeds(self.conn, [(f.name, f.url) for f in self.feeds])
         if any(not (ref.etag or ref.last_modified) for ref in refs.values()):
             # A feed seen for the first time (or without validators) will be parsed: start the
             # workers now, while the feeds download. An unchanged refresh starts none.
@@ -142,7 +140,8 @@ class Refresh:
                                          etag=ref.etag, last_modified=ref.last_modified,
                                          accept=FEED_ACCEPT)
         if result.not_modified:
-            await self._writer.call(feed_store.record_not_modified, ref)
+            if ref.failures:  # else a 304 has nothing to store: no write, no transaction
+                await self._writer.call(feed_store.record_not_modified, ref)
             self.summary.not_modified += 1
             self.summary.feeds_ok += 1
             self.emit(FeedFinished(feed.name, 0, "not modified"))
