@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, TypeVar
 from tui.core.config.loader import Config, Feed
 from tui.core.ingest.addresses import LinkPolicy
 from tui.core.ingest.fetch import Fetcher, FetchResult
-from tui.core.ingest.sanitize import clean_line
 from tui.core.models import pages_waiting
 from tui.core.refresh.events import (
     ArticleExtracted,
@@ -178,6 +177,8 @@ class Refresh:
         return notes
 
     async def _fail(self, feed: Feed, ref: feed_store.FeedRef, error: str) -> None:
+        from tui.core.ingest.sanitize import clean_line
+
         error = clean_line(error)[:500]
         await self._writer.call(feed_store.record_failure, ref.id, error)
         self.summary.feeds_failed += 1
@@ -259,6 +260,8 @@ def _write_feed(conn: sqlite3.Connection, feed_id: int, parsed: PreparedFeed, fe
 def _write_page(conn: sqlite3.Connection, article_id: int, page: FetchResult,
                 extracted: Extracted) -> bool:
     """One page and its text, or why there is none; True when a body was stored."""
+    from tui.core.ingest.sanitize import clean_line
+
     store.page_attempted(conn, article_id)
     if page.ok and page.body:
         store.save_page(conn, article_id, page.final_url, page.body, page.content_type)
