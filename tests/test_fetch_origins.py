@@ -56,9 +56,41 @@ def test_idle_pools_beyond_the_limit_are_closed(monkeypatch: pytest.MonkeyPatch)
             async with Fetcher(concurrency=1, per_host=1) as fetcher:
                 for url in urls:  # one after another: each older pool is idle when evicted
                     assert (await _get_all(fetcher, [url])) == [304]
-                return len(fetcher._client._transport._pools)  # type: ignore[attr-defined]
+                return len(fetcher._feeds._pools)  # type: ignore[attr-defined]
 
         assert asyncio.run(run()) == 2
     finally:
         for server in servers:
             server.__exit__()
+
+
+def test_a_cookie_set_on_a_redirect_is_sent_back(server: LocalServer) -> None:
+    """Without a client's jar, a consent or cookie-check redirect would loop: the cookie the
+    server sets is sent on the next hop and on later requests to that server."""
+    from http.server import BaseHTTPRequestHandler
+
+    from tests.httpserver import Route
+
+    def check(handler: BaseHTTPRequestHandler) -> None:
+        if "consent=yes" in (handler.headers.get("Cookie") or ""):
+            handler.send_response(200)
+            handler.send_header("Content-Length", "6")
+            handler.end_headers()
+            handler.wfile.write(b"<rss/>")
+            return
+        handler.send_response(302)
+        handler.send_header("Set-Cookie", "consent=yes; Path=/")
+        handler.send_header("Location", "/feed.xml")
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+
+    url = server.add("/feed.xml", Route(handler=check))
+
+    async def run() -> tuple[int | None, str | None, int | None]:
+        async with Fetcher() as fetcher:
+            first = await fetcher.get(url, max_bytes=1 << 20)
+            again = await fetcher.get(url, max_bytes=1 << 20)
+            return first.status, first.error, again.status
+
+    assert asyncio.run(run()) == (200, None, 200)
+    assert [seen.path for seen in server.seen] == ["/feed.xml"] * 3  # one redirect, then none

@@ -1,11 +1,11 @@
-"""HTTP for feeds and pages: one client, bounded, capped, polite.
+"""HTTP for feeds and pages: bounded, capped, polite.
 
 Servers are hostile or broken as often as not, so every request is bounded in time (connect,
 read, and a whole-request deadline against one-byte-per-second servers) and in size (counted on
 the decoded stream, which also defuses gzip and brotli bombs). Redirects are followed by hand so
 each hop's scheme is checked. Failures come back as plain words in `FetchResult.error`.
 
-Article pages (a `LinkPolicy` given) go through a second client whose connections are made by
+Article pages (a `LinkPolicy` given) go through a second transport whose connections are made by
 `addresses.GuardedBackend`: no page request reaches a private address unless allowed.
 """
 
@@ -30,10 +30,9 @@ from tui.core.ingest.addresses import POLICY, GuardedBackend, LinkPolicy, Resolv
 USER_AGENT = f"newsdesk/{__version__} (+terminal news reader; feed fetcher)"
 MAX_REDIRECTS = 5
 _REDIRECTS = {301, 302, 303, 307, 308}
-_LOCATION = "x-newsdesk-location"
 _STEP = 256 * 1024  # most bytes one decompression call may produce (brotli: up to ~2x)
 _KNOWN = {"gzip", "x-gzip", "deflate", "br"}
-# Origins (scheme, host, port) whose connection pools are kept for reuse, per client. With fewer
+# Origins (scheme, host, port) whose connection pools are kept for reuse, per transport. With fewer
 # than hosts, round-robin over the hosts evicted every one before its next request.
 KEEP_ORIGINS = 32
 
@@ -155,13 +154,6 @@ def describe_error(exc: BaseException, timeout: float) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-async def _take_location(response: httpx.Response) -> None:
-    """Hide Location from httpx, which parses it eagerly (and raises on `data:` or `http://[`)
-    even with redirects off; `_follow` checks and joins it itself."""
-    if "location" in response.headers:
-        response.headers[_LOCATION] = response.headers.pop("location")
-
-
 def _guarded_transport(resolver: Resolver, limits: httpx.Limits,
                        tls: ssl.SSLContext) -> httpx.AsyncHTTPTransport:
     """httpx's transport over a connection pool whose every connection is checked. httpx has
@@ -177,7 +169,7 @@ def _guarded_transport(resolver: Resolver, limits: httpx.Limits,
 
 class _Contexts:
     """The TLS context, made for the first https origin (loading the CA bundle costs ~30 ms):
-    an unchanged refresh of http feeds makes none. One for both clients (feeds and pages)."""
+    an unchanged refresh of http feeds makes none. One for both transports (feeds and pages)."""
 
     def __init__(self) -> None:
         self.tls: ssl.SSLContext | None = None
@@ -240,7 +232,12 @@ class _Origins(httpx.AsyncBaseTransport):
 
 
 class Fetcher:
-    """Owns the two AsyncClients (feeds, pages) and the global and per-host limits."""
+    """Owns the two transports (feeds, pages) and the global and per-host limits.
+
+    Requests go straight to httpx's transports, without an AsyncClient: redirects are followed
+    by hand anyway, and a client's per-request work (merging defaults, the cookie jar asked on
+    every request and response, Location parsed eagerly) was a tenth of an unchanged refresh.
+    What a client did that matters is kept: timeouts, cookies, one transport per kind."""
 
     def __init__(self, *, concurrency: int = 8, per_host: int = 2, connect_timeout: float = 10.0,
                  read_timeout: float = 20.0, transport: httpx.AsyncBaseTransport | None = None):
@@ -250,26 +247,22 @@ class Fetcher:
         self._per_host: defaultdict[str, asyncio.Semaphore] = defaultdict(
             lambda: asyncio.Semaphore(per_host))
         self._resolver = Resolver()
+        self._timeout = httpx.Timeout(read_timeout, connect=connect_timeout).as_dict()
+        # As a client would: cookies a server sets are sent back to it (a consent or
+        # cookie-check redirect needs that), one jar for feeds and one for pages.
+        self._feed_cookies, self._page_cookies = httpx.Cookies(), httpx.Cookies()
         # Per origin: redirect hops (to another host) may exceed per_host, never concurrency.
         limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=per_host)
-
-        def client(transport: httpx.AsyncBaseTransport | None) -> httpx.AsyncClient:
-            return httpx.AsyncClient(
-                headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate, br"},
-                timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
-                follow_redirects=False, limits=limits, transport=transport, trust_env=False,
-                event_hooks={"response": [_take_location]})
-
         self.tls = _Contexts()
-        self._client = client(transport or _Origins(
-            lambda tls: httpx.AsyncHTTPTransport(verify=tls, limits=limits), self.tls))
-        # The pages' client is made on the first page: a refresh without extraction (or with
+        self._feeds = transport or _Origins(
+            lambda tls: httpx.AsyncHTTPTransport(verify=tls, limits=limits), self.tls)
+        # The pages' transport is made on the first page: a refresh without extraction (or with
         # nothing new) needs none.
-        self._pages: httpx.AsyncClient | None = None
+        self._pages: httpx.AsyncBaseTransport | None = None
 
-        def pages() -> httpx.AsyncClient:
-            return client(transport or _Origins(
-                lambda tls: _guarded_transport(self._resolver, limits, tls), self.tls))
+        def pages() -> httpx.AsyncBaseTransport:
+            return transport or _Origins(
+                lambda tls: _guarded_transport(self._resolver, limits, tls), self.tls)
 
         self._new_pages = pages
 
@@ -277,8 +270,8 @@ class Fetcher:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
-        await self._client.aclose()
-        if self._pages is not None:
+        await self._feeds.aclose()
+        if self._pages is not None and self._pages is not self._feeds:
             await self._pages.aclose()
 
     async def get(self, url: str, *, max_bytes: int, etag: str | None = None,
@@ -286,13 +279,12 @@ class Fetcher:
                   policy: LinkPolicy | None = None) -> FetchResult:
         """GET with conditional headers; never raises for network or server trouble.
         With a `policy` (an article page), private addresses are refused on every hop."""
-        headers = {}
+        headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate, br",
+                   "Accept": accept or "*/*"}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        if accept:
-            headers["Accept"] = accept
         host = urlsplit(url).hostname or ""
         async with self._global, self._per_host[host]:
             token = POLICY.set(policy)
@@ -319,9 +311,10 @@ class Fetcher:
     async def _follow(self, url: str, headers: dict[str, str], max_bytes: int,
                       policy: LinkPolicy | None) -> FetchResult:
         if policy is None:
-            client = self._client
+            transport, cookies = self._feeds, self._feed_cookies
         else:
-            client = self._pages = self._pages or self._new_pages()
+            transport = self._pages = self._pages or self._new_pages()
+            cookies = self._page_cookies
         current = url
         for _hop in range(MAX_REDIRECTS + 1):
             scheme = urlsplit(current).scheme.lower()
@@ -331,11 +324,17 @@ class Fetcher:
                                    f"({current[:200]}): only http and https are fetched")
             if policy is not None and (refusal := await self._refusal(current, policy)):
                 return FetchResult(url, current, error=refusal)
-            request = client.build_request("GET", current, headers=headers)
-            response = await client.send(request, stream=True)
+            request = httpx.Request("GET", current, headers=headers,
+                                    extensions={"timeout": self._timeout})
+            if cookies:  # the jar's work only when there is something in it
+                cookies.set_cookie_header(request)
+            response = await transport.handle_async_request(request)
+            response.request = request
+            if "set-cookie" in response.headers:
+                cookies.extract_cookies(response)
             try:
-                if response.status_code in _REDIRECTS and _LOCATION in response.headers:
-                    current = urljoin(current, response.headers[_LOCATION].strip())
+                if response.status_code in _REDIRECTS and "location" in response.headers:
+                    current = urljoin(current, response.headers["location"].strip())
                     continue
                 return await self._read(url, current, response, max_bytes)
             finally:
