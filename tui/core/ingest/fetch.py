@@ -14,27 +14,28 @@ from __future__ import annotations
 import asyncio
 import ssl
 import zlib
-from collections import OrderedDict, defaultdict
-from collections.abc import Callable, Iterator
+from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from urllib.parse import urljoin, urlsplit
 
 import brotli
-import httpcore
 import httpx
 
 from tui import __version__
 from tui.core.ingest.addresses import POLICY, GuardedBackend, LinkPolicy, Resolver
+from tui.core.ingest.origins import Contexts, PerOrigin, origin_transport
 
 USER_AGENT = f"newsdesk/{__version__} (+terminal news reader; feed fetcher)"
 MAX_REDIRECTS = 5
 _REDIRECTS = {301, 302, 303, 307, 308}
 _STEP = 256 * 1024  # most bytes one decompression call may produce (brotli: up to ~2x)
 _KNOWN = {"gzip", "x-gzip", "deflate", "br"}
-# Origins (scheme, host, port) whose connection pools are kept for reuse, per transport. With fewer
-# than hosts, round-robin over the hosts evicted every one before its next request.
-KEEP_ORIGINS = 32
+# Hosts whose idle connections are kept for reuse (origins.PerOrigin), about one per host of a
+# refresh (feeds and their pages). With fewer than hosts, round-robin over the hosts evicted
+# every one before its next request.
+KEEP_ALIVE = 32
 
 
 class _Decoder:
@@ -154,83 +155,6 @@ def describe_error(exc: BaseException, timeout: float) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def _guarded_transport(resolver: Resolver, limits: httpx.Limits,
-                       tls: ssl.SSLContext) -> httpx.AsyncHTTPTransport:
-    """httpx's transport over a connection pool whose every connection is checked. httpx has
-    no public way to choose the network backend, so its pool (httpcore's, public) is swapped;
-    pinned by httpx<1, and tests/test_private_links.py fails loudly if this ever stops working."""
-    transport = httpx.AsyncHTTPTransport(verify=tls, limits=limits)
-    transport._pool = httpcore.AsyncConnectionPool(
-        ssl_context=tls, max_connections=limits.max_connections,
-        max_keepalive_connections=limits.max_keepalive_connections,
-        keepalive_expiry=limits.keepalive_expiry, network_backend=GuardedBackend(resolver))
-    return transport
-
-
-class _Contexts:
-    """The TLS context, made for the first https origin (loading the CA bundle costs ~30 ms):
-    an unchanged refresh of http feeds makes none. One for both transports (feeds and pages)."""
-
-    def __init__(self) -> None:
-        self.tls: ssl.SSLContext | None = None
-        self._plain: ssl.SSLContext | None = None
-
-    def for_scheme(self, scheme: str) -> ssl.SSLContext:
-        if scheme != "https":
-            # Never used for a connection: a plain-http pool makes no TLS handshake (httpcore
-            # asks for the context only for https). Verifying, with no CA: it would fail closed.
-            if self._plain is None:
-                self._plain = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-            return self._plain
-        if self.tls is None:
-            self.tls = httpx.create_ssl_context(trust_env=False)
-        return self.tls
-
-
-class _Origins(httpx.AsyncBaseTransport):
-    """One connection pool per origin (scheme, host, port), the least recently used idle ones
-    closed beyond `KEEP_ORIGINS`.
-
-    httpcore's pool asks every idle connection whether the server closed it (a poll() each) on
-    every request and every response closed: over one pool holding 40 connections to 20 hosts
-    that was a fifth of an unchanged refresh's CPU; per origin it asks at most `per_host`."""
-
-    def __init__(self, make: Callable[[ssl.SSLContext], httpx.AsyncHTTPTransport],
-                 contexts: _Contexts) -> None:
-        self._make = make
-        self._contexts = contexts
-        self._pools: OrderedDict[tuple[str, str, int | None], httpx.AsyncHTTPTransport] = \
-            OrderedDict()
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        url = request.url
-        key = (url.scheme, url.host, url.port)
-        pool = self._pools.get(key)
-        if pool is None:
-            pool = self._pools[key] = self._make(self._contexts.for_scheme(url.scheme))
-            await self._evict()
-        else:
-            self._pools.move_to_end(key)
-        return await pool.handle_async_request(request)
-
-    async def _evict(self) -> None:
-        """Close the least recently used pools whose connections are all idle."""
-        excess = len(self._pools) - KEEP_ORIGINS
-        for key, pool in list(self._pools.items())[:-1]:
-            if excess <= 0:
-                return
-            inner = pool._pool  # httpcore's pool: its requests include responses being read
-            if not inner._requests and all(c.is_idle() for c in inner.connections):
-                del self._pools[key]
-                await pool.aclose()
-                excess -= 1
-
-    async def aclose(self) -> None:
-        pools, self._pools = list(self._pools.values()), OrderedDict()
-        for pool in pools:
-            await pool.aclose()
-
-
 class Fetcher:
     """Owns the two transports (feeds, pages) and the global and per-host limits.
 
@@ -251,18 +175,21 @@ class Fetcher:
         # As a client would: cookies a server sets are sent back to it (a consent or
         # cookie-check redirect needs that), one jar for feeds and one for pages.
         self._feed_cookies, self._page_cookies = httpx.Cookies(), httpx.Cookies()
-        # Per origin: redirect hops (to another host) may exceed per_host, never concurrency.
+        # Per origin: a host's concurrent requests (per_host) and as many idle connections.
         limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=per_host)
-        self.tls = _Contexts()
-        self._feeds = transport or _Origins(
-            lambda tls: httpx.AsyncHTTPTransport(verify=tls, limits=limits), self.tls)
+        self.tls = Contexts()  # one TLS context for both transports, on the first https origin
+        self._feeds = transport or PerOrigin(
+            lambda scheme: origin_transport(self.tls.for_scheme(scheme), limits, None),
+            KEEP_ALIVE)
         # The pages' transport is made on the first page: a refresh without extraction (or with
         # nothing new) needs none.
         self._pages: httpx.AsyncBaseTransport | None = None
 
         def pages() -> httpx.AsyncBaseTransport:
-            return transport or _Origins(
-                lambda tls: _guarded_transport(self._resolver, limits, tls), self.tls)
+            backend = GuardedBackend(self._resolver)
+            return transport or PerOrigin(
+                lambda scheme: origin_transport(self.tls.for_scheme(scheme), limits, backend),
+                KEEP_ALIVE)
 
         self._new_pages = pages
 
