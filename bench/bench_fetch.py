@@ -135,6 +135,7 @@ def bench_refresh(report: Report, args: argparse.Namespace, newsboat: str | None
         mapped: dict[str, list[float]] = {c.name: [] for c in contenders}
         tree: dict[str, list[float]] = {c.name: [] for c in contenders}
         cpu: dict[str, list[float]] = {c.name: [] for c in contenders}
+        cpu_unchanged: dict[str, list[float]] = {c.name: [] for c in contenders}
         for rep in range(args.reps):
             shift = rep % len(contenders)
             for c in contenders[shift:] + contenders[:shift]:
@@ -157,6 +158,7 @@ def bench_refresh(report: Report, args: argparse.Namespace, newsboat: str | None
                 tree[c.name].append(cold.tree_peak_kb / 1024)
                 if unchanged:
                     times[c.name]["unchanged"].append(unchanged[1].wall)
+                    cpu_unchanged[c.name].append(unchanged[1].cpu_s)
                 cpu[c.name].append(cold.cpu_s)
                 report.row(rep=rep + 1, reader=c.name, cold_s=round(cold.wall, 3),
                            cold_stored_s=round(c.stored_wall(cold), 3),
@@ -164,6 +166,7 @@ def bench_refresh(report: Report, args: argparse.Namespace, newsboat: str | None
                            cold_requests=cold_stats,
                            unchanged_s=round(unchanged[1].wall, 3) if unchanged else None,
                            unchanged_run=unchanged[0] + 1 if unchanged else None,
+                           unchanged_cpu_s=unchanged[1].cpu_s if unchanged else None,
                            peak_rss_mb=round(cold.max_rss_kb / 1024, 1),
                            heap_peak_mb=round(cold.heap_peak_kb / 1024, 1),
                            mapped_peak_mb=round(cold.file_peak_kb / 1024, 1),
@@ -172,6 +175,7 @@ def bench_refresh(report: Report, args: argparse.Namespace, newsboat: str | None
         summary = {name: {"cold_s": stat_dict(t["cold"]), "unchanged_s": stat_dict(t["unchanged"]),
                           "cold_stored_s": stat_dict(t["cold stored"]),
                           "cold_cpu_s": stat_dict(cpu[name]),
+                          "unchanged_cpu_s": stat_dict(cpu_unchanged[name]),
                           "max_rss_mb": stat_dict(rss[name], 1),
                           "heap_peak_mb": stat_dict(heap[name], 1),
                           "mapped_peak_mb": stat_dict(mapped[name], 1),
@@ -192,6 +196,14 @@ def bench_refresh(report: Report, args: argparse.Namespace, newsboat: str | None
                     s = Stat.of(ratios)
                     report.goal(f"refresh {phase}: newsdesk / {base}", s.median, goal,
                                 f"per-repetition ratios {s.fmt('x')}")
+            # CPU (user + system, with children) hardly moves with other people's load.
+            cpu_ratios = [ratio(a, b) for a, b in zip(cpu_unchanged["newsdesk"],
+                                                      cpu_unchanged[base], strict=False)]
+            if cpu_ratios:
+                c = Stat.of(cpu_ratios)
+                report.note(f"unchanged refresh CPU: newsdesk "
+                            f"{Stat.of(cpu_unchanged['newsdesk']).fmt()}, {base} "
+                            f"{Stat.of(cpu_unchanged[base]).fmt()}, ratio {c.fmt('x')}")
         if rss["newsdesk"]:
             s, h, m = Stat.of(rss["newsdesk"]), Stat.of(heap["newsdesk"]), Stat.of(mapped["newsdesk"])
             report.goal("peak memory of newsdesk's main process, cold refresh (MB)", s.median,
