@@ -209,7 +209,7 @@ class Fetcher:
         """GET with conditional headers; never raises for network or server trouble.
         With a `policy` (an article page), private addresses are refused on every hop."""
         headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate, br",
-                   "Accept": accept or "*/*"}
+                   "Accept": accept or "*/*", "Connection": "keep-alive"}  # as httpx's client
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
@@ -258,10 +258,10 @@ class Fetcher:
             if cookies:  # the jar's work only when there is something in it
                 cookies.set_cookie_header(request)
             response = await transport.handle_async_request(request)
-            response.request = request
-            if "set-cookie" in response.headers:
-                cookies.extract_cookies(response)
-            try:
+            try:  # from here on the response is closed whatever happens (its pool waits)
+                response.request = request
+                if "set-cookie" in response.headers:
+                    cookies.extract_cookies(response)
                 if response.status_code in _REDIRECTS and "location" in response.headers:
                     current = urljoin(current, response.headers["location"].strip())
                     continue
