@@ -236,19 +236,30 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(exact, stems, phrases, max(map(len, stems), default=0))
 
 
+# word -> the type it names (None: none); a worker sees the same words article after article
+_ONE: dict[str, int | None] = {}
+_ONE_MAX = 50_000
+
+
 def _one(word: str, lex: _Lexicon) -> int | None:
     """The type a single word names: whole word first, then its longest stem cue."""
-    if word in lex.exact:
-        return lex.exact[word]
-    for n in range(min(len(word), lex.longest_stem), MIN_STEM - 1, -1):
-        if word[:n] in lex.stems:
-            return lex.stems[word[:n]]
-    return None
+    if word in _ONE:
+        return _ONE[word]
+    if len(_ONE) > _ONE_MAX:
+        _ONE.clear()
+    found = lex.exact.get(word)
+    if found is None:
+        for n in range(min(len(word), lex.longest_stem), MIN_STEM - 1, -1):
+            if word[:n] in lex.stems:
+                found = lex.stems[word[:n]]
+                break
+    _ONE[word] = found
+    return found
 
 
 def _forms(word: str) -> tuple[str, ...]:
     """The word, and for Arabic the word without each clitic it may start with."""
-    if not _ARABIC_LETTER.match(word):
+    if word.isascii() or not _ARABIC_LETTER.match(word):
         return (word,)
     return (word, *(word[len(c):] for c in _CLITICS
                     if word.startswith(c) and len(word) - len(c) >= MIN_STEM))
