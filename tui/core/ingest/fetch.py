@@ -26,7 +26,6 @@ import httpx
 from tui import __version__
 from tui.core.ingest.addresses import POLICY, GuardedBackend, LinkPolicy, Resolver
 from tui.core.ingest.origins import Contexts, PerOrigin, origin_transport
-from tui.core.ingest.plain import PlainBackend
 
 USER_AGENT = f"newsdesk/{__version__} (+terminal news reader; feed fetcher)"
 MAX_REDIRECTS = 5
@@ -179,10 +178,9 @@ class Fetcher:
         # Per origin: a host's concurrent requests (per_host) and as many idle connections.
         limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=per_host)
         self.tls = Contexts()  # one TLS context for both transports, on the first https origin
-        plain = PlainBackend()  # plain-http origins: asyncio's transports (ingest/plain.py)
         self._feeds = transport or PerOrigin(
-            lambda scheme: origin_transport(self.tls.for_scheme(scheme), limits,
-                                            plain if scheme == b"http" else None), KEEP_ALIVE)
+            lambda scheme: origin_transport(self.tls.for_scheme(scheme), limits, None),
+            KEEP_ALIVE)
         # The pages' transport is made on the first page: a refresh without extraction (or with
         # nothing new) needs none.
         self._pages: httpx.AsyncBaseTransport | None = None

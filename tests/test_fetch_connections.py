@@ -1,5 +1,5 @@
-"""Plain-http feeds go over ingest/plain.py (asyncio's transports under httpcore): a kept
-connection the server has since closed is never reused, and a silent server times out."""
+"""The feeds' kept connections: one the server has since closed is never reused, and a silent
+server times out."""
 
 from __future__ import annotations
 
