@@ -26,7 +26,8 @@ from tui.core.models import (
     utcnow,
 )
 from tui.core.refresh import analysis as analysis
-from tui.core.refresh.events import FeedFinished, Progress, RefreshEvent, Stored
+from tui.core.refresh.analysis import WarmUpWhen
+from tui.core.refresh.events import RefreshEvent, Stored
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
 from tui.core.store.db import DB_NAME, StoreError, bulk, connect, transaction
@@ -124,24 +125,17 @@ class Desk:
 
         start = time.perf_counter()
         emit = on_event or (lambda _e: None)
-        warmed = new = False
+        chosen = [f for f in self.config.feeds if feeds is None or f.name in feeds]
+        extracting = self.config.settings.extract if extract is None else extract
+        warm = WarmUpWhen(self.analysis.warm_up, self.workers().workers,
+                          pages=extracting and any(f.extract for f in chosen))
 
         def on_refresh_event(event: RefreshEvent) -> None:
-            # Workers build the analyzers' tools (matchers) while the last feeds come in: not
-            # earlier, where the build would delay parsing the feeds still arriving (and so the
-            # moment everything is stored), nor later, where analysis would wait for it.
-            nonlocal warmed, new
-            new = new or (isinstance(event, FeedFinished) and event.new > 0)
-            if (not warmed and new and isinstance(event, Progress) and event.stage == "feeds"
-                    and event.done >= event.total - self.workers().workers):
-                warmed = True
-                self.analysis.warm_up()
+            warm.see(event)
             emit(event)
 
-        chosen = [f for f in self.config.feeds if feeds is None or f.name in feeds]
         run = Refresh(self.conn, self.config, chosen, pool=self.workers(),
-                      extract=self.config.settings.extract if extract is None else extract,
-                      on_event=on_refresh_event)
+                      extract=extracting, on_event=on_refresh_event)
         with bulk(self.conn):  # a small page cache and no mapping while it runs (memory)
             summary = asyncio.run(run.run())
             summary.stored_s = time.perf_counter() - start

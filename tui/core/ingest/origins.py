@@ -106,9 +106,8 @@ class PerOrigin(httpx.AsyncBaseTransport):
             origin.in_flight -= 1
             raise
         assert isinstance(response.stream, httpx.AsyncByteStream)
-        return httpx.Response(status_code=response.status_code, headers=response.headers,
-                              stream=_Released(response.stream, origin),
-                              extensions=response.extensions)
+        response.stream = _Released(response.stream, origin)
+        return response
 
     async def _evict(self) -> None:
         while len(self._origins) >= self._max:

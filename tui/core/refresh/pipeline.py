@@ -97,8 +97,9 @@ class Refresh:
             # A feed seen for the first time (or without validators) will be parsed: start the
             # workers now, while the feeds download. An unchanged refresh starts none.
             pool = self.pool.get()
+            pages = self.extract and any(f.extract for f in self.feeds)
             for _ in range(self.pool.workers):
-                pool.submit(ready)
+                pool.submit(ready, pages)
         async with fetcher, self._writing():
             self._fetcher = fetcher
             done = 0

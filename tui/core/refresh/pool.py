@@ -53,10 +53,16 @@ def prepare_feed(data: bytes, headers: dict[str, str], feed_url: str) -> Prepare
                         parsed.truncated_entries)
 
 
-def ready() -> None:
-    """A worker's first task when parsing is certain: it loads the parsers while the feeds
-    download, instead of after the first one arrived."""
+def ready(pages: bool = False) -> None:
+    """A worker's first task when parsing is certain: it loads the parsers (and with `pages`,
+    trafilatura and its options) while the feeds download, instead of after the first feed
+    or page arrived."""
     from tui.core.ingest import extract, parse  # noqa: F401
+
+    if pages:
+        from tui.core.ingest.trafilatura_setup import options
+
+        options(None)
 
 
 def _without_headline(body: str, title: str | None) -> str:
