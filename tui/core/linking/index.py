@@ -138,9 +138,10 @@ def candidates(conn: sqlite3.Connection, aid: int, feats: Features,
 
 
 _decoded: dict[tuple[int, float, int, int], Features] = {}
-# ~10 KB each decoded: ~30 MB per process. A cold run's candidates span a week around each
-# article: at 1,500 every article was decoded eight times over, at 3,000 two and a half.
-_DECODED_MAX = 3_000
+# ~7 KB each decoded: ~30 MB per process. A cold run's candidates span a week around each
+# article: at 1,500 every article was decoded eight times over, at 3,000 two and a half. A
+# round's scoring job decodes two blocks of rounds.BLOCK: one stays for the worker's next job.
+_DECODED_MAX = 4_500
 
 
 def features(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Features]:
@@ -190,6 +191,24 @@ def write_links(conn: sqlite3.Connection, rows: Sequence[LinkRow]) -> None:
     """Step 3a: links both ways; every article touched keeps its TOP_LINKS best."""
     store.store_links(conn, [*rows, *((b, a, s, why) for a, b, s, why in rows)])
     store.prune(conn, {a for a, _b, _s, _w in rows} | {b for _a, b, _s, _w in rows}, TOP_LINKS)
+
+
+def write_rows(conn: sqlite3.Connection, rows: Sequence[LinkRow]) -> set[int]:
+    """Step 3a of a round: links both ways, not pruned yet; returns the articles touched."""
+    store.store_links(conn, [*rows, *((b, a, s, why) for a, b, s, why in rows)])
+    return {a for a, _b, _s, _w in rows} | {b for _a, b, _s, _w in rows}
+
+
+def prune_all(conn: sqlite3.Connection, touched: set[int], chunk: int = 500) -> None:
+    """Every touched article keeps its TOP_LINKS best of all that was written: pruning once
+    at the end keeps what pruning after every write did (a link dropped there was behind
+    TOP_LINKS better ones, which stay). Short transactions: the app writes too."""
+    from tui.core.store.db import transaction
+
+    ordered = sorted(touched)
+    for i in range(0, len(ordered), chunk):
+        with transaction(conn):
+            store.prune(conn, set(ordered[i:i + chunk]), TOP_LINKS)
 
 
 def recluster(conn: sqlite3.Connection, ids: Sequence[int], model: Model | None = None) -> None:

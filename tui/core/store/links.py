@@ -180,6 +180,26 @@ _EARLIER = ("SELECT article_id, published, ? AS w FROM (SELECT article_id, publi
             "ORDER BY published DESC LIMIT ?)")
 
 
+def keys_of(conn: sqlite3.Connection, ids: Sequence[int]
+            ) -> dict[int, tuple[list[str], float]]:
+    """id -> (its keys in the candidate index, its publication time)."""
+    out: dict[int, tuple[list[str], float]] = {}
+    for aid, key, published in _rows_in(
+            conn, "SELECT article_id, key, published FROM link_keys WHERE article_id IN ({ids})",
+            ids):
+        out.setdefault(aid, ([], published))[0].append(key)
+    return out
+
+
+def postings(conn: sqlite3.Connection, keys: Sequence[str], lo: float, hi: float
+             ) -> Iterator[tuple[str, float, int]]:
+    """(key, published, article) of every posting of `keys` published in [lo, hi], in the
+    index's order: by key, then time, then article."""
+    return _rows_in(conn, "SELECT key, published, article_id FROM link_keys WHERE key IN "
+                          "({ids}) AND published BETWEEN ? AND ? ORDER BY key, published, "
+                          "article_id", keys, lo, hi)
+
+
 def features(conn: sqlite3.Connection, ids: Sequence[int]) -> list[tuple[int, float, str]]:
     """Stored features as (id, published, JSON text)."""
     return list(_rows_in(conn, "SELECT article_id, published, features FROM link_features "
