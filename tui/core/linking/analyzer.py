@@ -20,6 +20,7 @@ CHUNK = 50  # articles per pool job: small enough to spread a run over every wor
 # jobs whose links are written in one transaction: an article's neighbours come back in the
 # next few jobs too, so one prune ranks what four did; ~60 ms of lock
 WRITE_JOBS = 4
+WEIGH_CHUNK = 250  # articles weighed per pool job: their keys stored in one statement
 
 
 class LinksAnalyzer:
@@ -69,7 +70,8 @@ class LinksAnalyzer:
             unlink(conn, old)
         everyone = sorted({*ids, *old})
         chunks = [everyone[i:i + CHUNK] for i in range(0, len(everyone), CHUNK)]
-        for weighed in context.in_pool(weigh_job, [(str(path), c) for c in chunks]):
+        weigh = [everyone[i:i + WEIGH_CHUNK] for i in range(0, len(everyone), WEIGH_CHUNK)]
+        for weighed in context.in_pool(weigh_job, [(str(path), c) for c in weigh]):
             with transaction(conn):  # short transactions: the app writes too
                 index.store_weighed(conn, weighed)
         if len(everyone) >= ROUND_MIN:

@@ -90,8 +90,7 @@ def weighed(conn: sqlite3.Connection, ids: Sequence[int]) -> list[WeighedRow]:
 
 def store_weighed(conn: sqlite3.Connection, rows: Sequence[WeighedRow]) -> None:
     """Step 2 (writer): weighed features and their keys in the candidate index."""
-    for aid, features_json, keys, docs in rows:
-        store.set_features(conn, aid, features_json, keys, docs)
+    store.set_features(conn, rows)
 
 
 def weigh_stored(conn: sqlite3.Connection, ids: Sequence[int]) -> None:

@@ -107,17 +107,26 @@ def store_raw(conn: sqlite3.Connection, aid: int, published: float, raw: str,
                  "docs) VALUES(?, ?, '', ?, ?, 0)", (aid, published, json.dumps(df_keys), raw))
 
 
-def set_features(conn: sqlite3.Connection, aid: int, features: str, index_keys: Iterable[str],
-                 docs: int) -> None:
-    """Weighed features (with `docs`, the document count they were weighed at) and the
-    article's keys in the candidate index, replacing earlier ones."""
-    conn.execute("UPDATE link_features SET features = ?, docs = ? WHERE article_id = ?",
-                 (features, docs, aid))
-    published = conn.execute("SELECT published FROM link_features WHERE article_id = ?",
-                             (aid,)).fetchone()[0]
-    conn.execute("DELETE FROM link_keys WHERE article_id = ?", (aid,))
+def set_features(conn: sqlite3.Connection, rows: Sequence[tuple[int, str, list[str], int]]
+                 ) -> None:
+    """Weighed features (article, features JSON, index keys, `docs`: the document count they
+    were weighed at) and the articles' keys in the candidate index, replacing earlier ones.
+    A batch at a time, keys in index order: a key per statement in random order was most of
+    storing them."""
+    if not rows:
+        return
+    ids = [aid for aid, _f, _k, _d in rows]
+    conn.executemany("UPDATE link_features SET features = ?, docs = ? WHERE article_id = ?",
+                     [(features, docs, aid) for aid, features, _k, docs in rows])
+    published = dict(_rows_in(conn, "SELECT article_id, published FROM link_features "
+                                    "WHERE article_id IN ({ids})", ids))
+    for chunk in _chunks(ids):
+        conn.execute(f"DELETE FROM link_keys WHERE article_id IN ({_marks(len(chunk))})",
+                     tuple(chunk))
     conn.executemany("INSERT OR IGNORE INTO link_keys(key, published, article_id) "
-                     "VALUES(?, ?, ?)", [(k, published, aid) for k in index_keys])
+                     "VALUES(?, ?, ?)", sorted({(k, published[aid], aid)
+                                                for aid, _f, keys, _d in rows
+                                                if aid in published for k in keys}))
 
 
 def unlink(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
