@@ -29,7 +29,7 @@ from datetime import UTC, datetime
 
 from tui.core.linking import stories as story_logic
 from tui.core.linking.features import Features, Raw, idf, loads_any, raw_features, weigh
-from tui.core.linking.score import DAY, WINDOW_DAYS, Model, default_model, reasons, score
+from tui.core.linking.score import DAY, WINDOW_DAYS, Model, default_model, link
 from tui.core.models import from_iso
 from tui.core.store import links as store
 
@@ -180,9 +180,8 @@ def link_scores(conn: sqlite3.Connection, ids: Sequence[int],
         for other in sorted(cands):  # the order features() gave: by id
             if other not in theirs:
                 continue
-            s = score(feats, theirs[other], model)
-            if s.total >= model.link_min:
-                rows.append((aid, other, s.total, reasons(s)))
+            if kept := link(feats, theirs[other], model):
+                rows.append((aid, other, *kept))
     return rows
 
 

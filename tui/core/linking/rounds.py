@@ -26,7 +26,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 
 from tui.core.linking.features import idf
-from tui.core.linking.score import DAY, WINDOW_DAYS, Model, default_model, reasons, score
+from tui.core.linking.score import DAY, WINDOW_DAYS, Model, default_model, link
 from tui.core.store import links as store
 
 ROUND_MIN = 400  # a run this big is linked as a round; a smaller one article by article
@@ -150,9 +150,8 @@ def score_pairs(conn: sqlite3.Connection, pairs: Sequence[Pair],
         x, y = feats.get(a), feats.get(b)
         if x is None or y is None:
             continue
-        s = score(x, y, model)
-        if s.total >= model.link_min:
-            rows.append((a, b, s.total, reasons(s)))
+        if kept := link(x, y, model):
+            rows.append((a, b, *kept))
     return rows
 
 

@@ -139,11 +139,30 @@ def score(x: Features, y: Features, model: Model | None = None) -> Score:
     text = values[TEXT]
     if total < model.link_min:  # never stored, never explained
         return Score(total, {}, days, text, 0.0)
+    return Score(total, dict(zip(PARTS, values, strict=True)), days, text,
+                 *_shared(x, y, shared_a, shared_p))
+
+
+def link(x: Features, y: Features, model: Model) -> tuple[float, str] | None:
+    """`score`'s probability and `reasons` of a link to keep, None below the model's
+    link_min: the same values without the named parts (every candidate pair comes here)."""
+    days = abs(x.published - y.published) / DAY
+    if days > WINDOW_DAYS:
+        return (0.0, reasons(Score(0.0, {}, days, 0.0, 0.0))) if model.link_min <= 0 else None
+    values, shared_a, shared_p = _pair(x, y)
+    total = round(model._sigmoid(sum(map(operator.mul, model.vector, values))), 4)
+    if total < model.link_min:
+        return None
+    return total, _why(*_shared(x, y, shared_a, shared_p), days, values[TEXT])
+
+
+def _shared(x: Features, y: Features, shared_a: list[str],
+            shared_p: list[str]) -> tuple[float, tuple[str, ...]]:
+    """A kept link's copy similarity and what the two share, most telling first."""
     weights = {f"a:{k}": min(x.actors[k], y.actors[k]) for k in shared_a}
     weights.update({f"p:{k}": min(x.places[k], y.places[k]) for k in shared_p})
     dup = jaccard(x.sig, y.sig) if x.script == y.script else 0.0
-    return Score(total, dict(zip(PARTS, values, strict=True)), days, text, dup,
-                 tuple(_explain_order(weights, {x.lead, y.lead})))
+    return dup, tuple(_explain_order(weights, {x.lead, y.lead}))
 
 
 # ---------------------------------------------------------------- explaining
@@ -170,13 +189,18 @@ def _apart(days: float) -> str:
 
 def reasons(s: Score, name: Callable[[str], str] = display_name, limit: int = 4) -> str:
     """E.g. "Shoigu, Pezeshkian, Tehran; 5 h apart; text 0.41"."""
+    return _why(s.dup, s.shared, s.days, s.text, name, limit)
+
+
+def _why(dup: float, shared: tuple[str, ...], days: float, text: float,
+         name: Callable[[str], str] = display_name, limit: int = 4) -> str:
     out = []
-    names = list(dict.fromkeys(name(k) for k in s.shared))[:limit]
+    names = list(dict.fromkeys(name(k) for k in shared))[:limit]
     if names:
         out.append(", ".join(names))
-    out.append(_apart(s.days))
-    if s.dup >= 0.5:
-        out.append(f"same copy {s.dup:.2f}")
-    elif s.text >= 0.05:
-        out.append(f"text {s.text:.2f}")
+    out.append(_apart(days))
+    if dup >= 0.5:
+        out.append(f"same copy {dup:.2f}")
+    elif text >= 0.05:
+        out.append(f"text {text:.2f}")
     return "; ".join(out)
