@@ -55,9 +55,12 @@ def test_a_round_links_the_devset_as_article_by_article_does(
         assert got == want, name
 
 
-def test_tiles_hold_every_pair_once() -> None:
+def test_tiles_hold_every_pair_once_and_say_when_a_block_is_done() -> None:
     found = [(1, [2, 3, 9]), (2, [1, 3]), (3, [1]), (9, [100])]
     got = rounds.tiles(found, [1, 2, 3, 9], block=2)
-    assert sorted(p for tile in got for p in tile) == [(1, 2), (1, 3), (1, 9), (2, 3), (9, 100)]
-    assert got[0] == [(1, 2)]  # block 0 with itself first
-    assert all(tile == sorted(set(tile)) for tile in got)
+    assert sorted(p for _key, tile in got for p in tile) == [(1, 2), (1, 3), (1, 9), (2, 3),
+                                                            (9, 100)]
+    assert got[0] == ((0, 0), [(1, 2)])  # block 0 with itself first
+    assert [key for key, _tile in got] == [(0, 0), (0, 1), (1, 2)]  # 100: outside the run
+    assert all(tile == sorted(set(tile)) for _key, tile in got)
+    assert rounds.complete_after([key for key, _tile in got]) == {1: [0], 2: [1, 2]}

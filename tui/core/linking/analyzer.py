@@ -102,7 +102,8 @@ def _link_each(conn: sqlite3.Connection, path: str, chunks: list[list[int]], mod
 def _link_round(conn: sqlite3.Connection, path: str, everyone: list[int], model: Model,
                 context: Context) -> None:
     """A big run as one round (rounds.py): candidates from postings held in memory, every
-    pair scored once, links pruned once at the end; the same links as `_link_each`."""
+    pair scored once, each article's links pruned once all its pairs are in; the same links
+    as `_link_each`."""
     import uuid
 
     from tui.core.linking import index, rounds
@@ -118,10 +119,17 @@ def _link_round(conn: sqlite3.Connection, path: str, everyone: list[int], model:
                                                  for i in range(0, len(everyone), step)]):
         found += part
     rounds.forget()  # held here too when there is no pool
-    touched: set[int] = set()
-    jobs = [(path, pairs, model, context.sources()) for pairs in rounds.tiles(found, everyone)]
+    tiled = rounds.tiles(found, everyone)
     del found
-    for rows in context.in_pool(score_job, jobs):
+    block = rounds.blocks(everyone)
+    complete = rounds.complete_after([key for key, _pairs in tiled])
+    jobs = [(path, pairs, model, context.sources()) for _key, pairs in tiled]
+    touched: set[int] = set()
+    for n, rows in enumerate(context.in_pool(score_job, jobs)):
         with transaction(conn):
             touched |= index.write_rows(conn, rows)
-    index.prune_all(conn, touched)
+        for b in complete.get(n, ()):  # pruned while the workers score the rest
+            ready = {a for a in touched if block.get(a) == b}
+            index.prune_all(conn, ready)
+            touched -= ready
+    index.prune_all(conn, touched)  # articles outside the run

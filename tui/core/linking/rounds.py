@@ -122,20 +122,39 @@ def _ranked(postings: Postings, aid: int, published: float,
     return sorted(acc, key=lambda o: (-acc[o], o))
 
 
+def blocks(ids: Sequence[int], block: int | None = None) -> dict[int, int]:
+    """Article -> its block: the run's ids, sorted, `block` at a time."""
+    size = block or BLOCK
+    return {aid: n // size for n, aid in enumerate(sorted(ids))}
+
+
 def tiles(found: Sequence[tuple[int, list[int]]], ids: Sequence[int],
-          block: int = BLOCK) -> list[list[Pair]]:
+          block: int | None = None) -> list[tuple[tuple[int, int], list[Pair]]]:
     """Every candidate pair once, as (lower id, higher id), grouped by the blocks of `ids`
-    (sorted) its two articles fall in; a block's tiles come one after another, so a worker
-    keeps that block's features decoded from one job to the next."""
-    order = {aid: n // block for n, aid in enumerate(sorted(ids))}
-    far = len(ids) // block + 1  # an article outside the run (older news) in a block of its own
+    its two articles fall in, in block order: a block's tiles come one after another, so a
+    worker keeps that block's features decoded from one job to the next. An article outside
+    the run (older news) counts in a block of its own, after the run's."""
+    order = blocks(ids, block)
+    far = max(order.values(), default=0) + 1
     groups: dict[tuple[int, int], set[Pair]] = {}
     for aid, cands in found:
         for other in cands:
             pair = (aid, other) if aid < other else (other, aid)
             tile = (order.get(pair[0], far), order.get(pair[1], far))
             groups.setdefault((min(tile), max(tile)), set()).add(pair)
-    return [sorted(groups[t]) for t in sorted(groups)]
+    return [(t, sorted(groups[t])) for t in sorted(groups)]
+
+
+def complete_after(keys: Sequence[tuple[int, int]]) -> dict[int, list[int]]:
+    """Tile position -> the blocks whose every pair is scored once that tile's rows are in:
+    their articles' links can be pruned while the rest is still being scored."""
+    last: dict[int, int] = {}
+    for n, (i, j) in enumerate(keys):
+        last[i] = last[j] = n
+    out: dict[int, list[int]] = {}
+    for b, n in sorted(last.items()):
+        out.setdefault(n, []).append(b)
+    return out
 
 
 def score_pairs(conn: sqlite3.Connection, pairs: Sequence[Pair],
