@@ -143,13 +143,20 @@ _decoded: dict[tuple[int, float, int, int], Features] = {}
 _DECODED_MAX = 4_500
 
 
-def features(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Features]:
+def features(conn: sqlite3.Connection, ids: Sequence[int], keep: bool = True
+             ) -> dict[int, Features]:
     """Stored features by id. Decoding JSON was a sixth of linking time, and in a burst of new
     articles the same neighbours come up again and again: decoded ones are kept, keyed by the
-    stored text itself (its length and CRC), so a changed article is never served stale."""
+    stored text itself (its length and CRC), so a changed article is never served stale.
+    `keep=False` (the writer labelling stories) reads what is kept but keeps nothing."""
     out = {}
     for aid, published, text in store.features(conn, ids):
         key = (aid, published, len(text), zlib.crc32(text.encode()))
+        if not keep:
+            found = _decoded.get(key) or loads_any(published, text)
+            if found is not None:
+                out[aid] = found
+            continue
         feats = _decoded.pop(key, None)  # re-inserted below: least recently used go first
         if feats is None:
             if len(_decoded) >= _DECODED_MAX:
@@ -228,11 +235,13 @@ def recluster(conn: sqlite3.Connection, ids: Sequence[int], model: Model | None 
     groups = story_logic.cluster(published, links, model.story_min)
     del published
     plan = story_logic.assign_ids(groups, old, lambda: store.new_story(conn))
+    was: dict[int, list[int]] = {}
+    for a, s in old.items():
+        was.setdefault(s, []).append(a)
     changed = {sid for sid, members in plan.items()
-               if sorted(members) != sorted(a for a, s in old.items() if s == sid)}
+               if sorted(members) != sorted(was.get(sid, []))}
     store.rewrite_stories(conn, sorted(region), plan)
-    for sid in sorted(changed):
-        _relabel(conn, sid)
+    _relabel(conn, sorted(changed))
 
 
 def index_articles(conn: sqlite3.Connection, article_ids: Sequence[int], *,
@@ -263,9 +272,15 @@ def restory(conn: sqlite3.Connection, model: Model) -> None:
     recluster(conn, store.indexed(conn), model)
 
 
-def _relabel(conn: sqlite3.Connection, sid: int) -> None:
-    feats = features(conn, store.members(conn, sid))
-    if not feats:
-        return
-    text, first, last = story_logic.label(feats.values())
-    store.label_story(conn, sid, text, first, last)
+def _relabel(conn: sqlite3.Connection, sids: Sequence[int], stories: int = 200) -> None:
+    """Label these stories from their members' features, `stories` at a time: a statement
+    per story was most of labelling a cold run's thousands, and a few hundred members
+    decoded at once keep the writer small."""
+    for i in range(0, len(sids), stories):
+        members = store.members_by_story(conn, sids[i:i + stories])
+        feats = features(conn, sorted({a for ids in members.values() for a in ids}), keep=False)
+        for sid in sids[i:i + stories]:
+            mine = [feats[a] for a in members.get(sid, []) if a in feats]  # by id, as before
+            if mine:
+                text, first, last = story_logic.label(mine)
+                store.label_story(conn, sid, text, first, last)

@@ -253,6 +253,16 @@ def members(conn: sqlite3.Connection, story_id: int) -> list[int]:
         (story_id,))]
 
 
+def members_by_story(conn: sqlite3.Connection, story_ids: Sequence[int]) -> dict[int, list[int]]:
+    """Story id -> its members by id."""
+    out: dict[int, list[int]] = {}
+    for sid, aid in _rows_in(conn, "SELECT story_id, article_id FROM story_articles WHERE "
+                                   "story_id IN ({ids}) ORDER BY story_id, article_id",
+                             story_ids):
+        out.setdefault(sid, []).append(aid)
+    return out
+
+
 def stories_of(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, int]:
     """article id -> story id, for those in a story."""
     return dict(_rows_in(conn, "SELECT article_id, story_id FROM story_articles "
