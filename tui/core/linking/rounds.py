@@ -14,9 +14,13 @@ round of thousands of articles instead:
    by blocks of the run so a job decodes two blocks of features, not every neighbour.
 3. `score_pairs` (pool): the fitted model on each pair; rows as `link_scores` gives them.
 
-The writer stores each job's rows both ways and keeps each article's best links once, at the
-end (`index.prune_all`): what survives is each article's best of everything written, which
-is what pruning after every few jobs left too.
+The writer stores each job's rows both ways and prunes an article's links once, when the last
+tile holding its block is in (`complete_after`, `index.prune_all`): what survives is its best
+of everything written, which is what pruning after every few jobs left too.
+
+The round holds ~70 bytes per posting in each worker (15 MB for the 10k-article bench run)
+and the writer a few ints per pair; `ROUND_MIN` keeps a small refresh on the SQL path, whose
+cost per article does not grow with the cache.
 """
 
 from __future__ import annotations
