@@ -136,15 +136,18 @@ def tiles(found: Sequence[tuple[int, list[int]]], ids: Sequence[int],
           block: int | None = None) -> list[tuple[tuple[int, int], list[Pair]]]:
     """Every candidate pair once, as (lower id, higher id), grouped by the blocks of `ids`
     its two articles fall in, in block order: a block's tiles come one after another, so a
-    worker keeps that block's features decoded from one job to the next. An article outside
-    the run (older news) counts in a block of its own, after the run's."""
-    order = blocks(ids, block)
-    far = max(order.values(), default=0) + 1
+    worker keeps that block's features decoded from one job to the next. Candidates outside
+    the run (older news) are blocked the same way, after the run's blocks."""
+    size = block or BLOCK
+    order = blocks(ids, size)
+    outside = sorted({o for _aid, cands in found for o in cands} - order.keys())
+    after = max(order.values(), default=-1) + 1
+    order.update((aid, after + n // size) for n, aid in enumerate(outside))
     groups: dict[tuple[int, int], set[Pair]] = {}
     for aid, cands in found:
         for other in cands:
             pair = (aid, other) if aid < other else (other, aid)
-            tile = (order.get(pair[0], far), order.get(pair[1], far))
+            tile = (order[pair[0]], order[pair[1]])
             groups.setdefault((min(tile), max(tile)), set()).add(pair)
     return [(t, sorted(groups[t])) for t in sorted(groups)]
 
