@@ -61,7 +61,8 @@ def candidates_job(path: str, token: str, ids: list[int],
 
 
 def score_job(path: str, pairs: list[Pair], model: Model, sources: Sources) -> list[LinkRow]:
-    from tui.core.linking.rounds import score_pairs
+    from tui.core.linking.rounds import forget, score_pairs
 
+    forget()  # every candidates job is done once scoring starts: the postings can go
     _names_from(sources)
     return score_pairs(_reader(path), pairs, model)
