@@ -20,6 +20,7 @@ CHUNK = 50  # articles per pool job: small enough to spread a run over every wor
 # jobs whose links are written in one transaction: an article's neighbours come back in the
 # next few jobs too, so one prune ranks what four did; ~60 ms of lock
 WRITE_JOBS = 4
+WEIGH_CHUNK = 250  # articles weighed per pool job: their keys stored in one statement
 
 
 class LinksAnalyzer:
@@ -54,7 +55,8 @@ class LinksAnalyzer:
         """Weigh, then score candidates (pool, read-only); the writer stores what comes back,
         then re-clusters the stories around the run."""
         from tui.core.linking import index
-        from tui.core.linking.pool import link_job, weigh_job
+        from tui.core.linking.pool import weigh_job
+        from tui.core.linking.rounds import ROUND_MIN
         from tui.core.linking.score import default_model
         from tui.core.store.db import db_file, transaction
         from tui.core.store.links import unlink
@@ -68,16 +70,66 @@ class LinksAnalyzer:
             unlink(conn, old)
         everyone = sorted({*ids, *old})
         chunks = [everyone[i:i + CHUNK] for i in range(0, len(everyone), CHUNK)]
-        for weighed in context.in_pool(weigh_job, [(str(path), c) for c in chunks]):
+        weigh = [everyone[i:i + WEIGH_CHUNK] for i in range(0, len(everyone), WEIGH_CHUNK)]
+        for weighed in context.in_pool(weigh_job, [(str(path), c) for c in weigh]):
             with transaction(conn):  # short transactions: the app writes too
                 index.store_weighed(conn, weighed)
-        jobs = [(str(path), c, model, context.sources()) for c in chunks]
-        pending: list[LinkRow] = []
-        for n, rows in enumerate(context.in_pool(link_job, jobs), 1):
-            pending += rows
-            if n % WRITE_JOBS == 0 or n == len(jobs):
-                with transaction(conn):  # the same links as one job at a time (scores
-                    index.write_links(conn, pending)  # are symmetric), fewer prunes
-                pending = []
+        if len(everyone) >= ROUND_MIN:
+            _link_round(conn, str(path), everyone, model, context)
+        else:
+            _link_each(conn, str(path), chunks, model, context)
         with transaction(conn):
             index.recluster(conn, everyone, model)
+
+
+def _link_each(conn: sqlite3.Connection, path: str, chunks: list[list[int]], model: Model,
+               context: Context) -> None:
+    """A small run: each article's candidates from SQL, scored from its side (pool)."""
+    from tui.core.linking import index
+    from tui.core.linking.pool import link_job
+    from tui.core.store.db import transaction
+
+    jobs = [(path, c, model, context.sources()) for c in chunks]
+    pending: list[LinkRow] = []
+    for n, rows in enumerate(context.in_pool(link_job, jobs), 1):
+        pending += rows
+        if n % WRITE_JOBS == 0 or n == len(jobs):
+            with transaction(conn):  # the same links as one job at a time (scores
+                index.write_links(conn, pending)  # are symmetric), fewer prunes
+            pending = []
+
+
+def _link_round(conn: sqlite3.Connection, path: str, everyone: list[int], model: Model,
+                context: Context) -> None:
+    """A big run as one round (rounds.py): candidates from postings held in memory, every
+    pair scored once, each article's links pruned once all its pairs are in; the same links
+    as `_link_each`."""
+    import uuid
+
+    from tui.core.linking import index, rounds
+    from tui.core.linking.pool import candidates_job, score_job
+    from tui.core.store.db import transaction
+    from tui.core.store.links import published
+
+    window = rounds.window_of(published(conn, everyone))
+    token = uuid.uuid4().hex  # a worker's postings serve this round only
+    step = rounds.CANDIDATE_CHUNK
+    found: list[tuple[int, list[int]]] = []
+    for part in context.in_pool(candidates_job, [(path, token, everyone[i:i + step], window)
+                                                 for i in range(0, len(everyone), step)]):
+        found += part
+    rounds.forget()  # held here too when there is no pool
+    tiled = rounds.tiles(found, everyone)
+    del found
+    block = rounds.blocks(everyone)
+    complete = rounds.complete_after([key for key, _pairs in tiled])
+    jobs = [(path, pairs, model, context.sources()) for _key, pairs in tiled]
+    touched: set[int] = set()
+    for n, rows in enumerate(context.in_pool(score_job, jobs)):
+        with transaction(conn):
+            touched |= index.write_rows(conn, rows)
+        for b in complete.get(n, ()):  # pruned while the workers score the rest
+            ready = {a for a in touched if block.get(a) == b}
+            index.prune_all(conn, ready)
+            touched -= ready
+    index.prune_all(conn, touched)  # articles outside the run

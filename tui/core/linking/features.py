@@ -16,6 +16,8 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
+from typing import TypeVar
 
 from tui.core.linking.names import actor_kind
 from tui.core.linking.text import lsh_keys, place_matcher, text_parts
@@ -27,6 +29,7 @@ MAX_TERMS = 60  # stored per article: the rest barely moves a cosine
 RAW_TERMS = 200  # the most frequent terms an article keeps (a long one has several hundred)
 LEAD_CHARS = 250  # a name this early in the body is in the lead
 STATE_FOCUS = 0.4  # a state in the headline is a weak protagonist ("Iran", "Russia")
+V = TypeVar("V", int, float)
 
 
 def drives_links(kind: str) -> bool:
@@ -76,7 +79,7 @@ class Features:
         """Inverted-index keys: actors, states and places, the rarest terms, LSH bands. States
         weigh little in the search (they are common) but are what a short report in another
         script may share with the rest of the coverage."""
-        top = sorted(self.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
+        top = heaviest(self.terms, TOP_TERMS)
         return ([f"a:{a}" for a in self.actors] + [f"s:{s}" for s in self.states]
                 + [f"p:{p}" for p in self.places] + [f"t:{t}" for t, _w in top]
                 + lsh_keys(self.sig))
@@ -172,7 +175,7 @@ def raw_features(title: str, body: str, actor_rows: list[tuple[str, int, str]],
         if in_title:
             heads.append(f"p:{place_id}")
     day = event_day(title, body, published.timestamp()) if published is not None else 0
-    terms = dict(sorted(parts.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:RAW_TERMS])
+    terms = dict(heaviest(parts.terms, RAW_TERMS))
     return Raw(parts.script, actors, states, places, focus, terms, parts.sig,
                _protagonist(actors, places), tuple(heads), day, profile(title, body))
 
@@ -181,6 +184,13 @@ def _protagonist(actors: dict[str, float], places: dict[str, float]) -> str:
     """Who the story is about: the most prominent person or organisation, else the main place."""
     pool = {f"a:{a}": s for a, s in actors.items()} or {f"p:{p}": s for p, s in places.items()}
     return min(pool, key=lambda k: (-pool[k], k)) if pool else ""
+
+
+def heaviest(weights: Mapping[str, V], n: int) -> list[tuple[str, V]]:
+    """The `n` heaviest items, ties by key: sorted by key, then stably by weight descending
+    (two sorts in C; a (-weight, key) lambda per item was a sixth of weighing)."""
+    by_key = sorted(weights.items(), key=itemgetter(0))
+    return sorted(by_key, key=itemgetter(1), reverse=True)[:n]
 
 
 def idf(df: int, docs: int) -> float:
@@ -209,7 +219,7 @@ def weigh(raw: Raw, published: datetime, df: Mapping[str, int], docs: int) -> Fe
         places={p: round(s * w("p", p), 3) for p, s in raw.places.items()},
         focus={k: round(s * focus_w(k), 3) for k, s in raw.focus.items()},
         terms={t: round(v / norm, 3) for t, v in
-               sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]},
+               heaviest(vec, MAX_TERMS)},
         sig=raw.sig, lead=raw.lead, heads=raw.heads, day=day, what=unit(raw.what))
 
 

@@ -29,7 +29,7 @@ from datetime import UTC, datetime
 
 from tui.core.linking import stories as story_logic
 from tui.core.linking.features import Features, Raw, idf, loads_any, raw_features, weigh
-from tui.core.linking.score import DAY, WINDOW_DAYS, Model, default_model, reasons, score
+from tui.core.linking.score import DAY, WINDOW_DAYS, Model, default_model, link
 from tui.core.models import from_iso
 from tui.core.store import links as store
 
@@ -90,8 +90,7 @@ def weighed(conn: sqlite3.Connection, ids: Sequence[int]) -> list[WeighedRow]:
 
 def store_weighed(conn: sqlite3.Connection, rows: Sequence[WeighedRow]) -> None:
     """Step 2 (writer): weighed features and their keys in the candidate index."""
-    for aid, features_json, keys, docs in rows:
-        store.set_features(conn, aid, features_json, keys, docs)
+    store.set_features(conn, rows)
 
 
 def weigh_stored(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
@@ -138,18 +137,26 @@ def candidates(conn: sqlite3.Connection, aid: int, feats: Features,
 
 
 _decoded: dict[tuple[int, float, int, int], Features] = {}
-# ~10 KB each decoded: ~30 MB per process. A cold run's candidates span a week around each
-# article: at 1,500 every article was decoded eight times over, at 3,000 two and a half.
-_DECODED_MAX = 3_000
+# ~7 KB each decoded: ~30 MB per process. A cold run's candidates span a week around each
+# article: at 1,500 every article was decoded eight times over, at 3,000 two and a half. A
+# round's scoring job decodes two blocks of rounds.BLOCK: one stays for the worker's next job.
+_DECODED_MAX = 4_500
 
 
-def features(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Features]:
+def features(conn: sqlite3.Connection, ids: Sequence[int], keep: bool = True
+             ) -> dict[int, Features]:
     """Stored features by id. Decoding JSON was a sixth of linking time, and in a burst of new
     articles the same neighbours come up again and again: decoded ones are kept, keyed by the
-    stored text itself (its length and CRC), so a changed article is never served stale."""
+    stored text itself (its length and CRC), so a changed article is never served stale.
+    `keep=False` (the writer labelling stories) reads what is kept but keeps nothing."""
     out = {}
     for aid, published, text in store.features(conn, ids):
         key = (aid, published, len(text), zlib.crc32(text.encode()))
+        if not keep:
+            found = _decoded.get(key) or loads_any(published, text)
+            if found is not None:
+                out[aid] = found
+            continue
         feats = _decoded.pop(key, None)  # re-inserted below: least recently used go first
         if feats is None:
             if len(_decoded) >= _DECODED_MAX:
@@ -180,9 +187,8 @@ def link_scores(conn: sqlite3.Connection, ids: Sequence[int],
         for other in sorted(cands):  # the order features() gave: by id
             if other not in theirs:
                 continue
-            s = score(feats, theirs[other], model)
-            if s.total >= model.link_min:
-                rows.append((aid, other, s.total, reasons(s)))
+            if kept := link(feats, theirs[other], model):
+                rows.append((aid, other, *kept))
     return rows
 
 
@@ -190,6 +196,24 @@ def write_links(conn: sqlite3.Connection, rows: Sequence[LinkRow]) -> None:
     """Step 3a: links both ways; every article touched keeps its TOP_LINKS best."""
     store.store_links(conn, [*rows, *((b, a, s, why) for a, b, s, why in rows)])
     store.prune(conn, {a for a, _b, _s, _w in rows} | {b for _a, b, _s, _w in rows}, TOP_LINKS)
+
+
+def write_rows(conn: sqlite3.Connection, rows: Sequence[LinkRow]) -> set[int]:
+    """Step 3a of a round: links both ways, not pruned yet; returns the articles touched."""
+    store.store_links(conn, [*rows, *((b, a, s, why) for a, b, s, why in rows)])
+    return {a for a, _b, _s, _w in rows} | {b for _a, b, _s, _w in rows}
+
+
+def prune_all(conn: sqlite3.Connection, touched: set[int], chunk: int = 500) -> None:
+    """Every touched article keeps its TOP_LINKS best of all that was written: pruning once
+    at the end keeps what pruning after every write did (a link dropped there was behind
+    TOP_LINKS better ones, which stay). Short transactions: the app writes too."""
+    from tui.core.store.db import transaction
+
+    ordered = sorted(touched)
+    for i in range(0, len(ordered), chunk):
+        with transaction(conn):
+            store.prune(conn, set(ordered[i:i + chunk]), TOP_LINKS)
 
 
 def recluster(conn: sqlite3.Connection, ids: Sequence[int], model: Model | None = None) -> None:
@@ -211,11 +235,13 @@ def recluster(conn: sqlite3.Connection, ids: Sequence[int], model: Model | None 
     groups = story_logic.cluster(published, links, model.story_min)
     del published
     plan = story_logic.assign_ids(groups, old, lambda: store.new_story(conn))
+    was: dict[int, list[int]] = {}
+    for a, s in old.items():
+        was.setdefault(s, []).append(a)
     changed = {sid for sid, members in plan.items()
-               if sorted(members) != sorted(a for a, s in old.items() if s == sid)}
+               if sorted(members) != sorted(was.get(sid, []))}
     store.rewrite_stories(conn, sorted(region), plan)
-    for sid in sorted(changed):
-        _relabel(conn, sid)
+    _relabel(conn, sorted(changed))
 
 
 def index_articles(conn: sqlite3.Connection, article_ids: Sequence[int], *,
@@ -246,9 +272,15 @@ def restory(conn: sqlite3.Connection, model: Model) -> None:
     recluster(conn, store.indexed(conn), model)
 
 
-def _relabel(conn: sqlite3.Connection, sid: int) -> None:
-    feats = features(conn, store.members(conn, sid))
-    if not feats:
-        return
-    text, first, last = story_logic.label(feats.values())
-    store.label_story(conn, sid, text, first, last)
+def _relabel(conn: sqlite3.Connection, sids: Sequence[int], stories: int = 200) -> None:
+    """Label these stories from their members' features, `stories` at a time: a statement
+    per story was most of labelling a cold run's thousands, and a few hundred members
+    decoded at once keep the writer small."""
+    for i in range(0, len(sids), stories):
+        members = store.members_by_story(conn, sids[i:i + stories])
+        feats = features(conn, sorted({a for ids in members.values() for a in ids}), keep=False)
+        for sid in sids[i:i + stories]:
+            mine = [feats[a] for a in members.get(sid, []) if a in feats]  # by id, as before
+            if mine:
+                text, first, last = story_logic.label(mine)
+                store.label_story(conn, sid, text, first, last)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from tui.core.linking.index import LinkRow, WeighedRow
+    from tui.core.linking.rounds import Pair
     from tui.core.linking.score import Model
     from tui.core.refresh.analyzer import Sources
 
@@ -50,3 +51,18 @@ def link_job(path: str, ids: list[int], model: Model, sources: Sources) -> list[
 
     _names_from(sources)
     return link_scores(_reader(path), ids, model)
+
+
+def candidates_job(path: str, token: str, ids: list[int],
+                   window: tuple[float, float]) -> list[tuple[int, list[int]]]:
+    from tui.core.linking.rounds import round_candidates
+
+    return round_candidates(_reader(path), path, token, ids, window)
+
+
+def score_job(path: str, pairs: list[Pair], model: Model, sources: Sources) -> list[LinkRow]:
+    from tui.core.linking.rounds import forget, score_pairs
+
+    forget()  # every candidates job is done once scoring starts: the postings can go
+    _names_from(sources)
+    return score_pairs(_reader(path), pairs, model)

@@ -147,19 +147,43 @@ def score(x: Features, y: Features, model: Model | None = None) -> Score:
     if days > WINDOW_DAYS:
         return Score(0.0, {}, days, 0.0, 0.0)
     values, shared_a, shared_p = _pair(x, y)
-    # six places: near-certain links differ in the fifth ("0.9997" for a whole range of
-    # evidence), and a list ranked on a tie would fall back on which article came first
-    total = round(model._sigmoid(sum(map(operator.mul, model.vector, values))), 6)
+    total = _total(model, values)
     text = values[TEXT]
     if total < model.link_min:  # never stored, never explained
         return Score(total, {}, days, text, 0.0)
+    return Score(total, dict(zip(PARTS, values, strict=True)), days, text,
+                 *_shared(x, y, shared_a, shared_p))
+
+
+def link(x: Features, y: Features, model: Model) -> tuple[float, str] | None:
+    """`score`'s probability and `reasons` of a link to keep, None below the model's
+    link_min: the same values without the named parts (every candidate pair comes here)."""
+    days = abs(x.published - y.published) / DAY
+    if days > WINDOW_DAYS:
+        return (0.0, reasons(Score(0.0, {}, days, 0.0, 0.0))) if model.link_min <= 0 else None
+    values, shared_a, shared_p = _pair(x, y)
+    total = _total(model, values)
+    if total < model.link_min:
+        return None
+    return total, _why(*_shared(x, y, shared_a, shared_p), days, values[TEXT])
+
+
+def _total(model: Model, values: tuple[float, ...]) -> float:
+    # six places: near-certain links differ in the fifth ("0.9997" for a whole range of
+    # evidence), and a list ranked on a tie would fall back on which article came first
+    return round(model._sigmoid(sum(map(operator.mul, model.vector, values))), 6)
+
+
+def _shared(x: Features, y: Features, shared_a: list[str], shared_p: list[str]
+            ) -> tuple[float, tuple[str, ...], tuple[str, ...]]:
+    """A kept link's copy similarity, what the two share (most telling first) and the event
+    types both name."""
     weights = {f"a:{k}": min(x.actors[k], y.actors[k]) for k in shared_a}
     weights.update({f"p:{k}": min(x.places[k], y.places[k]) for k in shared_p})
     dup = jaccard(x.sig, y.sig) if x.script == y.script else 0.0
     named = x.shown & y.shown
-    return Score(total, dict(zip(PARTS, values, strict=True)), days, text, dup,
-                 tuple(_explain_order(weights, {x.lead, y.lead})),
-                 tuple(shared(x.what, y.what, named)) if named else ())
+    return (dup, tuple(_explain_order(weights, {x.lead, y.lead})),
+            tuple(shared(x.what, y.what, named)) if named else ())
 
 
 # ---------------------------------------------------------------- explaining
@@ -186,15 +210,20 @@ def _apart(days: float) -> str:
 
 def reasons(s: Score, name: Callable[[str], str] = display_name, limit: int = 4) -> str:
     """E.g. "Shoigu, Pezeshkian, Tehran; both: talks; 5 h apart; text 0.41"."""
+    return _why(s.dup, s.shared, s.what, s.days, s.text, name, limit)
+
+
+def _why(dup: float, shared: tuple[str, ...], what: tuple[str, ...], days: float, text: float,
+         name: Callable[[str], str] = display_name, limit: int = 4) -> str:
     out = []
-    names = list(dict.fromkeys(name(k) for k in s.shared))[:limit]
+    names = list(dict.fromkeys(name(k) for k in shared))[:limit]
     if names:
         out.append(", ".join(names))
-    if s.what:
-        out.append("both: " + ", ".join(s.what))
-    out.append(_apart(s.days))
-    if s.dup >= 0.5:
-        out.append(f"same copy {s.dup:.2f}")
-    elif s.text >= 0.05:
-        out.append(f"text {s.text:.2f}")
+    if what:
+        out.append("both: " + ", ".join(what))
+    out.append(_apart(days))
+    if dup >= 0.5:
+        out.append(f"same copy {dup:.2f}")
+    elif text >= 0.05:
+        out.append(f"text {text:.2f}")
     return "; ".join(out)

@@ -34,17 +34,16 @@ def cluster(published: Mapping[int, float],
     for a, b, p in rows:
         if a != b and a in sums and b in sums:
             sums[a][b] = sums[b][a] = max(p, sums[a].get(b, 0.0))  # one value per pair
-    heap: list[tuple[float, int, int]] = []
+    # every pair at once, then one heapify: the same pops (entries are distinct or equal)
+    heap = [(-p, a, b) for a, row in sums.items() for b, p in row.items()
+            if a < b and p >= threshold]
+    heapq.heapify(heap)
 
     def push(a: int, b: int) -> None:
         avg = sums[a][b] / (len(members[a]) * len(members[b]))
         if avg >= threshold:
             heapq.heappush(heap, (-avg, min(a, b), max(a, b)))
 
-    for a in sorted(sums):
-        for b in sorted(sums[a]):
-            if a < b:
-                push(a, b)
     while heap:
         neg, a, b = heapq.heappop(heap)
         if a not in members or b not in members or b not in sums[a]:

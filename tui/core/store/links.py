@@ -107,17 +107,26 @@ def store_raw(conn: sqlite3.Connection, aid: int, published: float, raw: str,
                  "docs) VALUES(?, ?, '', ?, ?, 0)", (aid, published, json.dumps(df_keys), raw))
 
 
-def set_features(conn: sqlite3.Connection, aid: int, features: str, index_keys: Iterable[str],
-                 docs: int) -> None:
-    """Weighed features (with `docs`, the document count they were weighed at) and the
-    article's keys in the candidate index, replacing earlier ones."""
-    conn.execute("UPDATE link_features SET features = ?, docs = ? WHERE article_id = ?",
-                 (features, docs, aid))
-    published = conn.execute("SELECT published FROM link_features WHERE article_id = ?",
-                             (aid,)).fetchone()[0]
-    conn.execute("DELETE FROM link_keys WHERE article_id = ?", (aid,))
+def set_features(conn: sqlite3.Connection, rows: Sequence[tuple[int, str, list[str], int]]
+                 ) -> None:
+    """Weighed features (article, features JSON, index keys, `docs`: the document count they
+    were weighed at) and the articles' keys in the candidate index, replacing earlier ones.
+    A batch at a time, keys in index order: a key per statement in random order was most of
+    storing them."""
+    if not rows:
+        return
+    ids = [aid for aid, _f, _k, _d in rows]
+    conn.executemany("UPDATE link_features SET features = ?, docs = ? WHERE article_id = ?",
+                     [(features, docs, aid) for aid, features, _k, docs in rows])
+    published = dict(_rows_in(conn, "SELECT article_id, published FROM link_features "
+                                    "WHERE article_id IN ({ids})", ids))
+    for chunk in _chunks(ids):
+        conn.execute(f"DELETE FROM link_keys WHERE article_id IN ({_marks(len(chunk))})",
+                     tuple(chunk))
     conn.executemany("INSERT OR IGNORE INTO link_keys(key, published, article_id) "
-                     "VALUES(?, ?, ?)", [(k, published, aid) for k in index_keys])
+                     "VALUES(?, ?, ?)", sorted({(k, published[aid], aid)
+                                                for aid, _f, keys, _d in rows
+                                                if aid in published for k in keys}))
 
 
 def unlink(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
@@ -180,6 +189,26 @@ _EARLIER = ("SELECT article_id, published, ? AS w FROM (SELECT article_id, publi
             "ORDER BY published DESC LIMIT ?)")
 
 
+def keys_of(conn: sqlite3.Connection, ids: Sequence[int]
+            ) -> dict[int, tuple[list[str], float]]:
+    """id -> (its keys in the candidate index, its publication time)."""
+    out: dict[int, tuple[list[str], float]] = {}
+    for aid, key, published in _rows_in(
+            conn, "SELECT article_id, key, published FROM link_keys WHERE article_id IN ({ids})",
+            ids):
+        out.setdefault(aid, ([], published))[0].append(key)
+    return out
+
+
+def postings(conn: sqlite3.Connection, keys: Sequence[str], lo: float, hi: float
+             ) -> Iterator[tuple[str, float, int]]:
+    """(key, published, article) of every posting of `keys` published in [lo, hi], in the
+    index's order: by key, then time, then article."""
+    return _rows_in(conn, "SELECT key, published, article_id FROM link_keys WHERE key IN "
+                          "({ids}) AND published BETWEEN ? AND ? ORDER BY key, published, "
+                          "article_id", keys, lo, hi)
+
+
 def features(conn: sqlite3.Connection, ids: Sequence[int]) -> list[tuple[int, float, str]]:
     """Stored features as (id, published, JSON text)."""
     return list(_rows_in(conn, "SELECT article_id, published, features FROM link_features "
@@ -222,6 +251,16 @@ def members(conn: sqlite3.Connection, story_id: int) -> list[int]:
     return [r[0] for r in conn.execute(
         "SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY article_id",
         (story_id,))]
+
+
+def members_by_story(conn: sqlite3.Connection, story_ids: Sequence[int]) -> dict[int, list[int]]:
+    """Story id -> its members by id."""
+    out: dict[int, list[int]] = {}
+    for sid, aid in _rows_in(conn, "SELECT story_id, article_id FROM story_articles WHERE "
+                                   "story_id IN ({ids}) ORDER BY story_id, article_id",
+                             story_ids):
+        out.setdefault(sid, []).append(aid)
+    return out
 
 
 def stories_of(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, int]:
