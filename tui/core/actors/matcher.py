@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
+from tui.core.actors.bodies import Slot
 from tui.core.actors.gazetteer import Actor, Gazetteer, GazetteerError, load_gazetteer
 from tui.core.actors.text import (
     expand_form,
@@ -40,6 +41,7 @@ __all__ = ["Actor", "Gazetteer", "GazetteerError", "Matcher", "Mention", "load_g
            "summarize"]
 
 FULL, ACRONYM, SURNAME, DERIVED, EXCLUDED = 0, 1, 2, 3, 4  # how a name form may be used
+DESCRIBED = 5  # a state body found by description (bodies.py), not a form of the gazetteer
 _CUE_BEFORE = 80  # characters scanned for cues before an ambiguous surname
 _CUE_AFTER = 50
 
@@ -75,6 +77,7 @@ class _Key(NamedTuple):
     has_acronym: bool
     strong: str | None
     lower_strong: str | None
+    roles: tuple[int | Slot, ...] = ()  # pieces of the bodies table (bodies.py)
 
 
 def _strong(forms: tuple[_Form, ...]) -> str | None:
@@ -127,22 +130,29 @@ class Matcher:
                     if derived is not None:
                         add(actor, derived, DERIVED)
         self._cues = {a.id: tuple(key_of(c) for c in a.cues) for a in gazetteer.actors.values()}
+        self._bodies = gazetteer.bodies
+        roles = self._bodies.roles if self._bodies is not None else {}
         self._automaton = ahocorasick.Automaton()
-        for key, slot in forms.items():
-            entries = tuple(sorted(slot.values(), key=lambda f: (f.use, f.actor_id)))
+        for key in forms.keys() | roles.keys():
+            entries = tuple(sorted(forms.get(key, {}).values(), key=lambda f: (f.use, f.actor_id)))
             lower = tuple(f for f in entries if f.use != ACRONYM and f.text.islower())
             self._automaton.add_word(key, _Key(
                 len(key), entries, lower, any(f.use == ACRONYM for f in entries),
-                _strong(entries), _strong(lower)))
+                _strong(entries), _strong(lower), tuple(roles.get(key, ()))))
         self._automaton.make_automaton()
         self.key_count = len(forms)
 
     def _hits(self, text: str, norm: str) -> list[_Hit]:
         """Valid, non-overlapping hits, longest first wins, returned in text order."""
         found: list[_Hit] = []
+        parts: list[tuple[int, int, tuple[int | Slot, ...]]] = []
         key: _Key
         for end, key in self._automaton.iter(norm):
             start, stop = end - key.length + 1, end - 1  # key is padded: `text` coordinates
+            if key.roles:
+                parts.append((start, stop, key.roles))
+                if not key.forms:
+                    continue
             piece = text[start:stop]
             if key.has_acronym:
                 ok = tuple(f for f in key.forms if _case_ok(f, piece))
@@ -154,6 +164,8 @@ class Matcher:
                 found.append(_Hit(start, stop, key.lower_forms, key.lower_strong))
         if any(hit.forms[-1].use == EXCLUDED for hit in found):
             found = _apply_excludes(found)
+        if parts and self._bodies is not None:
+            found = self._with_bodies(text, parts, found)
         if len(found) < 2:
             return found
         found.sort(key=lambda h: (h.start - h.end, h.start))
@@ -170,6 +182,17 @@ class Matcher:
             ends.insert(i, hit.end)
             kept.insert(i, hit)
         return kept
+
+    def _with_bodies(self, text: str, parts: list[tuple[int, int, tuple[int | Slot, ...]]],
+                     found: list[_Hit]) -> list[_Hit]:
+        """State bodies named by description, first, so that a tie with an excluded phrase
+        ("МИД Иордании" is not Russia's) goes to the body; a listed name of the same span
+        stays the listed actor's."""
+        assert self._bodies is not None
+        named = {(h.start, h.end) for h in found if h.forms}
+        bodies = [_Hit(s, e, (_Form(a, DESCRIBED, text[s:e]),), a)
+                  for s, e, a in self._bodies.compose(text, parts) if (s, e) not in named]
+        return bodies + found if bodies else found
 
     def _cue_pick(self, norm: str, hit: _Hit, candidates: list[str]) -> str | None:
         """The candidate whose cue phrase sits closest to the hit, if any does."""
@@ -215,7 +238,9 @@ class Matcher:
             candidates = list(dict.fromkeys(f.actor_id for f in hit.forms))
             choice = None
             if any(self._cues.get(c) for c in candidates):
-                masked = masked or _mask(norm, hits)
+                # A body found by description is no other name: its "General Staff" is a cue.
+                masked = masked or _mask(norm, [h for h in hits if not h.forms
+                                                or h.forms[0].use != DESCRIBED])
                 choice = self._cue_pick(masked, hit, candidates)
             in_title = hit.start < title_len
             if choice is None:
@@ -231,11 +256,12 @@ class Matcher:
                 if not in_title:  # a body surname sets the referent for the ones after it
                     bisect.insort(named.setdefault(choice, []), hit.start)
                 resolved.append((hit.start, hit.end, choice))
-        resolved.extend(self._inner_orgs(text, norm, resolved))
+        described = {(h.start, h.end) for h in hits if h.forms and h.forms[0].use == DESCRIBED}
+        resolved.extend(self._inner_orgs(text, norm, resolved, described))
         return _merge_adjacent(sorted(resolved), text)
 
     def _inner_orgs(self, text: str, norm: str, resolved: list[tuple[int, int, str]],
-                    ) -> list[tuple[int, int, str]]:
+                    described: set[tuple[int, int]]) -> list[tuple[int, int, str]]:
         """Organisations named inside a person's longer form ("Kremlin" in "Kremlin aide"),
         people and states inside an organisation's ("Netanyahu" in "Netanyahu's office",
         "Turkey" in "Turkey's foreign ministry": the state acts through it)."""
@@ -259,8 +285,10 @@ class Matcher:
                 inner_id = found.pop()
                 # A state acts through a body it opens ("Turkey's foreign ministry", "US
                 # Central Command"), not one whose proper name ends on it ("Islamic
-                # Resistance in Iraq", "Atomic Energy Organization of Iran").
-                if actors[inner_id].kind != "state" or inner[0] == start:
+                # Resistance in Iraq", "Atomic Energy Organization of Iran"); a body found by
+                # description is its state's wherever the name stands ("МИД Иордании").
+                if actors[inner_id].kind != "state" or inner[0] == start or \
+                        (start, end) in described:
                     out.append((inner[0], inner[1], inner_id))
         return out
 

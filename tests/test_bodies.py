@@ -1,0 +1,154 @@
+# ruff: noqa: RUF001  (Cyrillic, Arabic and Persian sentences are the point here)
+"""State bodies named by description (tui/core/actors/bodies.py, tui/data/bodies.toml): one
+rule per form over a table of bodies x states, each rule tested, and the guards that keep it
+precise (no body without its state, common nouns, punctuation between the pieces, lowercase).
+The sentences are ours."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from tui.core.actors.bodies import BUNDLED
+from tui.core.actors.gazetteer import Gazetteer
+from tui.core.actors.matcher import Matcher
+from tui.core.places.analyzer import _minus
+
+
+def found(matcher: Matcher, body: str) -> list[tuple[str, str]]:
+    return [(m.actor_id, body[m.start:m.end]) for m in matcher.match("", body)]
+
+
+def orgs(matcher: Matcher, body: str) -> list[tuple[str, str]]:
+    kinds = matcher.gazetteer.actors
+    return [(a, w) for a, w in found(matcher, body) if kinds[a].kind == "org"]
+
+
+@pytest.mark.parametrize(("text", "actor", "words"), [
+    # English: possessive, demonym, "of", "in <capital>"
+    ("Jordan's interior ministry said on Monday", "jordan-interior-ministry",
+     "Jordan's interior ministry"),
+    ("Jordan’s Interior Ministry said", "jordan-interior-ministry", "Jordan’s Interior Ministry"),
+    ("the Jordanian interior ministry said", "jordan-interior-ministry",
+     "Jordanian interior ministry"),
+    ("a statement from the Ministry of the Interior of Jordan", "jordan-interior-ministry",
+     "Ministry of the Interior of Jordan"),
+    ("the foreign ministry in Amman summoned him", "jordan-foreign-ministry",
+     "foreign ministry in Amman"),
+    ("Kuwait's central bank held rates", "kuwait-central-bank", "Kuwait's central bank"),
+    ("the Egyptian Red Crescent sent trucks", "egypt-red-crescent", "Egyptian Red Crescent"),
+    ("the US embassy in Moscow warned", "united-states-embassy", "US embassy"),
+    # Russian: the head declines, the genitive stays
+    ("МИД Иордании заявил", "jordan-foreign-ministry", "МИД Иордании"),
+    ("в министерстве обороны Иордании сообщили", "jordan-defence-ministry",
+     "министерстве обороны Иордании"),
+    ("армия Судана отступила", "sudan-army", "армия Судана"),
+    # Arabic: the adjective agrees with the head; a clitic may join the head
+    ("قالت وزارة الداخلية الأردنية", "jordan-interior-ministry", "وزارة الداخلية الأردنية"),
+    ("وأعلن الجيش السوداني", "sudan-army", "الجيش السوداني"),
+    ("وبحسب البعثة الإيرانية لدى الأمم المتحدة", "iran-un-mission",
+     "البعثة الإيرانية لدى الأمم المتحدة"),
+    # Persian: the state follows the head
+    ("وزارت کشور اردن اعلام کرد", "jordan-interior-ministry", "وزارت کشور اردن"),
+])
+def test_a_body_is_found_with_its_state_in_any_language(matcher: Matcher, text: str, actor: str,
+                                                       words: str) -> None:
+    assert (actor, words) in orgs(matcher, text)
+
+
+def test_the_gazetteers_own_entry_is_the_body(matcher: Matcher) -> None:
+    # found among the organisations' names...
+    assert orgs(matcher, "Russia's defence ministry said") == [
+        ("russia-defence-ministry", "Russia's defence ministry")]
+    assert orgs(matcher, "Israel's army said") == [("idf", "Israel's army")]
+    # ...or named in the table ("own"): the Pentagon is the United States' defence ministry
+    assert orgs(matcher, "America's defense ministry said") == [
+        ("pentagon", "America's defense ministry")]
+    assert orgs(matcher, "the parliament in Kyiv voted") == [
+        ("verkhovna-rada", "parliament in Kyiv")]
+
+
+def test_home_language_forms_stand_alone(matcher: Matcher) -> None:
+    """An Iranian outlet's "foreign ministry" is Iran's, a Russian one's "МВД" Russia's, unless
+    another state follows."""
+    assert orgs(matcher, "وزارت امور خارجه اعلام کرد") == [
+        ("iran-foreign-ministry", "وزارت امور خارجه")]
+    assert orgs(matcher, "وزارت امور خارجه آمریکا اعلام کرد") == [
+        ("us-state-department", "وزارت امور خارجه آمریکا")]
+    assert orgs(matcher, "МВД сообщило") == [("russia-interior-ministry", "МВД")]
+    assert orgs(matcher, "МВД Украины сообщило") == [
+        ("ukraine-interior-ministry", "МВД Украины")]
+
+
+def test_a_state_named_in_its_body_acts_through_it(matcher: Matcher) -> None:
+    assert found(matcher, "Germany's foreign ministry said") == [
+        ("germany", "Germany"), ("germany-foreign-ministry", "Germany's foreign ministry")]
+    assert ("jordan", "Иордании") in found(matcher, "МИД Иордании заявил")
+    # a demonym is no state acting, as everywhere else
+    assert found(matcher, "the Jordanian interior ministry said") == [
+        ("jordan-interior-ministry", "Jordanian interior ministry")]
+
+
+@pytest.mark.parametrize("text", [
+    "the ministry said on Monday",                      # no state: nothing
+    "the interior ministry said",
+    "Jordanian officials said the talks went well",     # a demonym alone
+    "Jordan's interior minister said",                  # minister is a person, not a body
+    "Russia's military said",                           # "military": no head
+    "Jordanian forces and Egyptian troops",             # soldiers, not an institution
+    "jordan's interior ministry said",                  # a lowercase state is no name
+    "let us embassy hop",                               # "us" is no US
+    "Jordan, interior ministry sources said",           # a comma between the pieces
+    "in Jordan\n\nInterior ministry staff",             # a paragraph between them
+    "Минобороны Иордании-то",                           # still found, but nothing else
+])
+def test_no_body_without_its_state_or_across_punctuation(matcher: Matcher, text: str) -> None:
+    got = orgs(matcher, text)
+    if text.startswith("Минобороны Иордании"):
+        assert got == [("jordan-defence-ministry", "Минобороны Иордании")]
+    else:
+        assert got == [], text
+
+
+def test_an_excluded_form_of_one_body_is_another_states_body(matcher: Matcher) -> None:
+    """"МИД Иордании" is excluded from Russia's foreign ministry ("МИД" alone is Russia's): the
+    exclusion no longer swallows it, it is Jordan's."""
+    assert orgs(matcher, "МИД Иордании и МИД") == [
+        ("jordan-foreign-ministry", "МИД Иордании"), ("russia-foreign-ministry", "МИД")]
+
+
+def test_a_described_general_staff_is_still_a_cue(matcher: Matcher) -> None:
+    got = found(matcher, "the chief of the Iranian General Staff Bagheri warned")
+    assert ("mohammad-bagheri", "Bagheri") in got
+
+
+def test_the_table_is_sound(gazetteer: Gazetteer) -> None:
+    data = tomllib.loads(BUNDLED.read_text(encoding="utf-8"))
+    actors = gazetteer.actors
+    bodies = {b["id"] for b in data["body"]}
+    assert len(bodies) == len(data["body"])
+    states = [s["id"] for s in data["state"]]
+    assert len(set(states)) == len(states)
+    for state in data["state"]:
+        assert state["id"] not in actors or actors[state["id"]].kind == "state", state["id"]
+        for body, own in state.get("own", {}).items():
+            assert body in bodies, (state["id"], body)
+            assert actors[own].kind == "org", (state["id"], own)
+    for body in data["body"]:
+        for lang in ("ru", "ar", "fa"):
+            for form in body.get(lang, ()):
+                assert form.count("{") == 1, form
+    table = gazetteer.bodies
+    assert table is not None
+    for (state, body), actor in table.actor.items():
+        assert actors[actor].kind == "org", (state, body, actor)
+    made = [actors[b.id] for b in table.new]
+    assert all(a.description and a.name for a in made)
+
+
+def test_places_keep_a_state_inside_a_body() -> None:
+    assert _minus([(0, 25)], [(0, 7)]) == [(7, 25)]
+    assert _minus([(0, 25)], [(20, 25)]) == [(0, 20)]
+    assert _minus([(0, 25)], []) == [(0, 25)]
+    assert _minus([(0, 10), (20, 30)], [(22, 24)]) == [(0, 10), (20, 22), (24, 30)]
