@@ -152,3 +152,41 @@ def test_places_keep_a_state_inside_a_body() -> None:
     assert _minus([(0, 25)], [(20, 25)]) == [(0, 20)]
     assert _minus([(0, 25)], []) == [(0, 25)]
     assert _minus([(0, 10), (20, 30)], [(22, 24)]) == [(0, 10), (20, 22), (24, 30)]
+
+
+def test_a_group_runs_its_own_bodies(matcher: Matcher) -> None:
+    """"Hamas-run health ministry" is Gaza's, and Hamas stays named; the Houthis' bodies are
+    their own, and only those the table gives them."""
+    assert found(matcher, "the Hamas-run health ministry said") == [
+        ("hamas", "Hamas"), ("gaza-health-ministry", "Hamas-run health ministry")]
+    assert ("houthi-yemen-health-ministry", "Houthi-run health ministry") in found(
+        matcher, "the Houthi-run health ministry said")
+    assert orgs(matcher, "the Houthi embassy") == [("houthis", "Houthi")]
+    # the UN is no state, and has one body here
+    assert orgs(matcher, "the U.N. Security Council met") == [
+        ("un-security-council", "U.N. Security Council")]
+    assert orgs(matcher, "the UN army") == [("united-nations", "UN")]
+
+
+def test_a_head_alone_refers_back_to_the_body_named_before(matcher: Matcher) -> None:
+    assert found(matcher, "Jordan's interior ministry said. Later the interior ministry added")[
+        -1] == ("jordan-interior-ministry", "interior ministry")
+    assert found(matcher, "The UN Security Council met. The Security Council voted.") == [
+        ("un-security-council", "UN Security Council"),
+        ("un-security-council", "Security Council")]
+    assert found(matcher, "Russia's Security Council met; the Security Council secretary")[
+        -1] == ("russia-security-council", "Security Council")
+    assert found(matcher, "قال الجيش الإسرائيلي. وقال الجيش") == [
+        ("idf", "الجيش الإسرائيلي"), ("idf", "الجيش")]
+    # with none of its kind named before, a head alone is nothing
+    assert orgs(matcher, "Security Council members met. The interior ministry said") == []
+    assert orgs(matcher, "Egypt's foreign ministry spoke. The interior ministry said") == [
+        ("egypt-foreign-ministry", "Egypt's foreign ministry")]
+
+
+def test_an_abbreviation_with_its_dots_matches_before_a_space(matcher: Matcher) -> None:
+    """"U.N. General Assembly" is "u n  general assembly" once normalised: two spaces."""
+    assert orgs(matcher, "the U.N. General Assembly voted") == [
+        ("un-general-assembly", "U.N. General Assembly")]
+    assert orgs(matcher, "the U.S. embassy in Baghdad") == [
+        ("united-states-embassy", "U.S. embassy")]

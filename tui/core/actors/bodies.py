@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from tui.core.actors.text import expand_form, key_of, squeeze
+from tui.core.actors.text import expand_form, key_of, keys_of, normalize, squeeze
 
 BUNDLED = Path(__file__).resolve().parents[2] / "data" / "bodies.toml"
 _SLOT = re.compile(r"\{(gen|f|m|fa)\}")
@@ -64,6 +64,8 @@ class BodyTable:
     by_before: dict[int, list[Template]] = field(default_factory=lambda: defaultdict(list))
     by_after: dict[int, list[Template]] = field(default_factory=lambda: defaultdict(list))
     bare: dict[int, str] = field(default_factory=dict)  # piece id -> home state's body actor
+    second: dict[int, str] = field(default_factory=dict)  # a head alone -> its body
+    of_body: dict[str, tuple[str, ...]] = field(default_factory=dict)  # body -> its actors
     actor: dict[tuple[str, str], str] = field(default_factory=dict)
     new: list[NewBody] = field(default_factory=list)
     digest: str = ""
@@ -85,12 +87,17 @@ class BodyTable:
     def slot(self, form: str, state: str, kind: str) -> None:
         exact = squeeze(form) if squeeze(form).isupper() and len(squeeze(form)) <= 4 else None
         role = Slot(state, kind, exact)
-        if role not in self.roles[key_of(form)]:
-            self.roles[key_of(form)].append(role)
+        keys = list(keys_of(form))
+        if form.endswith("."):  # "U.S. embassy": the slot ends after its dot
+            keys.append(" " + normalize(form).lstrip() + " ")
+        for key in keys:
+            if role not in self.roles[key]:
+                self.roles[key].append(role)
 
     def compose(self, text: str, parts: Iterable[tuple[int, int, tuple[int | Slot, ...]]],
-                ) -> list[tuple[int, int, str]]:
-        """(start, end, actor id) of the bodies found, from the automaton's role hits."""
+                ) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, tuple[str, ...]]]]:
+        """(start, end, actor id) of the bodies found, from the automaton's role hits; and
+        the heads alone ("the interior ministry"), each with the actors it may refer back to."""
         pieces: list[tuple[int, int, int]] = []
         at_start: dict[int, list[tuple[int, int | Slot]]] = defaultdict(list)
         slot_end: dict[int, list[tuple[int, Slot]]] = defaultdict(list)
@@ -107,6 +114,7 @@ class BodyTable:
                     at_start[start].append((stop, role))
                     slot_end[stop].append((start, role))
         out: list[tuple[int, int, str]] = []
+        seconds: list[tuple[int, int, tuple[str, ...]]] = []
         for start, stop, pid in pieces:
             for tpl in self.by_before.get(pid, ()):
                 if not _space(text, stop):
@@ -127,7 +135,9 @@ class BodyTable:
                             self._emit(out, begin, stop, role.state, tpl.body)
             if pid in self.bare:
                 out.append((start, stop, self.bare[pid]))
-        return out
+            elif pid in self.second:
+                seconds.append((start, stop, self.of_body[self.second[pid]]))
+        return out, seconds
 
     def _emit(self, out: list[tuple[int, int, str]], start: int, end: int, state: str,
               body: str) -> None:
@@ -172,14 +182,23 @@ def plan(orgs: Mapping[str, Iterable[str]], taken: Container[str],
             for form in forms:
                 table.slot(form, sid, kind)
         for body in data["body"]:
-            table.actor[(sid, body["id"])] = _pair_actor(state, body, slots, named, orgs,
-                                                         taken, table)
+            if body["id"] in state.get("bodies", (body["id"],)):
+                table.actor[(sid, body["id"])] = _pair_actor(state, body, slots, named, orgs,
+                                                             taken, table)
         for lang, state_of in home.items():
             if state_of != sid:
                 continue
             for body in data["body"]:
                 for form in body.get(f"bare_{lang}", ()):
                     table.bare[table.piece(form)] = table.actor[(sid, body["id"])]
+    for body, tpls in templates:  # a head alone refers back to a body of its kind named before
+        table.of_body[body["id"]] = tuple(dict.fromkeys(
+            a for (_s, b), a in table.actor.items() if b == body["id"]))
+        for tpl in tpls:
+            for pid in (tpl.after if tpl.before is None else tpl.before,):
+                if pid is not None and tpl.kind in ("dem", "gen", "f", "m") \
+                        and pid not in table.bare:
+                    table.second[pid] = body["id"]
     return table
 
 
@@ -228,7 +247,7 @@ def _pair_actor(state: dict, body: dict, slots: dict[str, list[str]],  # type: i
         return ident
     if ident in taken:  # an id of another kind: keep it, name the body apart
         ident = f"{ident}-body"
-    name = slots["name"][0] if slots["name"] else sid
+    name = slots["name"][0] if slots["name"] else state.get("label", sid)
     table.new.append(NewBody(ident, f"{body['name']} of {name}",
                              f"{name.removeprefix('the ')}'s {body['name'].lower()}, named by "
                              "description (bodies.toml)."))

@@ -31,6 +31,7 @@ from tui.core.actors.gazetteer import Actor, Gazetteer, GazetteerError, load_gaz
 from tui.core.actors.text import (
     expand_form,
     key_of,
+    keys_of,
     last_token,
     normalize,
     script_of,
@@ -102,15 +103,15 @@ class Matcher:
         def add(actor: Actor, form: str, use: int) -> None:
             variants = [form] if use == ACRONYM else expand_form(form)
             for variant in variants:
-                key = key_of(variant)
-                if len(key.strip()) < 2:
-                    continue
-                slot = forms.setdefault(key, {})
-                # Per key and actor keep the strongest use (FULL beats SURNAME beats DERIVED).
-                old = slot.get(actor.id)
-                if old is None or use < old.use:
-                    text = squeeze(variant) if use == ACRONYM else variant
-                    slot[actor.id] = _Form(actor.id, use, text)
+                for key in keys_of(variant):
+                    if len(key.strip()) < 2:
+                        continue
+                    slot = forms.setdefault(key, {})
+                    # Per key and actor keep the strongest use (FULL, SURNAME, then DERIVED).
+                    old = slot.get(actor.id)
+                    if old is None or use < old.use:
+                        text = squeeze(variant) if use == ACRONYM else variant
+                        slot[actor.id] = _Form(actor.id, use, text)
 
         for actor in gazetteer.actors.values():
             for form in actor.full_forms():
@@ -131,6 +132,7 @@ class Matcher:
                         add(actor, derived, DERIVED)
         self._cues = {a.id: tuple(key_of(c) for c in a.cues) for a in gazetteer.actors.values()}
         self._bodies = gazetteer.bodies
+        self._body_ids = frozenset(self._bodies.actor.values()) if self._bodies else frozenset()
         roles = self._bodies.roles if self._bodies is not None else {}
         self._automaton = ahocorasick.Automaton()
         for key in forms.keys() | roles.keys():
@@ -190,8 +192,12 @@ class Matcher:
         stays the listed actor's."""
         assert self._bodies is not None
         named = {(h.start, h.end) for h in found if h.forms}
+        described, alone = self._bodies.compose(text, parts)
         bodies = [_Hit(s, e, (_Form(a, DESCRIBED, text[s:e]),), a)
-                  for s, e, a in self._bodies.compose(text, parts) if (s, e) not in named]
+                  for s, e, a in described if (s, e) not in named]
+        # A head alone ("the interior ministry") is a second reference, as a surname is.
+        bodies += [_Hit(s, e, tuple(_Form(a, SURNAME, text[s:e]) for a in ids), None)
+                   for s, e, ids in alone if (s, e) not in named]
         return bodies + found if bodies else found
 
     def _cue_pick(self, norm: str, hit: _Hit, candidates: list[str]) -> str | None:
@@ -267,9 +273,12 @@ class Matcher:
         "Turkey" in "Turkey's foreign ministry": the state acts through it)."""
         actors = self.gazetteer.actors
         inner_kinds = {"person": ("org", "media"), "org": ("person", "state")}
+        any_kind = ("person", "org", "state", "media")
         out: list[tuple[int, int, str]] = []
         for start, end, actor_id in resolved:
-            wanted = inner_kinds.get(actors[actor_id].kind)
+            # A body found by description keeps the group it is run by ("Hamas-run").
+            wanted = any_kind if (start, end) in described else \
+                inner_kinds.get(actors[actor_id].kind)
             if wanted is None or " " not in text[start:end].strip():
                 continue
             piece = norm[start:end + 2]  # the span and its padding spaces, as keys are
@@ -283,6 +292,11 @@ class Matcher:
                 if len(found) != 1:  # one actor of that kind must claim the words
                     continue
                 inner_id = found.pop()
+                if (start, end) in described and actors[inner_id].kind != "state" and (
+                        inner_id in self._body_ids or inner[0] != start):
+                    # "Минобороны" in "Минобороны Иордании" is no Russian body, the UN no
+                    # actor in "Iran's mission to the UN"; "Hamas" in "Hamas-run" is one.
+                    continue
                 # A state acts through a body it opens ("Turkey's foreign ministry", "US
                 # Central Command"), not one whose proper name ends on it ("Islamic
                 # Resistance in Iraq", "Atomic Energy Organization of Iran"); a body found by
