@@ -223,6 +223,10 @@ def _discovery(case: Case, got: Recognized, gold: list[tuple[GoldActor, set[str]
             found.add(match)
     per["discovery"].gold += len(wanted)
     per["discovery"].tp_gold += len(found)
+    for n in sorted(wanted - found):
+        g = gold[n][0]
+        report.notes.append(f"{case.slug} [{case.lang}] missed unlisted {g.name!r} "
+                            f"as {list(g.forms)}")
     both = per["with discovery"]
     people_orgs = [n for n, (g, _ids) in enumerate(gold) if _category(g.kind) == "people+orgs"]
     both.gold += len(people_orgs)
