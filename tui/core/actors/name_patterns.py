@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (Cyrillic and Arabic script are the point here)
+# ruff: noqa: RUF001, RUF003  (Cyrillic and Arabic script are the point here)
 """How news names a person, pattern by pattern, for `unlisted.py`: a title then a name
 ("spokesman John Kirby"), a name then a comma and a title ("Nabih Berri, the parliament
 speaker"), a title, a comma and a name, Russian titles with their qualifier ("губернатор
