@@ -51,6 +51,12 @@ def orgs(matcher: Matcher, body: str) -> list[tuple[str, str]]:
      "البعثة الإيرانية لدى الأمم المتحدة"),
     # Persian: the state follows the head
     ("وزارت کشور اردن اعلام کرد", "jordan-interior-ministry", "وزارت کشور اردن"),
+    # a group's wing or bloc, and a cabinet
+    ("Hezbollah's parliamentary bloc met", "loyalty-to-the-resistance",
+     "Hezbollah's parliamentary bloc"),
+    ("Islamic Jihad's armed wing fired", "pij", "Islamic Jihad's armed wing"),
+    ("the Israeli security cabinet approved it", "israel-security-cabinet",
+     "Israeli security cabinet"),
 ])
 def test_a_body_is_found_with_its_state_in_any_language(matcher: Matcher, text: str, actor: str,
                                                        words: str) -> None:
