@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from tui.core.linking.names import actor_kind
+from tui.core.linking.names import actor_kind, described_body
 from tui.core.linking.text import lsh_keys, place_matcher, text_parts
 from tui.core.linking.when import event_day
 
@@ -141,7 +141,7 @@ def raw_features(title: str, body: str, actor_rows: list[tuple[str, int, str]],
         weak = [s for s in spans if _lower_word(fields.get(s[0], "")[s[1]:s[2]])]
         spans = [s for s in spans if s not in weak]
         count -= len(weak)
-        if count <= 0 or not drives_links(kinds.get(actor_id, "")):
+        if count <= 0 or not drives_links(kinds.get(actor_id, "")) or described_body(actor_id):
             continue
         in_title = any(s[0] == "title" for s in spans)
         early = any(s[0] == "body" and s[1] < LEAD_CHARS for s in spans)

@@ -35,6 +35,22 @@ def actor_kind(actor_id: str) -> str:
     return known[1] if known else ""
 
 
+def described_body(actor_id: str) -> bool:
+    """An organisation the bodies table made ("Interior Ministry of Jordan"): like a state,
+    it says little about which event an article is about."""
+    from tui.core.actors.gazetteer import in_use
+
+    bodies = in_use().bodies
+    if bodies is None:
+        return False
+    if not _made or _made[0] is not bodies:
+        _made[:] = [bodies, frozenset(b.id for b in bodies.new)]
+    return actor_id in _made[1]  # type: ignore[operator]
+
+
+_made: list[Any] = []
+
+
 def place_kind(place_id: str) -> str:
     place = place_matcher().places.get(place_id)
     return place.kind if place else ""
