@@ -168,3 +168,27 @@ def test_cross_link_cues_only_count_at_the_start_of_a_line() -> None:
     sentence = "Министр рассказал журналистам подробнее: переговоры продолжатся в среду."
     assert clean_lines(sentence) == sentence
     assert clean_lines("Подробнее: другой заголовок") == ""
+
+
+def test_precision_skips_only_the_raw_tree_prune() -> None:
+    """trafilatura_setup leaves out precision mode's second OVERALL_DISCARD_XPATH pass (the one
+    on the raw tree, before readability); other prunes in that module still run, and the pass
+    on the cleaned tree still drops a share bar from the body."""
+    from lxml import html as lxml_html
+    from trafilatura import external
+    from trafilatura.xpaths import OVERALL_DISCARD_XPATH
+
+    from tui.core.ingest.trafilatura_setup import options
+
+    options(None)
+    prune = external.prune_unwanted_nodes
+    assert getattr(prune, "skips_raw_tree_prune", False)
+    tree = lxml_html.fromstring('<div><p>kept</p><div class="share-bar">x</div></div>')
+    assert prune(tree, OVERALL_DISCARD_XPATH) is tree and len(tree) == 2
+    other = [OVERALL_DISCARD_XPATH[0].__class__(".//p")]
+    assert [e.tag for e in prune(tree, other)] == ["div"]
+    share = ('<div class="share-buttons"><a href="/s">Share this story with your friends '
+             'and family today</a></div>')
+    page = _page(EN_PARA).replace("<h1>Test</h1>", "<h1>Test</h1>" + share)
+    body = extract_page(page.encode(), "https://example.invalid/a").body
+    assert EN_PARA[:40] in body and "Share this story" not in body

@@ -113,3 +113,18 @@ def test_items_sharing_one_link_stay_distinct(server: LocalServer, tmp_path: Pat
             desk.refresh()  # the same document again: nothing new, nothing merged
             assert len(desk.articles(limit=50)) == len(rows)
         assert not any(s.path == "/home" for s in server.seen)  # the shared page is none's
+
+
+def test_show_prints_a_waiting_page_in_full(server: LocalServer, tmp_path: Path) -> None:
+    """`newsdesk show` is the CLI's reader: a page the budget deferred is fetched, not
+    printed as the feed's one-line summary."""
+    from tests.test_cli import newsdesk
+
+    url = server.add("/feed.xml", body=rss(_items(server, 3)))
+    config = write_config(tmp_path, [("Wire", url)], settings="max_pages_per_feed = 1")
+    assert newsdesk("--config", str(config), "fetch").returncode == 0
+    with Desk.open(load_config(config)) as desk:
+        oldest = desk.articles("title:\"Story 0\"")[0].id
+    shown = newsdesk("--config", str(config), "show", str(oldest))
+    assert shown.returncode == 0, shown.stderr
+    assert "The article page itself" in shown.stdout and "feed text 0" not in shown.stdout

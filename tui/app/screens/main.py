@@ -14,14 +14,15 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events, on
+from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
 from textual.screen import Screen
 from textual.widgets import Input
 
-from tui.app.commands import COMMANDS, keymap, screen_bindings
+from tui.app.commands import COMMANDS, TYPED_AFTER, keymap, screen_bindings
 from tui.app.empty_state import empty_text
 from tui.app.messages import OpenArticle, OpenView, ShowActor
 from tui.app.paging import Pager
@@ -48,7 +49,12 @@ from tui.core.query import QueryError
 class MainScreen(Screen[None]):
     """Where the reading happens."""
 
-    BINDINGS: ClassVar[list[BindingType]] = screen_bindings()
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *screen_bindings(),
+        # Priority, like `/` and `f`: the bar closes as esc arrives, so keys typed after it
+        # in the same burst reach the pane it hands back to.
+        Binding("escape", "close_query_bar", show=False, priority=True),
+    ]
     AUTO_FOCUS = "#articles"
 
     def __init__(self, desk: Desk, config: Config) -> None:
@@ -170,6 +176,8 @@ class MainScreen(Screen[None]):
     def action_run(self, name: str) -> None:
         """Run the command `name`: its key, the palette, or any widget's
         `run_action("screen.run('name')")`."""
+        if name in TYPED_AFTER and isinstance(self.focused, Input):
+            raise SkipAction()  # a priority key typed into the bar is text, not a command
         self._commands[name]()
 
     def in_thread(self, work: Callable[[], object], group: str) -> None:
@@ -206,7 +214,7 @@ class MainScreen(Screen[None]):
     def _view_requested(self, message: OpenView) -> None:
         self.filter_query = self.search_text = ""
         if self.load_view(message.view):
-            self.articles.focus()
+            self.set_focus(self.articles)
 
     @on(ArticleList.Highlighted)
     def _highlighted(self) -> None:
@@ -293,11 +301,11 @@ class MainScreen(Screen[None]):
         elif self.arranger.full:
             self.arranger.leave_full()
         elif isinstance(pane, SideList) and self.arranger.layout.mode != "full":
-            self.reader.scroller.focus()
+            self.set_focus(self.reader.scroller)
         elif self.reader.is_open:
             self.arranger.close_reader()
         elif pane is self.view_tree:
-            self.articles.focus()
+            self.set_focus(self.articles)
         else:
             self.app.exit()
 
@@ -308,16 +316,19 @@ class MainScreen(Screen[None]):
 
     def close_query_bar(self) -> None:
         self.query_bar.hide()
-        self.articles.focus()
+        self.set_focus(self.articles)
 
-    def on_key(self, event: events.Key) -> None:
-        if event.key == "escape" and self.query_bar.mode is not None:
-            event.stop()
-            self.close_query_bar()
+    def action_close_query_bar(self) -> None:
+        """Esc while the bar has the focus; elsewhere esc does what it does."""
+        if self.focused is not self.query_bar:
+            raise SkipAction()
+        self.close_query_bar()
 
     @on(Input.Submitted, "#query-bar")
     @guarded
     def _query_submitted(self, event: Input.Submitted) -> None:
+        """Apply the bar's query; a bad one keeps the bar open with the cursor on the error.
+        Enter stays the bar's own key: it reaches the bar after the keys typed before it."""
         event.stop()
         old = (self.filter_query, self.search_text)
         value = event.value.strip()
@@ -326,7 +337,7 @@ class MainScreen(Screen[None]):
                 self.desk.count(value)
             except QueryError as error:
                 self.show_query_error(error)
-                event.input.cursor_position = max(0, error.column - 1)
+                self.query_bar.cursor_position = max(0, error.column - 1)
                 return
         if self.query_bar.mode == "search":
             self.search_text = value

@@ -30,7 +30,9 @@ class QueryBar(Input):
         self.value = value
         self.border_title = "/ search" if mode == "search" else "f filter"
         self.display = True
-        self.focus()
+        # Focus now, not via focus()'s call_later: keys typed in a burst after `/` are
+        # already queued behind this one and must land in the bar, not the list.
+        self.screen.set_focus(self)
 
     def hide(self) -> None:
         self.display = False

@@ -63,6 +63,8 @@ def show(desk: Desk, args: argparse.Namespace) -> int:
     article = desk.article(args.id)
     if article is None:
         raise CliError(f"no article with id {args.id}")
+    if desk.fetch_page(article.id):  # its page waited (page budget): fetch it, as the reader does
+        article = desk.article(article.id) or article
     if args.json:
         output.print_json(output.article_json(article, desk.actors_of(article.id),
                                               desk.story_of(article.id)))

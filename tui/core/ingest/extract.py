@@ -9,7 +9,6 @@ bodies (inline "Read more:" links, ad labels, captions, share and newsletter lin
 from __future__ import annotations
 
 import codecs
-import copy
 import re
 import unicodedata
 from collections.abc import Container
@@ -271,29 +270,11 @@ def clean_lines_text(text: str) -> str:
     return clean_text(text)
 
 
-# --------------------------------------------------------------------------- metadata
-
 # --------------------------------------------------------------------------- entry points
 
 def _failure(reason: str) -> Extracted:
     return Extracted(body="", author=None, published=None, sitename=None, title=None,
                      error=reason)
-
-
-@cache
-def _base_options() -> Any:
-    """trafilatura's options, built once: each build reads ten settings from its config."""
-    from trafilatura.settings import Extractor
-
-    return Extractor(output_format="python", precision=True, comments=False, tables=False,
-                     links=False, images=False, with_metadata=False)
-
-
-def _options(url: str | None) -> Any:
-    options = copy.copy(_base_options())
-    options.url = url
-    options.source = url and url.encode("utf-8", "replace").decode("utf-8")  # as Extractor does
-    return options
 
 
 def extract_page(raw: bytes, url: str, content_type: str | None = None) -> Extracted:
@@ -334,13 +315,15 @@ def _extract(raw: bytes, url: str, content_type: str | None) -> Extracted:
     import trafilatura
     from trafilatura.utils import load_html
 
+    from tui.core.ingest.trafilatura_setup import options
+
     tree = load_html(text)
     if tree is None:
         return _failure("the page is not parseable HTML")
     # The one parse serves both: trafilatura works on a copy of a tree it is given, so the
     # link texts page_meta reads later (only when clean_lines asks) come from the whole page.
     meta = page_meta(tree)
-    doc = trafilatura.bare_extraction(tree, options=_options(url or None))
+    doc = trafilatura.bare_extraction(tree, options=options(url or None))
     if doc is None:
         return _failure("no article text found on the page")
     found = doc.get("text") if isinstance(doc, dict) else getattr(doc, "text", None)

@@ -21,11 +21,11 @@ from http import HTTPStatus
 from urllib.parse import urljoin, urlsplit
 
 import brotli
-import httpcore
 import httpx
 
 from tui import __version__
 from tui.core.ingest.addresses import POLICY, GuardedBackend, LinkPolicy, Resolver
+from tui.core.ingest.origins import PerOrigin, origin_transport
 
 USER_AGENT = f"newsdesk/{__version__} (+terminal news reader; feed fetcher)"
 MAX_REDIRECTS = 5
@@ -33,8 +33,9 @@ _REDIRECTS = {301, 302, 303, 307, 308}
 _LOCATION = "x-newsdesk-location"
 _STEP = 256 * 1024  # most bytes one decompression call may produce (brotli: up to ~2x)
 _KNOWN = {"gzip", "x-gzip", "deflate", "br"}
-# Idle connections kept for reuse, about one per host of a refresh (feeds and their pages). With
-# fewer than hosts, round-robin over the hosts evicted every one before its next request.
+# Hosts whose idle connections are kept for reuse (origins.PerOrigin), about one per host of a
+# refresh (feeds and their pages). With fewer than hosts, round-robin over the hosts evicted
+# every one before its next request.
 KEEP_ALIVE = 32
 
 
@@ -162,18 +163,6 @@ async def _take_location(response: httpx.Response) -> None:
         response.headers[_LOCATION] = response.headers.pop("location")
 
 
-def _guarded_transport(resolver: Resolver, limits: httpx.Limits) -> httpx.AsyncHTTPTransport:
-    """httpx's transport over a connection pool whose every connection is checked. httpx has
-    no public way to choose the network backend, so its pool (httpcore's, public) is swapped;
-    pinned by httpx<1, and tests/test_private_links.py fails loudly if this ever stops working."""
-    transport = httpx.AsyncHTTPTransport(limits=limits)
-    transport._pool = httpcore.AsyncConnectionPool(
-        ssl_context=httpx.create_ssl_context(), max_connections=limits.max_connections,
-        max_keepalive_connections=limits.max_keepalive_connections,
-        keepalive_expiry=limits.keepalive_expiry, network_backend=GuardedBackend(resolver))
-    return transport
-
-
 class Fetcher:
     """Owns the two AsyncClients (feeds, pages) and the global and per-host limits."""
 
@@ -185,23 +174,32 @@ class Fetcher:
         self._per_host: defaultdict[str, asyncio.Semaphore] = defaultdict(
             lambda: asyncio.Semaphore(per_host))
         self._resolver = Resolver()
-        limits = httpx.Limits(max_connections=concurrency + KEEP_ALIVE,
-                              max_keepalive_connections=KEEP_ALIVE)
+        # Per origin: a host's concurrent requests (per_host) and as many idle connections.
+        limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=per_host)
+        self._tls: ssl.SSLContext | None = None
 
-        def client(transport: httpx.AsyncBaseTransport | None) -> httpx.AsyncClient:
+        def tls() -> ssl.SSLContext:  # one for both clients, made on the first connection
+            if self._tls is None:
+                self._tls = httpx.create_ssl_context()
+            return self._tls
+
+        def client(transport: httpx.AsyncBaseTransport) -> httpx.AsyncClient:
             return httpx.AsyncClient(
                 headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate, br"},
                 timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
-                follow_redirects=False, limits=limits, transport=transport, trust_env=False,
+                follow_redirects=False, transport=transport, trust_env=False,
                 event_hooks={"response": [_take_location]})
 
-        self._client = client(transport)
-        # The pages' client is made on the first page: each TLS context costs ~30 ms of the
-        # main thread, and a refresh without extraction (or with nothing new) needs none.
+        self._client = client(transport or PerOrigin(
+            lambda: origin_transport(tls(), limits, None), KEEP_ALIVE))
+        # The pages' client is made on the first page: a refresh without extraction (or with
+        # nothing new) needs none.
         self._pages: httpx.AsyncClient | None = None
 
         def pages() -> httpx.AsyncClient:
-            return client(transport or _guarded_transport(self._resolver, limits))
+            backend = GuardedBackend(self._resolver)
+            return client(transport or PerOrigin(
+                lambda: origin_transport(tls(), limits, backend), KEEP_ALIVE))
 
         self._new_pages = pages
 
