@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tui.core.ingest.extract import extract_page  # noqa: E402
+from tui.core.ingest.extract import extract_page
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "peers"
 REAL = SHARED / "real-news" / "pages"

@@ -79,6 +79,7 @@ class _Key(NamedTuple):
     strong: str | None
     lower_strong: str | None
     roles: tuple[int | Slot, ...] = ()  # pieces of the bodies table (bodies.py)
+    piece: bool = False  # a body's fixed words among them (a slot alone composes nothing)
 
 
 def _strong(forms: tuple[_Form, ...]) -> str | None:
@@ -132,7 +133,6 @@ class Matcher:
                         add(actor, derived, DERIVED)
         self._cues = {a.id: tuple(key_of(c) for c in a.cues) for a in gazetteer.actors.values()}
         self._bodies = gazetteer.bodies
-        self._body_ids = frozenset(self._bodies.actor.values()) if self._bodies else frozenset()
         roles = self._bodies.roles if self._bodies is not None else {}
         self._automaton = ahocorasick.Automaton()
         for key in forms.keys() | roles.keys():
@@ -140,19 +140,22 @@ class Matcher:
             lower = tuple(f for f in entries if f.use != ACRONYM and f.text.islower())
             self._automaton.add_word(key, _Key(
                 len(key), entries, lower, any(f.use == ACRONYM for f in entries),
-                _strong(entries), _strong(lower), tuple(roles.get(key, ()))))
+                _strong(entries), _strong(lower), tuple(roles.get(key, ())),
+                any(isinstance(r, int) for r in roles.get(key, ()))))
         self._automaton.make_automaton()
         self.key_count = len(forms)
 
-    def _hits(self, text: str, norm: str) -> list[_Hit]:
-        """Valid, non-overlapping hits, longest first wins, returned in text order."""
+    def _hits(self, text: str, norm: str) -> tuple[list[_Hit], set[tuple[int, int]]]:
+        """Valid, non-overlapping hits, longest first wins, in text order; bodies' spans."""
         found: list[_Hit] = []
         parts: list[tuple[int, int, tuple[int | Slot, ...]]] = []
+        pieces = False
         key: _Key
         for end, key in self._automaton.iter(norm):
             start, stop = end - key.length + 1, end - 1  # key is padded: `text` coordinates
             if key.roles:
                 parts.append((start, stop, key.roles))
+                pieces = pieces or key.piece
                 if not key.forms:
                     continue
             piece = text[start:stop]
@@ -166,10 +169,11 @@ class Matcher:
                 found.append(_Hit(start, stop, key.lower_forms, key.lower_strong))
         if any(hit.forms[-1].use == EXCLUDED for hit in found):
             found = _apply_excludes(found)
-        if parts and self._bodies is not None:
-            found = self._with_bodies(text, parts, found)
+        described: set[tuple[int, int]] = set()
+        if pieces and self._bodies is not None:
+            found = self._with_bodies(text, parts, found, described)
         if len(found) < 2:
-            return found
+            return found, described
         found.sort(key=lambda h: (h.start - h.end, h.start))
         starts: list[int] = []
         ends: list[int] = []
@@ -183,21 +187,29 @@ class Matcher:
             starts.insert(i, hit.start)
             ends.insert(i, hit.end)
             kept.insert(i, hit)
-        return kept
+        return kept, described
 
     def _with_bodies(self, text: str, parts: list[tuple[int, int, tuple[int | Slot, ...]]],
-                     found: list[_Hit]) -> list[_Hit]:
-        """State bodies named by description, first, so that a tie with an excluded phrase
-        ("МИД Иордании" is not Russia's) goes to the body; a listed name of the same span
-        stays the listed actor's."""
+                     found: list[_Hit], spans: set[tuple[int, int]]) -> list[_Hit]:
+        """State bodies named by description (their spans into `spans`), first, so that a tie
+        with an excluded phrase ("МИД Иордании" is not Russia's) goes to the body; a listed
+        name of the same span stays the listed actor's."""
         assert self._bodies is not None
-        named = {(h.start, h.end) for h in found if h.forms}
         described, alone = self._bodies.compose(text, parts)
+        if not described and not alone:
+            return found
+        named = {(h.start, h.end) for h in found if h.forms}
         bodies = [_Hit(s, e, (_Form(a, DESCRIBED, text[s:e]),), a)
                   for s, e, a in described if (s, e) not in named]
-        # A head alone ("the interior ministry") is a second reference, as a surname is.
-        bodies += [_Hit(s, e, tuple(_Form(a, SURNAME, text[s:e]) for a in ids), None)
-                   for s, e, ids in alone if (s, e) not in named]
+        spans.update((h.start, h.end) for h in bodies)
+        # A head alone ("the interior ministry") refers back, as a surname does, to a body of
+        # its kind the article names.
+        if alone:
+            present = {h.strong for h in found} | {a for _s, _e, a in described}
+            for s, e, ids in alone:
+                refs = tuple(_Form(a, SURNAME, text[s:e]) for a in ids if a in present)
+                if refs and (s, e) not in named:
+                    bodies.append(_Hit(s, e, refs, None))
         return bodies + found if bodies else found
 
     def _cue_pick(self, norm: str, hit: _Hit, candidates: list[str]) -> str | None:
@@ -225,7 +237,7 @@ class Matcher:
 
     def match_text(self, text: str, norm: str, title_len: int) -> list[tuple[int, int, str]]:
         """(start, end, actor id) in `text` (see `joined`), `norm` its `padded_norm`."""
-        hits = self._hits(text, norm)
+        hits, described = self._hits(text, norm)
         if not hits:
             return []
         named: dict[str, list[int]] = {}  # actor -> starts of attributed mentions
@@ -245,8 +257,8 @@ class Matcher:
             choice = None
             if any(self._cues.get(c) for c in candidates):
                 # A body found by description is no other name: its "General Staff" is a cue.
-                masked = masked or _mask(norm, [h for h in hits if not h.forms
-                                                or h.forms[0].use != DESCRIBED])
+                masked = masked or _mask(norm, [h for h in hits
+                                                if (h.start, h.end) not in described])
                 choice = self._cue_pick(masked, hit, candidates)
             in_title = hit.start < title_len
             if choice is None:
@@ -262,7 +274,6 @@ class Matcher:
                 if not in_title:  # a body surname sets the referent for the ones after it
                     bisect.insort(named.setdefault(choice, []), hit.start)
                 resolved.append((hit.start, hit.end, choice))
-        described = {(h.start, h.end) for h in hits if h.forms and h.forms[0].use == DESCRIBED}
         resolved.extend(self._inner_orgs(text, norm, resolved, described))
         return _merge_adjacent(sorted(resolved), text)
 
@@ -273,12 +284,11 @@ class Matcher:
         "Turkey" in "Turkey's foreign ministry": the state acts through it)."""
         actors = self.gazetteer.actors
         inner_kinds = {"person": ("org", "media"), "org": ("person", "state")}
-        any_kind = ("person", "org", "state", "media")
         out: list[tuple[int, int, str]] = []
         for start, end, actor_id in resolved:
-            # A body found by description keeps the group it is run by ("Hamas-run").
-            wanted = any_kind if (start, end) in described else \
-                inner_kinds.get(actors[actor_id].kind)
+            if (start, end) in described:  # no mention inside: "U.S. General Staff" is one
+                continue
+            wanted = inner_kinds.get(actors[actor_id].kind)
             if wanted is None or " " not in text[start:end].strip():
                 continue
             piece = norm[start:end + 2]  # the span and its padding spaces, as keys are
@@ -292,17 +302,10 @@ class Matcher:
                 if len(found) != 1:  # one actor of that kind must claim the words
                     continue
                 inner_id = found.pop()
-                if (start, end) in described and actors[inner_id].kind != "state" and (
-                        inner_id in self._body_ids or inner[0] != start):
-                    # "Минобороны" in "Минобороны Иордании" is no Russian body, the UN no
-                    # actor in "Iran's mission to the UN"; "Hamas" in "Hamas-run" is one.
-                    continue
                 # A state acts through a body it opens ("Turkey's foreign ministry", "US
                 # Central Command"), not one whose proper name ends on it ("Islamic
-                # Resistance in Iraq", "Atomic Energy Organization of Iran"); a body found by
-                # description is its state's wherever the name stands ("МИД Иордании").
-                if actors[inner_id].kind != "state" or inner[0] == start or \
-                        (start, end) in described:
+                # Resistance in Iraq", "Atomic Energy Organization of Iran").
+                if actors[inner_id].kind != "state" or inner[0] == start:
                     out.append((inner[0], inner[1], inner_id))
         return out
 

@@ -45,7 +45,7 @@ def described_body(actor_id: str) -> bool:
         return False
     if not _made or _made[0] is not bodies:
         _made[:] = [bodies, frozenset(b.id for b in bodies.new)]
-    return actor_id in _made[1]  # type: ignore[operator]
+    return actor_id in _made[1]
 
 
 _made: list[Any] = []

@@ -30,15 +30,18 @@ class PlacesAnalyzer:
         from tui.core.places.matcher import place_finder
         from tui.core.store.actors import spans_of
 
-        actors = recognizer_for(sources).gazetteer.actors
+        gazetteer = recognizer_for(sources).gazetteer
+        actors = gazetteer.actors
+        # A state body's name holds its state, a place named ("Germany's foreign ministry").
+        bodies = set(gazetteer.bodies.actor.values()) if gazetteer.bodies else set()
         split = len(item.title) + 2
         text = f"{item.title}\n\n{item.body}"
         # A place's name inside a person's or a body's name is no place named ("Jordan
         # Bardella", "Islamic State in Iraq"); states are places themselves.
         spans = [(actors[row[1]].kind == "state", s if f == "title" else s + split,
                   e if f == "title" else e + split)
-                 for row in found.get("actors", ()) for f, s, e, *office in spans_of(row[3])
-                 if not office]
+                 for row in found.get("actors", ()) if row[1] not in bodies
+                 for f, s, e, *office in spans_of(row[3]) if not office]
         # ...but a state named inside a body it acts through is ("Germany's foreign ministry").
         names = _minus([(s, e) for state, s, e in spans if not state],
                        [(s, e) for state, s, e in spans if state])
