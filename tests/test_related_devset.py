@@ -53,11 +53,11 @@ def test_the_set_is_big_and_varied(devset: tuple[Cache, list[ev.Pair]]) -> None:
 def test_out_of_sample_figures(hybrid: ev.Result) -> None:
     got = hybrid.pooled.summary()
     print("\nhybrid, out of sample:", {k: round(v, 3) for k, v in got.items()})
-    assert got["p@1"] >= 0.93  # 0.938 recorded
-    assert got["r@5"] >= 0.955  # 0.967
-    assert got["b3_f1"] >= 0.92  # 0.929
-    assert got["b3_p"] >= 0.93 and got["b3_r"] >= 0.91  # 0.938, 0.921
-    assert got["intrusions"] <= 50  # 46
+    assert got["p@1"] >= 0.935  # 0.943 recorded (0.938 before what happened was weighed)
+    assert got["r@5"] >= 0.965  # 0.976 (0.967)
+    assert got["b3_f1"] >= 0.922  # 0.930 (0.929)
+    assert got["b3_p"] >= 0.925 and got["b3_r"] >= 0.92  # 0.933, 0.928
+    assert got["intrusions"] <= 49  # 45 (46)
     assert got["lonely_links"] <= 10  # 7: long shots beside the 14 standalone pieces
     assert hybrid.seed == (True, True)  # the report and the analysis two days on
 
@@ -67,8 +67,9 @@ def test_cross_language_reports_find_their_event(hybrid: ev.Result) -> None:
     place ids that carry across scripts (no shared words at all)."""
     for lang in ("ru", "ar", "fa"):
         got = hybrid.by_lang[lang].summary()
-        # 17 to 32 articles each; recorded P@1, R@5: ru 1.000, 0.984; ar 1.000, 0.988; fa 0.941, 0.869
-        assert got["p@1"] >= 0.9 and got["r@5"] >= 0.85, (lang, got)
+        # 17 to 32 articles each; recorded P@1, R@5: ru 1.000, 0.982; ar 1.000, 0.988; fa 1.000,
+        # 0.932 (0.941, 0.869 before event types: Persian reports share no words with the rest)
+        assert got["p@1"] >= 0.9 and got["r@5"] >= 0.9, (lang, got)
 
 
 def test_plain_tfidf_is_the_weaker_baseline(hybrid: ev.Result, tfidf: ev.Result) -> None:

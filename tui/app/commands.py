@@ -103,16 +103,9 @@ BY_NAME: Mapping[str, Command] = {command.name: command for command in COMMANDS}
 SCREEN_COMMANDS: tuple[Command, ...] = tuple(c for c in COMMANDS if c.app_action is None)
 
 
-TYPED_AFTER = frozenset({"search", "filter"})
-"""Commands the user types right after. Their keys are priority bindings: Textual runs those
-as the key arrives, before it forwards the next, so a fast `/shoigu` lands in the bar; a
-plain binding runs only once the key has bubbled up from the list, after the burst."""
-
-
 def screen_bindings() -> list[BindingType]:
     """Bindings for the main screen, one per command, each with the command name as id."""
-    return [Binding(c.key, c.action, c.title, show=c.footer, id=c.name,
-                    priority=c.name in TYPED_AFTER)
+    return [Binding(c.key, c.action, c.title, show=c.footer, id=c.name)
             for c in SCREEN_COMMANDS]
 
 

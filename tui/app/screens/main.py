@@ -14,15 +14,14 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
-from textual.actions import SkipAction
+from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Container, Horizontal
 from textual.screen import Screen
 from textual.widgets import Input
 
-from tui.app.commands import COMMANDS, TYPED_AFTER, keymap, screen_bindings
+from tui.app.commands import COMMANDS, keymap, screen_bindings
 from tui.app.empty_state import empty_text
 from tui.app.messages import OpenArticle, OpenView, ShowActor
 from tui.app.paging import Pager
@@ -49,12 +48,7 @@ from tui.core.query import QueryError
 class MainScreen(Screen[None]):
     """Where the reading happens."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *screen_bindings(),
-        # Priority, like `/` and `f`: the bar closes as esc arrives, so keys typed after it
-        # in the same burst reach the pane it hands back to.
-        Binding("escape", "close_query_bar", show=False, priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = screen_bindings()
     AUTO_FOCUS = "#articles"
 
     def __init__(self, desk: Desk, config: Config) -> None:
@@ -176,8 +170,6 @@ class MainScreen(Screen[None]):
     def action_run(self, name: str) -> None:
         """Run the command `name`: its key, the palette, or any widget's
         `run_action("screen.run('name')")`."""
-        if name in TYPED_AFTER and isinstance(self.focused, Input):
-            raise SkipAction()  # a priority key typed into the bar is text, not a command
         self._commands[name]()
 
     def in_thread(self, work: Callable[[], object], group: str) -> None:
@@ -318,17 +310,15 @@ class MainScreen(Screen[None]):
         self.query_bar.hide()
         self.set_focus(self.articles)
 
-    def action_close_query_bar(self) -> None:
-        """Esc while the bar has the focus; elsewhere esc does what it does."""
-        if self.focused is not self.query_bar:
-            raise SkipAction()
-        self.close_query_bar()
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "escape" and self.query_bar.mode is not None:
+            event.stop()
+            self.close_query_bar()
 
     @on(Input.Submitted, "#query-bar")
     @guarded
     def _query_submitted(self, event: Input.Submitted) -> None:
-        """Apply the bar's query; a bad one keeps the bar open with the cursor on the error.
-        Enter stays the bar's own key: it reaches the bar after the keys typed before it."""
+        """Apply the bar's query; a bad one keeps the bar open with the cursor on the error."""
         event.stop()
         old = (self.filter_query, self.search_text)
         value = event.value.strip()

@@ -30,8 +30,7 @@ class QueryBar(Input):
         self.value = value
         self.border_title = "/ search" if mode == "search" else "f filter"
         self.display = True
-        # Focus now, not via focus()'s call_later: keys typed in a burst after `/` are
-        # already queued behind this one and must land in the bar, not the list.
+        # Now, not through focus()'s call_later: keys that arrive from here on go to the bar.
         self.screen.set_focus(self)
 
     def hide(self) -> None:

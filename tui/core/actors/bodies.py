@@ -95,10 +95,12 @@ class BodyTable:
                 self.roles[key].append(role)
 
     def compose(self, text: str, parts: Iterable[tuple[int, int, tuple[int | Slot, ...]]],
-                ) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, tuple[str, ...]]]]:
+                ) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, tuple[str, ...]]],
+                           set[tuple[int, int]], dict[tuple[int, int], int]]:
         """(start, end, actor id) of the bodies found, from the automaton's role hits; and
         the heads alone ("the interior ministry"), each with the actors it may refer back to."""
         pieces: list[tuple[int, int, int]] = []
+        opened: set[tuple[int, int]] = set()  # spans the state's own name opens ("Ukraine's")
         at_start: dict[int, list[tuple[int, int | Slot]]] = defaultdict(list)
         slot_end: dict[int, list[tuple[int, Slot]]] = defaultdict(list)
         for start, stop, roles in parts:
@@ -114,6 +116,7 @@ class BodyTable:
                     at_start[start].append((stop, role))
                     slot_end[stop].append((start, role))
         out: list[tuple[int, int, str]] = []
+        heads: dict[tuple[int, int], int] = {}
         seconds: list[tuple[int, int, tuple[str, ...]]] = []
         for start, stop, pid in pieces:
             for tpl in self.by_before.get(pid, ()):
@@ -127,23 +130,49 @@ class BodyTable:
                                     if r == tpl.after), -1) if _space(text, end) else -1
                         if end < 0:
                             continue
-                    self._emit(out, start, end, role.state, tpl.body)
+                    # A state's name after the head stays its own mention ("МИД | Иордании",
+                    # "وزارت کشور | اردن"): the body is the head's words (end marked).
+                    self._emit(out, opened, start, end, role.state, tpl.body)
+                    if out and out[-1][:2] == (start, end) and tpl.kind in ("gen", "fa", "name") \
+                            and tpl.after is None:
+                        heads[(start, end)] = _head_end(text, start, stop)
             for tpl in self.by_after.get(pid, ()):
                 if tpl.before is None and _space(text, start - 1):
                     for begin, role in slot_end.get(start - 1, ()):
                         if role.kind == tpl.kind:
-                            self._emit(out, begin, stop, role.state, tpl.body)
+                            self._emit(out, opened, begin, stop, role.state, tpl.body,
+                                       role.kind == "poss")
+                            if role.exact is not None and out and out[-1][:2] == (begin, stop):
+                                heads[(begin, stop)] = -start  # "US | embassy": the state
+                                # keeps its own mention, the body starts at its head
             if pid in self.bare:
                 out.append((start, stop, self.bare[pid]))
             elif pid in self.second:
                 seconds.append((start, stop, self.of_body[self.second[pid]]))
-        return out, seconds
+        return out, seconds, opened, heads
 
-    def _emit(self, out: list[tuple[int, int, str]], start: int, end: int, state: str,
-              body: str) -> None:
+    def _emit(self, out: list[tuple[int, int, str]], opened: set[tuple[int, int]], start: int,
+              end: int, state: str, body: str, named: bool = False) -> None:
         actor = self.actor.get((state, body))
         if actor is not None:
             out.append((start, end, actor))
+            if named:  # the state's own name opens it ("Ukraine's"): the state acts too
+                opened.add((start, end))
+
+
+def body_span(start: int, end: int, cut: int | None) -> tuple[int, int]:
+    """The body's own words when its state's name is a mention apart: `cut` > 0 ends them
+    before the state ("МИД | Иордании"), < 0 starts them after it ("US | embassy")."""
+    return (start, end) if cut is None else (start, cut) if cut > 0 else (-cut, end)
+
+
+def _head_end(text: str, start: int, stop: int) -> int:
+    """The end of a head's words without a closing "of" or "in" ("interior ministry of")."""
+    words = text[start:stop]
+    for tail in (" of", " in"):
+        if words.endswith(tail):
+            return stop - len(tail)
+    return stop
 
 
 def _space(text: str, at: int) -> bool:

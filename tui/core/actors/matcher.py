@@ -6,14 +6,11 @@ Pure (no SQL, no UI). Rules, in the order they apply:
   and "fine china" do not, "TURKEY" and "Turkey" do);
 - an `exclude` phrase ("Richard Wagner", "Jordan Valley") wins as the longer match and yields
   nothing, which is how known decoys are silenced;
-- an organisation named inside a person's form ("Kremlin" in "Kremlin aide") counts too, and
-  a person or a state inside an organisation's ("Netanyahu's office", "Turkey's foreign
-  ministry");
-- a full name or alias always counts; a surname alone ("Bagheri") is attributed, in order, to
-  the candidate whose `cues` ("General Staff") stand right before/after it, else to the
-  candidate named nearest before it in the same article (title, then body), else to the sole
-  actor that lists it in `surnames` (a person's last name is otherwise only a second
-  reference); otherwise it is dropped as ambiguous.
+- an organisation inside a person's form ("Kremlin aide") counts too, and a person or a state
+  inside an organisation's ("Netanyahu's office", "Turkey's foreign ministry");
+- a full name or alias always counts; a surname alone ("Bagheri") goes to the candidate whose
+  `cues` ("General Staff") stand beside it, else to the one named nearest before it (title,
+  then body), else to the sole actor listing it in `surnames`; else it is dropped.
 """
 
 from __future__ import annotations
@@ -26,7 +23,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from tui.core.actors.bodies import Slot
+from tui.core.actors.bodies import Slot, body_span
 from tui.core.actors.gazetteer import Actor, Gazetteer, GazetteerError, load_gazetteer
 from tui.core.actors.text import (
     expand_form,
@@ -191,19 +188,22 @@ class Matcher:
 
     def _with_bodies(self, text: str, parts: list[tuple[int, int, tuple[int | Slot, ...]]],
                      found: list[_Hit], spans: set[tuple[int, int]]) -> list[_Hit]:
-        """State bodies named by description (their spans into `spans`), first, so that a tie
-        with an excluded phrase ("МИД Иордании" is not Russia's) goes to the body; a listed
-        name of the same span stays the listed actor's."""
+        """State bodies named by description (spans into `spans`), first: a tie with an
+        excluded phrase goes to the body, a listed name of the same span stays listed."""
         assert self._bodies is not None
-        described, alone = self._bodies.compose(text, parts)
+        described, alone, opened, heads = self._bodies.compose(text, parts)
         if not described and not alone:
             return found
         named = {(h.start, h.end) for h in found if h.forms}
-        bodies = [_Hit(s, e, (_Form(a, DESCRIBED, text[s:e]),), a)
-                  for s, e, a in described if (s, e) not in named]
-        spans.update((h.start, h.end) for h in bodies)
-        # A head alone ("the interior ministry") refers back, as a surname does, to a body of
-        # its kind the article names.
+        bodies = [_Hit(*body_span(s, e, heads.get((s, e))), (_Form(a, DESCRIBED, text[s:e]),),
+                       a) for s, e, a in described if (s, e) not in named]
+        if heads:  # a head before its state: what else claims the words yields to the body
+            spans_ = [(s, e) for (s, e), cut in heads.items() if cut > 0 and (s, e) not in named]
+            found = [h for h in found if not any(
+                s <= h.start and h.end <= e and (not h.forms or h.end <= heads[(s, e)])
+                for s, e in spans_)]
+        spans.update((h.start, h.end) for h in bodies if (h.start, h.end) not in opened)
+        # A head alone ("the interior ministry") refers back to a body of its kind named.
         if alone:
             present = {h.strong for h in found} | {a for _s, _e, a in described}
             for s, e, ids in alone:
@@ -286,8 +286,8 @@ class Matcher:
         inner_kinds = {"person": ("org", "media"), "org": ("person", "state")}
         out: list[tuple[int, int, str]] = []
         for start, end, actor_id in resolved:
-            if (start, end) in described:  # no mention inside: "U.S. General Staff" is one
-                continue
+            if (start, end) in described:  # no mention inside but a state's own name
+                continue  # opening it ("Ukraine's ..."): "U.S. General Staff" is one
             wanted = inner_kinds.get(actors[actor_id].kind)
             if wanted is None or " " not in text[start:end].strip():
                 continue

@@ -19,6 +19,7 @@ from datetime import datetime
 
 from tui.core.linking.names import actor_kind, described_body
 from tui.core.linking.text import lsh_keys, place_matcher, text_parts
+from tui.core.linking.what import main_type, profile, shown, unit
 from tui.core.linking.when import event_day
 
 TOP_TERMS = 12  # salient terms per article used as candidate keys
@@ -48,13 +49,19 @@ class Features:
     lead: str = ""  # the protagonist: the most prominent person/org (or place), "a:id"
     heads: tuple[str, ...] = ()  # "a:id"/"p:id" named in the headline
     day: int = 0  # the day the lead speaks of (days since 1970-01-01 UTC)
+    what: dict[str, float] = field(default_factory=dict)  # event type -> unit weight (what.py)
     # sums of actors, states, places, focus: every pair scored needs them (not stored)
     sums: tuple[float, float, float, float] = field(default=(0.0, 0.0, 0.0, 0.0),
                                                     compare=False)
+    # the main event type, and the types worth naming in reasons (derived from `what`)
+    main: str = field(default="", compare=False)
+    shown: frozenset[str] = field(default=frozenset(), compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "sums", (sum(self.actors.values()), sum(self.states.values()),
                                           sum(self.places.values()), sum(self.focus.values())))
+        object.__setattr__(self, "main", main_type(self.what))
+        object.__setattr__(self, "shown", shown(self.what))
 
     def dumps(self) -> str:
         return _dumps(self)
@@ -63,7 +70,7 @@ class Features:
     def loads(cls, published: float, text: str) -> Features:
         d = json.loads(text)
         return cls(published, d["s"], d["a"], d["st"], d["p"], d["f"], d["t"], tuple(d["m"]),
-                   d["l"], tuple(d["h"]), d["d"])
+                   d["l"], tuple(d["h"]), d["d"], d.get("w", {}))
 
     def index_keys(self) -> list[str]:
         """Inverted-index keys: actors, states and places, the rarest terms, LSH bands. States
@@ -89,6 +96,7 @@ class Raw:
     lead: str
     heads: tuple[str, ...]
     day: int = 0
+    what: dict[str, float] = field(default_factory=dict)  # event type -> headline/lead weight
 
     def df_keys(self) -> list[str]:
         return ([f"a:{a}" for a in self.actors] + [f"s:{s}" for s in self.states]
@@ -102,14 +110,15 @@ class Raw:
     def loads(cls, text: str) -> Raw:
         d = json.loads(text)
         return cls(d["s"], d["a"], d["st"], d["p"], d["f"], d["t"], tuple(d["m"]), d["l"],
-                   tuple(d["h"]), d["d"])
+                   tuple(d["h"]), d["d"], d.get("w", {}))
 
 
 def _dumps(f: Features | Raw) -> str:
-    """The stored form both share (Features adds only its publication time, stored apart)."""
+    """The stored form both share (Features adds only its publication time, stored apart).
+    Stored before event types were read ("w" absent): no type, so no evidence either way."""
     return json.dumps({"s": f.script, "a": f.actors, "st": f.states, "p": f.places,
                        "f": f.focus, "t": f.terms, "m": f.sig, "l": f.lead, "h": f.heads,
-                       "d": f.day}, separators=(",", ":"), ensure_ascii=False)
+                       "d": f.day, "w": f.what}, separators=(",", ":"), ensure_ascii=False)
 
 
 def salience(count: int, in_title: bool, early: bool) -> float:
@@ -138,7 +147,8 @@ def raw_features(title: str, body: str, actor_rows: list[tuple[str, int, str]],
     for actor_id, count, spans_json in actor_rows:
         spans = json.loads(spans_json) if spans_json else []
         # A lone lower-case word ("leader") is a descriptive form, not a name: too weak here.
-        weak = [s for s in spans if _lower_word(fields.get(s[0], "")[s[1]:s[2]])]
+        weak = [s for s in spans if _lower_word(fields.get(s[0], "")[s[1]:s[2]])
+                or described_body(actor_id, fields.get(s[0], "")[s[1]:s[2]])]
         spans = [s for s in spans if s not in weak]
         count -= len(weak)
         if count <= 0 or not drives_links(kinds.get(actor_id, "")) or described_body(actor_id):
@@ -165,7 +175,7 @@ def raw_features(title: str, body: str, actor_rows: list[tuple[str, int, str]],
     day = event_day(title, body, published.timestamp()) if published is not None else 0
     terms = dict(sorted(parts.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:RAW_TERMS])
     return Raw(parts.script, actors, states, places, focus, terms, parts.sig,
-               _protagonist(actors, places), tuple(heads), day)
+               _protagonist(actors, places), tuple(heads), day, profile(title, body))
 
 
 def _protagonist(actors: dict[str, float], places: dict[str, float]) -> str:
@@ -201,7 +211,7 @@ def weigh(raw: Raw, published: datetime, df: Mapping[str, int], docs: int) -> Fe
         focus={k: round(s * focus_w(k), 3) for k, s in raw.focus.items()},
         terms={t: round(v / norm, 3) for t, v in
                sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]},
-        sig=raw.sig, lead=raw.lead, heads=raw.heads, day=day)
+        sig=raw.sig, lead=raw.lead, heads=raw.heads, day=day, what=unit(raw.what))
 
 
 def loads_any(published: float, text: str) -> Features | None:

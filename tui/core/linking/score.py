@@ -22,11 +22,12 @@ from importlib import resources
 from tui.core.linking.features import Features
 from tui.core.linking.names import display_name, place_kind
 from tui.core.linking.text import jaccard
+from tui.core.linking.what import shared
 
 DAY = 86400.0
 WINDOW_DAYS = 14.0  # candidates come from this far either side; the model decides how much
 PARTS = ("actors", "states", "places", "focus", "mass", "lead", "clash", "text", "days",
-         "logdays", "evgap", "cross", "cross_ent", "cross_mass")
+         "logdays", "evgap", "cross", "cross_ent", "cross_mass", "what", "what_clash")
 TEXT = PARTS.index("text")
 
 
@@ -78,6 +79,7 @@ class Score:
     text: float
     dup: float
     shared: tuple[str, ...] = ()  # "a:id" / "p:id", most telling first; empty below link_min
+    what: tuple[str, ...] = ()  # event types both name ("drone attack"); empty below link_min
 
 
 def _ruzicka(x: dict[str, float], y: dict[str, float], sum_x: float,
@@ -120,12 +122,22 @@ def _pair(x: Features, y: Features) -> tuple[tuple[float, ...], list[str], list[
         text = sum(map(operator.mul, map(x.terms.__getitem__, both),
                        map(y.terms.__getitem__, both)))
     mass = math.log1p(mass_a + mass_p)
+    # what happened: how far the two event-type profiles agree, and whether their main types
+    # differ (an article naming no type says nothing either way)
+    what = differ = 0.0
+    if x.main and y.main:  # what.agreement and what.clash, inlined: every pair comes here
+        wy = y.what
+        for k, v in x.what.items():  # both in key order (unit sorts them): a symmetric sum
+            if k in wy:
+                what += v * wy[k]
+        differ = 0.0 if x.main in wy or y.main in x.what else 1.0
     # states by the rarity of what is shared, not its share: two articles naming only Russia
     # and Ukraine have all their states in common, and that says little
     values = (ea, math.log1p(mass_s), ep, ef, mass,
               1.0 if x.lead and x.lead == y.lead else 0.0, 1.0 if _clash(x, y) else 0.0,
               text, min(days, WINDOW_DAYS) / 7, math.log1p(days),
-              min(abs(x.day - y.day), 7) / 7, cross, cross * (ea + ep) / 2, cross * mass)
+              min(abs(x.day - y.day), 7) / 7, cross, cross * (ea + ep) / 2, cross * mass,
+              what, differ)
     return values, shared_a, shared_p
 
 
@@ -135,15 +147,19 @@ def score(x: Features, y: Features, model: Model | None = None) -> Score:
     if days > WINDOW_DAYS:
         return Score(0.0, {}, days, 0.0, 0.0)
     values, shared_a, shared_p = _pair(x, y)
-    total = round(model._sigmoid(sum(map(operator.mul, model.vector, values))), 4)
+    # six places: near-certain links differ in the fifth ("0.9997" for a whole range of
+    # evidence), and a list ranked on a tie would fall back on which article came first
+    total = round(model._sigmoid(sum(map(operator.mul, model.vector, values))), 6)
     text = values[TEXT]
     if total < model.link_min:  # never stored, never explained
         return Score(total, {}, days, text, 0.0)
     weights = {f"a:{k}": min(x.actors[k], y.actors[k]) for k in shared_a}
     weights.update({f"p:{k}": min(x.places[k], y.places[k]) for k in shared_p})
     dup = jaccard(x.sig, y.sig) if x.script == y.script else 0.0
+    named = x.shown & y.shown
     return Score(total, dict(zip(PARTS, values, strict=True)), days, text, dup,
-                 tuple(_explain_order(weights, {x.lead, y.lead})))
+                 tuple(_explain_order(weights, {x.lead, y.lead})),
+                 tuple(shared(x.what, y.what, named)) if named else ())
 
 
 # ---------------------------------------------------------------- explaining
@@ -169,11 +185,13 @@ def _apart(days: float) -> str:
 
 
 def reasons(s: Score, name: Callable[[str], str] = display_name, limit: int = 4) -> str:
-    """E.g. "Shoigu, Pezeshkian, Tehran; 5 h apart; text 0.41"."""
+    """E.g. "Shoigu, Pezeshkian, Tehran; both: talks; 5 h apart; text 0.41"."""
     out = []
     names = list(dict.fromkeys(name(k) for k in s.shared))[:limit]
     if names:
         out.append(", ".join(names))
+    if s.what:
+        out.append("both: " + ", ".join(s.what))
     out.append(_apart(s.days))
     if s.dup >= 0.5:
         out.append(f"same copy {s.dup:.2f}")

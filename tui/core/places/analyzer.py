@@ -30,21 +30,14 @@ class PlacesAnalyzer:
         from tui.core.places.matcher import place_finder
         from tui.core.store.actors import spans_of
 
-        gazetteer = recognizer_for(sources).gazetteer
-        actors = gazetteer.actors
-        # A state body's name holds its state, a place named ("Germany's foreign ministry").
-        bodies = set(gazetteer.bodies.actor.values()) if gazetteer.bodies else set()
+        actors = recognizer_for(sources).gazetteer.actors
         split = len(item.title) + 2
         text = f"{item.title}\n\n{item.body}"
         # A place's name inside a person's or a body's name is no place named ("Jordan
         # Bardella", "Islamic State in Iraq"); states are places themselves.
-        spans = [(actors[row[1]].kind == "state", s if f == "title" else s + split,
-                  e if f == "title" else e + split)
-                 for row in found.get("actors", ()) if row[1] not in bodies
+        names = [(s if f == "title" else s + split, e if f == "title" else e + split)
+                 for row in found.get("actors", ()) if actors[row[1]].kind != "state"
                  for f, s, e, *office in spans_of(row[3]) if not office]
-        # ...but a state named inside a body it acts through is ("Germany's foreign ministry").
-        names = _minus([(s, e) for state, s, e in spans if not state],
-                       [(s, e) for state, s, e in spans if state])
         out: dict[str, list[tuple[str, int, int]]] = {}
         for start, end, place_id in place_finder().find(text, padded_norm(text), names):
             out.setdefault(place_id, []).append(
@@ -63,16 +56,3 @@ class PlacesAnalyzer:
 
     def finish_run(self, conn: sqlite3.Connection, ids: Sequence[int], context: Context) -> None:
         return None
-
-
-def _minus(spans: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """`spans` with the `holes` inside them cut out."""
-    out = []
-    for start, end in spans:
-        for h_start, h_end in sorted(h for h in holes if start <= h[0] and h[1] <= end):
-            if h_start > start:
-                out.append((start, h_start))
-            start = max(start, h_end)
-        if start < end:
-            out.append((start, end))
-    return out
