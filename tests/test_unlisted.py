@@ -91,26 +91,3 @@ def test_a_listed_surname_after_another_first_name_is_someone_else(
     body = "Mohammad Eslami said so. Eslami added more."
     assert {m.actor_id for m in recognizer.mentions("", body, None)} == {"mohammad-eslami"}
 
-
-@pytest.mark.parametrize(("text", "names"), [
-    ("The army confirmed it.\n\nRomi Gonen, Emily Damari and Doron Steinbrecher were driven "
-     "home.", ["Romi Gonen", "Emily Damari", "Doron Steinbrecher"]),
-    ("Israel freed prisoners.\n\nKarina Ariev, Daniella Gilboa and Liri Albag, all 19 or 20, "
-     "were abducted.", ["Karina Ariev", "Daniella Gilboa", "Liri Albag"]),
-    ("The strike hit a compound, killing Yassin Rabia and Khaled Nagar, two senior members.",
-     ["Yassin Rabia", "Khaled Nagar"]),
-    ("Вместе с ним свободу получили Ноа Аргамани, Альмог Меир Джан и Шломи Зив. Позже",
-     ["Ноа Аргамани", "Альмог Меир Джан", "Шломи Зив"]),
-])
-def test_names_in_a_list_of_people(recognizer: Recognizer, text: str, names: list[str]) -> None:
-    assert [name for name, _desc in unlisted(recognizer, text)] == names
-
-
-@pytest.mark.parametrize("text", [
-    "Los Angeles and San Diego were hit by the storm.",        # two names, no first name
-    "Saudi Arabia, South Korea and North Korea were present.",  # states are taken
-    "Vladimir Putin and Xi Jinping were there.",                # listed people
-    "The Guardian and Le Monde were cited.",
-])
-def test_no_list_of_people_without_a_sign(recognizer: Recognizer, text: str) -> None:
-    assert unlisted(recognizer, text) == []

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF003  (Cyrillic and Arabic script are the point here)
+# ruff: noqa: RUF001  (Cyrillic and Arabic script are the point here)
 """How news names a person, pattern by pattern, for `unlisted.py`: a title then a name
 ("spokesman John Kirby"), a name then a comma and a title ("Nabih Berri, the parliament
 speaker"), a title, a comma and a name, Russian titles with their qualifier ("губернатор
@@ -321,37 +321,3 @@ def appositions(text: str, taken: Taken) -> Iterable[list[Tok]]:
             run.insert(0, tok)
         if 2 <= len(run) <= 3:
             yield run
-
-
-# "Romi Gonen, Emily Damari and Doron Steinbrecher were freed", "killing Yassin Rabia and
-# Khaled Nagar", "свободу получили Ноа Аргамани, Альмог Меир Джан и Шломи Зив": names in a
-# list, where what comes before the list (freed, killing) or after it (were, ", all") lists
-# people. Countries and bodies in such a list are taken already and are left out.
-_EN_NAME = r"[A-Z][\w’'-]+(?: (?:al-|el-)?[A-Z][\w’'-]+){1,2}"
-_RU_NAME = r"[А-ЯЁ][а-яё-]+(?: [А-ЯЁ][а-яё-]+){1,2}"
-_EN_LIST = rf"((?:{_EN_NAME}, ){{0,5}}{_EN_NAME},? and {_EN_NAME})"
-_RU_LIST = rf"((?:{_RU_NAME}, ){{0,5}}{_RU_NAME} и {_RU_NAME})"
-_START = r"(?:^|(?<=[.!?] )|(?<=[.!?]  )|(?<=\n))"
-_LISTS = tuple(re.compile(p, re.MULTILINE) for p in (
-    rf"\b(?:killing|killed|freed|released|including) {_EN_LIST}(?![\w’'-]| [A-Z])",
-    rf"{_START}{_EN_LIST}(?= (?:were|are|have been|had been)\b|, (?:all|both|two|three|four)\b)",
-    rf"(?<![\w-])(?:получили|освобождены|освободили|погибли|убиты) {_RU_LIST}(?![\w-]| [А-ЯЁ])",
-    rf"{_START}{_RU_LIST}(?= (?:были|стали)\b|, (?:все|оба|обе|двое|трое)\b)"))
-
-
-def name_lists(text: str, taken: Taken) -> Iterable[tuple[list[Tok], bool]]:
-    """Each name, and whether the list alone says it is a person's (a verb before it, or
-    three names and more); otherwise ("Los Angeles and San Diego were hit") a known first
-    name must open it."""
-    for n, pattern in enumerate(_LISTS):
-        for m in pattern.finditer(text):
-            at = m.start(1)
-            parts = list(re.finditer(r"[^,]+?(?=,|$| and | и )", m.group(1)))
-            for part in parts:
-                words = [(w.start() + at, w.end() + at, w.group())
-                         for w in TOKEN.finditer(m.group(1), part.start(), part.end())]
-                words = [w for w in words if w[2] not in ("and", "и")]
-                is_word = ru_word if words and CYRILLIC.match(words[0][2]) else en_word
-                if 2 <= len(words) <= 3 and all(is_word(t) and not taken.hits(t)
-                                                for t in words):
-                    yield words, n % 2 == 0 or len(parts) >= 3

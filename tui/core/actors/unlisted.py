@@ -38,7 +38,6 @@ from tui.core.actors.name_patterns import (
     en_after_title,
     en_word,
     name_before_title,
-    name_lists,
     ru_after_title,
     ru_word,
     title_comma_name,
@@ -121,9 +120,7 @@ class UnlistedFinder:
                 span = (name_toks[0][0], name_toks[-1][1])
                 if span not in entry.spans:
                     entry.spans.append(span)
-        listed = [words for words, sure in name_lists(text, taken)
-                  if sure or words[0][2].lower() in self.given]
-        for name_toks in (*appositions(text, taken), *listed):
+        for name_toks in appositions(text, taken):
             key = key_of(" ".join(t[2] for t in name_toks))
             if key not in self.known:
                 entry = found.setdefault(key, Unlisted(" ".join(t[2] for t in name_toks), ""))
