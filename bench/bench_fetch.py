@@ -9,6 +9,17 @@ exists, i.e. on its second run, so its first 304 run is its third; "unchanged" b
 contender's first run whose feeds all came back 304 (server counters prove which run that was).
 The contenders' order rotates between repetitions so drift on a shared machine cancels out.
 Also times `newsdesk fetch` on the bundled demo site, and can profile the cold fetch (py-spy).
+
+Which newsdesk is timed: the checkout's code, run by `--python` (default: the interpreter running
+this script) with that environment's packages. The fair figure is a user's install, i.e. an
+environment made by `pip install .` without the test extra: with the test extra, click is
+installed and httpx imports its CLI (click and rich) on every fetch, ~40 ms that no user pays.
+The report records which it was (`newsdesk_python.user_install_like`). The checkout is
+byte-compiled first, as pip does for a user (with PYTHONDONTWRITEBYTECODE set, each run would
+otherwise compile every module again). For example:
+
+    python -m venv /tmp/user && /tmp/user/bin/pip install .
+    python bench/bench_fetch.py --python /tmp/user/bin/python --threads 8 --reps 3 --demo-reps 0
 """
 
 from __future__ import annotations
@@ -30,6 +41,8 @@ from bench.common import (
     Report,
     RunResult,
     Stat,
+    compile_checkout,
+    interpreter_facts,
     newsdesk_cmd,
     ratio,
     run,
@@ -73,9 +86,9 @@ class Contender:
     """One reader under test, with its own fresh folder per repetition."""
 
     def __init__(self, name: str, site: SiteServer, newsboat: str | None = None,
-                 threads: int = 0, extract: bool = False) -> None:
+                 threads: int = 0, extract: bool = False, python: str | None = None) -> None:
         self.name, self.site, self.newsboat, self.threads = name, site, newsboat, threads
-        self.extract = extract
+        self.extract, self.python = extract, python
         self.folder = Path()
 
     def fresh(self, parent: Path) -> None:
@@ -93,7 +106,8 @@ class Contender:
             return [self.newsboat, "-x", "reload", "-u", str(f / "urls"), "-c",
                     str(f / "cache.db"), "-C", str(f / "config")]
         extra = [] if self.extract else ["--no-extract"]
-        return newsdesk_cmd("fetch", *extra, "--json", "--config", str(f / "feeds.toml"))
+        return newsdesk_cmd("fetch", *extra, "--json", "--config", str(f / "feeds.toml"),
+                            python=self.python)
 
     def run(self) -> RunResult:
         env = {"HOME": str(self.folder), "LANG": "C.UTF-8"} if self.newsboat else {}
@@ -111,7 +125,7 @@ class Contender:
 def bench_refresh(report: Report, args: argparse.Namespace, newsboat: str | None,
                   work: Path) -> None:
     with SiteServer(args.feeds, args.items, hosts=args.hosts) as site:
-        contenders = [Contender("newsdesk", site)]
+        contenders = [Contender("newsdesk", site, python=args.python)]
         if newsboat:
             contenders += [Contender(f"newsboat-{t}", site, newsboat, t) for t in args.threads]
         times: dict[str, dict[str, list[float]]] = {
@@ -121,6 +135,7 @@ def bench_refresh(report: Report, args: argparse.Namespace, newsboat: str | None
         mapped: dict[str, list[float]] = {c.name: [] for c in contenders}
         tree: dict[str, list[float]] = {c.name: [] for c in contenders}
         cpu: dict[str, list[float]] = {c.name: [] for c in contenders}
+        cpu_unchanged: dict[str, list[float]] = {c.name: [] for c in contenders}
         for rep in range(args.reps):
             shift = rep % len(contenders)
             for c in contenders[shift:] + contenders[:shift]:
@@ -143,6 +158,7 @@ def bench_refresh(report: Report, args: argparse.Namespace, newsboat: str | None
                 tree[c.name].append(cold.tree_peak_kb / 1024)
                 if unchanged:
                     times[c.name]["unchanged"].append(unchanged[1].wall)
+                    cpu_unchanged[c.name].append(unchanged[1].cpu_s)
                 cpu[c.name].append(cold.cpu_s)
                 report.row(rep=rep + 1, reader=c.name, cold_s=round(cold.wall, 3),
                            cold_stored_s=round(c.stored_wall(cold), 3),
@@ -150,6 +166,7 @@ def bench_refresh(report: Report, args: argparse.Namespace, newsboat: str | None
                            cold_requests=cold_stats,
                            unchanged_s=round(unchanged[1].wall, 3) if unchanged else None,
                            unchanged_run=unchanged[0] + 1 if unchanged else None,
+                           unchanged_cpu_s=unchanged[1].cpu_s if unchanged else None,
                            peak_rss_mb=round(cold.max_rss_kb / 1024, 1),
                            heap_peak_mb=round(cold.heap_peak_kb / 1024, 1),
                            mapped_peak_mb=round(cold.file_peak_kb / 1024, 1),
@@ -158,6 +175,7 @@ def bench_refresh(report: Report, args: argparse.Namespace, newsboat: str | None
         summary = {name: {"cold_s": stat_dict(t["cold"]), "unchanged_s": stat_dict(t["unchanged"]),
                           "cold_stored_s": stat_dict(t["cold stored"]),
                           "cold_cpu_s": stat_dict(cpu[name]),
+                          "unchanged_cpu_s": stat_dict(cpu_unchanged[name]),
                           "max_rss_mb": stat_dict(rss[name], 1),
                           "heap_peak_mb": stat_dict(heap[name], 1),
                           "mapped_peak_mb": stat_dict(mapped[name], 1),
@@ -178,6 +196,14 @@ def bench_refresh(report: Report, args: argparse.Namespace, newsboat: str | None
                     s = Stat.of(ratios)
                     report.goal(f"refresh {phase}: newsdesk / {base}", s.median, goal,
                                 f"per-repetition ratios {s.fmt('x')}")
+            # CPU (user + system, with children) hardly moves with other people's load.
+            cpu_ratios = [ratio(a, b) for a, b in zip(cpu_unchanged["newsdesk"],
+                                                      cpu_unchanged[base], strict=False)]
+            if cpu_ratios:
+                c = Stat.of(cpu_ratios)
+                report.note(f"unchanged refresh CPU: newsdesk "
+                            f"{Stat.of(cpu_unchanged['newsdesk']).fmt()}, {base} "
+                            f"{Stat.of(cpu_unchanged[base]).fmt()}, ratio {c.fmt('x')}")
         if rss["newsdesk"]:
             s, h, m = Stat.of(rss["newsdesk"]), Stat.of(heap["newsdesk"]), Stat.of(mapped["newsdesk"])
             report.goal("peak memory of newsdesk's main process, cold refresh (MB)", s.median,
@@ -185,7 +211,7 @@ def bench_refresh(report: Report, args: argparse.Namespace, newsboat: str | None
                         f"{h.fmt('MB')} and mapped files (libraries, cache file) {m.fmt('MB')}")
 
 
-def bench_demo(report: Report, reps: int, work: Path) -> None:
+def bench_demo(report: Report, reps: int, work: Path, python: str | None = None) -> None:
     try:
         from tui.demo.server import DemoServer, write_demo_config
     except ImportError as exc:
@@ -196,7 +222,8 @@ def bench_demo(report: Report, reps: int, work: Path) -> None:
         for rep in range(reps):
             folder = Path(tempfile.mkdtemp(prefix="demo-", dir=work))
             config = write_demo_config(folder, server)
-            result = run(newsdesk_cmd("fetch", "--config", str(config)), cwd=ROOT).check()
+            result = run(newsdesk_cmd("fetch", "--config", str(config), python=python),
+                         cwd=ROOT).check()
             walls.append(result.wall)
             report.row(rep=rep + 1, reader="newsdesk demo fetch (with extraction)",
                        wall_s=round(result.wall, 3), output=result.stdout.strip()[:120],
@@ -215,7 +242,7 @@ def profile_cold(report: Report, args: argparse.Namespace, work: Path, extract: 
         return
     RESULTS.mkdir(parents=True, exist_ok=True)
     with SiteServer(args.feeds, args.items, hosts=args.hosts) as site:
-        c = Contender("profile", site, extract=extract)
+        c = Contender("profile", site, extract=extract, python=args.python)
         c.fresh(work)
         phases = ["extract"] if extract else ["noextract", "unchanged"]
         for phase in phases:
@@ -243,11 +270,13 @@ def stages_child(config_path: str, extract: bool) -> None:
     import json
     import time
 
+    began = time.perf_counter()
     from tui.core.config.loader import load_config
     from tui.core.desk import Desk
     from tui.core.refresh.events import Progress, RefreshEvent
 
     marks: dict[str, float] = {}
+    imports = time.perf_counter() - began  # the Desk's (the refresh loads httpx itself)
     start = time.perf_counter()
 
     def on_event(event: RefreshEvent) -> None:
@@ -260,25 +289,32 @@ def stages_child(config_path: str, extract: bool) -> None:
         opened = time.perf_counter() - start
         summary = desk.refresh(extract=extract, on_event=on_event)
         marks["refresh returned"] = time.perf_counter() - start
-    print(json.dumps({"desk_open_s": opened, "marks": marks, "new": summary.new_articles}))
+    print(json.dumps({"imports_s": imports, "desk_open_s": opened, "marks": marks,
+                      "new": summary.new_articles}))
 
 
 def stage_split(report: Report, args: argparse.Namespace, work: Path, extract: bool) -> None:
-    """Where a cold refresh spends its wall time: fetch+parse+store, pages, analysis."""
+    """Where a cold refresh spends its wall time (fetch+parse+store, pages, analysis), and then
+    an unchanged one (all 304): imports until the Desk is open, the refresh, the exit."""
     import json
 
     with SiteServer(args.feeds, args.items, hosts=args.hosts) as site:
         c = Contender("stages", site, extract=extract)
         c.fresh(work)
-        result = run([sys.executable, str(Path(__file__).resolve()), "--stages-child",
-                      str(c.folder / "feeds.toml"), *(["--stages-extract"] if extract else [])],
-                     cwd=ROOT).check()
-        data = json.loads(result.stdout.strip().splitlines()[-1])
-        marks = {k: round(v, 2) for k, v in sorted(data["marks"].items(), key=lambda kv: kv[1])}
-        key = "stages_extract" if extract else "stages_noextract"
-        report.params[key] = {"process_wall_s": round(result.wall, 2),
-                              "desk_open_s": round(data["desk_open_s"], 2), "marks_s": marks}
-        report.row(stages=key, process_wall_s=round(result.wall, 2), **marks)
+        for phase in ("cold", "unchanged"):
+            result = run([args.python, str(Path(__file__).resolve()), "--stages-child",
+                          str(c.folder / "feeds.toml"),
+                          *(["--stages-extract"] if extract else [])], cwd=ROOT).check()
+            data = json.loads(result.stdout.strip().splitlines()[-1])
+            marks = {k: round(v, 3) for k, v in sorted(data["marks"].items(),
+                                                       key=lambda kv: kv[1])}
+            key = f"stages_{'extract' if extract else 'noextract'}_{phase}"
+            report.params[key] = {"process_wall_s": round(result.wall, 3),
+                                  "imports_s": round(data["imports_s"], 3),
+                                  "desk_open_s": round(data["desk_open_s"], 3), "marks_s": marks}
+            report.row(stages=key, process_wall_s=round(result.wall, 3),
+                       imports_s=round(data["imports_s"], 3),
+                       desk_open_s=round(data["desk_open_s"], 3), **marks)
         shutil.rmtree(c.folder, ignore_errors=True)
 
 
@@ -297,6 +333,9 @@ def main(argv: list[str] | None = None) -> int:
                    help="one cold refresh in a child with per-stage timestamps")
     p.add_argument("--stages-child", metavar="CONFIG", help=argparse.SUPPRESS)
     p.add_argument("--stages-extract", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--python", default=sys.executable, metavar="PATH",
+                   help="interpreter (and so environment) that runs newsdesk; fair: a user's "
+                        "install without the test extra (see the docstring)")
     p.add_argument("--json", metavar="PATH")
     args = p.parse_args(argv)
     if args.stages_child:
@@ -308,6 +347,12 @@ def main(argv: list[str] | None = None) -> int:
                        "newsdesk: python -m tui fetch --no-extract --config DIR/feeds.toml",
                        "newsboat: newsboat -x reload -u DIR/urls -c DIR/cache.db -C DIR/config "
                        "(config: reload-threads N)"]
+    compile_checkout(args.python)
+    facts = report.params["newsdesk_python"] = interpreter_facts(args.python)
+    print(f"newsdesk runs on {facts['prefix']} (Python {facts['python']}): "
+          + ("a user's install (no test extra)" if facts["user_install_like"] else
+             "NOT like a user's install: click is installed (the test extra), httpx imports "
+             "its CLI on every run; pass --python from a venv without it"), flush=True)
     newsboat = None if args.no_newsboat else ensure_newsboat(report, not args.no_install)
     if newsboat:
         version = subprocess.run([newsboat, "--version"], capture_output=True, text=True)
@@ -319,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.reps:  # --reps 0: only the extra measurements below
             bench_refresh(report, args, newsboat, work)
         if args.demo_reps:
-            bench_demo(report, args.demo_reps, work)
+            bench_demo(report, args.demo_reps, work, args.python)
         if args.stages:
             stage_split(report, args, work, extract=False)
         if args.profile:

@@ -34,6 +34,7 @@ class Route:
 class Seen:
     path: str
     headers: dict[str, str]
+    client_port: int = 0  # the connection it came on
 
 
 class _QuietServer(ThreadingHTTPServer):
@@ -54,7 +55,8 @@ class LocalServer:
 
         class Handler(LoopbackHandler):
             def do_GET(self) -> None:
-                server.seen.append(Seen(self.path, {k.lower(): v for k, v in self.headers.items()}))
+                server.seen.append(Seen(self.path, {k.lower(): v for k, v in self.headers.items()},
+                                        self.client_address[1]))
                 route = server.routes.get(self.path.split("?")[0])
                 if route is None:
                     self.answer(404, b"not found", {"Content-Type": "text/plain"})

@@ -76,6 +76,40 @@ def test_second_fetch_is_304_and_writes_nothing(server: LocalServer, tmp_path: P
         assert server.seen[-1].headers["if-none-match"] == '"v1"'
 
 
+
+def test_unchanged_refresh_takes_no_write_lock(server: LocalServer, tmp_path: Path) -> None:
+    """A cron fetch with nothing new neither waits for nor blocks the reader's writes: it runs
+    through while another process holds the cache's write lock, and commits nothing."""
+    import sqlite3
+
+    url = server.add("/a.xml", body=rss(_items(server, "a", 2)), etag='"v1"')
+    with open_desk(tmp_path, [("Alpha", url)], settings="extract = false") as desk:
+        desk.refresh()
+        other = sqlite3.connect(desk.db_path, isolation_level=None)
+        version = other.execute("PRAGMA data_version").fetchone()[0]
+        other.execute("BEGIN IMMEDIATE")  # the reader in the middle of a write
+        try:
+            started = time.monotonic()
+            assert desk.refresh().not_modified == 1
+            assert time.monotonic() - started < 3  # not a busy timeout's worth of waiting
+        finally:
+            other.execute("ROLLBACK")
+        assert other.execute("PRAGMA data_version").fetchone()[0] == version
+        other.close()
+
+
+def test_304_after_failures_clears_the_error(server: LocalServer, tmp_path: Path) -> None:
+    url = server.add("/a.xml", body=rss(_items(server, "a", 2)), etag='"v1"')
+    with open_desk(tmp_path, [("Alpha", url)], settings="extract = false") as desk:
+        desk.refresh()
+        server.add("/a.xml", status=503, body=b"down")
+        desk.refresh()
+        assert desk.feeds()[0].failures == 1 and desk.feeds()[0].last_error
+        server.add("/a.xml", body=b"", etag='"v1"')  # back, and unchanged: a 304
+        assert desk.refresh().not_modified == 1
+        status = desk.feeds()[0]
+        assert status.failures == 0 and status.last_error is None and status.last_ok
+
 def test_broken_feed_beside_good_ones(server: LocalServer, tmp_path: Path) -> None:
     good = server.add("/good.xml", body=rss(_items(server, "g", 2)))
     feeds = [("Good", good), ("Missing", server.url("/nope.xml")),

@@ -19,7 +19,10 @@ from tests.httpserver import LocalServer
 HEAVY = ("textual", "trafilatura", "feedparser", "lxml", "rich", "click", "pygments",
          "multiprocessing", "concurrent.futures.process", "ahocorasick", "tui.app",
          "tui.core.linking", "tui.core.query", "tui.core.actors.matcher",
-         "tui.core.ingest.parse", "tui.core.ingest.extract", "tui.core.ingest.fastfeed")
+         "tui.core.ingest.parse", "tui.core.ingest.extract", "tui.core.ingest.fastfeed",
+         "tui.core.ingest.sanitize", "tui.core.refresh.analyzers",
+         "tui.core.actors.gazetteer", "tui.core.actors.offices", "tui.core.actors.text",
+         "tui.core.places")
 
 _PROBE = """
 import json, sys
@@ -56,3 +59,22 @@ def test_unchanged_fetch_imports_nothing_heavy(server: LocalServer, tmp_path: Pa
     assert unchanged["not_modified"] == 3 and unchanged["new_articles"] == 0
     loaded = [m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY)]
     assert loaded == [], f"an unchanged refresh imported {loaded[:10]}"
+
+
+def test_the_sources_hash_is_the_gazetteer_modules_files() -> None:
+    """The unchanged check names the bundled files itself (importing the matchers cost more
+    than the rest of it): they must be the files those modules load, hashed as before, or
+    every cache would re-match all its articles after an upgrade."""
+    import hashlib
+
+    from tui.core.actors.gazetteer import BUNDLED
+    from tui.core.actors.offices import BUNDLED as OFFICES
+    from tui.core.config.loader import parse_config
+    from tui.core.refresh.analysis import Analysis
+
+    digest = hashlib.sha256(BUNDLED.read_bytes())
+    for path in (OFFICES, OFFICES.parent / "places.toml"):
+        digest.update(b"\0" + path.read_bytes())
+    analysis = Analysis(parse_config({}))
+    analysis.actors_file = None
+    assert analysis.sources().source_hash == digest.hexdigest()

@@ -3,7 +3,8 @@ folder outside the checkout, with an empty HOME and no warm process.
 
 A loopback site serves RSS 2.0, RSS 1.0 and Atom (read by the lxml fast path) and one broken
 feed (feedparser's recovery); the first fetch stores them all, the second finds every feed
-unchanged (304). `newsdesk list` then shows the titles as the reader will.
+unchanged (304). One server then fails once and comes back unchanged: `newsdesk feeds` shows
+the failure, then none. `newsdesk list` then shows the titles as the reader will.
 """
 
 from __future__ import annotations
@@ -73,6 +74,21 @@ def test_fetch_twice_in_a_real_terminal(server: LocalServer, tmp_path: Path, tmu
     tmux.keys(f"{NEWSDESK} fetch --config feeds.toml; echo done-2", "Enter")
     screen = tmux.wait_for(lambda s: "\ndone-2" in s, timeout=60)
     assert "4 feeds ok (4 unchanged)" in screen and ", 0 failed, 0 new articles" in screen, screen
+
+    # a feed's server fails once, then answers 304 again: the failure shows, then clears
+    gulf = server.routes["/2.xml"]
+    server.add("/2.xml", status=503, body=b"down for maintenance")
+    tmux.keys("clear", "Enter")
+    tmux.keys(f"{NEWSDESK} fetch --config feeds.toml; {NEWSDESK} feeds --config feeds.toml; "
+              "echo done-f", "Enter")
+    screen = tmux.wait_for(lambda s: "\ndone-f" in s, timeout=60)
+    assert "3 feeds ok (3 unchanged), 1 failed" in screen and "FAILING x1" in screen, screen
+    server.routes["/2.xml"] = gulf
+    tmux.keys("clear", "Enter")
+    tmux.keys(f"{NEWSDESK} fetch --config feeds.toml; {NEWSDESK} feeds --config feeds.toml; "
+              "echo done-r", "Enter")
+    screen = tmux.wait_for(lambda s: "\ndone-r" in s, timeout=60)
+    assert "4 feeds ok (4 unchanged), 0 failed" in screen and "FAILING" not in screen, screen
 
     tmux.keys("clear", "Enter")
     tmux.keys(f"{NEWSDESK} list --config feeds.toml; echo done-3", "Enter")

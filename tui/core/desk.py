@@ -147,8 +147,7 @@ class Desk:
             summary.stored_s = time.perf_counter() - start
             emit(Stored(summary.new_articles))
             self.analyse_pending(emit)
-            with transaction(self.conn):
-                store.prune(self.conn, self.config.settings.keep_days)
+            store.prune(self.conn, self.config.settings.keep_days)
         summary.total_s = time.perf_counter() - start
         return summary
 

@@ -1,11 +1,11 @@
-"""HTTP for feeds and pages: one client, bounded, capped, polite.
+"""HTTP for feeds and pages: bounded, capped, polite.
 
 Servers are hostile or broken as often as not, so every request is bounded in time (connect,
 read, and a whole-request deadline against one-byte-per-second servers) and in size (counted on
 the decoded stream, which also defuses gzip and brotli bombs). Redirects are followed by hand so
 each hop's scheme is checked. Failures come back as plain words in `FetchResult.error`.
 
-Article pages (a `LinkPolicy` given) go through a second client whose connections are made by
+Article pages (a `LinkPolicy` given) go through a second transport whose connections are made by
 `addresses.GuardedBackend`: no page request reaches a private address unless allowed.
 """
 
@@ -25,12 +25,11 @@ import httpx
 
 from tui import __version__
 from tui.core.ingest.addresses import POLICY, GuardedBackend, LinkPolicy, Resolver
-from tui.core.ingest.origins import PerOrigin, origin_transport
+from tui.core.ingest.origins import Contexts, PerOrigin, origin_transport
 
 USER_AGENT = f"newsdesk/{__version__} (+terminal news reader; feed fetcher)"
 MAX_REDIRECTS = 5
 _REDIRECTS = {301, 302, 303, 307, 308}
-_LOCATION = "x-newsdesk-location"
 _STEP = 256 * 1024  # most bytes one decompression call may produce (brotli: up to ~2x)
 _KNOWN = {"gzip", "x-gzip", "deflate", "br"}
 # Hosts whose idle connections are kept for reuse (origins.PerOrigin), about one per host of a
@@ -156,15 +155,13 @@ def describe_error(exc: BaseException, timeout: float) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-async def _take_location(response: httpx.Response) -> None:
-    """Hide Location from httpx, which parses it eagerly (and raises on `data:` or `http://[`)
-    even with redirects off; `_follow` checks and joins it itself."""
-    if "location" in response.headers:
-        response.headers[_LOCATION] = response.headers.pop("location")
-
-
 class Fetcher:
-    """Owns the two AsyncClients (feeds, pages) and the global and per-host limits."""
+    """Owns the two transports (feeds, pages) and the global and per-host limits.
+
+    Requests go straight to httpx's transports, without an AsyncClient: redirects are followed
+    by hand anyway, and a client's per-request work (merging defaults, the cookie jar asked on
+    every request and response, Location parsed eagerly) was a tenth of an unchanged refresh.
+    What a client did that matters is kept: timeouts, cookies, one transport per kind."""
 
     def __init__(self, *, concurrency: int = 8, per_host: int = 2, connect_timeout: float = 10.0,
                  read_timeout: float = 20.0, transport: httpx.AsyncBaseTransport | None = None):
@@ -174,32 +171,25 @@ class Fetcher:
         self._per_host: defaultdict[str, asyncio.Semaphore] = defaultdict(
             lambda: asyncio.Semaphore(per_host))
         self._resolver = Resolver()
+        self._timeout = httpx.Timeout(read_timeout, connect=connect_timeout).as_dict()
+        # As a client would: cookies a server sets are sent back to it (a consent or
+        # cookie-check redirect needs that), one jar for feeds and one for pages.
+        self._feed_cookies, self._page_cookies = httpx.Cookies(), httpx.Cookies()
         # Per origin: a host's concurrent requests (per_host) and as many idle connections.
         limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=per_host)
-        self._tls: ssl.SSLContext | None = None
-
-        def tls() -> ssl.SSLContext:  # one for both clients, made on the first connection
-            if self._tls is None:
-                self._tls = httpx.create_ssl_context()
-            return self._tls
-
-        def client(transport: httpx.AsyncBaseTransport) -> httpx.AsyncClient:
-            return httpx.AsyncClient(
-                headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate, br"},
-                timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
-                follow_redirects=False, transport=transport, trust_env=False,
-                event_hooks={"response": [_take_location]})
-
-        self._client = client(transport or PerOrigin(
-            lambda: origin_transport(tls(), limits, None), KEEP_ALIVE))
-        # The pages' client is made on the first page: a refresh without extraction (or with
+        self.tls = Contexts()  # one TLS context for both transports, on the first https origin
+        self._feeds = transport or PerOrigin(
+            lambda scheme: origin_transport(self.tls.for_scheme(scheme), limits, None),
+            KEEP_ALIVE)
+        # The pages' transport is made on the first page: a refresh without extraction (or with
         # nothing new) needs none.
-        self._pages: httpx.AsyncClient | None = None
+        self._pages: httpx.AsyncBaseTransport | None = None
 
-        def pages() -> httpx.AsyncClient:
+        def pages() -> httpx.AsyncBaseTransport:
             backend = GuardedBackend(self._resolver)
-            return client(transport or PerOrigin(
-                lambda: origin_transport(tls(), limits, backend), KEEP_ALIVE))
+            return transport or PerOrigin(
+                lambda scheme: origin_transport(self.tls.for_scheme(scheme), limits, backend),
+                KEEP_ALIVE)
 
         self._new_pages = pages
 
@@ -207,8 +197,8 @@ class Fetcher:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
-        await self._client.aclose()
-        if self._pages is not None:
+        await self._feeds.aclose()
+        if self._pages is not None and self._pages is not self._feeds:
             await self._pages.aclose()
 
     async def get(self, url: str, *, max_bytes: int, etag: str | None = None,
@@ -216,13 +206,12 @@ class Fetcher:
                   policy: LinkPolicy | None = None) -> FetchResult:
         """GET with conditional headers; never raises for network or server trouble.
         With a `policy` (an article page), private addresses are refused on every hop."""
-        headers = {}
+        headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate, br",
+                   "Accept": accept or "*/*", "Connection": "keep-alive"}  # as httpx's client
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        if accept:
-            headers["Accept"] = accept
         host = urlsplit(url).hostname or ""
         async with self._global, self._per_host[host]:
             token = POLICY.set(policy)
@@ -249,9 +238,10 @@ class Fetcher:
     async def _follow(self, url: str, headers: dict[str, str], max_bytes: int,
                       policy: LinkPolicy | None) -> FetchResult:
         if policy is None:
-            client = self._client
+            transport, cookies = self._feeds, self._feed_cookies
         else:
-            client = self._pages = self._pages or self._new_pages()
+            transport = self._pages = self._pages or self._new_pages()
+            cookies = self._page_cookies
         current = url
         for _hop in range(MAX_REDIRECTS + 1):
             scheme = urlsplit(current).scheme.lower()
@@ -261,11 +251,17 @@ class Fetcher:
                                    f"({current[:200]}): only http and https are fetched")
             if policy is not None and (refusal := await self._refusal(current, policy)):
                 return FetchResult(url, current, error=refusal)
-            request = client.build_request("GET", current, headers=headers)
-            response = await client.send(request, stream=True)
-            try:
-                if response.status_code in _REDIRECTS and _LOCATION in response.headers:
-                    current = urljoin(current, response.headers[_LOCATION].strip())
+            request = httpx.Request("GET", current, headers=headers,
+                                    extensions={"timeout": self._timeout})
+            if cookies:  # the jar's work only when there is something in it
+                cookies.set_cookie_header(request)
+            response = await transport.handle_async_request(request)
+            try:  # from here on the response is closed whatever happens (its pool waits)
+                response.request = request
+                if "set-cookie" in response.headers:
+                    cookies.extract_cookies(response)
+                if response.status_code in _REDIRECTS and "location" in response.headers:
+                    current = urljoin(current, response.headers["location"].strip())
                     continue
                 return await self._read(url, current, response, max_bytes)
             finally:

@@ -22,6 +22,26 @@ import httpx
 Key = tuple[bytes, bytes, int | None]
 
 
+class Contexts:
+    """The TLS context, made for the first https origin (loading the CA bundle costs ~30 ms):
+    an unchanged refresh of http feeds makes none. One for both transports (feeds, pages)."""
+
+    def __init__(self) -> None:
+        self.tls: ssl.SSLContext | None = None
+        self._plain: ssl.SSLContext | None = None
+
+    def for_scheme(self, scheme: bytes) -> ssl.SSLContext:
+        if scheme != b"https":
+            # Never used for a connection: a plain-http pool makes no TLS handshake (httpcore
+            # asks for the context only for https). Verifying, with no CA: it would fail closed.
+            if self._plain is None:
+                self._plain = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+            return self._plain
+        if self.tls is None:
+            self.tls = httpx.create_ssl_context()
+        return self.tls
+
+
 def origin_transport(ssl_context: ssl.SSLContext, limits: httpx.Limits,
                      backend: httpcore.AsyncNetworkBackend | None) -> httpx.AsyncHTTPTransport:
     """httpx's transport for one origin, on a given TLS context (a new one costs ~30 ms) and,
@@ -63,9 +83,10 @@ class _Released(httpx.AsyncByteStream):
 
 
 class PerOrigin(httpx.AsyncBaseTransport):
-    """Routes each request to its origin's own transport, made by `make` on first use."""
+    """Routes each request to its origin's own transport, made by `make(scheme)` on first use."""
 
-    def __init__(self, make: Callable[[], httpx.AsyncBaseTransport], max_origins: int) -> None:
+    def __init__(self, make: Callable[[bytes], httpx.AsyncBaseTransport],
+                 max_origins: int) -> None:
         self._make = make
         self._max = max_origins
         self._origins: OrderedDict[Key, _Origin] = OrderedDict()
@@ -76,7 +97,7 @@ class PerOrigin(httpx.AsyncBaseTransport):
         origin = self._origins.get(key)
         if origin is None:
             await self._evict()
-            origin = self._origins[key] = _Origin(self._make())
+            origin = self._origins[key] = _Origin(self._make(url.raw_scheme))
         self._origins.move_to_end(key)
         origin.in_flight += 1
         try:

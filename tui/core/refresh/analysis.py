@@ -32,6 +32,10 @@ if TYPE_CHECKING:
 BATCH = 100  # per write transaction: df counted over a whole batch, lock held < ~0.5 s
 ROUND = 2_000  # pending articles whose features (computed in parallel) are known before linking
 RELINK_DAYS = 14
+# The bundled data the analyzers' tools are built from (tui/data; the gazetteer's and offices'
+# BUNDLED), named here so an unchanged refresh hashes them without importing the matchers.
+_DATA = Path(__file__).resolve().parents[2] / "data"
+BUNDLED_SOURCES = (_DATA / "actors.toml", _DATA / "offices.toml", _DATA / "places.toml")
 
 
 class Analysis:
@@ -63,12 +67,7 @@ class Analysis:
         """What workers need to build the analyzers' tools, with a hash of the gazetteer files'
         bytes: telling "unchanged" costs no TOML parse and no automaton build (that is most of
         an all-304 refresh otherwise)."""
-        from tui.core.actors.gazetteer import BUNDLED
-        from tui.core.actors.offices import BUNDLED as OFFICES
-
-        digest = hashlib.sha256(BUNDLED.read_bytes())
-        digest.update(b"\0" + OFFICES.read_bytes())
-        digest.update(b"\0" + (OFFICES.parent / "places.toml").read_bytes())
+        digest = hashlib.sha256(b"\0".join(path.read_bytes() for path in BUNDLED_SOURCES))
         if self.actors_file is not None and self.actors_file.exists():
             digest.update(b"\0" + self.actors_file.read_bytes())
         actors_file = str(self.actors_file) if self.actors_file else None

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, TypeVar
 from tui.core.config.loader import Config, Feed
 from tui.core.ingest.addresses import LinkPolicy
 from tui.core.ingest.fetch import Fetcher, FetchResult
-from tui.core.ingest.sanitize import clean_line
 from tui.core.models import pages_waiting
 from tui.core.refresh.events import (
     ArticleExtracted,
@@ -33,7 +32,6 @@ from tui.core.refresh.pool import PreparedFeed, WorkerPool, extract_worker, prep
 from tui.core.refresh.writer import Writer
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
-from tui.core.store.db import transaction
 
 if TYPE_CHECKING:
     from tui.core.ingest.extract import Extracted
@@ -94,8 +92,7 @@ class Refresh:
     async def run(self) -> RefreshSummary:
         settings = self.config.settings
         fetcher = self._fetcher or self._new_fetcher()
-        with transaction(self.conn):
-            refs = feed_store.sync_feeds(self.conn, [(f.name, f.url) for f in self.feeds])
+        refs = feed_store.sync_feeds(self.conn, [(f.name, f.url) for f in self.feeds])
         if any(not (ref.etag or ref.last_modified) for ref in refs.values()):
             # A feed seen for the first time (or without validators) will be parsed: start the
             # workers now, while the feeds download. An unchanged refresh starts none.
@@ -142,7 +139,8 @@ class Refresh:
                                          etag=ref.etag, last_modified=ref.last_modified,
                                          accept=FEED_ACCEPT)
         if result.not_modified:
-            await self._writer.call(feed_store.record_not_modified, ref)
+            if ref.failures:  # else a 304 has nothing to store: no write, no transaction
+                await self._writer.call(feed_store.record_not_modified, ref)
             self.summary.not_modified += 1
             self.summary.feeds_ok += 1
             self.emit(FeedFinished(feed.name, 0, "not modified"))
@@ -179,6 +177,8 @@ class Refresh:
         return notes
 
     async def _fail(self, feed: Feed, ref: feed_store.FeedRef, error: str) -> None:
+        from tui.core.ingest.sanitize import clean_line
+
         error = clean_line(error)[:500]
         await self._writer.call(feed_store.record_failure, ref.id, error)
         self.summary.feeds_failed += 1
@@ -260,6 +260,8 @@ def _write_feed(conn: sqlite3.Connection, feed_id: int, parsed: PreparedFeed, fe
 def _write_page(conn: sqlite3.Connection, article_id: int, page: FetchResult,
                 extracted: Extracted) -> bool:
     """One page and its text, or why there is none; True when a body was stored."""
+    from tui.core.ingest.sanitize import clean_line
+
     store.page_attempted(conn, article_id)
     if page.ok and page.body:
         store.save_page(conn, article_id, page.final_url, page.body, page.content_type)

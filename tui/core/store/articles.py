@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from tui.core import tagnames
 from tui.core.models import Article, ArticleRow, from_iso, to_iso, utcnow
+from tui.core.store.db import transaction
 
 SEP = "\x1f"  # joins tags in one column; cannot occur in sanitised text
 
@@ -293,13 +294,16 @@ def all_tags(conn: sqlite3.Connection) -> list[tuple[str, int]]:
 
 
 def prune(conn: sqlite3.Connection, keep_days: int) -> int:
-    """Delete old articles nobody saved or tagged by hand. Saved articles are never pruned."""
+    """Delete old articles nobody saved or tagged by hand. Saved articles are never pruned.
+    A transaction (and the write lock) only when there is something to delete."""
     if keep_days <= 0:
         return 0
     cutoff = to_iso(utcnow() - timedelta(days=keep_days))
-    return conn.execute(
-        "DELETE FROM articles WHERE saved = 0 AND published < ? AND first_seen < ?",
-        (cutoff, cutoff)).rowcount
+    old = "FROM articles WHERE saved = 0 AND published < ? AND first_seen < ?"
+    if conn.execute(f"SELECT EXISTS(SELECT 1 {old})", (cutoff, cutoff)).fetchone()[0] == 0:
+        return 0
+    with transaction(conn):
+        return conn.execute(f"DELETE {old}", (cutoff, cutoff)).rowcount
 
 
 def pending_analysis(conn: sqlite3.Connection, limit: int = 500,

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tui.core.models import to_iso, utcnow
+from tui.core.store.db import transaction
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,21 +24,23 @@ def sync_feeds(conn: sqlite3.Connection, feeds: Iterable[tuple[str, str]]) -> di
     """Make sure every configured (name, url) has a row; returns them by name.
 
     Feeds dropped from the config keep their rows, so their articles (and the user's tags and
-    saved flags on them) survive an edit of feeds.toml.
+    saved flags on them) survive an edit of feeds.toml. Only new or renamed feeds are written,
+    in one transaction: an unchanged config is one read and takes no write lock.
     """
     pairs = list(feeds)
-    for name, url in pairs:
-        conn.execute(
-            "INSERT INTO feeds(url, name) VALUES(?, ?) "
-            "ON CONFLICT(url) DO UPDATE SET name = excluded.name WHERE name != excluded.name",
-            (url, name),
-        )
-    refs = {}
-    for name, url in pairs:
-        row = conn.execute("SELECT id, etag, last_modified, failures FROM feeds WHERE url = ?",
-                           (url,)).fetchone()
-        refs[name] = FeedRef(row[0], name, url, row[1], row[2], row[3])
-    return refs
+    select = "SELECT url, id, name, etag, last_modified, failures FROM feeds"
+    known = {row[0]: row for row in conn.execute(select)}
+    changed = [(name, url) for name, url in pairs if url not in known or known[url][2] != name]
+    if changed:
+        with transaction(conn):
+            for name, url in changed:
+                conn.execute(
+                    "INSERT INTO feeds(url, name) VALUES(?, ?) "
+                    "ON CONFLICT(url) DO UPDATE SET name = excluded.name "
+                    "WHERE name != excluded.name", (url, name))
+                known[url] = conn.execute(select + " WHERE url = ?", (url,)).fetchone()
+    return {name: FeedRef(known[url][1], name, url, known[url][3], known[url][4], known[url][5])
+            for name, url in pairs}
 
 
 def record_success(conn: sqlite3.Connection, feed_id: int, *, etag: str | None,
@@ -53,11 +56,11 @@ def record_success(conn: sqlite3.Connection, feed_id: int, *, etag: str | None,
 
 
 def record_not_modified(conn: sqlite3.Connection, feed: FeedRef) -> None:
-    """A 304 costs nothing: only a feed that was failing gets its error cleared."""
-    if feed.failures:
-        now = to_iso(utcnow())
-        conn.execute("UPDATE feeds SET last_attempt = ?, last_ok = ?, last_error = NULL, "
-                     "failures = 0 WHERE id = ?", (now, now, feed.id))
+    """A 304 after failures: the feed's error is cleared (one that was not failing has nothing
+    to record, and the refresh does not call this for it)."""
+    now = to_iso(utcnow())
+    conn.execute("UPDATE feeds SET last_attempt = ?, last_ok = ?, last_error = NULL, "
+                 "failures = 0 WHERE id = ?", (now, now, feed.id))
 
 
 def record_failure(conn: sqlite3.Connection, feed_id: int, error: str) -> None:
