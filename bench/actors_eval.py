@@ -16,7 +16,8 @@ from it ("The army", "Its military spokesman"), and so is a gold actor left with
 on real pages so is a gold actor none of whose strings is in the text our extractor kept
 (both counted apart).
 
-Categories, each with its own precision and recall: people and organisations (the bar),
+Categories, each with its own precision and recall: people and organisations (the bar; and
+each apart: precision by the kind found, recall by the gold kind),
 media, states (gold `states`), places (countries of the places found against gold `places`),
 and discovery (names found with a title or an attribution, against the gold people that the
 gazetteer did not find). Precision counts what was found by the kind found; recall counts gold
@@ -45,7 +46,8 @@ from bench.actors_data import (
 from tui.core.actors.gazetteer import Gazetteer, load_gazetteer
 from tui.core.actors.text import key_of
 
-CATEGORIES = ("people+orgs", "media", "states", "places", "discovery", "with discovery")
+CATEGORIES = ("people+orgs", "people", "orgs", "media", "states", "places", "discovery",
+              "with discovery")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +120,9 @@ def _category(kind: str) -> str | None:
     return {"person": "people+orgs", "org": "people+orgs", "media": "media"}.get(kind)
 
 
+_ALONE = {"person": "people", "org": "orgs"}  # people and organisations apart, as well
+
+
 def _contains(longer: str, shorter: str) -> bool:
     return key_of(shorter) in key_of(longer)
 
@@ -176,6 +181,9 @@ def score_case(case: Case, got: Recognized, names: _Names, report: Report) -> No
             continue
         per[cat].gold += 1
         per[cat].tp_gold += n in hit
+        if g.kind in _ALONE:
+            per[_ALONE[g.kind]].gold += 1
+            per[_ALONE[g.kind]].tp_gold += n in hit
         if n not in hit:
             report.notes.append(f"{case.slug} [{case.lang}] missed {g.kind} {g.name!r} "
                                 f"as {list(g.forms)}")
@@ -185,6 +193,9 @@ def score_case(case: Case, got: Recognized, names: _Names, report: Report) -> No
             continue
         per[cat].found += 1
         per[cat].tp_found += actor_id in right
+        if kinds[actor_id] in _ALONE:
+            per[_ALONE[kinds[actor_id]]].found += 1
+            per[_ALONE[kinds[actor_id]]].tp_found += actor_id in right
         if actor_id not in right:
             report.notes.append(f"{case.slug} [{case.lang}] false {kinds[actor_id]} "
                                 f"{actor_id} as {list(got.listed[actor_id])}")
@@ -212,6 +223,10 @@ def _discovery(case: Case, got: Recognized, gold: list[tuple[GoldActor, set[str]
             found.add(match)
     per["discovery"].gold += len(wanted)
     per["discovery"].tp_gold += len(found)
+    for n in sorted(wanted - found):
+        g = gold[n][0]
+        report.notes.append(f"{case.slug} [{case.lang}] missed unlisted {g.name!r} "
+                            f"as {list(g.forms)}")
     both = per["with discovery"]
     people_orgs = [n for n, (g, _ids) in enumerate(gold) if _category(g.kind) == "people+orgs"]
     both.gold += len(people_orgs)
@@ -307,9 +322,11 @@ def format_report(title: str, report: Report) -> str:
         c = report.by_lang[lang].get("people+orgs", Count())
         d = report.by_lang[lang].get("discovery", Count())
         b = report.by_lang[lang].get("with discovery", Count())
+        p, o = (report.by_lang[lang].get(k, Count()) for k in ("people", "orgs"))
         lines.append(f"  {lang}: people+orgs P {c.precision:.3f} R {c.recall:.3f} "
                      f"(gold {c.gold}); with discovery P {b.precision:.3f} R {b.recall:.3f}; "
-                     f"discovery P {d.precision:.2f} R {d.recall:.2f}")
+                     f"discovery P {d.precision:.2f} R {d.recall:.2f}; people R "
+                     f"{p.recall:.2f}, orgs R {o.recall:.2f} (gold {o.gold})")
     lines += [f"  left out: {what}: {n}" for what, n in sorted(report.left_out.items())]
     return "\n".join(lines)
 

@@ -73,7 +73,7 @@ def test_the_sources_hash_is_the_gazetteer_modules_files() -> None:
     from tui.core.refresh.analysis import Analysis
 
     digest = hashlib.sha256(BUNDLED.read_bytes())
-    for path in (OFFICES, OFFICES.parent / "places.toml"):
+    for path in (OFFICES, OFFICES.parent / "places.toml", OFFICES.parent / "bodies.toml"):
         digest.update(b"\0" + path.read_bytes())
     analysis = Analysis(parse_config({}))
     analysis.actors_file = None

@@ -90,3 +90,4 @@ def test_a_listed_surname_after_another_first_name_is_someone_else(
     assert unlisted(recognizer, body) == [("Mohsen Eslami", "Ministry spokesman")]
     body = "Mohammad Eslami said so. Eslami added more."
     assert {m.actor_id for m in recognizer.mentions("", body, None)} == {"mohammad-eslami"}
+

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tui.core.actors.bodies import BodyTable, plan
 from tui.core.actors.text import key_of
 
 # media: news agencies and outlets cited as sources ("TASS said"), not actors in the event.
@@ -52,6 +53,8 @@ class Gazetteer:
     actors: dict[str, Actor]
     content_hash: str
     sources: tuple[str, ...] = field(default=())
+    # State bodies found by description (bodies.py); None: names alone.
+    bodies: BodyTable | None = field(default=None, compare=False, repr=False)
     # Lookup tables for resolve(), built on first use (queries and rules call it often).
     _exact: dict[str, set[str]] = field(default_factory=dict, compare=False, repr=False)
     _full: dict[str, set[str]] = field(default_factory=dict, compare=False, repr=False)
@@ -188,11 +191,21 @@ def parse_gazetteer(text: str, source: str, base: dict[str, Actor] | None = None
     return actors
 
 
-def content_hash(actors: dict[str, Actor]) -> str:
-    """Changes whenever anything that affects matching changes (ids, forms, kinds)."""
+def content_hash(actors: dict[str, Actor], extra: str = "") -> str:
+    """Changes whenever anything that affects matching changes (ids, forms, kinds; `extra`:
+    the bodies table's own hash)."""
     payload = [[a.id, a.name, a.kind, a.aliases, a.surnames, a.acronyms, a.cues, a.exclude]
                for a in sorted(actors.values(), key=lambda a: a.id)]
-    return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()[:16]
+    text = json.dumps(payload, ensure_ascii=False) + extra
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _with_bodies(actors: dict[str, Actor]) -> tuple[dict[str, Actor], BodyTable]:
+    """The bundled actors and an organisation for every state body the table names that they
+    lack ("Interior Ministry of Jordan"), before the user's file, which may rename them."""
+    table = plan({a.id: a.full_forms() for a in actors.values() if a.kind == "org"}, actors)
+    made = {b.id: Actor(b.id, b.name, "org", b.description) for b in table.new}
+    return {**actors, **made}, table
 
 
 BUNDLED = Path(__file__).resolve().parents[2] / "data" / "actors.toml"
@@ -216,7 +229,7 @@ def in_use() -> Gazetteer:
 
 def load_gazetteer(user_file: Path | None = None) -> Gazetteer:
     """The bundled gazetteer, overridden/extended by `user_file` when it exists."""
-    actors = parse_gazetteer(bundled_text(), "actors.toml (bundled)")
+    actors, table = _with_bodies(parse_gazetteer(bundled_text(), "actors.toml (bundled)"))
     sources = ["bundled"]
     if user_file is not None and user_file.exists():
         try:
@@ -225,6 +238,7 @@ def load_gazetteer(user_file: Path | None = None) -> Gazetteer:
             raise GazetteerError(f"{user_file}: cannot read: {exc}") from None
         actors = parse_gazetteer(text, str(user_file), base=actors)
         sources.append(str(user_file))
-    gazetteer = Gazetteer(actors=actors, content_hash=content_hash(actors), sources=tuple(sources))
+    gazetteer = Gazetteer(actors=actors, content_hash=content_hash(actors, table.digest),
+                          sources=tuple(sources), bodies=table)
     _in_use[:] = [gazetteer]
     return gazetteer

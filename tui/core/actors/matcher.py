@@ -6,14 +6,11 @@ Pure (no SQL, no UI). Rules, in the order they apply:
   and "fine china" do not, "TURKEY" and "Turkey" do);
 - an `exclude` phrase ("Richard Wagner", "Jordan Valley") wins as the longer match and yields
   nothing, which is how known decoys are silenced;
-- an organisation named inside a person's form ("Kremlin" in "Kremlin aide") counts too, and
-  a person or a state inside an organisation's ("Netanyahu's office", "Turkey's foreign
-  ministry");
-- a full name or alias always counts; a surname alone ("Bagheri") is attributed, in order, to
-  the candidate whose `cues` ("General Staff") stand right before/after it, else to the
-  candidate named nearest before it in the same article (title, then body), else to the sole
-  actor that lists it in `surnames` (a person's last name is otherwise only a second
-  reference); otherwise it is dropped as ambiguous.
+- an organisation inside a person's form ("Kremlin aide") counts too, and a person or a state
+  inside an organisation's ("Netanyahu's office", "Turkey's foreign ministry");
+- a full name or alias always counts; a surname alone ("Bagheri") goes to the candidate whose
+  `cues` ("General Staff") stand beside it, else to the one named nearest before it (title,
+  then body), else to the sole actor listing it in `surnames`; else it is dropped.
 """
 
 from __future__ import annotations
@@ -26,10 +23,12 @@ from typing import NamedTuple
 
 import ahocorasick
 
+from tui.core.actors.bodies import Slot, body_span
 from tui.core.actors.gazetteer import Actor, Gazetteer, GazetteerError, load_gazetteer
 from tui.core.actors.text import (
     expand_form,
     key_of,
+    keys_of,
     last_token,
     normalize,
     script_of,
@@ -40,6 +39,7 @@ __all__ = ["Actor", "Gazetteer", "GazetteerError", "Matcher", "Mention", "load_g
            "summarize"]
 
 FULL, ACRONYM, SURNAME, DERIVED, EXCLUDED = 0, 1, 2, 3, 4  # how a name form may be used
+DESCRIBED = 5  # a state body found by description (bodies.py), not a form of the gazetteer
 _CUE_BEFORE = 80  # characters scanned for cues before an ambiguous surname
 _CUE_AFTER = 50
 
@@ -75,6 +75,8 @@ class _Key(NamedTuple):
     has_acronym: bool
     strong: str | None
     lower_strong: str | None
+    roles: tuple[int | Slot, ...] = ()  # pieces of the bodies table (bodies.py)
+    piece: bool = False  # a body's fixed words among them (a slot alone composes nothing)
 
 
 def _strong(forms: tuple[_Form, ...]) -> str | None:
@@ -99,15 +101,15 @@ class Matcher:
         def add(actor: Actor, form: str, use: int) -> None:
             variants = [form] if use == ACRONYM else expand_form(form)
             for variant in variants:
-                key = key_of(variant)
-                if len(key.strip()) < 2:
-                    continue
-                slot = forms.setdefault(key, {})
-                # Per key and actor keep the strongest use (FULL beats SURNAME beats DERIVED).
-                old = slot.get(actor.id)
-                if old is None or use < old.use:
-                    text = squeeze(variant) if use == ACRONYM else variant
-                    slot[actor.id] = _Form(actor.id, use, text)
+                for key in keys_of(variant):
+                    if len(key.strip()) < 2:
+                        continue
+                    slot = forms.setdefault(key, {})
+                    # Per key and actor keep the strongest use (FULL, SURNAME, then DERIVED).
+                    old = slot.get(actor.id)
+                    if old is None or use < old.use:
+                        text = squeeze(variant) if use == ACRONYM else variant
+                        slot[actor.id] = _Form(actor.id, use, text)
 
         for actor in gazetteer.actors.values():
             for form in actor.full_forms():
@@ -127,22 +129,32 @@ class Matcher:
                     if derived is not None:
                         add(actor, derived, DERIVED)
         self._cues = {a.id: tuple(key_of(c) for c in a.cues) for a in gazetteer.actors.values()}
+        self._bodies = gazetteer.bodies
+        roles = self._bodies.roles if self._bodies is not None else {}
         self._automaton = ahocorasick.Automaton()
-        for key, slot in forms.items():
-            entries = tuple(sorted(slot.values(), key=lambda f: (f.use, f.actor_id)))
+        for key in forms.keys() | roles.keys():
+            entries = tuple(sorted(forms.get(key, {}).values(), key=lambda f: (f.use, f.actor_id)))
             lower = tuple(f for f in entries if f.use != ACRONYM and f.text.islower())
             self._automaton.add_word(key, _Key(
                 len(key), entries, lower, any(f.use == ACRONYM for f in entries),
-                _strong(entries), _strong(lower)))
+                _strong(entries), _strong(lower), tuple(roles.get(key, ())),
+                any(isinstance(r, int) for r in roles.get(key, ()))))
         self._automaton.make_automaton()
         self.key_count = len(forms)
 
-    def _hits(self, text: str, norm: str) -> list[_Hit]:
-        """Valid, non-overlapping hits, longest first wins, returned in text order."""
+    def _hits(self, text: str, norm: str) -> tuple[list[_Hit], set[tuple[int, int]]]:
+        """Valid, non-overlapping hits, longest first wins, in text order; bodies' spans."""
         found: list[_Hit] = []
+        parts: list[tuple[int, int, tuple[int | Slot, ...]]] = []
+        pieces = False
         key: _Key
         for end, key in self._automaton.iter(norm):
             start, stop = end - key.length + 1, end - 1  # key is padded: `text` coordinates
+            if key.roles:
+                parts.append((start, stop, key.roles))
+                pieces = pieces or key.piece
+                if not key.forms:
+                    continue
             piece = text[start:stop]
             if key.has_acronym:
                 ok = tuple(f for f in key.forms if _case_ok(f, piece))
@@ -154,8 +166,11 @@ class Matcher:
                 found.append(_Hit(start, stop, key.lower_forms, key.lower_strong))
         if any(hit.forms[-1].use == EXCLUDED for hit in found):
             found = _apply_excludes(found)
+        described: set[tuple[int, int]] = set()
+        if pieces and self._bodies is not None:
+            found = self._with_bodies(text, parts, found, described)
         if len(found) < 2:
-            return found
+            return found, described
         found.sort(key=lambda h: (h.start - h.end, h.start))
         starts: list[int] = []
         ends: list[int] = []
@@ -169,7 +184,33 @@ class Matcher:
             starts.insert(i, hit.start)
             ends.insert(i, hit.end)
             kept.insert(i, hit)
-        return kept
+        return kept, described
+
+    def _with_bodies(self, text: str, parts: list[tuple[int, int, tuple[int | Slot, ...]]],
+                     found: list[_Hit], spans: set[tuple[int, int]]) -> list[_Hit]:
+        """State bodies named by description (spans into `spans`), first: a tie with an
+        excluded phrase goes to the body, a listed name of the same span stays listed."""
+        assert self._bodies is not None
+        described, alone, opened, heads = self._bodies.compose(text, parts)
+        if not described and not alone:
+            return found
+        named = {(h.start, h.end) for h in found if h.forms}
+        bodies = [_Hit(*body_span(s, e, heads.get((s, e))), (_Form(a, DESCRIBED, text[s:e]),),
+                       a) for s, e, a in described if (s, e) not in named]
+        if heads:  # a head before its state: what else claims the words yields to the body
+            spans_ = [(s, e) for (s, e), cut in heads.items() if cut > 0 and (s, e) not in named]
+            found = [h for h in found if not any(
+                s <= h.start and h.end <= e and (not h.forms or h.end <= heads[(s, e)])
+                for s, e in spans_)]
+        spans.update((h.start, h.end) for h in bodies if (h.start, h.end) not in opened)
+        # A head alone ("the interior ministry") refers back to a body of its kind named.
+        if alone:
+            present = {h.strong for h in found} | {a for _s, _e, a in described}
+            for s, e, ids in alone:
+                refs = tuple(_Form(a, SURNAME, text[s:e]) for a in ids if a in present)
+                if refs and (s, e) not in named:
+                    bodies.append(_Hit(s, e, refs, None))
+        return bodies + found if bodies else found
 
     def _cue_pick(self, norm: str, hit: _Hit, candidates: list[str]) -> str | None:
         """The candidate whose cue phrase sits closest to the hit, if any does."""
@@ -196,7 +237,7 @@ class Matcher:
 
     def match_text(self, text: str, norm: str, title_len: int) -> list[tuple[int, int, str]]:
         """(start, end, actor id) in `text` (see `joined`), `norm` its `padded_norm`."""
-        hits = self._hits(text, norm)
+        hits, described = self._hits(text, norm)
         if not hits:
             return []
         named: dict[str, list[int]] = {}  # actor -> starts of attributed mentions
@@ -215,7 +256,9 @@ class Matcher:
             candidates = list(dict.fromkeys(f.actor_id for f in hit.forms))
             choice = None
             if any(self._cues.get(c) for c in candidates):
-                masked = masked or _mask(norm, hits)
+                # A body found by description is no other name: its "General Staff" is a cue.
+                masked = masked or _mask(norm, [h for h in hits
+                                                if (h.start, h.end) not in described])
                 choice = self._cue_pick(masked, hit, candidates)
             in_title = hit.start < title_len
             if choice is None:
@@ -231,11 +274,11 @@ class Matcher:
                 if not in_title:  # a body surname sets the referent for the ones after it
                     bisect.insort(named.setdefault(choice, []), hit.start)
                 resolved.append((hit.start, hit.end, choice))
-        resolved.extend(self._inner_orgs(text, norm, resolved))
+        resolved.extend(self._inner_orgs(text, norm, resolved, described))
         return _merge_adjacent(sorted(resolved), text)
 
     def _inner_orgs(self, text: str, norm: str, resolved: list[tuple[int, int, str]],
-                    ) -> list[tuple[int, int, str]]:
+                    described: set[tuple[int, int]]) -> list[tuple[int, int, str]]:
         """Organisations named inside a person's longer form ("Kremlin" in "Kremlin aide"),
         people and states inside an organisation's ("Netanyahu" in "Netanyahu's office",
         "Turkey" in "Turkey's foreign ministry": the state acts through it)."""
@@ -243,6 +286,8 @@ class Matcher:
         inner_kinds = {"person": ("org", "media"), "org": ("person", "state")}
         out: list[tuple[int, int, str]] = []
         for start, end, actor_id in resolved:
+            if (start, end) in described:  # no mention inside but a state's own name
+                continue  # opening it ("Ukraine's ..."): "U.S. General Staff" is one
             wanted = inner_kinds.get(actors[actor_id].kind)
             if wanted is None or " " not in text[start:end].strip():
                 continue

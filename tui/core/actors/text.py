@@ -80,6 +80,15 @@ def key_of(form: str) -> str:
     return " " + " ".join(normalize(form).split()) + " "
 
 
+def keys_of(form: str) -> tuple[str, ...]:
+    """`key_of`, and where punctuation and a space meet inside the form ("U.N. General
+    Assembly", "Atlanta, Georgia") the key with both spaces, as the text's normal form has."""
+    norm = normalize(form)
+    key = " " + " ".join(norm.split()) + " "
+    spaced = " " + norm.strip() + " "
+    return (key,) if spaced == key else (key, spaced)
+
+
 def script_of(form: str) -> str:
     """"cyrillic", "arabic" or "latin" (anything else), judged by the first letter."""
     for ch in form:

@@ -19,7 +19,7 @@ from datetime import datetime
 from operator import itemgetter
 from typing import TypeVar
 
-from tui.core.linking.names import actor_kind
+from tui.core.linking.names import actor_kind, described_body
 from tui.core.linking.text import lsh_keys, place_matcher, text_parts
 from tui.core.linking.what import main_type, profile, shown, unit
 from tui.core.linking.when import event_day
@@ -150,10 +150,11 @@ def raw_features(title: str, body: str, actor_rows: list[tuple[str, int, str]],
     for actor_id, count, spans_json in actor_rows:
         spans = json.loads(spans_json) if spans_json else []
         # A lone lower-case word ("leader") is a descriptive form, not a name: too weak here.
-        weak = [s for s in spans if _lower_word(fields.get(s[0], "")[s[1]:s[2]])]
+        weak = [s for s in spans if _lower_word(fields.get(s[0], "")[s[1]:s[2]])
+                or described_body(actor_id, fields.get(s[0], "")[s[1]:s[2]])]
         spans = [s for s in spans if s not in weak]
         count -= len(weak)
-        if count <= 0 or not drives_links(kinds.get(actor_id, "")):
+        if count <= 0 or not drives_links(kinds.get(actor_id, "")) or described_body(actor_id):
             continue
         in_title = any(s[0] == "title" for s in spans)
         early = any(s[0] == "body" and s[1] < LEAD_CHARS for s in spans)

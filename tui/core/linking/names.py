@@ -35,6 +35,33 @@ def actor_kind(actor_id: str) -> str:
     return known[1] if known else ""
 
 
+def described_body(actor_id: str, words: str | None = None) -> bool:
+    """A state body found by description and not by a name of its own: an organisation the
+    bodies table made ("Interior Ministry of Jordan"), or `words` that are no listed form of a
+    listed body ("وزارت امور خارجه" alone). Like a state, it says little about which event an
+    article is about, so it drives no links (the linker's features stay those of names)."""
+    from tui.core.actors.gazetteer import in_use
+    from tui.core.actors.text import key_of
+
+    gazetteer = in_use()
+    bodies = gazetteer.bodies
+    if bodies is None:
+        return False
+    if not _made or _made[0] is not bodies:
+        made = frozenset(b.id for b in bodies.new)
+        forms = {a: {key_of(f) for f in (*gazetteer.actors[a].full_forms(),
+                                          *gazetteer.actors[a].acronyms)}
+                 for a in set(bodies.actor.values()) - made if a in gazetteer.actors}
+        _made[:] = [bodies, made, forms]
+    if actor_id in _made[1]:
+        return True
+    forms = _made[2].get(actor_id)
+    return forms is not None and words is not None and key_of(words) not in forms
+
+
+_made: list[Any] = []
+
+
 def place_kind(place_id: str) -> str:
     place = place_matcher().places.get(place_id)
     return place.kind if place else ""

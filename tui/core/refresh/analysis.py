@@ -32,10 +32,12 @@ if TYPE_CHECKING:
 BATCH = 100  # per write transaction: df counted over a whole batch, lock held < ~0.5 s
 ROUND = 2_000  # pending articles whose features (computed in parallel) are known before linking
 RELINK_DAYS = 14
-# The bundled data the analyzers' tools are built from (tui/data; the gazetteer's and offices'
-# BUNDLED), named here so an unchanged refresh hashes them without importing the matchers.
+# The bundled data the analyzers' tools are built from (tui/data; the gazetteer's, the bodies
+# table's and the offices' BUNDLED), named here so an unchanged refresh hashes them without
+# importing the matchers.
 _DATA = Path(__file__).resolve().parents[2] / "data"
-BUNDLED_SOURCES = (_DATA / "actors.toml", _DATA / "offices.toml", _DATA / "places.toml")
+BUNDLED_SOURCES = (_DATA / "actors.toml", _DATA / "offices.toml", _DATA / "places.toml",
+                   _DATA / "bodies.toml")
 
 
 class WarmUpWhen:

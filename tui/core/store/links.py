@@ -348,7 +348,10 @@ def related(conn: sqlite3.Connection, article_id: int, limit: int = 10) -> list[
         "LEFT JOIN story_articles mine ON mine.article_id = l.article_id "
         "LEFT JOIN story_articles theirs ON theirs.article_id = l.other_id "
         "WHERE l.article_id = ? "
-        "ORDER BY coalesce(mine.story_id = theirs.story_id, 0) DESC, l.score DESC, a.id LIMIT ?",
+        # Equal scores (two outlets' copies of one report) go by date and key, never by id:
+        # the order articles arrived in must not show.
+        "ORDER BY coalesce(mine.story_id = theirs.story_id, 0) DESC, l.score DESC, "
+        "a.published DESC, a.key LIMIT ?",
         (article_id, limit)).fetchall()
     return [RelatedItem(r[0], r[1], r[2] or "", from_iso(r[3]), r[4], r[5]) for r in rows]
 
