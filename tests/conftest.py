@@ -85,3 +85,13 @@ def gazetteer() -> Gazetteer:
 @pytest.fixture(scope="module")
 def matcher(gazetteer: Gazetteer) -> Matcher:
     return Matcher(gazetteer)
+
+
+@pytest.fixture
+def tmux() -> Iterator[Any]:
+    """A private tmux server for one test (tests.test_tmux_smoke.Tmux), killed afterwards."""
+    from tests.test_tmux_smoke import Tmux
+
+    session = Tmux()
+    yield session
+    session.kill()

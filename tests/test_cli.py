@@ -17,6 +17,18 @@ def newsdesk(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess
                           timeout=120, cwd=cwd)
 
 
+def fetched_feed(server: LocalServer, tmp_path: Path, items: list[dict[str, str]]) -> str:
+    """feeds.toml of one feed ("Wire") of `items` (title, description, pubDate), fetched
+    without pages by a `newsdesk` process."""
+    items = [dict(item, link=f"http://127.0.0.1/{i}", guid=f"g{i}")
+             for i, item in enumerate(items)]
+    url = server.add("/feed.xml", body=rss(items))
+    path = str(write_config(tmp_path, [("Wire", url)]))
+    fetched = newsdesk("--config", path, "fetch", "--no-extract")
+    assert fetched.returncode == 0, fetched.stderr
+    return path
+
+
 def test_fetch_list_show_json(server: LocalServer, tmp_path: Path) -> None:
     url = server.add("/a.xml", body=rss(_items(server, "a", 3)), etag='"1"')
     config = str(write_config(tmp_path, [{"name": "Alpha", "url": url, "tags": ["iran"]}]))

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import rss, write_config
 from tests.httpserver import LocalServer
-from tests.test_cli import newsdesk
+from tests.test_cli import fetched_feed, newsdesk
 
 ITEMS = [
     {"title": "Jordan's interior ministry closes a border crossing",
@@ -28,13 +27,7 @@ ITEMS = [
 
 @pytest.fixture
 def config(server: LocalServer, tmp_path: Path) -> str:
-    items = [dict(item, link=f"http://127.0.0.1/{i}", guid=f"g{i}")
-             for i, item in enumerate(ITEMS)]
-    url = server.add("/feed.xml", body=rss(items))
-    path = str(write_config(tmp_path, [("Wire", url)]))
-    fetched = newsdesk("--config", path, "fetch", "--no-extract")
-    assert fetched.returncode == 0, fetched.stderr
-    return path
+    return fetched_feed(server, tmp_path, ITEMS)
 
 
 def rows(config: str, query: str) -> list[dict]:  # type: ignore[type-arg]

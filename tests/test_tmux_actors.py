@@ -44,27 +44,33 @@ def page(title: str, text: str) -> bytes:
             f"newsdesk and for nothing else.</p></article></body></html>").encode()
 
 
+def fetch_site(server: LocalServer, folder: Path, stories: list[tuple[str, str]]) -> Path:
+    """A feeds.toml in `folder` whose recent articles (title, text) a `newsdesk fetch`
+    process has stored from `server`."""
+    now = time.time()
+    folder.mkdir()
+    items = []
+    for i, (title, text) in enumerate(stories):
+        path = f"/s{i}.html"
+        server.add(path, Route(body=page(title, text),
+                               headers={"Content-Type": "text/html; charset=utf-8"}))
+        items.append({"title": title, "link": server.url(path), "guid": server.url(path),
+                      "description": text,
+                      "pubDate": formatdate(now - 3600 * (i + 1), usegmt=True)})
+    url = server.add("/feed.xml", Route(body=rss(items), headers={
+        "Content-Type": "application/rss+xml; charset=utf-8"}))
+    config = write_config(folder, [("Wire", url)])
+    done = subprocess.run([sys.executable, "-m", "tui", "--config", str(config), "fetch"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return config
+
+
 @pytest.fixture
 def fetched(tmp_path: Path) -> Iterator[Path]:
     """A feeds.toml whose three recent articles a `newsdesk fetch` process has stored."""
-    now = time.time()
-    (tmp_path / "site").mkdir()
     with LocalServer() as server:
-        items = []
-        for i, (title, text) in enumerate(STORIES):
-            path = f"/s{i}.html"
-            server.add(path, Route(body=page(title, text),
-                                   headers={"Content-Type": "text/html; charset=utf-8"}))
-            items.append({"title": title, "link": server.url(path), "guid": server.url(path),
-                          "description": text,
-                          "pubDate": formatdate(now - 3600 * (i + 1), usegmt=True)})
-        url = server.add("/feed.xml", Route(body=rss(items), headers={
-            "Content-Type": "application/rss+xml; charset=utf-8"}))
-        config = write_config(tmp_path / "site", [("Wire", url)])
-        done = subprocess.run([sys.executable, "-m", "tui", "--config", str(config), "fetch"],
-                              capture_output=True, text=True, timeout=120)
-        assert done.returncode == 0, done.stderr
-        yield config
+        yield fetch_site(server, tmp_path / "site", STORIES)
 
 
 @pytest.fixture

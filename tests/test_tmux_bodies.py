@@ -5,17 +5,13 @@ a fresh interpreter in tmux, a loopback feed of our own. The reader's actor pane
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
-import time
-from email.utils import formatdate
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import rss, write_config
-from tests.httpserver import LocalServer, Route
-from tests.test_tmux_actors import flat, page
+from tests.httpserver import LocalServer
+from tests.test_tmux_actors import fetch_site, flat
 from tests.test_tmux_first_use import user_env
 from tests.test_tmux_smoke import Tmux
 
@@ -27,20 +23,9 @@ OTHER = "Harvest festival opens in a quiet valley"
 
 
 def test_a_body_in_the_actor_panel_and_the_filter(tmp_path: Path) -> None:
-    (tmp_path / "site").mkdir()
     with LocalServer() as server:
-        items = []
-        for i, (title, text) in enumerate(((TITLE, TEXT), (OTHER, "Farmers showed apples."))):
-            link = server.add(f"/s{i}.html", Route(body=page(title, text), headers={
-                "Content-Type": "text/html; charset=utf-8"}))
-            items.append({"title": title, "link": link, "guid": link, "description": text,
-                          "pubDate": formatdate(time.time() - 3600 * (i + 1), usegmt=True)})
-        url = server.add("/feed.xml", Route(body=rss(items), headers={
-            "Content-Type": "application/rss+xml; charset=utf-8"}))
-        config = write_config(tmp_path / "site", [("Wire", url)])
-        done = subprocess.run([sys.executable, "-m", "tui", "--config", str(config), "fetch"],
-                              capture_output=True, text=True, timeout=120)
-        assert done.returncode == 0, done.stderr
+        config = fetch_site(server, tmp_path / "site",
+                            [(TITLE, TEXT), (OTHER, "Farmers showed apples.")])
     term = Tmux()
     try:
         term.start(f"{user_env(tmp_path / 'home')} {sys.executable} -m tui --config {config}",

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,13 +18,6 @@ from tui.core.config.loader import load_config
 from tui.core.desk import Desk
 
 BORDERS = re.compile("[▏▕┃│]")
-
-
-@pytest.fixture
-def tmux() -> Iterator[Tmux]:
-    session = Tmux()
-    yield session
-    session.kill()
 
 
 def body_segments(screen: str, body: str) -> list[str]:

@@ -9,7 +9,6 @@ then prints a body taken from the page, without the page's share bar and cross-l
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -37,13 +36,6 @@ def _page(n: int) -> bytes:
             f'<p class="read-more">Read more: <a href="/p/{n + 1}">Another headline that '
             f"links away</a></p></article><footer>All rights kept</footer></body></html>"
             ).encode()
-
-
-@pytest.fixture
-def tmux() -> Iterator[Tmux]:
-    session = Tmux()
-    yield session
-    session.kill()
 
 
 @pytest.mark.skipif(not NEWSDESK.exists(), reason=f"the newsdesk command is not at {NEWSDESK}")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -37,13 +36,6 @@ ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
 BROKEN = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Loose Wire</title>'
           b"<item><title>Unclosed &amp; recovered</title><guid>broken-1</guid>"
           b"<description>still read</item></channel>")
-
-
-@pytest.fixture
-def tmux() -> Iterator[Tmux]:
-    session = Tmux()
-    yield session
-    session.kill()
 
 
 @pytest.mark.skipif(not NEWSDESK.exists(), reason=f"the newsdesk command is not at {NEWSDESK}")

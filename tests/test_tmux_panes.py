@@ -9,22 +9,12 @@ from __future__ import annotations
 import shlex
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from tests.test_app_support import copy_demo
 from tests.test_tmux_smoke import Tmux, pytestmark  # noqa: F401  (skips without tmux)
 from tui.core.config.loader import load_config
 from tui.core.desk import Desk
-
-
-@pytest.fixture
-def tmux() -> Iterator[Tmux]:
-    session = Tmux()
-    yield session
-    session.kill()
 
 
 def start(tmux: Tmux, tmp_path: Path, config: Path, size: tuple[int, int]) -> None:

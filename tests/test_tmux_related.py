@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,24 +19,17 @@ from tui.demo.server import DemoServer, write_demo_config
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 
-@pytest.fixture
-def term() -> Iterator[Tmux]:
-    session = Tmux()
-    yield session
-    session.kill()
-
-
-def test_related_items_say_what_both_report(tmp_path: Path, term: Tmux) -> None:
+def test_related_items_say_what_both_report(tmp_path: Path, tmux: Tmux) -> None:
     with DemoServer() as site:
         config_path = write_demo_config(tmp_path / "site", site)
-        term.start(f"{user_env(tmp_path / 'home')} {sys.executable} -m tui "
+        tmux.start(f"{user_env(tmp_path / 'home')} {sys.executable} -m tui "
                    f"--config {config_path}", cwd=tmp_path)
-        term.wait_for(lambda s: "R Refresh all" in s)
-        term.keys("R")
-        term.wait_for(lambda s: "refreshed all feeds" in s, timeout=90)
-        term.keys("5")  # the first row's related list: the reader opens beside it
-        screen = term.wait_for(lambda s: "▶ Related (" in s and "both: " in s)
-        term.keys("q")
+        tmux.wait_for(lambda s: "R Refresh all" in s)
+        tmux.keys("R")
+        tmux.wait_for(lambda s: "refreshed all feeds" in s, timeout=90)
+        tmux.keys("5")  # the first row's related list: the reader opens beside it
+        screen = tmux.wait_for(lambda s: "▶ Related (" in s and "both: " in s)
+        tmux.keys("q")
     with Desk.open(load_config(config_path)) as desk:
         first = desk.ids("")[0]
         reasons = [r.reasons for r in desk.related(first)]
