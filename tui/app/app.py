@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import BindingType
 from textual.notifications import SeverityLevel
@@ -35,6 +36,14 @@ class NewsdeskApp(App[None]):
         """Textual's notify, but text is literal unless a caller asks for markup: messages
         carry feed names, titles and errors, and `[/]` in one would crash the app."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key reaches the app once it has bubbled up, after the keys before it. Textual
+        sends each key to the widget focused when it arrives, so keys typed in the same burst
+        as `/` or `f` went to the list: the main screen hands them to its bar."""
+        if isinstance(self.screen, MainScreen) and self.screen.take_typing(event):
+            event.prevent_default()  # not a binding: it was typed into the bar
+            event.stop()
 
     def on_mount(self) -> None:
         remapped = keymap(self.config.keys)

@@ -310,6 +310,15 @@ class MainScreen(Screen[None]):
         self.query_bar.hide()
         self.set_focus(self.articles)
 
+    def take_typing(self, event: events.Key) -> bool:
+        """Put a printable key that reached the app into the bar, if the bar has the focus:
+        the bar eats the keys it gets itself, so this one was sent to a pane before the bar
+        opened. True when taken."""
+        if self.focused is not self.query_bar or not (event.is_printable and event.character):
+            return False
+        self.query_bar.insert_text_at_cursor(event.character)
+        return True
+
     def on_key(self, event: events.Key) -> None:
         if event.key == "escape" and self.query_bar.mode is not None:
             event.stop()
