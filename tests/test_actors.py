@@ -369,3 +369,16 @@ def test_russian_names_of_bodies_decline_their_head(form: str, declined: str) ->
     from tui.core.actors.text import russian_variants
 
     assert declined in russian_variants(form)
+
+
+def test_an_exclude_phrase_with_a_comma_matches(tmp_path: Path) -> None:
+    """The text's normal form keeps a space for the comma and one after it; the exclude
+    phrase's key must too, or "Jordan, Minnesota" would still be the state of Jordan."""
+    path = write(tmp_path, '''
+[[actor]]
+id = "jordan"
+exclude = ["Jordan, Minnesota"]
+''')
+    matcher = Matcher(load_gazetteer(path))
+    assert ids(matcher, "A storm hit Jordan, Minnesota on Monday.") == set()
+    assert ids(matcher, "Jordan, the kingdom, closed a crossing.") == {"jordan"}
