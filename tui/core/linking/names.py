@@ -40,26 +40,36 @@ def described_body(actor_id: str, words: str | None = None) -> bool:
     bodies table made ("Interior Ministry of Jordan"), or `words` that are no listed form of a
     listed body ("وزارت امور خارجه" alone). Like a state, it says little about which event an
     article is about, so it drives no links (the linker's features stay those of names)."""
+    made, forms = _bodies()
+    if actor_id in made:
+        return True
+    listed = forms.get(actor_id)
+    if listed is None or words is None:
+        return False
+    from tui.core.actors.text import key_of
+
+    return key_of(words) not in listed
+
+
+_body_forms: dict[str, tuple[frozenset[str], dict[str, set[str]]]] = {}
+
+
+def _bodies() -> tuple[frozenset[str], dict[str, set[str]]]:
+    """(ids the bodies table made, listed body id -> its listed forms' keys), per gazetteer."""
     from tui.core.actors.gazetteer import in_use
     from tui.core.actors.text import key_of
 
     gazetteer = in_use()
-    bodies = gazetteer.bodies
-    if bodies is None:
-        return False
-    if not _made or _made[0] is not bodies:
-        made = frozenset(b.id for b in bodies.new)
+    if gazetteer.content_hash not in _body_forms:
+        bodies = gazetteer.bodies
+        made = frozenset(b.id for b in bodies.new) if bodies is not None else frozenset()
+        listed = set(bodies.actor.values()) - made if bodies is not None else set()
         forms = {a: {key_of(f) for f in (*gazetteer.actors[a].full_forms(),
                                           *gazetteer.actors[a].acronyms)}
-                 for a in set(bodies.actor.values()) - made if a in gazetteer.actors}
-        _made[:] = [bodies, made, forms]
-    if actor_id in _made[1]:
-        return True
-    forms = _made[2].get(actor_id)
-    return forms is not None and words is not None and key_of(words) not in forms
-
-
-_made: list[Any] = []
+                 for a in listed if a in gazetteer.actors}
+        _body_forms.clear()
+        _body_forms[gazetteer.content_hash] = (made, forms)
+    return _body_forms[gazetteer.content_hash]
 
 
 def place_kind(place_id: str) -> str:
