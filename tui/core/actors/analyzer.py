@@ -48,9 +48,6 @@ class ActorsAnalyzer:
         return mention_rows(item.id, recognizer_for(sources).mentions(item.title, item.body,
                                                                       published))
 
-    def start_round(self, found: list[Found]) -> None:
-        return None
-
     def write(self, conn: sqlite3.Connection, batch: Batch, context: Context) -> None:
         from tui.core.store import actors as actor_store
 
@@ -78,9 +75,6 @@ class UnlistedAnalyzer:
         taken += [span for _place, _count, spans in found.get("places", ()) for span in spans]
         return unlisted_rows(item.id, recognizer_for(sources).unlisted(item.title, item.body,
                                                                        taken))
-
-    def start_round(self, found: list[Found]) -> None:
-        return None
 
     def write(self, conn: sqlite3.Connection, batch: Batch, context: Context) -> None:
         from tui.core.store import actors as actor_store

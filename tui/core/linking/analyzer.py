@@ -41,9 +41,6 @@ class LinksAnalyzer:
         return raw_features(item.title, item.body, [row[1:] for row in rows],
                             from_iso(item.published))
 
-    def start_round(self, found: list[Found]) -> None:
-        return None
-
     def write(self, conn: sqlite3.Connection, batch: Batch, context: Context) -> None:
         from tui.core.linking.index import store_raw
 

@@ -44,9 +44,6 @@ class PlacesAnalyzer:
                 ("title", start, end) if start < split else ("body", start - split, end - split))
         return [(place_id, len(spans), spans) for place_id, spans in out.items()]
 
-    def start_round(self, found: list[Found]) -> None:
-        return None
-
     def write(self, conn: sqlite3.Connection, batch: Batch, context: Context) -> None:
         from tui.core.store import places as place_store
 

@@ -114,9 +114,6 @@ class RulesAnalyzer:
     def text(self, item: TextItem, found: Found, sources: Sources) -> None:
         return None
 
-    def start_round(self, found: list[Found]) -> None:
-        return None
-
     def write(self, conn: sqlite3.Connection, batch: Batch, context: Context) -> None:
         apply_rules(conn, context.config.rules, context.config.mutes, batch.ids, utcnow(),
                     resolve_actor=context.resolve_actor)

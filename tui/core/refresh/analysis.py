@@ -2,16 +2,17 @@
 
 Pending work is a flag in the articles table, set whenever a body is written, so a refresh that
 was killed half-way is caught up by the next one and the cost per article stays flat. Text halves
-run in the worker pool, all batches of a round at once; write halves run here, one transaction
-per batch, in the analyzers' order.
+run in the worker pool, a window of batches ahead of the one written; write halves run here, one
+transaction per batch, in the analyzers' order, while the workers go on with the next batches.
 """
 
 from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import BrokenExecutor  # BrokenProcessPool's base: no multiprocessing
+from concurrent.futures import BrokenExecutor, Future  # no multiprocessing imported
 from datetime import timedelta
 from functools import cached_property
 from pathlib import Path
@@ -25,12 +26,16 @@ from tui.core.store import articles as store
 from tui.core.store.db import get_meta, set_meta, transaction
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from tui.core.actors.matcher import Actor, Gazetteer
     from tui.core.query.rules import RulesResult
     from tui.core.refresh.pool import WorkerPool
 
 BATCH = 100  # per write transaction: df counted over a whole batch, lock held < ~0.5 s
-ROUND = 2_000  # pending articles whose features (computed in parallel) are known before linking
+ROUND = 2_000  # pending articles asked for at a time
+IN_FLIGHT = 20  # batches of text halves submitted ahead of the one being written
+_InFlight = tuple[list[sqlite3.Row], list[TextItem], "ProcessPoolExecutor", Future[list[Found]]]
 RELINK_DAYS = 14
 # The bundled data the analyzers' tools are built from (tui/data; the gazetteer's, the bodies
 # table's and the offices' BUNDLED), named here so an unchanged refresh hashes them without
@@ -38,6 +43,26 @@ RELINK_DAYS = 14
 _DATA = Path(__file__).resolve().parents[2] / "data"
 BUNDLED_SOURCES = (_DATA / "actors.toml", _DATA / "offices.toml", _DATA / "places.toml",
                    _DATA / "bodies.toml")
+
+
+def _pending_chunks(conn: sqlite3.Connection) -> Iterator[list[int]]:
+    """The articles waiting for analysis, newest first, a batch at a time (read a round at a
+    time as the batches are taken: nothing is marked analysed before the run ends)."""
+    after: tuple[str, int] | None = None
+    while ids := store.pending_analysis(conn, ROUND, after):
+        after = store.position(conn, ids[-1])
+        for i in range(0, len(ids), BATCH):
+            yield ids[i:i + BATCH]
+
+
+def _every_chunk(conn: sqlite3.Connection) -> Iterator[list[int]]:
+    """Every article by id, a batch at a time (a re-match)."""
+    last = -1
+    while ids := [r[0] for r in conn.execute(
+            "SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, ROUND))]:
+        last = ids[-1]
+        for i in range(0, len(ids), BATCH):
+            yield ids[i:i + BATCH]
 
 
 class WarmUpWhen:
@@ -125,21 +150,14 @@ class Analysis:
 
         run = analyzers()
         written: list[dict[str, Any]] = []  # id and body version: not the texts, for memory
-        after: tuple[str, int] | None = None
-        while ids := store.pending_analysis(conn, ROUND, after):
-            after = store.position(conn, ids[-1])
-            chunks = [ids[i:i + BATCH] for i in range(0, len(ids), BATCH)]
-            prepared = list(self._text_halves(conn, chunks, sources))
-            for analyzer in run:
-                analyzer.start_round([f for _rows, _items, found in prepared for f in found])
-            for rows, items, found in prepared:
-                with transaction(conn):
-                    for analyzer in run:
-                        analyzer.write(conn, Batch(items, dict(zip(ids_of(items), found,
-                                                                   strict=True))), self)
-                written += [{"id": r["id"], "extracted_at": r["extracted_at"]} for r in rows]
-                if on_event and len(written) < total:  # the last once the run is finished
-                    on_event(Progress(len(written), total, "analyse"))
+        for rows, items, found in self._text_halves(conn, _pending_chunks(conn), sources):
+            with transaction(conn):
+                for analyzer in run:
+                    analyzer.write(conn, Batch(items, dict(zip(ids_of(items), found,
+                                                               strict=True))), self)
+            written += [{"id": r["id"], "extracted_at": r["extracted_at"]} for r in rows]
+            if on_event and len(written) < total:  # the last once the run is finished
+                on_event(Progress(len(written), total, "analyse"))
         if not written:
             return 0
         for analyzer in run:
@@ -188,46 +206,59 @@ class Analysis:
         run = [a for a in analyzers() if getattr(a, "rematch", False)]
         names = tuple(a.name for a in run)
         total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-        done, last = 0, -1
-        while ids := [r[0] for r in conn.execute(
-                "SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, ROUND))]:
-            chunks = [ids[i:i + BATCH] for i in range(0, len(ids), BATCH)]
-            for _rows, items, found in self._text_halves(conn, chunks, sources, names):
-                with transaction(conn):
-                    for analyzer in run:
-                        analyzer.write(conn, Batch(items, dict(zip(ids_of(items), found,
-                                                                   strict=True))), self)
-                done += len(items)
-                if on_event:
-                    on_event(Progress(done, total, "rematch"))
-            last = ids[-1]
+        done = 0
+        for _rows, items, found in self._text_halves(conn, _every_chunk(conn), sources, names):
+            with transaction(conn):
+                for analyzer in run:
+                    analyzer.write(conn, Batch(items, dict(zip(ids_of(items), found,
+                                                               strict=True))), self)
+            done += len(items)
+            if on_event:
+                on_event(Progress(done, total, "rematch"))
         with transaction(conn):
             set_meta(conn, actor_store.GAZETTEER_HASH_KEY, sources.source_hash)
             conn.execute("UPDATE articles SET analysed = 0 WHERE published >= ?",
                          (to_iso(utcnow() - timedelta(days=RELINK_DAYS)),))
 
-    def _text_halves(self, conn: sqlite3.Connection, chunks: list[list[int]], sources: Sources,
-                     only: tuple[str, ...] | None = None,
+    def _text_halves(self, conn: sqlite3.Connection, chunks: Iterator[list[int]],
+                     sources: Sources, only: tuple[str, ...] | None = None,
                      ) -> Iterator[tuple[list[sqlite3.Row], list[TextItem], list[Found]]]:
-        """Every analyzer's text half (or `only` these), chunk by chunk, from the worker pool:
-        all chunks are submitted at once so every core works while this thread writes."""
+        """Every analyzer's text half (or `only` these), chunk by chunk, from the worker pool, in
+        order. A window of IN_FLIGHT chunks is kept submitted: the workers go on with the next
+        chunks while this thread writes one, and at most a window's texts are held."""
         from tui.core.refresh.analyzers import analyse_texts
 
-        texts = [store.texts_for_analysis(conn, chunk) for chunk in chunks]
-        items = [[TextItem(r["id"], r["title"], r["body"], r["published"], r["lang"],
-                           dated=not r["undated"]) for r in rows] for rows in texts]
+        def prepared(chunk: list[int]) -> tuple[list[sqlite3.Row], list[TextItem]]:
+            rows = store.texts_for_analysis(conn, chunk)
+            return rows, [TextItem(r["id"], r["title"], r["body"], r["published"], r["lang"],
+                                   dated=not r["undated"]) for r in rows]
+
         if self.workers is None:
-            for rows, batch in zip(texts, items, strict=True):
+            for chunk in chunks:
+                rows, batch = prepared(chunk)
                 yield rows, batch, analyse_texts(batch, sources, only)
             return
         pool = self.workers.get()
-        futures = [pool.submit(analyse_texts, batch, sources, only) for batch in items]
-        for rows, batch, future in zip(texts, items, futures, strict=True):
-            try:
-                yield rows, batch, future.result()
-            except BrokenExecutor:  # a worker died: renew for later, do this batch here
+        window: deque[_InFlight] = deque()
+        for chunk in chunks:
+            rows, batch = prepared(chunk)
+            window.append((rows, batch, pool, pool.submit(analyse_texts, batch, sources, only)))
+            if len(window) >= IN_FLIGHT:
+                yield self._settled(window.popleft(), sources, only)
+        while window:
+            yield self._settled(window.popleft(), sources, only)
+
+    def _settled(self, job: _InFlight, sources: Sources, only: tuple[str, ...] | None,
+                 ) -> tuple[list[sqlite3.Row], list[TextItem], list[Found]]:
+        from tui.core.refresh.analyzers import analyse_texts
+
+        rows, batch, pool, future = job
+        try:
+            return rows, batch, future.result()
+        except BrokenExecutor:  # a worker died: renew for later, do this batch here
+            if self.workers is not None:
                 self.workers.renew(pool)
-                yield rows, batch, analyse_texts(batch, sources, only)
+            return rows, batch, analyse_texts(batch, sources, only)
 
     def apply_rules(self, conn: sqlite3.Connection, ids: Sequence[int] | None) -> RulesResult:
         from tui.core.query.rules import apply_rules

@@ -2,9 +2,9 @@
 
 An analyzer has two halves. `text` runs in a worker process on one article's text and returns
 something picklable; it sees what the analyzers before it found in the same article. `write`
-runs in the writer's transaction on a batch, with every article's findings. `start_round` sees
-all findings of a round before any batch is written; `finish_run` runs once every batch of
-every round of the run is committed, for work that needs them all (linking weighs rarity over
+runs in the writer's transaction on a batch, with every article's findings, while the workers
+go on with the next batches. `finish_run` runs once every batch of the run is committed, for
+work that needs them all (linking weighs rarity over
 the whole run, then scores candidates in the pool through `Context.in_pool`, on read-only
 connections, and the writer only writes what comes back). Articles count as analysed once the
 run is finished (a run killed before that is done again by the next). Order matters and is
@@ -91,9 +91,6 @@ class Analyzer(Protocol):
 
     def text(self, item: TextItem, found: Found, sources: Sources) -> Any:
         """In a worker process: what this article says (None: nothing to write)."""
-
-    def start_round(self, found: list[Found]) -> None:
-        """In the writer, once per round, before its batches are written."""
 
     def write(self, conn: sqlite3.Connection, batch: Batch, context: Context) -> None:
         """In the writer's transaction."""
