@@ -99,13 +99,12 @@ def _link_each(conn: sqlite3.Connection, path: str, chunks: list[list[int]], mod
 def _link_round(conn: sqlite3.Connection, path: str, everyone: list[int], model: Model,
                 context: Context) -> None:
     """A big run as one round (rounds.py): candidates from postings held in memory, every
-    pair scored once, each article's links pruned once all its pairs are in; the same links
-    as `_link_each`."""
+    pair scored once, each article's best links written once all its pairs are in; the same
+    links as `_link_each`."""
     import uuid
 
     from tui.core.linking import index, rounds
     from tui.core.linking.pool import candidates_job, score_job
-    from tui.core.store.db import transaction
     from tui.core.store.links import published
 
     window = rounds.window_of(published(conn, everyone))
@@ -118,15 +117,26 @@ def _link_round(conn: sqlite3.Connection, path: str, everyone: list[int], model:
     rounds.forget()  # held here too when there is no pool
     tiled = rounds.tiles(found, everyone)
     del found
-    block = rounds.blocks(everyone)
+    members: dict[int, list[int]] = {}
+    for aid, b in rounds.blocks(everyone).items():
+        members.setdefault(b, []).append(aid)
     complete = rounds.complete_after([key for key, _pairs in tiled])
     jobs = [(path, pairs, model, context.sources()) for _key, pairs in tiled]
-    touched: set[int] = set()
+    best = rounds.Best(index.TOP_LINKS)
     for n, rows in enumerate(context.in_pool(score_job, jobs)):
+        best.add(rows)
+        for b in complete.get(n, ()):  # written while the workers score the rest
+            _write_best(conn, best.take(members.get(b, [])))
+    outside = best.held()  # older articles: pruned with the links they had
+    _write_best(conn, best.take(outside))
+    index.prune_all(conn, set(outside))
+
+
+def _write_best(conn: sqlite3.Connection, rows: list[LinkRow], chunk: int = 10_000) -> None:
+    """Short transactions: the app writes too."""
+    from tui.core.store.db import transaction
+    from tui.core.store.links import store_links
+
+    for i in range(0, len(rows), chunk):
         with transaction(conn):
-            touched |= index.write_rows(conn, rows)
-        for b in complete.get(n, ()):  # pruned while the workers score the rest
-            ready = {a for a in touched if block.get(a) == b}
-            index.prune_all(conn, ready)
-            touched -= ready
-    index.prune_all(conn, touched)  # articles outside the run
+            store_links(conn, rows[i:i + chunk])

@@ -198,12 +198,6 @@ def write_links(conn: sqlite3.Connection, rows: Sequence[LinkRow]) -> None:
     store.prune(conn, {a for a, _b, _s, _w in rows} | {b for _a, b, _s, _w in rows}, TOP_LINKS)
 
 
-def write_rows(conn: sqlite3.Connection, rows: Sequence[LinkRow]) -> set[int]:
-    """Step 3a of a round: links both ways, not pruned yet; returns the articles touched."""
-    store.store_links(conn, [*rows, *((b, a, s, why) for a, b, s, why in rows)])
-    return {a for a, _b, _s, _w in rows} | {b for _a, b, _s, _w in rows}
-
-
 def prune_all(conn: sqlite3.Connection, touched: set[int], chunk: int = 500) -> None:
     """Every touched article keeps its TOP_LINKS best of all that was written: pruning once
     at the end keeps what pruning after every write did (a link dropped there was behind

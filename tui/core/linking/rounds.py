@@ -14,9 +14,9 @@ round of thousands of articles instead:
    by blocks of the run so a job decodes two blocks of features, not every neighbour.
 3. `score_pairs` (pool): the fitted model on each pair; rows as `link_scores` gives them.
 
-The writer stores each job's rows both ways and prunes an article's links once, when the last
-tile holding its block is in (`complete_after`, `index.prune_all`): what survives is its best
-of everything written, which is what pruning after every few jobs left too.
+The writer holds each job's rows (`Best`) and writes an article's best links once the last
+tile holding its block is in (`complete_after`): its best of every pair scored, which is what
+writing them all and pruning after every few jobs left too.
 
 The round holds ~70 bytes per posting in each worker (15 MB for the 10k-article bench run)
 and the writer a few ints per pair; `ROUND_MIN` keeps a small refresh on the SQL path, whose
@@ -162,6 +162,45 @@ def complete_after(keys: Sequence[tuple[int, int]]) -> dict[int, list[int]]:
     for b, n in sorted(last.items()):
         out.setdefault(n, []).append(b)
     return out
+
+
+class Best:
+    """Each article's best links of a round so far, held by the writer until its block is
+    complete: then only the `keep` best go to SQLite, ranked as `store.prune` ranks them
+    (score, then the other's id). Writing every scored pair both ways and deleting all but the
+    best was most of the writer's linking work. The run's articles have no other links (their
+    old ones went when they were re-analysed); an article outside the run (older news) is
+    pruned again in SQL with the links it had."""
+
+    def __init__(self, keep: int) -> None:
+        self.keep = keep
+        self.rows: dict[int, list[tuple[float, int, str]]] = {}
+
+    def add(self, rows: Sequence[tuple[int, int, float, str]]) -> None:
+        """Scored pairs, each one way: they count for both articles."""
+        held, keep = self.rows, self.keep
+        for a, b, score, why in rows:
+            for mine, other in ((a, b), (b, a)):
+                best = held.get(mine)
+                if best is None:
+                    best = held[mine] = []
+                best.append((-score, other, why))
+                if len(best) > 4 * keep:  # what cannot make the best `keep` goes now
+                    best.sort()
+                    del best[keep:]
+
+    def take(self, ids: Sequence[int]) -> list[tuple[int, int, float, str]]:
+        """The best links of `ids` as link rows, by article and other; they are no longer held."""
+        out = []
+        for aid in sorted(ids):
+            best = self.rows.pop(aid, None)
+            if best:
+                best.sort()
+                out += sorted((aid, other, -neg, why) for neg, other, why in best[:self.keep])
+        return out
+
+    def held(self) -> list[int]:
+        return sorted(self.rows)
 
 
 def score_pairs(conn: sqlite3.Connection, pairs: Sequence[Pair],
