@@ -33,37 +33,40 @@ def cluster(published: Mapping[int, float],
     rows = ((a, b, p) for (a, b), p in links.items()) if isinstance(links, Mapping) else links
     for a, b, p in rows:
         if a != b and a in sums and b in sums:
-            sums[a][b] = sums[b][a] = max(p, sums[a].get(b, 0.0))  # one value per pair
-    # every pair at once, then one heapify: the same pops (entries are distinct or equal)
+            q = sums[a].get(b)
+            if q is None or p > q:  # one value per pair: the higher
+                sums[a][b] = sums[b][a] = max(p, 0.0)
+    # every pair at once, then one heapify: the same pops (entries are distinct or equal, so
+    # the order they were pushed in never shows)
     heap = [(-p, a, b) for a, row in sums.items() for b, p in row.items()
             if a < b and p >= threshold]
     heapq.heapify(heap)
-
-    def push(a: int, b: int) -> None:
-        avg = sums[a][b] / (len(members[a]) * len(members[b]))
-        if avg >= threshold:
-            heapq.heappush(heap, (-avg, min(a, b), max(a, b)))
-
+    pop, push = heapq.heappop, heapq.heappush
     while heap:
-        neg, a, b = heapq.heappop(heap)
-        if a not in members or b not in members or b not in sums[a]:
+        neg, a, b = pop(heap)
+        mine, theirs_members = members.get(a), members.get(b)
+        row = sums.get(a)
+        if mine is None or theirs_members is None or row is None or b not in row:
             continue
-        if -neg != sums[a][b] / (len(members[a]) * len(members[b])):
+        if -neg != row[b] / (len(mine) * len(theirs_members)):
             continue  # stale: one side grew since this was pushed
         lo, hi = min(span[a][0], span[b][0]), max(span[a][1], span[b][1])
         if (hi - lo) / DAY > max_span_days:
             continue
-        members[a] += members.pop(b)
+        mine += members.pop(b)
         span[a] = (lo, hi)
         del span[b]
         theirs = sums.pop(b)
-        theirs.pop(a, None)
-        sums[a].pop(b, None)
+        del theirs[a], row[b]
         for other, p in theirs.items():
-            sums[other].pop(b, None)
-            sums[a][other] = sums[other][a] = sums[a].get(other, 0.0) + p
-        for other in sorted(sums[a]):
-            push(a, other)
+            near = sums[other]
+            del near[b]
+            row[other] = near[a] = row.get(other, 0.0) + p
+        size = len(mine)
+        for other, total in row.items():  # every average with `a` changed: pushed again
+            avg = total / (size * len(members[other]))
+            if avg >= threshold:
+                push(heap, (-avg, a, other) if a < other else (-avg, other, a))
     return sorted(sorted(m) for m in members.values() if len(m) > 1)
 
 
