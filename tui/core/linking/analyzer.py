@@ -5,7 +5,8 @@ stories re-clustered."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from tui.core.models import from_iso
@@ -21,6 +22,7 @@ CHUNK = 50  # articles per pool job: small enough to spread a run over every wor
 # next few jobs too, so one prune ranks what four did; ~60 ms of lock
 WRITE_JOBS = 4
 WEIGH_CHUNK = 250  # articles weighed per pool job: their keys stored in one statement
+LABEL_CHUNK = 200  # stories labelled per pool job
 
 
 class LinksAnalyzer:
@@ -76,7 +78,18 @@ class LinksAnalyzer:
         else:
             _link_each(conn, str(path), chunks, model, context)
         with transaction(conn):
-            index.recluster(conn, everyone, model)
+            index.recluster(conn, everyone, model, partial(_labels, str(path), context))
+
+
+def _labels(path: str, context: Context, stories: list[tuple[int, list[int]]]
+            ) -> Iterator[tuple[int, str, float, float]]:
+    """Stories' labels from their members' features, in the pool (workers hold many decoded)."""
+    from tui.core.linking.pool import label_job
+
+    step = LABEL_CHUNK
+    for rows in context.in_pool(label_job, [(path, stories[i:i + step], context.sources())
+                                            for i in range(0, len(stories), step)]):
+        yield from rows
 
 
 def _link_each(conn: sqlite3.Connection, path: str, chunks: list[list[int]], model: Model,

@@ -24,8 +24,9 @@ from __future__ import annotations
 import sqlite3
 import zlib
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
+from functools import partial
 
 from tui.core.linking import stories as story_logic
 from tui.core.linking.features import Features, Raw, idf, loads_any, raw_features, weigh
@@ -210,12 +211,17 @@ def prune_all(conn: sqlite3.Connection, touched: set[int], chunk: int = 500) -> 
             store.prune(conn, set(ordered[i:i + chunk]), TOP_LINKS)
 
 
-def recluster(conn: sqlite3.Connection, ids: Sequence[int], model: Model | None = None) -> None:
+Labels = Callable[[list[tuple[int, list[int]]]], Iterable[tuple[int, str, float, float]]]
+
+
+def recluster(conn: sqlite3.Connection, ids: Sequence[int], model: Model | None = None,
+              labels: Labels | None = None) -> None:
     """Step 3b: the stories of the region around `ids`, made again from the links.
 
     The region: the articles themselves, those they link to at story strength, and every
     member of the stories those are in. Clustering it from scratch gives the stories one pass
-    over all of these articles would give, whatever order they came in."""
+    over all of these articles would give, whatever order they came in. `labels`: (story,
+    members) -> (story, label, first, last), in the worker pool; here without it."""
     model = model or default_model()
     strong = store.neighbours(conn, ids, model.story_min)
     before = store.stories_of(conn, sorted(set(ids) | strong))
@@ -235,7 +241,9 @@ def recluster(conn: sqlite3.Connection, ids: Sequence[int], model: Model | None 
     changed = {sid for sid, members in plan.items()
                if sorted(members) != sorted(was.get(sid, []))}
     store.rewrite_stories(conn, sorted(region), plan)
-    _relabel(conn, sorted(changed))
+    todo = [(sid, plan[sid]) for sid in sorted(changed)]
+    for sid, text, first, last in (labels or partial(story_labels, conn))(todo):
+        store.label_story(conn, sid, text, first, last)
 
 
 def index_articles(conn: sqlite3.Connection, article_ids: Sequence[int], *,
@@ -266,15 +274,15 @@ def restory(conn: sqlite3.Connection, model: Model) -> None:
     recluster(conn, store.indexed(conn), model)
 
 
-def _relabel(conn: sqlite3.Connection, sids: Sequence[int], stories: int = 200) -> None:
-    """Label these stories from their members' features, `stories` at a time: a statement
-    per story was most of labelling a cold run's thousands, and a few hundred members
-    decoded at once keep the writer small."""
-    for i in range(0, len(sids), stories):
-        members = store.members_by_story(conn, sids[i:i + stories])
-        feats = features(conn, sorted({a for ids in members.values() for a in ids}), keep=False)
-        for sid in sids[i:i + stories]:
-            mine = [feats[a] for a in members.get(sid, []) if a in feats]  # by id, as before
+def story_labels(conn: sqlite3.Connection, stories: Sequence[tuple[int, list[int]]],
+                 chunk: int = 200, keep: bool = False) -> Iterator[tuple[int, str, float, float]]:
+    """(story, label, first, last) of each (story, members by id), `chunk` stories at a time:
+    a few hundred stories' members decoded at once keep the writer small. `keep`: keep the
+    decoded features (a pool worker, whose cache serves the next job)."""
+    for i in range(0, len(stories), chunk):
+        part = stories[i:i + chunk]
+        feats = features(conn, sorted({a for _sid, ids in part for a in ids}), keep=keep)
+        for sid, ids in part:
+            mine = [feats[a] for a in ids if a in feats]
             if mine:
-                text, first, last = story_logic.label(mine)
-                store.label_story(conn, sid, text, first, last)
+                yield sid, *story_logic.label(mine)

@@ -1,5 +1,5 @@
-"""Weighing and link scoring as pool jobs: a worker reads the cache (read-only) and returns
-rows for the writer to store.
+"""Weighing, link scoring and story labels as pool jobs: a worker reads the cache (read-only)
+and returns rows for the writer to store.
 
 The writer commits the run's unweighed features and key counts first, so a worker sees every
 article of the run and the rarity of every key; it weighs them, then (once the writer stored
@@ -58,6 +58,14 @@ def candidates_job(path: str, token: str, ids: list[int],
     from tui.core.linking.rounds import round_candidates
 
     return round_candidates(_reader(path), path, token, ids, window)
+
+
+def label_job(path: str, stories: list[tuple[int, list[int]]], sources: Sources
+              ) -> list[tuple[int, str, float, float]]:
+    from tui.core.linking.index import story_labels
+
+    _names_from(sources)
+    return list(story_labels(_reader(path), stories, keep=True))
 
 
 def score_job(path: str, pairs: list[Pair], model: Model, sources: Sources) -> list[LinkRow]:
