@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING
 from tui.core.models import from_iso
 
 if TYPE_CHECKING:
-    from tui.core.linking.features import Raw
-    from tui.core.linking.index import LinkRow
+    from tui.core.linking.index import LinkRow, Packed
     from tui.core.linking.score import Model
     from tui.core.refresh.analyzer import Batch, Context, Found, Sources, TextItem
 
@@ -36,12 +35,13 @@ class LinksAnalyzer:
 
         place_matcher()
 
-    def text(self, item: TextItem, found: Found, sources: Sources) -> Raw:
+    def text(self, item: TextItem, found: Found, sources: Sources) -> Packed:
         from tui.core.linking.features import raw_features
+        from tui.core.linking.index import pack
 
         rows = found.get("actors", [])
-        return raw_features(item.title, item.body, [row[1:] for row in rows],
-                            from_iso(item.published))
+        return pack(raw_features(item.title, item.body, [row[1:] for row in rows],
+                                 from_iso(item.published)))
 
     def write(self, conn: sqlite3.Connection, batch: Batch, context: Context) -> None:
         from tui.core.linking.index import store_raw

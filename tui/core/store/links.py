@@ -7,7 +7,6 @@ an actor, a place, a rare term or a MinHash band within the time window), never 
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -100,11 +99,12 @@ def df(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, int]:
     return dict(_rows_in(conn, "SELECT key, df FROM link_df WHERE key IN ({ids})", wanted))
 
 
-def store_raw(conn: sqlite3.Connection, aid: int, published: float, raw: str,
-              df_keys: list[str]) -> None:
-    """An article's unweighed features; its weighed ones come with `set_features`."""
-    conn.execute("INSERT INTO link_features(article_id, published, features, df_keys, raw, "
-                 "docs) VALUES(?, ?, '', ?, ?, 0)", (aid, published, json.dumps(df_keys), raw))
+def store_raws(conn: sqlite3.Connection, rows: Sequence[tuple[int, float, str, str]]) -> None:
+    """Articles' unweighed features as (article, published, raw JSON, its df keys as JSON);
+    their weighed ones come with `set_features`."""
+    conn.executemany("INSERT INTO link_features(article_id, published, features, df_keys, raw, "
+                     "docs) VALUES(?, ?, '', ?, ?, 0)",
+                     [(aid, published, keys, raw) for aid, published, raw, keys in rows])
 
 
 def set_features(conn: sqlite3.Connection, rows: Sequence[tuple[int, str, list[str], int]]
