@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tui.core.linking.index import LinkRow, WeighedRow
+    from tui.core.linking.index import LinkRow, Weighed
     from tui.core.linking.rounds import Pair
     from tui.core.linking.score import Model
     from tui.core.refresh.analyzer import Sources
@@ -40,7 +40,7 @@ def _names_from(sources: Sources) -> None:
     recognizer_for(sources)
 
 
-def weigh_job(path: str, ids: list[int]) -> list[WeighedRow]:
+def weigh_job(path: str, ids: list[int]) -> Weighed:
     from tui.core.linking.index import weighed
 
     return weighed(_reader(path), ids)

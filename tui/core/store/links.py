@@ -107,26 +107,26 @@ def store_raws(conn: sqlite3.Connection, rows: Sequence[tuple[int, float, str, s
                      [(aid, published, keys, raw) for aid, published, raw, keys in rows])
 
 
-def set_features(conn: sqlite3.Connection, rows: Sequence[tuple[int, str, list[str], int]]
-                 ) -> None:
-    """Weighed features (article, features JSON, index keys, `docs`: the document count they
-    were weighed at) and the articles' keys in the candidate index, replacing earlier ones.
-    A batch at a time, keys in index order: a key per statement in random order was most of
-    storing them."""
+def set_features(conn: sqlite3.Connection, rows: Sequence[tuple[int, str, int]],
+                 postings: Sequence[tuple[str, float, int]]) -> None:
+    """Weighed features (article, features JSON, `docs`: the document count they were weighed
+    at) and the articles' keys in the candidate index as (key, published, article), replacing
+    earlier ones. A batch at a time, keys in index order: a key per statement in random order
+    was most of storing them."""
     if not rows:
         return
-    ids = [aid for aid, _f, _k, _d in rows]
+    ids = [aid for aid, _f, _d in rows]
     conn.executemany("UPDATE link_features SET features = ?, docs = ? WHERE article_id = ?",
-                     [(features, docs, aid) for aid, features, _k, docs in rows])
-    published = dict(_rows_in(conn, "SELECT article_id, published FROM link_features "
-                                    "WHERE article_id IN ({ids})", ids))
+                     [(features, docs, aid) for aid, features, docs in rows])
+    present = {aid for (aid,) in _rows_in(conn, "SELECT article_id FROM link_features "
+                                                "WHERE article_id IN ({ids})", ids)}
     for chunk in _chunks(ids):
         conn.execute(f"DELETE FROM link_keys WHERE article_id IN ({_marks(len(chunk))})",
                      tuple(chunk))
+    if len(present) < len(set(ids)):  # gone meanwhile: no keys for them
+        postings = [p for p in postings if p[2] in present]
     conn.executemany("INSERT OR IGNORE INTO link_keys(key, published, article_id) "
-                     "VALUES(?, ?, ?)", sorted({(k, published[aid], aid)
-                                                for aid, _f, keys, _d in rows
-                                                if aid in published for k in keys}))
+                     "VALUES(?, ?, ?)", postings)
 
 
 def unlink(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
