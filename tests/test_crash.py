@@ -126,3 +126,32 @@ def test_kill_minus_nine_during_fetch(server: LocalServer, tmp_path: Path) -> No
     assert kills >= KILLS // 2
     assert total >= FEEDS * PER_FEED
     assert elapsed < 150
+
+
+def test_a_worker_dying_mid_analysis_leaves_nothing_unanalysed(
+        server: LocalServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Text halves stream through a window of batches: a worker killed while some are in
+    flight costs those batches a second try here, and the batches after it a new pool."""
+    from tui.core.refresh import analysis
+
+    monkeypatch.setattr(analysis, "BATCH", 2)
+    monkeypatch.setattr(analysis, "IN_FLIGHT", 3)
+    url = server.add("/a.xml", body=rss([{"title": f"Story {i}", "guid": f"g{i}"}
+                                         for i in range(20)]))
+    with Desk.open(load_config(write_config(tmp_path, [("A", url)]))) as desk:
+        real = analysis.Analysis._settled
+        killed = []
+
+        def settled(self, job, sources, only):  # type: ignore[no-untyped-def]
+            if not killed:  # the pool breaks once the first batches are in flight
+                killed.append(True)
+                with pytest.raises(BrokenProcessPool):
+                    desk.pool().submit(os._exit, 1).result()
+            return real(self, job, sources, only)
+
+        monkeypatch.setattr(analysis.Analysis, "_settled", settled)
+        summary = desk.refresh(extract=False)
+        assert summary.new_articles == 20 and killed
+        assert desk.conn.execute("SELECT count(*) FROM articles WHERE analysed = 0"
+                                 ).fetchone()[0] == 0
+        assert desk.conn.execute("SELECT count(*) FROM link_features").fetchone()[0] == 20

@@ -238,11 +238,18 @@ class Analysis:
                 rows, batch = prepared(chunk)
                 yield rows, batch, analyse_texts(batch, sources, only)
             return
-        pool = self.workers.get()
+        workers = self.workers
         window: deque[_InFlight] = deque()
         for chunk in chunks:
             rows, batch = prepared(chunk)
-            window.append((rows, batch, pool, pool.submit(analyse_texts, batch, sources, only)))
+            pool = workers.get()
+            try:
+                future = pool.submit(analyse_texts, batch, sources, only)
+            except BrokenExecutor:  # a worker died since: the batches after go to a new pool
+                workers.renew(pool)
+                pool = workers.get()
+                future = pool.submit(analyse_texts, batch, sources, only)
+            window.append((rows, batch, pool, future))
             if len(window) >= IN_FLIGHT:
                 yield self._settled(window.popleft(), sources, only)
         while window:
