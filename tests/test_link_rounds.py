@@ -64,3 +64,25 @@ def test_tiles_hold_every_pair_once_and_say_when_a_block_is_done() -> None:
     assert [key for key, _tile in got] == [(0, 0), (0, 1), (1, 2)]  # 100: outside the run
     assert all(tile == sorted(set(tile)) for _key, tile in got)
     assert rounds.complete_after([key for key, _tile in got]) == {1: [0], 2: [1, 2]}
+
+
+def test_best_keeps_what_pruning_keeps() -> None:
+    """Each article's `keep` best of every row it is in, ranked as store.prune ranks them:
+    score, then the other article's id (ties included), however the rows are split."""
+    import random
+
+    rng = random.Random(5)
+    pairs = {(a, b) for a in range(40) for b in range(a + 1, 40) if rng.random() < 0.6}
+    rows = [(a, b, rng.choice([0.1, 0.25, 0.5, rng.random()]), f"{a}-{b}") for a, b in pairs]
+    rng.shuffle(rows)
+    best = rounds.Best(3)
+    for i in range(0, len(rows), 17):
+        best.add(rows[i:i + 17])
+    got = best.take(list(range(20))) + best.take(best.held())
+    want = []
+    for aid in range(40):
+        mine = [(s, b if a == aid else a, why) for a, b, s, why in rows if aid in (a, b)]
+        mine.sort(key=lambda r: (-r[0], r[1]))
+        want += sorted((aid, other, s, why) for s, other, why in mine[:3])
+    assert got == want
+    assert best.held() == []
