@@ -13,6 +13,7 @@ from tui.core.models import from_iso
 
 if TYPE_CHECKING:
     from tui.core.linking.index import LinkRow, Packed
+    from tui.core.linking.rounds import Written
     from tui.core.linking.score import Model
     from tui.core.refresh.analyzer import Batch, Context, Found, Sources, TextItem
 
@@ -73,12 +74,14 @@ class LinksAnalyzer:
         for weighed in context.in_pool(weigh_job, [(str(path), c) for c in weigh]):
             with transaction(conn):  # short transactions: the app writes too
                 index.store_weighed(conn, weighed)
+        written = None
         if len(everyone) >= ROUND_MIN:
-            _link_round(conn, str(path), everyone, model, context)
+            written = _link_round(conn, str(path), everyone, model, context)
         else:
             _link_each(conn, str(path), chunks, model, context)
         with transaction(conn):
-            index.recluster(conn, everyone, model, partial(_labels, str(path), context))
+            index.recluster(conn, everyone, model, partial(_labels, str(path), context),
+                            written)
 
 
 def _labels(path: str, context: Context, stories: list[tuple[int, list[int]]]
@@ -110,10 +113,10 @@ def _link_each(conn: sqlite3.Connection, path: str, chunks: list[list[int]], mod
 
 
 def _link_round(conn: sqlite3.Connection, path: str, everyone: list[int], model: Model,
-                context: Context) -> None:
+                context: Context) -> Written:
     """A big run as one round (rounds.py): candidates from postings held in memory, every
     pair scored once, each article's best links written once all its pairs are in; the same
-    links as `_link_each`."""
+    links as `_link_each`. Returns the links written from `everyone`, for the stories."""
     import uuid
 
     from tui.core.linking import index, rounds
@@ -136,13 +139,21 @@ def _link_round(conn: sqlite3.Connection, path: str, everyone: list[int], model:
     complete = rounds.complete_after([key for key, _pairs in tiled])
     jobs = [(path, pairs, model, context.sources()) for _key, pairs in tiled]
     best = rounds.Best(index.TOP_LINKS)
+    written = rounds.Written(min(index.STORY_LINK_MIN, model.story_min))
     for n, rows in enumerate(context.in_pool(score_job, jobs)):
         best.add(rows)
         for b in complete.get(n, ()):  # written while the workers score the rest
-            _write_best(conn, best.take(members.get(b, [])))
-    outside = best.held()  # older articles: pruned with the links they had
-    _write_best(conn, best.take(outside))
+            kept = best.take(members.get(b, []))
+            _write_best(conn, kept)
+            written.add(kept)
+    run = set(everyone)
+    outside = [a for a in best.held() if a not in run]  # older articles: pruned with the
+    _write_best(conn, best.take(outside))  # links they had
     index.prune_all(conn, set(outside))
+    kept = best.take(best.held())  # none: every block of the run is complete by now
+    _write_best(conn, kept)
+    written.add(kept)
+    return written
 
 
 def _write_best(conn: sqlite3.Connection, rows: list[LinkRow], chunk: int = 10_000) -> None:

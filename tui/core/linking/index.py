@@ -28,13 +28,17 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from functools import partial
-from typing import NamedTuple
+from itertools import chain
+from typing import TYPE_CHECKING, NamedTuple
 
 from tui.core.linking import stories as story_logic
 from tui.core.linking.features import Features, Raw, idf, loads_any, raw_features, weigh
 from tui.core.linking.score import DAY, WINDOW_DAYS, Model, default_model, link
 from tui.core.models import from_iso
 from tui.core.store import links as store
+
+if TYPE_CHECKING:
+    from tui.core.linking.rounds import Written
 
 TOP_LINKS = 20  # kept per article
 CANDIDATES = 20  # fully scored per article: a pair is looked for from both sides
@@ -246,23 +250,32 @@ Labels = Callable[[list[tuple[int, list[int]]]], Iterable[tuple[int, str, float,
 
 
 def recluster(conn: sqlite3.Connection, ids: Sequence[int], model: Model | None = None,
-              labels: Labels | None = None) -> None:
+              labels: Labels | None = None, written: Written | None = None) -> None:
     """Step 3b: the stories of the region around `ids`, made again from the links.
 
     The region: the articles themselves, those they link to at story strength, and every
     member of the stories those are in. Clustering it from scratch gives the stories one pass
     over all of these articles would give, whatever order they came in. `labels`: (story,
-    members) -> (story, label, first, last), in the worker pool; here without it."""
+    members) -> (story, label, first, last), in the worker pool; here without it. `written`:
+    every link from `ids` (a round's), so only the rest of the region's are read."""
     model = model or default_model()
-    strong = store.neighbours(conn, ids, model.story_min)
+    if written is not None and written.floor <= min(STORY_LINK_MIN, model.story_min):
+        strong = {b for _a, b, p in written.rows() if p >= model.story_min}
+    else:
+        written = None
+        strong = store.neighbours(conn, ids, model.story_min)
     before = store.stories_of(conn, sorted(set(ids) | strong))
     if not strong and not before:
         return  # nothing links at story strength: no story to make or to change
     region = set(ids) | strong | store.members_of(conn, sorted(set(before.values())))
     old = store.stories_of(conn, sorted(region))
     published = store.published(conn, sorted(region))
-    links = ((a, b, p) for a, b, p in store.links_among(conn, sorted(published))
-             if p >= STORY_LINK_MIN)
+    if written is None:
+        rows = store.links_among(conn, sorted(published))
+    else:  # the same rows: ids' from memory, the rest's (older articles') from SQL
+        rows = chain(written.rows(), store.links_from(conn, sorted(published.keys() - set(ids)),
+                                                      published.keys()))
+    links = ((a, b, p) for a, b, p in rows if p >= STORY_LINK_MIN)
     groups = story_logic.cluster(published, links, model.story_min)
     del published
     plan = story_logic.assign_ids(groups, old, lambda: store.new_story(conn))

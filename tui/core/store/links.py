@@ -8,7 +8,7 @@ an actor, a place, a rare term or a MinHash band within the time window), never 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -290,12 +290,17 @@ def published(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, float]:
 def links_among(conn: sqlite3.Connection, ids: Sequence[int]
                 ) -> Iterator[tuple[int, int, float]]:
     """(a, b, score) for links from one of `ids` to another (a pair may come both ways)."""
-    wanted = set(ids)
-    for chunk in _chunks(sorted(wanted)):
+    return links_from(conn, ids, set(ids))
+
+
+def links_from(conn: sqlite3.Connection, ids: Sequence[int], to: Container[int]
+               ) -> Iterator[tuple[int, int, float]]:
+    """(a, b, score) for links from one of `ids` to one of `to`."""
+    for chunk in _chunks(sorted(ids)):
         for a, b, score in conn.execute(
                 f"SELECT article_id, other_id, score FROM links WHERE article_id IN "
                 f"({_marks(len(chunk))})", tuple(chunk)):
-            if b in wanted:
+            if b in to:
                 yield a, b, score
 
 
