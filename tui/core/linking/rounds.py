@@ -145,11 +145,16 @@ def tiles(found: Sequence[tuple[int, list[int]]], ids: Sequence[int],
     after = max(order.values(), default=-1) + 1
     order.update((aid, after + n // size) for n, aid in enumerate(outside))
     groups: dict[tuple[int, int], set[Pair]] = {}
+    get = groups.get
     for aid, cands in found:
+        mine = order[aid]
         for other in cands:
-            pair = (aid, other) if aid < other else (other, aid)
-            tile = (order[pair[0]], order[pair[1]])
-            groups.setdefault((min(tile), max(tile)), set()).add(pair)
+            theirs = order[other]
+            key = (mine, theirs) if mine <= theirs else (theirs, mine)
+            tile = get(key)
+            if tile is None:
+                tile = groups[key] = set()
+            tile.add((aid, other) if aid < other else (other, aid))
     return [(t, sorted(groups[t])) for t in sorted(groups)]
 
 
@@ -180,15 +185,25 @@ class Best:
     def add(self, rows: Sequence[tuple[int, int, float, str]]) -> None:
         """Scored pairs, each one way: they count for both articles."""
         held, keep = self.rows, self.keep
+        cap = 4 * keep  # past this, what cannot make the best `keep` goes
         for a, b, score, why in rows:
-            for mine, other in ((a, b), (b, a)):
-                best = held.get(mine)
-                if best is None:
-                    best = held[mine] = []
-                best.append((-score, other, why))
-                if len(best) > 4 * keep:  # what cannot make the best `keep` goes now
-                    best.sort()
-                    del best[keep:]
+            neg = -score
+            mine = held.get(a)
+            if mine is None:
+                held[a] = [(neg, b, why)]
+            else:
+                mine.append((neg, b, why))
+                if len(mine) > cap:
+                    mine.sort()
+                    del mine[keep:]
+            theirs = held.get(b)
+            if theirs is None:
+                held[b] = [(neg, a, why)]
+            else:
+                theirs.append((neg, a, why))
+                if len(theirs) > cap:
+                    theirs.sort()
+                    del theirs[keep:]
 
     def take(self, ids: Sequence[int]) -> list[tuple[int, int, float, str]]:
         """The best links of `ids` as link rows, by article and other; they are no longer held."""
