@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
@@ -99,12 +100,16 @@ def store_raw(conn: sqlite3.Connection, raws: Mapping[int, tuple[datetime, Packe
 
 class Weighed(NamedTuple):
     """Weighed features as the writer stores them: (article, features JSON, docs: the document
-    count they were weighed at) and their keys' postings in the candidate index as (key,
-    published, article), sorted and distinct as the index orders them. Made in the worker:
+    count they were weighed at) and their keys' postings in the candidate index, sorted and
+    distinct as the index orders them (key, published, article) and held as three columns,
+    each key one string: the results of a run's weighing jobs wait for the writer together,
+    and tuples of three objects per posting were 50 MB of its peak. Made in the worker:
     building and sorting the postings was a sixth of the writer's linking work."""
 
     rows: list[tuple[int, str, int]]
-    postings: list[tuple[str, float, int]]
+    keys: list[str]
+    published: array[float]
+    ids: array[int]
 
 
 def weighed(conn: sqlite3.Connection, ids: Sequence[int]) -> Weighed:
@@ -121,12 +126,16 @@ def weighed(conn: sqlite3.Connection, ids: Sequence[int]) -> Weighed:
         feats = weigh(raw, datetime.fromtimestamp(published, UTC), df, docs)
         rows.append((aid, feats.dumps(), docs))
         postings.update((key, published, aid) for key in feats.index_keys())
-    return Weighed(rows, sorted(postings))
+    ordered = sorted(postings)
+    one: dict[str, str] = {}  # each key one object: pickled once, unpickled once
+    return Weighed(rows, [one.setdefault(k, k) for k, _p, _a in ordered],
+                   array("d", (p for _k, p, _a in ordered)),
+                   array("q", (a for _k, _p, a in ordered)))
 
 
 def store_weighed(conn: sqlite3.Connection, weighed: Weighed) -> None:
     """Step 2 (writer): weighed features and their keys in the candidate index."""
-    store.set_features(conn, weighed.rows, weighed.postings)
+    store.set_features(conn, weighed.rows, weighed.keys, weighed.published, weighed.ids)
 
 
 def weigh_stored(conn: sqlite3.Connection, ids: Sequence[int]) -> None:

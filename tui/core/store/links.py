@@ -108,22 +108,23 @@ def store_raws(conn: sqlite3.Connection, rows: Sequence[tuple[int, float, str, s
 
 
 def set_features(conn: sqlite3.Connection, rows: Sequence[tuple[int, str, int]],
-                 postings: Sequence[tuple[str, float, int]]) -> None:
+                 keys: Sequence[str], published: Sequence[float], ids: Sequence[int]) -> None:
     """Weighed features (article, features JSON, `docs`: the document count they were weighed
-    at) and the articles' keys in the candidate index as (key, published, article), replacing
-    earlier ones. A batch at a time, keys in index order: a key per statement in random order
-    was most of storing them."""
+    at) and the articles' postings in the candidate index, as the columns key, published and
+    article, replacing earlier ones. A batch at a time, keys in index order: a key per
+    statement in random order was most of storing them."""
     if not rows:
         return
-    ids = [aid for aid, _f, _d in rows]
+    weighed = [aid for aid, _f, _d in rows]
     conn.executemany("UPDATE link_features SET features = ?, docs = ? WHERE article_id = ?",
                      [(features, docs, aid) for aid, features, docs in rows])
     present = {aid for (aid,) in _rows_in(conn, "SELECT article_id FROM link_features "
-                                                "WHERE article_id IN ({ids})", ids)}
-    for chunk in _chunks(ids):
+                                                "WHERE article_id IN ({ids})", weighed)}
+    for chunk in _chunks(weighed):
         conn.execute(f"DELETE FROM link_keys WHERE article_id IN ({_marks(len(chunk))})",
                      tuple(chunk))
-    if len(present) < len(set(ids)):  # gone meanwhile: no keys for them
+    postings: Iterable[tuple[str, float, int]] = zip(keys, published, ids, strict=True)
+    if len(present) < len(set(weighed)):  # gone meanwhile: no keys for them
         postings = [p for p in postings if p[2] in present]
     conn.executemany("INSERT OR IGNORE INTO link_keys(key, published, article_id) "
                      "VALUES(?, ?, ?)", postings)
