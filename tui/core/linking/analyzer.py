@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING
 from tui.core.models import from_iso
 
 if TYPE_CHECKING:
-    from tui.core.linking.index import LinkRow, Packed
-    from tui.core.linking.rounds import Written
+    from tui.core.linking.index import LinkRow, Packed, Written
     from tui.core.linking.score import Model
     from tui.core.refresh.analyzer import Batch, Context, Found, Sources, TextItem
 
@@ -139,7 +138,7 @@ def _link_round(conn: sqlite3.Connection, path: str, everyone: list[int], model:
     complete = rounds.complete_after([key for key, _pairs in tiled])
     jobs = [(path, pairs, model, context.sources()) for _key, pairs in tiled]
     best = rounds.Best(index.TOP_LINKS)
-    written = rounds.Written(min(index.STORY_LINK_MIN, model.story_min))
+    written = index.Written(min(index.STORY_LINK_MIN, model.story_min))
     for n, rows in enumerate(context.in_pool(score_job, jobs)):
         best.add(rows)
         for b in complete.get(n, ()):  # written while the workers score the rest

@@ -26,9 +26,8 @@ cost per article does not grow with the cache.
 from __future__ import annotations
 
 import sqlite3
-from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from tui.core.linking.features import idf
 from tui.core.linking.score import DAY, WINDOW_DAYS, Model, default_model, link
@@ -217,28 +216,6 @@ class Best:
 
     def held(self) -> list[int]:
         return sorted(self.rows)
-
-
-class Written:
-    """The links a round wrote from its own articles, which have no others (their old ones
-    went when they were re-analysed), as (article, other, score) from `floor` on: three
-    arrays, 24 bytes a link. Stories are made from these instead of reading every link back
-    (`index.recluster`)."""
-
-    def __init__(self, floor: float) -> None:
-        self.floor = floor
-        self.a, self.b, self.p = array("q"), array("q"), array("d")
-
-    def add(self, rows: Sequence[tuple[int, int, float, str]]) -> None:
-        floor = self.floor
-        for a, b, score, _why in rows:
-            if score >= floor:
-                self.a.append(a)
-                self.b.append(b)
-                self.p.append(score)
-
-    def rows(self) -> Iterator[tuple[int, int, float]]:
-        return zip(self.a, self.b, self.p, strict=True)
 
 
 def score_pairs(conn: sqlite3.Connection, pairs: Sequence[Pair],
