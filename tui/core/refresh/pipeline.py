@@ -28,7 +28,7 @@ from tui.core.refresh.events import (
     Progress,
     RefreshEvent,
 )
-from tui.core.refresh.pool import PreparedFeed, WorkerPool, extract_worker, prepare_feed, ready
+from tui.core.refresh.pool import PreparedFeed, WorkerPool, page_worker, prepare_feed, ready
 from tui.core.refresh.writer import Writer
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
@@ -213,16 +213,17 @@ class Refresh:
             page = await self._fetcher.get(
                 url, max_bytes=self.config.settings.max_page_bytes,
                 accept="text/html,application/xhtml+xml;q=0.9,*/*;q=0.5", policy=policy)
+            compressed = None  # the writer compresses the page when the worker did not
             if page.ok and page.body:
                 try:
-                    extracted = await self._in_pool(extract_worker, page.body, page.final_url,
-                                                    page.content_type)
+                    extracted, compressed = await self._in_pool(
+                        page_worker, page.body, page.final_url, page.content_type)
                 except Exception as exc:
                     extracted = Extracted("", None, None, None, None,
                                           f"extraction failed: {exc}")
             else:
                 extracted = Extracted("", None, None, None, None, page.error or "empty page")
-        if await self._writer.call(_write_page, article_id, page, extracted):
+        if await self._writer.call(_write_page, article_id, page, extracted, compressed):
             self.summary.extracted += 1
         self._pages_done += 1
         self.emit(ArticleExtracted(article_id))
@@ -259,13 +260,14 @@ def _write_feed(conn: sqlite3.Connection, feed_id: int, parsed: PreparedFeed, fe
 
 
 def _write_page(conn: sqlite3.Connection, article_id: int, page: FetchResult,
-                extracted: Extracted) -> bool:
+                extracted: Extracted, compressed: bytes | None = None) -> bool:
     """One page and its text, or why there is none; True when a body was stored."""
     from tui.core.ingest.sanitize import clean_line
 
     store.page_attempted(conn, article_id)
     if page.ok and page.body:
-        store.save_page(conn, article_id, page.final_url, page.body, page.content_type)
+        store.save_page(conn, article_id, page.final_url, page.body, page.content_type,
+                        compressed=compressed)
     if extracted.body:
         note = "page was cut off at the size limit" if page.truncated else None
         store.set_body(conn, article_id, extracted.body, "page", note,
