@@ -248,8 +248,8 @@ class Refresh:
         for attempt in (1, 2):
             pool = self.pool.get()
             try:
-                return await asyncio.wait_for(loop.run_in_executor(pool, fn, *args),
-                                              TASK_TIMEOUT)
+                async with asyncio.timeout(TASK_TIMEOUT):  # wait_for's extra task: not needed
+                    return await loop.run_in_executor(pool, fn, *args)
             except BrokenExecutor:
                 self.pool.renew(pool)
                 if attempt == 2:
