@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001  (Cyrillic, Arabic and Persian forms are the point here)
 """The people of the news beyond the region (issue 16's leaders classes): leaders and ministers
 of other states, heads of international bodies, US officials, and the top actors as German,
 French, Spanish, Italian and Polish texts spell them; their offices resolve by date, and the
@@ -62,7 +61,7 @@ def test_western_spellings_name_the_same_actor(matcher: Matcher, text: str, acto
 @pytest.mark.parametrize("sentence", [
     # Surnames deliberately not listed alone: words, places, common names, first names.
     "Store shelves were empty, Meadows flooded and a Garland hung over the door.",
-    "Cleverly, the Finer shops sold Wicker chairs; Bush fires burned near Price and Rice farms.",
+    "Cleverly, the Finer shops sold Wicker chairs; a bush fire burned near Price and Rice farms.",
     "Das Schiff lag im Hafen, und Volker Wissing sprach mit Journalisten.",
     "Mr Singh and Mr Khan opened a shop; Haley Moore and Kent Hale watched.",
     "Gina Albanese and Paolo Pellegrini ran a bakery in Naples next to Cabello's barber shop.",
@@ -76,6 +75,11 @@ def test_withheld_surnames_stay_dark(matcher: Matcher, sentence: str) -> None:
 def test_a_listed_surname_alone_counts(matcher: Matcher) -> None:
     assert found(matcher, "Mitsotakis said the border would stay open.") == {
         "kyriakos-mitsotakis"}
+    # "Bush" is allowed (news means a president far more often than a shrub): alone it is
+    # the son; after the father's full name, the father.
+    assert found(matcher, "Bush spoke in 2003.") == {"george-w-bush"}
+    assert found(matcher, "George H.W. Bush met Shamir. Bush pressed him.") == {
+        "george-h-w-bush"}
     assert found(matcher, "Obama and Pelosi spoke on Tuesday.") == {"barack-obama",
                                                                     "nancy-pelosi"}
 
