@@ -66,6 +66,10 @@ def test_western_spellings_name_the_same_actor(matcher: Matcher, text: str, acto
     "Mr Singh and Mr Khan opened a shop; Haley Moore and Kent Hale watched.",
     "Gina Albanese and Paolo Pellegrini ran a bakery in Naples next to Cabello's barber shop.",
     "Nunes, Mueller and Bondi were the three lifeguards on duty that Sunday.",
+    # Former leaders: their names live on in places, feasts and relatives.
+    "Pilgrims climbed Mount Arafat while Saddam Hamid and Hannibal Gaddafi met on Lenin Street.",
+    "Митинг прошёл на проспекте Ленина в Самаре.",
+    "وقف الحجاج على صعيد عرفات يوم الجمعة.",
 ])
 def test_withheld_surnames_stay_dark(matcher: Matcher, sentence: str) -> None:
     got = [(m.actor_id, sentence[m.start:m.end]) for m in matcher.match("", sentence)]
