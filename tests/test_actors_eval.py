@@ -42,21 +42,23 @@ def test_devset_meets_the_bar(devset: Report, capsys: pytest.CaptureFixture[str]
     both = devset.counts["with discovery"]
     assert both.precision >= BAR_PRECISION and both.recall >= BAR_RECALL, format_report(
         "devset", devset)
-    # Floors just under what the bodies table reached (P 0.973, R 0.926; names P 0.973,
-    # R 0.880; people R 0.877, organisations R 0.883; languages R 0.873 and up).
+    # Floors just under what the leaders' classes reached (P 0.973, R 0.925; names P 0.973,
+    # R 0.884; people R 0.884, organisations R 0.883; languages R 0.874 and up).
     assert both.precision >= 0.965 and both.recall >= 0.92
     names = devset.counts["people+orgs"]
-    assert names.precision >= 0.965 and names.recall >= 0.87
-    assert devset.counts["people"].recall >= 0.87 and devset.counts["orgs"].recall >= 0.875
+    assert names.precision >= 0.965 and names.recall >= 0.88
+    assert devset.counts["people"].recall >= 0.88 and devset.counts["orgs"].recall >= 0.875
     for lang, counts in devset.by_lang.items():  # every language pulls its weight
-        assert counts["people+orgs"].recall >= 0.865, (lang, counts["people+orgs"])
+        assert counts["people+orgs"].recall >= 0.87, (lang, counts["people+orgs"])
 
 
 def test_devset_other_categories(devset: Report) -> None:
     assert devset.counts["media"].precision >= 0.95 and devset.counts["media"].recall >= 0.9
     assert devset.counts["places"].precision >= 0.98 and devset.counts["places"].recall >= 0.94
-    assert devset.counts["discovery"].precision >= 0.97
-    assert devset.counts["discovery"].recall >= 0.66
+    # Discovery is measured on the people the gazetteer misses: as the gazetteer lists more,
+    # the easy finds move to it (0.971/0.670 before the leaders' classes, 0.964/0.619 after).
+    assert devset.counts["discovery"].precision >= 0.955
+    assert devset.counts["discovery"].recall >= 0.61
     assert devset.counts["states"].precision >= 0.9
 
 
@@ -67,9 +69,9 @@ def test_real_news_pages_reported(capsys: pytest.CaptureFixture[str]) -> None:
         print("\n" + format_report("real-news pages (held out)", report))
     # Floors against regressions, not the bar: these pages are mostly about people outside
     # the region (US impeachment hearings, Venezuelan oil) whom no gazetteer of it lists.
-    assert report.counts["people+orgs"].precision >= 0.9  # 0.912
+    assert report.counts["people+orgs"].precision >= 0.9  # 0.925
     assert report.counts["discovery"].precision >= 0.9
-    assert report.counts["with discovery"].recall >= 0.46  # 0.477
+    assert report.counts["with discovery"].recall >= 0.56  # 0.570 (0.477 before the leaders)
 
 
 @pytest.fixture(scope="module")
