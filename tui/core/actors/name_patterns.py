@@ -42,7 +42,7 @@ _EN_MODIFIERS = {"national", "security", "foreign", "defence", "defense", "milit
                  "top", "chief", "deputy", "regional", "local", "state", "federal", "police",
                  "army", "presidential", "government", "opposition", "human", "rights", "press"}
 CAPITAL = re.compile("[A-ZА-ЯЁ]")
-_SENTENCE_END = re.compile(r"[.!?;:()\[\]«»\"“”]")
+_SENTENCE_END = re.compile(r"[.!?;:()\[\]«»\"“”؟؛]")
 VERBS = EN_SAID | RU_SAID | AR_SAID | FA_SAID | {"says", "told", "said", "has", "had", "was",
                                                  "is", "will", "would"}
 _SPOKESPEOPLE = ("المتحدث", "الناطق", "المتحدثة", "الناطقة")
@@ -72,8 +72,9 @@ class Window:
     """The words around one trigger, with the tests the patterns share."""
 
     def __init__(self, text: str, toks: list[Tok], taken: Taken, cut: bool,
-                 cut_end: bool) -> None:
+                 cut_end: bool, given: frozenset[str] = frozenset()) -> None:
         self.text, self.toks, self.taken, self.cut, self.cut_end = text, toks, taken, cut, cut_end
+        self.given = given  # given names (lower case; Arabic script as `bare` gives them)
 
     def joined(self, j: int) -> bool:
         """Word j follows word j-1 with only a space between."""
@@ -230,75 +231,6 @@ def ru_after_title(w: Window, i: int, is_word: Callable[[Tok], bool] = ru_word) 
         if len(run) >= 2:
             yield run, w.text[w.toks[i][0]:w.toks[j - 1][1]]
         return
-
-
-# -- Arabic and Persian --------------------------------------------------------------------
-def _ar_word(tok: Tok) -> bool:
-    word = tok[2]
-    return bool(ARABIC.match(word)) and word not in AR_STOP and word not in AR_TITLES \
-        and word not in AR_QUALIFIER and word not in AR_SAID and word not in FA_TITLES \
-        and word not in FA_SAID
-
-
-def _ar_name(w: Window, j: int, size: int) -> list[Tok] | None:
-    name = w.toks[j:j + size]
-    if len(name) == size and all(_ar_word(t) and not w.taken.hits(t) for t in name) \
-            and all(w.joined(k) for k in range(j + 1, j + size)) \
-            and not any(t[2].startswith("ال") for t in name[:-1]):
-        return name
-    return None
-
-
-def _ends_here(w: Window, k: int) -> bool:
-    """Word k is no part of the name before it: punctuation, a stop word, or the end."""
-    return k >= len(w.toks) or bool(w.gap(k).strip()) or w.toks[k][2] in AR_STOP
-
-
-def arabic_said(w: Window, i: int) -> Found:
-    """"قال نبيه بري، رئيس مجلس النواب": verb, two or three words, a comma, a title."""
-    for size in (2, 3):
-        name = _ar_name(w, i + 1, size)
-        k = i + 1 + size
-        if name is not None and w.joined(i + 1) and k < len(w.toks) and \
-                w.gap(k).strip() in ("،", ",") and \
-                w.toks[k][2].removeprefix("ال") in AR_TITLES | FA_TITLES | {
-                    t.removeprefix("ال") for t in AR_TITLES}:
-            yield name, w.text[w.toks[k][0]:w.phrase_end(k)]
-            return
-
-
-def arabic_title(w: Window, i: int) -> Found:
-    """"المتحدث باسم الخارجية الإيرانية ناصر كنعاني إن": title, qualifier, name, a stop."""
-    word = w.toks[i][2]
-    if word not in AR_TITLES or (i > 0 and w.toks[i - 1][2] in AR_TITLES):
-        return
-    j = i + 1
-    while j < len(w.toks) and j - i <= 5 and w.joined(j) and (
-            w.toks[j][2] in AR_QUALIFIER or w.toks[j][2].startswith(("ال", "لل"))):
-        j += 1
-    if j == i + 1 and word not in _SPOKESPEOPLE and word not in AR_HONORIFICS:
-        return  # a bare "رئيس" before two words is too often "the head of" a thing
-    for size in (2, 3):
-        name = _ar_name(w, j, size)
-        if name is not None and w.joined(j) and _ends_here(w, j + size):
-            yield name, w.text[w.toks[i][0]:w.toks[j - 1][1]]
-            return
-
-
-def arabic_name_before_title(w: Window, n: int) -> Found:
-    """"اسماعیل بقائی، سخنگوی وزارت خارجه": two or three words that open a sentence (or follow
-    a verb), a comma, then the title."""
-    if n == 0 or w.gap(n).strip() not in ("،", ","):
-        return
-    for size in (2, 3):
-        j = n - size
-        name = _ar_name(w, j, size) if j >= 0 else None
-        if name is None:
-            continue
-        if w.sentence_start(j) or (j > 0 and w.joined(j) and w.toks[j - 1][2] in (
-                AR_SAID | FA_SAID | {"و"})):
-            yield name, w.text[w.toks[n][0]:w.phrase_end(n)]
-            return
 
 
 # "Romi Gonen, 24," "Fatima Abdallah, a nine-year-old", "Qadura Fares, who heads": an age or

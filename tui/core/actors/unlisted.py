@@ -21,6 +21,14 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
+from tui.core.actors import given_names
+from tui.core.actors.arabic_names import (
+    arabic_name_before_title,
+    arabic_said,
+    arabic_title,
+    bare,
+    persian_said,
+)
 from tui.core.actors.name_patterns import (
     ARABIC,
     CAPITAL,
@@ -32,9 +40,6 @@ from tui.core.actors.name_patterns import (
     Window,
     after_a_possessive,
     appositions,
-    arabic_name_before_title,
-    arabic_said,
-    arabic_title,
     en_after_title,
     en_word,
     name_before_title,
@@ -81,7 +86,9 @@ class UnlistedFinder:
 
     def __init__(self, known: Iterable[str] = (), given: Iterable[str] = ()) -> None:
         self.known = set(known)
-        self.given = {g.lower() for g in given}
+        self.given = frozenset({g.lower() for g in given} | given_names.LATIN |
+                               given_names.CYRILLIC |
+                               {bare(g) for g in given_names.ARABIC_SCRIPT})
         self._triggers = ahocorasick.Automaton()
         words: dict[str, int] = {}
         for lexicon, what in ((EN_TITLES | LATIN_TITLES | RU_TITLES | AR_TITLES | FA_TITLES,
@@ -108,7 +115,7 @@ class UnlistedFinder:
             i = next((n for n, t in enumerate(toks) if t[0] <= start < t[1]), None)
             if i is None or toks[i][1] != stop:  # a trigger inside a longer word
                 continue
-            w = Window(text, toks, taken, lo > 0, hi < len(text))
+            w = Window(text, toks, taken, lo > 0, hi < len(text), self.given)
             for name_toks, description in self._candidates(w, i, what):
                 name = " ".join(t[2] for t in name_toks)
                 key = key_of(name)
@@ -151,6 +158,8 @@ class UnlistedFinder:
         if ARABIC.match(word):
             if what & _SAID:
                 yield from arabic_said(w, i)
+                if word in FA_SAID:
+                    yield from persian_said(w, i)
             if what & _TITLE:
                 yield from arabic_title(w, i)
                 yield from arabic_name_before_title(w, i)
