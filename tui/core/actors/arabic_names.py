@@ -33,7 +33,11 @@ _SAID = AR_SAID | FA_SAID
 _LINKS = {"عبد", "أبو", "ابو", "بن", "ابن", "أم", "ام", "آل", "بنت"}  # "عبد الله", "أبو الغيط"
 _KUNYA = {"أبو", "ابو", "أم", "ام"}
 _THAT = {"إن", "أن", "بأن", "إنه", "أنه", "بأنه", "إنّ", "أنّ"}  # "قال ... إن"
-_INSIDE = {"في", "لدى", "در"}  # "المتحدث باسم وزارة الصحة في غزة": a place inside a qualifier
+_INSIDE = {"في", "لدى", "عن", "در"}  # "المتحدث باسم وزارة الصحة في غزة": a place inside a qualifier
+# Right before a name with nothing between ("الجندي يوسي كوهين", "سردار بهروز کیانی").
+_BEFORE_A_NAME = AR_HONORIFICS | {"الجندي", "الضابط", "الأسير", "الأسيرة", "الرهينة",
+                                  "المحتجز", "المحتجزة", "النقيب", "الملازم", "القيادي",
+                                  "القيادية", *_SPOKESPEOPLE}
 _NOT_NAME = AR_STOP | _TITLES | AR_QUALIFIER | _SAID
 
 
@@ -66,7 +70,7 @@ def _name_at(w: Window, j: int, size: int) -> list[Tok] | None:
 def _ends_here(w: Window, k: int) -> bool:
     """Word k is no part of the name before it: punctuation, a stop word, a verb, the end."""
     return k >= len(w.toks) or bool(w.gap(k).strip()) or w.toks[k][2] in AR_STOP or \
-        w.toks[k][2] in _SAID
+        w.toks[k][2] in _SAID or w.toks[k][2] in _TITLES  # "سردار X Y سخنگوی سپاه"
 
 
 def _given(w: Window, name: list[Tok]) -> bool:
@@ -91,7 +95,7 @@ def _accept(w: Window, i: int, j: int, name: list[Tok]) -> bool:
     if closer in _THAT and i > 0 and w.joined(i) and w.toks[i - 1][2] in _SAID:
         return True  # "قالت السفيرة الأمريكية ليزا جونسون إن"
     if j == i + 1:  # right after the title: spokespeople and honorifics only
-        return title in _SPOKESPEOPLE or title in AR_HONORIFICS
+        return title in _BEFORE_A_NAME
     if not _qualifier_end(w, j):
         return False
     if closer in FA_SAID and w.taken.hits(w.toks[j - 1]):
