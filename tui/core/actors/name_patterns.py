@@ -15,6 +15,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable
 
+from tui.core.actors.russian_names import NOM, RU_TITLE_CASES, nominative
 from tui.core.actors.titles import (
     AR_HONORIFICS,
     AR_QUALIFIER,
@@ -209,7 +210,7 @@ def name_before_title(w: Window, n: int, is_word: Callable[[Tok], bool],
 def ru_word(tok: Tok) -> bool:
     word = tok[2]
     return bool(CYRILLIC.match(word)) and word[:1].isupper() and not word.isupper() \
-        and word.lower() not in RU_TITLES
+        and word.lower() not in RU_TITLE_CASES
 
 
 def ru_after_title(w: Window, i: int, is_word: Callable[[Tok], bool] = ru_word) -> Found:
@@ -229,6 +230,10 @@ def ru_after_title(w: Window, i: int, is_word: Callable[[Tok], bool] = ru_word) 
                 not run[1][2].lower().endswith(_PATRONYMIC):
             run = run[1:]  # "Турции Хакан Фидан" when the place was not known
         if len(run) >= 2:
+            if is_word is ru_word:  # "посла ... Алексея Ерхова": shown as "Алексей Ерхов"
+                case = RU_TITLE_CASES.get(w.toks[i][2].lower(), NOM)
+                words = nominative([t[2] for t in run], case, w.given)
+                run = [(s, e, word) for (s, e, _w), word in zip(run, words, strict=True)]
             yield run, w.text[w.toks[i][0]:w.toks[j - 1][1]]
         return
 

@@ -47,6 +47,7 @@ from tui.core.actors.name_patterns import (
     ru_word,
     title_comma_name,
 )
+from tui.core.actors.russian_names import RU_TITLE_CASES
 from tui.core.actors.text import key_of
 from tui.core.actors.titles import (
     AR_SAID,
@@ -91,8 +92,8 @@ class UnlistedFinder:
                                {bare(g) for g in given_names.ARABIC_SCRIPT})
         self._triggers = ahocorasick.Automaton()
         words: dict[str, int] = {}
-        for lexicon, what in ((EN_TITLES | LATIN_TITLES | RU_TITLES | AR_TITLES | FA_TITLES,
-                               _TITLE),
+        for lexicon, what in ((EN_TITLES | LATIN_TITLES | set(RU_TITLE_CASES) | AR_TITLES |
+                               FA_TITLES, _TITLE),
                               (EN_SAID | LATIN_SAID | RU_SAID | AR_SAID | FA_SAID, _SAID)):
             for word in lexicon:
                 key = key_of(word)
@@ -146,10 +147,11 @@ class UnlistedFinder:
         if any(word in _EUROPEAN_PARTICLES for word in words[1:-1]) and \
                 words[0] not in self.given:
             return False
-        at = w.toks.index(name[0])
+        at = next(n for n, t in enumerate(w.toks) if t[0] == name[0][0])
         if at > 0 and w.toks[at - 1][2].lower() in _PREPOSITIONS and w.joined(at):
             return False
-        after = w.toks.index(name[-1]) + 1  # "writer Jane Doe in Paris contributed"
+        after = next(n for n, t in enumerate(w.toks) if t[0] == name[-1][0]) + 1
+        # "writer Jane Doe in Paris contributed"
         return "contributed" not in (t[2].lower() for t in w.toks[after:after + 6])
 
     def _candidates(self, w: Window, i: int, what: int) -> Found:
@@ -166,7 +168,7 @@ class UnlistedFinder:
             return
         cyrillic = bool(CYRILLIC.match(word))
         is_word = ru_word if cyrillic else en_word
-        if what & _TITLE and cyrillic and low in RU_TITLES:
+        if what & _TITLE and cyrillic and low in RU_TITLE_CASES:
             yield from ru_after_title(w, i)
         if what & _TITLE and not cyrillic and low in EN_TITLES:
             yield from en_after_title(w, i)
