@@ -106,6 +106,7 @@ class UnlistedFinder:
         """`norm` is the matcher's padded normal form of `text`; `blocked` spans are taken."""
         taken = Taken(blocked)
         found: dict[str, Unlisted] = {}
+        seen: dict[tuple[int, int], str] = {}  # span -> the key of the name found there
         for end, (length, what) in self._triggers.iter(norm):
             start, stop = end - length + 1, end - 1
             if not _worth_a_look(text, start, stop, what):
@@ -120,14 +121,18 @@ class UnlistedFinder:
             for name_toks, description in self._candidates(w, i, what):
                 name = " ".join(t[2] for t in name_toks)
                 key = key_of(name)
+                span = (name_toks[0][0], name_toks[-1][1])
+                if span in seen:  # the first title of "пресс-секретарь министра X" rules
+                    entry = found[seen[span]]
+                    entry.description = entry.description or _tidy(description)
+                    continue
                 if key in self.known or any(taken.hits(t) for t in name_toks) or \
                         not self._plausible(w, name_toks):
                     continue
+                seen[span] = key
                 entry = found.setdefault(key, Unlisted(name, _tidy(description)))
                 entry.description = entry.description or _tidy(description)
-                span = (name_toks[0][0], name_toks[-1][1])
-                if span not in entry.spans:
-                    entry.spans.append(span)
+                entry.spans.append(span)
         for name_toks in appositions(text, taken):
             key = key_of(" ".join(t[2] for t in name_toks))
             if key not in self.known:
