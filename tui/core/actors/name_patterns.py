@@ -258,3 +258,29 @@ def appositions(text: str, taken: Taken) -> Iterable[list[Tok]]:
             run.insert(0, tok)
         if 2 <= len(run) <= 3:
             yield run
+
+
+# "Romi Gonen, Emily Damari and Doron Steinbrecher were freed", "получили Ноа Аргамани,
+# Альмог Меир Джан и Шломи Зив": a list of two-or-three-word names, most of them opening with
+# a common given name, is a list of people.
+_ITEM = rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,2}}"
+_LIST = re.compile(rf"(?<![\w’'-])({_ITEM}(?:, {_ITEM})*),? (?:and|и) ({_ITEM})"
+                   r"(?![\w’'-]| [A-ZА-ЯЁ])")
+
+
+def name_lists(text: str, taken: Taken, given: frozenset[str]) -> Iterable[list[Tok]]:
+    if " and " not in text and " и " not in text:
+        return
+    for m in _LIST.finditer(text):
+        items = []
+        for part in re.finditer(_ITEM, m.group(0)):
+            words = [(w.start() + m.start() + part.start(), w.end() + m.start() + part.start(),
+                      w.group()) for w in TOKEN.finditer(part.group())]
+            items.append(words)
+        is_word = ru_word if CYRILLIC.match(items[-1][0][2]) else en_word
+        opened = sum(item[0][2].lower() in given for item in items)
+        if opened < 2 or 2 * opened < len(items):
+            continue
+        for item in items:
+            if all(is_word(t) and not taken.hits(t) for t in item) and not too_long(item):
+                yield item

@@ -43,6 +43,7 @@ from tui.core.actors.name_patterns import (
     en_after_title,
     en_word,
     name_before_title,
+    name_lists,
     ru_after_title,
     ru_word,
     title_comma_name,
@@ -133,7 +134,7 @@ class UnlistedFinder:
                 entry = found.setdefault(key, Unlisted(name, _tidy(description)))
                 entry.description = entry.description or _tidy(description)
                 entry.spans.append(span)
-        for name_toks in appositions(text, taken):
+        for name_toks in (*appositions(text, taken), *name_lists(text, taken, self.given)):
             key = key_of(" ".join(t[2] for t in name_toks))
             if key not in self.known:
                 entry = found.setdefault(key, Unlisted(" ".join(t[2] for t in name_toks), ""))
