@@ -15,7 +15,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable
 
-from tui.core.actors.russian_names import NOM, RU_TITLE_CASES, nominative
+from tui.core.actors.russian_names import GOVERN_GENITIVE, NOM, RU_TITLE_CASES, nominative
 from tui.core.actors.titles import (
     AR_HONORIFICS,
     AR_QUALIFIER,
@@ -218,7 +218,7 @@ def ru_after_title(w: Window, i: int, is_word: Callable[[Tok], bool] = ru_word) 
     Jean-Noël Barrot": the name ends the capitalised run that closes the title's qualifier
     (up to five words)."""
     for j in range(i + 1, min(i + 7, len(w.toks))):
-        if not w.joined(j):
+        if not w.joined(j) or (j > i + 1 and w.toks[i][2].lower() in GOVERN_GENITIVE):
             return
         run = w.run(j, is_word)
         if len(run) < 2:  # nothing, or a word of the qualifier ("Белгородской области")
@@ -234,7 +234,9 @@ def ru_after_title(w: Window, i: int, is_word: Callable[[Tok], bool] = ru_word) 
                 case = RU_TITLE_CASES.get(w.toks[i][2].lower(), NOM)
                 words = nominative([t[2] for t in run], case, w.given)
                 run = [(s, e, word) for (s, e, _w), word in zip(run, words, strict=True)]
-            yield run, w.text[w.toks[i][0]:w.toks[j - 1][1]]
+            title = w.toks[i][2]  # "по словам", "семья" say nothing of who the person is
+            yield run, "" if title.lower() in GOVERN_GENITIVE else \
+                w.text[w.toks[i][0]:w.toks[j - 1][1]]
         return
 
 

@@ -17,10 +17,10 @@ NOM, GEN, DAT, INS, PRE, ACC = "nom", "gen", "dat", "ins", "pre", "acc"
 _SLOT = {GEN: 0, DAT: 1, INS: 2, PRE: 3, ACC: 4}
 _FLEETING = {"посол": "посл", "отец": "отц", "боец": "бойц", "ловец": "ловц"}
 _INDECLINABLE = {"врио", "замминистра", "замглавы", "экс-премьер"}
-# Nouns whose name follows in the genitive, whatever their own case: "семья Александра
-# Труфанова", "родные Алексея Иванова".
-_GOVERN_GENITIVE = ("семья", "семьи", "семье", "семью", "семьёй", "родные", "родных",
-                    "родственники", "родственников")
+# Nouns whose name follows at once in the genitive, whatever their own case: "семья
+# Александра Труфанова", "родные Алексея Иванова", "по словам Ивана Петрова".
+GOVERN_GENITIVE = frozenset(("семья", "семьи", "семье", "семью", "семьёй", "родные", "родных",
+                             "родственники", "родственников", "словам", "мнению"))
 _HUSHING = tuple("жшчщц")
 _VOWELS = "аеёиоуыэюя"
 _TAILS = ("", "а", "я", "й", "ь", "ий", "ый", "ая", "ия", "ой")  # "Навальный" before "-ной"
@@ -65,7 +65,7 @@ def _title_cases() -> dict[str, str]:
     for word in sorted(RU_TITLES):
         for form, case in _title_forms(word).items():
             out.setdefault(form, case)
-    for word in _GOVERN_GENITIVE:
+    for word in GOVERN_GENITIVE:
         out[word] = GEN
     return out
 

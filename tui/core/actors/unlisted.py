@@ -184,11 +184,11 @@ class UnlistedFinder:
             yield from title_comma_name(w, i, is_word)
         if what & _TITLE:
             yield from name_before_title(w, i, is_word)
-        if what & _SAID and not cyrillic and low in EN_SAID | LATIN_SAID:
-            for run in (w.run(i + 1, en_word), w.run_back(i - 1, en_word)):
+        if what & _SAID and (low in RU_SAID if cyrillic else low in EN_SAID | LATIN_SAID):
+            for run in (w.run(i + 1, is_word), w.run_back(i - 1, is_word)):
                 if len(run) >= 2 and (run[0][2].lower() in self.given
-                                           or after_a_possessive(w, run)):
-                    yield run, ""
+                                      or (not cyrillic and after_a_possessive(w, run))):
+                    yield run, ""  # "said Emily Damor", "заявил Иван Петряев"
 
 
 def _worth_a_look(text: str, start: int, stop: int, what: int) -> bool:
