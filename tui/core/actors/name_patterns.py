@@ -22,6 +22,7 @@ from tui.core.actors.titles import (
     AR_SAID,
     AR_STOP,
     AR_TITLES,
+    EN_ABBREVIATIONS,
     EN_NOT_NAME,
     EN_SAID,
     EN_TITLES,
@@ -154,26 +155,33 @@ def en_word(tok: Tok) -> bool:
 def en_after_title(w: Window, i: int) -> Found:
     """"Belgorod Governor Vyacheslav Gladkov", "spokesman John Kirby"."""
     run = w.run(i + 1, en_word)
-    if len(run) < 2 or not w.joined(i + 1):
+    abbreviated = w.toks[i][2].lower() in EN_ABBREVIATIONS and w.gap(i + 1) == ". "
+    if len(run) < 2 or not (w.joined(i + 1) or abbreviated):  # "Maj. Gen. Yaron Fink"
         return
     start = i
-    while start > 0 and i - start < 4 and w.joined(start) and not w.sentence_start(start):
+    while start > 0 and i - start < 4 and (w.joined(start) and not w.sentence_start(start) or (
+            w.gap(start) == ". " and w.toks[start - 1][2].lower() in EN_ABBREVIATIONS)):
         before = w.toks[start - 1][2]
         if before.lower() in ("the", "a", "an") or not (
                 before[:1].isupper() or before.lower() in EN_TITLES | _EN_MODIFIERS):
             break
         start -= 1
-    yield run, w.text[w.toks[start][0]:w.toks[i][1]]
+    end = w.toks[i][1] + (1 if abbreviated else 0)  # "Maj. Gen."
+    yield run, w.text[w.toks[start][0]:end]
 
 
 def title_comma_name(w: Window, i: int, is_word: Callable[[Tok], bool],
                       ) -> Found:
     """"Odesa's mayor, Gennadiy Trukhanov, said": a title, a comma, a name, then a comma or a
-    verb."""
-    if w.gap(i + 1).strip() != ",":
+    verb; the title may take a short lowercase qualifier ("The lawyer for the family, X Y,")."""
+    k = i
+    while k + 1 < len(w.toks) and k - i < 3 and w.joined(k + 1) and \
+            w.toks[k + 1][2].islower():
+        k += 1
+    if w.gap(k + 1).strip() != ",":
         return
-    run = w.run(i + 1, is_word)
-    after = i + 1 + len(run)
+    run = w.run(k + 1, is_word)
+    after = k + 1 + len(run)
     if len(run) < 2 or after >= len(w.toks):
         return
     if w.gap(after).strip() in (",", ".", ";") or (w.joined(after) and w.toks[after][2].lower()
@@ -182,7 +190,7 @@ def title_comma_name(w: Window, i: int, is_word: Callable[[Tok], bool],
         while start > 0 and i - start < 4 and w.joined(start) and \
                 w.toks[start - 1][2].lower() not in ("the", "a", "an"):
             start -= 1
-        yield run, w.text[w.toks[start][0]:w.toks[i][1]]
+        yield run, w.text[w.toks[start][0]:w.toks[k][1]]
 
 
 def after_a_possessive(w: Window, run: list[Tok]) -> bool:

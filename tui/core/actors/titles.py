@@ -29,8 +29,12 @@ poet writer novelist author artist singer musician actor actress filmmaker photo
 scientist physicist athlete player coach woman man girl boy mother father son daughter wife
 husband widow widower brother sister soldier volunteer medic worker driver owner ombudsman
 mediator attendant chief-of-staff secretary-general director-general prosecutor-general
-attorney-general
+attorney-general counterpart predecessor successor mr mrs ms
 """)
+# Ranks and titles news abbreviates with a full stop ("Maj. Gen. Yaron Fink", "Sen. Jo Ray").
+EN_ABBREVIATIONS = _words("gen maj lt col brig capt sgt adm cmdr cpl pvt rep sen gov amb prof "
+                          "dr mr mrs ms insp supt")
+EN_TITLES |= EN_ABBREVIATIONS
 # Qualifiers that may sit between a title and its name and are not part of the name.
 EN_SMALL = _words("the a an of for to and in at on de")
 
