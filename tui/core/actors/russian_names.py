@@ -86,6 +86,9 @@ def _candidates(word: str, slot: int, given: frozenset[str]) -> list[str]:
                     guess.endswith("й") != (guess[-2:-1] in _VOWELS and guess.endswith("й")) or \
                     (guess.endswith("ь") and guess[-2:-1] in _VOWELS):
                 continue
+            if guess[-2:-1] in _VOWELS and (guess.endswith("а") or (
+                    guess.endswith("я") and guess[-2] not in "иая")):
+                continue  # "Сергее" is Сергей's, not a "Сергеа" or "Сергея"
             if word.endswith("и") and not guess.endswith("ия") and guess.lower() not in given:
                 continue  # "Канани" is a foreign name that does not decline, "Марии" is Мария
             guesses.append((-cut_len, len(guess), rank, guess))
