@@ -60,7 +60,8 @@ def _name_at(w: Window, j: int, size: int) -> list[Tok] | None:
             name[0][2] in FA_QUALIFIER:  # last is fine: "محسن اسلامی"
         return None
     for k, tok in enumerate(name[:-1]):
-        if tok[2].startswith("ال") and not (k > 0 and name[k - 1][2] in _LINKS):
+        if tok[2].startswith("ال") and not (k > 0 and name[k - 1][2] in _LINKS) and \
+                not (k == 0 and bare(tok[2]) in w.given):  # "الکساندر", "الکسی"
             return None
     if size == 3 and not _given(w, name) and _given(w, name[1:]):
         return None  # "إدلب أحمد الحسين": the name starts at the given name
@@ -152,6 +153,19 @@ def arabic_said(w: Window, i: int) -> Found:
             yield name, w.text[w.toks[k][0]:w.phrase_end(k)]
             return
         if _given(w, name) and _ends_here(w, k):
+            yield name, ""
+            return
+
+
+def arabic_quoted(w: Window, i: int) -> Found:
+    """"ونقلت الوكالة عن أحمد الخطيب قوله": "عن", a name of two or three words, "قوله"."""
+    for size in (2, 3):
+        j = i - size
+        if j < 1 or w.toks[j - 1][2] not in ("عن", "وعن") or not w.joined(j) or \
+                not w.joined(i):
+            continue
+        name = _name_at(w, j, size)
+        if name is not None:
             yield name, ""
             return
 

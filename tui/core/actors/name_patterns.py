@@ -226,7 +226,9 @@ def ru_after_title(w: Window, i: int, is_word: Callable[[Tok], bool] = ru_word) 
     Jean-Noël Barrot": the name ends the capitalised run that closes the title's qualifier
     (up to five words)."""
     for j in range(i + 1, min(i + 7, len(w.toks))):
-        if not w.joined(j) or (j > i + 1 and w.toks[i][2].lower() in GOVERN_GENITIVE):
+        quoted = w.gap(j) in (" «", "» ")  # "командир батальона «Восток» X Y"
+        if not (w.joined(j) or quoted) or (j > i + 1 and w.toks[i][2].lower() in
+                                           GOVERN_GENITIVE):
             return
         run = w.run(j, is_word)
         if len(run) < 2:  # nothing, or a word of the qualifier ("Белгородской области")
@@ -243,8 +245,8 @@ def ru_after_title(w: Window, i: int, is_word: Callable[[Tok], bool] = ru_word) 
                 words = nominative([t[2] for t in run], case, w.given)
                 run = [(s, e, word) for (s, e, _w), word in zip(run, words, strict=True)]
             title = w.toks[i][2]  # "по словам", "семья" say nothing of who the person is
-            yield run, "" if title.lower() in GOVERN_GENITIVE else \
-                w.text[w.toks[i][0]:w.toks[j - 1][1]]
+            end = w.toks[j - 1][1] + w.gap(j).startswith("»")
+            yield run, "" if title.lower() in GOVERN_GENITIVE else w.text[w.toks[i][0]:end]
         return
 
 

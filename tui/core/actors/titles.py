@@ -93,7 +93,7 @@ AR_SAID = _words("قال قالت أكد أكدت أعلن أعلنت صرح ص�
                  "وقال وقالت وأكد وأكدت وأعلن وأضاف وأضافت وأوضح وصرح "
                  # with the shadda news sometimes writes, and "according to"
                  "صرّح صرّحت وصرّح وصرّحت أكّد أكّدت وأكّد وأكّدت وأعلنت وصرحت وأوضحت واعتبر "
-                 "أفاد أفادت وأفاد وأفادت ذكر ذكرت وذكر وذكرت بحسب وبحسب حسب وفق ووفق")
+                 "أفاد أفادت وأفاد وأفادت ذكر ذكرت وذكر وذكرت بحسب وبحسب حسب وفق ووفق قوله قولها")
 # Words inside an Arabic title's qualifier ("المتحدث باسم وزارة الخارجية") that are no name.
 # Honorifics and ranks written right before a name, with no qualifier ("الشيخ موفق طريف").
 AR_HONORIFICS = _words("الشيخ اللواء العميد العقيد الفريق الجنرال الدكتور المهندس السيد السيدة "

@@ -24,6 +24,7 @@ import ahocorasick
 from tui.core.actors import given_names
 from tui.core.actors.arabic_names import (
     arabic_name_before_title,
+    arabic_quoted,
     arabic_said,
     arabic_title,
     bare,
@@ -166,6 +167,8 @@ class UnlistedFinder:
         if ARABIC.match(word):
             if what & _SAID:
                 yield from arabic_said(w, i)
+                if word in ("قوله", "قولها"):
+                    yield from arabic_quoted(w, i)
                 if word in FA_SAID:
                     yield from persian_said(w, i)
             if what & _TITLE:
