@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002, RUF003  (Arabic script is the point here)
+# ruff: noqa: RUF001  (Arabic script is the point here)
 """How Arabic and Persian news name a person, for `unlisted.py`. With no capitals, a name is
 found only next to a title, an honorific or an attribution verb, and its edges come from the
 words around it: a title's qualifier ends where an "ال" word, a place or a body the gazetteer

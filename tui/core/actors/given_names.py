@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001 (Arabic and Cyrillic script are the point here)
+# ruff: noqa: RUF001, RUF002  (Arabic and Cyrillic script are the point here)
 """Common given names, for telling a person's name from a phrase where case does not help.
 
 Arabic and Persian have no capitals, so after a title ("مدير مستشفى ... إياد الجبري") the

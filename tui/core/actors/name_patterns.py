@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (Cyrillic and Arabic script are the point here)
+# ruff: noqa: RUF001, RUF003  (Cyrillic and Arabic script are the point here)
 """How news names a person, pattern by pattern, for `unlisted.py`: a title then a name
 ("spokesman John Kirby"), a name then a comma and a title ("Nabih Berri, the parliament
 speaker"), a title, a comma and a name, Russian titles with their qualifier ("губернатор
@@ -17,20 +17,15 @@ from collections.abc import Callable, Iterable
 
 from tui.core.actors.russian_names import GOVERN_GENITIVE, NOM, RU_TITLE_CASES, nominative
 from tui.core.actors.titles import (
-    AR_HONORIFICS,
-    AR_QUALIFIER,
     AR_SAID,
     AR_STOP,
-    AR_TITLES,
     EN_ABBREVIATIONS,
     EN_NOT_NAME,
     EN_SAID,
     EN_TITLES,
     FA_SAID,
-    FA_TITLES,
     LATIN_TITLES,
     RU_SAID,
-    RU_TITLES,
 )
 
 TOKEN = re.compile(r"[^\W_](?:[\w’'\-\u200c]*[^\W_])?")
@@ -159,7 +154,7 @@ def en_after_title(w: Window, i: int) -> Found:
     if len(run) < 2 or not (w.joined(i + 1) or abbreviated):  # "Maj. Gen. Yaron Fink"
         return
     start = i
-    while start > 0 and i - start < 4 and (w.joined(start) and not w.sentence_start(start) or (
+    while start > 0 and i - start < 4 and ((w.joined(start) and not w.sentence_start(start)) or (
             w.gap(start) == ". " and w.toks[start - 1][2].lower() in EN_ABBREVIATIONS)):
         before = w.toks[start - 1][2]
         if before.lower() in ("the", "a", "an") or not (

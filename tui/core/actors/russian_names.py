@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002, RUF003  (Cyrillic script is the point here)
+# ruff: noqa: RUF001, RUF003  (Cyrillic script is the point here)
 """Russian titles in every case, and names given back in the nominative.
 
 Russian news declines the title and the name together: "по словам посла ... Алексея Ерхова",
@@ -76,7 +76,7 @@ RU_TITLE_CASES = _title_cases()  # every case form of every title -> the case it
 def _candidates(word: str, slot: int, given: frozenset[str]) -> list[str]:
     """Nominatives that decline to `word` in `slot`, likeliest first: the longest ending
     undone ("Навальному" is "Навальный", not "Навальном"), then the shortest."""
-    guesses: list[tuple[int, int, str]] = []
+    guesses: list[tuple[int, int, int, str]] = []
     for cut_len in range(1, 4):
         stem = word[:-cut_len]
         for rank, tail in enumerate(_TAILS):
