@@ -15,7 +15,14 @@ import bisect
 import re
 from collections.abc import Callable, Iterable
 
-from tui.core.actors.russian_names import GOVERN_GENITIVE, NOM, RU_TITLE_CASES, nominative
+from tui.core.actors.russian_names import (
+    GEN,
+    GOVERN_GENITIVE,
+    KINSHIP,
+    NOM,
+    RU_TITLE_CASES,
+    nominative,
+)
 from tui.core.actors.titles import (
     AR_SAID,
     AR_STOP,
@@ -235,13 +242,19 @@ def ru_after_title(w: Window, i: int, is_word: Callable[[Tok], bool] = ru_word) 
                 not run[1][2].lower().endswith(_PATRONYMIC):
             run = run[1:]  # "Турции Хакан Фидан" when the place was not known
         if len(run) >= 2:
+            kin_of = False
             if is_word is ru_word:  # "посла ... Алексея Ерхова": shown as "Алексей Ерхов"
                 case = RU_TITLE_CASES.get(w.toks[i][2].lower(), NOM)
                 words = nominative([t[2] for t in run], case, w.given)
+                if case == NOM and w.toks[i][2].lower() in KINSHIP:  # "внучка Василия Тычко"
+                    of = nominative([t[2] for t in run], GEN, w.given)
+                    if of[0].lower() in w.given and run[0][2].lower() not in w.given:
+                        words, kin_of = of, True  # he is no "внучка": no description
                 run = [(s, e, word) for (s, e, _w), word in zip(run, words, strict=True)]
             title = w.toks[i][2]  # "по словам", "семья" say nothing of who the person is
             end = w.toks[j - 1][1] + w.gap(j).startswith("»")
-            yield run, "" if title.lower() in GOVERN_GENITIVE else w.text[w.toks[i][0]:end]
+            yield run, "" if kin_of or title.lower() in GOVERN_GENITIVE else \
+                w.text[w.toks[i][0]:end]
         return
 
 
