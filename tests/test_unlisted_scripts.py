@@ -75,6 +75,13 @@ def unlisted(body: str) -> list[tuple[str, str]]:
      [("Yaron Finkelberg", "Maj. Gen.")]),
     ("The lawyer for the family, Rana Haddadin, said they would sue.",
      [("Rana Haddadin", "lawyer for the family")]),
+    # an honorific gives way to a title said later; a title phrase stops at "his", "le"
+    ('"It is hard," said Dr. Sherin Abdou. Sherin Abdou, the doctor at the clinic, agreed.',
+     [("Sherin Abdou", "doctor at the clinic")]),
+    ("The leak was committed by his loyal secretary, Rosalind Woodley, in 1973.",
+     [("Rosalind Woodley", "loyal secretary")]),
+    ("selon ce qu'a rapporté sur Facebook le porte-parole du président, Berik Ualin, hier.",
+     [("Berik Ualin", "porte-parole du président")]),
 ])
 def test_found(text: str, expected: list[tuple[str, str]]) -> None:
     assert unlisted(text) == expected

@@ -126,14 +126,16 @@ class UnlistedFinder:
                 span = (name_toks[0][0], name_toks[-1][1])
                 if span in seen:  # the first title of "пресс-секретарь министра X" rules
                     entry = found[seen[span]]
-                    entry.description = entry.description or _tidy(description)
+                    if _weak(entry.description):  # "Dr." gives way to "the doctor at ..."
+                        entry.description = _tidy(description) or entry.description
                     continue
                 if key in self.known or any(taken.hits(t) for t in name_toks) or \
                         not self._plausible(w, name_toks):
                     continue
                 seen[span] = key
                 entry = found.setdefault(key, Unlisted(name, _tidy(description)))
-                entry.description = entry.description or _tidy(description)
+                if _weak(entry.description):
+                    entry.description = _tidy(description) or entry.description
                 entry.spans.append(span)
         for name_toks in (*appositions(text, taken), *name_lists(text, taken, self.given)):
             key = key_of(" ".join(t[2] for t in name_toks))
@@ -221,6 +223,15 @@ def _second_references(text: str, taken: Taken, entry: Unlisted) -> None:
                     not any(s <= span[0] < e for s, e in entry.spans):
                 entry.spans.append(span)
     entry.spans.sort()
+
+
+_HONORIFICS = {"dr", "mr", "mrs", "ms", "prof", "sir", "آقای", "خانم", "السيد", "السيدة",
+               "الدكتور", "دکتر"}
+
+
+def _weak(description: str) -> bool:
+    """No description, or only an honorific ("Dr.", "آقای")."""
+    return all(word.strip(".").lower() in _HONORIFICS for word in description.split())
 
 
 def _tidy(description: str) -> str:
