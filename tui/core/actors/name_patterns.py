@@ -197,11 +197,7 @@ def title_comma_name(w: Window, i: int, is_word: Callable[[Tok], bool],
 
 # Words a title phrase read backwards stops at: articles, possessive pronouns, prepositions
 # and conjunctions, in the outlets' languages ("committed by his loyal secretary").
-_NOT_IN_TITLE = frozenset("""
-the a an of for to and or in at on by with about from his her their its our my your another
-whose who that which le la les l un une du des de sur par et en el los las su sus ni y del
-der die das den dem ein eine und von mit il lo gli i e di
-""".split())
+_NOT_IN_TITLE = frozenset(["the", "a", "an", "of", "for", "to", "and", "or", "in", "at", "on", "by", "with", "about", "from", "his", "her", "their", "its", "our", "my", "your", "another", "whose", "who", "that", "which", "le", "la", "les", "l", "un", "une", "du", "des", "de", "sur", "par", "et", "en", "el", "los", "las", "su", "sus", "ni", "y", "del", "der", "die", "das", "den", "dem", "ein", "eine", "und", "von", "mit", "il", "lo", "gli", "i", "e", "di"])
 
 
 def after_a_possessive(w: Window, run: list[Tok]) -> bool:
