@@ -33,6 +33,7 @@ from tui.core.actors.titles import (
     FA_SAID,
     LATIN_TITLES,
     RU_SAID,
+    TITLE_STOPS,
 )
 
 TOKEN = re.compile(r"[^\W_](?:[\w’'\-\u200c]*[^\W_])?")
@@ -190,14 +191,10 @@ def title_comma_name(w: Window, i: int, is_word: Callable[[Tok], bool],
                                                    in VERBS):
         start = i  # back over "Odesa's", "White House", "deputy": not "le", "sur Facebook"
         while start > 0 and i - start < 4 and w.joined(start) and \
-                w.toks[start - 1][2].lower() not in _NOT_IN_TITLE:
+                w.toks[start - 1][2].lower() not in TITLE_STOPS:
             start -= 1
         yield run, w.text[w.toks[start][0]:w.toks[k][1]]
 
-
-# Words a title phrase read backwards stops at: articles, possessive pronouns, prepositions
-# and conjunctions, in the outlets' languages ("committed by his loyal secretary").
-_NOT_IN_TITLE = frozenset(["the", "a", "an", "of", "for", "to", "and", "or", "in", "at", "on", "by", "with", "about", "from", "his", "her", "their", "its", "our", "my", "your", "another", "whose", "who", "that", "which", "le", "la", "les", "l", "un", "une", "du", "des", "de", "sur", "par", "et", "en", "el", "los", "las", "su", "sus", "ni", "y", "del", "der", "die", "das", "den", "dem", "ein", "eine", "und", "von", "mit", "il", "lo", "gli", "i", "e", "di"])
 
 
 def after_a_possessive(w: Window, run: list[Tok]) -> bool:

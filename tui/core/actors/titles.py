@@ -35,6 +35,13 @@ attorney-general counterpart predecessor successor mr mrs ms
 EN_ABBREVIATIONS = _words("gen maj lt col brig capt sgt adm cmdr cpl pvt rep sen gov amb prof "
                           "dr mr mrs ms insp supt")
 EN_TITLES |= EN_ABBREVIATIONS
+# Words a title phrase read backwards stops at: articles, possessive pronouns, prepositions
+# and conjunctions, in the outlets' languages ("committed by his loyal secretary").
+TITLE_STOPS = _words("""
+the a an of for to and or in at on by with about from his her their its our my your another
+whose who that which le la les l un une du des de sur par et en el los las su sus ni y del
+der die das den dem ein eine und von mit il lo gli i e di
+""")
 # Qualifiers that may sit between a title and its name and are not part of the name.
 EN_SMALL = _words("the a an of for to and in at on de")
 
