@@ -177,9 +177,10 @@ def title_comma_name(w: Window, i: int, is_word: Callable[[Tok], bool],
                       ) -> Found:
     """"Odesa's mayor, Gennadiy Trukhanov, said": a title, a comma, a name, then a comma or a
     verb; the title may take a short lowercase qualifier ("The lawyer for the family, X Y,")."""
-    k = i
-    while k + 1 < len(w.toks) and k - i < 3 and w.joined(k + 1) and \
-            w.toks[k + 1][2].islower():
+    k, of = i, False  # "the governor of East Azerbaijan province, X Y,": names after "of"
+    while k + 1 < len(w.toks) and k - i < 5 and w.joined(k + 1) and \
+            (w.toks[k + 1][2].islower() or of):
+        of = of or w.toks[k + 1][2] in ("of", "for")
         k += 1
     if w.gap(k + 1).strip() != ",":
         return
@@ -210,8 +211,9 @@ def name_before_title(w: Window, n: int, is_word: Callable[[Tok], bool],
     k = n
     while k > 0 and n - k < 5 and w.joined(k):
         k -= 1
-    if k == 0 or w.gap(k).strip() not in (",", "،"):
-        return
+    if k == 0 or w.gap(k).strip() not in (",", "،") or \
+            w.toks[k][2].lower() in ("and", "or", "и", "или"):
+        return  # "X Y, and Tabriz's prayer leader": the title is the next person's
     run = w.run_back(k - 1, is_word)
     if len(run) == 3 and is_word is ru_word and not run[1][2].lower().endswith(_PATRONYMIC):
         run = run[1:]  # "Малайзии Анвар Ибрагим": a place the data lacks, then the name
