@@ -122,8 +122,8 @@ def arabic_title(w: Window, i: int) -> Found:
                                w.toks[i - 1][2] not in AR_HONORIFICS):
         return
     for j in range(i + 1, min(i + 9, len(w.toks))):
-        if not w.joined(j):
-            return
+        if not w.joined(j) and not (word == "د" and j == i + 1 and w.gap(j) == ". "):
+            return  # "د. فراس إلياس" is "Dr Firas Elias"
         t = w.toks[j][2]
         if t in _SAID or (t in AR_STOP and not (
                 t in _INSIDE and j + 1 < len(w.toks) and _qualifier_end(w, j + 2))):
@@ -133,7 +133,8 @@ def arabic_title(w: Window, i: int) -> Found:
         for size in (2, 3):
             name = _name_at(w, j, size)
             if name is not None and _ends_here(w, j + size) and _accept(w, i, j, name):
-                yield name, w.text[w.toks[i][0]:w.toks[j - 1][1]]
+                end = w.toks[j - 1][1] + (w.gap(j) == ". ")  # "د."
+                yield name, w.text[w.toks[i][0]:end]
                 return
 
 

@@ -226,7 +226,7 @@ def _second_references(text: str, taken: Taken, entry: Unlisted) -> None:
 
 
 _HONORIFICS = {"dr", "mr", "mrs", "ms", "prof", "sir", "آقای", "خانم", "السيد", "السيدة",
-               "الدكتور", "دکتر"}
+               "الدكتور", "دکتر", "د"}
 
 
 def _weak(description: str) -> bool:
