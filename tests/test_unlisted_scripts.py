@@ -65,6 +65,8 @@ def unlisted(body: str) -> list[tuple[str, str]]:
      [("فراس ابیضی", "وزیر بهداشت لبنان")]),
     ("محمدرضا نیک‌بختی روز دوشنبه در جمع خبرنگاران گفت مذاکرات ادامه دارد",
      [("محمدرضا نیک‌بختی", "")]),
+    ("به گزارش ایرنا، بهرام کاظمیان روز دوشنبه در جمع خبرنگاران گفت مذاکرات ادامه دارد",
+     [("بهرام کاظمیان", "")]),
     ("سفیر روسیه در تهران الکسی ددافیان در دیدار با خبرنگاران گفت روابط خوب است",
      [("الکسی ددافیان", "سفیر روسیه در تهران")]),
     # Lists of names that open with given names, and abbreviated ranks
@@ -99,6 +101,7 @@ def test_found(text: str, expected: list[tuple[str, str]]) -> None:
     "وطرد الأهالي وزير المالية الإسرائيلي بتسلئيل سموتريتش حين حاول الانضمام إلى المعزين",
     "سخنگوی وزارت امور خارجه گفت ایران پاسخ می‌دهد",  # the ezafe chain is no name
     "سخنگوی دولت روز دوشنبه گفت تصمیمی گرفته نشده است",
+    "به گزارش ایرنا، علی رغم مخالفت‌ها مجلس طرح را تصویب کرد و سخنگو گفت",  # "despite"
     "The strikes hit Khan Younis, Deir al-Balah and Beit Lahia overnight.",  # places
     "The report by Human Rights Watch, Amnesty International and the UN was released.",
     "Gen. Motors and Ford said sales fell.",

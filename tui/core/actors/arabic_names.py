@@ -192,10 +192,13 @@ def arabic_name_before_title(w: Window, n: int) -> Found:
 def persian_said(w: Window, i: int) -> Found:
     """"علی باقری روز دوشنبه گفت": a sentence that opens with a given name and ends, a few
     words on, in an attribution verb."""
+    def opens(j: int) -> bool:  # a sentence, or a clause: "به گزارش ایرنا، علی باقری ..."
+        return w.sentence_start(j) or "،" in w.gap(j)
+
     start = i
-    while start > 0 and i - start < 10 and not w.sentence_start(start):
+    while start > 0 and i - start < 10 and not opens(start):
         start -= 1
-    if not w.sentence_start(start) or start == i:
+    if not opens(start) or start == i:
         return
     for size in (3, 2):
         name = _name_at(w, start, size)
