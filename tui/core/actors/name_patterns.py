@@ -21,6 +21,7 @@ from tui.core.actors.russian_names import (
     KINSHIP,
     NOM,
     RU_TITLE_CASES,
+    given_case,
     nominative,
 )
 from tui.core.actors.titles import (
@@ -204,6 +205,26 @@ def after_a_possessive(w: Window, run: list[Tok]) -> bool:
     return j > 0 and w.joined(j) and w.toks[j - 1][2].lower().endswith(("'s", "’s"))
 
 
+_NAMED_AFTER = {"имени", "им", "улица", "улицы", "улице", "улицу", "проспект", "проспекта",
+                "проспекте", "площадь", "площади", "орден", "ордена", "орденом", "премия",
+                "премии", "святого", "святой", "святых", "храм", "храма", "собор", "собора"}
+
+
+def ru_given_name(w: Window, i: int) -> Found:
+    """"Бориса Надеждина и Екатерину Дунцову", "Дмитрий Песков лишь напомнил": a common
+    given name and a surname, in any case, are a person in Russian news (shown in the
+    nominative), unless a street, an order or a church is named after them."""
+    case = given_case(w.toks[i][2], w.given)
+    if case is None or (i > 0 and w.joined(i) and (
+            w.toks[i - 1][2][:1].isupper() or w.toks[i - 1][2].lower() in _NAMED_AFTER)):
+        return  # inside a longer name ("Ким Чен Ын"), or "улица Льва Толстого"
+    run = w.run(i, ru_word)
+    if not 2 <= len(run) <= 3:
+        return
+    words = nominative([t[2] for t in run], case, w.given)
+    yield [(s, e, word) for (s, e, _w), word in zip(run, words, strict=True)], ""
+
+
 def name_before_title(w: Window, n: int, is_word: Callable[[Tok], bool],
                        ) -> Found:
     """A name, a comma, then this title a few words on: "Nabih Berri, the parliament speaker",
@@ -215,7 +236,8 @@ def name_before_title(w: Window, n: int, is_word: Callable[[Tok], bool],
             w.toks[k][2].lower() in ("and", "or", "и", "или"):
         return  # "X Y, and Tabriz's prayer leader": the title is the next person's
     run = w.run_back(k - 1, is_word)
-    if len(run) == 3 and is_word is ru_word and not run[1][2].lower().endswith(_PATRONYMIC):
+    if len(run) == 3 and is_word is ru_word and not run[1][2].lower().endswith(_PATRONYMIC) \
+            and given_case(run[0][2], w.given) is None:
         run = run[1:]  # "Малайзии Анвар Ибрагим": a place the data lacks, then the name
     if len(run) >= 2:
         yield run, w.text[w.toks[k][0]:w.phrase_end(n)]
@@ -243,7 +265,8 @@ def ru_after_title(w: Window, i: int, is_word: Callable[[Tok], bool] = ru_word) 
         if w.joined(after) and w.toks[after][2][:1].isupper():
             return
         if is_word is ru_word and len(run) == 3 and \
-                not run[1][2].lower().endswith(_PATRONYMIC):
+                not run[1][2].lower().endswith(_PATRONYMIC) and \
+                given_case(run[0][2], w.given) is None:
             run = run[1:]  # "Турции Хакан Фидан" when the place was not known
         if len(run) >= 2:
             kin_of = False

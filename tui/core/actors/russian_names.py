@@ -114,3 +114,28 @@ def nominative(words: list[str], case: str, given: frozenset[str] = frozenset())
             found = [g for g in found if g.lower() in given] or found
         out.append(found[0] if found else word)
     return out
+
+
+def given_case(word: str, given: frozenset[str]) -> str | None:
+    """The case in which `word` is a common given name ("Бориса": gen), or None."""
+    if word.lower() in given:
+        return NOM
+    for case, slot in _SLOT.items():
+        if any(g.lower() in given for g in _candidates(word, slot, given)):
+            return case
+    return None
+
+
+def given_forms(given: frozenset[str]) -> set[str]:
+    """Every case form of the Cyrillic given names, as triggers for `ru_given_name`."""
+    out = set()
+    for name in given:
+        if "\u0400" <= name[:1] <= "\u04ff" and name not in _NOT_ALONE:
+            out.add(name)
+            out.update(form.lower() for form in _ru_cases(name.capitalize()) or ())
+    return out
+
+
+# Given names that are also common nouns ("Роман Толстого" is a novel): never a name alone.
+_NOT_ALONE = {"роман", "лев", "слава", "мир", "вера", "надежда", "любовь", "папа", "ван", "ким",
+              "пак", "кит", "дун", "мао", "хань", "цинь", "линь", "чжан", "чжай", "марк"}

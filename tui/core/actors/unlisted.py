@@ -46,10 +46,11 @@ from tui.core.actors.name_patterns import (
     name_before_title,
     name_lists,
     ru_after_title,
+    ru_given_name,
     ru_word,
     title_comma_name,
 )
-from tui.core.actors.russian_names import RU_TITLE_CASES
+from tui.core.actors.russian_names import RU_TITLE_CASES, given_forms
 from tui.core.actors.text import key_of
 from tui.core.actors.titles import (
     AR_SAID,
@@ -68,7 +69,7 @@ _BEFORE, _AFTER = 120, 150  # characters of context split into words around a tr
 _EUROPEAN_PARTICLES = {"de", "van", "von", "der", "da", "di", "du", "la", "le", "ter"}
 _PREPOSITIONS = {"de", "des", "del", "della", "di", "du", "von", "der", "für", "pour", "para",
                  "dla"}
-_TITLE, _SAID = 1, 2
+_TITLE, _SAID, _GIVEN = 1, 2, 4
 
 
 
@@ -100,6 +101,9 @@ class UnlistedFinder:
             for word in lexicon:
                 key = key_of(word)
                 words[key] = words.get(key, 0) | what
+        for form in given_forms(self.given):  # "Бориса Надеждина": a name alone
+            key = key_of(form)
+            words[key] = words.get(key, 0) | _GIVEN
         for key, what in words.items():
             self._triggers.add_word(key, (len(key), what))
         self._triggers.make_automaton()
@@ -179,6 +183,8 @@ class UnlistedFinder:
             return
         cyrillic = bool(CYRILLIC.match(word))
         is_word = ru_word if cyrillic else en_word
+        if what & _GIVEN and cyrillic and word[:1].isupper():
+            yield from ru_given_name(w, i)
         if what & _TITLE and cyrillic and low in RU_TITLE_CASES:
             yield from ru_after_title(w, i)
         if what & _TITLE and not cyrillic and low in EN_TITLES:
