@@ -293,8 +293,22 @@ _APPOSITION = re.compile(
     r"(?:\d{1,3}(?=[,;.)]| and | и )|an? [\w-]+-year-old\b|who |которы[йе] |которая )")
 
 
+_APPOSITION_TAIL = re.compile(r", (?=\d|an? |who |котор)")  # where an apposition may be
+
+
+def _appositions_at(text: str) -> Iterable[re.Match[str]]:
+    """_APPOSITION's matches, looked for only before a comma its tail may follow."""
+    for tail in _APPOSITION_TAIL.finditer(text):
+        at = tail.start()
+        m = _APPOSITION.search(text, max(0, at - 160), at + 40)
+        while m is not None and m.end(1) < at:
+            m = _APPOSITION.search(text, m.end(1), at + 40)
+        if m is not None and m.end(1) == at:
+            yield m
+
+
 def appositions(text: str, taken: Taken) -> Iterable[list[Tok]]:
-    for m in _APPOSITION.finditer(text):
+    for m in _appositions_at(text):
         words = [(w.start() + m.start(1), w.end() + m.start(1), w.group())
                  for w in TOKEN.finditer(m.group(1))]
         is_word = ru_word if CYRILLIC.match(words[-1][2]) else en_word
@@ -315,10 +329,31 @@ _LIST = re.compile(rf"(?<![\w’'-])({_ITEM}(?:, {_ITEM})*),? (?:and|и) ({_ITEM
                    r"(?![\w’'-]| [A-ZА-ЯЁ])")
 
 
+def _ands(text: str) -> Iterable[int]:
+    """Where " and " or " и " stands between two capitalised words ("Damari and Doron")."""
+    for word in (" and ", " и "):
+        at = text.find(word)
+        while at != -1:
+            after = at + len(word)
+            if text[after:after + 1].isupper() and text[at - 1:at].isalpha():
+                yield at
+            at = text.find(word, after)
+
+
 def name_lists(text: str, taken: Taken, given: frozenset[str]) -> Iterable[list[Tok]]:
-    if " and " not in text and " и " not in text:
-        return
-    for m in _LIST.finditer(text):
+    """Read only around an "and" between two capitalised words, the list's likely end."""
+    done = 0
+    for at in sorted(_ands(text)):
+        if at < done:
+            continue
+        lo = max(0, at - 300)
+        lo = text.find(" ", lo) + 1 if lo else 0
+        m = _LIST.search(text, lo, min(len(text), at + 90))
+        while m is not None and m.end() <= at:  # a list that ends before this "and"
+            m = _LIST.search(text, m.end(), min(len(text), at + 90))
+        if m is None or m.start() > at:
+            continue
+        done = m.end()
         items = []
         for part in re.finditer(_ITEM, m.group(0)):
             words = [(w.start() + m.start() + part.start(), w.end() + m.start() + part.start(),

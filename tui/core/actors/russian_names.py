@@ -10,6 +10,8 @@ in the nominative ("Алексей Ерхов"), found by undoing the gazetteer'
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from tui.core.actors.text import _ru_cases
 from tui.core.actors.titles import RU_TITLES
 
@@ -77,7 +79,8 @@ def _title_cases() -> dict[str, str]:
 RU_TITLE_CASES = _title_cases()  # every case form of every title -> the case it is in
 
 
-def _candidates(word: str, slot: int, given: frozenset[str]) -> list[str]:
+@lru_cache(maxsize=8192)
+def _candidates(word: str, slot: int, given: frozenset[str]) -> tuple[str, ...]:
     """Nominatives that decline to `word` in `slot`, likeliest first: the longest ending
     undone ("Навальному" is "Навальный", not "Навальном"), then the shortest."""
     guesses: list[tuple[int, int, int, str]] = []
@@ -99,7 +102,7 @@ def _candidates(word: str, slot: int, given: frozenset[str]) -> list[str]:
     out = [g for _c, _n, _r, g in sorted(guesses)]
     if _ru_cases(word) is None or (not out and word[-1:].lower() in _CONSONANTS):
         out.append(word)  # indeclinable (Шойгу, Канани), or a woman's surname (Маниович)
-    return out
+    return tuple(out)
 
 
 def nominative(words: list[str], case: str, given: frozenset[str] = frozenset()) -> list[str]:
@@ -111,11 +114,12 @@ def nominative(words: list[str], case: str, given: frozenset[str] = frozenset())
     for n, word in enumerate(words):
         found = _candidates(word, slot, given)
         if n == 0 and given:
-            found = [g for g in found if g.lower() in given] or found
+            found = tuple(g for g in found if g.lower() in given) or found
         out.append(found[0] if found else word)
     return out
 
 
+@lru_cache(maxsize=8192)
 def given_case(word: str, given: frozenset[str]) -> str | None:
     """The case in which `word` is a common given name ("Бориса": gen), or None."""
     if word.lower() in given:

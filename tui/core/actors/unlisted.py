@@ -115,8 +115,9 @@ class UnlistedFinder:
         seen: dict[tuple[int, int], str] = {}  # span -> the key of the name found there
         for end, (length, what) in self._triggers.iter(norm):
             start, stop = end - length + 1, end - 1
-            if not _worth_a_look(text, start, stop, what):
-                continue
+            if not _worth_a_look(text, start, stop, what) or (
+                    what == _GIVEN and taken.hits((start, stop, ""))):
+                continue  # a given name inside a name already found
             lo = 0 if start < _BEFORE else text.find(" ", start - _BEFORE) + 1
             hi = min(len(text), stop + _AFTER)
             toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, lo, hi)]
