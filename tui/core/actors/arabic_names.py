@@ -55,6 +55,8 @@ def _name_at(w: Window, j: int, size: int) -> list[Tok] | None:
     """Words j.. j+size-1 as a name: Arabic-script words, free, joined, not qualifiers, an
     "ال" word only last or after a link ("عبد الله درويش")."""
     name = w.toks[j:j + size]
+    if size > 3 and not any(t[2] in _LINKS for t in name[1:-1]):
+        return None  # four or five words only with "بن", "آل": "محمد بن زايد آل نهيان"
     if len(name) != size or not all(_ar_word(t) and not w.taken.hits(t) for t in name) or \
             not all(w.joined(k) for k in range(j + 1, j + size)) or name[-1][2] in _LINKS or \
             name[0][2] in FA_QUALIFIER:  # last is fine: "محسن اسلامی"
@@ -68,10 +70,19 @@ def _name_at(w: Window, j: int, size: int) -> list[Tok] | None:
     return name
 
 
+def _complete(w: Window, name: list[Tok]) -> bool:
+    """Nothing of the name runs on: a word that closes it follows, or it opens with a given
+    name and ends in an "ال" word ("الرئيس بشار الأسد السنوات الماضية")."""
+    end = w.toks.index(name[-1]) + 1
+    return _ends_here(w, end) or (len(name[-1][2]) > 3 and name[-1][2].startswith("ال") and
+                                  _given(w, name))
+
+
 def _ends_here(w: Window, k: int) -> bool:
     """Word k is no part of the name before it: punctuation, a stop word, a verb, the end."""
     return k >= len(w.toks) or bool(w.gap(k).strip()) or w.toks[k][2] in AR_STOP or \
-        w.toks[k][2] in _SAID or w.toks[k][2] in _TITLES  # "سردار X Y سخنگوی سپاه"
+        w.toks[k][2] in _SAID or w.toks[k][2] in _TITLES or \
+        w.toks[k][2].startswith("وال")  # "سردار X Y سخنگوی سپاه", "X Y والإيراني"
 
 
 def _given(w: Window, name: list[Tok]) -> bool:
@@ -130,9 +141,9 @@ def arabic_title(w: Window, i: int) -> Found:
             return
         if j > i + 1 and not _qualifier_end(w, j) and not _given(w, w.toks[j:j + 1]):
             continue
-        for size in (2, 3):
+        for size in (5, 4, 3, 2):
             name = _name_at(w, j, size)
-            if name is not None and _ends_here(w, j + size) and _accept(w, i, j, name):
+            if name is not None and _complete(w, name) and _accept(w, i, j, name):
                 end = w.toks[j - 1][1] + (w.gap(j) == ". ")  # "د."
                 yield name, w.text[w.toks[i][0]:end]
                 return
@@ -184,8 +195,8 @@ def arabic_name_before_title(w: Window, n: int) -> Found:
         if name is None or not (comma or _given(w, name)):
             continue
         if w.sentence_start(j) or (j > 0 and w.joined(j) and w.toks[j - 1][2] in (
-                _SAID | {"و"})):
-            yield name, w.text[w.toks[n][0]:w.phrase_end(n)]
+                _SAID | {"و"})) or (comma and _given(w, name)):
+            yield name, w.text[w.toks[n][0]:w.phrase_end(n)]  # "... رافائل گروسی، مدیرکل"
             return
 
 
