@@ -48,7 +48,8 @@ def bare(word: str) -> str:
 
 def _ar_word(tok: Tok) -> bool:
     word = tok[2]
-    return "\u0600" <= word[:1] <= "\u06ff" and word not in _NOT_NAME
+    return "\u0600" <= word[:1] <= "\u06ff" and word not in _NOT_NAME and \
+        not word[:1].isdigit()  # "وعده صادق ۲"
 
 
 def _name_at(w: Window, j: int, size: int) -> list[Tok] | None:
@@ -215,5 +216,27 @@ def persian_said(w: Window, i: int) -> Found:
         name = _name_at(w, start, size)
         if name is not None and _given(w, name) and _ends_here(w, start + size) and \
                 start + size <= i:
+            yield name, ""
+            return
+
+
+# Given names that are also common words ("حسن النية", "وعده صادق", "علي الرغم" for "على"):
+# never a name alone; and what may stand right before a name alone.
+_NOT_ALONE = {"حسن", "حسین", "صادق", "علي", "رضا", "عبد", "أمين"}
+_BEFORE_ALONE = {"با", "و", "عن", "مع", "نظام", "دولت", "حكومة", "ترور", "اغتيال", "مقتل",
+                 "استشهاد", "شهادت", "امضای", "لقاء", "دیدار", "إلى", "به", "از"}
+
+
+def arabic_given(w: Window, i: int) -> Found:
+    """"مسعود پزشکیان در این دیدار", "با ولادیمیر پوتین دیدار کرد", "نظام بشار الأسد في":
+    a common given name opening a clause, or after "با", "و", "نظام", and a whole name."""
+    word = w.toks[i][2]
+    if word in _NOT_ALONE or not (
+            w.sentence_start(i) or "،" in w.gap(i) or
+            (w.joined(i) and w.toks[i - 1][2] in _BEFORE_ALONE)):
+        return
+    for size in (5, 4, 3, 2):
+        name = _name_at(w, i, size)
+        if name is not None and _complete(w, name):
             yield name, ""
             return

@@ -335,7 +335,8 @@ def _ands(text: str) -> Iterable[int]:
         at = text.find(word)
         while at != -1:
             after = at + len(word)
-            if text[after:after + 1].isupper() and text[at - 1:at].isalpha():
+            if text[after:after + 1].isupper() and (text[at - 1:at].isalpha() or
+                                                    text[at - 1:at] == ","):  # ", and Joe"
                 yield at
             at = text.find(word, after)
 

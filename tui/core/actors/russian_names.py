@@ -99,6 +99,9 @@ def _candidates(word: str, slot: int, given: frozenset[str]) -> tuple[str, ...]:
             if word.endswith("и") and not guess.endswith("ия") and guess.lower() not in given:
                 continue  # "Канани" is a foreign name that does not decline, "Марии" is Мария
             guesses.append((-cut_len, len(guess), rank, guess))
+    if slot == _SLOT[INS] and word.endswith("ем") and word[-3:-2] in "жшчщц" and \
+            _ru_cases(word[:-2]) is not None:
+        guesses.append((-2, len(word) - 2, -1, word[:-2]))  # "Антиповичем": -ем after ч
     out = [g for _c, _n, _r, g in sorted(guesses)]
     if _ru_cases(word) is None or (not out and word[-1:].lower() in _CONSONANTS):
         out.append(word)  # indeclinable (Шойгу, Канани), or a woman's surname (Маниович)
@@ -114,7 +117,8 @@ def nominative(words: list[str], case: str, given: frozenset[str] = frozenset())
     for n, word in enumerate(words):
         found = _candidates(word, slot, given)
         if n == 0 and given:
-            found = tuple(g for g in found if g.lower() in given) or found
+            found = tuple(g for g in found if g.lower() in given) or (
+                (word,) if word.lower() in given else found)  # "Ким" stays Ким
         out.append(found[0] if found else word)
     return out
 

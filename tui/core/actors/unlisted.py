@@ -23,6 +23,7 @@ import ahocorasick
 
 from tui.core.actors import given_names
 from tui.core.actors.arabic_names import (
+    arabic_given,
     arabic_name_before_title,
     arabic_quoted,
     arabic_said,
@@ -101,8 +102,8 @@ class UnlistedFinder:
             for word in lexicon:
                 key = key_of(word)
                 words[key] = words.get(key, 0) | what
-        for form in given_forms(self.given):  # "Бориса Надеждина": a name alone
-            key = key_of(form)
+        for form in (*given_forms(self.given), *given_names.ARABIC_SCRIPT):
+            key = key_of(form)  # "Бориса Надеждина", "با مسعود پزشکیان": a name alone
             words[key] = words.get(key, 0) | _GIVEN
         for key, what in words.items():
             self._triggers.add_word(key, (len(key), what))
@@ -181,6 +182,8 @@ class UnlistedFinder:
             if what & _TITLE:
                 yield from arabic_title(w, i)
                 yield from arabic_name_before_title(w, i)
+            if what & _GIVEN:
+                yield from arabic_given(w, i)
             return
         cyrillic = bool(CYRILLIC.match(word))
         is_word = ru_word if cyrillic else en_word
