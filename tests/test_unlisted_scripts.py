@@ -89,6 +89,10 @@ def unlisted(body: str) -> list[tuple[str, str]]:
     ("بعد أسابيع من سقوط نظام بشار الأسعدي في سوريا", [("بشار الأسعدي", "")]),
     ("سفیر روسیه در تهران الکسی ددافیان در دیدار با خبرنگاران گفت روابط خوب است",
      [("الکسی ددافیان", "سفیر روسیه در تهران")]),
+    # a common given name and a surname alone, in English too; not in a byline
+    ("The army said it had killed Yassin Rabiya near the border.", [("Yassin Rabiya", "")]),
+    ("No results have been made public.\n\nReporting by Maya Gebel in Beirut and David "
+     "Clarkson in London; Editing by Daniel Flinn", []),
     # Lists of names that open with given names, and abbreviated ranks
     ("Romi Gonor, Emily Damar and Doron Steinbach were driven to the border.",
      [("Romi Gonor", ""), ("Emily Damar", ""), ("Doron Steinbach", "")]),
@@ -125,6 +129,8 @@ def test_found(text: str, expected: list[tuple[str, str]]) -> None:
     "The strikes hit Khan Younis, Deir al-Balah and Beit Lahia overnight.",  # places
     "The report by Human Rights Watch, Amnesty International and the UN was released.",
     "Gen. Motors and Ford said sales fell.",
+    "He studied at George Washington University and the Robert Koch-Institut.",
+    "The crowd gathered on Ben Yehuda Street after the attack.",
     "В Москве открылась улица Льва Толстого и площадь Александра Невского.",  # named after
     "Роман Толстого вышел в 1869 году.",  # a novel, not a Roman
 

@@ -225,6 +225,27 @@ def ru_given_name(w: Window, i: int) -> Found:
     yield [(s, e, word) for (s, e, _w), word in zip(run, words, strict=True)], ""
 
 
+def en_given_name(w: Window, i: int) -> Found:
+    """"Yassin Rabia was killed", "a cast that includes Robert De Niro": a common given name
+    and a surname alone, when no capitalised word runs on either side ("George Washington
+    University", "the John Lewis store")."""
+    before = w.toks[i - 1][2] if i > 0 and w.joined(i) else ""
+    if w.toks[i][2].lower() in _PARTICLES or before[:1].isupper() or \
+            before.lower() in ("the", "of", "a", "an"):
+        return  # "Ben Yehuda Street" opens with a particle
+    run = w.run(i, en_word)
+    after = i + len(run)
+    if 2 <= len(run) <= 3 and not (after < len(w.toks) and w.joined(after) and
+                                   w.toks[after][2][:1].isupper()) and \
+            not run[-1][2].lower().endswith(_NAMED_FOR):
+        yield run, ""
+
+
+# "Robert Koch-Institut", "Marine Nationale": a body or a place named after someone.
+_NAMED_FOR = ("-institut", "-institute", "-stiftung", "-straße", "-strasse", "-platz",
+              "-allee", "-universität", "-gesellschaft", "nationale", "nacional")
+
+
 def name_before_title(w: Window, n: int, is_word: Callable[[Tok], bool],
                        ) -> Found:
     """A name, a comma, then this title a few words on: "Nabih Berri, the parliament speaker",

@@ -43,6 +43,7 @@ from tui.core.actors.name_patterns import (
     after_a_possessive,
     appositions,
     en_after_title,
+    en_given_name,
     en_word,
     name_before_title,
     name_lists,
@@ -71,6 +72,10 @@ _EUROPEAN_PARTICLES = {"de", "van", "von", "der", "da", "di", "du", "la", "le", 
 _PREPOSITIONS = {"de", "des", "del", "della", "di", "du", "von", "der", "für", "pour", "para",
                  "dla"}
 _TITLE, _SAID, _GIVEN = 1, 2, 4
+# Bylines and credits name real people who are not in the story.
+_BYLINE = re.compile(r"\s*(?:\(?(?:additional )?reporting|writing|editing|compiled|photos?) by\b|"
+                     r"\s*(?:associated press|ap|reuters) (?:writers?|reporters?)\b|"
+                     r"\s*das gespräch führte\b", re.IGNORECASE)
 
 
 
@@ -102,7 +107,8 @@ class UnlistedFinder:
             for word in lexicon:
                 key = key_of(word)
                 words[key] = words.get(key, 0) | what
-        for form in (*given_forms(self.given), *given_names.ARABIC_SCRIPT):
+        for form in (*given_forms(self.given), *given_names.ARABIC_SCRIPT,
+                     *(g for g in self.given if g.isascii() and len(g) > 2)):
             key = key_of(form)  # "Бориса Надеждина", "با مسعود پزشکیان": a name alone
             words[key] = words.get(key, 0) | _GIVEN
         for key, what in words.items():
@@ -166,8 +172,12 @@ class UnlistedFinder:
         if at > 0 and w.toks[at - 1][2].lower() in _PREPOSITIONS and w.joined(at):
             return False
         after = next(n for n, t in enumerate(w.toks) if t[0] == name[-1][0]) + 1
-        # "writer Jane Doe in Paris contributed"
-        return "contributed" not in (t[2].lower() for t in w.toks[after:after + 6])
+        # "writer Jane Doe in Paris contributed", "Reporting by Jane Doe; Editing by John Roe"
+        start = name[0][0]
+        clause = w.text[max(w.text.rfind(c, 0, start) for c in "\n;.") + 1:start]
+        return "contributed" not in (t[2].lower() for t in w.toks[after:after + 12]) and \
+            not _BYLINE.match(clause) and \
+            not (w.text[start - 1:start] == "(" and "photo" in w.text[start:start + 90])
 
     def _candidates(self, w: Window, i: int, what: int) -> Found:
         word = w.toks[i][2]
@@ -187,8 +197,8 @@ class UnlistedFinder:
             return
         cyrillic = bool(CYRILLIC.match(word))
         is_word = ru_word if cyrillic else en_word
-        if what & _GIVEN and cyrillic and word[:1].isupper():
-            yield from ru_given_name(w, i)
+        if what & _GIVEN and word[:1].isupper():
+            yield from (ru_given_name if cyrillic else en_given_name)(w, i)
         if what & _TITLE and cyrillic and low in RU_TITLE_CASES:
             yield from ru_after_title(w, i)
         if what & _TITLE and not cyrillic and low in EN_TITLES:
