@@ -42,9 +42,10 @@ def test_devset_meets_the_bar(devset: Report, capsys: pytest.CaptureFixture[str]
     both = devset.counts["with discovery"]
     assert both.precision >= BAR_PRECISION and both.recall >= BAR_RECALL, format_report(
         "devset", devset)
-    # Floors just under what the bodies table reached (P 0.973, R 0.926; names P 0.973,
-    # R 0.880; people R 0.877, organisations R 0.883; languages R 0.873 and up).
-    assert both.precision >= 0.965 and both.recall >= 0.92
+    # Floors just under what the bodies table reached (names P 0.973, R 0.880; people R 0.877,
+    # organisations R 0.883; languages R 0.873 and up), and with the discovery patterns of
+    # Russian, Arabic, Persian and English lists and given names (P 0.973, R 0.936).
+    assert both.precision >= 0.965 and both.recall >= 0.93
     names = devset.counts["people+orgs"]
     assert names.precision >= 0.965 and names.recall >= 0.87
     assert devset.counts["people"].recall >= 0.87 and devset.counts["orgs"].recall >= 0.875
@@ -55,8 +56,8 @@ def test_devset_meets_the_bar(devset: Report, capsys: pytest.CaptureFixture[str]
 def test_devset_other_categories(devset: Report) -> None:
     assert devset.counts["media"].precision >= 0.95 and devset.counts["media"].recall >= 0.9
     assert devset.counts["places"].precision >= 0.98 and devset.counts["places"].recall >= 0.94
-    assert devset.counts["discovery"].precision >= 0.97
-    assert devset.counts["discovery"].recall >= 0.66
+    assert devset.counts["discovery"].precision >= 0.97  # 0.977
+    assert devset.counts["discovery"].recall >= 0.82  # 0.835 (0.670 before the patterns)
     assert devset.counts["states"].precision >= 0.9
 
 
@@ -68,8 +69,8 @@ def test_real_news_pages_reported(capsys: pytest.CaptureFixture[str]) -> None:
     # Floors against regressions, not the bar: these pages are mostly about people outside
     # the region (US impeachment hearings, Venezuelan oil) whom no gazetteer of it lists.
     assert report.counts["people+orgs"].precision >= 0.9  # 0.912
-    assert report.counts["discovery"].precision >= 0.9
-    assert report.counts["with discovery"].recall >= 0.46  # 0.477
+    assert report.counts["discovery"].precision >= 0.94  # 0.961
+    assert report.counts["with discovery"].recall >= 0.52  # 0.530 (0.477 before given names)
 
 
 @pytest.fixture(scope="module")
