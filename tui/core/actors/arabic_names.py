@@ -231,10 +231,11 @@ def arabic_given(w: Window, i: int) -> Found:
     """"مسعود پزشکیان در این دیدار", "با ولادیمیر پوتین دیدار کرد", "نظام بشار الأسد في":
     a common given name opening a clause, or after "با", "و", "نظام", and a whole name."""
     word = w.toks[i][2]
-    if word in _NOT_ALONE or not (
-            w.sentence_start(i) or "،" in w.gap(i) or
-            (w.joined(i) and w.toks[i - 1][2] in _BEFORE_ALONE)):
-        return
+    before = w.toks[i - 1][2] if i > 0 and w.joined(i) else ""
+    nationality = before.startswith(("ال", "وال")) and before.endswith("ي") and len(before) > 4
+    if word in _NOT_ALONE or not (w.sentence_start(i) or "،" in w.gap(i) or
+                                  before in _BEFORE_ALONE or nationality):
+        return  # "والإيراني مسعود بزشكيان": after a nationality too
     for size in (5, 4, 3, 2):
         name = _name_at(w, i, size)
         if name is not None and _complete(w, name):

@@ -16,6 +16,7 @@ from tui.core.actors.text import _ru_cases
 from tui.core.actors.titles import RU_TITLES
 
 NOM, GEN, DAT, INS, PRE, ACC = "nom", "gen", "dat", "ins", "pre", "acc"
+PL = "pl"  # genitive plural: "один из офицеров спецназа, X Y," only
 _SLOT = {GEN: 0, DAT: 1, INS: 2, PRE: 3, ACC: 4}
 _FLEETING = {"посол": "посл", "отец": "отц", "боец": "бойц", "ловец": "ловц"}
 _INDECLINABLE = {"врио", "замминистра", "замглавы", "экс-премьер"}
@@ -48,8 +49,10 @@ def _title_forms(word: str) -> dict[str, str]:
                         "ого"))
     elif word.endswith("ий"):
         add(word[:-2], ("его", "ему", "им", "ем", "его"))
+        forms.setdefault(word[:-2] + "их", PL)  # "из военнослужащих"
     elif word.endswith("ь"):
         add(word[:-1], ("я", "ю", "ем", "е", "я"))
+        forms.setdefault(word[:-1] + "ей", PL)  # "из представителей"
         forms.setdefault(word[:-1] + "ём", INS)
     elif word.endswith("а"):
         stem = word[:-1]
@@ -62,6 +65,7 @@ def _title_forms(word: str) -> dict[str, str]:
     elif word[-1:] in "бвгджзклмнпрстфхцчшщ":
         stem = _FLEETING.get(word, word)
         add(stem, ("а", "у", "ем" if stem.endswith(_HUSHING) else "ом", "е", "а"))
+        forms.setdefault(stem + ("ей" if stem.endswith(_HUSHING) else "ов"), PL)
     forms[word] = NOM
     return forms
 

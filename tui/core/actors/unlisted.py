@@ -52,7 +52,7 @@ from tui.core.actors.name_patterns import (
     ru_word,
     title_comma_name,
 )
-from tui.core.actors.russian_names import RU_TITLE_CASES, given_forms
+from tui.core.actors.russian_names import PL, RU_TITLE_CASES, given_forms
 from tui.core.actors.text import key_of
 from tui.core.actors.titles import (
     AR_SAID,
@@ -64,7 +64,6 @@ from tui.core.actors.titles import (
     LATIN_SAID,
     LATIN_TITLES,
     RU_SAID,
-    RU_TITLES,
 )
 
 _BEFORE, _AFTER = 120, 150  # characters of context split into words around a trigger
@@ -199,15 +198,16 @@ class UnlistedFinder:
         is_word = ru_word if cyrillic else en_word
         if what & _GIVEN and word[:1].isupper():
             yield from (ru_given_name if cyrillic else en_given_name)(w, i)
-        if what & _TITLE and cyrillic and low in RU_TITLE_CASES:
+        plural = cyrillic and RU_TITLE_CASES.get(low) == PL  # only "one of the officers, X"
+        if what & _TITLE and cyrillic and low in RU_TITLE_CASES and not plural:
             yield from ru_after_title(w, i)
         if what & _TITLE and not cyrillic and low in EN_TITLES:
             yield from en_after_title(w, i)
         elif what & _TITLE and not cyrillic and low in LATIN_TITLES:
             yield from ru_after_title(w, i, en_word)  # "le ministre des Affaires étrangères X"
-        if what & _TITLE and low in (RU_TITLES if cyrillic else EN_TITLES | LATIN_TITLES):
+        if what & _TITLE and low in (RU_TITLE_CASES if cyrillic else EN_TITLES | LATIN_TITLES):
             yield from title_comma_name(w, i, is_word)
-        if what & _TITLE:
+        if what & _TITLE and not plural:
             yield from name_before_title(w, i, is_word)
         if what & _SAID and (low in RU_SAID if cyrillic else low in EN_SAID | LATIN_SAID):
             for run in (w.run(i + 1, is_word), w.run_back(i - 1, is_word)):
