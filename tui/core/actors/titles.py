@@ -41,7 +41,7 @@ TITLE_STOPS = _words("""
 the a an of for to and or in at on by with about from his her their its our my your another
 whose who that which le la les l un une du des de sur par et en el los las su sus ni y del
 der die das den dem ein eine und von mit il lo gli i e di
-""") | _words("из и в на с по от для а но его её их один одна одного одной")
+""") | _words("из и в на с по от для а но его её их один одна одного одной")  # noqa: RUF001
 # Qualifiers that may sit between a title and its name and are not part of the name.
 EN_SMALL = _words("the a an of for to and in at on de")
 
