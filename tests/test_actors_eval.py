@@ -42,22 +42,25 @@ def test_devset_meets_the_bar(devset: Report, capsys: pytest.CaptureFixture[str]
     both = devset.counts["with discovery"]
     assert both.precision >= BAR_PRECISION and both.recall >= BAR_RECALL, format_report(
         "devset", devset)
-    # Floors just under what the bodies table reached (names P 0.973, R 0.880; people R 0.877,
-    # organisations R 0.883; languages R 0.873 and up), and with the discovery patterns of
-    # Russian, Arabic, Persian and English lists and given names (P 0.973, R 0.936).
+    # Floors just under what the leaders' classes reached (names P 0.973, R 0.884; people
+    # R 0.884, organisations R 0.883; languages R 0.874 and up) and, with the discovery
+    # patterns of Russian, Arabic, Persian, lists and given names, P 0.973, R 0.936.
     assert both.precision >= 0.965 and both.recall >= 0.93
     names = devset.counts["people+orgs"]
-    assert names.precision >= 0.965 and names.recall >= 0.87
-    assert devset.counts["people"].recall >= 0.87 and devset.counts["orgs"].recall >= 0.875
+    assert names.precision >= 0.965 and names.recall >= 0.88
+    assert devset.counts["people"].recall >= 0.88 and devset.counts["orgs"].recall >= 0.875
     for lang, counts in devset.by_lang.items():  # every language pulls its weight
-        assert counts["people+orgs"].recall >= 0.865, (lang, counts["people+orgs"])
+        assert counts["people+orgs"].recall >= 0.87, (lang, counts["people+orgs"])
 
 
 def test_devset_other_categories(devset: Report) -> None:
     assert devset.counts["media"].precision >= 0.95 and devset.counts["media"].recall >= 0.9
     assert devset.counts["places"].precision >= 0.98 and devset.counts["places"].recall >= 0.94
-    assert devset.counts["discovery"].precision >= 0.97  # 0.977
-    assert devset.counts["discovery"].recall >= 0.82  # 0.835 (0.670 before the patterns)
+    # Discovery is measured on the people the gazetteer misses: as the gazetteer lists more,
+    # the easy finds move to it (0.971/0.670 before the leaders' classes, 0.964/0.619 after,
+    # 0.975/0.824 with the discovery patterns).
+    assert devset.counts["discovery"].precision >= 0.965
+    assert devset.counts["discovery"].recall >= 0.81
     assert devset.counts["states"].precision >= 0.9
 
 
@@ -68,9 +71,10 @@ def test_real_news_pages_reported(capsys: pytest.CaptureFixture[str]) -> None:
         print("\n" + format_report("real-news pages (held out)", report))
     # Floors against regressions, not the bar: these pages are mostly about people outside
     # the region (US impeachment hearings, Venezuelan oil) whom no gazetteer of it lists.
-    assert report.counts["people+orgs"].precision >= 0.9  # 0.912
-    assert report.counts["discovery"].precision >= 0.94  # 0.961
-    assert report.counts["with discovery"].recall >= 0.52  # 0.530 (0.477 before given names)
+    assert report.counts["people+orgs"].precision >= 0.9  # 0.925
+    assert report.counts["discovery"].precision >= 0.93  # 0.956
+    assert report.counts["with discovery"].recall >= 0.59  # 0.602 (0.570 before the discovery
+    # patterns, 0.477 before the leaders)
 
 
 @pytest.fixture(scope="module")

@@ -230,7 +230,8 @@ def en_given_name(w: Window, i: int) -> Found:
     and a surname alone, when no capitalised word runs on either side ("George Washington
     University", "the John Lewis store")."""
     before = w.toks[i - 1][2] if i > 0 and w.joined(i) else ""
-    if w.toks[i][2].lower() in _PARTICLES or before[:1].isupper() or \
+    if w.toks[i][2].lower() in _PARTICLES or w.toks[i][2].lower() in _NOT_ALONE or \
+            before[:1].isupper() or \
             before.lower() in ("the", "of", "a", "an"):
         return  # "Ben Yehuda Street" opens with a particle
     run = w.run(i, en_word)
@@ -241,6 +242,8 @@ def en_given_name(w: Window, i: int) -> Found:
         yield run, ""
 
 
+# Given names that are also months or words ("Jan Yunis" is Khan Younis in Spanish).
+_NOT_ALONE = {"jan", "may", "june", "april", "august", "mark", "grant", "chase", "will"}
 # "Robert Koch-Institut", "Marine Nationale": a body or a place named after someone.
 _NAMED_FOR = ("-institut", "-institute", "-stiftung", "-straße", "-strasse", "-platz",
               "-allee", "-universität", "-gesellschaft", "nationale", "nacional")
