@@ -42,9 +42,10 @@ def test_devset_meets_the_bar(devset: Report, capsys: pytest.CaptureFixture[str]
     both = devset.counts["with discovery"]
     assert both.precision >= BAR_PRECISION and both.recall >= BAR_RECALL, format_report(
         "devset", devset)
-    # Floors just under what the leaders' classes reached (P 0.973, R 0.925; names P 0.973,
-    # R 0.884; people R 0.884, organisations R 0.883; languages R 0.874 and up).
-    assert both.precision >= 0.965 and both.recall >= 0.92
+    # Floors just under what the leaders' classes reached (names P 0.973, R 0.884; people
+    # R 0.884, organisations R 0.883; languages R 0.874 and up) and, with the discovery
+    # patterns of Russian, Arabic, Persian, lists and given names, P 0.973, R 0.936.
+    assert both.precision >= 0.965 and both.recall >= 0.93
     names = devset.counts["people+orgs"]
     assert names.precision >= 0.965 and names.recall >= 0.88
     assert devset.counts["people"].recall >= 0.88 and devset.counts["orgs"].recall >= 0.875
@@ -56,9 +57,10 @@ def test_devset_other_categories(devset: Report) -> None:
     assert devset.counts["media"].precision >= 0.95 and devset.counts["media"].recall >= 0.9
     assert devset.counts["places"].precision >= 0.98 and devset.counts["places"].recall >= 0.94
     # Discovery is measured on the people the gazetteer misses: as the gazetteer lists more,
-    # the easy finds move to it (0.971/0.670 before the leaders' classes, 0.964/0.619 after).
-    assert devset.counts["discovery"].precision >= 0.955
-    assert devset.counts["discovery"].recall >= 0.61
+    # the easy finds move to it (0.971/0.670 before the leaders' classes, 0.964/0.619 after,
+    # 0.975/0.824 with the discovery patterns).
+    assert devset.counts["discovery"].precision >= 0.965
+    assert devset.counts["discovery"].recall >= 0.81
     assert devset.counts["states"].precision >= 0.9
 
 
@@ -70,8 +72,9 @@ def test_real_news_pages_reported(capsys: pytest.CaptureFixture[str]) -> None:
     # Floors against regressions, not the bar: these pages are mostly about people outside
     # the region (US impeachment hearings, Venezuelan oil) whom no gazetteer of it lists.
     assert report.counts["people+orgs"].precision >= 0.9  # 0.925
-    assert report.counts["discovery"].precision >= 0.9
-    assert report.counts["with discovery"].recall >= 0.56  # 0.570 (0.477 before the leaders)
+    assert report.counts["discovery"].precision >= 0.93  # 0.956
+    assert report.counts["with discovery"].recall >= 0.59  # 0.602 (0.570 before the discovery
+    # patterns, 0.477 before the leaders)
 
 
 @pytest.fixture(scope="module")

@@ -21,6 +21,16 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
+from tui.core.actors import given_names
+from tui.core.actors.arabic_names import (
+    arabic_given,
+    arabic_name_before_title,
+    arabic_quoted,
+    arabic_said,
+    arabic_title,
+    bare,
+    persian_said,
+)
 from tui.core.actors.name_patterns import (
     ARABIC,
     CAPITAL,
@@ -32,16 +42,17 @@ from tui.core.actors.name_patterns import (
     Window,
     after_a_possessive,
     appositions,
-    arabic_name_before_title,
-    arabic_said,
-    arabic_title,
     en_after_title,
+    en_given_name,
     en_word,
     name_before_title,
+    name_lists,
     ru_after_title,
+    ru_given_name,
     ru_word,
     title_comma_name,
 )
+from tui.core.actors.russian_names import PL, RU_TITLE_CASES, given_forms
 from tui.core.actors.text import key_of
 from tui.core.actors.titles import (
     AR_SAID,
@@ -53,14 +64,17 @@ from tui.core.actors.titles import (
     LATIN_SAID,
     LATIN_TITLES,
     RU_SAID,
-    RU_TITLES,
 )
 
 _BEFORE, _AFTER = 120, 150  # characters of context split into words around a trigger
 _EUROPEAN_PARTICLES = {"de", "van", "von", "der", "da", "di", "du", "la", "le", "ter"}
 _PREPOSITIONS = {"de", "des", "del", "della", "di", "du", "von", "der", "für", "pour", "para",
                  "dla"}
-_TITLE, _SAID = 1, 2
+_TITLE, _SAID, _GIVEN = 1, 2, 4
+# Bylines and credits name real people who are not in the story.
+_BYLINE = re.compile(r"\s*(?:\(?(?:additional )?reporting|writing|editing|compiled|photos?) by\b|"
+                     r"\s*(?:associated press|ap|reuters) (?:writers?|reporters?)\b|"
+                     r"\s*das gespräch führte\b", re.IGNORECASE)
 
 
 
@@ -81,15 +95,21 @@ class UnlistedFinder:
 
     def __init__(self, known: Iterable[str] = (), given: Iterable[str] = ()) -> None:
         self.known = set(known)
-        self.given = {g.lower() for g in given}
+        self.given = frozenset({g.lower() for g in given} | given_names.LATIN |
+                               given_names.CYRILLIC |
+                               {bare(g) for g in given_names.ARABIC_SCRIPT})
         self._triggers = ahocorasick.Automaton()
         words: dict[str, int] = {}
-        for lexicon, what in ((EN_TITLES | LATIN_TITLES | RU_TITLES | AR_TITLES | FA_TITLES,
-                               _TITLE),
+        for lexicon, what in ((EN_TITLES | LATIN_TITLES | set(RU_TITLE_CASES) | AR_TITLES |
+                               FA_TITLES, _TITLE),
                               (EN_SAID | LATIN_SAID | RU_SAID | AR_SAID | FA_SAID, _SAID)):
             for word in lexicon:
                 key = key_of(word)
                 words[key] = words.get(key, 0) | what
+        for form in (*given_forms(self.given), *given_names.ARABIC_SCRIPT,
+                     *(g for g in self.given if g.isascii() and len(g) > 2)):
+            key = key_of(form)  # "Бориса Надеждина", "با مسعود پزشکیان": a name alone
+            words[key] = words.get(key, 0) | _GIVEN
         for key, what in words.items():
             self._triggers.add_word(key, (len(key), what))
         self._triggers.make_automaton()
@@ -98,29 +118,37 @@ class UnlistedFinder:
         """`norm` is the matcher's padded normal form of `text`; `blocked` spans are taken."""
         taken = Taken(blocked)
         found: dict[str, Unlisted] = {}
+        seen: dict[tuple[int, int], str] = {}  # span -> the key of the name found there
         for end, (length, what) in self._triggers.iter(norm):
             start, stop = end - length + 1, end - 1
-            if not _worth_a_look(text, start, stop, what):
-                continue
+            if not _worth_a_look(text, start, stop, what) or (
+                    what == _GIVEN and taken.hits((start, stop, ""))):
+                continue  # a given name inside a name already found
             lo = 0 if start < _BEFORE else text.find(" ", start - _BEFORE) + 1
             hi = min(len(text), stop + _AFTER)
             toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, lo, hi)]
             i = next((n for n, t in enumerate(toks) if t[0] <= start < t[1]), None)
             if i is None or toks[i][1] != stop:  # a trigger inside a longer word
                 continue
-            w = Window(text, toks, taken, lo > 0, hi < len(text))
+            w = Window(text, toks, taken, lo > 0, hi < len(text), self.given)
             for name_toks, description in self._candidates(w, i, what):
                 name = " ".join(t[2] for t in name_toks)
                 key = key_of(name)
+                span = (name_toks[0][0], name_toks[-1][1])
+                if span in seen:  # the first title of "пресс-секретарь министра X" rules
+                    entry = found[seen[span]]
+                    if _weak(entry.description):  # "Dr." gives way to "the doctor at ..."
+                        entry.description = _tidy(description) or entry.description
+                    continue
                 if key in self.known or any(taken.hits(t) for t in name_toks) or \
                         not self._plausible(w, name_toks):
                     continue
+                seen[span] = key
                 entry = found.setdefault(key, Unlisted(name, _tidy(description)))
-                entry.description = entry.description or _tidy(description)
-                span = (name_toks[0][0], name_toks[-1][1])
-                if span not in entry.spans:
-                    entry.spans.append(span)
-        for name_toks in appositions(text, taken):
+                if _weak(entry.description):
+                    entry.description = _tidy(description) or entry.description
+                entry.spans.append(span)
+        for name_toks in (*appositions(text, taken), *name_lists(text, taken, self.given)):
             key = key_of(" ".join(t[2] for t in name_toks))
             if key not in self.known:
                 entry = found.setdefault(key, Unlisted(" ".join(t[2] for t in name_toks), ""))
@@ -139,11 +167,16 @@ class UnlistedFinder:
         if any(word in _EUROPEAN_PARTICLES for word in words[1:-1]) and \
                 words[0] not in self.given:
             return False
-        at = w.toks.index(name[0])
+        at = next(n for n, t in enumerate(w.toks) if t[0] == name[0][0])
         if at > 0 and w.toks[at - 1][2].lower() in _PREPOSITIONS and w.joined(at):
             return False
-        after = w.toks.index(name[-1]) + 1  # "writer Jane Doe in Paris contributed"
-        return "contributed" not in (t[2].lower() for t in w.toks[after:after + 6])
+        after = next(n for n, t in enumerate(w.toks) if t[0] == name[-1][0]) + 1
+        # "writer Jane Doe in Paris contributed", "Reporting by Jane Doe; Editing by John Roe"
+        start = name[0][0]
+        clause = w.text[max(w.text.rfind(c, 0, start) for c in "\n;.") + 1:start]
+        return "contributed" not in (t[2].lower() for t in w.toks[after:after + 12]) and \
+            not _BYLINE.match(clause) and \
+            not (w.text[start - 1:start] == "(" and "photo" in w.text[start:start + 90])
 
     def _candidates(self, w: Window, i: int, what: int) -> Found:
         word = w.toks[i][2]
@@ -151,27 +184,36 @@ class UnlistedFinder:
         if ARABIC.match(word):
             if what & _SAID:
                 yield from arabic_said(w, i)
+                if word in ("قوله", "قولها"):
+                    yield from arabic_quoted(w, i)
+                if word in FA_SAID:
+                    yield from persian_said(w, i)
             if what & _TITLE:
                 yield from arabic_title(w, i)
                 yield from arabic_name_before_title(w, i)
+            if what & _GIVEN:
+                yield from arabic_given(w, i)
             return
         cyrillic = bool(CYRILLIC.match(word))
         is_word = ru_word if cyrillic else en_word
-        if what & _TITLE and cyrillic and low in RU_TITLES:
+        if what & _GIVEN and word[:1].isupper():
+            yield from (ru_given_name if cyrillic else en_given_name)(w, i)
+        plural = cyrillic and RU_TITLE_CASES.get(low) == PL  # only "one of the officers, X"
+        if what & _TITLE and cyrillic and low in RU_TITLE_CASES and not plural:
             yield from ru_after_title(w, i)
         if what & _TITLE and not cyrillic and low in EN_TITLES:
             yield from en_after_title(w, i)
         elif what & _TITLE and not cyrillic and low in LATIN_TITLES:
             yield from ru_after_title(w, i, en_word)  # "le ministre des Affaires étrangères X"
-        if what & _TITLE and low in (RU_TITLES if cyrillic else EN_TITLES | LATIN_TITLES):
+        if what & _TITLE and low in (RU_TITLE_CASES if cyrillic else EN_TITLES | LATIN_TITLES):
             yield from title_comma_name(w, i, is_word)
-        if what & _TITLE:
+        if what & _TITLE and not plural:
             yield from name_before_title(w, i, is_word)
-        if what & _SAID and not cyrillic and low in EN_SAID | LATIN_SAID:
-            for run in (w.run(i + 1, en_word), w.run_back(i - 1, en_word)):
+        if what & _SAID and (low in RU_SAID if cyrillic else low in EN_SAID | LATIN_SAID):
+            for run in (w.run(i + 1, is_word), w.run_back(i - 1, is_word)):
                 if len(run) >= 2 and (run[0][2].lower() in self.given
-                                           or after_a_possessive(w, run)):
-                    yield run, ""
+                                      or (not cyrillic and after_a_possessive(w, run))):
+                    yield run, ""  # "said Emily Damor", "заявил Иван Петряев"
 
 
 def _worth_a_look(text: str, start: int, stop: int, what: int) -> bool:
@@ -201,6 +243,15 @@ def _second_references(text: str, taken: Taken, entry: Unlisted) -> None:
                     not any(s <= span[0] < e for s, e in entry.spans):
                 entry.spans.append(span)
     entry.spans.sort()
+
+
+_HONORIFICS = {"dr", "mr", "mrs", "ms", "prof", "sir", "آقای", "خانم", "السيد", "السيدة",
+               "الدكتور", "دکتر", "د"}
+
+
+def _weak(description: str) -> bool:
+    """No description, or only an honorific ("Dr.", "آقای")."""
+    return all(word.strip(".").lower() in _HONORIFICS for word in description.split())
 
 
 def _tidy(description: str) -> str:
