@@ -180,9 +180,51 @@ def test_a_head_alone_refers_back_to_the_body_named_before(matcher: Matcher) -> 
     assert found(matcher, "قال الجيش الإسرائيلي. وقال الجيش") == [
         ("idf", "الجيش الإسرائيلي"), ("idf", "الجيش")]
     # with none of its kind named before, a head alone is nothing
-    assert orgs(matcher, "Security Council members met. The interior ministry said") == []
+    assert orgs(matcher, "security council members met. The interior ministry said") == []
     assert orgs(matcher, "Egypt's foreign ministry spoke. The interior ministry said") == [
         ("egypt-foreign-ministry", "Egypt's foreign ministry")]
+
+
+def test_the_security_council_alone_is_the_uns_only_with_no_other_of_its_kind(
+        matcher: Matcher) -> None:
+    """A capitalised head alone falls back to the body it means when the article names none of
+    its kind ("alone" in bodies.toml); a council of that kind named anywhere, or a word beside
+    it ("secretary of the Security Council"), keeps it from the UN."""
+    assert orgs(matcher, "Lebanon said the Security Council must act.") == [
+        ("un-security-council", "Security Council")]
+    assert orgs(matcher, "National Security Council spokesman John Kirby said.") == [
+        ("us-nsc", "National Security Council")]
+    # another council of that kind named, before or after: never the UN's
+    assert ("un-security-council", "Security Council") not in orgs(
+        matcher, "Iran's Supreme National Security Council met. The Security Council must act.")
+    assert orgs(matcher, "The Security Council met. Russia's Security Council said.") == [
+        ("russia-security-council", "Security Council"),
+        ("russia-security-council", "Russia's Security Council")]
+    assert orgs(matcher, "Israel's National Security Council warned. The National Security "
+                         "Council said.")[-1] == ("israel-security-council",
+                                                  "National Security Council")
+    # a state's office beside it, a lowercase or all-caps head: nothing
+    assert orgs(matcher, "Shoigu will become secretary of the Security Council.") == []
+    assert orgs(matcher, "the Security Council secretary flew to Tehran") == []
+    assert orgs(matcher, "the security council must act") == []
+    assert orgs(matcher, "THE SECURITY COUNCIL MUST ACT") == []
+
+
+def test_emergency_services_civil_aviation_and_pm_offices_by_state(matcher: Matcher) -> None:
+    assert orgs(matcher, "Magen David Adom, Israel's emergency service, said") == [
+        ("magen-david-adom", "Magen David Adom"),
+        ("magen-david-adom", "Israel's emergency service")]
+    assert orgs(matcher, "Ukraine's state emergency service said") == [
+        ("ukraine-state-emergency-service", "Ukraine's state emergency service")]
+    assert orgs(matcher, "The emergency service in Gaza said") == [
+        ("gaza-civil-defence", "emergency service in Gaza")]
+    assert orgs(matcher, "سازمان هواپیمایی کشوری اعلام کرد") == [
+        ("iran-civil-aviation", "سازمان هواپیمایی کشوری")]
+    assert orgs(matcher, "Russia's aviation authority said") == [
+        ("rosaviatsia", "Russia's aviation authority")]
+    assert orgs(matcher, "Israel's prime minister's office said") == [
+        ("israel-pmo", "Israel's prime minister's office")]
+    assert orgs(matcher, "the emergency service said") == []
 
 
 def test_an_abbreviation_with_its_dots_matches_before_a_space(matcher: Matcher) -> None:

@@ -66,6 +66,9 @@ class BodyTable:
     bare: dict[int, str] = field(default_factory=dict)  # piece id -> home state's body actor
     second: dict[int, str] = field(default_factory=dict)  # a head alone -> its body
     of_body: dict[str, tuple[str, ...]] = field(default_factory=dict)  # body -> its actors
+    fallback: dict[str, str] = field(default_factory=dict)  # a head alone, none named -> actor
+    alike: dict[str, frozenset[str]] = field(default_factory=dict)  # fallback -> its kind
+    not_by: tuple[str, ...] = ()  # words beside a head that bar its fallback ("secretary")
     actor: dict[tuple[str, str], str] = field(default_factory=dict)
     new: list[NewBody] = field(default_factory=list)
     digest: str = ""
@@ -160,6 +163,23 @@ class BodyTable:
                 opened.add((start, end))
 
 
+    def refer(self, text: str, start: int, end: int, ids: tuple[str, ...],
+              present: Container[str]) -> tuple[str, ...]:
+        """What a head alone refers to: the bodies of its kind the article named; with none,
+        its capitalised form's fallback ("the Security Council": the UN's), unless a body of
+        that kind is named anywhere in the article or a word beside it says otherwise
+        ("secretary of the Security Council" is a state's)."""
+        named = tuple(a for a in ids if a in present)
+        words = text[start:end]
+        target = self.fallback.get(key_of(words))
+        if named or target is None or words.islower() or words.isupper():
+            return named
+        if any(a in present for a in self.alike.get(target, ())):
+            return ()
+        near = f" {normalize(text[max(0, start - 24):start])} {normalize(text[end:end + 24])} "
+        return () if any(f" {w} " in near for w in self.not_by) else (target,)
+
+
 def body_span(start: int, end: int, cut: int | None) -> tuple[int, int]:
     """The body's own words when its state's name is a mention apart: `cut` > 0 ends them
     before the state ("МИД | Иордании"), < 0 starts them after it ("US | embassy")."""
@@ -220,6 +240,14 @@ def plan(orgs: Mapping[str, Iterable[str]], taken: Container[str],
             for body in data["body"]:
                 for form in body.get(f"bare_{lang}", ()):
                     table.bare[table.piece(form)] = table.actor[(sid, body["id"])]
+    table.not_by = tuple(normalize(w).strip() for w in data.get("fallback", {}).get("not_by", ()))
+    for body in data["body"]:  # a head alone with none of its kind named: its fallback
+        for head, target in body.get("alone", {}).items():
+            table.fallback[key_of(head)] = target
+            table.alike[target] = frozenset(
+                {i for i, forms in orgs.items() if i != target and any(
+                    key_of(head) in key_of(f) for f in forms)}
+                | {a for (_s, b), a in table.actor.items() if b == body["id"] and a != target})
     for body, tpls in templates:  # a head alone refers back to a body of its kind named before
         table.of_body[body["id"]] = tuple(dict.fromkeys(
             a for (_s, b), a in table.actor.items() if b == body["id"]))
