@@ -37,7 +37,7 @@ def orgs(matcher: Matcher, body: str) -> list[tuple[str, str]]:
      "foreign ministry in Amman"),
     ("Kuwait's central bank held rates", "kuwait-central-bank", "Kuwait's central bank"),
     ("the Egyptian Red Crescent sent trucks", "egypt-red-crescent", "Egyptian Red Crescent"),
-    ("the US embassy in Moscow warned", "united-states-embassy", "embassy"),  # US: the state
+    ("the US embassy in Moscow warned", "united-states-embassy", "embassy in Moscow"),  # US: state
     # Russian: the head declines, the genitive stays
     ("МИД Иордании заявил", "jordan-foreign-ministry", "МИД"),  # Иордании: Jordan, apart
     ("в министерстве обороны Иордании сообщили", "jordan-defence-ministry",
@@ -210,6 +210,17 @@ def test_the_security_council_alone_is_the_uns_only_with_no_other_of_its_kind(
     assert orgs(matcher, "THE SECURITY COUNCIL MUST ACT") == []
 
 
+def test_an_embassy_is_the_senders_named_with_its_hosts_capital(matcher: Matcher) -> None:
+    assert found(matcher, "The US embassy in Moscow warned") == [
+        ("united-states", "US"), ("united-states-embassy", "embassy in Moscow")]
+    assert orgs(matcher, "the Russian embassy in Washington said") == [
+        ("russia-embassy", "Russian embassy in Washington")]
+    assert orgs(matcher, "Britain's embassy in Tehran closed") == [
+        ("united-kingdom-embassy", "Britain's embassy in Tehran")]
+    # no sender named: nothing, and a capital is never the embassy's state
+    assert orgs(matcher, "an embassy in Moscow was closed") == []
+
+
 def test_emergency_services_civil_aviation_and_pm_offices_by_state(matcher: Matcher) -> None:
     assert orgs(matcher, "Magen David Adom, Israel's emergency service, said") == [
         ("magen-david-adom", "Magen David Adom"),
@@ -232,4 +243,4 @@ def test_an_abbreviation_with_its_dots_matches_before_a_space(matcher: Matcher) 
     assert orgs(matcher, "the U.N. General Assembly voted") == [
         ("un-general-assembly", "U.N. General Assembly")]
     assert found(matcher, "the U.S. embassy in Baghdad") == [
-        ("united-states", "U.S"), ("united-states-embassy", "embassy")]
+        ("united-states", "U.S"), ("united-states-embassy", "embassy in Baghdad")]

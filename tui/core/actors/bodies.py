@@ -65,6 +65,7 @@ class BodyTable:
     by_after: dict[int, list[Template]] = field(default_factory=lambda: defaultdict(list))
     bare: dict[int, str] = field(default_factory=dict)  # piece id -> home state's body actor
     second: dict[int, str] = field(default_factory=dict)  # a head alone -> its body
+    host: dict[int, int] = field(default_factory=dict)  # a head -> its "HEAD in" piece
     of_body: dict[str, tuple[str, ...]] = field(default_factory=dict)  # body -> its actors
     fallback: dict[str, str] = field(default_factory=dict)  # a head alone, none named -> actor
     alike: dict[str, frozenset[str]] = field(default_factory=dict)  # fallback -> its kind
@@ -143,16 +144,29 @@ class BodyTable:
                 if tpl.before is None and _space(text, start - 1):
                     for begin, role in slot_end.get(start - 1, ()):
                         if role.kind == tpl.kind:
-                            self._emit(out, opened, begin, stop, role.state, tpl.body,
+                            end = self._host_end(text, at_start, pid, start, stop)
+                            self._emit(out, opened, begin, end, role.state, tpl.body,
                                        role.kind == "poss")
-                            if role.exact is not None and out and out[-1][:2] == (begin, stop):
-                                heads[(begin, stop)] = -start  # "US | embassy": the state
+                            if role.exact is not None and out and out[-1][:2] == (begin, end):
+                                heads[(begin, end)] = -start  # "US | embassy": the state
                                 # keeps its own mention, the body starts at its head
             if pid in self.bare:
                 out.append((start, stop, self.bare[pid]))
             elif pid in self.second:
                 seconds.append((start, stop, self.of_body[self.second[pid]]))
         return out, seconds, opened, heads
+
+    def _host_end(self, text: str, at_start: Mapping[int, list[tuple[int, int | Slot]]],
+                  pid: int, start: int, stop: int) -> int:
+        """Where "the US embassy in Moscow" ends: a body named with its host's capital keeps
+        the words (the sender's body; the host is a place, not the actor)."""
+        host = self.host.get(pid)
+        for end, role in at_start.get(start, ()) if host is not None else ():
+            if role == host and _space(text, end):
+                for cap_end, cap in at_start.get(end + 1, ()):
+                    if isinstance(cap, Slot) and cap.kind == "cap":
+                        return cap_end
+        return stop
 
     def _emit(self, out: list[tuple[int, int, str]], opened: set[tuple[int, int]], start: int,
               end: int, state: str, body: str, named: bool = False) -> None:
@@ -271,6 +285,8 @@ def _templates(table: BodyTable, body: dict) -> Iterable[Template]:  # type: ign
     bid = body["id"]
     for head in body.get("en", ()):
         piece = table.piece(head, expand=False)
+        if body.get("host"):
+            table.host[piece] = table.piece(f"{head} in", expand=False)
         yield Template(bid, "poss", None, piece)
         yield Template(bid, "dem", None, piece)
         yield Template(bid, "name", table.piece(f"{head} of", expand=False), None)
