@@ -71,6 +71,17 @@ def test_a_shared_party_name_goes_by_its_cues(matcher: Matcher) -> None:
     assert orgs(matcher, "The Democratic Party met on Sunday.") == []
 
 
+def test_armed_forces_by_state_as_the_military(matcher: Matcher) -> None:
+    """"<State>'s military" is its armed forces; never alone, never as an adjective."""
+    assert orgs(matcher, "Iran's military vowed revenge") == [
+        ("iran-armed-forces", "Iran's military")]
+    assert orgs(matcher, "The Russian military said it struck depots") == [
+        ("russia-armed-forces", "Russian military")]
+    assert orgs(matcher, "Russian military bloggers and Russian military-technical ties") == []
+    assert orgs(matcher, "Syria's military said. The military added") == [
+        ("syria-armed-forces", "Syria's military")]
+
+
 @pytest.mark.parametrize("text", [
     "The Liberal Democrats and the Sweden Democrats gained seats.",
     "the Liberal Democratic Party of Japan chose a leader",

@@ -30,6 +30,7 @@ from tui.core.actors.text import expand_form, key_of, keys_of, normalize, squeez
 BUNDLED = Path(__file__).resolve().parents[2] / "data" / "bodies.toml"
 _SLOT = re.compile(r"\{(gen|f|m|fa)\}")
 _KINDS = {"gen": "gen", "f": "f", "m": "m", "fa": "fa"}
+_NEXT = re.compile(r"[ \u00a0]+(\w[\w-]*)")
 
 
 class Slot(NamedTuple):
@@ -66,6 +67,7 @@ class BodyTable:
     bare: dict[int, str] = field(default_factory=dict)  # piece id -> home state's body actor
     second: dict[int, str] = field(default_factory=dict)  # a head alone -> its body
     host: dict[int, int] = field(default_factory=dict)  # a head -> its "HEAD in" piece
+    not_before: dict[int, frozenset[str]] = field(default_factory=dict)  # head -> barred next
     of_body: dict[str, tuple[str, ...]] = field(default_factory=dict)  # body -> its actors
     fallback: dict[str, str] = field(default_factory=dict)  # a head alone, none named -> actor
     alike: dict[str, frozenset[str]] = field(default_factory=dict)  # fallback -> its kind
@@ -141,7 +143,8 @@ class BodyTable:
                             and tpl.after is None:
                         heads[(start, end)] = _head_end(text, start, stop)
             for tpl in self.by_after.get(pid, ()):
-                if tpl.before is None and _space(text, start - 1):
+                if tpl.before is None and _space(text, start - 1) and not (
+                        pid in self.not_before and _next_word(text, stop) in self.not_before[pid]):
                     for begin, role in slot_end.get(start - 1, ()):
                         if role.kind == tpl.kind:
                             end = self._host_end(text, at_start, pid, start, stop)
@@ -209,6 +212,15 @@ def _head_end(text: str, start: int, stop: int) -> int:
     return stop
 
 
+def _next_word(text: str, at: int) -> str:
+    """The word after `at`, normalised ("military | aid": "aid"); a hyphen joining the head to
+    the next word is one too ("military-technical")."""
+    if text[at:at + 1] == "-":
+        return "-"
+    match = _NEXT.match(text, at)
+    return normalize(match.group(1)) if match else ""
+
+
 def _space(text: str, at: int) -> bool:
     """The one character between two touching pieces is a space (no line, comma or dash)."""
     return 0 <= at < len(text) and text[at] in " \u00a0"
@@ -268,7 +280,7 @@ def plan(orgs: Mapping[str, Iterable[str]], taken: Container[str],
         for tpl in tpls:
             for pid in (tpl.after if tpl.before is None else tpl.before,):
                 if pid is not None and tpl.kind in ("dem", "gen", "f", "m") \
-                        and pid not in table.bare:
+                        and pid not in table.bare and pid not in table.not_before:
                     table.second[pid] = body["id"]
     return table
 
@@ -285,6 +297,9 @@ def _templates(table: BodyTable, body: dict) -> Iterable[Template]:  # type: ign
     bid = body["id"]
     for head in body.get("en", ()):
         piece = table.piece(head, expand=False)
+        if head in body.get("named_only", ()):  # never alone; not when these words follow
+            table.not_before[piece] = frozenset(
+                ["-", *(normalize(w) for w in body.get("not_before", ()))])
         if body.get("host"):
             table.host[piece] = table.piece(f"{head} in", expand=False)
         yield Template(bid, "poss", None, piece)
