@@ -181,7 +181,7 @@ class BodyTable:
 
 
     def refer(self, text: str, start: int, end: int, ids: tuple[str, ...],
-              present: Container[str]) -> tuple[str, ...]:
+              present: Container[str | None]) -> tuple[str, ...]:
         """What a head alone refers to: the bodies of its kind the article named; with none,
         its capitalised form's fallback ("the Security Council": the UN's), unless a body of
         that kind is named anywhere in the article or a word beside it says otherwise
