@@ -71,6 +71,16 @@ def test_a_shared_party_name_goes_by_its_cues(matcher: Matcher) -> None:
     assert orgs(matcher, "The Democratic Party met on Sunday.") == []
 
 
+def test_parliaments_by_their_own_names(matcher: Matcher) -> None:
+    assert orgs(matcher, "Kuwait's National Assembly was dissolved. The National Assembly "
+                         "will not sit.") == [
+        ("kuwait-parliament", "Kuwait's National Assembly"),
+        ("kuwait-parliament", "National Assembly")]
+    assert orgs(matcher, "صوت مجلس النواب الأردني") == [
+        ("jordan-parliament", "مجلس النواب الأردني")]
+    assert orgs(matcher, "The National Assembly will not sit.") == []
+
+
 def test_armed_forces_by_state_as_the_military(matcher: Matcher) -> None:
     """"<State>'s military" is its armed forces; never alone, never as an adjective."""
     assert orgs(matcher, "Iran's military vowed revenge") == [
