@@ -188,8 +188,10 @@ class BodyTable:
         ("secretary of the Security Council" is a state's)."""
         named = tuple(a for a in ids if a in present)
         words = text[start:end]
+        if named or words.islower() or words.isupper():
+            return named
         target = self.fallback.get(key_of(words))
-        if named or target is None or words.islower() or words.isupper():
+        if target is None:
             return named
         if any(a in present for a in self.alike.get(target, ())):
             return ()
@@ -218,7 +220,7 @@ def _next_word(text: str, at: int) -> str:
     if text[at:at + 1] == "-":
         return "-"
     match = _NEXT.match(text, at)
-    return normalize(match.group(1)) if match else ""
+    return match.group(1).lower() if match else ""
 
 
 def _space(text: str, at: int) -> bool:
@@ -299,7 +301,7 @@ def _templates(table: BodyTable, body: dict) -> Iterable[Template]:  # type: ign
         piece = table.piece(head, expand=False)
         if head in body.get("named_only", ()):  # never alone; not when these words follow
             table.not_before[piece] = frozenset(
-                ["-", *(normalize(w) for w in body.get("not_before", ()))])
+                ["-", *(w.lower() for w in body.get("not_before", ()))])
         if body.get("host"):
             table.host[piece] = table.piece(f"{head} in", expand=False)
         yield Template(bid, "poss", None, piece)
