@@ -221,6 +221,19 @@ def test_an_embassy_is_the_senders_named_with_its_hosts_capital(matcher: Matcher
     assert orgs(matcher, "an embassy in Moscow was closed") == []
 
 
+def test_short_and_declined_forms_of_the_ministries(matcher: Matcher) -> None:
+    """"الخارجية الروسية" is the ministry without "وزارة", "МИДа России" the declined acronym;
+    the short Arabic head alone ("وزير الخارجية", "الدفاع المدني") is no body."""
+    assert orgs(matcher, "قالت الخارجية الروسية") == [
+        ("russia-foreign-ministry", "الخارجية الروسية")]
+    assert orgs(matcher, "أعلنت الدفاع الروسية") == [("russia-defence-ministry", "الدفاع الروسية")]
+    assert orgs(matcher, "قالت الخارجية الإيرانية إن وزير الخارجية سيزور الدفاع المدني") == [
+        ("iran-foreign-ministry", "الخارجية الإيرانية")]
+    assert orgs(matcher, "в МИДе Ирана заявили") == [("iran-foreign-ministry", "МИДе")]
+    assert orgs(matcher, "представитель Российского МИДа") == [
+        ("russia-foreign-ministry", "Российского МИДа")]
+
+
 def test_emergency_services_civil_aviation_and_pm_offices_by_state(matcher: Matcher) -> None:
     assert orgs(matcher, "Magen David Adom, Israel's emergency service, said") == [
         ("magen-david-adom", "Magen David Adom"),

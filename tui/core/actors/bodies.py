@@ -68,6 +68,7 @@ class BodyTable:
     second: dict[int, str] = field(default_factory=dict)  # a head alone -> its body
     host: dict[int, int] = field(default_factory=dict)  # a head -> its "HEAD in" piece
     not_before: dict[int, frozenset[str]] = field(default_factory=dict)  # head -> barred next
+    named_only: set[int] = field(default_factory=set)  # pieces that never stand alone
     of_body: dict[str, tuple[str, ...]] = field(default_factory=dict)  # body -> its actors
     fallback: dict[str, str] = field(default_factory=dict)  # a head alone, none named -> actor
     alike: dict[str, frozenset[str]] = field(default_factory=dict)  # fallback -> its kind
@@ -282,7 +283,7 @@ def plan(orgs: Mapping[str, Iterable[str]], taken: Container[str],
         for tpl in tpls:
             for pid in (tpl.after if tpl.before is None else tpl.before,):
                 if pid is not None and tpl.kind in ("dem", "gen", "f", "m") \
-                        and pid not in table.bare and pid not in table.not_before:
+                        and pid not in table.bare and pid not in table.named_only:
                     table.second[pid] = body["id"]
     return table
 
@@ -300,6 +301,7 @@ def _templates(table: BodyTable, body: dict) -> Iterable[Template]:  # type: ign
     for head in body.get("en", ()):
         piece = table.piece(head, expand=False)
         if head in body.get("named_only", ()):  # never alone; not when these words follow
+            table.named_only.add(piece)
             table.not_before[piece] = frozenset(
                 ["-", *(w.lower() for w in body.get("not_before", ()))])
         if body.get("host"):
@@ -315,6 +317,8 @@ def _templates(table: BodyTable, body: dict) -> Iterable[Template]:  # type: ign
             if match is None:
                 continue
             before, after = form[:match.start()].strip(), form[match.end():].strip()
+            if form in body.get("named_only", ()):  # "الخارجية {f}": "وزير الخارجية" is no body
+                table.named_only.add(table.piece(before) if before else table.piece(after))
             yield Template(bid, _KINDS[match.group(1)],
                            table.piece(before) if before else None,
                            table.piece(after, expand=False) if after else None)
