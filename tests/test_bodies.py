@@ -234,6 +234,18 @@ def test_short_and_declined_forms_of_the_ministries(matcher: Matcher) -> None:
         ("russia-foreign-ministry", "Российского МИДа")]
 
 
+def test_civil_defence_alone_is_the_one_named_states_own(matcher: Matcher) -> None:
+    """by_state: a capitalised head alone, none of its kind named, is the own body of the one
+    state named (by any form) that has one; two such states, or none, and it is nothing."""
+    assert orgs(matcher, "An Israeli strike hit Beirut. Civil defence crews dug.") == [
+        ("lebanese-civil-defence", "Civil defence")]
+    assert orgs(matcher, "A strike hit Gaza City. Civil defence workers said") == [
+        ("gaza-civil-defence", "Civil defence")]
+    assert orgs(matcher, "Strikes hit Gaza and Beirut. Civil defence teams dug.") == []
+    assert orgs(matcher, "Civil defence teams dug after the quake.") == []
+    assert orgs(matcher, "A strike hit Beirut. The civil defence said") == []
+
+
 def test_emergency_services_civil_aviation_and_pm_offices_by_state(matcher: Matcher) -> None:
     assert orgs(matcher, "Magen David Adom, Israel's emergency service, said") == [
         ("magen-david-adom", "Magen David Adom"),

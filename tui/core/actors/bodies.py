@@ -48,6 +48,14 @@ class Template(NamedTuple):
     after: int | None  # the fixed piece after it
 
 
+class Alone(NamedTuple):
+    """A head alone: the actors of its kind it may refer back to, and the one body of its kind
+    of the sole state named in the article that has its own (a `by_state` body), if any."""
+
+    ids: tuple[str, ...]
+    local: str | None
+
+
 class NewBody(NamedTuple):
     """An organisation the table makes for a pair the gazetteer has no entry for."""
 
@@ -73,6 +81,7 @@ class BodyTable:
     fallback: dict[str, str] = field(default_factory=dict)  # a head alone, none named -> actor
     alike: dict[str, frozenset[str]] = field(default_factory=dict)  # fallback -> its kind
     not_by: tuple[str, ...] = ()  # words beside a head that bar its fallback ("secretary")
+    by_state: dict[str, dict[str, str]] = field(default_factory=dict)  # body -> state -> own
     actor: dict[tuple[str, str], str] = field(default_factory=dict)
     new: list[NewBody] = field(default_factory=list)
     digest: str = ""
@@ -102,7 +111,7 @@ class BodyTable:
                 self.roles[key].append(role)
 
     def compose(self, text: str, parts: Iterable[tuple[int, int, tuple[int | Slot, ...]]],
-                ) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, tuple[str, ...]]],
+                ) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, Alone]],
                            set[tuple[int, int]], dict[tuple[int, int], int]]:
         """(start, end, actor id) of the bodies found, from the automaton's role hits; and
         the heads alone ("the interior ministry"), each with the actors it may refer back to."""
@@ -124,7 +133,7 @@ class BodyTable:
                     slot_end[stop].append((start, role))
         out: list[tuple[int, int, str]] = []
         heads: dict[tuple[int, int], int] = {}
-        seconds: list[tuple[int, int, tuple[str, ...]]] = []
+        seconds: list[tuple[int, int, Alone]] = []
         for start, stop, pid in pieces:
             for tpl in self.by_before.get(pid, ()):
                 if not _space(text, stop):
@@ -157,7 +166,7 @@ class BodyTable:
             if pid in self.bare:
                 out.append((start, stop, self.bare[pid]))
             elif pid in self.second:
-                seconds.append((start, stop, self.of_body[self.second[pid]]))
+                seconds.append((start, stop, self._alone(self.second[pid], slot_end)))
         return out, seconds, opened, heads
 
     def _host_end(self, text: str, at_start: Mapping[int, list[tuple[int, int | Slot]]],
@@ -181,19 +190,30 @@ class BodyTable:
                 opened.add((start, end))
 
 
-    def refer(self, text: str, start: int, end: int, ids: tuple[str, ...],
+    def _alone(self, body: str, slot_end: Mapping[int, list[tuple[int, Slot]]]) -> Alone:
+        local = self.by_state.get(body)
+        if local:
+            states = {role.state for slots in slot_end.values() for _b, role in slots
+                      if role.state in local}
+            if len(states) == 1:
+                return Alone(self.of_body[body], local[states.pop()])
+        return Alone(self.of_body[body], None)
+
+    def refer(self, text: str, start: int, end: int, alone: Alone,
               present: Container[str | None]) -> tuple[str, ...]:
         """What a head alone refers to: the bodies of its kind the article named; with none,
         its capitalised form's fallback ("the Security Council": the UN's), unless a body of
         that kind is named anywhere in the article or a word beside it says otherwise
-        ("secretary of the Security Council" is a state's)."""
-        named = tuple(a for a in ids if a in present)
+        ("secretary of the Security Council" is a state's); or, for a `by_state` body, the own
+        body of the one state named in the article that has one ("Civil defence crews" in a
+        report from Lebanon)."""
+        named = tuple(a for a in alone.ids if a in present)
         words = text[start:end]
         if named or words.islower() or words.isupper():
             return named
         target = self.fallback.get(key_of(words))
         if target is None:
-            return named
+            return (alone.local,) if alone.local else named
         if any(a in present for a in self.alike.get(target, ())):
             return ()
         near = f" {normalize(text[max(0, start - 24):start])} {normalize(text[end:end + 24])} "
@@ -277,6 +297,11 @@ def plan(orgs: Mapping[str, Iterable[str]], taken: Container[str],
                 {i for i, forms in orgs.items() if i != target and any(
                     key_of(head) in key_of(f) for f in forms)}
                 | {a for (_s, b), a in table.actor.items() if b == body["id"] and a != target})
+    new_ids = {n.id for n in table.new}
+    for body in data["body"]:  # "by_state": a head alone may be the sole named state's own
+        if body.get("by_state"):
+            table.by_state[body["id"]] = {s: a for (s, b), a in table.actor.items()
+                                          if b == body["id"] and a not in new_ids}
     for body, tpls in templates:  # a head alone refers back to a body of its kind named before
         table.of_body[body["id"]] = tuple(dict.fromkeys(
             a for (_s, b), a in table.actor.items() if b == body["id"]))
