@@ -42,14 +42,16 @@ def test_devset_meets_the_bar(devset: Report, capsys: pytest.CaptureFixture[str]
     both = devset.counts["with discovery"]
     assert both.precision >= BAR_PRECISION and both.recall >= BAR_RECALL, format_report(
         "devset", devset)
-    # Floors just under what the bodies table reached (P 0.973, R 0.926; names P 0.973,
-    # R 0.880; people R 0.877, organisations R 0.883; languages R 0.873 and up).
-    assert both.precision >= 0.965 and both.recall >= 0.92
+    # Floors just under what the organisations' second pass reached (P 0.974, R 0.952; names
+    # P 0.974, R 0.907; people R 0.877, organisations P 0.951 R 0.944; languages R 0.888 and
+    # up); the bodies table before it: P 0.973, R 0.926, organisations R 0.883.
+    assert both.precision >= 0.965 and both.recall >= 0.945
     names = devset.counts["people+orgs"]
-    assert names.precision >= 0.965 and names.recall >= 0.87
-    assert devset.counts["people"].recall >= 0.87 and devset.counts["orgs"].recall >= 0.875
+    assert names.precision >= 0.965 and names.recall >= 0.90
+    assert devset.counts["people"].recall >= 0.87 and devset.counts["orgs"].recall >= 0.935
+    assert devset.counts["orgs"].precision >= 0.94
     for lang, counts in devset.by_lang.items():  # every language pulls its weight
-        assert counts["people+orgs"].recall >= 0.865, (lang, counts["people+orgs"])
+        assert counts["people+orgs"].recall >= 0.88, (lang, counts["people+orgs"])
 
 
 def test_devset_other_categories(devset: Report) -> None:
@@ -67,9 +69,9 @@ def test_real_news_pages_reported(capsys: pytest.CaptureFixture[str]) -> None:
         print("\n" + format_report("real-news pages (held out)", report))
     # Floors against regressions, not the bar: these pages are mostly about people outside
     # the region (US impeachment hearings, Venezuelan oil) whom no gazetteer of it lists.
-    assert report.counts["people+orgs"].precision >= 0.9  # 0.912
+    assert report.counts["people+orgs"].precision >= 0.9  # 0.918 (0.912 before organisations)
     assert report.counts["discovery"].precision >= 0.9
-    assert report.counts["with discovery"].recall >= 0.46  # 0.477
+    assert report.counts["with discovery"].recall >= 0.6  # 0.623 (0.477 before organisations)
 
 
 @pytest.fixture(scope="module")

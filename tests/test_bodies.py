@@ -244,6 +244,11 @@ def test_civil_defence_alone_is_the_one_named_states_own(matcher: Matcher) -> No
     assert orgs(matcher, "Strikes hit Gaza and Beirut. Civil defence teams dug.") == []
     assert orgs(matcher, "Civil defence teams dug after the quake.") == []
     assert orgs(matcher, "A strike hit Beirut. The civil defence said") == []
+    # election commissions too: Georgia alone named, its own; Georgia and Russia, nothing
+    assert orgs(matcher, "Georgia voted, the Central Election Commission said.") == [
+        ("georgia-cec", "Central Election Commission")]
+    assert orgs(matcher, "Georgia voted, the Central Election Commission said, and Russia "
+                         "praised it.") == []
 
 
 def test_emergency_services_civil_aviation_and_pm_offices_by_state(matcher: Matcher) -> None:
