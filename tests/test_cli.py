@@ -65,6 +65,8 @@ def test_triage_commands_and_queries(server: LocalServer, tmp_path: Path) -> Non
     assert ids_for("is:saved") == [ids[0]]
     assert ids_for("+shoigu") == [ids[1]]
     assert ids_for("is:unread") == ids[:2]
+    searched = newsdesk("--config", config, "search", "-is:read", "--json").stdout
+    assert [json.loads(x)["id"] for x in searched.splitlines()] == ids[:2]
     bad = newsdesk("--config", config, "list", 'feed:"unclosed')
     assert bad.returncode == 2 and "column" in bad.stderr and "Traceback" not in bad.stderr
 

@@ -53,14 +53,16 @@ def test_the_set_is_big_and_varied(devset: tuple[Cache, list[ev.Pair]]) -> None:
 def test_out_of_sample_figures(hybrid: ev.Result) -> None:
     got = hybrid.pooled.summary()
     print("\nhybrid, out of sample:", {k: round(v, 3) for k, v in got.items()})
-    # Recorded: 0.938 / 0.975 / 0.925 (P 0.933 R 0.916) / 43 intrusions, with state bodies
-    # found by description (the actors round); 0.943 / 0.976 / 0.930 (0.933, 0.928) / 45
-    # before it; 0.938 / 0.967 / 0.929 / 46 before what happened was weighed.
-    assert got["p@1"] >= 0.935
+    # Recorded: 0.948 / 0.972 / 0.930 (P 0.933 R 0.928) / 47 intrusions, with listed state
+    # bodies named in a declined or prefixed form counted again ("Хезболлы", "لحزب الله");
+    # 0.938 / 0.975 / 0.925 (0.933, 0.916) / 43 while they were dropped as descriptions;
+    # 0.943 / 0.976 / 0.930 (0.933, 0.928) / 45 before state bodies were found by description;
+    # 0.938 / 0.967 / 0.929 / 46 before what happened was weighed.
+    assert got["p@1"] >= 0.94
     assert got["r@5"] >= 0.965
-    assert got["b3_f1"] >= 0.92
-    assert got["b3_p"] >= 0.925 and got["b3_r"] >= 0.91
-    assert got["intrusions"] <= 47
+    assert got["b3_f1"] >= 0.925
+    assert got["b3_p"] >= 0.925 and got["b3_r"] >= 0.92
+    assert got["intrusions"] <= 50
     assert got["lonely_links"] <= 10  # 7: long shots beside the 14 standalone pieces
     assert hybrid.seed == (True, True)  # the report and the analysis two days on
 
@@ -71,7 +73,7 @@ def test_cross_language_reports_find_their_event(hybrid: ev.Result) -> None:
     for lang in ("ru", "ar", "fa"):
         got = hybrid.by_lang[lang].summary()
         # 17 to 32 articles each; recorded P@1, R@5: ru 1.000, 0.982; ar 1.000, 0.988; fa 1.000,
-        # 0.932 (0.941, 0.869 before event types: Persian reports share no words with the rest)
+        # 0.913 (0.941, 0.869 before event types: Persian reports share no words with the rest)
         assert got["p@1"] >= 0.9 and got["r@5"] >= 0.9, (lang, got)
 
 

@@ -48,6 +48,7 @@ HOSTILE_TITLES = [
     ("[bold red]not markup[/]", "[bold red]not markup[/]"),
     ("\u0645\u06cc\u200c\u0634\u0648\u062f",) * 2,  # ZWNJ is Persian spelling: kept
     ("x\ud800y", "xy"),
+    ("Netan\u00adyahu and Vladi\u00admir Pu\u2060tin", "Netanyahu and Vladimir Putin"),
 ])
 def test_clean_line_examples(raw: str, clean: str) -> None:
     assert clean_line(raw) == clean

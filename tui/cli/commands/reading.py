@@ -126,6 +126,8 @@ def export(desk: Desk, args: argparse.Namespace) -> int:
 COMMANDS = (
     Command("list", "list cached articles, newest first", list_articles, _list_arguments,
             query=True),
+    Command("search", "the same as list, for those who type search (`search shoigu tehran`)",
+            list_articles, _list_arguments, query=True),
     Command("show", "print one whole article", show, _show_arguments),
     Command("read", "mark articles read", mark, _ids_arguments),
     Command("unread", "mark articles unread", mark, _ids_arguments),

@@ -31,9 +31,11 @@ _ESCAPES = re.compile(
 )
 # C0 except tab/newline, DEL, C1; bidi embeddings/overrides/isolates and marks; BOM and other
 # invisibles that only serve to disguise text; lone surrogates (SQLite cannot store them) and
-# the noncharacters U+FFFE/U+FFFF. ZWJ/ZWNJ stay: Persian and emoji need them.
+# the noncharacters U+FFFE/U+FFFF; soft hyphens and word joiners, invisible hints for line
+# breaking that split a word for search and actors ("Netan\u00adyahu" in real pages).
+# ZWJ/ZWNJ stay: Persian and emoji need them.
 _CONTROLS = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff\u00ad\u2060"
     "\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]"
 )
 # Characters that break lines without being "\n": treated as line breaks, not deleted, so the

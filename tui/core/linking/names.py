@@ -37,9 +37,10 @@ def actor_kind(actor_id: str) -> str:
 
 def described_body(actor_id: str, words: str | None = None) -> bool:
     """A state body found by description and not by a name of its own: an organisation the
-    bodies table made ("Interior Ministry of Jordan"), or `words` that are no listed form of a
-    listed body ("وزارت امور خارجه" alone). Like a state, it says little about which event an
-    article is about, so it drives no links (the linker's features stay those of names)."""
+    bodies table made ("Interior Ministry of Jordan"), or `words` that are none of the forms the
+    matcher finds a listed body by ("وزارت امور خارجه" alone; a name declined or with a clitic
+    is still a name). Like a state, it says little about which event an article is about, so it
+    drives no links (the linker's features stay those of names)."""
     made, forms = _bodies()
     if actor_id in made:
         return True
@@ -57,15 +58,17 @@ _body_forms: dict[str, tuple[frozenset[str], dict[str, set[str]]]] = {}
 def _bodies() -> tuple[frozenset[str], dict[str, set[str]]]:
     """(ids the bodies table made, listed body id -> its listed forms' keys), per gazetteer."""
     from tui.core.actors.gazetteer import in_use
-    from tui.core.actors.text import key_of
+    from tui.core.actors.text import expand_form, key_of, keys_of
 
     gazetteer = in_use()
     if gazetteer.content_hash not in _body_forms:
         bodies = gazetteer.bodies
         made = frozenset(b.id for b in bodies.new) if bodies is not None else frozenset()
         listed = set(bodies.actor.values()) - made if bodies is not None else set()
-        forms = {a: {key_of(f) for f in (*gazetteer.actors[a].full_forms(),
-                                          *gazetteer.actors[a].acronyms)}
+        # every key the matcher finds a listed form by, declined (Russian) and with clitics
+        # (Arabic) too: a name in the genitive is a name, not a description
+        forms = {a: {k for f in gazetteer.actors[a].full_forms() for v in expand_form(f)
+                     for k in keys_of(v)} | {key_of(f) for f in gazetteer.actors[a].acronyms}
                  for a in listed if a in gazetteer.actors}
         _body_forms.clear()
         _body_forms[gazetteer.content_hash] = (made, forms)
