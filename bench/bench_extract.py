@@ -207,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.full_feeds:
             bench_full(report, args, work)
         small = argparse.Namespace(feeds=max(1, args.pages // args.items), items=args.items,
-                                   hosts=args.hosts)
+                                   hosts=args.hosts, python=PYTHON)
         if args.stages:
             stage_split(report, small, work, extract=True)
         if args.profile:

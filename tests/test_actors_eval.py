@@ -42,13 +42,14 @@ def test_devset_meets_the_bar(devset: Report, capsys: pytest.CaptureFixture[str]
     both = devset.counts["with discovery"]
     assert both.precision >= BAR_PRECISION and both.recall >= BAR_RECALL, format_report(
         "devset", devset)
-    # Floors just under what the organisations' second pass reached (P 0.974, R 0.952; names
-    # P 0.974, R 0.907; people R 0.877, organisations P 0.951 R 0.944; languages R 0.888 and
-    # up); the bodies table before it: P 0.973, R 0.926, organisations R 0.883.
+    # Floors just under what the leaders' classes and the organisations' second pass reached
+    # together (P 0.974, R 0.954; names P 0.974, R 0.912; people R 0.884, organisations P 0.951
+    # R 0.947; languages R 0.888 and up); the bodies table before them: P 0.973, R 0.926,
+    # organisations R 0.883.
     assert both.precision >= 0.965 and both.recall >= 0.945
     names = devset.counts["people+orgs"]
     assert names.precision >= 0.965 and names.recall >= 0.90
-    assert devset.counts["people"].recall >= 0.87 and devset.counts["orgs"].recall >= 0.935
+    assert devset.counts["people"].recall >= 0.88 and devset.counts["orgs"].recall >= 0.935
     assert devset.counts["orgs"].precision >= 0.94
     for lang, counts in devset.by_lang.items():  # every language pulls its weight
         assert counts["people+orgs"].recall >= 0.88, (lang, counts["people+orgs"])
@@ -57,8 +58,10 @@ def test_devset_meets_the_bar(devset: Report, capsys: pytest.CaptureFixture[str]
 def test_devset_other_categories(devset: Report) -> None:
     assert devset.counts["media"].precision >= 0.95 and devset.counts["media"].recall >= 0.9
     assert devset.counts["places"].precision >= 0.98 and devset.counts["places"].recall >= 0.94
-    assert devset.counts["discovery"].precision >= 0.97
-    assert devset.counts["discovery"].recall >= 0.66
+    # Discovery is measured on the people the gazetteer misses: as the gazetteer lists more,
+    # the easy finds move to it (0.971/0.670 before the leaders' classes, 0.964/0.619 after).
+    assert devset.counts["discovery"].precision >= 0.955
+    assert devset.counts["discovery"].recall >= 0.61
     assert devset.counts["states"].precision >= 0.9
 
 
@@ -69,9 +72,9 @@ def test_real_news_pages_reported(capsys: pytest.CaptureFixture[str]) -> None:
         print("\n" + format_report("real-news pages (held out)", report))
     # Floors against regressions, not the bar: these pages are mostly about people outside
     # the region (US impeachment hearings, Venezuelan oil) whom no gazetteer of it lists.
-    assert report.counts["people+orgs"].precision >= 0.9  # 0.918 (0.912 before organisations)
+    assert report.counts["people+orgs"].precision >= 0.9  # 0.920
     assert report.counts["discovery"].precision >= 0.9
-    assert report.counts["with discovery"].recall >= 0.6  # 0.623 (0.477 before organisations)
+    assert report.counts["with discovery"].recall >= 0.69  # 0.713 (0.477 before leaders, orgs)
 
 
 @pytest.fixture(scope="module")

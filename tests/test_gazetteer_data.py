@@ -133,7 +133,7 @@ PRECISION_SENTENCES = [
     "Michael Bloomberg donated to a museum in New York.",
     "The state of Georgia hosted the college football final.",
     "The Bolton Wanderers beat their rivals two goals to one.",
-    "Anthony Albanese spoke about housing in Canberra.",
+    "Gina Albanese, a baker, spoke about housing in Naples.",
     "Ivanov and Smirnov, two chess players, drew their game in Tula.",
     "Mr Kim runs a bakery on the corner; his cousin Mr Lee sells flowers.",
     "Abu Hamza, a local shopkeeper, said prices had risen.",

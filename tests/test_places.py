@@ -43,6 +43,15 @@ def test_a_persons_name_is_no_place() -> None:
         (25, "jordan")]
 
 
+def test_a_possessive_place_in_a_joined_title_is_a_place() -> None:
+    """"Jordan's foreign minister Ayman Safadi" is one mention of Safadi (the title joins the
+    name), and still names Jordan; no person's own name holds a possessive."""
+    text = "Jordan's foreign minister Ayman Safadi met Jordan Bardella."
+    blocked = [(0, 38), (43, 58)]
+    assert [(s, p) for s, _e, p in place_finder().find(text, blocked=blocked)] == [
+        (0, "jordan")]
+
+
 def test_resolve_a_country_takes_in_its_parts() -> None:
     iran = resolve_place("iran")
     assert {"iran", "tehran", "isfahan", "iran-demonym"} <= set(iran)

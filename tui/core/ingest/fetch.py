@@ -223,10 +223,9 @@ class Fetcher:
             finally:
                 POLICY.reset(token)
 
-    async def _refusal(self, url: str, policy: LinkPolicy) -> str | None:
+    async def _refusal(self, target: httpx.URL, policy: LinkPolicy) -> str | None:
         """The policy's answer for one hop, before any request (the pool may hold a
         connection to that host made for another feed, which its own check let through)."""
-        target = httpx.URL(url)
         port = target.port or (443 if target.scheme == "https" else 80)
         host = target.raw_host.decode("ascii")
         try:
@@ -249,9 +248,10 @@ class Fetcher:
                 what = scheme or "schemeless"
                 return FetchResult(url, current, error=f"refused to follow a {what} URL "
                                    f"({current[:200]}): only http and https are fetched")
-            if policy is not None and (refusal := await self._refusal(current, policy)):
+            target = httpx.URL(current)  # parsed once: the check and the request share it
+            if policy is not None and (refusal := await self._refusal(target, policy)):
                 return FetchResult(url, current, error=refusal)
-            request = httpx.Request("GET", current, headers=headers,
+            request = httpx.Request("GET", target, headers=headers,
                                     extensions={"timeout": self._timeout})
             if cookies:  # the jar's work only when there is something in it
                 cookies.set_cookie_header(request)

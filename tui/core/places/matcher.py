@@ -11,6 +11,7 @@ case but all-lowercase, as actor names do ("turkey" is no country).
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections import Counter
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from tui.core.actors.text import expand_form, key_of, normalize, script_of
 # Kinds whose country a `place:COUNTRY` filter takes in; straits and seas are shared waters.
 COUNTRY_PARTS = ("country", "city", "region", "demonym")
 _RU_FINAL = "аяоеьйыи"
+_POSSESSIVE = re.compile(r"['’]s\b")  # "Jordan's": a person's name never holds one
 _RU_ENDINGS = ("", "а", "я", "у", "ю", "е", "и", "ы", "о", "ой", "ей", "ом", "ем", "ью", "ям",
                "ях", "ах", "ами", "ями", "ию", "ии", "ией", "ого", "ему", "ому", "ую", "ая",
                "ий", "ый", "ое", "ые", "ых", "ым", "ыми", "им", "ими", "их", "ие", "юю", "яя")
@@ -88,7 +90,9 @@ class PlaceFinder:
              blocked: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:  # type: ignore[assignment]
         """(start, end, place id) in `text`, longest first wins; a place's name inside a
         `blocked` span (a person's or a body's name: "Jordan Bardella") is none, a demonym
-        still is ("Iranian President Masoud Pezeshkian" names Iran)."""
+        still is ("Iranian President Masoud Pezeshkian" names Iran), and so is a possessive
+        one, which only a title joined to the name holds ("Jordan's foreign minister Ayman
+        Safadi")."""
         norm = norm if norm is not None else " " + normalize(text) + " "
         hits = []
         for end, key in self._automaton.iter(norm):
@@ -98,8 +102,8 @@ class PlaceFinder:
             hits.append((start, stop, key.place_id))
         kept: list[tuple[int, int, str]] = []
         for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
-            demonym = self.places[hit[2]].kind == "demonym"
-            if all(hit[1] <= k[0] or hit[0] >= k[1] for k in kept) and (demonym or not any(
+            free = self.places[hit[2]].kind == "demonym" or _POSSESSIVE.match(text, hit[1])
+            if all(hit[1] <= k[0] or hit[0] >= k[1] for k in kept) and (free or not any(
                     s < hit[1] and hit[0] < e for s, e in blocked)):
                 kept.append(hit)
         return sorted(kept)

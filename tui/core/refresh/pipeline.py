@@ -28,8 +28,8 @@ from tui.core.refresh.events import (
     Progress,
     RefreshEvent,
 )
-from tui.core.refresh.pool import PreparedFeed, WorkerPool, extract_worker, prepare_feed, ready
-from tui.core.refresh.writer import Writer
+from tui.core.refresh.pool import PreparedFeed, WorkerPool, page_worker, prepare_feed, ready
+from tui.core.refresh.writer import GATHER_S, Writer
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
 
@@ -82,6 +82,9 @@ class Refresh:
         # workers (fast hosts, 2 cores) they would pile up, a whole refresh's pages at once.
         self._page_slots = asyncio.Semaphore(config.settings.concurrency + 2 * pool.workers)
         self._claimed: set[int] = set()  # pages taken by one feed (two feeds may share one)
+        # Feeds and pages under way that have not handed their write over yet: while some are,
+        # the writer waits a moment to put more results in one transaction.
+        self._producing = 0
 
     def _new_fetcher(self) -> Fetcher:
         settings = self.config.settings
@@ -119,12 +122,13 @@ class Refresh:
                 if notes:
                     self.summary.warnings.append({"feed": feed.name, "warning": "; ".join(notes)})
 
+            self._producing += len(self.feeds)  # each writes once, or not at all (a 304)
             await asyncio.gather(*(one(f) for f in self.feeds))
         return self.summary
 
     @contextlib.asynccontextmanager
-    async def _writing(self) -> AsyncIterator[None]:
-        self._writer = Writer(self.conn)
+    async def _writing(self, gather_s: float = GATHER_S) -> AsyncIterator[None]:
+        self._writer = Writer(self.conn, gather_s, lambda: self._producing > 0)
         try:
             yield
         finally:
@@ -141,7 +145,9 @@ class Refresh:
                                          accept=FEED_ACCEPT)
         if result.not_modified:
             if ref.failures:  # else a 304 has nothing to store: no write, no transaction
-                await self._writer.call(feed_store.record_not_modified, ref)
+                await self._hand(feed_store.record_not_modified, ref)
+            else:
+                self._producing -= 1
             self.summary.not_modified += 1
             self.summary.feeds_ok += 1
             self.emit(FeedFinished(feed.name, 0, "not modified"))
@@ -169,8 +175,8 @@ class Refresh:
             parsed.truncated_entries and f"{parsed.truncated_entries} entries beyond the limit "
                                          "were skipped",
         ) if n]
-        new_ids = await self._writer.call(_write_feed, ref.id, parsed, feed, result, notes,
-                                          self.extract and feed.extract)
+        new_ids = await self._hand(_write_feed, ref.id, parsed, feed, result, notes,
+                                   self.extract and feed.extract)
         self.summary.feeds_ok += 1
         self.summary.new_articles += len(new_ids)
         self.summary.new_ids.extend(new_ids)
@@ -181,7 +187,7 @@ class Refresh:
         from tui.core.ingest.sanitize import clean_line
 
         error = clean_line(error)[:500]
-        await self._writer.call(feed_store.record_failure, ref.id, error)
+        await self._hand(feed_store.record_failure, ref.id, error)
         self.summary.feeds_failed += 1
         self.summary.errors.append({"feed": feed.name, "error": error})
         self.emit(FeedFailed(feed.name, error))
@@ -196,13 +202,15 @@ class Refresh:
         self._claimed.update(i for i, _ in rows)
         self._pages_total += len(rows)
         policy = LinkPolicy.for_feeds([feed.url], self.config.settings.allow_private_links)
+        self._producing += len(rows)
         await asyncio.gather(*(self._extract_one(i, url, policy) for i, url in rows))
         return store.pages_due_count(self.conn, ref.id)
 
     async def pages_now(self, items: Sequence[tuple[int, str, LinkPolicy]]) -> None:
         """Fetch these pages at once (the reader opened an article whose page was due)."""
-        async with self._fetcher or self._new_fetcher() as fetcher, self._writing():
+        async with self._fetcher or self._new_fetcher() as fetcher, self._writing(gather_s=0):
             self._fetcher = fetcher
+            self._producing += len(items)
             await asyncio.gather(*(self._extract_one(*item) for item in items))
 
     async def _extract_one(self, article_id: int, url: str, policy: LinkPolicy) -> None:
@@ -213,20 +221,26 @@ class Refresh:
             page = await self._fetcher.get(
                 url, max_bytes=self.config.settings.max_page_bytes,
                 accept="text/html,application/xhtml+xml;q=0.9,*/*;q=0.5", policy=policy)
+            compressed = None  # the writer compresses the page when the worker did not
             if page.ok and page.body:
                 try:
-                    extracted = await self._in_pool(extract_worker, page.body, page.final_url,
-                                                    page.content_type)
+                    extracted, compressed = await self._in_pool(
+                        page_worker, page.body, page.final_url, page.content_type)
                 except Exception as exc:
                     extracted = Extracted("", None, None, None, None,
                                           f"extraction failed: {exc}")
             else:
                 extracted = Extracted("", None, None, None, None, page.error or "empty page")
-        if await self._writer.call(_write_page, article_id, page, extracted):
+        if await self._hand(_write_page, article_id, page, extracted, compressed):
             self.summary.extracted += 1
         self._pages_done += 1
         self.emit(ArticleExtracted(article_id))
         self.emit(Progress(self._pages_done, self._pages_total, "pages"))
+
+    async def _hand(self, fn: Callable[..., T], *args: object) -> T:
+        """The writer's `call`, for a feed or page counted in `_producing`: its one write."""
+        self._producing -= 1
+        return await self._writer.call(fn, *args)
 
     async def _in_pool(self, fn: Callable[..., T], *args: object) -> T:
         """Run in a worker; a dead worker gets the pool renewed and the task one more try."""
@@ -234,8 +248,8 @@ class Refresh:
         for attempt in (1, 2):
             pool = self.pool.get()
             try:
-                return await asyncio.wait_for(loop.run_in_executor(pool, fn, *args),
-                                              TASK_TIMEOUT)
+                async with asyncio.timeout(TASK_TIMEOUT):  # wait_for's extra task: not needed
+                    return await loop.run_in_executor(pool, fn, *args)
             except BrokenExecutor:
                 self.pool.renew(pool)
                 if attempt == 2:
@@ -259,13 +273,14 @@ def _write_feed(conn: sqlite3.Connection, feed_id: int, parsed: PreparedFeed, fe
 
 
 def _write_page(conn: sqlite3.Connection, article_id: int, page: FetchResult,
-                extracted: Extracted) -> bool:
+                extracted: Extracted, compressed: bytes | None = None) -> bool:
     """One page and its text, or why there is none; True when a body was stored."""
     from tui.core.ingest.sanitize import clean_line
 
     store.page_attempted(conn, article_id)
     if page.ok and page.body:
-        store.save_page(conn, article_id, page.final_url, page.body, page.content_type)
+        store.save_page(conn, article_id, page.final_url, page.body, page.content_type,
+                        compressed=compressed)
     if extracted.body:
         note = "page was cut off at the size limit" if page.truncated else None
         store.set_body(conn, article_id, extracted.body, "page", note,
