@@ -382,3 +382,12 @@ exclude = ["Jordan, Minnesota"]
     matcher = Matcher(load_gazetteer(path))
     assert ids(matcher, "A storm hit Jordan, Minnesota on Monday.") == set()
     assert ids(matcher, "Jordan, the kingdom, closed a crossing.") == {"jordan"}
+
+
+def test_a_family_name_first_is_no_second_reference_when_a_name_goes_on() -> None:
+    """'Kim Yo Jong' lists 'Kim': her last word 'Jong' is a given name, never a surname, and
+    the 'Kim' of 'Kim Jong Il' (unlisted) is not the Kim named before; 'Kim said' still is."""
+    matcher = Matcher(load_gazetteer())
+    text = "Kim Yo Jong spoke on Monday. Kim Jong Il founded it. Kim said no more."
+    found = [(text[m.start:m.end], m.actor_id) for m in matcher.match("", text)]
+    assert found == [("Kim Yo Jong", "kim-yo-jong"), ("Kim", "kim-yo-jong")]

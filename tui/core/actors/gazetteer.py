@@ -47,6 +47,13 @@ class Actor:
     def full_forms(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
 
+    @property
+    def family_first(self) -> bool:
+        """A name written family name first ("Kim Yo Jong", "Xi Jinping"): its listed surname
+        is its first word, so its last word is a given name, never a second reference."""
+        first = key_of(self.name.split()[0])
+        return any(key_of(s) == first for s in self.surnames)
+
 
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
@@ -65,7 +72,8 @@ class Gazetteer:
         exact: dict[str, set[str]] = {}
         full: dict[str, set[str]] = {}
         for a in self.actors.values():
-            last_words = [f.split()[-1] for f in a.full_forms()] if a.kind == "person" else []
+            last_words = ([f.split()[-1] for f in a.full_forms()]
+                          if a.kind == "person" and not a.family_first else [])
             for f in (*a.full_forms(), *a.acronyms, *a.surnames, *last_words):
                 exact.setdefault(key_of(f).strip(), set()).add(a.id)
             for f in a.full_forms():

@@ -16,6 +16,7 @@ Pure (no SQL, no UI). Rules, in the order they apply:
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ import ahocorasick
 
 from tui.core.actors.bodies import Slot, body_span
 from tui.core.actors.gazetteer import Actor, Gazetteer, GazetteerError, load_gazetteer
+from tui.core.actors.spans import mask, merge_adjacent, nearest_named
 from tui.core.actors.text import (
     expand_form,
     key_of,
@@ -97,6 +99,7 @@ class Matcher:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         forms: dict[str, dict[str, _Form]] = {}
+        self._family_first: set[str] = set()
 
         def add(actor: Actor, form: str, use: int) -> None:
             variants = [form] if use == ACRONYM else expand_form(form)
@@ -120,7 +123,9 @@ class Matcher:
                 add(actor, form, SURNAME)
             for form in actor.exclude:
                 add(actor, form, EXCLUDED)
-            if actor.kind == "person":
+            if actor.kind == "person" and actor.family_first:
+                self._family_first.add(actor.id)
+            elif actor.kind == "person":
                 # Last names come from the name and native-script aliases, never from Latin
                 # aliases: "Russian President" must not make "President" a second reference.
                 native = [f for f in actor.aliases if script_of(f) != "latin"]
@@ -257,25 +262,28 @@ class Matcher:
             choice = None
             if any(self._cues.get(c) for c in candidates):
                 # A body found by description is no other name: its "General Staff" is a cue.
-                masked = masked or _mask(norm, [h for h in hits
+                masked = masked or mask(norm, [h for h in hits
                                                 if (h.start, h.end) not in described])
                 choice = self._cue_pick(masked, hit, candidates)
             in_title = hit.start < title_len
             if choice is None:
                 # A headline surname is spelled out in the body, so the title may look ahead.
-                choice = _nearest_named(named, candidates, hit.start, ahead=in_title)
+                choice = nearest_named(named, candidates, hit.start, ahead=in_title)
             if choice is None:
                 listed = [f.actor_id for f in hit.forms if f.use == SURNAME]
                 if len(listed) == 1:  # one actor claims the bare surname; others only derive it
                     choice = listed[0]
             if choice is None and not in_title:
-                choice = _nearest_named(named, candidates, hit.start, ahead=True)
+                choice = nearest_named(named, candidates, hit.start, ahead=True)
+            if choice in self._family_first and _NAME_GOES_ON.match(text, hit.end) \
+                    and all(f.use != FULL for f in hit.forms):
+                continue  # "Kim" of "Kim Jong Il" is not Kim Jong Un, named before
             if choice is not None:
                 if not in_title:  # a body surname sets the referent for the ones after it
                     bisect.insort(named.setdefault(choice, []), hit.start)
                 resolved.append((hit.start, hit.end, choice))
         resolved.extend(self._inner_orgs(text, norm, resolved, described))
-        return _merge_adjacent(sorted(resolved), text)
+        return merge_adjacent(sorted(resolved), text)
 
     def _inner_orgs(self, text: str, norm: str, resolved: list[tuple[int, int, str]],
                     described: set[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -336,6 +344,10 @@ def to_mentions(spans: Iterable[tuple[int, int, str]], title_len: int,
             else Mention(a, "body", s - split, e - split, office) for s, e, a in spans]
 
 
+# A capitalised word right after a bare family name: someone else's full name ("Kim Jong Il").
+_NAME_GOES_ON = re.compile("[ \u00a0]+[A-Z\u0401\u0410-\u042f]")
+
+
 def _apply_excludes(found: list[_Hit]) -> list[_Hit]:
     """An `exclude` phrase ("Richard Wagner") that is also another actor's name stays that
     actor's: The Guardian excludes "Guardian Council", which stays the Guardian Council. A
@@ -349,47 +361,6 @@ def _apply_excludes(found: list[_Hit]) -> list[_Hit]:
             out.append(hit)
         else:
             out.append(_Hit(hit.start, hit.end, forms, _strong(forms)))
-    return out
-
-
-def _nearest_named(named: dict[str, list[int]], candidates: list[str], at: int,
-                   ahead: bool) -> str | None:
-    """Of the candidates named in the article, the one named closest before `at`; with
-    `ahead`, failing that, the one named closest after it."""
-    best: tuple[int, str] | None = None
-    for actor_id in candidates:
-        starts = named.get(actor_id)
-        if not starts:
-            continue
-        i = bisect.bisect_left(starts, at)
-        if i == 0 and not ahead:
-            continue
-        distance = at - starts[i - 1] if i > 0 else 10**9 + starts[i] - at
-        if best is None or distance < best[0]:
-            best = (distance, actor_id)
-    return None if best is None else best[1]
-
-
-def _mask(norm: str, hits: list[_Hit]) -> str:
-    parts = []
-    done = 0
-    for hit in hits:  # in text order; norm is text shifted right by one
-        parts.append(norm[done:hit.start + 1])
-        parts.append(" " * (hit.end - hit.start))
-        done = hit.end + 1
-    parts.append(norm[done:])
-    return "".join(parts)
-
-
-def _merge_adjacent(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
-    """One mention for "Russian President Vladimir Putin": same actor, only spaces between."""
-    out: list[tuple[int, int, str]] = []
-    for start, end, actor_id in spans:
-        if out and out[-1][2] == actor_id and not text[out[-1][1]:start].strip() \
-                and "\n" not in text[out[-1][1]:start]:
-            out[-1] = (out[-1][0], end, actor_id)
-        else:
-            out.append((start, end, actor_id))
     return out
 
 
