@@ -42,15 +42,16 @@ def test_devset_meets_the_bar(devset: Report, capsys: pytest.CaptureFixture[str]
     both = devset.counts["with discovery"]
     assert both.precision >= BAR_PRECISION and both.recall >= BAR_RECALL, format_report(
         "devset", devset)
-    # Floors just under what the leaders' classes reached (names P 0.973, R 0.884; people
-    # R 0.884, organisations R 0.883; languages R 0.874 and up) and, with the discovery
-    # patterns of Russian, Arabic, Persian, lists and given names, P 0.973, R 0.936.
-    assert both.precision >= 0.965 and both.recall >= 0.93
+    # Floors just under what the leaders' classes, the organisations' second pass and the
+    # discovery patterns (Russian, Arabic, Persian, lists, given names) reached together; see
+    # the closing notes for the figures of each step.
+    assert both.precision >= 0.965 and both.recall >= 0.95
     names = devset.counts["people+orgs"]
-    assert names.precision >= 0.965 and names.recall >= 0.88
-    assert devset.counts["people"].recall >= 0.88 and devset.counts["orgs"].recall >= 0.875
+    assert names.precision >= 0.965 and names.recall >= 0.90
+    assert devset.counts["people"].recall >= 0.88 and devset.counts["orgs"].recall >= 0.935
+    assert devset.counts["orgs"].precision >= 0.94
     for lang, counts in devset.by_lang.items():  # every language pulls its weight
-        assert counts["people+orgs"].recall >= 0.87, (lang, counts["people+orgs"])
+        assert counts["people+orgs"].recall >= 0.88, (lang, counts["people+orgs"])
 
 
 def test_devset_other_categories(devset: Report) -> None:
@@ -71,10 +72,9 @@ def test_real_news_pages_reported(capsys: pytest.CaptureFixture[str]) -> None:
         print("\n" + format_report("real-news pages (held out)", report))
     # Floors against regressions, not the bar: these pages are mostly about people outside
     # the region (US impeachment hearings, Venezuelan oil) whom no gazetteer of it lists.
-    assert report.counts["people+orgs"].precision >= 0.9  # 0.925
-    assert report.counts["discovery"].precision >= 0.93  # 0.956
-    assert report.counts["with discovery"].recall >= 0.59  # 0.602 (0.570 before the discovery
-    # patterns, 0.477 before the leaders)
+    assert report.counts["people+orgs"].precision >= 0.9
+    assert report.counts["discovery"].precision >= 0.93
+    assert report.counts["with discovery"].recall >= 0.72  # 0.477 before leaders, orgs, discovery
 
 
 @pytest.fixture(scope="module")

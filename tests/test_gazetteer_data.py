@@ -145,7 +145,7 @@ PRECISION_SENTENCES = [
     "Rafik Hariri International Airport reopened after the storm.",
     "Pahlavi dynasty coins were sold at auction in London.",
     "Who will run the daily business? CCTV cameras watched the empty square.",
-    "He fought with the Free Syrian Army in 2013 before moving abroad.",
+    "The Liberal Democrats won seats, and the military said nothing about the vote.",
     "Das Bild seines Landes ist ein anderes; er war Leiter des Stabes.",
     "The reporter never met the Turk who sold him a carpet.",
     # Russian

@@ -30,6 +30,7 @@ from tui.core.actors.text import expand_form, key_of, keys_of, normalize, squeez
 BUNDLED = Path(__file__).resolve().parents[2] / "data" / "bodies.toml"
 _SLOT = re.compile(r"\{(gen|f|m|fa)\}")
 _KINDS = {"gen": "gen", "f": "f", "m": "m", "fa": "fa"}
+_NEXT = re.compile(r"[ \u00a0]+(\w[\w-]*)")
 
 
 class Slot(NamedTuple):
@@ -45,6 +46,14 @@ class Template(NamedTuple):
     kind: str  # the slot's kind
     before: int | None  # the fixed piece before the slot
     after: int | None  # the fixed piece after it
+
+
+class Alone(NamedTuple):
+    """A head alone: the actors of its kind it may refer back to, and the one body of its kind
+    of the sole state named in the article that has its own (a `by_state` body), if any."""
+
+    ids: tuple[str, ...]
+    local: str | None
 
 
 class NewBody(NamedTuple):
@@ -65,7 +74,14 @@ class BodyTable:
     by_after: dict[int, list[Template]] = field(default_factory=lambda: defaultdict(list))
     bare: dict[int, str] = field(default_factory=dict)  # piece id -> home state's body actor
     second: dict[int, str] = field(default_factory=dict)  # a head alone -> its body
+    host: dict[int, int] = field(default_factory=dict)  # a head -> its "HEAD in" piece
+    not_before: dict[int, frozenset[str]] = field(default_factory=dict)  # head -> barred next
+    named_only: set[int] = field(default_factory=set)  # pieces that never stand alone
     of_body: dict[str, tuple[str, ...]] = field(default_factory=dict)  # body -> its actors
+    fallback: dict[str, str] = field(default_factory=dict)  # a head alone, none named -> actor
+    alike: dict[str, frozenset[str]] = field(default_factory=dict)  # fallback -> its kind
+    not_by: tuple[str, ...] = ()  # words beside a head that bar its fallback ("secretary")
+    by_state: dict[str, dict[str, str]] = field(default_factory=dict)  # body -> state -> own
     actor: dict[tuple[str, str], str] = field(default_factory=dict)
     new: list[NewBody] = field(default_factory=list)
     digest: str = ""
@@ -95,7 +111,7 @@ class BodyTable:
                 self.roles[key].append(role)
 
     def compose(self, text: str, parts: Iterable[tuple[int, int, tuple[int | Slot, ...]]],
-                ) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, tuple[str, ...]]],
+                ) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, Alone]],
                            set[tuple[int, int]], dict[tuple[int, int], int]]:
         """(start, end, actor id) of the bodies found, from the automaton's role hits; and
         the heads alone ("the interior ministry"), each with the actors it may refer back to."""
@@ -117,7 +133,7 @@ class BodyTable:
                     slot_end[stop].append((start, role))
         out: list[tuple[int, int, str]] = []
         heads: dict[tuple[int, int], int] = {}
-        seconds: list[tuple[int, int, tuple[str, ...]]] = []
+        seconds: list[tuple[int, int, Alone]] = []
         for start, stop, pid in pieces:
             for tpl in self.by_before.get(pid, ()):
                 if not _space(text, stop):
@@ -137,19 +153,33 @@ class BodyTable:
                             and tpl.after is None:
                         heads[(start, end)] = _head_end(text, start, stop)
             for tpl in self.by_after.get(pid, ()):
-                if tpl.before is None and _space(text, start - 1):
+                if tpl.before is None and _space(text, start - 1) and not (
+                        pid in self.not_before and _next_word(text, stop) in self.not_before[pid]):
                     for begin, role in slot_end.get(start - 1, ()):
                         if role.kind == tpl.kind:
-                            self._emit(out, opened, begin, stop, role.state, tpl.body,
+                            end = self._host_end(text, at_start, pid, start, stop)
+                            self._emit(out, opened, begin, end, role.state, tpl.body,
                                        role.kind == "poss")
-                            if role.exact is not None and out and out[-1][:2] == (begin, stop):
-                                heads[(begin, stop)] = -start  # "US | embassy": the state
+                            if role.exact is not None and out and out[-1][:2] == (begin, end):
+                                heads[(begin, end)] = -start  # "US | embassy": the state
                                 # keeps its own mention, the body starts at its head
             if pid in self.bare:
                 out.append((start, stop, self.bare[pid]))
             elif pid in self.second:
-                seconds.append((start, stop, self.of_body[self.second[pid]]))
+                seconds.append((start, stop, self._alone(self.second[pid], slot_end)))
         return out, seconds, opened, heads
+
+    def _host_end(self, text: str, at_start: Mapping[int, list[tuple[int, int | Slot]]],
+                  pid: int, start: int, stop: int) -> int:
+        """Where "the US embassy in Moscow" ends: a body named with its host's capital keeps
+        the words (the sender's body; the host is a place, not the actor)."""
+        host = self.host.get(pid)
+        for end, role in at_start.get(start, ()) if host is not None else ():
+            if role == host and _space(text, end):
+                for cap_end, cap in at_start.get(end + 1, ()):
+                    if isinstance(cap, Slot) and cap.kind == "cap":
+                        return cap_end
+        return stop
 
     def _emit(self, out: list[tuple[int, int, str]], opened: set[tuple[int, int]], start: int,
               end: int, state: str, body: str, named: bool = False) -> None:
@@ -158,6 +188,36 @@ class BodyTable:
             out.append((start, end, actor))
             if named:  # the state's own name opens it ("Ukraine's"): the state acts too
                 opened.add((start, end))
+
+
+    def _alone(self, body: str, slot_end: Mapping[int, list[tuple[int, Slot]]]) -> Alone:
+        local = self.by_state.get(body)
+        if local:
+            states = {role.state for slots in slot_end.values() for _b, role in slots
+                      if role.state in local}
+            if len(states) == 1:
+                return Alone(self.of_body[body], local[states.pop()])
+        return Alone(self.of_body[body], None)
+
+    def refer(self, text: str, start: int, end: int, alone: Alone,
+              present: Container[str | None]) -> tuple[str, ...]:
+        """What a head alone refers to: the bodies of its kind the article named; with none,
+        its capitalised form's fallback ("the Security Council": the UN's), unless a body of
+        that kind is named anywhere in the article or a word beside it says otherwise
+        ("secretary of the Security Council" is a state's); or, for a `by_state` body, the own
+        body of the one state named in the article that has one ("Civil defence crews" in a
+        report from Lebanon)."""
+        named = tuple(a for a in alone.ids if a in present)
+        words = text[start:end]
+        if named or words.islower() or words.isupper():
+            return named
+        target = self.fallback.get(key_of(words))
+        if target is None:
+            return (alone.local,) if alone.local else named
+        if any(a in present for a in self.alike.get(target, ())):
+            return ()
+        near = f" {normalize(text[max(0, start - 24):start])} {normalize(text[end:end + 24])} "
+        return () if any(f" {w} " in near for w in self.not_by) else (target,)
 
 
 def body_span(start: int, end: int, cut: int | None) -> tuple[int, int]:
@@ -173,6 +233,15 @@ def _head_end(text: str, start: int, stop: int) -> int:
         if words.endswith(tail):
             return stop - len(tail)
     return stop
+
+
+def _next_word(text: str, at: int) -> str:
+    """The word after `at`, normalised ("military | aid": "aid"); a hyphen joining the head to
+    the next word is one too ("military-technical")."""
+    if text[at:at + 1] == "-":
+        return "-"
+    match = _NEXT.match(text, at)
+    return match.group(1).lower() if match else ""
 
 
 def _space(text: str, at: int) -> bool:
@@ -220,13 +289,26 @@ def plan(orgs: Mapping[str, Iterable[str]], taken: Container[str],
             for body in data["body"]:
                 for form in body.get(f"bare_{lang}", ()):
                     table.bare[table.piece(form)] = table.actor[(sid, body["id"])]
+    table.not_by = tuple(normalize(w).strip() for w in data.get("fallback", {}).get("not_by", ()))
+    for body in data["body"]:  # a head alone with none of its kind named: its fallback
+        for head, target in body.get("alone", {}).items():
+            table.fallback[key_of(head)] = target
+            table.alike[target] = frozenset(
+                {i for i, forms in orgs.items() if i != target and any(
+                    key_of(head) in key_of(f) for f in forms)}
+                | {a for (_s, b), a in table.actor.items() if b == body["id"] and a != target})
+    new_ids = {n.id for n in table.new}
+    for body in data["body"]:  # "by_state": a head alone may be the sole named state's own
+        if body.get("by_state"):
+            table.by_state[body["id"]] = {s: a for (s, b), a in table.actor.items()
+                                          if b == body["id"] and a not in new_ids}
     for body, tpls in templates:  # a head alone refers back to a body of its kind named before
         table.of_body[body["id"]] = tuple(dict.fromkeys(
             a for (_s, b), a in table.actor.items() if b == body["id"]))
         for tpl in tpls:
             for pid in (tpl.after if tpl.before is None else tpl.before,):
                 if pid is not None and tpl.kind in ("dem", "gen", "f", "m") \
-                        and pid not in table.bare:
+                        and pid not in table.bare and pid not in table.named_only:
                     table.second[pid] = body["id"]
     return table
 
@@ -243,6 +325,12 @@ def _templates(table: BodyTable, body: dict) -> Iterable[Template]:  # type: ign
     bid = body["id"]
     for head in body.get("en", ()):
         piece = table.piece(head, expand=False)
+        if head in body.get("named_only", ()):  # never alone; not when these words follow
+            table.named_only.add(piece)
+            table.not_before[piece] = frozenset(
+                ["-", *(w.lower() for w in body.get("not_before", ()))])
+        if body.get("host"):
+            table.host[piece] = table.piece(f"{head} in", expand=False)
         yield Template(bid, "poss", None, piece)
         yield Template(bid, "dem", None, piece)
         yield Template(bid, "name", table.piece(f"{head} of", expand=False), None)
@@ -254,6 +342,8 @@ def _templates(table: BodyTable, body: dict) -> Iterable[Template]:  # type: ign
             if match is None:
                 continue
             before, after = form[:match.start()].strip(), form[match.end():].strip()
+            if form in body.get("named_only", ()):  # "الخارجية {f}": "وزير الخارجية" is no body
+                table.named_only.add(table.piece(before) if before else table.piece(after))
             yield Template(bid, _KINDS[match.group(1)],
                            table.piece(before) if before else None,
                            table.piece(after, expand=False) if after else None)

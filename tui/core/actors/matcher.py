@@ -209,12 +209,12 @@ class Matcher:
                 for s, e in spans_)]
         spans.update((h.start, h.end) for h in bodies if (h.start, h.end) not in opened)
         # A head alone ("the interior ministry") refers back to a body of its kind named.
-        if alone:
-            present = {h.strong for h in found} | {a for _s, _e, a in described}
-            for s, e, ids in alone:
-                refs = tuple(_Form(a, SURNAME, text[s:e]) for a in ids if a in present)
-                if refs and (s, e) not in named:
-                    bodies.append(_Hit(s, e, refs, None))
+        present = {h.strong for h in found} | {a for _s, _e, a in described}
+        for s, e, ids in alone:
+            refer = self._bodies.refer(text, s, e, ids, present)
+            refs = tuple(_Form(a, SURNAME, text[s:e]) for a in refer)
+            if refs and (s, e) not in named:
+                bodies.append(_Hit(s, e, refs, None))
         return bodies + found if bodies else found
 
     def _cue_pick(self, norm: str, hit: _Hit, candidates: list[str]) -> str | None:
