@@ -310,6 +310,13 @@ class MainScreen(Screen[None]):
         self.query_bar.hide()
         self.set_focus(self.articles)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No command runs from a key while the query bar has the focus: a `/` or `f` typed in
+        the burst after the one that opened it reached a pane first, and is text (`take_typing`)."""
+        if action == "run" and self.focused is self.query_bar:
+            return None
+        return True
+
     def take_typing(self, event: events.Key) -> bool:
         """Put a printable key that reached the app into the bar, if the bar has the focus:
         the bar eats the keys it gets itself, so this one was sent to a pane before the bar
