@@ -148,13 +148,15 @@ def raw_features(title: str, body: str, actor_rows: list[tuple[str, int, str]],
     fields = {"title": title, "body": body}
     heads: list[str] = []
     for actor_id, count, spans_json in actor_rows:
+        if not drives_links(kinds.get(actor_id, "")) or described_body(actor_id):
+            continue  # a made body or a non-driving kind: its spans need no reading
         spans = json.loads(spans_json) if spans_json else []
         # A lone lower-case word ("leader") is a descriptive form, not a name: too weak here.
         weak = [s for s in spans if _lower_word(fields.get(s[0], "")[s[1]:s[2]])
                 or described_body(actor_id, fields.get(s[0], "")[s[1]:s[2]])]
         spans = [s for s in spans if s not in weak]
         count -= len(weak)
-        if count <= 0 or not drives_links(kinds.get(actor_id, "")) or described_body(actor_id):
+        if count <= 0:
             continue
         in_title = any(s[0] == "title" for s in spans)
         early = any(s[0] == "body" and s[1] < LEAD_CHARS for s in spans)
