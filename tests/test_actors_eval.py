@@ -42,16 +42,19 @@ def test_devset_meets_the_bar(devset: Report, capsys: pytest.CaptureFixture[str]
     both = devset.counts["with discovery"]
     assert both.precision >= BAR_PRECISION and both.recall >= BAR_RECALL, format_report(
         "devset", devset)
-    # Floors just under what the leaders' classes, the organisations' second pass and the
-    # discovery patterns (Russian, Arabic, Persian, lists, given names) reached together; see
-    # the closing notes for the figures of each step.
-    assert both.precision >= 0.965 and both.recall >= 0.95
+    # Floors just under the whole set (a-d, 390 articles): with discovery P 0.970 R 0.940,
+    # people+orgs 0.970 / 0.897, people R 0.899, orgs 0.946 / 0.896. Parts c and d (166
+    # articles) were written after the gazetteer's last growth and scored fresh at P 0.964
+    # R 0.908 (people R 0.917, orgs R 0.823; ar 0.810, en 0.925, fa 0.908, ru 0.897); a and b,
+    # which the leaders' classes, the organisations' second pass and the discovery patterns
+    # were grown against, read P 0.974 R 0.965.
+    assert both.precision >= 0.965 and both.recall >= 0.93
     names = devset.counts["people+orgs"]
-    assert names.precision >= 0.965 and names.recall >= 0.90
-    assert devset.counts["people"].recall >= 0.88 and devset.counts["orgs"].recall >= 0.935
-    assert devset.counts["orgs"].precision >= 0.94
+    assert names.precision >= 0.965 and names.recall >= 0.885
+    assert devset.counts["people"].recall >= 0.885 and devset.counts["orgs"].recall >= 0.885
+    assert devset.counts["orgs"].precision >= 0.935
     for lang, counts in devset.by_lang.items():  # every language pulls its weight
-        assert counts["people+orgs"].recall >= 0.88, (lang, counts["people+orgs"])
+        assert counts["people+orgs"].recall >= 0.85, (lang, counts["people+orgs"])
 
 
 def test_devset_other_categories(devset: Report) -> None:
@@ -59,9 +62,9 @@ def test_devset_other_categories(devset: Report) -> None:
     assert devset.counts["places"].precision >= 0.98 and devset.counts["places"].recall >= 0.94
     # Discovery is measured on the people the gazetteer misses: as the gazetteer lists more,
     # the easy finds move to it (0.971/0.670 before the leaders' classes, 0.964/0.619 after,
-    # 0.975/0.824 with the discovery patterns).
+    # 0.975/0.824 with the discovery patterns; 0.974/0.755 with parts c and d, fresh).
     assert devset.counts["discovery"].precision >= 0.965
-    assert devset.counts["discovery"].recall >= 0.81
+    assert devset.counts["discovery"].recall >= 0.74
     assert devset.counts["states"].precision >= 0.9
 
 

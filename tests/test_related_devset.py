@@ -54,17 +54,16 @@ def test_the_set_is_big_and_varied(devset: tuple[Cache, list[ev.Pair]]) -> None:
 def test_out_of_sample_figures(hybrid: ev.Result) -> None:
     got = hybrid.pooled.summary()
     print("\nhybrid, out of sample:", {k: round(v, 3) for k, v in got.items()})
-    # Recorded: 0.948 / 0.972 / 0.930 (P 0.933 R 0.928) / 47 intrusions, with listed state
-    # bodies named in a declined or prefixed form counted again ("Хезболлы", "لحزب الله");
-    # 0.938 / 0.975 / 0.925 (0.933, 0.916) / 43 while they were dropped as descriptions;
-    # 0.943 / 0.976 / 0.930 (0.933, 0.928) / 45 before state bodies were found by description;
-    # 0.938 / 0.967 / 0.929 / 46 before what happened was weighed.
-    assert got["p@1"] >= 0.94
-    assert got["r@5"] >= 0.965
-    assert got["b3_f1"] >= 0.925
-    assert got["b3_p"] >= 0.925 and got["b3_r"] >= 0.92
-    assert got["intrusions"] <= 50
-    assert got["lonely_links"] <= 10  # 7: long shots beside the 14 standalone pieces
+    # Recorded on 390 articles (a-d; c and d, 166 articles of adjacent events, added later):
+    # 0.932 / 0.963 / 0.892 (P 0.877 R 0.907) / 111 intrusions / 13 lonely. On a and b alone
+    # (224): 0.943 / 0.971 / 0.932 (0.933, 0.931) / 47, and 0.938 / 0.967 / 0.929 / 46 before
+    # what happened was weighed.
+    assert got["p@1"] >= 0.92
+    assert got["r@5"] >= 0.955
+    assert got["b3_f1"] >= 0.88
+    assert got["b3_p"] >= 0.865 and got["b3_r"] >= 0.895
+    assert got["intrusions"] <= 120
+    assert got["lonely_links"] <= 18  # 13: long shots beside the standalone pieces
     assert hybrid.seed == (True, True)  # the report and the analysis two days on
 
 
@@ -73,8 +72,9 @@ def test_cross_language_reports_find_their_event(hybrid: ev.Result) -> None:
     place ids that carry across scripts (no shared words at all)."""
     for lang in ("ru", "ar", "fa"):
         got = hybrid.by_lang[lang].summary()
-        # 17 to 32 articles each; recorded P@1, R@5: ru 1.000, 0.982; ar 1.000, 0.988; fa 1.000,
-        # 0.913 (0.941, 0.869 before event types: Persian reports share no words with the rest)
+        # 31 to 57 articles each; recorded P@1, R@5: ru 0.982, 0.981; ar 0.969, 0.964; fa 1.000,
+        # 0.921 (on a and b alone fa was 0.941, 0.869 before event types: Persian reports share
+        # no words with the rest)
         assert got["p@1"] >= 0.9 and got["r@5"] >= 0.9, (lang, got)
 
 
