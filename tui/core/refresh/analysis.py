@@ -124,7 +124,9 @@ class Analysis:
             digest.update(b"\0" + self.actors_file.read_bytes())
         actors_file = str(self.actors_file) if self.actors_file else None
         if self._sources is None or self._sources.source_hash != digest.hexdigest():
-            self._sources = Sources(actors_file, digest.hexdigest())
+            from tui.core.actors.prebuilt import prebuilt_dir
+
+            self._sources = Sources(actors_file, digest.hexdigest(), prebuilt_dir())
         return self._sources
 
     # -- running ---------------------------------------------------------------------------
