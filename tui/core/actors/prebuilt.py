@@ -59,6 +59,12 @@ def _path(sources: Sources) -> Path | None:
     return Path(sources.prebuilt_dir) / f"recognizer-{sources.source_hash[:24]}-{_code_hash()}.pickle"
 
 
+def on_disk(sources: Sources) -> bool:
+    """A copy for `sources` was written (loading it is cheap)."""
+    path = _path(sources)
+    return path is not None and path.exists()
+
+
 def load_or_build(sources: Sources) -> Recognizer:
     """The recognizer for `sources`: loaded when a copy is on disk, else built (and saved)."""
     from tui.core.actors import gazetteer
