@@ -192,6 +192,7 @@ _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "�
                               "’": "'", "ё": "е", "-": " "})
 _DIACRITICS = re.compile("[\u064b-\u0652\u0670]")
 _WORD = re.compile(r"[^\W_]+")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")  # the same on lower-case ASCII, without Unicode classes
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 # Arabic clitics a word may carry in front: and/so, with/for/like, the
 _CLITICS = tuple(sorted({a + b + c for a in ("", "و", "ف") for b in ("", "ب", "ل", "ك")
@@ -201,11 +202,14 @@ MIN_STEM = 3
 
 def normalise(text: str) -> str:
     """Lower case, one form per Arabic/Persian letter, no diacritics, no half-spaces."""
+    if text.isascii():  # of the folds only "-" is ASCII, and no diacritic is
+        return text.lower().replace("-", " ")
     return _DIACRITICS.sub("", text.lower().translate(_ARABIC_FOLD))
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(normalise(text))
+    folded = normalise(text)
+    return (_ASCII_WORD if folded.isascii() else _WORD).findall(folded)
 
 
 @dataclass(frozen=True, slots=True)
