@@ -56,7 +56,8 @@ def _code_hash() -> str:
 def _path(sources: Sources) -> Path | None:
     if not sources.prebuilt_dir:
         return None
-    return Path(sources.prebuilt_dir) / f"recognizer-{sources.source_hash[:24]}-{_code_hash()}.pickle"
+    name = f"recognizer-{sources.source_hash[:24]}-{_code_hash()}.pickle"
+    return Path(sources.prebuilt_dir) / name
 
 
 def on_disk(sources: Sources) -> bool:
@@ -75,9 +76,8 @@ def load_or_build(sources: Sources) -> Recognizer:
         try:
             with path.open("rb") as f:
                 found = pickle.load(f)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
-                TypeError, ValueError):
-            found = None  # none yet, or unreadable: built and written over below
+        except Exception:  # none yet, or unreadable: built and written over below
+            found = None
         if isinstance(found, Recognizer):
             gazetteer.adopt(found.gazetteer)  # as load_gazetteer would have
             return found
@@ -103,7 +103,7 @@ def _save(path: Path, recognizer: Recognizer) -> None:
             pickle.dump(recognizer, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(claim, path)
         _prune(path)
-    except Exception:  # noqa: BLE001 - a cache: a copy that cannot be written is no error
+    except Exception:  # a cache: a copy that cannot be written is no error
         claim.unlink(missing_ok=True)
 
 

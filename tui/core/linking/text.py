@@ -311,22 +311,19 @@ def _min_xors(values: list[int], masks: list[int]) -> list[int]:
     last = len(values) - 1
     for mask in masks:
         at = bisect_left(values, mask)
-        below = values[at - 1] ^ mask if at else None
-        above = values[at] ^ mask if at <= last else None
-        if above is None or (below is not None and below < above):
-            best, lo, hi = below, None, at  # the run lies below the mask
-        else:
-            best, lo, hi = above, at, None
-        assert best is not None
+        below = values[at - 1] ^ mask if at else -1
+        above = values[at] ^ mask if at <= last else -1
+        low_side = above < 0 or 0 <= below < above  # the run lies below the mask
+        best = below if low_side else above
         if not best:
             out.append(0)  # the mask is one of the values
             continue
         half = 1 << (best.bit_length() - 1)  # the first bit where the run differs from mask
         start = (mask ^ half) & ~(half - 1)  # the run: mask's bits above it, that bit flipped
-        if lo is None:
-            lo = bisect_left(values, start, 0, hi)
+        if low_side:
+            lo, hi = bisect_left(values, start, 0, at), at
         else:
-            hi = bisect_left(values, start + half, lo)
+            lo, hi = at, bisect_left(values, start + half, at)
         out.append(best if hi - lo == 1 else min(map(mask.__xor__, values[lo:hi])))
     return out
 
