@@ -17,6 +17,23 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _prebuilt_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Built matchers are kept in a folder of the test session, never the user's cache (the
+    pool workers the tests start inherit it)."""
+    import os
+
+    from tui.core.actors.prebuilt import ENV
+
+    before = os.environ.get(ENV)
+    os.environ[ENV] = str(tmp_path_factory.mktemp("prebuilt"))
+    yield
+    if before is None:
+        os.environ.pop(ENV, None)
+    else:
+        os.environ[ENV] = before
+
+
 @pytest.fixture
 def server() -> Iterator[LocalServer]:
     with LocalServer() as srv:

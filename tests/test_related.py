@@ -36,6 +36,22 @@ def test_terms_drop_stopwords_and_stem() -> None:
     assert got["missile"] == 3 and "the" not in got and "monday" not in got
 
 
+def test_min_xors_is_the_minimum_of_every_xor() -> None:
+    """The two-bisect search gives min(v ^ mask) exactly: dense small values (runs of many
+    sharing a prefix), sparse 64-bit ones, masks equal to a value, at either end."""
+    import random
+
+    from tui.core.linking.text import _min_xors
+
+    rnd = random.Random(19)
+    for _ in range(3000):
+        bits = rnd.choice([3, 8, 64])
+        values = sorted({rnd.getrandbits(bits) for _ in range(rnd.randint(1, 60))})
+        masks = [rnd.getrandbits(64) & rnd.choice([7, 255, (1 << 64) - 1]) for _ in range(5)]
+        masks += [values[0], values[-1]]
+        assert _min_xors(values, masks) == [min(v ^ m for v in values) for m in masks]
+
+
 def test_minhash_finds_same_copy() -> None:
     body = "Hamas said its political leader was killed in the capital early on Wednesday. " * 3
     a = minhash("Leader killed", body)

@@ -193,3 +193,24 @@ def test_concurrent_first_open_of_an_old_cache(tmp_path: Path) -> None:
     conn = connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
     assert _state(conn)[:2] == (("Kept title", 1, 1), "iran")
+
+
+def test_a_refresh_checkpoints_the_wal_rarely_and_leaves_it_copied_back(tmp_path: Path) -> None:
+    """bulk(): a larger auto-checkpoint while it runs (fewer syncs on the writer's thread),
+    the connection's own afterwards, and what the WAL held copied back into the file."""
+    from tui.core.store.db import BULK_CHECKPOINT_PAGES, bulk
+
+    path = tmp_path / "c.sqlite3"
+    conn = connect(path)
+    conn.execute("CREATE TABLE t (x TEXT)")
+    before = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+    with bulk(conn):
+        assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == BULK_CHECKPOINT_PAGES
+        for _ in range(40):
+            with transaction(conn):
+                conn.executemany("INSERT INTO t VALUES (?)", [("x" * 500,)] * 200)
+        # past SQLite's 1,000 pages and still all in the WAL: no checkpoint ran
+        assert os.path.getsize(f"{path}-wal") > 1000 * 4096 > path.stat().st_size
+    assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == before
+    assert path.stat().st_size > 4_000_000  # copied back on the way out
+    conn.close()

@@ -226,6 +226,11 @@ def bundled_text() -> str:
 _in_use: list[Gazetteer] = []
 
 
+def adopt(gazetteer: Gazetteer) -> None:
+    """Make `gazetteer` (loaded some other way: a prebuilt copy) the one in use here."""
+    _in_use[:] = [gazetteer]
+
+
 def in_use() -> Gazetteer:
     """The gazetteer this process last loaded (bundled plus the user's actors.toml), for code
     that names or weighs actors without matching them (linking's kinds, story labels). One per

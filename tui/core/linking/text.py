@@ -300,26 +300,31 @@ def _hashes(shingles: set[str]) -> list[int]:
 
 
 def _min_xors(values: list[int], masks: list[int]) -> list[int]:
-    """min(v ^ mask for v in values) for each mask; `values` sorted, non-empty, 64-bit.
+    """min(v ^ mask for v in values) for each mask; `values` sorted, distinct, non-empty.
 
-    Sorted values are a binary trie laid flat: walk the bits from the top with bisect, keeping
-    the half that agrees with the mask, until few enough are left to XOR them all. About 10
-    steps per mask instead of one XOR per shingle per mask.
+    The minimum is among the values sharing the longest prefix with the mask, and those sit
+    next to where the mask would be inserted: one bisect finds the neighbour with the longest
+    shared prefix, a second the run of values sharing it (usually that neighbour alone). Two
+    bisects per mask, where a walk down the bits took one per bit until eight were left.
     """
     out = []
+    last = len(values) - 1
     for mask in masks:
-        lo, hi, prefix, bit = 0, len(values), 0, 1 << 63
-        while hi - lo > 8 and bit:  # values[lo:hi] agree with `prefix` on all bits above `bit`
-            mid = bisect_left(values, prefix | bit, lo, hi)
-            if mask & bit:
-                if mid < hi:
-                    lo, prefix = mid, prefix | bit
-            elif mid > lo:
-                hi = mid
-            else:
-                prefix |= bit
-            bit >>= 1
-        out.append(min(map(mask.__xor__, values[lo:hi])))
+        at = bisect_left(values, mask)
+        below = values[at - 1] ^ mask if at else -1
+        above = values[at] ^ mask if at <= last else -1
+        low_side = above < 0 or 0 <= below < above  # the run lies below the mask
+        best = below if low_side else above
+        if not best:
+            out.append(0)  # the mask is one of the values
+            continue
+        half = 1 << (best.bit_length() - 1)  # the first bit where the run differs from mask
+        start = (mask ^ half) & ~(half - 1)  # the run: mask's bits above it, that bit flipped
+        if low_side:
+            lo, hi = bisect_left(values, start, 0, at), at
+        else:
+            lo, hi = at, bisect_left(values, start + half, at)
+        out.append(best if hi - lo == 1 else min(map(mask.__xor__, values[lo:hi])))
     return out
 
 

@@ -192,6 +192,7 @@ _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "�
                               "’": "'", "ё": "е", "-": " "})
 _DIACRITICS = re.compile("[\u064b-\u0652\u0670]")
 _WORD = re.compile(r"[^\W_]+")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")  # the same on lower-case ASCII, without Unicode classes
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 # Arabic clitics a word may carry in front: and/so, with/for/like, the
 _CLITICS = tuple(sorted({a + b + c for a in ("", "و", "ف") for b in ("", "ب", "ل", "ك")
@@ -201,11 +202,14 @@ MIN_STEM = 3
 
 def normalise(text: str) -> str:
     """Lower case, one form per Arabic/Persian letter, no diacritics, no half-spaces."""
+    if text.isascii():  # of the folds only "-" is ASCII, and no diacritic is
+        return text.lower().replace("-", " ")
     return _DIACRITICS.sub("", text.lower().translate(_ARABIC_FOLD))
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(normalise(text))
+    folded = normalise(text)
+    return (_ASCII_WORD if folded.isascii() else _WORD).findall(folded)
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,11 +269,28 @@ def _forms(word: str) -> tuple[str, ...]:
                     if word.startswith(c) and len(word) - len(c) >= MIN_STEM))
 
 
+# word -> no form of it is a cue or begins one (most words): such a word is passed over
+_PLAIN: dict[str, bool] = {}
+
+
+def _plain(word: str, lex: _Lexicon) -> bool:
+    if len(_PLAIN) > _ONE_MAX:
+        _PLAIN.clear()
+    plain = _PLAIN[word] = all(form not in lex.phrases and _one(form, lex) is None
+                               for form in _forms(word))
+    return plain
+
+
 def _count(found: list[str], weight: float, out: dict[str, float], lex: _Lexicon) -> None:
-    i = 0
-    while i < len(found):
+    """Cues in `found`, longest phrase first; only the words that are or begin a cue are
+    looked at (a plain word names no type and starts no phrase: the scan steps over it)."""
+    known = _PLAIN.get
+    after = 0  # words before this are inside a phrase already counted
+    for i, word in enumerate(found):
+        if i < after or known(word) or (known(word) is None and _plain(word, lex)):
+            continue
         hit, width = None, 1
-        for form in _forms(found[i]):
+        for form in _forms(word):
             for rest, prefix, kind in lex.phrases.get(form, ()):
                 tail = found[i + 1:i + 1 + len(rest)]
                 if len(tail) == len(rest) and all(
@@ -283,7 +304,7 @@ def _count(found: list[str], weight: float, out: dict[str, float], lex: _Lexicon
                 break
         if hit is not None:
             out[_TYPES[hit]] = out.get(_TYPES[hit], 0.0) + weight
-        i += width
+        after = i + width
 
 
 _TYPES = tuple(LEXICON)

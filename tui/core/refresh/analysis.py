@@ -70,14 +70,23 @@ class WarmUpWhen:
     work comes in: the last feeds or, when pages are extracted, the last pages. Not earlier,
     where the build would delay the parsing or extraction still to do (and so the moment
     everything is stored: with pages, it cost 0.9 s of the workers' CPU in mid-extraction),
-    nor later, where analysis would wait for it. Only when some feed had new articles."""
+    nor later, where analysis would wait for it. Only when some feed had new articles.
 
-    def __init__(self, warm_up: Callable[[], None], workers: int, *, pages: bool) -> None:
-        self._warm_up, self._room, self._pages = warm_up, workers, pages
+    When the tools are `cheap` (a prebuilt copy is on disk: ~0.25 s to load, not ~0.75 s to
+    build) they are loaded at the first feed with new articles instead: the workers mostly
+    wait for the network then, and the first batch of analysis need not wait for them."""
+
+    def __init__(self, warm_up: Callable[[], None], workers: int, *, pages: bool,
+                 cheap: Callable[[], bool] = lambda: False) -> None:
+        self._warm_up, self._room, self._pages, self._cheap = warm_up, workers, pages, cheap
         self._new = self._feeds_in = self._done = False
 
     def see(self, event: RefreshEvent) -> None:
-        self._new = self._new or (isinstance(event, FeedFinished) and event.new > 0)
+        if not self._new and isinstance(event, FeedFinished) and event.new > 0:
+            self._new = True
+            if not self._done and self._cheap():  # asked once, and never when nothing is new
+                self._done = True
+                self._warm_up()
         if self._done or not self._new or not isinstance(event, Progress):
             return
         if event.stage == "feeds":
@@ -124,8 +133,16 @@ class Analysis:
             digest.update(b"\0" + self.actors_file.read_bytes())
         actors_file = str(self.actors_file) if self.actors_file else None
         if self._sources is None or self._sources.source_hash != digest.hexdigest():
-            self._sources = Sources(actors_file, digest.hexdigest())
+            from tui.core.actors.prebuilt import prebuilt_dir
+
+            self._sources = Sources(actors_file, digest.hexdigest(), prebuilt_dir())
         return self._sources
+
+    def tools_prebuilt(self) -> bool:
+        """The workers' tools load from a copy on disk (actors/prebuilt.py), not built."""
+        from tui.core.actors.prebuilt import on_disk
+
+        return on_disk(self.sources())
 
     # -- running ---------------------------------------------------------------------------
     def warm_up(self) -> None:

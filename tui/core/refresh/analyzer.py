@@ -34,6 +34,7 @@ class Sources:
 
     actors_file: str | None
     source_hash: str
+    prebuilt_dir: str | None = None  # where built tools are kept between runs (None: nowhere)
 
 
 @dataclass(frozen=True, slots=True)

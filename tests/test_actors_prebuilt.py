@@ -1,0 +1,65 @@
+"""The recognizer kept on disk between runs (actors/prebuilt.py): the same mentions as one
+built afresh, written once, rebuilt when its copy is unreadable or its data changed."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from tui.core.actors import gazetteer, prebuilt
+from tui.core.refresh.analyzer import Sources
+
+TEXTS = [
+    ("Shoigu meets Pezeshkian in Tehran",
+     "Russian Security Council secretary Sergei Shoigu met Iranian President Masoud "
+     "Pezeshkian on Monday. Hamas and the IRGC were discussed, a spokesman said."),
+    ("Путин провёл совещание", "Владимир Путин и Сергей Лавров обсудили ситуацию в Курской "
+     "области, сообщил Дмитрий Песков."),
+]
+
+
+def _mentions(recognizer: object) -> list[object]:
+    when = datetime(2025, 3, 1, tzinfo=UTC)
+    return [recognizer.mentions(t, b, when) for t, b in TEXTS]  # type: ignore[attr-defined]
+
+
+def test_a_copy_is_written_once_and_loads_the_same_recognizer(tmp_path: Path) -> None:
+    sources = Sources(None, "a" * 64, str(tmp_path))
+    built = prebuilt.load_or_build(sources)
+    copies = list(tmp_path.glob("recognizer-*.pickle"))
+    assert len(copies) == 1 and not list(tmp_path.glob("*.writing"))
+    stamp = copies[0].stat().st_mtime_ns
+    loaded = prebuilt.load_or_build(sources)
+    assert loaded is not built
+    assert _mentions(loaded) == _mentions(built) and any(_mentions(built))
+    assert gazetteer.in_use() is loaded.gazetteer  # linking's names read the one in use
+    assert copies[0].stat().st_mtime_ns == stamp  # loaded, not written again
+
+
+def test_an_unreadable_copy_is_built_again_and_replaced(tmp_path: Path) -> None:
+    sources = Sources(None, "b" * 64, str(tmp_path))
+    prebuilt.load_or_build(sources)
+    (copy,) = tmp_path.glob("recognizer-*.pickle")
+    copy.write_bytes(b"not a pickle")
+    again = prebuilt.load_or_build(sources)
+    assert any(_mentions(again))
+    assert copy.read_bytes() != b"not a pickle"
+
+
+def test_other_data_gets_its_own_copy_and_only_a_few_are_kept(tmp_path: Path) -> None:
+    import os
+
+    for n in range(prebuilt.KEEP):  # copies for older data, oldest first
+        old = tmp_path / f"recognizer-{n}-old.pickle"
+        old.write_bytes(b"")
+        os.utime(old, (1_000 + n, 1_000 + n))
+    prebuilt.load_or_build(Sources(None, "d" * 64, str(tmp_path)))
+    kept = sorted(p.name for p in tmp_path.glob("recognizer-*.pickle"))
+    assert len(kept) == prebuilt.KEEP and "recognizer-0-old.pickle" not in kept
+    assert any(name.startswith("recognizer-dddd") for name in kept)
+
+
+def test_no_folder_means_built_every_time(tmp_path: Path) -> None:
+    recognizer = prebuilt.load_or_build(Sources(None, "c" * 64, None))
+    assert any(_mentions(recognizer))
+    assert not list(tmp_path.iterdir())

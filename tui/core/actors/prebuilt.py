@@ -1,0 +1,116 @@
+"""The recognizer a pool worker builds from the gazetteer, kept on disk between runs.
+
+Building it (the TOML files parsed, ~120k forms normalised, the Aho-Corasick automaton made)
+cost each worker ~0.75 s of CPU at the start of every refresh with new articles, before the
+first batch could be analysed; a pickled copy loads in about a third of that. The copy is
+named by everything it is built from: the data files (`Sources.source_hash`), the code that
+builds it (this package's source), the interpreter and pyahocorasick, so any change builds
+afresh. The first worker that built one writes it (atomically, once); a copy that fails to
+load is built again and written over. The folder is the user's cache (`prebuilt_dir`), not a
+desk's: every desk on the machine with the same data shares it, as with compiled bytecode.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.core.actors.recognize import Recognizer
+    from tui.core.refresh.analyzer import Sources
+
+ENV = "NEWSDESK_PREBUILT_DIR"  # a folder, or empty for none (built every time)
+KEEP = 3  # copies kept (a few data versions: several actors files in use)
+_STALE_CLAIM_S = 600  # a writer that claimed the file this long ago died
+_code: list[str] = []
+
+
+def prebuilt_dir() -> str | None:
+    """Where copies are kept: $NEWSDESK_PREBUILT_DIR, else the user's cache folder."""
+    if ENV in os.environ:
+        return os.environ[ENV] or None
+    from platformdirs import user_cache_dir
+
+    return str(Path(user_cache_dir("newsdesk")) / "prebuilt")
+
+
+def _code_hash() -> str:
+    """This package's source, the interpreter and pyahocorasick: what the pickle depends on."""
+    if not _code:
+        import ahocorasick
+
+        digest = hashlib.sha256(sys.version.encode())
+        digest.update(str(getattr(ahocorasick, "__version__", "")).encode())
+        here = Path(__file__).resolve().parent
+        for path in sorted(here.glob("*.py")):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        _code.append(digest.hexdigest()[:16])
+    return _code[0]
+
+
+def _path(sources: Sources) -> Path | None:
+    if not sources.prebuilt_dir:
+        return None
+    name = f"recognizer-{sources.source_hash[:24]}-{_code_hash()}.pickle"
+    return Path(sources.prebuilt_dir) / name
+
+
+def on_disk(sources: Sources) -> bool:
+    """A copy for `sources` was written (loading it is cheap)."""
+    path = _path(sources)
+    return path is not None and path.exists()
+
+
+def load_or_build(sources: Sources) -> Recognizer:
+    """The recognizer for `sources`: loaded when a copy is on disk, else built (and saved)."""
+    from tui.core.actors import gazetteer
+    from tui.core.actors.recognize import Recognizer
+
+    path = _path(sources)
+    if path is not None:
+        try:
+            with path.open("rb") as f:
+                found = pickle.load(f)
+        except Exception:  # none yet, or unreadable: built and written over below
+            found = None
+        if isinstance(found, Recognizer):
+            gazetteer.adopt(found.gazetteer)  # as load_gazetteer would have
+            return found
+    actors_file = Path(sources.actors_file) if sources.actors_file else None
+    built = Recognizer(gazetteer.load_gazetteer(actors_file))
+    if path is not None:
+        _save(path, built)
+    return built
+
+
+def _save(path: Path, recognizer: Recognizer) -> None:
+    """Write once: the worker that claims the file writes it, the others go on analysing."""
+    claim = path.with_suffix(".writing")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if claim.exists() and time.time() - claim.stat().st_mtime > _STALE_CLAIM_S:
+            claim.unlink(missing_ok=True)
+        fd = os.open(claim, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except OSError:
+        return  # another worker writes it, or the folder is read-only: build next time too
+    try:
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(recognizer, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(claim, path)
+        _prune(path)
+    except Exception:  # a cache: a copy that cannot be written is no error
+        claim.unlink(missing_ok=True)
+
+
+def _prune(kept: Path) -> None:
+    """Only the KEEP newest copies stay (each is ~17 MB)."""
+    copies = sorted(kept.parent.glob("recognizer-*.pickle"),
+                    key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in copies[KEEP:]:
+        if old != kept:
+            old.unlink(missing_ok=True)
