@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from tui.core.models import from_iso
 
 if TYPE_CHECKING:
-    from tui.core.linking.index import LinkRow, Packed, Written
+    from tui.core.linking.index import LinkRow, Packed, Weighed, Written
     from tui.core.linking.score import Model
     from tui.core.refresh.analyzer import Batch, Context, Found, Sources, TextItem
 
@@ -70,10 +70,17 @@ class LinksAnalyzer:
         everyone = sorted({*ids, *old})
         chunks = [everyone[i:i + CHUNK] for i in range(0, len(everyone), CHUNK)]
         weigh = [everyone[i:i + WEIGH_CHUNK] for i in range(0, len(everyone), WEIGH_CHUNK)]
+        pending: list[Weighed] = []
         with parents_unchecked(conn):  # set_features stores keys of present articles only
-            for weighed in context.in_pool(weigh_job, [(str(path), c) for c in weigh]):
-                with transaction(conn):  # short transactions: the app writes too
-                    index.store_weighed(conn, weighed)
+            for n, weighed in enumerate(context.in_pool(weigh_job, [(str(path), c)
+                                                                    for c in weigh]), 1):
+                pending.append(weighed)
+                if n % WRITE_JOBS and n < len(weigh):
+                    continue
+                with transaction(conn):  # ~0.1 s of lock: a job's keys fall all over the
+                    for done in pending:  # index, and a commit per job wrote its pages again
+                        index.store_weighed(conn, done)
+                pending = []
         written = None
         if len(everyone) >= ROUND_MIN:
             written = _link_round(conn, str(path), everyone, model, context)

@@ -28,6 +28,7 @@ from __future__ import annotations
 import sqlite3
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
+from itertools import groupby
 from operator import itemgetter
 
 from tui.core.linking.features import idf
@@ -54,9 +55,11 @@ class Postings:
         missing = sorted(keys - self.times.keys())
         for key in missing:
             self.times[key], self.ids[key] = [], []
-        for key, published, aid in store.postings(conn, missing, *self.window):
-            self.times[key].append(published)
-            self.ids[key].append(aid)
+        rows = list(store.postings(conn, missing, *self.window))  # a key's rows in one go
+        for key, group in groupby(rows, itemgetter(0)):  # (an append per row was half this)
+            mine = list(group)
+            self.times[key] += [p for _k, p, _a in mine]
+            self.ids[key] += [a for _k, _p, a in mine]
 
 
 _round: dict[str, tuple[str, Postings]] = {}  # db path -> (round token, its postings)
@@ -116,9 +119,10 @@ def _ranked(postings: Postings, aid: int, published: float,
         for t, o in zip(times[i:j], ids[i:j], strict=True):  # t - published: abs() of it
             acc[o] = get(o, 0.0) + w / (1.0 + (t - published) / halving)
         k = bisect_left(times, lo, max(0, i - half), i)
-        if k < i:  # nearest first, as the index is walked backwards
-            for t, o in zip(reversed(times[k:i]), reversed(ids[k:i]), strict=True):
-                acc[o] = get(o, 0.0) + w / (1.0 + (published - t) / halving)
+        # earlier ones in any order: an article has one posting per key, so each sum still
+        # adds its keys in the same order (walking them backwards cost a tenth of this)
+        for t, o in zip(times[k:i], ids[k:i], strict=True):
+            acc[o] = get(o, 0.0) + w / (1.0 + (published - t) / halving)
     acc.pop(aid, None)
     if len(acc) > limit:  # only those tying with the limit-th best or better are sorted
         least = sorted(acc.values(), reverse=True)[limit - 1]
