@@ -164,16 +164,17 @@ def _link_round(conn: sqlite3.Connection, path: str, everyone: list[int], model:
 
 
 def _write_best(conn: sqlite3.Connection, rows: list[LinkRow], chunk: int = 10_000) -> None:
-    """Short transactions: the app writes too. Links of articles still indexed (not pruned
-    meanwhile) only, checked once per article: SQLite checked both ends of every row."""
-    from tui.core.store.db import parents_unchecked, transaction
-    from tui.core.store.links import published, store_links
+    """Short transactions: the app writes too. Links of articles still in the cache (not
+    pruned meanwhile) only, checked here once per article: SQLite checked both ends of every
+    row."""
+    from tui.core.store.db import missing_articles, parents_unchecked, transaction
+    from tui.core.store.links import store_links
 
     with parents_unchecked(conn):
         for i in range(0, len(rows), chunk):
             part = rows[i:i + chunk]
             with transaction(conn):
                 ids = sorted({a for a, _b, _s, _w in part} | {b for _a, b, _s, _w in part})
-                if len(here := published(conn, ids)) < len(ids):
-                    part = [r for r in part if r[0] in here and r[1] in here]
+                if gone := missing_articles(conn, ids):
+                    part = [r for r in part if r[0] not in gone and r[1] not in gone]
                 store_links(conn, part)
