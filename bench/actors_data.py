@@ -1,5 +1,5 @@
 """Texts with gold actors for measuring actor recognition on text the gazetteer was not written
-from: the development set (`tests/data/devset/{a,b}.toml`), the held-out set
+from: the development set (`tests/data/devset/?.toml`), the held-out set
 (`tests/data/actors_heldout.toml`, same format, never to be used for tuning) and the real-news
 pages (`../shared/peers/real-news/pages`, gold in `tests/data/realnews_actors.toml`).
 
@@ -62,8 +62,10 @@ def load_articles(path: Path, source: str) -> list[Case]:
             for a in data["article"]]
 
 
-def load_devset(halves: tuple[str, ...] = ("a", "b")) -> list[Case]:
-    return [case for half in halves for case in load_articles(DEVSET / f"{half}.toml", "devset")]
+def load_devset(halves: tuple[str, ...] | None = None) -> list[Case]:
+    """Every part of the development set (a.toml, b.toml and later extensions) unless named."""
+    parts = halves or tuple(sorted(p.stem for p in DEVSET.glob("?.toml")))
+    return [case for half in parts for case in load_articles(DEVSET / f"{half}.toml", "devset")]
 
 
 def load_heldout() -> list[Case]:

@@ -2,7 +2,7 @@
 
 Three sets, each a list of `Labelled` articles with a gold event label ("" = standalone):
 
-- the development set (`tests/data/devset/{a,b}.toml`): the set the score is fitted and measured
+- the development set (`tests/data/devset/?.toml`): the set the score is fitted and measured
   on, out of sample (folds by event);
 - the bundled demo (`tui/demo/articles.toml`): a regression guard only;
 - `../shared/peers/real-news`: real pages and feed items; only the groups of EVENTS.tsv are
@@ -45,9 +45,14 @@ class Labelled:
         return self.event or f"alone:{self.slug}"
 
 
-def load_devset(halves: Iterable[str] = ("a", "b")) -> list[Labelled]:
+def devset_halves() -> tuple[str, ...]:
+    """Every part of the development set: a.toml, b.toml and the extensions written later."""
+    return tuple(sorted(p.stem for p in DEVSET.glob("?.toml")))
+
+
+def load_devset(halves: Iterable[str] | None = None) -> list[Labelled]:
     out = []
-    for half in halves:
+    for half in devset_halves() if halves is None else halves:
         data = tomllib.loads((DEVSET / f"{half}.toml").read_text(encoding="utf-8"))
         for a in data["article"]:
             out.append(Labelled(

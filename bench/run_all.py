@@ -302,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
             text = run_other(script, quick if args.quick else full, own or limit)
             if text is not None:
                 others[script] = text
-    (RESULTS / "others.json").write_text(json.dumps(others, indent=1), encoding="utf-8")
+        (RESULTS / "others.json").write_text(json.dumps(others, indent=1), encoding="utf-8")
     section = render({k: v for k, v in results.items() if v}, others, args.quick)
     (RESULTS / "report.md").write_text(section, encoding="utf-8")
     target = args.write or (None if args.quick else "BENCHMARKS.md")
