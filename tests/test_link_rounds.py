@@ -86,3 +86,26 @@ def test_best_keeps_what_pruning_keeps() -> None:
         want += sorted((aid, other, s, why) for s, other, why in mine[:3])
     assert got == want
     assert best.held() == []
+
+
+def test_a_rounds_links_skip_articles_pruned_meanwhile(tmp_path: Path) -> None:
+    """Links are written with SQLite's foreign keys off (checking both ends of every row was
+    half of writing them): an article deleted since it was scored gets no link, the rest are
+    written, and the connection checks foreign keys again afterwards."""
+    from bench.related_data import build_cache, load_devset
+    from tui.core.linking.analyzer import _write_best
+
+    cache = build_cache(tmp_path, sorted(load_devset(), key=lambda a: a.slug)[:6], analyse=False)
+    try:
+        conn = cache.conn
+        ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
+        gone = max(ids) + 1000  # never stored: as if pruned after scoring
+        conn.execute("DELETE FROM links")
+        _write_best(conn, [(ids[0], ids[1], 0.9, "a"), (ids[1], gone, 0.8, "b"),
+                           (gone, ids[2], 0.7, "c"), (ids[2], ids[0], 0.6, "d")], chunk=3)
+        assert sorted(tuple(r) for r in conn.execute("SELECT article_id, other_id, reasons "
+                                                     "FROM links")) == [
+            (ids[0], ids[1], "a"), (ids[2], ids[0], "d")]
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    finally:
+        cache.close()

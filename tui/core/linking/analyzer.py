@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from tui.core.models import from_iso
 
 if TYPE_CHECKING:
-    from tui.core.linking.index import LinkRow, Packed, Written
+    from tui.core.linking.index import LinkRow, Packed, Weighed, Written
     from tui.core.linking.score import Model
     from tui.core.refresh.analyzer import Batch, Context, Found, Sources, TextItem
 
@@ -57,7 +57,7 @@ class LinksAnalyzer:
         from tui.core.linking.pool import weigh_job
         from tui.core.linking.rounds import ROUND_MIN
         from tui.core.linking.score import default_model
-        from tui.core.store.db import db_file, transaction
+        from tui.core.store.db import db_file, parents_unchecked, transaction
         from tui.core.store.links import unlink
 
         model = self.model or default_model()
@@ -70,9 +70,17 @@ class LinksAnalyzer:
         everyone = sorted({*ids, *old})
         chunks = [everyone[i:i + CHUNK] for i in range(0, len(everyone), CHUNK)]
         weigh = [everyone[i:i + WEIGH_CHUNK] for i in range(0, len(everyone), WEIGH_CHUNK)]
-        for weighed in context.in_pool(weigh_job, [(str(path), c) for c in weigh]):
-            with transaction(conn):  # short transactions: the app writes too
-                index.store_weighed(conn, weighed)
+        pending: list[Weighed] = []
+        with parents_unchecked(conn):  # set_features stores keys of present articles only
+            for n, weighed in enumerate(context.in_pool(weigh_job, [(str(path), c)
+                                                                    for c in weigh]), 1):
+                pending.append(weighed)
+                if n % WRITE_JOBS and n < len(weigh):
+                    continue
+                with transaction(conn):  # ~0.1 s of lock: a job's keys fall all over the
+                    for done in pending:  # index, and a commit per job wrote its pages again
+                        index.store_weighed(conn, done)
+                pending = []
         written = None
         if len(everyone) >= ROUND_MIN:
             written = _link_round(conn, str(path), everyone, model, context)
@@ -125,13 +133,13 @@ def _link_round(conn: sqlite3.Connection, path: str, everyone: list[int], model:
     window = rounds.window_of(published(conn, everyone))
     token = uuid.uuid4().hex  # a worker's postings serve this round only
     step = rounds.CANDIDATE_CHUNK
-    found: list[tuple[int, list[int]]] = []
+    tiler = rounds.Tiler(everyone)  # each job's pairs grouped while the workers rank on
     for part in context.in_pool(candidates_job, [(path, token, everyone[i:i + step], window)
                                                  for i in range(0, len(everyone), step)]):
-        found += part
+        tiler.add(part)
     rounds.forget()  # held here too when there is no pool
-    tiled = rounds.tiles(found, everyone)
-    del found
+    tiled = tiler.tiles()
+    del tiler
     members: dict[int, list[int]] = {}
     for aid, b in rounds.blocks(everyone).items():
         members.setdefault(b, []).append(aid)
@@ -156,10 +164,17 @@ def _link_round(conn: sqlite3.Connection, path: str, everyone: list[int], model:
 
 
 def _write_best(conn: sqlite3.Connection, rows: list[LinkRow], chunk: int = 10_000) -> None:
-    """Short transactions: the app writes too."""
-    from tui.core.store.db import transaction
+    """Short transactions: the app writes too. Links of articles still in the cache (not
+    pruned meanwhile) only, checked here once per article: SQLite checked both ends of every
+    row."""
+    from tui.core.store.db import missing_articles, parents_unchecked, transaction
     from tui.core.store.links import store_links
 
-    for i in range(0, len(rows), chunk):
-        with transaction(conn):
-            store_links(conn, rows[i:i + chunk])
+    with parents_unchecked(conn):
+        for i in range(0, len(rows), chunk):
+            part = rows[i:i + chunk]
+            with transaction(conn):
+                ids = sorted({a for a, _b, _s, _w in part} | {b for _a, b, _s, _w in part})
+                if gone := missing_articles(conn, ids):
+                    part = [r for r in part if r[0] not in gone and r[1] not in gone]
+                store_links(conn, part)

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from functools import partial
 from itertools import chain
+from operator import itemgetter
 from typing import NamedTuple
 
 from tui.core.linking import stories as story_logic
@@ -264,11 +265,10 @@ class Written:
 
     def add(self, rows: Sequence[tuple[int, int, float, str]]) -> None:
         floor = self.floor
-        for a, b, score, _why in rows:
-            if score >= floor:
-                self.a.append(a)
-                self.b.append(b)
-                self.p.append(score)
+        kept = [row for row in rows if row[2] >= floor]
+        self.a.extend(map(itemgetter(0), kept))
+        self.b.extend(map(itemgetter(1), kept))
+        self.p.extend(map(itemgetter(2), kept))
 
     def rows(self) -> Iterator[tuple[int, int, float]]:
         return zip(self.a, self.b, self.p, strict=True)
