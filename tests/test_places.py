@@ -51,6 +51,8 @@ def test_places_in_any_script_and_case_form(text: str, expected: list[tuple[str,
     ("قيسارية and Caesarea", [("قيسارية", "caesarea"), ("Caesarea", "caesarea")]),
     ("Нигерии и Китая", [("Нигерии", "nigeria"), ("Китая", "china")]),  # no stem taken twice
     ("Spain and Madrid", [("Spain", "spain"), ("Madrid", "madrid")]),
+    ("Pakistani troops in the Indian Ocean", [("Pakistani", "pakistan-demonym"),
+                                              ("Indian Ocean", "indian-ocean")]),
 ])
 def test_the_grown_gazetteer_by_class(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
