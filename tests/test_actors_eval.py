@@ -59,7 +59,8 @@ def test_devset_meets_the_bar(devset: Report, capsys: pytest.CaptureFixture[str]
 
 def test_devset_other_categories(devset: Report) -> None:
     assert devset.counts["media"].precision >= 0.95 and devset.counts["media"].recall >= 0.9
-    assert devset.counts["places"].precision >= 0.98 and devset.counts["places"].recall >= 0.94
+    # places: the grown places.toml (P 0.988 R 0.953 -> 0.986 R 0.968 on the 390 texts)
+    assert devset.counts["places"].precision >= 0.98 and devset.counts["places"].recall >= 0.96
     # Discovery is measured on the people the gazetteer misses: as the gazetteer lists more,
     # the easy finds move to it (0.971/0.670 before the leaders' classes, 0.964/0.619 after,
     # 0.975/0.824 with the discovery patterns; 0.974/0.755 with parts c and d, fresh).

@@ -37,6 +37,62 @@ def test_places_in_any_script_and_case_form(text: str, expected: list[tuple[str,
     assert found(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Strikes on Fordow, Natanz and Isfahan", [("Fordow", "fordow"), ("Natanz", "natanz"),
+                                              ("Isfahan", "isfahan")]),
+    ("Al Udeid, Tower 22 and Ain al-Asad", [("Al Udeid", "al-udeid"), ("Tower 22", "tower-22"),
+                                           ("Ain al-Asad", "ain-al-asad")]),
+    ("the Kerch Strait and the Crimean Bridge", [("Kerch Strait", "kerch-strait"),
+                                                 ("Crimean Bridge", "crimean-bridge")]),
+    ("удар по Крымскому мосту", [("Крымскому мосту", "crimean-bridge")]),
+    ("Крымский мост", [("Крымский мост", "crimean-bridge")]),
+    ("в Белгородской и Брянской областях", [("Белгородской", "belgorod"),
+                                            ("Брянской", "bryansk")]),
+    ("قيسارية and Caesarea", [("قيسارية", "caesarea"), ("Caesarea", "caesarea")]),
+    ("Нигерии и Китая", [("Нигерии", "nigeria"), ("Китая", "china")]),  # no stem taken twice
+    ("Spain and Madrid", [("Spain", "spain"), ("Madrid", "madrid")]),
+    ("Pakistani troops in the Indian Ocean", [("Pakistani", "pakistan-demonym"),
+                                              ("Indian Ocean", "indian-ocean")]),
+])
+def test_the_grown_gazetteer_by_class(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "قوات حماة الديار",  # "protectors of the homeland", not Hama
+    "نشرت صور الضربة",  # "pictures", not Tyre
+    "العديد من الصواريخ",  # "many", not Al Udeid
+    "الحد الأقصى",  # "the maximum", not al-Aqsa
+    "بعين العين",  # "the eye", not Al Ain
+    "لم يزد عدد",  # "did not exceed", not Yazd
+    "قناة الجزيرة",  # the channel, not Gezira state
+    "الوضع المالي",  # "financial", not Mali
+    "بورصة",  # "stock exchange", not Bursa
+    "Дело в том, что",  # a stem of Дели
+    "Ровно в полночь",  # "exactly", not Rivne
+    "Мало кто знал",  # a stem of Мали
+    "Того же дня",  # "of that", not Togo
+    "Имран Хан",  # a stem of Ханой
+    "Reading the Nice Bar menu, Mary said",
+    "Car bomb in Of",
+    "Shlomi Ziv and Itamar were freed",  # given names, not the towns
+])
+def test_common_words_are_no_places(text: str) -> None:
+    assert found(text) == []
+
+
+def test_guarded_forms_still_name_the_place() -> None:
+    assert found("في مدينة حماة وقضاء صور") == [("مدينة حماة", "hama"),
+                                                  ("وقضاء صور", "tyre")]
+    assert found("قاعدة العديد") == [("قاعدة العديد", "al-udeid")]
+
+
+def test_a_state_without_an_actor_is_a_country_with_its_capital() -> None:
+    assert set(resolve_place("Spain")) == {"spain", "madrid"}
+    assert resolve_place("Geneva") == ["geneva"]  # a venue of talks: no state
+    assert countries_of(["madrid", "kerch-strait", "crimean-bridge"]) == {"spain", "ukraine"}
+
+
 def test_a_persons_name_is_no_place() -> None:
     text = "Jordan Bardella spoke in Jordan."
     assert [(s, p) for s, _e, p in place_finder().find(text, blocked=[(0, 15)])] == [

@@ -54,16 +54,17 @@ def test_the_set_is_big_and_varied(devset: tuple[Cache, list[ev.Pair]]) -> None:
 def test_out_of_sample_figures(hybrid: ev.Result) -> None:
     got = hybrid.pooled.summary()
     print("\nhybrid, out of sample:", {k: round(v, 3) for k, v in got.items()})
-    # Recorded on 390 articles (a-d; c and d, 166 articles of adjacent events, added later):
-    # 0.932 / 0.963 / 0.892 (P 0.877 R 0.907) / 111 intrusions / 13 lonely. On a and b alone
-    # (224): 0.943 / 0.971 / 0.932 (0.933, 0.931) / 47, and 0.938 / 0.967 / 0.929 / 46 before
-    # what happened was weighed.
-    assert got["p@1"] >= 0.92
+    # Recorded on 390 articles (a-d; c and d, 166 articles of adjacent events, added later),
+    # with the places gazetteer grown by class (273 -> 1,291 places): 0.946 / 0.963 / 0.895
+    # (P 0.900 R 0.890) / 102 intrusions / 11 lonely; 0.932 / 0.963 / 0.892 (0.877, 0.907) /
+    # 111 with the old places. On a and b alone (224): 0.943 / 0.971 / 0.932 (0.933, 0.931) /
+    # 47, and 0.938 / 0.967 / 0.929 / 46 before what happened was weighed.
+    assert got["p@1"] >= 0.935
     assert got["r@5"] >= 0.955
-    assert got["b3_f1"] >= 0.88
-    assert got["b3_p"] >= 0.865 and got["b3_r"] >= 0.895
-    assert got["intrusions"] <= 120
-    assert got["lonely_links"] <= 18  # 13: long shots beside the standalone pieces
+    assert got["b3_f1"] >= 0.885
+    assert got["b3_p"] >= 0.885 and got["b3_r"] >= 0.88
+    assert got["intrusions"] <= 110
+    assert got["lonely_links"] <= 16  # 11: long shots beside the standalone pieces
     assert hybrid.seed == (True, True)  # the report and the analysis two days on
 
 
