@@ -167,7 +167,8 @@ def _write_best(conn: sqlite3.Connection, rows: list[LinkRow], chunk: int = 10_0
     """Short transactions: the app writes too. Links of articles still in the cache (not
     pruned meanwhile) only, checked here once per article: SQLite checked both ends of every
     row."""
-    from tui.core.store.db import missing_articles, parents_unchecked, transaction
+    from tui.core.store.articles import missing_articles
+    from tui.core.store.db import parents_unchecked, transaction
     from tui.core.store.links import store_links
 
     with parents_unchecked(conn):

@@ -195,20 +195,6 @@ def parents_unchecked(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
             conn.execute("PRAGMA foreign_keys = ON")
 
 
-def missing_articles(conn: sqlite3.Connection, ids: Sequence[int]) -> set[int]:
-    """Which of these article ids are gone (pruned meanwhile): one count per 500 ids, and the
-    ids themselves only for a chunk that lacks some."""
-    gone: set[int] = set()
-    for i in range(0, len(ids), 500):
-        chunk = list(ids[i:i + 500])
-        marks = ",".join("?" * len(chunk))
-        if conn.execute(f"SELECT count(*) FROM articles WHERE id IN ({marks})",
-                        chunk).fetchone()[0] < len(chunk):
-            gone |= set(chunk) - {r[0] for r in conn.execute(
-                f"SELECT id FROM articles WHERE id IN ({marks})", chunk)}
-    return gone
-
-
 def _check_is_ours(conn: sqlite3.Connection, path: Path) -> None:
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
