@@ -6,12 +6,11 @@ from tui.core.refresh.analysis import WarmUpWhen
 from tui.core.refresh.events import FeedFinished, Progress, RefreshEvent
 
 
-def _when(events: list[RefreshEvent], *, pages: bool, workers: int = 2,
-          cheap: bool = False) -> int | None:
+def _when(events: list[RefreshEvent], *, pages: bool, workers: int = 2) -> int | None:
     """Index of the event at which warm-up was asked for, or None."""
     asked: list[int] = []
     seen = 0
-    warm = WarmUpWhen(lambda: asked.append(seen), workers, pages=pages, cheap=lambda: cheap)
+    warm = WarmUpWhen(lambda: asked.append(seen), workers, pages=pages)
     for seen, event in enumerate(events):  # noqa: B007 - the lambda reads it
         warm.see(event)
     assert len(asked) <= 1
@@ -43,11 +42,3 @@ def test_pages_done_before_the_last_feed_do_not_count() -> None:
 
 def test_nothing_new_no_warm_up() -> None:
     assert _when(_feeds(4, new=0), pages=False) is None
-
-
-def test_prebuilt_tools_load_at_the_first_feed_with_new_articles() -> None:
-    events = _feeds(2, new=0) + _feeds(5)
-    first_new = events.index(FeedFinished("f1", 3, "ok"))
-    assert _when(events, pages=False, cheap=True) == first_new
-    assert _when(events, pages=True, cheap=True) == first_new
-    assert _when(_feeds(4, new=0), pages=False, cheap=True) is None

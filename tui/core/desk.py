@@ -128,8 +128,7 @@ class Desk:
         chosen = [f for f in self.config.feeds if feeds is None or f.name in feeds]
         extracting = self.config.settings.extract if extract is None else extract
         warm = WarmUpWhen(self.analysis.warm_up, self.workers().workers,
-                          pages=extracting and any(f.extract for f in chosen),
-                          cheap=self.analysis.tools_prebuilt)
+                          pages=extracting and any(f.extract for f in chosen))
 
         def on_refresh_event(event: RefreshEvent) -> None:
             warm.see(event)

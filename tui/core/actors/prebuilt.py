@@ -60,12 +60,6 @@ def _path(sources: Sources) -> Path | None:
     return Path(sources.prebuilt_dir) / name
 
 
-def on_disk(sources: Sources) -> bool:
-    """A copy for `sources` was written (loading it is cheap)."""
-    path = _path(sources)
-    return path is not None and path.exists()
-
-
 def load_or_build(sources: Sources) -> Recognizer:
     """The recognizer for `sources`: loaded when a copy is on disk, else built (and saved)."""
     from tui.core.actors import gazetteer
