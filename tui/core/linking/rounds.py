@@ -28,6 +28,7 @@ from __future__ import annotations
 import sqlite3
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
+from heapq import nlargest
 from itertools import groupby
 from operator import itemgetter
 
@@ -125,7 +126,7 @@ def _ranked(postings: Postings, aid: int, published: float,
             acc[o] = get(o, 0.0) + w / (1.0 + (published - t) / halving)
     acc.pop(aid, None)
     if len(acc) > limit:  # only those tying with the limit-th best or better are sorted
-        least = sorted(acc.values(), reverse=True)[limit - 1]
+        least = nlargest(limit, acc.values())[-1]  # cheaper than sorting them all
         return sorted((o for o, v in acc.items() if v >= least),
                       key=lambda o: (-acc[o], o))[:limit]
     return sorted(acc, key=lambda o: (-acc[o], o))
@@ -264,10 +265,10 @@ _other = itemgetter(1)
 def score_pairs(conn: sqlite3.Connection, pairs: Sequence[Pair],
                 model: Model | None = None) -> list[tuple[int, int, float, str]]:
     """Step 3 (reads only): the link rows of `pairs` that reach the model's link_min."""
-    from tui.core.linking.index import features
+    from tui.core.linking.index import ROUND_DECODED, features
 
     model = model or default_model()
-    feats = features(conn, sorted({a for pair in pairs for a in pair}))
+    feats = features(conn, sorted({a for pair in pairs for a in pair}), cap=ROUND_DECODED)
     rows = []
     for a, b in pairs:
         x, y = feats.get(a), feats.get(b)
