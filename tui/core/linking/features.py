@@ -200,8 +200,17 @@ def idf(df: int, docs: int) -> float:
     return max(0.1, math.log((docs + 1) / (df + 0.5)))
 
 
-def weigh(raw: Raw, published: datetime, df: Mapping[str, int], docs: int) -> Features:
-    """Freeze rarity into the vectors (so stored features never need the corpus again)."""
+def term_idf(df: Mapping[str, int], docs: int) -> dict[str, float]:
+    """The idf of each term key in `df`, by term, for `weigh`: a weighing job's articles share
+    most of their terms, and the idf of each term of each article was half of weighing."""
+    log, size = math.log, docs + 1
+    return {k[2:]: max(0.1, log(size / (n + 0.5))) for k, n in df.items() if k[:2] == "t:"}
+
+
+def weigh(raw: Raw, published: datetime, df: Mapping[str, int], docs: int,
+          terms_idf: Mapping[str, float] | None = None) -> Features:
+    """Freeze rarity into the vectors (so stored features never need the corpus again).
+    `terms_idf`: `term_idf(df, docs)`, when many articles are weighed with one `df`."""
     def w(prefix: str, key: str) -> float:
         return idf(df.get(f"{prefix}:{key}", 0), docs)
 
@@ -211,8 +220,12 @@ def weigh(raw: Raw, published: datetime, df: Mapping[str, int], docs: int) -> Fe
 
     # terms are most of the keys (up to RAW_TERMS each): idf inlined, the same floats
     log, log1p, size = math.log, math.log1p, docs + 1
-    vec = {t: max(0.1, log(size / (df.get("t:" + t, 0) + 0.5))) * log1p(c)
-           for t, c in raw.terms.items()}
+    if terms_idf is None:
+        vec = {t: max(0.1, log(size / (df.get("t:" + t, 0) + 0.5))) * log1p(c)
+               for t, c in raw.terms.items()}
+    else:  # the same floats, each term's idf computed once per job
+        unseen, known = max(0.1, log(size / 0.5)), terms_idf.get
+        vec = {t: known(t, unseen) * log1p(c) for t, c in raw.terms.items()}
     norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
     day = raw.day or math.floor(published.timestamp() / 86400)
     return Features(

@@ -34,7 +34,8 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from tui.core.linking import stories as story_logic
-from tui.core.linking.features import Features, Raw, idf, loads_any, raw_features, weigh
+from tui.core.linking.features import (Features, Raw, idf, loads_any, raw_features,
+                                       term_idf, weigh)
 from tui.core.linking.score import DAY, WINDOW_DAYS, Model, default_model, link
 from tui.core.models import from_iso
 from tui.core.store import links as store
@@ -117,11 +118,12 @@ def weighed(conn: sqlite3.Connection, ids: Sequence[int]) -> Weighed:
             in store.raws(conn, ids).items() if raw}
     df = store.df(conn, {k for _p, raw in raws.values() for k in raw.df_keys()})
     docs = df.get("", 1)
+    terms_idf = term_idf(df, docs)
     rows: list[tuple[int, str, int]] = []
     postings: set[tuple[str, float, int]] = set()
     for aid in sorted(raws):
         published, raw = raws[aid]
-        feats = weigh(raw, datetime.fromtimestamp(published, UTC), df, docs)
+        feats = weigh(raw, datetime.fromtimestamp(published, UTC), df, docs, terms_idf)
         rows.append((aid, feats.dumps(), docs))
         postings.update((key, published, aid) for key in feats.index_keys())
     ordered = sorted(postings)
