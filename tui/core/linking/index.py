@@ -21,7 +21,6 @@ size of the cache. `index_articles` runs all three in this process (tests, bench
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import zlib
 from array import array
@@ -33,9 +32,10 @@ from itertools import chain
 from operator import itemgetter
 from typing import NamedTuple
 
+from orjson import dumps
+
 from tui.core.linking import stories as story_logic
-from tui.core.linking.features import (Features, Raw, idf, loads_any, raw_features,
-                                       term_idf, weigh)
+from tui.core.linking.features import Features, Raw, idf, loads_any, raw_features, term_idf, weigh
 from tui.core.linking.score import DAY, WINDOW_DAYS, Model, default_model, link
 from tui.core.models import from_iso
 from tui.core.store import links as store
@@ -68,7 +68,7 @@ class Packed(NamedTuple):
 
 def pack(raw: Raw) -> Packed:
     keys = raw.df_keys()
-    return Packed(raw.dumps(), keys, json.dumps(keys))
+    return Packed(raw.dumps(), keys, dumps(keys).decode())  # read by SQLite's json_each
 
 
 def load_raw(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, tuple[datetime, Packed]]:
