@@ -89,7 +89,6 @@ class LinksAnalyzer:
         with transaction(conn):
             index.recluster(conn, everyone, model, partial(_labels, str(path), context),
                             written)
-        index.trim_decoded()  # without a pool, the round's scoring decoded here
 
 
 def _labels(path: str, context: Context, stories: list[tuple[int, list[int]]]

@@ -182,27 +182,20 @@ def candidates(conn: sqlite3.Connection, aid: int, feats: Features,
 
 
 _decoded: dict[tuple[int, float, int, int], Features] = {}
-# ~8 KB each decoded: ~36 MB per process. A cold run's candidates span a week around each
-# article: at 1,500 every article was decoded eight times over, at 3,000 two and a half. A
-# round's scoring job decodes two blocks of rounds.BLOCK: one stays for the worker's next job.
+# ~6 KB each decoded (orjson shares their keys): ~27 MB a process. A cold run's candidates span
+# a week around each article: at 1,500 every article was decoded eight times over, at 3,000 two
+# and a half. A round's scoring job decodes two blocks of rounds.BLOCK: one stays for the
+# worker's next job. (9,000 saved ~0.2 s of a cold 10k run's CPU for ~18 MB more a worker.)
 _DECODED_MAX = 4_500
-# A round's scoring and labelling jobs (pool workers, whichever tile comes next): 4,500 held
-# two blocks, and a worker handed tiles of three or four blocks in turn decoded the 10k-article
-# bench run ~30k times over two workers; 9,000 (~72 MB a worker, for that run only) ~21k, close
-# to once per article and worker. The next call with the usual cap trims back to it.
-ROUND_DECODED = 9_000
 
 
-def features(conn: sqlite3.Connection, ids: Sequence[int], keep: bool = True,
-             cap: int = _DECODED_MAX) -> dict[int, Features]:
+def features(conn: sqlite3.Connection, ids: Sequence[int], keep: bool = True
+             ) -> dict[int, Features]:
     """Stored features by id. Decoding JSON was a sixth of linking time, and in a burst of new
-    articles the same neighbours come up again and again: decoded ones are kept (at most
-    `cap`, least recently used go first), keyed by the stored text itself (its length and
-    CRC), so a changed article is never served stale. `keep=False` (the writer labelling
-    stories) reads what is kept but keeps nothing."""
+    articles the same neighbours come up again and again: decoded ones are kept, keyed by the
+    stored text itself (its length and CRC), so a changed article is never served stale.
+    `keep=False` (the writer labelling stories) reads what is kept but keeps nothing."""
     out = {}
-    if keep:
-        trim_decoded(cap)
     for aid, published, text in store.features(conn, ids):
         key = (aid, published, len(text), zlib.crc32(text.encode()))
         if not keep:
@@ -212,21 +205,13 @@ def features(conn: sqlite3.Connection, ids: Sequence[int], keep: bool = True,
             continue
         feats = _decoded.pop(key, None)  # re-inserted below: least recently used go first
         if feats is None:
-            if len(_decoded) >= cap:
+            if len(_decoded) >= _DECODED_MAX:
                 del _decoded[next(iter(_decoded))]
             feats = loads_any(published, text)
             if feats is None:  # written by another version: skipped until re-analysed
                 continue
         out[aid] = _decoded[key] = feats
     return out
-
-
-def trim_decoded(cap: int = _DECODED_MAX) -> None:
-    """Keep at most `cap` decoded features, the most recently used (after a round's bigger
-    cache: `ROUND_DECODED`)."""
-    if len(_decoded) > cap:
-        for key in list(_decoded)[:len(_decoded) - cap]:
-            del _decoded[key]
 
 
 def link_scores(conn: sqlite3.Connection, ids: Sequence[int],
@@ -365,15 +350,13 @@ def restory(conn: sqlite3.Connection, model: Model) -> None:
 
 
 def story_labels(conn: sqlite3.Connection, stories: Sequence[tuple[int, list[int]]],
-                 chunk: int = 200, keep: bool = False, cap: int = _DECODED_MAX
-                 ) -> Iterator[tuple[int, str, float, float]]:
+                 chunk: int = 200, keep: bool = False) -> Iterator[tuple[int, str, float, float]]:
     """(story, label, first, last) of each (story, members by id), `chunk` stories at a time:
     a few hundred stories' members decoded at once keep the writer small. `keep`: keep the
-    decoded features (a pool worker, whose cache serves the next job), at most `cap`."""
+    decoded features (a pool worker, whose cache serves the next job)."""
     for i in range(0, len(stories), chunk):
         part = stories[i:i + chunk]
-        feats = features(conn, sorted({a for _sid, ids in part for a in ids}), keep=keep,
-                         cap=cap)
+        feats = features(conn, sorted({a for _sid, ids in part for a in ids}), keep=keep)
         for sid, ids in part:
             mine = [feats[a] for a in ids if a in feats]
             if mine:

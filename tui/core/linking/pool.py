@@ -62,10 +62,10 @@ def candidates_job(path: str, token: str, ids: list[int],
 
 def label_job(path: str, stories: list[tuple[int, list[int]]], sources: Sources
               ) -> list[tuple[int, str, float, float]]:
-    from tui.core.linking.index import ROUND_DECODED, story_labels
+    from tui.core.linking.index import story_labels
 
-    _names_from(sources)  # members were decoded for scoring: the round's cap keeps them
-    return list(story_labels(_reader(path), stories, keep=True, cap=ROUND_DECODED))
+    _names_from(sources)
+    return list(story_labels(_reader(path), stories, keep=True))
 
 
 def score_job(path: str, pairs: list[Pair], model: Model, sources: Sources) -> list[LinkRow]:

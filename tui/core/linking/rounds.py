@@ -265,10 +265,10 @@ _other = itemgetter(1)
 def score_pairs(conn: sqlite3.Connection, pairs: Sequence[Pair],
                 model: Model | None = None) -> list[tuple[int, int, float, str]]:
     """Step 3 (reads only): the link rows of `pairs` that reach the model's link_min."""
-    from tui.core.linking.index import ROUND_DECODED, features
+    from tui.core.linking.index import features
 
     model = model or default_model()
-    feats = features(conn, sorted({a for pair in pairs for a in pair}), cap=ROUND_DECODED)
+    feats = features(conn, sorted({a for pair in pairs for a in pair}))
     rows = []
     for a, b in pairs:
         x, y = feats.get(a), feats.get(b)
