@@ -1,11 +1,21 @@
 """Stories: clusters of articles about one event, made from the links as a whole.
 
 Pure (no SQL): the store hands in the link probabilities of a region of recent articles and
-writes back the clusters. Average linkage: two groups merge while the *average* probability
-over all their pairs (a missing link counts as 0) is at least the threshold, best pair first.
-Single linkage would chain "Shoigu in Tehran" -> "Haniyeh's killing" -> "Pezeshkian's
-inauguration" into one blob; an average over members does not. The result depends only on the
-articles and their links, never on which article arrived first (ties go to the lowest ids).
+writes back the clusters. Two steps:
+
+1. Cores, by average linkage: two groups merge while the *average* probability over all their
+   pairs (a missing link counts as 0) is at least the threshold, best pair first. Single
+   linkage would chain "Shoigu in Tehran" -> "Haniyeh's killing" -> "Pezeshkian's
+   inauguration" into one blob; an average over members does not.
+2. Each article then joins the one core it links best on average (itself left out; from
+   JOIN_MIN), all at once against the cores as made. An analysis that recounts two adjacent
+   events (the strike and the counter-strike, the envoy's two visits) picks one of them
+   instead of gluing both into one story, so the cores can be tight (a high threshold)
+   without losing the pieces that link to their event only weakly. Out of sample (5 folds by
+   event, 390 articles): B3-F1 0.895 -> 0.939, precision and recall both up.
+
+The result depends only on the articles and their links, never on which article arrived first
+(ties go to the lowest ids).
 """
 
 from __future__ import annotations
@@ -18,15 +28,17 @@ from tui.core.linking.features import Features
 from tui.core.linking.names import actor_kind, display_name, place_kind
 
 MAX_SPAN_DAYS = 14.0  # a story longer than this is a theme, not an event
+JOIN_MIN = 0.05  # the least average link to a core's members that joins it (index.STORY_LINK_MIN)
 DAY = 86400.0
 
 
 def cluster(published: Mapping[int, float],
             links: Mapping[tuple[int, int], float] | Iterable[tuple[int, int, float]],
-            threshold: float, max_span_days: float = MAX_SPAN_DAYS) -> list[list[int]]:
-    """Groups of two or more articles (each sorted), by average linkage over `links`
+            threshold: float, max_span_days: float = MAX_SPAN_DAYS,
+            join_min: float = JOIN_MIN) -> list[list[int]]:
+    """Groups of two or more articles (each sorted): cores by average linkage over `links`
     ((a, b) -> probability, or (a, b, probability) rows; a pair in either order or both;
-    pairs outside `published` are ignored)."""
+    pairs outside `published` are ignored), then each article in the core it links best."""
     members = {a: [a] for a in published}
     span = {a: (t, t) for a, t in published.items()}
     sums: dict[int, dict[int, float]] = {a: {} for a in published}
@@ -36,6 +48,7 @@ def cluster(published: Mapping[int, float],
             q = sums[a].get(b)
             if q is None or p > q:  # one value per pair: the higher
                 sums[a][b] = sums[b][a] = max(p, 0.0)
+    given = {a: dict(row) for a, row in sums.items() if row}  # the links, for step 2
     # every pair at once, then one heapify: the same pops (entries are distinct or equal, so
     # the order they were pushed in never shows)
     heap = [(-p, a, b) for a, row in sums.items() for b, p in row.items()
@@ -67,7 +80,41 @@ def cluster(published: Mapping[int, float],
             avg = total / (size * len(members[other]))
             if avg >= threshold:
                 push(heap, (-avg, a, other) if a < other else (-avg, other, a))
-    return sorted(sorted(m) for m in members.values() if len(m) > 1)
+    cores = [m for m in members.values() if len(m) > 1]
+    return join(published, given, cores, join_min, max_span_days)
+
+
+def join(published: Mapping[int, float], near: Mapping[int, Mapping[int, float]],
+         cores: Sequence[Sequence[int]], join_min: float,
+         max_span_days: float = MAX_SPAN_DAYS) -> list[list[int]]:
+    """Every article (a core's members too) in the core whose members it links best on
+    average, itself left out, if that is at least `join_min` and it lies within
+    `max_span_days` of both ends of the core; else alone. Made against the cores as they are
+    (no article's move changes another's), so the order articles are visited in never shows."""
+    cores = sorted(sorted(m) for m in cores)  # by lowest id: ties go to the first
+    core_of = {a: i for i, m in enumerate(cores) for a in m}
+    size = [len(m) for m in cores]
+    ends = [(min(published[a] for a in m), max(published[a] for a in m)) for m in cores]
+    reach = max_span_days * DAY
+    out: list[list[int]] = [[] for _ in cores]
+    for a, row in near.items():
+        totals: dict[int, float] = {}
+        for b, p in row.items():
+            c = core_of.get(b)
+            if c is not None:
+                totals[c] = totals.get(c, 0.0) + p
+        mine, t = core_of.get(a), published[a]
+        best, value = -1, join_min
+        for c, total in totals.items():
+            n = size[c] - (c == mine)
+            lo, hi = ends[c]
+            avg = total / n
+            if (avg > value or (avg == value and (best < 0 or c < best))) \
+                    and hi - reach <= t <= lo + reach:
+                best, value = c, avg
+        if best >= 0:
+            out[best].append(a)
+    return sorted(sorted(m) for m in out if len(m) > 1)
 
 
 def assign_ids(groups: Sequence[Sequence[int]], old: Mapping[int, int],
