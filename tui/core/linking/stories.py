@@ -48,13 +48,16 @@ def cluster(published: Mapping[int, float],
             q = sums[a].get(b)
             if q is None or p > q:  # one value per pair: the higher
                 sums[a][b] = sums[b][a] = max(p, 0.0)
-    given = {a: dict(row) for a, row in sums.items() if row}  # the links, for step 2
     # every pair at once, then one heapify: the same pops (entries are distinct or equal, so
     # the order they were pushed in never shows)
     heap = [(-p, a, b) for a, row in sums.items() for b, p in row.items()
             if a < b and p >= threshold]
     heapq.heapify(heap)
     pop, push = heapq.heappop, heapq.heappush
+    # for step 2: where each merged group went, and each article's links (summed by the groups
+    # of the time) when it stopped being alone; a lone article's row in `sums` is that already
+    went: dict[int, int] = {}
+    was_alone: dict[int, dict[int, float]] = {}
     while heap:
         neg, a, b = pop(heap)
         mine, theirs_members = members.get(a), members.get(b)
@@ -66,7 +69,12 @@ def cluster(published: Mapping[int, float],
         lo, hi = min(span[a][0], span[b][0]), max(span[a][1], span[b][1])
         if (hi - lo) / DAY > max_span_days:
             continue
+        if len(mine) == 1:
+            was_alone[a] = dict(row)
+        if len(theirs_members) == 1:
+            was_alone[b] = dict(sums[b])
         mine += members.pop(b)
+        went[b] = a
         span[a] = (lo, hi)
         del span[b]
         theirs = sums.pop(b)
@@ -80,41 +88,53 @@ def cluster(published: Mapping[int, float],
             avg = total / (size * len(members[other]))
             if avg >= threshold:
                 push(heap, (-avg, a, other) if a < other else (-avg, other, a))
-    cores = [m for m in members.values() if len(m) > 1]
-    return join(published, given, cores, join_min, max_span_days)
+    cores = {g: m for g, m in members.items() if len(m) > 1}
+
+    def now(g: int) -> int:
+        while g in went:
+            g = went[g]
+        return g
+
+    near: dict[int, dict[int, float]] = {}
+    for x, row in was_alone.items():
+        totals = near[x] = {}
+        for g, p in row.items():
+            g = now(g)
+            if g in cores:
+                totals[g] = totals.get(g, 0.0) + p
+    for x, m in members.items():
+        if len(m) == 1 and sums[x]:
+            near[x] = {g: p for g, p in sums[x].items() if g in cores}
+    return join(published, near, cores, join_min, max_span_days)
 
 
 def join(published: Mapping[int, float], near: Mapping[int, Mapping[int, float]],
-         cores: Sequence[Sequence[int]], join_min: float,
+         cores: Mapping[int, Sequence[int]], join_min: float,
          max_span_days: float = MAX_SPAN_DAYS) -> list[list[int]]:
     """Every article (a core's members too) in the core whose members it links best on
     average, itself left out, if that is at least `join_min` and it lies within
-    `max_span_days` of both ends of the core; else alone. Made against the cores as they are
-    (no article's move changes another's), so the order articles are visited in never shows."""
-    cores = sorted(sorted(m) for m in cores)  # by lowest id: ties go to the first
-    core_of = {a: i for i, m in enumerate(cores) for a in m}
-    size = [len(m) for m in cores]
-    ends = [(min(published[a] for a in m), max(published[a] for a in m)) for m in cores]
+    `max_span_days` of both ends of the core; else alone. `near`: article -> core -> the sum
+    of its links to the core's members. Made against the cores as they are (no article's
+    move changes another's), so the order articles are visited in never shows; ties go to
+    the core with the lowest id."""
+    first = {g: min(m) for g, m in cores.items()}
+    ends = {g: (min(published[a] for a in m), max(published[a] for a in m))
+            for g, m in cores.items()}
+    home = {a: g for g, m in cores.items() for a in m}
     reach = max_span_days * DAY
-    out: list[list[int]] = [[] for _ in cores]
-    for a, row in near.items():
-        totals: dict[int, float] = {}
-        for b, p in row.items():
-            c = core_of.get(b)
-            if c is not None:
-                totals[c] = totals.get(c, 0.0) + p
-        mine, t = core_of.get(a), published[a]
+    out: dict[int, list[int]] = {g: [] for g in cores}
+    for a, totals in near.items():
+        mine, t = home.get(a), published[a]
         best, value = -1, join_min
-        for c, total in totals.items():
-            n = size[c] - (c == mine)
-            lo, hi = ends[c]
-            avg = total / n
-            if (avg > value or (avg == value and (best < 0 or c < best))) \
+        for g, total in totals.items():
+            avg = total / (len(cores[g]) - (g == mine))
+            lo, hi = ends[g]
+            if (avg > value or (avg == value and (best < 0 or first[g] < first[best]))) \
                     and hi - reach <= t <= lo + reach:
-                best, value = c, avg
+                best, value = g, avg
         if best >= 0:
             out[best].append(a)
-    return sorted(sorted(m) for m in out if len(m) > 1)
+    return sorted(sorted(m) for m in out.values() if len(m) > 1)
 
 
 def assign_ids(groups: Sequence[Sequence[int]], old: Mapping[int, int],
