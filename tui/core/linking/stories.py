@@ -95,17 +95,17 @@ def cluster(published: Mapping[int, float],
             g = went[g]
         return g
 
-    near: dict[int, dict[int, float]] = {}
+    to_cores: dict[int, dict[int, float]] = {}  # article -> core -> its links' sum
     for x, row in was_alone.items():
-        totals = near[x] = {}
+        totals = to_cores[x] = {}
         for g, p in row.items():
             g = now(g)
             if g in cores:
                 totals[g] = totals.get(g, 0.0) + p
     for x, m in members.items():
         if len(m) == 1 and sums[x]:
-            near[x] = {g: p for g, p in sums[x].items() if g in cores}
-    return join(published, near, cores, join_min, max_span_days)
+            to_cores[x] = {g: p for g, p in sums[x].items() if g in cores}
+    return join(published, to_cores, cores, join_min, max_span_days)
 
 
 def join(published: Mapping[int, float], near: Mapping[int, Mapping[int, float]],
