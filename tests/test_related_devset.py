@@ -58,12 +58,14 @@ def test_out_of_sample_figures(hybrid: ev.Result) -> None:
     # with the places gazetteer grown by class (273 -> 1,291 places): 0.946 / 0.963 / 0.895
     # (P 0.900 R 0.890) / 102 intrusions / 11 lonely; 0.932 / 0.963 / 0.892 (0.877, 0.907) /
     # 111 with the old places. On a and b alone (224): 0.943 / 0.971 / 0.932 (0.933, 0.931) /
-    # 47, and 0.938 / 0.967 / 0.929 / 46 before what happened was weighed.
-    assert got["p@1"] >= 0.935
-    assert got["r@5"] >= 0.955
-    assert got["b3_f1"] >= 0.885
-    assert got["b3_p"] >= 0.885 and got["b3_r"] >= 0.88
-    assert got["intrusions"] <= 110
+    # 47, and 0.938 / 0.967 / 0.929 / 46 before what happened was weighed. Stories as tight
+    # cores that the other articles join (stories.py): 0.948 / 0.975 / 0.940 (P 0.932 R 0.947)
+    # / 68 intrusions / 11 lonely, against 0.946 / 0.963 / 0.895 / 102 with average linkage.
+    assert got["p@1"] >= 0.94
+    assert got["r@5"] >= 0.965
+    assert got["b3_f1"] >= 0.93
+    assert got["b3_p"] >= 0.92 and got["b3_r"] >= 0.935
+    assert got["intrusions"] <= 80
     assert got["lonely_links"] <= 16  # 11: long shots beside the standalone pieces
     assert hybrid.seed == (True, True)  # the report and the analysis two days on
 
