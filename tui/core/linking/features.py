@@ -23,7 +23,7 @@ from tui.core.linking.names import actor_kind, described_body
 from tui.core.linking.text import lsh_keys, place_matcher, text_parts
 from tui.core.linking.what import main_type, profile, shown, unit
 from tui.core.linking.when import event_day
-from tui.core.linking.who import Roles, roles, spans_of
+from tui.core.linking.who import NONE, Roles, roles, spans_of
 
 TOP_TERMS = 12  # salient terms per article used as candidate keys
 MAX_TERMS = 60  # stored per article: the rest barely moves a cosine
@@ -54,7 +54,7 @@ class Features:
     heads: tuple[str, ...] = ()  # "a:id"/"p:id" named in the headline
     day: int = 0  # the day the lead speaks of (days since 1970-01-01 UTC)
     what: dict[str, float] = field(default_factory=dict)  # event type -> unit weight (what.py)
-    roles: Roles = field(default_factory=Roles)  # who struck whom, where (who.py)
+    roles: Roles = NONE  # who struck whom, where (who.py)
     # sums of actors, states, places, focus: every pair scored needs them (not stored)
     sums: tuple[float, float, float, float] = field(default=(0.0, 0.0, 0.0, 0.0),
                                                     compare=False)
@@ -102,7 +102,7 @@ class Raw:
     heads: tuple[str, ...]
     day: int = 0
     what: dict[str, float] = field(default_factory=dict)  # event type -> headline/lead weight
-    roles: Roles = field(default_factory=Roles)
+    roles: Roles = NONE
 
     def df_keys(self) -> list[str]:
         return ([f"a:{a}" for a in self.actors] + [f"s:{s}" for s in self.states]

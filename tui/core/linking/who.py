@@ -97,9 +97,7 @@ def _acts() -> _Acts:
 
 def _is_act(word: str) -> bool:
     acts = _acts()
-    if word in acts.exact:
-        return True
-    return any(word.startswith(s) for s in acts.stems if len(word) >= len(s))
+    return word in acts.exact or word.startswith(acts.stems)
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +210,10 @@ class Roles:
 
     @classmethod
     def loads(cls, data: Sequence[Sequence[str]] | None) -> Roles:
-        return cls(tuple(data[0]), tuple(data[1])) if data else cls()
+        return cls(tuple(data[0]), tuple(data[1])) if data else NONE
+
+
+NONE = Roles()  # no act read: shared, as most articles have it (every candidate loads one)
 
 
 def _verb(word: str) -> bool:
@@ -287,8 +288,8 @@ def _clause_roles(words: list[str], ents: dict[int, tuple[Entity, int]], start: 
 
 
 def roles(title: str, body: str, spans: Iterable[tuple[str, str, str, int, int]] = ()) -> Roles:
-    """The agents and targets of the first act of violence the headline names, and of the
-    first one in the lead. `spans`: (actor id, "state" or "actor", field, start, end) of the
+    """The agents and targets of the first act of violence the headline names, and what the
+    lead's first one adds. `spans`: (actor id, "state" or "actor", field, start, end) of the
     gazetteer's finds."""
     spans = list(spans)
     agents: set[str] = set()
@@ -300,6 +301,8 @@ def roles(title: str, body: str, spans: Iterable[tuple[str, str, str, int, int]]
     for where_, text in (("title", title), ("body", lead)):
         found = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
         words = [w if w in _BREAK else _fold(w) for _s, w in found]
+        if not any(map(_is_act, words)):  # most articles: no act of violence, nothing to read
+            continue
         starts = [s for s, _w in found]
         actors: dict[int, tuple[str, str]] = {}
         for actor_id, kind, f, s, e in spans:
@@ -333,7 +336,7 @@ def roles(title: str, body: str, spans: Iterable[tuple[str, str, str, int, int]]
                 found_a = True
             if found_a and found_t:
                 break
-    return Roles(tuple(sorted(agents)), tuple(sorted(targets)))
+    return Roles(tuple(sorted(agents)), tuple(sorted(targets))) if agents or targets else NONE
 
 
 def spans_of(actor_rows: Iterable[tuple[str, int, str]], kinds: dict[str, str]
