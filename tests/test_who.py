@@ -89,6 +89,15 @@ def test_the_lead_fills_only_what_the_headline_leaves_out() -> None:
     assert roles("Parliament passes the budget", "Deputies voted late on Tuesday.") == Roles()
 
 
+def test_a_demonym_names_the_agent_and_a_persian_b_is_a_letter() -> None:
+    # Russian puts the object first: the drones are Ukraine's, not where they landed
+    got = roles("Ночью Белгород атаковали украинские беспилотники", "")
+    assert got.agents == ("ukraine",) and "ukraine" not in got.targets
+    # "بامدادی" (at dawn) starts with "ب", a clitic in Arabic, a letter in Persian
+    got = roles("حمله بامدادی اسرائیل به اصفهان", "")
+    assert got.agents == ("israel",) and set(got.targets) == {"isfahan", "iran"}
+
+
 def test_a_victim_before_a_passive_is_no_agent() -> None:
     got = roles("Three US soldiers killed in drone attack on base in Jordan", "")
     assert got.agents == () and set(got.targets) == {"united-states", "jordan"}

@@ -76,6 +76,7 @@ PASSIVE = frozenset(normalise("killed убит").split())
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|[;:,.!?()«»\"“”—–|]")
 _BREAK = frozenset(";:,.!?()«»\"“”—–|")
 _ARABIC = re.compile("[\u0600-\u06ff]")
+_PERSIAN = re.compile("[پچژگکی]")  # letters Arabic does not write: "ب" is no clitic there
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _CLITICS = ("و", "ف", "ب", "ل", "ك")
 
@@ -173,10 +174,13 @@ def _entities(words: list[str], actors: dict[int, tuple[str, str]]
         if _ARABIC.match(w) and w[:1] in _CLITICS:
             heads += [w[1:6], w[1:5], w[1:4]]
         best: _Place | None = None
+        # the most words, then the longest form: "украинские" is the demonym "украинский",
+        # not the country "Украина" declined
         for head in heads:
             for p in places.get(head, ()):
                 n = len(p.words)
-                if (best is None or n > len(best.words)) and i + n <= len(words) and all(
+                if (best is None or (n, len(p.words[0])) > (len(best.words), len(best.words[0]))
+                        ) and i + n <= len(words) and all(
                         _same(words[i + k], p.words[k]) for k in range(n)):
                     best = p
         if best is not None:
@@ -243,7 +247,7 @@ def _clause_roles(words: list[str], ents: dict[int, tuple[Entity, int]], start: 
                 agents.update(keys)
             elif near and script == "latn":  # "US soldiers killed": the victims
                 targets.update(keys)
-            elif script == "arab" and i + n < act and words[i + n] == "را":
+            elif script == "fa" and i + n < act and words[i + n] == "را":
                 targets.update(keys)  # Persian marks the object: "بندر حدیده را بمباران کردند"
     # after it: the target after a mark ("on", "по", "على", "به") or as its object right
     # after a verb; the agent after "by"/"from", or as a genitive or adjective in Russian,
@@ -278,7 +282,8 @@ def _clause_roles(words: list[str], ents: dict[int, tuple[Entity, int]], start: 
                 if words[i - 1] in EN_VERBS or (words[i - 1] == "the" and words[i - 2] in EN_VERBS):
                     targets.update(keys)  # "strike Yemen's Hodeidah", "hits the Odesa port"
                     chain = i + n
-            elif kind == "place" or (script == "cyrl" and _verb(words[act])):
+            elif kind == "place" or (script == "cyrl" and _verb(words[act])
+                                     and kind != "demonym"):  # "атаковали украинские дроны"
                 targets.update(keys)  # "атаковали Одессу", "قصف غزة"
                 chain = i + n
             else:
@@ -312,7 +317,8 @@ def roles(title: str, body: str, spans: Iterable[tuple[str, str, str, int, int]]
                         actors.setdefault(i, (actor_id, kind))
                         break
         ents = _entities(words, actors)
-        script = ("arab" if _ARABIC.search(text) else "latn" if text.isascii()
+        script = (("fa" if _PERSIAN.search(text) else "arab") if _ARABIC.search(text)
+                  else "latn" if text.isascii()
                   or not _CYRILLIC.search(text) else "cyrl")
         clause = 0
         for i, w in enumerate(words):
