@@ -74,6 +74,11 @@ def test_what_the_sentence_answers_is_not_read() -> None:
     assert set(got.targets) == {"kharkiv", "ukraine"}
 
 
+def test_a_flight_path_is_no_target_and_a_clause_has_its_own_agent() -> None:
+    got = roles("Rockets over Syria and Iraq as Iran strikes Israel", "")
+    assert got.agents == ("iran",) and got.targets == ("israel",)
+
+
 def test_one_mark_one_target(recognizer: Recognizer) -> None:
     got = read(recognizer, "Kataib Hezbollah suspends attacks on US forces, to avoid "
                "embarrassing Baghdad")

@@ -50,7 +50,7 @@ EN_VERBS = frozenset(normalise(
     " invade invades invaded raid raids raided").split())
 # words after which a name is the target: "on Tel Aviv", "по Израилю", "على الحديدة", "به تهران"
 TARGET_MARKS = frozenset(normalise(
-    "on at in into against across near over targeting "
+    "on at in into against across near targeting "
     "по на в во против "
     "على في ضد "
     "به بر در علیه").split())
@@ -234,11 +234,12 @@ def _clause_roles(words: list[str], ents: dict[int, tuple[Entity, int]], start: 
     # or where it happened ("the Nuseirat school raid"); before a passive, the victim
     # (in English; in Russian, Arabic and Persian a place before the act is rather the
     # subject of another verb: "Тегеран осудил теракт", "تهران حمله را محکوم کرد")
-    # Not across another act: in "US troops killed in drone attack" the drone has no agent.
+    # Not across another act or a clause word: in "US troops killed in drone attack" the
+    # drone has no agent, in "Missiles over Lebanon as Iran strikes" Lebanon does not strike.
     passive = words[act] in PASSIVE
     first = max(start, act - BEFORE)
-    first = next((j + 1 for j in range(act - 1, first - 1, -1)
-                  if j not in ents and _is_act(words[j])), first)
+    first = next((j + 1 for j in range(act - 1, first - 1, -1) if words[j] in STOP_WORDS
+                  or (j not in ents and _is_act(words[j]))), first)
     for i in range(first, act):
         if i in ents:
             (keys, kind), n = ents[i]
