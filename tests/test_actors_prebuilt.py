@@ -63,3 +63,10 @@ def test_no_folder_means_built_every_time(tmp_path: Path) -> None:
     recognizer = prebuilt.load_or_build(Sources(None, "c" * 64, None))
     assert any(_mentions(recognizer))
     assert not list(tmp_path.iterdir())
+
+
+def test_the_copy_is_named_by_all_of_the_cores_code() -> None:
+    """A class or helper the pickle holds may live outside actors/: any core module counts."""
+    names = {name for name, _ in prebuilt._core_sources()}
+    assert {"actors/recognize.py", "actors/prebuilt.py", "config/userfiles.py",
+            "linking/features.py"} <= names

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from textual import events
 
-from tests.test_app_support import SIZE, main, make_app, status
+from tests.test_app_support import SIZE, main, make_app, settle, status
 from tui.app.widgets.reader import ArticleText, Reader
 from tui.app.widgets.view_tree import ViewTree
 
@@ -98,3 +98,41 @@ async def test_saving_while_reading_keeps_the_reader_where_it_was(demo_desk) -> 
         await pilot.pause()
         assert "★ saved" in str(app.screen.query_one("#reader-header").render())
         assert reader.scroller.scroll_y == bottom
+
+
+async def test_a_burst_after_f_is_typed_into_the_bar(demo_desk) -> None:
+    """A terminal sends `f is:unread` as one burst: every key after the `f` is text, even the
+    ones that reached the list before the bar opened (they must not save the article, nor be
+    selected and overwritten when the bar's focus event lands)."""
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        saved_before = desk.count("is:saved")
+        for key, char in [("f", "f"), ("i", "i"), ("s", "s"), ("colon", ":"),
+                          ("u", "u"), ("n", "n")]:
+            app.post_message(events.Key(key, char))
+        bar = main(app).query_bar
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if bar.value == "is:un":
+                break
+        assert bar.value == "is:un"
+        assert bar.cursor_position == len("is:un")
+        assert desk.count("is:saved") == saved_before
+
+
+async def test_f_opens_the_filter_to_edit_not_to_replace(demo_desk) -> None:
+    """The bar's text is not selected when it gets the focus: a focus event landing after the
+    first typed keys would select them, and the next key would replace them."""
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f", *"is:unread", "enter")
+        await pilot.press("f")
+        bar = main(app).query_bar
+        assert bar.value == "is:unread"
+        assert bar.selection.is_empty and bar.cursor_position == len("is:unread")
+        await pilot.press("space", *"tag:x")
+        assert bar.value == "is:unread tag:x"

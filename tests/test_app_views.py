@@ -259,3 +259,34 @@ def test_app_package_import_is_lazy() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=Path(__file__).resolve().parents[1], check=True).stdout
     assert out.strip() == "False"
+
+
+async def test_a_recount_keeps_the_trees_folds_and_cursor(demo_desk) -> None:
+    """Counts land ~0.4 s after a key: a fold or a cursor move made meanwhile must stay, both
+    when only counts change and when a new tag changes the tree's lines."""
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        tree = main(app).query_one(ViewTree)
+        tags = next(n for n in tree.root.children if str(n.label) == "Tags")
+        feeds = next(n for n in tree.root.children if str(n.label) == "Feeds")
+        tags.collapse()
+        tree.select_view(feeds.children[1].data)
+        chosen = tree.cursor_node.data
+        before = str(feeds.children[1].label)
+
+        desk.set_read(desk.ids(chosen.query))  # counts only
+        tree.recount()
+        await settle(pilot)
+        assert str(tree.cursor_node.label) != before  # relabelled: the counts changed
+        assert tree.cursor_node.data == chosen
+        assert not next(n for n in tree.root.children if str(n.label) == "Tags").is_expanded
+
+        desk.add_tags(desk.ids("")[:1], ["zz-new-tag"])  # a new line: the tree is rebuilt
+        tree.recount()
+        await settle(pilot)
+        tags = next(n for n in tree.root.children if str(n.label) == "Tags")
+        assert any(str(c.label).startswith("zz-new-tag") for c in tags.children)
+        assert not tags.is_expanded
+        assert tree.cursor_node.data == chosen

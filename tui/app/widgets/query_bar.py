@@ -17,7 +17,9 @@ class QueryBar(Input):
     """One line of query, shown only while asked for."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        # Never select on focus: the focus event can land after the first keys of a burst
+        # were typed in (`f is:unread`), and selecting them lets the next key replace them.
+        super().__init__(id=id, select_on_focus=False)
         self.mode: Mode | None = None
         """What the bar is asking for while it is shown."""
         self.display = False
@@ -28,6 +30,7 @@ class QueryBar(Input):
                             if mode == "search" else
                             "filter query, e.g. tag:iran is:unread (esc cancels)")
         self.value = value
+        self.cursor_position = len(value)  # to edit the filter, not to retype it
         self.border_title = "/ search" if mode == "search" else "f filter"
         self.display = True
         # Now, not through focus()'s call_later: keys that arrive from here on go to the bar.

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
 from textual.timer import Timer
 from textual.widgets import Tree
-from textual.widgets.tree import TreeNode
 
 from tui.app.messages import OpenArticle, OpenView
 from tui.app.views import ViewGroups, ViewSpec, load_groups
@@ -40,6 +40,62 @@ def _label(view: ViewSpec, counts: tuple[int, int] | None = None, room: int = 28
     text.truncate(max(3, room - tail.cell_len), overflow="ellipsis")
     text.append_text(tail)
     return text
+
+
+@dataclass(frozen=True)
+class _Row:
+    """One line of the tree to be: a view, or a group with its lines (`children`)."""
+
+    label: Text
+    view: ViewSpec
+    children: tuple[_Row, ...] | None = None
+    expand: bool = True
+
+
+def _key(view: ViewSpec | None) -> tuple[str, str]:
+    """What names a line across recounts: a view by kind and query, a group's lines by the
+    group's title (without the span in brackets that "Actors (7 days)" carries)."""
+    if view is None:
+        return ("", "")
+    if view.kind == "placeholder":
+        return (view.kind, view.label.split(" (")[0])
+    return (view.kind, view.query)
+
+
+def _plan(groups: ViewGroups, room: int) -> list[_Row]:
+    """The tree's lines for `groups`, labels cut to `room` columns."""
+    def group(title: str, items: list[tuple[ViewSpec, tuple[int, int] | None]],
+              expand: bool = True, more: _Row | None = None) -> _Row:
+        head = ViewSpec("placeholder", title)
+        lines = [_Row(_label(view, counts, room - GUIDE), view) for view, counts in items]
+        if not items:
+            lines.append(_Row(Text("(none)", "dim"), head))
+        if more is not None:
+            lines.append(more)
+        return _Row(Text(title), head, tuple(lines), expand)
+
+    plan = [_Row(_label(view, (unread, total), room), view) for view, unread, total in groups.top]
+    for title, counted in (("Tags", groups.tags), ("Feeds", groups.feeds),
+                           ("Views", groups.saved_views)):
+        plan.append(group(title, [(v, (u, t)) for v, u, t in counted]))
+    for title, items, more, where in (
+            ("Stories", groups.stories, groups.stories_more, "newsdesk stories"),
+            (f"Actors ({groups.actors_span})", groups.actors, groups.actors_more,
+             "newsdesk actors")):
+        head = ViewSpec("placeholder", title)
+        if items is None:
+            plan.append(_Row(Text(title), head,
+                             (_Row(Text("(not available yet)", "dim"), head),), True))
+            continue
+        line = None
+        if more > 0:  # the CLI lists them all, when the name fits
+            text = Text(f"… {more} more", "dim italic", no_wrap=True)
+            if text.cell_len + len(where) + 3 <= room - GUIDE:
+                text.append(f" ({where})")
+            line = _Row(text, head)
+        # long, machine-made lists: folded until asked for
+        plan.append(group(title, [(v, None) for v in items], expand=False, more=line))
+    return plan
 
 
 class ViewTree(Tree[ViewSpec]):
@@ -79,53 +135,53 @@ class ViewTree(Tree[ViewSpec]):
             self.fill(self._groups)
 
     def fill(self, groups: ViewGroups, selected: ViewSpec | None = None) -> None:
-        """Rebuild from fresh counts; keep the cursor on the same view when possible."""
+        """Show fresh counts. When the views are the same ones, only their labels change, so
+        the cursor, the folds and the scroll stay where the user left them (a recount lands
+        ~0.4 s after a key: it must not undo the keys typed meanwhile). Otherwise rebuild,
+        keeping each group's fold and the cursor's view."""
         self._groups = groups
         self._filled_for = width = self.size.width or 30
-        room = width - EDGES
+        plan = _plan(groups, width - EDGES)
+        if self._relabel(plan):
+            return
         cursor_view = self.cursor_node.data if self.cursor_node else selected
+        folds = {_key(node.data): node.is_expanded for node in self.root.children
+                 if node.data is not None and node.allow_expand}
         self.clear()
-        root = self.root
-        for view, unread, total in groups.top:
-            root.add_leaf(_label(view, (unread, total), room), data=view)
-        for title, counted in (("Tags", groups.tags), ("Feeds", groups.feeds),
-                               ("Views", groups.saved_views)):
-            self._group(root, title, [(v, (u, t)) for v, u, t in counted], room)
-        for title, items, more, where in (
-                ("Stories", groups.stories, groups.stories_more, "newsdesk stories"),
-                (f"Actors ({groups.actors_span})", groups.actors, groups.actors_more,
-                 "newsdesk actors")):
-            if items is None:
-                node = root.add(Text(title), data=ViewSpec("placeholder", title), expand=True)
-                node.add_leaf(Text("(not available yet)", "dim"),
-                              data=ViewSpec("placeholder", title))
-            else:  # long, machine-made lists: folded until asked for
-                node = self._group(root, title, [(v, None) for v in items], room,
-                                   expand=False)
-                if more > 0:  # the CLI lists them all, when the name fits
-                    line = Text(f"… {more} more", "dim italic", no_wrap=True)
-                    if line.cell_len + len(where) + 3 <= room - GUIDE:
-                        line.append(f" ({where})")
-                    node.add_leaf(line, data=ViewSpec("placeholder", title))
+        for row in plan:
+            if row.children is None:
+                self.root.add_leaf(row.label, data=row.view)
+                continue
+            node = self.root.add(row.label, data=row.view,
+                                 expand=folds.get(_key(row.view), row.expand))
+            for child in row.children:
+                node.add_leaf(child.label, data=child.view)
         if cursor_view is not None:
             self.select_view(cursor_view)
 
-    def _group(self, root: TreeNode[ViewSpec], title: str,
-               items: list[tuple[ViewSpec, tuple[int, int] | None]], room: int,
-               expand: bool = True) -> TreeNode[ViewSpec]:
-        node = root.add(Text(title), data=ViewSpec("placeholder", title), expand=expand)
-        for view, counts in items:
-            node.add_leaf(_label(view, counts, room - GUIDE), data=view)
-        if not items:
-            node.add_leaf(Text("(none)", "dim"), data=ViewSpec("placeholder", title))
-        return node
+    def _relabel(self, plan: list[_Row]) -> bool:
+        """New labels on the tree as it is, if `plan` has the same views in the same places."""
+        nodes = self.root.children
+        if len(nodes) != len(plan) or any(
+                _key(node.data) != _key(row.view)
+                or (row.children is None) != (not node.allow_expand)
+                or [_key(c.data) for c in node.children]
+                != [_key(c.view) for c in row.children or ()]
+                for node, row in zip(nodes, plan, strict=True)):
+            return False
+        for node, row in zip(nodes, plan, strict=True):
+            node.set_label(row.label)
+            node.data = row.view  # a feed's failed mark lives in its data
+            for child, fresh in zip(node.children, row.children or (), strict=True):
+                child.set_label(fresh.label)
+                child.data = fresh.view
+        return True
 
     def select_view(self, view: ViewSpec) -> None:
-        """Move the cursor to `view` (matched by kind and query)."""
+        """Move the cursor to `view` (a view by kind and query, a group by its title)."""
         for line in range(self.last_line + 1):
             node = self.get_node_at_line(line)
-            if node is not None and node.data is not None and \
-                    (node.data.kind, node.data.query) == (view.kind, view.query):
+            if node is not None and node.data is not None and _key(node.data) == _key(view):
                 self.move_cursor(node, animate=False)
                 return
 

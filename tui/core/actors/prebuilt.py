@@ -4,8 +4,9 @@ Building it (the TOML files parsed, ~120k forms normalised, the Aho-Corasick aut
 cost each worker ~0.75 s of CPU at the start of every refresh with new articles, before the
 first batch could be analysed; a pickled copy loads in about a third of that. The copy is
 named by everything it is built from: the data files (`Sources.source_hash`), the code that
-builds it (this package's source), the interpreter and pyahocorasick, so any change builds
-afresh. The first worker that built one writes it (atomically, once); a copy that fails to
+builds it (all of `tui/core`'s source: a class or helper the pickle holds may live outside
+`actors/`, and an upgrade rebuilds once), the interpreter and pyahocorasick, so any change
+builds afresh. The first worker that built one writes it (atomically, once); a copy that fails to
 load is built again and written over. The folder is the user's cache (`prebuilt_dir`), not a
 desk's: every desk on the machine with the same data shares it, as with compiled bytecode.
 """
@@ -40,17 +41,22 @@ def prebuilt_dir() -> str | None:
 
 
 def _code_hash() -> str:
-    """This package's source, the interpreter and pyahocorasick: what the pickle depends on."""
+    """The core's source, the interpreter and pyahocorasick: what the pickle depends on."""
     if not _code:
         import ahocorasick
 
         digest = hashlib.sha256(sys.version.encode())
         digest.update(str(getattr(ahocorasick, "__version__", "")).encode())
-        here = Path(__file__).resolve().parent
-        for path in sorted(here.glob("*.py")):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        for name, path in _core_sources():
+            digest.update(name.encode() + b"\0" + path.read_bytes())
         _code.append(digest.hexdigest()[:16])
     return _code[0]
+
+
+def _core_sources() -> list[tuple[str, Path]]:
+    """Every module of `tui/core`, by its path inside it, in a fixed order."""
+    core = Path(__file__).resolve().parent.parent
+    return sorted((path.relative_to(core).as_posix(), path) for path in core.rglob("*.py"))
 
 
 def _path(sources: Sources) -> Path | None:

@@ -57,8 +57,9 @@ class LinksAnalyzer:
         from tui.core.linking.pool import weigh_job
         from tui.core.linking.rounds import ROUND_MIN
         from tui.core.linking.score import default_model
-        from tui.core.store.db import db_file, parents_unchecked, transaction
+        from tui.core.store.db import db_file, transaction
         from tui.core.store.links import unlink
+        from tui.core.store.unchecked import parents_unchecked
 
         model = self.model or default_model()
         path = db_file(conn)
@@ -167,9 +168,9 @@ def _write_best(conn: sqlite3.Connection, rows: list[LinkRow], chunk: int = 10_0
     """Short transactions: the app writes too. Links of articles still in the cache (not
     pruned meanwhile) only, checked here once per article: SQLite checked both ends of every
     row."""
-    from tui.core.store.articles import missing_articles
-    from tui.core.store.db import parents_unchecked, transaction
+    from tui.core.store.db import transaction
     from tui.core.store.links import store_links
+    from tui.core.store.unchecked import missing_articles, parents_unchecked
 
     with parents_unchecked(conn):
         for i in range(0, len(rows), chunk):

@@ -45,6 +45,28 @@ BUNDLED_SOURCES = (_DATA / "actors.toml", _DATA / "offices.toml", _DATA / "place
                    _DATA / "bodies.toml")
 
 
+LINKER_HASH_KEY = "linker_hash"
+_WEIGHTS = Path(__file__).resolve().parent.parent / "linking" / "weights.json"
+
+
+def _relink_if_linker_changed(conn: sqlite3.Connection) -> None:
+    """A new linker (its fitted weights, which change with its parts) makes the recent
+    fortnight's features, links and stories again, as a gazetteer change does: an upgraded
+    cache would otherwise keep the old linker's related items (and lack the parts it never
+    computed) for as long as they are shown. Older links stay as they were."""
+    digest = hashlib.sha256(_WEIGHTS.read_bytes()).hexdigest()
+    stored = get_meta(conn, LINKER_HASH_KEY)
+    if stored == digest:
+        return
+    with transaction(conn):
+        # unknown in a cache from before this key: relinked too, unless nothing is analysed
+        if stored is not None or conn.execute(
+                "SELECT 1 FROM articles WHERE analysed = 1 LIMIT 1").fetchone():
+            conn.execute("UPDATE articles SET analysed = 0 WHERE published >= ?",
+                         (to_iso(utcnow() - timedelta(days=RELINK_DAYS)),))
+        set_meta(conn, LINKER_HASH_KEY, digest)
+
+
 def _pending_chunks(conn: sqlite3.Connection) -> Iterator[list[int]]:
     """The articles waiting for analysis, newest first, a batch at a time (read a round at a
     time as the batches are taken: nothing is marked analysed before the run ends)."""
@@ -148,6 +170,7 @@ class Analysis:
                     on_event: Callable[[RefreshEvent], None] | None = None) -> int:
         sources = self.sources()
         self._rematch_if_sources_changed(conn, sources, on_event)
+        _relink_if_linker_changed(conn)
         total = conn.execute("SELECT count(*) FROM articles WHERE analysed = 0").fetchone()[0]
         if not total:
             return 0  # an unchanged refresh loads no analyzer (their imports are most of it)

@@ -354,17 +354,3 @@ def mark_analysed_unchanged(conn: sqlite3.Connection,
     conn.executemany("UPDATE articles SET analysed = 1 WHERE id = ? "
                      "AND coalesce(extracted_at, '') = coalesce(?, '')",
                      [(r["id"], r["extracted_at"]) for r in texts])
-
-
-def missing_articles(conn: sqlite3.Connection, ids: Sequence[int]) -> set[int]:
-    """Which of these article ids are gone (pruned meanwhile): one count per 500 ids, and the
-    ids themselves only for a chunk that lacks some."""
-    gone: set[int] = set()
-    for i in range(0, len(ids), 500):
-        chunk = list(ids[i:i + 500])
-        marks = ",".join("?" * len(chunk))
-        if conn.execute(f"SELECT count(*) FROM articles WHERE id IN ({marks})",
-                        chunk).fetchone()[0] < len(chunk):
-            gone |= set(chunk) - {r[0] for r in conn.execute(
-                f"SELECT id FROM articles WHERE id IN ({marks})", chunk)}
-    return gone

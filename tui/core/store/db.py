@@ -177,24 +177,6 @@ def bulk(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
             conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
 
-@contextmanager
-def parents_unchecked(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """Foreign keys off for the transactions opened inside (SQLite fixes the setting for a
-    transaction): looking up each inserted row's articles was half of storing a big run's
-    postings and links. The caller inserts only rows whose articles it found in the same
-    transaction, as the check would have (deletes by others still cascade: theirs is on)."""
-    if conn.in_transaction:  # the pragma is a no-op here: nothing to change or restore
-        yield conn
-        return
-    on = conn.execute("PRAGMA foreign_keys").fetchone()[0]
-    conn.execute("PRAGMA foreign_keys = OFF")
-    try:
-        yield conn
-    finally:
-        if on:
-            conn.execute("PRAGMA foreign_keys = ON")
-
-
 def _check_is_ours(conn: sqlite3.Connection, path: Path) -> None:
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
