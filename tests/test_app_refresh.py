@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from tests import test_app_support as support
-from tests.test_app_support import SIZE, main, make_app, settle, status
+from tests.test_app_support import SIZE, main, make_app, settle, status, until
 from tui.app.widgets.view_tree import ViewTree
 from tui.core.config.loader import load_config
 from tui.core.desk import Desk
@@ -126,10 +126,10 @@ async def test_failed_feed_is_marked_and_listed(tmp_path: Path) -> None:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("R")
             await settle(pilot)
-            assert "1 failed" in status(app)
+            await until(pilot, lambda: "1 failed" in status(app))
             tree = main(app).query_one(ViewTree)
-            labels = [str(n.label) for n in tree._tree_nodes.values()]
-            assert "Dead Feed ! 0/0" in labels
+            await until(pilot, lambda: "Dead Feed ! 0/0" in
+                        [str(n.label) for n in tree._tree_nodes.values()])
             await pilot.press("e")
             await pilot.pause()
             assert isinstance(app.screen, FeedsScreen)

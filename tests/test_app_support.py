@@ -139,5 +139,15 @@ async def settle(pilot: Any) -> None:
     await pilot.pause()
 
 
+async def until(pilot: Any, holds: Any, seconds: float = 20.0) -> None:
+    """Wait until `holds()` is true: for what lands after a debounce timer (tree counts come
+    ~0.4 s after a change) or a chain of workers, which `settle` alone may not see under load."""
+    for _ in range(int(seconds / 0.05)):
+        if holds():
+            return
+        await pilot.pause(0.05)
+    assert holds()
+
+
 def status(app: Any) -> str:
     return str(main(app).query_one("#status").render())

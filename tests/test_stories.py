@@ -16,7 +16,21 @@ def _at(*ids: int, day: float = 0.0) -> dict[int, float]:
 
 
 def test_a_strong_pair_is_a_story_a_weak_one_is_not() -> None:
-    assert cluster(_at(1, 2, 3), {(1, 2): 0.8, (2, 3): 0.3}, T) == [[1, 2]]
+    assert cluster(_at(1, 2, 3, 4), {(1, 2): 0.8, (3, 4): 0.3}, T) == [[1, 2]]
+
+
+def test_a_weak_link_joins_a_story_not_a_story_of_its_own() -> None:
+    # 3 links to the core 1-2 only weakly (an analysis, a later reaction): it joins it
+    assert cluster(_at(1, 2, 3), {(1, 2): 0.8, (2, 3): 0.3}, T) == [[1, 2, 3]]
+    # below JOIN_MIN on average it stays alone
+    assert cluster(_at(1, 2, 3), {(1, 2): 0.8, (2, 3): 0.06}, T) == [[1, 2]]
+
+
+def test_a_piece_on_two_adjacent_events_joins_one_and_glues_nothing() -> None:
+    # 1-2 (a strike) and 3-4 (the counter-strike) are tight; 5 recounts both, the strike more
+    links = {(1, 2): 0.9, (3, 4): 0.9, (5, 1): 0.8, (5, 2): 0.7, (5, 3): 0.6, (5, 4): 0.6,
+             (2, 3): 0.4}
+    assert cluster(_at(1, 2, 3, 4, 5), links, T) == [[1, 2, 5], [3, 4]]
 
 
 def test_average_not_single_linkage_stops_chains() -> None:

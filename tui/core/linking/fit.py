@@ -8,9 +8,10 @@ same event. As many background pairs again (other events' articles moved into th
 bench/related_eval.background) stand for the unrelated coverage a live cache is full of. A
 logistic regression over the named parts (score.PARTS) makes the score read as the
 probability of the same event. Deterministic: the same set, code and gazetteer give the same
-file. The thresholds are probabilities: a link is kept from LINK_MIN, and an article is in a
-story when its average probability to the story's members is at least the story threshold,
-the one of bench/related_eval.STORY_GRID with the best B3-F1 on the set. The out-of-sample
+file. The thresholds are probabilities: a link is kept from LINK_MIN, and a story's core
+holds articles whose average probability to each other is at least the story threshold (the
+one of bench/related_eval.STORY_GRID with the best B3-F1 on the set; stories.py: the other
+articles then join the core they link best). The out-of-sample
 figures (folds by event) are recorded in the file and in tests/data/related_eval.md. Needs
 the checkout (the set and bench/ are not installed).
 """

@@ -287,11 +287,12 @@ def recluster(conn: sqlite3.Connection, ids: Sequence[int], model: Model | None 
     members) -> (story, label, first, last), in the worker pool; here without it. `written`:
     every link from `ids` (a round's), so only the rest of the region's are read."""
     model = model or default_model()
-    if written is not None and written.floor <= min(STORY_LINK_MIN, model.story_min):
-        strong = {b for _a, b, p in written.rows() if p >= model.story_min}
+    reach = min(model.story_min, story_logic.JOIN_MIN)  # a link this weak can join a story
+    if written is not None and written.floor <= min(STORY_LINK_MIN, reach):
+        strong = {b for _a, b, p in written.rows() if p >= reach}
     else:
         written = None
-        strong = store.neighbours(conn, ids, model.story_min)
+        strong = store.neighbours(conn, ids, reach)
     before = store.stories_of(conn, sorted(set(ids) | strong))
     if not strong and not before:
         return  # nothing links at story strength: no story to make or to change

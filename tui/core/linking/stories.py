@@ -1,11 +1,21 @@
 """Stories: clusters of articles about one event, made from the links as a whole.
 
 Pure (no SQL): the store hands in the link probabilities of a region of recent articles and
-writes back the clusters. Average linkage: two groups merge while the *average* probability
-over all their pairs (a missing link counts as 0) is at least the threshold, best pair first.
-Single linkage would chain "Shoigu in Tehran" -> "Haniyeh's killing" -> "Pezeshkian's
-inauguration" into one blob; an average over members does not. The result depends only on the
-articles and their links, never on which article arrived first (ties go to the lowest ids).
+writes back the clusters. Two steps:
+
+1. Cores, by average linkage: two groups merge while the *average* probability over all their
+   pairs (a missing link counts as 0) is at least the threshold, best pair first. Single
+   linkage would chain "Shoigu in Tehran" -> "Haniyeh's killing" -> "Pezeshkian's
+   inauguration" into one blob; an average over members does not.
+2. Each article then joins the one core it links best on average (itself left out; from
+   JOIN_MIN), all at once against the cores as made. An analysis that recounts two adjacent
+   events (the strike and the counter-strike, the envoy's two visits) picks one of them
+   instead of gluing both into one story, so the cores can be tight (a high threshold)
+   without losing the pieces that link to their event only weakly. Out of sample (5 folds by
+   event, 390 articles): B3-F1 0.895 -> 0.939, precision and recall both up.
+
+The result depends only on the articles and their links, never on which article arrived first
+(ties go to the lowest ids).
 """
 
 from __future__ import annotations
@@ -18,15 +28,17 @@ from tui.core.linking.features import Features
 from tui.core.linking.names import actor_kind, display_name, place_kind
 
 MAX_SPAN_DAYS = 14.0  # a story longer than this is a theme, not an event
+JOIN_MIN = 0.05  # the least average link to a core's members that joins it (index.STORY_LINK_MIN)
 DAY = 86400.0
 
 
 def cluster(published: Mapping[int, float],
             links: Mapping[tuple[int, int], float] | Iterable[tuple[int, int, float]],
-            threshold: float, max_span_days: float = MAX_SPAN_DAYS) -> list[list[int]]:
-    """Groups of two or more articles (each sorted), by average linkage over `links`
+            threshold: float, max_span_days: float = MAX_SPAN_DAYS,
+            join_min: float = JOIN_MIN) -> list[list[int]]:
+    """Groups of two or more articles (each sorted): cores by average linkage over `links`
     ((a, b) -> probability, or (a, b, probability) rows; a pair in either order or both;
-    pairs outside `published` are ignored)."""
+    pairs outside `published` are ignored), then each article in the core it links best."""
     members = {a: [a] for a in published}
     span = {a: (t, t) for a, t in published.items()}
     sums: dict[int, dict[int, float]] = {a: {} for a in published}
@@ -42,6 +54,10 @@ def cluster(published: Mapping[int, float],
             if a < b and p >= threshold]
     heapq.heapify(heap)
     pop, push = heapq.heappop, heapq.heappush
+    # for step 2: where each merged group went, and each article's links (summed by the groups
+    # of the time) when it stopped being alone; a lone article's row in `sums` is that already
+    went: dict[int, int] = {}
+    was_alone: dict[int, dict[int, float]] = {}
     while heap:
         neg, a, b = pop(heap)
         mine, theirs_members = members.get(a), members.get(b)
@@ -53,7 +69,12 @@ def cluster(published: Mapping[int, float],
         lo, hi = min(span[a][0], span[b][0]), max(span[a][1], span[b][1])
         if (hi - lo) / DAY > max_span_days:
             continue
+        if len(mine) == 1:
+            was_alone[a] = dict(row)
+        if len(theirs_members) == 1:
+            was_alone[b] = dict(sums[b])
         mine += members.pop(b)
+        went[b] = a
         span[a] = (lo, hi)
         del span[b]
         theirs = sums.pop(b)
@@ -67,7 +88,53 @@ def cluster(published: Mapping[int, float],
             avg = total / (size * len(members[other]))
             if avg >= threshold:
                 push(heap, (-avg, a, other) if a < other else (-avg, other, a))
-    return sorted(sorted(m) for m in members.values() if len(m) > 1)
+    cores = {g: m for g, m in members.items() if len(m) > 1}
+
+    def now(g: int) -> int:
+        while g in went:
+            g = went[g]
+        return g
+
+    to_cores: dict[int, dict[int, float]] = {}  # article -> core -> its links' sum
+    for x, row in was_alone.items():
+        totals = to_cores[x] = {}
+        for g, p in row.items():
+            g = now(g)
+            if g in cores:
+                totals[g] = totals.get(g, 0.0) + p
+    for x, m in members.items():
+        if len(m) == 1 and sums[x]:
+            to_cores[x] = {g: p for g, p in sums[x].items() if g in cores}
+    return join(published, to_cores, cores, join_min, max_span_days)
+
+
+def join(published: Mapping[int, float], near: Mapping[int, Mapping[int, float]],
+         cores: Mapping[int, Sequence[int]], join_min: float,
+         max_span_days: float = MAX_SPAN_DAYS) -> list[list[int]]:
+    """Every article (a core's members too) in the core whose members it links best on
+    average, itself left out, if that is at least `join_min` and it lies within
+    `max_span_days` of both ends of the core; else alone. `near`: article -> core -> the sum
+    of its links to the core's members. Made against the cores as they are (no article's
+    move changes another's), so the order articles are visited in never shows; ties go to
+    the core with the lowest id."""
+    first = {g: min(m) for g, m in cores.items()}
+    ends = {g: (min(published[a] for a in m), max(published[a] for a in m))
+            for g, m in cores.items()}
+    home = {a: g for g, m in cores.items() for a in m}
+    reach = max_span_days * DAY
+    out: dict[int, list[int]] = {g: [] for g in cores}
+    for a, totals in near.items():
+        mine, t = home.get(a), published[a]
+        best, value = -1, join_min
+        for g, total in totals.items():
+            avg = total / (len(cores[g]) - (g == mine))
+            lo, hi = ends[g]
+            if (avg > value or (avg == value and (best < 0 or first[g] < first[best]))) \
+                    and hi - reach <= t <= lo + reach:
+                best, value = g, avg
+        if best >= 0:
+            out[best].append(a)
+    return sorted(sorted(m) for m in out.values() if len(m) > 1)
 
 
 def assign_ids(groups: Sequence[Sequence[int]], old: Mapping[int, int],
