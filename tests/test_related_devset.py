@@ -61,8 +61,6 @@ def test_out_of_sample_figures(hybrid: ev.Result) -> None:
     # 47, and 0.938 / 0.967 / 0.929 / 46 before what happened was weighed. Stories as tight
     # cores that the other articles join (stories.py): 0.948 / 0.975 / 0.940 (P 0.932 R 0.947)
     # / 68 intrusions / 11 lonely, against 0.946 / 0.963 / 0.895 / 102 with average linkage.
-    # With where each attack landed (who.py, target_apart): 0.951 / 0.972 / 0.933 (P 0.923
-    # R 0.944) / 72 / 11.
     assert got["p@1"] >= 0.94
     assert got["r@5"] >= 0.965
     assert got["b3_f1"] >= 0.93

@@ -23,7 +23,6 @@ from tui.core.linking.names import actor_kind, described_body
 from tui.core.linking.text import lsh_keys, place_matcher, text_parts
 from tui.core.linking.what import main_type, profile, shown, unit
 from tui.core.linking.when import event_day
-from tui.core.linking.who import NONE, Roles, roles, spans_of
 
 TOP_TERMS = 12  # salient terms per article used as candidate keys
 MAX_TERMS = 60  # stored per article: the rest barely moves a cosine
@@ -54,7 +53,6 @@ class Features:
     heads: tuple[str, ...] = ()  # "a:id"/"p:id" named in the headline
     day: int = 0  # the day the lead speaks of (days since 1970-01-01 UTC)
     what: dict[str, float] = field(default_factory=dict)  # event type -> unit weight (what.py)
-    roles: Roles = NONE  # who struck whom, where (who.py)
     # sums of actors, states, places, focus: every pair scored needs them (not stored)
     sums: tuple[float, float, float, float] = field(default=(0.0, 0.0, 0.0, 0.0),
                                                     compare=False)
@@ -75,7 +73,7 @@ class Features:
     def loads(cls, published: float, text: str) -> Features:
         d = json.loads(text)
         return cls(published, d["s"], d["a"], d["st"], d["p"], d["f"], d["t"], tuple(d["m"]),
-                   d["l"], tuple(d["h"]), d["d"], d.get("w", {}), Roles.loads(d.get("r")))
+                   d["l"], tuple(d["h"]), d["d"], d.get("w", {}))
 
     def index_keys(self) -> list[str]:
         """Inverted-index keys: actors, states and places, the rarest terms, LSH bands. States
@@ -102,7 +100,6 @@ class Raw:
     heads: tuple[str, ...]
     day: int = 0
     what: dict[str, float] = field(default_factory=dict)  # event type -> headline/lead weight
-    roles: Roles = NONE
 
     def df_keys(self) -> list[str]:
         return ([f"a:{a}" for a in self.actors] + [f"s:{s}" for s in self.states]
@@ -116,17 +113,15 @@ class Raw:
     def loads(cls, text: str) -> Raw:
         d = json.loads(text)
         return cls(d["s"], d["a"], d["st"], d["p"], d["f"], d["t"], tuple(d["m"]), d["l"],
-                   tuple(d["h"]), d["d"], d.get("w", {}), Roles.loads(d.get("r")))
+                   tuple(d["h"]), d["d"], d.get("w", {}))
 
 
 def _dumps(f: Features | Raw) -> str:
     """The stored form both share (Features adds only its publication time, stored apart).
-    Stored before event types or roles were read ("w", "r" absent): no evidence either way."""
-    d = {"s": f.script, "a": f.actors, "st": f.states, "p": f.places, "f": f.focus,
-         "t": f.terms, "m": f.sig, "l": f.lead, "h": f.heads, "d": f.day, "w": f.what}
-    if f.roles.agents or f.roles.targets:
-        d["r"] = f.roles.dumps()
-    return json.dumps(d, separators=(",", ":"), ensure_ascii=False)
+    Stored before event types were read ("w" absent): no type, so no evidence either way."""
+    return json.dumps({"s": f.script, "a": f.actors, "st": f.states, "p": f.places,
+                       "f": f.focus, "t": f.terms, "m": f.sig, "l": f.lead, "h": f.heads,
+                       "d": f.day, "w": f.what}, separators=(",", ":"), ensure_ascii=False)
 
 
 def salience(count: int, in_title: bool, early: bool) -> float:
@@ -184,10 +179,8 @@ def raw_features(title: str, body: str, actor_rows: list[tuple[str, int, str]],
             heads.append(f"p:{place_id}")
     day = event_day(title, body, published.timestamp()) if published is not None else 0
     terms = dict(heaviest(parts.terms, RAW_TERMS))
-    who = roles(title, body, spans_of([r for r in actor_rows if not described_body(r[0])],
-                                      kinds))
     return Raw(parts.script, actors, states, places, focus, terms, parts.sig,
-               _protagonist(actors, places), tuple(heads), day, profile(title, body), who)
+               _protagonist(actors, places), tuple(heads), day, profile(title, body))
 
 
 def _protagonist(actors: dict[str, float], places: dict[str, float]) -> str:
@@ -230,8 +223,7 @@ def weigh(raw: Raw, published: datetime, df: Mapping[str, int], docs: int) -> Fe
         focus={k: round(s * focus_w(k), 3) for k, s in raw.focus.items()},
         terms={t: round(v / norm, 3) for t, v in
                heaviest(vec, MAX_TERMS)},
-        sig=raw.sig, lead=raw.lead, heads=raw.heads, day=day, what=unit(raw.what),
-        roles=raw.roles)
+        sig=raw.sig, lead=raw.lead, heads=raw.heads, day=day, what=unit(raw.what))
 
 
 def loads_any(published: float, text: str) -> Features | None:

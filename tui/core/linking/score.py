@@ -23,15 +23,12 @@ from tui.core.linking.features import Features
 from tui.core.linking.names import display_name, place_kind
 from tui.core.linking.text import jaccard
 from tui.core.linking.what import shared
-from tui.core.linking.who import apart, where
 
 DAY = 86400.0
 WINDOW_DAYS = 14.0  # candidates come from this far either side; the model decides how much
 PARTS = ("actors", "states", "places", "focus", "mass", "lead", "clash", "text", "days",
-         "logdays", "evgap", "cross", "cross_ent", "cross_mass", "what", "what_clash",
-         "target_apart")
+         "logdays", "evgap", "cross", "cross_ent", "cross_mass", "what", "what_clash")
 TEXT = PARTS.index("text")
-APART = PARTS.index("target_apart")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +80,6 @@ class Score:
     dup: float
     shared: tuple[str, ...] = ()  # "a:id" / "p:id", most telling first; empty below link_min
     what: tuple[str, ...] = ()  # event types both name ("drone attack"); empty below link_min
-    struck: tuple[str, ...] = ()  # "p:id" where each attack landed, when apart (who.py)
 
 
 def _ruzicka(x: dict[str, float], y: dict[str, float], sum_x: float,
@@ -141,7 +137,7 @@ def _pair(x: Features, y: Features) -> tuple[tuple[float, ...], list[str], list[
               1.0 if x.lead and x.lead == y.lead else 0.0, 1.0 if _clash(x, y) else 0.0,
               text, min(days, WINDOW_DAYS) / 7, math.log1p(days),
               min(abs(x.day - y.day), 7) / 7, cross, cross * (ea + ep) / 2, cross * mass,
-              what, differ, apart(x.roles, y.roles))
+              what, differ)
     return values, shared_a, shared_p
 
 
@@ -156,7 +152,7 @@ def score(x: Features, y: Features, model: Model | None = None) -> Score:
     if total < model.link_min:  # never stored, never explained
         return Score(total, {}, days, text, 0.0)
     return Score(total, dict(zip(PARTS, values, strict=True)), days, text,
-                 *_shared(x, y, shared_a, shared_p, values[APART]))
+                 *_shared(x, y, shared_a, shared_p))
 
 
 def link(x: Features, y: Features, model: Model) -> tuple[float, str] | None:
@@ -169,7 +165,7 @@ def link(x: Features, y: Features, model: Model) -> tuple[float, str] | None:
     total = _total(model, values)
     if total < model.link_min:
         return None
-    return total, _why(*_shared(x, y, shared_a, shared_p, values[APART]), days, values[TEXT])
+    return total, _why(*_shared(x, y, shared_a, shared_p), days, values[TEXT])
 
 
 def _total(model: Model, values: tuple[float, ...]) -> float:
@@ -178,17 +174,16 @@ def _total(model: Model, values: tuple[float, ...]) -> float:
     return round(model._sigmoid(sum(map(operator.mul, model.vector, values))), 6)
 
 
-def _shared(x: Features, y: Features, shared_a: list[str], shared_p: list[str], far: float
-            ) -> tuple[float, tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """A kept link's copy similarity, what the two share (most telling first), the event
-    types both name, and where each attack landed when that was apart (`far` > 0)."""
+def _shared(x: Features, y: Features, shared_a: list[str], shared_p: list[str]
+            ) -> tuple[float, tuple[str, ...], tuple[str, ...]]:
+    """A kept link's copy similarity, what the two share (most telling first) and the event
+    types both name."""
     weights = {f"a:{k}": min(x.actors[k], y.actors[k]) for k in shared_a}
     weights.update({f"p:{k}": min(x.places[k], y.places[k]) for k in shared_p})
     dup = jaccard(x.sig, y.sig) if x.script == y.script else 0.0
     named = x.shown & y.shown
     return (dup, tuple(_explain_order(weights, {x.lead, y.lead})),
-            tuple(shared(x.what, y.what, named)) if named else (),
-            tuple(sorted({where(x.roles), where(y.roles)})) if far else ())
+            tuple(shared(x.what, y.what, named)) if named else ())
 
 
 # ---------------------------------------------------------------- explaining
@@ -214,23 +209,18 @@ def _apart(days: float) -> str:
 
 
 def reasons(s: Score, name: Callable[[str], str] = display_name, limit: int = 4) -> str:
-    """E.g. "Shoigu, Pezeshkian, Tehran; both: talks; 5 h apart; text 0.41", or with two
-    attacks that landed apart "Houthis, Tel Aviv; both: air strike; struck apart: Hodeidah,
-    Tel Aviv; 1 day apart"."""
-    return _why(s.dup, s.shared, s.what, s.struck, s.days, s.text, name, limit)
+    """E.g. "Shoigu, Pezeshkian, Tehran; both: talks; 5 h apart; text 0.41"."""
+    return _why(s.dup, s.shared, s.what, s.days, s.text, name, limit)
 
 
-def _why(dup: float, shared: tuple[str, ...], what: tuple[str, ...], struck: tuple[str, ...],
-         days: float, text: float, name: Callable[[str], str] = display_name,
-         limit: int = 4) -> str:
+def _why(dup: float, shared: tuple[str, ...], what: tuple[str, ...], days: float, text: float,
+         name: Callable[[str], str] = display_name, limit: int = 4) -> str:
     out = []
     names = list(dict.fromkeys(name(k) for k in shared))[:limit]
     if names:
         out.append(", ".join(names))
     if what:
         out.append("both: " + ", ".join(what))
-    if len(struck) > 1:  # the evidence against: two attacks, each somewhere else
-        out.append("struck apart: " + ", ".join(name(k) for k in struck))
     out.append(_apart(days))
     if dup >= 0.5:
         out.append(f"same copy {dup:.2f}")
