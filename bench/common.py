@@ -83,12 +83,15 @@ class RunResult:
     rc: int
     stdout: str
     stderr: str
-    max_rss_kb: int  # the process itself (wait4 rusage)
+    max_rss_kb: int  # the largest of the process and the children it waited for (wait4's
+    #                  ru_maxrss is a maximum over both: a pool worker's peak counts here)
     tree_peak_kb: int  # sum over the process and its descendants, sampled every 20 ms
     cpu_s: float = 0.0  # user + system, the process and the children it waited for (pool)
     heap_peak_kb: int = 0  # the process itself: peak resident anonymous memory (RssAnon)
     file_peak_kb: int = 0  # ... and peak resident file-backed memory (RssFile: the libraries,
     #                        and the cache file when SQLite maps it), sampled every 20 ms
+    own_peak_kb: int = 0  # the process itself, not its workers: peak resident set (VmHWM,
+    #                       the kernel's high-water mark, read every 20 ms until it exits)
 
     def check(self) -> RunResult:
         if self.rc != 0:
@@ -157,12 +160,13 @@ def run(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path | None =
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, env=full_env, cwd=cwd, stdout=out, stderr=err,
                                 stdin=subprocess.DEVNULL)
-        peak = heap = mapped = 0
+        peak = heap = mapped = own = 0
         stop = threading.Event()
 
         def sampler() -> None:
-            nonlocal peak, heap, mapped
+            nonlocal peak, heap, mapped, own
             while not stop.is_set():
+                own = max(own, hwm_kb(proc.pid))
                 peak = max(peak, tree_rss_kb(proc.pid))
                 heap = max(heap, anon_kb(proc.pid))
                 mapped = max(mapped, status_kb(proc.pid, "RssFile"))
@@ -190,7 +194,7 @@ def run(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path | None =
         err.seek(0)
         result = RunResult(cmd, wall, proc.returncode, out.read().decode(errors="replace"),
                            err.read().decode(errors="replace"), int(usage.ru_maxrss), peak,
-                           round(usage.ru_utime + usage.ru_stime, 3), heap, mapped)
+                           round(usage.ru_utime + usage.ru_stime, 3), heap, mapped, own)
     for suffix in (".out", ".err"):
         Path(f"{out_path}{suffix}").unlink(missing_ok=True)
     return result

@@ -138,9 +138,9 @@ def render_fetch(d: dict[str, Any]) -> list[str]:
            "links, stories: work newsboat does not do), from `fetch --json` `seconds`; for "
            "newsboat it is its wall.", "",
            "| reader | cold | cold, until stored | cold CPU (user+sys) | unchanged (all 304) "
-           "| max RSS, main process | of it: heap / mapped files (peaks) "
-           "| peak RSS, process tree |",
-           "|---|---|---|---|---|---|---|---|"]
+           "| peak RSS, main process (own) | of it: heap / mapped files (peaks) "
+           "| largest process (main or a worker) | peak RSS, process tree |",
+           "|---|---|---|---|---|---|---|---|---|"]
     for name, s in p.get("summary", {}).items():
         split = (f"{_s(s.get('heap_peak_mb'), 'MB', 0)} / {_s(s.get('mapped_peak_mb'), 'MB', 0)}"
                  if s.get("heap_peak_mb") else "n/a")
@@ -148,6 +148,7 @@ def render_fetch(d: dict[str, Any]) -> list[str]:
                    f"{_s(s.get('cold_cpu_s'))} | "
                    f"{_s(s['unchanged_s'])} | "
                    f"{_s(s['max_rss_mb'], 'MB', 0)} | {split} | "
+                   f"{_s(s.get('largest_process_mb'), 'MB', 0)} | "
                    f"{_s(s['tree_peak_mb'], 'MB', 0)} |")
     out += ["", "| goal | value | target | verdict | detail |", "|---|---:|---|---|---|",
             *_goals(d), ""]
@@ -182,7 +183,8 @@ def render_extract(d: dict[str, Any]) -> list[str]:
         f = p["full_ingest"]
         out += [f"Full ingest, {f['feeds']} feeds x {f['items']} items with extraction "
                 f"({f['feeds'] * f['items']} pages), one cold run: **{f['wall_s']} s** "
-                f"({f['feeds'] * f['items'] / f['wall_s']:.0f} pages/s); max RSS main process "
+                f"({f['feeds'] * f['items'] / f['wall_s']:.0f} pages/s); largest process (main or a "
+                f"worker, wait4) "
                 f"{f['max_rss_mb']} MB, process tree peak {f['tree_peak_mb']} MB.", ""]
     if "per_page_ms" in p:
         pp = p["per_page_ms"]
