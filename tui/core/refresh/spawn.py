@@ -65,12 +65,22 @@ class _NoDescriptor:
         return getattr(self.wrapped, name)
 
 
+QUIET_TRACKER = "ignore:resource_tracker:UserWarning"
+"""The tracker's "There appear to be N leaked semaphore objects to clean up at shutdown": it
+says so after the parent was killed (SIGKILL, a cron timeout), while cleaning them up as it
+should, and the line only reached the user's terminal or cron mail as noise."""
+
+
 def ensure_tracker() -> None:
     """Have multiprocessing's resource tracker running before any worker is spawned.
 
-    With a usable stderr there is nothing to do: multiprocessing starts (or restarts) it
-    itself. Otherwise it is started here under a stand-in stderr that forwards every write,
-    so a thread printing meanwhile still reaches the same place."""
+    The tracker is started with the interpreter's `-W` options (`sys.warnoptions`), so
+    QUIET_TRACKER joins them first. With a usable stderr there is nothing else to do:
+    multiprocessing starts (or restarts) it itself. Otherwise it is started here under a
+    stand-in stderr that forwards every write, so a thread printing meanwhile still reaches
+    the same place."""
+    if QUIET_TRACKER not in sys.warnoptions:
+        sys.warnoptions.append(QUIET_TRACKER)
     if has_descriptor(sys.stderr):
         return
     from multiprocessing import resource_tracker
