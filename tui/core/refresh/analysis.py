@@ -206,30 +206,36 @@ class Analysis:
             for job in jobs:
                 yield fn(*job)
             return
-        workers = self.workers
         window: deque[tuple[tuple[Any, ...], Any, Future[Any]]] = deque()
         for job in jobs:
-            pool = workers.get()
-            try:
-                future = pool.submit(fn, *job)
-            except BrokenExecutor:  # a worker died since: the jobs after go to a new pool
-                workers.renew(pool)
-                pool = workers.get()
-                future = pool.submit(fn, *job)
-            window.append((job, pool, future))
-            if len(window) > 2 * workers.workers:
+            window.append((job, *self._submit(fn, *job)))
+            if len(window) > 2 * self.workers.workers:
                 yield self._result(fn, *window.popleft())
         while window:
             yield self._result(fn, *window.popleft())
 
-    def _result(self, fn: Callable[..., Any], job: tuple[Any, ...], pool: Any,
+    def _submit(self, fn: Callable[..., Any], *args: Any) -> tuple[Any, Future[Any]]:
+        """(pool, future) of fn(*args); a pool broken since (a worker died) is renewed first,
+        so the jobs after a death go to a new pool."""
+        assert self.workers is not None
+        pool = self.workers.get()
+        try:
+            return pool, pool.submit(fn, *args)
+        except BrokenExecutor:
+            self.workers.renew(pool)
+            pool = self.workers.get()
+            return pool, pool.submit(fn, *args)
+
+    def _result(self, fn: Callable[..., Any], args: tuple[Any, ...], pool: Any,
                 future: Future[Any]) -> Any:
+        """The future's result; if its worker died, the pool is renewed for later and fn(*args)
+        runs here."""
         try:
             return future.result()
-        except BrokenExecutor:  # a worker died: renew for later, do this job here
+        except BrokenExecutor:
             if self.workers is not None:
                 self.workers.renew(pool)
-            return fn(*job)
+            return fn(*args)
 
     def _rematch_if_sources_changed(self, conn: sqlite3.Connection, sources: Sources,
                                     on_event: Callable[[RefreshEvent], None] | None) -> None:
@@ -284,17 +290,10 @@ class Analysis:
                 rows, batch = prepared(chunk)
                 yield rows, batch, analyse_texts(batch, sources, only)
             return
-        workers = self.workers
         window: deque[_InFlight] = deque()
         for chunk in chunks:
             rows, batch = prepared(chunk)
-            pool = workers.get()
-            try:
-                future = pool.submit(analyse_texts, batch, sources, only)
-            except BrokenExecutor:  # a worker died since: the batches after go to a new pool
-                workers.renew(pool)
-                pool = workers.get()
-                future = pool.submit(analyse_texts, batch, sources, only)
+            pool, future = self._submit(analyse_texts, batch, sources, only)
             window.append((rows, batch, pool, future))
             if len(window) >= IN_FLIGHT:
                 yield self._settled(window.popleft(), sources, only)
@@ -306,12 +305,7 @@ class Analysis:
         from tui.core.refresh.analyzers import analyse_texts
 
         rows, batch, pool, future = job
-        try:
-            return rows, batch, future.result()
-        except BrokenExecutor:  # a worker died: renew for later, do this batch here
-            if self.workers is not None:
-                self.workers.renew(pool)
-            return rows, batch, analyse_texts(batch, sources, only)
+        return rows, batch, self._result(analyse_texts, (batch, sources, only), pool, future)
 
     def apply_rules(self, conn: sqlite3.Connection, ids: Sequence[int] | None) -> RulesResult:
         from tui.core.query.rules import apply_rules
