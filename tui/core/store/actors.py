@@ -14,6 +14,9 @@ import sqlite3
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from orjson import dumps as _fast_dumps
+from orjson import loads as _fast_loads
+
 from tui.core.store.db import replace_article_rows
 
 if TYPE_CHECKING:
@@ -35,8 +38,21 @@ def _rows(article_id: int, mentions: Sequence[Mention]) -> list[tuple[int, str, 
     for m in mentions:
         span: list[object] = [m.field, m.start, m.end]
         spans.setdefault(m.actor_id, []).append([*span, m.office] if m.office else span)
-    return [(article_id, actor_id, len(found), json.dumps(found, separators=(",", ":")))
-            for actor_id, found in spans.items()]
+    return [(article_id, actor_id, len(found), _dumps(found)) for actor_id, found in spans.items()]
+
+
+def _dumps(spans: list[list[object]]) -> str:
+    """json.dumps(spans, separators=(",", ":")) by orjson, a tenth of its time (json builds an
+    encoder per call with these separators): the same text when no string needed escaping
+    (printable ASCII, as ids and field names are; spans hold strings and ints only), json's
+    own text otherwise."""
+    try:
+        text: str = _fast_dumps(spans).decode()
+    except TypeError:  # an int past 64 bits
+        text = "\\"
+    if text.isascii() and "\\" not in text and "\x7f" not in text:
+        return text
+    return json.dumps(spans, separators=(",", ":"))
 
 
 def mention_rows(article_id: int, mentions: Sequence[Mention]) -> list[tuple[int, str, int, str]]:
@@ -53,7 +69,11 @@ def save_rows(conn: sqlite3.Connection, article_ids: Sequence[int],
 
 def spans_of(spans_json: str) -> list[Span]:
     """A stored spans column as tuples: (field, start, end) or (field, start, end, office)."""
-    return [tuple(span) for span in json.loads(spans_json)]
+    try:  # orjson: the same lists, 5 times json's speed; pool workers read each row twice
+        spans = _fast_loads(spans_json)
+    except ValueError:
+        spans = json.loads(spans_json)
+    return [tuple(span) for span in spans]
 
 
 def mentions_of(conn: sqlite3.Connection, article_id: int) -> list[tuple[str, int, list[Span]]]:
