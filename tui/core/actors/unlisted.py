@@ -65,6 +65,7 @@ from tui.core.actors.titles import (
     LATIN_TITLES,
     RU_SAID,
 )
+from tui.core.actors.token_windows import TokenWindows
 
 _BEFORE, _AFTER = 120, 150  # characters of context split into words around a trigger
 _EUROPEAN_PARTICLES = {"de", "van", "von", "der", "da", "di", "du", "la", "le", "ter"}
@@ -119,6 +120,7 @@ class UnlistedFinder:
         taken = Taken(blocked)
         found: dict[str, Unlisted] = {}
         seen: dict[tuple[int, int], str] = {}  # span -> the key of the name found there
+        windows = TokenWindows(text, TOKEN)
         for end, (length, what) in self._triggers.iter(norm):
             start, stop = end - length + 1, end - 1
             if not _worth_a_look(text, start, stop, what) or (
@@ -126,7 +128,7 @@ class UnlistedFinder:
                 continue  # a given name inside a name already found
             lo = 0 if start < _BEFORE else text.find(" ", start - _BEFORE) + 1
             hi = min(len(text), stop + _AFTER)
-            toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, lo, hi)]
+            toks = windows.window(lo, hi)
             i = next((n for n, t in enumerate(toks) if t[0] <= start < t[1]), None)
             if i is None or toks[i][1] != stop:  # a trigger inside a longer word
                 continue
