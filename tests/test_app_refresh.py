@@ -125,8 +125,10 @@ async def test_failed_feed_is_marked_and_listed(tmp_path: Path) -> None:
         app = make_app(desk, config)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("R")
+            # watched from the key on: the message expires after 8 s, which a loaded machine
+            # can spend settling the workers the refresh starts
+            await until(pilot, lambda: "1 failed" in status(app), 60)
             await settle(pilot)
-            await until(pilot, lambda: "1 failed" in status(app))
             tree = main(app).query_one(ViewTree)
             await until(pilot, lambda: "Dead Feed ! 0/0" in
                         [str(n.label) for n in tree._tree_nodes.values()])
