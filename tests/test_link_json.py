@@ -7,7 +7,8 @@ import json
 import math
 from datetime import datetime
 
-from tui.core.linking.features import Features, Raw, _loads, raw_features, term_idf, weigh
+from tui.core.jsonfast import loads
+from tui.core.linking.features import Features, Raw, raw_features, term_idf, weigh
 
 BODY = ("Sergei Shoigu met Masoud Pezeshkian in Tehran on Monday; talks on Kursk and the Red Sea "
         "went on in Moscow. Ураган в Тегеране, «кавычки» and a quote \" and a tab\t.")
@@ -40,7 +41,7 @@ def test_term_idf_weighs_as_each_article_alone() -> None:
 
 
 def test_json_takes_what_orjson_refuses() -> None:
-    got = _loads('{"a": NaN, "b": 123456789012345678901234567890}')
+    got = loads('{"a": NaN, "b": 123456789012345678901234567890}')
     assert math.isnan(got["a"]) and got["b"] == 123456789012345678901234567890
     huge = Raw("latn", {}, {}, {}, {}, {"x": 1 << 70}, (1,), "", ())
     assert Raw.loads(huge.dumps()) == huge  # written by json: orjson stops at 64 bits

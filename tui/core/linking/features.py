@@ -17,11 +17,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import itemgetter
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from orjson import dumps as _fast_dumps
-from orjson import loads as _fast_loads
 
+from tui.core.jsonfast import loads
 from tui.core.linking.names import actor_kind, described_body
 from tui.core.linking.text import lsh_keys, place_matcher, text_parts
 from tui.core.linking.what import main_type, profile, shown, unit
@@ -74,7 +74,7 @@ class Features:
 
     @classmethod
     def loads(cls, published: float, text: str) -> Features:
-        d = _loads(text)
+        d = loads(text)
         return cls(published, d["s"], d["a"], d["st"], d["p"], d["f"], d["t"], tuple(d["m"]),
                    d["l"], tuple(d["h"]), d["d"], d.get("w", {}))
 
@@ -114,20 +114,9 @@ class Raw:
 
     @classmethod
     def loads(cls, text: str) -> Raw:
-        d = _loads(text)
+        d = loads(text)
         return cls(d["s"], d["a"], d["st"], d["p"], d["f"], d["t"], tuple(d["m"]), d["l"],
                    tuple(d["h"]), d["d"], d.get("w", {}))
-
-
-def _loads(text: str) -> Any:
-    """Stored JSON by orjson, 2.5 times json's speed (every pair scored in a cold run has its
-    features decoded: ~20k decodes); json for what orjson refuses (NaN, ints past 64 bits).
-    The same values either way: every stored feature and raw of the 10k bench run compared
-    equal, floats to the bit."""
-    try:
-        return _fast_loads(text)
-    except ValueError:
-        return json.loads(text)
 
 
 def _dumps(f: Features | Raw) -> str:
@@ -170,7 +159,7 @@ def raw_features(title: str, body: str, actor_rows: list[tuple[str, int, str]],
     for actor_id, count, spans_json in actor_rows:
         if not drives_links(kinds.get(actor_id, "")) or described_body(actor_id):
             continue  # a made body or a non-driving kind: its spans need no reading
-        spans = _loads(spans_json) if spans_json else []
+        spans = loads(spans_json) if spans_json else []
         # A lone lower-case word ("leader") is a descriptive form, not a name: too weak here.
         weak = [s for s in spans if _lower_word(fields.get(s[0], "")[s[1]:s[2]])
                 or described_body(actor_id, fields.get(s[0], "")[s[1]:s[2]])]

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from orjson import dumps as _fast_dumps
-from orjson import loads as _fast_loads
 
+from tui.core.jsonfast import loads
 from tui.core.store.db import replace_article_rows
 
 if TYPE_CHECKING:
@@ -69,11 +69,7 @@ def save_rows(conn: sqlite3.Connection, article_ids: Sequence[int],
 
 def spans_of(spans_json: str) -> list[Span]:
     """A stored spans column as tuples: (field, start, end) or (field, start, end, office)."""
-    try:  # orjson: the same lists, 5 times json's speed; pool workers read each row twice
-        spans = _fast_loads(spans_json)
-    except ValueError:
-        spans = json.loads(spans_json)
-    return [tuple(span) for span in spans]
+    return [tuple(span) for span in loads(spans_json)]  # workers read each row twice
 
 
 def mentions_of(conn: sqlite3.Connection, article_id: int) -> list[tuple[str, int, list[Span]]]:
