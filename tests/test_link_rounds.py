@@ -55,6 +55,92 @@ def test_a_round_links_the_devset_as_article_by_article_does(
         assert got == want, name
 
 
+def _made_index(path: Path) -> list[int]:
+    """A candidate index written by hand to be hard on the ranking: articles in clone triples
+    (the same keys and time, so equal sums to the bit: ties), a few times shared by many (ties
+    in time where the nearest postings are cut), times on the window's edges, a key every
+    article has (more postings each side than are read), MinHash keys and an article with more
+    keys, of equal rarity, than are asked. Returns the ids."""
+    import random
+
+    from tui.core.linking.score import DAY, WINDOW_DAYS
+    from tui.core.store.db import connect
+
+    rng = random.Random(19)
+    conn = connect(path)
+    conn.execute("PRAGMA foreign_keys = OFF")  # postings only: no articles behind them
+    postings: list[tuple[str, float, int]] = []
+    df: dict[str, int] = {}
+    ids = list(range(1, 301))
+    for first in ids[::3]:
+        at = rng.choice([0.0, 0.5, 1.0, 13.5, 14.0, 14.5, 20.0, 28.0, 28.5]) * DAY
+        at += rng.choice([0.0, WINDOW_DAYS * DAY, 0.25 * DAY])
+        keys = {"common", *(f"w{rng.randrange(40)}" for _ in range(rng.randrange(1, 9))),
+                *(f"m:{rng.randrange(12)}" for _ in range(rng.randrange(3)))}
+        if first == 151:
+            keys |= {f"many{n:03d}" for n in range(230)}
+        for aid in range(first, first + 3):
+            postings += [(key, 1.7e9 + at, aid) for key in keys]
+    for aid in range(301, 310):  # alone, 100 days on: its triples only meet on the edges
+        at = 1.7e9 + (100 + WINDOW_DAYS * ((aid - 301) // 3 - 1)) * DAY
+        postings += [("edge", at, aid), *([("m:99", at, aid)] if aid < 304 else [])]
+    ids += range(301, 310)
+    for key, _at, _aid in postings:
+        df[key] = df.get(key, 0) + 1
+    df = {key: n if key.startswith("many") else n // 3 for key, n in df.items()}  # rare ones
+    conn.executemany("INSERT INTO link_keys(key, published, article_id) VALUES(?, ?, ?)",
+                     postings)
+    conn.executemany("INSERT INTO link_df(key, df) VALUES(?, ?)", [*df.items(), ("", 309)])
+    conn.close()
+    return ids
+
+
+@pytest.mark.parametrize(("postings", "limit", "max_keys"),
+                         [(100, 20, 200), (10, 5, 8), (7, 7, 3)])
+def test_round_candidates_are_the_sql_ones_ties_and_edges_included(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, postings: int, limit: int,
+        max_keys: int) -> None:
+    from tui.core.linking import index
+    from tui.core.linking.features import idf
+    from tui.core.linking.score import DAY, WINDOW_DAYS
+    from tui.core.store import links as store
+    from tui.core.store.db import connect_readonly
+
+    monkeypatch.setattr(store, "POSTINGS", postings)
+    monkeypatch.setattr(index, "CANDIDATES", limit)
+    monkeypatch.setattr(index, "MAX_KEYS", max_keys)
+    ids = _made_index(tmp_path / "c.db")
+    conn = connect_readonly(tmp_path / "c.db")
+    run = ids[90:]  # the first 90 are older news: candidates, not asked
+    keys = store.keys_of(conn, run)
+    window = rounds.window_of({aid: keys[aid][1] for aid in run})
+    got = []
+    for i in range(0, len(run), 40):  # postings loaded job by job
+        got += rounds.round_candidates(conn, str(tmp_path / "c.db"), "t", run[i:i + 40], window)
+    df = store.df(conn, {k for ks, _p in keys.values() for k in ks})
+    want = []
+    for aid in run:
+        mine, published = keys[aid]
+        weighted = sorted(((index.MINHASH_WEIGHT if k.startswith("m:") else idf(df[k], 309), k)
+                           for k in mine), reverse=True)[:max_keys]
+        want.append((aid, store.candidates(
+            conn, aid, published, weighted, (published - WINDOW_DAYS * DAY,
+                                             published + WINDOW_DAYS * DAY),
+            limit, index.RECENCY_DAYS * DAY)))
+    rounds.forget()
+    conn.close()
+    assert got == want
+    if postings == 100:  # 14 days either side is in the window
+        assert dict(got)[304] == [305, 306, 301, 302, 303, 307, 308, 309]
+    assert sum(len(cands) == limit for _aid, cands in got) > len(got) // 2
+
+    def tie_cut(aid: int, cands: list[int]) -> bool:  # the last one's triple only partly in
+        triple = (cands[-1] - 1) // 3
+        return sum((c - 1) // 3 == triple for c in cands) < 3 - ((aid - 1) // 3 == triple)
+
+    assert any(tie_cut(aid, cands) for aid, cands in got if cands)
+
+
 def test_tiles_hold_every_pair_once_and_say_when_a_block_is_done() -> None:
     found = [(1, [2, 3, 9]), (2, [1, 3]), (3, [1]), (9, [100])]
     got = rounds.tiles(found, [1, 2, 3, 9], block=2)

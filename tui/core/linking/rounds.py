@@ -18,19 +18,18 @@ The writer holds each job's rows (`Best`) and writes an article's best links onc
 tile holding its block is in (`complete_after`): its best of every pair scored, which is what
 writing them all and pruning after every few jobs left too.
 
-The round holds ~70 bytes per posting in each worker (15 MB for the 10k-article bench run)
-and the writer a few ints per pair; `ROUND_MIN` keeps a small refresh on the SQL path, whose
+The round holds 16 bytes per posting in each worker (~4 MB for the 10k-article bench run,
+and ~10 MB at the peak of a job's arrays) and the writer a few ints per pair; `ROUND_MIN` keeps a small refresh on the SQL path, whose
 cost per article does not grow with the cache.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Mapping, Sequence
-from heapq import nlargest
-from itertools import groupby
 from operator import itemgetter
+from typing import Any
 
 from tui.core.linking.features import idf
 from tui.core.linking.score import DAY, WINDOW_DAYS, Model, default_model, link
@@ -44,25 +43,55 @@ Pair = tuple[int, int]
 
 
 class Postings:
-    """Publication times and article ids of keys' postings in a window, in the candidate
-    index's own order (published, then id), loaded a key at a time as articles need them."""
+    """The postings of keys in a window, loaded a key at a time as articles need them, held as
+    numpy arrays: each key's postings one block of `times` (and `dense`, their articles'
+    positions in `known`), in the candidate index's own order (published, then id)."""
 
     def __init__(self, window: tuple[float, float]) -> None:
+        import numpy as np
+
         self.window = window
-        self.times: dict[str, list[float]] = {}
-        self.ids: dict[str, list[int]] = {}
+        self.block: dict[str, int] = {}  # key -> its block: times[start[b]:start[b + 1]]
+        self.start = np.zeros(1, np.int64)
+        self.times = np.zeros(0, np.float64)
+        self.dense = np.zeros(0, np.int64)
+        self.known = np.zeros(0, np.int64)  # article ids, in the order first loaded
+        self._sorted, self._perm = self.known, self.known  # known sorted, and where each is
 
     def load(self, conn: sqlite3.Connection, keys: set[str]) -> None:
-        missing = sorted(keys - self.times.keys())
+        import numpy as np
+
+        missing = sorted(keys - self.block.keys())
+        if not missing:
+            return
+        rows = list(store.postings(conn, missing, *self.window))  # by key, as `missing` is
+        counts = Counter(map(_key, rows))
         for key in missing:
-            self.times[key], self.ids[key] = [], []
-        rows = list(store.postings(conn, missing, *self.window))  # a key's rows in one go
-        for key, group in groupby(rows, itemgetter(0)):  # (an append per row was half this)
-            mine = list(group)
-            self.times[key] += [p for _k, p, _a in mine]
-            self.ids[key] += [a for _k, _p, a in mine]
+            self.block[key] = len(self.block)
+        sizes = np.array([counts[key] for key in missing], np.int64)
+        self.start = np.concatenate([self.start, self.start[-1] + np.cumsum(sizes)])
+        times = np.fromiter(map(_time, rows), np.float64, len(rows))
+        self.times = np.concatenate([self.times, times])
+        loaded = np.fromiter(map(_article, rows), np.int64, len(rows))
+        new = np.unique(loaded)
+        self.known = np.concatenate([self.known, new[self.where(new) < 0]])
+        self._perm = np.argsort(self.known, kind="stable")
+        self._sorted = self.known[self._perm]
+        self.dense = np.concatenate([self.dense, self.where(loaded)])
+
+    def where(self, ids: Any) -> Any:
+        """Each id's position in `known` (-1 for one not loaded)."""
+        import numpy as np
+
+        if not len(self._sorted):
+            return np.full(len(ids), -1, np.int64)
+        at = np.searchsorted(self._sorted, ids)
+        hit = at < len(self._sorted)
+        hit[hit] = self._sorted[at[hit]] == ids[hit]
+        return np.where(hit, self._perm[np.minimum(at, len(self._perm) - 1)], -1)
 
 
+_key, _time, _article = itemgetter(0), itemgetter(1), itemgetter(2)
 _round: dict[str, tuple[str, Postings]] = {}  # db path -> (round token, its postings)
 
 
@@ -82,54 +111,89 @@ def forget() -> None:
 def round_candidates(conn: sqlite3.Connection, path: str, token: str, ids: Sequence[int],
                      window: tuple[float, float]) -> list[tuple[int, list[int]]]:
     """Step 1 (reads only): (article, its candidates best first) for `ids`, from postings
-    held in memory for the round `token` (whose window covers every article of the run)."""
+    held in memory for the round `token` (whose window covers every article of the run):
+    `store.candidates` in numpy, the job's articles at once (a Python loop over every
+    posting was ~14M dict updates a cold 10k run). Per article: its MAX_KEYS heaviest keys
+    (ties to the greater key), per key its nearest POSTINGS // 2 postings from `published`
+    on and as many before it, within the window; each adds its key's weight discounted by
+    time apart, summed in the order SQL sums them (by key, heaviest first; an article has
+    one posting per key), so the sums are equal to the bit; the best win, ties to the lower
+    id."""
+    import numpy as np
+
     from tui.core.linking import index
 
     keys = store.keys_of(conn, ids)
-    postings = _postings_for(path, token, window)
-    postings.load(conn, {k for ks, _p in keys.values() for k in ks})
-    df = store.df(conn, {k for ks, _p in keys.values() for k in ks})
+    if not keys:
+        return []
+    wanted = {k for ks, _p in keys.values() for k in ks}
+    held = _postings_for(path, token, window)
+    held.load(conn, wanted)
+    df = store.df(conn, wanted)
     docs = df.get("", 1)
-    out = []
-    for aid in sorted(keys):
-        mine, published = keys[aid]
-        weighted = sorted(((index.MINHASH_WEIGHT if key.startswith("m:")
-                            else idf(df.get(key, 0), docs), key) for key in mine),
-                          reverse=True)[:index.MAX_KEYS]
-        out.append((aid, _ranked(postings, aid, published, weighted, index.CANDIDATES,
-                                 index.RECENCY_DAYS * DAY)))
+    names = sorted(wanted)
+    rank = {key: n for n, key in enumerate(names)}
+    weight = np.array([index.MINHASH_WEIGHT if key.startswith("m:") else idf(df.get(key, 0), docs)
+                       for key in names])
+    block = np.array([held.block[key] for key in names], np.int64)
+    aids = sorted(keys)
+    count = np.array([len(keys[aid][0]) for aid in aids], np.int64)
+    art = np.repeat(np.arange(len(aids)), count)
+    kr = np.array([rank[key] for aid in aids for key in keys[aid][0]], np.int64)
+    w = weight[kr]
+    order = np.lexsort((-kr, -w, art))  # an article's keys heaviest first, as SQL asks them
+    art, kr, w = art[order], kr[order], w[order]
+    keep = np.arange(len(art)) - (np.cumsum(count) - count)[art] < index.MAX_KEYS
+    art, w, b = art[keep], w[keep], block[kr[keep]]
+    published = np.array([keys[aid][1] for aid in aids], np.float64)[art]
+    span, half = WINDOW_DAYS * DAY, store.POSTINGS // 2
+    start, end = held.start[b], held.start[b + 1]  # each key's block
+    i = _bisect(held.times, start, end, published, right=False)
+    j = _bisect(held.times, i, np.minimum(i + half, end), published + span, right=True)
+    k = _bisect(held.times, np.maximum(start, i - half), i, published - span, right=False)
+    size = j - k  # [k, i) before `published`, [i, j) from it on: one range per key
+    at = np.repeat(k - (np.cumsum(size) - size), size) + np.arange(size.sum())
+    rows = held.dense[at]
+    apart = held.times[at]  # then |t - published| / halving + 1, in place
+    apart -= np.repeat(published, size)
+    np.abs(apart, out=apart)
+    apart /= index.RECENCY_DAYS * DAY
+    apart += 1.0
+    values = np.repeat(w, size) / apart
+    ends = np.cumsum(np.bincount(art, size, len(aids)).astype(np.int64)).tolist()
+    selves = held.where(np.array(aids, np.int64)).tolist()
+    known, limit, out, s = held.known, index.CANDIDATES, [], 0
+    last = np.zeros(len(known) + 1, np.int64)  # an article's last place in `mine`; -1 none
+    place = np.arange(len(rows))
+    for aid, e, me in zip(aids, ends, selves, strict=True):
+        mine = rows[s:e]
+        sums = np.bincount(mine, values[s:e], len(known))  # adds in input order
+        last[mine] = place[s:e]
+        last[me] = -1  # not the article itself (me -1, not loaded: the spare last cell)
+        hit = mine[last[mine] == place[s:e]]  # each other article once
+        s = e
+        v = sums[hit]
+        if len(v) > limit:  # only those tying with the limit-th best or better are sorted
+            keep = v >= np.partition(v, len(v) - limit)[len(v) - limit]
+            hit, v = hit[keep], v[keep]
+        other = known[hit]
+        out.append((aid, other[np.lexsort((other, -v))[:limit]].tolist()))
     return out
 
 
-def _ranked(postings: Postings, aid: int, published: float,
-            weighted: list[tuple[float, str]], limit: int, halving: float) -> list[int]:
-    """`store.candidates` in memory: per key (heaviest first) its nearest POSTINGS // 2
-    postings from `published` on, then as many before it, within the window; each adds its
-    key's weight discounted by time apart; the best sums win, ties to the lower id."""
-    half = store.POSTINGS // 2
-    lo, hi = published - WINDOW_DAYS * DAY, published + WINDOW_DAYS * DAY
-    acc: dict[int, float] = {}
-    get = acc.get
-    for w, key in weighted:
-        times = postings.times.get(key)
-        if not times:
-            continue
-        ids = postings.ids[key]
-        i = bisect_left(times, published)
-        j = bisect_right(times, hi, i, min(i + half, len(times)))
-        for t, o in zip(times[i:j], ids[i:j], strict=True):  # t - published: abs() of it
-            acc[o] = get(o, 0.0) + w / (1.0 + (t - published) / halving)
-        k = bisect_left(times, lo, max(0, i - half), i)
-        # earlier ones in any order: an article has one posting per key, so each sum still
-        # adds its keys in the same order (walking them backwards cost a tenth of this)
-        for t, o in zip(times[k:i], ids[k:i], strict=True):
-            acc[o] = get(o, 0.0) + w / (1.0 + (published - t) / halving)
-    acc.pop(aid, None)
-    if len(acc) > limit:  # only those tying with the limit-th best or better are sorted
-        least = nlargest(limit, acc.values())[-1]  # cheaper than sorting them all
-        return sorted((o for o, v in acc.items() if v >= least),
-                      key=lambda o: (-acc[o], o))[:limit]
-    return sorted(acc, key=lambda o: (-acc[o], o))
+def _bisect(times: Any, lo: Any, hi: Any, x: Any, right: bool) -> Any:
+    """bisect_left (bisect_right if `right`) of each x in its times[lo:hi], all at once."""
+    import numpy as np
+
+    lo, hi = lo.copy(), hi.copy()
+    top = len(times) - 1
+    while (live := lo < hi).any():
+        mid = (lo + hi) // 2
+        t = times[np.minimum(mid, top)]
+        go = live & ((t <= x) if right else (t < x))
+        lo = np.where(go, mid + 1, lo)
+        hi = np.where(live & ~go, mid, hi)
+    return lo
 
 
 def blocks(ids: Sequence[int], block: int | None = None) -> dict[int, int]:
