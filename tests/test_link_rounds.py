@@ -109,6 +109,7 @@ def test_round_candidates_are_the_sql_ones_ties_and_edges_included(
     monkeypatch.setattr(store, "POSTINGS", postings)
     monkeypatch.setattr(index, "CANDIDATES", limit)
     monkeypatch.setattr(index, "MAX_KEYS", max_keys)
+    monkeypatch.setattr(rounds, "RANK_CHUNK", 7)  # a job's articles ranked 7 at a time
     ids = _made_index(tmp_path / "c.db")
     conn = connect_readonly(tmp_path / "c.db")
     run = ids[90:]  # the first 90 are older news: candidates, not asked

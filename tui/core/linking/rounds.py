@@ -38,6 +38,7 @@ from tui.core.store import links as store
 ROUND_MIN = 400  # a run this big is linked as a round; a smaller one article by article
 BLOCK = 2_000  # articles per block of a round: a scoring job decodes at most two blocks
 CANDIDATE_CHUNK = 500  # articles per candidates job
+RANK_CHUNK = 100  # articles whose postings a candidates job holds at once
 
 Pair = tuple[int, int]
 
@@ -152,33 +153,47 @@ def round_candidates(conn: sqlite3.Connection, path: str, token: str, ids: Seque
     j = _bisect(held.times, i, np.minimum(i + half, end), published + span, right=True)
     k = _bisect(held.times, np.maximum(start, i - half), i, published - span, right=False)
     size = j - k  # [k, i) before `published`, [i, j) from it on: one range per key
+    entries = np.cumsum(np.bincount(art, minlength=len(aids))).tolist()
+    selves = held.where(np.array(aids, np.int64)).tolist()
+    known, limit, out = held.known, index.CANDIDATES, []
+    seen = np.zeros(len(known) + 1, np.int64)  # an article's last place in `mine`; -1 none
+    for a in range(0, len(aids), RANK_CHUNK):  # a chunk's postings at once: ~40 B each
+        e0, e1 = entries[a - 1] if a else 0, entries[min(a + RANK_CHUNK, len(aids)) - 1]
+        rows, values = _contributions(held, k[e0:e1], size[e0:e1], w[e0:e1],
+                                      published[e0:e1], index.RECENCY_DAYS * DAY)
+        ends = np.cumsum(np.bincount(art[e0:e1] - a, size[e0:e1], RANK_CHUNK)).astype(np.int64)
+        place, s = np.arange(len(rows)), 0
+        for aid, e, me in zip(aids[a:a + RANK_CHUNK], ends.tolist(), selves[a:], strict=False):
+            mine = rows[s:e]
+            sums = np.bincount(mine, values[s:e], len(known))  # adds in input order
+            seen[mine] = place[s:e]
+            seen[me] = -1  # not the article itself (me -1, not loaded: the spare last cell)
+            hit = mine[seen[mine] == place[s:e]]  # each other article once
+            s = e
+            v = sums[hit]
+            if len(v) > limit:  # only those tying with the limit-th best or better are sorted
+                keep = v >= np.partition(v, len(v) - limit)[len(v) - limit]
+                hit, v = hit[keep], v[keep]
+            other = known[hit]
+            out.append((aid, other[np.lexsort((other, -v))[:limit]].tolist()))
+    return out
+
+
+def _contributions(held: Postings, k: Any, size: Any, w: Any, published: Any,
+                   halving: float) -> tuple[Any, Any]:
+    """(article, weight discounted by time apart) of each of the `size` postings from `k` on,
+    key by key: w / (1 + |t - published| / halving), SQL's expression in the same order."""
+    import numpy as np
+
     at = np.repeat(k - (np.cumsum(size) - size), size) + np.arange(size.sum())
     rows = held.dense[at]
-    apart = held.times[at]  # then |t - published| / halving + 1, in place
+    apart = held.times[at]
+    del at
     apart -= np.repeat(published, size)
     np.abs(apart, out=apart)
-    apart /= index.RECENCY_DAYS * DAY
+    apart /= halving
     apart += 1.0
-    values = np.repeat(w, size) / apart
-    ends = np.cumsum(np.bincount(art, size, len(aids)).astype(np.int64)).tolist()
-    selves = held.where(np.array(aids, np.int64)).tolist()
-    known, limit, out, s = held.known, index.CANDIDATES, [], 0
-    last = np.zeros(len(known) + 1, np.int64)  # an article's last place in `mine`; -1 none
-    place = np.arange(len(rows))
-    for aid, e, me in zip(aids, ends, selves, strict=True):
-        mine = rows[s:e]
-        sums = np.bincount(mine, values[s:e], len(known))  # adds in input order
-        last[mine] = place[s:e]
-        last[me] = -1  # not the article itself (me -1, not loaded: the spare last cell)
-        hit = mine[last[mine] == place[s:e]]  # each other article once
-        s = e
-        v = sums[hit]
-        if len(v) > limit:  # only those tying with the limit-th best or better are sorted
-            keep = v >= np.partition(v, len(v) - limit)[len(v) - limit]
-            hit, v = hit[keep], v[keep]
-        other = known[hit]
-        out.append((aid, other[np.lexsort((other, -v))[:limit]].tolist()))
-    return out
+    return rows, np.divide(np.repeat(w, size), apart, out=apart)
 
 
 def _bisect(times: Any, lo: Any, hi: Any, x: Any, right: bool) -> Any:
