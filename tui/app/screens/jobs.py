@@ -98,13 +98,18 @@ class Jobs:
     def _refreshed(self, feeds: list[str] | None, summary: RefreshSummary,
                    failed: list[str]) -> None:
         self.busy = None
-        self.host.articles.reload_keep_place()
+        if self.host.articles.pager is not None and not len(self.host.articles.pager):
+            self.host.reload_view()  # still empty: its text says what the refresh found
+        else:
+            self.host.articles.reload_keep_place()
         if summary.new_articles:  # the open article's actors and links may just be found
             self.host.reader.show_again(self.host.desk)
         self.host.view_tree.recount()
         line = "refreshed " + (", ".join(feeds) if feeds else "all feeds")
         line += f": {summary.new_articles} new"
-        if failed:
+        if summary.offline:
+            line += f"; all {len(failed)} failed: no host name could be resolved (offline?)"
+        elif failed:
             line += f"; {len(failed)} failed"
         if summary.warnings:  # read, but not wholly: not counted as failing
             line += f"; {len(summary.warnings)} with warnings"
