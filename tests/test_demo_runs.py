@@ -146,3 +146,19 @@ def test_copies_an_older_version_made_fold_into_the_first(tmp_path: Path) -> Non
         again = desk.refresh(extract=False)
         assert again.new_articles == 0
         desk.close()
+
+
+def test_a_folder_whose_file_names_no_demo_feed_is_left_as_it_is(tmp_path: Path) -> None:
+    env = fresh_user(tmp_path)
+    own = tmp_path / "own"
+    own.mkdir()
+    text = '# mine\n[settings]\ncache_dir = "cache"\n\n[keys]\ntoggle_saved = "S"\n'
+    (own / "feeds.toml").write_text(text, encoding="utf-8")
+    run = newsdesk("demo", "--fetch-only", "--dir", str(own), env=env, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert "names none of the demo's feeds, and was left as it is" in run.stderr
+    assert (own / "feeds.toml").read_text(encoding="utf-8") == text
+    (own / "feeds.toml").write_text("[settings\n", encoding="utf-8")  # broken: said, not replaced
+    broken = newsdesk("demo", "--fetch-only", "--dir", str(own), env=env, cwd=tmp_path)
+    assert broken.returncode == 2 and "line 1" in broken.stderr
+    assert (own / "feeds.toml").read_text(encoding="utf-8") == "[settings\n"

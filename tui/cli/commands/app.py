@@ -63,6 +63,9 @@ def demo(args: argparse.Namespace) -> int:
         where = (f"demo: config and cache kept in {folder} (e.g. `newsdesk --config "
                  f"{config.path} list`)")
         tell(where)
+        if not any(feed.url.startswith(server.base_url + "/") for feed in config.feeds):
+            tell(f"demo: {config.path} names none of the demo's feeds, and was left as it is "
+                 "(`newsdesk demo --dir EMPTY_FOLDER` starts a fresh demo)")
         with open_desk(config) as desk:
             adopted = adopt_cache(desk.conn, server)
             if adopted.merged:
