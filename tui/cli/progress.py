@@ -45,6 +45,8 @@ def progress_reporter(enabled: bool) -> Iterator[Callable[[RefreshEvent], None]]
 
 def summary_line(summary: RefreshSummary) -> str:
     warned = f" ({len(summary.warnings)} with warnings)" if summary.warnings else ""
+    offline = "; no host name could be resolved: is this machine offline?" \
+        if summary.offline else ""
     return (f"{summary.feeds_ok} feeds ok ({summary.not_modified} unchanged){warned}, "
             f"{summary.feeds_failed} failed, {summary.new_articles} new articles, "
-            f"{summary.extracted} pages extracted")
+            f"{summary.extracted} pages extracted{offline}")
