@@ -143,6 +143,9 @@ class _Handler(LoopbackHandler):
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    # Some Pythons' HTTPServer set SO_REUSEPORT: two demos would then bind one port side by
+    # side, and the second could not tell that a demo already serves it (open_demo).
+    allow_reuse_port = False
     routes: dict[str, Resource]
 
     def handle_error(self, request: Any, client_address: Any) -> None:
