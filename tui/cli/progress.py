@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from tui.cli.output import plural
 from tui.core.refresh.events import FeedFailed, Progress, RefreshEvent, Stored
 
 if TYPE_CHECKING:
@@ -36,7 +37,8 @@ def progress_reporter(enabled: bool) -> Iterator[Callable[[RefreshEvent], None]]
             elif isinstance(event, FeedFailed):
                 console.print(Text(f"  {event.feed}: {event.error}", style="red"))
             elif isinstance(event, Stored) and event.new_articles:
-                console.print(f"  {event.new_articles} new articles stored and searchable; "
+                console.print(f"  {plural(event.new_articles, 'new article')} stored and "
+                              "searchable; "
                               "finding actors and links…", style="dim", markup=False,
                               highlight=False)
 
@@ -45,6 +47,6 @@ def progress_reporter(enabled: bool) -> Iterator[Callable[[RefreshEvent], None]]
 
 def summary_line(summary: RefreshSummary) -> str:
     warned = f" ({len(summary.warnings)} with warnings)" if summary.warnings else ""
-    return (f"{summary.feeds_ok} feeds ok ({summary.not_modified} unchanged){warned}, "
-            f"{summary.feeds_failed} failed, {summary.new_articles} new articles, "
-            f"{summary.extracted} pages extracted")
+    return (f"{plural(summary.feeds_ok, 'feed')} ok ({summary.not_modified} unchanged){warned}, "
+            f"{summary.feeds_failed} failed, {plural(summary.new_articles, 'new article')}, "
+            f"{plural(summary.extracted, 'page')} extracted")

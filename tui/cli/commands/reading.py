@@ -100,14 +100,26 @@ def mark(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def tag(desk: Desk, args: argparse.Namespace) -> int:
+    """A tag to remove that an article lacks is said on stderr, exit 0 all the same: what was
+    asked (the article without that tag) holds, and a script removing `todo` from a list of
+    ids, some already done, must not stop there under `set -e`."""
     from tui.core import tagnames
 
+    if not args.add and not args.remove:
+        raise CliError("tag: nothing to do: give --add TAG, --remove TAG or both "
+                       "(see newsdesk tag --help)", 2)
     if any(not tagnames.key(t) for t in [*args.add, *args.remove]):
         raise CliError("tag: an empty tag name", 2)
     _require(desk, args.ids)
+    had = {i: {tagnames.key(t) for t in article.tags}
+           for i in args.ids if (article := desk.article(i)) is not None}
     if args.add:
         desk.add_tags(args.ids, args.add)
     for name in args.remove:
+        lacking = [i for i in dict.fromkeys(args.ids) if tagnames.key(name) not in had[i]]
+        if lacking:
+            listed = ", ".join(map(str, lacking[:10])) + (", ..." if len(lacking) > 10 else "")
+            tell(f"no tag {name!r} on {'article' if len(lacking) == 1 else 'articles'} {listed}")
         desk.remove_tag(args.ids, name)
     return 0
 
@@ -119,7 +131,13 @@ def _export_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def export(desk: Desk, args: argparse.Namespace) -> int:
-    output.write(desk.export(" ".join(args.query) or "is:saved", args.format), args.output)
+    """Nothing matching is said on stderr, as `list` does, and the (empty) dossier is written
+    all the same, exit 0: after the command the file is always the query's dossier, so a
+    script mailing it never sends an older one as if it were today's."""
+    query = " ".join(args.query) or "is:saved"
+    output.write(desk.export(query, args.format), args.output)
+    if not desk.count(query):
+        tell(why_empty(desk, query))
     return 0
 
 
