@@ -17,7 +17,8 @@ NO_LIMIT = 1 << 62  # `--limit 0`: every article (SQLite takes a 64-bit LIMIT)
 
 
 def _list_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("query", nargs="*", help="a query, e.g. 'is:unread +iran since:2d'")
+    p.add_argument("query", nargs="*", help="a query, e.g. 'is:unread +iran since:2d' (a word "
+                   "that starts with '--' goes after a lone --)")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.add_argument("--limit", type=count, default=50,
                    help="at most N articles (default 50, 0 = all)")
