@@ -12,6 +12,7 @@ from tui.cli.registry import Command, article_id, count
 
 if TYPE_CHECKING:
     from tui.core.desk import Desk
+    from tui.core.models import Article
 
 NO_LIMIT = 1 << 62  # `--limit 0`: every article (SQLite takes a 64-bit LIMIT)
 
@@ -84,10 +85,13 @@ def _tag_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--remove", action="append", default=[], metavar="TAG")
 
 
-def _require(desk: Desk, ids: list[int]) -> None:
-    missing = [i for i in ids if desk.article(i) is None]
+def _require(desk: Desk, ids: list[int]) -> dict[int, Article]:
+    """Every article named, by id; a missing one stops the command before any change."""
+    found = {i: desk.article(i) for i in dict.fromkeys(ids)}
+    missing = [i for i, article in found.items() if article is None]
     if missing:
         raise CliError(f"no article with id {missing[0]}")
+    return {i: a for i, a in found.items() if a is not None}
 
 
 def mark(desk: Desk, args: argparse.Namespace) -> int:
@@ -111,13 +115,11 @@ def tag(desk: Desk, args: argparse.Namespace) -> int:
                        "(see newsdesk tag --help)", 2)
     if any(not tagnames.key(t) for t in [*args.add, *args.remove]):
         raise CliError("tag: an empty tag name", 2)
-    _require(desk, args.ids)
-    had = {i: {tagnames.key(t) for t in article.tags}
-           for i in args.ids if (article := desk.article(i)) is not None}
+    had = {i: {tagnames.key(t) for t in a.tags} for i, a in _require(desk, args.ids).items()}
     if args.add:
         desk.add_tags(args.ids, args.add)
     for name in args.remove:
-        lacking = [i for i in dict.fromkeys(args.ids) if tagnames.key(name) not in had[i]]
+        lacking = [i for i, keys in had.items() if tagnames.key(name) not in keys]
         if lacking:
             listed = ", ".join(map(str, lacking[:10])) + (", ..." if len(lacking) > 10 else "")
             tell(f"no tag {name!r} on {'article' if len(lacking) == 1 else 'articles'} {listed}")
