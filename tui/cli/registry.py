@@ -97,8 +97,7 @@ class _Raw(argparse.RawDescriptionHelpFormatter):
     """The epilog names a path: wrapping would break it where it has a hyphen."""
 
 
-def build_parser(commands: Sequence[Command], epilog: str | None = None
-                 ) -> Parser:
+def build_parser(commands: Sequence[Command], epilog: str | None = None) -> Parser:
     """`--config` is accepted before or after the subcommand; `epilog` ends every help text."""
     common = _common()
     parser = Parser(
