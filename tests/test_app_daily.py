@@ -136,7 +136,10 @@ async def test_E_exports_the_list_and_V_saves_it_as_a_view(tmp_path) -> None:
             await pilot.pause()
             field = app.screen.query_one("#dialog-input")
             field.value = str(target.with_suffix(""))
-            await pilot.press("tab", "down", "enter")  # the second format: html
+            await pilot.press("tab", "down")  # the second format: html, and the path says so
+            await pilot.pause()
+            assert field.value == str(target.with_suffix(".html"))
+            await pilot.press("enter")
             await settle(pilot)
             written = target.with_suffix(".html")
             assert written.exists() and "<html" in written.read_text(encoding="utf-8").lower()
@@ -179,6 +182,14 @@ async def test_footer_keeps_help_and_the_help_screen_says_it_scrolls(demo_desk) 
         await pilot.press("space")
         await pilot.pause()
         assert "lines 1-" not in str(box.border_subtitle)
+        await pilot.press("g")  # back to the top, then a window half as tall: fewer lines show
+        await pilot.pause()
+        before = str(box.border_subtitle)
+        await pilot.resize_terminal(80, 16)
+        await until(pilot, lambda: str(box.border_subtitle) != before, 5)
+        shown = str(box.border_subtitle).split(" of ")[0].removeprefix("lines ")
+        low, high = map(int, shown.split("-"))
+        assert high - low + 1 <= 16
 
 
 async def test_capped_tree_groups_say_how_many_more(demo_desk) -> None:

@@ -172,6 +172,22 @@ async def test_t_adds_tags_with_completion(demo_desk) -> None:
         assert "watch" in current(app).tags
 
 
+async def test_t_completion_keeps_what_was_typed(demo_desk) -> None:
+    """Accepting a completion keeps the capitals of the words typed before it (tags show as
+    first spelt), and completes a word typed in capitals to the existing tag."""
+    from textual.widgets import Input
+
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press(*"Kursk-Front CAUC")
+        await pilot.pause()
+        await pilot.press("right")
+        assert app.screen.query_one(Input).value == "Kursk-Front caucasus"
+
+
 async def test_t_escape_cancels(demo_desk) -> None:
     desk, config = demo_desk
     app = make_app(desk, config)

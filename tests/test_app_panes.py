@@ -136,3 +136,21 @@ async def test_f_opens_the_filter_to_edit_not_to_replace(demo_desk) -> None:
         assert bar.selection.is_empty and bar.cursor_position == len("is:unread")
         await pilot.press("space", *"tag:x")
         assert bar.value == "is:unread tag:x"
+
+
+def test_reader_says_where_a_feed_text_came_from_and_why() -> None:
+    """Not the store's words ("feed-content"): what the text is, and why the page's is not."""
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    from tui.app.widgets.reader import source_note
+    from tui.core.models import Article
+
+    base = Article(1, "t", "http://x/a", "F", datetime(2024, 8, 5, tzinfo=UTC), False, False,
+                   False, (), None, "body", "page", None, "en", ("F",))
+    assert source_note(base) == ""
+    feed = replace(base, body_source="feed-content", extract_error="the server answered 404")
+    assert source_note(feed) == ("text from the feed's full text (the article's page: the "
+                                 "server answered 404)")
+    assert source_note(replace(feed, page_due=True)).endswith("fetching the article's page…")
+    assert source_note(replace(base, body_source="summary")) == "text from the feed's summary"

@@ -216,6 +216,24 @@ async def test_keys_remap_from_config(tmp_path, utc_clock) -> None:
             assert desk.article(row.id).saved
 
 
+async def test_a_key_taken_from_another_command_is_said(tmp_path, utc_clock) -> None:
+    """`toggle_saved = "t"` takes Tag's key: Textual runs one of the two, so the user hears
+    which key clashes rather than finding Tag gone."""
+    from tui.app.commands import clashes
+
+    assert clashes({}) == []  # the defaults never clash
+    path = support.copy_demo(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8") + '\n[keys]\ntoggle_saved = "t"\n',
+                    encoding="utf-8")
+    config = load_config(path)
+    with Desk.open(config) as desk:
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            said = [n.message for n in app._notifications]
+            assert any("t is the key of toggle_saved and add_tags" in m for m in said), said
+
+
 async def test_untrusted_text_is_shown_literally(demo_desk) -> None:
     desk, config = demo_desk
     row = desk.articles("is:unread", limit=1)[0]

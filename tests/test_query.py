@@ -42,6 +42,11 @@ def conn(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sqlite3.Connectio
     ('"corridor grain"', set()),
     ("deleg*", {6}),
     ("стамбуле", {3}),
+    ("Стамбул", {3}),  # a Russian word finds its other endings
+    ("стамбулом", {3}),
+    ("переговор", {3}),
+    ('"стамбул"', set()),  # quoted: as written
+    ("стамбульский", set()),  # a longer word is not a form of this one
     ("title:inquiry", {4}),
     ("title:judge", set()),
     ("judge", {4}),

@@ -63,15 +63,22 @@ def test_fetch_extract_list_show(server: LocalServer, tmp_path: Path) -> None:
             assert junk not in article.body
 
 
-def test_second_fetch_is_304_and_writes_nothing(server: LocalServer, tmp_path: Path) -> None:
+def test_second_fetch_is_304_and_writes_only_when_checked(server: LocalServer,
+                                                           tmp_path: Path) -> None:
+    """A 304 stores nothing but the feed's check time: `last ok` moves (a user reading an
+    old time after a refresh took it for a failure), nothing else does."""
     url = server.add("/a.xml", body=rss(_items(server, "a", 2)), etag='"v1"')
     with open_desk(tmp_path, [("Alpha", url)]) as desk:
         desk.refresh()
+        with desk.conn:  # as if the first refresh were a day ago
+            desk.conn.execute("UPDATE feeds SET last_ok = '2024-08-05T00:00:00Z'")
         before = desk.conn.total_changes
         seen = len(server.seen)
         summary = desk.refresh()
         assert summary.not_modified == 1 and summary.new_articles == 0
-        assert desk.conn.total_changes == before
+        assert desk.conn.total_changes == before + 1  # the one feed row's stamp
+        last_ok = desk.feeds()[0].last_ok
+        assert last_ok is not None and last_ok.year > 2024
         assert len(server.seen) == seen + 1  # only the feed, no page downloaded again
         assert server.seen[-1].headers["if-none-match"] == '"v1"'
 
@@ -225,3 +232,22 @@ def test_prune_keeps_saved_and_recent(server: LocalServer, tmp_path: Path) -> No
                               "WHERE id IN (?, ?)", (old_saved, old_plain))
         desk.refresh(extract=False)
         assert set(desk.ids()) == {old_saved, recent}
+
+
+def test_every_host_unresolvable_is_said_once_as_offline(server: LocalServer,
+                                                         tmp_path: Path) -> None:
+    """Offline, every feed fails on its host name: the summary says "offline?" once instead
+    of leaving 32 DNS failures to be read one by one. One feed that worked says otherwise."""
+    from tui.cli.progress import summary_line
+
+    feeds = [("A", "http://a.example.invalid/rss.xml"), ("B", "http://b.example.invalid/rss")]
+    with open_desk(tmp_path, feeds) as desk:
+        summary = desk.refresh(extract=False)
+        assert summary.feeds_failed == 2 and summary.offline
+        assert "offline?" in summary_line(summary)
+    good = server.add("/good.xml", body=rss(_items(server, "g", 1)))
+    (tmp_path / "2").mkdir()
+    with open_desk(tmp_path / "2", [*feeds, ("Good", good)]) as desk:
+        summary = desk.refresh(extract=False)
+        assert summary.feeds_failed == 2 and not summary.offline
+        assert "offline" not in summary_line(summary)

@@ -101,6 +101,8 @@ def test_no_browser_at_all_says_so_and_offers_y(tmp_path: Path, term: Tmux) -> N
     term.wait_for(lambda s: NEWEST in s)
     term.keys("o")
     screen = term.wait_for(lambda s: "no browser found" in s)
-    assert "no browser found (y copies the link); set browser = " in screen
+    assert "no browser found (y copies the link)" in screen
+    flat = " ".join(screen.replace("▎", " ").split())  # the notice wraps its lines
+    assert 'set browser = "lynx %u"' in flat and "feeds.toml" in screen
     term.keys("y")
     term.wait_for(lambda s: "link copied" in s)

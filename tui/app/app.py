@@ -10,7 +10,7 @@ from textual.app import App
 from textual.binding import BindingType
 from textual.notifications import SeverityLevel
 
-from tui.app.commands import BY_NAME, app_bindings, keymap
+from tui.app.commands import BY_NAME, app_bindings, clashes, keymap
 from tui.app.palette import NewsdeskCommands
 from tui.app.screens.main import MainScreen
 from tui.core.config.loader import Config
@@ -53,6 +53,9 @@ class NewsdeskApp(App[None]):
         if unknown:
             self.notify(f"[keys] names no command: {', '.join(unknown)} (see ? for names)",
                         severity="warning", markup=False, timeout=8)
+        for clash in clashes(self.config.keys):
+            self.notify(f"[keys]: {clash}; only one of them runs: give the other its own key "
+                        "in feeds.toml", severity="error", markup=False, timeout=30)
         self.push_screen(MainScreen(self.desk, self.config))
         for notice in self.notices:
             self.notify(notice, markup=False, timeout=20)

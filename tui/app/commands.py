@@ -120,6 +120,19 @@ def keymap(keys: Mapping[str, str]) -> dict[str, str]:
     return {name: key for name, key in keys.items() if name in BY_NAME and key}
 
 
+def clashes(keys: Mapping[str, str]) -> list[str]:
+    """One line per key that two commands would share once `config.keys` is applied (a
+    remap onto another command's default key leaves that command without one): Textual would
+    run only one of them, silently."""
+    remapped = keymap(keys)
+    owners: dict[str, list[str]] = {}
+    for command in COMMANDS:
+        for key in remapped.get(command.name, command.key).split(","):
+            owners.setdefault(key.strip(), []).append(command.name)
+    return [f"{key_label(key)} is the key of {' and '.join(names)}"
+            for key, names in owners.items() if len(names) > 1]
+
+
 KEY_NAMES = {"question_mark": "?", "slash": "/", "space": "space", "enter": "enter",
              "plus": "+", "right_square_bracket": "]", "left_square_bracket": "["}
 

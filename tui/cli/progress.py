@@ -38,15 +38,16 @@ def progress_reporter(enabled: bool) -> Iterator[Callable[[RefreshEvent], None]]
                 console.print(Text(f"  {event.feed}: {event.error}", style="red"))
             elif isinstance(event, Stored) and event.new_articles:
                 console.print(f"  {plural(event.new_articles, 'new article')} stored and "
-                              "searchable; "
-                              "finding actors and links…", style="dim", markup=False,
-                              highlight=False)
+                              "searchable; finding actors and links…", style="dim",
+                              markup=False, highlight=False)
 
         yield on_event
 
 
 def summary_line(summary: RefreshSummary) -> str:
     warned = f" ({len(summary.warnings)} with warnings)" if summary.warnings else ""
+    offline = "; no host name could be resolved: is this machine offline?" \
+        if summary.offline else ""
     return (f"{plural(summary.feeds_ok, 'feed')} ok ({summary.not_modified} unchanged){warned}, "
             f"{summary.feeds_failed} failed, {plural(summary.new_articles, 'new article')}, "
-            f"{plural(summary.extracted, 'page')} extracted")
+            f"{plural(summary.extracted, 'page')} extracted{offline}")

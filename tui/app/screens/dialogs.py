@@ -123,6 +123,13 @@ class ExportDialog(ModalScreen[tuple[str, str] | None]):
         if path:
             self.dismiss((path, format_of(path) or "md"))
 
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """The path follows the format under the cursor: what Enter writes is what shows."""
+        event.stop()
+        field = self.query_one("#dialog-input", Input)
+        if field.value.strip():
+            field.value = with_format(field.value.strip(), str(event.option.id))
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         fmt = str(event.option.id)

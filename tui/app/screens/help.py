@@ -59,6 +59,9 @@ class HelpScreen(ModalScreen[None]):
         self.watch(box, "scroll_y", self._where, init=False)
         self.call_after_refresh(self._where)
 
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._where)  # the lines shown change with the window
+
     def _where(self) -> None:
         """The border says how much is below or above, and how to get there."""
         box = self.query_one("#help-box", VerticalScroll)

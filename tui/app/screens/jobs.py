@@ -104,7 +104,9 @@ class Jobs:
         self.host.view_tree.recount()
         line = "refreshed " + (", ".join(feeds) if feeds else "all feeds")
         line += f": {summary.new_articles} new"
-        if failed:
+        if summary.offline:
+            line += f"; all {len(failed)} failed: no host name could be resolved (offline?)"
+        elif failed:
             line += f"; {len(failed)} failed"
         if summary.warnings:  # read, but not wholly: not counted as failing
             line += f"; {len(summary.warnings)} with warnings"

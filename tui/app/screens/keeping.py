@@ -44,7 +44,7 @@ class Keeping:
             host.say("no feeds.toml to save a view in (start newsdesk with --config FILE)")
             return
         host.app.push_screen(
-            TextDialog("Save as a view", f"Query: {query}\nAdded as a [[view]] to {where}; "
+            TextDialog("Save as a view", f"Query: {query}\nEnter adds it as a [[view]] to {where}; "
                        "it shows under Views in the tree.", "a name, e.g. Iran this week"),
             lambda name: self._save(name, query))
 

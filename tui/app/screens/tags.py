@@ -29,10 +29,12 @@ def parse_tags(text: str) -> list[str]:
 
 
 class TagSuggester(Suggester):
-    """Completes the last word being typed from the existing tags."""
+    """Completes the last word being typed from the existing tags. Matching ignores case here
+    (`tagnames.key`), not in Textual: its case-insensitive mode hands over the value
+    lower-cased, and accepting a completion then lower-cased the words typed before it."""
 
     def __init__(self, tags: list[str]) -> None:
-        super().__init__(use_cache=False, case_sensitive=False)
+        super().__init__(use_cache=False, case_sensitive=True)
         self.tags = tags
 
     async def get_suggestion(self, value: str) -> str | None:

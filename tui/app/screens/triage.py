@@ -226,8 +226,10 @@ class Triage:
             return
         if launch is None:
             where = self.host.config.path or "feeds.toml"
-            self.host.say(f'no browser found (y copies the link); set browser = "lynx %u" in '
-                          f"[settings] of {where}")
+            self.host.say("no browser found (y copies the link)")
+            self.host.app.notify(f'To open links with o, set browser = "lynx %u" (or another) '
+                                 f"in [settings] of {where}", title="No browser found",
+                                 severity="warning", markup=False, timeout=15)
             return
         if launch.console and launch.argv:
             self._browse_here(launch.argv)

@@ -107,10 +107,24 @@ def article_text(article: Article, actors: Sequence[ArticleActor] = (),
             body.stylize(style, start, end)
         elif article.title and end <= title_end:  # the title opens the header
             header.stylize(style, start, end)
-    if article.body_source and article.body_source != "page":
-        waiting = "; fetching the article's page…" if article.page_due else ""
-        body.append(f"\n\n[text from the feed's {article.body_source}{waiting}]", "dim italic")
+    if note := source_note(article):
+        body.append(f"\n\n[{note}]", "dim italic")
     return header, body
+
+
+_SOURCES = {"feed-content": "the feed's full text", "summary": "the feed's summary"}
+
+
+def source_note(article: Article) -> str:
+    """Where a text that is not the page's own came from, and why, in the reader's words."""
+    if not article.body_source or article.body_source == "page":
+        return ""
+    note = f"text from {_SOURCES.get(article.body_source, 'the feed')}"
+    if article.page_due:
+        return note + "; fetching the article's page…"
+    if article.extract_error:
+        return note + f" (the article's page: {article.extract_error})"
+    return note
 
 
 def _fetch(name: str, read: Callable[[], Sequence[T]]) -> tuple[list[T], str | None]:

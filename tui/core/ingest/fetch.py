@@ -131,6 +131,9 @@ def _status_words(code: int) -> str:
         return str(code)
 
 
+DNS_FAILURE = "the host name could not be resolved (DNS failure)"
+
+
 def describe_error(exc: BaseException, timeout: float) -> str:
     """Turn an httpx/OS exception into a sentence a reader understands."""
     if isinstance(exc, (httpx.TimeoutException, TimeoutError)):
@@ -142,7 +145,7 @@ def describe_error(exc: BaseException, timeout: float) -> str:
             return f"TLS/certificate failure: {exc}"
         if "name or service" in text or "nodename" in text or "getaddrinfo" in text \
                 or "name resolution" in text:
-            return "the host name could not be resolved (DNS failure)"
+            return DNS_FAILURE
         return f"could not connect: {exc or 'connection refused'}"
     if isinstance(exc, httpx.RemoteProtocolError):
         return f"the server broke the HTTP protocol: {exc}"

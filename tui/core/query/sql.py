@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 - Cyrillic letters in the word endings are meant
 """Compile a query AST into a parameterised SQL boolean over `articles a`.
 
 Every user value is a bound parameter; free text becomes an FTS5 MATCH string in which each term
@@ -85,10 +86,34 @@ def compile_node(node: Node, *, now: datetime, resolve_actor: ActorResolver | No
     return SqlFilter(where, tuple(params))
 
 
+# Russian (and Ukrainian) words change their endings with case and number: "Курск" is "в
+# Курской области", "Москва" is "в Москве". A bare Cyrillic word matches its other forms: its
+# stem (one inflectional ending off, at least four letters kept) as a prefix. Quoted, a word
+# matches as written.
+_CYRILLIC_WORD = re.compile(r"[а-яёіїєґ]+", re.IGNORECASE)
+_ENDINGS = tuple(sorted((
+    "иями", "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ией", "ий", "ый", "ой", "ей",
+    "ая", "яя", "ое", "ее", "ые", "ие", "ых", "их", "ом", "ем", "ам", "ям", "ах", "ях", "ов", "ев",
+    "ую", "юю", "а", "я", "ы", "и", "е", "у", "ю", "о", "ь", "й"), key=len, reverse=True))
+_MIN_STEM = 4
+
+
+def word_stem(word: str) -> str:
+    """A Cyrillic word without its inflectional ending ("Курской" -> "курск")."""
+    low = word.lower()
+    for ending in _ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= _MIN_STEM:
+            return low[:-len(ending)]
+    return low
+
+
 def fts_string(term: Text) -> str:
     """One term as a safe FTS5 query: a quoted string (NUL would end it, so it goes)."""
-    quoted = '"' + term.text.replace("\x00", " ").replace('"', '""') + '"'
-    if term.prefix:
+    text, prefix = term.text, term.prefix
+    if not (term.phrase or prefix) and _CYRILLIC_WORD.fullmatch(text):
+        text, prefix = word_stem(text), True
+    quoted = '"' + text.replace("\x00", " ").replace('"', '""') + '"'
+    if prefix:
         quoted += "*"
     return f"{term.field} : {quoted}" if term.field else quoted
 

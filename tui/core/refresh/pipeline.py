@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from tui.core.config.loader import Config, Feed
 from tui.core.ingest.addresses import LinkPolicy
-from tui.core.ingest.fetch import Fetcher, FetchResult
+from tui.core.ingest.fetch import DNS_FAILURE, Fetcher, FetchResult
 from tui.core.models import pages_waiting
 from tui.core.refresh.events import (
     ArticleExtracted,
@@ -55,6 +55,13 @@ class RefreshSummary:
     stored_s: float = 0.0  # from the start until every article was stored (listed, searchable)
     total_s: float = 0.0  # ... until actors, links and stories were made too
 
+    @property
+    def offline(self) -> bool:
+        """Every feed failed on its host name: this machine has no network (or no DNS), which
+        is one thing to say, not a failure per feed."""
+        return (not self.feeds_ok and self.feeds_failed > 1
+                and all(e.get("error") == DNS_FAILURE for e in self.errors))
+
     def as_json(self) -> dict[str, object]:
         return {"feeds_ok": self.feeds_ok, "feeds_failed": self.feeds_failed,
                 "not_modified": self.not_modified, "new_articles": self.new_articles,
@@ -85,6 +92,7 @@ class Refresh:
         # Feeds and pages under way that have not handed their write over yet: while some are,
         # the writer waits a moment to put more results in one transaction.
         self._producing = 0
+        self._checked: list[int] = []  # healthy feeds that answered 304: stamped at the end
 
     def _new_fetcher(self) -> Fetcher:
         settings = self.config.settings
@@ -124,6 +132,8 @@ class Refresh:
 
             self._producing += len(self.feeds)  # each writes once, or not at all (a 304)
             await asyncio.gather(*(one(f) for f in self.feeds))
+        if self._checked:  # one statement for every 304, after the writer's last commit
+            feed_store.record_checked(self.conn, self._checked)
         return self.summary
 
     @contextlib.asynccontextmanager
@@ -144,10 +154,11 @@ class Refresh:
                                          etag=ref.etag, last_modified=ref.last_modified,
                                          accept=FEED_ACCEPT)
         if result.not_modified:
-            if ref.failures:  # else a 304 has nothing to store: no write, no transaction
+            if ref.failures:  # its error goes now; a healthy one is stamped with the rest
                 await self._hand(feed_store.record_not_modified, ref)
             else:
                 self._producing -= 1
+                self._checked.append(ref.id)
             self.summary.not_modified += 1
             self.summary.feeds_ok += 1
             self.emit(FeedFinished(feed.name, 0, "not modified"))

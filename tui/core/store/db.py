@@ -292,6 +292,28 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     _step_aside(conn, begun)
 
 
+@contextmanager
+def if_free(conn: sqlite3.Connection) -> Iterator[bool]:
+    """A transaction only if the write lock is free now (yields False, and writes nothing,
+    when another writer holds it): for writes that may be skipped rather than waited for."""
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            raise
+        yield False
+        return
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    try:
+        yield True
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
 # SQLite's write lock is not fair: a waiting writer polls every <= 100 ms, while a loop of
 # transactions (a cron fetch storing feeds and analysis batches) re-takes the lock within
 # microseconds, starving the app's one-row triage writes until "database is locked". So a

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from tui.core.models import to_iso, utcnow
-from tui.core.store.db import transaction
+from tui.core.store.db import if_free, transaction
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +61,18 @@ def record_not_modified(conn: sqlite3.Connection, feed: FeedRef) -> None:
     now = to_iso(utcnow())
     conn.execute("UPDATE feeds SET last_attempt = ?, last_ok = ?, last_error = NULL, "
                  "failures = 0 WHERE id = ?", (now, now, feed.id))
+
+
+def record_checked(conn: sqlite3.Connection, feed_ids: Sequence[int]) -> bool:
+    """Healthy feeds that answered 304 are checked and fine: `last ok` says when a feed was
+    last seen working, not when it last changed. Only if the write lock is free: a cron fetch
+    with nothing new never waits for, nor holds up, the reader's writes for a time stamp."""
+    now = to_iso(utcnow())
+    with if_free(conn) as free:
+        if free:
+            conn.executemany("UPDATE feeds SET last_attempt = ?, last_ok = ? WHERE id = ?",
+                             [(now, now, i) for i in feed_ids])
+    return free
 
 
 def record_failure(conn: sqlite3.Connection, feed_id: int, error: str) -> None:
