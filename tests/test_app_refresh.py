@@ -141,6 +141,24 @@ async def test_failed_feed_is_marked_and_listed(tmp_path: Path) -> None:
             assert "Dead Feed" in error and desk.feeds()[-1].last_error in error
 
 
+async def test_an_empty_list_says_when_no_feed_was_reached(tmp_path: Path) -> None:
+    """A first R that reaches no feed (offline): the empty list stops saying "press R to
+    fetch" as if nothing had been tried, and points at e."""
+    from tests.conftest import write_config
+
+    path = write_config(tmp_path, [("Dead", "http://127.0.0.1:9/feed.xml")])
+    config = load_config(path)
+    with Desk.open(config) as desk:
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            articles = main(app).articles
+            assert articles.empty_text.startswith("No articles yet: press R")
+            await pilot.press("R")
+            await until(pilot, lambda: "1 failed" in status(app), 60)
+            await until(pilot, lambda: "reached none" in articles.empty_text)
+            assert "e lists why" in articles.empty_text
+
+
 async def test_warned_feed_is_not_a_failing_one(tmp_path: Path, server: Any) -> None:
     """A feed read but not wholly (here: malformed XML, recovered) is marked `~`, not `!`,
     and is not counted as failing."""

@@ -270,3 +270,19 @@ def test_migration_from_the_first_linker_relinks_everything(tmp_path: Path) -> N
     raw, docs = conn.execute("SELECT raw, docs FROM link_features WHERE article_id = ?",
                              (a,)).fetchone()
     assert raw.startswith("{") and docs == 2
+
+
+def test_related_items_say_which_are_in_the_story(demo_desk) -> None:
+    """The story's members lead the list whatever their pair's score, and say so (a 0.05 above
+    a 0.40 reads as a bug otherwise): in the item, the CLI line and its JSON."""
+    from tui.cli import output
+
+    desk, _config = demo_desk
+    lists = [desk.related(aid) for aid in desk.ids("")]
+    mixed = [items for items in lists if any(r.in_story for r in items)
+             and not all(r.in_story for r in items)]
+    assert mixed
+    for items in mixed:
+        flags = [r.in_story for r in items]
+        assert flags == sorted(flags, reverse=True)  # every story member before the rest
+    assert output.related_json(mixed[0][0])["in_story"] is True

@@ -33,6 +33,10 @@ def empty_text(desk: Desk, config: Config, view_label: str, query: str, narrowed
                 "or import a list of feeds: newsdesk import-opml FILE\n"
                 "then press R to fetch them.")
     if not _has_articles(desk):
+        if _all_failing(desk):
+            return (f"No articles yet: the last refresh reached none of the {feeds} feeds\n"
+                    "(e lists why; is this machine offline?). R tries again.\n"
+                    f"The feeds are listed in {where}")
         return (f"No articles yet: press R to fetch the {feeds} feeds listed in\n"
                 f"{where}\n"
                 "To choose your feeds, edit that file, or import a list: "
@@ -47,6 +51,14 @@ def _unknown_actors(desk: Desk, query: str) -> list[str]:
         return list(desk.unknown_actors(query))
     except Exception:  # a bad query is reported by the status line, not here
         return []
+
+
+def _all_failing(desk: Desk) -> bool:
+    try:
+        feeds = desk.feeds()
+    except Exception:
+        return False
+    return bool(feeds) and all(f.failures and f.last_ok is None for f in feeds)
 
 
 def _has_articles(desk: Desk) -> bool:

@@ -60,7 +60,7 @@ def actor_count_json(actor: Actor, articles: int) -> dict[str, Any]:
 def related_json(item: RelatedItem) -> dict[str, Any]:
     return {"id": item.id, "title": item.title, "feed": item.feed,
             "published": iso(item.published), "score": round(item.score, 4),
-            "reasons": item.reasons}
+            "reasons": item.reasons, "in_story": item.in_story}
 
 
 def story_json(story: Story) -> dict[str, Any]:

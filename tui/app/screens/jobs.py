@@ -98,7 +98,10 @@ class Jobs:
     def _refreshed(self, feeds: list[str] | None, summary: RefreshSummary,
                    failed: list[str]) -> None:
         self.busy = None
-        self.host.articles.reload_keep_place()
+        if self.host.articles.pager is not None and not len(self.host.articles.pager):
+            self.host.reload_view()  # still empty: its text says what the refresh found
+        else:
+            self.host.articles.reload_keep_place()
         if summary.new_articles:  # the open article's actors and links may just be found
             self.host.reader.show_again(self.host.desk)
         self.host.view_tree.recount()

@@ -61,6 +61,8 @@ def related_prompt(item: RelatedItem) -> Text:
     text = Text(str(item.title), "bold")
     text.append("\n")
     text.append(f"{item.feed} · {local_time(item.published, True)}", "italic")
+    if item.in_story:  # why it comes before a higher score
+        text.append(" · same story", "italic")
     if item.reasons:
         text.append("\n")
         text.append(str(item.reasons), "dim")

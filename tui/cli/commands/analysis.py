@@ -50,7 +50,8 @@ def related(desk: Desk, args: argparse.Namespace) -> int:
         output.print_json([output.related_json(r) for r in items])
     else:
         for r in items:
-            print(f"{r.id:>6}  {r.score:5.2f}  {r.feed[:18]:<18}  {r.title}\n        {r.reasons}")
+            why = f"same story · {r.reasons}" if r.in_story else r.reasons
+            print(f"{r.id:>6}  {r.score:5.2f}  {r.feed[:18]:<18}  {r.title}\n        {why}")
     return 0
 
 
@@ -73,7 +74,8 @@ def stories(desk: Desk, args: argparse.Namespace) -> int:
 COMMANDS = (
     Command("actors", "actors with the number of articles naming them", actors,
             _actors_arguments),
-    Command("related", "other outlets' coverage of the same event, best first", related,
+    Command("related", "coverage of the same event: its story first, then the best links",
+            related,
             _related_arguments),
     Command("stories", "events covered by several articles, newest first", stories,
             _stories_arguments),

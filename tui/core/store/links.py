@@ -27,6 +27,7 @@ class RelatedItem:
     published: datetime
     score: float
     reasons: str
+    in_story: bool = False  # in the article's story: listed first whatever its pair's score
 
 
 @dataclass(frozen=True)
@@ -349,17 +350,18 @@ def related(conn: sqlite3.Connection, article_id: int, limit: int = 10) -> list[
     so it tells the coverage of an event from the next day's strike on the same people and
     city better than one pair's probability does (tests/data/related_eval.md)."""
     rows = conn.execute(
-        f"SELECT a.id, a.title, {_FEED} AS feed, a.published, l.score, l.reasons FROM links l "
+        f"SELECT a.id, a.title, {_FEED} AS feed, a.published, l.score, l.reasons, "
+        "coalesce(mine.story_id = theirs.story_id, 0) AS same FROM links l "
         "JOIN articles a ON a.id = l.other_id "
         "LEFT JOIN story_articles mine ON mine.article_id = l.article_id "
         "LEFT JOIN story_articles theirs ON theirs.article_id = l.other_id "
         "WHERE l.article_id = ? "
         # Equal scores (two outlets' copies of one report) go by date and key, never by id:
         # the order articles arrived in must not show.
-        "ORDER BY coalesce(mine.story_id = theirs.story_id, 0) DESC, l.score DESC, "
-        "a.published DESC, a.key LIMIT ?",
+        "ORDER BY same DESC, l.score DESC, a.published DESC, a.key LIMIT ?",
         (article_id, limit)).fetchall()
-    return [RelatedItem(r[0], r[1], r[2] or "", from_iso(r[3]), r[4], r[5]) for r in rows]
+    return [RelatedItem(r[0], r[1], r[2] or "", from_iso(r[3]), r[4], r[5], bool(r[6]))
+            for r in rows]
 
 
 def _story(conn: sqlite3.Connection, row: sqlite3.Row | tuple[object, ...]) -> Story:
