@@ -75,3 +75,43 @@ def test_demo_in_a_terminal_says_where_and_keeps_a_save(tmp_path: Path, term: Tm
     saved = newsdesk("--config", str(folder / "feeds.toml"), "list", "is:saved",
                      env=fresh_user(tmp_path), cwd=tmp_path)
     assert len(saved.stdout.splitlines()) == 1, saved.stderr
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_a_view_saved_in_the_demo_survives_a_demo_on_another_port(tmp_path: Path,
+                                                                  term: Tmux) -> None:
+    """The new user's report: `V` on a filter, quit, `newsdesk demo` again (its port taken by
+    then): the view is still in feeds.toml and under Views, and no article came twice."""
+    import re
+    import socket
+
+    home = tmp_path / "home"
+    config = demo_dir(tmp_path) / "feeds.toml"
+    run = f"{user_env(home)} {sys.executable} -m tui demo"
+    term.start(f"sh -c '{run}; echo DEMO-ENDED; sleep 4; {run}; echo AGAIN-ENDED; sleep 60'",
+               cwd=tmp_path)
+    term.wait_for(lambda s: "R Refresh all" in s and "●" in s, timeout=90)
+    term.keys("f")
+    term.wait_for(lambda s: "f filter" in s)
+    term.keys(*"actor:irgc", "Enter")
+    term.wait_for(lambda s: "f:actor:irgc" in s)
+    term.keys("V")
+    term.wait_for(lambda s: "Save as a view" in s)
+    term.keys("ИРГЦ осень", "Enter")
+    term.wait_for(lambda s: "saved the view 'ИРГЦ осень'" in s)
+    port = int(re.findall(r"127\.0\.0\.1:(\d+)/", config.read_text(encoding="utf-8"))[0])
+    term.keys("q")
+    term.wait_for(lambda s: "DEMO-ENDED" in s)
+    with socket.socket() as held:  # the old port is someone else's by the next run
+        held.bind(("127.0.0.1", port))
+        held.listen()
+        screen = term.wait_for(lambda s: s.count("R Refresh all") and "ИРГЦ осень" in s
+                               and "Views" in s, timeout=90)
+        assert "ИРГЦ осень" in screen
+        term.keys("q")
+        term.wait_for(lambda s: "AGAIN-ENDED" in s)
+    text = config.read_text(encoding="utf-8")
+    assert f"127.0.0.1:{port}/" not in text and 'name = "ИРГЦ осень"' in text
+    listed = newsdesk("--config", str(config), "list", "--limit", "0", env=fresh_user(tmp_path),
+                      cwd=tmp_path)
+    assert len(listed.stdout.splitlines()) == 49, listed.stderr

@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from tui.demo.site import DemoArticle, Outlet, Site
 
-__all__ = ["FEED_CONTENT_TYPES", "render_feed"]
+__all__ = ["FEED_CONTENT_TYPES", "guid_of", "item_id", "render_feed"]
 
 FEED_CONTENT_TYPES = {
     "rss2-summary": "application/rss+xml",
@@ -26,6 +26,17 @@ FEED_CONTENT_TYPES = {
 _NS_CONTENT = 'xmlns:content="http://purl.org/rss/1.0/modules/content/"'
 _NS_DC = 'xmlns:dc="http://purl.org/dc/elements/1.1/"'
 _NS_ATOM = 'xmlns:atom="http://www.w3.org/2005/Atom"'
+
+
+def item_id(outlet: str, slug: str) -> str:
+    """An item's guid, the same whatever port serves the site: the reader keys articles by
+    guid, so a demo run on another port finds the articles it already has (read, tags...)."""
+    return f"tag:demo.newsdesk,2024:{outlet}/{slug}"
+
+
+def guid_of(outlet: Outlet, slug: str) -> str:
+    """The guid (or Atom id, or RDF about) an article carries in its outlet's feed."""
+    return f"{outlet.slug}:{slug}" if outlet.feed == "rss2-dc" else item_id(outlet.slug, slug)
 
 
 def _content_html(article: DemoArticle, base_url: str, site: Site) -> str:
@@ -52,8 +63,7 @@ def _rss2(site: Site, outlet: Outlet, base_url: str, feed_url: str) -> str:
     for art in site.articles_of(outlet.slug):
         # rss2-dc uses links relative to the feed URL; readers must resolve them.
         link = f"{art.slug}.html" if dc else base_url + art.path
-        guid = (f'<guid isPermaLink="false">{outlet.slug}:{art.slug}</guid>' if dc
-                else f'<guid isPermaLink="true">{escape(base_url + art.path)}</guid>')
+        guid = f'<guid isPermaLink="false">{escape(guid_of(outlet, art.slug))}</guid>'
         extra = f"<dc:creator>{escape(art.author)}</dc:creator>" if dc else ""
         if content:
             extra += f"<content:encoded>{_cdata(_content_html(art, base_url, site))}"
@@ -82,7 +92,7 @@ def _atom(site: Site, outlet: Outlet, base_url: str, feed_url: str) -> str:
     for art in articles:
         url = base_url + art.path
         entries.append(
-            f"<entry><id>tag:demo.newsdesk,2024:{outlet.slug}/{art.slug}</id>"
+            f"<entry><id>{escape(guid_of(outlet, art.slug))}</id>"
             f"<title>{escape(art.title)}</title>"
             f'<link rel="alternate" type="text/html" href={quoteattr(url)}/>'
             f"<published>{art.published.isoformat()}</published>"
@@ -103,9 +113,12 @@ def _atom(site: Site, outlet: Outlet, base_url: str, feed_url: str) -> str:
 
 def _rss1(site: Site, outlet: Outlet, base_url: str, feed_url: str) -> str:
     articles = site.articles_of(outlet.slug)
-    seq = "".join(f'<rdf:li rdf:resource={quoteattr(base_url + a.path)}/>' for a in articles)
+    # rdf:about is the item's identity (the guid readers key on): kept free of the port.
+    seq = "".join(f"<rdf:li rdf:resource={quoteattr(guid_of(outlet, a.slug))}/>"
+                  for a in articles)
     items = "\n".join(
-        f"<item rdf:about={quoteattr(base_url + a.path)}><title>{escape(a.title)}</title>"
+        f"<item rdf:about={quoteattr(guid_of(outlet, a.slug))}>"
+        f"<title>{escape(a.title)}</title>"
         f"<link>{escape(base_url + a.path)}</link>"
         f"<description>{escape(a.summary)}</description>"
         f"<dc:date>{a.published.isoformat()}</dc:date>"

@@ -14,14 +14,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from tui.demo.config import write_demo_config
 from tui.demo.feeds import FEED_CONTENT_TYPES, render_feed
 from tui.demo.site import Site, load_site, render_page
 
-__all__ = ["DemoFeed", "DemoServer", "Resource", "build_routes", "write_demo_config"]
+__all__ = ["DemoFeed", "DemoServer", "Resource", "RunningDemo", "build_routes", "open_demo",
+           "write_demo_config"]
+
+# Answers with the fingerprint of what the server serves, so another demo run can tell a
+# live demo of the same site on its port from anything else holding it.
+IDENTITY_PATH = "/.newsdesk-demo"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +69,9 @@ def build_routes(site: Site, base_url: str) -> dict[str, Resource]:
     newest = max(a.published for a in site.articles)
     page = f"<!DOCTYPE html><title>Demo outlets</title><ul>{''.join(index)}</ul>"
     routes["/"] = Resource(page.encode(), "text/html; charset=utf-8", newest)
+    served = "".join(f"{path} {res.etag}\n" for path, res in sorted(routes.items()))
+    routes[IDENTITY_PATH] = Resource(hashlib.sha256(served.encode()).hexdigest().encode(),
+                                     "text/plain; charset=utf-8", newest)
     return routes
 
 
@@ -135,13 +143,72 @@ class _Handler(LoopbackHandler):
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    # Some Pythons' HTTPServer set SO_REUSEPORT: two demos would then bind one port side by
+    # side, and the second could not tell that a demo already serves it (open_demo).
+    allow_reuse_port = False
     routes: dict[str, Resource]
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """Quiet: a client hanging up mid-response is not worth a traceback on the TUI."""
 
 
-class DemoServer:
+class _Site:
+    site: Site
+    base_url: str
+
+    @property
+    def feeds(self) -> list[DemoFeed]:
+        return [DemoFeed(name=o.name, url=f"{self.base_url}/{o.slug}/feed.xml",
+                         tags=o.tags, lang=o.lang) for o in self.site.outlets]
+
+
+class RunningDemo(_Site):
+    """The demo another `newsdesk demo` serves on this port: used as it is, so two runs at
+    once share one server and feeds.toml keeps naming the port that stays up."""
+
+    def __init__(self, site: Site, base_url: str) -> None:
+        self.site, self.base_url = site, base_url
+
+    def close(self) -> None:
+        """Not ours to stop."""
+
+    def __enter__(self) -> RunningDemo:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _serves_this_site(site: Site, port: int, host: str = "127.0.0.1") -> bool:
+    import http.client
+
+    base_url = f"http://{host}:{port}"
+    conn = http.client.HTTPConnection(host, port, timeout=2)
+    try:
+        conn.request("GET", IDENTITY_PATH)
+        answer = conn.getresponse()
+        body = answer.read(200)
+    except (OSError, http.client.HTTPException):
+        return False
+    finally:
+        conn.close()
+    return answer.status == 200 and body == build_routes(site, base_url)[IDENTITY_PATH].body
+
+
+def open_demo(port: int = 0, site: Site | None = None) -> DemoServer | RunningDemo:
+    """The demo on `port` (the one its feeds.toml names) when it is free, or the demo already
+    serving there; else a server on a free port."""
+    site = site or load_site()
+    if port:
+        try:
+            return DemoServer(site, port=port)
+        except OSError:
+            if _serves_this_site(site, port):
+                return RunningDemo(site, f"http://127.0.0.1:{port}")
+    return DemoServer(site)
+
+
+class DemoServer(_Site):
     """The demo site on 127.0.0.1 (a free port), served from a daemon thread."""
 
     def __init__(self, site: Site | None = None, host: str = "127.0.0.1", port: int = 0
@@ -158,11 +225,6 @@ class DemoServer:
         self._thread.start()
         self._closed = False
 
-    @property
-    def feeds(self) -> list[DemoFeed]:
-        return [DemoFeed(name=o.name, url=f"{self.base_url}/{o.slug}/feed.xml",
-                         tags=o.tags, lang=o.lang) for o in self.site.outlets]
-
     def close(self) -> None:
         if self._closed:
             return
@@ -177,37 +239,6 @@ class DemoServer:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.close()
-
-
-def _toml_str(value: str) -> str:
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
-    return '"' + "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in escaped) + '"'
-
-
-# Saved views and a rule, so the demo shows what a working feeds.toml looks like.
-DEMO_EXTRAS = [
-    "[[view]]", 'name = "Shoigu"', 'query = "actor:sergei-shoigu"', "",
-    "[[view]]", 'name = "Iran security"',
-    'query = "actor:irgc OR actor:ali-akbar-ahmadian OR actor:mohammad-bagheri"', "",
-    "[[view]]", 'name = "Unread analysis"', 'query = "+analysis is:unread"', "",
-    "[[rule]]", 'query = "actor:hamas OR actor:hezbollah OR actor:houthis"',
-    'tag = "armed-groups"', "",
-]
-
-
-def write_demo_config(directory: Path, server: DemoServer) -> Path:
-    """Write ``feeds.toml`` for the running demo into ``directory``; return its path."""
-    directory.mkdir(parents=True, exist_ok=True)
-    lines = ["# newsdesk demo: feeds served by the bundled loopback server.", "",
-             "[settings]", 'cache_dir = "cache"', ""]
-    for feed in server.feeds:
-        tags = ", ".join(_toml_str(t) for t in feed.tags)
-        lines += ["[[feed]]", f"name = {_toml_str(feed.name)}", f"url = {_toml_str(feed.url)}",
-                  f"tags = [{tags}]", f"lang = {_toml_str(feed.lang)}", ""]
-    lines += DEMO_EXTRAS
-    path = directory / "feeds.toml"
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return path
 
 
 def main() -> None:

@@ -14,7 +14,7 @@ from tui.cli.registry import Command, open_desk
 
 if TYPE_CHECKING:
     from tui.core.desk import Desk
-    from tui.demo.server import DemoServer
+    from tui.demo.server import DemoServer, RunningDemo
 
 
 def reader(desk: Desk, args: argparse.Namespace) -> int:
@@ -43,28 +43,19 @@ def demo_folder(chosen: str | None) -> Path:
     return Path(user_data_dir(APP_NAME)) / "demo"
 
 
-def _demo_server(folder: Path | None) -> DemoServer:
-    """A kept demo folder gets its previous port back, so its cache stays one set of feeds."""
-    from urllib.parse import urlsplit
+def _demo_server(folder: Path) -> DemoServer | RunningDemo:
+    """The port the folder's feeds.toml names, if free (or served by a demo running already:
+    that one is shared); else a fresh one, and the file's demo URLs follow it."""
+    from tui.demo.config import demo_port
+    from tui.demo.server import open_demo
 
-    from tui.core.config.loader import ConfigError, load_config
-    from tui.demo.server import DemoServer
-
-    port = 0
-    if folder is not None and (folder / "feeds.toml").exists():
-        try:
-            port = urlsplit(load_config(folder / "feeds.toml").feeds[0].url).port or 0
-        except (ConfigError, IndexError):
-            port = 0
-    try:
-        return DemoServer(port=port)
-    except OSError:  # taken by now: a fresh port, and the old feeds simply stay in the cache
-        return DemoServer()
+    return open_demo(demo_port(folder / "feeds.toml"))
 
 
 def demo(args: argparse.Namespace) -> int:
     from tui.core.config.loader import load_config
-    from tui.demo.server import write_demo_config
+    from tui.demo.cache import adopt_cache
+    from tui.demo.config import write_demo_config
 
     folder = demo_folder(args.dir)
     with _demo_server(folder) as server:
@@ -72,7 +63,14 @@ def demo(args: argparse.Namespace) -> int:
         where = (f"demo: config and cache kept in {folder} (e.g. `newsdesk --config "
                  f"{config.path} list`)")
         tell(where)
+        if not any(feed.url.startswith(server.base_url + "/") for feed in config.feeds):
+            tell(f"demo: {config.path} names none of the demo's feeds, and was left as it is "
+                 "(`newsdesk demo --dir EMPTY_FOLDER` starts a fresh demo)")
         with open_desk(config) as desk:
+            adopted = adopt_cache(desk.conn, server)
+            if adopted.merged:
+                tell(f"demo: {adopted.merged} copies of articles from earlier demo runs on "
+                     "other ports merged into the originals (read, saved and tags kept)")
             with progress_reporter(sys.stderr.isatty() and not args.json) as on_event:
                 summary = desk.refresh(on_event=on_event)
             if args.fetch_only:

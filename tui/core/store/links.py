@@ -356,8 +356,7 @@ def related(conn: sqlite3.Connection, article_id: int, limit: int = 10) -> list[
         "LEFT JOIN story_articles mine ON mine.article_id = l.article_id "
         "LEFT JOIN story_articles theirs ON theirs.article_id = l.other_id "
         "WHERE l.article_id = ? "
-        # Equal scores (two outlets' copies of one report) go by date and key, never by id:
-        # the order articles arrived in must not show.
+        # equal scores (copies of one report) by date and key, never id: arrival must not show
         "ORDER BY same DESC, l.score DESC, a.published DESC, a.key LIMIT ?",
         (article_id, limit)).fetchall()
     return [RelatedItem(r[0], r[1], r[2] or "", from_iso(r[3]), r[4], r[5], bool(r[6]))
