@@ -127,6 +127,24 @@ async def test_f_filters_and_reports_query_errors_with_column(demo_desk) -> None
         assert not bar.display
 
 
+async def test_the_filter_bar_says_an_unknown_field_as_the_cli_does(demo_desk) -> None:
+    """`date:` was searched as words (an empty list); the bar's error is the parser's, the
+    cursor on the term, and the quoted form it suggests is accepted."""
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f", *"iran date:2024-08-05", "enter")
+        await pilot.pause()
+        said = status(app)
+        assert "column 6" in said and "unknown field 'date:'" in said
+        assert "since:2024-08-05 before:2024-08-06" in said and "quote it" in said
+        bar = main(app).query_bar
+        assert bar.display and bar.cursor_position == 5
+        await pilot.press("end", "ctrl+u", *'iran "date:2024-08-05"', "enter")
+        await pilot.pause()
+        assert not bar.display and "f:iran" in status(app)
+
+
 async def test_e_lists_feeds_with_errors(demo_desk) -> None:
     from textual.widgets import DataTable
 

@@ -182,7 +182,7 @@ def test_ast_shapes() -> None:
     assert parse('-"junk"') == Not(Text("junk", phrase=True))
     assert parse("-is:read") == Not(Flag("read"))
     assert parse("pipe*") == Text("pipe", prefix=True)
-    assert parse("re:Iran") == Text("re:Iran")  # not a field, not close to one
+    assert parse('"re:Iran"') == Text("re:Iran", phrase=True)  # quoted: the text itself
 
 
 @pytest.mark.parametrize(("query", "column", "fragment"), [
@@ -203,8 +203,9 @@ def test_ast_shapes() -> None:
     ("+", 1, "'+' needs a tag name"),
     ("is:", 1, "is: needs a value"),
     ("is:new", 4, "unknown is:new"),
-    ("fed:x", 1, "did you mean 'feed:'"),
-    ("titel:x", 1, "did you mean 'title:'"),
+    ("fed:x", 1, "did you mean feed:x?"),
+    ("titel:x", 1, "did you mean title:x?"),
+    ("author:", 1, "did you mean actor:"),
     ("story:abc", 7, "story number"),
     ("since:2x", 7, "since: needs"),
     ("before:2024-13-01", 8, "not a valid date"),
@@ -222,6 +223,50 @@ def test_errors_name_the_column(query: str, column: int, fragment: str) -> None:
     assert fragment in info.value.message
     assert str(info.value) == f"column {column}: {info.value.message}"
     assert isinstance(info.value, ValueError)
+
+
+FIELD_LIST = "the fields are is: tag: feed: actor: place: country: story: since: before: lang:"
+
+
+@pytest.mark.parametrize(("query", "column", "hint"), [
+    ("from:2024-08-01", 1, "since:2024-08-01 finds articles from then on"),
+    ("date:2024-08-05", 1, "since:2024-08-05 before:2024-08-06"),
+    ("iran date:yesterday", 6, "since:yesterday before:today"),
+    ("source:tass", 1, "feed:tass is the outlet an article came from; actor:tass"),
+    ("outlet:gulf", 1, "feed:gulf"),
+    ("from:tass", 1, "feed:tass"),
+    ("until:3d", 1, "before:3d"),
+    ("-foo:bar", 2, "unknown field 'foo:'; to search"),
+    ("(a OR Foo:bar)", 7, "unknown field 'foo:'; to search"),
+    ('foo:"two words"', 1, 'quote it: "foo:two words"'),
+    ("re:Iran", 1, 'quote it: "re:Iran"'),
+    ("language:ru", 1, "did you mean lang:ru?"),
+])
+def test_an_unknown_field_is_an_error_that_says_what_to_write(
+        query: str, column: int, hint: str) -> None:
+    """A mistyped or guessed field used to be searched as words (no match, exit 0)."""
+    with pytest.raises(QueryError) as info:
+        parse(query)
+    assert info.value.column == column and hint in info.value.message
+    assert "unknown field" in info.value.message and FIELD_LIST in info.value.message
+    assert "to search for the text itself, quote it" in info.value.message
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("10:30", set()),  # digits before the colon: a time is words
+    ('"hostile headline:"', {7}),  # quoted: the text, colon and all
+    ("hostile headline:", {7}),  # no value: a word ending in ':' (a pasted "Breaking:")
+    ('"headline: x"', {7}),
+    ("https://news.example/7", set()),  # a link, quoted or not, is words
+    ('"https://news.example/7"', set()),
+    ("Стамбуле:x", set()),  # letters of other scripts are never a field
+    ("مصدر:قطر", set()),
+    ('title:"inquiry:"', {4}),
+    ("+a:b", set()),
+])
+def test_text_with_a_colon_that_stays_valid(
+        conn: sqlite3.Connection, query: str, expected: set[int]) -> None:
+    assert ids(conn, query) == expected
 
 
 def test_limits_are_errors_not_crashes() -> None:

@@ -58,7 +58,7 @@ def test_fetch_with_pages_in_a_real_terminal(server: LocalServer, tmp_path: Path
              f"env -i HOME={home} PATH=/usr/bin:/bin TERM=xterm-256color sh")
     tmux.keys(f"{NEWSDESK} fetch --config feeds.toml; echo done-1", "Enter")
     screen = tmux.wait_for(lambda s: "\ndone-1" in s, timeout=90)
-    assert "1 feeds ok" in screen and "4 new articles" in screen, screen
+    assert "1 feed ok" in screen and "4 new articles" in screen, screen
     assert "4 pages extracted" in screen, screen
 
     tmux.keys("clear", "Enter")

@@ -31,7 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> tuple[int, bool]:
     """(exit code, whether the command may end the process without teardown)."""
     from tui.cli.commands import ALL
-    from tui.cli.registry import build_parser, dispatch, query_words, unexpected
+    from tui.cli.registry import build_parser, dispatch, parse, query_words, unexpected
 
     argv = list(sys.argv[1:] if argv is None else argv)
     epilog = None
@@ -39,14 +39,34 @@ def _main(argv: Sequence[str] | None) -> tuple[int, bool]:
         from tui.cli.configinfo import config_in_use
 
         epilog = config_in_use(argv)
-    args = build_parser(ALL, epilog).parse_args(query_words(argv, ALL))
+    args = parse(build_parser(ALL, epilog), query_words(argv, ALL))
     fast = any(c.exit_fast for c in ALL if c.name == args.command)
     try:
-        return dispatch(ALL, args), fast
+        code = dispatch(ALL, args)
+        sys.stdout.flush()  # here, where a reader gone is caught, not in the teardown
+        return code, fast
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130, False
-    except BrokenPipeError:  # `newsdesk list | head`
-        return 0, False
+    except BrokenPipeError:  # `newsdesk list | head -1`
+        return reader_gone(), False
     except Exception as exc:  # never a traceback: README promises one line
         return unexpected(exc), False
+
+
+def reader_gone() -> int:
+    """stdout's reader left before the output ended (`| head -1`): stop quietly, as `yes`
+    or `git log` do, with no message and no second error when the interpreter flushes stdout
+    (it now writes to /dev/null: Python's "Note on SIGPIPE").
+
+    Exit 0, not 141 (128 + SIGPIPE): whether the pipe breaks at all depends on timing and on
+    how much was printed (49 lines fit in the pipe's buffer before `head` exits), so 141 would
+    fail a `set -o pipefail` script in some runs and not others; and what the reader took
+    was right. A reader that failed says so with its own status."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no stdout to speak of: nothing more will be written
+        pass
+    return 0

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from tui.cli.output import plural
 from tui.core.refresh.events import FeedFailed, Progress, RefreshEvent, Stored
 
 if TYPE_CHECKING:
@@ -36,9 +37,9 @@ def progress_reporter(enabled: bool) -> Iterator[Callable[[RefreshEvent], None]]
             elif isinstance(event, FeedFailed):
                 console.print(Text(f"  {event.feed}: {event.error}", style="red"))
             elif isinstance(event, Stored) and event.new_articles:
-                console.print(f"  {event.new_articles} new articles stored and searchable; "
-                              "finding actors and links…", style="dim", markup=False,
-                              highlight=False)
+                console.print(f"  {plural(event.new_articles, 'new article')} stored and "
+                              "searchable; finding actors and links…", style="dim",
+                              markup=False, highlight=False)
 
         yield on_event
 
@@ -47,6 +48,6 @@ def summary_line(summary: RefreshSummary) -> str:
     warned = f" ({len(summary.warnings)} with warnings)" if summary.warnings else ""
     offline = "; no host name could be resolved: is this machine offline?" \
         if summary.offline else ""
-    return (f"{summary.feeds_ok} feeds ok ({summary.not_modified} unchanged){warned}, "
-            f"{summary.feeds_failed} failed, {summary.new_articles} new articles, "
-            f"{summary.extracted} pages extracted{offline}")
+    return (f"{plural(summary.feeds_ok, 'feed')} ok ({summary.not_modified} unchanged){warned}, "
+            f"{summary.feeds_failed} failed, {plural(summary.new_articles, 'new article')}, "
+            f"{plural(summary.extracted, 'page')} extracted{offline}")

@@ -8,6 +8,7 @@ A command group module lists `Command`s; `build_parser` makes argparse's grammar
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sqlite3
 import sys
@@ -49,7 +50,12 @@ class Command:
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse with its errors as one line (`newsdesk: show: argument id: ...`), exit 2."""
+    """argparse with its errors as one line (`newsdesk: show: argument id: ...`), exit 2.
+    `commands`: the top parser's subparsers by name, so a command's stray argument is said
+    by that command's parser (`see newsdesk show --help`)."""
+
+    commands: dict[str, Parser]
+    query = False  # its words are a query (a command's parser)
 
     def error(self, message: str) -> NoReturn:
         command = self.prog.removeprefix("newsdesk").strip()
@@ -91,22 +97,50 @@ class _Raw(argparse.RawDescriptionHelpFormatter):
     """The epilog names a path: wrapping would break it where it has a hyphen."""
 
 
-def build_parser(commands: Sequence[Command], epilog: str | None = None
-                 ) -> argparse.ArgumentParser:
+def build_parser(commands: Sequence[Command], epilog: str | None = None) -> Parser:
     """`--config` is accepted before or after the subcommand; `epilog` ends every help text."""
     common = _common()
     parser = Parser(
         prog="newsdesk", parents=[common], epilog=epilog, formatter_class=_Raw,
         description="A keyboard-driven terminal news desk. With no command, opens the reader.")
     parser.add_argument("--version", action="version", version=f"newsdesk {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    parser.commands = {}
     for command in commands:
         if command.name is None:
             continue
         p = sub.add_parser(command.name, parents=[common], help=command.help,
                            description=command.help, epilog=epilog, formatter_class=_Raw)
         command.arguments(p)
+        p.query = command.query
+        parser.commands[command.name] = p
     return parser
+
+
+def parse(parser: Parser, argv: Sequence[str]) -> argparse.Namespace:
+    """argparse's parse_args, but an argument nobody takes is reported by the parser of the
+    command it was given to, with the option it was probably meant to be."""
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        at = _command_at(argv)
+        before = extra[0] in argv[:at]  # `newsdesk --frob list`: the top level's
+        target = parser if before else parser.commands.get(args.command or "", parser)
+        target.error(unrecognized(extra, target))
+    return args
+
+
+def unrecognized(extra: Sequence[str], parser: Parser) -> str:
+    """argparse's own words, and the option each unknown one is closest to."""
+    message = f"unrecognized arguments: {' '.join(extra)}"
+    longs = [o for a in parser._actions for o in a.option_strings if o.startswith("--")]
+    close = [difflib.get_close_matches(w.split("=", 1)[0], longs, n=1, cutoff=0.6)
+             for w in extra if w.startswith("--")]
+    meant = list(dict.fromkeys(c[0] for c in close if c))
+    if meant:
+        message += f"; did you mean {' or '.join(meant)}?"
+    elif parser.query and any(w.startswith("--") for w in extra):
+        message += "; query words that start with '--' go after a lone '--'"
+    return message
 
 
 class _NeverRaised(Exception):
@@ -124,12 +158,10 @@ def query_words(argv: Sequence[str], commands: Sequence[Command]) -> list[str]:
     documented negation: `list -is:read`, `export -tag:x`) is a query, not an option.
     The command's own options stay options, wherever they are; word order is kept."""
     argv = list(argv)
-    at = 0
-    while at < len(argv) and argv[at].startswith("-"):
-        at += 2 if argv[at] == "--config" else 1
+    at = _command_at(argv)
     chosen = next((c for c in commands if c.query and at < len(argv) and c.name == argv[at]),
                   None)
-    if chosen is None or "--" in argv[at + 1:]:
+    if chosen is None:
         return argv
     probe = Parser(add_help=True)
     _common_options(probe)
@@ -137,16 +169,40 @@ def query_words(argv: Sequence[str], commands: Sequence[Command]) -> list[str]:
     known = {o: a for a in probe._actions for o in a.option_strings}  # argparse's own table
     options: list[str] = []
     words: list[str] = []
-    rest = iter(argv[at + 1:])
+    tail, literal = argv[at + 1:], []
+    if "--" in tail:  # after it, every word is the query's, as argparse has it
+        tail, literal = tail[:tail.index("--")], tail[tail.index("--") + 1:]
+    rest = iter(tail)
     for word in rest:
-        action = known.get(word.split("=", 1)[0])
+        action = _option(word.split("=", 1)[0], known)
         if action is None:
-            words.append(word)
+            # an unknown `--word` is left to argparse, which says so (exit 2): it was a
+            # mistyped option far more often than a query (`list --limt 5` listed nothing)
+            (options if word.startswith("--") else words).append(word)
             continue
         options.append(word)
         if "=" not in word and action.nargs != 0:
             options.append(next(rest, ""))
-    return [*argv[: at + 1], *options, "--", *words]
+    return [*argv[: at + 1], *options, "--", *words, *literal]
+
+
+def _command_at(argv: Sequence[str]) -> int:
+    """The index of the command word: after the top level's options (`--config PATH`)."""
+    at = 0
+    while at < len(argv) and argv[at].startswith("-") and argv[at] != "--":
+        at += 2 if argv[at] == "--config" else 1
+    return at
+
+
+def _option(name: str, known: dict[str, argparse.Action]) -> argparse.Action | None:
+    """The action `name` stands for, as argparse reads it: exactly, or a long option's
+    unambiguous prefix (`--lim` for `--limit`); None for an unknown or ambiguous one."""
+    if name in known:
+        return known[name]
+    if not name.startswith("--") or len(name) < 3:
+        return None
+    actions = {id(a): a for o, a in known.items() if o.startswith(name)}
+    return next(iter(actions.values())) if len(actions) == 1 else None
 
 
 def _common_options(parser: argparse.ArgumentParser) -> None:
@@ -177,6 +233,8 @@ def dispatch(commands: Sequence[Command], args: argparse.Namespace) -> int:
         return fail(str(exc), exc.code)
     except CliError as exc:
         return fail(str(exc), exc.code)
+    except BrokenPipeError:  # not a failure of the command: the reader left (`run` sees it)
+        raise
     except sqlite3.Error as exc:
         return fail(_storage_words(exc), 1)
     except OSError as exc:

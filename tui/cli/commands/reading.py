@@ -12,12 +12,14 @@ from tui.cli.registry import Command, article_id, count
 
 if TYPE_CHECKING:
     from tui.core.desk import Desk
+    from tui.core.models import Article
 
 NO_LIMIT = 1 << 62  # `--limit 0`: every article (SQLite takes a 64-bit LIMIT)
 
 
 def _list_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("query", nargs="*", help="a query, e.g. 'is:unread +iran since:2d'")
+    p.add_argument("query", nargs="*", help="a query, e.g. 'is:unread +iran since:2d' (a word "
+                   "that starts with '--' goes after a lone --)")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.add_argument("--limit", type=count, default=50,
                    help="at most N articles (default 50, 0 = all)")
@@ -83,10 +85,13 @@ def _tag_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--remove", action="append", default=[], metavar="TAG")
 
 
-def _require(desk: Desk, ids: list[int]) -> None:
-    missing = [i for i in ids if desk.article(i) is None]
+def _require(desk: Desk, ids: list[int]) -> dict[int, Article]:
+    """Every article named, by id; a missing one stops the command before any change."""
+    found = {i: desk.article(i) for i in dict.fromkeys(ids)}
+    missing = [i for i, article in found.items() if article is None]
     if missing:
         raise CliError(f"no article with id {missing[0]}")
+    return {i: a for i, a in found.items() if a is not None}
 
 
 def mark(desk: Desk, args: argparse.Namespace) -> int:
@@ -100,14 +105,24 @@ def mark(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def tag(desk: Desk, args: argparse.Namespace) -> int:
+    """A tag to remove that an article lacks is said on stderr, exit 0 all the same: what was
+    asked (the article without that tag) holds, and a script removing `todo` from a list of
+    ids, some already done, must not stop there under `set -e`."""
     from tui.core import tagnames
 
+    if not args.add and not args.remove:
+        raise CliError("tag: nothing to do: give --add TAG, --remove TAG or both "
+                       "(see newsdesk tag --help)", 2)
     if any(not tagnames.key(t) for t in [*args.add, *args.remove]):
         raise CliError("tag: an empty tag name", 2)
-    _require(desk, args.ids)
+    had = {i: {tagnames.key(t) for t in a.tags} for i, a in _require(desk, args.ids).items()}
     if args.add:
         desk.add_tags(args.ids, args.add)
     for name in args.remove:
+        lacking = [i for i, keys in had.items() if tagnames.key(name) not in keys]
+        if lacking:
+            listed = ", ".join(map(str, lacking[:10])) + (", ..." if len(lacking) > 10 else "")
+            tell(f"no tag {name!r} on {'article' if len(lacking) == 1 else 'articles'} {listed}")
         desk.remove_tag(args.ids, name)
     return 0
 
@@ -119,7 +134,13 @@ def _export_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def export(desk: Desk, args: argparse.Namespace) -> int:
-    output.write(desk.export(" ".join(args.query) or "is:saved", args.format), args.output)
+    """Nothing matching is said on stderr, as `list` does, and the (empty) dossier is written
+    all the same, exit 0: after the command the file is always the query's dossier, so a
+    script mailing it never sends an older one as if it were today's."""
+    query = " ".join(args.query) or "is:saved"
+    output.write(desk.export(query, args.format), args.output)
+    if not desk.count(query):
+        tell(why_empty(desk, query))
     return 0
 
 

@@ -42,7 +42,7 @@ def fetch(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def reextract(desk: Desk, args: argparse.Namespace) -> int:
-    print(f"{desk.reextract()} bodies rebuilt from cached pages")
+    print(f"{output.plural(desk.reextract(), 'body', 'bodies')} rebuilt from cached pages")
     return 0
 
 

@@ -37,7 +37,7 @@ def rename_tag(desk: Desk, args: argparse.Namespace) -> int:
         count = desk.rename_tag(args.old, args.new)
     except ValueError as exc:  # an empty new name
         raise CliError(f"rename-tag: {exc}", 2) from None
-    print(f"{count} articles retagged")
+    print(f"{output.plural(count, 'article')} retagged")
     return 0
 
 
@@ -46,13 +46,14 @@ def _delete_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def delete_tag(desk: Desk, args: argparse.Namespace) -> int:
-    print(f"tag removed from {desk.delete_tag(args.tag)} articles")
+    print(f"tag removed from {output.plural(desk.delete_tag(args.tag), 'article')}")
     return 0
 
 
 def apply_rules(desk: Desk, args: argparse.Namespace) -> int:
     result = desk.apply_rules()
-    print(f"{result.tagged} tags added, {result.muted} articles muted")
+    print(f"{output.plural(result.tagged, 'tag')} added, "
+          f"{output.plural(result.muted, 'article')} muted")
     return 0
 
 

@@ -41,6 +41,7 @@ from tui.core.query.ast import (
     Text,
     Time,
 )
+from tui.core.query.unknown import unknown_field
 
 MAX_TERMS = 200  # keeps the SQL well under SQLite's expression-depth limit
 MAX_LENGTH = 4000
@@ -249,14 +250,21 @@ class _Parser:
         match = None if quoted else re.match(r"([A-Za-z]+):", first)
         if match:
             field = match.group(1).lower()
+            rest = ((first[match.end():], False), *tok.pieces[1:])
             if field in FIELDS:
-                rest = ((first[match.end():], False), *tok.pieces[1:])
                 return _field(field, rest, tok.col, tok.col + match.end())
-            close = difflib.get_close_matches(field, FIELDS, n=1, cutoff=0.6)
-            if close:
-                _fail(f"unknown field '{field}:' (did you mean '{close[0]}:'? "
-                      'put text containing ":" in quotes)', tok.col)
+            value = "".join(p for p, _ in rest)
+            # `name:value` is a field or an error; a bare `Breaking:` stays a word, and so
+            # does a link (`https://...`), which no one means as a field
+            given = len(rest) > 1 or bool(value)
+            if (given and not value.startswith("//")) or _near_field(field):
+                _fail(unknown_field(match.group(1), value, tok.text), tok.col)
         return _text(tok.pieces, tok.col, None)
+
+
+def _near_field(name: str) -> bool:
+    """A near miss (`author:` for `actor:`) is an error even with nothing after it."""
+    return bool(difflib.get_close_matches(name, FIELDS, n=1, cutoff=0.6))
 
 
 def _is_bare(tok: _Tok) -> bool:
