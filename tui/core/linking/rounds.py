@@ -19,8 +19,8 @@ tile holding its block is in (`complete_after`): its best of every pair scored, 
 writing them all and pruning after every few jobs left too.
 
 The round holds 16 bytes per posting in each worker (~4 MB for the 10k-article bench run,
-and ~10 MB at the peak of a job's arrays) and the writer a few ints per pair; `ROUND_MIN` keeps a small refresh on the SQL path, whose
-cost per article does not grow with the cache.
+and ~10 MB at the peak of a job's arrays) and the writer a few ints per pair; `ROUND_MIN`
+keeps a small refresh on the SQL path, whose cost per article does not grow with the cache.
 """
 
 from __future__ import annotations
