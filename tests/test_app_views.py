@@ -12,7 +12,7 @@ from tests.test_app_support import SIZE, listed_ids, main, make_app, settle, sta
 from tui.app.screens.main import MainScreen
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.view_tree import ViewTree
-from tui.core.config.loader import load_config
+from tui.core.config.loader import Config, load_config
 from tui.core.desk import Desk
 
 
@@ -201,11 +201,15 @@ async def test_palette_runs_commands(demo_desk) -> None:
         assert desk.article(row.id).saved
 
 
-async def test_keys_remap_from_config(tmp_path, utc_clock) -> None:
+def _demo_with_keys(tmp_path: Path, keys: str) -> Config:
+    """The demo's config with a [keys] table appended."""
     path = support.copy_demo(tmp_path)
-    path.write_text(path.read_text(encoding="utf-8") + '\n[keys]\ntoggle_saved = "w"\n',
-                    encoding="utf-8")
-    config = load_config(path)
+    path.write_text(path.read_text(encoding="utf-8") + f"\n[keys]\n{keys}\n", encoding="utf-8")
+    return load_config(path)
+
+
+async def test_keys_remap_from_config(tmp_path, utc_clock) -> None:
+    config = _demo_with_keys(tmp_path, 'toggle_saved = "w"')
     with Desk.open(config) as desk:
         app = make_app(desk, config)
         async with app.run_test(size=SIZE) as pilot:
@@ -222,10 +226,7 @@ async def test_a_key_taken_from_another_command_is_said(tmp_path, utc_clock) -> 
     from tui.app.commands import clashes
 
     assert clashes({}) == []  # the defaults never clash
-    path = support.copy_demo(tmp_path)
-    path.write_text(path.read_text(encoding="utf-8") + '\n[keys]\ntoggle_saved = "t"\n',
-                    encoding="utf-8")
-    config = load_config(path)
+    config = _demo_with_keys(tmp_path, 'toggle_saved = "t"')
     with Desk.open(config) as desk:
         app = make_app(desk, config)
         async with app.run_test(size=SIZE) as pilot:
