@@ -296,16 +296,9 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 def if_free(conn: sqlite3.Connection) -> Iterator[bool]:
     """A transaction only if the write lock is free now (yields False, and writes nothing,
     when another writer holds it): for writes that may be skipped rather than waited for."""
-    conn.execute("PRAGMA busy_timeout = 0")
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.OperationalError as exc:
-        if "locked" not in str(exc) and "busy" not in str(exc):
-            raise
+    if not _begin_now(conn):
         yield False
         return
-    finally:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     try:
         yield True
     except BaseException:
@@ -329,16 +322,23 @@ def _db_file(conn: sqlite3.Connection) -> Path | None:
     return Path(row[2]) if row is not None and row[2] else None
 
 
-def _begin(conn: sqlite3.Connection) -> None:
+def _begin_now(conn: sqlite3.Connection) -> bool:
+    """BEGIN IMMEDIATE if the write lock is free now; False (no transaction) if it is held."""
     conn.execute("PRAGMA busy_timeout = 0")
     try:
         conn.execute("BEGIN IMMEDIATE")
-        return
+        return True
     except sqlite3.OperationalError as exc:
         if "locked" not in str(exc) and "busy" not in str(exc):
             raise
+        return False
     finally:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def _begin(conn: sqlite3.Connection) -> None:
+    if _begin_now(conn):
+        return
     db = _db_file(conn)
     want = db.with_name(f"{db.name}{_WANT}{os.getpid()}-{threading.get_ident()}") if db else None
     try:

@@ -14,14 +14,18 @@ def _marks(ids: Sequence[object]) -> str:
     return ",".join("?" * len(ids))
 
 
+def _like(prefix: str) -> str:
+    """A LIKE pattern (ESCAPE '\\') for every text starting with `prefix`."""
+    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def identities(conn: sqlite3.Connection, url_prefix: str,
                keys: Sequence[str]) -> list[tuple[int, str, str | None]]:
     """(id, key, url) of the articles whose url starts with `url_prefix` or whose key is one
     of `keys`."""
     found: dict[int, tuple[int, str, str | None]] = {}
-    pattern = url_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     for row in conn.execute("SELECT id, key, url FROM articles WHERE url LIKE ? ESCAPE '\\'",
-                            (pattern,)):
+                            (_like(url_prefix),)):
         found[row[0]] = (row[0], row[1], row[2])
     for i in range(0, len(keys), 500):
         chunk = list(keys[i:i + 500])
@@ -55,9 +59,8 @@ def set_identity(conn: sqlite3.Connection, article_id: int, key: str, url: str) 
 
 def feeds_under(conn: sqlite3.Connection, url_prefix: str) -> list[tuple[int, str]]:
     """(id, url) of the feeds whose url starts with `url_prefix`, oldest first."""
-    pattern = url_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     return [(r[0], r[1]) for r in conn.execute(
-        "SELECT id, url FROM feeds WHERE url LIKE ? ESCAPE '\\' ORDER BY id", (pattern,))]
+        "SELECT id, url FROM feeds WHERE url LIKE ? ESCAPE '\\' ORDER BY id", (_like(url_prefix),))]
 
 
 def merge_feeds(conn: sqlite3.Connection, keep: int, others: Sequence[int], url: str) -> None:
