@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests import test_app_support as support
-from tests.test_app_support import SIZE, listed_ids, main, make_app, settle, status
+from tests.test_app_support import SIZE, listed_ids, main, make_app, settle, status, until
 from tui.app.screens.main import MainScreen
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.view_tree import ViewTree
@@ -268,6 +268,16 @@ async def test_tree_counts_follow_changes(demo_desk) -> None:
         await settle(pilot)
         assert label("unread") == f"Unread {unread - 1}/{unread - 1}"
         assert label("saved") == "Saved 0/1"  # the one saved is read
+        # a recount's thread cannot be stopped: one started before the last that lands after
+        # it (a loaded machine, a refresh's end) leaves the newer counts shown
+        from tui.app.views import load_groups
+
+        stale = load_groups(desk, config)
+        desk.set_saved(main(app).articles.current.id, False)
+        tree.recount()
+        await until(pilot, lambda: label("saved") == "Saved 0/0")
+        tree._counted(tree._asked - 1, stale)
+        assert label("saved") == "Saved 0/0"
 
 
 def test_pager_keeps_places_when_rows_leave_the_view(demo_desk) -> None:

@@ -111,12 +111,14 @@ class ViewTree(Tree[ViewSpec]):
         """The view the article list shows: the cursor's place when it has none."""
         self._recount_timer: Timer | None = None
         self._groups: ViewGroups | None = None
+        self._asked = 0  # recounts asked for: only the last one's counts are shown
         self._filled_for = 0
 
     # -- counts ----------------------------------------------------------------------------
     def recount(self) -> None:
         """Count again off the UI thread (counts over 50k rows take ~100 ms)."""
-        self._load()
+        self._asked += 1
+        self._load(self._asked)
 
     def recount_soon(self) -> None:
         """Count again soon, once for a burst of changes (counts cost queries)."""
@@ -125,9 +127,16 @@ class ViewTree(Tree[ViewSpec]):
         self._recount_timer = self.set_timer(RECOUNT_DELAY, self.recount, name="tree-counts")
 
     @work(thread=True, group="tree", exclusive=True, exit_on_error=False)
-    def _load(self) -> None:
+    def _load(self, asked: int) -> None:
         groups = load_groups(self.desk, self.config)
-        self.app.call_from_thread(self.fill, groups, self.listed)
+        self.app.call_from_thread(self._counted, asked, groups)
+
+    def _counted(self, asked: int, groups: ViewGroups) -> None:
+        """A thread worker cannot be stopped: one started before a refresh ended may finish
+        after the one started when it ended, and its counts (a failing feed without its "!")
+        must not replace the newer ones."""
+        if asked == self._asked:
+            self.fill(groups, self.listed)
 
     def on_resize(self) -> None:
         """Labels are cut to the tree's width: cut them again when it changes."""
