@@ -61,6 +61,16 @@ def test_an_unknown_option_is_a_usage_error(shared: str, args: list[str],
     one_line(newsdesk("--config", shared, *args), 2, *words)
 
 
+@pytest.mark.parametrize(("word", "said"), [
+    ("lsit", "unknown command 'lsit'; did you mean 'list'?"),
+    ("fecth", "unknown command 'fecth'; did you mean 'fetch'?"),
+    ("zzz", "unknown command 'zzz' (commands: fetch, reextract, list,"),
+])
+def test_a_mistyped_command_names_the_one_meant(word: str, said: str) -> None:
+    """argparse alone printed all 22 commands and left the user to spot the right one."""
+    one_line(newsdesk(word), 2, f"newsdesk: {said}", "(see newsdesk --help)")
+
+
 def test_a_mistyped_export_leaves_the_file_alone(shared: str, tmp_path: Path) -> None:
     out = tmp_path / "d.md"
     out.write_text("last week's dossier")

@@ -58,9 +58,21 @@ class Parser(argparse.ArgumentParser):
     query = False  # its words are a query (a command's parser)
 
     def error(self, message: str) -> NoReturn:
+        message = _meant_command(message, getattr(self, "commands", None))
         command = self.prog.removeprefix("newsdesk").strip()
         where = f"{command}: " if command else ""
         self.exit(2, f"newsdesk: {where}{message} (see {self.prog} --help)\n")
+
+
+def _meant_command(message: str, commands: dict[str, Parser] | None) -> str:
+    """`newsdesk lsit`: argparse lists all 22 commands; say the one that was probably meant."""
+    word = message.partition("invalid choice: ")[2].partition(" (choose from")[0].strip("'")
+    if commands is None or not word:
+        return message
+    close = difflib.get_close_matches(word, list(commands), n=1, cutoff=0.6)
+    if close:
+        return f"unknown command {word!r}; did you mean {close[0]!r}?"
+    return f"unknown command {word!r} (commands: {', '.join(commands)})"
 
 
 INT64 = (1 << 63) - 1  # SQLite's largest integer
