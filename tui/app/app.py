@@ -58,7 +58,7 @@ class NewsdeskApp(App[None]):
                         "in feeds.toml", severity="error", markup=False, timeout=30)
         self.push_screen(MainScreen(self.desk, self.config))
         for notice in self.notices:
-            self.notify(notice, markup=False, timeout=20)
+            self.notify(notice, markup=False, timeout=8)
 
 
 def run(desk: Desk, config: Config, notices: Sequence[str] = ()) -> None:

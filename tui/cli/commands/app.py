@@ -80,11 +80,20 @@ def demo(args: argparse.Namespace) -> int:
                     print(summary_line(summary))
                     print(f"config: {config.path}")
                 return 0
-            args.notices = [where]
+            args.notices = [f"Demo: what you tag and save is kept in {_home_short(folder)}"]
             code = reader(desk, args)
         tell(f"demo: your tags and saves stay in {folder}; `newsdesk --config {config.path} "
              "list` shows them (the demo site itself is served only while the demo runs)")
         return code
+
+
+def _home_short(path: Path) -> str:
+    """The path as a user writes it (`~/.local/...`): a toast is narrow, and a long absolute
+    path wrapped mid-word in it."""
+    try:
+        return f"~/{path.relative_to(Path.home())}"
+    except ValueError:
+        return str(path)
 
 
 COMMANDS = (
