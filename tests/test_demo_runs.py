@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import socket
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,7 +17,7 @@ from tui.core.config.loader import load_config
 from tui.core.desk import Desk
 from tui.demo.cache import adopt_cache
 from tui.demo.config import demo_port, point_at
-from tui.demo.server import DemoServer, RunningDemo, open_demo, write_demo_config
+from tui.demo.server import DemoServer, RunningDemo, open_demo, serves_this_site, write_demo_config
 from tui.demo.site import load_site
 
 PORT = re.compile(r"127\.0\.0\.1:(\d+)/")
@@ -99,6 +100,25 @@ def test_open_demo_takes_the_files_port_shares_a_demo_and_avoids_others(tmp_path
     with holding(port), open_demo(port) as other:  # held by something else: another port
         assert isinstance(other, DemoServer) and other.port != port
     assert demo_port(tmp_path / "none.toml") == 0
+
+
+def test_a_shared_demo_takes_the_port_over_when_the_first_quits() -> None:
+    """Two demos share the first's server; when the first quit, the second's R failed on
+    every feed until it was restarted."""
+    site = load_site()
+    first = DemoServer(site)
+    port = first.port
+    second = open_demo(port, site)
+    assert isinstance(second, RunningDemo)
+    try:
+        first.close()
+        deadline = time.monotonic() + 10
+        while not serves_this_site(site, port) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert serves_this_site(site, port), "the second demo did not take the port over"
+    finally:
+        second.close()
+    assert not serves_this_site(site, port)  # and let go of it when it quit
 
 
 def test_point_at_changes_only_demo_urls() -> None:

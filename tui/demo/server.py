@@ -164,13 +164,37 @@ class _Site:
 
 class RunningDemo(_Site):
     """The demo another `newsdesk demo` serves on this port: used as it is, so two runs at
-    once share one server and feeds.toml keeps naming the port that stays up."""
+    once share one server and feeds.toml keeps naming the port that stays up. `stand_by`
+    takes the port over when that demo quits, so R here keeps working."""
 
     def __init__(self, site: Site, base_url: str) -> None:
         self.site, self.base_url = site, base_url
+        self._stop = threading.Event()
+        self._watch: threading.Thread | None = None
+        self._own: DemoServer | None = None
+
+    def stand_by(self, port: int, every: float = 1.0) -> RunningDemo:
+        """Try to bind `port` every `every` seconds, and serve the site once it is free."""
+        self._watch = threading.Thread(target=self._take_over, args=(port, every),
+                                       name="newsdesk-demo-standby", daemon=True)
+        self._watch.start()
+        return self
+
+    def _take_over(self, port: int, every: float) -> None:
+        while not self._stop.wait(every):
+            try:
+                self._own = DemoServer(self.site, port=port)
+                return
+            except OSError:  # still served (by the first demo, or by another standby)
+                continue
 
     def close(self) -> None:
-        """Not ours to stop."""
+        """The server it took over, if any; the other demo's is not ours to stop."""
+        self._stop.set()
+        if self._watch is not None:
+            self._watch.join(timeout=5)
+        if self._own is not None:
+            self._own.close()
 
     def __enter__(self) -> RunningDemo:
         return self
@@ -179,7 +203,7 @@ class RunningDemo(_Site):
         self.close()
 
 
-def _serves_this_site(site: Site, port: int, host: str = "127.0.0.1") -> bool:
+def serves_this_site(site: Site, port: int, host: str = "127.0.0.1") -> bool:
     import http.client
 
     base_url = f"http://{host}:{port}"
@@ -203,8 +227,8 @@ def open_demo(port: int = 0, site: Site | None = None) -> DemoServer | RunningDe
         try:
             return DemoServer(site, port=port)
         except OSError:
-            if _serves_this_site(site, port):
-                return RunningDemo(site, f"http://127.0.0.1:{port}")
+            if serves_this_site(site, port):
+                return RunningDemo(site, f"http://127.0.0.1:{port}").stand_by(port)
     return DemoServer(site)
 
 
