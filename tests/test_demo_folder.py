@@ -64,7 +64,7 @@ def test_demo_in_a_terminal_says_where_and_keeps_a_save(tmp_path: Path, term: Tm
                "sleep 60'", cwd=tmp_path)
     # the notice inside the app, once the list is drawn
     term.wait_for(lambda s: "R Refresh all" in s and "●" in s
-                  and "demo: config and cache kept in" in s, timeout=90)
+                  and "Demo: what you tag and save is kept in" in s, timeout=90)
     term.keys("s")
     term.wait_for(lambda s: "saved ★" in s)
     term.keys("q")
