@@ -364,6 +364,9 @@ def _shared_matcher() -> Matcher:
     ("Белый дом", "Белого дома"),
     ("Исламское государство", "Исламского государства"),
     ("Сергей Лавров", "Сергея Лаврова"),  # a person's name: every word
+    ("Ким Чен Ын", "Ким Чен Ыном"),  # surname first: only the last word, however short
+    ("Ким Чен Ын", "Ким Чен Ыну"),
+    ("Яир Лапид", "Яира Лапида"),  # a short first name is no surname: every word
 ])
 def test_russian_names_of_bodies_decline_their_head(form: str, declined: str) -> None:
     from tui.core.actors.text import russian_variants

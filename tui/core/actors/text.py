@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from tui.core.actors.given_names import CYRILLIC
+
 _NON_WORD = re.compile(r"[\W_]")
 # Non-word characters become spaces in two steps, each far cheaper than one regex substitution
 # over every character: a byte table for ASCII (over UTF-8, whose other bytes it keeps), then a
@@ -125,9 +127,16 @@ _RU_RULES: tuple[tuple[tuple[str, ...], int, tuple[str, ...]], ...] = (
 )
 
 
-def _ru_cases(word: str) -> tuple[str, ...] | None:
+def _surname_first(words: list[str]) -> bool:
+    """"Ким Чен Ын", "Мун Чжэ Ин": a Korean or Chinese name starts with a short surname and
+    only its last word declines ("с Ким Чен Ыном"), however short. "Лев Толстой" is not one."""
+    return len(words) >= 2 and len(words[0]) <= 3 and words[0][:1].isupper() and \
+        words[0].lower() not in CYRILLIC
+
+
+def _ru_cases(word: str, shortest: int = 3) -> tuple[str, ...] | None:
     """The word in each declension slot, or None when it does not decline."""
-    if len(word) < 3 or word.isupper():  # acronyms (ООН, РФ) do not decline
+    if len(word) < shortest or word.isupper():  # acronyms (ООН, РФ) do not decline
         return None
     low = word.lower()
     if word.islower() and len(word) >= 5 and low.endswith(("о", "ие")):
@@ -177,6 +186,8 @@ def russian_variants(form: str) -> list[str]:
         while head < len(words) - 1 and words[head].lower().endswith(_ADJECTIVE):
             head += 1
         cases = [_head_cases(w) if n <= head else None for n, w in enumerate(words)]
+    elif _surname_first(words):
+        cases = [*(None for _ in words[1:]), _ru_cases(words[-1], shortest=2)]
     else:
         cases = [_ru_cases(w) for w in words]
     if all(c is None for c in cases):

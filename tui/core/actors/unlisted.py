@@ -143,6 +143,7 @@ class UnlistedFinder:
                         entry.description = _tidy(description) or entry.description
                     continue
                 if key in self.known or any(taken.hits(t) for t in name_toks) or \
+                        _runs_into_a_name(text, span[1], taken) or \
                         not self._plausible(w, name_toks):
                     continue
                 seen[span] = key
@@ -230,6 +231,15 @@ def _worth_a_look(text: str, start: int, stop: int, what: int) -> bool:
                           or CAPITAL.search(text, stop, stop + 80)):
         return True
     return bool(what & _SAID and re.search(r"[A-ZА-ЯЁ][\w’'-]* $", text[max(0, start - 40):start]))
+
+
+def _runs_into_a_name(text: str, end: int, taken: Taken) -> bool:
+    """"HTS leader Abu Mohammed al-Jolani": the words before a listed name, with only a space
+    between, are the front of that name (a kunya, a first name the gazetteer lacks), not
+    another person."""
+    gap = len(text) - len(text[end:].lstrip(" \u00a0"))
+    return gap - end in (1, 2) and not ARABIC.match(text[gap:gap + 1]) and \
+        taken.hits((gap, gap + 1, ""))  # Arabic writes "and" onto the next word: "والإيراني"
 
 
 # -- after the patterns --------------------------------------------------------------------
