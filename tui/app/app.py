@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import App
@@ -15,6 +15,9 @@ from tui.app.palette import NewsdeskCommands
 from tui.app.screens.main import MainScreen
 from tui.core.config.loader import Config
 from tui.core.desk import Desk
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 
 class NewsdeskApp(App[None]):
@@ -36,6 +39,13 @@ class NewsdeskApp(App[None]):
         """Textual's notify, but text is literal unless a caller asks for markup: messages
         carry feed names, titles and errors, and `[/]` in one would crash the app."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def exit(self, result: None = None, return_code: int = 0,
+             message: RenderableType | None = None) -> None:
+        """A refresh in a worker thread would hold the exit until its analysis ended (asyncio
+        waits for its executor's threads): it is told to stop at its next step."""
+        self.desk.stop()
+        super().exit(result, return_code, message)
 
     def on_key(self, event: events.Key) -> None:
         """A key reaches the app once it has bubbled up, after the keys before it. Textual

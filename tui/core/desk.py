@@ -55,6 +55,7 @@ class Desk:
         self._lock = threading.Lock()
         self._workers: WorkerPool | None = None
         self._analysis: analysis.Analysis | None = None
+        self.stopping = threading.Event()  # see `stop`
 
     @classmethod
     def open(cls, config: Config) -> Desk:
@@ -78,6 +79,13 @@ class Desk:
             with self._lock:
                 self._conns.append(conn)
         return conn
+
+    def stop(self) -> None:
+        """The app is quitting: a refresh or analysis running in another thread ends at its
+        next step (no new feed or page is fetched, analysis stops after the batch it writes)
+        instead of holding the exit until it is done; what is stored stays, and the next
+        refresh finishes the rest. A desk told to stop does no more refresh work."""
+        self.stopping.set()
 
     def close(self) -> None:
         if self._workers is not None:
@@ -112,7 +120,7 @@ class Desk:
         """Made on first use, once: the app's UI thread and its workers may both ask."""
         with self._lock:
             if self._analysis is None:
-                self._analysis = analysis.Analysis(self.config, self.workers())
+                self._analysis = analysis.Analysis(self.config, self.workers(), self.stopping)
             return self._analysis
 
     def refresh(self, feeds: Sequence[str] | None = None, *, extract: bool | None = None,
@@ -135,7 +143,7 @@ class Desk:
             emit(event)
 
         run = Refresh(self.conn, self.config, chosen, pool=self.workers(),
-                      extract=extracting, on_event=on_refresh_event)
+                      extract=extracting, on_event=on_refresh_event, stopping=self.stopping)
         with bulk(self.conn):  # a small page cache and no mapping while it runs (memory)
             summary = asyncio.run(run.run())
             summary.stored_s = time.perf_counter() - start

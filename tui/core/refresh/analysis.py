@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import BrokenExecutor, Future  # no multiprocessing imported
@@ -115,12 +116,18 @@ class WarmUpWhen:
             self._warm_up()
 
 
+class Stopped(Exception):
+    """The desk was told to stop (the app is quitting) while a worker's result was awaited."""
+
+
 class Analysis:
     """Holds the gazetteer and matcher, built once per Desk and only when first needed."""
 
-    def __init__(self, config: Config, workers: WorkerPool | None = None) -> None:
+    def __init__(self, config: Config, workers: WorkerPool | None = None,
+                 stopping: threading.Event | None = None) -> None:
         self.config = config
         self.workers = workers
+        self.stopping = stopping or threading.Event()  # set: end after the batch being written
         self.actors_file = config.actors_file
         self._sources: Sources | None = None
 
@@ -168,6 +175,16 @@ class Analysis:
 
     def run_pending(self, conn: sqlite3.Connection,
                     on_event: Callable[[RefreshEvent], None] | None = None) -> int:
+        """Analyse every article waiting for it; 0 when told to stop before the end."""
+        try:
+            return self._run_pending(conn, on_event)
+        except Stopped:
+            return 0
+
+    def _run_pending(self, conn: sqlite3.Connection,
+                     on_event: Callable[[RefreshEvent], None] | None) -> int:
+        if self.stopping.is_set():
+            return 0
         sources = self.sources()
         self._rematch_if_sources_changed(conn, sources, on_event)
         _relink_if_linker_changed(conn)
@@ -186,6 +203,8 @@ class Analysis:
             written += [{"id": r["id"], "extracted_at": r["extracted_at"]} for r in rows]
             if on_event and len(written) < total:  # the last once the run is finished
                 on_event(Progress(len(written), total, "analyse"))
+            if self.stopping.is_set():  # left unmarked: the next run does them again
+                return 0
         if not written:
             return 0
         for analyzer in run:
@@ -231,7 +250,12 @@ class Analysis:
         """The future's result; if its worker died, the pool is renewed for later and fn(*args)
         runs here."""
         try:
-            return future.result()
+            while True:
+                try:
+                    return future.result(timeout=0.2)
+                except TimeoutError:
+                    if self.stopping.is_set():
+                        raise Stopped from None
         except BrokenExecutor:
             if self.workers is not None:
                 self.workers.renew(pool)
@@ -267,6 +291,8 @@ class Analysis:
             done += len(items)
             if on_event:
                 on_event(Progress(done, total, "rematch"))
+            if self.stopping.is_set():  # the hash stays old: the next run re-matches again
+                return
         with transaction(conn):
             set_meta(conn, actor_store.GAZETTEER_HASH_KEY, sources.source_hash)
             conn.execute("UPDATE articles SET analysed = 0 WHERE published >= ?",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import sqlite3
+import threading
 from collections.abc import AsyncIterator, Callable, Sequence
 from concurrent.futures import BrokenExecutor  # BrokenProcessPool's base: no multiprocessing
 from dataclasses import dataclass, field
@@ -74,8 +75,9 @@ class Refresh:
 
     def __init__(self, conn: sqlite3.Connection, config: Config, feeds: Sequence[Feed], *,
                  pool: WorkerPool, extract: bool, on_event: Callable[[RefreshEvent], None],
-                 fetcher: Fetcher | None = None):
+                 fetcher: Fetcher | None = None, stopping: threading.Event | None = None):
         self.conn = conn
+        self.stopping = stopping or threading.Event()  # set: fetch and store nothing more
         self.config = config
         self.feeds = list(feeds)
         self.pool = pool
@@ -153,6 +155,9 @@ class Refresh:
         result = await self._fetcher.get(feed.url, max_bytes=settings.max_feed_bytes,
                                          etag=ref.etag, last_modified=ref.last_modified,
                                          accept=FEED_ACCEPT)
+        if self.stopping.is_set():  # the app is quitting: the next refresh asks again
+            self._producing -= 1
+            return None
         if result.not_modified:
             if ref.failures:  # its error goes now; a healthy one is stamped with the rest
                 await self._hand(feed_store.record_not_modified, ref)
@@ -229,6 +234,9 @@ class Refresh:
 
         assert self._fetcher is not None
         async with self._page_slots:
+            if self.stopping.is_set():  # still due: the next refresh fetches it
+                self._producing -= 1
+                return
             page = await self._fetcher.get(
                 url, max_bytes=self.config.settings.max_page_bytes,
                 accept="text/html,application/xhtml+xml;q=0.9,*/*;q=0.5", policy=policy)
