@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 
 from tui.cli import output
 from tui.cli.errors import CliError
+from tui.cli.output import plural
 from tui.cli.progress import progress_reporter, summary_line
 from tui.cli.registry import Command
+from tui.core.refresh.events import RefreshEvent, Stored
 
 if TYPE_CHECKING:
     from tui.core.desk import Desk
@@ -27,9 +29,20 @@ def fetch(desk: Desk, args: argparse.Namespace) -> int:
         raise CliError(f"no feed named {unknown[0]!r} in the config", 2)
     if not desk.config.feeds:
         raise CliError("the config lists no feeds: add [[feed]] tables to feeds.toml", 2)
-    with progress_reporter(sys.stderr.isatty() and not args.json) as on_event:
-        summary = desk.refresh(args.feeds or None, extract=False if args.no_extract else None,
-                               on_event=on_event)
+    stored: list[Stored] = []
+
+    with progress_reporter(sys.stderr.isatty() and not args.json) as show:
+        def on_event(event: RefreshEvent) -> None:
+            if isinstance(event, Stored):
+                stored.append(event)
+            show(event)
+
+        try:
+            summary = desk.refresh(args.feeds or None,
+                                   extract=False if args.no_extract else None,
+                                   on_event=on_event)
+        except KeyboardInterrupt:
+            raise KeyboardInterrupt(interrupted(stored[0] if stored else None)) from None
     if args.json:
         output.print_json(summary.as_json())
     else:
@@ -39,6 +52,16 @@ def fetch(desk: Desk, args: argparse.Namespace) -> int:
         for note in summary.warnings:
             print(f"  {note['feed']}: warning: {note['warning']}")
     return 0
+
+
+def interrupted(stored: Stored | None) -> str:
+    """What a Ctrl-C left undone, and that the next fetch does it: every result was committed
+    as it came, articles not yet analysed stay marked so, and due pages stay due."""
+    if stored is None:
+        return ("what was fetched is stored; the next fetch gets the rest (feeds, pages, "
+                "actors and links)")
+    return (f"{plural(stored.new_articles, 'new article')} stored and searchable; the next "
+            "fetch finishes actors and links")
 
 
 def reextract(desk: Desk, args: argparse.Namespace) -> int:
