@@ -55,8 +55,11 @@ def why_empty(desk: Desk, query: str) -> str:
                 "or its own script (place:iran, place:Тегеран)")
     if not desk.count(""):
         where = desk.config.path or "feeds.toml"
-        return (f"no articles yet: `newsdesk fetch` downloads the {len(desk.config.feeds)} "
-                f"feeds in {where}")
+        feeds = len(desk.config.feeds)
+        if not feeds:
+            return f"no articles yet, and no feeds: add [[feed]] tables to {where}"
+        listed = "feed" if feeds == 1 else f"{feeds} feeds"
+        return f"no articles yet: `newsdesk fetch` downloads the {listed} in {where}"
     return f"no articles match {query!r}" if query else "no articles"
 
 
