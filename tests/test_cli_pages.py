@@ -48,3 +48,15 @@ def test_pages_another_feed_fetched_do_not_wait(server: LocalServer, tmp_path: P
     assert "wait" not in fetched.stdout and "warning" not in fetched.stdout, fetched.stdout
     listed = newsdesk("--config", config, "feeds").stdout
     assert "wait" not in listed and listed.count(" ok") == 2, listed
+
+
+def test_a_timeout_names_the_limit_that_ran_out(server: LocalServer, tmp_path: Path) -> None:
+    """connect_timeout = 2, read_timeout = 2 (write_config): a server that never answers is
+    given up after 2 s of silence, and said so; it was said to have had 8 s (the deadline
+    for a whole answer, 2 + 3 x 2)."""
+    url = server.add("/mute.xml", body=rss([]), delay=15)
+    config = str(write_config(tmp_path, [("Mute", url)]))
+    fetched = json.loads(newsdesk("--config", config, "fetch", "--json").stdout)
+    assert fetched["errors"] == [{"feed": "Mute",
+                                  "error": "timed out (the server sent nothing for 2 s)"}]
+    assert fetched["seconds"]["total"] < 6
