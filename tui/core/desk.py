@@ -67,6 +67,9 @@ class Desk:
                 raise
             desk.warning = str(exc)
             desk.conn  # noqa: B018 - the broken file was moved aside: start a fresh cache
+        # A feed renamed in feeds.toml: its articles answer `feed:NEWNAME` now, not after the
+        # next fetch (one read when nothing changed).
+        feed_store.sync_feeds(desk.conn, [(f.name, f.url) for f in config.feeds])
         return desk
 
     @property

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from typing import TYPE_CHECKING
 
@@ -24,11 +25,9 @@ def _fetch_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def fetch(desk: Desk, args: argparse.Namespace) -> int:
-    unknown = [name for name in args.feeds if desk.config.feed_named(name) is None]
-    if unknown:
-        raise CliError(f"no feed named {unknown[0]!r} in the config", 2)
     if not desk.config.feeds:
         raise CliError("the config lists no feeds: add [[feed]] tables to feeds.toml", 2)
+    args.feeds = [feed_named(desk, name) for name in args.feeds]
     stored: list[Stored] = []
 
     with progress_reporter(sys.stderr.isatty() and not args.json) as show:
@@ -52,6 +51,24 @@ def fetch(desk: Desk, args: argparse.Namespace) -> int:
         for note in summary.warnings:
             print(f"  {note['feed']}: warning: {note['warning']}")
     return 0
+
+
+def feed_named(desk: Desk, name: str) -> str:
+    """The configured name `name` stands for: itself, or the one feed it names in another
+    case (`fetch grow` for "Grow", as `feed:grow` finds it); else the names it is close to."""
+    names = [f.name for f in desk.config.feeds]
+    if name in names:
+        return name
+    same = [n for n in names if n.casefold() == name.casefold()]
+    if len(same) == 1:
+        return same[0]
+    folded = {n.casefold(): n for n in names}
+    close = [folded[c] for c in difflib.get_close_matches(name.casefold(), list(folded), n=3,
+                                                           cutoff=0.6)]
+    close += [n for n in names if name.casefold() in n.casefold() and n not in close]
+    hint = f"; did you mean {' or '.join(repr(n) for n in close[:3])}?" if close else \
+        " (`newsdesk feeds` lists them)"
+    raise CliError(f"no feed named {name!r} in the config{hint}", 2)
 
 
 def interrupted(stored: Stored | None) -> str:
