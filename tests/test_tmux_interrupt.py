@@ -55,3 +55,26 @@ def test_ctrl_c_during_fetch_is_one_line(server: LocalServer, tmp_path: Path,
     screen = tmux.wait_for(lambda s: "\ndone-2" in s, timeout=60)
     assert "1 feed ok (0 unchanged), 0 failed, 0 new articles, 3 pages extracted" in screen, \
         screen
+
+
+def test_a_failing_feed_is_said_once_on_a_terminal(server: LocalServer, tmp_path: Path,
+                                                   tmux: Tmux) -> None:
+    """Live (red, as it happens) and then again under the summary: 64 lines for 32 feeds
+    offline. On a terminal it is said once; into a file or a pipe the summary lists it."""
+    good = server.add("/good.xml", body=rss([{"title": "Convoy reaches Odesa", "guid": "g1"}]))
+    down = server.add("/down.xml", status=503, body=b"maintenance")
+    work, home = tmp_path / "work", tmp_path / "home"
+    work.mkdir()
+    home.mkdir()
+    (work / "feeds.toml").write_text(
+        f'[settings]\ncache_dir = "cache"\nextract = false\n[[feed]]\nname = "Good Wire"\n'
+        f'url = "{good}"\n[[feed]]\nname = "Down Wire"\nurl = "{down}"\n')
+    tmux.run("new-session", "-d", "-s", tmux.session, "-x", "120", "-y", "40", "-c", str(work),
+             f"env -i HOME={home} PATH=/usr/bin:/bin TERM=xterm-256color sh")
+    tmux.keys(f"{NEWSDESK} fetch --config feeds.toml; echo done-1", "Enter")
+    screen = tmux.wait_for(lambda s: "\ndone-1" in s, timeout=60)
+    assert "1 feed ok (0 unchanged), 1 failed, 1 new article, 0 pages extracted" in screen, screen
+    assert screen.count("Down Wire: the server answered 503") == 1, screen
+    tmux.keys(f"{NEWSDESK} fetch --config feeds.toml > out.txt; echo done-2", "Enter")
+    tmux.wait_for(lambda s: "\ndone-2" in s, timeout=60)
+    assert "  Down Wire: the server answered 503" in (work / "out.txt").read_text()

@@ -29,8 +29,9 @@ def fetch(desk: Desk, args: argparse.Namespace) -> int:
         raise CliError("the config lists no feeds: add [[feed]] tables to feeds.toml", 2)
     args.feeds = [feed_named(desk, name) for name in args.feeds]
     stored: list[Stored] = []
+    live = sys.stderr.isatty() and not args.json  # a bar, and each failure as it happens
 
-    with progress_reporter(sys.stderr.isatty() and not args.json) as show:
+    with progress_reporter(live) as show:
         def on_event(event: RefreshEvent) -> None:
             if isinstance(event, Stored):
                 stored.append(event)
@@ -46,8 +47,9 @@ def fetch(desk: Desk, args: argparse.Namespace) -> int:
         output.print_json(summary.as_json())
     else:
         print(summary_line(summary))
-        for error in summary.errors:
-            print(f"  {error['feed']}: {error['error']}")
+        if not (live and sys.stdout.isatty()):  # else on this screen already, once is enough
+            for error in summary.errors:
+                print(f"  {error['feed']}: {error['error']}")
         for note in summary.warnings:
             print(f"  {note['feed']}: warning: {note['warning']}")
     return 0
