@@ -9,6 +9,7 @@ import pytest
 
 from tests.conftest import rss
 from tests.httpserver import LocalServer
+from tests.test_cli import newsdesk
 from tests.test_refresh import open_desk
 from tui.cli.commands.refresh import interrupted
 from tui.core.refresh.events import RefreshEvent, Stored
@@ -30,6 +31,11 @@ def test_the_next_fetch_finishes_actors_and_links(server: LocalServer, tmp_path:
         with pytest.raises(KeyboardInterrupt):
             desk.refresh(on_event=ctrl_c_once_stored)
         assert desk.count("") == 3 and desk.count("actor:shoigu") == 0  # what the user saw
+        config = str(desk.config.path)
+        actors = newsdesk("--config", config, "actors")
+        assert (actors.stdout, actors.stderr) == ("", (
+            "newsdesk: actors and links of 3 articles are not made yet (a fetch was "
+            "interrupted): `newsdesk fetch` makes them\n"))
         assert interrupted(stored[0]) == ("3 new articles stored and searchable; the next "
                                           "fetch finishes actors and links")
         summary = desk.refresh()

@@ -314,6 +314,10 @@ class Desk:
         return self.analysis.apply_rules(self.conn, None)
 
     # -- analysis: actors, related, stories ----------------------------------------------
+    def unanalysed(self) -> int:
+        """Articles whose actors and links are still to be made (a fetch was interrupted)."""
+        return store.unanalysed_count(self.conn)
+
     def actors_of(self, article_id: int) -> list[ArticleActor]:
         return self.analysis.actors_of(self.conn, article_id)
 

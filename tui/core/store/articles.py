@@ -139,6 +139,10 @@ def count_pages_due(conn: sqlite3.Connection) -> dict[int, int]:
         "ON af.article_id = a.id WHERE a.page_due = 1 GROUP BY af.feed_id")}
 
 
+def unanalysed_count(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT count(*) FROM articles WHERE analysed = 0").fetchone()[0])
+
+
 def pages_due_ids(conn: sqlite3.Connection, feed_id: int) -> list[int]:
     """Ids of this feed's articles whose page is still to fetch."""
     return [r[0] for r in conn.execute(
