@@ -155,7 +155,7 @@ async def test_an_empty_list_says_when_no_feed_was_reached(tmp_path: Path) -> No
             assert articles.empty_text.startswith("No articles yet: press R")
             await pilot.press("R")
             await until(pilot, lambda: "1 failed" in status(app), 60)
-            await until(pilot, lambda: "reached none" in articles.empty_text)
+            await until(pilot, lambda: "could not reach the feed" in articles.empty_text)
             assert "e lists why" in articles.empty_text
 
 

@@ -34,10 +34,15 @@ def empty_text(desk: Desk, config: Config, view_label: str, query: str, narrowed
                 "then press R to fetch them.")
     if not _has_articles(desk):
         if _all_failing(desk):
+            if feeds == 1:
+                return ("No articles yet: the last refresh could not reach the feed\n"
+                        "(e lists why; is this machine offline?). R tries again.\n"
+                        f"The feed is listed in {where}")
             return (f"No articles yet: the last refresh reached none of the {feeds} feeds\n"
                     "(e lists why; is this machine offline?). R tries again.\n"
                     f"The feeds are listed in {where}")
-        return (f"No articles yet: press R to fetch the {feeds} feeds listed in\n"
+        listed = "the feed" if feeds == 1 else f"the {feeds} feeds"
+        return (f"No articles yet: press R to fetch {listed} listed in\n"
                 f"{where}\n"
                 "To choose your feeds, edit that file, or import a list: "
                 "newsdesk import-opml FILE")

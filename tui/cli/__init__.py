@@ -45,8 +45,8 @@ def _main(argv: Sequence[str] | None) -> tuple[int, bool]:
         code = dispatch(ALL, args)
         sys.stdout.flush()  # here, where a reader gone is caught, not in the teardown
         return code, fast
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+    except KeyboardInterrupt as exc:  # one line, saying what remains when a command knows
+        print(f"interrupted: {exc}" if str(exc) else "interrupted", file=sys.stderr)
         return 130, False
     except BrokenPipeError:  # `newsdesk list | head -1`
         return reader_gone(), False

@@ -113,7 +113,16 @@ def article_text(article: Article) -> str:
         head.append(article.url)
     if article.tags:
         head.append("tags: " + ", ".join(article.tags))
+    if article.extract_error and article.body_source != "page":
+        head.append(f"{_feed_text(article)}: the article's page failed ({article.extract_error})")
     return "\n".join(head) + "\n\n" + (article.body or article.summary or "(no text)") + "\n"
+
+
+def _feed_text(article: Article) -> str:
+    """What the text shown is when the page gave none (only `show --json` said so before)."""
+    if article.body_source == "feed-content":
+        return "the text is the feed's"
+    return "the text is the feed's summary" if article.body or article.summary else "no text"
 
 
 def feed_line(feed: FeedStatus) -> str:

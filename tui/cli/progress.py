@@ -50,4 +50,13 @@ def summary_line(summary: RefreshSummary) -> str:
         if summary.offline else ""
     return (f"{plural(summary.feeds_ok, 'feed')} ok ({summary.not_modified} unchanged){warned}, "
             f"{summary.feeds_failed} failed, {plural(summary.new_articles, 'new article')}, "
-            f"{plural(summary.extracted, 'page')} extracted{offline}")
+            f"{plural(summary.extracted, 'page')} extracted{_failed_pages(summary)}{offline}")
+
+
+def _failed_pages(summary: RefreshSummary) -> str:
+    """Pages that gave no text (slow, endless, too big, refused...): said, or a refresh with
+    8 new articles and 1 page extracted looked complete. `show ID` says why for each."""
+    if not summary.pages_failed:
+        return ""
+    return (f", {plural(summary.pages_failed, 'page')} failed (their articles keep the feed's "
+            "text; `newsdesk show ID` says why)")

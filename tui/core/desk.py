@@ -68,6 +68,9 @@ class Desk:
                 raise
             desk.warning = str(exc)
             desk.conn  # noqa: B018 - the broken file was moved aside: start a fresh cache
+        # A feed renamed in feeds.toml: its articles answer `feed:NEWNAME` now, not after the
+        # next fetch (one read when nothing changed).
+        feed_store.sync_feeds(desk.conn, [(f.name, f.url) for f in config.feeds])
         return desk
 
     @property
@@ -319,6 +322,10 @@ class Desk:
         return self.analysis.apply_rules(self.conn, None)
 
     # -- analysis: actors, related, stories ----------------------------------------------
+    def unanalysed(self) -> int:
+        """Articles whose actors and links are still to be made (a fetch was interrupted)."""
+        return store.unanalysed_count(self.conn)
+
     def actors_of(self, article_id: int) -> list[ArticleActor]:
         return self.analysis.actors_of(self.conn, article_id)
 

@@ -23,3 +23,21 @@ def display(name: str) -> str:
 def key(name: str) -> str:
     """What two spellings of one tag have in common (NFC of the case-folded display form)."""
     return unicodedata.normalize("NFC", display(name).casefold())
+
+
+def typed(word: str) -> str:
+    """A tag as a user types it where tags are asked for (`tag --add`, the `t` dialog): a
+    leading `+` (the query's `+tag`, which users copy) or `#` (a hashtag) is not part of the
+    name, or `+priority` became a tag that `+priority` and `tag:priority` never found."""
+    return display(display(word).lstrip("+#"))
+
+
+def typed_list(text: str) -> list[str]:
+    """'a, +b,c' -> ['a', 'b', 'c']: commas separate tags (a tag name never holds one, as in
+    the `t` dialog); two spellings of one tag count once."""
+    tags: list[str] = []
+    for word in text.split(","):
+        tag = typed(word)
+        if tag and all(key(tag) != key(t) for t in tags):
+            tags.append(tag)
+    return tags

@@ -17,15 +17,10 @@ from tui.core import tagnames
 
 
 def parse_tags(text: str) -> list[str]:
-    """'a, b c' -> ['a', 'b', 'c']: tags are single words, comma or space separated; two
+    """'a, +b c' -> ['a', 'b', 'c']: tags are single words, comma or space separated, a
+    leading `+` or `#` dropped as `newsdesk tag --add` does (tagnames.typed_list); two
     spellings of one tag (tagnames.key: any case, any script) count once."""
-    words = text.replace(",", " ").split()
-    seen: list[str] = []
-    for word in words:
-        tag = tagnames.display(word.strip().lstrip("#"))
-        if tag and all(tagnames.key(tag) != tagnames.key(t) for t in seen):
-            seen.append(tag)
-    return seen
+    return tagnames.typed_list(",".join(text.split()))
 
 
 class TagSuggester(Suggester):
@@ -41,7 +36,7 @@ class TagSuggester(Suggester):
         head, _, last = value.rpartition(" ")
         if not last:
             return None
-        typed = tagnames.key(last)
+        typed = tagnames.key(tagnames.typed(last))  # `+cauc` completes too
         for tag in self.tags:
             if tagnames.key(tag).startswith(typed) and tag != last:
                 return f"{head} {tag}" if head else tag

@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from tui.cli import output
+from tui.cli.configinfo import tell
 from tui.cli.errors import CliError
 from tui.cli.registry import Command, article_id, count, days
 
@@ -33,7 +34,24 @@ def actors(desk: Desk, args: argparse.Namespace) -> int:
         more = len(every) - len(rows)
         if more > 0:  # a capped list says so (and how to see the rest)
             print(f"… {more} more (--limit {len(every)} lists them all)")
+    if not every:
+        within = f" in the last {output.plural(args.days, 'day')}" if args.days else ""
+        tell(why_none(desk) or f"no known actor is named in the articles{within}")
     return 0
+
+
+def why_none(desk: Desk) -> str | None:
+    """Why analysis shows nothing, when it is not the articles' content: there are none, or
+    their actors and links are not made yet. As `list` says why it lists nothing, on stderr."""
+    from tui.cli.commands.reading import why_empty
+
+    if not desk.count(""):
+        return why_empty(desk, "")
+    waiting = desk.unanalysed()
+    if waiting:
+        return (f"actors and links of {output.plural(waiting, 'article')} are not made yet "
+                "(a fetch was interrupted): `newsdesk fetch` makes them")
+    return None
 
 
 def _related_arguments(p: argparse.ArgumentParser) -> None:
@@ -52,6 +70,8 @@ def related(desk: Desk, args: argparse.Namespace) -> int:
         for r in items:
             why = f"same story · {r.reasons}" if r.in_story else r.reasons
             print(f"{r.id:>6}  {r.score:5.2f}  {r.feed[:18]:<18}  {r.title}\n        {why}")
+    if not items:
+        tell(why_none(desk) or f"no other coverage of article {args.id}'s event was found")
     return 0
 
 
@@ -68,6 +88,9 @@ def stories(desk: Desk, args: argparse.Namespace) -> int:
         for s in rows:
             print(f"{s.id:>5}  {len(s.article_ids):>3} articles  {len(s.outlets)} outlets  "
                   f"{s.label}")
+    if not rows:
+        tell(why_none(desk) or "no stories yet: a story is one event covered by several "
+             "articles")
     return 0
 
 

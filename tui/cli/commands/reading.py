@@ -35,6 +35,10 @@ def list_articles(desk: Desk, args: argparse.Namespace) -> int:
             print(output.row_line(row))
     if not rows:
         tell(why_empty(desk, query))
+    elif len(rows) == args.limit:  # perhaps cut: say so on stderr, stdout stays the data
+        total = desk.count(query)
+        if total > len(rows):
+            tell(f"{len(rows)} of {total} shown; --limit 0 lists all")
     return 0
 
 
@@ -51,8 +55,11 @@ def why_empty(desk: Desk, query: str) -> str:
                 "or its own script (place:iran, place:Тегеран)")
     if not desk.count(""):
         where = desk.config.path or "feeds.toml"
-        return (f"no articles yet: `newsdesk fetch` downloads the {len(desk.config.feeds)} "
-                f"feeds in {where}")
+        feeds = len(desk.config.feeds)
+        if not feeds:
+            return f"no articles yet, and no feeds: add [[feed]] tables to {where}"
+        listed = "feed" if feeds == 1 else f"{feeds} feeds"
+        return f"no articles yet: `newsdesk fetch` downloads the {listed} in {where}"
     return f"no articles match {query!r}" if query else "no articles"
 
 
@@ -81,8 +88,10 @@ def _ids_arguments(p: argparse.ArgumentParser) -> None:
 
 def _tag_arguments(p: argparse.ArgumentParser) -> None:
     _ids_arguments(p)
-    p.add_argument("--add", action="append", default=[], metavar="TAG")
-    p.add_argument("--remove", action="append", default=[], metavar="TAG")
+    p.add_argument("--add", action="append", default=[], metavar="TAG",
+                   help="add this tag ('a,b': two tags; a leading + is dropped)")
+    p.add_argument("--remove", action="append", default=[], metavar="TAG",
+                   help="remove this tag (the same forms)")
 
 
 def _require(desk: Desk, ids: list[int]) -> dict[int, Article]:
@@ -113,8 +122,12 @@ def tag(desk: Desk, args: argparse.Namespace) -> int:
     if not args.add and not args.remove:
         raise CliError("tag: nothing to do: give --add TAG, --remove TAG or both "
                        "(see newsdesk tag --help)", 2)
-    if any(not tagnames.key(t) for t in [*args.add, *args.remove]):
+    adding = [tagnames.typed_list(text) for text in args.add]  # `+x` is x, 'a,b' two tags
+    removing = [tagnames.typed_list(text) for text in args.remove]
+    if not all(adding) or not all(removing):
         raise CliError("tag: an empty tag name", 2)
+    args.add = [tag for names in adding for tag in names]
+    args.remove = [tag for names in removing for tag in names]
     had = {i: {tagnames.key(t) for t in a.tags} for i, a in _require(desk, args.ids).items()}
     if args.add:
         desk.add_tags(args.ids, args.add)
@@ -129,8 +142,24 @@ def tag(desk: Desk, args: argparse.Namespace) -> int:
 
 def _export_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("query", nargs="*", help="a query (default: saved articles)")
-    p.add_argument("--format", choices=("md", "json", "html"), default="md")
+    p.add_argument("--format", choices=("md", "json", "html"),
+                   help="default: the one -o FILE's extension names, else md")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+
+
+EXTENSIONS = {".md": "md", ".markdown": "md", ".json": "json", ".html": "html", ".htm": "html"}
+
+
+def export_format(chosen: str | None, target: str | None) -> str:
+    """`-o dossier.html` is an HTML dossier without `--format html`; an explicit format that
+    another known extension contradicts is refused rather than written under the wrong name."""
+    from pathlib import PurePath
+
+    named = EXTENSIONS.get(PurePath(target).suffix.lower()) if target else None
+    if chosen and named and chosen != named:
+        raise CliError(f"export: {target} is named as {named} but --format says {chosen}: "
+                       "change one of them", 2)
+    return chosen or named or "md"
 
 
 def export(desk: Desk, args: argparse.Namespace) -> int:
@@ -138,7 +167,8 @@ def export(desk: Desk, args: argparse.Namespace) -> int:
     all the same, exit 0: after the command the file is always the query's dossier, so a
     script mailing it never sends an older one as if it were today's."""
     query = " ".join(args.query) or "is:saved"
-    output.write(desk.export(query, args.format), args.output)
+    fmt = export_format(args.format, args.output)
+    output.write(desk.export(query, fmt), args.output)
     if not desk.count(query):
         tell(why_empty(desk, query))
     return 0

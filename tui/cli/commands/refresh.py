@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from typing import TYPE_CHECKING
 
 from tui.cli import output
 from tui.cli.errors import CliError
+from tui.cli.output import plural
 from tui.cli.progress import progress_reporter, summary_line
 from tui.cli.registry import Command
+from tui.core.refresh.events import RefreshEvent, Stored
 
 if TYPE_CHECKING:
     from tui.core.desk import Desk
@@ -22,23 +25,62 @@ def _fetch_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def fetch(desk: Desk, args: argparse.Namespace) -> int:
-    unknown = [name for name in args.feeds if desk.config.feed_named(name) is None]
-    if unknown:
-        raise CliError(f"no feed named {unknown[0]!r} in the config", 2)
     if not desk.config.feeds:
         raise CliError("the config lists no feeds: add [[feed]] tables to feeds.toml", 2)
-    with progress_reporter(sys.stderr.isatty() and not args.json) as on_event:
-        summary = desk.refresh(args.feeds or None, extract=False if args.no_extract else None,
-                               on_event=on_event)
+    args.feeds = [feed_named(desk, name) for name in args.feeds]
+    stored: list[Stored] = []
+    live = sys.stderr.isatty() and not args.json  # a bar, and each failure as it happens
+
+    with progress_reporter(live) as show:
+        def on_event(event: RefreshEvent) -> None:
+            if isinstance(event, Stored):
+                stored.append(event)
+            show(event)
+
+        try:
+            summary = desk.refresh(args.feeds or None,
+                                   extract=False if args.no_extract else None,
+                                   on_event=on_event)
+        except KeyboardInterrupt:
+            raise KeyboardInterrupt(interrupted(stored[0] if stored else None)) from None
     if args.json:
         output.print_json(summary.as_json())
     else:
         print(summary_line(summary))
-        for error in summary.errors:
-            print(f"  {error['feed']}: {error['error']}")
+        if not (live and sys.stdout.isatty()):  # else on this screen already, once is enough
+            for error in summary.errors:
+                print(f"  {error['feed']}: {error['error']}")
         for note in summary.warnings:
             print(f"  {note['feed']}: warning: {note['warning']}")
     return 0
+
+
+def feed_named(desk: Desk, name: str) -> str:
+    """The configured name `name` stands for: itself, or the one feed it names in another
+    case (`fetch grow` for "Grow", as `feed:grow` finds it); else the names it is close to."""
+    names = [f.name for f in desk.config.feeds]
+    if name in names:
+        return name
+    same = [n for n in names if n.casefold() == name.casefold()]
+    if len(same) == 1:
+        return same[0]
+    folded = {n.casefold(): n for n in names}
+    close = [folded[c] for c in difflib.get_close_matches(name.casefold(), list(folded), n=3,
+                                                           cutoff=0.6)]
+    close += [n for n in names if name.casefold() in n.casefold() and n not in close]
+    hint = f"; did you mean {' or '.join(repr(n) for n in close[:3])}?" if close else \
+        " (`newsdesk feeds` lists them)"
+    raise CliError(f"no feed named {name!r} in the config{hint}", 2)
+
+
+def interrupted(stored: Stored | None) -> str:
+    """What a Ctrl-C left undone, and that the next fetch does it: every result was committed
+    as it came, articles not yet analysed stay marked so, and due pages stay due."""
+    if stored is None:
+        return ("what was fetched is stored; the next fetch gets the rest (feeds, pages, "
+                "actors and links)")
+    return (f"{plural(stored.new_articles, 'new article')} stored and searchable; the next "
+            "fetch finishes actors and links")
 
 
 def reextract(desk: Desk, args: argparse.Namespace) -> int:

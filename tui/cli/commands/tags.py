@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from tui.cli import output
+from tui.cli.configinfo import tell
 from tui.cli.errors import CliError
 from tui.cli.registry import Command
 
@@ -24,6 +25,9 @@ def tags(desk: Desk, args: argparse.Namespace) -> int:
     else:
         for name, count in rows:
             print(f"{count:>6}  {name}")
+    if not rows:
+        tell("no tags yet: `newsdesk tag ID --add TAG` adds one (t in the reader), and "
+             "[[rule]] tables in feeds.toml tag articles as they arrive")
     return 0
 
 

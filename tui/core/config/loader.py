@@ -6,12 +6,15 @@ expected, so the CLI can print one line instead of a traceback.
 
 from __future__ import annotations
 
+import difflib
 import os
+import re
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from platformdirs import user_cache_dir, user_config_dir
 
@@ -127,11 +130,16 @@ def _expect(where: str, key: str, value: Any, types: tuple[type, ...]) -> None:
 
 def _unknown(src: Source, table: str | None, index: int | None, label: str,
              values: Mapping[str, Any], known: set[str]) -> None:
+    """An unknown key, with its line (a top-level one is a table: `[[feeds]]`) and the key
+    probably meant."""
     extra = sorted(set(values) - known)
     if extra:
+        where = src.where(table, index, extra[0]) if table else src.where(extra[0])
+        close = difflib.get_close_matches(extra[0], sorted(known), n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]!r}? " if close else ""
         raise ConfigError(
-            f"{src.where(table, index, extra[0])}: unknown key {label}{extra[0]!r} "
-            f"(expected one of: {', '.join(sorted(known))})")
+            f"{where}: unknown key {label}{extra[0]!r} "
+            f"({hint}expected one of: {', '.join(sorted(known))})")
 
 
 def _tags(src: Source, index: int, value: Any) -> tuple[str, ...]:
@@ -162,15 +170,27 @@ def _settings(src: Source, raw: Any, base: Path) -> Settings:
                           f"must be 0 (no cap) or at least {checks.MIN_TEXT_WIDTH}, "
                           f"not {values['text_width']}")
     cache = values.pop("cache_dir", None)
-    cache_dir = (base / Path(cache).expanduser()) if cache else Path(user_cache_dir(APP_NAME))
+    cache_dir = (base / _expanded(src, cache)) if cache else Path(user_cache_dir(APP_NAME))
     checks.cache_folder(src, cache_dir)
     return Settings(cache_dir=cache_dir.resolve(), **values)
+
+
+def _expanded(src: Source, folder: str) -> Path:
+    """cache_dir with `~` and `$VARIABLES` expanded, as a shell would: `"$HOME/x"` made a
+    folder named `$HOME`. A variable that is not set is an error, not a folder name."""
+    expanded = os.path.expandvars(os.path.expanduser(folder))
+    unset = re.search(r"\$(\w+|\{[^}]*\})", expanded)
+    if unset:
+        raise ConfigError(f"{src.where('settings', None, 'cache_dir')}: settings.cache_dir: "
+                          f"{unset.group(0)} is not set in the environment ({folder!r})")
+    return Path(expanded)
 
 
 def _feeds(src: Source, raw: Any) -> tuple[Feed, ...]:
     _expect(src.where("feed"), "[[feed]]", raw, (list,))
     feeds: list[Feed] = []
     seen: set[str] = set()
+    urls: dict[str, int] = {}
     for i, table in enumerate(raw, 1):
         label = f"feed #{i}"
         _expect(src.where("feed", i), label, table, (dict,))
@@ -185,6 +205,13 @@ def _feeds(src: Source, raw: Any) -> tuple[Feed, ...]:
         if not url.lower().startswith(("http://", "https://")):
             raise ConfigError(f"{src.where('feed', i, 'url')}: {label} url must start with "
                               f"http:// or https://: {url!r}")
+        if not _host(url):
+            raise ConfigError(f"{src.where('feed', i, 'url')}: {label} url names no host: "
+                              f"{url!r}")
+        if url in urls:  # the cache keeps one feed a URL: the second name found nothing
+            raise ConfigError(f"{src.where('feed', i, 'url')}: {label} repeats the url of feed "
+                              f"#{urls[url]} ({url!r}): list a feed once")
+        urls[url] = i
         name = table["name"].strip()
         if name in seen:
             raise ConfigError(f"{src.where('feed', i, 'name')}: {label} repeats the feed name "
@@ -193,6 +220,13 @@ def _feeds(src: Source, raw: Any) -> tuple[Feed, ...]:
         feeds.append(Feed(name=name, url=url, tags=_tags(src, i, table.get("tags", [])),
                           lang=table.get("lang"), extract=table.get("extract", True)))
     return tuple(feeds)
+
+
+def _host(url: str) -> str:
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:  # a malformed port or bracket: the fetch says what is wrong
+        return "?"
 
 
 def _pairs(src: Source, raw: Any, section: str,

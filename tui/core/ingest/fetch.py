@@ -134,10 +134,22 @@ def _status_words(code: int) -> str:
 DNS_FAILURE = "the host name could not be resolved (DNS failure)"
 
 
-def describe_error(exc: BaseException, timeout: float) -> str:
-    """Turn an httpx/OS exception into a sentence a reader understands."""
+def describe_error(exc: BaseException, timeout: httpx.Timeout | None = None,
+                   deadline: float = 0.0) -> str:
+    """Turn an httpx/OS exception into a sentence a reader understands. A timeout names the
+    limit that ran out (`timeout`: httpx's, per step; `deadline`: the whole answer's), not
+    the deadline whatever fired: a server that never answered was said to have had 17 s
+    when read_timeout had stopped it after 5."""
+    if isinstance(exc, httpx.TimeoutException) and timeout is not None:
+        if isinstance(exc, httpx.ConnectTimeout):
+            return f"timed out connecting (no connection within {timeout.connect:g} s)"
+        if isinstance(exc, httpx.ReadTimeout):
+            return f"timed out (the server sent nothing for {timeout.read:g} s)"
+        if isinstance(exc, httpx.WriteTimeout):
+            return f"timed out sending the request ({timeout.write:g} s)"
+        return f"timed out waiting for a free connection ({timeout.pool:g} s)"
     if isinstance(exc, (httpx.TimeoutException, TimeoutError)):
-        return f"timed out (no complete answer within {timeout:g} s)"
+        return f"timed out (no complete answer within {deadline:g} s)"
     if isinstance(exc, httpx.ConnectError):
         cause = exc.__context__ or exc.__cause__
         text = str(exc).lower()
@@ -174,7 +186,8 @@ class Fetcher:
         self._per_host: defaultdict[str, asyncio.Semaphore] = defaultdict(
             lambda: asyncio.Semaphore(per_host))
         self._resolver = Resolver()
-        self._timeout = httpx.Timeout(read_timeout, connect=connect_timeout).as_dict()
+        self.timeout = httpx.Timeout(read_timeout, connect=connect_timeout)
+        self._timeout = self.timeout.as_dict()
         # As a client would: cookies a server sets are sent back to it (a consent or
         # cookie-check redirect needs that), one jar for feeds and one for pages.
         self._feed_cookies, self._page_cookies = httpx.Cookies(), httpx.Cookies()
@@ -222,7 +235,8 @@ class Fetcher:
                 async with asyncio.timeout(self.deadline):
                     return await self._follow(url, headers, max_bytes, policy)
             except Exception as exc:
-                return FetchResult(url, url, error=describe_error(exc, self.deadline))
+                return FetchResult(url, url, error=describe_error(exc, self.timeout,
+                                                                  self.deadline))
             finally:
                 POLICY.reset(token)
 

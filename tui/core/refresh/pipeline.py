@@ -50,6 +50,7 @@ class RefreshSummary:
     not_modified: int = 0
     new_articles: int = 0
     extracted: int = 0
+    pages_failed: int = 0  # pages tried without a text: those articles keep the feed's text
     errors: list[dict[str, str]] = field(default_factory=list)
     warnings: list[dict[str, str]] = field(default_factory=list)  # feeds read, not wholly
     new_ids: list[int] = field(default_factory=list)
@@ -66,7 +67,8 @@ class RefreshSummary:
     def as_json(self) -> dict[str, object]:
         return {"feeds_ok": self.feeds_ok, "feeds_failed": self.feeds_failed,
                 "not_modified": self.not_modified, "new_articles": self.new_articles,
-                "extracted": self.extracted, "errors": self.errors, "warnings": self.warnings,
+                "extracted": self.extracted, "pages_failed": self.pages_failed,
+                "errors": self.errors, "warnings": self.warnings,
                 "seconds": {"stored": round(self.stored_s, 3), "total": round(self.total_s, 3)}}
 
 
@@ -220,7 +222,9 @@ class Refresh:
         policy = LinkPolicy.for_feeds([feed.url], self.config.settings.allow_private_links)
         self._producing += len(rows)
         await asyncio.gather(*(self._extract_one(i, url, policy) for i, url in rows))
-        return store.pages_due_count(self.conn, ref.id)
+        # Not the pages another feed of this run has under way (two feeds carrying the same
+        # articles): counted, they made a false "pages wait" warning on a run that got them.
+        return len(set(store.pages_due_ids(self.conn, ref.id)) - self._claimed)
 
     async def pages_now(self, items: Sequence[tuple[int, str, LinkPolicy]]) -> None:
         """Fetch these pages at once (the reader opened an article whose page was due)."""
@@ -252,6 +256,8 @@ class Refresh:
                 extracted = Extracted("", None, None, None, None, page.error or "empty page")
         if await self._hand(_write_page, article_id, page, extracted, compressed):
             self.summary.extracted += 1
+        else:
+            self.summary.pages_failed += 1
         self._pages_done += 1
         self.emit(ArticleExtracted(article_id))
         self.emit(Progress(self._pages_done, self._pages_total, "pages"))

@@ -111,10 +111,9 @@ class WorkerPool:
                 and len(getattr(pool, "_processes", None) or ()) >= self.workers:
             return pool  # every worker is spawned: submit() starts no process (2,000 pages)
 
-        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        from tui.core.refresh.spawn import Lifeline, ensure_tracker, worker_init
+        from tui.core.refresh.spawn import Lifeline, context, ensure_tracker, worker_init
 
         # Every call until all workers are up, not only the first: workers are spawned lazily
         # by submit(), and a tracker that died meanwhile must not be restarted through the
@@ -126,7 +125,7 @@ class WorkerPool:
             if self._pool is None:
                 self._lifeline = Lifeline()
                 self._pool = ProcessPoolExecutor(
-                    max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+                    max_workers=self.workers, mp_context=context(),
                     initializer=worker_init, initargs=(self._lifeline.reader,))
             return self._pool
 

@@ -15,15 +15,21 @@ Two things in multiprocessing's spawn path depend on state the pool does not own
   thread reads EOF and exits, and the tracker follows once no worker holds its pipe.
   (Not PR_SET_PDEATHSIG: it fires when the spawning *thread* ends, and the app spawns workers
   from short-lived worker threads. The pipe also works on macOS.)
+- Ctrl-C on a terminal signals the whole foreground process group, workers included: each
+  printed a traceback (`Process SpawnProcess-2: ... KeyboardInterrupt`) before the parent's
+  one line. Workers ignore SIGINT (`context`, `worker_init`); the parent handles it, and its
+  shutdown (or death) ends them through the lifeline.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
 import threading
 from multiprocessing.connection import Connection
+from multiprocessing.context import SpawnContext, SpawnProcess
 from typing import Any
 
 _SWAP = threading.Lock()
@@ -116,8 +122,35 @@ class Lifeline:
         self.reader.close()
 
 
+class _DeafProcess(SpawnProcess):
+    """A spawned process that starts with SIGINT ignored: a disposition of SIG_IGN survives
+    exec and Python keeps it, so a Ctrl-C while the worker still imports finds it deaf too
+    (`worker_init` comes later). Only the main thread may change a handler: a pool that an
+    app thread fills relies on `worker_init` alone (the app reads Ctrl-C as a key anyway)."""
+
+    def start(self) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            return super().start()
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            super().start()
+        finally:
+            signal.signal(signal.SIGINT, previous)
+
+
+class _DeafSpawnContext(SpawnContext):
+    Process = _DeafProcess
+
+
+def context() -> SpawnContext:
+    """The pool's start method: spawn (the TUI has threads), with workers deaf to Ctrl-C."""
+    return _DeafSpawnContext()
+
+
 def worker_init(lifeline: Connection) -> None:
-    """Runs first in every worker: exit as soon as the parent is gone, by whatever means."""
+    """Runs first in every worker: deaf to Ctrl-C (the parent decides; see the module's
+    docstring) and gone as soon as the parent is, by whatever means."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def watch() -> None:
         with contextlib.suppress(EOFError, OSError):

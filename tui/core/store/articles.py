@@ -139,10 +139,15 @@ def count_pages_due(conn: sqlite3.Connection) -> dict[int, int]:
         "ON af.article_id = a.id WHERE a.page_due = 1 GROUP BY af.feed_id")}
 
 
-def pages_due_count(conn: sqlite3.Connection, feed_id: int) -> int:
-    return int(conn.execute(
-        "SELECT count(*) FROM articles a WHERE a.page_due = 1 AND a.id IN "
-        "(SELECT article_id FROM article_feeds WHERE feed_id = ?)", (feed_id,)).fetchone()[0])
+def unanalysed_count(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT count(*) FROM articles WHERE analysed = 0").fetchone()[0])
+
+
+def pages_due_ids(conn: sqlite3.Connection, feed_id: int) -> list[int]:
+    """Ids of this feed's articles whose page is still to fetch."""
+    return [r[0] for r in conn.execute(
+        "SELECT a.id FROM articles a WHERE a.page_due = 1 AND a.id IN "
+        "(SELECT article_id FROM article_feeds WHERE feed_id = ?)", (feed_id,))]
 
 
 def page_attempted(conn: sqlite3.Connection, article_id: int) -> None:

@@ -1,0 +1,62 @@
+"""Article pages that gave no text are visible from the CLI: `fetch` counts them and `show`
+says the text is the feed's and why; pages that another feed of the same run fetched are not
+reported as waiting."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import rss, write_config
+from tests.httpserver import LocalServer
+from tests.test_cli import newsdesk
+from tests.test_refresh import _items
+
+
+def test_failed_pages_are_counted_and_shown(server: LocalServer, tmp_path: Path) -> None:
+    items = _items(server, "p", 3)
+    server.add("/p/1.html", status=404, body=b"gone")
+    server.add("/p/2.html", status=500, body=b"broken")
+    url = server.add("/feed.xml", body=rss(items))
+    config = str(write_config(tmp_path, [("Wire", url)]))
+    fetched = newsdesk("--config", config, "fetch")
+    assert fetched.returncode == 0, fetched.stderr
+    assert fetched.stdout.splitlines()[0] == (
+        "1 feed ok (0 unchanged), 0 failed, 3 new articles, 1 page extracted, 2 pages failed "
+        "(their articles keep the feed's text; `newsdesk show ID` says why)")
+    rows = [json.loads(line) for line in
+            newsdesk("--config", config, "list", "--json").stdout.splitlines()]
+    failed = next(r["id"] for r in rows if r["title"] == "p story 1")
+    shown = newsdesk("--config", config, "show", str(failed)).stdout
+    said = [line for line in shown.splitlines() if "page failed" in line]
+    assert len(said) == 1 and said[0].startswith(
+        "the text is the feed's summary: the article's page failed (") and "404" in said[0]
+    assert "Summary of p story 1." in shown
+    good = next(r["id"] for r in rows if r["title"] == "p story 0")
+    assert "page failed" not in newsdesk("--config", config, "show", str(good)).stdout
+    again = json.loads(newsdesk("--config", config, "fetch", "--json").stdout)
+    assert again["pages_failed"] == 0 and again["extracted"] == 0  # tried once, not each run
+
+
+def test_pages_another_feed_fetched_do_not_wait(server: LocalServer, tmp_path: Path) -> None:
+    body = rss(_items(server, "shared", 5))
+    feeds = [("Wire", server.add("/a.xml", body=body)), ("Mirror", server.add("/b.xml", body=body))]
+    config = str(write_config(tmp_path, feeds))
+    fetched = newsdesk("--config", config, "fetch")
+    assert fetched.returncode == 0, fetched.stderr
+    assert "5 new articles, 5 pages extracted" in fetched.stdout, fetched.stdout
+    assert "wait" not in fetched.stdout and "warning" not in fetched.stdout, fetched.stdout
+    listed = newsdesk("--config", config, "feeds").stdout
+    assert "wait" not in listed and listed.count(" ok") == 2, listed
+
+
+def test_a_timeout_names_the_limit_that_ran_out(server: LocalServer, tmp_path: Path) -> None:
+    """connect_timeout = 2, read_timeout = 2 (write_config): a server that never answers is
+    given up after 2 s of silence, and said so; it was said to have had 8 s (the deadline
+    for a whole answer, 2 + 3 x 2)."""
+    url = server.add("/mute.xml", body=rss([]), delay=15)
+    config = str(write_config(tmp_path, [("Mute", url)]))
+    fetched = json.loads(newsdesk("--config", config, "fetch", "--json").stdout)
+    assert fetched["errors"] == [{"feed": "Mute",
+                                  "error": "timed out (the server sent nothing for 2 s)"}]
+    assert fetched["seconds"]["total"] < 6
