@@ -43,7 +43,11 @@ class Jobs:
         self._refresh(None)
 
     def refresh_feed(self) -> None:
-        feed = self.host.view.feed
+        """The feed highlighted in the tree when the tree has the focus (newsboat's `r` in its
+        feed list), else the feed listed, else the selected article's."""
+        host = self.host
+        feed = host.view_tree.highlighted_feed if host.focused is host.view_tree else None
+        feed = feed or host.view.feed
         if feed is None:
             row = self.host.articles.current
             feed = row.feed if row is not None else None
@@ -67,11 +71,11 @@ class Jobs:
     def _refresh_worker(self, feeds: list[str] | None) -> None:
         """In the worker thread."""
         call = self.host.app.call_from_thread
-        failed: list[str] = []
+        failed: list[FeedFailed] = []
 
         def on_event(event: RefreshEvent) -> None:
             if isinstance(event, FeedFailed):
-                failed.append(event.feed)
+                failed.append(event)
             if isinstance(event, Stored):  # readable now; actors and links follow
                 call(self._stored, event.new_articles)
                 return
@@ -96,7 +100,7 @@ class Jobs:
         self.host.say(message)
 
     def _refreshed(self, feeds: list[str] | None, summary: RefreshSummary,
-                   failed: list[str]) -> None:
+                   failed: list[FeedFailed]) -> None:
         self.busy = None
         if self.host.articles.pager is not None and not len(self.host.articles.pager):
             self.host.reload_view()  # still empty: its text says what the refresh found
@@ -105,17 +109,7 @@ class Jobs:
         if summary.new_articles:  # the open article's actors and links may just be found
             self.host.reader.show_again(self.host.desk)
         self.host.view_tree.recount()
-        line = "refreshed " + (", ".join(feeds) if feeds else "all feeds")
-        line += f": {summary.new_articles} new"
-        if summary.offline:
-            line += f"; all {len(failed)} failed: no host name could be resolved (offline?)"
-        elif failed:
-            line += f"; {len(failed)} failed"
-        if summary.warnings:  # read, but not wholly: not counted as failing
-            line += f"; {len(summary.warnings)} with warnings"
-        if failed or summary.warnings:
-            line += " (e lists them)"
-        self.host.say(line)
+        self.host.say(refreshed_line(feeds, summary, failed))
 
     # -- a page the refresh left for later -------------------------------------------------
     def fetch_page(self, article_id: int) -> None:
@@ -223,3 +217,27 @@ class Jobs:
         self.host.reader.show_again(self.host.desk)
         self.host.view_tree.recount()
         self.host.say(message)
+
+
+def refreshed_line(feeds: list[str] | None, summary: RefreshSummary,
+                   failed: list[FeedFailed]) -> str:
+    """How a refresh went, in one status line. A refresh of one feed that failed says why
+    ("0 new; 1 failed" read as if something had been fetched)."""
+    if feeds and len(feeds) == 1 and len(failed) == 1:
+        return f"{failed[0].feed}: refresh failed: {short(failed[0].error)} (e lists feeds)"
+    line = "refreshed " + (", ".join(feeds) if feeds else "all feeds")
+    line += f": {summary.new_articles} new"
+    if summary.offline:
+        line += f"; all {len(failed)} failed: no host name could be resolved (offline?)"
+    elif failed:
+        line += f"; {len(failed)} failed"
+    if summary.warnings:  # read, but not wholly: not counted as failing
+        line += f"; {len(summary.warnings)} with warnings"
+    if failed or summary.warnings:
+        line += " (e lists them)"
+    return line
+
+
+def short(error: str, room: int = 90) -> str:
+    """An error as a status line has room for it."""
+    return error if len(error) <= room else error[:room - 1].rstrip() + "…"
