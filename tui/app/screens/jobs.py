@@ -34,9 +34,13 @@ def describe(event: RefreshEvent) -> str | None:
 class Jobs:
     """Refresh and re-analysis; `busy` names the one running."""
 
-    def __init__(self, host: Host) -> None:
+    def __init__(self, host: Host, before_refresh: Callable[[], str | None] = lambda: None,
+                 ) -> None:
         self.host = host
+        self.before_refresh = before_refresh
+        """Run as a refresh starts (feeds.toml read again); what it returns is said."""
         self.busy: Literal["refresh", "analysis"] | None = None
+        self._note: str | None = None
 
     # -- refreshing ------------------------------------------------------------------------
     def refresh_all(self) -> None:
@@ -60,12 +64,18 @@ class Jobs:
         if self.busy is not None:
             self.host.say("a refresh or re-analysis is already running")
             return
-        if not self.host.config.feeds:
-            where = self.host.config.path or "feeds.toml"
-            self.host.say(f"no feeds to refresh: add [[feed]] tables to {where}")
+        note = self._note = self.before_refresh()
+        config, ahead = self.host.config, f"{note}; " if note else ""
+        if not config.feeds:
+            where = config.path or "feeds.toml"
+            self.host.say(f"{ahead}no feeds to refresh: add [[feed]] tables to {where}")
+            return
+        gone = [name for name in feeds or () if config.feed_named(name) is None]
+        if gone:
+            self.host.say(f"{ahead}{gone[0]} is no longer in {config.path or 'feeds.toml'}")
             return
         self.busy = "refresh"
-        self.host.say("refreshing " + (", ".join(feeds) if feeds else "all feeds") + "…")
+        self.host.say(ahead + "refreshing " + (", ".join(feeds) if feeds else "all feeds") + "…")
         self.host.in_thread(lambda: self._refresh_worker(feeds), "refresh")
 
     def _refresh_worker(self, feeds: list[str] | None) -> None:
@@ -109,7 +119,8 @@ class Jobs:
         if summary.new_articles:  # the open article's actors and links may just be found
             self.host.reader.show_again(self.host.desk)
         self.host.view_tree.recount()
-        self.host.say(refreshed_line(feeds, summary, failed))
+        line = refreshed_line(feeds, summary, failed)
+        self.host.say(f"{line}; {self._note}" if self._note else line)
 
     # -- a page the refresh left for later -------------------------------------------------
     def fetch_page(self, article_id: int) -> None:
