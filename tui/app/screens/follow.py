@@ -114,7 +114,7 @@ class Follow:
         except ConfigError as error:
             host.app.notify(str(error), title="feeds.toml not used: the last good one stays",
                             severity="error", timeout=30)
-            return "feeds.toml has an error (see the message); the last good one stays in use"
+            return "feeds.toml has an error (see the message): the last good one is used"
         kept = fresh.settings.cache_dir != old.settings.cache_dir
         if kept:  # the cache open stays open: a new one would be another set of articles
             settings = dataclasses.replace(fresh.settings, cache_dir=old.settings.cache_dir)
