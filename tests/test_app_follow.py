@@ -120,3 +120,19 @@ async def test_R_reads_feeds_toml_again(server: LocalServer, tmp_path: Path) -> 
             toasts = [str(n.message) for n in app._notifications]
             assert any(str(path) in t and "line" in t for t in toasts), toasts
             assert [f.name for f in desk.config.feeds] == ["Alpha", "Beta"]  # the last good one
+
+
+async def test_many_rows_read_elsewhere_above_the_selection(tmp_path: Path) -> None:
+    """Eight rows above the selected one leave Unread at once: it is found where it moved."""
+    with support.demo_desk(tmp_path) as (desk, config):
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press(*["j"] * 10)
+            articles = main(app).articles
+            above = [articles.pager.row(i).id for i in range(8)]
+            chosen = articles.current.id
+            with Desk.open(config) as other:
+                other.set_read(above)
+                unread = other.count("is:unread")
+            await until(pilot, lambda: len(articles.pager) == unread, 5)
+            assert articles.current.id == chosen
