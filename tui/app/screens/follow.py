@@ -74,6 +74,10 @@ class Follow:
         except sqlite3.Error:  # asked again at the next poll
             return None
 
+    def seen(self) -> None:
+        """The cache as it is now is about to be shown (the app's own job ended)."""
+        self._seen = self._version()
+
     def poll(self) -> None:
         if self.busy():
             return

@@ -39,6 +39,9 @@ class Jobs:
         self.host = host
         self.before_refresh = before_refresh
         """Run as a refresh starts (feeds.toml read again); what it returns is said."""
+        self.after_job: Callable[[], None] = lambda: None
+        """Run as a job's writes land, before the screen shows them (the cache watch takes
+        them as seen: no second reload)."""
         self.busy: Literal["refresh", "analysis"] | None = None
         self._note: str | None = None
 
@@ -106,12 +109,13 @@ class Jobs:
         self.host.say(f"{new} new articles stored; finding actors and related coverage…")
 
     def _refresh_failed(self, message: str) -> None:
-        self.busy = None
+        self.busy = None  # what it wrote before failing is shown by the cache watch
         self.host.say(message)
 
     def _refreshed(self, feeds: list[str] | None, summary: RefreshSummary,
                    failed: list[FeedFailed]) -> None:
         self.busy = None
+        self.after_job()
         if self.host.articles.pager is not None and not len(self.host.articles.pager):
             self.host.reload_view()  # still empty: its text says what the refresh found
         else:
@@ -224,6 +228,7 @@ class Jobs:
 
     def _reanalysed(self, message: str) -> None:
         self.busy = None
+        self.after_job()
         self.host.articles.reload_keep_place()
         self.host.reader.show_again(self.host.desk)
         self.host.view_tree.recount()

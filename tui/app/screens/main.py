@@ -66,7 +66,7 @@ class MainScreen(Screen[None]):
         self.triage = Triage(self)
         self.jobs = Jobs(self)
         self.follow = Follow(self, self.jobs.refresh_all, lambda: self.jobs.busy is not None)
-        self.jobs.before_refresh = self.follow.reread_config
+        self.jobs.before_refresh, self.jobs.after_job = self.follow.reread_config, self.follow.seen
         self.keeping = Keeping(self)
         self._commands = self._command_table()
 
