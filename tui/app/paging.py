@@ -156,10 +156,10 @@ class Pager:
         return bisect.bisect_left(self._departed, index)
 
     def locate(self, article_id: int, near: int, spread: int) -> int | None:
-        """Index of `article_id` within `near - 3 .. near + spread + 3` after a reload
-        (a refresh inserts rows before it, or prunes some), or None."""
-        start = max(0, near - 3)
-        for offset, row in enumerate(self._fetch(start, spread + 7)):
+        """Index of `article_id` within `spread + 3` rows of `near` after a reload: a refresh
+        inserts rows before it; a prune, or triage from elsewhere, takes rows away."""
+        start = max(0, near - spread - 3)
+        for offset, row in enumerate(self._fetch(start, near - start + spread + 4)):
             if row.id == article_id:
                 return start + offset
         return None

@@ -47,6 +47,9 @@ class Command:
     standalone: Callable[[argparse.Namespace], int] | None = None
     query: bool = False
     exit_fast: bool = False
+    refuse: Callable[[argparse.Namespace], str | None] | None = None
+    """Why this run cannot go ahead (the reader with no terminal), asked before anything is
+    opened, written or served."""
 
 
 class Parser(argparse.ArgumentParser):
@@ -226,6 +229,9 @@ def dispatch(commands: Sequence[Command], args: argparse.Namespace) -> int:
     from tui.core.store.db import StoreError
 
     command = next(c for c in commands if c.name == args.command)
+    refused = command.refuse(args) if command.refuse is not None else None
+    if refused:
+        return fail(refused, 2)
     try:
         if command.standalone is not None:
             return command.standalone(args)

@@ -30,7 +30,8 @@ from tui.core.refresh.analysis import WarmUpWhen
 from tui.core.refresh.events import RefreshEvent, Stored
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
-from tui.core.store.db import DB_NAME, StoreError, bulk, connect, transaction
+from tui.core.store import links as link_store
+from tui.core.store.db import DB_NAME, StoreError, bulk, connect, data_version, transaction
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -84,11 +85,21 @@ class Desk:
         return conn
 
     def stop(self) -> None:
-        """The app is quitting: a refresh or analysis running in another thread ends at its
-        next step (no new feed or page is fetched, analysis stops after the batch it writes)
-        instead of holding the exit until it is done; what is stored stays, and the next
-        refresh finishes the rest. A desk told to stop does no more refresh work."""
+        """The app is quitting: a refresh in another thread ends at its next step instead of
+        holding the exit; what is stored stays, the next refresh finishes the rest."""
         self.stopping.set()
+
+    def data_version(self) -> int:
+        """Changes when another connection commits to the cache (a cron fetch, the CLI,
+        another reader, this Desk in another thread): cheap enough to poll every second."""
+        return data_version(self.conn)
+
+    def use_config(self, config: Config) -> None:
+        """feeds.toml re-read: its feeds, settings, rules and mutes apply from the next call
+        (the cache stays the one open)."""
+        self.config = config
+        if self._analysis is not None:
+            self._analysis.config = config
 
     def close(self) -> None:
         if self._workers is not None:
@@ -336,25 +347,17 @@ class Desk:
         return self.analysis.gazetteer.actors.get(actor_id)
 
     def related(self, article_id: int, limit: int = 10) -> list[RelatedItem]:
-        from tui.core.store import links
-
-        return links.related(self.conn, article_id, limit)
+        return link_store.related(self.conn, article_id, limit)
 
     def stories(self, limit: int = 100) -> list[Story]:
-        from tui.core.store import links
-
-        return links.stories(self.conn, limit)
+        return link_store.stories(self.conn, limit)
 
     def story_count(self) -> int:
         """How many stories `stories()` could list (a capped list says how many more)."""
-        from tui.core.store import links
-
-        return links.story_count(self.conn)
+        return link_store.story_count(self.conn)
 
     def story_of(self, article_id: int) -> Story | None:
-        from tui.core.store import links
-
-        return links.story_of(self.conn, article_id)
+        return link_store.story_of(self.conn, article_id)
 
     # -- taking things away ---------------------------------------------------------------
     def export(self, query: str, fmt: str) -> str:
@@ -386,7 +389,7 @@ class Desk:
         if any(view.name == name for view in self.config.views):
             raise ConfigError(f"{path}: there is already a view named {name!r}")
         append_view(path, name, query)
-        self.config = load_config(path)
+        self.use_config(load_config(path))
         return self.config
 
     # -- the user's gazetteer ------------------------------------------------------------

@@ -34,16 +34,27 @@ def describe(event: RefreshEvent) -> str | None:
 class Jobs:
     """Refresh and re-analysis; `busy` names the one running."""
 
-    def __init__(self, host: Host) -> None:
+    def __init__(self, host: Host, before_refresh: Callable[[], str | None] = lambda: None,
+                 ) -> None:
         self.host = host
+        self.before_refresh = before_refresh
+        """Run as a refresh starts (feeds.toml read again); what it returns is said."""
+        self.after_job: Callable[[], None] = lambda: None
+        """Run as a job's writes land, before the screen shows them (the cache watch takes
+        them as seen: no second reload)."""
         self.busy: Literal["refresh", "analysis"] | None = None
+        self._note: str | None = None
 
     # -- refreshing ------------------------------------------------------------------------
     def refresh_all(self) -> None:
         self._refresh(None)
 
     def refresh_feed(self) -> None:
-        feed = self.host.view.feed
+        """The feed highlighted in the tree when the tree has the focus (newsboat's `r` in its
+        feed list), else the feed listed, else the selected article's."""
+        host = self.host
+        feed = host.view_tree.highlighted_feed if host.focused is host.view_tree else None
+        feed = feed or host.view.feed
         if feed is None:
             row = self.host.articles.current
             feed = row.feed if row is not None else None
@@ -56,22 +67,28 @@ class Jobs:
         if self.busy is not None:
             self.host.say("a refresh or re-analysis is already running")
             return
-        if not self.host.config.feeds:
-            where = self.host.config.path or "feeds.toml"
-            self.host.say(f"no feeds to refresh: add [[feed]] tables to {where}")
+        note = self._note = self.before_refresh()
+        config, ahead = self.host.config, f"{note}; " if note else ""
+        if not config.feeds:
+            where = config.path or "feeds.toml"
+            self.host.say(f"{ahead}no feeds to refresh: add [[feed]] tables to {where}")
+            return
+        gone = [name for name in feeds or () if config.feed_named(name) is None]
+        if gone:
+            self.host.say(f"{ahead}{gone[0]} is no longer in {config.path or 'feeds.toml'}")
             return
         self.busy = "refresh"
-        self.host.say("refreshing " + (", ".join(feeds) if feeds else "all feeds") + "…")
+        self.host.say(ahead + "refreshing " + (", ".join(feeds) if feeds else "all feeds") + "…")
         self.host.in_thread(lambda: self._refresh_worker(feeds), "refresh")
 
     def _refresh_worker(self, feeds: list[str] | None) -> None:
         """In the worker thread."""
         call = self.host.app.call_from_thread
-        failed: list[str] = []
+        failed: list[FeedFailed] = []
 
         def on_event(event: RefreshEvent) -> None:
             if isinstance(event, FeedFailed):
-                failed.append(event.feed)
+                failed.append(event)
             if isinstance(event, Stored):  # readable now; actors and links follow
                 call(self._stored, event.new_articles)
                 return
@@ -92,12 +109,13 @@ class Jobs:
         self.host.say(f"{new} new articles stored; finding actors and related coverage…")
 
     def _refresh_failed(self, message: str) -> None:
-        self.busy = None
+        self.busy = None  # what it wrote before failing is shown by the cache watch
         self.host.say(message)
 
     def _refreshed(self, feeds: list[str] | None, summary: RefreshSummary,
-                   failed: list[str]) -> None:
+                   failed: list[FeedFailed]) -> None:
         self.busy = None
+        self.after_job()
         if self.host.articles.pager is not None and not len(self.host.articles.pager):
             self.host.reload_view()  # still empty: its text says what the refresh found
         else:
@@ -105,17 +123,8 @@ class Jobs:
         if summary.new_articles:  # the open article's actors and links may just be found
             self.host.reader.show_again(self.host.desk)
         self.host.view_tree.recount()
-        line = "refreshed " + (", ".join(feeds) if feeds else "all feeds")
-        line += f": {summary.new_articles} new"
-        if summary.offline:
-            line += f"; all {len(failed)} failed: no host name could be resolved (offline?)"
-        elif failed:
-            line += f"; {len(failed)} failed"
-        if summary.warnings:  # read, but not wholly: not counted as failing
-            line += f"; {len(summary.warnings)} with warnings"
-        if failed or summary.warnings:
-            line += " (e lists them)"
-        self.host.say(line)
+        line = refreshed_line(feeds, summary, failed)
+        self.host.say(f"{line}; {self._note}" if self._note else line)
 
     # -- a page the refresh left for later -------------------------------------------------
     def fetch_page(self, article_id: int) -> None:
@@ -219,7 +228,32 @@ class Jobs:
 
     def _reanalysed(self, message: str) -> None:
         self.busy = None
+        self.after_job()
         self.host.articles.reload_keep_place()
         self.host.reader.show_again(self.host.desk)
         self.host.view_tree.recount()
         self.host.say(message)
+
+
+def refreshed_line(feeds: list[str] | None, summary: RefreshSummary,
+                   failed: list[FeedFailed]) -> str:
+    """How a refresh went, in one status line. A refresh of one feed that failed says why
+    ("0 new; 1 failed" read as if something had been fetched)."""
+    if feeds and len(feeds) == 1 and len(failed) == 1:
+        return f"{failed[0].feed}: refresh failed: {short(failed[0].error)} (e lists feeds)"
+    line = "refreshed " + (", ".join(feeds) if feeds else "all feeds")
+    line += f": {summary.new_articles} new"
+    if summary.offline:
+        line += f"; all {len(failed)} failed: no host name could be resolved (offline?)"
+    elif failed:
+        line += f"; {len(failed)} failed"
+    if summary.warnings:  # read, but not wholly: not counted as failing
+        line += f"; {len(summary.warnings)} with warnings"
+    if failed or summary.warnings:
+        line += " (e lists them)"
+    return line
+
+
+def short(error: str, room: int = 90) -> str:
+    """An error as a status line has room for it."""
+    return error if len(error) <= room else error[:room - 1].rstrip() + "…"

@@ -26,6 +26,7 @@ from tui.app.empty_state import empty_text
 from tui.app.messages import OpenArticle, OpenView, ShowActor
 from tui.app.paging import Pager
 from tui.app.screens.arrange import Arrange
+from tui.app.screens.follow import Follow
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.host import guarded
 from tui.app.screens.jobs import Jobs
@@ -64,6 +65,8 @@ class MainScreen(Screen[None]):
         self.reading = Reading(self)
         self.triage = Triage(self)
         self.jobs = Jobs(self)
+        self.follow = Follow(self, self.jobs.refresh_all, lambda: self.jobs.busy is not None)
+        self.jobs.before_refresh, self.jobs.after_job = self.follow.reread_config, self.follow.seen
         self.keeping = Keeping(self)
         self._commands = self._command_table()
 
@@ -83,9 +86,7 @@ class MainScreen(Screen[None]):
         self.relayout()
         self.load_view(self.view)
         self.view_tree.recount()
-        minutes = self.config.settings.refresh_minutes
-        if minutes > 0:
-            self.set_interval(minutes * 60, self.jobs.refresh_all, name="auto-refresh")
+        self.follow.start()
 
     def on_resize(self) -> None:
         self.relayout()
@@ -113,6 +114,10 @@ class MainScreen(Screen[None]):
     @property
     def view_tree(self) -> ViewTree:
         return self.query_one(ViewTree)
+
+    @property
+    def footer(self) -> KeyFooter:
+        return self.query_one(KeyFooter)
 
     @property
     def query_bar(self) -> QueryBar:

@@ -67,6 +67,10 @@ class KeyFooter(Static):
         self.update(self.line(self.size.width))
 
     def on_mount(self) -> None:
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Draw again (the keymap changed)."""
         self.update(self.line(self.size.width or 80))
 
     def _item(self, command: Command) -> Text:

@@ -194,6 +194,12 @@ class ViewTree(Tree[ViewSpec]):
                 self.move_cursor(node, animate=False)
                 return
 
+    @property
+    def highlighted_feed(self) -> str | None:
+        """The feed under the cursor, if it is on one (`r` refreshes it, as in newsboat)."""
+        node = self.cursor_node
+        return node.data.feed if node is not None and node.data is not None else None
+
     # -- as a pane ---------------------------------------------------------------------------
     def move(self, delta: int) -> None:
         (self.action_cursor_down if delta > 0 else self.action_cursor_up)()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from tui.cli import output
 from tui.cli.configinfo import tell
@@ -15,6 +15,28 @@ from tui.cli.registry import Command, open_desk
 if TYPE_CHECKING:
     from tui.core.desk import Desk
     from tui.demo.server import DemoServer, RunningDemo
+
+
+def without_terminal(args: argparse.Namespace) -> str | None:
+    """The reader reads keys from stdin and Textual draws on stderr: without a terminal on
+    both (a crontab line that forgot `fetch`) it would write escape codes into a log and wait
+    for keys forever."""
+    if getattr(args, "fetch_only", False):
+        return None
+    cron = "(to refresh from cron: newsdesk fetch)"
+    if not _is_terminal(sys.__stdin__):
+        return f"the reader needs a terminal {cron}"
+    if not _is_terminal(sys.__stderr__):
+        return f"the reader needs a terminal: it draws on stderr, which is not one {cron}"
+    return None
+
+
+def _is_terminal(stream: TextIO | None) -> bool:
+    """Textual's own streams (`sys.__stdin__`, `sys.__stderr__`), whatever replaced sys's."""
+    try:
+        return stream is not None and stream.isatty()
+    except (OSError, ValueError):  # closed
+        return False
 
 
 def reader(desk: Desk, args: argparse.Namespace) -> int:
@@ -97,7 +119,7 @@ def _home_short(path: Path) -> str:
 
 
 COMMANDS = (
-    Command(None, "open the reader", reader),
+    Command(None, "open the reader", reader, refuse=without_terminal),
     Command("demo", "serve the bundled demo site on 127.0.0.1, fetch it, open the reader",
-            reader, _demo_arguments, standalone=demo),
+            reader, _demo_arguments, standalone=demo, refuse=without_terminal),
 )

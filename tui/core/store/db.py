@@ -258,6 +258,11 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def data_version(conn: sqlite3.Connection) -> int:
+    """SQLite's count of commits made by other connections, this one's own left out."""
+    return int(conn.execute("PRAGMA data_version").fetchone()[0])
+
+
 def db_file(conn: sqlite3.Connection) -> Path | None:
     """The file behind a connection (None for an in-memory database)."""
     return _db_file(conn)

@@ -1,0 +1,138 @@
+"""The reader follows what changes outside it: the cache written by a cron fetch, the CLI or
+another reader (a second Desk here: its own SQLite connection, as another process has), and
+feeds.toml edited while it runs, read again by `R`."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from tests import test_app_support as support
+from tests.conftest import rss, write_config
+from tests.httpserver import LocalServer
+from tests.test_app_refresh import _grown_demo
+from tests.test_app_support import SIZE, main, make_app, settle, status, until
+from tui.app.widgets.view_tree import ViewTree
+from tui.core.config.loader import load_config
+from tui.core.desk import Desk
+
+
+def labels(app: object) -> list[str]:
+    return [str(node.label) for node in main(app).query_one(ViewTree)._tree_nodes.values()]
+
+
+async def test_triage_from_elsewhere_shows_without_moving_the_selection(tmp_path: Path) -> None:
+    """`newsdesk read`, `save`, `tag` (or another reader) on the same cache: the list, its
+    dots and the tree's counts follow within seconds; the selection and the focus stay."""
+    with support.demo_desk(tmp_path) as (desk, config):
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("j", "j", "j")
+            articles = main(app).articles
+            rows = [articles.pager.row(i) for i in range(8)]
+            chosen = articles.current.id
+            await until(pilot, lambda: any(label.startswith("Saved ") for label in labels(app)))
+            with Desk.open(config) as other:  # its own connection, as the CLI's
+                other.set_read([rows[0].id, rows[1].id])
+                other.set_saved(rows[5].id)
+                other.add_tags([rows[6].id], ["dossier"])
+                unread = other.count("is:unread")
+            await until(pilot, lambda: len(articles.pager) == unread, 5)
+            assert articles.current.id == chosen
+            assert app.focused is articles
+            await until(pilot, lambda: "Saved 1/1" in labels(app) and "dossier 1/1" in labels(app))
+            assert f"Unread {unread}/" in " ".join(labels(app))
+            saved = articles.pager.row(articles.locate(rows[5].id))
+            assert saved.saved and "dossier" in articles.pager.row(articles.locate(rows[6].id)).tags
+
+
+async def test_a_cron_fetch_shows_in_the_open_reader(tmp_path: Path, utc_clock) -> None:
+    """`newsdesk fetch` from cron adds articles: they are listed without pressing R."""
+    config = await _grown_demo(tmp_path)
+    with Desk.open(config) as desk:
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("j")
+            articles = main(app).articles
+            before, chosen = len(articles.pager), articles.current.id
+
+            def cron_fetch() -> int:
+                with Desk.open(load_config(config.path)) as cron:
+                    cron.refresh(extract=False)
+                    return cron.count("is:unread")
+
+            unread = await asyncio.to_thread(cron_fetch)
+            assert unread > before
+            await until(pilot, lambda: len(articles.pager) == unread, 5)
+            assert articles.current.id == chosen
+            assert app.focused is articles
+
+
+async def test_open_article_changed_elsewhere_is_shown_afresh(tmp_path: Path) -> None:
+    with support.demo_desk(tmp_path) as (desk, config):
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("enter")
+            await pilot.pause()
+            reader = main(app).reader
+            shown = reader.article.id
+            with Desk.open(config) as other:
+                other.add_tags([shown], ["from-the-cli"])
+            await until(pilot, lambda: "from-the-cli" in reader.article.tags, 5)
+            assert reader.article.id == shown
+
+
+def _feed(server: LocalServer, name: str, count: int) -> str:
+    items = [{"title": f"{name} item {i}", "link": f"http://127.0.0.1/{name}/{i}",
+              "guid": f"{name}-{i}", "pubDate": "Mon, 02 Jun 2025 10:00:00 GMT",
+              "description": "text"} for i in range(count)]
+    return server.add(f"/{name}.xml", body=rss(items, name))
+
+
+async def test_R_reads_feeds_toml_again(server: LocalServer, tmp_path: Path) -> None:
+    """A feed, a view and a key added to feeds.toml while the reader runs are in use after R;
+    then a typo: R says where, and refreshes with the last good config."""
+    path = write_config(tmp_path, [("Alpha", _feed(server, "alpha", 2))],
+                        settings="extract = false")
+    config = load_config(path)
+    with Desk.open(config) as desk:
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("R")
+            await until(pilot, lambda: "refreshed all feeds: 2 new" in status(app), 30)
+            with path.open("a", encoding="utf-8") as file:
+                file.write(f'[[feed]]\nname = "Beta"\nurl = "{_feed(server, "beta", 3)}"\n'
+                           '[[view]]\nname = "Beta view"\nquery = "feed:beta"\n'
+                           '[keys]\ntoggle_saved = "S"\n')
+            await pilot.press("R")
+            await until(pilot, lambda: "refreshed all feeds: 3 new" in status(app), 30)
+            assert "feeds.toml re-read: 1 feed added, views changed, keys changed" in status(app)
+            await settle(pilot)
+            await until(pilot, lambda: "Beta 3/3" in labels(app) and "Beta view 3/3" in labels(app))
+            await pilot.press("g", "S")
+            await until(pilot, lambda: desk.count("is:saved") == 1)
+
+            good = path.read_text(encoding="utf-8")
+            path.write_text(good + "[[feed]\nname = 'Gamma'\n", encoding="utf-8")
+            await pilot.press("R")
+            await until(pilot, lambda: "refreshed all feeds" in status(app), 30)
+            assert "feeds.toml has an error" in status(app)
+            toasts = [str(n.message) for n in app._notifications]
+            assert any(str(path) in t and "line" in t for t in toasts), toasts
+            assert [f.name for f in desk.config.feeds] == ["Alpha", "Beta"]  # the last good one
+
+
+async def test_many_rows_read_elsewhere_above_the_selection(tmp_path: Path) -> None:
+    """Eight rows above the selected one leave Unread at once: it is found where it moved."""
+    with support.demo_desk(tmp_path) as (desk, config):
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press(*["j"] * 10)
+            articles = main(app).articles
+            above = [articles.pager.row(i).id for i in range(8)]
+            chosen = articles.current.id
+            with Desk.open(config) as other:
+                other.set_read(above)
+                unread = other.count("is:unread")
+            await until(pilot, lambda: len(articles.pager) == unread, 5)
+            assert articles.current.id == chosen

@@ -1,0 +1,62 @@
+"""The reader without a terminal: a crontab line that forgot `fetch` must end at once, say why,
+and leave nothing behind (Textual would draw escape codes into the log and wait for keys
+forever). Real subprocesses, an empty HOME."""
+
+from __future__ import annotations
+
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import write_config
+
+NEEDS = "newsdesk: the reader needs a terminal (to refresh from cron: newsdesk fetch)"
+
+
+def run(*args: str, home: Path, stdin: int | None = subprocess.DEVNULL,
+        ) -> subprocess.CompletedProcess[str]:
+    env = {"HOME": str(home), "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "TERM": "xterm"}
+    return subprocess.run([sys.executable, "-m", "tui", *args], stdin=stdin, env=env,
+                          capture_output=True, text=True, timeout=30, cwd=home)
+
+
+def test_the_reader_from_cron_says_it_needs_a_terminal(tmp_path: Path) -> None:
+    config = str(write_config(tmp_path, [("Wire", "http://127.0.0.1:9/feed.xml")]))
+    home = tmp_path / "home"
+    home.mkdir()
+    result = run("--config", config, home=home)
+    assert result.returncode == 2, result.stderr[-300:]
+    assert result.stderr == NEEDS + "\n"
+    assert result.stdout == ""  # no escape codes anywhere
+    assert not (tmp_path / "cache").exists()  # nothing opened
+
+
+def test_a_first_run_from_cron_writes_nothing(tmp_path: Path) -> None:
+    """No feeds.toml anywhere: the curated list is not written by a run that cannot read."""
+    result = run(home=tmp_path)
+    assert (result.returncode, result.stderr) == (2, NEEDS + "\n")
+    assert not (tmp_path / ".config").exists()
+
+
+def test_the_demo_without_a_terminal_serves_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "demo"
+    result = run("demo", "--dir", str(folder), home=tmp_path)
+    assert (result.returncode, result.stderr) == (2, NEEDS + "\n")
+    assert not folder.exists()
+
+
+def test_stderr_redirected_is_said_too(tmp_path: Path) -> None:
+    """Keys from a terminal but stderr into a file: Textual draws on stderr, so the screen
+    would stay blank while the file fills with escape codes."""
+    config = str(write_config(tmp_path, [("Wire", "http://127.0.0.1:9/feed.xml")]))
+    main, child = pty.openpty()
+    try:
+        result = run("--config", config, home=tmp_path, stdin=child)
+    finally:
+        os.close(main)
+        os.close(child)
+    assert result.returncode == 2
+    assert result.stderr.startswith("newsdesk: the reader needs a terminal: it draws on stderr")
+    assert "newsdesk fetch" in result.stderr

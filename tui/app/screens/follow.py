@@ -1,0 +1,162 @@
+"""Following what changes outside the reader, as newsboat and Elfeed users expect.
+
+- The cache: a cron `newsdesk fetch`, triage from the CLI or another reader commit to the same
+  SQLite file. SQLite's `PRAGMA data_version`, polled every second (it changes only for other
+  connections' commits, so the app's own triage never triggers it), tells; the list reloads
+  keeping its selected article on its screen row, the tree recounts, an open article that
+  changed is shown afresh, and the focus stays where it is.
+- feeds.toml: read again when a refresh starts (`R`, `r`, the auto-refresh), so an edited file
+  is used without a restart: feeds, settings, views, rules and mutes, keys. A broken one is
+  said (file, line, what) and the last good config stays in use.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
+
+from tui.app.commands import clashes, keymap
+from tui.app.screens.host import Host
+from tui.core.config.loader import Config, ConfigError, load_config
+
+if TYPE_CHECKING:
+    from textual.timer import Timer
+
+    from tui.app.widgets.status import KeyFooter
+
+POLL_SECONDS = 1.0
+"""How often the cache is asked whether someone else wrote to it (a microsecond's query)."""
+
+
+class Followed(Host, Protocol):
+    """What `Follow` needs of the screen besides `Host`."""
+
+    keymap: dict[str, str]
+
+    @property
+    def footer(self) -> KeyFooter: ...
+
+    def relayout(self) -> None: ...
+
+    def set_interval(self, interval: float, callback: Callable[[], object], *,
+                     name: str | None = None) -> Timer: ...
+
+
+class Follow:
+    """Watches the cache; re-reads feeds.toml for each refresh."""
+
+    def __init__(self, host: Followed, refresh: Callable[[], None],
+                 busy: Callable[[], bool]) -> None:
+        self.host = host
+        self.refresh = refresh  # what the auto-refresh runs
+        self.busy = busy  # the app's own job is writing: it reloads when it ends
+        self._seen: int | None = None
+        self._auto: Timer | None = None
+
+    def start(self) -> None:
+        self._seen = self._version()
+        self.host.set_interval(POLL_SECONDS, self.poll, name="cache-watch")
+        self._schedule(self.host.config.settings.refresh_minutes)
+
+    def _schedule(self, minutes: int) -> None:
+        if self._auto is not None:
+            self._auto.stop()
+            self._auto = None
+        if minutes > 0:
+            self._auto = self.host.set_interval(minutes * 60, self.refresh, name="auto-refresh")
+
+    # -- the cache ---------------------------------------------------------------------------
+    def _version(self) -> int | None:
+        try:
+            return self.host.desk.data_version()
+        except sqlite3.Error:  # asked again at the next poll
+            return None
+
+    def seen(self) -> None:
+        """The cache as it is now is about to be shown (the app's own job ended)."""
+        self._seen = self._version()
+
+    def poll(self) -> None:
+        if self.busy():
+            return
+        version = self._version()
+        if version is None or version == self._seen:
+            return
+        try:
+            self.changed_outside()
+        except (sqlite3.Error, OSError):  # the writer holds a lock: try at the next poll
+            return
+        self._seen = version
+
+    def changed_outside(self) -> None:
+        """Show the cache as it is now, without moving the cursor or the focus."""
+        host = self.host
+        articles = host.articles
+        if articles.pager is None:
+            return
+        if len(articles.pager):
+            articles.reload_keep_place()
+        if not len(articles.pager):  # empty before or after: its text says the next step
+            host.reload_view()
+        reader, shown = host.reader, host.reader.article
+        if reader.is_open and shown is not None and host.desk.article(shown.id) != shown:
+            reader.show_again(host.desk)  # only when it changed: the side lists keep their place
+        host.view_tree.recount()
+
+    # -- feeds.toml --------------------------------------------------------------------------
+    def reread_config(self) -> str | None:
+        """feeds.toml as it is now, put in use if it changed. Returns what the status line
+        should say about it (None: unchanged)."""
+        host = self.host
+        old = host.config
+        if old.path is None:
+            return None
+        try:
+            fresh = load_config(old.path)
+        except ConfigError as error:
+            host.app.notify(str(error), title="feeds.toml not used: the last good one stays",
+                            severity="error", timeout=30)
+            return "feeds.toml has an error (see the message): the last good one is used"
+        kept = fresh.settings.cache_dir != old.settings.cache_dir
+        if kept:  # the cache open stays open: a new one would be another set of articles
+            settings = dataclasses.replace(fresh.settings, cache_dir=old.settings.cache_dir)
+            fresh = dataclasses.replace(fresh, settings=settings)
+        if fresh == old:
+            return "cache_dir changes when newsdesk starts again" if kept else None
+        self.apply(fresh, old)
+        note = what_changed(old, fresh)
+        return note + "; cache_dir changes when newsdesk starts again" if kept else note
+
+    def apply(self, fresh: Config, old: Config) -> None:
+        host = self.host
+        host.desk.use_config(fresh)
+        host.config = host.view_tree.config = fresh
+        if fresh.keys != old.keys:
+            host.keymap = host.footer.keymap = keymap(fresh.keys)
+            host.app.set_keymap(host.keymap)
+            host.footer.redraw()
+            for clash in clashes(fresh.keys):
+                host.app.notify(f"[keys]: {clash}; only one of them runs", severity="error",
+                                timeout=30)
+        if fresh.settings.refresh_minutes != old.settings.refresh_minutes:
+            self._schedule(fresh.settings.refresh_minutes)
+        if fresh.settings.text_width != old.settings.text_width:
+            host.relayout()
+        host.view_tree.recount()
+
+
+def what_changed(old: Config, new: Config) -> str:
+    """'feeds.toml re-read: 1 feed added, views changed' (names would not fit the line)."""
+    before, after = {f.name for f in old.feeds}, {f.name for f in new.feeds}
+    parts = [f"{n} feed{'s' if n != 1 else ''} {what}" for n, what in (
+        (len(after - before), "added"), (len(before - after), "removed")) if n]
+    for label, was, now in (
+            ("feeds", old.feeds, new.feeds), ("settings", old.settings, new.settings),
+            ("views", old.views, new.views), ("rules", (old.rules, old.mutes),
+                                             (new.rules, new.mutes)),
+            ("keys", dict(old.keys), dict(new.keys))):
+        if was != now and not (label == "feeds" and parts):
+            parts.append(f"{label} changed")
+    return "feeds.toml re-read: " + ", ".join(parts)
