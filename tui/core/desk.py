@@ -10,7 +10,6 @@ import asyncio
 import sqlite3
 import threading
 import time
-from collections import deque
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,10 +33,9 @@ from tui.core.store import links as link_store
 from tui.core.store.db import DB_NAME, StoreError, bulk, connect, data_version, transaction
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor
 
     from tui.core.actors.matcher import Actor
-    from tui.core.ingest.extract import Extracted
     from tui.core.query.rules import RulesResult
     from tui.core.refresh.pipeline import RefreshSummary
     from tui.core.refresh.pool import WorkerPool
@@ -190,27 +188,9 @@ class Desk:
 
     def reextract(self, on_event: Callable[[RefreshEvent], None] | None = None) -> int:
         """Rebuild page bodies from the stored raw pages, offline."""
-        from tui.core.refresh.pool import extract_worker
+        from tui.core.refresh.reextract import rebuild_bodies
 
-        changed = 0
-        window: deque[tuple[int, Future[Extracted]]] = deque()
-
-        def settle() -> None:
-            nonlocal changed
-            article_id, future = window.popleft()
-            body = future.result().body
-            if body and body != store.body_of(self.conn, article_id):  # unchanged: no re-analysis
-                with transaction(self.conn):
-                    store.set_body(self.conn, article_id, body, "page", None)
-                changed += 1
-
-        # A bounded window of pages in flight: a 50k cache never sits in memory decompressed.
-        for article_id, url, raw, ctype in store.pages(self.conn):
-            window.append((article_id, self.pool().submit(extract_worker, raw, url, ctype)))
-            if len(window) >= 4 * self.workers().workers:
-                settle()
-        while window:
-            settle()
+        changed = rebuild_bodies(self.conn, self.workers())
         self.analyse_pending(on_event)
         return changed
 
