@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import os
 import subprocess
 import webbrowser
 from collections.abc import Callable
@@ -224,12 +225,22 @@ class Triage:
         except ValueError as error:
             self.host.say(f"browser setting {setting!r}: {error}")
             return
+        where = self.host.config.path or "feeds.toml"
         if launch is None:
-            where = self.host.config.path or "feeds.toml"
             self.host.say("no browser found (y copies the link)")
-            self.host.app.notify(f'To open links with o, set browser = "lynx %u" (or another) '
-                                 f"in [settings] of {where}", title="No browser found",
-                                 severity="warning", markup=False, timeout=15)
+            self.host.app.notify(f'To open links with o, install a browser and set browser = '
+                                 f'"lynx %u" (or another) in [settings] of {where}',
+                                 title="No browser found", severity="warning", markup=False,
+                                 timeout=15)
+            return
+        program = browser.missing(launch.argv) if launch.argv else None
+        if program is not None:
+            name = os.path.basename(program)
+            self.host.warn(f"browser {name!r} not found (y copies the link)")
+            self.host.app.notify(f"{program!r} is not installed or not on the PATH: install it, "
+                                 f"or set another browser in [settings] of {where}",
+                                 title="Browser not found", severity="warning", markup=False,
+                                 timeout=15)
             return
         if launch.console and launch.argv:
             self._browse_here(launch.argv)
@@ -239,18 +250,28 @@ class Triage:
             self.host.say("opening in the browser")
 
     def _browse_here(self, argv: tuple[str, ...]) -> None:
-        """A console browser gets the terminal: the app is suspended until it exits."""
+        """A console browser gets the terminal: the app is suspended until it exits.
+        Nothing may escape the suspended block: Textual resumes the app only when the block
+        ends normally, so a failure there left the screen blank for good."""
+        failure: BaseException | None = None
         try:
             with self.host.app.suspend():
-                done = subprocess.run(argv, check=False)  # no shell: the URL is untrusted
+                try:
+                    done = subprocess.run(argv, check=False)  # no shell: the URL is untrusted
+                except BaseException as error:  # raised again once resumed
+                    failure = error
         except SuspendNotSupported:
             self.host.say("this terminal cannot hand over the screen; y copies the link")
             return
-        except OSError as error:
-            self.host.say(f"cannot run {argv[0]}: {error.strerror or error}")
-            return
-        self.host.say("back from the browser" if done.returncode == 0
-                      else f"{argv[0]} exited with status {done.returncode}")
+        if isinstance(failure, OSError):
+            self.host.warn(f"cannot run {argv[0]}: {failure.strerror or failure}")
+        elif isinstance(failure, KeyboardInterrupt):
+            self.host.say("the browser was interrupted")
+        elif failure is not None:
+            raise failure
+        else:
+            self.host.say("back from the browser" if done.returncode == 0
+                          else f"{argv[0]} exited with status {done.returncode}")
 
     def _browse(self, argv: tuple[str, ...] | None, url: str) -> None:
         """In a worker thread: a graphical browser opens its own window, in the background."""
