@@ -36,3 +36,34 @@ async def test_browser_not_installed_is_named_before_anything_runs(tmp_path: Pat
                        for t in toasts(app))
             await pilot.press("j")
             assert main(app).articles.cursor == 1  # still answering keys
+
+
+async def test_undo_keeps_the_selection_on_the_same_article(tmp_path: Path) -> None:
+    """Unread: open the first, n, n, N (unread), u: the list reloads, but the selection stays
+    on the article the reader shows, and the next triage key acts on it, by name."""
+    with support.demo_desk(tmp_path) as (desk, config):
+        app = make_app(desk, config)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await pilot.press("enter", "n", "n")
+            await pilot.pause()
+            reading = main(app).reader.article
+            assert current(app).id == reading.id
+            await pilot.press("N", "u")
+            await pilot.pause()
+            assert desk.article(reading.id).read
+            assert current(app).id == reading.id
+            await pilot.press("s")
+            await pilot.pause()
+            assert desk.article(reading.id).saved
+            assert f"#{reading.id}" in status(app)
+
+
+async def test_undo_of_mark_view_read_keeps_the_selected_article(tmp_path: Path) -> None:
+    with support.demo_desk(tmp_path) as (desk, config):
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("j", "j", "j")
+            chosen = current(app).id
+            await pilot.press("A", "u")
+            await pilot.pause()
+            assert current(app).id == chosen

@@ -224,7 +224,8 @@ class MainScreen(Screen[None]):
 
     def load_view(self, view: ViewSpec) -> bool:
         """Show `view` (with the active filter/search); False on a bad query. A message
-        about the view listed before goes."""
+        about the view listed before goes. Listing the same view again (a filter, `l`, `A`)
+        keeps the selection on the same article when it is still listed."""
         try:
             pager = Pager(self.desk, self.query_of(view))
         except QueryError as error:
@@ -233,6 +234,8 @@ class MainScreen(Screen[None]):
         except (sqlite3.Error, OSError) as error:
             self.warn(f"storage error: {error}")
             return False
+        selected = self.articles.current
+        keep = selected.id if selected is not None and view == self.view else None
         if self.view != view:
             self.status_line.clear_message()
         self.view = view
@@ -242,6 +245,8 @@ class MainScreen(Screen[None]):
             self.articles.empty_text = empty_text(self.desk, self.config, view.label,
                                                   pager.query, narrowed)
         self.articles.set_pager(pager)
+        if keep is not None:  # the same view again: the selection stays on its article
+            self.articles.select(keep)
         reader = self.reader
         if reader.article is not None:  # what the reader shows may not be listed any more
             reader.outside = self.articles.locate(reader.article.id) is None
