@@ -67,3 +67,32 @@ async def test_undo_of_mark_view_read_keeps_the_selected_article(tmp_path: Path)
             await pilot.press("A", "u")
             await pilot.pause()
             assert current(app).id == chosen
+
+
+async def test_q_esc_and_backspace_go_back_from_a_timeline(tmp_path: Path) -> None:
+    """newsboat's q: up one level (the timeline -> the article and pane it came from), and
+    quit only from the top; Esc and Backspace go back too, but never quit."""
+    with support.demo_desk(tmp_path) as (desk, config):
+        app = make_app(desk, config)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await pilot.press("j", "enter")
+            await pilot.pause()
+            article_id = main(app).reader.article.id
+            for back_key in ("q", "escape", "backspace"):
+                await pilot.press("4", "enter")
+                await pilot.pause()
+                assert main(app).view.kind == "actor"
+                await pilot.press(back_key)
+                await pilot.pause()
+                screen = main(app)
+                assert screen.view.label == "Unread", back_key
+                assert current(app).id == article_id
+                assert screen.reader.is_open and screen.reader.article.id == article_id
+                assert app.focused is screen.reader.side.actor_list
+                assert "back to Unread" in status(app)
+            await pilot.press("escape", "escape", "escape", "backspace")  # nothing left
+            await pilot.pause()
+            assert app.is_running and not main(app).reader.is_open
+            await pilot.press("q")
+            await pilot.pause()
+            assert not app.is_running

@@ -31,8 +31,9 @@ from tui.app.screens.host import guarded
 from tui.app.screens.jobs import Jobs
 from tui.app.screens.keeping import Keeping
 from tui.app.screens.reading import Reading
+from tui.app.screens.trail import Trail
 from tui.app.screens.triage import Triage
-from tui.app.views import ALL, UNREAD, ViewSpec, actor_view, combine, title_of, unlisted_view
+from tui.app.views import ALL, UNREAD, ViewSpec, actor_view, combine, title_of
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.panes import Pane
 from tui.app.widgets.query_bar import Mode, QueryBar
@@ -65,6 +66,7 @@ class MainScreen(Screen[None]):
         self.triage = Triage(self)
         self.jobs = Jobs(self)
         self.keeping = Keeping(self)
+        self.trail = Trail(self)
         self._commands = self._command_table()
 
     # -- layout --------------------------------------------------------------------------
@@ -143,6 +145,7 @@ class MainScreen(Screen[None]):
             "focus_actors": lambda: arrange.focus_pane("actors"),
             "focus_related": lambda: arrange.focus_pane("related"),
             "close": self.close_one,
+            "back": lambda: self.close_one(quit_at_top=False),
             "help": lambda: self.app.push_screen(HelpScreen(self.keymap, self.config.path)),
             "search": lambda: self.open_query_bar("search"),
             "filter": lambda: self.open_query_bar("filter"),
@@ -194,16 +197,11 @@ class MainScreen(Screen[None]):
 
     @on(ShowActor)
     def _actor_requested(self, message: ShowActor) -> None:
-        actor = self.desk.actor(message.actor_id)
-        unlisted = next((a for a in self.reader.side.actors
-                         if a.id == message.actor_id and not a.listed), None)
-        if actor is None and unlisted is not None:  # not in the gazetteer: find the name
-            self.show_view(unlisted_view(unlisted.name))
-            return
-        self.show_actor(message.actor_id, actor.name if actor else message.actor_id)
+        self.trail.to_actor(message.actor_id)
 
     @on(OpenView)
     def _view_requested(self, message: OpenView) -> None:
+        self.trail.forget()  # a view from the tree: sideways, not down
         self.filter_query = self.search_text = ""
         if self.load_view(message.view):
             self.set_focus(self.articles)
@@ -222,12 +220,13 @@ class MainScreen(Screen[None]):
         hidden = UNREAD.query if self.hide_read and view.kind != "unread" else ""
         return combine(view.query, hidden, self.filter_query, self.search_text)
 
-    def load_view(self, view: ViewSpec) -> bool:
+    def load_view(self, view: ViewSpec, pager: Pager | None = None) -> bool:
         """Show `view` (with the active filter/search); False on a bad query. A message
         about the view listed before goes. Listing the same view again (a filter, `l`, `A`)
-        keeps the selection on the same article when it is still listed."""
+        keeps the selection on the same article when it is still listed. `pager`: the rows
+        as the list had them (going back), else they are read anew."""
         try:
-            pager = Pager(self.desk, self.query_of(view))
+            pager = pager or Pager(self.desk, self.query_of(view))
         except QueryError as error:
             self.show_query_error(error)
             return False
@@ -272,26 +271,19 @@ class MainScreen(Screen[None]):
         return self.load_view(self.view)
 
     def show_actor(self, actor_id: str, name: str) -> None:
-        """The actor's timeline: every article naming it, newest first."""
-        count = self.desk.count(f"actor:{actor_id}")
-        self.show_view(actor_view(actor_id, name, count))
-
-    def show_view(self, view: ViewSpec) -> None:
-        """A view opened from the reader's panel: the list takes the focus."""
-        self.filter_query = self.search_text = ""
-        if self.load_view(view):
-            self.arranger.close_reader()
-            self.view_tree.select_view(self.view)
+        """The actor's timeline: every article naming it, newest first (`q` comes back)."""
+        self.trail.down(actor_view(actor_id, name, self.desk.count(f"actor:{actor_id}")))
 
     # -- reading ---------------------------------------------------------------------------
     def open_article(self, article_id: int, note: str | None = "") -> None:
         """Show any article in the reader (see `Reading.open`)."""
         self.reading.open(article_id, note)
 
-    def close_one(self) -> None:
+    def close_one(self, quit_at_top: bool = True) -> None:
         """Close the innermost open thing: the query bar, full screen, the side panel's
-        focus, the reader, the tree's focus; quit when nothing is open. Where the reader
-        took the screen because it is small, `q` goes straight back to the list."""
+        focus, the reader, the tree's focus, a drill-down (`Trail`); quit when nothing is
+        open (`q`; Esc and Backspace never quit). Where the reader took the screen because
+        it is small, `q` goes straight back to the list."""
         pane = self.focused_pane()
         if self.query_bar.mode is not None:
             self.close_query_bar()
@@ -303,7 +295,7 @@ class MainScreen(Screen[None]):
             self.arranger.close_reader()
         elif pane is self.view_tree:
             self.set_focus(self.articles)
-        else:
+        elif not self.trail.back() and quit_at_top:
             self.app.exit()
 
     # -- the query bar ---------------------------------------------------------------------
