@@ -96,3 +96,15 @@ async def test_q_esc_and_backspace_go_back_from_a_timeline(tmp_path: Path) -> No
             await pilot.press("q")
             await pilot.pause()
             assert not app.is_running
+
+
+async def test_ctrl_c_hint_is_plain_text(tmp_path: Path) -> None:
+    with support.demo_desk(tmp_path) as (desk, config):
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+c")
+            await pilot.pause()
+            shown = toasts(app)
+            assert any("Press ctrl+q to quit" in t for t in shown), shown
+            assert not any("[b]" in t for t in shown)
+            assert app.is_running
