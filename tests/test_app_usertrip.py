@@ -108,3 +108,38 @@ async def test_ctrl_c_hint_is_plain_text(tmp_path: Path) -> None:
             assert any("Press ctrl+q to quit" in t for t in shown), shown
             assert not any("[b]" in t for t in shown)
             assert app.is_running
+
+
+async def test_a_query_error_is_shown_whole_at_80_columns_until_edited(tmp_path: Path) -> None:
+    with support.demo_desk(tmp_path) as (desk, config):
+        app = make_app(desk, config)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("f", *"date:2024-08-05", "enter")
+            await pilot.pause()
+            note = main(app).query_one("#query-error")
+            assert note.display and note.region.width >= 76
+            shown = " ".join(line.text for line in note.render_lines(note.region.reset_offset))
+            flat = " ".join(shown.split())
+            assert "query error (column 1): unknown field 'date:'" in flat
+            assert "since:2024-08-05 before:2024-08-06" in flat and "lang: title:" in flat
+            await pilot.pause(9)  # longer than a status message lives
+            assert note.display
+            await pilot.press("end", "backspace")  # the query changes: the error was about it
+            await pilot.pause()
+            assert main(app).query_bar.value == "date:2024-08-0", main(app).query_bar.value
+            assert not note.display
+
+
+async def test_export_dialog_counts_one_article_in_the_singular(tmp_path: Path) -> None:
+    with support.demo_desk(tmp_path) as (desk, config):
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            only = desk.articles("is:unread", limit=1)[0]
+            screen = main(app)
+            screen.search_text = f'"{only.title}"'  # the one article with that title
+            assert screen.reload_view() and len(screen.articles.pager) == 1
+            await pilot.press("E")
+            await pilot.pause()
+            about = " ".join(str(label.render()) for label in app.screen.query(".dialog-about"))
+            assert about.startswith("1 article: "), about
+            await pilot.press("escape")

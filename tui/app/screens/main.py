@@ -36,7 +36,7 @@ from tui.app.screens.triage import Triage
 from tui.app.views import ALL, UNREAD, ViewSpec, actor_view, combine, title_of
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.panes import Pane
-from tui.app.widgets.query_bar import Mode, QueryBar
+from tui.app.widgets.query_bar import Mode, QueryBar, QueryNote
 from tui.app.widgets.reader import Reader
 from tui.app.widgets.side_panel import SideList
 from tui.app.widgets.status import KeyFooter, StatusLine
@@ -77,6 +77,7 @@ class MainScreen(Screen[None]):
                 yield ArticleList(id="articles")
                 yield Reader(id="reader")
         yield QueryBar(id="query-bar")
+        yield QueryNote(id="query-error")
         yield StatusLine(id="status")
         yield KeyFooter(COMMANDS, self.keymap, id="footer")
 
@@ -237,6 +238,7 @@ class MainScreen(Screen[None]):
         keep = selected.id if selected is not None and view == self.view else None
         if self.view != view:
             self.status_line.clear_message()
+        self.query_one(QueryNote).clear()
         self.view = view
         self.view_tree.listed = view
         if not len(pager):
@@ -305,6 +307,7 @@ class MainScreen(Screen[None]):
 
     def close_query_bar(self) -> None:
         self.query_bar.hide()
+        self.query_one(QueryNote).clear()
         self.set_focus(self.articles)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -327,6 +330,10 @@ class MainScreen(Screen[None]):
         if event.key == "escape" and self.query_bar.mode is not None:
             event.stop()
             self.close_query_bar()
+
+    @on(Input.Changed, "#query-bar")
+    def _query_edited(self) -> None:
+        self.query_one(QueryNote).clear()  # the error was about the text before
 
     @on(Input.Submitted, "#query-bar")
     @guarded
@@ -379,7 +386,10 @@ class MainScreen(Screen[None]):
         self.app.bell()
 
     def show_query_error(self, error: QueryError) -> None:
-        self.say(f"query error (column {error.column}): {error.message or error}")
+        """Short on the status line, whole in the note under the bar (it wraps and stays)."""
+        text = f"query error (column {error.column}): {error.message or error}"
+        self.say(text)
+        self.query_one(QueryNote).show(text)
 
 
 def _has_unread(desk: Desk) -> bool:
