@@ -106,3 +106,20 @@ def test_no_browser_at_all_says_so_and_offers_y(tmp_path: Path, term: Tmux) -> N
     assert 'set browser = "lynx %u"' in flat and "feeds.toml" in screen
     term.keys("y")
     term.wait_for(lambda s: "link copied" in s)
+
+
+def test_missing_browser_program_is_named_and_the_reader_stays(tmp_path: Path,
+                                                                term: Tmux) -> None:
+    """A `browser` setting naming a program that is not installed: the app is never
+    suspended (it once stayed blank, in cooked mode, until Ctrl-C)."""
+    config_path, _ = cache_with(tmp_path, "w3m %u")
+    empty_path = tmp_path / "empty-bin"
+    empty_path.mkdir()
+    term.start(f"{user_env(tmp_path / 'home')} PATH={empty_path} {sys.executable} -m tui "
+               f"--config {config_path}", cwd=tmp_path)
+    term.wait_for(lambda s: NEWEST in s)
+    term.keys("o")
+    screen = term.wait_for(lambda s: "browser 'w3m' not found" in s, timeout=20)
+    assert NEWEST in screen and "R Refresh all" in screen
+    term.keys("j")  # the app still answers keys
+    term.wait_for(lambda s: "2/5" in s)

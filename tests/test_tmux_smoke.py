@@ -101,7 +101,9 @@ def test_triage_in_a_real_terminal(tmp_path: Path, tmux: Tmux) -> None:
     tmux.keys("Enter")  # the first actor's timeline
     tmux.wait_for(lambda s: "Actor timeline: " in s)
 
-    tmux.keys("q")
+    tmux.keys("q")  # up one level: back to the list, the article and the actor list
+    tmux.wait_for(lambda s: "back to Unread" in s)
+    tmux.keys("q", "q", "q")  # the actor list, the reader, then the app
     deadline = time.monotonic() + 15
     while tmux.alive() and time.monotonic() < deadline:
         time.sleep(0.1)

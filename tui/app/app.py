@@ -10,7 +10,7 @@ from textual.app import App
 from textual.binding import BindingType
 from textual.notifications import SeverityLevel
 
-from tui.app.commands import BY_NAME, app_bindings, clashes, keymap
+from tui.app.commands import BY_NAME, app_bindings, clashes, key_label, keymap
 from tui.app.palette import NewsdeskCommands
 from tui.app.screens.main import MainScreen
 from tui.core.config.loader import Config
@@ -46,6 +46,15 @@ class NewsdeskApp(App[None]):
         waits for its executor's threads): it is told to stop at its next step."""
         self.desk.stop()
         super().exit(result, return_code, message)
+
+    def action_help_quit(self) -> None:
+        """Ctrl-C: Textual's hint, written with markup, shows its tags raw through `notify`
+        above; this one is plain text and names `q` too."""
+        quit_key = next((key for key, active in self.active_bindings.items()
+                         if active.binding.action in ("quit", "app.quit")), "ctrl+q")
+        close = key_label(keymap(self.config.keys).get("close", BY_NAME["close"].key))
+        self.notify(f"Press {quit_key} to quit, or {close} (quits from the list; it first "
+                    "closes what is open)", title="Do you want to quit?")
 
     def on_key(self, event: events.Key) -> None:
         """A key reaches the app once it has bubbled up, after the keys before it. Textual

@@ -82,6 +82,16 @@ def plan(url: str, setting: str, env: Mapping[str, str] | None = None,
     return None
 
 
+def missing(argv: tuple[str, ...], env: Mapping[str, str] | None = None) -> str | None:
+    """The program of `argv` when it cannot be run (not on the PATH, or no such file), else
+    None. Checked before the app hands over the terminal, so a mistyped or uninstalled
+    `browser` is a message, not a suspended screen."""
+    env = os.environ if env is None else env
+    if shutil.which(argv[0], path=env.get("PATH")):
+        return None
+    return argv[0]
+
+
 def _system_default(url: str) -> Launch | None:
     """Python's choice, unless that is a console browser it would run behind the app's back."""
     try:

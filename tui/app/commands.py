@@ -92,8 +92,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("bottom", "Bottom", "G,end", "Go to the bottom"),
     Command("toggle_full", "Full width", "z", "Toggle the reader full screen"),
     Command("toggle_side", "Side panel", "B", "Show or hide the reader's actors and related"),
-    Command("close", "Close/quit", "q", "Close the reader or the filter; quit otherwise",
+    Command("close", "Close/quit", "q",
+            "Close the reader or the filter, go back from a timeline; quit otherwise",
             footer=True),
+    Command("back", "Back", "escape,backspace",
+            "Close the reader, go back from an actor's timeline (never quits)"),
     Command("help", "Help", "question_mark", "Show every command and its key", footer=True),
     Command("palette", "Palette", "ctrl+p", "Open the command palette",
             app_action="command_palette"),
@@ -134,7 +137,8 @@ def clashes(keys: Mapping[str, str]) -> list[str]:
 
 
 KEY_NAMES = {"question_mark": "?", "slash": "/", "space": "space", "enter": "enter",
-             "plus": "+", "right_square_bracket": "]", "left_square_bracket": "["}
+             "plus": "+", "right_square_bracket": "]", "left_square_bracket": "[",
+             "escape": "esc"}
 
 
 def key_label(keys: str) -> str:

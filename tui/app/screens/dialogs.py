@@ -109,7 +109,8 @@ class ExportDialog(ModalScreen[tuple[str, str] | None]):
         with Vertical(id="export-dialog", classes="dialog") as box:
             box.border_title = "Export the list"
             box.border_subtitle = "enter writes · tab: formats · esc cancels"
-            yield Label(Text(f"{self.count} articles: {self.what}"), classes="dialog-about")
+            noun = "article" if self.count == 1 else "articles"
+            yield Label(Text(f"{self.count} {noun}: {self.what}"), classes="dialog-about")
             yield Input(value=self.path, id="dialog-input")
             yield OptionList(*[Option(Text(f"{fmt}  ({FORMAT_HELP[fmt]})"), id=fmt)
                                for fmt in FORMATS], id="format-list")

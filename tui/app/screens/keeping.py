@@ -85,7 +85,8 @@ class Keeping:
         path, fmt = answer
         target = Path(path).expanduser()
         host = self.host
-        host.say(f"exporting {count} articles to {target}…")
+        counted = f"{count} article{'s' if count != 1 else ''}"
+        host.say(f"exporting {counted} to {target}…")
 
         def work() -> None:  # in a worker thread: a big view takes a while
             try:
@@ -95,6 +96,6 @@ class Keeping:
             except (OSError, QueryError, ValueError, sqlite3.Error) as error:
                 host.app.call_from_thread(host.warn, f"export failed: {error}")
                 return
-            host.app.call_from_thread(host.say, f"exported {count} articles ({fmt}) to {target}")
+            host.app.call_from_thread(host.say, f"exported {counted} ({fmt}) to {target}")
 
         host.in_thread(work, "export")

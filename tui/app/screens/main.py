@@ -32,11 +32,12 @@ from tui.app.screens.host import guarded
 from tui.app.screens.jobs import Jobs
 from tui.app.screens.keeping import Keeping
 from tui.app.screens.reading import Reading
+from tui.app.screens.trail import Trail
 from tui.app.screens.triage import Triage
-from tui.app.views import ALL, UNREAD, ViewSpec, actor_view, combine, title_of, unlisted_view
+from tui.app.views import ALL, UNREAD, ViewSpec, actor_view, combine, title_of
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.panes import Pane
-from tui.app.widgets.query_bar import Mode, QueryBar
+from tui.app.widgets.query_bar import Mode, QueryBar, QueryNote
 from tui.app.widgets.reader import Reader
 from tui.app.widgets.side_panel import SideList
 from tui.app.widgets.status import KeyFooter, StatusLine
@@ -68,6 +69,7 @@ class MainScreen(Screen[None]):
         self.follow = Follow(self, self.jobs.refresh_all, lambda: self.jobs.busy is not None)
         self.jobs.before_refresh, self.jobs.after_job = self.follow.reread_config, self.follow.seen
         self.keeping = Keeping(self)
+        self.trail = Trail(self)
         self._commands = self._command_table()
 
     # -- layout --------------------------------------------------------------------------
@@ -78,6 +80,7 @@ class MainScreen(Screen[None]):
                 yield ArticleList(id="articles")
                 yield Reader(id="reader")
         yield QueryBar(id="query-bar")
+        yield QueryNote(id="query-error")
         yield StatusLine(id="status")
         yield KeyFooter(COMMANDS, self.keymap, id="footer")
 
@@ -148,6 +151,7 @@ class MainScreen(Screen[None]):
             "focus_actors": lambda: arrange.focus_pane("actors"),
             "focus_related": lambda: arrange.focus_pane("related"),
             "close": self.close_one,
+            "back": lambda: self.close_one(quit_at_top=False),
             "help": lambda: self.app.push_screen(HelpScreen(self.keymap, self.config.path)),
             "search": lambda: self.open_query_bar("search"),
             "filter": lambda: self.open_query_bar("filter"),
@@ -199,16 +203,11 @@ class MainScreen(Screen[None]):
 
     @on(ShowActor)
     def _actor_requested(self, message: ShowActor) -> None:
-        actor = self.desk.actor(message.actor_id)
-        unlisted = next((a for a in self.reader.side.actors
-                         if a.id == message.actor_id and not a.listed), None)
-        if actor is None and unlisted is not None:  # not in the gazetteer: find the name
-            self.show_view(unlisted_view(unlisted.name))
-            return
-        self.show_actor(message.actor_id, actor.name if actor else message.actor_id)
+        self.trail.to_actor(message.actor_id)
 
     @on(OpenView)
     def _view_requested(self, message: OpenView) -> None:
+        self.trail.forget()  # a view from the tree: sideways, not down
         self.filter_query = self.search_text = ""
         if self.load_view(message.view):
             self.set_focus(self.articles)
@@ -227,19 +226,24 @@ class MainScreen(Screen[None]):
         hidden = UNREAD.query if self.hide_read and view.kind != "unread" else ""
         return combine(view.query, hidden, self.filter_query, self.search_text)
 
-    def load_view(self, view: ViewSpec) -> bool:
+    def load_view(self, view: ViewSpec, pager: Pager | None = None) -> bool:
         """Show `view` (with the active filter/search); False on a bad query. A message
-        about the view listed before goes."""
+        about the view listed before goes. Listing the same view again (a filter, `l`, `A`)
+        keeps the selection on the same article when it is still listed. `pager`: the rows
+        as the list had them (going back), else they are read anew."""
         try:
-            pager = Pager(self.desk, self.query_of(view))
+            pager = pager or Pager(self.desk, self.query_of(view))
         except QueryError as error:
             self.show_query_error(error)
             return False
         except (sqlite3.Error, OSError) as error:
             self.warn(f"storage error: {error}")
             return False
+        selected = self.articles.current
+        keep = selected.id if selected is not None and view == self.view else None
         if self.view != view:
             self.status_line.clear_message()
+        self.query_one(QueryNote).clear()
         self.view = view
         self.view_tree.listed = view
         if not len(pager):
@@ -247,6 +251,8 @@ class MainScreen(Screen[None]):
             self.articles.empty_text = empty_text(self.desk, self.config, view.label,
                                                   pager.query, narrowed)
         self.articles.set_pager(pager)
+        if keep is not None:  # the same view again: the selection stays on its article
+            self.articles.select(keep)
         reader = self.reader
         if reader.article is not None:  # what the reader shows may not be listed any more
             reader.outside = self.articles.locate(reader.article.id) is None
@@ -272,26 +278,19 @@ class MainScreen(Screen[None]):
         return self.load_view(self.view)
 
     def show_actor(self, actor_id: str, name: str) -> None:
-        """The actor's timeline: every article naming it, newest first."""
-        count = self.desk.count(f"actor:{actor_id}")
-        self.show_view(actor_view(actor_id, name, count))
-
-    def show_view(self, view: ViewSpec) -> None:
-        """A view opened from the reader's panel: the list takes the focus."""
-        self.filter_query = self.search_text = ""
-        if self.load_view(view):
-            self.arranger.close_reader()
-            self.view_tree.select_view(self.view)
+        """The actor's timeline: every article naming it, newest first (`q` comes back)."""
+        self.trail.down(actor_view(actor_id, name, self.desk.count(f"actor:{actor_id}")))
 
     # -- reading ---------------------------------------------------------------------------
     def open_article(self, article_id: int, note: str | None = "") -> None:
         """Show any article in the reader (see `Reading.open`)."""
         self.reading.open(article_id, note)
 
-    def close_one(self) -> None:
+    def close_one(self, quit_at_top: bool = True) -> None:
         """Close the innermost open thing: the query bar, full screen, the side panel's
-        focus, the reader, the tree's focus; quit when nothing is open. Where the reader
-        took the screen because it is small, `q` goes straight back to the list."""
+        focus, the reader, the tree's focus, a drill-down (`Trail`); quit when nothing is
+        open (`q`; Esc and Backspace never quit). Where the reader took the screen because
+        it is small, `q` goes straight back to the list."""
         pane = self.focused_pane()
         if self.query_bar.mode is not None:
             self.close_query_bar()
@@ -303,7 +302,7 @@ class MainScreen(Screen[None]):
             self.arranger.close_reader()
         elif pane is self.view_tree:
             self.set_focus(self.articles)
-        else:
+        elif not self.trail.back() and quit_at_top:
             self.app.exit()
 
     # -- the query bar ---------------------------------------------------------------------
@@ -313,6 +312,7 @@ class MainScreen(Screen[None]):
 
     def close_query_bar(self) -> None:
         self.query_bar.hide()
+        self.query_one(QueryNote).clear()
         self.set_focus(self.articles)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -335,6 +335,10 @@ class MainScreen(Screen[None]):
         if event.key == "escape" and self.query_bar.mode is not None:
             event.stop()
             self.close_query_bar()
+
+    @on(Input.Changed, "#query-bar")
+    def _query_edited(self) -> None:
+        self.query_one(QueryNote).clear()  # the error was about the text before
 
     @on(Input.Submitted, "#query-bar")
     @guarded
@@ -387,7 +391,10 @@ class MainScreen(Screen[None]):
         self.app.bell()
 
     def show_query_error(self, error: QueryError) -> None:
-        self.say(f"query error (column {error.column}): {error.message or error}")
+        """Short on the status line, whole in the note under the bar (it wraps and stays)."""
+        text = f"query error (column {error.column}): {error.message or error}"
+        self.say(text)
+        self.query_one(QueryNote).show(text)
 
 
 def _has_unread(desk: Desk) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import os
 import subprocess
 import webbrowser
 from collections.abc import Callable
@@ -39,11 +40,19 @@ class Undo:
     revert: Callable[[Desk], object]
     ids: tuple[int, ...]
     """The articles it changed (their rows are redrawn after the undo)."""
+    selected: int | None = None
+    """The list's selected article when it was done: selected again after a reload."""
 
 
 def label(row: ArticleRow) -> str:
     """How a dialog or message names an article: its id and title."""
     title = row.title if len(row.title) <= 60 else row.title[:59] + "…"
+    return f"#{row.id} {title}"
+
+
+def short(row: ArticleRow) -> str:
+    """How a status message names an article: id and the start of its title."""
+    title = row.title if len(row.title) <= 28 else row.title[:27].rstrip() + "…"
     return f"#{row.id} {title}"
 
 
@@ -71,7 +80,9 @@ class Triage:
         return row
 
     def _push(self, what: str, revert: Callable[[Desk], object], ids: list[int]) -> None:
-        self.undo_stack.append(Undo(what, revert, tuple(ids)))
+        current = self.host.articles.current
+        self.undo_stack.append(Undo(what, revert, tuple(ids),
+                                    current.id if current is not None else None))
         del self.undo_stack[:-UNDO_DEPTH]
 
     def _changed(self, row: ArticleRow, **flags: object) -> None:
@@ -89,10 +100,10 @@ class Triage:
             return
         was, ids = row.read, [row.id]
         self.host.desk.set_read(ids, not was)
-        self._push("marked unread" if was else "marked read",
-                   lambda desk: desk.set_read(ids, was), ids)
+        what = f"{'marked unread' if was else 'marked read'} {short(row)}"
+        self._push(what, lambda desk: desk.set_read(ids, was), ids)
         self._changed(row, read=not was)
-        self.host.say(("marked unread" if was else "marked read") + " (u undoes)")
+        self.host.say(what + " (u undoes)")
 
     @guarded
     def toggle_saved(self) -> None:
@@ -101,10 +112,10 @@ class Triage:
             return
         was, article_id = row.saved, row.id
         self.host.desk.set_saved(article_id, not was)
-        self._push("unsaved" if was else "saved",
+        self._push(f"{'unsaved' if was else 'saved'} {short(row)}",
                    lambda desk: desk.set_saved(article_id, was), [article_id])
         self._changed(row, saved=not was)
-        self.host.say(("unsaved" if was else "saved ★") + " (u undoes)")
+        self.host.say(f"{'unsaved' if was else 'saved ★'} {short(row)} (u undoes)")
 
     @guarded
     def dismiss(self) -> None:
@@ -119,9 +130,9 @@ class Triage:
             desk.set_read(ids, was_read)
 
         self.host.desk.dismiss(ids)
-        self._push("dismissed", revert, ids)
+        self._push(f"dismissed {short(row)}", revert, ids)
         self._changed(row, read=True, dismissed=True)
-        self.host.say("dismissed (u undoes)")
+        self.host.say(f"dismissed {short(row)} (u undoes)")
         articles = self.host.articles
         if articles.current is not None and articles.current.id == row.id:
             articles.move(1)
@@ -146,16 +157,29 @@ class Triage:
         done = self.undo_stack.pop()
         done.revert(self.host.desk)
         host = self.host
-        host.articles.reload_keep_place()
-        for article_id in done.ids[:REDRAWN]:  # rows kept in place by the list (read ones
-            fresh = host.desk.article(article_id)  # in Unread) are not re-read by a reload
-            if fresh is not None:
-                host.articles.update_article(article_id, read=fresh.read, saved=fresh.saved,
-                                             dismissed=fresh.dismissed, tags=fresh.tags)
+        articles = host.articles
+        pager = articles.pager
+        if len(done.ids) == 1 and pager is not None and pager.index_of(done.ids[0]) is not None:
+            # One row: changed in place like any triage key, so the list keeps its rows
+            # (a read one stays in Unread) and the cursor its article.
+            self._redraw(done.ids)
+        else:
+            articles.reload_keep_place()
+            self._redraw(done.ids[:REDRAWN])  # rows kept in place are not re-read by a reload
+            if done.selected is not None:
+                articles.select(done.selected)
         host.reader.show_again(host.desk)
         host.say(f"undone: {done.what}" + (f" ({len(self.undo_stack)} more to undo)"
                                            if self.undo_stack else ""))
         host.view_tree.recount_soon()
+
+    def _redraw(self, ids: tuple[int, ...]) -> None:
+        for article_id in ids:
+            fresh = self.host.desk.article(article_id)
+            if fresh is not None:
+                self.host.articles.update_article(
+                    article_id, read=fresh.read, saved=fresh.saved, dismissed=fresh.dismissed,
+                    tags=fresh.tags)
 
     # -- tags ----------------------------------------------------------------------------
     @guarded
@@ -183,7 +207,7 @@ class Triage:
             for tag in added:
                 desk.remove_tag(ids, tag)
 
-        what = "tagged " + " ".join(f"#{t}" for t in added)
+        what = "tagged " + " ".join(f"#{t}" for t in added) + f" on {short(row)}"
         self._push(what, revert, ids)
         self._changed(row, tags=merged)
         self.host.say(what + " (u undoes)")
@@ -205,9 +229,10 @@ class Triage:
             return
         ids = [row.id]
         self.host.desk.remove_tag(ids, tag)
-        self._push(f"removed #{tag}", lambda desk: desk.add_tags(ids, [tag]), ids)
+        what = f"removed #{tag} from {short(row)}"
+        self._push(what, lambda desk: desk.add_tags(ids, [tag]), ids)
         self._changed(row, tags=tuple(t for t in row.tags if t != tag))
-        self.host.say(f"removed #{tag} (u undoes)")
+        self.host.say(f"{what} (u undoes)")
 
     # -- links and feeds -------------------------------------------------------------------
     def open_browser(self) -> None:
@@ -224,12 +249,22 @@ class Triage:
         except ValueError as error:
             self.host.say(f"browser setting {setting!r}: {error}")
             return
+        where = self.host.config.path or "feeds.toml"
         if launch is None:
-            where = self.host.config.path or "feeds.toml"
             self.host.say("no browser found (y copies the link)")
-            self.host.app.notify(f'To open links with o, set browser = "lynx %u" (or another) '
-                                 f"in [settings] of {where}", title="No browser found",
-                                 severity="warning", markup=False, timeout=15)
+            self.host.app.notify(f'To open links with o, install a browser and set browser = '
+                                 f'"lynx %u" (or another) in [settings] of {where}',
+                                 title="No browser found", severity="warning", markup=False,
+                                 timeout=15)
+            return
+        program = browser.missing(launch.argv) if launch.argv else None
+        if program is not None:
+            name = os.path.basename(program)
+            self.host.warn(f"browser {name!r} not found (y copies the link)")
+            self.host.app.notify(f"{program!r} is not installed or not on the PATH: install it, "
+                                 f"or set another browser in [settings] of {where}",
+                                 title="Browser not found", severity="warning", markup=False,
+                                 timeout=15)
             return
         if launch.console and launch.argv:
             self._browse_here(launch.argv)
@@ -239,18 +274,28 @@ class Triage:
             self.host.say("opening in the browser")
 
     def _browse_here(self, argv: tuple[str, ...]) -> None:
-        """A console browser gets the terminal: the app is suspended until it exits."""
+        """A console browser gets the terminal: the app is suspended until it exits.
+        Nothing may escape the suspended block: Textual resumes the app only when the block
+        ends normally, so a failure there left the screen blank for good."""
+        failure: BaseException | None = None
         try:
             with self.host.app.suspend():
-                done = subprocess.run(argv, check=False)  # no shell: the URL is untrusted
+                try:
+                    done = subprocess.run(argv, check=False)  # no shell: the URL is untrusted
+                except BaseException as error:  # raised again once resumed
+                    failure = error
         except SuspendNotSupported:
             self.host.say("this terminal cannot hand over the screen; y copies the link")
             return
-        except OSError as error:
-            self.host.say(f"cannot run {argv[0]}: {error.strerror or error}")
-            return
-        self.host.say("back from the browser" if done.returncode == 0
-                      else f"{argv[0]} exited with status {done.returncode}")
+        if isinstance(failure, OSError):
+            self.host.warn(f"cannot run {argv[0]}: {failure.strerror or failure}")
+        elif isinstance(failure, KeyboardInterrupt):
+            self.host.say("the browser was interrupted")
+        elif failure is not None:
+            raise failure
+        else:
+            self.host.say("back from the browser" if done.returncode == 0
+                          else f"{argv[0]} exited with status {done.returncode}")
 
     def _browse(self, argv: tuple[str, ...] | None, url: str) -> None:
         """In a worker thread: a graphical browser opens its own window, in the background."""

@@ -108,6 +108,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         new_cursor = old_cursor
         if anchor is not None and grown != 0:
             found = pager.locate(anchor[0], anchor[1] - gone, abs(grown))
+            if found is None:  # moved further than the rows that came or went: by id
+                found = self.locate(anchor[0])
             if found is not None:
                 new_cursor = found
         self._resize()
@@ -118,6 +120,14 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self.set_reactive(ArticleList.cursor, self.validate_cursor(new_cursor))
         self.refresh()
         self.post_message(self.Highlighted(self.current))
+
+    def select(self, article_id: int) -> bool:
+        """Put the cursor on `article_id` if the list has it (False when not)."""
+        index = self.locate(article_id)
+        if index is None:
+            return False
+        self.cursor = index
+        return True
 
     @property
     def current(self) -> ArticleRow | None:

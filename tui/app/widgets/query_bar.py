@@ -1,4 +1,5 @@
-"""The filter (`f`) and search (`/`) bar under the list.
+"""The filter (`f`) and search (`/`) bar under the list, and the note under it that shows a
+query error in full.
 
 Both take the CLI's query language. The screen checks a submitted query and applies it; the
 bar only knows which of the two it is asking for.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 Mode = Literal["filter", "search"]
 
@@ -39,3 +40,22 @@ class QueryBar(Input):
     def hide(self) -> None:
         self.display = False
         self.mode = None
+
+
+class QueryNote(Static):
+    """A query error, whole and wrapped: the status line cuts it at its width (at 80 columns
+    only "query error (column 1): unknown" was left) and its messages fade. It stays until
+    the query is edited, applied or the bar closed."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", id=id, markup=False)
+        self.display = False
+
+    def show(self, text: str) -> None:
+        self.update(text)
+        self.display = True
+
+    def clear(self) -> None:
+        if self.display:
+            self.update("")
+            self.display = False
