@@ -121,8 +121,8 @@ def _pair(x: Features, y: Features) -> tuple[tuple[float, ...], list[str], list[
     text = 0.0
     if not cross:  # words only mean something within one script
         xt, yt = x.terms, y.terms  # the shorter one's sorted keys found in the other: the
-        both = list(filter(yt.__contains__, x.term_keys) if len(xt) <= len(yt)  # shared
-                    else filter(xt.__contains__, y.term_keys))  # terms sorted, no sort a pair
+        both = list(filter(yt.__contains__, x.sorted_terms()) if len(xt) <= len(yt)
+                    else filter(xt.__contains__, y.sorted_terms()))  # shared terms, sorted
         text = sum(map(operator.mul, map(xt.__getitem__, both), map(yt.__getitem__, both)))
     mass = math.log1p(mass_a + mass_p)
     # what happened: how far the two event-type profiles agree, and whether their main types
