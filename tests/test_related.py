@@ -36,20 +36,25 @@ def test_terms_drop_stopwords_and_stem() -> None:
     assert got["missile"] == 3 and "the" not in got and "monday" not in got
 
 
-def test_min_xors_is_the_minimum_of_every_xor() -> None:
-    """The two-bisect search gives min(v ^ mask) exactly: dense small values (runs of many
-    sharing a prefix), sparse 64-bit ones, masks equal to a value, at either end."""
-    import random
+def test_minhash_is_the_minimum_of_every_masked_blake2b() -> None:
+    """Stored signatures and LSH keys stay valid across versions: each value is the top 32
+    bits of min(blake2b-64(shingle) ^ mask) over the distinct word 4-shingles, computed here
+    the slow, obvious way (short texts padded, repeated shingles, words in two scripts)."""
+    import hashlib
 
-    from tui.core.linking.text import _min_xors
+    from tui.core.linking.text import _MASKS, minhash_words
 
-    rnd = random.Random(19)
-    for _ in range(3000):
-        bits = rnd.choice([3, 8, 64])
-        values = sorted({rnd.getrandbits(bits) for _ in range(rnd.randint(1, 60))})
-        masks = [rnd.getrandbits(64) & rnd.choice([7, 255, (1 << 64) - 1]) for _ in range(5)]
-        masks += [values[0], values[-1]]
-        assert _min_xors(values, masks) == [min(v ^ m for v in values) for m in masks]
+    def reference(words: list[str]) -> tuple[int, ...]:
+        words = words + [""] * (4 - len(words)) if len(words) < 4 else words
+        shingles = {" ".join(words[i:i + 4]) for i in range(len(words) - 3)}
+        hashes = [int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big")
+                  for s in shingles]
+        return tuple(min(h ^ m for h in hashes) >> 32 for m in _MASKS)
+
+    texts = [[], ["one"], ["a", "b"] * 4, ["шойгу", "прибыл", "в", "тегеран"],
+             [f"w{i % 37}" for i in range(500)]]
+    for words in texts:
+        assert minhash_words(words) == reference(words)
 
 
 def test_minhash_finds_same_copy() -> None:

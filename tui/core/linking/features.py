@@ -62,12 +62,25 @@ class Features:
     # the main event type, and the types worth naming in reasons (derived from `what`)
     main: str = field(default="", compare=False)
     shown: frozenset[str] = field(default=frozenset(), compare=False)
+    # the terms' keys sorted (`sorted_terms`): a pair's shared terms in the order their
+    # products are summed
+    term_keys: tuple[str, ...] | None = field(default=None, init=False, compare=False,
+                                              repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "sums", (sum(self.actors.values()), sum(self.states.values()),
                                           sum(self.places.values()), sum(self.focus.values())))
         object.__setattr__(self, "main", main_type(self.what))
         object.__setattr__(self, "shown", shown(self.what))
+
+    def sorted_terms(self) -> tuple[str, ...]:
+        """The terms' keys sorted, made on first use: most features decoded are on the short
+        side of only a few of their pairs, and those weighed are never scored where made."""
+        keys = self.term_keys
+        if keys is None:
+            keys = tuple(sorted(self.terms))
+            object.__setattr__(self, "term_keys", keys)
+        return keys
 
     def dumps(self) -> str:
         return _dumps(self)

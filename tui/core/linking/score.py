@@ -86,6 +86,8 @@ def _ruzicka(x: dict[str, float], y: dict[str, float], sum_x: float,
              sum_y: float) -> tuple[float, float, list[str]]:
     """Weighted Jaccard, the shared mass, and the shared keys (sorted: the same sum to the
     last bit whatever the hash seed); `sum_x`, `sum_y`: the sums of the values."""
+    if not x or not y:  # often: most articles name no actor, many no place
+        return 0.0, 0.0, []
     shared = sorted(x.keys() & y.keys())
     if not shared:
         return 0.0, 0.0, []
@@ -118,9 +120,10 @@ def _pair(x: Features, y: Features) -> tuple[tuple[float, ...], list[str], list[
     cross = 0.0 if x.script == y.script else 1.0
     text = 0.0
     if not cross:  # words only mean something within one script
-        both = sorted(x.terms.keys() & y.terms.keys())
-        text = sum(map(operator.mul, map(x.terms.__getitem__, both),
-                       map(y.terms.__getitem__, both)))
+        xt, yt = x.terms, y.terms  # the shorter one's sorted keys found in the other: the
+        both = list(filter(yt.__contains__, x.sorted_terms()) if len(xt) <= len(yt)
+                    else filter(xt.__contains__, y.sorted_terms()))  # shared terms, sorted
+        text = sum(map(operator.mul, map(xt.__getitem__, both), map(yt.__getitem__, both)))
     mass = math.log1p(mass_a + mass_p)
     # what happened: how far the two event-type profiles agree, and whether their main types
     # differ (an article naming no type says nothing either way)
@@ -178,12 +181,14 @@ def _shared(x: Features, y: Features, shared_a: list[str], shared_p: list[str]
             ) -> tuple[float, tuple[str, ...], tuple[str, ...]]:
     """A kept link's copy similarity, what the two share (most telling first) and the event
     types both name."""
-    weights = {f"a:{k}": min(x.actors[k], y.actors[k]) for k in shared_a}
-    weights.update({f"p:{k}": min(x.places[k], y.places[k]) for k in shared_p})
+    weights = {f"a:{k}": min(x.actors[k], y.actors[k]) for k in shared_a} if shared_a else {}
+    if shared_p:
+        weights.update({f"p:{k}": min(x.places[k], y.places[k]) for k in shared_p})
     dup = jaccard(x.sig, y.sig) if x.script == y.script else 0.0
     named = x.shown & y.shown
-    return (dup, tuple(_explain_order(weights, {x.lead, y.lead})),
-            tuple(shared(x.what, y.what, named)) if named else ())
+    # one name or none is its own order (most kept links of a cold run share at most a place)
+    return (dup, tuple(_explain_order(weights, {x.lead, y.lead}) if len(weights) > 1
+                       else weights), tuple(shared(x.what, y.what, named)) if named else ())
 
 
 # ---------------------------------------------------------------- explaining
@@ -216,7 +221,11 @@ def reasons(s: Score, name: Callable[[str], str] = display_name, limit: int = 4)
 def _why(dup: float, shared: tuple[str, ...], what: tuple[str, ...], days: float, text: float,
          name: Callable[[str], str] = display_name, limit: int = 4) -> str:
     out = []
-    names = list(dict.fromkeys(name(k) for k in shared))[:limit]
+    names: dict[str, None] = {}  # the first `limit` distinct names: the rest are not looked up
+    for key in shared if limit > 0 else ():
+        names[name(key)] = None
+        if len(names) == limit:
+            break
     if names:
         out.append(", ".join(names))
     if what:

