@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.conftest import write_config
 from tests.test_app_support import copy_demo
+from tests.test_cli import newsdesk
 from tests.test_tmux_panes import quit_app, start
 from tests.test_tmux_smoke import Tmux, pytestmark  # noqa: F401  (skips without tmux)
 from tui.core.config.loader import load_config
@@ -34,5 +36,27 @@ def test_reading_at_160_columns_keeps_headlines_and_the_measure(tmp_path: Path,
     assert any(second.title[:28] in line for line in screen.splitlines()), screen
     tmux.keys("2")
     tmux.wait_for(lambda s: "Related (" in s)
+    tmux.keys("q", "q")
+    quit_app(tmux)
+
+
+def test_the_feeds_dialog_at_80x24_says_why_each_feed_fails(tmp_path: Path,
+                                                           tmux: Tmux) -> None:
+    """The offline first run: every feed fails, and the reason is the one thing to read."""
+    config = write_config(tmp_path, [(f"Outlet {n:02d}", f"http://127.0.0.1:9/{n}.xml")
+                                     for n in range(32)])
+    assert newsdesk("--config", str(config), "fetch").returncode == 0
+    with Desk.open(load_config(config)) as desk:
+        reason = desk.feeds()[0].last_error
+    assert reason
+
+    start(tmux, tmp_path, config, (80, 24))
+    tmux.wait_for(lambda s: "R tries again" in s)
+    tmux.keys("e")
+    tmux.wait_for(lambda s: "Outlet 00" in s and f"failing: {reason[:40]}" in s)
+    tmux.keys(*["Down"] * 20)  # the table scrolls; the reason stays under it
+    tmux.wait_for(lambda s: "http://127.0.0.1:9/20.xml" in s and f"failing: {reason[:40]}" in s)
+    tmux.keys("G")  # the last feed, as in the list
+    tmux.wait_for(lambda s: "http://127.0.0.1:9/31.xml" in s and f"failing: {reason[:40]}" in s)
     tmux.keys("q", "q")
     quit_app(tmux)
