@@ -63,3 +63,28 @@ def test_a_compact_list_dates_like_ls() -> None:
     assert short_time(datetime(2025, 1, 8, 9, 5, tzinfo=UTC), now) == "Jan  8"
     assert short_time(datetime(2024, 12, 26, tzinfo=UTC), now) == "Dec 26"  # last December
     assert short_time(datetime(2024, 5, 26, tzinfo=UTC), now) == "May'24"  # an old one
+
+
+async def test_the_status_line_says_how_much_of_the_article_is_below(demo_desk) -> None:
+    """At 80x24 the reader takes the screen and its scrollbar is the only other sign that
+    the text goes on: the status line says so, as the help screen does."""
+    from tests.test_app_panes import longest
+    from tests.test_app_support import status
+
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*["j"] * longest(desk), "enter")
+        await settle(pilot)
+        assert status(app).rstrip().endswith("% · ↓ space: more below"), status(app)
+        first = status(app)
+        await pilot.press("space")
+        await settle(pilot)
+        assert status(app) != first  # further down, or at the end
+        await pilot.press("G")
+        await settle(pilot)
+        assert status(app).rstrip().endswith("end · space: next unread"), status(app)
+        await pilot.press("q")  # back to the list: nothing about a reader
+        await settle(pilot)
+        assert "space:" not in status(app)

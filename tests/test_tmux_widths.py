@@ -9,7 +9,7 @@ from pathlib import Path
 from tests.conftest import write_config
 from tests.test_app_support import copy_demo
 from tests.test_cli import newsdesk
-from tests.test_tmux_panes import quit_app, start
+from tests.test_tmux_panes import quit_app, start, status
 from tests.test_tmux_smoke import Tmux, pytestmark  # noqa: F401  (skips without tmux)
 from tui.core.config.loader import load_config
 from tui.core.desk import Desk
@@ -60,3 +60,20 @@ def test_the_feeds_dialog_at_80x24_says_why_each_feed_fails(tmp_path: Path,
     tmux.wait_for(lambda s: "http://127.0.0.1:9/31.xml" in s and f"failing: {reason[:40]}" in s)
     tmux.keys("q", "q")
     quit_app(tmux)
+
+
+def test_the_reader_at_80x24_says_more_follows(tmp_path: Path, tmux: Tmux) -> None:
+    config = copy_demo(tmp_path / "demo")
+    with Desk.open(load_config(config)) as desk:
+        unread = desk.ids("is:unread")
+        at = max(range(len(unread)), key=lambda i: len(desk.article(unread[i]).body or ""))
+
+    start(tmux, tmp_path, config, (80, 24))
+    tmux.wait_for(lambda s: "Unread  1/" in s)
+    tmux.keys(*["j"] * at, "Enter")
+    tmux.wait_for(lambda s: "% · ↓ space: more below" in status(s))
+    tmux.keys("G")
+    tmux.wait_for(lambda s: "end · space: next unread" in status(s))
+    tmux.keys("q", "q")
+    quit_app(tmux)
+
