@@ -201,6 +201,8 @@ async def test_brackets_step_through_the_story_by_time(demo_desk) -> None:
 
 
 async def test_tree_stories_and_actors(demo_desk) -> None:
+    from tui.app.views import dateline
+
     desk, config = demo_desk
     app = make_app(desk, config)
     async with app.run_test(size=SIZE) as pilot:
@@ -211,7 +213,7 @@ async def test_tree_stories_and_actors(demo_desk) -> None:
         assert f"{len(expected[0].outlets)} outlets" in stories[0].data.label
         shown = str(stories[0].label)  # cut to the tree's width, with an ellipsis
         assert shown.endswith("…") and stories[0].data.label.startswith(shown[:-1])
-        assert shown.startswith(expected[0].label[:10])
+        assert shown.startswith(dateline(expected[0].label)[:10])  # the place first
         tree = main(app).query_one(ViewTree)
         tree.select_node(stories[0])
         await pilot.pause()

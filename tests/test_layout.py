@@ -15,14 +15,29 @@ def test_the_text_gets_a_reading_measure_beside_the_list(size: tuple[int, int]) 
     assert layout.mode == "side"
     text = width - layout.tree - layout.side - (layout.list_width or 0) - PAD
     assert text >= 70 and layout.measure == 80
-    assert (layout.list_width or 0) >= 44
+    assert (layout.list_width or 0) >= 50
 
 
 def test_the_tree_stays_only_where_there_is_room() -> None:
-    assert plan(200, 50, reader=True).tree == 30
+    assert plan(240, 60, reader=True).tree == 30
+    assert plan(200, 50, reader=True).tree == 0  # it would leave the list 50 columns
     assert plan(160, 48, reader=True).tree == 0
     assert plan(160, 48, reader=True, tree_focused=True).tree > 0  # asked for: shown
     assert plan(160, 48, reader=False).tree == 30
+
+
+@pytest.mark.parametrize("width", [154, 160, 166, 172, 180, 200, 212, 240, 300])
+def test_beside_the_text_the_list_keeps_headlines(width: int) -> None:
+    """The text keeps 70-80 columns, the list at least 50 (60 where the text can spare
+    them: its normal columns), the side panel narrows before the list does."""
+    for focused in (False, True):
+        layout = plan(width, 45, reader=True, tree_focused=focused)
+        assert layout.mode == "side"
+        text = width - layout.tree - layout.side - (layout.list_width or 0) - PAD
+        assert 70 <= text <= 80
+        assert (layout.list_width or 0) >= (58 if width >= 160 else 50)
+        assert layout.side in ((0, 28, 36) if focused else (28, 36))
+        assert (layout.tree > 0) == (focused or width >= 212)
 
 
 def test_small_terminals_give_the_reader_the_screen() -> None:
@@ -48,4 +63,4 @@ def test_hiding_the_side_panel_and_full_screen() -> None:
 
 def test_text_width_zero_means_no_cap() -> None:
     layout = plan(200, 50, reader=True, text_width=0)
-    assert layout.measure is None and layout.list_width == 44
+    assert layout.measure is None and layout.list_width == 60

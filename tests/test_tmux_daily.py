@@ -33,8 +33,10 @@ def body_segments(screen: str, body: str) -> list[str]:
 
 
 def row_in_sight(screen: str, title: str, day: str) -> bool:
-    """The list's row for an article (its date and title on one line) is on the screen."""
-    return any(day in piece and title[:10] in piece
+    """The list's row for an article (its date and title on one line) is on the screen; a
+    compact list beside the reader dates an old article by month ("Jul'24")."""
+    month = "JanFebMarAprMayJunJulAugSepOctNovDec"[3 * int(day[5:7]) - 3:][:3] + "'" + day[2:4]
+    return any((day in piece or month in piece) and title[:10] in piece
                for line in screen.splitlines() for piece in BORDERS.split(line))
 
 

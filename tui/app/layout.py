@@ -1,8 +1,12 @@
 """Where the panes go, from the terminal's size: no Textual, so every size is a unit test.
 
-The article text gets a reading measure first (`[settings] text_width`, about 80 columns);
-the list takes what is left beside it, or sits above it, or, on a small terminal, gives the
-whole screen to the reader until `q`. The view tree shows only where it leaves that room.
+While reading, three things compete for the columns, in this order: the article text at a
+reading measure (`[settings] text_width`, about 80 columns, down to 70 when short), headlines
+in the list (at least `LIST_MIN` columns, `LIST_WANT` when there is room: the list is how the
+reader moves on), then the side panel (narrower before it goes). Where the list cannot keep
+its width beside the text, it sits above it, or, on a small terminal, gives the whole screen
+to the reader until `q`. The view tree shows only where it leaves the list its width: `1`
+asks for it, and then the side panel makes way before the text does.
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ NARROW = 120  # below this many columns the tree hides while the reader is close
 SIDE = 36  # the reader's side panel (actors, related), with its border
 SIDE_NARROW = 28
 SIDE_FROM = 100  # narrower terminals hide the side panel until asked for (B, 4, 5)
-LIST_MIN = 44  # the narrowest list worth keeping beside the reader
+LIST_MIN = 50  # the narrowest list worth keeping beside the reader (~28-column headlines)
+LIST_WANT = 60  # the list's width when the text can spare it (the list's normal columns)
 MIN_MEASURE = 70  # the text may give up columns to the list down to this measure
 PAD = 4  # around the text: focus border, padding on both sides, scrollbar
 STACK_MIN_HEIGHT = 36  # below this many rows the reader takes the screen instead
@@ -47,6 +52,17 @@ class Layout:
         return self.mode != "full"
 
 
+def split(room: int, measure: int) -> tuple[int, int] | None:
+    """(text, list) widths side by side in `room` columns, or None when the list would be
+    narrower than `LIST_MIN`. The text gives up columns down to `MIN_MEASURE` until the list
+    has `LIST_WANT`; columns beyond both go to the text up to its measure, then the list."""
+    full, least = measure + PAD, min(measure, MIN_MEASURE) + PAD
+    text = max(least, min(full, room - LIST_WANT))
+    if room - text < LIST_MIN:
+        return None
+    return text, room - text
+
+
 def plan(width: int, height: int, *, reader: bool, full: bool = False,
          side: bool | None = None, text_width: int = 80, tree_focused: bool = False) -> Layout:
     """The layout for a `width` x `height` terminal (the status line and footer included).
@@ -59,24 +75,34 @@ def plan(width: int, height: int, *, reader: bool, full: bool = False,
         return Layout("list", tree, 0)
     if side is None:
         side = width >= SIDE_FROM
-    side_width = (SIDE if width >= NARROW else SIDE_NARROW) if side else 0
+    sides = (SIDE, SIDE_NARROW) if side and width >= NARROW else (SIDE_NARROW,) if side else ()
     if full:
-        return Layout("full", 0, side_width, measure=cap)
-    least = min(measure, MIN_MEASURE) + PAD
-    if width >= LIST_MIN + least + side_width:  # side by side
-        text = min(measure + PAD, width - side_width - LIST_MIN)
-        rest = width - side_width - text
-        if rest >= TREE + LIST_MIN:
+        return Layout("full", 0, sides[0] if sides else 0, measure=cap)
+    fits = [(w, parts) for w in sides or (0,) if (parts := split(width - w, measure))]
+    if fits:  # side by side: the side panel narrows before the list's headlines do
+        side_width, (_text, rest) = next(
+            (fit for fit in fits if fit[1][1] >= LIST_WANT), fits[-1])
+        if rest - TREE >= LIST_WANT:  # the tree too, without taking the list's headlines
             return Layout("side", TREE, side_width, rest - TREE, measure=cap)
-        if tree_focused:  # while the tree is used, the text gives it room
-            text = max(PAD + 20, text - TREE_ASKED)
-            rest = width - side_width - text
-            return Layout("side", TREE_ASKED, side_width, max(1, rest - TREE_ASKED),
-                          measure=cap)
+        if tree_focused:
+            return _tree_asked(width, side_width, measure, cap)
         return Layout("side", 0, side_width, rest, measure=cap)
     if height >= STACK_MIN_HEIGHT:
+        side_width = sides[0] if sides else 0
         list_height = max(7, (height - 2) // 3)
-        room = width - side_width - TREE >= least
+        room = width - side_width - TREE >= min(measure, MIN_MEASURE) + PAD
         tree = TREE if room else (TREE_ASKED if tree_focused else 0)
         return Layout("stacked", tree, side_width, list_height=list_height, measure=cap)
-    return Layout("full", 0, side_width, measure=cap)
+    return Layout("full", 0, sides[0] if sides else 0, measure=cap)
+
+
+def _tree_asked(width: int, side_width: int, measure: int, cap: int | None) -> Layout:
+    """The tree has the focus (`1`, tab) beside the list and the text: the side panel makes
+    way for it while it is used; the text is squeezed only when that is not enough."""
+    for shown in (side_width, 0):
+        parts = split(width - TREE_ASKED - shown, measure)
+        if parts is not None:
+            return Layout("side", TREE_ASKED, shown, parts[1], measure=cap)
+    rest = max(LIST_MIN, width - TREE_ASKED - (PAD + 20))
+    return Layout("side", TREE_ASKED, 0, max(1, min(rest, width - TREE_ASKED - PAD - 20)),
+                  measure=cap)

@@ -109,10 +109,23 @@ def load_groups(desk: Desk, config: Config) -> ViewGroups:
 
 
 def story_view(story: Story) -> ViewSpec:
-    """A story's articles (the list is newest first, like every view)."""
+    """A story's articles (the list is newest first, like every view), labelled like a
+    dateline: "Moscow · Pezeshkian, Putin · 17-18 Jan 2025 · 4 outlets". The place leads
+    because the narrow tree cuts the end, and the people alone do not tell two meetings
+    apart ("Pezeshkian, Putin" met in Ashgabat and in Moscow)."""
     outlets = len(story.outlets)
-    label = f"{story.label} · {outlets} outlet{'s' if outlets != 1 else ''}"
+    label = f"{dateline(story.label)} · {outlets} outlet{'s' if outlets != 1 else ''}"
     return ViewSpec("story", label, f"story:{story.id}", ref=str(story.id))
+
+
+def dateline(label: str) -> str:
+    """A story label ("people · place · dates", `linking.stories.label`) with its place
+    first; one with fewer parts is left as it is."""
+    parts = label.split(" · ")
+    if len(parts) != 3:
+        return label
+    people, place, dates = parts
+    return " · ".join((place, people, dates))
 
 
 def actor_view(actor_id: str, name: str, count: int | None = None) -> ViewSpec:

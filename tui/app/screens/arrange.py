@@ -8,9 +8,11 @@ heavy one (`newsdesk.tcss`), and a side list's title gets a marker.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, Protocol
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from tui.app import layout
+from tui.app.commands import key_label
 from tui.app.screens.host import Host
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.reader import ArticleText
@@ -18,9 +20,11 @@ from tui.app.widgets.side_panel import SideList
 from tui.app.widgets.view_tree import ViewTree
 
 if TYPE_CHECKING:
+    from textual.dom import DOMNode
     from textual.widget import Widget
 
     from tui.app.screens.reading import Reading
+    from tui.app.widgets.status import StatusLine
 
 PaneWidget = ArticleList | ArticleText | SideList | ViewTree
 PaneName = Literal["views", "list", "reader", "actors", "related"]
@@ -30,6 +34,15 @@ class Stage(Host, Protocol):
     """What `Arrange` needs of the screen besides `Host`."""
 
     reading: Reading
+    keymap: dict[str, str]
+
+    @property
+    def status_line(self) -> StatusLine: ...
+
+    def watch(self, obj: DOMNode, attribute_name: str, callback: Callable[..., Any],
+              init: bool = True) -> None: ...
+
+    def call_after_refresh(self, callback: Callable[..., Any], *args: Any) -> bool: ...
 
     def set_focus(self, widget: Widget | None, scroll_visible: bool = True) -> None: ...
 
@@ -72,6 +85,20 @@ class Arrange:
             stage.set_focus(reader.scroller)
         if plan.shows_list:  # the list may have shrunk: the selection stays in sight
             articles.call_after_refresh(articles.scroll_to_cursor)
+        stage.call_after_refresh(self.show_where)
+
+    def follow_reading(self) -> None:
+        """Keep the status line's word on how much of the article is below up to date."""
+        for moved in ("scroll_y", "virtual_size"):
+            self.stage.watch(self.stage.reader.scroller, moved, self.show_where, init=False)
+
+    def show_where(self) -> None:
+        """How far into the article the reader is, on the status line: a scrollbar alone is
+        easy to miss (`space` pages on, then goes to the next unread article)."""
+        stage = self.stage
+        page = key_label(stage.keymap.get("page", "space").split(",")[0])
+        where = stage.reader.scroller.place(page) if stage.reader.is_open else ("", "")
+        stage.status_line.show_where(*where)
 
     def set_reader_open(self, open_: bool) -> None:
         self.stage.reader.display = open_

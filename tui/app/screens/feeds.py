@@ -26,11 +26,18 @@ def _mark(feed: FeedStatus) -> Text:
     return Text("~", "yellow") if feed.warning else Text(" ")
 
 
+TABLE_ROWS = 16
+"""The table's tallest, header included; on a small terminal it gives way to the detail
+below it (the table is `1fr` in the dialog's CSS), which says why the chosen feed fails."""
+
+
 class FeedsScreen(ModalScreen[None]):
     """A table of `desk.feeds()`; failing feeds first, then warned ones, in full below."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,e", "dismiss", "Close"),
-                Binding("j", "move(1)", show=False), Binding("k", "move(-1)", show=False)]
+                Binding("j", "move(1)", show=False), Binding("k", "move(-1)", show=False),
+                Binding("g,home", "move(-1_000_000)", show=False),
+                Binding("G,end", "move(1_000_000)", show=False)]
 
     def __init__(self, feeds: list[FeedStatus]) -> None:
         super().__init__()
@@ -48,6 +55,7 @@ class FeedsScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
+        table.styles.max_height = min(TABLE_ROWS, len(self.feeds) + 1)
         table.add_columns("", "feed", "unread", "items", "last ok", "failures")
         for feed in self.feeds:
             table.add_row(_mark(feed), Text(feed.name),

@@ -86,6 +86,7 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.reader.display = False
+        self.arranger.follow_reading()
         self.relayout()
         self.load_view(self.view)
         self.view_tree.recount()

@@ -44,6 +44,30 @@ def local_time(moment: datetime, wide: bool, now: datetime | None = None) -> str
     return local.strftime("%m-%d %H:%M")
 
 
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+RECENT_DAYS = 183
+"""A date without its year reads as the last one of that name, as in `ls -l`: within about
+six months that is the right one."""
+
+
+def short_time(moment: datetime, now: datetime | None = None) -> str:
+    """Six columns for a compact list: "14:05" today, "Jan 18" within six months, "Jan'24"
+    before (the month is enough for an old article; the reader shows the whole date)."""
+    local = moment.astimezone()
+    today = (now or datetime.now(local.tzinfo)).astimezone(local.tzinfo)
+    if local.date() == today.date():
+        return f"{local:%H:%M} "
+    month = MONTHS[local.month - 1]
+    if abs((today.date() - local.date()).days) <= RECENT_DAYS:
+        return f"{month} {local.day:>2}"
+    return f"{month}'{local:%y}"
+
+
+COMPACT = 60
+"""Below this many columns the list shows the short date and no tags: the headline is what
+the list is read for, and the reader beside it shows the rest."""
+
+
 class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     """Virtualised list of `ArticleRow`s with a cursor.
 
@@ -306,7 +330,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         return style
 
     def _row_text(self, row: ArticleRow, width: int) -> Text:
-        wide = width >= 90
+        wide, compact = width >= 90, width < COMPACT
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append("●" if not row.read else " ")
         text.append("★" if row.saved else " ", self._style("fg:article-list--star"))
@@ -317,9 +341,10 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         outlet.stylize(self._style("fg:article-list--outlet"))
         text.append_text(outlet)
         text.append(" ")
-        text.append(local_time(row.published, wide), self._style("fg:article-list--date"))
+        when = short_time(row.published) if compact else local_time(row.published, wide)
+        text.append(when, self._style("fg:article-list--date"))
         text.append(" ")
-        tags = Text(" ".join(f"#{tag}" for tag in row.tags), no_wrap=True)
+        tags = Text("" if compact else " ".join(f"#{tag}" for tag in row.tags), no_wrap=True)
         if tags.cell_len > max(12, width // 4):  # the title matters more than the tags
             tags.truncate(max(12, width // 4), overflow="ellipsis")
         room = width - text.cell_len - (tags.cell_len + 1 if tags else 0)

@@ -135,8 +135,25 @@ def _fetch(name: str, read: Callable[[], Sequence[T]]) -> tuple[list[T], str | N
         return [], f"{name}: {error}"
 
 
+def reading_place(top: int, height: int, total: int, page_key: str = "space") -> tuple[str, str]:
+    """(long, short) words for how far into the text the reader is, as `less` and mutt's
+    pager say it: "40% · ↓ space: more below", then "end · space: next unread"; nothing
+    when the whole text is shown. The scrollbar alone is easy to miss."""
+    if total <= height or height <= 0:
+        return "", ""
+    if top + height >= total:
+        return f"end · {page_key}: next unread", "end"
+    percent = (top + height) * 100 // total
+    return f"{percent}% · ↓ {page_key}: more below", f"{percent}% ↓"
+
+
 class ArticleText(VerticalScroll, can_focus=True):
     """The article's header and body, scrolled as a pane."""
+
+    def place(self, page_key: str = "space") -> tuple[str, str]:
+        """How far down the text the pane shows (see `reading_place`)."""
+        return reading_place(int(self.scroll_y), self.scrollable_content_region.height,
+                             self.virtual_size.height, page_key)
 
     def compose(self) -> ComposeResult:
         yield Static(id="reader-header")

@@ -27,11 +27,22 @@ class StatusLine(Static):
         super().__init__(id=id)
         self.message = ""
         self._place = Text()
+        self._where = ("", "")
         self._timer: Timer | None = None
 
     def show_place(self, place: Text) -> None:
         """The part that stays: the view and where the cursor is."""
         self._place = place
+        self._draw()
+
+    def show_where(self, long: str, short: str = "") -> None:
+        """Where the reader is in the article, at the right edge (`short` when `long` does
+        not fit beside the rest; nothing when neither does)."""
+        if (long, short) != self._where:
+            self._where = (long, short)
+            self._draw()
+
+    def on_resize(self) -> None:
         self._draw()
 
     def say(self, message: str, seconds: float = MESSAGE_SECONDS) -> None:
@@ -50,6 +61,12 @@ class StatusLine(Static):
         text = self._place.copy()
         if self.message:
             text.append("  " + self.message)
+        width = self.size.width
+        for where in self._where:
+            if where and text.cell_len + 2 + len(where) <= width:
+                text.append(" " * (width - text.cell_len - len(where)))
+                text.append(where, "italic")
+                break
         self.update(text)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.timer import Timer
@@ -25,9 +26,12 @@ GUIDE = 2  # columns a group's children are indented by
 EDGES = 2  # the tree's focus border and scrollbar
 
 
-def _label(view: ViewSpec, counts: tuple[int, int] | None = None, room: int = 28) -> Text:
+def _label(view: ViewSpec, counts: tuple[int, int] | None = None, room: int = 28,
+           middle: bool = False) -> Text:
     """'name ! 43/49' in `room` columns: the name gives way (with an ellipsis), never the
-    counts. Literal: feed names and tags come from users and feeds."""
+    counts; `middle` cuts the middle of the name, where siblings cut at the end would look
+    the same ("Novaya Ga…ope (EN)", "Novaya Ga…a Europe"). Literal: feed names and tags
+    come from users and feeds."""
     tail = Text()
     if view.failed:
         tail.append(" !", "bold red")
@@ -36,10 +40,32 @@ def _label(view: ViewSpec, counts: tuple[int, int] | None = None, room: int = 28
     if counts is not None:
         unread, total = counts
         tail.append(f" {unread}/{total}", "bold" if unread else "dim")
-    text = Text(view.label, no_wrap=True)
-    text.truncate(max(3, room - tail.cell_len), overflow="ellipsis")
+    text = _cut(view.label, max(3, room - tail.cell_len), middle)
     text.append_text(tail)
     return text
+
+
+def _cut(label: str, room: int, middle: bool) -> Text:
+    if cell_len(label) <= room or not middle:
+        text = Text(label, no_wrap=True)
+        text.truncate(room, overflow="ellipsis")
+        return text
+    end = len(label)
+    while cell_len(label[end - 1:]) <= (room - 1) // 2:
+        end -= 1
+    head = Text(label, no_wrap=True)
+    head.truncate(room - 1 - cell_len(label[end:]))
+    return Text.assemble(head, "…", label[end:])
+
+
+def _labels(items: list[tuple[ViewSpec, tuple[int, int] | None]], room: int) -> list[Text]:
+    """The lines of one group: a name cut at its end unless that leaves two alike."""
+    plain = [_label(view, counts, room) for view, counts in items]
+    seen: dict[str, int] = {}
+    for text in plain:
+        seen[text.plain] = seen.get(text.plain, 0) + 1
+    return [_label(view, counts, room, middle=True) if seen[text.plain] > 1 else text
+            for text, (view, counts) in zip(plain, items, strict=True)]
 
 
 @dataclass(frozen=True)
@@ -67,7 +93,8 @@ def _plan(groups: ViewGroups, room: int) -> list[_Row]:
     def group(title: str, items: list[tuple[ViewSpec, tuple[int, int] | None]],
               expand: bool = True, more: _Row | None = None) -> _Row:
         head = ViewSpec("placeholder", title)
-        lines = [_Row(_label(view, counts, room - GUIDE), view) for view, counts in items]
+        lines = [_Row(text, view) for text, (view, _counts)
+                 in zip(_labels(items, room - GUIDE), items, strict=True)]
         if not items:
             lines.append(_Row(Text("(none)", "dim"), head))
         if more is not None:
