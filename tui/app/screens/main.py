@@ -26,8 +26,8 @@ from tui.app.empty_state import empty_text
 from tui.app.messages import OpenArticle, OpenView, ShowActor
 from tui.app.paging import Pager
 from tui.app.screens.arrange import Arrange
+from tui.app.screens.command_table import command_table
 from tui.app.screens.follow import Follow
-from tui.app.screens.help import HelpScreen
 from tui.app.screens.host import guarded
 from tui.app.screens.jobs import Jobs
 from tui.app.screens.keeping import Keeping
@@ -70,7 +70,7 @@ class MainScreen(Screen[None]):
         self.jobs.before_refresh, self.jobs.after_job = self.follow.reread_config, self.follow.seen
         self.keeping = Keeping(self)
         self.trail = Trail(self)
-        self._commands = self._command_table()
+        self._commands = command_table(self)
 
     # -- layout --------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -128,55 +128,6 @@ class MainScreen(Screen[None]):
         return self.query_one(QueryBar)
 
     # -- commands ------------------------------------------------------------------------
-    def _command_table(self) -> dict[str, Callable[[], object]]:
-        """Who does each command of `COMMANDS` (a test checks that none is missing)."""
-        reading, triage, jobs, keeping = self.reading, self.triage, self.jobs, self.keeping
-        arrange = self.arranger
-        return {
-            "cursor_down": lambda: self.focused_pane().move(1),
-            "cursor_up": lambda: self.focused_pane().move(-1),
-            "top": lambda: self.focused_pane().to_top(),
-            "bottom": lambda: self.focused_pane().to_bottom(),
-            "open": self.open_focused,
-            "page": reading.page,
-            "next_unread": lambda: reading.step_unread(1),
-            "prev_unread": lambda: reading.step_unread(-1),
-            "next_in_story": lambda: reading.step_story(1),
-            "prev_in_story": lambda: reading.step_story(-1),
-            "cycle_panes": arrange.cycle_panes,
-            "toggle_full": arrange.toggle_full,
-            "toggle_side": arrange.toggle_side,
-            "focus_views": lambda: arrange.focus_pane("views"),
-            "focus_list": lambda: arrange.focus_pane("list"),
-            "focus_reader": lambda: arrange.focus_pane("reader"),
-            "focus_actors": lambda: arrange.focus_pane("actors"),
-            "focus_related": lambda: arrange.focus_pane("related"),
-            "close": self.close_one,
-            "back": lambda: self.close_one(quit_at_top=False),
-            "help": lambda: self.app.push_screen(HelpScreen(self.keymap, self.config.path)),
-            "search": lambda: self.open_query_bar("search"),
-            "filter": lambda: self.open_query_bar("filter"),
-            "clear_query": self.clear_query,
-            "toggle_hide_read": self.toggle_hide_read,
-            "save_view": keeping.save_view,
-            "export_view": keeping.export_view,
-            "toggle_read": triage.toggle_read,
-            "toggle_saved": triage.toggle_saved,
-            "dismiss": triage.dismiss,
-            "mark_view_read": triage.mark_view_read,
-            "undo": triage.undo,
-            "add_tags": triage.add_tags,
-            "remove_tag": triage.remove_tag,
-            "open_browser": triage.open_browser,
-            "copy_link": triage.copy_link,
-            "feed_errors": triage.feed_errors,
-            "refresh_all": jobs.refresh_all,
-            "refresh_feed": jobs.refresh_feed,
-            "actor_alias": jobs.add_alias,
-            "new_actor": jobs.new_actor,
-            "list_unlisted": jobs.list_unlisted,
-        }
-
     def action_run(self, name: str) -> None:
         """Run the command `name`: its key, the palette, or any widget's
         `run_action("screen.run('name')")`."""

@@ -1,0 +1,61 @@
+"""Who does each command of `COMMANDS` on the main screen: one table, so a key binding, the
+palette and the help screen all run the same thing (a test checks that none is missing)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from tui.app.screens.help import HelpScreen
+
+if TYPE_CHECKING:
+    from tui.app.screens.main import MainScreen
+
+
+def command_table(screen: MainScreen) -> dict[str, Callable[[], object]]:
+    reading, triage, jobs, keeping = screen.reading, screen.triage, screen.jobs, screen.keeping
+    arrange = screen.arranger
+    return {
+        "cursor_down": lambda: screen.focused_pane().move(1),
+        "cursor_up": lambda: screen.focused_pane().move(-1),
+        "top": lambda: screen.focused_pane().to_top(),
+        "bottom": lambda: screen.focused_pane().to_bottom(),
+        "open": screen.open_focused,
+        "page": reading.page,
+        "next_unread": lambda: reading.step_unread(1),
+        "prev_unread": lambda: reading.step_unread(-1),
+        "next_in_story": lambda: reading.step_story(1),
+        "prev_in_story": lambda: reading.step_story(-1),
+        "cycle_panes": arrange.cycle_panes,
+        "toggle_full": arrange.toggle_full,
+        "toggle_side": arrange.toggle_side,
+        "focus_views": lambda: arrange.focus_pane("views"),
+        "focus_list": lambda: arrange.focus_pane("list"),
+        "focus_reader": lambda: arrange.focus_pane("reader"),
+        "focus_actors": lambda: arrange.focus_pane("actors"),
+        "focus_related": lambda: arrange.focus_pane("related"),
+        "close": screen.close_one,
+        "back": lambda: screen.close_one(quit_at_top=False),
+        "help": lambda: screen.app.push_screen(HelpScreen(screen.keymap, screen.config.path)),
+        "search": lambda: screen.open_query_bar("search"),
+        "filter": lambda: screen.open_query_bar("filter"),
+        "clear_query": screen.clear_query,
+        "toggle_hide_read": screen.toggle_hide_read,
+        "save_view": keeping.save_view,
+        "export_view": keeping.export_view,
+        "toggle_read": triage.toggle_read,
+        "toggle_saved": triage.toggle_saved,
+        "dismiss": triage.dismiss,
+        "mark_view_read": triage.mark_view_read,
+        "undo": triage.undo,
+        "add_tags": triage.add_tags,
+        "remove_tag": triage.remove_tag,
+        "open_browser": triage.open_browser,
+        "copy_link": triage.copy_link,
+        "feed_errors": triage.feed_errors,
+        "refresh_all": jobs.refresh_all,
+        "refresh_feed": jobs.refresh_feed,
+        "actor_alias": jobs.add_alias,
+        "new_actor": jobs.new_actor,
+        "list_unlisted": jobs.list_unlisted,
+    }
