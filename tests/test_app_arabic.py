@@ -39,3 +39,21 @@ async def test_slash_finds_words_with_attached_prefixes(arabic_desk) -> None:
         assert "/لبنان" in status(app)
         await pilot.press("slash", "ctrl+u", *"كتاب", "enter")  # Arabic kaf for Persian ک
         await until(pilot, lambda: titles(desk, listed_ids(app)) == [KABUL])
+
+
+async def test_the_reader_right_aligns_arabic_paragraphs(arabic_desk) -> None:
+    desk, config = arabic_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"لبنان", "enter")
+        await until(pilot, lambda: len(listed_ids(app)) == 1)
+        await pilot.press("enter")
+        body = app.screen.query_one("#reader-body")
+        await until(pilot, lambda: "ولبنان" in _lines(body))
+        line = next(text for text in _lines(body).splitlines() if "ولبنان" in text)
+        assert line.startswith("    ") and line.rstrip().endswith("ولبنان.")
+
+
+def _lines(widget) -> str:
+    return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
