@@ -103,7 +103,8 @@ def test_forms_and_spellings() -> None:
 
 
 def test_text_without_arabic_script_is_indexed_unchanged() -> None:
-    for text in ("Lebanon talks resume", "Переговоры в Дохе", "", "2026 – 3% ‘quoted’"):
+    for text in ("Lebanon talks resume", "Переговоры в Дохе", "", "2026 – 3% ‘quoted’",
+                 "a stray\u200cjoiner", "an Arabic comma، and ٢٠٢٦"):
         assert arabic_search.indexed(text) is text
 
 

@@ -25,7 +25,9 @@ import unicodedata
 MARK = "\ue000"
 # A run of Arabic-script characters (letters, marks, digits, punctuation) and the ZWNJ;
 # its words are the letters left after normalisation.
-_RUN = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc\u200c]+")
+_SCRIPT = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
+_ANY = re.compile(f"[{_SCRIPT}]")
+_RUN = re.compile(f"[{_SCRIPT}\u200c]+")
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _DROP = dict.fromkeys([*range(0x064B, 0x0660), 0x0670, 0x0640, *range(0x06D6, 0x06EE), 0x200C])
@@ -40,7 +42,7 @@ _MIN_STEM = 2
 
 
 def has_arabic(text: str) -> bool:
-    return _RUN.search(text) is not None
+    return _ANY.search(text) is not None
 
 
 def normalise(word: str) -> str:
@@ -76,7 +78,7 @@ def indexed(text: str) -> str:
     if not has_arabic(text):
         return text
     forms = dict.fromkeys(form for run in _RUN.findall(text) for form in _run_forms(run))
-    return text + "\n" + " ".join(MARK + form for form in forms)
+    return text + "\n" + " ".join(MARK + form for form in forms) if forms else text
 
 
 def query_word(text: str) -> str | None:
