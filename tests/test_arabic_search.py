@@ -105,7 +105,8 @@ def test_forms_and_spellings() -> None:
 def test_text_without_arabic_script_is_indexed_unchanged() -> None:
     for text in ("Lebanon talks resume", "Переговоры в Дохе", "", "2026 – 3% ‘quoted’",
                  "a stray\u200cjoiner", "an Arabic comma، and ٢٠٢٦"):
-        assert arabic_search.indexed(text) is text
+        assert arabic_search.extra_tokens(text) == ""
+    assert arabic_search.extra_tokens(None) == ""
 
 
 def test_an_edited_or_deleted_article_leaves_no_stale_forms(tmp_path: Path) -> None:

@@ -134,13 +134,9 @@ def register_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("newsdesk_tag_key", 1, _text_function(tagnames.key), deterministic=True)
     conn.create_function("newsdesk_tag_display", 1, _text_function(tagnames.display),
                          deterministic=True)
-    conn.create_function("newsdesk_has_arabic", 1,
-                         lambda text: text is not None and arabic_search.has_arabic(str(text)),
-                         deterministic=True)
     conn.create_function("newsdesk_fold", 1, _text_function(tagnames.key), deterministic=True)
-    # what the FTS triggers index: Arabic-script words also as their searchable forms
-    conn.create_function("newsdesk_fts_text", 1, _text_function(arabic_search.indexed),
-                         deterministic=True)
+    # what the FTS triggers index after a title or body: searchable forms of Arabic words
+    conn.create_function("newsdesk_fts_extra", 1, arabic_search.extra_tokens, deterministic=True)
 
 
 def _text_function(fn: Callable[[str], str]) -> Callable[[object], str | None]:
