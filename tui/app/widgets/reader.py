@@ -13,9 +13,12 @@ list beside it (`outside`), so whoever changes an article asks the reader to sho
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
+from rich.console import Group
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
@@ -125,6 +128,33 @@ def source_note(article: Article) -> str:
     if article.extract_error:
         return note + f" (the article's page: {article.extract_error})"
     return note
+
+
+_RTL_SCRIPT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
+def paragraphs_aligned(body: Text) -> Text | Group:
+    """A body whose paragraphs are right-to-left (Arabic, Persian, Hebrew) with those drawn
+    right-aligned. A Rich Text has one alignment for all its lines, so such a body becomes a
+    group of its lines (styles kept), each aligned by its first strong letter; any other
+    body stays as it is."""
+    if not _RTL_SCRIPT.search(body.plain):
+        return body
+    lines = body.split("\n", allow_blank=True)
+    for line in lines:
+        if _starts_right_to_left(line.plain):
+            line.justify = "right"
+    return Group(*lines)
+
+
+def _starts_right_to_left(line: str) -> bool:
+    for char in line:
+        direction = unicodedata.bidirectional(char)
+        if direction in ("R", "AL"):
+            return True
+        if direction == "L":
+            return False
+    return False
 
 
 def _fetch(name: str, read: Callable[[], Sequence[T]]) -> tuple[list[T], str | None]:
@@ -257,7 +287,7 @@ class Reader(Horizontal):
         self._painted_with = tuple(self.style_of(key) for key in STYLE_KEYS)
         header, body = article_text(self.article, self.actors, self.style_of)
         self.query_one("#reader-header", Static).update(header)
-        self.query_one("#reader-body", Static).update(body)
+        self.query_one("#reader-body", Static).update(paragraphs_aligned(body))
 
     def notify_style_update(self) -> None:
         """A new theme: repaint the mentions in its colours."""

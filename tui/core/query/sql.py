@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from tui.core import tagnames
+from tui.core import arabic_search, tagnames
 from tui.core.query.ast import (
     Actor,
     And,
@@ -108,10 +108,15 @@ def word_stem(word: str) -> str:
 
 
 def fts_string(term: Text) -> str:
-    """One term as a safe FTS5 query: a quoted string (NUL would end it, so it goes)."""
+    """One term as a safe FTS5 query: a quoted string (NUL would end it, so it goes).
+
+    A bare Arabic-script word looks for the normalised forms indexed beside the text, which
+    include the word without attached proclitics (tui/core/arabic_search.py)."""
     text, prefix = term.text, term.prefix
     if not (term.phrase or prefix) and _CYRILLIC_WORD.fullmatch(text):
         text, prefix = word_stem(text), True
+    elif not term.phrase and (arabic := arabic_search.query_word(text)) is not None:
+        text = arabic
     quoted = '"' + text.replace("\x00", " ").replace('"', '""') + '"'
     if prefix:
         quoted += "*"

@@ -18,7 +18,7 @@ from contextlib import contextmanager, suppress
 from importlib import resources
 from pathlib import Path
 
-from tui.core import tagnames
+from tui.core import arabic_search, tagnames
 from tui.core.models import utcnow
 
 DB_NAME = "newsdesk.sqlite3"
@@ -129,11 +129,14 @@ def _is_corrupt(exc: sqlite3.Error) -> bool:
 
 
 def register_functions(conn: sqlite3.Connection) -> None:
-    """SQL functions for migrations and queries: SQLite cannot case-fold beyond ASCII."""
+    """SQL functions for migrations, triggers and queries: SQLite cannot case-fold beyond ASCII
+    nor split Arabic proclitics."""
     conn.create_function("newsdesk_tag_key", 1, _text_function(tagnames.key), deterministic=True)
     conn.create_function("newsdesk_tag_display", 1, _text_function(tagnames.display),
                          deterministic=True)
     conn.create_function("newsdesk_fold", 1, _text_function(tagnames.key), deterministic=True)
+    # what the FTS triggers index after a title or body: searchable forms of Arabic words
+    conn.create_function("newsdesk_fts_extra", 1, arabic_search.extra_tokens, deterministic=True)
 
 
 def _text_function(fn: Callable[[str], str]) -> Callable[[object], str | None]:

@@ -1,0 +1,108 @@
+# ruff: noqa: RUF001, RUF002 - Arabic and Persian letters are the point here
+"""Arabic-script words made findable by full-text search, on both sides of the index.
+
+Arabic writes conjunctions, prepositions and the article as part of the next word: "ولبنان"
+is "and Lebanon", "بالعراق" "in Iraq", so SQLite's tokenizer sees one word that a search for
+"لبنان" never matches. Spellings vary too (أ/إ/آ/ا, ة/ه, ى/ي, Persian ی and ک, optional
+vowel marks that the tokenizer even treats as separators, the Persian zero-width non-joiner).
+
+So every Arabic-script word of an article's title and body is indexed a second time, after the
+text, as marked tokens: its normalised form and that form without each run of attached
+proclitics (و ف, then ب ك ل, then ال; ل + ال is written لل). A bare Arabic word in a query is
+normalised the same way and looks for the marked token only; a quoted phrase still matches the
+text as written, as quotes do for Russian. The marker (a private-use letter) keeps the two
+apart: nobody types it, and the tokenizer keeps it inside the word.
+
+Changing what `extra_tokens` returns changes the index: the FTS triggers send the same value on
+delete as on insert, so a change needs a migration that re-indexes the affected articles.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+MARK = "\ue000"
+# A run of Arabic-script characters (letters, marks, digits, punctuation) and the ZWNJ;
+# its words are the letters left after normalisation.
+_SCRIPT = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
+_BLOCK = re.compile("[\u0600-\u06ff]")
+# The UTF-8 lead bytes of that block: found by memchr in a body not yet decoded
+_BLOCK_LEADS = (b"\xd8", b"\xd9", b"\xda", b"\xdb")
+_RUN = re.compile(f"[{_SCRIPT}\u200c]+")
+_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DROP = dict.fromkeys([*range(0x064B, 0x0660), 0x0670, 0x0640, *range(0x06D6, 0x06EE), 0x200C])
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ۀ": "ه",
+                       "ى": "ي", "ی": "ي", "ک": "ك"} | {chr(c): None for c in _DROP})
+_CONJUNCTIONS = ("", "و", "ف")
+_PREPOSITIONS = ("", "ب", "ك", "ل")
+_PROCLITICS = tuple(sorted(
+    {(c + p + a).replace("لال", "لل") for c in _CONJUNCTIONS for p in _PREPOSITIONS
+     for a in ("", "ال")} - {""}, key=len, reverse=True))
+_FIRST_LETTERS = {p[0] for p in _PROCLITICS}
+_MIN_STEM = 2
+
+
+def has_arabic(text: str) -> bool:
+    """Whether `text` has letters of the Arabic block (U+0600-U+06FF: Arabic, Persian, Urdu)."""
+    return _BLOCK.search(text) is not None
+
+
+def normalise(word: str) -> str:
+    """One word (or run) in the index's spelling: no vowel marks, tatweel or ZWNJ; one alef,
+    ha for ta marbuta, one yeh, one kaf ("أَمْرِيكَا" -> "امريكا", Persian "ی" -> "ي")."""
+    if _PRESENTATION.search(word):
+        word = unicodedata.normalize("NFKC", word)
+    return word.translate(_FOLD)
+
+
+def word_forms(word: str) -> list[str]:
+    """The normalised word and what is left of it without each run of proclitics
+    ("وبالعراق" -> وبالعراق, بالعراق, العراق, عراق)."""
+    forms = [word]
+    if word[:1] not in _FIRST_LETTERS:
+        return forms
+    for proclitic in _PROCLITICS:
+        if word.startswith(proclitic) and len(word) - len(proclitic) >= _MIN_STEM:
+            forms.append(word[len(proclitic):])
+    return forms
+
+
+@functools.lru_cache(maxsize=32_768)
+def _run_forms(run: str) -> tuple[str, ...]:
+    """A Persian word joined by ZWNJ ("کتاب‌ها") is found whole and by each part. Cached:
+    news text repeats its words, and this was most of an Arabic article's insert time."""
+    forms = [form for word in _LETTERS.findall(normalise(run)) for form in word_forms(word)]
+    if "\u200c" in run:
+        forms += [form for part in run.split("\u200c")
+                  for word in _LETTERS.findall(normalise(part)) for form in word_forms(word)]
+    return tuple(forms)
+
+
+def extra_tokens(text: object) -> str:
+    """What the FTS index gets after a title or body: "" unless it has Arabic script, else a
+    new line and the marked forms of its Arabic-script words (each once).
+
+    The triggers pass the stored UTF-8 as a blob and SQLite appends the result itself: a
+    Latin or Cyrillic body is neither decoded nor copied back (decoding was most of the cost,
+    +51 us on a 3,600-letter Russian body)."""
+    if isinstance(text, bytes):
+        if not any(lead in text for lead in _BLOCK_LEADS):
+            return ""
+        text = text.decode("utf-8", "replace")
+    if not isinstance(text, str) or not has_arabic(text):
+        return ""
+    runs = dict.fromkeys(_RUN.findall(text))
+    forms = dict.fromkeys(form for run in runs for form in _run_forms(run))
+    return "\n" + " ".join(MARK + form for form in forms) if forms else ""
+
+
+def query_word(text: str) -> str | None:
+    """A bare query word as the marked token to look for, or None when it is not one
+    Arabic-script word (it is then searched as typed)."""
+    if not _RUN.fullmatch(text):
+        return None
+    words = _LETTERS.findall(normalise(text))
+    return MARK + words[0] if len(words) == 1 else None
