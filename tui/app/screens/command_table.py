@@ -4,15 +4,43 @@ palette and the help screen all run the same thing (a test checks that none is m
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
+from textual.app import App
+
+from tui.app.screens.arrange import Arrange
 from tui.app.screens.help import HelpScreen
+from tui.app.screens.jobs import Jobs
+from tui.app.screens.keeping import Keeping
+from tui.app.screens.reading import Reading
+from tui.app.screens.triage import Triage
+from tui.app.widgets.panes import Pane
+from tui.app.widgets.query_bar import Mode
+from tui.core.config.loader import Config
 
-if TYPE_CHECKING:
-    from tui.app.screens.main import MainScreen
+
+class Commanded(Protocol):
+    """What the table needs of the main screen (a Protocol: the screen imports this module)."""
+
+    reading: Reading
+    triage: Triage
+    jobs: Jobs
+    keeping: Keeping
+    arranger: Arrange
+    keymap: dict[str, str]
+    config: Config
+
+    @property
+    def app(self) -> App[None]: ...
+    def focused_pane(self) -> Pane: ...
+    def open_focused(self) -> None: ...
+    def close_one(self, quit_at_top: bool = True) -> None: ...
+    def open_query_bar(self, mode: Mode) -> None: ...
+    def clear_query(self) -> None: ...
+    def toggle_hide_read(self) -> None: ...
 
 
-def command_table(screen: MainScreen) -> dict[str, Callable[[], object]]:
+def command_table(screen: Commanded) -> dict[str, Callable[[], object]]:
     reading, triage, jobs, keeping = screen.reading, screen.triage, screen.jobs, screen.keeping
     arrange = screen.arranger
     return {

@@ -10,15 +10,17 @@ sideways, not down: it forgets the trail.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
+from tui.app.screens.host import Host
 from tui.app.views import unlisted_view
 
 if TYPE_CHECKING:
     from textual.widget import Widget
 
     from tui.app.paging import Pager
-    from tui.app.screens.main import MainScreen
+    from tui.app.screens.arrange import Arrange
+    from tui.app.screens.reading import Reading
     from tui.app.views import ViewSpec
 
 DEPTH = 50
@@ -36,10 +38,22 @@ class Place:
     """The list's rows as they were: read ones stay in Unread, as before the drill-down."""
 
 
+class Drilled(Host, Protocol):
+    """What `Trail` needs of the screen besides `Host`."""
+
+    arranger: Arrange
+    reading: Reading
+
+    def show_actor(self, actor_id: str, name: str) -> None: ...
+    def load_view(self, view: ViewSpec, pager: Pager | None = None) -> bool: ...
+    def set_focus(self, widget: Widget | None, scroll_visible: bool = True,
+                  from_app_focus: bool = False) -> None: ...
+
+
 class Trail:
     """The places left by drilling down, the last on top."""
 
-    def __init__(self, screen: MainScreen) -> None:
+    def __init__(self, screen: Drilled) -> None:
         self.screen = screen
         self.places: list[Place] = []
 
