@@ -29,6 +29,13 @@ def fetched_feed(server: LocalServer, tmp_path: Path, items: list[dict[str, str]
     return path
 
 
+def listed_titles(config: str, query: str) -> list[str]:
+    """The titles `newsdesk list QUERY --json` prints, in order."""
+    listed = newsdesk("--config", config, "list", query, "--json")
+    assert listed.returncode == 0, listed.stderr
+    return [json.loads(line)["title"] for line in listed.stdout.splitlines()]
+
+
 def test_fetch_list_show_json(server: LocalServer, tmp_path: Path) -> None:
     url = server.add("/a.xml", body=rss(_items(server, "a", 3)), etag='"1"')
     config = str(write_config(tmp_path, [{"name": "Alpha", "url": url, "tags": ["iran"]}]))

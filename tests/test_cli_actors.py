@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.httpserver import LocalServer
-from tests.test_cli import fetched_feed, newsdesk
+from tests.test_cli import fetched_feed, listed_titles, newsdesk
 
 ITEMS = [
     {"title": "Russia's defence minister tours the Kursk front",
@@ -30,20 +30,14 @@ def config(server: LocalServer, tmp_path: Path) -> str:
     return fetched_feed(server, tmp_path, ITEMS)
 
 
-def titles(config: str, query: str) -> list[str]:
-    listed = newsdesk("--config", config, "list", query, "--json")
-    assert listed.returncode == 0, listed.stderr
-    return [json.loads(line)["title"] for line in listed.stdout.splitlines()]
-
-
 def test_role_unlisted_place_and_media(config: str) -> None:
     minister = ITEMS[0]["title"]
-    assert titles(config, "actor:belousov") == [minister]  # named only by the office
-    assert titles(config, "actor:shoigu") == []  # he held it until May 2024
-    assert titles(config, "actor:tass") == [minister]
-    assert titles(config, "place:iran") == [ITEMS[1]["title"]]  # "Tehran"
-    assert titles(config, "country:russia") == [minister]  # "Russia's", "Kursk"
-    assert titles(config, "-place:russia -place:iran") == [ITEMS[2]["title"]]
+    assert listed_titles(config, "actor:belousov") == [minister]  # named only by the office
+    assert listed_titles(config, "actor:shoigu") == []  # he held it until May 2024
+    assert listed_titles(config, "actor:tass") == [minister]
+    assert listed_titles(config, "place:iran") == [ITEMS[1]["title"]]  # "Tehran"
+    assert listed_titles(config, "country:russia") == [minister]  # "Russia's", "Kursk"
+    assert listed_titles(config, "-place:russia -place:iran") == [ITEMS[2]["title"]]
 
     [row] = [json.loads(line) for line in newsdesk(
         "--config", config, "list", "actor:belousov", "--json").stdout.splitlines()]

@@ -4,13 +4,12 @@ process, then `newsdesk list WORD` finds the words with attached proclitics. Tex
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from tests.httpserver import LocalServer
-from tests.test_cli import fetched_feed, newsdesk
+from tests.test_cli import fetched_feed, listed_titles, newsdesk
 
 MEETING = "والتقى الوزيران في الدوحة"
 RAIN = "أمطار غزيرة في المغرب"
@@ -30,20 +29,14 @@ def config(server: LocalServer, tmp_path: Path) -> str:
     return fetched_feed(server, tmp_path, ITEMS)
 
 
-def titles(config: str, query: str) -> list[str]:
-    listed = newsdesk("--config", config, "list", query, "--json")
-    assert listed.returncode == 0, listed.stderr
-    return [json.loads(line)["title"] for line in listed.stdout.splitlines()]
-
-
 FOUND = {"لبنان": [MEETING], "التقى": [MEETING], "ناقشا": [MEETING], "مدينة": [RAIN],
          "كتاب": [KABUL], "میخواهد": [KABUL]}
 
 
 def test_list_finds_words_with_attached_prefixes(config: str) -> None:
     """One fetch, several lists: each `newsdesk` process takes seconds on a loaded machine."""
-    assert {query: titles(config, query) for query in FOUND} == FOUND
-    assert titles(config, '"ولبنان"') == [MEETING]  # quoted: as written
+    assert {query: listed_titles(config, query) for query in FOUND} == FOUND
+    assert listed_titles(config, '"ولبنان"') == [MEETING]  # quoted: as written
     missed = newsdesk("--config", config, "list", '"لبنان"')
     assert missed.returncode == 0 and missed.stdout == ""
     assert "no articles match" in missed.stderr
