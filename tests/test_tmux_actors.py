@@ -125,10 +125,12 @@ def test_role_line_a_person_not_listed_and_the_L_key(tmp_path: Path, term: Tmux,
     for _ in range(person):
         term.keys("j")
     term.keys("L")
+    # the app cannot take him back out: it says where he is kept
+    term.wait_for(lambda s: "Added to your actors" in s and "actors.toml" in s)
     # listed now: the panel shows him as a person once every article was matched again
     screen = term.wait_for(lambda s: "IvoExamplovperson·" in flat(s) or "failed" in s,
                            timeout=90)
-    assert "Ivo Examplov added to your actors" in screen, screen
+    assert "Ivo Examplov added to your" in screen, screen  # the notice may cover the rest
     user_file = fetched.parent / "actors.toml"
     listed = load_gazetteer(user_file).actors["ivo-examplov"]
     assert (listed.name, listed.kind) == ("Ivo Examplov", "person")

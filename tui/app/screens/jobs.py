@@ -187,8 +187,9 @@ class Jobs:
         where = f"named in {article.feed}, {article.published:%Y-%m-%d}" if article else ""
         description = "; ".join(part for part in (actor.description, where) if part)
         desk = self.host.desk
-        self.reanalyse(f"{actor.name} added to your actors",
-                       lambda: desk.add_actor(actor.name, actor.kind, description))
+        if self.reanalyse(f"{actor.name} added to your actors",
+                          lambda: desk.add_actor(actor.name, actor.kind, description)):
+            self._kept_in_file(actor.name)
 
     def new_actor(self) -> None:
         desk = self.host.desk
@@ -196,19 +197,28 @@ class Jobs:
         def done(answer: tuple[str, str] | None) -> None:
             if answer:
                 name, kind = answer
-                self.reanalyse(f"actor {name!r} ({kind}) added",
-                               lambda: desk.add_actor(name, kind))
+                if self.reanalyse(f"actor {name!r} ({kind}) added",
+                                  lambda: desk.add_actor(name, kind)):
+                    self._kept_in_file(name)
 
         self.host.app.push_screen(NewActorDialog(), done)
 
-    def reanalyse(self, what: str, edit: Callable[[], object]) -> None:
-        """Apply a gazetteer edit, then re-match the cache off the UI thread."""
+    def reanalyse(self, what: str, edit: Callable[[], object]) -> bool:
+        """Apply a gazetteer edit, then re-match the cache off the UI thread; False when
+        another job runs (nothing was done)."""
         if self.busy is not None:
             self.host.say("a refresh or re-analysis is running; try again when it ends")
-            return
+            return False
         self.busy = "analysis"
         self.host.say(f"{what}; re-matching actors…")
         self.host.in_thread(lambda: self._reanalyse_worker(what, edit), "analyse")
+        return True
+
+    def _kept_in_file(self, name: str) -> None:
+        """Where a new actor lives: the app cannot take one back out, so say how to."""
+        self.host.app.notify(f"{name} is kept in {self.host.config.actors_path}: delete its "
+                             "[[actor]] table there to take it back", title="Added to your actors",
+                             timeout=10)
 
     def _reanalyse_worker(self, what: str, edit: Callable[[], object]) -> None:
         """In the worker thread."""
