@@ -50,7 +50,7 @@ class Desk:
         self.db_path = db_path or config.settings.cache_dir / DB_NAME
         self.warning: str | None = None
         self._local = threading.local()
-        self._conns: list[sqlite3.Connection] = []
+        self._conns: list[tuple[threading.Thread, sqlite3.Connection]] = []  # owner, conn
         self._lock = threading.Lock()
         self._workers: WorkerPool | None = None
         self._analysis: analysis.Analysis | None = None
@@ -79,7 +79,7 @@ class Desk:
             conn = connect(self.db_path)
             self._local.conn = conn
             with self._lock:
-                self._conns.append(conn)
+                self._conns.append((threading.current_thread(), conn))
         return conn
 
     def stop(self) -> None:
@@ -103,8 +103,11 @@ class Desk:
         if self._workers is not None:
             self._workers.shutdown()
         with self._lock:
-            for conn in self._conns:
-                conn.close()
+            for owner, conn in self._conns:
+                if owner is threading.current_thread() or not owner.is_alive():
+                    conn.close()
+                else:  # closed under a running query, SQLite's module crashes: stop the
+                    conn.interrupt()  # query; the connection closes when its thread lets go
             self._conns.clear()
         self._local = threading.local()
 
