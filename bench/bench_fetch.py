@@ -119,7 +119,7 @@ class Contender:
         if self.newsboat:
             return result.wall
         seconds = json.loads(result.stdout)["seconds"]
-        return result.wall - (seconds["total"] - seconds["stored"])
+        return result.wall - float(seconds["total"] - seconds["stored"])
 
 
 def bench_refresh(report: Report, args: argparse.Namespace, newsboat: str | None,
@@ -137,6 +137,7 @@ def bench_refresh(report: Report, args: argparse.Namespace, newsboat: str | None
         tree: dict[str, list[float]] = {c.name: [] for c in contenders}
         cpu: dict[str, list[float]] = {c.name: [] for c in contenders}
         cpu_unchanged: dict[str, list[float]] = {c.name: [] for c in contenders}
+        floor: list[float] = []
         for rep in range(args.reps):
             shift = rep % len(contenders)
             for c in contenders[shift:] + contenders[:shift]:
@@ -175,6 +176,7 @@ def bench_refresh(report: Report, args: argparse.Namespace, newsboat: str | None
                            mapped_peak_mb=round(cold.file_peak_kb / 1024, 1),
                            tree_peak_mb=round(cold.tree_peak_kb / 1024, 1))
                 shutil.rmtree(c.folder, ignore_errors=True)
+            floor.append(floor_sweep(site, work, args.python).wall)
         summary = {name: {"cold_s": stat_dict(t["cold"]), "unchanged_s": stat_dict(t["unchanged"]),
                           "cold_stored_s": stat_dict(t["cold stored"]),
                           "cold_cpu_s": stat_dict(cpu[name]),
@@ -190,6 +192,7 @@ def bench_refresh(report: Report, args: argparse.Namespace, newsboat: str | None
             print(f"{name:>12}: cold {Stat.of(t['cold']).fmt()} (stored "
                   f"{Stat.of(t['cold stored']).fmt()})  unchanged "
                   f"{Stat.of(t['unchanged']).fmt()}", flush=True)
+        print(f"{'py floor':>12}: unchanged {Stat.of(floor).fmt()}", flush=True)
         base = f"newsboat-{max(args.threads)}" if newsboat else None
         if base and base in times:
             for phase, goal in (("cold", GOAL_COLD), ("cold stored", GOAL_STORED),
@@ -200,14 +203,21 @@ def bench_refresh(report: Report, args: argparse.Namespace, newsboat: str | None
                     s = Stat.of(ratios)
                     report.goal(f"refresh {phase}: newsdesk / {base}", s.median, goal,
                                 f"per-repetition ratios {s.fmt('x')}")
+            floor_ratios = [ratio(a, b) for a, b in zip(floor, times[base]["unchanged"],
+                                                        strict=False)]
+            if floor_ratios:
+                f = Stat.of(floor_ratios)
+                report.note(f"unchanged refresh, the floor of any Python client (CPython start-up "
+                            f"and {args.feeds} conditional GETs with http.client alone, bench/"
+                            f"floor_sweep.py): {Stat.of(floor).fmt()}, {f.fmt('x')} of {base}")
             # CPU (user + system, with children) hardly moves with other people's load.
             cpu_ratios = [ratio(a, b) for a, b in zip(cpu_unchanged["newsdesk"],
                                                       cpu_unchanged[base], strict=False)]
             if cpu_ratios:
-                c = Stat.of(cpu_ratios)
+                cr = Stat.of(cpu_ratios)
                 report.note(f"unchanged refresh CPU: newsdesk "
                             f"{Stat.of(cpu_unchanged['newsdesk']).fmt()}, {base} "
-                            f"{Stat.of(cpu_unchanged[base]).fmt()}, ratio {c.fmt('x')}")
+                            f"{Stat.of(cpu_unchanged[base]).fmt()}, ratio {cr.fmt('x')}")
         if rss["newsdesk"]:
             s, h, m = Stat.of(rss["newsdesk"]), Stat.of(heap["newsdesk"]), Stat.of(mapped["newsdesk"])
             big = Stat.of(largest["newsdesk"])
@@ -216,6 +226,22 @@ def bench_refresh(report: Report, args: argparse.Namespace, newsboat: str | None
                         f"heap (anonymous) {h.fmt('MB')} and mapped files (libraries, cache file) "
                         f"{m.fmt('MB')}; the largest process of the run, main or a pool worker "
                         f"(wait4's maximum, what this row read before stop 25) {big.fmt('MB')}")
+
+
+def floor_sweep(site: SiteServer, work: Path, python: str | None) -> RunResult:
+    """One timed all-304 sweep by `floor_sweep.py`, after a priming sweep that stores the
+    ETags: what an unchanged refresh costs a Python client that does nothing else."""
+    folder = Path(tempfile.mkdtemp(prefix="floor-", dir=work))
+    (folder / "urls").write_text("\n".join(site.feed_urls()) + "\n")
+    cmd = [python or sys.executable, str(ROOT / "bench" / "floor_sweep.py"),
+           str(folder / "urls"), str(folder / "etags.json")]
+    run(cmd, cwd=ROOT, sample=False).check()
+    site.reset_stats()
+    timed = run(cmd, cwd=ROOT, sample=False).check()
+    if site.reset_stats().get("304", 0) < len(site.feed_urls()):
+        raise RuntimeError("floor sweep: not every feed answered 304")
+    shutil.rmtree(folder, ignore_errors=True)
+    return timed
 
 
 def bench_demo(report: Report, reps: int, work: Path, python: str | None = None) -> None:
