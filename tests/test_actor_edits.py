@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import rss, write_config
 from tests.httpserver import LocalServer
-from tui.core.actors.edits import add_actor, add_alias
+from tui.core.actors.edits import add_actor, add_alias, added_ids, forget
 from tui.core.actors.gazetteer import GazetteerError, load_gazetteer
 from tui.core.config.loader import load_config
 from tui.core.desk import Desk
@@ -59,3 +59,19 @@ def test_names_in_other_scripts_get_valid_ids(tmp_path: Path) -> None:
     assert first.startswith("actor-") and second.startswith("actor-") and first != second
     assert add_actor(path, "Recep Ünal", "person") == "recep-unal"
     assert {first, second} <= set(load_gazetteer(path).actors)
+
+
+def test_forget_takes_back_only_what_the_user_added(tmp_path: Path) -> None:
+    path = tmp_path / "actors.toml"
+    mine = add_actor(path, "Abu Example al-Testi", "person", "an invented commander")
+    add_alias(path, "sergei-shoigu", "Shoygoo")
+    assert added_ids(path) == {mine, "sergei-shoigu"}
+    assert forget(path, mine) == "actor"
+    assert mine not in load_gazetteer(path).actors
+    assert "Shoygoo" in load_gazetteer(path).actors["sergei-shoigu"].aliases
+    assert forget(path, "sergei-shoigu") == "aliases"
+    shoigu = load_gazetteer(path).actors["sergei-shoigu"]
+    assert "Shoygoo" not in shoigu.aliases and shoigu.name  # the bundled actor stays
+    with pytest.raises(GazetteerError, match="only actors and spellings you added"):
+        forget(path, "sergei-shoigu")
+    assert added_ids(tmp_path / "none.toml") == set()

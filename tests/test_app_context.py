@@ -8,7 +8,7 @@ from typing import Any
 
 from tests import test_app_support as support
 from tests.test_app_support import SIZE, listed_ids, main, make_app, settle, status
-from tui.app.screens.dialogs import NewActorDialog, TextDialog
+from tui.app.screens.dialogs import ConfirmDialog, NewActorDialog, TextDialog
 from tui.app.widgets.reader import Reader, mention_spans
 from tui.app.widgets.view_tree import ViewTree
 
@@ -163,6 +163,51 @@ async def test_new_actor_with_a_kind(demo_desk) -> None:
         assert actor is not None and actor.kind == "state"
         assert set(desk.ids("actor:ashgabat")) == mentions
         assert "actors matched again" in status(app)
+
+
+async def test_minus_forgets_an_added_actor_after_a_yes(demo_desk) -> None:
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("plus")
+        await pilot.pause()
+        await pilot.press(*"Ashgabat", "enter", "down", "down", "enter")
+        await settle(pilot)
+        assert desk.actor("ashgabat") is not None
+        main(app).show_actor("ashgabat", "Ashgabat")
+        await pilot.pause()
+        await pilot.press("minus")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog) and "Ashgabat" in app.screen.title_text
+        await pilot.press("n")
+        await settle(pilot)
+        assert desk.actor("ashgabat") is not None and "Ashgabat kept" in status(app)
+        await pilot.press("minus")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert desk.actor("ashgabat") is None
+        assert desk.ids("actor:ashgabat") == []
+        assert "Ashgabat forgotten" in status(app)
+
+
+async def test_minus_refuses_a_bundled_actor(demo_desk) -> None:
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        main(app).show_actor("north-korea", "North Korea")
+        await pilot.pause()
+        await pilot.press("minus")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmDialog)
+        assert "comes with newsdesk" in status(app)
+        assert desk.actor("north-korea") is not None
+        await pilot.press("enter", "tab", "tab", "j")  # an actor highlighted in the reader
+        await pilot.pause()
+        actor = reader(app).side.selected_actor
+        await pilot.press("minus")
+        await pilot.pause()
+        assert f"{actor.name} comes with newsdesk" in status(app)
 
 
 async def test_enter_on_a_related_item_opens_it(demo_desk) -> None:

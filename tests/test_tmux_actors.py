@@ -3,7 +3,7 @@ new user meets them: an empty HOME, a fresh interpreter in tmux, a loopback feed
 
 What is checked on screen: the reader spells out "Russia's defence minister → Andrei Belousov",
 the actor panel shows the unlisted person with their title and the news agency last, `L` adds
-the person to the user's actors.toml (the file is read back), `enter` on a person not listed
+the person to the user's actors.toml (the file is read back) and `-` takes them back, `enter` on a person not listed
 lists the articles naming them, and `f place:iran` filters by a city's name. A fetch of a story
 naming someone between two titles ends well (it used to stop with an internal error).
 """
@@ -125,7 +125,7 @@ def test_role_line_a_person_not_listed_and_the_L_key(tmp_path: Path, term: Tmux,
     for _ in range(person):
         term.keys("j")
     term.keys("L")
-    # the app cannot take him back out: it says where he is kept
+    # it says where he is kept and how to take him back
     term.wait_for(lambda s: "Added to your actors" in s and "actors.toml" in s)
     # listed now: the panel shows him as a person once every article was matched again
     screen = term.wait_for(lambda s: "IvoExamplovperson·" in flat(s) or "failed" in s,
@@ -136,6 +136,12 @@ def test_role_line_a_person_not_listed_and_the_L_key(tmp_path: Path, term: Tmux,
     assert (listed.name, listed.kind) == ("Ivo Examplov", "person")
     assert listed.description.startswith("spokesman; named in Wire")
     assert "not listed:" not in screen
+    term.keys("-")  # a wrong L is taken back: asked first, then matched again
+    term.wait_for(lambda s: "Forget Ivo Examplov" in s and "y yes" in s)
+    term.keys("y")
+    term.wait_for(lambda s: "Ivo Examplov forgotten" in s)
+    term.wait_for(lambda s: "IvoExamplovnotlisted" in flat(s), timeout=90)
+    assert "ivo-examplov" not in load_gazetteer(user_file).actors
     term.keys("q", "q", "q")
 
 

@@ -65,6 +65,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("list_unlisted", "List person", "L",
             "Add the highlighted 'not listed' person to your actors.toml (kind and description "
             "from the article), then re-match"),
+    Command("forget_actor", "Forget actor", "minus",
+            "Take back an actor or spellings you added (asks first), then re-match"),
     Command("next_in_story", "Next in story", "right_square_bracket",
             "Open the story's next article (by time)"),
     Command("prev_in_story", "Prev in story", "left_square_bracket",
@@ -137,7 +139,7 @@ def clashes(keys: Mapping[str, str]) -> list[str]:
 
 
 KEY_NAMES = {"question_mark": "?", "slash": "/", "space": "space", "enter": "enter",
-             "plus": "+", "right_square_bracket": "]", "left_square_bracket": "[",
+             "plus": "+", "minus": "-", "right_square_bracket": "]", "left_square_bracket": "[",
              "escape": "esc"}
 
 

@@ -389,3 +389,11 @@ class Desk:
         actor_id = add_actor(self.config.actors_path, name, kind, description)
         self.analysis.reload_actors(self.config.actors_path)
         return actor_id
+
+    def forget_actor(self, actor_id: str) -> str:
+        """Take back the user's own actor or aliases ("actor" / "aliases": what went)."""
+        from tui.core.actors.edits import forget
+
+        gone = forget(self.config.actors_path, actor_id)
+        self.analysis.reload_actors(self.config.actors_path)
+        return gone

@@ -86,4 +86,5 @@ def command_table(screen: Commanded) -> dict[str, Callable[[], object]]:
         "actor_alias": jobs.add_alias,
         "new_actor": jobs.new_actor,
         "list_unlisted": jobs.list_unlisted,
+        "forget_actor": jobs.forget_actor,
     }

@@ -1,11 +1,12 @@
-"""Small input dialogs: one line of text, a new actor (name and kind), an export (path and
-format)."""
+"""Small input dialogs: one line of text, a yes/no question, a new actor (name and kind), an
+export (path and format)."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -43,6 +44,25 @@ class TextDialog(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes/no question: y answers yes; n, esc or any other key no."""
+
+    def __init__(self, title: str, question: str) -> None:
+        super().__init__()
+        self.title_text, self.question = title, question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-dialog", classes="dialog") as box:
+            box.border_title = Text(self.title_text)  # holds an actor's name: never markup
+            box.border_subtitle = "y yes · any other key no"
+            yield Label(Text(self.question), classes="dialog-about")
+
+    def on_key(self, event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+        self.dismiss(event.key == "y")
 
 
 class NewActorDialog(ModalScreen[tuple[str, str] | None]):

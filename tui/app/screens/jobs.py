@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
-from tui.app.screens.dialogs import NewActorDialog, TextDialog
+from tui.app.screens.dialogs import ConfirmDialog, NewActorDialog, TextDialog
 from tui.app.screens.host import Host
 from tui.core.refresh.events import FeedFailed, FeedFinished, Progress, RefreshEvent, Stored
 
@@ -203,6 +203,36 @@ class Jobs:
 
         self.host.app.push_screen(NewActorDialog(), done)
 
+    def forget_actor(self) -> None:
+        """Take back an actor (or spellings) the user added, after a yes: `L`, `+` and `a`
+        write to actors.toml, and a wrong one would otherwise stay for good."""
+        chosen = self.selected_actor()
+        if chosen is None:
+            self.host.say("choose an actor you added first (in the reader's side panel or "
+                          "the tree)")
+            return
+        from tui.core.actors.edits import added_ids
+
+        actor_id, name = chosen
+        if actor_id not in added_ids(self.host.config.actors_path):
+            side = self.host.reader.side.selected_actor if self.host.reader.is_open else None
+            self.host.say(f"{name} is not listed (L lists them)" if side and not side.listed
+                          else f"{name} comes with newsdesk: only actors and spellings you "
+                          "added can be forgotten")
+            return
+        desk = self.host.desk
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.reanalyse(f"{name} forgotten", lambda: desk.forget_actor(actor_id))
+            else:
+                self.host.say(f"{name} kept")
+
+        self.host.app.push_screen(
+            ConfirmDialog(f"Forget {name}", f"Remove what you added for {name} ({actor_id}) "
+                          f"from {self.host.config.actors_path}, then match every article "
+                          "again?"), done)
+
     def reanalyse(self, what: str, edit: Callable[[], object]) -> bool:
         """Apply a gazetteer edit, then re-match the cache off the UI thread; False when
         another job runs (nothing was done)."""
@@ -215,9 +245,9 @@ class Jobs:
         return True
 
     def _kept_in_file(self, name: str) -> None:
-        """Where a new actor lives: the app cannot take one back out, so say how to."""
-        self.host.app.notify(f"{name} is kept in {self.host.config.actors_path}: delete its "
-                             "[[actor]] table there to take it back", title="Added to your actors",
+        """Where a new actor lives, and how to take it back."""
+        self.host.app.notify(f"{name} is kept in {self.host.config.actors_path}; - (forget "
+                             "actor) on it takes it back", title="Added to your actors",
                              timeout=10)
 
     def _reanalyse_worker(self, what: str, edit: Callable[[], object]) -> None:

@@ -265,7 +265,8 @@ class Reader(Horizontal):
         self.actors = actors
         self._paint()
         errors = [e for e in (actor_error, related_error) if e]
-        self.side.fill(actors, related, self.style_of, errors, analysed=article.analysed)
+        self.side.fill(actors, related, self.style_of, errors, analysed=article.analysed,
+                       keep_highlight=keep_scroll)
         if not keep_scroll:
             self.scroller.scroll_home(animate=False, immediate=True)
         if article.page_due:

@@ -17,7 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tui.app.messages import OpenArticle, ShowActor
 from tui.app.widgets.article_list import local_time
@@ -67,6 +67,21 @@ def related_prompt(item: RelatedItem) -> Text:
         text.append("\n")
         text.append(str(item.reasons), "dim")
     return text
+
+
+def _highlighted_id(widget: OptionList) -> str | None:
+    index = widget.highlighted
+    if index is None or not 0 <= index < widget.option_count:
+        return None
+    return widget.get_option_at_index(index).id
+
+
+def _index_of(widget: OptionList, option_id: str | None) -> int:
+    """Where the option with this id is now; the top when it is gone."""
+    try:
+        return widget.get_option_index(option_id) if option_id is not None else 0
+    except OptionDoesNotExist:
+        return 0
 
 
 def _spaced(options: list[Option]) -> list[Option | None]:
@@ -152,9 +167,12 @@ class SidePanel(Vertical):
         return self.query_one(RelatedList)
 
     def fill(self, actors: Sequence[ArticleActor], related: Sequence[RelatedItem],
-             style_of: StyleOf, errors: Sequence[str] = (), analysed: bool = True) -> None:
+             style_of: StyleOf, errors: Sequence[str] = (), analysed: bool = True,
+             keep_highlight: bool = False) -> None:
         """Show one article's actors (most mentioned first) and related items; an article
-        stored by a refresh still analysing says so instead of "none found"."""
+        stored by a refresh still analysing says so instead of "none found". `keep_highlight`
+        (the same article shown again, e.g. after a re-match) keeps each list on the item it
+        had highlighted, found by id: `-` right after `L` must act on the person just listed."""
         self.actors = sorted(actors, key=panel_order)
         self.related = list(related)
         pending = "being found (refresh still running)…"
@@ -166,10 +184,11 @@ class SidePanel(Vertical):
                                          for r in self.related]),
              "nothing related found" if analysed else "related coverage " + pending))
         for widget, options, empty in lists:
+            was = _highlighted_id(widget) if keep_highlight else None
             widget.clear_options()
             if options:
                 widget.add_options(options)
-                widget.highlighted = 0
+                widget.highlighted = _index_of(widget, was)
             else:
                 widget.add_option(Option(Text(empty, "dim italic"), disabled=True))
         self.errors = list(errors)

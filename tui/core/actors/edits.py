@@ -20,7 +20,7 @@ from tui.core.actors.gazetteer import KINDS, GazetteerError, load_gazetteer
 from tui.core.config.userfiles import replace_checked
 
 _HEADER = ("# Your additions to newsdesk's actor gazetteer (same schema as the bundled one).\n"
-           "# newsdesk rewrites this file when you add aliases from the app.\n")
+           "# newsdesk rewrites this file when you add aliases or forget an actor from the app.\n")
 
 
 def slug(name: str) -> str:
@@ -83,3 +83,24 @@ def add_actor(path: Path, name: str, kind: str, description: str = "") -> str:
     entry = {"id": actor_id, "name": name, "kind": kind, "description": description}
     _replace(path, old.rstrip("\n") + "\n\n" + _table(entry))
     return actor_id
+
+
+def added_ids(path: Path) -> set[str]:
+    """The ids the user's file adds or adds spellings to (what `forget` can take back)."""
+    try:
+        return {str(e.get("id")) for e in _entries(path)}
+    except (OSError, tomllib.TOMLDecodeError):
+        return set()
+
+
+def forget(path: Path, actor_id: str) -> str:
+    """Take back what the user added for `actor_id`: a whole actor of theirs goes, and so do
+    their aliases of a bundled one. Returns "actor" or "aliases" (what went)."""
+    entries = _entries(path)
+    mine = [e for e in entries if e.get("id") == actor_id]
+    if not mine:
+        raise GazetteerError("only actors and spellings you added can be forgotten; this one "
+                             "comes with newsdesk")
+    kept = [e for e in entries if e.get("id") != actor_id]
+    _replace(path, _HEADER + ("\n" + "\n".join(_table(e) for e in kept) if kept else ""))
+    return "actor" if any("name" in e for e in mine) else "aliases"
