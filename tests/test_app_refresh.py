@@ -210,3 +210,29 @@ async def test_auto_refresh_timer_from_settings(tmp_path, utc_clock) -> None:
         async with app.run_test(size=SIZE):
             names = [timer.name for timer in main(app)._timers]
             assert "auto-refresh" in names
+
+
+async def test_a_slow_feed_keeps_the_refresh_in_sight(tmp_path: Path, server: Any) -> None:
+    """Messages fade; while one feed still trickles in, the status line keeps saying that the
+    refresh runs and which feed it waits for (it used to go blank for 20 s)."""
+    from tests.conftest import rss
+    from tests.httpserver import Route
+
+    body = rss([{"title": "Late but here", "guid": "s1"}])
+    url = server.add("/slow.xml", route=Route(body=body, delay=3.0))
+    path = support.copy_demo(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8")
+                    + f'\n[[feed]]\nname = "Slow Drip"\nurl = "{url}"\n', encoding="utf-8")
+    config = load_config(path)
+    with support.utc_clock(), Desk.open(config) as desk:
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("R")
+            await until(pilot, lambda: "waiting for Slow Drip" in status(app), 20)
+            main(app).status_line.clear_message()  # as when a message has faded
+            await pilot.pause()
+            assert "refreshing all feeds…" in status(app) and "Slow Drip" in status(app)
+            await until(pilot, lambda: "refreshed all feeds" in status(app), 60)
+            main(app).status_line.clear_message()
+            await pilot.pause()
+            assert "refreshing" not in status(app)  # the job's line ends with it

@@ -58,6 +58,9 @@ class Host(Warns, Protocol):
     def say(self, message: str) -> None:
         """Put `message` on the status line."""
 
+    def stand(self, line: str) -> None:
+        """A running job's progress, kept on the status line under the messages ("" ends it)."""
+
     def set_reader_open(self, open_: bool) -> None:
         """Show or hide the reader (and its side panel)."""
 

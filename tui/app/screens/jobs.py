@@ -10,24 +10,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
+from tui.app.job_progress import JobProgress
 from tui.app.screens.dialogs import ConfirmDialog, NewActorDialog, TextDialog
 from tui.app.screens.host import Host
-from tui.core.refresh.events import FeedFailed, FeedFinished, Progress, RefreshEvent, Stored
+from tui.core.refresh.events import FeedFailed, RefreshEvent, Stored
 
 if TYPE_CHECKING:
     from tui.core.refresh.pipeline import RefreshSummary
 
-STAGES = {"analyse": "actors and links"}  # progress stages as the status line names them
-
-
 def describe(event: RefreshEvent) -> str | None:
-    """A refresh event as one status line (None for events not worth showing)."""
+    """A refresh event worth a message of its own: a failure (the standing progress line
+    counts the rest)."""
     if isinstance(event, FeedFailed):
         return f"{event.feed}: failed ({event.error})"
-    if isinstance(event, FeedFinished):
-        return f"{event.feed}: {event.new} new"
-    if isinstance(event, Progress):
-        return f"{STAGES.get(event.stage, event.stage)} {event.done}/{event.total}"
     return None
 
 
@@ -78,10 +73,13 @@ class Jobs:
             self.host.say(f"{ahead}{gone[0]} is no longer in {config.path or 'feeds.toml'}")
             return
         self.busy = "refresh"
-        self.host.say(ahead + "refreshing " + (", ".join(feeds) if feeds else "all feeds") + "…")
-        self.host.in_thread(lambda: self._refresh_worker(feeds), "refresh")
+        progress = JobProgress("refreshing " + (", ".join(feeds) if feeds else "all feeds"))
+        if ahead:  # what re-reading feeds.toml found; the progress stands under it
+            self.host.say(ahead + progress.line)
+        self.host.stand(progress.line)
+        self.host.in_thread(lambda: self._refresh_worker(feeds, progress), "refresh")
 
-    def _refresh_worker(self, feeds: list[str] | None) -> None:
+    def _refresh_worker(self, feeds: list[str] | None, progress: JobProgress) -> None:
         """In the worker thread."""
         call = self.host.app.call_from_thread
         failed: list[FeedFailed] = []
@@ -90,8 +88,11 @@ class Jobs:
             if isinstance(event, FeedFailed):
                 failed.append(event)
             if isinstance(event, Stored):  # readable now; actors and links follow
-                call(self._stored, event.new_articles)
-                return
+                progress.what = (f"{event.new_articles} new articles stored; finding actors "
+                                 "and related coverage")
+                call(self._stored)
+            progress.follow(event)
+            call(self.host.stand, progress.line)
             line = describe(event)
             if line is not None:
                 call(self.host.say, line)
@@ -103,18 +104,19 @@ class Jobs:
             return
         call(self._refreshed, feeds, summary, failed)
 
-    def _stored(self, new: int) -> None:
+    def _stored(self) -> None:
         self.host.articles.reload_keep_place()
         self.host.view_tree.recount()
-        self.host.say(f"{new} new articles stored; finding actors and related coverage…")
 
     def _refresh_failed(self, message: str) -> None:
-        self.busy = None  # what it wrote before failing is shown by the cache watch
+        self.busy = None
+        self.host.stand("")  # what it wrote before failing is shown by the cache watch
         self.host.say(message)
 
     def _refreshed(self, feeds: list[str] | None, summary: RefreshSummary,
                    failed: list[FeedFailed]) -> None:
         self.busy = None
+        self.host.stand("")
         self.after_job()
         if self.host.articles.pager is not None and not len(self.host.articles.pager):
             self.host.reload_view()  # still empty: its text says what the refresh found
@@ -253,10 +255,12 @@ class Jobs:
     def _reanalyse_worker(self, what: str, edit: Callable[[], object]) -> None:
         """In the worker thread."""
         call = self.host.app.call_from_thread
+        progress = JobProgress(what)
+        call(self.host.stand, progress.line)
 
         def on_event(event: RefreshEvent) -> None:
-            if isinstance(event, Progress):
-                call(self.host.say, f"{what}; re-analysing {event.done}/{event.total}")
+            progress.follow(event)
+            call(self.host.stand, progress.line)
 
         try:
             edit()
@@ -268,6 +272,7 @@ class Jobs:
 
     def _reanalysed(self, message: str) -> None:
         self.busy = None
+        self.host.stand("")
         self.after_job()
         self.host.articles.reload_keep_place()
         self.host.reader.show_again(self.host.desk)

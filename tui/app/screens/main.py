@@ -338,6 +338,9 @@ class MainScreen(Screen[None]):
     def say(self, message: str) -> None:
         self.status_line.say(message)
 
+    def stand(self, line: str) -> None:
+        self.status_line.stand(line)
+
     def warn(self, message: str) -> None:
         self.say(message)
         self.app.bell()

@@ -29,6 +29,8 @@ class StatusLine(Static):
         self._place = Text()
         self._where = ("", "")
         self._timer: Timer | None = None
+        self.standing = ""
+        """A running job's progress: shown while no message is, until the job clears it."""
 
     def show_place(self, place: Text) -> None:
         """The part that stays: the view and where the cursor is."""
@@ -57,10 +59,16 @@ class StatusLine(Static):
         self.message = ""
         self._draw()
 
+    def stand(self, line: str) -> None:
+        """Keep `line` (a job's progress) under the messages; "" when the job ends."""
+        if line != self.standing:
+            self.standing = line
+            self._draw()
+
     def _draw(self) -> None:
         text = self._place.copy()
-        if self.message:
-            text.append("  " + self.message)
+        if self.message or self.standing:
+            text.append("  " + (self.message or self.standing))
         width = self.size.width
         for where in self._where:
             if where and text.cell_len + 2 + len(where) <= width:
