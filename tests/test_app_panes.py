@@ -154,3 +154,28 @@ def test_reader_says_where_a_feed_text_came_from_and_why() -> None:
                                  "server answered 404)")
     assert source_note(replace(feed, page_due=True)).endswith("fetching the article's page…")
     assert source_note(replace(base, body_source="summary")) == "text from the feed's summary"
+
+
+def test_the_reader_lays_out_a_bounded_text_and_title() -> None:
+    """A 3 MB feed item froze the app for 14 s while Rich laid it out: the reader shows the
+    first ~100,000 characters, cut at a paragraph, and says how to read the rest."""
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    from tui.app.widgets.reader import READER_MAX_CHARS, article_text, shown_body, shown_title
+    from tui.core.models import Article
+
+    paragraph = "Talks in Doha went on through the night, officials said. " * 20
+    huge = "\n\n".join([paragraph] * 3000)
+    shown, rest = shown_body(huge)
+    assert len(shown) <= READER_MAX_CHARS and shown.endswith("said.")
+    assert rest > len(huge) - READER_MAX_CHARS - 1
+    assert shown_body("short") == ("short", 0)
+    assert shown_title("x" * 3000).endswith("…") and len(shown_title("x" * 3000)) == 300
+    assert shown_title("") == "(untitled)"
+    article = Article(329, "t" * 3000, "http://x/a", "F", datetime(2024, 8, 5, tzinfo=UTC),
+                      False, False, False, (), None, huge, "feed-content", None, "en", ("F",))
+    header, body = article_text(replace(article))
+    assert len(header.plain) < 500
+    assert body.plain.count("Talks in Doha") < 2000
+    assert "more characters, too long to lay out here: `newsdesk show 329`" in body.plain
