@@ -149,6 +149,8 @@ def test_reader_says_where_a_feed_text_came_from_and_why() -> None:
     base = Article(1, "t", "http://x/a", "F", datetime(2024, 8, 5, tzinfo=UTC), False, False,
                    False, (), None, "body", "page", None, "en", ("F",))
     assert source_note(base) == ""
+    cut = replace(base, extract_error="page was cut off at the size limit")
+    assert source_note(cut) == "the article's page: page was cut off at the size limit"
     feed = replace(base, body_source="feed-content", extract_error="the server answered 404")
     assert source_note(feed) == ("text from the feed's full text (the article's page: the "
                                  "server answered 404)")

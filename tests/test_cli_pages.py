@@ -60,3 +60,18 @@ def test_a_timeout_names_the_limit_that_ran_out(server: LocalServer, tmp_path: P
     assert fetched["errors"] == [{"feed": "Mute",
                                   "error": "timed out (the server sent nothing for 2 s)"}]
     assert fetched["seconds"]["total"] < 6
+
+
+def test_a_page_cut_at_the_size_limit_is_said(server: LocalServer, tmp_path: Path) -> None:
+    """The text of a page cut at `max_page_bytes` ends mid-word; `show` says why (only
+    `show --json` did)."""
+    items = _items(server, "big", 1)
+    big = ("<html><body><article><h1>big story 0</h1>"
+           + "<p>A long account of the talks in Doha, paragraph after paragraph.</p>" * 400
+           + "</article></body></html>").encode()
+    server.add("/big/0.html", body=big, headers={"Content-Type": "text/html; charset=utf-8"})
+    url = server.add("/feed.xml", body=rss(items))
+    config = str(write_config(tmp_path, [("Wire", url)], settings="max_page_bytes = 8000"))
+    assert newsdesk("--config", config, "fetch").returncode == 0
+    shown = newsdesk("--config", config, "show", "1").stdout
+    assert "the article's page: page was cut off at the size limit" in shown, shown

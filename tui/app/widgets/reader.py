@@ -146,8 +146,8 @@ _SOURCES = {"feed-content": "the feed's full text", "summary": "the feed's summa
 
 def source_note(article: Article) -> str:
     """Where a text that is not the page's own came from, and why, in the reader's words."""
-    if not article.body_source or article.body_source == "page":
-        return ""
+    if not article.body_source or article.body_source == "page":  # a caveat, if any
+        return f"the article's page: {article.extract_error}" if article.extract_error else ""
     note = f"text from {_SOURCES.get(article.body_source, 'the feed')}"
     if article.page_due:
         return note + "; fetching the article's page…"
