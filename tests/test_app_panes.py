@@ -152,8 +152,8 @@ def test_reader_says_where_a_feed_text_came_from_and_why() -> None:
     cut = replace(base, extract_error="page was cut off at the size limit")
     assert source_note(cut) == "the article's page: page was cut off at the size limit"
     feed = replace(base, body_source="feed-content", extract_error="the server answered 404")
-    assert source_note(feed) == ("text from the feed's full text (the article's page: the "
-                                 "server answered 404)")
+    assert source_note(feed) == ("text from the feed's full text; the article's page: the "
+                                 "server answered 404")
     assert source_note(replace(feed, page_due=True)).endswith("fetching the article's page…")
     assert source_note(replace(base, body_source="summary")) == "text from the feed's summary"
 

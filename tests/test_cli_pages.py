@@ -30,7 +30,7 @@ def test_failed_pages_are_counted_and_shown(server: LocalServer, tmp_path: Path)
     shown = newsdesk("--config", config, "show", str(failed)).stdout
     said = [line for line in shown.splitlines() if "page failed" in line]
     assert len(said) == 1 and said[0].startswith(
-        "the text is the feed's summary: the article's page failed (") and "404" in said[0]
+        "the text is the feed's summary; the article's page failed: ") and "404" in said[0]
     assert "Summary of p story 1." in shown
     good = next(r["id"] for r in rows if r["title"] == "p story 0")
     assert "page failed" not in newsdesk("--config", config, "show", str(good)).stdout

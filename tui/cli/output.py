@@ -114,7 +114,7 @@ def article_text(article: Article) -> str:
     if article.tags:
         head.append("tags: " + ", ".join(article.tags))
     if article.extract_error and article.body_source != "page":
-        head.append(f"{_feed_text(article)}: the article's page failed ({article.extract_error})")
+        head.append(f"{_feed_text(article)}; the article's page failed: {article.extract_error}")
     elif article.extract_error:  # the page's text, with a caveat (cut off at the size limit)
         head.append(f"the article's page: {article.extract_error}")
     return "\n".join(head) + "\n\n" + (article.body or article.summary or "(no text)") + "\n"

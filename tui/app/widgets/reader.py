@@ -152,7 +152,7 @@ def source_note(article: Article) -> str:
     if article.page_due:
         return note + "; fetching the article's page…"
     if article.extract_error:
-        return note + f" (the article's page: {article.extract_error})"
+        return note + f"; the article's page: {article.extract_error}"
     return note
 
 

@@ -86,8 +86,8 @@ def stories(desk: Desk, args: argparse.Namespace) -> int:
         output.print_json([output.story_json(s) for s in rows])
     else:
         for s in rows:
-            print(f"{s.id:>5}  {len(s.article_ids):>3} articles  {len(s.outlets)} outlets  "
-                  f"{s.label}")
+            print(f"{s.id:>5}  {output.plural(len(s.article_ids), 'article'):>12}  "
+                  f"{output.plural(len(s.outlets), 'outlet'):<10}  {s.label}")
     if not rows:
         tell(why_none(desk) or "no stories yet: a story is one event covered by several "
              "articles")
