@@ -38,6 +38,7 @@ def _text(html: str | None) -> str:
 
 def prepare_feed(data: bytes, headers: dict[str, str], feed_url: str) -> PreparedFeed:
     """In a worker. Parsing and extraction load there, never in a refresh with nothing new."""
+    from tui.core.ingest.language import guess_language
     from tui.core.ingest.parse import parse_feed
 
     parsed = parse_feed(data, headers, feed_url)
@@ -47,7 +48,8 @@ def prepare_feed(data: bytes, headers: dict[str, str], feed_url: str) -> Prepare
         body, source = (content, "feed-content") if content else (summary, "summary")
         entries.append(NewEntry(
             key=e.key, url=e.url, title=e.title, author=e.author, summary=summary or None,
-            feed_content=content or None, published=e.published, lang=e.lang,
+            feed_content=content or None, published=e.published,
+            lang=e.lang or guess_language(e.title, body),
             body=body, body_source=source if body else "", shared_link=e.shared_link))
     return PreparedFeed(parsed.title, parsed.lang, tuple(entries), parsed.error, parsed.warning,
                         parsed.truncated_entries)
