@@ -15,7 +15,7 @@ from collections import Counter
 _WORD = re.compile(r"[^\W\d_]+")
 _PERSIAN = set("پچژگکی")  # not in Arabic's own alphabet
 _ARABIC_ONLY = set("كية")  # Arabic forms Persian writes otherwise (ک ی ه)
-_UKRAINIAN = set("іїєґ")
+_UKRAINIAN = re.compile("[іїєґІЇЄҐ]")
 _STOPWORDS = {
     "en": "the and of to in is was that for on with said by from has have are were it its",
     "fr": "le la les des et est une dans du pour que qui sur au aux pas par ont été",
@@ -32,32 +32,29 @@ MIN_LETTERS = 12
 MIN_HITS = 3
 
 
+_SCRIPTS = (("arabic", re.compile("[\u0600-\u06ff\ufb50-\ufefc]")),
+            ("cyrillic", re.compile("[\u0400-\u04ff]")),
+            ("hebrew", re.compile("[\u0590-\u05ff]")),
+            ("latin", re.compile("[A-Za-z\u00c0-\u024f]")))
+SAMPLE_CHARS = 600  # a title and a paragraph: enough, and ~0.1 ms
+
+
 def guess_language(*texts: str | None) -> str | None:
     """An ISO 639-1 code for the text, or None when it does not say clearly."""
-    text = " ".join(t for t in texts if t)[:4000]
-    scripts: Counter[str] = Counter()
-    for char in text:
-        if not char.isalpha():
-            continue
-        code = ord(char)
-        scripts["arabic" if 0x0600 <= code <= 0x06FF or 0xFB50 <= code <= 0xFEFC
-                else "cyrillic" if 0x0400 <= code <= 0x04FF
-                else "hebrew" if 0x0590 <= code <= 0x05FF
-                else "latin" if code < 0x0250 else "other"] += 1
-    if sum(scripts.values()) < MIN_LETTERS:
+    text = " ".join(t for t in texts if t)[:SAMPLE_CHARS]
+    counts = {name: len(pattern.findall(text)) for name, pattern in _SCRIPTS}
+    script = max(counts, key=counts.__getitem__)
+    if counts[script] < MIN_LETTERS:
         return None
-    script, _ = scripts.most_common(1)[0]
     if script == "arabic":
         persian = sum(text.count(c) for c in _PERSIAN)
         arabic = sum(text.count(c) for c in _ARABIC_ONLY)
         return "fa" if persian > arabic else "ar"
     if script == "cyrillic":
-        return "uk" if any(c in _UKRAINIAN for c in text.casefold()) else "ru"
+        return "uk" if _UKRAINIAN.search(text) else "ru"
     if script == "hebrew":
         return "he"
-    if script == "latin":
-        return _latin(text)
-    return None
+    return _latin(text)
 
 
 def _latin(text: str) -> str | None:
