@@ -20,7 +20,8 @@ def _json_text(f: Features | Raw) -> str:
     """What the stored form was when json wrote it."""
     return json.dumps({"s": f.script, "a": f.actors, "st": f.states, "p": f.places,
                        "f": f.focus, "t": f.terms, "m": f.sig, "l": f.lead, "h": f.heads,
-                       "d": f.day, "w": f.what}, separators=(",", ":"), ensure_ascii=False)
+                       "d": f.day, "w": f.what, **({"r": True} if f.repeat else {})},
+                      separators=(",", ":"), ensure_ascii=False)
 
 
 def test_stored_text_is_what_json_wrote_and_reads_back_the_same() -> None:
@@ -32,6 +33,15 @@ def test_stored_text_is_what_json_wrote_and_reads_back_the_same() -> None:
     assert Raw.loads(raw.dumps()) == raw
     again = Features.loads(feats.published, feats.dumps())
     assert again == feats and list(again.terms.items()) == list(feats.terms.items())
+
+
+def test_a_repeat_is_stored_and_read_back() -> None:
+    raw = raw_features("Second wave of blasts hits Tehran", BODY, ROWS, WHEN)
+    feats = weigh(raw, WHEN, {}, 50)
+    assert raw.repeat and feats.repeat
+    assert raw.dumps() == _json_text(raw) and feats.dumps() == _json_text(feats)
+    assert Raw.loads(raw.dumps()) == raw
+    assert Features.loads(feats.published, feats.dumps()) == feats
 
 
 def test_term_idf_weighs_as_each_article_alone() -> None:

@@ -25,7 +25,7 @@ from tui.core.jsonfast import loads
 from tui.core.linking.names import actor_kind, described_body
 from tui.core.linking.text import lsh_keys, place_matcher, text_parts
 from tui.core.linking.what import main_type, profile, shown, unit
-from tui.core.linking.when import event_day
+from tui.core.linking.when import event_day, repeats
 
 TOP_TERMS = 12  # salient terms per article used as candidate keys
 MAX_TERMS = 60  # stored per article: the rest barely moves a cosine
@@ -56,6 +56,7 @@ class Features:
     heads: tuple[str, ...] = ()  # "a:id"/"p:id" named in the headline
     day: int = 0  # the day the lead speaks of (days since 1970-01-01 UTC)
     what: dict[str, float] = field(default_factory=dict)  # event type -> unit weight (what.py)
+    repeat: bool = False  # the headline says its event repeats an earlier one (when.repeats)
     # sums of actors, states, places, focus: every pair scored needs them (not stored)
     sums: tuple[float, float, float, float] = field(default=(0.0, 0.0, 0.0, 0.0),
                                                     compare=False)
@@ -89,7 +90,7 @@ class Features:
     def loads(cls, published: float, text: str) -> Features:
         d = loads(text)
         return cls(published, d["s"], d["a"], d["st"], d["p"], d["f"], d["t"], tuple(d["m"]),
-                   d["l"], tuple(d["h"]), d["d"], d.get("w", {}))
+                   d["l"], tuple(d["h"]), d["d"], d.get("w", {}), bool(d.get("r")))
 
     def index_keys(self) -> list[str]:
         """Inverted-index keys: actors, states and places, the rarest terms, LSH bands. States
@@ -116,6 +117,7 @@ class Raw:
     heads: tuple[str, ...]
     day: int = 0
     what: dict[str, float] = field(default_factory=dict)  # event type -> headline/lead weight
+    repeat: bool = False  # the headline says its event repeats an earlier one (when.repeats)
 
     def df_keys(self) -> list[str]:
         return ([f"a:{a}" for a in self.actors] + [f"s:{s}" for s in self.states]
@@ -129,17 +131,20 @@ class Raw:
     def loads(cls, text: str) -> Raw:
         d = loads(text)
         return cls(d["s"], d["a"], d["st"], d["p"], d["f"], d["t"], tuple(d["m"]), d["l"],
-                   tuple(d["h"]), d["d"], d.get("w", {}))
+                   tuple(d["h"]), d["d"], d.get("w", {}), bool(d.get("r")))
 
 
 def _dumps(f: Features | Raw) -> str:
     """The stored form both share (Features adds only its publication time, stored apart).
-    Stored before event types were read ("w" absent): no type, so no evidence either way.
+    Stored before event types were read ("w" absent): no type, so no evidence either way;
+    "r" only when the headline says its event repeats another (absent: it does not).
     Written by orjson (4 us, json's 32 us; the same text for all 20k features and raws of the
     10k bench run: a float would differ only in an exponent's form, 1e-5 for 1e-05, and read
     back the same), json for what it refuses (ints past 64 bits)."""
     d = {"s": f.script, "a": f.actors, "st": f.states, "p": f.places, "f": f.focus,
          "t": f.terms, "m": f.sig, "l": f.lead, "h": f.heads, "d": f.day, "w": f.what}
+    if f.repeat:  # rare: stored only when set
+        d["r"] = True
     try:
         return _fast_dumps(d).decode()
     except TypeError:
@@ -202,7 +207,8 @@ def raw_features(title: str, body: str, actor_rows: list[tuple[str, int, str]],
     day = event_day(title, body, published.timestamp()) if published is not None else 0
     terms = dict(heaviest(parts.terms, RAW_TERMS))
     return Raw(parts.script, actors, states, places, focus, terms, parts.sig,
-               _protagonist(actors, places), tuple(heads), day, profile(title, body))
+               _protagonist(actors, places), tuple(heads), day, profile(title, body),
+               repeats(title))
 
 
 def _protagonist(actors: dict[str, float], places: dict[str, float]) -> str:
@@ -258,7 +264,8 @@ def weigh(raw: Raw, published: datetime, df: Mapping[str, int], docs: int,
         focus={k: round(s * focus_w(k), 3) for k, s in raw.focus.items()},
         terms={t: round(v / norm, 3) for t, v in
                heaviest(vec, MAX_TERMS)},
-        sig=raw.sig, lead=raw.lead, heads=raw.heads, day=day, what=unit(raw.what))
+        sig=raw.sig, lead=raw.lead, heads=raw.heads, day=day, what=unit(raw.what),
+        repeat=raw.repeat)
 
 
 def loads_any(published: float, text: str) -> Features | None:

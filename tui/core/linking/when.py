@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 - Cyrillic, Arabic and Persian letters in the cue lists are meant
 """The day an article's lead speaks of: "on Tuesday", "вчера", "الثلاثاء", "سه‌شنبه".
 
 A report says when its event happened; an analysis written three days later still names that
@@ -93,3 +94,26 @@ def _cue_of(word: str) -> tuple[str, int]:
         return found
     return next(_CUES[cue] for cue in _CUE_WORDS
                 if re.fullmatch(re.escape(cue), word, re.IGNORECASE))
+
+
+# A headline that says its event repeats an earlier one of its kind: an ordinal or "again"
+# word, or "new" with a word for a wave, a round or an attack ("second wave of blasts", "fresh
+# strikes", "снова", "новые удары", "غارات جديدة", "مجددا", "دوباره", "موج دوم").
+_EVENTS_RU = r"(?:удар|атак|волн|раунд|обстрел|взрыв)\w*"
+_EVENTS_AR = r"(?:غارات|غارة|هجمات|هجوم|ضربات|ضربة|موجة|جولة|انفجارات)"
+_EVENTS_FA = r"(?:حملات|حمله|موج|دور|انفجارهای|انفجار)"
+_REPEAT = re.compile(
+    r"(?<![\w\u200c])(?:second|third|fourth|another|fresh|again|renewed|repeated|"
+    r"new (?:wave|round|strikes?|attacks?|raids?|blasts?)|"
+    r"втор(?:ой|ая|ое|ую|ого|ом)|треть(?:я|е|ю|его)|повторн\w*|снова|вновь|ещё один|еще один|"
+    rf"нов(?:ый|ая|ое|ые|ую|ой|ых) {_EVENTS_RU}|"
+    rf"مجددا|مجدداً|ثانية|الثانية|{_EVENTS_AR} (?:جديدة|جديد)|"
+    rf"دوباره|مجدد|دومین|سومین|{_EVENTS_FA} (?:جدید|دوم))"
+    r"(?![\w\u200c])", re.IGNORECASE)
+
+
+def repeats(title: str) -> bool:
+    """Whether the headline says its event repeats an earlier one of its kind ("second wave of
+    blasts hits Lebanon"): what it reports came after another such event, which an article
+    from half a day or more before it is likely about (score.py, part `repeat`)."""
+    return _REPEAT.search(title) is not None

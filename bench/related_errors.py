@@ -1,0 +1,91 @@
+"""The related lists' errors, out of sample: every P@1 miss and every intrusion, with the pair.
+
+    python bench/related_errors.py [--json out.json]
+
+The folds of bench/related_eval.py (fitted on the other folds' events, stories chosen on them);
+for each scored article whose first related item is from another event, or that has another
+event's article where a same-event one belongs (the first min(5, same-event count) items), a
+line per wrong item: its probability, whether it sits in the article's story, the best
+same-event item's probability and rank, and both headlines. Read to sort the errors into
+patterns (tests/data/related_eval.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench import related_eval as ev
+from bench.related_data import build_cache, load_devset
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--folds", type=int, default=ev.FOLDS)
+    args = parser.parse_args()
+    from tui.core.linking import index
+    from tui.core.store import links
+    from tui.core.store.db import transaction
+
+    rows: list[dict[str, object]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        cache = build_cache(Path(tmp), load_devset())
+        table = ev.pairs(cache)
+        extra = ev.background(cache, table)
+        which = ev.fold_of(list(cache.gold.values()), args.folds)
+        gold = cache.gold
+        truth = {aid: a.truth for aid, a in gold.items()}
+        members: dict[str, set[int]] = {}
+        for aid, t in truth.items():
+            members.setdefault(t, set()).add(aid)
+        for k in range(args.folds):
+            train = [p for p in [*table, *extra]
+                     if which[truth[p.a]] != k and which[truth[p.b]] != k]
+            model = ev.hybrid_fitter(train)
+            with transaction(cache.conn):
+                index.relink(cache.conn, model)  # type: ignore[arg-type]
+            trained = [aid for aid in gold if which[truth[aid]] != k]
+            ev.choose_story_min(cache, model, trained)
+            for aid in sorted(a for a in gold if which[truth[a]] == k):
+                same = members[truth[aid]] - {aid}
+                if not same:
+                    continue
+                got = links.related(cache.conn, aid, 10)
+                want = min(5, len(same))
+                wrong = [(i, r) for i, r in enumerate(got[:want]) if r.id not in same]
+                if not wrong and got and got[0].id in same:
+                    continue
+                best = next(((i, r) for i, r in enumerate(got) if r.id in same), None)
+                for i, r in wrong:
+                    rows.append({
+                        "fold": k, "slug": gold[aid].slug, "event": gold[aid].event,
+                        "lang": gold[aid].lang, "genre": gold[aid].genre,
+                        "title": gold[aid].title, "rank": i, "p1_miss": i == 0,
+                        "other": gold[r.id].slug, "other_event": gold[r.id].event,
+                        "other_title": gold[r.id].title, "other_genre": gold[r.id].genre,
+                        "near_miss": gold[r.id].event in gold[aid].near_miss,
+                        "p": r.score, "in_story": r.in_story, "reasons": r.reasons,
+                        "best_same_rank": best[0] if best else None,
+                        "best_same_p": best[1].score if best else None,
+                        "hours": round((gold[r.id].published - gold[aid].published)
+                                       .total_seconds() / 3600, 1)})
+        cache.close()
+    for r in rows:
+        print(f"[{r['fold']}] {'P1' if r['p1_miss'] else '  '} #{r['rank']} {r['slug']} "
+              f"({r['genre']},{r['lang']}) -> {r['other']} ({r['other_genre']}) p={r['p']:.2f} "
+              f"story={int(bool(r['in_story']))} nm={int(bool(r['near_miss']))} "
+              f"dh={r['hours']} best_same=#{r['best_same_rank']} {r['best_same_p']}\n"
+              f"      {r['title'][:90]}\n   -> {r['other_title'][:90]}\n      {r['reasons']}")
+    print(f"{sum(1 for r in rows if r['p1_miss'])} P@1 misses, {len(rows)} intrusions")
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
