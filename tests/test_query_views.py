@@ -127,3 +127,16 @@ async def test_the_filter_bar_takes_a_saved_view(demo_desk) -> None:
         said = status(app)
         assert "(column 1): no saved view is called 'nope'; the views are Shoigu" in said
         assert main(app).query_bar.display  # open, to fix the name
+
+
+def test_v_refuses_a_name_that_differs_only_in_case(tmp_path: Path) -> None:
+    """view:shoigu must name one view: "SHOIGU" beside "Shoigu" would leave it to chance."""
+    from tests.test_app_support import copy_demo
+    from tui.core.desk import Desk
+
+    path = copy_demo(tmp_path / "demo")
+    before = path.read_text(encoding="utf-8")
+    with Desk.open(load_config(path)) as desk, \
+            pytest.raises(ConfigError, match="already a view named 'SHOIGU'"):
+        desk.save_view("SHOIGU", "+russia")
+    assert path.read_text(encoding="utf-8") == before

@@ -369,7 +369,7 @@ class Desk:
             raise ConfigError("there is no feeds.toml to save a view in (start with --config)")
         if not name:
             raise ConfigError("a view needs a name")
-        if any(view.name == name for view in self.config.views):
+        if any(view.name.casefold() == name.casefold() for view in self.config.views):
             raise ConfigError(f"{path}: there is already a view named {name!r}")
         append_view(path, name, query)
         self.use_config(load_config(path))
