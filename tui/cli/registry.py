@@ -171,11 +171,12 @@ def _query_error() -> type[Exception]:
 def query_words(argv: Sequence[str], commands: Sequence[Command]) -> list[str]:
     """Put `--` before the query of a `query` command, so a word starting with "-" (the
     documented negation: `list -is:read`, `export -tag:x`) is a query, not an option.
-    The command's own options stay options, wherever they are; word order is kept."""
+    The command's own options stay options, wherever they are; word order is kept.
+    A long option's value is joined to it (`--query=-is:read`): argparse takes a value that
+    starts with "-" for an option and says "expected one argument"."""
     argv = list(argv)
     at = _command_at(argv)
-    chosen = next((c for c in commands if c.query and at < len(argv) and c.name == argv[at]),
-                  None)
+    chosen = next((c for c in commands if at < len(argv) and c.name == argv[at]), None)
     if chosen is None:
         return argv
     probe = Parser(add_help=True)
@@ -193,11 +194,17 @@ def query_words(argv: Sequence[str], commands: Sequence[Command]) -> list[str]:
         if action is None:
             # an unknown `--word` is left to argparse, which says so (exit 2): it was a
             # mistyped option far more often than a query (`list --limt 5` listed nothing)
-            (options if word.startswith("--") else words).append(word)
+            (options if word.startswith("--") or not chosen.query else words).append(word)
             continue
-        options.append(word)
-        if "=" not in word and action.nargs != 0:
-            options.append(next(rest, ""))
+        if "=" in word or action.nargs == 0:
+            options.append(word)
+        elif word.startswith("--"):
+            value = next(rest, None)  # none: argparse says what is missing
+            options.append(word if value is None else f"{word}={value}")
+        else:
+            options.extend((word, *[v for v in [next(rest, None)] if v is not None]))
+    if not chosen.query:
+        return [*argv[: at + 1], *options, *(["--", *literal] if literal else [])]
     return [*argv[: at + 1], *options, "--", *words, *literal]
 
 

@@ -119,9 +119,7 @@ class Desk:
 
     # -- refresh -------------------------------------------------------------------------
     def workers(self) -> WorkerPool:
-        from tui.core.refresh.pool import (
-            WorkerPool,  # trafilatura loads only when a refresh needs it
-        )
+        from tui.core.refresh.pool import WorkerPool  # trafilatura loads only when needed
 
         if self._workers is None:
             self._workers = WorkerPool()
@@ -201,7 +199,8 @@ class Desk:
     def _filter(self, query: str) -> tuple[str, tuple[object, ...]]:
         from tui.core.query import compile_query
 
-        compiled = compile_query(query, now=utcnow(), resolve_actor=self.analysis.resolve_actor)
+        compiled = compile_query(query, now=utcnow(), resolve_actor=self.analysis.resolve_actor,
+                                 views=self.config.views)
         return compiled.where, tuple(compiled.params)
 
     def _run(self, fn: Callable[..., object], *args: object, **kwargs: object) -> object:
@@ -269,15 +268,16 @@ class Desk:
         return store.all_tags(self.conn)
 
     # -- triage (each call is one committed transaction) ---------------------------------
-    def _flag(self, ids: Sequence[int], column: str, value: bool) -> list[int]:
+    def set_flag(self, ids: Sequence[int], column: str, value: bool) -> list[int]:
+        """read, saved or dismissed on many articles at once; returns the ids it changed."""
         with transaction(self.conn):
             return store.set_flag(self.conn, list(ids), column, value)
 
     def set_read(self, ids: Sequence[int], read: bool = True) -> list[int]:
-        return self._flag(ids, "read", read)
+        return self.set_flag(ids, "read", read)
 
     def set_saved(self, article_id: int, saved: bool = True) -> None:
-        self._flag([article_id], "saved", saved)
+        self.set_flag([article_id], "saved", saved)
 
     def dismiss(self, ids: Sequence[int]) -> list[int]:
         with transaction(self.conn):
@@ -286,7 +286,7 @@ class Desk:
 
     def undismiss(self, ids: Sequence[int]) -> list[int]:
         """Undo `dismiss` (the read flag is the caller's to restore, with set_read)."""
-        return self._flag(ids, "dismissed", False)
+        return self.set_flag(ids, "dismissed", False)
 
     def mark_all_read(self, query: str = "") -> list[int]:
         """Mark a whole view read; returns what changed so the caller can undo."""
@@ -369,7 +369,7 @@ class Desk:
             raise ConfigError("there is no feeds.toml to save a view in (start with --config)")
         if not name:
             raise ConfigError("a view needs a name")
-        if any(view.name == name for view in self.config.views):
+        if any(view.name.casefold() == name.casefold() for view in self.config.views):
             raise ConfigError(f"{path}: there is already a view named {name!r}")
         append_view(path, name, query)
         self.use_config(load_config(path))

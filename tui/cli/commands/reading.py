@@ -1,4 +1,4 @@
-"""list, show, read/unread/save/unsave, tag, export: reading and triage from scripts."""
+"""list, show, export: reading from scripts (triage is in triage.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from tui.cli.registry import Command, article_id, count
 
 if TYPE_CHECKING:
     from tui.core.desk import Desk
-    from tui.core.models import Article
 
 NO_LIMIT = 1 << 62  # `--limit 0`: every article (SQLite takes a 64-bit LIMIT)
 
@@ -82,64 +81,6 @@ def show(desk: Desk, args: argparse.Namespace) -> int:
     return 0
 
 
-def _ids_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("ids", type=article_id, nargs="+", metavar="ID")
-
-
-def _tag_arguments(p: argparse.ArgumentParser) -> None:
-    _ids_arguments(p)
-    p.add_argument("--add", action="append", default=[], metavar="TAG",
-                   help="add this tag ('a,b': two tags; a leading + is dropped)")
-    p.add_argument("--remove", action="append", default=[], metavar="TAG",
-                   help="remove this tag (the same forms)")
-
-
-def _require(desk: Desk, ids: list[int]) -> dict[int, Article]:
-    """Every article named, by id; a missing one stops the command before any change."""
-    found = {i: desk.article(i) for i in dict.fromkeys(ids)}
-    missing = [i for i, article in found.items() if article is None]
-    if missing:
-        raise CliError(f"no article with id {missing[0]}")
-    return {i: a for i, a in found.items() if a is not None}
-
-
-def mark(desk: Desk, args: argparse.Namespace) -> int:
-    _require(desk, args.ids)
-    if args.command in ("read", "unread"):
-        desk.set_read(args.ids, args.command == "read")
-    else:
-        for article_id in args.ids:
-            desk.set_saved(article_id, args.command == "save")
-    return 0
-
-
-def tag(desk: Desk, args: argparse.Namespace) -> int:
-    """A tag to remove that an article lacks is said on stderr, exit 0 all the same: what was
-    asked (the article without that tag) holds, and a script removing `todo` from a list of
-    ids, some already done, must not stop there under `set -e`."""
-    from tui.core import tagnames
-
-    if not args.add and not args.remove:
-        raise CliError("tag: nothing to do: give --add TAG, --remove TAG or both "
-                       "(see newsdesk tag --help)", 2)
-    adding = [tagnames.typed_list(text) for text in args.add]  # `+x` is x, 'a,b' two tags
-    removing = [tagnames.typed_list(text) for text in args.remove]
-    if not all(adding) or not all(removing):
-        raise CliError("tag: an empty tag name", 2)
-    args.add = [tag for names in adding for tag in names]
-    args.remove = [tag for names in removing for tag in names]
-    had = {i: {tagnames.key(t) for t in a.tags} for i, a in _require(desk, args.ids).items()}
-    if args.add:
-        desk.add_tags(args.ids, args.add)
-    for name in args.remove:
-        lacking = [i for i, keys in had.items() if tagnames.key(name) not in keys]
-        if lacking:
-            listed = ", ".join(map(str, lacking[:10])) + (", ..." if len(lacking) > 10 else "")
-            tell(f"no tag {name!r} on {'article' if len(lacking) == 1 else 'articles'} {listed}")
-        desk.remove_tag(args.ids, name)
-    return 0
-
-
 def _export_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("query", nargs="*", help="a query (default: saved articles)")
     p.add_argument("--format", choices=("md", "json", "html"),
@@ -180,11 +121,8 @@ COMMANDS = (
     Command("search", "the same as list, for those who type search (`search shoigu tehran`)",
             list_articles, _list_arguments, query=True),
     Command("show", "print one whole article", show, _show_arguments),
-    Command("read", "mark articles read", mark, _ids_arguments),
-    Command("unread", "mark articles unread", mark, _ids_arguments),
-    Command("save", "save articles (never pruned)", mark, _ids_arguments),
-    Command("unsave", "unsave articles", mark, _ids_arguments),
-    Command("tag", "add or remove tags on articles", tag, _tag_arguments),
+)
+EXPORT = (  # listed after triage in `newsdesk --help`
     Command("export", "write matching articles as a dossier", export, _export_arguments,
             query=True),
 )

@@ -8,9 +8,12 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
+
+if TYPE_CHECKING:
+    from tui.core.query.saved import ViewLike
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\"' -]+?)\s*\]\]?\s*(?:#.*)?$")
 _KEY = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*=""")
@@ -145,6 +148,27 @@ def query(source: Source, table: str, index: int, text: str, *, empty_ok: bool) 
     except QueryError as exc:
         raise_error(f"{where}: {table} #{index} query {text!r}: {exc.message} "
                     f"(column {exc.column})")
+
+
+def view_references(source: Source, views: Sequence[ViewLike], rules: Sequence[str],
+                    mutes: Sequence[str]) -> None:
+    """A view:NAME in a [[view]], [[rule]] or [[mute]] must name a view of this file, and no
+    view may lead back to itself: said with the line, before anything is stored."""
+    from tui.core.query.ast import QueryError
+    from tui.core.query.saved import check_references
+
+    queries = [*(("view", v.query, v.name) for v in views),
+               *(("rule", q, None) for q in rules), *(("mute", q, None) for q in mutes)]
+    counted: dict[str, int] = {}
+    for table, text, name in queries:
+        index = counted[table] = counted.get(table, 0) + 1
+        if "view:" not in text.lower():
+            continue
+        try:
+            check_references(views, text, name)
+        except QueryError as exc:
+            raise_error(f"{source.where(table, index, 'query')}: {table} #{index} query "
+                        f"{text!r}: {exc.message} (column {exc.column})")
 
 
 def cache_folder(source: Source, folder: Path) -> None:

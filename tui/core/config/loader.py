@@ -283,7 +283,7 @@ def parse_config(data: Mapping[str, Any], *, file: Path | str = "<config>",
     base = base or Path.cwd()
     keys = data.get("keys", {})
     _expect(src.where("keys"), "[keys]", keys, (dict,))
-    return Config(
+    config = Config(
         path=Path(file).resolve() if isinstance(file, Path) else None,
         settings=_settings(src, data.get("settings", {}), base),
         feeds=_feeds(src, data.get("feed", [])),
@@ -292,6 +292,8 @@ def parse_config(data: Mapping[str, Any], *, file: Path | str = "<config>",
         views=_views(src, data.get("view", [])),
         keys=checks.keys(src, keys),
     )
+    checks.view_references(src, config.views, [r.query for r in config.rules], config.mutes)
+    return config
 
 
 def load_config(path: Path) -> Config:

@@ -21,6 +21,7 @@ from tui.core.query.ast import (
     Or,
     Place,
     QueryError,
+    SavedView,
     Story,
     Tag,
     Text,
@@ -42,7 +43,8 @@ from tui.core.query.sql import (
 
 __all__ = [
     "FIELDS", "FLAGS", "Actor", "ActorResolver", "And", "Everything", "Feed", "Flag",
-    "Lang", "Node", "Not", "Or", "Place", "PlaceResolver", "QueryError", "SqlFilter", "Story",
-    "Tag", "Text", "Time", "actor_names", "compile_node", "compile_query", "default_actor_id",
-    "explain_sql_error", "parse", "place_names", "quote", "search_terms",
+    "Lang", "Node", "Not", "Or", "Place", "PlaceResolver", "QueryError", "SavedView",
+    "SqlFilter", "Story", "Tag", "Text", "Time", "actor_names", "compile_node",
+    "compile_query", "default_actor_id", "explain_sql_error", "parse", "place_names", "quote",
+    "search_terms",
 ]

@@ -5,12 +5,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Literal
 
 FIELDS = ("is", "tag", "feed", "actor", "place", "country", "story", "since", "before", "lang",
-          "title")
+          "title", "view")
 FLAGS = ("unread", "read", "saved", "dismissed")
 
 
@@ -113,7 +113,18 @@ class Lang:
     code: str
 
 
-Node = Everything | And | Or | Not | Text | Tag | Flag | Feed | Actor | Place | Story | Time | Lang
+@dataclass(frozen=True, slots=True)
+class SavedView:
+    """view:NAME, a `[[view]]` of feeds.toml (any case), replaced by its query when compiled,
+    so a view saved with `V` is one term in the CLI, the filter bar, rules and other views.
+    `column`: where the term starts, for an error about the name (not part of equality)."""
+
+    name: str
+    column: int = field(default=1, compare=False)
+
+
+Node = (Everything | And | Or | Not | Text | Tag | Flag | Feed | Actor | Place | Story | Time
+        | Lang | SavedView)
 
 
 def search_terms(node: Node) -> list[str]:

@@ -36,6 +36,7 @@ from tui.core.query.ast import (
     Or,
     Place,
     QueryError,
+    SavedView,
     Story,
     Tag,
     Text,
@@ -310,6 +311,8 @@ def _field(field: str, pieces: tuple[tuple[str, bool], ...], col: int, value_col
         return Lang(value.lower().replace("_", "-"))
     if field == "title":
         return _text(pieces, value_col, "title")
+    if field == "view":
+        return SavedView(value, col)
     return _time(field, value, value_col)  # since, before
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 from tui.core import tagnames
 from tui.core.models import utcnow
 from tui.core.query import ActorResolver, QueryError, SqlFilter, compile_query
+from tui.core.query.saved import ViewLike
 from tui.core.store.articles import spelling
 from tui.core.store.db import transaction
 
@@ -40,7 +41,7 @@ class RulesResult:
 
 
 def compile_rules(rules: Sequence[RuleLike], mutes: Sequence[str], *, now: datetime,
-                  resolve_actor: ActorResolver | None = None,
+                  resolve_actor: ActorResolver | None = None, views: Sequence[ViewLike] = (),
                   ) -> tuple[list[tuple[SqlFilter, str]], list[SqlFilter]]:
     """Compile everything up front, so a bad query fails before anything is written.
 
@@ -51,29 +52,32 @@ def compile_rules(rules: Sequence[RuleLike], mutes: Sequence[str], *, now: datet
         tag = rule.tag.strip()
         if not tag:
             raise QueryError(f"rule #{i}: the tag is empty", 1)
-        compiled_rules.append((_compile(f"rule #{i}", rule.query, now, resolve_actor), tag))
-    compiled_mutes = [_compile(f"mute #{i}", q, now, resolve_actor)
+        compiled_rules.append((_compile(f"rule #{i}", rule.query, now, resolve_actor, views),
+                               tag))
+    compiled_mutes = [_compile(f"mute #{i}", q, now, resolve_actor, views)
                       for i, q in enumerate(mutes, 1)]
     return compiled_rules, compiled_mutes
 
 
-def _compile(label: str, query: str, now: datetime,
-             resolve_actor: ActorResolver | None) -> SqlFilter:
+def _compile(label: str, query: str, now: datetime, resolve_actor: ActorResolver | None,
+             views: Sequence[ViewLike]) -> SqlFilter:
     if not query.strip():
         raise QueryError(f"{label}: an empty query would match every article", 1)
     try:
-        return compile_query(query, now=now, resolve_actor=resolve_actor)
+        return compile_query(query, now=now, resolve_actor=resolve_actor, views=views)
     except QueryError as exc:
         raise QueryError(f"{label} ({query!r}): {exc.message}", exc.column) from None
 
 
 def apply_rules(conn: sqlite3.Connection, rules: Sequence[RuleLike], mutes: Sequence[str],
                 article_ids: Sequence[int] | None, now: datetime, *,
-                resolve_actor: ActorResolver | None = None) -> RulesResult:
+                resolve_actor: ActorResolver | None = None,
+                views: Sequence[ViewLike] = ()) -> RulesResult:
     """Tag rule matches and mute (read + dismiss) mute matches among `article_ids`
-    (None: the whole cache). Raises QueryError for a bad rule before writing anything."""
+    (None: the whole cache). Raises QueryError for a bad rule before writing anything.
+    `views`: the config's saved views, which a rule may name (view:NAME)."""
     compiled_rules, compiled_mutes = compile_rules(rules, mutes, now=now,
-                                                   resolve_actor=resolve_actor)
+                                                   resolve_actor=resolve_actor, views=views)
     if article_ids is not None and not article_ids:
         return RulesResult(0, 0)
     scope_params: tuple[str, ...] = ()
@@ -116,7 +120,7 @@ class RulesAnalyzer:
 
     def write(self, conn: sqlite3.Connection, batch: Batch, context: Context) -> None:
         apply_rules(conn, context.config.rules, context.config.mutes, batch.ids, utcnow(),
-                    resolve_actor=context.resolve_actor)
+                    resolve_actor=context.resolve_actor, views=context.config.views)
 
     def finish_run(self, conn: sqlite3.Connection, ids: Sequence[int], context: Context) -> None:
         return None

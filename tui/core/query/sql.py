@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -27,12 +27,14 @@ from tui.core.query.ast import (
     Or,
     Place,
     QueryError,
+    SavedView,
     Story,
     Tag,
     Text,
     Time,
 )
 from tui.core.query.parse import parse
+from tui.core.query.saved import MAX_EXPANSIONS, ViewLike, find_view, view_query
 
 ActorResolver = Callable[[str], list[str]]
 PlaceResolver = Callable[[str], list[str]]
@@ -71,18 +73,21 @@ class SqlFilter:
 
 
 def compile_query(text: str, *, now: datetime, resolve_actor: ActorResolver | None = None,
-                  resolve_place: PlaceResolver | None = None) -> SqlFilter:
+                  resolve_place: PlaceResolver | None = None,
+                  views: Sequence[ViewLike] = ()) -> SqlFilter:
     """Parse and compile; raises QueryError for a bad query."""
     return compile_node(parse(text), now=now, resolve_actor=resolve_actor,
-                        resolve_place=resolve_place)
+                        resolve_place=resolve_place, views=views)
 
 
 def compile_node(node: Node, *, now: datetime, resolve_actor: ActorResolver | None = None,
-                 resolve_place: PlaceResolver | None = None) -> SqlFilter:
-    """`resolve_place` defaults to the bundled places (places.toml has no user override)."""
+                 resolve_place: PlaceResolver | None = None,
+                 views: Sequence[ViewLike] = ()) -> SqlFilter:
+    """`resolve_place` defaults to the bundled places (places.toml has no user override);
+    `views`: the config's saved views, which view:NAME terms name."""
     now = now.replace(tzinfo=UTC) if now.tzinfo is None else now.astimezone(UTC)
     params: list[object] = []
-    where = _Compiler(now, resolve_actor, resolve_place, params).sql(node)
+    where = _Compiler(now, resolve_actor, resolve_place, params, views).sql(node)
     return SqlFilter(where, tuple(params))
 
 
@@ -134,9 +139,12 @@ def default_actor_id(name: str) -> str:
 
 class _Compiler:
     def __init__(self, now: datetime, resolve_actor: ActorResolver | None,
-                 resolve_place: PlaceResolver | None, params: list[object]) -> None:
+                 resolve_place: PlaceResolver | None, params: list[object],
+                 views: Sequence[ViewLike]) -> None:
         self.now, self.resolve_actor, self.params = now, resolve_actor, params
-        self.resolve_place = resolve_place
+        self.resolve_place, self.views = resolve_place, views
+        self.chain: list[str] = []  # the views being expanded, outermost first
+        self.expanded = 0
 
     def bind(self, sql: str, *values: object) -> str:
         self.params.extend(values)
@@ -170,6 +178,8 @@ class _Compiler:
             return self.bind(f"a.published {op} ?", iso(node.resolve(self.now)))
         if isinstance(node, Lang):
             return self.bind(_LANG, node.code, len(node.code) + 1, node.code + "-")
+        if isinstance(node, SavedView):
+            return self.saved_view(node)
         raise TypeError(f"not a query node: {node!r}")
 
     def conjunction(self, node: And) -> str:
@@ -182,6 +192,21 @@ class _Compiler:
             parts.append(self.bind(_FTS, " AND ".join(f"({fts_string(t)})" for t in texts)))
         parts.extend(self.sql(item) for item in node.items if not isinstance(item, Text))
         return "(" + " AND ".join(parts) + ")"
+
+    def saved_view(self, term: SavedView) -> str:
+        """The view's own query in its place, compiled now (its since:2d counts from now)."""
+        self.expanded += 1
+        if self.expanded > MAX_EXPANSIONS:
+            raise QueryError(f"more than {MAX_EXPANSIONS} views in one query", term.column)
+        view = find_view(self.views, term, self.chain)
+        inner = view_query(view, term, self.chain)
+        self.chain.append(view.name)
+        try:
+            return f"({self.sql(inner)})"
+        except QueryError as exc:  # point at the term the user wrote, not into the view
+            raise QueryError(exc.message, term.column) from None
+        finally:
+            self.chain.pop()
 
     def actor(self, name: str) -> str:
         ids = self.resolve_actor(name) if self.resolve_actor else [default_actor_id(name)]

@@ -337,7 +337,7 @@ class Analysis:
         from tui.core.query.rules import apply_rules
 
         return apply_rules(conn, self.config.rules, self.config.mutes, ids, utcnow(),
-                           resolve_actor=self.resolve_actor)
+                           resolve_actor=self.resolve_actor, views=self.config.views)
 
     # -- reading ---------------------------------------------------------------------------
     def actors_of(self, conn: sqlite3.Connection, article_id: int) -> list[ArticleActor]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
@@ -259,16 +260,21 @@ def _marks(ids: Sequence[int]) -> str:
     return ",".join("?" * len(ids))
 
 
+_EACH = "SELECT value FROM json_each(?)"
+"""Many ids as one JSON parameter: a query's worth (`newsdesk read --query is:unread` on a
+50k cache) is past SQLite's 32,766 variables in many builds."""
+
+
 def set_flag(conn: sqlite3.Connection, ids: Sequence[int], column: str, value: bool) -> list[int]:
     """Set read/saved/dismissed on ids; returns the ids that actually changed (for undo)."""
     if column not in ("read", "saved", "dismissed") or not ids:
         return []
     changed = [r[0] for r in conn.execute(
-        f"SELECT id FROM articles WHERE id IN ({_marks(ids)}) AND {column} != ?",
-        (*ids, int(value)))]
+        f"SELECT id FROM articles WHERE id IN ({_EACH}) AND {column} != ?",
+        (json.dumps([int(i) for i in ids]), int(value)))]
     if changed:
-        conn.execute(f"UPDATE articles SET {column} = ? WHERE id IN ({_marks(changed)})",
-                     (int(value), *changed))
+        conn.execute(f"UPDATE articles SET {column} = ? WHERE id IN ({_EACH})",
+                     (int(value), json.dumps(changed)))
     return changed
 
 
@@ -294,8 +300,8 @@ def add_tags(conn: sqlite3.Connection, ids: Sequence[int], tags: Iterable[str]) 
 
 def remove_tag(conn: sqlite3.Connection, ids: Sequence[int], tag: str) -> None:
     if ids:
-        conn.execute(f"DELETE FROM tags WHERE key = ? AND article_id IN ({_marks(ids)})",
-                     (tagnames.key(tag), *ids))
+        conn.execute(f"DELETE FROM tags WHERE key = ? AND article_id IN ({_EACH})",
+                     (tagnames.key(tag), json.dumps([int(i) for i in ids])))
 
 
 def all_tags(conn: sqlite3.Connection) -> list[tuple[str, int]]:

@@ -1,0 +1,186 @@
+"""read, unread, save, unsave, dismiss, undismiss, tag: triage from scripts, by id or query.
+
+Ids stay as they were (silent, a missing id stops the command before any change). With
+`--query` the articles are the query's, as `newsdesk list` finds them, and one line on stdout
+says how many changed: a script sees what a query it never listed did. `--dry-run` says the
+same without changing anything, to look before a large change. Only the articles that would
+change are written, so the count is what changed, not what matched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tui.cli import output
+from tui.cli.commands.reading import NO_LIMIT, why_empty
+from tui.cli.configinfo import tell
+from tui.cli.errors import CliError
+from tui.cli.registry import Command, article_id
+
+if TYPE_CHECKING:
+    from tui.core.desk import Desk
+    from tui.core.models import ArticleRow
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one command does to an article: `changes` says whether it would change it."""
+
+    changes: Callable[[ArticleRow], bool]
+    done: str  # "marked read": said after "12 articles"
+    apply: Callable[[Desk, list[int]], object]
+
+
+def _flag(column: str, value: bool) -> Callable[[Desk, list[int]], object]:
+    return lambda desk, ids: desk.set_flag(ids, column, value)
+
+
+CHANGES = {
+    "read": Change(lambda r: not r.read, "marked read", _flag("read", True)),
+    "unread": Change(lambda r: r.read, "marked unread", _flag("read", False)),
+    "save": Change(lambda r: not r.saved, "saved", _flag("saved", True)),
+    "unsave": Change(lambda r: r.saved, "unsaved", _flag("saved", False)),
+    # as the reader's x: read, and hidden from Unread
+    "dismiss": Change(lambda r: not (r.read and r.dismissed), "dismissed",
+                      lambda desk, ids: desk.dismiss(ids)),
+    # only the mark: `unread` brings an article back to Unread
+    "undismiss": Change(lambda r: r.dismissed, "undismissed", _flag("dismissed", False)),
+}
+
+
+def _article_id(text: str) -> int:
+    """An id, or a word that was meant as a query (`read feed:TASS`): say where that goes."""
+    try:
+        return article_id(text)
+    except argparse.ArgumentTypeError:
+        if text.lstrip("+-").isdigit():
+            raise
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an article id (a query goes after --query: --query "
+            f"{shlex.quote(text)})") from None
+
+
+_article_id.__name__ = "article id"
+
+
+def _arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("ids", type=_article_id, nargs="*", metavar="ID",
+                   help="article ids, as `newsdesk list` shows them")
+    p.add_argument("--query", metavar="QUERY",
+                   help="every article matching QUERY instead, e.g. 'feed:TASS "
+                        "before:2024-08-01' or 'view:Shoigu' (says how many changed)")
+    p.add_argument("--dry-run", action="store_true",
+                   help="say how many articles would change; change nothing")
+
+
+def _tag_arguments(p: argparse.ArgumentParser) -> None:
+    _arguments(p)
+    p.add_argument("--add", action="append", default=[], metavar="TAG",
+                   help="add this tag ('a,b': two tags; a leading + is dropped)")
+    p.add_argument("--remove", action="append", default=[], metavar="TAG",
+                   help="remove this tag (the same forms)")
+
+
+def _chosen(desk: Desk, args: argparse.Namespace) -> list[ArticleRow]:
+    """The articles named: by id (every one must exist) or by `--query`."""
+    command = args.command
+    if args.query is not None and args.ids:
+        raise CliError(f"{command}: give article ids or --query, not both", 2)
+    if args.query is None:
+        if not args.ids:
+            raise CliError(f"{command}: give article ids or --query QUERY (see newsdesk "
+                           f"{command} --help)", 2)
+        found = {i: desk.article(i) for i in dict.fromkeys(args.ids)}
+        missing = [i for i, article in found.items() if article is None]
+        if missing:
+            raise CliError(f"no article with id {missing[0]}")
+        return [a for a in found.values() if a is not None]
+    if not args.query.strip():  # `--query "$Q"` with Q unset: never every article
+        raise CliError(f"{command}: --query is empty, which would change every article; name "
+                       "them, e.g. --query 'feed:TASS before:2024-08-01' (or 'is:unread')", 2)
+    rows = desk.articles(args.query, limit=NO_LIMIT)
+    if not rows:
+        tell(why_empty(desk, args.query))
+    return rows
+
+
+ALREADY = (("already was", "already were"), ("already is", "already are"))
+LACKING = (("did not have it", "did not have it"), ("does not have it", "do not have it"))
+
+
+def report(changed: int, matched: int, done: str, rest: tuple[tuple[str, str], ...],
+           dry: bool) -> str:
+    """'5 articles marked read, 1 already was (6 matching)': the first number is what
+    changed. `rest`: what the others were, (one, several), after the change and in a dry run."""
+    line = f"{output.plural(changed, 'article')} {'would be ' if dry else ''}{done}"
+    others = matched - changed
+    if others:
+        line += f", {others} {rest[dry][others > 1]} ({matched} matching"
+        return line + ("; dry run: nothing changed)" if dry else ")")
+    return line + (" (dry run: nothing changed)" if dry else "")
+
+
+def mark(desk: Desk, args: argparse.Namespace) -> int:
+    change = CHANGES[args.command]
+    rows = _chosen(desk, args)
+    changing = [r.id for r in rows if change.changes(r)]
+    if not args.dry_run and changing:
+        change.apply(desk, changing)
+    if args.query is not None or args.dry_run:
+        print(report(len(changing), len(rows), change.done, ALREADY, args.dry_run))
+    return 0
+
+
+def tag(desk: Desk, args: argparse.Namespace) -> int:
+    """By id, a tag to remove that an article lacks is said on stderr, exit 0 all the same:
+    what was asked (the article without that tag) holds, and a script removing `todo` from a
+    list of ids, some already done, must not stop there under `set -e`. By query, the count
+    says it."""
+    from tui.core import tagnames
+
+    if not args.add and not args.remove:
+        raise CliError("tag: nothing to do: give --add TAG, --remove TAG or both "
+                       "(see newsdesk tag --help)", 2)
+    adding = [tagnames.typed_list(text) for text in args.add]  # `+x` is x, 'a,b' two tags
+    removing = [tagnames.typed_list(text) for text in args.remove]
+    if not all(adding) or not all(removing):
+        raise CliError("tag: an empty tag name", 2)
+    rows = _chosen(desk, args)
+    had = {r.id: {tagnames.key(t) for t in r.tags} for r in rows}
+    counted = args.query is not None or args.dry_run
+    for name in (t for names in adding for t in names):
+        lacking = [i for i, keys in had.items() if tagnames.key(name) not in keys]
+        if lacking and not args.dry_run:
+            desk.add_tags(lacking, [name])
+        for i in lacking:  # a --remove of the same tag counts what is there now
+            had[i].add(tagnames.key(name))
+        if counted:
+            print(report(len(lacking), len(rows), f"tagged {name!r}", ALREADY, args.dry_run))
+    for name in (t for names in removing for t in names):
+        having = [i for i, keys in had.items() if tagnames.key(name) in keys]
+        if having and not args.dry_run:
+            desk.remove_tag(having, name)
+        if counted:
+            print(report(len(having), len(rows), f"untagged {name!r}", LACKING, args.dry_run))
+        elif len(having) < len(rows):
+            lacking = [i for i in had if i not in having]
+            listed = ", ".join(map(str, lacking[:10])) + (", ..." if len(lacking) > 10 else "")
+            tell(f"no tag {name!r} on {'article' if len(lacking) == 1 else 'articles'} {listed}")
+    return 0
+
+
+COMMANDS = (
+    Command("read", "mark articles read (by id, or every match of --query)", mark, _arguments),
+    Command("unread", "mark articles unread", mark, _arguments),
+    Command("save", "save articles (never pruned)", mark, _arguments),
+    Command("unsave", "unsave articles", mark, _arguments),
+    Command("dismiss", "dismiss articles, as x in the reader: read, and hidden from Unread",
+            mark, _arguments),
+    Command("undismiss", "take back a dismiss (unread brings the article back to Unread)", mark,
+            _arguments),
+    Command("tag", "add or remove tags on articles", tag, _tag_arguments),
+)
