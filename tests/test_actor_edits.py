@@ -9,7 +9,8 @@ import pytest
 from tests.conftest import rss, write_config
 from tests.httpserver import LocalServer
 from tui.core.actors.edits import add_actor, add_alias, added_ids, forget
-from tui.core.actors.gazetteer import GazetteerError, load_gazetteer
+from tui.core.actors.gazetteer import Gazetteer, GazetteerError, load_gazetteer
+from tui.core.actors.owners import NameTaken, check_free
 from tui.core.config.loader import load_config
 from tui.core.desk import Desk
 
@@ -75,3 +76,38 @@ def test_forget_takes_back_only_what_the_user_added(tmp_path: Path) -> None:
     with pytest.raises(GazetteerError, match="only actors and spellings you added"):
         forget(path, "sergei-shoigu")
     assert added_ids(tmp_path / "none.toml") == set()
+
+
+def test_names_listed_actors_go_by_are_taken(gazetteer: Gazetteer) -> None:
+    """As the matcher reads them: a surname, an alias in Russian or Arabic, the name itself,
+    an acronym, an inflected form; a decoy phrase ("Shoigu Street") is nobody's name."""
+    for name, owner in (("Shoigu", "sergei-shoigu"), ("  shoigu ", "sergei-shoigu"),
+                        ("Шойгу", "sergei-shoigu"), ("شويغو", "sergei-shoigu"),
+                        ("Sergei Shoigu", "sergei-shoigu"), ("IRGC", "irgc"),
+                        ("Путина", "vladimir-putin")):
+        with pytest.raises(NameTaken) as refused:
+            check_free(gazetteer, name)
+        assert refused.value.owners == (owner,), name
+    check_free(gazetteer, "Shoigu Street")
+    check_free(gazetteer, "Abu Example al-Testi")
+    check_free(gazetteer, "Shoigu", "sergei-shoigu")  # its own surname may become an alias
+
+
+def test_a_new_actor_named_like_a_listed_one_is_refused(tmp_path: Path) -> None:
+    """A new actor "Shoigu" took Sergei Shoigu's mentions (a full name beats a surname)."""
+    path = tmp_path / "actors.toml"
+    with pytest.raises(NameTaken, match=r"^Shoigu is already a name of Sergei Shoigu "
+                                        r"\(sergei-shoigu\)$"):
+        add_actor(path, "Shoigu", "person")
+    assert not path.exists()  # nothing written
+
+
+def test_an_alias_another_actor_goes_by_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "actors.toml"
+    with pytest.raises(NameTaken, match="Shoigu is already a name of Sergei Shoigu"):
+        add_alias(path, "andrei-belousov", "Shoigu")
+    with pytest.raises(NameTaken, match=r"Sergei Shoigu \(sergei-shoigu\) already goes by"):
+        add_alias(path, "sergei-shoigu", "Сергей Шойгу")
+    assert not path.exists()
+    add_alias(path, "sergei-shoigu", "Shoigu")  # its own surname becomes a full name
+    assert "Shoigu" in load_gazetteer(path).actors["sergei-shoigu"].aliases

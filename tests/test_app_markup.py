@@ -1,6 +1,6 @@
 """No user, feed or actor text is ever parsed as markup in the app: titles, labels, border
 titles, the feeds table, notifications and palette entries all show `[/]` and `[link=…]` as
-the characters they are (a parse would crash on `[/]` or hide `[ISIS]`). Also: an article
+the characters they are (a parse would crash on `[/]` or hide `[Testistan]`). Also: an article
 whose page a refresh deferred gets it when opened."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ FEED = "[/]Wire [link=https://evil.example]x[/link]"
 TITLE = "[link=file:///etc/passwd]click me[/link] and [/] too"
 AUTHOR = "[bold red]Ann[/]"
 TAG = "[b]tagged[/b]"
-ACTOR = "[ISIS]"
+ACTOR = "[Testistan]"  # a name no listed actor goes by (ISIS is Islamic State's)
 PAGE = ("<html><body><article><h1>Page</h1>" + "<p>The article page itself, long enough "
         "for the extractor to keep it as the body of the article.</p>" * 6
         + "</article></body></html>").encode()
@@ -86,13 +86,13 @@ async def test_no_text_from_data_is_markup(server: LocalServer, tmp_path: Path) 
             await pilot.press("escape")
             await pilot.pause()
 
-            # the alias dialog's border title carries the actor's name: `[ISIS]` stays
+            # the alias dialog's border title carries the actor's name: `[Testistan]` stays
             shown = screen.load_view(actor_view(actor_id, ACTOR))
             assert shown
             await pilot.press("a")
             await pilot.pause()
             box = app.screen.query_one("#text-dialog")
-            # the getter gives markup that Textual itself does not escape for "[ISIS]":
+            # the getter gives markup that Textual itself does not escape for "[Testistan]":
             # look at the stored title, and at what is drawn
             assert box._border_title.plain == f"Alias for {ACTOR}"
             assert f"Alias&#160;for&#160;{ACTOR}" in app.export_screenshot()

@@ -3,7 +3,8 @@ new user meets them: an empty HOME, a fresh interpreter in tmux, a loopback feed
 
 What is checked on screen: the reader spells out "Russia's defence minister → Andrei Belousov",
 the actor panel shows the unlisted person with their title and the news agency last, `L` adds
-the person to the user's actors.toml (the file is read back) and `-` takes them back, `enter` on a person not listed
+the person to the user's actors.toml (the file is read back) and `-` takes them back, `+` refuses a
+listed actor's surname, `enter` on a person not listed
 lists the articles naming them, and `f place:iran` filters by a city's name. A fetch of a story
 naming someone between two titles ends well (it used to stop with an internal error).
 """
@@ -142,6 +143,26 @@ def test_role_line_a_person_not_listed_and_the_L_key(tmp_path: Path, term: Tmux,
     term.wait_for(lambda s: "Ivo Examplov forgotten" in s)
     term.wait_for(lambda s: "IvoExamplovnotlisted" in flat(s), timeout=90)
     assert "ivo-examplov" not in load_gazetteer(user_file).actors
+    term.keys("q", "q", "q")
+
+
+def test_plus_refuses_a_name_a_listed_actor_goes_by(tmp_path: Path, term: Tmux,
+                                                    fetched: Path) -> None:
+    """`+` Belousov (Andrei Belousov's surname) used to add a second "Belousov" that took his
+    mentions; it is refused with whose name it is, and actors.toml is not written."""
+    start(term, tmp_path, fetched)
+    term.keys("Enter")  # the defence minister's visit: Andrei Belousov in the panel
+    term.wait_for(lambda s: "Andrei Belousov" in s and "Actors (" in s)
+    term.keys("+")
+    term.wait_for(lambda s: "New actor" in s)
+    term.keys("Belousov", "Enter")
+    term.wait_for(lambda s: "person" in s and "Belousov" in s)
+    term.keys("Enter")  # a person
+    screen = term.wait_for(lambda s: "already a name" in s or "added" in s, timeout=90)
+    said = flat(screen)
+    assert "BelousovisalreadyanameofAndreiBelousov(andrei-belousov)" in said, screen
+    assert "nothingadded" in said and "added;" not in said, screen
+    assert not (fetched.parent / "actors.toml").exists()
     term.keys("q", "q", "q")
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import App
 from textual.binding import BindingType
+from textual.command import Provider
 from textual.notifications import SeverityLevel
 
 from tui.app.commands import BY_NAME, app_bindings, clashes, key_label, keymap
@@ -26,7 +27,8 @@ class NewsdeskApp(App[None]):
     CSS_PATH = "newsdesk.tcss"
     TITLE = "newsdesk"
     BINDINGS: ClassVar[list[BindingType]] = app_bindings()
-    COMMANDS = App.COMMANDS | {NewsdeskCommands}
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
+        NewsdeskCommands}  # not Textual's system commands (palette.py says why)
 
     def __init__(self, desk: Desk, config: Config, notices: Sequence[str] = ()) -> None:
         super().__init__()

@@ -1,4 +1,7 @@
-"""The command palette lists the same `COMMANDS` the keys and the help screen use.
+"""The command palette lists the same `COMMANDS` the keys and the help screen use, and
+then Textual's theme picker (the actor colours follow the theme). Textual's other system
+commands are left out: its "Keys" panel was a second, different key help beside `?`, and
+Quit, Maximize and Screenshot came before newsdesk's own commands.
 
 Labels carry the user's own key names (from `[keys]`), so nothing here goes through markup:
 Textual's palette parses a plain string prompt or help text as markup, and its fuzzy
@@ -7,6 +10,7 @@ highlighter parses the candidate too. Prompts and help are built as `Content` in
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -15,6 +19,8 @@ from textual.fuzzy import Matcher
 
 from tui.app.commands import SCREEN_COMMANDS, Command, key_label
 from tui.app.screens.main import MainScreen
+
+THEME_HELP = "Change the colours (actors are coloured by kind in every theme)"
 
 
 def highlight(matcher: Matcher, label: str) -> Content:
@@ -31,26 +37,28 @@ def highlight(matcher: Matcher, label: str) -> Content:
 class NewsdeskCommands(Provider):
     """One hit per command; running it runs the command on the main screen."""
 
-    def _commands(self) -> list[tuple[str, Command]]:
-        """(label, command) with the key the user has for it."""
+    def _commands(self) -> list[tuple[str, str, Callable[[], Awaitable[None]]]]:
+        """(label with the key the user has for it, help, run): newsdesk's, then Theme."""
         screen = self.screen
-        if not isinstance(screen, MainScreen):
-            return []
-        return [(f"{c.title} ({key_label(screen.keymap.get(c.name, c.key))})", c)
-                for c in SCREEN_COMMANDS]
+        ours = [(f"{c.title} ({key_label(screen.keymap.get(c.name, c.key))})", c.help,
+                 partial(self._run, c)) for c in SCREEN_COMMANDS
+                if isinstance(screen, MainScreen)]
+        return [*ours, ("Theme", THEME_HELP, self._theme)]
 
     async def _run(self, command: Command) -> None:
         await self.screen.run_action(command.action)
 
+    async def _theme(self) -> None:
+        self.app.action_change_theme()
+
     async def discover(self) -> Hits:
-        for label, command in self._commands():
-            yield DiscoveryHit(Content(label), partial(self._run, command),
-                               help=Content(command.help).markup)
+        for label, help_text, run in self._commands():
+            yield DiscoveryHit(Content(label), run, help=Content(help_text).markup)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for label, command in self._commands():
-            score = max(matcher.match(label), matcher.match(command.help) * 0.5)
+        for label, help_text, run in self._commands():
+            score = max(matcher.match(label), matcher.match(help_text) * 0.5)
             if score > 0:
-                yield Hit(score, highlight(matcher, label), partial(self._run, command),
-                          text=label, help=Content(command.help).markup)
+                yield Hit(score, highlight(matcher, label), run, text=label,
+                          help=Content(help_text).markup)

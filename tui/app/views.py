@@ -24,7 +24,7 @@ from tui.core.query.parse import quote  # names in any script round-trip through
 class ViewSpec:
     """One entry of the view tree."""
 
-    kind: str  # all | unread | saved | tag | feed | query | story | actor | placeholder
+    kind: str  # all | unread | saved | tag | feed | query | story | actor | placeholder | more
     label: str
     query: str = ""
     feed: str | None = None
@@ -34,7 +34,9 @@ class ViewSpec:
 
     @property
     def selectable(self) -> bool:
-        return self.kind != "placeholder"
+        """A view to list; not a group's title, nor the "… N more" row (`ref`: the group,
+        which it unfolds in full)."""
+        return self.kind not in ("placeholder", "more")
 
 
 ALL = ViewSpec("all", "All", "")
@@ -93,8 +95,10 @@ def _counted(desk: Desk, view: ViewSpec) -> Counted:
         _safe_count(desk, view.query)
 
 
-def load_groups(desk: Desk, config: Config) -> ViewGroups:
-    """Read views with their unread and total counts from the Desk."""
+def load_groups(desk: Desk, config: Config, in_full: frozenset[str] = frozenset()
+                ) -> ViewGroups:
+    """Read views with their unread and total counts from the Desk; the groups named in
+    `in_full` ("stories", "actors") uncapped, as asked for on their "… N more" row."""
     top = [_counted(desk, view) for view in (ALL, UNREAD, SAVED)]
     tags = [(view, _safe_count(desk, combine(view.query, UNREAD.query)), total)
             for view, total in ((tag_view(tag), total) for tag, total in desk.all_tags())]
@@ -102,8 +106,8 @@ def load_groups(desk: Desk, config: Config) -> ViewGroups:
               status.unread, _safe_count(desk, feed_view(status.name).query))
              for status in desk.feeds()]
     saved_views = [_counted(desk, ViewSpec("query", v.name, v.query)) for v in config.views]
-    stories, stories_more = _stories(desk)
-    actors, days, actors_more = _actors(desk)
+    stories, stories_more = _stories(desk, "stories" in in_full)
+    actors, days, actors_more = _actors(desk, "actors" in in_full)
     return ViewGroups(top, tags, feeds, saved_views, stories, actors,
                       f"{days} days" if days else "all time", stories_more, actors_more)
 
@@ -151,10 +155,11 @@ def title_of(view: ViewSpec) -> str:
 TOP_ACTOR_DAYS = 7
 
 
-def _stories(desk: Desk) -> tuple[list[ViewSpec] | None, int]:
+def _stories(desk: Desk, in_full: bool = False) -> tuple[list[ViewSpec] | None, int]:
     try:
-        items = list(desk.stories(limit=TREE_CAP))  # newest first
-        more = desk.story_count() - len(items)
+        count = desk.story_count()
+        items = list(desk.stories(limit=max(count, 1) if in_full else TREE_CAP))  # newest first
+        more = count - len(items)
     except Exception:  # a half-built analysis must not break the tree
         return [], 0
     return [story_view(story) for story in items], max(0, more)
@@ -172,13 +177,13 @@ def top_actors(desk: Desk, limit: int = TREE_CAP) -> tuple[list[tuple[Actor, int
     return list(desk.top_actors(days=None, limit=limit)), None
 
 
-def _actors(desk: Desk) -> tuple[list[ViewSpec], int | None, int]:
+def _actors(desk: Desk, in_full: bool = False) -> tuple[list[ViewSpec], int | None, int]:
     try:  # all of them, to say how many the tree leaves out (a few thousand at most)
         items, days = top_actors(desk, ALL_ACTORS)
     except Exception:  # a half-built analysis must not break the tree
         return [], None, 0
     # News outlets last: cited in every wire story, they would crowd the top of the list.
     items.sort(key=lambda item: item[0].kind == "media")
-    shown = items[:TREE_CAP]
+    shown = items if in_full else items[:TREE_CAP]
     return ([actor_view(actor.id, actor.name, count) for actor, count in shown], days,
             len(items) - len(shown))

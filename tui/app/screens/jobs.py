@@ -16,6 +16,7 @@ from tui.app.screens.host import Host
 from tui.core.refresh.events import FeedFailed, RefreshEvent, Stored
 
 if TYPE_CHECKING:
+    from tui.core.actors.owners import NameTaken
     from tui.core.refresh.pipeline import RefreshSummary
 
 def describe(event: RefreshEvent) -> str | None:
@@ -170,7 +171,8 @@ class Jobs:
         def done(alias: str | None) -> None:
             if alias:
                 self.reanalyse(f"alias {alias!r} added to {name}",
-                               lambda: desk.add_actor_alias(actor_id, alias))
+                               lambda: desk.add_actor_alias(actor_id, alias),
+                               doing=f"adding {alias!r} to {name}")
 
         self.host.app.push_screen(
             TextDialog(f"Alias for {name}", f"Another spelling of {name} ({actor_id}); every "
@@ -189,9 +191,9 @@ class Jobs:
         where = f"named in {article.feed}, {article.published:%Y-%m-%d}" if article else ""
         description = "; ".join(part for part in (actor.description, where) if part)
         desk = self.host.desk
-        if self.reanalyse(f"{actor.name} added to your actors",
-                          lambda: desk.add_actor(actor.name, actor.kind, description)):
-            self._kept_in_file(actor.name)
+        self.reanalyse(f"{actor.name} added to your actors",
+                       lambda: desk.add_actor(actor.name, actor.kind, description),
+                       doing=f"adding {actor.name}", then=lambda: self._kept_in_file(actor.name))
 
     def new_actor(self) -> None:
         desk = self.host.desk
@@ -199,9 +201,9 @@ class Jobs:
         def done(answer: tuple[str, str] | None) -> None:
             if answer:
                 name, kind = answer
-                if self.reanalyse(f"actor {name!r} ({kind}) added",
-                                  lambda: desk.add_actor(name, kind)):
-                    self._kept_in_file(name)
+                self.reanalyse(f"actor {name!r} ({kind}) added",
+                               lambda: desk.add_actor(name, kind), doing=f"adding actor {name!r}",
+                               then=lambda: self._kept_in_file(name))
 
         self.host.app.push_screen(NewActorDialog(), done)
 
@@ -235,16 +237,34 @@ class Jobs:
                           f"from {self.host.config.actors_path}, then match every article "
                           "again?"), done)
 
-    def reanalyse(self, what: str, edit: Callable[[], object]) -> bool:
-        """Apply a gazetteer edit, then re-match the cache off the UI thread; False when
-        another job runs (nothing was done)."""
+    def reanalyse(self, what: str, edit: Callable[[], object], doing: str | None = None,
+                  then: Callable[[], None] = lambda: None) -> bool:
+        """Apply a gazetteer edit (said as `doing` while it is checked), then re-match the
+        cache, off the UI thread; `then` runs once the edit is made. False when another job
+        runs (nothing was done)."""
         if self.busy is not None:
             self.host.say("a refresh or re-analysis is running; try again when it ends")
             return False
         self.busy = "analysis"
-        self.host.say(f"{what}; re-matching actors…")
-        self.host.in_thread(lambda: self._reanalyse_worker(what, edit), "analyse")
+        self.host.say(f"{doing}…" if doing else f"{what}; re-matching actors…")
+        self.host.in_thread(lambda: self._reanalyse_worker(what, edit, then), "analyse")
         return True
+
+    def _edited(self, what: str, then: Callable[[], None]) -> None:
+        self.host.say(f"{what}; re-matching actors…")
+        then()
+
+    def _refused(self, error: NameTaken) -> None:
+        """A name another actor goes by: nothing was written. The actor is pointed to: its
+        line in the side panel is highlighted when the reader lists it."""
+        self.busy = None
+        side = self.host.reader.side if self.host.reader.is_open else None
+        owner = error.owners[0]
+        if side is not None and side.highlight_actor(owner):
+            where = "highlighted in the actors panel"
+        else:
+            where = f"f actor:{owner} lists its articles"
+        self.host.say(f"{error}; nothing added ({where})")
 
     def _kept_in_file(self, name: str) -> None:
         """Where a new actor lives, and how to take it back."""
@@ -252,8 +272,11 @@ class Jobs:
                              "actor) on it takes it back", title="Added to your actors",
                              timeout=10)
 
-    def _reanalyse_worker(self, what: str, edit: Callable[[], object]) -> None:
+    def _reanalyse_worker(self, what: str, edit: Callable[[], object],
+                          then: Callable[[], None]) -> None:
         """In the worker thread."""
+        from tui.core.actors.owners import NameTaken  # the matcher loads with the first edit
+
         call = self.host.app.call_from_thread
         progress = JobProgress(what)
         call(self.host.stand, progress.line)
@@ -264,9 +287,17 @@ class Jobs:
 
         try:
             edit()
-            self.host.desk.analyse_pending(on_event)
+        except NameTaken as error:
+            call(self._refused, error)
+            return
         except Exception as error:  # GazetteerError, storage errors: told, never fatal
             call(self._reanalysed, f"gazetteer edit failed: {error}")
+            return
+        call(self._edited, what, then)
+        try:
+            self.host.desk.analyse_pending(on_event)
+        except Exception as error:  # storage errors: told, never fatal
+            call(self._reanalysed, f"{what}; re-matching failed: {error}")
             return
         call(self._reanalysed, f"{what}; actors matched again")
 

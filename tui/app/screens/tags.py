@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
+from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
@@ -43,6 +46,55 @@ class TagSuggester(Suggester):
         return None
 
 
+def fit_tags(tags: list[str], width: int, lines: int = 2) -> list[str]:
+    """"existing: a, b, … 9 more" in `lines` rows of `width` cells: whole tags only (one
+    wider than a row is cut with an ellipsis), as many as fit, the rest counted."""
+    if not tags:
+        return ["existing: none yet"]
+    width = max(width, 12)
+    most = min(len(tags), lines * width // 2 + 1)  # each takes two cells at least
+    for shown in range(most, -1, -1):
+        units = ["existing:", *(f"{t}," for t in tags[:shown])]
+        if shown < len(tags):
+            units.append(f"… {len(tags) - shown} more")
+        else:
+            units[-1] = units[-1].removesuffix(",")
+        rows = _pack(units, width)
+        if len(rows) <= lines:
+            break
+    return rows  # none shown: the count alone
+
+
+def _pack(units: list[str], width: int) -> list[str]:
+    """Units on rows of `width` cells, a space between two on a row, never split."""
+    rows: list[str] = []
+    for unit in units:
+        if cell_len(unit) > width:
+            cut = Text(unit, no_wrap=True)
+            cut.truncate(width, overflow="ellipsis")
+            unit = cut.plain
+        if rows and cell_len(rows[-1]) + 1 + cell_len(unit) <= width:
+            rows[-1] += " " + unit
+        else:
+            rows.append(unit)
+    return rows
+
+
+class KnownTags(Widget):
+    """The existing tags under the input, fitted to the dialog's width (they used to be cut
+    mid-word, with no sign that more followed)."""
+
+    def __init__(self, tags: list[str], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.tags = tags
+
+    def render(self) -> Text:
+        return Text("\n".join(fit_tags(self.tags, self.size.width or 40)), no_wrap=True)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(fit_tags(self.tags, width))
+
+
 class AddTagsScreen(ModalScreen[list[str]]):
     """Ask for tags; returns the list (empty when cancelled)."""
 
@@ -59,10 +111,7 @@ class AddTagsScreen(ModalScreen[list[str]]):
             yield Label(Text(self.article_title), id="tag-article")
             yield Input(placeholder="tags, space separated (→ completes)",
                         suggester=TagSuggester(self.existing), id="tag-input")
-            known = ", ".join(self.existing[:12]) or "none yet"
-            if len(self.existing) > 12:
-                known += f", … {len(self.existing) - 12} more"
-            yield Label(Text(f"existing: {known}"), id="tag-known")
+            yield KnownTags(self.existing, id="tag-known")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

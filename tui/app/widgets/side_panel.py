@@ -229,6 +229,16 @@ class SidePanel(Vertical):
             return None
         return self.actors[index]
 
+    def highlight_actor(self, actor_id: str) -> bool:
+        """Highlight a listed actor (one a refused name belongs to); False when the panel
+        does not list it or is hidden."""
+        index = next((n for n, a in enumerate(self.actors) if a.id == actor_id and a.listed),
+                     None)
+        if index is None or not self.display:
+            return False
+        self.actor_list.highlighted = index
+        return True
+
     def has_items(self, which: str) -> bool:
         return bool(self.actors if which == "actors" else self.related)
 

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
+from textual.binding import Binding, BindingType
 from textual.timer import Timer
 from textual.widgets import Tree
 
 from tui.app.messages import OpenArticle, OpenView
-from tui.app.views import ViewGroups, ViewSpec, load_groups
+from tui.app.views import TREE_CAP, ViewGroups, ViewSpec, load_groups
 
 if TYPE_CHECKING:
     from tui.core.config.loader import Config
@@ -22,6 +23,7 @@ RECOUNT_DELAY = 0.4
 """Seconds a recount waits for more changes: a burst of triage keys costs one recount."""
 
 
+MORE_HINT = "enter"  # the "… N more" row shows the rest on enter
 GUIDE = 2  # columns a group's children are indented by
 EDGES = 2  # the tree's focus border and scrollbar
 
@@ -85,6 +87,8 @@ def _key(view: ViewSpec | None) -> tuple[str, str]:
         return ("", "")
     if view.kind == "placeholder":
         return (view.kind, view.label.split(" (")[0])
+    if view.kind == "more":
+        return (view.kind, view.ref or "")
     return (view.kind, view.query)
 
 
@@ -105,21 +109,20 @@ def _plan(groups: ViewGroups, room: int) -> list[_Row]:
     for title, counted in (("Tags", groups.tags), ("Feeds", groups.feeds),
                            ("Views", groups.saved_views)):
         plan.append(group(title, [(v, (u, t)) for v, u, t in counted]))
-    for title, items, more, where in (
-            ("Stories", groups.stories, groups.stories_more, "newsdesk stories"),
-            (f"Actors ({groups.actors_span})", groups.actors, groups.actors_more,
-             "newsdesk actors")):
+    for title, items, more, which in (
+            ("Stories", groups.stories, groups.stories_more, "stories"),
+            (f"Actors ({groups.actors_span})", groups.actors, groups.actors_more, "actors")):
         head = ViewSpec("placeholder", title)
         if items is None:
             plan.append(_Row(Text(title), head,
                              (_Row(Text("(not available yet)", "dim"), head),), True))
             continue
         line = None
-        if more > 0:  # the CLI lists them all, when the name fits
+        if more > 0:  # enter (or space, right) on it lists the rest here
             text = Text(f"… {more} more", "dim italic", no_wrap=True)
-            if text.cell_len + len(where) + 3 <= room - GUIDE:
-                text.append(f" ({where})")
-            line = _Row(text, head)
+            if text.cell_len + len(MORE_HINT) + 3 <= room - GUIDE:
+                text.append(f" ({MORE_HINT})")
+            line = _Row(text, ViewSpec("more", text.plain, ref=which))
         # long, machine-made lists: folded until asked for
         plan.append(group(title, [(v, None) for v in items], expand=False, more=line))
     return plan
@@ -127,6 +130,8 @@ def _plan(groups: ViewGroups, room: int) -> list[_Row]:
 
 class ViewTree(Tree[ViewSpec]):
     """All / Unread / Saved, tags, feeds, saved views, stories, actors."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("right", "unfold", show=False)]
 
     def __init__(self, desk: Desk, config: Config, *, id: str | None = None) -> None:
         super().__init__(Text("Views"), id=id)
@@ -140,6 +145,9 @@ class ViewTree(Tree[ViewSpec]):
         self._groups: ViewGroups | None = None
         self._asked = 0  # recounts asked for: only the last one's counts are shown
         self._filled_for = 0
+        self.in_full: set[str] = set()
+        """The capped groups ("stories", "actors") the user asked to see whole."""
+        self._land: str | None = None  # the group whose first row shown anew takes the cursor
 
     # -- counts ----------------------------------------------------------------------------
     def recount(self) -> None:
@@ -155,7 +163,7 @@ class ViewTree(Tree[ViewSpec]):
 
     @work(thread=True, group="tree", exclusive=True, exit_on_error=False)
     def _load(self, asked: int) -> None:
-        groups = load_groups(self.desk, self.config)
+        groups = load_groups(self.desk, self.config, frozenset(self.in_full))
         self.app.call_from_thread(self._counted, asked, groups)
 
     def _counted(self, asked: int, groups: ViewGroups) -> None:
@@ -192,8 +200,49 @@ class ViewTree(Tree[ViewSpec]):
                                  expand=folds.get(_key(row.view), row.expand))
             for child in row.children:
                 node.add_leaf(child.label, data=child.view)
+        if self._landed():
+            return
         if cursor_view is not None:
             self.select_view(cursor_view)
+
+    def _landed(self) -> bool:
+        """After "… N more": the cursor on the first of the rows it brought."""
+        which, self._land = self._land, None
+        if which is None:
+            return False
+        for node in self.root.children:
+            if node.data is not None and node.data.kind == "placeholder" and \
+                    node.data.label.lower().startswith(which) and len(node.children) > TREE_CAP:
+                node.expand()
+                first = node.children[TREE_CAP].data
+                if first is not None:
+                    self.select_view(first)
+                return True
+        return False
+
+    def show_in_full(self, which: str) -> None:
+        """List every story or actor, not only the first TREE_CAP (the "… N more" row)."""
+        self.in_full.add(which)
+        self._land = which
+        self.recount()
+
+    def action_toggle_node(self) -> None:
+        """Space: on the "… N more" row, the rest (a leaf has nothing to fold)."""
+        if not self._on_more():
+            super().action_toggle_node()
+
+    def action_unfold(self) -> None:
+        """Right: unfold a folded group, or show the rest from the "… N more" row."""
+        node = self.cursor_node
+        if node is not None and not self._on_more() and node.allow_expand:
+            node.expand()
+
+    def _on_more(self) -> bool:
+        node = self.cursor_node
+        if node is None or node.data is None or node.data.kind != "more":
+            return False
+        self.show_in_full(node.data.ref or "")
+        return True
 
     def _relabel(self, plan: list[_Row]) -> bool:
         """New labels on the tree as it is, if `plan` has the same views in the same places."""
@@ -245,5 +294,7 @@ class ViewTree(Tree[ViewSpec]):
     def _chosen(self, event: Tree.NodeSelected[ViewSpec]) -> None:
         event.stop()
         view = event.node.data
-        if view is not None and view.selectable:
+        if view is not None and view.kind == "more":
+            self.show_in_full(view.ref or "")
+        elif view is not None and view.selectable:
             self.post_message(OpenView(view))

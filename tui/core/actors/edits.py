@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.actors.gazetteer import KINDS, GazetteerError, load_gazetteer
+from tui.core.actors.owners import check_free
 from tui.core.config.userfiles import replace_checked
 
 _HEADER = ("# Your additions to newsdesk's actor gazetteer (same schema as the bundled one).\n"
@@ -54,10 +55,12 @@ def _replace(path: Path, text: str) -> None:
 
 
 def add_alias(path: Path, actor_id: str, alias: str) -> None:
-    """Teach the matcher another spelling of a known actor."""
+    """Teach the matcher another spelling of a known actor; one that is another actor's
+    name is refused (owners.NameTaken)."""
     alias = alias.strip()
     if not alias:
         raise GazetteerError("the alias is empty")
+    check_free(load_gazetteer(path if path.exists() else None), alias, actor_id)
     entries = _entries(path)
     mine = next((e for e in entries if e.get("id") == actor_id), None)
     if mine is None:
@@ -69,15 +72,17 @@ def add_alias(path: Path, actor_id: str, alias: str) -> None:
 
 
 def add_actor(path: Path, name: str, kind: str, description: str = "") -> str:
-    """A new actor the gazetteer lacks; returns its id."""
+    """A new actor the gazetteer lacks; returns its id. A name the matcher reads as a listed
+    actor's is refused (owners.NameTaken), in any script and inflection."""
     if kind not in KINDS:
         raise GazetteerError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
     name = " ".join(name.split())
     if not name:
         raise GazetteerError("the actor's name is empty")
     actor_id = slug(name)
-    known = load_gazetteer(path if path.exists() else None).actors
-    if actor_id in known:
+    gazetteer = load_gazetteer(path if path.exists() else None)
+    check_free(gazetteer, name)  # a copy of a listed actor would take its mentions
+    if actor_id in gazetteer.actors:
         raise GazetteerError(f"an actor with id {actor_id!r} exists: add an alias to it instead")
     old = path.read_text(encoding="utf-8-sig") if path.exists() else _HEADER
     entry = {"id": actor_id, "name": name, "kind": kind, "description": description}

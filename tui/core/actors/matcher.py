@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -93,6 +93,35 @@ def _case_ok(form: _Form, found: str) -> bool:
     return not found.islower() or form.text.islower()
 
 
+def name_forms(actor: Actor) -> Iterator[tuple[str, int]]:
+    """(form, use) for every name form of `actor` the matcher looks for, before inflection."""
+    for form in actor.full_forms():
+        yield form, FULL
+    for form in actor.acronyms:
+        yield form, ACRONYM
+    for form in actor.surnames:
+        yield form, SURNAME
+    for form in actor.exclude:
+        yield form, EXCLUDED
+    if actor.kind == "person" and not actor.family_first:
+        # Last names come from the name and native-script aliases, never from Latin
+        # aliases: "Russian President" must not make "President" a second reference.
+        native = [f for f in actor.aliases if script_of(f) != "latin"]
+        for form in (actor.name, *native):
+            derived = last_token(form)
+            if derived is not None:
+                yield derived, DERIVED
+
+
+def form_keys(form: str, use: int) -> Iterator[tuple[str, str]]:
+    """(variant, automaton key) for `form`: its inflections (not an acronym's), each with the
+    spacings the text's normal form may have."""
+    for variant in [form] if use == ACRONYM else expand_form(form):
+        for key in keys_of(variant):
+            if len(key.strip()) >= 2:
+                yield variant, key
+
+
 class Matcher:
     """Built once per gazetteer (~0.1 s for thousands of forms), reused for every article."""
 
@@ -102,37 +131,19 @@ class Matcher:
         self._family_first: set[str] = set()
 
         def add(actor: Actor, form: str, use: int) -> None:
-            variants = [form] if use == ACRONYM else expand_form(form)
-            for variant in variants:
-                for key in keys_of(variant):
-                    if len(key.strip()) < 2:
-                        continue
-                    slot = forms.setdefault(key, {})
-                    # Per key and actor keep the strongest use (FULL, SURNAME, then DERIVED).
-                    old = slot.get(actor.id)
-                    if old is None or use < old.use:
-                        text = squeeze(variant) if use == ACRONYM else variant
-                        slot[actor.id] = _Form(actor.id, use, text)
+            for variant, key in form_keys(form, use):
+                slot = forms.setdefault(key, {})
+                # Per key and actor keep the strongest use (FULL, SURNAME, then DERIVED).
+                old = slot.get(actor.id)
+                if old is None or use < old.use:
+                    text = squeeze(variant) if use == ACRONYM else variant
+                    slot[actor.id] = _Form(actor.id, use, text)
 
         for actor in gazetteer.actors.values():
-            for form in actor.full_forms():
-                add(actor, form, FULL)
-            for form in actor.acronyms:
-                add(actor, form, ACRONYM)
-            for form in actor.surnames:
-                add(actor, form, SURNAME)
-            for form in actor.exclude:
-                add(actor, form, EXCLUDED)
+            for form, use in name_forms(actor):
+                add(actor, form, use)
             if actor.kind == "person" and actor.family_first:
                 self._family_first.add(actor.id)
-            elif actor.kind == "person":
-                # Last names come from the name and native-script aliases, never from Latin
-                # aliases: "Russian President" must not make "President" a second reference.
-                native = [f for f in actor.aliases if script_of(f) != "latin"]
-                for form in (actor.name, *native):
-                    derived = last_token(form)
-                    if derived is not None:
-                        add(actor, derived, DERIVED)
         self._cues = {a.id: tuple(key_of(c) for c in a.cues) for a in gazetteer.actors.values()}
         self._bodies = gazetteer.bodies
         roles = self._bodies.roles if self._bodies is not None else {}
