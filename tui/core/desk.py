@@ -343,11 +343,13 @@ class Desk:
         return link_store.story_of(self.conn, article_id)
 
     # -- taking things away ---------------------------------------------------------------
-    def export(self, query: str, fmt: str) -> str:
+    def export(self, query: str, fmt: str, ids: Sequence[int] | None = None) -> str:
+        """The dossier of `query`'s articles; `ids`: exactly these, in this order (the rows a
+        list shows, which may keep some the query has lost since, say a read one in Unread)."""
         from tui.core.query.export import ExportItem, export_articles
 
         items = []
-        for article_id in self.ids(query):
+        for article_id in self.ids(query) if ids is None else ids:
             article = self.article(article_id)
             if article is None:
                 continue
