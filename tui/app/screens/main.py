@@ -332,8 +332,8 @@ class MainScreen(Screen[None]):
             text.append(f"  /{self.search_text}")
         if self.hide_read:
             text.append("  read hidden")
-        text.append(f"  {self.articles.cursor + 1 if total else 0}/{total}")
-        self.status_line.show_place(text)
+        position = Text(f"  {self.articles.cursor + 1 if total else 0}/{total}")
+        self.status_line.show_place(text, position)
 
     def say(self, message: str) -> None:
         self.status_line.say(message)
