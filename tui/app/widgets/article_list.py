@@ -68,6 +68,20 @@ COMPACT = 60
 the list is read for, and the reader beside it shows the rest."""
 
 
+def tag_column(tags: tuple[str, ...], room: int) -> Text:
+    """The tags in what the headline leaves of the row (it gets its width first, as in
+    Elfeed): whole tags, then "+N" for the ones left out; "N tags" when no whole one fits;
+    nothing when not even that does (the reader shows them all)."""
+    names = [f"#{tag}" for tag in tags]
+    for shown in range(len(names), 0, -1):
+        rest = len(names) - shown
+        candidate = Text(" ".join(names[:shown]) + (f" +{rest}" if rest else ""))
+        if candidate.cell_len <= room:
+            return candidate
+    count = Text(f"{len(names)} tag{'s' if len(names) != 1 else ''}")
+    return count if names and count.cell_len <= room else Text()
+
+
 class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     """Virtualised list of `ArticleRow`s with a cursor.
 
@@ -344,11 +358,11 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         when = short_time(row.published) if compact else local_time(row.published, wide)
         text.append(when, self._style("fg:article-list--date"))
         text.append(" ")
-        tags = Text("" if compact else " ".join(f"#{tag}" for tag in row.tags), no_wrap=True)
-        if tags.cell_len > max(12, width // 4):  # the title matters more than the tags
-            tags.truncate(max(12, width // 4), overflow="ellipsis")
-        room = width - text.cell_len - (tags.cell_len + 1 if tags else 0)
+        room = width - text.cell_len
         title = Text(row.title or "", no_wrap=True, overflow="ellipsis")
+        tags = Text() if compact else tag_column(row.tags, room - title.cell_len - 1)
+        if tags:
+            room -= tags.cell_len + 1
         if room > 10:  # pad: the tags line up at the right edge
             title.truncate(room, overflow="ellipsis", pad=True)
         text.append_text(title)
