@@ -333,14 +333,16 @@ class Desk:
         return link_store.related(self.conn, article_id, limit)
 
     def stories(self, limit: int = 100) -> list[Story]:
-        return link_store.stories(self.conn, limit)
+        """Newest first, labelled as a dateline (place · people · dates) for every face."""
+        return [_as_dateline(story) for story in link_store.stories(self.conn, limit)]
 
     def story_count(self) -> int:
         """How many stories `stories()` could list (a capped list says how many more)."""
         return link_store.story_count(self.conn)
 
     def story_of(self, article_id: int) -> Story | None:
-        return link_store.story_of(self.conn, article_id)
+        story = link_store.story_of(self.conn, article_id)
+        return None if story is None else _as_dateline(story)
 
     # -- taking things away ---------------------------------------------------------------
     def export(self, query: str, fmt: str, ids: Sequence[int] | None = None) -> str:
@@ -399,3 +401,11 @@ class Desk:
         gone = forget(self.config.actors_path, actor_id)
         self.analysis.reload_actors(self.config.actors_path)
         return gone
+
+
+def _as_dateline(story: Story) -> Story:
+    from dataclasses import replace
+
+    from tui.core.linking.dateline import dateline
+
+    return replace(story, label=dateline(story.label))
