@@ -208,6 +208,7 @@ class MainScreen(Screen[None]):
         reader = self.reader
         if reader.article is not None:  # what the reader shows may not be listed any more
             reader.outside = self.articles.locate(reader.article.id) is None
+            reader.mark_search(self.search_text)
         self.update_status()
         return True
 
