@@ -13,7 +13,8 @@ def test_tags_take_what_the_headline_leaves() -> None:
     tags = ("armed-groups", "gulf", "news")
     assert tag_column(tags, 40).plain == "#armed-groups #gulf #news"
     assert tag_column(tags, 20).plain == "#armed-groups +2"
-    assert tag_column(tags, 12).plain == "3 tags"
+    assert tag_column(tags, 12).plain == "#gulf +2"
+    assert tag_column(tags, 7).plain == "3 tags"
     assert tag_column(tags, 5).plain == ""
     assert tag_column((), 40).plain == ""
 
@@ -36,3 +37,7 @@ async def test_headlines_keep_their_width_beside_the_tags(demo_desk, size, reade
             if not shown.startswith(row.title):  # cut: then by the edge, not by tags
                 assert shown.endswith("…") and len(shown) >= 50, line
                 assert row.title.startswith(shown[:-1]), line
+
+
+def test_a_tag_that_fits_is_shown_before_one_that_does_not() -> None:
+    assert tag_column(("armed-groups", "keep", "levant", "news"), 11).plain == "#keep +3"

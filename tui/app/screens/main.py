@@ -42,6 +42,7 @@ from tui.app.widgets.reader import Reader
 from tui.app.widgets.side_panel import SideList
 from tui.app.widgets.status import KeyFooter, StatusLine
 from tui.app.widgets.view_tree import ViewTree
+from tui.core import tagnames
 from tui.core.config.loader import Config
 from tui.core.desk import Desk
 from tui.core.query import QueryError
@@ -202,6 +203,8 @@ class MainScreen(Screen[None]):
             narrowed = bool(self.filter_query or self.search_text or self.hide_read)
             self.articles.empty_text = empty_text(self.desk, self.config, view.label,
                                                   pager.query, narrowed)
+        self.articles.set_feed_tags(frozenset(
+            tagnames.key(tag) for feed in self.config.feeds for tag in feed.tags))
         self.articles.set_pager(pager)
         if keep is not None:  # the same view again: the selection stays on its article
             self.articles.select(keep)

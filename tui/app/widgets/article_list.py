@@ -24,6 +24,7 @@ from textual.strip import Strip
 from tui.app.messages import OpenArticle
 from tui.app.paging import Pager
 from tui.app.views import UNREAD, combine
+from tui.core import tagnames
 from tui.core.models import ArticleRow
 
 FIND_LIMIT = 2000
@@ -63,6 +64,9 @@ def short_time(moment: datetime, now: datetime | None = None) -> str:
     return f"{month}'{local:%y}"
 
 
+HEADLINE = 50
+"""Columns a headline keeps before the user's own tags get any (they take what is left, and
+more of the headline only when they all fit beside it)."""
 COMPACT = 60
 """Below this many columns the list shows the short date and no tags: the headline is what
 the list is read for, and the reader beside it shows the rest."""
@@ -70,14 +74,18 @@ the list is read for, and the reader beside it shows the rest."""
 
 def tag_column(tags: tuple[str, ...], room: int) -> Text:
     """The tags in what the headline leaves of the row (it gets its width first, as in
-    Elfeed): whole tags, then "+N" for the ones left out; "N tags" when no whole one fits;
-    nothing when not even that does (the reader shows them all)."""
+    Elfeed): the whole tags that fit, in order, then "+N" for the ones left out; "N tags" when
+    no whole one fits; nothing when not even that does (the reader shows them all)."""
     names = [f"#{tag}" for tag in tags]
-    for shown in range(len(names), 0, -1):
-        rest = len(names) - shown
-        candidate = Text(" ".join(names[:shown]) + (f" +{rest}" if rest else ""))
-        if candidate.cell_len <= room:
-            return candidate
+    shown: list[str] = []
+    for name in names:
+        rest = len(names) - len(shown) - 1
+        line = " ".join([*shown, name]) + (f" +{rest}" if rest else "")
+        if Text(line).cell_len <= room:
+            shown.append(name)
+    if shown:
+        rest = len(names) - len(shown)
+        return Text(" ".join(shown) + (f" +{rest}" if rest else ""))
     count = Text(f"{len(names)} tag{'s' if len(names) != 1 else ''}")
     return count if names and count.cell_len <= room else Text()
 
@@ -119,6 +127,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self.empty_text = "No articles in this view."
         self._styles: dict[str, Style] | None = None
         self._lines: dict[tuple[ArticleRow, bool, int], Strip] = {}
+        self.feed_tags: frozenset[str] = frozenset()
 
     # -- data ----------------------------------------------------------------------------
     def set_pager(self, pager: Pager, cursor: int = 0) -> None:
@@ -360,7 +369,15 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         text.append(" ")
         room = width - text.cell_len
         title = Text(row.title or "", no_wrap=True, overflow="ellipsis")
-        tags = Text() if compact else tag_column(row.tags, room - title.cell_len - 1)
+        tags = Text()
+        if not compact and row.tags:
+            ordered = self._ordered(row.tags)
+            # the user's own tags get what a headline leaves beyond HEADLINE columns; the
+            # ones every article of its feed has, only what the whole headline leaves
+            own = tagnames.key(ordered[0]) not in self.feed_tags
+            floor = HEADLINE if own else room
+            headline = min(title.cell_len, max(floor, room - self._tag_width(row) - 1))
+            tags = tag_column(ordered, room - headline - 1)
         if tags:
             room -= tags.cell_len + 1
         if room > 10:  # pad: the tags line up at the right edge
@@ -371,6 +388,22 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             tags.stylize(self._style("fg:article-list--tags"))
             text.append_text(tags)
         return text
+
+    def _ordered(self, tags: tuple[str, ...]) -> tuple[str, ...]:
+        """The user's own tags (and rules') before the ones every article of a feed has."""
+        quiet = self.feed_tags
+        return tuple(sorted(tags, key=lambda tag: tagnames.key(tag) in quiet))
+
+    @staticmethod
+    def _tag_width(row: ArticleRow) -> int:
+        return sum(len(tag) + 2 for tag in row.tags) - 1
+
+    def set_feed_tags(self, tags: frozenset[str]) -> None:
+        """The tags feeds.toml gives whole feeds (`tagnames.key`): listed last in a row."""
+        if tags != self.feed_tags:
+            self.feed_tags = tags
+            self._lines = {}
+            self.refresh()
 
     def _strip(self, text: Text, width: int, style: Style) -> Strip:
         text.truncate(width, overflow="ellipsis", pad=True)
