@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.test_app_support import main, make_app, settle
-from tui.app.widgets.article_list import tag_column
+from tui.app.widgets.tag_column import tag_column
 
 
 def test_tags_take_what_the_headline_leaves() -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core.config.loader import Config, ConfigError, load_config
+from tui.core.linking.dateline import dated
 from tui.core.models import (
     Article,
     ArticleActor,
@@ -332,22 +333,18 @@ class Desk:
     def related(self, article_id: int, limit: int = 10) -> list[RelatedItem]:
         return link_store.related(self.conn, article_id, limit)
 
-    def stories(self, limit: int = 100) -> list[Story]:
-        """Newest first, labelled as a dateline (place · people · dates) for every face."""
-        return [_as_dateline(story) for story in link_store.stories(self.conn, limit)]
+    def stories(self, limit: int = 100) -> list[Story]:  # labels: place · people · dates
+        return [dated(story) for story in link_store.stories(self.conn, limit)]
 
     def story_count(self) -> int:
         """How many stories `stories()` could list (a capped list says how many more)."""
         return link_store.story_count(self.conn)
 
     def story_of(self, article_id: int) -> Story | None:
-        story = link_store.story_of(self.conn, article_id)
-        return None if story is None else _as_dateline(story)
+        return dated(s) if (s := link_store.story_of(self.conn, article_id)) else None
 
     # -- taking things away ---------------------------------------------------------------
-    def export(self, query: str, fmt: str, ids: Sequence[int] | None = None) -> str:
-        """The dossier of `query`'s articles; `ids`: exactly these, in this order (the rows a
-        list shows, which may keep some the query has lost since, say a read one in Unread)."""
+    def export(self, query: str, fmt: str, ids: Sequence[int] | None = None) -> str:  # ids: as listed
         from tui.core.query.export import ExportItem, export_articles
 
         items = []
@@ -401,11 +398,3 @@ class Desk:
         gone = forget(self.config.actors_path, actor_id)
         self.analysis.reload_actors(self.config.actors_path)
         return gone
-
-
-def _as_dateline(story: Story) -> Story:
-    from dataclasses import replace
-
-    from tui.core.linking.dateline import dateline
-
-    return replace(story, label=dateline(story.label))

@@ -24,6 +24,7 @@ from textual.strip import Strip
 from tui.app.messages import OpenArticle
 from tui.app.paging import Pager
 from tui.app.views import UNREAD, combine
+from tui.app.widgets.tag_column import HEADLINE, tag_column
 from tui.core import tagnames
 from tui.core.models import ArticleRow
 
@@ -64,30 +65,9 @@ def short_time(moment: datetime, now: datetime | None = None) -> str:
     return f"{month}'{local:%y}"
 
 
-HEADLINE = 50
-"""Columns a headline keeps before the user's own tags get any (they take what is left, and
-more of the headline only when they all fit beside it)."""
 COMPACT = 60
 """Below this many columns the list shows the short date and no tags: the headline is what
 the list is read for, and the reader beside it shows the rest."""
-
-
-def tag_column(tags: tuple[str, ...], room: int) -> Text:
-    """The tags in what the headline leaves of the row (it gets its width first, as in
-    Elfeed): the whole tags that fit, in order, then "+N" for the ones left out; "N tags" when
-    no whole one fits; nothing when not even that does (the reader shows them all)."""
-    names = [f"#{tag}" for tag in tags]
-    shown: list[str] = []
-    for name in names:
-        rest = len(names) - len(shown) - 1
-        line = " ".join([*shown, name]) + (f" +{rest}" if rest else "")
-        if Text(line).cell_len <= room:
-            shown.append(name)
-    if shown:
-        rest = len(names) - len(shown)
-        return Text(" ".join(shown) + (f" +{rest}" if rest else ""))
-    count = Text(f"{len(names)} tag{'s' if len(names) != 1 else ''}")
-    return count if names and count.cell_len <= room else Text()
 
 
 class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):

@@ -4,6 +4,12 @@ the linking model."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.core.store.links import Story
+
 
 def dateline(label: str) -> str:
     """A stored label (`stories.label` makes "people · place · dates") with the place first:
@@ -16,3 +22,8 @@ def dateline(label: str) -> str:
         return label
     people, place, dates = parts
     return " · ".join((place, people, dates))
+
+
+def dated(story: Story) -> Story:
+    """`story` with its label as a `dateline`."""
+    return replace(story, label=dateline(story.label))
