@@ -344,7 +344,7 @@ class Desk:
         return dated(s) if (s := link_store.story_of(self.conn, article_id)) else None
 
     # -- taking things away ---------------------------------------------------------------
-    def export(self, query: str, fmt: str, ids: Sequence[int] | None = None) -> str:  # ids: as listed
+    def export(self, query: str, fmt: str, ids: Sequence[int] | None = None) -> str:
         from tui.core.query.export import ExportItem, export_articles
 
         items = []
