@@ -109,6 +109,19 @@ class Pager:
     def cached(self) -> Iterator[tuple[int, ArticleRow]]:
         return iter(sorted(self._rows.items()))
 
+    def ids(self) -> list[int]:
+        """Every row's article id in display order, as `E` exports them: the query's rows
+        with the departed ones (read in Unread, still shown) in their places."""
+        live = iter(self.desk.ids(self.query))
+        departed = set(self._departed)
+        out: list[int] = []
+        for index in range(len(self)):
+            kept = self._rows.get(index) if index in departed else None
+            article_id = kept.id if kept is not None else next(live, None)
+            if article_id is not None:
+                out.append(article_id)
+        return out
+
     def index_of(self, article_id: int) -> int | None:
         for index, row in self._rows.items():
             if row.id == article_id:

@@ -6,8 +6,11 @@ function. Counts come from the Desk.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from rich.cells import cell_len, set_cell_size
 
 from tui.core.query import QueryError
 
@@ -114,22 +117,49 @@ def load_groups(desk: Desk, config: Config, in_full: frozenset[str] = frozenset(
 
 def story_view(story: Story) -> ViewSpec:
     """A story's articles (the list is newest first, like every view), labelled like a
-    dateline: "Moscow · Pezeshkian, Putin · 17-18 Jan 2025 · 4 outlets". The place leads
-    because the narrow tree cuts the end, and the people alone do not tell two meetings
-    apart ("Pezeshkian, Putin" met in Ashgabat and in Moscow)."""
+    dateline (the Desk's order): "Moscow · Pezeshkian, Putin · 17-18 Jan 2025 · 4 outlets"."""
     outlets = len(story.outlets)
-    label = f"{dateline(story.label)} · {outlets} outlet{'s' if outlets != 1 else ''}"
+    label = f"{story.label} · {outlets} outlet{'s' if outlets != 1 else ''}"
     return ViewSpec("story", label, f"story:{story.id}", ref=str(story.id))
 
 
-def dateline(label: str) -> str:
-    """A story label ("people · place · dates", `linking.stories.label`) with its place
-    first; one with fewer parts is left as it is."""
+STORY_PEOPLE_FLOOR = 5
+"""The people of a cut story label keep this many columns ("Shoi…") or go altogether."""
+_YEAR = re.compile(r" \d{4}\b")
+
+
+def story_line(label: str, room: int) -> str:
+    """A story's tree label in `room` columns, keeping what tells stories apart: the place
+    and the dates, cut in the middle ("Tehran · Shoigu, P… · 5-6 Aug"). What goes, in turn:
+    the outlet count, the year, the people's end, the people, then the place's end."""
     parts = label.split(" · ")
-    if len(parts) != 3:
-        return label
-    people, place, dates = parts
-    return " · ".join((place, people, dates))
+    if len(parts) > 1 and re.fullmatch(r"\d+ outlets?", parts[-1]):
+        parts.pop()
+    dated = len(parts) > 1 and parts[-1][:1].isdigit()
+    head, middle = parts[0], " · ".join(parts[1:-1] if dated else parts[1:])
+    dates = parts[-1] if dated else ""
+    tries = [label, " · ".join(parts)]
+    if dates:
+        dates = _YEAR.sub("", dates)
+        tries.append(" · ".join(p for p in (head, middle, dates) if p))
+    for line in tries:
+        if cell_len(line) <= room:
+            return line
+    tail = f" · {dates}" if dates else ""
+    if middle:
+        left = room - cell_len(f"{head} ·  · {dates}" if dates else f"{head} · ")
+        if left >= STORY_PEOPLE_FLOOR:
+            return f"{head} · {cut(middle, left)}{tail}"
+    if cell_len(head + tail) <= room:
+        return head + tail
+    if room - cell_len(tail) >= 4:
+        return cut(head, room - cell_len(tail)) + tail
+    return cut(head + tail, room)
+
+
+def cut(text: str, room: int) -> str:
+    """`text` in `room` columns, with an ellipsis when cut."""
+    return text if cell_len(text) <= room else set_cell_size(text, max(0, room - 1)) + "…"
 
 
 def actor_view(actor_id: str, name: str, count: int | None = None) -> ViewSpec:

@@ -81,6 +81,17 @@ def _run_forms(run: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+def run_forms(run: str) -> tuple[str, ...]:
+    """The forms the index holds for one run of `word_runs` (unmarked): what a bare query
+    word (`query_word` without `MARK`) finds it by."""
+    return _run_forms(run)
+
+
+def word_runs(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, run) for each Arabic-script run of `text`, as the index reads them."""
+    return [(m.start(), m.end(), m.group()) for m in _RUN.finditer(text)]
+
+
 def extra_tokens(text: object) -> str:
     """What the FTS index gets after a title or body: "" unless it has Arabic script, else a
     new line and the marked forms of its Arabic-script words (each once).

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core.config.loader import Config, ConfigError, load_config
+from tui.core.linking.dateline import dated
 from tui.core.models import (
     Article,
     ArticleActor,
@@ -332,22 +333,22 @@ class Desk:
     def related(self, article_id: int, limit: int = 10) -> list[RelatedItem]:
         return link_store.related(self.conn, article_id, limit)
 
-    def stories(self, limit: int = 100) -> list[Story]:
-        return link_store.stories(self.conn, limit)
+    def stories(self, limit: int = 100) -> list[Story]:  # labels: place · people · dates
+        return [dated(story) for story in link_store.stories(self.conn, limit)]
 
     def story_count(self) -> int:
         """How many stories `stories()` could list (a capped list says how many more)."""
         return link_store.story_count(self.conn)
 
     def story_of(self, article_id: int) -> Story | None:
-        return link_store.story_of(self.conn, article_id)
+        return dated(s) if (s := link_store.story_of(self.conn, article_id)) else None
 
     # -- taking things away ---------------------------------------------------------------
-    def export(self, query: str, fmt: str) -> str:
+    def export(self, query: str, fmt: str, ids: Sequence[int] | None = None) -> str:
         from tui.core.query.export import ExportItem, export_articles
 
         items = []
-        for article_id in self.ids(query):
+        for article_id in self.ids(query) if ids is None else ids:
             article = self.article(article_id)
             if article is None:
                 continue

@@ -68,29 +68,35 @@ class Keeping:
 
     @guarded
     def export_view(self) -> None:
+        """The rows the list shows, not the query run again: an article read in Unread is
+        still listed, so it is in the dossier too."""
         host = self.host
-        query = host.current_query
-        count = host.desk.count(query)
-        if not count:
+        pager = host.articles.pager
+        count = len(pager) if pager is not None else 0
+        if pager is None or not count:
             host.say("nothing listed to export")
             return
+        query = pager.query
         label = title_of(host.view) + (f", {query}" if query != host.view.query else "")
         path = f"~/newsdesk-{slug(host.view.label)}.md"
         host.app.push_screen(ExportDialog(label, count, path),
-                             lambda answer: self._export(answer, query, count))
+                             self._export)
 
-    def _export(self, answer: tuple[str, str] | None, query: str, count: int) -> None:
-        if answer is None:
+    @guarded
+    def _export(self, answer: tuple[str, str] | None) -> None:
+        host = self.host
+        pager = host.articles.pager
+        if answer is None or pager is None:
             return
         path, fmt = answer
         target = Path(path).expanduser()
-        host = self.host
-        counted = f"{count} article{'s' if count != 1 else ''}"
+        query, ids = pager.query, pager.ids()  # as listed now (the list may have reloaded)
+        counted = f"{len(ids)} article{'s' if len(ids) != 1 else ''}"
         host.say(f"exporting {counted} to {target}…")
 
         def work() -> None:  # in a worker thread: a big view takes a while
             try:
-                text = host.desk.export(query, fmt)
+                text = host.desk.export(query, fmt, ids)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")
             except (OSError, QueryError, ValueError, sqlite3.Error) as error:

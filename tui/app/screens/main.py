@@ -42,6 +42,7 @@ from tui.app.widgets.reader import Reader
 from tui.app.widgets.side_panel import SideList
 from tui.app.widgets.status import KeyFooter, StatusLine
 from tui.app.widgets.view_tree import ViewTree
+from tui.core import tagnames
 from tui.core.config.loader import Config
 from tui.core.desk import Desk
 from tui.core.query import QueryError
@@ -202,12 +203,15 @@ class MainScreen(Screen[None]):
             narrowed = bool(self.filter_query or self.search_text or self.hide_read)
             self.articles.empty_text = empty_text(self.desk, self.config, view.label,
                                                   pager.query, narrowed)
+        self.articles.set_feed_tags(frozenset(
+            tagnames.key(tag) for feed in self.config.feeds for tag in feed.tags))
         self.articles.set_pager(pager)
         if keep is not None:  # the same view again: the selection stays on its article
             self.articles.select(keep)
         reader = self.reader
         if reader.article is not None:  # what the reader shows may not be listed any more
             reader.outside = self.articles.locate(reader.article.id) is None
+            reader.mark_search(self.search_text)
         self.update_status()
         return True
 
@@ -332,8 +336,8 @@ class MainScreen(Screen[None]):
             text.append(f"  /{self.search_text}")
         if self.hide_read:
             text.append("  read hidden")
-        text.append(f"  {self.articles.cursor + 1 if total else 0}/{total}")
-        self.status_line.show_place(text)
+        position = Text(f"  {self.articles.cursor + 1 if total else 0}/{total}")
+        self.status_line.show_place(text, position)
 
     def say(self, message: str) -> None:
         self.status_line.say(message)

@@ -40,7 +40,7 @@ class Reading:
             row = articles.current
             if row is not None and row.read != article.read:
                 articles.update_current(read=article.read)
-        host.reader.show(article, host.desk, outside=index is None)
+        host.reader.show(article, host.desk, outside=index is None, search=host.search_text)
         host.set_reader_open(True)
         host.app.clear_notifications()  # start-up notices would cover the text (they are
         # on stderr too, and ? names the config in use)

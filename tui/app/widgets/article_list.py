@@ -24,6 +24,8 @@ from textual.strip import Strip
 from tui.app.messages import OpenArticle
 from tui.app.paging import Pager
 from tui.app.views import UNREAD, combine
+from tui.app.widgets.tag_column import HEADLINE, tag_column
+from tui.core import tagnames
 from tui.core.models import ArticleRow
 
 FIND_LIMIT = 2000
@@ -105,6 +107,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self.empty_text = "No articles in this view."
         self._styles: dict[str, Style] | None = None
         self._lines: dict[tuple[ArticleRow, bool, int], Strip] = {}
+        self.feed_tags: frozenset[str] = frozenset()
 
     # -- data ----------------------------------------------------------------------------
     def set_pager(self, pager: Pager, cursor: int = 0) -> None:
@@ -344,11 +347,19 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         when = short_time(row.published) if compact else local_time(row.published, wide)
         text.append(when, self._style("fg:article-list--date"))
         text.append(" ")
-        tags = Text("" if compact else " ".join(f"#{tag}" for tag in row.tags), no_wrap=True)
-        if tags.cell_len > max(12, width // 4):  # the title matters more than the tags
-            tags.truncate(max(12, width // 4), overflow="ellipsis")
-        room = width - text.cell_len - (tags.cell_len + 1 if tags else 0)
+        room = width - text.cell_len
         title = Text(row.title or "", no_wrap=True, overflow="ellipsis")
+        tags = Text()
+        if not compact and row.tags:
+            ordered = self._ordered(row.tags)
+            # the user's own tags get what a headline leaves beyond HEADLINE columns; the
+            # ones every article of its feed has, only what the whole headline leaves
+            own = tagnames.key(ordered[0]) not in self.feed_tags
+            floor = HEADLINE if own else room
+            headline = min(title.cell_len, max(floor, room - self._tag_width(row) - 1))
+            tags = tag_column(ordered, room - headline - 1)
+        if tags:
+            room -= tags.cell_len + 1
         if room > 10:  # pad: the tags line up at the right edge
             title.truncate(room, overflow="ellipsis", pad=True)
         text.append_text(title)
@@ -357,6 +368,22 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             tags.stylize(self._style("fg:article-list--tags"))
             text.append_text(tags)
         return text
+
+    def _ordered(self, tags: tuple[str, ...]) -> tuple[str, ...]:
+        """The user's own tags (and rules') before the ones every article of a feed has."""
+        quiet = self.feed_tags
+        return tuple(sorted(tags, key=lambda tag: tagnames.key(tag) in quiet))
+
+    @staticmethod
+    def _tag_width(row: ArticleRow) -> int:
+        return sum(len(tag) + 2 for tag in row.tags) - 1
+
+    def set_feed_tags(self, tags: frozenset[str]) -> None:
+        """The tags feeds.toml gives whole feeds (`tagnames.key`): listed last in a row."""
+        if tags != self.feed_tags:
+            self.feed_tags = tags
+            self._lines = {}
+            self.refresh()
 
     def _strip(self, text: Text, width: int, style: Style) -> Strip:
         text.truncate(width, overflow="ellipsis", pad=True)

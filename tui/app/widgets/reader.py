@@ -37,6 +37,7 @@ from tui.app.widgets.side_panel import (
     style_key,
 )
 from tui.core.models import Article, ArticleActor
+from tui.core.query.marks import Mark, marks, spans
 
 if TYPE_CHECKING:
     from tui.core.desk import Desk
@@ -76,8 +77,10 @@ def role_lines(article: Article, actors: Sequence[ArticleActor]) -> list[str]:
 
 
 def article_text(article: Article, actors: Sequence[ArticleActor] = (),
-                 style_of: StyleOf | None = None) -> tuple[Text, Text]:
-    """(header, body) for an `Article`, actor mentions styled by kind."""
+                 style_of: StyleOf | None = None,
+                 found: Sequence[Mark] = ()) -> tuple[Text, Text]:
+    """(header, body) for an `Article`, actor mentions styled by kind and the words a search
+    matched (`found`) marked over them (a background: the actor's colour stays)."""
     header = Text()
     header.append_text(Text(shown_title(article.title), "bold"))
     title_end = len(header)
@@ -110,6 +113,13 @@ def article_text(article: Article, actors: Sequence[ArticleActor] = (),
             body.stylize(style, start, end)
         elif article.title and end <= title_end:  # the title opens the header
             header.stylize(style, start, end)
+    if found:
+        match = (style_of(MATCH) if style_of else None) or Style(reverse=True)
+        for start, end in spans(list(found), body.plain):
+            body.stylize(match, start, end)
+        if article.title:
+            for start, end in spans(list(found), shown_title(article.title), "title"):
+                header.stylize(match, start, end)
     if rest:
         body.append(f"\n\n[the text goes on for {rest:,} more characters, too long to lay out "
                     f"here: `newsdesk show {article.id}` prints it whole]", "dim italic")
@@ -139,6 +149,10 @@ def shown_title(title: str) -> str:
     if not title:
         return "(untitled)"
     return title if len(title) <= TITLE_MAX_CHARS else title[:TITLE_MAX_CHARS - 1] + "…"
+
+
+MATCH = "match"
+"""The style key (`reader--match`) of the words the list's search matched."""
 
 
 _SOURCES = {"feed-content": "the feed's full text", "summary": "the feed's summary"}
@@ -235,7 +249,7 @@ class ArticleText(VerticalScroll, can_focus=True):
 class Reader(Horizontal):
     """Article text (scrolls) with its actors and related coverage beside it."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {f"reader--{key}" for key in STYLE_KEYS}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"reader--{key}" for key in (*STYLE_KEYS, MATCH)}
 
     class PageWanted(Message):
         """The article shown still waits for its page (a refresh deferred it): fetch it now."""
@@ -251,6 +265,9 @@ class Reader(Horizontal):
         """The article shown is not in the list beside the reader (a related item, a story
         step): the list's selected row is another article."""
         self.actors: list[ArticleActor] = []
+        self.search = ""
+        """The list's `/` search: the words it matched are marked in the text."""
+        self._found: list[Mark] = []
         self._painted_with: tuple[Style | None, ...] = ()
 
     def compose(self) -> ComposeResult:
@@ -277,13 +294,16 @@ class Reader(Horizontal):
     def style_of(self, kind: str) -> Style | None:
         """The theme's style for an actor kind, or "unlisted" (colour and text style, no
         background)."""
-        if kind not in STYLE_KEYS:
+        if kind not in (*STYLE_KEYS, MATCH):
             return None
         return self.get_component_rich_style(f"reader--{kind}", partial=True)
 
     def show(self, article: Article, desk: Desk, *, keep_scroll: bool = False,
-             outside: bool = False) -> None:
-        """Show an article from its top; `keep_scroll` when showing it again."""
+             outside: bool = False, search: str | None = None) -> None:
+        """Show an article from its top; `keep_scroll` when showing it again; `search`: the
+        list's search, whose words are marked (None: the one marked before)."""
+        if search is not None and search != self.search:
+            self.search, self._found = search, marks(search)
         self.article = article
         self.outside = outside
         actors, actor_error = _fetch("actors_of", lambda: desk.actors_of(article.id))
@@ -308,11 +328,17 @@ class Reader(Horizontal):
         if fresh is not None:
             self.show(fresh, desk, keep_scroll=True, outside=self.outside)
 
+    def mark_search(self, search: str) -> None:
+        """The list's search changed (or was cleared): mark its words in the open text."""
+        if search != self.search:
+            self.search, self._found = search, marks(search)
+            self._paint()
+
     def _paint(self) -> None:
         if self.article is None:
             return
-        self._painted_with = tuple(self.style_of(key) for key in STYLE_KEYS)
-        header, body = article_text(self.article, self.actors, self.style_of)
+        self._painted_with = tuple(self.style_of(key) for key in (*STYLE_KEYS, MATCH))
+        header, body = article_text(self.article, self.actors, self.style_of, self._found)
         self.query_one("#reader-header", Static).update(header)
         self.query_one("#reader-body", Static).update(paragraphs_aligned(body))
 
@@ -323,7 +349,7 @@ class Reader(Horizontal):
             self.call_later(self._repaint)
 
     def _repaint(self) -> None:
-        if self._painted_with == tuple(self.style_of(key) for key in STYLE_KEYS):
+        if self._painted_with == tuple(self.style_of(key) for key in (*STYLE_KEYS, MATCH)):
             return  # a focus or class change, not a new theme
         self._paint()
         self.side.restyle(self.style_of)

@@ -18,6 +18,9 @@ from textual.widgets import Static
 from tui.app.commands import Command, key_label
 
 MESSAGE_SECONDS = 8.0
+LABEL_FLOOR = 12
+"""A view label cut to make room keeps this many columns ("Story: Kurs…"), so the line
+still says where you are; a message longer than the rest is cut at its end instead."""
 
 
 class StatusLine(Static):
@@ -27,14 +30,18 @@ class StatusLine(Static):
         super().__init__(id=id)
         self.message = ""
         self._place = Text()
+        self._position = Text()
         self._where = ("", "")
         self._timer: Timer | None = None
         self.standing = ""
         """A running job's progress: shown while no message is, until the job clears it."""
 
-    def show_place(self, place: Text) -> None:
-        """The part that stays: the view and where the cursor is."""
+    def show_place(self, place: Text, position: Text | None = None) -> None:
+        """The part that stays: the view (`place`, cut first when the line is full: a story's
+        dateline would fill 80 columns and push a message off the line) and where the cursor
+        is (`position`, never cut)."""
         self._place = place
+        self._position = position or Text()
         self._draw()
 
     def show_where(self, long: str, short: str = "") -> None:
@@ -66,10 +73,16 @@ class StatusLine(Static):
             self._draw()
 
     def _draw(self) -> None:
+        width = self.size.width or 80
+        shown = self.message or self.standing
+        message = f"  {shown}" if shown else ""
         text = self._place.copy()
-        if self.message or self.standing:
-            text.append("  " + (self.message or self.standing))
-        width = self.size.width
+        room = width - self._position.cell_len - Text(message).cell_len
+        if text.cell_len > room:
+            text.truncate(max(room, min(text.cell_len, LABEL_FLOOR)), overflow="ellipsis")
+        text.append_text(self._position)
+        text.append(message)
+        text.no_wrap, text.overflow = True, "ellipsis"  # one row: never wrap out of sight
         for where in self._where:
             if where and text.cell_len + 2 + len(where) <= width:
                 text.append(" " * (width - text.cell_len - len(where)))

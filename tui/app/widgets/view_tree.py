@@ -13,7 +13,7 @@ from textual.timer import Timer
 from textual.widgets import Tree
 
 from tui.app.messages import OpenArticle, OpenView
-from tui.app.views import TREE_CAP, ViewGroups, ViewSpec, load_groups
+from tui.app.views import TREE_CAP, ViewGroups, ViewSpec, load_groups, story_line
 
 if TYPE_CHECKING:
     from tui.core.config.loader import Config
@@ -42,7 +42,10 @@ def _label(view: ViewSpec, counts: tuple[int, int] | None = None, room: int = 28
     if counts is not None:
         unread, total = counts
         tail.append(f" {unread}/{total}", "bold" if unread else "dim")
-    text = _cut(view.label, max(3, room - tail.cell_len), middle)
+    label = view.label
+    if view.kind == "story":  # cut in the middle: the place and the dates tell stories apart
+        label = story_line(label, max(3, room - tail.cell_len))
+    text = _cut(label, max(3, room - tail.cell_len), middle)
     text.append_text(tail)
     return text
 

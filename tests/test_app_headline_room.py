@@ -1,0 +1,43 @@
+"""The headline gets its width first in the list; tags get what it leaves (whole tags, then
+"+N", or a count), so a wider terminal never shows a shorter headline."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_app_support import main, make_app, settle
+from tui.app.widgets.tag_column import tag_column
+
+
+def test_tags_take_what_the_headline_leaves() -> None:
+    tags = ("armed-groups", "gulf", "news")
+    assert tag_column(tags, 40).plain == "#armed-groups #gulf #news"
+    assert tag_column(tags, 20).plain == "#armed-groups +2"
+    assert tag_column(tags, 12).plain == "#gulf +2"
+    assert tag_column(tags, 7).plain == "3 tags"
+    assert tag_column(tags, 5).plain == ""
+    assert tag_column((), 40).plain == ""
+
+
+@pytest.mark.parametrize(("size", "reader"), [((80, 24), False), ((200, 50), True)])
+async def test_headlines_keep_their_width_beside_the_tags(demo_desk, size, reader) -> None:
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        if reader:
+            await pilot.press("enter")
+            await settle(pilot)
+        articles = main(app).articles
+        assert articles.scrollable_content_region.width < 90  # the narrow row: 26 columns lead
+        for y in range(8):
+            row = articles.pager.row(y)
+            line = "".join(segment.text for segment in articles.render_line(y)).rstrip()
+            shown = line[26:]
+            if not shown.startswith(row.title):  # cut: then by the edge, not by tags
+                assert shown.endswith("…") and len(shown) >= 50, line
+                assert row.title.startswith(shown[:-1]), line
+
+
+def test_a_tag_that_fits_is_shown_before_one_that_does_not() -> None:
+    assert tag_column(("armed-groups", "keep", "levant", "news"), 11).plain == "#keep +3"

@@ -1,0 +1,91 @@
+"""Where a search matched an article's title and body, for the reader to highlight (as
+newsboat highlights search matches).
+
+The words are found as the full-text index found the article: tokens of letters and digits
+in any case, without accents; `pipe*` as a prefix; a bare Russian word by its stem
+("Курск" marks "Курской"); a bare Arabic-script word with its attached proclitics and
+spelling variants ("لبنان" marks "ولبنان"); a phrase as its words in a row. Negated terms
+find nothing to mark.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from tui.core import arabic_search
+from tui.core.query.ast import And, Node, Or, Text
+from tui.core.query.parse import parse
+from tui.core.query.sql import _CYRILLIC_WORD, word_stem
+
+_TOKEN = re.compile(r"[^\W_]+")  # unicode61: letters and digits; the rest separates
+
+
+def fold(word: str) -> str:
+    """A token as compared: any case, no accents (the index's remove_diacritics)."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """One searched term: its words in a row (the last a prefix when `prefix`), or an
+    Arabic word's form; `field` "title" when only titles were searched."""
+
+    words: tuple[str, ...] = ()
+    prefix: bool = False
+    arabic: str = ""
+    field: str | None = None
+
+
+def marks(query: str) -> list[Mark]:
+    """The terms of `query` worth marking (none for a query that does not parse)."""
+    try:
+        node = parse(query)
+    except ValueError:
+        return []
+    return [mark for text in _texts(node) if (mark := _mark(text)) is not None]
+
+
+def _texts(node: Node) -> list[Text]:
+    if isinstance(node, Text):
+        return [node]
+    if isinstance(node, And | Or):
+        return [text for item in node.items for text in _texts(item)]
+    return []  # Not, and every field that is no text
+
+
+def _mark(term: Text) -> Mark | None:
+    text, prefix = term.text, term.prefix
+    if not (term.phrase or prefix):
+        if _CYRILLIC_WORD.fullmatch(text):
+            text, prefix = word_stem(text), True
+        elif (arabic := arabic_search.query_word(text)) is not None:
+            return Mark(arabic=arabic.removeprefix(arabic_search.MARK), field=term.field)
+    words = tuple(fold(word) for word in _TOKEN.findall(text))
+    return Mark(words, prefix, field=term.field) if words else None
+
+
+def spans(found: list[Mark], text: str, field: str = "body") -> list[tuple[int, int]]:
+    """(start, end) of every match of `found` in `text` (the article's `field`), in order."""
+    wanted = [mark for mark in found if mark.field in (None, field)]
+    if not wanted or not text:
+        return []
+    out: list[tuple[int, int]] = []
+    tokens = [(m.start(), m.end(), fold(m.group())) for m in _TOKEN.finditer(text)]
+    for mark in wanted:
+        if mark.arabic:
+            out += [(start, end) for start, end, run in arabic_search.word_runs(text)
+                    if mark.arabic in arabic_search.run_forms(run)]
+            continue
+        size = len(mark.words)
+        for i in range(len(tokens) - size + 1):
+            if all(_same(tokens[i + k][2], word, mark.prefix and k == size - 1)
+                   for k, word in enumerate(mark.words)):
+                out.append((tokens[i][0], tokens[i + size - 1][1]))
+    return sorted(set(out))
+
+
+def _same(token: str, word: str, prefix: bool) -> bool:
+    return token.startswith(word) if prefix else token == word
