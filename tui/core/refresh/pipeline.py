@@ -187,7 +187,7 @@ class Refresh:
     async def _store_feed(self, feed: Feed, ref: feed_store.FeedRef, result: FetchResult,
                           parsed: PreparedFeed) -> list[str]:
         notes = [n for n in (
-            parsed.warning and f"recovered from a malformed feed: {parsed.warning}",
+            parsed.warning,
             result.truncated and f"feed larger than {self.config.settings.max_feed_bytes} bytes "
                                   "was cut off",
             parsed.truncated_entries and f"{parsed.truncated_entries} entries beyond the limit "
