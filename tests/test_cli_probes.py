@@ -168,9 +168,9 @@ def test_warnings_in_fetch_and_feeds_json(server: LocalServer, tmp_path: Path) -
     fetched = json.loads(newsdesk("--config", config, "fetch", "--json").stdout)
     assert fetched["feeds_failed"] == 0 and fetched["errors"] == []
     assert [w["feed"] for w in fetched["warnings"]] == ["W"]
-    assert "recovered from a malformed feed" in fetched["warnings"][0]["warning"]
+    assert "broken XML at line 1: " in fetched["warnings"][0]["warning"]
     feeds = json.loads(newsdesk("--config", config, "feeds", "--json").stdout)
-    assert feeds[0]["warning"].startswith("recovered from a malformed feed")
+    assert feeds[0]["warning"].startswith("broken XML at line 1: ")
     assert feeds[0]["last_error"] is None and feeds[0]["failures"] == 0
     plain = newsdesk("--config", config, "fetch")
-    assert "(1 with warnings)" in plain.stdout and "W: warning: recovered" in plain.stdout
+    assert "(1 with warnings)" in plain.stdout and "W: warning: broken XML" in plain.stdout

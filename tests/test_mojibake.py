@@ -13,8 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import SHARED
+from tui.core.ingest.charset import decode
 from tui.core.ingest.extract import decode_html, extract_page
-from tui.core.ingest.mojibake import cp1251_as_utf8, looks_mojibake, repair_markup, repair_text
+from tui.core.ingest.mojibake import looks_mojibake, repair_markup, repair_text
 from tui.core.ingest.parse import parse_feed
 from tui.core.ingest.sanitize import clean_line, clean_text
 
@@ -83,14 +84,11 @@ def test_cp1251_feed_declared_utf8_reads_as_cyrillic() -> None:
     assert parsed.entries[0].title == "Новости дня: заседание правительства"
 
 
-def test_cp1251_recognition_leaves_other_bytes_alone() -> None:
+def test_the_decoder_leaves_other_bytes_alone() -> None:
     utf8 = _feed("Новости дня").encode("utf-8")
-    assert cp1251_as_utf8(utf8, {}) is None  # valid UTF-8
-    damaged = utf8.replace("дня".encode(), b"\xff\xfe")  # UTF-8 with a few bad bytes
-    assert cp1251_as_utf8(damaged, {}) is None
+    assert decode(utf8).how == "utf-8"  # valid UTF-8
     declared = _feed("Новости дня", "windows-1251").encode("cp1251")
-    assert cp1251_as_utf8(declared, {}) is None  # says what it is: feedparser reads it
-    assert cp1251_as_utf8(b"<rss>Broken \xff\xfe\xc3 bytes</rss>", {}) is None  # too few letters
+    assert (decode(declared).encoding, decode(declared).note) == ("cp1251", None)  # as it says
 
 
 def test_feed_title_mojibake_is_repaired() -> None:

@@ -80,7 +80,7 @@ def test_hostile_names_warnings_and_deferred_pages(server: LocalServer, tmp_path
     screen = tmux.wait_for(lambda s: "EXIT=" in s, timeout=120)
     assert "EXIT=0" in screen and "Traceback" not in screen
     assert "(2 with warnings)" in screen and "1 failed" in screen
-    assert "Warned: warning: recovered from a malformed feed" in screen
+    assert "Warned: warning: broken XML at line 1: " in screen
     assert f"{ECHO}: warning: 2 article pages wait" in screen
 
     _start(tmux, folder, home, f"{NEWSDESK} --config {config}")

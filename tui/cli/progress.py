@@ -50,7 +50,16 @@ def summary_line(summary: RefreshSummary) -> str:
         if summary.offline else ""
     return (f"{plural(summary.feeds_ok, 'feed')} ok ({summary.not_modified} unchanged){warned}, "
             f"{summary.feeds_failed} failed, {plural(summary.new_articles, 'new article')}, "
-            f"{plural(summary.extracted, 'page')} extracted{_failed_pages(summary)}{offline}")
+            f"{_updated(summary)}{plural(summary.extracted, 'page')} extracted"
+            f"{_failed_pages(summary)}{offline}")
+
+
+def _updated(summary: RefreshSummary) -> str:
+    """Stored articles the feeds corrected: their new title and text replace the old, and
+    they are unread again."""
+    if not summary.updated_articles:
+        return ""
+    return f"{summary.updated_articles} updated (unread again), "
 
 
 def _failed_pages(summary: RefreshSummary) -> str:

@@ -123,7 +123,7 @@ class Jobs:
             self.host.reload_view()  # still empty: its text says what the refresh found
         else:
             self.host.articles.reload_keep_place()
-        if summary.new_articles:  # the open article's actors and links may just be found
+        if summary.new_articles or summary.updated_articles:  # actors, links, a corrected text
             self.host.reader.show_again(self.host.desk)
         self.host.view_tree.recount()
         line = refreshed_line(feeds, summary, failed)
@@ -319,6 +319,8 @@ def refreshed_line(feeds: list[str] | None, summary: RefreshSummary,
         return f"{failed[0].feed}: refresh failed: {short(failed[0].error)} (e lists feeds)"
     line = "refreshed " + (", ".join(feeds) if feeds else "all feeds")
     line += f": {summary.new_articles} new"
+    if summary.updated_articles:  # corrected by their feed: unread again
+        line += f", {summary.updated_articles} updated"
     if summary.offline:
         line += f"; all {len(failed)} failed: no host name could be resolved (offline?)"
     elif failed:

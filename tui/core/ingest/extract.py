@@ -8,7 +8,6 @@ bodies (inline "Read more:" links, ad labels, captions, share and newsletter lin
 
 from __future__ import annotations
 
-import codecs
 import re
 import unicodedata
 from collections.abc import Container
@@ -16,6 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
+from tui.core.ingest import charset
 from tui.core.ingest.mojibake import looks_mojibake, repair_markup
 from tui.core.ingest.page_meta import LinkTexts, page_meta
 from tui.core.ingest.page_meta import norm as _norm
@@ -52,91 +52,9 @@ class Extracted:
 
 # --------------------------------------------------------------------------- decoding
 
-_CT_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
-_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
-_XML_CHARSET = re.compile(rb"<\?xml[^>]+encoding\s*=\s*[\"']([\w.:-]+)", re.I)
-
-
-def _codec(name: str | None) -> str | None:
-    """Normalise a charset label to a Python codec name, or None if unknown."""
-    if not name:
-        return None
-    try:
-        codec = codecs.lookup(name.strip().lower()).name
-    except LookupError:
-        return None
-    # Browsers read these labels as the superset encodings; do the same.
-    if codec in ("latin-1", "iso8859-1", "ascii"):
-        return "cp1252"
-    return "gb18030" if codec in ("gb2312", "gbk") else codec
-
-
 def decode_html(raw: bytes, content_type: str | None = None) -> str:
-    """Bytes -> str: BOM, valid UTF-8, declared charsets (header, meta), then detection.
-
-    Valid UTF-8 containing non-ASCII bytes wins over a declared legacy charset: such
-    text is almost never really Latin-1, while mislabelled UTF-8 is common.
-    """
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"),
-                     (codecs.BOM_UTF16_BE, "utf-16")):
-        if raw.startswith(bom):
-            return raw.decode(enc, errors="replace").lstrip("\ufeff")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    head = raw[:4096]
-    declared = []
-    if content_type and (m := _CT_CHARSET.search(content_type)):
-        declared.append(m.group(1))
-    for pattern in (_META_CHARSET, _XML_CHARSET):
-        if m2 := pattern.search(head):
-            declared.append(m2.group(1).decode("ascii", "ignore"))
-    codecs_declared = [c for c in map(_codec, declared) if c and c != "utf-8"]
-    # A specific legacy declaration beats a Latin-1 one (often just a server default).
-    for codec in (c for c in codecs_declared if c != "cp1252"):
-        try:
-            return raw.decode(codec)
-        except (UnicodeDecodeError, LookupError):
-            continue
-    if "cp1252" in codecs_declared:
-        latin = raw.decode("cp1252", errors="replace")
-        if not _implausible_latin(latin):
-            return latin
-    return _detect(raw) or raw.decode("utf-8", errors="replace")
-
-
-_MARKUP = re.compile(r"<(script|style)\b.*?</\1>|<[^>]*>", re.S | re.I)
-
-
-def _implausible_latin(text: str) -> bool:
-    """True when 'Latin-1' text is mostly accented letters: another charset, mislabelled."""
-    letters = [c for c in _MARKUP.sub(" ", text[:200_000]) if c.isalpha()]
-    return len(letters) > 40 and sum(ord(c) > 127 for c in letters) > len(letters) // 4
-
-
-_WEB_CODECS = ("cp1252", "cp1251", "cp1250", "cp1256", "cp1254", "cp1253", "cp1255", "cp1257",
-               "koi8_r", "iso8859_2", "iso8859_15", "gb18030", "big5", "shift_jis", "euc_jp",
-               "euc_kr", "cp874", "utf_16")
-"""Encodings actually met on the web, most common first: ties in detection go to the earlier."""
-
-
-def _detect(raw: bytes) -> str | None:
-    try:
-        from charset_normalizer import from_bytes
-    except ImportError:  # pragma: no cover - charset_normalizer ships with trafilatura
-        return None
-    matches = list(from_bytes(raw[:200_000], cp_isolation=list(_WEB_CODECS)))
-    if not matches:
-        return None
-
-    def rank(match: object) -> tuple[float, int]:
-        enc = str(getattr(match, "encoding", ""))
-        prio = _WEB_CODECS.index(enc) if enc in _WEB_CODECS else len(_WEB_CODECS)
-        return (round(float(getattr(match, "chaos", 1.0)), 2), prio)
-
-    best = min(matches, key=rank)
-    return raw.decode(best.encoding, errors="replace")
+    """Bytes -> str by the one decoder feeds use too (charset.py)."""
+    return charset.decode(raw, content_type).text
 
 
 _BINARY_CONTROLS = bytes([*range(9), *range(14, 32)])

@@ -5,8 +5,7 @@ Two kinds are common in news feeds and pages:
   becomes ``\\xe2\\x80\\x9d`` as three characters. ftfy undoes exactly this, and
   only when its evidence is strong; C1 controls are part of that evidence, so this runs before
   the sanitizer drops them.
-- Windows-1251 bytes served as UTF-8: invalid UTF-8 that feedparser then reads as
-  Windows-1252. Recognised here on the bytes and re-encoded as UTF-8.
+(Windows-1251 or -1256 bytes served as UTF-8 are the decoder's to read right: charset.py.)
 
 Most text costs one regex scan: ftfy runs only on text with a mojibake-like pair.
 """
@@ -22,9 +21,6 @@ _SUSPECT = re.compile(
     "\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
     "\u20ac\u2122]"
 )
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
-_DECLARED = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']""")
-_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 
 
 def looks_mojibake(text: str) -> bool:
@@ -59,39 +55,3 @@ def repair_markup(html: str) -> str:
         last = end
     out.append(html[last:])
     return "".join(out)
-
-
-def _declared_utf8(data: bytes, headers: dict[str, str]) -> bool:
-    """The charset a feed claims: its XML declaration, else the HTTP header, else UTF-8."""
-    match = _DECLARED.match(data[:512])
-    if match:
-        label = match.group(1).decode("ascii", "ignore")
-    else:
-        found = _CHARSET.search(headers.get("content-type", ""))
-        label = found.group(1) if found else "utf-8"
-    return label.lower().replace("_", "-") in ("utf-8", "utf8")
-
-
-def cp1251_as_utf8(data: bytes, headers: dict[str, str]) -> bytes | None:
-    """Windows-1251 bytes that claim to be UTF-8, as real UTF-8 (XML declaration fixed);
-    None when the bytes are anything else.
-
-    Only bytes that are mostly invalid as UTF-8 qualify (a UTF-8 document with a few bad
-    bytes stays as it is), and read as Windows-1251 their non-ASCII letters must be
-    overwhelmingly Cyrillic."""
-    if data.isascii() or not _declared_utf8(data, headers):
-        return None
-    as_utf8 = data.decode("utf-8", errors="replace")
-    bad = as_utf8.count("\ufffd")
-    if bad == 0 or sum(1 for c in as_utf8 if ord(c) > 127) - bad > bad:
-        return None
-    text = data.decode("cp1251", errors="replace")
-    wide = [c for c in text if ord(c) > 127]
-    cyrillic = len(_CYRILLIC.findall(text))
-    if cyrillic < 8 or cyrillic < 0.9 * len(wide):
-        return None
-    fixed = text.encode("utf-8")
-    match = _DECLARED.match(fixed[:512])
-    if match:
-        fixed = fixed[: match.start(1)] + b"utf-8" + fixed[match.end(1):]
-    return fixed

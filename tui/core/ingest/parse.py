@@ -21,7 +21,13 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 
 from tui.core.ingest import fastfeed
-from tui.core.ingest.mojibake import cp1251_as_utf8
+from tui.core.ingest.feedcheck import (
+    DateCheck,
+    as_utf8,
+    looks_like_web_page,
+    malformed_note,
+    web_page_error,
+)
 from tui.core.ingest.sanitize import clean_line, strip_controls
 
 # feedparser resolves relative URIs and sanitises HTML itself; we keep both on (defaults).
@@ -59,7 +65,7 @@ class ParsedFeed:
     lang: str | None
     entries: tuple[ParsedEntry, ...]
     error: str | None  # set when nothing usable was found
-    warning: str | None  # feedparser's bozo note when entries were still recovered
+    warning: str | None  # plain words: a guessed charset, broken XML recovered, bad dates
     truncated_entries: int = 0
 
 
@@ -147,8 +153,25 @@ def _content(entry: Any) -> str | None:
     return "\n".join(values) if values else None
 
 
+def _link(entry: Any) -> str | None:
+    """The item's link. A guid stands in for a missing <link> (RSS's isPermaLink default)
+    only when it is an absolute URL: "nd2" resolved against the feed's address was a link
+    made up, and a page fetched for it."""
+    link = entry.get("link")
+    if not isinstance(link, str):
+        return None
+    if link == entry.get("id"):
+        try:
+            parts = urlsplit(link.strip())
+        except ValueError:
+            return None
+        if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+            return None
+    return link
+
+
 def _entry(entry: Any, feed_url: str, feed_lang: str | None) -> ParsedEntry | None:
-    url = _safe_url(entry.get("link"), feed_url)
+    url = _safe_url(_link(entry), feed_url)
     title = _title(entry)
     summary = entry.get("summary") or None
     content = _content(entry)
@@ -213,7 +236,7 @@ def parse_feed(data: bytes, headers: dict[str, str], feed_url: str, *,
     Well-formed RSS and Atom take lxml's fast path (fastfeed.py), which gives what feedparser
     would; `fast=False` always asks feedparser (the tests compare the two)."""
     data, skipped = cap_entries(data)
-    data = cp1251_as_utf8(data, headers) or data  # Russian feeds that claim UTF-8 wrongly
+    data, headers, charset_note = as_utf8(data, headers)
     result = fastfeed.parse(data, headers) if fast else None
     if result is None:
         try:
@@ -225,6 +248,7 @@ def parse_feed(data: bytes, headers: dict[str, str], feed_url: str, *,
     lang = clean_line(feed.get("language")) or None
     found: list[ParsedEntry] = []
     guids: set[str] = set()
+    dates = DateCheck()
     for raw in result.get("entries", [])[:MAX_ENTRIES]:
         entry = _entry(raw, feed_url, lang)
         if entry and entry.key in guids and entry.key.startswith("guid:"):
@@ -232,7 +256,7 @@ def parse_feed(data: bytes, headers: dict[str, str], feed_url: str, *,
             entry = replace(entry, key=entry_key(None, entry.url, entry.title, entry.published))
         if entry:
             guids.add(entry.key)
-            found.append(entry)
+            found.append(replace(entry, published=dates.check(entry.published)))
     entries: list[ParsedEntry] = []
     seen: set[str] = set()
     for entry in _distinguish(found):
@@ -240,17 +264,18 @@ def parse_feed(data: bytes, headers: dict[str, str], feed_url: str, *,
             seen.add(entry.key)
             entries.append(entry)
     extra = skipped + max(0, len(result.get("entries", [])) - MAX_ENTRIES)
-    note = None
-    if result.get("bozo"):
-        problem = result.get("bozo_exception")
-        note = clean_line(f"{type(problem).__name__}: {problem}" if problem
-                          else "malformed feed")[:300]
+    broken = malformed_note(result.get("bozo_exception"), len(entries)) \
+        if result.get("bozo") else None
     error = None
     if not entries and not feed.get("title") and result.get("version", "") == "":
-        error = "this is not a feed" + (f" ({note})" if note else "")
-    elif note and type(result.get("bozo_exception")).__name__ == "NonXMLContentType":
-        note = None  # a feed served as text/html or untyped, read fine: nothing to warn about
-        if data.lstrip()[:1] == b"{" and b"jsonfeed.org" in data[:4096]:
-            error = "JSON Feed documents are not supported yet (only RSS and Atom)"
+        if looks_like_web_page(data, headers):
+            error = web_page_error(data, headers, feed_url)
+        else:
+            error = "this is not a feed" + (f" ({broken.split(';')[0]})" if broken else "")
+    elif type(result.get("bozo_exception")).__name__ == "NonXMLContentType" \
+            and data.lstrip()[:1] == b"{" and b"jsonfeed.org" in data[:4096]:
+        error = "JSON Feed documents are not supported yet (only RSS and Atom)"
+    notes = [n for n in (charset_note, broken, dates.note()) if n]
+    note = "; ".join(notes) or None
     return ParsedFeed(_title(feed) or None, lang, tuple(entries), error, note, extra)
 

@@ -32,6 +32,7 @@ from tui.core.refresh.events import (
 from tui.core.refresh.pool import PreparedFeed, WorkerPool, page_worker, prepare_feed, ready
 from tui.core.refresh.writer import GATHER_S, Writer
 from tui.core.store import articles as store
+from tui.core.store import corrections
 from tui.core.store import feeds as feed_store
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ class RefreshSummary:
     feeds_failed: int = 0
     not_modified: int = 0
     new_articles: int = 0
+    updated_articles: int = 0  # stored items the feed corrected (title or text): unread again
     extracted: int = 0
     pages_failed: int = 0  # pages tried without a text: those articles keep the feed's text
     errors: list[dict[str, str]] = field(default_factory=list)
@@ -67,6 +69,7 @@ class RefreshSummary:
     def as_json(self) -> dict[str, object]:
         return {"feeds_ok": self.feeds_ok, "feeds_failed": self.feeds_failed,
                 "not_modified": self.not_modified, "new_articles": self.new_articles,
+                "updated_articles": self.updated_articles,
                 "extracted": self.extracted, "pages_failed": self.pages_failed,
                 "errors": self.errors, "warnings": self.warnings,
                 "seconds": {"stored": round(self.stored_s, 3), "total": round(self.total_s, 3)}}
@@ -187,16 +190,17 @@ class Refresh:
     async def _store_feed(self, feed: Feed, ref: feed_store.FeedRef, result: FetchResult,
                           parsed: PreparedFeed) -> list[str]:
         notes = [n for n in (
-            parsed.warning and f"recovered from a malformed feed: {parsed.warning}",
+            parsed.warning,
             result.truncated and f"feed larger than {self.config.settings.max_feed_bytes} bytes "
                                   "was cut off",
             parsed.truncated_entries and f"{parsed.truncated_entries} entries beyond the limit "
                                          "were skipped",
         ) if n]
-        new_ids = await self._hand(_write_feed, ref.id, parsed, feed, result, notes,
-                                   self.extract and feed.extract)
+        new_ids, updated = await self._hand(_write_feed, ref.id, parsed, feed, result, notes,
+                                            self.extract and feed.extract)
         self.summary.feeds_ok += 1
         self.summary.new_articles += len(new_ids)
+        self.summary.updated_articles += len(updated)
         self.summary.new_ids.extend(new_ids)
         self.emit(FeedFinished(feed.name, len(new_ids), "ok" if not notes else notes[0]))
         return notes
@@ -285,8 +289,11 @@ class Refresh:
 
 
 def _write_feed(conn: sqlite3.Connection, feed_id: int, parsed: PreparedFeed, feed: Feed,
-                result: FetchResult, notes: list[str], want_pages: bool) -> list[int]:
-    """One feed's new entries and its success (the writer runs it in its transaction)."""
+                result: FetchResult, notes: list[str],
+                want_pages: bool) -> tuple[list[int], list[int]]:
+    """One feed's new entries, its corrected ones and its success (the writer runs it in its
+    transaction). Returns (new ids, corrected ids)."""
+    updated = corrections.update_changed(conn, feed_id, parsed.entries, want_pages=want_pages)
     new_ids = store.insert_entries(conn, feed_id, parsed.entries, feed.tags,
                                    want_pages=want_pages)
     feed_store.record_success(
@@ -294,7 +301,7 @@ def _write_feed(conn: sqlite3.Connection, feed_id: int, parsed: PreparedFeed, fe
         last_modified=result.headers.get("last-modified"), title=parsed.title,
         lang=feed.lang or parsed.lang, item_count=len(parsed.entries),
         warning="; ".join(notes) or None)
-    return new_ids
+    return new_ids, updated
 
 
 def _write_page(conn: sqlite3.Connection, article_id: int, page: FetchResult,

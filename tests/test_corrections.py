@@ -1,0 +1,91 @@
+"""A feed that corrects an item it already sent (same guid, new title or text): the stored
+article takes the correction, is searchable and analysed by it, keeps the user's saved flag
+and tags, turns unread again, and the refresh counts it; a page's full text stays."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import rss, write_config
+from tests.httpserver import LocalServer
+from tests.test_refresh import page
+from tui.core.config.loader import load_config
+from tui.core.desk import Desk
+
+DATE = "Fri, 04 Dec 2026 10:00:00 GMT"
+OLD = {"title": "Shoigu meets Pezeshkian in Tehran", "guid": "good-1", "pubDate": DATE,
+       "description": "Sergei Shoigu met Masoud Pezeshkian for talks on the corridor."}
+NEW = {"title": "CORRECTED: Lavrov, not Shoigu, met Araghchi", "guid": "good-1",
+       "pubDate": DATE, "description": "Sergei Lavrov met Abbas Araghchi; the meeting with "
+       "Pezeshkian was cancelled."}
+OTHER = {"title": "Unchanged item about Hamas", "guid": "good-2", "pubDate": DATE,
+         "description": "Nothing changes here."}
+
+
+def _desk(tmp_path: Path, feeds: list[dict[str, object]]) -> Desk:
+    return Desk.open(load_config(write_config(tmp_path, feeds)))
+
+
+def test_a_correction_replaces_the_stored_item(server: LocalServer, tmp_path: Path) -> None:
+    url = server.add("/good.xml", body=rss([OLD, OTHER]),
+                     headers={"Content-Type": "application/rss+xml"})
+    with _desk(tmp_path, [{"name": "Good", "url": url, "extract": False}]) as desk:
+        desk.refresh()
+        (first,) = desk.ids('title:"Shoigu meets"')
+        other = desk.ids("title:unchanged")[0]
+        desk.set_read([first, other])
+        desk.set_saved(first)
+        desk.add_tags([first], ["corridor"])
+        assert {a.id for a in desk.actors_of(first)} >= {"sergei-shoigu"}
+        server.add("/good.xml", body=rss([NEW, OTHER]),
+                   headers={"Content-Type": "application/rss+xml"})
+        summary = desk.refresh()
+        assert (summary.new_articles, summary.updated_articles) == (0, 1)
+        article = desk.article(first)
+        assert article is not None and article.title == NEW["title"]
+        assert article.body == NEW["description"]
+        assert (article.read, article.saved, article.tags) == (False, True, ("corridor",))
+        assert desk.ids("araghchi") == [first] and desk.ids('"Masoud Pezeshkian"') == []
+        actors = {a.id for a in desk.actors_of(first)}
+        assert "sergey-lavrov" in actors and "sergei-shoigu" in actors  # "not Shoigu" names him
+        assert desk.article(other).read  # type: ignore[union-attr]
+        assert desk.refresh().updated_articles == 0  # the same text again: nothing to update
+
+
+def test_a_page_text_is_not_replaced_by_the_feed_summary(server: LocalServer,
+                                                         tmp_path: Path) -> None:
+    link = server.add("/a/1.html", body=page("Shoigu meets Pezeshkian in Tehran"),
+                      headers={"Content-Type": "text/html; charset=utf-8"})
+    item = {**OLD, "link": link}
+    url = server.add("/good.xml", body=rss([item]), headers={"Content-Type": "application/rss+xml"})
+    with _desk(tmp_path, [{"name": "Good", "url": url}]) as desk:
+        desk.refresh()
+        (first,) = desk.ids()
+        full = desk.article(first)
+        assert full is not None and full.body_source == "page"
+        server.add("/a/1.html", status=404, body=b"gone")  # the page cannot be had again
+        server.add("/good.xml", body=rss([{**NEW, "link": link}]),
+                   headers={"Content-Type": "application/rss+xml"})
+        summary = desk.refresh()
+        assert summary.updated_articles == 1
+        article = desk.article(first)
+        assert article is not None and article.title == NEW["title"]
+        assert (article.body, article.body_source) == (full.body, "page")
+        assert sum(s.path == "/a/1.html" for s in server.seen) == 2  # asked again, once
+
+
+def test_two_feeds_with_one_guid_do_not_take_turns(server: LocalServer, tmp_path: Path) -> None:
+    """The same guid in two feeds with different summaries: only the first feed corrects it,
+    or every refresh would flip it and make it unread."""
+    one = server.add("/one.xml", body=rss([OLD]), headers={"Content-Type": "application/rss+xml"})
+    two = server.add("/two.xml", body=rss([{**OLD, "description": "A shorter summary."}]),
+                     headers={"Content-Type": "application/rss+xml"})
+    feeds: list[dict[str, object]] = [{"name": "One", "url": one, "extract": False},
+                                      {"name": "Two", "url": two, "extract": False}]
+    with _desk(tmp_path, feeds) as desk:
+        desk.refresh()
+        assert desk.count() == 1
+        desk.set_read(desk.ids())
+        for _ in range(2):
+            assert desk.refresh().updated_articles == 0
+        assert desk.count("is:unread") == 0

@@ -1,0 +1,152 @@
+"""Bytes -> text for feeds and pages alike: one decision, and a truthful note when it guessed.
+
+Servers mislabel charsets often: a Windows-1256 Arabic feed that says utf-8 (or nothing), a
+Windows-1251 Russian one, UTF-8 labelled Latin-1. The order is BOM, valid UTF-8, a declared
+legacy charset (HTTP header, then `<?xml encoding>` or `<meta charset>`), then detection
+among the encodings met on the web. Valid UTF-8 beats a legacy label: mislabelled UTF-8 is
+common, while legacy text that happens to be valid UTF-8 is almost never seen.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+_CT_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
+_XML_CHARSET = re.compile(rb"<\?xml[^>]+encoding\s*=\s*[\"']([\w.:-]+)", re.I)
+_MARKUP = re.compile(r"<(script|style)\b.*?</\1>|<[^>]*>", re.S | re.I)
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+
+WEB_CODECS = ("cp1252", "cp1251", "cp1250", "cp1256", "cp1254", "cp1253", "cp1255", "cp1257",
+              "koi8_r", "iso8859_2", "iso8859_15", "gb18030", "big5", "shift_jis", "euc_jp",
+              "euc_kr", "cp874", "utf_16")
+"""Encodings actually met on the web, most common first: ties in detection go to the earlier."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str  # the Python codec used
+    how: str  # "bom" | "utf-8" | "declared" | "guessed" | "replaced"
+    declared: tuple[str, ...]  # the labels the document gave (header first), as written
+
+    @property
+    def note(self) -> str | None:
+        """Plain words when the charset was not the one declared, or none was and the text
+        is not UTF-8: the reader may then see wrong letters, and should know why."""
+        if self.how not in ("guessed", "replaced"):
+            return None
+        said = _said(self.declared)
+        if self.how == "replaced":
+            return (f"not valid utf-8{said} and no charset fits; "
+                    "unreadable characters were replaced")
+        shown = display_name(self.encoding)
+        if not self.declared:
+            return f"sent in {shown} without saying so; decoded as {shown} (a guess)"
+        return f"sent in {shown} although it says {_labels(self.declared)}; decoded as {shown}"
+
+
+def _labels(declared: tuple[str, ...]) -> str:
+    names = list(dict.fromkeys(display_name(codec_of(d) or d) for d in declared))
+    return " and ".join(names)
+
+
+def _said(declared: tuple[str, ...]) -> str:
+    return f" (it says {_labels(declared)})" if declared else ""
+
+
+def display_name(codec: str) -> str:
+    """A codec as people name it: windows-1256, KOI8-R, ISO-8859-2, utf-8."""
+    name = codecs.lookup(codec).name if _known(codec) else codec
+    if re.fullmatch(r"cp125\d", name):
+        return "windows-" + name[2:]
+    if name.startswith("iso8859"):
+        return "ISO-8859-" + name.split("-")[-1].split("_")[-1]
+    return name.replace("_", "-").upper() if name.startswith("koi8") else name
+
+
+def _known(name: str) -> bool:
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return False
+    return True
+
+
+def codec_of(name: str | None) -> str | None:
+    """A charset label as a Python codec name, or None if unknown."""
+    if not name:
+        return None
+    try:
+        codec = codecs.lookup(name.strip().lower()).name
+    except LookupError:
+        return None
+    # Browsers read these labels as the superset encodings; do the same.
+    if codec in ("latin-1", "iso8859-1", "ascii"):
+        return "cp1252"
+    return "gb18030" if codec in ("gb2312", "gbk") else codec
+
+
+def declared_labels(raw: bytes, content_type: str | None) -> tuple[str, ...]:
+    """The charsets a document names: the HTTP header's, then its XML or meta declaration."""
+    head = raw[:4096]
+    found = []
+    if content_type and (m := _CT_CHARSET.search(content_type)):
+        found.append(m.group(1))
+    for pattern in (_META_CHARSET, _XML_CHARSET):
+        if m2 := pattern.search(head):
+            found.append(m2.group(1).decode("ascii", "ignore"))
+    return tuple(found)
+
+
+def decode(raw: bytes, content_type: str | None = None) -> Decoded:
+    """Decode a feed or a page. Never raises."""
+    for bom, enc in _BOMS:
+        if raw.startswith(bom):
+            return Decoded(raw.decode(enc, errors="replace").lstrip("\ufeff"), enc, "bom", ())
+    declared = declared_labels(raw, content_type)
+    try:
+        return Decoded(raw.decode("utf-8"), "utf-8", "utf-8", declared)
+    except UnicodeDecodeError:
+        pass
+    legacy = [c for c in map(codec_of, declared) if c and c != "utf-8"]
+    # A specific legacy declaration beats a Latin-1 one (often just a server default).
+    for codec in (c for c in legacy if c != "cp1252"):
+        try:
+            return Decoded(raw.decode(codec), codec, "declared", declared)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    if "cp1252" in legacy:
+        latin = raw.decode("cp1252", errors="replace")
+        if not _implausible_latin(latin):
+            return Decoded(latin, "cp1252", "declared", declared)
+    guessed = _detect(raw)
+    if guessed is not None:
+        return Decoded(raw.decode(guessed, errors="replace"), guessed, "guessed", declared)
+    return Decoded(raw.decode("utf-8", errors="replace"), "utf-8", "replaced", declared)
+
+
+def _implausible_latin(text: str) -> bool:
+    """True when 'Latin-1' text is mostly accented letters: another charset, mislabelled."""
+    letters = [c for c in _MARKUP.sub(" ", text[:200_000]) if c.isalpha()]
+    return len(letters) > 40 and sum(ord(c) > 127 for c in letters) > len(letters) // 4
+
+
+def _detect(raw: bytes) -> str | None:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - charset_normalizer ships with trafilatura
+        return None
+    matches = list(from_bytes(raw[:200_000], cp_isolation=list(WEB_CODECS)))
+    if not matches:
+        return None
+
+    def rank(match: object) -> tuple[float, int]:
+        enc = str(getattr(match, "encoding", ""))
+        prio = WEB_CODECS.index(enc) if enc in WEB_CODECS else len(WEB_CODECS)
+        return (round(float(getattr(match, "chaos", 1.0)), 2), prio)
+
+    return str(min(matches, key=rank).encoding)

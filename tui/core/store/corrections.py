@@ -1,0 +1,52 @@
+"""A stored item the feed has changed since (same key, new title or text): a correction.
+
+Outlets correct headlines and summaries under the same guid; an analyst needs the corrected
+version, and to notice it. The article keeps its id, saved flag, tags and dismissal, and
+becomes unread again (as newsboat's `mark-as-unread-on-update`): a correction read once in
+its old form is news. Its search entry follows (the full-text trigger), its actors, links and
+story are made again (`analysed = 0`), and its page is fetched again when pages are wanted,
+since the page changed too. A text extracted from the page is never replaced by the feed's
+shorter one. Only the article's first feed (lowest id) corrects it: two feeds carrying one
+guid with different summaries would otherwise rewrite it on every refresh.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+
+from tui.core.models import to_iso, utcnow
+from tui.core.store.articles import NewEntry
+
+_CHUNK = 500
+
+
+def update_changed(conn: sqlite3.Connection, feed_id: int, entries: Sequence[NewEntry], *,
+                   want_pages: bool = False) -> list[int]:
+    """Rewrite the stored articles of this feed whose title or feed text changed; their ids."""
+    by_key = {e.key: e for e in entries}
+    keys = list(by_key)
+    changed: list[tuple[int, NewEntry]] = []
+    for i in range(0, len(keys), _CHUNK):
+        chunk = keys[i:i + _CHUNK]
+        rows = conn.execute(
+            "SELECT a.id, a.key, a.title, a.summary, a.feed_content FROM articles a "
+            f"WHERE a.key IN ({','.join('?' * len(chunk))}) AND (SELECT min(af.feed_id) "
+            "FROM article_feeds af WHERE af.article_id = a.id) = ?", (*chunk, feed_id))
+        for article_id, key, title, summary, content in rows:
+            entry = by_key[key]
+            if (title, summary, content) != (entry.title, entry.summary, entry.feed_content):
+                changed.append((article_id, entry))
+    now = to_iso(utcnow())
+    for article_id, e in changed:
+        conn.execute(
+            "UPDATE articles SET title = ?, summary = ?, feed_content = ?, "
+            "author = coalesce(?, author), "
+            "body = CASE WHEN body_source = 'page' THEN body ELSE ? END, "
+            "body_source = CASE WHEN body_source = 'page' THEN body_source ELSE ? END, "
+            "extracted_at = ?, analysed = 0, read = 0, "
+            "page_due = CASE WHEN ? AND url IS NOT NULL THEN 1 ELSE page_due END "
+            "WHERE id = ?",
+            (e.title, e.summary, e.feed_content, e.author, e.body or None,
+             e.body_source or None, now, int(want_pages and not e.shared_link), article_id))
+    return [article_id for article_id, _ in changed]
