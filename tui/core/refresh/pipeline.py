@@ -12,7 +12,7 @@ import asyncio
 import contextlib
 import sqlite3
 import threading
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from concurrent.futures import BrokenExecutor  # BrokenProcessPool's base: no multiprocessing
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
@@ -75,13 +75,16 @@ class RefreshSummary:
 class Refresh:
     """One refresh run over some feeds; create, then `await run()`."""
 
-    def __init__(self, conn: sqlite3.Connection, config: Config, feeds: Sequence[Feed], *,
-                 pool: WorkerPool, extract: bool, on_event: Callable[[RefreshEvent], None],
-                 fetcher: Fetcher | None = None, stopping: threading.Event | None = None):
+    def __init__(self, conn: sqlite3.Connection, config: Config, feeds: Sequence[Feed],
+                 refs: Mapping[str, feed_store.FeedRef], *, pool: WorkerPool, extract: bool,
+                 on_event: Callable[[RefreshEvent], None], fetcher: Fetcher | None = None,
+                 stopping: threading.Event | None = None):
+        """`refs`: the feeds' rows by name, as `Desk.sync_feeds` made them just before."""
         self.conn = conn
         self.stopping = stopping or threading.Event()  # set: fetch and store nothing more
         self.config = config
         self.feeds = list(feeds)
+        self.refs = refs
         self.pool = pool
         self.extract = extract
         self.emit = on_event
@@ -107,7 +110,7 @@ class Refresh:
     async def run(self) -> RefreshSummary:
         settings = self.config.settings
         fetcher = self._fetcher or self._new_fetcher()
-        refs = feed_store.sync_feeds(self.conn, [(f.name, f.url) for f in self.feeds])
+        refs = {feed.name: self.refs[feed.name] for feed in self.feeds}  # those fetched
         if any(not (ref.etag or ref.last_modified) for ref in refs.values()):
             # A feed seen for the first time (or without validators) will be parsed: start the
             # workers now, while the feeds download. An unchanged refresh starts none.
