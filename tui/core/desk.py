@@ -21,6 +21,7 @@ from tui.core.models import (
     ArticleRow,
     FeedStatus,
     from_iso,
+    pages_failed,
     pages_waiting,
     utcnow,
 )
@@ -259,6 +260,9 @@ class Desk:
             failures = row["failures"] if row else 0
             stored = row["last_error"] if row else None
             notes = [stored] if stored and not failures else []
+            failed = row["pages_failed"] if row and not failures else 0
+            if failed:
+                notes.append(pages_failed(failed))
             if row and due.get(row["id"]):
                 notes.append(pages_waiting(due[row["id"]],
                                            self.config.settings.max_pages_per_feed))
@@ -267,7 +271,8 @@ class Desk:
                 last_ok=from_iso(row["last_ok"]) if row and row["last_ok"] else None,
                 last_error=stored if failures else None, failures=failures,
                 item_count=row["item_count"] if row else 0,
-                unread=row["unread"] if row else 0, warning="; ".join(notes) or None))
+                unread=row["unread"] if row else 0, warning="; ".join(notes) or None,
+                pages_failed=failed))
         return out
 
     def all_tags(self) -> list[tuple[str, int]]:
