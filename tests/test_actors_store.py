@@ -150,6 +150,50 @@ def test_failed_rematch_keeps_the_old_hash(conn: sqlite3.Connection, analysis: A
     assert [r[0] for r in store.mentions_of(conn, a)] == ["hamas"]
 
 
+def rematched(analysis: Analysis, conn: sqlite3.Connection) -> bool:
+    events: list[object] = []
+    analysis.run_pending(conn, events.append)
+    return any(getattr(e, "stage", "") == "rematch" for e in events)
+
+
+def test_a_new_matcher_version_rematches_the_cache_once(
+        conn: sqlite3.Connection, analysis: Analysis, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fix to the matching code (the data files unchanged) reaches old articles too."""
+    kim = "Шойгу провёл переговоры с Ким Чен Ыном."  # noqa: RUF001 - a Russian sentence
+    a = add_article(conn, "Шойгу в Пхеньяне", kim, "2024-09-13T10:00:00Z")
+    current = analysis_module.MATCHER_VERSIONS["actors"]
+    monkeypatch.setitem(analysis_module.MATCHER_VERSIONS, "actors", current - 1)
+    assert analysis.run_pending(conn) == 1
+    conn.execute("DELETE FROM actor_mentions WHERE actor_id = 'kim-jong-un'")  # what N missed
+    assert not rematched(analysis, conn)  # still version N: nothing to do
+
+    monkeypatch.setitem(analysis_module.MATCHER_VERSIONS, "actors", current)  # the upgrade
+    assert rematched(analysis, conn)
+    assert "kim-jong-un" in [r[0] for r in store.mentions_of(conn, a)]
+    assert not rematched(analysis, conn)  # once
+
+
+def test_a_cache_matched_before_matcher_versions_rematches_once(
+        conn: sqlite3.Connection, analysis: Analysis) -> None:
+    """The last release hashed the data files alone: its caches re-match once on upgrade."""
+    import hashlib
+
+    add_article(conn, "Hamas", "", "2024-08-05T10:00:00Z")
+    analysis.run_pending(conn)
+    data_only = hashlib.sha256(b"\0".join(p.read_bytes() for p in analysis_module.BUNDLED_SOURCES))
+    conn.execute("UPDATE meta SET value = ? WHERE key = ?",
+                 (data_only.hexdigest(), store.GAZETTEER_HASH_KEY))
+    assert rematched(analysis, conn)
+    assert not rematched(analysis, conn)
+
+
+def test_every_rematch_analyzer_has_a_matcher_version() -> None:
+    from tui.core.refresh.analyzers import analyzers
+
+    rematching = {a.name for a in analyzers() if getattr(a, "rematch", False)}
+    assert rematching == set(analysis_module.MATCHER_VERSIONS)
+
+
 def test_bench_script_runs(capsys: pytest.CaptureFixture[str]) -> None:
     import importlib.util
 

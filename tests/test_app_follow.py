@@ -136,3 +136,28 @@ async def test_many_rows_read_elsewhere_above_the_selection(tmp_path: Path) -> N
                 unread = other.count("is:unread")
             await until(pilot, lambda: len(articles.pager) == unread, 5)
             assert articles.current.id == chosen
+
+
+async def test_V_puts_feeds_toml_in_use_as_R_does(server: LocalServer, tmp_path: Path) -> None:
+    """`V` writes a view to feeds.toml and reads the file back: what was edited there
+    meanwhile (keys, the auto-refresh) is put in use with it, as R would."""
+    path = write_config(tmp_path, [("Alpha", _feed(server, "alpha", 2))],
+                        settings="extract = false")
+    config = load_config(path)
+    with Desk.open(config) as desk:
+        await asyncio.to_thread(desk.refresh)
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            text = path.read_text(encoding="utf-8")
+            path.write_text(text.replace("extract = false", "extract = false\nrefresh_minutes = 5")
+                            + '[keys]\ntoggle_saved = "S"\n', encoding="utf-8")
+            await pilot.press("f", *"feed:alpha", "enter")
+            await pilot.press("V")
+            await pilot.pause()
+            await pilot.press(*"Alpha view", "enter")
+            await settle(pilot)
+            assert "saved the view 'Alpha view' ((is:unread) (feed:alpha))" in status(app)
+            assert main(app).follow._auto is not None  # the auto-refresh is scheduled
+            await pilot.press("g", "S")
+            await until(pilot, lambda: desk.count("is:saved") == 1)
+            assert desk.config.settings.refresh_minutes == 5

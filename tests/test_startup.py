@@ -63,18 +63,20 @@ def test_unchanged_fetch_imports_nothing_heavy(server: LocalServer, tmp_path: Pa
 
 def test_the_sources_hash_is_the_gazetteer_modules_files() -> None:
     """The unchanged check names the bundled files itself (importing the matchers cost more
-    than the rest of it): they must be the files those modules load, hashed as before, or
-    every cache would re-match all its articles after an upgrade."""
+    than the rest of it): they must be the files those modules load, hashed as before (then
+    the matchers' versions), or every cache would re-match all its articles after each
+    upgrade, not only one that bumps a version."""
     import hashlib
 
     from tui.core.actors.gazetteer import BUNDLED
     from tui.core.actors.offices import BUNDLED as OFFICES
     from tui.core.config.loader import parse_config
-    from tui.core.refresh.analysis import Analysis
+    from tui.core.refresh.analysis import Analysis, matcher_versions
 
     digest = hashlib.sha256(BUNDLED.read_bytes())
     for path in (OFFICES, OFFICES.parent / "places.toml", OFFICES.parent / "bodies.toml"):
         digest.update(b"\0" + path.read_bytes())
+    digest.update(b"\0" + matcher_versions().encode())  # then the matchers' versions
     analysis = Analysis(parse_config({}))
     analysis.actors_file = None
     assert analysis.sources().source_hash == digest.hexdigest()

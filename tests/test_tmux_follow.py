@@ -54,6 +54,29 @@ def test_the_open_reader_follows_the_cli_and_feeds_toml(server: LocalServer, tmp
     tmux.keys("q")
 
 
+def test_V_puts_keys_edited_meanwhile_in_use(tmp_path: Path, tmux: Tmux) -> None:
+    """A key remapped in feeds.toml while the reader runs works after `V` saves a view (the
+    file is read back whole, as R reads it), not only after R or a restart."""
+    config = copy_demo(tmp_path / "demo")
+    with Desk.open(load_config(config)) as desk:
+        total = desk.count("is:unread")
+    tmux.start(f"env TZ=UTC {sys.executable} -m tui --config {config}")
+    tmux.wait_for(lambda s: f"Unread {total}/" in s)
+    with config.open("a", encoding="utf-8") as file:
+        file.write('\n[keys]\ntoggle_saved = "S"\n')
+    tmux.keys("f")
+    tmux.wait_for(lambda s: "f filter" in s)
+    tmux.keys(*"tag:iran", "Enter")
+    tmux.wait_for(lambda s: "f:tag:iran" in s)
+    tmux.keys("V")
+    tmux.wait_for(lambda s: "Save as a view" in s)
+    tmux.keys(*"Iran desk", "Enter")
+    tmux.wait_for(lambda s: "saved the view 'Iran desk'" in s)
+    tmux.keys("S")
+    tmux.wait_for(lambda s: "saved ★ #" in s and "Saved 1/1" in s, timeout=10)
+    tmux.keys("q")
+
+
 def test_the_reader_from_cron_exits_at_once(tmp_path: Path, tmux: Tmux) -> None:
     """The crontab line, in a shell: no terminal on stdin, the log gets one line."""
     config = copy_demo(tmp_path / "demo")

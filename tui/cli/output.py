@@ -138,5 +138,6 @@ def feed_line(feed: FeedStatus) -> str:
 def feed_json(feed: FeedStatus) -> dict[str, Any]:
     return {"name": feed.name, "url": feed.url, "tags": list(feed.tags),
             "last_ok": iso(feed.last_ok), "last_error": feed.last_error,
-            "failures": feed.failures, "warning": feed.warning, "item_count": feed.item_count,
+            "failures": feed.failures, "warning": feed.warning,
+            "pages_failed": feed.pages_failed, "item_count": feed.item_count,
             "unread": feed.unread}

@@ -50,6 +50,8 @@ class Command:
     refuse: Callable[[argparse.Namespace], str | None] | None = None
     """Why this run cannot go ahead (the reader with no terminal), asked before anything is
     opened, written or served."""
+    refreshes: bool = False
+    """It refreshes at once, which syncs the feed list itself: the Desk opens without."""
 
 
 class Parser(argparse.ArgumentParser):
@@ -248,7 +250,8 @@ def dispatch(commands: Sequence[Command], args: argparse.Namespace) -> int:
             args.notices.append(message)
             tell(message)
 
-        with open_desk(resolve_config(getattr(args, "config", None), first_run)) as desk:
+        with open_desk(resolve_config(getattr(args, "config", None), first_run),
+                       sync_feeds=not command.refreshes) as desk:
             return command.run(desk, args)
     except ConfigError as exc:
         return fail(f"config error: {exc}", 2)
@@ -289,11 +292,12 @@ def unexpected(exc: BaseException) -> int:
                 "traceback; please report it)", 1)
 
 
-def open_desk(config: Config) -> Desk:
-    """Open the cache, saying on stderr when a damaged one was set aside."""
+def open_desk(config: Config, *, sync_feeds: bool = True) -> Desk:
+    """Open the cache, saying on stderr when a damaged one was set aside (`sync_feeds`: as
+    `Desk.open`'s)."""
     from tui.core.desk import Desk
 
-    desk = Desk.open(config)
+    desk = Desk.open(config, sync_feeds=sync_feeds)
     if desk.warning:
         print(f"newsdesk: warning: {desk.warning}", file=sys.stderr)
     return desk

@@ -22,6 +22,7 @@ from tui.core.models import (
     ArticleRow,
     FeedStatus,
     from_iso,
+    pages_failed,
     pages_waiting,
     utcnow,
 )
@@ -58,8 +59,9 @@ class Desk:
         self.stopping = threading.Event()  # see `stop`
 
     @classmethod
-    def open(cls, config: Config) -> Desk:
-        """Open (creating or upgrading) the cache; a damaged one is set aside, not lost."""
+    def open(cls, config: Config, *, sync_feeds: bool = True) -> Desk:
+        """Open (creating or upgrading) the cache; a damaged one is set aside, not lost.
+        `sync_feeds=False` when a refresh comes next: it syncs the feed list itself, once."""
         desk = cls(config)
         try:
             desk.conn  # noqa: B018 - opens and migrates now, so errors surface here
@@ -68,10 +70,14 @@ class Desk:
                 raise
             desk.warning = str(exc)
             desk.conn  # noqa: B018 - the broken file was moved aside: start a fresh cache
-        # A feed renamed in feeds.toml: its articles answer `feed:NEWNAME` now, not after the
-        # next fetch (one read when nothing changed).
-        feed_store.sync_feeds(desk.conn, [(f.name, f.url) for f in config.feeds])
+        if sync_feeds:
+            desk.sync_feeds()
         return desk
+
+    def sync_feeds(self) -> dict[str, feed_store.FeedRef]:
+        """The configured feeds' rows, by name. A feed renamed in feeds.toml: its articles
+        answer `feed:NEWNAME` now, not after the next fetch (one read when nothing changed)."""
+        return feed_store.sync_feeds(self.conn, [(f.name, f.url) for f in self.config.feeds])
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -156,7 +162,8 @@ class Desk:
             warm.see(event)
             emit(event)
 
-        run = Refresh(self.conn, self.config, chosen, pool=self.workers(),
+        refs = self.sync_feeds()  # all of feeds.toml as it is now (renames too): once a refresh
+        run = Refresh(self.conn, self.config, chosen, refs, pool=self.workers(),
                       extract=extracting, on_event=on_refresh_event, stopping=self.stopping)
         with bulk(self.conn):  # a small page cache and no mapping while it runs (memory)
             summary = asyncio.run(run.run())
@@ -178,7 +185,7 @@ class Desk:
             return False
         urls = [f.url for f in self.config.feeds if f.name in article.feeds]
         policy = LinkPolicy.for_feeds(urls, self.config.settings.allow_private_links)
-        run = Refresh(self.conn, self.config, [], pool=self.workers(), extract=True,
+        run = Refresh(self.conn, self.config, [], {}, pool=self.workers(), extract=True,
                       on_event=lambda _e: None)
         asyncio.run(run.pages_now([(article_id, article.url, policy)]))
         self.analyse_pending()
@@ -254,6 +261,9 @@ class Desk:
             failures = row["failures"] if row else 0
             stored = row["last_error"] if row else None
             notes = [stored] if stored and not failures else []
+            failed = row["pages_failed"] if row and not failures else 0
+            if failed:
+                notes.append(pages_failed(failed))
             if row and due.get(row["id"]):
                 notes.append(pages_waiting(due[row["id"]],
                                            self.config.settings.max_pages_per_feed))
@@ -262,7 +272,8 @@ class Desk:
                 last_ok=from_iso(row["last_ok"]) if row and row["last_ok"] else None,
                 last_error=stored if failures else None, failures=failures,
                 item_count=row["item_count"] if row else 0,
-                unread=row["unread"] if row else 0, warning="; ".join(notes) or None))
+                unread=row["unread"] if row else 0, warning="; ".join(notes) or None,
+                pages_failed=failed))
         return out
 
     def all_tags(self) -> list[tuple[str, int]]:

@@ -70,6 +70,14 @@ class FeedStatus:
     item_count: int
     unread: int
     warning: str | None = None
+    pages_failed: int = 0  # of its pages the last refresh tried, those that gave no text
+
+
+def pages_failed(count: int) -> str:
+    """The warning a feed carries when pages the last refresh fetched for it gave no text
+    (`feeds`, the reader's feed list): the feed itself was read, so it is no failure."""
+    return (f"{count} of the article pages last fetched failed (their articles keep the "
+            "feed's text)")
 
 
 def pages_waiting(count: int, per_refresh: int) -> str:

@@ -7,7 +7,8 @@
   changed is shown afresh, and the focus stays where it is.
 - feeds.toml: read again when a refresh starts (`R`, `r`, the auto-refresh), so an edited file
   is used without a restart: feeds, settings, views, rules and mutes, keys. A broken one is
-  said (file, line, what) and the last good config stays in use.
+  said (file, line, what) and the last good config stays in use. `V` (save a view) reads the
+  file back after writing it, and puts it in use the same way (`use`).
 """
 
 from __future__ import annotations
@@ -110,15 +111,21 @@ class Follow:
         """feeds.toml as it is now, put in use if it changed. Returns what the status line
         should say about it (None: unchanged)."""
         host = self.host
-        old = host.config
-        if old.path is None:
+        if host.config.path is None:
             return None
         try:
-            fresh = load_config(old.path)
+            fresh = load_config(host.config.path)
         except ConfigError as error:
             host.app.notify(str(error), title="feeds.toml not used: the last good one stays",
                             severity="error", timeout=30)
             return "feeds.toml has an error (see the message): the last good one is used"
+        return self.use(fresh)
+
+    def use(self, fresh: Config) -> str | None:
+        """A config just read from feeds.toml put in use, wholly: the Desk, the tree, keys,
+        the auto-refresh and the text width (R's re-read, and `V`, which writes the file and
+        reads it back). The cache open stays. Returns what changed (None: nothing)."""
+        old = self.host.config
         kept = fresh.settings.cache_dir != old.settings.cache_dir
         if kept:  # the cache open stays open: a new one would be another set of articles
             settings = dataclasses.replace(fresh.settings, cache_dir=old.settings.cache_dir)

@@ -327,7 +327,9 @@ def refreshed_line(feeds: list[str] | None, summary: RefreshSummary,
         line += f"; {len(failed)} failed"
     if summary.warnings:  # read, but not wholly: not counted as failing
         line += f"; {len(summary.warnings)} with warnings"
-    if failed or summary.warnings:
+    if summary.pages_failed:  # as `newsdesk fetch` counts them; their feeds carry a warning
+        line += f"; {summary.pages_failed} page{'s' if summary.pages_failed != 1 else ''} failed"
+    if failed or summary.warnings or summary.pages_failed:
         line += " (e lists them)"
     return line
 

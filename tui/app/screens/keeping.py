@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from tui.app.screens.dialogs import ExportDialog, TextDialog
 from tui.app.screens.host import Host, guarded
 from tui.app.views import ViewSpec, combine, title_of
-from tui.core.config.loader import ConfigError
+from tui.core.config.loader import Config, ConfigError
 from tui.core.query import QueryError
 
 
@@ -22,8 +23,10 @@ def slug(label: str) -> str:
 class Keeping:
     """Save the list's query as a view; export the articles listed."""
 
-    def __init__(self, host: Host) -> None:
+    def __init__(self, host: Host, use_config: Callable[[Config], object]) -> None:
         self.host = host
+        self.use_config = use_config
+        """Puts feeds.toml as read back after a save in use, as R's re-read does."""
 
     def warn(self, message: str) -> None:
         self.host.warn(message)
@@ -58,9 +61,7 @@ class Keeping:
         except (QueryError, ConfigError) as error:
             host.say(f"view not saved: {error}")
             return
-        host.config = config
-        host.view_tree.config = config
-        host.view_tree.recount()
+        self.use_config(config)  # with whatever else was edited in the file meanwhile
         host.view = ViewSpec("query", name, query)
         host.filter_query = host.search_text = ""
         host.reload_view()

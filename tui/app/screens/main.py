@@ -69,7 +69,7 @@ class MainScreen(Screen[None]):
         self.jobs = Jobs(self)
         self.follow = Follow(self, self.jobs.refresh_all, lambda: self.jobs.busy is not None)
         self.jobs.before_refresh, self.jobs.after_job = self.follow.reread_config, self.follow.seen
-        self.keeping = Keeping(self)
+        self.keeping = Keeping(self, self.follow.use)
         self.trail = Trail(self)
         self._commands = command_table(self)
 

@@ -88,7 +88,7 @@ def demo(args: argparse.Namespace) -> int:
         if not any(feed.url.startswith(server.base_url + "/") for feed in config.feeds):
             tell(f"demo: {config.path} names none of the demo's feeds, and was left as it is "
                  "(`newsdesk demo --dir EMPTY_FOLDER` starts a fresh demo)")
-        with open_desk(config) as desk:
+        with open_desk(config, sync_feeds=False) as desk:  # the refresh below syncs them
             adopted = adopt_cache(desk.conn, server)
             if adopted.merged:
                 tell(f"demo: {adopted.merged} copies of articles from earlier demo runs on "

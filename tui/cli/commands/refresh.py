@@ -90,7 +90,7 @@ def reextract(desk: Desk, args: argparse.Namespace) -> int:
 
 COMMANDS = (
     Command("fetch", "refresh every feed (or those named) into the cache", fetch, _fetch_arguments,
-            exit_fast=True),
+            exit_fast=True, refreshes=True),
     Command("reextract", "rebuild article bodies from the cached pages, offline", reextract,
             exit_fast=True),
 )

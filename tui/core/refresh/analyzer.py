@@ -11,8 +11,10 @@ run is finished (a run killed before that is done again by the next). Order matt
 the order of `ANALYZERS`: rules ask `actor:`, links weigh actors.
 
 An analyzer with `rematch = True` finds what depends only on an article's text and the data
-named in `Sources` (actors, places): when that data changes, the analysis runs its two halves
-again on every cached article, and only then re-analyses recent ones with all analyzers.
+named in `Sources` (actors, places): when that data changes, or its version in
+`MATCHER_VERSIONS` (refresh/analysis.py, bumped by hand with a change to what it finds), the
+analysis runs its two halves again on every cached article, and only then re-analyses recent
+ones with all analyzers.
 """
 
 from __future__ import annotations
@@ -29,8 +31,9 @@ if TYPE_CHECKING:
 @dataclass(frozen=True, slots=True)
 class Sources:
     """What a worker needs to build an analyzer's tools; `source_hash` changes with any of
-    them (the bytes of the gazetteer files, offices.toml and places.toml), so tools are rebuilt
-    exactly when they must be."""
+    them (the bytes of the gazetteer files, offices.toml and places.toml) and with the
+    matchers' versions, so tools are rebuilt, and articles re-matched, exactly when they
+    must be."""
 
     actors_file: str | None
     source_hash: str

@@ -12,7 +12,7 @@ import asyncio
 import contextlib
 import sqlite3
 import threading
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from concurrent.futures import BrokenExecutor  # BrokenProcessPool's base: no multiprocessing
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
@@ -78,13 +78,16 @@ class RefreshSummary:
 class Refresh:
     """One refresh run over some feeds; create, then `await run()`."""
 
-    def __init__(self, conn: sqlite3.Connection, config: Config, feeds: Sequence[Feed], *,
-                 pool: WorkerPool, extract: bool, on_event: Callable[[RefreshEvent], None],
-                 fetcher: Fetcher | None = None, stopping: threading.Event | None = None):
+    def __init__(self, conn: sqlite3.Connection, config: Config, feeds: Sequence[Feed],
+                 refs: Mapping[str, feed_store.FeedRef], *, pool: WorkerPool, extract: bool,
+                 on_event: Callable[[RefreshEvent], None], fetcher: Fetcher | None = None,
+                 stopping: threading.Event | None = None):
+        """`refs`: the feeds' rows by name, as `Desk.sync_feeds` made them just before."""
         self.conn = conn
         self.stopping = stopping or threading.Event()  # set: fetch and store nothing more
         self.config = config
         self.feeds = list(feeds)
+        self.refs = refs
         self.pool = pool
         self.extract = extract
         self.emit = on_event
@@ -100,6 +103,7 @@ class Refresh:
         # the writer waits a moment to put more results in one transaction.
         self._producing = 0
         self._checked: list[int] = []  # healthy feeds that answered 304: stamped at the end
+        self._pages_failed: dict[int, int] = {}  # feed id -> its pages tried that gave no text
 
     def _new_fetcher(self) -> Fetcher:
         settings = self.config.settings
@@ -110,7 +114,7 @@ class Refresh:
     async def run(self) -> RefreshSummary:
         settings = self.config.settings
         fetcher = self._fetcher or self._new_fetcher()
-        refs = feed_store.sync_feeds(self.conn, [(f.name, f.url) for f in self.feeds])
+        refs = {feed.name: self.refs[feed.name] for feed in self.feeds}  # those fetched
         if any(not (ref.etag or ref.last_modified) for ref in refs.values()):
             # A feed seen for the first time (or without validators) will be parsed: start the
             # workers now, while the feeds download. An unchanged refresh starts none.
@@ -141,6 +145,8 @@ class Refresh:
             await asyncio.gather(*(one(f) for f in self.feeds))
         if self._checked:  # one statement for every 304, after the writer's last commit
             feed_store.record_checked(self.conn, self._checked)
+        if self._pages_failed:  # feeds whose pages were tried; the others keep their count
+            feed_store.record_pages_failed(self.conn, self._pages_failed)
         return self.summary
 
     @contextlib.asynccontextmanager
@@ -225,7 +231,9 @@ class Refresh:
         self._pages_total += len(rows)
         policy = LinkPolicy.for_feeds([feed.url], self.config.settings.allow_private_links)
         self._producing += len(rows)
-        await asyncio.gather(*(self._extract_one(i, url, policy) for i, url in rows))
+        got = await asyncio.gather(*(self._extract_one(i, url, policy) for i, url in rows))
+        if any(body is not None for body in got):
+            self._pages_failed[ref.id] = sum(body is False for body in got)
         # Not the pages another feed of this run has under way (two feeds carrying the same
         # articles): counted, they made a false "pages wait" warning on a run that got them.
         return len(set(store.pages_due_ids(self.conn, ref.id)) - self._claimed)
@@ -237,14 +245,15 @@ class Refresh:
             self._producing += len(items)
             await asyncio.gather(*(self._extract_one(*item) for item in items))
 
-    async def _extract_one(self, article_id: int, url: str, policy: LinkPolicy) -> None:
+    async def _extract_one(self, article_id: int, url: str, policy: LinkPolicy) -> bool | None:
+        """True when the page gave a text, False when not, None when it was not tried."""
         from tui.core.ingest.extract import Extracted  # only a refresh with pages loads it
 
         assert self._fetcher is not None
         async with self._page_slots:
             if self.stopping.is_set():  # still due: the next refresh fetches it
                 self._producing -= 1
-                return
+                return None
             page = await self._fetcher.get(
                 url, max_bytes=self.config.settings.max_page_bytes,
                 accept="text/html,application/xhtml+xml;q=0.9,*/*;q=0.5", policy=policy)
@@ -258,13 +267,15 @@ class Refresh:
                                           f"extraction failed: {exc}")
             else:
                 extracted = Extracted("", None, None, None, None, page.error or "empty page")
-        if await self._hand(_write_page, article_id, page, extracted, compressed):
+        stored = await self._hand(_write_page, article_id, page, extracted, compressed)
+        if stored:
             self.summary.extracted += 1
         else:
             self.summary.pages_failed += 1
         self._pages_done += 1
         self.emit(ArticleExtracted(article_id))
         self.emit(Progress(self._pages_done, self._pages_total, "pages"))
+        return stored
 
     async def _hand(self, fn: Callable[..., T], *args: object) -> T:
         """The writer's `call`, for a feed or page counted in `_producing`: its one write."""

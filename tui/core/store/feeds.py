@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from tui.core.models import to_iso, utcnow
@@ -73,6 +73,13 @@ def record_checked(conn: sqlite3.Connection, feed_ids: Sequence[int]) -> bool:
             conn.executemany("UPDATE feeds SET last_attempt = ?, last_ok = ? WHERE id = ?",
                              [(now, now, i) for i in feed_ids])
     return free
+
+
+def record_pages_failed(conn: sqlite3.Connection, failed: Mapping[int, int]) -> None:
+    """feed id -> how many of the pages this refresh tried for it gave no text."""
+    with transaction(conn):
+        conn.executemany("UPDATE feeds SET pages_failed = ? WHERE id = ?",
+                         [(count, feed_id) for feed_id, count in failed.items()])
 
 
 def record_failure(conn: sqlite3.Connection, feed_id: int, error: str) -> None:
