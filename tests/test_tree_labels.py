@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from tests.test_app_support import main, make_app, settle
 from tui.app.views import ViewGroups, feed_view, story_view
 from tui.app.widgets.view_tree import _plan
-from tui.core.linking.dateline import dateline
+from tui.core.store.dateline import dateline
 from tui.core.store.links import Story
 
 

@@ -12,10 +12,9 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from tui.core.config.loader import Config, ConfigError, load_config
-from tui.core.linking.dateline import dated
 from tui.core.models import (
     Article,
     ArticleActor,
@@ -32,7 +31,10 @@ from tui.core.refresh.events import RefreshEvent, Stored
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
 from tui.core.store import links as link_store
+from tui.core.store.dateline import dated
 from tui.core.store.db import DB_NAME, StoreError, bulk, connect, data_version, transaction
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -354,20 +356,10 @@ class Desk:
     def story_of(self, article_id: int) -> Story | None:
         return dated(s) if (s := link_store.story_of(self.conn, article_id)) else None
 
-    # -- taking things away ---------------------------------------------------------------
     def export(self, query: str, fmt: str, ids: Sequence[int] | None = None) -> str:
-        from tui.core.query.export import ExportItem, export_articles
+        from tui.core.query.export import dossier
 
-        items = []
-        for article_id in self.ids(query) if ids is None else ids:
-            article = self.article(article_id)
-            if article is None:
-                continue
-            items.append(ExportItem(
-                title=article.title, feed=article.feed, published=article.published,
-                url=article.url, tags=article.tags, author=article.author, body=article.body,
-                actors=[a.name for a in self.actors_of(article_id)]))
-        return export_articles(items, fmt, title=f"newsdesk: {query}", generated=utcnow())
+        return dossier(self, self.ids(query) if ids is None else ids, fmt, query)
 
     def save_view(self, name: str, query: str) -> Config:
         """Add a `[[view]]` to feeds.toml (checked before it replaces the file); returns the
@@ -387,25 +379,21 @@ class Desk:
         self.use_config(load_config(path))
         return self.config
 
-    # -- the user's gazetteer ------------------------------------------------------------
+    # -- the user's gazetteer: every cached article is re-matched on the next analysis run --
     def add_actor_alias(self, actor_id: str, alias: str) -> None:
-        """Add a spelling; every cached article is re-matched on the next analysis run."""
         from tui.core.actors.edits import add_alias
-
         add_alias(self.config.actors_path, actor_id, alias)
-        self.analysis.reload_actors(self.config.actors_path)
+        self._actors_edited(None)
 
     def add_actor(self, name: str, kind: str, description: str = "") -> str:
         from tui.core.actors.edits import add_actor
-
-        actor_id = add_actor(self.config.actors_path, name, kind, description)
-        self.analysis.reload_actors(self.config.actors_path)
-        return actor_id
+        return self._actors_edited(add_actor(self.config.actors_path, name, kind, description))
 
     def forget_actor(self, actor_id: str) -> str:
         """Take back the user's own actor or aliases ("actor" / "aliases": what went)."""
         from tui.core.actors.edits import forget
+        return self._actors_edited(forget(self.config.actors_path, actor_id))
 
-        gone = forget(self.config.actors_path, actor_id)
+    def _actors_edited(self, result: T) -> T:
         self.analysis.reload_actors(self.config.actors_path)
-        return gone
+        return result

@@ -153,12 +153,15 @@ def query(source: Source, table: str, index: int, text: str, *, empty_ok: bool) 
 def view_references(source: Source, views: Sequence[ViewLike], rules: Sequence[str],
                     mutes: Sequence[str]) -> None:
     """A view:NAME in a [[view]], [[rule]] or [[mute]] must name a view of this file, and no
-    view may lead back to itself: said with the line, before anything is stored."""
+    view may lead back to itself: said with the line, before anything is stored. The query
+    parser loads only when one does (an unchanged `fetch` must not pay for it)."""
+    queries = [*(("view", v.query, v.name) for v in views),
+               *(("rule", q, None) for q in rules), *(("mute", q, None) for q in mutes)]
+    if not any("view:" in text.lower() for _, text, _ in queries):
+        return
     from tui.core.query.ast import QueryError
     from tui.core.query.saved import check_references
 
-    queries = [*(("view", v.query, v.name) for v in views),
-               *(("rule", q, None) for q in rules), *(("mute", q, None) for q in mutes)]
     counted: dict[str, int] = {}
     for table, text, name in queries:
         index = counted[table] = counted.get(table, 0) + 1

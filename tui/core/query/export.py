@@ -12,7 +12,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Literal, Protocol
+
+from tui.core.models import Article, ArticleActor, utcnow
 
 Format = Literal["md", "json", "html"]
 FORMATS: tuple[Format, ...] = ("md", "json", "html")
@@ -28,6 +30,28 @@ class ExportItem:
     actors: Sequence[str] = ()  # display names
     author: str | None = None
     body: str = ""  # plain text, paragraphs separated by a blank line
+
+
+class Source(Protocol):
+    """Where a dossier's articles come from (the Desk)."""
+
+    def article(self, article_id: int) -> Article | None: ...
+
+    def actors_of(self, article_id: int) -> list[ArticleActor]: ...
+
+
+def dossier(source: Source, ids: Iterable[int], fmt: str, query: str) -> str:
+    """The articles `ids` (in that order; ones gone are skipped) as a dossier in `fmt`."""
+    items = []
+    for article_id in ids:
+        article = source.article(article_id)
+        if article is None:
+            continue
+        items.append(ExportItem(
+            title=article.title, feed=article.feed, published=article.published,
+            url=article.url, tags=article.tags, author=article.author, body=article.body,
+            actors=[a.name for a in source.actors_of(article_id)]))
+    return export_articles(items, fmt, title=f"newsdesk: {query}", generated=utcnow())
 
 
 def export_articles(articles: Iterable[ExportItem], fmt: str, *,

@@ -1,6 +1,6 @@
 """One order for a story's label wherever it shows (the CLI, JSON, the tree, the status line,
-`]`): like a dateline, the place first. Its own module so the CLI reads it without loading
-the linking model."""
+`]`): like a dateline, the place first. Beside the store, not the linker, so reading stories
+never loads the linking model."""
 
 from __future__ import annotations
 
