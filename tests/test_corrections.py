@@ -1,6 +1,7 @@
 """A feed that corrects an item it already sent (same guid, new title or text): the stored
 article takes the correction, is searchable and analysed by it, keeps the user's saved flag
-and tags, turns unread again, and the refresh counts it; a page's full text stays."""
+and tags, turns unread again on a new headline, and the refresh counts it; a page's full text
+stays."""
 
 from __future__ import annotations
 
@@ -50,6 +51,12 @@ def test_a_correction_replaces_the_stored_item(server: LocalServer, tmp_path: Pa
         assert "sergey-lavrov" in actors and "sergei-shoigu" in actors  # "not Shoigu" names him
         assert desk.article(other).read  # type: ignore[union-attr]
         assert desk.refresh().updated_articles == 0  # the same text again: nothing to update
+        desk.set_read([first])
+        server.add("/good.xml", body=rss([{**NEW, "description": "Updated: talks go on."},
+                                          OTHER]), headers={"Content-Type": "application/rss+xml"})
+        assert desk.refresh().updated_articles == 1
+        article = desk.article(first)  # a new summary alone (a live blog's): stays read
+        assert article is not None and article.read and article.body == "Updated: talks go on."
 
 
 def test_a_page_text_is_not_replaced_by_the_feed_summary(server: LocalServer,

@@ -55,11 +55,11 @@ def summary_line(summary: RefreshSummary) -> str:
 
 
 def _updated(summary: RefreshSummary) -> str:
-    """Stored articles the feeds corrected: their new title and text replace the old, and
-    they are unread again."""
+    """Stored articles the feeds corrected: their new title and text replace the old (a new
+    headline makes one unread again)."""
     if not summary.updated_articles:
         return ""
-    return f"{summary.updated_articles} updated (unread again), "
+    return f"{summary.updated_articles} updated, "
 
 
 def _failed_pages(summary: RefreshSummary) -> str:

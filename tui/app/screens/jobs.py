@@ -319,7 +319,7 @@ def refreshed_line(feeds: list[str] | None, summary: RefreshSummary,
         return f"{failed[0].feed}: refresh failed: {short(failed[0].error)} (e lists feeds)"
     line = "refreshed " + (", ".join(feeds) if feeds else "all feeds")
     line += f": {summary.new_articles} new"
-    if summary.updated_articles:  # corrected by their feed: unread again
+    if summary.updated_articles:  # corrected by their feed (a new headline: unread again)
         line += f", {summary.updated_articles} updated"
     if summary.offline:
         line += f"; all {len(failed)} failed: no host name could be resolved (offline?)"

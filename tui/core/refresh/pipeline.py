@@ -50,7 +50,7 @@ class RefreshSummary:
     feeds_failed: int = 0
     not_modified: int = 0
     new_articles: int = 0
-    updated_articles: int = 0  # stored items the feed corrected (title or text): unread again
+    updated_articles: int = 0  # stored items the feed corrected (title or text)
     extracted: int = 0
     pages_failed: int = 0  # pages tried without a text: those articles keep the feed's text
     errors: list[dict[str, str]] = field(default_factory=list)

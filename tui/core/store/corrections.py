@@ -1,13 +1,14 @@
 """A stored item the feed has changed since (same key, new title or text): a correction.
 
 Outlets correct headlines and summaries under the same guid; an analyst needs the corrected
-version, and to notice it. The article keeps its id, saved flag, tags and dismissal, and
-becomes unread again (as newsboat's `mark-as-unread-on-update`): a correction read once in
-its old form is news. Its search entry follows (the full-text trigger), its actors, links and
-story are made again (`analysed = 0`), and its page is fetched again when pages are wanted,
-since the page changed too. A text extracted from the page is never replaced by the feed's
-shorter one. Only the article's first feed (lowest id) corrects it: two feeds carrying one
-guid with different summaries would otherwise rewrite it on every refresh.
+version, and to notice it. The article keeps its id, saved flag, tags and dismissal; a new
+headline makes it unread again (as newsboat's `mark-as-unread-on-update`): a correction read
+once in its old form is news. A new summary alone does not: live blogs and some wires rewrite
+theirs every hour, and each would come back as unread. Its search entry follows (the full-text
+trigger), its actors, links and story are made again (`analysed = 0`), and its page is fetched
+again when pages are wanted, since the page changed too. A text extracted from the page is never
+replaced by the feed's shorter one. Only the article's first feed (lowest id) corrects it: two
+feeds carrying one guid with different summaries would otherwise rewrite it on every refresh.
 """
 
 from __future__ import annotations
@@ -44,9 +45,10 @@ def update_changed(conn: sqlite3.Connection, feed_id: int, entries: Sequence[New
             "author = coalesce(?, author), "
             "body = CASE WHEN body_source = 'page' THEN body ELSE ? END, "
             "body_source = CASE WHEN body_source = 'page' THEN body_source ELSE ? END, "
-            "extracted_at = ?, analysed = 0, read = 0, "
+            "extracted_at = ?, analysed = 0, read = read AND title IS ?, "
             "page_due = CASE WHEN ? AND url IS NOT NULL THEN 1 ELSE page_due END "
             "WHERE id = ?",
             (e.title, e.summary, e.feed_content, e.author, e.body or None,
-             e.body_source or None, now, int(want_pages and not e.shared_link), article_id))
+             e.body_source or None, now, e.title, int(want_pages and not e.shared_link),
+             article_id))
     return [article_id for article_id, _ in changed]
