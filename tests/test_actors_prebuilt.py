@@ -70,3 +70,27 @@ def test_the_copy_is_named_by_all_of_the_cores_code() -> None:
     names = {name for name, _ in prebuilt._core_sources()}
     assert {"actors/recognize.py", "actors/prebuilt.py", "config/userfiles.py",
             "linking/features.py"} <= names
+
+
+def test_the_place_matchers_are_kept_beside_it_and_load_the_same(tmp_path: Path) -> None:
+    """Each worker adopts the copy before its first article: the same places found by both."""
+    from tui.core.linking import text
+    from tui.core.places import matcher
+
+    title, body = "Talks in Tehran", "Envoys met in Tehran and Doha; the Iranian side left."
+    sources = Sources(None, "e" * 64, str(tmp_path))
+    finder, linker = matcher.place_finder(), text.place_matcher()
+    prebuilt.load_places(sources)  # none yet: this process's own are saved
+    (copy,) = tmp_path.glob("places-*.pickle")
+    stamp = copy.stat().st_mtime_ns
+    try:
+        prebuilt.load_places(sources)
+        assert matcher.place_finder() is not finder and text.place_matcher() is not linker
+        assert matcher.place_finder().find(f"{title}\n\n{body}") == finder.find(
+            f"{title}\n\n{body}") != []
+        assert text.place_matcher().match(title, body) == linker.match(title, body) != {}
+        assert copy.stat().st_mtime_ns == stamp  # loaded, not written again
+        assert list(tmp_path.glob("recognizer-*.pickle")) == []  # a kind of its own
+    finally:
+        matcher.adopt_finder(finder)
+        text.adopt_matcher(linker)

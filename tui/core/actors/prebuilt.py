@@ -9,6 +9,7 @@ builds it (all of `tui/core`'s source: a class or helper the pickle holds may li
 builds afresh. The first worker that built one writes it (atomically, once); a copy that fails to
 load is built again and written over. The folder is the user's cache (`prebuilt_dir`), not a
 desk's: every desk on the machine with the same data shares it, as with compiled bytecode.
+The place matchers are kept the same way beside it (`load_places`).
 """
 
 from __future__ import annotations
@@ -59,11 +60,21 @@ def _core_sources() -> list[tuple[str, Path]]:
     return sorted((path.relative_to(core).as_posix(), path) for path in core.rglob("*.py"))
 
 
-def _path(sources: Sources) -> Path | None:
+def _path(sources: Sources, kind: str = "recognizer") -> Path | None:
     if not sources.prebuilt_dir:
         return None
-    name = f"recognizer-{sources.source_hash[:24]}-{_code_hash()}.pickle"
+    name = f"{kind}-{sources.source_hash[:24]}-{_code_hash()}.pickle"
     return Path(sources.prebuilt_dir) / name
+
+
+def _load(path: Path | None) -> object:
+    if path is None:
+        return None
+    try:
+        with path.open("rb") as f:
+            return pickle.load(f)
+    except Exception:  # none yet, or unreadable: built and written over
+        return None
 
 
 def load_or_build(sources: Sources) -> Recognizer:
@@ -72,15 +83,10 @@ def load_or_build(sources: Sources) -> Recognizer:
     from tui.core.actors.recognize import Recognizer
 
     path = _path(sources)
-    if path is not None:
-        try:
-            with path.open("rb") as f:
-                found = pickle.load(f)
-        except Exception:  # none yet, or unreadable: built and written over below
-            found = None
-        if isinstance(found, Recognizer):
-            gazetteer.adopt(found.gazetteer)  # as load_gazetteer would have
-            return found
+    found = _load(path)
+    if isinstance(found, Recognizer):
+        gazetteer.adopt(found.gazetteer)  # as load_gazetteer would have
+        return found
     actors_file = Path(sources.actors_file) if sources.actors_file else None
     built = Recognizer(gazetteer.load_gazetteer(actors_file))
     if path is not None:
@@ -88,7 +94,28 @@ def load_or_build(sources: Sources) -> Recognizer:
     return built
 
 
-def _save(path: Path, recognizer: Recognizer) -> None:
+def load_places(sources: Sources) -> None:
+    """The place matchers (places' finder, the linker's matcher) made this process's own:
+    loaded when a copy is on disk (~0.07 s), else built (~0.3 s: places.toml parsed twice and
+    ~10,000 keys put in an automaton, by each worker before its first article) and saved.
+    Named like the recognizer's copy; places.toml is among its sources."""
+    from tui.core.linking import text
+    from tui.core.places import matcher
+
+    path = _path(sources, "places")
+    found = _load(path)
+    if (isinstance(found, tuple) and len(found) == 2
+            and isinstance(found[0], matcher.PlaceFinder)
+            and isinstance(found[1], text.PlaceMatcher)):
+        matcher.adopt_finder(found[0])
+        text.adopt_matcher(found[1])
+        return
+    built = (matcher.place_finder(), text.place_matcher())
+    if path is not None:
+        _save(path, built)
+
+
+def _save(path: Path, recognizer: object) -> None:
     """Write once: the worker that claims the file writes it, the others go on analysing."""
     claim = path.with_suffix(".writing")
     try:
@@ -108,8 +135,9 @@ def _save(path: Path, recognizer: Recognizer) -> None:
 
 
 def _prune(kept: Path) -> None:
-    """Only the KEEP newest copies stay (each is ~17 MB)."""
-    copies = sorted(kept.parent.glob("recognizer-*.pickle"),
+    """Only the KEEP newest copies of its kind stay (a recognizer is ~17 MB, places ~8)."""
+    kind = kept.name.split("-", 1)[0]
+    copies = sorted(kept.parent.glob(f"{kind}-*.pickle"),
                     key=lambda p: p.stat().st_mtime, reverse=True)
     for old in copies[KEEP:]:
         if old != kept:

@@ -252,11 +252,21 @@ def bundled_places() -> tuple[tuple[Place, tuple[str, ...]], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=2)
+_matchers: dict[bool, PlaceMatcher] = {}
+
+
 def place_matcher(demonyms: bool = False) -> PlaceMatcher:
-    """The linker's matcher; demonyms ("Iranian") only with `demonyms`, for place filtering."""
-    return PlaceMatcher([(p, list(forms)) for p, forms in bundled_places()
-                         if demonyms or p.kind != "demonym"])
+    """The linker's matcher; demonyms ("Iranian") only with `demonyms`, for place filtering.
+    Built once per process, unless a pool worker adopted a prebuilt copy (`adopt_matcher`)."""
+    if demonyms not in _matchers:
+        _matchers[demonyms] = PlaceMatcher([(p, list(forms)) for p, forms in bundled_places()
+                                            if demonyms or p.kind != "demonym"])
+    return _matchers[demonyms]
+
+
+def adopt_matcher(matcher: PlaceMatcher) -> None:
+    """The matcher without demonyms, from a prebuilt copy (actors/prebuilt.py)."""
+    _matchers[False] = matcher
 
 
 # ---------------------------------------------------------------- near-duplicates

@@ -20,9 +20,9 @@ class PlacesAnalyzer:
     rematch = True  # a change to what it finds: bump MATCHER_VERSIONS (refresh/analysis.py)
 
     def warm(self, sources: Sources) -> None:
-        from tui.core.places.matcher import place_finder
+        from tui.core.actors.prebuilt import load_places
 
-        place_finder()
+        load_places(sources)
 
     def text(self, item: TextItem, found: Found, sources: Sources) -> list[PlaceFound]:
         from tui.core.actors.analyzer import recognizer_for

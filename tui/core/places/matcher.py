@@ -115,9 +115,19 @@ class PlaceFinder:
         return Counter(place_id for _s, _e, place_id in self.find(text))
 
 
-@lru_cache(maxsize=1)
+_finder: list[PlaceFinder] = []
+
+
 def place_finder() -> PlaceFinder:
-    return PlaceFinder(bundled_places())
+    """Built once per process, unless a pool worker adopted a prebuilt copy first
+    (actors/prebuilt.py: unpickling it costs a quarter of parsing places.toml and building)."""
+    if not _finder:
+        _finder.append(PlaceFinder(bundled_places()))
+    return _finder[0]
+
+
+def adopt_finder(finder: PlaceFinder) -> None:
+    _finder[:] = [finder]
 
 
 @lru_cache(maxsize=1)
