@@ -49,6 +49,7 @@ from bench.common import (
     stat_dict,
     summarise_pyspy,
 )
+from bench.floor_sweep import timed_sweep
 from bench.site import SiteServer
 
 # Issue 19's goals, against newsboat with `reload-threads 8`.
@@ -176,7 +177,7 @@ def bench_refresh(report: Report, args: argparse.Namespace, newsboat: str | None
                            mapped_peak_mb=round(cold.file_peak_kb / 1024, 1),
                            tree_peak_mb=round(cold.tree_peak_kb / 1024, 1))
                 shutil.rmtree(c.folder, ignore_errors=True)
-            floor.append(floor_sweep(site, work, args.python).wall)
+            floor.append(timed_sweep(site, work, args.python).wall)
         summary = {name: {"cold_s": stat_dict(t["cold"]), "unchanged_s": stat_dict(t["unchanged"]),
                           "cold_stored_s": stat_dict(t["cold stored"]),
                           "cold_cpu_s": stat_dict(cpu[name]),
@@ -226,22 +227,6 @@ def bench_refresh(report: Report, args: argparse.Namespace, newsboat: str | None
                         f"heap (anonymous) {h.fmt('MB')} and mapped files (libraries, cache file) "
                         f"{m.fmt('MB')}; the largest process of the run, main or a pool worker "
                         f"(wait4's maximum, what this row read before stop 25) {big.fmt('MB')}")
-
-
-def floor_sweep(site: SiteServer, work: Path, python: str | None) -> RunResult:
-    """One timed all-304 sweep by `floor_sweep.py`, after a priming sweep that stores the
-    ETags: what an unchanged refresh costs a Python client that does nothing else."""
-    folder = Path(tempfile.mkdtemp(prefix="floor-", dir=work))
-    (folder / "urls").write_text("\n".join(site.feed_urls()) + "\n")
-    cmd = [python or sys.executable, str(ROOT / "bench" / "floor_sweep.py"),
-           str(folder / "urls"), str(folder / "etags.json")]
-    run(cmd, cwd=ROOT, sample=False).check()
-    site.reset_stats()
-    timed = run(cmd, cwd=ROOT, sample=False).check()
-    if site.reset_stats().get("304", 0) < len(site.feed_urls()):
-        raise RuntimeError("floor sweep: not every feed answered 304")
-    shutil.rmtree(folder, ignore_errors=True)
-    return timed
 
 
 def bench_demo(report: Report, reps: int, work: Path, python: str | None = None) -> None:

@@ -17,7 +17,12 @@ import threading
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from bench.common import RunResult
+    from bench.site import SiteServer
 
 _local = threading.local()
 
@@ -42,6 +47,28 @@ def main(urls_file: str, state_file: str) -> None:
         answers = list(pool.map(conditional_get, urls, [etags.get(u) for u in urls]))
     state.write_text(json.dumps({u: tag for u, (_, tag) in zip(urls, answers, strict=True)}))
     print(json.dumps(Counter(str(status) for status, _ in answers)))
+
+
+def timed_sweep(site: SiteServer, work: Path, python: str | None) -> RunResult:
+    """One timed all-304 sweep by `floor_sweep.py`, after a priming sweep that stores the
+    ETags: what an unchanged refresh costs a Python client that does nothing else. (Run by
+    bench_fetch: the bench's modules load here, never in the timed script.)"""
+    import shutil
+    import tempfile
+
+    from bench.common import ROOT, run
+
+    folder = Path(tempfile.mkdtemp(prefix="floor-", dir=work))
+    (folder / "urls").write_text("\n".join(site.feed_urls()) + "\n")
+    cmd = [python or sys.executable, str(ROOT / "bench" / "floor_sweep.py"),
+           str(folder / "urls"), str(folder / "etags.json")]
+    run(cmd, cwd=ROOT, sample=False).check()
+    site.reset_stats()
+    timed = run(cmd, cwd=ROOT, sample=False).check()
+    if site.reset_stats().get("304", 0) < len(site.feed_urls()):
+        raise RuntimeError("floor sweep: not every feed answered 304")
+    shutil.rmtree(folder, ignore_errors=True)
+    return timed
 
 
 if __name__ == "__main__":

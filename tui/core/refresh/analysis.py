@@ -38,9 +38,8 @@ ROUND = 2_000  # pending articles asked for at a time
 IN_FLIGHT = 20  # batches of text halves submitted ahead of the one being written
 _InFlight = tuple[list[sqlite3.Row], list[TextItem], "ProcessPoolExecutor", Future[list[Found]]]
 RELINK_DAYS = 14
-# The bundled data the analyzers' tools are built from (tui/data; the gazetteer's, the bodies
-# table's and the offices' BUNDLED), named here so an unchanged refresh hashes them without
-# importing the matchers.
+# The bundled data the analyzers' tools are built from (tui/data), named here so an unchanged
+# refresh hashes them without importing the matchers.
 _DATA = Path(__file__).resolve().parents[2] / "data"
 BUNDLED_SOURCES = (_DATA / "actors.toml", _DATA / "offices.toml", _DATA / "places.toml",
                    _DATA / "bodies.toml")
@@ -48,11 +47,9 @@ BUNDLED_SOURCES = (_DATA / "actors.toml", _DATA / "offices.toml", _DATA / "place
 # to the matching applies to every cached article once, not to new ones only. BUMP BY HAND
 # whenever an analyzer's output for the same text and data changes (a refactor that finds the
 # same does not). Named here, not on the analyzers, so an unchanged refresh imports none.
-MATCHER_VERSIONS = {
-    "actors": 2,  # 2: a Korean name declines only its last word in Russian ("Ким Чен Ыном")
-    "places": 1,
-    "unlisted": 2,  # 2: the words just before a listed name are its front, not another person
-}
+MATCHER_VERSIONS = {"places": 1,
+                    "actors": 2,  # 2: a Korean name declines only its last word in Russian
+                    "unlisted": 2}  # 2: the words just before a listed name are its front
 
 
 def matcher_versions() -> str:
