@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_app_support import main, make_app, settle
+from tests.test_app_support import main, make_app, settle, status
 from tui.app.widgets.reader import ArticleText
 
 
@@ -54,3 +54,56 @@ async def test_the_tree_hidden_by_a_smaller_terminal_gives_the_focus_away(demo_d
         await pilot.press("q", "1")  # the list alone: the tree shows while it has the focus
         await settle(pilot)
         assert screen.view_tree.display and app.focused is screen.view_tree
+
+
+async def test_u_takes_back_the_read_an_opening_made_before_older_actions(demo_desk) -> None:
+    """s on one article, then j j enter: u makes the opened one unread again (it used to undo
+    the save and leave the opened article read); a second u takes the save back."""
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        saved = main(app).articles.current
+        await pilot.press("j", "j", "enter")
+        await settle(pilot)
+        opened = main(app).reader.article
+        assert desk.article(opened.id).read
+        await pilot.press("u")
+        await settle(pilot)
+        assert not desk.article(opened.id).read and desk.article(saved.id).saved
+        assert f"undone: marked read #{opened.id}" in status(app)
+        assert not main(app).articles.current.read  # the row says so too
+        await pilot.press("u")
+        await settle(pilot)
+        assert not desk.article(saved.id).saved
+        assert f"undone: saved #{saved.id}" in status(app)
+
+
+async def test_space_and_n_readings_are_undone_last_first(demo_desk) -> None:
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        first = main(app).reader.article.id
+        await pilot.press("n")
+        await settle(pilot)
+        second = main(app).reader.article.id
+        await pilot.press("3", "G", "space")  # the end of the text: space opens the next unread
+        await settle(pilot)
+        third = main(app).reader.article.id
+        assert len({first, second, third}) == 3
+        await pilot.press("enter")  # the same article again: already read, nothing to undo
+        await pilot.press("u")
+        await settle(pilot)
+        assert not desk.article(third).read and desk.article(second).read
+        await pilot.press("u", "u")
+        await settle(pilot)
+        assert not desk.article(second).read and not desk.article(first).read
+        assert "nothing to undo" not in status(app)
+        await pilot.press("u")
+        await settle(pilot)
+        assert "nothing to undo" in status(app)

@@ -63,8 +63,8 @@ class MainScreen(Screen[None]):
         self.search_text = ""
         self.hide_read = config.settings.hide_read
         self.arranger = Arrange(self)
-        self.reading = Reading(self)
         self.triage = Triage(self)
+        self.reading = Reading(self, self.triage.read_on_opening)
         self.jobs = Jobs(self)
         self.follow = Follow(self, self.jobs.refresh_all, lambda: self.jobs.busy is not None)
         self.jobs.before_refresh, self.jobs.after_job = self.follow.reread_config, self.follow.seen

@@ -4,15 +4,22 @@ it, and stepping to the next unread article or the next article of its story."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from tui.app.screens.host import Host, guarded
+
+if TYPE_CHECKING:
+    from tui.core.models import ArticleRow
 
 
 class Reading:
     """Opens articles in the reader and keeps the list's cursor on them."""
 
-    def __init__(self, host: Host) -> None:
+    def __init__(self, host: Host, marked_read: Callable[[ArticleRow], None]) -> None:
         self.host = host
+        self.marked_read = marked_read
+        """Told of each article opening marked read (the undo stack takes it)."""
 
     def warn(self, message: str) -> None:
         self.host.warn(message)
@@ -30,7 +37,8 @@ class Reading:
             return
         articles = host.articles
         index = articles.locate(article_id)
-        if not article.read and host.config.settings.mark_read_on_open:
+        marked = not article.read and host.config.settings.mark_read_on_open
+        if marked:
             host.desk.set_read([article_id], True)
             article = dataclasses.replace(article, read=True)
             host.view_tree.recount_soon()
@@ -40,6 +48,8 @@ class Reading:
             row = articles.current
             if row is not None and row.read != article.read:
                 articles.update_current(read=article.read)
+        if marked:
+            self.marked_read(article)
         host.reader.show(article, host.desk, outside=index is None)
         host.set_reader_open(True)
         host.app.clear_notifications()  # start-up notices would cover the text (they are
