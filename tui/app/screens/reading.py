@@ -95,6 +95,8 @@ class Reading:
 
     @guarded
     def step_story(self, step: int) -> None:
+        """`]` (step 1) goes on to the story's next article in the order every list shows
+        it, newest first, so the next is older, as `j` and `n` go; `[` to the newer one."""
         article_id = self.in_hand()
         if article_id is None:
             self.host.say("no article selected")
@@ -103,10 +105,11 @@ class Reading:
         if story is None:
             self.host.say("this article is not part of a story")
             return
-        ids = list(story.article_ids)  # by publication time, oldest first
+        ids = list(reversed(story.article_ids))  # oldest first there; lists are newest first
         at = ids.index(article_id) + step
         if not 0 <= at < len(ids):
-            self.host.say("last article of the story" if step > 0
-                          else "first article of the story")
+            self.host.say("oldest article of the story ([ goes to newer ones)" if step > 0
+                          else "newest article of the story (] goes to older ones)")
             return
-        self.open(ids[at], f"story {at + 1}/{len(ids)}: {story.label}")
+        way = "older" if step > 0 else "newer"
+        self.open(ids[at], f"story {at + 1}/{len(ids)}, {way}: {story.label}")
