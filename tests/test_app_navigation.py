@@ -3,6 +3,8 @@ a pane a shrinking terminal hides gives the focus to one the user sees."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from tests.test_app_support import main, make_app, settle, status
@@ -107,3 +109,106 @@ async def test_space_and_n_readings_are_undone_last_first(demo_desk) -> None:
         await pilot.press("u")
         await settle(pilot)
         assert "nothing to undo" in status(app)
+
+
+async def choose_first_story(pilot) -> Any:
+    """`1`, then enter on the tree's first story (the group unfolded as a user would)."""
+    await pilot.press("1")
+    await settle(pilot)
+    tree = main(pilot.app).view_tree
+    group = next(n for n in tree.root.children if str(n.label).startswith("Stories"))
+    group.expand()
+    await pilot.pause()
+    tree.move_cursor(group.children[0], animate=False)
+    await pilot.press("enter")
+    await settle(pilot)
+    return group
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_q_goes_back_from_a_story_chosen_in_the_tree(demo_desk, size) -> None:
+    """1, a story, enter, q, q: back to Unread (it quitted the app), then q quits; esc goes
+    back too; another story chosen in the tree from there is a move sideways."""
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        story = desk.stories(limit=1)[0]  # the tree's first
+        unread = desk.ids("is:unread")
+        at = next(i for i, article_id in enumerate(unread) if article_id not in story.article_ids)
+        await pilot.press(*["j"] * at)  # an article the story's list will not read
+        selected = unread[at]
+        await choose_first_story(pilot)
+        screen = main(app)
+        assert screen.view.kind == "story"
+        await pilot.press("enter", "q")  # an article of the story, then back to its list
+        await settle(pilot)
+        assert screen.view.kind == "story" and not screen.reader.is_open
+        await pilot.press("q")
+        await settle(pilot)
+        assert app.is_running and screen.view.label == "Unread"
+        assert "back to Unread" in status(app) and screen.articles.current.id == selected
+        group = await choose_first_story(pilot)
+        tree = screen.view_tree
+        tree.move_cursor(group.children[1], animate=False)
+        await pilot.press("1", "enter")  # a second story from the first: sideways
+        await settle(pilot)
+        assert screen.view.kind == "story"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.view.label == "Unread"
+        await pilot.press("2", "q")
+        await settle(pilot)
+        assert not app.is_running
+
+
+async def test_back_from_a_related_item_returns_to_the_article_it_came_from(demo_desk) -> None:
+    """5, enter on a related item, backspace: the article it was listed under again, the
+    list's selection back on it and the related list on the item (backspace moved the focus
+    to the text, then closed the reader, with the selection lost)."""
+    desk, config = demo_desk
+    unread = desk.ids("is:unread")
+    first = unread[1]
+    related = desk.related(first)[0].id
+    assert related in unread  # the list's selection follows it: the back restores it
+    app = make_app(desk, config)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        side = screen.reader.side
+        for back_key in ("backspace", "q", "escape"):
+            await pilot.press("2", "g", "j", "enter", "5", "enter")
+            await settle(pilot)
+            assert screen.reader.article.id == related
+            assert screen.articles.current.id == related
+            assert f"related to #{first} " in status(app)
+            await pilot.press(back_key)
+            await settle(pilot)
+            assert screen.reader.article.id == first, back_key
+            assert screen.articles.current.id == first
+            assert app.focused is side.related_list and side.related_list.highlighted == 0
+            assert f"back to #{first} " in status(app)
+        await pilot.press("backspace", "backspace")  # the text, then the list
+        await settle(pilot)
+        assert not screen.reader.is_open and app.is_running
+
+
+async def test_back_from_a_related_item_outside_the_view_at_80x24(demo_desk) -> None:
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        first = screen.articles.current.id
+        await pilot.press("enter", "5", "enter")
+        await settle(pilot)
+        shown = screen.reader.article.id
+        assert shown != first and "(esc goes back)" in status(app)
+        await pilot.press("q")
+        await settle(pilot)
+        assert screen.reader.is_open and screen.reader.article.id == first
+        await pilot.press("n", "5")  # moved on: the way back is forgotten, q closes as before
+        await settle(pilot)
+        await pilot.press("q")
+        await settle(pilot)
+        assert not screen.reader.is_open and app.is_running
