@@ -249,7 +249,7 @@ class MainScreen(Screen[None]):
         if self.query_bar.mode is not None:
             self.close_query_bar()
         elif pane in self.reader.panes and self.trail.back_from_related():
-            pass
+            pass  # the reader shows the article the related one was opened from
         elif self.arranger.full:
             self.arranger.leave_full()
         elif isinstance(pane, SideList) and self.arranger.layout.mode != "full":
