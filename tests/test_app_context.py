@@ -227,22 +227,27 @@ async def test_enter_on_a_related_item_opens_it(demo_desk) -> None:
         assert main(app).articles.current.id == related[0].id  # the list follows
 
 
-async def test_brackets_step_through_the_story_by_time(demo_desk) -> None:
+async def test_brackets_step_through_the_story_as_lists_go(demo_desk) -> None:
+    """`]` is "next" as `j` and `n` are: down the story's list, newest first, so older; the
+    messages say which way (`]` on the newest said "last article of the story")."""
     desk, config = demo_desk
     story = max(desk.stories(), key=lambda s: len(s.article_ids))
-    ids = list(story.article_ids)
+    listed = desk.ids(f"story:{story.id}")  # as the story's list shows them
+    assert listed == list(reversed(story.article_ids))
     app = make_app(desk, config)
     async with app.run_test(size=SIZE) as pilot:
-        await open_article(pilot, ids[0])
-        for expected in ids[1:]:
+        await open_article(pilot, listed[0])
+        for at, expected in enumerate(listed[1:], 2):
             await pilot.press("right_square_bracket")
             assert reader(app).article.id == expected
+            assert f"story {at}/{len(listed)}, older: " in status(app)
         await pilot.press("right_square_bracket")
-        assert "last article of the story" in status(app)
+        assert "oldest article of the story ([ goes to newer ones)" in status(app)
         await pilot.press("left_square_bracket")
-        assert reader(app).article.id == ids[-2]
-        published = [desk.article(i).published for i in ids]
-        assert published == sorted(published)
+        assert reader(app).article.id == listed[-2]
+        assert f"story {len(listed) - 1}/{len(listed)}, newer: " in status(app)
+        published = [desk.article(i).published for i in listed]
+        assert published == sorted(published, reverse=True)
 
 
 async def test_tree_stories_and_actors(demo_desk) -> None:

@@ -103,10 +103,13 @@ def test_side_panel_story_query_bar_and_palette(tmp_path: Path, tmux: Tmux) -> N
     tmux.keys(*["j"] * listed.index(first), "Enter")
     tmux.wait_for(lambda s: "Related (" in s and f"Unread  {listed.index(first) + 1}/" in s)
 
-    tmux.keys("]")  # the story's next article, by time
-    tmux.wait_for(lambda s: f"story 2/{len(story.article_ids)}:" in status(s))
-    tmux.keys("[")
-    tmux.wait_for(lambda s: f"story 1/{len(story.article_ids)}:" in status(s))
+    count = len(story.article_ids)  # the first is the oldest: the last of the story's list
+    tmux.keys("]")  # next as lists go: older, and there is none
+    tmux.wait_for(lambda s: "oldest article of the story" in status(s))
+    tmux.keys("[")  # the newer one
+    tmux.wait_for(lambda s: f"story {count - 1}/{count}, newer:" in status(s))
+    tmux.keys("]")
+    tmux.wait_for(lambda s: f"story {count}/{count}, older:" in status(s))
 
     tmux.keys("Tab", "Tab", "Tab", "Enter")  # typed fast: the first related item opens
     tmux.wait_for(lambda s: related.title[:30] in s and "Related (" in s

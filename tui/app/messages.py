@@ -22,6 +22,15 @@ class OpenArticle(Message):
         self.note = note
 
 
+class OpenRelated(Message):
+    """Show a related item of the article in the reader, a level down: `q`, Esc or Backspace
+    come back to the article it was listed under."""
+
+    def __init__(self, article_id: int) -> None:
+        super().__init__()
+        self.article_id = article_id
+
+
 class ShowActor(Message):
     """List the actor's timeline: every article naming it, newest first."""
 

@@ -81,11 +81,22 @@ class Arrange:
         if plan.side:
             reader.side.styles.width = plan.side
         reader.set_measure(plan.measure)
-        if not plan.shows_list and stage.focused in (articles, tree):
-            stage.set_focus(reader.scroller)
+        self._refocus(plan)
         if plan.shows_list:  # the list may have shrunk: the selection stays in sight
             articles.call_after_refresh(articles.scroll_to_cursor)
         stage.call_after_refresh(self.show_where)
+
+    def _refocus(self, plan: layout.Layout) -> None:
+        """A pane the new size hides gives the focus to the reader (as `B` does for the side
+        panel), else to the list: keys sent to a pane no one sees act on things no one sees
+        (a shrunk terminal hid the side panel under the focus)."""
+        stage = self.stage
+        focused, reader = stage.focused, stage.reader
+        hidden = ((isinstance(focused, SideList) and not plan.side)
+                  or (focused is stage.view_tree and not plan.tree)
+                  or (focused is stage.articles and not plan.shows_list))
+        if hidden:
+            stage.set_focus(reader.scroller if reader.is_open else stage.articles)
 
     def follow_reading(self) -> None:
         """Keep the status line's word on how much of the article is below up to date."""

@@ -23,7 +23,7 @@ from textual.widgets import Input
 
 from tui.app.commands import COMMANDS, keymap, screen_bindings
 from tui.app.empty_state import empty_text
-from tui.app.messages import OpenArticle, OpenView, ShowActor
+from tui.app.messages import OpenArticle, OpenRelated, OpenView, ShowActor
 from tui.app.paging import Pager
 from tui.app.screens.arrange import Arrange
 from tui.app.screens.command_table import command_table
@@ -64,8 +64,8 @@ class MainScreen(Screen[None]):
         self.search_text = ""
         self.hide_read = config.settings.hide_read
         self.arranger = Arrange(self)
-        self.reading = Reading(self)
         self.triage = Triage(self)
+        self.reading = Reading(self, self.triage.read_on_opening)
         self.jobs = Jobs(self)
         self.follow = Follow(self, self.jobs.refresh_all, lambda: self.jobs.busy is not None)
         self.jobs.before_refresh, self.jobs.after_job = self.follow.reread_config, self.follow.seen
@@ -158,12 +158,13 @@ class MainScreen(Screen[None]):
     def _actor_requested(self, message: ShowActor) -> None:
         self.trail.to_actor(message.actor_id)
 
+    @on(OpenRelated)
+    def _related_requested(self, message: OpenRelated) -> None:
+        self.trail.to_related(message.article_id)
+
     @on(OpenView)
     def _view_requested(self, message: OpenView) -> None:
-        self.trail.forget()  # a view from the tree: sideways, not down
-        self.filter_query = self.search_text = ""
-        if self.load_view(message.view):
-            self.set_focus(self.articles)
+        self.trail.to_view(message.view)  # a timeline goes down; other views sideways
 
     @on(ArticleList.Highlighted)
     def _highlighted(self) -> None:
@@ -243,13 +244,16 @@ class MainScreen(Screen[None]):
         self.reading.open(article_id, note)
 
     def close_one(self, quit_at_top: bool = True) -> None:
-        """Close the innermost open thing: the query bar, full screen, the side panel's
-        focus, the reader, the tree's focus, a drill-down (`Trail`); quit when nothing is
-        open (`q`; Esc and Backspace never quit). Where the reader took the screen because
-        it is small, `q` goes straight back to the list."""
+        """Close the innermost open thing: the query bar, a related article (back to the one
+        it was opened from, from the reader's panes), full screen, the side panel's focus,
+        the reader, the tree's focus, a drill-down (`Trail`); quit when nothing is open (`q`;
+        Esc and Backspace never quit). Where the reader took the screen because it is
+        small, `q` goes straight back to the list."""
         pane = self.focused_pane()
         if self.query_bar.mode is not None:
             self.close_query_bar()
+        elif pane in self.reader.panes and self.trail.back_from_related():
+            pass  # the reader shows the article the related one was opened from
         elif self.arranger.full:
             self.arranger.leave_full()
         elif isinstance(pane, SideList) and self.arranger.layout.mode != "full":

@@ -4,15 +4,22 @@ it, and stepping to the next unread article or the next article of its story."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from tui.app.screens.host import Host, guarded
+
+if TYPE_CHECKING:
+    from tui.core.models import ArticleRow
 
 
 class Reading:
     """Opens articles in the reader and keeps the list's cursor on them."""
 
-    def __init__(self, host: Host) -> None:
+    def __init__(self, host: Host, marked_read: Callable[[ArticleRow], None]) -> None:
         self.host = host
+        self.marked_read = marked_read
+        """Told of each article opening marked read (the undo stack takes it)."""
 
     def warn(self, message: str) -> None:
         self.host.warn(message)
@@ -30,7 +37,8 @@ class Reading:
             return
         articles = host.articles
         index = articles.locate(article_id)
-        if not article.read and host.config.settings.mark_read_on_open:
+        marked = not article.read and host.config.settings.mark_read_on_open
+        if marked:
             host.desk.set_read([article_id], True)
             article = dataclasses.replace(article, read=True)
             host.view_tree.recount_soon()
@@ -40,6 +48,8 @@ class Reading:
             row = articles.current
             if row is not None and row.read != article.read:
                 articles.update_current(read=article.read)
+        if marked:
+            self.marked_read(article)
         host.reader.show(article, host.desk, outside=index is None, search=host.search_text)
         host.set_reader_open(True)
         host.app.clear_notifications()  # start-up notices would cover the text (they are
@@ -85,6 +95,8 @@ class Reading:
 
     @guarded
     def step_story(self, step: int) -> None:
+        """`]` (step 1) goes on to the story's next article in the order every list shows
+        it, newest first, so the next is older, as `j` and `n` go; `[` to the newer one."""
         article_id = self.in_hand()
         if article_id is None:
             self.host.say("no article selected")
@@ -93,10 +105,11 @@ class Reading:
         if story is None:
             self.host.say("this article is not part of a story")
             return
-        ids = list(story.article_ids)  # by publication time, oldest first
+        ids = list(reversed(story.article_ids))  # oldest first there; lists are newest first
         at = ids.index(article_id) + step
         if not 0 <= at < len(ids):
-            self.host.say("last article of the story" if step > 0
-                          else "first article of the story")
+            self.host.say("oldest article of the story ([ goes to newer ones)" if step > 0
+                          else "newest article of the story (] goes to older ones)")
             return
-        self.open(ids[at], f"story {at + 1}/{len(ids)}: {story.label}")
+        way = "older" if step > 0 else "newer"
+        self.open(ids[at], f"story {at + 1}/{len(ids)}, {way}: {story.label}")

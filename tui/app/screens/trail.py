@@ -1,10 +1,15 @@
-"""The way back from a drill-down: an actor's timeline (or a name's search) opened from the
-reader's side panel replaces the list, and `q`, Esc or Backspace return to where the user was,
-as newsboat's `q` goes up one level and quits only from the top.
+"""The way back from a drill-down, as newsboat's `q` goes up one level and quits only from
+the top; `q`, Esc and Backspace return to where the user was.
+
+Three moves go down a level: an actor's timeline (or a name's search) opened from the reader's
+side panel replaces the list; a story or actor chosen in the tree does too (a timeline, whatever
+pane it came from; another one chosen in the tree from there is a move sideways at that level);
+a related item opened from the side panel replaces only the reader's article, and going back
+from the reader's panes shows the article it was listed under again.
 
 A place is what the list showed (view, filter, search, its rows), the article selected and
-the one in the reader, and the pane that had the focus. Choosing a view in the tree is a move
-sideways, not down: it forgets the trail.
+the one in the reader, and the pane that had the focus. Choosing a plain view in the tree
+(All, a feed, a tag...) is a move sideways, not down: it forgets the trail.
 """
 
 from __future__ import annotations
@@ -13,7 +18,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from tui.app.screens.host import Host
+from tui.app.screens.triage import short
 from tui.app.views import unlisted_view
+from tui.app.widgets.side_panel import SideList
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -24,6 +31,8 @@ if TYPE_CHECKING:
     from tui.app.views import ViewSpec
 
 DEPTH = 50
+TIMELINES = ("story", "actor")
+"""What the tree lists that is a level down from the list, as from the side panel."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +45,12 @@ class Place:
     focused: Widget | None
     pager: Pager | None
     """The list's rows as they were: read ones stay in Unread, as before the drill-down."""
+    highlighted: int | None = None
+    """The focused side list's highlighted item (the related item opened from it)."""
+    opened: int | None = None
+    """The related article this place was left for (None: the list was replaced)."""
+    by_tree: bool = False
+    """Left for a timeline chosen in the tree."""
 
 
 class Drilled(Host, Protocol):
@@ -72,34 +87,84 @@ class Trail:
         else:
             screen.show_actor(actor_id, actor.name if actor else actor_id)
 
-    def down(self, view: ViewSpec) -> None:
+    def to_view(self, view: ViewSpec) -> None:
+        """A view chosen in the tree: a story or an actor is a timeline, a level down (a new
+        one chosen from a timeline picked in the tree replaces it); any other view is a move
+        sideways and forgets the trail."""
+        screen = self.screen
+        if view.kind not in TIMELINES:
+            self.forget()
+            screen.filter_query = screen.search_text = ""
+            if screen.load_view(view):
+                screen.set_focus(screen.articles)
+            return
+        self._drop_stale(None)
+        self.down(view, by_tree=True)
+
+    def to_related(self, article_id: int) -> None:
+        """`enter` on a related item: shown in the reader, a level down from the article it is
+        listed under (the list stays as it is)."""
+        screen = self.screen
+        reader = screen.reader
+        came = reader.article if reader.is_open else None
+        if came is None or came.id == article_id:
+            screen.reading.open(article_id)
+            return
+        self.leave(opened=article_id)
+        screen.reading.open(article_id, f"related to {short(came)} (esc goes back)")
+
+    def down(self, view: ViewSpec, by_tree: bool = False) -> None:
         """List `view` in place of what the list shows, remembering the way back; the list
         takes the focus."""
         screen = self.screen
-        self.leave()
+        sideways = by_tree and bool(self.places) and self.places[-1].by_tree
+        if not sideways:
+            self.leave(by_tree=by_tree)
         screen.filter_query = screen.search_text = ""
         if screen.load_view(view):
             screen.arranger.close_reader()
             screen.view_tree.select_view(screen.view)
-        else:
+        elif not sideways:
             self.back()
 
-    def leave(self) -> None:
-        """Remember where the user is, before a drill-down replaces the list."""
+    def leave(self, opened: int | None = None, by_tree: bool = False) -> None:
+        """Remember where the user is, before a drill-down replaces the list (or, `opened`,
+        the reader's article)."""
         screen = self.screen
         selected = screen.articles.current
         reader = screen.reader
         reading = reader.article.id if reader.is_open and reader.article is not None else None
+        focused = screen.focused
+        highlighted = focused.highlighted if isinstance(focused, SideList) else None
         self.places.append(Place(screen.view, screen.filter_query, screen.search_text,
                                  selected.id if selected is not None else None, reading,
-                                 screen.focused, screen.articles.pager))
+                                 focused, screen.articles.pager, highlighted, opened,
+                                 by_tree))
         del self.places[:-DEPTH]
 
     def forget(self) -> None:
         self.places.clear()
 
+    def _drop_stale(self, shown: int | None) -> None:
+        """Forget the related articles left behind: a place left for one the reader no longer
+        shows (`shown`) is no way back any more (the user moved on with n, ], the list)."""
+        while self.places and self.places[-1].opened not in (None, shown):
+            self.places.pop()
+
+    def back_from_related(self) -> bool:
+        """From the reader's panes: back to the article the related one shown was opened
+        from; False when the reader shows no related article."""
+        reader = self.screen.reader
+        shown = reader.article.id if reader.is_open and reader.article is not None else None
+        self._drop_stale(shown)
+        if shown is None or not self.places or self.places[-1].opened != shown:
+            return False
+        return self.back()
+
     def back(self) -> bool:
         """Return to the last place left; False when there is none (the top)."""
+        reader = self.screen.reader
+        self._drop_stale(reader.article.id if reader.is_open and reader.article else None)
         if not self.places:
             return False
         place = self.places.pop()
@@ -116,7 +181,10 @@ class Trail:
         focused = place.focused
         if focused is not None and focused.is_attached and focused.display:
             screen.set_focus(focused)
+            if isinstance(focused, SideList) and place.highlighted is not None:
+                focused.highlighted = place.highlighted
         else:
             screen.set_focus(screen.articles)
-        screen.say(f"back to {place.view.label}")
+        came = screen.desk.article(place.reading) if place.opened and place.reading else None
+        screen.say(f"back to {short(came) if came is not None else place.view.label}")
         return True

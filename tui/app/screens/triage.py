@@ -3,7 +3,8 @@ link commands. Each calls the Desk at once, so quitting or a kill loses nothing.
 
 They act on the article you are looking at (`target`): the one the reader shows when one
 of the reader's panes has the focus, else the one selected in the list. Every change puts
-its inverse on one undo stack, so `u` takes back any of them, the last first.
+its inverse on one undo stack, so `u` takes back any of them, the last first; the read an
+opening makes is on it too (`read_on_opening`).
 """
 
 from __future__ import annotations
@@ -92,6 +93,12 @@ class Triage:
         host.articles.update_article(row.id, **flags)  # type: ignore[arg-type]
         host.reader.show_again(host.desk, only=row.id)
         host.view_tree.recount_soon()
+
+    def read_on_opening(self, row: ArticleRow) -> None:
+        """Opening `row` (enter, space, n, a story step) marked it read: that is on the
+        stack too, so `u` right after takes it back instead of an older action."""
+        ids = [row.id]
+        self._push(f"marked read {short(row)}", lambda desk: desk.set_read(ids, False), ids)
 
     @guarded
     def toggle_read(self) -> None:

@@ -2,7 +2,7 @@
 
 Two option lists, each a pane walked with the keyboard: `enter` (or a click) on an actor
 asks for its timeline, on a related item asks to open that article (`ShowActor`,
-`OpenArticle`: the screen carries them out). Every label is a `rich.text.Text` built from
+`OpenRelated`: the screen carries them out). Every label is a `rich.text.Text` built from
 untrusted titles, never markup.
 """
 
@@ -19,7 +19,7 @@ from textual.containers import Vertical
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from tui.app.messages import OpenArticle, ShowActor
+from tui.app.messages import OpenArticle, OpenRelated, ShowActor
 from tui.app.widgets.article_list import local_time
 from tui.core.actors.gazetteer import KINDS as GAZETTEER_KINDS
 from tui.core.models import ArticleActor
@@ -140,7 +140,7 @@ class RelatedList(SideList):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id is not None:
-            self.post_message(OpenArticle(int(event.option.id)))
+            self.post_message(OpenRelated(int(event.option.id)))
 
 
 class SidePanel(Vertical):
