@@ -7,6 +7,7 @@ they run under pytest's real stderr, often with a warm pool).
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -57,7 +58,8 @@ def test_R_in_a_fresh_reader_fetches_every_article(tmp_path: Path, term: Tmux,
     term.keys("R")
     screen = term.wait_for(lambda s: "refreshed all feeds" in s, timeout=90)
     status = next(line for line in screen.splitlines() if "refreshed all feeds" in line)
-    assert f"{expected} new" in status and "failed" not in status, status
+    # every feed read; the demo's one deliberately missing page is counted, not a feed failing
+    assert f"{expected} new" in status and not re.search(r"\d+ failed", status), status
     term.keys("q")
 
     with Desk.open(load_config(config_path)) as desk:

@@ -61,7 +61,8 @@ def test_a_failing_feed_is_said_once_on_a_terminal(server: LocalServer, tmp_path
                                                    tmux: Tmux) -> None:
     """Live (red, as it happens) and then again under the summary: 64 lines for 32 feeds
     offline. On a terminal it is said once; into a file or a pipe the summary lists it."""
-    good = server.add("/good.xml", body=rss([{"title": "Convoy reaches Odesa", "guid": "g1"}]))
+    good = server.add("/good.xml", body=rss([{"title": "Convoy reaches Odesa", "guid": "g1",
+                                              "pubDate": "Mon, 05 Aug 2024 10:00:00 +0000"}]))
     down = server.add("/down.xml", status=503, body=b"maintenance")
     work, home = tmp_path / "work", tmp_path / "home"
     work.mkdir()
