@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.test_app_support import SIZE, main, make_app, settle, status
+from tests.test_app_support import SIZE, key_on_timeline, main, make_app, settle, status
 from tui.app.screens.dialogs import NewActorDialog, TextDialog
 from tui.app.widgets.reader import Reader
 
@@ -43,10 +43,7 @@ async def test_a_refuses_a_spelling_of_another_actor(demo_desk) -> None:
     desk, config = demo_desk
     app = make_app(desk, config)
     async with app.run_test(size=SIZE) as pilot:
-        main(app).show_actor("north-korea", "North Korea")
-        await pilot.pause()
-        await pilot.press("a")
-        await pilot.pause()
+        await key_on_timeline(pilot, app, "a")
         assert isinstance(app.screen, TextDialog)
         await pilot.press(*"Шойгу", "enter")
         await settle(pilot)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests import test_app_support as support
-from tests.test_app_support import SIZE, listed_ids, main, make_app, settle, status
+from tests.test_app_support import SIZE, key_on_timeline, listed_ids, main, make_app, settle, status
 from tui.app.screens.dialogs import ConfirmDialog, NewActorDialog, TextDialog
 from tui.app.widgets.reader import Reader, mention_spans
 from tui.app.widgets.view_tree import ViewTree
@@ -121,10 +121,7 @@ async def test_alias_from_a_timeline_rematches_the_cache(demo_desk) -> None:
     assert capital - before  # articles naming the capital only
     app = make_app(desk, config)
     async with app.run_test(size=SIZE) as pilot:
-        main(app).show_actor("north-korea", "North Korea")
-        await pilot.pause()
-        await pilot.press("a")
-        await pilot.pause()
+        await key_on_timeline(pilot, app, "a")
         assert isinstance(app.screen, TextDialog)
         assert "North Korea" in app.screen.title_text
         await pilot.press(*"Pyongyang", "enter")
@@ -195,10 +192,7 @@ async def test_minus_refuses_a_bundled_actor(demo_desk) -> None:
     desk, config = demo_desk
     app = make_app(desk, config)
     async with app.run_test(size=SIZE) as pilot:
-        main(app).show_actor("north-korea", "North Korea")
-        await pilot.pause()
-        await pilot.press("minus")
-        await pilot.pause()
+        await key_on_timeline(pilot, app, "minus")
         assert not isinstance(app.screen, ConfirmDialog)
         assert "comes with newsdesk" in status(app)
         assert desk.actor("north-korea") is not None

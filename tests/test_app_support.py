@@ -130,6 +130,15 @@ def listed_ids(app: Any) -> list[int]:
     return [row.id for _, row in pager.rows(0, len(pager))]
 
 
+async def key_on_timeline(pilot: Any, app: Any, key: str,
+                          actor: tuple[str, str] = ("north-korea", "North Korea")) -> None:
+    """Show an actor's timeline (id, name), then press `key` there."""
+    main(app).show_actor(*actor)
+    await pilot.pause()
+    await pilot.press(key)
+    await pilot.pause()
+
+
 async def settle(pilot: Any) -> None:
     """Let workers (tree counts, refresh) finish and their results land: a finished worker may
     post a message that starts another (a refresh reloads the list), so wait a few rounds."""
