@@ -51,7 +51,7 @@ def test_pages_come_newest_first_over_several_refreshes(server: LocalServer,
         second = desk.refresh()  # the feed answers 304: its waiting pages still come
         assert second.not_modified == 1
         assert _paged(desk) >= {"Story 3", "Story 2", "Story 1"}
-        assert "1 article pages wait" in second.warnings[0]["warning"]
+        assert "1 article page waits" in second.warnings[0]["warning"]
         third = desk.refresh()
         assert len(_paged(desk)) == 7 and third.warnings == [] and desk.feeds()[0].warning is None
     assert sum(1 for s in server.seen if s.path.startswith("/a")) == 7  # each page once

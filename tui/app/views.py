@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from rich.cells import cell_len, set_cell_size
 
 from tui.core.query import QueryError
+from tui.core.words import counted
 
 if TYPE_CHECKING:
     from tui.core.actors.gazetteer import Actor
@@ -119,7 +120,7 @@ def story_view(story: Story) -> ViewSpec:
     """A story's articles (the list is newest first, like every view), labelled like a
     dateline (the Desk's order): "Moscow · Pezeshkian, Putin · 17-18 Jan 2025 · 4 outlets"."""
     outlets = len(story.outlets)
-    label = f"{story.label} · {outlets} outlet{'s' if outlets != 1 else ''}"
+    label = f"{story.label} · {counted(outlets, 'outlet')}"
     return ViewSpec("story", label, f"story:{story.id}", ref=str(story.id))
 
 

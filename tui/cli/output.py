@@ -72,9 +72,6 @@ def tag_json(tag: str, articles: int) -> dict[str, Any]:
     return {"tag": tag, "articles": articles}
 
 
-def plural(n: int, noun: str, nouns: str | None = None) -> str:
-    """`1 article`, `2 articles`; `nouns` for a plural that is not noun + s."""
-    return f"{n} {noun}" if n == 1 else f"{n} {nouns or noun + 's'}"
 
 
 def write(text: str, target: str | None) -> None:

@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from tui.cli.output import plural
 from tui.core.refresh.events import FeedFailed, Progress, RefreshEvent, Stored
+from tui.core.words import counted
 
 if TYPE_CHECKING:
     from tui.core.refresh.pipeline import RefreshSummary
@@ -37,7 +37,7 @@ def progress_reporter(enabled: bool) -> Iterator[Callable[[RefreshEvent], None]]
             elif isinstance(event, FeedFailed):
                 console.print(Text(f"  {event.feed}: {event.error}", style="red"))
             elif isinstance(event, Stored) and event.new_articles:
-                console.print(f"  {plural(event.new_articles, 'new article')} stored and "
+                console.print(f"  {counted(event.new_articles, 'new article')} stored and "
                               "searchable; finding actors and links…", style="dim",
                               markup=False, highlight=False)
 
@@ -48,9 +48,9 @@ def summary_line(summary: RefreshSummary) -> str:
     warned = f" ({len(summary.warnings)} with warnings)" if summary.warnings else ""
     offline = "; no host name could be resolved: is this machine offline?" \
         if summary.offline else ""
-    return (f"{plural(summary.feeds_ok, 'feed')} ok ({summary.not_modified} unchanged){warned}, "
-            f"{summary.feeds_failed} failed, {plural(summary.new_articles, 'new article')}, "
-            f"{_updated(summary)}{plural(summary.extracted, 'page')} extracted"
+    return (f"{counted(summary.feeds_ok, 'feed')} ok ({summary.not_modified} unchanged){warned}, "
+            f"{summary.feeds_failed} failed, {counted(summary.new_articles, 'new article')}, "
+            f"{_updated(summary)}{counted(summary.extracted, 'page')} extracted"
             f"{_failed_pages(summary)}{offline}")
 
 
@@ -67,5 +67,5 @@ def _failed_pages(summary: RefreshSummary) -> str:
     8 new articles and 1 page extracted looked complete. `show ID` says why for each."""
     if not summary.pages_failed:
         return ""
-    return (f", {plural(summary.pages_failed, 'page')} failed (their articles keep the feed's "
+    return (f", {counted(summary.pages_failed, 'page')} failed (their articles keep the feed's "
             "text; `newsdesk show ID` says why)")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from tui.core.words import counted
+
 
 def to_iso(moment: datetime) -> str:
     """The one time format in the database: UTC, second precision, sortable as text."""
@@ -83,8 +85,9 @@ def pages_failed(count: int) -> str:
 def pages_waiting(count: int, per_refresh: int) -> str:
     """The warning a feed carries while some of its article pages wait (one wording for the
     refresh summary and for `feeds`)."""
-    return (f"{count} article pages wait for later refreshes (at most {per_refresh} a feed "
-            "each refresh, newest first) or for the reader to open them")
+    waits = "waits" if count == 1 else "wait"
+    return (f"{counted(count, 'article page')} {waits} for later refreshes (at most "
+            f"{per_refresh} a feed each refresh, newest first) or for the reader to open them")
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Protocol
 from tui.app.commands import clashes, keymap
 from tui.app.screens.host import Host
 from tui.core.config.loader import Config, ConfigError, load_config
+from tui.core.words import counted
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -157,7 +158,7 @@ class Follow:
 def what_changed(old: Config, new: Config) -> str:
     """'feeds.toml re-read: 1 feed added, views changed' (names would not fit the line)."""
     before, after = {f.name for f in old.feeds}, {f.name for f in new.feeds}
-    parts = [f"{n} feed{'s' if n != 1 else ''} {what}" for n, what in (
+    parts = [f"{counted(n, 'feed')} {what}" for n, what in (
         (len(after - before), "added"), (len(before - after), "removed")) if n]
     for label, was, now in (
             ("feeds", old.feeds, new.feeds), ("settings", old.settings, new.settings),

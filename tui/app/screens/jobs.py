@@ -14,6 +14,7 @@ from tui.app.job_progress import JobProgress
 from tui.app.screens.dialogs import ConfirmDialog, NewActorDialog, TextDialog
 from tui.app.screens.host import Host
 from tui.core.refresh.events import FeedFailed, RefreshEvent, Stored
+from tui.core.words import counted
 
 if TYPE_CHECKING:
     from tui.core.actors.owners import NameTaken
@@ -328,7 +329,7 @@ def refreshed_line(feeds: list[str] | None, summary: RefreshSummary,
     if summary.warnings:  # read, but not wholly: not counted as failing
         line += f"; {len(summary.warnings)} with warnings"
     if summary.pages_failed:  # as `newsdesk fetch` counts them; their feeds carry a warning
-        line += f"; {summary.pages_failed} page{'s' if summary.pages_failed != 1 else ''} failed"
+        line += f"; {counted(summary.pages_failed, 'page')} failed"
     if failed or summary.warnings or summary.pages_failed:
         line += " (e lists them)"
     return line

@@ -13,6 +13,7 @@ from tui.app.screens.host import Host, guarded
 from tui.app.views import ViewSpec, combine, title_of
 from tui.core.config.loader import Config, ConfigError
 from tui.core.query import QueryError
+from tui.core.words import counted
 
 
 def slug(label: str) -> str:
@@ -92,8 +93,8 @@ class Keeping:
         path, fmt = answer
         target = Path(path).expanduser()
         query, ids = pager.query, pager.ids()  # as listed now (the list may have reloaded)
-        counted = f"{len(ids)} article{'s' if len(ids) != 1 else ''}"
-        host.say(f"exporting {counted} to {target}…")
+        count = counted(len(ids), 'article')
+        host.say(f"exporting {count} to {target}…")
 
         def work() -> None:  # in a worker thread: a big view takes a while
             try:
@@ -103,6 +104,6 @@ class Keeping:
             except (OSError, QueryError, ValueError, sqlite3.Error) as error:
                 host.app.call_from_thread(host.warn, f"export failed: {error}")
                 return
-            host.app.call_from_thread(host.say, f"exported {counted} ({fmt}) to {target}")
+            host.app.call_from_thread(host.say, f"exported {count} ({fmt}) to {target}")
 
         host.in_thread(work, "export")

@@ -9,6 +9,7 @@ from tui.cli import output
 from tui.cli.configinfo import tell
 from tui.cli.errors import CliError
 from tui.cli.registry import Command, article_id, count, days
+from tui.core.words import counted
 
 if TYPE_CHECKING:
     from tui.core.desk import Desk
@@ -35,7 +36,7 @@ def actors(desk: Desk, args: argparse.Namespace) -> int:
         if more > 0:  # a capped list says so (and how to see the rest)
             print(f"… {more} more (--limit {len(every)} lists them all)")
     if not every:
-        within = f" in the last {output.plural(args.days, 'day')}" if args.days else ""
+        within = f" in the last {counted(args.days, 'day')}" if args.days else ""
         tell(why_none(desk) or f"no known actor is named in the articles{within}")
     return 0
 
@@ -49,7 +50,7 @@ def why_none(desk: Desk) -> str | None:
         return why_empty(desk, "")
     waiting = desk.unanalysed()
     if waiting:
-        return (f"actors and links of {output.plural(waiting, 'article')} are not made yet "
+        return (f"actors and links of {counted(waiting, 'article')} are not made yet "
                 "(a fetch was interrupted): `newsdesk fetch` makes them")
     return None
 
@@ -86,8 +87,8 @@ def stories(desk: Desk, args: argparse.Namespace) -> int:
         output.print_json([output.story_json(s) for s in rows])
     else:
         for s in rows:
-            print(f"{s.id:>5}  {output.plural(len(s.article_ids), 'article'):>12}  "
-                  f"{output.plural(len(s.outlets), 'outlet'):<10}  {s.label}")
+            print(f"{s.id:>5}  {counted(len(s.article_ids), 'article'):>12}  "
+                  f"{counted(len(s.outlets), 'outlet'):<10}  {s.label}")
     if not rows:
         tell(why_none(desk) or "no stories yet: a story is one event covered by several "
              "articles")

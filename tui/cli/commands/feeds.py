@@ -11,6 +11,7 @@ from tui.cli import output
 from tui.cli.configinfo import tell
 from tui.cli.errors import CliError
 from tui.cli.registry import Command
+from tui.core.words import counted
 
 if TYPE_CHECKING:
     from tui.core.desk import Desk
@@ -54,7 +55,7 @@ def import_opml(desk: Desk, args: argparse.Namespace) -> int:
     for feed in new:
         print(f"+ {feed.name}  {feed.url}  {list(feed.tags)}")
     if args.dry_run or not new:
-        print(f"{output.plural(len(new), 'new feed')} ({len(found) - len(new)} already listed)")
+        print(f"{counted(len(new), 'new feed')} ({len(found) - len(new)} already listed)")
         return 0
     if desk.config.path is None:
         raise CliError("no feeds.toml to add to: pass --config PATH", 2)
@@ -62,7 +63,7 @@ def import_opml(desk: Desk, args: argparse.Namespace) -> int:
         append_feeds(desk.config.path, new)
     except UserFileError as exc:
         raise CliError(str(exc), 2) from None
-    print(f"added {output.plural(len(new), 'feed')} to {desk.config.path}")
+    print(f"added {counted(len(new), 'feed')} to {desk.config.path}")
     return 0
 
 

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 from tui.cli import output
 from tui.cli.errors import CliError
-from tui.cli.output import plural
 from tui.cli.progress import progress_reporter, summary_line
 from tui.cli.registry import Command
 from tui.core.refresh.events import RefreshEvent, Stored
+from tui.core.words import counted
 
 if TYPE_CHECKING:
     from tui.core.desk import Desk
@@ -79,12 +79,12 @@ def interrupted(stored: Stored | None) -> str:
     if stored is None:
         return ("what was fetched is stored; the next fetch gets the rest (feeds, pages, "
                 "actors and links)")
-    return (f"{plural(stored.new_articles, 'new article')} stored and searchable; the next "
+    return (f"{counted(stored.new_articles, 'new article')} stored and searchable; the next "
             "fetch finishes actors and links")
 
 
 def reextract(desk: Desk, args: argparse.Namespace) -> int:
-    print(f"{output.plural(desk.reextract(), 'body', 'bodies')} rebuilt from cached pages")
+    print(f"{counted(desk.reextract(), 'body', 'bodies')} rebuilt from cached pages")
     return 0
 
 

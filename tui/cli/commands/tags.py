@@ -9,6 +9,7 @@ from tui.cli import output
 from tui.cli.configinfo import tell
 from tui.cli.errors import CliError
 from tui.cli.registry import Command
+from tui.core.words import counted
 
 if TYPE_CHECKING:
     from tui.core.desk import Desk
@@ -41,7 +42,7 @@ def rename_tag(desk: Desk, args: argparse.Namespace) -> int:
         count = desk.rename_tag(args.old, args.new)
     except ValueError as exc:  # an empty new name
         raise CliError(f"rename-tag: {exc}", 2) from None
-    print(f"{output.plural(count, 'article')} retagged")
+    print(f"{counted(count, 'article')} retagged")
     return 0
 
 
@@ -50,14 +51,14 @@ def _delete_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def delete_tag(desk: Desk, args: argparse.Namespace) -> int:
-    print(f"tag removed from {output.plural(desk.delete_tag(args.tag), 'article')}")
+    print(f"tag removed from {counted(desk.delete_tag(args.tag), 'article')}")
     return 0
 
 
 def apply_rules(desk: Desk, args: argparse.Namespace) -> int:
     result = desk.apply_rules()
-    print(f"{output.plural(result.tagged, 'tag')} added, "
-          f"{output.plural(result.muted, 'article')} muted")
+    print(f"{counted(result.tagged, 'tag')} added, "
+          f"{counted(result.muted, 'article')} muted")
     return 0
 
 

@@ -15,11 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tui.cli import output
 from tui.cli.commands.reading import NO_LIMIT, why_empty
 from tui.cli.configinfo import tell
 from tui.cli.errors import CliError
 from tui.cli.registry import Command, article_id
+from tui.core.words import counted
 
 if TYPE_CHECKING:
     from tui.core.desk import Desk
@@ -116,7 +116,7 @@ def report(changed: int, matched: int, done: str, rest: tuple[tuple[str, str], .
            dry: bool) -> str:
     """'5 articles marked read, 1 already was (6 matching)': the first number is what
     changed. `rest`: what the others were, (one, several), after the change and in a dry run."""
-    line = f"{output.plural(changed, 'article')} {'would be ' if dry else ''}{done}"
+    line = f"{counted(changed, 'article')} {'would be ' if dry else ''}{done}"
     others = matched - changed
     if others:
         line += f", {others} {rest[dry][others > 1]} ({matched} matching"
