@@ -25,7 +25,8 @@ from tui.core.actors.recognize import Recognizer
 from tui.core.config.loader import Config, Settings
 from tui.core.refresh.analysis import Analysis
 from tui.core.store import actors as store
-from tui.core.store.db import connect, set_meta, transaction
+from tui.core.store.db import connect, set_meta
+from tui.core.store.write_turns import transaction
 
 FILLER = (  # noqa: SIM905 (a word list reads better as prose)
     "the of and to in a said on for that with was officials talks ministry statement week "

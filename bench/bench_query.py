@@ -56,7 +56,8 @@ def fill(config_path: Path, count: int, seed: int = 3) -> None:
     from tui.core.models import to_iso
     from tui.core.store import articles as store
     from tui.core.store import feeds as feed_store
-    from tui.core.store.db import DB_NAME, connect, transaction
+    from tui.core.store.db import DB_NAME, connect
+    from tui.core.store.write_turns import transaction
 
     config = load_config(config_path)
     conn = connect(config.settings.cache_dir / DB_NAME)

@@ -31,7 +31,8 @@ from tui.core.linking import index  # noqa: E402
 from tui.core.linking.text import place_matcher  # noqa: E402
 from tui.core.models import to_iso  # noqa: E402
 from tui.core.store import links  # noqa: E402
-from tui.core.store.db import connect, connect_readonly, transaction  # noqa: E402
+from tui.core.store.db import connect, connect_readonly  # noqa: E402
+from tui.core.store.write_turns import transaction  # noqa: E402
 
 PER_DAY = 500
 START = datetime(2024, 1, 1, tzinfo=UTC)

@@ -215,8 +215,8 @@ def add_articles(cache: Cache, articles: Sequence[Labelled], *, analyse: bool = 
     """Store more articles in the cache, then analyse them: one more refresh."""
     from tui.core.models import to_iso
     from tui.core.store.articles import NewEntry, insert_entries
-    from tui.core.store.db import transaction
     from tui.core.store.feeds import sync_feeds
+    from tui.core.store.write_turns import transaction
 
     conn = cache.conn
     with transaction(conn):

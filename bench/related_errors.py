@@ -31,7 +31,7 @@ def main() -> None:
     args = parser.parse_args()
     from tui.core.linking import index
     from tui.core.store import links
-    from tui.core.store.db import transaction
+    from tui.core.store.write_turns import transaction
 
     rows: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory() as tmp:

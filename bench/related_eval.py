@@ -141,7 +141,7 @@ def cross_validate(cache: Cache, fitter: Fitter, folds: int = FOLDS,
     """Fit on the other folds' events (their candidate pairs and `extra`, the background
     pairs), re-link the cache, score the fold's articles."""
     from tui.core.linking import index
-    from tui.core.store.db import transaction
+    from tui.core.store.write_turns import transaction
 
     table = pairs(cache) if table is None else table
     extra = background(cache, table) if extra is None else extra
@@ -180,7 +180,7 @@ def choose_story_min(cache: Cache, model: object, trained: Sequence[int]) -> obj
     from dataclasses import replace
 
     from tui.core.linking import index
-    from tui.core.store.db import transaction
+    from tui.core.store.write_turns import transaction
 
     truth = {aid: a.truth for aid, a in cache.gold.items()}
     best: tuple[float, float] | None = None

@@ -231,7 +231,7 @@ def compare(cache: Cache, table: Sequence[ev.Pair], extra: Sequence[ev.Pair],
     """'story rule | list rule' -> pooled out-of-sample figures (`every`: all the rules;
     else only the shipped stories, story-first and score-only)."""
     from tui.core.linking import index
-    from tui.core.store.db import transaction
+    from tui.core.store.write_turns import transaction
 
     which = ev.fold_of(list(cache.gold.values()))
     truth = {aid: a.truth for aid, a in cache.gold.items()}

@@ -13,7 +13,8 @@ import pytest
 
 from tests.test_query_db import NOW, ids
 from tui.core import arabic_search
-from tui.core.store.db import connect, transaction
+from tui.core.store.db import connect
+from tui.core.store.write_turns import transaction
 
 # id: (title, body)
 ARTICLES = {

@@ -92,6 +92,6 @@ def test_triage_while_fetch_runs(server: LocalServer, tmp_path: Path) -> None:
           f"articles; write latency median {latencies[len(latencies) // 2] * 1000:.0f} ms, "
           f"p99 {latencies[int(len(latencies) * 0.99)] * 1000:.0f} ms, max {slowest * 1000:.0f} ms")
     assert total > len(ids)  # the fetch really wrote while we did
-    # One analysis batch at most (store/db.transaction steps aside after a long write); well
+    # One analysis batch at most (store/write_turns.transaction steps aside after a long write); well
     # under the 30 s busy timeout that would surface as "database is locked".
     assert slowest < 20.0

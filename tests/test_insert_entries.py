@@ -7,7 +7,8 @@ import sqlite3
 from pathlib import Path
 
 from tui.core.store.articles import NewEntry, insert_entries
-from tui.core.store.db import connect, transaction
+from tui.core.store.db import connect
+from tui.core.store.write_turns import transaction
 
 
 def _entry(n: int, *, key: str | None = None, url: str | None = None,

@@ -14,7 +14,8 @@ from tui.core.linking.features import Features, raw_features, weigh
 from tui.core.linking.score import Score, default_model, reasons, score
 from tui.core.linking.text import jaccard, minhash, place_matcher, terms
 from tui.core.store import links
-from tui.core.store.db import connect, transaction
+from tui.core.store.db import connect
+from tui.core.store.write_turns import transaction
 
 SHOIGU = ("sergei-shoigu", 3, json.dumps([["title", 0, 6], ["body", 0, 6], ["body", 90, 96]]))
 PEZ = ("masoud-pezeshkian", 1, json.dumps([["body", 300, 310]]))

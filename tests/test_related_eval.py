@@ -21,7 +21,7 @@ from tui.core.desk import Desk
 from tui.core.linking import index
 from tui.core.linking.score import Model, default_model, models
 from tui.core.store import links
-from tui.core.store.db import transaction
+from tui.core.store.write_turns import transaction
 from tui.demo.server import DemoServer, write_demo_config
 from tui.demo.site import load_site
 

@@ -20,8 +20,8 @@ from tui.core.store.db import (
     latest_version,
     migrations,
     register_functions,
-    transaction,
 )
+from tui.core.store.write_turns import transaction
 
 LATEST = latest_version()
 

@@ -19,7 +19,8 @@ from tui.core import tagnames
 from tui.core.config.loader import load_config, parse_config
 from tui.core.desk import Desk
 from tui.core.query import Feed, Tag, parse, quote
-from tui.core.store.db import connect, transaction
+from tui.core.store.db import connect
+from tui.core.store.write_turns import transaction
 
 ECHO = "Эхо «Москвы»"
 

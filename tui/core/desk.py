@@ -20,9 +20,6 @@ from tui.core.models import (
     ArticleActor,
     ArticleRow,
     FeedStatus,
-    from_iso,
-    pages_failed,
-    pages_waiting,
     utcnow,
 )
 from tui.core.refresh import analysis as analysis
@@ -32,7 +29,9 @@ from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
 from tui.core.store import links as link_store
 from tui.core.store.dateline import dated
-from tui.core.store.db import DB_NAME, StoreError, bulk, connect, data_version, transaction
+from tui.core.store.db import DB_NAME, StoreError, bulk, connect, data_version
+from tui.core.store.feed_status import feed_statuses
+from tui.core.store.write_turns import transaction
 
 T = TypeVar("T")
 
@@ -255,28 +254,7 @@ class Desk:
 
     def feeds(self) -> list[FeedStatus]:
         """Configured feeds with their health, in config order."""
-        rows = {r["url"]: r for r in feed_store.feed_rows(self.conn)}
-        due = store.count_pages_due(self.conn)
-        out = []
-        for feed in self.config.feeds:
-            row = rows.get(feed.url)
-            failures = row["failures"] if row else 0
-            stored = row["last_error"] if row else None
-            notes = [stored] if stored and not failures else []
-            failed = row["pages_failed"] if row and not failures else 0
-            if failed:
-                notes.append(pages_failed(failed))
-            if row and due.get(row["id"]):
-                notes.append(pages_waiting(due[row["id"]],
-                                           self.config.settings.max_pages_per_feed))
-            out.append(FeedStatus(
-                name=feed.name, url=feed.url, tags=feed.tags,
-                last_ok=from_iso(row["last_ok"]) if row and row["last_ok"] else None,
-                last_error=stored if failures else None, failures=failures,
-                item_count=row["item_count"] if row else 0,
-                unread=row["unread"] if row else 0, warning="; ".join(notes) or None,
-                pages_failed=failed))
-        return out
+        return feed_statuses(self.conn, self.config.feeds, self.config.settings.max_pages_per_feed)
 
     def all_tags(self) -> list[tuple[str, int]]:
         return store.all_tags(self.conn)

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from tui.core.ingest.parse import entry_key
 from tui.core.store import relocate
-from tui.core.store.db import transaction
+from tui.core.store.write_turns import transaction
 from tui.demo.feeds import guid_of
 from tui.demo.site import Site
 

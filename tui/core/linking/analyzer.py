@@ -57,9 +57,9 @@ class LinksAnalyzer:
         from tui.core.linking.pool import weigh_job
         from tui.core.linking.rounds import ROUND_MIN
         from tui.core.linking.score import default_model
-        from tui.core.store.db import db_file, transaction
         from tui.core.store.links import unlink
         from tui.core.store.unchecked import parents_unchecked
+        from tui.core.store.write_turns import db_file, transaction
 
         model = self.model or default_model()
         path = db_file(conn)
@@ -108,7 +108,7 @@ def _link_each(conn: sqlite3.Connection, path: str, chunks: list[list[int]], mod
     """A small run: each article's candidates from SQL, scored from its side (pool)."""
     from tui.core.linking import index
     from tui.core.linking.pool import link_job
-    from tui.core.store.db import transaction
+    from tui.core.store.write_turns import transaction
 
     jobs = [(path, c, model, context.sources()) for c in chunks]
     pending: list[LinkRow] = []
@@ -168,9 +168,9 @@ def _write_best(conn: sqlite3.Connection, rows: list[LinkRow], chunk: int = 10_0
     """Short transactions: the app writes too. Links of articles still in the cache (not
     pruned meanwhile) only, checked here once per article: SQLite checked both ends of every
     row."""
-    from tui.core.store.db import transaction
     from tui.core.store.links import store_links
     from tui.core.store.unchecked import missing_articles, parents_unchecked
+    from tui.core.store.write_turns import transaction
 
     with parents_unchecked(conn):
         for i in range(0, len(rows), chunk):

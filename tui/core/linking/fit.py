@@ -59,7 +59,7 @@ def main() -> None:
     from bench.related_data import build_cache, load_devset
     from tui.core.actors.gazetteer import load_gazetteer
     from tui.core.linking import index
-    from tui.core.store.db import transaction
+    from tui.core.store.write_turns import transaction
 
     out = {}
     with tempfile.TemporaryDirectory() as tmp:

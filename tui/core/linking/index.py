@@ -252,7 +252,7 @@ def prune_all(conn: sqlite3.Connection, touched: set[int], chunk: int = 500) -> 
     """Every touched article keeps its TOP_LINKS best of all that was written: pruning once
     at the end keeps what pruning after every write did (a link dropped there was behind
     TOP_LINKS better ones, which stay). Short transactions: the app writes too."""
-    from tui.core.store.db import transaction
+    from tui.core.store.write_turns import transaction
 
     ordered = sorted(touched)
     for i in range(0, len(ordered), chunk):

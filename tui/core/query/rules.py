@@ -18,7 +18,7 @@ from tui.core.models import utcnow
 from tui.core.query import ActorResolver, QueryError, SqlFilter, compile_query
 from tui.core.query.saved import ViewLike
 from tui.core.store.articles import spelling
-from tui.core.store.db import transaction
+from tui.core.store.write_turns import transaction
 
 if TYPE_CHECKING:
     from tui.core.refresh.analyzer import Batch, Context, Found, Sources, TextItem

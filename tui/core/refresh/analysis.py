@@ -24,7 +24,8 @@ from tui.core.models import ArticleActor, to_iso, utcnow
 from tui.core.refresh.analyzer import Batch, Found, Sources, TextItem, ids_of
 from tui.core.refresh.events import FeedFinished, Progress, RefreshEvent
 from tui.core.store import articles as store
-from tui.core.store.db import get_meta, set_meta, transaction
+from tui.core.store.db import get_meta, set_meta
+from tui.core.store.write_turns import transaction
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor

@@ -9,7 +9,7 @@ from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
 from tui.core.store import articles as store
-from tui.core.store.db import transaction
+from tui.core.store.write_turns import transaction
 
 if TYPE_CHECKING:
     from tui.core.ingest.extract import Extracted

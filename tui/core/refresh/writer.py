@@ -21,7 +21,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from tui.core.store.db import transaction
+from tui.core.store.write_turns import transaction
 
 T = TypeVar("T")
 MAX_BATCH = 32

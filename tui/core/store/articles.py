@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from tui.core import tagnames
 from tui.core.models import Article, ArticleRow, from_iso, to_iso, utcnow
-from tui.core.store.db import transaction
+from tui.core.store.write_turns import transaction
 
 SEP = "\x1f"  # joins tags in one column; cannot occur in sanitised text
 

@@ -1,0 +1,49 @@
+"""Each configured feed's health as the user reads it (`feeds`, the app's feed list): the
+stored rows joined with the config, and the warnings of a feed that was read but not wholly."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from typing import Protocol
+
+from tui.core.models import FeedStatus, from_iso, pages_failed, pages_waiting
+from tui.core.store.articles import count_pages_due
+from tui.core.store.feeds import feed_rows
+
+
+class ConfiguredFeed(Protocol):
+    """A feed as feeds.toml lists it (the store knows no config module)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def tags(self) -> tuple[str, ...]: ...
+
+
+def feed_statuses(conn: sqlite3.Connection, feeds: Sequence[ConfiguredFeed],
+                  max_pages_per_feed: int) -> list[FeedStatus]:
+    """Configured feeds with their health, in config order."""
+    rows = {r["url"]: r for r in feed_rows(conn)}
+    due = count_pages_due(conn)
+    out = []
+    for feed in feeds:
+        row = rows.get(feed.url)
+        failures = row["failures"] if row else 0
+        stored = row["last_error"] if row else None
+        notes = [stored] if stored and not failures else []
+        failed = row["pages_failed"] if row and not failures else 0
+        if failed:
+            notes.append(pages_failed(failed))
+        if row and due.get(row["id"]):
+            notes.append(pages_waiting(due[row["id"]], max_pages_per_feed))
+        out.append(FeedStatus(
+            name=feed.name, url=feed.url, tags=feed.tags,
+            last_ok=from_iso(row["last_ok"]) if row and row["last_ok"] else None,
+            last_error=stored if failures else None, failures=failures,
+            item_count=row["item_count"] if row else 0,
+            unread=row["unread"] if row else 0, warning="; ".join(notes) or None,
+            pages_failed=failed))
+    return out
