@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from tui.core.words import counted
+
 HEADLINE = 50
 """Columns a headline keeps before the user's own tags get any (they take what is left, and
 more of the headline only when they all fit beside it)."""
@@ -22,5 +24,5 @@ def tag_column(tags: tuple[str, ...], room: int) -> Text:
     if shown:
         rest = len(names) - len(shown)
         return Text(" ".join(shown) + (f" +{rest}" if rest else ""))
-    count = Text(f"{len(names)} tag{'s' if len(names) != 1 else ''}")
+    count = Text(counted(len(names), 'tag'))
     return count if names and count.cell_len <= room else Text()

@@ -18,6 +18,7 @@ from urllib.parse import urljoin
 
 from tui.core.ingest import charset
 from tui.core.ingest.sanitize import clean_line
+from tui.core.words import counted
 
 _DECLARED = re.compile(rb"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])([\w.:-]+)["']""")
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml",
@@ -45,7 +46,7 @@ def as_utf8(data: bytes, headers: dict[str, str]) -> tuple[bytes, dict[str, str]
 
 
 def _items(count: int) -> str:
-    return f"{count} item{'' if count == 1 else 's'} recovered"
+    return f"{counted(count, 'item')} recovered"
 
 
 def malformed_note(problem: BaseException | None, recovered: int) -> str | None:
@@ -126,10 +127,10 @@ class DateCheck:
     def note(self) -> str | None:
         notes = []
         if self.undated:
-            notes.append(f"{self.undated} item{'' if self.undated == 1 else 's'} with missing "
+            notes.append(f"{counted(self.undated, 'item')} with missing "
                          "or invalid dates: dated when fetched")
         if self.future:
             count = len(self.future)
-            notes.append(f"{count} item{'' if count == 1 else 's'} dated in the future "
+            notes.append(f"{counted(count, 'item')} dated in the future "
                          f"({min(self.future)}): dated when fetched")
         return "; ".join(notes) or None

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Literal, Protocol
 
 from tui.core.models import Article, ArticleActor, utcnow
+from tui.core.words import counted
 
 Format = Literal["md", "json", "html"]
 FORMATS: tuple[Format, ...] = ("md", "json", "html")
@@ -112,7 +113,7 @@ def _md_inline(text: str) -> str:
 
 def _markdown(items: list[ExportItem], title: str, generated: datetime | None) -> str:
     out = [f"# {_md_inline(title)}", ""]
-    count = f"{len(items)} article{'s' if len(items) != 1 else ''}"
+    count = counted(len(items), 'article')
     out += [f"*{count}" + (f", exported {_day(generated)}*" if generated else "*"), ""]
     if items:
         out += ["## Contents", ""]
@@ -157,7 +158,7 @@ def _html(items: list[ExportItem], title: str, generated: datetime | None) -> st
            '<meta name="referrer" content="no-referrer">',
            f"<title>{_e(title)}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
            f"<h1>{_e(title)}</h1>",
-           f'<p class="meta">{len(items)} article{"s" if len(items) != 1 else ""}'
+           f'<p class="meta">{counted(len(items), "article")}'
            + (f", exported {_e(_day(generated))}" if generated else "") + "</p>"]
     if items:
         out.append('<nav><h2>Contents</h2><ol>')
