@@ -141,3 +141,5 @@ def test_empty_list_texts(tmp_path: Path, site_config: Path) -> None:
         text = empty_text(desk, config, "All", "", False)
         assert text.startswith("No articles yet: the last refresh could not reach the feed")
         assert "e lists why" in text and str(site_config) in text
+        assert text.endswith("To try newsdesk offline: newsdesk demo (a built-in site, no "
+                             "network needed)")

@@ -12,6 +12,9 @@ if TYPE_CHECKING:
     from tui.core.desk import Desk
 
 
+OFFLINE_TRY = "To try newsdesk offline: newsdesk demo (a built-in site, no network needed)"
+
+
 def _config_name(config: Config) -> str:
     return str(config.path) if config.path else "your feeds.toml"
 
@@ -34,18 +37,19 @@ def empty_text(desk: Desk, config: Config, view_label: str, query: str, narrowed
                 "then press R to fetch them.")
     if not _has_articles(desk):
         if _all_failing(desk):
-            if feeds == 1:
-                return ("No articles yet: the last refresh could not reach the feed\n"
-                        "(e lists why; is this machine offline?). R tries again.\n"
-                        f"The feed is listed in {where}")
-            return (f"No articles yet: the last refresh reached none of the {feeds} feeds\n"
+            none = ("could not reach the feed" if feeds == 1
+                    else f"reached none of the {feeds} feeds")
+            listed = "The feed is" if feeds == 1 else "The feeds are"
+            return (f"No articles yet: the last refresh {none}\n"
                     "(e lists why; is this machine offline?). R tries again.\n"
-                    f"The feeds are listed in {where}")
+                    f"{listed} listed in {where}\n"
+                    f"{OFFLINE_TRY}")
         listed = "the feed" if feeds == 1 else f"the {feeds} feeds"
         return (f"No articles yet: press R to fetch {listed} listed in\n"
                 f"{where}\n"
                 "To choose your feeds, edit that file, or import a list: "
-                "newsdesk import-opml FILE")
+                "newsdesk import-opml FILE\n"
+                f"{OFFLINE_TRY}")
     return f"No articles in {view_label}.  R refreshes the feeds."
 
 
