@@ -8,6 +8,7 @@ each test module wraps these context managers in its own fixtures.)
 
 from __future__ import annotations
 
+import asyncio
 import atexit
 import os
 import shutil
@@ -19,6 +20,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from textual.worker import WorkerCancelled
 
 from tui.core.config.loader import load_config
 from tui.core.desk import Desk
@@ -141,10 +144,16 @@ async def key_on_timeline(pilot: Any, app: Any, key: str,
 
 async def settle(pilot: Any) -> None:
     """Let workers (tree counts, refresh) finish and their results land: a finished worker may
-    post a message that starts another (a refresh reloads the list), so wait a few rounds."""
+    post a message that starts another (a refresh reloads the list), so wait a few rounds. A
+    worker cancelled by a newer one of its exclusive group (the tree's loads) is not waited
+    for: Textual's wait_for_complete raises WorkerCancelled for it (seen under load)."""
     for _ in range(3):
         await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
+        outcomes = await asyncio.gather(*[worker.wait() for worker in pilot.app.workers],
+                                        return_exceptions=True)
+        for outcome in outcomes:
+            if isinstance(outcome, BaseException) and not isinstance(outcome, WorkerCancelled):
+                raise outcome
     await pilot.pause()
 
 
