@@ -84,7 +84,7 @@ def test_exit_codes_and_messages(tmp_path: Path) -> None:
     assert missing.returncode == 2 and "no such file" in missing.stderr
     config = str(write_config(tmp_path, []))
     empty = newsdesk("--config", config, "fetch")
-    assert empty.returncode == 2 and "no feeds" in empty.stderr
+    assert empty.returncode == 2 and f"no feeds: add [[feed]] tables to {config}" in empty.stderr
     unknown = newsdesk("--config", config, "show", "99")
     assert unknown.returncode == 1 and "no article with id 99" in unknown.stderr
     usage = newsdesk("frobnicate")

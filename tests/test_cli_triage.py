@@ -48,6 +48,8 @@ def test_dismiss_is_the_readers_x(cache: str) -> None:
     assert flags(cache)[2][:3] == (True, False, True)  # read, and hidden from Unread
     unread = newsdesk("--config", cache, "list", "is:unread", "--json").stdout
     assert {json.loads(line)["id"] for line in unread.splitlines()} == {1, 3, 5}
+    lines = newsdesk("--config", cache, "list").stdout.splitlines()  # marked in text too
+    assert {int(line[:6]): line[7] for line in lines} == {1: "N", 2: "x", 3: "N", 4: "x", 5: "N"}
     assert newsdesk("--config", cache, "undismiss", "2").returncode == 0
     assert flags(cache)[2][:3] == (True, False, False)  # `unread` brings it back
     one_line(newsdesk("--config", cache, "dismiss", "9"), 1, "no article with id 9")

@@ -96,7 +96,8 @@ def print_json(data: Any, *, lines: bool = False) -> None:
 
 
 def row_line(row: ArticleRow) -> str:
-    mark = ("N" if not row.read else " ") + ("*" if row.saved else " ")
+    first = "N" if not row.read else "x" if row.dismissed else " "  # x: dismissed (read, hidden)
+    mark = first + ("*" if row.saved else " ")
     local = row.published.astimezone().strftime("%Y-%m-%d %H:%M")
     tags = f"  [{', '.join(row.tags)}]" if row.tags else ""
     return f"{row.id:>6} {mark} {local}  {row.feed[:18]:<18}  {row.title}{tags}"

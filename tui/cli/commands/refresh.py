@@ -26,7 +26,8 @@ def _fetch_arguments(p: argparse.ArgumentParser) -> None:
 
 def fetch(desk: Desk, args: argparse.Namespace) -> int:
     if not desk.config.feeds:
-        raise CliError("the config lists no feeds: add [[feed]] tables to feeds.toml", 2)
+        where = desk.config.path or "feeds.toml"
+        raise CliError(f"the config lists no feeds: add [[feed]] tables to {where}", 2)
     args.feeds = [feed_named(desk, name) for name in args.feeds]
     stored: list[Stored] = []
     live = sys.stderr.isatty() and not args.json  # a bar, and each failure as it happens
