@@ -38,6 +38,7 @@ class Labelled:
     lang: str = "en"
     genre: str = ""
     near_miss: tuple[str, ...] = ()
+    part: str = ""  # the development set's part (a.toml -> "a"); "" elsewhere
 
     @property
     def truth(self) -> str:
@@ -58,7 +59,7 @@ def load_devset(halves: Iterable[str] | None = None) -> list[Labelled]:
             out.append(Labelled(
                 a["slug"], a["outlet"], a["event"], datetime.fromisoformat(a["published"]),
                 a["title"], "\n\n".join(a["paragraphs"]), a.get("lang", "en"),
-                a.get("genre", ""), tuple(a.get("near_miss", ()))))
+                a.get("genre", ""), tuple(a.get("near_miss", ())), half))
     return out
 
 

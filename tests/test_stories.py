@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 
-from tui.core.linking.stories import assign_ids, cluster, date_range
+from tui.core.linking.stories import assign_ids, closest, cluster, date_range
 
 T = 0.5
 DAY = 86400.0
@@ -50,6 +50,30 @@ def test_the_same_links_in_any_order_give_the_same_stories() -> None:
         shuffled = dict(sorted(links.items(), key=lambda kv: order.index(kv[0][0])))
         flipped = {(b, a) if order.index(a) % 2 else (a, b): p for (a, b), p in shuffled.items()}
         assert cluster(published, flipped, T) == want
+
+
+def test_a_pair_whose_sides_link_closer_elsewhere_seeds_no_story() -> None:
+    # two tight events, and 7-8: a pair strong enough for a core, but 7's two closest are
+    # of the first event and 8's of the second (a report and the next day's counter-strike)
+    links = {(1, 2): 0.9, (1, 3): 0.9, (2, 3): 0.9, (4, 5): 0.9, (4, 6): 0.9, (5, 6): 0.9,
+             (7, 8): 0.6, (7, 1): 0.7, (7, 2): 0.7, (8, 4): 0.7, (8, 5): 0.7}
+    published = _at(*range(1, 9))
+    assert cluster(published, links, T, seed_top=0) == [[1, 2, 3], [4, 5, 6], [7, 8]]
+    # as mutual near neighbours only: no core of their own, each joins the event it links best
+    assert cluster(published, links, T) == [[1, 2, 3, 7], [4, 5, 6, 8]]
+
+
+def test_mutual_near_neighbours_still_seed_a_lone_pair() -> None:
+    # an event of two reports has nothing closer: it is a story as before
+    assert cluster(_at(1, 2, 3), {(1, 2): 0.8, (2, 3): 0.2}, T) == [[1, 2, 3]]
+    assert cluster(_at(1, 2), {(1, 2): 0.8}, T, seed_top=1) == [[1, 2]]
+
+
+def test_closest_links_whatever_their_order() -> None:
+    rows = {1: {4: 0.5, 2: 0.9, 3: 0.5}, 2: {1: 0.9}}
+    assert closest(rows, [1, 2], 2) == {1: frozenset({2, 3}), 2: frozenset({1})}  # tie: lower id
+    flipped = {1: dict(reversed(list(rows[1].items()))), 2: rows[2]}
+    assert closest(flipped, [1, 2], 2) == closest(rows, [1, 2], 2)
 
 
 def test_span_guard() -> None:
