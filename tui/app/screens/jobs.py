@@ -229,7 +229,8 @@ class Jobs:
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.reanalyse(f"{name} forgotten", lambda: desk.forget_actor(actor_id))
+                self.reanalyse(f"{name} forgotten", lambda: desk.forget_actor(actor_id),
+                               doing=f"forgetting {name}")
             else:
                 self.host.say(f"{name} kept")
 
@@ -238,17 +239,18 @@ class Jobs:
                           f"from {self.host.config.actors_path}, then match every article "
                           "again?"), done)
 
-    def reanalyse(self, what: str, edit: Callable[[], object], doing: str | None = None,
+    def reanalyse(self, what: str, edit: Callable[[], object], doing: str,
                   then: Callable[[], None] = lambda: None) -> bool:
         """Apply a gazetteer edit (said as `doing` while it is checked), then re-match the
-        cache, off the UI thread; `then` runs once the edit is made. False when another job
-        runs (nothing was done)."""
+        cache, off the UI thread; `then` runs once the edit is made. `what` (said done) is
+        shown only once the edit is written: a refused name must never read as added. False
+        when another job runs (nothing was done)."""
         if self.busy is not None:
             self.host.say("a refresh or re-analysis is running; try again when it ends")
             return False
         self.busy = "analysis"
-        self.host.say(f"{doing}…" if doing else f"{what}; re-matching actors…")
-        self.host.in_thread(lambda: self._reanalyse_worker(what, edit, then), "analyse")
+        self.host.say(f"{doing}…")
+        self.host.in_thread(lambda: self._reanalyse_worker(what, edit, doing, then), "analyse")
         return True
 
     def _edited(self, what: str, then: Callable[[], None]) -> None:
@@ -259,6 +261,7 @@ class Jobs:
         """A name another actor goes by: nothing was written. The actor is pointed to: its
         line in the side panel is highlighted when the reader lists it."""
         self.busy = None
+        self.host.stand("")  # the job ends here: its line must not outlive the refusal
         side = self.host.reader.side if self.host.reader.is_open else None
         owner = error.owners[0]
         if side is not None and side.highlight_actor(owner):
@@ -273,13 +276,13 @@ class Jobs:
                              "actor) on it takes it back", title="Added to your actors",
                              timeout=10)
 
-    def _reanalyse_worker(self, what: str, edit: Callable[[], object],
+    def _reanalyse_worker(self, what: str, edit: Callable[[], object], doing: str,
                           then: Callable[[], None]) -> None:
-        """In the worker thread."""
+        """In the worker thread. The standing line says `doing` until the edit is written."""
         from tui.core.actors.owners import NameTaken  # the matcher loads with the first edit
 
         call = self.host.app.call_from_thread
-        progress = JobProgress(what)
+        progress = JobProgress(doing)
         call(self.host.stand, progress.line)
 
         def on_event(event: RefreshEvent) -> None:
@@ -294,6 +297,7 @@ class Jobs:
         except Exception as error:  # GazetteerError, storage errors: told, never fatal
             call(self._reanalysed, f"gazetteer edit failed: {error}")
             return
+        progress.what = what
         call(self._edited, what, then)
         try:
             self.host.desk.analyse_pending(on_event)
