@@ -50,7 +50,7 @@ BUNDLED_SOURCES = (_DATA / "actors.toml", _DATA / "offices.toml", _DATA / "place
 # same does not). Named here, not on the analyzers, so an unchanged refresh imports none.
 MATCHER_VERSIONS = {"places": 1,
                     "actors": 2,  # 2: a Korean name declines only its last word in Russian
-                    "unlisted": 2}  # 2: the words just before a listed name are its front
+                    "unlisted": 3}  # 3: a kunya keeps its nisba ("Abu Mohammed al-Jolani")
 
 
 def matcher_versions() -> str:
