@@ -356,8 +356,8 @@ class Analysis:
     # -- reading ---------------------------------------------------------------------------
     def actors_of(self, conn: sqlite3.Connection, article_id: int) -> list[ArticleActor]:
         """The article's actors: listed ones (role phrases resolved to a holder among their
-        spans, in `roles`), then people named with a title whom the gazetteer lacks."""
-        from tui.core.actors.edits import slug
+        spans, in `roles`), then people named with a title the gazetteer lacks (`spelt_like`)."""
+        from tui.core.actors import edits, owners
         from tui.core.store import actors as actor_store
 
         out = []
@@ -373,9 +373,9 @@ class Analysis:
         out.sort(key=lambda a: (-a.count, a.name))
         for name, kind, description, count, spans in actor_store.unlisted_of(conn, article_id):
             out.append(ArticleActor(
-                id=slug(name), name=name, kind=kind, description=description, aliases=(),
+                id=edits.slug(name), name=name, kind=kind, description=description, aliases=(),
                 count=count, spans=tuple((str(s[0]), int(s[1]), int(s[2])) for s in spans),
-                listed=False))
+                listed=False, spelt_like=owners.spelt_like(self.gazetteer, name)))
         return out
 
     def office_title(self, office_id: str) -> str | None:
