@@ -29,7 +29,7 @@ from tui.app.widgets.side_panel import KINDS
 
 KIND_HELP = {"person": "a person", "org": "an organisation, party, group or company",
              "state": "a state or government", "media": "a news agency or outlet cited as a source"}
-SPELLING_ROWS = 6  # rows of known spellings a dialog shows; the rest are counted
+SPELLING_ROWS = 6  # rows of known spellings a dialog shows at least; the rest are counted
 
 
 @dataclass(frozen=True)
@@ -82,11 +82,17 @@ class KnownSpellings(Widget):
         super().__init__(id=id)
         self.names = list(names)
 
+    @property
+    def rows(self) -> int:
+        """A quarter of the terminal's height: 6 rows at 80x24, more where there is room."""
+        return max(SPELLING_ROWS, self.app.size.height // 4)
+
     def render(self) -> Text:
-        return Text("\n".join(fit_spellings(self.names, self.size.width or 60)), no_wrap=True)
+        return Text("\n".join(fit_spellings(self.names, self.size.width or 60, self.rows)),
+                    no_wrap=True)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(fit_spellings(self.names, width))
+        return len(fit_spellings(self.names, width, self.rows))
 
 
 class CheckedName:
