@@ -43,10 +43,8 @@ ARABIC = re.compile("[\u0600-\u06ff]")
 _PATRONYMIC = ("ович", "евич", "овна", "евна", "ьич", "ична", "инична")
 _PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "de", "van", "von", "der", "da", "di",
               "du", "la", "le", "ben", "bar", "ter", "бин", "ибн"}
-# A kunya ("Abu Mohammed", "Абу Мухаммад") opens a name: never stripped as a particle.
-_KUNYA = {"abu", "umm", "абу", "умм"}
-# The Arabic article on a nisba or laqab, as English and Russian write it ("al-Jolani",
-# "аль-Джулани", "аш-Шараа"): a name word although it starts in lower case.
+_KUNYA = {"abu", "umm", "абу", "умм"}  # opens a name ("Abu Mohammed"): never stripped
+# The Arabic article on a nisba or laqab ("al-Jolani", "аль-Джулани"): a name word in lower case
 _AL = re.compile(r"^(?:al|el|ad|ash|as|an|ar|at|az)-[A-Z]")
 _RU_AL = re.compile(r"^(?:аль|ал|эль|ад|аш|ас|ан|ар|ат|аз|эд|эш)-[А-ЯЁ]")
 _EN_MODIFIERS = {"national", "security", "foreign", "defence", "defense", "military", "senior",
@@ -275,10 +273,9 @@ def name_before_title(w: Window, n: int, is_word: Callable[[Tok], bool],
 
 def ru_word(tok: Tok) -> bool:
     word = tok[2]
-    if _RU_AL.match(word):
-        return True
-    return bool(CYRILLIC.match(word)) and word[:1].isupper() and not word.isupper() \
-        and word.lower() not in RU_TITLE_CASES
+    return bool(_RU_AL.match(word)) or (
+        bool(CYRILLIC.match(word)) and word[:1].isupper() and not word.isupper()
+        and word.lower() not in RU_TITLE_CASES)
 
 
 def ru_after_title(w: Window, i: int, is_word: Callable[[Tok], bool] = ru_word) -> Found:
