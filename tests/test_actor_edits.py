@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  (Cyrillic script is the point here)
 """Adding actors and aliases from the app: the user's actors.toml, then a re-match of the cache."""
 
 from __future__ import annotations
@@ -8,9 +9,9 @@ import pytest
 
 from tests.conftest import rss, write_config
 from tests.httpserver import LocalServer
-from tui.core.actors.edits import add_actor, add_alias, added_ids, forget
+from tui.core.actors.edits import add_actor, add_alias, added_ids, additions, forget
 from tui.core.actors.gazetteer import Gazetteer, GazetteerError, load_gazetteer
-from tui.core.actors.owners import NameTaken, check_free
+from tui.core.actors.owners import NameTaken, check_free, refusal, spelt_alike
 from tui.core.config.loader import load_config
 from tui.core.desk import Desk
 
@@ -111,3 +112,41 @@ def test_an_alias_another_actor_goes_by_is_refused(tmp_path: Path) -> None:
     assert not path.exists()
     add_alias(path, "sergei-shoigu", "Shoigu")  # its own surname becomes a full name
     assert "Shoigu" in load_gazetteer(path).actors["sergei-shoigu"].aliases
+
+
+def test_forget_one_spelling_of_several(tmp_path: Path) -> None:
+    """`-` takes back the one spelling picked; the others, and the user's own actor with its
+    spellings, stay until asked for."""
+    path = tmp_path / "actors.toml"
+    add_alias(path, "sergei-shoigu", "Shoygoo")
+    add_alias(path, "sergei-shoigu", "Shoyguu")
+    mine = add_actor(path, "Abu Example al-Testi", "person")
+    add_alias(path, mine, "Abu Ex")
+    assert additions(path, "sergei-shoigu") == (False, ["Shoygoo", "Shoyguu"])
+    assert additions(path, mine) == (True, ["Abu Ex"])
+    assert forget(path, "sergei-shoigu", "Shoyguu") == "alias"
+    shoigu = load_gazetteer(path).actors["sergei-shoigu"]
+    assert "Shoygoo" in shoigu.aliases and "Shoyguu" not in shoigu.aliases
+    with pytest.raises(GazetteerError, match="no spelling you added"):
+        forget(path, "sergei-shoigu", "Shoigu")  # a bundled spelling is not the user's
+    assert forget(path, "sergei-shoigu", "Shoygoo") == "alias"
+    assert "sergei-shoigu" not in added_ids(path)  # an entry left saying nothing goes
+    assert forget(path, mine, "Abu Ex") == "alias"
+    assert not load_gazetteer(path).actors[mine].aliases
+    assert additions(path, mine) == (True, [])
+
+
+def test_names_spelt_like_a_listed_one(gazetteer: Gazetteer) -> None:
+    """The same words, one for one, differing only in vowels, as transliterations do: a new
+    actor under such a name is most likely a duplicate. The actor's own names are not
+    'alike', and neither are other words or a short name."""
+    for name, owner, form in (
+            ("Абу Мухаммад аль-Джулани", "ahmed-al-sharaa", "Абу Мухаммед аль-Джулани"),
+            ("Abu Muhammad al-Julani", "ahmed-al-sharaa", "Abu Mohammad al-Julani"),
+            ("Сергий Шойгу", "sergei-shoigu", "Сергей Шойгу")):
+        assert [(a.id, f) for a, f in spelt_alike(gazetteer, name)] == [(owner, form)], name
+    for name in ("Sergei Shoigu", "Hassan Nasrallah", "Ivo Examplov", "Ali Hassan", "Ali"):
+        assert spelt_alike(gazetteer, name) == [], name
+    taken = refusal(gazetteer, "Shoigu", "andrei-belousov")
+    assert taken is not None and taken.owners == ("sergei-shoigu",)
+    assert refusal(gazetteer, "Shoygoo", "sergei-shoigu") is None

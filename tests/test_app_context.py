@@ -8,7 +8,8 @@ from typing import Any
 
 from tests import test_app_support as support
 from tests.test_app_support import SIZE, key_on_timeline, listed_ids, main, make_app, settle, status
-from tui.app.screens.dialogs import ConfirmDialog, NewActorDialog, TextDialog
+from tui.app.screens.actor_dialogs import NewActorDialog, SpellingDialog
+from tui.app.screens.dialogs import ConfirmDialog
 from tui.app.widgets.reader import Reader, mention_spans
 from tui.app.widgets.view_tree import ViewTree
 
@@ -122,7 +123,7 @@ async def test_alias_from_a_timeline_rematches_the_cache(demo_desk) -> None:
     app = make_app(desk, config)
     async with app.run_test(size=SIZE) as pilot:
         await key_on_timeline(pilot, app, "a")
-        assert isinstance(app.screen, TextDialog)
+        assert isinstance(app.screen, SpellingDialog)
         assert "North Korea" in app.screen.title_text
         await pilot.press(*"Pyongyang", "enter")
         await settle(pilot)
@@ -140,7 +141,7 @@ async def test_alias_targets_the_actor_highlighted_in_the_side_panel(demo_desk) 
         actor = reader(app).side.selected_actor
         await pilot.press("a")
         await pilot.pause()
-        assert isinstance(app.screen, TextDialog) and actor.name in app.screen.title_text
+        assert isinstance(app.screen, SpellingDialog) and actor.name in app.screen.title_text
         await pilot.press("escape")
         await settle(pilot)
         assert actor.aliases == desk.actor(actor.id).aliases

@@ -86,12 +86,14 @@ async def test_no_text_from_data_is_markup(server: LocalServer, tmp_path: Path) 
             await pilot.press("escape")
             await pilot.pause()
 
-            # the alias dialog's border title carries the actor's name: `[Testistan]` stays
+            # the alias dialog's border title and spellings carry the actor's name: `[Testistan]`
+            # stays
             shown = screen.load_view(actor_view(actor_id, ACTOR))
             assert shown
             await pilot.press("a")
             await pilot.pause()
-            box = app.screen.query_one("#text-dialog")
+            box = app.screen.query_one("#spelling-dialog")
+            assert ACTOR in str(app.screen.query_one("#known-spellings").render())
             # the getter gives markup that Textual itself does not escape for "[Testistan]":
             # look at the stored title, and at what is drawn
             assert box._border_title.plain == f"Alias for {ACTOR}"

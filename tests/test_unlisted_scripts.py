@@ -117,6 +117,16 @@ def unlisted(body: str) -> list[tuple[str, str]]:
      [("Rosalind Woodley", "loyal secretary")]),
     ("selon ce qu'a rapporté sur Facebook le porte-parole du président, Berik Ualin, hier.",
      [("Berik Ualin", "porte-parole du président")]),
+    # a kunya with its nisba or laqab is one name, in every script (its first two words alone were
+    # taken for the whole, and the kunya was cut off a name read backwards from a title)
+    ("Лидер группировки Ахмед Тестов, известный под именем Абу Мухаммад аль-Тестави, "
+     "призвал сторонников к порядку.",
+     [("Ахмед Тестов", "Лидер группировки"), ("Абу Мухаммад аль-Тестави", "")]),
+    ("Командир Абу Хасан аш-Шамири заявил журналистам о потерях.",
+     [("Абу Хасан аш-Шамири", "Командир")]),
+    ("The attack was claimed by Abu Hassan al-Masrawi, the group's spokesman.",
+     [("Abu Hassan al-Masrawi", "group's spokesman")]),
+    ("وقال القيادي أبو حسن المصراوي إن الهجوم فشل", [("أبو حسن المصراوي", "القيادي")]),
 ])
 def test_found(text: str, expected: list[tuple[str, str]]) -> None:
     assert unlisted(text) == expected

@@ -66,7 +66,7 @@ COMMANDS: tuple[Command, ...] = (
             "Add the highlighted 'not listed' person to your actors.toml (kind and description "
             "from the article), then re-match"),
     Command("forget_actor", "Forget actor", "minus",
-            "Take back an actor or spellings you added (asks first), then re-match"),
+            "Take back a spelling or an actor you added (lists them), then re-match"),
     Command("next_in_story", "Next in story", "right_square_bracket",
             "Open the story's next (older) article"),
     Command("prev_in_story", "Prev in story", "left_square_bracket",

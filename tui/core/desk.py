@@ -38,7 +38,7 @@ T = TypeVar("T")
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
-    from tui.core.actors.matcher import Actor
+    from tui.core.actors.matcher import Actor, Gazetteer
     from tui.core.query.rules import RulesResult
     from tui.core.refresh.pipeline import RefreshSummary
     from tui.core.refresh.pool import WorkerPool
@@ -321,6 +321,11 @@ class Desk:
     def actor(self, actor_id: str) -> Actor | None:
         return self.analysis.gazetteer.actors.get(actor_id)
 
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The actors in use, bundled and the user's (what a new name is checked against)."""
+        return self.analysis.gazetteer
+
     def related(self, article_id: int, limit: int = 10) -> list[RelatedItem]:
         return link_store.related(self.conn, article_id, limit)
 
@@ -367,10 +372,11 @@ class Desk:
         from tui.core.actors.edits import add_actor
         return self._actors_edited(add_actor(self.config.actors_path, name, kind, description))
 
-    def forget_actor(self, actor_id: str) -> str:
-        """Take back the user's own actor or aliases ("actor" / "aliases": what went)."""
+    def forget_actor(self, actor_id: str, alias: str | None = None) -> str:
+        """Take back one alias the user added, or all they added for the actor ("alias",
+        "actor" or "aliases": what went)."""
         from tui.core.actors.edits import forget
-        return self._actors_edited(forget(self.config.actors_path, actor_id))
+        return self._actors_edited(forget(self.config.actors_path, actor_id, alias))
 
     def _actors_edited(self, result: T) -> T:
         self.analysis.reload_actors(self.config.actors_path)

@@ -104,3 +104,5 @@ class ArticleActor:
     # spans where a role phrase named this holder: (field, start, end, office id)
     roles: tuple[tuple[str, int, int, str], ...] = ()
     listed: bool = True  # False: named with a title, not in the gazetteer (id: the id it would get)
+    # not listed, but spelt like a listed actor's name: (its id, its name, that spelling)
+    spelt_like: tuple[str, str, str] | None = None

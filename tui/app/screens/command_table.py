@@ -13,6 +13,7 @@ from tui.app.screens.help import HelpScreen
 from tui.app.screens.jobs import Jobs
 from tui.app.screens.keeping import Keeping
 from tui.app.screens.reading import Reading
+from tui.app.screens.teaching import Teaching
 from tui.app.screens.triage import Triage
 from tui.app.widgets.panes import Pane
 from tui.app.widgets.query_bar import Mode
@@ -25,6 +26,7 @@ class Commanded(Protocol):
     reading: Reading
     triage: Triage
     jobs: Jobs
+    teaching: Teaching
     keeping: Keeping
     arranger: Arrange
     keymap: dict[str, str]
@@ -83,8 +85,8 @@ def command_table(screen: Commanded) -> dict[str, Callable[[], object]]:
         "feed_errors": triage.feed_errors,
         "refresh_all": jobs.refresh_all,
         "refresh_feed": jobs.refresh_feed,
-        "actor_alias": jobs.add_alias,
-        "new_actor": jobs.new_actor,
-        "list_unlisted": jobs.list_unlisted,
-        "forget_actor": jobs.forget_actor,
+        "actor_alias": screen.teaching.add_alias,
+        "new_actor": screen.teaching.new_actor,
+        "list_unlisted": screen.teaching.list_unlisted,
+        "forget_actor": screen.teaching.forget_actor,
     }

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
 from tui.app.job_progress import JobProgress
-from tui.app.screens.dialogs import ConfirmDialog, NewActorDialog, TextDialog
 from tui.app.screens.host import Host
 from tui.core.refresh.events import FeedFailed, RefreshEvent, Stored
 from tui.core.words import counted
@@ -147,108 +146,19 @@ class Jobs:
         if fetched:
             call(self.host.reader.show_again, self.host.desk, only=article_id)
 
-    # -- teaching the gazetteer ------------------------------------------------------------
-    def selected_actor(self) -> tuple[str, str] | None:
-        """(id, name): the actor highlighted in the side panel, else the actor whose
-        timeline is shown."""
-        host = self.host
-        if host.reader.is_open:
-            actor = host.reader.side.selected_actor
-            if actor is not None:
-                return actor.id, actor.name
-        if host.view.kind == "actor" and host.view.ref:
-            known = host.desk.actor(host.view.ref)
-            return host.view.ref, known.name if known else host.view.ref
-        return None
-
-    def add_alias(self) -> None:
-        chosen = self.selected_actor()
-        if chosen is None:
-            self.host.say("choose an actor first (in the reader's side panel or the tree)")
-            return
-        actor_id, name = chosen
-        desk = self.host.desk
-
-        def done(alias: str | None) -> None:
-            if alias:
-                self.reanalyse(f"alias {alias!r} added to {name}",
-                               lambda: desk.add_actor_alias(actor_id, alias),
-                               doing=f"adding {alias!r} to {name}")
-
-        self.host.app.push_screen(
-            TextDialog(f"Alias for {name}", f"Another spelling of {name} ({actor_id}); every "
-                       "article is matched again.", "e.g. a transliteration"), done)
-
-    def list_unlisted(self) -> None:
-        """The highlighted person the gazetteer lacks goes into the user's actors.toml, with
-        the kind and what the article called them as the description."""
-        host = self.host
-        actor = host.reader.side.selected_actor if host.reader.is_open else None
-        if actor is None or actor.listed:
-            host.say("highlight a person marked 'not listed' in the reader's actor panel "
-                     "first (tab moves there)")
-            return
-        article = host.reader.article
-        where = f"named in {article.feed}, {article.published:%Y-%m-%d}" if article else ""
-        description = "; ".join(part for part in (actor.description, where) if part)
-        desk = self.host.desk
-        self.reanalyse(f"{actor.name} added to your actors",
-                       lambda: desk.add_actor(actor.name, actor.kind, description),
-                       doing=f"adding {actor.name}", then=lambda: self._kept_in_file(actor.name))
-
-    def new_actor(self) -> None:
-        desk = self.host.desk
-
-        def done(answer: tuple[str, str] | None) -> None:
-            if answer:
-                name, kind = answer
-                self.reanalyse(f"actor {name!r} ({kind}) added",
-                               lambda: desk.add_actor(name, kind), doing=f"adding actor {name!r}",
-                               then=lambda: self._kept_in_file(name))
-
-        self.host.app.push_screen(NewActorDialog(), done)
-
-    def forget_actor(self) -> None:
-        """Take back an actor (or spellings) the user added, after a yes: `L`, `+` and `a`
-        write to actors.toml, and a wrong one would otherwise stay for good."""
-        chosen = self.selected_actor()
-        if chosen is None:
-            self.host.say("choose an actor you added first (in the reader's side panel or "
-                          "the tree)")
-            return
-        from tui.core.actors.edits import added_ids
-
-        actor_id, name = chosen
-        if actor_id not in added_ids(self.host.config.actors_path):
-            side = self.host.reader.side.selected_actor if self.host.reader.is_open else None
-            self.host.say(f"{name} is not listed (L lists them)" if side and not side.listed
-                          else f"{name} comes with newsdesk: only actors and spellings you "
-                          "added can be forgotten")
-            return
-        desk = self.host.desk
-
-        def done(yes: bool | None) -> None:
-            if yes:
-                self.reanalyse(f"{name} forgotten", lambda: desk.forget_actor(actor_id))
-            else:
-                self.host.say(f"{name} kept")
-
-        self.host.app.push_screen(
-            ConfirmDialog(f"Forget {name}", f"Remove what you added for {name} ({actor_id}) "
-                          f"from {self.host.config.actors_path}, then match every article "
-                          "again?"), done)
-
-    def reanalyse(self, what: str, edit: Callable[[], object], doing: str | None = None,
+    # -- a gazetteer edit, then every article matched again (teaching.py asks for it) --
+    def reanalyse(self, what: str, edit: Callable[[], object], doing: str,
                   then: Callable[[], None] = lambda: None) -> bool:
         """Apply a gazetteer edit (said as `doing` while it is checked), then re-match the
-        cache, off the UI thread; `then` runs once the edit is made. False when another job
-        runs (nothing was done)."""
+        cache, off the UI thread; `then` runs once the edit is made. `what` (said done) is
+        shown only once the edit is written: a refused name must never read as added. False
+        when another job runs (nothing was done)."""
         if self.busy is not None:
             self.host.say("a refresh or re-analysis is running; try again when it ends")
             return False
         self.busy = "analysis"
-        self.host.say(f"{doing}…" if doing else f"{what}; re-matching actors…")
-        self.host.in_thread(lambda: self._reanalyse_worker(what, edit, then), "analyse")
+        self.host.say(f"{doing}…")
+        self.host.in_thread(lambda: self._reanalyse_worker(what, edit, doing, then), "analyse")
         return True
 
     def _edited(self, what: str, then: Callable[[], None]) -> None:
@@ -259,6 +169,7 @@ class Jobs:
         """A name another actor goes by: nothing was written. The actor is pointed to: its
         line in the side panel is highlighted when the reader lists it."""
         self.busy = None
+        self.host.stand("")  # the job ends here: its line must not outlive the refusal
         side = self.host.reader.side if self.host.reader.is_open else None
         owner = error.owners[0]
         if side is not None and side.highlight_actor(owner):
@@ -267,19 +178,13 @@ class Jobs:
             where = f"f actor:{owner} lists its articles"
         self.host.say(f"{error}; nothing added ({where})")
 
-    def _kept_in_file(self, name: str) -> None:
-        """Where a new actor lives, and how to take it back."""
-        self.host.app.notify(f"{name} is kept in {self.host.config.actors_path}; - (forget "
-                             "actor) on it takes it back", title="Added to your actors",
-                             timeout=10)
-
-    def _reanalyse_worker(self, what: str, edit: Callable[[], object],
+    def _reanalyse_worker(self, what: str, edit: Callable[[], object], doing: str,
                           then: Callable[[], None]) -> None:
-        """In the worker thread."""
+        """In the worker thread. The standing line says `doing` until the edit is written."""
         from tui.core.actors.owners import NameTaken  # the matcher loads with the first edit
 
         call = self.host.app.call_from_thread
-        progress = JobProgress(what)
+        progress = JobProgress(doing)
         call(self.host.stand, progress.line)
 
         def on_event(event: RefreshEvent) -> None:
@@ -294,6 +199,7 @@ class Jobs:
         except Exception as error:  # GazetteerError, storage errors: told, never fatal
             call(self._reanalysed, f"gazetteer edit failed: {error}")
             return
+        progress.what = what
         call(self._edited, what, then)
         try:
             self.host.desk.analyse_pending(on_event)

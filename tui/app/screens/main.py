@@ -32,6 +32,7 @@ from tui.app.screens.host import guarded
 from tui.app.screens.jobs import Jobs
 from tui.app.screens.keeping import Keeping
 from tui.app.screens.reading import Reading
+from tui.app.screens.teaching import Teaching
 from tui.app.screens.trail import Trail
 from tui.app.screens.triage import Triage
 from tui.app.views import ALL, UNREAD, ViewSpec, actor_view, combine, title_of
@@ -69,6 +70,7 @@ class MainScreen(Screen[None]):
         self.jobs = Jobs(self)
         self.follow = Follow(self, self.jobs.refresh_all, lambda: self.jobs.busy is not None)
         self.jobs.before_refresh, self.jobs.after_job = self.follow.reread_config, self.follow.seen
+        self.teaching = Teaching(self, self.jobs)
         self.keeping = Keeping(self, self.follow.use)
         self.trail = Trail(self)
         self._commands = command_table(self)

@@ -69,11 +69,20 @@ def role_lines(article: Article, actors: Sequence[ArticleActor]) -> list[str]:
             line = f"{phrase} → {actor.name}"
             if phrase and line not in lines:
                 lines.append(line)
-    unlisted = [f"{a.name} ({a.description})" if a.description else a.name
-                for a in actors if not a.listed]
+    unlisted = [unlisted_note(a) for a in actors if not a.listed]
     if unlisted:
         lines.append("not listed: " + "; ".join(unlisted) + "  (L in the actor panel adds)")
     return lines
+
+
+def unlisted_note(actor: ArticleActor) -> str:
+    """"Name (title)", and the listed actor whose name it is only another spelling of: a
+    duplicate is seen before `L` makes it."""
+    said = [actor.description] if actor.description else []
+    if actor.spelt_like is not None:
+        _id, owner, form = actor.spelt_like
+        said.append(f"spelt like {owner}'s {form}" if form != owner else f"spelt like {owner}")
+    return f"{actor.name} ({', '.join(said)})" if said else actor.name
 
 
 def article_text(article: Article, actors: Sequence[ArticleActor] = (),

@@ -46,13 +46,16 @@ def panel_order(actor: ArticleActor) -> tuple[int, int, str]:
 
 def actor_prompt(actor: ArticleActor, style: Style | None = None) -> Text:
     """'Name  kind · count' in its kind's colour, or 'Name  not listed · count' for a person
-    the gazetteer lacks (the reader's header says what the article called them)."""
+    the gazetteer lacks (the reader's header says what the article called them), with
+    '· like X' when the name is only another spelling of listed actor X's."""
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(str(actor.name), style or "")
     if actor.listed:
         text.append(f"  {actor.kind} · {actor.count}", "dim")
     else:
         text.append(f"  not listed · {actor.count}", "dim italic")
+        if actor.spelt_like is not None:  # a duplicate in the making: whose name it echoes
+            text.append(f" · like {actor.spelt_like[1]}", "dim italic")
     return text
 
 

@@ -98,14 +98,33 @@ def added_ids(path: Path) -> set[str]:
         return set()
 
 
-def forget(path: Path, actor_id: str) -> str:
-    """Take back what the user added for `actor_id`: a whole actor of theirs goes, and so do
-    their aliases of a bundled one. Returns "actor" or "aliases" (what went)."""
+def additions(path: Path, actor_id: str) -> tuple[bool, list[str]]:
+    """What the user's file adds for `actor_id`: (whether the actor itself is theirs, the
+    spellings they gave it), so `forget` can be asked for one of them."""
+    mine = [e for e in _entries(path) if e.get("id") == actor_id]
+    aliases = [str(a) for e in mine for a in e.get("aliases", [])]
+    return any("name" in e for e in mine), list(dict.fromkeys(aliases))
+
+
+def forget(path: Path, actor_id: str, alias: str | None = None) -> str:
+    """Take back what the user added for `actor_id`: one `alias` of theirs, or (None) all of
+    it: a whole actor of theirs goes, and so do their aliases of a bundled one. Returns what
+    went: "alias", "actor" or "aliases"."""
     entries = _entries(path)
     mine = [e for e in entries if e.get("id") == actor_id]
     if not mine:
         raise GazetteerError("only actors and spellings you added can be forgotten; this one "
                              "comes with newsdesk")
-    kept = [e for e in entries if e.get("id") != actor_id]
+    if alias is not None:
+        if not any(alias in e.get("aliases", []) for e in mine):
+            raise GazetteerError(f"{alias!r} is no spelling you added")
+        for entry in mine:
+            entry["aliases"] = [a for a in entry.get("aliases", []) if a != alias]
+            if not entry["aliases"]:
+                del entry["aliases"]
+        kept = [e for e in entries if set(e) != {"id"}]  # an entry left saying nothing goes
+    else:
+        kept = [e for e in entries if e.get("id") != actor_id]
     _replace(path, _HEADER + ("\n" + "\n".join(_table(e) for e in kept) if kept else ""))
-    return "actor" if any("name" in e for e in mine) else "aliases"
+    return "alias" if alias is not None else "actor" if any("name" in e for e in mine) \
+        else "aliases"

@@ -79,6 +79,9 @@ class _Key(NamedTuple):
     lower_strong: str | None
     roles: tuple[int | Slot, ...] = ()  # pieces of the bodies table (bodies.py)
     piece: bool = False  # a body's fixed words among them (a slot alone composes nothing)
+    lead: tuple[_Form, ...] | None = None  # the forms a hit in lower case at first may match,
+    # when not all: a body's name made from the table ("Government of Gaza") is a name only
+    # as written; "the future government of Gaza" describes (the table's heads judge those)
 
 
 def _strong(forms: tuple[_Form, ...]) -> str | None:
@@ -147,14 +150,17 @@ class Matcher:
         self._cues = {a.id: tuple(key_of(c) for c in a.cues) for a in gazetteer.actors.values()}
         self._bodies = gazetteer.bodies
         roles = self._bodies.roles if self._bodies is not None else {}
+        made = {b.id for b in self._bodies.new} if self._bodies is not None else set()
         self._automaton = ahocorasick.Automaton()
         for key in forms.keys() | roles.keys():
             entries = tuple(sorted(forms.get(key, {}).values(), key=lambda f: (f.use, f.actor_id)))
             lower = tuple(f for f in entries if f.use != ACRONYM and f.text.islower())
+            lead = tuple(f for f in entries if f.actor_id not in made or f.text[:1].islower())
             self._automaton.add_word(key, _Key(
                 len(key), entries, lower, any(f.use == ACRONYM for f in entries),
                 _strong(entries), _strong(lower), tuple(roles.get(key, ())),
-                any(isinstance(r, int) for r in roles.get(key, ()))))
+                any(isinstance(r, int) for r in roles.get(key, ())),
+                None if lead == entries else lead))
         self._automaton.make_automaton()
         self.key_count = len(forms)
 
@@ -176,6 +182,9 @@ class Matcher:
                 ok = tuple(f for f in key.forms if _case_ok(f, piece))
                 if ok:
                     found.append(_Hit(start, stop, ok, _strong(ok)))
+            elif key.lead is not None and piece[:1].islower():
+                if key.lead:
+                    found.append(_Hit(start, stop, key.lead, _strong(key.lead)))
             elif not piece.islower():
                 found.append(_Hit(start, stop, key.forms, key.strong))
             elif key.lower_forms:

@@ -42,8 +42,11 @@ CYRILLIC = re.compile("[\u0400-\u04ff]")
 ARABIC = re.compile("[\u0600-\u06ff]")
 _PATRONYMIC = ("ович", "евич", "овна", "евна", "ьич", "ична", "инична")
 _PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "de", "van", "von", "der", "da", "di",
-              "du", "la", "le", "ben", "bar", "ter"}
+              "du", "la", "le", "ben", "bar", "ter", "бин", "ибн"}
+_KUNYA = {"abu", "umm", "абу", "умм"}  # opens a name ("Abu Mohammed"): never stripped
+# The Arabic article on a nisba or laqab ("al-Jolani", "аль-Джулани"): a name word in lower case
 _AL = re.compile(r"^(?:al|el|ad|ash|as|an|ar|at|az)-[A-Z]")
+_RU_AL = re.compile(r"^(?:аль|ал|эль|ад|аш|ас|ан|ар|ат|аз|эд|эш)-[А-ЯЁ]")
 _EN_MODIFIERS = {"national", "security", "foreign", "defence", "defense", "military", "senior",
                  "top", "chief", "deputy", "regional", "local", "state", "federal", "police",
                  "army", "presidential", "government", "opposition", "human", "rights", "press"}
@@ -120,7 +123,7 @@ class Window:
             if not self.joined(j):
                 break
             j -= 1
-        while out and out[0][2].lower() in _PARTICLES:
+        while out and out[0][2].lower() in _PARTICLES - _KUNYA:
             out.pop(0)
         if j < 0 and self.cut:
             return []
@@ -139,7 +142,8 @@ class Window:
 
 def too_long(run: list[Tok]) -> bool:
     """Three name words at most, five with particles ("Ahmad Abdullah al-Ahmad al-Sabah")."""
-    particles = sum(t[2].lower() in _PARTICLES or bool(_AL.match(t[2])) for t in run)
+    particles = sum(t[2].lower() in _PARTICLES or bool(_AL.match(t[2]) or _RU_AL.match(t[2]))
+                    for t in run)
     return len(run) > (5 if particles else 3)
 
 
@@ -269,8 +273,9 @@ def name_before_title(w: Window, n: int, is_word: Callable[[Tok], bool],
 
 def ru_word(tok: Tok) -> bool:
     word = tok[2]
-    return bool(CYRILLIC.match(word)) and word[:1].isupper() and not word.isupper() \
-        and word.lower() not in RU_TITLE_CASES
+    return bool(_RU_AL.match(word)) or (
+        bool(CYRILLIC.match(word)) and word[:1].isupper() and not word.isupper()
+        and word.lower() not in RU_TITLE_CASES)
 
 
 def ru_after_title(w: Window, i: int, is_word: Callable[[Tok], bool] = ru_word) -> Found:

@@ -1,5 +1,6 @@
+# ruff: noqa: RUF001, RUF002, RUF003  (Cyrillic and Arabic script are the point here)
 """Who already goes by a name, as the matcher reads it: checked before the user adds an actor
-or a spelling.
+or a spelling; and whose name a new one is only another spelling of.
 
 A new actor named like a listed one ("Shoigu", Sergei Shoigu's surname) took that one's
 mentions: a full name always wins over a surname, so articles the listed actor had named
@@ -12,9 +13,14 @@ from __future__ import annotations
 
 from tui.core.actors.gazetteer import Actor, Gazetteer, GazetteerError
 from tui.core.actors.matcher import ACRONYM, EXCLUDED, FULL, form_keys, name_forms
-from tui.core.actors.text import keys_of
+from tui.core.actors.text import key_of, keys_of
 
 _index: list[tuple[str, dict[str, dict[str, int]]]] = []  # (content hash, key -> id -> use)
+_shapes: list[tuple[str, dict[str, list[tuple[str, str]]]]] = []  # hash, shape -> (id, form)
+# The letters transliterations disagree on (Мухаммад / Мухаммед, Mohammed / Muhammad,
+# Jolani / Julani), after the matcher's own folding (ё -> е; ي ى -> ی; أ إ آ -> ا).
+_VOWELS = str.maketrans(dict.fromkeys("aeiouyаеиоуыэюяاوی", "*"))
+_LEAST = 4  # consonants a name needs before a vowel may differ ("Ali" vs "Ala" says nothing)
 
 
 def _keys(gazetteer: Gazetteer) -> dict[str, dict[str, int]]:
@@ -71,3 +77,46 @@ def check_free(gazetteer: Gazetteer, name: str, actor_id: str | None = None) -> 
     if actor_id is not None and found.get(actor_id, EXCLUDED) in (FULL, ACRONYM):
         raise NameTaken(f"{_named(gazetteer.actors[actor_id])} already goes by {shown}",
                         (actor_id,))
+
+
+def _shape(name: str) -> str:
+    """The matcher's key of `name` with every vowel the same: names whose words differ only in
+    which vowel stands where share it ("Абу Мухаммад" and "Абу Мухаммед")."""
+    return key_of(name).translate(_VOWELS)
+
+
+def spelt_alike(gazetteer: Gazetteer, name: str) -> list[tuple[Actor, str]]:
+    """(actor, its name or alias) that `name` is only another spelling of: the same words, one
+    for one, differing in vowels only (not one of that actor's own names already). A new
+    actor with such a name is most likely a duplicate of that one."""
+    if not _shapes or _shapes[0][0] != gazetteer.content_hash:
+        shapes: dict[str, list[tuple[str, str]]] = {}
+        for actor in gazetteer.actors.values():
+            for form in actor.full_forms():
+                shapes.setdefault(_shape(form), []).append((actor.id, form))
+        _shapes[:] = [(gazetteer.content_hash, shapes)]
+    shape, key = _shape(name), key_of(name)
+    if sum(c.isalpha() for c in shape) < _LEAST:
+        return []
+    found: dict[str, str] = {}
+    for actor_id, form in _shapes[0][1].get(shape, ()):
+        found.setdefault(actor_id, form)
+    for actor_id in list(found):  # its own name already (in a cheaper test than `owners`)
+        if any(key_of(form) == key for form in gazetteer.actors[actor_id].full_forms()):
+            del found[actor_id]
+    return [(gazetteer.actors[i], form) for i, form in found.items()]
+
+
+def spelt_like(gazetteer: Gazetteer, name: str) -> tuple[str, str, str] | None:
+    """(id, name, spelling) of the first listed actor `name` is only another spelling of."""
+    alike = spelt_alike(gazetteer, name)
+    return (alike[0][0].id, alike[0][0].name, alike[0][1]) if alike else None
+
+
+def refusal(gazetteer: Gazetteer, name: str, actor_id: str | None = None) -> NameTaken | None:
+    """What `check_free` would raise, or None: asked by a dialog before anything is written."""
+    try:
+        check_free(gazetteer, name, actor_id)
+    except NameTaken as taken:
+        return taken
+    return None

@@ -49,8 +49,8 @@ BUNDLED_SOURCES = (_DATA / "actors.toml", _DATA / "offices.toml", _DATA / "place
 # whenever an analyzer's output for the same text and data changes (a refactor that finds the
 # same does not). Named here, not on the analyzers, so an unchanged refresh imports none.
 MATCHER_VERSIONS = {"places": 1,
-                    "actors": 2,  # 2: a Korean name declines only its last word in Russian
-                    "unlisted": 2}  # 2: the words just before a listed name are its front
+                    "actors": 3,  # 3: a body's name the table made matches only as written
+                    "unlisted": 3}  # 3: a kunya keeps its nisba ("Abu Mohammed al-Jolani")
 
 
 def matcher_versions() -> str:
@@ -356,8 +356,8 @@ class Analysis:
     # -- reading ---------------------------------------------------------------------------
     def actors_of(self, conn: sqlite3.Connection, article_id: int) -> list[ArticleActor]:
         """The article's actors: listed ones (role phrases resolved to a holder among their
-        spans, in `roles`), then people named with a title whom the gazetteer lacks."""
-        from tui.core.actors.edits import slug
+        spans, in `roles`), then people named with a title the gazetteer lacks (`spelt_like`)."""
+        from tui.core.actors import edits, owners
         from tui.core.store import actors as actor_store
 
         out = []
@@ -373,9 +373,9 @@ class Analysis:
         out.sort(key=lambda a: (-a.count, a.name))
         for name, kind, description, count, spans in actor_store.unlisted_of(conn, article_id):
             out.append(ArticleActor(
-                id=slug(name), name=name, kind=kind, description=description, aliases=(),
+                id=edits.slug(name), name=name, kind=kind, description=description, aliases=(),
                 count=count, spans=tuple((str(s[0]), int(s[1]), int(s[2])) for s in spans),
-                listed=False))
+                listed=False, spelt_like=owners.spelt_like(self.gazetteer, name)))
         return out
 
     def office_title(self, office_id: str) -> str | None:
