@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any
 
 from tui.core.ingest import charset
+from tui.core.ingest.joiners import protect
 from tui.core.ingest.mojibake import looks_mojibake, repair_markup
 from tui.core.ingest.page_meta import LinkTexts, page_meta
 from tui.core.ingest.page_meta import norm as _norm
@@ -235,6 +236,7 @@ def _extract(raw: bytes, url: str, content_type: str | None) -> Extracted:
 
     from tui.core.ingest.trafilatura_setup import options
 
+    text, joiners = protect(text)  # trafilatura would drop Persian's ZWNJ (joiners.py)
     tree = load_html(text)
     if tree is None:
         return _failure("the page is not parseable HTML")
@@ -245,9 +247,10 @@ def _extract(raw: bytes, url: str, content_type: str | None) -> Extracted:
     if doc is None:
         return _failure("no article text found on the page")
     found = doc.get("text") if isinstance(doc, dict) else getattr(doc, "text", None)
-    body = clean_lines(found if isinstance(found, str) else "", meta.links)
-    return Extracted(body=body, author=meta.author, published=meta.published,
-                     sitename=meta.sitename, title=meta.title,
+    body = joiners.restore(clean_lines(found if isinstance(found, str) else "", meta.links))
+    return Extracted(body=body, author=joiners.restore_optional(meta.author),
+                     published=meta.published, sitename=joiners.restore_optional(meta.sitename),
+                     title=joiners.restore_optional(meta.title),
                      error=None if body else "no article text found on the page")
 
 
