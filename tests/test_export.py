@@ -99,7 +99,8 @@ def test_json_records_round_trip() -> None:
                      "published": "2026-11-23T09:30:00Z", "url": "https://ledger.example/envoys",
                      "author": "R. Haddad", "tags": ["iran", "gulf"],
                      "actors": ["Iran", "Saudi Arabia"],
-                     "body": "Shipping was the first item.\n\nA second round\nis planned."}
+                     "body": "Shipping was the first item.\n\nA second round\nis planned.",
+                     "links": []}
     assert data[1]["published"] == "2026-11-23T09:30:00Z"  # naive is taken as UTC
 
 

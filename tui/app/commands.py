@@ -80,6 +80,8 @@ COMMANDS: tuple[Command, ...] = (
             "Export the articles listed to a dossier file (md, html or json)"),
     Command("open_browser", "Browser", "o", "Open the article's link in the web browser"),
     Command("copy_link", "Copy link", "y", "Copy the article's link to the clipboard"),
+    Command("open_cited_link", "Open link N", "O",
+            "Open a link the article's text cites, by its number (the text shows [n])"),
     Command("refresh_all", "Refresh all", "R", "Refresh every feed", footer=True),
     Command("refresh_feed", "Refresh feed", "r", "Refresh the current article's feed"),
     Command("feed_errors", "Feeds", "e", "Show feeds and their last refresh errors"),

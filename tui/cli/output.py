@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.cli.errors import CliError
+from tui.core.bodylinks import link_lines, marked
 from tui.core.models import Article, ArticleActor, ArticleRow, FeedStatus, to_iso
 
 if TYPE_CHECKING:
@@ -32,6 +33,8 @@ def article_json(article: Article, actors: list[ArticleActor],
     data = row_json(article)
     data.update(author=article.author, body=article.body, body_source=article.body_source,
                 feeds=list(article.feeds), lang=article.lang, extract_error=article.extract_error)
+    data["links"] = [{"number": number, "url": link.url, "offsets": list(link.at)}
+                     for number, link in enumerate(article.links, 1)]  # offsets: in body
     data["actors"] = [actor_json(article, a) for a in actors]
     data["story"] = None if story is None else {"id": story.id, "label": story.label}
     return data
@@ -115,7 +118,10 @@ def article_text(article: Article) -> str:
         head.append(f"{_feed_text(article)}; the article's page failed: {article.extract_error}")
     elif article.extract_error:  # the page's text, with a caveat (cut off at the size limit)
         head.append(f"the article's page: {article.extract_error}")
-    return "\n".join(head) + "\n\n" + (article.body or article.summary or "(no text)") + "\n"
+    text = marked(article.body, article.links).text if article.body else (
+        article.summary or "(no text)")
+    links = "\n\nLinks:\n" + "\n".join(link_lines(article.links)) if article.links else ""
+    return "\n".join(head) + "\n\n" + text + links + "\n"
 
 
 def _feed_text(article: Article) -> str:

@@ -44,6 +44,16 @@ class ArticleRow:
 
 
 @dataclass(frozen=True, slots=True)
+class BodyLink:
+    """A link the article's text cites: its address and where its marker goes in the body
+    (after the linked words; offsets into `Article.body`, which holds no marker). Its number
+    is its place in `Article.links`, from 1."""
+
+    url: str
+    at: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Article(ArticleRow):
     """The whole article, as the reader shows it."""
 
@@ -56,6 +66,7 @@ class Article(ArticleRow):
     extract_error: str | None = None
     analysed: bool = True  # False between storing and the analysis run: no actors/links yet
     page_due: bool = False  # its page waits for a later refresh (Desk.fetch_page gets it now)
+    links: tuple[BodyLink, ...] = ()  # the links its text cites, numbered from 1
 
 
 @dataclass(frozen=True, slots=True)

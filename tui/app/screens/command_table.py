@@ -82,6 +82,7 @@ def command_table(screen: Commanded) -> dict[str, Callable[[], object]]:
         "remove_tag": triage.remove_tag,
         "open_browser": triage.open_browser,
         "copy_link": triage.copy_link,
+        "open_cited_link": triage.open_cited_link,
         "feed_errors": triage.feed_errors,
         "refresh_all": jobs.refresh_all,
         "refresh_feed": jobs.refresh_feed,

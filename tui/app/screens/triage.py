@@ -20,9 +20,12 @@ from typing import TYPE_CHECKING
 from textual.app import SuspendNotSupported
 
 from tui.app import browser
+from tui.app.screens.dialogs import TextDialog
 from tui.app.screens.feeds import FeedsScreen
 from tui.app.screens.host import Host, guarded
 from tui.app.screens.tags import AddTagsScreen, RemoveTagScreen
+from tui.core.models import Article, BodyLink
+from tui.core.words import counted
 
 if TYPE_CHECKING:
     from tui.core.desk import Desk
@@ -250,9 +253,41 @@ class Triage:
         if not browser.web_link(row.url):
             self.host.say("not a web link (y copies it)")
             return
+        self.open_url(row.url)
+
+    @guarded
+    def open_cited_link(self) -> None:
+        """`O`: ask for the number of a link the text cites (`[n]`), then open it as `o` does."""
+        row = self.target()
+        if row is None:
+            return
+        article = row if isinstance(row, Article) else self.host.desk.article(row.id)
+        links = article.links if article is not None else ()
+        if not links:
+            self.host.say(f"{short(row)} cites no links in its text")
+            return
+        span = "1" if len(links) == 1 else f"1-{len(links)}"
+        self.host.app.push_screen(
+            TextDialog(f"Open a link of {label(row)}", f"The link's number ({span}): the text "
+                       "shows [n] after its words, and lists them at its end", span),
+            functools.partial(self._cited_link_chosen, row, links))
+
+    def _cited_link_chosen(self, row: ArticleRow, links: tuple[BodyLink, ...],
+                           answer: str | None) -> None:
+        if answer is None:
+            return
+        number = answer.strip().strip("[]")
+        if not number.isdigit() or not 1 <= int(number) <= len(links):
+            self.host.say(f"no link [{answer}]: {short(row)} cites "
+                          f"{counted(len(links), 'link')}, [1] to [{len(links)}]")
+            return
+        self.open_url(links[int(number) - 1].url)
+
+    def open_url(self, url: str) -> None:
+        """Open a web link in the browser the settings name, or the system's."""
         setting = self.host.config.settings.browser
         try:
-            launch = browser.plan(row.url, setting)
+            launch = browser.plan(url, setting)
         except ValueError as error:
             self.host.say(f"browser setting {setting!r}: {error}")
             return
@@ -276,7 +311,7 @@ class Triage:
         if launch.console and launch.argv:
             self._browse_here(launch.argv)
         else:
-            argv, url = launch.argv, row.url
+            argv = launch.argv
             self.host.in_thread(lambda: self._browse(argv, url), "browser")
             self.host.say("opening in the browser")
 

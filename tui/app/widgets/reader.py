@@ -36,6 +36,7 @@ from tui.app.widgets.side_panel import (
     StyleOf,
     style_key,
 )
+from tui.core.bodylinks import link_lines, marked
 from tui.core.models import Article, ArticleActor
 from tui.core.query.marks import Mark, marks, spans
 
@@ -115,23 +116,31 @@ def article_text(article: Article, actors: Sequence[ArticleActor] = (),
         header.append("\n")
         header.append(line, "dim")
     body_text, rest = shown_body(article.body or article.summary or "")
-    body = Text(body_text if body_text else "(no text was extracted for this article)")
+    # The links' markers go in as the text is shown (the stored body has none): spans of the
+    # stored body are carried over to the text with its markers.
+    cited = marked(body_text, article.links if article.body else ())
+    body = Text(cited.text if body_text else "(no text was extracted for this article)")
+    for start, end, _number in cited.markers:
+        body.stylize("dim", start, end)
     for field, start, end, kind in mention_spans(article, actors):
         style = (style_of(kind) if style_of else None) or Style(underline=True)
         if field == "body":
-            body.stylize(style, start, end)
+            body.stylize(style, cited.start(start), cited.end(end))
         elif article.title and end <= title_end:  # the title opens the header
             header.stylize(style, start, end)
     if found:
         match = (style_of(MATCH) if style_of else None) or Style(reverse=True)
-        for start, end in spans(list(found), body.plain):
-            body.stylize(match, start, end)
+        for start, end in spans(list(found), body_text):
+            body.stylize(match, cited.start(start), cited.end(end))
         if article.title:
             for start, end in spans(list(found), shown_title(article.title), "title"):
                 header.stylize(match, start, end)
     if rest:
         body.append(f"\n\n[the text goes on for {rest:,} more characters, too long to lay out "
                     f"here: `newsdesk show {article.id}` prints it whole]", "dim italic")
+    if article.body and article.links:
+        body.append("\n\nLinks (O and the number opens one):\n" + "\n".join(
+            link_lines(article.links)), "dim")
     if note := source_note(article):
         body.append(f"\n\n[{note}]", "dim italic")
     return header, body

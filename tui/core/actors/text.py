@@ -216,7 +216,10 @@ def expand_form(form: str) -> list[str]:
     if script == "cyrillic":
         return [form, *russian_variants(form)]
     if script == "arabic":
-        return [form, *arabic_variants(form)]
+        forms = [form]
+        if "\u200c" in form:  # the ZWNJ reads as a space; a text may also join the parts
+            forms.append(form.replace("\u200c", ""))
+        return [variant for f in forms for variant in (f, *arabic_variants(f))]
     return [form]
 
 

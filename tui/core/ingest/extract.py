@@ -16,10 +16,13 @@ from functools import cache
 from typing import Any
 
 from tui.core.ingest import charset
+from tui.core.ingest.joiners import Guard, protect
+from tui.core.ingest.links import body_links
 from tui.core.ingest.mojibake import looks_mojibake, repair_markup
 from tui.core.ingest.page_meta import LinkTexts, page_meta
 from tui.core.ingest.page_meta import norm as _norm
 from tui.core.ingest.sanitize import clean_text, strip_controls
+from tui.core.models import BodyLink
 
 __all__ = ["Extracted", "clean_lines", "clean_lines_text", "decode_html", "extract_page",
            "html_to_text"]
@@ -48,6 +51,7 @@ class Extracted:
     sitename: str | None
     title: str | None
     error: str | None  # plain-words reason when body == ""
+    links: tuple[BodyLink, ...] = ()  # the links the body cites (ingest/links.py)
 
 
 # --------------------------------------------------------------------------- decoding
@@ -199,10 +203,19 @@ def extract_page(raw: bytes, url: str, content_type: str | None = None) -> Extra
     """Page bytes -> ``Extracted`` with a clean body (mojibake repaired, controls gone).
     Never raises."""
     try:
-        found = _extract(raw, url, content_type)
-        return replace(found, body=clean_lines_text(found.body)) if found.body else found
+        found, page = _extract(raw, url, content_type)
+        if not found.body:
+            return found
+        body = clean_lines_text(found.body)
     except Exception as exc:
         return _failure(f"extraction failed: {type(exc).__name__}: {exc}"[:300])
+    if page is None:
+        return replace(found, body=body)
+    try:
+        links = body_links(page[0], body, url, page[1].restore)
+    except Exception:  # the text stands without its links
+        links = ()
+    return replace(found, body=body, links=links)
 
 
 def _too_many_links(raw: bytes) -> bool:
@@ -212,43 +225,49 @@ def _too_many_links(raw: bytes) -> bool:
             and raw.count(b"<a ") + raw.count(b"<A ") > MAX_LINKS)
 
 
-def _extract(raw: bytes, url: str, content_type: str | None) -> Extracted:
+def _extract(raw: bytes, url: str,
+             content_type: str | None) -> tuple[Extracted, tuple[Any, Guard] | None]:
+    """The page's text, and (its parsed tree, what stood in for its joiners) when it was HTML:
+    the links are read from that tree once the text is final."""
     if not raw or not raw.strip():
-        return _failure("the page is empty")
+        return _failure("the page is empty"), None
     mime = (content_type or "").split(";")[0].strip().lower()
     if mime and not any(t in mime for t in _ACCEPTED_TYPES):
-        return _failure(f"not a web page ({mime})")
+        return _failure(f"not a web page ({mime})"), None
     if _looks_binary(raw):
-        return _failure("the page is binary data, not HTML")
+        return _failure("the page is binary data, not HTML"), None
     if _too_many_links(raw):
-        return _failure(f"the page is a wall of links (over {MAX_LINKS}), not an article")
+        return _failure(f"the page is a wall of links (over {MAX_LINKS}), not an article"), None
     # Mojibake first: its C1 characters are the evidence the repair needs, and the extractor
     # (and strip_controls) would drop them, leaving a lone "â" for every curly quote.
     decoded = repair_markup(decode_html(raw[:MAX_PAGE_BYTES], content_type))
     text = strip_controls(_CONTROL_REFS.sub("", decoded))
     if mime == "text/plain":
         body = clean_lines(text.replace("\r\n", "\n"))
-        return Extracted(body, None, None, None, None, None if body else "the page is empty")
+        return Extracted(body, None, None, None, None,
+                         None if body else "the page is empty"), None
 
     import trafilatura
     from trafilatura.utils import load_html
 
     from tui.core.ingest.trafilatura_setup import options
 
+    text, joiners = protect(text)  # trafilatura would drop Persian's ZWNJ (joiners.py)
     tree = load_html(text)
     if tree is None:
-        return _failure("the page is not parseable HTML")
+        return _failure("the page is not parseable HTML"), None
     # The one parse serves both: trafilatura works on a copy of a tree it is given, so the
     # link texts page_meta reads later (only when clean_lines asks) come from the whole page.
     meta = page_meta(tree)
     doc = trafilatura.bare_extraction(tree, options=options(url or None))
     if doc is None:
-        return _failure("no article text found on the page")
+        return _failure("no article text found on the page"), None
     found = doc.get("text") if isinstance(doc, dict) else getattr(doc, "text", None)
-    body = clean_lines(found if isinstance(found, str) else "", meta.links)
-    return Extracted(body=body, author=meta.author, published=meta.published,
-                     sitename=meta.sitename, title=meta.title,
-                     error=None if body else "no article text found on the page")
+    body = joiners.restore(clean_lines(found if isinstance(found, str) else "", meta.links))
+    return Extracted(body=body, author=joiners.restore_optional(meta.author),
+                     published=meta.published, sitename=joiners.restore_optional(meta.sitename),
+                     title=joiners.restore_optional(meta.title),
+                     error=None if body else "no article text found on the page"), (tree, joiners)
 
 
 _BLOCK_TAGS = frozenset({

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal, Protocol
 
-from tui.core.models import Article, ArticleActor, utcnow
+from tui.core.bodylinks import marked
+from tui.core.models import Article, ArticleActor, BodyLink, utcnow
 from tui.core.words import counted
 
 Format = Literal["md", "json", "html"]
@@ -31,6 +32,7 @@ class ExportItem:
     actors: Sequence[str] = ()  # display names
     author: str | None = None
     body: str = ""  # plain text, paragraphs separated by a blank line
+    links: Sequence[BodyLink] = ()  # the links the body cites, numbered from 1
 
 
 class Source(Protocol):
@@ -51,7 +53,7 @@ def dossier(source: Source, ids: Iterable[int], fmt: str, query: str) -> str:
         items.append(ExportItem(
             title=article.title, feed=article.feed, published=article.published,
             url=article.url, tags=article.tags, author=article.author, body=article.body,
-            actors=[a.name for a in source.actors_of(article_id)]))
+            links=article.links, actors=[a.name for a in source.actors_of(article_id)]))
     return export_articles(items, fmt, title=f"newsdesk: {query}", generated=utcnow())
 
 
@@ -81,7 +83,9 @@ def _day(when: datetime) -> str:
 def _record(item: ExportItem) -> dict[str, object]:
     return {"title": item.title, "feed": item.feed, "published": _when(item.published),
             "url": item.url, "author": item.author, "tags": list(item.tags),
-            "actors": list(item.actors), "body": item.body}
+            "actors": list(item.actors), "body": item.body,
+            "links": [{"number": n, "url": link.url, "offsets": list(link.at)}
+                      for n, link in enumerate(item.links, 1)]}
 
 
 def paragraphs(body: str) -> list[str]:
@@ -135,8 +139,9 @@ def _markdown(items: list[ExportItem], title: str, generated: datetime | None) -
             out += ["**Tags:** " + ", ".join(_md_inline(t) for t in item.tags), ""]
         if item.actors:
             out += ["**Actors:** " + ", ".join(_md_inline(a) for a in item.actors), ""]
-        for para in paragraphs(item.body):
+        for para in paragraphs(marked(item.body, item.links).text):
             out += [md_escape(para), ""]
+        out += _md_links(item.links)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -182,7 +187,28 @@ def _html(items: list[ExportItem], title: str, generated: datetime | None) -> st
                        + "</p>")
         if item.actors:
             out.append(f'<p class="meta">Actors: {_e(", ".join(item.actors))}</p>')
-        out += [f"<p>{_e(para)}</p>" for para in paragraphs(item.body)]
+        out += [f"<p>{_e(para)}</p>" for para in paragraphs(marked(item.body, item.links).text)]
+        out += _html_links(item.links)
         out.append("</article>")
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------- the links a body cites
+
+def _md_links(links: Sequence[BodyLink]) -> list[str]:
+    """The numbered list after the text (its markers are the text's `[n]`, escaped)."""
+    shown = [(n, url) for n, link in enumerate(links, 1) if (url := _safe_url(link.url))]
+    if not shown:
+        return []
+    return ["**Links:**", "", *(f"\\[{n}\\] <{url.replace('>', '%3E').replace('<', '%3C')}>  "
+                                for n, url in shown), ""]
+
+
+def _html_links(links: Sequence[BodyLink]) -> list[str]:
+    shown = [(n, url) for n, link in enumerate(links, 1) if (url := _safe_url(link.url))]
+    if not shown:
+        return []
+    return ['<p class="meta">Links:</p>', '<ol class="links">',
+            *(f'<li value="{n}"><a href="{_e(url)}" rel="noopener noreferrer">{_e(url)}</a></li>'
+              for n, url in shown), "</ol>"]

@@ -327,7 +327,7 @@ def _write_page(conn: sqlite3.Connection, article_id: int, page: FetchResult,
     if extracted.body:
         note = "page was cut off at the size limit" if page.truncated else None
         store.set_body(conn, article_id, extracted.body, "page", note,
-                       author=clean_line(extracted.author) or None)
+                       author=clean_line(extracted.author) or None, links=extracted.links)
         return True
     conn.execute("UPDATE articles SET extract_error = ? WHERE id = ?",
                  (clean_line(extracted.error or "no text found")[:500], article_id))

@@ -77,11 +77,14 @@ def _without_headline(body: str, title: str | None) -> str:
 
 def extract_worker(raw: bytes, url: str, content_type: str | None) -> Extracted:
     from tui.core.ingest.extract import Extracted, clean_lines_text, extract_page
+    from tui.core.ingest.links import shifted
 
     extracted = extract_page(raw, url, content_type)  # its body is clean_lines output
-    body = _without_headline(clean_lines_text(extracted.body), extracted.title)
+    cleaned = clean_lines_text(extracted.body)
+    body = _without_headline(cleaned, extracted.title)
+    links = shifted(extracted.links, len(cleaned) - len(body)) if cleaned == extracted.body else ()
     return Extracted(body, extracted.author, extracted.published, extracted.sitename,
-                     extracted.title, extracted.error)
+                     extracted.title, extracted.error, links)
 
 
 def page_worker(raw: bytes, url: str, content_type: str | None) -> tuple[Extracted, bytes]:

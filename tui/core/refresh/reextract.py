@@ -9,6 +9,7 @@ from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
 from tui.core.store import articles as store
+from tui.core.store import body_links
 from tui.core.store.write_turns import transaction
 
 if TYPE_CHECKING:
@@ -18,7 +19,8 @@ if TYPE_CHECKING:
 
 def rebuild_bodies(conn: sqlite3.Connection, workers: WorkerPool) -> int:
     """Extract every stored page again in the pool; how many bodies changed (an unchanged one
-    is not written, so it is not analysed again). A bounded window of pages is in flight: a
+    is not written, so it is not analysed again; only its links are, when they differ: a
+    page stored before links were kept gets them). A bounded window of pages is in flight: a
     50k cache never sits in memory decompressed."""
     from tui.core.refresh.pool import extract_worker
 
@@ -28,11 +30,15 @@ def rebuild_bodies(conn: sqlite3.Connection, workers: WorkerPool) -> int:
     def settle() -> None:
         nonlocal changed
         article_id, future = window.popleft()
-        body = future.result().body
+        extracted = future.result()
+        body = extracted.body
         if body and body != store.body_of(conn, article_id):
             with transaction(conn):
-                store.set_body(conn, article_id, body, "page", None)
+                store.set_body(conn, article_id, body, "page", None, links=extracted.links)
             changed += 1
+        elif body and extracted.links != body_links.stored_links(conn, article_id):
+            with transaction(conn):
+                body_links.set_links(conn, article_id, extracted.links)
 
     for article_id, url, raw, ctype in store.pages(conn):
         window.append((article_id, workers.get().submit(extract_worker, raw, url, ctype)))

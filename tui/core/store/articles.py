@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from tui.core import tagnames
-from tui.core.models import Article, ArticleRow, from_iso, to_iso, utcnow
+from tui.core.models import Article, ArticleRow, BodyLink, from_iso, to_iso, utcnow
+from tui.core.store.body_links import links_json, links_of
 from tui.core.store.write_turns import transaction
 
 SEP = "\x1f"  # joins tags in one column; cannot occur in sanitised text
@@ -162,11 +163,13 @@ def page_is_due(conn: sqlite3.Connection, article_id: int) -> bool:
 
 
 def set_body(conn: sqlite3.Connection, article_id: int, body: str, source: str,
-             error: str | None, *, author: str | None = None) -> None:
+             error: str | None, *, author: str | None = None,
+             links: Sequence[BodyLink] = ()) -> None:
+    """A new body, with the links it cites (their offsets index this body)."""
     conn.execute(
         "UPDATE articles SET body = ?, body_source = ?, extract_error = ?, extracted_at = ?, "
-        "author = coalesce(author, ?), analysed = 0 WHERE id = ?",
-        (body, source, error, to_iso(utcnow()), author, article_id),
+        "author = coalesce(author, ?), analysed = 0, body_links = ? WHERE id = ?",
+        (body, source, error, to_iso(utcnow()), author, links_json(links), article_id),
     )
 
 
@@ -238,7 +241,8 @@ def select_ids(conn: sqlite3.Connection, where: str = "1",
 
 def get_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
     row = conn.execute(f"SELECT {_ROW_COLUMNS}, a.author, a.body, a.body_source, a.summary, "
-                       "a.lang, a.extract_error, a.analysed, a.page_due FROM articles a "
+                       "a.lang, a.extract_error, a.analysed, a.page_due, a.body_links "
+                       "FROM articles a "
                        "WHERE a.id = ?",
                        (article_id,)).fetchone()
     if row is None:
@@ -253,6 +257,7 @@ def get_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
         author=row["author"], body=row["body"] or "", body_source=row["body_source"],
         summary=row["summary"], lang=row["lang"], feeds=feeds, extract_error=row["extract_error"],
         analysed=bool(row["analysed"]), page_due=bool(row["page_due"]),
+        links=links_of(row["body_links"]),
     )
 
 

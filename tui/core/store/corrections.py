@@ -45,6 +45,7 @@ def update_changed(conn: sqlite3.Connection, feed_id: int, entries: Sequence[New
             "author = coalesce(?, author), "
             "body = CASE WHEN body_source = 'page' THEN body ELSE ? END, "
             "body_source = CASE WHEN body_source = 'page' THEN body_source ELSE ? END, "
+            "body_links = CASE WHEN body_source = 'page' THEN body_links END, "
             "extracted_at = ?, analysed = 0, read = read AND title IS ?, "
             "page_due = CASE WHEN ? AND url IS NOT NULL THEN 1 ELSE page_due END "
             "WHERE id = ?",
