@@ -26,6 +26,7 @@ from itertools import chain
 from typing import Any
 
 from tui.core.linking.features import Features
+from tui.core.linking.names import display_name
 from tui.core.linking.score import DAY, REPEAT_DAYS, WINDOW_DAYS, Model, _shared, _why, link
 
 LinkRow = tuple[int, int, float, str]
@@ -184,12 +185,21 @@ def _dups(arts: Sequence[Features], x: Any, y: Any, cross: Any) -> list[float] |
     return np.where(cross == 0, same / width, 0.0).tolist()  # type: ignore[no-any-return]
 
 
+class _Names(dict[str, str]):
+    """Display names looked up once per job: the same few places and people name most of a
+    job's reasons."""
+
+    def __missing__(self, key: str) -> str:
+        self[key] = found = display_name(key)
+        return found
+
+
 def _kept(feats: Mapping[int, Features], pairs: Sequence[tuple[int, int]], model: Model,
           dots: list[float], days: list[float], text: list[float],
           dups: list[float] | None) -> list[LinkRow]:
     """The rows of the pairs at or above link_min, with their reasons (as `link` gives them)."""
     rows: list[LinkRow] = []
-    sigmoid, floor = model._sigmoid, model.link_min
+    sigmoid, floor, name = model._sigmoid, model.link_min, _Names().__getitem__
     for n, (a, b) in enumerate(pairs):
         if days[n] > WINDOW_DAYS:
             if kept := link(feats[a], feats[b], model):
@@ -203,5 +213,5 @@ def _kept(feats: Mapping[int, Features], pairs: Sequence[tuple[int, int]], model
         shared_p = sorted(fx.places.keys() & fy.places.keys()) if fx.places and fy.places else []
         dup = None if dups is None else dups[n]
         rows.append((a, b, total, _why(*_shared(fx, fy, shared_a, shared_p, dup), days[n],
-                                       text[n])))
+                                       text[n], name)))
     return rows
