@@ -37,12 +37,15 @@ def test_terms_drop_stopwords_and_stem() -> None:
     assert got["missile"] == 3 and "the" not in got and "monday" not in got
 
 
-def test_minhash_is_the_minimum_of_every_masked_blake2b() -> None:
+def test_minhash_is_the_minimum_of_every_masked_blake2b(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     """Stored signatures and LSH keys stay valid across versions: each value is the top 32
     bits of min(blake2b-64(shingle) ^ mask) over the distinct word 4-shingles, computed here
-    the slow, obvious way (short texts padded, repeated shingles, words in two scripts)."""
+    the slow, obvious way (short texts padded, repeated shingles, words in two scripts), the
+    same with digests of shingles seen before and with a cache cleared as it fills."""
     import hashlib
 
+    from tui.core.linking import text
     from tui.core.linking.text import _MASKS, minhash_words
 
     def reference(words: list[str]) -> tuple[int, ...]:
@@ -54,7 +57,10 @@ def test_minhash_is_the_minimum_of_every_masked_blake2b() -> None:
 
     texts = [[], ["one"], ["a", "b"] * 4, ["шойгу", "прибыл", "в", "тегеран"],
              [f"w{i % 37}" for i in range(500)]]
-    for words in texts:
+    for words in texts + texts:
+        assert minhash_words(words) == reference(words)
+    monkeypatch.setattr(text, "_DIGEST_CACHE_MAX", 3)
+    for words in texts + texts:
         assert minhash_words(words) == reference(words)
 
 

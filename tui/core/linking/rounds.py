@@ -32,7 +32,7 @@ from operator import itemgetter
 from typing import Any
 
 from tui.core.linking.features import idf
-from tui.core.linking.score import DAY, WINDOW_DAYS, Model, default_model, link
+from tui.core.linking.score import DAY, WINDOW_DAYS, Model, default_model
 from tui.core.store import links as store
 
 ROUND_MIN = 400  # a run this big is linked as a round; a smaller one article by article
@@ -344,18 +344,12 @@ _other = itemgetter(1)
 def score_pairs(conn: sqlite3.Connection, pairs: Sequence[Pair],
                 model: Model | None = None) -> list[tuple[int, int, float, str]]:
     """Step 3 (reads only): the link rows of `pairs` that reach the model's link_min."""
+    from tui.core.linking.batch import score_many
     from tui.core.linking.index import features
 
     model = model or default_model()
     feats = features(conn, sorted({a for pair in pairs for a in pair}))
-    rows = []
-    for a, b in pairs:
-        x, y = feats.get(a), feats.get(b)
-        if x is None or y is None:
-            continue
-        if kept := link(x, y, model):
-            rows.append((a, b, *kept))
-    return rows
+    return score_many(feats, pairs, model)
 
 
 def window_of(published: Mapping[int, float]) -> tuple[float, float]:

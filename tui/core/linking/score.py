@@ -187,14 +187,15 @@ def _total(model: Model, values: tuple[float, ...]) -> float:
     return round(model._sigmoid(sum(map(operator.mul, model.vector, values))), 6)
 
 
-def _shared(x: Features, y: Features, shared_a: list[str], shared_p: list[str]
-            ) -> tuple[float, tuple[str, ...], tuple[str, ...]]:
-    """A kept link's copy similarity, what the two share (most telling first) and the event
-    types both name."""
+def _shared(x: Features, y: Features, shared_a: list[str], shared_p: list[str],
+            dup: float | None = None) -> tuple[float, tuple[str, ...], tuple[str, ...]]:
+    """A kept link's copy similarity (`dup`, when the caller has it), what the two share (most
+    telling first) and the event types both name."""
     weights = {f"a:{k}": min(x.actors[k], y.actors[k]) for k in shared_a} if shared_a else {}
     if shared_p:
         weights.update({f"p:{k}": min(x.places[k], y.places[k]) for k in shared_p})
-    dup = jaccard(x.sig, y.sig) if x.script == y.script else 0.0
+    if dup is None:
+        dup = jaccard(x.sig, y.sig) if x.script == y.script else 0.0
     named = x.shown & y.shown
     # one name or none is its own order (most kept links of a cold run share at most a place)
     return (dup, tuple(_explain_order(weights, {x.lead, y.lead}) if len(weights) > 1

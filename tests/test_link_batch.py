@@ -1,0 +1,62 @@
+"""Pairs scored at once in numpy (tui/core/linking/batch.py) give `score.link`'s rows to the
+bit: the same probabilities and reasons, on every pair of the devset's articles (people,
+places, states, scripts, event types, repeats, pairs further apart than the window)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from tui.core.linking.batch import score_many
+from tui.core.linking.features import Features
+from tui.core.linking.score import Model, default_model, link
+
+
+def _devset_features(folder: Path) -> dict[int, Features]:
+    from bench.related_data import build_cache, load_devset
+    from tui.core.linking.index import features
+
+    cache = build_cache(folder, load_devset())
+    try:
+        conn = cache.conn
+        ids = [row[0] for row in conn.execute("SELECT id FROM articles ORDER BY id")]
+        return features(conn, ids, keep=False)
+    finally:
+        cache.close()
+
+
+def _one_by_one(feats: dict[int, Features], pairs: list[tuple[int, int]],
+                model: Model) -> list[tuple[int, int, float, str]]:
+    return [(a, b, *kept) for a, b in pairs if a in feats and b in feats
+            and (kept := link(feats[a], feats[b], model))]
+
+
+def test_every_devset_pair_scores_as_link_scores_it(tmp_path: Path) -> None:
+    feats = _devset_features(tmp_path)
+    ids = sorted(feats)
+    pairs = [(a, b) for n, a in enumerate(ids) for b in ids[n + 1:]]
+    pairs += [(b, a) for a, b in pairs[::7]]  # either way round
+    model = default_model()
+    want = _one_by_one(feats, pairs, model)
+    far = [p for p in pairs if abs(feats[p[0]].published - feats[p[1]].published) > 14 * 86400]
+    assert len(want) > 1000 and far  # links to get wrong, and pairs beyond the window
+    whys = [why for *_x, why in want]  # reasons with names and event types
+    assert any("both: " in w for w in whys) and any("apart" not in w.split("; ")[0] for w in whys)
+    assert score_many(feats, pairs, model) == want
+    # a model that keeps every pair (links beyond the window too) and one that keeps few
+    for floor in (0.0, 0.5):
+        strict = replace(model, link_min=floor)
+        assert score_many(feats, pairs[:3000], strict) == _one_by_one(feats, pairs[:3000],
+                                                                      strict)
+
+
+def test_odd_signatures_and_missing_features_score_as_link_scores_them(
+        tmp_path: Path) -> None:
+    feats = _devset_features(tmp_path)
+    ids = sorted(feats)[:40]
+    odd = dict(feats)
+    odd[ids[0]] = replace(feats[ids[0]], sig=feats[ids[0]].sig[:5])  # an older version's
+    pairs = [(a, b) for n, a in enumerate(ids) for b in ids[n + 1:]] + [(ids[1], -1)]
+    model = default_model()
+    assert score_many(odd, pairs, model) == _one_by_one(odd, pairs, model)
+    assert score_many(odd, [], model) == []
