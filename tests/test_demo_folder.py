@@ -114,4 +114,4 @@ def test_a_view_saved_in_the_demo_survives_a_demo_on_another_port(tmp_path: Path
     assert f"127.0.0.1:{port}/" not in text and 'name = "ИРГЦ осень"' in text
     listed = newsdesk("--config", str(config), "list", "--limit", "0", env=fresh_user(tmp_path),
                       cwd=tmp_path)
-    assert len(listed.stdout.splitlines()) == 49, listed.stderr
+    assert len(listed.stdout.splitlines()) == 57, listed.stderr

@@ -1,4 +1,4 @@
-"""`newsdesk demo` run again, on another port or while one runs: the same 49 articles with the
+"""`newsdesk demo` run again, on another port or while one runs: the same 57 articles with the
 user's read, saved and tags, and the user's feeds.toml as they left it (only the port in the
 demo feed URLs follows the server)."""
 
@@ -44,7 +44,7 @@ def articles(config: Path, env: dict[str, str], cwd: Path) -> dict[str, dict[str
 def test_a_demo_on_another_port_keeps_articles_state_and_the_users_file(tmp_path: Path) -> None:
     env = fresh_user(tmp_path)
     first = newsdesk("demo", "--fetch-only", env=env, cwd=tmp_path)
-    assert first.returncode == 0 and "49 new articles" in first.stdout, first.stderr
+    assert first.returncode == 0 and "57 new articles" in first.stdout, first.stderr
     config = tmp_path / "home/.local/share/newsdesk/demo/feeds.toml"
     before = articles(config, env, tmp_path)
     ids = sorted(int(str(a["id"])) for a in before.values())
@@ -73,16 +73,16 @@ def test_a_demo_on_another_port_keeps_articles_state_and_the_users_file(tmp_path
     assert new_port != old_port
     # every byte the same but the demo feeds' port (the user's own feed on :9 too)
     assert after == text.replace(f"127.0.0.1:{old_port}/", f"127.0.0.1:{new_port}/")
-    assert after.count(f"127.0.0.1:{new_port}/") == 7 and "127.0.0.1:9/mine" in after
+    assert after.count(f"127.0.0.1:{new_port}/") == 9 and "127.0.0.1:9/mine" in after
     assert "ИРГЦ осень" in [v.name for v in load_config(config).views]
     assert articles(config, env, tmp_path) == marked  # same ids, read, saved, tags
-    assert len(marked) == 49
+    assert len(marked) == 57
 
     # a demo already serving the file's port is shared: nothing fetched twice, file untouched
     with DemoServer(port=new_port):
         third = newsdesk("demo", "--fetch-only", env=env, cwd=tmp_path)
     assert third.returncode == 0, third.stderr
-    assert "(7 unchanged)" in third.stdout and "0 new articles" in third.stdout, third.stdout
+    assert "(9 unchanged)" in third.stdout and "0 new articles" in third.stdout, third.stdout
     assert config.read_text(encoding="utf-8") == after
     assert articles(config, env, tmp_path) == marked
 
@@ -151,9 +151,9 @@ def test_copies_an_older_version_made_fold_into_the_first(tmp_path: Path) -> Non
     with DemoServer() as new:
         desk = Desk.open(load_config(write_demo_config(tmp_path, new)))
         summary = desk.refresh(extract=False)
-        assert summary.new_articles == 34  # what an older version's cache got on a new port
+        assert summary.new_articles == 42  # what an older version's cache got on a new port
         adopted = adopt_cache(desk.conn, new)
-        assert (adopted.merged, adopted.feeds) == (34, 14)
+        assert (adopted.merged, adopted.feeds) == (42, 18)
         conn = desk.conn
         assert {r[0]: r[1] for r in conn.execute("SELECT id, title FROM articles")} == first
         assert sorted(r[0] for r in conn.execute("SELECT id FROM articles WHERE read")) == ids[:3]
@@ -161,7 +161,7 @@ def test_copies_an_older_version_made_fold_into_the_first(tmp_path: Path) -> Non
         urls = [r[0] for r in conn.execute("SELECT url FROM articles UNION ALL "
                                            "SELECT url FROM feeds")]
         assert all(u.startswith(new.base_url + "/") for u in urls if u)
-        assert conn.execute("SELECT count(*) FROM feeds").fetchone()[0] == 7
+        assert conn.execute("SELECT count(*) FROM feeds").fetchone()[0] == 9
         assert adopt_cache(conn, new).moved == 0  # a second start has nothing to do
         again = desk.refresh(extract=False)
         assert again.new_articles == 0

@@ -71,6 +71,9 @@ def test_clean_keeps_real_sentences_that_look_like_boilerplate() -> None:
         "that it was later used by several agencies across the region. Editors agreed. "
         "Nobody disputed the caption. It ran on the front page.",
         "Advertisements for the rally appeared across the city.",
+        "وزير الخارجية قال: اقرأ أيضاً ما كتبناه أمس عن المفاوضات في الدوحة.",
+        "او گفت این گزارش را باید با دقت بخوانید: هر دو طرف خواهان آتش‌بس هستند.",
+        "إعلانات الحملة الانتخابية انتشرت في شوارع بيروت.",
     ])
     assert clean_lines(text).split("\n\n") == text.split("\n")
 
@@ -86,7 +89,11 @@ def test_clean_drops_boilerplate_lines() -> None:
             "Image credit: Tehran Wire Review / File", "Читайте также: Заголовок",
             "Реклама", "Фото: «Северный вестник»", "Поделиться:",
             "Подпишитесь на нашу рассылку: главные новости дня каждое утро.",
-            "We use cookies to personalise content and ads."]
+            "We use cookies to personalise content and ads.",
+            "اقرأ أيضاً: عنوان مقال آخر", "اقرأ أيضا: عنوان", "مواضيع ذات صلة", "إعلان",
+            "شارك هذا المقال", "تصوير: أرشيف بريد المشرق",
+            "بیشتر بخوانید: عنوان خبری دیگر", "اخبار مرتبط", "آگهی تبلیغاتی",
+            "اشتراک\u200cگذاری این خبر:", "عکس: آرشیو پیک البرز"]  # noqa: RUF001
     keep = "Shoigu met Ahmadian in Tehran on Monday."
     assert clean_lines("\n".join([keep, *junk, keep + " Again."])) == (
         f"{keep}\n\n{keep} Again.")
@@ -192,3 +199,12 @@ def test_precision_skips_only_the_raw_tree_prune() -> None:
     page = _page(EN_PARA).replace("<h1>Test</h1>", "<h1>Test</h1>" + share)
     body = extract_page(page.encode(), "https://example.invalid/a").body
     assert EN_PARA[:40] in body and "Share this story" not in body
+
+
+def test_persian_joiners_survive_extraction() -> None:
+    """The zero-width non-joiner is part of Persian spelling (می‌گیرد, not میگیرد); the
+    joiner holds emoji together. Both reach the body; other invisible controls do not."""
+    para = ("دولت می\u200cگوید گفت\u200cوگو با همسایه\u200cها ادامه می\u200cیابد و "  # noqa: RUF001
+            "هیئت\u200cهای دو کشور هفته آینده در تهران دیدار می\u200cکنند. 👩\u200d💻")  # noqa: RUF001
+    body = extract_page(_page(para + "\u200b").encode(), "https://example.invalid/fa").body
+    assert para in body and "\u200b" not in body

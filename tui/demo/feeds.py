@@ -23,6 +23,10 @@ FEED_CONTENT_TYPES = {
     "rss1": "application/rdf+xml",
 }
 
+# The in-body link label a full-text feed carries, in the article's language.
+_READ_MORE = {"en": "Read more:", "ru": "Читайте также:", "ar": "اقرأ أيضاً:",
+              "fa": "بیشتر بخوانید:"}
+
 _NS_CONTENT = 'xmlns:content="http://purl.org/rss/1.0/modules/content/"'
 _NS_DC = 'xmlns:dc="http://purl.org/dc/elements/1.1/"'
 _NS_ATOM = 'xmlns:atom="http://www.w3.org/2005/Atom"'
@@ -45,7 +49,7 @@ def _content_html(article: DemoArticle, base_url: str, site: Site) -> str:
     others = [a for a in site.articles_of(article.outlet) if a.slug != article.slug]
     if others and len(paras) > 2:
         other = others[0]
-        label = "Читайте также:" if article.lang == "ru" else "Read more:"
+        label = _READ_MORE.get(article.lang, _READ_MORE["en"])
         paras.insert(2, f'<p><strong>{label}</strong> <a href="{escape(base_url + other.path)}">'
                         f"{escape(other.title)}</a></p>")
     return "\n".join(paras)

@@ -33,7 +33,14 @@ _EN_CAPTIONS = (
     "Officials speak to reporters after a meeting, in an earlier photograph.",
     "Traffic on a main avenue during the morning rush, shown in a file image.",
 )
-_RU_CAPTIONS = ("Архивное изображение, иллюстрирующее материал.", "Вид на центр города вечером.")
+# Captions and photo credits in each demo language ({name}: the outlet's name).
+_CAPTIONS = {
+    "en": _EN_CAPTIONS,
+    "ru": ("Архивное изображение, иллюстрирующее материал.", "Вид на центр города вечером."),
+    "ar": ("صورة من الأرشيف تُظهر وفوداً قبل بدء المحادثات.", "منظر عام للعاصمة عند الغروب."),
+    "fa": ("تصویر آرشیوی از نشست هیئت‌های دو کشور.", "نمایی از مرکز شهر در شامگاه."),
+}
+_CREDITS = {"en": "{name} / Archive", "ru": "«{name}»", "ar": "أرشيف {name}", "fa": "آرشیو {name}"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,9 +158,8 @@ def _body_html(site: Site, outlet: Outlet, article: DemoArticle, base_url: str) 
     snip = _inline(outlet.template)
     esc = html.escape
     index = site.articles.index(article)
-    ru = article.lang == "ru"
-    captions = _RU_CAPTIONS if ru else _EN_CAPTIONS
-    credit = "«Северный вестник»" if ru else f"{outlet.name} / Archive"
+    captions = _CAPTIONS.get(article.lang, _EN_CAPTIONS)
+    credit = _CREDITS.get(article.lang, _CREDITS["en"]).format(name=outlet.name)
     links = _others(site, article, 3, same_outlet=False) or _others(
         site, article, 3, same_outlet=True)
 
@@ -185,6 +191,8 @@ def _body_html(site: Site, outlet: Outlet, article: DemoArticle, base_url: str) 
 def _human_date(when: datetime, lang: str) -> str:
     if lang == "ru":
         return when.strftime("%d.%m.%Y %H:%M")
+    if lang in ("ar", "fa"):
+        return when.strftime("%Y/%m/%d %H:%M")
     return f"{when.day} {when.strftime('%B %Y, %H:%M')}"
 
 

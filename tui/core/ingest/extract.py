@@ -81,7 +81,9 @@ _SEP = r"\s*[:|\-\u2013\u2014\u00bb\u203a>]"  # "Read more:", "Related |", "See 
 _XREF = (r"(?:(lea|vea|lee|mira) también|le puede interesar|te puede interesar|notas relacionadas"
          r"|art[íi]culos relacionados|m[áa]s sobre|lesen sie auch|mehr zum thema|[àa] lire aussi"
          r"|lire aussi|leggi anche|czytaj (też|także|więcej)|dowiedz się więcej"
-         r"|читайте (также|еще|ещё)|смотрите также|по теме|подробнее|ещё по теме)")
+         r"|читайте (также|еще|ещё)|смотрите также|по теме|подробнее|ещё по теме"
+         r"|[اإأ]قرأ (أيضاً|أيضا|ايضاً|ايضا|المزيد|كذلك)|(مواضيع|أخبار|اخبار|مقالات) ذات صلة"
+         r"|(بیشتر |همچنین )?بخوانید|(مطالب|اخبار|خبرهای) مرتبط)")
 _DROP_PATTERNS = [
     # Inline cross-links: "Read more: Other headline", "ALSO READ | ...", "Related: ...".
     _LEAD + r"(read|see|watch|listen)\s+(more|also|next)" + _SEP,
@@ -94,18 +96,20 @@ _DROP_PATTERNS = [
     _LEAD + _XREF + _SEP,
     _LEAD + _XREF + r"\W*$",
     # Ad slots.
-    r"^\W*(advertisement|advertising|sponsored( content)?|ad|anzeige|publicité|реклама"
+    r"^\W*(advertisement|advertising|sponsored( content)?|ad|anzeige|publicité|реклама|إعلان"
+    r"|آگهی( تبلیغاتی)?|تبلیغات"
     r"|scroll to continue( with content)?|continue reading below|story continues below)\W*$",
     # Share / follow rows.
     r"^\W*(share|tweet|email|print|copy link)( this)?( article| story| page| on [\w ]+)?"
     r"\W*((facebook|twitter|x|whatsapp|telegram|linkedin|email|reddit|copy link)\W*)*$",
     r"^\W*share (this|on|via)\b.{0,60}$",
     r"^\W*(follow us|join us) on\b.{0,60}$",
-    r"^\W*(поделиться|поделитесь)\b.{0,60}$",
+    r"^\W*(поделиться|поделитесь|شارك|اشتراک\u200cگذاری)\b.{0,60}$",  # noqa: RUF001
     # Newsletter boxes, captions and credits (the cheap ones; the scanning ones are below).
     r"^\W*(sign up|subscribe( now)?|get the newsletter)\W*$",
     r"^\W*enter your e-?mail( address)?\W*$",
-    r"^\W*(photo|photograph|image|picture|pictured|caption|credit|foto|фото|illustration)"
+    r"^\W*(photo|photograph|image|picture|pictured|caption|credit|foto|фото|illustration"
+    r"|تصوير|عکس)"
     r"( credit)?s?\s*[:|/©].{0,150}$",
     r"^\W*©.{0,120}$",
 ]
