@@ -14,16 +14,11 @@ readability's candidate wins rarely, and when it does, trafilatura's own sanitis
 The comparison itself (readability on the raw tree, then maybe justext) is skipped where it
 provably returns trafilatura's own extraction unchanged (`_own_extraction_stands`): on the bench
 pages it was a third of a worker's extraction, and its answer was always "keep your own".
-
-trafilatura drops every character Python calls unprintable, and that takes the zero-width
-non-joiner out of Persian words ("می‌گیرد" became "میگیرد", two words run together on screen)
-and the joiner out of emoji: `_keep_joiners` lets those two through.
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -37,7 +32,6 @@ def _base() -> Any:
 
     _skip_raw_tree_prune()
     _skip_needless_comparison()
-    _keep_joiners()
     return Extractor(output_format="python", precision=True, comments=False, tables=False,
                      links=False, images=False, with_metadata=False)
 
@@ -67,29 +61,6 @@ def _skip_raw_tree_prune() -> None:
 
     pruned.skips_raw_tree_prune = True  # type: ignore[attr-defined]
     setattr(external, "prune_unwanted_nodes", pruned)  # noqa: B010 - not exported: mypy
-
-
-_JOINERS = frozenset("\u200c\u200d")  # ZWNJ, ZWJ: spelling, not control characters
-
-
-def _keep_joiners() -> None:
-    """trafilatura's `remove_control_characters` (in `utils`, and imported by name into
-    `baseline`) keeps ZWNJ and ZWJ; it drops every other character it dropped before."""
-    from trafilatura import baseline, utils
-
-    remove: Callable[[str], str] | None = getattr(utils, "remove_control_characters", None)
-    if remove is None or getattr(remove, "keeps_joiners", False):
-        return
-
-    def removed(string: str) -> str:
-        if string.isprintable() or not _JOINERS.intersection(string):
-            return remove(string)
-        return "".join(c if c in _JOINERS else remove(c) for c in string)
-
-    removed.keeps_joiners = True  # type: ignore[attr-defined]
-    for module in (utils, baseline):
-        if getattr(module, "remove_control_characters", None) is remove:
-            setattr(module, "remove_control_characters", removed)  # noqa: B010 - not exported
 
 
 GATED_VERSIONS = ("2.3.1",)
