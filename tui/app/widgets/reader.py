@@ -36,6 +36,7 @@ from tui.app.widgets.side_panel import (
     StyleOf,
     style_key,
 )
+from tui.core import tagnames
 from tui.core.models import Article, ArticleActor
 from tui.core.query.marks import Mark, marks, spans
 
@@ -107,7 +108,7 @@ def article_text(article: Article, actors: Sequence[ArticleActor] = (),
     if article.saved:
         flags.append("★ saved")
     if article.tags:
-        flags.append(" ".join(f"#{t}" for t in article.tags))
+        flags.append(" ".join(map(tagnames.hashtag, article.tags)))
     if flags:
         header.append("\n")
         header.append("  ".join(flags), "bold")
