@@ -34,6 +34,14 @@ def _prebuilt_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]
         os.environ[ENV] = before
 
 
+@pytest.fixture(autouse=True)
+def _truecolour(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Apps draw as on a truecolour terminal whatever the shell's TERM (the actor styles
+    differ with 16 colours, and snapshots must not): a test of fewer colours sets its own."""
+    monkeypatch.setenv("COLORTERM", "truecolor")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
 @pytest.fixture
 def server() -> Iterator[LocalServer]:
     with LocalServer() as srv:

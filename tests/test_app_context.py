@@ -256,7 +256,9 @@ async def test_tree_stories_and_actors(demo_desk) -> None:
         assert f"{len(expected[0].outlets)} outlets" in stories[0].data.label
         shown = str(stories[0].label)  # cut to the tree's width: the place and dates stay
         place, _people, dates = expected[0].label.split(" · ")
-        assert shown.startswith(place) and shown.endswith(dates.split(" 20")[0]), shown
+        unread, total = len(expected[0].article_ids), len(expected[0].article_ids)
+        assert shown.startswith(place) and shown.endswith(f"{dates.split(' 20')[0]} "
+                                                          f"{unread}/{total}"), shown
         tree = main(app).query_one(ViewTree)
         tree.select_node(stories[0])
         await pilot.pause()

@@ -161,3 +161,22 @@ async def test_V_puts_feeds_toml_in_use_as_R_does(server: LocalServer, tmp_path:
             await pilot.press("g", "S")
             await until(pilot, lambda: desk.count("is:saved") == 1)
             assert desk.config.settings.refresh_minutes == 5
+
+
+async def test_a_view_saved_by_another_reader_shows_without_R(server: LocalServer,
+                                                               tmp_path: Path) -> None:
+    """Two readers on one cache: a view the other saved (its `V` appends to feeds.toml) is
+    listed here within a poll, as its triage is; the file's time and size tell, by a stat."""
+    path = write_config(tmp_path, [("Alpha", _feed(server, "alpha", 2))],
+                        settings="extract = false")
+    config = load_config(path)
+    with Desk.open(config) as desk:
+        await asyncio.to_thread(desk.refresh)
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            with path.open("a", encoding="utf-8") as file:  # what the other reader's V writes
+                file.write('\n[[view]]\nname = "Alpha watch"\nquery = "feed:alpha"\n')
+            await until(pilot, lambda: "Alpha watch 2/2" in labels(app), 10)
+            assert "feeds.toml re-read: views changed" in status(app)
+            assert [v.name for v in desk.config.views] == ["Alpha watch"]

@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 from tests.test_app_support import main, make_app, settle
-from tui.app.views import ViewGroups, feed_view, story_view
-from tui.app.widgets.view_tree import _plan
+from tui.app.layout import TREE_MAX
+from tui.app.views import ViewGroups, actor_view, feed_view, story_view, title_of
+from tui.app.widgets.view_tree import EDGES, _plan
 from tui.core.store.dateline import dateline
 from tui.core.store.links import Story
 
@@ -42,10 +44,45 @@ def test_a_story_reads_like_a_dateline() -> None:
     moscow = story(9, "Moscow · Pezeshkian, Putin · 17-18 Jan 2025", 4)
     ashgabat = story(11, "Ashgabat · Pezeshkian, Putin · 11 Oct 2024", 2)
     assert story_view(moscow).label == "Moscow · Pezeshkian, Putin · 17-18 Jan 2025 · 4 outlets"
-    groups = ViewGroups([], [], [], [], [story_view(moscow), story_view(ashgabat)], [])
-    assert shown(groups, 24)["Stories"] == ["Moscow · 17-18 Jan", "Ashgabat · 11 Oct"]
-    assert shown(groups, 34)["Stories"] == ["Moscow · Pezeshkian… · 17-18 Jan",
-                                            "Ashgabat · Pezeshkian,… · 11 Oct"]
+    groups = ViewGroups([], [], [], [], [(story_view(moscow), 1, 4),
+                                         (story_view(ashgabat), 0, 2)], [])
+    assert shown(groups, 24)["Stories"] == ["Moscow · 17-18 Jan 1/4", "Ashgabat · 11 Oct 0/2"]
+    assert shown(groups, 38)["Stories"] == ["Moscow · Pezeshkian… · 17-18 Jan 1/4",
+                                            "Ashgabat · Pezeshkian,… · 11 Oct 0/2"]
+    widest = TREE_MAX - 1 - EDGES  # a wide tree (inside its border): all of it, counted
+    assert shown(groups, widest)["Stories"] == [
+        "Moscow · Pezeshkian, Putin · 17-18 Jan 2025 · 4 outlets 1/4",
+        "Ashgabat · Pezeshkian, Putin · 11 Oct 2024 · 2 outlets 0/2"]
+    assert shown(groups, 52)["Stories"] == ["Moscow · Pezeshkian, Putin · 17-18 Jan 2025 1/4",
+                                            "Ashgabat · Pezeshkian, Putin · 11 Oct 2024 0/2"]
+
+
+def test_stories_that_would_read_alike_are_told_apart() -> None:
+    """Two stories of one place on the same days (an analyst saw two rows of "Tehran"): the
+    people come before the place, and stories alike even so end with their id."""
+    haniyeh = story(3, "Tehran · Haniyeh, Pezeshkian · 30-31 Jul 2024", 3)
+    sworn = story(4, "Tehran · Pezeshkian, Aliyev · 30-31 Jul 2024", 2)
+    twin = story(5, "Tehran · Pezeshkian, Aliyev · 30-31 Jul 2024", 2)
+    groups = ViewGroups([], [], [], [], [(story_view(s), 0, 2) for s in (haniyeh, sworn)], [])
+    assert shown(groups, 28)["Stories"] == ["Haniyeh, … · 30-31 Jul 0/2",
+                                            "Pezeshkia… · 30-31 Jul 0/2"]
+    groups.stories = [(story_view(s), 0, 2) for s in (haniyeh, sworn, twin)]
+    for room in (28, 34, 44, 56):
+        labels = shown(groups, room)["Stories"]
+        assert len(set(labels)) == 3, labels
+        assert all(len(label) <= room for label in labels)
+    assert shown(groups, 56)["Stories"][1:] == [
+        "Tehran · Pezeshkian, Aliyev · 30-31 Jul · story 4 0/2",
+        "Tehran · Pezeshkian, Aliyev · 30-31 Jul · story 5 0/2"]
+
+
+def test_actor_counts_are_never_cut() -> None:
+    """"Ali Akbar Ahmadian (…" hid how often he is named: the name gives way, the count not."""
+    actor = actor_view("ali-akbar-ahmadian", "Ali Akbar Ahmadian", 5)
+    groups = ViewGroups([], [], [], [], [], [actor])
+    assert shown(groups, 20)["Actors (all time)"] == ["Ali Akbar Ahm… (5)"]
+    assert shown(groups, 40)["Actors (all time)"] == ["Ali Akbar Ahmadian (5)"]
+    assert title_of(actor) == "Actor timeline: Ali Akbar Ahmadian (5), newest first"
 
 
 async def test_the_tree_beside_the_reader_tells_the_stories_apart(demo_desk) -> None:
@@ -59,8 +96,9 @@ async def test_the_tree_beside_the_reader_tells_the_stories_apart(demo_desk) -> 
         node = next(n for n in tree.root.children if str(n.label) == "Stories")
         labels = [child.label.plain for child in node.children]
         assert len(labels) == len(set(labels)) > 5
-        assert "Moscow · 17-18 Jan" in labels and "Ashgabat · 11 Oct" in labels, labels
-        assert "Tehran · 5-6 Aug" in labels and "Tehran · 30-31 Jul" in labels, labels
+        starts = [re.sub(r" \d+/\d+$", "", label) for label in labels]  # without counts
+        assert "Moscow · 17-18 Jan" in starts and "Ashgabat · 11 Oct" in starts, labels
+        assert "Tehran · 5-6 Aug" in starts and "Tehran · 30-31 Jul" in starts, labels
 
 
 def test_a_cut_story_keeps_its_place_and_dates() -> None:
@@ -107,3 +145,25 @@ def test_the_cli_labels_stories_as_the_tree_does(demo_desk) -> None:
         assert tree[story_id] == f"{label} · {tree[story_id].rsplit(' · ', 1)[1]}"
     text = newsdesk("--config", str(config.path), "stories").stdout
     assert "Tehran · Shoigu, Pezeshkian · 5-6 Aug 2024" in text
+
+
+async def test_a_wide_terminal_shows_whole_labels(demo_desk) -> None:
+    """At 220x60 the tree stayed 28 columns: `Kazan · Pezeshk… · 23 Oct`, `Ali Akbar Ahmadian
+    (…`. It takes a third of the columns beyond 120, and the stories read whole with their counts."""
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=(220, 60)) as pilot:
+        await settle(pilot)
+        tree = main(app).view_tree
+        assert tree.outer_size.width == 63
+        for node in tree.root.children:
+            node.expand()
+        await settle(pilot)
+        labels = [child.label.plain for node in tree.root.children for child in node.children]
+        for story in desk.stories(limit=50):  # the year may go, no name
+            short = re.sub(r" \d{4}$", "", story.label)
+            whole = [label for label in labels if label.startswith(short)]
+            assert whole, (story.label, labels)
+            assert whole[0].endswith(f"/{len(story.article_ids)}")
+        actors = [label for label in labels if label.endswith(")") and "more" not in label]
+        assert actors and not [label for label in actors if "…" in label]

@@ -6,7 +6,8 @@ in the list (at least `LIST_MIN` columns, `LIST_WANT` when there is room: the li
 reader moves on), then the side panel (narrower before it goes). Where the list cannot keep
 its width beside the text, it sits above it, or, on a small terminal, gives the whole screen
 to the reader until `q`. The view tree shows only where it leaves the list its width: `1`
-asks for it, and then the side panel makes way before the text does.
+asks for it, and then the side panel makes way before the text does. On a wide terminal the
+tree takes a share of the columns (`tree_width`), so story labels and actor counts show whole.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-TREE = 30  # the view tree's width where it stays shown
+TREE = 30  # the view tree's width where it stays shown, at the least
+TREE_SHARE = 3  # a wider terminal gives it a third of its columns beyond NARROW...
+TREE_MAX = 64  # ...up to this many: a story's whole dateline with its counts
 TREE_ASKED = 26  # its width when shown only because it has the focus
 NARROW = 120  # below this many columns the tree hides while the reader is closed
 SIDE = 36  # the reader's side panel (actors, related), with its border
@@ -52,6 +55,12 @@ class Layout:
         return self.mode != "full"
 
 
+def tree_width(width: int) -> int:
+    """The view tree's width where it stays shown: 30 columns, and a share of what a wider
+    terminal adds (43 at 160 columns, 63 at 220, 64 at most)."""
+    return max(TREE, min(TREE_MAX, TREE + (width - NARROW) // TREE_SHARE))
+
+
 def split(room: int, measure: int) -> tuple[int, int] | None:
     """(text, list) widths side by side in `room` columns, or None when the list would be
     narrower than `LIST_MIN`. The text gives up columns down to `MIN_MEASURE` until the list
@@ -71,7 +80,7 @@ def plan(width: int, height: int, *, reader: bool, full: bool = False,
     measure = text_width or NO_CAP
     cap = text_width or None
     if not reader:
-        tree = TREE if width >= NARROW else (TREE_ASKED if tree_focused else 0)
+        tree = tree_width(width) if width >= NARROW else (TREE_ASKED if tree_focused else 0)
         return Layout("list", tree, 0)
     if side is None:
         side = width >= SIDE_FROM
@@ -83,15 +92,17 @@ def plan(width: int, height: int, *, reader: bool, full: bool = False,
         side_width, (_text, rest) = next(
             (fit for fit in fits if fit[1][1] >= LIST_WANT), fits[-1])
         if rest - TREE >= LIST_WANT:  # the tree too, without taking the list's headlines
-            return Layout("side", TREE, side_width, rest - TREE, measure=cap)
+            tree = min(tree_width(width), TREE + (rest - TREE - LIST_WANT) // 2)  # halves
+            return Layout("side", tree, side_width, rest - tree, measure=cap)
         if tree_focused:
             return _tree_asked(width, side_width, measure, cap)
         return Layout("side", 0, side_width, rest, measure=cap)
     if height >= STACK_MIN_HEIGHT:
         side_width = sides[0] if sides else 0
         list_height = max(7, (height - 2) // 3)
-        room = width - side_width - TREE >= min(measure, MIN_MEASURE) + PAD
-        tree = TREE if room else (TREE_ASKED if tree_focused else 0)
+        room = width - side_width - min(measure, MIN_MEASURE) - PAD
+        tree = min(tree_width(width), room) if room >= TREE else \
+            (TREE_ASKED if tree_focused else 0)
         return Layout("stacked", tree, side_width, list_height=list_height, measure=cap)
     return Layout("full", 0, sides[0] if sides else 0, measure=cap)
 

@@ -35,6 +35,7 @@ class ViewSpec:
     failed: bool = False  # a feed whose last refresh failed
     warned: bool = False  # a feed read, but not wholly (cut off, malformed, pages waiting)
     ref: str | None = None  # the actor id or story id of an actor or story view
+    count: int | None = None  # an actor's articles: after its name, never cut ("Iran (22)")
 
     @property
     def selectable(self) -> bool:
@@ -80,7 +81,7 @@ class ViewGroups:
     tags: list[Counted]
     feeds: list[Counted]
     saved_views: list[Counted]
-    stories: list[ViewSpec] | None
+    stories: list[Counted] | None
     actors: list[ViewSpec] | None
     actors_span: str = "all time"  # "7 days" when the last week had mentions
     stories_more: int = 0
@@ -129,24 +130,24 @@ STORY_PEOPLE_FLOOR = 5
 _YEAR = re.compile(r" \d{4}\b")
 
 
-def story_line(label: str, room: int) -> str:
+def story_line(label: str, room: int, people: bool = False) -> str:
     """A story's tree label in `room` columns, keeping what tells stories apart: the place
     and the dates, cut in the middle ("Tehran · Shoigu, P… · 5-6 Aug"). What goes, in turn:
-    the outlet count, the year, the people's end, the people, then the place's end."""
-    parts = label.split(" · ")
-    if len(parts) > 1 and re.fullmatch(r"\d+ outlets?", parts[-1]):
-        parts.pop()
-    dated = len(parts) > 1 and parts[-1][:1].isdigit()
-    head, middle = parts[0], " · ".join(parts[1:-1] if dated else parts[1:])
-    dates = parts[-1] if dated else ""
+    the outlet count, the year, the people's end, the people, then the place's end.
+    `people`: for a story that would read as another (same place, same days), the people
+    stay before the place does ("Haniyeh, Pez… · 30-31 Jul")."""
+    parts, (head, middle, dates) = _story_parts(label)
     tries = [label, " · ".join(parts)]
     if dates:
-        dates = _YEAR.sub("", dates)
         tries.append(" · ".join(p for p in (head, middle, dates) if p))
     for line in tries:
         if cell_len(line) <= room:
             return line
     tail = f" · {dates}" if dates else ""
+    if middle and people and cell_len(f"{head} · {middle}{tail}") > room:
+        left = room - cell_len(tail)
+        if left >= STORY_PEOPLE_FLOOR:
+            return cut(middle, left) + tail
     if middle:
         left = room - cell_len(f"{head} ·  · {dates}" if dates else f"{head} · ")
         if left >= STORY_PEOPLE_FLOOR:
@@ -158,6 +159,24 @@ def story_line(label: str, room: int) -> str:
     return cut(head + tail, room)
 
 
+def story_least(label: str) -> str:
+    """What a story's tree line keeps when it can: the place and the days ("Tehran · 5-6
+    Aug"); its counts show only beside that much."""
+    _parts, (head, _middle, dates) = _story_parts(label)
+    return " · ".join(p for p in (head, dates) if p)
+
+
+def _story_parts(label: str) -> tuple[list[str], tuple[str, str, str]]:
+    """(the label's parts without the outlet count, (place, people, days without the year))."""
+    parts = label.split(" · ")
+    if len(parts) > 1 and re.fullmatch(r"\d+ outlets?", parts[-1]):
+        parts.pop()
+    dated = len(parts) > 1 and parts[-1][:1].isdigit()
+    head, middle = parts[0], " · ".join(parts[1:-1] if dated else parts[1:])
+    dates = _YEAR.sub("", parts[-1]) if dated else ""
+    return parts, (head, middle, dates)
+
+
 def cut(text: str, room: int) -> str:
     """`text` in `room` columns, with an ellipsis when cut."""
     return text if cell_len(text) <= room else set_cell_size(text, max(0, room - 1)) + "…"
@@ -165,8 +184,7 @@ def cut(text: str, room: int) -> str:
 
 def actor_view(actor_id: str, name: str, count: int | None = None) -> ViewSpec:
     """An actor's timeline: every article that mentions it, newest first."""
-    label = f"{name} ({count})" if count else name
-    return ViewSpec("actor", label, f"actor:{quote(actor_id)}", ref=actor_id)
+    return ViewSpec("actor", name, f"actor:{quote(actor_id)}", ref=actor_id, count=count or None)
 
 
 def unlisted_view(name: str) -> ViewSpec:
@@ -177,7 +195,8 @@ def unlisted_view(name: str) -> ViewSpec:
 def title_of(view: ViewSpec) -> str:
     """What the status line calls a view: says what a story or actor list is."""
     if view.kind == "actor":
-        return f"Actor timeline: {view.label}, newest first"
+        counted = f" ({view.count})" if view.count else ""
+        return f"Actor timeline: {view.label}{counted}, newest first"
     if view.kind == "story":
         return f"Story: {view.label}, newest first"
     return view.label
@@ -186,14 +205,18 @@ def title_of(view: ViewSpec) -> str:
 TOP_ACTOR_DAYS = 7
 
 
-def _stories(desk: Desk, in_full: bool = False) -> tuple[list[ViewSpec] | None, int]:
+def _stories(desk: Desk, in_full: bool = False) -> tuple[list[Counted] | None, int]:
+    """The newest stories with their unread and total articles, as every view has (one
+    query for all of them: the unread ids)."""
     try:
         count = desk.story_count()
         items = list(desk.stories(limit=max(count, 1) if in_full else TREE_CAP))  # newest first
         more = count - len(items)
+        unread = set(desk.ids(UNREAD.query)) if items else set()
     except Exception:  # a half-built analysis must not break the tree
         return [], 0
-    return [story_view(story) for story in items], max(0, more)
+    return [(story_view(story), len(unread.intersection(story.article_ids)),
+             len(story.article_ids)) for story in items], max(0, more)
 
 
 ALL_ACTORS = 1_000_000

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from tui.core.quotes import QUOTES, closers
+
 _KEEP = {"\u200c", "\u200d"}  # ZWNJ/ZWJ: part of Persian spelling
 
 
@@ -33,11 +35,59 @@ def typed(word: str) -> str:
 
 
 def typed_list(text: str) -> list[str]:
-    """'a, +b,c' -> ['a', 'b', 'c']: commas separate tags (a tag name never holds one, as in
-    the `t` dialog); two spellings of one tag count once."""
+    """'a, +b "two words"' -> ['a', 'b', 'two words']: as tags are typed where they are asked
+    for (the `t` dialog, `tag --add`/`--remove`): spaces and commas separate tags, quotes group
+    words as in the query language (`+"two words"`), and are never part of a name (one left
+    open runs to the end); two spellings of one tag count once."""
     tags: list[str] = []
-    for word in text.split(","):
+    for _start, word in runs(text)[0]:
         tag = typed(word)
         if tag and all(key(tag) != key(t) for t in tags):
             tags.append(tag)
     return tags
+
+
+def runs(text: str) -> tuple[list[tuple[int, str]], bool]:
+    """The tags in `text` as typed: (where each starts, its text without the quotes), and
+    whether the text ends inside a quote (a tag with spaces still being typed)."""
+    found: list[tuple[int, str]] = []
+    buf: list[str] = []
+    start: int | None = None
+    i, n, inside = 0, len(text), False
+    while i < n:
+        ch = text[i]
+        if ch.isspace() or ch == ",":
+            if start is not None:
+                found.append((start, "".join(buf)))
+                buf, start = [], None
+            i += 1
+            continue
+        start = i if start is None else start
+        if ch not in QUOTES:
+            buf.append(ch)
+            i += 1
+            continue
+        ends, i = closers(ch), i + 1
+        while i < n and text[i] not in ends:
+            if ch == '"' and text[i] == "\\" and i + 1 < n and text[i + 1] in '"\\':
+                i += 1  # \" and \\ as in the query language
+            buf.append(text[i])
+            i += 1
+        inside = i >= n
+        i += 1
+    if start is not None:
+        found.append((start, "".join(buf)))
+    return found, inside
+
+
+def written(tag: str) -> str:
+    """A tag as typed back: in quotes when it holds what would split it (`"two words"`)."""
+    if any(ch.isspace() or ch == "," or ch in QUOTES for ch in tag):
+        return '"' + tag.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return tag
+
+
+def hashtag(tag: str) -> str:
+    """'#iran', '#"Russia Iran"': a tag where several are shown, so one with a space does
+    not read as two."""
+    return "#" + written(tag)

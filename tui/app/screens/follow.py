@@ -5,15 +5,17 @@
   connections' commits, so the app's own triage never triggers it), tells; the list reloads
   keeping its selected article on its screen row, the tree recounts, an open article that
   changed is shown afresh, and the focus stays where it is.
-- feeds.toml: read again when a refresh starts (`R`, `r`, the auto-refresh), so an edited file
-  is used without a restart: feeds, settings, views, rules and mutes, keys. A broken one is
-  said (file, line, what) and the last good config stays in use. `V` (save a view) reads the
-  file back after writing it, and puts it in use the same way (`use`).
+- feeds.toml: read again when a refresh starts (`R`, `r`, the auto-refresh), and when its
+  modification time or size changes (a stat at each poll: another reader's `V`, an editor),
+  so an edited file is used without a restart: feeds, settings, views, rules and mutes, keys.
+  A broken one is said (file, line, what) and the last good config stays in use. `V` (save a
+  view) reads the file back after writing it, and puts it in use the same way (`use`).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import os
 import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
@@ -55,10 +57,12 @@ class Follow:
         self.refresh = refresh  # what the auto-refresh runs
         self.busy = busy  # the app's own job is writing: it reloads when it ends
         self._seen: int | None = None
+        self._stamp: tuple[int, int] | None = None
         self._auto: Timer | None = None
 
     def start(self) -> None:
         self._seen = self._version()
+        self._stamp = self._config_stamp()
         self.host.set_interval(POLL_SECONDS, self.poll, name="cache-watch")
         self._schedule(self.host.config.settings.refresh_minutes)
 
@@ -83,6 +87,7 @@ class Follow:
     def poll(self) -> None:
         if self.busy():
             return
+        self._config_poll()
         version = self._version()
         if version is None or version == self._seen:
             return
@@ -108,6 +113,25 @@ class Follow:
         host.view_tree.recount()
 
     # -- feeds.toml --------------------------------------------------------------------------
+    def _config_stamp(self) -> tuple[int, int] | None:
+        path = self.host.config.path
+        try:
+            found = os.stat(path) if path is not None else None
+        except OSError:  # being replaced: asked again at the next poll
+            return None
+        return (found.st_mtime_ns, found.st_size) if found is not None else None
+
+    def _config_poll(self) -> None:
+        """feeds.toml changed on disk (another reader saved a view, an editor saved it): put
+        it in use as `R` would, and say what changed (nothing when it was this app's `V`)."""
+        stamp = self._config_stamp()
+        if stamp is None or stamp == self._stamp:
+            return
+        self._stamp = stamp
+        note = self.reread_config()
+        if note:
+            self.host.say(note)
+
     def reread_config(self) -> str | None:
         """feeds.toml as it is now, put in use if it changed. Returns what the status line
         should say about it (None: unchanged)."""

@@ -323,6 +323,8 @@ class MainScreen(Screen[None]):
         if self.load_view(self.view):
             self.status_line.clear_message()
             self.close_query_bar()
+            if self.reader.is_open and not self.articles.pager:  # a search that matched nothing:
+                self.arranger.close_reader()  # the list says so, not the last article read
         else:
             self.filter_query, self.search_text = old  # keep the bar open to fix it
 

@@ -17,32 +17,45 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui.core import tagnames
+from tui.core.quotes import QUOTES
 
 
 def parse_tags(text: str) -> list[str]:
-    """'a, +b c' -> ['a', 'b', 'c']: tags are single words, comma or space separated, a
-    leading `+` or `#` dropped as `newsdesk tag --add` does (tagnames.typed_list); two
-    spellings of one tag (tagnames.key: any case, any script) count once."""
-    return tagnames.typed_list(",".join(text.split()))
+    """'a, +b "two words"' -> ['a', 'b', 'two words']: as `newsdesk tag --add` reads them
+    (tagnames.typed_list): spaces and commas separate tags, quotes group words, a leading `+`
+    or `#` is dropped, two spellings of one tag (any case, any script) count once."""
+    return tagnames.typed_list(text)
 
 
 class TagSuggester(Suggester):
-    """Completes the last word being typed from the existing tags. Matching ignores case here
+    """Completes the tag being typed from the existing tags. Matching ignores case here
     (`tagnames.key`), not in Textual: its case-insensitive mode hands over the value
-    lower-cased, and accepting a completion then lower-cased the words typed before it."""
+    lower-cased, and accepting a completion then lower-cased the words typed before it. A tag
+    with a space comes in quotes, once a quote is opened: `"russ` -> `"Russia Iran"`."""
 
     def __init__(self, tags: list[str]) -> None:
         super().__init__(use_cache=False, case_sensitive=True)
         self.tags = tags
 
     async def get_suggestion(self, value: str) -> str | None:
-        head, _, last = value.rpartition(" ")
-        if not last:
+        found, inside = tagnames.runs(value)
+        if not found or (not inside and (value[-1].isspace() or value[-1] == ",")):
             return None
+        start, last = found[-1]
+        raw = value[start:]
+        lead = raw[0] if raw[0] in "+#" else ""
+        quoted = any(ch in QUOTES for ch in raw)
         typed = tagnames.key(tagnames.typed(last))  # `+cauc` completes too
         for tag in self.tags:
-            if tagnames.key(tag).startswith(typed) and tag != last:
-                return f"{head} {tag}" if head else tag
+            if not tagnames.key(tag).startswith(typed):
+                continue
+            shown = tagnames.written(tag)
+            if quoted and shown == tag:
+                shown = f'"{tag}"'
+            elif not quoted and shown != tag:
+                continue  # a bare word never turns into a quoted name under the cursor
+            if lead + shown != raw:
+                return value[:start] + lead + shown
         return None
 
 
@@ -109,7 +122,7 @@ class AddTagsScreen(ModalScreen[list[str]]):
         with Vertical(id="tag-box", classes="dialog") as box:
             box.border_title = "Add tags"
             yield Label(Text(self.article_title), id="tag-article")
-            yield Input(placeholder="tags, space separated (→ completes)",
+            yield Input(placeholder='tags by spaces, "two words" as one (→ completes)',
                         suggester=TagSuggester(self.existing), id="tag-input")
             yield KnownTags(self.existing, id="tag-known")
 

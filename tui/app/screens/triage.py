@@ -24,6 +24,7 @@ from tui.app.screens.dialogs import TextDialog
 from tui.app.screens.feeds import FeedsScreen
 from tui.app.screens.host import Host, guarded
 from tui.app.screens.tags import AddTagsScreen, RemoveTagScreen
+from tui.core import tagnames
 from tui.core.models import Article, BodyLink
 from tui.core.words import counted
 
@@ -217,7 +218,7 @@ class Triage:
             for tag in added:
                 desk.remove_tag(ids, tag)
 
-        what = "tagged " + " ".join(f"#{t}" for t in added) + f" on {short(row)}"
+        what = "tagged " + " ".join(map(tagnames.hashtag, added)) + f" on {short(row)}"
         self._push(what, revert, ids)
         self._changed(row, tags=merged)
         self.host.say(what + " (u undoes)")
@@ -239,7 +240,7 @@ class Triage:
             return
         ids = [row.id]
         self.host.desk.remove_tag(ids, tag)
-        what = f"removed #{tag} from {short(row)}"
+        what = f"removed {tagnames.hashtag(tag)} from {short(row)}"
         self._push(what, lambda desk: desk.add_tags(ids, [tag]), ids)
         self._changed(row, tags=tuple(t for t in row.tags if t != tag))
         self.host.say(f"{what} (u undoes)")

@@ -36,6 +36,7 @@ from tui.app.widgets.side_panel import (
     StyleOf,
     style_key,
 )
+from tui.core import tagnames
 from tui.core.bodylinks import link_lines, marked
 from tui.core.models import Article, ArticleActor
 from tui.core.query.marks import Mark, marks, spans
@@ -108,7 +109,7 @@ def article_text(article: Article, actors: Sequence[ArticleActor] = (),
     if article.saved:
         flags.append("★ saved")
     if article.tags:
-        flags.append(" ".join(f"#{t}" for t in article.tags))
+        flags.append(" ".join(map(tagnames.hashtag, article.tags)))
     if flags:
         header.append("\n")
         header.append("  ".join(flags), "bold")
@@ -264,6 +265,12 @@ class ArticleText(VerticalScroll, can_focus=True):
         return None
 
 
+def few_colours(no_color: bool, color_system: str | None) -> bool:
+    """True where the actor kinds need more than a colour: NO_COLOR, or a terminal of 16
+    colours or none (Rich's "standard", "windows", None)."""
+    return no_color or color_system not in ("256", "truecolor")
+
+
 class Reader(Horizontal):
     """Article text (scrolls) with its actors and related coverage beside it."""
 
@@ -291,6 +298,12 @@ class Reader(Horizontal):
     def compose(self) -> ComposeResult:
         yield ArticleText(id="reader-scroll")
         yield SidePanel(id="reader-side")
+
+    def on_mount(self) -> None:
+        """With 16 colours (TERM=xterm) the theme's tints for the kinds fall on one colour, and
+        with NO_COLOR on none: the stylesheet then tells them apart by text style too."""
+        self.set_class(few_colours(self.app.no_color, self.app.console.color_system),
+                       "-few-colours")
 
     @property
     def is_open(self) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from tui.core import tagnames
 from tui.core.words import counted
 
 HEADLINE = 50
@@ -14,7 +15,7 @@ def tag_column(tags: tuple[str, ...], room: int) -> Text:
     """The tags in what the headline leaves of the row (it gets its width first, as in
     Elfeed): the whole tags that fit, in order, then "+N" for the ones left out; "N tags" when
     no whole one fits; nothing when not even that does (the reader shows them all)."""
-    names = [f"#{tag}" for tag in tags]
+    names = [tagnames.hashtag(tag) for tag in tags]
     shown: list[str] = []
     for name in names:
         rest = len(names) - len(shown) - 1

@@ -13,7 +13,14 @@ from textual.timer import Timer
 from textual.widgets import Tree
 
 from tui.app.messages import OpenArticle, OpenView
-from tui.app.views import TREE_CAP, ViewGroups, ViewSpec, load_groups, story_line
+from tui.app.views import (
+    TREE_CAP,
+    ViewGroups,
+    ViewSpec,
+    load_groups,
+    story_least,
+    story_line,
+)
 
 if TYPE_CHECKING:
     from tui.core.config.loader import Config
@@ -25,26 +32,30 @@ RECOUNT_DELAY = 0.4
 
 MORE_HINT = "enter"  # the "… N more" row shows the rest on enter
 GUIDE = 2  # columns a group's children are indented by
-EDGES = 2  # the tree's focus border and scrollbar
+EDGES = 1  # the scrollbar (`size` is inside the focus border already)
 
 
 def _label(view: ViewSpec, counts: tuple[int, int] | None = None, room: int = 28,
-           middle: bool = False) -> Text:
-    """'name ! 43/49' in `room` columns: the name gives way (with an ellipsis), never the
-    counts; `middle` cuts the middle of the name, where siblings cut at the end would look
-    the same ("Novaya Ga…ope (EN)", "Novaya Ga…a Europe"). Literal: feed names and tags
+           middle: bool = False, extra: str = "") -> Text:
+    """'name ! 43/49' (an actor: 'name (22)') in `room` columns: the name gives way (with an
+    ellipsis), never the counts; `middle` cuts the middle of the name, where siblings cut at
+    the end would look the same ("Novaya Ga…ope (EN)", "Novaya Ga…a Europe"); a story that
+    would read as another keeps its people before its place. Literal: feed names and tags
     come from users and feeds."""
-    tail = Text()
+    tail = Text(extra)
     if view.failed:
         tail.append(" !", "bold red")
     elif view.warned:  # read, but not wholly: not the same as failing
         tail.append(" ~", "yellow")
-    if counts is not None:
-        unread, total = counts
+    if counts is not None and not (view.kind == "story" and cell_len(story_least(view.label))
+                                   > room - tail.cell_len - len(f" {counts[0]}/{counts[1]}")):
+        unread, total = counts  # a story's place and days before its counts
         tail.append(f" {unread}/{total}", "bold" if unread else "dim")
+    elif view.count:
+        tail.append(f" ({view.count})")
     label = view.label
     if view.kind == "story":  # cut in the middle: the place and the dates tell stories apart
-        label = story_line(label, max(3, room - tail.cell_len))
+        label = story_line(label, max(3, room - tail.cell_len), people=middle)
     text = _cut(label, max(3, room - tail.cell_len), middle)
     text.append_text(tail)
     return text
@@ -63,14 +74,28 @@ def _cut(label: str, room: int, middle: bool) -> Text:
     return Text.assemble(head, "…", label[end:])
 
 
-def _labels(items: list[tuple[ViewSpec, tuple[int, int] | None]], room: int) -> list[Text]:
-    """The lines of one group: a name cut at its end unless that leaves two alike."""
+_Items = list[tuple[ViewSpec, tuple[int, int] | None]]
+"""A group's views, each with its unread and total counts if it has them."""
+
+
+def _labels(items: _Items, room: int) -> list[Text]:
+    """The lines of one group: a name cut at its end unless that leaves two alike (then in
+    the middle); stories still alike end with their id, which `story:ID` lists."""
     plain = [_label(view, counts, room) for view, counts in items]
+    lines = [_label(view, counts, room, middle=True) if n > 1 else text
+             for text, n, (view, counts) in zip(plain, _repeats(plain), items, strict=True)]
+    for i, (n, (view, counts)) in enumerate(zip(_repeats(lines), items, strict=True)):
+        if n > 1 and view.kind == "story" and view.ref:
+            lines[i] = _label(view, counts, room, extra=f" · story {view.ref}")
+    return lines
+
+
+def _repeats(lines: list[Text]) -> list[int]:
+    """How many of `lines` read as each one does."""
     seen: dict[str, int] = {}
-    for text in plain:
+    for text in lines:
         seen[text.plain] = seen.get(text.plain, 0) + 1
-    return [_label(view, counts, room, middle=True) if seen[text.plain] > 1 else text
-            for text, (view, counts) in zip(plain, items, strict=True)]
+    return [seen[text.plain] for text in lines]
 
 
 @dataclass(frozen=True)
@@ -97,7 +122,7 @@ def _key(view: ViewSpec | None) -> tuple[str, str]:
 
 def _plan(groups: ViewGroups, room: int) -> list[_Row]:
     """The tree's lines for `groups`, labels cut to `room` columns."""
-    def group(title: str, items: list[tuple[ViewSpec, tuple[int, int] | None]],
+    def group(title: str, items: _Items,
               expand: bool = True, more: _Row | None = None) -> _Row:
         head = ViewSpec("placeholder", title)
         lines = [_Row(text, view) for text, (view, _counts)
@@ -112,9 +137,12 @@ def _plan(groups: ViewGroups, room: int) -> list[_Row]:
     for title, counted in (("Tags", groups.tags), ("Feeds", groups.feeds),
                            ("Views", groups.saved_views)):
         plan.append(group(title, [(v, (u, t)) for v, u, t in counted]))
+    stories: _Items | None = None if groups.stories is None else [
+        (v, (u, t)) for v, u, t in groups.stories]
+    actors: _Items | None = None if groups.actors is None else [(v, None) for v in groups.actors]
     for title, items, more, which in (
-            ("Stories", groups.stories, groups.stories_more, "stories"),
-            (f"Actors ({groups.actors_span})", groups.actors, groups.actors_more, "actors")):
+            ("Stories", stories, groups.stories_more, "stories"),
+            (f"Actors ({groups.actors_span})", actors, groups.actors_more, "actors")):
         head = ViewSpec("placeholder", title)
         if items is None:
             plan.append(_Row(Text(title), head,
@@ -127,7 +155,7 @@ def _plan(groups: ViewGroups, room: int) -> list[_Row]:
                 text.append(f" ({MORE_HINT})")
             line = _Row(text, ViewSpec("more", text.plain, ref=which))
         # long, machine-made lists: folded until asked for
-        plan.append(group(title, [(v, None) for v in items], expand=False, more=line))
+        plan.append(group(title, items, expand=False, more=line))
     return plan
 
 

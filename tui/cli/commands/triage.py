@@ -80,9 +80,10 @@ def _arguments(p: argparse.ArgumentParser) -> None:
 def _tag_arguments(p: argparse.ArgumentParser) -> None:
     _arguments(p)
     p.add_argument("--add", action="append", default=[], metavar="TAG",
-                   help="add this tag ('a,b': two tags; a leading + is dropped)")
+                   help="add tags, read as the t dialog reads them: 'a b' or 'a,b' are two, "
+                        "'\"a b\"' is one; a leading + or # is dropped")
     p.add_argument("--remove", action="append", default=[], metavar="TAG",
-                   help="remove this tag (the same forms)")
+                   help="remove tags (read the same way)")
 
 
 def _chosen(desk: Desk, args: argparse.Namespace) -> list[ArticleRow]:
@@ -145,7 +146,7 @@ def tag(desk: Desk, args: argparse.Namespace) -> int:
     if not args.add and not args.remove:
         raise CliError("tag: nothing to do: give --add TAG, --remove TAG or both "
                        "(see newsdesk tag --help)", 2)
-    adding = [tagnames.typed_list(text) for text in args.add]  # `+x` is x, 'a,b' two tags
+    adding = [tagnames.typed_list(text) for text in args.add]  # as the t dialog: '"a b"' is one
     removing = [tagnames.typed_list(text) for text in args.remove]
     if not all(adding) or not all(removing):
         raise CliError("tag: an empty tag name", 2)

@@ -43,6 +43,7 @@ from tui.core.query.ast import (
     Time,
 )
 from tui.core.query.unknown import unknown_field
+from tui.core.quotes import QUOTES, closers  # typographic ones quote too, as in tags
 
 MAX_TERMS = 200  # keeps the SQL well under SQLite's expression-depth limit
 MAX_LENGTH = 4000
@@ -65,14 +66,6 @@ class _Tok:
 
 def _fail(message: str, column: int) -> NoReturn:
     raise QueryError(message, column)
-
-
-# Typographic quotes (pasted, or typed on a phone or a Russian/German keyboard) open a quoted
-# run like '"' does and close at their partner. Inside a '"'-quoted run they are just
-# characters: `feed:"Эхо «Москвы»"` names that feed.
-_TYPOGRAPHIC = {"\u201c": "\u201d\u201c", "\u201e": "\u201c\u201d", "\u00ab": "\u00bb",
-                "\u201d": "\u201d", "\u00bb": "\u00ab"}
-_QUOTES = '"' + "".join(_TYPOGRAPHIC)
 
 
 def _lex(text: str) -> list[_Tok]:
@@ -99,7 +92,7 @@ def _quoted(text: str, i: int) -> tuple[str, int]:
     """The quoted run opening at `i`: (its text, the index after it). '"' runs take \\" and
     \\\\ escapes and end only at '"'; typographic ones end at their partner (or '"')."""
     buf: list[str] = []
-    closers = '"' if text[i] == '"' else _TYPOGRAPHIC[text[i]] + '"'
+    ends = closers(text[i])
     j, n = i + 1, len(text)
     while True:
         if j >= n:
@@ -107,7 +100,7 @@ def _quoted(text: str, i: int) -> tuple[str, int]:
         if text[i] == '"' and text[j] == "\\" and j + 1 < n and text[j + 1] in '"\\':
             buf.append(text[j + 1])
             j += 2
-        elif text[j] in closers:
+        elif text[j] in ends:
             return "".join(buf), j + 1
         else:
             buf.append(text[j])
@@ -119,12 +112,12 @@ def _lex_word(text: str, start: int, toks: list[_Tok]) -> int:
     pieces: list[tuple[str, bool]] = []
     i, n = start, len(text)
     while i < n and not text[i].isspace() and text[i] not in "()":
-        if text[i] in _QUOTES:
+        if text[i] in QUOTES:
             value, i = _quoted(text, i)
             pieces.append((value, True))
         else:
             j = i
-            while j < n and not text[j].isspace() and text[j] not in "()" + _QUOTES:
+            while j < n and not text[j].isspace() and text[j] not in "()" + QUOTES:
                 j += 1
             pieces.append((text[i:j], False))
             i = j
