@@ -105,3 +105,31 @@ async def test_a_saved_view_is_exported_under_its_name_and_query(demo_desk, tmp_
                            for r in records)
     assert [r["id"] for r in records] == listed
     assert all(r["lang"] for r in records)  # the demo's feeds say or show their language
+
+
+@pytest.mark.parametrize(("label", "stem"), [
+    ("Damascus · Assad, Hayat Tahrir al-Sham · 8-9 Dec 2024", "damascus-assad-8-9-dec-2024"),
+    ("Litani River · Hezbollah, Lebanese Armed Forces · 27 Nov 2024", "litani-river-27-nov-2024"),
+    ("RU-IR treaty", "ru-ir-treaty"), ("سوريا ولبنان", "سوريا-ولبنان"), ("«»", "view"),
+    ("Iran security and the Gulf states this week", "iran-security-and-the-gulf")])
+def test_file_names_are_cut_between_words_and_keep_a_storys_dates(label, stem) -> None:
+    from tui.app.screens.keeping import slug
+
+    assert slug(label) == stem
+
+
+def test_the_exported_message_gives_way_around_the_file_name() -> None:
+    from tui.app.screens.keeping import exported
+
+    target = Path.home() / "dossiers" / "newsdesk-damascus-assad-8-9-dec-2024.md"
+    assert exported("4 articles", "md", target, 120) == (
+        "exported 4 articles to ~/dossiers/newsdesk-damascus-assad-8-9-dec-2024.md")
+    assert exported("4 articles", "md", target, 66) == (
+        "exported 4 articles to …/newsdesk-damascus-assad-8-9-dec-2024.md")
+    assert exported("4 articles", "md", target, 54) == (
+        "exported to …/newsdesk-damascus-assad-8-9-dec-2024.md")
+    assert exported("4 articles", "md", target, 48) == (
+        "exported newsdesk-damascus-assad-8-9-dec-2024.md")
+    assert exported("4 articles", "md", target, 30) == "exported newsdesk-damascus….md"  # 30 columns
+    assert exported("4 articles", "md", Path("/tmp/x.txt"), 80) == (
+        "exported 4 articles (md) to /tmp/x.txt")  # the extension does not say it
