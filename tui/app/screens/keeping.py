@@ -70,7 +70,7 @@ def home_short(path: Path) -> str:
     """`path` as the user reads it: under the home folder as `~/…`."""
     try:
         return "~/" + str(path.relative_to(Path.home()))
-    except ValueError:
+    except (ValueError, RuntimeError):  # elsewhere, or no home folder known
         return str(path)
 
 
@@ -85,11 +85,11 @@ def exported(count: str, fmt: str, target: Path, room: int) -> str:
     for message in tries:
         if cell_len(message) <= room:
             return message
-    return "exported " + cut_middle(name, room - len("exported "))
+    return "exported " + cut_name(name, room - len("exported "))
 
 
-def cut_middle(name: str, room: int) -> str:
-    """A file name too long for `room`, its start and extension kept."""
+def cut_name(name: str, room: int) -> str:
+    """A file name too long for `room`: its start and its extension kept."""
     stem, dot, ext = name.rpartition(".")
     tail = f"{dot}{ext}" if dot and len(ext) <= 5 else ""
     return cut(stem if tail else name, max(room - len(tail), 4)) + tail
