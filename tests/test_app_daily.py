@@ -206,15 +206,16 @@ async def test_capped_tree_groups_say_how_many_more(demo_desk) -> None:
 
 
 def test_newsdesk_actors_says_how_many_more(demo_desk) -> None:
+    """On stderr, as `list` does: stdout stays the data."""
     import subprocess
     import sys
 
     desk, config = demo_desk
     total = len(desk.top_actors(days=None, limit=10_000))
     out = subprocess.run([sys.executable, "-m", "tui", "--config", str(config.path), "actors",
-                          "--limit", "3"], capture_output=True, text=True, timeout=60).stdout
-    lines = out.splitlines()
-    assert len(lines) == 4 and lines[-1].startswith(f"… {total - 3} more (--limit {total}")
+                          "--limit", "3"], capture_output=True, text=True, timeout=60)
+    assert len(out.stdout.splitlines()) == 3
+    assert out.stderr == f"newsdesk: 3 of {total} shown; --limit 0 lists all\n"
 
 
 def test_text_width_is_checked(tmp_path: Path) -> None:

@@ -18,10 +18,12 @@ ITEMS = [
     ExportItem(title="Envoys meet in Baghdad", feed="Levant Ledger", published=WHEN,
                url="https://ledger.example/envoys", tags=("iran", "gulf"),
                actors=("Iran", "Saudi Arabia"), author="R. Haddad",
-               body="Shipping was the first item.\n\nA second round\nis planned."),
+               body="Shipping was the first item.\n\nA second round\nis planned.", id=7,
+               lang="en", story_id=3, story="Baghdad · Iran, Saudi Arabia · 23 Nov 2026"),
     ExportItem(title=HOSTILE, feed="Feed <b>x</b>", published=WHEN.replace(tzinfo=None),
                url="javascript:alert(1)", tags=("<tag>",), actors=("<img src=x onerror=1>",),
-               author='"><svg onload=1>', body="# not a heading\n\n<iframe src=x></iframe>"),
+               author='"><svg onload=1>', body="# not a heading\n\n<iframe src=x></iframe>",
+               lang='en"><script>', story_id=4, story="<b>story</b>"),
 ]
 
 
@@ -62,8 +64,9 @@ def test_html_paragraphs_and_meta() -> None:
     assert "<p>Shipping was the first item.</p>" in page
     assert "<p>A second round is planned.</p>" in page
     assert "2026-11-23 09:30 UTC" in page and "R. Haddad" in page
-    assert "<span>iran</span><span>gulf</span>" in page
-    assert "Saudi Arabia" in page
+    assert "<bdi>iran</bdi><bdi>gulf</bdi>" in page
+    assert "Saudi Arabia" in page and " · id 7 · " in page
+    assert "Story: <bdi>Baghdad · Iran, Saudi Arabia · 23 Nov 2026</bdi> (story:3)" in page
 
 
 def test_markdown_dossier_structure() -> None:
@@ -73,7 +76,8 @@ def test_markdown_dossier_structure() -> None:
     assert "## Contents" in lines
     assert "1. [Envoys meet in Baghdad](#article-1) (Levant Ledger, 2026-11-23)" in lines
     assert "## 1. Envoys meet in Baghdad" in lines
-    assert "*Levant Ledger · 2026-11-23 09:30 UTC · by R. Haddad*" in lines
+    assert "*Levant Ledger · 2026-11-23 09:30 UTC · by R. Haddad · id 7*" in lines
+    assert "**Story:** Baghdad · Iran, Saudi Arabia · 23 Nov 2026 (story:3)" in lines
     assert "**Tags:** iran, gulf" in lines and "**Actors:** Iran, Saudi Arabia" in lines
     assert "<https://ledger.example/envoys>" in lines
     assert "Shipping was the first item." in lines and "A second round is planned." in lines
@@ -95,10 +99,11 @@ def test_json_records_round_trip() -> None:
     data = json.loads(export_articles(ITEMS, "json"))
     assert [d["title"] for d in data] == ["Envoys meet in Baghdad", HOSTILE]
     first = data[0]
-    assert first == {"title": "Envoys meet in Baghdad", "feed": "Levant Ledger",
+    assert first == {"id": 7, "title": "Envoys meet in Baghdad", "feed": "Levant Ledger",
                      "published": "2026-11-23T09:30:00Z", "url": "https://ledger.example/envoys",
-                     "author": "R. Haddad", "tags": ["iran", "gulf"],
+                     "author": "R. Haddad", "lang": "en", "tags": ["iran", "gulf"],
                      "actors": ["Iran", "Saudi Arabia"],
+                     "story": {"id": 3, "label": "Baghdad · Iran, Saudi Arabia · 23 Nov 2026"},
                      "body": "Shipping was the first item.\n\nA second round\nis planned.",
                      "links": []}
     assert data[1]["published"] == "2026-11-23T09:30:00Z"  # naive is taken as UTC
@@ -117,3 +122,52 @@ def test_empty_and_unknown_format() -> None:
     assert "<ol>" not in export_articles([], "html")
     with pytest.raises(ValueError, match="unknown export format"):
         export_articles(ITEMS, "pdf")
+
+
+class _Marked(HTMLParser):
+    """The lang and dir of each title (contents and article) and article text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.marks: list[tuple[str, str | None, str | None]] = []
+        self.para_dirs: list[str | None] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        link = tag == "a" and (found.get("href") or "").startswith("#")
+        title = tag == "h2" and "dir" in found  # not the "Contents" heading
+        if link or title or (tag == "div" and found.get("class") == "text"):
+            self.marks.append((tag, found.get("lang"), found.get("dir")))
+        if tag == "p" and not found.get("class"):
+            self.para_dirs.append(found.get("dir"))
+
+
+@pytest.mark.parametrize(("lang", "want"), [
+    ("fa", ("fa", "rtl")), ("ar", ("ar", "rtl")), ("he-IL", ("he-IL", "rtl")),
+    ("ur_PK", ("ur-PK", "rtl")), ("az-Arab", ("az-Arab", "rtl")), ("ru", ("ru", "ltr")),
+    ("en-us", ("en-us", "ltr")), (None, (None, "auto")), ("Persian", (None, "auto")),
+    ('"><x', (None, "auto"))])
+def test_html_marks_each_title_and_text_with_its_language_and_direction(lang, want) -> None:
+    item = ExportItem(title="مسعود پزشکیان سوگند یاد کرد", feed="خبرگزاری", published=WHEN,
+                      url=None, lang=lang, body="نخستین بند.\n\nبند دوم.")
+    marked = _Marked()
+    marked.feed(export_articles([item], "html"))
+    assert marked.marks == [("a", *want), ("h2", *want), ("div", *want)]
+    # a language unknown: each paragraph takes its direction from its own letters
+    assert marked.para_dirs == (["auto", "auto"] if want[1] == "auto" else [None, None])
+
+
+def test_html_isolates_names_so_right_to_left_ones_keep_the_line_in_order() -> None:
+    item = ExportItem(title="Talks", feed="وكالة الأنباء", published=WHEN, url=None,
+                      author="رضا", tags=("ایران",), actors=("حزب الله",), lang="en")
+    page = export_articles([item], "html")
+    for name in ("وكالة الأنباء", "رضا", "ایران", "حزب الله"):
+        assert f"<bdi>{name}</bdi>" in page
+    assert "margin-right" not in page and "margin-inline-end" in page
+
+
+def test_the_query_is_said_under_the_title() -> None:
+    md = export_articles(ITEMS[:1], "md", title="newsdesk: RU-IR treaty", query="story:3")
+    assert md.splitlines()[:3] == ["# newsdesk: RU-IR treaty", "", "**Query:** story:3"]
+    page = export_articles(ITEMS[:1], "html", title="newsdesk: RU-IR treaty", query="story:3")
+    assert '<p class="meta">Query: <code dir="auto">story:3</code></p>' in page

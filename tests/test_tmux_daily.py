@@ -138,7 +138,7 @@ def test_pane_keys_side_panel_hide_read_clear_export_and_view(tmp_path: Path,
     tmux.keys("E")
     tmux.wait_for(lambda s: "Export the list" in s)
     tmux.keys("Enter")  # the default: ~/newsdesk-unread.md in the (empty) HOME
-    tmux.wait_for(lambda s: f"exported {iran} articles (md)" in status(s))
+    tmux.wait_for(lambda s: f"exported {iran} articles to ~/newsdesk-unread.md" in status(s))
     assert (tmp_path / "home" / "newsdesk-unread.md").read_text(encoding="utf-8") \
         .startswith("# newsdesk")
     tmux.keys("V")

@@ -28,7 +28,7 @@ def test_E_after_reading_in_unread_exports_every_row_shown(tmp_path: Path, tmux:
     screen = tmux.wait_for(lambda s: "Export the list" in s)
     assert f"{total} articles: Unread" in screen, screen
     tmux.keys("Enter")  # the default: ~/newsdesk-unread.md in the (empty) HOME
-    tmux.wait_for(lambda s: f"exported {total} articles (md)" in status(s))
+    tmux.wait_for(lambda s: f"exported {total} articles to ~/newsdesk-unread.md" in status(s))
     dossier = (tmp_path / "home" / "newsdesk-unread.md").read_text(encoding="utf-8")
     assert len(re.findall(r"^## \d+\. ", dossier, re.MULTILINE)) == total
     assert re.search(r"^## 1\. ", dossier, re.MULTILINE)

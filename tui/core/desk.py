@@ -339,10 +339,12 @@ class Desk:
     def story_of(self, article_id: int) -> Story | None:
         return dated(s) if (s := link_store.story_of(self.conn, article_id)) else None
 
-    def export(self, query: str, fmt: str, ids: Sequence[int] | None = None) -> str:
+    def export(self, query: str, fmt: str, ids: Sequence[int] | None = None,
+               about: str | None = None) -> str:
+        """`about`: what the dossier's heading names (else what `query` names)."""
         from tui.core.query.export import dossier
 
-        return dossier(self, self.ids(query) if ids is None else ids, fmt, query)
+        return dossier(self, self.ids(query) if ids is None else ids, fmt, query, about)
 
     def save_view(self, name: str, query: str) -> Config:
         """Add a `[[view]]` to feeds.toml (checked before it replaces the file); returns the

@@ -1,5 +1,6 @@
 """Keeping what the list shows: as a saved view in feeds.toml (`V`), or as a dossier file
-(`E`, Markdown, HTML or JSON, as `newsdesk export` writes)."""
+(`E`, Markdown, HTML or JSON, as `newsdesk export` writes), headed by what the list shows (a
+saved view's name, a story's label, the filter and the search) rather than the bare query."""
 
 from __future__ import annotations
 
@@ -8,17 +9,90 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from tui.app.screens.dialogs import ExportDialog, TextDialog
+from rich.cells import cell_len
+
+from tui.app.screens.dialogs import ExportDialog, TextDialog, format_of
 from tui.app.screens.host import Host, guarded
-from tui.app.views import ViewSpec, combine, title_of
+from tui.app.views import ViewSpec, combine, cut
+from tui.app.widgets.status import LABEL_FLOOR
 from tui.core.config.loader import Config, ConfigError
 from tui.core.query import QueryError
 from tui.core.words import counted
 
+SLUG_ROOM = 32
+"""A file name made from a view's label stays short enough to show whole on an 80-column
+status line once written (`newsdesk-damascus-assad-8-9-dec-2024.md`)."""
 
-def slug(label: str) -> str:
-    """A view's label as part of a file name."""
-    return re.sub(r"[^\w]+", "-", label.lower(), flags=re.UNICODE).strip("-")[:40] or "view"
+
+def view_name(view: ViewSpec) -> str:
+    """A view as a dossier calls it: a story by its label (not its outlet count), an actor by
+    name (not its article count)."""
+    if view.kind == "story":
+        return re.sub(r" · \d+ outlets?$", "", view.label)
+    if view.kind == "actor":
+        return re.sub(r" \(\d+\)$", "", view.label)
+    return view.label
+
+
+def dossier_about(view: ViewSpec, filter_query: str, search_text: str) -> str:
+    """What the dossier's heading names: the view, then the filter and the search applied."""
+    about = view_name(view)
+    if filter_query:
+        about += f", filter {filter_query}"
+    if search_text:
+        about += f", search {search_text}"
+    return about
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[^\w]+", text.lower(), flags=re.UNICODE) if w]
+
+
+def slug(label: str, room: int = SLUG_ROOM) -> str:
+    """A view's label as part of a file name, cut between words. A story's dates (the last
+    part of its label) stay whole: the words before them give way."""
+    parts = label.split(" · ")
+    dated = len(parts) > 1 and parts[-1][:1].isdigit()
+    dates = "-".join(_words(parts[-1])) if dated else ""
+    words = _words(" ".join(parts[:-1] if dated else parts))
+    left = room - len(dates) - (1 if dates and words else 0)
+    kept: list[str] = []
+    for word in words:
+        if len("-".join([*kept, word])) > left:
+            break
+        kept.append(word)
+    if words and not kept:  # one long word: cut it rather than lose the name
+        kept = [words[0][:max(left, 8)]]
+    return "-".join(w for w in ("-".join(kept), dates) if w) or "view"
+
+
+def home_short(path: Path) -> str:
+    """`path` as the user reads it: under the home folder as `~/…`."""
+    try:
+        return "~/" + str(path.relative_to(Path.home()))
+    except (ValueError, RuntimeError):  # elsewhere, or no home folder known
+        return str(path)
+
+
+def exported(count: str, fmt: str, target: Path, room: int) -> str:
+    """The message that says where the dossier went, in `room` columns: whatever gives way
+    first (the count, the folders), the file name stays; the format only when its extension
+    does not say it."""
+    note = "" if format_of(target.name) == fmt else f" ({fmt})"
+    shown, name = home_short(target), target.name
+    tries = [f"exported {count}{note} to {shown}", f"exported {count}{note} to …/{name}",
+             f"exported to {shown}", f"exported to …/{name}", f"exported {name}"]
+    for message in tries:
+        if cell_len(message) <= room:
+            return message
+    return "exported " + cut_name(name, room - len("exported "))
+
+
+def cut_name(name: str, room: int) -> str:
+    """A file name too long for `room`: its start and its extension kept."""
+    stem, dot, ext = name.rpartition(".")
+    tail = f"{dot}{ext}" if dot and len(ext) <= 5 else ""
+    return cut(stem if tail else name, max(room - len(tail), 4)) + tail
 
 
 class Keeping:
@@ -78,14 +152,13 @@ class Keeping:
         if pager is None or not count:
             host.say("nothing listed to export")
             return
-        query = pager.query
-        label = title_of(host.view) + (f", {query}" if query != host.view.query else "")
-        path = f"~/newsdesk-{slug(host.view.label)}.md"
-        host.app.push_screen(ExportDialog(label, count, path),
-                             self._export)
+        about = dossier_about(host.view, host.filter_query, host.search_text)
+        path = f"~/newsdesk-{slug(view_name(host.view))}.md"
+        host.app.push_screen(ExportDialog(about, count, path),
+                             lambda answer: self._export(answer, about))
 
     @guarded
-    def _export(self, answer: tuple[str, str] | None) -> None:
+    def _export(self, answer: tuple[str, str] | None, about: str) -> None:
         host = self.host
         pager = host.articles.pager
         if answer is None or pager is None:
@@ -94,16 +167,18 @@ class Keeping:
         target = Path(path).expanduser()
         query, ids = pager.query, pager.ids()  # as listed now (the list may have reloaded)
         count = counted(len(ids), 'article')
-        host.say(f"exporting {count} to {target}…")
+        # the status line keeps the view's label LABEL_FLOOR columns, and the list position
+        room = host.app.size.width - LABEL_FLOOR - len(f"  {len(ids)}/{len(ids)}") - 2
+        host.say(f"exporting {count} to {home_short(target)}…")
 
         def work() -> None:  # in a worker thread: a big view takes a while
             try:
-                text = host.desk.export(query, fmt, ids)
+                text = host.desk.export(query, fmt, ids, about)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")
             except (OSError, QueryError, ValueError, sqlite3.Error) as error:
                 host.app.call_from_thread(host.warn, f"export failed: {error}")
                 return
-            host.app.call_from_thread(host.say, f"exported {count} ({fmt}) to {target}")
+            host.app.call_from_thread(host.say, exported(count, fmt, target, room))
 
         host.in_thread(work, "export")

@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from tui.cli import output
+from tui.cli.commands.reading import NO_LIMIT, limit_of, tell_cut
 from tui.cli.configinfo import tell
 from tui.cli.errors import CliError
 from tui.cli.registry import Command, article_id, count, days
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 def _actors_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--days", type=days, default=0, help="only articles of the last N days")
-    p.add_argument("--limit", type=count, default=50)
+    p.add_argument("--limit", type=count, default=50, help="at most N actors (default 50, 0 = all)")
     p.add_argument("--json", action="store_true")
 
 
@@ -26,15 +27,13 @@ ALL_ACTORS = 1_000_000  # "no limit": every actor named at least once (a few tho
 
 def actors(desk: Desk, args: argparse.Namespace) -> int:
     every = desk.top_actors(days=args.days or None, limit=ALL_ACTORS)
-    rows = every[:max(0, args.limit)]
+    rows = every[:limit_of(args.limit)]
     if args.json:
         output.print_json([output.actor_count_json(a, n) for a, n in rows])
     else:
         for actor, count in rows:
             print(f"{count:>5}  {actor.name:<32} {actor.kind:<7} {actor.id}")
-        more = len(every) - len(rows)
-        if more > 0:  # a capped list says so (and how to see the rest)
-            print(f"… {more} more (--limit {len(every)} lists them all)")
+    tell_cut(len(rows), len(every))
     if not every:
         within = f" in the last {counted(args.days, 'day')}" if args.days else ""
         tell(why_none(desk) or f"no known actor is named in the articles{within}")
@@ -57,38 +56,44 @@ def why_none(desk: Desk) -> str | None:
 
 def _related_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("id", type=article_id)
-    p.add_argument("--limit", type=count, default=10)
+    p.add_argument("--limit", type=count, default=10,
+                   help="at most N articles (default 10, 0 = all)")
     p.add_argument("--json", action="store_true")
 
 
 def related(desk: Desk, args: argparse.Namespace) -> int:
     if desk.article(args.id) is None:
         raise CliError(f"no article with id {args.id}")
-    items = desk.related(args.id, limit=args.limit)
+    every = desk.related(args.id, limit=NO_LIMIT)  # 20 at most (TOP_LINKS kept an article)
+    items = every[:limit_of(args.limit)]
     if args.json:
         output.print_json([output.related_json(r) for r in items])
     else:
         for r in items:
             why = f"same story · {r.reasons}" if r.in_story else r.reasons
             print(f"{r.id:>6}  {r.score:5.2f}  {r.feed[:18]:<18}  {r.title}\n        {why}")
+    tell_cut(len(items), len(every))
     if not items:
         tell(why_none(desk) or f"no other coverage of article {args.id}'s event was found")
     return 0
 
 
 def _stories_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--limit", type=count, default=50)
+    p.add_argument("--limit", type=count, default=50,
+                   help="at most N stories (default 50, 0 = all)")
     p.add_argument("--json", action="store_true")
 
 
 def stories(desk: Desk, args: argparse.Namespace) -> int:
-    rows = desk.stories(limit=args.limit)
+    rows = desk.stories(limit=limit_of(args.limit))
     if args.json:
         output.print_json([output.story_json(s) for s in rows])
     else:
         for s in rows:
             print(f"{s.id:>5}  {counted(len(s.article_ids), 'article'):>12}  "
                   f"{counted(len(s.outlets), 'outlet'):<10}  {s.label}")
+    if rows and len(rows) == args.limit:  # perhaps cut
+        tell_cut(len(rows), desk.story_count())
     if not rows:
         tell(why_none(desk) or "no stories yet: a story is one event covered by several "
              "articles")

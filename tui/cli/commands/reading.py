@@ -13,7 +13,19 @@ from tui.cli.registry import Command, article_id, count
 if TYPE_CHECKING:
     from tui.core.desk import Desk
 
-NO_LIMIT = 1 << 62  # `--limit 0`: every article (SQLite takes a 64-bit LIMIT)
+NO_LIMIT = 1 << 62  # `--limit 0`: every row (SQLite takes a 64-bit LIMIT)
+
+
+def limit_of(limit: int) -> int:
+    """`--limit N` as a row count: 0 means all, in every command that takes it."""
+    return limit if limit > 0 else NO_LIMIT
+
+
+def tell_cut(shown: int, total: int) -> None:
+    """A list cut at its `--limit` says so on stderr (stdout stays the data), in one wording
+    for every command."""
+    if total > shown:
+        tell(f"{shown} of {total} shown; --limit 0 lists all")
 
 
 def _list_arguments(p: argparse.ArgumentParser) -> None:
@@ -26,7 +38,7 @@ def _list_arguments(p: argparse.ArgumentParser) -> None:
 
 def list_articles(desk: Desk, args: argparse.Namespace) -> int:
     query = " ".join(args.query)
-    rows = desk.articles(query, limit=args.limit if args.limit > 0 else NO_LIMIT)
+    rows = desk.articles(query, limit=limit_of(args.limit))
     if args.json:
         output.print_json([output.row_json(r) for r in rows], lines=True)
     else:
@@ -34,10 +46,8 @@ def list_articles(desk: Desk, args: argparse.Namespace) -> int:
             print(output.row_line(row))
     if not rows:
         tell(why_empty(desk, query))
-    elif len(rows) == args.limit:  # perhaps cut: say so on stderr, stdout stays the data
-        total = desk.count(query)
-        if total > len(rows):
-            tell(f"{len(rows)} of {total} shown; --limit 0 lists all")
+    elif len(rows) == args.limit:  # perhaps cut
+        tell_cut(len(rows), desk.count(query))
     return 0
 
 
