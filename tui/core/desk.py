@@ -58,6 +58,7 @@ class Desk:
         self._workers: WorkerPool | None = None
         self._analysis: analysis.Analysis | None = None
         self.stopping = threading.Event()  # see `stop`
+        self._pages_retried: set[int] = set()  # failed pages the reader had tried again
 
     @classmethod
     def open(cls, config: Config, *, sync_feeds: bool = True) -> Desk:
@@ -177,13 +178,18 @@ class Desk:
 
     def fetch_page(self, article_id: int) -> bool:
         """Fetch and extract one article's page now, if it is still due (the reader opened
-        it before a refresh got to it). Blocking; True when the page was tried."""
+        it before a refresh got to it). Blocking; True when the page was tried. A page that
+        failed before is tried once here (in this Desk), then left to later refreshes: the
+        reader asks again each time it shows the article."""
         from tui.core.ingest.addresses import LinkPolicy
         from tui.core.refresh.pipeline import Refresh
 
         article = store.get_article(self.conn, article_id)
         if article is None or not article.url or not store.page_is_due(self.conn, article_id):
             return False
+        if article.page_tries and article_id in self._pages_retried:
+            return False
+        self._pages_retried.add(article_id)
         urls = [f.url for f in self.config.feeds if f.name in article.feeds]
         policy = LinkPolicy.for_feeds(urls, self.config.settings.allow_private_links)
         run = Refresh(self.conn, self.config, [], {}, pool=self.workers(), extract=True,
