@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import shlex
 import sys
 from typing import TYPE_CHECKING
 
 from tui.cli import output
+from tui.cli.configinfo import tell
 from tui.cli.errors import CliError
 from tui.cli.progress import progress_reporter, summary_line
 from tui.cli.registry import Command
@@ -16,6 +18,7 @@ from tui.core.words import counted
 
 if TYPE_CHECKING:
     from tui.core.desk import Desk
+    from tui.core.refresh.pipeline import RefreshSummary
 
 
 def _fetch_arguments(p: argparse.ArgumentParser) -> None:
@@ -52,7 +55,29 @@ def fetch(desk: Desk, args: argparse.Namespace) -> int:
                 print(f"  {error['feed']}: {error['error']}")
         for note in summary.warnings:
             print(f"  {note['feed']}: warning: {note['warning']}")
+    if summary.feeds_failed and not summary.feeds_ok:  # `fetch && make-digest`: not on stale data
+        tell(nothing_read(desk, summary))
+        return 1
     return 0
+
+
+def nothing_read(desk: Desk, summary: RefreshSummary) -> str:
+    """Why exit 1: no feed was read (an unchanged one counts as read). The demo's feeds are
+    served only while `newsdesk demo` runs: with its config and no demo, say how to start it."""
+    from tui.cli.commands.app import demo_folder
+    from tui.demo.config import demo_port
+
+    line = f"no feed could be read ({counted(summary.feeds_failed, 'feed')} failed)"
+    path = desk.config.path
+    port = demo_port(path) if path is not None else 0
+    if not port or path is None or not all(
+            f.url.startswith(f"http://127.0.0.1:{port}/") for f in desk.config.feeds):
+        return line
+    if not all(e["error"].startswith("could not connect") for e in summary.errors):
+        return line
+    where = "" if path.parent == demo_folder(None) else f" --dir {shlex.quote(str(path.parent))}"
+    return (f"{line}: the demo site is served only while the demo runs: `newsdesk demo{where}` "
+            f"opens it, `newsdesk demo --fetch-only{where}` fetches it and exits")
 
 
 def feed_named(desk: Desk, name: str) -> str:
@@ -84,7 +109,9 @@ def interrupted(stored: Stored | None) -> str:
 
 
 def reextract(desk: Desk, args: argparse.Namespace) -> int:
-    print(f"{counted(desk.reextract(), 'body', 'bodies')} rebuilt from cached pages")
+    done = desk.reextract()
+    print(f"{counted(done.pages, 'cached page')} read again, "
+          f"{counted(done.changed, 'body', 'bodies')} changed")
     return 0
 
 
