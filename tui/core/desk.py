@@ -29,7 +29,14 @@ from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
 from tui.core.store import links as link_store
 from tui.core.store.dateline import dated
-from tui.core.store.db import DB_NAME, StoreError, bulk, connect, data_version
+from tui.core.store.db import (
+    DB_NAME,
+    StoreError,
+    bulk,
+    connect,
+    data_version,
+    read_only_place,
+)
 from tui.core.store.feed_status import feed_statuses
 from tui.core.store.write_turns import transaction
 
@@ -42,6 +49,7 @@ if TYPE_CHECKING:
     from tui.core.query.rules import RulesResult
     from tui.core.refresh.pipeline import RefreshSummary
     from tui.core.refresh.pool import WorkerPool
+    from tui.core.refresh.reextract import Rebuilt
     from tui.core.store.links import RelatedItem, Story
 
 
@@ -72,7 +80,7 @@ class Desk:
                 raise
             desk.warning = str(exc)
             desk.conn  # noqa: B018 - the broken file was moved aside: start a fresh cache
-        if sync_feeds:
+        if sync_feeds and not read_only_place(desk.db_path):  # a read-only cache is read as it is
             desk.sync_feeds()
         return desk
 
@@ -202,7 +210,7 @@ class Desk:
         """Run actors, rules and linking on every article whose body changed."""
         return self.analysis.run_pending(self.conn, on_event)
 
-    def reextract(self, on_event: Callable[[RefreshEvent], None] | None = None) -> int:
+    def reextract(self, on_event: Callable[[RefreshEvent], None] | None = None) -> Rebuilt:
         """Rebuild page bodies from the stored raw pages, offline."""
         from tui.core.refresh.reextract import rebuild_bodies
 
