@@ -235,7 +235,7 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
 
 def dispatch(commands: Sequence[Command], args: argparse.Namespace) -> int:
     from tui.core.config.loader import ConfigError, resolve_config
-    from tui.core.store.db import StoreError
+    from tui.core.store.db import READ_ONLY, StoreError
 
     command = next(c for c in commands if c.name == args.command)
     refused = command.refuse(args) if command.refuse is not None else None
@@ -252,7 +252,12 @@ def dispatch(commands: Sequence[Command], args: argparse.Namespace) -> int:
 
         with open_desk(resolve_config(getattr(args, "config", None), first_run),
                        sync_feeds=not command.refreshes) as desk:
-            return command.run(desk, args)
+            try:
+                return command.run(desk, args)
+            except sqlite3.OperationalError as exc:
+                if "readonly" not in str(exc):
+                    raise
+                return fail(READ_ONLY.format(where=desk.db_path.parent), 1)
     except ConfigError as exc:
         return fail(f"config error: {exc}", 2)
     except _query_error() as exc:  # evaluated only when an exception gets here
