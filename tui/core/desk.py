@@ -158,7 +158,15 @@ class Desk:
         """Fetch feeds (all, or those named), store, extract and analyse. Blocking.
 
         `Stored` is emitted between storing and analysis: a client can show the new articles
-        then, while actors and links (the slow, newsboat-has-none part) are still being made."""
+        then, while actors and links (the slow, newsboat-has-none part) are still being made.
+        Raises RefreshBusy when another process refreshes this cache (refresh/lock.py)."""
+        from tui.core.refresh.lock import refresh_lock
+
+        with refresh_lock(self.db_path.parent):
+            return self._refresh(feeds, extract=extract, on_event=on_event)
+
+    def _refresh(self, feeds: Sequence[str] | None, *, extract: bool | None,
+                 on_event: Callable[[RefreshEvent], None] | None) -> RefreshSummary:
         from tui.core.refresh.pipeline import Refresh  # httpx and the workers load only when needed
 
         start = time.perf_counter()
