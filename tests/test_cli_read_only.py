@@ -55,4 +55,4 @@ def test_a_read_only_cache_is_read_and_not_written(server: LocalServer, tmp_path
     one_line(_read_only(cache, "--config", config, "read", "1"), 1,
              f"the cache is read-only ({cache}): this command changes it")
     one_line(_read_only(cache, "--config", config, "fetch"), 1, "the cache is read-only")
-    assert sorted(p.name for p in cache.iterdir()) == ["newsdesk.sqlite3"]
+    assert sorted(p.name for p in cache.iterdir()) == ["newsdesk.sqlite3", "refresh.lock"]

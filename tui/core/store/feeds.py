@@ -82,8 +82,9 @@ def record_pages_failed(conn: sqlite3.Connection, failed: Mapping[int, int],
     with transaction(conn):
         conn.executemany("UPDATE feeds SET pages_failed = ? WHERE id = ?",
                          [(count, feed_id) for feed_id, count in failed.items()])
-        conn.executemany("UPDATE feeds SET pages_deferred = ? WHERE id = ?",
-                         [(count, feed_id) for feed_id, count in deferred.items()])
+        conn.executemany("UPDATE feeds SET pages_deferred = ? WHERE id = ? "
+                         "AND pages_deferred != ?",  # an unchanged refresh writes nothing
+                         [(count, feed_id, count) for feed_id, count in deferred.items()])
 
 
 def record_failure(conn: sqlite3.Connection, feed_id: int, error: str) -> None:
