@@ -43,8 +43,23 @@ def test_a_first_run_from_cron_writes_nothing(tmp_path: Path) -> None:
 def test_the_demo_without_a_terminal_serves_nothing(tmp_path: Path) -> None:
     folder = tmp_path / "demo"
     result = run("demo", "--dir", str(folder), home=tmp_path)
-    assert (result.returncode, result.stderr) == (2, NEEDS + "\n")
+    assert (result.returncode, result.stderr) == (2, "newsdesk: the reader needs a terminal (to "
+                                                     "fetch the demo without the reader: "
+                                                     "newsdesk demo --fetch-only)\n")
     assert not folder.exists()
+
+
+def test_the_demo_refuses_a_config_it_would_not_use(tmp_path: Path) -> None:
+    """`demo --fetch-only --config mine.toml` fetched the demo folder's feeds, not mine's."""
+    config = str(write_config(tmp_path, [("Wire", "http://127.0.0.1:9/feed.xml")]))
+    folder = tmp_path / "demo"
+    for args in (["demo", "--fetch-only", "--config", config, "--dir", str(folder)],
+                 ["--config", config, "demo", "--fetch-only", "--dir", str(folder)]):
+        result = run(*args, home=tmp_path)
+        assert result.returncode == 2
+        assert result.stderr.startswith("newsdesk: demo: --config is not used by the demo, "
+                                        "which keeps its own feeds.toml in its folder")
+        assert not folder.exists() and not (tmp_path / "cache").exists()
 
 
 def test_stderr_redirected_is_said_too(tmp_path: Path) -> None:

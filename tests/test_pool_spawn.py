@@ -72,7 +72,7 @@ def test_refresh_reextract_and_alias_rematch_under_the_capture(tmp_path: Path) -
                 out["errors"] = summary.errors
                 out["extracted"] = summary.extracted
             with Desk.open(load_config(Path({str(config_path)!r}))) as desk:  # a cold pool
-                out["reextracted_ok"] = desk.reextract() >= 0
+                out["reextracted_ok"] = desk.reextract().changed >= 0
             with Desk.open(load_config(Path({str(config_path)!r}))) as desk:
                 desk.add_actor_alias("sergei-shoigu", "Shoygu-test-spelling")
                 out["reanalysed"] = desk.analyse_pending()

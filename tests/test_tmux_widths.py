@@ -45,7 +45,7 @@ def test_the_feeds_dialog_at_80x24_says_why_each_feed_fails(tmp_path: Path,
     """The offline first run: every feed fails, and the reason is the one thing to read."""
     config = write_config(tmp_path, [(f"Outlet {n:02d}", f"http://127.0.0.1:9/{n}.xml")
                                      for n in range(32)])
-    assert newsdesk("--config", str(config), "fetch").returncode == 0
+    assert newsdesk("--config", str(config), "fetch").returncode == 1  # no feed read
     with Desk.open(load_config(config)) as desk:
         reason = desk.feeds()[0].last_error
     assert reason

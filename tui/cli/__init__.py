@@ -46,8 +46,10 @@ def _main(argv: Sequence[str] | None) -> tuple[int, bool]:
         sys.stdout.flush()  # here, where a reader gone is caught, not in the teardown
         return code, fast
     except KeyboardInterrupt as exc:  # one line, saying what remains when a command knows
+        from tui.cli.errors import Terminated
+
         print(f"interrupted: {exc}" if str(exc) else "interrupted", file=sys.stderr)
-        return 130, False
+        return (143 if isinstance(exc, Terminated) else 130), False
     except BrokenPipeError:  # `newsdesk list | head -1`
         return reader_gone(), False
     except Exception as exc:  # never a traceback: README promises one line

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM during a fetch (`timeout 60 newsdesk fetch` in a crontab, a shutdown): it ends
+    as Ctrl-C does, saying what is kept, with 143 (128 + SIGTERM) as a killed process has."""
+
+
 class CliError(Exception):
     """Printed as `newsdesk: message` with exit code `code` (2: usage or config, 1: failure)."""
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import stat
 import sys
+import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -77,17 +81,54 @@ def tag_json(tag: str, articles: int) -> dict[str, Any]:
 
 
 
+_NAMED_WRONG = (IsADirectoryError, FileNotFoundError, NotADirectoryError, PermissionError)
+
+
 def write(text: str, target: str | None) -> None:
     """To the file named (saying so on stderr), or to stdout. A target that cannot be
-    written (a folder, no such folder, no permission) is a usage error, said in one line."""
+    written (a folder, no such folder, no permission) is a usage error (2), said in one
+    line; a write that fails on the way (a full disk) is a failure (1) that leaves no file."""
     if target:
         try:
-            Path(target).write_text(text, encoding="utf-8")
+            write_whole(Path(target), text.encode("utf-8"))
         except OSError as exc:
-            raise CliError(f"cannot write {target}: {exc.strerror or exc}", 2) from None
+            code = 2 if isinstance(exc, _NAMED_WRONG) else 1
+            raise CliError(f"cannot write {target}: {exc.strerror or exc}", code) from None
         print(f"wrote {target}", file=sys.stderr)
     else:
         sys.stdout.write(text)
+
+
+def write_whole(target: Path, data: bytes) -> None:
+    """Write a temporary file beside `target`, then rename it over: a failure halfway (a full
+    disk) leaves the old file as it was, or none, never a cut or empty one. Not a regular
+    file (`-o /dev/stdout`, a fifo): written straight."""
+    if target.exists() and not target.is_file():
+        target.write_bytes(data)
+        return
+    target = Path(os.path.realpath(target))  # a symlink stays one: its file is replaced
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, _mode_for(target))
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def _mode_for(target: Path) -> int:
+    """The file's mode as a plain write would leave it: the old file's, else 0666 less umask."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def print_json(data: Any, *, lines: bool = False) -> None:

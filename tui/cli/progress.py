@@ -67,5 +67,7 @@ def _failed_pages(summary: RefreshSummary) -> str:
     8 new articles and 1 page extracted looked complete. `show ID` says why for each."""
     if not summary.pages_failed:
         return ""
-    return (f", {counted(summary.pages_failed, 'page')} failed (their articles keep the feed's "
-            "text; `newsdesk show ID` says why)")
+    again = (f"{summary.pages_retried} will be tried again by later fetches; "
+             if summary.pages_retried else "")
+    return (f", {counted(summary.pages_failed, 'page')} failed ({again}their articles keep the "
+            "feed's text; `newsdesk show ID` says why)")

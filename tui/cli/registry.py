@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from tui.core.desk import Desk
 
 Handler = Callable[["Desk", argparse.Namespace], int]
+BUSY_EXIT = 75  # sysexits' EX_TEMPFAIL: another fetch holds the cache; try again later
 
 
 def _no_arguments(parser: argparse.ArgumentParser) -> None:
@@ -235,7 +236,8 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
 
 def dispatch(commands: Sequence[Command], args: argparse.Namespace) -> int:
     from tui.core.config.loader import ConfigError, resolve_config
-    from tui.core.store.db import StoreError
+    from tui.core.refresh.lock import RefreshBusy
+    from tui.core.store.db import READ_ONLY, StoreError
 
     command = next(c for c in commands if c.name == args.command)
     refused = command.refuse(args) if command.refuse is not None else None
@@ -252,13 +254,20 @@ def dispatch(commands: Sequence[Command], args: argparse.Namespace) -> int:
 
         with open_desk(resolve_config(getattr(args, "config", None), first_run),
                        sync_feeds=not command.refreshes) as desk:
-            return command.run(desk, args)
+            try:
+                return command.run(desk, args)
+            except sqlite3.OperationalError as exc:
+                if "readonly" not in str(exc):
+                    raise
+                return fail(READ_ONLY.format(where=desk.db_path.parent), 1)
     except ConfigError as exc:
         return fail(f"config error: {exc}", 2)
     except _query_error() as exc:  # evaluated only when an exception gets here
         return fail(f"bad query: {exc}", 2)
     except StoreError as exc:
         return fail(str(exc), exc.code)
+    except RefreshBusy as exc:  # a cron run overlapping the last: EX_TEMPFAIL, try later
+        return fail(f"{exc}; this one fetched nothing (exit {BUSY_EXIT})", BUSY_EXIT)
     except CliError as exc:
         return fail(str(exc), exc.code)
     except BrokenPipeError:  # not a failure of the command: the reader left (`run` sees it)

@@ -29,7 +29,7 @@ from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
 from tui.core.store import links as link_store
 from tui.core.store.dateline import dated
-from tui.core.store.db import DB_NAME, StoreError, bulk, connect, data_version
+from tui.core.store.db import DB_NAME, StoreError, bulk, connect, data_version, read_only_place
 from tui.core.store.feed_status import feed_statuses
 from tui.core.store.write_turns import transaction
 
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from tui.core.query.rules import RulesResult
     from tui.core.refresh.pipeline import RefreshSummary
     from tui.core.refresh.pool import WorkerPool
+    from tui.core.refresh.reextract import Rebuilt
     from tui.core.store.links import RelatedItem, Story
 
 
@@ -58,6 +59,7 @@ class Desk:
         self._workers: WorkerPool | None = None
         self._analysis: analysis.Analysis | None = None
         self.stopping = threading.Event()  # see `stop`
+        self._pages_retried: set[int] = set()  # failed pages the reader had tried again
 
     @classmethod
     def open(cls, config: Config, *, sync_feeds: bool = True) -> Desk:
@@ -71,7 +73,7 @@ class Desk:
                 raise
             desk.warning = str(exc)
             desk.conn  # noqa: B018 - the broken file was moved aside: start a fresh cache
-        if sync_feeds:
+        if sync_feeds and not read_only_place(desk.db_path):  # a read-only cache is read as it is
             desk.sync_feeds()
         return desk
 
@@ -149,7 +151,15 @@ class Desk:
         """Fetch feeds (all, or those named), store, extract and analyse. Blocking.
 
         `Stored` is emitted between storing and analysis: a client can show the new articles
-        then, while actors and links (the slow, newsboat-has-none part) are still being made."""
+        then, while actors and links (the slow, newsboat-has-none part) are still being made.
+        Raises RefreshBusy when another process refreshes this cache (refresh/lock.py)."""
+        from tui.core.refresh.lock import refresh_lock
+
+        with refresh_lock(self.db_path.parent):
+            return self._refresh(feeds, extract=extract, on_event=on_event)
+
+    def _refresh(self, feeds: Sequence[str] | None, *, extract: bool | None,
+                 on_event: Callable[[RefreshEvent], None] | None) -> RefreshSummary:
         from tui.core.refresh.pipeline import Refresh  # httpx and the workers load only when needed
 
         start = time.perf_counter()
@@ -177,13 +187,18 @@ class Desk:
 
     def fetch_page(self, article_id: int) -> bool:
         """Fetch and extract one article's page now, if it is still due (the reader opened
-        it before a refresh got to it). Blocking; True when the page was tried."""
+        it before a refresh got to it). Blocking; True when the page was tried. A page that
+        failed before is tried once here (in this Desk), then left to later refreshes: the
+        reader asks again each time it shows the article."""
         from tui.core.ingest.addresses import LinkPolicy
         from tui.core.refresh.pipeline import Refresh
 
         article = store.get_article(self.conn, article_id)
         if article is None or not article.url or not store.page_is_due(self.conn, article_id):
             return False
+        if article.page_tries and article_id in self._pages_retried:
+            return False
+        self._pages_retried.add(article_id)
         urls = [f.url for f in self.config.feeds if f.name in article.feeds]
         policy = LinkPolicy.for_feeds(urls, self.config.settings.allow_private_links)
         run = Refresh(self.conn, self.config, [], {}, pool=self.workers(), extract=True,
@@ -196,7 +211,7 @@ class Desk:
         """Run actors, rules and linking on every article whose body changed."""
         return self.analysis.run_pending(self.conn, on_event)
 
-    def reextract(self, on_event: Callable[[RefreshEvent], None] | None = None) -> int:
+    def reextract(self, on_event: Callable[[RefreshEvent], None] | None = None) -> Rebuilt:
         """Rebuild page bodies from the stored raw pages, offline."""
         from tui.core.refresh.reextract import rebuild_bodies
 

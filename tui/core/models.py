@@ -67,6 +67,7 @@ class Article(ArticleRow):
     analysed: bool = True  # False between storing and the analysis run: no actors/links yet
     page_due: bool = False  # its page waits for a later refresh (Desk.fetch_page gets it now)
     links: tuple[BodyLink, ...] = ()  # the links its text cites, numbered from 1
+    page_tries: int = 0  # failed tries of its page (due: later refreshes try again)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,12 +94,23 @@ def pages_failed(count: int) -> str:
             "feed's text)")
 
 
-def pages_waiting(count: int, per_refresh: int) -> str:
+def pages_waiting(count: int, per_refresh: int, *, budget: bool = True) -> str:
     """The warning a feed carries while some of its article pages wait (one wording for the
-    refresh summary and for `feeds`)."""
+    refresh summary and for `feeds`). `budget` False: not the page budget's doing, the last
+    refresh stopped before it got to them (interrupted, killed)."""
     waits = "waits" if count == 1 else "wait"
+    if not budget:
+        return (f"{counted(count, 'article page')} {waits} for the next refresh (the last one "
+                "stopped before it got to them) or for the reader to open them")
     return (f"{counted(count, 'article page')} {waits} for later refreshes (at most "
             f"{per_refresh} a feed each refresh, newest first) or for the reader to open them")
+
+
+def pages_retried(count: int) -> str:
+    """The note of a feed some of whose pages failed for a reason that passes: they are
+    tried again, each try later than the last (store/page_retry.py)."""
+    return (f"{counted(count, 'failed article page')} will be tried again by later refreshes "
+            "(or when the reader opens them)")
 
 
 @dataclass(frozen=True, slots=True)

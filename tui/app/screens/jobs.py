@@ -98,8 +98,14 @@ class Jobs:
             if line is not None:
                 call(self.host.say, line)
 
+        from tui.core.refresh.lock import RefreshBusy
+
         try:
             summary = self.host.desk.refresh(feeds, on_event=on_event)
+        except RefreshBusy as error:  # a cron fetch: what it stores shows up here as it comes
+            call(self._refresh_failed, f"not refreshed: {error} (a cron job?); what it "
+                 "fetches shows up here as it comes")
+            return
         except Exception as error:  # shown in the status line
             call(self._refresh_failed, f"refresh failed: {error}")
             return

@@ -182,7 +182,7 @@ def source_note(article: Article) -> str:
     if not article.body_source or article.body_source == "page":  # a caveat, if any
         return f"the article's page: {article.extract_error}" if article.extract_error else ""
     note = f"text from {_SOURCES.get(article.body_source, 'the feed')}"
-    if article.page_due:
+    if article.page_due and not article.page_tries:  # a failed page: its error says more
         return note + "; fetching the article's page…"
     if article.extract_error:
         return note + f"; the article's page: {article.extract_error}"

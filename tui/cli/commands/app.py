@@ -23,12 +23,23 @@ def without_terminal(args: argparse.Namespace) -> str | None:
     for keys forever."""
     if getattr(args, "fetch_only", False):
         return None
-    cron = "(to refresh from cron: newsdesk fetch)"
+    cron = ("(to fetch the demo without the reader: newsdesk demo --fetch-only)"
+            if args.command == "demo" else "(to refresh from cron: newsdesk fetch)")
     if not _is_terminal(sys.__stdin__):
         return f"the reader needs a terminal {cron}"
     if not _is_terminal(sys.__stderr__):
         return f"the reader needs a terminal: it draws on stderr, which is not one {cron}"
     return None
+
+
+def demo_refused(args: argparse.Namespace) -> str | None:
+    """`demo --config PATH` would silently fetch the demo folder's feeds, not PATH's: the
+    demo's config is its folder's own, which --dir chooses."""
+    if getattr(args, "config", None) is not None:
+        return ("demo: --config is not used by the demo, which keeps its own feeds.toml in "
+                "its folder (--dir FOLDER chooses the folder; `newsdesk --config PATH fetch` "
+                "fetches the feeds of PATH)")
+    return without_terminal(args)
 
 
 def _is_terminal(stream: TextIO | None) -> bool:
@@ -121,5 +132,5 @@ def _home_short(path: Path) -> str:
 COMMANDS = (
     Command(None, "open the reader", reader, refuse=without_terminal),
     Command("demo", "serve the bundled demo site on 127.0.0.1, fetch it, open the reader",
-            reader, _demo_arguments, standalone=demo, refuse=without_terminal),
+            reader, _demo_arguments, standalone=demo, refuse=demo_refused),
 )

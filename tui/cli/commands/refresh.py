@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
+import os
+import shlex
+import signal
 import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tui.cli import output
-from tui.cli.errors import CliError
+from tui.cli.configinfo import tell
+from tui.cli.errors import CliError, Terminated
 from tui.cli.progress import progress_reporter, summary_line
 from tui.cli.registry import Command
 from tui.core.refresh.events import RefreshEvent, Stored
@@ -16,6 +22,7 @@ from tui.core.words import counted
 
 if TYPE_CHECKING:
     from tui.core.desk import Desk
+    from tui.core.refresh.pipeline import RefreshSummary
 
 
 def _fetch_arguments(p: argparse.ArgumentParser) -> None:
@@ -38,12 +45,15 @@ def fetch(desk: Desk, args: argparse.Namespace) -> int:
                 stored.append(event)
             show(event)
 
+        terminated: list[int] = []
         try:
-            summary = desk.refresh(args.feeds or None,
-                                   extract=False if args.no_extract else None,
-                                   on_event=on_event)
-        except KeyboardInterrupt:
-            raise KeyboardInterrupt(interrupted(stored[0] if stored else None)) from None
+            with terminated_as_interrupted(terminated):
+                summary = desk.refresh(args.feeds or None,
+                                       extract=False if args.no_extract else None,
+                                       on_event=on_event)
+        except KeyboardInterrupt:  # Ctrl-C, or SIGTERM: the same line, the exit code apart
+            ended = Terminated if terminated else KeyboardInterrupt
+            raise ended(interrupted(stored[0] if stored else None)) from None
     if args.json:
         output.print_json(summary.as_json())
     else:
@@ -53,7 +63,50 @@ def fetch(desk: Desk, args: argparse.Namespace) -> int:
                 print(f"  {error['feed']}: {error['error']}")
         for note in summary.warnings:
             print(f"  {note['feed']}: warning: {note['warning']}")
+    if summary.feeds_failed and not summary.feeds_ok:  # `fetch && make-digest`: not on stale data
+        tell(nothing_read(desk, summary))
+        return 1
     return 0
+
+
+def nothing_read(desk: Desk, summary: RefreshSummary) -> str:
+    """Why exit 1: no feed was read (an unchanged one counts as read). The demo's feeds are
+    served only while `newsdesk demo` runs: with its config and no demo, say how to start it."""
+    from tui.cli.commands.app import demo_folder
+    from tui.demo.config import demo_port
+
+    line = f"no feed could be read ({counted(summary.feeds_failed, 'feed')} failed)"
+    path = desk.config.path
+    port = demo_port(path) if path is not None else 0
+    if not port or path is None or not all(
+            f.url.startswith(f"http://127.0.0.1:{port}/") for f in desk.config.feeds):
+        return line
+    if not all(e["error"].startswith("could not connect") for e in summary.errors):
+        return line
+    where = "" if path.parent == demo_folder(None) else f" --dir {shlex.quote(str(path.parent))}"
+    return (f"{line}: the demo site is served only while the demo runs: `newsdesk demo{where}` "
+            f"opens it, `newsdesk demo --fetch-only{where}` fetches it and exits")
+
+
+@contextlib.contextmanager
+def terminated_as_interrupted(terminated: list[int]) -> Iterator[None]:
+    """While a fetch runs, SIGTERM is turned into the Ctrl-C it stands for (a SIGINT to this
+    process, noted in `terminated`): the same unwinding (asyncio cancels the refresh, what
+    was committed stays, the workers are stopped) and the same line, not an end without a
+    word. An exception raised in the handler itself would land inside the event loop."""
+    def on_term(signum: int, frame: object) -> None:
+        terminated.append(signum)
+        os.kill(os.getpid(), signal.SIGINT)
+
+    try:
+        before = signal.signal(signal.SIGTERM, on_term)
+    except ValueError:  # not the main thread (a test's): as it was
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
 
 
 def feed_named(desk: Desk, name: str) -> str:
@@ -85,7 +138,9 @@ def interrupted(stored: Stored | None) -> str:
 
 
 def reextract(desk: Desk, args: argparse.Namespace) -> int:
-    print(f"{counted(desk.reextract(), 'body', 'bodies')} rebuilt from cached pages")
+    done = desk.reextract()
+    print(f"{counted(done.pages, 'cached page')} read again, "
+          f"{counted(done.changed, 'body', 'bodies')} changed")
     return 0
 
 

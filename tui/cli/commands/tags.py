@@ -37,7 +37,26 @@ def _rename_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("new")
 
 
+def known_tag(desk: Desk, name: str) -> None:
+    """A tag to rename or delete that no article has is a typo far more often than not: say
+    so, with the tags it is close to, exit 1 (not "0 articles retagged", exit 0)."""
+    import difflib
+
+    from tui.core import tagnames
+
+    names = [t for t, _ in desk.all_tags()]
+    if any(tagnames.key(t) == tagnames.key(name) for t in names):
+        return
+    folded = {tagnames.key(t): t for t in names}
+    close = [folded[k] for k in difflib.get_close_matches(tagnames.key(name), list(folded),
+                                                          n=3, cutoff=0.6)]
+    hint = f" (did you mean {' or '.join(repr(t) for t in close)}?)" if close else \
+        " (`newsdesk tags` lists them)"
+    raise CliError(f"no tag {name!r}{hint}")
+
+
 def rename_tag(desk: Desk, args: argparse.Namespace) -> int:
+    known_tag(desk, args.old)
     try:
         count = desk.rename_tag(args.old, args.new)
     except ValueError as exc:  # an empty new name
@@ -51,6 +70,7 @@ def _delete_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def delete_tag(desk: Desk, args: argparse.Namespace) -> int:
+    known_tag(desk, args.tag)
     print(f"tag removed from {counted(desk.delete_tag(args.tag), 'article')}")
     return 0
 

@@ -1,6 +1,7 @@
 """read, unread, save, unsave, dismiss, undismiss, tag: triage from scripts, by id or query.
 
-Ids stay as they were (silent, a missing id stops the command before any change). With
+By id they are silent; an id with no article (pruned by keep_days since a script kept it) is
+named on stderr, exit 1, and the others are done all the same. With
 `--query` the articles are the query's, as `newsdesk list` finds them, and one line on stdout
 says how many changed: a script sees what a query it never listed did. `--dry-run` says the
 same without changing anything, to look before a large change. Only the articles that would
@@ -87,7 +88,8 @@ def _tag_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _chosen(desk: Desk, args: argparse.Namespace) -> list[ArticleRow]:
-    """The articles named: by id (every one must exist) or by `--query`."""
+    """The articles named: by id (those that exist: the others go to `args.unknown`, said
+    by `unknown_ids` once the rest is done) or by `--query`."""
     command = args.command
     if args.query is not None and args.ids:
         raise CliError(f"{command}: give article ids or --query, not both", 2)
@@ -96,9 +98,7 @@ def _chosen(desk: Desk, args: argparse.Namespace) -> list[ArticleRow]:
             raise CliError(f"{command}: give article ids or --query QUERY (see newsdesk "
                            f"{command} --help)", 2)
         found = {i: desk.article(i) for i in dict.fromkeys(args.ids)}
-        missing = [i for i, article in found.items() if article is None]
-        if missing:
-            raise CliError(f"no article with id {missing[0]}")
+        args.unknown = [i for i, article in found.items() if article is None]
         return [a for a in found.values() if a is not None]
     if not args.query.strip():  # `--query "$Q"` with Q unset: never every article
         raise CliError(f"{command}: --query is empty, which would change every article; name "
@@ -107,6 +107,22 @@ def _chosen(desk: Desk, args: argparse.Namespace) -> list[ArticleRow]:
     if not rows:
         tell(why_empty(desk, args.query))
     return rows
+
+
+def unknown_ids(args: argparse.Namespace, done: int) -> int:
+    """Exit 1 when some ids named no article, which stderr names, saying whether the
+    `done` others were changed: a script must not take a half-done batch for a whole one."""
+    unknown = getattr(args, "unknown", [])
+    if not unknown:
+        return 0
+    listed = ", ".join(map(str, unknown[:10])) + (", ..." if len(unknown) > 10 else "")
+    ids = "id" if len(unknown) == 1 else "ids"
+    if not done or args.dry_run:
+        rest = "nothing changed" if not done else "dry run: nothing changed"
+    else:
+        rest = f"done for the other {'one' if done == 1 else done}"
+    tell(f"no article with {ids} {listed} ({rest})")
+    return 1
 
 
 ALREADY = (("already was", "already were"), ("already is", "already are"))
@@ -133,7 +149,7 @@ def mark(desk: Desk, args: argparse.Namespace) -> int:
         change.apply(desk, changing)
     if args.query is not None or args.dry_run:
         print(report(len(changing), len(rows), change.done, ALREADY, args.dry_run))
-    return 0
+    return unknown_ids(args, len(rows))
 
 
 def tag(desk: Desk, args: argparse.Namespace) -> int:
@@ -171,7 +187,7 @@ def tag(desk: Desk, args: argparse.Namespace) -> int:
             lacking = [i for i in had if i not in having]
             listed = ", ".join(map(str, lacking[:10])) + (", ..." if len(lacking) > 10 else "")
             tell(f"no tag {name!r} on {'article' if len(lacking) == 1 else 'articles'} {listed}")
-    return 0
+    return unknown_ids(args, len(rows))
 
 
 COMMANDS = (

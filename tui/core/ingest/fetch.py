@@ -110,6 +110,16 @@ class FetchResult:
     headers: dict[str, str] = field(default_factory=dict)
     error: str | None = None
     truncated: bool = False
+    passing: bool = False  # failed on the way (connection, timeout): another try may work
+
+    @property
+    def retryable(self) -> bool:
+        """A failure worth another try later: the way there broke, or the server said it
+        was busy or broken for now (5xx, 408, 429); a 404 or a refusal stays what it is."""
+        if self.ok or self.error is None:
+            return False
+        return self.passing or (self.status is not None
+                                and (self.status >= 500 or self.status in (408, 429)))
 
     @property
     def not_modified(self) -> bool:
@@ -168,6 +178,15 @@ def describe_error(exc: BaseException, timeout: httpx.Timeout | None = None,
     if isinstance(exc, httpx.HTTPError):
         return f"HTTP error: {exc}"
     return f"{type(exc).__name__}: {exc}"
+
+
+def _passing(exc: BaseException) -> bool:
+    """A network failure that may not happen next time (a TLS or URL problem will)."""
+    if isinstance(exc, (httpx.TimeoutException, TimeoutError, httpx.RemoteProtocolError)):
+        return True
+    if isinstance(exc, httpx.ConnectError):
+        return not describe_error(exc).startswith("TLS")
+    return isinstance(exc, (httpx.NetworkError, ConnectionError))
 
 
 class Fetcher:
@@ -236,7 +255,8 @@ class Fetcher:
                     return await self._follow(url, headers, max_bytes, policy)
             except Exception as exc:
                 return FetchResult(url, url, error=describe_error(exc, self.timeout,
-                                                                  self.deadline))
+                                                                  self.deadline),
+                                   passing=_passing(exc))
             finally:
                 POLICY.reset(token)
 

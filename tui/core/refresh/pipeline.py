@@ -32,7 +32,7 @@ from tui.core.refresh.events import (
 from tui.core.refresh.pool import PreparedFeed, WorkerPool, page_worker, prepare_feed, ready
 from tui.core.refresh.writer import GATHER_S, Writer
 from tui.core.store import articles as store
-from tui.core.store import corrections
+from tui.core.store import corrections, page_retry
 from tui.core.store import feeds as feed_store
 
 if TYPE_CHECKING:
@@ -53,6 +53,7 @@ class RefreshSummary:
     updated_articles: int = 0  # stored items the feed corrected (title or text)
     extracted: int = 0
     pages_failed: int = 0  # pages tried without a text: those articles keep the feed's text
+    pages_retried: int = 0  # of those, the ones that failed on the way: later runs try again
     errors: list[dict[str, str]] = field(default_factory=list)
     warnings: list[dict[str, str]] = field(default_factory=list)  # feeds read, not wholly
     new_ids: list[int] = field(default_factory=list)
@@ -71,6 +72,7 @@ class RefreshSummary:
                 "not_modified": self.not_modified, "new_articles": self.new_articles,
                 "updated_articles": self.updated_articles,
                 "extracted": self.extracted, "pages_failed": self.pages_failed,
+                "pages_retried": self.pages_retried,
                 "errors": self.errors, "warnings": self.warnings,
                 "seconds": {"stored": round(self.stored_s, 3), "total": round(self.total_s, 3)}}
 
@@ -104,6 +106,7 @@ class Refresh:
         self._producing = 0
         self._checked: list[int] = []  # healthy feeds that answered 304: stamped at the end
         self._pages_failed: dict[int, int] = {}  # feed id -> its pages tried that gave no text
+        self._deferred: dict[int, int] = {}  # feed id -> its pages a whole run left for later
 
     def _new_fetcher(self) -> Fetcher:
         settings = self.config.settings
@@ -137,7 +140,8 @@ class Refresh:
                 if self.extract and feed.extract:
                     left = await self._pages(feed, ref)
                     if left:
-                        notes.append(pages_waiting(left, settings.max_pages_per_feed))
+                        notes.append(pages_waiting(left, settings.max_pages_per_feed,
+                                                   budget=not self.stopping.is_set()))
                 if notes:
                     self.summary.warnings.append({"feed": feed.name, "warning": "; ".join(notes)})
 
@@ -145,8 +149,8 @@ class Refresh:
             await asyncio.gather(*(one(f) for f in self.feeds))
         if self._checked:  # one statement for every 304, after the writer's last commit
             feed_store.record_checked(self.conn, self._checked)
-        if self._pages_failed:  # feeds whose pages were tried; the others keep their count
-            feed_store.record_pages_failed(self.conn, self._pages_failed)
+        if self._pages_failed or self._deferred:  # feeds whose pages were tried
+            feed_store.record_pages_failed(self.conn, self._pages_failed, self._deferred)
         return self.summary
 
     @contextlib.asynccontextmanager
@@ -236,7 +240,10 @@ class Refresh:
             self._pages_failed[ref.id] = sum(body is False for body in got)
         # Not the pages another feed of this run has under way (two feeds carrying the same
         # articles): counted, they made a false "pages wait" warning on a run that got them.
-        return len(set(store.pages_due_ids(self.conn, ref.id)) - self._claimed)
+        left = len(set(store.pages_due_ids(self.conn, ref.id)) - self._claimed)
+        if not self.stopping.is_set():
+            self._deferred[ref.id] = left
+        return left
 
     async def pages_now(self, items: Sequence[tuple[int, str, LinkPolicy]]) -> None:
         """Fetch these pages at once (the reader opened an article whose page was due)."""
@@ -272,6 +279,7 @@ class Refresh:
             self.summary.extracted += 1
         else:
             self.summary.pages_failed += 1
+            self.summary.pages_retried += page.retryable
         self._pages_done += 1
         self.emit(ArticleExtracted(article_id))
         self.emit(Progress(self._pages_done, self._pages_total, "pages"))
@@ -328,7 +336,10 @@ def _write_page(conn: sqlite3.Connection, article_id: int, page: FetchResult,
         note = "page was cut off at the size limit" if page.truncated else None
         store.set_body(conn, article_id, extracted.body, "page", note,
                        author=clean_line(extracted.author) or None, links=extracted.links)
+        page_retry.page_got(conn, article_id)
         return True
-    conn.execute("UPDATE articles SET extract_error = ? WHERE id = ?",
-                 (clean_line(extracted.error or "no text found")[:500], article_id))
+    error = clean_line(extracted.error or "no text found")[:400]
+    if page.retryable:
+        error = page_retry.retry_later(conn, article_id, error)
+    conn.execute("UPDATE articles SET extract_error = ? WHERE id = ?", (error, article_id))
     return False

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from collections import deque
 from concurrent.futures import Future
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from tui.core.store import articles as store
 from tui.core.store import body_links
@@ -17,14 +17,22 @@ if TYPE_CHECKING:
     from tui.core.refresh.pool import WorkerPool
 
 
-def rebuild_bodies(conn: sqlite3.Connection, workers: WorkerPool) -> int:
-    """Extract every stored page again in the pool; how many bodies changed (an unchanged one
-    is not written, so it is not analysed again; only its links are, when they differ: a
-    page stored before links were kept gets them). A bounded window of pages is in flight: a
-    50k cache never sits in memory decompressed."""
+class Rebuilt(NamedTuple):
+    """Pages read again, and of their bodies those that came out different (the others are
+    not written, so not analysed again): "0 rebuilt" alone read as if nothing had been done."""
+
+    pages: int
+    changed: int
+
+
+def rebuild_bodies(conn: sqlite3.Connection, workers: WorkerPool) -> Rebuilt:
+    """Extract every stored page again in the pool. An unchanged body is not written, so it
+    is not analysed again; only its links are, when they differ (a page stored before links
+    were kept gets them). A bounded window of pages is in flight: a 50k cache never sits in
+    memory decompressed."""
     from tui.core.refresh.pool import extract_worker
 
-    changed = 0
+    changed = pages = 0
     window: deque[tuple[int, Future[Extracted]]] = deque()
 
     def settle() -> None:
@@ -42,8 +50,9 @@ def rebuild_bodies(conn: sqlite3.Connection, workers: WorkerPool) -> int:
 
     for article_id, url, raw, ctype in store.pages(conn):
         window.append((article_id, workers.get().submit(extract_worker, raw, url, ctype)))
+        pages += 1
         if len(window) >= 4 * workers.workers:
             settle()
     while window:
         settle()
-    return changed
+    return Rebuilt(pages, changed)

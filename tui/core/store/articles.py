@@ -127,18 +127,22 @@ SHARED_LINK_NOTE = ("the feed gives this link to other items too, so its page is
 
 
 def pages_due(conn: sqlite3.Connection, feed_id: int, limit: int) -> list[tuple[int, str]]:
-    """(id, url) of this feed's articles whose page is still to fetch, newest first."""
+    """(id, url) of this feed's articles whose page is still to fetch, newest first: never
+    tried, or failed and past its wait (page_retry.py)."""
     return [(r[0], r[1]) for r in conn.execute(
         "SELECT a.id, a.url FROM articles a WHERE a.page_due = 1 AND a.id IN "
         "(SELECT article_id FROM article_feeds WHERE feed_id = ?) "
-        "ORDER BY a.published DESC, a.id DESC LIMIT ?", (feed_id, limit))]
+        "AND (a.page_retry_at IS NULL OR a.page_retry_at <= ?) "
+        "ORDER BY a.published DESC, a.id DESC LIMIT ?", (feed_id, to_iso(utcnow()), limit))]
 
 
-def count_pages_due(conn: sqlite3.Connection) -> dict[int, int]:
-    """feed id -> articles whose page is still to fetch (only feeds that have some)."""
+def count_pages_due(conn: sqlite3.Connection, *, retrying: bool = False) -> dict[int, int]:
+    """feed id -> articles whose page was never tried yet (only feeds that have some); those
+    that failed and wait for another try: `retrying` True."""
     return {r[0]: r[1] for r in conn.execute(
         "SELECT af.feed_id, count(*) FROM articles a JOIN article_feeds af "
-        "ON af.article_id = a.id WHERE a.page_due = 1 GROUP BY af.feed_id")}
+        "ON af.article_id = a.id WHERE a.page_due = 1 AND (a.page_tries > 0) = ? "
+        "GROUP BY af.feed_id", (retrying,))}
 
 
 def unanalysed_count(conn: sqlite3.Connection) -> int:
@@ -146,15 +150,18 @@ def unanalysed_count(conn: sqlite3.Connection) -> int:
 
 
 def pages_due_ids(conn: sqlite3.Connection, feed_id: int) -> list[int]:
-    """Ids of this feed's articles whose page is still to fetch."""
+    """Ids of this feed's articles whose page was never tried (not those waiting to be
+    tried again: the page budget did not leave those behind)."""
     return [r[0] for r in conn.execute(
-        "SELECT a.id FROM articles a WHERE a.page_due = 1 AND a.id IN "
+        "SELECT a.id FROM articles a WHERE a.page_due = 1 AND a.page_tries = 0 AND a.id IN "
         "(SELECT article_id FROM article_feeds WHERE feed_id = ?)", (feed_id,))]
 
 
 def page_attempted(conn: sqlite3.Connection, article_id: int) -> None:
-    """The page was tried (stored, or an extract_error says why not): no longer due."""
-    conn.execute("UPDATE articles SET page_due = 0 WHERE id = ? AND page_due = 1", (article_id,))
+    """The page was tried (stored, or an extract_error says why not): no longer due (a
+    failure that passes makes it due again: page_retry.retry_later)."""
+    conn.execute("UPDATE articles SET page_due = 0, page_retry_at = NULL "
+                 "WHERE id = ? AND page_due = 1", (article_id,))
 
 
 def page_is_due(conn: sqlite3.Connection, article_id: int) -> bool:
@@ -241,9 +248,8 @@ def select_ids(conn: sqlite3.Connection, where: str = "1",
 
 def get_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
     row = conn.execute(f"SELECT {_ROW_COLUMNS}, a.author, a.body, a.body_source, a.summary, "
-                       "a.lang, a.extract_error, a.analysed, a.page_due, a.body_links "
-                       "FROM articles a "
-                       "WHERE a.id = ?",
+                       "a.lang, a.extract_error, a.analysed, a.page_due, a.page_tries, "
+                       "a.body_links FROM articles a WHERE a.id = ?",
                        (article_id,)).fetchone()
     if row is None:
         return None
@@ -258,6 +264,7 @@ def get_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
         summary=row["summary"], lang=row["lang"], feeds=feeds, extract_error=row["extract_error"],
         analysed=bool(row["analysed"]), page_due=bool(row["page_due"]),
         links=links_of(row["body_links"]),
+        page_tries=row["page_tries"],
     )
 
 

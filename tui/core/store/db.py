@@ -7,6 +7,7 @@ applied in order, each in its own transaction, so a kill mid-upgrade leaves the 
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sqlite3
@@ -209,8 +210,11 @@ def connect(path: Path, *, migrate_to: int | None = None) -> sqlite3.Connection:
     """Open (creating if needed) and migrate the cache at `path`.
 
     A corrupt or foreign file raises StoreError after being moved aside, so the caller can tell
-    the user and simply call connect() again for a fresh cache.
+    the user and simply call connect() again for a fresh cache. A cache that cannot be written
+    (a read-only mount, a folder of another user) is opened read-only (`_open_read_only`).
     """
+    if read_only_place(path):
+        return _open_read_only(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.is_dir():
@@ -239,6 +243,41 @@ def connect(path: Path, *, migrate_to: int | None = None) -> sqlite3.Connection:
     except BaseException:
         conn.close()
         raise
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+READ_ONLY = ("the cache is read-only ({where}): this command changes it; list, show, feeds, "
+             "stories and export only read it and work")
+
+
+def read_only_place(path: Path) -> bool:
+    """The cache exists but this process cannot write it, or the folder that holds its
+    journal (SQLite writes -wal and -shm files beside it)."""
+    return path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """For the commands that only read. With no -wal file beside it the cache was closed
+    cleanly and nothing else can write it: `immutable` (no locks, no -shm to create, which a
+    read-only folder refuses). With one, a plain read-only open reads what it holds too.
+    A write then fails with SQLite's "readonly database", which the CLI says in its words."""
+    immutable = "&immutable=1" if not Path(f"{path}-wal").exists() else ""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True,
+                               timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                               check_same_thread=False)
+        register_functions(conn)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        version = _version(conn)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot open the read-only cache ({exc})") from None
+    if version != latest_version():
+        conn.close()
+        newer = "a newer" if version > latest_version() else "an older"
+        raise StoreError(f"{path}: the cache is read-only and was written by {newer} newsdesk "
+                         f"(schema {version}, this one knows {latest_version()}): it cannot be "
+                         "upgraded in place; copy it somewhere writable")
     conn.row_factory = sqlite3.Row
     return conn
 

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Protocol
 
-from tui.core.models import FeedStatus, from_iso, pages_failed, pages_waiting
+from tui.core.models import FeedStatus, from_iso, pages_failed, pages_retried, pages_waiting
 from tui.core.store.articles import count_pages_due
 from tui.core.store.feeds import feed_rows
 
@@ -28,6 +28,7 @@ def feed_statuses(conn: sqlite3.Connection, feeds: Sequence[ConfiguredFeed],
     """Configured feeds with their health, in config order."""
     rows = {r["url"]: r for r in feed_rows(conn)}
     due = count_pages_due(conn)
+    retrying = count_pages_due(conn, retrying=True)
     out = []
     for feed in feeds:
         row = rows.get(feed.url)
@@ -38,7 +39,10 @@ def feed_statuses(conn: sqlite3.Connection, feeds: Sequence[ConfiguredFeed],
         if failed:
             notes.append(pages_failed(failed))
         if row and due.get(row["id"]):
-            notes.append(pages_waiting(due[row["id"]], max_pages_per_feed))
+            notes.append(pages_waiting(due[row["id"]], max_pages_per_feed,
+                                       budget=bool(row["pages_deferred"])))
+        if row and retrying.get(row["id"]):
+            notes.append(pages_retried(retrying[row["id"]]))
         out.append(FeedStatus(
             name=feed.name, url=feed.url, tags=feed.tags,
             last_ok=from_iso(row["last_ok"]) if row and row["last_ok"] else None,

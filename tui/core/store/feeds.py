@@ -75,11 +75,16 @@ def record_checked(conn: sqlite3.Connection, feed_ids: Sequence[int]) -> bool:
     return free
 
 
-def record_pages_failed(conn: sqlite3.Connection, failed: Mapping[int, int]) -> None:
-    """feed id -> how many of the pages this refresh tried for it gave no text."""
+def record_pages_failed(conn: sqlite3.Connection, failed: Mapping[int, int],
+                        deferred: Mapping[int, int]) -> None:
+    """feed id -> how many of the pages this refresh tried for it gave no text; and how
+    many it left for later refreshes (the page budget), for the feeds whose pages it did."""
     with transaction(conn):
         conn.executemany("UPDATE feeds SET pages_failed = ? WHERE id = ?",
                          [(count, feed_id) for feed_id, count in failed.items()])
+        conn.executemany("UPDATE feeds SET pages_deferred = ? WHERE id = ? "
+                         "AND pages_deferred != ?",  # an unchanged refresh writes nothing
+                         [(count, feed_id, count) for feed_id, count in deferred.items()])
 
 
 def record_failure(conn: sqlite3.Connection, feed_id: int, error: str) -> None:
