@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Protocol
 
 from tui.core.words import counted
+
+
+class FeedLike(Protocol):
+    """A feed as feeds.toml or an OPML file lists it (the store and OPML know no config)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def tags(self) -> Sequence[str]: ...
 
 
 def to_iso(moment: datetime) -> str:

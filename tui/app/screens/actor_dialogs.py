@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -25,6 +24,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from tui.app.screens.tags import pack_rows
 from tui.app.widgets.side_panel import KINDS
 
 KIND_HELP = {"person": "a person", "org": "an organisation, party, group or company",
@@ -54,25 +54,10 @@ def fit_spellings(names: Sequence[str], width: int, rows: int = SPELLING_ROWS) -
             units.append(f"… {len(names) - shown} more")
         else:
             units[-1] = units[-1].removesuffix(" ·")
-        packed = _pack(units, width)
+        packed = pack_rows(units, width)
         if len(packed) <= rows:
             return packed
     return ["known as:"]
-
-
-def _pack(units: list[str], width: int) -> list[str]:
-    """Units on rows of `width` cells, a space between two on a row, never split."""
-    out: list[str] = []
-    for unit in units:
-        if cell_len(unit) > width:
-            cut = Text(unit, no_wrap=True)
-            cut.truncate(width, overflow="ellipsis")
-            unit = cut.plain
-        if out and cell_len(out[-1]) + 1 + cell_len(unit) <= width:
-            out[-1] += " " + unit
-        else:
-            out.append(unit)
-    return out
 
 
 class KnownSpellings(Widget):

@@ -72,13 +72,13 @@ def fit_tags(tags: list[str], width: int, lines: int = 2) -> list[str]:
             units.append(f"… {len(tags) - shown} more")
         else:
             units[-1] = units[-1].removesuffix(",")
-        rows = _pack(units, width)
+        rows = pack_rows(units, width)
         if len(rows) <= lines:
             break
     return rows  # none shown: the count alone
 
 
-def _pack(units: list[str], width: int) -> list[str]:
+def pack_rows(units: list[str], width: int) -> list[str]:
     """Units on rows of `width` cells, a space between two on a row, never split."""
     rows: list[str] = []
     for unit in units:

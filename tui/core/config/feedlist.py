@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from tui.core.config.loader import load_config
-from tui.core.config.opml import FeedLike, OpmlFeed
+from tui.core.config.opml import OpmlFeed
 from tui.core.config.userfiles import UserFileError, replace_checked
+from tui.core.models import FeedLike
 
 
 def _string(value: str) -> str:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import unicodedata
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Protocol
 from urllib.parse import urlsplit
 
 from tui.core import tagnames
+from tui.core.models import FeedLike
 
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -29,17 +29,6 @@ class OpmlFeed:
     name: str
     url: str
     tags: tuple[str, ...] = ()
-
-
-class FeedLike(Protocol):
-    @property
-    def name(self) -> str: ...
-
-    @property
-    def url(self) -> str: ...
-
-    @property
-    def tags(self) -> Sequence[str]: ...
 
 
 class _NoDoctype(ET.TreeBuilder):

@@ -5,25 +5,20 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from typing import Protocol
 
-from tui.core.models import FeedStatus, from_iso, pages_failed, pages_retried, pages_waiting
+from tui.core.models import (
+    FeedLike,
+    FeedStatus,
+    from_iso,
+    pages_failed,
+    pages_retried,
+    pages_waiting,
+)
 from tui.core.store.articles import count_pages_due
 from tui.core.store.feeds import feed_rows
 
 
-class ConfiguredFeed(Protocol):
-    """A feed as feeds.toml lists it (the store knows no config module)."""
-
-    @property
-    def name(self) -> str: ...
-    @property
-    def url(self) -> str: ...
-    @property
-    def tags(self) -> tuple[str, ...]: ...
-
-
-def feed_statuses(conn: sqlite3.Connection, feeds: Sequence[ConfiguredFeed],
+def feed_statuses(conn: sqlite3.Connection, feeds: Sequence[FeedLike],
                   max_pages_per_feed: int) -> list[FeedStatus]:
     """Configured feeds with their health, in config order."""
     rows = {r["url"]: r for r in feed_rows(conn)}
@@ -44,7 +39,7 @@ def feed_statuses(conn: sqlite3.Connection, feeds: Sequence[ConfiguredFeed],
         if row and retrying.get(row["id"]):
             notes.append(pages_retried(retrying[row["id"]]))
         out.append(FeedStatus(
-            name=feed.name, url=feed.url, tags=feed.tags,
+            name=feed.name, url=feed.url, tags=tuple(feed.tags),
             last_ok=from_iso(row["last_ok"]) if row and row["last_ok"] else None,
             last_error=stored if failures else None, failures=failures,
             item_count=row["item_count"] if row else 0,
