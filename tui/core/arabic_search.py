@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002 - Arabic and Persian letters are the point here
+# ruff: noqa: RUF001, RUF002, RUF003 - Arabic and Persian letters are the point here
 """Arabic-script words made findable by full-text search, on both sides of the index.
 
 Arabic writes conjunctions, prepositions and the article as part of the next word: "ولبنان"
@@ -29,13 +29,13 @@ MARK = "\ue000"
 _SCRIPT = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
 _BLOCK = re.compile("[\u0600-\u06ff]")
 # The UTF-8 lead bytes of that block: found by memchr in a body not yet decoded
-_BLOCK_LEADS = (b"\xd8", b"\xd9", b"\xda", b"\xdb")
+BLOCK_LEADS = (b"\xd8", b"\xd9", b"\xda", b"\xdb")
 _RUN = re.compile(f"[{_SCRIPT}\u200c]+")
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _DROP = dict.fromkeys([*range(0x064B, 0x0660), 0x0670, 0x0640, *range(0x06D6, 0x06EE), 0x200C])
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ۀ": "ه",
-                       "ى": "ي", "ی": "ي", "ک": "ك"} | {chr(c): None for c in _DROP})
+                       "ى": "ي", "ی": "ي", "ئ": "ي", "ک": "ك"} | {chr(c): None for c in _DROP})
 _CONJUNCTIONS = ("", "و", "ف")
 _PREPOSITIONS = ("", "ب", "ك", "ل")
 _PROCLITICS = tuple(sorted(
@@ -43,6 +43,13 @@ _PROCLITICS = tuple(sorted(
      for a in ("", "ال")} - {""}, key=len, reverse=True))
 _FIRST_LETTERS = {p[0] for p in _PROCLITICS}
 _MIN_STEM = 2
+_PROCLITIC_SET = frozenset(_PROCLITICS)
+_PLURAL, _EZAFE_PLURAL, _ALLAH = "ها", "هاي", "الله"  # normalised: های is هاي
+# Parts a text writes apart that a query may join ("نصر الله" / نصرالله, "تحریم ها"):
+# a run of one space between a word and one of these is indexed joined too
+_JOINED_AFTER = frozenset((_ALLAH, _PLURAL, _EZAFE_PLURAL))
+_LONGEST_PART = 8  # with vowel marks
+_APART = re.compile(f"(?<![{_SCRIPT}\u200c])([{_SCRIPT}\u200c]+) (?=([{_SCRIPT}\u200c]+))")
 
 
 def has_arabic(text: str) -> bool:
@@ -60,14 +67,36 @@ def normalise(word: str) -> str:
 
 def word_forms(word: str) -> list[str]:
     """The normalised word and what is left of it without each run of proclitics
-    ("وبالعراق" -> وبالعراق, بالعراق, العراق, عراق)."""
+    ("وبالعراق" -> وبالعراق, بالعراق, العراق, عراق), each with its Persian and name forms
+    (`_variants`)."""
     forms = [word]
-    if word[:1] not in _FIRST_LETTERS:
-        return forms
-    for proclitic in _PROCLITICS:
-        if word.startswith(proclitic) and len(word) - len(proclitic) >= _MIN_STEM:
-            forms.append(word[len(proclitic):])
-    return forms
+    if word[:1] in _FIRST_LETTERS:
+        for proclitic in _PROCLITICS:
+            if word.startswith(proclitic) and len(word) - len(proclitic) >= _MIN_STEM:
+                forms.append(word[len(proclitic):])
+    return [variant for form in forms for variant in _variants(form)]
+
+
+def _variants(word: str) -> tuple[str, ...]:
+    """A Persian plural with its ezafe (های) is found as the plural (ها): "تحریم‌های
+    اقتصادی" by تحریم‌ها. A name joined to الله ("نصرالله", "عبدالله") is found by its two
+    words too, as it is when written apart. Other endings stay: a final ی is as often an
+    adjective's (ایرانی, عربي) and a final ها an Arabic pronoun's (عليها), not a variant."""
+    if word.endswith(_EZAFE_PLURAL) and len(word) - len(_PLURAL) >= _MIN_STEM:
+        return word, word[:-1]
+    if word.endswith(_ALLAH) and len(word) - len(_ALLAH) >= _MIN_STEM:
+        name = word[:-len(_ALLAH)]
+        if name not in _PROCLITIC_SET:  # "فبالله" is "by God", not a name
+            return word, name, _ALLAH
+    return (word,)
+
+
+def query_form(word: str) -> str:
+    """The form a normalised query word is looked for by: a Persian plural with its ezafe
+    as the plural, which every such word is indexed by too (`_variants`)."""
+    if word.endswith(_EZAFE_PLURAL) and len(word) - len(_PLURAL) >= _MIN_STEM:
+        return word[:-1]
+    return word
 
 
 @functools.lru_cache(maxsize=32_768)
@@ -92,6 +121,23 @@ def word_runs(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _RUN.finditer(text)]
 
 
+def joined_runs(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, the two runs joined) where a word and الله, ها or های are written
+    apart ("نصر الله", "تحریم های"), so that the joined spelling finds them too."""
+    if "لل" not in text and " ه" not in text:  # no لل, no word starting ه
+        return []
+    out = []
+    for match in _APART.finditer(text):
+        second = match.group(2)
+        if len(second) <= _LONGEST_PART and _letters(second) in _JOINED_AFTER:
+            out.append((match.start(), match.end(1) + 1 + len(second), match.group(1) + second))
+    return out
+
+
+def _letters(run: str) -> str:
+    return "".join(_LETTERS.findall(normalise(run)))
+
+
 def extra_tokens(text: object) -> str:
     """What the FTS index gets after a title or body: "" unless it has Arabic script, else a
     new line and the marked forms of its Arabic-script words (each once).
@@ -100,12 +146,13 @@ def extra_tokens(text: object) -> str:
     Latin or Cyrillic body is neither decoded nor copied back (decoding was most of the cost,
     +51 us on a 3,600-letter Russian body)."""
     if isinstance(text, bytes):
-        if not any(lead in text for lead in _BLOCK_LEADS):
+        if not any(lead in text for lead in BLOCK_LEADS):
             return ""
         text = text.decode("utf-8", "replace")
     if not isinstance(text, str) or not has_arabic(text):
         return ""
     runs = dict.fromkeys(_RUN.findall(text))
+    runs.update(dict.fromkeys(joined for _, _, joined in joined_runs(text)))
     forms = dict.fromkeys(form for run in runs for form in _run_forms(run))
     return "\n" + " ".join(MARK + form for form in forms) if forms else ""
 
@@ -116,4 +163,4 @@ def query_word(text: str) -> str | None:
     if not _RUN.fullmatch(text):
         return None
     words = _LETTERS.findall(normalise(text))
-    return MARK + words[0] if len(words) == 1 else None
+    return MARK + query_form(words[0]) if len(words) == 1 else None

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF002 - Cyrillic letters are meant
 """Where a search matched an article's title and body, for the reader to highlight (as
 newsboat highlights search matches).
 
@@ -14,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from tui.core import arabic_search
+from tui.core import arabic_search, search_fold
 from tui.core.query.ast import And, Node, Or, Text
 from tui.core.query.parse import parse
 from tui.core.query.sql import _CYRILLIC_WORD, word_stem
@@ -23,8 +24,9 @@ _TOKEN = re.compile(r"[^\W_]+")  # unicode61: letters and digits; the rest separ
 
 
 def fold(word: str) -> str:
-    """A token as compared: any case, no accents (the index's remove_diacritics)."""
-    decomposed = unicodedata.normalize("NFKD", word)
+    """A token as compared: any case, no accents (the index's remove_diacritics), ё as е and
+    digits as 0-9 (search_fold)."""
+    decomposed = unicodedata.normalize("NFKD", search_fold.fold(word))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
@@ -76,8 +78,12 @@ def spans(found: list[Mark], text: str, field: str = "body") -> list[tuple[int, 
     tokens = [(m.start(), m.end(), fold(m.group())) for m in _TOKEN.finditer(text)]
     for mark in wanted:
         if mark.arabic:
-            out += [(start, end) for start, end, run in arabic_search.word_runs(text)
-                    if mark.arabic in arabic_search.run_forms(run)]
+            words = [(start, end) for start, end, run in arabic_search.word_runs(text)
+                     if mark.arabic in arabic_search.run_forms(run)]
+            out += words  # and two words a query joins (نصرالله for "نصر الله"), when apart
+            out += [(start, end) for start, end, run in arabic_search.joined_runs(text)
+                    if mark.arabic in arabic_search.run_forms(run)
+                    and not any(start <= first < end for first, _ in words)]
             continue
         size = len(mark.words)
         for i in range(len(tokens) - size + 1):

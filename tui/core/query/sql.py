@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001 - Cyrillic letters in the word endings are meant
+# ruff: noqa: RUF001, RUF002 - Cyrillic letters in the word endings are meant
 """Compile a query AST into a parameterised SQL boolean over `articles a`.
 
 Every user value is a bound parameter; free text becomes an FTS5 MATCH string in which each term
@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from tui.core import arabic_search, tagnames
+from tui.core import arabic_search, search_fold, tagnames
 from tui.core.query.ast import (
     Actor,
     And,
@@ -116,8 +116,9 @@ def fts_string(term: Text) -> str:
     """One term as a safe FTS5 query: a quoted string (NUL would end it, so it goes).
 
     A bare Arabic-script word looks for the normalised forms indexed beside the text, which
-    include the word without attached proclitics (tui/core/arabic_search.py)."""
-    text, prefix = term.text, term.prefix
+    include the word without attached proclitics (tui/core/arabic_search.py). Every term is
+    folded as the index is (ё as е, Arabic and Persian digits as 0-9: search_fold.py)."""
+    text, prefix = search_fold.fold(term.text), term.prefix
     if not (term.phrase or prefix) and _CYRILLIC_WORD.fullmatch(text):
         text, prefix = word_stem(text), True
     elif not term.phrase and (arabic := arabic_search.query_word(text)) is not None:

@@ -16,7 +16,7 @@ from contextlib import contextmanager, suppress
 from importlib import resources
 from pathlib import Path
 
-from tui.core import arabic_search, tagnames
+from tui.core import arabic_search, search_fold, tagnames
 from tui.core.models import utcnow
 from tui.core.store.write_turns import BUSY_TIMEOUT_MS
 
@@ -133,7 +133,10 @@ def register_functions(conn: sqlite3.Connection) -> None:
                          deterministic=True)
     conn.create_function("newsdesk_fold", 1, _text_function(tagnames.key), deterministic=True)
     # what the FTS triggers index after a title or body: searchable forms of Arabic words
+    # (migration 0010, which an older cache still runs); since 0014, newsdesk_fts_text
     conn.create_function("newsdesk_fts_extra", 1, arabic_search.extra_tokens, deterministic=True)
+    # what they index for a title or body: folded (ё, digits) and with those forms, or NULL
+    conn.create_function("newsdesk_fts_text", 1, search_fold.fts_text, deterministic=True)
 
 
 def _text_function(fn: Callable[[str], str]) -> Callable[[object], str | None]:
