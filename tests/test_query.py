@@ -10,7 +10,10 @@ import pytest
 from tests.test_query_db import ARTICLES, NOW, ids, make_db
 from tui.core.query import (
     And,
+    Everything,
+    Feed,
     Flag,
+    Node,
     Not,
     Or,
     QueryError,
@@ -319,3 +322,22 @@ def test_readme_documents_every_field() -> None:
     language = readme[readme.index("## Query language"):readme.index("## feeds.toml")]
     assert all(f"{field}:" in language for field in FIELDS if field != "tag"), FIELDS
     assert "+tag" in language
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("«وعده", Text("وعده")),  # a guillemet copied with the word: the word, searched bare
+    ("وعده»", Text("وعده")),
+    ("„Курск", Text("Курск")),
+    ("feed:«Эхо", Feed("Эхо")),
+    ("«a» «b", And((Text("a", phrase=True), Text("b")))),
+    ("«", Everything()),
+])
+def test_a_lone_typographic_quote_is_punctuation(query: str, expected: Node) -> None:
+    assert parse(query) == expected
+
+
+def test_an_unclosed_straight_quote_says_which_and_what_to_do() -> None:
+    with pytest.raises(QueryError) as caught:
+        parse('iran "Sergei Shoigu')
+    assert caught.value.column == 6
+    assert 'this " has no closing "' in caught.value.message

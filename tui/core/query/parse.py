@@ -96,7 +96,8 @@ def _quoted(text: str, i: int) -> tuple[str, int]:
     j, n = i + 1, len(text)
     while True:
         if j >= n:
-            _fail("unclosed quote", i + 1)
+            _fail('unclosed quote: this " has no closing " (add one after the phrase, or '
+                  "leave it out to search the words)", i + 1)
         if text[i] == '"' and text[j] == "\\" and j + 1 < n and text[j + 1] in '"\\':
             buf.append(text[j + 1])
             j += 2
@@ -107,12 +108,20 @@ def _quoted(text: str, i: int) -> tuple[str, int]:
             j += 1
 
 
+def _lone(text: str, i: int) -> bool:
+    """A typographic quote with no partner after it: punctuation copied with a word
+    ("«وعده", "сказал»"), which the word is searched without, as the index reads it."""
+    return text[i] != '"' and max(text.rfind(c) for c in closers(text[i])) < i
+
+
 def _lex_word(text: str, start: int, toks: list[_Tok]) -> int:
     """One shell-like word: unquoted runs and "quoted runs" glued together."""
     pieces: list[tuple[str, bool]] = []
     i, n = start, len(text)
     while i < n and not text[i].isspace() and text[i] not in "()":
-        if text[i] in QUOTES:
+        if text[i] in QUOTES and _lone(text, i):
+            i += 1
+        elif text[i] in QUOTES:
             value, i = _quoted(text, i)
             pieces.append((value, True))
         else:
@@ -121,6 +130,8 @@ def _lex_word(text: str, start: int, toks: list[_Tok]) -> int:
                 j += 1
             pieces.append((text[i:j], False))
             i = j
+    if not pieces:
+        return i
     tok = _Tok("word", start + 1, tuple(pieces))
     if len(pieces) == 1 and not pieces[0][1] and pieces[0][0] in ("OR", "AND", "NOT"):
         tok.kind = {"OR": "or", "AND": "and", "NOT": "neg"}[pieces[0][0]]  # type: ignore[assignment]
