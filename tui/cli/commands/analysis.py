@@ -30,9 +30,10 @@ def actors(desk: Desk, args: argparse.Namespace) -> int:
     rows = every[:limit_of(args.limit)]
     if args.json:
         output.print_json([output.actor_count_json(a, n) for a, n in rows])
-    else:
+    else:  # the name column as wide as the longest name listed: the kinds stay in line
+        width = max((len(actor.name) for actor, _ in rows), default=0)
         for actor, count in rows:
-            print(f"{count:>5}  {actor.name:<32} {actor.kind:<7} {actor.id}")
+            print(f"{count:>5}  {actor.name:<{width}} {actor.kind:<7} {actor.id}")
     tell_cut(len(rows), len(every))
     if not every:
         within = f" in the last {counted(args.days, 'day')}" if args.days else ""
