@@ -45,11 +45,12 @@ _FIRST_LETTERS = {p[0] for p in _PROCLITICS}
 _MIN_STEM = 2
 _PROCLITIC_SET = frozenset(_PROCLITICS)
 _PLURAL, _EZAFE_PLURAL, _ALLAH = "ها", "هاي", "الله"  # normalised: های is هاي
-# Parts a text writes apart that a query may join ("نصر الله" / نصرالله, "تحریم ها"):
-# a run of one space between a word and one of these is indexed joined too
-_JOINED_AFTER = frozenset((_ALLAH, _PLURAL, _EZAFE_PLURAL))
-_LONGEST_PART = 8  # with vowel marks
-_APART = re.compile(f"(?<![{_SCRIPT}\u200c])([{_SCRIPT}\u200c]+) (?=([{_SCRIPT}\u200c]+))")
+# Parts a text writes apart that a query may join ("نصر الله" / نصرالله, "تحریم ها"): a
+# word, one space and one of these (ی or ي as typed) is indexed joined too. The word is
+# found back from the space, in at most _LONGEST_RUN characters.
+_APART_PART = re.compile(f" (?:الله|ها|های|هاي)(?![{_SCRIPT}\u200c])")
+_RUN_END = re.compile(f"[{_SCRIPT}\u200c]+$")
+_LONGEST_RUN = 40
 
 
 def has_arabic(text: str) -> bool:
@@ -124,18 +125,13 @@ def word_runs(text: str) -> list[tuple[int, int, str]]:
 def joined_runs(text: str) -> list[tuple[int, int, str]]:
     """(start, end, the two runs joined) where a word and الله, ها or های are written
     apart ("نصر الله", "تحریم های"), so that the joined spelling finds them too."""
-    if "لل" not in text and " ه" not in text:  # no لل, no word starting ه
-        return []
     out = []
-    for match in _APART.finditer(text):
-        second = match.group(2)
-        if len(second) <= _LONGEST_PART and _letters(second) in _JOINED_AFTER:
-            out.append((match.start(), match.end(1) + 1 + len(second), match.group(1) + second))
+    for match in _APART_PART.finditer(text):
+        space = match.start()
+        before = _RUN_END.search(text, max(0, space - _LONGEST_RUN), space)
+        if before is not None:
+            out.append((before.start(), match.end(), before.group() + match.group()[1:]))
     return out
-
-
-def _letters(run: str) -> str:
-    return "".join(_LETTERS.findall(normalise(run)))
 
 
 def extra_tokens(text: object) -> str:
