@@ -3,8 +3,10 @@
 
 Arabic writes conjunctions, prepositions and the article as part of the next word: "ولبنان"
 is "and Lebanon", "بالعراق" "in Iraq", so SQLite's tokenizer sees one word that a search for
-"لبنان" never matches. Spellings vary too (أ/إ/آ/ا, ة/ه, ى/ي, Persian ی and ک, optional
-vowel marks that the tokenizer even treats as separators, the Persian zero-width non-joiner).
+"لبنان" never matches. Spellings vary too (أ/إ/آ/ا, ة/ه, ى/ي, Persian ی and ک, ئ and ی as
+in رئیس/رییس, optional vowel marks that the tokenizer even treats as separators, the Persian
+zero-width non-joiner), Persian writes a plural's ezafe (تحریم‌های for تحریم‌ها), and names
+with الله come joined or apart (نصرالله, نصر الله).
 
 So every Arabic-script word of an article's title and body is indexed a second time, after the
 text, as marked tokens: its normalised form and that form without each run of attached
