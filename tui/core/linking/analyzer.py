@@ -31,9 +31,13 @@ class LinksAnalyzer:
         self.model = model
 
     def warm(self, sources: Sources) -> None:
-        from tui.core.linking.text import place_matcher
+        """The place matcher, and what the first batch's text half would load (~0.1 s of a
+        worker: numpy, the features' modules): now, while the last feeds come in."""
+        from tui.core.linking import index  # noqa: F401 - features, score, what, when with it
+        from tui.core.linking.text import minhash_words, place_matcher
 
         place_matcher()
+        minhash_words([])  # loads numpy
 
     def text(self, item: TextItem, found: Found, sources: Sources) -> Packed:
         from tui.core.linking.features import raw_features

@@ -25,6 +25,8 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
+from itertools import compress, repeat
+from operator import ge, itemgetter, mul, truediv
 
 from tui.core.linking.features import Features
 from tui.core.linking.names import actor_kind, display_name, place_kind
@@ -47,65 +49,83 @@ def cluster(published: Mapping[int, float],
     pairs outside `published` are ignored), then each article in the core it links best.
     Two lone articles seed a core only as mutual near neighbours (`seed_top`, 0: any)."""
     members = {a: [a] for a in published}
+    size = dict.fromkeys(published, 1)  # each group's member count (len() per entry cost)
     span = {a: (t, t) for a, t in published.items()}
     sums: dict[int, dict[int, float]] = {a: {} for a in published}
     rows = ((a, b, p) for (a, b), p in links.items()) if isinstance(links, Mapping) else links
     for a, b, p in rows:
-        if a != b and a in sums and b in sums:
-            q = sums[a].get(b)
-            if q is None or p > q:  # one value per pair: the higher
-                sums[a][b] = sums[b][a] = max(p, 0.0)
+        near = sums.get(a)
+        if near is None or a == b or b not in sums:
+            continue
+        q = near.get(b)
+        if q is None or p > q:  # one value per pair: the higher
+            near[b] = sums[b][a] = 0.0 if p < 0.0 else p  # max(p, 0.0), no call
     # every pair at once, then one heapify: the same pops (entries are distinct or equal, so
     # the order they were pushed in never shows)
     heap = [(-p, a, b) for a, row in sums.items() for b, p in row.items()
             if a < b and p >= threshold]
-    heapq.heapify(heap)
-    pop, push = heapq.heappop, heapq.heappush
     mutual = closest(sums, {x for _p, a, b in heap for x in (a, b)}, seed_top) \
         if seed_top > 0 else None
+    if mutual is not None:  # a pair of lone articles that may not seed is never popped as
+        # it is: once either side grows, its merge pushes the pair again with the new average
+        heap = [e for e in heap if e[2] in mutual[e[1]] and e[1] in mutual[e[2]]]
+    heapq.heapify(heap)
+    pop, push = heapq.heappop, heapq.heappush
     # for step 2: where each merged group went, and each article's links (summed by the groups
     # of the time) when it stopped being alone; a lone article's row in `sums` is that already
     went: dict[int, int] = {}
     was_alone: dict[int, dict[int, float]] = {}
     while heap:
         neg, a, b = pop(heap)
-        mine, theirs_members = members.get(a), members.get(b)
         row = sums.get(a)
-        if mine is None or theirs_members is None or row is None or b not in row:
+        if row is None or b not in members:
             continue
-        if -neg != row[b] / (len(mine) * len(theirs_members)):
+        total = row.get(b)
+        if total is None:
+            continue
+        n_a, n_b = size[a], size[b]
+        if -neg != total / (n_a * n_b):
             continue  # stale: one side grew since this was pushed
-        if mutual is not None and len(mine) == len(theirs_members) == 1 \
-                and not (b in mutual[a] and a in mutual[b]):
+        if mutual is not None and n_a == n_b == 1 and not (b in mutual[a] and a in mutual[b]):
             continue  # not mutual near neighbours: no seed (either may join a core later)
-        lo, hi = min(span[a][0], span[b][0]), max(span[a][1], span[b][1])
+        (lo_a, hi_a), (lo_b, hi_b) = span[a], span[b]
+        lo, hi = min(lo_a, lo_b), max(hi_a, hi_b)
         if (hi - lo) / DAY > max_span_days:
             continue
-        if len(mine) == 1:
+        if n_a == 1:
             was_alone[a] = dict(row)
-        if len(theirs_members) == 1:
+        if n_b == 1:
             was_alone[b] = dict(sums[b])
-        mine += members.pop(b)
+        members[a] += members.pop(b)
         went[b] = a
         span[a] = (lo, hi)
-        del span[b]
+        del span[b], size[b]
         theirs = sums.pop(b)
         del theirs[a], row[b]
+        get = row.get
         for other, p in theirs.items():
             near = sums[other]
             del near[b]
-            row[other] = near[a] = row.get(other, 0.0) + p
-        size = len(mine)
-        for other, total in row.items():  # every average with `a` changed: pushed again
-            avg = total / (size * len(members[other]))
-            if avg >= threshold:
-                push(heap, (-avg, a, other) if a < other else (-avg, other, a))
+            row[other] = near[a] = get(other, 0.0) + p
+        n = size[a] = n_a + n_b
+        # every average with `a` changed: pushed again (computed in C, a merge at a time)
+        others = list(row)
+        avgs = list(map(truediv, row.values(), map(mul, repeat(n), map(size.__getitem__,
+                                                                           others))))
+        for at in compress(range(len(others)), map(ge, avgs, repeat(threshold))):
+            other = others[at]
+            push(heap, (-avgs[at], a, other) if a < other else (-avgs[at], other, a))
     cores = {g: m for g, m in members.items() if len(m) > 1}
+    root: dict[int, int] = {}
 
     def now(g: int) -> int:
-        while g in went:
-            g = went[g]
-        return g
+        found = root.get(g)
+        if found is None:
+            found = g
+            while found in went:
+                found = went[found]
+            root[g] = found
+        return found
 
     to_cores: dict[int, dict[int, float]] = {}  # article -> core -> its links' sum
     for x, row in was_alone.items():
@@ -125,7 +145,9 @@ def closest(sums: Mapping[int, Mapping[int, float]], ids: Iterable[int],
     """The `k` articles each of `ids` links most strongly (ties to the lowest ids), whatever
     order the links came in: read before any merge, which sums rows by group. Among the links
     handed in: in the store, a region's (index.recluster), as for the averages."""
-    return {a: frozenset(sorted(sums[a], key=lambda b: (-sums[a][b], b))[:k]) for a in ids}
+    by_id, value = itemgetter(0), itemgetter(1)
+    return {a: frozenset(b for b, _p in sorted(sorted(sums[a].items(), key=by_id), key=value,
+                                              reverse=True)[:k]) for a in ids}
 
 
 def join(published: Mapping[int, float], near: Mapping[int, Mapping[int, float]],
