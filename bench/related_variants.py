@@ -2,7 +2,8 @@
 
     python bench/related_variants.py          # the stories' seed rule: mutual top-2 vs any pair
 
-A variant is extra pair parts (computed from a candidate pair) and a story rule. The cache is
+A variant is extra pair parts (computed from a candidate pair; one named like a shipped part
+replaces it, e.g. "what" read with another lexicon) and a story rule. The cache is
 built once; per fold the score is fitted on the other folds' pairs (bench/related_eval.py), and
 the links are kept as the store keeps them (from the model's link_min, each article's
 index.TOP_LINKS best), stories made from them (story threshold chosen on the training events'
@@ -86,7 +87,7 @@ def score(bench: Bench, variant: Variant, seed: int = 7, folds: int = ev.FOLDS
     names = sorted(set(bench.truth.values()), key=lambda n: hashlib.sha1(n.encode()).hexdigest())
     which = {n: i % folds for i, n in enumerate(names)}
     truth = bench.truth
-    parts = (*PARTS, *variant.parts)
+    parts = (*PARTS, *(n for n in variant.parts if n not in PARTS))  # a shipped name: replaced
 
     def row(p: ev.Pair) -> dict[str, float]:
         return {**p.parts, **{name: fn(p) for name, fn in variant.parts.items()}}

@@ -20,7 +20,8 @@ def _json_text(f: Features | Raw) -> str:
     """What the stored form was when json wrote it."""
     return json.dumps({"s": f.script, "a": f.actors, "st": f.states, "p": f.places,
                        "f": f.focus, "t": f.terms, "m": f.sig, "l": f.lead, "h": f.heads,
-                       "d": f.day, "w": f.what, **({"r": True} if f.repeat else {})},
+                       "d": f.day, "w": f.what, **({"r": True} if f.repeat else {}),
+                       **({"o": sorted(f.acts)} if f.acts else {})},
                       separators=(",", ":"), ensure_ascii=False)
 
 

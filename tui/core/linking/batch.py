@@ -145,7 +145,7 @@ def score_many(feats: Mapping[int, Features], pairs: Sequence[tuple[int, int]],
                np.minimum(days, WINDOW_DAYS) / 7, _log1p(days),
                np.minimum(np.abs(day[x] - day[y]), 7) / 7, cross, cross * (ea + ep) / 2,
                cross * mass, what, differ,
-               (repeat[later] & (days >= REPEAT_DAYS)).astype(np.float64))
+               (repeat[later] & (days >= REPEAT_DAYS)).astype(np.float64), _acts(arts, x, y))
     dot = np.zeros(len(pairs), np.float64)
     for weight, column in zip(model.vector, columns, strict=True):
         dot += weight * column
@@ -166,6 +166,15 @@ def _what(arts: Sequence[Features], x: Any, y: Any) -> tuple[Any, Any]:
     named = (field.find(y, main[x]) >= 0) | (field.find(x, main[y]) >= 0)
     what = np.where(both, field.shared(x, y, product=True), 0.0)
     return what, (both & ~named).astype(np.float64)
+
+
+def _acts(arts: Sequence[Features], x: Any, y: Any) -> Any:
+    """`score._acts_apart` per pair: a set test, in Python (most articles hold a few keys)."""
+    import numpy as np
+
+    acts = [f.acts for f in arts]
+    return np.fromiter((1.0 if acts[a] and acts[b] and acts[a].isdisjoint(acts[b]) else 0.0
+                        for a, b in zip(x.tolist(), y.tolist(), strict=True)), np.float64, len(x))
 
 
 def _leads(arts: Sequence[Features], x: Any, y: Any) -> tuple[Any, Any]:

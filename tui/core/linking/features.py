@@ -22,6 +22,7 @@ from typing import TypeVar
 from orjson import dumps as _fast_dumps
 
 from tui.core.jsonfast import loads
+from tui.core.linking.acts import signature
 from tui.core.linking.names import actor_kind, described_body
 from tui.core.linking.text import lsh_keys, place_matcher, text_parts
 from tui.core.linking.what import main_type, profile, shown, unit
@@ -57,6 +58,7 @@ class Features:
     day: int = 0  # the day the lead speaks of (days since 1970-01-01 UTC)
     what: dict[str, float] = field(default_factory=dict)  # event type -> unit weight (what.py)
     repeat: bool = False  # the headline says its event repeats an earlier one (when.repeats)
+    acts: frozenset[str] = frozenset()  # "type a:id" read sentence by sentence (acts.py)
     # sums of actors, states, places, focus: every pair scored needs them (not stored)
     sums: tuple[float, float, float, float] = field(default=(0.0, 0.0, 0.0, 0.0),
                                                     compare=False)
@@ -90,7 +92,8 @@ class Features:
     def loads(cls, published: float, text: str) -> Features:
         d = loads(text)
         return cls(published, d["s"], d["a"], d["st"], d["p"], d["f"], d["t"], tuple(d["m"]),
-                   d["l"], tuple(d["h"]), d["d"], d.get("w", {}), bool(d.get("r")))
+                   d["l"], tuple(d["h"]), d["d"], d.get("w", {}), bool(d.get("r")),
+                   frozenset(d.get("o", ())))
 
     def index_keys(self) -> list[str]:
         """Inverted-index keys: actors, states and places, the rarest terms, LSH bands. States
@@ -118,6 +121,7 @@ class Raw:
     day: int = 0
     what: dict[str, float] = field(default_factory=dict)  # event type -> headline/lead weight
     repeat: bool = False  # the headline says its event repeats an earlier one (when.repeats)
+    acts: tuple[str, ...] = ()  # "type a:id" read sentence by sentence (acts.py), sorted
 
     def df_keys(self) -> list[str]:
         return ([f"a:{a}" for a in self.actors] + [f"s:{s}" for s in self.states]
@@ -131,7 +135,7 @@ class Raw:
     def loads(cls, text: str) -> Raw:
         d = loads(text)
         return cls(d["s"], d["a"], d["st"], d["p"], d["f"], d["t"], tuple(d["m"]), d["l"],
-                   tuple(d["h"]), d["d"], d.get("w", {}), bool(d.get("r")))
+                   tuple(d["h"]), d["d"], d.get("w", {}), bool(d.get("r")), tuple(d.get("o", ())))
 
 
 def _dumps(f: Features | Raw) -> str:
@@ -145,6 +149,8 @@ def _dumps(f: Features | Raw) -> str:
          "t": f.terms, "m": f.sig, "l": f.lead, "h": f.heads, "d": f.day, "w": f.what}
     if f.repeat:  # rare: stored only when set
         d["r"] = True
+    if f.acts:  # absent: stored before acts.py, or none read
+        d["o"] = sorted(f.acts)
     try:
         return _fast_dumps(d).decode()
     except TypeError:
@@ -174,9 +180,11 @@ def raw_features(title: str, body: str, actor_rows: list[tuple[str, int, str]],
     focus: dict[str, float] = {}
     fields = {"title": title, "body": body}
     heads: list[str] = []
+    linking: list[tuple[str, str]] = []  # the actors that may drive links, with their spans
     for actor_id, count, spans_json in actor_rows:
         if not drives_links(kinds.get(actor_id, "")) or described_body(actor_id):
             continue  # a made body or a non-driving kind: its spans need no reading
+        linking.append((actor_id, spans_json))
         spans = loads(spans_json) if spans_json else []
         # A lone lower-case word ("leader") is a descriptive form, not a name: too weak here.
         weak = [s for s in spans if _lower_word(fields.get(s[0], "")[s[1]:s[2]])
@@ -208,7 +216,7 @@ def raw_features(title: str, body: str, actor_rows: list[tuple[str, int, str]],
     terms = dict(heaviest(parts.terms, RAW_TERMS))
     return Raw(parts.script, actors, states, places, focus, terms, parts.sig,
                _protagonist(actors, places), tuple(heads), day, profile(title, body),
-               repeats(title))
+               repeats(title), signature(title, body, linking))
 
 
 def _protagonist(actors: dict[str, float], places: dict[str, float]) -> str:
@@ -265,7 +273,7 @@ def weigh(raw: Raw, published: datetime, df: Mapping[str, int], docs: int,
         terms={t: round(v / norm, 3) for t, v in
                heaviest(vec, MAX_TERMS)},
         sig=raw.sig, lead=raw.lead, heads=raw.heads, day=day, what=unit(raw.what),
-        repeat=raw.repeat)
+        repeat=raw.repeat, acts=frozenset(raw.acts))
 
 
 def loads_any(published: float, text: str) -> Features | None:

@@ -3,7 +3,8 @@
 Pure (no SQL). Two articles' `Features` give named parts (shared people, states, places and
 protagonists weighted by rarity and prominence; text similarity; days apart, and how far apart
 the days their leads speak of are; whether they are in one script; whether the later one's
-headline says its event repeats an earlier one). A logistic model fitted on
+headline says its event repeats an earlier one; whether what happened to whom, read sentence
+by sentence, differs). A logistic model fitted on
 labelled pairs (`fit.py`, weights in `weights.json` beside it) turns the parts into a
 probability, so 0.5 reads "as likely the same event as not". Time is learned with the rest:
 coverage of an event goes on for days as reactions and analysis, and the model says how fast
@@ -28,7 +29,8 @@ from tui.core.linking.what import shared
 DAY = 86400.0
 WINDOW_DAYS = 14.0  # candidates come from this far either side; the model decides how much
 PARTS = ("actors", "states", "places", "focus", "mass", "lead", "clash", "text", "days",
-         "logdays", "evgap", "cross", "cross_ent", "cross_mass", "what", "what_clash", "repeat")
+         "logdays", "evgap", "cross", "cross_ent", "cross_mass", "what", "what_clash", "repeat",
+         "acts_apart")
 TEXT = PARTS.index("text")
 REPEAT_DAYS = 0.5  # an article this far before a repeat's report is likely the earlier event
 
@@ -113,6 +115,13 @@ def _repeat(x: Features, y: Features, days: float) -> float:
     return 1.0 if later.repeat and days >= REPEAT_DAYS else 0.0
 
 
+def _acts_apart(x: Features, y: Features) -> float:
+    """1 when both say what happened to whom and no pair is the same (`acts.apart`): the
+    same people and kinds of thing, paired otherwise, are adjacent events (fitted negative;
+    tests/data/related_eval.md)."""
+    return 1.0 if x.acts and y.acts and x.acts.isdisjoint(y.acts) else 0.0
+
+
 def parts(x: Features, y: Features) -> dict[str, float]:
     """The named parts of a pair (what the model weighs)."""
     return dict(zip(PARTS, _pair(x, y)[0], strict=True))
@@ -150,7 +159,7 @@ def _pair(x: Features, y: Features) -> tuple[tuple[float, ...], list[str], list[
               1.0 if x.lead and x.lead == y.lead else 0.0, 1.0 if _clash(x, y) else 0.0,
               text, min(days, WINDOW_DAYS) / 7, math.log1p(days),
               min(abs(x.day - y.day), 7) / 7, cross, cross * (ea + ep) / 2, cross * mass,
-              what, differ, _repeat(x, y, days))
+              what, differ, _repeat(x, y, days), _acts_apart(x, y))
     return values, shared_a, shared_p
 
 

@@ -310,6 +310,13 @@ def _count(found: list[str], weight: float, out: dict[str, float], lex: _Lexicon
 _TYPES = tuple(LEXICON)
 
 
+def count_types(text: str) -> dict[str, float]:
+    """The types `text` names, each with how many of its cues it holds."""
+    out: dict[str, float] = {}
+    _count(words(text), 1.0, out, _lexicon())
+    return out
+
+
 def profile(title: str, body: str = "") -> dict[str, float]:
     """Type -> weight: cues in the headline count twice what cues in the lead do; a type
     named only further down is there at 0."""
