@@ -29,7 +29,7 @@ from bench.actors_data import (
 from bench.actors_eval import Report, evaluate, format_report, recognizer
 
 BAR_PRECISION, BAR_RECALL = 0.95, 0.90
-# The parts the floors below were recorded on; later parts (f) are fresh and scored apart
+# The parts the floors below were recorded on; later parts (e, f) are fresh and scored apart
 # (bench/actors_eval.py), so adding one does not move these guards.
 FLOOR_PARTS = ("a", "b", "c", "d")
 

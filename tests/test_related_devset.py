@@ -20,8 +20,8 @@ from bench.related_data import Cache, build_cache, load_devset
 from tui.core.linking.fit import fit_model
 from tui.core.linking.score import PARTS
 
-# The parts the shipped weights were fitted on and the bars recorded on; a later part (f) is
-# fresh until a refit takes it in, and is scored apart (related_eval.py --set fresh --halves f).
+# The parts the shipped weights were fitted on and the bars recorded on; later parts (e, f) are
+# fresh until a refit takes them in, and are scored apart (related_eval.py --set fresh --halves e f).
 FITTED_PARTS = ("a", "b", "c", "d")
 
 
