@@ -38,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.actors_data import (
     Case,
     GoldActor,
+    fresh_parts,
     load_devset,
     load_heldout,
     load_realnews,
@@ -364,6 +365,9 @@ def main() -> None:
     args = parser.parse_args()
     recognize = recognizer(args.actors, names_only=args.names_only)
     sets = [("devset", load_devset()), ("held-out set", load_heldout())]
+    if fresh_parts():  # written blind to the gazetteer: summaries only, like the held-out set
+        sets.insert(1, (f"held-out devset parts {', '.join(fresh_parts())}",
+                        load_devset(fresh_parts())))
     if realnews_available():
         sets.append(("real-news pages", load_realnews(reference=args.reference)))
     for title, cases in sets:

@@ -35,6 +35,7 @@ from bench.related_data import (
     Cache,
     Labelled,
     build_cache,
+    devset_halves,
     load_demo,
     load_devset,
     load_real_news,
@@ -272,7 +273,7 @@ def fresh_report(folder: Path, halves: Sequence[str]) -> None:
     """Parts of the set the shipped weights were not fitted on, scored in the whole set's cache
     (their lists may hold any article), overall and by language."""
     scored_slugs = {a.slug for a in load_devset(halves)}
-    cache = build_cache(folder, load_devset())
+    cache = build_cache(folder, load_devset(devset_halves()))
     truth = {aid: a.truth for aid, a in cache.gold.items()}
     scored = [aid for aid, a in cache.gold.items() if a.slug in scored_slugs]
     related, stories = related_ids(cache.conn), story_ids(cache.conn)

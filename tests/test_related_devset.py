@@ -20,14 +20,10 @@ from bench.related_data import Cache, build_cache, load_devset
 from tui.core.linking.fit import fit_model
 from tui.core.linking.score import PARTS
 
-# The parts the shipped weights were fitted on and the bars recorded on; later parts (e, f) are
-# fresh until a refit takes them in, and are scored apart (related_eval.py --set fresh --halves e f).
-FITTED_PARTS = ("a", "b", "c", "d")
-
 
 @pytest.fixture(scope="module")
 def devset(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Cache, list[ev.Pair]]]:
-    cache = build_cache(tmp_path_factory.mktemp("devset"), load_devset(FITTED_PARTS))
+    cache = build_cache(tmp_path_factory.mktemp("devset"), load_devset())  # FITTED_PARTS
     yield cache, ev.pairs(cache)
     cache.close()
 
