@@ -238,12 +238,12 @@ class Desk:
     def articles(self, query: str = "", *, limit: int = 200, offset: int = 0) -> list[ArticleRow]:
         """Newest first. Raises tui.core.query.QueryError for a malformed query."""
         where, params = self._filter(query)
-        rows = self._run(store.select_rows, self.conn, where, params, limit, offset)
-        return rows  # type: ignore[return-value]
+        return self._run(store.select_rows, self.conn, where, params, limit, offset)  # type: ignore[return-value]
 
-    def count(self, query: str = "") -> int:
+    def count(self, query: str = "", before: int | None = None) -> int:
+        """`before`: only the rows listed ahead of that article (its place, listed or not)."""
         where, params = self._filter(query)
-        return self._run(store.count_rows, self.conn, where, params)  # type: ignore[return-value]
+        return self._run(store.count_rows, self.conn, where, params, before)  # type: ignore[return-value]
 
     def ids(self, query: str = "") -> list[int]:
         where, params = self._filter(query)

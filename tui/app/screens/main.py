@@ -182,11 +182,14 @@ class MainScreen(Screen[None]):
         hidden = UNREAD.query if self.hide_read and view.kind != "unread" else ""
         return combine(view.query, hidden, self.filter_query, self.search_text)
 
-    def load_view(self, view: ViewSpec, pager: Pager | None = None) -> bool:
+    def load_view(self, view: ViewSpec, pager: Pager | None = None, *,
+                  new_query: bool = False) -> bool:
         """Show `view` (with the active filter/search); False on a bad query. A message
-        about the view listed before goes. Listing the same view again (a filter, `l`, `A`)
-        keeps the selection on the same article when it is still listed. `pager`: the rows
-        as the list had them (going back), else they are read anew."""
+        about the view listed before goes. Listing the same view again keeps the article in
+        hand selected while it is listed, else its place (the row after it, as newsboat
+        does), except that a `new_query` (typed in the bar) starts at the top. A reader whose
+        article the list no longer has closes: never two articles as the one in hand.
+        `pager`: the rows as the list had them (going back), else they are read anew."""
         try:
             pager = pager or Pager(self.desk, self.query_of(view))
         except QueryError as error:
@@ -195,8 +198,11 @@ class MainScreen(Screen[None]):
         except (sqlite3.Error, OSError) as error:
             self.warn(f"storage error: {error}")
             return False
-        selected = self.articles.current
-        keep = selected.id if selected is not None and view == self.view else None
+        reader = self.reader
+        listed = reader.article if reader.is_open and not reader.outside else None
+        hand = listed if listed is not None and self.focused_pane() in reader.panes \
+            else self.articles.current  # what triage acts on (`Triage.target`)
+        keep = hand.id if hand is not None and view == self.view else None
         if self.view != view:
             self.status_line.clear_message()
         self.query_one(QueryNote).clear()
@@ -209,12 +215,13 @@ class MainScreen(Screen[None]):
         self.articles.set_feed_tags(frozenset(
             tagnames.key(tag) for feed in self.config.feeds for tag in feed.tags))
         self.articles.set_pager(pager)
-        if keep is not None:  # the same view again: the selection stays on its article
-            self.articles.select(keep)
-        reader = self.reader
+        if keep is not None and not self.articles.select(keep) and not new_query:
+            self.articles.go(self.desk.count(pager.query, before=keep))  # its place
         if reader.article is not None:  # what the reader shows may not be listed any more
             reader.outside = self.articles.locate(reader.article.id) is None
             reader.mark_search(self.search_text)
+            if listed is not None and reader.outside:
+                self.arranger.close_reader()
         self.update_status()
         return True
 
@@ -320,7 +327,7 @@ class MainScreen(Screen[None]):
             self.search_text = value
         else:
             self.filter_query = value
-        if self.load_view(self.view):
+        if self.load_view(self.view, new_query=bool(value)):
             self.status_line.clear_message()
             self.close_query_bar()
             if self.reader.is_open and not self.articles.pager:  # a search that matched nothing:

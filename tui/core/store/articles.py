@@ -234,7 +234,13 @@ def select_rows(conn: sqlite3.Connection, where: str = "1", params: Sequence[obj
     return [_row(r) for r in conn.execute(sql, (*params, limit, offset))]
 
 
-def count_rows(conn: sqlite3.Connection, where: str = "1", params: Sequence[object] = ()) -> int:
+def count_rows(conn: sqlite3.Connection, where: str = "1", params: Sequence[object] = (),
+               before: int | None = None) -> int:
+    """`before`: count only the rows that come ahead of that article, newest first."""
+    if before is not None:
+        where = (f"({where}) AND (a.published, a.id) > "
+                 "(SELECT b.published, b.id FROM articles b WHERE b.id = ?)")
+        params = (*params, before)
     return int(conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", tuple(params))
                .fetchone()[0])
 
