@@ -31,6 +31,7 @@ from tui.app.screens.follow import Follow
 from tui.app.screens.host import guarded
 from tui.app.screens.jobs import Jobs
 from tui.app.screens.keeping import Keeping
+from tui.app.screens.marks import Marks
 from tui.app.screens.reading import Reading
 from tui.app.screens.teaching import Teaching
 from tui.app.screens.trail import Trail
@@ -66,6 +67,7 @@ class MainScreen(Screen[None]):
         self.hide_read = config.settings.hide_read
         self.arranger = Arrange(self)
         self.triage = Triage(self)
+        self.marks = Marks(self, self.triage)
         self.reading = Reading(self, self.triage.read_on_opening)
         self.jobs = Jobs(self)
         self.follow = Follow(self, self.jobs.refresh_all, lambda: self.jobs.busy is not None)
@@ -214,6 +216,8 @@ class MainScreen(Screen[None]):
                                                   pager.query, narrowed)
         self.articles.set_feed_tags(frozenset(
             tagnames.key(tag) for feed in self.config.feeds for tag in feed.tags))
+        if self.articles.pager is None or self.articles.pager.query != pager.query:
+            self.marks.clear()  # marks are for the rows in sight
         self.articles.set_pager(pager)
         if keep is not None and not self.articles.select(keep) and not new_query:
             self.articles.go(self.desk.count(pager.query, before=keep))  # its place
@@ -351,7 +355,8 @@ class MainScreen(Screen[None]):
             text.append(f"  /{self.search_text}")
         if self.hide_read:
             text.append("  read hidden")
-        position = Text(f"  {self.articles.cursor + 1 if total else 0}/{total}")
+        marked = f"  {len(self.articles.marked)} marked" if self.articles.marked else ""
+        position = Text(f"{marked}  {self.articles.cursor + 1 if total else 0}/{total}")
         self.status_line.show_place(text, position)
 
     def say(self, message: str) -> None:

@@ -252,6 +252,11 @@ def select_ids(conn: sqlite3.Connection, where: str = "1",
         tuple(params))]
 
 
+def rows_of(conn: sqlite3.Connection, ids: Sequence[int]) -> list[ArticleRow]:
+    return select_rows(conn, f"a.id IN ({_EACH})", (json.dumps([int(i) for i in ids]),),
+                       len(ids))
+
+
 def get_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
     row = conn.execute(f"SELECT {_ROW_COLUMNS}, a.author, a.body, a.body_source, a.summary, "
                        "a.lang, a.extract_error, a.analysed, a.page_due, a.page_tries, "
