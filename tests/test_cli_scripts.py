@@ -173,16 +173,20 @@ def test_counts_in_the_singular(cache: str) -> None:
         "tag removed from 1 article\n"
 
 
-def test_export_says_when_nothing_matched_and_writes_the_file(shared: str,
-                                                              tmp_path: Path) -> None:
-    """The file is the query's dossier after every run (never last week's, kept)."""
+def test_export_says_when_nothing_matched_and_replaces_the_file(shared: str,
+                                                                tmp_path: Path) -> None:
+    """The file is the query's dossier after every run (never last week's, kept), and
+    stderr says an older file was replaced, as the reader's E asks first."""
     out = tmp_path / "dossier.md"
     out.write_text("last week's dossier")
     result = newsdesk("--config", shared, "export", "+dossier", "-o", str(out))
     assert result.returncode == 0
-    assert result.stderr == f"wrote {out}\nnewsdesk: no articles match '+dossier'\n"
+    assert result.stderr == f"replaced {out}\nnewsdesk: no articles match '+dossier'\n"
     assert "0 articles" in out.read_text()
     saved = newsdesk("--config", shared, "export")  # the default query: saved articles
     assert saved.returncode == 0 and "no articles match 'is:saved'" in saved.stderr
     found = newsdesk("--config", shared, "export", "+iran", "-o", str(out))
-    assert found.stderr == f"wrote {out}\n" and "3 articles" in out.read_text()
+    assert found.stderr == f"replaced {out}\n" and "3 articles" in out.read_text()
+    fresh = tmp_path / "new.md"
+    assert newsdesk("--config", shared, "export", "+iran", "-o", str(fresh)).stderr == \
+        f"wrote {fresh}\n"

@@ -137,9 +137,9 @@ def test_pane_keys_side_panel_hide_read_clear_export_and_view(tmp_path: Path,
     tmux.wait_for(lambda s: f"f:tag:iran  1/{iran}" in status(s))
     tmux.keys("E")
     tmux.wait_for(lambda s: "Export the list" in s)
-    tmux.keys("Enter")  # the default: ~/newsdesk-unread.md in the (empty) HOME
-    tmux.wait_for(lambda s: f"exported {iran} articles to ~/newsdesk-unread.md" in status(s))
-    assert (tmp_path / "home" / "newsdesk-unread.md").read_text(encoding="utf-8") \
+    tmux.keys("Enter")  # the default: ~/newsdesk-unread-iran.md in the (empty) HOME
+    tmux.wait_for(lambda s: f"exported {iran} articles to ~/newsdesk-unread-iran.md" in status(s))
+    assert (tmp_path / "home" / "newsdesk-unread-iran.md").read_text(encoding="utf-8") \
         .startswith("# newsdesk")
     tmux.keys("V")
     tmux.wait_for(lambda s: "Save as a view" in s)

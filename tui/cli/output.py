@@ -85,16 +85,18 @@ _NAMED_WRONG = (IsADirectoryError, FileNotFoundError, NotADirectoryError, Permis
 
 
 def write(text: str, target: str | None) -> None:
-    """To the file named (saying so on stderr), or to stdout. A target that cannot be
-    written (a folder, no such folder, no permission) is a usage error (2), said in one
-    line; a write that fails on the way (a full disk) is a failure (1) that leaves no file."""
+    """To the file named (saying so on stderr, and whether a file was replaced there, as the
+    reader's `E` asks first), or to stdout. A target that cannot be written (a folder, no
+    such folder, no permission) is a usage error (2), said in one line; a write that fails
+    on the way (a full disk) is a failure (1) that leaves no file."""
     if target:
+        replacing = Path(target).is_file()
         try:
             write_whole(Path(target), text.encode("utf-8"))
         except OSError as exc:
             code = 2 if isinstance(exc, _NAMED_WRONG) else 1
             raise CliError(f"cannot write {target}: {exc.strerror or exc}", code) from None
-        print(f"wrote {target}", file=sys.stderr)
+        print(f"{'replaced' if replacing else 'wrote'} {target}", file=sys.stderr)
     else:
         sys.stdout.write(text)
 

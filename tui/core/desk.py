@@ -238,12 +238,12 @@ class Desk:
     def articles(self, query: str = "", *, limit: int = 200, offset: int = 0) -> list[ArticleRow]:
         """Newest first. Raises tui.core.query.QueryError for a malformed query."""
         where, params = self._filter(query)
-        rows = self._run(store.select_rows, self.conn, where, params, limit, offset)
-        return rows  # type: ignore[return-value]
+        return self._run(store.select_rows, self.conn, where, params, limit, offset)  # type: ignore[return-value]
 
-    def count(self, query: str = "") -> int:
+    def count(self, query: str = "", before: int | None = None) -> int:
+        """`before`: only the rows listed ahead of that article (its place, listed or not)."""
         where, params = self._filter(query)
-        return self._run(store.count_rows, self.conn, where, params)  # type: ignore[return-value]
+        return self._run(store.count_rows, self.conn, where, params, before)  # type: ignore[return-value]
 
     def ids(self, query: str = "") -> list[int]:
         where, params = self._filter(query)
@@ -253,7 +253,6 @@ class Desk:
         """The names in the query's `actor:` terms that name no known actor (they match
         nothing, which a user should be told rather than shown an empty list)."""
         from tui.core.query import actor_names, parse
-
         names = actor_names(parse(query))
         return [n for n in dict.fromkeys(names) if not self.analysis.resolve_actor(n)]
 
@@ -266,6 +265,10 @@ class Desk:
 
     def article(self, article_id: int) -> Article | None:
         return store.get_article(self.conn, article_id)
+
+    def rows(self, ids: Sequence[int]) -> list[ArticleRow]:
+        """The list rows of these articles (the marked ones), newest first."""
+        return store.rows_of(self.conn, ids)
 
     def feeds(self) -> list[FeedStatus]:
         """Configured feeds with their health, in config order."""
@@ -310,12 +313,10 @@ class Desk:
 
     def rename_tag(self, old: str, new: str) -> int:
         from tui.core.query.rules import rename_tag
-
         return rename_tag(self.conn, old, new)
 
     def delete_tag(self, tag: str) -> int:
         from tui.core.query.rules import delete_tag
-
         return delete_tag(self.conn, tag)
 
     def apply_rules(self) -> RulesResult:
@@ -358,7 +359,6 @@ class Desk:
                about: str | None = None) -> str:
         """`about`: what the dossier's heading names (else what `query` names)."""
         from tui.core.query.export import dossier
-
         return dossier(self, self.ids(query) if ids is None else ids, fmt, query, about)
 
     def save_view(self, name: str, query: str) -> Config:

@@ -12,6 +12,7 @@ from tui.app.screens.arrange import Arrange
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.jobs import Jobs
 from tui.app.screens.keeping import Keeping
+from tui.app.screens.marks import Marks
 from tui.app.screens.reading import Reading
 from tui.app.screens.teaching import Teaching
 from tui.app.screens.triage import Triage
@@ -25,6 +26,7 @@ class Commanded(Protocol):
 
     reading: Reading
     triage: Triage
+    marks: Marks
     jobs: Jobs
     teaching: Teaching
     keeping: Keeping
@@ -44,6 +46,7 @@ class Commanded(Protocol):
 
 def command_table(screen: Commanded) -> dict[str, Callable[[], object]]:
     reading, triage, jobs, keeping = screen.reading, screen.triage, screen.jobs, screen.keeping
+    marks = screen.marks
     arrange = screen.arranger
     return {
         "cursor_down": lambda: screen.focused_pane().move(1),
@@ -73,13 +76,15 @@ def command_table(screen: Commanded) -> dict[str, Callable[[], object]]:
         "toggle_hide_read": screen.toggle_hide_read,
         "save_view": keeping.save_view,
         "export_view": keeping.export_view,
-        "toggle_read": triage.toggle_read,
-        "toggle_saved": triage.toggle_saved,
-        "dismiss": triage.dismiss,
+        "toggle_read": marks.either(marks.toggle_read, triage.toggle_read),
+        "toggle_saved": marks.either(marks.toggle_saved, triage.toggle_saved),
+        "dismiss": marks.either(marks.dismiss, triage.dismiss),
         "mark_view_read": triage.mark_view_read,
         "undo": triage.undo,
-        "add_tags": triage.add_tags,
-        "remove_tag": triage.remove_tag,
+        "add_tags": marks.either(marks.add_tags, triage.add_tags),
+        "remove_tag": marks.either(marks.remove_tag, triage.remove_tag),
+        "toggle_mark": marks.toggle,
+        "mark_all": marks.mark_all,
         "open_browser": triage.open_browser,
         "copy_link": triage.copy_link,
         "open_cited_link": triage.open_cited_link,

@@ -3,6 +3,8 @@ actor dialogs are in actor_dialogs.py."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -77,7 +79,9 @@ def format_of(path: str) -> str | None:
 
 
 class ExportDialog(ModalScreen[tuple[str, str] | None]):
-    """Where to write the dossier and in which format; returns (path, format) or None."""
+    """Where to write the dossier and in which format; returns (path, format) or None. A
+    file already there is replaced only when `enter` is pressed again on its name: the name
+    offered is made from the list, so the same list exported again would replace it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
@@ -86,6 +90,8 @@ class ExportDialog(ModalScreen[tuple[str, str] | None]):
         self.what = what
         self.count = count
         self.path = path
+        self.warned = ""
+        """The path said to exist: `enter` on it again replaces the file."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog", classes="dialog") as box:
@@ -94,17 +100,45 @@ class ExportDialog(ModalScreen[tuple[str, str] | None]):
             noun = "article" if self.count == 1 else "articles"
             yield Label(Text(f"{self.count} {noun}: {self.what}"), classes="dialog-about")
             yield Input(value=self.path, id="dialog-input")
+            yield Label("", id="export-verdict", classes="name-verdict")
             yield OptionList(*[Option(Text(f"{fmt}  ({FORMAT_HELP[fmt]})"), id=fmt)
                                for fmt in FORMATS], id="format-list")
 
     def on_mount(self) -> None:
+        self.query_one("#export-verdict", Label).display = False
         self.query_one("#format-list", OptionList).highlighted = 0
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         path = event.value.strip()
         if path:
-            self.dismiss((path, format_of(path) or "md"))
+            self._write(path, format_of(path) or "md")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.value.strip() != self.warned:
+            self.query_one("#export-verdict", Label).display = False
+
+    def _write(self, path: str, fmt: str) -> None:
+        """Answer (path, format), unless a file is there that was not named to replace."""
+        target = Path(path).expanduser()
+        if target.is_dir():
+            self._say(f"{path} is a folder: give a file name")
+        elif target.exists() and path != self.warned:
+            self.warned = path
+            self._say(f"{path} exists ({_written(target)}): enter again replaces it, "
+                      "or change the name")
+        else:
+            self.dismiss((path, fmt))
+
+    def _say(self, text: str) -> None:
+        note = self.query_one("#export-verdict", Label)
+        note.update(Text(text))
+        note.display = True
+        field = self.query_one("#dialog-input", Input)
+        field.select_on_focus = False  # to edit the name, not to retype it
+        field.cursor_position = len(field.value)
+        field.focus()
+        self.app.bell()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """The path follows the format under the cursor: what Enter writes is what shows."""
@@ -117,11 +151,20 @@ class ExportDialog(ModalScreen[tuple[str, str] | None]):
         event.stop()
         fmt = str(event.option.id)
         field = self.query_one("#dialog-input", Input)
-        path = with_format(field.value.strip() or "newsdesk-export", fmt)
-        self.dismiss((path, fmt))
+        self._write(with_format(field.value.strip() or "newsdesk-export", fmt), fmt)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _written(target: Path) -> str:
+    """When the file there was written, as the user would say it."""
+    try:
+        moment = datetime.fromtimestamp(target.stat().st_mtime)
+    except OSError:
+        return "unreadable"
+    same_day = moment.date() == datetime.now().date()
+    return f"written {moment:%H:%M}" if same_day else f"written {moment:%Y-%m-%d %H:%M}"
 
 
 FORMAT_HELP = {"md": "Markdown", "html": "one web page", "json": "for scripts"}

@@ -58,6 +58,9 @@ class Host(Warns, Protocol):
     def say(self, message: str) -> None:
         """Put `message` on the status line."""
 
+    def update_status(self) -> None:
+        """Draw the status line's place again (view, position, marks)."""
+
     def stand(self, line: str) -> None:
         """A running job's progress, kept on the status line under the messages ("" ends it)."""
 

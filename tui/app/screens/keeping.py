@@ -66,6 +66,32 @@ def slug(label: str, room: int = SLUG_ROOM) -> str:
     return "-".join(w for w in ("-".join(kept), dates) if w) or "view"
 
 
+QUERY_ROOM = 48
+"""The whole name's room once a filter or search is in it: the view's part gives way to it,
+down to VIEW_FLOOR."""
+VIEW_FLOOR = 16
+NAMING_FIELDS = re.compile(r"\b(?:actor|tag|feed|place|country|title|view|story|lang):", re.I)
+"""Fields a slug drops (`actor:lavrov` is "lavrov"); `is:`, `since:`... stay as words."""
+
+
+def query_words(query: str) -> list[str]:
+    """A filter or search as words of a file name: `actor:lavrov OR -feed:tass` gives
+    lavrov, or, not, tass."""
+    text = NAMING_FIELDS.sub(" ", re.sub(r"(^|[\s(])-", r"\1 not ", query))
+    return _words(text)
+
+
+def dossier_name(view: ViewSpec, filter_query: str, search_text: str) -> str:
+    """The file name `E` offers: what the list shows, the view then its filter and search
+    (`newsdesk-all-lavrov-or-haniyeh.md`), so another list is not offered the same file."""
+    narrowed = query_words(f"{filter_query} {search_text}")
+    if not narrowed:
+        return f"newsdesk-{slug(view_name(view))}.md"
+    rest = slug(" ".join(narrowed), QUERY_ROOM - VIEW_FLOOR - 1)
+    named = slug(view_name(view), max(VIEW_FLOOR, QUERY_ROOM - len(rest) - 1))
+    return f"newsdesk-{named}-{rest}.md"
+
+
 def home_short(path: Path) -> str:
     """`path` as the user reads it: under the home folder as `~/…`."""
     try:
@@ -153,7 +179,7 @@ class Keeping:
             host.say("nothing listed to export")
             return
         about = dossier_about(host.view, host.filter_query, host.search_text)
-        path = f"~/newsdesk-{slug(view_name(host.view))}.md"
+        path = f"~/{dossier_name(host.view, host.filter_query, host.search_text)}"
         host.app.push_screen(ExportDialog(about, count, path),
                              lambda answer: self._export(answer, about))
 

@@ -31,6 +31,7 @@ from tui.app.screens.follow import Follow
 from tui.app.screens.host import guarded
 from tui.app.screens.jobs import Jobs
 from tui.app.screens.keeping import Keeping
+from tui.app.screens.marks import Marks
 from tui.app.screens.reading import Reading
 from tui.app.screens.teaching import Teaching
 from tui.app.screens.trail import Trail
@@ -66,6 +67,7 @@ class MainScreen(Screen[None]):
         self.hide_read = config.settings.hide_read
         self.arranger = Arrange(self)
         self.triage = Triage(self)
+        self.marks = Marks(self, self.triage)
         self.reading = Reading(self, self.triage.read_on_opening)
         self.jobs = Jobs(self)
         self.follow = Follow(self, self.jobs.refresh_all, lambda: self.jobs.busy is not None)
@@ -182,11 +184,14 @@ class MainScreen(Screen[None]):
         hidden = UNREAD.query if self.hide_read and view.kind != "unread" else ""
         return combine(view.query, hidden, self.filter_query, self.search_text)
 
-    def load_view(self, view: ViewSpec, pager: Pager | None = None) -> bool:
+    def load_view(self, view: ViewSpec, pager: Pager | None = None, *,
+                  new_query: bool = False) -> bool:
         """Show `view` (with the active filter/search); False on a bad query. A message
-        about the view listed before goes. Listing the same view again (a filter, `l`, `A`)
-        keeps the selection on the same article when it is still listed. `pager`: the rows
-        as the list had them (going back), else they are read anew."""
+        about the view listed before goes. Listing the same view again keeps the article in
+        hand selected while it is listed, else its place (the row after it, as newsboat
+        does), except that a `new_query` (typed in the bar) starts at the top. A reader whose
+        article the list no longer has closes: never two articles as the one in hand.
+        `pager`: the rows as the list had them (going back), else they are read anew."""
         try:
             pager = pager or Pager(self.desk, self.query_of(view))
         except QueryError as error:
@@ -195,8 +200,11 @@ class MainScreen(Screen[None]):
         except (sqlite3.Error, OSError) as error:
             self.warn(f"storage error: {error}")
             return False
-        selected = self.articles.current
-        keep = selected.id if selected is not None and view == self.view else None
+        reader = self.reader
+        listed = reader.article if reader.is_open and not reader.outside else None
+        hand = listed if listed is not None and self.focused_pane() in reader.panes \
+            else self.articles.current  # what triage acts on (`Triage.target`)
+        keep = hand.id if hand is not None and view == self.view else None
         if self.view != view:
             self.status_line.clear_message()
         self.query_one(QueryNote).clear()
@@ -208,13 +216,16 @@ class MainScreen(Screen[None]):
                                                   pager.query, narrowed)
         self.articles.set_feed_tags(frozenset(
             tagnames.key(tag) for feed in self.config.feeds for tag in feed.tags))
+        if self.articles.pager is None or self.articles.pager.query != pager.query:
+            self.marks.clear()  # marks are for the rows in sight
         self.articles.set_pager(pager)
-        if keep is not None:  # the same view again: the selection stays on its article
-            self.articles.select(keep)
-        reader = self.reader
+        if keep is not None and not self.articles.select(keep) and not new_query:
+            self.articles.go(self.desk.count(pager.query, before=keep))  # its place
         if reader.article is not None:  # what the reader shows may not be listed any more
             reader.outside = self.articles.locate(reader.article.id) is None
             reader.mark_search(self.search_text)
+            if listed is not None and reader.outside:
+                self.arranger.close_reader()
         self.update_status()
         return True
 
@@ -320,7 +331,7 @@ class MainScreen(Screen[None]):
             self.search_text = value
         else:
             self.filter_query = value
-        if self.load_view(self.view):
+        if self.load_view(self.view, new_query=bool(value)):
             self.status_line.clear_message()
             self.close_query_bar()
             if self.reader.is_open and not self.articles.pager:  # a search that matched nothing:
@@ -344,7 +355,8 @@ class MainScreen(Screen[None]):
             text.append(f"  /{self.search_text}")
         if self.hide_read:
             text.append("  read hidden")
-        position = Text(f"  {self.articles.cursor + 1 if total else 0}/{total}")
+        marked = f"  {len(self.articles.marked)} marked" if self.articles.marked else ""
+        position = Text(f"{marked}  {self.articles.cursor + 1 if total else 0}/{total}")
         self.status_line.show_place(text, position)
 
     def say(self, message: str) -> None:

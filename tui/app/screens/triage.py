@@ -84,7 +84,7 @@ class Triage:
             host.say("no article selected")
         return row
 
-    def _push(self, what: str, revert: Callable[[Desk], object], ids: list[int]) -> None:
+    def push(self, what: str, revert: Callable[[Desk], object], ids: list[int]) -> None:
         current = self.host.articles.current
         self.undo_stack.append(Undo(what, revert, tuple(ids),
                                     current.id if current is not None else None))
@@ -102,7 +102,7 @@ class Triage:
         """Opening `row` (enter, space, n, a story step) marked it read: that is on the
         stack too, so `u` right after takes it back instead of an older action."""
         ids = [row.id]
-        self._push(f"marked read {short(row)}", lambda desk: desk.set_read(ids, False), ids)
+        self.push(f"marked read {short(row)}", lambda desk: desk.set_read(ids, False), ids)
 
     @guarded
     def toggle_read(self) -> None:
@@ -112,7 +112,7 @@ class Triage:
         was, ids = row.read, [row.id]
         self.host.desk.set_read(ids, not was)
         what = f"{'marked unread' if was else 'marked read'} {short(row)}"
-        self._push(what, lambda desk: desk.set_read(ids, was), ids)
+        self.push(what, lambda desk: desk.set_read(ids, was), ids)
         self._changed(row, read=not was)
         self.host.say(what + " (u undoes)")
 
@@ -123,7 +123,7 @@ class Triage:
             return
         was, article_id = row.saved, row.id
         self.host.desk.set_saved(article_id, not was)
-        self._push(f"{'unsaved' if was else 'saved'} {short(row)}",
+        self.push(f"{'unsaved' if was else 'saved'} {short(row)}",
                    lambda desk: desk.set_saved(article_id, was), [article_id])
         self._changed(row, saved=not was)
         self.host.say(f"{'unsaved' if was else 'saved ★'} {short(row)} (u undoes)")
@@ -141,7 +141,7 @@ class Triage:
             desk.set_read(ids, was_read)
 
         self.host.desk.dismiss(ids)
-        self._push(f"dismissed {short(row)}", revert, ids)
+        self.push(f"dismissed {short(row)}", revert, ids)
         self._changed(row, read=True, dismissed=True)
         self.host.say(f"dismissed {short(row)} (u undoes)")
         articles = self.host.articles
@@ -154,7 +154,7 @@ class Triage:
         if not ids:
             self.host.say("nothing unread here")
             return
-        self._push(f"marked {len(ids)} read", lambda desk: desk.set_read(ids, False), ids)
+        self.push(f"marked {len(ids)} read", lambda desk: desk.set_read(ids, False), ids)
         self.host.reload_view()
         self.host.say(f"marked {len(ids)} read (u undoes)")
         self.host.reader.show_again(self.host.desk)
@@ -219,7 +219,7 @@ class Triage:
                 desk.remove_tag(ids, tag)
 
         what = "tagged " + " ".join(map(tagnames.hashtag, added)) + f" on {short(row)}"
-        self._push(what, revert, ids)
+        self.push(what, revert, ids)
         self._changed(row, tags=merged)
         self.host.say(what + " (u undoes)")
 
@@ -241,7 +241,7 @@ class Triage:
         ids = [row.id]
         self.host.desk.remove_tag(ids, tag)
         what = f"removed {tagnames.hashtag(tag)} from {short(row)}"
-        self._push(what, lambda desk: desk.add_tags(ids, [tag]), ids)
+        self.push(what, lambda desk: desk.add_tags(ids, [tag]), ids)
         self._changed(row, tags=tuple(t for t in row.tags if t != tag))
         self.host.say(f"{what} (u undoes)")
 

@@ -90,6 +90,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         "article-list--date",
         "article-list--tags",
         "article-list--empty",
+        "article-list--marked",
     }
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
@@ -106,8 +107,10 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self.pager: Pager | None = None
         self.empty_text = "No articles in this view."
         self._styles: dict[str, Style] | None = None
-        self._lines: dict[tuple[ArticleRow, bool, int], Strip] = {}
+        self._lines: dict[tuple[ArticleRow, bool, int, bool], Strip] = {}
         self.feed_tags: frozenset[str] = frozenset()
+        self.marked: set[int] = set()
+        """Articles marked (`m`, `M`) for a triage key to act on together (`Marks`)."""
 
     # -- data ----------------------------------------------------------------------------
     def set_pager(self, pager: Pager, cursor: int = 0) -> None:
@@ -316,7 +319,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         row = self.pager.row(index)
         if row is None:
             return Strip.blank(width, base)
-        key = (row, index == self.cursor, width)
+        key = (row, index == self.cursor, width, row.id in self.marked)
         strip = self._lines.get(key)
         if strip is None:
             if len(self._lines) > LINE_CACHE:
@@ -328,6 +331,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _row_style(self, index: int, row: ArticleRow) -> Style:
         style = self._style("article-list--read" if row.read else "article-list--unread")
+        if row.id in self.marked:
+            style += self._style("article-list--marked")
         if index == self.cursor:
             style += self._style("article-list--cursor")
         return style
@@ -337,7 +342,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append("●" if not row.read else " ")
         text.append("★" if row.saved else " ", self._style("fg:article-list--star"))
-        text.append(" ")
+        text.append("✓" if row.id in self.marked else " ")  # as mutt's `*` for tagged mail
         outlet_width = 16 if wide else 10
         outlet = Text(row.feed or "", no_wrap=True, overflow="ellipsis")
         outlet.truncate(outlet_width, pad=True)

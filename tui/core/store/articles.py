@@ -234,7 +234,13 @@ def select_rows(conn: sqlite3.Connection, where: str = "1", params: Sequence[obj
     return [_row(r) for r in conn.execute(sql, (*params, limit, offset))]
 
 
-def count_rows(conn: sqlite3.Connection, where: str = "1", params: Sequence[object] = ()) -> int:
+def count_rows(conn: sqlite3.Connection, where: str = "1", params: Sequence[object] = (),
+               before: int | None = None) -> int:
+    """`before`: count only the rows that come ahead of that article, newest first."""
+    if before is not None:
+        where = (f"({where}) AND (a.published, a.id) > "
+                 "(SELECT b.published, b.id FROM articles b WHERE b.id = ?)")
+        params = (*params, before)
     return int(conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", tuple(params))
                .fetchone()[0])
 
@@ -244,6 +250,11 @@ def select_ids(conn: sqlite3.Connection, where: str = "1",
     return [r[0] for r in conn.execute(
         f"SELECT a.id FROM articles a WHERE {where} ORDER BY a.published DESC, a.id DESC",
         tuple(params))]
+
+
+def rows_of(conn: sqlite3.Connection, ids: Sequence[int]) -> list[ArticleRow]:
+    return select_rows(conn, f"a.id IN ({_EACH})", (json.dumps([int(i) for i in ids]),),
+                       len(ids))
 
 
 def get_article(conn: sqlite3.Connection, article_id: int) -> Article | None:

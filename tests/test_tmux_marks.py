@@ -1,0 +1,35 @@
+"""Marks in a real terminal (tmux, empty HOME): `m` shows a ✓ on the row and moves on, the
+status line counts the marks, `s` saves every marked article and one `u` takes them all back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_app_support import copy_demo
+from tests.test_tmux_panes import start, status
+from tests.test_tmux_smoke import Tmux, pytestmark  # noqa: F401  (skips without tmux)
+from tui.core.config.loader import load_config
+from tui.core.desk import Desk
+
+
+def test_mark_two_rows_save_both_and_undo(tmp_path: Path, tmux: Tmux) -> None:
+    config = copy_demo(tmp_path / "demo")
+    with Desk.open(load_config(config)) as desk:
+        unread = desk.ids("is:unread")
+    start(tmux, tmp_path, config, (120, 40))
+    tmux.wait_for(lambda s: f"Unread  1/{len(unread)}" in s)
+    tmux.keys("m", "m")
+    screen = tmux.wait_for(lambda s: f"2 marked  3/{len(unread)}" in status(s))
+    rows = [line for line in screen.splitlines() if "✓" in line]
+    assert len(rows) == 2, screen
+    tmux.keys("s")
+    tmux.wait_for(lambda s: "2 marked articles saved ★" in status(s))
+    with Desk.open(load_config(config)) as desk:
+        assert [desk.article(i).saved for i in unread[:3]] == [True, True, False]
+    tmux.keys("u")
+    tmux.wait_for(lambda s: "undone: 2 marked articles saved" in status(s))
+    with Desk.open(load_config(config)) as desk:
+        assert not any(desk.article(i).saved for i in unread[:3])
+    tmux.keys("M")
+    tmux.wait_for(lambda s: "marks cleared" in status(s) and "✓" not in s)
+    tmux.keys("q")

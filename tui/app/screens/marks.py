@@ -1,0 +1,186 @@
+"""Marked rows: many articles for one triage key, as dired's marks, mutt's tags and Elfeed's
+region. `m` marks the article in hand (and moves on), `M` every article listed (or clears
+the marks); while any are marked, `s`, `N`, `x`, `t` and `T` act on all of them, and one `u`
+takes the whole batch back. Marks belong to the list as shown: listing another query clears
+them, so a key never acts on an article out of sight."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from tui.app.screens.host import Host, guarded
+from tui.app.screens.tags import AddTagsScreen, RemoveTagScreen
+from tui.app.screens.triage import Triage, short
+from tui.core import tagnames
+from tui.core.words import counted
+
+if TYPE_CHECKING:
+    from tui.core.desk import Desk
+    from tui.core.models import ArticleRow
+
+
+class Marks:
+    """The list's marks, and the triage keys' batch form."""
+
+    def __init__(self, host: Host, triage: Triage) -> None:
+        self.host = host
+        self.triage = triage
+
+    def warn(self, message: str) -> None:
+        self.host.warn(message)
+
+    @property
+    def ids(self) -> set[int]:
+        return self.host.articles.marked
+
+    def __bool__(self) -> bool:
+        return bool(self.ids)
+
+    def either(self, batch: Callable[[], None], one: Callable[[], None]) -> Callable[[], None]:
+        """A triage key: on the marked articles while any are, else on the one in hand."""
+        return lambda: batch() if self.ids else one()
+
+    # -- marking ---------------------------------------------------------------------------
+    def toggle(self) -> None:
+        """`m`: mark or unmark the article in hand; from the list, go on to the next row."""
+        host = self.host
+        row = self.triage.target()
+        if row is None:
+            return
+        articles = host.articles
+        if articles.locate(row.id) is None:
+            host.say(f"{short(row)} is not listed: only listed articles are marked")
+            return
+        self.ids.symmetric_difference_update({row.id})
+        articles.refresh()
+        if not any(pane is host.focused for pane in host.reader.panes):
+            articles.move(1)  # as dired's m and mutt's t: on to the next row
+        self._said()
+
+    def mark_all(self) -> None:
+        """`M`: mark every article listed; with some marked already, clear the marks."""
+        host = self.host
+        if self.ids:
+            self.clear()
+            host.say("marks cleared")
+            return
+        pager = host.articles.pager
+        if pager is None or not len(pager):
+            host.say("nothing listed to mark")
+            return
+        self.ids.update(pager.ids())
+        self._said()
+
+    def clear(self) -> None:
+        if self.ids:
+            self.ids.clear()
+            self.host.articles.refresh()
+
+    def _said(self) -> None:
+        count = len(self.ids)
+        self.host.say(f"{counted(count, 'article')} marked: s N x t T act on them "
+                      "(M clears)" if count else "no marks")
+        self.host.update_status()
+
+    # -- the batch -------------------------------------------------------------------------
+    def _done(self, what: str, revert: Callable[[Desk], object], ids: list[int]) -> None:
+        """After a batch: one undo for all of it, the list read again in place (rows that
+        left the view go, as after `A`), marks kept on the rows still listed."""
+        host = self.host
+        self.triage.push(what, revert, ids)
+        host.articles.reload_keep_place()
+        pager = host.articles.pager
+        listed = set(pager.ids()) if pager is not None else set()
+        self.ids.intersection_update(listed)
+        host.reader.show_again(host.desk)
+        host.view_tree.recount_soon()
+        host.update_status()
+        host.say(f"{what} (u undoes)")
+
+    def _flag(self, column: str, yes: str, no: str) -> None:
+        """Set `column` on every marked article; when all had it already, take it off all."""
+        desk, ids = self.host.desk, sorted(self.ids)
+        value = True
+        changed = desk.set_flag(ids, column, True)
+        if not changed:
+            value, changed = False, desk.set_flag(ids, column, False)
+        what = f"{self._of(len(changed))} {yes if value else no}"
+        self._done(what, lambda d: d.set_flag(changed, column, not value), changed)
+
+    @guarded
+    def toggle_saved(self) -> None:
+        self._flag("saved", "saved ★", "unsaved")
+
+    @guarded
+    def toggle_read(self) -> None:
+        self._flag("read", "marked read", "marked unread")
+
+    @guarded
+    def dismiss(self) -> None:
+        desk, ids = self.host.desk, sorted(self.ids)
+        read = desk.set_read(ids, True)
+        dismissed = desk.dismiss(ids)
+
+        def revert(desk: Desk) -> None:
+            desk.undismiss(dismissed)
+            desk.set_read(read, False)
+
+        what = f"{self._of(len(dismissed))} dismissed"
+        self._done(what, revert, sorted({*read, *dismissed}))
+
+    def _label(self) -> str:
+        return f"{counted(len(self.ids), 'marked article')}"
+
+    def _of(self, changed: int) -> str:
+        """'3 marked articles', or '2 of 3 marked articles' when the others had it already."""
+        return self._label() if changed == len(self.ids) else f"{changed} of {self._label()}"
+
+    @guarded
+    def add_tags(self) -> None:
+        self.host.app.push_screen(AddTagsScreen(self.host.desk.all_tags(), self._label()),
+                                  functools.partial(self._tags_added, sorted(self.ids)))
+
+    @guarded
+    def _tags_added(self, ids: list[int], tags: list[str] | None) -> None:
+        if not tags:
+            return
+        desk = self.host.desk
+        had = {row.id: {tagnames.key(t) for t in row.tags} for row in desk.rows(ids)}
+        added = {tag: [i for i, keys in had.items() if tagnames.key(tag) not in keys]
+                 for tag in tags}
+        added = {tag: lacking for tag, lacking in added.items() if lacking}
+        if not added:
+            self.host.say(f"the {self._label()} have these tags already")
+            return
+        for tag, lacking in added.items():
+            desk.add_tags(lacking, [tag])
+
+        def revert(desk: Desk) -> None:
+            for tag, lacking in added.items():
+                desk.remove_tag(lacking, tag)
+
+        names = " ".join(map(tagnames.hashtag, added))
+        changed = sorted({i for lacking in added.values() for i in lacking})
+        self._done(f"{self._of(len(changed))} tagged {names}", revert, changed)
+
+    @guarded
+    def remove_tag(self) -> None:
+        rows = self.host.desk.rows(sorted(self.ids))
+        tags = sorted({tagnames.key(t): t for row in rows for t in row.tags}.values(),
+                      key=tagnames.key)
+        if not tags:
+            self.host.say(f"the {self._label()} have no tags")
+            return
+        self.host.app.push_screen(RemoveTagScreen(tuple(tags), self._label()),
+                                  functools.partial(self._tag_removed, rows))
+
+    @guarded
+    def _tag_removed(self, rows: list[ArticleRow], tag: str | None) -> None:
+        if not tag:
+            return
+        having = [r.id for r in rows if tagnames.key(tag) in {tagnames.key(t) for t in r.tags}]
+        self.host.desk.remove_tag(having, tag)
+        what = f"{tagnames.hashtag(tag)} removed from {self._of(len(having))}"
+        self._done(what, lambda desk: desk.add_tags(having, [tag]), having)
