@@ -25,6 +25,7 @@ from tui.app.messages import OpenArticle
 from tui.app.paging import Pager
 from tui.app.views import UNREAD, combine
 from tui.app.widgets.tag_column import HEADLINE, tag_column
+from tui.app.widgets.visual_text import fitted, reorders
 from tui.core import tagnames
 from tui.core.models import ArticleRow
 
@@ -108,6 +109,14 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self._styles: dict[str, Style] | None = None
         self._lines: dict[tuple[ArticleRow, bool, int], Strip] = {}
         self.feed_tags: frozenset[str] = frozenset()
+        self.reorder = True  # right-to-left headlines in visual order (`[settings] bidi`)
+
+    def on_mount(self) -> None:
+        self.set_reorder(reorders(getattr(self.app, "config", None)))
+
+    def set_reorder(self, reorder: bool) -> None:
+        self.reorder, self._lines = reorder, {}
+        self.refresh()
 
     # -- data ----------------------------------------------------------------------------
     def set_pager(self, pager: Pager, cursor: int = 0) -> None:
@@ -339,8 +348,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         text.append("★" if row.saved else " ", self._style("fg:article-list--star"))
         text.append(" ")
         outlet_width = 16 if wide else 10
-        outlet = Text(row.feed or "", no_wrap=True, overflow="ellipsis")
-        outlet.truncate(outlet_width, pad=True)
+        outlet = fitted(Text(row.feed or "", no_wrap=True, overflow="ellipsis"), outlet_width,
+                        self.reorder)
         outlet.stylize(self._style("fg:article-list--outlet"))
         text.append_text(outlet)
         text.append(" ")
@@ -360,8 +369,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             tags = tag_column(ordered, room - headline - 1)
         if tags:
             room -= tags.cell_len + 1
-        if room > 10:  # pad: the tags line up at the right edge
-            title.truncate(room, overflow="ellipsis", pad=True)
+        # pad: the tags line up at the right edge; cut before Arabic is put in visual order
+        title = fitted(title, max(room, 1), self.reorder, pad=room > 10)
         text.append_text(title)
         if tags:
             text.append(" ")

@@ -1,0 +1,329 @@
+"""Right-to-left text in the order a terminal without bidi draws it.
+
+Most terminals (xterm, kitty, alacritty, Windows Terminal, tmux in most of them) put each
+character in the next cell, left to right: Arabic kept in logical order comes out backwards
+and unjoined. For them what is drawn is reordered line by line after wrapping, by the Unicode
+Bidirectional Algorithm (the levels of python-bidi's Rust unicode-bidi; the reversal of runs,
+rule L2, and mirroring are done here from those levels), and Arabic letters are shaped to
+their presentation forms (arabic-reshaper). Stored text, search, export and copy keep logical
+order: only what is drawn changes. A terminal that does bidi itself (VTE, Konsole, mlterm,
+Apple's Terminal) gets logical text, or it would be reordered twice.
+
+Every logical character becomes one "piece" of the drawn line (a shaped letter with its vowel
+marks, nothing for the alef of a lam-alef ligature or a joiner), so a span of the logical text
+(an actor's name, a search hit) is found again on its own word after reordering.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["BIDI_MODES", "Paragraph", "VisualLine", "app_reorders", "has_rtl", "is_rtl",
+           "paragraph", "terminal_with_bidi", "visual_lines", "wrap"]
+
+BIDI_MODES = ("auto", "app", "terminal")
+"""`[settings] bidi`: auto (the app reorders unless the terminal says it does bidi), app
+(always reorders), terminal (never: the terminal does it)."""
+
+_TERMINALS = (("VTE_VERSION", None, "VTE (GNOME Terminal, Tilix, Terminator...)"),
+              ("KONSOLE_VERSION", None, "Konsole"), ("MLTERM", None, "mlterm"),
+              ("TERM_PROGRAM", "Apple_Terminal", "Apple Terminal"))
+
+
+def terminal_with_bidi(environ: Mapping[str, str]) -> str | None:
+    """The name of the terminal that says (in its environment variables) it does bidi."""
+    for variable, value, name in _TERMINALS:
+        if environ.get(variable) and value in (None, environ[variable]):
+            return name
+    return None
+
+
+def app_reorders(mode: str, environ: Mapping[str, str]) -> bool:
+    """Whether the app draws right-to-left text in visual order (see `BIDI_MODES`)."""
+    if mode == "auto":
+        return terminal_with_bidi(environ) is None
+    return mode == "app"
+
+
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff"
+                  "\U0001e800-\U0001efff]")
+
+
+def has_rtl(text: str) -> bool:
+    """True when the text holds a right-to-left letter (the one cheap test before any work)."""
+    return _RTL.search(text) is not None
+
+
+def is_rtl(text: str) -> bool:
+    """The paragraph's direction by its first strong letter (rules P2-P3)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph in logical order, its embedding levels and what each character draws."""
+
+    text: str
+    rtl: bool
+    levels: tuple[int, ...]
+    pieces: tuple[str, ...]
+
+
+def paragraph(text: str, rtl: bool | None = None) -> Paragraph:
+    """Levels and shaped pieces of a paragraph (no newline); `rtl`: its direction, or None to
+    take it from its first strong letter."""
+    rtl = is_rtl(text) if rtl is None else rtl
+    if not has_rtl(text):
+        return Paragraph(text, rtl, (int(rtl),) * len(text), tuple(text))
+    return Paragraph(text, rtl, _levels(text, rtl), _pieces(text))
+
+
+@dataclass(frozen=True, slots=True)
+class VisualLine:
+    """One drawn line: `text` in visual order; `start` and `end` its slice of the paragraph;
+    `at[i]` where the piece of the paragraph's character `start + i` starts in `text`."""
+
+    text: str
+    rtl: bool
+    start: int
+    end: int
+    at: tuple[int, ...]
+    sizes: tuple[int, ...]
+
+    def spans(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Where the paragraph's characters [start, end) are drawn on this line: one range
+        for a word, several when the span crosses a change of direction."""
+        first, last = max(start, self.start), min(end, self.end)
+        cells = sorted((self.at[k], self.at[k] + self.sizes[k])
+                       for k in range(first - self.start, last - self.start) if self.sizes[k])
+        out: list[tuple[int, int]] = []
+        for a, b in cells:
+            if out and out[-1][1] == a:
+                out[-1] = (out[-1][0], b)
+            else:
+                out.append((a, b))
+        return out
+
+
+def line(par: Paragraph, start: int, end: int) -> VisualLine:
+    """The paragraph's characters [start, end) as drawn (rules L1, L2 and L4 on its levels)."""
+    pieces = par.pieces[start:end]
+    if not has_rtl(par.text[start:end]) and not par.rtl:
+        order = list(range(end - start))
+    else:
+        levels = list(par.levels[start:end])
+        base = int(par.rtl)
+        i = len(levels)
+        while i and par.text[start + i - 1].isspace():  # L1: trailing spaces take the base
+            i -= 1
+            levels[i] = base
+        order = _reordered(levels)
+        pieces = tuple(_MIRROR.get(p, p) if levels[k] % 2 else p for k, p in enumerate(pieces))
+    at = [0] * len(order)
+    drawn: list[str] = []
+    offset = 0
+    for k in order:
+        at[k] = offset
+        drawn.append(pieces[k])
+        offset += len(pieces[k])
+    return VisualLine("".join(drawn), par.rtl, start, end, tuple(at),
+                      tuple(len(p) for p in pieces))
+
+
+def _reordered(levels: list[int]) -> list[int]:
+    """L2: from the highest level down to the lowest odd one, reverse every run at that level
+    or above. The logical indices in drawing order."""
+    order = list(range(len(levels)))
+    if not levels:
+        return order
+    top, low = max(levels), min(level for level in levels) | 1
+    for level in range(top, low - 1, -1):
+        i = 0
+        while i < len(order):
+            if levels[order[i]] >= level:
+                j = i
+                while j < len(order) and levels[order[j]] >= level:
+                    j += 1
+                order[i:j] = order[i:j][::-1]
+                i = j
+            else:
+                i += 1
+    return order
+
+
+def wrap(text: str, width: int, measure: Callable[[str], int] | None = None
+         ) -> list[tuple[int, int]]:
+    """Greedy word wrap of one paragraph to `width` cells: the (start, end) of each line, the
+    spaces a line breaks at left out; a word wider than a line is cut."""
+    size = measure or cell_width
+    width = max(width, 1)
+    lines: list[tuple[int, int]] = []
+    start, end, used = 0, -1, 0  # the line so far is text[start:end]; end -1: nothing yet
+    for match in re.finditer(r"\S+", text):
+        word_start, word_end = match.span()
+        word_size = size(match.group())
+        if end < 0 and lines:
+            start = word_start  # a line after a break starts at its word
+        gap = size(text[(start if end < 0 else end):word_start])
+        if end >= 0 and used + gap + word_size > width:
+            lines.append((start, end))
+            start, end, used, gap = word_start, -1, 0, 0
+        at = word_start
+        while used + gap + word_size > width:  # a word wider than the line: cut it
+            cut = max(1, _fit(text[at:word_end], width - used - gap, size))
+            lines.append((start, at + cut))
+            at += cut
+            start, used, gap = at, 0, 0
+            word_size = size(text[at:word_end])
+        used += gap + word_size
+        end = word_end
+    if end >= 0:
+        lines.append((start, end))
+    elif not lines:
+        lines.append((0, 0))
+    return lines
+
+
+def _fit(word: str, room: int, size: Callable[[str], int]) -> int:
+    """How many of the word's characters fit in `room` cells."""
+    used = 0
+    for i, char in enumerate(word):
+        used += size(char)
+        if used > room:
+            return i
+    return len(word)
+
+
+def cell_width(text: str) -> int:
+    """Terminal cells of a text: wide East Asian letters two, marks and format characters
+    none (the app measures with Rich's table instead)."""
+    return sum(_char_width(char) for char in text)
+
+
+@lru_cache(maxsize=4096)
+def _char_width(char: str) -> int:
+    if unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def visual_lines(text: str, width: int, rtl: bool | None = None,
+                 measure: Callable[[str], int] | None = None) -> list[VisualLine]:
+    """One paragraph wrapped to `width` cells, each line in drawing order."""
+    par = paragraph(text, rtl)
+    return [line(par, start, end) for start, end in wrap(text, width, measure)]
+
+
+# --- what the libraries give ---------------------------------------------------------------
+
+_LEVEL = re.compile(r"Level\(\s*(\d+),")
+
+
+def _levels(text: str, rtl: bool) -> tuple[int, ...]:
+    """Each character's resolved level (rules X1-I2) from the Rust unicode-bidi crate, whose
+    python-bidi binding gives them only in its debug output (one per UTF-8 byte); python-bidi's
+    own Python algorithm if that output ever changes shape."""
+    from bidi.bidi import get_display_inner
+
+    debug = str(get_display_inner(text, "R" if rtl else "L", True))
+    cut, stop = debug.find("levels:"), debug.find("paragraphs:")
+    per_byte = [int(n) for n in _LEVEL.findall(debug, cut, stop)] if cut >= 0 else []
+    if len(per_byte) != len(text.encode("utf-8", "surrogatepass")):
+        return _python_levels(text, rtl)
+    out: list[int] = []
+    at = 0
+    for char in text:
+        out.append(per_byte[at])
+        at += len(char.encode("utf-8", "surrogatepass"))
+    return tuple(out)
+
+
+def _python_levels(text: str, rtl: bool) -> tuple[int, ...]:
+    from bidi import algorithm
+
+    storage = algorithm.get_empty_storage()
+    storage["base_level"], storage["base_dir"] = int(rtl), "R" if rtl else "L"
+    algorithm.get_embedding_levels(text, storage)
+    algorithm.explicit_embed_and_overrides(storage)
+    algorithm.resolve_weak_types(storage)
+    algorithm.resolve_neutral_types(storage, False)
+    algorithm.resolve_implicit_levels(storage, False)
+    levels = [int(char["level"]) for char in storage["chars"]]
+    return tuple(levels) if len(levels) == len(text) else (int(rtl),) * len(text)
+
+
+_LAM_ALEF = frozenset("\ufef5\ufef6\ufef7\ufef8\ufef9\ufefa\ufefb\ufefc")
+_HIDDEN = frozenset("\u200c\u200d")  # joiners: they shaped the letters, and draw nothing
+
+
+@lru_cache(maxsize=1)
+def _reshaper() -> Callable[[str], str]:
+    from arabic_reshaper import ArabicReshaper
+
+    # vowel marks kept; of the ligatures only the mandatory lam-alef (a terminal font has it)
+    reshaper = ArabicReshaper(configuration={"delete_harakat": False,
+                                             "ARABIC LIGATURE ALLAH": False})
+    return reshaper.reshape  # type: ignore[no-any-return]
+
+
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char) in ("Mn", "Me")
+
+
+def _pieces(text: str) -> tuple[str, ...]:
+    """What each logical character draws: its shaped form with the marks that follow it (so
+    they stay on their letter when a run is reversed); nothing for marks, joiners and the
+    alef a lam-alef ligature took in. Unshaped letters if the shaped text cannot be lined up
+    with the logical one."""
+    shaped = _reshaper()(text)
+    pieces = [""] * len(text)
+    i = j = 0
+    try:
+        while i < len(text):
+            out = shaped[j]
+            pieces[i] = out
+            if out in _LAM_ALEF and text[i] == "\u0644":
+                k = i + 1
+                while _is_mark(text[k]):  # marks between lam and alef come after the ligature
+                    k += 1
+                j += 1
+                for m in range(i + 1, k):
+                    pieces[m] = shaped[j]
+                    j += 1
+                i = k + 1  # the alef: nothing of its own
+                continue
+            i += 1
+            j += 1
+        if j != len(shaped):
+            raise IndexError(j)
+    except IndexError:
+        pieces = list(text)
+    base = -1
+    for i, char in enumerate(text):
+        if char in _HIDDEN:
+            pieces[i] = ""
+        elif _is_mark(char) and base >= 0:
+            pieces[base] += pieces[i]
+            pieces[i] = ""
+        elif not _is_mark(char):
+            base = i
+    return tuple(pieces)
+
+
+def _mirror_table() -> dict[str, str]:
+    from bidi.mirror import MIRRORED
+
+    return dict(MIRRORED)
+
+
+_MIRROR: Mapping[str, str] = _mirror_table()
