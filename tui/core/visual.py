@@ -128,7 +128,8 @@ def line(par: Paragraph, start: int, end: int) -> VisualLine:
             i -= 1
             levels[i] = base
         order = _reordered(levels)
-        pieces = tuple(_MIRROR.get(p, p) if levels[k] % 2 else p for k, p in enumerate(pieces))
+        mirror = _mirrors()
+        pieces = tuple(mirror.get(p, p) if levels[k] % 2 else p for k, p in enumerate(pieces))
     at = [0] * len(order)
     drawn: list[str] = []
     offset = 0
@@ -320,10 +321,24 @@ def _pieces(text: str) -> tuple[str, ...]:
     return tuple(pieces)
 
 
-def _mirror_table() -> dict[str, str]:
+@lru_cache(maxsize=1)
+def _mirrors() -> Mapping[str, str]:
+    """Characters drawn mirrored at an odd level (L4): "(" for ")"."""
     from bidi.mirror import MIRRORED
 
     return dict(MIRRORED)
 
 
-_MIRROR: Mapping[str, str] = _mirror_table()
+def drawn_text(text: str, width: int) -> str:
+    """A whole text as a terminal without bidi must be sent it (`newsdesk show` on one): each
+    paragraph holding right-to-left letters wrapped to `width` cells and put in visual order,
+    right-aligned when it is right-to-left; the others as they are (the terminal wraps them)."""
+    out: list[str] = []
+    for para in text.split("\n"):
+        if not has_rtl(para):
+            out.append(para)
+            continue
+        for drawn in visual_lines(para, width):
+            room = width - cell_width(drawn.text)
+            out.append(" " * room + drawn.text if drawn.rtl and room > 0 else drawn.text)
+    return "\n".join(out)
