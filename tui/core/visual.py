@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["BIDI_MODES", "Paragraph", "VisualLine", "app_reorders", "has_rtl", "is_rtl",
+__all__ = ["BIDI_MODES", "Paragraph", "VisualLine", "app_reorders", "has_rtl", "is_rtl", "isolated",
            "paragraph", "terminal_with_bidi", "visual_lines", "wrap"]
 
 BIDI_MODES = ("auto", "app", "terminal")
@@ -56,6 +56,13 @@ _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff
 def has_rtl(text: str) -> bool:
     """True when the text holds a right-to-left letter (the one cheap test before any work)."""
     return _RTL.search(text) is not None
+
+
+def isolated(text: str) -> str:
+    """A name or title set into the app's own line (`feed · author · date`, `phrase → name`)
+    as a bidi isolate (FSI ... PDI) when it holds right-to-left letters: it is ordered on its
+    own, and the digits and words around it keep their places."""
+    return f"\u2068{text}\u2069" if has_rtl(text) else text
 
 
 def is_rtl(text: str) -> bool:
@@ -264,7 +271,8 @@ def _python_levels(text: str, rtl: bool) -> tuple[int, ...]:
 
 
 _LAM_ALEF = frozenset("\ufef5\ufef6\ufef7\ufef8\ufef9\ufefa\ufefb\ufefc")
-_HIDDEN = frozenset("\u200c\u200d")  # joiners: they shaped the letters, and draw nothing
+# joiners (they shaped the letters), marks and isolates (they ordered the text) draw nothing
+_HIDDEN = frozenset("\u200c\u200d\u200e\u200f\u061c\u2066\u2067\u2068\u2069")
 
 
 @lru_cache(maxsize=1)

@@ -38,6 +38,7 @@ from tui.core import tagnames
 from tui.core.bodylinks import link_lines, marked
 from tui.core.models import Article, ArticleActor
 from tui.core.query.marks import Mark, marks, spans
+from tui.core.visual import isolated
 
 if TYPE_CHECKING:
     from tui.core.desk import Desk
@@ -66,7 +67,7 @@ def role_lines(article: Article, actors: Sequence[ArticleActor]) -> list[str]:
     for actor in actors:
         for field, start, end, _office in actor.roles:
             phrase = " ".join(fields.get(field, "")[start:end].split())
-            line = f"{phrase} → {actor.name}"
+            line = f"{isolated(phrase)} → {isolated(str(actor.name))}"
             if phrase and line not in lines:
                 lines.append(line)
     unlisted = [unlisted_note(a) for a in actors if not a.listed]
@@ -82,7 +83,8 @@ def unlisted_note(actor: ArticleActor) -> str:
     if actor.spelt_like is not None:
         _id, owner, form = actor.spelt_like
         said.append(f"spelt like {owner}'s {form}" if form != owner else f"spelt like {owner}")
-    return f"{actor.name} ({', '.join(said)})" if said else actor.name
+    name = isolated(str(actor.name))
+    return f"{name} ({isolated(', '.join(said))})" if said else name
 
 
 def article_text(article: Article, actors: Sequence[ArticleActor] = (),
@@ -94,9 +96,9 @@ def article_text(article: Article, actors: Sequence[ArticleActor] = (),
     header.append_text(Text(shown_title(article.title), "bold"))
     title_end = len(header)
     header.append("\n")
-    meta = [article.feed or ""]
+    meta = [isolated(article.feed or "")]
     if article.author:
-        meta.append(article.author)
+        meta.append(isolated(article.author))
     meta.append(local_time(article.published, True))
     header.append(" · ".join(meta), "italic")
     header.append(f" · id {article.id}", "bold")  # what every CLI command takes
@@ -314,6 +316,7 @@ class Reader(Horizontal):
         actors, actor_error = _fetch("actors_of", lambda: desk.actors_of(article.id))
         related, related_error = _fetch("related", lambda: desk.related(article.id))
         self.actors = actors
+        self.side.reorder = self.reorder
         self._paint()
         errors = [e for e in (actor_error, related_error) if e]
         self.side.fill(actors, related, self.style_of, errors, analysed=article.analysed,
