@@ -86,13 +86,28 @@ class Paragraph:
     pieces: tuple[str, ...]
 
 
+@lru_cache(maxsize=4096)
 def paragraph(text: str, rtl: bool | None = None) -> Paragraph:
     """Levels and shaped pieces of a paragraph (no newline); `rtl`: its direction, or None to
-    take it from its first strong letter."""
+    take it from its first strong letter. Kept: the reader draws a text again on each resize."""
     rtl = is_rtl(text) if rtl is None else rtl
     if not has_rtl(text):
         return Paragraph(text, rtl, (int(rtl),) * len(text), tuple(text))
-    return Paragraph(text, rtl, _levels(text, rtl), _pieces(text))
+    if rtl and _ALL_RIGHT_TO_LEFT.fullmatch(text):
+        levels: tuple[int, ...] = (1,) * len(text)  # no letter or digit of another direction
+    else:
+        levels = _levels(text, rtl)
+    return Paragraph(text, rtl, levels, _pieces(text))
+
+
+_ALL_RIGHT_TO_LEFT = re.compile(
+    "[\u0606-\u065f\u066a\u066d-\u06dc\u06de-\u06ef\u06fa-\u06ff\u0750-\u077f"
+    "\u08a0-\u08e1\u08e3-\u08ff\ufb50-\ufdff\ufe70-\ufefc\u05be-\u05ea\u05f0-\u05f4"
+    "\u0591-\u05bd\u05bf-\u05c7\u200c\u200d\u00a0 !-/:-@\\[-`{-~«»…\u2013\u2014"
+    "\u2018-\u201f]*")
+"""A right-to-left paragraph of only Arabic or Hebrew letters, marks, spaces and punctuation
+(no Latin letter, no digit): every character resolves to level 1 (rules W1-I2), so the
+library is not asked."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,15 +152,14 @@ def line(par: Paragraph, start: int, end: int) -> VisualLine:
         order = _reordered(levels)
         mirror = _mirrors()
         pieces = tuple(mirror.get(p, p) if levels[k] % 2 else p for k, p in enumerate(pieces))
+    sizes = [len(p) for p in pieces]
     at = [0] * len(order)
-    drawn: list[str] = []
     offset = 0
     for k in order:
         at[k] = offset
-        drawn.append(pieces[k])
-        offset += len(pieces[k])
-    return VisualLine("".join(drawn), par.rtl, start, end, tuple(at),
-                      tuple(len(p) for p in pieces))
+        offset += sizes[k]
+    return VisualLine("".join([pieces[k] for k in order]), par.rtl, start, end, tuple(at),
+                      tuple(sizes))
 
 
 def _reordered(levels: list[int]) -> list[int]:
@@ -154,7 +168,9 @@ def _reordered(levels: list[int]) -> list[int]:
     order = list(range(len(levels)))
     if not levels:
         return order
-    top, low = max(levels), min(level for level in levels) | 1
+    top, low = max(levels), min(levels) | 1
+    if top == min(levels):  # one level: all of it one way (a paragraph of only Arabic)
+        return order[::-1] if top % 2 else order
     for level in range(top, low - 1, -1):
         i = 0
         while i < len(order):
@@ -234,7 +250,7 @@ def visual_lines(text: str, width: int, rtl: bool | None = None,
 
 # --- what the libraries give ---------------------------------------------------------------
 
-_LEVEL = re.compile(r"Level\(\s*(\d+),")
+_LEVEL = re.compile(r"\d+")
 
 
 def _levels(text: str, rtl: bool) -> tuple[int, ...]:
@@ -289,21 +305,72 @@ def _is_mark(char: str) -> bool:
     return unicodedata.category(char) in ("Mn", "Me")
 
 
+_ARABIC_WORD = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff"
+                          "\ufe70-\ufefc\u200c\u200d]+")
+
+
 def _pieces(text: str) -> tuple[str, ...]:
     """What each logical character draws: its shaped form with the marks that follow it (so
-    they stay on their letter when a run is reversed); nothing for marks, joiners and the
-    alef a lam-alef ligature took in. Unshaped letters if the shaped text cannot be lined up
-    with the logical one."""
-    shaped = _reshaper()(text)
-    pieces = [""] * len(text)
+    they stay on their letter when a run is reversed); nothing for marks, joiners and
+    isolates. Letters join only inside a word, so each Arabic-script word is shaped once and
+    kept (a long article repeats its words), the new words of a paragraph in one call."""
+    words = _ARABIC_WORD.findall(text)
+    _shape_words([w for w in dict.fromkeys(words) if w not in _SHAPED])
+    pieces: list[str] = []
+    done = 0
+    for match in _ARABIC_WORD.finditer(text):
+        if match.start() > done:
+            pieces.extend(_plain_pieces(text[done:match.start()]))
+        pieces.extend(_SHAPED[match.group()])
+        done = match.end()
+    if done < len(text):
+        pieces.extend(_plain_pieces(text[done:]))
+    return tuple(pieces)
+
+
+_SHAPED: dict[str, tuple[str, ...]] = {}
+"""Arabic-script words and their pieces (see `_word_pieces`), emptied past 50,000 words."""
+
+
+def _shape_words(words: list[str]) -> None:
+    if not words:
+        return
+    if len(_SHAPED) > 50_000:
+        _SHAPED.clear()
+    shaped = _reshaper()(" ".join(words)).split(" ")  # a space joins nothing
+    if len(shaped) != len(words):
+        shaped = [_reshaper()(word) for word in words]
+    for word, form in zip(words, shaped, strict=True):
+        _SHAPED[word] = _word_pieces(word, form)
+
+
+def _plain_pieces(text: str) -> list[str]:
+    """Characters outside Arabic words: as they are, marks on their letter (Hebrew points)."""
+    pieces = list(text)
+    base = -1
+    for i, char in enumerate(text):
+        if char in _HIDDEN:
+            pieces[i] = ""
+        elif unicodedata.combining(char) and base >= 0:
+            pieces[base] += char
+            pieces[i] = ""
+        else:
+            base = i
+    return pieces
+
+
+def _word_pieces(word: str, shaped: str) -> tuple[str, ...]:
+    """One Arabic-script word and its shaped form, a piece per character: nothing for the
+    alef a lam-alef ligature took in; unshaped letters if the two cannot be lined up."""
+    pieces = [""] * len(word)
     i = j = 0
     try:
-        while i < len(text):
+        while i < len(word):
             out = shaped[j]
             pieces[i] = out
-            if out in _LAM_ALEF and text[i] == "\u0644":
+            if out in _LAM_ALEF and word[i] == "\u0644":
                 k = i + 1
-                while _is_mark(text[k]):  # marks between lam and alef come after the ligature
+                while _is_mark(word[k]):  # marks between lam and alef come after the ligature
                     k += 1
                 j += 1
                 for m in range(i + 1, k):
@@ -316,9 +383,9 @@ def _pieces(text: str) -> tuple[str, ...]:
         if j != len(shaped):
             raise IndexError(j)
     except IndexError:
-        pieces = list(text)
+        pieces = list(word)
     base = -1
-    for i, char in enumerate(text):
+    for i, char in enumerate(word):
         if char in _HIDDEN:
             pieces[i] = ""
         elif _is_mark(char) and base >= 0:

@@ -49,6 +49,9 @@ class VisualText:
     def __rich_console__(self, console: Console, options: ConsoleOptions
                          ) -> Iterator[Segment]:
         width = options.max_width
+        if not visual.has_rtl(self.text.plain):  # drawn by Rich as any text
+            yield from console.render(self.text, options)
+            return
         for index, para in enumerate(self.text.split("\n", allow_blank=True)):
             plain = para.plain
             if not visual.has_rtl(plain):
