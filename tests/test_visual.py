@@ -129,3 +129,16 @@ def test_the_setting_is_checked(tmp_path: Path) -> None:
     path.write_text('[settings]\nbidi = "rtl"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"feeds.toml:2: settings.bidi must be one of 'auto', 'app', 'terminal', not 'rtl'"):
         load_config(path)
+
+
+def test_an_isolated_name_keeps_the_dates_and_ids_of_the_line_in_place() -> None:
+    """`feed · author · date` with an Arabic feed: without isolates the date's digits take the
+    Arabic side (2024-07-31 drawn 31-07-2024) and the line reads right to left."""
+    feed, author = "بريد المشرق", "ياسر العلي"
+    bare = drawn_text(f"{feed}  |  2024-07-31 10:15 UTC  |  {author}", 70)
+    assert "2024-07-31" not in bare  # what the UBA makes of the bare line
+    line = drawn_text(f"{visual.isolated(feed)}  |  2024-07-31 10:15 UTC  |  "
+                      f"{visual.isolated(author)}", 70)
+    assert line == f"{drawn(feed)}  |  2024-07-31 10:15 UTC  |  {drawn(author)}"
+    assert not visual.is_rtl(visual.isolated(feed) + " 2024 UTC")
+    assert visual.isolated("Levant Ledger") == "Levant Ledger"

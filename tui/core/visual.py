@@ -66,13 +66,19 @@ def isolated(text: str) -> str:
 
 
 def is_rtl(text: str) -> bool:
-    """The paragraph's direction by its first strong letter (rules P2-P3)."""
+    """The paragraph's direction by its first strong letter, an isolate's skipped (P2-P3)."""
+    depth = 0
     for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
+        if char in "\u2066\u2067\u2068":
+            depth += 1
+        elif char == "\u2069":
+            depth = max(depth - 1, 0)
+        elif not depth:
+            kind = unicodedata.bidirectional(char)
+            if kind in ("R", "AL"):
+                return True
+            if kind == "L":
+                return False
     return False
 
 

@@ -91,10 +91,12 @@ def show(desk: Desk, args: argparse.Namespace) -> int:
         output.print_json(output.article_json(article, desk.actors_of(article.id),
                                               desk.story_of(article.id)))
     else:
-        text = output.article_text(article)
-        if sys.stdout.isatty() and visual.app_reorders(desk.config.settings.bidi, os.environ):
-            # the terminal draws cells left to right: Arabic is sent in visual order, shaped;
-            # a pipe or a file gets the text as stored
+        # a terminal that draws cells left to right gets Arabic in visual order, shaped; a
+        # pipe or a file gets the text as stored
+        drawn = sys.stdout.isatty() and visual.app_reorders(desk.config.settings.bidi,
+                                                             os.environ)
+        text = output.article_text(article, isolate=drawn)
+        if drawn:
             text = visual.drawn_text(text, shutil.get_terminal_size().columns - 1)
         print(text, end="")
     return 0
