@@ -33,7 +33,7 @@ from tui.app.widgets.side_panel import (
     StyleOf,
     style_key,
 )
-from tui.app.widgets.visual_text import VisualText, reorders
+from tui.app.widgets.visual_text import drawable, reorders
 from tui.core import tagnames
 from tui.core.bodylinks import link_lines, marked
 from tui.core.models import Article, ArticleActor
@@ -349,8 +349,8 @@ class Reader(Horizontal):
         header, body = article_text(self.article, self.actors, self.style_of, self._found)
         # the title is the header's first line; the lines under it are the app's own
         self.query_one("#reader-header", Static).update(
-            VisualText(header, reorder=self.reorder, ltr_from=1))
-        self.query_one("#reader-body", Static).update(VisualText(body, reorder=self.reorder))
+            drawable(header, reorder=self.reorder, ltr_from=1))
+        self.query_one("#reader-body", Static).update(drawable(body, reorder=self.reorder))
 
     def notify_style_update(self) -> None:
         """A new theme: repaint the mentions in its colours."""

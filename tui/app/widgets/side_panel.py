@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tui.app.messages import OpenArticle, OpenRelated, ShowActor
 from tui.app.widgets.article_list import local_time
-from tui.app.widgets.visual_text import VisualText, drawn_label
+from tui.app.widgets.visual_text import VisualText, drawable, drawn_label
 from tui.core.actors.gazetteer import KINDS as GAZETTEER_KINDS
 from tui.core.models import ArticleActor
 from tui.core.visual import isolated
@@ -62,7 +62,7 @@ def actor_prompt(actor: ArticleActor, style: Style | None = None, reorder: bool 
     return text
 
 
-def related_prompt(item: RelatedItem, reorder: bool = False) -> VisualText:
+def related_prompt(item: RelatedItem, reorder: bool = False) -> Text | VisualText:
     """Title, then outlet and date, then why it is related (one option, several lines); an
     Arabic title in visual order when the app `reorder`s, the lines under it left to right."""
     text = Text(str(item.title), "bold")
@@ -73,7 +73,7 @@ def related_prompt(item: RelatedItem, reorder: bool = False) -> VisualText:
     if item.reasons:
         text.append("\n")
         text.append(str(item.reasons), "dim")
-    return VisualText(text, reorder=reorder, ltr_from=1)
+    return drawable(text, reorder=reorder, ltr_from=1)
 
 
 def _highlighted_id(widget: OptionList) -> str | None:

@@ -76,6 +76,14 @@ class VisualText:
             yield _aligned(styled(para, drawn), width, direction)
 
 
+def drawable(text: Text, *, reorder: bool, ltr_from: int | None = None) -> Text | VisualText:
+    """What a Static or an option draws: the Text itself when it has no right-to-left letter
+    (Textual lays it out as any text), else a `VisualText`."""
+    if not visual.has_rtl(text.plain):
+        return text
+    return VisualText(text, reorder=reorder, ltr_from=ltr_from)
+
+
 def styled(para: Text, drawn: visual.VisualLine) -> Text:
     """The drawn line with the paragraph's styles on the characters they covered."""
     line = Text(drawn.text, style=para.style, end="")
