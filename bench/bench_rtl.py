@@ -21,7 +21,7 @@ from rich.text import Text
 
 from tui.app.widgets.reader import READER_MAX_CHARS
 from tui.app.widgets.visual_text import VisualText
-from tui.core import visual
+from tui.core import visual, visual_parts
 from tui.demo.site import load_site
 
 
@@ -56,7 +56,7 @@ def draw_ms(make: object, body: Text) -> tuple[float, float]:
     first, again = [], []
     for _ in range(5):
         visual.paragraph.cache_clear()
-        visual._SHAPED.clear()
+        visual_parts.SHAPED.clear()
         for times in (first, again):
             started = time.perf_counter()
             renderable = make(body.copy())  # type: ignore[operator]

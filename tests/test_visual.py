@@ -4,6 +4,7 @@ that says whether the app or the terminal does it."""
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -79,7 +80,7 @@ def test_lam_alef_is_one_cell_and_vowel_marks_stay_on_their_letters() -> None:
     text = "مُحَمَّد"
     shown = drawn(text)
     assert len(shown) == len(text)
-    assert not visual.unicodedata.category(shown[0]).startswith("M")  # a letter comes first
+    assert not unicodedata.category(shown[0]).startswith("M")  # a letter comes first
     line = visual.line(paragraph("قال لا"), 0, 6)
     (a, b), = line.spans(4, 6)  # the ligature stands for both letters
     assert line.text[a:b] == "\ufefb"
