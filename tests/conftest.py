@@ -40,6 +40,9 @@ def _truecolour(monkeypatch: pytest.MonkeyPatch) -> None:
     differ with 16 colours, and snapshots must not): a test of fewer colours sets its own."""
     monkeypatch.setenv("COLORTERM", "truecolor")
     monkeypatch.delenv("NO_COLOR", raising=False)
+    # nor whether the shell's terminal does bidi: Arabic is drawn in visual order (bidi auto)
+    for name in ("VTE_VERSION", "KONSOLE_VERSION", "MLTERM", "TERM_PROGRAM"):
+        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from tests.test_cli import fetched_feed
 from tests.test_cli_arabic import ITEMS, KABUL, MEETING
 from tui.core.config.loader import load_config
 from tui.core.desk import Desk
+from tui.core.visual import visual_lines
 
 
 @pytest.fixture
@@ -41,7 +42,10 @@ async def test_slash_finds_words_with_attached_prefixes(arabic_desk) -> None:
         await until(pilot, lambda: titles(desk, listed_ids(app)) == [KABUL])
 
 
-async def test_the_reader_right_aligns_arabic_paragraphs(arabic_desk) -> None:
+async def test_the_reader_draws_arabic_right_to_left_in_visual_order(arabic_desk) -> None:
+    """A terminal without bidi (tmux, xterm) gets each line reordered and shaped, right-aligned:
+    the paragraph's first word at the right edge, its last at the left of its last line; the
+    search hit and the title too. The stored text stays as it was."""
     desk, config = arabic_desk
     app = make_app(desk, config)
     async with app.run_test(size=SIZE) as pilot:
@@ -50,9 +54,64 @@ async def test_the_reader_right_aligns_arabic_paragraphs(arabic_desk) -> None:
         await until(pilot, lambda: len(listed_ids(app)) == 1)
         await pilot.press("enter")
         body = app.screen.query_one("#reader-body")
-        await until(pilot, lambda: "ولبنان" in _lines(body))
-        line = next(text for text in _lines(body).splitlines() if "ولبنان" in text)
-        assert line.startswith("    ") and line.rstrip().endswith("ولبنان.")
+        last = drawn("ولبنان.")
+        await until(pilot, lambda: last in _lines(body))
+        lines = [text for text in _lines(body).splitlines() if text.strip()]
+        assert lines[0].rstrip().endswith(drawn("وناقشا"))
+        header = _lines(app.screen.query_one("#reader-header")).splitlines()
+        # the title right-aligned too, its words in visual order
+        assert header[0].startswith("    ") and header[0].rstrip().endswith(drawn(MEETING))
+        closing = next(text for text in lines if last in text)
+        assert closing.startswith("    ") and closing.strip().startswith(last)
+        assert "ولبنان" not in _lines(body)  # nothing drawn in logical order
+        hit = _styled_cells(body, drawn("ولبنان"))
+        assert hit and all(style.bgcolor is not None or style.reverse for style in hit)
+        assert desk.article(listed_ids(app)[0]).body.endswith("ولبنان.")
+
+
+async def test_a_terminal_that_does_bidi_gets_logical_text_right_aligned(
+        server: LocalServer, tmp_path: Path, utc_clock: None, monkeypatch) -> None:
+    """GNOME Terminal (VTE_VERSION) reorders and shapes on its own: the reader sends the text as
+    stored, each right-to-left line right-aligned and led by a right-to-left mark, the title
+    too, so nothing is reordered twice."""
+    monkeypatch.setenv("VTE_VERSION", "7600")
+    config = load_config(Path(fetched_feed(server, tmp_path, ITEMS)))
+    with Desk.open(config) as desk:
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("slash", *"لبنان", "enter")
+            await until(pilot, lambda: len(listed_ids(app)) == 1)
+            await pilot.press("enter")
+            body = app.screen.query_one("#reader-body")
+            await until(pilot, lambda: "ولبنان" in _lines(body))
+            line = next(text for text in _lines(body).splitlines() if "ولبنان" in text)
+            assert line.startswith("    ") and line.rstrip().endswith("ولبنان.")
+            assert line.strip() == "\u200f" + ITEMS[0]["description"]
+            header = _lines(app.screen.query_one("#reader-header")).splitlines()
+            assert header[0].startswith("    ") and header[0].rstrip().endswith(MEETING)
+
+
+def drawn(text: str) -> str:
+    return visual_lines(text, 1000, rtl=True)[0].text
+
+
+def _styled_cells(widget, text: str) -> list:
+    """The styles of the cells that draw `text` on the widget's lines."""
+    for y in range(widget.size.height):
+        strip = widget.render_line(y)
+        plain = strip.text
+        at = plain.find(text)
+        if at < 0:
+            continue
+        styles, x = [], 0
+        for segment in strip:
+            for _char in segment.text:
+                if at <= x < at + len(text):
+                    styles.append(segment.style)
+                x += 1
+        return styles
+    return []
 
 
 def _lines(widget) -> str:
@@ -81,10 +140,10 @@ async def test_the_demo_searched_in_arabic_script_reads_right_to_left(demo_desk,
             await pilot.press("j")
         await pilot.press("enter")
         body = app.screen.query_one("#reader-body")
-        last = arabic.paragraphs[0].split()[-1]
+        last = drawn(arabic.paragraphs[0].split()[-1])
         await until(pilot, lambda: last in _lines(body))
         line = next(text for text in _lines(body).splitlines() if last in text)
-        assert line.startswith("    ") and line.rstrip().endswith(last)
+        assert line.startswith("    ") and line.strip().startswith(last)
         panel = app.screen.query_one(SidePanel)
         await until(pilot, lambda: len(panel.related) >= 3)
         english = {a.title for a in site.events()[arabic.event] if a.lang == "en"}

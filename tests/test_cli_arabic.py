@@ -40,3 +40,54 @@ def test_list_finds_words_with_attached_prefixes(config: str) -> None:
     missed = newsdesk("--config", config, "list", '"لبنان"')
     assert missed.returncode == 0 and missed.stdout == ""
     assert "no articles match" in missed.stderr
+
+
+def _on_terminal(*args: str, columns: int = 60, env: dict[str, str] | None = None) -> str:
+    """What `newsdesk ARGS` prints on a terminal `columns` wide (a pty): its stdout is a tty."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    main, child = pty.openpty()
+    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    environ = {k: v for k, v in os.environ.items()
+               if k not in ("VTE_VERSION", "KONSOLE_VERSION", "MLTERM", "TERM_PROGRAM",
+                            "COLUMNS", "LINES")}
+    process = subprocess.Popen([sys.executable, "-m", "tui", *args], stdout=child,
+                               stderr=subprocess.DEVNULL, env={**environ, **(env or {})})
+    os.close(child)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the child closed the pty
+            break
+        if not chunk:
+            break
+        out += chunk
+    process.wait(timeout=120)
+    os.close(main)
+    return out.decode("utf-8").replace("\r\n", "\n")
+
+
+def test_show_on_a_terminal_sends_arabic_in_visual_order(config: str) -> None:
+    """xterm and tmux draw cells left to right: `show` on one sends each Arabic line reordered,
+    shaped and right-aligned; into a pipe (a script, a file) it stays as stored; a terminal that
+    does bidi (VTE_VERSION) gets it as stored too."""
+    from tui.core.visual import visual_lines
+
+    article = newsdesk("--config", config, "list", "لبنان").stdout.split()[0]
+    piped = newsdesk("--config", config, "show", article).stdout
+    body = ITEMS[0]["description"]
+    assert body in piped and MEETING in piped
+    shown = _on_terminal("--config", config, "show", article)
+    drawn = visual_lines(body, 59, rtl=True)[0].text
+    assert " " * (59 - len(drawn)) + drawn in shown.splitlines()
+    assert body not in shown and MEETING not in shown
+    assert "Wire" in shown  # the left-to-right lines as they were
+    vte = _on_terminal("--config", config, "show", article, env={"VTE_VERSION": "7600"})
+    assert body in vte and MEETING in vte

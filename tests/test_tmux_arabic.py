@@ -13,12 +13,22 @@ from tests.httpserver import LocalServer
 from tests.test_tmux_actors import fetch_site
 from tests.test_tmux_first_use import user_env
 from tests.test_tmux_smoke import Tmux
+from tui.core.visual import visual_lines
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 MEETING = "Ministers meet in Doha"
 TEXT = "والتقى الوزيران في الدوحة وناقشا الوضع في سوريا ولبنان."
 OTHER = "Harvest festival opens in a quiet valley"
+
+
+def drawn(text: str) -> str:
+    """Right-to-left text as a terminal without bidi must be sent it: visual order, shaped."""
+    return visual_lines(text, 1000, rtl=True)[0].text.strip()
+
+
+def words(text: str, n: int) -> str:
+    return " ".join(text.split()[:n])
 
 
 def test_slash_finds_an_arabic_word_with_an_attached_prefix(tmp_path: Path) -> None:
@@ -42,8 +52,9 @@ def test_slash_finds_an_arabic_word_with_an_attached_prefix(tmp_path: Path) -> N
 
 def test_the_demo_searched_in_arabic_script_opens_right_to_left(tmp_path: Path) -> None:
     """The demo as a new user tries it: `/هنية` lists the Arabic report and the two Persian
-    articles that spell Haniyeh هنیه; the Arabic one opens with its paragraphs right-aligned
-    and the English reports of the same killing in its related pane."""
+    articles that spell Haniyeh هنیه; the Arabic one opens with its paragraphs right-aligned,
+    in visual order and shaped (tmux does no bidi), and the English reports of the same
+    killing in its related pane."""
     from tests.test_app_support import copy_demo
     from tui.demo.site import load_site
 
@@ -56,19 +67,23 @@ def test_the_demo_searched_in_arabic_script_opens_right_to_left(tmp_path: Path) 
     try:
         term.start(f"{user_env(tmp_path / 'home')} {sys.executable} -m tui --config {config}",
                    cwd=tmp_path)
-        term.wait_for(lambda s: "بريد المشرق" in s and "پیک البرز" in s)
+        term.wait_for(lambda s: drawn("بريد المشرق") in s and drawn("پیک البرز") in s)
         term.keys("/")
         term.wait_for(lambda s: "search" in s.lower())
         term.keys("هنية", "Enter")
         screen = term.wait_for(lambda s: "/هنية" in s and "1/3" in s)
-        assert arabic.title[:30] in screen and persian[0][:30] in screen
+        assert drawn(words(arabic.title, 3)) in screen and drawn(words(persian[0], 3)) in screen
         assert not any(title[:30] in screen for title in english)  # not matched: Latin script
         term.keys("G", "Enter")  # the oldest of the three: the Arabic report
-        last = arabic.paragraphs[0].split()[-1]
-        screen = term.wait_for(lambda s: last in s and english[0][:20] in s)
-        line = next(row for row in screen.splitlines() if last in row)
-        text = line.split("▏")[1]  # the reader's column, between its border and the side panel
-        assert text.startswith(" " * 10) and text.rstrip().endswith(last)
+        first, last = (drawn(word) for word in arabic.paragraphs[0].split()[::len(
+            arabic.paragraphs[0].split()) - 1])
+        screen = term.wait_for(lambda s: first in s and english[0][:20] in s)
+        opening = next(row for row in screen.splitlines() if first in row)
+        text = opening.split("▏")[1]  # the reader's column, between its border and the side panel
+        assert text.rstrip().endswith(first)  # the paragraph's first word at the right edge
+        closing = next(row for row in screen.splitlines() if last in row).split("▏")[1]
+        assert closing.startswith(" " * 10) and closing.strip().startswith(last)
+        assert arabic.paragraphs[0].split()[0] not in screen  # nothing left in logical order
         term.keys("q", "q", "q")
     finally:
         term.kill()

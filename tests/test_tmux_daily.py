@@ -16,18 +16,26 @@ from tests.test_tmux_panes import quit_app, start, status
 from tests.test_tmux_smoke import Tmux, pytestmark  # noqa: F401  (skips without tmux)
 from tui.core.config.loader import load_config
 from tui.core.desk import Desk
+from tui.core.visual import has_rtl, visual_lines
 
 BORDERS = re.compile("[▏▕┃│]")
 
 
+def drawn(text: str) -> str:
+    """A paragraph as a terminal without bidi is sent it (Arabic in visual order, shaped)."""
+    return visual_lines(text, 100_000)[0].text
+
+
 def body_segments(screen: str, body: str) -> list[str]:
-    """The pieces of screen lines (between pane borders) that are lines of `body`."""
+    """The pieces of screen lines (between pane borders) that are lines of `body` (an Arabic
+    line, reversed, is a piece of its whole paragraph reversed)."""
     text = " ".join(body.split())
+    reversed_text = "\n".join(drawn(" ".join(p.split())) for p in body.split("\n") if p.strip())
     out = []
     for line in screen.splitlines():
         for piece in BORDERS.split(line):
             piece = piece.strip()
-            if len(piece) >= 12 and piece in text:
+            if len(piece) >= 12 and (piece in text or piece in reversed_text):
                 out.append(piece)
     return out
 
@@ -36,7 +44,8 @@ def row_in_sight(screen: str, title: str, day: str) -> bool:
     """The list's row for an article (its date and title on one line) is on the screen; a
     compact list beside the reader dates an old article by month ("Jul'24")."""
     month = "JanFebMarAprMayJunJulAugSepOctNovDec"[3 * int(day[5:7]) - 3:][:3] + "'" + day[2:4]
-    return any((day in piece or month in piece) and title[:10] in piece
+    head = drawn(" ".join(title.split()[:2])) if has_rtl(title) else title[:10]
+    return any((day in piece or month in piece) and head in piece
                for line in screen.splitlines() for piece in BORDERS.split(line))
 
 

@@ -31,7 +31,7 @@ def user_env(home: Path) -> str:
     home.mkdir(parents=True, exist_ok=True)
     unset = " ".join(f"-u {name}" for name in (
         "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "NEWSDESK_CONFIG", "DISPLAY",
-        "WAYLAND_DISPLAY", "BROWSER"))
+        "WAYLAND_DISPLAY", "BROWSER", "VTE_VERSION", "KONSOLE_VERSION", "MLTERM", "TERM_PROGRAM"))
     return f"env {unset} HOME={home} TZ=UTC"
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.cli.errors import CliError
+from tui.core import visual
 from tui.core.bodylinks import link_lines, marked
 from tui.core.models import Article, ArticleActor, ArticleRow, FeedStatus, to_iso
 
@@ -149,10 +150,13 @@ def row_line(row: ArticleRow) -> str:
     return f"{row.id:>6} {mark} {local}  {row.feed[:18]:<18}  {row.title}{tags}"
 
 
-def article_text(article: Article) -> str:
+def article_text(article: Article, isolate: bool = False) -> str:
+    """`show`'s text; `isolate`: the feed and author as bidi isolates, for a terminal the text
+    is reordered for (a pipe gets the text as stored)."""
+    name = visual.isolated if isolate else str
     head = [article.title, "=" * min(len(article.title), 78),
-            f"{article.feed}  |  {article.published.astimezone():%Y-%m-%d %H:%M %Z}"
-            + (f"  |  {article.author}" if article.author else "")]
+            f"{name(article.feed)}  |  {article.published.astimezone():%Y-%m-%d %H:%M %Z}"
+            + (f"  |  {name(article.author)}" if article.author else "")]
     if article.url:
         head.append(article.url)
     if article.tags:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from tui.app.commands import clashes, keymap
 from tui.app.screens.host import Host
+from tui.app.widgets.visual_text import reorders
 from tui.core.config.loader import Config, ConfigError, load_config
 from tui.core.words import counted
 
@@ -176,6 +177,9 @@ class Follow:
             self._schedule(fresh.settings.refresh_minutes)
         if fresh.settings.text_width != old.settings.text_width:
             host.relayout()
+        if fresh.settings.bidi != old.settings.bidi:
+            host.articles.set_reorder(reorders(fresh))
+            host.reader.show_again(host.desk)
         host.view_tree.recount()
 
 

@@ -7,7 +7,6 @@ finds the next unread row and says which article `enter` opens.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -24,7 +23,9 @@ from textual.strip import Strip
 from tui.app.messages import OpenArticle
 from tui.app.paging import Pager
 from tui.app.views import UNREAD, combine
+from tui.app.widgets.row_time import local_time, short_time
 from tui.app.widgets.tag_column import HEADLINE, tag_column
+from tui.app.widgets.visual_text import fitted, reorders
 from tui.core import tagnames
 from tui.core.models import ArticleRow
 
@@ -33,36 +34,6 @@ FIND_LIMIT = 2000
 small: in a larger one the search would page through SQLite on the UI thread."""
 LINE_CACHE = 4000
 """Finished lines kept for redrawing (a few screens' worth; cleared when full)."""
-
-
-def local_time(moment: datetime, wide: bool, now: datetime | None = None) -> str:
-    """Published time in the user's local zone (tests pin TZ). Narrow lists give an article
-    from another year its date instead of the hour: "08-05 14:00" would read as this year."""
-    local = moment.astimezone()
-    if wide:
-        return local.strftime("%Y-%m-%d %H:%M")
-    if local.year != (now or datetime.now(local.tzinfo)).year:
-        return local.strftime("%Y-%m-%d ")
-    return local.strftime("%m-%d %H:%M")
-
-
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-RECENT_DAYS = 183
-"""A date without its year reads as the last one of that name, as in `ls -l`: within about
-six months that is the right one."""
-
-
-def short_time(moment: datetime, now: datetime | None = None) -> str:
-    """Six columns for a compact list: "14:05" today, "Jan 18" within six months, "Jan'24"
-    before (the month is enough for an old article; the reader shows the whole date)."""
-    local = moment.astimezone()
-    today = (now or datetime.now(local.tzinfo)).astimezone(local.tzinfo)
-    if local.date() == today.date():
-        return f"{local:%H:%M} "
-    month = MONTHS[local.month - 1]
-    if abs((today.date() - local.date()).days) <= RECENT_DAYS:
-        return f"{month} {local.day:>2}"
-    return f"{month}'{local:%y}"
 
 
 COMPACT = 60
@@ -111,6 +82,14 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self.feed_tags: frozenset[str] = frozenset()
         self.marked: set[int] = set()
         """Articles marked (`m`, `M`) for a triage key to act on together (`Marks`)."""
+        self.reorder = True  # right-to-left headlines in visual order (`[settings] bidi`)
+
+    def on_mount(self) -> None:
+        self.set_reorder(reorders(getattr(self.app, "config", None)))
+
+    def set_reorder(self, reorder: bool) -> None:
+        self.reorder, self._lines = reorder, {}
+        self.refresh()
 
     # -- data ----------------------------------------------------------------------------
     def set_pager(self, pager: Pager, cursor: int = 0) -> None:
@@ -344,8 +323,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         text.append("★" if row.saved else " ", self._style("fg:article-list--star"))
         text.append("✓" if row.id in self.marked else " ")  # as mutt's `*` for tagged mail
         outlet_width = 16 if wide else 10
-        outlet = Text(row.feed or "", no_wrap=True, overflow="ellipsis")
-        outlet.truncate(outlet_width, pad=True)
+        outlet = fitted(Text(row.feed or "", no_wrap=True, overflow="ellipsis"), outlet_width,
+                        self.reorder)
         outlet.stylize(self._style("fg:article-list--outlet"))
         text.append_text(outlet)
         text.append(" ")
@@ -365,8 +344,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             tags = tag_column(ordered, room - headline - 1)
         if tags:
             room -= tags.cell_len + 1
-        if room > 10:  # pad: the tags line up at the right edge
-            title.truncate(room, overflow="ellipsis", pad=True)
+        # pad: the tags line up at the right edge; cut before Arabic is put in visual order
+        title = fitted(title, max(room, 1), self.reorder, pad=room > 10)
         text.append_text(title)
         if tags:
             text.append(" ")

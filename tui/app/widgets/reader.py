@@ -13,12 +13,9 @@ list beside it (`outside`), so whoever changes an article asks the reader to sho
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
-from rich.console import Group
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
@@ -27,7 +24,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from tui.app.messages import OpenArticle
-from tui.app.widgets.article_list import local_time
+from tui.app.widgets.row_time import local_time
 from tui.app.widgets.side_panel import (
     STYLE_KEYS,
     ActorList,
@@ -36,10 +33,12 @@ from tui.app.widgets.side_panel import (
     StyleOf,
     style_key,
 )
+from tui.app.widgets.visual_text import drawable, reorders
 from tui.core import tagnames
 from tui.core.bodylinks import link_lines, marked
 from tui.core.models import Article, ArticleActor
 from tui.core.query.marks import Mark, marks, spans
+from tui.core.visual import isolated
 
 if TYPE_CHECKING:
     from tui.core.desk import Desk
@@ -68,7 +67,7 @@ def role_lines(article: Article, actors: Sequence[ArticleActor]) -> list[str]:
     for actor in actors:
         for field, start, end, _office in actor.roles:
             phrase = " ".join(fields.get(field, "")[start:end].split())
-            line = f"{phrase} → {actor.name}"
+            line = f"{isolated(phrase)} → {isolated(str(actor.name))}"
             if phrase and line not in lines:
                 lines.append(line)
     unlisted = [unlisted_note(a) for a in actors if not a.listed]
@@ -84,7 +83,8 @@ def unlisted_note(actor: ArticleActor) -> str:
     if actor.spelt_like is not None:
         _id, owner, form = actor.spelt_like
         said.append(f"spelt like {owner}'s {form}" if form != owner else f"spelt like {owner}")
-    return f"{actor.name} ({', '.join(said)})" if said else actor.name
+    name = isolated(str(actor.name))
+    return f"{name} ({isolated(', '.join(said))})" if said else name
 
 
 def article_text(article: Article, actors: Sequence[ArticleActor] = (),
@@ -96,9 +96,9 @@ def article_text(article: Article, actors: Sequence[ArticleActor] = (),
     header.append_text(Text(shown_title(article.title), "bold"))
     title_end = len(header)
     header.append("\n")
-    meta = [article.feed or ""]
+    meta = [isolated(article.feed or "")]
     if article.author:
-        meta.append(article.author)
+        meta.append(isolated(article.author))
     meta.append(local_time(article.published, True))
     header.append(" · ".join(meta), "italic")
     header.append(f" · id {article.id}", "bold")  # what every CLI command takes
@@ -189,33 +189,6 @@ def source_note(article: Article) -> str:
     return note
 
 
-_RTL_SCRIPT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
-
-
-def paragraphs_aligned(body: Text) -> Text | Group:
-    """A body whose paragraphs are right-to-left (Arabic, Persian, Hebrew) with those drawn
-    right-aligned. A Rich Text has one alignment for all its lines, so such a body becomes a
-    group of its lines (styles kept), each aligned by its first strong letter; any other
-    body stays as it is."""
-    if not _RTL_SCRIPT.search(body.plain):
-        return body
-    lines = body.split("\n", allow_blank=True)
-    for line in lines:
-        if _starts_right_to_left(line.plain):
-            line.justify = "right"
-    return Group(*lines)
-
-
-def _starts_right_to_left(line: str) -> bool:
-    for char in line:
-        direction = unicodedata.bidirectional(char)
-        if direction in ("R", "AL"):
-            return True
-        if direction == "L":
-            return False
-    return False
-
-
 def _fetch(name: str, read: Callable[[], Sequence[T]]) -> tuple[list[T], str | None]:
     """(items, error): a failing analysis query is shown in the panel, never fatal."""
     try:
@@ -294,6 +267,8 @@ class Reader(Horizontal):
         """The list's `/` search: the words it matched are marked in the text."""
         self._found: list[Mark] = []
         self._painted_with: tuple[Style | None, ...] = ()
+        self.reorder = True
+        """Right-to-left text is drawn in visual order (`[settings] bidi`, the terminal)."""
 
     def compose(self) -> ComposeResult:
         yield ArticleText(id="reader-scroll")
@@ -337,9 +312,11 @@ class Reader(Horizontal):
             self.search, self._found = search, marks(search)
         self.article = article
         self.outside = outside
+        self.reorder = reorders(desk.config)
         actors, actor_error = _fetch("actors_of", lambda: desk.actors_of(article.id))
         related, related_error = _fetch("related", lambda: desk.related(article.id))
         self.actors = actors
+        self.side.reorder = self.reorder
         self._paint()
         errors = [e for e in (actor_error, related_error) if e]
         self.side.fill(actors, related, self.style_of, errors, analysed=article.analysed,
@@ -370,8 +347,10 @@ class Reader(Horizontal):
             return
         self._painted_with = tuple(self.style_of(key) for key in (*STYLE_KEYS, MATCH))
         header, body = article_text(self.article, self.actors, self.style_of, self._found)
-        self.query_one("#reader-header", Static).update(header)
-        self.query_one("#reader-body", Static).update(paragraphs_aligned(body))
+        # the title is the header's first line; the lines under it are the app's own
+        self.query_one("#reader-header", Static).update(
+            drawable(header, reorder=self.reorder, ltr_from=1))
+        self.query_one("#reader-body", Static).update(drawable(body, reorder=self.reorder))
 
     def notify_style_update(self) -> None:
         """A new theme: repaint the mentions in its colours."""

@@ -20,9 +20,11 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tui.app.messages import OpenArticle, OpenRelated, ShowActor
-from tui.app.widgets.article_list import local_time
+from tui.app.widgets.row_time import local_time
+from tui.app.widgets.visual_text import VisualText, drawable, drawn_label
 from tui.core.actors.gazetteer import KINDS as GAZETTEER_KINDS
 from tui.core.models import ArticleActor
+from tui.core.visual import isolated
 
 if TYPE_CHECKING:
     from tui.core.store.links import RelatedItem
@@ -44,12 +46,13 @@ def panel_order(actor: ArticleActor) -> tuple[int, int, str]:
     return group, -actor.count, str(actor.name).lower()
 
 
-def actor_prompt(actor: ArticleActor, style: Style | None = None) -> Text:
+def actor_prompt(actor: ArticleActor, style: Style | None = None, reorder: bool = False
+                 ) -> Text:
     """'Name  kind · count' in its kind's colour, or 'Name  not listed · count' for a person
     the gazetteer lacks (the reader's header says what the article called them), with
     '· like X' when the name is only another spelling of listed actor X's."""
     text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(str(actor.name), style or "")
+    text.append_text(drawn_label(Text(str(actor.name), style or ""), reorder))
     if actor.listed:
         text.append(f"  {actor.kind} · {actor.count}", "dim")
     else:
@@ -59,17 +62,18 @@ def actor_prompt(actor: ArticleActor, style: Style | None = None) -> Text:
     return text
 
 
-def related_prompt(item: RelatedItem) -> Text:
-    """Title, then outlet and date, then why it is related (one option, several lines)."""
+def related_prompt(item: RelatedItem, reorder: bool = False) -> Text | VisualText:
+    """Title, then outlet and date, then why it is related (one option, several lines); an
+    Arabic title in visual order when the app `reorder`s, the lines under it left to right."""
     text = Text(str(item.title), "bold")
     text.append("\n")
-    text.append(f"{item.feed} · {local_time(item.published, True)}", "italic")
+    text.append(f"{isolated(item.feed)} · {local_time(item.published, True)}", "italic")
     if item.in_story:  # why it comes before a higher score
         text.append(" · same story", "italic")
     if item.reasons:
         text.append("\n")
         text.append(str(item.reasons), "dim")
-    return text
+    return drawable(text, reorder=reorder, ltr_from=1)
 
 
 def _highlighted_id(widget: OptionList) -> str | None:
@@ -154,6 +158,7 @@ class SidePanel(Vertical):
         self.actors: list[ArticleActor] = []
         self.related: list[RelatedItem] = []
         self.errors: list[str] = []
+        self.reorder = False  # the reader's: right-to-left names and titles in visual order
 
     def compose(self) -> ComposeResult:
         yield Label("Actors", id="actors-title", classes="side-title")
@@ -180,10 +185,10 @@ class SidePanel(Vertical):
         self.related = list(related)
         pending = "being found (refresh still running)…"
         lists: tuple[tuple[SideList, list[Option | None], str], ...] = (
-            (self.actor_list, [Option(actor_prompt(a, style_of(style_key(a))), id=a.id)
-                               for a in self.actors],
+            (self.actor_list, [Option(actor_prompt(a, style_of(style_key(a)), self.reorder),
+                                      id=a.id) for a in self.actors],
              "no actors found" if analysed else "actors " + pending),
-            (self.related_list, _spaced([Option(related_prompt(r), id=str(r.id))
+            (self.related_list, _spaced([Option(related_prompt(r, self.reorder), id=str(r.id))
                                          for r in self.related]),
              "nothing related found" if analysed else "related coverage " + pending))
         for widget, options, empty in lists:
@@ -220,8 +225,8 @@ class SidePanel(Vertical):
             return
         highlighted = widget.highlighted
         widget.clear_options()
-        widget.add_options([Option(actor_prompt(a, style_of(style_key(a))), id=a.id)
-                            for a in self.actors])
+        widget.add_options([Option(actor_prompt(a, style_of(style_key(a)), self.reorder),
+                                   id=a.id) for a in self.actors])
         widget.highlighted = highlighted
 
     @property

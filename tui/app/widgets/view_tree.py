@@ -21,6 +21,7 @@ from tui.app.views import (
     story_least,
     story_line,
 )
+from tui.app.widgets.visual_text import drawn_label, reorders
 
 if TYPE_CHECKING:
     from tui.core.config.loader import Config
@@ -36,12 +37,13 @@ EDGES = 1  # the scrollbar (`size` is inside the focus border already)
 
 
 def _label(view: ViewSpec, counts: tuple[int, int] | None = None, room: int = 28,
-           middle: bool = False, extra: str = "") -> Text:
+           middle: bool = False, extra: str = "", reorder: bool = False) -> Text:
     """'name ! 43/49' (an actor: 'name (22)') in `room` columns: the name gives way (with an
     ellipsis), never the counts; `middle` cuts the middle of the name, where siblings cut at
     the end would look the same ("Novaya Ga…ope (EN)", "Novaya Ga…a Europe"); a story that
     would read as another keeps its people before its place. Literal: feed names and tags
-    come from users and feeds."""
+    come from users and feeds. An Arabic name is cut, then drawn in visual order (`reorder`)
+    on its own, so the counts stay at its right."""
     tail = Text(extra)
     if view.failed:
         tail.append(" !", "bold red")
@@ -56,7 +58,7 @@ def _label(view: ViewSpec, counts: tuple[int, int] | None = None, room: int = 28
     label = view.label
     if view.kind == "story":  # cut in the middle: the place and the dates tell stories apart
         label = story_line(label, max(3, room - tail.cell_len), people=middle)
-    text = _cut(label, max(3, room - tail.cell_len), middle)
+    text = drawn_label(_cut(label, max(3, room - tail.cell_len), middle), reorder)
     text.append_text(tail)
     return text
 
@@ -78,15 +80,15 @@ _Items = list[tuple[ViewSpec, tuple[int, int] | None]]
 """A group's views, each with its unread and total counts if it has them."""
 
 
-def _labels(items: _Items, room: int) -> list[Text]:
+def _labels(items: _Items, room: int, reorder: bool = False) -> list[Text]:
     """The lines of one group: a name cut at its end unless that leaves two alike (then in
     the middle); stories still alike end with their id, which `story:ID` lists."""
-    plain = [_label(view, counts, room) for view, counts in items]
-    lines = [_label(view, counts, room, middle=True) if n > 1 else text
+    plain = [_label(view, counts, room, reorder=reorder) for view, counts in items]
+    lines = [_label(view, counts, room, middle=True, reorder=reorder) if n > 1 else text
              for text, n, (view, counts) in zip(plain, _repeats(plain), items, strict=True)]
     for i, (n, (view, counts)) in enumerate(zip(_repeats(lines), items, strict=True)):
         if n > 1 and view.kind == "story" and view.ref:
-            lines[i] = _label(view, counts, room, extra=f" · story {view.ref}")
+            lines[i] = _label(view, counts, room, extra=f" · story {view.ref}", reorder=reorder)
     return lines
 
 
@@ -120,20 +122,21 @@ def _key(view: ViewSpec | None) -> tuple[str, str]:
     return (view.kind, view.query)
 
 
-def _plan(groups: ViewGroups, room: int) -> list[_Row]:
+def _plan(groups: ViewGroups, room: int, reorder: bool = False) -> list[_Row]:
     """The tree's lines for `groups`, labels cut to `room` columns."""
     def group(title: str, items: _Items,
               expand: bool = True, more: _Row | None = None) -> _Row:
         head = ViewSpec("placeholder", title)
         lines = [_Row(text, view) for text, (view, _counts)
-                 in zip(_labels(items, room - GUIDE), items, strict=True)]
+                 in zip(_labels(items, room - GUIDE, reorder), items, strict=True)]
         if not items:
             lines.append(_Row(Text("(none)", "dim"), head))
         if more is not None:
             lines.append(more)
         return _Row(Text(title), head, tuple(lines), expand)
 
-    plan = [_Row(_label(view, (unread, total), room), view) for view, unread, total in groups.top]
+    plan = [_Row(_label(view, (unread, total), room, reorder=reorder), view)
+            for view, unread, total in groups.top]
     for title, counted in (("Tags", groups.tags), ("Feeds", groups.feeds),
                            ("Views", groups.saved_views)):
         plan.append(group(title, [(v, (u, t)) for v, u, t in counted]))
@@ -216,7 +219,7 @@ class ViewTree(Tree[ViewSpec]):
         keeping each group's fold and the cursor's view."""
         self._groups = groups
         self._filled_for = width = self.size.width or 30
-        plan = _plan(groups, width - EDGES)
+        plan = _plan(groups, width - EDGES, reorders(self.config))
         if self._relabel(plan):
             return
         cursor_view = self.cursor_node.data if self.cursor_node else selected

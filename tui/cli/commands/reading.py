@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
+import sys
 from typing import TYPE_CHECKING
 
 from tui.cli import output
 from tui.cli.configinfo import tell
 from tui.cli.errors import CliError
 from tui.cli.registry import Command, article_id, count
+from tui.core import visual
 
 if TYPE_CHECKING:
     from tui.core.desk import Desk
@@ -87,7 +91,14 @@ def show(desk: Desk, args: argparse.Namespace) -> int:
         output.print_json(output.article_json(article, desk.actors_of(article.id),
                                               desk.story_of(article.id)))
     else:
-        print(output.article_text(article), end="")
+        # a terminal that draws cells left to right gets Arabic in visual order, shaped; a
+        # pipe or a file gets the text as stored
+        drawn = sys.stdout.isatty() and visual.app_reorders(desk.config.settings.bidi,
+                                                             os.environ)
+        text = output.article_text(article, isolate=drawn)
+        if drawn:
+            text = visual.drawn_text(text, shutil.get_terminal_size().columns - 1)
+        print(text, end="")
     return 0
 
 

@@ -21,6 +21,7 @@ from platformdirs import user_cache_dir, user_config_dir
 from tui.core import tagnames
 from tui.core.config import checks
 from tui.core.config.checks import ConfigError, Source
+from tui.core.visual import BIDI_MODES
 
 __all__ = ["APP_NAME", "CONFIG_ENV", "Config", "ConfigError", "Feed", "Rule", "Settings", "View",
            "find_config", "load_config", "parse_config", "resolve_config"]
@@ -47,6 +48,7 @@ class Settings:
     browser: str = ""  # what `o` runs, as in newsboat: a command with %u, no shell
     text_width: int = 80  # the reader's longest line (a reading measure); 0: no cap
     hide_read: bool = False  # lists start with read articles hidden (`l` toggles)
+    bidi: str = "auto"  # who orders right-to-left text: auto, app or terminal (core/visual.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +115,7 @@ _SETTING_TYPES: dict[str, tuple[type, ...]] = {
     "browser": (str,),
     "text_width": (int,),
     "hide_read": (bool,),
+    "bidi": (str,),
 }
 _FEED_KEYS = {"name": (str,), "url": (str,), "tags": (list,), "lang": (str,), "extract": (bool,)}
 _TOP_KEYS = {"settings", "feed", "rule", "mute", "view", "keys"}
@@ -169,6 +172,9 @@ def _settings(src: Source, raw: Any, base: Path) -> Settings:
         raise ConfigError(f"{src.where('settings', None, 'text_width')}: settings.text_width "
                           f"must be 0 (no cap) or at least {checks.MIN_TEXT_WIDTH}, "
                           f"not {values['text_width']}")
+    if values.get("bidi", "auto") not in BIDI_MODES:
+        raise ConfigError(f"{src.where('settings', None, 'bidi')}: settings.bidi must be one of "
+                          f"{', '.join(map(repr, BIDI_MODES))}, not {values['bidi']!r}")
     cache = values.pop("cache_dir", None)
     cache_dir = (base / _expanded(src, cache)) if cache else Path(user_cache_dir(APP_NAME))
     checks.cache_folder(src, cache_dir)
