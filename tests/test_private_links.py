@@ -88,6 +88,39 @@ def test_allow_private_links_lifts_the_check(server: LocalServer, lan: LocalServ
         assert article.body_source == "page" and "hunter2" in article.body
 
 
+def test_pages_refused_before_are_fetched_once_allowed(server: LocalServer, lan: LocalServer,
+                                                      tmp_path: Path) -> None:
+    """A refusal is the policy's, not the page's: once `allow_private_links = true`, the next
+    refresh fetches the pages it refused (they were never asked for, so nothing else would)."""
+    url = _feed(server, lan)
+    first = _fetch(tmp_path, url)
+    assert "refused" in (first["Straight in"].extract_error or "")
+    assert not lan.seen
+    second = _fetch(tmp_path, url, settings="allow_private_links = true")
+    for title in ("Straight in", "Via a redirect"):
+        article = second[title]
+        assert article.body_source == "page" and "hunter2" in article.body, article
+        assert article.extract_error is None
+    assert [s.path for s in lan.seen] == ["/admin", "/admin"]
+
+
+def test_the_reader_fetches_a_refused_page_once_allowed(server: LocalServer, lan: LocalServer,
+                                                        tmp_path: Path) -> None:
+    """Opening the article (Desk.fetch_page) after the setting changed fetches it at once;
+    with the setting off, a refused page is not asked for again."""
+    url = _feed(server, lan)
+    refused = _fetch(tmp_path, url)["Straight in"]
+    config = load_config(write_config(tmp_path, [("Feed", url)]))
+    with Desk.open(config) as desk:
+        assert not desk.fetch_page(refused.id)
+    config = load_config(write_config(tmp_path, [("Feed", url)],
+                                      settings="allow_private_links = true"))
+    with Desk.open(config) as desk:
+        assert desk.fetch_page(refused.id)
+        article = desk.article(refused.id)
+        assert article is not None and "hunter2" in article.body
+
+
 @pytest.mark.parametrize("host", [
     "127.0.0.2", "127.1", "2130706433", "0x7f000001", "[::1]", "[::ffff:127.0.0.1]",
     "[::ffff:7f00:1]", "0.0.0.0", "localhost", "169.254.169.254", "[fe80::1]", "10.1.2.3",

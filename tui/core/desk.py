@@ -186,15 +186,15 @@ class Desk:
         return summary
 
     def fetch_page(self, article_id: int) -> bool:
-        """Fetch and extract one article's page now, if it is still due (the reader opened
-        it before a refresh got to it). Blocking; True when the page was tried. A page that
-        failed before is tried once here (in this Desk), then left to later refreshes: the
-        reader asks again each time it shows the article."""
+        """Fetch one article's page now if still due (or refused before and allowed now);
+        True when tried. A page that failed is tried once here, then left to refreshes."""
         from tui.core.ingest.addresses import LinkPolicy
-        from tui.core.refresh.pipeline import Refresh
+        from tui.core.refresh.pipeline import Refresh, refused_now_allowed
 
         article = store.get_article(self.conn, article_id)
-        if article is None or not article.url or not store.page_is_due(self.conn, article_id):
+        if article is None or not article.url or not (
+                store.page_is_due(self.conn, article_id)
+                or refused_now_allowed(self.conn, self.config, article_id)):
             return False
         if article.page_tries and article_id in self._pages_retried:
             return False

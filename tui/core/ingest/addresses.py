@@ -97,13 +97,14 @@ class LinkPolicy:
             why = why_private(address)
             if why:
                 shown = host if host_key(host) == str(address) else f"{host} ({address})"
-                return (f"refused to fetch the page from {shown}: {why}; links in a feed may "
+                return (f"{REFUSED} {shown}: {why}; links in a feed may "
                         "not reach your own network (allow_private_links = true in [settings] "
                         "allows it)")
         return None
 
 
 _WEB_PORTS = {80, 443}
+REFUSED = "refused to fetch the page from"  # how every refusal starts: page_retry finds them
 
 
 def _port(url: httpx.URL) -> int:

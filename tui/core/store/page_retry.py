@@ -32,3 +32,19 @@ def page_got(conn: sqlite3.Connection, article_id: int) -> None:
     """The page gave a text: its failed tries are history."""
     conn.execute("UPDATE articles SET page_tries = 0 WHERE id = ? AND page_tries > 0",
                  (article_id,))
+
+
+def refused_pages(conn: sqlite3.Connection, refusal: str,
+                  article_id: int | None = None) -> list[int]:
+    """Articles without a page text whose page a link policy refused (their error starts
+    with `refusal`): not due, and never tried again unless the policy changes."""
+    return [r[0] for r in conn.execute(
+        "SELECT id FROM articles WHERE page_due = 0 AND url IS NOT NULL "
+        "AND coalesce(body_source, '') <> 'page' AND substr(extract_error, 1, ?) = ? "
+        "AND (? IS NULL OR id = ?)", (len(refusal), refusal, article_id, article_id))]
+
+
+def due_again(conn: sqlite3.Connection, ids: list[int]) -> None:
+    """These pages are due at once, with no failed tries (what kept them out has gone)."""
+    conn.executemany("UPDATE articles SET page_due = 1, page_tries = 0, page_retry_at = NULL "
+                     "WHERE id = ?", [(i,) for i in ids])
