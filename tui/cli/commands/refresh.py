@@ -63,6 +63,8 @@ def fetch(desk: Desk, args: argparse.Namespace) -> int:
                 print(f"  {error['feed']}: {error['error']}")
         for note in summary.warnings:
             print(f"  {note['feed']}: warning: {note['warning']}")
+        for note in summary.shared:
+            print(f"  {note['feed']}: {note['note']}")
     if summary.feeds_failed and not summary.feeds_ok:  # `fetch && make-digest`: not on stale data
         tell(nothing_read(desk, summary))
         return 1
