@@ -104,18 +104,39 @@ def test_pages_refused_before_are_fetched_once_allowed(server: LocalServer, lan:
     assert [s.path for s in lan.seen] == ["/admin", "/admin"]
 
 
-def test_the_reader_fetches_a_refused_page_once_allowed(server: LocalServer, lan: LocalServer,
-                                                        tmp_path: Path) -> None:
-    """Opening the article (Desk.fetch_page) after the setting changed fetches it at once;
-    with the setting off, a refused page is not asked for again."""
+async def test_the_readers_R_fetches_a_refused_page_once_allowed(
+        server: LocalServer, lan: LocalServer, tmp_path: Path) -> None:
+    """In the reader: feeds.toml edited to allow private links, then R (which re-reads it)
+    fetches the page it refused, and the article shows the page's text."""
+    from tests.test_app_support import SIZE, make_app, settle, status, until
+
+    url = _feed(server, lan)
+    refused = (await asyncio.to_thread(_fetch, tmp_path, url))["Straight in"]
+    config = load_config(write_config(tmp_path, [("Feed", url)]))
+    with Desk.open(config) as desk:
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            write_config(tmp_path, [("Feed", url)], settings="allow_private_links = true")
+            await pilot.press("R")
+            await until(pilot, lambda: "settings changed" in status(app)
+                        or "refreshed" in status(app), 60)
+            await until(pilot, lambda: (a := desk.article(refused.id)) is not None
+                        and a.body_source == "page", 60)
+            assert [s.path for s in lan.seen] == ["/admin", "/admin"]
+
+
+def test_a_config_read_again_makes_refused_pages_due(server: LocalServer, lan: LocalServer,
+                                                     tmp_path: Path) -> None:
+    """The reader puts a re-read feeds.toml in use (Desk.use_config): once it allows private
+    links, a refused page is due, so opening its article fetches it at once."""
     url = _feed(server, lan)
     refused = _fetch(tmp_path, url)["Straight in"]
     config = load_config(write_config(tmp_path, [("Feed", url)]))
     with Desk.open(config) as desk:
-        assert not desk.fetch_page(refused.id)
-    config = load_config(write_config(tmp_path, [("Feed", url)],
-                                      settings="allow_private_links = true"))
-    with Desk.open(config) as desk:
+        assert not desk.fetch_page(refused.id)  # refused: not asked for again
+        desk.use_config(load_config(write_config(tmp_path, [("Feed", url)],
+                                                 settings="allow_private_links = true")))
         assert desk.fetch_page(refused.id)
         article = desk.article(refused.id)
         assert article is not None and "hunter2" in article.body

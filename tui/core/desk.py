@@ -28,6 +28,7 @@ from tui.core.refresh.events import RefreshEvent, Stored
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
 from tui.core.store import links as link_store
+from tui.core.store import page_retry
 from tui.core.store.dateline import dated
 from tui.core.store.db import DB_NAME, StoreError, bulk, connect, data_version, read_only_place
 from tui.core.store.feed_status import feed_statuses
@@ -103,8 +104,10 @@ class Desk:
         return data_version(self.conn)
 
     def use_config(self, config: Config) -> None:
-        """feeds.toml re-read: its feeds, settings, rules and mutes apply from the next call
-        (the cache stays the one open)."""
+        """feeds.toml re-read, in use from the next call (pages it allows now are due again)."""
+        allowed = config.settings.allow_private_links > self.config.settings.allow_private_links
+        if allowed and not read_only_place(self.db_path):
+            page_retry.allowed_again(self.conn)
         self.config = config
         if self._analysis is not None:
             self._analysis.config = config
@@ -186,15 +189,13 @@ class Desk:
         return summary
 
     def fetch_page(self, article_id: int) -> bool:
-        """Fetch one article's page now if still due (or refused before and allowed now);
-        True when tried. A page that failed is tried once here, then left to refreshes."""
+        """Fetch one article's page now if still due (the reader opened it first); True when
+        tried. A page that failed is tried once here (this Desk), then left to refreshes."""
         from tui.core.ingest.addresses import LinkPolicy
-        from tui.core.refresh.pipeline import Refresh, refused_now_allowed
+        from tui.core.refresh.pipeline import Refresh
 
         article = store.get_article(self.conn, article_id)
-        if article is None or not article.url or not (
-                store.page_is_due(self.conn, article_id)
-                or refused_now_allowed(self.conn, self.config, article_id)):
+        if article is None or not article.url or not store.page_is_due(self.conn, article_id):
             return False
         if article.page_tries and article_id in self._pages_retried:
             return False
@@ -267,8 +268,7 @@ class Desk:
     def article(self, article_id: int) -> Article | None:
         return store.get_article(self.conn, article_id)
 
-    def feeds(self) -> list[FeedStatus]:
-        """Configured feeds with their health, in config order."""
+    def feeds(self) -> list[FeedStatus]:  # configured feeds with their health, config order
         return feed_statuses(self.conn, self.config.feeds, self.config.settings.max_pages_per_feed)
 
     def all_tags(self) -> list[tuple[str, int]]:

@@ -110,6 +110,11 @@ class FeedStatus:
         return "ok" if self.last_ok else "not_fetched"
 
 
+REFUSED_PAGE = "refused to fetch the page from"
+"""How a link policy's refusal starts (ingest/addresses.py): the store finds such pages by it
+to try them again once `allow_private_links` allows them (store/page_retry.py)."""
+
+
 def pages_failed(count: int) -> str:
     """The warning a feed carries when pages the last refresh fetched for it gave no text
     (`feeds`, the reader's feed list): the feed itself was read, so it is no failure."""

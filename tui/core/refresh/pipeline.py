@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
 from tui.core.config.loader import Config, Feed
-from tui.core.ingest.addresses import REFUSED, LinkPolicy
+from tui.core.ingest.addresses import LinkPolicy
 from tui.core.ingest.fetch import DNS_FAILURE, Fetcher, FetchResult
 from tui.core.models import pages_waiting
 from tui.core.refresh.events import (
@@ -35,7 +35,6 @@ from tui.core.store import articles as store
 from tui.core.store import corrections, page_retry
 from tui.core.store import feeds as feed_store
 from tui.core.store.feed_status import feed_statuses
-from tui.core.store.write_turns import transaction
 from tui.core.words import counted
 
 if TYPE_CHECKING:
@@ -123,8 +122,8 @@ class Refresh:
         settings = self.config.settings
         fetcher = self._fetcher or self._new_fetcher()
         refs = {feed.name: self.refs[feed.name] for feed in self.feeds}  # those fetched
-        if self.extract:
-            refused_now_allowed(self.conn, self.config)
+        if self.extract and settings.allow_private_links:  # refused before, allowed now
+            page_retry.allowed_again(self.conn)
         if any(not (ref.etag or ref.last_modified) for ref in refs.values()):
             # A feed seen for the first time (or without validators) will be parsed: start the
             # workers now, while the feeds download. An unchanged refresh starts none.
@@ -324,19 +323,6 @@ class Refresh:
             except TimeoutError:
                 raise RuntimeError(f"took longer than {TASK_TIMEOUT} s") from None
         raise AssertionError("unreachable")
-
-
-def refused_now_allowed(conn: sqlite3.Connection, config: Config,
-                        article_id: int | None = None) -> bool:
-    """Pages refused as private that `allow_private_links`, set since, allows: due again at
-    once (a refusal is not a failure that passes, so nothing else would try them again)."""
-    if not config.settings.allow_private_links:
-        return False
-    ids = page_retry.refused_pages(conn, REFUSED, article_id)
-    if ids:
-        with transaction(conn):
-            page_retry.due_again(conn, ids)
-    return bool(ids)
 
 
 def _write_feed(conn: sqlite3.Connection, feed_id: int, parsed: PreparedFeed, feed: Feed,

@@ -7,7 +7,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import timedelta
 
-from tui.core.models import to_iso, utcnow
+from tui.core.models import REFUSED_PAGE, to_iso, utcnow
+from tui.core.store.write_turns import transaction
 
 # The wait before each further try, after 1, 2, 3, 4 failed tries; then the page is given up.
 WAITS = (timedelta(0), timedelta(hours=1), timedelta(hours=6), timedelta(hours=24))
@@ -34,17 +35,17 @@ def page_got(conn: sqlite3.Connection, article_id: int) -> None:
                  (article_id,))
 
 
-def refused_pages(conn: sqlite3.Connection, refusal: str,
-                  article_id: int | None = None) -> list[int]:
-    """Articles without a page text whose page a link policy refused (their error starts
-    with `refusal`): not due, and never tried again unless the policy changes."""
-    return [r[0] for r in conn.execute(
+def allowed_again(conn: sqlite3.Connection, article_id: int | None = None) -> bool:
+    """Pages a link policy refused (no text, an error that starts with REFUSED_PAGE), or
+    this article's: due again at once, with no failed tries. For when `allow_private_links`
+    was set since: a refusal is not a failure that passes, so nothing else would ask again.
+    True when there were some (a write only then)."""
+    ids = [r[0] for r in conn.execute(
         "SELECT id FROM articles WHERE page_due = 0 AND url IS NOT NULL "
         "AND coalesce(body_source, '') <> 'page' AND substr(extract_error, 1, ?) = ? "
-        "AND (? IS NULL OR id = ?)", (len(refusal), refusal, article_id, article_id))]
-
-
-def due_again(conn: sqlite3.Connection, ids: list[int]) -> None:
-    """These pages are due at once, with no failed tries (what kept them out has gone)."""
-    conn.executemany("UPDATE articles SET page_due = 1, page_tries = 0, page_retry_at = NULL "
-                     "WHERE id = ?", [(i,) for i in ids])
+        "AND (? IS NULL OR id = ?)", (len(REFUSED_PAGE), REFUSED_PAGE, article_id, article_id))]
+    if ids:
+        with transaction(conn):
+            conn.executemany("UPDATE articles SET page_due = 1, page_tries = 0, "
+                             "page_retry_at = NULL WHERE id = ?", [(i,) for i in ids])
+    return bool(ids)
