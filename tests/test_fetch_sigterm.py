@@ -60,3 +60,32 @@ def test_sigterm_says_what_is_kept_and_exits_143(server: LocalServer, tmp_path: 
         server.add(f"/a{i}", body=PAGE, headers={"Content-Type": "text/html"})
     again = newsdesk("--config", config, "fetch")
     assert again.returncode == 0 and "4 pages extracted" in again.stdout
+
+
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def test_sigterm_to_a_fetch_started_in_the_background(server: LocalServer,
+                                                      tmp_path: Path) -> None:
+    """A shell starts `newsdesk fetch &` with SIGINT ignored; `kill PID` (the pid the
+    exit-75 message names) must still end it at once, not after the slow feed answers."""
+    url = server.add("/feed.xml", body=rss(_items(server, 1)), delay=20)
+    config = str(write_config(tmp_path, [("Slow", url)]))
+    fetch = subprocess.Popen([sys.executable, "-m", "tui", "--config", config, "fetch"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             start_new_session=True, preexec_fn=_ignore_sigint)
+    deadline = time.monotonic() + 30
+    while not server.seen and time.monotonic() < deadline:  # the fetch waits for the feed
+        time.sleep(0.05)
+    time.sleep(0.5)
+    started = time.monotonic()
+    fetch.send_signal(signal.SIGTERM)
+    out, err = fetch.communicate(timeout=30)
+    assert time.monotonic() - started < 10, "the fetch ran on to the end"
+    assert fetch.returncode == 143, (out, err)
+    assert err.startswith("interrupted: "), err
+    deadline = time.monotonic() + 5
+    while _alive(fetch.pid) and time.monotonic() < deadline:  # no worker left behind
+        time.sleep(0.1)
+    assert not _alive(fetch.pid)

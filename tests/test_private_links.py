@@ -88,6 +88,60 @@ def test_allow_private_links_lifts_the_check(server: LocalServer, lan: LocalServ
         assert article.body_source == "page" and "hunter2" in article.body
 
 
+def test_pages_refused_before_are_fetched_once_allowed(server: LocalServer, lan: LocalServer,
+                                                      tmp_path: Path) -> None:
+    """A refusal is the policy's, not the page's: once `allow_private_links = true`, the next
+    refresh fetches the pages it refused (they were never asked for, so nothing else would)."""
+    url = _feed(server, lan)
+    first = _fetch(tmp_path, url)
+    assert "refused" in (first["Straight in"].extract_error or "")
+    assert not lan.seen
+    second = _fetch(tmp_path, url, settings="allow_private_links = true")
+    for title in ("Straight in", "Via a redirect"):
+        article = second[title]
+        assert article.body_source == "page" and "hunter2" in article.body, article
+        assert article.extract_error is None
+    assert [s.path for s in lan.seen] == ["/admin", "/admin"]
+
+
+async def test_the_readers_R_fetches_a_refused_page_once_allowed(
+        server: LocalServer, lan: LocalServer, tmp_path: Path) -> None:
+    """In the reader: feeds.toml edited to allow private links, then R (which re-reads it)
+    fetches the page it refused, and the article shows the page's text."""
+    from tests.test_app_support import SIZE, make_app, settle, status, until
+
+    url = _feed(server, lan)
+    refused = (await asyncio.to_thread(_fetch, tmp_path, url))["Straight in"]
+    config = load_config(write_config(tmp_path, [("Feed", url)]))
+    with Desk.open(config) as desk:
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            write_config(tmp_path, [("Feed", url)], settings="allow_private_links = true")
+            await pilot.press("R")
+            await until(pilot, lambda: "settings changed" in status(app)
+                        or "refreshed" in status(app), 60)
+            await until(pilot, lambda: (a := desk.article(refused.id)) is not None
+                        and a.body_source == "page", 60)
+            assert [s.path for s in lan.seen] == ["/admin", "/admin"]
+
+
+def test_a_config_read_again_makes_refused_pages_due(server: LocalServer, lan: LocalServer,
+                                                     tmp_path: Path) -> None:
+    """The reader puts a re-read feeds.toml in use (Desk.use_config): once it allows private
+    links, a refused page is due, so opening its article fetches it at once."""
+    url = _feed(server, lan)
+    refused = _fetch(tmp_path, url)["Straight in"]
+    config = load_config(write_config(tmp_path, [("Feed", url)]))
+    with Desk.open(config) as desk:
+        assert not desk.fetch_page(refused.id)  # refused: not asked for again
+        desk.use_config(load_config(write_config(tmp_path, [("Feed", url)],
+                                                 settings="allow_private_links = true")))
+        assert desk.fetch_page(refused.id)
+        article = desk.article(refused.id)
+        assert article is not None and "hunter2" in article.body
+
+
 @pytest.mark.parametrize("host", [
     "127.0.0.2", "127.1", "2130706433", "0x7f000001", "[::1]", "[::ffff:127.0.0.1]",
     "[::ffff:7f00:1]", "0.0.0.0", "localhost", "169.254.169.254", "[fe80::1]", "10.1.2.3",

@@ -180,14 +180,15 @@ def _feed_text(article: Article) -> str:
 
 def feed_line(feed: FeedStatus) -> str:
     ok = feed.last_ok.astimezone().strftime("%Y-%m-%d %H:%M") if feed.last_ok else "never"
-    state = f"FAILING x{feed.failures}: {feed.last_error}" if feed.failures else (
-        f"warning: {feed.warning}" if feed.warning else "ok")
+    state = {"failing": f"FAILING x{feed.failures}: {feed.last_error}",
+             "warning": f"warning: {feed.warning}", "ok": "ok",
+             "not_fetched": "not fetched yet"}[feed.state]
     return (f"{feed.name[:28]:<28} {ok:<16} {feed.item_count:>5} items  "
             f"{feed.unread:>5} unread  {state}")
 
 
 def feed_json(feed: FeedStatus) -> dict[str, Any]:
-    return {"name": feed.name, "url": feed.url, "tags": list(feed.tags),
+    return {"name": feed.name, "url": feed.url, "tags": list(feed.tags), "status": feed.state,
             "last_ok": iso(feed.last_ok), "last_error": feed.last_error,
             "failures": feed.failures, "warning": feed.warning,
             "pages_failed": feed.pages_failed, "item_count": feed.item_count,

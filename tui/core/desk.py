@@ -28,6 +28,7 @@ from tui.core.refresh.events import RefreshEvent, Stored
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
 from tui.core.store import links as link_store
+from tui.core.store import page_retry
 from tui.core.store.dateline import dated
 from tui.core.store.db import DB_NAME, StoreError, bulk, connect, data_version, read_only_place
 from tui.core.store.feed_status import feed_statuses
@@ -103,8 +104,10 @@ class Desk:
         return data_version(self.conn)
 
     def use_config(self, config: Config) -> None:
-        """feeds.toml re-read: its feeds, settings, rules and mutes apply from the next call
-        (the cache stays the one open)."""
+        """feeds.toml re-read, in use from the next call (pages it allows now are due again)."""
+        allowed = config.settings.allow_private_links > self.config.settings.allow_private_links
+        if allowed and not read_only_place(self.db_path):
+            page_retry.allowed_again(self.conn)
         self.config = config
         if self._analysis is not None:
             self._analysis.config = config
@@ -186,10 +189,8 @@ class Desk:
         return summary
 
     def fetch_page(self, article_id: int) -> bool:
-        """Fetch and extract one article's page now, if it is still due (the reader opened
-        it before a refresh got to it). Blocking; True when the page was tried. A page that
-        failed before is tried once here (in this Desk), then left to later refreshes: the
-        reader asks again each time it shows the article."""
+        """Fetch one article's page now if still due (the reader opened it first); True when
+        tried. A page that failed is tried once here (this Desk), then left to refreshes."""
         from tui.core.ingest.addresses import LinkPolicy
         from tui.core.refresh.pipeline import Refresh
 
@@ -270,8 +271,7 @@ class Desk:
         """The list rows of these articles (the marked ones), newest first."""
         return store.rows_of(self.conn, ids)
 
-    def feeds(self) -> list[FeedStatus]:
-        """Configured feeds with their health, in config order."""
+    def feeds(self) -> list[FeedStatus]:  # configured feeds with their health, config order
         return feed_statuses(self.conn, self.config.feeds, self.config.settings.max_pages_per_feed)
 
     def all_tags(self) -> list[tuple[str, int]]:

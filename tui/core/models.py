@@ -99,6 +99,21 @@ class FeedStatus:
     warning: str | None = None
     pages_failed: int = 0  # of its pages the last refresh tried, those that gave no text
 
+    @property
+    def state(self) -> str:
+        """One word for its health: failing, warning, ok, or not_fetched (added, never
+        tried yet: no "ok" for a feed nothing has read)."""
+        if self.failures:
+            return "failing"
+        if self.warning:
+            return "warning"
+        return "ok" if self.last_ok else "not_fetched"
+
+
+REFUSED_PAGE = "refused to fetch the page from"
+"""How a link policy's refusal starts (ingest/addresses.py): the store finds such pages by it
+to try them again once `allow_private_links` allows them (store/page_retry.py)."""
+
 
 def pages_failed(count: int) -> str:
     """The warning a feed carries when pages the last refresh fetched for it gave no text

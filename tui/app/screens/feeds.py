@@ -78,6 +78,8 @@ class FeedsScreen(ModalScreen[None]):
             text.append(f"failing: {feed.last_error}", "bold red")
         elif warning:
             text.append(f"warning: {warning}", "yellow")
+        elif feed.state == "not_fetched":
+            text.append("not fetched yet (R fetches every feed)", "dim")
         else:
             text.append("no error at the last refresh", "dim")
         self.query_one("#feeds-error", Static).update(text)

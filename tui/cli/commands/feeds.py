@@ -39,8 +39,12 @@ def _import_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dry-run", action="store_true", help="only show what would be added")
 
 
-def import_opml(desk: Desk, args: argparse.Namespace) -> int:
-    from tui.core.config.feedlist import append_feeds, new_feeds
+def import_opml(args: argparse.Namespace) -> int:
+    """Standalone: it needs the feed list, not the cache. With no feeds.toml yet (a fresh
+    install), the import is the user's list: written alone, not on top of the curated one, and
+    a dry run writes nothing at all."""
+    from tui.core.config.feedlist import append_feeds, new_feeds, write_new_list
+    from tui.core.config.loader import find_config, load_config, user_config_path
     from tui.core.config.opml import OpmlError, parse_opml
     from tui.core.config.userfiles import UserFileError
 
@@ -51,30 +55,53 @@ def import_opml(desk: Desk, args: argparse.Namespace) -> int:
         raise CliError(f"{args.file}: {exc.strerror}", 2) from None
     except OpmlError as exc:
         raise CliError(f"{args.file}: {exc}", 2) from None
-    new = new_feeds(desk.config.feeds, found)
+    path = find_config(getattr(args, "config", None))
+    fresh = path is None or not path.exists()
+    target = path or user_config_path()
+    new = new_feeds([] if fresh else load_config(target).feeds, found)
     for feed in new:
         print(f"+ {feed.name}  {feed.url}  {list(feed.tags)}")
     if args.dry_run or not new:
         print(f"{counted(len(new), 'new feed')} ({len(found) - len(new)} already listed)")
+        if fresh and new:
+            print(f"no feeds.toml yet: the import writes {target} with these feeds only")
         return 0
-    if desk.config.path is None:
-        raise CliError("no feeds.toml to add to: pass --config PATH", 2)
     try:
-        append_feeds(desk.config.path, new)
+        if fresh:
+            write_new_list(target, new, Path(args.file).name)
+        else:
+            append_feeds(target, new)
     except UserFileError as exc:
         raise CliError(str(exc), 2) from None
-    print(f"added {counted(len(new), 'feed')} to {desk.config.path}")
+    if fresh:
+        print(f"wrote {target} with {counted(len(new), 'feed')}, yours only (to add the "
+              "curated list too: newsdesk export-opml --curated -o c.opml, then import it)")
+    else:
+        print(f"added {counted(len(new), 'feed')} to {target}")
     return 0
 
 
-def _output_argument(p: argparse.ArgumentParser) -> None:
+def _output_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", metavar="FILE")
+    p.add_argument("--curated", action="store_true",
+                   help="the curated list shipped with newsdesk, not yours")
 
 
-def export_opml(desk: Desk, args: argparse.Namespace) -> int:
+def export_opml(args: argparse.Namespace) -> int:
+    """Standalone: a feed list needs no cache. `--curated` gives the shipped list, which an
+    import adds to a list of one's own (`import-opml`)."""
+    import tomllib
+
+    from tui.core.config.firstrun import CURATED
+    from tui.core.config.loader import parse_config, resolve_config
     from tui.core.config.opml import write_opml
 
-    output.write(write_opml(desk.config.feeds), args.output)
+    if args.curated:
+        config = parse_config(tomllib.loads(CURATED.read_text(encoding="utf-8")),
+                              file=str(CURATED))
+    else:
+        config = resolve_config(getattr(args, "config", None), tell)
+    output.write(write_opml(config.feeds), args.output)
     return 0
 
 
@@ -82,6 +109,8 @@ COMMANDS = (
     Command("feeds", "status of every feed: last success, error, item count", feeds,
             _json_argument),
     Command("import-opml", "add the feeds of an OPML file to feeds.toml (folders become tags)",
-            import_opml, _import_arguments),
-    Command("export-opml", "write the feed list as OPML", export_opml, _output_argument),
+            lambda _desk, args: import_opml(args), _import_arguments,
+            standalone=import_opml),
+    Command("export-opml", "write the feed list as OPML", lambda _desk, args: export_opml(args),
+            _output_arguments, standalone=export_opml),
 )

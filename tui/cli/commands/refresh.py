@@ -63,6 +63,8 @@ def fetch(desk: Desk, args: argparse.Namespace) -> int:
                 print(f"  {error['feed']}: {error['error']}")
         for note in summary.warnings:
             print(f"  {note['feed']}: warning: {note['warning']}")
+        for note in summary.shared:
+            print(f"  {note['feed']}: {note['note']}")
     if summary.feeds_failed and not summary.feeds_ok:  # `fetch && make-digest`: not on stale data
         tell(nothing_read(desk, summary))
         return 1
@@ -93,7 +95,11 @@ def terminated_as_interrupted(terminated: list[int]) -> Iterator[None]:
     """While a fetch runs, SIGTERM is turned into the Ctrl-C it stands for (a SIGINT to this
     process, noted in `terminated`): the same unwinding (asyncio cancels the refresh, what
     was committed stays, the workers are stopped) and the same line, not an end without a
-    word. An exception raised in the handler itself would land inside the event loop."""
+    word. An exception raised in the handler itself would land inside the event loop.
+
+    A shell starts `newsdesk fetch &` with SIGINT ignored, and Python then neither raises
+    KeyboardInterrupt nor lets asyncio cancel on it: `kill PID` did nothing. So SIGINT gets
+    Python's own handler back while the fetch runs."""
     def on_term(signum: int, frame: object) -> None:
         terminated.append(signum)
         os.kill(os.getpid(), signal.SIGINT)
@@ -103,10 +109,15 @@ def terminated_as_interrupted(terminated: list[int]) -> Iterator[None]:
     except ValueError:  # not the main thread (a test's): as it was
         yield
         return
+    ignored = signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+    if ignored:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         yield
     finally:
         signal.signal(signal.SIGTERM, before)
+        if ignored:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def feed_named(desk: Desk, name: str) -> str:

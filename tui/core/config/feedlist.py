@@ -40,6 +40,15 @@ def append_feeds(path: Path, feeds: Iterable[FeedLike]) -> None:
     replace_checked(path, new, load_config)
 
 
+def write_new_list(path: Path, feeds: Iterable[FeedLike], source: str) -> None:
+    """A feeds.toml of these feeds only (an import on a fresh install: the user's own list,
+    not the curated one under it); refused, as a replacement would be, if it would not load."""
+    header = (f"# newsdesk feed list, imported from {source} by `newsdesk import-opml`.\n"
+              "# Edit freely: tags = [...] are added to every article of the feed (an OPML\n"
+              "# file gives its folders as tags, newsboat's none). Settings go in [settings].\n\n")
+    replace_checked(path, header + feed_tables(feeds), load_config)
+
+
 def append_view(path: Path, name: str, query: str) -> None:
     """Append one [[view]] table atomically (the app's "save this filter as a view")."""
     old = path.read_text(encoding="utf-8") if path.exists() else ""

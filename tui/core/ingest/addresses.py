@@ -27,6 +27,8 @@ from typing import Any
 import httpcore
 import httpx
 
+from tui.core.models import REFUSED_PAGE
+
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 _METADATA = {ipaddress.ip_address(a) for a in ("169.254.169.254", "fd00:ec2::254",
                                                "100.100.100.200", "169.254.170.2")}
@@ -97,7 +99,7 @@ class LinkPolicy:
             why = why_private(address)
             if why:
                 shown = host if host_key(host) == str(address) else f"{host} ({address})"
-                return (f"refused to fetch the page from {shown}: {why}; links in a feed may "
+                return (f"{REFUSED_PAGE} {shown}: {why}; links in a feed may "
                         "not reach your own network (allow_private_links = true in [settings] "
                         "allows it)")
         return None

@@ -34,6 +34,8 @@ from tui.core.refresh.writer import GATHER_S, Writer
 from tui.core.store import articles as store
 from tui.core.store import corrections, page_retry
 from tui.core.store import feeds as feed_store
+from tui.core.store.feed_status import feed_statuses
+from tui.core.words import counted
 
 if TYPE_CHECKING:
     from tui.core.ingest.extract import Extracted
@@ -56,6 +58,7 @@ class RefreshSummary:
     pages_retried: int = 0  # of those, the ones that failed on the way: later runs try again
     errors: list[dict[str, str]] = field(default_factory=list)
     warnings: list[dict[str, str]] = field(default_factory=list)  # feeds read, not wholly
+    shared: list[dict[str, str]] = field(default_factory=list)  # items other feeds stored
     new_ids: list[int] = field(default_factory=list)
     stored_s: float = 0.0  # from the start until every article was stored (listed, searchable)
     total_s: float = 0.0  # ... until actors, links and stories were made too
@@ -73,7 +76,7 @@ class RefreshSummary:
                 "updated_articles": self.updated_articles,
                 "extracted": self.extracted, "pages_failed": self.pages_failed,
                 "pages_retried": self.pages_retried,
-                "errors": self.errors, "warnings": self.warnings,
+                "errors": self.errors, "warnings": self.warnings, "shared": self.shared,
                 "seconds": {"stored": round(self.stored_s, 3), "total": round(self.total_s, 3)}}
 
 
@@ -105,6 +108,7 @@ class Refresh:
         # the writer waits a moment to put more results in one transaction.
         self._producing = 0
         self._checked: list[int] = []  # healthy feeds that answered 304: stamped at the end
+        self._unchanged: set[str] = set()  # feeds that answered 304 (their warnings stand)
         self._pages_failed: dict[int, int] = {}  # feed id -> its pages tried that gave no text
         self._deferred: dict[int, int] = {}  # feed id -> its pages a whole run left for later
 
@@ -118,6 +122,8 @@ class Refresh:
         settings = self.config.settings
         fetcher = self._fetcher or self._new_fetcher()
         refs = {feed.name: self.refs[feed.name] for feed in self.feeds}  # those fetched
+        if self.extract and settings.allow_private_links:  # refused before, allowed now
+            page_retry.allowed_again(self.conn)
         if any(not (ref.etag or ref.last_modified) for ref in refs.values()):
             # A feed seen for the first time (or without validators) will be parsed: start the
             # workers now, while the feeds download. An unchanged refresh starts none.
@@ -151,7 +157,17 @@ class Refresh:
             feed_store.record_checked(self.conn, self._checked)
         if self._pages_failed or self._deferred:  # feeds whose pages were tried
             feed_store.record_pages_failed(self.conn, self._pages_failed, self._deferred)
+        self._older_warnings()
         return self.summary
+
+    def _older_warnings(self) -> None:
+        """Unchanged feeds (304) keep the warnings of their last read (broken XML, pages
+        waiting for another try): listed in the summary too, as `feeds` lists them."""
+        named = {w["feed"] for w in self.summary.warnings}
+        rest = [f for f in self.feeds if f.name in self._unchanged and f.name not in named]
+        for status in feed_statuses(self.conn, rest, self.config.settings.max_pages_per_feed):
+            if status.warning and not status.failures:
+                self.summary.warnings.append({"feed": status.name, "warning": status.warning})
 
     @contextlib.asynccontextmanager
     async def _writing(self, gather_s: float = GATHER_S) -> AsyncIterator[None]:
@@ -174,6 +190,7 @@ class Refresh:
             self._producing -= 1
             return None
         if result.not_modified:
+            self._unchanged.add(feed.name)
             if ref.failures:  # its error goes now; a healthy one is stamped with the rest
                 await self._hand(feed_store.record_not_modified, ref)
             else:
@@ -206,8 +223,9 @@ class Refresh:
             parsed.truncated_entries and f"{parsed.truncated_entries} entries beyond the limit "
                                          "were skipped",
         ) if n]
-        new_ids, updated = await self._hand(_write_feed, ref.id, parsed, feed, result, notes,
-                                            self.extract and feed.extract)
+        new_ids, updated, shared = await self._hand(_write_feed, ref.id, parsed, feed, result,
+                                                    notes, self.extract and feed.extract)
+        self.summary.shared.extend({"feed": feed.name, "note": n} for n in shared)
         self.summary.feeds_ok += 1
         self.summary.new_articles += len(new_ids)
         self.summary.updated_articles += len(updated)
@@ -309,18 +327,21 @@ class Refresh:
 
 def _write_feed(conn: sqlite3.Connection, feed_id: int, parsed: PreparedFeed, feed: Feed,
                 result: FetchResult, notes: list[str],
-                want_pages: bool) -> tuple[list[int], list[int]]:
+                want_pages: bool) -> tuple[list[int], list[int], list[str]]:
     """One feed's new entries, its corrected ones and its success (the writer runs it in its
-    transaction). Returns (new ids, corrected ids)."""
+    transaction). Returns (new ids, corrected ids, what was merged into other feeds' items)."""
     updated = corrections.update_changed(conn, feed_id, parsed.entries, want_pages=want_pages)
+    merged: list[int] = []
     new_ids = store.insert_entries(conn, feed_id, parsed.entries, feed.tags,
-                                   want_pages=want_pages)
+                                   want_pages=want_pages, merged=merged)
+    shared = [f"{counted(n, 'item')} already listed under {name} (stored once, shown under "
+              "both)" for name, n in feed_store.first_carriers(conn, merged, feed_id).items()]
     feed_store.record_success(
         conn, feed_id, etag=result.headers.get("etag"),
         last_modified=result.headers.get("last-modified"), title=parsed.title,
         lang=feed.lang or parsed.lang, item_count=len(parsed.entries),
         warning="; ".join(notes) or None)
-    return new_ids, updated
+    return new_ids, updated, shared
 
 
 def _write_page(conn: sqlite3.Connection, article_id: int, page: FetchResult,

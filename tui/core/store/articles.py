@@ -43,8 +43,10 @@ class NewEntry:
 
 
 def insert_entries(conn: sqlite3.Connection, feed_id: int, entries: Iterable[NewEntry],
-                   feed_tags: Sequence[str] = (), *, want_pages: bool = False) -> list[int]:
-    """Store entries not seen before; link known ones to this feed too. Returns new ids.
+                   feed_tags: Sequence[str] = (), *, want_pages: bool = False,
+                   merged: list[int] | None = None) -> list[int]:
+    """Store entries not seen before; link known ones to this feed too. Returns new ids;
+    `merged` gets the articles other feeds stored that this feed now shares.
 
     An article is the same if its key (guid/link/hash) or its URL is already known, so a story
     carried by two feeds is stored once and shows under both; a URL the feed gives to several
@@ -75,6 +77,8 @@ def insert_entries(conn: sqlite3.Connection, feed_id: int, entries: Iterable[New
         if conn.execute("INSERT OR IGNORE INTO article_feeds(article_id, feed_id) VALUES(?, ?)",
                         (article_id, feed_id)).rowcount:
             linked.append(article_id)
+            if ref >= 0 and merged is not None:
+                merged.append(article_id)
     add_tags(conn, linked, feed_tags)
     return new_ids
 

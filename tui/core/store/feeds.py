@@ -99,3 +99,18 @@ def feed_rows(conn: sqlite3.Connection) -> list[sqlite3.Row]:
         "JOIN articles a ON a.id = af.article_id "
         "WHERE af.feed_id = f.id AND a.read = 0) AS unread FROM feeds f ORDER BY f.name"
     ).fetchall()
+
+
+def first_carriers(conn: sqlite3.Connection, article_ids: Sequence[int],
+                   feed_id: int) -> dict[str, int]:
+    """Feed name -> how many of these articles it carries, for each article's first feed
+    other than `feed_id` (by id, as the list labels a row): where a merged item shows."""
+    counts: dict[str, int] = {}
+    for article_id in article_ids:
+        row = conn.execute(
+            "SELECT f.name FROM article_feeds af JOIN feeds f ON f.id = af.feed_id "
+            "WHERE af.article_id = ? AND af.feed_id <> ? ORDER BY af.feed_id LIMIT 1",
+            (article_id, feed_id)).fetchone()
+        if row:
+            counts[row[0]] = counts.get(row[0], 0) + 1
+    return counts

@@ -7,7 +7,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import timedelta
 
-from tui.core.models import to_iso, utcnow
+from tui.core.models import REFUSED_PAGE, to_iso, utcnow
+from tui.core.store.write_turns import transaction
 
 # The wait before each further try, after 1, 2, 3, 4 failed tries; then the page is given up.
 WAITS = (timedelta(0), timedelta(hours=1), timedelta(hours=6), timedelta(hours=24))
@@ -32,3 +33,19 @@ def page_got(conn: sqlite3.Connection, article_id: int) -> None:
     """The page gave a text: its failed tries are history."""
     conn.execute("UPDATE articles SET page_tries = 0 WHERE id = ? AND page_tries > 0",
                  (article_id,))
+
+
+def allowed_again(conn: sqlite3.Connection, article_id: int | None = None) -> bool:
+    """Pages a link policy refused (no text, an error that starts with REFUSED_PAGE), or
+    this article's: due again at once, with no failed tries. For when `allow_private_links`
+    was set since: a refusal is not a failure that passes, so nothing else would ask again.
+    True when there were some (a write only then)."""
+    ids = [r[0] for r in conn.execute(
+        "SELECT id FROM articles WHERE page_due = 0 AND url IS NOT NULL "
+        "AND coalesce(body_source, '') <> 'page' AND substr(extract_error, 1, ?) = ? "
+        "AND (? IS NULL OR id = ?)", (len(REFUSED_PAGE), REFUSED_PAGE, article_id, article_id))]
+    if ids:
+        with transaction(conn):
+            conn.executemany("UPDATE articles SET page_due = 1, page_tries = 0, "
+                             "page_retry_at = NULL WHERE id = ?", [(i,) for i in ids])
+    return bool(ids)
