@@ -338,7 +338,7 @@ def all_tags(conn: sqlite3.Connection) -> list[tuple[str, int]]:
 
 
 def prune(conn: sqlite3.Connection, keep_days: int) -> int:
-    """Delete old articles nobody saved or tagged by hand. Saved articles are never pruned.
+    """Delete old articles nobody saved (tags do not keep an article: rules tag whole feeds).
     A transaction (and the write lock) only when there is something to delete."""
     if keep_days <= 0:
         return 0
