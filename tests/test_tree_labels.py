@@ -10,8 +10,8 @@ from tests.test_app_support import main, make_app, settle
 from tui.app.layout import TREE_MAX
 from tui.app.views import ViewGroups, actor_view, feed_view, story_view, title_of
 from tui.app.widgets.view_tree import EDGES, _plan
+from tui.core.store.coverage import Story
 from tui.core.store.dateline import dateline
-from tui.core.store.links import Story
 
 
 def story(sid: int, label: str, outlets: int) -> Story:

@@ -26,8 +26,8 @@ from tui.core.refresh import analysis as analysis
 from tui.core.refresh.analysis import WarmUpWhen
 from tui.core.refresh.events import RefreshEvent, Stored
 from tui.core.store import articles as store
+from tui.core.store import coverage
 from tui.core.store import feeds as feed_store
-from tui.core.store import links as link_store
 from tui.core.store.dateline import dated
 from tui.core.store.db import DB_NAME, StoreError, bulk, connect, data_version, read_only_place
 from tui.core.store.feed_status import feed_statuses
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from tui.core.refresh.pipeline import RefreshSummary
     from tui.core.refresh.pool import WorkerPool
     from tui.core.refresh.reextract import Rebuilt
-    from tui.core.store.links import RelatedItem, Story
+    from tui.core.store.coverage import RelatedItem, Story
 
 
 class Desk:
@@ -342,17 +342,17 @@ class Desk:
         return self.analysis.gazetteer
 
     def related(self, article_id: int, limit: int = 10) -> list[RelatedItem]:
-        return link_store.related(self.conn, article_id, limit)
+        return coverage.related(self.conn, article_id, limit)
 
     def stories(self, limit: int = 100) -> list[Story]:  # labels: place · people · dates
-        return [dated(story) for story in link_store.stories(self.conn, limit)]
+        return [dated(story) for story in coverage.stories(self.conn, limit)]
 
     def story_count(self) -> int:
         """How many stories `stories()` could list (a capped list says how many more)."""
-        return link_store.story_count(self.conn)
+        return coverage.story_count(self.conn)
 
     def story_of(self, article_id: int) -> Story | None:
-        return dated(s) if (s := link_store.story_of(self.conn, article_id)) else None
+        return dated(s) if (s := coverage.story_of(self.conn, article_id)) else None
 
     def export(self, query: str, fmt: str, ids: Sequence[int] | None = None,
                about: str | None = None) -> str:
