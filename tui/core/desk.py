@@ -15,22 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from tui.core.config.loader import Config, ConfigError, load_config
-from tui.core.models import (
-    Article,
-    ArticleActor,
-    ArticleRow,
-    FeedStatus,
-    utcnow,
-)
+from tui.core.desk_reads import DeskReads
 from tui.core.refresh import analysis as analysis
 from tui.core.refresh.analysis import WarmUpWhen
 from tui.core.refresh.events import RefreshEvent, Stored
 from tui.core.store import articles as store
-from tui.core.store import coverage
 from tui.core.store import feeds as feed_store
-from tui.core.store.dateline import dated
 from tui.core.store.db import DB_NAME, StoreError, bulk, connect, data_version, read_only_place
-from tui.core.store.feed_status import feed_statuses
 from tui.core.store.write_turns import transaction
 
 T = TypeVar("T")
@@ -38,15 +29,13 @@ T = TypeVar("T")
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
-    from tui.core.actors.matcher import Actor, Gazetteer
     from tui.core.query.rules import RulesResult
     from tui.core.refresh.pipeline import RefreshSummary
     from tui.core.refresh.pool import WorkerPool
     from tui.core.refresh.reextract import Rebuilt
-    from tui.core.store.coverage import RelatedItem, Story
 
 
-class Desk:
+class Desk(DeskReads):
     """Refresh, query, triage. Every state change is committed before the call returns."""
 
     def __init__(self, config: Config, *, db_path: Path | None = None) -> None:
@@ -219,61 +208,6 @@ class Desk:
         self.analyse_pending(on_event)
         return changed
 
-    # -- reading -------------------------------------------------------------------------
-    def _filter(self, query: str) -> tuple[str, tuple[object, ...]]:
-        from tui.core.query import compile_query
-
-        compiled = compile_query(query, now=utcnow(), resolve_actor=self.analysis.resolve_actor,
-                                 views=self.config.views)
-        return compiled.where, tuple(compiled.params)
-
-    def _run(self, fn: Callable[..., object], *args: object, **kwargs: object) -> object:
-        from tui.core.query import explain_sql_error
-
-        try:
-            return fn(*args, **kwargs)
-        except sqlite3.OperationalError as exc:
-            raise explain_sql_error(exc) from None
-
-    def articles(self, query: str = "", *, limit: int = 200, offset: int = 0) -> list[ArticleRow]:
-        """Newest first. Raises tui.core.query.QueryError for a malformed query."""
-        where, params = self._filter(query)
-        rows = self._run(store.select_rows, self.conn, where, params, limit, offset)
-        return rows  # type: ignore[return-value]
-
-    def count(self, query: str = "") -> int:
-        where, params = self._filter(query)
-        return self._run(store.count_rows, self.conn, where, params)  # type: ignore[return-value]
-
-    def ids(self, query: str = "") -> list[int]:
-        where, params = self._filter(query)
-        return self._run(store.select_ids, self.conn, where, params)  # type: ignore[return-value]
-
-    def unknown_actors(self, query: str) -> list[str]:
-        """The names in the query's `actor:` terms that name no known actor (they match
-        nothing, which a user should be told rather than shown an empty list)."""
-        from tui.core.query import actor_names, parse
-
-        names = actor_names(parse(query))
-        return [n for n in dict.fromkeys(names) if not self.analysis.resolve_actor(n)]
-
-    def unknown_places(self, query: str) -> list[str]:
-        """The names in the query's `place:`/`country:` terms that name no known place."""
-        from tui.core.places.matcher import resolve_place
-        from tui.core.query import parse, place_names
-
-        return [n for n in dict.fromkeys(place_names(parse(query))) if not resolve_place(n)]
-
-    def article(self, article_id: int) -> Article | None:
-        return store.get_article(self.conn, article_id)
-
-    def feeds(self) -> list[FeedStatus]:
-        """Configured feeds with their health, in config order."""
-        return feed_statuses(self.conn, self.config.feeds, self.config.settings.max_pages_per_feed)
-
-    def all_tags(self) -> list[tuple[str, int]]:
-        return store.all_tags(self.conn)
-
     # -- triage (each call is one committed transaction) ---------------------------------
     def set_flag(self, ids: Sequence[int], column: str, value: bool) -> list[int]:
         """read, saved or dismissed on many articles at once; returns the ids it changed."""
@@ -322,38 +256,7 @@ class Desk:
         """Apply feeds.toml's rules and mutes to the whole cache (ingest does new ones)."""
         return self.analysis.apply_rules(self.conn, None)
 
-    # -- analysis: actors, related, stories ----------------------------------------------
-    def unanalysed(self) -> int:
-        """Articles whose actors and links are still to be made (a fetch was interrupted)."""
-        return store.unanalysed_count(self.conn)
-
-    def actors_of(self, article_id: int) -> list[ArticleActor]:
-        return self.analysis.actors_of(self.conn, article_id)
-
-    def top_actors(self, *, days: int | None = 7, limit: int = 50) -> list[tuple[Actor, int]]:
-        return self.analysis.top_actors(self.conn, days=days, limit=limit)
-
-    def actor(self, actor_id: str) -> Actor | None:
-        return self.analysis.gazetteer.actors.get(actor_id)
-
-    @property
-    def gazetteer(self) -> Gazetteer:
-        """The actors in use, bundled and the user's (what a new name is checked against)."""
-        return self.analysis.gazetteer
-
-    def related(self, article_id: int, limit: int = 10) -> list[RelatedItem]:
-        return coverage.related(self.conn, article_id, limit)
-
-    def stories(self, limit: int = 100) -> list[Story]:  # labels: place · people · dates
-        return [dated(story) for story in coverage.stories(self.conn, limit)]
-
-    def story_count(self) -> int:
-        """How many stories `stories()` could list (a capped list says how many more)."""
-        return coverage.story_count(self.conn)
-
-    def story_of(self, article_id: int) -> Story | None:
-        return dated(s) if (s := coverage.story_of(self.conn, article_id)) else None
-
+    # -- dossiers and views ---------------------------------------------------------------
     def export(self, query: str, fmt: str, ids: Sequence[int] | None = None,
                about: str | None = None) -> str:
         """`about`: what the dossier's heading names (else what `query` names)."""
