@@ -178,23 +178,34 @@ class Desk(DeskReads):
         """Fetch and extract one article's page now, if it is still due (the reader opened
         it before a refresh got to it). Blocking; True when the page was tried. A page that
         failed before is tried once here (in this Desk), then left to later refreshes: the
-        reader asks again each time it shows the article."""
-        from tui.core.ingest.addresses import LinkPolicy
-        from tui.core.refresh.pipeline import Refresh
+        reader asks again each time it shows the article.
+
+        It writes as a refresh does, so it holds the refresh's lock: RefreshBusy at once when
+        a fetch (cron's, another reader's) runs on this cache, and the page is left to it."""
+        from tui.core.refresh.lock import refresh_lock
 
         article = store.get_article(self.conn, article_id)
         if article is None or not article.url or not store.page_is_due(self.conn, article_id):
             return False
         if article.page_tries and article_id in self._pages_retried:
             return False
+        with refresh_lock(self.db_path.parent):
+            if not store.page_is_due(self.conn, article_id):  # the fetch that held it got it
+                return False
+            self._fetch_page(article_id, article.url, article.feeds)
+        return True
+
+    def _fetch_page(self, article_id: int, url: str, feeds: Sequence[str]) -> None:
+        from tui.core.ingest.addresses import LinkPolicy
+        from tui.core.refresh.pipeline import Refresh
+
         self._pages_retried.add(article_id)
-        urls = [f.url for f in self.config.feeds if f.name in article.feeds]
+        urls = [f.url for f in self.config.feeds if f.name in feeds]
         policy = LinkPolicy.for_feeds(urls, self.config.settings.allow_private_links)
         run = Refresh(self.conn, self.config, [], {}, pool=self.workers(), extract=True,
                       on_event=lambda _e: None)
-        asyncio.run(run.pages_now([(article_id, article.url, policy)]))
+        asyncio.run(run.pages_now([(article_id, url, policy)]))
         self.analyse_pending()
-        return True
 
     def analyse_pending(self, on_event: Callable[[RefreshEvent], None] | None = None) -> int:
         """Run actors, rules and linking on every article whose body changed."""
