@@ -205,3 +205,19 @@ def test_entities_only_ablation(demo: Demo) -> None:
     finally:
         _relink(demo.conn, model)
     assert figures["p@1"] <= evaluate(demo)["p@1"]
+
+
+def test_story_labels_name_the_states_most_headlines_name_and_the_common_place(
+        demo: Demo) -> None:
+    """Iran's missiles on Israel: both states are in most headlines (Iran once as "Tehran"),
+    and no place is in most members (Jericho is in two of four): no West Bank. A state whose
+    city is the place (Iran for Tehran) stays out; Russia is in three of five headlines of
+    Assad's fall (in Moscow)."""
+    def label(slug: str) -> str:
+        story = coverage.story_of(demo.conn, demo.slug[slug])
+        assert story is not None
+        return story.label
+
+    assert label("iran-fires-missiles-at-israel") == "Iran, Israel · 1-2 Oct 2024"
+    assert label("shoigu-arrives-in-tehran") == "Shoigu, Pezeshkian · Tehran · 5-6 Aug 2024"
+    assert label("damascus-falls-assad-flees") == "Russia, Assad · Damascus · 8-9 Dec 2024"
