@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 from tui.core.linking import index  # noqa: E402
 from tui.core.linking.text import place_matcher  # noqa: E402
 from tui.core.models import to_iso  # noqa: E402
-from tui.core.store import links  # noqa: E402
+from tui.core.store import coverage  # noqa: E402
 from tui.core.store.db import connect, connect_readonly  # noqa: E402
 from tui.core.store.write_turns import transaction  # noqa: E402
 
@@ -145,7 +145,7 @@ def run(n: int) -> dict[str, float]:
         all_ids = [r[0] for r in conn.execute("SELECT id FROM articles")]
         for aid in rng.sample(all_ids, 1000):
             t0 = time.perf_counter()
-            links.related(conn, aid)
+            coverage.related(conn, aid)
             lookups.append(time.perf_counter() - t0)
         linked = conn.execute("SELECT count(DISTINCT article_id) FROM links").fetchone()[0]
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -51,9 +51,9 @@ class Figures:
 
 
 def related_ids(conn: sqlite3.Connection) -> RelatedOf:
-    from tui.core.store import links
+    from tui.core.store import coverage
 
-    return lambda aid: [r.id for r in links.related(conn, aid, 10)]
+    return lambda aid: [r.id for r in coverage.related(conn, aid, 10)]
 
 
 def story_ids(conn: sqlite3.Connection) -> dict[int, int]:

@@ -19,7 +19,8 @@ from tui.app.screens.actor_dialogs import (
     fit_spellings,
 )
 from tui.app.screens.dialogs import ConfirmDialog
-from tui.app.widgets.reader import Reader, role_lines
+from tui.app.widgets.reader import Reader
+from tui.app.widgets.reader_text import role_lines
 
 SHOIGU = ("sergei-shoigu", "Sergei Shoigu")
 

@@ -15,7 +15,7 @@ from tests.conftest import rss, write_config
 from tests.httpserver import LocalServer
 from tests.test_app_support import SIZE, main, make_app, status, until
 from tests.test_body_links import CITING, SECOND, page
-from tui.app.widgets.reader import article_text
+from tui.app.widgets.reader_text import article_text
 from tui.core.config.loader import load_config
 from tui.core.desk import Desk
 from tui.core.models import Article, ArticleActor, BodyLink, utcnow

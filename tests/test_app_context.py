@@ -10,7 +10,8 @@ from tests import test_app_support as support
 from tests.test_app_support import SIZE, key_on_timeline, listed_ids, main, make_app, settle, status
 from tui.app.screens.actor_dialogs import NewActorDialog, SpellingDialog
 from tui.app.screens.dialogs import ConfirmDialog
-from tui.app.widgets.reader import Reader, mention_spans
+from tui.app.widgets.reader import Reader
+from tui.app.widgets.reader_text import mention_spans
 from tui.app.widgets.view_tree import ViewTree
 
 

@@ -5,6 +5,8 @@ feeds.toml edited while it runs, read again by `R`."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +92,22 @@ def _feed(server: LocalServer, name: str, count: int) -> str:
     return server.add(f"/{name}.xml", body=rss(items, name))
 
 
+@asynccontextmanager
+async def _alpha_reader(server: LocalServer, tmp_path: Path, *, fetched: bool = True
+                        ) -> AsyncIterator[tuple[Path, Desk, Any, Any]]:
+    """(feeds.toml, desk, app, pilot): a reader on one feed, Alpha (2 items, no pages; fetched
+    unless not `fetched`), whose feeds.toml the test edits while it runs."""
+    path = write_config(tmp_path, [("Alpha", _feed(server, "alpha", 2))],
+                        settings="extract = false")
+    config = load_config(path)
+    with Desk.open(config) as desk:
+        if fetched:
+            await asyncio.to_thread(desk.refresh)
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            yield path, desk, app, pilot
+
+
 def _record_messages(app: Any) -> list[str]:
     """Every message the status line is given, in order (each fades after a while)."""
     said: list[str] = []
@@ -107,37 +125,32 @@ def _record_messages(app: Any) -> list[str]:
 async def test_R_reads_feeds_toml_again(server: LocalServer, tmp_path: Path) -> None:
     """A feed, a view and a key added to feeds.toml while the reader runs are in use after R;
     then a typo: R says where, and refreshes with the last good config."""
-    path = write_config(tmp_path, [("Alpha", _feed(server, "alpha", 2))],
-                        settings="extract = false")
-    config = load_config(path)
-    with Desk.open(config) as desk:
-        app = make_app(desk, config)
-        async with app.run_test(size=SIZE) as pilot:
-            said = _record_messages(app)  # the poll may put the file in use before R does
-            await pilot.press("R")
-            await until(pilot, lambda: "refreshed all feeds: 2 new" in status(app), 30)
-            with path.open("a", encoding="utf-8") as file:
-                file.write(f'[[feed]]\nname = "Beta"\nurl = "{_feed(server, "beta", 3)}"\n'
-                           '[[view]]\nname = "Beta view"\nquery = "feed:beta"\n'
-                           '[keys]\ntoggle_saved = "S"\n')
-            await pilot.press("R")
-            await until(pilot, lambda: "refreshed all feeds: 3 new" in status(app), 30)
-            assert any("feeds.toml re-read: 1 feed added, views changed, keys changed" in m
-                       for m in said), said
-            await settle(pilot)
-            await until(pilot, lambda: "Beta 3/3" in labels(app) and "Beta view 3/3" in labels(app))
-            await pilot.press("g", "S")
-            await until(pilot, lambda: desk.count("is:saved") == 1)
+    async with _alpha_reader(server, tmp_path, fetched=False) as (path, desk, app, pilot):
+        said = _record_messages(app)  # the poll may put the file in use before R does
+        await pilot.press("R")
+        await until(pilot, lambda: "refreshed all feeds: 2 new" in status(app), 30)
+        with path.open("a", encoding="utf-8") as file:
+            file.write(f'[[feed]]\nname = "Beta"\nurl = "{_feed(server, "beta", 3)}"\n'
+                       '[[view]]\nname = "Beta view"\nquery = "feed:beta"\n'
+                       '[keys]\ntoggle_saved = "S"\n')
+        await pilot.press("R")
+        await until(pilot, lambda: "refreshed all feeds: 3 new" in status(app), 30)
+        assert any("feeds.toml re-read: 1 feed added, views changed, keys changed" in m
+                   for m in said), said
+        await settle(pilot)
+        await until(pilot, lambda: "Beta 3/3" in labels(app) and "Beta view 3/3" in labels(app))
+        await pilot.press("g", "S")
+        await until(pilot, lambda: desk.count("is:saved") == 1)
 
-            good = path.read_text(encoding="utf-8")
-            before = len(said)
-            path.write_text(good + "[[feed]\nname = 'Gamma'\n", encoding="utf-8")
-            await pilot.press("R")
-            await until(pilot, lambda: any("refreshed all feeds" in m for m in said[before:]), 30)
-            assert any("feeds.toml has an error" in m for m in said[before:]), said
-            toasts = [str(n.message) for n in app._notifications]
-            assert any(str(path) in t and "line" in t for t in toasts), toasts
-            assert [f.name for f in desk.config.feeds] == ["Alpha", "Beta"]  # the last good one
+        good = path.read_text(encoding="utf-8")
+        before = len(said)
+        path.write_text(good + "[[feed]\nname = 'Gamma'\n", encoding="utf-8")
+        await pilot.press("R")
+        await until(pilot, lambda: any("refreshed all feeds" in m for m in said[before:]), 30)
+        assert any("feeds.toml has an error" in m for m in said[before:]), said
+        toasts = [str(n.message) for n in app._notifications]
+        assert any(str(path) in t and "line" in t for t in toasts), toasts
+        assert [f.name for f in desk.config.feeds] == ["Alpha", "Beta"]  # the last good one
 
 
 async def test_many_rows_read_elsewhere_above_the_selection(tmp_path: Path) -> None:
@@ -159,42 +172,30 @@ async def test_many_rows_read_elsewhere_above_the_selection(tmp_path: Path) -> N
 async def test_V_puts_feeds_toml_in_use_as_R_does(server: LocalServer, tmp_path: Path) -> None:
     """`V` writes a view to feeds.toml and reads the file back: what was edited there
     meanwhile (keys, the auto-refresh) is put in use with it, as R would."""
-    path = write_config(tmp_path, [("Alpha", _feed(server, "alpha", 2))],
-                        settings="extract = false")
-    config = load_config(path)
-    with Desk.open(config) as desk:
-        await asyncio.to_thread(desk.refresh)
-        app = make_app(desk, config)
-        async with app.run_test(size=SIZE) as pilot:
-            text = path.read_text(encoding="utf-8")
-            path.write_text(text.replace("extract = false", "extract = false\nrefresh_minutes = 5")
-                            + '[keys]\ntoggle_saved = "S"\n', encoding="utf-8")
-            await pilot.press("f", *"feed:alpha", "enter")
-            await pilot.press("V")
-            await pilot.pause()
-            await pilot.press(*"Alpha view", "enter")
-            await settle(pilot)
-            assert "saved the view 'Alpha view' ((is:unread) (feed:alpha))" in status(app)
-            assert main(app).follow._auto is not None  # the auto-refresh is scheduled
-            await pilot.press("g", "S")
-            await until(pilot, lambda: desk.count("is:saved") == 1)
-            assert desk.config.settings.refresh_minutes == 5
+    async with _alpha_reader(server, tmp_path) as (path, desk, app, pilot):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("extract = false", "extract = false\nrefresh_minutes = 5")
+                        + '[keys]\ntoggle_saved = "S"\n', encoding="utf-8")
+        await pilot.press("f", *"feed:alpha", "enter")
+        await pilot.press("V")
+        await pilot.pause()
+        await pilot.press(*"Alpha view", "enter")
+        await settle(pilot)
+        assert "saved the view 'Alpha view' ((is:unread) (feed:alpha))" in status(app)
+        assert main(app).follow._auto is not None  # the auto-refresh is scheduled
+        await pilot.press("g", "S")
+        await until(pilot, lambda: desk.count("is:saved") == 1)
+        assert desk.config.settings.refresh_minutes == 5
 
 
 async def test_a_view_saved_by_another_reader_shows_without_R(server: LocalServer,
                                                                tmp_path: Path) -> None:
     """Two readers on one cache: a view the other saved (its `V` appends to feeds.toml) is
     listed here within a poll, as its triage is; the file's time and size tell, by a stat."""
-    path = write_config(tmp_path, [("Alpha", _feed(server, "alpha", 2))],
-                        settings="extract = false")
-    config = load_config(path)
-    with Desk.open(config) as desk:
-        await asyncio.to_thread(desk.refresh)
-        app = make_app(desk, config)
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot)
-            with path.open("a", encoding="utf-8") as file:  # what the other reader's V writes
-                file.write('\n[[view]]\nname = "Alpha watch"\nquery = "feed:alpha"\n')
-            await until(pilot, lambda: "Alpha watch 2/2" in labels(app), 10)
-            assert "feeds.toml re-read: views changed" in status(app)
-            assert [v.name for v in desk.config.views] == ["Alpha watch"]
+    async with _alpha_reader(server, tmp_path) as (path, desk, app, pilot):
+        await settle(pilot)
+        with path.open("a", encoding="utf-8") as file:  # what the other reader's V writes
+            file.write('\n[[view]]\nname = "Alpha watch"\nquery = "feed:alpha"\n')
+        await until(pilot, lambda: "Alpha watch 2/2" in labels(app), 10)
+        assert "feeds.toml re-read: views changed" in status(app)
+        assert [v.name for v in desk.config.views] == ["Alpha watch"]

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.test_app_support import main, make_app, settle, status
+from tests.test_app_support import main, make_app, pressed, settle, status
 from tui.app.widgets.reader import ArticleText
 
 
@@ -20,12 +20,9 @@ def longest_unread(desk) -> int:
 @pytest.mark.parametrize("pane", ["4", "5"])
 async def test_a_side_list_hidden_by_a_smaller_terminal_gives_the_focus_to_the_text(
         demo_desk, pane) -> None:
-    desk, config = demo_desk
-    app = make_app(desk, config)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(pilot)
-        await pilot.press(*["j"] * longest_unread(desk), "enter", pane)
-        await settle(pilot)
+    desk, _config = demo_desk
+    keys = [*["j"] * longest_unread(desk), "enter", pane]
+    async with pressed(demo_desk, (160, 45), *keys) as (app, pilot):
         screen = main(app)
         assert app.focused in (screen.reader.side.actor_list, screen.reader.side.related_list)
         await pilot.resize_terminal(80, 24)
@@ -42,12 +39,7 @@ async def test_a_side_list_hidden_by_a_smaller_terminal_gives_the_focus_to_the_t
 
 
 async def test_the_tree_hidden_by_a_smaller_terminal_gives_the_focus_away(demo_desk) -> None:
-    desk, config = demo_desk
-    app = make_app(desk, config)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter", "1")
-        await settle(pilot)
+    async with pressed(demo_desk, (160, 45), "enter", "1") as (app, pilot):
         screen = main(app)
         assert app.focused is screen.view_tree
         await pilot.resize_terminal(80, 24)  # the reader takes the screen
@@ -61,12 +53,8 @@ async def test_the_tree_hidden_by_a_smaller_terminal_gives_the_focus_away(demo_d
 async def test_u_takes_back_the_read_an_opening_made_before_older_actions(demo_desk) -> None:
     """s on one article, then j j enter: u makes the opened one unread again (it used to undo
     the save and leave the opened article read); a second u takes the save back."""
-    desk, config = demo_desk
-    app = make_app(desk, config)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("s")
-        await settle(pilot)
+    desk, _config = demo_desk
+    async with pressed(demo_desk, (120, 40), "s") as (app, pilot):
         saved = main(app).articles.current
         await pilot.press("j", "j", "enter")
         await settle(pilot)
@@ -84,12 +72,8 @@ async def test_u_takes_back_the_read_an_opening_made_before_older_actions(demo_d
 
 
 async def test_space_and_n_readings_are_undone_last_first(demo_desk) -> None:
-    desk, config = demo_desk
-    app = make_app(desk, config)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+    desk, _config = demo_desk
+    async with pressed(demo_desk, (160, 45), "enter") as (app, pilot):
         first = main(app).reader.article.id
         await pilot.press("n")
         await settle(pilot)

@@ -143,7 +143,7 @@ def test_reader_says_where_a_feed_text_came_from_and_why() -> None:
     from dataclasses import replace
     from datetime import UTC, datetime
 
-    from tui.app.widgets.reader import source_note
+    from tui.app.widgets.reader_text import source_note
     from tui.core.models import Article
 
     base = Article(1, "t", "http://x/a", "F", datetime(2024, 8, 5, tzinfo=UTC), False, False,
@@ -164,7 +164,7 @@ def test_the_reader_lays_out_a_bounded_text_and_title() -> None:
     from dataclasses import replace
     from datetime import UTC, datetime
 
-    from tui.app.widgets.reader import READER_MAX_CHARS, article_text, shown_body, shown_title
+    from tui.app.widgets.reader_text import READER_MAX_CHARS, article_text, shown_body, shown_title
     from tui.core.models import Article
 
     paragraph = "Talks in Doha went on through the night, officials said. " * 20

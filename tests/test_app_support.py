@@ -15,8 +15,8 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -118,6 +118,19 @@ def make_app(desk: Desk, config: Any) -> Any:
 
 
 SIZE = (120, 40)  # the terminal most app tests run in
+
+
+@asynccontextmanager
+async def pressed(demo: tuple[Desk, Any], size: tuple[int, int], *keys: str
+                  ) -> AsyncIterator[tuple[Any, Any]]:
+    """(app, pilot): the app on `demo` (the demo_desk fixture's pair) at `size`, settled, then
+    `keys` pressed and settled again: `"enter", "1"` has an article open and the tree asked for."""
+    app = make_app(*demo)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press(*keys)
+        await settle(pilot)
+        yield app, pilot
 
 
 def main(app: Any) -> Any:

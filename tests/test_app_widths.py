@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests.test_app_support import main, make_app, settle
+from tests.test_app_support import main, make_app, pressed, settle
 from tui.app.widgets.row_time import short_time
 from tui.core.visual import visual_lines
 
@@ -25,12 +25,7 @@ def visible_rows(app) -> list[str]:
 
 @pytest.mark.parametrize("size", [(160, 45), (200, 50)], ids=lambda s: f"{s[0]}x{s[1]}")
 async def test_the_list_keeps_its_headlines_beside_the_reader(demo_desk, size) -> None:
-    desk, config = demo_desk
-    app = make_app(desk, config)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        await pilot.press("j", "j", "enter")
-        await settle(pilot)
+    async with pressed(demo_desk, size, "j", "j", "enter") as (app, _pilot):
         screen = main(app)
         assert screen.arranger.layout.mode == "side"
         pager = screen.articles.pager
@@ -44,12 +39,7 @@ async def test_the_list_keeps_its_headlines_beside_the_reader(demo_desk, size) -
 
 
 async def test_asking_for_the_tree_keeps_the_text_and_the_headlines(demo_desk) -> None:
-    desk, config = demo_desk
-    app = make_app(desk, config)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter", "1")
-        await settle(pilot)
+    async with pressed(demo_desk, (160, 45), "enter", "1") as (app, pilot):
         screen = main(app)
         assert screen.view_tree.display and app.focused is screen.view_tree
         assert measure(app) >= 70  # was 48: every pane squeezed

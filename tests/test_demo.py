@@ -6,6 +6,7 @@ import tomllib
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import feedparser
 import httpx
@@ -224,3 +225,24 @@ def test_server_closes_cleanly() -> None:
     server.close()
     with pytest.raises(httpx.TransportError):
         httpx.get(url, timeout=1)
+
+
+def test_some_demo_texts_cite_links_the_reader_opens(demo_desk: tuple[Any, Any]) -> None:
+    """O has something to open in the demo: a cited report, an earlier story, in a page's text
+    and in a feed's own text (the COP29 page is the missing one), placed after their words."""
+    desk, _config = demo_desk
+    site = load_site()
+    cited = {a.title: a for a in site.articles if a.links}
+    assert len(cited) >= 5 and any(a.missing_page for a in cited.values())
+    for row in desk.articles(limit=100):
+        article = desk.article(row.id)
+        if row.title not in cited:
+            assert article is not None and not article.links, row.title
+            continue
+        demo = cited.pop(row.title)
+        assert article is not None and len(article.links) == len(demo.links), row.title
+        for link, (words, to) in zip(article.links, demo.links, strict=True):
+            assert article.body[:link.at[0]].endswith(words)
+            assert link.url == to if "://" in to else link.url.endswith(f"/{to}.html")
+        assert article.body_source == ("feed-content" if demo.missing_page else "page")
+    assert not cited

@@ -77,6 +77,11 @@ def test_a_demo_on_another_port_keeps_articles_state_and_the_users_file(tmp_path
     assert "ИРГЦ осень" in [v.name for v in load_config(config).views]
     assert articles(config, env, tmp_path) == marked  # same ids, read, saved, tags
     assert len(marked) == 57
+    citing = marked["Why Pezeshkian's 'strategic partner' line for Moscow matters"]["id"]
+    shown = newsdesk("--config", str(config), "show", str(citing), "--json", env=env,
+                     cwd=tmp_path)
+    assert [link["url"] for link in json.loads(shown.stdout)["links"]] == [  # O opens it live
+        f"http://127.0.0.1:{new_port}/tehran-wire-review/shoigu-arrives-in-tehran.html"]
 
     # a demo already serving the file's port is shared: nothing fetched twice, file untouched
     with DemoServer(port=new_port):

@@ -6,17 +6,14 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 from tests.conftest import rss, write_config
 from tests.httpserver import LocalServer
+from tests.slow_fetch import fetch_at_its_pages, pages_answer
 from tests.test_app_support import SIZE, make_app, settle, status, until
 from tests.test_cli_probes import newsdesk, one_line
-from tests.test_fetch_sigterm import _stored
-from tests.test_page_budget import PAGE, _items
+from tests.test_page_budget import _items
 from tui.core.config.loader import load_config
 from tui.core.desk import Desk
 from tui.core.refresh.lock import refresh_lock
@@ -28,24 +25,14 @@ def _pages_asked(server: LocalServer) -> int:
 
 def test_a_second_fetch_while_one_runs_fetches_nothing(server: LocalServer,
                                                        tmp_path: Path) -> None:
-    items = _items(server, 4)
-    for i in range(4):  # slow pages: the first fetch is at them when the second starts
-        server.add(f"/a{i}", body=PAGE, headers={"Content-Type": "text/html"}, delay=3)
-    config = str(write_config(tmp_path, [("Wire", server.add("/feed.xml", body=rss(items)))]))
-    first = subprocess.Popen([sys.executable, "-m", "tui", "--config", config, "fetch"],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    db = tmp_path / "cache" / "newsdesk.sqlite3"
-    deadline = time.monotonic() + 60
-    while _stored(db) < 4 and time.monotonic() < deadline:
-        time.sleep(0.05)
+    first, config = fetch_at_its_pages(server, tmp_path, delay=3)  # at its slow pages
     second = newsdesk("--config", config, "fetch")
     one_line(second, 75, f"another fetch is running on this cache (pid {first.pid}); this "
              "one fetched nothing (exit 75)")
     assert second.stdout == "" and _pages_asked(server) <= 4  # the first's only
     first.send_signal(signal.SIGKILL)  # the kernel lets go of its lock
     first.wait(10)
-    for i in range(4):
-        server.add(f"/a{i}", body=PAGE, headers={"Content-Type": "text/html"})
+    pages_answer(server)
     third = newsdesk("--config", config, "fetch")
     assert third.returncode == 0, third.stderr
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -14,16 +13,9 @@ from pathlib import Path
 
 from tests.conftest import rss, write_config
 from tests.httpserver import LocalServer
+from tests.slow_fetch import fetch_at_its_pages, pages_answer
 from tests.test_cli_probes import newsdesk
-from tests.test_page_budget import PAGE, _items
-
-
-def _stored(db: Path) -> int:
-    try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
-            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
-    except sqlite3.Error:
-        return 0
+from tests.test_page_budget import _items
 
 
 def _alive(group: int) -> bool:
@@ -35,17 +27,9 @@ def _alive(group: int) -> bool:
 
 
 def test_sigterm_says_what_is_kept_and_exits_143(server: LocalServer, tmp_path: Path) -> None:
-    items = _items(server, 4)
-    for i in range(4):  # slow pages: the fetch is still at them when the signal comes
-        server.add(f"/a{i}", body=PAGE, headers={"Content-Type": "text/html"}, delay=2)
-    config = str(write_config(tmp_path, [("Wire", server.add("/feed.xml", body=rss(items)))]))
-    fetch = subprocess.Popen([sys.executable, "-m", "tui", "--config", config, "fetch"],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             start_new_session=True)
-    db = tmp_path / "cache" / "newsdesk.sqlite3"
-    deadline = time.monotonic() + 60
-    while _stored(db) < 4 and time.monotonic() < deadline:
-        time.sleep(0.05)
+    fetch, config = fetch_at_its_pages(  # still at its slow pages when the signal comes
+        server, tmp_path, delay=2, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        start_new_session=True)
     fetch.send_signal(signal.SIGTERM)
     out, err = fetch.communicate(timeout=60)
     assert fetch.returncode == 143, err
@@ -56,8 +40,7 @@ def test_sigterm_says_what_is_kept_and_exits_143(server: LocalServer, tmp_path: 
     while _alive(fetch.pid) and time.monotonic() < deadline:  # its workers too
         time.sleep(0.1)
     assert not _alive(fetch.pid)
-    for i in range(4):
-        server.add(f"/a{i}", body=PAGE, headers={"Content-Type": "text/html"})
+    pages_answer(server)
     again = newsdesk("--config", config, "fetch")
     assert again.returncode == 0 and "4 pages extracted" in again.stdout
 

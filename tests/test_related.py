@@ -13,7 +13,7 @@ from tui.core.linking import index
 from tui.core.linking.features import Features, raw_features, weigh
 from tui.core.linking.score import Score, default_model, reasons, score
 from tui.core.linking.text import jaccard, minhash, place_matcher, terms
-from tui.core.store import links
+from tui.core.store import coverage, links
 from tui.core.store.db import connect
 from tui.core.store.write_turns import transaction
 
@@ -135,16 +135,16 @@ def test_index_links_both_ways_and_forms_a_story(tmp_path: Path) -> None:
         c = _add(conn, "c", 2, "Central bank cuts rates", "Turkey's central bank cut rates.",
                  "2024-08-05T12:00:00Z")
         index.index_articles(conn, [a, b, c])
-    got = links.related(conn, a)
+    got = coverage.related(conn, a)
     assert [r.id for r in got] == [b]
     assert got[0].feed == "Two" and "Shoigu" in got[0].reasons
-    assert [r.id for r in links.related(conn, b)] == [a]
-    assert links.related(conn, c) == []
-    story = links.story_of(conn, a)
+    assert [r.id for r in coverage.related(conn, b)] == [a]
+    assert coverage.related(conn, c) == []
+    story = coverage.story_of(conn, a)
     assert story is not None and set(story.article_ids) == {a, b}
     assert story.outlets == ("One", "Two") and "Tehran" in story.label
-    assert links.story_of(conn, c) is None
-    assert [s.id for s in links.stories(conn)] == [story.id]
+    assert coverage.story_of(conn, c) is None
+    assert [s.id for s in coverage.stories(conn)] == [story.id]
 
 
 def test_related_lists_the_article_s_story_first(tmp_path: Path) -> None:
@@ -159,10 +159,10 @@ def test_related_lists_the_article_s_story_first(tmp_path: Path) -> None:
         links.store_links(conn, [(a, b, 0.6, ""), (a, c, 0.9, ""), (a, d, 0.2, ""),
                                  (c, a, 0.9, ""), (c, d, 0.3, "")])
         links.rewrite_stories(conn, [a, b], {links.new_story(conn): [a, b]})
-    got = links.related(conn, a)
+    got = coverage.related(conn, a)
     assert [r.id for r in got] == [b, c, d]
     assert [r.score for r in got] == [0.6, 0.9, 0.2]
-    assert [r.id for r in links.related(conn, c)] == [a, d]  # in no story: by probability
+    assert [r.id for r in coverage.related(conn, c)] == [a, d]  # in no story: by probability
 
 
 def test_reindex_and_prune_keep_counts_right(tmp_path: Path) -> None:
@@ -177,13 +177,13 @@ def test_reindex_and_prune_keep_counts_right(tmp_path: Path) -> None:
     with transaction(conn):  # a changed body is indexed again, not twice
         index.index_articles(conn, [a])
     assert conn.execute("SELECT df FROM link_df WHERE key = ''").fetchone()[0] == 2
-    assert len(links.related(conn, a)) == 1 and links.story_of(conn, a) is not None
+    assert len(coverage.related(conn, a)) == 1 and coverage.story_of(conn, a) is not None
     with transaction(conn):  # prune: cascades uncount the article and dissolve the story
         conn.execute("DELETE FROM articles WHERE id = ?", (b,))
     assert conn.execute("SELECT df FROM link_df WHERE key = ''").fetchone()[0] == 1
     assert conn.execute("SELECT df FROM link_df WHERE key = 'a:sergei-shoigu'").fetchone()[0] == 1
-    assert links.related(conn, a) == [] and links.story_of(conn, a) is None
-    assert links.stories(conn) == []
+    assert coverage.related(conn, a) == [] and coverage.story_of(conn, a) is None
+    assert coverage.stories(conn) == []
     left = conn.execute("SELECT count(*) FROM link_keys WHERE article_id = ?", (b,)).fetchone()
     assert left[0] == 0
 
@@ -197,7 +197,7 @@ def test_candidates_come_from_the_window_only(tmp_path: Path) -> None:
         new = _add(conn, "n", 2, "Shoigu lands in Tehran", VISIT, "2024-08-05T10:00:00Z", [SHOIGU])
         feats = index.features(conn, [new])
         index.index_articles(conn, [new])
-    assert links.related(conn, new) == []
+    assert coverage.related(conn, new) == []
     assert feats == {}  # not indexed before index_articles
     assert index.candidates(conn, new, index.features(conn, [new])[new]) == []
 
@@ -227,8 +227,8 @@ def _stories_after(tmp_path: Path, order: list, refreshes: int) -> tuple:  # typ
             add_articles(cache, order[k * size:(k + 1) * size])
         slug = {aid: a.slug for aid, a in cache.gold.items()}
         stories = sorted(sorted(slug[a] for a in s.article_ids)
-                         for s in links.stories(cache.conn, 1000))
-        related = {slug[a]: [slug[r.id] for r in links.related(cache.conn, a)] for a in slug}
+                         for s in coverage.stories(cache.conn, 1000))
+        related = {slug[a]: [slug[r.id] for r in coverage.related(cache.conn, a)] for a in slug}
     finally:
         cache.close()
     return stories, related
@@ -278,7 +278,7 @@ def test_migration_from_the_first_linker_relinks_everything(tmp_path: Path) -> N
     assert conn.execute("SELECT count(*) FROM articles WHERE analysed = 0").fetchone()[0] == 2
     with transaction(conn):
         index.index_articles(conn, [a, b])
-    assert [r.id for r in links.related(conn, a)] == [b]
+    assert [r.id for r in coverage.related(conn, a)] == [b]
     raw, docs = conn.execute("SELECT raw, docs FROM link_features WHERE article_id = ?",
                              (a,)).fetchone()
     assert raw.startswith("{") and docs == 2

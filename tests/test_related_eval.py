@@ -20,7 +20,7 @@ from tui.core.config.loader import load_config
 from tui.core.desk import Desk
 from tui.core.linking import index
 from tui.core.linking.score import Model, default_model, models
-from tui.core.store import links
+from tui.core.store import coverage
 from tui.core.store.write_turns import transaction
 from tui.demo.server import DemoServer, write_demo_config
 from tui.demo.site import load_site
@@ -85,12 +85,12 @@ def test_shoigu_in_tehran_pair(demo: Demo) -> None:
     near_misses = {a for a, e in demo.gold.items() if e in (
         "shoigu-pyongyang-2024-09", "ashgabat-2024-10", "kazan-brics-2024-10",
         "treaty-moscow-2025-01", "haniyeh-killed-2024-07", "pezeshkian-inauguration-2024-07")}
-    first = links.related(demo.conn, report)[0]
+    first = coverage.related(demo.conn, report)[0]
     assert first.id in tehran
-    assert links.related(demo.conn, first.id)[0].id == report  # each other's first
+    assert coverage.related(demo.conn, first.id)[0].id == report  # each other's first
     assert "Shoigu" in first.reasons and "Tehran" in first.reasons
     for aid in tehran:
-        related = links.related(demo.conn, aid, 10)
+        related = coverage.related(demo.conn, aid, 10)
         listed = [r.id for r in related]
         assert tehran - {aid} <= set(listed)  # all other outlets' coverage of the visit
         assert not set(listed) & pyongyang
@@ -103,7 +103,7 @@ def test_shoigu_in_tehran_pair(demo: Demo) -> None:
                     demo.conn.execute("SELECT title FROM articles WHERE id = ?", (a,))
                     .fetchone()[0])
     # the analysis two days on is among the visit's own coverage, above any near miss
-    assert analysis in {r.id for r in links.related(demo.conn, report, len(tehran) - 1)}
+    assert analysis in {r.id for r in coverage.related(demo.conn, report, len(tehran) - 1)}
 
 
 NEAR_MISSES = ("shoigu-tehran-2024-08", "shoigu-pyongyang-2024-09", "ashgabat-2024-10",
@@ -127,8 +127,8 @@ def test_same_people_different_event_kept_apart(demo: Demo) -> None:
         if event not in NEAR_MISSES:
             continue
         same = [a for a, e in demo.gold.items() if e == event and a != aid]
-        listed = links.related(demo.conn, aid, len(same))
-        story = links.story_of(demo.conn, aid)
+        listed = coverage.related(demo.conn, aid, len(same))
+        story = coverage.story_of(demo.conn, aid)
         mixed = {demo.gold[r.id] for r in listed} | (
             {demo.gold[m] for m in story.article_ids} if story else set())
         assert mixed - {event} <= KNOWN_MIX - {event}, (aid, event, mixed)
@@ -137,8 +137,8 @@ def test_same_people_different_event_kept_apart(demo: Demo) -> None:
 def test_standalone_articles_stay_alone(demo: Demo) -> None:
     for aid, event in demo.gold.items():
         if not event:
-            assert links.related(demo.conn, aid) == []
-            assert links.story_of(demo.conn, aid) is None
+            assert coverage.related(demo.conn, aid) == []
+            assert coverage.story_of(demo.conn, aid) is None
 
 
 def test_arabic_and_persian_coverage_links_across_scripts(demo: Demo) -> None:
@@ -150,24 +150,24 @@ def test_arabic_and_persian_coverage_links_across_scripts(demo: Demo) -> None:
         if langs[slug] not in ("ar", "fa") or not demo.gold[aid]:
             continue
         same = {a for a, e in demo.gold.items() if e == demo.gold[aid] and a != aid}
-        listed = [r.id for r in links.related(demo.conn, aid, len(same))]
+        listed = [r.id for r in coverage.related(demo.conn, aid, len(same))]
         assert set(listed) == same, slug
-        story = links.story_of(demo.conn, aid)
+        story = coverage.story_of(demo.conn, aid)
         assert story is not None and same <= set(story.article_ids), slug
     pagers = demo.slug["infijar-ajhizat-al-nida"]
-    assert links.related(demo.conn, pagers) == [] and links.story_of(demo.conn, pagers) is None
+    assert coverage.related(demo.conn, pagers) == [] and coverage.story_of(demo.conn, pagers) is None
 
 
 def test_story_of_the_visit(demo: Demo) -> None:
     report = demo.slug["shoigu-arrives-in-tehran"]
-    story = links.story_of(demo.conn, report)
+    story = coverage.story_of(demo.conn, report)
     assert story is not None
     tehran = {a for a, e in demo.gold.items() if e == "shoigu-tehran-2024-08"}
     assert set(story.article_ids) == tehran
     assert "Shoigu" in story.label and "Tehran" in story.label and "Aug 2024" in story.label
     assert len(story.outlets) == 5
-    assert story in links.stories(demo.conn)
-    listed = links.stories(demo.conn)
+    assert story in coverage.stories(demo.conn)
+    listed = coverage.stories(demo.conn)
     assert [s.last for s in listed] == sorted((s.last for s in listed), reverse=True)
 
 
@@ -175,7 +175,7 @@ def test_query_story_term(demo: Demo) -> None:
     from tui.core.models import utcnow
     from tui.core.query import compile_query
 
-    story = links.story_of(demo.conn, demo.slug["shoigu-arrives-in-tehran"])
+    story = coverage.story_of(demo.conn, demo.slug["shoigu-arrives-in-tehran"])
     assert story is not None
     compiled = compile_query(f"story:{story.id}", now=utcnow(), resolve_actor=lambda _n: [])
     ids = {r[0] for r in demo.conn.execute(
@@ -205,3 +205,19 @@ def test_entities_only_ablation(demo: Demo) -> None:
     finally:
         _relink(demo.conn, model)
     assert figures["p@1"] <= evaluate(demo)["p@1"]
+
+
+def test_story_labels_name_the_states_most_headlines_name_and_the_common_place(
+        demo: Demo) -> None:
+    """Iran's missiles on Israel: both states are in most headlines (Iran once as "Tehran"),
+    and no place is in most members (Jericho is in two of four): no West Bank. A state whose
+    city is the place (Iran for Tehran) stays out; Russia is in three of five headlines of
+    Assad's fall (in Moscow)."""
+    def label(slug: str) -> str:
+        story = coverage.story_of(demo.conn, demo.slug[slug])
+        assert story is not None
+        return story.label
+
+    assert label("iran-fires-missiles-at-israel") == "Iran, Israel · 1-2 Oct 2024"
+    assert label("shoigu-arrives-in-tehran") == "Shoigu, Pezeshkian · Tehran · 5-6 Aug 2024"
+    assert label("damascus-falls-assad-flees") == "Russia, Assad · Damascus · 8-9 Dec 2024"

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import itertools
 
-from tui.core.linking.stories import assign_ids, closest, cluster, date_range
+from tui.core.linking.features import Features
+from tui.core.linking.stories import assign_ids, closest, cluster, date_range, label
 
 T = 0.5
 DAY = 86400.0
@@ -94,3 +95,25 @@ def test_date_range() -> None:
     assert date_range(start, start + 3600) == "5 Aug 2024"
     assert date_range(start, start + DAY) == "5-6 Aug 2024"
     assert date_range(start, start + 30 * DAY) == "5 Aug-4 Sep 2024"
+
+
+def _member(heads: tuple[str, ...], places: dict[str, float], lead: str = "a:irgc",
+            day: float = 0.0) -> Features:
+    return Features(published=1_727_800_000 + day * 86_400, script="latin",
+                    actors={"irgc": 2.0}, states={}, places=places, focus={lead: 2.0},
+                    terms={}, sig=(), lead=lead, heads=heads)
+
+
+def test_a_label_names_states_most_headlines_name_and_only_a_common_place() -> None:
+    members = [_member(("a:iran", "a:israel"), {"jericho": 3.1, "west-bank": 4.7}),
+               _member(("a:israel", "p:tehran"), {"tehran": 2.1}),  # Tehran stands for Iran
+               _member(("a:irgc", "a:iran"), {"jericho": 3.1}, day=1),
+               _member(("a:israel",), {})]
+    assert label(members)[0] == "Iran, Israel · 1-2 Oct 2024"  # Jericho: 2 of 4
+    members += [_member(("a:irgc",), {}), _member(("a:irgc",), {})]
+    assert label(members)[0] == "IRGC · 1-2 Oct 2024"  # Iran and Israel: 3 of 6
+
+
+def test_a_state_whose_city_is_the_place_stays_out() -> None:
+    members = [_member(("p:tehran", "a:iran"), {"tehran": 2.7}) for _ in range(3)]
+    assert label(members)[0] == "IRGC · Tehran · 1 Oct 2024"

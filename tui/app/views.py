@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from tui.core.actors.gazetteer import Actor
     from tui.core.config.loader import Config
     from tui.core.desk import Desk
-    from tui.core.store.links import Story
+    from tui.core.store.coverage import Story
 
 from tui.core.query.parse import quote  # names in any script round-trip through feed:/tag:
 

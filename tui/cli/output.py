@@ -19,7 +19,7 @@ from tui.core.models import Article, ArticleActor, ArticleRow, FeedStatus, to_is
 
 if TYPE_CHECKING:
     from tui.core.actors.gazetteer import Actor
-    from tui.core.store.links import RelatedItem, Story
+    from tui.core.store.coverage import RelatedItem, Story
 
 
 def iso(moment: datetime | None) -> str | None:

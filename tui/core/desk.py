@@ -15,23 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from tui.core.config.loader import Config, ConfigError, load_config
-from tui.core.models import (
-    Article,
-    ArticleActor,
-    ArticleRow,
-    FeedStatus,
-    utcnow,
-)
+from tui.core.desk_reads import DeskReads
 from tui.core.refresh import analysis as analysis
 from tui.core.refresh.analysis import WarmUpWhen
 from tui.core.refresh.events import RefreshEvent, Stored
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
-from tui.core.store import links as link_store
 from tui.core.store import page_retry
-from tui.core.store.dateline import dated
 from tui.core.store.db import DB_NAME, StoreError, bulk, connect, data_version, read_only_place
-from tui.core.store.feed_status import feed_statuses
 from tui.core.store.write_turns import transaction
 
 T = TypeVar("T")
@@ -39,15 +30,13 @@ T = TypeVar("T")
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
-    from tui.core.actors.matcher import Actor, Gazetteer
     from tui.core.query.rules import RulesResult
     from tui.core.refresh.pipeline import RefreshSummary
     from tui.core.refresh.pool import WorkerPool
     from tui.core.refresh.reextract import Rebuilt
-    from tui.core.store.links import RelatedItem, Story
 
 
-class Desk:
+class Desk(DeskReads):
     """Refresh, query, triage. Every state change is committed before the call returns."""
 
     def __init__(self, config: Config, *, db_path: Path | None = None) -> None:
@@ -189,24 +178,37 @@ class Desk:
         return summary
 
     def fetch_page(self, article_id: int) -> bool:
-        """Fetch one article's page now if still due (the reader opened it first); True when
-        tried. A page that failed is tried once here (this Desk), then left to refreshes."""
-        from tui.core.ingest.addresses import LinkPolicy
-        from tui.core.refresh.pipeline import Refresh
+        """Fetch and extract one article's page now, if it is still due (the reader opened
+        it before a refresh got to it). Blocking; True when the page was tried. A page that
+        failed before is tried once here (in this Desk), then left to later refreshes: the
+        reader asks again each time it shows the article.
+
+        It writes as a refresh does, so it holds the refresh's lock: RefreshBusy at once when
+        a fetch (cron's, another reader's) runs on this cache, and the page is left to it."""
+        from tui.core.refresh.lock import refresh_lock
 
         article = store.get_article(self.conn, article_id)
         if article is None or not article.url or not store.page_is_due(self.conn, article_id):
             return False
         if article.page_tries and article_id in self._pages_retried:
             return False
+        with refresh_lock(self.db_path.parent):
+            if not store.page_is_due(self.conn, article_id):  # the fetch that held it got it
+                return False
+            self._fetch_page(article_id, article.url, article.feeds)
+        return True
+
+    def _fetch_page(self, article_id: int, url: str, feeds: Sequence[str]) -> None:
+        from tui.core.ingest.addresses import LinkPolicy
+        from tui.core.refresh.pipeline import Refresh
+
         self._pages_retried.add(article_id)
-        urls = [f.url for f in self.config.feeds if f.name in article.feeds]
+        urls = [f.url for f in self.config.feeds if f.name in feeds]
         policy = LinkPolicy.for_feeds(urls, self.config.settings.allow_private_links)
         run = Refresh(self.conn, self.config, [], {}, pool=self.workers(), extract=True,
                       on_event=lambda _e: None)
-        asyncio.run(run.pages_now([(article_id, article.url, policy)]))
+        asyncio.run(run.pages_now([(article_id, url, policy)]))
         self.analyse_pending()
-        return True
 
     def analyse_pending(self, on_event: Callable[[RefreshEvent], None] | None = None) -> int:
         """Run actors, rules and linking on every article whose body changed."""
@@ -219,63 +221,6 @@ class Desk:
         changed = rebuild_bodies(self.conn, self.workers())
         self.analyse_pending(on_event)
         return changed
-
-    # -- reading -------------------------------------------------------------------------
-    def _filter(self, query: str) -> tuple[str, tuple[object, ...]]:
-        from tui.core.query import compile_query
-
-        compiled = compile_query(query, now=utcnow(), resolve_actor=self.analysis.resolve_actor,
-                                 views=self.config.views)
-        return compiled.where, tuple(compiled.params)
-
-    def _run(self, fn: Callable[..., object], *args: object, **kwargs: object) -> object:
-        from tui.core.query import explain_sql_error
-
-        try:
-            return fn(*args, **kwargs)
-        except sqlite3.OperationalError as exc:
-            raise explain_sql_error(exc) from None
-
-    def articles(self, query: str = "", *, limit: int = 200, offset: int = 0) -> list[ArticleRow]:
-        """Newest first. Raises tui.core.query.QueryError for a malformed query."""
-        where, params = self._filter(query)
-        return self._run(store.select_rows, self.conn, where, params, limit, offset)  # type: ignore[return-value]
-
-    def count(self, query: str = "", before: int | None = None) -> int:
-        """`before`: only the rows listed ahead of that article (its place, listed or not)."""
-        where, params = self._filter(query)
-        return self._run(store.count_rows, self.conn, where, params, before)  # type: ignore[return-value]
-
-    def ids(self, query: str = "") -> list[int]:
-        where, params = self._filter(query)
-        return self._run(store.select_ids, self.conn, where, params)  # type: ignore[return-value]
-
-    def unknown_actors(self, query: str) -> list[str]:
-        """The names in the query's `actor:` terms that name no known actor (they match
-        nothing, which a user should be told rather than shown an empty list)."""
-        from tui.core.query import actor_names, parse
-        names = actor_names(parse(query))
-        return [n for n in dict.fromkeys(names) if not self.analysis.resolve_actor(n)]
-
-    def unknown_places(self, query: str) -> list[str]:
-        """The names in the query's `place:`/`country:` terms that name no known place."""
-        from tui.core.places.matcher import resolve_place
-        from tui.core.query import parse, place_names
-
-        return [n for n in dict.fromkeys(place_names(parse(query))) if not resolve_place(n)]
-
-    def article(self, article_id: int) -> Article | None:
-        return store.get_article(self.conn, article_id)
-
-    def rows(self, ids: Sequence[int]) -> list[ArticleRow]:
-        """The list rows of these articles (the marked ones), newest first."""
-        return store.rows_of(self.conn, ids)
-
-    def feeds(self) -> list[FeedStatus]:  # configured feeds with their health, config order
-        return feed_statuses(self.conn, self.config.feeds, self.config.settings.max_pages_per_feed)
-
-    def all_tags(self) -> list[tuple[str, int]]:
-        return store.all_tags(self.conn)
 
     # -- triage (each call is one committed transaction) ---------------------------------
     def set_flag(self, ids: Sequence[int], column: str, value: bool) -> list[int]:
@@ -323,38 +268,7 @@ class Desk:
         """Apply feeds.toml's rules and mutes to the whole cache (ingest does new ones)."""
         return self.analysis.apply_rules(self.conn, None)
 
-    # -- analysis: actors, related, stories ----------------------------------------------
-    def unanalysed(self) -> int:
-        """Articles whose actors and links are still to be made (a fetch was interrupted)."""
-        return store.unanalysed_count(self.conn)
-
-    def actors_of(self, article_id: int) -> list[ArticleActor]:
-        return self.analysis.actors_of(self.conn, article_id)
-
-    def top_actors(self, *, days: int | None = 7, limit: int = 50) -> list[tuple[Actor, int]]:
-        return self.analysis.top_actors(self.conn, days=days, limit=limit)
-
-    def actor(self, actor_id: str) -> Actor | None:
-        return self.analysis.gazetteer.actors.get(actor_id)
-
-    @property
-    def gazetteer(self) -> Gazetteer:
-        """The actors in use, bundled and the user's (what a new name is checked against)."""
-        return self.analysis.gazetteer
-
-    def related(self, article_id: int, limit: int = 10) -> list[RelatedItem]:
-        return link_store.related(self.conn, article_id, limit)
-
-    def stories(self, limit: int = 100) -> list[Story]:  # labels: place · people · dates
-        return [dated(story) for story in link_store.stories(self.conn, limit)]
-
-    def story_count(self) -> int:
-        """How many stories `stories()` could list (a capped list says how many more)."""
-        return link_store.story_count(self.conn)
-
-    def story_of(self, article_id: int) -> Story | None:
-        return dated(s) if (s := link_store.story_of(self.conn, article_id)) else None
-
+    # -- dossiers and views ---------------------------------------------------------------
     def export(self, query: str, fmt: str, ids: Sequence[int] | None = None,
                about: str | None = None) -> str:
         """`about`: what the dossier's heading names (else what `query` names)."""

@@ -1,8 +1,9 @@
 """The demo's cache follows the demo to whatever port serves it.
 
 The demo's items carry guids free of the port, so a refresh on another port finds the articles
-it has. What still names a port is each article's link and each feed's URL: they are moved to
-the current server when a demo starts (the links `o` opens stay live). Caches from versions
+it has. What still names a port is each article's link, the demo pages its text cites and each
+feed's URL: they are moved to the current server when a demo starts (the links `o` and `O`
+open stay live). Caches from versions
 whose keys held the port (one copy of an article per port it was fetched from) are repaired
 here too: the copies become one article, read, saved, dismissed or tagged if any copy was.
 """
@@ -11,11 +12,14 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Container
 from dataclasses import dataclass
 from typing import Protocol
 
 from tui.core.ingest.parse import entry_key
+from tui.core.models import BodyLink
 from tui.core.store import relocate
+from tui.core.store.body_links import links_of, set_links
 from tui.core.store.write_turns import transaction
 from tui.demo.feeds import guid_of
 from tui.demo.site import Site
@@ -64,7 +68,8 @@ def adopt_cache(conn: sqlite3.Connection, served: _Served) -> Adopted:
             feeds.setdefault(match.group(1), []).append((feed_id, url))
     feeds = {slug: rows for slug, rows in feeds.items()
              if len(rows) > 1 or rows[0][1] != outlets[slug]}
-    if not articles and not feeds:
+    cited = _cited_moved(conn, keys, base)
+    if not articles and not feeds and not cited:
         return Adopted(0, 0, 0)
     merged = 0
     with transaction(conn):
@@ -77,4 +82,24 @@ def adopt_cache(conn: sqlite3.Connection, served: _Served) -> Adopted:
             current = [feed_id for feed_id, url in found if url == outlets[slug]]
             keep = current[0] if current else found[0][0]
             relocate.merge_feeds(conn, keep, [feed_id for feed_id, _ in found], outlets[slug])
+        for article_id, links in cited.items():
+            set_links(conn, article_id, links)
     return Adopted(merged, len(articles), sum(len(rows) for rows in feeds.values()))
+
+
+def _cited_moved(conn: sqlite3.Connection, pages: Container[str], base: str
+                 ) -> dict[int, tuple[BodyLink, ...]]:
+    """The links texts cite to demo pages, moved to `base` (`O` opens a live page), by
+    article; only those that change."""
+    out = {}
+    for article_id, stored in relocate.links_naming(conn, LOOPBACK):
+        links = links_of(stored)
+        moved = tuple(BodyLink(_moved(link.url, pages, base), link.at) for link in links)
+        if moved != links:
+            out[article_id] = moved
+    return out
+
+
+def _moved(url: str, pages: Container[str], base: str) -> str:
+    match = _PAGE.match(url)
+    return base + match.group(1) if match and match.group(1) in pages else url

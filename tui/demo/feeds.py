@@ -11,7 +11,7 @@ from collections.abc import Callable
 from email.utils import format_datetime
 from xml.sax.saxutils import escape, quoteattr
 
-from tui.demo.site import DemoArticle, Outlet, Site
+from tui.demo.site import DemoArticle, Outlet, Site, paragraphs_html
 
 __all__ = ["FEED_CONTENT_TYPES", "guid_of", "item_id", "render_feed"]
 
@@ -45,7 +45,7 @@ def guid_of(outlet: Outlet, slug: str) -> str:
 
 def _content_html(article: DemoArticle, base_url: str, site: Site) -> str:
     """Full text as feed HTML, with a little of the in-body clutter real feeds carry."""
-    paras = [f"<p>{escape(p)}</p>" for p in article.paragraphs]
+    paras = paragraphs_html(site, article, base_url)
     others = [a for a in site.articles_of(article.outlet) if a.slug != article.slug]
     if others and len(paras) > 2:
         other = others[0]

@@ -66,6 +66,7 @@ class DemoArticle:
     lang: str
     paragraphs: tuple[str, ...]
     missing_page: bool = False  # the server answers 404: readers fall back to the feed
+    links: tuple[tuple[str, str], ...] = ()  # (words of a paragraph, a slug or an address)
 
     @property
     def path(self) -> str:
@@ -119,7 +120,8 @@ def load_site(path: Path = ARTICLES_FILE) -> Site:
         DemoArticle(slug=a["slug"], outlet=a["outlet"], event=a["event"],
                     published=datetime.fromisoformat(a["published"]), title=a["title"],
                     author=a["author"], lang=a["lang"], paragraphs=tuple(a["paragraphs"]),
-                    missing_page=bool(a.get("missing_page", False)))
+                    missing_page=bool(a.get("missing_page", False)),
+                    links=tuple((link["words"], link["to"]) for link in a.get("links", ())))
         for a in data["article"]
     )
     return Site(outlets, articles)
@@ -135,6 +137,24 @@ def _inline(name: str) -> dict[str, Template]:
     with (TEMPLATE_DIR / "inline.toml").open("rb") as fh:
         table = tomllib.load(fh)[name]
     return {key: Template(value) for key, value in table.items()}
+
+
+def paragraphs_html(site: Site, article: DemoArticle, base_url: str) -> list[str]:
+    """The article's paragraphs as HTML, its `links` made: the first paragraph holding a
+    link's words gets the `<a>` around them (the text itself is unchanged)."""
+    out = [html.escape(p) for p in article.paragraphs]
+    for words, to in article.links:
+        url = to if "://" in to else base_url + page_path(_outlet_of(site, to), to)
+        found = html.escape(words)
+        at = next((i for i, p in enumerate(out) if found in p), None)
+        if at is None:
+            raise ValueError(f"{article.slug}: no paragraph says {words!r} (articles.toml links)")
+        out[at] = out[at].replace(found, f'<a href="{html.escape(url)}">{found}</a>', 1)
+    return [f"<p>{p}</p>" for p in out]
+
+
+def _outlet_of(site: Site, slug: str) -> str:
+    return next(a.outlet for a in site.articles if a.slug == slug)
 
 
 def _others(site: Site, article: DemoArticle, count: int, *, same_outlet: bool
@@ -177,8 +197,8 @@ def _body_html(site: Site, outlet: Outlet, article: DemoArticle, base_url: str) 
     inserts[3 if len(article.paragraphs) >= 5 else len(article.paragraphs) - 1] = (
         inserts.get(len(article.paragraphs) - 1, "") + snip["newsletter"].substitute())
     parts: list[str] = []
-    for i, para in enumerate(article.paragraphs):
-        parts.append(f"<p>{esc(para)}</p>")
+    for i, para in enumerate(paragraphs_html(site, article, base_url)):
+        parts.append(para)
         if i in inserts:
             parts.append(_bp(inserts[i]))
     parts.append(_bp(snip["share"].substitute()))

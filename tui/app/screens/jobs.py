@@ -39,6 +39,9 @@ class Jobs:
         """Run as a job's writes land, before the screen shows them (the cache watch takes
         them as seen: no second reload)."""
         self.busy: Literal["refresh", "analysis"] | None = None
+        self.pages = 0
+        """Page fetches running (the reader's, alongside `busy`): they hold the cache's refresh
+        lock too, so an R meanwhile is told to wait for them, not for a cron job."""
         self._note: str | None = None
 
     # -- refreshing ------------------------------------------------------------------------
@@ -103,8 +106,10 @@ class Jobs:
         try:
             summary = self.host.desk.refresh(feeds, on_event=on_event)
         except RefreshBusy as error:  # a cron fetch: what it stores shows up here as it comes
-            call(self._refresh_failed, f"not refreshed: {error} (a cron job?); what it "
-                 "fetches shows up here as it comes")
+            call(self._refresh_failed, "not refreshed: the open article's page is being "
+                 "fetched; R again in a moment" if self.pages else
+                 f"not refreshed: {error} (a cron job?); what it fetches shows up here as it "
+                 "comes")
             return
         except Exception as error:  # shown in the status line
             call(self._refresh_failed, f"refresh failed: {error}")
@@ -139,16 +144,30 @@ class Jobs:
     def fetch_page(self, article_id: int) -> None:
         """The open article's page, deferred by a refresh (max_pages_per_feed), fetched now
         off the UI thread; the reader shows it when it comes."""
+        self.pages += 1
         self.host.in_thread(lambda: self._page_worker(article_id), "page")
+
+    def _page_done(self, say: str | None = None) -> None:
+        self.pages -= 1
+        if say:
+            self.host.say(say)
 
     def _page_worker(self, article_id: int) -> None:
         """In the worker thread."""
+        from tui.core.refresh.lock import RefreshBusy
+
         call = self.host.app.call_from_thread
         try:
             fetched = self.host.desk.fetch_page(article_id)
-        except Exception as error:  # storage or network trouble: said, never fatal
-            call(self.host.say, f"the page could not be fetched: {error}")
+        except RefreshBusy as error:  # never two writers: the running fetch gets the page
+            call(self._page_done, "the page waits: the refresh running fetches pages; open the "
+                 "article again after" if self.busy == "refresh" else
+                 f"the page waits: {error}, which fetches it; what it stores shows up here")
             return
+        except Exception as error:  # storage or network trouble: said, never fatal
+            call(self._page_done, f"the page could not be fetched: {error}")
+            return
+        call(self._page_done)
         if fetched:
             call(self.host.reader.show_again, self.host.desk, only=article_id)
 

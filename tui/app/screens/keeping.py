@@ -193,8 +193,9 @@ class Keeping:
         target = Path(path).expanduser()
         query, ids = pager.query, pager.ids()  # as listed now (the list may have reloaded)
         count = counted(len(ids), 'article')
-        # the status line keeps the view's label LABEL_FLOOR columns, and the list position
-        room = host.app.size.width - LABEL_FLOOR - len(f"  {len(ids)}/{len(ids)}") - 2
+        # the status line keeps the view's label LABEL_FLOOR columns and the list position;
+        # the message's two-space lead and the line's padding (a column either side) take 4
+        room = host.app.size.width - LABEL_FLOOR - len(f"  {len(ids)}/{len(ids)}") - 4
         host.say(f"exporting {count} to {home_short(target)}…")
 
         def work() -> None:  # in a worker thread: a big view takes a while

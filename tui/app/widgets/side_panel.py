@@ -27,7 +27,7 @@ from tui.core.models import ArticleActor
 from tui.core.visual import isolated
 
 if TYPE_CHECKING:
-    from tui.core.store.links import RelatedItem
+    from tui.core.store.coverage import RelatedItem
 
 KINDS = GAZETTEER_KINDS  # one list: the gazetteer validates what the panel colours
 # What a mention is styled as: its kind, or "unlisted" for a person the gazetteer lacks.

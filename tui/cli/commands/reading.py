@@ -85,8 +85,13 @@ def show(desk: Desk, args: argparse.Namespace) -> int:
     article = desk.article(args.id)
     if article is None:
         raise CliError(f"no article with id {args.id}")
-    if desk.fetch_page(article.id):  # its page waited (page budget): fetch it, as the reader does
-        article = desk.article(article.id) or article
+    from tui.core.refresh.lock import RefreshBusy
+
+    try:  # its page waited (the page budget): fetch it, as the reader does
+        if desk.fetch_page(article.id):
+            article = desk.article(article.id) or article
+    except RefreshBusy as busy:  # a cron fetch writes the cache: the text stored so far
+        tell(f"the article's page was not fetched now: {busy}, which fetches it")
     if args.json:
         output.print_json(output.article_json(article, desk.actors_of(article.id),
                                               desk.story_of(article.id)))

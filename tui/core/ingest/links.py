@@ -1,4 +1,5 @@
-"""The links an article's text cites, found in its page and placed where the text names them.
+"""The links an article's text cites, found in its page (or the feed's own HTML, when the text
+is the feed's) and placed where the text names them.
 
 An analyst follows the primary sources an article links to, as newsboat, w3m and Elfeed let
 one do by number: the text reads `full report 1[1]` and a list gives [1]'s address. trafilatura
@@ -22,7 +23,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from tui.core.ingest.sanitize import strip_controls
 from tui.core.models import BodyLink
 
-__all__ = ["MAX_BODY_LINKS", "body_links", "shifted", "web_url"]
+__all__ = ["MAX_BODY_LINKS", "body_links", "feed_links", "shifted", "web_url"]
 
 MAX_BODY_LINKS = 50
 """Links kept per article, in the order the text first cites them (a live blog may cite
@@ -188,6 +189,20 @@ def body_links(tree: Any, body: str, page_url: str,
         if url in marks or len(marks) < MAX_BODY_LINKS:
             marks.setdefault(url, []).append(offset)
     return tuple(BodyLink(url, tuple(offsets)) for url, offsets in marks.items())
+
+
+def feed_links(html: str | None, body: str, url: str) -> tuple[BodyLink, ...]:
+    """The links of a feed's own HTML (content:encoded, Atom content, a summary) that sit in
+    `body`, the text made of it, found as a page's are; `url` is the item's link (else the
+    feed's), which relative addresses are resolved against and which is never its own link."""
+    if not html or not body or "<a" not in html.lower():  # most summaries: nothing to parse
+        return ()
+    from lxml import html as lxml_html
+
+    try:
+        return body_links(lxml_html.fragment_fromstring(html, create_parent="div"), body, url)
+    except Exception:  # the text stands without its links
+        return ()
 
 
 def shifted(links: tuple[BodyLink, ...], cut: int) -> tuple[BodyLink, ...]:

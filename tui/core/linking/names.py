@@ -80,6 +80,12 @@ def place_kind(place_id: str) -> str:
     return place.kind if place else ""
 
 
+def place_country(place_id: str) -> tuple[str, ...]:
+    """The states (their actor ids) a place belongs to; a country is its own."""
+    place = place_matcher().places.get(place_id)
+    return place.country if place else ()
+
+
 def display_name(key: str) -> str:
     """"a:sergei-shoigu" -> "Shoigu", "p:tehran" -> "Tehran"."""
     kind, _, ident = key.partition(":")

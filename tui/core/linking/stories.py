@@ -29,7 +29,7 @@ from itertools import compress, repeat
 from operator import ge, itemgetter, mul, truediv
 
 from tui.core.linking.features import Features
-from tui.core.linking.names import actor_kind, display_name, place_kind
+from tui.core.linking.names import actor_kind, display_name, place_country, place_kind
 
 MAX_SPAN_DAYS = 14.0  # a story longer than this is a theme, not an event
 JOIN_MIN = 0.05  # the least average link to a core's members that joins it (index.STORY_LINK_MIN)
@@ -197,7 +197,13 @@ def assign_ids(groups: Sequence[Sequence[int]], old: Mapping[int, int],
 
 
 def label(features: Iterable[Features]) -> tuple[str, float, float]:
-    """'Shoigu, Bagheri · Tehran · 5-6 Aug 2024': what most members name, most prominently."""
+    """'Shoigu, Bagheri · Tehran · 5-6 Aug 2024': what most members name, most prominently.
+
+    The place is one most members name (a passing mention in a few, Jericho in reports of
+    missiles over Israel, never wins it); with none, the label has no place. A state or
+    country takes a person's place when most members' headlines name it, by name or by one of
+    its cities ("Tehran"), unless the place is its own: Iran's strike on Israel reads
+    "Iran, Israel", not the IRGC, Nasrallah and a bystander's West Bank."""
     feats = list(features)
 
     def top(prefix: str, skip: Callable[[str], bool], n: int) -> list[str]:
@@ -211,13 +217,34 @@ def label(features: Iterable[Features]) -> tuple[str, float, float]:
                     cover[k] = cover.get(k, 0.0) + 1.0 + lead + w / 1000
         return sorted(cover, key=lambda k: (-cover[k], k))[:n]
 
+    def most(count: int) -> bool:
+        return 2 * count > len(feats)
+
     people = top("a", lambda a: actor_kind(a) == "state", 2)
     names = list(dict.fromkeys(display_name(f"a:{a}") for a in people))
-    spots = top("p", lambda p: place_kind(p) == "country" or display_name(f"p:{p}") in names, 1)
+    spots = top("p", lambda p: (place_kind(p) == "country" or display_name(f"p:{p}") in names
+                                or not most(sum(p in f.places for f in feats))), 1)
+    home = set(place_country(spots[0])) if spots else set()
+    named: dict[str, int] = {}
+    for f in feats:
+        for state in {s for head in f.heads for s in _states_named(head)} - home:
+            named[state] = named.get(state, 0) + 1
+    states = [display_name(f"a:{s}") for s in sorted(named, key=lambda s: (-named[s], s))
+              if most(named[s])]
+    states = [s for s in states if not any(s in name for name in names)][:2]  # "… of Ukraine"
+    names = list(dict.fromkeys([*states, *names]))[:2]  # as short as ever: states first
     first = min(f.published for f in feats)
     last = max(f.published for f in feats)
     parts = [", ".join(names), *(display_name(f"p:{p}") for p in spots), date_range(first, last)]
     return " · ".join(p for p in parts if p), first, last
+
+
+def _states_named(head: str) -> tuple[str, ...]:
+    """The states a headline's name stands for: a state itself, or a place's country."""
+    kind, _, ident = head.partition(":")
+    if kind == "a":
+        return (ident,) if actor_kind(ident) == "state" else ()
+    return place_country(ident)
 
 
 def date_range(first: float, last: float) -> str:

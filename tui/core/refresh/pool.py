@@ -39,6 +39,7 @@ def _text(html: str | None) -> str:
 def prepare_feed(data: bytes, headers: dict[str, str], feed_url: str) -> PreparedFeed:
     """In a worker. Parsing and extraction load there, never in a refresh with nothing new."""
     from tui.core.ingest.language import guess_language
+    from tui.core.ingest.links import feed_links
     from tui.core.ingest.parse import parse_feed
 
     parsed = parse_feed(data, headers, feed_url)
@@ -46,11 +47,13 @@ def prepare_feed(data: bytes, headers: dict[str, str], feed_url: str) -> Prepare
     for e in parsed.entries:
         content, summary = _text(e.content_html), _text(e.summary_html)
         body, source = (content, "feed-content") if content else (summary, "summary")
+        html = e.content_html if content else e.summary_html
         entries.append(NewEntry(
             key=e.key, url=e.url, title=e.title, author=e.author, summary=summary or None,
             feed_content=content or None, published=e.published,
             lang=e.lang or guess_language(e.title, body),
-            body=body, body_source=source if body else "", shared_link=e.shared_link))
+            body=body, body_source=source if body else "", shared_link=e.shared_link,
+            links=feed_links(html, body, e.url or feed_url)))
     return PreparedFeed(parsed.title, parsed.lang, tuple(entries), parsed.error, parsed.warning,
                         parsed.truncated_entries)
 

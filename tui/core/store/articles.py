@@ -40,6 +40,7 @@ class NewEntry:
     body: str = ""  # the best text the feed itself carries, readable before any extraction
     body_source: str = ""  # "feed-content" | "summary" | ""
     shared_link: bool = False  # the feed gives this link to other items too: not an identity
+    links: tuple[BodyLink, ...] = ()  # the links `body` cites (the feed's HTML had them)
 
 
 def insert_entries(conn: sqlite3.Connection, feed_id: int, entries: Iterable[NewEntry],
@@ -84,8 +85,8 @@ def insert_entries(conn: sqlite3.Connection, feed_id: int, entries: Iterable[New
 
 
 _NEW_COLUMNS = ("key, url, title, author, summary, feed_content, lang, published, first_seen, "
-                "body, body_source, extracted_at, page_due, extract_error")
-_NEW_CHUNK = 64  # rows per INSERT: 64 x 14 values stays under SQLite's oldest variable limit
+                "body, body_source, extracted_at, page_due, extract_error, body_links")
+_NEW_CHUNK = 64  # rows per INSERT: 64 x 15 values stays under SQLite's oldest variable limit
 
 
 def _insert_new(conn: sqlite3.Connection, fresh: Sequence[NewEntry], now: str,
@@ -103,8 +104,9 @@ def _insert_new(conn: sqlite3.Connection, fresh: Sequence[NewEntry], now: str,
                        e.published or now, now, e.body or None, e.body_source or None,
                        now if e.body else None,
                        int(want_pages and bool(e.url) and not e.shared_link),
-                       SHARED_LINK_NOTE if e.shared_link else None)
-        row = "(" + ",".join("?" * 14) + ")"
+                       SHARED_LINK_NOTE if e.shared_link else None,
+                       links_json(e.links))
+        row = "(" + ",".join("?" * 15) + ")"
         conn.execute(f"INSERT INTO articles({_NEW_COLUMNS}) VALUES "
                      + ",".join([row] * len(chunk)), values)
         found = _known(conn, "key", [e.key for e in chunk])  # keys are unique in articles

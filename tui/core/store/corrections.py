@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from tui.core.models import to_iso, utcnow
 from tui.core.store.articles import NewEntry
+from tui.core.store.body_links import links_json
 
 _CHUNK = 500
 
@@ -45,11 +46,11 @@ def update_changed(conn: sqlite3.Connection, feed_id: int, entries: Sequence[New
             "author = coalesce(?, author), "
             "body = CASE WHEN body_source = 'page' THEN body ELSE ? END, "
             "body_source = CASE WHEN body_source = 'page' THEN body_source ELSE ? END, "
-            "body_links = CASE WHEN body_source = 'page' THEN body_links END, "
+            "body_links = CASE WHEN body_source = 'page' THEN body_links ELSE ? END, "
             "extracted_at = ?, analysed = 0, read = read AND title IS ?, "
             "page_due = CASE WHEN ? AND url IS NOT NULL THEN 1 ELSE page_due END "
             "WHERE id = ?",
             (e.title, e.summary, e.feed_content, e.author, e.body or None,
-             e.body_source or None, now, e.title, int(want_pages and not e.shared_link),
-             article_id))
+             e.body_source or None, links_json(e.links), now, e.title,
+             int(want_pages and not e.shared_link), article_id))
     return [article_id for article_id, _ in changed]

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tui.core.store.links import Story
+    from tui.core.store.coverage import Story
 
 
 def dateline(label: str) -> str:

@@ -35,6 +35,12 @@ def identities(conn: sqlite3.Connection, url_prefix: str,
     return sorted(found.values())
 
 
+def links_naming(conn: sqlite3.Connection, url_prefix: str) -> list[tuple[int, str]]:
+    """(id, body_links JSON) of the articles whose text links an address under `url_prefix`."""
+    return list(conn.execute("SELECT id, body_links FROM articles WHERE body_links LIKE ? "
+                             "ESCAPE '\\'", ("%" + _like(url_prefix),)))
+
+
 def merge_articles(conn: sqlite3.Connection, keep: int, others: Sequence[int]) -> None:
     """Fold `others` into `keep`: read, saved or dismissed if any of them was, every tag and
     feed of theirs; then the others go (their derived rows with them)."""

@@ -1,0 +1,92 @@
+"""The read side of links and stories: an article's related coverage and the stories, as both
+faces list them. What writes them is `links.py` (driven by `tui.core.linking`)."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+
+from tui.core.models import from_iso
+
+
+@dataclass(frozen=True)
+class RelatedItem:
+    id: int
+    title: str
+    feed: str
+    published: datetime
+    score: float
+    reasons: str
+    in_story: bool = False  # in the article's story: listed first whatever its pair's score
+
+
+@dataclass(frozen=True)
+class Story:
+    id: int
+    label: str
+    article_ids: tuple[int, ...]
+    first: datetime
+    last: datetime
+    outlets: tuple[str, ...]
+
+
+_FEED = ("(SELECT f.name FROM article_feeds af JOIN feeds f ON f.id = af.feed_id "
+         "WHERE af.article_id = a.id ORDER BY af.feed_id LIMIT 1)")
+
+
+def related(conn: sqlite3.Connection, article_id: int, limit: int = 10) -> list[RelatedItem]:
+    """Other outlets' coverage of the same event, each with why: the article's story first,
+    then the rest, best first. A story weighs every pair among its members (average linkage),
+    so it tells the coverage of an event from the next day's strike on the same people and
+    city better than one pair's probability does (tests/data/related_eval.md)."""
+    rows = conn.execute(
+        f"SELECT a.id, a.title, {_FEED} AS feed, a.published, l.score, l.reasons, "
+        "coalesce(mine.story_id = theirs.story_id, 0) AS same FROM links l "
+        "JOIN articles a ON a.id = l.other_id "
+        "LEFT JOIN story_articles mine ON mine.article_id = l.article_id "
+        "LEFT JOIN story_articles theirs ON theirs.article_id = l.other_id "
+        "WHERE l.article_id = ? "
+        # equal scores (copies of one report) by date and key, never id: arrival must not show
+        "ORDER BY same DESC, l.score DESC, a.published DESC, a.key LIMIT ?",
+        (article_id, limit)).fetchall()
+    return [RelatedItem(r[0], r[1], r[2] or "", from_iso(r[3]), r[4], r[5], bool(r[6]))
+            for r in rows]
+
+
+def _story(conn: sqlite3.Connection, row: sqlite3.Row | tuple[object, ...]) -> Story:
+    sid, text, first, last = row[0], row[1], row[2], row[3]
+    ids = tuple(r[0] for r in conn.execute(
+        "SELECT s.article_id FROM story_articles s JOIN articles a ON a.id = s.article_id "
+        "WHERE s.story_id = ? ORDER BY a.published, a.id", (sid,)))
+    outlets = tuple(dict.fromkeys(r[0] for r in conn.execute(
+        "SELECT f.name FROM story_articles s JOIN article_feeds af ON af.article_id = s.article_id "
+        "JOIN feeds f ON f.id = af.feed_id JOIN articles a ON a.id = s.article_id "
+        "WHERE s.story_id = ? ORDER BY a.published, f.name", (sid,))))
+    return Story(int(str(sid)), str(text), ids, from_iso(str(first)), from_iso(str(last)), outlets)
+
+
+def stories(conn: sqlite3.Connection, limit: int = 100) -> list[Story]:
+    """Stories with at least two articles, newest first."""
+    rows = conn.execute(
+        "SELECT s.id, s.label, s.first, s.last FROM stories s WHERE s.first != '' AND "
+        "(SELECT count(*) FROM story_articles m WHERE m.story_id = s.id) >= 2 "
+        "ORDER BY s.last DESC, s.id DESC LIMIT ?", (limit,)).fetchall()
+    return [_story(conn, r) for r in rows]
+
+
+def story_of(conn: sqlite3.Connection, article_id: int) -> Story | None:
+    row = conn.execute(
+        "SELECT s.id, s.label, s.first, s.last FROM story_articles m JOIN stories s "
+        "ON s.id = m.story_id WHERE m.article_id = ?", (article_id,)).fetchone()
+    if row is None or conn.execute("SELECT count(*) FROM story_articles WHERE story_id = ?",
+                                   (row[0],)).fetchone()[0] < 2:
+        return None
+    return _story(conn, row)
+
+
+def story_count(conn: sqlite3.Connection) -> int:
+    """How many stories `stories` lists with no limit."""
+    return int(conn.execute(
+        "SELECT count(*) FROM stories s WHERE s.first != '' AND "
+        "(SELECT count(*) FROM story_articles m WHERE m.story_id = s.id) >= 2").fetchone()[0])
