@@ -23,8 +23,8 @@ from tui.core.models import (
     utcnow,
 )
 from tui.core.refresh import analysis as analysis
-from tui.core.refresh.analysis import WarmUpWhen
 from tui.core.refresh.events import RefreshEvent, Stored
+from tui.core.refresh.warm import WarmUpWhen
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
 from tui.core.store import links as link_store
@@ -34,7 +34,6 @@ from tui.core.store.feed_status import feed_statuses
 from tui.core.store.write_turns import transaction
 
 T = TypeVar("T")
-
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
@@ -164,6 +163,7 @@ class Desk:
 
         start = time.perf_counter()
         emit = on_event or (lambda _e: None)
+        self.analysis.usable_sources(self.conn)  # a broken actors.toml: said before fetching
         chosen = [f for f in self.config.feeds if feeds is None or f.name in feeds]
         extracting = self.config.settings.extract if extract is None else extract
         warm = WarmUpWhen(self.analysis.warm_up, self.workers().workers,

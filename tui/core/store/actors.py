@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING
 from orjson import dumps as _fast_dumps
 
 from tui.core.jsonfast import loads
+from tui.core.store.db import GAZETTEER_HASH_KEY as GAZETTEER_HASH_KEY  # kept with get_meta
 from tui.core.store.db import replace_article_rows
 
 if TYPE_CHECKING:
     from tui.core.actors.matcher import Mention
     from tui.core.actors.recognize import UnlistedName
 
-GAZETTEER_HASH_KEY = "gazetteer_hash"
 # Spans index into `body` exactly as the reader shows it (Article.body is body or ""). The
 # pipeline writes the feed's text into `body` when no page could be extracted, and marks the
 # article for re-analysis whenever it does, so nothing is missed by not looking further.
