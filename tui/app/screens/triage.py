@@ -270,7 +270,8 @@ class Triage:
         span = "1" if len(links) == 1 else f"1-{len(links)}"
         self.host.app.push_screen(
             TextDialog(f"Open a link of {label(row)}", f"The link's number ({span}): the text "
-                       "shows [n] after its words, and lists them at its end", span),
+                       "shows [n] after its words, and lists them at its end", span,
+                       default="1" if len(links) == 1 else "", enter="opens"),
             functools.partial(self._cited_link_chosen, row, links))
 
     def _cited_link_chosen(self, row: ArticleRow, links: tuple[BodyLink, ...],
@@ -357,8 +358,8 @@ class Triage:
         if row is None or not row.url:
             self.host.say("this article has no link")
             return
-        self.host.app.copy_to_clipboard(row.url)
-        self.host.say("link copied")
+        self.host.app.copy_to_clipboard(row.url)  # OSC 52: whether it lands is the terminal's
+        self.host.say("link sent to the terminal's clipboard")
 
     @guarded
     def feed_errors(self) -> None:
