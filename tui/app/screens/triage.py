@@ -20,10 +20,12 @@ from typing import TYPE_CHECKING
 from textual.app import SuspendNotSupported
 
 from tui.app import browser
+from tui.app.messages import OpenView
 from tui.app.screens.dialogs import TextDialog
 from tui.app.screens.feeds import FeedsScreen
 from tui.app.screens.host import Host, guarded
 from tui.app.screens.tags import AddTagsScreen, RemoveTagScreen
+from tui.app.views import feed_view
 from tui.core import tagnames
 from tui.core.models import Article, BodyLink
 from tui.core.words import counted
@@ -363,4 +365,11 @@ class Triage:
 
     @guarded
     def feed_errors(self) -> None:
-        self.host.app.push_screen(FeedsScreen(list(self.host.desk.feeds())))
+        self.host.app.push_screen(FeedsScreen(list(self.host.desk.feeds())), self._feed_chosen)
+
+    def _feed_chosen(self, name: str | None) -> None:
+        """`enter` in the feeds dialog: that feed's articles, as choosing it in the tree."""
+        if name is not None:
+            view = feed_view(name)
+            self.host.view_tree.select_view(view)
+            self.host.view_tree.post_message(OpenView(view))
