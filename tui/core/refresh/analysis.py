@@ -391,10 +391,10 @@ class Analysis:
         office = self.__dict__["offices"].get(office_id)
         return None if office is None else str(office.title)
 
-    def top_actors(self, conn: sqlite3.Connection, *, days: int | None,
-                   limit: int) -> list[tuple[Actor, int]]:
+    def top_actors(self, conn: sqlite3.Connection, *, days: int | None, limit: int,
+                   dated: bool = False) -> list[tuple[Actor, int]]:
         from tui.core.store import actors as actor_store
 
         since = to_iso(utcnow() - timedelta(days=days)) if days else "0000"
-        rows = actor_store.top_actors(conn, since, limit)
+        rows = actor_store.top_actors(conn, since, limit, dated_only=dated)
         return [(self.gazetteer.actors[a], n) for a, n in rows if a in self.gazetteer.actors]
