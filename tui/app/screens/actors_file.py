@@ -8,6 +8,7 @@ file put right takes the toast away and the articles are matched again."""
 from __future__ import annotations
 
 import os
+import sqlite3
 from typing import TYPE_CHECKING
 
 from tui.app.screens.host import Host
@@ -35,25 +36,28 @@ class ActorsFile:
         return found.st_mtime_ns, found.st_size
 
     def start(self) -> None:
-        self.host.in_thread(self._check, "actors-file")
+        self.check()
 
     def poll(self) -> None:
         """At each poll of the cache (not while a job runs: its edit is its own)."""
         stamp = self._stamp_now()
         if stamp != self._stamp:
             self._stamp = stamp
-            self.host.in_thread(self._check, "actors-file")
+            self.check()
 
-    def _check(self) -> None:
-        """In a worker thread: a few milliseconds unless the file changed."""
-        desk = self.host.desk
-        changed = desk.analysis.sources_changed(desk.conn)
-        if changed:
-            desk.analysis.reload_actors(desk.config.actors_path)
-        self.host.app.call_from_thread(self._checked, desk.analysis.actors_error, changed)
-
-    def _checked(self, error: str | None, changed: bool) -> None:
+    def check(self) -> None:
+        """On the UI thread, in a few milliseconds (a hash, and a parse of the user's file
+        when it changed): a check in a thread could land after a `-` job had matched the
+        same edit and start another, whose words replaced the job's."""
         host = self.host
+        try:
+            changed = host.desk.analysis.sources_changed(host.desk.conn)
+        except (sqlite3.Error, OSError):  # a writer's lock: asked again at the next change
+            self._stamp = None
+            return
+        if changed:
+            host.desk.analysis.reload_actors(host.desk.config.actors_path)
+        error = host.desk.analysis.actors_error
         name = host.desk.config.actors_path.name
         if error is not None:
             toast(host.app, ABOUT, error,

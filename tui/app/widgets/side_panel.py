@@ -49,14 +49,18 @@ def actor_prompt(actor: ArticleActor, style: Style | None = None, room: int = 0)
     """'Name  kind · count' in its kind's colour, or 'Name  not listed · count' for a person
     the gazetteer lacks (the reader's header says what the article called them), with
     '· like X' when the name is only another spelling of listed actor X's. In `room` columns
-    (0: as long as it is) the count stays whole: '· like X' is cut first, then the name."""
+    (0: as long as it is) the count stays whole: the name is cut, and 'like X' goes on a
+    line of its own when the name would keep less than 10 columns beside it."""
     meta = f"  {actor.kind} · {actor.count}" if actor.listed else f"  not listed · {actor.count}"
     like = (f" · like {actor.spelt_like[1]}"
             if not actor.listed and actor.spelt_like is not None else "")
     name = Text(str(actor.name), style or "")
     if room > 0:
-        like = _cut(like, room - name.cell_len - cell_len(meta))
-        name.truncate(max(1, room - cell_len(meta) - cell_len(like)), overflow="ellipsis")
+        if like and min(name.cell_len, 10) + cell_len(meta) + cell_len(like) > room:
+            below = _cut(like.removeprefix(" · "), room - 2)  # on a line of its own
+            like = f"\n  {below}" if below else ""
+        beside = 0 if like.startswith("\n") else cell_len(like)
+        name.truncate(max(1, room - cell_len(meta) - beside), overflow="ellipsis")
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append_text(name)
     text.append(meta, "dim" if actor.listed else "dim italic")
