@@ -265,7 +265,7 @@ def test_new_user_id_needs_name_and_kind(tmp_path: Path) -> None:
 
 
 def test_parse_gazetteer_wrong_kind_in_bundled_style() -> None:
-    with pytest.raises(GazetteerError, match=r"bundled: actor\[0\] \(id 'a'\): key 'kind'"):
+    with pytest.raises(GazetteerError, match=r"bundled:4: actor\[0\] \(id 'a'\): key 'kind'"):
         parse_gazetteer('[[actor]]\nid = "a"\nname = "A"\nkind = "country"', "bundled")
 
 

@@ -14,7 +14,9 @@ import pytest
 from tui.core.config.loader import Config, Settings
 from tui.core.models import to_iso, utcnow
 from tui.core.refresh import analysis as analysis_module
-from tui.core.refresh.analysis import LINKER_HASH_KEY, Analysis
+from tui.core.refresh import relink
+from tui.core.refresh.analysis import Analysis
+from tui.core.refresh.relink import LINKER_HASH_KEY
 from tui.core.store import actors as store
 from tui.core.store.db import connect, get_meta
 
@@ -223,8 +225,8 @@ def test_a_new_linker_relinks_the_recent_fortnight_only(
 
     assert analysis.run_pending(conn) == 0  # the same linker: nothing to do
     weights = tmp_path / "weights.json"  # a refitted linker ships another weights file
-    weights.write_bytes(analysis_module._WEIGHTS.read_bytes() + b"\n")
-    monkeypatch.setattr(analysis_module, "_WEIGHTS", weights)
+    weights.write_bytes(relink._WEIGHTS.read_bytes() + b"\n")
+    monkeypatch.setattr(relink, "_WEIGHTS", weights)
     assert analysis.run_pending(conn) == 1  # the recent article, analysed and linked again
     assert get_meta(conn, LINKER_HASH_KEY) not in (None, shipped)
     assert pending(conn) == [] and old != recent

@@ -147,6 +147,7 @@ async def test_minus_lists_the_users_additions_and_says_what_went(demo_desk) -> 
     desk, config = demo_desk
     desk.add_actor_alias("sergei-shoigu", "Shoygoo")
     desk.add_actor_alias("sergei-shoigu", "Shoyguu")
+    desk.analyse_pending()  # matched, as the app's `a` does (else the reader would at start)
     app = make_app(desk, config)
     async with app.run_test(size=SIZE) as pilot:
         await key_on_timeline(pilot, app, "minus", SHOIGU)

@@ -280,14 +280,17 @@ def test_top_actors_prefer_the_last_week() -> None:
     from tui.app.views import top_actors
 
     class Stub:
-        def __init__(self, week: list[Any]) -> None:
-            self.week = week
+        def __init__(self, week: list[Any], dated: bool = True) -> None:
+            self.week, self.dated = week, dated
 
-        def top_actors(self, *, days: int | None, limit: int) -> list[Any]:
+        def top_actors(self, *, days: int | None, limit: int, dated: bool = False) -> list[Any]:
+            if dated and not self.dated:  # the week's only articles were dated when fetched
+                return []
             return self.week if days == 7 else [("all", 9)]
 
     assert top_actors(Stub([("a", 2)])) == ([("a", 2)], 7)
     assert top_actors(Stub([])) == ([("all", 9)], None)
+    assert top_actors(Stub([("a", 2)], dated=False)) == ([("all", 9)], None)
 
 
 async def test_palette_and_remapped_key_reach_the_new_commands(tmp_path) -> None:

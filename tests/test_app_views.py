@@ -163,6 +163,25 @@ async def test_e_lists_feeds_with_errors(demo_desk) -> None:
         assert isinstance(app.screen, MainScreen)
 
 
+async def test_enter_in_the_feeds_dialog_lists_that_feeds_articles(demo_desk) -> None:
+    """As newsboat's feed list: `e`, a feed, `enter` shows its articles (it did nothing)."""
+    from tui.app.screens.feeds import FeedsScreen
+
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, FeedsScreen))
+        chosen = app.screen.feeds[2].name
+        await pilot.press("j", "j", "enter")
+        await until(pilot, lambda: isinstance(app.screen, MainScreen))
+        await until(pilot, lambda: main(app).view.feed == chosen)
+        assert main(app).view.kind == "feed"
+        listed = {desk.article(row.id).feed for _, row in main(app).articles.pager.rows(0, 5)}
+        assert listed == {chosen}, listed
+
+
 async def test_help_lists_every_command(demo_desk) -> None:
     from tui.app.commands import COMMANDS
     from tui.app.screens.help import HelpScreen

@@ -81,3 +81,19 @@ async def test_the_status_line_says_how_much_of_the_article_is_below(demo_desk) 
         await pilot.press("q")  # back to the list: nothing about a reader
         await settle(pilot)
         assert "space:" not in status(app)
+
+
+async def test_an_article_that_fits_says_end_at_once(demo_desk) -> None:
+    """The shortest article on a tall terminal fits whole: `space` goes to the next unread
+    one, and the status line says so at once (it said nothing)."""
+    from tests.test_app_support import status
+
+    desk, config = demo_desk
+    ids = desk.ids("is:unread")
+    shortest = min(range(len(ids)), key=lambda i: len(desk.article(ids[i]).body or ""))
+    app = make_app(desk, config)
+    async with app.run_test(size=(120, 60)) as pilot:
+        await settle(pilot)
+        await pilot.press(*["j"] * shortest, "enter")
+        await settle(pilot)
+        assert status(app).rstrip().endswith("end · space: next unread"), status(app)

@@ -105,7 +105,7 @@ def test_no_browser_at_all_says_so_and_offers_y(tmp_path: Path, term: Tmux) -> N
     assert "no browser found (y copies the link)" in screen
     assert "set browser" in screen and '"lynx %u"' in screen and "feeds.toml" in screen, screen
     term.keys("y")
-    term.wait_for(lambda s: "link copied" in s)
+    term.wait_for(lambda s: "link sent to the terminal's clipboard" in s)
 
 
 def test_missing_browser_program_is_named_and_the_reader_stays(tmp_path: Path,

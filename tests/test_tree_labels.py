@@ -174,3 +174,22 @@ async def test_a_wide_terminal_shows_whole_labels(demo_desk) -> None:
             assert whole[0].endswith(f"/{len(story.article_ids)}")
         actors = [label for label in labels if label.endswith(")") and "more" not in label]
         assert actors and not [label for label in actors if "…" in label]
+
+
+def test_an_undated_item_does_not_turn_the_actors_span_to_a_week(demo_desk) -> None:
+    """The demo's articles are from 2024-25: the tree's Actors are "all time". An item with
+    no date of its own, dated when fetched (today), made it "7 days" listing that one
+    article's actors; an article dated this week does."""
+    from tui.app.views import top_actors
+    from tui.core.models import to_iso, utcnow
+
+    desk, _config = demo_desk
+    assert top_actors(desk)[1] is None
+    named = desk.conn.execute("SELECT DISTINCT article_id FROM actor_mentions LIMIT 2").fetchall()
+    now = to_iso(utcnow())
+    desk.conn.execute("UPDATE articles SET published = ?, first_seen = ? WHERE id = ?",
+                      (now, now, named[0][0]))  # as the pipeline dates an undated item
+    assert top_actors(desk)[1] is None
+    desk.conn.execute("UPDATE articles SET published = ? WHERE id = ?", (now, named[1][0]))
+    actors, days = top_actors(desk)
+    assert days == 7 and actors

@@ -1,9 +1,9 @@
-"""When the workers build the analyzers' tools during a refresh (analysis.WarmUpWhen)."""
+"""When the workers build the analyzers' tools during a refresh (refresh/warm.py)."""
 
 from __future__ import annotations
 
-from tui.core.refresh.analysis import WarmUpWhen
 from tui.core.refresh.events import FeedFinished, Progress, RefreshEvent
+from tui.core.refresh.warm import WarmUpWhen
 
 
 def _when(events: list[RefreshEvent], *, pages: bool, workers: int = 2) -> int | None:

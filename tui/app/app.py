@@ -33,6 +33,7 @@ class NewsdeskApp(App[None]):
     def __init__(self, desk: Desk, config: Config, notices: Sequence[str] = ()) -> None:
         super().__init__()
         self.desk = desk
+        desk.analysis.lenient = True  # a broken actors.toml is said, and the reader goes on
         self.config = config
         self.notices = tuple(notices)  # e.g. where a first run wrote feeds.toml
 

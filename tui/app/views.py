@@ -223,11 +223,11 @@ ALL_ACTORS = 1_000_000
 
 
 def top_actors(desk: Desk, limit: int = TREE_CAP) -> tuple[list[tuple[Actor, int]], int | None]:
-    """(actors, days): the last week's most mentioned, or all time when the week is empty
-    (a fixed archive, or the 2024 demo)."""
-    items = list(desk.top_actors(days=TOP_ACTOR_DAYS, limit=limit))
-    if items:
-        return items, TOP_ACTOR_DAYS
+    """(actors, days): the last week's most mentioned, or all time when the week has no
+    dated article (a fixed archive, or the 2024 demo). An item without a date, dated when
+    fetched, does not make a week of one article: the label stays "all time"."""
+    if desk.top_actors(days=TOP_ACTOR_DAYS, limit=1, dated=True):
+        return list(desk.top_actors(days=TOP_ACTOR_DAYS, limit=limit)), TOP_ACTOR_DAYS
     return list(desk.top_actors(days=None, limit=limit)), None
 
 

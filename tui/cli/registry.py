@@ -236,6 +236,7 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
 
 def dispatch(commands: Sequence[Command], args: argparse.Namespace) -> int:
     from tui.core.config.loader import ConfigError, resolve_config
+    from tui.core.refresh.catch_up import catch_up
     from tui.core.refresh.lock import RefreshBusy
     from tui.core.store.db import READ_ONLY, StoreError
 
@@ -254,6 +255,8 @@ def dispatch(commands: Sequence[Command], args: argparse.Namespace) -> int:
 
         with open_desk(resolve_config(getattr(args, "config", None), first_run),
                        sync_feeds=not command.refreshes) as desk:
+            if command.name is not None and not command.refreshes:  # the reader's is its own
+                catch_up(desk, tell)  # actors.toml edited since: before the command reads
             try:
                 return command.run(desk, args)
             except sqlite3.OperationalError as exc:

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, TypeVar
 from tui.core.config.loader import Config, ConfigError, load_config
 from tui.core.desk_reads import DeskReads
 from tui.core.refresh import analysis as analysis
-from tui.core.refresh.analysis import WarmUpWhen
 from tui.core.refresh.events import RefreshEvent, Stored
+from tui.core.refresh.warm import WarmUpWhen
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
 from tui.core.store import page_retry
@@ -26,7 +26,6 @@ from tui.core.store.db import DB_NAME, StoreError, bulk, connect, data_version, 
 from tui.core.store.write_turns import transaction
 
 T = TypeVar("T")
-
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
@@ -156,6 +155,7 @@ class Desk(DeskReads):
 
         start = time.perf_counter()
         emit = on_event or (lambda _e: None)
+        self.analysis.usable_sources(self.conn)  # a broken actors.toml: said before fetching
         chosen = [f for f in self.config.feeds if feeds is None or f.name in feeds]
         extracting = self.config.settings.extract if extract is None else extract
         warm = WarmUpWhen(self.analysis.warm_up, self.workers().workers,

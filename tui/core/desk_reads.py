@@ -101,8 +101,9 @@ class DeskReads:
     def actors_of(self, article_id: int) -> list[ArticleActor]:
         return self.analysis.actors_of(self.conn, article_id)
 
-    def top_actors(self, *, days: int | None = 7, limit: int = 50) -> list[tuple[Actor, int]]:
-        return self.analysis.top_actors(self.conn, days=days, limit=limit)
+    def top_actors(self, *, days: int | None = 7, limit: int = 50, dated: bool = False,
+                   ) -> list[tuple[Actor, int]]:  # dated: not articles dated when fetched
+        return self.analysis.top_actors(self.conn, days=days, limit=limit, dated=dated)
 
     def actor(self, actor_id: str) -> Actor | None:
         return self.analysis.gazetteer.actors.get(actor_id)

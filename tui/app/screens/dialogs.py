@@ -22,22 +22,27 @@ class TextDialog(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, about: str, placeholder: str = "") -> None:
+    def __init__(self, title: str, about: str, placeholder: str = "", *, default: str = "",
+                 enter: str = "saves") -> None:
+        """`default`: what `enter` on an empty line answers (O's only link: "1"); `enter`:
+        what it does, for the footer ("opens")."""
         super().__init__()
         self.title_text = title
         self.about = about
         self.placeholder = placeholder
+        self.default = default
+        self.enter = enter
 
     def compose(self) -> ComposeResult:
         with Vertical(id="text-dialog", classes="dialog") as box:
             box.border_title = Text(self.title_text)  # holds an actor's name: never markup
-            box.border_subtitle = "enter saves · esc cancels"
+            box.border_subtitle = f"enter {self.enter} · esc cancels"
             yield Label(Text(self.about), classes="dialog-about")
             yield Input(placeholder=self.placeholder, id="dialog-input")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.dismiss(event.value.strip() or None)
+        self.dismiss(event.value.strip() or self.default or None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -31,8 +31,10 @@ TABLE_ROWS = 16
 below it (the table is `1fr` in the dialog's CSS), which says why the chosen feed fails."""
 
 
-class FeedsScreen(ModalScreen[None]):
-    """A table of `desk.feeds()`; failing feeds first, then warned ones, in full below."""
+class FeedsScreen(ModalScreen[str | None]):
+    """A table of `desk.feeds()`; failing feeds first, then warned ones, in full below.
+    `enter` lists the chosen feed's articles, as newsboat's feed list does (its name is the
+    answer; closing answers None)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,e", "dismiss", "Close"),
                 Binding("j", "move(1)", show=False), Binding("k", "move(-1)", show=False),
@@ -49,7 +51,7 @@ class FeedsScreen(ModalScreen[None]):
             warned = sum(1 for f in self.feeds if not f.failures and f.warning)
             box.border_title = Text(f"Feeds ({len(self.feeds)}, {failing} failing, "
                                     f"{warned} with warnings)")
-            box.border_subtitle = "q / esc closes"
+            box.border_subtitle = "enter lists its articles · q / esc closes"
             yield DataTable(id="feeds-table", cursor_type="row", zebra_stripes=True)
             yield Static(id="feeds-error")
 
@@ -63,6 +65,11 @@ class FeedsScreen(ModalScreen[None]):
                           str(feed.failures), key=feed.name)
         table.focus()
         self._show(0)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if self.feeds:
+            self.dismiss(self.feeds[max(0, min(event.cursor_row, len(self.feeds) - 1))].name)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show(event.cursor_row)

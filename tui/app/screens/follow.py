@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from tui.app.commands import clashes, keymap
 from tui.app.screens.host import Host
+from tui.app.toasts import toast, withdraw
 from tui.app.widgets.visual_text import reorders
 from tui.core.config.loader import Config, ConfigError, load_config
 from tui.core.words import counted
@@ -60,6 +61,7 @@ class Follow:
         self._seen: int | None = None
         self._stamp: tuple[int, int] | None = None
         self._auto: Timer | None = None
+        self.also: list[Callable[[], None]] = []  # other files watched at each poll
 
     def start(self) -> None:
         self._seen = self._version()
@@ -89,6 +91,8 @@ class Follow:
         if self.busy():
             return
         self._config_poll()
+        for poll in self.also:
+            poll()
         version = self._version()
         if version is None or version == self._seen:
             return
@@ -142,10 +146,14 @@ class Follow:
         try:
             fresh = load_config(host.config.path)
         except ConfigError as error:
-            host.app.notify(str(error), title="feeds.toml not used: the last good one stays",
-                            severity="error", timeout=30)
+            toast(host.app, "feeds.toml", str(error),
+                  title="feeds.toml not used: the last good one stays")
             return "feeds.toml has an error (see the message): the last good one is used"
-        return self.use(fresh)
+        note = self.use(fresh)
+        if withdraw(host.app, "feeds.toml"):  # the error said is over
+            return (note or "").replace("feeds.toml re-read", "feeds.toml read again") or (
+                "feeds.toml read again")
+        return note
 
     def use(self, fresh: Config) -> str | None:
         """A config just read from feeds.toml put in use, wholly: the Desk, the tree, keys,

@@ -25,6 +25,7 @@ from tui.app.commands import COMMANDS, keymap, screen_bindings
 from tui.app.empty_state import empty_text
 from tui.app.messages import OpenArticle, OpenRelated, OpenView, ShowActor
 from tui.app.paging import Pager
+from tui.app.screens.actors_file import ActorsFile
 from tui.app.screens.arrange import Arrange
 from tui.app.screens.command_table import command_table
 from tui.app.screens.follow import Follow
@@ -73,6 +74,8 @@ class MainScreen(Screen[None]):
         self.follow = Follow(self, self.jobs.refresh_all, lambda: self.jobs.busy is not None)
         self.jobs.before_refresh, self.jobs.after_job = self.follow.reread_config, self.follow.seen
         self.teaching = Teaching(self, self.jobs)
+        self.actors_file = ActorsFile(self, self.jobs)
+        self.follow.also.append(self.actors_file.poll)
         self.keeping = Keeping(self, self.follow.use)
         self.trail = Trail(self)
         self._commands = command_table(self)
@@ -96,6 +99,7 @@ class MainScreen(Screen[None]):
         self.load_view(self.view)
         self.view_tree.recount()
         self.follow.start()
+        self.actors_file.start()
 
     def on_resize(self) -> None:
         self.relayout()

@@ -20,10 +20,12 @@ from typing import TYPE_CHECKING
 from textual.app import SuspendNotSupported
 
 from tui.app import browser
+from tui.app.messages import OpenView
 from tui.app.screens.dialogs import TextDialog
 from tui.app.screens.feeds import FeedsScreen
 from tui.app.screens.host import Host, guarded
 from tui.app.screens.tags import AddTagsScreen, RemoveTagScreen
+from tui.app.views import feed_view
 from tui.core import tagnames
 from tui.core.models import Article, BodyLink
 from tui.core.words import counted
@@ -270,7 +272,8 @@ class Triage:
         span = "1" if len(links) == 1 else f"1-{len(links)}"
         self.host.app.push_screen(
             TextDialog(f"Open a link of {label(row)}", f"The link's number ({span}): the text "
-                       "shows [n] after its words, and lists them at its end", span),
+                       "shows [n] after its words, and lists them at its end", span,
+                       default="1" if len(links) == 1 else "", enter="opens"),
             functools.partial(self._cited_link_chosen, row, links))
 
     def _cited_link_chosen(self, row: ArticleRow, links: tuple[BodyLink, ...],
@@ -357,9 +360,16 @@ class Triage:
         if row is None or not row.url:
             self.host.say("this article has no link")
             return
-        self.host.app.copy_to_clipboard(row.url)
-        self.host.say("link copied")
+        self.host.app.copy_to_clipboard(row.url)  # OSC 52: whether it lands is the terminal's
+        self.host.say("link sent to the terminal's clipboard")
 
     @guarded
     def feed_errors(self) -> None:
-        self.host.app.push_screen(FeedsScreen(list(self.host.desk.feeds())))
+        self.host.app.push_screen(FeedsScreen(list(self.host.desk.feeds())), self._feed_chosen)
+
+    def _feed_chosen(self, name: str | None) -> None:
+        """`enter` in the feeds dialog: that feed's articles, as choosing it in the tree."""
+        if name is not None:
+            view = feed_view(name)
+            self.host.view_tree.select_view(view)
+            self.host.view_tree.post_message(OpenView(view))

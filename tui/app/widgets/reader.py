@@ -42,10 +42,10 @@ def _fetch(name: str, read: Callable[[], Sequence[T]]) -> tuple[list[T], str | N
 
 
 def reading_place(top: int, height: int, total: int, page_key: str = "space") -> tuple[str, str]:
-    """(long, short) words for how far into the text the reader is, as `less` and mutt's
-    pager say it: "40% · ↓ space: more below", then "end · space: next unread"; nothing
-    when the whole text is shown. The scrollbar alone is easy to miss."""
-    if total <= height or height <= 0:
+    """(long, short) words for how far down the text the screen reaches, as `less` and mutt's
+    pager say it: "40% · ↓ space: more below", then "end · space: next unread", as soon as
+    a short text fits (nothing before the pane is laid out). The scrollbar is easy to miss."""
+    if height <= 0 or total <= 0:
         return "", ""
     if top + height >= total:
         return f"end · {page_key}: next unread", "end"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import on
@@ -46,20 +47,39 @@ def panel_order(actor: ArticleActor) -> tuple[int, int, str]:
     return group, -actor.count, str(actor.name).lower()
 
 
-def actor_prompt(actor: ArticleActor, style: Style | None = None, reorder: bool = False
-                 ) -> Text:
+def actor_prompt(actor: ArticleActor, style: Style | None = None, room: int = 0,
+                 reorder: bool = False) -> Text:
     """'Name  kind · count' in its kind's colour, or 'Name  not listed · count' for a person
     the gazetteer lacks (the reader's header says what the article called them), with
-    '· like X' when the name is only another spelling of listed actor X's."""
+    '· like X' when the name is only another spelling of listed actor X's. In `room` columns
+    (0: as long as it is) the count stays whole: the name is cut, and 'like X' goes on a
+    line of its own when the name would keep less than 10 columns beside it."""
+    meta = f"  {actor.kind} · {actor.count}" if actor.listed else f"  not listed · {actor.count}"
+    like = (f" · like {actor.spelt_like[1]}"
+            if not actor.listed and actor.spelt_like is not None else "")
+    name = Text(str(actor.name), style or "")
+    if room > 0:
+        if like and min(name.cell_len, 10) + cell_len(meta) + cell_len(like) > room:
+            below = _cut(like.removeprefix(" · "), room - 2)  # on a line of its own
+            like = f"\n  {below}" if below else ""
+        beside = 0 if like.startswith("\n") else cell_len(like)
+        name.truncate(max(1, room - cell_len(meta) - beside), overflow="ellipsis")
     text = Text(no_wrap=True, overflow="ellipsis")
-    text.append_text(drawn_label(Text(str(actor.name), style or ""), reorder))
-    if actor.listed:
-        text.append(f"  {actor.kind} · {actor.count}", "dim")
-    else:
-        text.append(f"  not listed · {actor.count}", "dim italic")
-        if actor.spelt_like is not None:  # a duplicate in the making: whose name it echoes
-            text.append(f" · like {actor.spelt_like[1]}", "dim italic")
+    text.append_text(drawn_label(name, reorder))  # cut first: the '…' ends the name
+    text.append(meta, "dim" if actor.listed else "dim italic")
+    text.append(like, "dim italic")  # a duplicate in the making: whose name it echoes
     return text
+
+
+def _cut(words: str, room: int) -> str:
+    """`words` in `room` columns, cut with "…"; nothing when too little of it would show."""
+    if cell_len(words) <= room:
+        return words
+    if room < 10:
+        return ""
+    cut = Text(words)
+    cut.truncate(room, overflow="ellipsis")
+    return cut.plain
 
 
 def related_prompt(item: RelatedItem, reorder: bool = False) -> Text | VisualText:
@@ -133,6 +153,10 @@ class SideList(OptionList):
 class ActorList(SideList):
     """The article's actors, most mentioned first: opening one lists its timeline."""
 
+    def on_resize(self) -> None:
+        if isinstance(self.parent, SidePanel):
+            self.parent.refit()
+
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -159,6 +183,7 @@ class SidePanel(Vertical):
         self.related: list[RelatedItem] = []
         self.errors: list[str] = []
         self.reorder = False  # the reader's: right-to-left names and titles in visual order
+        self._style_of: StyleOf | None = None
 
     def compose(self) -> ComposeResult:
         yield Label("Actors", id="actors-title", classes="side-title")
@@ -184,9 +209,9 @@ class SidePanel(Vertical):
         self.actors = sorted(actors, key=panel_order)
         self.related = list(related)
         pending = "being found (refresh still running)…"
+        self._style_of = style_of
         lists: tuple[tuple[SideList, list[Option | None], str], ...] = (
-            (self.actor_list, [Option(actor_prompt(a, style_of(style_key(a)), self.reorder),
-                                      id=a.id) for a in self.actors],
+            (self.actor_list, self._actor_options(style_of),
              "no actors found" if analysed else "actors " + pending),
             (self.related_list, _spaced([Option(related_prompt(r, self.reorder), id=str(r.id))
                                          for r in self.related]),
@@ -225,9 +250,19 @@ class SidePanel(Vertical):
             return
         highlighted = widget.highlighted
         widget.clear_options()
-        widget.add_options([Option(actor_prompt(a, style_of(style_key(a)), self.reorder),
-                                   id=a.id) for a in self.actors])
+        widget.add_options(self._actor_options(style_of))
         widget.highlighted = highlighted
+
+    def _actor_options(self, style_of: StyleOf) -> list[Option | None]:
+        """Each actor in the list's width (0 before it is laid out: cut when it is)."""
+        room = self.actor_list.scrollable_content_region.width
+        return [Option(actor_prompt(a, style_of(style_key(a)), room, self.reorder), id=a.id)
+                for a in self.actors]
+
+    def refit(self) -> None:
+        """The list's width changed: the names are cut again to keep every count whole."""
+        if self._style_of is not None and self.actors:
+            self.restyle(self._style_of)
 
     @property
     def selected_actor(self) -> ArticleActor | None:

@@ -17,17 +17,23 @@ from typing import Any
 
 from tui.core.actors.bodies import BodyTable, plan
 from tui.core.actors.text import key_of
+from tui.core.toml_lines import ConfigError, Source
 
 # media: news agencies and outlets cited as sources ("TASS said"), not actors in the event.
 KINDS = ("person", "org", "state", "media")
+# The words people write for a kind (README says "organisation, state, news outlet"): a user's
+# file may use them; the bundled file keeps the short ones.
+KIND_WORDS = {"organisation": "org", "organization": "org", "country": "state",
+              "outlet": "media", "news outlet": "media", "news agency": "media"}
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LIST_KEYS = ("aliases", "surnames", "acronyms", "cues", "exclude")
 _STR_KEYS = ("id", "name", "kind", "description")
 _ALL_KEYS = set(_LIST_KEYS) | set(_STR_KEYS)
 
 
-class GazetteerError(Exception):
-    """A gazetteer file is unusable; the message names the file and the key."""
+class GazetteerError(ConfigError):
+    """A gazetteer file is unusable; the message names the file, the line and the key. A
+    config error like feeds.toml's: the CLI exits 2, the reader says it and goes on."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,43 +111,71 @@ class Gazetteer:
         return sorted({i for c in close for i in self._exact[c]})
 
 
-def _where(source: str, index: int, raw: dict[str, Any]) -> str:
+def _where(source: Source, index: int, raw: dict[str, Any], key: str | None = None) -> str:
+    """"FILE:LINE: actor[0] (id 'x')": the line of `key` in the index-th [[actor]] table."""
     ident = raw.get("id")
-    return f"{source}: actor[{index}]" + (f" (id {ident!r})" if isinstance(ident, str) else "")
+    return (f"{source.where('actor', index + 1, key)}: actor[{index}]"
+            + (f" (id {ident!r})" if isinstance(ident, str) else ""))
 
 
-def _check_entry(raw: Any, source: str, index: int, partial: bool) -> dict[str, Any]:
+def _kind(raw: dict[str, Any], where: str, words: bool) -> None:
+    """A kind the gazetteer knows; with `words` (a user's file), also the words people write
+    for one ("organisation"), put in its place. Else the error suggests the kind meant."""
+    given = raw["kind"]
+    if given in KINDS:
+        return
+    spelt = " ".join(given.lower().replace("_", " ").split())
+    if words and (spelt in KINDS or spelt in KIND_WORDS):
+        raw["kind"] = KIND_WORDS.get(spelt, spelt)
+        return
+    close = difflib.get_close_matches(spelt, [*KINDS, *KIND_WORDS], n=1, cutoff=0.6)
+    meant = f" (did you mean {KIND_WORDS.get(close[0], close[0])!r}?)" if close else ""
+    raise GazetteerError(f"{where}: key 'kind': {given!r} is no kind{meant}; write one of "
+                         "person, org (an organisation), state (a country), media (a news "
+                         "outlet)")
+
+
+def _check_entry(raw: Any, source: Source, index: int, partial: bool) -> dict[str, Any]:
     """Validate one [[actor]] table; `partial` allows omitting name/kind (user overrides)."""
     if not isinstance(raw, dict):
         raise GazetteerError(
-            f"{source}: actor[{index}]: expected a table, got {type(raw).__name__}")
+            f"{source.where('actor', index + 1)}: actor[{index}]: expected a table, "
+            f"got {type(raw).__name__}")
+    raw = dict(raw)  # a copy: a kind's word is put right in it
     where = _where(source, index, raw)
     for key in raw:
         if key not in _ALL_KEYS:
             known = ", ".join(sorted(_ALL_KEYS))
-            raise GazetteerError(f"{where}: unknown key {key!r} (known: {known})")
+            meant = difflib.get_close_matches(key, sorted(_ALL_KEYS), n=1)
+            hint = f"did you mean {meant[0]!r}? " if meant else ""
+            raise GazetteerError(f"{_where(source, index, raw, key)}: unknown key {key!r} "
+                                 f"({hint}known: {known})")
     required = ("id",) if partial else ("id", "name", "kind")
     for key in required:
         if key not in raw:
             raise GazetteerError(f"{where}: missing key {key!r}")
     for key in _STR_KEYS:
         if key in raw and not isinstance(raw[key], str):
-            raise GazetteerError(f"{where}: key {key!r}: expected a string, got {raw[key]!r}")
+            raise GazetteerError(f"{_where(source, index, raw, key)}: key {key!r}: expected a "
+                                 f"string, got {raw[key]!r}")
     if not _SLUG.match(raw["id"]):
-        raise GazetteerError(f"{where}: key 'id': expected a lowercase slug like 'sergei-shoigu'")
+        raise GazetteerError(f"{_where(source, index, raw, 'id')}: key 'id': expected a "
+                             "lowercase slug like 'sergei-shoigu'")
     if "name" in raw and not raw["name"].strip():
-        raise GazetteerError(f"{where}: key 'name': must not be empty")
-    if "kind" in raw and raw["kind"] not in KINDS:
-        raise GazetteerError(f"{where}: key 'kind': expected one of {', '.join(KINDS)}, "
-                             f"got {raw['kind']!r}")
+        raise GazetteerError(f"{_where(source, index, raw, 'name')}: key 'name': must not be "
+                             "empty")
+    if "kind" in raw:
+        _kind(raw, _where(source, index, raw, "kind"), words=partial)
     for key in _LIST_KEYS:
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise GazetteerError(f"{where}: key {key!r}: expected a list of strings")
+            raise GazetteerError(f"{_where(source, index, raw, key)}: key {key!r}: expected a "
+                                 "list of strings")
         for item in value:
             if not key_of(item).strip():
-                raise GazetteerError(f"{where}: key {key!r}: {item!r} has no letters or digits")
-    return raw
+                raise GazetteerError(f"{_where(source, index, raw, key)}: key {key!r}: "
+                                     f"{item!r} has no letters or digits")
+    return {str(key): value for key, value in raw.items()}
 
 
 def _read(path_text: str, source: str) -> list[Any]:
@@ -181,18 +215,19 @@ def parse_gazetteer(text: str, source: str, base: dict[str, Actor] | None = None
     """Actors from one file's text; with `base`, the file overrides/extends those actors."""
     actors = dict(base or {})
     seen: set[str] = set()
+    lines = Source(source, text)
     for index, raw in enumerate(_read(text, source)):
-        entry = _check_entry(raw, source, index, partial=base is not None)
+        entry = _check_entry(raw, lines, index, partial=base is not None)
         ident = entry["id"]
         if ident in seen:
-            where = _where(source, index, entry)
+            where = _where(lines, index, entry, "id")
             raise GazetteerError(f"{where}: key 'id': duplicate id {ident!r}")
         seen.add(ident)
         if base is not None and ident in actors:
             actors[ident] = _merge(actors[ident], entry)
         elif base is not None and ("name" not in entry or "kind" not in entry):
             missing = "name" if "name" not in entry else "kind"
-            raise GazetteerError(f"{_where(source, index, entry)}: missing key {missing!r} "
+            raise GazetteerError(f"{_where(lines, index, entry)}: missing key {missing!r} "
                                  f"(id {ident!r} is new, not an override)")
         else:
             actors[ident] = _actor(entry)
@@ -240,16 +275,34 @@ def in_use() -> Gazetteer:
     return _in_use[0]
 
 
+def _user_text(user_file: Path) -> str:
+    try:
+        return user_file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GazetteerError(f"{user_file}: cannot read: {exc}") from None
+
+
+def check_user_file(user_file: Path) -> None:
+    """The checks of a user's actors.toml that need no bundled data (what a typo or a wrong
+    word breaks), in milliseconds where loading the whole gazetteer takes a second or more:
+    run before a fetch or a re-match relies on the file. An override of an id the bundled
+    file lacks is found only by `load_gazetteer`."""
+    text = _user_text(user_file)
+    lines, seen = Source(str(user_file), text), set()
+    for index, raw in enumerate(_read(text, str(user_file))):
+        entry = _check_entry(raw, lines, index, partial=True)
+        if entry["id"] in seen:
+            raise GazetteerError(f"{_where(lines, index, entry, 'id')}: key 'id': duplicate id "
+                                 f"{entry['id']!r}")
+        seen.add(entry["id"])
+
+
 def load_gazetteer(user_file: Path | None = None) -> Gazetteer:
     """The bundled gazetteer, overridden/extended by `user_file` when it exists."""
     actors, table = _with_bodies(parse_gazetteer(bundled_text(), "actors.toml (bundled)"))
     sources = ["bundled"]
     if user_file is not None and user_file.exists():
-        try:
-            text = user_file.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise GazetteerError(f"{user_file}: cannot read: {exc}") from None
-        actors = parse_gazetteer(text, str(user_file), base=actors)
+        actors = parse_gazetteer(_user_text(user_file), str(user_file), base=actors)
         sources.append(str(user_file))
     gazetteer = Gazetteer(actors=actors, content_hash=content_hash(actors, table.digest),
                           sources=tuple(sources), bodies=table)

@@ -22,9 +22,10 @@ from typing import TYPE_CHECKING, Any
 from tui.core.config.loader import Config
 from tui.core.models import ArticleActor, to_iso, utcnow
 from tui.core.refresh.analyzer import Batch, Found, Sources, TextItem, ids_of
-from tui.core.refresh.events import FeedFinished, Progress, RefreshEvent
+from tui.core.refresh.events import Progress, RefreshEvent
+from tui.core.refresh.relink import RELINK_DAYS, relink_if_linker_changed
 from tui.core.store import articles as store
-from tui.core.store.db import get_meta, set_meta
+from tui.core.store.db import GAZETTEER_HASH_KEY, get_meta, set_meta
 from tui.core.store.write_turns import transaction
 
 if TYPE_CHECKING:
@@ -38,9 +39,7 @@ BATCH = 100  # per write transaction: df counted over a whole batch, lock held <
 ROUND = 2_000  # pending articles asked for at a time
 IN_FLIGHT = 20  # batches of text halves submitted ahead of the one being written
 _InFlight = tuple[list[sqlite3.Row], list[TextItem], "ProcessPoolExecutor", Future[list[Found]]]
-RELINK_DAYS = 14
-# The bundled data the analyzers' tools are built from (tui/data), named here so an unchanged
-# refresh hashes them without importing the matchers.
+# The bundled data the tools are built from: an unchanged refresh hashes, imports no matcher.
 _DATA = Path(__file__).resolve().parents[2] / "data"
 BUNDLED_SOURCES = (_DATA / "actors.toml", _DATA / "offices.toml", _DATA / "places.toml",
                    _DATA / "bodies.toml")
@@ -56,28 +55,6 @@ MATCHER_VERSIONS = {"places": 2,  # 2: a Persian name written with its ZWNJ left
 def matcher_versions() -> str:
     """The versions as hashed: "actors=2 places=1 unlisted=2"."""
     return " ".join(f"{name}={version}" for name, version in sorted(MATCHER_VERSIONS.items()))
-
-
-LINKER_HASH_KEY = "linker_hash"
-_WEIGHTS = Path(__file__).resolve().parent.parent / "linking" / "weights.json"
-
-
-def _relink_if_linker_changed(conn: sqlite3.Connection) -> None:
-    """A new linker (its fitted weights, which change with its parts) makes the recent
-    fortnight's features, links and stories again, as a gazetteer change does: an upgraded
-    cache would otherwise keep the old linker's related items (and lack the parts it never
-    computed) for as long as they are shown. Older links stay as they were."""
-    digest = hashlib.sha256(_WEIGHTS.read_bytes()).hexdigest()
-    stored = get_meta(conn, LINKER_HASH_KEY)
-    if stored == digest:
-        return
-    with transaction(conn):
-        # unknown in a cache from before this key: relinked too, unless nothing is analysed
-        if stored is not None or conn.execute(
-                "SELECT 1 FROM articles WHERE analysed = 1 LIMIT 1").fetchone():
-            conn.execute("UPDATE articles SET analysed = 0 WHERE published >= ?",
-                         (to_iso(utcnow() - timedelta(days=RELINK_DAYS)),))
-        set_meta(conn, LINKER_HASH_KEY, digest)
 
 
 def _pending_chunks(conn: sqlite3.Connection) -> Iterator[list[int]]:
@@ -100,34 +77,6 @@ def _every_chunk(conn: sqlite3.Connection) -> Iterator[list[int]]:
             yield ids[i:i + BATCH]
 
 
-class WarmUpWhen:
-    """Has the workers build the analyzers' tools (matchers) while the last of their other
-    work comes in: the last feeds or, when pages are extracted, the last pages. Not earlier,
-    where the build would delay the parsing or extraction still to do (and so the moment
-    everything is stored: with pages, it cost 0.9 s of the workers' CPU in mid-extraction),
-    nor later, where analysis would wait for it. Only when some feed had new articles.
-    With a prebuilt copy on disk (actors/prebuilt.py) the same moment holds: loading it at the
-    first new feed instead kept the workers from parsing the rest and put "everything stored"
-    0.4 s later on the 10k bench, for no earlier end."""
-
-    def __init__(self, warm_up: Callable[[], None], workers: int, *, pages: bool) -> None:
-        self._warm_up, self._room, self._pages = warm_up, workers, pages
-        self._new = self._feeds_in = self._done = False
-
-    def see(self, event: RefreshEvent) -> None:
-        self._new = self._new or (isinstance(event, FeedFinished) and event.new > 0)
-        if self._done or not self._new or not isinstance(event, Progress):
-            return
-        if event.stage == "feeds":
-            self._feeds_in = event.done >= event.total
-            near = not self._pages and event.done >= event.total - self._room
-        else:  # every feed's pages are counted by the time the last feed is in
-            near = self._feeds_in and event.done >= event.total - self._room
-        if near:
-            self._done = True
-            self._warm_up()
-
-
 class Stopped(Exception):
     """The desk was told to stop (the app is quitting) while a worker's result was awaited."""
 
@@ -142,12 +91,24 @@ class Analysis:
         self.stopping = stopping or threading.Event()  # set: end after the batch being written
         self.actors_file = config.actors_file
         self._sources: Sources | None = None
+        self.lenient = False  # the reader's: a broken actors.toml is said (`actors_error`),
+        # the last good actors (or the bundled ones) used; else GazetteerError (CLI: exit 2)
+        self.actors_error: str | None = None
+        self._good: Gazetteer | None = None  # the last gazetteer loaded whole
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
-        from tui.core.actors.matcher import load_gazetteer
-
-        return load_gazetteer(self.actors_file)
+        from tui.core.actors import gazetteer as loading
+        try:
+            self._good = loading.load_gazetteer(self.actors_file)
+        except loading.GazetteerError as error:
+            if not self.lenient:
+                raise
+            self.actors_error = str(error)
+            if self._good is None:
+                return loading.load_gazetteer(None)
+            loading.adopt(self._good)
+        return self._good
 
     def reload_actors(self, actors_file: Path | None = None) -> None:
         """After the user's actors.toml changed: the next run re-matches what it must."""
@@ -156,23 +117,65 @@ class Analysis:
         self.__dict__.pop("gazetteer", None)
         self.__dict__.pop("offices", None)
 
+    def usable_sources(self, conn: sqlite3.Connection) -> Sources:
+        """The sources to match with; changed since the cache was matched, the user's file is
+        checked first (in ms). Broken: GazetteerError, or in the reader `actors_error` and the
+        bundled actors for new articles, the cached ones staying as they are."""
+        sources = self.sources()
+        if get_meta(conn, GAZETTEER_HASH_KEY) == sources.source_hash:
+            self.actors_error = None  # matched with it: it was good
+            return sources
+        from tui.core.actors.gazetteer import GazetteerError, check_user_file
+        try:
+            if self.actors_file is not None and self.actors_file.exists():
+                check_user_file(self.actors_file)
+        except GazetteerError as error:
+            if not self.lenient:
+                raise
+            if self.actors_error != str(error):
+                self.reload_actors()
+                self.actors_error = str(error)
+            return self.sources(user=False)
+        if self.actors_error is not None:  # fixed: the whole file is loaded again
+            self.actors_error = None
+            self.reload_actors()
+            sources = self.sources()
+        return sources
+
+    def sources_changed(self, conn: sqlite3.Connection) -> bool:
+        """The cache was matched with other data than the (usable) files now: re-match."""
+        stored = get_meta(conn, GAZETTEER_HASH_KEY)
+        if stored == self._digest(self.actors_file):  # as most commands find it: matched
+            if self.actors_error is not None:  # with it, so it is good (again)
+                self.actors_error = None
+                self.reload_actors()
+            return False
+        sources = self.usable_sources(conn)  # a new cache (None) records the hash as it is
+        return self.actors_error is None and stored not in (None, sources.source_hash)
+
     def resolve_actor(self, name: str) -> list[str]:
         return self.gazetteer.resolve(name)
 
-    def sources(self) -> Sources:
+    def sources(self, *, user: bool = True) -> Sources:
         """What workers need to build the analyzers' tools, with a hash of the gazetteer files'
         bytes and the matchers' versions: telling "unchanged" costs no TOML parse and no
-        automaton build (that is most of an all-304 refresh otherwise)."""
-        digest = hashlib.sha256(b"\0".join(path.read_bytes() for path in BUNDLED_SOURCES))
-        if self.actors_file is not None and self.actors_file.exists():
-            digest.update(b"\0" + self.actors_file.read_bytes())
-        digest.update(b"\0" + matcher_versions().encode())
-        actors_file = str(self.actors_file) if self.actors_file else None
-        if self._sources is None or self._sources.source_hash != digest.hexdigest():
+        automaton build (that is most of an all-304 refresh otherwise). `user=False`: the
+        bundled data alone (the user's actors.toml is broken)."""
+        mine = self.actors_file if user else None
+        digest = self._digest(mine)
+        if self._sources is None or self._sources.source_hash != digest:
             from tui.core.actors.prebuilt import prebuilt_dir
 
-            self._sources = Sources(actors_file, digest.hexdigest(), prebuilt_dir())
+            self._sources = Sources(str(mine) if mine else None, digest, prebuilt_dir())
         return self._sources
+
+    @staticmethod
+    def _digest(actors_file: Path | None) -> str:
+        digest = hashlib.sha256(b"\0".join(path.read_bytes() for path in BUNDLED_SOURCES))
+        if actors_file is not None and actors_file.exists():
+            digest.update(b"\0" + actors_file.read_bytes())
+        digest.update(b"\0" + matcher_versions().encode())
+        return digest.hexdigest()
 
     # -- running ---------------------------------------------------------------------------
     def warm_up(self) -> None:
@@ -198,9 +201,10 @@ class Analysis:
                      on_event: Callable[[RefreshEvent], None] | None) -> int:
         if self.stopping.is_set():
             return 0
-        sources = self.sources()
-        self._rematch_if_sources_changed(conn, sources, on_event)
-        _relink_if_linker_changed(conn)
+        sources = self.usable_sources(conn)
+        if self.actors_error is None:  # broken: re-matched once it is fixed
+            self._rematch_if_sources_changed(conn, sources, on_event)
+        relink_if_linker_changed(conn)
         total = conn.execute("SELECT count(*) FROM articles WHERE analysed = 0").fetchone()[0]
         if not total:
             return 0  # an unchanged refresh loads no analyzer (their imports are most of it)
@@ -278,16 +282,13 @@ class Analysis:
                                     on_event: Callable[[RefreshEvent], None] | None) -> None:
         """The gazetteer, offices or places changed, or a matcher (MATCHER_VERSIONS): the
         `rematch` analyzers run again on every article (a round at a time, text halves in the
-        pool), and recent articles are then
-        analysed again by all of them (new mentions change links and rules too; older links
-        stay as they were, re-linking 50k would take minutes). The new hash is recorded only
-        at the end, so an interrupted re-match starts over next time."""
-        from tui.core.store import actors as actor_store
-
-        stored = get_meta(conn, actor_store.GAZETTEER_HASH_KEY)
+        pool), and recent articles are then analysed again by all of them (new mentions change
+        links and rules too; older links stay: re-linking 50k would take minutes). The hash
+        is recorded only at the end, so an interrupted re-match starts over next time."""
+        stored = get_meta(conn, GAZETTEER_HASH_KEY)
         if stored is None:  # a new cache: nothing was matched with any other data
             with transaction(conn):
-                set_meta(conn, actor_store.GAZETTEER_HASH_KEY, sources.source_hash)
+                set_meta(conn, GAZETTEER_HASH_KEY, sources.source_hash)
             return
         if stored == sources.source_hash:
             return
@@ -308,7 +309,7 @@ class Analysis:
             if self.stopping.is_set():  # the hash stays old: the next run re-matches again
                 return
         with transaction(conn):
-            set_meta(conn, actor_store.GAZETTEER_HASH_KEY, sources.source_hash)
+            set_meta(conn, GAZETTEER_HASH_KEY, sources.source_hash)
             conn.execute("UPDATE articles SET analysed = 0 WHERE published >= ?",
                          (to_iso(utcnow() - timedelta(days=RELINK_DAYS)),))
 
@@ -390,10 +391,10 @@ class Analysis:
         office = self.__dict__["offices"].get(office_id)
         return None if office is None else str(office.title)
 
-    def top_actors(self, conn: sqlite3.Connection, *, days: int | None,
-                   limit: int) -> list[tuple[Actor, int]]:
+    def top_actors(self, conn: sqlite3.Connection, *, days: int | None, limit: int,
+                   dated: bool = False) -> list[tuple[Actor, int]]:
         from tui.core.store import actors as actor_store
 
         since = to_iso(utcnow() - timedelta(days=days)) if days else "0000"
-        rows = actor_store.top_actors(conn, since, limit)
+        rows = actor_store.top_actors(conn, since, limit, dated_only=dated)
         return [(self.gazetteer.actors[a], n) for a, n in rows if a in self.gazetteer.actors]

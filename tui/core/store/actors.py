@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING
 from orjson import dumps as _fast_dumps
 
 from tui.core.jsonfast import loads
+from tui.core.store.db import GAZETTEER_HASH_KEY as GAZETTEER_HASH_KEY  # kept with get_meta
 from tui.core.store.db import replace_article_rows
 
 if TYPE_CHECKING:
     from tui.core.actors.matcher import Mention
     from tui.core.actors.recognize import UnlistedName
 
-GAZETTEER_HASH_KEY = "gazetteer_hash"
 # Spans index into `body` exactly as the reader shows it (Article.body is body or ""). The
 # pipeline writes the feed's text into `body` when no page could be extracted, and marks the
 # article for re-analysis whenever it does, so nothing is missed by not looking further.
@@ -112,11 +112,13 @@ def articles_mentioning(conn: sqlite3.Connection, actor_id: str, limit: int = 20
 
 
 def top_actors(conn: sqlite3.Connection, since_iso: str | None = None, limit: int = 20,
-               ) -> list[tuple[str, int]]:
-    """(actor_id, number of articles) over articles published at or after `since_iso`."""
+               *, dated_only: bool = False) -> list[tuple[str, int]]:
+    """(actor_id, number of articles) over articles published at or after `since_iso`;
+    `dated_only`: leaving out those dated when fetched (an item without a date of its own)."""
+    dated = "AND a.published != a.first_seen " if dated_only else ""
     rows = conn.execute(
         "SELECT m.actor_id, count(*) AS n FROM actor_mentions m "
-        "JOIN articles a ON a.id = m.article_id WHERE a.published >= ? "
+        f"JOIN articles a ON a.id = m.article_id WHERE a.published >= ? {dated}"
         "GROUP BY m.actor_id ORDER BY n DESC, m.actor_id LIMIT ?", (since_iso or "", limit)
     ).fetchall()
     return [(r[0], r[1]) for r in rows]

@@ -316,6 +316,9 @@ def replace_article_rows(conn: sqlite3.Connection, table: str, columns: Sequence
                      f"VALUES (?{', ?' * len(columns)})", rows)
 
 
+GAZETTEER_HASH_KEY = "gazetteer_hash"  # the data the cache's actors were matched with
+
+
 def get_meta(conn: sqlite3.Connection, key: str) -> str | None:
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
     return None if row is None else row[0]

@@ -1,0 +1,34 @@
+"""A new linker (its fitted weights) relinks the recent fortnight once."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from datetime import timedelta
+from pathlib import Path
+
+from tui.core.models import to_iso, utcnow
+from tui.core.store.db import get_meta, set_meta
+from tui.core.store.write_turns import transaction
+
+RELINK_DAYS = 14
+LINKER_HASH_KEY = "linker_hash"
+_WEIGHTS = Path(__file__).resolve().parent.parent / "linking" / "weights.json"
+
+
+def relink_if_linker_changed(conn: sqlite3.Connection) -> None:
+    """A new linker (its fitted weights, which change with its parts) makes the recent
+    fortnight's features, links and stories again, as a gazetteer change does: an upgraded
+    cache would otherwise keep the old linker's related items (and lack the parts it never
+    computed) for as long as they are shown. Older links stay as they were."""
+    digest = hashlib.sha256(_WEIGHTS.read_bytes()).hexdigest()
+    stored = get_meta(conn, LINKER_HASH_KEY)
+    if stored == digest:
+        return
+    with transaction(conn):
+        # unknown in a cache from before this key: relinked too, unless nothing is analysed
+        if stored is not None or conn.execute(
+                "SELECT 1 FROM articles WHERE analysed = 1 LIMIT 1").fetchone():
+            conn.execute("UPDATE articles SET analysed = 0 WHERE published >= ?",
+                         (to_iso(utcnow() - timedelta(days=RELINK_DAYS)),))
+        set_meta(conn, LINKER_HASH_KEY, digest)
