@@ -36,8 +36,10 @@ def test_a_body_in_the_actor_panel_and_the_filter(tmp_path: Path) -> None:
         term.keys("actor:jordan-interior-ministry", "Enter")
         term.wait_for(lambda s: TITLE in s and OTHER not in s)
         term.keys("Enter")  # the one article left: its actor panel names the ministry
-        screen = term.wait_for(lambda s: "Actors (" in s and "InteriorMinistryofJordan" in flat(s))
-        assert "InteriorMinistryofJordanorg" in flat(screen), screen
+        # Once the panel is laid out the name may be cut ("…") so that its count stays whole.
+        screen = term.wait_for(lambda s: "Actors (" in s and "InteriorMinistryofJord" in flat(s))
+        row = next(line for line in screen.splitlines() if "Interior Ministry of Jord" in line)
+        assert "org · " in row, screen
         term.keys("q", "q", "q")
     finally:
         term.kill()
