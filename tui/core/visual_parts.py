@@ -18,8 +18,10 @@ def levels(text: str, rtl: bool) -> tuple[int, ...]:
     """Each character's resolved level (rules X1-I2) from the Rust unicode-bidi crate, whose
     python-bidi binding gives them only in its debug output (one per UTF-8 byte); python-bidi's
     own Python algorithm if that output ever changes shape."""
-    from bidi.bidi import get_display_inner
-
+    try:
+        from bidi.bidi import get_display_inner  # the Rust binding's inner call: not public
+    except ImportError:
+        return _python_levels(text, rtl)
     debug = str(get_display_inner(text, "R" if rtl else "L", True))
     cut, stop = debug.find("levels:"), debug.find("paragraphs:")
     per_byte = [int(n) for n in _LEVEL.findall(debug, cut, stop)] if cut >= 0 else []
