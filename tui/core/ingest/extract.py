@@ -104,6 +104,13 @@ _DROP_PATTERNS = [
     r"\W*((facebook|twitter|x|whatsapp|telegram|linkedin|email|reddit|copy link)\W*)*$",
     r"^\W*share (this|on|via)\b.{0,60}$",
     r"^\W*(follow us|join us) on\b.{0,60}$",
+    r"^\W*(تابعونا|تابعوا|تابعنا|انضموا إلى|اشترك في) (على|عبر|في)? ?.{0,80}"
+    r"(تلغرام|تيليغرام|تويتر|فيسبوك|إنستغرام|يوتيوب|قناتنا|حساباتنا|صفحتنا)\W*$",
+    r"^.{0,40}(ما را در|ما را|به کانال|کانال ما در) .{0,40}(تلگرام|اینستاگرام|توییتر|ایتا|بله)"
+    r".{0,40}(دنبال کنید|بپیوندید|عضو شوید)\W*$",
+    # A news site's typo form: "Found a typo? Select the text and press Ctrl+Enter".
+    r"^\W*(нашли|заметили) (опечатку|ошибку)( в тексте)?\s*\?.{0,120}$",
+    r"^.{0,120}\bctrl\s*\+\s*enter\b.{0,40}$",
     r"^\W*(поделиться|поделитесь|شارك|اشتراک\u200cگذاری)\b.{0,60}$",  # noqa: RUF001
     # Newsletter boxes, captions and credits (the cheap ones; the scanning ones are below).
     r"^\W*(sign up|subscribe( now)?|get the newsletter)\W*$",
@@ -122,8 +129,8 @@ _SCANNING_PATTERNS = [  # (cue words, pattern)
     (("newsletter",), r"^.{0,40}\bnewsletters?\b.{0,40}\b(sign up|subscribe|inbox)\b.{0,60}$"),
     (("signing up", "unsubscribe"),
      r"^.{0,60}\b(by signing up|you can unsubscribe at any time)\b.{0,160}$"),
-    (("подпи",), r"^.{0,60}\b(подпишитесь|подписаться|подпишись) на (нашу |наши )?"
-     r"(рассылк|канал|telegram).{0,120}$"),
+    (("подпи",), r"^.{0,60}\b(подпишитесь|подписывайтесь|подписаться|подпишись) на "
+     r"(нашу |наши |наш )?(рассылк|канал|telegram|телеграм|страниц|аккаунт|дзен).{0,120}$"),
     # Photo credits and captions.
     (("photo", "image", "picture", "credit", "фото"),
      r"^.{0,220}[\(\[]\s*(photo|image|picture|credit|фото)\s*:[^)\]]{1,80}[\)\]]\W*$"),
