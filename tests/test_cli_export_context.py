@@ -53,4 +53,7 @@ def test_export_names_the_view_and_marks_language_direction_and_id(
         (ENGLISH, ids[ENGLISH], "en", None)}
     md = newsdesk("--config", config, "export", f"title:{ENGLISH.split()[0]}").stdout
     assert md.startswith("# newsdesk: title:Ministers\n")  # a query names itself
+    assert newsdesk("--config", config, "tag", str(ids[ENGLISH]), "--add", "dossier").returncode == 0
+    tagged = newsdesk("--config", config, "export", "+dossier").stdout  # a tag is named, unescaped
+    assert tagged.startswith("# newsdesk: articles tagged dossier\n\n**Query:** +dossier\n"), tagged
     assert f" · id {ids[ENGLISH]}*" in md

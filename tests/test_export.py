@@ -90,9 +90,16 @@ def test_markdown_escapes_syntax() -> None:
     assert set(raw_angles) == {'<a id="article-1">', "</a>"}  # our anchor only
     assert "\\[bold red\\]Breaking\\[/\\]" in md
     assert "\\# not a heading" in md
-    assert "\\[link\\]\\(javascript:alert\\(1\\)\\)" in md
+    assert "\\[link\\](javascript:alert(1))" in md  # no link without its brackets
     assert "<javascript" not in md
     assert md_escape("- item\n1. one") == "\\- item\n1\\. one"
+
+
+def test_markdown_leaves_plain_what_markdown_reads_as_text() -> None:
+    """Mid-line `+ # ! ( ) &` are text in Markdown: a dossier's heading reads as typed."""
+    assert md_escape("Talks #2 (Doha) & more! +dossier") == "Talks #2 (Doha) & more! +dossier"
+    assert md_escape("+ list\n# head\nissue #") == "\\+ list\n\\# head\nissue \\#"
+    assert md_escape("a &amp; b") == "a \\&amp; b"
 
 
 def test_json_records_round_trip() -> None:

@@ -19,7 +19,7 @@ from typing import Literal, Protocol
 
 from tui.core.bodylinks import marked
 from tui.core.models import Article, ArticleActor, BodyLink, utcnow
-from tui.core.query.ast import Flag, QueryError, SavedView, Story
+from tui.core.query.ast import Flag, QueryError, SavedView, Story, Tag
 from tui.core.query.parse import parse
 from tui.core.query.saved import ViewLike, find_view
 from tui.core.words import counted
@@ -114,6 +114,8 @@ def described(source: Source, query: str, items: Sequence[ExportItem]) -> tuple[
             return label, query
     if node == Flag("saved"):
         return "saved articles", query
+    if isinstance(node, Tag):
+        return f"articles tagged {node.name}", query
     return query, query
 
 
@@ -166,8 +168,10 @@ def _safe_url(url: str | None) -> str | None:
 
 # ---------------------------------------------------------------- Markdown
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
-_MD_LINE_START = re.compile(r"^(\s*)(\d*)([-=>.)])", re.MULTILINE)
+# Inline syntax anywhere; `#`, `+`, `-`, `=`, `>` and an ordered list's `1.` / `1)` only where
+# a line starts (mid-line they are plain text: `+dossier` is not escaped into `\+dossier`).
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~]|&(?=#?\w+;)|#(?=#*[ \t]*$))", re.MULTILINE)
+_MD_LINE_START = re.compile(r"^(\s*)(\d*)([-=>.)+#])", re.MULTILINE)
 
 
 def md_escape(text: str) -> str:
@@ -177,7 +181,8 @@ def md_escape(text: str) -> str:
 
 
 def _md_inline(text: str) -> str:
-    return md_escape(" ".join(text.split()))
+    """`text` on one line after a prefix ("# ", "**Query:** "): only inline syntax matters."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
 def _markdown(items: list[ExportItem], title: str, generated: datetime | None,
