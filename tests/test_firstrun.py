@@ -85,6 +85,26 @@ def test_first_run_writes_the_user_config_and_says_where(tmp_path: Path) -> None
     assert f"config in use: {written} (from the user config)" in " ".join(helped.stdout.split())
 
 
+def test_a_feeds_toml_in_the_current_folder_that_hides_the_users_own_is_said(
+        tmp_path: Path) -> None:
+    """Run from a folder holding a feeds.toml (a checkout), a command used another cache
+    without a word; now stderr names both files, and --config silences it."""
+    env = fresh_user(tmp_path)
+    assert newsdesk("feeds", env=env, cwd=tmp_path).returncode == 0  # writes the user's own
+    mine = tmp_path / "home" / ".config" / "newsdesk" / "feeds.toml"
+    folder = tmp_path / "checkout"
+    folder.mkdir()
+    (folder / "feeds.toml").write_text("[settings]\ncache_dir = \"cache\"\n", encoding="utf-8")
+    done = newsdesk("list", env=env, cwd=folder)
+    assert done.returncode == 0, done.stderr
+    assert (f"using feeds.toml in the current folder ({folder / 'feeds.toml'}), not your "
+            f"{mine}; --config names the one you mean") in done.stderr
+    named = newsdesk("--config", str(folder / "feeds.toml"), "list", env=env, cwd=folder)
+    assert "current folder" not in named.stderr
+    alone = newsdesk("list", env=env, cwd=tmp_path)  # no feeds.toml here: the user's, quietly
+    assert "current folder" not in alone.stderr
+
+
 def test_help_names_the_config_or_where_a_first_run_writes_it(tmp_path: Path) -> None:
     env = fresh_user(tmp_path)
     helped = newsdesk("--help", env=env, cwd=tmp_path)

@@ -34,6 +34,20 @@ def config_in_use(argv: Sequence[str]) -> str:
     return f"config in use: {path.expanduser().resolve()} (from {how}){missing}"
 
 
+def shadowing_note(explicit: str | None) -> str | None:
+    """A sentence when ./feeds.toml wins over the user's own feeds.toml: run from a folder
+    that holds one (a checkout, a backup), a fetch or a read silently used another cache."""
+    from tui.core.config.loader import CONFIG_ENV, find_config, user_config_path
+
+    if explicit or os.environ.get(CONFIG_ENV) or find_config(None) != Path("feeds.toml"):
+        return None
+    mine = user_config_path()
+    if not mine.is_file() or mine.resolve() == Path("feeds.toml").resolve():
+        return None
+    return (f"using feeds.toml in the current folder ({Path('feeds.toml').resolve()}), not "
+            f"your {mine}; --config names the one you mean")
+
+
 def tell(message: str) -> None:
     """A notice on stderr (stdout stays the command's output, e.g. JSON)."""
     print(f"newsdesk: {message}", file=sys.stderr)

@@ -235,6 +235,7 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
 
 
 def dispatch(commands: Sequence[Command], args: argparse.Namespace) -> int:
+    from tui.cli.configinfo import shadowing_note
     from tui.core.config.loader import ConfigError, resolve_config
     from tui.core.refresh.catch_up import catch_up
     from tui.core.refresh.lock import RefreshBusy
@@ -253,6 +254,9 @@ def dispatch(commands: Sequence[Command], args: argparse.Namespace) -> int:
             args.notices.append(message)
             tell(message)
 
+        shadowed = shadowing_note(getattr(args, "config", None))
+        if shadowed:
+            first_run(shadowed)
         with open_desk(resolve_config(getattr(args, "config", None), first_run),
                        sync_feeds=not command.refreshes) as desk:
             if command.name is not None and not command.refreshes:  # the reader's is its own
