@@ -283,6 +283,13 @@ def test_resolve(gazetteer: Gazetteer) -> None:
     assert gazetteer.resolve("zzzzqqq") == []
 
 
+def test_resolve_a_surname_with_or_without_its_arabic_article(gazetteer: Gazetteer) -> None:
+    """`actor:jalali` found only Kazem Jalali, never Syria's PM al-Jalali (a new user's query)."""
+    assert gazetteer.resolve("jalali") == ["kazem-jalali", "mohammad-ghazi-al-jalali"]
+    assert gazetteer.resolve("al-Jalali") == ["mohammad-ghazi-al-jalali"]
+    assert gazetteer.resolve("Sudani") == ["mohammed-shia-al-sudani"]
+
+
 def test_normalize_keeps_length() -> None:
     for text in ["İstanbul ’s", "Ёлка", "خامنه‌ای", "Erdoğan", "a\u0640b"]:
         assert len(normalize(text)) == len(text)

@@ -80,6 +80,7 @@ class Gazetteer:
         for a in self.actors.values():
             last_words = ([f.split()[-1] for f in a.full_forms()]
                           if a.kind == "person" and not a.family_first else [])
+            last_words += [w for w in map(_without_article, last_words) if w]
             for f in (*a.full_forms(), *a.acronyms, *a.surnames, *last_words):
                 exact.setdefault(key_of(f).strip(), set()).add(a.id)
             for f in a.full_forms():
@@ -109,6 +110,16 @@ class Gazetteer:
                 return sorted(partial)
         close = difflib.get_close_matches(key, list(self._exact), n=3, cutoff=0.8)
         return sorted({i for c in close for i in self._exact[c]})
+
+
+# The Arabic article on a romanised surname, assimilated or not (al-Jalali, as-Sudani, el-Sisi).
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|adh|ath)-(?=\w)", re.I)
+
+
+def _without_article(surname: str) -> str:
+    """"al-Jalali" -> "Jalali": `actor:jalali` means him too; "" when there is no article."""
+    bare = _ARTICLE.sub("", surname)
+    return bare if bare != surname else ""
 
 
 def _where(source: Source, index: int, raw: dict[str, Any], key: str | None = None) -> str:
