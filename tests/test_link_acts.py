@@ -67,3 +67,33 @@ def test_the_pair_part_and_the_stored_form() -> None:
     assert Features.loads(tehran.published, json.dumps(stored)).acts == frozenset()
     raw = raw_features("Air strike hits Tehran", "", [], None)
     assert Raw.loads(raw.dumps()) == raw and raw.acts == ("air_strike p:tehran",)
+
+
+def _with_parts(title: str, body: str) -> tuple[str, ...]:
+    """The signature as raw_features reads it: places from the article's one scan."""
+    from tui.core.linking.text import text_parts
+
+    parts = text_parts(title, body)
+    heads = [p for p, (_n, in_title, _e) in parts.places.items() if in_title]
+    return signature(title, body, [], heads, parts.body_places)
+
+
+def test_places_are_read_sentence_by_sentence_from_the_one_scan() -> None:
+    body = "Two were killed in Tehran. Talks in Beirut went on.\n\nKilled in Mashhad too."
+    assert _with_parts("A headline", body) == signature("A headline", body, []) == (
+        "deaths p:tehran", "talks p:beirut")
+    # a name split by a sentence end is no name in either sentence, as each read alone
+    split = "Two were killed near New. York police said little."
+    assert _with_parts("Quiet", split) == signature("Quiet", split, []) == ()
+    assert "deaths p:new-york" in _with_parts("Quiet", "Two were killed in New York.")
+
+
+def test_a_lead_cut_in_a_word_reads_the_cut_word_as_the_sentence_has_it() -> None:
+    """The lead ends at what.LEAD_CHARS, here inside "Tehranis": its last sentence ends in
+    "Tehran" (a place) while the body's word is not one."""
+    from tui.core.linking.what import LEAD_CHARS
+
+    start = "Officials met. " * 40
+    body = start[:LEAD_CHARS - len("Two killed in Tehran")] + "Two killed in Tehranis and more."
+    assert "deaths p:tehran" in _with_parts("A headline", body)
+    assert "deaths p:tehran" in signature("A headline", body, [])

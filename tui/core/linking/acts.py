@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 
-from tui.core.linking.text import place_matcher
+from tui.core.linking.text import PlaceSpan, count_words, place_matcher, split_words
 from tui.core.linking.what import LEAD_CHARS, count_types
 
 # a sentence ends at . ! ? or the Arabic question mark, before white space
@@ -37,23 +38,70 @@ def units(title: str, body: str) -> list[tuple[str, int, int, str]]:
     return out
 
 
-def signature(title: str, body: str, mentions: Sequence[Mention]) -> tuple[str, ...]:
+def signature(title: str, body: str, mentions: Sequence[Mention],
+              title_places: Iterable[str] | None = None,
+              body_places: Sequence[PlaceSpan] | None = None) -> tuple[str, ...]:
     """Sorted "type a:id" / "type p:id" keys: the event types of each headline or lead
     sentence, each with every actor (`mentions`: those that may drive links) and place the
-    same sentence names. Empty when no such sentence names both a type and a name."""
-    places = place_matcher()
+    same sentence names. Empty when no such sentence names both a type and a name.
+    `title_places`, `body_places`: the places the headline names and where the body names
+    each (`text.TextParts`), when the caller matched them already.
+    Types are read only in a sentence that names someone (most name nobody)."""
     spans = [(actor, json.loads(found) if found else []) for actor, found in mentions]
+    read = units(title, body)
+    places: list[set[str]] | None = None  # each unit's places, read when first needed
     keys: set[str] = set()
-    for field, lo, hi, text in units(title, body):
-        types = count_types(text)
-        if not types:
-            continue
+    for n, (field, lo, hi, text) in enumerate(read):
         named = {f"a:{actor}" for actor, found in spans
                  if any(s[0] == field and lo <= s[1] < hi for s in found)}
-        named.update(f"p:{place}" for place, (_n, here, _early) in places.match(text, "").items()
-                     if here and f"a:{place}" not in named)
-        keys.update(f"{kind} {key}" for kind in types for key in named)
+        if n == 0:
+            here = set(title_places) if title_places is not None else _alone(text)
+        else:
+            if places is None:
+                places = _sentence_places(read[1:], body, body_places)
+            here = places[n - 1]
+        named.update(f"p:{place}" for place in here if f"a:{place}" not in named)
+        if named:
+            keys.update(f"{kind} {key}" for kind in count_types(text) for key in named)
     return tuple(sorted(keys))
+
+
+def _sentence_places(sentences: list[tuple[str, int, int, str]], body: str,
+                     body_places: Sequence[PlaceSpan] | None) -> list[set[str]]:
+    """The places each lead sentence names, as `place_matcher().match(sentence, "")` finds
+    them, from where the body names places (`PlaceMatcher.spans` of its words; matched here
+    when not given): the lead's words are the body's first, sentence after sentence, so each
+    name falls in one sentence. A sentence a name runs into or out of (alone, the scan would
+    not find it there), or the last one when the lead cuts a word, is matched alone instead."""
+    lead_end = sentences[-1][2]
+    if body_places is None:
+        body_places = place_matcher().spans(split_words(body[:lead_end]))
+        cut = False
+    else:  # the body's words: the last may run on past the lead
+        cut = len(body) > lead_end and not body[lead_end].isspace()
+    first_word, words = [], 0
+    for _f, _lo, _hi, text in sentences:
+        first_word.append(words)
+        words += count_words(text)
+    found: list[set[str]] = [set() for _ in sentences]
+    alone = {len(sentences) - 1} if cut else set()
+    for i, width, place in body_places:
+        if i >= words:
+            break
+        first = bisect_right(first_word, i) - 1
+        last = bisect_right(first_word, i + width - 1) - 1 if i + width <= words else len(found)
+        if first == last:
+            found[first].add(place)
+        else:
+            alone.update(range(first, min(last, len(found) - 1) + 1))
+    for k in alone:
+        found[k] = _alone(sentences[k][3])
+    return found
+
+
+def _alone(text: str) -> set[str]:
+    return {place for place, (_n, here, _early) in place_matcher().match(text, "").items()
+            if here}
 
 
 def apart(x: frozenset[str], y: frozenset[str]) -> bool:

@@ -214,9 +214,11 @@ def raw_features(title: str, body: str, actor_rows: list[tuple[str, int, str]],
             heads.append(f"p:{place_id}")
     day = event_day(title, body, published.timestamp()) if published is not None else 0
     terms = dict(heaviest(parts.terms, RAW_TERMS))
+    headline_places = [p for p, (_n, in_title, _early) in parts.places.items() if in_title]
     return Raw(parts.script, actors, states, places, focus, terms, parts.sig,
                _protagonist(actors, places), tuple(heads), day, profile(title, body),
-               repeats(title), signature(title, body, linking))
+               repeats(title), signature(title, body, linking, headline_places,
+                                                       parts.body_places))
 
 
 def _protagonist(actors: dict[str, float], places: dict[str, float]) -> str:

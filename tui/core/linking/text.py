@@ -83,6 +83,7 @@ def stem(token: str) -> str:
 
 
 Words = tuple[list[str], list[str]]  # (as written, folded): parallel word lists
+PlaceSpan = tuple[int, int, str]  # (first word, words, place id): a place named in a text
 
 
 def split_words(text: str) -> Words:
@@ -96,6 +97,11 @@ def split_words(text: str) -> Words:
     if not orig:
         return [], []
     return orig, _POSSESSIVE.sub("", fold(" ".join(orig))).split(" ")
+
+
+def count_words(text: str) -> int:
+    """How many words `split_words` finds in `text`."""
+    return len((_ASCII_WORD if text.isascii() else _WORD).findall(text))
 
 
 def tokens(text: str) -> list[tuple[str, str]]:
@@ -204,28 +210,41 @@ class PlaceMatcher:
 
     def match_words(self, title: Words, body: Words) -> dict[str, tuple[int, bool, bool]]:
         """`match` on words split already; only capitalised words can start a place name."""
+        return self.tally(self.spans(title), self.spans(body))
+
+    @staticmethod
+    def tally(title: Sequence[PlaceSpan], body: Sequence[PlaceSpan]
+              ) -> dict[str, tuple[int, bool, bool]]:
+        """`match_words` from the `spans` of the title and of the body."""
         count: Counter[str] = Counter()
         in_title: set[str] = set()
         early: set[str] = set()
-        for field, (orig, folded) in (("title", title), ("body", body)):
-            after = 0  # words before this are inside a place name already counted
-            for i in compress(range(len(orig)), map(operator.not_, map(str.islower, orig))):
-                if i < after:
-                    continue
-                best: tuple[int, str] | None = None
-                for words, place_id, cyr in self._heads(folded[i]):
-                    longer = best is None or len(words) > best[0]
-                    if longer and _seq_match(folded, i, words, cyr):
-                        best = (len(words), place_id)
-                if best is None:
-                    continue
-                count[best[1]] += 1
-                if field == "title":
-                    in_title.add(best[1])
-                elif i < _LEAD_WORDS:
-                    early.add(best[1])
-                after = i + best[0]
+        for _i, _n, place_id in title:
+            count[place_id] += 1
+            in_title.add(place_id)
+        for i, _n, place_id in body:
+            count[place_id] += 1
+            if i < _LEAD_WORDS:
+                early.add(place_id)
         return {p: (n, p in in_title, p in early) for p, n in count.items()}
+
+    def spans(self, words: Words) -> list[PlaceSpan]:
+        """(first word, words, place id) of each place name in one field, in order."""
+        orig, folded = words
+        out: list[PlaceSpan] = []
+        after = 0  # words before this are inside a place name already counted
+        for i in compress(range(len(orig)), map(operator.not_, map(str.islower, orig))):
+            if i < after:
+                continue
+            best: tuple[int, str] | None = None
+            for form, place_id, cyr in self._heads(folded[i]):
+                longer = best is None or len(form) > best[0]
+                if longer and _seq_match(folded, i, form, cyr):
+                    best = (len(form), place_id)
+            if best is not None:
+                out.append((i, *best))
+                after = i + best[0]
+        return out
 
 
 def _word_ok(word: str, want: str, cyr: bool) -> bool:
@@ -360,11 +379,15 @@ class TextParts:
     places: dict[str, tuple[int, bool, bool]]
     terms: Counter[str]
     sig: tuple[int, ...]
+    body_places: Sequence[PlaceSpan] = ()  # where the body names each place (`spans`)
 
 
 def text_parts(title: str, body: str) -> TextParts:
     """Script, places, terms and MinHash from one tokenisation of the title and of the body
     (each alone would split the text again), equal to calling them one by one."""
     head, text = split_words(title), split_words(body)
-    return TextParts(script_of(f"{title} {body[:2000]}"), place_matcher().match_words(head, text),
-                     terms_of(head[1], text[1]), minhash_words(head[1] + text[1]))
+    matcher = place_matcher()
+    body_places = matcher.spans(text)
+    return TextParts(script_of(f"{title} {body[:2000]}"),
+                     matcher.tally(matcher.spans(head), body_places), terms_of(head[1], text[1]),
+                     minhash_words(head[1] + text[1]), body_places)
