@@ -10,7 +10,7 @@ import asyncio
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -138,8 +138,11 @@ class Desk(DeskReads):
             return self._analysis
 
     def refresh(self, feeds: Sequence[str] | None = None, *, extract: bool | None = None,
-                on_event: Callable[[RefreshEvent], None] | None = None) -> RefreshSummary:
+                on_event: Callable[[RefreshEvent], None] | None = None,
+                keep: Iterable[int] = ()) -> RefreshSummary:
         """Fetch feeds (all, or those named), store, extract and analyse. Blocking.
+        `keep`: articles the prune after it must leave, whatever their age (the reader's
+        marks: saved and hand-tagged articles stay anyway).
 
         `Stored` is emitted between storing and analysis: a client can show the new articles
         then, while actors and links (the slow, newsboat-has-none part) are still being made.
@@ -147,10 +150,11 @@ class Desk(DeskReads):
         from tui.core.refresh.lock import refresh_lock
 
         with refresh_lock(self.db_path.parent):
-            return self._refresh(feeds, extract=extract, on_event=on_event)
+            return self._refresh(feeds, extract=extract, on_event=on_event, keep=frozenset(keep))
 
     def _refresh(self, feeds: Sequence[str] | None, *, extract: bool | None,
-                 on_event: Callable[[RefreshEvent], None] | None) -> RefreshSummary:
+                 on_event: Callable[[RefreshEvent], None] | None,
+                 keep: frozenset[int]) -> RefreshSummary:
         from tui.core.refresh.pipeline import Refresh  # httpx and the workers load only when needed
 
         start = time.perf_counter()
@@ -173,7 +177,7 @@ class Desk(DeskReads):
             summary.stored_s = time.perf_counter() - start
             emit(Stored(summary.new_articles))
             self.analyse_pending(emit)
-            store.prune(self.conn, self.config.settings.keep_days)
+            store.prune(self.conn, self.config.settings.keep_days, keep)
         summary.total_s = time.perf_counter() - start
         return summary
 

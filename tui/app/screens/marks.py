@@ -151,11 +151,10 @@ class Marks:
         added = {tag: [i for i, keys in had.items() if tagnames.key(tag) not in keys]
                  for tag in tags}
         added = {tag: lacking for tag, lacking in added.items() if lacking}
+        desk.add_tags(list(had), tags)  # to all: a tag a rule gave is the user's now (kept)
         if not added:
             self.host.say(f"the {self._label()} have these tags already")
             return
-        for tag, lacking in added.items():
-            desk.add_tags(lacking, [tag])
 
         def revert(desk: Desk) -> None:
             for tag, lacking in added.items():
