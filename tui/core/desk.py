@@ -42,6 +42,10 @@ class Desk(DeskReads):
         self.config = config
         self.db_path = db_path or config.settings.cache_dir / DB_NAME
         self.warning: str | None = None
+        self.upgraded: tuple[str, float] | None = None
+        """What a slow migration of this cache did on opening, and its seconds (the reader
+        says it in its status line)."""
+        self.on_upgrade: Callable[[str], None] | None = None
         self._local = threading.local()
         self._conns: list[tuple[threading.Thread, sqlite3.Connection]] = []  # owner, conn
         self._lock = threading.Lock()
@@ -51,10 +55,13 @@ class Desk(DeskReads):
         self._pages_retried: set[int] = set()  # failed pages the reader had tried again
 
     @classmethod
-    def open(cls, config: Config, *, sync_feeds: bool = True) -> Desk:
+    def open(cls, config: Config, *, sync_feeds: bool = True,
+             on_upgrade: Callable[[str], None] | None = None) -> Desk:
         """Open (creating or upgrading) the cache; a damaged one is set aside, not lost.
-        `sync_feeds=False` when a refresh comes next: it syncs the feed list itself, once."""
+        `sync_feeds=False` when a refresh comes next: it syncs the feed list itself, once.
+        `on_upgrade` hears what an upgrade that takes a while does, before it starts."""
         desk = cls(config)
+        desk.on_upgrade = on_upgrade
         try:
             desk.conn  # noqa: B018 - opens and migrates now, so errors surface here
         except StoreError as exc:
@@ -66,6 +73,11 @@ class Desk(DeskReads):
             desk.sync_feeds()
         return desk
 
+    def _upgrading(self, what: str, said: list[str]) -> None:
+        said.append(what)
+        if self.on_upgrade is not None:
+            self.on_upgrade(what)
+
     def sync_feeds(self) -> dict[str, feed_store.FeedRef]:
         """The configured feeds' rows, by name. A feed renamed in feeds.toml: its articles
         answer `feed:NEWNAME` now, not after the next fetch (one read when nothing changed)."""
@@ -75,7 +87,11 @@ class Desk(DeskReads):
     def conn(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
-            conn = connect(self.db_path)
+            start = time.perf_counter()
+            said: list[str] = []
+            conn = connect(self.db_path, on_slow=lambda what: self._upgrading(what, said))
+            if said:
+                self.upgraded = (said[0], time.perf_counter() - start)
             self._local.conn = conn
             with self._lock:
                 self._conns.append((threading.current_thread(), conn))

@@ -101,6 +101,9 @@ class MainScreen(Screen[None]):
         self.view_tree.recount()
         self.follow.start()
         self.actors_file.start()
+        if self.desk.upgraded:  # said on stderr before the pause; here what it was
+            what, seconds = self.desk.upgraded
+            self.say(f"cache upgraded in {seconds:.1f} s: {what}")
 
     def on_resize(self) -> None:
         self.relayout()
