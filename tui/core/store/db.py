@@ -29,9 +29,11 @@ BULK_CACHE_KB = 16_384
 # refresh wrote ~25 of them; half the analysis writer's commit time was theirs.
 BULK_CHECKPOINT_PAGES = 8_192
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
-_SLOW = re.compile(r"^-- slow: (.+)$", re.MULTILINE)
-"""A migration whose work grows with the cache says what it does on such a line (`{articles}`
-stands for their number): `migrate` tells the user before it starts, not after a pause."""
+_REINDEX = "the search index is made again for the {articles}"
+SLOW: dict[int, str] = {10: _REINDEX, 14: _REINDEX}
+"""What the migrations whose work grows with the cache do (`{articles}` stands for their
+number): `migrate` tells the user before it starts, not after a pause. Landed migrations are
+never edited, so it is said here; a new slow one adds its line."""
 
 
 class StoreError(Exception):
@@ -102,7 +104,7 @@ def migrate(conn: sqlite3.Connection, target: int | None = None,
             f"{len(steps)}); upgrade newsdesk or point cache_dir elsewhere"
         )
     if on_slow is not None and current > 0:  # a new cache has no articles to work through
-        said = slow_work(conn, [sql for _, _, sql in steps[current:target]])
+        said = slow_work(conn, [version for version, _, _ in steps[current:target]])
         if said:
             on_slow(said)
     for version, name, sql in steps[current:target]:
@@ -125,10 +127,10 @@ def migrate(conn: sqlite3.Connection, target: int | None = None,
     return max(current, target)
 
 
-def slow_work(conn: sqlite3.Connection, pending: Sequence[str]) -> str:
-    """What the pending migrations (their SQL) will take a while doing, or "" (no such step,
-    or no article to do it for)."""
-    whats = list(dict.fromkeys(m.group(1).strip() for sql in pending for m in _SLOW.finditer(sql)))
+def slow_work(conn: sqlite3.Connection, pending: Sequence[int]) -> str:
+    """What the pending migrations (their versions) will take a while doing, or "" (no such
+    step, or no article to do it for)."""
+    whats = list(dict.fromkeys(SLOW[v] for v in pending if v in SLOW))
     if not whats:
         return ""
     count = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])

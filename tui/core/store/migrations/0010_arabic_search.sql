@@ -1,4 +1,3 @@
--- slow: the search index is made again for the {articles}
 -- Arabic search: a bare Arabic word ("لبنان") did not find its forms with attached proclitics
 -- ("ولبنان", "بلبنان") or another spelling (أ/ا, ة/ه, vowel marks). The index now gets each
 -- title and body followed by newsdesk_fts_extra (tui/core/arabic_search.py): the searchable

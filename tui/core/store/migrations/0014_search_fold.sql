@@ -1,4 +1,3 @@
--- slow: the search index is made again for the {articles}
 -- Search folds what readers take as one: ё as е ("партнерстве" finds "партнёрстве"), Arabic-
 -- Indic and Persian digits as 0-9 (۲۲۳۱ and 2231), and more Persian spellings (رییس/رئیس,
 -- تحریم‌ها/تحریم‌های, نصرالله/نصر الله). The index now gets newsdesk_fts_text of each title
