@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from tui.core import tagnames
-from tui.core.config.opml import OpmlFeed
+from tui.core.config.opml import OpmlFeed, unique_name
 
 
 def default_urls_file(env: Mapping[str, str] | None = None) -> list[Path]:
@@ -77,15 +77,11 @@ def _split(line: str) -> list[str]:
 
 def _named(found: dict[str, tuple[str, list[str]]]) -> list[OpmlFeed]:
     hosts = [urlsplit(url).netloc for url, (title, _) in found.items() if not title]
-    feeds, seen = [], set()
+    feeds: list[OpmlFeed] = []
+    seen: set[str] = set()
     for url, (title, tags) in found.items():
         parts = urlsplit(url)
         name = title or (parts.netloc if hosts.count(parts.netloc) == 1
                          else (parts.netloc + parts.path).rstrip("/"))
-        unique, n = name, 1
-        while unique.casefold() in seen:
-            n += 1
-            unique = f"{name} ({n})"
-        seen.add(unique.casefold())
-        feeds.append(OpmlFeed(unique, url, tuple(tags)))
+        feeds.append(OpmlFeed(unique_name(name, seen), url, tuple(tags)))
     return feeds
