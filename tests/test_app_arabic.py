@@ -37,9 +37,12 @@ async def test_slash_finds_words_with_attached_prefixes(arabic_desk) -> None:
         await pilot.press("slash", *"لبنان", "enter")
         await until(pilot, lambda: len(listed_ids(app)) == 1)
         assert titles(desk, listed_ids(app)) == [MEETING]
-        assert "/لبنان" in status(app)
+        assert "/" + drawn("لبنان") in status(app)  # drawn as the list's titles are
         await pilot.press("slash", "ctrl+u", *"كتاب", "enter")  # Arabic kaf for Persian ک
         await until(pilot, lambda: titles(desk, listed_ids(app)) == [KABUL])
+        await pilot.press("slash", "ctrl+u", *"کابل رفت", "enter")
+        await until(pilot, lambda: "/" + drawn("کابل رفت") in status(app))
+        assert "کابل رفت" not in status(app)  # not in stored order: its words swapped
 
 
 async def test_the_reader_draws_arabic_right_to_left_in_visual_order(arabic_desk) -> None:

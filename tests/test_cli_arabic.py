@@ -91,3 +91,17 @@ def test_show_on_a_terminal_sends_arabic_in_visual_order(config: str) -> None:
     assert "Wire" in shown  # the left-to-right lines as they were
     vte = _on_terminal("--config", config, "show", article, env={"VTE_VERSION": "7600"})
     assert body in vte and MEETING in vte
+
+
+def test_show_on_a_terminal_draws_the_title_rule_under_the_drawn_title(config: str) -> None:
+    """The title is right-aligned and shaped (fewer cells than letters): its rule is as wide
+    as the title drawn and sits under it, on the right."""
+    from tui.core.visual import cell_width, visual_lines
+
+    article = newsdesk("--config", config, "list", "كابل").stdout.split()[0]
+    lines = _on_terminal("--config", config, "show", article).splitlines()
+    title = visual_lines(KABUL, 59, rtl=True)[0].text
+    at = lines.index(" " * (59 - cell_width(title)) + title)
+    assert lines[at + 1] == " " * (59 - cell_width(title)) + "=" * cell_width(title)
+    piped = newsdesk("--config", config, "show", article).stdout.splitlines()
+    assert piped[:2] == [KABUL, "=" * len(KABUL)]  # as stored, into a pipe

@@ -91,8 +91,8 @@ def test_many_ids_and_actor_resolver(conn: sqlite3.Connection) -> None:
 
 
 def test_rename_tag_merges(conn: sqlite3.Connection) -> None:
-    conn.execute("INSERT INTO tags VALUES (1, 'persia', 'persia')")
-    conn.execute("INSERT INTO tags VALUES (2, 'persia', 'persia')")
+    conn.execute("INSERT INTO tags (article_id, key, tag) VALUES (1, 'persia', 'persia')")
+    conn.execute("INSERT INTO tags (article_id, key, tag) VALUES (2, 'persia', 'persia')")
     assert rename_tag(conn, "persia", "iran") == 2
     assert tags_of(conn, 1) == {"iran", "gulf"}
     assert tags_of(conn, 2) == {"iran", "russia"}

@@ -123,3 +123,25 @@ def test_missing_browser_program_is_named_and_the_reader_stays(tmp_path: Path,
     assert NEWEST in screen and "R Refresh all" in screen
     term.keys("j")  # the app still answers keys
     term.wait_for(lambda s: "2/5" in s)
+
+
+def test_o_with_marks_hands_the_terminal_to_the_browser_for_each_link(tmp_path: Path,
+                                                                     term: Tmux) -> None:
+    """Two marked articles and a console browser: `o` runs it for one link, then, once it
+    is left, for the next (in list order), then the reader is back."""
+    script, record = fake_browser(tmp_path, "lynx", waits=True)
+    config_path, url = cache_with(tmp_path, f"{script} %u")
+    term.start(f"{user_env(tmp_path / 'home')} {sys.executable} -m tui --config {config_path}",
+               cwd=tmp_path)
+    term.wait_for(lambda s: NEWEST in s)
+    term.keys("m", "m")
+    term.wait_for(lambda s: "2 marked" in s)
+    term.keys("o")
+    term.wait_for(lambda s: f"FAKE-BROWSER {url}" in s)
+    term.keys("Enter")  # leave it: the second link comes
+    term.wait_for(lambda s: s.count("FAKE-BROWSER") == 2)  # under the first one's output
+    term.keys("Enter")
+    screen = term.wait_for(lambda s: "opened 2 links of the 2 marked articles" in s)
+    assert NEWEST in screen
+    opened = record.read_text(encoding="utf-8").split()
+    assert len(opened) == 2 and opened[0] == url

@@ -59,7 +59,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("remove_tag", "Untag", "T", "Remove one of the article's (or marked ones') tags"),
     Command("dismiss", "Dismiss", "x", "Mark read and hide from Unread (the marked ones when any)"),
     Command("toggle_mark", "Mark", "m",
-            "Mark or unmark the article, then go on: s N x t T act on every marked one"),
+            "Mark or unmark the article, then go on: s N x t T E y o act on every "
+            "marked one"),
     Command("mark_all", "Mark all", "M", "Mark every article listed; clear the marks when any"),
     Command("toggle_hide_read", "Hide read", "l",
             "Hide read articles in every list, or show them again"),
@@ -82,9 +83,13 @@ COMMANDS: tuple[Command, ...] = (
     Command("save_view", "Save view", "V",
             "Save the list's query (view, filter, search) as a view in feeds.toml"),
     Command("export_view", "Export", "E",
-            "Export the articles listed to a dossier file (md, html or json)"),
-    Command("open_browser", "Browser", "o", "Open the article's link in the web browser"),
-    Command("copy_link", "Copy link", "y", "Copy the article's link to the clipboard"),
+            "Export the articles listed (the marked ones when any) to a dossier file "
+            "(md, html or json)"),
+    Command("open_browser", "Browser", "o",
+            "Open the article's link in the web browser (each marked one's when any; asks "
+            "above 5)"),
+    Command("copy_link", "Copy link", "y",
+            "Copy the article's link to the clipboard (the marked ones', one a line)"),
     Command("open_cited_link", "Open link N", "O",
             "Open a link the article's text cites, by its number (the text shows [n])"),
     Command("refresh_all", "Refresh all", "R", "Refresh every feed", footer=True),

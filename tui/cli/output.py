@@ -154,7 +154,7 @@ def article_text(article: Article, isolate: bool = False) -> str:
     """`show`'s text; `isolate`: the feed and author as bidi isolates, for a terminal the text
     is reordered for (a pipe gets the text as stored)."""
     name = visual.isolated if isolate else str
-    head = [article.title, "=" * min(len(article.title), 78),
+    head = [article.title, "=" * min(len(article.title), visual.MAX_RULE),
             f"{name(article.feed)}  |  {article.published.astimezone():%Y-%m-%d %H:%M %Z}"
             + (f"  |  {name(article.author)}" if article.author else "")]
     if article.url:

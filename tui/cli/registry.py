@@ -313,7 +313,9 @@ def open_desk(config: Config, *, sync_feeds: bool = True) -> Desk:
     `Desk.open`'s)."""
     from tui.core.desk import Desk
 
-    desk = Desk.open(config, sync_feeds=sync_feeds)
+    desk = Desk.open(config, sync_feeds=sync_feeds, on_upgrade=lambda what: print(
+        f"newsdesk: upgrading the cache: {what} (once; a big cache takes a while)",
+        file=sys.stderr, flush=True))
     if desk.warning:
         print(f"newsdesk: warning: {desk.warning}", file=sys.stderr)
     return desk

@@ -10,7 +10,7 @@ import asyncio
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -42,6 +42,10 @@ class Desk(DeskReads):
         self.config = config
         self.db_path = db_path or config.settings.cache_dir / DB_NAME
         self.warning: str | None = None
+        self.upgraded: tuple[str, float] | None = None
+        """What a slow migration of this cache did on opening, and its seconds (the reader
+        says it in its status line)."""
+        self.on_upgrade: Callable[[str], None] | None = None
         self._local = threading.local()
         self._conns: list[tuple[threading.Thread, sqlite3.Connection]] = []  # owner, conn
         self._lock = threading.Lock()
@@ -51,10 +55,13 @@ class Desk(DeskReads):
         self._pages_retried: set[int] = set()  # failed pages the reader had tried again
 
     @classmethod
-    def open(cls, config: Config, *, sync_feeds: bool = True) -> Desk:
+    def open(cls, config: Config, *, sync_feeds: bool = True,
+             on_upgrade: Callable[[str], None] | None = None) -> Desk:
         """Open (creating or upgrading) the cache; a damaged one is set aside, not lost.
-        `sync_feeds=False` when a refresh comes next: it syncs the feed list itself, once."""
+        `sync_feeds=False` when a refresh comes next: it syncs the feed list itself, once.
+        `on_upgrade` hears what an upgrade that takes a while does, before it starts."""
         desk = cls(config)
+        desk.on_upgrade = on_upgrade
         try:
             desk.conn  # noqa: B018 - opens and migrates now, so errors surface here
         except StoreError as exc:
@@ -66,6 +73,11 @@ class Desk(DeskReads):
             desk.sync_feeds()
         return desk
 
+    def _upgrading(self, what: str, said: list[str]) -> None:
+        said.append(what)
+        if self.on_upgrade is not None:
+            self.on_upgrade(what)
+
     def sync_feeds(self) -> dict[str, feed_store.FeedRef]:
         """The configured feeds' rows, by name. A feed renamed in feeds.toml: its articles
         answer `feed:NEWNAME` now, not after the next fetch (one read when nothing changed)."""
@@ -75,7 +87,11 @@ class Desk(DeskReads):
     def conn(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
-            conn = connect(self.db_path)
+            start = time.perf_counter()
+            said: list[str] = []
+            conn = connect(self.db_path, on_slow=lambda what: self._upgrading(what, said))
+            if said:
+                self.upgraded = (said[0], time.perf_counter() - start)
             self._local.conn = conn
             with self._lock:
                 self._conns.append((threading.current_thread(), conn))
@@ -138,8 +154,11 @@ class Desk(DeskReads):
             return self._analysis
 
     def refresh(self, feeds: Sequence[str] | None = None, *, extract: bool | None = None,
-                on_event: Callable[[RefreshEvent], None] | None = None) -> RefreshSummary:
+                on_event: Callable[[RefreshEvent], None] | None = None,
+                keep: Iterable[int] = ()) -> RefreshSummary:
         """Fetch feeds (all, or those named), store, extract and analyse. Blocking.
+        `keep`: articles the prune after it must leave, whatever their age (the reader's
+        marks: saved and hand-tagged articles stay anyway).
 
         `Stored` is emitted between storing and analysis: a client can show the new articles
         then, while actors and links (the slow, newsboat-has-none part) are still being made.
@@ -147,10 +166,11 @@ class Desk(DeskReads):
         from tui.core.refresh.lock import refresh_lock
 
         with refresh_lock(self.db_path.parent):
-            return self._refresh(feeds, extract=extract, on_event=on_event)
+            return self._refresh(feeds, extract=extract, on_event=on_event, keep=frozenset(keep))
 
     def _refresh(self, feeds: Sequence[str] | None, *, extract: bool | None,
-                 on_event: Callable[[RefreshEvent], None] | None) -> RefreshSummary:
+                 on_event: Callable[[RefreshEvent], None] | None,
+                 keep: frozenset[int]) -> RefreshSummary:
         from tui.core.refresh.pipeline import Refresh  # httpx and the workers load only when needed
 
         start = time.perf_counter()
@@ -173,7 +193,7 @@ class Desk(DeskReads):
             summary.stored_s = time.perf_counter() - start
             emit(Stored(summary.new_articles))
             self.analyse_pending(emit)
-            store.prune(self.conn, self.config.settings.keep_days)
+            store.prune(self.conn, self.config.settings.keep_days, keep)
         summary.total_s = time.perf_counter() - start
         return summary
 

@@ -259,13 +259,26 @@ def visual_lines(text: str, width: int, rtl: bool | None = None,
 def drawn_text(text: str, width: int) -> str:
     """A whole text as a terminal without bidi must be sent it (`newsdesk show` on one): each
     paragraph holding right-to-left letters wrapped to `width` cells and put in visual order,
-    right-aligned when it is right-to-left; the others as they are (the terminal wraps them)."""
+    right-aligned when it is right-to-left; the others as they are (the terminal wraps them).
+    A rule of `=` under such a paragraph (a title's) is drawn under it as drawn: as wide as
+    its widest line (shaping joins letters, so fewer cells than characters), on its side."""
     out: list[str] = []
+    above: list[VisualLine] = []
     for para in text.split("\n"):
-        if not has_rtl(para):
+        if above and para and set(para) == {"="}:
+            rule = "=" * min(max(cell_width(d.text) for d in above), width, MAX_RULE)
+            out.append(rule.rjust(width) if above[0].rtl else rule)
+            above = []
+            continue
+        above = visual_lines(para, width) if has_rtl(para) else []
+        if not above:
             out.append(para)
             continue
-        for drawn in visual_lines(para, width):
+        for drawn in above:
             room = width - cell_width(drawn.text)
             out.append(" " * room + drawn.text if drawn.rtl and room > 0 else drawn.text)
     return "\n".join(out)
+
+
+MAX_RULE = 78
+"""`show`'s title rule is at most this long (tui/cli/output.py), drawn or not."""

@@ -81,9 +81,11 @@ class Jobs:
         if ahead:  # what re-reading feeds.toml found; the progress stands under it
             self.host.say(ahead + progress.line)
         self.host.stand(progress.line)
-        self.host.in_thread(lambda: self._refresh_worker(feeds, progress), "refresh")
+        marked = frozenset(self.host.articles.marked)  # the prune after it leaves them
+        self.host.in_thread(lambda: self._refresh_worker(feeds, progress, marked), "refresh")
 
-    def _refresh_worker(self, feeds: list[str] | None, progress: JobProgress) -> None:
+    def _refresh_worker(self, feeds: list[str] | None, progress: JobProgress,
+                        marked: frozenset[int]) -> None:
         """In the worker thread."""
         call = self.host.app.call_from_thread
         failed: list[FeedFailed] = []
@@ -104,7 +106,7 @@ class Jobs:
         from tui.core.refresh.lock import RefreshBusy
 
         try:
-            summary = self.host.desk.refresh(feeds, on_event=on_event)
+            summary = self.host.desk.refresh(feeds, on_event=on_event, keep=marked)
         except RefreshBusy as error:  # a cron fetch: what it stores shows up here as it comes
             call(self._refresh_failed, "not refreshed: the open article's page is being "
                  "fetched; R again in a moment" if self.pages else

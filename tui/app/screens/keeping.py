@@ -171,20 +171,26 @@ class Keeping:
     @guarded
     def export_view(self) -> None:
         """The rows the list shows, not the query run again: an article read in Unread is
-        still listed, so it is in the dossier too."""
+        still listed, so it is in the dossier too. With marks, the marked rows only (as
+        dired's and mutt's commands take the marked files and mails), in list order, in a
+        file whose name says so."""
         host = self.host
         pager = host.articles.pager
         count = len(pager) if pager is not None else 0
         if pager is None or not count:
             host.say("nothing listed to export")
             return
+        marked = len(host.articles.marked)
         about = dossier_about(host.view, host.filter_query, host.search_text)
-        path = f"~/{dossier_name(host.view, host.filter_query, host.search_text)}"
-        host.app.push_screen(ExportDialog(about, count, path),
-                             lambda answer: self._export(answer, about))
+        name = dossier_name(host.view, host.filter_query, host.search_text)
+        if marked:
+            about = f"{counted(marked, 'marked article')} of {about}"
+            name = name.removesuffix(".md") + "-marked.md"
+        host.app.push_screen(ExportDialog(about, marked or count, f"~/{name}"),
+                             lambda answer: self._export(answer, about, bool(marked)))
 
     @guarded
-    def _export(self, answer: tuple[str, str] | None, about: str) -> None:
+    def _export(self, answer: tuple[str, str] | None, about: str, marked: bool) -> None:
         host = self.host
         pager = host.articles.pager
         if answer is None or pager is None:
@@ -192,6 +198,8 @@ class Keeping:
         path, fmt = answer
         target = Path(path).expanduser()
         query, ids = pager.query, pager.ids()  # as listed now (the list may have reloaded)
+        if marked:
+            ids = [i for i in ids if i in host.articles.marked]
         count = counted(len(ids), 'article')
         # the status line keeps the view's label LABEL_FLOOR columns and the list position;
         # the message's two-space lead and the line's padding (a column either side) take 4

@@ -43,8 +43,9 @@ from tui.app.widgets.panes import Pane
 from tui.app.widgets.query_bar import Mode, QueryBar, QueryNote
 from tui.app.widgets.reader import Reader
 from tui.app.widgets.side_panel import SideList
-from tui.app.widgets.status import KeyFooter, StatusLine
+from tui.app.widgets.status import KeyFooter, StatusLine, place
 from tui.app.widgets.view_tree import ViewTree
+from tui.app.widgets.visual_text import reorders
 from tui.core import tagnames
 from tui.core.config.loader import Config
 from tui.core.desk import Desk
@@ -100,6 +101,9 @@ class MainScreen(Screen[None]):
         self.view_tree.recount()
         self.follow.start()
         self.actors_file.start()
+        if self.desk.upgraded:  # said on stderr before the pause; here what it was
+            what, seconds = self.desk.upgraded
+            self.say(f"cache upgraded in {seconds:.1f} s: {what}")
 
     def on_resize(self) -> None:
         self.relayout()
@@ -351,14 +355,8 @@ class MainScreen(Screen[None]):
     def update_status(self) -> None:
         pager = self.articles.pager
         total = len(pager) if pager else 0
-        text = Text()
-        text.append(title_of(self.view), "bold")
-        if self.filter_query:
-            text.append(f"  f:{self.filter_query}")
-        if self.search_text:
-            text.append(f"  /{self.search_text}")
-        if self.hide_read:
-            text.append("  read hidden")
+        text = place(title_of(self.view), self.filter_query, self.search_text, self.hide_read,
+                     reorder=reorders(self.config))
         marked = f"  {len(self.articles.marked)} marked" if self.articles.marked else ""
         position = Text(f"{marked}  {self.articles.cursor + 1 if total else 0}/{total}")
         self.status_line.show_place(text, position)

@@ -1,8 +1,9 @@
 """Marked rows: many articles for one triage key, as dired's marks, mutt's tags and Elfeed's
 region. `m` marks the article in hand (and moves on), `M` every article listed (or clears
 the marks); while any are marked, `s`, `N`, `x`, `t` and `T` act on all of them, and one `u`
-takes the whole batch back. Marks belong to the list as shown: listing another query clears
-them, so a key never acts on an article out of sight."""
+takes the whole batch back; `E` exports them, `y` copies their links (one a line) and `o`
+opens each link (asking first above OPEN_WITHOUT_ASKING). Marks belong to the list as
+shown: listing another query clears them, so a key never acts on an article out of sight."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from tui.app import browser
+from tui.app.screens.dialogs import ConfirmDialog
 from tui.app.screens.host import Host, guarded
 from tui.app.screens.tags import AddTagsScreen, RemoveTagScreen
 from tui.app.screens.triage import Triage, short
@@ -19,6 +22,10 @@ from tui.core.words import counted
 if TYPE_CHECKING:
     from tui.core.desk import Desk
     from tui.core.models import ArticleRow
+
+OPEN_WITHOUT_ASKING = 5
+"""`o` on more marked articles than this asks first: each link is a browser tab or, with a
+console browser, a session to leave before the next."""
 
 
 class Marks:
@@ -80,7 +87,7 @@ class Marks:
 
     def _said(self) -> None:
         count = len(self.ids)
-        self.host.say(f"{counted(count, 'article')} marked: s N x t T act on them "
+        self.host.say(f"{counted(count, 'article')} marked: s N x t T E y o act on them "
                       "(M clears)" if count else "no marks")
         self.host.update_status()
 
@@ -151,11 +158,10 @@ class Marks:
         added = {tag: [i for i, keys in had.items() if tagnames.key(tag) not in keys]
                  for tag in tags}
         added = {tag: lacking for tag, lacking in added.items() if lacking}
+        desk.add_tags(list(had), tags)  # to all: a tag a rule gave is the user's now (kept)
         if not added:
             self.host.say(f"the {self._label()} have these tags already")
             return
-        for tag, lacking in added.items():
-            desk.add_tags(lacking, [tag])
 
         def revert(desk: Desk) -> None:
             for tag, lacking in added.items():
@@ -184,3 +190,47 @@ class Marks:
         self.host.desk.remove_tag(having, tag)
         what = f"{tagnames.hashtag(tag)} removed from {self._of(len(having))}"
         self._done(what, lambda desk: desk.add_tags(having, [tag]), having)
+
+
+    # -- their links -----------------------------------------------------------------------
+    def _in_order(self) -> list[ArticleRow]:
+        """The marked rows in the list's order (what a dossier or a clipboard reads)."""
+        pager = self.host.articles.pager
+        rows = {row.id: row for row in self.host.desk.rows(sorted(self.ids))}
+        order = pager.ids() if pager is not None else sorted(rows)
+        return [rows[i] for i in order if i in rows]
+
+    @guarded
+    def copy_links(self) -> None:
+        """`y` with marks: every marked article's link, one a line, as a script would read."""
+        rows = self._in_order()
+        urls = [row.url for row in rows if row.url]
+        if not urls:
+            self.host.say(f"the {self._label()} have no links")
+            return
+        self.host.app.copy_to_clipboard("\n".join(urls))
+        lacking = len(rows) - len(urls)
+        self.host.say(f"{counted(len(urls), 'link')} of the {self._label()} sent to the "
+                      "terminal's clipboard, one a line"
+                      + (f" ({lacking} without a link)" if lacking else ""))
+
+    @guarded
+    def open_links(self) -> None:
+        """`o` with marks: each marked article's web link, in list order, as `o` opens one."""
+        urls = [row.url for row in self._in_order() if row.url and browser.web_link(row.url)]
+        if not urls:
+            self.host.say(f"the {self._label()} have no web links")
+            return
+        if len(urls) <= OPEN_WITHOUT_ASKING:
+            self._open(urls)
+            return
+        self.host.app.push_screen(
+            ConfirmDialog("Open the marked links", f"Open {len(urls)} links in the browser, "
+                          "one after another? (y copies them instead)"),
+            lambda yes: self._open(urls) if yes else self.host.say("no link opened"))
+
+    def _open(self, urls: list[str]) -> None:
+        for url in urls:
+            self.triage.open_url(url)
+        if len(urls) > 1:
+            self.host.say(f"opened {counted(len(urls), 'link')} of the {self._label()}")

@@ -16,11 +16,27 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from tui.app.commands import Command, key_label
+from tui.app.widgets.visual_text import drawn_label
 
 MESSAGE_SECONDS = 8.0
 LABEL_FLOOR = 12
 """A view label cut to make room keeps this many columns ("Story: Kurs…"), so the line
 still says where you are; a message longer than the rest is cut at its end instead."""
+
+
+def place(view: str, filter_query: str, search: str, hide_read: bool, *, reorder: bool) -> Text:
+    """What the list shows, as the status line says it: the view, `f:` its filter, `/` its
+    search. Each is drawn on its own as the tree and the list draw their labels: a
+    right-to-left one in visual order (when the app lays such text out), not as stored."""
+    text = Text()  # the view's bold as a span: what follows is not bold
+    text.append_text(drawn_label(Text(view, "bold"), reorder))
+    for lead, part in (("  f:", filter_query), ("  /", search)):
+        if part:
+            text.append(lead)
+            text.append_text(drawn_label(Text(part), reorder))
+    if hide_read:
+        text.append("  read hidden")
+    return text
 
 
 class StatusLine(Static):

@@ -171,8 +171,8 @@ def tag(desk: Desk, args: argparse.Namespace) -> int:
     counted = args.query is not None or args.dry_run
     for name in (t for names in adding for t in names):
         lacking = [i for i, keys in had.items() if tagnames.key(name) not in keys]
-        if lacking and not args.dry_run:
-            desk.add_tags(lacking, [name])
+        if had and not args.dry_run:  # those that have it too: a rule's tag becomes yours
+            desk.add_tags(list(had), [name])
         for i in lacking:  # a --remove of the same tag counts what is there now
             had[i].add(tagnames.key(name))
         if counted:

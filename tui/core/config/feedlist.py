@@ -30,22 +30,24 @@ def feed_tables(feeds: Iterable[FeedLike]) -> str:
     return "\n".join(blocks)
 
 
-def append_feeds(path: Path, feeds: Iterable[FeedLike]) -> None:
+def append_feeds(path: Path, feeds: Iterable[FeedLike], source: str = "OPML") -> None:
     """Append [[feed]] tables atomically; a result that would not load is never written."""
     try:
         old = path.read_text(encoding="utf-8-sig") if path.exists() else ""
     except OSError as exc:
         raise UserFileError(f"cannot read {path}: {exc.strerror}") from None
-    new = old.rstrip("\n") + "\n\n# imported from OPML\n" + feed_tables(feeds)
+    new = old.rstrip("\n") + f"\n\n# imported from {source}\n" + feed_tables(feeds)
     replace_checked(path, new, load_config)
 
 
-def write_new_list(path: Path, feeds: Iterable[FeedLike], source: str) -> None:
+def write_new_list(path: Path, feeds: Iterable[FeedLike], source: str,
+                   how: str = "import-opml") -> None:
     """A feeds.toml of these feeds only (an import on a fresh install: the user's own list,
     not the curated one under it); refused, as a replacement would be, if it would not load."""
-    header = (f"# newsdesk feed list, imported from {source} by `newsdesk import-opml`.\n"
+    header = (f"# newsdesk feed list, imported from {source} by `newsdesk {how}`.\n"
               "# Edit freely: tags = [...] are added to every article of the feed (an OPML\n"
-              "# file gives its folders as tags, newsboat's none). Settings go in [settings].\n\n")
+              "# file gives its folders as tags, newsboat's urls file its own tags, its OPML\n"
+              "# none). Settings go in [settings].\n\n")
     replace_checked(path, header + feed_tables(feeds), load_config)
 
 

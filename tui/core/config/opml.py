@@ -121,15 +121,19 @@ def _http_host(url: str) -> str:
 
 def _unique_names(found: dict[str, tuple[str, list[str]]]) -> list[OpmlFeed]:
     seen: set[str] = set()
-    feeds = []
-    for url, (name, tags) in found.items():
-        unique, n = name, 1
-        while unique.casefold() in seen:
-            n += 1
-            unique = f"{name} ({n})"
-        seen.add(unique.casefold())
-        feeds.append(OpmlFeed(unique, url, tuple(tags)))
-    return feeds
+    return [OpmlFeed(unique_name(name, seen), url, tuple(tags))
+            for url, (name, tags) in found.items()]
+
+
+def unique_name(name: str, seen: set[str]) -> str:
+    """`name`, else "name (2)", "name (3)"...: the first that `seen` lacks in any case (names
+    are unique in feeds.toml); it joins `seen`."""
+    unique, n = name, 1
+    while unique.casefold() in seen:
+        n += 1
+        unique = f"{name} ({n})"
+    seen.add(unique.casefold())
+    return unique
 
 
 def write_opml(feeds: Iterable[FeedLike], *, title: str = "newsdesk feeds") -> str:

@@ -93,7 +93,7 @@ def apply_rules(conn: sqlite3.Connection, rules: Sequence[RuleLike], mutes: Sequ
             if found is None:
                 continue
             cur = conn.execute(
-                f"INSERT OR IGNORE INTO tags (article_id, key, tag) SELECT a.id, ?, ? "
+                f"INSERT OR IGNORE INTO tags (article_id, key, tag, by_rule) SELECT a.id, ?, ?, 1 "
                 f"FROM articles a WHERE {scope} AND ({flt.where})",
                 (*found, *scope_params, *flt.params))
             tagged += max(cur.rowcount, 0)
@@ -138,8 +138,9 @@ def rename_tag(conn: sqlite3.Connection, old: str, new: str) -> int:
         count: int = conn.execute("SELECT count(*) FROM tags WHERE key = ?",
                                   (old_key,)).fetchone()[0]
         if count and old_key != new_key:
-            conn.execute("INSERT OR IGNORE INTO tags (article_id, key, tag) "
-                         "SELECT article_id, ?, ? FROM tags WHERE key = ?",
+            conn.execute("INSERT INTO tags (article_id, key, tag, by_rule) "
+                         "SELECT article_id, ?, ?, by_rule FROM tags WHERE key = ? "
+                         "ON CONFLICT DO UPDATE SET by_rule = by_rule AND excluded.by_rule",
                          (new_key, shown, old_key))
             conn.execute("DELETE FROM tags WHERE key = ?", (old_key,))
         if count:

@@ -323,7 +323,8 @@ def add_tags(conn: sqlite3.Connection, ids: Sequence[int], tags: Iterable[str]) 
     for tag in tags:
         found = spelling(conn, tag)
         if found is not None:
-            conn.executemany("INSERT OR IGNORE INTO tags(article_id, key, tag) VALUES(?, ?, ?)",
+            conn.executemany("INSERT INTO tags(article_id, key, tag) VALUES(?, ?, ?) "
+                             "ON CONFLICT DO UPDATE SET by_rule = 0",  # a rule's is now yours
                              [(i, *found) for i in ids])
 
 
@@ -339,17 +340,22 @@ def all_tags(conn: sqlite3.Connection) -> list[tuple[str, int]]:
         "SELECT min(tag), count(*) FROM tags GROUP BY key ORDER BY key")]
 
 
-def prune(conn: sqlite3.Connection, keep_days: int) -> int:
-    """Delete old articles nobody saved (tags do not keep an article: rules tag whole feeds).
+def prune(conn: sqlite3.Connection, keep_days: int, keep: Iterable[int] = ()) -> int:
+    """Delete old articles nobody kept: saved ones, ones with a tag of the user's (a rule's
+    tag keeps nothing: rules may tag whole feeds) and `keep` (the reader's marks) stay.
     A transaction (and the write lock) only when there is something to delete."""
     if keep_days <= 0:
         return 0
     cutoff = to_iso(utcnow() - timedelta(days=keep_days))
-    old = "FROM articles WHERE saved = 0 AND published < ? AND first_seen < ?"
-    if conn.execute(f"SELECT EXISTS(SELECT 1 {old})", (cutoff, cutoff)).fetchone()[0] == 0:
+    old = ("FROM articles a WHERE saved = 0 AND published < ? AND first_seen < ? "
+           "AND NOT EXISTS (SELECT 1 FROM tags t WHERE t.article_id = a.id AND t.by_rule = 0) "
+           f"AND a.id NOT IN ({_EACH})")
+    params = (cutoff, cutoff, json.dumps(sorted(int(i) for i in keep)))
+    if conn.execute(f"SELECT EXISTS(SELECT 1 {old})", params).fetchone()[0] == 0:
         return 0
     with transaction(conn):
-        return conn.execute(f"DELETE {old}", (cutoff, cutoff)).rowcount
+        return conn.execute(f"DELETE FROM articles WHERE id IN (SELECT a.id {old})",
+                            params).rowcount
 
 
 def pending_analysis(conn: sqlite3.Connection, limit: int = 500,

@@ -29,6 +29,11 @@ BULK_CACHE_KB = 16_384
 # refresh wrote ~25 of them; half the analysis writer's commit time was theirs.
 BULK_CHECKPOINT_PAGES = 8_192
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+_REINDEX = "the search index is made again for the {articles}"
+SLOW: dict[int, str] = {10: _REINDEX, 14: _REINDEX}
+"""What the migrations whose work grows with the cache do (`{articles}` stands for their
+number): `migrate` tells the user before it starts, not after a pause. Landed migrations are
+never edited, so it is said here; a new slow one adds its line."""
 
 
 class StoreError(Exception):
@@ -81,12 +86,14 @@ def _version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
+def migrate(conn: sqlite3.Connection, target: int | None = None,
+            on_slow: Callable[[str], None] | None = None) -> int:
     """Bring the schema up to `target` (default: latest). Returns the version reached.
 
     Each step runs in its own BEGIN IMMEDIATE transaction that first re-reads the version:
     two processes opening an old cache at once (the TUI and a cron fetch) take turns, and the
-    second finds the work done instead of failing on "table already exists".
+    second finds the work done instead of failing on "table already exists". `on_slow` hears,
+    before any step runs, what the steps that take time on a cache with articles will do.
     """
     steps = migrations()
     target = len(steps) if target is None else target
@@ -96,6 +103,10 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
             f"the cache was written by a newer newsdesk (schema {current}, this one knows "
             f"{len(steps)}); upgrade newsdesk or point cache_dir elsewhere"
         )
+    if on_slow is not None and current > 0:  # a new cache has no articles to work through
+        said = slow_work(conn, [version for version, _, _ in steps[current:target]])
+        if said:
+            on_slow(said)
     for version, name, sql in steps[current:target]:
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -114,6 +125,19 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
             conn.execute("ROLLBACK")
             raise
     return max(current, target)
+
+
+def slow_work(conn: sqlite3.Connection, pending: Sequence[int]) -> str:
+    """What the pending migrations (their versions) will take a while doing, or "" (no such
+    step, or no article to do it for)."""
+    whats = list(dict.fromkeys(SLOW[v] for v in pending if v in SLOW))
+    if not whats:
+        return ""
+    count = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    if not count:
+        return ""
+    articles = f"{count:,} cached article" + ("" if count == 1 else "s")
+    return "; ".join(what.replace("{articles}", articles) for what in whats)
 
 
 def _is_corrupt(exc: sqlite3.Error) -> bool:
@@ -209,7 +233,8 @@ def _quarantine(path: Path, why: str) -> StoreError:
         "nothing was deleted.", moved_to=backup)
 
 
-def connect(path: Path, *, migrate_to: int | None = None) -> sqlite3.Connection:
+def connect(path: Path, *, migrate_to: int | None = None,
+            on_slow: Callable[[str], None] | None = None) -> sqlite3.Connection:
     """Open (creating if needed) and migrate the cache at `path`.
 
     A corrupt or foreign file raises StoreError after being moved aside, so the caller can tell
@@ -236,7 +261,7 @@ def connect(path: Path, *, migrate_to: int | None = None) -> sqlite3.Connection:
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode.lower() != "wal":
             raise StoreError(f"{path}: cannot switch the cache to WAL mode (got {mode})")
-        migrate(conn, migrate_to)
+        migrate(conn, migrate_to, on_slow)
     except sqlite3.Error as exc:
         conn.close()
         if _is_corrupt(exc):

@@ -52,8 +52,10 @@ def merge_articles(conn: sqlite3.Connection, keep: int, others: Sequence[int]) -
                          f"WHERE id IN ({_marks(ids)})", ids).fetchone()
     conn.execute("UPDATE articles SET read = ?, saved = ?, dismissed = ? WHERE id = ?",
                  (*flags, keep))
-    conn.execute(f"INSERT OR IGNORE INTO tags(article_id, key, tag) SELECT ?, key, tag "
-                 f"FROM tags WHERE article_id IN ({_marks(others)})", (keep, *others))
+    conn.execute(f"INSERT INTO tags(article_id, key, tag, by_rule) SELECT ?, key, tag, by_rule "
+                 f"FROM tags WHERE article_id IN ({_marks(others)}) "
+                 f"ON CONFLICT DO UPDATE SET by_rule = by_rule AND excluded.by_rule",
+                 (keep, *others))
     conn.execute(f"INSERT OR IGNORE INTO article_feeds(article_id, feed_id) SELECT ?, feed_id "
                  f"FROM article_feeds WHERE article_id IN ({_marks(others)})", (keep, *others))
     conn.execute(f"DELETE FROM articles WHERE id IN ({_marks(others)})", others)
