@@ -84,8 +84,9 @@ async def test_untrusted_titles_in_the_side_panel_are_literal(demo_desk) -> None
     async with app.run_test(size=SIZE) as pilot:
         await open_article(pilot, target)
         side = reader(app).side
-        prompts = [str(side.related_list.get_option_at_index(i).prompt)
+        options = [side.related_list.get_option_at_index(i)
                    for i in range(side.related_list.option_count)]
+        prompts = [str(o.prompt) for o in options if o.id is not None]  # not the divider
         for item, prompt in zip(desk.related(target), prompts, strict=True):
             assert prompt.startswith(item.title)
             assert item.feed in prompt and item.reasons in prompt

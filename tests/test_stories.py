@@ -117,3 +117,25 @@ def test_a_label_names_states_most_headlines_name_and_only_a_common_place() -> N
 def test_a_state_whose_city_is_the_place_stays_out() -> None:
     members = [_member(("p:tehran", "a:iran"), {"tehran": 2.7}) for _ in range(3)]
     assert label(members)[0] == "IRGC · Tehran · 1 Oct 2024"
+
+
+def _named(actors: dict[str, float], lead: str, day: float = 0.0) -> Features:
+    return Features(published=1_737_000_000 + day * 86_400, script="latin", actors=actors,
+                    states={}, places={}, focus={lead: 2.0}, terms={}, sig=(), lead=lead,
+                    heads=())
+
+
+def test_a_label_names_the_people_most_members_name() -> None:
+    """A ceasefire covered three times: Hamas in all three, the mediator's prime minister
+    and Erdogan each in one, Erdogan the protagonist of his (heavily named): one mention in
+    one of three articles is a marginal actor, whatever its weight there."""
+    members = [_named({"hamas": 2.0, "icrc": 5.0}, "a:hamas"),
+               _named({"recep-tayyip-erdogan": 5.0, "hamas": 1.0}, "a:recep-tayyip-erdogan"),
+               _named({"mohammed-bin-abdulrahman-al-thani": 5.0, "hamas": 2.0}, "a:hamas",
+                      day=2)]
+    assert label(members)[0] == "Hamas · 16-18 Jan 2025"
+    members.append(_named({"ismail-haniyeh": 1.0, "hamas": 1.0, "icrc": 1.0}, "a:icrc"))
+    assert label(members)[0].startswith("Hamas, ICRC")  # two of four name it: the rest fewer
+    pair = [_named({"hamas": 1.0}, "a:hamas"),
+            _named({"recep-tayyip-erdogan": 5.0, "hamas": 1.0}, "a:recep-tayyip-erdogan")]
+    assert label(pair)[0].startswith("Hamas, Erdogan")  # of two, one is half: by prominence

@@ -193,3 +193,31 @@ def test_an_undated_item_does_not_turn_the_actors_span_to_a_week(demo_desk) -> N
     desk.conn.execute("UPDATE articles SET published = ? WHERE id = ?", (now, named[1][0]))
     actors, days = top_actors(desk)
     assert days == 7 and actors
+
+
+def test_a_narrow_tree_keeps_every_story_count() -> None:
+    """The README's rule for the tree: a name is cut, never its count; a story's place gives
+    way before its counts do (at 80x24 after `1`, 24 columns)."""
+    groups = ViewGroups([], [], [], [], [
+        (story_view(story(10, "Litani River · Hezbollah · 27 Nov 2024", 2)), 0, 2),
+        (story_view(story(5, "Iran, Israel · 1-2 Oct 2024", 4)), 4, 4)], [])
+    for room in (16, 20, 22, 24):
+        lines = shown(groups, room)["Stories"]
+        assert lines[0].endswith(" 0/2") and lines[1].endswith(" 4/4"), (room, lines)
+        assert all(len(line) <= room for line in lines), lines
+        if room >= 20:  # the days stay while the place can give way
+            assert "27 Nov" in lines[0] and "1-2 Oct" in lines[1], lines
+
+
+async def test_every_story_keeps_its_count_at_80x24(demo_desk) -> None:
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=(80, 24)) as pilot:  # the tree only when asked for: `1`
+        await settle(pilot)
+        await pilot.press("1")
+        await settle(pilot)
+        tree = main(app).view_tree
+        node = next(n for n in tree.root.children if str(n.label) == "Stories")
+        labels = [child.label.plain for child in node.children
+                  if child.data is not None and child.data.kind == "story"]
+        assert labels and all(re.search(r" \d+/\d+$", line) for line in labels), labels

@@ -159,13 +159,6 @@ def story_line(label: str, room: int, people: bool = False) -> str:
     return cut(head + tail, room)
 
 
-def story_least(label: str) -> str:
-    """What a story's tree line keeps when it can: the place and the days ("Tehran · 5-6
-    Aug"); its counts show only beside that much."""
-    _parts, (head, _middle, dates) = _story_parts(label)
-    return " · ".join(p for p in (head, dates) if p)
-
-
 def _story_parts(label: str) -> tuple[list[str], tuple[str, str, str]]:
     """(the label's parts without the outlet count, (place, people, days without the year))."""
     parts = label.split(" · ")

@@ -10,6 +10,7 @@ checked by the loader before the file is replaced.
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
@@ -17,7 +18,8 @@ from typing import Protocol
 from tui.core.config.loader import load_config
 from tui.core.config.userfiles import UserFileError, replace_checked
 
-__all__ = ["DEMO_EXTRAS", "demo_port", "point_at", "write_demo_config"]
+__all__ = ["DEMO_EXTRAS", "demo_not_served", "demo_port", "point_at", "user_demo_folder",
+           "write_demo_config"]
 
 # A demo feed's URL as the demo writes it: `url = "http://127.0.0.1:PORT/<outlet>/feed.xml"`.
 _URL_LINE = re.compile(r"""(?m)^([ \t]*url[ \t]*=[ \t]*)(["'])http://127\.0\.0\.1:(\d+)"""
@@ -109,3 +111,29 @@ def write_demo_config(directory: Path, served: _Served) -> Path:
     if new != old:
         replace_checked(path, new, load_config)
     return path
+
+
+def user_demo_folder() -> Path:
+    """Where `newsdesk demo` keeps its config and cache without --dir."""
+    from platformdirs import user_data_dir
+
+    from tui.core.config.loader import APP_NAME
+
+    return Path(user_data_dir(APP_NAME)) / "demo"
+
+
+def demo_not_served(path: Path | None, urls: Iterable[str], errors: Iterable[str]) -> str | None:
+    """How to start the demo, when `path` is a demo folder's feeds.toml, all its feeds are
+    the demo's and every failure (`errors`, one at least) is a refused connection: its site
+    is served only while `newsdesk demo` runs. None otherwise (said by the CLI's fetch and
+    the reader's `R` and `e` alike)."""
+    port = demo_port(path) if path is not None else 0
+    urls, errors = list(urls), list(errors)
+    if path is None or not port or not urls or not errors or not all(
+            url.startswith(f"http://127.0.0.1:{port}/") for url in urls):
+        return None
+    if not all(error.startswith("could not connect") for error in errors):
+        return None
+    where = "" if path.parent == user_demo_folder() else f" --dir {shlex.quote(str(path.parent))}"
+    return (f"the demo site is served only while the demo runs: `newsdesk demo{where}` "
+            f"opens it, `newsdesk demo --fetch-only{where}` fetches it and exits")

@@ -41,9 +41,11 @@ class FeedsScreen(ModalScreen[str | None]):
                 Binding("g,home", "move(-1_000_000)", show=False),
                 Binding("G,end", "move(1_000_000)", show=False)]
 
-    def __init__(self, feeds: list[FeedStatus]) -> None:
+    def __init__(self, feeds: list[FeedStatus], note: str | None = None) -> None:
         super().__init__()
         self.feeds = sorted(feeds, key=lambda f: (not f.failures, not f.warning, f.name.lower()))
+        self.note = note
+        """Why every failing feed fails, said under each (the demo's site not served)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="feeds-box", classes="dialog") as box:
@@ -83,6 +85,8 @@ class FeedsScreen(ModalScreen[str | None]):
         warning = feed.warning
         if feed.failures:
             text.append(f"failing: {feed.last_error}", "bold red")
+            if self.note:
+                text.append(f"\n{self.note[0].upper()}{self.note[1:]}.")
         elif warning:
             text.append(f"warning: {warning}", "yellow")
         elif feed.state == "not_fetched":

@@ -14,6 +14,7 @@ from tui.app.job_progress import JobProgress
 from tui.app.screens.host import Host
 from tui.core.refresh.events import FeedFailed, RefreshEvent, Stored
 from tui.core.words import counted
+from tui.demo.config import demo_not_served
 
 if TYPE_CHECKING:
     from tui.core.actors.owners import NameTaken
@@ -139,7 +140,10 @@ class Jobs:
         if summary.new_articles or summary.updated_articles:  # actors, links, a corrected text
             self.host.reader.show_again(self.host.desk)
         self.host.view_tree.recount()
-        line = refreshed_line(feeds, summary, failed)
+        config = self.host.desk.config
+        demo = demo_not_served(config.path, (f.url for f in config.feeds),
+                               (f.error for f in failed))
+        line = refreshed_line(feeds, summary, failed, demo=demo is not None)
         self.host.say(f"{line}; {self._note}" if self._note else line)
 
     # -- a page the refresh left for later -------------------------------------------------
@@ -245,18 +249,26 @@ class Jobs:
         self.host.say(message)
 
 
+DEMO_DOWN = "the demo site is served only while `newsdesk demo` runs (e says how to start it)"
+"""A refresh of the demo's feeds with no demo running: why every feed failed."""
+
+
 def refreshed_line(feeds: list[str] | None, summary: RefreshSummary,
-                   failed: list[FeedFailed]) -> str:
+                   failed: list[FeedFailed], demo: bool = False) -> str:
     """How a refresh went, in one status line. A refresh of one feed that failed says why
-    ("0 new; 1 failed" read as if something had been fetched)."""
+    ("0 new; 1 failed" read as if something had been fetched); `demo`: the failures are the
+    demo's site not served (`demo_not_served`), which is said instead of the count's hint."""
     if feeds and len(feeds) == 1 and len(failed) == 1:
-        return f"{failed[0].feed}: refresh failed: {short(failed[0].error)} (e lists feeds)"
+        why = DEMO_DOWN if demo else f"{short(failed[0].error)} (e lists feeds)"
+        return f"{failed[0].feed}: refresh failed: {why}"
     line = "refreshed " + (", ".join(feeds) if feeds else "all feeds")
     line += f": {summary.new_articles} new"
     if summary.updated_articles:  # corrected by their feed (a new headline: unread again)
         line += f", {summary.updated_articles} updated"
     if summary.offline:
         line += f"; all {len(failed)} failed: no host name could be resolved (offline?)"
+    elif failed and demo and not summary.feeds_ok:
+        return f"{line}; all {len(failed)} failed: {DEMO_DOWN}"
     elif failed:
         line += f"; {len(failed)} failed"
     if summary.warnings:  # read, but not wholly: not counted as failing

@@ -29,6 +29,7 @@ from tui.app.views import feed_view
 from tui.core import tagnames
 from tui.core.models import Article, BodyLink
 from tui.core.words import counted
+from tui.demo.config import demo_not_served
 
 if TYPE_CHECKING:
     from tui.core.desk import Desk
@@ -365,7 +366,10 @@ class Triage:
 
     @guarded
     def feed_errors(self) -> None:
-        self.host.app.push_screen(FeedsScreen(list(self.host.desk.feeds())), self._feed_chosen)
+        feeds, config = list(self.host.desk.feeds()), self.host.desk.config
+        demo = demo_not_served(config.path, (f.url for f in config.feeds),
+                               (f.last_error or "" for f in feeds if f.failures))
+        self.host.app.push_screen(FeedsScreen(feeds, note=demo), self._feed_chosen)
 
     def _feed_chosen(self, name: str | None) -> None:
         """`enter` in the feeds dialog: that feed's articles, as choosing it in the tree."""

@@ -25,6 +25,7 @@ from tui.app.widgets.row_time import local_time
 from tui.app.widgets.visual_text import VisualText, drawable, drawn_label
 from tui.core.actors.gazetteer import KINDS as GAZETTEER_KINDS
 from tui.core.models import ArticleActor
+from tui.core.related_strength import is_weak, strength
 from tui.core.visual import isolated
 
 if TYPE_CHECKING:
@@ -83,17 +84,39 @@ def _cut(words: str, room: int) -> str:
 
 
 def related_prompt(item: RelatedItem, reorder: bool = False) -> Text | VisualText:
-    """Title, then outlet and date, then why it is related (one option, several lines); an
-    Arabic title in visual order when the app `reorder`s, the lines under it left to right."""
-    text = Text(str(item.title), "bold")
+    """Title, then outlet, date and how strong the link is (the word `newsdesk related`
+    gives it), then why it is related (one option, several lines); a weak link ("maybe")
+    is dimmed whole. An Arabic title in visual order when the app `reorder`s, the lines
+    under it left to right."""
+    weak = is_weak(item)
+    text = Text(str(item.title), "dim" if weak else "bold")
     text.append("\n")
-    text.append(f"{isolated(item.feed)} · {local_time(item.published, True)}", "italic")
-    if item.in_story:  # why it comes before a higher score
-        text.append(" · same story", "italic")
+    text.append(f"{isolated(item.feed)} · {local_time(item.published, True)} · ",
+                "dim italic" if weak else "italic")
+    text.append(strength(item), "dim italic" if weak else "bold italic")
     if item.reasons:
         text.append("\n")
         text.append(str(item.reasons), "dim")
     return drawable(text, reorder=reorder, ltr_from=1)
+
+
+WEAKER = "── maybe: weaker links ──"
+"""The divider before the weak links, when stronger ones come first (not an item: the
+cursor passes it)."""
+
+
+def related_options(items: Sequence[RelatedItem], reorder: bool = False
+                    ) -> list[Option | None]:
+    """The items as the list shows them: the story's (and likely ones) first, then a quiet
+    divider and the weak ones, as `newsdesk related` orders and words them."""
+    options: list[Option | None] = []
+    for n, item in enumerate(items):
+        if options:
+            options.append(None)
+        if n and is_weak(item) and not is_weak(items[n - 1]):
+            options += [Option(Text(WEAKER, "dim italic"), disabled=True), None]
+        options.append(Option(related_prompt(item, reorder), id=str(item.id)))
+    return options
 
 
 def _highlighted_id(widget: OptionList) -> str | None:
@@ -109,16 +132,6 @@ def _index_of(widget: OptionList, option_id: str | None) -> int:
         return widget.get_option_index(option_id) if option_id is not None else 0
     except OptionDoesNotExist:
         return 0
-
-
-def _spaced(options: list[Option]) -> list[Option | None]:
-    """Separators between multi-line options, so each item reads as one block."""
-    out: list[Option | None] = []
-    for option in options:
-        if out:
-            out.append(None)
-        out.append(option)
-    return out
 
 
 class SideList(OptionList):
@@ -213,8 +226,7 @@ class SidePanel(Vertical):
         lists: tuple[tuple[SideList, list[Option | None], str], ...] = (
             (self.actor_list, self._actor_options(style_of),
              "no actors found" if analysed else "actors " + pending),
-            (self.related_list, _spaced([Option(related_prompt(r, self.reorder), id=str(r.id))
-                                         for r in self.related]),
+            (self.related_list, related_options(self.related, self.reorder),
              "nothing related found" if analysed else "related coverage " + pending))
         for widget, options, empty in lists:
             was = _highlighted_id(widget) if keep_highlight else None
@@ -234,7 +246,7 @@ class SidePanel(Vertical):
         for widget, title, key, extra in (
                 (self.actor_list, f"Actors ({len(self.actors)})", 4,
                  "  " + "; ".join(self.errors) if self.errors else ""),
-                (self.related_list, f"Related ({len(self.related)})", 5, "")):
+                (self.related_list, f"Related ({self._related_count()})", 5, "")):
             mark = widget is focused
             label = Text("▶ " if mark else "", "bold")
             label.append(title, "bold reverse" if mark else "bold")
@@ -242,6 +254,13 @@ class SidePanel(Vertical):
             label.append(extra)
             which = "#actors-title" if widget is self.actor_list else "#related-title"
             self.query_one(which, Label).update(label)
+
+    def _related_count(self) -> str:
+        """'6', '3 + 3 maybe' when some links are weak (their share at a glance), '2 maybe'."""
+        weak = sum(1 for item in self.related if is_weak(item))
+        strong = len(self.related) - weak
+        return (f"{strong} + {weak} maybe" if weak and strong else f"{weak} maybe" if weak
+                else f"{strong}")
 
     def restyle(self, style_of: StyleOf) -> None:
         """Re-colour the actor names after a theme change."""

@@ -18,7 +18,6 @@ from tui.app.views import (
     ViewGroups,
     ViewSpec,
     load_groups,
-    story_least,
     story_line,
 )
 from tui.app.widgets.visual_text import drawn_label, reorders
@@ -49,9 +48,8 @@ def _label(view: ViewSpec, counts: tuple[int, int] | None = None, room: int = 28
         tail.append(" !", "bold red")
     elif view.warned:  # read, but not wholly: not the same as failing
         tail.append(" ~", "yellow")
-    if counts is not None and not (view.kind == "story" and cell_len(story_least(view.label))
-                                   > room - tail.cell_len - len(f" {counts[0]}/{counts[1]}")):
-        unread, total = counts  # a story's place and days before its counts
+    if counts is not None:  # kept whole: the story's place gives way first (story_line)
+        unread, total = counts
         tail.append(f" {unread}/{total}", "bold" if unread else "dim")
     elif view.count:
         tail.append(f" ({view.count})")

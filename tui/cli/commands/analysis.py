@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING
 
 from tui.cli import output
@@ -10,10 +11,12 @@ from tui.cli.commands.reading import NO_LIMIT, limit_of, tell_cut
 from tui.cli.configinfo import tell
 from tui.cli.errors import CliError
 from tui.cli.registry import Command, article_id, count, days
+from tui.core.related_strength import LIKELY_FROM, SAME_STORY, legend, strength
 from tui.core.words import counted
 
 if TYPE_CHECKING:
     from tui.core.desk import Desk
+    from tui.core.store.coverage import RelatedItem
 
 
 def _actors_arguments(p: argparse.ArgumentParser) -> None:
@@ -56,6 +59,7 @@ def why_none(desk: Desk) -> str | None:
 
 
 def _related_arguments(p: argparse.ArgumentParser) -> None:
+    p.epilog = legend()[0].upper() + legend()[1:] + "."
     p.add_argument("id", type=article_id)
     p.add_argument("--limit", type=count, default=10,
                    help="at most N articles (default 10, 0 = all)")
@@ -71,12 +75,22 @@ def related(desk: Desk, args: argparse.Namespace) -> int:
         output.print_json([output.related_json(r) for r in items])
     else:
         for r in items:
-            why = f"same story · {r.reasons}" if r.in_story else r.reasons
-            print(f"{r.id:>6}  {r.score:5.2f}  {r.feed[:18]:<18}  {r.title}\n        {why}")
+            print(f"{r.id:>6}  {r.score:5.2f}  {r.feed[:18]:<18}  {r.title}\n"
+                  f"        {' · '.join(p for p in (_word(r), r.reasons) if p)}")
     tell_cut(len(items), len(every))
+    if items and not args.json and sys.stdout.isatty():  # a reader, not a script: the key
+        story = desk.story_of(args.id)
+        tell(legend(f"story {story.id}: {story.label}" if story else ""))
     if not items:
         tell(why_none(desk) or f"no other coverage of article {args.id}'s event was found")
     return 0
+
+
+def _word(item: RelatedItem) -> str:
+    """How strong the link is; a story member whose own pair is weak says why it is one."""
+    word = strength(item)
+    return f"{word}, via its other articles" if word == SAME_STORY and item.score < \
+        LIKELY_FROM else word
 
 
 def _stories_arguments(p: argparse.ArgumentParser) -> None:

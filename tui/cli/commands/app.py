@@ -67,13 +67,9 @@ def _demo_arguments(p: argparse.ArgumentParser) -> None:
 
 def demo_folder(chosen: str | None) -> Path:
     """--dir, else the user's own demo folder: tags and saves made while trying survive."""
-    if chosen:
-        return Path(chosen).expanduser()
-    from platformdirs import user_data_dir
+    from tui.demo.config import user_demo_folder
 
-    from tui.core.config.loader import APP_NAME
-
-    return Path(user_data_dir(APP_NAME)) / "demo"
+    return Path(chosen).expanduser() if chosen else user_demo_folder()
 
 
 def _demo_server(folder: Path) -> DemoServer | RunningDemo:

@@ -6,7 +6,6 @@ import argparse
 import contextlib
 import difflib
 import os
-import shlex
 import signal
 import sys
 from collections.abc import Iterator
@@ -74,20 +73,12 @@ def fetch(desk: Desk, args: argparse.Namespace) -> int:
 def nothing_read(desk: Desk, summary: RefreshSummary) -> str:
     """Why exit 1: no feed was read (an unchanged one counts as read). The demo's feeds are
     served only while `newsdesk demo` runs: with its config and no demo, say how to start it."""
-    from tui.cli.commands.app import demo_folder
-    from tui.demo.config import demo_port
+    from tui.demo.config import demo_not_served
 
     line = f"no feed could be read ({counted(summary.feeds_failed, 'feed')} failed)"
-    path = desk.config.path
-    port = demo_port(path) if path is not None else 0
-    if not port or path is None or not all(
-            f.url.startswith(f"http://127.0.0.1:{port}/") for f in desk.config.feeds):
-        return line
-    if not all(e["error"].startswith("could not connect") for e in summary.errors):
-        return line
-    where = "" if path.parent == demo_folder(None) else f" --dir {shlex.quote(str(path.parent))}"
-    return (f"{line}: the demo site is served only while the demo runs: `newsdesk demo{where}` "
-            f"opens it, `newsdesk demo --fetch-only{where}` fetches it and exits")
+    hint = demo_not_served(desk.config.path, (f.url for f in desk.config.feeds),
+                           (e["error"] for e in summary.errors))
+    return f"{line}: {hint}" if hint else line
 
 
 @contextlib.contextmanager

@@ -207,15 +207,21 @@ def label(features: Iterable[Features]) -> tuple[str, float, float]:
     feats = list(features)
 
     def top(prefix: str, skip: Callable[[str], bool], n: int) -> list[str]:
-        """By members naming it, more if in their lead, most if it is their protagonist."""
-        cover: dict[str, float] = {}
+        """By how many members name it; among as many, more if in their lead, most if it is
+        their protagonist. In a story of three or more, one named by a single member is a
+        marginal figure (Erdogan offering help in one of three ceasefire pieces): no label."""
+        cover: dict[str, int] = {}
+        weight: dict[str, float] = {}
         for f in feats:
             for k, w in (f.actors if prefix == "a" else f.places).items():
                 if not skip(k):
                     key = f"{prefix}:{k}"
                     lead = (1.0 if key in f.focus else 0.0) + (2.0 if key == f.lead else 0.0)
-                    cover[k] = cover.get(k, 0.0) + 1.0 + lead + w / 1000
-        return sorted(cover, key=lambda k: (-cover[k], k))[:n]
+                    cover[k] = cover.get(k, 0) + 1
+                    weight[k] = weight.get(k, 0.0) + lead + w / 1000
+        floor = 2 if len(feats) > 2 else 1
+        return sorted((k for k in cover if cover[k] >= floor),
+                      key=lambda k: (-cover[k], -weight[k], k))[:n]
 
     def most(count: int) -> bool:
         return 2 * count > len(feats)
