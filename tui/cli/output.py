@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.cli.errors import CliError
+from tui.cli.terminal_lines import column, name
 from tui.core import visual
 from tui.core.bodylinks import link_lines, marked
 from tui.core.models import Article, ArticleActor, ArticleRow, FeedStatus, to_iso
@@ -142,12 +143,14 @@ def print_json(data: Any, *, lines: bool = False) -> None:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-def row_line(row: ArticleRow) -> str:
+def row_line(row: ArticleRow, drawn: bool = False) -> str:
+    """`list`'s line; `drawn`: for a terminal it is reordered for (see terminal_lines)."""
     first = "N" if not row.read else "x" if row.dismissed else " "  # x: dismissed (read, hidden)
     mark = first + ("*" if row.saved else " ")
     local = row.published.astimezone().strftime("%Y-%m-%d %H:%M")
-    tags = f"  [{', '.join(row.tags)}]" if row.tags else ""
-    return f"{row.id:>6} {mark} {local}  {row.feed[:18]:<18}  {row.title}{tags}"
+    tags = f"  [{', '.join(name(t, drawn) for t in row.tags)}]" if row.tags else ""
+    return (f"{row.id:>6} {mark} {local}  {column(row.feed, 18, drawn)}  "
+            f"{name(row.title, drawn)}{tags}")
 
 
 def article_text(article: Article, isolate: bool = False) -> str:
@@ -178,12 +181,12 @@ def _feed_text(article: Article) -> str:
     return "the text is the feed's summary" if article.body or article.summary else "no text"
 
 
-def feed_line(feed: FeedStatus) -> str:
+def feed_line(feed: FeedStatus, drawn: bool = False) -> str:
     ok = feed.last_ok.astimezone().strftime("%Y-%m-%d %H:%M") if feed.last_ok else "never"
     state = {"failing": f"FAILING x{feed.failures}: {feed.last_error}",
              "warning": f"warning: {feed.warning}", "ok": "ok",
              "not_fetched": "not fetched yet"}[feed.state]
-    return (f"{feed.name[:28]:<28} {ok:<16} {feed.item_count:>5} items  "
+    return (f"{column(feed.name, 28, drawn)} {ok:<16} {feed.item_count:>5} items  "
             f"{feed.unread:>5} unread  {state}")
 
 

@@ -26,6 +26,9 @@ from textual.widgets.option_list import Option
 
 from tui.app.screens.tags import pack_rows
 from tui.app.widgets.side_panel import KINDS
+from tui.app.widgets.visual_input import VisualInput
+from tui.app.widgets.visual_text import app_reorders, drawn_label, own_line
+from tui.core.visual import isolated
 
 KIND_HELP = {"person": "a person", "org": "an organisation, party, group or company",
              "state": "a state or government", "media": "a news agency or outlet cited as a source"}
@@ -46,10 +49,11 @@ NameCheck = Callable[[str], Verdict | None]
 
 def fit_spellings(names: Sequence[str], width: int, rows: int = SPELLING_ROWS) -> list[str]:
     """"known as: A · B · … 9 more" in at most `rows` rows of `width` cells: whole names
-    (one wider than a row is cut), as many as fit, the rest counted."""
+    (one wider than a row is cut), as many as fit, the rest counted. Each name is a bidi
+    isolate: two Arabic names side by side keep their order in the row."""
     width = max(width, 12)
     for shown in range(len(names), -1, -1):
-        units = ["known as:", *(f"{name} ·" for name in names[:shown])]
+        units = ["known as:", *(f"{isolated(name)} ·" for name in names[:shown])]
         if shown < len(names):
             units.append(f"… {len(names) - shown} more")
         else:
@@ -73,8 +77,10 @@ class KnownSpellings(Widget):
         return max(SPELLING_ROWS, self.app.size.height // 4)
 
     def render(self) -> Text:
-        return Text("\n".join(fit_spellings(self.names, self.size.width or 60, self.rows)),
-                    no_wrap=True)
+        reorder = app_reorders(self)  # each row left to right, Arabic names as they read
+        rows = [drawn_label(Text(row), reorder, rtl=False)
+                for row in fit_spellings(self.names, self.size.width or 60, self.rows)]
+        return Text("\n", no_wrap=True).join(rows)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(fit_spellings(self.names, width, self.rows))
@@ -96,8 +102,8 @@ class CheckedName:
             note.display = False
             return True
         self.warned = "" if verdict.final else name
-        note.update(Text(verdict.message + ("" if verdict.final else
-                                            " (enter again to go on)")))
+        note.update(own_line(verdict.message + ("" if verdict.final else
+                                                " (enter again to go on)"), app_reorders(screen)))
         note.set_class(verdict.final, "refused")
         note.display = True
         return False
@@ -118,7 +124,7 @@ class NewActorDialog(ModalScreen[tuple[str, str] | None]):
             box.border_subtitle = "enter chooses · esc cancels"
             yield Label(Text("Name as the news writes it (a adds other spellings later)"),
                         classes="dialog-about")
-            yield Input(placeholder="e.g. Kaja Kallas", id="dialog-input")
+            yield VisualInput(placeholder="e.g. Kaja Kallas", id="dialog-input")
             yield Label("", id="name-verdict", classes="name-verdict")
             yield Label(Text("Kind"), classes="dialog-about")
             yield OptionList(*[Option(Text(f"{kind}  ({KIND_HELP[kind]})"), id=kind)
@@ -159,11 +165,12 @@ class SpellingDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="spelling-dialog", classes="dialog") as box:
-            box.border_title = Text(self.title_text)  # holds an actor's name: never markup
+            reorder = app_reorders(self)  # an actor's name as the reader draws it
+            box.border_title = drawn_label(Text(self.title_text), reorder, rtl=False)
             box.border_subtitle = "enter saves · esc cancels"
-            yield Label(Text(self.about), classes="dialog-about")
+            yield Label(own_line(self.about, reorder), classes="dialog-about")
             yield KnownSpellings(self.known, id="known-spellings")
-            yield Input(placeholder="e.g. a transliteration", id="dialog-input")
+            yield VisualInput(placeholder="e.g. a transliteration", id="dialog-input")
             yield Label("", id="name-verdict", classes="name-verdict")
 
     def on_mount(self) -> None:
@@ -194,11 +201,12 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="choice-dialog", classes="dialog") as box:
-            box.border_title = Text(self.title_text)  # holds an actor's name: never markup
+            reorder = app_reorders(self)
+            box.border_title = drawn_label(Text(self.title_text), reorder, rtl=False)
             box.border_subtitle = "enter chooses · esc cancels"
-            yield Label(Text(self.question), classes="dialog-about")
-            yield OptionList(*[Option(Text(label), id=key) for key, label in self.answers],
-                             id="choice-list")
+            yield Label(own_line(self.question, reorder), classes="dialog-about")
+            yield OptionList(*[Option(own_line(label, reorder), id=key)
+                               for key, label in self.answers], id="choice-list")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -16,6 +16,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from tui.app.widgets.visual_input import VisualInput
+from tui.app.widgets.visual_text import app_reorders, drawn_label, own_line
+from tui.core.visual import isolated
+
 
 class TextDialog(ModalScreen[str | None]):
     """Ask for one line of text; returns it stripped, or None when cancelled."""
@@ -35,10 +39,11 @@ class TextDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="text-dialog", classes="dialog") as box:
-            box.border_title = Text(self.title_text)  # holds an actor's name: never markup
+            reorder = app_reorders(self)  # names and titles as the reader draws them
+            box.border_title = drawn_label(Text(self.title_text), reorder, rtl=False)
             box.border_subtitle = f"enter {self.enter} · esc cancels"
-            yield Label(Text(self.about), classes="dialog-about")
-            yield Input(placeholder=self.placeholder, id="dialog-input")
+            yield Label(own_line(self.about, reorder), classes="dialog-about")
+            yield VisualInput(placeholder=self.placeholder, id="dialog-input")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -57,9 +62,10 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-dialog", classes="dialog") as box:
-            box.border_title = Text(self.title_text)  # holds an actor's name: never markup
+            reorder = app_reorders(self)
+            box.border_title = drawn_label(Text(self.title_text), reorder, rtl=False)
             box.border_subtitle = "y yes · any other key no"
-            yield Label(Text(self.question), classes="dialog-about")
+            yield Label(own_line(self.question, reorder), classes="dialog-about")
 
     def on_key(self, event: events.Key) -> None:
         event.stop()
@@ -103,8 +109,9 @@ class ExportDialog(ModalScreen[tuple[str, str] | None]):
             box.border_title = "Export the list"
             box.border_subtitle = "enter writes · tab: formats · esc cancels"
             noun = "article" if self.count == 1 else "articles"
-            yield Label(Text(f"{self.count} {noun}: {self.what}"), classes="dialog-about")
-            yield Input(value=self.path, id="dialog-input")
+            yield Label(own_line(f"{self.count} {noun}: {isolated(self.what)}",
+                                 app_reorders(self)), classes="dialog-about")
+            yield VisualInput(value=self.path, id="dialog-input")
             yield Label("", id="export-verdict", classes="name-verdict")
             yield OptionList(*[Option(Text(f"{fmt}  ({FORMAT_HELP[fmt]})"), id=fmt)
                                for fmt in FORMATS], id="format-list")
@@ -127,17 +134,17 @@ class ExportDialog(ModalScreen[tuple[str, str] | None]):
         """Answer (path, format), unless a file is there that was not named to replace."""
         target = Path(path).expanduser()
         if target.is_dir():
-            self._say(f"{path} is a folder: give a file name")
+            self._say(f"{isolated(path)} is a folder: give a file name")
         elif target.exists() and path != self.warned:
             self.warned = path
-            self._say(f"{path} exists ({_written(target)}): enter again replaces it, "
+            self._say(f"{isolated(path)} exists ({_written(target)}): enter again replaces it, "
                       "or change the name")
         else:
             self.dismiss((path, fmt))
 
     def _say(self, text: str) -> None:
         note = self.query_one("#export-verdict", Label)
-        note.update(Text(text))
+        note.update(own_line(text, app_reorders(self)))
         note.display = True
         field = self.query_one("#dialog-input", Input)
         field.select_on_focus = False  # to edit the name, not to retype it

@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from tui.app.widgets.visual_text import app_reorders, drawn_label, own_line
 from tui.core.models import FeedStatus
 
 
@@ -61,8 +62,9 @@ class FeedsScreen(ModalScreen[str | None]):
         table = self.query_one(DataTable)
         table.styles.max_height = min(TABLE_ROWS, len(self.feeds) + 1)
         table.add_columns("", "feed", "unread", "items", "last ok", "failures")
+        reorder = app_reorders(self)  # an Arabic outlet's name as it reads (`[settings] bidi`)
         for feed in self.feeds:
-            table.add_row(_mark(feed), Text(feed.name),
+            table.add_row(_mark(feed), drawn_label(Text(feed.name), reorder),
                           str(feed.unread), str(feed.item_count), _when(feed.last_ok),
                           str(feed.failures), key=feed.name)
         table.focus()
@@ -93,7 +95,7 @@ class FeedsScreen(ModalScreen[str | None]):
             text.append("not fetched yet (R fetches every feed)", "dim")
         else:
             text.append("no error at the last refresh", "dim")
-        self.query_one("#feeds-error", Static).update(text)
+        self.query_one("#feeds-error", Static).update(own_line(text, app_reorders(self)))
 
     def action_move(self, delta: int) -> None:
         table = self.query_one(DataTable)

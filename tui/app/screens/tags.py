@@ -16,8 +16,11 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from tui.app.widgets.visual_input import VisualInput
+from tui.app.widgets.visual_text import app_reorders, drawn_label, own_line
 from tui.core import tagnames
 from tui.core.quotes import QUOTES
+from tui.core.visual import isolated
 
 
 def parse_tags(text: str) -> list[str]:
@@ -67,7 +70,7 @@ def fit_tags(tags: list[str], width: int, lines: int = 2) -> list[str]:
     width = max(width, 12)
     most = min(len(tags), lines * width // 2 + 1)  # each takes two cells at least
     for shown in range(most, -1, -1):
-        units = ["existing:", *(f"{t}," for t in tags[:shown])]
+        units = ["existing:", *(f"{isolated(t)}," for t in tags[:shown])]  # in their order
         if shown < len(tags):
             units.append(f"… {len(tags) - shown} more")
         else:
@@ -102,7 +105,10 @@ class KnownTags(Widget):
         self.tags = tags
 
     def render(self) -> Text:
-        return Text("\n".join(fit_tags(self.tags, self.size.width or 40)), no_wrap=True)
+        reorder = app_reorders(self)  # each row left to right, Arabic tags as they read
+        rows = [drawn_label(Text(row), reorder, rtl=False)
+                for row in fit_tags(self.tags, self.size.width or 40)]
+        return Text("\n", no_wrap=True).join(rows)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(fit_tags(self.tags, width))
@@ -121,8 +127,8 @@ class AddTagsScreen(ModalScreen[list[str]]):
     def compose(self) -> ComposeResult:
         with Vertical(id="tag-box", classes="dialog") as box:
             box.border_title = "Add tags"
-            yield Label(Text(self.article_title), id="tag-article")
-            yield Input(placeholder='tags by spaces, "two words" as one (→ completes)',
+            yield Label(own_line(self.article_title, app_reorders(self)), id="tag-article")
+            yield VisualInput(placeholder='tags by spaces, "two words" as one (→ completes)',
                         suggester=TagSuggester(self.existing), id="tag-input")
             yield KnownTags(self.existing, id="tag-known")
 
@@ -150,8 +156,10 @@ class RemoveTagScreen(ModalScreen[str | None]):
         with Vertical(id="untag-box", classes="dialog") as box:
             box.border_title = "Remove tag"
             box.border_subtitle = "enter removes · esc cancels"
-            yield Label(Text(self.article_title), id="tag-article")
-            yield OptionList(*[Option(Text(tag), id=tag) for tag in self.tags], id="untag-list")
+            reorder = app_reorders(self)
+            yield Label(own_line(self.article_title, reorder), id="tag-article")
+            yield OptionList(*[Option(drawn_label(Text(tag), reorder), id=tag)
+                               for tag in self.tags], id="untag-list")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

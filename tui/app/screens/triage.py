@@ -28,6 +28,7 @@ from tui.app.screens.tags import AddTagsScreen, RemoveTagScreen
 from tui.app.views import feed_view
 from tui.core import tagnames
 from tui.core.models import Article, BodyLink
+from tui.core.visual import isolated
 from tui.core.words import counted
 from tui.demo.config import demo_not_served
 
@@ -55,13 +56,13 @@ class Undo:
 def label(row: ArticleRow) -> str:
     """How a dialog or message names an article: its id and title."""
     title = row.title if len(row.title) <= 60 else row.title[:59] + "…"
-    return f"#{row.id} {title}"
+    return f"#{row.id} {isolated(title)}"  # an Arabic title keeps its place in the line
 
 
 def short(row: ArticleRow) -> str:
     """How a status message names an article: id and the start of its title."""
     title = row.title if len(row.title) <= 28 else row.title[:27].rstrip() + "…"
-    return f"#{row.id} {title}"
+    return f"#{row.id} {isolated(title)}"
 
 
 class Triage:

@@ -97,7 +97,7 @@ class StatusLine(Static):
         if text.cell_len > room:
             text.truncate(max(room, min(text.cell_len, LABEL_FLOOR)), overflow="ellipsis")
         text.append_text(self._position)
-        text.append(message)
+        text.append_text(self._drawn(message))
         text.no_wrap, text.overflow = True, "ellipsis"  # one row: never wrap out of sight
         for where in self._where:
             if where and text.cell_len + 2 + len(where) <= width:
@@ -105,6 +105,14 @@ class StatusLine(Static):
                 text.append(where, "italic")
                 break
         self.update(text)
+
+
+    def _drawn(self, message: str) -> Text:
+        """A message that names an Arabic title or name (`saved ★ #15 …`) as the list draws
+        its rows on a terminal without bidi: in visual order, within a left-to-right line."""
+        from tui.app.widgets.visual_text import app_reorders, drawn_label
+
+        return drawn_label(Text(message), app_reorders(self), rtl=False)
 
 
 class KeyFooter(Static):

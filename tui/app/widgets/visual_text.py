@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions
@@ -24,6 +25,9 @@ from rich.text import Text
 from tui.core import visual
 from tui.core.config.loader import Config
 
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
 RLM, LRM = "\u200f", "\u200e"
 
 
@@ -31,6 +35,11 @@ def reorders(config: Config | None) -> bool:
     """Whether this app draws right-to-left text in visual order (`[settings] bidi`)."""
     mode = config.settings.bidi if config is not None else "auto"
     return visual.app_reorders(mode, os.environ)
+
+
+def app_reorders(node: DOMNode) -> bool:
+    """`reorders` for the app a widget or dialog belongs to (its config's `bidi`)."""
+    return reorders(getattr(node.app, "config", None))
 
 
 class VisualText:
@@ -101,13 +110,22 @@ def _aligned(line: Text, width: int, rtl: bool) -> Text:
     return line
 
 
-def drawn_label(label: Text, reorder: bool) -> Text:
+def own_line(text: str | Text, reorder: bool) -> Text | VisualText:
+    """One of the app's own lines that names titles, feeds or actors (a dialog's question, a
+    feed's detail): laid out left to right and wrapped where it is drawn, whatever its first
+    letter, each right-to-left name in it in visual order. Names followed by digits or
+    punctuation of their own are best set in as `visual.isolated`."""
+    return drawable(Text(text) if isinstance(text, str) else text, reorder=reorder, ltr_from=0)
+
+
+def drawn_label(label: Text, reorder: bool, rtl: bool | None = None) -> Text:
     """One line (a headline, an outlet's name, already cut to its room) as it is drawn: in
-    visual order when the app reorders and the label holds right-to-left letters."""
+    visual order when the app reorders and the label holds right-to-left letters. `rtl`:
+    its direction (False for the app's own lines), else its first strong letter's."""
     plain = label.plain
     if not reorder or not visual.has_rtl(plain):
         return label
-    par = visual.paragraph(plain)
+    par = visual.paragraph(plain, rtl)
     drawn = styled(label, visual.line(par, 0, len(plain)))
     drawn.no_wrap, drawn.overflow, drawn.end = label.no_wrap, label.overflow, label.end
     return drawn

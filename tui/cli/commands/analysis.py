@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from tui.cli import output
+from tui.cli import output, terminal_lines
 from tui.cli.commands.reading import NO_LIMIT, limit_of, tell_cut
 from tui.cli.configinfo import tell
 from tui.cli.errors import CliError
@@ -35,8 +35,10 @@ def actors(desk: Desk, args: argparse.Namespace) -> int:
         output.print_json([output.actor_count_json(a, n) for a, n in rows])
     else:  # the name column as wide as the longest name listed: the kinds stay in line
         width = max((len(actor.name) for actor, _ in rows), default=0)
+        drawn = terminal_lines.drawn_here(desk)
         for actor, count in rows:
-            print(f"{count:>5}  {actor.name:<{width}} {actor.kind:<7} {actor.id}")
+            name = terminal_lines.column(actor.name, width, drawn)
+            terminal_lines.put(f"{count:>5}  {name} {actor.kind:<7} {actor.id}", drawn)
     tell_cut(len(rows), len(every))
     if not every:
         within = f" in the last {counted(args.days, 'day')}" if args.days else ""
@@ -74,9 +76,12 @@ def related(desk: Desk, args: argparse.Namespace) -> int:
     if args.json:
         output.print_json([output.related_json(r) for r in items])
     else:
+        drawn = terminal_lines.drawn_here(desk)
         for r in items:
-            print(f"{r.id:>6}  {r.score:5.2f}  {r.feed[:18]:<18}  {r.title}\n"
-                  f"        {' · '.join(p for p in (_word(r), r.reasons) if p)}")
+            why = " · ".join(p for p in (_word(r), r.reasons) if p)
+            feed = terminal_lines.column(r.feed, 18, drawn)
+            title = terminal_lines.name(r.title, drawn)
+            terminal_lines.put(f"{r.id:>6}  {r.score:5.2f}  {feed}  {title}\n        {why}", drawn)
     tell_cut(len(items), len(every))
     if items and not args.json and sys.stdout.isatty():  # a reader, not a script: the key
         story = desk.story_of(args.id)
@@ -104,9 +109,11 @@ def stories(desk: Desk, args: argparse.Namespace) -> int:
     if args.json:
         output.print_json([output.story_json(s) for s in rows])
     else:
+        drawn = terminal_lines.drawn_here(desk)
         for s in rows:
-            print(f"{s.id:>5}  {counted(len(s.article_ids), 'article'):>12}  "
-                  f"{counted(len(s.outlets), 'outlet'):<10}  {s.label}")
+            terminal_lines.put(f"{s.id:>5}  {counted(len(s.article_ids), 'article'):>12}  "
+                               f"{counted(len(s.outlets), 'outlet'):<10}  "
+                               f"{terminal_lines.name(s.label, drawn)}", drawn)
     if rows and len(rows) == args.limit:  # perhaps cut
         tell_cut(len(rows), desk.story_count())
     if not rows:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.cli import output
+from tui.cli import output, terminal_lines
 from tui.cli.configinfo import tell
 from tui.cli.errors import CliError
 from tui.cli.registry import Command
@@ -27,8 +27,9 @@ def feeds(desk: Desk, args: argparse.Namespace) -> int:
     if args.json:
         output.print_json([output.feed_json(f) for f in rows])
     else:
+        drawn = terminal_lines.drawn_here(desk)  # an Arabic outlet as it reads on xterm, tmux
         for feed in rows:
-            print(output.feed_line(feed))
+            terminal_lines.put(output.feed_line(feed, drawn), drawn)
     if not rows:
         tell(f"no feeds in {desk.config.path or 'the config'}: add [[feed]] tables, or "
              "`newsdesk import-opml FILE`")

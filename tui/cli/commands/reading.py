@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import sys
 from typing import TYPE_CHECKING
 
-from tui.cli import output
+from tui.cli import output, terminal_lines
 from tui.cli.configinfo import tell
 from tui.cli.errors import CliError
 from tui.cli.registry import Command, article_id, count
@@ -46,8 +43,9 @@ def list_articles(desk: Desk, args: argparse.Namespace) -> int:
     if args.json:
         output.print_json([output.row_json(r) for r in rows], lines=True)
     else:
+        drawn = terminal_lines.drawn_here(desk)  # Arabic in visual order on xterm, tmux
         for row in rows:
-            print(output.row_line(row))
+            terminal_lines.put(output.row_line(row, drawn), drawn)
     if not rows:
         tell(why_empty(desk, query))
     elif len(rows) == args.limit:  # perhaps cut
@@ -98,11 +96,10 @@ def show(desk: Desk, args: argparse.Namespace) -> int:
     else:
         # a terminal that draws cells left to right gets Arabic in visual order, shaped; a
         # pipe or a file gets the text as stored
-        drawn = sys.stdout.isatty() and visual.app_reorders(desk.config.settings.bidi,
-                                                             os.environ)
+        drawn = terminal_lines.drawn_here(desk)
         text = output.article_text(article, isolate=drawn)
         if drawn:
-            text = visual.drawn_text(text, shutil.get_terminal_size().columns - 1)
+            text = visual.drawn_text(text, terminal_lines.width())
         print(text, end="")
     return 0
 
