@@ -59,6 +59,7 @@ class RefreshSummary:
     warnings: list[dict[str, str]] = field(default_factory=list)  # feeds read, not wholly
     shared: list[dict[str, str]] = field(default_factory=list)  # items other feeds stored
     pruned: int = 0  # old articles keep_days took away (none a feed still sends)
+    new_failures: list[str] = field(default_factory=list)  # feeds that worked until this run
     new_ids: list[int] = field(default_factory=list)
     stored_s: float = 0.0  # from the start until every article was stored (listed, searchable)
     total_s: float = 0.0  # ... until actors, links and stories were made too
@@ -238,6 +239,8 @@ class Refresh:
         await self._hand(feed_store.record_failure, ref.id, error)
         self.summary.feeds_failed += 1
         self.summary.errors.append({"feed": feed.name, "error": error})
+        if not ref.failures:
+            self.summary.new_failures.append(feed.name)
         self.emit(FeedFailed(feed.name, error))
 
     # -- pages ---------------------------------------------------------------------------
