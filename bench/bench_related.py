@@ -94,7 +94,7 @@ def _insert(conn: sqlite3.Connection, gen: Generator, start: int, count: int) ->
         aid = int(conn.execute(
             "INSERT INTO articles(key, title, body, published, first_seen, analysed) "
             "VALUES(?, ?, ?, ?, ?, 1)", (f"k{i}", title, body, when, when)).lastrowid or 0)
-        conn.execute("INSERT INTO article_feeds VALUES(?, ?)", (aid, 1 + i % 8))
+        conn.execute("INSERT INTO article_feeds(article_id, feed_id) VALUES(?, ?)", (aid, 1 + i % 8))
         conn.executemany("INSERT OR IGNORE INTO actor_mentions VALUES(?, ?, ?, ?)",
                          [(aid, a, c, s) for a, c, s in mentions])
         ids.append(aid)

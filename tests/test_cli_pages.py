@@ -22,7 +22,8 @@ def test_failed_pages_are_counted_and_shown(server: LocalServer, tmp_path: Path)
     fetched = newsdesk("--config", config, "fetch")
     assert fetched.returncode == 0, fetched.stderr
     assert fetched.stdout.splitlines()[0] == (
-        "1 feed ok (0 unchanged), 0 failed, 3 new articles, 1 page extracted, 2 pages failed "
+        "1 feed ok (0 unchanged) (1 with warnings), 0 failed, 3 new articles, 1 page "
+        "extracted, 2 pages failed "
         "(1 will be tried again by later fetches; their articles keep the feed's text; "
         "`newsdesk show ID` says why)")
     rows = [json.loads(line) for line in

@@ -71,7 +71,7 @@ async def test_the_readers_refresh_line_counts_failed_pages(server: LocalServer,
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("R")
             await until(pilot, lambda: "refreshed all feeds" in status(app), 30)
-            assert "refreshed all feeds: 3 new; 2 pages failed (e lists them)" in status(app)
+            assert "refreshed all feeds: 3 new; 1 with warnings; 2 pages failed (e lists them)" in status(app)
             assert desk.feeds()[0].warning == WARNING.replace("1 of", "2 of") + (
                 "; 1 failed article page will be tried again by later refreshes (or when the "
                 "reader opens them)")  # the 500, not the 404

@@ -14,8 +14,8 @@ from tests.test_app_support import main, make_app, settle
 from tests.test_cli_probes import newsdesk
 from tui.core.config.loader import load_config
 from tui.core.desk import Desk
-from tui.core.store.articles import prune
 from tui.core.store.db import connect
+from tui.core.store.pruning import prune
 from tui.core.store.write_turns import transaction
 
 RULE = """
@@ -32,6 +32,11 @@ def _feed(server: LocalServer, tmp_path: Path) -> Path:
     url = server.add("/a.xml", body=rss(items))
     return write_config(tmp_path, [{"name": "A", "url": url, "extract": False}], extra=RULE,
                         settings="keep_days = 30")
+
+
+def _drop_items(server: LocalServer) -> None:
+    """The feed no longer sends its items (an item a feed still sends is never pruned)."""
+    server.add("/a.xml", body=rss([]))
 
 
 def _age(config: Path, ids: list[int]) -> None:
@@ -54,6 +59,7 @@ def test_a_fetch_prunes_neither_saved_nor_hand_tagged_articles(server: LocalServ
     assert newsdesk("--config", str(config), "save", str(saved)).returncode == 0
     assert newsdesk("--config", str(config), "tag", str(tagged), "--add", "dossier").returncode == 0
     _age(config, [saved, tagged, ruled])
+    _drop_items(server)
     assert newsdesk("--config", str(config), "fetch").returncode == 0
     assert _ids(config) == [saved, tagged, recent]  # `ruled` had only the rule's #alpha
 
@@ -65,6 +71,7 @@ def test_a_tag_the_user_gives_that_a_rule_gave_first_keeps_it(server: LocalServe
     first, *others = _ids(config)
     assert newsdesk("--config", str(config), "tag", str(first), "--add", "ALPHA").returncode == 0
     _age(config, [first, *others])
+    _drop_items(server)
     assert newsdesk("--config", str(config), "fetch").returncode == 0
     assert _ids(config) == [first]
 
@@ -76,6 +83,7 @@ async def test_the_readers_refresh_prunes_no_marked_article(server: LocalServer,
         await asyncio.to_thread(desk.refresh)  # Desk.refresh runs its own event loop
         newest, *old = desk.ids()
         _age(config.path, old)
+        _drop_items(server)
         app = make_app(desk, config)
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(pilot)

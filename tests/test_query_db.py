@@ -63,7 +63,7 @@ def make_db(path: Path) -> sqlite3.Connection:
             (aid, f"k{aid}", f"https://news.example/{aid}", title, body, lang, published,
              published, read, saved, dismissed))
         for fid in feeds:
-            conn.execute("INSERT INTO article_feeds VALUES (?, ?)", (aid, fid))
+            conn.execute("INSERT INTO article_feeds(article_id, feed_id) VALUES (?, ?)", (aid, fid))
         for tag in tags:
             conn.execute("INSERT INTO tags(article_id, key, tag) VALUES (?, ?, ?)",
                          (aid, tag.casefold(), tag))

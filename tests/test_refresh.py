@@ -222,7 +222,8 @@ def test_reextract_rebuilds_bodies_offline(server: LocalServer, tmp_path: Path) 
 
 
 def test_prune_keeps_saved_and_recent(server: LocalServer, tmp_path: Path) -> None:
-    url = server.add("/a.xml", body=rss(_items(server, "a", 3)))
+    items = _items(server, "a", 3)
+    url = server.add("/a.xml", body=rss(items))
     with open_desk(tmp_path, [("A", url)], settings="keep_days = 30") as desk:
         desk.refresh(extract=False)
         old_saved, old_plain, recent = desk.ids()
@@ -230,7 +231,8 @@ def test_prune_keeps_saved_and_recent(server: LocalServer, tmp_path: Path) -> No
         with desk.conn:
             desk.conn.execute("UPDATE articles SET first_seen = '2024-01-01T00:00:00Z' "
                               "WHERE id IN (?, ?)", (old_saved, old_plain))
-        desk.refresh(extract=False)
+        server.add("/a.xml", body=rss(items[:1]))  # the feed no longer sends the old two
+        assert desk.refresh(extract=False).pruned == 1
         assert set(desk.ids()) == {old_saved, recent}
 
 

@@ -116,7 +116,7 @@ def _add(conn: sqlite3.Connection, key: str, feed: int, title: str, body: str, w
          mentions: list[tuple[str, int, str]] = ()) -> int:  # type: ignore[assignment]
     aid = int(conn.execute("INSERT INTO articles(key, title, body, published, first_seen) "
                            "VALUES(?, ?, ?, ?, ?)", (key, title, body, when, when)).lastrowid or 0)
-    conn.execute("INSERT INTO article_feeds VALUES(?, ?)", (aid, feed))
+    conn.execute("INSERT INTO article_feeds(article_id, feed_id) VALUES(?, ?)", (aid, feed))
     conn.executemany("INSERT INTO actor_mentions VALUES(?, ?, ?, ?)",
                      [(aid, a, c, s) for a, c, s in mentions])
     return aid

@@ -33,7 +33,7 @@ def _seed(conn: sqlite3.Connection) -> None:
         conn.execute("INSERT INTO articles(key, url, title, published, first_seen, saved, read) "
                      "VALUES('guid:1', 'http://127.0.0.1/1', 'Kept title', "
                      "'2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z', 1, 1)")
-        conn.execute("INSERT INTO article_feeds VALUES(1, 1)")
+        conn.execute("INSERT INTO article_feeds(article_id, feed_id) VALUES(1, 1)")
         columns = {r[1] for r in conn.execute("PRAGMA table_info(tags)")}
         if "key" in columns:  # 0006 on: matched by key, shown as spelt
             conn.execute("INSERT INTO tags(article_id, key, tag) VALUES(1, 'iran', 'iran')")

@@ -16,8 +16,9 @@ from tui.core.config.loader import load_config
 from tui.core.desk import Desk
 from tui.core.store.db import connect
 
-SAID = ("newsdesk: upgrading the cache: the search index is made again for the 6 cached "
-        "articles (once; a big cache takes a while)\n")
+SAID = ("newsdesk: upgrading the cache: the search index is made again and the article table "
+        "is rebuilt so that ids are never reused, for the 6 cached articles (once; a big cache "
+        "takes a while)\n")
 
 
 def _cache_from_before_0014(tmp_path: Path) -> Path:
@@ -49,4 +50,4 @@ async def test_the_reader_says_what_the_upgrade_did(tmp_path: Path) -> None:
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             assert "cache upgraded in " in status(app)
-            assert "s: the search index is made again for the 6 cached articles" in status(app)
+            assert "s: the search index is made again and the article table" in status(app)

@@ -17,6 +17,7 @@ from tui.cli.terminal_lines import column, name
 from tui.core import visual
 from tui.core.bodylinks import link_lines, marked
 from tui.core.models import Article, ArticleActor, ArticleRow, FeedStatus, to_iso
+from tui.core.words import counted
 
 if TYPE_CHECKING:
     from tui.core.actors.gazetteer import Actor
@@ -186,8 +187,10 @@ def feed_line(feed: FeedStatus, drawn: bool = False) -> str:
     state = {"failing": f"FAILING x{feed.failures}: {feed.last_error}",
              "warning": f"warning: {feed.warning}", "ok": "ok",
              "not_fetched": "not fetched yet"}[feed.state]
-    return (f"{column(feed.name, 28, drawn)} {ok:<16} {feed.item_count:>5} items  "
-            f"{feed.unread:>5} unread  {state}")
+    stored = counted(feed.articles, "article")
+    sent = counted(feed.item_count, "item")
+    return (f"{column(feed.name, 28, drawn)} {ok:<16} {feed.unread:>5} unread of {stored:<14} "
+            f"{sent:>11} in feed  {state}")
 
 
 def feed_json(feed: FeedStatus) -> dict[str, Any]:
@@ -195,4 +198,4 @@ def feed_json(feed: FeedStatus) -> dict[str, Any]:
             "last_ok": iso(feed.last_ok), "last_error": feed.last_error,
             "failures": feed.failures, "warning": feed.warning,
             "pages_failed": feed.pages_failed, "item_count": feed.item_count,
-            "unread": feed.unread}
+            "articles": feed.articles, "unread": feed.unread}

@@ -51,7 +51,14 @@ def summary_line(summary: RefreshSummary) -> str:
     return (f"{counted(summary.feeds_ok, 'feed')} ok ({summary.not_modified} unchanged){warned}, "
             f"{summary.feeds_failed} failed, {counted(summary.new_articles, 'new article')}, "
             f"{_updated(summary)}{counted(summary.extracted, 'page')} extracted"
-            f"{_failed_pages(summary)}{offline}")
+            f"{_failed_pages(summary)}{_pruned(summary)}{offline}")
+
+
+def _pruned(summary: RefreshSummary) -> str:
+    """What keep_days took away: a cron user sees the cache shrink, not articles vanish."""
+    if not summary.pruned:
+        return ""
+    return f", {counted(summary.pruned, 'old article')} pruned"
 
 
 def _updated(summary: RefreshSummary) -> str:

@@ -21,7 +21,7 @@ from tui.core.refresh.events import RefreshEvent, Stored
 from tui.core.refresh.warm import WarmUpWhen
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
-from tui.core.store import page_retry
+from tui.core.store import page_retry, pruning
 from tui.core.store.db import DB_NAME, StoreError, bulk, connect, data_version, read_only_place
 from tui.core.store.write_turns import transaction
 
@@ -193,7 +193,10 @@ class Desk(DeskReads):
             summary.stored_s = time.perf_counter() - start
             emit(Stored(summary.new_articles))
             self.analyse_pending(emit)
-            store.prune(self.conn, self.config.settings.keep_days, keep)
+            summary.pruned = pruning.prune(  # the feeds read, or all (and ones dropped)
+                self.conn, self.config.settings.keep_days,
+                None if feeds is None else [refs[f.name].id for f in chosen],
+                listed=[ref.id for ref in refs.values()], keep=keep)
         summary.total_s = time.perf_counter() - start
         return summary
 

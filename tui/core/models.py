@@ -98,6 +98,7 @@ class FeedStatus:
     unread: int
     warning: str | None = None
     pages_failed: int = 0  # of its pages the last refresh tried, those that gave no text
+    articles: int = 0  # stored under it (`unread` counts among these; item_count: its last read)
 
     @property
     def state(self) -> str:

@@ -61,12 +61,14 @@ class FeedsScreen(ModalScreen[str | None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.styles.max_height = min(TABLE_ROWS, len(self.feeds) + 1)
-        table.add_columns("", "feed", "unread", "items", "last ok", "failures")
+        # as `newsdesk feeds` counts: stored under the feed, unread among them, and how many
+        # items the feed itself sent at its last read (fewer once it drops old ones)
+        table.add_columns("", "feed", "unread", "articles", "in feed", "last ok", "failures")
         reorder = app_reorders(self)  # an Arabic outlet's name as it reads (`[settings] bidi`)
         for feed in self.feeds:
             table.add_row(_mark(feed), drawn_label(Text(feed.name), reorder),
-                          str(feed.unread), str(feed.item_count), _when(feed.last_ok),
-                          str(feed.failures), key=feed.name)
+                          str(feed.unread), str(feed.articles), str(feed.item_count),
+                          _when(feed.last_ok), str(feed.failures), key=feed.name)
         table.focus()
         self._show(0)
 

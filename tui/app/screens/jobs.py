@@ -275,6 +275,8 @@ def refreshed_line(feeds: list[str] | None, summary: RefreshSummary,
         line += f"; {len(summary.warnings)} with warnings"
     if summary.pages_failed:  # as `newsdesk fetch` counts them; their feeds carry a warning
         line += f"; {counted(summary.pages_failed, 'page')} failed"
+    if summary.pruned:  # keep_days: rows that leave the list say why
+        line += f"; {counted(summary.pruned, 'old article')} pruned"
     if failed or summary.warnings or summary.pages_failed:
         line += " (e lists them)"
     return line

@@ -27,7 +27,11 @@ if TYPE_CHECKING:
 def _fetch_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("feeds", nargs="*", metavar="FEED", help="feed names (default: all)")
     p.add_argument("--no-extract", action="store_true", help="skip downloading article pages")
-    p.add_argument("--json", action="store_true", help="print a JSON summary")
+    said = p.add_mutually_exclusive_group()
+    said.add_argument("--json", action="store_true", help="print a JSON summary")
+    said.add_argument("-q", "--quiet", action="store_true",
+                   help="print nothing unless a feed starts failing or no feed could be read "
+                        "(on stderr; for cron); the exit code is the same")
 
 
 def fetch(desk: Desk, args: argparse.Namespace) -> int:
@@ -36,7 +40,7 @@ def fetch(desk: Desk, args: argparse.Namespace) -> int:
         raise CliError(f"the config lists no feeds: add [[feed]] tables to {where}", 2)
     args.feeds = [feed_named(desk, name) for name in args.feeds]
     stored: list[Stored] = []
-    live = sys.stderr.isatty() and not args.json  # a bar, and each failure as it happens
+    live = sys.stderr.isatty() and not (args.json or args.quiet)  # a bar, failures as they come
 
     with progress_reporter(live) as show:
         def on_event(event: RefreshEvent) -> None:
@@ -53,7 +57,9 @@ def fetch(desk: Desk, args: argparse.Namespace) -> int:
         except KeyboardInterrupt:  # Ctrl-C, or SIGTERM: the same line, the exit code apart
             ended = Terminated if terminated else KeyboardInterrupt
             raise ended(interrupted(stored[0] if stored else None)) from None
-    if args.json:
+    if args.quiet:
+        quiet_report(summary)
+    elif args.json:
         output.print_json(summary.as_json())
     else:
         print(summary_line(summary))
@@ -68,6 +74,17 @@ def fetch(desk: Desk, args: argparse.Namespace) -> int:
         tell(nothing_read(desk, summary))
         return 1
     return 0
+
+
+def quiet_report(summary: RefreshSummary) -> None:
+    """`fetch --quiet`, as newsboat's `-x reload` under cron: silence when all went as before,
+    so cron mails only news. A feed that worked until this run and fails now is said, once:
+    one failing since earlier runs is not said again (`newsdesk feeds` lists it); that no
+    feed could be read at all is said by `fetch` itself, with exit 1."""
+    new = set(summary.new_failures)
+    for error in summary.errors:
+        if error["feed"] in new:
+            tell(f"{error['feed']}: {error['error']}")
 
 
 def nothing_read(desk: Desk, summary: RefreshSummary) -> str:

@@ -80,6 +80,38 @@ class _AlternateLinks(HTMLParser):
             self.found.append((kind, values["href"].strip()))
 
 
+JSON_FEED = "this is a JSON Feed (jsonfeed.org), which newsdesk does not read: only RSS and Atom"
+EMPTY_ANSWER = "empty answer: the server sent no content at all, not a feed"
+
+
+def not_a_feed(data: bytes, headers: dict[str, str], feed_url: str, broken: str | None) -> str:
+    """Why a document gave no feed, in the words of what it is: nothing at all, a JSON Feed,
+    a web page (with the feed it links to), or something else (with what broke)."""
+    if not data.strip():
+        return EMPTY_ANSWER
+    if is_json_feed(data):
+        return JSON_FEED
+    if looks_like_web_page(data, headers):
+        return web_page_error(data, headers, feed_url)
+    return "this is not a feed" + (f" ({broken.split(';')[0]})" if broken else "")
+
+
+def is_json_feed(data: bytes) -> bool:
+    """A JSON object that names the JSON Feed spec as its version, or has its `items` list."""
+    import json
+
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head[:1] != b"{":
+        return False
+    try:
+        document = json.loads(head)
+    except ValueError:
+        return b"jsonfeed.org" in head[:4096]
+    return isinstance(document, dict) and (
+        "jsonfeed.org" in str(document.get("version", ""))
+        or isinstance(document.get("items"), list))
+
+
 def looks_like_web_page(data: bytes, headers: dict[str, str]) -> bool:
     media = headers.get("content-type", "").split(";", 1)[0].strip().lower()
     return media in ("text/html", "application/xhtml+xml") or bool(_HTML_START.match(data[:4096]))

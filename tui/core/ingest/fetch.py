@@ -12,6 +12,7 @@ Article pages (a `LinkPolicy` given) go through a second transport whose connect
 from __future__ import annotations
 
 import asyncio
+import errno
 import ssl
 import zlib
 from collections import defaultdict
@@ -168,7 +169,7 @@ def describe_error(exc: BaseException, timeout: httpx.Timeout | None = None,
         if "name or service" in text or "nodename" in text or "getaddrinfo" in text \
                 or "name resolution" in text:
             return DNS_FAILURE
-        return f"could not connect: {exc or 'connection refused'}"
+        return f"could not connect: {_refusal(exc) or exc or 'connection refused'}"
     if isinstance(exc, httpx.RemoteProtocolError):
         return f"the server broke the HTTP protocol: {exc}"
     if isinstance(exc, httpx.InvalidURL) or (isinstance(exc, ValueError) and "URL" in str(exc)):
@@ -178,6 +179,25 @@ def describe_error(exc: BaseException, timeout: httpx.Timeout | None = None,
     if isinstance(exc, httpx.HTTPError):
         return f"HTTP error: {exc}"
     return f"{type(exc).__name__}: {exc}"
+
+
+_SOCKET_WORDS = {errno.ECONNREFUSED: "connection refused (nothing listens on that port)",
+                 errno.ECONNRESET: "connection reset by the server",
+                 errno.ENETUNREACH: "network unreachable",
+                 errno.EHOSTUNREACH: "no route to the host"}
+
+
+def _refusal(exc: BaseException) -> str | None:
+    """What the socket said under httpx's "All connection attempts failed": a refused port
+    is the commonest (a server down), and its words tell the user where to look."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        if isinstance(cause, OSError) and cause.errno in _SOCKET_WORDS:
+            return _SOCKET_WORDS[cause.errno]
+        cause = cause.__cause__ or cause.__context__
+    return None
 
 
 def _passing(exc: BaseException) -> bool:

@@ -22,11 +22,12 @@ import feedparser
 
 from tui.core.ingest import fastfeed
 from tui.core.ingest.feedcheck import (
+    JSON_FEED,
     DateCheck,
     as_utf8,
-    looks_like_web_page,
+    is_json_feed,
     malformed_note,
-    web_page_error,
+    not_a_feed,
 )
 from tui.core.ingest.sanitize import clean_line, strip_controls
 
@@ -268,13 +269,10 @@ def parse_feed(data: bytes, headers: dict[str, str], feed_url: str, *,
         if result.get("bozo") else None
     error = None
     if not entries and not feed.get("title") and result.get("version", "") == "":
-        if looks_like_web_page(data, headers):
-            error = web_page_error(data, headers, feed_url)
-        else:
-            error = "this is not a feed" + (f" ({broken.split(';')[0]})" if broken else "")
+        error = not_a_feed(data, headers, feed_url, broken)
     elif type(result.get("bozo_exception")).__name__ == "NonXMLContentType" \
-            and data.lstrip()[:1] == b"{" and b"jsonfeed.org" in data[:4096]:
-        error = "JSON Feed documents are not supported yet (only RSS and Atom)"
+            and is_json_feed(data):
+        error = JSON_FEED
     notes = [n for n in (charset_note, broken, dates.note()) if n]
     note = "; ".join(notes) or None
     return ParsedFeed(_title(feed) or None, lang, tuple(entries), error, note, extra)

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, TypeVar
 from tui.core.config.loader import Config, Feed
 from tui.core.ingest.addresses import LinkPolicy
 from tui.core.ingest.fetch import DNS_FAILURE, Fetcher, FetchResult
-from tui.core.models import pages_waiting
 from tui.core.refresh.events import (
     ArticleExtracted,
     FeedFailed,
@@ -32,7 +31,7 @@ from tui.core.refresh.events import (
 from tui.core.refresh.pool import PreparedFeed, WorkerPool, page_worker, prepare_feed, ready
 from tui.core.refresh.writer import GATHER_S, Writer
 from tui.core.store import articles as store
-from tui.core.store import corrections, page_retry
+from tui.core.store import corrections, page_retry, pruning
 from tui.core.store import feeds as feed_store
 from tui.core.store.feed_status import feed_statuses
 from tui.core.words import counted
@@ -59,6 +58,8 @@ class RefreshSummary:
     errors: list[dict[str, str]] = field(default_factory=list)
     warnings: list[dict[str, str]] = field(default_factory=list)  # feeds read, not wholly
     shared: list[dict[str, str]] = field(default_factory=list)  # items other feeds stored
+    pruned: int = 0  # old articles keep_days took away (none a feed still sends)
+    new_failures: list[str] = field(default_factory=list)  # feeds that worked until this run
     new_ids: list[int] = field(default_factory=list)
     stored_s: float = 0.0  # from the start until every article was stored (listed, searchable)
     total_s: float = 0.0  # ... until actors, links and stories were made too
@@ -77,6 +78,7 @@ class RefreshSummary:
                 "extracted": self.extracted, "pages_failed": self.pages_failed,
                 "pages_retried": self.pages_retried,
                 "errors": self.errors, "warnings": self.warnings, "shared": self.shared,
+                "pruned": self.pruned,
                 "seconds": {"stored": round(self.stored_s, 3), "total": round(self.total_s, 3)}}
 
 
@@ -108,7 +110,7 @@ class Refresh:
         # the writer waits a moment to put more results in one transaction.
         self._producing = 0
         self._checked: list[int] = []  # healthy feeds that answered 304: stamped at the end
-        self._unchanged: set[str] = set()  # feeds that answered 304 (their warnings stand)
+        self._read: set[str] = set()  # feeds read (a 304 too): their warnings are listed
         self._pages_failed: dict[int, int] = {}  # feed id -> its pages tried that gave no text
         self._deferred: dict[int, int] = {}  # feed id -> its pages a whole run left for later
 
@@ -143,13 +145,9 @@ class Refresh:
                 self.emit(Progress(done, len(self.feeds), "feeds"))
                 if notes is None:  # failed: its host is not asked for pages either
                     return
+                self._read.add(feed.name)
                 if self.extract and feed.extract:
-                    left = await self._pages(feed, ref)
-                    if left:
-                        notes.append(pages_waiting(left, settings.max_pages_per_feed,
-                                                   budget=not self.stopping.is_set()))
-                if notes:
-                    self.summary.warnings.append({"feed": feed.name, "warning": "; ".join(notes)})
+                    await self._pages(feed, ref)
 
             self._producing += len(self.feeds)  # each writes once, or not at all (a 304)
             await asyncio.gather(*(one(f) for f in self.feeds))
@@ -157,17 +155,19 @@ class Refresh:
             feed_store.record_checked(self.conn, self._checked)
         if self._pages_failed or self._deferred:  # feeds whose pages were tried
             feed_store.record_pages_failed(self.conn, self._pages_failed, self._deferred)
-        self._older_warnings()
+        self._warnings()
         return self.summary
 
-    def _older_warnings(self) -> None:
-        """Unchanged feeds (304) keep the warnings of their last read (broken XML, pages
-        waiting for another try): listed in the summary too, as `feeds` lists them."""
-        named = {w["feed"] for w in self.summary.warnings}
-        rest = [f for f in self.feeds if f.name in self._unchanged and f.name not in named]
-        for status in feed_statuses(self.conn, rest, self.config.settings.max_pages_per_feed):
-            if status.warning and not status.failures:
-                self.summary.warnings.append({"feed": status.name, "warning": status.warning})
+    def _warnings(self) -> None:
+        """Every feed this run read with a warning, worded as `feeds` and the reader's feed
+        list word it, once all is written: the feed's own (broken XML, cut off, undated
+        items), pages that gave no text, pages waiting; an unchanged feed (304) keeps those
+        of its last read."""
+        read = [f for f in self.feeds if f.name in self._read]
+        self.summary.warnings = [
+            {"feed": status.name, "warning": status.warning}
+            for status in feed_statuses(self.conn, read, self.config.settings.max_pages_per_feed)
+            if status.warning and not status.failures]
 
     @contextlib.asynccontextmanager
     async def _writing(self, gather_s: float = GATHER_S) -> AsyncIterator[None]:
@@ -190,7 +190,6 @@ class Refresh:
             self._producing -= 1
             return None
         if result.not_modified:
-            self._unchanged.add(feed.name)
             if ref.failures:  # its error goes now; a healthy one is stamped with the rest
                 await self._hand(feed_store.record_not_modified, ref)
             else:
@@ -240,6 +239,8 @@ class Refresh:
         await self._hand(feed_store.record_failure, ref.id, error)
         self.summary.feeds_failed += 1
         self.summary.errors.append({"feed": feed.name, "error": error})
+        if not ref.failures:
+            self.summary.new_failures.append(feed.name)
         self.emit(FeedFailed(feed.name, error))
 
     # -- pages ---------------------------------------------------------------------------
@@ -332,8 +333,10 @@ def _write_feed(conn: sqlite3.Connection, feed_id: int, parsed: PreparedFeed, fe
     transaction). Returns (new ids, corrected ids, what was merged into other feeds' items)."""
     updated = corrections.update_changed(conn, feed_id, parsed.entries, want_pages=want_pages)
     merged: list[int] = []
+    sent: list[int] = []
     new_ids = store.insert_entries(conn, feed_id, parsed.entries, feed.tags,
-                                   want_pages=want_pages, merged=merged)
+                                   want_pages=want_pages, merged=merged, sent=sent)
+    pruning.mark_sent(conn, feed_id, sent)
     shared = [f"{counted(n, 'item')} already listed under {name} (stored once, shown under "
               "both)" for name, n in feed_store.first_carriers(conn, merged, feed_id).items()]
     feed_store.record_success(

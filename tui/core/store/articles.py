@@ -7,12 +7,10 @@ import sqlite3
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
 
 from tui.core import tagnames
 from tui.core.models import Article, ArticleRow, BodyLink, from_iso, to_iso, utcnow
 from tui.core.store.body_links import links_json, links_of
-from tui.core.store.write_turns import transaction
 
 SEP = "\x1f"  # joins tags in one column; cannot occur in sanitised text
 
@@ -45,9 +43,10 @@ class NewEntry:
 
 def insert_entries(conn: sqlite3.Connection, feed_id: int, entries: Iterable[NewEntry],
                    feed_tags: Sequence[str] = (), *, want_pages: bool = False,
-                   merged: list[int] | None = None) -> list[int]:
+                   merged: list[int] | None = None, sent: list[int] | None = None) -> list[int]:
     """Store entries not seen before; link known ones to this feed too. Returns new ids;
-    `merged` gets the articles other feeds stored that this feed now shares.
+    `merged` gets the articles other feeds stored that this feed now shares, `sent` every
+    entry's article.
 
     An article is the same if its key (guid/link/hash) or its URL is already known, so a story
     carried by two feeds is stored once and shows under both; a URL the feed gives to several
@@ -75,6 +74,8 @@ def insert_entries(conn: sqlite3.Connection, feed_id: int, entries: Iterable[New
     linked: list[int] = []
     for ref in dict.fromkeys(chosen):
         article_id = new_ids[-ref - 1] if ref < 0 else ref
+        if sent is not None:
+            sent.append(article_id)
         if conn.execute("INSERT OR IGNORE INTO article_feeds(article_id, feed_id) VALUES(?, ?)",
                         (article_id, feed_id)).rowcount:
             linked.append(article_id)
@@ -338,24 +339,6 @@ def all_tags(conn: sqlite3.Connection) -> list[tuple[str, int]]:
     """(spelling, articles) for every tag, in key order (one spelling per key)."""
     return [(r[0], r[1]) for r in conn.execute(
         "SELECT min(tag), count(*) FROM tags GROUP BY key ORDER BY key")]
-
-
-def prune(conn: sqlite3.Connection, keep_days: int, keep: Iterable[int] = ()) -> int:
-    """Delete old articles nobody kept: saved ones, ones with a tag of the user's (a rule's
-    tag keeps nothing: rules may tag whole feeds) and `keep` (the reader's marks) stay.
-    A transaction (and the write lock) only when there is something to delete."""
-    if keep_days <= 0:
-        return 0
-    cutoff = to_iso(utcnow() - timedelta(days=keep_days))
-    old = ("FROM articles a WHERE saved = 0 AND published < ? AND first_seen < ? "
-           "AND NOT EXISTS (SELECT 1 FROM tags t WHERE t.article_id = a.id AND t.by_rule = 0) "
-           f"AND a.id NOT IN ({_EACH})")
-    params = (cutoff, cutoff, json.dumps(sorted(int(i) for i in keep)))
-    if conn.execute(f"SELECT EXISTS(SELECT 1 {old})", params).fetchone()[0] == 0:
-        return 0
-    with transaction(conn):
-        return conn.execute(f"DELETE FROM articles WHERE id IN (SELECT a.id {old})",
-                            params).rowcount
 
 
 def pending_analysis(conn: sqlite3.Connection, limit: int = 500,

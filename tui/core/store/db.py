@@ -29,11 +29,17 @@ BULK_CACHE_KB = 16_384
 # refresh wrote ~25 of them; half the analysis writer's commit time was theirs.
 BULK_CHECKPOINT_PAGES = 8_192
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
-_REINDEX = "the search index is made again for the {articles}"
-SLOW: dict[int, str] = {10: _REINDEX, 14: _REINDEX}
-"""What the migrations whose work grows with the cache do (`{articles}` stands for their
-number): `migrate` tells the user before it starts, not after a pause. Landed migrations are
+_REINDEX = "the search index is made again"
+SLOW: dict[int, str] = {10: _REINDEX, 14: _REINDEX,
+                         16: "the article table is rebuilt so that ids are never reused"}
+"""What the migrations whose work grows with the cache do: `migrate` tells the user before
+it starts ("..., for the N cached articles"), not after a pause. Landed migrations are
 never edited, so it is said here; a new slow one adds its line."""
+
+# A migration that rebuilds a table others refer to starts with this line: SQLite's DROP TABLE
+# would cascade to every child row, so the step runs with foreign keys off (a pragma that
+# works only outside a transaction) and is checked before it commits.
+_FOREIGN_KEYS_OFF = "-- foreign keys: off"
 
 
 class StoreError(Exception):
@@ -108,22 +114,14 @@ def migrate(conn: sqlite3.Connection, target: int | None = None,
         if said:
             on_slow(said)
     for version, name, sql in steps[current:target]:
-        conn.execute("BEGIN IMMEDIATE")
+        keys_off = sql.startswith(_FOREIGN_KEYS_OFF)
+        if keys_off:
+            conn.execute("PRAGMA foreign_keys = OFF")
         try:
-            if _version(conn) < version:
-                for statement in _statements(sql):
-                    conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {version}")
-            conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.OperationalError) and not _is_corrupt(exc):
-                raise StoreError(f"migration {name} failed ({exc}); the cache was left at "
-                                 f"schema {version - 1}, unchanged") from None
-            raise
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+            _step(conn, version, name, sql, check_keys=keys_off)
+        finally:
+            if keys_off:
+                conn.execute("PRAGMA foreign_keys = ON")
     return max(current, target)
 
 
@@ -137,7 +135,30 @@ def slow_work(conn: sqlite3.Connection, pending: Sequence[int]) -> str:
     if not count:
         return ""
     articles = f"{count:,} cached article" + ("" if count == 1 else "s")
-    return "; ".join(what.replace("{articles}", articles) for what in whats)
+    return f"{' and '.join(whats)}, for the {articles}"
+
+
+def _step(conn: sqlite3.Connection, version: int, name: str, sql: str, *,
+          check_keys: bool) -> None:
+    """One migration in one transaction: all of it, or none (a kill included)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if _version(conn) < version:
+            for statement in _statements(sql):
+                conn.execute(statement)
+            if check_keys and conn.execute("PRAGMA foreign_key_check").fetchone():
+                raise sqlite3.OperationalError("a row would refer to nothing")
+            conn.execute(f"PRAGMA user_version = {version}")
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.OperationalError) and not _is_corrupt(exc):
+            raise StoreError(f"migration {name} failed ({exc}); the cache was left at "
+                             f"schema {version - 1}, unchanged") from None
+        raise
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def _is_corrupt(exc: sqlite3.Error) -> bool:

@@ -44,5 +44,5 @@ def feed_statuses(conn: sqlite3.Connection, feeds: Sequence[FeedLike],
             last_error=stored if failures else None, failures=failures,
             item_count=row["item_count"] if row else 0,
             unread=row["unread"] if row else 0, warning="; ".join(notes) or None,
-            pages_failed=failed))
+            pages_failed=failed, articles=row["articles"] if row else 0))
     return out

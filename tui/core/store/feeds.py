@@ -97,7 +97,8 @@ def feed_rows(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     return conn.execute(
         "SELECT f.*, (SELECT count(*) FROM article_feeds af "
         "JOIN articles a ON a.id = af.article_id "
-        "WHERE af.feed_id = f.id AND a.read = 0) AS unread FROM feeds f ORDER BY f.name"
+        "WHERE af.feed_id = f.id AND a.read = 0) AS unread, (SELECT count(*) FROM "
+        "article_feeds af WHERE af.feed_id = f.id) AS articles FROM feeds f ORDER BY f.name"
     ).fetchall()
 
 
