@@ -1,5 +1,5 @@
-"""What a related list shows: a link whose reasons name nothing both articles share (no actor,
-place or event type: only the time apart and a few common words) is stored but not listed,
+"""What a related list shows: a link whose reasons are the time apart alone (no shared actor,
+place or event type, and less text in common than the reasons print) is stored but not listed,
 unless the article's story holds both. A user saw two unrelated reports of one feed an hour
 apart, whose pages end with the same sentence, listed as related at 2% ("1 h apart")."""
 
@@ -14,7 +14,7 @@ from tests.test_cli import newsdesk
 from tests.test_related import _add, _db
 from tests.test_tmux_actors import fetch_site
 from tui.core.linking import index
-from tui.core.linking.score import Score, reasons, shown, shows_shared
+from tui.core.linking.score import Score, reasons, says_why, shown
 from tui.core.store import coverage, links
 from tui.core.store.write_turns import transaction
 
@@ -24,23 +24,24 @@ OTHER = "Harvest festival opens in a quiet valley"
 TAIL = "\n\nThis paragraph was written for a test of newsdesk and for nothing else."
 
 
-def test_reasons_that_name_something_are_told_from_time_alone() -> None:
-    assert shows_shared(reasons(Score(0.5, {}, 2.2, 0.41, 0.1, ("a:sergei-shoigu",))))
-    assert shows_shared(reasons(Score(0.5, {}, 0.3, 0.0, 0.0, (), ("drone attack",))))
+def test_reasons_that_say_why_are_told_from_time_alone() -> None:
+    assert says_why(reasons(Score(0.5, {}, 2.2, 0.41, 0.1, ("a:sergei-shoigu",))))
+    assert says_why(reasons(Score(0.5, {}, 0.3, 0.0, 0.0, (), ("drone attack",))))
+    assert says_why(reasons(Score(0.2, {}, 0.3, 0.21, 0.0)))  # "7 h apart; text 0.21"
+    assert says_why(reasons(Score(0.9, {}, 0.01, 0.8, 0.9)))  # "same hour; same copy 0.90"
     for days in (0.01, 0.05, 1.0, 3.0):
-        assert not shows_shared(reasons(Score(0.02, {}, days, 0.2, 0.0)))
-    assert not shows_shared(reasons(Score(0.9, {}, 0.01, 0.8, 0.9)))  # "same hour; same copy"
+        assert not says_why(reasons(Score(0.02, {}, days, 0.02, 0.0)))
     assert shown(True, "1 h apart") and not shown(False, "1 h apart")
 
 
-def test_a_link_that_names_nothing_shared_is_stored_but_not_listed(tmp_path: Path) -> None:
+def test_a_link_whose_only_reason_is_the_time_apart_is_stored_but_not_listed(tmp_path: Path) -> None:
     conn = _db(tmp_path)
     with transaction(conn):
         a = _add(conn, "a", 1, TITLE, TEXT + TAIL, "2026-12-05T10:00:00Z")
         b = _add(conn, "b", 1, OTHER, "Farmers showed apples." + TAIL, "2026-12-05T11:00:00Z")
         index.index_articles(conn, [a, b])
     [stored] = coverage.related(conn, a)  # every stored link: the shared sentence made one
-    assert stored.id == b and stored.score < 0.05 and stored.reasons.startswith("1 h apart")
+    assert stored.id == b and stored.score < 0.05 and stored.reasons == "1 h apart"
     assert coverage.related(conn, a, shown=shown) == []
     assert coverage.related(conn, b, shown=shown) == []
 
@@ -51,12 +52,12 @@ def test_a_story_mate_is_listed_whatever_its_reasons(tmp_path: Path) -> None:
         a = _add(conn, "a", 1, "Drone hits Tel Aviv", "", "2024-07-19T08:00:00Z")
         b = _add(conn, "b", 2, "Tel Aviv drone: what we know", "", "2024-07-19T20:00:00Z")
         c = _add(conn, "c", 2, "Markets calm", "", "2024-07-19T09:00:00Z")
-        links.store_links(conn, [(a, b, 0.3, "12 h apart"), (a, c, 0.2, "1 h apart; text 0.1")])
+        links.store_links(conn, [(a, b, 0.3, "12 h apart"), (a, c, 0.2, "1 h apart")])
         links.rewrite_stories(conn, [a, b], {links.new_story(conn): [a, b]})
     assert [r.id for r in coverage.related(conn, a, shown=shown)] == [b]
 
 
-def test_related_cli_hides_a_link_that_names_nothing(tmp_path: Path) -> None:
+def test_related_cli_hides_a_link_whose_only_reason_is_the_time(tmp_path: Path) -> None:
     """The user's case through `newsdesk related`: two pages of one feed an hour apart, their
     last paragraph the same: the link is in the cache, neither list shows it."""
     with LocalServer() as server:

@@ -2,8 +2,8 @@
 a fresh interpreter in tmux, a loopback feed of our own. The reader's actor panel lists
 "Interior Ministry of Jordan" for "Jordan's interior ministry", and the filter finds it. Its
 related pane lists nothing: the site's other page, a harvest festival an hour apart, shares
-only the pages' last paragraph, and a link that names no shared actor, place or event type is
-not shown (it was, at 2%, "1 h apart")."""
+only the pages' last paragraph, and a link whose only reason is the time apart is not shown (it
+was, at 2%, "1 h apart")."""
 
 from __future__ import annotations
 
