@@ -56,8 +56,11 @@ def as_shown(conn: sqlite3.Connection, links: Links, story: Mapping[int, int]) -
     from tui.core.linking.score import shown
 
     why = {(a, b): r for a, b, r in conn.execute("SELECT article_id, other_id, reasons FROM links")}
+    script = dict(conn.execute("SELECT article_id, json_extract(features, '$.s') "
+                               "FROM link_features"))
     return {a: [(b, p) for b, p in rows
-                if shown(story.get(a) is not None and story.get(a) == story.get(b), why[(a, b)])]
+                if shown(story.get(a) is not None and story.get(a) == story.get(b), why[(a, b)],
+                         script.get(a) != script.get(b))]
             for a, rows in links.items()}
 
 
