@@ -239,9 +239,9 @@ def shown(in_story: bool, reasons: str, across: bool = False) -> bool:
     article's story. Within one script a link whose reasons are the time apart alone shares
     no name and no words (two unrelated reports of one feed an hour apart, 2%): it stays
     stored (stories weigh it) but is not listed. Out of sample (parts a-f, 3 seeds) such items
-    were right 2 times in 26, all below 0.1; across scripts, where words cannot be compared
-    and the link rests on the ids both name (states are not named in reasons), 12 in 21
-    (tests/data/related_eval.md)."""
+    were the same event 2 times in 36, all below 0.1; across scripts, where words cannot be
+    compared and the link rests on the ids both name (states are not named in reasons), 12
+    times in 27 (tests/data/related_eval.md)."""
     return in_story or across or says_why(reasons)
 
 
