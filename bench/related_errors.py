@@ -30,6 +30,7 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=ev.FOLDS)
     args = parser.parse_args()
     from tui.core.linking import index
+    from tui.core.linking.score import shown
     from tui.core.store import coverage
     from tui.core.store.write_turns import transaction
 
@@ -56,7 +57,7 @@ def main() -> None:
                 same = members[truth[aid]] - {aid}
                 if not same:
                     continue
-                got = coverage.related(cache.conn, aid, 10)
+                got = coverage.related(cache.conn, aid, 10, shown)  # as listed
                 want = min(5, len(same))
                 wrong = [(i, r) for i, r in enumerate(got[:want]) if r.id not in same]
                 if not wrong and got and got[0].id in same:

@@ -51,9 +51,10 @@ class Figures:
 
 
 def related_ids(conn: sqlite3.Connection) -> RelatedOf:
+    from tui.core.linking.score import shown
     from tui.core.store import coverage
 
-    return lambda aid: [r.id for r in coverage.related(conn, aid, 10)]
+    return lambda aid: [r.id for r in coverage.related(conn, aid, 10, shown)]  # as shown
 
 
 def story_ids(conn: sqlite3.Connection) -> dict[int, int]:

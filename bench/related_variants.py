@@ -59,26 +59,54 @@ class Bench:
     extra: dict[int, list[ev.Pair]]
     published: dict[int, float]
     meta: dict[int, tuple[str, str]]
+    # (a, b), a < b: whether the pair is listed outside its story (score.shown); a list shows
+    # only those and its story's, as the store's lists do
+    named: dict[tuple[int, int], bool] = field(default_factory=dict)
 
 
-def load(seeds: Sequence[int] = SEEDS) -> Bench:
+def named_pairs(conn: object, table: Sequence[ev.Pair]) -> dict[tuple[int, int], bool]:
+    """Whether each pair's link, kept, would be listed outside its story (score.shown: its
+    reasons say why, or it joins two scripts; reasons do not depend on the weights)."""
+    from dataclasses import replace
+
+    from tui.core.linking import index
+    from tui.core.linking.score import default_model, reasons, score, shown
+
+    every = replace(default_model(), link_min=0.0)  # explained whatever its probability
+    ids = sorted({p.a for p in table} | {p.b for p in table})
+    feats = index.features(conn, ids)  # type: ignore[arg-type]
+    return {(p.a, p.b): shown(False, reasons(score(feats[p.a], feats[p.b], every)),
+                              feats[p.a].script != feats[p.b].script) for p in table}
+
+
+def as_listed(links: dict[int, list[tuple[int, float]]], story: Mapping[int, int],
+              named: Mapping[tuple[int, int], bool]) -> dict[int, list[tuple[int, float]]]:
+    """The links a list shows (score.shown): `named` ones, and the story's."""
+    def keep(a: int, b: int) -> bool:
+        return named.get((min(a, b), max(a, b)), True) or (
+            story.get(a) is not None and story.get(a) == story.get(b))
+    return {a: [(b, p) for b, p in r if keep(a, b)] for a, r in links.items()}
+
+
+def load(seeds: Sequence[int] = SEEDS, halves: Sequence[str] | None = None) -> Bench:
     with tempfile.TemporaryDirectory() as tmp:
-        cache = build_cache(Path(tmp), load_devset())
+        cache = build_cache(Path(tmp), load_devset(halves))
         table = ev.pairs(cache)
         extra = {s: ev.background(cache, table, seed=s) for s in seeds}
         conn = cache.conn
         meta = {a: (pub, key) for a, pub, key in conn.execute(
             "SELECT id, published, key FROM articles")}
         published = dict(conn.execute("SELECT article_id, published FROM link_features"))
+        named = named_pairs(conn, table)
         gold = cache.gold
         cache.close()
     return Bench({a: g.truth for a, g in gold.items()}, {a: g.part for a, g in gold.items()},
-                 table, extra, published, meta)
+                 table, extra, published, meta, named)
 
 
 def score(bench: Bench, variant: Variant, seed: int = 7, folds: int = ev.FOLDS
           ) -> dict[str, Figures]:
-    """Pooled figures ("all", and "ab" / "cd" for the set's parts) over the folds."""
+    """Pooled figures ("all", and "ab" / "cd" / "ef" for the set's parts) over the folds."""
     from tui.core.linking.fit import fit_model
     from tui.core.linking.index import STORY_LINK_MIN, TOP_LINKS
     from tui.core.linking.score import PARTS
@@ -92,7 +120,7 @@ def score(bench: Bench, variant: Variant, seed: int = 7, folds: int = ev.FOLDS
     def row(p: ev.Pair) -> dict[str, float]:
         return {**p.parts, **{name: fn(p) for name, fn in variant.parts.items()}}
 
-    out = {"all": Figures(), "ab": Figures(), "cd": Figures()}
+    out = {"all": Figures(), "ab": Figures(), "cd": Figures(), "ef": Figures()}
     for k in range(folds):
         train = [p for p in [*bench.table, *bench.extra[seed]]
                  if which[truth[p.a]] != k and which[truth[p.b]] != k]
@@ -115,7 +143,8 @@ def score(bench: Bench, variant: Variant, seed: int = 7, folds: int = ev.FOLDS
             if best is None or f1 > best[0] + 1e-9:
                 best = (f1, story)
         assert best is not None
-        related = so.ordered(links, bench.meta, best[1], so.story_first)
+        related = so.ordered(as_listed(links, best[1], bench.named), bench.meta, best[1],
+                             so.story_first)
         for name, figures in out.items():
             mine = [a for a in scored if name == "all" or bench.part[a] in name]
             figures.add(evaluate(truth, related, best[1], mine))

@@ -50,6 +50,20 @@ def snapshot(conn: sqlite3.Connection) -> tuple[Links, dict[int, tuple[str, str]
     return links, meta, published
 
 
+def as_shown(conn: sqlite3.Connection, links: Links, story: Mapping[int, int]) -> Links:
+    """The links a list shows (`score.shown`: reasons naming something shared, or the same
+    story), as the store's lists show them; the stories are made from all of `links`."""
+    from tui.core.linking.score import shown
+
+    why = {(a, b): r for a, b, r in conn.execute("SELECT article_id, other_id, reasons FROM links")}
+    script = dict(conn.execute("SELECT article_id, json_extract(features, '$.s') "
+                               "FROM link_features"))
+    return {a: [(b, p) for b, p in rows
+                if shown(story.get(a) is not None and story.get(a) == story.get(b), why[(a, b)],
+                         script.get(a) != script.get(b))]
+            for a, rows in links.items()}
+
+
 def ordered(links: Links, meta: Mapping[int, tuple[str, str]], story: Mapping[int, int],
             rule: Rule, limit: int = 10) -> Callable[[int], list[int]]:
     """Related ids best first by `rule`; ties as the store breaks them (newer, then key)."""
@@ -257,21 +271,23 @@ def compare(cache: Cache, table: Sequence[ev.Pair], extra: Sequence[ev.Pair],
                     best = (f1, story)
             assert best is not None
             story = best[1]
+            listed = as_shown(cache.conn, links, story)
             orders: dict[str, Rule] = {"story first": story_first, "score only": score_only}
             if sname == "average (shipped)":
-                _causes(out, truth, ordered(links, meta, story, story_first),
-                        ordered(links, meta, story, score_only), story, scored)
+                _causes(out, truth, ordered(listed, meta, story, story_first),
+                        ordered(listed, meta, story, score_only), story, scored)
             if every and sname == "average (shipped)":
                 names = {n: i for i, n in enumerate(sorted(set(truth.values())))}
                 gold = {a: names[truth[a]] for a in cache.gold}  # the oracle: perfect stories
                 out.setdefault("gold stories (oracle) | story first", Figures()).add(evaluate(
-                    truth, ordered(links, meta, gold, story_first), story, scored))
+                    truth, ordered(as_shown(cache.conn, links, gold), meta, gold, story_first),
+                    story, scored))
                 orders.update({f"bonus {b} logits": bonus(b) for b in (0.5, 1.0, 2.0)})
                 for tt in TIGHT:
                     orders[f"tight {tt} first"] = tiered(story, as_map(make(tt)))
                 orders["fitted re-rank"] = fitted(links, story, trained, truth)
             for oname, rule in orders.items():
-                related = ordered(links, meta, story, rule)
+                related = ordered(listed, meta, story, rule)
                 out.setdefault(f"{sname} | {oname}", Figures()).add(
                     evaluate(truth, related, story, scored))
                 if sname == "average (shipped)" and oname in ("story first", "score only"):

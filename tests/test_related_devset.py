@@ -63,12 +63,15 @@ def test_out_of_sample_figures(hybrid: ev.Result) -> None:
     # / 68 intrusions / 11 lonely, against 0.946 / 0.963 / 0.895 / 102 with average linkage.
     # Cores seeded only by mutual near neighbours (stories.SEED_TOP): 0.954 / 0.977 / 0.947
     # (P 0.937 R 0.957) / 61 / 11, against 0.951 / 0.977 / 0.941 (0.941, 0.942) / 61 / 11.
-    assert got["p@1"] >= 0.94
-    assert got["r@5"] >= 0.965
-    assert got["b3_f1"] >= 0.93
-    assert got["b3_p"] >= 0.92 and got["b3_r"] >= 0.935
-    assert got["intrusions"] <= 80
-    assert got["lonely_links"] <= 16  # 11: long shots beside the standalone pieces
+    # All six parts (490 articles; e and f, written blind to the linker, fitted on from branch
+    # linker7), lists as shown (a link within one script whose only reason is the time apart
+    # is not listed): 0.928 / 0.964 / 0.919 (P 0.898 R 0.941) / 103 / 14.
+    assert got["p@1"] >= 0.915
+    assert got["r@5"] >= 0.945
+    assert got["b3_f1"] >= 0.90
+    assert got["b3_p"] >= 0.88 and got["b3_r"] >= 0.925
+    assert got["intrusions"] <= 120
+    assert got["lonely_links"] <= 20  # 14: long shots beside the standalone pieces
     assert hybrid.seed == (True, True)  # the report and the analysis two days on
 
 

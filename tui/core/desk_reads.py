@@ -114,7 +114,9 @@ class DeskReads:
         return self.analysis.gazetteer
 
     def related(self, article_id: int, limit: int = 10) -> list[RelatedItem]:
-        return coverage.related(self.conn, article_id, limit)
+        from tui.core.linking.score import shown
+
+        return coverage.related(self.conn, article_id, limit, shown)
 
     def stories(self, limit: int = 100) -> list[Story]:  # labels: place · people · dates
         return [dated(story) for story in coverage.stories(self.conn, limit)]

@@ -4,8 +4,10 @@ faces list them. What writes them is `links.py` (driven by `tui.core.linking`)."
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice
 
 from tui.core.models import from_iso
 
@@ -35,23 +37,32 @@ _FEED = ("(SELECT f.name FROM article_feeds af JOIN feeds f ON f.id = af.feed_id
          "WHERE af.article_id = a.id ORDER BY af.feed_id LIMIT 1)")
 
 
-def related(conn: sqlite3.Connection, article_id: int, limit: int = 10) -> list[RelatedItem]:
+def related(conn: sqlite3.Connection, article_id: int, limit: int = 10,
+            shown: Callable[[bool, str, bool], bool] | None = None) -> list[RelatedItem]:
     """Other outlets' coverage of the same event, each with why: the article's story first,
     then the rest, best first. A story weighs every pair among its members (average linkage),
     so it tells the coverage of an event from the next day's strike on the same people and
-    city better than one pair's probability does (tests/data/related_eval.md)."""
+    city better than one pair's probability does (tests/data/related_eval.md). `shown`
+    (in story, reasons, in two scripts) -> listed?: the linker's rule of what a list shows
+    (`linking.score.shown`); None lists every stored link."""
     rows = conn.execute(
         f"SELECT a.id, a.title, {_FEED} AS feed, a.published, l.score, l.reasons, "
-        "coalesce(mine.story_id = theirs.story_id, 0) AS same FROM links l "
-        "JOIN articles a ON a.id = l.other_id "
+        "coalesce(mine.story_id = theirs.story_id, 0) AS same, "
+        "coalesce(json_extract(lf.features, '$.s') != "
+        "(SELECT json_extract(features, '$.s') FROM link_features WHERE article_id = ?), 0) "
+        "FROM links l JOIN articles a ON a.id = l.other_id "
         "LEFT JOIN story_articles mine ON mine.article_id = l.article_id "
         "LEFT JOIN story_articles theirs ON theirs.article_id = l.other_id "
+        "LEFT JOIN link_features lf ON lf.article_id = l.other_id "
         "WHERE l.article_id = ? "
         # equal scores (copies of one report) by date and key, never id: arrival must not show
-        "ORDER BY same DESC, l.score DESC, a.published DESC, a.key LIMIT ?",
-        (article_id, limit)).fetchall()
+        "ORDER BY same DESC, l.score DESC, a.published DESC, a.key",
+        (article_id, article_id)).fetchall()  # TOP_LINKS at most: cut once hidden ones are out
+    if shown is not None:
+        rows = [r for r in rows if shown(bool(r[6]), r[5], bool(r[7]))]
     return [RelatedItem(r[0], r[1], r[2] or "", from_iso(r[3]), r[4], r[5], bool(r[6]))
-            for r in rows]
+            for r in islice(rows, limit)]
+
 
 
 def _story(conn: sqlite3.Connection, row: sqlite3.Row | tuple[object, ...]) -> Story:
