@@ -18,6 +18,7 @@ from tui.core.config.loader import Config, ConfigError, load_config
 from tui.core.desk_reads import DeskReads
 from tui.core.refresh import analysis as analysis
 from tui.core.refresh.events import RefreshEvent, Stored
+from tui.core.refresh.stopping import StopSignal
 from tui.core.refresh.warm import WarmUpWhen
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
@@ -47,7 +48,7 @@ class Desk(DeskReads):
         self._lock = threading.Lock()
         self._workers: WorkerPool | None = None
         self._analysis: analysis.Analysis | None = None
-        self.stopping = threading.Event()  # see `stop`
+        self.stopping = StopSignal()  # see `stop`
         self._pages_retried: set[int] = set()  # failed pages the reader had tried again
 
     @classmethod
@@ -82,8 +83,9 @@ class Desk(DeskReads):
         return conn
 
     def stop(self) -> None:
-        """The app is quitting: a refresh in another thread ends at its next step instead of
-        holding the exit; what is stored stays, the next refresh finishes the rest."""
+        """The app is quitting: a refresh or page fetch in another thread ends now (its
+        requests under way cancelled) instead of holding the exit; what is stored stays, the
+        next refresh fetches what was not and finishes the rest."""
         self.stopping.set()
 
     def data_version(self) -> int:
@@ -173,7 +175,8 @@ class Desk(DeskReads):
             summary.stored_s = time.perf_counter() - start
             emit(Stored(summary.new_articles))
             self.analyse_pending(emit)
-            store.prune(self.conn, self.config.settings.keep_days)
+            if not self.stopping.is_set():  # quitting: the next refresh prunes
+                store.prune(self.conn, self.config.settings.keep_days)
         summary.total_s = time.perf_counter() - start
         return summary
 
@@ -206,7 +209,7 @@ class Desk(DeskReads):
         urls = [f.url for f in self.config.feeds if f.name in feeds]
         policy = LinkPolicy.for_feeds(urls, self.config.settings.allow_private_links)
         run = Refresh(self.conn, self.config, [], {}, pool=self.workers(), extract=True,
-                      on_event=lambda _e: None)
+                      on_event=lambda _e: None, stopping=self.stopping)
         asyncio.run(run.pages_now([(article_id, url, policy)]))
         self.analyse_pending()
 

@@ -30,6 +30,7 @@ from tui.core.refresh.events import (
     RefreshEvent,
 )
 from tui.core.refresh.pool import PreparedFeed, WorkerPool, page_worker, prepare_feed, ready
+from tui.core.refresh.stopping import StopSignal, unless_stopped
 from tui.core.refresh.writer import GATHER_S, Writer
 from tui.core.store import articles as store
 from tui.core.store import corrections, page_retry
@@ -89,7 +90,8 @@ class Refresh:
                  stopping: threading.Event | None = None):
         """`refs`: the feeds' rows by name, as `Desk.sync_feeds` made them just before."""
         self.conn = conn
-        self.stopping = stopping or threading.Event()  # set: fetch and store nothing more
+        # set: fetch and store nothing more; a StopSignal also cancels the requests under way
+        self.stopping = stopping or StopSignal()
         self.config = config
         self.feeds = list(feeds)
         self.refs = refs
@@ -152,7 +154,7 @@ class Refresh:
                     self.summary.warnings.append({"feed": feed.name, "warning": "; ".join(notes)})
 
             self._producing += len(self.feeds)  # each writes once, or not at all (a 304)
-            await asyncio.gather(*(one(f) for f in self.feeds))
+            await unless_stopped(self.stopping, asyncio.gather(*(one(f) for f in self.feeds)))
         if self._checked:  # one statement for every 304, after the writer's last commit
             feed_store.record_checked(self.conn, self._checked)
         if self._pages_failed or self._deferred:  # feeds whose pages were tried
@@ -268,7 +270,8 @@ class Refresh:
         async with self._fetcher or self._new_fetcher() as fetcher, self._writing(gather_s=0):
             self._fetcher = fetcher
             self._producing += len(items)
-            await asyncio.gather(*(self._extract_one(*item) for item in items))
+            await unless_stopped(self.stopping,
+                                 asyncio.gather(*(self._extract_one(*item) for item in items)))
 
     async def _extract_one(self, article_id: int, url: str, policy: LinkPolicy) -> bool | None:
         """True when the page gave a text, False when not, None when it was not tried."""
