@@ -50,6 +50,7 @@ class Desk(DeskReads):
         self._workers: WorkerPool | None = None
         self._analysis: analysis.Analysis | None = None
         self.stopping = StopSignal()  # see `stop`
+        self.read_only = False  # a cache this process cannot write (a backup, a ro mount)
         self.pages_retried: set[int] = set()  # pages tried out of turn (page_now.py)
 
     @classmethod
@@ -64,7 +65,8 @@ class Desk(DeskReads):
                 raise
             desk.warning = str(exc)
             desk.conn  # noqa: B018 - the broken file was moved aside: start a fresh cache
-        if sync_feeds and not read_only_place(desk.db_path):  # a read-only cache is read as it is
+        desk.read_only = read_only_place(desk.db_path)
+        if sync_feeds and not desk.read_only:  # a read-only cache is read as it is
             desk.sync_feeds()
         return desk
 

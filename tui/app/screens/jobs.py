@@ -76,6 +76,10 @@ class Jobs:
         if gone:
             self.host.say(f"{ahead}{gone[0]} is no longer in {config.path or 'feeds.toml'}")
             return
+        if self.host.desk.read_only:
+            self.host.say(f"{ahead}not refreshed: the cache is read-only "
+                          f"({self.host.desk.db_path.parent})")
+            return
         self.busy = "refresh"
         progress = JobProgress("refreshing " + (", ".join(feeds) if feeds else "all feeds"))
         if ahead:  # what re-reading feeds.toml found; the progress stands under it

@@ -100,6 +100,9 @@ class MainScreen(Screen[None]):
         self.view_tree.recount()
         self.follow.start()
         self.actors_file.start()
+        if self.desk.read_only:  # said once: every key that would change it says so too
+            self.say("read-only cache: reading and searching work; marks, saves, tags and "
+                     "refresh are off")
 
     def on_resize(self) -> None:
         self.relayout()
