@@ -111,7 +111,7 @@ class Jobs:
             summary = self.host.desk.refresh(feeds, on_event=on_event)
         except RefreshBusy as error:  # a cron fetch: what it stores shows up here as it comes
             call(self._refresh_failed, "not refreshed: the open article's page is being "
-                 "analysed; R again in a moment" if error.pid == os.getpid() else
+                 "analysed; R again in a moment" if self.pages and error.pid == os.getpid() else
                  f"not refreshed: {error} (a cron job?); what it fetches shows up here as it "
                  "comes")
             return
