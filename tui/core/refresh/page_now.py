@@ -15,14 +15,35 @@ import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from tui.core.store import articles as store
 from tui.core.store import page_retry
 
 if TYPE_CHECKING:
-    from tui.core.desk import Desk
+    import sqlite3
+    from pathlib import Path
+
+    from tui.core.config.loader import Config
     from tui.core.ingest.fetch import FetchResult
+    from tui.core.refresh.pool import WorkerPool
+    from tui.core.refresh.stopping import StopSignal
+
+
+class PageDesk(Protocol):
+    """What of the Desk this uses (the Desk imports this module: no import circle)."""
+
+    config: Config
+    db_path: Path
+    pages_retried: set[int]
+    stopping: StopSignal
+
+    @property
+    def conn(self) -> sqlite3.Connection: ...
+
+    def workers(self) -> WorkerPool: ...
+
+    def analyse_pending(self) -> int: ...
 
 SHOW_WAIT = 10.0  # seconds `show` waits for a page (connect and read 5 s each at most)
 
@@ -47,7 +68,7 @@ def when(moment: datetime) -> str:
     return local.strftime("%d %b %H:%M")
 
 
-def fetch_page(desk: Desk, article_id: int, *, quick: bool = False,
+def fetch_page(desk: PageDesk, article_id: int, *, quick: bool = False,
                on_try: Callable[[], None] = lambda: None) -> PageTry:
     """See Desk.fetch_page."""
     from tui.core.refresh.lock import holder
@@ -86,7 +107,7 @@ def _timed_out(page: FetchResult) -> bool:
     return (page.error or "").startswith("timed out")
 
 
-def _download(desk: Desk, article_id: int, url: str, feeds: Sequence[str], quick: bool,
+def _download(desk: PageDesk, article_id: int, url: str, feeds: Sequence[str], quick: bool,
               due: bool) -> tuple[FetchResult | None, bool]:
     """Fetch, extract and (as the schedule allows) write the page, holding no lock: its
     answer (None when stopped) and whether a text was stored."""
@@ -113,7 +134,7 @@ def _download(desk: Desk, article_id: int, url: str, feeds: Sequence[str], quick
     return answers.get(article_id), run.summary.extracted > 0
 
 
-def _analyse(desk: Desk) -> None:
+def _analyse(desk: PageDesk) -> None:
     """Actors and links for the stored text, unless a fetch runs: it analyses it itself."""
     from tui.core.refresh.lock import lock_if_free
 
