@@ -66,12 +66,12 @@ def test_the_reader_fetches_a_waiting_page_when_opened(server: LocalServer,
         desk.refresh()
         oldest = desk.articles("title:\"Story 0\"")[0].id
         assert desk.article(oldest).body == "feed text 0"  # type: ignore[union-attr]
-        assert desk.fetch_page(oldest) is True
+        assert desk.fetch_page(oldest).got
         article = desk.article(oldest)
         assert article is not None and article.body_source == "page" and "itself" in article.body
-        assert desk.fetch_page(oldest) is False  # done: nothing due any more
+        assert not desk.fetch_page(oldest)  # done: nothing due any more
         newest = desk.articles("title:\"Story 3\"")[0].id
-        assert desk.fetch_page(newest) is False  # fetched by the refresh
+        assert not desk.fetch_page(newest)  # fetched by the refresh
 
 
 def test_no_extract_leaves_no_pages_waiting(server: LocalServer, tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from tui.core.config.loader import Config, ConfigError, load_config
 from tui.core.desk_reads import DeskReads
 from tui.core.refresh import analysis as analysis
 from tui.core.refresh.events import RefreshEvent, Stored
+from tui.core.refresh.stopping import StopSignal
 from tui.core.refresh.warm import WarmUpWhen
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
     from tui.core.query.rules import RulesResult
+    from tui.core.refresh.page_now import PageTry
     from tui.core.refresh.pipeline import RefreshSummary
     from tui.core.refresh.pool import WorkerPool
     from tui.core.refresh.reextract import Rebuilt
@@ -51,8 +53,9 @@ class Desk(DeskReads):
         self._lock = threading.Lock()
         self._workers: WorkerPool | None = None
         self._analysis: analysis.Analysis | None = None
-        self.stopping = threading.Event()  # see `stop`
-        self._pages_retried: set[int] = set()  # failed pages the reader had tried again
+        self.stopping = StopSignal()  # see `stop`
+        self.read_only = False  # a cache this process cannot write (a backup, a ro mount)
+        self.pages_retried: set[int] = set()  # pages tried out of turn (page_now.py)
 
     @classmethod
     def open(cls, config: Config, *, sync_feeds: bool = True,
@@ -69,7 +72,8 @@ class Desk(DeskReads):
                 raise
             desk.warning = str(exc)
             desk.conn  # noqa: B018 - the broken file was moved aside: start a fresh cache
-        if sync_feeds and not read_only_place(desk.db_path):  # a read-only cache is read as it is
+        desk.read_only = read_only_place(desk.db_path)
+        if sync_feeds and not desk.read_only:  # a read-only cache is read as it is
             desk.sync_feeds()
         return desk
 
@@ -98,8 +102,9 @@ class Desk(DeskReads):
         return conn
 
     def stop(self) -> None:
-        """The app is quitting: a refresh in another thread ends at its next step instead of
-        holding the exit; what is stored stays, the next refresh finishes the rest."""
+        """The app is quitting: a refresh or page fetch in another thread ends now (its
+        requests under way cancelled) instead of holding the exit; what is stored stays, the
+        next refresh fetches what was not and finishes the rest."""
         self.stopping.set()
 
     def data_version(self) -> int:
@@ -193,45 +198,27 @@ class Desk(DeskReads):
             summary.stored_s = time.perf_counter() - start
             emit(Stored(summary.new_articles))
             self.analyse_pending(emit)
-            summary.pruned = pruning.prune(  # the feeds read, or all (and ones dropped)
-                self.conn, self.config.settings.keep_days,
-                None if feeds is None else [refs[f.name].id for f in chosen],
-                listed=[ref.id for ref in refs.values()], keep=keep)
+            if not self.stopping.is_set():  # quitting: the next refresh prunes
+                summary.pruned = pruning.prune(  # the feeds read, or all (and ones dropped)
+                    self.conn, self.config.settings.keep_days,
+                    None if feeds is None else [refs[f.name].id for f in chosen],
+                    listed=[ref.id for ref in refs.values()], keep=keep)
         summary.total_s = time.perf_counter() - start
         return summary
 
-    def fetch_page(self, article_id: int) -> bool:
-        """Fetch and extract one article's page now, if it is still due (the reader opened
-        it before a refresh got to it). Blocking; True when the page was tried. A page that
-        failed before is tried once here (in this Desk), then left to later refreshes: the
-        reader asks again each time it shows the article.
+    def fetch_page(self, article_id: int, *, quick: bool = False,
+                   on_try: Callable[[], None] = lambda: None) -> PageTry:
+        """Fetch and extract one article's page now, if it is due (the reader opened it, or
+        `show`, before a refresh got to it). Blocking; holds no lock while downloading.
 
-        It writes as a refresh does, so it holds the refresh's lock: RefreshBusy at once when
-        a fetch (cron's, another reader's) runs on this cache, and the page is left to it."""
-        from tui.core.refresh.lock import refresh_lock
+        A page that failed and waits for its next try (1 h, 6 h, 24 h) is tried out of turn
+        once per Desk (the reader's), and that try counts only if it gives a text; `quick`
+        (`show`) never tries it, waits SHOW_WAIT seconds at most, and a timeout there does not
+        count either. `on_try` runs just before a request. RefreshBusy at once when a fetch
+        elsewhere runs on this cache while the page is due: that fetch gets it."""
+        from tui.core.refresh.page_now import fetch_page
 
-        article = store.get_article(self.conn, article_id)
-        if article is None or not article.url or not store.page_is_due(self.conn, article_id):
-            return False
-        if article.page_tries and article_id in self._pages_retried:
-            return False
-        with refresh_lock(self.db_path.parent):
-            if not store.page_is_due(self.conn, article_id):  # the fetch that held it got it
-                return False
-            self._fetch_page(article_id, article.url, article.feeds)
-        return True
-
-    def _fetch_page(self, article_id: int, url: str, feeds: Sequence[str]) -> None:
-        from tui.core.ingest.addresses import LinkPolicy
-        from tui.core.refresh.pipeline import Refresh
-
-        self._pages_retried.add(article_id)
-        urls = [f.url for f in self.config.feeds if f.name in feeds]
-        policy = LinkPolicy.for_feeds(urls, self.config.settings.allow_private_links)
-        run = Refresh(self.conn, self.config, [], {}, pool=self.workers(), extract=True,
-                      on_event=lambda _e: None)
-        asyncio.run(run.pages_now([(article_id, url, policy)]))
-        self.analyse_pending()
+        return fetch_page(self, article_id, quick=quick, on_try=on_try)
 
     def analyse_pending(self, on_event: Callable[[RefreshEvent], None] | None = None) -> int:
         """Run actors, rules and linking on every article whose body changed."""

@@ -87,6 +87,9 @@ def guarded(method: Callable[Concatenate[W, P], None]) -> Callable[Concatenate[W
         try:
             method(self, *args, **kwargs)
         except (sqlite3.Error, OSError) as error:
-            self.warn(f"storage error: {error}")
+            self.warn(READ_ONLY_KEY if "readonly" in str(error) else f"storage error: {error}")
 
     return wrapper
+
+
+READ_ONLY_KEY = "not done: the cache is read-only (reading and searching work)"

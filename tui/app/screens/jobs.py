@@ -7,6 +7,7 @@ lines, and the list reloads without moving the selection.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
@@ -41,8 +42,7 @@ class Jobs:
         them as seen: no second reload)."""
         self.busy: Literal["refresh", "analysis"] | None = None
         self.pages = 0
-        """Page fetches running (the reader's, alongside `busy`): they hold the cache's refresh
-        lock too, so an R meanwhile is told to wait for them, not for a cron job."""
+        """Page fetches running (the reader's, alongside `busy`)."""
         self._note: str | None = None
 
     # -- refreshing ------------------------------------------------------------------------
@@ -77,6 +77,10 @@ class Jobs:
         if gone:
             self.host.say(f"{ahead}{gone[0]} is no longer in {config.path or 'feeds.toml'}")
             return
+        if self.host.desk.read_only:
+            self.host.say(f"{ahead}not refreshed: the cache is read-only "
+                          f"({self.host.desk.db_path.parent})")
+            return
         self.busy = "refresh"
         progress = JobProgress("refreshing " + (", ".join(feeds) if feeds else "all feeds"))
         if ahead:  # what re-reading feeds.toml found; the progress stands under it
@@ -110,7 +114,7 @@ class Jobs:
             summary = self.host.desk.refresh(feeds, on_event=on_event, keep=marked)
         except RefreshBusy as error:  # a cron fetch: what it stores shows up here as it comes
             call(self._refresh_failed, "not refreshed: the open article's page is being "
-                 "fetched; R again in a moment" if self.pages else
+                 "analysed; R again in a moment" if self.pages and error.pid == os.getpid() else
                  f"not refreshed: {error} (a cron job?); what it fetches shows up here as it "
                  "comes")
             return
@@ -173,7 +177,7 @@ class Jobs:
         except Exception as error:  # storage or network trouble: said, never fatal
             call(self._page_done, f"the page could not be fetched: {error}")
             return
-        call(self._page_done)
+        call(self._page_done, fetched.note)
         if fetched:
             call(self.host.reader.show_again, self.host.desk, only=article_id)
 

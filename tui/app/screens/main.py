@@ -104,6 +104,9 @@ class MainScreen(Screen[None]):
         if self.desk.upgraded:  # said on stderr before the pause; here what it was
             what, seconds = self.desk.upgraded
             self.say(f"cache upgraded in {seconds:.1f} s: {what}")
+        if self.desk.read_only:  # said once: every key that would change it says so too
+            self.say("read-only cache: reading and searching work; marks, saves, tags and "
+                     "refresh are off")
 
     def on_resize(self) -> None:
         self.relayout()

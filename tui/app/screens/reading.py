@@ -37,7 +37,8 @@ class Reading:
             return
         articles = host.articles
         index = articles.locate(article_id)
-        marked = not article.read and host.config.settings.mark_read_on_open
+        marked = (not article.read and host.config.settings.mark_read_on_open
+                  and not host.desk.read_only)  # a read-only cache: opened, left unread
         if marked:
             host.desk.set_read([article_id], True)
             article = dataclasses.replace(article, read=True)

@@ -84,12 +84,22 @@ def show(desk: Desk, args: argparse.Namespace) -> int:
     if article is None:
         raise CliError(f"no article with id {args.id}")
     from tui.core.refresh.lock import RefreshBusy
+    from tui.core.refresh.page_now import SHOW_WAIT
 
-    try:  # its page waited (the page budget): fetch it, as the reader does
-        if desk.fetch_page(article.id):
+    def trying() -> None:
+        tell(f"fetching the article's page (at most {SHOW_WAIT:g} s; Ctrl-C shows the text "
+             "stored)…")
+
+    try:  # its page is due (the page budget left it, a try is due): one short try
+        tried = desk.fetch_page(article.id, quick=True, on_try=trying)
+        if tried.note:
+            tell(tried.note)
+        if tried:
             article = desk.article(article.id) or article
     except RefreshBusy as busy:  # a cron fetch writes the cache: the text stored so far
         tell(f"the article's page was not fetched now: {busy}, which fetches it")
+    except KeyboardInterrupt:  # the text stored so far; the page stays due
+        tell("page not fetched (interrupted); the next fetch gets it")
     if args.json:
         output.print_json(output.article_json(article, desk.actors_of(article.id),
                                               desk.story_of(article.id)))

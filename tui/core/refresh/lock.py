@@ -50,3 +50,25 @@ def _holder(fd: int) -> int:
         return int(os.pread(fd, 32, 0).decode().strip() or 0)
     except (OSError, ValueError):
         return 0
+
+
+@contextlib.contextmanager
+def lock_if_free(folder: Path) -> Iterator[bool]:
+    """The lock while inside when no one holds it (True), else nothing (False), at once:
+    for work a running fetch does anyway (analysing a page the reader stored)."""
+    try:
+        with refresh_lock(folder):
+            yield True
+            return
+    except RefreshBusy:
+        pass
+    yield False
+
+
+def holder(folder: Path) -> RefreshBusy | None:
+    """Who refreshes this cache now, or None: asked without keeping the lock."""
+    try:
+        with refresh_lock(folder):
+            return None
+    except RefreshBusy as busy:
+        return busy

@@ -29,6 +29,7 @@ from tui.core.refresh.events import (
     RefreshEvent,
 )
 from tui.core.refresh.pool import PreparedFeed, WorkerPool, page_worker, prepare_feed, ready
+from tui.core.refresh.stopping import StopSignal, unless_stopped
 from tui.core.refresh.writer import GATHER_S, Writer
 from tui.core.store import articles as store
 from tui.core.store import corrections, page_retry, pruning
@@ -91,7 +92,8 @@ class Refresh:
                  stopping: threading.Event | None = None):
         """`refs`: the feeds' rows by name, as `Desk.sync_feeds` made them just before."""
         self.conn = conn
-        self.stopping = stopping or threading.Event()  # set: fetch and store nothing more
+        # set: fetch and store nothing more; a StopSignal also cancels the requests under way
+        self.stopping = stopping or StopSignal()
         self.config = config
         self.feeds = list(feeds)
         self.refs = refs
@@ -150,7 +152,7 @@ class Refresh:
                     await self._pages(feed, ref)
 
             self._producing += len(self.feeds)  # each writes once, or not at all (a 304)
-            await asyncio.gather(*(one(f) for f in self.feeds))
+            await unless_stopped(self.stopping, asyncio.gather(*(one(f) for f in self.feeds)))
         if self._checked:  # one statement for every 304, after the writer's last commit
             feed_store.record_checked(self.conn, self._checked)
         if self._pages_failed or self._deferred:  # feeds whose pages were tried
@@ -264,14 +266,23 @@ class Refresh:
             self._deferred[ref.id] = left
         return left
 
-    async def pages_now(self, items: Sequence[tuple[int, str, LinkPolicy]]) -> None:
-        """Fetch these pages at once (the reader opened an article whose page was due)."""
+    async def pages_now(self, items: Sequence[tuple[int, str, LinkPolicy]],
+                        counts: Callable[[FetchResult], bool] = lambda _page: True,
+                        ) -> dict[int, FetchResult]:
+        """Fetch these pages at once (the reader opened an article whose page was due, or
+        `show`); each answer by article id. A page some fetch stored meanwhile is not written
+        again; a failure that `counts` says is no try of the schedule (the reader asking out
+        of turn, `show`'s short wait) leaves the page's tries and next try as they were."""
+        self._answers: dict[int, FetchResult] = {}
         async with self._fetcher or self._new_fetcher() as fetcher, self._writing(gather_s=0):
             self._fetcher = fetcher
             self._producing += len(items)
-            await asyncio.gather(*(self._extract_one(*item) for item in items))
+            await unless_stopped(self.stopping, asyncio.gather(
+                *(self._extract_one(*item, counts=counts) for item in items)))
+        return self._answers
 
-    async def _extract_one(self, article_id: int, url: str, policy: LinkPolicy) -> bool | None:
+    async def _extract_one(self, article_id: int, url: str, policy: LinkPolicy,
+                           counts: Callable[[FetchResult], bool] | None = None) -> bool | None:
         """True when the page gave a text, False when not, None when it was not tried."""
         from tui.core.ingest.extract import Extracted  # only a refresh with pages loads it
 
@@ -293,7 +304,12 @@ class Refresh:
                                           f"extraction failed: {exc}")
             else:
                 extracted = Extracted("", None, None, None, None, page.error or "empty page")
-        stored = await self._hand(_write_page, article_id, page, extracted, compressed)
+        if counts is None:
+            stored = await self._hand(_write_page, article_id, page, extracted, compressed)
+        else:
+            self._answers[article_id] = page
+            stored = await self._hand(_write_page_now, article_id, page, extracted, compressed,
+                                      counts(page))
         if stored:
             self.summary.extracted += 1
         else:
@@ -367,3 +383,12 @@ def _write_page(conn: sqlite3.Connection, article_id: int, page: FetchResult,
         error = page_retry.retry_later(conn, article_id, error)
     conn.execute("UPDATE articles SET extract_error = ? WHERE id = ?", (error, article_id))
     return False
+
+
+def _write_page_now(conn: sqlite3.Connection, article_id: int, page: FetchResult,
+                    extracted: Extracted, compressed: bytes | None, counted: bool) -> bool:
+    """A page fetched outside a refresh: written only while still due (no fetch stored it
+    meanwhile), and a failure only when `counted` (a try of the retry schedule)."""
+    if not store.page_is_due(conn, article_id) or not (extracted.body or counted):
+        return False
+    return _write_page(conn, article_id, page, extracted, compressed)

@@ -5,9 +5,9 @@ blip in a cron run does not leave its articles with the feed's summary for good.
 from __future__ import annotations
 
 import sqlite3
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from tui.core.models import REFUSED_PAGE, to_iso, utcnow
+from tui.core.models import REFUSED_PAGE, from_iso, to_iso, utcnow
 from tui.core.store.write_turns import transaction
 
 # The wait before each further try, after 1, 2, 3, 4 failed tries; then the page is given up.
@@ -49,3 +49,10 @@ def allowed_again(conn: sqlite3.Connection, article_id: int | None = None) -> bo
             conn.executemany("UPDATE articles SET page_due = 1, page_tries = 0, "
                              "page_retry_at = NULL WHERE id = ?", [(i,) for i in ids])
     return bool(ids)
+
+
+def next_try(conn: sqlite3.Connection, article_id: int) -> datetime | None:
+    """When this failed page is due again, while that is still ahead."""
+    row = conn.execute("SELECT page_retry_at FROM articles WHERE id = ? AND page_due = 1 "
+                       "AND page_retry_at > ?", (article_id, to_iso(utcnow()))).fetchone()
+    return from_iso(row[0]) if row else None
