@@ -85,8 +85,10 @@ def test_two_feeds_with_one_guid_do_not_take_turns(server: LocalServer, tmp_path
     """The same guid in two feeds with different summaries: only the first feed corrects it,
     or every refresh would flip it and make it unread."""
     one = server.add("/one.xml", body=rss([OLD]), headers={"Content-Type": "application/rss+xml"})
+    # Two answers later, so One stores the item first, as the test means (which feed stores a
+    # shared item first is a race otherwise: see the closing note of stop 31).
     two = server.add("/two.xml", body=rss([{**OLD, "description": "A shorter summary."}]),
-                     headers={"Content-Type": "application/rss+xml"})
+                     headers={"Content-Type": "application/rss+xml"}, delay=0.3)
     feeds: list[dict[str, object]] = [{"name": "One", "url": one, "extract": False},
                                       {"name": "Two", "url": two, "extract": False}]
     with _desk(tmp_path, feeds) as desk:
