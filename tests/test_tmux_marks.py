@@ -1,6 +1,7 @@
 """Marks in a real terminal (tmux, empty HOME): `m` shows a ✓ on the row and moves on, the
 status line counts the marks, `s` saves every marked article and one `u` takes them all back;
-rows `newsdesk read` takes out of the list take their marks, and `t` tags only the rest."""
+rows `newsdesk read` takes out of the list take their marks, and `t` tags only the rest.
+`]` to a story's article the list lacks: `s` saves the article the reader shows."""
 
 from __future__ import annotations
 
@@ -61,3 +62,24 @@ def test_marks_of_rows_the_cli_reads_go_and_t_tags_the_rest(tmp_path: Path, tmux
         assert sorted(desk.ids("+probe")) == sorted(set(unread) - set(gone))
     tmux.keys("q")
 
+
+def test_s_after_a_story_step_out_of_the_list_saves_the_article_shown(
+        tmp_path: Path, tmux: Tmux) -> None:
+    config = copy_demo(tmp_path / "demo")
+    with Desk.open(load_config(config)) as desk:
+        (listed,) = desk.ids('"Gulf capitals"')
+        story = desk.story_of(listed)
+        assert story is not None
+        newest_first = list(reversed(story.article_ids))
+        shown = newest_first[newest_first.index(listed) + 1]
+    start(tmux, tmp_path, config, (120, 40))
+    tmux.wait_for(lambda s: "Unread  1/" in s)
+    tmux.keys("/")
+    tmux.wait_for(lambda s: "/ search" in s or "search" in status(s))
+    tmux.keys(*"Gulf capitals", "Enter")
+    tmux.wait_for(lambda s: "/Gulf capitals" in status(s) and "1/1" in status(s))
+    tmux.keys("]", "s")  # in one burst, as a user types them
+    tmux.wait_for(lambda s: f"saved ★ #{shown} " in status(s))
+    with Desk.open(load_config(config)) as desk:
+        assert desk.article(shown).saved and not desk.article(listed).saved
+    tmux.keys("q", "q")
