@@ -128,3 +128,28 @@ async def test_a_batch_key_before_the_list_caught_up_skips_rows_that_left(
             await pilot.pause()
             assert "the marked articles left the list" in status(app)
             assert not any(desk.article(i).saved for i in listed_ids(app))
+
+
+async def test_a_marked_row_read_in_unread_keeps_its_mark_while_drawn(demo_desk: Any) -> None:
+    """A marked row opened in Unread is read but stays in its place until a reload, as any
+    read row does there: it is in sight, so it keeps its mark and `s` saves it with the rest."""
+    desk, _config = demo_desk
+    app = make_app(*demo_desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        rows = listed_ids(app)
+        await pilot.press("m", "m", "m", "g", "enter")
+        await settle(pilot)
+        assert desk.article(rows[0]).read and rows[0] in listed_ids(app)
+        await pilot.press("s")
+        await pilot.pause()
+        assert "3 marked articles saved ★" in status(app)
+        assert all(desk.article(i).saved for i in rows[:3])
+
+
+def test_desk_matching_says_which_ids_a_query_has(demo_desk: Any) -> None:
+    desk, _config = demo_desk
+    unread = desk.ids("is:unread")
+    desk.set_read(unread[:2], True)
+    assert desk.matching("is:unread", unread[:4]) == set(unread[2:4])
+    assert desk.matching("", []) == set()

@@ -64,6 +64,12 @@ class DeskReads:
         where, params = self._filter(query)
         return self._run(store.select_ids, self.conn, where, params)  # type: ignore[return-value]
 
+    def matching(self, query: str, ids: Sequence[int]) -> set[int]:
+        """Which of `ids` the query has (the marked rows still listed), without listing it."""
+        where, params = self._filter(query)
+        found: list[int] = self._run(store.matching_ids, self.conn, where, params, ids)  # type: ignore[assignment]
+        return set(found)
+
     def unknown_actors(self, query: str) -> list[str]:
         """The names in the query's `actor:` terms that name no known actor (they match
         nothing, which a user should be told rather than shown an empty list)."""

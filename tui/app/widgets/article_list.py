@@ -140,7 +140,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         if not marked:
             return 0
         before = len(marked)
-        marked.intersection_update(self.pager.ids() if self.pager is not None else ())
+        marked.intersection_update(self.pager.listed(marked) if self.pager is not None else ())
         return before - len(marked)
 
     def select(self, article_id: int) -> bool:
