@@ -258,15 +258,6 @@ def select_ids(conn: sqlite3.Connection, where: str = "1",
         tuple(params))]
 
 
-def matching_ids(conn: sqlite3.Connection, where: str, params: Sequence[object],
-                 ids: Sequence[int]) -> list[int]:
-    """Which of `ids` match `where`, in no order: a few marked rows checked without listing
-    the whole query (a 50k-row ordered scan)."""
-    return [r[0] for r in conn.execute(
-        f"SELECT a.id FROM articles a WHERE a.id IN ({_EACH}) AND ({where})",
-        (json.dumps([int(i) for i in ids]), *params))]
-
-
 def rows_of(conn: sqlite3.Connection, ids: Sequence[int]) -> list[ArticleRow]:
     return select_rows(conn, f"a.id IN ({_EACH})", (json.dumps([int(i) for i in ids]),),
                        len(ids))
