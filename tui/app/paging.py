@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from tui.core.desk import Desk
 
 PAGE = 100
+FEW = 2000
+"""Up to this many ids, `Pager.listed` asks SQLite about them alone; more are checked against
+every id of the query (one ordered scan beats an IN list of 50k: 95 against 360 ms)."""
 
 
 def changed(row: ArticleRow, *, read: bool | None = None, saved: bool | None = None,
@@ -121,6 +124,14 @@ class Pager:
             if article_id is not None:
                 out.append(article_id)
         return out
+
+    def listed(self, ids: set[int]) -> set[int]:
+        """Which of `ids` the list has: rows the query has now, and rows that left it but are
+        still drawn in their places (read in Unread) until the next reload."""
+        drawn = {row.id for i in self._departed if (row := self._rows.get(i)) is not None}
+        live = set(self.desk.ids(self.query)) if len(ids) > FEW else \
+            self.desk.matching(self.query, sorted(ids))
+        return ids & (live | drawn)
 
     def index_of(self, article_id: int) -> int | None:
         for index, row in self._rows.items():

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from tui.core.models import Article, ArticleActor, ArticleRow, FeedStatus, utcnow
 from tui.core.store import articles as store
-from tui.core.store import coverage
+from tui.core.store import coverage, listed
 from tui.core.store.dateline import dated
 from tui.core.store.feed_status import feed_statuses
 
@@ -63,6 +63,12 @@ class DeskReads:
     def ids(self, query: str = "") -> list[int]:
         where, params = self._filter(query)
         return self._run(store.select_ids, self.conn, where, params)  # type: ignore[return-value]
+
+    def matching(self, query: str, ids: Sequence[int]) -> set[int]:
+        """Which of `ids` the query has (the marked rows still listed), without listing it."""
+        where, params = self._filter(query)
+        found: list[int] = self._run(listed.matching_ids, self.conn, where, params, ids)  # type: ignore[assignment]
+        return set(found)
 
     def unknown_actors(self, query: str) -> list[str]:
         """The names in the query's `actor:` terms that name no known actor (they match

@@ -108,10 +108,16 @@ class Follow:
         articles = host.articles
         if articles.pager is None:
             return
+        marked = len(articles.marked)
         if len(articles.pager):
             articles.reload_keep_place()
         if not len(articles.pager):  # empty before or after: its text says the next step
             host.reload_view()
+        gone = marked - len(articles.marked)  # rows that left took their marks
+        if gone:
+            host.update_status()
+            host.say(f"{counted(gone, 'marked article')} left the list, and their marks with "
+                     f"them ({len(articles.marked) or 'no'} marked now)")
         reader, shown = host.reader, host.reader.article
         if reader.is_open and shown is not None and host.desk.article(shown.id) != shown:
             reader.show_again(host.desk)  # only when it changed: the side lists keep their place

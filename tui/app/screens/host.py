@@ -67,6 +67,10 @@ class Host(Warns, Protocol):
     def set_reader_open(self, open_: bool) -> None:
         """Show or hide the reader (and its side panel)."""
 
+    def set_focus(self, widget: Widget | None, scroll_visible: bool = True) -> None:
+        """Give `widget` the focus now (`Widget.focus` waits a tick: a key typed in the same
+        burst would still go to the pane before)."""
+
     def reload_view(self) -> bool:
         """List the current view again from the top (False on a bad query)."""
 

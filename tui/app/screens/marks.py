@@ -46,8 +46,26 @@ class Marks:
         return bool(self.ids)
 
     def either(self, batch: Callable[[], None], one: Callable[[], None]) -> Callable[[], None]:
-        """A triage key: on the marked articles while any are, else on the one in hand."""
-        return lambda: batch() if self.ids else one()
+        """A triage key: on the marked articles while any are, else on the one in hand. Only
+        marks on rows still listed count; when none is left, the key does nothing but say so
+        (the batch it was meant for is out of sight, and the one in hand was not meant)."""
+        def run() -> None:
+            if not self.ids:
+                one()
+            elif self.keep_listed() and not self.ids:
+                self.host.say("the marked articles left the list: nothing done (no marks left)")
+            else:
+                batch()
+        return run
+
+    def keep_listed(self) -> int:
+        """Drop the marks of articles the list no longer has (changed outside since the last
+        reload); the status line counts the rest. Returns how many went."""
+        gone = self.host.articles.keep_listed_marks()
+        if gone:
+            self.host.articles.refresh()
+            self.host.update_status()
+        return gone
 
     # -- marking ---------------------------------------------------------------------------
     def toggle(self) -> None:
@@ -84,6 +102,7 @@ class Marks:
         if self.ids:
             self.ids.clear()
             self.host.articles.refresh()
+            self.host.update_status()  # the count goes with the ✓s, not at the next move
 
     def _said(self) -> None:
         count = len(self.ids)
@@ -97,10 +116,7 @@ class Marks:
         left the view go, as after `A`), marks kept on the rows still listed."""
         host = self.host
         self.triage.push(what, revert, ids)
-        host.articles.reload_keep_place()
-        pager = host.articles.pager
-        listed = set(pager.ids()) if pager is not None else set()
-        self.ids.intersection_update(listed)
+        host.articles.reload_keep_place()  # which drops the marks of rows that left
         host.reader.show_again(host.desk)
         host.view_tree.recount_soon()
         host.update_status()

@@ -27,7 +27,8 @@ class Reading:
     @guarded
     def open(self, article_id: int, note: str | None = "") -> None:
         """Show any article in the reader, marked read unless the settings say otherwise;
-        the list's cursor goes to it when it is in this view. `note` goes on the status
+        the list's cursor goes to it when it is in this view, else the reader takes the
+        focus (a story's article `]` reaches outside the list). `note` goes on the status
         line, with a word when the article is not in this view (None: the line is left
         alone, as opening from the list does)."""
         host = self.host
@@ -53,6 +54,10 @@ class Reading:
             self.marked_read(article)
         host.reader.show(article, host.desk, outside=index is None, search=host.search_text)
         host.set_reader_open(True)
+        if index is None and not any(pane is host.focused for pane in host.reader.panes):
+            # The list cannot select it, so the keys go to the reader that shows it: what
+            # they act on (`Triage.target`) is the article on screen, as its border says.
+            host.set_focus(host.reader.scroller)
         host.app.clear_notifications()  # start-up notices would cover the text (they are
         # on stderr too, and ? names the config in use)
         if note is not None:

@@ -95,6 +95,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     def set_pager(self, pager: Pager, cursor: int = 0) -> None:
         """Show another view; cursor at `cursor`."""
         self.pager = pager
+        self.keep_listed_marks()
         self._resize()
         self.scroll_to(y=0, animate=False, immediate=True)
         self.cursor = min(cursor, max(0, len(pager) - 1))
@@ -114,6 +115,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         anchor = pager.anchor(old_cursor)
         gone = pager.departed_before(anchor[1]) if anchor else 0
         grown = pager.soft_reload()
+        self.keep_listed_marks()
         new_cursor = old_cursor
         if anchor is not None and grown != 0:
             found = pager.locate(anchor[0], anchor[1] - gone, abs(grown))
@@ -129,6 +131,17 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self.set_reactive(ArticleList.cursor, self.validate_cursor(new_cursor))
         self.refresh()
         self.post_message(self.Highlighted(self.current))
+
+    def keep_listed_marks(self) -> int:
+        """Marks are for rows in sight: those of articles the list no longer has (read
+        from the CLI, pruned, gone after a reload) go, so a batch key never reaches them.
+        Returns how many went."""
+        marked = self.marked
+        if not marked:
+            return 0
+        before = len(marked)
+        marked.intersection_update(self.pager.listed(marked) if self.pager is not None else ())
+        return before - len(marked)
 
     def select(self, article_id: int) -> bool:
         """Put the cursor on `article_id` if the list has it (False when not)."""
