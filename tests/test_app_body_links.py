@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import rss, write_config
 from tests.httpserver import LocalServer
-from tests.test_app_support import SIZE, main, make_app, status, until
+from tests.test_app_support import SIZE, main, make_app, settle, status, until
 from tests.test_body_links import CITING, SECOND, page
 from tui.app.widgets.reader_text import article_text
 from tui.core.config.loader import load_config
@@ -87,7 +87,7 @@ async def test_the_reader_shows_markers_and_list_and_o_opens_link_n(cache: Any) 
             await pilot.press("O")
             await pilot.pause()
             await pilot.press("2", "enter")
-            await app.workers.wait_for_complete()
+            await settle(pilot)
             deadline = time.monotonic() + 10
             while not (record.exists() and record.read_text()) and time.monotonic() < deadline:
                 await pilot.pause(0.05)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests import test_app_support as support
-from tests.test_app_support import SIZE, main, make_app
+from tests.test_app_support import SIZE, main, make_app, settle
 from tui.app.screens.main import MainScreen
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.reader import Reader
@@ -250,7 +250,7 @@ async def test_o_opens_browser_without_shell(demo_desk, monkeypatch, tmp_path) -
     app = make_app(desk, config)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("o")
-        await app.workers.wait_for_complete()
+        await settle(pilot)
         deadline = time.monotonic() + 10
         while not (record.exists() and record.read_text()) and time.monotonic() < deadline:
             await pilot.pause(0.05)

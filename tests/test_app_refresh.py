@@ -206,7 +206,7 @@ async def test_r_refreshes_the_current_feed(demo_desk) -> None:
     async with app.run_test(size=SIZE) as pilot:
         feed = main(app).articles.current.feed
         await pilot.press("r")
-        await app.workers.wait_for_complete()
+        await settle(pilot)
         await pilot.pause()
         assert f"refreshed {feed}: 0 new" in status(app)
 

@@ -69,7 +69,7 @@ async def test_saved_views_from_config(tmp_path, utc_clock) -> None:
             node = next(n for n in tree._tree_nodes.values()
                         if n.data is not None and n.data.label == "Iran watch")
             tree.select_node(node)
-            await app.workers.wait_for_complete()
+            await settle(pilot)
             await asyncio.sleep(0.05)
             assert listed_ids(app) == desk.ids("tag:iran")
 

@@ -79,3 +79,26 @@ def test_actors_draws_an_arabic_name_with_its_kind_in_line(demo: Path) -> None:
     latin = next(line for line in shown if line.endswith(" iran"))
     assert arabic.index(" org ") == latin.index(" state ")
     assert "حزب الله" in newsdesk("--config", str(demo), "actors", "--limit", "0").stdout
+
+
+def test_list_continues_a_wrapped_row_under_its_title_column(demo: Path) -> None:
+    """On 80 columns a long row, English or Persian, wraps at words (the terminal would
+    break one, «д/оговор»), its next lines under the title, clear of ids and dates."""
+    from tui.cli.output import ROW_TITLE_AT
+
+    shown = _on_terminal("--config", str(demo), "list", "lang:fa OR lang:en", "--limit", "0",
+                         columns=80).splitlines()
+    rows = [line for line in shown if line[:6].strip().isdigit()]
+    after = [shown[shown.index(row) + 1] for row in rows if shown.index(row) + 1 < len(shown)]
+    continued = [line for line in after if not line[:6].strip().isdigit() and line.strip()]
+    assert continued and all(line.startswith(" " * ROW_TITLE_AT) and
+                             line[ROW_TITLE_AT] != " " for line in continued), continued
+    assert any(has_rtl(line) for line in continued)  # a Persian title's rest too
+    assert all(len(line) <= 79 for line in shown)  # nothing left for the terminal to break
+
+
+def test_a_long_outlet_name_is_cut_with_an_ellipsis() -> None:
+    from tui.cli.terminal_lines import column
+
+    assert column("Вечерний Обозреватель", 18, False) == "Вечерний Обозрева…"
+    assert column("Levant Ledger", 18, False) == "Levant Ledger     "

@@ -144,6 +144,10 @@ def print_json(data: Any, *, lines: bool = False) -> None:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+ROW_TITLE_AT = 48
+"""The column `row_line`'s title starts at: id, marks, date and outlet before it."""
+
+
 def row_line(row: ArticleRow, drawn: bool = False) -> str:
     """`list`'s line; `drawn`: for a terminal it is reordered for (see terminal_lines)."""
     first = "N" if not row.read else "x" if row.dismissed else " "  # x: dismissed (read, hidden)

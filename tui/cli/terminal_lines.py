@@ -31,20 +31,39 @@ def width() -> int:
     return shutil.get_terminal_size().columns - 1
 
 
-def put(line: str, drawn: bool) -> None:
+def put(line: str, drawn: bool, hang: int = 0) -> None:
     """Print `line` (one or more rows); `drawn`: right-to-left text in visual order, each row
-    wrapped here, so the terminal never breaks a reordered row."""
-    if drawn and visual.has_rtl(line):
+    wrapped here, so the terminal never breaks a reordered row. `hang`: the column a row's
+    text starts at (`list`'s titles): on such a terminal every row wider than it wraps at
+    words, continued under that column, so the columns before it stay clear."""
+    if drawn and (hang or visual.has_rtl(line)):
         room = width()
-        line = "\n".join(shown.text for row in line.split("\n")
-                         for shown in visual.visual_lines(row, room, rtl=False))
+        line = "\n".join(shown for row in line.split("\n") for shown in wrapped(row, room, hang))
     print(line)
 
 
+def wrapped(row: str, room: int, hang: int) -> list[str]:
+    """`row` wrapped to `room` cells and each line put in visual order (the row's levels are
+    resolved whole, then each line reordered: UAX #9's order), lines after the first indented
+    by `hang` while that leaves a title room to read (20 cells)."""
+    par = visual.paragraph(row, False)
+    head = visual.wrap(row, room)
+    if not row.strip() or not head:
+        return [row]
+    start, end = head[0]
+    lines = [visual.line(par, start, end).text]
+    rest = end + len(row[end:]) - len(row[end:].lstrip())
+    indent = hang if room - hang >= 20 else 0
+    for a, b in visual.wrap(row[rest:], room - indent) if rest < len(row) else ():
+        lines.append(" " * indent + visual.line(par, rest + a, rest + b).text)
+    return lines
+
+
 def column(name: str, cells: int, drawn: bool) -> str:
-    """`name` cut to `cells` characters and padded to that many cells: as stored, or (drawn)
-    as an isolate padded by the cells its shaped letters take (a lam-alef takes one)."""
-    cut = name[:cells]
+    """`name` cut to `cells` characters (its last an ellipsis) and padded to that many cells:
+    as stored, or (drawn) as an isolate padded by the cells its shaped letters take (a
+    lam-alef takes one)."""
+    cut = name if len(name) <= cells else name[:cells - 1] + "…"  # a cut name says so
     if not (drawn and visual.has_rtl(cut)):
         return f"{cut:<{cells}}"
     taken = visual.cell_width("".join(visual.paragraph(cut).pieces))

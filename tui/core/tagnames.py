@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 
 from tui.core.quotes import QUOTES, closers
+from tui.core.visual import isolated
 
 _KEEP = {"\u200c", "\u200d"}  # ZWNJ/ZWJ: part of Persian spelling
 
@@ -89,5 +90,6 @@ def written(tag: str) -> str:
 
 def hashtag(tag: str) -> str:
     """'#iran', '#"Russia Iran"': a tag where several are shown, so one with a space does
-    not read as two."""
-    return "#" + written(tag)
+    not read as two. An Arabic or Persian tag is a bidi isolate, so that each `#` stays
+    before its own tag when a line of them is put in visual order."""
+    return "#" + isolated(written(tag))

@@ -25,7 +25,7 @@ from tui.app.paging import Pager
 from tui.app.views import UNREAD, combine
 from tui.app.widgets.row_time import local_time, short_time
 from tui.app.widgets.tag_column import HEADLINE, tag_column
-from tui.app.widgets.visual_text import fitted, reorders
+from tui.app.widgets.visual_text import drawn_label, fitted, reorders
 from tui.core import tagnames
 from tui.core.models import ArticleRow
 
@@ -305,8 +305,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             # the next step, wrapped: a path in it must stay whole to be copied
             lines = Text(self.empty_text, style=self._style("article-list--empty")).wrap(
                 self.app.console, max(width, 1), overflow="fold")
-            if y < len(lines):
-                return self._strip(lines[y], width, base)
+            if y < len(lines):  # the app's own line, a query or feed in it as it reads
+                return self._strip(drawn_label(lines[y], self.reorder, rtl=False), width, base)
             return Strip.blank(width, base)
         row = self.pager.row(index)
         if row is None:
@@ -362,6 +362,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         text.append_text(title)
         if tags:
             text.append(" ")
+            tags = drawn_label(tags, self.reorder, rtl=False)
             tags.stylize(self._style("fg:article-list--tags"))
             text.append_text(tags)
         return text

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from typing import Literal
 
-from textual.widgets import Input, Static
+from textual.widgets import Static
+
+from tui.app.widgets.visual_input import VisualInput
 
 Mode = Literal["filter", "search"]
 
 
-class QueryBar(Input):
-    """One line of query, shown only while asked for."""
+class QueryBar(VisualInput):
+    """One line of query, shown only while asked for; Arabic and Persian words drawn as
+    they read, as in the dialogs."""
 
     def __init__(self, *, id: str | None = None) -> None:
         # Never select on focus: the focus event can land after the first keys of a burst

@@ -45,7 +45,7 @@ def list_articles(desk: Desk, args: argparse.Namespace) -> int:
     else:
         drawn = terminal_lines.drawn_here(desk)  # Arabic in visual order on xterm, tmux
         for row in rows:
-            terminal_lines.put(output.row_line(row, drawn), drawn)
+            terminal_lines.put(output.row_line(row, drawn), drawn, output.ROW_TITLE_AT)
     if not rows:
         tell(why_empty(desk, query))
     elif len(rows) == args.limit:  # perhaps cut
