@@ -9,6 +9,9 @@ trigger), its actors, links and story are made again (`analysed = 0`), and its p
 again when pages are wanted, since the page changed too. A text extracted from the page is never
 replaced by the feed's shorter one. Only the article's first feed (lowest id) corrects it: two
 feeds carrying one guid with different summaries would otherwise rewrite it on every refresh.
+When that first feed answers after another in a refresh and joins the article the other stored,
+its wording is taken quietly (`adopt_merged`): not a correction, read state kept, else the next
+refresh would see the first feed's "change" and count it as one.
 """
 
 from __future__ import annotations
@@ -54,3 +57,31 @@ def update_changed(conn: sqlite3.Connection, feed_id: int, entries: Sequence[New
              e.body_source or None, links_json(e.links), now, e.title,
              int(want_pages and not e.shared_link), article_id))
     return [article_id for article_id, _ in changed]
+
+
+def adopt_merged(conn: sqlite3.Connection, feed_id: int, entries: Sequence[NewEntry],
+                 merged: Sequence[int]) -> None:
+    """Articles another feed stored that this feed just joined: when this feed is now their
+    first (lowest id), take its title and text without a correction (read state, saved flag
+    and counts untouched); analysed again only if the text differs."""
+    by_key = {e.key: e for e in entries}
+    by_url = {e.url: e for e in entries if e.url and not e.shared_link}
+    for i in range(0, len(merged), _CHUNK):
+        chunk = list(merged[i:i + _CHUNK])
+        rows = conn.execute(
+            "SELECT a.id, a.key, a.url, a.title, a.summary, a.feed_content FROM articles a "
+            f"WHERE a.id IN ({','.join('?' * len(chunk))}) AND (SELECT min(af.feed_id) "
+            "FROM article_feeds af WHERE af.article_id = a.id) = ?", (*chunk, feed_id))
+        for article_id, key, url, title, summary, content in rows.fetchall():
+            e = by_key.get(key) or by_url.get(url)
+            if e is None or (title, summary, content) == (e.title, e.summary, e.feed_content):
+                continue
+            conn.execute(
+                "UPDATE articles SET title = ?, summary = ?, feed_content = ?, "
+                "author = coalesce(?, author), "
+                "body = CASE WHEN body_source = 'page' THEN body ELSE ? END, "
+                "body_source = CASE WHEN body_source = 'page' THEN body_source ELSE ? END, "
+                "body_links = CASE WHEN body_source = 'page' THEN body_links ELSE ? END, "
+                "analysed = 0 WHERE id = ?",
+                (e.title, e.summary, e.feed_content, e.author, e.body or None,
+                 e.body_source or None, links_json(e.links), article_id))
