@@ -108,3 +108,37 @@ def test_two_feeds_with_one_guid_do_not_take_turns(server: LocalServer, tmp_path
             assert desk.refresh().updated_articles == 0
         assert desk.count("is:unread") == 0
         assert desk.article(only).title == OLD["title"]  # type: ignore[union-attr]
+
+
+def test_a_new_link_under_the_same_guid_is_followed_quietly(server: LocalServer,
+                                                            tmp_path: Path) -> None:
+    """As newsboat and Miniflux: the guid is the item; its new link replaces the old one,
+    no correction counted, the read state kept."""
+    old = {**OLD, "link": "http://127.0.0.1/a/old"}
+    url = server.add("/good.xml", body=rss([old]), headers={"Content-Type": "application/rss+xml"})
+    with _desk(tmp_path, [{"name": "Good", "url": url, "extract": False}]) as desk:
+        desk.refresh()
+        (only,) = desk.ids()
+        desk.set_read([only])
+        server.add("/good.xml", body=rss([{**OLD, "link": "http://127.0.0.1/a/new"}]),
+                   headers={"Content-Type": "application/rss+xml"})
+        assert desk.refresh().updated_articles == 0
+        assert desk.ids() == [only]
+        article = desk.article(only)
+        assert article is not None and article.url == "http://127.0.0.1/a/new" and article.read
+
+
+def test_one_guid_twice_in_a_feed(server: LocalServer, tmp_path: Path) -> None:
+    """The same guid and headline twice in one document with two links (a tracking variant)
+    is one item, the first; with another headline it is another item (a CMS that copies one
+    guid into every item), which newsboat and Miniflux would lose."""
+    twice = [{**OLD, "link": "http://127.0.0.1/a/1"},
+             {**OLD, "link": "http://127.0.0.1/a/1?utm_source=rss"},
+             {**OTHER, "guid": OLD["guid"], "link": "http://127.0.0.1/a/2"}]
+    url = server.add("/good.xml", body=rss(twice),
+                     headers={"Content-Type": "application/rss+xml"})
+    with _desk(tmp_path, [{"name": "Good", "url": url, "extract": False}]) as desk:
+        desk.refresh()
+        urls = sorted(desk.article(i).url for i in desk.ids())  # type: ignore[union-attr]
+        assert urls == ["http://127.0.0.1/a/1", "http://127.0.0.1/a/2"]
+        assert desk.refresh().updated_articles == 0 and desk.count() == 2
