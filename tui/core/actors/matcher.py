@@ -36,7 +36,7 @@ from tui.core.actors.text import (
     script_of,
     squeeze,
 )
-from tui.core.actors.translit import spellings
+from tui.core.actors.translit import spelling_variants
 
 __all__ = ["Actor", "Gazetteer", "GazetteerError", "Matcher", "Mention", "load_gazetteer",
            "summarize"]
@@ -115,14 +115,6 @@ def name_forms(actor: Actor) -> Iterator[tuple[str, int]]:
             derived = last_token(form)
             if derived is not None:
                 yield derived, DERIVED
-
-
-def spelling_variants(actor: Actor) -> list[str]:
-    """A person's full Latin names in the other common romanisations (translit.py)."""
-    if actor.kind != "person" or actor.family_first:
-        return []
-    return [v for form in actor.full_forms() if script_of(form) == "latin"
-            for v in spellings(form)]
 
 
 def form_keys(form: str, use: int) -> Iterator[tuple[str, str]]:

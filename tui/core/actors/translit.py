@@ -20,6 +20,9 @@ from __future__ import annotations
 import itertools
 import re
 
+from tui.core.actors.gazetteer import Actor
+from tui.core.actors.text import script_of
+
 _CLASSES = (
     "Mohammed Mohammad Muhammad Mohamed Muhammed Mohamad",
     "Ahmed Ahmad", "Mahmoud Mahmud", "Mustafa Mostafa", "Hussein Husein Hussain Husain",
@@ -69,3 +72,11 @@ def spellings(name: str) -> list[str]:
         if spelt != name:
             out.append(spelt)
     return out[:MAX_VARIANTS]
+
+
+def spelling_variants(actor: Actor) -> list[str]:
+    """A person's full Latin names in the other common romanisations."""
+    if actor.kind != "person" or actor.family_first:
+        return []
+    return [v for form in actor.full_forms() if script_of(form) == "latin"
+            for v in spellings(form)]
