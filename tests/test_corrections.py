@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import rss, write_config
 from tests.httpserver import LocalServer
 from tests.test_refresh import page
@@ -81,20 +83,62 @@ def test_a_page_text_is_not_replaced_by_the_feed_summary(server: LocalServer,
         assert sum(s.path == "/a/1.html" for s in server.seen) == 2  # asked again, once
 
 
-def test_two_feeds_with_one_guid_do_not_take_turns(server: LocalServer, tmp_path: Path) -> None:
-    """The same guid in two feeds with different summaries: only the first feed corrects it,
-    or every refresh would flip it and make it unread."""
-    one = server.add("/one.xml", body=rss([OLD]), headers={"Content-Type": "application/rss+xml"})
-    # Two answers later, so One stores the item first, as the test means (which feed stores a
-    # shared item first is a race otherwise: see the closing note of stop 31).
-    two = server.add("/two.xml", body=rss([{**OLD, "description": "A shorter summary."}]),
-                     headers={"Content-Type": "application/rss+xml"}, delay=0.3)
+@pytest.mark.parametrize("late", ["One", "Two"])
+def test_two_feeds_with_one_guid_do_not_take_turns(server: LocalServer, tmp_path: Path,
+                                                   late: str) -> None:
+    """The same guid in two feeds with different headlines and summaries, whichever feed
+    answers first: one article under both feeds, never "corrected", never unread again once
+    read; it reads as the first feed (lowest id) words it, whichever stored it first."""
+    delays = {"One": 0.0, "Two": 0.0, late: 0.3}
+    one = server.add("/one.xml", body=rss([OLD]), headers={"Content-Type": "application/rss+xml"},
+                     delay=delays["One"])
+    two = server.add("/two.xml", body=rss([{**OLD, "title": "Shoigu in Tehran for talks",
+                                            "description": "A shorter summary."}]),
+                     headers={"Content-Type": "application/rss+xml"}, delay=delays["Two"])
     feeds: list[dict[str, object]] = [{"name": "One", "url": one, "extract": False},
                                       {"name": "Two", "url": two, "extract": False}]
     with _desk(tmp_path, feeds) as desk:
-        desk.refresh()
+        assert desk.refresh().updated_articles == 0
         assert desk.count() == 1
+        (only,) = desk.ids()
+        assert desk.ids("feed:One") == desk.ids("feed:Two") == [only]
+        assert desk.article(only).title == OLD["title"]  # type: ignore[union-attr]
         desk.set_read(desk.ids())
         for _ in range(2):
             assert desk.refresh().updated_articles == 0
         assert desk.count("is:unread") == 0
+        assert desk.article(only).title == OLD["title"]  # type: ignore[union-attr]
+
+
+def test_a_new_link_under_the_same_guid_is_followed_quietly(server: LocalServer,
+                                                            tmp_path: Path) -> None:
+    """As newsboat and Miniflux: the guid is the item; its new link replaces the old one,
+    no correction counted, the read state kept."""
+    old = {**OLD, "link": "http://127.0.0.1/a/old"}
+    url = server.add("/good.xml", body=rss([old]), headers={"Content-Type": "application/rss+xml"})
+    with _desk(tmp_path, [{"name": "Good", "url": url, "extract": False}]) as desk:
+        desk.refresh()
+        (only,) = desk.ids()
+        desk.set_read([only])
+        server.add("/good.xml", body=rss([{**OLD, "link": "http://127.0.0.1/a/new"}]),
+                   headers={"Content-Type": "application/rss+xml"})
+        assert desk.refresh().updated_articles == 0
+        assert desk.ids() == [only]
+        article = desk.article(only)
+        assert article is not None and article.url == "http://127.0.0.1/a/new" and article.read
+
+
+def test_one_guid_twice_in_a_feed(server: LocalServer, tmp_path: Path) -> None:
+    """The same guid and headline twice in one document with two links (a tracking variant)
+    is one item, the first; with another headline it is another item (a CMS that copies one
+    guid into every item), which newsboat and Miniflux would lose."""
+    twice = [{**OLD, "link": "http://127.0.0.1/a/1"},
+             {**OLD, "link": "http://127.0.0.1/a/1?utm_source=rss"},
+             {**OTHER, "guid": OLD["guid"], "link": "http://127.0.0.1/a/2"}]
+    url = server.add("/good.xml", body=rss(twice),
+                     headers={"Content-Type": "application/rss+xml"})
+    with _desk(tmp_path, [{"name": "Good", "url": url, "extract": False}]) as desk:
+        desk.refresh()
+        urls = sorted(desk.article(i).url for i in desk.ids())  # type: ignore[union-attr]
+        assert urls == ["http://127.0.0.1/a/1", "http://127.0.0.1/a/2"]
+        assert desk.refresh().updated_articles == 0 and desk.count() == 2

@@ -45,6 +45,13 @@ def _tries(config: Config) -> tuple[int, int]:
     return int(row[0]), int(row[1])
 
 
+def _hold_over(config: Config) -> None:
+    """As if the quarter hour a timed-out `show` holds the page off had passed."""
+    db = config.settings.cache_dir / "newsdesk.sqlite3"
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE articles SET page_retry_at = NULL WHERE title = 'Story 0'")
+
+
 def _asked(server: LocalServer) -> int:
     return sum(seen.path == "/a0" for seen in server.seen)
 
@@ -63,8 +70,16 @@ def test_show_follows_the_schedule(server: LocalServer, tmp_path: Path) -> None:
     took, out, err = _show(config)
     assert "feed text 0" in out and took < 20
     assert "fetching the article's page (at most 10 s" in err
-    assert "did not come within 10 s; not counted as a try" in err
+    assert "did not come within 10 s; not counted as a try; asked again from " in err
     assert _tries(config) == (1, 1)
+    asked = _asked(server)
+    for _ in range(2):  # held off: each show answers at once and says when it asks again
+        took, out, err = _show(config)
+        assert "feed text 0" in out and "fetching" not in err and took < 8
+        assert "the article's page is not fetched yet (1 failed try); the next try is due " \
+               "at " in err
+    assert _asked(server) == asked and _tries(config) == (1, 1)
+    _hold_over(config)
 
     server.add("/a0", status=503, body=b"busy")
     _took, out, err = _show(config)  # the try that was due: it counts

@@ -81,6 +81,9 @@ class NewsdeskApp(App[None]):
         self.push_screen(MainScreen(self.desk, self.config))
         for notice in self.notices:
             self.notify(notice, markup=False, timeout=8)
+        if self.desk.set_aside is not None and self.desk.warning:  # a damaged cache moved
+            self.notify(self.desk.warning, title="The cache was damaged", severity="error",
+                        markup=False, timeout=60)
 
 
 def run(desk: Desk, config: Config, notices: Sequence[str] = ()) -> None:

@@ -259,6 +259,13 @@ def dispatch(commands: Sequence[Command], args: argparse.Namespace) -> int:
             first_run(shadowed)
         with open_desk(resolve_config(getattr(args, "config", None), first_run),
                        sync_feeds=not command.refreshes) as desk:
+            if desk.set_aside is not None and command.name is not None \
+                    and not command.refreshes:
+                # It would run on the new, empty cache: not the job asked for (a script
+                # sees it; fetch fills the new cache, the reader says it in a toast).
+                return fail("this command did not run: the cache it needs was set aside "
+                            "(above); run it again once `newsdesk fetch` has filled the "
+                            "new one", 1)
             if command.name is not None and not command.refreshes:  # the reader's is its own
                 catch_up(desk, tell)  # actors.toml edited since: before the command reads
             try:

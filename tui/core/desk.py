@@ -55,6 +55,7 @@ class Desk(DeskReads):
         self._analysis: analysis.Analysis | None = None
         self.stopping = StopSignal()  # see `stop`
         self.read_only = False  # a cache this process cannot write (a backup, a ro mount)
+        self.set_aside: Path | None = None  # a damaged cache moved here on opening (`warning`)
         self.pages_retried: set[int] = set()  # pages tried out of turn (page_now.py)
 
     @classmethod
@@ -71,6 +72,7 @@ class Desk(DeskReads):
             if exc.moved_to is None:  # locked, or from a newer version: nothing to retry
                 raise
             desk.warning = str(exc)
+            desk.set_aside = exc.moved_to
             desk.conn  # noqa: B018 - the broken file was moved aside: start a fresh cache
         desk.read_only = read_only_place(desk.db_path)
         if sync_feeds and not desk.read_only:  # a read-only cache is read as it is

@@ -43,6 +43,7 @@ class Jobs:
         self.busy: Literal["refresh", "analysis"] | None = None
         self.pages = 0
         """Page fetches running (the reader's, alongside `busy`)."""
+        self._marks_gone = 0  # marks a reload during this refresh took with their rows
         self._note: str | None = None
 
     # -- refreshing ------------------------------------------------------------------------
@@ -87,6 +88,7 @@ class Jobs:
             self.host.say(ahead + progress.line)
         self.host.stand(progress.line)
         marked = frozenset(self.host.articles.marked)  # the prune after it leaves them
+        self._marks_gone = 0
         self.host.in_thread(lambda: self._refresh_worker(feeds, progress, marked), "refresh")
 
     def _refresh_worker(self, feeds: list[str] | None, progress: JobProgress,
@@ -124,8 +126,15 @@ class Jobs:
         call(self._refreshed, feeds, summary, failed)
 
     def _stored(self) -> None:
-        self.host.articles.reload_keep_place()
+        self._reload_counting_marks(self.host.articles.reload_keep_place)
         self.host.view_tree.recount()
+
+    def _reload_counting_marks(self, reload: Callable[[], object]) -> None:
+        """A reload during or after a refresh: marks of rows it takes out go with them (read
+        here in Unread, pruned), counted so the refresh's line says so (`_marks_gone`)."""
+        before = len(self.host.articles.marked)
+        reload()
+        self._marks_gone += max(0, before - len(self.host.articles.marked))
 
     def _refresh_failed(self, message: str) -> None:
         self.busy = None
@@ -138,9 +147,10 @@ class Jobs:
         self.host.stand("")
         self.after_job()
         if self.host.articles.pager is not None and not len(self.host.articles.pager):
-            self.host.reload_view()  # still empty: its text says what the refresh found
+            # still empty: its text says what the refresh found
+            self._reload_counting_marks(self.host.reload_view)
         else:
-            self.host.articles.reload_keep_place()
+            self._reload_counting_marks(self.host.articles.reload_keep_place)
         if summary.new_articles or summary.updated_articles:  # actors, links, a corrected text
             self.host.reader.show_again(self.host.desk)
         self.host.view_tree.recount()
@@ -148,6 +158,12 @@ class Jobs:
         demo = demo_not_served(config.path, (f.url for f in config.feeds),
                                (f.error for f in failed))
         line = refreshed_line(feeds, summary, failed, demo=demo is not None)
+        if self._marks_gone:  # the list's rows still there kept theirs
+            marked = len(self.host.articles.marked)
+            line += (f"; {counted(self._marks_gone, 'marked article')} left the list, and "
+                     f"their marks with them ({marked or 'no'} marked now)")
+            self._marks_gone = 0
+            self.host.update_status()
         self.host.say(f"{line}; {self._note}" if self._note else line)
 
     # -- a page the refresh left for later -------------------------------------------------

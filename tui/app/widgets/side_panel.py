@@ -240,7 +240,7 @@ class SidePanel(Vertical):
         self.retitle()
 
     def retitle(self) -> None:
-        """'Actors (5)' and 'Related (2)' with their pane keys; '▶' before the focused one
+        """'Actors (5)  key 4' and 'Related (2)  key 5'; '▶' before the focused one
         (the screen's focus as it is now: a blur may arrive after the next focus)."""
         focused = self.screen.focused if self.is_attached else None
         for widget, title, key, extra in (
@@ -250,7 +250,8 @@ class SidePanel(Vertical):
             mark = widget is focused
             label = Text("▶ " if mark else "", "bold")
             label.append(title, "bold reverse" if mark else "bold")
-            label.append(f"  {key}" if not mark else "", "dim")
+            # "key 4", not "4": a bare digit after "Actors (6)" read as a second count.
+            label.append(f"  key {key}" if not mark else "", "dim")
             label.append(extra)
             which = "#actors-title" if widget is self.actor_list else "#related-title"
             self.query_one(which, Label).update(label)

@@ -68,6 +68,8 @@ class Gazetteer:
     sources: tuple[str, ...] = field(default=())
     # State bodies found by description (bodies.py); None: names alone.
     bodies: BodyTable | None = field(default=None, compare=False, repr=False)
+    # A user's id for a bundled actor it extends by name (parse_gazetteer) -> the bundled id.
+    same_as: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     # Lookup tables for resolve(), built on first use (queries and rules call it often).
     _exact: dict[str, set[str]] = field(default_factory=dict, compare=False, repr=False)
     _full: dict[str, set[str]] = field(default_factory=dict, compare=False, repr=False)
@@ -99,6 +101,8 @@ class Gazetteer:
         slug = query.lower().replace(" ", "-")
         if slug in self.actors:
             return [slug]
+        if slug in self.same_as:
+            return [self.same_as[slug]]
         if not self._exact:
             self._build_index()
         key = key_of(query).strip()
@@ -222,9 +226,14 @@ def _merge(base: Actor, raw: dict[str, Any]) -> Actor:
 
 
 def parse_gazetteer(text: str, source: str, base: dict[str, Actor] | None = None,
-                    ) -> dict[str, Actor]:
-    """Actors from one file's text; with `base`, the file overrides/extends those actors."""
+                    same_as: dict[str, str] | None = None) -> dict[str, Actor]:
+    """Actors from one file's text; with `base`, the file overrides/extends those actors.
+
+    A user entry with a new id but the name of a base actor of the same kind extends that
+    actor (`same_as` gets new id -> base id): two actors with one name split the bundled
+    one's matches between them, so its other spellings counted for less than before."""
     actors = dict(base or {})
+    by_name = {(key_of(a.name).strip(), a.kind): a.id for a in actors.values()}
     seen: set[str] = set()
     lines = Source(source, text)
     for index, raw in enumerate(_read(text, source)):
@@ -234,6 +243,12 @@ def parse_gazetteer(text: str, source: str, base: dict[str, Actor] | None = None
             where = _where(lines, index, entry, "id")
             raise GazetteerError(f"{where}: key 'id': duplicate id {ident!r}")
         seen.add(ident)
+        named = by_name.get((key_of(entry.get("name", "")).strip(),
+                             entry.get("kind", "")))
+        if base is not None and ident not in actors and named and named in base:
+            if same_as is not None:
+                same_as[ident] = named
+            ident = named
         if base is not None and ident in actors:
             actors[ident] = _merge(actors[ident], entry)
         elif base is not None and ("name" not in entry or "kind" not in entry):
@@ -312,10 +327,12 @@ def load_gazetteer(user_file: Path | None = None) -> Gazetteer:
     """The bundled gazetteer, overridden/extended by `user_file` when it exists."""
     actors, table = _with_bodies(parse_gazetteer(bundled_text(), "actors.toml (bundled)"))
     sources = ["bundled"]
+    same_as: dict[str, str] = {}
     if user_file is not None and user_file.exists():
-        actors = parse_gazetteer(_user_text(user_file), str(user_file), base=actors)
+        actors = parse_gazetteer(_user_text(user_file), str(user_file), base=actors,
+                                 same_as=same_as)
         sources.append(str(user_file))
     gazetteer = Gazetteer(actors=actors, content_hash=content_hash(actors, table.digest),
-                          sources=tuple(sources), bodies=table)
+                          sources=tuple(sources), bodies=table, same_as=same_as)
     _in_use[:] = [gazetteer]
     return gazetteer

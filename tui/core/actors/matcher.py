@@ -36,6 +36,7 @@ from tui.core.actors.text import (
     script_of,
     squeeze,
 )
+from tui.core.actors.translit import spelling_variants
 
 __all__ = ["Actor", "Gazetteer", "GazetteerError", "Matcher", "Mention", "load_gazetteer",
            "summarize"]
@@ -147,6 +148,13 @@ class Matcher:
                 add(actor, form, use)
             if actor.kind == "person" and actor.family_first:
                 self._family_first.add(actor.id)
+        listed = set(forms)  # a spelling some actor lists is never another's variant
+        for actor in gazetteer.actors.values():
+            for variant in spelling_variants(actor):
+                for _, key in form_keys(variant, FULL):
+                    if key not in listed:
+                        slot = forms.setdefault(key, {})
+                        slot.setdefault(actor.id, _Form(actor.id, FULL, variant))
         self._cues = {a.id: tuple(key_of(c) for c in a.cues) for a in gazetteer.actors.values()}
         self._bodies = gazetteer.bodies
         roles = self._bodies.roles if self._bodies is not None else {}

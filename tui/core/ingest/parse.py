@@ -248,15 +248,18 @@ def parse_feed(data: bytes, headers: dict[str, str], feed_url: str, *,
     feed = result.get("feed", {})
     lang = clean_line(feed.get("language")) or None
     found: list[ParsedEntry] = []
-    guids: set[str] = set()
+    guids: dict[str, str] = {}  # key -> the title of its first item
     dates = DateCheck()
     for raw in result.get("entries", [])[:MAX_ENTRIES]:
         entry = _entry(raw, feed_url, lang)
-        if entry and entry.key in guids and entry.key.startswith("guid:"):
-            # Copy-pasted guids in one document: distinct items, not one story twice.
+        if entry and entry.key.startswith("guid:") \
+                and guids.get(entry.key, entry.title) != entry.title:
+            # Copy-pasted guids in one document, other headlines: distinct items, not one
+            # story twice. The same headline again (another link, a tracking variant) is the
+            # one item, as newsboat and Miniflux take a guid: the first is kept, below.
             entry = replace(entry, key=entry_key(None, entry.url, entry.title, entry.published))
         if entry:
-            guids.add(entry.key)
+            guids.setdefault(entry.key, entry.title)
             found.append(replace(entry, published=dates.check(entry.published)))
     entries: list[ParsedEntry] = []
     seen: set[str] = set()

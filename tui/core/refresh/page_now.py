@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from tui.core.store import articles as store
@@ -46,6 +46,7 @@ class PageDesk(Protocol):
     def analyse_pending(self) -> int: ...
 
 SHOW_WAIT = 10.0  # seconds `show` waits for a page (connect and read 5 s each at most)
+SHOW_HOLD = timedelta(minutes=15)  # a page that did not come in SHOW_WAIT: asked again after
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,8 @@ def fetch_page(desk: PageDesk, article_id: int, *, quick: bool = False,
         return PageTry()
     ahead = page_retry.next_try(desk.conn, article_id)
     if ahead is not None and (quick or article_id in desk.pages_retried):
-        tries = "1 failed try" if article.page_tries == 1 else f"{article.page_tries} failed tries"
+        tries = ("it did not answer in time" if not article.page_tries else "1 failed try"
+                 if article.page_tries == 1 else f"{article.page_tries} failed tries")
         return PageTry(note=f"the article's page is not fetched yet ({tries}); the next try "
                             f"is due at {when(ahead)}" if quick else None)
     if ahead is None:  # due: a fetch running elsewhere gets it (never two fetching it)
@@ -98,8 +100,10 @@ def fetch_page(desk: PageDesk, article_id: int, *, quick: bool = False,
         # fetch stored it meanwhile
     error = page.error or "no text found in the page"
     if quick and _timed_out(page):
+        again = page_retry.hold_off(desk.conn, article_id, SHOW_HOLD)
         return PageTry(tried=True, note=f"the page did not come within {SHOW_WAIT:g} s; not "
-                                        "counted as a try: the next fetch tries it again")
+                                        "counted as a try; asked again from "
+                                        f"{when(again)} (show answers at once until then)")
     return PageTry(tried=True, note=f"the page could not be fetched: {error}")
 
 

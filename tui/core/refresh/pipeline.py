@@ -352,6 +352,7 @@ def _write_feed(conn: sqlite3.Connection, feed_id: int, parsed: PreparedFeed, fe
     sent: list[int] = []
     new_ids = store.insert_entries(conn, feed_id, parsed.entries, feed.tags,
                                    want_pages=want_pages, merged=merged, sent=sent)
+    corrections.adopt_merged(conn, feed_id, parsed.entries, merged)
     pruning.mark_sent(conn, feed_id, sent)
     shared = [f"{counted(n, 'item')} already listed under {name} (stored once, shown under "
               "both)" for name, n in feed_store.first_carriers(conn, merged, feed_id).items()]

@@ -250,8 +250,11 @@ def _quarantine(path: Path, why: str) -> StoreError:
         if src.exists():
             shutil.move(src, f"{backup}{suffix}")
     return StoreError(
-        f"{path}: {why}. It was moved to {backup} and a new cache will be created; "
-        "nothing was deleted.", moved_to=backup)
+        f"{path}: {why}. It was moved to {backup} and a new, empty cache will be created; "
+        "nothing was deleted. `newsdesk fetch` downloads the feeds again (articles the feeds "
+        "no longer carry are not coming back); read marks, tags and saved articles were in "
+        f"the moved file only: if it is readable at all, `sqlite3 {backup} .recover` may get "
+        "part of them back as SQL, to copy by hand", moved_to=backup)
 
 
 def connect(path: Path, *, migrate_to: int | None = None,

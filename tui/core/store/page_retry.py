@@ -56,3 +56,15 @@ def next_try(conn: sqlite3.Connection, article_id: int) -> datetime | None:
     row = conn.execute("SELECT page_retry_at FROM articles WHERE id = ? AND page_due = 1 "
                        "AND page_retry_at > ?", (article_id, to_iso(utcnow()))).fetchone()
     return from_iso(row[0]) if row else None
+
+
+def hold_off(conn: sqlite3.Connection, article_id: int, wait: timedelta) -> datetime:
+    """A page that did not answer `show` in time: not a counted try (a slow server is no
+    failing one), but not asked again before `wait` is over, by `show` or a fetch, so each
+    `show` meanwhile answers at once. Returns when it is due again."""
+    until = utcnow() + wait
+    with transaction(conn):
+        conn.execute("UPDATE articles SET page_retry_at = ? WHERE id = ? AND page_due = 1 "
+                     "AND (page_retry_at IS NULL OR page_retry_at < ?)",
+                     (to_iso(until), article_id, to_iso(until)))
+    return until
