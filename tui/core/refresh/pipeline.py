@@ -34,7 +34,7 @@ from tui.core.refresh.writer import GATHER_S, Writer
 from tui.core.store import articles as store
 from tui.core.store import corrections, page_retry, pruning
 from tui.core.store import feeds as feed_store
-from tui.core.store.feed_status import feed_statuses
+from tui.core.store.feed_status import feed_warnings
 from tui.core.words import counted
 
 if TYPE_CHECKING:
@@ -167,9 +167,9 @@ class Refresh:
         of its last read."""
         read = [f for f in self.feeds if f.name in self._read]
         self.summary.warnings = [
-            {"feed": status.name, "warning": status.warning}
-            for status in feed_statuses(self.conn, read, self.config.settings.max_pages_per_feed)
-            if status.warning and not status.failures]
+            {"feed": name, "warning": warning}
+            for name, warning in feed_warnings(self.conn, read,
+                                               self.config.settings.max_pages_per_feed)]
 
     @contextlib.asynccontextmanager
     async def _writing(self, gather_s: float = GATHER_S) -> AsyncIterator[None]:

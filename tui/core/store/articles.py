@@ -145,9 +145,11 @@ def pages_due(conn: sqlite3.Connection, feed_id: int, limit: int) -> list[tuple[
 
 def count_pages_due(conn: sqlite3.Connection, *, retrying: bool = False) -> dict[int, int]:
     """feed id -> articles whose page was never tried yet (only feeds that have some); those
-    that failed and wait for another try: `retrying` True."""
+    that failed and wait for another try: `retrying` True. CROSS JOIN keeps SQLite's
+    planner on the due articles' partial index: left to choose, it walked every feed's
+    articles and read each row (all of the cache, 50 ms at 10k articles, on every refresh)."""
     return {r[0]: r[1] for r in conn.execute(
-        "SELECT af.feed_id, count(*) FROM articles a JOIN article_feeds af "
+        "SELECT af.feed_id, count(*) FROM articles a CROSS JOIN article_feeds af "
         "ON af.article_id = a.id WHERE a.page_due = 1 AND (a.page_tries > 0) = ? "
         "GROUP BY af.feed_id", (retrying,))}
 
