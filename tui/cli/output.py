@@ -7,15 +7,11 @@ import json
 import os
 import stat
 import sys
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.cli.errors import CliError
-from tui.cli.terminal_lines import column, name
-from tui.core import visual
-from tui.core.bodylinks import link_lines, marked
 from tui.core.models import Article, ArticleActor, ArticleRow, FeedStatus, to_iso
 from tui.core.words import counted
 
@@ -111,6 +107,8 @@ def write_whole(target: Path, data: bytes) -> None:
     if target.exists() and not target.is_file():
         target.write_bytes(data)
         return
+    import tempfile  # here: a fetch, which prints and writes no file, never loads it
+
     target = Path(os.path.realpath(target))  # a symlink stays one: its file is replaced
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:
@@ -150,6 +148,8 @@ ROW_TITLE_AT = 48
 
 def row_line(row: ArticleRow, drawn: bool = False) -> str:
     """`list`'s line; `drawn`: for a terminal it is reordered for (see terminal_lines)."""
+    from tui.cli.terminal_lines import column, name
+
     first = "N" if not row.read else "x" if row.dismissed else " "  # x: dismissed (read, hidden)
     mark = first + ("*" if row.saved else " ")
     local = row.published.astimezone().strftime("%Y-%m-%d %H:%M")
@@ -161,6 +161,9 @@ def row_line(row: ArticleRow, drawn: bool = False) -> str:
 def article_text(article: Article, isolate: bool = False) -> str:
     """`show`'s text; `isolate`: the feed and author as bidi isolates, for a terminal the text
     is reordered for (a pipe gets the text as stored)."""
+    from tui.core import visual
+    from tui.core.bodylinks import link_lines, marked
+
     name = visual.isolated if isolate else str
     head = [article.title, "=" * min(len(article.title), visual.MAX_RULE),
             f"{name(article.feed)}  |  {article.published.astimezone():%Y-%m-%d %H:%M %Z}"
@@ -187,6 +190,7 @@ def _feed_text(article: Article) -> str:
 
 
 def feed_line(feed: FeedStatus, drawn: bool = False) -> str:
+    from tui.cli.terminal_lines import column
     ok = feed.last_ok.astimezone().strftime("%Y-%m-%d %H:%M") if feed.last_ok else "never"
     state = {"failing": f"FAILING x{feed.failures}: {feed.last_error}",
              "warning": f"warning: {feed.warning}", "ok": "ok",

@@ -27,9 +27,7 @@ from tui.core import visual_parts as parts
 __all__ = ["BIDI_MODES", "Paragraph", "VisualLine", "app_reorders", "has_rtl", "is_rtl", "isolated",
            "paragraph", "terminal_with_bidi", "visual_lines", "wrap"]
 
-BIDI_MODES = ("auto", "app", "terminal")
-"""`[settings] bidi`: auto (the app reorders unless the terminal says it does bidi), app
-(always reorders), terminal (never: the terminal does it)."""
+BIDI_MODES = parts.BIDI_MODES
 
 _TERMINALS = (("VTE_VERSION", None, "VTE (GNOME Terminal, Tilix, Terminator...)"),
               ("KONSOLE_VERSION", None, "Konsole"), ("MLTERM", None, "mlterm"),

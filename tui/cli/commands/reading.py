@@ -9,7 +9,6 @@ from tui.cli import output, terminal_lines
 from tui.cli.configinfo import tell
 from tui.cli.errors import CliError
 from tui.cli.registry import Command, article_id, count
-from tui.core import visual
 
 if TYPE_CHECKING:
     from tui.core.desk import Desk
@@ -109,6 +108,8 @@ def show(desk: Desk, args: argparse.Namespace) -> int:
         drawn = terminal_lines.drawn_here(desk)
         text = output.article_text(article, isolate=drawn)
         if drawn:
+            from tui.core import visual
+
             text = visual.drawn_text(text, terminal_lines.width())
         print(text, end="")
     return 0

@@ -16,12 +16,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from platformdirs import user_cache_dir, user_config_dir
-
 from tui.core import tagnames
 from tui.core.config import checks
 from tui.core.config.checks import ConfigError, Source
-from tui.core.visual import BIDI_MODES
+from tui.core.visual_parts import BIDI_MODES
 
 __all__ = ["APP_NAME", "CONFIG_ENV", "Config", "ConfigError", "Feed", "Rule", "Settings", "View",
            "find_config", "load_config", "parse_config", "resolve_config"]
@@ -176,7 +174,12 @@ def _settings(src: Source, raw: Any, base: Path) -> Settings:
         raise ConfigError(f"{src.where('settings', None, 'bidi')}: settings.bidi must be one of "
                           f"{', '.join(map(repr, BIDI_MODES))}, not {values['bidi']!r}")
     cache = values.pop("cache_dir", None)
-    cache_dir = (base / _expanded(src, cache)) if cache else Path(user_cache_dir(APP_NAME))
+    if cache:
+        cache_dir = base / _expanded(src, cache)
+    else:  # platformdirs only when asked: 5 ms of every command otherwise
+        from platformdirs import user_cache_dir
+
+        cache_dir = Path(user_cache_dir(APP_NAME))
     checks.cache_folder(src, cache_dir)
     return Settings(cache_dir=cache_dir.resolve(), **values)
 
@@ -333,6 +336,8 @@ def find_config(explicit: str | None) -> Path | None:
 
 def user_config_path() -> Path:
     """Where a user's own feeds.toml lives (platformdirs: ~/.config/newsdesk on Linux)."""
+    from platformdirs import user_config_dir
+
     return Path(user_config_dir(APP_NAME)) / "feeds.toml"
 
 
