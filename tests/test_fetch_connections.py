@@ -46,3 +46,42 @@ def test_a_silent_server_times_out(server: LocalServer) -> None:
     error = asyncio.run(run())
     assert error is not None and "timed out" in error
     assert time.monotonic() - started < 2.5
+
+
+def test_a_kept_connection_carries_the_next_requests(server: LocalServer) -> None:
+    url = server.add("/feed.xml", body=b"<rss/>", etag='"v1"')
+
+    async def run() -> list[int | None]:
+        async with Fetcher(connect_timeout=2, read_timeout=2) as fetcher:
+            return [(await fetcher.get(url, max_bytes=1 << 20, etag='"v1"')).status
+                    for _ in range(3)]
+
+    assert asyncio.run(run()) == [304] * 3
+    assert len({seen.client_port for seen in server.seen}) == 1
+
+
+def test_a_body_bigger_than_the_read_ahead_arrives_whole(server: LocalServer) -> None:
+    """The socket stops reading past wire.PAUSE_AT unread bytes and reads again as the body
+    is taken: nothing is lost or reordered on the way."""
+    body = b"".join(b"%07d\n" % i for i in range(200_000))  # 1.6 MB, every line numbered
+    url = server.add("/big.xml", body=body)
+
+    async def run() -> bytes:
+        async with Fetcher(connect_timeout=2, read_timeout=5) as fetcher:
+            return (await fetcher.get(url, max_bytes=1 << 24)).body
+
+    assert asyncio.run(run()) == body
+
+
+def test_a_server_that_sends_nothing_back_is_said_as_before(server: LocalServer) -> None:
+    def hang_up(handler: BaseHTTPRequestHandler) -> None:
+        handler.close_connection = True
+
+    url = server.add("/gone.xml", Route(handler=hang_up))
+
+    async def run() -> str | None:
+        async with Fetcher(connect_timeout=2, read_timeout=2) as fetcher:
+            return (await fetcher.get(url, max_bytes=1 << 20)).error
+
+    assert asyncio.run(run()) == ("the server broke the HTTP protocol: Server disconnected "
+                                  "without sending a response.")
