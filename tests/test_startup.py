@@ -22,7 +22,7 @@ HEAVY = ("textual", "trafilatura", "feedparser", "lxml", "rich", "click", "pygme
          "tui.core.ingest.parse", "tui.core.ingest.extract", "tui.core.ingest.fastfeed",
          "tui.core.ingest.sanitize", "tui.core.refresh.analyzers",
          "tui.core.actors.gazetteer", "tui.core.actors.offices", "tui.core.actors.text",
-         "tui.core.places", "numpy", "tui.core.visual", "anyio._backends", "platformdirs",
+         "tui.core.places", "numpy", "tui.core.visual", "platformdirs",
          "importlib.resources.readers")
 
 _PROBE = """

@@ -11,7 +11,6 @@ from __future__ import annotations
 import unicodedata
 
 from tui.core.quotes import QUOTES, closers
-from tui.core.visual import isolated
 
 _KEEP = {"\u200c", "\u200d"}  # ZWNJ/ZWJ: part of Persian spelling
 
@@ -92,4 +91,6 @@ def hashtag(tag: str) -> str:
     """'#iran', '#"Russia Iran"': a tag where several are shown, so one with a space does
     not read as two. An Arabic or Persian tag is a bidi isolate, so that each `#` stays
     before its own tag when a line of them is put in visual order."""
+    from tui.core.visual import isolated  # only where tags are shown: fetch never loads it
+
     return "#" + isolated(written(tag))
