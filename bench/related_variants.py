@@ -106,7 +106,7 @@ def load(seeds: Sequence[int] = SEEDS, halves: Sequence[str] | None = None) -> B
 
 def score(bench: Bench, variant: Variant, seed: int = 7, folds: int = ev.FOLDS
           ) -> dict[str, Figures]:
-    """Pooled figures ("all", and "ab" / "cd" / "ef" for the set's parts) over the folds."""
+    """Pooled figures ("all", and "ab" / "cd" / "ef" / "gh" for the set's parts) over the folds."""
     from tui.core.linking.fit import fit_model
     from tui.core.linking.index import STORY_LINK_MIN, TOP_LINKS
     from tui.core.linking.score import PARTS
@@ -120,7 +120,8 @@ def score(bench: Bench, variant: Variant, seed: int = 7, folds: int = ev.FOLDS
     def row(p: ev.Pair) -> dict[str, float]:
         return {**p.parts, **{name: fn(p) for name, fn in variant.parts.items()}}
 
-    out = {"all": Figures(), "ab": Figures(), "cd": Figures(), "ef": Figures()}
+    out = {"all": Figures(), "ab": Figures(), "cd": Figures(), "ef": Figures(),
+           "gh": Figures()}
     for k in range(folds):
         train = [p for p in [*bench.table, *bench.extra[seed]]
                  if which[truth[p.a]] != k and which[truth[p.b]] != k]

@@ -48,9 +48,12 @@ def test_export_names_the_view_and_marks_language_direction_and_id(
               newsdesk("--config", config, "list", "--json").stdout.splitlines()]
     ids = {row["title"]: row["id"] for row in listed}
     data = json.loads(newsdesk("--config", config, "export", "-is:dismissed", "--format", "json").stdout)
-    assert {(r["title"], r["id"], r["lang"], r["story"]) for r in data} == {
-        (PERSIAN, ids[PERSIAN], "fa", None), (ARABIC, ids[ARABIC], "ar", None),
-        (ENGLISH, ids[ENGLISH], "en", None)}
+    assert {(r["title"], r["id"], r["lang"]) for r in data} == {
+        (PERSIAN, ids[PERSIAN], "fa"), (ARABIC, ids[ARABIC], "ar"), (ENGLISH, ids[ENGLISH], "en")}
+    story = {r["lang"]: r["story"] for r in data}
+    # the Arabic and English reports of one meeting in Doha may make a story (the linker
+    # links them across scripts, with some fits of its weights); the treaty is another event
+    assert story["fa"] is None and story["ar"] == story["en"]
     md = newsdesk("--config", config, "export", f"title:{ENGLISH.split()[0]}").stdout
     assert md.startswith("# newsdesk: title:Ministers\n")  # a query names itself
     assert newsdesk("--config", config, "tag", str(ids[ENGLISH]), "--add", "dossier").returncode == 0

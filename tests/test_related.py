@@ -32,6 +32,15 @@ def test_places_match_whole_words_and_russian_endings() -> None:
     assert "red-sea" in pm.match("", "off Yemen's Red Sea coast")
 
 
+def test_places_match_after_a_hebrew_prefix() -> None:
+    """Hebrew writes "in", "from", "and" onto the name: "בבאר שבע" is in Beersheba."""
+    found = place_matcher().match("טיל פגע בבאר שבע", "הספינה יצאה מטורקיה. ולבנון, תימן")
+    assert set(found) == {"beersheba", "turkey", "lebanon", "yemen"}
+    assert found["beersheba"] == (1, True, False)
+    assert place_matcher().match("", "בית מלון") == {}  # a word that only starts like a prefix
+    assert place_matcher().match("", "במקרים רבים") == {}  # "in many cases", not Crimea
+
+
 def test_terms_drop_stopwords_and_stem() -> None:
     got = terms("Missiles fired", "the missile was fired on Monday")
     assert got["missile"] == 3 and "the" not in got and "monday" not in got

@@ -65,13 +65,17 @@ def test_out_of_sample_figures(hybrid: ev.Result) -> None:
     # (P 0.937 R 0.957) / 61 / 11, against 0.951 / 0.977 / 0.941 (0.941, 0.942) / 61 / 11.
     # All six parts (490 articles; e and f, written blind to the linker, fitted on from branch
     # linker7), lists as shown (a link within one script whose only reason is the time apart
-    # is not listed): 0.928 / 0.964 / 0.919 (P 0.898 R 0.941) / 103 / 14.
+    # is not listed): 0.928 / 0.964 / 0.919 (P 0.898 R 0.941) / 103 / 14. All eight parts
+    # (603 articles; g and h, written blind, fitted on from branch linker8): 0.943 / 0.967 /
+    # 0.935 (P 0.922 R 0.948) / 114 / 28 (lonely: a-d 12 -> 22 and e-f 2 -> 3 in these
+    # folds; g and h add 3). With Hebrew place names read after a prefix (text.PlaceMatcher):
+    # 0.943 / 0.970 / 0.931 (P 0.922 R 0.941) / 117 / 29.
     assert got["p@1"] >= 0.915
     assert got["r@5"] >= 0.945
     assert got["b3_f1"] >= 0.90
     assert got["b3_p"] >= 0.88 and got["b3_r"] >= 0.925
-    assert got["intrusions"] <= 120
-    assert got["lonely_links"] <= 20  # 14: long shots beside the standalone pieces
+    assert got["intrusions"] <= 130
+    assert got["lonely_links"] <= 36  # 28: long shots beside the standalone pieces
     assert hybrid.seed == (True, True)  # the report and the analysis two days on
 
 

@@ -89,12 +89,20 @@ def test_each_pane_moves_and_opens_under_the_list(tmp_path: Path, tmux: Tmux) ->
         assert not desk.article(unread[at - 1].id).read  # only moved past
 
 
+def _rtl(title: str) -> bool:
+    return any("\u0590" <= ch <= "\u08ff" for ch in title)
+
+
 def test_side_panel_story_query_bar_and_palette(tmp_path: Path, tmux: Tmux) -> None:
     config = copy_demo(tmp_path / "demo")
     with Desk.open(load_config(config)) as desk:
         listed = desk.ids("is:unread")
+        # the first related item's title is looked for on screen as written: one in a
+        # right-to-left script is drawn in display order, so the story must lead to a
+        # left-to-right one (which story that is moves with a refit of the weights)
         story = next(s for s in sorted(desk.stories(), key=lambda s: -len(s.article_ids))
-                     if all(desk.related(i) and desk.actors_of(i) for i in s.article_ids))
+                     if all(desk.related(i) and desk.actors_of(i) for i in s.article_ids)
+                     and not _rtl(desk.related(s.article_ids[0])[0].title))
         first = story.article_ids[0]
         related = desk.related(first)[0]
 

@@ -22,10 +22,13 @@ def test_the_related_panel_sets_weak_links_apart(tmp_path: Path, tmux: Tmux) -> 
             title = desk.article(i).title
             return " ".join(re.findall(r"[A-Za-z]+", title)[:4])
 
-        target = next(i for i in desk.ids() if (items := desk.related(i))
+        # the fewest weak items (a refit of the weights moves which article that is): the
+        # divider and the last weak item then fit the panel together
+        target = min((i for i in desk.ids() if (items := desk.related(i))
                       and any(r.in_story for r in items) and any(is_weak(r) for r in items)
                       and phrase(i).count(" ") == 3
-                      and desk.ids(f'title:"{phrase(i)}"') == [i])
+                      and desk.ids(f'title:"{phrase(i)}"') == [i]),
+                     key=lambda i: sum(1 for r in desk.related(i) if is_weak(r)))
         items = desk.related(target)
         query = f'title:"{phrase(target)}"'
     weak = sum(1 for r in items if is_weak(r))
@@ -40,6 +43,8 @@ def test_the_related_panel_sets_weak_links_apart(tmp_path: Path, tmux: Tmux) -> 
     tmux.keys("5")
     screen = tmux.wait_for(lambda s: f"▶ Related ({len(items) - weak} + {weak} maybe)" in s)
     tmux.keys("End")  # the last (weakest) item in sight, after the divider
-    screen = tmux.wait_for(lambda s: WEAKER in s and "· maybe" in s)
-    assert screen.index(WEAKER) < screen.rindex("· maybe")
+    # an item's "· maybe" may wrap at the panel's edge: any "maybe" after the divider's own
+    screen = tmux.wait_for(lambda s: WEAKER in s
+                           and s.rfind("maybe") > s.index(WEAKER) + len(WEAKER))
+    assert screen.index(WEAKER) < screen.rindex("maybe")
     tmux.keys("q", "q", "q")

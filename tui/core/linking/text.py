@@ -36,6 +36,11 @@ _HEBREW_BLOCK = re.compile("[\u0590-\u05ff]")
 # Russian case endings a place name may take after its stem (Тегеран-е, Москв-у, Курск-ой).
 _RU_ENDINGS = _split("а я у ю е и ы о ой ей ом ем ью ям ях ах ами ями ию ии ией ого ую ая") | {""}
 _RU_FINAL = "аяоеьйыи"
+# Hebrew writes "and", "the", "in", "to", "from", "that" and "as" onto the next word ("בתימן",
+# in Yemen; "ולבנון", and Lebanon): a place name is also looked for after one or two of them.
+_HE_PREFIXES = _split("ו ה ב ל מ ש כ וב ול ומ וה וש וכ שב של שמ שה מה כש")
+# Common words that read as a prefix and a place: "מקרים" is "cases", not "from Crimea".
+_HE_NOT_PLACES = _split("מקרים")
 _LEAD_WORDS = 40
 
 _EN_STOP = _split("""
@@ -241,10 +246,27 @@ class PlaceMatcher:
                 longer = best is None or len(form) > best[0]
                 if longer and _seq_match(folded, i, form, cyr):
                     best = (len(form), place_id)
+            if best is None and "\u0590" <= folded[i][:1] <= "\u05ff":
+                best = self._after_prefix(folded, i)
             if best is not None:
                 out.append((i, *best))
                 after = i + best[0]
         return out
+
+    def _after_prefix(self, folded: list[str], i: int) -> tuple[int, str] | None:
+        """The longest place name at word `i` read without a Hebrew prefix (`_HE_PREFIXES`)."""
+        word = folded[i]
+        if word in _HE_NOT_PLACES or word[1:] in _HE_NOT_PLACES:
+            return None
+        best: tuple[int, str] | None = None
+        for cut in (1, 2):
+            if len(word) - cut < 3 or word[:cut] not in _HE_PREFIXES:
+                continue
+            for form, place_id, _cyr in self._index.get(word[cut:], ()):
+                if (best is None or len(form) > best[0]) and _seq_match(
+                        folded, i + 1, form[1:], False):
+                    best = (len(form), place_id)
+        return best
 
 
 def _word_ok(word: str, want: str, cyr: bool) -> bool:
