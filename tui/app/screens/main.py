@@ -23,6 +23,7 @@ from textual.widgets import Input
 
 from tui.app.commands import COMMANDS, keymap, screen_bindings
 from tui.app.empty_state import empty_text
+from tui.app.habits import habit_hint
 from tui.app.messages import OpenArticle, OpenRelated, OpenView, ShowActor
 from tui.app.paging import Pager
 from tui.app.screens.actors_file import ActorsFile
@@ -319,6 +320,8 @@ class MainScreen(Screen[None]):
         if event.key == "escape" and self.query_bar.mode is not None:
             event.stop()
             self.close_query_bar()
+        elif self.focused is not self.query_bar and (hint := habit_hint(event.key, self.keymap)):
+            self.say(hint)  # another reader's key: which one does that here
 
     @on(Input.Changed, "#query-bar")
     def _query_edited(self) -> None:

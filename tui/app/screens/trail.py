@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from tui.app.screens.host import Host
 from tui.app.screens.triage import short
-from tui.app.views import unlisted_view
+from tui.app.views import feed_view, unlisted_view
 from tui.app.widgets.side_panel import SideList
 
 if TYPE_CHECKING:
@@ -102,6 +102,23 @@ class Trail:
             return
         self._drop_stale(None)
         self.down(view, by_tree=True)
+
+    def step_feed(self, delta: int) -> None:
+        """J/K, newsboat's next-feed and prev-feed: the next (previous) feed of the tree, a
+        move sideways from a feed's list; from any other view, the first (last) feed."""
+        screen = self.screen
+        names = [feed.name for feed in screen.config.feeds]
+        if not names:
+            screen.say("no feeds in feeds.toml")
+            return
+        now = screen.view.feed if screen.view.kind == "feed" else None
+        at = names.index(now) + delta if now in names else (0 if delta > 0 else len(names) - 1)
+        if not 0 <= at < len(names):
+            screen.say(f"{now} is the {'last' if delta > 0 else 'first'} feed")
+            return
+        self.to_view(feed_view(names[at]))
+        if screen.view.feed == names[at]:
+            screen.say(f"feed {at + 1} of {len(names)}: {names[at]} (q goes back)")
 
     def to_related(self, article_id: int) -> None:
         """`enter` on a related item: shown in the reader, a level down from the article it is
