@@ -56,3 +56,23 @@ async def test_a_feed_renamed_in_feeds_toml_is_renamed_everywhere_at_once(
             assert screen.reader.article.feed == "Kremlin Watch EN"
             await until(pilot, lambda: "Kremlin Watch EN" in _tree_label(app, "Kremlin Watch EN"))
             assert _tree_label(app, "Kremlin Watch EN").endswith(" 1/2")
+
+
+async def test_a_failing_feeds_empty_list_says_why(server: LocalServer, tmp_path: Path) -> None:
+    """Its last error, not only `R refreshes the feeds`, and where to change or remove it."""
+    gone = server.add("/gone.xml", status=500, body=b"down for maintenance")
+    path = write_config(tmp_path, [("Alpha", _feed(server, "alpha")), ("Tass Wire", gone)],
+                        settings="extract = false")
+    config = load_config(path)
+    with Desk.open(config) as desk:
+        await asyncio.to_thread(desk.refresh)
+        error = next(f.last_error for f in desk.feeds() if f.name == "Tass Wire")
+        assert error
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await choose_feed(pilot, "Tass Wire")
+            text = main(app).articles.empty_text
+            assert text.startswith("No articles in Tass Wire: its last refresh failed:\n")
+            assert error in text and "r tries it again" in text
+            assert str(path) in text and "not added or removed in the reader" in text

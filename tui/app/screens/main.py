@@ -225,7 +225,7 @@ class MainScreen(Screen[None]):
         if not len(pager):
             narrowed = bool(self.filter_query or self.search_text or self.hide_read)
             self.articles.empty_text = empty_text(self.desk, self.config, view.label,
-                                                  pager.query, narrowed)
+                                                  pager.query, narrowed, view.feed)
         self.articles.set_feed_tags(frozenset(
             tagnames.key(tag) for feed in self.config.feeds for tag in feed.tags))
         if self.articles.pager is None or self.articles.pager.query != pager.query:
