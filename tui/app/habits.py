@@ -17,7 +17,6 @@ HABITS: Mapping[str, tuple[str, str]] = {
     "Q": ("quit", "close"),                                # newsboat's hard-quit
     "number_sign": ("open a link the text cites", "open_cited_link"),  # newsboat's goto-url
     "ctrl+n": ("the next feed", "next_feed"),              # newsboat's next-unread-feed
-    "ctrl+f": ("clear the filter", "clear_query"),         # newsboat's clear-filter
 }
 WHAT = {"open_browser": "o opens the link in the browser",
         "prev_unread": "p goes to the previous unread, K to the previous feed",
@@ -25,8 +24,7 @@ WHAT = {"open_browser": "o opens the link in the browser",
         "filter": "f filters with the query language, / searches",
         "close": "q quits from the list (it first closes what is open)",
         "open_cited_link": "O opens a link the text cites, by its number",
-        "next_feed": "J lists the next feed, n goes to the next unread",
-        "clear_query": "c clears the search and the filter"}
+        "next_feed": "J lists the next feed, n goes to the next unread"}
 
 
 def habit_hint(key: str, keymap: Mapping[str, str]) -> str | None:

@@ -199,7 +199,6 @@ class Follow:
             host.reader.show_again(host.desk)
         host.view_tree.recount()
 
-
     def _feeds_changed(self, names: dict[str, str]) -> None:
         """The feeds' rows as feeds.toml names them now (`names`: old name -> new, by URL),
         at once, not at the next refresh: the list, the reader and the tree's counts (`feed:`
