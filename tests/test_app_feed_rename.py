@@ -76,3 +76,17 @@ async def test_a_failing_feeds_empty_list_says_why(server: LocalServer, tmp_path
             assert text.startswith("No articles in Tass Wire: its last refresh failed:\n")
             assert error in text and "r tries it again" in text
             assert str(path) in text and "not added or removed in the reader" in text
+
+
+async def test_the_feeds_dialog_says_where_feeds_are_added(demo_desk) -> None:
+    """The palette's "add feed" opens `e`: it says where feeds are added and removed."""
+    from tests.test_app_support import make_app as make
+
+    desk, config = demo_desk
+    app = make(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        detail = str(app.screen.query_one("#feeds-error").render())
+        assert f"add or remove feeds in {config.path}" in detail

@@ -372,7 +372,8 @@ class Triage:
         feeds, config = list(self.host.desk.feeds()), self.host.desk.config
         demo = demo_not_served(config.path, (f.url for f in config.feeds),
                                (f.last_error or "" for f in feeds if f.failures))
-        self.host.app.push_screen(FeedsScreen(feeds, note=demo), self._feed_chosen)
+        self.host.app.push_screen(FeedsScreen(feeds, note=demo, where=config.path),
+                                  self._feed_chosen)
 
     def _feed_chosen(self, name: str | None) -> None:
         """`enter` in the feeds dialog: that feed's articles, as choosing it in the tree."""
