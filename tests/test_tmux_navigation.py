@@ -58,7 +58,7 @@ def test_back_from_a_story_in_the_tree_and_a_related_item(tmp_path: Path, tmux: 
     tmux.wait_for(lambda s: "back to Unread" in status(s))
     assert tmux.alive()
 
-    tmux.keys("g", "Enter", "5")
+    tmux.keys("2", "g", "Enter", "5")  # back on the tree (as newsboat's feed list): the list
     screen = tmux.wait_for(lambda s: "▶ Related (" in s and "· id " in s)
     first = int(re.search(r"· id (\d+)", screen).group(1))
     with Desk.open(load_config(config)) as desk:

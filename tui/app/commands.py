@@ -30,6 +30,9 @@ class Command:
     """Show in the footer."""
     app_action: str | None = None
     """An App action bound on the App (priority) instead of a main-screen command."""
+    aliases: tuple[str, ...] = ()
+    """Other readers' words for it (newsboat's, Elfeed's, Miniflux's): the palette finds the
+    command by them too ("reload" finds Refresh all)."""
 
     @property
     def action(self) -> str:
@@ -46,24 +49,38 @@ COMMANDS: tuple[Command, ...] = (
             "Page the reader down; at the end, go to the next unread article"),
     Command("next_unread", "Next unread", "n", "Go to the next unread article", footer=True),
     Command("prev_unread", "Prev unread", "p", "Go to the previous unread article"),
+    Command("next_feed", "Next feed", "J",
+            "List the next feed's articles (the first feed's from another view), as newsboat's J",
+            aliases=("next feed",)),
+    Command("prev_feed", "Prev feed", "K",
+            "List the previous feed's articles (the last feed's from another view)",
+            aliases=("previous feed", "prev feed")),
     Command("toggle_read", "Read/unread", "N",
             "Toggle read: the article shown when the reader has the focus, else the selected "
-            "(the marked ones when any)"),
-    Command("mark_view_read", "Mark view read", "A", "Mark every article in the view read"),
+            "(the marked ones when any)", aliases=("mark read", "mark unread", "toggle read")),
+    Command("mark_view_read", "Mark view read", "A",
+            "Mark every article in the view read (in a feed's list: the feed)",
+            aliases=("mark all read", "mark feed read", "catch up", "mark as read")),
+    Command("mark_all_read", "Mark all feeds read", "C",
+            "Mark every article of every feed read, as newsboat's C (u undoes)",
+            aliases=("mark all feeds read", "catch up all", "mark everything read")),
     Command("undo", "Undo", "u",
             "Take back the last read, save, tag, untag, dismiss or mark-view-read"),
     Command("toggle_saved", "Save", "s", "Toggle the saved star (of the marked ones when any)",
-            footer=True),
+            footer=True, aliases=("star", "bookmark", "flag", "favourite")),
     Command("add_tags", "Tag", "t",
-            "Add tags to the article, or the marked ones (completes existing tags)", footer=True),
+            "Add tags to the article, or the marked ones (completes existing tags)", footer=True,
+            aliases=("set tag", "label")),
     Command("remove_tag", "Untag", "T", "Remove one of the article's (or marked ones') tags"),
-    Command("dismiss", "Dismiss", "x", "Mark read and hide from Unread (the marked ones when any)"),
+    Command("dismiss", "Dismiss", "x", "Mark read and hide from Unread (the marked ones when any)",
+            aliases=("delete article", "hide", "archive")),
     Command("toggle_mark", "Mark", "m",
             "Mark or unmark the article, then go on: s N x t T E y o act on every "
             "marked one"),
     Command("mark_all", "Mark all", "M", "Mark every article listed; clear the marks when any"),
     Command("toggle_hide_read", "Hide read", "l",
-            "Hide read articles in every list, or show them again"),
+            "Hide read articles in every list, or show them again",
+            aliases=("show read", "toggle show read")),
     Command("actor_alias", "Add alias", "a",
             "Add a spelling to the selected actor, then re-match"),
     Command("new_actor", "New actor", "plus",
@@ -77,24 +94,36 @@ COMMANDS: tuple[Command, ...] = (
             "Open the story's next (older) article"),
     Command("prev_in_story", "Prev in story", "left_square_bracket",
             "Open the story's previous (newer) article"),
-    Command("search", "Search", "slash", "Full-text search in the current view", footer=True),
-    Command("filter", "Filter", "f", "Filter the view with a query (the CLI's language)"),
-    Command("clear_query", "Clear", "c", "Clear the search and the filter"),
+    Command("search", "Search", "slash", "Full-text search in the current view", footer=True,
+            aliases=("find", "open search")),
+    Command("filter", "Filter", "f", "Filter the view with a query (the CLI's language)",
+            aliases=("set filter", "limit")),
+    Command("clear_query", "Clear", "c", "Clear the search and the filter",
+            aliases=("clear filter",)),
     Command("save_view", "Save view", "V",
-            "Save the list's query (view, filter, search) as a view in feeds.toml"),
+            "Save the list's query (view, filter, search) as a view in feeds.toml",
+            aliases=("save search", "query feed")),
     Command("export_view", "Export", "E",
             "Export the articles listed (the marked ones when any) to a dossier file "
-            "(md, html or json)"),
+            "(md, html or json)", aliases=("save articles", "dossier")),
     Command("open_browser", "Browser", "o",
             "Open the article's link in the web browser (each marked one's when any; asks "
-            "above 5)"),
+            "above 5)", aliases=("open in browser", "browse", "visit")),
     Command("copy_link", "Copy link", "y",
-            "Copy the article's link to the clipboard (the marked ones', one a line)"),
+            "Copy the article's link to the clipboard (the marked ones', one a line)",
+            aliases=("yank", "copy url")),
     Command("open_cited_link", "Open link N", "O",
-            "Open a link the article's text cites, by its number (the text shows [n])"),
-    Command("refresh_all", "Refresh all", "R", "Refresh every feed", footer=True),
-    Command("refresh_feed", "Refresh feed", "r", "Refresh the current article's feed"),
-    Command("feed_errors", "Feeds", "e", "Show feeds and their last refresh errors"),
+            "Open a link the article's text cites, by its number (the text shows [n])",
+            aliases=("goto url", "show urls", "links")),
+    Command("refresh_all", "Refresh all", "R,ctrl+r",
+            "Refresh every feed (feeds.toml read again first)", footer=True,
+            aliases=("reload", "reload all", "update", "fetch", "sync", "reload urls")),
+    Command("refresh_feed", "Refresh feed", "r", "Refresh the current article's feed",
+            aliases=("reload feed", "update feed", "fetch feed")),
+    Command("feed_errors", "Feeds", "e",
+            "Show feeds and their last refresh errors (and how to add or remove one)",
+            aliases=("feed list", "subscriptions", "add feed", "remove feed", "edit urls",
+                     "errors")),
     Command("cycle_panes", "Next pane", "tab", "Move focus to the next pane"),
     Command("focus_views", "Views pane", "1", "Focus the view tree"),
     Command("focus_list", "List pane", "2", "Focus the article list"),
@@ -109,10 +138,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("close", "Close/quit", "q",
             "Close the reader or the filter, go back from a timeline or a related item; "
             "quit otherwise",
-            footer=True),
+            footer=True, aliases=("quit", "exit")),
     Command("back", "Back", "escape,backspace",
             "Close the reader, go back from a timeline or a related item (never quits)"),
-    Command("help", "Help", "question_mark", "Show every command and its key", footer=True),
+    Command("help", "Help", "question_mark", "Show every command and its key", footer=True,
+            aliases=("keys", "keymap")),
     Command("palette", "Palette", "ctrl+p", "Open the command palette",
             app_action="command_palette"),
 )
@@ -153,7 +183,7 @@ def clashes(keys: Mapping[str, str]) -> list[str]:
 
 KEY_NAMES = {"question_mark": "?", "slash": "/", "space": "space", "enter": "enter",
              "plus": "+", "minus": "-", "right_square_bracket": "]", "left_square_bracket": "[",
-             "escape": "esc"}
+             "escape": "esc", "number_sign": "#"}
 
 
 def key_label(keys: str) -> str:

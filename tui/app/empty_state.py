@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tui.core.words import counted
+
 if TYPE_CHECKING:
     from tui.core.config.loader import Config
     from tui.core.desk import Desk
@@ -19,8 +21,10 @@ def _config_name(config: Config) -> str:
     return str(config.path) if config.path else "your feeds.toml"
 
 
-def empty_text(desk: Desk, config: Config, view_label: str, query: str, narrowed: bool) -> str:
-    """The text of an empty list: `narrowed` when a filter or search is active."""
+def empty_text(desk: Desk, config: Config, view_label: str, query: str, narrowed: bool,
+               feed: str | None = None) -> str:
+    """The text of an empty list: `narrowed` when a filter or search is active; `feed`: the
+    feed the list shows, whose last error says why it is empty."""
     unknown = _unknown_actors(desk, query)
     if unknown:
         names = ", ".join(repr(n) for n in unknown)
@@ -50,7 +54,33 @@ def empty_text(desk: Desk, config: Config, view_label: str, query: str, narrowed
                 "To choose your feeds, edit that file, or import a list: "
                 "newsdesk import-opml FILE\n"
                 f"{OFFLINE_TRY}")
+    if feed is not None:
+        return _feed_text(desk, config, feed)
     return f"No articles in {view_label}.  R refreshes the feeds."
+
+
+EDIT_FEEDS = ("To change its URL or remove it, edit {where}\n"
+              "(the reader follows the file at once; feeds are not added or removed in "
+              "the reader).")
+
+
+def _feed_text(desk: Desk, config: Config, name: str) -> str:
+    """A feed's empty list: why (its last error while it fails, or never fetched), then what
+    to do, as `e` and `newsdesk feeds` say it."""
+    try:
+        status = next((f for f in desk.feeds() if f.name == name), None)
+    except Exception:
+        status = None
+    edit = EDIT_FEEDS.format(where=_config_name(config))
+    if status is not None and status.failures:
+        tries = "its last refresh" if status.failures == 1 else \
+            f"its last {status.failures} refreshes"
+        return (f"No articles in {name}: {tries} failed:\n{status.last_error}\n"
+                f"r tries it again; e lists every feed's state.\n{edit}")
+    if status is not None and status.last_ok is None:
+        return f"No articles in {name}: not fetched yet.  r fetches it.\n{edit}"
+    sent = counted(status.item_count, "item") if status is not None else "no items"
+    return f"No articles in {name} (its last read sent {sent}).  r refreshes it.\n{edit}"
 
 
 def _unknown_actors(desk: Desk, query: str) -> list[str]:

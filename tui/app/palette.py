@@ -35,15 +35,19 @@ def highlight(matcher: Matcher, label: str) -> Content:
 
 
 class NewsdeskCommands(Provider):
-    """One hit per command; running it runs the command on the main screen."""
+    """One hit per command; running it runs the command on the main screen. A command is
+    found by its title, by other readers' words for it (newsboat's "reload", "mark all
+    read", "add feed": `Command.aliases`), then by its help."""
 
-    def _commands(self) -> list[tuple[str, str, Callable[[], Awaitable[None]]]]:
-        """(label with the key the user has for it, help, run): newsdesk's, then Theme."""
+    def _commands(self) -> list[tuple[str, str, tuple[str, ...],
+                                      Callable[[], Awaitable[None]]]]:
+        """(label with the key the user has for it, help, aliases, run): newsdesk's, then
+        Theme."""
         screen = self.screen
         ours = [(f"{c.title} ({key_label(screen.keymap.get(c.name, c.key))})", c.help,
-                 partial(self._run, c)) for c in SCREEN_COMMANDS
+                 c.aliases, partial(self._run, c)) for c in SCREEN_COMMANDS
                 if isinstance(screen, MainScreen)]
-        return [*ours, ("Theme", THEME_HELP, self._theme)]
+        return [*ours, ("Theme", THEME_HELP, ("colours", "colors"), self._theme)]
 
     async def _run(self, command: Command) -> None:
         await self.screen.run_action(command.action)
@@ -52,13 +56,17 @@ class NewsdeskCommands(Provider):
         self.app.action_change_theme()
 
     async def discover(self) -> Hits:
-        for label, help_text, run in self._commands():
+        for label, help_text, _aliases, run in self._commands():
             yield DiscoveryHit(Content(label), run, help=Content(help_text).markup)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for label, help_text, run in self._commands():
+        for label, help_text, aliases, run in self._commands():
+            by_alias = max(((matcher.match(alias), alias) for alias in aliases),
+                           default=(0.0, ""))
             score = max(matcher.match(label), matcher.match(help_text) * 0.5)
+            if by_alias[0] > score:  # the word the user knows shows beside the title
+                label, score = f"{label} · {by_alias[1]}", by_alias[0]
             if score > 0:
                 yield Hit(score, highlight(matcher, label), run, text=label,
                           help=Content(help_text).markup)

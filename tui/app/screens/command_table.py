@@ -15,6 +15,7 @@ from tui.app.screens.keeping import Keeping
 from tui.app.screens.marks import Marks
 from tui.app.screens.reading import Reading
 from tui.app.screens.teaching import Teaching
+from tui.app.screens.trail import Trail
 from tui.app.screens.triage import Triage
 from tui.app.widgets.panes import Pane
 from tui.app.widgets.query_bar import Mode
@@ -31,6 +32,7 @@ class Commanded(Protocol):
     teaching: Teaching
     keeping: Keeping
     arranger: Arrange
+    trail: Trail
     keymap: dict[str, str]
     config: Config
 
@@ -57,6 +59,8 @@ def command_table(screen: Commanded) -> dict[str, Callable[[], object]]:
         "page": reading.page,
         "next_unread": lambda: reading.step_unread(1),
         "prev_unread": lambda: reading.step_unread(-1),
+        "next_feed": lambda: screen.trail.step_feed(1),
+        "prev_feed": lambda: screen.trail.step_feed(-1),
         "next_in_story": lambda: reading.step_story(1),
         "prev_in_story": lambda: reading.step_story(-1),
         "cycle_panes": arrange.cycle_panes,
@@ -80,6 +84,7 @@ def command_table(screen: Commanded) -> dict[str, Callable[[], object]]:
         "toggle_saved": marks.either(marks.toggle_saved, triage.toggle_saved),
         "dismiss": marks.either(marks.dismiss, triage.dismiss),
         "mark_view_read": triage.mark_view_read,
+        "mark_all_read": lambda: triage.mark_view_read(everywhere=True),
         "undo": triage.undo,
         "add_tags": marks.either(marks.add_tags, triage.add_tags),
         "remove_tag": marks.either(marks.remove_tag, triage.remove_tag),

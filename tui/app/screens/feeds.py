@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -42,8 +43,11 @@ class FeedsScreen(ModalScreen[str | None]):
                 Binding("g,home", "move(-1_000_000)", show=False),
                 Binding("G,end", "move(1_000_000)", show=False)]
 
-    def __init__(self, feeds: list[FeedStatus], note: str | None = None) -> None:
+    def __init__(self, feeds: list[FeedStatus], note: str | None = None,
+                 where: Path | None = None) -> None:
         super().__init__()
+        self.where = where
+        """The feeds.toml feeds are added to and removed from (the palette's "add feed")."""
         self.feeds = sorted(feeds, key=lambda f: (not f.failures, not f.warning, f.name.lower()))
         self.note = note
         """Why every failing feed fails, said under each (the demo's site not served)."""
@@ -97,6 +101,9 @@ class FeedsScreen(ModalScreen[str | None]):
             text.append("not fetched yet (R fetches every feed)", "dim")
         else:
             text.append("no error at the last refresh", "dim")
+        if self.where is not None:
+            text.append(f"\nadd or remove feeds in {self.where} (the reader follows it as it "
+                        "is saved), or: newsdesk import-opml FILE", "dim")
         self.query_one("#feeds-error", Static).update(own_line(text, app_reorders(self)))
 
     def action_move(self, delta: int) -> None:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Protocol
 from tui.app.commands import clashes, keymap
 from tui.app.screens.host import Host
 from tui.app.toasts import toast, withdraw
+from tui.app.views import feed_view
 from tui.app.widgets.visual_text import reorders
 from tui.core.config.loader import Config, ConfigError, load_config
 from tui.core.words import counted
@@ -180,6 +181,8 @@ class Follow:
         host = self.host
         host.desk.use_config(fresh)
         host.config = host.view_tree.config = fresh
+        if _feed_pairs(fresh) != _feed_pairs(old):
+            self._feeds_changed(renamed(old, fresh))
         if fresh.keys != old.keys:
             host.keymap = host.footer.keymap = keymap(fresh.keys)
             host.app.set_keymap(host.keymap)
@@ -196,12 +199,49 @@ class Follow:
             host.reader.show_again(host.desk)
         host.view_tree.recount()
 
+    def _feeds_changed(self, names: dict[str, str]) -> None:
+        """The feeds' rows as feeds.toml names them now (`names`: old name -> new, by URL),
+        at once, not at the next refresh: the list, the reader and the tree's counts (`feed:`
+        of the new name, unread by the feed's row) say the new name."""
+        host = self.host
+        if host.desk.read_only:
+            return
+        try:
+            host.desk.sync_feeds()
+        except sqlite3.Error:  # the writer holds the lock: the next refresh syncs them
+            return
+        if not names:
+            return
+        if host.view.kind == "feed" and host.view.feed in names:
+            fresh = feed_view(names[host.view.feed])
+            host.view = fresh  # the same view, renamed: the selection stays
+            host.view_tree.listed = fresh
+            host.reload_view()
+        elif host.articles.pager is not None:
+            host.articles.reload_keep_place()
+        host.reader.show_again(host.desk)
+
+
+def _feed_pairs(config: Config) -> list[tuple[str, str]]:
+    return [(feed.name, feed.url) for feed in config.feeds]
+
+
+def renamed(old: Config, new: Config) -> dict[str, str]:
+    """Feeds whose URL stayed and whose name changed: old name -> new name."""
+    before = {feed.url: feed.name for feed in old.feeds}
+    return {before[feed.url]: feed.name for feed in new.feeds
+            if feed.url in before and before[feed.url] != feed.name}
+
 
 def what_changed(old: Config, new: Config) -> str:
-    """'feeds.toml re-read: 1 feed added, views changed' (names would not fit the line)."""
-    before, after = {f.name for f in old.feeds}, {f.name for f in new.feeds}
+    """'feeds.toml re-read: 1 feed added, views changed' (names would not fit the line); a
+    feed whose URL stayed under a new name is renamed, not added and removed."""
+    names = renamed(old, new)
+    before = {f.name for f in old.feeds} - set(names)
+    after = {f.name for f in new.feeds} - set(names.values())
     parts = [f"{counted(n, 'feed')} {what}" for n, what in (
-        (len(after - before), "added"), (len(before - after), "removed")) if n]
+        (len(after - before), "added"), (len(before - after), "removed"),
+        (len(names), "renamed")) if n]
     for label, was, now in (
             ("feeds", old.feeds, new.feeds), ("settings", old.settings, new.settings),
             ("views", old.views, new.views), ("rules", (old.rules, old.mutes),

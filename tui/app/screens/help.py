@@ -1,4 +1,5 @@
-"""The `?` screen: every command with its current key, generated from `COMMANDS`."""
+"""The `?` screen: every command with its current key, generated from `COMMANDS`; `/` finds
+commands by a word of their title, help, name or other readers' words for them ("reload")."""
 
 from __future__ import annotations
 
@@ -8,21 +9,31 @@ from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
-from tui.app.commands import COMMANDS, key_label
+from tui.app.commands import COMMANDS, Command, key_label
 
 
-def help_table(keymap: Mapping[str, str]) -> Table:
+def found(command: Command, keymap: Mapping[str, str], words: str) -> bool:
+    """Every word of `words` is in the command's key, title, help, name or aliases."""
+    about = " ".join((key_label(keymap.get(command.name, command.key)), command.title,
+                      command.help, command.name, *command.aliases)).casefold()
+    return all(word in about for word in words.casefold().split())
+
+
+def help_table(keymap: Mapping[str, str], words: str = "") -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column(no_wrap=True)
     table.add_column()
     for command in COMMANDS:
+        if not found(command, keymap, words):
+            continue
         keys = keymap.get(command.name, command.key)
         about = Text(command.help + "  ")
         about.append(command.name, "dim")  # the name [keys] remaps
@@ -38,6 +49,7 @@ class HelpScreen(ModalScreen[None]):
         Binding("j,down", "scroll('down')", show=False),
         Binding("k,up", "scroll('up')", show=False),
         Binding("space,pagedown", "scroll('page')", show=False),
+        Binding("slash", "find", show=False),
     ]
 
     def __init__(self, keymap: Mapping[str, str], config_path: Path | None = None) -> None:
@@ -50,9 +62,44 @@ class HelpScreen(ModalScreen[None]):
             box.border_title = f"newsdesk keys ({len(COMMANDS)} commands)"
             where = str(self.config_path) if self.config_path else "none (built-in feed list)"
             yield Static(Text(f"config: {where}", "italic"), id="help-config")
+            find = Input(placeholder="find a command: words of its name or help (esc: all)",
+                         id="help-find")
+            find.display = False
+            yield find
             yield Static(help_table(self.keymap), id="help-text")
             yield Static(Text('remap any key in feeds.toml: [keys] name = "key"', "dim"),
                          id="help-remap")
+
+    def action_find(self) -> None:
+        """`/`: a line to type words in; the table keeps the commands that have them all."""
+        find = self.query_one("#help-find", Input)
+        find.display = True
+        find.focus()
+
+    @on(Input.Changed, "#help-find")
+    def _find(self, event: Input.Changed) -> None:
+        words = event.value
+        self.query_one("#help-text", Static).update(help_table(self.keymap, words))
+        box = self.query_one("#help-box", VerticalScroll)
+        shown = sum(found(c, self.keymap, words) for c in COMMANDS)
+        box.border_title = (f"newsdesk keys ({shown} of {len(COMMANDS)} commands have "
+                            f"{words.strip()!r})" if words.strip()
+                            else f"newsdesk keys ({len(COMMANDS)} commands)")
+        box.scroll_home(animate=False)
+
+    @on(Input.Submitted, "#help-find")
+    def _found(self) -> None:
+        self.query_one("#help-box", VerticalScroll).focus()  # j k space scroll, q closes
+
+    def on_key(self, event: events.Key) -> None:
+        """Esc in the find line takes the words back and shows every command again."""
+        find = self.query_one("#help-find", Input)
+        if event.key == "escape" and find.display:
+            event.stop()
+            event.prevent_default()
+            find.value = ""
+            find.display = False
+            self.query_one("#help-box", VerticalScroll).focus()
 
     def on_mount(self) -> None:
         box = self.query_one("#help-box", VerticalScroll)

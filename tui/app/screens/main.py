@@ -23,6 +23,7 @@ from textual.widgets import Input
 
 from tui.app.commands import COMMANDS, keymap, screen_bindings
 from tui.app.empty_state import empty_text
+from tui.app.habits import habit_hint
 from tui.app.messages import OpenArticle, OpenRelated, OpenView, ShowActor
 from tui.app.paging import Pager
 from tui.app.screens.actors_file import ActorsFile
@@ -224,7 +225,7 @@ class MainScreen(Screen[None]):
         if not len(pager):
             narrowed = bool(self.filter_query or self.search_text or self.hide_read)
             self.articles.empty_text = empty_text(self.desk, self.config, view.label,
-                                                  pager.query, narrowed)
+                                                  pager.query, narrowed, view.feed)
         self.articles.set_feed_tags(frozenset(
             tagnames.key(tag) for feed in self.config.feeds for tag in feed.tags))
         if self.articles.pager is None or self.articles.pager.query != pager.query:
@@ -319,6 +320,8 @@ class MainScreen(Screen[None]):
         if event.key == "escape" and self.query_bar.mode is not None:
             event.stop()
             self.close_query_bar()
+        elif self.focused is not self.query_bar and (hint := habit_hint(event.key, self.keymap)):
+            self.say(hint)  # another reader's key: which one does that here
 
     @on(Input.Changed, "#query-bar")
     def _query_edited(self) -> None:

@@ -2,14 +2,16 @@
 the top; `q`, Esc and Backspace return to where the user was.
 
 Three moves go down a level: an actor's timeline (or a name's search) opened from the reader's
-side panel replaces the list; a story or actor chosen in the tree does too (a timeline, whatever
-pane it came from; another one chosen in the tree from there is a move sideways at that level);
-a related item opened from the side panel replaces only the reader's article, and going back
-from the reader's panes shows the article it was listed under again.
+side panel replaces the list; any view but All and Unread chosen in the tree does too (a feed,
+a tag, Saved, a saved view, a story, an actor: newsboat's `q` goes from a feed's articles back
+to the feed list, and every newsboat user presses it; another one chosen in the tree from
+there, or J/K, is a move sideways at that level); a related item opened from the side panel
+replaces only the reader's article, and going back from the reader's panes shows the article
+it was listed under again.
 
 A place is what the list showed (view, filter, search, its rows), the article selected and
-the one in the reader, and the pane that had the focus. Choosing a plain view in the tree
-(All, a feed, a tag...) is a move sideways, not down: it forgets the trail.
+the one in the reader, and the pane that had the focus. All and Unread are the top: chosen in
+the tree, they forget the trail, and `q` quits from their list.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from tui.app.screens.host import Host
 from tui.app.screens.triage import short
-from tui.app.views import unlisted_view
+from tui.app.views import feed_view, unlisted_view
 from tui.app.widgets.side_panel import SideList
 
 if TYPE_CHECKING:
@@ -31,8 +33,8 @@ if TYPE_CHECKING:
     from tui.app.views import ViewSpec
 
 DEPTH = 50
-TIMELINES = ("story", "actor")
-"""What the tree lists that is a level down from the list, as from the side panel."""
+TOP = ("all", "unread")
+"""What the tree lists that is the top level; any other view chosen there is a level down."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,11 +90,11 @@ class Trail:
             screen.show_actor(actor_id, actor.name if actor else actor_id)
 
     def to_view(self, view: ViewSpec) -> None:
-        """A view chosen in the tree: a story or an actor is a timeline, a level down (a new
-        one chosen from a timeline picked in the tree replaces it); any other view is a move
-        sideways and forgets the trail."""
+        """A view chosen in the tree (or `e`, J, K): a level down from the top (a new one
+        chosen from one picked in the tree replaces it); All and Unread are the top, and
+        forget the trail."""
         screen = self.screen
-        if view.kind not in TIMELINES:
+        if view.kind in TOP:
             self.forget()
             screen.filter_query = screen.search_text = ""
             if screen.load_view(view):
@@ -100,6 +102,23 @@ class Trail:
             return
         self._drop_stale(None)
         self.down(view, by_tree=True)
+
+    def step_feed(self, delta: int) -> None:
+        """J/K, newsboat's next-feed and prev-feed: the next (previous) feed of the tree, a
+        move sideways from a feed's list; from any other view, the first (last) feed."""
+        screen = self.screen
+        names = [feed.name for feed in screen.config.feeds]
+        if not names:
+            screen.say("no feeds in feeds.toml")
+            return
+        now = screen.view.feed if screen.view.kind == "feed" else None
+        at = names.index(now) + delta if now in names else (0 if delta > 0 else len(names) - 1)
+        if not 0 <= at < len(names):
+            screen.say(f"{now} is the {'last' if delta > 0 else 'first'} feed")
+            return
+        self.to_view(feed_view(names[at]))
+        if screen.view.feed == names[at]:
+            screen.say(f"feed {at + 1} of {len(names)}: {names[at]} (q goes back)")
 
     def to_related(self, article_id: int) -> None:
         """`enter` on a related item: shown in the reader, a level down from the article it is
@@ -169,6 +188,7 @@ class Trail:
             return False
         place = self.places.pop()
         screen = self.screen
+        left = screen.view
         screen.filter_query, screen.search_text = place.filter_query, place.search_text
         if not screen.load_view(place.view, place.pager):
             return True
@@ -179,7 +199,10 @@ class Trail:
         if place.reading is not None:
             screen.reading.open(place.reading, None)
         focused = place.focused
-        if focused is not None and focused.is_attached and focused.display:
+        if place.by_tree and focused is screen.view_tree:  # newsboat's feed list, on the
+            screen.arranger.focus_pane("views")  # feed just left: J, enter, or q to the list
+            screen.view_tree.select_view(left)
+        elif focused is not None and focused.is_attached and focused.display:
             screen.set_focus(focused)
             if isinstance(focused, SideList) and place.highlighted is not None:
                 focused.highlighted = place.highlighted

@@ -153,14 +153,16 @@ class Triage:
             articles.move(1)
 
     @guarded
-    def mark_view_read(self) -> None:
-        ids = list(self.host.desk.mark_all_read(self.host.current_query))
+    def mark_view_read(self, everywhere: bool = False) -> None:
+        """`A`: the view's articles read; `C` (`everywhere`): every feed's, as newsboat's."""
+        ids = list(self.host.desk.mark_all_read("" if everywhere else self.host.current_query))
         if not ids:
-            self.host.say("nothing unread here")
+            self.host.say("nothing unread in any feed" if everywhere else "nothing unread here")
             return
         self.push(f"marked {len(ids)} read", lambda desk: desk.set_read(ids, False), ids)
         self.host.reload_view()
-        self.host.say(f"marked {len(ids)} read (u undoes)")
+        where = " in every feed" if everywhere else ""
+        self.host.say(f"marked {len(ids)} read{where} (u undoes)")
         self.host.reader.show_again(self.host.desk)
         self.host.view_tree.recount_soon()
 
@@ -370,7 +372,8 @@ class Triage:
         feeds, config = list(self.host.desk.feeds()), self.host.desk.config
         demo = demo_not_served(config.path, (f.url for f in config.feeds),
                                (f.last_error or "" for f in feeds if f.failures))
-        self.host.app.push_screen(FeedsScreen(feeds, note=demo), self._feed_chosen)
+        self.host.app.push_screen(FeedsScreen(feeds, note=demo, where=config.path),
+                                  self._feed_chosen)
 
     def _feed_chosen(self, name: str | None) -> None:
         """`enter` in the feeds dialog: that feed's articles, as choosing it in the tree."""
