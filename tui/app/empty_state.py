@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tui.core.config.firstrun import import_hint
+
 if TYPE_CHECKING:
     from tui.core.config.loader import Config
     from tui.core.desk import Desk
@@ -48,7 +50,7 @@ def empty_text(desk: Desk, config: Config, view_label: str, query: str, narrowed
         return (f"No articles yet: press R to fetch {listed} listed in\n"
                 f"{where}\n"
                 "To choose your feeds, edit that file, or import a list: "
-                "newsdesk import-opml FILE\n"
+                f"{import_hint()}\n"
                 f"{OFFLINE_TRY}")
     return f"No articles in {view_label}.  R refreshes the feeds."
 
