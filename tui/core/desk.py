@@ -25,6 +25,7 @@ from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
 from tui.core.store import page_retry, pruning
 from tui.core.store.db import DB_NAME, StoreError, bulk, connect, data_version, read_only_place
+from tui.core.store.feed_tags import sync_feed_tags
 from tui.core.store.write_turns import transaction
 
 T = TypeVar("T")
@@ -94,8 +95,11 @@ class Desk(DeskReads):
 
     def sync_feeds(self) -> dict[str, feed_store.FeedRef]:
         """The configured feeds' rows, by name. A feed renamed in feeds.toml: its articles
-        answer `feed:NEWNAME` now, not after the next fetch (one read when nothing changed)."""
-        return feed_store.sync_feeds(self.conn, [(f.name, f.url) for f in self.config.feeds])
+        answer `feed:NEWNAME` now, not after the next fetch; a feed's tags changed there are
+        its articles' now too (two reads when nothing changed)."""
+        refs = feed_store.sync_feeds(self.conn, [(f.name, f.url) for f in self.config.feeds])
+        sync_feed_tags(self.conn, [(refs[f.name].id, f.tags) for f in self.config.feeds])
+        return refs
 
     @property
     def conn(self) -> sqlite3.Connection:
