@@ -4,6 +4,8 @@ listed already, a feed without a name goes by its own title, and a feed's `lang`
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tui.app.screens.jobs import describe
@@ -130,3 +132,39 @@ def test_language_codes_pass(lang: str) -> None:
 def test_a_failing_feed_is_said_without_doubled_parentheses() -> None:
     assert describe(FeedFailed("www.iranintl.com", DNS_FAILURE)) == (
         "www.iranintl.com: failed: the host name could not be resolved (DNS failure)")
+
+
+async def test_a_feed_without_a_name_shows_its_title_once_fetched(tmp_path: Path) -> None:
+    """Pilot: the tree shows the host before the first fetch, the feed's own title after
+    `R`, in the same session; the user's file keeps no name."""
+    from tests.conftest import rss, write_config
+    from tests.httpserver import LocalServer
+    from tests.test_app_support import SIZE, main, make_app, until
+    from tui.app.widgets.view_tree import ViewTree
+    from tui.core.config.loader import load_config
+    from tui.core.desk import Desk
+
+    item = {"title": "Tanker seized", "guid": "g1", "pubDate": "Fri, 04 Dec 2026 07:00:00 GMT",
+            "description": "Text."}
+    with LocalServer() as server:
+        url = server.add("/gulf.xml", body=rss([item], title="Gulf Brief"),
+                         headers={"Content-Type": "text/xml"})
+        path = write_config(tmp_path, [{"url": url, "extract": False}])
+        before = path.read_text(encoding="utf-8")
+        config = load_config(path)
+        with Desk.open(config) as desk:
+            app = make_app(desk, config)
+            async with app.run_test(size=SIZE) as pilot:
+                tree = main(app).query_one(ViewTree)
+
+                def labels() -> list[str]:
+                    return [str(n.label) for n in tree._tree_nodes.values()]
+
+                host = url.split("/")[2]
+                await until(pilot, lambda: any(label.startswith(host) for label in labels()))
+                await pilot.press("R")
+                await until(pilot, lambda: "Gulf Brief 1/1" in labels(), 60)
+                assert not any(label.startswith(host) for label in labels())
+                assert [f.name for f in desk.feeds()] == ["Gulf Brief"]
+                assert desk.count("feed:\"Gulf Brief\"") == 1
+    assert path.read_text(encoding="utf-8") == before
