@@ -10,7 +10,7 @@ from tests.conftest import rss, write_config
 from tests.httpserver import LocalServer
 from tui.core.config.loader import load_config
 from tui.core.desk import Desk
-from tui.core.store.db import connect
+from tui.core.store.db import connect, migrations
 
 ITEMS = [{"title": f"Item {n}", "link": f"http://127.0.0.1:9/a{n}", "guid": f"a{n}",
           "pubDate": "Fri, 04 Dec 2026 07:00:00 GMT", "description": "Text."} for n in (1, 2)]
@@ -48,7 +48,7 @@ def test_changed_feed_tags_reach_the_stored_articles(tmp_path: Path) -> None:
 
 
 def test_a_cache_from_before_takes_back_the_feeds_tags_from_the_users(tmp_path: Path) -> None:
-    """Version 17 stored a feed's tags as the user's: those the feed gives now become the
+    """The version before stored a feed's tags as the user's: those the feed gives now become the
     feed's (and no longer keep articles from pruning); others stay the user's."""
     with LocalServer() as server:
         url = server.add("/wire.xml", body=rss(ITEMS), headers={"Content-Type": "text/xml"})
@@ -56,7 +56,8 @@ def test_a_cache_from_before_takes_back_the_feeds_tags_from_the_users(tmp_path: 
         config = load_config(path)
         db = config.settings.cache_dir / "newsdesk.sqlite3"
         db.parent.mkdir(parents=True, exist_ok=True)
-        conn = connect(db, migrate_to=17)
+        before = next(v for v, name, _ in migrations() if name.endswith("feed_tags.sql")) - 1
+        conn = connect(db, migrate_to=before)
         conn.execute("INSERT INTO feeds(url, name) VALUES(?, 'Wire')", (url,))
         for n, title in enumerate(("Item 1", "Item 2"), 1):
             conn.execute("INSERT INTO articles(id, key, title, published, first_seen) "
