@@ -9,6 +9,7 @@ import tomllib
 from pathlib import Path
 
 from tests.test_firstrun import fresh_user, newsdesk
+from tui.core.config.loader import load_config
 
 URLS = """# my feeds, as newsboat reads them
 http://127.0.0.1:9/gulf.xml gulf "Middle East" "~Persian Gulf Letters"
@@ -39,12 +40,11 @@ def test_a_dry_run_lists_the_feeds_and_says_what_it_skips(tmp_path: Path) -> Non
         "+ 127.0.0.1:9/kura.xml  https://127.0.0.1:9/kura.xml  ['russia', 'caucasus']",
         "+ 127.0.0.1:9/wire/all.rss  http://127.0.0.1:9/wire/all.rss#top  []",
         "+ Wire: \"World\"  http://127.0.0.1:9/wire/world.rss  ['Russia']",
-        "4 new feeds (0 already listed)",
+        "+ view Unread Iran: tag:gulf is:unread",
+        "4 new feeds (0 already listed), 1 view",
         f"no feeds.toml yet: the import writes {env['HOME']}/.config/newsdesk/feeds.toml "
         "with these feeds only"]
     assert result.stderr.splitlines() == [
-        "skipped: line 7: query feed 'Unread Iran' is a saved search, not a feed; skipped "
-        "(a [[view]] in feeds.toml does the same)",
         "skipped: line 8: exec:~/bin/make-feed.sh: not an http(s) feed URL, skipped"]
     assert not (Path(env["HOME"]) / ".config").exists()
 
@@ -56,13 +56,15 @@ def test_the_import_writes_tags_and_titles_and_a_second_one_adds_nothing(
     assert result.returncode == 0, result.stderr
     written = Path(env["HOME"]) / ".config" / "newsdesk" / "feeds.toml"
     feeds = tomllib.loads(written.read_text(encoding="utf-8"))["feed"]
-    assert [(f["name"], f["tags"]) for f in feeds] == [
+    assert [(f.get("name"), f["tags"]) for f in feeds] == [  # no ~title: no name written
         ("Persian Gulf Letters", ["gulf", "Middle East", "extra"]),
-        ("127.0.0.1:9/kura.xml", ["russia", "caucasus"]),
-        ("127.0.0.1:9/wire/all.rss", []), ('Wire: "World"', ["Russia"])]
+        (None, ["russia", "caucasus"]), (None, []), ('Wire: "World"', ["Russia"])]
+    assert [f.name for f in load_config(written).feeds][1:3] == [  # the host until fetched
+        "127.0.0.1:9/kura.xml", "127.0.0.1:9/wire/all.rss"]
     again = newsdesk("import-newsboat", str(Path(env["HOME"]) / ".newsboat" / "urls"),
                      env=env, cwd=tmp_path)
     assert "0 new feeds (4 already listed)" in again.stdout
+    assert "1 view" not in again.stdout  # the view is there already, under its name
 
 
 def test_without_a_urls_file_it_says_where_it_looked(tmp_path: Path) -> None:

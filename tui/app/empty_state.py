@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tui.core.config.firstrun import import_hint
 from tui.core.words import counted
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ def empty_text(desk: Desk, config: Config, view_label: str, query: str, narrowed
         return (f"No articles yet: press R to fetch {listed} listed in\n"
                 f"{where}\n"
                 "To choose your feeds, edit that file, or import a list: "
-                "newsdesk import-opml FILE\n"
+                f"{import_hint()}\n"
                 f"{OFFLINE_TRY}")
     if feed is not None:
         return _feed_text(desk, config, feed)

@@ -11,10 +11,11 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from tui.core.config.loader import Config, ConfigError, load_config
+from tui.core.config.loader import Config, ConfigError, load_config, with_titles
 from tui.core.desk_reads import DeskReads
 from tui.core.refresh import analysis as analysis
 from tui.core.refresh.events import RefreshEvent, Stored
@@ -24,6 +25,7 @@ from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
 from tui.core.store import page_retry, pruning
 from tui.core.store.db import DB_NAME, StoreError, bulk, connect, data_version, read_only_place
+from tui.core.store.feed_tags import sync_feed_tags
 from tui.core.store.write_turns import transaction
 
 T = TypeVar("T")
@@ -75,6 +77,7 @@ class Desk(DeskReads):
             desk.set_aside = exc.moved_to
             desk.conn  # noqa: B018 - the broken file was moved aside: start a fresh cache
         desk.read_only = read_only_place(desk.db_path)
+        desk.config = desk._titled(config)
         if sync_feeds and not desk.read_only:  # a read-only cache is read as it is
             desk.sync_feeds()
         return desk
@@ -84,10 +87,21 @@ class Desk(DeskReads):
         if self.on_upgrade is not None:
             self.on_upgrade(what)
 
+    def _titled(self, config: Config) -> Config:
+        """Feeds without a name in feeds.toml go by the title their feed sent (newsboat's
+        way), once the cache knows it: one read, and only when there is such a feed."""
+        if all(f.named for f in config.feeds):
+            return config
+        titles = feed_store.feed_titles(self.conn)
+        return replace(config, feeds=with_titles(config.feeds, titles))
+
     def sync_feeds(self) -> dict[str, feed_store.FeedRef]:
         """The configured feeds' rows, by name. A feed renamed in feeds.toml: its articles
-        answer `feed:NEWNAME` now, not after the next fetch (one read when nothing changed)."""
-        return feed_store.sync_feeds(self.conn, [(f.name, f.url) for f in self.config.feeds])
+        answer `feed:NEWNAME` now, not after the next fetch; a feed's tags changed there are
+        its articles' now too (two reads when nothing changed)."""
+        refs = feed_store.sync_feeds(self.conn, [(f.name, f.url) for f in self.config.feeds])
+        sync_feed_tags(self.conn, [(refs[f.name].id, f.tags) for f in self.config.feeds])
+        return refs
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -119,6 +133,7 @@ class Desk(DeskReads):
         allowed = config.settings.allow_private_links > self.config.settings.allow_private_links
         if allowed and not read_only_place(self.db_path):
             page_retry.allowed_again(self.conn)
+        config = self._titled(config)
         self.config = config
         if self._analysis is not None:
             self._analysis.config = config
@@ -205,6 +220,10 @@ class Desk(DeskReads):
                     self.conn, self.config.settings.keep_days,
                     None if feeds is None else [refs[f.name].id for f in chosen],
                     listed=[ref.id for ref in refs.values()], keep=keep)
+        titled = self._titled(self.config)  # a feed without a name: its title, fetched now
+        if titled.feeds != self.config.feeds:
+            self.use_config(titled)
+            self.sync_feeds()
         summary.total_s = time.perf_counter() - start
         return summary
 

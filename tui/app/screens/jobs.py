@@ -23,9 +23,10 @@ if TYPE_CHECKING:
 
 def describe(event: RefreshEvent) -> str | None:
     """A refresh event worth a message of its own: a failure (the standing progress line
-    counts the rest)."""
+    counts the rest). The error follows a colon: it often ends in its own parenthesis
+    ("could not be resolved (DNS failure)"), which a second pair around it doubled."""
     if isinstance(event, FeedFailed):
-        return f"{event.feed}: failed ({event.error})"
+        return f"{event.feed}: failed: {event.error}"
     return None
 
 

@@ -126,6 +126,31 @@ def view_references(source: Source, views: Sequence[ViewLike], rules: Sequence[s
                         f"{text!r}: {exc.message} (column {exc.column})")
 
 
+_LANG_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+# Names a user writes for the code meant: `lang = "english"` stored as is matched no `lang:en`.
+_LANG_NAMES = {
+    "english": "en", "russian": "ru", "arabic": "ar", "persian": "fa", "farsi": "fa",
+    "hebrew": "he", "turkish": "tr", "ukrainian": "uk", "french": "fr", "german": "de",
+    "spanish": "es", "italian": "it", "chinese": "zh", "kurdish": "ku", "armenian": "hy",
+    "azerbaijani": "az", "georgian": "ka", "urdu": "ur", "pashto": "ps", "dari": "prs"}
+
+
+def feed_lang(source: Source, index: int, value: str) -> str:
+    """A feed's `lang`: a language code as feeds declare theirs (`en`, `pt-BR`), said with
+    the code probably meant; the articles' `lang:` filters compare against it."""
+    text = value.strip()
+    if _LANG_TAG.fullmatch(text):
+        return text
+    key = text.casefold()
+    meant = _LANG_NAMES.get(key) or next(
+        iter(difflib.get_close_matches(key, sorted(_LANG_NAMES), n=1, cutoff=0.75)), None)
+    code = _LANG_NAMES.get(meant, meant) if meant else None
+    hint = f"did you mean {code!r}? " if code else ""
+    raise_error(f"{source.where('feed', index, 'lang')}: feed #{index} lang must be a language "
+                f"code such as 'en', 'ru', 'ar', 'fa' or 'pt-BR', not {value!r} ({hint}"
+                "lang:CODE in a query matches it)")
+
+
 def cache_folder(source: Source, folder: Path) -> None:
     """cache_dir must be (or become) a folder: no file in the way, here or above."""
     for place in (folder, *folder.parents):

@@ -33,3 +33,24 @@ def write_user_config(path: Path) -> Path:
     finally:
         tmp.unlink(missing_ok=True)
     return path
+
+
+def untouched(path: Path) -> bool:
+    """Whether `path` is still the curated list as a first run wrote it: an import then puts
+    the user's own list in its place instead of adding to it (the curated list stays one
+    command away: `newsdesk export-opml --curated`)."""
+    try:
+        return path.read_text(encoding="utf-8-sig") == CURATED.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def import_hint() -> str:
+    """The command that puts the user's own list in place of the curated one: newsboat's
+    `urls` file when there is one (a newsboat user moving over), else any OPML file."""
+    from tui.core.config.newsboat import default_urls_file
+
+    urls = next((p for p in default_urls_file() if p.is_file()), None)
+    if urls is not None:
+        return f"newsdesk import-newsboat (your newsboat list, {urls}) or import-opml FILE"
+    return "newsdesk import-opml FILE"

@@ -19,10 +19,11 @@ from urllib.parse import urlsplit
 from tui.core import tagnames
 from tui.core.config import checks
 from tui.core.config.checks import ConfigError, Source
+from tui.core.config.feed_names import with_titles
 from tui.core.visual_parts import BIDI_MODES
 
 __all__ = ["APP_NAME", "CONFIG_ENV", "Config", "ConfigError", "Feed", "Rule", "Settings", "View",
-           "find_config", "load_config", "parse_config", "resolve_config"]
+           "find_config", "load_config", "parse_config", "resolve_config", "with_titles"]
 
 APP_NAME = "newsdesk"
 CONFIG_ENV = "NEWSDESK_CONFIG"
@@ -56,6 +57,8 @@ class Feed:
     tags: tuple[str, ...] = ()
     lang: str | None = None
     extract: bool = True
+    named: bool = True  # False: no `name` in the file; `name` is the host until the feed's
+    # own title is known (`with_titles`), as newsboat names a feed
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,9 +210,11 @@ def _feeds(src: Source, raw: Any) -> tuple[Feed, ...]:
         for key, types in _FEED_KEYS.items():
             if key in table:
                 _expect(src.where("feed", i, key), f"{label} {key}", table[key], types)
-        for key in ("name", "url"):
-            if not str(table.get(key, "")).strip():
-                raise ConfigError(f"{src.where('feed', i)}: {label} needs a non-empty {key}")
+        if not str(table.get("url", "")).strip():
+            raise ConfigError(f"{src.where('feed', i)}: {label} needs a non-empty url")
+        if "name" in table and not table["name"].strip():
+            raise ConfigError(f"{src.where('feed', i, 'name')}: {label} has an empty name "
+                              "(leave `name` out to show the feed's own title)")
         url = table["url"].strip()
         if not url.lower().startswith(("http://", "https://")):
             raise ConfigError(f"{src.where('feed', i, 'url')}: {label} url must start with "
@@ -221,14 +226,17 @@ def _feeds(src: Source, raw: Any) -> tuple[Feed, ...]:
             raise ConfigError(f"{src.where('feed', i, 'url')}: {label} repeats the url of feed "
                               f"#{urls[url]} ({url!r}): list a feed once")
         urls[url] = i
-        name = table["name"].strip()
+        name = table.get("name", "").strip()
         if name in seen:
             raise ConfigError(f"{src.where('feed', i, 'name')}: {label} repeats the feed name "
                               f"{name!r}")
-        seen.add(name)
+        if name:
+            seen.add(name)
+        lang = table.get("lang")
         feeds.append(Feed(name=name, url=url, tags=_tags(src, i, table.get("tags", [])),
-                          lang=table.get("lang"), extract=table.get("extract", True)))
-    return tuple(feeds)
+                          lang=checks.feed_lang(src, i, lang) if lang is not None else None,
+                          extract=table.get("extract", True), named=bool(name)))
+    return with_titles(feeds, {})
 
 
 def _host(url: str) -> str:
@@ -360,6 +368,8 @@ def resolve_config(explicit: str | None,
                               file=str(CURATED))
         return config
     config = load_config(path)
+    from tui.core.config.firstrun import import_hint
+
     tell(f"first run: wrote the curated feed list ({len(config.feeds)} feeds) to {path}; "
-         "edit it to choose your feeds")
+         f"edit it to choose your feeds, or put your own list in its place: {import_hint()}")
     return config

@@ -2,17 +2,18 @@
 
 One feed a line: its URL, then its tags, split on whitespace; a tag with spaces is quoted
 (`"Middle East"`, a `\\"` inside), a `~` tag is the feed's title (`"~Meduza in English"`), a
-`!` tag hides the feed in newsboat's list (nothing to carry over). A `#` line is a comment.
-`query:` lines are newsboat's saved searches, not feeds, and `exec:`/`filter:` ones run
-programs: each is skipped with a reason (a query can become a [[view]] by hand). A feed
-with no `~` title is named after its host (host and path when two share a host), which
-feeds.toml lets the user change.
+`!` tag hides the feed in newsboat's list (nothing to carry over). A `#` line is a comment,
+and so is the rest of a line from an unquoted `#` that starts a word.
+`query:` lines are newsboat's saved searches, not feeds: the caller hears them (a [[view]]
+here, tui/core/config/newsboat_query.py); `exec:`/`filter:` ones run programs: each is
+skipped with a reason. A feed
+with no `~` title is written without a name, as newsboat shows it: by its own title once
+fetched, by its host (host and path when two share a host) until then.
 """
 
 from __future__ import annotations
 
 import os
-import shlex
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -30,8 +31,10 @@ def default_urls_file(env: Mapping[str, str] | None = None) -> list[Path]:
     return [home / ".newsboat" / "urls", xdg / "newsboat" / "urls"]
 
 
-def parse_urls(text: str, *, on_skip: Callable[[str], None] | None = None) -> list[OpmlFeed]:
-    """Feeds in file order; a URL given twice is one feed with both lines' tags."""
+def parse_urls(text: str, *, on_skip: Callable[[str], None] | None = None,
+               on_query: Callable[[int, str, str], None] | None = None) -> list[OpmlFeed]:
+    """Feeds in file order; a URL given twice is one feed with both lines' tags.
+    `on_query(line, name, filter)` hears each query feed (else it is skipped, said)."""
     skip = on_skip or (lambda _reason: None)
     found: dict[str, tuple[str, list[str]]] = {}
     for number, line in enumerate(text.splitlines(), 1):
@@ -46,9 +49,12 @@ def parse_urls(text: str, *, on_skip: Callable[[str], None] | None = None) -> li
             continue
         url, *rest = words
         if url.startswith("query:"):
-            name = url.split(":", 2)[1] if url.count(":") >= 2 else url
-            skip(f"line {number}: query feed {name!r} is a saved search, not a feed; skipped "
-                 "(a [[view]] in feeds.toml does the same)")
+            name, _, condition = url[len("query:"):].partition(":")
+            if on_query is not None and name.strip() and condition.strip():
+                on_query(number, " ".join(name.split()), condition)
+            else:
+                skip(f"line {number}: query feed {name or url!r} is a saved search, not a "
+                     "feed; skipped (a [[view]] in feeds.toml does the same)")
             continue
         if urlsplit(url).scheme.lower() not in ("http", "https") or not urlsplit(url).netloc:
             skip(f"line {number}: {url}: not an http(s) feed URL, skipped")
@@ -66,13 +72,35 @@ def parse_urls(text: str, *, on_skip: Callable[[str], None] | None = None) -> li
 
 
 def _split(line: str) -> list[str]:
-    """Words as newsboat splits them: whitespace between, double quotes around a word with
-    spaces, a backslash escaping the next character. `#` inside a URL stays (no comments)."""
-    lexer = shlex.shlex(line, posix=True)
-    lexer.whitespace_split = True
-    lexer.commenters = ""
-    lexer.quotes = '"'
-    return list(lexer)
+    """Words as newsboat's tokenizer splits them: whitespace between, double quotes around a
+    word with spaces (a backslash escapes the next character inside), and an unquoted `#` at
+    the start of a word ends the line (a trailing comment). A `#` inside a word (a URL's
+    fragment) stays. Raises ValueError on an unclosed quote."""
+    words: list[str] = []
+    i, end = 0, len(line)
+    while i < end:
+        if line[i].isspace():
+            i += 1
+            continue
+        if line[i] == "#":
+            break
+        word: list[str] = []
+        while i < end and not line[i].isspace():
+            if line[i] != '"':
+                word.append(line[i])
+                i += 1
+                continue
+            i += 1  # a quoted stretch, escapes inside
+            while i < end and line[i] != '"':
+                if line[i] == "\\" and i + 1 < end:
+                    i += 1
+                word.append(line[i])
+                i += 1
+            if i >= end:
+                raise ValueError("unclosed quote")
+            i += 1
+        words.append("".join(word))
+    return words
 
 
 def _named(found: dict[str, tuple[str, list[str]]]) -> list[OpmlFeed]:
@@ -83,5 +111,5 @@ def _named(found: dict[str, tuple[str, list[str]]]) -> list[OpmlFeed]:
         parts = urlsplit(url)
         name = title or (parts.netloc if hosts.count(parts.netloc) == 1
                          else (parts.netloc + parts.path).rstrip("/"))
-        feeds.append(OpmlFeed(unique_name(name, seen), url, tuple(tags)))
+        feeds.append(OpmlFeed(unique_name(name, seen), url, tuple(tags), named=bool(title)))
     return feeds

@@ -29,6 +29,8 @@ class OpmlFeed:
     name: str
     url: str
     tags: tuple[str, ...] = ()
+    named: bool = True  # False: the list gave no name; `name` is the host, the feed's own
+    # title replaces it once fetched (feeds.toml gets no `name`)
 
 
 class _NoDoctype(ET.TreeBuilder):
@@ -101,7 +103,7 @@ def _walk(node: ET.Element, folders: tuple[str, ...], found: dict[str, tuple[str
         if not host:
             skip(f"{url}: not an http(s) feed URL, skipped")
             continue
-        name = _attr(child, "title") or _attr(child, "text") or host
+        name = _attr(child, "title") or _attr(child, "text")  # "": named after its host
         categories = [c.strip() for c in _attr(child, "category").split(",")]
         old_name, tags = found.get(url, (name, []))
         for tag in (tagnames.display(t) for t in (*folders, *categories)):
@@ -121,7 +123,7 @@ def _http_host(url: str) -> str:
 
 def _unique_names(found: dict[str, tuple[str, list[str]]]) -> list[OpmlFeed]:
     seen: set[str] = set()
-    return [OpmlFeed(unique_name(name, seen), url, tuple(tags))
+    return [OpmlFeed(unique_name(name or _http_host(url), seen), url, tuple(tags), bool(name))
             for url, (name, tags) in found.items()]
 
 

@@ -140,7 +140,7 @@ def rename_tag(conn: sqlite3.Connection, old: str, new: str) -> int:
         if count and old_key != new_key:
             conn.execute("INSERT INTO tags (article_id, key, tag, by_rule) "
                          "SELECT article_id, ?, ?, by_rule FROM tags WHERE key = ? "
-                         "ON CONFLICT DO UPDATE SET by_rule = by_rule AND excluded.by_rule",
+                         "ON CONFLICT DO UPDATE SET by_rule = min(by_rule, excluded.by_rule)",
                          (new_key, shown, old_key))
             conn.execute("DELETE FROM tags WHERE key = ?", (old_key,))
         if count:

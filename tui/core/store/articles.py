@@ -81,7 +81,9 @@ def insert_entries(conn: sqlite3.Connection, feed_id: int, entries: Iterable[New
             linked.append(article_id)
             if ref >= 0 and merged is not None:
                 merged.append(article_id)
-    add_tags(conn, linked, feed_tags)
+    from tui.core.store.feed_tags import add_feed_tags  # the feed's own: follow feeds.toml
+
+    add_feed_tags(conn, linked, feed_tags)
     return new_ids
 
 

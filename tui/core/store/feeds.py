@@ -43,6 +43,12 @@ def sync_feeds(conn: sqlite3.Connection, feeds: Iterable[tuple[str, str]]) -> di
             for name, url in pairs}
 
 
+def feed_titles(conn: sqlite3.Connection) -> dict[str, str]:
+    """url -> the title each feed last sent (for feeds.toml's feeds without a name)."""
+    return {url: title for url, title in conn.execute(
+        "SELECT url, title FROM feeds WHERE title IS NOT NULL AND title != ''")}
+
+
 def record_success(conn: sqlite3.Connection, feed_id: int, *, etag: str | None,
                    last_modified: str | None, title: str | None, lang: str | None,
                    item_count: int, warning: str | None = None) -> None:

@@ -54,7 +54,7 @@ def merge_articles(conn: sqlite3.Connection, keep: int, others: Sequence[int]) -
                  (*flags, keep))
     conn.execute(f"INSERT INTO tags(article_id, key, tag, by_rule) SELECT ?, key, tag, by_rule "
                  f"FROM tags WHERE article_id IN ({_marks(others)}) "
-                 f"ON CONFLICT DO UPDATE SET by_rule = by_rule AND excluded.by_rule",
+                 f"ON CONFLICT DO UPDATE SET by_rule = min(by_rule, excluded.by_rule)",
                  (keep, *others))
     conn.execute(f"INSERT OR IGNORE INTO article_feeds(article_id, feed_id) SELECT ?, feed_id "
                  f"FROM article_feeds WHERE article_id IN ({_marks(others)})", (keep, *others))
