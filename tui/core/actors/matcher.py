@@ -36,6 +36,7 @@ from tui.core.actors.text import (
     script_of,
     squeeze,
 )
+from tui.core.actors.unmarked import placed_back, unmark
 
 __all__ = ["Actor", "Gazetteer", "GazetteerError", "Matcher", "Mention", "load_gazetteer",
            "summarize"]
@@ -256,9 +257,12 @@ class Matcher:
         return None if best is None else best[1]
 
     def match(self, title: str, body: str) -> list[Mention]:
-        """Every actor mention in the article, in text order, with offsets into title/body."""
-        text = joined(title, body)
-        return to_mentions(self.match_text(text, padded_norm(text), len(title)), len(title))
+        """Every actor mention in the article, in text order, with offsets into title/body
+        (read without vowel marks: unmarked.py)."""
+        title_, body_ = unmark(title), unmark(body)
+        text, split = joined(title_.text, body_.text), len(title_.text)
+        return placed_back(to_mentions(self.match_text(text, padded_norm(text), split), split),
+                           title_, body_)
 
     def match_text(self, text: str, norm: str, title_len: int) -> list[tuple[int, int, str]]:
         """(start, end, actor id) in `text` (see `joined`), `norm` its `padded_norm`."""

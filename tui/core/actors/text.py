@@ -16,6 +16,7 @@ import re
 import unicodedata
 
 from tui.core.actors.given_names import CYRILLIC
+from tui.core.actors.unmarked import unmark
 
 _NON_WORD = re.compile(r"[\W_]")
 # Non-word characters become spaces in two steps, each far cheaper than one regex substitution
@@ -78,14 +79,15 @@ def squeeze(text: str) -> str:
 
 
 def key_of(form: str) -> str:
-    """The automaton key for a name form: normalised, single-spaced, padded with spaces."""
-    return " " + " ".join(normalize(form).split()) + " "
+    """The automaton key for a name form: without vowel marks (as the text is read:
+    unmarked.py), normalised, single-spaced, padded with spaces."""
+    return " " + " ".join(normalize(unmark(form).text).split()) + " "
 
 
 def keys_of(form: str) -> tuple[str, ...]:
     """`key_of`, and where punctuation and a space meet inside the form ("U.N. General
     Assembly", "Atlanta, Georgia") the key with both spaces, as the text's normal form has."""
-    norm = normalize(form)
+    norm = normalize(unmark(form).text)
     key = " " + " ".join(norm.split()) + " "
     spaced = " " + norm.strip() + " "
     return (key,) if spaced == key else (key, spaced)
