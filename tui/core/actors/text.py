@@ -16,6 +16,7 @@ import re
 import unicodedata
 
 from tui.core.actors.given_names import CYRILLIC
+from tui.core.actors.spellings import hebrew_variants
 from tui.core.actors.unmarked import unmark
 
 _NON_WORD = re.compile(r"[\W_]")
@@ -222,7 +223,7 @@ def expand_form(form: str) -> list[str]:
         if "\u200c" in form:  # the ZWNJ reads as a space; a text may also join the parts
             forms.append(form.replace("\u200c", ""))
         return [variant for f in forms for variant in (f, *arabic_variants(f))]
-    return [form]
+    return [form, *hebrew_variants(form)]
 
 
 _PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "abd", "von", "van", "de", "der"}
