@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF003  (Arabic, Persian and Hebrew text is the point here)
+# ruff: noqa: RUF001  (Arabic, Persian and Hebrew text is the point here)
 """Spellings of listed names that writers use and the gazetteer does not list one by one:
 vowel marks and the tatweel, a Persian compound name written apart in Arabic, the Egyptian ج
 for a foreign g, Hebrew prefixes; and the spelling checks see them as the listed name."""
@@ -64,3 +64,10 @@ def test_spans_map_back_over_the_marks() -> None:
     assert text.text == "قال هنية"
     assert text.back(4, 8) == (4, 12) and text.forth(4, 12) == (4, 8)
     assert unmark("plain text").where is None
+
+
+def test_the_russian_spelling_with_a_final_ye(recognizer: Recognizer) -> None:
+    body = "Глава политбюро ХАМАС Исмаил Ханийе погиб в Тегеране, сообщил ХАМАС."
+    mentions, unlisted = found(recognizer, body)
+    assert any(actor == "ismail-haniyeh" and words.endswith("Исмаил Ханийе")
+               for actor, words in mentions) and not unlisted  # his title joins the mention
