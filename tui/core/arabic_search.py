@@ -164,13 +164,14 @@ def extra_tokens(text: object) -> str:
         text = text.decode("utf-8", "replace")
     if not isinstance(text, str) or not has_arabic(text):
         return ""
-    runs = dict.fromkeys(_RUN.findall(text))
+    found = _RUN.findall(text)
+    runs = dict.fromkeys(found)
     runs.update(dict.fromkeys(joined for _, _, joined in joined_runs(text)))
     forms = dict.fromkeys(form for run in runs for form in _run_forms(run))
     if not forms:
         return ""
     return ("\n" + " ".join(MARK + form for form in forms)
-            + "\n" + " ".join(PHRASE + word for word in phrase_words(text)))
+            + "\n" + " ".join(PHRASE + word for run in found for word in _run_words(run)))
 
 
 def query_word(text: str) -> str | None:

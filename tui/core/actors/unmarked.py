@@ -48,8 +48,13 @@ def unmark(text: str) -> Unmarked:
     """`text` without vowel marks, tatweel, points and stress accents."""
     if text.isascii() or _MARKS.search(text) is None:
         return Unmarked(text, None)
-    kept = [i for i, ch in enumerate(text) if not _MARKS.match(ch)]
-    return Unmarked("".join(text[i] for i in kept), (*kept, len(text)))
+    kept: list[int] = []
+    done = 0
+    for mark in _MARKS.finditer(text):  # whole ranges at a time: a loop per letter took 1 ms
+        kept.extend(range(done, mark.start()))
+        done = mark.end()
+    kept.extend(range(done, len(text) + 1))
+    return Unmarked(_MARKS.sub("", text), tuple(kept))
 
 
 class _Placed(Protocol):
