@@ -43,3 +43,9 @@ def test_a_quoted_arabic_phrase_is_marked_whole_where_the_text_has_it() -> None:
     text = "قال إسماعيل هَنِيَّة، ثم إسماعيل  هنيـة أمس"
     found = spans(marks('"اسماعيل هنية"'), text)
     assert [text[s:e] for s, e in found] == ["إسماعيل هَنِيَّة", "إسماعيل  هنيـة"]
+
+
+def test_a_phrase_with_a_number_is_marked_with_it() -> None:
+    text = "ناقش المجلس القرار ٢٢٣١ ثم القرار ١٧٠١"
+    found = spans(marks('"القرار ٢٢٣١"'), text)
+    assert [text[s:e] for s, e in found] == ["القرار ٢٢٣١"]

@@ -187,7 +187,8 @@ def query_phrase(text: str) -> str | None:
     """A quoted phrase of Arabic-script words as the `PHRASE` words to look for in a row, or
     None when a word of it is in another script (it is then searched as typed)."""
     parts = text.split()
-    if not parts or not all(_RUN.fullmatch(part) for part in parts):
+    if not parts or not all(_RUN.fullmatch(part) for part in parts) or \
+            any(ch.isdigit() for ch in text):  # a number is searched as the text has it
         return None
     words = phrase_words(text)
     return " ".join(PHRASE + word for word in words) if words else None
