@@ -46,6 +46,6 @@ def test_a_quoted_arabic_phrase_is_marked_whole_where_the_text_has_it() -> None:
 
 
 def test_a_phrase_with_a_number_is_marked_with_it() -> None:
-    text = "ناقش المجلس القرار ٢٢٣١ ثم القرار ١٧٠١"
+    text = "ناقش المجلس القرار ٢٢٣١ ثم القرار ١٧٠١"  # noqa: RUF001
     found = spans(marks('"القرار ٢٢٣١"'), text)
     assert [text[s:e] for s, e in found] == ["القرار ٢٢٣١"]
