@@ -11,9 +11,12 @@ with الله come joined or apart (نصرالله, نصر الله).
 So every Arabic-script word of an article's title and body is indexed a second time, after the
 text, as marked tokens: its normalised form and that form without each run of attached
 proclitics (و ف, then ب ك ل, then ال; ل + ال is written لل). A bare Arabic word in a query is
-normalised the same way and looks for the marked token only; a quoted phrase still matches the
-text as written, as quotes do for Russian. The marker (a private-use letter) keeps the two
-apart: nobody types it, and the tokenizer keeps it inside the word.
+normalised the same way and looks for the marked token only. The marker (a private-use letter)
+keeps the two apart: nobody types it, and the tokenizer keeps it inside the word.
+
+A quoted phrase is words as written in a row, but a reader still means "إسماعيل هنية" to find
+"إسماعيل هَنِيَّة" and "اسماعيل هنيه": so the normalised words of the text follow, in their
+order, under a second marker (`PHRASE`), and a phrase of Arabic-script words looks for them.
 
 Changing what `extra_tokens` returns changes the index: the FTS triggers send the same value on
 delete as on insert, so a change needs a migration that re-indexes the affected articles.
@@ -26,6 +29,7 @@ import re
 import unicodedata
 
 MARK = "\ue000"
+PHRASE = "\ue001"
 # A run of Arabic-script characters (letters, marks, digits, punctuation) and the ZWNJ;
 # its words are the letters left after normalisation.
 _SCRIPT = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
@@ -113,6 +117,17 @@ def _run_forms(run: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+@functools.lru_cache(maxsize=32_768)
+def _run_words(run: str) -> tuple[str, ...]:
+    return tuple(_LETTERS.findall(normalise(run)))
+
+
+def phrase_words(text: str) -> list[str]:
+    """The normalised words of the Arabic-script runs of `text`, in order: what a quoted
+    phrase is looked for in ("إسماعيل هَنِيَّة" -> اسماعيل, هنيه)."""
+    return [word for run in _RUN.findall(text) for word in _run_words(run)]
+
+
 def run_forms(run: str) -> tuple[str, ...]:
     """The forms the index holds for one run of `word_runs` (unmarked): what a bare query
     word (`query_word` without `MARK`) finds it by."""
@@ -149,10 +164,14 @@ def extra_tokens(text: object) -> str:
         text = text.decode("utf-8", "replace")
     if not isinstance(text, str) or not has_arabic(text):
         return ""
-    runs = dict.fromkeys(_RUN.findall(text))
+    found = _RUN.findall(text)
+    runs = dict.fromkeys(found)
     runs.update(dict.fromkeys(joined for _, _, joined in joined_runs(text)))
     forms = dict.fromkeys(form for run in runs for form in _run_forms(run))
-    return "\n" + " ".join(MARK + form for form in forms) if forms else ""
+    if not forms:
+        return ""
+    return ("\n" + " ".join(MARK + form for form in forms)
+            + "\n" + " ".join(PHRASE + word for run in found for word in _run_words(run)))
 
 
 def query_word(text: str) -> str | None:
@@ -162,3 +181,14 @@ def query_word(text: str) -> str | None:
         return None
     words = _LETTERS.findall(normalise(text))
     return MARK + query_form(words[0]) if len(words) == 1 else None
+
+
+def query_phrase(text: str) -> str | None:
+    """A quoted phrase of Arabic-script words as the `PHRASE` words to look for in a row, or
+    None when a word of it is in another script (it is then searched as typed)."""
+    parts = text.split()
+    if not parts or not all(_RUN.fullmatch(part) for part in parts) or \
+            any(ch.isdigit() for ch in text):  # a number is searched as the text has it
+        return None
+    words = phrase_words(text)
+    return " ".join(PHRASE + word for word in words) if words else None

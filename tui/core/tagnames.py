@@ -3,13 +3,18 @@
 A tag is shown as the user first spelt it (`display`: NFC, no controls, single spaces) and
 matched by its `key` (the same, case-folded with Unicode's full folding), so `Россия`,
 `россия` and `РОССИЯ` are one tag, `tag:россия` finds it and `--remove iran` removes `Iran`.
-The store keeps both columns; migration 0005 merged the duplicates older versions made.
+Arabic-script names are matched in the search's spelling too (`arabic_search.normalise`: one
+yeh for Persian ی and Arabic ي, one alef, no vowel marks, a ZWNJ as a space), so `ایران` and
+`ايران`, `نامه‌های` and `نامه های` are one name however a keyboard writes them.
+The store keeps both columns; migrations 0005 and 0019 merged the duplicates older versions
+made.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
+from tui.core import arabic_search
 from tui.core.quotes import QUOTES, closers
 
 _KEEP = {"\u200c", "\u200d"}  # ZWNJ/ZWJ: part of Persian spelling
@@ -23,8 +28,12 @@ def display(name: str) -> str:
 
 
 def key(name: str) -> str:
-    """What two spellings of one tag have in common (NFC of the case-folded display form)."""
-    return unicodedata.normalize("NFC", display(name).casefold())
+    """What two spellings of one tag have in common (NFC of the case-folded display form,
+    Arabic-script letters folded as search folds them)."""
+    folded = unicodedata.normalize("NFC", display(name).casefold())
+    if folded.isascii() or not arabic_search.has_arabic(folded):
+        return folded
+    return " ".join(arabic_search.normalise(folded.replace("\u200c", " ")).split())
 
 
 def typed(word: str) -> str:

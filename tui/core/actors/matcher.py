@@ -27,6 +27,7 @@ import ahocorasick
 from tui.core.actors.bodies import Slot, body_span
 from tui.core.actors.gazetteer import Actor, Gazetteer, GazetteerError, load_gazetteer
 from tui.core.actors.spans import mask, merge_adjacent, nearest_named
+from tui.core.actors.spellings import written_alike
 from tui.core.actors.text import (
     expand_form,
     key_of,
@@ -37,6 +38,7 @@ from tui.core.actors.text import (
     squeeze,
 )
 from tui.core.actors.translit import spelling_variants
+from tui.core.actors.unmarked import placed_back, unmark
 
 __all__ = ["Actor", "Gazetteer", "GazetteerError", "Matcher", "Mention", "load_gazetteer",
            "summarize"]
@@ -98,15 +100,19 @@ def _case_ok(form: _Form, found: str) -> bool:
 
 
 def name_forms(actor: Actor) -> Iterator[tuple[str, int]]:
-    """(form, use) for every name form of `actor` the matcher looks for, before inflection."""
-    for form in actor.full_forms():
-        yield form, FULL
-    for form in actor.acronyms:
-        yield form, ACRONYM
-    for form in actor.surnames:
-        yield form, SURNAME
-    for form in actor.exclude:
-        yield form, EXCLUDED
+    """(form, use) for every name form of `actor` the matcher looks for, before inflection,
+    with the spellings writers use for them (spellings.py)."""
+    for form, use in _listed_forms(actor):
+        yield form, use
+        for spelt in written_alike(form, actor.name) if use != ACRONYM else ():
+            yield spelt, use
+
+
+def _listed_forms(actor: Actor) -> Iterator[tuple[str, int]]:
+    yield from ((form, FULL) for form in actor.full_forms())
+    yield from ((form, ACRONYM) for form in actor.acronyms)
+    yield from ((form, SURNAME) for form in actor.surnames)
+    yield from ((form, EXCLUDED) for form in actor.exclude)
     if actor.kind == "person" and not actor.family_first:
         # Last names come from the name and native-script aliases, never from Latin
         # aliases: "Russian President" must not make "President" a second reference.
@@ -264,9 +270,12 @@ class Matcher:
         return None if best is None else best[1]
 
     def match(self, title: str, body: str) -> list[Mention]:
-        """Every actor mention in the article, in text order, with offsets into title/body."""
-        text = joined(title, body)
-        return to_mentions(self.match_text(text, padded_norm(text), len(title)), len(title))
+        """Every actor mention in the article, in text order, with offsets into title/body
+        (read without vowel marks: unmarked.py)."""
+        title_, body_ = unmark(title), unmark(body)
+        text, split = joined(title_.text, body_.text), len(title_.text)
+        return placed_back(to_mentions(self.match_text(text, padded_norm(text), split), split),
+                           title_, body_)
 
     def match_text(self, text: str, norm: str, title_len: int) -> list[tuple[int, int, str]]:
         """(start, end, actor id) in `text` (see `joined`), `norm` its `padded_norm`."""

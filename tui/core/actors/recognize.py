@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from tui.core.actors.gazetteer import Gazetteer
@@ -20,6 +20,7 @@ from tui.core.actors.roles import RoleResolver
 from tui.core.actors.text import key_of
 from tui.core.actors.titles import EN_NOT_NAME, EN_TITLES, RU_TITLES
 from tui.core.actors.unlisted import UnlistedFinder
+from tui.core.actors.unmarked import placed_back, unmark
 
 Span = tuple[str, int, int]  # (field "title"|"body", start, end)
 _WORD_BEFORE = re.compile(r"([A-ZА-ЯЁ][\w'’-]+)[ \u00a0]$")
@@ -66,7 +67,12 @@ class Recognizer:
 
     def mentions(self, title: str, body: str, published: datetime | None) -> list[Mention]:
         """Gazetteer mentions, then role phrases resolved on `published` (None: undated, so no
-        role resolves), in text order."""
+        role resolves), in text order; found in the text without vowel marks (unmarked.py),
+        spans as written."""
+        title_, body_ = unmark(title), unmark(body)
+        return placed_back(self._mentions(title_.text, body_.text, published), title_, body_)
+
+    def _mentions(self, title: str, body: str, published: datetime | None) -> list[Mention]:
         text = joined(title, body)
         norm = padded_norm(text)
         spans = [s for s in self.matcher.match_text(text, norm, len(title))
@@ -107,7 +113,18 @@ class Recognizer:
 
     def unlisted(self, title: str, body: str, taken: Sequence[Span]) -> list[UnlistedName]:
         """People named with a title or an attribution, outside the `taken` spans (what the
-        gazetteer, the offices and the places found)."""
+        gazetteer, the offices and the places found). Read without vowel marks (unmarked.py):
+        a mark never cuts a name, which is given without them; spans are as written."""
+        title_, body_ = unmark(title), unmark(body)
+        if title_.where is not None or body_.where is not None:
+            taken = [(f, *(title_ if f == "title" else body_).forth(s, e)) for f, s, e in taken]
+        found = self._unlisted(title_.text, body_.text, taken)
+        if title_.where is None and body_.where is None:
+            return found
+        return [replace(u, spans=tuple((f, *(title_ if f == "title" else body_).back(s, e))
+                                       for f, s, e in u.spans)) for u in found]
+
+    def _unlisted(self, title: str, body: str, taken: Sequence[Span]) -> list[UnlistedName]:
         text = joined(title, body)
         split = len(title) + 2
         blocked = [(s if f == "title" else s + split, e if f == "title" else e + split)

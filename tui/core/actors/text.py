@@ -16,6 +16,8 @@ import re
 import unicodedata
 
 from tui.core.actors.given_names import CYRILLIC
+from tui.core.actors.spellings import hebrew_variants
+from tui.core.actors.unmarked import unmark
 
 _NON_WORD = re.compile(r"[\W_]")
 # Non-word characters become spaces in two steps, each far cheaper than one regex substitution
@@ -78,14 +80,15 @@ def squeeze(text: str) -> str:
 
 
 def key_of(form: str) -> str:
-    """The automaton key for a name form: normalised, single-spaced, padded with spaces."""
-    return " " + " ".join(normalize(form).split()) + " "
+    """The automaton key for a name form: without vowel marks (as the text is read:
+    unmarked.py), normalised, single-spaced, padded with spaces."""
+    return " " + " ".join(normalize(unmark(form).text).split()) + " "
 
 
 def keys_of(form: str) -> tuple[str, ...]:
     """`key_of`, and where punctuation and a space meet inside the form ("U.N. General
     Assembly", "Atlanta, Georgia") the key with both spaces, as the text's normal form has."""
-    norm = normalize(form)
+    norm = normalize(unmark(form).text)
     key = " " + " ".join(norm.split()) + " "
     spaced = " " + norm.strip() + " "
     return (key,) if spaced == key else (key, spaced)
@@ -220,7 +223,7 @@ def expand_form(form: str) -> list[str]:
         if "\u200c" in form:  # the ZWNJ reads as a space; a text may also join the parts
             forms.append(form.replace("\u200c", ""))
         return [variant for f in forms for variant in (f, *arabic_variants(f))]
-    return [form]
+    return [form, *hebrew_variants(form)]
 
 
 _PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "abd", "von", "van", "de", "der"}

@@ -27,21 +27,26 @@ class PlacesAnalyzer:
     def text(self, item: TextItem, found: Found, sources: Sources) -> list[PlaceFound]:
         from tui.core.actors.analyzer import recognizer_for
         from tui.core.actors.matcher import padded_norm
+        from tui.core.actors.unmarked import unmark
         from tui.core.places.matcher import place_finder
         from tui.core.store.actors import spans_of
 
         actors = recognizer_for(sources).gazetteer.actors
-        split = len(item.title) + 2
-        text = f"{item.title}\n\n{item.body}"
+        # Read without vowel marks, as the actors are ("طَهْرَان"), spans as written.
+        title, body = unmark(item.title), unmark(item.body)
+        split = len(title.text) + 2
+        text = f"{title.text}\n\n{body.text}"
         # A place's name inside a person's or a body's name is no place named ("Jordan
         # Bardella", "Islamic State in Iraq"); states are places themselves.
         names = [(s if f == "title" else s + split, e if f == "title" else e + split)
                  for row in found.get("actors", ()) if actors[row[1]].kind != "state"
-                 for f, s, e, *office in spans_of(row[3]) if not office]
+                 for f, s0, e0, *office in spans_of(row[3]) if not office
+                 for s, e in [(title if f == "title" else body).forth(s0, e0)]]
         out: dict[str, list[tuple[str, int, int]]] = {}
         for start, end, place_id in place_finder().find(text, padded_norm(text), names):
             out.setdefault(place_id, []).append(
-                ("title", start, end) if start < split else ("body", start - split, end - split))
+                ("title", *title.back(start, end)) if start < split
+                else ("body", *body.back(start - split, end - split)))
         return [(place_id, len(spans), spans) for place_id, spans in out.items()]
 
     def write(self, conn: sqlite3.Connection, batch: Batch, context: Context) -> None:

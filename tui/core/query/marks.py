@@ -5,7 +5,8 @@ newsboat highlights search matches).
 The words are found as the full-text index found the article: tokens of letters and digits
 in any case, without accents; `pipe*` as a prefix; a bare Russian word by its stem
 ("Курск" marks "Курской"); a bare Arabic-script word with its attached proclitics and
-spelling variants ("لبنان" marks "ولبنان"); a phrase as its words in a row. Negated terms
+spelling variants ("لبنان" marks "ولبنان"); a phrase as its words in a row (an Arabic-script
+one normalised, as the index reads it: "اسماعيل هنية" marks "إسماعيل هَنِيَّة"). Negated terms
 find nothing to mark.
 """
 
@@ -39,6 +40,7 @@ class Mark:
     prefix: bool = False
     arabic: str = ""
     field: str | None = None
+    arabic_words: tuple[str, ...] = ()  # a quoted Arabic-script phrase, normalised
 
 
 def marks(query: str) -> list[Mark]:
@@ -65,6 +67,8 @@ def _mark(term: Text) -> Mark | None:
             text, prefix = word_stem(text), True
         elif (arabic := arabic_search.query_word(text)) is not None:
             return Mark(arabic=arabic.removeprefix(arabic_search.MARK), field=term.field)
+    elif term.phrase and arabic_search.query_phrase(text) is not None:
+        return Mark(field=term.field, arabic_words=tuple(arabic_search.phrase_words(text)))
     words = tuple(fold(word) for word in _TOKEN.findall(text))
     return Mark(words, prefix, field=term.field) if words else None
 
@@ -85,6 +89,9 @@ def spans(found: list[Mark], text: str, field: str = "body") -> list[tuple[int, 
                     if mark.arabic in arabic_search.run_forms(run)
                     and not any(start <= first < end for first, _ in words)]
             continue
+        if mark.arabic_words:
+            out += _in_a_row(mark.arabic_words, text)
+            continue
         size = len(mark.words)
         for i in range(len(tokens) - size + 1):
             if all(_same(tokens[i + k][2], word, mark.prefix and k == size - 1)
@@ -95,3 +102,24 @@ def spans(found: list[Mark], text: str, field: str = "body") -> list[tuple[int, 
 
 def _same(token: str, word: str, prefix: bool) -> bool:
     return token.startswith(word) if prefix else token == word
+
+
+def _in_a_row(words: tuple[str, ...], text: str) -> list[tuple[int, int]]:
+    """Where the normalised Arabic-script `words` stand in a row in `text`: from the first's
+    run to the last's (a run is one word but where punctuation splits it)."""
+    runs = [(*_letters_of(text, start, end), word)
+            for start, end, run in arabic_search.word_runs(text)
+            for word in arabic_search.phrase_words(run)]
+    size = len(words)
+    return [(runs[i][0], runs[i + size - 1][1]) for i in range(len(runs) - size + 1)
+            if all(runs[i + k][2] == word for k, word in enumerate(words))]
+
+
+def _letters_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """A run without the punctuation at its ends ("هنية،"): from its first letter to its last
+    letter's marks."""
+    while start < end and not text[start].isalpha():
+        start += 1
+    while end > start and not (text[end - 1].isalpha() or unicodedata.combining(text[end - 1])):
+        end -= 1
+    return start, end

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Literal, NoReturn
 
+from tui.core import search_fold
 from tui.core.query.ast import (
     FIELDS,
     FLAGS,
@@ -328,6 +329,7 @@ _RELATIVE = re.compile(r"([0-9]{1,6}) ?(h|hours?|d|days?|w|weeks?|mo|months?|y|y
 
 def _time(field: str, value: str, col: int) -> Time:
     bound: Literal["since", "before"] = "since" if field == "since" else "before"
+    typed, value = value, search_fold.fold(value)  # Persian/Arabic digits, as search reads
     low = value.lower()
     if low in ("today", "yesterday"):
         back = timedelta(days=1 if low == "yesterday" else 0)
@@ -337,14 +339,14 @@ def _time(field: str, value: str, col: int) -> Time:
         unit = rel.group(2).lower()
         days = int(rel.group(1)) * _UNITS[unit if unit in _UNITS else unit.rstrip("s")]
         if days > 365 * 200:
-            _fail(f"{field}: {value} is too far back", col)
+            _fail(f"{field}: {typed} is too far back", col)
         return Time(bound, delta=timedelta(days=days))
     if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9:.]+)?(Z|[+-][0-9:]+)?", value):
         try:
             at = datetime.fromisoformat(value)
             at = at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
         except (ValueError, OverflowError):
-            _fail(f"{field}: {value!r} is not a valid date", col)
+            _fail(f"{field}: {typed!r} is not a valid date", col)
         return Time(bound, at=at)
     _fail(f"{field}: needs 3h, 2d, 1w, 6mo, 1y, today, yesterday or a date like "
-          f"2024-08-01, not {value!r}", col)
+          f"2024-08-01, not {typed!r}", col)

@@ -116,13 +116,16 @@ def fts_string(term: Text) -> str:
     """One term as a safe FTS5 query: a quoted string (NUL would end it, so it goes).
 
     A bare Arabic-script word looks for the normalised forms indexed beside the text, which
-    include the word without attached proclitics (tui/core/arabic_search.py). Every term is
+    include the word without attached proclitics (tui/core/arabic_search.py); a quoted
+    Arabic-script phrase, its normalised words in a row. Every term is
     folded as the index is (ё as е, Arabic and Persian digits as 0-9: search_fold.py)."""
     text, prefix = search_fold.fold(term.text), term.prefix
     if not (term.phrase or prefix) and _CYRILLIC_WORD.fullmatch(text):
         text, prefix = word_stem(text), True
     elif not term.phrase and (arabic := arabic_search.query_word(text)) is not None:
         text = arabic
+    elif term.phrase and (words := arabic_search.query_phrase(text)) is not None:
+        text = words  # its words in a row, spelt as the index spells them (arabic_search)
     quoted = '"' + text.replace("\x00", " ").replace('"', '""') + '"'
     if prefix:
         quoted += "*"

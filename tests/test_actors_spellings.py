@@ -1,0 +1,73 @@
+# ruff: noqa: RUF001  (Arabic, Persian and Hebrew text is the point here)
+"""Spellings of listed names that writers use and the gazetteer does not list one by one:
+vowel marks and the tatweel, a Persian compound name written apart in Arabic, the Egyptian ج
+for a foreign g, Hebrew prefixes; and the spelling checks see them as the listed name."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.actors.gazetteer import load_gazetteer
+from tui.core.actors.owners import refusal
+from tui.core.actors.recognize import Recognizer
+from tui.core.actors.unmarked import unmark
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> Recognizer:
+    return Recognizer(load_gazetteer())
+
+
+def found(recognizer: Recognizer, body: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """(actor id, words as written) of each mention, and the names found not listed."""
+    mentions = recognizer.mentions("", body, None)
+    taken = [(m.field, m.start, m.end) for m in mentions]
+    return ([(m.actor_id, body[m.start:m.end]) for m in mentions],
+            [u.name for u in recognizer.unlisted("", body, taken)])
+
+
+def test_vowel_marks_and_the_tatweel_are_read_past_and_kept_in_the_span(
+        recognizer: Recognizer) -> None:
+    body = "قال إسماعيل هَنِيَّة إن الوفد وصل، وأكد إسماعيل هنيـة ذلك."
+    assert found(recognizer, body) == ([("ismail-haniyeh", "إسماعيل هَنِيَّة"),
+                                        ("ismail-haniyeh", "إسماعيل هنيـة")], [])
+
+
+def test_a_persian_compound_name_written_apart_is_one_person(recognizer: Recognizer) -> None:
+    body = "وصل وفد برئاسة محمد رضا عارف إلى الدوحة أمس."
+    mentions, unlisted = found(recognizer, body)
+    assert mentions == [("mohammad-reza-aref", "محمد رضا عارف")]
+    assert "رضا عارف" not in unlisted
+
+
+def test_the_egyptian_jim_for_a_foreign_g(recognizer: Recognizer) -> None:
+    body = "وقال وزير الدفاع سيرجي شويجو إن القوات تقدمت، وأضاف شويجو أن الهجوم فشل."
+    assert [a for a, _words in found(recognizer, body)[0]] == ["sergei-shoigu"] * 2
+
+
+def test_hebrew_names_with_their_prefixes(recognizer: Recognizer) -> None:
+    body = "איסמאעיל הנייה נהרג בטהרן. בחמאס אמרו שהנייה היה יעד."
+    mentions, _unlisted = found(recognizer, body)
+    assert ("ismail-haniyeh", "איסמאעיל הנייה") in mentions and ("hamas", "בחמאס") in mentions
+
+
+def test_a_marked_spelling_of_a_listed_name_is_no_new_spelling_or_actor() -> None:
+    gazetteer = load_gazetteer()
+    spelling = refusal(gazetteer, "إسماعيل هَنِيَّة", "ismail-haniyeh")
+    assert spelling is not None and "already goes by" in str(spelling)
+    actor = refusal(gazetteer, "إسماعيل هنيـة")
+    assert actor is not None and actor.owners == ("ismail-haniyeh",)
+
+
+def test_spans_map_back_over_the_marks() -> None:
+    text = unmark("قال هَنِيَّة")
+    assert text.text == "قال هنية"
+    assert text.back(4, 8) == (4, 12) and text.forth(4, 12) == (4, 8)
+    assert unmark("plain text").where is None
+
+
+def test_the_russian_spelling_with_a_final_ye(recognizer: Recognizer) -> None:
+    body = "Глава политбюро ХАМАС Исмаил Ханийе погиб в Тегеране, сообщил ХАМАС."
+    mentions, unlisted = found(recognizer, body)
+    assert any(actor == "ismail-haniyeh" and words.endswith("Исмаил Ханийе")
+               for actor, words in mentions) and not unlisted  # his title joins the mention
