@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -26,24 +26,22 @@ import ahocorasick
 
 from tui.core.actors.bodies import Slot, body_span
 from tui.core.actors.gazetteer import Actor, Gazetteer, GazetteerError, load_gazetteer
-from tui.core.actors.spans import mask, merge_adjacent, nearest_named
-from tui.core.actors.spellings import written_alike
-from tui.core.actors.text import (
-    expand_form,
-    key_of,
-    keys_of,
-    last_token,
-    normalize,
-    script_of,
-    squeeze,
+from tui.core.actors.name_forms import (
+    ACRONYM,
+    EXCLUDED,
+    FULL,
+    SURNAME,
+    form_keys,
+    name_forms,
 )
+from tui.core.actors.spans import mask, merge_adjacent, nearest_named
+from tui.core.actors.text import key_of, normalize, squeeze
 from tui.core.actors.translit import spelling_variants
 from tui.core.actors.unmarked import placed_back, unmark
 
 __all__ = ["Actor", "Gazetteer", "GazetteerError", "Matcher", "Mention", "load_gazetteer",
            "summarize"]
 
-FULL, ACRONYM, SURNAME, DERIVED, EXCLUDED = 0, 1, 2, 3, 4  # how a name form may be used
 DESCRIBED = 5  # a state body found by description (bodies.py), not a form of the gazetteer
 _CUE_BEFORE = 80  # characters scanned for cues before an ambiguous surname
 _CUE_AFTER = 50
@@ -97,39 +95,6 @@ def _case_ok(form: _Form, found: str) -> bool:
         return squeeze(found) == form.text
     # Lowercase text only matches a form written in lowercase ("turkey" is not Turkey).
     return not found.islower() or form.text.islower()
-
-
-def name_forms(actor: Actor) -> Iterator[tuple[str, int]]:
-    """(form, use) for every name form of `actor` the matcher looks for, before inflection,
-    with the spellings writers use for them (spellings.py)."""
-    for form, use in _listed_forms(actor):
-        yield form, use
-        for spelt in written_alike(form, actor.name) if use != ACRONYM else ():
-            yield spelt, use
-
-
-def _listed_forms(actor: Actor) -> Iterator[tuple[str, int]]:
-    yield from ((form, FULL) for form in actor.full_forms())
-    yield from ((form, ACRONYM) for form in actor.acronyms)
-    yield from ((form, SURNAME) for form in actor.surnames)
-    yield from ((form, EXCLUDED) for form in actor.exclude)
-    if actor.kind == "person" and not actor.family_first:
-        # Last names come from the name and native-script aliases, never from Latin
-        # aliases: "Russian President" must not make "President" a second reference.
-        native = [f for f in actor.aliases if script_of(f) != "latin"]
-        for form in (actor.name, *native):
-            derived = last_token(form)
-            if derived is not None:
-                yield derived, DERIVED
-
-
-def form_keys(form: str, use: int) -> Iterator[tuple[str, str]]:
-    """(variant, automaton key) for `form`: its inflections (not an acronym's), each with the
-    spacings the text's normal form may have."""
-    for variant in [form] if use == ACRONYM else expand_form(form):
-        for key in keys_of(variant):
-            if len(key.strip()) >= 2:
-                yield variant, key
 
 
 class Matcher:

@@ -12,7 +12,7 @@ last names it derives), so it refuses exactly what would collide.
 from __future__ import annotations
 
 from tui.core.actors.gazetteer import Actor, Gazetteer, GazetteerError
-from tui.core.actors.matcher import ACRONYM, EXCLUDED, FULL, form_keys, name_forms
+from tui.core.actors.name_forms import ACRONYM, EXCLUDED, FULL, form_keys, name_forms
 from tui.core.actors.text import key_of, keys_of
 
 _index: list[tuple[str, dict[str, dict[str, int]]]] = []  # (content hash, key -> id -> use)
