@@ -79,11 +79,16 @@ def _sentence_places(sentences: list[tuple[str, int, int, str]], body: str,
         cut = False
     else:  # the body's words: the last may run on past the lead
         cut = len(body) > lead_end and not body[lead_end].isspace()
+        if not body_places:  # a third of articles: no sentence's words need counting
+            found: list[set[str]] = [set() for _ in sentences]
+            if cut:
+                found[-1] = _alone(sentences[-1][3])
+            return found
     first_word, words = [], 0
     for _f, _lo, _hi, text in sentences:
         first_word.append(words)
         words += count_words(text)
-    found: list[set[str]] = [set() for _ in sentences]
+    found = [set() for _ in sentences]
     alone = {len(sentences) - 1} if cut else set()
     for i, width, place in body_places:
         if i >= words:
