@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 
 from tui.core.linking.acts import apart, signature, units
@@ -97,3 +98,21 @@ def test_a_lead_cut_in_a_word_reads_the_cut_word_as_the_sentence_has_it() -> Non
     body = start[:LEAD_CHARS - len("Two killed in Tehran")] + "Two killed in Tehranis and more."
     assert "deaths p:tehran" in _with_parts("A headline", body)
     assert "deaths p:tehran" in signature("A headline", body, [])
+
+
+def test_units_are_the_lead_split_after_each_mark() -> None:
+    """`units` finds the lead's sentences where splitting it at white space after . ! ? or
+    the Arabic question mark puts them, empty last piece and cut lead included."""
+    after_mark = re.compile(r"(?<=[.!?\u061f])\s+")
+    bodies = ["", "One. Two! Three? Four", "Ends with a mark. ", "No mark at all",
+              "  Starts with space. Then\tthe next.\n", "Trailing. \n\nNext paragraph. Here.",
+              "Question؟ Next one. ", "A. B.  C!!  D", "x" * 590 + ". cut at the lead limit here",
+              "y" * 597 + ".   "]
+    for body in bodies:
+        lead = body.partition("\n\n")[0][:600]
+        expected, at = [], 0
+        for sentence in after_mark.split(lead):
+            start = body.find(sentence, at)
+            expected.append(("body", start, start + len(sentence), sentence))
+            at = start + len(sentence)
+        assert units("T", body) == [("title", 0, 1, "T"), *expected], body

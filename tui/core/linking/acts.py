@@ -21,8 +21,10 @@ from collections.abc import Iterable, Sequence
 from tui.core.linking.text import PlaceSpan, count_words, place_matcher, split_words
 from tui.core.linking.what import LEAD_CHARS, count_types
 
-# a sentence ends at . ! ? or the Arabic question mark, before white space
-SENTENCE = re.compile(r"(?<=[.!?\u061f])\s+")
+# a sentence ends at . ! ? or the Arabic question mark, before white space; the mark is in
+# the match (a pattern that starts with a class is found twice as fast as one that starts by
+# looking behind) and the white space after it parts the sentences
+SENTENCE_END = re.compile(r"[.!?\u061f]\s+")
 Mention = tuple[str, str]  # (actor id, its spans JSON: [[field, start, end, ...], ...])
 
 
@@ -30,11 +32,16 @@ def units(title: str, body: str) -> list[tuple[str, int, int, str]]:
     """(field, start, end, text): the headline, then each sentence of the lead (the first
     paragraph, at most what.LEAD_CHARS)."""
     out = [("title", 0, len(title), title)]
-    at = 0
-    for sentence in SENTENCE.split(body.partition("\n\n")[0][:LEAD_CHARS]):
-        start = body.find(sentence, at)
-        out.append(("body", start, start + len(sentence), sentence))
-        at = start + len(sentence)
+    lead = body.partition("\n\n")[0][:LEAD_CHARS]
+    at = end = 0
+    for found in SENTENCE_END.finditer(lead):
+        end = found.start() + 1
+        out.append(("body", at, end, lead[at:end]))
+        at = found.end()
+    if at and at == len(lead):  # white space after the last mark: an empty last piece
+        out.append(("body", end, end, ""))
+    else:
+        out.append(("body", at, len(lead), lead[at:]))
     return out
 
 
@@ -79,11 +86,16 @@ def _sentence_places(sentences: list[tuple[str, int, int, str]], body: str,
         cut = False
     else:  # the body's words: the last may run on past the lead
         cut = len(body) > lead_end and not body[lead_end].isspace()
+        if not body_places:  # a third of articles: no sentence's words need counting
+            found: list[set[str]] = [set() for _ in sentences]
+            if cut:
+                found[-1] = _alone(sentences[-1][3])
+            return found
     first_word, words = [], 0
     for _f, _lo, _hi, text in sentences:
         first_word.append(words)
         words += count_words(text)
-    found: list[set[str]] = [set() for _ in sentences]
+    found = [set() for _ in sentences]
     alone = {len(sentences) - 1} if cut else set()
     for i, width, place in body_places:
         if i >= words:
