@@ -30,7 +30,7 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=ev.FOLDS)
     args = parser.parse_args()
     from tui.core.linking import index
-    from tui.core.linking.score import shown
+    from tui.core.related_items import shown
     from tui.core.store import coverage
     from tui.core.store.write_turns import transaction
 

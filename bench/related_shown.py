@@ -8,8 +8,9 @@ events, links kept as the store keeps them, stories made, lists ordered story fi
 
 - **precision by bin**: of the items a list holds (its first ten, before any is hidden), the
   share from the article's own event, by the pair's probability, apart for items whose reasons
-  say why (a shared actor, place or event type, or text in common: `score.says_why`) or that
-  join two scripts (`score.shown`), and the rest: reasons that are the time apart alone;
+  say why (a shared actor, place or event type, or text in common: `Score.says_why`) or that
+  join two scripts (`related_items.listed_apart`), and the rest: reasons that are the time
+  apart alone;
 - **display rules**: P@1, R@5, intrusions and lonely items (beside a standalone piece) of the
   lists with the items a rule hides left out, as `related` would show them.
 """

@@ -59,29 +59,32 @@ class Bench:
     extra: dict[int, list[ev.Pair]]
     published: dict[int, float]
     meta: dict[int, tuple[str, str]]
-    # (a, b), a < b: whether the pair is listed outside its story (score.shown); a list shows
+    # (a, b), a < b: whether the pair is listed outside its story (related_items.listed_apart);
+    # a list shows
     # only those and its story's, as the store's lists do
     named: dict[tuple[int, int], bool] = field(default_factory=dict)
 
 
 def named_pairs(conn: object, table: Sequence[ev.Pair]) -> dict[tuple[int, int], bool]:
-    """Whether each pair's link, kept, would be listed outside its story (score.shown: its
-    reasons say why, or it joins two scripts; reasons do not depend on the weights)."""
+    """Whether each pair's link, kept, would be listed outside its story
+    (related_items.listed_apart: its reasons say why, or it joins two scripts; reasons do not
+    depend on the weights)."""
     from dataclasses import replace
 
     from tui.core.linking import index
-    from tui.core.linking.score import default_model, reasons, score, shown
+    from tui.core.linking.score import default_model, score
+    from tui.core.related_items import listed_apart
 
     every = replace(default_model(), link_min=0.0)  # explained whatever its probability
     ids = sorted({p.a for p in table} | {p.b for p in table})
     feats = index.features(conn, ids)  # type: ignore[arg-type]
-    return {(p.a, p.b): shown(False, reasons(score(feats[p.a], feats[p.b], every)),
-                              feats[p.a].script != feats[p.b].script) for p in table}
+    return {(p.a, p.b): listed_apart(score(feats[p.a], feats[p.b], every).says_why,
+                                     feats[p.a].script != feats[p.b].script) for p in table}
 
 
 def as_listed(links: dict[int, list[tuple[int, float]]], story: Mapping[int, int],
               named: Mapping[tuple[int, int], bool]) -> dict[int, list[tuple[int, float]]]:
-    """The links a list shows (score.shown): `named` ones, and the story's."""
+    """The links a list shows (related_items.shown): `named` ones, and the story's."""
     def keep(a: int, b: int) -> bool:
         return named.get((min(a, b), max(a, b)), True) or (
             story.get(a) is not None and story.get(a) == story.get(b))
