@@ -34,7 +34,7 @@ def width() -> int:
 def put(line: str, drawn: bool) -> None:
     """Print `line` (one or more rows); `drawn`: right-to-left text in visual order, each row
     wrapped here, so the terminal never breaks a reordered row."""
-    if drawn and visual.has_rtl(line):
+    if visual.needs_reorder(line, drawn):
         room = width()
         line = "\n".join(shown.text for row in line.split("\n")
                          for shown in visual.visual_lines(row, room, rtl=False))
@@ -45,7 +45,7 @@ def column(name: str, cells: int, drawn: bool) -> str:
     """`name` cut to `cells` characters and padded to that many cells: as stored, or (drawn)
     as an isolate padded by the cells its shaped letters take (a lam-alef takes one)."""
     cut = name[:cells]
-    if not (drawn and visual.has_rtl(cut)):
+    if not visual.needs_reorder(cut, drawn):
         return f"{cut:<{cells}}"
     taken = visual.cell_width("".join(visual.paragraph(cut).pieces))
     return visual.isolated(cut) + " " * max(cells - taken, 0)
