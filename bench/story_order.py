@@ -253,8 +253,7 @@ def compare(cache: Cache, table: Sequence[ev.Pair], extra: Sequence[ev.Pair],
     truth = {aid: a.truth for aid, a in cache.gold.items()}
     out: dict[str, Figures] = {}
     for k in range(ev.FOLDS):
-        train = [p for p in [*table, *extra]
-                 if which[truth[p.a]] != k and which[truth[p.b]] != k]
+        train = ev.training([*table, *extra], which, truth, k)
         with transaction(cache.conn):
             index.relink(cache.conn, ev.hybrid_fitter(train))  # type: ignore[arg-type]
         links, meta, published = snapshot(cache.conn)
