@@ -30,7 +30,7 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=ev.FOLDS)
     args = parser.parse_args()
     from tui.core.linking import index
-    from tui.core.linking.score import shown
+    from tui.core.related_items import shown
     from tui.core.store import coverage
     from tui.core.store.write_turns import transaction
 
@@ -46,8 +46,7 @@ def main() -> None:
         for aid, t in truth.items():
             members.setdefault(t, set()).add(aid)
         for k in range(args.folds):
-            train = [p for p in [*table, *extra]
-                     if which[truth[p.a]] != k and which[truth[p.b]] != k]
+            train = ev.training([*table, *extra], which, truth, k)
             model = ev.hybrid_fitter(train)
             with transaction(cache.conn):
                 index.relink(cache.conn, model)  # type: ignore[arg-type]

@@ -25,7 +25,7 @@ import argparse
 import hashlib
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,9 +122,19 @@ def background(cache: Cache, table: Sequence[Pair], ratio: float = BACKGROUND,
 def fold_of(articles: Sequence[Labelled], folds: int = FOLDS) -> dict[str, int]:
     """Gold cluster -> fold: events (and standalone pieces) dealt round-robin in the order of a
     hash of their names, so folds are fixed and mix both halves of the set."""
-    names = sorted({a.truth for a in articles if a.event is not None},
-                   key=lambda n: hashlib.sha1(n.encode()).hexdigest())
-    return {name: i % folds for i, name in enumerate(names)}
+    return deal((a.truth for a in articles if a.event is not None), folds)
+
+
+def deal(names: Iterable[str], folds: int = FOLDS) -> dict[str, int]:
+    """Each distinct name -> its fold, dealt round-robin in the order of the names' hashes."""
+    ordered = sorted(set(names), key=lambda n: hashlib.sha1(n.encode()).hexdigest())
+    return {name: i % folds for i, name in enumerate(ordered)}
+
+
+def training(pairs: Iterable[Pair], which: Mapping[str, int], truth: Mapping[int, str],
+             k: int) -> list[Pair]:
+    """The labelled pairs fold `k` may learn from: neither article of its events."""
+    return [p for p in pairs if which[truth[p.a]] != k and which[truth[p.b]] != k]
 
 
 Fitter = Callable[[Sequence[Pair]], object]  # labelled pairs -> a Model
@@ -159,7 +169,7 @@ def cross_validate(cache: Cache, fitter: Fitter, folds: int = FOLDS,
     seed_fold = (which[cache.gold[cache.by_slug[seed[0]]].truth]
                  if seed and seed[0] in cache.by_slug else None)
     for k in range(folds):
-        train = [p for p in [*table, *extra] if which[truth[p.a]] != k and which[truth[p.b]] != k]
+        train = training([*table, *extra], which, truth, k)
         model = fitter(train)
         with transaction(cache.conn):
             index.relink(cache.conn, model)  # type: ignore[arg-type]

@@ -51,7 +51,7 @@ class Figures:
 
 
 def related_ids(conn: sqlite3.Connection) -> RelatedOf:
-    from tui.core.linking.score import shown
+    from tui.core.related_items import shown
     from tui.core.store import coverage
 
     return lambda aid: [r.id for r in coverage.related(conn, aid, 10, shown)]  # as shown

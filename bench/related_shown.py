@@ -8,8 +8,9 @@ events, links kept as the store keeps them, stories made, lists ordered story fi
 
 - **precision by bin**: of the items a list holds (its first ten, before any is hidden), the
   share from the article's own event, by the pair's probability, apart for items whose reasons
-  say why (a shared actor, place or event type, or text in common: `score.says_why`) or that
-  join two scripts (`score.shown`), and the rest: reasons that are the time apart alone;
+  say why (a shared actor, place or event type, or text in common: `Score.says_why`) or that
+  join two scripts (`related_items.listed_apart`), and the rest: reasons that are the time
+  apart alone;
 - **display rules**: P@1, R@5, intrusions and lonely items (beside a standalone piece) of the
   lists with the items a rule hides left out, as `related` would show them.
 """
@@ -17,7 +18,6 @@ events, links kept as the store keeps them, stories made, lists ordered story fi
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 from collections.abc import Callable
 from itertools import pairwise
@@ -40,40 +40,13 @@ Shown = Callable[[float, bool, bool, float], bool]  # (p, says why, in story, te
 def lists(bench: rv.Bench, seed: int, folds: int) -> dict[int, list[Item]]:
     """Each article's list (its first ten, story first, before any is hidden) scored in the
     fold holding its event out."""
-    from tui.core.linking.fit import fit_model
-    from tui.core.linking.index import STORY_LINK_MIN, TOP_LINKS
-    from tui.core.linking.score import PARTS
-
-    names = sorted(set(bench.truth.values()), key=lambda n: hashlib.sha1(n.encode()).hexdigest())
-    which = {n: i % folds for i, n in enumerate(names)}
-    truth = bench.truth
     out: dict[int, list[Item]] = {}
     text = {(p.a, p.b): p.parts["text"] - p.parts["cross"] for p in bench.table}  # -1: scripts
-    for k in range(folds):
-        train = [p for p in [*bench.table, *bench.extra[seed]]
-                 if which[truth[p.a]] != k and which[truth[p.b]] != k]
-        model = fit_model([p.parts for p in train], [p.same for p in train], name="hybrid",
-                          parts=PARTS)
-        links: dict[int, list[tuple[int, float]]] = {}
-        for p in bench.table:
-            prob = round(model.probability(p.parts), 6)
-            if prob >= model.link_min:
-                links.setdefault(p.a, []).append((p.b, prob))
-                links.setdefault(p.b, []).append((p.a, prob))
-        links = {a: sorted(r, key=lambda x: -x[1])[:TOP_LINKS] for a, r in links.items()}
-        strong = [(a, b, p) for a, r in links.items() for b, p in r if p >= STORY_LINK_MIN]
-        trained = [a for a in truth if which[truth[a]] != k]
-        best: tuple[float, dict[int, int]] | None = None
-        for t in ev.STORY_GRID:
-            story = so.as_map(rv.shipped_stories(bench.published, strong, t))
-            f1 = evaluate(truth, lambda _a: [], story, trained).summary()["b3_f1"]
-            if best is None or f1 > best[0] + 1e-9:
-                best = (f1, story)
-        assert best is not None
-        story = best[1]
-        related = so.ordered(links, bench.meta, story, so.story_first)  # nothing hidden
-        for a in (a for a in truth if which[truth[a]] == k):
-            probs = dict(links.get(a, []))
+    for fold in rv.folds_in_memory(bench, seed, folds):
+        story = fold.story
+        related = so.ordered(fold.links, bench.meta, story, so.story_first)  # nothing hidden
+        for a in fold.scored:
+            probs = dict(fold.links.get(a, []))
             mine = story.get(a)
             out[a] = [(b, probs[b], bench.named[(min(a, b), max(a, b))],
                        mine is not None and story.get(b) == mine, text[(min(a, b), max(a, b))])

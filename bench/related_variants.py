@@ -16,10 +16,9 @@ intrusions by 6; tests/data/related_eval.md).
 
 from __future__ import annotations
 
-import hashlib
 import sys
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,29 +58,32 @@ class Bench:
     extra: dict[int, list[ev.Pair]]
     published: dict[int, float]
     meta: dict[int, tuple[str, str]]
-    # (a, b), a < b: whether the pair is listed outside its story (score.shown); a list shows
+    # (a, b), a < b: whether the pair is listed outside its story (related_items.listed_apart);
+    # a list shows
     # only those and its story's, as the store's lists do
     named: dict[tuple[int, int], bool] = field(default_factory=dict)
 
 
 def named_pairs(conn: object, table: Sequence[ev.Pair]) -> dict[tuple[int, int], bool]:
-    """Whether each pair's link, kept, would be listed outside its story (score.shown: its
-    reasons say why, or it joins two scripts; reasons do not depend on the weights)."""
+    """Whether each pair's link, kept, would be listed outside its story
+    (related_items.listed_apart: its reasons say why, or it joins two scripts; reasons do not
+    depend on the weights)."""
     from dataclasses import replace
 
     from tui.core.linking import index
-    from tui.core.linking.score import default_model, reasons, score, shown
+    from tui.core.linking.score import default_model, score
+    from tui.core.related_items import listed_apart
 
     every = replace(default_model(), link_min=0.0)  # explained whatever its probability
     ids = sorted({p.a for p in table} | {p.b for p in table})
     feats = index.features(conn, ids)  # type: ignore[arg-type]
-    return {(p.a, p.b): shown(False, reasons(score(feats[p.a], feats[p.b], every)),
-                              feats[p.a].script != feats[p.b].script) for p in table}
+    return {(p.a, p.b): listed_apart(score(feats[p.a], feats[p.b], every).says_why,
+                                     feats[p.a].script != feats[p.b].script) for p in table}
 
 
 def as_listed(links: dict[int, list[tuple[int, float]]], story: Mapping[int, int],
               named: Mapping[tuple[int, int], bool]) -> dict[int, list[tuple[int, float]]]:
-    """The links a list shows (score.shown): `named` ones, and the story's."""
+    """The links a list shows (related_items.shown): `named` ones, and the story's."""
     def keep(a: int, b: int) -> bool:
         return named.get((min(a, b), max(a, b)), True) or (
             story.get(a) is not None and story.get(a) == story.get(b))
@@ -104,30 +106,38 @@ def load(seeds: Sequence[int] = SEEDS, halves: Sequence[str] | None = None) -> B
                  table, extra, published, meta, named)
 
 
-def score(bench: Bench, variant: Variant, seed: int = 7, folds: int = ev.FOLDS
-          ) -> dict[str, Figures]:
-    """Pooled figures ("all", and "ab" / "cd" / "ef" / "gh" for the set's parts) over the folds."""
+Links = dict[int, list[tuple[int, float]]]
+
+
+@dataclass
+class Fold:
+    """One fold held out: the links kept as the store keeps them (each article's TOP_LINKS
+    best from the model's link_min, best first) and the stories made from them at the
+    threshold best on the training events' B3-F1."""
+
+    links: Links
+    story: dict[int, int]
+    scored: list[int]  # the fold's articles
+
+
+def folds_in_memory(bench: Bench, seed: int, folds: int,
+                    row: Callable[[ev.Pair], Mapping[str, float]] = lambda p: p.parts,
+                    parts: Sequence[str] | None = None,
+                    stories: Stories = shipped_stories) -> Iterator[Fold]:
+    """Per fold by event, the score fitted on the other folds' pairs (table and background
+    `seed`), as bench/related_eval.py folds the cache, in memory: `row` a pair's parts,
+    `parts` the model's (PARTS), `stories` the rule that makes them."""
     from tui.core.linking.fit import fit_model
     from tui.core.linking.index import STORY_LINK_MIN, TOP_LINKS
     from tui.core.linking.score import PARTS
 
-    # ev.fold_of's folds (every dev-set article is labelled)
-    names = sorted(set(bench.truth.values()), key=lambda n: hashlib.sha1(n.encode()).hexdigest())
-    which = {n: i % folds for i, n in enumerate(names)}
+    which = ev.deal(bench.truth.values(), folds)  # every dev-set article is labelled
     truth = bench.truth
-    parts = (*PARTS, *(n for n in variant.parts if n not in PARTS))  # a shipped name: replaced
-
-    def row(p: ev.Pair) -> dict[str, float]:
-        return {**p.parts, **{name: fn(p) for name, fn in variant.parts.items()}}
-
-    out = {"all": Figures(), "ab": Figures(), "cd": Figures(), "ef": Figures(),
-           "gh": Figures()}
     for k in range(folds):
-        train = [p for p in [*bench.table, *bench.extra[seed]]
-                 if which[truth[p.a]] != k and which[truth[p.b]] != k]
+        train = ev.training([*bench.table, *bench.extra[seed]], which, truth, k)
         model = fit_model([row(p) for p in train], [p.same for p in train], name="hybrid",
-                          parts=parts)
-        links: dict[int, list[tuple[int, float]]] = {}
+                          parts=parts or PARTS)
+        links: Links = {}
         for p in bench.table:
             prob = round(model.probability(row(p)), 6)
             if prob >= model.link_min:
@@ -136,19 +146,34 @@ def score(bench: Bench, variant: Variant, seed: int = 7, folds: int = ev.FOLDS
         links = {a: sorted(r, key=lambda x: -x[1])[:TOP_LINKS] for a, r in links.items()}
         strong = [(a, b, p) for a, r in links.items() for b, p in r if p >= STORY_LINK_MIN]
         trained = [a for a in truth if which[truth[a]] != k]
-        scored = [a for a in truth if which[truth[a]] == k]
         best: tuple[float, dict[int, int]] | None = None
         for t in ev.STORY_GRID:
-            story = so.as_map(variant.stories(bench.published, strong, t))
+            story = so.as_map(stories(bench.published, strong, t))
             f1 = evaluate(truth, lambda _a: [], story, trained).summary()["b3_f1"]
             if best is None or f1 > best[0] + 1e-9:
                 best = (f1, story)
         assert best is not None
-        related = so.ordered(as_listed(links, best[1], bench.named), bench.meta, best[1],
-                             so.story_first)
+        yield Fold(links, best[1], [a for a in truth if which[truth[a]] == k])
+
+
+def score(bench: Bench, variant: Variant, seed: int = 7, folds: int = ev.FOLDS
+          ) -> dict[str, Figures]:
+    """Pooled figures ("all", and "ab" / "cd" / "ef" / "gh" for the set's parts) over the folds."""
+    from tui.core.linking.score import PARTS
+
+    parts = (*PARTS, *(n for n in variant.parts if n not in PARTS))  # a shipped name: replaced
+
+    def row(p: ev.Pair) -> dict[str, float]:
+        return {**p.parts, **{name: fn(p) for name, fn in variant.parts.items()}}
+
+    out = {"all": Figures(), "ab": Figures(), "cd": Figures(), "ef": Figures(),
+           "gh": Figures()}
+    for fold in folds_in_memory(bench, seed, folds, row, parts, variant.stories):
+        related = so.ordered(as_listed(fold.links, fold.story, bench.named), bench.meta,
+                             fold.story, so.story_first)
         for name, figures in out.items():
-            mine = [a for a in scored if name == "all" or bench.part[a] in name]
-            figures.add(evaluate(truth, related, best[1], mine))
+            mine = [a for a in fold.scored if name == "all" or bench.part[a] in name]
+            figures.add(evaluate(bench.truth, related, fold.story, mine))
     return out
 
 

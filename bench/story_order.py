@@ -51,16 +51,18 @@ def snapshot(conn: sqlite3.Connection) -> tuple[Links, dict[int, tuple[str, str]
 
 
 def as_shown(conn: sqlite3.Connection, links: Links, story: Mapping[int, int]) -> Links:
-    """The links a list shows (`score.shown`: reasons naming something shared, or the same
-    story), as the store's lists show them; the stories are made from all of `links`."""
-    from tui.core.linking.score import shown
+    """The links a list shows (`related_items.shown`: reasons naming something shared, two
+    scripts, or the same story), as the store's lists show them; the stories are made from
+    all of `links`."""
+    from tui.core.related_items import listed_apart
 
-    why = {(a, b): r for a, b, r in conn.execute("SELECT article_id, other_id, reasons FROM links")}
+    why = {(a, b): bool(w) for a, b, w in conn.execute(
+        "SELECT article_id, other_id, says_why FROM links")}
     script = dict(conn.execute("SELECT article_id, json_extract(features, '$.s') "
                                "FROM link_features"))
     return {a: [(b, p) for b, p in rows
-                if shown(story.get(a) is not None and story.get(a) == story.get(b), why[(a, b)],
-                         script.get(a) != script.get(b))]
+                if (story.get(a) is not None and story.get(a) == story.get(b))
+                or listed_apart(why[(a, b)], script.get(a) != script.get(b))]
             for a, rows in links.items()}
 
 
@@ -251,8 +253,7 @@ def compare(cache: Cache, table: Sequence[ev.Pair], extra: Sequence[ev.Pair],
     truth = {aid: a.truth for aid, a in cache.gold.items()}
     out: dict[str, Figures] = {}
     for k in range(ev.FOLDS):
-        train = [p for p in [*table, *extra]
-                 if which[truth[p.a]] != k and which[truth[p.b]] != k]
+        train = ev.training([*table, *extra], which, truth, k)
         with transaction(cache.conn):
             index.relink(cache.conn, ev.hybrid_fitter(train))  # type: ignore[arg-type]
         links, meta, published = snapshot(cache.conn)

@@ -123,3 +123,9 @@ def tmux() -> Iterator[Any]:
     session = Tmux()
     yield session
     session.kill()
+
+
+@pytest.fixture
+def term(tmux: Any) -> Any:
+    """`tmux`, by the name most tmux tests give their terminal."""
+    return tmux

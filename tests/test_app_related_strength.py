@@ -9,7 +9,7 @@ from typing import Any
 from tests.test_app_support import SIZE, main, make_app, settle
 from tui.app.widgets.reader import Reader
 from tui.app.widgets.side_panel import WEAKER
-from tui.core.related_strength import is_weak, strength
+from tui.core.related_items import is_weak, strength
 
 
 def mixed(desk: Any) -> int:

@@ -15,7 +15,7 @@ from tests.test_app_support import copy_demo
 from tests.test_cli import newsdesk
 from tui.core.config.loader import load_config
 from tui.core.desk import Desk
-from tui.core.related_strength import LIKELY_FROM, is_weak
+from tui.core.related_items import LIKELY_FROM, is_weak
 
 
 def test_each_item_says_how_strong_its_link_is(tmp_path: Path) -> None:

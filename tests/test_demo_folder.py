@@ -6,7 +6,6 @@ from __future__ import annotations
 import shutil
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -46,13 +45,6 @@ def test_demo_state_survives_and_the_cli_reaches_it(tmp_path: Path) -> None:
     elsewhere = newsdesk("demo", "--fetch-only", "--dir", str(chosen), env=env, cwd=tmp_path)
     assert elsewhere.returncode == 0 and (chosen / "feeds.toml").is_file()
     assert f"kept in {chosen}" in elsewhere.stderr
-
-
-@pytest.fixture
-def term() -> Iterator[Tmux]:
-    session = Tmux()
-    yield session
-    session.kill()
 
 
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")

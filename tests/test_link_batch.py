@@ -26,7 +26,7 @@ def _devset_features(folder: Path) -> dict[int, Features]:
 
 
 def _one_by_one(feats: dict[int, Features], pairs: list[tuple[int, int]],
-                model: Model) -> list[tuple[int, int, float, str]]:
+                model: Model) -> list[tuple[int, int, float, str, bool]]:
     return [(a, b, *kept) for a, b in pairs if a in feats and b in feats
             and (kept := link(feats[a], feats[b], model))]
 
@@ -40,8 +40,9 @@ def test_every_devset_pair_scores_as_link_scores_it(tmp_path: Path) -> None:
     want = _one_by_one(feats, pairs, model)
     far = [p for p in pairs if abs(feats[p[0]].published - feats[p[1]].published) > 14 * 86400]
     assert len(want) > 1000 and far  # links to get wrong, and pairs beyond the window
-    whys = [why for *_x, why in want]  # reasons with names and event types
+    whys = [why for *_x, why, _says in want]  # reasons with names and event types
     assert any("both: " in w for w in whys) and any("apart" not in w.split("; ")[0] for w in whys)
+    assert {says for *_x, says in want} == {True, False}
     assert score_many(feats, pairs, model) == want
     # a model that keeps every pair (links beyond the window too) and one that keeps few
     for floor in (0.0, 0.5):

@@ -160,7 +160,8 @@ def test_best_keeps_what_pruning_keeps() -> None:
 
     rng = random.Random(5)
     pairs = {(a, b) for a in range(40) for b in range(a + 1, 40) if rng.random() < 0.6}
-    rows = [(a, b, rng.choice([0.1, 0.25, 0.5, rng.random()]), f"{a}-{b}") for a, b in pairs]
+    rows = [(a, b, rng.choice([0.1, 0.25, 0.5, rng.random()]), f"{a}-{b}", (a + b) % 2 == 0)
+            for a, b in pairs]
     rng.shuffle(rows)
     best = rounds.Best(3)
     for i in range(0, len(rows), 17):
@@ -168,9 +169,10 @@ def test_best_keeps_what_pruning_keeps() -> None:
     got = best.take(list(range(20))) + best.take(best.held())
     want = []
     for aid in range(40):
-        mine = [(s, b if a == aid else a, why) for a, b, s, why in rows if aid in (a, b)]
+        mine = [(s, b if a == aid else a, why, says) for a, b, s, why, says in rows
+                if aid in (a, b)]
         mine.sort(key=lambda r: (-r[0], r[1]))
-        want += sorted((aid, other, s, why) for s, other, why in mine[:3])
+        want += sorted((aid, other, s, why, says) for s, other, why, says in mine[:3])
     assert got == want
     assert best.held() == []
 
@@ -188,8 +190,9 @@ def test_a_rounds_links_skip_articles_pruned_meanwhile(tmp_path: Path) -> None:
         ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
         gone = max(ids) + 1000  # never stored: as if pruned after scoring
         conn.execute("DELETE FROM links")
-        _write_best(conn, [(ids[0], ids[1], 0.9, "a"), (ids[1], gone, 0.8, "b"),
-                           (gone, ids[2], 0.7, "c"), (ids[2], ids[0], 0.6, "d")], chunk=3)
+        rows = [(ids[0], ids[1], 0.9, "a"), (ids[1], gone, 0.8, "b"), (gone, ids[2], 0.7, "c"),
+                (ids[2], ids[0], 0.6, "d")]
+        _write_best(conn, [(a, b, p, text, True) for a, b, p, text in rows], chunk=3)
         assert sorted(tuple(r) for r in conn.execute("SELECT article_id, other_id, reasons "
                                                      "FROM links")) == [
             (ids[0], ids[1], "a"), (ids[2], ids[0], "d")]

@@ -165,8 +165,9 @@ def test_related_lists_the_article_s_story_first(tmp_path: Path) -> None:
         b = _add(conn, "b", 2, "Tel Aviv drone: what we know", "", "2024-07-19T20:00:00Z")
         c = _add(conn, "c", 2, "Israel strikes Hodeidah", "", "2024-07-20T18:00:00Z")
         d = _add(conn, "d", 1, "Markets calm", "", "2024-07-19T09:00:00Z")
-        links.store_links(conn, [(a, b, 0.6, ""), (a, c, 0.9, ""), (a, d, 0.2, ""),
-                                 (c, a, 0.9, ""), (c, d, 0.3, "")])
+        links.store_links(conn, [(a, b, 0.6, "", True), (a, c, 0.9, "", True),
+                                 (a, d, 0.2, "", True), (c, a, 0.9, "", True),
+                                 (c, d, 0.3, "", True)])
         links.rewrite_stories(conn, [a, b], {links.new_story(conn): [a, b]})
     got = coverage.related(conn, a)
     assert [r.id for r in got] == [b, c, d]

@@ -75,13 +75,6 @@ def fetched(tmp_path: Path) -> Iterator[Path]:
         yield fetch_site(server, tmp_path / "site", STORIES)
 
 
-@pytest.fixture
-def term() -> Iterator[Tmux]:
-    session = Tmux()
-    yield session
-    session.kill()
-
-
 def start(term: Tmux, tmp_path: Path, config: Path) -> None:
     term.start(f"{user_env(tmp_path / 'home')} {sys.executable} -m tui --config {config}",
                cwd=tmp_path)

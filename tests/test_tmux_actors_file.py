@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_tmux_actors import STORIES, fetched, start, term  # noqa: F401 - fixtures
+from tests.test_tmux_actors import STORIES, fetched, start  # noqa: F401 - a fixture
 from tests.test_tmux_smoke import Tmux
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
@@ -25,7 +25,7 @@ def actors(kind: str) -> str:
             f'kind = "{kind}"\naliases = ["Ivo Examplov"]\n')
 
 
-def test_a_wrong_kind_is_said_and_the_tree_stays(tmp_path: Path, term: Tmux,  # noqa: F811
+def test_a_wrong_kind_is_said_and_the_tree_stays(tmp_path: Path, term: Tmux,
                                                   fetched: Path) -> None:  # noqa: F811
     with fetched.open("a", encoding="utf-8") as file:
         file.write(VIEW)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,13 +22,6 @@ from tui.core.desk import Desk
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 KREMLIN = "http://en.kremlin.ru/events/president/transcripts/1"
-
-
-@pytest.fixture
-def term() -> Iterator[Tmux]:
-    session = Tmux()
-    yield session
-    session.kill()
 
 
 def test_o_and_a_number_open_a_link_the_text_cites(tmp_path: Path, term: Tmux) -> None:

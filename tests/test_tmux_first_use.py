@@ -36,13 +36,6 @@ def user_env(home: Path) -> str:
 
 
 @pytest.fixture
-def term() -> Iterator[Tmux]:
-    session = Tmux()
-    yield session
-    session.kill()
-
-
-@pytest.fixture
 def demo_site() -> Iterator[DemoServer]:
     with DemoServer() as server:
         yield server

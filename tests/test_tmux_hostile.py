@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,13 +31,6 @@ kind = "org"
 description = "An actor whose name looks like markup."
 aliases = ["Kharijite Brigade"]
 """
-
-
-@pytest.fixture
-def term() -> Iterator[Tmux]:
-    session = Tmux()
-    yield session
-    session.kill()
 
 
 def _start(tmux: Tmux, folder: Path, home: Path, command: str, name: str = "nd") -> None:

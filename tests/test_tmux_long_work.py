@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,13 +21,6 @@ pytestmark = [
 ]
 PARAGRAPH = ("&lt;p&gt;The ministry's full annex on grain corridors, convoy schedules and "
              "port inspections, paragraph {n}, restating every clause once more.&lt;/p&gt;")
-
-
-@pytest.fixture
-def term() -> Iterator[Tmux]:
-    session = Tmux()
-    yield session
-    session.kill()
 
 
 def _site(server: LocalServer) -> tuple[str, str]:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from tests.conftest import rss, write_config
 from tests.httpserver import LocalServer
-from tests.test_tmux_hostile import NEWSDESK, PAGE, _start, pytestmark, term
+from tests.test_tmux_hostile import NEWSDESK, PAGE, _start, pytestmark
 from tests.test_tmux_smoke import Tmux
 
-__all__ = ["pytestmark", "term"]  # the skips and the fixture, as test_tmux_hostile has them
+__all__ = ["pytestmark"]  # the skips, as test_tmux_hostile has them
 
 
 def test_a_page_that_failed_in_a_fetch_comes_when_opened(server: LocalServer, tmp_path: Path,

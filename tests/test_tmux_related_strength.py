@@ -12,7 +12,7 @@ from tests.test_tmux_smoke import Tmux, pytestmark  # noqa: F401  (skips without
 from tui.app.widgets.side_panel import WEAKER
 from tui.core.config.loader import load_config
 from tui.core.desk import Desk
-from tui.core.related_strength import is_weak
+from tui.core.related_items import is_weak
 
 
 def test_the_related_panel_sets_weak_links_apart(tmp_path: Path, tmux: Tmux) -> None:

@@ -28,12 +28,13 @@ import functools
 import re
 import unicodedata
 
+from tui.core.scripts import ARABIC_LETTER
+
 MARK = "\ue000"
 PHRASE = "\ue001"
 # A run of Arabic-script characters (letters, marks, digits, punctuation) and the ZWNJ;
 # its words are the letters left after normalisation.
 _SCRIPT = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
-_BLOCK = re.compile("[\u0600-\u06ff]")
 # The UTF-8 lead bytes of that block: found by memchr in a body not yet decoded
 BLOCK_LEADS = (b"\xd8", b"\xd9", b"\xda", b"\xdb")
 _RUN = re.compile(f"[{_SCRIPT}\u200c]+")
@@ -61,7 +62,7 @@ _LONGEST_RUN = 40
 
 def has_arabic(text: str) -> bool:
     """Whether `text` has letters of the Arabic block (U+0600-U+06FF: Arabic, Persian, Urdu)."""
-    return _BLOCK.search(text) is not None
+    return ARABIC_LETTER.search(text) is not None
 
 
 def normalise(word: str) -> str:

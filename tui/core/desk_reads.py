@@ -120,7 +120,7 @@ class DeskReads:
         return self.analysis.gazetteer
 
     def related(self, article_id: int, limit: int = 10) -> list[RelatedItem]:
-        from tui.core.linking.score import shown
+        from tui.core.related_items import shown
 
         return coverage.related(self.conn, article_id, limit, shown)
 

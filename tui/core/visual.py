@@ -24,8 +24,9 @@ from functools import lru_cache
 
 from tui.core import visual_parts as parts
 
-__all__ = ["BIDI_MODES", "Paragraph", "VisualLine", "app_reorders", "has_rtl", "is_rtl", "isolated",
-           "paragraph", "terminal_with_bidi", "visual_lines", "wrap"]
+__all__ = ["BIDI_MODES", "Paragraph", "VisualLine", "app_reorders", "drawn_line", "has_rtl",
+           "is_rtl", "isolated", "needs_reorder", "paragraph", "terminal_with_bidi",
+           "visual_lines", "wrap"]
 
 BIDI_MODES = parts.BIDI_MODES
 
@@ -56,6 +57,13 @@ _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff
 def has_rtl(text: str) -> bool:
     """True when the text holds a right-to-left letter (the one cheap test before any work)."""
     return _RTL.search(text) is not None
+
+
+def needs_reorder(text: str, reorder: bool) -> bool:
+    """Whether a line is drawn in visual order: the app (or the CLI, on a terminal) reorders
+    (`app_reorders`) and the line holds right-to-left letters. Every other line is drawn as
+    stored."""
+    return reorder and has_rtl(text)
 
 
 def isolated(text: str) -> str:
@@ -166,6 +174,12 @@ def line(par: Paragraph, start: int, end: int) -> VisualLine:
         offset += sizes[k]
     return VisualLine("".join([pieces[k] for k in order]), par.rtl, start, end, tuple(at),
                       tuple(sizes))
+
+
+def drawn_line(text: str, rtl: bool | None = None) -> VisualLine:
+    """One line, already cut to its room, as drawn; `rtl`: its direction (False for the app's
+    own lines: a message, a dialog's input), else its first strong letter's."""
+    return line(paragraph(text, rtl), 0, len(text))
 
 
 def _reordered(levels: list[int]) -> list[int]:

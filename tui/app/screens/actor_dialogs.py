@@ -24,11 +24,10 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from tui.app.screens.tags import pack_rows
+from tui.app.screens.tags import fit_counted
 from tui.app.widgets.side_panel import KINDS
 from tui.app.widgets.visual_input import VisualInput
 from tui.app.widgets.visual_text import app_reorders, drawn_label, own_line
-from tui.core.visual import isolated
 
 KIND_HELP = {"person": "a person", "org": "an organisation, party, group or company",
              "state": "a state or government", "media": "a news agency or outlet cited as a source"}
@@ -51,17 +50,8 @@ def fit_spellings(names: Sequence[str], width: int, rows: int = SPELLING_ROWS) -
     """"known as: A · B · … 9 more" in at most `rows` rows of `width` cells: whole names
     (one wider than a row is cut), as many as fit, the rest counted. Each name is a bidi
     isolate: two Arabic names side by side keep their order in the row."""
-    width = max(width, 12)
-    for shown in range(len(names), -1, -1):
-        units = ["known as:", *(f"{isolated(name)} ·" for name in names[:shown])]
-        if shown < len(names):
-            units.append(f"… {len(names) - shown} more")
-        else:
-            units[-1] = units[-1].removesuffix(" ·")
-        packed = pack_rows(units, width)
-        if len(packed) <= rows:
-            return packed
-    return ["known as:"]
+    packed = fit_counted("known as:", names, " ·", width, rows)
+    return packed if len(packed) <= rows else ["known as:"]
 
 
 class KnownSpellings(Widget):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -67,18 +68,27 @@ def fit_tags(tags: list[str], width: int, lines: int = 2) -> list[str]:
     wider than a row is cut with an ellipsis), as many as fit, the rest counted."""
     if not tags:
         return ["existing: none yet"]
+    most = min(len(tags), lines * max(width, 12) // 2 + 1)  # each takes two cells at least
+    return fit_counted("existing:", tags, ",", width, lines, most)  # in their order
+
+
+def fit_counted(label: str, names: Sequence[str], sep: str, width: int, rows: int,
+                most: int | None = None) -> list[str]:
+    """`label`, then as many whole `names` as fit in `rows` rows of `width` cells (`most` at
+    the most), each a bidi isolate with `sep` after all but the last, the rest counted
+    ("… 9 more"). None fitting: the label and the count alone, however many rows."""
     width = max(width, 12)
-    most = min(len(tags), lines * width // 2 + 1)  # each takes two cells at least
-    for shown in range(most, -1, -1):
-        units = ["existing:", *(f"{isolated(t)}," for t in tags[:shown])]  # in their order
-        if shown < len(tags):
-            units.append(f"… {len(tags) - shown} more")
+    packed: list[str] = []
+    for shown in range(len(names) if most is None else most, -1, -1):
+        units = [label, *(f"{isolated(name)}{sep}" for name in names[:shown])]
+        if shown < len(names):
+            units.append(f"… {len(names) - shown} more")
         else:
-            units[-1] = units[-1].removesuffix(",")
-        rows = pack_rows(units, width)
-        if len(rows) <= lines:
+            units[-1] = units[-1].removesuffix(sep)
+        packed = pack_rows(units, width)
+        if len(packed) <= rows:
             break
-    return rows  # none shown: the count alone
+    return packed
 
 
 def pack_rows(units: list[str], width: int) -> list[str]:

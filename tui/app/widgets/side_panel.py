@@ -25,7 +25,7 @@ from tui.app.widgets.row_time import local_time
 from tui.app.widgets.visual_text import VisualText, drawable, drawn_label
 from tui.core.actors.gazetteer import KINDS as GAZETTEER_KINDS
 from tui.core.models import ArticleActor
-from tui.core.related_strength import is_weak, strength
+from tui.core.related_items import is_weak, strength
 from tui.core.visual import isolated
 
 if TYPE_CHECKING:

@@ -25,12 +25,11 @@ class VisualInput(Input):
         """The text shown (the value, and the suggestion's rest while it shows) in drawing
         order, or None when Input draws it as it is."""
         value = self.value
-        if self.password or not value or not visual.has_rtl(value + self._suggestion):
-            return None
-        if not app_reorders(self):
+        if self.password or not value or \
+                not visual.needs_reorder(value + self._suggestion, app_reorders(self)):
             return None
         shown = self._suggestion if self._showing_suggestion() else value
-        return shown, visual.line(visual.paragraph(shown, False), 0, len(shown))
+        return shown, visual.drawn_line(shown, False)
 
     def _showing_suggestion(self) -> bool:
         return len(self._suggestion) > len(self.value) and self.has_focus

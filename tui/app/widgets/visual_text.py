@@ -123,10 +123,9 @@ def drawn_label(label: Text, reorder: bool, rtl: bool | None = None) -> Text:
     visual order when the app reorders and the label holds right-to-left letters. `rtl`:
     its direction (False for the app's own lines), else its first strong letter's."""
     plain = label.plain
-    if not reorder or not visual.has_rtl(plain):
+    if not visual.needs_reorder(plain, reorder):
         return label
-    par = visual.paragraph(plain, rtl)
-    drawn = styled(label, visual.line(par, 0, len(plain)))
+    drawn = styled(label, visual.drawn_line(plain, rtl))
     drawn.no_wrap, drawn.overflow, drawn.end = label.no_wrap, label.overflow, label.end
     return drawn
 
@@ -135,7 +134,7 @@ def fitted(label: Text, room: int, reorder: bool, *, pad: bool = True) -> Text:
     """A list's label cut to `room` cells (with an ellipsis) before it is put in visual order,
     so the cut falls at the logical end, then padded to the room (left-aligned, as the
     column's other labels; `pad` False: left as it is unless it must be reordered)."""
-    if not pad and not (reorder and visual.has_rtl(label.plain)):
+    if not pad and not visual.needs_reorder(label.plain, reorder):
         return label
     label.truncate(room, overflow="ellipsis")
     label = drawn_label(label, reorder)

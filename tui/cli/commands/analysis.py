@@ -11,12 +11,11 @@ from tui.cli.commands.reading import NO_LIMIT, limit_of, tell_cut
 from tui.cli.configinfo import tell
 from tui.cli.errors import CliError
 from tui.cli.registry import Command, article_id, count, days
-from tui.core.related_strength import LIKELY_FROM, SAME_STORY, legend, strength
+from tui.core.related_items import legend, strength_said
 from tui.core.words import counted
 
 if TYPE_CHECKING:
     from tui.core.desk import Desk
-    from tui.core.store.coverage import RelatedItem
 
 
 def _actors_arguments(p: argparse.ArgumentParser) -> None:
@@ -78,7 +77,7 @@ def related(desk: Desk, args: argparse.Namespace) -> int:
     else:
         drawn = terminal_lines.drawn_here(desk)
         for r in items:
-            why = " · ".join(p for p in (_word(r), r.reasons) if p)
+            why = " · ".join(p for p in (strength_said(r), r.reasons) if p)
             feed = terminal_lines.column(r.feed, 18, drawn)
             title = terminal_lines.name(r.title, drawn)
             terminal_lines.put(f"{r.id:>6}  {r.score:5.2f}  {feed}  {title}\n        {why}", drawn)
@@ -89,13 +88,6 @@ def related(desk: Desk, args: argparse.Namespace) -> int:
     if not items:
         tell(why_none(desk) or f"no other coverage of article {args.id}'s event was found")
     return 0
-
-
-def _word(item: RelatedItem) -> str:
-    """How strong the link is; a story member whose own pair is weak says why it is one."""
-    word = strength(item)
-    return f"{word}, via its other articles" if word == SAME_STORY and item.score < \
-        LIKELY_FROM else word
 
 
 def _stories_arguments(p: argparse.ArgumentParser) -> None:

@@ -15,6 +15,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable
 
+from tui.core import scripts
 from tui.core.actors.russian_names import (
     GEN,
     GOVERN_GENITIVE,
@@ -39,7 +40,7 @@ from tui.core.actors.titles import (
 
 TOKEN = re.compile(r"[^\W_](?:[\w’'\-\u200c]*[^\W_])?")
 CYRILLIC = re.compile("[\u0400-\u04ff]")
-ARABIC = re.compile("[\u0600-\u06ff]")
+ARABIC = scripts.ARABIC_LETTER
 _PATRONYMIC = ("ович", "евич", "овна", "евна", "ьич", "ична", "инична")
 _PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "de", "van", "von", "der", "da", "di",
               "du", "la", "le", "ben", "bar", "ter", "бин", "ибн"}

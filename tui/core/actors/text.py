@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from tui.core import scripts
 from tui.core.actors.given_names import CYRILLIC
 from tui.core.actors.spellings import hebrew_variants
 from tui.core.actors.unmarked import unmark
@@ -94,16 +95,13 @@ def keys_of(form: str) -> tuple[str, ...]:
     return (key,) if spaced == key else (key, spaced)
 
 
+_INFLECTED = {"cyrl": "cyrillic", "arab": "arabic"}
+
+
 def script_of(form: str) -> str:
-    """"cyrillic", "arabic" or "latin" (anything else), judged by the first letter."""
-    for ch in form:
-        if ch.isalpha():
-            if "\u0400" <= ch <= "\u04ff":
-                return "cyrillic"
-            if "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufeff":
-                return "arabic"
-            return "latin"
-    return "latin"
+    """"cyrillic", "arabic" or "latin" (any other: only the first two are inflected here), as
+    `tui.core.scripts.script_of` judges the form."""
+    return _INFLECTED.get(scripts.script_of(form), "latin")
 
 
 # Russian declension, by how the nominative ends: endings for the slots (genitive, dative,

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from tui.core import scripts
+
 _WORD = re.compile(r"[^\W\d_]+")
 _PERSIAN = set("پچژگکی")  # not in Arabic's own alphabet
 _ARABIC_ONLY = set("كية")  # Arabic forms Persian writes otherwise (ک ی ه)
@@ -32,10 +34,10 @@ MIN_LETTERS = 12
 MIN_HITS = 3
 
 
-_SCRIPTS = (("arabic", re.compile("[\u0600-\u06ff\ufb50-\ufefc]")),
-            ("cyrillic", re.compile("[\u0400-\u04ff]")),
-            ("hebrew", re.compile("[\u0590-\u05ff]")),
-            ("latin", re.compile("[A-Za-z\u00c0-\u024f]")))
+_SCRIPTS = (("arabic", re.compile(f"[{scripts.ARABIC}{scripts.ARABIC_FORMS}]")),
+            ("cyrillic", re.compile(f"[{scripts.CYRILLIC}]")),
+            ("hebrew", re.compile(f"[{scripts.HEBREW}]")),
+            ("latin", re.compile(f"[{scripts.LATIN}]")))
 SAMPLE_CHARS = 600  # a title and a paragraph: enough, and ~0.1 ms
 
 

@@ -180,7 +180,7 @@ def _write_best(conn: sqlite3.Connection, rows: list[LinkRow], chunk: int = 10_0
         for i in range(0, len(rows), chunk):
             part = rows[i:i + chunk]
             with transaction(conn):
-                ids = sorted({a for a, _b, _s, _w in part} | {b for _a, b, _s, _w in part})
+                ids = sorted({row[0] for row in part} | {row[1] for row in part})
                 if gone := missing_articles(conn, ids):
                     part = [r for r in part if r[0] not in gone and r[1] not in gone]
                 store_links(conn, part)

@@ -27,9 +27,9 @@ from typing import Any
 
 from tui.core.linking.features import Features
 from tui.core.linking.names import display_name
-from tui.core.linking.score import DAY, REPEAT_DAYS, WINDOW_DAYS, Model, _shared, _why, link
+from tui.core.linking.score import DAY, REPEAT_DAYS, WINDOW_DAYS, Model, _shared, link, why
 
-LinkRow = tuple[int, int, float, str]
+LinkRow = tuple[int, int, float, str, bool]  # as index.LinkRow
 SLICE = 2_048  # pairs whose shared keys are walked at once
 
 
@@ -231,6 +231,6 @@ def _kept(feats: Mapping[int, Features], pairs: Sequence[tuple[int, int]], model
         shared_a = sorted(fx.actors.keys() & fy.actors.keys()) if fx.actors and fy.actors else []
         shared_p = sorted(fx.places.keys() & fy.places.keys()) if fx.places and fy.places else []
         dup = None if dups is None else dups[n]
-        rows.append((a, b, total, _why(*_shared(fx, fy, shared_a, shared_p, dup), days[n],
+        rows.append((a, b, total, *why(*_shared(fx, fy, shared_a, shared_p, dup), days[n],
                                        text[n], name)))
     return rows

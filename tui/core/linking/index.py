@@ -50,7 +50,8 @@ DRIFT = 0.1  # weigh recent articles again once the document count moved by this
 # but takes no part in making stories: a story's average over its pairs stays what it was.
 STORY_LINK_MIN = 0.05
 
-LinkRow = tuple[int, int, float, str]  # (article, other, probability, reasons)
+# (article, other, probability, reasons, whether they say more than the time apart)
+LinkRow = tuple[int, int, float, str, bool]
 
 
 class Packed(NamedTuple):
@@ -244,8 +245,8 @@ def link_scores(conn: sqlite3.Connection, ids: Sequence[int],
 
 def write_links(conn: sqlite3.Connection, rows: Sequence[LinkRow]) -> None:
     """Step 3a: links both ways; every article touched keeps its TOP_LINKS best."""
-    store.store_links(conn, [*rows, *((b, a, s, why) for a, b, s, why in rows)])
-    store.prune(conn, {a for a, _b, _s, _w in rows} | {b for _a, b, _s, _w in rows}, TOP_LINKS)
+    store.store_links(conn, [*rows, *((b, a, s, why, says) for a, b, s, why, says in rows)])
+    store.prune(conn, {row[0] for row in rows} | {row[1] for row in rows}, TOP_LINKS)
 
 
 def prune_all(conn: sqlite3.Connection, touched: set[int], chunk: int = 500) -> None:
@@ -270,7 +271,7 @@ class Written:
         self.floor = floor
         self.a, self.b, self.p = array("q"), array("q"), array("d")
 
-    def add(self, rows: Sequence[tuple[int, int, float, str]]) -> None:
+    def add(self, rows: Sequence[LinkRow]) -> None:
         floor = self.floor
         kept = [row for row in rows if row[2] >= floor]
         self.a.extend(map(itemgetter(0), kept))

@@ -29,11 +29,14 @@ import sqlite3
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.core.linking.features import idf
 from tui.core.linking.score import DAY, WINDOW_DAYS, Model, default_model
 from tui.core.store import links as store
+
+if TYPE_CHECKING:
+    from tui.core.linking.index import LinkRow
 
 ROUND_MIN = 400  # a run this big is linked as a round; a smaller one article by article
 BLOCK = 2_000  # articles per block of a round: a scoring job decodes at most two blocks
@@ -295,35 +298,35 @@ class Best:
 
     def __init__(self, keep: int) -> None:
         self.keep = keep
-        self.rows: dict[int, list[tuple[float, int, str]]] = {}
+        self.rows: dict[int, list[tuple[float, int, str, bool]]] = {}
 
-    def add(self, rows: Sequence[tuple[int, int, float, str]]) -> None:
+    def add(self, rows: Sequence[LinkRow]) -> None:
         """Scored pairs, each one way: they count for both articles. Past `4 * keep` held
         (checked once per call: per row it was a third of this), what cannot make an
         article's best `keep` goes."""
         held = self.rows
         get = held.get
-        for a, b, score, why in rows:
+        for a, b, score, why, says in rows:
             neg = -score
             mine = get(a)
             if mine is None:
-                held[a] = [(neg, b, why)]
+                held[a] = [(neg, b, why, says)]
             else:
-                mine.append((neg, b, why))
+                mine.append((neg, b, why, says))
             theirs = get(b)
             if theirs is None:
-                held[b] = [(neg, a, why)]
+                held[b] = [(neg, a, why, says)]
             else:
-                theirs.append((neg, a, why))
+                theirs.append((neg, a, why, says))
         keep = self.keep
         cap = 4 * keep
         for mine in [m for m in held.values() if len(m) > cap]:
             mine.sort()
             del mine[keep:]
 
-    def take(self, ids: Sequence[int]) -> list[tuple[int, int, float, str]]:
+    def take(self, ids: Sequence[int]) -> list[LinkRow]:
         """The best links of `ids` as link rows, by article and other; they are no longer held."""
-        out: list[tuple[int, int, float, str]] = []
+        out: list[LinkRow] = []
         pop, keep = self.rows.pop, self.keep
         for aid in sorted(ids):
             best = pop(aid, None)
@@ -331,7 +334,7 @@ class Best:
                 best.sort()
                 del best[keep:]
                 best.sort(key=_other)
-                out += [(aid, other, -neg, why) for neg, other, why in best]
+                out += [(aid, other, -neg, why, says) for neg, other, why, says in best]
         return out
 
     def held(self) -> list[int]:
@@ -342,7 +345,7 @@ _other = itemgetter(1)
 
 
 def score_pairs(conn: sqlite3.Connection, pairs: Sequence[Pair],
-                model: Model | None = None) -> list[tuple[int, int, float, str]]:
+                model: Model | None = None) -> list[LinkRow]:
     """Step 3 (reads only): the link rows of `pairs` that reach the model's link_min."""
     from tui.core.linking.batch import score_many
     from tui.core.linking.index import features

@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import math
 import operator
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -34,6 +33,8 @@ PARTS = ("actors", "states", "places", "focus", "mass", "lead", "clash", "text",
          "acts_apart")
 TEXT = PARTS.index("text")
 REPEAT_DAYS = 0.5  # an article this far before a repeat's report is likely the earlier event
+SAME_COPY = 0.5  # copy similarity from which reasons say "same copy"
+TEXT_SAID = 0.05  # text cosine from which reasons give it ("text 0.21")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,11 @@ class Score:
     dup: float
     shared: tuple[str, ...] = ()  # "a:id" / "p:id", most telling first; empty below link_min
     what: tuple[str, ...] = ()  # event types both name ("drone attack"); empty below link_min
+
+    @property
+    def says_why(self) -> bool:
+        """Whether its `reasons` say more than the time apart (`_says_why`)."""
+        return _says_why(self.dup, self.shared, self.what, self.text)
 
 
 def _ruzicka(x: dict[str, float], y: dict[str, float], sum_x: float,
@@ -178,17 +184,18 @@ def score(x: Features, y: Features, model: Model | None = None) -> Score:
                  *_shared(x, y, shared_a, shared_p))
 
 
-def link(x: Features, y: Features, model: Model) -> tuple[float, str] | None:
-    """`score`'s probability and `reasons` of a link to keep, None below the model's
-    link_min: the same values without the named parts (every candidate pair comes here)."""
+def link(x: Features, y: Features, model: Model) -> tuple[float, str, bool] | None:
+    """`score`'s probability and reasons of a link to keep, and whether they say more than
+    the time apart (`why`), None below the model's link_min: the same values without the
+    named parts (every candidate pair comes here)."""
     days = abs(x.published - y.published) / DAY
     if days > WINDOW_DAYS:
-        return (0.0, reasons(Score(0.0, {}, days, 0.0, 0.0))) if model.link_min <= 0 else None
+        return (0.0, _apart(days), False) if model.link_min <= 0 else None
     values, shared_a, shared_p = _pair(x, y)
     total = _total(model, values)
     if total < model.link_min:
         return None
-    return total, _why(*_shared(x, y, shared_a, shared_p), days, values[TEXT])
+    return total, *why(*_shared(x, y, shared_a, shared_p), days, values[TEXT])
 
 
 def _total(model: Model, values: tuple[float, ...]) -> float:
@@ -224,25 +231,10 @@ def _explain_order(weights: dict[str, float], leads: set[str]) -> list[str]:
     return head + [k for k in ranked if k not in head]
 
 
-_APART = re.compile(r"same hour|\d+ h apart|\d+ days? apart")  # what `_apart` writes
-
-
-def says_why(reasons: str) -> bool:
-    """Whether a link's reasons (`_why`) say more than the time apart: an actor, a place or an
-    event type both share, or text in common (from a cosine of 0.05)."""
-    return not _APART.fullmatch(reasons)
-
-
-def shown(in_story: bool, reasons: str, across: bool = False) -> bool:
-    """What a related list shows (the side panel, `related` and its JSON alike): a link whose
-    reasons say why (`says_why`), a link between two scripts, and any link inside the
-    article's story. Within one script a link whose reasons are the time apart alone shares
-    no name and no words (two unrelated reports of one feed an hour apart, 2%): it stays
-    stored (stories weigh it) but is not listed. Out of sample (parts a-f, 3 seeds) such items
-    were the same event 2 times in 36, all below 0.1; across scripts, where words cannot be
-    compared and the link rests on the ids both name (states are not named in reasons), 12
-    times in 27 (tests/data/related_eval.md)."""
-    return in_story or across or says_why(reasons)
+def _says_why(dup: float, shared: tuple[str, ...], what: tuple[str, ...], text: float) -> bool:
+    """Whether `_why` writes more than the time apart: an actor, a place or an event type both
+    share, the same copy, or text in common."""
+    return bool(shared or what) or dup >= SAME_COPY or text >= TEXT_SAID
 
 
 def _apart(days: float) -> str:
@@ -260,6 +252,15 @@ def reasons(s: Score, name: Callable[[str], str] = display_name, limit: int = 4)
     return _why(s.dup, s.shared, s.what, s.days, s.text, name, limit)
 
 
+def why(dup: float, shared: tuple[str, ...], what: tuple[str, ...], days: float, text: float,
+        name: Callable[[str], str] = display_name) -> tuple[str, bool]:
+    """A kept link's reasons (`_why`) and whether they say more than the time apart: the
+    flag is stored beside the text, so what a list shows is decided from the parts that
+    scored (tui.core.related_items.shown), never read back from the words. A plain pair: a
+    link row crosses from the pool's workers (a NamedTuple pickled four times slower)."""
+    return _why(dup, shared, what, days, text, name), _says_why(dup, shared, what, text)
+
+
 def _why(dup: float, shared: tuple[str, ...], what: tuple[str, ...], days: float, text: float,
          name: Callable[[str], str] = display_name, limit: int = 4) -> str:
     out = []
@@ -273,8 +274,8 @@ def _why(dup: float, shared: tuple[str, ...], what: tuple[str, ...], days: float
     if what:
         out.append("both: " + ", ".join(what))
     out.append(_apart(days))
-    if dup >= 0.5:
+    if dup >= SAME_COPY:
         out.append(f"same copy {dup:.2f}")
-    elif text >= 0.05:
+    elif text >= TEXT_SAID:
         out.append(f"text {text:.2f}")
     return "; ".join(out)

@@ -20,6 +20,8 @@ from importlib import resources
 from itertools import compress
 from typing import Any
 
+from tui.core.scripts import script_of
+
 
 def _split(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -30,9 +32,6 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)?")
 _POSSESSIVE = re.compile(r"'s(?= |\Z)")  # in folded words joined by single spaces
 _CYRILLIC = re.compile(r"[а-яА-ЯёЁ]")
-_CYRILLIC_BLOCK = re.compile("[\u0400-\u04ff]")
-_ARABIC_BLOCK = re.compile("[\u0600-\u06ff]")
-_HEBREW_BLOCK = re.compile("[\u0590-\u05ff]")
 # Russian case endings a place name may take after its stem (Тегеран-е, Москв-у, Курск-ой).
 _RU_ENDINGS = _split("а я у ю е и ы о ой ей ом ем ью ям ях ах ами ями ию ии ией ого ую ая") | {""}
 _RU_FINAL = "аяоеьйыи"
@@ -148,25 +147,6 @@ def _term(word: str) -> str | None:
     if word.isdigit():
         return stem(word) if len(word) >= 2 else None
     return stem(word) if len(word) >= 3 else None
-
-
-def script_of(text: str) -> str:
-    """'cyrl', 'arab', 'hebr' or 'latn': term overlap only means something within one script."""
-    sample = text[:2000]
-    if sample.isascii():  # no Cyrillic or Arabic letter can be in it
-        return "latn"
-    letters = sum(map(str.isalpha, sample))
-    if not letters:
-        return "latn"
-    cyr = sum(map(str.isalpha, _CYRILLIC_BLOCK.findall(sample)))
-    arab = sum(map(str.isalpha, _ARABIC_BLOCK.findall(sample)))
-    if cyr * 2 > letters:
-        return "cyrl"
-    if arab * 2 > letters:
-        return "arab"
-    if len(_HEBREW_BLOCK.findall(sample)) * 2 > letters:
-        return "hebr"
-    return "latn"
 
 
 # ---------------------------------------------------------------- places

@@ -21,6 +21,8 @@ class RelatedItem:
     score: float
     reasons: str
     in_story: bool = False  # in the article's story: listed first whatever its pair's score
+    says_why: bool = True  # its reasons say more than the time apart (as the link was scored)
+    across: bool = False  # the two articles are in two scripts (no words to compare)
 
 
 @dataclass(frozen=True)
@@ -38,16 +40,15 @@ _FEED = ("(SELECT f.name FROM article_feeds af JOIN feeds f ON f.id = af.feed_id
 
 
 def related(conn: sqlite3.Connection, article_id: int, limit: int = 10,
-            shown: Callable[[bool, str, bool], bool] | None = None) -> list[RelatedItem]:
+            shown: Callable[[RelatedItem], bool] | None = None) -> list[RelatedItem]:
     """Other outlets' coverage of the same event, each with why: the article's story first,
     then the rest, best first. A story weighs every pair among its members (average linkage),
     so it tells the coverage of an event from the next day's strike on the same people and
-    city better than one pair's probability does (tests/data/related_eval.md). `shown`
-    (in story, reasons, in two scripts) -> listed?: the linker's rule of what a list shows
-    (`linking.score.shown`); None lists every stored link."""
+    city better than one pair's probability does (tests/data/related_eval.md). `shown`: which
+    items a list shows (`tui.core.related_items.shown`); None lists every stored link."""
     rows = conn.execute(
         f"SELECT a.id, a.title, {_FEED} AS feed, a.published, l.score, l.reasons, "
-        "coalesce(mine.story_id = theirs.story_id, 0) AS same, "
+        "coalesce(mine.story_id = theirs.story_id, 0) AS same, l.says_why, "
         "coalesce(json_extract(lf.features, '$.s') != "
         "(SELECT json_extract(features, '$.s') FROM link_features WHERE article_id = ?), 0) "
         "FROM links l JOIN articles a ON a.id = l.other_id "
@@ -58,11 +59,9 @@ def related(conn: sqlite3.Connection, article_id: int, limit: int = 10,
         # equal scores (copies of one report) by date and key, never id: arrival must not show
         "ORDER BY same DESC, l.score DESC, a.published DESC, a.key",
         (article_id, article_id)).fetchall()  # TOP_LINKS at most: cut once hidden ones are out
-    if shown is not None:
-        rows = [r for r in rows if shown(bool(r[6]), r[5], bool(r[7]))]
-    return [RelatedItem(r[0], r[1], r[2] or "", from_iso(r[3]), r[4], r[5], bool(r[6]))
-            for r in islice(rows, limit)]
-
+    items = (RelatedItem(r[0], r[1], r[2] or "", from_iso(r[3]), r[4], r[5], bool(r[6]),
+                         bool(r[7]), bool(r[8])) for r in rows)
+    return list(islice(items if shown is None else filter(shown, items), limit))
 
 
 def _story(conn: sqlite3.Connection, row: sqlite3.Row | tuple[object, ...]) -> Story:

@@ -195,9 +195,11 @@ def features(conn: sqlite3.Connection, ids: Sequence[int]) -> list[tuple[int, fl
                                "WHERE article_id IN ({ids})", ids))
 
 
-def store_links(conn: sqlite3.Connection, rows: Iterable[tuple[int, int, float, str]]) -> None:
-    conn.executemany("INSERT OR REPLACE INTO links(article_id, other_id, score, reasons) "
-                     "VALUES(?, ?, ?, ?)", rows)
+def store_links(conn: sqlite3.Connection, rows: Iterable[tuple[int, int, float, str, bool]]
+                ) -> None:
+    """(article, other, probability, reasons, whether they say more than the time apart)."""
+    conn.executemany("INSERT OR REPLACE INTO links(article_id, other_id, score, reasons, "
+                     "says_why) VALUES(?, ?, ?, ?, ?)", rows)
 
 
 def prune(conn: sqlite3.Connection, touched: set[int], keep: int) -> None:
