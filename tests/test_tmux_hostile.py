@@ -105,7 +105,9 @@ def test_hostile_names_warnings_and_deferred_pages(server: LocalServer, tmp_path
     screen = tmux.wait_for(lambda s: "1 failing, 2 with warnings" in s)
     tmux.keys("Escape")
     tmux.wait_for(lambda s: "with warnings)" not in s)
-    for _ in range(4):  # the side list, the reader, the list: each q closes one, then quits
+    # the side list, the reader, the feed chosen in the tree (back to the view it came
+    # from), the list: each q closes one, then quits
+    for _ in range(8):
         tmux.keys("q")
         if "EXIT=" in tmux.wait_for(lambda s: True):
             break

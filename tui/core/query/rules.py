@@ -17,7 +17,7 @@ from tui.core import tagnames
 from tui.core.models import utcnow
 from tui.core.query import ActorResolver, QueryError, SqlFilter, compile_query
 from tui.core.query.saved import ViewLike
-from tui.core.store.articles import spelling
+from tui.core.store.tag_spelling import spelling
 from tui.core.store.write_turns import transaction
 
 if TYPE_CHECKING:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from tui.core import tagnames
 from tui.core.models import Article, ArticleRow, BodyLink, from_iso, to_iso, utcnow
 from tui.core.store.body_links import links_json, links_of
+from tui.core.store.tag_spelling import spelling
 
 SEP = "\x1f"  # joins tags in one column; cannot occur in sanitised text
 
@@ -310,17 +311,6 @@ def set_flag(conn: sqlite3.Connection, ids: Sequence[int], column: str, value: b
         conn.execute(f"UPDATE articles SET {column} = ? WHERE id IN ({_EACH})",
                      (int(value), json.dumps(changed)))
     return changed
-
-
-def spelling(conn: sqlite3.Connection, tag: str) -> tuple[str, str] | None:
-    """(key, spelling) for a tag: the spelling already in use for its key, else the tag's own
-    canonical display form; None for a tag that is empty once cleaned."""
-    shown = tagnames.display(tag)
-    key = tagnames.key(shown)
-    if not key:
-        return None
-    row = conn.execute("SELECT tag FROM tags WHERE key = ? LIMIT 1", (key,)).fetchone()
-    return key, row[0] if row else shown
 
 
 def add_tags(conn: sqlite3.Connection, ids: Sequence[int], tags: Iterable[str]) -> None:

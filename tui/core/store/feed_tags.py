@@ -16,7 +16,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 
 from tui.core import tagnames
-from tui.core.store.articles import spelling
+from tui.core.store.tag_spelling import spelling
 from tui.core.store.write_turns import transaction
 
 FROM_FEED = 2  # tags.by_rule: 0 the user's, 1 a rule's
