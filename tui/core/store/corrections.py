@@ -26,6 +26,21 @@ from tui.core.store.body_links import links_json
 
 _CHUNK = 500
 
+# What a feed's item gives an article, taken in place of what was stored (a correction, or
+# the first feed's wording of a shared item): a body extracted from the page is kept, and
+# the article is analysed again.
+_FEED_TEXT = ("title = ?, summary = ?, feed_content = ?, author = coalesce(?, author), "
+              "body = CASE WHEN body_source = 'page' THEN body ELSE ? END, "
+              "body_source = CASE WHEN body_source = 'page' THEN body_source ELSE ? END, "
+              "body_links = CASE WHEN body_source = 'page' THEN body_links ELSE ? END, "
+              "analysed = 0")
+
+
+def _feed_text(e: NewEntry) -> tuple[object, ...]:
+    """`_FEED_TEXT`'s values for `e`."""
+    return (e.title, e.summary, e.feed_content, e.author, e.body or None, e.body_source or None,
+            links_json(e.links))
+
 
 def update_changed(conn: sqlite3.Connection, feed_id: int, entries: Sequence[NewEntry], *,
                    want_pages: bool = False) -> list[int]:
@@ -50,17 +65,10 @@ def update_changed(conn: sqlite3.Connection, feed_id: int, entries: Sequence[New
     now = to_iso(utcnow())
     for article_id, e in changed:
         conn.execute(
-            "UPDATE articles SET title = ?, summary = ?, feed_content = ?, "
-            "author = coalesce(?, author), "
-            "body = CASE WHEN body_source = 'page' THEN body ELSE ? END, "
-            "body_source = CASE WHEN body_source = 'page' THEN body_source ELSE ? END, "
-            "body_links = CASE WHEN body_source = 'page' THEN body_links ELSE ? END, "
-            "extracted_at = ?, analysed = 0, read = read AND title IS ?, "
+            f"UPDATE articles SET {_FEED_TEXT}, extracted_at = ?, read = read AND title IS ?, "
             "page_due = CASE WHEN ? AND url IS NOT NULL THEN 1 ELSE page_due END "
             "WHERE id = ?",
-            (e.title, e.summary, e.feed_content, e.author, e.body or None,
-             e.body_source or None, links_json(e.links), now, e.title,
-             int(want_pages and not e.shared_link), article_id))
+            (*_feed_text(e), now, e.title, int(want_pages and not e.shared_link), article_id))
     return [article_id for article_id, _ in changed]
 
 
@@ -81,15 +89,8 @@ def adopt_merged(conn: sqlite3.Connection, feed_id: int, entries: Sequence[NewEn
             e = by_key.get(key) or by_url.get(url)
             if e is None or (title, summary, content) == (e.title, e.summary, e.feed_content):
                 continue
-            conn.execute(
-                "UPDATE articles SET title = ?, summary = ?, feed_content = ?, "
-                "author = coalesce(?, author), "
-                "body = CASE WHEN body_source = 'page' THEN body ELSE ? END, "
-                "body_source = CASE WHEN body_source = 'page' THEN body_source ELSE ? END, "
-                "body_links = CASE WHEN body_source = 'page' THEN body_links ELSE ? END, "
-                "analysed = 0 WHERE id = ?",
-                (e.title, e.summary, e.feed_content, e.author, e.body or None,
-                 e.body_source or None, links_json(e.links), article_id))
+            conn.execute(f"UPDATE articles SET {_FEED_TEXT} WHERE id = ?",
+                         (*_feed_text(e), article_id))
 
 
 def _relink(conn: sqlite3.Connection, relinked: Sequence[tuple[int, NewEntry]],
