@@ -25,12 +25,15 @@ HEAVY = ("textual", "trafilatura", "feedparser", "lxml", "rich", "click", "pygme
          "tui.core.places", "numpy", "tui.core.visual", "platformdirs",
          "importlib.resources.readers")
 
+# Only what the fetch imports counts: an interpreter may load modules at start-up (a site .pth
+# file importing certifi, as on the CI machines, brings importlib.resources.readers).
 _PROBE = """
 import json, sys
+before = set(sys.modules)
 from tui.cli import main
 code = main(["fetch", "--json", "--config", sys.argv[1]])
 with open(sys.argv[2], "w") as out:
-    json.dump({"code": code, "modules": sorted(sys.modules)}, out)
+    json.dump({"code": code, "modules": sorted(set(sys.modules) - before)}, out)
 """
 
 
