@@ -87,8 +87,9 @@ def write(text: str, target: str | None) -> None:
     """To the file named (saying so on stderr, and whether a file was replaced there, as the
     reader's `E` asks first), or to stdout. A target that cannot be written (a folder, no
     such folder, no permission) is a usage error (2), said in one line; a write that fails
-    on the way (a full disk) is a failure (1) that leaves no file."""
-    if target:
+    on the way (a full disk) is a failure (1) that leaves no file. `-` is stdout, as in curl,
+    tar and sort."""
+    if target and target != "-":
         replacing = Path(target).is_file()
         try:
             write_whole(Path(target), text.encode("utf-8"))

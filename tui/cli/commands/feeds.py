@@ -34,7 +34,8 @@ def feeds(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def _output_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-o", "--output", metavar="FILE")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write here instead of stdout (- is stdout)")
     p.add_argument("--curated", action="store_true",
                    help="the curated list shipped with newsdesk, not yours")
 

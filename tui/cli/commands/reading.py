@@ -119,7 +119,8 @@ def _export_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("query", nargs="*", help="a query (default: saved articles)")
     p.add_argument("--format", choices=("md", "json", "html"),
                    help="default: the one -o FILE's extension names, else md")
-    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write here instead of stdout (- is stdout)")
 
 
 EXTENSIONS = {".md": "md", ".markdown": "md", ".json": "json", ".html": "html", ".htm": "html"}
