@@ -64,9 +64,12 @@ def actor_count_json(actor: Actor, articles: int) -> dict[str, Any]:
 
 
 def related_json(item: RelatedItem) -> dict[str, Any]:
+    """`strength`: the word the text leads with, so a script need not know the threshold."""
+    from tui.core.related_items import strength
+
     return {"id": item.id, "title": item.title, "feed": item.feed,
             "published": iso(item.published), "score": round(item.score, 4),
-            "reasons": item.reasons, "in_story": item.in_story}
+            "reasons": item.reasons, "in_story": item.in_story, "strength": strength(item)}
 
 
 def story_json(story: Story) -> dict[str, Any]:
