@@ -104,3 +104,13 @@ def test_related_says_its_strength_in_json_as_in_text(demo: str) -> None:
             "likely" if item["score"] >= 0.5 else "maybe"
         assert item["strength"] == want, item
     assert any(item["strength"] == "same story" for item in items)
+
+
+@pytest.mark.parametrize("command", ["show", "related", "stories", "actors", "feeds", "tags"])
+def test_help_says_what_json_and_id_are(command: str, tmp_path: Path) -> None:
+    """`newsdesk show --help` listed `id` and `--json` with no word on either."""
+    config = str(write_config(tmp_path, [("A", "http://127.0.0.1:9/a.xml")]))
+    text = newsdesk("--config", config, command, "--help").stdout
+    assert re.search(r"^  --json[ \t]+\S", text, re.M), text
+    if command in ("show", "related"):
+        assert re.search(r"^  id[ \t]+an article id", text, re.M), text

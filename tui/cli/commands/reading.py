@@ -74,8 +74,9 @@ def why_empty(desk: Desk, query: str) -> str:
 
 
 def _show_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("id", type=article_id)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("id", type=article_id, help="an article id, as `newsdesk list` shows it")
+    p.add_argument("--json", action="store_true",
+                   help="print JSON (its keys: the README's JSON for scripts)")
 
 
 def show(desk: Desk, args: argparse.Namespace) -> int:
