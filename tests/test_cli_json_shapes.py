@@ -114,3 +114,22 @@ def test_help_says_what_json_and_id_are(command: str, tmp_path: Path) -> None:
     assert re.search(r"^  --json[ \t]+\S", text, re.M), text
     if command in ("show", "related"):
         assert re.search(r"^  id[ \t]+an article id", text, re.M), text
+
+
+def test_fetch_json_names_the_new_articles(server: LocalServer, tmp_path: Path) -> None:
+    """A cron script mailing what arrived had only a count (`new_articles`): `since:` goes by
+    the articles' own dates, and is:unread by what the reader did meanwhile."""
+    items = [{"title": f"Item {i}", "guid": f"g{i}"} for i in range(2)]
+    url = server.add("/a.xml", body=rss(items), headers={"Content-Type": "application/xml"})
+    config = str(write_config(tmp_path, [{"name": "A", "url": url, "extract": False}]))
+    first = run_json(config, "fetch", "--json")
+    assert isinstance(first, dict)
+    listed = run_json(config, "list", "--json")
+    assert isinstance(listed, list)
+    assert first["new_ids"] == sorted(a["id"] for a in listed) and first["new_articles"] == 2
+    server.add("/a.xml", body=rss([*items, {"title": "Item 2", "guid": "g2"}]),
+               headers={"Content-Type": "application/xml"})
+    second = run_json(config, "fetch", "--json")
+    assert isinstance(second, dict) and len(second["new_ids"]) == 1
+    shown = run_json(config, "show", str(second["new_ids"][0]), "--json")
+    assert isinstance(shown, dict) and shown["title"] == "Item 2"
