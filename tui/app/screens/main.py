@@ -330,7 +330,8 @@ class MainScreen(Screen[None]):
     @on(Input.Submitted, "#query-bar")
     @guarded
     def _query_submitted(self, event: Input.Submitted) -> None:
-        """Apply the bar's query; a bad one keeps the bar open with the cursor on the error."""
+        """Apply the bar's query; a bad one keeps the bar open with the cursor where the fix goes
+        (on the error; after the text for an unclosed quote)."""
         event.stop()
         old = (self.filter_query, self.search_text)
         value = event.value.strip()
@@ -339,7 +340,7 @@ class MainScreen(Screen[None]):
                 self.desk.count(value)
             except QueryError as error:
                 self.show_query_error(error)
-                self.query_bar.cursor_position = max(0, error.column - 1)
+                self.query_bar.cursor_position = max(0, error.fix_at - 1)
                 return
         if self.query_bar.mode == "search":
             self.search_text = value
