@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from tui.app.commands import COMMANDS, keymap, screen_bindings
-from tui.app.empty_state import empty_text
+from tui.app.empty_state import empty_text, read_left_out
 from tui.app.habits import habit_hint
 from tui.app.messages import OpenArticle, OpenRelated, OpenView, ShowActor
 from tui.app.paging import Pager
@@ -224,8 +224,11 @@ class MainScreen(Screen[None]):
         self.view_tree.listed = view
         if not len(pager):
             narrowed = bool(self.filter_query or self.search_text or self.hide_read)
+            words = combine(self.filter_query, self.search_text)
+            read = read_left_out(self.desk, view.kind, view.query, words, self.hide_read)
             self.articles.empty_text = empty_text(self.desk, self.config, view.label,
-                                                  pager.query, narrowed, view.feed)
+                                                  pager.query, narrowed, view.feed, read,
+                                                  view.kind == "unread")
         self.articles.set_feed_tags(frozenset(
             tagnames.key(tag) for feed in self.config.feeds for tag in feed.tags))
         if self.articles.pager is None or self.articles.pager.query != pager.query:
