@@ -1,6 +1,6 @@
 """The first morning in a real terminal: the reader starts in Unread, and `/` for what was
 read yesterday says how many read articles match and how to list them, not only that
-"(is:unread)" matches nothing; `n` at a feed's last unread one says where the rest are."""
+"(is:unread)" matches nothing."""
 
 from __future__ import annotations
 
