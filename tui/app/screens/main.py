@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from tui.app.commands import COMMANDS, keymap, screen_bindings
-from tui.app.empty_state import empty_text
+from tui.app.empty_state import empty_text, read_left_out
 from tui.app.habits import habit_hint
 from tui.app.messages import OpenArticle, OpenRelated, OpenView, ShowActor
 from tui.app.paging import Pager
@@ -224,8 +224,11 @@ class MainScreen(Screen[None]):
         self.view_tree.listed = view
         if not len(pager):
             narrowed = bool(self.filter_query or self.search_text or self.hide_read)
+            words = combine(self.filter_query, self.search_text)
+            read = read_left_out(self.desk, view.kind, view.query, words, self.hide_read)
             self.articles.empty_text = empty_text(self.desk, self.config, view.label,
-                                                  pager.query, narrowed, view.feed)
+                                                  pager.query, narrowed, view.feed, read,
+                                                  view.kind == "unread")
         self.articles.set_feed_tags(frozenset(
             tagnames.key(tag) for feed in self.config.feeds for tag in feed.tags))
         if self.articles.pager is None or self.articles.pager.query != pager.query:
@@ -330,7 +333,8 @@ class MainScreen(Screen[None]):
     @on(Input.Submitted, "#query-bar")
     @guarded
     def _query_submitted(self, event: Input.Submitted) -> None:
-        """Apply the bar's query; a bad one keeps the bar open with the cursor on the error."""
+        """Apply the bar's query; a bad one keeps the bar open with the cursor where the fix goes
+        (on the error; after the text for an unclosed quote)."""
         event.stop()
         old = (self.filter_query, self.search_text)
         value = event.value.strip()
@@ -339,7 +343,7 @@ class MainScreen(Screen[None]):
                 self.desk.count(value)
             except QueryError as error:
                 self.show_query_error(error)
-                self.query_bar.cursor_position = max(0, error.column - 1)
+                self.query_bar.cursor_position = max(0, error.fix_at - 1)
                 return
         if self.query_bar.mode == "search":
             self.search_text = value
