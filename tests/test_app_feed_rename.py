@@ -131,3 +131,33 @@ async def test_a_rename_is_written_to_the_cache_off_the_ui_thread_and_errors_are
             path.write_text(path.read_text().replace('"Kremlin Watch EN"', '"Kremlin Watch RU"'))
             await until(pilot, lambda: "storage error: database is locked" in status(app), 10)
             assert "the next refresh tries again" in status(app)
+
+
+async def test_the_way_back_to_a_renamed_feed_goes_by_its_new_name(
+        server: LocalServer, tmp_path: Path) -> None:
+    """A feed's list left for a drill-down, the feed renamed meanwhile: q went back to the
+    old name, which lists nothing now ("back to Kremlin Watch", an empty list)."""
+    from tui.app.views import unlisted_view
+
+    path = write_config(tmp_path, [("Alpha", _feed(server, "alpha")),
+                                   ("Kremlin Watch", _feed(server, "kremlin"))],
+                        settings="extract = false")
+    config = load_config(path)
+    with Desk.open(config) as desk:
+        await asyncio.to_thread(desk.refresh)
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await choose_feed(pilot, "Kremlin Watch")
+            screen = main(app)
+            screen.trail.down(unlisted_view("Peskov"))  # as `enter` on a name not listed
+            await settle(pilot)
+            path.write_text(path.read_text().replace('"Kremlin Watch"', '"Kremlin Watch EN"'))
+            await until(pilot, lambda: "feeds.toml re-read" in status(app), 10)
+            await settle(pilot)
+            await pilot.press("q")
+            await settle(pilot)
+            assert screen.view.feed == "Kremlin Watch EN"
+            assert "back to Kremlin Watch EN" in status(app)
+            assert [row.feed for _, row in screen.articles.pager.rows(0, 2)] == [
+                "Kremlin Watch EN"] * 2

@@ -63,6 +63,8 @@ class Follow:
         self._stamp: tuple[int, int] | None = None
         self._auto: Timer | None = None
         self.also: list[Callable[[], None]] = []  # other files watched at each poll
+        self.renamed: list[Callable[[dict[str, str]], None]] = []
+        """Told of feeds renamed (old name -> new) once the cache has them: the trail."""
 
     def start(self) -> None:
         self._seen = self._version()
@@ -227,6 +229,8 @@ class Follow:
         host.view_tree.recount()
         if not names:
             return
+        for tell in self.renamed:
+            tell(names)
         if host.view.kind == "feed" and host.view.feed in names:
             fresh = feed_view(names[host.view.feed])
             host.view = fresh  # the same view, renamed: the selection stays

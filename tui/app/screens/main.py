@@ -80,6 +80,7 @@ class MainScreen(Screen[None]):
         self.follow.also.append(self.actors_file.poll)
         self.keeping = Keeping(self, self.follow.use)
         self.trail = Trail(self)
+        self.follow.renamed.append(self.trail.rename_feeds)
         self._commands = command_table(self)
 
     # -- layout --------------------------------------------------------------------------
