@@ -143,6 +143,10 @@ class MainScreen(Screen[None]):
         return self.query_one(KeyFooter)
 
     @property
+    def query_note(self) -> QueryNote:
+        return self.query_one(QueryNote)
+
+    @property
     def query_bar(self) -> QueryBar:
         return self.query_one(QueryBar)
 

@@ -5,22 +5,45 @@ entered to the view listed, or keeps itself open on a bad query with the cursor 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from tui.app.screens.host import guarded
-from tui.app.widgets.query_bar import Mode, QueryNote
+from tui.app.screens.host import Host, guarded
 from tui.core.query import QueryError
 
 if TYPE_CHECKING:
     from textual import events
 
-    from tui.app.screens.main import MainScreen
+    from tui.app.paging import Pager
+    from tui.app.screens.arrange import Arrange
+    from tui.app.views import ViewSpec
+    from tui.app.widgets.query_bar import Mode, QueryBar, QueryNote
+    from tui.app.widgets.status import StatusLine
+
+
+class Queried(Host, Protocol):
+    """What `QueryEntry` needs of the screen besides `Host`."""
+
+    arranger: Arrange
+
+    @property
+    def query_bar(self) -> QueryBar: ...
+
+    @property
+    def query_note(self) -> QueryNote: ...
+
+    @property
+    def status_line(self) -> StatusLine: ...
+
+    def show_query_error(self, error: QueryError) -> None: ...
+
+    def load_view(self, view: ViewSpec, pager: Pager | None = None, *,
+                  new_query: bool = False) -> bool: ...
 
 
 class QueryEntry:
     """What the main screen's query bar does (the screen routes its events here)."""
 
-    def __init__(self, screen: MainScreen) -> None:
+    def __init__(self, screen: Queried) -> None:
         self.screen = screen
 
     def warn(self, message: str) -> None:
@@ -34,7 +57,7 @@ class QueryEntry:
     def close(self) -> None:
         screen = self.screen
         screen.query_bar.hide()
-        screen.query_one(QueryNote).clear()
+        screen.query_note.clear()
         screen.set_focus(screen.articles)
 
     def has_focus(self) -> bool:
