@@ -368,3 +368,25 @@ def shared(x: dict[str, float], y: dict[str, float], both: frozenset[str] | None
         both = shown(x) & shown(y)
     ranked = sorted(both, key=lambda k: (-min(x[k], y[k]), k)) if len(both) > 1 else both
     return [LEXICON[k][0] for k in ranked][:limit]
+
+
+# What kind of news a headline reports: violence done, or any other business (talks, a visit,
+# a vote, a deal, sanctions, a trial). Two headlines of one kind each and not of the other's
+# are most often two events that share actors (the strike, and the talks about it two days
+# later); a headline naming both kinds, or no type, says nothing (`kind_apart`).
+VIOLENCE = frozenset({"assassination", "deaths", "air_strike", "drone", "missile", "ground",
+                      "takeover", "explosion", "shipping", "terror", "retaliation"})
+HARM, OTHER = 1, 2  # bits of `headline_kinds`
+
+
+def headline_kinds(title: str) -> int:
+    """HARM | OTHER bits: the kinds of the event types the headline names (0: none)."""
+    kinds = 0
+    for kind in count_types(title):
+        kinds |= HARM if kind in VIOLENCE else OTHER
+    return kinds
+
+
+def kind_apart(x: int, y: int) -> bool:
+    """Both headlines name a type, and no kind is in both."""
+    return bool(x and y and not x & y)
