@@ -27,6 +27,9 @@ from tui.core.linking.what import HARM, OTHER, headline_kinds, kind_apart
     ("محادثات في الدوحة حول وقف النار", OTHER),
     ("حمله هوایی به فردو", HARM),
     ("دیدار عراقچی و لاوروف در مسکو", OTHER),
+    ("צה\"ל תקף בלבנון: שלושה הרוגים", HARM),  # Hebrew, with "in" written onto Lebanon
+    ("ראש הממשלה נפגש עם השליח בוושינגטון", OTHER),
+    ("טילים שוגרו לעבר באר שבע", HARM),
 ])
 def test_a_headline_names_violence_or_other_business(title: str, kinds: int) -> None:
     assert headline_kinds(title) == kinds
