@@ -9,6 +9,7 @@ from datetime import datetime
 
 from tui.core.jsonfast import loads
 from tui.core.linking.features import Features, Raw, raw_features, term_idf, weigh
+from tui.core.linking.what import HARM
 
 BODY = ("Sergei Shoigu met Masoud Pezeshkian in Tehran on Monday; talks on Kursk and the Red Sea "
         "went on in Moscow. Ураган в Тегеране, «кавычки» and a quote \" and a tab\t.")
@@ -21,7 +22,8 @@ def _json_text(f: Features | Raw) -> str:
     return json.dumps({"s": f.script, "a": f.actors, "st": f.states, "p": f.places,
                        "f": f.focus, "t": f.terms, "m": f.sig, "l": f.lead, "h": f.heads,
                        "d": f.day, "w": f.what, **({"r": True} if f.repeat else {}),
-                       **({"o": sorted(f.acts)} if f.acts else {})},
+                       **({"o": sorted(f.acts)} if f.acts else {}),
+                       **({"k": f.kinds} if f.kinds else {})},
                       separators=(",", ":"), ensure_ascii=False)
 
 
@@ -40,6 +42,7 @@ def test_a_repeat_is_stored_and_read_back() -> None:
     raw = raw_features("Second wave of blasts hits Tehran", BODY, ROWS, WHEN)
     feats = weigh(raw, WHEN, {}, 50)
     assert raw.repeat and feats.repeat
+    assert raw.kinds == feats.kinds == HARM  # "blasts": violence done
     assert raw.dumps() == _json_text(raw) and feats.dumps() == _json_text(feats)
     assert Raw.loads(raw.dumps()) == raw
     assert Features.loads(feats.published, feats.dumps()) == feats

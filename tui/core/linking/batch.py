@@ -145,7 +145,8 @@ def score_many(feats: Mapping[int, Features], pairs: Sequence[tuple[int, int]],
                np.minimum(days, WINDOW_DAYS) / 7, _log1p(days),
                np.minimum(np.abs(day[x] - day[y]), 7) / 7, cross, cross * (ea + ep) / 2,
                cross * mass, what, differ,
-               (repeat[later] & (days >= REPEAT_DAYS)).astype(np.float64), _acts(arts, x, y))
+               (repeat[later] & (days >= REPEAT_DAYS)).astype(np.float64), _acts(arts, x, y),
+               _kinds(arts, x, y))
     dot = np.zeros(len(pairs), np.float64)
     for weight, column in zip(model.vector, columns, strict=True):
         dot += weight * column
@@ -175,6 +176,15 @@ def _acts(arts: Sequence[Features], x: Any, y: Any) -> Any:
     acts = [f.acts for f in arts]
     return np.fromiter((1.0 if acts[a] and acts[b] and acts[a].isdisjoint(acts[b]) else 0.0
                         for a, b in zip(x.tolist(), y.tolist(), strict=True)), np.float64, len(x))
+
+
+def _kinds(arts: Sequence[Features], x: Any, y: Any) -> Any:
+    """`what.kind_apart` per pair: both headlines name a kind of event, none the same."""
+    import numpy as np
+
+    kinds = np.array([f.kinds for f in arts], np.int64)
+    kx, ky = kinds[x], kinds[y]
+    return ((kx != 0) & (ky != 0) & ((kx & ky) == 0)).astype(np.float64)
 
 
 def _leads(arts: Sequence[Features], x: Any, y: Any) -> tuple[Any, Any]:

@@ -25,7 +25,7 @@ from tui.core.jsonfast import loads
 from tui.core.linking.acts import signature
 from tui.core.linking.names import actor_kind, described_body
 from tui.core.linking.text import lsh_keys, place_matcher, text_parts
-from tui.core.linking.what import main_type, profile, shown, unit
+from tui.core.linking.what import headline_kinds, main_type, profile, shown, unit
 from tui.core.linking.when import event_day, repeats
 
 TOP_TERMS = 12  # salient terms per article used as candidate keys
@@ -59,6 +59,7 @@ class Features:
     what: dict[str, float] = field(default_factory=dict)  # event type -> unit weight (what.py)
     repeat: bool = False  # the headline says its event repeats an earlier one (when.repeats)
     acts: frozenset[str] = frozenset()  # "type a:id" read sentence by sentence (acts.py)
+    kinds: int = 0  # the kinds of event the headline names (what.headline_kinds)
     # sums of actors, states, places, focus: every pair scored needs them (not stored)
     sums: tuple[float, float, float, float] = field(default=(0.0, 0.0, 0.0, 0.0),
                                                     compare=False)
@@ -93,7 +94,7 @@ class Features:
         d = loads(text)
         return cls(published, d["s"], d["a"], d["st"], d["p"], d["f"], d["t"], tuple(d["m"]),
                    d["l"], tuple(d["h"]), d["d"], d.get("w", {}), bool(d.get("r")),
-                   frozenset(d.get("o", ())))
+                   frozenset(d.get("o", ())), d.get("k", 0))
 
     def index_keys(self) -> list[str]:
         """Inverted-index keys: actors, states and places, the rarest terms, LSH bands. States
@@ -122,6 +123,7 @@ class Raw:
     what: dict[str, float] = field(default_factory=dict)  # event type -> headline/lead weight
     repeat: bool = False  # the headline says its event repeats an earlier one (when.repeats)
     acts: tuple[str, ...] = ()  # "type a:id" read sentence by sentence (acts.py), sorted
+    kinds: int = 0  # the kinds of event the headline names (what.headline_kinds)
 
     def df_keys(self) -> list[str]:
         return ([f"a:{a}" for a in self.actors] + [f"s:{s}" for s in self.states]
@@ -135,7 +137,8 @@ class Raw:
     def loads(cls, text: str) -> Raw:
         d = loads(text)
         return cls(d["s"], d["a"], d["st"], d["p"], d["f"], d["t"], tuple(d["m"]), d["l"],
-                   tuple(d["h"]), d["d"], d.get("w", {}), bool(d.get("r")), tuple(d.get("o", ())))
+                   tuple(d["h"]), d["d"], d.get("w", {}), bool(d.get("r")), tuple(d.get("o", ())),
+                   d.get("k", 0))
 
 
 def _dumps(f: Features | Raw) -> str:
@@ -151,6 +154,8 @@ def _dumps(f: Features | Raw) -> str:
         d["r"] = True
     if f.acts:  # absent: stored before acts.py, or none read
         d["o"] = sorted(f.acts)
+    if f.kinds:  # absent: stored before headline kinds were read, or none named
+        d["k"] = f.kinds
     try:
         return _fast_dumps(d).decode()
     except TypeError:
@@ -218,7 +223,8 @@ def raw_features(title: str, body: str, actor_rows: list[tuple[str, int, str]],
     return Raw(parts.script, actors, states, places, focus, terms, parts.sig,
                _protagonist(actors, places), tuple(heads), day, profile(title, body),
                repeats(title), signature(title, body, linking, headline_places,
-                                                       parts.body_places))
+                                                       parts.body_places),
+               headline_kinds(title))
 
 
 def _protagonist(actors: dict[str, float], places: dict[str, float]) -> str:
@@ -275,7 +281,7 @@ def weigh(raw: Raw, published: datetime, df: Mapping[str, int], docs: int,
         terms={t: round(v / norm, 3) for t, v in
                heaviest(vec, MAX_TERMS)},
         sig=raw.sig, lead=raw.lead, heads=raw.heads, day=day, what=unit(raw.what),
-        repeat=raw.repeat, acts=frozenset(raw.acts))
+        repeat=raw.repeat, acts=frozenset(raw.acts), kinds=raw.kinds)
 
 
 def loads_any(published: float, text: str) -> Features | None:

@@ -4,7 +4,8 @@ Pure (no SQL). Two articles' `Features` give named parts (shared people, states,
 protagonists weighted by rarity and prominence; text similarity; days apart, and how far apart
 the days their leads speak of are; whether they are in one script; whether the later one's
 headline says its event repeats an earlier one; whether what happened to whom, read sentence
-by sentence, differs). A logistic model fitted on
+by sentence, differs; whether one headline reports violence and the other only other
+business). A logistic model fitted on
 labelled pairs (`fit.py`, weights in `weights.json` beside it) turns the parts into a
 probability, so 0.5 reads "as likely the same event as not". Time is learned with the rest:
 coverage of an event goes on for days as reactions and analysis, and the model says how fast
@@ -24,13 +25,13 @@ from importlib import resources
 from tui.core.linking.features import Features
 from tui.core.linking.names import display_name, place_kind
 from tui.core.linking.text import jaccard
-from tui.core.linking.what import shared
+from tui.core.linking.what import kind_apart, shared
 
 DAY = 86400.0
 WINDOW_DAYS = 14.0  # candidates come from this far either side; the model decides how much
 PARTS = ("actors", "states", "places", "focus", "mass", "lead", "clash", "text", "days",
          "logdays", "evgap", "cross", "cross_ent", "cross_mass", "what", "what_clash", "repeat",
-         "acts_apart")
+         "acts_apart", "kind_apart")
 TEXT = PARTS.index("text")
 REPEAT_DAYS = 0.5  # an article this far before a repeat's report is likely the earlier event
 SAME_COPY = 0.5  # copy similarity from which reasons say "same copy"
@@ -166,7 +167,8 @@ def _pair(x: Features, y: Features) -> tuple[tuple[float, ...], list[str], list[
               1.0 if x.lead and x.lead == y.lead else 0.0, 1.0 if _clash(x, y) else 0.0,
               text, min(days, WINDOW_DAYS) / 7, math.log1p(days),
               min(abs(x.day - y.day), 7) / 7, cross, cross * (ea + ep) / 2, cross * mass,
-              what, differ, _repeat(x, y, days), _acts_apart(x, y))
+              what, differ, _repeat(x, y, days), _acts_apart(x, y),
+              1.0 if kind_apart(x.kinds, y.kinds) else 0.0)
     return values, shared_a, shared_p
 
 

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001 - Cyrillic, Arabic and Persian letters in the word lists are meant
+# ruff: noqa: RUF001, RUF002 - Cyrillic, Arabic, Persian and Hebrew letters are meant
 """What happened: an article's event-type profile ("air strike", "talks", "inauguration").
 
 Who, where and when do not tell two events apart that share people, a city and a day: the
@@ -15,8 +15,8 @@ two profiles agree (`agreement`) and whether each one's main type is missing fro
 
 Cues are matched on folded text (`normalise`): Arabic letter variants and diacritics
 dropped, Persian half-spaces read as spaces. A cue ending in "*" matches a word's beginning
-(stems: "удар*", "assassinat*"); Arabic cues may carry the usual clitics in front
-("و", "ب", "ل", "ال").
+(stems: "удар*", "assassinat*"); Arabic and Hebrew words may carry the usual clitics and
+prefixes in front ("و", "ب", "ل", "ال"; "ו", "ה", "ב", "ל", "מ", "ש"). The lexicon: lexicon.py.
 """
 
 from __future__ import annotations
@@ -26,166 +26,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from tui.core.linking.lexicon import LEXICON
+
 TITLE_WEIGHT = 3.0  # per cue in the headline
 LEAD_WEIGHT = 1.5  # per cue in the lead
 LEAD_CHARS = 600  # the lead: the first paragraph, at most this long
 BODY_CHARS = 4000  # read for mentions only; further down is rarely about the event at all
 MIN_SHOWN = 0.4  # a shared type weighs this much in both profiles to be named in the reasons
 
-# type -> (label shown to users, cues). General news vocabulary, one line per language.
-LEXICON: dict[str, tuple[str, tuple[str, ...]]] = {
-    "assassination": ("killing", (
-        "assassinat* eliminat* slain slaying targeted_killing killing_of was_killed",
-        "ликвидир* ликвидац* убийств* покушени* убит убита",
-        "اغتيال* اغتال* تصفيه مقتل",
-        "ترور* به_شهادت_رسید",
-    )),
-    "deaths": ("deaths", (
-        "killed killing kills dead death_toll wounded injured casualties",
-        "погиб* жертв* ранен* раненых",
-        "قتلى قتيل* شهداء شهيد* جرحى استشهد* استشهاد",
-        "کشته* شهید* زخمی* مجروح* جان_باختند",
-    )),
-    "air_strike": ("air strike", (
-        "airstrike* air_strike* air_raid* strike strikes struck bomb* warplane* jets shell*",
-        "авиаудар* удар* бомб* обстрел* авиаци*",
-        "غاره غارات قصف* الطيران_الحربي طائرات_حربيه",
-        "حمله_هوایی حملات_هوایی بمباران* جنگنده*",
-    )),
-    "drone": ("drone attack", (
-        "drone* uav* unmanned",
-        "беспилот* дрон* бпла",
-        "مسيره مسيرات طائره_مسيره",
-        "پهپاد*",
-    )),
-    "missile": ("missile attack", (
-        "missile* rocket* ballistic",
-        "ракет* баллистич*",
-        "صاروخ* صواريخ باليستي*",
-        "موشک* بالستیک",
-    )),
-    "ground": ("ground offensive", (
-        "incursion* offensive invasion invade* ground_operation ground_assault troops_crossed",
-        "наступлени* вторжени* рейд* прорыв* сухопутн*",
-        "توغل* اجتياح* عمليه_بريه هجوم_بري",
-        "عملیات_زمینی تهاجم_زمینی یورش*",
-    )),
-    "takeover": ("fall of a government", (
-        "toppl* ousted overthrow* deposed seized_power fall_of fled rebels_seize captured",
-        "сверг* свержени* падени* переворот* бежал* захват*",
-        "سقوط اطاحه الاطاحه اسقاط المخلوع فرار سيطر*",
-        "سقوط سرنگون* فرار کودتا* تصرف*",
-    )),
-    "talks": ("talks", (
-        "visit* talks met meet* meeting* summit* hosted arrived phone_call negotiat*",
-        "визит* переговор* встреч* встрет* саммит* прибыл* посетил* телефонн*",
-        "زياره زيارته محادثات مباحثات لقاء التقى يلتقي اجتماع* قمه وصل مفاوضات",
-        "سفر دیدار* گفتگو* گفت_وگو* مذاکر* نشست* ملاقات*",
-    )),
-    "inauguration": ("inauguration", (
-        "inaugurat* sworn_in swearing-in swearing_in oath_of_office took_office takes_office",
-        "инаугурац* присяг* вступил*_в_должность",
-        "تنصيب* اليمين_الدستوريه ادى_اليمين",
-        "تحلیف* تنفیذ*",
-    )),
-    "election": ("election", (
-        "election* elected electoral vote votes voting voter* ballot* polls polling_station*"
-        " referendum* runoff* run-off",
-        "выбор* голосован* референдум* избира* избран*",
-        "انتخاب* اقتراع تصويت استفتاء",
-        "انتخابات* رای_گیری همه_پرسی",
-    )),
-    "ceasefire": ("ceasefire", (
-        "ceasefire* cease-fire* truce* armistice halt_to_the_fighting pause_in_fighting",
-        "перемири* прекращени*_огня",
-        "وقف_اطلاق_النار وقف_النار هدنه التهدئه",
-        "آتش_بس",
-    )),
-    "treaty": ("agreement", (
-        "treaty treaties agreement* deal pact* accord* signed signing",
-        "договор* соглашени* подписа* сделк* пакт*",
-        "معاهده اتفاق اتفاقيه توقيع",
-        "پیمان* معاهده* توافق* قرارداد* امضا*",
-    )),
-    "captives": ("prisoners and hostages", (
-        "hostage* captive* prisoner* swap* detainees freed",
-        "заложник* пленн* обмен*",
-        "رهائن رهينه اسرى اسير تبادل* الافراج اطلاق_سراح محتجزين",
-        "گروگان* اسرا اسیر* مبادله* آزادسازی",
-    )),
-    "sanctions": ("sanctions", (
-        "sanction* embargo* price_cap blacklist* export_ban asset_freeze tariff*",
-        "санкци* эмбарго потол*_цен",
-        "عقوبات حظر",
-        "تحریم*",
-    )),
-    "protest": ("protest", (
-        "protest* demonstrat* rally rallies rallied crowds marched marchers riot* tear_gas",
-        "протест* митинг* демонстрац* манифестац* разгон*",
-        "احتجاج* تظاهر* مظاهر* متظاهر* محتج*",
-        "اعتراض* تظاهر* تجمع* معترض* اغتشاش*",
-    )),
-    "explosion": ("explosions", (
-        "explosion* explod* blast* detonat* booby-trapped",
-        "взрыв* сдетонир*",
-        "انفجار* تفجير* انفجر*",
-        "انفجار* منفجر*",
-    )),
-    "arrest": ("arrest", (
-        "arrest* detain* detention custody",
-        "арест* задерж*",
-        "اعتقال* اعتقل* توقيف",
-        "بازداشت* دستگیر*",
-    )),
-    "trial": ("trial", (
-        "trial court* verdict* sentenc* convict* acquit* indict* charged_with prosecut*",
-        "суд суда суде судом судебн* приговор* обвинени* осужд*",
-        "محكمه محاكمه حكم_ب* الادانه",
-        "دادگاه* محاکمه* حکم",
-    )),
-    "appointment": ("appointment", (
-        "appoint* nominat* named_as dismiss* sacked resign* reshuffle* successor* replace*",
-        "назнач* отставк* уволен* преемник* сменил*",
-        "تعيين اقاله استقاله خلفا",
-        "انتصاب* منصوب* برکنار* استعفا* جانشین*",
-    )),
-    "disaster": ("crash or disaster", (
-        "crash* wreckage earthquake* flood* wildfire* hard_landing",
-        "крушени* катастроф* авари* землетрясени* наводнени*",
-        "تحطم* زلزال فيضان*",
-        "زلزله سیل حادثه*",
-    )),
-    "shipping": ("attack on shipping", (
-        "vessel* tanker* cargo_ship* freighter* ship ships shipping",
-        "судн* танкер* корабл*",
-        "سفينه سفن ناقله",
-        "کشتی* نفتکش*",
-    )),
-    "nuclear": ("nuclear programme", (
-        "nuclear enrichment uranium iaea centrifuge*",
-        "ядерн* атомн* уран* магатэ",
-        "نووي* تخصيب يورانيوم",
-        "هسته_ای غنی_سازی اورانیوم",
-    )),
-    "terror": ("gun or bomb attack", (
-        "gunmen gunman shooting terror* terrorist* massacre*",
-        "теракт* террорист* стрельб* боевик*",
-        "هجوم_ارهابي ارهابي* مسلحين مسلح اطلاق_النار مجزره",
-        "تروریست* تیراندازی کشتار",
-    )),
-    "retaliation": ("retaliation", (
-        "retaliat* reprisal* revenge avenge* vowed_to_respond",
-        "возмезди* месть ответн*",
-        "انتقام* ثار الرد",
-        "انتقام* تلافی*",
-    )),
-    "economy": ("economy", (
-        "interest_rate* key_rate inflation central_bank oil_price* budget gdp currency",
-        "ставк* инфляц* центробанк* центральн*_банк* бюджет* рубл*",
-        "التضخم البنك_المركزي اسعار_النفط",
-        "تورم بانک_مرکزی نرخ_ارز",
-    )),
-}
 
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
                               "ی": "ي", "ک": "ك", "\u200c": " ", "\u0640": None,
@@ -197,6 +45,11 @@ _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 # Arabic clitics a word may carry in front: and/so, with/for/like, the
 _CLITICS = tuple(sorted({a + b + c for a in ("", "و", "ف") for b in ("", "ب", "ل", "ك")
                          for c in ("", "ال", "ل")} - {""}, key=len, reverse=True))
+# Hebrew prefixes a word may carry: and, that/when, then the/in/to/from/as ("ובתל", "שהותקף")
+_HE_PREFIXES = tuple(sorted({a + b + c for a in ("", "ו") for b in ("", "ש", "כש")
+                             for c in ("", "ה", "ב", "ל", "מ", "כ", "מה")} - {""},
+                            key=len, reverse=True))
+_HEBREW_LETTER = re.compile("[\u05d0-\u05ea]")
 MIN_STEM = 3
 
 
@@ -262,10 +115,16 @@ def _one(word: str, lex: _Lexicon) -> int | None:
 
 
 def _forms(word: str) -> tuple[str, ...]:
-    """The word, and for Arabic the word without each clitic it may start with."""
-    if word.isascii() or not _ARABIC_LETTER.match(word):
+    """The word, and for Arabic or Hebrew the word without each prefix it may start with."""
+    if word.isascii():
         return (word,)
-    return (word, *(word[len(c):] for c in _CLITICS
+    if _ARABIC_LETTER.match(word):
+        prefixes = _CLITICS
+    elif _HEBREW_LETTER.match(word):
+        prefixes = _HE_PREFIXES
+    else:
+        return (word,)
+    return (word, *(word[len(c):] for c in prefixes
                     if word.startswith(c) and len(word) - len(c) >= MIN_STEM))
 
 
@@ -368,3 +227,25 @@ def shared(x: dict[str, float], y: dict[str, float], both: frozenset[str] | None
         both = shown(x) & shown(y)
     ranked = sorted(both, key=lambda k: (-min(x[k], y[k]), k)) if len(both) > 1 else both
     return [LEXICON[k][0] for k in ranked][:limit]
+
+
+# What kind of news a headline reports: violence done, or any other business (talks, a visit,
+# a vote, a deal, sanctions, a trial). Two headlines of one kind each and not of the other's
+# are most often two events that share actors (the strike, and the talks about it two days
+# later); a headline naming both kinds, or no type, says nothing (`kind_apart`).
+VIOLENCE = frozenset({"assassination", "deaths", "air_strike", "drone", "missile", "ground",
+                      "takeover", "explosion", "shipping", "terror", "retaliation"})
+HARM, OTHER = 1, 2  # bits of `headline_kinds`
+
+
+def headline_kinds(title: str) -> int:
+    """HARM | OTHER bits: the kinds of the event types the headline names (0: none)."""
+    kinds = 0
+    for kind in count_types(title):
+        kinds |= HARM if kind in VIOLENCE else OTHER
+    return kinds
+
+
+def kind_apart(x: int, y: int) -> bool:
+    """Both headlines name a type, and no kind is in both."""
+    return bool(x and y and not x & y)
