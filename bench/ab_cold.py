@@ -1,0 +1,103 @@
+"""Paired A/B of the cold row: two checkouts fill the same 200x50 loopback site, alternately.
+
+Script, not a test:  python bench/ab_cold.py --base DIR --new DIR [--reps 3]
+
+Each repetition runs `python -m tui fetch --no-extract --json` from each checkout on a fresh
+cache (the order alternates between repetitions, so drift on a shared machine cancels out),
+records the CPU time of the whole process tree (the fetch and its pool workers, from wait4) and
+the wall time, and compares the caches: the links, stories, story members and actor mentions
+must be the same row for row. Prints per-pair ratios (new / base) and their medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import run
+from bench.site import SiteServer
+
+TABLES = {  # what a cold run's analysis writes, in a fixed order
+    "links": "SELECT * FROM links ORDER BY 1, 2",
+    "stories": "SELECT * FROM stories ORDER BY 1",
+    "story_articles": "SELECT * FROM story_articles ORDER BY 1, 2",
+    "actor_mentions": "SELECT * FROM actor_mentions ORDER BY 1, 2",
+    "link_features": "SELECT * FROM link_features ORDER BY 1",
+}
+
+
+def digest(db: Path) -> dict[str, tuple[int, str]]:
+    """Row count and hash of each table."""
+    conn = sqlite3.connect(db)
+    try:
+        out = {}
+        for table, sql in TABLES.items():
+            h, n = hashlib.sha256(), 0
+            for row in conn.execute(sql):
+                h.update(repr(row).encode())
+                n += 1
+            out[table] = (n, h.hexdigest()[:16])
+        return out
+    finally:
+        conn.close()
+
+
+def cold(checkout: Path, site: SiteServer, parent: Path, python: str) -> dict[str, object]:
+    folder = Path(tempfile.mkdtemp(prefix="ab-", dir=parent))
+    (folder / "feeds.toml").write_text(site.newsdesk_config(str(folder / "cache"),
+                                                            extract=False))
+    result = run([python, "-m", "tui", "fetch", "--no-extract", "--json", "--config",
+                  str(folder / "feeds.toml")], cwd=checkout, sample=False).check()
+    seconds = json.loads(result.stdout)["seconds"]
+    out = {"cpu": result.cpu_s, "wall": result.wall,
+           "analysis_wall": float(seconds["total"] - seconds["stored"]),
+           "digest": digest(folder / "cache" / "newsdesk.db")}
+    shutil.rmtree(folder, ignore_errors=True)
+    return out
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--base", type=Path, required=True, help="checkout A (e.g. main's)")
+    p.add_argument("--new", type=Path, required=True, help="checkout B")
+    p.add_argument("--reps", type=int, default=3)
+    p.add_argument("--python", default=sys.executable)
+    args = p.parse_args()
+    for checkout in (args.base, args.new):
+        subprocess.run([args.python, "-m", "compileall", "-q", str(checkout / "tui")],
+                       check=True, stdout=subprocess.DEVNULL)
+    ratios: dict[str, list[float]] = {"cpu": [], "wall": [], "analysis_wall": []}
+    same = True
+    with tempfile.TemporaryDirectory() as tmp, SiteServer(200, 50) as site:
+        for rep in range(args.reps):
+            order = ("base", "new") if rep % 2 == 0 else ("new", "base")
+            got = {name: cold(getattr(args, name), site, Path(tmp), args.python)
+                   for name in order}
+            equal = got["base"]["digest"] == got["new"]["digest"]
+            same &= equal
+            for key in ratios:
+                ratios[key].append(float(got["new"][key]) / float(got["base"][key]))  # type: ignore[arg-type]
+            print(json.dumps({"rep": rep, "order": order, "same_tables": equal,
+                              **{f"{n}_{k}": round(float(got[n][k]), 3)  # type: ignore[arg-type]
+                                 for n in order for k in ratios}}), flush=True)
+            if not equal:
+                print(json.dumps({n: got[n]["digest"] for n in order}), flush=True)
+    print(json.dumps({"median_ratio_new_over_base": {k: round(statistics.median(v), 3)
+                                                     for k, v in ratios.items()},
+                      "ratios": {k: [round(x, 3) for x in v] for k, v in ratios.items()},
+                      "tables_identical": same}))
+    return 0 if same else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
