@@ -61,7 +61,7 @@ def cold(checkout: Path, site: SiteServer, parent: Path, python: str) -> dict[st
     seconds = json.loads(result.stdout)["seconds"]
     out = {"cpu": result.cpu_s, "wall": result.wall,
            "analysis_wall": float(seconds["total"] - seconds["stored"]),
-           "digest": digest(folder / "cache" / "newsdesk.db")}
+           "digest": digest(folder / "cache" / "newsdesk.sqlite3")}
     shutil.rmtree(folder, ignore_errors=True)
     return out
 
