@@ -5,8 +5,11 @@ Script, not a test:  python bench/ab_cold.py --base DIR --new DIR [--reps 3]
 Each repetition runs `python -m tui fetch --no-extract --json` from each checkout on a fresh
 cache (the order alternates between repetitions, so drift on a shared machine cancels out),
 records the CPU time of the whole process tree (the fetch and its pool workers, from wait4) and
-the wall time, and compares the caches: the links, stories, story members and actor mentions
-must be the same row for row. Prints per-pair ratios (new / base) and their medians.
+the wall time, and compares the caches: the links, stories (with their members), actor
+mentions and link features must be the same row for row, articles named by their keys. Ties
+between candidates go to the lower article id, and ids follow arrival order, so two runs of
+one checkout may differ too: `/tmp`-style snapshot checks (one cache, both checkouts) are the
+proof of identical output; this is the CPU and wall comparison. Prints per-pair ratios (new / base) and their medians.
 """
 
 from __future__ import annotations
@@ -27,26 +30,29 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.common import run
 from bench.site import SiteServer
 
-TABLES = {  # what a cold run's analysis writes, in a fixed order
-    "links": "SELECT * FROM links ORDER BY 1, 2",
-    "stories": "SELECT * FROM stories ORDER BY 1",
-    "story_articles": "SELECT * FROM story_articles ORDER BY 1, 2",
-    "actor_mentions": "SELECT * FROM actor_mentions ORDER BY 1, 2",
-    "link_features": "SELECT * FROM link_features ORDER BY 1",
+TABLES = {  # what a cold run's analysis writes, each row by its articles' keys (two runs
+    # number the articles in the order they arrived, which differs), in a fixed order
+    "links": "SELECT a.key, o.key, score, reasons, says_why FROM links "
+             "JOIN articles a ON a.id = article_id JOIN articles o ON o.id = other_id",
+    "stories": "SELECT group_concat(a.key, ' '), label, first, last FROM (SELECT * FROM "
+               "story_articles JOIN articles a ON a.id = article_id ORDER BY a.key) "
+               "JOIN stories s ON s.id = story_id GROUP BY story_id",
+    "actor_mentions": "SELECT a.key, m.* FROM actor_mentions m JOIN articles a "
+                      "ON a.id = m.article_id",
+    "link_features": "SELECT a.key, published, features, df_keys, raw FROM link_features "
+                     "JOIN articles a ON a.id = article_id",
 }
 
 
 def digest(db: Path) -> dict[str, tuple[int, str]]:
-    """Row count and hash of each table."""
+    """Row count and hash of each table's rows, sorted (article ids left out)."""
     conn = sqlite3.connect(db)
     try:
         out = {}
         for table, sql in TABLES.items():
-            h, n = hashlib.sha256(), 0
-            for row in conn.execute(sql):
-                h.update(repr(row).encode())
-                n += 1
-            out[table] = (n, h.hexdigest()[:16])
+            rows = sorted(repr(row[:1] + row[2:] if table == "actor_mentions" else row)
+                          for row in conn.execute(sql))
+            out[table] = (len(rows), hashlib.sha256("\n".join(rows).encode()).hexdigest()[:16])
         return out
     finally:
         conn.close()
