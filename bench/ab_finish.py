@@ -128,7 +128,7 @@ def finish(snap: Path, work: Path) -> dict[str, Any]:
     digest = hashlib.sha256()
     for sql in TABLES:
         for row in conn.execute(sql):
-            digest.update(repr(row).encode())
+            digest.update(repr(tuple(row)).encode())  # a Row's repr is its address
     conn.close()
     return {"cpu": round(cpu, 3), "wall": round(wall, 3), "writer_gc": writer_gc,
             "worker_gc": sorted(reports.values()), "tables": digest.hexdigest()[:16]}
