@@ -34,13 +34,12 @@ TABLES = {  # what a cold run's analysis writes, each row by its articles' keys 
     # number the articles in the order they arrived, which differs), in a fixed order
     "links": "SELECT a.key, o.key, score, reasons, says_why FROM links "
              "JOIN articles a ON a.id = article_id JOIN articles o ON o.id = other_id",
-    "stories": "SELECT group_concat(a.key, ' '), label, first, last FROM (SELECT * FROM "
-               "story_articles JOIN articles a ON a.id = article_id ORDER BY a.key) "
-               "JOIN stories s ON s.id = story_id GROUP BY story_id",
+    "stories": "SELECT s.label, s.first, s.last, a.key FROM stories s JOIN story_articles m "
+               "ON m.story_id = s.id JOIN articles a ON a.id = m.article_id",
     "actor_mentions": "SELECT a.key, m.* FROM actor_mentions m JOIN articles a "
                       "ON a.id = m.article_id",
-    "link_features": "SELECT a.key, published, features, df_keys, raw FROM link_features "
-                     "JOIN articles a ON a.id = article_id",
+    "link_features": "SELECT a.key, f.published, features, df_keys, raw FROM link_features f "
+                     "JOIN articles a ON a.id = f.article_id",
 }
 
 
@@ -50,8 +49,14 @@ def digest(db: Path) -> dict[str, tuple[int, str]]:
     try:
         out = {}
         for table, sql in TABLES.items():
+            found = list(conn.execute(sql))
+            if table == "stories":  # a story by its label, dates and members' keys
+                members: dict[tuple[object, ...], list[str]] = {}
+                for *story, key in found:
+                    members.setdefault(tuple(story), []).append(key)
+                found = [(*story, sorted(keys)) for story, keys in members.items()]
             rows = sorted(repr(row[:1] + row[2:] if table == "actor_mentions" else row)
-                          for row in conn.execute(sql))
+                          for row in found)
             out[table] = (len(rows), hashlib.sha256("\n".join(rows).encode()).hexdigest()[:16])
         return out
     finally:
@@ -78,13 +83,15 @@ def main() -> int:
     p.add_argument("--new", type=Path, required=True, help="checkout B")
     p.add_argument("--reps", type=int, default=3)
     p.add_argument("--python", default=sys.executable)
+    p.add_argument("--feeds", type=int, default=200)
+    p.add_argument("--items", type=int, default=50)
     args = p.parse_args()
     for checkout in (args.base, args.new):
         subprocess.run([args.python, "-m", "compileall", "-q", str(checkout / "tui")],
                        check=True, stdout=subprocess.DEVNULL)
     ratios: dict[str, list[float]] = {"cpu": [], "wall": [], "analysis_wall": []}
     same = True
-    with tempfile.TemporaryDirectory() as tmp, SiteServer(200, 50) as site:
+    with tempfile.TemporaryDirectory() as tmp, SiteServer(args.feeds, args.items) as site:
         for rep in range(args.reps):
             order = ("base", "new") if rep % 2 == 0 else ("new", "base")
             got = {name: cold(getattr(args, name), site, Path(tmp), args.python)

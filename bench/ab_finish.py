@@ -68,7 +68,7 @@ def tree_cpu() -> float:
     return total
 
 
-def snapshot(out: Path) -> None:
+def snapshot(out: Path, feeds: int = 200, items: int = 50) -> None:
     """A cold fill of the site (no extract) whose cache is copied as finish_run gets it."""
     from bench.site import SiteServer
     from tui.core.config.loader import load_config
@@ -86,7 +86,7 @@ def snapshot(out: Path) -> None:
 
     analyzer.LinksAnalyzer.finish_run = keep  # type: ignore[method-assign]
     out.mkdir(parents=True, exist_ok=True)
-    with SiteServer(200, 50) as site:
+    with SiteServer(feeds, items) as site:
         (out / "feeds.toml").write_text(site.newsdesk_config(str(out / "cache"), extract=False))
         with Desk.open(load_config(out / "feeds.toml")) as desk:
             desk.refresh(extract=False)
@@ -140,13 +140,15 @@ def main() -> int:
     p.add_argument("--base", type=Path)
     p.add_argument("--new", type=Path)
     p.add_argument("--reps", type=int, default=4)
+    p.add_argument("--feeds", type=int, default=200, help="of the site a snapshot fills")
+    p.add_argument("--items", type=int, default=50)
     p.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.child:
         print(json.dumps(finish(args.snapshot, args.child)))
         return 0
     if args.base is None or args.new is None:
-        snapshot(args.snapshot)
+        snapshot(args.snapshot, args.feeds, args.items)
         return 0
     me, same = Path(__file__).resolve(), True
     ratios: dict[str, list[float]] = {"cpu": [], "wall": []}
