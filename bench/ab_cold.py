@@ -63,7 +63,8 @@ def digest(db: Path) -> dict[str, tuple[int, str]]:
         conn.close()
 
 
-def cold(checkout: Path, site: SiteServer, parent: Path, python: str) -> dict[str, object]:
+def cold(checkout: Path, site: SiteServer, parent: Path, python: str,
+         keep: bool = False) -> dict[str, object]:
     folder = Path(tempfile.mkdtemp(prefix="ab-", dir=parent))
     (folder / "feeds.toml").write_text(site.newsdesk_config(str(folder / "cache"),
                                                             extract=False))
@@ -73,7 +74,10 @@ def cold(checkout: Path, site: SiteServer, parent: Path, python: str) -> dict[st
     out = {"cpu": result.cpu_s, "wall": result.wall, "main_peak_mb": result.own_peak_kb / 1024,
            "analysis_wall": float(seconds["total"] - seconds["stored"]),
            "digest": digest(folder / "cache" / "newsdesk.sqlite3")}
-    shutil.rmtree(folder, ignore_errors=True)
+    if keep:
+        out["cache"] = str(folder / "cache" / "newsdesk.sqlite3")
+    else:
+        shutil.rmtree(folder, ignore_errors=True)
     return out
 
 
@@ -83,6 +87,7 @@ def main() -> int:
     p.add_argument("--new", type=Path, required=True, help="checkout B")
     p.add_argument("--reps", type=int, default=3)
     p.add_argument("--python", default=sys.executable)
+    p.add_argument("--keep", type=Path, help="keep every cache in this folder")
     p.add_argument("--feeds", type=int, default=200)
     p.add_argument("--items", type=int, default=50)
     args = p.parse_args()
@@ -95,8 +100,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp, SiteServer(args.feeds, args.items) as site:
         for rep in range(args.reps):
             order = ("base", "new") if rep % 2 == 0 else ("new", "base")
-            got = {name: cold(getattr(args, name), site, Path(tmp), args.python)
-                   for name in order}
+            got = {name: cold(getattr(args, name), site, args.keep or Path(tmp), args.python,
+                              keep=args.keep is not None) for name in order}
             equal = got["base"]["digest"] == got["new"]["digest"]
             same &= equal
             for key in ratios:
@@ -105,7 +110,8 @@ def main() -> int:
                               **{f"{n}_{k}": round(float(got[n][k]), 3)  # type: ignore[arg-type]
                                  for n in order for k in ratios}}), flush=True)
             if not equal:
-                print(json.dumps({n: got[n]["digest"] for n in order}), flush=True)
+                print(json.dumps({n: [got[n]["digest"], got[n].get("cache")] for n in order}),
+                      flush=True)
     print(json.dumps({"median_ratio_new_over_base": {k: round(statistics.median(v), 3)
                                                      for k, v in ratios.items()},
                       "ratios": {k: [round(x, 3) for x in v] for k, v in ratios.items()},
