@@ -88,3 +88,26 @@ def test_startup_bench_tells_a_drawn_screen() -> None:
     assert newsboat_drawn(boat) and not newsdesk_drawn(boat, empty=False)
     desk = "●Bench Wire 0  2026-01-01 10:00  Envoys meet\n Unread 49/49  all feeds\n"
     assert newsdesk_drawn(desk, empty=False) and not newsboat_drawn(desk)
+
+
+def test_the_paired_ab_scripts_run_and_find_one_checkout_equal_to_itself(
+        tmp_path: Path) -> None:
+    """bench/ab_cold.py and bench/ab_finish.py at a tiny size, the checkout against itself:
+    ratios printed, tables the same (exit 0)."""
+    cold = subprocess.run([sys.executable, str(ROOT / "bench" / "ab_cold.py"), "--base",
+                           str(ROOT), "--new", str(ROOT), "--reps", "1", "--feeds", "3",
+                           "--items", "4"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300)
+    assert cold.returncode == 0, cold.stdout[-2000:] + cold.stderr[-2000:]
+    assert json.loads(cold.stdout.splitlines()[-1])["tables_identical"] is True
+    snap = tmp_path / "snap"
+    finish = [sys.executable, str(ROOT / "bench" / "ab_finish.py"), "--snapshot", str(snap)]
+    made = subprocess.run([*finish, "--feeds", "3", "--items", "4"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert made.returncode == 0, made.stderr[-3000:]
+    assert (snap / "snap.sqlite3").exists() and (snap / "ids.json").exists()
+    ab = subprocess.run([*finish, "--base", str(ROOT), "--new", str(ROOT), "--reps", "1"],
+                        cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert ab.returncode == 0, ab.stdout[-2000:] + ab.stderr[-3000:]
+    last = json.loads(ab.stdout.splitlines()[-1])
+    assert last["tables_identical"] is True and "cpu" in last["median_ratio_new_over_base"]

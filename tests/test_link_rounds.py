@@ -199,3 +199,44 @@ def test_a_rounds_links_skip_articles_pruned_meanwhile(tmp_path: Path) -> None:
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     finally:
         cache.close()
+
+
+def _tiles_by_sets(found: list[tuple[int, list[int]]], ids: list[int],
+                   size: int) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
+    """The tiles as the writer grouped them before numpy: a set per tile, a pair at a time."""
+    order = {aid: n // size for n, aid in enumerate(sorted(ids))}
+    groups: dict[tuple[int, int], set[tuple[int, int]]] = {}
+    outside: dict[int, set[tuple[int, int]]] = {}
+    for aid, cands in found:
+        for other in cands:
+            pair = (min(aid, other), max(aid, other))
+            if other not in order:
+                outside.setdefault(other, set()).add(pair)
+                continue
+            mine, theirs = order[aid], order[other]
+            groups.setdefault((min(mine, theirs), max(mine, theirs)), set()).add(pair)
+    after = max(order.values(), default=-1) + 1
+    for n, other in enumerate(sorted(outside)):
+        for a, b in outside[other]:
+            key = (order[b if a == other else a], after + n // size)
+            groups.setdefault(key, set()).add((a, b))
+    return [(t, sorted(groups[t])) for t in sorted(groups)]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_tiles_in_numpy_are_the_tiles_by_sets(seed: int) -> None:
+    """Random runs with older articles among the candidates, pairs found from both sides,
+    several jobs: the same tiles, in the same order, as grouping pair by pair."""
+    import random
+
+    rng = random.Random(seed)
+    ids = rng.sample(range(1, 400), rng.randint(1, 120))
+    older = rng.sample(range(400, 700), 40) + rng.sample(range(-50, 0), 5)
+    found = [(aid, rng.sample([x for x in ids + older if x != aid], rng.randint(0, 12)))
+             for aid in ids]
+    size = rng.choice([1, 3, 7, 50, 2_000])
+    tiler = rounds.Tiler(ids, size)
+    for i in range(0, len(found), 13):
+        tiler.add(found[i:i + 13])
+    assert tiler.tiles() == _tiles_by_sets(found, ids, size)
+    assert rounds.Tiler(ids, size).tiles() == []

@@ -173,9 +173,11 @@ class Analysis:
 
     def run_pending(self, conn: sqlite3.Connection,
                     on_event: Callable[[RefreshEvent], None] | None = None) -> int:
-        """Analyse every article waiting for it; 0 when told to stop before the end."""
+        """Analyse every article waiting for it, the collector paced; 0 if told to stop first."""
+        from tui.core.refresh.gc_pace import paced
         try:
-            return self._run_pending(conn, on_event)
+            with paced():
+                return self._run_pending(conn, on_event)
         except Stopped:
             return 0
 
@@ -217,9 +219,8 @@ class Analysis:
 
     def in_pool(self, fn: Callable[..., Any], jobs: Sequence[tuple[Any, ...]]) -> Iterator[Any]:
         """fn(*job) for every job, in the worker pool when there is one, in order. A window of
-        jobs is kept submitted (two per worker), so every core works while this thread writes
-        what comes back, and at most a window's results wait in memory: with every job
-        submitted at once, a 10k run's scored links piled up unread (~36 MB)."""
+        jobs is kept submitted (two per worker): every core works while this thread writes what
+        comes back, and at most a window's results wait (all at once, a 10k run's piled up)."""
         if self.workers is None:
             for job in jobs:
                 yield fn(*job)
@@ -299,8 +300,7 @@ class Analysis:
                      sources: Sources, only: tuple[str, ...] | None = None,
                      ) -> Iterator[tuple[list[sqlite3.Row], list[TextItem], list[Found]]]:
         """Every analyzer's text half (or `only` these), chunk by chunk, from the worker pool, in
-        order. A window of IN_FLIGHT chunks is kept submitted: the workers go on with the next
-        chunks while this thread writes one, and at most a window's texts are held."""
+        order, IN_FLIGHT chunks kept submitted: the workers go on while this one writes."""
         from tui.core.refresh.analyzers import analyse_texts
 
         def prepared(chunk: list[int]) -> tuple[list[sqlite3.Row], list[TextItem]]:

@@ -149,8 +149,12 @@ def context() -> SpawnContext:
 
 def worker_init(lifeline: Connection) -> None:
     """Runs first in every worker: deaf to Ctrl-C (the parent decides; see the module's
-    docstring) and gone as soon as the parent is, by whatever means."""
+    docstring), gone as soon as the parent is, by whatever means, and its garbage collector
+    paced (gc_pace.py)."""
+    from tui.core.refresh.gc_pace import pace_worker
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    pace_worker()
 
     def watch() -> None:
         with contextlib.suppress(EOFError, OSError):
