@@ -65,6 +65,10 @@ class Jobs:
             return
         self._refresh([feed])
 
+    def refresh_named(self, name: str) -> None:
+        """One feed by the name the Desk gives it (a feed just added: `i`)."""
+        self._refresh([name])
+
     def _refresh(self, feeds: list[str] | None) -> None:
         if self.busy is not None:
             self.host.say("a refresh or re-analysis is already running")
@@ -75,7 +79,8 @@ class Jobs:
             where = config.path or "feeds.toml"
             self.host.say(f"{ahead}no feeds to refresh: add [[feed]] tables to {where}")
             return
-        gone = [name for name in feeds or () if config.feed_named(name) is None]
+        # by the Desk's names, as it refreshes them: an unnamed feed goes by its title there
+        gone = [name for name in feeds or () if self.host.desk.config.feed_named(name) is None]
         if gone:
             self.host.say(f"{ahead}{gone[0]} is no longer in {config.path or 'feeds.toml'}")
             return

@@ -29,6 +29,7 @@ from tui.app.paging import Pager
 from tui.app.screens.actors_file import ActorsFile
 from tui.app.screens.arrange import Arrange
 from tui.app.screens.command_table import command_table
+from tui.app.screens.feed_editing import FeedEditing
 from tui.app.screens.follow import Follow
 from tui.app.screens.host import guarded
 from tui.app.screens.jobs import Jobs
@@ -80,6 +81,8 @@ class MainScreen(Screen[None]):
         self.follow.also.append(self.actors_file.poll)
         self.keeping = Keeping(self, self.follow.use)
         self.trail = Trail(self)
+        self.feed_editing = FeedEditing(self, self.follow.use, self.jobs,
+                                        lambda: self.trail.to_view(ALL))
         self._commands = command_table(self)
 
     # -- layout --------------------------------------------------------------------------

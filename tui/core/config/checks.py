@@ -29,7 +29,8 @@ COMMAND_NAMES = frozenset({
     "cycle_panes", "top", "bottom", "toggle_full", "close", "help", "palette", "toggle_hide_read",
     "clear_query", "save_view", "export_view", "focus_views", "focus_list", "focus_reader",
     "focus_actors", "focus_related", "toggle_side", "back", "forget_actor", "open_cited_link",
-    "toggle_mark", "mark_all", "next_feed", "prev_feed", "mark_all_read"})
+    "toggle_mark", "mark_all", "next_feed", "prev_feed", "mark_all_read",
+    "add_feed", "remove_feed"})
 _KEY_NAME = re.compile(r"[A-Za-z0-9_+-]+")
 
 # (lowest, highest) for each numeric setting; floats must also be finite.
