@@ -47,7 +47,7 @@ class FeedsScreen(ModalScreen[str | None]):
                  where: Path | None = None) -> None:
         super().__init__()
         self.where = where
-        """The feeds.toml feeds are added to and removed from (the palette's "add feed")."""
+        """The feeds.toml feeds are added to and removed from."""
         self.feeds = sorted(feeds, key=lambda f: (not f.failures, not f.warning, f.name.lower()))
         self.note = note
         """Why every failing feed fails, said under each (the demo's site not served)."""
@@ -102,8 +102,8 @@ class FeedsScreen(ModalScreen[str | None]):
         else:
             text.append("no error at the last refresh", "dim")
         if self.where is not None:
-            text.append(f"\nadd or remove feeds in {self.where} (the reader follows it as it "
-                        "is saved), or: newsdesk import-opml FILE", "dim")
+            text.append(f"\nenter lists the feed, then X removes it; i adds a feed; or edit "
+                        f"{self.where} (the reader follows it as it is saved)", "dim")
         self.query_one("#feeds-error", Static).update(own_line(text, app_reorders(self)))
 
     def action_move(self, delta: int) -> None:
