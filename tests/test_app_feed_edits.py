@@ -67,7 +67,7 @@ async def test_i_adds_a_feed_checked_written_shown_once_and_fetched(
             await pilot.press("enter")
             await until(pilot, lambda: "refreshed" in status(app), 30)
             await settle(pilot)
-            assert ": 3 new" in status(app), status(app)  # named by its host until fetched
+            assert "refreshed Steppe Courier: 3 new" in status(app), status(app)  # its title
             await until(pilot, lambda: "Steppe Courier" in _feed_labels(app))
             assert _feed_labels(app).count("Steppe Courier") == 1
             await pilot.pause(1.5)  # the file watch sees the write: nothing more to add
@@ -109,6 +109,7 @@ async def test_X_asks_with_the_count_and_removes_the_feed_keeping_its_articles(
             await pilot.pause()
             await pilot.press("y")
             await until(pilot, lambda: "removed Kremlin Watch" in status(app))
+            assert 'f feed:"Kremlin Watch" lists them' in status(app)
             await settle(pilot)
             assert main(app).view.kind != "feed"  # its view went: All lists its articles
             await until(pilot, lambda: _feed_labels(app) == ["Alpha"])

@@ -10,7 +10,6 @@ confirmation says how many it holds and that saved and tagged ones stay.
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -20,6 +19,7 @@ from tui.app.screens.host import Host, guarded
 from tui.core.config.feed_edits import FeedEditError, NewFeed, new_feed
 from tui.core.config.loader import Config, ConfigError, load_config
 from tui.core.config.userfiles import UserFileError
+from tui.core.query.parse import quote
 from tui.core.words import counted
 
 if TYPE_CHECKING:
@@ -89,6 +89,10 @@ class FeedEditing:
         host = self.host
         self.use_config(fresh)
         name = next((f.name for f in host.desk.config.feeds if f.url == feed.url), feed.url)
+        if self.jobs.busy is not None:  # a refresh started before the feed was there
+            host.say(f"added {name} to feeds.toml; r on it fetches it once the "
+                     f"{self.jobs.busy} running ends")
+            return
         host.say(f"added {name} to feeds.toml; fetching it…")
         self.jobs.refresh_named(name)
 
@@ -141,7 +145,7 @@ class FeedEditing:
         if listed:
             self.to_top()
         host.say(f"removed {name} from feeds.toml; its articles stay in All "
-                 f"(f feed:{shlex.quote(name)} lists them)")
+                 f"(f feed:{quote(name)} lists them)")
 
 
 def removal_question(name: str, url: str, held: Holdings, keep_days: int) -> str:

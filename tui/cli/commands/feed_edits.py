@@ -128,7 +128,9 @@ def _held(config: Config, url: str) -> Holdings | None:
 def what_stays(name: str, held: Holdings | None, keep_days: int) -> str:
     """What becomes of a removed feed's articles, in a sentence (the reader's confirmation
     says the same)."""
-    query = f"feed:{_quoted(name)}"
+    from tui.core.query.parse import quote
+
+    query = f"feed:{quote(name)}"
     if held is None:
         return (f"its articles stay in the cache ({query} finds them); saved and tagged ones "
                 "are never pruned")
@@ -146,11 +148,6 @@ def what_stays(name: str, held: Holdings | None, keep_days: int) -> str:
         line += (f"; {held.unread} unread: newsdesk dismiss --query "
                  f"{shlex.quote(query)} hides them from Unread")
     return line
-
-
-def _quoted(name: str) -> str:
-    return name if name.replace("-", "").replace("_", "").isalnum() else \
-        '"' + name.replace('"', "") + '"'
 
 
 COMMANDS = (
