@@ -119,3 +119,26 @@ async def test_X_asks_with_the_count_and_removes_the_feed_keeping_its_articles(
         assert desk.count("") == 4 and desk.article(saved).saved
     assert path.read_text(encoding="utf-8").startswith("# hand-written, keep me\n")
     assert [f.name for f in load_config(path).feeds] == ["Alpha"]
+
+
+async def test_the_add_dialog_fits_80x24_with_its_verdict(demo_desk) -> None:
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, AddFeedDialog)
+        await _type(pilot, "meduza.io/rss")
+        await pilot.press("enter")
+        await pilot.pause()
+        box = dialog.query_one("#feed-dialog")
+        verdict = dialog.query_one("#feed-verdict")
+        assert "did you mean 'https://meduza.io/rss'?" in str(verdict.render())
+        for part in ("#feed-url", "#feed-name", "#feed-tags", "#feed-verdict"):
+            region = dialog.query_one(part).region
+            assert box.region.y < region.y and region.bottom < box.region.bottom, part
+        await pilot.press("escape")
+        await pilot.pause()
+        assert main(app) and "meduza" not in config.path.read_text(encoding="utf-8")
