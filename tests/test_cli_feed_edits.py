@@ -157,6 +157,12 @@ def test_remove_feed_takes_out_only_its_table_and_keeps_kept_articles(tmp_path: 
         assert desk.count("") == 5  # nothing deleted; the saved and tagged are kept by prune
         assert desk.count('feed:"Gulf Letters"') == 2
 
+    back = newsdesk("--config", str(path), "add-feed", gulf, "--name", "Gulf Letters",
+                    "--no-fetch", env=env, cwd=tmp_path)  # the same URL again: its row, its articles
+    assert back.returncode == 0, back.stderr
+    with Desk.open(load_config(path)) as desk:
+        assert next(f.articles for f in desk.feeds() if f.name == "Gulf Letters") == 2
+    newsdesk("--config", str(path), "remove-feed", "Gulf Letters", env=env, cwd=tmp_path)
     by_url = newsdesk("--config", str(path), "remove-feed", cedar + "/", env=env, cwd=tmp_path)
     assert by_url.returncode == 0, by_url.stderr
     assert load_config(path).feeds == ()
