@@ -142,3 +142,32 @@ async def test_the_add_dialog_fits_80x24_with_its_verdict(demo_desk) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert main(app) and "meduza" not in config.path.read_text(encoding="utf-8")
+
+
+async def test_i_and_X_in_the_feeds_dialog(server: LocalServer, tmp_path: Path) -> None:
+    """`e` lists the feeds as newsboat's feed list does: X there removes the feed under its
+    cursor (after the same question), i opens the add dialog."""
+    from tui.app.screens.feeds import FeedsScreen
+
+    path = write_config(tmp_path, [("Alpha", _feed(server, "alpha")),
+                                   ("Kremlin Watch", _feed(server, "kremlin"))],
+                        settings="extract = false")
+    config = load_config(path)
+    with Desk.open(config) as desk:
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("e")
+            await pilot.pause()
+            assert isinstance(app.screen, FeedsScreen)
+            await pilot.press("j", "X")  # the second row: Kremlin Watch
+            await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+            assert "Take Kremlin Watch" in str(app.screen.query_one(".dialog-about").render())
+            await pilot.press("y")
+            await until(pilot, lambda: "removed Kremlin Watch" in status(app))
+            await pilot.press("e")
+            await pilot.pause()
+            await pilot.press("i")
+            await until(pilot, lambda: isinstance(app.screen, AddFeedDialog))
+            await pilot.press("escape")
+    assert [f.name for f in load_config(path).feeds] == ["Alpha"]

@@ -89,5 +89,5 @@ async def test_the_feeds_dialog_says_where_feeds_are_added(demo_desk) -> None:
         await pilot.press("e")
         await pilot.pause()
         detail = str(app.screen.query_one("#feeds-error").render())
-        assert "then X removes it; i adds a feed; or edit" in detail
+        assert "i adds a feed, X removes this one; or edit" in detail
         assert str(config.path) in detail

@@ -103,12 +103,20 @@ class FeedEditing:
         feed = host.view_tree.highlighted_feed if host.focused is host.view_tree else None
         return feed or host.view.feed
 
+    def from_feed_list(self, what: str, name: str | None) -> None:
+        """`i` or `X` in the feeds dialog (`e`): X on the feed under its cursor."""
+        if what == "add":
+            self.add_feed()
+        else:
+            self.remove_feed(name)
+
     @guarded
-    def remove_feed(self) -> None:
+    def remove_feed(self, name: str | None = None) -> None:
+        """The feed `name`, else the one under the tree's cursor or listed (`chosen_feed`)."""
         if not self._can_edit():
             return
         host = self.host
-        name = self.chosen_feed()
+        name = name or self.chosen_feed()
         feed = host.desk.config.feed_named(name) if name else None
         if feed is None:
             host.say("no feed chosen: put the tree's cursor on a feed (1), or list one, then X")

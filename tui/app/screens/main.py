@@ -83,6 +83,7 @@ class MainScreen(Screen[None]):
         self.trail = Trail(self)
         self.feed_editing = FeedEditing(self, self.follow.use, self.jobs,
                                         lambda: self.trail.to_view(ALL))
+        self.triage.edit_feeds = self.feed_editing.from_feed_list
         self._commands = command_table(self)
 
     # -- layout --------------------------------------------------------------------------
