@@ -7,6 +7,7 @@ share one), the worker process pool, and the analyzers that run on every new bod
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sqlite3
 import threading
 import time
@@ -335,7 +336,8 @@ class Desk(DeskReads):
         path = self._config_file("add a feed to")
         self.use_config(add_feed(path, feed, self.feed_titles()))
         if not self.read_only:
-            self.sync_feeds()
+            with contextlib.suppress(sqlite3.OperationalError):  # a writer holds the lock:
+                self.sync_feeds()  # the next refresh syncs it
         return self.config
 
     def remove_feed(self, which: str) -> Feed:
