@@ -150,3 +150,39 @@ def test_names_spelt_like_a_listed_one(gazetteer: Gazetteer) -> None:
     taken = refusal(gazetteer, "Shoigu", "andrei-belousov")
     assert taken is not None and taken.owners == ("sergei-shoigu",)
     assert refusal(gazetteer, "Shoygoo", "sergei-shoigu") is None
+
+
+def test_an_entry_merged_by_name_into_a_bundled_actor_is_found_and_forgotten(
+        tmp_path: Path) -> None:
+    """An entry with an id of its own and a bundled actor's name and kind extends that actor
+    (the reader shows the bundled id): `-` said it "comes with newsdesk", and forget found
+    nothing; now both find it, and forget takes the user's entry only."""
+    path = tmp_path / "actors.toml"
+    path.write_text('[[actor]]\nid = "hizbollah-lb"\nname = "Hezbollah"\nkind = "org"\n'
+                    'aliases = ["Hizb Allah", "Hizbollah"]\n\n[[actor]]\nid = "mine"\n'
+                    'name = "Kura Watch"\nkind = "org"\n', encoding="utf-8")
+    same_as = load_gazetteer(path).same_as
+    assert same_as == {"hizbollah-lb": "hezbollah"}
+    assert added_ids(path, same_as) == {"hezbollah", "mine"}
+    assert additions(path, "hezbollah", same_as) == (False, ["Hizb Allah", "Hizbollah"])
+    assert forget(path, "hezbollah", "Hizb Allah", same_as) == "alias"
+    assert load_gazetteer(path).actors["hezbollah"].aliases.count("Hizbollah") == 1
+    assert forget(path, "hezbollah", "Hizbollah", same_as) == "alias"  # nothing left: it goes
+    assert added_ids(path, load_gazetteer(path).same_as) == {"mine"}
+    path.write_text(path.read_text(encoding="utf-8") + '\n[[actor]]\nid = "hizbollah-lb"\n'
+                    'name = "Hezbollah"\nkind = "org"\naliases = ["Hizb Allah"]\n',
+                    encoding="utf-8")
+    assert forget(path, "hezbollah", None, load_gazetteer(path).same_as) == "aliases"
+    gazetteer = load_gazetteer(path)
+    assert "Hizb Allah" not in gazetteer.actors["hezbollah"].aliases
+    assert "حزب الله" in gazetteer.actors["hezbollah"].aliases and "mine" in gazetteer.actors
+
+
+def test_the_desk_forgets_an_entry_merged_into_a_bundled_actor(tmp_path: Path) -> None:
+    """`-` in the reader reaches the Desk with the bundled id: it said "comes with newsdesk"."""
+    config = load_config(write_config(tmp_path, []))
+    config.actors_path.write_text('[[actor]]\nid = "hizbollah-lb"\nname = "Hezbollah"\n'
+                                  'kind = "org"\naliases = ["Hizb Allah"]\n', encoding="utf-8")
+    with Desk.open(config) as desk:
+        assert desk.forget_actor("hezbollah") == "aliases"
+        assert "Hizb Allah" not in desk.gazetteer.actors["hezbollah"].aliases

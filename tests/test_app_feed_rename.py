@@ -91,3 +91,74 @@ async def test_the_feeds_dialog_says_where_feeds_are_added(demo_desk) -> None:
         detail = str(app.screen.query_one("#feeds-error").render())
         assert "i adds a feed, X removes this one; or edit" in detail
         assert str(config.path) in detail
+
+
+async def test_a_rename_is_written_to_the_cache_off_the_ui_thread_and_errors_are_said(
+        server: LocalServer, tmp_path: Path, monkeypatch) -> None:
+    """The rename's cache write (feed rows, the feed's tags on every stored article) ran on
+    the UI thread, and a failing one was dropped without a word: now a worker writes it, the
+    tree follows when it is done, and a storage error reaches the status line."""
+    import sqlite3
+    import threading
+
+    path = write_config(tmp_path, [("Alpha", _feed(server, "alpha")),
+                                   ("Kremlin Watch", _feed(server, "kremlin"))],
+                        settings="extract = false")
+    config = load_config(path)
+    with Desk.open(config) as desk:
+        await asyncio.to_thread(desk.refresh)
+        threads: list[str] = []
+        sync = desk.sync_feeds
+
+        def recorded():
+            threads.append(threading.current_thread().name)
+            return sync()
+
+        monkeypatch.setattr(desk, "sync_feeds", recorded)
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            path.write_text(path.read_text().replace('"Kremlin Watch"', '"Kremlin Watch EN"'))
+            await until(pilot, lambda: "feeds.toml re-read" in status(app), 10)
+            await settle(pilot)
+            assert threads and threading.main_thread().name not in threads
+            await until(pilot, lambda: "Kremlin Watch EN" in _tree_label(app, "Kremlin Watch EN"))
+            assert _tree_label(app, "Kremlin Watch EN").endswith(" 2/2")
+
+            def locked():
+                raise sqlite3.OperationalError("database is locked")
+
+            monkeypatch.setattr(desk, "sync_feeds", locked)
+            path.write_text(path.read_text().replace('"Kremlin Watch EN"', '"Kremlin Watch RU"'))
+            await until(pilot, lambda: "storage error: database is locked" in status(app), 10)
+            assert "the next refresh tries again" in status(app)
+
+
+async def test_the_way_back_to_a_renamed_feed_goes_by_its_new_name(
+        server: LocalServer, tmp_path: Path) -> None:
+    """A feed's list left for a drill-down, the feed renamed meanwhile: q went back to the
+    old name, which lists nothing now ("back to Kremlin Watch", an empty list)."""
+    from tui.app.views import unlisted_view
+
+    path = write_config(tmp_path, [("Alpha", _feed(server, "alpha")),
+                                   ("Kremlin Watch", _feed(server, "kremlin"))],
+                        settings="extract = false")
+    config = load_config(path)
+    with Desk.open(config) as desk:
+        await asyncio.to_thread(desk.refresh)
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await choose_feed(pilot, "Kremlin Watch")
+            screen = main(app)
+            screen.trail.down(unlisted_view("Peskov"))  # as `enter` on a name not listed
+            await settle(pilot)
+            path.write_text(path.read_text().replace('"Kremlin Watch"', '"Kremlin Watch EN"'))
+            await until(pilot, lambda: "feeds.toml re-read" in status(app), 10)
+            await settle(pilot)
+            await pilot.press("q")
+            await settle(pilot)
+            assert screen.view.feed == "Kremlin Watch EN"
+            assert "back to Kremlin Watch EN" in status(app)
+            assert [row.feed for _, row in screen.articles.pager.rows(0, 2)] == [
+                "Kremlin Watch EN"] * 2

@@ -133,6 +133,35 @@ async def test_a_key_the_user_gave_a_command_runs_it_and_is_no_hint(demo_desk) -
     assert habit_hint("x", {}) is None
 
 
+async def test_capital_c_asks_first_as_newsboat_does_by_default(demo_desk) -> None:
+    """newsboat's confirm-mark-all-feeds-read is on unless set off: C asks, n (or esc) keeps
+    every article as it was; with the setting off, C marks at once."""
+    import dataclasses
+
+    from tui.app.screens.dialogs import ConfirmDialog
+
+    desk, config = demo_desk
+    unread = desk.count("is:unread")
+    app = make_app(desk, config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("C")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        assert f"Mark {unread} unread articles read in every feed?" in app.screen.question
+        await pilot.press("n")
+        await settle(pilot)
+        assert desk.count("is:unread") == unread and "nothing marked read" in status(app)
+    quiet = dataclasses.replace(config, settings=dataclasses.replace(
+        config.settings, confirm_mark_all_feeds_read=False))
+    app = make_app(desk, quiet)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("C")
+        await settle(pilot)
+        assert desk.count("is:unread") == 0
+
+
 async def test_capital_c_marks_every_feed_read_and_u_takes_it_back(demo_desk) -> None:
     """newsboat's C (mark all feeds read), from a feed's list too; ctrl+r refreshes all."""
     desk, config = demo_desk
@@ -140,7 +169,7 @@ async def test_capital_c_marks_every_feed_read_and_u_takes_it_back(demo_desk) ->
     app = make_app(desk, config)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("J", "C")
+        await pilot.press("J", "C", "y")
         await settle(pilot)
         assert desk.count("is:unread") == 0
         assert f"marked {unread} read in every feed (u undoes)" in status(app)

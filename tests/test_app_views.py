@@ -129,6 +129,24 @@ async def test_f_filters_and_reports_query_errors_with_column(demo_desk) -> None
         assert not bar.display
 
 
+async def test_an_unclosed_quote_leaves_the_cursor_where_the_closing_one_goes(demo_desk) -> None:
+    """The error says to add a closing quote after the phrase: the cursor waits at the end,
+    so typing `"` and enter applies the search (on the opening quote, the `"` typed made
+    `""ceasefire talks`, an empty phrase and the same error)."""
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *'"ceasefire talks', "enter")
+        await pilot.pause()
+        bar = main(app).query_bar
+        assert "column 1" in status(app) and "unclosed quote" in status(app)
+        assert bar.display and bar.cursor_position == len('"ceasefire talks')
+        await pilot.press('quotation_mark', "enter")
+        await pilot.pause()
+        assert not bar.display, status(app)
+        assert '/"ceasefire talks"' in status(app)
+
+
 async def test_the_filter_bar_says_an_unknown_field_as_the_cli_does(demo_desk) -> None:
     """`date:` was searched as words (an empty list); the bar's error is the parser's, the
     cursor on the term, and the quoted form it suggests is accepted."""

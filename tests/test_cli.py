@@ -44,7 +44,7 @@ def test_fetch_list_show_json(server: LocalServer, tmp_path: Path) -> None:
     summary = json.loads(fetched.stdout)
     seconds = summary.pop("seconds")
     assert summary == {"feeds_ok": 1, "feeds_failed": 0, "not_modified": 0, "new_articles": 3,
-                       "updated_articles": 0,
+                       "new_ids": [1, 2, 3], "updated_articles": 0,
                        "extracted": 3, "pages_failed": 0, "pages_retried": 0, "errors": [],
                        "warnings": [], "shared": [], "pruned": 0}
     assert 0 < seconds["stored"] <= seconds["total"]  # stored, then actors and links

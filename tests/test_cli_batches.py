@@ -40,12 +40,27 @@ def test_the_demo_config_with_no_demo_running_says_how_to_start_it(tmp_path: Pat
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     config = str(write_config(tmp_path, [
-        ("TASS", f"http://127.0.0.1:{port}/tass/feed.xml"),
-        ("IRNA", f"http://127.0.0.1:{port}/irna/feed.xml")]))
+        ("Levant Ledger", f"http://127.0.0.1:{port}/levant-ledger/feed.xml"),
+        ("Gulf Dispatch", f"http://127.0.0.1:{port}/gulf-dispatch/feed.xml")]))
     result = newsdesk("--config", config, "fetch")
     assert result.returncode == 1
     assert "the demo site is served only while the demo runs" in result.stderr
     assert f"`newsdesk demo --fetch-only --dir {tmp_path}` fetches it" in result.stderr
+
+
+def test_own_loopback_feeds_that_refuse_are_not_called_the_demo(tmp_path: Path) -> None:
+    """A local bridge or site of one's own (`/tass/feed.xml` on 127.0.0.1) that is down is
+    a failed feed, not the demo: no advice to run `newsdesk demo` in the user's folder."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = str(write_config(tmp_path, [
+        ("TASS", f"http://127.0.0.1:{port}/tass/feed.xml"),
+        ("IRNA", f"http://127.0.0.1:{port}/irna/feed.xml")]))
+    result = newsdesk("--config", config, "fetch")
+    assert result.returncode == 1
+    assert "demo" not in result.stderr, result.stderr
+    assert "no feed could be read (2 feeds failed)" in result.stderr
 
 
 @pytest.fixture

@@ -57,3 +57,21 @@ def test_a_terminal_gets_the_key_naming_the_story(tmp_path: Path) -> None:
     assert run.returncode == 0
     assert "score: the chance that the pair alone reports the same event" in run.stderr
     assert f"(story {story.id}: {story.label})" in run.stderr, run.stderr
+
+
+def test_the_side_panel_words_each_item_as_the_cli_does(tmp_path: Path) -> None:
+    """The related panel said "same story" where `newsdesk related` says "same story, via its
+    other articles" for a story member whose own pair is weak: one wording now."""
+    from tui.app.widgets.side_panel import related_prompt
+
+    config = str(copy_demo(tmp_path / "demo"))
+    with Desk.open(load_config(Path(config))) as desk:
+        target = next(i for i in desk.ids() if any(
+            r.in_story and r.score < LIKELY_FROM for r in desk.related(i, limit=50)))
+        items = desk.related(target, limit=50)
+    shown = newsdesk("--config", config, "related", str(target), "--limit", "0")
+    words = [why.strip().split(" · ")[0] for why in shown.stdout.splitlines()[1::2]]
+    assert "same story, via its other articles" in words
+    for item, word in zip(items, words, strict=True):
+        line = getattr(related_prompt(item), "plain", "").split("\n")[1]
+        assert line.endswith(f" · {word}"), (line, word)

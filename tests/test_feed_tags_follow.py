@@ -72,3 +72,23 @@ def test_a_cache_from_before_takes_back_the_feeds_tags_from_the_users(tmp_path: 
         with Desk.open(config) as desk:
             assert _tags(desk) == [("Item 1", "mine", 0), ("Item 1", "wire", 2),
                                    ("Item 2", "wire", 2)]
+
+
+def test_a_rules_tag_on_an_article_its_feed_tags_alike_stays_when_the_feed_drops_it(
+        tmp_path: Path) -> None:
+    """The refresh gives the feed's tags first, then the rules run: a rule's tag the feed gave
+    already was left marked as the feed's, so taking it out of the feed's `tags` took it off
+    the article the rule matched too."""
+    rule = '\n[[rule]]\nquery = \'title:"Item 1"\'\ntag = "Russia"\n'
+    with LocalServer() as server:
+        url = server.add("/wire.xml", body=rss(ITEMS), headers={"Content-Type": "text/xml"})
+        server.add("/other.xml", body=rss([]), headers={"Content-Type": "text/xml"})
+        path = _config(tmp_path, url, ["russia"])
+        path.write_text(path.read_text() + rule)
+        with Desk.open(load_config(path)) as desk:
+            desk.refresh(extract=False)
+            assert desk.count("tag:russia") == 2
+        path = _config(tmp_path, url, [])
+        path.write_text(path.read_text() + rule)
+        with Desk.open(load_config(path)) as desk:
+            assert [t for t in _tags(desk) if t[1] == "russia"] == [("Item 1", "russia", 1)]

@@ -94,3 +94,18 @@ def test_a_listed_surname_after_another_first_name_is_someone_else(
     body = "Mohammad Eslami said so. Eslami added more."
     assert {m.actor_id for m in recognizer.mentions("", body, None)} == {"mohammad-eslami"}
 
+
+
+@pytest.mark.parametrize("published", [None, "2025-03-01"])
+def test_an_office_is_no_person_with_or_without_a_date(recognizer: Recognizer,
+                                                        published: str | None) -> None:
+    """"an adviser to the Iranian president": an office phrase after a title. Dated, the
+    office resolved to its holder and was taken; undated (no holder resolves), the phrase
+    was read as a name after the title «مستشار» and listed as a person not listed."""
+    from datetime import UTC, datetime
+
+    title = "رسالة عمانية إلى طهران"
+    body = "قال مستشار للرئيس الإيراني إن المحادثات ستستأنف الأسبوع المقبل."
+    when = datetime.fromisoformat(published).replace(tzinfo=UTC) if published else None
+    taken = [(m.field, m.start, m.end) for m in recognizer.mentions(title, body, when)]
+    assert recognizer.unlisted(title, body, taken) == []

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tui.app.views import combine
 from tui.core.config.firstrun import import_hint
 from tui.core.words import counted
 
@@ -22,17 +23,37 @@ def _config_name(config: Config) -> str:
     return str(config.path) if config.path else "your feeds.toml"
 
 
+def read_left_out(desk: Desk, view_kind: str, view_query: str, words: str,
+                  hide_read: bool) -> int:
+    """How many read articles the filter and search (`words`) match that the list leaves
+    out, Unread being the view or `l` hiding them: newsboat's `/` finds read ones too, and
+    the reader starts in Unread."""
+    if not words or (view_kind != "unread" and not hide_read):
+        return 0
+    try:
+        return desk.count(combine("" if view_kind == "unread" else view_query, words,
+                                  "is:read"))
+    except Exception:  # a count for a hint must not break the list
+        return 0
+
+
+def _left_out(read: int, unread_view: bool) -> str:
+    how = "choose All in the tree (1), then search again" if unread_view else "l shows them"
+    return f"\n{counted(read, 'read article')} match{'es' if read == 1 else ''} it: {how}."
+
+
 def empty_text(desk: Desk, config: Config, view_label: str, query: str, narrowed: bool,
-               feed: str | None = None) -> str:
+               feed: str | None = None, read: int = 0, unread_view: bool = False) -> str:
     """The text of an empty list: `narrowed` when a filter or search is active; `feed`: the
-    feed the list shows, whose last error says why it is empty."""
+    feed the list shows, whose last error says why it is empty; `read`: the read articles
+    that match what was typed, left out by Unread (`unread_view`) or by `l`."""
     unknown = _unknown_actors(desk, query)
     if unknown:
         names = ", ".join(repr(n) for n in unknown)
         return (f"No known actor is called {names}, so nothing matches.\n"
                 "The Actors part of the tree lists the known ones; + adds a new actor.")
     if narrowed:
-        return f"No articles match {query!r}."
+        return f"No articles match {query!r}." + (_left_out(read, unread_view) if read else "")
     feeds = len(config.feeds)
     where = _config_name(config)
     if not feeds:

@@ -5,6 +5,8 @@ Imports stay lazy so `newsdesk --help` is instant and the app pays only for what
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -33,6 +35,7 @@ def _main(argv: Sequence[str] | None) -> tuple[int, bool]:
     from tui.cli.commands import ALL
     from tui.cli.registry import build_parser, dispatch, parse, query_words, unexpected
 
+    standard_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
     epilog = None
     if "-h" in argv or "--help" in argv:  # only then: name the config file in use
@@ -43,17 +46,61 @@ def _main(argv: Sequence[str] | None) -> tuple[int, bool]:
     fast = any(c.exit_fast for c in ALL if c.name == args.command)
     try:
         code = dispatch(ALL, args)
-        sys.stdout.flush()  # here, where a reader gone is caught, not in the teardown
-        return code, fast
+        return _flushed(code), fast
+    except BrokenPipeError:  # `newsdesk list | head -1`
+        return reader_gone(), False
     except KeyboardInterrupt as exc:  # one line, saying what remains when a command knows
         from tui.cli.errors import Terminated
 
         print(f"interrupted: {exc}" if str(exc) else "interrupted", file=sys.stderr)
         return (143 if isinstance(exc, Terminated) else 130), False
-    except BrokenPipeError:  # `newsdesk list | head -1`
-        return reader_gone(), False
     except Exception as exc:  # never a traceback: README promises one line
         return unexpected(exc), False
+
+
+def _flushed(code: int) -> int:
+    """stdout flushed here, where a reader gone or a full disk (`> /dev/full`: the output
+    held back until now) is caught, not in the teardown (Python's "Exception ignored", 120)."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        from tui.cli.registry import fail
+
+        _drop_stdout()  # nothing more to write, not even from the teardown
+        return fail(f"cannot write the output: {exc.strerror or exc}", 1)
+    return code
+
+
+def standard_streams() -> None:
+    """A descriptor 0, 1 or 2 closed by the caller (`>&-`, `2>&-` in a crontab) is given
+    /dev/null: else the next file opened (the cache) takes its number and a pool worker's
+    stray print would write into it. With stderr closed the notes are dropped (print's
+    file=None means stdout: they went into the JSON); with stdout closed, writing the
+    output fails, as `ls >&-` does, in one line."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            null = os.open(os.devnull, os.O_RDWR)  # the lowest free number: `fd` itself
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (for the life of the process)
+    if sys.stdout is None:
+        sys.stdout = _Closed()
+
+
+class _Closed(io.TextIOBase):
+    """stdout when the caller closed it: writing the output is the failure it is."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "stdout is closed")
 
 
 def reader_gone() -> int:
@@ -65,10 +112,15 @@ def reader_gone() -> int:
     how much was printed (49 lines fit in the pipe's buffer before `head` exits), so 141 would
     fail a `set -o pipefail` script in some runs and not others; and what the reader took
     was right. A reader that failed says so with its own status."""
+    _drop_stdout()
+    return 0
+
+
+def _drop_stdout() -> None:
+    """What stdout still holds goes to /dev/null."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
     except (OSError, ValueError):  # no stdout to speak of: nothing more will be written
         pass
-    return 0

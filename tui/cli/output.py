@@ -64,9 +64,12 @@ def actor_count_json(actor: Actor, articles: int) -> dict[str, Any]:
 
 
 def related_json(item: RelatedItem) -> dict[str, Any]:
+    """`strength`: the word the text leads with, so a script need not know the threshold."""
+    from tui.core.related_items import strength
+
     return {"id": item.id, "title": item.title, "feed": item.feed,
             "published": iso(item.published), "score": round(item.score, 4),
-            "reasons": item.reasons, "in_story": item.in_story}
+            "reasons": item.reasons, "in_story": item.in_story, "strength": strength(item)}
 
 
 def story_json(story: Story) -> dict[str, Any]:
@@ -87,8 +90,9 @@ def write(text: str, target: str | None) -> None:
     """To the file named (saying so on stderr, and whether a file was replaced there, as the
     reader's `E` asks first), or to stdout. A target that cannot be written (a folder, no
     such folder, no permission) is a usage error (2), said in one line; a write that fails
-    on the way (a full disk) is a failure (1) that leaves no file."""
-    if target:
+    on the way (a full disk) is a failure (1) that leaves no file. `-` is stdout, as in curl,
+    tar and sort."""
+    if target and target != "-":
         replacing = Path(target).is_file()
         try:
             write_whole(Path(target), text.encode("utf-8"))

@@ -281,6 +281,8 @@ def dispatch(commands: Sequence[Command], args: argparse.Namespace) -> int:
     except StoreError as exc:
         return fail(str(exc), exc.code)
     except RefreshBusy as exc:  # a cron run overlapping the last: EX_TEMPFAIL, try later
+        if getattr(args, "quiet", False) and not exc.long:  # cron mails what a job says:
+            return BUSY_EXIT  # the reader's R, a slow last run; the next run fetches anyway
         return fail(f"{exc}; this one fetched nothing (exit {BUSY_EXIT})", BUSY_EXIT)
     except CliError as exc:
         return fail(str(exc), exc.code)

@@ -369,7 +369,8 @@ class Desk(DeskReads):
         """Take back one alias the user added, or all they added for the actor ("alias",
         "actor" or "aliases": what went)."""
         from tui.core.actors.edits import forget
-        return self._actors_edited(forget(self.config.actors_path, actor_id, alias))
+        return self._actors_edited(forget(self.config.actors_path, actor_id, alias,
+                                          self.gazetteer.same_as))
 
     def _actors_edited(self, result: T) -> T:
         self.analysis.reload_actors(self.config.actors_path)

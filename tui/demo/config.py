@@ -124,13 +124,20 @@ def user_demo_folder() -> Path:
 
 def demo_not_served(path: Path | None, urls: Iterable[str], errors: Iterable[str]) -> str | None:
     """How to start the demo, when `path` is a demo folder's feeds.toml, all its feeds are
-    the demo's and every failure (`errors`, one at least) is a refused connection: its site
+    the demo's outlets and every failure (`errors`, one at least) is a refused connection: its site
     is served only while `newsdesk demo` runs. None otherwise (said by the CLI's fetch and
     the reader's `R` and `e` alike)."""
     port = demo_port(path) if path is not None else 0
     urls, errors = list(urls), list(errors)
-    if path is None or not port or not urls or not errors or not all(
-            url.startswith(f"http://127.0.0.1:{port}/") for url in urls):
+    if path is None or not port or not urls or not errors:
+        return None
+    # The demo's outlets by name: a local bridge or site of the user's own on 127.0.0.1,
+    # laid out the same way, is down, not the demo (`newsdesk demo --dir` on their folder).
+    from tui.demo.site import load_site
+
+    demo_urls = {f"http://127.0.0.1:{port}/{outlet.slug}/feed.xml"
+                 for outlet in load_site().outlets}
+    if not all(url in demo_urls for url in urls):
         return None
     if not all(error.startswith("could not connect") for error in errors):
         return None

@@ -63,6 +63,8 @@ class Follow:
         self._stamp: tuple[int, int] | None = None
         self._auto: Timer | None = None
         self.also: list[Callable[[], None]] = []  # other files watched at each poll
+        self.renamed: list[Callable[[dict[str, str]], None]] = []
+        """Told of feeds renamed (old name -> new) once the cache has them: the trail."""
 
     def start(self) -> None:
         self._seen = self._version()
@@ -201,17 +203,34 @@ class Follow:
 
     def _feeds_changed(self, names: dict[str, str]) -> None:
         """The feeds' rows as feeds.toml names them now (`names`: old name -> new, by URL),
-        at once, not at the next refresh: the list, the reader and the tree's counts (`feed:`
-        of the new name, unread by the feed's row) say the new name."""
+        written to the cache in a worker (a feed's new tags reach every stored article of it:
+        a write the UI thread must not wait on), then shown: the list, the reader and the
+        tree's counts (`feed:` of the new name, unread by the feed's row) say the new name.
+        A write that fails is said as every storage error is (`warn`); the next refresh
+        syncs again."""
         host = self.host
         if host.desk.read_only:
             return
-        try:
-            host.desk.sync_feeds()
-        except sqlite3.Error:  # the writer holds the lock: the next refresh syncs them
-            return
+        call = host.app.call_from_thread
+
+        def sync() -> None:
+            try:
+                host.desk.sync_feeds()
+            except (sqlite3.Error, OSError) as error:
+                call(host.warn, f"feeds.toml's feeds not written to the cache: storage error: "
+                     f"{error} (the next refresh tries again)")
+                return
+            call(self._feeds_synced, names)
+
+        host.in_thread(sync, "feed-sync")
+
+    def _feeds_synced(self, names: dict[str, str]) -> None:
+        host = self.host
+        host.view_tree.recount()
         if not names:
             return
+        for tell in self.renamed:
+            tell(names)
         if host.view.kind == "feed" and host.view.feed in names:
             fresh = feed_view(names[host.view.feed])
             host.view = fresh  # the same view, renamed: the selection stays

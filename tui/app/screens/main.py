@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from tui.app.commands import COMMANDS, keymap, screen_bindings
-from tui.app.empty_state import empty_text
+from tui.app.empty_state import empty_text, read_left_out
 from tui.app.habits import habit_hint
 from tui.app.messages import OpenArticle, OpenRelated, OpenView, ShowActor
 from tui.app.paging import Pager
@@ -31,10 +31,10 @@ from tui.app.screens.arrange import Arrange
 from tui.app.screens.command_table import command_table
 from tui.app.screens.feed_editing import FeedEditing
 from tui.app.screens.follow import Follow
-from tui.app.screens.host import guarded
 from tui.app.screens.jobs import Jobs
 from tui.app.screens.keeping import Keeping
 from tui.app.screens.marks import Marks
+from tui.app.screens.query_entry import QueryEntry
 from tui.app.screens.reading import Reading
 from tui.app.screens.teaching import Teaching
 from tui.app.screens.trail import Trail
@@ -81,6 +81,8 @@ class MainScreen(Screen[None]):
         self.follow.also.append(self.actors_file.poll)
         self.keeping = Keeping(self, self.follow.use)
         self.trail = Trail(self)
+        self.query_entry = QueryEntry(self)
+        self.follow.renamed.append(self.trail.rename_feeds)
         self.feed_editing = FeedEditing(self, self.follow.use, self.jobs,
                                         lambda: self.trail.to_view(ALL))
         self.triage.edit_feeds = self.feed_editing.from_feed_list
@@ -143,6 +145,10 @@ class MainScreen(Screen[None]):
     @property
     def footer(self) -> KeyFooter:
         return self.query_one(KeyFooter)
+
+    @property
+    def query_note(self) -> QueryNote:
+        return self.query_one(QueryNote)
 
     @property
     def query_bar(self) -> QueryBar:
@@ -228,8 +234,11 @@ class MainScreen(Screen[None]):
         self.view_tree.listed = view
         if not len(pager):
             narrowed = bool(self.filter_query or self.search_text or self.hide_read)
+            words = combine(self.filter_query, self.search_text)
+            read = read_left_out(self.desk, view.kind, view.query, words, self.hide_read)
             self.articles.empty_text = empty_text(self.desk, self.config, view.label,
-                                                  pager.query, narrowed, view.feed)
+                                                  pager.query, narrowed, view.feed, read,
+                                                  view.kind == "unread")
         self.articles.set_feed_tags(frozenset(
             tagnames.key(tag) for feed in self.config.feeds for tag in feed.tags))
         if self.articles.pager is None or self.articles.pager.query != pager.query:
@@ -294,37 +303,23 @@ class MainScreen(Screen[None]):
         elif not self.trail.back() and quit_at_top:
             self.app.exit()
 
-    # -- the query bar ---------------------------------------------------------------------
+    # -- the query bar (query_entry.py) ---------------------------------------------------
     def open_query_bar(self, mode: Mode) -> None:
-        """`/` starts empty (a new search replaces the last); `f` shows the filter to edit."""
-        self.query_bar.show(mode, "" if mode == "search" else self.filter_query)
+        self.query_entry.open(mode)
 
     def close_query_bar(self) -> None:
-        self.query_bar.hide()
-        self.query_one(QueryNote).clear()
-        self.set_focus(self.articles)
+        self.query_entry.close()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """No command runs from a key while the query bar has the focus: a `/` or `f` typed in
-        the burst after the one that opened it reached a pane first, and is text (`take_typing`)."""
-        if action == "run" and self.focused is self.query_bar:
-            return None
-        return True
+        return None if action == "run" and self.query_entry.has_focus() else True
 
     def take_typing(self, event: events.Key) -> bool:
-        """Put a printable key that reached the app into the bar, if the bar has the focus:
-        the bar eats the keys it gets itself, so this one was sent to a pane before the bar
-        opened. True when taken."""
-        if self.focused is not self.query_bar or not (event.is_printable and event.character):
-            return False
-        self.query_bar.insert_text_at_cursor(event.character)
-        return True
+        return self.query_entry.take_typing(event)
 
     def on_key(self, event: events.Key) -> None:
-        if event.key == "escape" and self.query_bar.mode is not None:
-            event.stop()
-            self.close_query_bar()
-        elif self.focused is not self.query_bar and (hint := habit_hint(event.key, self.keymap)):
+        if self.query_entry.escape(event):
+            return
+        if self.focused is not self.query_bar and (hint := habit_hint(event.key, self.keymap)):
             self.say(hint)  # another reader's key: which one does that here
 
     @on(Input.Changed, "#query-bar")
@@ -332,30 +327,9 @@ class MainScreen(Screen[None]):
         self.query_one(QueryNote).clear()  # the error was about the text before
 
     @on(Input.Submitted, "#query-bar")
-    @guarded
     def _query_submitted(self, event: Input.Submitted) -> None:
-        """Apply the bar's query; a bad one keeps the bar open with the cursor on the error."""
         event.stop()
-        old = (self.filter_query, self.search_text)
-        value = event.value.strip()
-        if value:
-            try:  # alone first, so an error's column points into what the user typed
-                self.desk.count(value)
-            except QueryError as error:
-                self.show_query_error(error)
-                self.query_bar.cursor_position = max(0, error.column - 1)
-                return
-        if self.query_bar.mode == "search":
-            self.search_text = value
-        else:
-            self.filter_query = value
-        if self.load_view(self.view, new_query=bool(value)):
-            self.status_line.clear_message()
-            self.close_query_bar()
-            if self.reader.is_open and not self.articles.pager:  # a search that matched nothing:
-                self.arranger.close_reader()  # the list says so, not the last article read
-        else:
-            self.filter_query, self.search_text = old  # keep the bar open to fix it
+        self.query_entry.submitted(event.value.strip())
 
     # -- the status line -------------------------------------------------------------------
     @property

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tui.app.screens.host import Host, guarded
+from tui.app.views import UNREAD, combine
 
 if TYPE_CHECKING:
     from tui.core.models import ArticleRow
@@ -85,11 +86,27 @@ class Reading:
             return
         found = articles.find_unread(step)
         if found is None:
-            self.host.say("no more unread articles" if step > 0 else "no earlier unread articles")
+            self.host.say(self._none_left(step, articles.pager.query))
             return
         articles.go(found)
         if self.host.reader.is_open:
             self.open_selected()
+
+    def _none_left(self, step: int, query: str) -> str:
+        """Why `n` or `p` found nothing, and where the unread ones are: newsboat's `n` goes on
+        to the next feed's; here it keeps to the list, whose end is not the morning's."""
+        none = "no more unread articles" if step > 0 else "no earlier unread articles"
+        desk = self.host.desk
+        try:
+            here = desk.count(combine(query, UNREAD.query))
+            elsewhere = desk.count(UNREAD.query) - here
+        except Exception:  # a count for a hint must not stop the key
+            return none
+        if here:
+            return f"{none} in this list ({'p' if step > 0 else 'n'} goes the other way)"
+        if elsewhere:
+            return f"{none} in this list; {elsewhere} elsewhere (Unread lists them)"
+        return none
 
     def in_hand(self) -> int | None:
         """The article the reader shows, else the one selected in the list."""

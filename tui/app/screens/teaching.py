@@ -187,13 +187,13 @@ class Teaching:
         from tui.core.actors.edits import added_ids, additions
 
         actor_id, name = chosen
-        path = self.host.config.actors_path
-        if actor_id not in added_ids(path):
+        path, same_as = self.host.config.actors_path, self.host.desk.gazetteer.same_as
+        if actor_id not in added_ids(path, same_as):
             self.host.say(f"{name} is not listed (L lists them)" if self._unlisted_in_hand()
                           else f"{name} comes with newsdesk: only actors and spellings you "
                           "added can be forgotten")
             return
-        own, aliases = additions(path, actor_id)
+        own, aliases = additions(path, actor_id, same_as)
         answers = forget_answers(name, own, aliases)
 
         def done(answer: str | None) -> None:

@@ -16,7 +16,7 @@ the tree, they forget the trail, and `q` quits from their list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
 from tui.app.screens.host import Host
@@ -163,6 +163,16 @@ class Trail:
 
     def forget(self) -> None:
         self.places.clear()
+
+    def rename_feeds(self, names: dict[str, str]) -> None:
+        """Feeds renamed in feeds.toml (old name -> new): the ways back to their lists go by
+        the new name (the old one lists nothing now). Such a place's rows are read anew on
+        the way back: they were listed by the old name."""
+        for at, place in enumerate(self.places):
+            old = place.view
+            if old.kind == "feed" and old.feed in names:
+                new = feed_view(names[old.feed], old.failed, old.warned)
+                self.places[at] = replace(place, view=new, pager=None)
 
     def _drop_stale(self, shown: int | None) -> None:
         """Forget the related articles left behind: a place left for one the reader no longer

@@ -21,7 +21,7 @@ from textual.app import SuspendNotSupported
 
 from tui.app import browser
 from tui.app.messages import OpenView
-from tui.app.screens.dialogs import TextDialog
+from tui.app.screens.dialogs import ConfirmDialog, TextDialog
 from tui.app.screens.feeds import FeedsScreen
 from tui.app.screens.host import Host, guarded
 from tui.app.screens.tags import AddTagsScreen, RemoveTagScreen
@@ -156,7 +156,23 @@ class Triage:
 
     @guarded
     def mark_view_read(self, everywhere: bool = False) -> None:
-        """`A`: the view's articles read; `C` (`everywhere`): every feed's, as newsboat's."""
+        """`A`: the view's articles read; `C` (`everywhere`): every feed's, as newsboat's,
+        after a yes when `confirm_mark_all_feeds_read` is on (newsboat's default asks too:
+        `C` reaches far beyond the list in sight)."""
+        if not everywhere or not self.host.config.settings.confirm_mark_all_feeds_read:
+            self._mark_read(everywhere)
+            return
+        unread = self.host.desk.count("is:unread")
+        if not unread:
+            self.host.say("nothing unread in any feed")
+            return
+        self.host.app.push_screen(
+            ConfirmDialog("Mark all feeds read", f"Mark {counted(unread, 'unread article')} "
+                          "read in every feed?"),
+            lambda yes: self._mark_read(True) if yes else self.host.say("nothing marked read"))
+
+    @guarded
+    def _mark_read(self, everywhere: bool) -> None:
         ids = list(self.host.desk.mark_all_read("" if everywhere else self.host.current_query))
         if not ids:
             self.host.say("nothing unread in any feed" if everywhere else "nothing unread here")

@@ -25,7 +25,7 @@ from tui.app.widgets.row_time import local_time
 from tui.app.widgets.visual_text import VisualText, drawable, drawn_label
 from tui.core.actors.gazetteer import KINDS as GAZETTEER_KINDS
 from tui.core.models import ArticleActor
-from tui.core.related_items import is_weak, strength
+from tui.core.related_items import is_weak, strength_said
 from tui.core.visual import isolated
 
 if TYPE_CHECKING:
@@ -93,7 +93,7 @@ def related_prompt(item: RelatedItem, reorder: bool = False) -> Text | VisualTex
     text.append("\n")
     text.append(f"{isolated(item.feed)} · {local_time(item.published, True)} · ",
                 "dim italic" if weak else "italic")
-    text.append(strength(item), "dim italic" if weak else "bold italic")
+    text.append(strength_said(item), "dim italic" if weak else "bold italic")
     if item.reasons:
         text.append("\n")
         text.append(str(item.reasons), "dim")

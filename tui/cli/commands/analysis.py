@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 def _actors_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--days", type=days, default=0, help="only articles of the last N days")
     p.add_argument("--limit", type=count, default=50, help="at most N actors (default 50, 0 = all)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true",
+                   help="print JSON (its keys: the README's JSON for scripts)")
 
 
 ALL_ACTORS = 1_000_000  # "no limit": every actor named at least once (a few thousand at most)
@@ -61,10 +62,11 @@ def why_none(desk: Desk) -> str | None:
 
 def _related_arguments(p: argparse.ArgumentParser) -> None:
     p.epilog = legend()[0].upper() + legend()[1:] + "."
-    p.add_argument("id", type=article_id)
+    p.add_argument("id", type=article_id, help="an article id, as `newsdesk list` shows it")
     p.add_argument("--limit", type=count, default=10,
                    help="at most N articles (default 10, 0 = all)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true",
+                   help="print JSON (its keys: the README's JSON for scripts)")
 
 
 def related(desk: Desk, args: argparse.Namespace) -> int:
@@ -93,7 +95,8 @@ def related(desk: Desk, args: argparse.Namespace) -> int:
 def _stories_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--limit", type=count, default=50,
                    help="at most N stories (default 50, 0 = all)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true",
+                   help="print JSON (its keys: the README's JSON for scripts)")
 
 
 def stories(desk: Desk, args: argparse.Namespace) -> int:

@@ -4,6 +4,7 @@ imports themselves: imports.py)."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from typing import TYPE_CHECKING
 
 from tui.cli import output, terminal_lines
@@ -16,7 +17,8 @@ if TYPE_CHECKING:
 
 
 def _json_argument(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true",
+                   help="print JSON (its keys: the README's JSON for scripts)")
 
 
 def feeds(desk: Desk, args: argparse.Namespace) -> int:
@@ -34,7 +36,8 @@ def feeds(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def _output_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-o", "--output", metavar="FILE")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write here instead of stdout (- is stdout)")
     p.add_argument("--curated", action="store_true",
                    help="the curated list shipped with newsdesk, not yours")
 
@@ -51,8 +54,15 @@ def export_opml(args: argparse.Namespace) -> int:
     if args.curated:
         config = parse_config(tomllib.loads(CURATED.read_text(encoding="utf-8")),
                               file=str(CURATED))
-    else:
+    else:  # a feed without a name goes by its title as last fetched, as the tree shows it
         config = resolve_config(getattr(args, "config", None), tell)
+        if not all(feed.named for feed in config.feeds):
+            from tui.core.config.feed_names import with_titles
+            from tui.core.store.db import DB_NAME
+            from tui.core.store.feeds import stored_feed_titles
+
+            titles = stored_feed_titles(config.settings.cache_dir / DB_NAME)
+            config = dataclasses.replace(config, feeds=with_titles(config.feeds, titles))
     output.write(write_opml(config.feeds), args.output)
     return 0
 

@@ -74,8 +74,9 @@ def why_empty(desk: Desk, query: str) -> str:
 
 
 def _show_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("id", type=article_id)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("id", type=article_id, help="an article id, as `newsdesk list` shows it")
+    p.add_argument("--json", action="store_true",
+                   help="print JSON (its keys: the README's JSON for scripts)")
 
 
 def show(desk: Desk, args: argparse.Namespace) -> int:
@@ -119,7 +120,8 @@ def _export_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("query", nargs="*", help="a query (default: saved articles)")
     p.add_argument("--format", choices=("md", "json", "html"),
                    help="default: the one -o FILE's extension names, else md")
-    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write here instead of stdout (- is stdout)")
 
 
 EXTENSIONS = {".md": "md", ".markdown": "md", ".json": "json", ".html": "html", ".htm": "html"}

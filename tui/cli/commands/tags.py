@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 
 
 def _json_argument(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true",
+                   help="print JSON (its keys: the README's JSON for scripts)")
 
 
 def tags(desk: Desk, args: argparse.Namespace) -> int:

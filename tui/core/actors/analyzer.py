@@ -33,7 +33,7 @@ def recognizer_for(sources: Sources) -> Recognizer:
 
 class ActorsAnalyzer:
     name = "actors"
-    rematch = True  # a change to what it finds: bump MATCHER_VERSIONS (refresh/analysis.py)
+    rematch = True  # a change to what it finds: bump MATCHER_VERSIONS (refresh/match_sources.py)
 
     def warm(self, sources: Sources) -> None:
         recognizer_for(sources)
@@ -60,7 +60,7 @@ class UnlistedAnalyzer:
     """After actors and places: a name is only a discovery where nothing else was found."""
 
     name = "unlisted"
-    rematch = True  # a change to what it finds: bump MATCHER_VERSIONS (refresh/analysis.py)
+    rematch = True  # a change to what it finds: bump MATCHER_VERSIONS (refresh/match_sources.py)
 
     def warm(self, sources: Sources) -> None:
         recognizer_for(sources)

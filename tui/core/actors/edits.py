@@ -13,6 +13,7 @@ import json
 import re
 import tomllib
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -90,28 +91,54 @@ def add_actor(path: Path, name: str, kind: str, description: str = "") -> str:
     return actor_id
 
 
-def added_ids(path: Path) -> set[str]:
-    """The ids the user's file adds or adds spellings to (what `forget` can take back)."""
+def added_ids(path: Path, same_as: Mapping[str, str] | None = None) -> set[str]:
+    """The ids the user's file adds or adds spellings to (what `forget` can take back); an
+    entry that extends a bundled actor by name (`Gazetteer.same_as`: its id -> the bundled
+    one's) counts under the bundled id, the one the reader shows."""
+    same_as = same_as or {}
     try:
-        return {str(e.get("id")) for e in _entries(path)}
+        return {same_as.get(str(e.get("id")), str(e.get("id"))) for e in _entries(path)}
     except (OSError, tomllib.TOMLDecodeError):
         return set()
 
 
-def additions(path: Path, actor_id: str) -> tuple[bool, list[str]]:
+def _mine(entries: list[dict[str, Any]], actor_id: str,
+          same_as: Mapping[str, str]) -> list[dict[str, Any]]:
+    """The user's entries for `actor_id`: its own id's, and any merged into it by name."""
+    return [e for e in entries if same_as.get(str(e.get("id")), e.get("id")) == actor_id]
+
+
+def _own(mine: list[dict[str, Any]], same_as: Mapping[str, str]) -> bool:
+    """Whether the actor itself is the user's: an entry of theirs names it, and does not
+    merely extend a bundled actor of that name."""
+    return any("name" in e and str(e.get("id")) not in same_as for e in mine)
+
+
+def _empty(entry: dict[str, Any], same_as: Mapping[str, str]) -> bool:
+    """An entry that adds nothing: its id alone, or a bundled actor's name and kind alone."""
+    said = set(entry) - ({"id", "name", "kind"} if str(entry.get("id")) in same_as else {"id"})
+    return not said
+
+
+def additions(path: Path, actor_id: str, same_as: Mapping[str, str] | None = None,
+              ) -> tuple[bool, list[str]]:
     """What the user's file adds for `actor_id`: (whether the actor itself is theirs, the
     spellings they gave it), so `forget` can be asked for one of them."""
-    mine = [e for e in _entries(path) if e.get("id") == actor_id]
+    same_as = same_as or {}
+    mine = _mine(_entries(path), actor_id, same_as)
     aliases = [str(a) for e in mine for a in e.get("aliases", [])]
-    return any("name" in e for e in mine), list(dict.fromkeys(aliases))
+    return _own(mine, same_as), list(dict.fromkeys(aliases))
 
 
-def forget(path: Path, actor_id: str, alias: str | None = None) -> str:
+def forget(path: Path, actor_id: str, alias: str | None = None,
+           same_as: Mapping[str, str] | None = None) -> str:
     """Take back what the user added for `actor_id`: one `alias` of theirs, or (None) all of
-    it: a whole actor of theirs goes, and so do their aliases of a bundled one. Returns what
-    went: "alias", "actor" or "aliases"."""
+    it: a whole actor of theirs goes, and so do their entries for a bundled one (an entry
+    merged into it by name too: the bundled actor stays as shipped). Returns what went:
+    "alias", "actor" or "aliases"."""
+    same_as = same_as or {}
     entries = _entries(path)
-    mine = [e for e in entries if e.get("id") == actor_id]
+    mine = _mine(entries, actor_id, same_as)
     if not mine:
         raise GazetteerError("only actors and spellings you added can be forgotten; this one "
                              "comes with newsdesk")
@@ -122,9 +149,8 @@ def forget(path: Path, actor_id: str, alias: str | None = None) -> str:
             entry["aliases"] = [a for a in entry.get("aliases", []) if a != alias]
             if not entry["aliases"]:
                 del entry["aliases"]
-        kept = [e for e in entries if set(e) != {"id"}]  # an entry left saying nothing goes
+        kept = [e for e in entries if not _empty(e, same_as)]  # one saying nothing goes
     else:
-        kept = [e for e in entries if e.get("id") != actor_id]
+        kept = [e for e in entries if not any(e is m for m in mine)]
     _replace(path, _HEADER + ("\n" + "\n".join(_table(e) for e in kept) if kept else ""))
-    return "alias" if alias is not None else "actor" if any("name" in e for e in mine) \
-        else "aliases"
+    return "alias" if alias is not None else "actor" if _own(mine, same_as) else "aliases"

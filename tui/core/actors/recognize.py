@@ -129,8 +129,12 @@ class Recognizer:
         split = len(title) + 2
         blocked = [(s if f == "title" else s + split, e if f == "title" else e + split)
                    for f, s, e in taken]
+        norm = padded_norm(text)
+        # An office's phrase is no name on any date: undated, no holder resolved it, so it
+        # was not in `taken`, and "مستشار للرئيس الإيراني" read as a person after a title.
+        blocked += self.roles.phrases(text, norm)
         out = []
-        for found in self.unlisted_finder.find(text, padded_norm(text), blocked):
+        for found in self.unlisted_finder.find(text, norm, blocked):
             spans = tuple(("title", s, e) if s < split else ("body", s - split, e - split)
                           for s, e in found.spans)
             out.append(UnlistedName(found.name, found.kind, found.description, spans))

@@ -117,6 +117,11 @@ class RoleResolver:
                 out.append(RoleMention(office_id, actor_id, start, stop))
         return out
 
+    def phrases(self, text: str, norm: str) -> list[tuple[int, int]]:
+        """Every office phrase in `text`, whatever the date: an office, never a person's
+        name, even where no holder resolves (an undated article, "the former ...")."""
+        return [(start, stop) for start, stop, _office in self._phrases(text, norm)]
+
     def _phrases(self, text: str, norm: str) -> list[tuple[int, int, str]]:
         if not self.size:
             return []

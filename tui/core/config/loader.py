@@ -40,6 +40,7 @@ class Settings:
     extract: bool = True
     refresh_minutes: int = 0
     mark_read_on_open: bool = True
+    confirm_mark_all_feeds_read: bool = True  # `C` asks first, as newsboat's default does
     max_feed_bytes: int = 10 * 1024 * 1024
     max_page_bytes: int = 5 * 1024 * 1024
     max_pages_per_feed: int = 100  # article pages fetched per feed in one refresh, newest first
@@ -109,6 +110,7 @@ _SETTING_TYPES: dict[str, tuple[type, ...]] = {
     "extract": (bool,),
     "refresh_minutes": (int,),
     "mark_read_on_open": (bool,),
+    "confirm_mark_all_feeds_read": (bool,),
     "max_feed_bytes": (int,),
     "max_page_bytes": (int,),
     "max_pages_per_feed": (int,),

@@ -17,7 +17,7 @@ PlaceFound = tuple[str, int, list[tuple[str, int, int]]]
 
 class PlacesAnalyzer:
     name = "places"
-    rematch = True  # a change to what it finds: bump MATCHER_VERSIONS (refresh/analysis.py)
+    rematch = True  # a change to what it finds: bump MATCHER_VERSIONS (refresh/match_sources.py)
 
     def warm(self, sources: Sources) -> None:
         from tui.core.actors.prebuilt import load_places

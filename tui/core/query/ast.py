@@ -15,12 +15,14 @@ FLAGS = ("unread", "read", "saved", "dismissed")
 
 
 class QueryError(ValueError):
-    """A query the user must fix; `column` (1-based) points at the problem."""
+    """A query the user must fix; `column` (1-based) points at the problem, `fix_at` at
+    where the fix most likely goes (an unclosed quote's partner: the end), for a cursor."""
 
-    def __init__(self, message: str, column: int) -> None:
+    def __init__(self, message: str, column: int, fix_at: int | None = None) -> None:
         super().__init__(message, column)
         self.message = message
         self.column = column
+        self.fix_at = column if fix_at is None else fix_at
 
     def __str__(self) -> str:
         return f"column {self.column}: {self.message}"

@@ -65,8 +65,8 @@ class _Tok:
         return "".join(p for p, _ in self.pieces)
 
 
-def _fail(message: str, column: int) -> NoReturn:
-    raise QueryError(message, column)
+def _fail(message: str, column: int, fix_at: int | None = None) -> NoReturn:
+    raise QueryError(message, column, fix_at)
 
 
 def _lex(text: str) -> list[_Tok]:
@@ -98,7 +98,7 @@ def _quoted(text: str, i: int) -> tuple[str, int]:
     while True:
         if j >= n:
             _fail('unclosed quote: this " has no closing " (add one after the phrase, or '
-                  "leave it out to search the words)", i + 1)
+                  "leave it out to search the words)", i + 1, n + 1)
         if text[i] == '"' and text[j] == "\\" and j + 1 < n and text[j + 1] in '"\\':
             buf.append(text[j + 1])
             j += 2

@@ -17,6 +17,7 @@ from tui.core import tagnames
 from tui.core.models import utcnow
 from tui.core.query import ActorResolver, QueryError, SqlFilter, compile_query
 from tui.core.query.saved import ViewLike
+from tui.core.store.feed_tags import FROM_FEED
 from tui.core.store.tag_spelling import spelling
 from tui.core.store.write_turns import transaction
 
@@ -92,6 +93,14 @@ def apply_rules(conn: sqlite3.Connection, rules: Sequence[RuleLike], mutes: Sequ
             found = spelling(conn, tag)
             if found is None:
                 continue
+            if conn.execute(f"SELECT 1 FROM tags WHERE key = ? AND by_rule = {FROM_FEED} "
+                            "LIMIT 1", found[:1]).fetchone():
+                # The feed gave it first: the rule's now, so it stays when the feed's
+                # tags change (not counted as tagged: the article had it).
+                conn.execute(
+                    f"UPDATE tags SET by_rule = 1 WHERE key = ? AND by_rule = {FROM_FEED} AND "
+                    f"article_id IN (SELECT a.id FROM articles a WHERE {scope} AND "
+                    f"({flt.where}))", (found[0], *scope_params, *flt.params))
             cur = conn.execute(
                 f"INSERT OR IGNORE INTO tags (article_id, key, tag, by_rule) SELECT a.id, ?, ?, 1 "
                 f"FROM articles a WHERE {scope} AND ({flt.where})",

@@ -8,7 +8,6 @@ transaction per batch, in the analyzers' order, while the workers go on with the
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 import threading
 from collections import deque
@@ -21,8 +20,13 @@ from typing import TYPE_CHECKING, Any
 
 from tui.core.config.loader import Config
 from tui.core.models import ArticleActor, to_iso, utcnow
+from tui.core.refresh import actor_reads
 from tui.core.refresh.analyzer import Batch, Found, Sources, TextItem, ids_of
 from tui.core.refresh.events import Progress, RefreshEvent
+from tui.core.refresh.match_sources import BUNDLED_SOURCES as BUNDLED_SOURCES
+from tui.core.refresh.match_sources import MATCHER_VERSIONS as MATCHER_VERSIONS
+from tui.core.refresh.match_sources import matcher_versions as matcher_versions
+from tui.core.refresh.match_sources import sources_digest
 from tui.core.refresh.relink import RELINK_DAYS, relink_if_linker_changed
 from tui.core.store import articles as store
 from tui.core.store.db import GAZETTEER_HASH_KEY, get_meta, set_meta
@@ -39,24 +43,6 @@ BATCH = 100  # per write transaction: df counted over a whole batch, lock held <
 ROUND = 2_000  # pending articles asked for at a time
 IN_FLIGHT = 20  # batches of text halves submitted ahead of the one being written
 _InFlight = tuple[list[sqlite3.Row], list[TextItem], "ProcessPoolExecutor", Future[list[Found]]]
-# The bundled data the tools are built from: an unchanged refresh hashes, imports no matcher.
-_DATA = Path(__file__).resolve().parents[2] / "data"
-BUNDLED_SOURCES = (_DATA / "actors.toml", _DATA / "offices.toml", _DATA / "places.toml",
-                   _DATA / "bodies.toml")
-# The matcher code's version, one per `rematch` analyzer (by name), hashed with the data: a fix
-# to the matching applies to every cached article once, not to new ones only. BUMP BY HAND
-# whenever an analyzer's output for the same text and data changes (a refactor that finds the
-# same does not). Named here, not on the analyzers, so an unchanged refresh imports none.
-MATCHER_VERSIONS = {"places": 3,  # 3: read without vowel marks; 2: a Persian ZWNJ left out
-                    "actors": 6,  # 6: without vowel marks; 5: translit.py; 4: a body name
-                    "unlisted": 4}  # 4: no name cut at a vowel mark; 3: a kunya's nisba
-
-
-def matcher_versions() -> str:
-    """The versions as hashed: "actors=2 places=1 unlisted=2"."""
-    return " ".join(f"{name}={version}" for name, version in sorted(MATCHER_VERSIONS.items()))
-
-
 def _pending_chunks(conn: sqlite3.Connection) -> Iterator[list[int]]:
     """The articles waiting for analysis, newest first, a batch at a time (read a round at a
     time as the batches are taken: nothing is marked analysed before the run ends)."""
@@ -171,11 +157,7 @@ class Analysis:
 
     @staticmethod
     def _digest(actors_file: Path | None) -> str:
-        digest = hashlib.sha256(b"\0".join(path.read_bytes() for path in BUNDLED_SOURCES))
-        if actors_file is not None and actors_file.exists():
-            digest.update(b"\0" + actors_file.read_bytes())
-        digest.update(b"\0" + matcher_versions().encode())
-        return digest.hexdigest()
+        return sources_digest(actors_file)
 
     # -- running ---------------------------------------------------------------------------
     def warm_up(self) -> None:
@@ -354,47 +336,17 @@ class Analysis:
         return apply_rules(conn, self.config.rules, self.config.mutes, ids, utcnow(),
                            resolve_actor=self.resolve_actor, views=self.config.views)
 
-    # -- reading ---------------------------------------------------------------------------
+    # -- reading (actor_reads.py) ------------------------------------------------------------
     def actors_of(self, conn: sqlite3.Connection, article_id: int) -> list[ArticleActor]:
-        """The article's actors: listed ones (role phrases resolved to a holder among their
-        spans, in `roles`), then people named with a title the gazetteer lacks (`spelt_like`)."""
-        from tui.core.actors import edits, owners
-        from tui.core.store import actors as actor_store
-
-        out = []
-        for actor_id, count, spans in actor_store.mentions_of(conn, article_id):
-            actor = self.gazetteer.actors.get(actor_id)
-            if actor is not None:
-                out.append(ArticleActor(
-                    id=actor.id, name=actor.name, kind=actor.kind,
-                    description=actor.description, aliases=tuple(actor.aliases), count=count,
-                    spans=tuple((str(s[0]), int(s[1]), int(s[2])) for s in spans),
-                    roles=tuple((str(s[0]), int(s[1]), int(s[2]), str(s[3]))
-                                for s in spans if len(s) > 3)))
-        out.sort(key=lambda a: (-a.count, a.name))
-        for name, kind, description, count, spans in actor_store.unlisted_of(conn, article_id):
-            out.append(ArticleActor(
-                id=edits.slug(name), name=name, kind=kind, description=description, aliases=(),
-                count=count, spans=tuple((str(s[0]), int(s[1]), int(s[2])) for s in spans),
-                listed=False, spelt_like=owners.spelt_like(self.gazetteer, name)))
-        return out
+        return actor_reads.actors_of(conn, self.gazetteer, article_id)
 
     def office_title(self, office_id: str) -> str | None:
         """An office's name ("Minister of Defence of Russia"), for the reader's resolution line."""
-        from tui.core.actors.offices import OfficeError, load_offices
-
-        if "offices" not in self.__dict__:
-            try:
-                self.__dict__["offices"] = load_offices(self.gazetteer)
-            except OfficeError:
-                self.__dict__["offices"] = {}
+        if "offices" not in self.__dict__:  # dropped with the gazetteer (`reload_actors`)
+            self.__dict__["offices"] = actor_reads.offices_of(self.gazetteer)
         office = self.__dict__["offices"].get(office_id)
         return None if office is None else str(office.title)
 
     def top_actors(self, conn: sqlite3.Connection, *, days: int | None, limit: int,
                    dated: bool = False) -> list[tuple[Actor, int]]:
-        from tui.core.store import actors as actor_store
-
-        since = to_iso(utcnow() - timedelta(days=days)) if days else "0000"
-        rows = actor_store.top_actors(conn, since, limit, dated_only=dated)
-        return [(self.gazetteer.actors[a], n) for a, n in rows if a in self.gazetteer.actors]
+        return actor_reads.top_actors(conn, self.gazetteer, days=days, limit=limit, dated=dated)

@@ -12,7 +12,7 @@ the order of `ANALYZERS`: rules ask `actor:`, links weigh actors.
 
 An analyzer with `rematch = True` finds what depends only on an article's text and the data
 named in `Sources` (actors, places): when that data changes, or its version in
-`MATCHER_VERSIONS` (refresh/analysis.py, bumped by hand with a change to what it finds), the
+`MATCHER_VERSIONS` (refresh/match_sources.py, bumped by hand with a change to what it finds), the
 analysis runs its two halves again on every cached article, and only then re-analyses recent
 ones with all analyzers.
 """

@@ -1,7 +1,7 @@
 """A hand edit of actors.toml reaches the cached articles at the next command, not the next
 fetch: `list 'actor:NEW'` right after adding NEW finds its articles.
 
-What tells is the hash of the data the cache was matched with (refresh/analysis.py): a few
+What tells is the hash of the data the cache was matched with (refresh/match_sources.py): a few
 milliseconds when nothing changed. When it did, the user's file is checked, then every
 article is matched again, as a fetch would (a few seconds for thousands of articles)."""
 

@@ -8,19 +8,29 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 LOCK_NAME = "refresh.lock"
 
 
-class RefreshBusy(Exception):
-    """Another process is refreshing this cache; `pid` is its process id (0: unknown)."""
+LONG = 3600.0  # seconds: a fetch holding the cache longer is stuck on something, not busy
 
-    def __init__(self, pid: int) -> None:
-        who = f" (pid {pid})" if pid else ""
+
+class RefreshBusy(Exception):
+    """Another process is refreshing this cache; `pid` is its process id (0: unknown),
+    `held_for` how long it has (the lock file's time, written as it took it). `long`: over
+    an hour, which a cron `fetch --quiet` says where it keeps quiet about a running one."""
+
+    def __init__(self, pid: int, held_for: float = 0.0) -> None:
+        self.pid, self.held_for = pid, held_for
+        self.long = held_for >= LONG
+        said = [f"pid {pid}"] if pid else []
+        if self.long:
+            said.append(f"for {int(held_for // 3600)} h")
+        who = f" ({', '.join(said)})" if said else ""
         super().__init__(f"another fetch is running on this cache{who}")
-        self.pid = pid
 
 
 @contextlib.contextmanager
@@ -37,12 +47,19 @@ def refresh_lock(folder: Path) -> Iterator[None]:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise RefreshBusy(_holder(fd)) from None
+            raise RefreshBusy(_holder(fd), _held_for(fd)) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         yield
     finally:
         os.close(fd)  # the lock goes with it
+
+
+def _held_for(fd: int) -> float:
+    try:
+        return max(0.0, time.time() - os.fstat(fd).st_mtime)
+    except OSError:
+        return 0.0
 
 
 def _holder(fd: int) -> int:

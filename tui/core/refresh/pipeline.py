@@ -75,6 +75,7 @@ class RefreshSummary:
     def as_json(self) -> dict[str, object]:
         return {"feeds_ok": self.feeds_ok, "feeds_failed": self.feeds_failed,
                 "not_modified": self.not_modified, "new_articles": self.new_articles,
+                "new_ids": sorted(set(self.new_ids)),  # for a script: what this run brought
                 "updated_articles": self.updated_articles,
                 "extracted": self.extracted, "pages_failed": self.pages_failed,
                 "pages_retried": self.pages_retried,

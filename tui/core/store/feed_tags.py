@@ -5,8 +5,9 @@ at once. Here they are stored on each article (so `tag:` queries stay one index 
 marked as the feed's (`by_rule = 2`), and `sync_feed_tags` brings the stored ones in line
 with feeds.toml whenever a feed's tags there differ from the ones last given: a tag the feed
 no longer gives leaves its articles (unless another feed carrying one still gives it), a new
-one joins them. A tag the user gave an article (`t`) is theirs and stays; a feed's tag never
-keeps an article from pruning, as a rule's does not.
+one joins them. A tag the user gave an article (`t`) is theirs and stays; one a [[rule]]
+gives it is the rule's (`apply_rules` takes it from the feed) and stays too. A feed's tag
+never keeps an article from pruning, as a rule's does not.
 """
 
 from __future__ import annotations

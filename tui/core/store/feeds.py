@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from tui.core.models import to_iso, utcnow
 from tui.core.store.write_turns import if_free, transaction
@@ -68,6 +69,25 @@ def feed_titles(conn: sqlite3.Connection) -> dict[str, str]:
     """url -> the title each feed last sent (for feeds.toml's feeds without a name)."""
     return {url: title for url, title in conn.execute(
         "SELECT url, title FROM feeds WHERE title IS NOT NULL AND title != ''")}
+
+
+def stored_feed_titles(db_path: Path) -> dict[str, str]:
+    """`feed_titles` of the cache at `db_path`, read without creating, migrating or locking
+    it (`export-opml` needs no cache); {} when there is none or it cannot be read."""
+    from tui.core.store.db import connect_readonly
+
+    if not db_path.is_file():
+        return {}
+    try:
+        conn = connect_readonly(db_path)
+    except sqlite3.Error:
+        return {}
+    try:
+        return feed_titles(conn)
+    except sqlite3.Error:  # not a cache, or one from before feed titles: the hosts, then
+        return {}
+    finally:
+        conn.close()
 
 
 def record_success(conn: sqlite3.Connection, feed_id: int, *, etag: str | None,
