@@ -71,8 +71,7 @@ class Triage:
     def __init__(self, host: Host) -> None:
         self.host = host
         self.undo_stack: list[Undo] = []
-        self.edit_feeds: Callable[[str, str | None], None] | None = None
-        """The feeds dialog's i and X (`FeedEditing.from_feed_list`)."""
+        self.edit_feeds: Callable[[str, str | None], None] | None = None  # e's i and X
 
     def warn(self, message: str) -> None:
         self.host.warn(message)
