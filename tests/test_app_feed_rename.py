@@ -75,11 +75,11 @@ async def test_a_failing_feeds_empty_list_says_why(server: LocalServer, tmp_path
             text = main(app).articles.empty_text
             assert text.startswith("No articles in Tass Wire: its last refresh failed:\n")
             assert error in text and "r tries it again" in text
-            assert str(path) in text and "not added or removed in the reader" in text
+            assert str(path) in text and "X removes it" in text and "i adds a feed" in text
 
 
 async def test_the_feeds_dialog_says_where_feeds_are_added(demo_desk) -> None:
-    """The palette's "add feed" opens `e`: it says where feeds are added and removed."""
+    """`e` says how feeds are added and removed: i, X, or the file."""
     from tests.test_app_support import make_app as make
 
     desk, config = demo_desk
@@ -89,7 +89,8 @@ async def test_the_feeds_dialog_says_where_feeds_are_added(demo_desk) -> None:
         await pilot.press("e")
         await pilot.pause()
         detail = str(app.screen.query_one("#feeds-error").render())
-        assert f"add or remove feeds in {config.path}" in detail
+        assert "i adds a feed, X removes this one; or edit" in detail
+        assert str(config.path) in detail
 
 
 async def test_a_rename_is_written_to_the_cache_off_the_ui_thread_and_errors_are_said(

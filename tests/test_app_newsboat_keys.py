@@ -183,7 +183,7 @@ async def test_capital_c_marks_every_feed_read_and_u_takes_it_back(demo_desk) ->
 
 @pytest.mark.parametrize(("typed", "first"), [
     ("reload", "Refresh all"), ("mark all read", "Mark view read"),
-    ("add feed", "Feeds"), ("next feed", "Next feed"), ("yank", "Copy link"),
+    ("add feed", "Add feed"), ("unsubscribe", "Remove feed"), ("next feed", "Next feed"), ("yank", "Copy link"),
 ])
 async def test_the_palette_finds_commands_by_newsboats_words(demo_desk, typed, first) -> None:
     from tests.test_app_palette import palette_prompts

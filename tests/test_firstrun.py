@@ -147,7 +147,8 @@ def test_empty_list_texts(tmp_path: Path, site_config: Path) -> None:
                         file=tmp_path / "feeds.toml")
     with Desk.open(bare) as desk:
         text = empty_text(desk, bare, "All", "", False)
-        assert text.startswith("No feeds yet.") and "newsdesk import-opml FILE" in text
+        assert text.startswith("No feeds yet: press i to add one.") \
+            and "newsdesk import-opml FILE" in text
         assert str(tmp_path / "feeds.toml") in text
     config = load_config(site_config)
     with Desk.open(config) as desk:

@@ -57,8 +57,8 @@ def empty_text(desk: Desk, config: Config, view_label: str, query: str, narrowed
     feeds = len(config.feeds)
     where = _config_name(config)
     if not feeds:
-        return ("No feeds yet.\n"
-                f"Add [[feed]] tables to {where},\n"
+        return ("No feeds yet: press i to add one.\n"
+                f"Or add [[feed]] tables to {where},\n"
                 "or import a list of feeds: newsdesk import-opml FILE\n"
                 "then press R to fetch them.")
     if not _has_articles(desk):
@@ -73,7 +73,7 @@ def empty_text(desk: Desk, config: Config, view_label: str, query: str, narrowed
         listed = "the feed" if feeds == 1 else f"the {feeds} feeds"
         return (f"No articles yet: press R to fetch {listed} listed in\n"
                 f"{where}\n"
-                "To choose your feeds, edit that file, or import a list: "
+                "To choose your feeds, press i to add one, edit that file, or import a list: "
                 f"{import_hint()}\n"
                 f"{OFFLINE_TRY}")
     if feed is not None:
@@ -81,9 +81,8 @@ def empty_text(desk: Desk, config: Config, view_label: str, query: str, narrowed
     return f"No articles in {view_label}.  R refreshes the feeds."
 
 
-EDIT_FEEDS = ("To change its URL or remove it, edit {where}\n"
-              "(the reader follows the file at once; feeds are not added or removed in "
-              "the reader).")
+EDIT_FEEDS = ("X removes it; to change its URL, edit {where}\n"
+              "(the reader follows the file at once; i adds a feed).")
 
 
 def _feed_text(desk: Desk, config: Config, name: str) -> str:

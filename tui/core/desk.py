@@ -7,6 +7,7 @@ share one), the worker process pool, and the analyzers that run on every new bod
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sqlite3
 import threading
 import time
@@ -15,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from tui.core.config.loader import Config, ConfigError, load_config, with_titles
+from tui.core.config.loader import Config, ConfigError, Feed, load_config, with_titles
 from tui.core.desk_reads import DeskReads
 from tui.core.refresh import analysis as analysis
 from tui.core.refresh.events import RefreshEvent, Stored
@@ -32,6 +33,7 @@ T = TypeVar("T")
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
+    from tui.core.config.feed_edits import NewFeed
     from tui.core.query.rules import RulesResult
     from tui.core.refresh.page_now import PageTry
     from tui.core.refresh.pipeline import RefreshSummary
@@ -323,6 +325,35 @@ class Desk(DeskReads):
         append_view(path, name, query)
         self.use_config(load_config(path))
         return self.config
+
+    # -- the feed list (config/feed_edits.py edits the file, comments kept) ----------------
+    def add_feed(self, feed: NewFeed) -> Config:
+        """Write `feed` into feeds.toml (checked against the file as it is now), put the file
+        in use and give the feed its row; returns the config in use. FeedEditError,
+        ConfigError or UserFileError leave the file as it was."""
+        from tui.core.config.feed_edits import add_feed
+
+        path = self._config_file("add a feed to")
+        self.use_config(add_feed(path, feed, self.feed_titles()))
+        if not self.read_only:
+            with contextlib.suppress(sqlite3.OperationalError):  # a writer holds the lock:
+                self.sync_feeds()  # the next refresh syncs it
+        return self.config
+
+    def remove_feed(self, which: str) -> Feed:
+        """Take the feed `which` names (a name or a URL) out of feeds.toml and put the file
+        in use; its articles stay in the cache (`holdings` says what it held)."""
+        from tui.core.config.feed_edits import remove_feed
+
+        path = self._config_file("remove a feed from")
+        feed, config = remove_feed(path, which, self.feed_titles())
+        self.use_config(config)
+        return feed
+
+    def _config_file(self, what: str) -> Path:
+        if self.config.path is None:
+            raise ConfigError(f"there is no feeds.toml to {what} (start with --config FILE)")
+        return self.config.path
 
     # -- the user's gazetteer: every cached article is re-matched on the next analysis run --
     def add_actor_alias(self, actor_id: str, alias: str) -> None:

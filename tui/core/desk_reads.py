@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from tui.core.models import Article, ArticleActor, ArticleRow, FeedStatus, utcnow
 from tui.core.store import articles as store
 from tui.core.store import coverage, listed
+from tui.core.store import feeds as feed_store
 from tui.core.store.dateline import dated
 from tui.core.store.feed_status import feed_statuses
 
@@ -95,6 +96,14 @@ class DeskReads:
     def feeds(self) -> list[FeedStatus]:
         """Configured feeds with their health, in config order."""
         return feed_statuses(self.conn, self.config.feeds, self.config.settings.max_pages_per_feed)
+
+    def holdings(self, url: str) -> feed_store.Holdings:
+        """What the cache holds under the feed at `url` (what removing it leaves)."""
+        return feed_store.holdings(self.conn, url)
+
+    def feed_titles(self) -> dict[str, str]:
+        """url -> the title each feed last sent (feeds.toml's unnamed feeds go by it)."""
+        return feed_store.feed_titles(self.conn)
 
     def all_tags(self) -> list[tuple[str, int]]:
         return store.all_tags(self.conn)

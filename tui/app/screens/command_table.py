@@ -9,6 +9,7 @@ from typing import Protocol
 from textual.app import App
 
 from tui.app.screens.arrange import Arrange
+from tui.app.screens.feed_editing import FeedEditing
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.jobs import Jobs
 from tui.app.screens.keeping import Keeping
@@ -31,6 +32,7 @@ class Commanded(Protocol):
     jobs: Jobs
     teaching: Teaching
     keeping: Keeping
+    feed_editing: FeedEditing
     arranger: Arrange
     trail: Trail
     keymap: dict[str, str]
@@ -94,6 +96,8 @@ def command_table(screen: Commanded) -> dict[str, Callable[[], object]]:
         "copy_link": marks.either(marks.copy_links, triage.copy_link),
         "open_cited_link": triage.open_cited_link,
         "feed_errors": triage.feed_errors,
+        "add_feed": screen.feed_editing.add_feed,
+        "remove_feed": screen.feed_editing.remove_feed,
         "refresh_all": jobs.refresh_all,
         "refresh_feed": jobs.refresh_feed,
         "actor_alias": screen.teaching.add_alias,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
@@ -39,15 +40,20 @@ class FeedsScreen(ModalScreen[str | None]):
     answer; closing answers None)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,e", "dismiss", "Close"),
+                Binding("i", "edit('add')", show=False), Binding("X", "edit('remove')", show=False),
                 Binding("j", "move(1)", show=False), Binding("k", "move(-1)", show=False),
                 Binding("g,home", "move(-1_000_000)", show=False),
                 Binding("G,end", "move(1_000_000)", show=False)]
 
     def __init__(self, feeds: list[FeedStatus], note: str | None = None,
-                 where: Path | None = None) -> None:
+                 where: Path | None = None,
+                 edit: Callable[[str, str | None], None] | None = None) -> None:
         super().__init__()
+        self.edit = edit
+        """`i` and `X` here: ("add", None) or ("remove", the feed under the cursor), run
+        once the list is closed (the reader's own i and X)."""
         self.where = where
-        """The feeds.toml feeds are added to and removed from (the palette's "add feed")."""
+        """The feeds.toml feeds are added to and removed from."""
         self.feeds = sorted(feeds, key=lambda f: (not f.failures, not f.warning, f.name.lower()))
         self.note = note
         """Why every failing feed fails, said under each (the demo's site not served)."""
@@ -58,7 +64,8 @@ class FeedsScreen(ModalScreen[str | None]):
             warned = sum(1 for f in self.feeds if not f.failures and f.warning)
             box.border_title = Text(f"Feeds ({len(self.feeds)}, {failing} failing, "
                                     f"{warned} with warnings)")
-            box.border_subtitle = "enter lists its articles · q / esc closes"
+            box.border_subtitle = ("enter lists its articles · i adds a feed · X removes it · "
+                                   "q / esc closes")
             yield DataTable(id="feeds-table", cursor_type="row", zebra_stripes=True)
             yield Static(id="feeds-error")
 
@@ -102,9 +109,16 @@ class FeedsScreen(ModalScreen[str | None]):
         else:
             text.append("no error at the last refresh", "dim")
         if self.where is not None:
-            text.append(f"\nadd or remove feeds in {self.where} (the reader follows it as it "
-                        "is saved), or: newsdesk import-opml FILE", "dim")
+            text.append(f"\ni adds a feed, X removes this one; or edit {self.where} (the "
+                        "reader follows it as it is saved)", "dim")
         self.query_one("#feeds-error", Static).update(own_line(text, app_reorders(self)))
+
+    def action_edit(self, what: str) -> None:
+        table = self.query_one(DataTable)
+        name = self.feeds[table.cursor_row].name if self.feeds and what == "remove" else None
+        self.dismiss(None)
+        if self.edit is not None and (name or what == "add"):
+            self.app.call_later(self.edit, what, name)  # once this list is closed
 
     def action_move(self, delta: int) -> None:
         table = self.query_one(DataTable)

@@ -46,6 +46,7 @@ class Jobs:
         """Page fetches running (the reader's, alongside `busy`)."""
         self._marks_gone = 0  # marks a reload during this refresh took with their rows
         self._note: str | None = None
+        self._urls: dict[str, str] = {}  # the feeds' names -> URLs as the refresh started
 
     # -- refreshing ------------------------------------------------------------------------
     def refresh_all(self) -> None:
@@ -65,6 +66,10 @@ class Jobs:
             return
         self._refresh([feed])
 
+    def refresh_named(self, name: str) -> None:
+        """One feed by the name the Desk gives it (a feed just added: `i`)."""
+        self._refresh([name])
+
     def _refresh(self, feeds: list[str] | None) -> None:
         if self.busy is not None:
             self.host.say("a refresh or re-analysis is already running")
@@ -75,7 +80,8 @@ class Jobs:
             where = config.path or "feeds.toml"
             self.host.say(f"{ahead}no feeds to refresh: add [[feed]] tables to {where}")
             return
-        gone = [name for name in feeds or () if config.feed_named(name) is None]
+        # by the Desk's names, as it refreshes them: an unnamed feed goes by its title there
+        gone = [name for name in feeds or () if self.host.desk.config.feed_named(name) is None]
         if gone:
             self.host.say(f"{ahead}{gone[0]} is no longer in {config.path or 'feeds.toml'}")
             return
@@ -84,6 +90,7 @@ class Jobs:
                           f"({self.host.desk.db_path.parent})")
             return
         self.busy = "refresh"
+        self._urls = {f.name: f.url for f in self.host.desk.config.feeds}
         progress = JobProgress("refreshing " + (", ".join(feeds) if feeds else "all feeds"))
         if ahead:  # what re-reading feeds.toml found; the progress stands under it
             self.host.say(ahead + progress.line)
@@ -147,6 +154,9 @@ class Jobs:
         self.busy = None
         self.host.stand("")
         self.after_job()
+        if feeds:  # a feed with no name went by its host until its title came: by the title
+            now = {f.url: f.name for f in self.host.desk.config.feeds}
+            feeds = [now.get(self._urls.get(name, ""), name) for name in feeds]
         if self.host.articles.pager is not None and not len(self.host.articles.pager):
             # still empty: its text says what the refresh found
             self._reload_counting_marks(self.host.reload_view)

@@ -29,6 +29,7 @@ from tui.app.paging import Pager
 from tui.app.screens.actors_file import ActorsFile
 from tui.app.screens.arrange import Arrange
 from tui.app.screens.command_table import command_table
+from tui.app.screens.feed_editing import FeedEditing
 from tui.app.screens.follow import Follow
 from tui.app.screens.jobs import Jobs
 from tui.app.screens.keeping import Keeping
@@ -82,6 +83,9 @@ class MainScreen(Screen[None]):
         self.trail = Trail(self)
         self.query_entry = QueryEntry(self)
         self.follow.renamed.append(self.trail.rename_feeds)
+        self.feed_editing = FeedEditing(self, self.follow.use, self.jobs,
+                                        lambda: self.trail.to_view(ALL))
+        self.triage.edit_feeds = self.feed_editing.from_feed_list
         self._commands = command_table(self)
 
     # -- layout --------------------------------------------------------------------------

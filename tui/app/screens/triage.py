@@ -71,6 +71,7 @@ class Triage:
     def __init__(self, host: Host) -> None:
         self.host = host
         self.undo_stack: list[Undo] = []
+        self.edit_feeds: Callable[[str, str | None], None] | None = None  # e's i and X
 
     def warn(self, message: str) -> None:
         self.host.warn(message)
@@ -388,8 +389,8 @@ class Triage:
         feeds, config = list(self.host.desk.feeds()), self.host.desk.config
         demo = demo_not_served(config.path, (f.url for f in config.feeds),
                                (f.last_error or "" for f in feeds if f.failures))
-        self.host.app.push_screen(FeedsScreen(feeds, note=demo, where=config.path),
-                                  self._feed_chosen)
+        self.host.app.push_screen(FeedsScreen(feeds, note=demo, where=config.path,
+                                              edit=self.edit_feeds), self._feed_chosen)
 
     def _feed_chosen(self, name: str | None) -> None:
         """`enter` in the feeds dialog: that feed's articles, as choosing it in the tree."""

@@ -1,6 +1,7 @@
 """Every command, in the order `newsdesk --help` lists them."""
 
-from tui.cli.commands import analysis, app, feeds, reading, refresh, tags, triage
+from tui.cli.commands import analysis, app, feed_edits, feeds, reading, refresh, tags, triage
 
 ALL = (*refresh.COMMANDS, *reading.COMMANDS, *triage.COMMANDS, *reading.EXPORT,
-       *feeds.COMMANDS, *analysis.COMMANDS, *tags.COMMANDS, *app.COMMANDS)
+       *feeds.COMMANDS, *feed_edits.COMMANDS,
+       *analysis.COMMANDS, *tags.COMMANDS, *app.COMMANDS)

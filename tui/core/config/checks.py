@@ -29,7 +29,8 @@ COMMAND_NAMES = frozenset({
     "cycle_panes", "top", "bottom", "toggle_full", "close", "help", "palette", "toggle_hide_read",
     "clear_query", "save_view", "export_view", "focus_views", "focus_list", "focus_reader",
     "focus_actors", "focus_related", "toggle_side", "back", "forget_actor", "open_cited_link",
-    "toggle_mark", "mark_all", "next_feed", "prev_feed", "mark_all_read"})
+    "toggle_mark", "mark_all", "next_feed", "prev_feed", "mark_all_read",
+    "add_feed", "remove_feed"})
 _KEY_NAME = re.compile(r"[A-Za-z0-9_+-]+")
 
 # (lowest, highest) for each numeric setting; floats must also be finite.
@@ -138,6 +139,15 @@ _LANG_NAMES = {
 def feed_lang(source: Source, index: int, value: str) -> str:
     """A feed's `lang`: a language code as feeds declare theirs (`en`, `pt-BR`), said with
     the code probably meant; the articles' `lang:` filters compare against it."""
+    try:
+        return lang_code(value)
+    except ValueError as exc:
+        raise_error(f"{source.where('feed', index, 'lang')}: feed #{index} lang {exc}")
+
+
+def lang_code(value: str) -> str:
+    """`value` as a language code, else ValueError saying what it must be and the code
+    probably meant (feeds.toml's `lang`, `newsdesk add-feed --lang`)."""
     text = value.strip()
     if _LANG_TAG.fullmatch(text):
         return text
@@ -146,9 +156,8 @@ def feed_lang(source: Source, index: int, value: str) -> str:
         iter(difflib.get_close_matches(key, sorted(_LANG_NAMES), n=1, cutoff=0.75)), None)
     code = _LANG_NAMES.get(meant, meant) if meant else None
     hint = f"did you mean {code!r}? " if code else ""
-    raise_error(f"{source.where('feed', index, 'lang')}: feed #{index} lang must be a language "
-                f"code such as 'en', 'ru', 'ar', 'fa' or 'pt-BR', not {value!r} ({hint}"
-                "lang:CODE in a query matches it)")
+    raise ValueError(f"must be a language code such as 'en', 'ru', 'ar', 'fa' or 'pt-BR', "
+                     f"not {value!r} ({hint}lang:CODE in a query matches it)")
 
 
 def cache_folder(source: Source, folder: Path) -> None:

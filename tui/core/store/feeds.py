@@ -44,6 +44,27 @@ def sync_feeds(conn: sqlite3.Connection, feeds: Iterable[tuple[str, str]]) -> di
             for name, url in pairs}
 
 
+@dataclass(frozen=True, slots=True)
+class Holdings:
+    """What the cache holds under one feed: what removing it from feeds.toml leaves."""
+
+    articles: int = 0
+    unread: int = 0
+    kept: int = 0  # saved or tagged by the user: never pruned
+    shared: int = 0  # listed under another feed too: they stay listed there
+
+
+def holdings(conn: sqlite3.Connection, url: str) -> Holdings:
+    """The articles listed under the feed at `url` (none when it never had a row)."""
+    row = conn.execute(
+        "SELECT count(*), coalesce(sum(a.read = 0), 0), coalesce(sum(a.saved = 1 OR EXISTS ("
+        "SELECT 1 FROM tags t WHERE t.article_id = a.id AND t.by_rule = 0)), 0), "
+        "coalesce(sum(EXISTS (SELECT 1 FROM article_feeds o WHERE o.article_id = a.id "
+        "AND o.feed_id != f.id)), 0) FROM feeds f JOIN article_feeds af ON af.feed_id = f.id "
+        "JOIN articles a ON a.id = af.article_id WHERE f.url = ?", (url,)).fetchone()
+    return Holdings(*row)
+
+
 def feed_titles(conn: sqlite3.Connection) -> dict[str, str]:
     """url -> the title each feed last sent (for feeds.toml's feeds without a name)."""
     return {url: title for url, title in conn.execute(

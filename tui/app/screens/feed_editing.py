@@ -1,0 +1,173 @@
+"""Adding a feed (`i`) and removing one (`X`) from the reader, as `newsdesk add-feed` and
+`remove-feed` do: feeds.toml is edited as text (its comments stay) in a worker thread, then
+read back and put in use as `R`'s re-read puts it (`use_config`), so the tree shows the feed
+at once and the file watch, seeing the file changed, finds nothing new to add.
+
+A feed added is fetched at once, with the refresh's progress on the status line. A feed
+removed leaves its articles in the cache, as one deleted from the file by hand: the
+confirmation says how many it holds and that saved and tagged ones stay.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from tui.app.screens.dialogs import ConfirmDialog
+from tui.app.screens.feed_dialogs import AddFeedDialog
+from tui.app.screens.host import Host, guarded
+from tui.core.config.feed_edits import FeedEditError, NewFeed, new_feed
+from tui.core.config.loader import Config, ConfigError, load_config
+from tui.core.config.userfiles import UserFileError
+from tui.core.query.parse import quote
+from tui.core.words import counted
+
+if TYPE_CHECKING:
+    from tui.app.screens.jobs import Jobs
+    from tui.core.store.feeds import Holdings
+
+
+class FeedEditing:
+    """The two commands and their workers."""
+
+    def __init__(self, host: Host, use_config: Callable[[Config], object], jobs: Jobs,
+                 to_top: Callable[[], None]) -> None:
+        self.host = host
+        self.use_config = use_config
+        """Puts feeds.toml as read back in use, as R's re-read does (`Follow.use`)."""
+        self.jobs = jobs
+        self.to_top = to_top
+        """Lists All: the view of a feed just removed lists nothing of its own any more."""
+
+    def warn(self, message: str) -> None:
+        self.host.warn(message)
+
+    def _can_edit(self) -> bool:
+        host = self.host
+        if host.config.path is None:
+            host.say("no feeds.toml to edit (start newsdesk with --config FILE)")
+            return False
+        if host.desk.read_only:
+            host.say("not done: the cache is read-only (a feed added could not be fetched)")
+            return False
+        return True
+
+    # -- adding ------------------------------------------------------------------------------
+    def add_feed(self) -> None:
+        if not self._can_edit():
+            return
+        host = self.host
+
+        def check(url: str, name: str, tags: list[str]) -> NewFeed:
+            return new_feed(host.desk.config, url, name, tags)  # the names the tree shows
+
+        host.app.push_screen(AddFeedDialog(check, str(host.config.path)), self._add)
+
+    def _add(self, feed: NewFeed | None) -> None:
+        if feed is None:
+            return
+        host = self.host
+        host.say(f"adding {feed.url} to feeds.toml…")
+        call = host.app.call_from_thread
+
+        def work() -> None:  # in a worker thread: the file is written, checked and read back
+            try:
+                host.desk.add_feed(feed)
+                fresh = load_config(host.config.path) if host.config.path else None
+            except (FeedEditError, ConfigError, UserFileError) as error:
+                call(host.warn, f"feed not added: {error}")
+                return
+            except Exception as error:  # storage trouble: said, never fatal
+                call(host.warn, f"feed not added: storage error: {error}")
+                return
+            if fresh is not None:
+                call(self._added, feed, fresh)
+
+        host.in_thread(work, "feed-edit")
+
+    def _added(self, feed: NewFeed, fresh: Config) -> None:
+        host = self.host
+        self.use_config(fresh)
+        name = next((f.name for f in host.desk.config.feeds if f.url == feed.url), feed.url)
+        if self.jobs.busy is not None:  # a refresh started before the feed was there
+            host.say(f"added {name} to feeds.toml; r on it fetches it once the "
+                     f"{self.jobs.busy} running ends")
+            return
+        host.say(f"added {name} to feeds.toml; fetching it…")
+        self.jobs.refresh_named(name)
+
+    # -- removing ----------------------------------------------------------------------------
+    def chosen_feed(self) -> str | None:
+        """The feed under the tree's cursor when the tree has the focus, else the feed listed."""
+        host = self.host
+        feed = host.view_tree.highlighted_feed if host.focused is host.view_tree else None
+        return feed or host.view.feed
+
+    def from_feed_list(self, what: str, name: str | None) -> None:
+        """`i` or `X` in the feeds dialog (`e`): X on the feed under its cursor."""
+        if what == "add":
+            self.add_feed()
+        else:
+            self.remove_feed(name)
+
+    @guarded
+    def remove_feed(self, name: str | None = None) -> None:
+        """The feed `name`, else the one under the tree's cursor or listed (`chosen_feed`)."""
+        if not self._can_edit():
+            return
+        host = self.host
+        name = name or self.chosen_feed()
+        feed = host.desk.config.feed_named(name) if name else None
+        if feed is None:
+            host.say("no feed chosen: put the tree's cursor on a feed (1), or list one, then X")
+            return
+        held = host.desk.holdings(feed.url)
+        host.app.push_screen(
+            ConfirmDialog("Remove a feed", removal_question(feed.name, feed.url, held,
+                                                            host.config.settings.keep_days)),
+            lambda yes: self._remove(feed.name) if yes else host.say("nothing removed"))
+
+    def _remove(self, name: str) -> None:
+        host = self.host
+        call = host.app.call_from_thread
+
+        def work() -> None:
+            try:
+                host.desk.remove_feed(name)
+                fresh = load_config(host.config.path) if host.config.path else None
+            except (FeedEditError, ConfigError, UserFileError) as error:
+                call(host.warn, f"feed not removed: {error}")
+                return
+            except Exception as error:  # storage trouble: said, never fatal
+                call(host.warn, f"feed not removed: storage error: {error}")
+                return
+            if fresh is not None:
+                call(self._removed, name, fresh)
+
+        host.in_thread(work, "feed-edit")
+
+    def _removed(self, name: str, fresh: Config) -> None:
+        host = self.host
+        listed = host.view.feed == name
+        self.use_config(fresh)
+        if listed:
+            self.to_top()
+        host.say(f"removed {name} from feeds.toml; its articles stay in All "
+                 f"(f feed:{quote(name)} lists them)")
+
+
+def removal_question(name: str, url: str, held: Holdings, keep_days: int) -> str:
+    """What `X` asks: the feed, how many articles it holds, and what becomes of them."""
+    lines = [f"Take {name} ({url}) out of feeds.toml?"]
+    if not held.articles:
+        lines.append("It has no articles in the cache.")
+    else:
+        until = "for good (keep_days = 0)" if keep_days <= 0 else \
+            f"until keep_days ({keep_days}) prunes them"
+        lines.append(f"It holds {counted(held.articles, 'article')} "
+                     f"({held.unread} unread). They stay in All and searches {until}.")
+        kept = (f"The {held.kept} saved or tagged stay for good" if held.kept else
+                "Saved and tagged articles always stay")
+        lines.append(kept + (f"; {held.shared} listed under another feed too stay listed "
+                             "there." if held.shared else "."))
+    return "\n".join(lines)
