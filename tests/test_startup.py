@@ -23,9 +23,13 @@ HEAVY = ("textual", "trafilatura", "feedparser", "lxml", "rich", "click", "pygme
          "tui.core.ingest.sanitize", "tui.core.refresh.analyzers",
          "tui.core.actors.gazetteer", "tui.core.actors.offices", "tui.core.actors.text",
          "tui.core.places", "numpy", "tui.core.visual", "platformdirs",
-         "importlib.resources.readers")
+         "importlib.resources.readers",
+         # plain-http feeds go over ingest/plain.py (h11 on asyncio): httpx's stack is for
+         # https and pages
+         "httpx", "httpcore", "anyio", "sniffio", "tui.core.ingest.origins")
 
-# Only what the fetch imports counts: an interpreter may load modules at start-up (a site .pth
+# Only what the fetch imports counts (not the stub entry ingest/__init__ puts in for httpx's
+# CLI, a None): an interpreter may load modules at start-up (a site .pth
 # file importing certifi, as on the CI machines, brings importlib.resources.readers).
 _PROBE = """
 import json, sys
@@ -33,7 +37,8 @@ before = set(sys.modules)
 from tui.cli import main
 code = main(["fetch", "--json", "--config", sys.argv[1]])
 with open(sys.argv[2], "w") as out:
-    json.dump({"code": code, "modules": sorted(set(sys.modules) - before)}, out)
+    json.dump({"code": code, "modules": sorted(m for m in set(sys.modules) - before
+                                               if sys.modules[m] is not None)}, out)
 """
 
 
