@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 import brotli
 
@@ -231,12 +231,12 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        host = urlsplit(url).hostname or ""
-        async with self._global, self._per_host[host]:
+        parts = urlsplit(url)
+        async with self._global, self._per_host[parts.hostname or ""]:
             token = POLICY.set(policy)
             try:
                 async with asyncio.timeout(self.deadline):
-                    return await self._follow(url, headers, max_bytes, policy)
+                    return await self._follow(url, parts, headers, max_bytes, policy)
             except Exception as exc:
                 return FetchResult(url, url, error=describe_error(exc, self.timeout,
                                                                   self.deadline),
@@ -255,17 +255,19 @@ class Fetcher:
             return None  # the request fails the same way, in the usual words
         return policy.refusal(host, port, addresses)
 
-    async def _follow(self, url: str, headers: dict[str, str], max_bytes: int,
-                      policy: LinkPolicy | None) -> FetchResult:
+    async def _follow(self, url: str, parts: SplitResult, headers: dict[str, str],
+                      max_bytes: int, policy: LinkPolicy | None) -> FetchResult:
         page = policy is not None
         current = url
-        for _hop in range(MAX_REDIRECTS + 1):
-            scheme = urlsplit(current).scheme.lower()
+        for hop in range(MAX_REDIRECTS + 1):
+            if hop:
+                parts = urlsplit(current)
+            scheme = parts.scheme.lower()
             if scheme not in ("http", "https"):
                 what = scheme or "schemeless"
                 return FetchResult(url, current, error=f"refused to follow a {what} URL "
                                    f"({current[:200]}): only http and https are fetched")
-            where = None if page or self._plain is None else plain.target(current)
+            where = None if page or self._plain is None else plain.target(parts)
             if where is not None:
                 response: Any = await self._plain_hop(where, current, headers)
             else:

@@ -17,7 +17,7 @@ import asyncio
 import re
 from collections import OrderedDict
 from collections.abc import AsyncIterator
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 import h11
 
@@ -63,10 +63,10 @@ class Unsendable(Failure):
 Target = tuple[str, int, str, str]  # host, port, request target, Host header
 
 
-def target(url: str) -> Target | None:
+def target(url: str | SplitResult) -> Target | None:
     """Where a plain-http `url` is sent, or None when httpx should send it: another scheme,
     user info, an IPv6 or non-ASCII host, a bad port, or a path httpx would rewrite."""
-    parts = urlsplit(url)
+    parts = urlsplit(url) if isinstance(url, str) else url
     if parts.scheme.lower() != "http" or "@" in parts.netloc:
         return None
     host = parts.hostname or ""
@@ -111,7 +111,8 @@ class Response:
 
     def __init__(self, pool: Plain, key: tuple[str, int], conn: _Connection,
                  event: h11.Response) -> None:
-        self._pool, self._key, self._conn = pool, key, conn
+        self._pool, self._key = pool, key
+        self._conn: _Connection | None = conn
         self.status_code = event.status_code
         self.raw_headers: list[tuple[bytes, bytes]] = list(event.headers)
         headers: dict[str, str] = {}  # as httpx's items(): repeated names joined by ", "
