@@ -82,3 +82,26 @@ def test_any_document_loads_or_is_a_config_error(doc: dict) -> None:
         parse_config({k: v for k, v in doc.items() if v is not None})
     except ConfigError:
         pass
+
+
+def test_a_good_feed_list_is_read_without_looking_for_lines(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lines are found only for an error's words: indexing a 200-feed file for the checks
+    that pass was a few ms of every command. A mistake still names its line."""
+    from tui.core.toml_lines import Source
+
+    feeds = "".join(f'[[feed]]\nname = "Wire {i}"\nurl = "http://127.0.0.1/{i}.xml"\n'
+                    f'tags = ["gulf"]\n\n' for i in range(200))
+    path = tmp_path / "feeds.toml"
+    path.write_text(f'[settings]\ncache_dir = "{tmp_path}"\n\n' + feeds)
+    real = Source._index
+
+    def refused(lines: list[str]) -> object:
+        raise AssertionError("lines looked for in a good file")
+
+    monkeypatch.setattr(Source, "_index", staticmethod(refused))
+    assert len(load_config(path).feeds) == 200
+    monkeypatch.setattr(Source, "_index", staticmethod(real))
+    path.write_text(path.read_text().replace('tags = ["gulf"]', "tags = 7", 1))
+    with pytest.raises(ConfigError, match=r"feeds\.toml:7: feed #1 tags must be"):
+        load_config(path)

@@ -15,7 +15,7 @@ from tui.core.config.loader import Feed, parse_config, with_titles
 from tui.core.config.newsboat import parse_urls
 from tui.core.config.newsboat_query import Untranslatable, translate
 from tui.core.config.opml import OpmlFeed
-from tui.core.ingest.fetch import DNS_FAILURE
+from tui.core.ingest.neterrors import DNS_FAILURE
 from tui.core.refresh.events import FeedFailed
 
 

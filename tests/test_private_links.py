@@ -18,8 +18,9 @@ from tests.conftest import rss, write_config
 from tests.httpserver import LocalServer
 from tui.core.config.loader import load_config
 from tui.core.desk import Desk
-from tui.core.ingest.addresses import POLICY, GuardedBackend, LinkPolicy, Resolver, why_private
+from tui.core.ingest.addresses import POLICY, LinkPolicy, Resolver, why_private
 from tui.core.ingest.fetch import Fetcher
+from tui.core.ingest.origins import GuardedBackend
 from tui.core.models import Article
 
 SECRET = ("<html><body><article><h1>Router admin</h1>" + "<p>admin password hunter2, "

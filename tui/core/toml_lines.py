@@ -29,6 +29,12 @@ class Source:
         line = self._line(table, index, key)
         return f"{self.file}:{line}" if line else str(self.file)
 
+    def at(self, table: str | None = None, index: int | None = None,
+           key: str | None = None) -> Where:
+        """`where`, worked out only when an error is worded: a feed list's checks name a
+        place per key, and finding lines in a 200-feed file cost more than the checks."""
+        return Where(self, table, index, key)
+
     def _line(self, table: str | None, index: int | None, key: str | None) -> int | None:
         if self._lines is None:
             return None
@@ -60,3 +66,16 @@ class Source:
                     out.setdefault((current, seen.get(current or "", 0), key), number)
                     out.setdefault((current, None, key), number)
         return out
+
+
+class Where:
+    """A place in the file, as `Source.where` words it, once shown (`str`, an f-string)."""
+
+    __slots__ = ("_args", "_src")
+
+    def __init__(self, src: Source, table: str | None, index: int | None,
+                 key: str | None) -> None:
+        self._src, self._args = src, (table, index, key)
+
+    def __str__(self) -> str:
+        return self._src.where(*self._args)

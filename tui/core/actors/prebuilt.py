@@ -61,10 +61,13 @@ def _core_sources() -> list[tuple[str, Path]]:
 
 
 def _path(sources: Sources, kind: str = "recognizer") -> Path | None:
-    if not sources.prebuilt_dir:
+    from tui.core.refresh.analyzer import USER_CACHE
+
+    folder = prebuilt_dir() if sources.prebuilt_dir == USER_CACHE else sources.prebuilt_dir
+    if not folder:
         return None
     name = f"{kind}-{sources.source_hash[:24]}-{_code_hash()}.pickle"
-    return Path(sources.prebuilt_dir) / name
+    return Path(folder) / name
 
 
 def _load(path: Path | None) -> object:

@@ -20,6 +20,7 @@ from tui.core import tagnames
 from tui.core.config import checks
 from tui.core.config.checks import ConfigError, Source
 from tui.core.config.feed_names import with_titles
+from tui.core.toml_lines import Where
 from tui.core.visual_parts import BIDI_MODES
 
 __all__ = ["APP_NAME", "CONFIG_ENV", "Config", "ConfigError", "Feed", "Rule", "Settings", "View",
@@ -126,7 +127,7 @@ _TYPE_WORDS = {str: "a string", int: "an integer", float: "a number", bool: "tru
                list: "a list", dict: "a table"}
 
 
-def _expect(where: str, key: str, value: Any, types: tuple[type, ...]) -> None:
+def _expect(where: Where | str, key: str, value: Any, types: tuple[type, ...]) -> None:
     # bool is an int subclass: `concurrency = true` must still be refused.
     ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
     if not ok:
@@ -149,7 +150,7 @@ def _unknown(src: Source, table: str | None, index: int | None, label: str,
 
 
 def _tags(src: Source, index: int, value: Any) -> tuple[str, ...]:
-    where = src.where("feed", index, "tags")
+    where = src.at("feed", index, "tags")
     _expect(where, f"feed #{index} tags", value, (list,))
     out: list[str] = []
     for item in value:
@@ -163,11 +164,11 @@ def _tags(src: Source, index: int, value: Any) -> tuple[str, ...]:
 
 
 def _settings(src: Source, raw: Any, base: Path) -> Settings:
-    _expect(src.where("settings"), "[settings]", raw, (dict,))
+    _expect(src.at("settings"), "[settings]", raw, (dict,))
     _unknown(src, "settings", None, "[settings].", raw, set(_SETTING_TYPES))
     values: dict[str, Any] = {}
     for key, value in raw.items():
-        _expect(src.where("settings", None, key), f"settings.{key}", value, _SETTING_TYPES[key])
+        _expect(src.at("settings", None, key), f"settings.{key}", value, _SETTING_TYPES[key])
         if key in checks.RANGES:
             checks.number(src, key, value)
         values[key] = value
@@ -201,17 +202,17 @@ def _expanded(src: Source, folder: str) -> Path:
 
 
 def _feeds(src: Source, raw: Any) -> tuple[Feed, ...]:
-    _expect(src.where("feed"), "[[feed]]", raw, (list,))
+    _expect(src.at("feed"), "[[feed]]", raw, (list,))
     feeds: list[Feed] = []
     seen: set[str] = set()
     urls: dict[str, int] = {}
     for i, table in enumerate(raw, 1):
         label = f"feed #{i}"
-        _expect(src.where("feed", i), label, table, (dict,))
+        _expect(src.at("feed", i), label, table, (dict,))
         _unknown(src, "feed", i, f"in {label}: ", table, set(_FEED_KEYS))
         for key, types in _FEED_KEYS.items():
             if key in table:
-                _expect(src.where("feed", i, key), f"{label} {key}", table[key], types)
+                _expect(src.at("feed", i, key), f"{label} {key}", table[key], types)
         if not str(table.get("url", "")).strip():
             raise ConfigError(f"{src.where('feed', i)}: {label} needs a non-empty url")
         if "name" in table and not table["name"].strip():
@@ -250,16 +251,16 @@ def _host(url: str) -> str:
 
 def _pairs(src: Source, raw: Any, section: str,
            keys: tuple[str, str]) -> list[tuple[str, str]]:
-    _expect(src.where(section), f"[[{section}]]", raw, (list,))
+    _expect(src.at(section), f"[[{section}]]", raw, (list,))
     out = []
     for i, table in enumerate(raw, 1):
         label = f"{section} #{i}"
-        _expect(src.where(section, i), label, table, (dict,))
+        _expect(src.at(section, i), label, table, (dict,))
         _unknown(src, section, i, f"in {label}: ", table, set(keys))
         for key in keys:
             if key not in table:
                 raise ConfigError(f"{src.where(section, i)}: {label} needs {key}")
-            _expect(src.where(section, i, key), f"{label} {key}", table[key], (str,))
+            _expect(src.at(section, i, key), f"{label} {key}", table[key], (str,))
         out.append((table[keys[0]], table[keys[1]]))
     return out
 
@@ -275,12 +276,12 @@ def _rules(src: Source, raw: Any) -> tuple[Rule, ...]:
 
 
 def _mutes(src: Source, raw: Any) -> tuple[str, ...]:
-    _expect(src.where("mute"), "[[mute]]", raw, (list,))
+    _expect(src.at("mute"), "[[mute]]", raw, (list,))
     mutes = []
     for i, table in enumerate(raw, 1):
-        _expect(src.where("mute", i), f"mute #{i}", table, (dict,))
+        _expect(src.at("mute", i), f"mute #{i}", table, (dict,))
         _unknown(src, "mute", i, f"in mute #{i}: ", table, {"query"})
-        _expect(src.where("mute", i, "query"), f"mute #{i} query", table.get("query"), (str,))
+        _expect(src.at("mute", i, "query"), f"mute #{i} query", table.get("query"), (str,))
         checks.query(src, "mute", i, table["query"], empty_ok=False)
         mutes.append(table["query"])
     return tuple(mutes)
@@ -301,7 +302,7 @@ def parse_config(data: Mapping[str, Any], *, file: Path | str = "<config>",
     _unknown(src, None, None, "", data, _TOP_KEYS)
     base = base or Path.cwd()
     keys = data.get("keys", {})
-    _expect(src.where("keys"), "[keys]", keys, (dict,))
+    _expect(src.at("keys"), "[keys]", keys, (dict,))
     config = Config(
         path=Path(file).resolve() if isinstance(file, Path) else None,
         settings=_settings(src, data.get("settings", {}), base),

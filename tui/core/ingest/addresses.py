@@ -22,12 +22,12 @@ import socket
 from collections.abc import Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
-
-import httpcore
-import httpx
+from typing import TYPE_CHECKING
 
 from tui.core.models import REFUSED_PAGE
+
+if TYPE_CHECKING:
+    import httpx
 
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 _METADATA = {ipaddress.ip_address(a) for a in ("169.254.169.254", "fd00:ec2::254",
@@ -74,6 +74,8 @@ class LinkPolicy:
     @classmethod
     def for_feeds(cls, feed_urls: Iterable[str], allow_private: bool) -> LinkPolicy:
         """The policy for pages linked from the feeds at `feed_urls`."""
+        import httpx  # pages only: an unchanged refresh never asks
+
         own = set()
         for url in feed_urls:
             try:
@@ -138,42 +140,3 @@ class Resolver:
                 raise OSError(f"no address for {host}")
             self._known[key] = found
         return self._known[key]
-
-
-class GuardedBackend(httpcore.AsyncNetworkBackend):
-    """httpcore's network backend with the check at the one place a connection is made:
-    resolve (once), refuse what the task's policy forbids, connect to the checked address.
-    TLS still verifies the host name (httpcore passes it as SNI separately)."""
-
-    def __init__(self, resolver: Resolver) -> None:
-        self._inner = httpcore.AnyIOBackend()
-        self._resolver = resolver
-
-    async def connect_tcp(self, host: str, port: int, timeout: float | None = None,
-                          local_address: str | None = None,
-                          socket_options: Iterable[Any] | None = None,
-                          ) -> httpcore.AsyncNetworkStream:
-        try:
-            addresses = await self._resolver.resolve(host, port)
-        except OSError as exc:  # worded like the system's own failure: a DNS failure
-            raise httpcore.ConnectError(f"[Errno {exc.errno}] {exc.strerror or exc}") from None
-        policy = POLICY.get()
-        if policy is not None and (refusal := policy.refusal(host, port, addresses)):
-            raise httpcore.ConnectError(refusal)
-        failure: Exception | None = None
-        for address in addresses:
-            try:
-                return await self._inner.connect_tcp(address, port, timeout, local_address,
-                                                     socket_options)
-            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
-                failure = exc
-        assert failure is not None
-        raise failure
-
-    async def connect_unix_socket(self, path: str, timeout: float | None = None,
-                                  socket_options: Iterable[Any] | None = None,
-                                  ) -> httpcore.AsyncNetworkStream:
-        raise httpcore.ConnectError("unix sockets are not fetched")
-
-    async def sleep(self, seconds: float) -> None:
-        await self._inner.sleep(seconds)

@@ -5,28 +5,33 @@ read, and a whole-request deadline against one-byte-per-second servers) and in s
 the decoded stream, which also defuses gzip and brotli bombs). Redirects are followed by hand so
 each hop's scheme is checked. Failures come back as plain words in `FetchResult.error`.
 
-Article pages (a `LinkPolicy` given) go through a second transport whose connections are made by
-`addresses.GuardedBackend`: no page request reaches a private address unless allowed.
+A feed's plain-http hop goes over `plain.Plain` (asyncio and h11); httpx, loaded only when
+needed, carries https and article pages. Article pages (a `LinkPolicy` given) go through a
+transport whose connections are made by `origins.GuardedBackend`: no page request reaches a
+private address unless allowed.
 """
 
 from __future__ import annotations
 
 import asyncio
-import errno
-import ssl
 import zlib
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http import HTTPStatus
-from urllib.parse import urljoin, urlsplit
+from typing import TYPE_CHECKING, Any
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 import brotli
-import httpx
 
 from tui import __version__
-from tui.core.ingest.addresses import POLICY, GuardedBackend, LinkPolicy, Resolver
-from tui.core.ingest.origins import Contexts, PerOrigin, origin_transport
+from tui.core.ingest import plain
+from tui.core.ingest.addresses import POLICY, LinkPolicy, Resolver
+from tui.core.ingest.neterrors import DecodingError, Timeouts, describe_error, passing
+from tui.core.ingest.tls import Contexts
+
+if TYPE_CHECKING:
+    import httpx
 
 USER_AGENT = f"newsdesk/{__version__} (+terminal news reader; feed fetcher)"
 MAX_REDIRECTS = 5
@@ -51,7 +56,7 @@ class _Decoder:
         # is sent as is, as httpx and browsers treat them.
         codings = [c.strip() for c in encoding.lower().split(",") if c.strip() in _KNOWN]
         if len(codings) > 1:
-            raise httpx.DecodingError(f"unsupported stacked Content-Encoding {encoding!r}")
+            raise DecodingError(f"unsupported stacked Content-Encoding {encoding!r}")
         self.kind = codings[0] if codings else "identity"
         self._first = True
         if self.kind in ("gzip", "x-gzip"):
@@ -70,7 +75,7 @@ class _Decoder:
             else:
                 yield from self._inflate(data)
         except (zlib.error, brotli.error) as exc:
-            raise httpx.DecodingError(f"{self.kind}: {exc}") from None
+            raise DecodingError(f"{self.kind}: {exc}") from None
 
     def _unbrotli(self, data: bytes) -> Iterator[bytes]:
         # Drain with empty input until nothing is pending: brotli may report it can take more
@@ -142,80 +147,16 @@ def _status_words(code: int) -> str:
         return str(code)
 
 
-DNS_FAILURE = "the host name could not be resolved (DNS failure)"
-
-
-def describe_error(exc: BaseException, timeout: httpx.Timeout | None = None,
-                   deadline: float = 0.0) -> str:
-    """Turn an httpx/OS exception into a sentence a reader understands. A timeout names the
-    limit that ran out (`timeout`: httpx's, per step; `deadline`: the whole answer's), not
-    the deadline whatever fired: a server that never answered was said to have had 17 s
-    when read_timeout had stopped it after 5."""
-    if isinstance(exc, httpx.TimeoutException) and timeout is not None:
-        if isinstance(exc, httpx.ConnectTimeout):
-            return f"timed out connecting (no connection within {timeout.connect:g} s)"
-        if isinstance(exc, httpx.ReadTimeout):
-            return f"timed out (the server sent nothing for {timeout.read:g} s)"
-        if isinstance(exc, httpx.WriteTimeout):
-            return f"timed out sending the request ({timeout.write:g} s)"
-        return f"timed out waiting for a free connection ({timeout.pool:g} s)"
-    if isinstance(exc, (httpx.TimeoutException, TimeoutError)):
-        return f"timed out (no complete answer within {deadline:g} s)"
-    if isinstance(exc, httpx.ConnectError):
-        cause = exc.__context__ or exc.__cause__
-        text = str(exc).lower()
-        if isinstance(cause, ssl.SSLError) or "ssl" in text or "certificate" in text:
-            return f"TLS/certificate failure: {exc}"
-        if "name or service" in text or "nodename" in text or "getaddrinfo" in text \
-                or "name resolution" in text:
-            return DNS_FAILURE
-        return f"could not connect: {_refusal(exc) or exc or 'connection refused'}"
-    if isinstance(exc, httpx.RemoteProtocolError):
-        return f"the server broke the HTTP protocol: {exc}"
-    if isinstance(exc, httpx.InvalidURL) or (isinstance(exc, ValueError) and "URL" in str(exc)):
-        return f"invalid URL: {exc}"
-    if isinstance(exc, httpx.DecodingError):
-        return f"the response could not be decompressed: {exc}"
-    if isinstance(exc, httpx.HTTPError):
-        return f"HTTP error: {exc}"
-    return f"{type(exc).__name__}: {exc}"
-
-
-_SOCKET_WORDS = {errno.ECONNREFUSED: "connection refused (nothing listens on that port)",
-                 errno.ECONNRESET: "connection reset by the server",
-                 errno.ENETUNREACH: "network unreachable",
-                 errno.EHOSTUNREACH: "no route to the host"}
-
-
-def _refusal(exc: BaseException) -> str | None:
-    """What the socket said under httpx's "All connection attempts failed": a refused port
-    is the commonest (a server down), and its words tell the user where to look."""
-    seen: set[int] = set()
-    cause: BaseException | None = exc
-    while cause is not None and id(cause) not in seen:
-        seen.add(id(cause))
-        if isinstance(cause, OSError) and cause.errno in _SOCKET_WORDS:
-            return _SOCKET_WORDS[cause.errno]
-        cause = cause.__cause__ or cause.__context__
-    return None
-
-
-def _passing(exc: BaseException) -> bool:
-    """A network failure that may not happen next time (a TLS or URL problem will)."""
-    if isinstance(exc, (httpx.TimeoutException, TimeoutError, httpx.RemoteProtocolError)):
-        return True
-    if isinstance(exc, httpx.ConnectError):
-        return not describe_error(exc).startswith("TLS")
-    return isinstance(exc, (httpx.NetworkError, ConnectionError))
-
-
 class Fetcher:
-    """Owns the two transports (feeds, pages) and the global and per-host limits.
+    """Owns the transports (plain-http feeds, httpx's for the rest) and the global and
+    per-host limits.
 
-    Requests go straight to httpx's transports, without an AsyncClient: redirects are followed
-    by hand anyway, and a client's per-request work (merging defaults, the cookie jar asked on
-    every request and response, Location parsed eagerly) was a tenth of an unchanged refresh.
-    What a client did that matters is kept: timeouts, cookies, one transport per kind."""
+    httpx's transports are used without an AsyncClient: redirects are followed by hand anyway,
+    and a client's per-request work (merging defaults, the cookie jar asked on every request
+    and response, Location parsed eagerly) was a tenth of an unchanged refresh. What a client
+    did that matters is kept: timeouts, cookies, one transport per kind. httpx itself is
+    loaded for the first hop that needs it (https, a page, a cookie): an unchanged refresh of
+    plain-http feeds never loads it."""
 
     def __init__(self, *, concurrency: int = 8, per_host: int = 2, connect_timeout: float = 10.0,
                  read_timeout: float = 20.0, transport: httpx.AsyncBaseTransport | None = None):
@@ -225,36 +166,59 @@ class Fetcher:
         self._per_host: defaultdict[str, asyncio.Semaphore] = defaultdict(
             lambda: asyncio.Semaphore(per_host))
         self._resolver = Resolver()
-        self.timeout = httpx.Timeout(read_timeout, connect=connect_timeout)
-        self._timeout = self.timeout.as_dict()
-        # As a client would: cookies a server sets are sent back to it (a consent or
-        # cookie-check redirect needs that), one jar for feeds and one for pages.
-        self._feed_cookies, self._page_cookies = httpx.Cookies(), httpx.Cookies()
-        # Per origin: a host's concurrent requests (per_host) and as many idle connections.
-        limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=per_host)
+        self.timeout = Timeouts(connect_timeout, read_timeout, read_timeout, read_timeout)
+        self._limits = (concurrency, per_host)
         self.tls = Contexts()  # one TLS context for both transports, on the first https origin
-        self._feeds = transport or PerOrigin(
-            lambda scheme: origin_transport(self.tls.for_scheme(scheme), limits, None),
-            KEEP_ALIVE)
-        # The pages' transport is made on the first page: a refresh without extraction (or with
-        # nothing new) needs none.
+        # A given transport (tests) carries every request; else plain-http feeds go by plain.py.
+        self._given = transport
+        self._plain = None if transport else plain.Plain(connect_timeout, read_timeout,
+                                                         per_host, KEEP_ALIVE)
+        # httpx's side, made on the first hop that needs it: feeds' transport, pages' (made on
+        # the first page: a refresh without extraction, or with nothing new, needs none), and
+        # as a client would, cookie jars (servers' cookies are sent back to them: a consent or
+        # cookie-check redirect needs that), one for feeds and one for pages.
+        self._feeds: httpx.AsyncBaseTransport | None = None
         self._pages: httpx.AsyncBaseTransport | None = None
+        self._jars: dict[bool, httpx.Cookies] = {}
 
-        def pages() -> httpx.AsyncBaseTransport:
-            backend = GuardedBackend(self._resolver)
-            return transport or PerOrigin(
-                lambda scheme: origin_transport(self.tls.for_scheme(scheme), limits, backend),
-                KEEP_ALIVE)
+    def _transport(self, page: bool) -> httpx.AsyncBaseTransport:
+        if self._given is not None:
+            return self._given
+        from tui.core.ingest.origins import GuardedBackend, PerOrigin, origin_transport
 
-        self._new_pages = pages
+        made = self._pages if page else self._feeds
+        if made is None:
+            import httpx
+
+            concurrency, per_host = self._limits
+            # Per origin: a host's concurrent requests (per_host) and as many idle connections.
+            limits = httpx.Limits(max_connections=concurrency,
+                                  max_keepalive_connections=per_host)
+            backend = GuardedBackend(self._resolver) if page else None
+            made = PerOrigin(lambda scheme: origin_transport(self.tls.for_scheme(scheme),
+                                                             limits, backend), KEEP_ALIVE)
+            if page:
+                self._pages = made
+            else:
+                self._feeds = made
+        return made
+
+    def _jar(self, page: bool) -> httpx.Cookies:
+        if page not in self._jars:
+            import httpx
+
+            self._jars[page] = httpx.Cookies()
+        return self._jars[page]
 
     async def __aenter__(self) -> Fetcher:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
-        await self._feeds.aclose()
-        if self._pages is not None and self._pages is not self._feeds:
-            await self._pages.aclose()
+        if self._plain is not None:
+            await self._plain.aclose()
+        for transport in {id(t): t for t in (self._feeds, self._pages, self._given)
+                          if t is not None}.values():
+            await transport.aclose()
 
     async def get(self, url: str, *, max_bytes: int, etag: str | None = None,
                   last_modified: str | None = None, accept: str | None = None,
@@ -267,16 +231,16 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        host = urlsplit(url).hostname or ""
-        async with self._global, self._per_host[host]:
+        parts = urlsplit(url)
+        async with self._global, self._per_host[parts.hostname or ""]:
             token = POLICY.set(policy)
             try:
                 async with asyncio.timeout(self.deadline):
-                    return await self._follow(url, headers, max_bytes, policy)
+                    return await self._follow(url, parts, headers, max_bytes, policy)
             except Exception as exc:
                 return FetchResult(url, url, error=describe_error(exc, self.timeout,
                                                                   self.deadline),
-                                   passing=_passing(exc))
+                                   passing=passing(exc))
             finally:
                 POLICY.reset(token)
 
@@ -291,32 +255,28 @@ class Fetcher:
             return None  # the request fails the same way, in the usual words
         return policy.refusal(host, port, addresses)
 
-    async def _follow(self, url: str, headers: dict[str, str], max_bytes: int,
-                      policy: LinkPolicy | None) -> FetchResult:
-        if policy is None:
-            transport, cookies = self._feeds, self._feed_cookies
-        else:
-            transport = self._pages = self._pages or self._new_pages()
-            cookies = self._page_cookies
+    async def _follow(self, url: str, parts: SplitResult, headers: dict[str, str],
+                      max_bytes: int, policy: LinkPolicy | None) -> FetchResult:
+        page = policy is not None
         current = url
-        for _hop in range(MAX_REDIRECTS + 1):
-            scheme = urlsplit(current).scheme.lower()
+        for hop in range(MAX_REDIRECTS + 1):
+            if hop:
+                parts = urlsplit(current)
+            scheme = parts.scheme.lower()
             if scheme not in ("http", "https"):
                 what = scheme or "schemeless"
                 return FetchResult(url, current, error=f"refused to follow a {what} URL "
                                    f"({current[:200]}): only http and https are fetched")
-            target = httpx.URL(current)  # parsed once: the check and the request share it
-            if policy is not None and (refusal := await self._refusal(target, policy)):
-                return FetchResult(url, current, error=refusal)
-            request = httpx.Request("GET", target, headers=headers,
-                                    extensions={"timeout": self._timeout})
-            if cookies:  # the jar's work only when there is something in it
-                cookies.set_cookie_header(request)
-            response = await transport.handle_async_request(request)
+            where = None if page or self._plain is None else plain.target(parts)
+            if where is not None:
+                response: Any = await self._plain_hop(where, current, headers)
+            else:
+                response = await self._httpx_hop(current, headers, policy)
+                if isinstance(response, str):
+                    return FetchResult(url, current, error=response)
             try:  # from here on the response is closed whatever happens (its pool waits)
-                response.request = request
                 if "set-cookie" in response.headers:
-                    cookies.extract_cookies(response)
+                    self._keep_cookies(page, current, response)
                 if response.status_code in _REDIRECTS and "location" in response.headers:
                     current = urljoin(current, response.headers["location"].strip())
                     continue
@@ -325,7 +285,49 @@ class Fetcher:
                 await response.aclose()
         return FetchResult(url, current, error=f"more than {MAX_REDIRECTS} redirects")
 
-    async def _read(self, url: str, final: str, response: httpx.Response,
+    async def _plain_hop(self, where: plain.Target, current: str,
+                         headers: dict[str, str]) -> plain.Response:
+        assert self._plain is not None
+        sent = list(headers.items())
+        if self._jars.get(False):  # the jar's work only when there is something in it
+            import httpx
+
+            request = httpx.Request("GET", current)
+            self._jars[False].set_cookie_header(request)
+            if "cookie" in request.headers:
+                sent.append(("Cookie", request.headers["cookie"]))
+        return await self._plain.get(where, sent)
+
+    async def _httpx_hop(self, current: str, headers: dict[str, str],
+                         policy: LinkPolicy | None) -> httpx.Response | str:
+        """One hop through httpx: its response, or the policy's refusal in words."""
+        import httpx
+
+        page = policy is not None
+        transport = self._transport(page)
+        target = httpx.URL(current)  # parsed once: the check and the request share it
+        if policy is not None and (refusal := await self._refusal(target, policy)):
+            return refusal
+        timeout = self.timeout
+        request = httpx.Request("GET", target, headers=headers, extensions={"timeout": {
+            "connect": timeout.connect, "read": timeout.read, "write": timeout.write,
+            "pool": timeout.pool}})
+        jar = self._jars.get(page)
+        if jar:  # the jar's work only when there is something in it
+            jar.set_cookie_header(request)
+        response = await transport.handle_async_request(request)
+        response.request = request
+        return response
+
+    def _keep_cookies(self, page: bool, current: str, response: Any) -> None:
+        import httpx
+
+        if not isinstance(response, httpx.Response):  # plain.py's: as httpx would see it
+            response = httpx.Response(response.status_code, headers=response.raw_headers,
+                                      request=httpx.Request("GET", current))
+        self._jar(page).extract_cookies(response)
+
+    async def _read(self, url: str, final: str, response: httpx.Response | plain.Response,
                     max_bytes: int) -> FetchResult:
         headers = {k.lower(): v for k, v in response.headers.items()}
         status = response.status_code

@@ -13,33 +13,16 @@ from __future__ import annotations
 
 import ssl
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import httpcore
 import httpx
 
+from tui.core.ingest.addresses import POLICY, Resolver
+
 Key = tuple[bytes, bytes, int | None]
-
-
-class Contexts:
-    """The TLS context, made for the first https origin (loading the CA bundle costs ~30 ms):
-    an unchanged refresh of http feeds makes none. One for both transports (feeds, pages)."""
-
-    def __init__(self) -> None:
-        self.tls: ssl.SSLContext | None = None
-        self._plain: ssl.SSLContext | None = None
-
-    def for_scheme(self, scheme: bytes) -> ssl.SSLContext:
-        if scheme != b"https":
-            # Never used for a connection: a plain-http pool makes no TLS handshake (httpcore
-            # asks for the context only for https). Verifying, with no CA: it would fail closed.
-            if self._plain is None:
-                self._plain = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-            return self._plain
-        if self.tls is None:
-            self.tls = httpx.create_ssl_context()
-        return self.tls
 
 
 def origin_transport(ssl_context: ssl.SSLContext, limits: httpx.Limits,
@@ -120,3 +103,42 @@ class PerOrigin(httpx.AsyncBaseTransport):
         origins, self._origins = list(self._origins.values()), OrderedDict()
         for origin in origins:
             await origin.transport.aclose()
+
+
+class GuardedBackend(httpcore.AsyncNetworkBackend):
+    """httpcore's network backend with the check at the one place a connection is made:
+    resolve (once), refuse what the task's policy forbids, connect to the checked address.
+    TLS still verifies the host name (httpcore passes it as SNI separately)."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self._inner = httpcore.AnyIOBackend()
+        self._resolver = resolver
+
+    async def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                          local_address: str | None = None,
+                          socket_options: Iterable[Any] | None = None,
+                          ) -> httpcore.AsyncNetworkStream:
+        try:
+            addresses = await self._resolver.resolve(host, port)
+        except OSError as exc:  # worded like the system's own failure: a DNS failure
+            raise httpcore.ConnectError(f"[Errno {exc.errno}] {exc.strerror or exc}") from None
+        policy = POLICY.get()
+        if policy is not None and (refusal := policy.refusal(host, port, addresses)):
+            raise httpcore.ConnectError(refusal)
+        failure: Exception | None = None
+        for address in addresses:
+            try:
+                return await self._inner.connect_tcp(address, port, timeout, local_address,
+                                                     socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                failure = exc
+        assert failure is not None
+        raise failure
+
+    async def connect_unix_socket(self, path: str, timeout: float | None = None,
+                                  socket_options: Iterable[Any] | None = None,
+                                  ) -> httpcore.AsyncNetworkStream:
+        raise httpcore.ConnectError("unix sockets are not fetched")
+
+    async def sleep(self, seconds: float) -> None:
+        await self._inner.sleep(seconds)

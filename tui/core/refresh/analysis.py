@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from tui.core.config.loader import Config
 from tui.core.models import ArticleActor, to_iso, utcnow
 from tui.core.refresh import actor_reads
-from tui.core.refresh.analyzer import Batch, Found, Sources, TextItem, ids_of
+from tui.core.refresh.analyzer import USER_CACHE, Batch, Found, Sources, TextItem, ids_of
 from tui.core.refresh.events import Progress, RefreshEvent
 from tui.core.refresh.match_sources import BUNDLED_SOURCES as BUNDLED_SOURCES
 from tui.core.refresh.match_sources import MATCHER_VERSIONS as MATCHER_VERSIONS
@@ -150,9 +150,7 @@ class Analysis:
         mine = self.actors_file if user else None
         digest = self._digest(mine)
         if self._sources is None or self._sources.source_hash != digest:
-            from tui.core.actors.prebuilt import prebuilt_dir
-
-            self._sources = Sources(str(mine) if mine else None, digest, prebuilt_dir())
+            self._sources = Sources(str(mine) if mine else None, digest, USER_CACHE)
         return self._sources
 
     @staticmethod

@@ -28,6 +28,11 @@ if TYPE_CHECKING:
     from tui.core.config.loader import Config
 
 
+# Sources.prebuilt_dir for the user's cache folder, looked up where a tool is kept or loaded
+# (prebuilt.py): finding it loads platformdirs, which an unchanged refresh never needs.
+USER_CACHE = ":user-cache:"
+
+
 @dataclass(frozen=True, slots=True)
 class Sources:
     """What a worker needs to build an analyzer's tools; `source_hash` changes with any of
@@ -37,7 +42,8 @@ class Sources:
 
     actors_file: str | None
     source_hash: str
-    prebuilt_dir: str | None = None  # where built tools are kept between runs (None: nowhere)
+    prebuilt_dir: str | None = None  # where built tools are kept between runs (None: nowhere;
+    #                                  USER_CACHE: the user's cache, prebuilt.prebuilt_dir())
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 from tui.core.config.loader import Config, Feed
 from tui.core.ingest.addresses import LinkPolicy
-from tui.core.ingest.fetch import DNS_FAILURE, Fetcher, FetchResult
+from tui.core.ingest.fetch import Fetcher, FetchResult
+from tui.core.ingest.neterrors import DNS_FAILURE
 from tui.core.refresh.events import (
     ArticleExtracted,
     FeedFailed,
@@ -255,7 +256,8 @@ class Refresh:
                 if i not in self._claimed]
         self._claimed.update(i for i, _ in rows)
         self._pages_total += len(rows)
-        policy = LinkPolicy.for_feeds([feed.url], self.config.settings.allow_private_links)
+        policy = (LinkPolicy.for_feeds([feed.url], self.config.settings.allow_private_links)
+                  if rows else LinkPolicy())  # no page due (a 304): httpx stays unloaded
         self._producing += len(rows)
         got = await asyncio.gather(*(self._extract_one(i, url, policy) for i, url in rows))
         if any(body is not None for body in got):
