@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 
 def _actors_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--days", type=days, default=0, help="only articles of the last N days")
+    p.add_argument("--days", type=days, default=0,
+                   help="only articles of the last N days (default 0 = all time)")
     p.add_argument("--limit", type=count, default=50, help="at most N actors (default 50, 0 = all)")
     p.add_argument("--json", action="store_true",
                    help="print JSON (its keys: the README's JSON for scripts)")
