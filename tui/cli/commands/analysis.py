@@ -62,7 +62,9 @@ def why_none(desk: Desk) -> str | None:
 
 
 def _related_arguments(p: argparse.ArgumentParser) -> None:
-    p.epilog = legend()[0].upper() + legend()[1:] + "."
+    import textwrap  # the help's formatter keeps epilogs as written (a path must not break)
+
+    p.epilog = textwrap.fill(legend()[0].upper() + legend()[1:] + ".", 79)
     p.add_argument("id", type=article_id, help="an article id, as `newsdesk list` shows it")
     p.add_argument("--limit", type=count, default=10,
                    help="at most N articles (default 10, 0 = all)")
