@@ -48,6 +48,15 @@ def shadowing_note(explicit: str | None) -> str | None:
             f"your {mine}; --config names the one you mean")
 
 
+def person_reads_stderr() -> bool:
+    """The one rule for a note that only answers the caller's own choice (a list cut at the
+    `--limit` it gave): said when stderr is a terminal, where a person reads it. Cron mails
+    whatever a job writes on stderr, so a script that chose its limit hears nothing; a note
+    about what the caller did not choose (a default limit's cut, another feeds.toml in use, a
+    first run) is said anywhere."""
+    return sys.stderr.isatty()
+
+
 def tell(message: str) -> None:
     """A notice on stderr (stdout stays the command's output, e.g. JSON)."""
     print(f"newsdesk: {message}", file=sys.stderr)
