@@ -4,9 +4,10 @@ by a real `newsdesk` process."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
-from tests.conftest import write_config
+from tests.conftest import REPO, write_config
 from tests.test_cli import newsdesk
 
 
@@ -51,3 +52,70 @@ def test_export_json_has_the_triage_state_list_json_has(tmp_path: Path) -> None:
     assert {k: rows[int(first)][k] for k in states} == \
         {"read": False, "saved": True, "dismissed": False}
     assert rows[int(third)]["dismissed"] and rows[int(third)]["read"]
+
+
+# A run with HOME unset (`env -i`, some cron setups): the home folder is then the account's,
+# from the password database. The test cannot give the account another one, nor take it
+# away, so the child process answers getpwuid itself (HOMELESS), then runs newsdesk.
+HOMELESS = """
+import pwd, runpy, sys
+home = sys.argv.pop(1)
+def account(uid):
+    if not home:
+        raise KeyError(f"getpwuid(): uid not found: {uid}")
+    return pwd.struct_passwd(("cron", "x", uid, uid, "", home, "/bin/sh"))
+pwd.getpwuid = account
+sys.argv[0] = "newsdesk"
+runpy.run_module("tui", run_name="__main__")
+"""
+
+
+def without_home(account_home: Path | None, *args: str, cwd: Path,
+                 **env: str) -> subprocess.CompletedProcess[str]:
+    """`env -i PATH=... newsdesk ARGS`: no HOME, no XDG folders; `account_home` None: an
+    account with none at all (a container's uid no passwd line names)."""
+    import os
+    import sys
+
+    path = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": str(REPO)}
+    return subprocess.run([sys.executable, "-c", HOMELESS, str(account_home or ""), *args],
+                          env={**path, **env}, cwd=cwd, capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_home_unset_uses_the_accounts_home_and_says_so_on_first_write(tmp_path: Path) -> None:
+    account, here = tmp_path / "account", tmp_path / "cron"
+    account.mkdir()
+    here.mkdir()
+    first = without_home(account, "list", cwd=here)
+    written = account / ".config" / "newsdesk" / "feeds.toml"
+    assert first.returncode == 0, first.stderr
+    assert written.is_file() and (account / ".cache" / "newsdesk").is_dir()
+    assert (f"first run: wrote the curated feed list (32 feeds) to {written} (HOME is not "
+            "set: the account's home folder, from the password database)") in first.stderr
+    again = without_home(account, "list", cwd=here)
+    assert again.returncode == 0 and "first run" not in again.stderr
+    assert list(here.iterdir()) == []
+
+
+def test_no_home_at_all_is_one_clear_line_and_nothing_written(tmp_path: Path) -> None:
+    here = tmp_path / "cron"
+    here.mkdir()
+    for args in (["list"], ["fetch", "--quiet"], ["demo", "--fetch-only"], ["import-newsboat"]):
+        run = without_home(None, *args, cwd=here)
+        assert run.returncode == 2, (args, run.stderr)
+        assert run.stderr.startswith("newsdesk: ") and run.stderr.count("\n") == 1, run.stderr
+        assert "HOME is not set" in run.stderr and "Traceback" not in run.stderr
+    helped = without_home(None, "--help", cwd=here)
+    assert helped.returncode == 0, helped.stderr
+    assert "config: none found: no home folder: HOME is not set" in helped.stdout
+    assert list(here.iterdir()) == []  # no `~` folder made here
+    (tmp_path / "named").mkdir()
+    config = write_config(tmp_path / "named", [("A", "http://127.0.0.1:9/feed")])  # cache_dir
+    named = without_home(None, "--config", str(config), "list", cwd=here)
+    assert named.returncode == 0 and "no articles yet" in named.stderr, named.stderr
+    xdg = {f"XDG_{kind}_HOME": str(tmp_path / kind) for kind in ("CONFIG", "CACHE")}
+    told = without_home(None, "list", cwd=here, **xdg)
+    assert told.returncode == 0, told.stderr
+    assert (tmp_path / "CONFIG" / "newsdesk" / "feeds.toml").is_file()
+    assert "HOME is not set" not in told.stderr  # the folder named was used
