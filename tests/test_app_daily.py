@@ -206,7 +206,8 @@ async def test_capped_tree_groups_say_how_many_more(demo_desk) -> None:
 
 
 def test_newsdesk_actors_says_how_many_more(demo_desk) -> None:
-    """On stderr, as `list` does: stdout stays the data."""
+    """On stderr, as `list` does: stdout stays the data. A limit given is said only on a
+    terminal (tests/test_cli_limits.py); the default's cut is said into a pipe too."""
     import subprocess
     import sys
 
@@ -214,8 +215,10 @@ def test_newsdesk_actors_says_how_many_more(demo_desk) -> None:
     total = len(desk.top_actors(days=None, limit=10_000))
     out = subprocess.run([sys.executable, "-m", "tui", "--config", str(config.path), "actors",
                           "--limit", "3"], capture_output=True, text=True, timeout=60)
-    assert len(out.stdout.splitlines()) == 3
-    assert out.stderr == f"newsdesk: 3 of {total} shown; --limit 0 lists all\n"
+    assert len(out.stdout.splitlines()) == 3 and out.stderr == ""
+    default = subprocess.run([sys.executable, "-m", "tui", "--config", str(config.path),
+                              "actors"], capture_output=True, text=True, timeout=60)
+    assert default.stderr == f"newsdesk: 50 of {total} shown; --limit 0 lists all\n"
 
 
 def test_text_width_is_checked(tmp_path: Path) -> None:

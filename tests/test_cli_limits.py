@@ -1,11 +1,15 @@
 """`--limit` means the same in every command that takes it, as `list` set the rule: 0 lists
 all, and a list the limit cut says so on stderr ("2 of 76 shown; --limit 0 lists all"), so
-stdout stays the data a script reads. Run by real `newsdesk` processes on a copy of the demo."""
+stdout stays the data a script reads; a limit the caller gave is said only on a terminal. Run by real `newsdesk` processes on a copy of the demo."""
 
 from __future__ import annotations
 
 import json
+import os
+import pty
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,19 +25,50 @@ def demo(tmp_path: Path) -> str:
     return str(copy_demo(tmp_path / "demo"))
 
 
+def on_terminal(*args: str) -> tuple[int, str, str]:
+    """(exit code, stdout, stderr) of `newsdesk ARGS` with stderr a terminal, as a person
+    running it has: a limit given is said there, never into a pipe (cron mails it)."""
+    main, child = pty.openpty()
+    try:
+        run = subprocess.run([sys.executable, "-m", "tui", *args], stdout=subprocess.PIPE,
+                             stderr=child, text=True, timeout=120)
+        os.close(child)
+        said = b""
+        while True:
+            try:
+                chunk = os.read(main, 4096)
+            except OSError:  # EIO: the terminal's other end is closed, all was read
+                break
+            if not chunk:
+                break
+            said += chunk
+    finally:
+        os.close(main)
+    return run.returncode, run.stdout, said.decode().replace("\r\n", "\n")
+
+
 def cut(config: str, *args: str) -> tuple[list[str], int]:
-    """(stdout lines, the total the stderr note gives) of a command cut at --limit 2."""
-    shown = newsdesk("--config", config, *args, "--limit", "2")
-    assert shown.returncode == 0, shown.stderr
-    note = NOTE.fullmatch(shown.stderr)
-    assert note and int(note[1]) == 2, shown.stderr
-    return shown.stdout.splitlines(), int(note[2])
+    """(stdout lines, the total the stderr note gives) of a command cut at --limit 2: said
+    on a terminal, not a word into a pipe."""
+    piped = newsdesk("--config", config, *args, "--limit", "2")
+    assert piped.returncode == 0 and piped.stderr == "", piped.stderr
+    code, out, err = on_terminal("--config", config, *args, "--limit", "2")
+    assert code == 0 and out == piped.stdout, err
+    note = NOTE.fullmatch(err)
+    assert note and int(note[1]) == 2, err
+    return out.splitlines(), int(note[2])
 
 
 def every(config: str, *args: str) -> list[object]:
     whole = newsdesk("--config", config, *args, "--limit", "0", "--json")
     assert whole.returncode == 0 and whole.stderr == "", whole.stderr
     return list(json.loads(whole.stdout))
+
+
+def test_list_says_a_limit_given_on_a_terminal_only(demo: str) -> None:
+    lines, total = cut(demo, "list")
+    assert len(lines) == 2 and total == len(newsdesk("--config", demo, "list", "--limit", "0")
+                                            .stdout.splitlines())
 
 
 def test_actors_limit_0_lists_all_and_a_cut_list_says_so_on_stderr(demo: str) -> None:

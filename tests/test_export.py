@@ -108,6 +108,7 @@ def test_json_records_round_trip() -> None:
     first = data[0]
     assert first == {"id": 7, "title": "Envoys meet in Baghdad", "feed": "Levant Ledger",
                      "published": "2026-11-23T09:30:00Z", "url": "https://ledger.example/envoys",
+                     "read": False, "saved": False, "dismissed": False,
                      "author": "R. Haddad", "lang": "en", "tags": ["iran", "gulf"],
                      "actors": ["Iran", "Saudi Arabia"],
                      "story": {"id": 3, "label": "Baghdad · Iran, Saudi Arabia · 23 Nov 2026"},

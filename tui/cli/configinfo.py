@@ -21,13 +21,16 @@ def explicit_config(argv: Sequence[str]) -> str | None:
 
 def config_in_use(argv: Sequence[str]) -> str:
     """One line for the help text: the file and how it was found, or where a first run writes."""
-    from tui.core.config.loader import CONFIG_ENV, find_config, user_config_path
+    from tui.core.config.loader import CONFIG_ENV, ConfigError, find_config, user_config_path
 
     explicit = explicit_config(argv)
-    path = find_config(explicit)
-    if path is None:
-        return (f"config: none yet; the first run writes the curated feed list to "
-                f"{user_config_path()}")
+    try:
+        path = find_config(explicit)
+        if path is None:
+            return (f"config: none yet; the first run writes the curated feed list to "
+                    f"{user_config_path()}")
+    except ConfigError as exc:  # no home folder (HOME unset in a cron job)
+        return f"config: none found: {exc}"
     how = ("--config" if explicit else f"${CONFIG_ENV}" if os.environ.get(CONFIG_ENV)
            else "the current folder" if path == Path("feeds.toml") else "the user config")
     missing = "" if path.is_file() else " (missing)"
@@ -37,15 +40,27 @@ def config_in_use(argv: Sequence[str]) -> str:
 def shadowing_note(explicit: str | None) -> str | None:
     """A sentence when ./feeds.toml wins over the user's own feeds.toml: run from a folder
     that holds one (a checkout, a backup), a fetch or a read silently used another cache."""
-    from tui.core.config.loader import CONFIG_ENV, find_config, user_config_path
+    from tui.core.config.loader import CONFIG_ENV, ConfigError, find_config, user_config_path
 
     if explicit or os.environ.get(CONFIG_ENV) or find_config(None) != Path("feeds.toml"):
         return None
-    mine = user_config_path()
+    try:
+        mine = user_config_path()
+    except ConfigError:  # no home folder: no feeds.toml of the user's to hide
+        return None
     if not mine.is_file() or mine.resolve() == Path("feeds.toml").resolve():
         return None
     return (f"using feeds.toml in the current folder ({Path('feeds.toml').resolve()}), not "
             f"your {mine}; --config names the one you mean")
+
+
+def person_reads_stderr() -> bool:
+    """The one rule for a note that only answers the caller's own choice (a list cut at the
+    `--limit` it gave): said when stderr is a terminal, where a person reads it. Cron mails
+    whatever a job writes on stderr, so a script that chose its limit hears nothing; a note
+    about what the caller did not choose (a default limit's cut, another feeds.toml in use, a
+    first run) is said anywhere."""
+    return sys.stderr.isatty()
 
 
 def tell(message: str) -> None:

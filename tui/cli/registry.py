@@ -130,6 +130,8 @@ def build_parser(commands: Sequence[Command], epilog: str | None = None) -> Pars
         p = sub.add_parser(command.name, parents=[common], help=command.help,
                            description=command.help, epilog=epilog, formatter_class=_Raw)
         command.arguments(p)
+        if epilog and p.epilog != epilog:  # a command's own epilog (related's legend) leads
+            p.epilog = f"{p.epilog}\n\n{epilog}"
         p.query = command.query
         parser.commands[command.name] = p
     return parser

@@ -115,11 +115,9 @@ def write_demo_config(directory: Path, served: _Served) -> Path:
 
 def user_demo_folder() -> Path:
     """Where `newsdesk demo` keeps its config and cache without --dir."""
-    from platformdirs import user_data_dir
+    from tui.core.config.userdirs import user_dir
 
-    from tui.core.config.loader import APP_NAME
-
-    return Path(user_data_dir(APP_NAME)) / "demo"
+    return user_dir("data") / "demo"
 
 
 def demo_not_served(path: Path | None, urls: Iterable[str], errors: Iterable[str]) -> str | None:

@@ -7,10 +7,10 @@ import sys
 from typing import TYPE_CHECKING
 
 from tui.cli import output, terminal_lines
-from tui.cli.commands.reading import NO_LIMIT, limit_of, tell_cut
+from tui.cli.commands.reading import NO_LIMIT, limit_argument, limit_of, tell_cut
 from tui.cli.configinfo import tell
 from tui.cli.errors import CliError
-from tui.cli.registry import Command, article_id, count, days
+from tui.cli.registry import Command, article_id, days
 from tui.core.related_items import legend, strength_said
 from tui.core.words import counted
 
@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 
 
 def _actors_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--days", type=days, default=0, help="only articles of the last N days")
-    p.add_argument("--limit", type=count, default=50, help="at most N actors (default 50, 0 = all)")
+    p.add_argument("--days", type=days, default=0,
+                   help="only articles of the last N days (default 0 = all time)")
+    limit_argument(p, 50, "actors")
     p.add_argument("--json", action="store_true",
                    help="print JSON (its keys: the README's JSON for scripts)")
 
@@ -39,7 +40,7 @@ def actors(desk: Desk, args: argparse.Namespace) -> int:
         for actor, count in rows:
             name = terminal_lines.column(actor.name, width, drawn)
             terminal_lines.put(f"{count:>5}  {name} {actor.kind:<7} {actor.id}", drawn)
-    tell_cut(len(rows), len(every))
+    tell_cut(len(rows), len(every), args)
     if not every:
         within = f" in the last {counted(args.days, 'day')}" if args.days else ""
         tell(why_none(desk) or f"no known actor is named in the articles{within}")
@@ -61,10 +62,11 @@ def why_none(desk: Desk) -> str | None:
 
 
 def _related_arguments(p: argparse.ArgumentParser) -> None:
-    p.epilog = legend()[0].upper() + legend()[1:] + "."
+    import textwrap  # the help's formatter keeps epilogs as written (a path must not break)
+
+    p.epilog = textwrap.fill(legend()[0].upper() + legend()[1:] + ".", 79)
     p.add_argument("id", type=article_id, help="an article id, as `newsdesk list` shows it")
-    p.add_argument("--limit", type=count, default=10,
-                   help="at most N articles (default 10, 0 = all)")
+    limit_argument(p, 10, "articles")
     p.add_argument("--json", action="store_true",
                    help="print JSON (its keys: the README's JSON for scripts)")
 
@@ -83,7 +85,7 @@ def related(desk: Desk, args: argparse.Namespace) -> int:
             feed = terminal_lines.column(r.feed, 18, drawn)
             title = terminal_lines.name(r.title, drawn)
             terminal_lines.put(f"{r.id:>6}  {r.score:5.2f}  {feed}  {title}\n        {why}", drawn)
-    tell_cut(len(items), len(every))
+    tell_cut(len(items), len(every), args)
     if items and not args.json and sys.stdout.isatty():  # a reader, not a script: the key
         story = desk.story_of(args.id)
         tell(legend(f"story {story.id}: {story.label}" if story else ""))
@@ -93,8 +95,7 @@ def related(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def _stories_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--limit", type=count, default=50,
-                   help="at most N stories (default 50, 0 = all)")
+    limit_argument(p, 50, "stories")
     p.add_argument("--json", action="store_true",
                    help="print JSON (its keys: the README's JSON for scripts)")
 
@@ -110,7 +111,7 @@ def stories(desk: Desk, args: argparse.Namespace) -> int:
                                f"{counted(len(s.outlets), 'outlet'):<10}  "
                                f"{terminal_lines.name(s.label, drawn)}", drawn)
     if rows and len(rows) == args.limit:  # perhaps cut
-        tell_cut(len(rows), desk.story_count())
+        tell_cut(len(rows), desk.story_count(), args)
     if not rows:
         tell(why_none(desk) or "no stories yet: a story is one event covered by several "
              "articles")

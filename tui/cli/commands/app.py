@@ -121,7 +121,7 @@ def _home_short(path: Path) -> str:
     path wrapped mid-word in it."""
     try:
         return f"~/{path.relative_to(Path.home())}"
-    except ValueError:
+    except (ValueError, RuntimeError):  # elsewhere, or no home folder known
         return str(path)
 
 

@@ -61,7 +61,8 @@ def import_newsboat(args: argparse.Namespace) -> int:
         places = default_urls_file()
         path = next((p for p in places if p.is_file()), None)
         if path is None:
-            raise CliError(f"no newsboat urls file in {' or '.join(map(str, places))}; "
+            where = " or ".join(map(str, places)) or "a home folder (HOME is not set)"
+            raise CliError(f"no newsboat urls file in {where}; "
                            "give its path: newsdesk import-newsboat FILE", 2)
     else:
         path = Path(args.file)

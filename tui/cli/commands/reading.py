@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from tui.cli import output, terminal_lines
-from tui.cli.configinfo import tell
+from tui.cli.configinfo import person_reads_stderr, tell
 from tui.cli.errors import CliError
 from tui.cli.registry import Command, article_id, count
 
@@ -21,19 +21,35 @@ def limit_of(limit: int) -> int:
     return limit if limit > 0 else NO_LIMIT
 
 
-def tell_cut(shown: int, total: int) -> None:
+def tell_cut(shown: int, total: int, args: argparse.Namespace) -> None:
     """A list cut at its `--limit` says so on stderr (stdout stays the data), in one wording
-    for every command."""
-    if total > shown:
+    for every command: always when the default limit cut it (a script never asked for 50),
+    and for a limit given only to a person at a terminal (`person_reads_stderr`)."""
+    if total > shown and (not args.limit_given or person_reads_stderr()):
         tell(f"{shown} of {total} shown; --limit 0 lists all")
+
+
+class _Given(argparse.Action):
+    """`--limit N` stored, and noted as the caller's choice (see tell_cut)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        setattr(namespace, self.dest, values)
+        namespace.limit_given = True
+
+
+def limit_argument(p: argparse.ArgumentParser, default: int, what: str) -> None:
+    """The `--limit` of list, actors, related and stories: one meaning in all four."""
+    p.add_argument("--limit", type=count, default=default, action=_Given,
+                   help=f"at most N {what} (default {default}, 0 = all)")
+    p.set_defaults(limit_given=False)
 
 
 def _list_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("query", nargs="*", help="a query, e.g. 'is:unread +iran since:2d' (a word "
                    "that starts with '--' goes after a lone --)")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
-    p.add_argument("--limit", type=count, default=50,
-                   help="at most N articles (default 50, 0 = all)")
+    limit_argument(p, 50, "articles")
 
 
 def list_articles(desk: Desk, args: argparse.Namespace) -> int:
@@ -48,7 +64,7 @@ def list_articles(desk: Desk, args: argparse.Namespace) -> int:
     if not rows:
         tell(why_empty(desk, query))
     elif len(rows) == args.limit:  # perhaps cut
-        tell_cut(len(rows), desk.count(query))
+        tell_cut(len(rows), desk.count(query), args)
     return 0
 
 

@@ -36,9 +36,13 @@ def prebuilt_dir() -> str | None:
     """Where copies are kept: $NEWSDESK_PREBUILT_DIR, else the user's cache folder."""
     if ENV in os.environ:
         return os.environ[ENV] or None
-    from platformdirs import user_cache_dir
+    from tui.core.config.userdirs import user_dir
+    from tui.core.toml_lines import ConfigError
 
-    return str(Path(user_cache_dir("newsdesk")) / "prebuilt")
+    try:
+        return str(user_dir("cache") / "prebuilt")
+    except ConfigError:  # no home folder: no copies kept (the cache's own folder is said)
+        return None
 
 
 def _code_hash() -> str:

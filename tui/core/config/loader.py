@@ -20,13 +20,13 @@ from tui.core import tagnames
 from tui.core.config import checks
 from tui.core.config.checks import ConfigError, Source
 from tui.core.config.feed_names import with_titles
+from tui.core.config.userdirs import APP_NAME
 from tui.core.toml_lines import Where
 from tui.core.visual_parts import BIDI_MODES
 
 __all__ = ["APP_NAME", "CONFIG_ENV", "Config", "ConfigError", "Feed", "Rule", "Settings", "View",
            "find_config", "load_config", "parse_config", "resolve_config", "with_titles"]
 
-APP_NAME = "newsdesk"
 CONFIG_ENV = "NEWSDESK_CONFIG"
 
 
@@ -183,9 +183,9 @@ def _settings(src: Source, raw: Any, base: Path) -> Settings:
     if cache:
         cache_dir = base / _expanded(src, cache)
     else:  # platformdirs only when asked: 5 ms of every command otherwise
-        from platformdirs import user_cache_dir
+        from tui.core.config.userdirs import user_dir
 
-        cache_dir = Path(user_cache_dir(APP_NAME))
+        cache_dir = user_dir("cache")
     checks.cache_folder(src, cache_dir)
     return Settings(cache_dir=cache_dir.resolve(), **values)
 
@@ -339,17 +339,18 @@ def find_config(explicit: str | None) -> Path | None:
         return Path(explicit).expanduser()
     if os.environ.get(CONFIG_ENV):
         return Path(os.environ[CONFIG_ENV]).expanduser()
-    for candidate in (Path("feeds.toml"), user_config_path()):
-        if candidate.is_file():
-            return candidate
-    return None
+    if Path("feeds.toml").is_file():
+        return Path("feeds.toml")
+    mine = user_config_path()  # only now: with no home folder, ./feeds.toml still does
+    return mine if mine.is_file() else None
 
 
 def user_config_path() -> Path:
-    """Where a user's own feeds.toml lives (platformdirs: ~/.config/newsdesk on Linux)."""
-    from platformdirs import user_config_dir
+    """Where a user's own feeds.toml lives (platformdirs: ~/.config/newsdesk on Linux).
+    ConfigError when there is no home folder (userdirs)."""
+    from tui.core.config.userdirs import user_dir
 
-    return Path(user_config_dir(APP_NAME)) / "feeds.toml"
+    return user_dir("config") / "feeds.toml"
 
 
 def resolve_config(explicit: str | None,
@@ -360,12 +361,15 @@ def resolve_config(explicit: str | None,
     if path is not None:
         return load_config(path)
     from tui.core.config.firstrun import CURATED, write_user_config
+    from tui.core.config.userdirs import home_from_passwd
 
     tell = on_first_run or (lambda _message: None)
+    where = (" (HOME is not set: the account's home folder, from the password database)"
+             if home_from_passwd("config") else "")
     try:
         path = write_user_config(user_config_path())
     except OSError as exc:  # a read-only home: the curated list, straight from the package
-        tell(f"cannot write {user_config_path()} ({exc.strerror or exc}); "
+        tell(f"cannot write {user_config_path()}{where} ({exc.strerror or exc}); "
              "using the curated feed list from the package")
         config = parse_config(tomllib.loads(CURATED.read_text(encoding="utf-8")),
                               file=str(CURATED))
@@ -373,6 +377,6 @@ def resolve_config(explicit: str | None,
     config = load_config(path)
     from tui.core.config.firstrun import import_hint
 
-    tell(f"first run: wrote the curated feed list ({len(config.feeds)} feeds) to {path}; "
+    tell(f"first run: wrote the curated feed list ({len(config.feeds)} feeds) to {path}{where}; "
          f"edit it to choose your feeds, or put your own list in its place: {import_hint()}")
     return config

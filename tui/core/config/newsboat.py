@@ -26,9 +26,13 @@ def default_urls_file(env: Mapping[str, str] | None = None) -> list[Path]:
     """Where newsboat keeps it, in the order newsboat looks: ~/.newsboat, then the XDG
     config folder."""
     env = os.environ if env is None else env
-    home = Path(env.get("HOME") or Path.home())
-    xdg = Path(env.get("XDG_CONFIG_HOME") or home / ".config")
-    return [home / ".newsboat" / "urls", xdg / "newsboat" / "urls"]
+    try:
+        home: Path | None = Path(env.get("HOME") or Path.home())
+    except RuntimeError:  # HOME unset and the account has no home folder
+        home = None
+    xdg = env.get("XDG_CONFIG_HOME") or (home and home / ".config")
+    return [*([home / ".newsboat" / "urls"] if home else []),
+            *([Path(xdg) / "newsboat" / "urls"] if xdg else [])]
 
 
 def parse_urls(text: str, *, on_skip: Callable[[str], None] | None = None,

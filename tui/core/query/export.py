@@ -43,6 +43,9 @@ class ExportItem:
     lang: str | None = None  # as the feed declares it, else read from the text
     story_id: int | None = None
     story: str | None = None  # the story's label (place · people · dates)
+    read: bool = False  # the triage state, as `list --json` gives it
+    saved: bool = False
+    dismissed: bool = False
 
 
 class StoryLike(Protocol):
@@ -88,7 +91,8 @@ def dossier(source: Source, ids: Iterable[int], fmt: str, query: str,
             links=article.links, actors=[a.name for a in source.actors_of(article_id)],
             id=article.id,
             lang=article.lang, story_id=story.id if story else None,
-            story=story.label if story else None))
+            story=story.label if story else None, read=article.read, saved=article.saved,
+            dismissed=article.dismissed))
     about, shown_query = (about, query) if about else described(source, query, items)
     return export_articles(items, fmt, title=f"newsdesk: {about}", generated=utcnow(),
                            query=shown_query if shown_query != about else "")
@@ -145,10 +149,12 @@ def _day(when: datetime) -> str:
 
 
 def _record(item: ExportItem) -> dict[str, object]:
-    """As `show --json` names them: `story` is {"id", "label"} or null."""
+    """As `show --json` names them (`read`, `saved`, `dismissed` as `list --json`'s):
+    `story` is {"id", "label"} or null."""
     story = None if item.story_id is None else {"id": item.story_id, "label": item.story}
     return {"id": item.id, "title": item.title, "feed": item.feed,
-            "published": _when(item.published), "url": item.url, "author": item.author,
+            "published": _when(item.published), "url": item.url, "read": item.read,
+            "saved": item.saved, "dismissed": item.dismissed, "author": item.author,
             "lang": item.lang, "tags": list(item.tags), "actors": list(item.actors),
             "story": story, "body": item.body,
             "links": [{"number": n, "url": link.url, "offsets": list(link.at)}
