@@ -261,40 +261,38 @@ def _kept(feats: Mapping[int, Features], pairs: Sequence[tuple[int, int]], model
 
 def _reasons(x: Features, y: Features, dup: float, days: float, text: float,
              name: Callable[[str], str]) -> tuple[str, bool]:
-    """`score.why(*score._shared(...))` of a kept pair, the same words: the general way only
-    for two or more shared names (their order) or event types (theirs)."""
+    """`score.why(*score._shared(...))` of a kept pair, the same words built straight: one
+    shared name or none (19 pairs in 20 of a cold run) is its own order, two event types are
+    ordered by one comparison; only more take `_explain_order` and `what.shared`."""
     xa, ya, xp, yp = x.actors, y.actors, x.places, y.places
     shared_a = xa.keys() & ya.keys() if xa and ya else ()
     shared_p = xp.keys() & yp.keys() if xp and yp else ()
     count = len(shared_a) + len(shared_p)
-    if count > 1:
-        said = _explain_order(
-            {**{f"a:{k}": min(xa[k], ya[k]) for k in sorted(shared_a)},
-             **{f"p:{k}": min(xp[k], yp[k]) for k in sorted(shared_p)}}, {x.lead, y.lead})
-    elif count:
-        said = [f"a:{next(iter(shared_a))}" if shared_a else f"p:{next(iter(shared_p))}"]
-    else:
-        said = []
-    named = x.shown & y.shown
-    if not named:
-        what: Sequence[str] = ()
-    elif len(named) == 1:
-        what = (LEXICON[next(iter(named))][0],)
-    else:
-        what = shared(x.what, y.what, named)
     out = []
-    if said:
+    if count > 1:
         names: dict[str, None] = {}  # the first four distinct names, as `_why` takes them
-        for key in said:
+        for key in _explain_order(
+                {**{f"a:{k}": min(xa[k], ya[k]) for k in sorted(shared_a)},
+                 **{f"p:{k}": min(xp[k], yp[k]) for k in sorted(shared_p)}}, {x.lead, y.lead}):
             names[name(key)] = None
             if len(names) == 4:
                 break
         out.append(", ".join(names))
-    if what:
-        out.append("both: " + ", ".join(what))
+    elif count:
+        out.append(name(f"a:{next(iter(shared_a))}" if shared_a else f"p:{next(iter(shared_p))}"))
+    named = x.shown & y.shown
+    if len(named) == 1:
+        out.append("both: " + LEXICON[next(iter(named))][0])
+    elif len(named) == 2:  # `what.shared`'s order: the greater minimum first, ties by key
+        (k1, k2), xw, yw = named, x.what, y.what
+        if (-min(xw[k2], yw[k2]), k2) < (-min(xw[k1], yw[k1]), k1):
+            k1, k2 = k2, k1
+        out.append(f"both: {LEXICON[k1][0]}, {LEXICON[k2][0]}")
+    elif named:
+        out.append("both: " + ", ".join(shared(x.what, y.what, named)))
     out.append(_apart(days))
     if dup >= SAME_COPY:
         out.append(f"same copy {dup:.2f}")
     elif text >= TEXT_SAID:
         out.append(f"text {text:.2f}")
-    return "; ".join(out), bool(said or what) or dup >= SAME_COPY or text >= TEXT_SAID
+    return "; ".join(out), bool(count or named) or dup >= SAME_COPY or text >= TEXT_SAID
