@@ -74,6 +74,24 @@ def test_the_gazetteers_own_entry_is_the_body(matcher: Matcher) -> None:
         ("verkhovna-rada", "parliament in Kyiv")]
 
 
+def test_a_made_body_is_named_as_a_reader_names_it(matcher: Matcher) -> None:
+    """A body the table makes is called by its state's demonym ("British Navy", not "Navy of
+    Britain"); the state's name only for a group with none ("Armed Wing of ..."). The UK's
+    navy and air force, and Iraq's supreme court, are the gazetteer's own entries."""
+    actors = matcher.gazetteer.actors
+    assert [(a, actors[a].name) for a, _w in orgs(matcher, "the Jordanian interior ministry")] \
+        == [("jordan-interior-ministry", "Jordanian Interior Ministry")]
+    assert actors["houthi-yemen-health-ministry"].name == "Houthi Health Ministry"
+    assert actors["egypt-navy"].name == "Egyptian Navy"
+    assert orgs(matcher, "قالت البحرية البريطانية") == [("royal-navy", "البحرية البريطانية")]
+    assert orgs(matcher, "Britain's air force said") == [
+        ("royal-air-force", "Britain's air force")]
+    assert orgs(matcher, "Iraq's supreme court ruled") == [
+        ("iraq-federal-supreme-court", "Iraq's supreme court")]
+    made = {b.id: b.name for b in matcher.gazetteer.bodies.new}
+    assert not [name for name in made.values() if " of Britain" in name]
+
+
 def test_home_language_forms_stand_alone(matcher: Matcher) -> None:
     """An Iranian outlet's "foreign ministry" is Iran's, a Russian one's "МВД" Russia's, unless
     another state follows."""
@@ -128,6 +146,10 @@ def test_a_name_the_table_made_is_a_name_only_as_written(matcher: Matcher) -> No
         ("lebanon-government", "Government of Lebanon")]
     assert orgs(matcher, "the interior ministry of Jordan said") == [
         ("jordan-interior-ministry", "interior ministry")]
+    # the demonym's capital alone does not make "Hungarian government" the made name
+    assert orgs(matcher, "the Hungarian government said") == []
+    assert orgs(matcher, "a decree of the Hungarian Government") == [
+        ("hungary-government", "Hungarian Government")]
 
 
 def test_an_excluded_form_of_one_body_is_another_states_body(matcher: Matcher) -> None:

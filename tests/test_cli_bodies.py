@@ -48,7 +48,7 @@ def test_a_body_named_by_description_is_an_actor(config: str) -> None:
     actors = {a["id"]: a for a in shown["actors"]}
     body = actors["jordan-interior-ministry"]
     assert body["listed"] is True and body["kind"] == "org"
-    assert body["name"] == "Interior Ministry of Jordan"
+    assert body["name"] == "Jordanian Interior Ministry"
     [other] = rows(config, "actor:jordan-foreign-ministry")
     shown = json.loads(newsdesk("--config", config, "show", str(other["id"]), "--json").stdout)
     assert "russia-foreign-ministry" not in {a["id"] for a in shown["actors"]}

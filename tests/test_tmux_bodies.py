@@ -1,6 +1,6 @@
 """A state body named by description in a real terminal, as a new user meets it: an empty HOME,
 a fresh interpreter in tmux, a loopback feed of our own. The reader's actor panel lists
-"Interior Ministry of Jordan" for "Jordan's interior ministry", and the filter finds it. Its
+"Jordanian Interior Ministry" for "Jordan's interior ministry", and the filter finds it. Its
 related pane lists nothing: the site's other page, a harvest festival an hour apart, shares
 only the pages' last paragraph, and a link whose only reason is the time apart is not shown (it
 was, at 2%, "1 h apart")."""
@@ -43,7 +43,7 @@ def test_a_body_in_the_actor_panel_and_the_filter(tmp_path: Path) -> None:
         # Once the panel is laid out the name may be cut ("…") so that its count stays whole.
         # Drawn whole before layout, then cut ("…") so that its kind and count stay whole on
         # one row: wait for that row.
-        term.wait_for(lambda s: re.search(r"Interior Ministry of Jord\S*\s+org · \d", s)
+        term.wait_for(lambda s: re.search(r"Jordanian Interior Mi\S*\s+org · \d", s)
                       is not None)
         screen = term.wait_for(lambda s: "nothing related found" in s)
         assert "Related (0)" in screen and OTHER not in screen, screen

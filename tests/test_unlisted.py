@@ -109,3 +109,26 @@ def test_an_office_is_no_person_with_or_without_a_date(recognizer: Recognizer,
     when = datetime.fromisoformat(published).replace(tzinfo=UTC) if published else None
     taken = [(m.field, m.start, m.end) for m in recognizer.mentions(title, body, when)]
     assert recognizer.unlisted(title, body, taken) == []
+
+
+@pytest.mark.parametrize("published", [None, "2025-03-01"])
+@pytest.mark.parametrize("body", [
+    "قال نائب للرئيس الإيراني للشؤون الاستراتيجية إن المحادثات ستستأنف.",
+    "وقال مستشار الرئيس اللبناني للأمن القومي إن الوضع هادئ.",
+    "وأكد نائب وزير الخارجية للشؤون السياسية أن الوفد سيصل غدا.",
+])
+def test_a_portfolio_after_a_title_is_no_person(recognizer: Recognizer, body: str,
+                                                published: str | None) -> None:
+    """"a vice president for strategic affairs": the portfolio after a title («للشؤون
+    الاستراتيجية», «للأمن القومي»: "for the ...") was read as a name and listed as a person."""
+    from datetime import UTC, datetime
+
+    when = datetime.fromisoformat(published).replace(tzinfo=UTC) if published else None
+    taken = [(m.field, m.start, m.end) for m in recognizer.mentions("", body, when)]
+    assert recognizer.unlisted("", body, taken) == []
+
+
+def test_a_name_after_a_portfolio_is_still_found(recognizer: Recognizer) -> None:
+    body = "وقال نائب وزير الخارجية للشؤون السياسية سامر الخطيبي إن الوفد سيصل غدا."
+    assert unlisted(recognizer, body) == [
+        ("سامر الخطيبي", "نائب وزير الخارجية للشؤون السياسية")]

@@ -47,9 +47,12 @@ def bare(word: str) -> str:
 
 
 def _ar_word(tok: Tok) -> bool:
+    """A word that may be part of a name: not a stop, title or qualifier word, no digit
+    ("وعده صادق ۲"), and no "لل" ("for the"): a portfolio after a title, «للشؤون
+    الاستراتيجية», is no name."""
     word = tok[2]
     return "\u0600" <= word[:1] <= "\u06ff" and word not in _NOT_NAME and \
-        not word[:1].isdigit()  # "وعده صادق ۲"
+        not word[:1].isdigit() and not word.startswith("لل")
 
 
 def _name_at(w: Window, j: int, size: int) -> list[Tok] | None:

@@ -10,7 +10,7 @@ The matcher's automaton carries the table's pieces as roles on its keys: a body'
 the kind its template wants touch, one space apart, so "the ministry" or "Jordanian officials"
 alone are nothing. Each (state, body) pair is one organisation: the gazetteer's own entry when
 it has one (named in `own`, or found by the pair's forms among its organisations), else an
-actor made from the table ("jordan-interior-ministry", "Interior Ministry of Jordan").
+actor made from the table ("jordan-interior-ministry", "Jordanian Interior Ministry").
 """
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ class NewBody(NamedTuple):
     id: str
     name: str
     description: str
+    aliases: tuple[str, ...] = ()  # "Navy of Egypt" for "Egyptian Navy": a name as written too
 
 
 @dataclass(slots=True)
@@ -367,10 +368,18 @@ def _pair_actor(state: dict, body: dict, slots: dict[str, list[str]],  # type: i
     if ident in taken:  # an id of another kind: keep it, name the body apart
         ident = f"{ident}-body"
     name = slots["name"][0] if slots["name"] else state.get("label", sid)
-    table.new.append(NewBody(ident, f"{body['name']} of {name}",
-                             f"{name.removeprefix('the ')}'s {body['name'].lower()}, named by "
-                             "description (bodies.toml)."))
+    made = _made_name(body["name"], name, slots["dem"])
+    table.new.append(NewBody(ident, made, f"{name.removeprefix('the ')}'s "
+                             f"{body['name'].lower()}, named by description (bodies.toml).",
+                             tuple({f"{body['name']} of {name}"} - {made})))
     return ident
+
+
+def _made_name(body: str, state: str, demonyms: list[str]) -> str:
+    """As a reader names a state's body: by its demonym ("British Navy", "Houthi Health
+    Ministry"), not "Navy of Britain"; by its name only when it has none ("Armed Wing of
+    Hamas"). The "of" form stays an alias: "the Government of Lebanon" names it too."""
+    return f"{demonyms[0]} {body}" if demonyms else f"{body} of {state}"
 
 
 def _sample_forms(body: dict, slots: dict[str, list[str]]) -> Iterable[str]:  # type: ignore[type-arg]

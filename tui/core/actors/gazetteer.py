@@ -271,9 +271,9 @@ def content_hash(actors: dict[str, Actor], extra: str = "") -> str:
 
 def _with_bodies(actors: dict[str, Actor]) -> tuple[dict[str, Actor], BodyTable]:
     """The bundled actors and an organisation for every state body the table names that they
-    lack ("Interior Ministry of Jordan"), before the user's file, which may rename them."""
+    lack ("Jordanian Interior Ministry"), before the user's file, which may rename them."""
     table = plan({a.id: a.full_forms() for a in actors.values() if a.kind == "org"}, actors)
-    made = {b.id: Actor(b.id, b.name, "org", b.description) for b in table.new}
+    made = {b.id: Actor(b.id, b.name, "org", b.description, b.aliases) for b in table.new}
     return {**actors, **made}, table
 
 

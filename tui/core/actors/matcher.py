@@ -80,14 +80,22 @@ class _Key(NamedTuple):
     lower_strong: str | None
     roles: tuple[int | Slot, ...] = ()  # pieces of the bodies table (bodies.py)
     piece: bool = False  # a body's fixed words among them (a slot alone composes nothing)
-    lead: tuple[_Form, ...] | None = None  # the forms a hit in lower case at first may match,
-    # when not all: a body's name made from the table ("Government of Gaza") is a name only
-    # as written; "the future government of Gaza" describes (the table's heads judge those)
+    lead: tuple[_Form, ...] | None = None  # the forms a hit not capitalised as a made name
+    # may match, when not all: a body's name made from the table ("Government of Gaza",
+    # "Hungarian Government") is a name only as written; "the future government of Gaza",
+    # "the Hungarian government" describe (the table's heads judge those)
 
 
 def _strong(forms: tuple[_Form, ...]) -> str | None:
     ids = {f.actor_id for f in forms if f.use in (FULL, ACRONYM)}
     return ids.pop() if len(ids) == 1 else None
+
+
+def _as_written(piece: str, key: _Key) -> bool:
+    """Each word capitalised as in one of the key's made names ("Hungarian Government")."""
+    caps = [w[:1].isupper() for w in piece.split()]
+    return any(f not in (key.lead or ()) and [w[:1].isupper() for w in f.text.split()] == caps
+               for f in key.forms)
 
 
 def _case_ok(form: _Form, found: str) -> bool:
@@ -161,7 +169,7 @@ class Matcher:
                 ok = tuple(f for f in key.forms if _case_ok(f, piece))
                 if ok:
                     found.append(_Hit(start, stop, ok, _strong(ok)))
-            elif key.lead is not None and piece[:1].islower():
+            elif key.lead is not None and not _as_written(piece, key):
                 if key.lead:
                     found.append(_Hit(start, stop, key.lead, _strong(key.lead)))
             elif not piece.islower():

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from tui.core.actors.demonyms import DemonymStates
 from tui.core.actors.gazetteer import Gazetteer
 from tui.core.actors.matcher import Matcher, Mention, joined, padded_norm, to_mentions
 from tui.core.actors.offices import Office, OfficeError, load_offices
@@ -54,6 +55,8 @@ class Recognizer:
             except OfficeError:  # a user's override removed a holder: no roles, no crash
                 offices = {}
         self.roles = RoleResolver(offices)
+        self.demonyms = DemonymStates({a.id for a in gazetteer.actors.values()
+                                       if a.kind == "state"})
         known: set[str] = set()
         given: set[str] = set()  # first names of the gazetteer's people, in any script
         for actor in gazetteer.actors.values():
@@ -90,10 +93,15 @@ class Recognizer:
             if self.roles.held_by(title_span.office, actor_id):
                 spans[n] = (min(s, title_span.start), max(e, title_span.end), actor_id)
         mentions = to_mentions(spans, len(title))
+        taken = [(s, e) for s, e, _a in spans]
         for role in self.roles.find(text, norm, published, people):
             if (role.start, role.end, role.actor_id) not in spans:
+                taken.append((role.start, role.end))
                 mentions.extend(to_mentions([(role.start, role.end, role.actor_id)], len(title),
                                             office=role.office))
+        # "Israeli strikes": the state acts, where no name or role holds the demonym
+        mentions.extend(to_mentions([d for d in self.demonyms.find(text) if not any(
+            s < d[1] and d[0] < e for s, e in taken)], len(title)))
         mentions.sort(key=lambda m: (m.field != "title", m.start))
         return mentions
 
