@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.test_app_support import main, make_app, settle, status
+from tests.test_app_support import main, make_app, note_text, settle, status
 
 
 async def test_the_end_of_the_last_unread_article_promises_no_next_one(demo_desk: Any) -> None:
@@ -26,3 +26,16 @@ async def test_the_end_of_the_last_unread_article_promises_no_next_one(demo_desk
         await pilot.press("space")  # and space says so too, as before
         await settle(pilot)
         assert "no more unread articles" in status(app)
+
+
+async def test_a_query_error_is_said_once_next_to_the_bar(demo_desk: Any) -> None:
+    """The error is in the note under the bar being typed in, not on the status line too."""
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f", *"iran date:2024-08-05", "enter")
+        await settle(pilot)
+        assert "query error (column 6): unknown field 'date:'" in note_text(app)
+        assert "query error" not in status(app), status(app)
+        assert main(app).query_bar.display

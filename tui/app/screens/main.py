@@ -352,10 +352,13 @@ class MainScreen(Screen[None]):
         self.app.bell()
 
     def show_query_error(self, error: QueryError) -> None:
-        """Short on the status line, whole in the note under the bar (it wraps and stays)."""
+        """Once: whole in the note under the bar (it wraps and stays) while the bar is open to
+        fix it; on the status line when no bar is (a saved view's query, from the tree)."""
         text = f"query error (column {error.column}): {error.message or error}"
-        self.say(text)
-        self.query_one(QueryNote).show(text)
+        if self.query_bar.mode is not None:
+            self.query_one(QueryNote).show(text)
+        else:
+            self.say(text)
 
 
 def _has_unread(desk: Desk) -> bool:
