@@ -72,3 +72,28 @@ async def test_a_long_link_starts_on_its_markers_line(demo_desk: Any) -> None:
         assert lines[first].startswith("[2] https://www.example.org/world/"), lines[first:]
         assert "".join(lines[first:first + 3]).replace("[2] ", "", 1).startswith(LONG_LINK)
         assert "[1] https://example.org/short" in lines
+
+
+async def test_the_no_browser_toast_leaves_the_status_line_readable(demo_desk: Any,
+                                                                     tmp_path: Any,
+                                                                     monkeypatch: Any) -> None:
+    """At 80 columns the toast sat on the status line's right end, over the message that
+    says what to do (`y copies the link`): toasts now stand above the status line."""
+    from textual.widgets._toast import Toast
+
+    for name in ("BROWSER", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))  # no browser of any kind on it
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        assert "no browser found (y copies the link)" in status(app)
+        line = main(app).status_line.region
+        await pilot.pause(0.3)
+        toasts = list(app.screen.query(Toast))
+        assert toasts, "the toast says how to set a browser"
+        for toast in toasts:
+            assert not toast.region.overlaps(line), (toast.region, line)
