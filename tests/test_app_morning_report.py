@@ -97,3 +97,23 @@ async def test_the_no_browser_toast_leaves_the_status_line_readable(demo_desk: A
         assert toasts, "the toast says how to set a browser"
         for toast in toasts:
             assert not toast.region.overlaps(line), (toast.region, line)
+
+
+async def test_q_in_the_view_tree_says_it_went_to_the_list(demo_desk: Any) -> None:
+    """`q` with the tree focused moves to the list, where the next `q` quits: only a border's
+    weight changed, so the status line says so, and the next `q` quits as it says."""
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("1")
+        await settle(pilot)
+        screen = main(app)
+        assert screen.focused is screen.view_tree
+        await pilot.press("q")
+        await settle(pilot)
+        assert app.is_running and screen.focused is screen.articles
+        assert "to the list; q again quits" in status(app), status(app)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running

@@ -21,7 +21,7 @@ from textual.containers import Container, Horizontal
 from textual.screen import Screen
 from textual.widgets import Input
 
-from tui.app.commands import COMMANDS, keymap, screen_bindings
+from tui.app.commands import COMMANDS, key_label, keymap, screen_bindings
 from tui.app.empty_state import empty_text, read_left_out
 from tui.app.habits import habit_hint
 from tui.app.messages import OpenArticle, OpenRelated, OpenView, ShowActor
@@ -294,8 +294,11 @@ class MainScreen(Screen[None]):
             self.set_focus(self.reader.scroller)
         elif self.reader.is_open:
             self.arranger.close_reader()
-        elif pane is self.view_tree:
+        elif pane is self.view_tree:  # a border's weight is all that changes: say it
             self.set_focus(self.articles)
+            key = key_label(self.keymap.get("close", "q").split(",")[0])
+            self.say(f"to the list; {key} again "
+                     + ("goes back" if self.trail.places else "quits"))
         elif not self.trail.back() and quit_at_top:
             self.app.exit()
 
