@@ -182,3 +182,12 @@ async def until(pilot: Any, holds: Any, seconds: float = 20.0) -> None:
 
 def status(app: Any) -> str:
     return str(main(app).query_one("#status").render())
+
+
+def note_text(app: Any) -> str:
+    """The query error note under the bar, as one line ("" when it is hidden)."""
+    note = main(app).query_note
+    if not note.display:
+        return ""
+    return " ".join(" ".join(line.text for line in
+                             note.render_lines(note.region.reset_offset)).split())

@@ -9,6 +9,7 @@ import pytest
 
 from tests import test_app_support as support
 from tests.test_app_support import SIZE, listed_ids, main, make_app, settle, status, until
+from tests.test_app_support import note_text as note
 from tui.app.screens.main import MainScreen
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.view_tree import ViewTree
@@ -117,7 +118,7 @@ async def test_f_filters_and_reports_query_errors_with_column(demo_desk) -> None
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f", *"is:bogus", "enter")
         await pilot.pause()
-        assert "column 4" in status(app)
+        assert "column 4" in note(app)  # under the bar
         bar = main(app).query_one("#query-bar", Input)
         assert bar.display  # still open, to fix the query
         assert bar.cursor_position == 3  # at the error
@@ -139,7 +140,7 @@ async def test_an_unclosed_quote_leaves_the_cursor_where_the_closing_one_goes(de
         await pilot.press("slash", *'"ceasefire talks', "enter")
         await pilot.pause()
         bar = main(app).query_bar
-        assert "column 1" in status(app) and "unclosed quote" in status(app)
+        assert "column 1" in note(app) and "unclosed quote" in note(app)
         assert bar.display and bar.cursor_position == len('"ceasefire talks')
         await pilot.press('quotation_mark', "enter")
         await pilot.pause()
@@ -155,7 +156,7 @@ async def test_the_filter_bar_says_an_unknown_field_as_the_cli_does(demo_desk) -
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f", *"iran date:2024-08-05", "enter")
         await pilot.pause()
-        said = status(app)
+        said = note(app)  # under the bar, not on the status line too
         assert "column 6" in said and "unknown field 'date:'" in said
         assert "since:2024-08-05 before:2024-08-06" in said and "quote it" in said
         bar = main(app).query_bar

@@ -58,6 +58,7 @@ class Arrange:
         self.side_choice: bool | None = None
         """B's choice; None until then: shown where the terminal is wide enough."""
         self.layout = layout.plan(80, 24, reader=False)
+        self._unread_asked: tuple[tuple[Any, ...], bool] | None = None
 
     def relayout(self) -> None:
         """Place the panes for the terminal's size (see `layout.plan`)."""
@@ -108,8 +109,25 @@ class Arrange:
         easy to miss (`space` pages on, then goes to the next unread article)."""
         stage = self.stage
         page = key_label(stage.keymap.get("page", "space").split(",")[0])
-        where = stage.reader.scroller.place(page) if stage.reader.is_open else ("", "")
+        where = stage.reader.scroller.place(page, self._unread_next) \
+            if stage.reader.is_open else ("", "")
         stage.status_line.show_where(*where)
+
+    def _unread_next(self) -> bool:
+        """Whether `space` at the end of the text has an unread article to go to (what
+        `Reading.step_unread` finds), remembered while the article, the selection and the
+        rows stay the same: the status line asks on every scroll that reaches the end."""
+        articles, reader = self.stage.articles, self.stage.reader
+        pager = articles.pager
+        key = (reader.article.id if reader.article else None, articles.cursor, id(pager),
+               len(pager) if pager is not None else 0)
+        if self._unread_asked is None or self._unread_asked[0] != key:
+            try:
+                found = articles.find_unread(1) is not None
+            except Exception:  # a hint must not stop the scroll: promise what space tries
+                found = True
+            self._unread_asked = (key, found)
+        return self._unread_asked[1]
 
     def set_reader_open(self, open_: bool) -> None:
         self.stage.reader.display = open_

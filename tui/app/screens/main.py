@@ -21,7 +21,7 @@ from textual.containers import Container, Horizontal
 from textual.screen import Screen
 from textual.widgets import Input
 
-from tui.app.commands import COMMANDS, keymap, screen_bindings
+from tui.app.commands import COMMANDS, key_label, keymap, screen_bindings
 from tui.app.empty_state import empty_text, read_left_out
 from tui.app.habits import habit_hint
 from tui.app.messages import OpenArticle, OpenRelated, OpenView, ShowActor
@@ -298,8 +298,11 @@ class MainScreen(Screen[None]):
             self.set_focus(self.reader.scroller)
         elif self.reader.is_open:
             self.arranger.close_reader()
-        elif pane is self.view_tree:
+        elif pane is self.view_tree:  # a border's weight is all that changes: say it
             self.set_focus(self.articles)
+            key = key_label(self.keymap.get("close", "q").split(",")[0])
+            self.say(f"to the list; {key} again "
+                     + ("goes back" if self.trail.places else "quits"))
         elif not self.trail.back() and quit_at_top:
             self.app.exit()
 
@@ -356,10 +359,13 @@ class MainScreen(Screen[None]):
         self.app.bell()
 
     def show_query_error(self, error: QueryError) -> None:
-        """Short on the status line, whole in the note under the bar (it wraps and stays)."""
+        """Once: whole in the note under the bar (it wraps and stays) while the bar is open to
+        fix it; on the status line when no bar is (a saved view's query, from the tree)."""
         text = f"query error (column {error.column}): {error.message or error}"
-        self.say(text)
-        self.query_one(QueryNote).show(text)
+        if self.query_bar.mode is not None:
+            self.query_one(QueryNote).show(text)
+        else:
+            self.say(text)
 
 
 def _has_unread(desk: Desk) -> bool:

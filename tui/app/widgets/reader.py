@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from tui.app.messages import OpenArticle
-from tui.app.widgets.reader_text import MATCH, article_text
+from tui.app.widgets.reader_text import MATCH, article_text, link_paragraphs
 from tui.app.widgets.side_panel import STYLE_KEYS, ActorList, RelatedList, SidePanel
 from tui.app.widgets.visual_text import drawable, reorders
 from tui.core.models import Article, ArticleActor
@@ -41,13 +41,18 @@ def _fetch(name: str, read: Callable[[], Sequence[T]]) -> tuple[list[T], str | N
         return [], f"{name}: {error}"
 
 
-def reading_place(top: int, height: int, total: int, page_key: str = "space") -> tuple[str, str]:
+def reading_place(top: int, height: int, total: int, page_key: str = "space",
+                  unread_next: Callable[[], bool] = lambda: True) -> tuple[str, str]:
     """(long, short) words for how far down the text the screen reaches, as `less` and mutt's
     pager say it: "40% · ↓ space: more below", then "end · space: next unread", as soon as
-    a short text fits (nothing before the pane is laid out). The scrollbar is easy to miss."""
+    a short text fits (nothing before the pane is laid out). The scrollbar is easy to miss.
+    At the end, `unread_next()` (asked only there) says whether space has an unread article
+    to go to: with none left, promising one misleads ("end · nothing unread to go to")."""
     if height <= 0 or total <= 0:
         return "", ""
     if top + height >= total:
+        if not unread_next():
+            return "end · nothing unread to go to", "end"
         return f"end · {page_key}: next unread", "end"
     percent = (top + height) * 100 // total
     return f"{percent}% · ↓ {page_key}: more below", f"{percent}% ↓"
@@ -56,10 +61,11 @@ def reading_place(top: int, height: int, total: int, page_key: str = "space") ->
 class ArticleText(VerticalScroll, can_focus=True):
     """The article's header and body, scrolled as a pane."""
 
-    def place(self, page_key: str = "space") -> tuple[str, str]:
+    def place(self, page_key: str = "space",
+              unread_next: Callable[[], bool] = lambda: True) -> tuple[str, str]:
         """How far down the text the pane shows (see `reading_place`)."""
         return reading_place(int(self.scroll_y), self.scrollable_content_region.height,
-                             self.virtual_size.height, page_key)
+                             self.virtual_size.height, page_key, unread_next)
 
     def compose(self) -> ComposeResult:
         yield Static(id="reader-header")
@@ -194,7 +200,9 @@ class Reader(Horizontal):
         # the title is the header's first line; the lines under it are the app's own
         self.query_one("#reader-header", Static).update(
             drawable(header, reorder=self.reorder, ltr_from=1))
-        self.query_one("#reader-body", Static).update(drawable(body, reorder=self.reorder))
+        links = len(self.article.links) if self.article.body else 0
+        self.query_one("#reader-body", Static).update(  # a link's URL stays by its marker
+            drawable(body, reorder=self.reorder, folded=link_paragraphs(body, links)))
 
     def notify_style_update(self) -> None:
         """A new theme: repaint the mentions in its colours."""
