@@ -74,8 +74,7 @@ async def test_the_reader_shows_markers_and_list_and_o_opens_link_n(cache: Any) 
             await pilot.press("enter")
             reader = main(app).reader
             await until(pilot, lambda: reader.article is not None)
-            shown = reader.query_one("#reader-body").content.text.plain  # a VisualText: its
-            # link list is folded at the line's end, each URL beside its marker
+            shown = str(reader.query_one("#reader-body").render())
             assert "see the full report 1[1] and the Kremlin transcript at kremlin.ru[2]" in shown
             assert f"[1] {REPORT}\n[2] {KREMLIN}\n[3] " in shown
 

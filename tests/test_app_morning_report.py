@@ -4,14 +4,9 @@ that covered the status line, and `q` in the view tree."""
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
-from textual.geometry import Region
-from textual.widgets import Static
-
 from tests.test_app_support import main, make_app, note_text, settle, status
-from tui.core.models import BodyLink
 
 
 async def test_the_end_of_the_last_unread_article_promises_no_next_one(demo_desk: Any) -> None:
@@ -44,34 +39,6 @@ async def test_a_query_error_is_said_once_next_to_the_bar(demo_desk: Any) -> Non
         assert "query error (column 6): unknown field 'date:'" in note_text(app)
         assert "query error" not in status(app), status(app)
         assert main(app).query_bar.display
-
-
-LONG_LINK = ("https://www.example.org/world/middle-east/2025/01/10/"
-             "talks-in-tehran-on-the-treaty-text-and-what-each-side-asked-for-report.html")
-
-
-async def test_a_long_link_starts_on_its_markers_line(demo_desk: Any) -> None:
-    """At 80 columns a URL longer than the line went under its `[1]`, leaving the marker
-    alone on its line: the URL now starts beside it and goes on below."""
-    desk, config = demo_desk
-    app = make_app(desk, config)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        reader = main(app).reader
-        article = reader.article
-        cited = dataclasses.replace(article, links=(
-            BodyLink("https://example.org/short", (10,)), BodyLink(LONG_LINK, (20,))))
-        reader.show(cited, desk)
-        await settle(pilot)
-        body = reader.query_one("#reader-body", Static)
-        lines = [strip.text.rstrip() for strip in
-                 body.render_lines(Region(0, 0, body.size.width, body.size.height))]
-        first = next(i for i, line in enumerate(lines) if line.startswith("[2]"))
-        assert lines[first].startswith("[2] https://www.example.org/world/"), lines[first:]
-        assert "".join(lines[first:first + 3]).replace("[2] ", "", 1).startswith(LONG_LINK)
-        assert "[1] https://example.org/short" in lines
 
 
 async def test_the_no_browser_toast_leaves_the_status_line_readable(demo_desk: Any,

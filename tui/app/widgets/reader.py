@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from tui.app.messages import OpenArticle
-from tui.app.widgets.reader_text import MATCH, article_text, link_paragraphs
+from tui.app.widgets.reader_text import MATCH, article_text
 from tui.app.widgets.side_panel import STYLE_KEYS, ActorList, RelatedList, SidePanel
 from tui.app.widgets.visual_text import drawable, reorders
 from tui.core.models import Article, ArticleActor
@@ -200,9 +200,7 @@ class Reader(Horizontal):
         # the title is the header's first line; the lines under it are the app's own
         self.query_one("#reader-header", Static).update(
             drawable(header, reorder=self.reorder, ltr_from=1))
-        links = len(self.article.links) if self.article.body else 0
-        self.query_one("#reader-body", Static).update(  # a link's URL stays by its marker
-            drawable(body, reorder=self.reorder, folded=link_paragraphs(body, links)))
+        self.query_one("#reader-body", Static).update(drawable(body, reorder=self.reorder))
 
     def notify_style_update(self) -> None:
         """A new theme: repaint the mentions in its colours."""

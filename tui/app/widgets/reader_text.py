@@ -118,24 +118,11 @@ def article_text(article: Article, actors: Sequence[ArticleActor] = (),
         body.append(f"\n\n[the text goes on for {rest:,} more characters, too long to lay out "
                     f"here: `newsdesk show {article.id}` prints it whole]", "dim italic")
     if article.body and article.links:
-        body.append(f"\n\n{LINKS_HEAD}\n" + "\n".join(
+        body.append("\n\nLinks (O and the number opens one):\n" + "\n".join(
             link_lines(article.links)), "dim")
     if note := source_note(article):
         body.append(f"\n\n[{note}]", "dim italic")
     return header, body
-
-
-LINKS_HEAD = "Links (O and the number opens one):"
-"""The line over the link list; its lines follow it, one a link (see `link_paragraphs`)."""
-
-
-def link_paragraphs(body: Text, links: int) -> range:
-    """Which of the body's lines are its link list (none when it has none)."""
-    lines = body.plain.split("\n")
-    if not links or LINKS_HEAD not in lines:
-        return range(0)
-    start = len(lines) - 1 - lines[::-1].index(LINKS_HEAD) + 1
-    return range(start, start + links)
 
 
 READER_MAX_CHARS = 100_000

@@ -7,9 +7,7 @@ paragraph is right-to-left. For a terminal that does bidi itself (`reorder=False
 stays in logical order: right-to-left paragraphs are right-aligned, each line opening with a
 direction mark (RLM, or LRM for a left-to-right line holding Arabic) so a terminal that takes
 a line's direction from its first letter lays out the frame as the app means it.
-Paragraphs without right-to-left letters are drawn by Rich as before, but for `folded` ones
-(the reader's link list: `[1] https://...`), cut where the line is full, never at a space: a
-long URL wrapped as a word went to a line of its own, away from its marker.
+Paragraphs without right-to-left letters are drawn by Rich as before.
 """
 
 from __future__ import annotations
@@ -49,12 +47,10 @@ class VisualText:
     `ltr_from`: paragraphs from that index on are the app's own lines (the reader's meta and
     role lines), laid out left to right whatever the first letter."""
 
-    def __init__(self, text: Text, *, reorder: bool, ltr_from: int | None = None,
-                 folded: range = range(0)) -> None:
+    def __init__(self, text: Text, *, reorder: bool, ltr_from: int | None = None) -> None:
         self.text = text
         self.reorder = reorder
         self.ltr_from = ltr_from
-        self.folded = folded
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.text)
@@ -62,16 +58,11 @@ class VisualText:
     def __rich_console__(self, console: Console, options: ConsoleOptions
                          ) -> Iterator[Segment]:
         width = options.max_width
-        if not visual.has_rtl(self.text.plain) and not self.folded:  # drawn as any text
+        if not visual.has_rtl(self.text.plain):  # drawn by Rich as any text
             yield from console.render(self.text, options)
             return
         for index, para in enumerate(self.text.split("\n", allow_blank=True)):
             plain = para.plain
-            if index in self.folded:
-                for line in para.divide(_folds(plain, width)):
-                    yield from line.render(console)
-                    yield Segment.line()
-                continue
             if not visual.has_rtl(plain):
                 yield from console.render(para, options)
                 continue
@@ -94,25 +85,12 @@ class VisualText:
             yield _aligned(styled(para, drawn), width, direction)
 
 
-def drawable(text: Text, *, reorder: bool, ltr_from: int | None = None,
-             folded: range = range(0)) -> Text | VisualText:
+def drawable(text: Text, *, reorder: bool, ltr_from: int | None = None) -> Text | VisualText:
     """What a Static or an option draws: the Text itself when it has no right-to-left letter
-    and no `folded` paragraph (Textual lays it out as any text), else a `VisualText`."""
-    if not visual.has_rtl(text.plain) and not folded:
+    (Textual lays it out as any text), else a `VisualText`."""
+    if not visual.has_rtl(text.plain):
         return text
-    return VisualText(text, reorder=reorder, ltr_from=ltr_from, folded=folded)
-
-
-def _folds(plain: str, width: int) -> list[int]:
-    """Where a line `width` cells wide is full, at any character (a paragraph's offsets)."""
-    cuts, used = [], 0
-    for at, char in enumerate(plain):
-        size = cell_len(char)
-        if used and used + size > width:
-            cuts.append(at)
-            used = 0
-        used += size
-    return cuts
+    return VisualText(text, reorder=reorder, ltr_from=ltr_from)
 
 
 def styled(para: Text, drawn: visual.VisualLine) -> Text:
