@@ -68,22 +68,8 @@ class FeedEditing:
             return
         host = self.host
         host.say(f"adding {feed.url} to feeds.toml…")
-        call = host.app.call_from_thread
-
-        def work() -> None:  # in a worker thread: the file is written, checked and read back
-            try:
-                host.desk.add_feed(feed)
-                fresh = load_config(host.config.path) if host.config.path else None
-            except (FeedEditError, ConfigError, UserFileError) as error:
-                call(host.warn, f"feed not added: {error}")
-                return
-            except Exception as error:  # storage trouble: said, never fatal
-                call(host.warn, f"feed not added: storage error: {error}")
-                return
-            if fresh is not None:
-                call(self._added, feed, fresh)
-
-        host.in_thread(work, "feed-edit")
+        self._edit_in_thread(lambda: host.desk.add_feed(feed), "feed not added",
+                             lambda fresh: self._added(feed, fresh))
 
     def _added(self, feed: NewFeed, fresh: Config) -> None:
         host = self.host
@@ -128,21 +114,28 @@ class FeedEditing:
             lambda yes: self._remove(feed.name) if yes else host.say("nothing removed"))
 
     def _remove(self, name: str) -> None:
+        self._edit_in_thread(lambda: self.host.desk.remove_feed(name), "feed not removed",
+                             lambda fresh: self._removed(name, fresh))
+
+    def _edit_in_thread(self, edit: Callable[[], object], failed: str,
+                        done: Callable[[Config], None]) -> None:
+        """Run a feeds.toml edit in a worker thread (the file is written, checked and read
+        back), then `done` with the new config on the UI thread; a failure is said, never fatal."""
         host = self.host
         call = host.app.call_from_thread
 
         def work() -> None:
             try:
-                host.desk.remove_feed(name)
+                edit()
                 fresh = load_config(host.config.path) if host.config.path else None
             except (FeedEditError, ConfigError, UserFileError) as error:
-                call(host.warn, f"feed not removed: {error}")
+                call(host.warn, f"{failed}: {error}")
                 return
             except Exception as error:  # storage trouble: said, never fatal
-                call(host.warn, f"feed not removed: storage error: {error}")
+                call(host.warn, f"{failed}: storage error: {error}")
                 return
             if fresh is not None:
-                call(self._removed, name, fresh)
+                call(done, fresh)
 
         host.in_thread(work, "feed-edit")
 
