@@ -113,7 +113,7 @@ def test_newsdesk_list_takes_a_saved_view(tmp_path: Path) -> None:
 
 
 async def test_the_filter_bar_takes_a_saved_view(demo_desk) -> None:
-    from tests.test_app_support import SIZE, listed_ids, main, make_app, status
+    from tests.test_app_support import SIZE, listed_ids, main, make_app, note_text
 
     desk, config = demo_desk
     app = make_app(desk, config)
@@ -124,7 +124,7 @@ async def test_the_filter_bar_takes_a_saved_view(demo_desk) -> None:
         assert listed_ids(app) == desk.ids("is:unread actor:sergei-shoigu") != []
         await pilot.press("f", "ctrl+u", *"view:nope", "enter")
         await pilot.pause()
-        said = status(app)
+        said = note_text(app)  # under the open bar, where the name is fixed
         assert "(column 1): no saved view is called 'nope'; the views are Shoigu" in said
         assert main(app).query_bar.display  # open, to fix the name
 
