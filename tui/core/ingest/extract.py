@@ -84,10 +84,14 @@ _XREF = (r"(?:(lea|vea|lee|mira) también|le puede interesar|te puede interesar|
          r"|читайте (также|еще|ещё)|смотрите также|по теме|подробнее|ещё по теме"
          r"|[اإأ]قرأ (أيضاً|أيضا|ايضاً|ايضا|المزيد|كذلك)|(مواضيع|أخبار|اخبار|مقالات) ذات صلة"
          r"|(بیشتر |همچنین )?بخوانید|(مطالب|اخبار|خبرهای) مرتبط)")
+_AD = (r"advertisement|advertising|sponsored( content)?|ad|anzeige|publicité|реклама|إعلان"
+       r"|آگهی( تبلیغاتی)?|تبلیغات"
+       r"|scroll to continue( with content)?|continue reading below|story continues below")
 _DROP_PATTERNS = [
     # Inline cross-links: "Read more: Other headline", "ALSO READ | ...", "Related: ...".
-    _LEAD + r"(read|see|watch|listen)\s+(more|also|next)" + _SEP,
-    _LEAD + r"(also|further)\s+read" + _SEP,
+    # The bare label too, over the other story's link on the next line.
+    _LEAD + r"(read|see|watch|listen)\s+(more|also|next)(" + _SEP + r"|\W*$)",
+    _LEAD + r"(also|further)\s+read(" + _SEP + r"|\W*$)",
     _LEAD + r"(related|recommended|more on this|more from|related coverage|related stories"
     r"|related articles|related content|you may also like|you might also like"
     r"|most read|most popular|trending|editor'?s picks|top stories)\b[^.!?]{0,40}[:|]?\s*$",
@@ -96,9 +100,7 @@ _DROP_PATTERNS = [
     _LEAD + _XREF + _SEP,
     _LEAD + _XREF + r"\W*$",
     # Ad slots.
-    r"^\W*(advertisement|advertising|sponsored( content)?|ad|anzeige|publicité|реклама|إعلان"
-    r"|آگهی( تبلیغاتی)?|تبلیغات"
-    r"|scroll to continue( with content)?|continue reading below|story continues below)\W*$",
+    r"^\W*(" + _AD + r")(\W+(" + _AD + r"))*\W*$",  # one label or a stack of them
     # Share / follow rows.
     r"^\W*(share|tweet|email|print|copy link)( this)?( article| story| page| on [\w ]+)?"
     r"\W*((facebook|twitter|x|whatsapp|telegram|linkedin|email|reddit|copy link)\W*)*$",
@@ -131,7 +133,19 @@ _SCANNING_PATTERNS = [  # (cue words, pattern)
      r"^.{0,60}\b(by signing up|you can unsubscribe at any time)\b.{0,160}$"),
     (("подпи",), r"^.{0,60}\b(подпишитесь|подписывайтесь|подписаться|подпишись) на "
      r"(нашу |наши |наш )?(рассылк|канал|telegram|телеграм|страниц|аккаунт|дзен).{0,120}$"),
+    # A teaser for another story: its headline, then a link to it ("Other headline — read
+    # the story", "... | Full story"; a capitalised "Read more" needs no mark before it).
+    (("read more", "read the", "read on", "full story", "full article", "full report",
+      "continue reading"),
+     r"^.{3,200}?\s[\u2013\u2014|:>\u00bb\u203a-]\s*(read (more|on|the (full )?(story|article"
+     r"|report))|full (story|article|report)|continue reading)\W*$"),
+    (("read more", "full story"),
+     r"^.{3,200}?[^.!?\s]\s+(?-i:Read more|READ MORE|Full story|FULL STORY)\W*$"),
+    # A newsletter box that never says "newsletter".
+    (("inbox",), r"^.{0,120}\b(delivered|sent|straight|directly) to your inbox\b.{0,80}$"),
     # Photo credits and captions.
+    (("getty", "ap photo"), r"^.{0,220}\(([^()]{0,60}\b)?(getty images|ap photo\b[^()]{0,40})"
+     r"\)\W*$"),
     (("photo", "image", "picture", "credit", "фото"),
      r"^.{0,220}[\(\[]\s*(photo|image|picture|credit|фото)\s*:[^)\]]{1,80}[\)\]]\W*$"),
     (("photo", "image", "picture", "фото"),
