@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  (Cyrillic and Arabic are the point here)
 """Boilerplate that trafilatura leaves inside an article's body, in the shapes the post-clean
 missed: a bare "READ MORE" label over another story's link, a teaser line for another story
 ("Other headline — read the story"), a newsletter box that never says "newsletter", stacked ad
@@ -92,3 +93,46 @@ def test_teasers_names_reach_neither_body_nor_actors(server: LocalServer,
     assert "oman" in actors
     assert not actors & {"emmanuel-macron", "xi-jinping", "kim-jong-un", "recep-tayyip-erdogan",
                          "bashar-al-assad", "benjamin-netanyahu", "hezbollah"}, actors
+
+
+MORE = {  # (insert, what may not stay): other stories' names, in more shapes and scripts
+    "link, source": ('<p><a href="/o/5">Lukashenko hosts Wagner fighters in Belarus</a> '
+                     "(Reuters)</p>", "Lukashenko"),
+    "link, age": ('<p><a href="/o/5">Lukashenko hosts Wagner fighters in Belarus</a> - 2 hours '
+                  "ago</p>", "Lukashenko"),
+    "ru teaser": ('<p>Путин провёл встречу с Эрдоганом в Сочи — <a href="/o/9">читать далее</a>'
+                  "</p>", "Путин"),
+    "ar teaser": ('<p>أردوغان يحذر الأسد من هجوم إدلب <a href="/o/10">اقرأ المزيد</a></p>',
+                  "أردوغان"),
+    "tags line": ("<p>Tags: Iran, Oman, Netanyahu, Hamas</p>", "Netanyahu"),
+    "ru tags": ("<p>Теги: Иран, Оман, Нетаньяху</p>", "Нетаньяху"),
+    "watch": ("<p>WATCH: Netanyahu speaks in Jerusalem</p>", "Netanyahu"),
+    "agency credit": ("<p>Benjamin Netanyahu speaks in Jerusalem, December 1, 2026. "
+                      "REUTERS/Jane Doe</p>", "Netanyahu"),
+    "file photo": ("<p>FILE PHOTO: Benjamin Netanyahu speaks in Jerusalem, December 1, 2026."
+                   "</p>", "Netanyahu"),
+    "listen": ("<p>Listen to this article</p>", "Listen"),
+    "reading time": ("<p>5 min read</p>", "min read"),
+}
+
+
+@pytest.mark.parametrize("name", list(MORE))
+def test_more_shapes_leave_the_body(name: str) -> None:
+    html, trace = MORE[name]
+    body = extract_page(_html([html]), "http://127.0.0.1/a", "text/html; charset=utf-8").body
+    assert all(p in body for p in PARAS)
+    assert trace not in body, body
+
+
+def test_lines_led_by_a_link_in_the_text_are_kept() -> None:
+    """A body paragraph whose first words are a link (to a source, a report) is prose."""
+    para = ('<p><a href="/report">The foreign ministry said in a statement</a> on Tuesday that '
+            "the talks would resume (after the holiday).</p><p><a href='/r2'>Officials in "
+            "Muscat confirmed the date</a> - and the venue.</p>")
+    body = extract_page(_html([para]), "http://127.0.0.1/a", "text/html; charset=utf-8").body
+    assert "on Tuesday that the talks would resume (after the holiday)." in body
+    assert "Officials in Muscat confirmed the date - and the venue." in body
+    kept = ["Tags were attached to the bags at the border, officials said.",
+            "Watch the video of the speech on the ministry's site, he told reporters.",
+            "Topics: the ministers discussed grain, energy and the border."]
+    assert clean_lines("\n".join(kept)).split("\n\n") == kept

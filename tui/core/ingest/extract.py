@@ -117,10 +117,15 @@ _DROP_PATTERNS = [
     # Newsletter boxes, captions and credits (the cheap ones; the scanning ones are below).
     r"^\W*(sign up|subscribe( now)?|get the newsletter)\W*$",
     r"^\W*enter your e-?mail( address)?\W*$",
-    r"^\W*(photo|photograph|image|picture|pictured|caption|credit|foto|фото|illustration"
+    r"^\W*(file )?(photo|photograph|image|picture|pictured|caption|credit|foto|фото|illustration"
     r"|تصوير|عکس)"
     r"( credit)?s?\s*[:|/©].{0,150}$",
     r"^\W*©.{0,120}$",
+    # Tag rows, video and audio labels, reading times: their names are not the story's.
+    r"^\W*(tags|topics|keywords|filed under|теги|темы|ключевые слова|الكلمات المفتاحية"
+    r"|كلمات مفتاحية|الوسوم|برچسب(\u200c| )?ها|کلیدواژه(\u200c| )?ها)\s*:[^.!?]{0,200}$",  # noqa: RUF001
+    r"^\W*(watch|video|podcast|смотрите|видео|شاهد|فيديو|ویدیو)\s*[:|][^.!?]{0,150}$",
+    r"^\W*(listen to this (article|story)|\d{1,3}\s*min(ute)?s?\s+read)\W*$",
 ]
 # These look for their cue anywhere in the line (`.{0,N}` before it), thirty times the cost of
 # the anchored ones above; each runs only when the line holds one of its cue words, one of
@@ -141,9 +146,14 @@ _SCANNING_PATTERNS = [  # (cue words, pattern)
      r"|report))|full (story|article|report)|continue reading)\W*$"),
     (("read more", "full story"),
      r"^.{3,200}?[^.!?\s]\s+(?-i:Read more|READ MORE|Full story|FULL STORY)\W*$"),
+    (("читать", "المزيد", "ادامه", "بخوانید"),
+     r"^.{3,200}?\s(читать (далее|дальше|полностью)|اقرأ المزيد|ادامه (مطلب|خبر)"
+     r"|بیشتر بخوانید)\W*$"),
     # A newsletter box that never says "newsletter".
     (("inbox",), r"^.{0,120}\b(delivered|sent|straight|directly) to your inbox\b.{0,80}$"),
     # Photo credits and captions.
+    (("/",), r"^.{0,220}\b(?-i:REUTERS|AFP|EPA|EPA-EFE|AP)/[^\W\d][\w .'-]{1,40}"
+     r"(/(?-i:FILE|File)( (?-i:PHOTO|Photo))?)?\W*$"),  # "REUTERS/Jane Doe/File Photo"
     (("getty", "ap photo"), r"^.{0,220}\(([^()]{0,60}\b)?(getty images|ap photo\b[^()]{0,40})"
      r"\)\W*$"),
     (("photo", "image", "picture", "credit", "фото"),
@@ -177,6 +187,8 @@ def _scanning_match(line: str) -> bool:
 
 
 _WS = re.compile(r"\s+")
+_LINK_LED = re.compile(r"^[-\u2022\u00b7*\s]*(.{15,}?)\s*(?:\([^()]{1,30}\)\W*"
+                       r"|[-\u2013\u2014|\u2022\u00b7]\s*[^.!?()]{1,30})$")
 
 
 def _is_boilerplate(line: str, link_texts: Container[str]) -> bool:
@@ -187,7 +199,13 @@ def _is_boilerplate(line: str, link_texts: Container[str]) -> bool:
     if _DROP_RE.search(line) or _scanning_match(line):
         return True
     norm = _norm(line)
-    return len(norm) >= 15 and not norm.endswith((".", "?", "!")) and norm in link_texts
+    if len(norm) < 15 or norm.endswith((".", "?", "!")):
+        return False
+    if norm in link_texts:
+        return True
+    # Another story's headline link with its source or age after it: "... (Reuters)".
+    led = _LINK_LED.match(line)
+    return led is not None and _norm(led.group(1)) in link_texts
 
 
 def clean_lines(text: str, link_texts: Container[str] = frozenset()) -> str:
