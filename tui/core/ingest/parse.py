@@ -271,13 +271,13 @@ def parse_feed(data: bytes, headers: dict[str, str], feed_url: str, *,
             entry = replace(entry, key=entry_key(None, entry.url, entry.title, entry.published))
         if entry:
             guids.setdefault(entry.key, entry.title)
-            found.append(replace(entry, published=dates.check(entry.published)))
+            found.append(entry)
     entries: list[ParsedEntry] = []
     seen: set[str] = set()
     for entry in _distinguish(found):
         if entry.key not in seen:
-            seen.add(entry.key)
-            entries.append(entry)
+            seen.add(entry.key)  # dates checked once each: a repeated item is one item
+            entries.append(replace(entry, published=dates.check(entry.published)))
     extra = skipped + max(0, len(result.get("entries", [])) - MAX_ENTRIES)
     broken = malformed_note(result.get("bozo_exception"), len(entries)) \
         if result.get("bozo") else None
