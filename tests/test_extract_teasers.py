@@ -111,6 +111,9 @@ MORE = {  # (insert, what may not stay): other stories' names, in more shapes an
                       "REUTERS/Jane Doe</p>", "Netanyahu"),
     "file photo": ("<p>FILE PHOTO: Benjamin Netanyahu speaks in Jerusalem, December 1, 2026."
                    "</p>", "Netanyahu"),
+    "story list": ('<ul><li><a href="/o/1">Putin and Erdogan hold talks in Sochi</a><p>The two '
+                   "leaders spoke of grain exports and Syria for three hours.</p></li></ul>",
+                   "Erdogan"),
     "listen": ("<p>Listen to this article</p>", "Listen"),
     "reading time": ("<p>5 min read</p>", "min read"),
 }
@@ -132,6 +135,10 @@ def test_lines_led_by_a_link_in_the_text_are_kept() -> None:
     body = extract_page(_html([para]), "http://127.0.0.1/a", "text/html; charset=utf-8").body
     assert "on Tuesday that the talks would resume (after the holiday)." in body
     assert "Officials in Muscat confirmed the date - and the venue." in body
+    points = ("<ul><li><a href='/s1'>Oman</a> has hosted such talks before, in 2023.</li>"
+              "<li>The next round is due in Muscat after the holiday, envoys said.</li></ul>")
+    body = extract_page(_html([points]), "http://127.0.0.1/a", "text/html; charset=utf-8").body
+    assert "Oman has hosted such talks before, in 2023." in body
     kept = ["Tags were attached to the bags at the border, officials said.",
             "Watch the video of the speech on the ministry's site, he told reporters.",
             "Topics: the ministers discussed grain, energy and the border."]

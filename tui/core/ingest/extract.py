@@ -199,13 +199,24 @@ def _is_boilerplate(line: str, link_texts: Container[str]) -> bool:
     if _DROP_RE.search(line) or _scanning_match(line):
         return True
     norm = _norm(line)
-    if len(norm) < 15 or norm.endswith((".", "?", "!")):
+    if len(norm) < 15:
+        return False
+    if line.startswith("- ") and _led_by_link(line[2:], link_texts):
+        return True  # a list of other stories: each item its headline link, then its teaser
+    if norm.endswith((".", "?", "!")):
         return False
     if norm in link_texts:
         return True
     # Another story's headline link with its source or age after it: "... (Reuters)".
     led = _LINK_LED.match(line)
     return led is not None and _norm(led.group(1)) in link_texts
+
+
+def _led_by_link(item: str, link_texts: Container[str]) -> bool:
+    """A list item whose first words (15 characters or more) are the whole text of a link."""
+    words = item.split(" ", 24)[:24]
+    return any(_norm(" ".join(words[:n])) in link_texts for n in range(2, len(words) + 1)
+               if len(" ".join(words[:n])) >= 15)
 
 
 def clean_lines(text: str, link_texts: Container[str] = frozenset()) -> str:
