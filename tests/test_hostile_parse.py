@@ -105,3 +105,12 @@ def test_scripts_and_styles_in_feed_html_never_become_text() -> None:
     entry = prepare_feed(atom, {}, "http://127.0.0.1/feed.xml").entries[0]
     assert entry.title == "Talks resume"
     assert entry.body == "Envoys met."
+
+
+def test_repeated_items_are_counted_once_in_the_note() -> None:
+    """An endless or looping feed repeats one undated item thousands of times: it is stored
+    once, and the note spoke of 4999 undated items beside '1 item recovered'."""
+    items = [{"title": "Same words again"}] * 40 + [{"title": "Other words", "guid": "o"}]
+    parsed = parse_feed(rss(items), {}, "http://127.0.0.1/f")
+    assert [e.title for e in parsed.entries] == ["Same words again", "Other words"]
+    assert parsed.warning == "2 items with missing or invalid dates: dated when fetched"

@@ -84,10 +84,14 @@ _XREF = (r"(?:(lea|vea|lee|mira) también|le puede interesar|te puede interesar|
          r"|читайте (также|еще|ещё)|смотрите также|по теме|подробнее|ещё по теме"
          r"|[اإأ]قرأ (أيضاً|أيضا|ايضاً|ايضا|المزيد|كذلك)|(مواضيع|أخبار|اخبار|مقالات) ذات صلة"
          r"|(بیشتر |همچنین )?بخوانید|(مطالب|اخبار|خبرهای) مرتبط)")
+_AD = (r"advertisement|advertising|sponsored( content)?|ad|anzeige|publicité|реклама|إعلان"
+       r"|آگهی( تبلیغاتی)?|تبلیغات"
+       r"|scroll to continue( with content)?|continue reading below|story continues below")
 _DROP_PATTERNS = [
     # Inline cross-links: "Read more: Other headline", "ALSO READ | ...", "Related: ...".
-    _LEAD + r"(read|see|watch|listen)\s+(more|also|next)" + _SEP,
-    _LEAD + r"(also|further)\s+read" + _SEP,
+    # The bare label too, over the other story's link on the next line.
+    _LEAD + r"(read|see|watch|listen)\s+(more|also|next)(" + _SEP + r"|\W*$)",
+    _LEAD + r"(also|further)\s+read(" + _SEP + r"|\W*$)",
     _LEAD + r"(related|recommended|more on this|more from|related coverage|related stories"
     r"|related articles|related content|you may also like|you might also like"
     r"|most read|most popular|trending|editor'?s picks|top stories)\b[^.!?]{0,40}[:|]?\s*$",
@@ -96,9 +100,7 @@ _DROP_PATTERNS = [
     _LEAD + _XREF + _SEP,
     _LEAD + _XREF + r"\W*$",
     # Ad slots.
-    r"^\W*(advertisement|advertising|sponsored( content)?|ad|anzeige|publicité|реклама|إعلان"
-    r"|آگهی( تبلیغاتی)?|تبلیغات"
-    r"|scroll to continue( with content)?|continue reading below|story continues below)\W*$",
+    r"^\W*(" + _AD + r")(\W+(" + _AD + r"))*\W*$",  # one label or a stack of them
     # Share / follow rows.
     r"^\W*(share|tweet|email|print|copy link)( this)?( article| story| page| on [\w ]+)?"
     r"\W*((facebook|twitter|x|whatsapp|telegram|linkedin|email|reddit|copy link)\W*)*$",
@@ -115,10 +117,15 @@ _DROP_PATTERNS = [
     # Newsletter boxes, captions and credits (the cheap ones; the scanning ones are below).
     r"^\W*(sign up|subscribe( now)?|get the newsletter)\W*$",
     r"^\W*enter your e-?mail( address)?\W*$",
-    r"^\W*(photo|photograph|image|picture|pictured|caption|credit|foto|фото|illustration"
+    r"^\W*(file )?(photo|photograph|image|picture|pictured|caption|credit|foto|фото|illustration"
     r"|تصوير|عکس)"
     r"( credit)?s?\s*[:|/©].{0,150}$",
     r"^\W*©.{0,120}$",
+    # Tag rows, video and audio labels, reading times: their names are not the story's.
+    r"^\W*(tags|topics|keywords|filed under|теги|темы|ключевые слова|الكلمات المفتاحية"
+    r"|كلمات مفتاحية|الوسوم|برچسب(\u200c| )?ها|کلیدواژه(\u200c| )?ها)\s*:[^.!?]{0,200}$",  # noqa: RUF001
+    r"^\W*(watch|video|podcast|смотрите|видео|شاهد|فيديو|ویدیو)\s*[:|][^.!?]{0,150}$",
+    r"^\W*(listen to this (article|story)|\d{1,3}\s*min(ute)?s?\s+read)\W*$",
 ]
 # These look for their cue anywhere in the line (`.{0,N}` before it), thirty times the cost of
 # the anchored ones above; each runs only when the line holds one of its cue words, one of
@@ -131,7 +138,24 @@ _SCANNING_PATTERNS = [  # (cue words, pattern)
      r"^.{0,60}\b(by signing up|you can unsubscribe at any time)\b.{0,160}$"),
     (("подпи",), r"^.{0,60}\b(подпишитесь|подписывайтесь|подписаться|подпишись) на "
      r"(нашу |наши |наш )?(рассылк|канал|telegram|телеграм|страниц|аккаунт|дзен).{0,120}$"),
+    # A teaser for another story: its headline, then a link to it ("Other headline — read
+    # the story", "... | Full story"; a capitalised "Read more" needs no mark before it).
+    (("read more", "read the", "read on", "full story", "full article", "full report",
+      "continue reading"),
+     r"^.{3,200}?\s[\u2013\u2014|:>\u00bb\u203a-]\s*(read (more|on|the (full )?(story|article"
+     r"|report))|full (story|article|report)|continue reading)\W*$"),
+    (("read more", "full story"),
+     r"^.{3,200}?[^.!?\s]\s+(?-i:Read more|READ MORE|Full story|FULL STORY)\W*$"),
+    (("читать", "المزيد", "ادامه", "بخوانید"),
+     r"^.{3,200}?\s(читать (далее|дальше|полностью)|اقرأ المزيد|ادامه (مطلب|خبر)"
+     r"|بیشتر بخوانید)\W*$"),
+    # A newsletter box that never says "newsletter".
+    (("inbox",), r"^.{0,120}\b(delivered|sent|straight|directly) to your inbox\b.{0,80}$"),
     # Photo credits and captions.
+    (("/",), r"^.{0,220}\b(?-i:REUTERS|AFP|EPA|EPA-EFE|AP)/[^\W\d][\w .'-]{1,40}"
+     r"(/(?-i:FILE|File)( (?-i:PHOTO|Photo))?)?\W*$"),  # "REUTERS/Jane Doe/File Photo"
+    (("getty", "ap photo"), r"^.{0,220}\(([^()]{0,60}\b)?(getty images|ap photo\b[^()]{0,40})"
+     r"\)\W*$"),
     (("photo", "image", "picture", "credit", "фото"),
      r"^.{0,220}[\(\[]\s*(photo|image|picture|credit|фото)\s*:[^)\]]{1,80}[\)\]]\W*$"),
     (("photo", "image", "picture", "фото"),
@@ -163,6 +187,8 @@ def _scanning_match(line: str) -> bool:
 
 
 _WS = re.compile(r"\s+")
+_LINK_LED = re.compile(r"^[-\u2022\u00b7*\s]*(.{15,}?)\s*(?:\([^()]{1,30}\)\W*"
+                       r"|[-\u2013\u2014|\u2022\u00b7]\s*[^.!?()]{1,30})$")
 
 
 def _is_boilerplate(line: str, link_texts: Container[str]) -> bool:
@@ -173,7 +199,24 @@ def _is_boilerplate(line: str, link_texts: Container[str]) -> bool:
     if _DROP_RE.search(line) or _scanning_match(line):
         return True
     norm = _norm(line)
-    return len(norm) >= 15 and not norm.endswith((".", "?", "!")) and norm in link_texts
+    if len(norm) < 15:
+        return False
+    if line.startswith("- ") and _led_by_link(line[2:], link_texts):
+        return True  # a list of other stories: each item its headline link, then its teaser
+    if norm.endswith((".", "?", "!")):
+        return False
+    if norm in link_texts:
+        return True
+    # Another story's headline link with its source or age after it: "... (Reuters)".
+    led = _LINK_LED.match(line)
+    return led is not None and _norm(led.group(1)) in link_texts
+
+
+def _led_by_link(item: str, link_texts: Container[str]) -> bool:
+    """A list item whose first words (15 characters or more) are the whole text of a link."""
+    words = item.split(" ", 24)[:24]
+    return any(_norm(" ".join(words[:n])) in link_texts for n in range(2, len(words) + 1)
+               if len(" ".join(words[:n])) >= 15)
 
 
 def clean_lines(text: str, link_texts: Container[str] = frozenset()) -> str:

@@ -214,6 +214,13 @@ def cap_entries(data: bytes, limit: int = MAX_ENTRIES) -> tuple[bytes, int]:
     return data[:cut] + tail, skipped
 
 
+def _ends_inside_item(data: bytes) -> bool:
+    """The document stops inside its last item (a cut connection, a size cap): that item's
+    fields after the cut are missing, so its key may not be the one it has when whole."""
+    last_open = max((m.start() for m in _ITEM_OPEN.finditer(data)), default=-1)
+    return last_open >= 0 and _ITEM_CLOSE.search(data, last_open) is None
+
+
 def _feedparser(data: bytes, headers: dict[str, str]) -> Any:
     """feedparser's HTML sanitizer and link rewriting are off: feed HTML is only ever turned
     into text here (`html_to_text`, `_plain`, both dropping scripts and styles), never shown,
@@ -250,8 +257,12 @@ def parse_feed(data: bytes, headers: dict[str, str], feed_url: str, *,
     found: list[ParsedEntry] = []
     guids: dict[str, str] = {}  # key -> the title of its first item
     dates = DateCheck()
-    for raw in result.get("entries", [])[:MAX_ENTRIES]:
+    raws = result.get("entries", [])[:MAX_ENTRIES]
+    cut_item = raws[-1] if raws and result.get("bozo") and _ends_inside_item(data) else None
+    for raw in raws:
         entry = _entry(raw, feed_url, lang)
+        if raw is cut_item and entry and entry.key.startswith("hash:"):
+            entry = None  # cut before its guid and link: the next fetch brings it whole
         if entry and entry.key.startswith("guid:") \
                 and guids.get(entry.key, entry.title) != entry.title:
             # Copy-pasted guids in one document, other headlines: distinct items, not one
@@ -260,13 +271,13 @@ def parse_feed(data: bytes, headers: dict[str, str], feed_url: str, *,
             entry = replace(entry, key=entry_key(None, entry.url, entry.title, entry.published))
         if entry:
             guids.setdefault(entry.key, entry.title)
-            found.append(replace(entry, published=dates.check(entry.published)))
+            found.append(entry)
     entries: list[ParsedEntry] = []
     seen: set[str] = set()
     for entry in _distinguish(found):
         if entry.key not in seen:
-            seen.add(entry.key)
-            entries.append(entry)
+            seen.add(entry.key)  # dates checked once each: a repeated item is one item
+            entries.append(replace(entry, published=dates.check(entry.published)))
     extra = skipped + max(0, len(result.get("entries", [])) - MAX_ENTRIES)
     broken = malformed_note(result.get("bozo_exception"), len(entries)) \
         if result.get("bozo") else None
