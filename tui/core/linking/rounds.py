@@ -157,29 +157,39 @@ def round_candidates(conn: sqlite3.Connection, path: str, token: str, ids: Seque
     k = _bisect(held.times, np.maximum(start, i - half), i, published - span, right=False)
     size = j - k  # [k, i) before `published`, [i, j) from it on: one range per key
     entries = np.cumsum(np.bincount(art, minlength=len(aids))).tolist()
-    selves = held.where(np.array(aids, np.int64)).tolist()
-    known, limit, out = held.known, index.CANDIDATES, []
-    seen = np.zeros(len(known) + 1, np.int64)  # an article's last place in `mine`; -1 none
+    selves = held.where(np.array(aids, np.int64))
+    out: list[tuple[int, list[int]]] = []
     for a in range(0, len(aids), RANK_CHUNK):  # a chunk's postings at once: ~40 B each
         e0, e1 = entries[a - 1] if a else 0, entries[min(a + RANK_CHUNK, len(aids)) - 1]
         rows, values = _contributions(held, k[e0:e1], size[e0:e1], w[e0:e1],
                                       published[e0:e1], index.RECENCY_DAYS * DAY)
-        ends = np.cumsum(np.bincount(art[e0:e1] - a, size[e0:e1], RANK_CHUNK)).astype(np.int64)
-        place, s = np.arange(len(rows)), 0
-        for aid, e, me in zip(aids[a:a + RANK_CHUNK], ends.tolist(), selves[a:], strict=False):
-            mine = rows[s:e]
-            sums = np.bincount(mine, values[s:e], len(known))  # adds in input order
-            seen[mine] = place[s:e]
-            seen[me] = -1  # not the article itself (me -1, not loaded: the spare last cell)
-            hit = mine[seen[mine] == place[s:e]]  # each other article once
-            s = e
-            v = sums[hit]
-            if len(v) > limit:  # only those tying with the limit-th best or better are sorted
-                keep = v >= np.partition(v, len(v) - limit)[len(v) - limit]
-                hit, v = hit[keep], v[keep]
-            other = known[hit]
-            out.append((aid, other[np.lexsort((other, -v))[:limit]].tolist()))
+        mine = np.repeat(art[e0:e1] - a, size[e0:e1])
+        out += _ranked(held.known, aids[a:a + RANK_CHUNK], selves[a:a + RANK_CHUNK], mine,
+                       rows, values, index.CANDIDATES)
     return out
+
+
+def _ranked(known: Any, aids: Sequence[int], selves: Any, mine: Any, rows: Any, values: Any,
+            limit: int) -> list[tuple[int, list[int]]]:
+    """Each of `aids` (mine: its place in them, per contribution) with its `limit` best other
+    articles: summed per (article, other) in input order (`np.bincount` adds a bin's weights one
+    by one, as SQL's sum), best first, ties to the lower id. Sized by the contributions alone:
+    a sum per article over every loaded article made ranking grow with the run's square."""
+    import numpy as np
+
+    code = mine * (len(known) + 1) + rows  # rows: places in `known`
+    pairs, where = np.unique(code, return_inverse=True)
+    sums = np.bincount(where.reshape(-1), values, len(pairs))
+    who, other = np.divmod(pairs, len(known) + 1)
+    keep = other != selves[who]  # not the article itself (-1 where not loaded: none is)
+    who, other, sums = who[keep], known[other[keep]], sums[keep]
+    order = np.lexsort((other, -sums, who))  # grouped by article (as `pairs` were), best first
+    who, other = who[order], other[order]
+    first = np.searchsorted(who, np.arange(len(aids) + 1))
+    top = np.arange(len(who)) - first[who] < limit
+    ends = np.searchsorted(who[top], np.arange(1, len(aids) + 1)).tolist()
+    best = other[top].tolist()
+    return [(aid, best[s:e]) for aid, s, e in zip(aids, [0, *ends], ends, strict=False)]
 
 
 def _contributions(held: Postings, k: Any, size: Any, w: Any, published: Any,
