@@ -61,6 +61,10 @@ class Postings:
         self.dense = np.zeros(0, np.int64)
         self.known = np.zeros(0, np.int64)  # article ids, in the order first loaded
         self._sorted, self._perm = self.known, self.known  # known sorted, and where each is
+        # per loaded article, the ranking's scratch: its last place among an article's
+        # postings, then its slot in that article's sums (never cleared: each is written
+        # before it is read)
+        self.seen, self.slot = np.zeros(1, np.int64), np.zeros(1, np.int64)
 
     def load(self, conn: sqlite3.Connection, keys: set[str]) -> None:
         import numpy as np
@@ -82,6 +86,7 @@ class Postings:
         self._perm = np.argsort(self.known, kind="stable")
         self._sorted = self.known[self._perm]
         self.dense = np.concatenate([self.dense, self.where(loaded)])
+        self.seen, self.slot = np.zeros((2, len(self.known) + 1), np.int64)
 
     def where(self, ids: Any) -> Any:
         """Each id's position in `known` (-1 for one not loaded)."""
@@ -157,39 +162,32 @@ def round_candidates(conn: sqlite3.Connection, path: str, token: str, ids: Seque
     k = _bisect(held.times, np.maximum(start, i - half), i, published - span, right=False)
     size = j - k  # [k, i) before `published`, [i, j) from it on: one range per key
     entries = np.cumsum(np.bincount(art, minlength=len(aids))).tolist()
-    selves = held.where(np.array(aids, np.int64))
-    out: list[tuple[int, list[int]]] = []
+    selves = held.where(np.array(aids, np.int64)).tolist()
+    known, limit, out = held.known, index.CANDIDATES, []
+    seen, slot = held.seen, held.slot  # an article's sums are its own others' (a sum per
+    # article over every article loaded made ranking grow with the square of the run)
     for a in range(0, len(aids), RANK_CHUNK):  # a chunk's postings at once: ~40 B each
         e0, e1 = entries[a - 1] if a else 0, entries[min(a + RANK_CHUNK, len(aids)) - 1]
         rows, values = _contributions(held, k[e0:e1], size[e0:e1], w[e0:e1],
                                       published[e0:e1], index.RECENCY_DAYS * DAY)
-        mine = np.repeat(art[e0:e1] - a, size[e0:e1])
-        out += _ranked(held.known, aids[a:a + RANK_CHUNK], selves[a:a + RANK_CHUNK], mine,
-                       rows, values, index.CANDIDATES)
+        ends = np.cumsum(np.bincount(art[e0:e1] - a, size[e0:e1], RANK_CHUNK)).astype(np.int64)
+        place, s = np.arange(len(rows)), 0
+        for aid, e, me in zip(aids[a:a + RANK_CHUNK], ends.tolist(), selves[a:], strict=False):
+            mine = rows[s:e]
+            seen[mine] = place[s:e]
+            hit = mine[seen[mine] == place[s:e]]  # each article once (itself included)
+            slot[hit] = np.arange(len(hit))
+            sums = np.bincount(slot[mine], values[s:e], len(hit))  # adds in input order
+            s = e
+            if me >= 0:  # not the article itself (-1: not loaded, so not among them)
+                other = hit != me
+                hit, sums = hit[other], sums[other]
+            if len(sums) > limit:  # only those tying with the limit-th best or better are sorted
+                keep = sums >= np.partition(sums, len(sums) - limit)[len(sums) - limit]
+                hit, sums = hit[keep], sums[keep]
+            other = known[hit]
+            out.append((aid, other[np.lexsort((other, -sums))[:limit]].tolist()))
     return out
-
-
-def _ranked(known: Any, aids: Sequence[int], selves: Any, mine: Any, rows: Any, values: Any,
-            limit: int) -> list[tuple[int, list[int]]]:
-    """Each of `aids` (mine: its place in them, per contribution) with its `limit` best other
-    articles: summed per (article, other) in input order (`np.bincount` adds a bin's weights one
-    by one, as SQL's sum), best first, ties to the lower id. Sized by the contributions alone:
-    a sum per article over every loaded article made ranking grow with the run's square."""
-    import numpy as np
-
-    code = mine * (len(known) + 1) + rows  # rows: places in `known`
-    pairs, where = np.unique(code, return_inverse=True)
-    sums = np.bincount(where.reshape(-1), values, len(pairs))
-    who, other = np.divmod(pairs, len(known) + 1)
-    keep = other != selves[who]  # not the article itself (-1 where not loaded: none is)
-    who, other, sums = who[keep], known[other[keep]], sums[keep]
-    order = np.lexsort((other, -sums, who))  # grouped by article (as `pairs` were), best first
-    who, other = who[order], other[order]
-    first = np.searchsorted(who, np.arange(len(aids) + 1))
-    top = np.arange(len(who)) - first[who] < limit
-    ends = np.searchsorted(who[top], np.arange(1, len(aids) + 1)).tolist()
-    best = other[top].tolist()
-    return [(aid, best[s:e]) for aid, s, e in zip(aids, [0, *ends], ends, strict=False)]
 
 
 def _contributions(held: Postings, k: Any, size: Any, w: Any, published: Any,
