@@ -276,3 +276,12 @@ def test_ranking_allocates_nothing_the_size_of_the_round(tmp_path: Path) -> None
     assert len(first) == len(got) == 40 and all(len(cands) == 20 for _aid, cands in got)
     assert dict(got)[41][:6] == [34, 48, 27, 55, 20, 62]  # w6 as it has, nearest first
     assert peak < many * 8 // 2  # its own ~4,500 postings' arrays; before: 4.9 MB
+
+
+def test_a_worker_holds_a_bench_runs_features_decoded() -> None:
+    """A round's scoring jobs pair every block with every other and the pool hands them out
+    in turn, so a worker holding two blocks and a bit (4,500) decoded a cold 10k run's
+    articles 3.2 times over: it holds the run's five blocks."""
+    from tui.core.linking import index
+
+    assert index._DECODED_MAX >= 5 * rounds.BLOCK
