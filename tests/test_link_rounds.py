@@ -240,3 +240,48 @@ def test_tiles_in_numpy_are_the_tiles_by_sets(seed: int) -> None:
         tiler.add(found[i:i + 13])
     assert tiler.tiles() == _tiles_by_sets(found, ids, size)
     assert rounds.Tiler(ids, size).tiles() == []
+
+
+def test_ranking_allocates_nothing_the_size_of_the_round(tmp_path: Path) -> None:
+    """Ranking a job's articles costs what their own postings cost, not what the round holds:
+    a sum per article over every article loaded (a cold run's whole fortnight) made a run's
+    ranking grow with its square. Measured as the peak numpy allocates ranking 40 articles
+    whose postings are already held beside 200k others'."""
+    import tracemalloc
+
+    from tui.core.store.db import connect, connect_readonly
+
+    many, run = 200_000, list(range(1, 81))
+    conn = connect(tmp_path / "c.db")
+    conn.execute("PRAGMA foreign_keys = OFF")  # postings only: no articles behind them
+    conn.execute("BEGIN")
+    conn.executemany("INSERT INTO link_keys(key, published, article_id) VALUES(?, ?, ?)",
+                     [("common", 1.7e9 + aid, aid) for aid in range(1, many + 1)]
+                     + [(f"w{aid % 7}", 1.7e9 + aid, aid) for aid in run])
+    conn.executemany("INSERT INTO link_df(key, df) VALUES(?, ?)",
+                     [("common", many), *((f"w{n}", 12) for n in range(7)), ("", many)])
+    conn.commit()
+    conn.close()
+    conn = connect_readonly(tmp_path / "c.db")
+    window = (1.7e9 - 1.0, 1.7e9 + many + 1.0)
+    try:
+        first = rounds.round_candidates(conn, "c.db", "t", run[:40], window)  # loads the keys
+        tracemalloc.start()
+        got = rounds.round_candidates(conn, "c.db", "t", run[40:], window)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    finally:
+        rounds.forget()
+        conn.close()
+    assert len(first) == len(got) == 40 and all(len(cands) == 20 for _aid, cands in got)
+    assert dict(got)[41][:6] == [34, 48, 27, 55, 20, 62]  # w6 as it has, nearest first
+    assert peak < many * 8 // 2  # its own ~4,500 postings' arrays; before: 4.9 MB
+
+
+def test_a_worker_holds_a_bench_runs_features_decoded() -> None:
+    """A round's scoring jobs pair every block with every other and the pool hands them out
+    in turn, so a worker holding two blocks and a bit (4,500) decoded a cold 10k run's
+    articles 3.2 times over: it holds the run's five blocks."""
+    from tui.core.linking import index
+
+    assert index._DECODED_MAX >= 5 * rounds.BLOCK

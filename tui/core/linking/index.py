@@ -187,11 +187,13 @@ def candidates(conn: sqlite3.Connection, aid: int, feats: Features,
 
 
 _decoded: dict[tuple[int, float, int, int], Features] = {}
-# ~6 KB each decoded (orjson shares their keys): ~27 MB a process. A cold run's candidates span
-# a week around each article: at 1,500 every article was decoded eight times over, at 3,000 two
-# and a half. A round's scoring job decodes two blocks of rounds.BLOCK: one stays for the
-# worker's next job. (9,000 saved ~0.2 s of a cold 10k run's CPU for ~18 MB more a worker.)
-_DECODED_MAX = 4_500
+# ~6.3 KB each decoded (orjson shares their keys). A round's scoring jobs pair every block of
+# the run with every other (blocks go by arrival, not time), and the pool hands them to its
+# workers in turn, so a worker meets most of the run again and again: holding 4,500 (two
+# blocks and a bit) decoded a cold 10k run's articles 3.2 times over (31,846 decodes in two
+# workers), holding the whole run once each (20,000), ~0.4 s less CPU for ~35 MB more a
+# worker (63 MB). Bigger runs decode some again rather than hold more.
+_DECODED_MAX = 10_000
 
 
 def features(conn: sqlite3.Connection, ids: Sequence[int], keep: bool = True

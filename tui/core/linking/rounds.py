@@ -61,6 +61,10 @@ class Postings:
         self.dense = np.zeros(0, np.int64)
         self.known = np.zeros(0, np.int64)  # article ids, in the order first loaded
         self._sorted, self._perm = self.known, self.known  # known sorted, and where each is
+        # per loaded article, the ranking's scratch: its last place among an article's
+        # postings, then its slot in that article's sums (never cleared: each is written
+        # before it is read)
+        self.seen, self.slot = np.zeros(1, np.int64), np.zeros(1, np.int64)
 
     def load(self, conn: sqlite3.Connection, keys: set[str]) -> None:
         import numpy as np
@@ -82,6 +86,7 @@ class Postings:
         self._perm = np.argsort(self.known, kind="stable")
         self._sorted = self.known[self._perm]
         self.dense = np.concatenate([self.dense, self.where(loaded)])
+        self.seen, self.slot = np.zeros((2, len(self.known) + 1), np.int64)
 
     def where(self, ids: Any) -> Any:
         """Each id's position in `known` (-1 for one not loaded)."""
@@ -159,7 +164,8 @@ def round_candidates(conn: sqlite3.Connection, path: str, token: str, ids: Seque
     entries = np.cumsum(np.bincount(art, minlength=len(aids))).tolist()
     selves = held.where(np.array(aids, np.int64)).tolist()
     known, limit, out = held.known, index.CANDIDATES, []
-    seen = np.zeros(len(known) + 1, np.int64)  # an article's last place in `mine`; -1 none
+    seen, slot = held.seen, held.slot  # an article's sums are its own others' (a sum per
+    # article over every article loaded made ranking grow with the square of the run)
     for a in range(0, len(aids), RANK_CHUNK):  # a chunk's postings at once: ~40 B each
         e0, e1 = entries[a - 1] if a else 0, entries[min(a + RANK_CHUNK, len(aids)) - 1]
         rows, values = _contributions(held, k[e0:e1], size[e0:e1], w[e0:e1],
@@ -168,17 +174,19 @@ def round_candidates(conn: sqlite3.Connection, path: str, token: str, ids: Seque
         place, s = np.arange(len(rows)), 0
         for aid, e, me in zip(aids[a:a + RANK_CHUNK], ends.tolist(), selves[a:], strict=False):
             mine = rows[s:e]
-            sums = np.bincount(mine, values[s:e], len(known))  # adds in input order
             seen[mine] = place[s:e]
-            seen[me] = -1  # not the article itself (me -1, not loaded: the spare last cell)
-            hit = mine[seen[mine] == place[s:e]]  # each other article once
+            hit = mine[seen[mine] == place[s:e]]  # each article once (itself included)
+            slot[hit] = np.arange(len(hit))
+            sums = np.bincount(slot[mine], values[s:e], len(hit))  # adds in input order
             s = e
-            v = sums[hit]
-            if len(v) > limit:  # only those tying with the limit-th best or better are sorted
-                keep = v >= np.partition(v, len(v) - limit)[len(v) - limit]
-                hit, v = hit[keep], v[keep]
+            if me >= 0:  # not the article itself (-1: not loaded, so not among them)
+                other = hit != me
+                hit, sums = hit[other], sums[other]
+            if len(sums) > limit:  # only those tying with the limit-th best or better are sorted
+                keep = sums >= np.partition(sums, len(sums) - limit)[len(sums) - limit]
+                hit, sums = hit[keep], sums[keep]
             other = known[hit]
-            out.append((aid, other[np.lexsort((other, -v))[:limit]].tolist()))
+            out.append((aid, other[np.lexsort((other, -sums))[:limit]].tolist()))
     return out
 
 
