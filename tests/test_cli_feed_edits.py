@@ -99,6 +99,10 @@ def test_no_fetch_only_writes_and_says_how_to_fetch(tmp_path: Path) -> None:
     assert "fetch it with: newsdesk fetch 'Example Desk'" in result.stdout
     assert not (tmp_path / "cache").exists()  # nothing fetched, no cache made
     assert load_config(path).feeds[-1].name == "Example Desk"
+    table = path.read_text(encoding="utf-8").split("[[feed]]")[-1]
+    assert "tags" not in table  # no tag given: no `tags = []` to puzzle over
+    assert tomllib.loads(path.read_text(encoding="utf-8"))["feed"][-1] == {
+        "name": "Example Desk", "url": "https://Example.org/rss/"}
 
 
 @pytest.mark.parametrize(("args", "said"), [
