@@ -5,11 +5,13 @@ at once and the file watch, seeing the file changed, finds nothing new to add.
 
 A feed added is fetched at once, with the refresh's progress on the status line. A feed
 removed leaves its articles in the cache, as one deleted from the file by hand: the
-confirmation says how many it holds and that saved and tagged ones stay.
+confirmation says how many it holds, that saved and tagged ones stay, and how to dismiss
+the unread rest now.
 """
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -163,4 +165,7 @@ def removal_question(name: str, url: str, held: Holdings, keep_days: int) -> str
                 "Saved and tagged articles always stay")
         lines.append(kept + (f"; {held.shared} listed under another feed too stay listed "
                              "there." if held.shared else "."))
+        if held.unread:  # the rest need not wait for keep_days in Unread (remove-feed says so)
+            lines.append("To take its unread ones out of Unread now: newsdesk dismiss --query "
+                         + shlex.quote(f"feed:{quote(name)}"))
     return "\n".join(lines)
