@@ -36,6 +36,7 @@ from tui.app.screens.keeping import Keeping
 from tui.app.screens.marks import Marks
 from tui.app.screens.query_entry import QueryEntry
 from tui.app.screens.reading import Reading
+from tui.app.screens.resume import Resume
 from tui.app.screens.teaching import Teaching
 from tui.app.screens.trail import Trail
 from tui.app.screens.triage import Triage
@@ -81,6 +82,7 @@ class MainScreen(Screen[None]):
         self.follow.also.append(self.actors_file.poll)
         self.keeping = Keeping(self, self.follow.use)
         self.trail = Trail(self)
+        self.resume = Resume(self, self.trail, self.reading)
         self.query_entry = QueryEntry(self)
         self.follow.renamed.append(self.trail.rename_feeds)
         self.feed_editing = FeedEditing(self, self.follow.use, self.jobs,
@@ -105,6 +107,7 @@ class MainScreen(Screen[None]):
         self.relayout()
         self.load_view(self.view)
         self.view_tree.recount()
+        self.call_after_refresh(self.resume.restore)  # the place at the last quit
         self.follow.start()
         self.actors_file.start()
         if self.desk.upgraded:  # said on stderr before the pause; here what it was
