@@ -119,3 +119,35 @@ def test_no_home_at_all_is_one_clear_line_and_nothing_written(tmp_path: Path) ->
     assert told.returncode == 0, told.stderr
     assert (tmp_path / "CONFIG" / "newsdesk" / "feeds.toml").is_file()
     assert "HOME is not set" not in told.stderr  # the folder named was used
+
+
+def test_an_empty_home_is_taken_as_unset_for_every_command(tmp_path: Path) -> None:
+    """`HOME= newsdesk ...` (set but empty, as a service file's `HOME=` leaves it): the
+    account's home folder, as with HOME unset, and the first run says why; never `/` (where
+    Python's `~` puts it), nor the current folder."""
+    account, here = tmp_path / "account", tmp_path / "cron"
+    (account / ".newsboat").mkdir(parents=True)
+    (account / ".newsboat" / "urls").write_text("http://127.0.0.1:9/steppe.xml wire\n")
+    here.mkdir()
+    first = without_home(account, "list", cwd=here, HOME="")
+    written = account / ".config" / "newsdesk" / "feeds.toml"
+    assert first.returncode == 0, first.stderr
+    assert (f"to {written} (HOME is empty: the account's home folder, from the password "
+            "database)") in first.stderr
+    for args in (["list"], ["feeds"], ["tags"], ["fetch", "--quiet", "--no-extract",
+                                                 "nosuchfeed"],
+                 ["import-newsboat", "--dry-run"], ["--help"]):
+        run = without_home(account, *args, cwd=here, HOME="")
+        assert "Traceback" not in run.stderr and "HOME is empty" not in run.stderr, run.stderr
+        assert "first run" not in run.stderr, (args, run.stderr)  # said once
+        if args[0] == "import-newsboat":
+            assert run.returncode == 0 and "steppe.xml" in run.stdout, run.stderr  # the
+            # account's ~/.newsboat/urls, not /.newsboat's
+        if args[0] == "--help":
+            assert f"config in use: {written}" in run.stdout, run.stdout
+    assert (account / ".cache" / "newsdesk").is_dir()
+    assert list(here.iterdir()) == []  # nothing in the current folder
+    homeless = without_home(None, "list", cwd=here, HOME="")
+    assert homeless.returncode == 2 and homeless.stderr.count("\n") == 1, homeless.stderr
+    assert "no home folder: HOME is empty and the account has none" in homeless.stderr
+    assert list(here.iterdir()) == []

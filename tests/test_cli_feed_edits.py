@@ -99,6 +99,10 @@ def test_no_fetch_only_writes_and_says_how_to_fetch(tmp_path: Path) -> None:
     assert "fetch it with: newsdesk fetch 'Example Desk'" in result.stdout
     assert not (tmp_path / "cache").exists()  # nothing fetched, no cache made
     assert load_config(path).feeds[-1].name == "Example Desk"
+    table = path.read_text(encoding="utf-8").split("[[feed]]")[-1]
+    assert "tags" not in table  # no tag given: no `tags = []` to puzzle over
+    assert tomllib.loads(path.read_text(encoding="utf-8"))["feed"][-1] == {
+        "name": "Example Desk", "url": "https://Example.org/rss/"}
 
 
 @pytest.mark.parametrize(("args", "said"), [
@@ -202,3 +206,28 @@ def test_crlf_and_a_file_with_no_feeds(tmp_path: Path) -> None:
     assert b"\n" not in text.replace(b"\r\n", b"") and text.startswith(b"# mine\r\n")
     remove_feed(path, "A")
     assert path.read_bytes() == b"# mine\r\n[settings]\r\ncache_dir = \"cache\"\r\n"
+
+
+def test_a_removed_feeds_name_still_finds_its_articles_in_part_too(tmp_path: Path) -> None:
+    """What stays of a removed feed is found by the name it went by, as README promises: in
+    part (`feed:gulf`) as for a listed feed, and by the title a feed without a `name` showed."""
+    env = fresh_user(tmp_path)
+    with LocalServer() as server:
+        gulf = server.add("/gulf.xml", body=rss(_items(server, "gulf", 2)))
+        steppe = server.add("/steppe.xml", body=rss(_items(server, "steppe", 3),
+                                                      title="Steppe Courier"))
+        path = _write(tmp_path, gulf=gulf)
+        added = newsdesk("--config", str(path), "add-feed", steppe, env=env, cwd=tmp_path)
+        assert added.returncode == 0, added.stderr
+        fetched = newsdesk("--config", str(path), "fetch", env=env, cwd=tmp_path)
+        assert fetched.returncode == 0, fetched.stderr
+    with Desk.open(load_config(path)) as desk:
+        desk.set_saved(desk.ids('feed:"Steppe Courier"')[0])
+    for name in ("Gulf Letters", "Steppe Courier"):
+        removed = newsdesk("--config", str(path), "remove-feed", name, env=env, cwd=tmp_path)
+        assert removed.returncode == 0, removed.stderr
+    for query, count in (("feed:gulf", 2), ("feed:letters", 2), ('feed:"gulf letters"', 2),
+                         ("feed:steppe", 3), ("feed:courier", 3), ("feed:cedar", 0)):
+        listed = newsdesk("--config", str(path), "list", "--json", query, env=env, cwd=tmp_path)
+        assert listed.returncode == 0, listed.stderr
+        assert len(listed.stdout.splitlines()) == count, (query, listed.stdout, listed.stderr)

@@ -5,7 +5,10 @@ processes on a real cache fed by a loopback server."""
 from __future__ import annotations
 
 import json
+import shlex
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -93,7 +96,6 @@ def test_tag_by_query_counts_each_tag(cache: str) -> None:
 
 
 @pytest.mark.parametrize(("args", "words"), [
-    (["read"], ["read: give article ids or --query QUERY"]),
     (["save", "1", "--query", "x"], ["save: give article ids or --query, not both"]),
     (["read", "--query", " "], ["--query is empty, which would change every article"]),
     (["dismiss", "feed:TASS"], ["'feed:TASS' is not an article id (a query goes after "
@@ -106,6 +108,30 @@ def test_what_a_script_got_wrong_changes_nothing(cache: str, args: list[str],
                                                   words: list[str]) -> None:
     before = flags(cache)
     one_line(newsdesk("--config", cache, *args), 2, *words)
+    assert flags(cache) == before
+
+
+def test_a_pipeline_that_found_nothing_is_no_usage_error(cache: str) -> None:
+    """`list --json Q | jq .id | xargs newsdesk tag ...` with nothing matching runs `tag`
+    with no id at all (xargs without -r): exit 0 as the same `--query` that matched nothing,
+    with one line on stderr, never 2 (a usage error a `set -e` script stops on)."""
+    before = flags(cache)
+    run = [sys.executable, "-m", "tui", "--config", cache]
+    ids = f"{sys.executable} -c 'import json,sys; [print(json.loads(l)[\"id\"]) for l in sys.stdin]'"
+    for command in ("tag --add dossier", "save", "dismiss"):
+        piped = subprocess.run(
+            ["bash", "-c", f"set -o pipefail; {shlex.join(run)} list --json nomatchword | {ids} "
+                           f"| xargs {shlex.join(run)} {command}"],
+            capture_output=True, text=True, timeout=120)
+        assert piped.returncode == 0, piped.stderr
+        assert piped.stdout == "" and "Traceback" not in piped.stderr
+        verb = command.split()[0]
+        assert f"newsdesk: {verb}: no article ids given: nothing changed" in piped.stderr
+        queried = newsdesk("--config", cache, *command.split(), "--query", "nomatchword")
+        assert queried.returncode == 0, queried.stderr
+    bare = newsdesk("--config", cache, "read")
+    one_line(bare, 0, "read: no article ids given: nothing changed (name them by id, or "
+                      "--query QUERY")
     assert flags(cache) == before
 
 

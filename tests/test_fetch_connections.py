@@ -61,8 +61,8 @@ def test_a_kept_connection_carries_the_next_requests(server: LocalServer) -> Non
 
 
 def test_a_body_bigger_than_the_read_ahead_arrives_whole(server: LocalServer) -> None:
-    """The socket stops reading past wire.PAUSE_AT unread bytes and reads again as the body
-    is taken: nothing is lost or reordered on the way."""
+    """asyncio's stream stops reading the socket past its read-ahead (twice plain.CHUNK
+    unread bytes) and reads again as the body is taken: nothing is lost or reordered."""
     body = b"".join(b"%07d\n" % i for i in range(200_000))  # 1.6 MB, every line numbered
     url = server.add("/big.xml", body=body)
 

@@ -43,5 +43,5 @@ def test_i_adds_a_feed_from_a_fresh_home(tmp_path: Path, tmux: Tmux) -> None:
     added = [line[2:] for line in diff if line.startswith("+ ")]
     assert added.count("") == 1  # one blank line between it and the feed before
     assert [line for line in added if line] == ["[[feed]]", "# no name: shown by the feed's own title (name = \"...\" "
-                     "chooses one)", f'url = "{url}"', "tags = []"]
+                     "chooses one)", f'url = "{url}"']
     assert load_config(written).feeds[-1].url == url

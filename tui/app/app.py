@@ -46,7 +46,11 @@ class NewsdeskApp(App[None]):
     def exit(self, result: None = None, return_code: int = 0,
              message: RenderableType | None = None) -> None:
         """A refresh in a worker thread would hold the exit until its analysis ended (asyncio
-        waits for its executor's threads): it is told to stop at its next step."""
+        waits for its executor's threads): it is told to stop at its next step. Where the
+        reader is is kept for its next start (screens/resume.py)."""
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.resume.keep()
         self.desk.stop()
         super().exit(result, return_code, message)
 

@@ -195,3 +195,14 @@ KEY_NAMES = {"question_mark": "?", "slash": "/", "space": "space", "enter": "ent
 def key_label(keys: str) -> str:
     """Textual key names -> what the user types."""
     return " ".join(KEY_NAMES.get(k, k) for k in keys.split(","))
+
+
+def key_of(keymap: Mapping[str, str], name: str) -> str:
+    """The key a hint names for command `name`: the first of the user's `[keys]` remap
+    (`keymap`), else of its default, so a message never names a key that does nothing."""
+    return key_label(keymap.get(name, BY_NAME[name].key).split(",")[0].strip())
+
+
+def default_key(name: str) -> str:
+    """`key_of` with no remaps: for parts shown without a screen's keymap (tests)."""
+    return key_of({}, name)

@@ -1,12 +1,15 @@
 """What an empty article list says: never a blank pane, always the next step.
 
-Kept free of Textual (plain text from Desk calls) so each case is a small, testable function.
+Kept free of widgets (plain text from Desk calls) so each case is a small, testable function.
+Each key it names is the one the user presses (`key`: their `[keys]` remap, else the default).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from tui.app.commands import default_key
 from tui.app.views import combine
 from tui.core.config.firstrun import import_hint
 from tui.core.words import counted
@@ -17,6 +20,8 @@ if TYPE_CHECKING:
 
 
 OFFLINE_TRY = "To try newsdesk offline: newsdesk demo (a built-in site, no network needed)"
+Keys = Callable[[str], str]
+"""command name -> the key the user presses for it"""
 
 
 def _config_name(config: Config) -> str:
@@ -37,13 +42,15 @@ def read_left_out(desk: Desk, view_kind: str, view_query: str, words: str,
         return 0
 
 
-def _left_out(read: int, unread_view: bool) -> str:
-    how = "choose All in the tree (1), then search again" if unread_view else "l shows them"
+def _left_out(read: int, unread_view: bool, key: Keys) -> str:
+    how = (f"choose All in the tree ({key('focus_views')}), then search again" if unread_view
+           else f"{key('toggle_hide_read')} shows them")
     return f"\n{counted(read, 'read article')} match{'es' if read == 1 else ''} it: {how}."
 
 
 def empty_text(desk: Desk, config: Config, view_label: str, query: str, narrowed: bool,
-               feed: str | None = None, read: int = 0, unread_view: bool = False) -> str:
+               feed: str | None = None, read: int = 0, unread_view: bool = False,
+               key: Keys = default_key) -> str:
     """The text of an empty list: `narrowed` when a filter or search is active; `feed`: the
     feed the list shows, whose last error says why it is empty; `read`: the read articles
     that match what was typed, left out by Unread (`unread_view`) or by `l`."""
@@ -51,57 +58,63 @@ def empty_text(desk: Desk, config: Config, view_label: str, query: str, narrowed
     if unknown:
         names = ", ".join(repr(n) for n in unknown)
         return (f"No known actor is called {names}, so nothing matches.\n"
-                "The Actors part of the tree lists the known ones; + adds a new actor.")
+                f"The Actors part of the tree lists the known ones; {key('new_actor')} adds a "
+                "new actor.")
     if narrowed:
-        return f"No articles match {query!r}." + (_left_out(read, unread_view) if read else "")
+        return f"No articles match {query!r}." + (_left_out(read, unread_view, key) if read else "")
     feeds = len(config.feeds)
     where = _config_name(config)
     if not feeds:
-        return ("No feeds yet: press i to add one.\n"
+        return (f"No feeds yet: press {key('add_feed')} to add one.\n"
                 f"Or add [[feed]] tables to {where},\n"
                 "or import a list of feeds: newsdesk import-opml FILE\n"
-                "then press R to fetch them.")
+                f"then press {key('refresh_all')} to fetch them.")
     if not _has_articles(desk):
         if _all_failing(desk):
             none = ("could not reach the feed" if feeds == 1
                     else f"reached none of the {feeds} feeds")
             listed = "The feed is" if feeds == 1 else "The feeds are"
             return (f"No articles yet: the last refresh {none}\n"
-                    "(e lists why; is this machine offline?). R tries again.\n"
+                    f"({key('feed_errors')} lists why; is this machine offline?). "
+                    f"{key('refresh_all')} tries again.\n"
                     f"{listed} listed in {where}\n"
                     f"{OFFLINE_TRY}")
         listed = "the feed" if feeds == 1 else f"the {feeds} feeds"
-        return (f"No articles yet: press R to fetch {listed} listed in\n"
+        return (f"No articles yet: press {key('refresh_all')} to fetch {listed} listed in\n"
                 f"{where}\n"
-                "To choose your feeds, press i to add one, edit that file, or import a list: "
+                f"To choose your feeds, press {key('add_feed')} to add one, edit that file, "
+                "or import a list: "
                 f"{import_hint()}\n"
                 f"{OFFLINE_TRY}")
     if feed is not None:
-        return _feed_text(desk, config, feed)
-    return f"No articles in {view_label}.  R refreshes the feeds."
+        return _feed_text(desk, config, feed, key)
+    return f"No articles in {view_label}.  {key('refresh_all')} refreshes the feeds."
 
 
-EDIT_FEEDS = ("X removes it; to change its URL, edit {where}\n"
-              "(the reader follows the file at once; i adds a feed).")
+EDIT_FEEDS = ("{remove} removes it; to change its URL, edit {where}\n"
+              "(the reader follows the file at once; {add} adds a feed).")
 
 
-def _feed_text(desk: Desk, config: Config, name: str) -> str:
+def _feed_text(desk: Desk, config: Config, name: str, key: Keys) -> str:
     """A feed's empty list: why (its last error while it fails, or never fetched), then what
     to do, as `e` and `newsdesk feeds` say it."""
     try:
         status = next((f for f in desk.feeds() if f.name == name), None)
     except Exception:
         status = None
-    edit = EDIT_FEEDS.format(where=_config_name(config))
+    edit = EDIT_FEEDS.format(where=_config_name(config), remove=key("remove_feed"),
+                             add=key("add_feed"))
+    again = key("refresh_feed")
     if status is not None and status.failures:
         tries = "its last refresh" if status.failures == 1 else \
             f"its last {status.failures} refreshes"
         return (f"No articles in {name}: {tries} failed:\n{status.last_error}\n"
-                f"r tries it again; e lists every feed's state.\n{edit}")
+                f"{again} tries it again; {key('feed_errors')} lists every feed's state.\n"
+                f"{edit}")
     if status is not None and status.last_ok is None:
-        return f"No articles in {name}: not fetched yet.  r fetches it.\n{edit}"
+        return f"No articles in {name}: not fetched yet.  {again} fetches it.\n{edit}"
     sent = counted(status.item_count, "item") if status is not None else "no items"
-    return f"No articles in {name} (its last read sent {sent}).  r refreshes it.\n{edit}"
+    return f"No articles in {name} (its last read sent {sent}).  {again} refreshes it.\n{edit}"
 
 
 def _unknown_actors(desk: Desk, query: str) -> list[str]:

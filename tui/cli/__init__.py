@@ -34,8 +34,10 @@ def _main(argv: Sequence[str] | None) -> tuple[int, bool]:
     """(exit code, whether the command may end the process without teardown)."""
     from tui.cli.commands import ALL
     from tui.cli.registry import build_parser, dispatch, parse, query_words, unexpected
+    from tui.core.config.userdirs import forget_unusable_home
 
     standard_streams()
+    forget_unusable_home()  # HOME="" is HOME unset, for every command and the reader
     argv = list(sys.argv[1:] if argv is None else argv)
     epilog = None
     if "-h" in argv or "--help" in argv:  # only then: name the config file in use

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tui.core.config.loader import Config, ConfigError, Feed, load_config, with_titles
 from tui.core.desk_reads import DeskReads
@@ -124,6 +124,19 @@ class Desk(DeskReads):
         requests under way cancelled) instead of holding the exit; what is stored stays, the
         next refresh fetches what was not and finishes the rest."""
         self.stopping.set()
+
+    def reader_place(self) -> dict[str, Any] | None:
+        """Where the reader was at its last quit (store/place.py), or None."""
+        from tui.core.store import place
+
+        return place.load(self.conn)
+
+    def keep_reader_place(self, where: dict[str, Any]) -> bool:
+        """Keep where the reader is, for its next start; skipped (False) rather than waited
+        for while another writer holds the cache, and on a read-only one."""
+        from tui.core.store import place
+
+        return not self.read_only and place.keep(self.conn, where)
 
     def data_version(self) -> int:
         """Changes when another connection commits to the cache (a cron fetch, the CLI,

@@ -104,15 +104,17 @@ class NewActorDialog(ModalScreen[tuple[str, str] | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, check: NameCheck | None = None) -> None:
+    def __init__(self, check: NameCheck | None = None, alias_key: str = "a") -> None:
         super().__init__()
         self.checked = CheckedName(check)
+        self.alias_key = alias_key  # the user's key for adding a spelling
 
     def compose(self) -> ComposeResult:
         with Vertical(id="actor-dialog", classes="dialog") as box:
             box.border_title = "New actor"
             box.border_subtitle = "enter chooses · esc cancels"
-            yield Label(Text("Name as the news writes it (a adds other spellings later)"),
+            yield Label(Text(f"Name as the news writes it ({self.alias_key} adds other "
+                             "spellings later)"),
                         classes="dialog-about")
             yield VisualInput(placeholder="e.g. Kaja Kallas", id="dialog-input")
             yield Label("", id="name-verdict", classes="name-verdict")

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from tui.app import layout
-from tui.app.commands import key_label
 from tui.app.screens.host import Host
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.reader import ArticleText
@@ -108,7 +107,7 @@ class Arrange:
         """How far into the article the reader is, on the status line: a scrollbar alone is
         easy to miss (`space` pages on, then goes to the next unread article)."""
         stage = self.stage
-        page = key_label(stage.keymap.get("page", "space").split(",")[0])
+        page = stage.key("page")
         where = stage.reader.scroller.place(page, self._unread_next) \
             if stage.reader.is_open else ("", "")
         stage.status_line.show_where(*where)
@@ -148,7 +147,8 @@ class Arrange:
         if not self.side_choice and isinstance(stage.focused, SideList):
             stage.set_focus(stage.reader.scroller)
         self.relayout()
-        stage.say("side panel shown" if self.side_choice else "side panel hidden (B shows it)")
+        stage.say("side panel shown" if self.side_choice else
+                  f"side panel hidden ({stage.key('toggle_side')} shows it)")
 
     def toggle_full(self) -> None:
         stage = self.stage

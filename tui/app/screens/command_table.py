@@ -95,7 +95,7 @@ def command_table(screen: Commanded) -> dict[str, Callable[[], object]]:
         "open_browser": marks.either(marks.open_links, triage.open_browser),
         "copy_link": marks.either(marks.copy_links, triage.copy_link),
         "open_cited_link": triage.open_cited_link,
-        "feed_errors": triage.feed_errors,
+        "feed_errors": screen.feed_editing.feed_errors,
         "add_feed": screen.feed_editing.add_feed,
         "remove_feed": screen.feed_editing.remove_feed,
         "refresh_all": jobs.refresh_all,

@@ -5,22 +5,28 @@ at once and the file watch, seeing the file changed, finds nothing new to add.
 
 A feed added is fetched at once, with the refresh's progress on the status line. A feed
 removed leaves its articles in the cache, as one deleted from the file by hand: the
-confirmation says how many it holds and that saved and tagged ones stay.
+confirmation says how many it holds, that saved and tagged ones stay, and how to dismiss
+the unread rest now.
 """
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from tui.app.messages import OpenView
 from tui.app.screens.dialogs import ConfirmDialog
 from tui.app.screens.feed_dialogs import AddFeedDialog
+from tui.app.screens.feeds import FeedsScreen
 from tui.app.screens.host import Host, guarded
+from tui.app.views import feed_view
 from tui.core.config.feed_edits import FeedEditError, NewFeed, new_feed
 from tui.core.config.loader import Config, ConfigError, load_config
 from tui.core.config.userfiles import UserFileError
 from tui.core.query.parse import quote
 from tui.core.words import counted
+from tui.demo.config import demo_not_served
 
 if TYPE_CHECKING:
     from tui.app.screens.jobs import Jobs
@@ -76,11 +82,30 @@ class FeedEditing:
         self.use_config(fresh)
         name = next((f.name for f in host.desk.config.feeds if f.url == feed.url), feed.url)
         if self.jobs.busy is not None:  # a refresh started before the feed was there
-            host.say(f"added {name} to feeds.toml; r on it fetches it once the "
+            host.say(f"added {name} to feeds.toml; {host.key('refresh_feed')} on it fetches it "
+                     "once the "
                      f"{self.jobs.busy} running ends")
             return
         host.say(f"added {name} to feeds.toml; fetching it…")
         self.jobs.refresh_named(name)
+
+    # -- the feeds dialog (`e`) ---------------------------------------------------------------
+    @guarded
+    def feed_errors(self) -> None:
+        host = self.host
+        feeds, config = list(host.desk.feeds()), host.desk.config
+        demo = demo_not_served(config.path, (f.url for f in config.feeds),
+                               (f.last_error or "" for f in feeds if f.failures))
+        host.app.push_screen(FeedsScreen(feeds, note=demo, where=config.path,
+                                         edit=self.from_feed_list, key=host.key),
+                             self._feed_chosen)
+
+    def _feed_chosen(self, name: str | None) -> None:
+        """`enter` in the feeds dialog: that feed's articles, as choosing it in the tree."""
+        if name is not None:
+            view = feed_view(name)
+            self.host.view_tree.select_view(view)
+            self.host.view_tree.post_message(OpenView(view))
 
     # -- removing ----------------------------------------------------------------------------
     def chosen_feed(self) -> str | None:
@@ -105,7 +130,8 @@ class FeedEditing:
         name = name or self.chosen_feed()
         feed = host.desk.config.feed_named(name) if name else None
         if feed is None:
-            host.say("no feed chosen: put the tree's cursor on a feed (1), or list one, then X")
+            host.say(f"no feed chosen: put the tree's cursor on a feed ({host.key('focus_views')}"
+                     f"), or list one, then {host.key('remove_feed')}")
             return
         held = host.desk.holdings(feed.url)
         host.app.push_screen(
@@ -163,4 +189,7 @@ def removal_question(name: str, url: str, held: Holdings, keep_days: int) -> str
                 "Saved and tagged articles always stay")
         lines.append(kept + (f"; {held.shared} listed under another feed too stay listed "
                              "there." if held.shared else "."))
+        if held.unread:  # the rest need not wait for keep_days in Unread (remove-feed says so)
+            lines.append("To take its unread ones out of Unread now: newsdesk dismiss --query "
+                         + shlex.quote(f"feed:{quote(name)}"))
     return "\n".join(lines)

@@ -14,6 +14,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from tui.app.commands import default_key
 from tui.app.widgets.visual_text import app_reorders, drawn_label, own_line
 from tui.core.models import FeedStatus
 
@@ -40,15 +41,19 @@ class FeedsScreen(ModalScreen[str | None]):
     answer; closing answers None)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,e", "dismiss", "Close"),
-                Binding("i", "edit('add')", show=False), Binding("X", "edit('remove')", show=False),
+                Binding("i", "edit('add')", show=False, id="add_feed"),  # the user's [keys] too
+                Binding("X", "edit('remove')", show=False, id="remove_feed"),
                 Binding("j", "move(1)", show=False), Binding("k", "move(-1)", show=False),
                 Binding("g,home", "move(-1_000_000)", show=False),
                 Binding("G,end", "move(1_000_000)", show=False)]
 
     def __init__(self, feeds: list[FeedStatus], note: str | None = None,
                  where: Path | None = None,
-                 edit: Callable[[str, str | None], None] | None = None) -> None:
+                 edit: Callable[[str, str | None], None] | None = None,
+                 key: Callable[[str], str] = default_key) -> None:
         super().__init__()
+        self.key = key
+        """command name -> the key the user presses for it, for the hints here"""
         self.edit = edit
         """`i` and `X` here: ("add", None) or ("remove", the feed under the cursor), run
         once the list is closed (the reader's own i and X)."""
@@ -64,8 +69,9 @@ class FeedsScreen(ModalScreen[str | None]):
             warned = sum(1 for f in self.feeds if not f.failures and f.warning)
             box.border_title = Text(f"Feeds ({len(self.feeds)}, {failing} failing, "
                                     f"{warned} with warnings)")
-            box.border_subtitle = ("enter lists its articles · i adds a feed · X removes it · "
-                                   "q / esc closes")
+            box.border_subtitle = (f"enter lists its articles · {self.key('add_feed')} adds a "
+                                   f"feed · {self.key('remove_feed')} removes it · q / esc "
+                                   "closes")
             yield DataTable(id="feeds-table", cursor_type="row", zebra_stripes=True)
             yield Static(id="feeds-error")
 
@@ -105,12 +111,13 @@ class FeedsScreen(ModalScreen[str | None]):
         elif warning:
             text.append(f"warning: {warning}", "yellow")
         elif feed.state == "not_fetched":
-            text.append("not fetched yet (R fetches every feed)", "dim")
+            text.append(f"not fetched yet ({self.key('refresh_all')} fetches every feed)", "dim")
         else:
             text.append("no error at the last refresh", "dim")
         if self.where is not None:
-            text.append(f"\ni adds a feed, X removes this one; or edit {self.where} (the "
-                        "reader follows it as it is saved)", "dim")
+            text.append(f"\n{self.key('add_feed')} adds a feed, {self.key('remove_feed')} removes "
+                        f"this one; or edit {self.where} (the reader follows it as it is saved)",
+                        "dim")
         self.query_one("#feeds-error", Static).update(own_line(text, app_reorders(self)))
 
     def action_edit(self, what: str) -> None:

@@ -58,6 +58,10 @@ class Host(Warns, Protocol):
     def say(self, message: str) -> None:
         """Put `message` on the status line."""
 
+    def key(self, name: str) -> str:
+        """The key the user presses for command `name` (their `[keys]` remap, else the
+        default), for messages that name it."""
+
     def update_status(self) -> None:
         """Draw the status line's place again (view, position, marks)."""
 

@@ -123,10 +123,11 @@ class Jobs:
         try:
             summary = self.host.desk.refresh(feeds, on_event=on_event, keep=marked)
         except RefreshBusy as error:  # a cron fetch: what it stores shows up here as it comes
+            again = self.host.key("refresh_all")
             call(self._refresh_failed, "not refreshed: the open article's page is being "
-                 "analysed; R again in a moment" if self.pages and error.pid == os.getpid() else
-                 f"not refreshed: {error} (a cron job?); what it fetches shows up here as it "
-                 "comes")
+                 f"analysed; {again} again in a moment" if self.pages and error.pid == os.getpid()
+                 else f"not refreshed: {error} (a cron job?); what it fetches shows up here as "
+                 "it comes")
             return
         except Exception as error:  # shown in the status line
             call(self._refresh_failed, f"refresh failed: {error}")
@@ -168,7 +169,8 @@ class Jobs:
         config = self.host.desk.config
         demo = demo_not_served(config.path, (f.url for f in config.feeds),
                                (f.error for f in failed))
-        line = refreshed_line(feeds, summary, failed, demo=demo is not None)
+        line = refreshed_line(feeds, summary, failed, demo=demo is not None,
+                              feeds_key=self.host.key("feed_errors"))
         if self._marks_gone:  # the list's rows still there kept theirs
             marked = len(self.host.articles.marked)
             line += (f"; {counted(self._marks_gone, 'marked article')} left the list, and "
@@ -280,17 +282,19 @@ class Jobs:
         self.host.say(message)
 
 
-DEMO_DOWN = "the demo site is served only while `newsdesk demo` runs (e says how to start it)"
+DEMO_DOWN = "the demo site is served only while `newsdesk demo` runs ({} says how to start it)"
 """A refresh of the demo's feeds with no demo running: why every feed failed."""
 
 
 def refreshed_line(feeds: list[str] | None, summary: RefreshSummary,
-                   failed: list[FeedFailed], demo: bool = False) -> str:
+                   failed: list[FeedFailed], demo: bool = False, feeds_key: str = "e") -> str:
     """How a refresh went, in one status line. A refresh of one feed that failed says why
     ("0 new; 1 failed" read as if something had been fetched); `demo`: the failures are the
-    demo's site not served (`demo_not_served`), which is said instead of the count's hint."""
+    demo's site not served (`demo_not_served`), which is said instead of the count's hint;
+    `feeds_key`: the key that lists the feeds (`[keys]` may remap it)."""
+    down = DEMO_DOWN.format(feeds_key)
     if feeds and len(feeds) == 1 and len(failed) == 1:
-        why = DEMO_DOWN if demo else f"{short(failed[0].error)} (e lists feeds)"
+        why = down if demo else f"{short(failed[0].error)} ({feeds_key} lists feeds)"
         return f"{failed[0].feed}: refresh failed: {why}"
     line = "refreshed " + (", ".join(feeds) if feeds else "all feeds")
     line += f": {summary.new_articles} new"
@@ -299,7 +303,7 @@ def refreshed_line(feeds: list[str] | None, summary: RefreshSummary,
     if summary.offline:
         line += f"; all {len(failed)} failed: no host name could be resolved (offline?)"
     elif failed and demo and not summary.feeds_ok:
-        return f"{line}; all {len(failed)} failed: {DEMO_DOWN}"
+        return f"{line}; all {len(failed)} failed: {down}"
     elif failed:
         line += f"; {len(failed)} failed"
     if summary.warnings:  # read, but not wholly: not counted as failing
@@ -309,7 +313,7 @@ def refreshed_line(feeds: list[str] | None, summary: RefreshSummary,
     if summary.pruned:  # keep_days: rows that leave the list say why
         line += f"; {counted(summary.pruned, 'old article')} pruned"
     if failed or summary.warnings or summary.pages_failed:
-        line += " (e lists them)"
+        line += f" ({feeds_key} lists them)"
     return line
 
 

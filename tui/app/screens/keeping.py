@@ -141,7 +141,8 @@ class Keeping:
         host = self.host
         query = self.saved_query()
         if not query:
-            host.say("nothing to save: filter (f) or search (/) first")
+            host.say(f"nothing to save: filter ({host.key('filter')}) or search "
+                     f"({host.key('search')}) first")
             return
         where = host.config.path
         if where is None:

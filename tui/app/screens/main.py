@@ -21,7 +21,7 @@ from textual.containers import Container, Horizontal
 from textual.screen import Screen
 from textual.widgets import Input
 
-from tui.app.commands import COMMANDS, key_label, keymap, screen_bindings
+from tui.app.commands import COMMANDS, key_of, keymap, screen_bindings
 from tui.app.empty_state import empty_text, read_left_out
 from tui.app.habits import habit_hint
 from tui.app.messages import OpenArticle, OpenRelated, OpenView, ShowActor
@@ -36,6 +36,7 @@ from tui.app.screens.keeping import Keeping
 from tui.app.screens.marks import Marks
 from tui.app.screens.query_entry import QueryEntry
 from tui.app.screens.reading import Reading
+from tui.app.screens.resume import Resume
 from tui.app.screens.teaching import Teaching
 from tui.app.screens.trail import Trail
 from tui.app.screens.triage import Triage
@@ -81,11 +82,11 @@ class MainScreen(Screen[None]):
         self.follow.also.append(self.actors_file.poll)
         self.keeping = Keeping(self, self.follow.use)
         self.trail = Trail(self)
+        self.resume = Resume(self, self.trail, self.reading)
         self.query_entry = QueryEntry(self)
         self.follow.renamed.append(self.trail.rename_feeds)
         self.feed_editing = FeedEditing(self, self.follow.use, self.jobs,
                                         lambda: self.trail.to_view(ALL))
-        self.triage.edit_feeds = self.feed_editing.from_feed_list
         self._commands = command_table(self)
 
     # -- layout --------------------------------------------------------------------------
@@ -106,6 +107,7 @@ class MainScreen(Screen[None]):
         self.relayout()
         self.load_view(self.view)
         self.view_tree.recount()
+        self.call_after_refresh(self.resume.restore)  # the place at the last quit
         self.follow.start()
         self.actors_file.start()
         if self.desk.upgraded:  # said on stderr before the pause; here what it was
@@ -238,7 +240,7 @@ class MainScreen(Screen[None]):
             read = read_left_out(self.desk, view.kind, view.query, words, self.hide_read)
             self.articles.empty_text = empty_text(self.desk, self.config, view.label,
                                                   pager.query, narrowed, view.feed, read,
-                                                  view.kind == "unread")
+                                                  view.kind == "unread", self.key)
         self.articles.set_feed_tags(frozenset(
             tagnames.key(tag) for feed in self.config.feeds for tag in feed.tags))
         if self.articles.pager is None or self.articles.pager.query != pager.query:
@@ -257,8 +259,8 @@ class MainScreen(Screen[None]):
     def toggle_hide_read(self) -> None:
         self.hide_read = not self.hide_read
         if self.reload_view():
-            self.say("read articles hidden (l shows them)" if self.hide_read
-                     else "read articles shown")
+            self.say(f"read articles hidden ({self.key('toggle_hide_read')} shows them)"
+                     if self.hide_read else "read articles shown")
 
     def clear_query(self) -> None:
         """Back to the whole view: no search, no filter."""
@@ -300,8 +302,7 @@ class MainScreen(Screen[None]):
             self.arranger.close_reader()
         elif pane is self.view_tree:  # a border's weight is all that changes: say it
             self.set_focus(self.articles)
-            key = key_label(self.keymap.get("close", "q").split(",")[0])
-            self.say(f"to the list; {key} again "
+            self.say(f"to the list; {self.key('close')} again "
                      + ("goes back" if self.trail.places else "quits"))
         elif not self.trail.back() and quit_at_top:
             self.app.exit()
@@ -350,6 +351,9 @@ class MainScreen(Screen[None]):
 
     def say(self, message: str) -> None:
         self.status_line.say(message)
+
+    def key(self, name: str) -> str:
+        return key_of(self.keymap, name)
 
     def stand(self, line: str) -> None:
         self.status_line.stand(line)

@@ -106,8 +106,12 @@ class Marks:
 
     def _said(self) -> None:
         count = len(self.ids)
-        self.host.say(f"{counted(count, 'article')} marked: s N x t T E y o act on them "
-                      "(M clears)" if count else "no marks")
+        key = self.host.key
+        keys = " ".join(key(name) for name in ("toggle_saved", "toggle_read", "dismiss",
+                                                "add_tags", "remove_tag", "export_view",
+                                                "copy_link", "open_browser"))
+        self.host.say(f"{counted(count, 'article')} marked: {keys} act on them "
+                      f"({key('mark_all')} clears)" if count else "no marks")
         self.host.update_status()
 
     # -- the batch -------------------------------------------------------------------------
@@ -120,7 +124,7 @@ class Marks:
         host.reader.show_again(host.desk)
         host.view_tree.recount_soon()
         host.update_status()
-        host.say(f"{what} (u undoes)")
+        host.say(f"{what} ({host.key('undo')} undoes)")
 
     def _flag(self, column: str, yes: str, no: str) -> None:
         """Set `column` on every marked article; when all had it already, take it off all."""
@@ -242,7 +246,8 @@ class Marks:
             return
         self.host.app.push_screen(
             ConfirmDialog("Open the marked links", f"Open {len(urls)} links in the browser, "
-                          "one after another? (y copies them instead)"),
+                          f"one after another? ({self.host.key('copy_link')} copies them "
+                          "instead)"),
             lambda yes: self._open(urls) if yes else self.host.say("no link opened"))
 
     def _open(self, urls: list[str]) -> None:

@@ -105,7 +105,9 @@ class Teaching:
             return
         actor_id, name = chosen
         if self._unlisted_in_hand() is not None:
-            self.host.say(f"{name} is not listed: L lists them, then a adds spellings")
+            key = self.host.key
+            self.host.say(f"{name} is not listed: {key('list_unlisted')} lists them, then "
+                          f"{key('actor_alias')} adds spellings")
             return
         desk, known = self.host.desk, self.host.desk.actor(actor_id)
         spellings = [*known.full_forms(), *known.acronyms, *known.surnames] if known else []
@@ -133,7 +135,8 @@ class Teaching:
                                     then=lambda: self._kept_in_file(name))
 
         self._warm()
-        self.host.app.push_screen(NewActorDialog(self._check(None)), done)
+        self.host.app.push_screen(NewActorDialog(self._check(None),
+                                                 self.host.key("actor_alias")), done)
 
     def list_unlisted(self) -> None:
         """The highlighted person the gazetteer lacks goes into the user's actors.toml, with
@@ -189,7 +192,8 @@ class Teaching:
         actor_id, name = chosen
         path, same_as = self.host.config.actors_path, self.host.desk.gazetteer.same_as
         if actor_id not in added_ids(path, same_as):
-            self.host.say(f"{name} is not listed (L lists them)" if self._unlisted_in_hand()
+            self.host.say(f"{name} is not listed ({self.host.key('list_unlisted')} lists them)"
+                          if self._unlisted_in_hand()
                           else f"{name} comes with newsdesk: only actors and spellings you "
                           "added can be forgotten")
             return

@@ -118,7 +118,8 @@ class Trail:
             return
         self.to_view(feed_view(names[at]))
         if screen.view.feed == names[at]:
-            screen.say(f"feed {at + 1} of {len(names)}: {names[at]} (q goes back)")
+            screen.say(f"feed {at + 1} of {len(names)}: {names[at]} ({screen.key('close')} "
+                       "goes back)")
 
     def to_related(self, article_id: int) -> None:
         """`enter` on a related item: shown in the reader, a level down from the article it is

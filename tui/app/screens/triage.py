@@ -20,17 +20,13 @@ from typing import TYPE_CHECKING
 from textual.app import SuspendNotSupported
 
 from tui.app import browser
-from tui.app.messages import OpenView
 from tui.app.screens.dialogs import ConfirmDialog, TextDialog
-from tui.app.screens.feeds import FeedsScreen
 from tui.app.screens.host import Host, guarded
 from tui.app.screens.tags import AddTagsScreen, RemoveTagScreen
-from tui.app.views import feed_view
 from tui.core import tagnames
 from tui.core.models import Article, BodyLink
 from tui.core.visual import isolated
 from tui.core.words import counted
-from tui.demo.config import demo_not_served
 
 if TYPE_CHECKING:
     from tui.core.desk import Desk
@@ -71,7 +67,9 @@ class Triage:
     def __init__(self, host: Host) -> None:
         self.host = host
         self.undo_stack: list[Undo] = []
-        self.edit_feeds: Callable[[str, str | None], None] | None = None  # e's i and X
+
+    def _undoes(self) -> str:
+        return f"({self.host.key('undo')} undoes)"
 
     def warn(self, message: str) -> None:
         self.host.warn(message)
@@ -119,7 +117,7 @@ class Triage:
         what = f"{'marked unread' if was else 'marked read'} {short(row)}"
         self.push(what, lambda desk: desk.set_read(ids, was), ids)
         self._changed(row, read=not was)
-        self.host.say(what + " (u undoes)")
+        self.host.say(f"{what} {self._undoes()}")
 
     @guarded
     def toggle_saved(self) -> None:
@@ -131,7 +129,7 @@ class Triage:
         self.push(f"{'unsaved' if was else 'saved'} {short(row)}",
                    lambda desk: desk.set_saved(article_id, was), [article_id])
         self._changed(row, saved=not was)
-        self.host.say(f"{'unsaved' if was else 'saved ★'} {short(row)} (u undoes)")
+        self.host.say(f"{'unsaved' if was else 'saved ★'} {short(row)} {self._undoes()}")
 
     @guarded
     def dismiss(self) -> None:
@@ -148,7 +146,7 @@ class Triage:
         self.host.desk.dismiss(ids)
         self.push(f"dismissed {short(row)}", revert, ids)
         self._changed(row, read=True, dismissed=True)
-        self.host.say(f"dismissed {short(row)} (u undoes)")
+        self.host.say(f"dismissed {short(row)} {self._undoes()}")
         articles = self.host.articles
         if articles.current is not None and articles.current.id == row.id:
             articles.move(1)
@@ -179,7 +177,7 @@ class Triage:
         self.push(f"marked {len(ids)} read", lambda desk: desk.set_read(ids, False), ids)
         self.host.reload_view()
         where = " in every feed" if everywhere else ""
-        self.host.say(f"marked {len(ids)} read{where} (u undoes)")
+        self.host.say(f"marked {len(ids)} read{where} {self._undoes()}")
         self.host.reader.show_again(self.host.desk)
         self.host.view_tree.recount_soon()
 
@@ -244,7 +242,7 @@ class Triage:
         what = "tagged " + " ".join(map(tagnames.hashtag, added)) + f" on {short(row)}"
         self.push(what, revert, ids)
         self._changed(row, tags=merged)
-        self.host.say(what + " (u undoes)")
+        self.host.say(f"{what} {self._undoes()}")
 
     @guarded
     def remove_tag(self) -> None:
@@ -266,7 +264,7 @@ class Triage:
         what = f"removed {tagnames.hashtag(tag)} from {short(row)}"
         self.push(what, lambda desk: desk.add_tags(ids, [tag]), ids)
         self._changed(row, tags=tuple(t for t in row.tags if t != tag))
-        self.host.say(f"{what} (u undoes)")
+        self.host.say(f"{what} {self._undoes()}")
 
     # -- links and feeds -------------------------------------------------------------------
     def open_browser(self) -> None:
@@ -275,7 +273,7 @@ class Triage:
             self.host.say("this article has no link")
             return
         if not browser.web_link(row.url):
-            self.host.say("not a web link (y copies it)")
+            self.host.say(f"not a web link ({self.host.key('copy_link')} copies it)")
             return
         self.open_url(row.url)
 
@@ -316,18 +314,18 @@ class Triage:
         except ValueError as error:
             self.host.say(f"browser setting {setting!r}: {error}")
             return
-        where = self.host.config.path or "feeds.toml"
+        where, copy = self.host.config.path or "feeds.toml", self.host.key("copy_link")
         if launch is None:
-            self.host.say("no browser found (y copies the link)")
-            self.host.app.notify(f'To open links with o, install a browser and set browser = '
-                                 f'"lynx %u" (or another) in [settings] of {where}',
-                                 title="No browser found", severity="warning", markup=False,
-                                 timeout=15)
+            self.host.say(f"no browser found ({copy} copies the link)")
+            self.host.app.notify(f"To open links with {self.host.key('open_browser')}, install "
+                                 'a browser and set browser = "lynx %u" (or another) in '
+                                 f"[settings] of {where}", title="No browser found",
+                                 severity="warning", markup=False, timeout=15)
             return
         program = browser.missing(launch.argv) if launch.argv else None
         if program is not None:
             name = os.path.basename(program)
-            self.host.warn(f"browser {name!r} not found (y copies the link)")
+            self.host.warn(f"browser {name!r} not found ({copy} copies the link)")
             self.host.app.notify(f"{program!r} is not installed or not on the PATH: install it, "
                                  f"or set another browser in [settings] of {where}",
                                  title="Browser not found", severity="warning", markup=False,
@@ -352,7 +350,8 @@ class Triage:
                 except BaseException as error:  # raised again once resumed
                     failure = error
         except SuspendNotSupported:
-            self.host.say("this terminal cannot hand over the screen; y copies the link")
+            self.host.say("this terminal cannot hand over the screen; "
+                          f"{self.host.key('copy_link')} copies the link")
             return
         if isinstance(failure, OSError):
             self.host.warn(f"cannot run {argv[0]}: {failure.strerror or failure}")
@@ -383,18 +382,3 @@ class Triage:
             return
         self.host.app.copy_to_clipboard(row.url)  # OSC 52: whether it lands is the terminal's
         self.host.say("link sent to the terminal's clipboard")
-
-    @guarded
-    def feed_errors(self) -> None:
-        feeds, config = list(self.host.desk.feeds()), self.host.desk.config
-        demo = demo_not_served(config.path, (f.url for f in config.feeds),
-                               (f.last_error or "" for f in feeds if f.failures))
-        self.host.app.push_screen(FeedsScreen(feeds, note=demo, where=config.path,
-                                              edit=self.edit_feeds), self._feed_chosen)
-
-    def _feed_chosen(self, name: str | None) -> None:
-        """`enter` in the feeds dialog: that feed's articles, as choosing it in the tree."""
-        if name is not None:
-            view = feed_view(name)
-            self.host.view_tree.select_view(view)
-            self.host.view_tree.post_message(OpenView(view))

@@ -56,12 +56,13 @@ def import_newsboat(args: argparse.Namespace) -> int:
     feeds made views where they translate (tui/core/config/newsboat*.py)."""
     from tui.core.config.newsboat import default_urls_file, parse_urls
     from tui.core.config.newsboat_query import Untranslatable, translate
+    from tui.core.config.userdirs import no_home_said
 
     if args.file is None:
         places = default_urls_file()
         path = next((p for p in places if p.is_file()), None)
         if path is None:
-            where = " or ".join(map(str, places)) or "a home folder (HOME is not set)"
+            where = " or ".join(map(str, places)) or f"a home folder ({no_home_said()})"
             raise CliError(f"no newsboat urls file in {where}; "
                            "give its path: newsdesk import-newsboat FILE", 2)
     else:

@@ -1,7 +1,8 @@
 """read, unread, save, unsave, dismiss, undismiss, tag: triage from scripts, by id or query.
 
 By id they are silent; an id with no article (pruned by keep_days since a script kept it) is
-named on stderr, exit 1, and the others are done all the same. With
+named on stderr, exit 1, and the others are done all the same. No id at all (xargs after a
+list that found nothing) is said on stderr and exit 0, as a query that matched nothing. With
 `--query` the articles are the query's, as `newsdesk list` finds them, and one line on stdout
 says how many changed: a script sees what a query it never listed did. `--dry-run` says the
 same without changing anything, to look before a large change. Only the articles that would
@@ -94,9 +95,10 @@ def _chosen(desk: Desk, args: argparse.Namespace) -> list[ArticleRow]:
     if args.query is not None and args.ids:
         raise CliError(f"{command}: give article ids or --query, not both", 2)
     if args.query is None:
-        if not args.ids:
-            raise CliError(f"{command}: give article ids or --query QUERY (see newsdesk "
-                           f"{command} --help)", 2)
+        if not args.ids:  # `... | xargs newsdesk tag` after a list that found nothing
+            tell(f"{command}: no article ids given: nothing changed (name them by id, or "
+                 "--query QUERY)")
+            return []
         found = {i: desk.article(i) for i in dict.fromkeys(args.ids)}
         args.unknown = [i for i, article in found.items() if article is None]
         return [a for a in found.values() if a is not None]

@@ -113,12 +113,14 @@ def _string(value: str) -> str:
 
 
 def table_text(feed: NewFeed) -> list[str]:
-    """The [[feed]] table's lines, as an import writes them (and `lang` when given)."""
+    """The [[feed]] table's lines, as an import writes them, but `tags` and `lang` only
+    when given."""
     lines = ["[[feed]]"]
     lines.append(f"name = {_string(feed.name)}" if feed.named else
                  "# no name: shown by the feed's own title (name = \"...\" chooses one)")
     lines.append(f"url = {_string(feed.url)}")
-    lines.append(f"tags = [{', '.join(_string(t) for t in feed.tags)}]")
+    if feed.tags:  # none given: no `tags = []` (the key is optional)
+        lines.append(f"tags = [{', '.join(_string(t) for t in feed.tags)}]")
     if feed.lang:
         lines.append(f"lang = {_string(feed.lang)}")
     return lines
@@ -210,7 +212,9 @@ def add_feed(path: Path, feed: NewFeed, titles: Mapping[str, str] = {}) -> Confi
         block.append("")
     if at == 0:
         block = block[1:]
-    table = {"url": feed.url, "tags": list(feed.tags)}
+    table: dict[str, Any] = {"url": feed.url}
+    if feed.tags:
+        table["tags"] = list(feed.tags)
     if feed.named:
         table["name"] = feed.name
     if feed.lang:

@@ -361,10 +361,10 @@ def resolve_config(explicit: str | None,
     if path is not None:
         return load_config(path)
     from tui.core.config.firstrun import CURATED, write_user_config
-    from tui.core.config.userdirs import home_from_passwd
+    from tui.core.config.userdirs import home_from_passwd, no_home_said
 
     tell = on_first_run or (lambda _message: None)
-    where = (" (HOME is not set: the account's home folder, from the password database)"
+    where = (f" ({no_home_said()}: the account's home folder, from the password database)"
              if home_from_passwd("config") else "")
     try:
         path = write_user_config(user_config_path())

@@ -15,6 +15,27 @@ from pathlib import Path
 from tui.core.toml_lines import ConfigError
 
 APP_NAME = "newsdesk"
+_UNUSABLE_HOME: list[str] = []  # what HOME was when `forget_unusable_home` took it away
+
+
+def forget_unusable_home() -> None:
+    """HOME set but empty or relative (`HOME= newsdesk`, a service file's `HOME=`) is taken
+    as unset, once at start: else `~` is `/` for Python (an export offered as
+    `/newsdesk-all.md`, newsboat's list looked for in `/.newsboat`) and a relative one puts
+    the cache in the current folder. Unset, every part finds the account's home folder from
+    the password database, as it does under `env -i`."""
+    home = os.environ.get("HOME")
+    if home is not None and not os.path.isabs(home):
+        _UNUSABLE_HOME.append(home)
+        del os.environ["HOME"]
+
+
+def no_home_said() -> str:
+    """'HOME is not set', or what it was set to when it was taken as unset."""
+    if not _UNUSABLE_HOME:
+        return "HOME is not set"
+    home = _UNUSABLE_HOME[-1]
+    return "HOME is empty" if not home.strip() else f"HOME ({home!r}) is not an absolute path"
 
 
 def user_dir(kind: str) -> Path:
@@ -31,7 +52,7 @@ def user_dir(kind: str) -> Path:
     if not os.path.isabs(found):
         instead = ("newsdesk demo --dir DIR" if kind == "data" else
                    "--config FILE with a cache_dir in its [settings]")
-        raise ConfigError(f"no home folder: HOME is not set and the account has none; set "
+        raise ConfigError(f"no home folder: {no_home_said()} and the account has none; set "
                           f"HOME (or XDG_{kind.upper()}_HOME), or name the folders: {instead}")
     return Path(found)
 
