@@ -246,8 +246,8 @@ class Marks:
             return
         self.host.app.push_screen(
             ConfirmDialog("Open the marked links", f"Open {len(urls)} links in the browser, "
-                          f"one after another? ({self.host.key('copy_link')} copies them "
-                          "instead)"),
+                          f"one after another? (To copy them instead, answer no, then press "
+                          f"{self.host.key('copy_link')}.)"),
             lambda yes: self._open(urls) if yes else self.host.say("no link opened"))
 
     def _open(self, urls: list[str]) -> None:
