@@ -29,7 +29,10 @@ HEAVY = ("textual", "trafilatura", "feedparser", "lxml", "rich", "click", "pygme
          "importlib.resources.readers",
          # plain-http feeds go over ingest/plain.py (h11 on asyncio): httpx's stack is for
          # https and pages
-         "httpx", "httpcore", "anyio", "sniffio", "tui.core.ingest.origins")
+         "httpx", "httpcore", "anyio", "sniffio", "tui.core.ingest.origins",
+         # the records (a dataclass is about a millisecond to create); the helpers every
+         # layer shares are in tui.core.basics. difflib only words a mistake's hint.
+         "tui.core.models", "difflib")
 
 # Only what the fetch imports counts (not the stub entry ingest/__init__ puts in for httpx's
 # CLI, a None): an interpreter may load modules at start-up (a site .pth

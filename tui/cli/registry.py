@@ -8,7 +8,6 @@ A command group module lists `Command`s; `build_parser` makes argparse's grammar
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sqlite3
 import sys
@@ -75,6 +74,8 @@ def _meant_command(message: str, commands: dict[str, Parser] | None) -> str:
     word = message.partition("invalid choice: ")[2].partition(" (choose from")[0].strip("'")
     if commands is None or not word:
         return message
+    import difflib  # only for a mistyped command: every run paid for it
+
     close = difflib.get_close_matches(word, list(commands), n=1, cutoff=0.6)
     if close:
         return f"unknown command {word!r}; did you mean {close[0]!r}?"
@@ -152,6 +153,8 @@ def parse(parser: Parser, argv: Sequence[str]) -> argparse.Namespace:
 def unrecognized(extra: Sequence[str], parser: Parser) -> str:
     """argparse's own words, and the option each unknown one is closest to."""
     message = f"unrecognized arguments: {' '.join(extra)}"
+    import difflib
+
     longs = [o for a in parser._actions for o in a.option_strings if o.startswith("--")]
     close = [difflib.get_close_matches(w.split("=", 1)[0], longs, n=1, cutoff=0.6)
              for w in extra if w.startswith("--")]

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from tui.core.models import Article, ArticleActor, ArticleRow, FeedStatus, utcnow
+from tui.core.basics import utcnow
 from tui.core.store import articles as store
 from tui.core.store import coverage, listed
 from tui.core.store import feeds as feed_store
@@ -17,6 +17,7 @@ from tui.core.store.feed_status import feed_statuses
 if TYPE_CHECKING:
     from tui.core.actors.matcher import Actor, Gazetteer
     from tui.core.config.loader import Config
+    from tui.core.models import Article, ArticleActor, ArticleRow, FeedStatus
     from tui.core.refresh.analysis import Analysis
     from tui.core.store.coverage import RelatedItem, Story
 

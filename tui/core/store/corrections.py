@@ -20,7 +20,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
-from tui.core.models import to_iso, utcnow
+from tui.core.basics import to_iso, utcnow
 from tui.core.store.articles import NewEntry
 from tui.core.store.body_links import links_json
 

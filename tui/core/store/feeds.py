@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.core.models import to_iso, utcnow
+from tui.core.basics import to_iso, utcnow
 from tui.core.store.write_turns import if_free, transaction
 
 
