@@ -116,8 +116,16 @@ class _Raw(argparse.RawDescriptionHelpFormatter):
     """The epilog names a path: wrapping would break it where it has a hyphen."""
 
 
-def build_parser(commands: Sequence[Command], epilog: str | None = None) -> Parser:
-    """`--config` is accepted before or after the subcommand; `epilog` ends every help text."""
+def build_parser(commands: Sequence[Command], epilog: str | None = None,
+                 argv: Sequence[str] | None = None) -> Parser:
+    """`--config` is accepted before or after the subcommand; `epilog` ends every help text.
+    `argv`, the words to parse: when they name a command and ask for no help, only that
+    command's parser is made (the other 21 were 3 % of an unchanged fetch); argparse lists
+    the commands only in a help or for a word that is none, and then all are made."""
+    if argv is not None and "-h" not in argv and "--help" not in argv:
+        at = _command_at(argv)
+        named = [c for c in commands if at < len(argv) and c.name == argv[at]]
+        commands = named or commands
     common = _common()
     parser = Parser(
         prog="newsdesk", parents=[common], epilog=epilog, formatter_class=_Raw,
