@@ -32,7 +32,8 @@ HEAVY = ("textual", "trafilatura", "feedparser", "lxml", "rich", "click", "pygme
          "httpx", "httpcore", "anyio", "sniffio", "tui.core.ingest.origins",
          # the records (a dataclass is about a millisecond to create); the helpers every
          # layer shares are in tui.core.basics. difflib only words a mistake's hint.
-         "tui.core.models", "tui.core.store.coverage", "difflib")
+         "tui.core.models", "tui.core.store.coverage", "difflib",
+         "tui.core.refresh.prepare", "tui.core.store.entries")
 
 # Only what the fetch imports counts (not the stub entry ingest/__init__ puts in for httpx's
 # CLI, a None): an interpreter may load modules at start-up (a site .pth

@@ -6,7 +6,6 @@ import json
 import sqlite3
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tui.core import tagnames
@@ -16,6 +15,7 @@ from tui.core.store.tag_spelling import spelling
 
 if TYPE_CHECKING:  # the records load with the first read (models.py says why)
     from tui.core.models import Article, ArticleRow, BodyLink
+    from tui.core.store.entries import NewEntry
 
 SEP = "\x1f"  # joins tags in one column; cannot occur in sanitised text
 
@@ -26,24 +26,6 @@ _ROW_COLUMNS = (
     "(SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM tags t "
     " WHERE t.article_id = a.id ORDER BY key)) AS tags"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class NewEntry:
-    """What the refresh pipeline hands to the store for one feed entry."""
-
-    key: str
-    url: str | None
-    title: str
-    author: str | None
-    summary: str | None
-    feed_content: str | None
-    published: str | None
-    lang: str | None
-    body: str = ""  # the best text the feed itself carries, readable before any extraction
-    body_source: str = ""  # "feed-content" | "summary" | ""
-    shared_link: bool = False  # the feed gives this link to other items too: not an identity
-    links: tuple[BodyLink, ...] = ()  # the links `body` cites (the feed's HTML had them)
 
 
 def insert_entries(conn: sqlite3.Connection, feed_id: int, entries: Iterable[NewEntry],
