@@ -57,6 +57,7 @@ def fill(config_path: Path, count: int, seed: int = 3) -> None:
     from tui.core.store import articles as store
     from tui.core.store import feeds as feed_store
     from tui.core.store.db import DB_NAME, connect
+    from tui.core.store.entries import NewEntry
     from tui.core.store.write_turns import transaction
 
     config = load_config(config_path)
@@ -75,7 +76,7 @@ def fill(config_path: Path, count: int, seed: int = 3) -> None:
                 title = f"{rng.choice(pool.titles)} in {rng.choice(PLACES)}"
                 body = "\n\n".join(rng.choice(pool.pool) for _ in range(rng.randint(2, 4)))
                 published = to_iso(now - timedelta(seconds=rng.random() * span))
-                entry = store.NewEntry(key=f"q-{n}", url=f"http://127.0.0.1:9/a/{n}",
+                entry = NewEntry(key=f"q-{n}", url=f"http://127.0.0.1:9/a/{n}",
                                        title=title, author=None, summary=body[:200],
                                        feed_content=None, published=published, lang="en")
                 (article_id,) = store.insert_entries(conn, feed_id, [entry], feed_tags[feed_id])

@@ -145,7 +145,8 @@ def load_real_news() -> list[Labelled]:
     """Every page (extracted by the pool's own worker) and every feed item (parsed by the pool's
     own parser); labelled with the EVENTS.tsv same-event group they belong to, else None.
     A page's date is its metadata's, else the one in its file name."""
-    from tui.core.refresh.pool import extract_worker, prepare_feed
+    from tui.core.refresh.pool import extract_worker
+    from tui.core.refresh.prepare import prepare_feed
 
     groups = [g for g in real_news_groups() if not g.distractor]
     label = {m: g.name for g in groups for m in g.members if "#title:" not in m}
@@ -225,7 +226,8 @@ def build_cache(folder: Path, articles: Sequence[Labelled], *, analyse: bool = T
 def add_articles(cache: Cache, articles: Sequence[Labelled], *, analyse: bool = True) -> None:
     """Store more articles in the cache, then analyse them: one more refresh."""
     from tui.core.models import to_iso
-    from tui.core.store.articles import NewEntry, insert_entries
+    from tui.core.store.articles import insert_entries
+    from tui.core.store.entries import NewEntry
     from tui.core.store.feeds import sync_feeds
     from tui.core.store.write_turns import transaction
 

@@ -14,7 +14,7 @@ from tests.conftest import SHARED, write_config
 from tests.httpserver import LocalServer
 from tui.core.config.loader import load_config
 from tui.core.desk import Desk
-from tui.core.refresh.pool import prepare_feed
+from tui.core.refresh.prepare import prepare_feed
 
 REAL = SHARED / "peers" / "realfeeds"
 NEWSBOAT = SHARED / "peers" / "newsboat"

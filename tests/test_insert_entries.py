@@ -6,8 +6,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from tui.core.store.articles import NewEntry, insert_entries
+from tui.core.store.articles import insert_entries
 from tui.core.store.db import connect
+from tui.core.store.entries import NewEntry
 from tui.core.store.write_turns import transaction
 
 

@@ -44,7 +44,8 @@ def _main(argv: Sequence[str] | None) -> tuple[int, bool]:
         from tui.cli.configinfo import config_in_use
 
         epilog = config_in_use(argv)
-    args = parse(build_parser(ALL, epilog), query_words(argv, ALL))
+    words = query_words(argv, ALL)
+    args = parse(build_parser(ALL, epilog, words), words)
     fast = any(c.exit_fast for c in ALL if c.name == args.command)
     try:
         code = dispatch(ALL, args)

@@ -7,16 +7,18 @@ import json
 import os
 import stat
 import sys
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.cli.errors import CliError
-from tui.core.models import Article, ArticleActor, ArticleRow, FeedStatus, to_iso
+from tui.core.basics import to_iso
 from tui.core.words import counted
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the records load with the first command that reads some
+    from datetime import datetime
+
     from tui.core.actors.gazetteer import Actor
+    from tui.core.models import Article, ArticleActor, ArticleRow, FeedStatus
     from tui.core.store.coverage import RelatedItem, Story
 
 

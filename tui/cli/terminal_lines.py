@@ -12,7 +12,6 @@ takes once shaped, so the columns after it stay in line; only lines with such le
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from typing import TYPE_CHECKING
 
@@ -29,6 +28,8 @@ def drawn_here(desk: Desk) -> bool:
 
 def width() -> int:
     """The terminal's columns, less one: a line as wide as the terminal would wrap early."""
+    import shutil  # its import loads bz2 and lzma: only for a listing on a terminal
+
     return shutil.get_terminal_size().columns - 1
 
 

@@ -7,16 +7,17 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from tui.core.models import Article, ArticleActor, ArticleRow, FeedStatus, utcnow
+from tui.core.basics import utcnow
 from tui.core.store import articles as store
-from tui.core.store import coverage, listed
 from tui.core.store import feeds as feed_store
+from tui.core.store import listed
 from tui.core.store.dateline import dated
 from tui.core.store.feed_status import feed_statuses
 
 if TYPE_CHECKING:
     from tui.core.actors.matcher import Actor, Gazetteer
     from tui.core.config.loader import Config
+    from tui.core.models import Article, ArticleActor, ArticleRow, FeedStatus
     from tui.core.refresh.analysis import Analysis
     from tui.core.store.coverage import RelatedItem, Story
 
@@ -130,15 +131,22 @@ class DeskReads:
 
     def related(self, article_id: int, limit: int = 10) -> list[RelatedItem]:
         from tui.core.related_items import shown
+        from tui.core.store import coverage
 
         return coverage.related(self.conn, article_id, limit, shown)
 
     def stories(self, limit: int = 100) -> list[Story]:  # labels: place · people · dates
+        from tui.core.store import coverage  # its records: only for a read of them
+
         return [dated(story) for story in coverage.stories(self.conn, limit)]
 
     def story_count(self) -> int:
         """How many stories `stories()` could list (a capped list says how many more)."""
+        from tui.core.store import coverage
+
         return coverage.story_count(self.conn)
 
     def story_of(self, article_id: int) -> Story | None:
+        from tui.core.store import coverage
+
         return dated(s) if (s := coverage.story_of(self.conn, article_id)) else None

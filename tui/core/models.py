@@ -1,13 +1,22 @@
-"""Plain records handed from the core to its two faces (CLI and app)."""
+"""Plain records handed from the core to its two faces (CLI and app). Each is a dataclass, about
+a millisecond to create at import: the store and ingest import the time format and the shared
+words from basics.py (re-exported here), and these only where a record is made, so an
+unchanged fetch creates none."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Protocol
 
-from tui.core.words import counted
+from tui.core.basics import REFUSED_PAGE as REFUSED_PAGE
+from tui.core.basics import from_iso as from_iso
+from tui.core.basics import pages_failed as pages_failed
+from tui.core.basics import pages_retried as pages_retried
+from tui.core.basics import pages_waiting as pages_waiting
+from tui.core.basics import to_iso as to_iso
+from tui.core.basics import utcnow as utcnow
 
 
 class FeedLike(Protocol):
@@ -19,26 +28,6 @@ class FeedLike(Protocol):
     def url(self) -> str: ...
     @property
     def tags(self) -> Sequence[str]: ...
-
-
-def to_iso(moment: datetime) -> str:
-    """The one time format in the database: UTC, second precision, sortable as text."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def from_iso(text: str) -> datetime:
-    """`to_iso` read back. Its exact shape goes through fromisoformat (strptime was a twentieth
-    of analysing an article's text); anything else through strptime, which says what is wrong."""
-    if (len(text) == 20 and text.isascii() and text[19] == "Z" and text[10] == "T"
-            and text[4] == text[7] == "-" and text[13] == text[16] == ":"):
-        return datetime.fromisoformat(text[:19]).replace(tzinfo=UTC)
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,37 +98,6 @@ class FeedStatus:
         if self.warning:
             return "warning"
         return "ok" if self.last_ok else "not_fetched"
-
-
-REFUSED_PAGE = "refused to fetch the page from"
-"""How a link policy's refusal starts (ingest/addresses.py): the store finds such pages by it
-to try them again once `allow_private_links` allows them (store/page_retry.py)."""
-
-
-def pages_failed(count: int) -> str:
-    """The warning a feed carries when pages the last refresh fetched for it gave no text
-    (`feeds`, the reader's feed list): the feed itself was read, so it is no failure."""
-    return (f"{count} of the article pages last fetched failed (their articles keep the "
-            "feed's text)")
-
-
-def pages_waiting(count: int, per_refresh: int, *, budget: bool = True) -> str:
-    """The warning a feed carries while some of its article pages wait (one wording for the
-    refresh summary and for `feeds`). `budget` False: not the page budget's doing, the last
-    refresh stopped before it got to them (interrupted, killed)."""
-    waits = "waits" if count == 1 else "wait"
-    if not budget:
-        return (f"{counted(count, 'article page')} {waits} for the next refresh (the last one "
-                "stopped before it got to them) or for the reader to open them")
-    return (f"{counted(count, 'article page')} {waits} for later refreshes (at most "
-            f"{per_refresh} a feed each refresh, newest first) or for the reader to open them")
-
-
-def pages_retried(count: int) -> str:
-    """The note of a feed some of whose pages failed for a reason that passes: they are
-    tried again, each try later than the last (store/page_retry.py)."""
-    return (f"{counted(count, 'failed article page')} will be tried again by later refreshes "
-            "(or when the reader opens them)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import difflib
 import os
 import signal
 import sys
@@ -137,6 +136,8 @@ def feed_named(desk: Desk, name: str) -> str:
     same = [n for n in names if n.casefold() == name.casefold()]
     if len(same) == 1:
         return same[0]
+    import difflib  # a name not in the config: only then
+
     folded = {n.casefold(): n for n in names}
     close = [folded[c] for c in difflib.get_close_matches(name.casefold(), list(folded), n=3,
                                                            cutoff=0.6)]

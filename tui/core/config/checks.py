@@ -5,7 +5,6 @@ file is at hand, the line (tomllib keeps no positions, so the line is found in t
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -69,6 +68,8 @@ def keys(source: Source, table: Mapping[str, Any]) -> dict[str, str]:
         if not isinstance(key, str):
             raise_error(f"{where}: keys.{command} must be a string, not {key!r}")
         if command not in COMMAND_NAMES:
+            import difflib  # a mistake's hint: only then
+
             close = difflib.get_close_matches(command, sorted(COMMAND_NAMES), n=1)
             hint = f"did you mean {close[0]!r}? " if close else ""
             raise_error(f"{where}: keys.{command}: no such command ({hint}the help screen, ?, "
@@ -152,8 +153,12 @@ def lang_code(value: str) -> str:
     if _LANG_TAG.fullmatch(text):
         return text
     key = text.casefold()
-    meant = _LANG_NAMES.get(key) or next(
-        iter(difflib.get_close_matches(key, sorted(_LANG_NAMES), n=1, cutoff=0.75)), None)
+    meant = _LANG_NAMES.get(key)
+    if not meant:
+        import difflib  # a misspelt language's hint: only then
+
+        meant = next(iter(difflib.get_close_matches(key, sorted(_LANG_NAMES), n=1,
+                                                    cutoff=0.75)), None)
     code = _LANG_NAMES.get(meant, meant) if meant else None
     hint = f"did you mean {code!r}? " if code else ""
     raise ValueError(f"must be a language code such as 'en', 'ru', 'ar', 'fa' or 'pt-BR', "

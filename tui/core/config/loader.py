@@ -6,7 +6,6 @@ expected, so the CLI can print one line instead of a traceback.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import tomllib
@@ -142,6 +141,8 @@ def _unknown(src: Source, table: str | None, index: int | None, label: str,
     extra = sorted(set(values) - known)
     if extra:
         where = src.where(table, index, extra[0]) if table else src.where(extra[0])
+        import difflib  # a mistake's hint: a config without one never loads it
+
         close = difflib.get_close_matches(extra[0], sorted(known), n=1, cutoff=0.6)
         hint = f"did you mean {close[0]!r}? " if close else ""
         raise ConfigError(

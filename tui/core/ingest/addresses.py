@@ -24,7 +24,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tui.core.models import REFUSED_PAGE
+from tui.core.basics import REFUSED_PAGE
 
 if TYPE_CHECKING:
     import httpx

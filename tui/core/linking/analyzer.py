@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
-from tui.core.models import from_iso
+from tui.core.basics import from_iso
 
 if TYPE_CHECKING:
     from tui.core.linking.index import LinkRow, Packed, Weighed, Written

@@ -34,10 +34,10 @@ from typing import NamedTuple
 
 from orjson import dumps, loads
 
+from tui.core.basics import from_iso
 from tui.core.linking import stories as story_logic
 from tui.core.linking.features import Features, Raw, idf, loads_any, raw_features, term_idf, weigh
 from tui.core.linking.score import DAY, WINDOW_DAYS, Model, default_model, link
-from tui.core.models import from_iso
 from tui.core.store import links as store
 
 TOP_LINKS = 20  # kept per article

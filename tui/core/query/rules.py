@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
 from tui.core import tagnames
-from tui.core.models import utcnow
+from tui.core.basics import utcnow
 from tui.core.query import ActorResolver, QueryError, SqlFilter, compile_query
 from tui.core.query.saved import ViewLike
 from tui.core.store.feed_tags import FROM_FEED

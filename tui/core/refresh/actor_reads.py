@@ -9,10 +9,11 @@ import sqlite3
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from tui.core.models import ArticleActor, to_iso, utcnow
+from tui.core.basics import to_iso, utcnow
 
 if TYPE_CHECKING:
     from tui.core.actors.matcher import Actor, Gazetteer
+    from tui.core.models import ArticleActor
 
 
 def actors_of(conn: sqlite3.Connection, gazetteer: Gazetteer,
@@ -20,6 +21,7 @@ def actors_of(conn: sqlite3.Connection, gazetteer: Gazetteer,
     """The article's actors: listed ones (role phrases resolved to a holder among their
     spans, in `roles`), then people named with a title the gazetteer lacks (`spelt_like`)."""
     from tui.core.actors import edits, owners
+    from tui.core.models import ArticleActor
     from tui.core.store import actors as actor_store
 
     out = []

@@ -18,8 +18,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tui.core.basics import to_iso, utcnow
 from tui.core.config.loader import Config
-from tui.core.models import ArticleActor, to_iso, utcnow
 from tui.core.refresh import actor_reads
 from tui.core.refresh.analyzer import USER_CACHE, Batch, Found, Sources, TextItem, ids_of
 from tui.core.refresh.events import Progress, RefreshEvent
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
     from tui.core.actors.matcher import Actor, Gazetteer
+    from tui.core.models import ArticleActor
     from tui.core.query.rules import RulesResult
     from tui.core.refresh.pool import WorkerPool
 

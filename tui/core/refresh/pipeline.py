@@ -29,7 +29,7 @@ from tui.core.refresh.events import (
     Progress,
     RefreshEvent,
 )
-from tui.core.refresh.pool import PreparedFeed, WorkerPool, page_worker, prepare_feed, ready
+from tui.core.refresh.pool import WorkerPool, page_worker, ready
 from tui.core.refresh.stopping import StopSignal, unless_stopped
 from tui.core.refresh.writer import GATHER_S, Writer
 from tui.core.store import articles as store
@@ -40,6 +40,7 @@ from tui.core.words import counted
 
 if TYPE_CHECKING:
     from tui.core.ingest.extract import Extracted
+    from tui.core.refresh.prepare import PreparedFeed
 
 T = TypeVar("T")
 TASK_TIMEOUT = 120  # seconds one parse or extraction may take in a worker
@@ -206,6 +207,8 @@ class Refresh:
         if result.error:
             await self._fail(feed, ref, result.error)
             return None
+        from tui.core.refresh.prepare import prepare_feed  # a feed with news: only then
+
         try:
             parsed = await self._in_pool(prepare_feed, result.body, result.headers,
                                          result.final_url)

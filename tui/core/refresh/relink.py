@@ -7,7 +7,7 @@ import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
-from tui.core.models import to_iso, utcnow
+from tui.core.basics import to_iso, utcnow
 from tui.core.store.db import get_meta, set_meta
 from tui.core.store.write_turns import transaction
 

@@ -6,12 +6,16 @@ import json
 import sqlite3
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tui.core import tagnames
-from tui.core.models import Article, ArticleRow, BodyLink, from_iso, to_iso, utcnow
+from tui.core.basics import from_iso, to_iso, utcnow
 from tui.core.store.body_links import links_json, links_of
 from tui.core.store.tag_spelling import spelling
+
+if TYPE_CHECKING:  # the records load with the first read (models.py says why)
+    from tui.core.models import Article, ArticleRow, BodyLink
+    from tui.core.store.entries import NewEntry
 
 SEP = "\x1f"  # joins tags in one column; cannot occur in sanitised text
 
@@ -22,24 +26,6 @@ _ROW_COLUMNS = (
     "(SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM tags t "
     " WHERE t.article_id = a.id ORDER BY key)) AS tags"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class NewEntry:
-    """What the refresh pipeline hands to the store for one feed entry."""
-
-    key: str
-    url: str | None
-    title: str
-    author: str | None
-    summary: str | None
-    feed_content: str | None
-    published: str | None
-    lang: str | None
-    body: str = ""  # the best text the feed itself carries, readable before any extraction
-    body_source: str = ""  # "feed-content" | "summary" | ""
-    shared_link: bool = False  # the feed gives this link to other items too: not an identity
-    links: tuple[BodyLink, ...] = ()  # the links `body` cites (the feed's HTML had them)
 
 
 def insert_entries(conn: sqlite3.Connection, feed_id: int, entries: Iterable[NewEntry],
@@ -228,6 +214,8 @@ def pages(conn: sqlite3.Connection) -> Iterable[tuple[int, str, bytes, str | Non
 
 
 def _row(row: sqlite3.Row) -> ArticleRow:
+    from tui.core.models import ArticleRow
+
     return ArticleRow(
         id=row["id"], title=row["title"], url=row["url"], feed=row["feed"] or "",
         published=from_iso(row["published"]), read=bool(row["read"]), saved=bool(row["saved"]),
@@ -280,6 +268,8 @@ def get_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
         "SELECT f.name FROM article_feeds af JOIN feeds f ON f.id = af.feed_id "
         "WHERE af.article_id = ? ORDER BY af.feed_id", (article_id,)))
     base = _row(row)
+    from tui.core.models import Article
+
     return Article(
         id=base.id, title=base.title, url=base.url, feed=base.feed, published=base.published,
         read=base.read, saved=base.saved, dismissed=base.dismissed, tags=base.tags,

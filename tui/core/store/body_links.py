@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from tui.core.models import BodyLink
+if TYPE_CHECKING:
+    from tui.core.models import BodyLink
 
 
 def set_links(conn: sqlite3.Connection, article_id: int, links: Sequence[BodyLink]) -> None:
@@ -25,6 +27,8 @@ def links_of(text: str | None) -> tuple[BodyLink, ...]:
     """`body_links` read back; anything unreadable is no links (never a failure to show)."""
     if not text:
         return ()
+    from tui.core.models import BodyLink
+
     try:
         return tuple(BodyLink(str(url), tuple(int(a) for a in at)) for url, at in json.loads(text))
     except (ValueError, TypeError):

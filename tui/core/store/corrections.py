@@ -19,10 +19,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from tui.core.models import to_iso, utcnow
-from tui.core.store.articles import NewEntry
+from tui.core.basics import to_iso, utcnow
 from tui.core.store.body_links import links_json
+
+if TYPE_CHECKING:
+    from tui.core.store.entries import NewEntry
 
 _CHUNK = 500
 

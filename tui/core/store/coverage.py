@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
 
-from tui.core.models import from_iso
+from tui.core.basics import from_iso
 
 
 @dataclass(frozen=True)

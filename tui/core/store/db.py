@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from tui.core import arabic_search, search_fold, tagnames
-from tui.core.models import utcnow
+from tui.core.basics import utcnow
 from tui.core.store.write_turns import BUSY_TIMEOUT_MS
 
 DB_NAME = "newsdesk.sqlite3"
@@ -252,6 +251,8 @@ def _quarantine(path: Path, why: str) -> StoreError:
     while any(Path(f"{backup}{suffix}").exists() for suffix in ("", "-wal", "-shm")):
         n += 1  # never overwrite an earlier backup
         backup = path.with_name(f"{path.name}.broken-{stamp}-{n}")
+    import shutil  # a damaged cache only: its import loads bz2 and lzma
+
     for suffix in ("", "-wal", "-shm"):
         src = Path(f"{path}{suffix}")
         if src.exists():

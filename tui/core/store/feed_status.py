@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from tui.core.models import (
-    FeedLike,
-    FeedStatus,
-    from_iso,
-    pages_failed,
-    pages_retried,
-    pages_waiting,
-)
+from tui.core.basics import from_iso, pages_failed, pages_retried, pages_waiting
 from tui.core.store.articles import count_pages_due
 from tui.core.store.feeds import feed_rows
+
+if TYPE_CHECKING:
+    from tui.core.models import FeedLike, FeedStatus
 
 
 def feed_statuses(conn: sqlite3.Connection, feeds: Sequence[FeedLike],
@@ -24,6 +21,8 @@ def feed_statuses(conn: sqlite3.Connection, feeds: Sequence[FeedLike],
     rows = {r["url"]: r for r in feed_rows(conn)}
     due = count_pages_due(conn)
     retrying = count_pages_due(conn, retrying=True)
+    from tui.core.models import FeedStatus
+
     out = []
     for feed in feeds:
         row = rows.get(feed.url)

@@ -12,7 +12,7 @@ from collections.abc import Container, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from tui.core.models import to_iso
+from tui.core.basics import to_iso
 
 POSTINGS = 100  # read per key and window, nearest in time: a key that common says little
 _CHUNK = 500

@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime, timedelta
 
-from tui.core.models import REFUSED_PAGE, from_iso, to_iso, utcnow
+from tui.core.basics import REFUSED_PAGE, from_iso, to_iso, utcnow
 from tui.core.store.write_turns import transaction
 
 # The wait before each further try, after 1, 2, 3, 4 failed tries; then the page is given up.

@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
 
-from tui.core.models import to_iso, utcnow
+from tui.core.basics import to_iso, utcnow
 from tui.core.store.write_turns import transaction
 
 
