@@ -35,7 +35,15 @@ from typing import NamedTuple
 from orjson import dumps, loads
 
 from tui.core.linking import stories as story_logic
-from tui.core.linking.features import Features, Raw, idf, loads_any, raw_features, term_idf, weigh
+from tui.core.linking.features import (
+    Features,
+    Raw,
+    idf,
+    loads_any,
+    raw_features,
+    term_idf,
+    weighed_text,
+)
 from tui.core.linking.score import DAY, WINDOW_DAYS, Model, default_model, link
 from tui.core.models import from_iso
 from tui.core.store import links as store
@@ -132,9 +140,10 @@ def weighed(conn: sqlite3.Connection, ids: Sequence[int]) -> Weighed:
     # without comparing tuples (a set of (key, time, id) sorted was a fifth of weighing)
     for aid in sorted(raws, key=lambda a: (raws[a][0], a)):
         published, raw = raws[aid]
-        feats = weigh(raw, datetime.fromtimestamp(published, UTC), df, docs, terms_idf)
-        rows.append((aid, feats.dumps(), docs))
-        mine = list(dict.fromkeys(feats.index_keys()))  # distinct, as the index holds them
+        text, mine = weighed_text(raw, datetime.fromtimestamp(published, UTC), df, docs,
+                                  terms_idf)
+        rows.append((aid, text, docs))
+        mine = list(dict.fromkeys(mine))  # distinct, as the index holds them
         keys += mine
         times += repeat(published, len(mine))
         owners += repeat(aid, len(mine))
