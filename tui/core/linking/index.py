@@ -340,8 +340,7 @@ def recluster(conn: sqlite3.Connection, ids: Sequence[int], model: Model | None 
                if sorted(members) != sorted(was.get(sid, []))}
     store.rewrite_stories(conn, sorted(region), plan)
     todo = [(sid, plan[sid]) for sid in sorted(changed)]
-    for sid, text, first, last in (labels or partial(story_labels, conn))(todo):
-        store.label_story(conn, sid, text, first, last)
+    store.label_stories(conn, (labels or partial(story_labels, conn))(todo))
 
 
 def index_articles(conn: sqlite3.Connection, article_ids: Sequence[int], *,
