@@ -16,8 +16,10 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from operator import itemgetter
-from typing import TypeVar
+from itertools import islice
+from operator import and_, eq, ge, gt, itemgetter
+from types import SimpleNamespace
+from typing import Any, TypeVar
 
 from orjson import dumps as _fast_dumps
 
@@ -100,10 +102,7 @@ class Features:
         """Inverted-index keys: actors, states and places, the rarest terms, LSH bands. States
         weigh little in the search (they are common) but are what a short report in another
         script may share with the rest of the coverage."""
-        top = heaviest(self.terms, TOP_TERMS)
-        return ([f"a:{a}" for a in self.actors] + [f"s:{s}" for s in self.states]
-                + [f"p:{p}" for p in self.places] + [f"t:{t}" for t, _w in top]
-                + lsh_keys(self.sig))
+        return index_keys(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +140,7 @@ class Raw:
                    d.get("k", 0))
 
 
-def _dumps(f: Features | Raw) -> str:
+def _dumps(f: Features | Raw | SimpleNamespace) -> str:
     """The stored form both share (Features adds only its publication time, stored apart).
     Stored before event types were read ("w" absent): no type, so no evidence either way;
     "r" only when the headline says its event repeats another (absent: it does not).
@@ -255,6 +254,20 @@ def weigh(raw: Raw, published: datetime, df: Mapping[str, int], docs: int,
           terms_idf: Mapping[str, float] | None = None) -> Features:
     """Freeze rarity into the vectors (so stored features never need the corpus again).
     `terms_idf`: `term_idf(df, docs)`, when many articles are weighed with one `df`."""
+    return Features(**_weighed(raw, published, df, docs, terms_idf))
+
+
+def weighed_text(raw: Raw, published: datetime, df: Mapping[str, int], docs: int,
+                 terms_idf: Mapping[str, float] | None = None) -> tuple[str, list[str]]:
+    """`weigh(...).dumps()` and its `index_keys()`, without making the Features (its derived
+    fields, unused by the writer, were a tenth of weighing a cold run)."""
+    fields = SimpleNamespace(**_weighed(raw, published, df, docs, terms_idf))
+    return _dumps(fields), index_keys(fields)
+
+
+def _weighed(raw: Raw, published: datetime, df: Mapping[str, int], docs: int,
+             terms_idf: Mapping[str, float] | None) -> dict[str, Any]:
+    """The fields of `weigh`'s Features."""
     def w(prefix: str, key: str) -> float:
         return idf(df.get(f"{prefix}:{key}", 0), docs)
 
@@ -272,16 +285,38 @@ def weigh(raw: Raw, published: datetime, df: Mapping[str, int], docs: int,
         vec = {t: known(t, unseen) * log1p(c) for t, c in raw.terms.items()}
     norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
     day = raw.day or math.floor(published.timestamp() / 86400)
-    return Features(
-        published=published.timestamp(), script=raw.script,
-        actors={a: round(s * w("a", a), 3) for a, s in raw.actors.items()},
-        states={a: round(s * w("s", a), 3) for a, s in raw.states.items()},
-        places={p: round(s * w("p", p), 3) for p, s in raw.places.items()},
-        focus={k: round(s * focus_w(k), 3) for k, s in raw.focus.items()},
-        terms={t: round(v / norm, 3) for t, v in
-               heaviest(vec, MAX_TERMS)},
-        sig=raw.sig, lead=raw.lead, heads=raw.heads, day=day, what=unit(raw.what),
-        repeat=raw.repeat, acts=frozenset(raw.acts), kinds=raw.kinds)
+    return {"published": published.timestamp(), "script": raw.script,
+            "actors": {a: round(s * w("a", a), 3) for a, s in raw.actors.items()},
+            "states": {a: round(s * w("s", a), 3) for a, s in raw.states.items()},
+            "places": {p: round(s * w("p", p), 3) for p, s in raw.places.items()},
+            "focus": {k: round(s * focus_w(k), 3) for k, s in raw.focus.items()},
+            "terms": {t: round(v / norm, 3) for t, v in heaviest(vec, MAX_TERMS)},
+            "sig": raw.sig, "lead": raw.lead, "heads": raw.heads, "day": day,
+            "what": unit(raw.what), "repeat": raw.repeat, "acts": frozenset(raw.acts),
+            "kinds": raw.kinds}
+
+
+def index_keys(f: Features | SimpleNamespace) -> list[str]:
+    """`Features.index_keys` of `f` (or of its fields)."""
+    return ([f"a:{a}" for a in f.actors] + [f"s:{s}" for s in f.states]
+            + [f"p:{p}" for p in f.places] + [f"t:{t}" for t, _w in _top(f.terms, TOP_TERMS)]
+            + lsh_keys(f.sig))
+
+
+def _top(weights: Mapping[str, float], n: int) -> list[tuple[str, float]]:
+    """`heaviest(weights, n)`, mostly without sorting: weights held heaviest first (weighed
+    terms are, by weight before rounding) are sorted again only if a tie among the first n,
+    or across the n-th, is out of key order (or if they are not heaviest first at all)."""
+    values = list(weights.values())
+    if not all(map(ge, values[:-1], values[1:])):
+        return heaviest(weights, n)
+    end = min(n, len(values))
+    while end < len(values) and values[end] == values[end - 1]:  # the n-th's ties
+        end += 1
+    keys = list(islice(weights, end))
+    if any(map(and_, map(eq, values[:end], values[1:end]), map(gt, keys, keys[1:]))):
+        return heaviest(weights, n)
+    return list(islice(weights.items(), n))
 
 
 def loads_any(published: float, text: str) -> Features | None:

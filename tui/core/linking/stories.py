@@ -116,22 +116,19 @@ def cluster(published: Mapping[int, float],
             other = others[at]
             push(heap, (-avgs[at], a, other) if a < other else (-avgs[at], other, a))
     cores = {g: m for g, m in members.items() if len(m) > 1}
-    root: dict[int, int] = {}
-
-    def now(g: int) -> int:
-        found = root.get(g)
-        if found is None:
-            found = g
-            while found in went:
-                found = went[found]
-            root[g] = found
-        return found
+    root: dict[int, int] = {}  # each merged group -> the group it is in now
+    for g in went:
+        found = g
+        while found in went:
+            found = went[found]
+        root[g] = found
+    home = root.get  # a group never merged is its own: one C call a link, not a Python one
 
     to_cores: dict[int, dict[int, float]] = {}  # article -> core -> its links' sum
     for x, row in was_alone.items():
         totals = to_cores[x] = {}
         for g, p in row.items():
-            g = now(g)
+            g = home(g, g)
             if g in cores:
                 totals[g] = totals.get(g, 0.0) + p
     for x, m in members.items():

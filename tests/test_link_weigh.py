@@ -1,0 +1,60 @@
+"""Weighing a run's articles (index.weighed): what a pool worker hands the writer."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from types import SimpleNamespace
+
+from tests.test_related import SHOIGU, VISIT, _add, _db
+from tui.core.linking import index
+from tui.core.linking.features import Raw, weigh
+from tui.core.store import links
+from tui.core.store.write_turns import transaction
+
+
+def test_weighed_postings_are_the_index_order_whatever_the_ids(tmp_path: Path) -> None:
+    """Ids out of time order, equal times, keys shared by several articles: the postings come
+    back sorted (key, time, id) and distinct, each article's index keys once, and the rows
+    by id."""
+    conn = _db(tmp_path)
+    times = ["2024-08-05T18:00:00Z", "2024-08-05T10:00:00Z", "2024-08-05T10:00:00Z",
+             "2024-08-04T09:00:00Z", "2024-08-05T10:00:00Z"]
+    with transaction(conn):
+        ids = [_add(conn, f"k{n}", 1 + n % 2, f"Shoigu in Tehran, part {n}",
+                    VISIT + f" Talks went on for {n} hours.", when, [SHOIGU])
+               for n, when in enumerate(times)]
+        index.store_raw(conn, index.load_raw(conn, ids), ids)
+    got = index.weighed(conn, list(reversed(ids)))
+    want: set[tuple[str, float, int]] = set()
+    df = links.df(conn, {k for _p, raw in links.raws(conn, ids).values()
+                         for k in Raw.loads(raw).df_keys()})
+    for aid, (published, raw) in links.raws(conn, ids).items():
+        feats = weigh(Raw.loads(raw), datetime.fromtimestamp(published, UTC), df, df[""])
+        want |= {(key, published, aid) for key in feats.index_keys()}
+    postings = list(zip(got.keys, got.published, got.ids, strict=True))
+    assert postings == sorted(want)
+    assert [row[0] for row in got.rows] == sorted(ids)
+    assert len({key for key, _p, _a in postings if key.startswith("a:")}) == 1  # shared
+
+
+def test_top_terms_are_the_heaviest_ties_and_disorder_included() -> None:
+    """Index keys take a features' first terms as they are held unless rounding left a tie out
+    of key order; whatever the dict, the keys are the `heaviest` ones."""
+    import random
+
+    from tui.core.linking.features import TOP_TERMS, heaviest, index_keys
+
+    rng = random.Random(15)
+    for _ in range(3000):
+        n = rng.choice([0, 1, 5, TOP_TERMS - 1, TOP_TERMS, TOP_TERMS + 1, 30, 60])
+        weights = {f"w{rng.randrange(80):02d}": round(rng.choice([0.3, 0.2, 0.1]) if
+                                                      rng.random() < 0.4 else rng.random(), 2)
+                   for _ in range(n)}
+        if rng.random() < 0.8:  # held heaviest first, ties in any order (as rounding leaves)
+            ordered = sorted(weights.items(), key=lambda kv: -kv[1])
+            weights = dict(ordered if rng.random() < 0.5 else
+                           sorted(ordered, key=lambda kv: (-kv[1], rng.random())))
+        fields = SimpleNamespace(actors={}, states={}, places={}, terms=weights, sig=())
+        got = [key for key in index_keys(fields) if key.startswith("t:")]
+        assert got == [f"t:{t}" for t, _w in heaviest(weights, TOP_TERMS)]
