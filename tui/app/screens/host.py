@@ -58,6 +58,9 @@ class Host(Warns, Protocol):
     def say(self, message: str) -> None:
         """Put `message` on the status line."""
 
+    def unsay(self, message: str) -> None:
+        """Take `message` off the status line if it is still shown (it is no longer true)."""
+
     def update_status(self) -> None:
         """Draw the status line's place again (view, position, marks)."""
 

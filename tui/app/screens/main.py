@@ -351,6 +351,10 @@ class MainScreen(Screen[None]):
     def say(self, message: str) -> None:
         self.status_line.say(message)
 
+    def unsay(self, message: str) -> None:
+        if self.status_line.message == message:
+            self.status_line.clear_message()
+
     def stand(self, line: str) -> None:
         self.status_line.stand(line)
 
