@@ -1,7 +1,8 @@
 """The list's and the reader's keys no other tmux test types, as a user starts the app (tmux,
 an empty HOME, a bare environment): `p` `x` `T` `A` `u` `C` change what the cache holds and
-say so; `space` `z` `End` `Home` `PageDown` `ctrl+b` `K` move; `ctrl+c` and other readers'
-keys (`D` `Q` `#` `ctrl+n` `P` `F` `S`) say which key does that here."""
+say so; `space` `z` `End` `Home` `PageDown` `ctrl+b` `ctrl+f` `PageUp` the arrows and `K`
+move; `esc` closes dialogs and the reader; `right` unfolds the tree; `ctrl+c` and other
+readers' keys (`D` `Q` `#` `ctrl+n` `P` `F` `S`) say which key does that here."""
 
 from __future__ import annotations
 
@@ -99,6 +100,29 @@ def test_space_z_paging_k_and_other_readers_keys(tmp_path: Path, tmux: Tmux) -> 
     tmux.wait_for(lambda s: f"Unread  1/{total}" not in status(s))
     tmux.keys("C-b")
     tmux.wait_for(lambda s: f"Unread  1/{total}" in status(s))
+    tmux.keys("C-f")
+    tmux.wait_for(lambda s: f"Unread  1/{total}" not in status(s))
+    tmux.keys("PageUp")
+    tmux.wait_for(lambda s: f"Unread  1/{total}" in status(s))
+    tmux.keys("Down", "Down")
+    tmux.wait_for(lambda s: f"Unread  3/{total}" in status(s))
+    tmux.keys("Up")
+    tmux.wait_for(lambda s: f"Unread  2/{total}" in status(s))
+    tmux.keys("Enter")
+    tmux.wait_for(lambda s: f"· id {unread[1]}" in s)
+    tmux.keys("t")  # the dialogs' esc (and the untag list's q) take nothing
+    tmux.wait_for(lambda s: "Add tags" in s)
+    tmux.keys("Escape")
+    tmux.wait_for(lambda s: "Add tags" not in s)
+    tmux.keys("T")
+    tmux.wait_for(lambda s: "Remove tag" in s)
+    tmux.keys("q")
+    tmux.wait_for(lambda s: "Remove tag" not in s and f"· id {unread[1]}" in s)
+    tmux.keys("Escape")  # back: the reader closes, the app stays
+    tmux.wait_for(lambda s: "· id " not in s and f"Unread  2/{total}" in status(s))
+    tmux.keys("1", "G", "Right")  # the tree's last group, unfolded by the right arrow
+    tmux.wait_for(lambda s: "▼ Actors" in s)
+    tmux.keys("2")
     tmux.keys("K")  # from another view: the last feed's list
     tmux.wait_for(lambda s: f"feed {len(names)} of {len(names)}" in status(s))
     tmux.keys("K")
