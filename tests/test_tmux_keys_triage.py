@@ -30,6 +30,10 @@ def test_p_x_untag_and_catching_up_say_what_they_did(tmp_path: Path, tmux: Tmux)
     # the hint was about the first row: once `n` and `p` have moved, it is not said there
     tmux.wait_for(lambda s: f"Unread  2/{total}" in status(s)
                   and "no earlier unread" not in status(s), timeout=5)
+    tmux.keys("tburst")  # typed fast: the words after `t` go into its line, not to the list
+    tmux.wait_for(lambda s: "Add tags" in s and "burst" in s)
+    tmux.keys("Enter")
+    tmux.wait_for(lambda s: f"tagged #burst on #{unread[1]} " in status(s))
     tmux.keys("x")  # dismissed: read, and the cursor goes on
     tmux.wait_for(lambda s: f"dismissed #{unread[1]} " in status(s)
                   and f"Unread  3/{total}" in status(s))

@@ -322,6 +322,8 @@ class MainScreen(Screen[None]):
     def on_key(self, event: events.Key) -> None:
         if self.query_entry.escape(event):
             return
+        if self.app.screen is not self:
+            return  # a key typed right after one that opened a dialog: the dialog's now
         if self.focused is not self.query_bar and (hint := habit_hint(event.key, self.keymap)):
             self.say(hint)  # another reader's key: which one does that here
 
