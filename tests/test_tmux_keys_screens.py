@@ -77,6 +77,11 @@ def test_feed_list_keys_questions_and_the_export_dialog(tmp_path: Path, tmux: Tm
     tmux.wait_for(lambda s: "URL, e.g." in s and "Feeds (" not in s)
     tmux.keys("Escape")
     tmux.wait_for(lambda s: "URL, e.g." not in s)
+    tmux.keys("Ebrief")  # typed fast: the words replace the path offered, as typed slowly
+    tmux.wait_for(lambda s: "Export the list" in s and "brief" in s
+                  and "newsdesk-unread.md" not in s)
+    tmux.keys("Escape")
+    tmux.wait_for(lambda s: "Export the list" not in s)
     tmux.keys("E")
     tmux.wait_for(lambda s: "Export the list" in s and "newsdesk-unread.md" in s)
     tmux.keys("Tab", "Down")  # the formats: the path follows the one under the cursor

@@ -75,7 +75,7 @@ class NewsdeskApp(App[None]):
                 event.stop()
         elif event.is_printable and event.character:
             if isinstance(line := self.focused, Input) and not self._late:
-                line.insert_text_at_cursor(event.character)
+                type_into(line, event.character)
                 event.prevent_default()
                 event.stop()
             else:  # the dialog is still being drawn: its line has the focus once it is
@@ -86,7 +86,7 @@ class NewsdeskApp(App[None]):
         """A key typed while `screen` opened, into its line if that has the focus now."""
         self._late -= 1
         if self.screen is screen and isinstance(line := self.focused, Input):
-            line.insert_text_at_cursor(character)
+            type_into(line, character)
 
     def on_mount(self) -> None:
         remapped = keymap(self.config.keys)
@@ -110,3 +110,13 @@ class NewsdeskApp(App[None]):
 def run(desk: Desk, config: Config, notices: Sequence[str] = ()) -> None:
     """Open the TUI on `desk` until the user quits."""
     NewsdeskApp(desk, config, notices).run()
+
+
+def type_into(line: Input, character: str) -> None:
+    """As the line types a key it gets itself: over its selection (the export dialog's path
+    is selected, to be typed over), else at the cursor."""
+    selection = line.selection
+    if selection.is_empty:
+        line.insert_text_at_cursor(character)
+    else:
+        line.replace(character, *selection)
