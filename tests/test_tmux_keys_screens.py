@@ -1,7 +1,7 @@
 """The keys of the screens over the list, as a user starts the app (tmux, an empty HOME, a bare
 environment): the help screen's `j` `space` `k` `/` `esc` `q` `?`; the feed list's `j` `k`
-`g` `G` `X` `i`; the yes/no question's `n` and `y`; the export dialog's `tab` and `esc`; and
-`ctrl+r` and `r` against a loopback server."""
+`g` `G` `X` `i` `e` `enter`; the yes/no question's `n` and `y`; the export dialog's `tab`
+and `esc`; and `ctrl+r` and `r` against a loopback server."""
 
 from __future__ import annotations
 
@@ -96,6 +96,16 @@ def test_feed_list_keys_questions_and_the_export_dialog(tmp_path: Path, tmux: Tm
     tmux.keys("y")
     tmux.wait_for(lambda s: f"removed {feeds[1].name} from feeds.toml" in status(s))
     assert feeds[1].url not in config.read_text(encoding="utf-8")
+    tmux.keys("e")
+    tmux.wait_for(lambda s: f"Feeds ({len(feeds) - 1}," in s)
+    tmux.keys("e")  # the key that opened it closes it
+    tmux.wait_for(lambda s: "Feeds (" not in s)
+    tmux.keys("e")
+    tmux.wait_for(lambda s: f"Feeds ({len(feeds) - 1}," in s)
+    tmux.keys("Enter")  # as newsboat's feed list: the feed's articles
+    tmux.wait_for(lambda s: status(s).lstrip().startswith(feeds[0].name) and "Feeds (" not in s)
+    tmux.keys("q")
+    tmux.wait_for(lambda s: "back to Unread" in status(s))
     tmux.keys("q")
     quit_app(tmux)
 

@@ -55,6 +55,9 @@ class HelpScreen(ModalScreen[None]):
         super().__init__()
         self.keymap = keymap
         self.config_path = config_path
+        self.finding = False
+        """Between `/` and enter or esc: printable keys are words for the find line, wherever
+        they were sent (the line's focus can come after keys typed with `/`)."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box") as box:
@@ -75,6 +78,7 @@ class HelpScreen(ModalScreen[None]):
         `/` went to the box, and were lost."""
         find = self.query_one("#help-find", Input)
         find.display = True
+        self.finding = True
         self.set_focus(find)
 
     @on(Input.Changed, "#help-find")
@@ -90,17 +94,19 @@ class HelpScreen(ModalScreen[None]):
 
     @on(Input.Submitted, "#help-find")
     def _found(self) -> None:
+        self.finding = False
         self.query_one("#help-box", VerticalScroll).focus()  # j k space scroll, q closes
 
     def on_key(self, event: events.Key) -> None:
         """`/` opens the find line here, not by a binding: bindings run once a key has bubbled
         up to the app, after the keys typed in the same burst had reached this screen, and
-        the words after `/` were lost. A printable key that reaches the screen while the line
-        has the focus was sent to the box before it (the line eats its own keys): it is typed
-        into the line, as the main screen's bar takes such keys, and no binding runs from it.
+        the words after `/` were lost. A printable key that reaches the screen between `/` and
+        enter was sent to the box before the line had the focus (the line eats its own keys):
+        it is typed into the line, as the main screen's bar takes such keys, and no binding
+        runs from it.
         Esc in the find line takes the words back and shows every command again."""
         find = self.query_one("#help-find", Input)
-        if event.key == "slash" and self.focused is not find:
+        if event.key == "slash" and not self.finding:
             event.stop()
             event.prevent_default()
             self.action_find()
@@ -109,8 +115,9 @@ class HelpScreen(ModalScreen[None]):
             event.prevent_default()
             find.value = ""
             find.display = False
+            self.finding = False
             self.query_one("#help-box", VerticalScroll).focus()
-        elif self.focused is find and event.is_printable and event.character:
+        elif self.finding and event.is_printable and event.character:
             event.stop()
             event.prevent_default()
             find.insert_text_at_cursor(event.character)
