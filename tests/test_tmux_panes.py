@@ -6,6 +6,7 @@ Each pane moves its own cursor and opens what is under it; these walk every pane
 
 from __future__ import annotations
 
+import os
 import shlex
 import sys
 import time
@@ -18,10 +19,14 @@ from tui.core.desk import Desk
 
 
 def start(tmux: Tmux, tmp_path: Path, config: Path, size: tuple[int, int]) -> None:
+    """`python -m tui` in a bare environment with an empty HOME. A PYTHONPATH the tests were
+    given is kept (a worktree's tests must run its code, not the installed checkout's)."""
     home = tmp_path / "home"
     home.mkdir()
+    path = os.environ.get("PYTHONPATH")
     command = ["env", "-i", f"HOME={home}", "TERM=xterm-256color", "PATH=/usr/bin:/bin",
-               "TZ=UTC", sys.executable, "-m", "tui", "--config", str(config)]
+               "TZ=UTC", *([f"PYTHONPATH={path}"] if path else []),
+               sys.executable, "-m", "tui", "--config", str(config)]
     width, height = size
     tmux.run("new-session", "-d", "-s", tmux.session, "-x", str(width), "-y", str(height),
              "-c", str(tmp_path), shlex.join(command))

@@ -10,6 +10,7 @@ from textual.app import App
 from textual.binding import BindingType
 from textual.command import Provider
 from textual.notifications import SeverityLevel
+from textual.widgets import Input
 
 from tui.app.commands import BY_NAME, app_bindings, clashes, key_label, keymap
 from tui.app.palette import NewsdeskCommands
@@ -36,6 +37,8 @@ class NewsdeskApp(App[None]):
         desk.analysis.lenient = True  # a broken actors.toml is said, and the reader goes on
         self.config = config
         self.notices = tuple(notices)  # e.g. where a first run wrote feeds.toml
+        self._late = 0
+        """Keys typed while a dialog opened, waiting for its line to have the focus."""
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -66,10 +69,28 @@ class NewsdeskApp(App[None]):
     def on_key(self, event: events.Key) -> None:
         """A key reaches the app once it has bubbled up, after the keys before it. Textual
         sends each key to the widget focused when it arrives, so keys typed in the same burst
-        as `/` or `f` went to the list: the main screen hands them to its bar."""
-        if isinstance(self.screen, MainScreen) and self.screen.take_typing(event):
-            event.prevent_default()  # not a binding: it was typed into the bar
-            event.stop()
+        as `/` or `f` went to the list: the main screen hands them to its bar. So did the
+        words typed right after `t`, `V` or `i`, lost before: a dialog's line has the focus
+        now, and a printable key that reaches the app while a line has it (a line eats its
+        own) is typed into it."""
+        if isinstance(self.screen, MainScreen):
+            if self.screen.take_typing(event):
+                event.prevent_default()  # not a binding: it was typed into the bar
+                event.stop()
+        elif event.is_printable and event.character:
+            if isinstance(line := self.focused, Input) and not self._late:
+                type_into(line, event.character)
+                event.prevent_default()
+                event.stop()
+            else:  # the dialog is still being drawn: its line has the focus once it is
+                self._late += 1  # (and the keys after these wait their turn)
+                self.call_after_refresh(self._type_late, self.screen, event.character)
+
+    def _type_late(self, screen: object, character: str) -> None:
+        """A key typed while `screen` opened, into its line if that has the focus now."""
+        self._late -= 1
+        if self.screen is screen and isinstance(line := self.focused, Input):
+            type_into(line, character)
 
     def on_mount(self) -> None:
         remapped = keymap(self.config.keys)
@@ -93,3 +114,13 @@ class NewsdeskApp(App[None]):
 def run(desk: Desk, config: Config, notices: Sequence[str] = ()) -> None:
     """Open the TUI on `desk` until the user quits."""
     NewsdeskApp(desk, config, notices).run()
+
+
+def type_into(line: Input, character: str) -> None:
+    """As the line types a key it gets itself: over its selection (the export dialog's path
+    is selected, to be typed over), else at the cursor."""
+    selection = line.selection
+    if selection.is_empty:
+        line.insert_text_at_cursor(character)
+    else:
+        line.replace(character, *selection)

@@ -49,13 +49,15 @@ class HelpScreen(ModalScreen[None]):
         Binding("j,down", "scroll('down')", show=False),
         Binding("k,up", "scroll('up')", show=False),
         Binding("space,pagedown", "scroll('page')", show=False),
-        Binding("slash", "find", show=False),
-    ]
+    ]  # `/` is taken in `on_key`: a binding runs once the key has bubbled up to the app
 
     def __init__(self, keymap: Mapping[str, str], config_path: Path | None = None) -> None:
         super().__init__()
         self.keymap = keymap
         self.config_path = config_path
+        self.finding = False
+        """Between `/` and enter or esc: printable keys are words for the find line, wherever
+        they were sent (the line's focus can come after keys typed with `/`)."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box") as box:
@@ -71,10 +73,13 @@ class HelpScreen(ModalScreen[None]):
                          id="help-remap")
 
     def action_find(self) -> None:
-        """`/`: a line to type words in; the table keeps the commands that have them all."""
+        """`/`: a line to type words in; the table keeps the commands that have them all.
+        The focus moves now, not a tick later (`focus()`): words typed in the same burst as
+        `/` went to the box, and were lost."""
         find = self.query_one("#help-find", Input)
         find.display = True
-        find.focus()
+        self.finding = True
+        self.set_focus(find)
 
     @on(Input.Changed, "#help-find")
     def _find(self, event: Input.Changed) -> None:
@@ -89,17 +94,33 @@ class HelpScreen(ModalScreen[None]):
 
     @on(Input.Submitted, "#help-find")
     def _found(self) -> None:
+        self.finding = False
         self.query_one("#help-box", VerticalScroll).focus()  # j k space scroll, q closes
 
     def on_key(self, event: events.Key) -> None:
-        """Esc in the find line takes the words back and shows every command again."""
+        """`/` opens the find line here, not by a binding: bindings run once a key has bubbled
+        up to the app, after the keys typed in the same burst had reached this screen, and
+        the words after `/` were lost. A printable key that reaches the screen between `/` and
+        enter was sent to the box before the line had the focus (the line eats its own keys):
+        it is typed into the line, as the main screen's bar takes such keys, and no binding
+        runs from it.
+        Esc in the find line takes the words back and shows every command again."""
         find = self.query_one("#help-find", Input)
-        if event.key == "escape" and find.display:
+        if event.key == "slash" and not self.finding:
+            event.stop()
+            event.prevent_default()
+            self.action_find()
+        elif event.key == "escape" and find.display:
             event.stop()
             event.prevent_default()
             find.value = ""
             find.display = False
+            self.finding = False
             self.query_one("#help-box", VerticalScroll).focus()
+        elif self.finding and event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            find.insert_text_at_cursor(event.character)
 
     def on_mount(self) -> None:
         box = self.query_one("#help-box", VerticalScroll)

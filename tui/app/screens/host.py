@@ -62,6 +62,9 @@ class Host(Warns, Protocol):
         """The key the user presses for command `name` (their `[keys]` remap, else the
         default), for messages that name it."""
 
+    def unsay(self, message: str) -> None:
+        """Take `message` off the status line if it is still shown (it is no longer true)."""
+
     def update_status(self) -> None:
         """Draw the status line's place again (view, position, marks)."""
 

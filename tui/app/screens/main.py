@@ -323,6 +323,8 @@ class MainScreen(Screen[None]):
     def on_key(self, event: events.Key) -> None:
         if self.query_entry.escape(event):
             return
+        if self.app.screen is not self:
+            return  # a key typed right after one that opened a dialog: the dialog's now
         if self.focused is not self.query_bar and (hint := habit_hint(event.key, self.keymap)):
             self.say(hint)  # another reader's key: which one does that here
 
@@ -354,6 +356,10 @@ class MainScreen(Screen[None]):
 
     def key(self, name: str) -> str:
         return key_of(self.keymap, name)
+
+    def unsay(self, message: str) -> None:
+        if self.status_line.message == message:
+            self.status_line.clear_message()
 
     def stand(self, line: str) -> None:
         self.status_line.stand(line)

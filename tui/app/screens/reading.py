@@ -21,6 +21,9 @@ class Reading:
         self.host = host
         self.marked_read = marked_read
         """Told of each article opening marked read (the undo stack takes it)."""
+        self.none_left = ""
+        """What `n` or `p` last said it found none of: said where the cursor was, it is taken
+        back once a step moves (at row 3, "no earlier unread articles" is not true)."""
 
     def warn(self, message: str) -> None:
         self.host.warn(message)
@@ -86,8 +89,10 @@ class Reading:
             return
         found = articles.find_unread(step)
         if found is None:
-            self.host.say(self._none_left(step, articles.pager.query))
+            self.none_left = self._none_left(step, articles.pager.query)
+            self.host.say(self.none_left)
             return
+        self.host.unsay(self.none_left)
         articles.go(found)
         if self.host.reader.is_open:
             self.open_selected()
