@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from tests.conftest import rss
 from tests.test_sanitize import FORBIDDEN
 from tui.core.ingest.parse import MAX_ENTRIES, cap_entries, parse_feed
-from tui.core.refresh.pool import prepare_feed
+from tui.core.refresh.prepare import prepare_feed
 
 
 def _check_clean(data: bytes) -> None:
