@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from tui.core.linking.batch import score_many
 from tui.core.linking.features import Features
 from tui.core.linking.score import Model, default_model, link
@@ -82,3 +84,34 @@ def test_reasons_of_tied_and_many_event_types_and_names_read_as_link_words_them(
     assert any("both: deaths, drone attack" in w for w in whys)  # tied: by key
     assert any("both: missile attack, air strike" in w for w in whys)  # the greater first
     assert score_many(odd, pairs, model) == want
+
+
+def test_a_worker_codes_each_article_once_whichever_jobs_it_is_in(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A round's jobs pair every block with every other: an article's keys are coded once
+    per process (sparse.Codes), not once per job, and keys new to a later job (which sort
+    among those ranked before) or a vocabulary started again leave the rows `link` gives."""
+    from tui.core.linking import sparse
+
+    feats = _devset_features(tmp_path)
+    ids = sorted(feats)
+    half = len(ids) // 2
+    first, second = ids[:half], ids[half:]
+    jobs = [[(a, b) for n, a in enumerate(block) for b in block[n + 1:]]
+            for block in (first, second)]
+    jobs.insert(1, [(a, b) for a in first for b in second])  # the blocks' tile between
+    model = default_model()
+    codes = sparse.Codes()
+    monkeypatch.setattr(sparse, "CODES", codes)
+    keys = []
+    for pairs in jobs:
+        assert score_many(feats, pairs, model) == _one_by_one(feats, pairs, model)
+        keys.append(list(codes.order))
+    assert codes.slots == len(ids)  # each coded once
+    new = sorted(set(keys[2]) - set(keys[0]))  # the second block's own keys, ranked among
+    assert new and any(keys[0][0] < k < keys[0][-1] for k in new)  # the first's
+    monkeypatch.setattr(sparse, "SLOTS_MAX", half + 5)  # past it: all coded again, afresh
+    was, feats = codes.generation, {aid: replace(f) for aid, f in feats.items()}  # uncoded
+    for pairs in jobs:
+        assert score_many(feats, pairs, model) == _one_by_one(feats, pairs, model)
+    assert codes.generation != was and codes.slots == len(ids)

@@ -21,8 +21,7 @@ Python as before. numpy is loaded only here and in the pool's other jobs.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from itertools import chain
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from tui.core.linking.features import Features
@@ -39,74 +38,14 @@ from tui.core.linking.score import (
     _explain_order,
     link,
 )
+from tui.core.linking.sparse import Coded, Sparse
 from tui.core.linking.text import jaccard
 from tui.core.linking.what import shared
 
 LinkRow = tuple[int, int, float, str, bool]  # as index.LinkRow
-SLICE = 2_048  # pairs whose shared keys are walked at once
 
 
-class _Sparse:
-    """One dict field of each article of a job (row = the article's place in the job): its
-    keys as ids in sorted key order, and `codes` (row * width + key id), ascending, to find
-    a key of a row with one bisect."""
-
-    def __init__(self, dicts: Sequence[dict[str, float]], extra: Iterable[str] = ()) -> None:
-        import numpy as np
-
-        ids = {k: n for n, k in enumerate(sorted(set().union(*dicts, extra)))}
-        self.width = len(ids) + 1
-        count = np.fromiter(map(len, dicts), np.int64, len(dicts))
-        total = int(count.sum())
-        keys = np.fromiter(map(ids.__getitem__, chain.from_iterable(dicts)), np.int64, total)
-        values = np.fromiter(chain.from_iterable(map(dict.values, dicts)), np.float64, total)
-        rows = np.repeat(np.arange(len(dicts), dtype=np.int64), count)
-        codes = rows * self.width + keys
-        if total > 1 and not (codes[1:] > codes[:-1]).all():  # each row's keys in key order
-            order = np.argsort(codes)  # distinct codes: any sort gives the same order
-            codes, keys, values = codes[order], keys[order], values[order]
-        self.ids, self.count = ids, count
-        self.start = np.cumsum(count) - count
-        self.keys, self.values, self.codes = keys, values, codes
-
-    def find(self, rows: Any, keys: Any) -> Any:
-        """Where each (row, key id) is among the entries, -1 where it is not."""
-        import numpy as np
-
-        if not len(self.codes):
-            return np.full(len(rows), -1, np.int64)
-        want = rows * self.width + keys
-        at = np.minimum(np.searchsorted(self.codes, want), len(self.codes) - 1)
-        return np.where(self.codes[at] == want, at, -1)
-
-    def shared(self, x: Any, y: Any, product: bool) -> Any:
-        """Per pair (rows x[i], y[i]): the sum over their shared keys, in sorted key order, of
-        the two values' minimum (`product`: their product). Each pair's shorter side is walked
-        (min and * are symmetric, and the shared keys are the same either way). A slice of
-        pairs at a time: a job's terms walked at once were ~30 MB of temporaries."""
-        import numpy as np
-
-        if len(x) <= SLICE:
-            return self._shared(x, y, product)
-        return np.concatenate([self._shared(x[i:i + SLICE], y[i:i + SLICE], product)
-                               for i in range(0, len(x), SLICE)])
-
-    def _shared(self, x: Any, y: Any, product: bool) -> Any:
-        import numpy as np
-
-        short = self.count[x] <= self.count[y]
-        a, b = np.where(short, x, y), np.where(short, y, x)
-        n = self.count[a]
-        pair = np.repeat(np.arange(len(a), dtype=np.int64), n)
-        at = np.repeat(self.start[a] - (np.cumsum(n) - n), n) + np.arange(int(n.sum()))
-        found = self.find(b[pair], self.keys[at])
-        hit = found >= 0
-        mine, theirs = self.values[at[hit]], self.values[found[hit]]
-        terms = mine * theirs if product else np.minimum(mine, theirs)
-        return np.bincount(pair[hit], terms, len(a))
-
-
-def _ruzicka(field: _Sparse, sums: Any, x: Any, y: Any) -> tuple[Any, Any]:
+def _ruzicka(field: Sparse, sums: Any, x: Any, y: Any) -> tuple[Any, Any]:
     """`score._ruzicka`'s weighted Jaccard and shared mass, per pair."""
     import numpy as np
 
@@ -140,17 +79,18 @@ def score_many(feats: Mapping[int, Features], pairs: Sequence[tuple[int, int]],
     published = np.array([f.published for f in arts], np.float64)
     sums = np.array([f.sums for f in arts], np.float64).reshape(len(arts), 4)
     days = np.abs(published[x] - published[y]) / DAY
-    ea, mass_a = _ruzicka(_Sparse([f.actors for f in arts]), sums[:, 0], x, y)
-    _es, mass_s = _ruzicka(_Sparse([f.states for f in arts]), sums[:, 1], x, y)
-    ep, mass_p = _ruzicka(_Sparse([f.places for f in arts]), sums[:, 2], x, y)
-    ef, _mass_f = _ruzicka(_Sparse([f.focus for f in arts]), sums[:, 3], x, y)
+    coded = Coded(arts, (f.lead for f in arts))  # leads: looked up among the headlines' names
+    ea, mass_a = _ruzicka(coded.field("actors"), sums[:, 0], x, y)
+    _es, mass_s = _ruzicka(coded.field("states"), sums[:, 1], x, y)
+    ep, mass_p = _ruzicka(coded.field("places"), sums[:, 2], x, y)
+    ef, _mass_f = _ruzicka(coded.field("focus"), sums[:, 3], x, y)
     scripts = {s: n for n, s in enumerate(sorted({f.script for f in arts}))}
     script = np.array([scripts[f.script] for f in arts], np.int64)
     cross = (script[x] != script[y]).astype(np.float64)
-    text = np.where(cross == 0, _Sparse([f.terms for f in arts]).shared(x, y, product=True), 0.0)
+    text = np.where(cross == 0, coded.field("terms").shared(x, y, product=True), 0.0)
     mass = _log1p(mass_a + mass_p)
-    what, differ = _what(arts, x, y)
-    lead, clash = _leads(arts, x, y)
+    what, differ = _what(arts, coded, x, y)
+    lead, clash = _leads(arts, coded, x, y)
     day = np.array([f.day for f in arts], np.int64)
     repeat = np.array([f.repeat for f in arts], bool)
     later = np.where(published[x] > published[y], x, y)
@@ -167,16 +107,16 @@ def score_many(feats: Mapping[int, Features], pairs: Sequence[tuple[int, int]],
                  _dups(arts, x, y, cross))
 
 
-def _what(arts: Sequence[Features], x: Any, y: Any) -> tuple[Any, Any]:
+def _what(arts: Sequence[Features], coded: Coded, x: Any, y: Any) -> tuple[Any, Any]:
     """The event-type agreement, and whether the main types differ, per pair (both 0 unless
     both articles name a main type). The agreement sums in x's key order, which is sorted
     (`what.unit` sorts its keys)."""
     import numpy as np
 
-    field = _Sparse([f.what for f in arts])
+    field = coded.field("what")
     both = np.array([bool(f.main) for f in arts], bool)
     both = both[x] & both[y]
-    main = np.array([field.ids.get(f.main, -1) for f in arts], np.int64)
+    main = np.array([field.key(f.main) for f in arts], np.int64)
     named = (field.find(y, main[x]) >= 0) | (field.find(x, main[y]) >= 0)
     what = np.where(both, field.shared(x, y, product=True), 0.0)
     return what, (both & ~named).astype(np.float64)
@@ -200,13 +140,13 @@ def _kinds(arts: Sequence[Features], x: Any, y: Any) -> Any:
     return ((kx != 0) & (ky != 0) & ((kx & ky) == 0)).astype(np.float64)
 
 
-def _leads(arts: Sequence[Features], x: Any, y: Any) -> tuple[Any, Any]:
+def _leads(arts: Sequence[Features], coded: Coded, x: Any, y: Any) -> tuple[Any, Any]:
     """Same protagonist (1.0), and `score._clash`: different protagonists, neither in the
     other's headline."""
     import numpy as np
 
-    heads = _Sparse([dict.fromkeys(f.heads, 0.0) for f in arts], (f.lead for f in arts))
-    lead = np.array([heads.ids[f.lead] if f.lead else -1 for f in arts], np.int64)
+    heads = coded.field("heads")
+    lead = np.array([heads.key(f.lead) if f.lead else -1 for f in arts], np.int64)
     has = np.array([bool(f.lead) and bool(f.heads) for f in arts], bool)
     same = (lead[x] >= 0) & (lead[x] == lead[y])
     met = has[x] & has[y] & ~same

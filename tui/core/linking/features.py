@@ -72,6 +72,9 @@ class Features:
     # products are summed
     term_keys: tuple[str, ...] | None = field(default=None, init=False, compare=False,
                                               repr=False)
+    # where a scoring process holds its dict fields coded (`sparse.Codes`: the generation,
+    # the slot): coded once per article, not once per job
+    coded: tuple[int, int] | None = field(default=None, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "sums", (sum(self.actors.values()), sum(self.states.values()),
