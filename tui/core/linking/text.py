@@ -71,8 +71,28 @@ _RU_STOP = _split("""
 STOPWORDS = _EN_STOP | _RU_STOP
 
 
+# Arabic and Persian spell the same letters with other code points (ي/ی, ك/ک, ة/ه, أ/ا):
+# one spelling, so an Arabic and a Persian piece share "ايران", "مسقط", "رجايي".
+_AR_FOLD = str.maketrans({"ی": "ي", "ى": "ي", "ئ": "ي", "ک": "ك", "ة": "ه", "ۀ": "ه",
+                          "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
+# Arabic writes "the" (and "and the", "in the", "for the") onto the word: "الشهيد" is Persian
+# "شهید", "بالميناء" is "الميناء". Terms and place names are read without them.
+_AR_ARTICLES = ("وال", "فال", "بال", "كال", "لل", "ال")
+_AR_PROCLITICS = ("و", "ف", "ب", "ل")
+
+
 def fold(text: str) -> str:
-    return text.lower().replace("ё", "е").replace("’", "'")
+    folded = text.lower().replace("ё", "е").replace("’", "'")
+    return folded if folded.isascii() else folded.translate(_AR_FOLD)
+
+
+def bare_arabic(word: str) -> str:
+    """A folded Arabic-script word without its article ("الشهيد" -> "شهيد"); others as they are."""
+    if "\u0621" <= word[:1] <= "\u064a":
+        for article in _AR_ARTICLES:
+            if word.startswith(article) and len(word) - len(article) >= 3:
+                return word[len(article):]
+    return word
 
 
 def stem(token: str) -> str:
@@ -167,6 +187,8 @@ class PlaceMatcher:
         self.places = {p.id: p for p, _forms in places}
         # first folded word -> [(form words, place id, cyrillic)]
         self._index: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+        # Arabic-script first word without its article -> [(form words, place id)]
+        self._bare: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for place, forms in places:
             for form in forms:
                 words = tuple(w for _o, w in tokens(form))
@@ -176,6 +198,8 @@ class PlaceMatcher:
                 if cyr:
                     words = tuple(w.rstrip(_RU_FINAL) or w for w in words)
                 self._index.setdefault(words[0], []).append((words, place.id, cyr))
+                if "\u0621" <= words[0][:1] <= "\u064a":
+                    self._bare.setdefault(bare_arabic(words[0]), []).append((words, place.id))
 
     def _heads(self, word: str) -> Sequence[tuple[tuple[str, ...], str, bool]]:
         direct = self._index.get(word, ())
@@ -228,6 +252,8 @@ class PlaceMatcher:
                     best = (len(form), place_id)
             if best is None and "\u0590" <= folded[i][:1] <= "\u05ff":
                 best = self._after_prefix(folded, i)
+            elif best is None and "\u0621" <= folded[i][:1] <= "\u064a":
+                best = self._after_article(folded, i)
             if best is not None:
                 out.append((i, *best))
                 after = i + best[0]
@@ -243,6 +269,21 @@ class PlaceMatcher:
             if len(word) - cut < 3 or word[:cut] not in _HE_PREFIXES:
                 continue
             for form, place_id, _cyr in self._index.get(word[cut:], ()):
+                if (best is None or len(form) > best[0]) and _seq_match(
+                        folded, i + 1, form[1:], False):
+                    best = (len(form), place_id)
+        return best
+
+    def _after_article(self, folded: list[str], i: int) -> tuple[int, str] | None:
+        """The longest place name at word `i` read without an Arabic article or a one-letter
+        proclitic ("والقاهرة", "بطهران", "لإيران"), as its forms are without theirs."""
+        word = folded[i]
+        heads = {bare_arabic(word)}
+        if word[:1] in _AR_PROCLITICS and len(word) > 4:
+            heads.add(bare_arabic(word[1:]))
+        best: tuple[int, str] | None = None
+        for head in heads:
+            for form, place_id in self._bare.get(head, ()):
                 if (best is None or len(form) > best[0]) and _seq_match(
                         folded, i + 1, form[1:], False):
                     best = (len(form), place_id)
