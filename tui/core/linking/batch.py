@@ -27,7 +27,6 @@ from typing import Any
 
 from tui.core.linking.features import Features
 from tui.core.linking.lexicon import LEXICON
-from tui.core.linking.minhash import jaccard
 from tui.core.linking.names import display_name
 from tui.core.linking.score import (
     DAY,
@@ -40,6 +39,7 @@ from tui.core.linking.score import (
     _explain_order,
     link,
 )
+from tui.core.linking.text import jaccard
 from tui.core.linking.what import shared
 
 LinkRow = tuple[int, int, float, str, bool]  # as index.LinkRow
