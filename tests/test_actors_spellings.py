@@ -71,3 +71,14 @@ def test_the_russian_spelling_with_a_final_ye(recognizer: Recognizer) -> None:
     mentions, unlisted = found(recognizer, body)
     assert any(actor == "ismail-haniyeh" and words.endswith("Исмаил Ханийе")
                for actor, words in mentions) and not unlisted  # his title joins the mention
+
+
+@pytest.mark.parametrize("body", [
+    "בית הדין הפלילי הבינלאומי בהאג הוציא היום צווי מעצר.",
+    "ישראל הגישה לבית הדין הפלילי הבינלאומי הודעה על ערעור.",
+    "دیوان کیفری بین‌المللی حکم بازداشت صادر کرد.",
+    "Uluslararası Ceza Mahkemesi tutuklama kararı çıkardı.",
+])
+def test_the_icc_in_hebrew_persian_and_turkish(recognizer: Recognizer, body: str) -> None:
+    """The court of the Netanyahu warrants, as the Hebrew and Persian coverage names it."""
+    assert "icc" in {actor for actor, _words in found(recognizer, body)[0]}

@@ -54,7 +54,7 @@ def test_minhash_is_the_minimum_of_every_masked_blake2b(
     same with digests of shingles seen before and with a cache cleared as it fills."""
     import hashlib
 
-    from tui.core.linking import text
+    from tui.core.linking import minhash as text
     from tui.core.linking.text import _MASKS, minhash_words
 
     def reference(words: list[str]) -> tuple[int, ...]:

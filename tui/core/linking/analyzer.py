@@ -34,7 +34,8 @@ class LinksAnalyzer:
         """The place matcher, and what the first batch's text half would load (~0.1 s of a
         worker: numpy, the features' modules): now, while the last feeds come in."""
         from tui.core.linking import index  # noqa: F401 - features, score, what, when with it
-        from tui.core.linking.text import minhash_words, place_matcher
+        from tui.core.linking.minhash import minhash_words
+        from tui.core.linking.text import place_matcher
 
         place_matcher()
         minhash_words([])  # loads numpy

@@ -25,8 +25,9 @@ from orjson import dumps as _fast_dumps
 
 from tui.core.jsonfast import loads
 from tui.core.linking.acts import signature
+from tui.core.linking.minhash import lsh_keys
 from tui.core.linking.names import actor_kind, described_body
-from tui.core.linking.text import lsh_keys, place_matcher, text_parts
+from tui.core.linking.text import place_matcher, text_parts
 from tui.core.linking.what import headline_kinds, main_type, profile, shown, unit
 from tui.core.linking.when import event_day, repeats
 

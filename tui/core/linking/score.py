@@ -23,8 +23,8 @@ from functools import cache
 from importlib import resources
 
 from tui.core.linking.features import Features
+from tui.core.linking.minhash import jaccard
 from tui.core.linking.names import display_name, place_kind
-from tui.core.linking.text import jaccard
 from tui.core.linking.what import kind_apart, shared
 
 DAY = 86400.0

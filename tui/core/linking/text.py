@@ -7,19 +7,19 @@ cache and compared with ones computed by another process later.
 
 from __future__ import annotations
 
-import hashlib
 import operator
 import re
 import tomllib
-import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import compress
-from typing import Any
 
+from tui.core.linking.minhash import _MASKS as _MASKS  # tests find the signatures here too
+from tui.core.linking.minhash import jaccard as jaccard
+from tui.core.linking.minhash import minhash_words
 from tui.core.scripts import script_of
 
 
@@ -71,8 +71,28 @@ _RU_STOP = _split("""
 STOPWORDS = _EN_STOP | _RU_STOP
 
 
+# Arabic and Persian spell the same letters with other code points (ي/ی, ك/ک, ة/ه, أ/ا):
+# one spelling, so an Arabic and a Persian piece share "ايران", "مسقط", "رجايي".
+_AR_FOLD = str.maketrans({"ی": "ي", "ى": "ي", "ئ": "ي", "ک": "ك", "ة": "ه", "ۀ": "ه",
+                          "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
+# Arabic writes "the" (and "and the", "in the", "for the") onto the word: "الشهيد" is Persian
+# "شهید", "بالميناء" is "الميناء". Terms and place names are read without them.
+_AR_ARTICLES = ("وال", "فال", "بال", "كال", "لل", "ال")
+_AR_PROCLITICS = ("و", "ف", "ب", "ل")
+
+
 def fold(text: str) -> str:
-    return text.lower().replace("ё", "е").replace("’", "'")
+    folded = text.lower().replace("ё", "е").replace("’", "'")
+    return folded if folded.isascii() else folded.translate(_AR_FOLD)
+
+
+def bare_arabic(word: str) -> str:
+    """A folded Arabic-script word without its article ("الشهيد" -> "شهيد"); others as they are."""
+    if "\u0621" <= word[:1] <= "\u064a":
+        for article in _AR_ARTICLES:
+            if word.startswith(article) and len(word) - len(article) >= 3:
+                return word[len(article):]
+    return word
 
 
 def stem(token: str) -> str:
@@ -167,6 +187,8 @@ class PlaceMatcher:
         self.places = {p.id: p for p, _forms in places}
         # first folded word -> [(form words, place id, cyrillic)]
         self._index: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+        # Arabic-script first word without its article -> [(form words, place id)]
+        self._bare: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for place, forms in places:
             for form in forms:
                 words = tuple(w for _o, w in tokens(form))
@@ -176,6 +198,8 @@ class PlaceMatcher:
                 if cyr:
                     words = tuple(w.rstrip(_RU_FINAL) or w for w in words)
                 self._index.setdefault(words[0], []).append((words, place.id, cyr))
+                if "\u0621" <= words[0][:1] <= "\u064a":
+                    self._bare.setdefault(bare_arabic(words[0]), []).append((words, place.id))
 
     def _heads(self, word: str) -> Sequence[tuple[tuple[str, ...], str, bool]]:
         direct = self._index.get(word, ())
@@ -228,6 +252,8 @@ class PlaceMatcher:
                     best = (len(form), place_id)
             if best is None and "\u0590" <= folded[i][:1] <= "\u05ff":
                 best = self._after_prefix(folded, i)
+            elif best is None and "\u0621" <= folded[i][:1] <= "\u064a":
+                best = self._after_article(folded, i)
             if best is not None:
                 out.append((i, *best))
                 after = i + best[0]
@@ -243,6 +269,21 @@ class PlaceMatcher:
             if len(word) - cut < 3 or word[:cut] not in _HE_PREFIXES:
                 continue
             for form, place_id, _cyr in self._index.get(word[cut:], ()):
+                if (best is None or len(form) > best[0]) and _seq_match(
+                        folded, i + 1, form[1:], False):
+                    best = (len(form), place_id)
+        return best
+
+    def _after_article(self, folded: list[str], i: int) -> tuple[int, str] | None:
+        """The longest place name at word `i` read without an Arabic article or a one-letter
+        proclitic ("والقاهرة", "بطهران", "لإيران"), as its forms are without theirs."""
+        word = folded[i]
+        heads = {bare_arabic(word)}
+        if word[:1] in _AR_PROCLITICS and len(word) > 4:
+            heads.add(bare_arabic(word[1:]))
+        best: tuple[int, str] | None = None
+        for head in heads:
+            for form, place_id in self._bare.get(head, ()):
                 if (best is None or len(form) > best[0]) and _seq_match(
                         folded, i + 1, form[1:], False):
                     best = (len(form), place_id)
@@ -292,13 +333,6 @@ def adopt_matcher(matcher: PlaceMatcher) -> None:
 
 # ---------------------------------------------------------------- near-duplicates
 
-NUM_HASHES = 32
-BANDS = 8  # LSH: 8 bands of 4 rows; pairs with Jaccard >= ~0.6 very likely share a band
-_MASKS = [int.from_bytes(hashlib.blake2b(bytes([i]), digest_size=8).digest(), "big")
-          for i in range(NUM_HASHES)]
-_BLAKE8 = hashlib.blake2b(digest_size=8)  # copied per shingle: cheaper than a new one
-
-
 def minhash(title: str, body: str, width: int = 4) -> tuple[int, ...]:
     """MinHash of word `width`-shingles: the same wire copy in two feeds gets a near-equal sig.
 
@@ -306,68 +340,6 @@ def minhash(title: str, body: str, width: int = 4) -> tuple[int, ...]:
     and good enough to tell copies (Jaccard > 0.5) from merely related texts.
     """
     return minhash_words(split_words(f"{title} {body}")[1], width)
-
-
-def minhash_words(words: list[str], width: int = 4) -> tuple[int, ...]:
-    """`minhash` of folded words. The minima are taken in numpy, every mask against every
-    shingle's hash at once (this runs in pool workers, which load numpy for the candidates
-    anyway): the same values as the loop over masks it replaced, a third of its time."""
-    import numpy as np
-
-    if width < 1:
-        raise ValueError("shingle width must be at least 1")
-    if len(words) < width:
-        words = words + [""] * (width - len(words))
-    shifted = (words[k:] for k in range(width))  # shingle i is word i of each shifted copy
-    shingles = set(map(" ".join, zip(*shifted, strict=False)))
-    values = np.frombuffer(_digests(shingles), ">u8").astype(np.uint64)
-    return tuple((np.bitwise_xor.outer(_masks(), values).min(axis=1) >> 32).tolist())
-
-
-# shingle -> its digest: four words recur across a worker's articles (wire copies, stock
-# phrases; 94% of the shingles of the synthetic bench site's 10k articles, its phrase bank is
-# small), and looking them up is C-level where a blake2b each is three calls. Cleared when
-# full (~6 MB at most).
-_DIGEST_OF: dict[str, bytes] = {}
-_DIGEST_CACHE_MAX = 40_000
-
-
-def _digests(shingles: set[str]) -> bytes:
-    """Each shingle's 64-bit blake2b digest, one after another (in any order: MinHash takes
-    the minimum of them)."""
-    known = _DIGEST_OF
-    if len(known) > _DIGEST_CACHE_MAX:
-        known.clear()
-    digests = list(map(known.get, shingles))
-    if None in digests:
-        copy = _BLAKE8.copy
-        for n, shingle in enumerate(shingles):
-            if digests[n] is None:
-                h = copy()
-                h.update(shingle.encode())
-                digests[n] = known[shingle] = h.digest()
-    return b"".join(digests)  # type: ignore[arg-type]
-
-
-@lru_cache(maxsize=1)
-def _masks() -> Any:
-    """`_MASKS` as a numpy column of unsigned 64-bit ints."""
-    import numpy as np
-
-    return np.array(_MASKS, np.uint64)
-
-
-def jaccard(sig_a: tuple[int, ...], sig_b: tuple[int, ...]) -> float:
-    if not sig_a or len(sig_a) != len(sig_b):
-        return 0.0
-    same: int = sum(map(operator.eq, sig_a, sig_b))  # C-level: this runs per candidate
-    return same / len(sig_a)
-
-
-def lsh_keys(sig: tuple[int, ...]) -> list[str]:
-    rows = len(sig) // BANDS
-    return [f"m:{b}:{zlib.crc32(repr(sig[b * rows:(b + 1) * rows]).encode()):08x}"
-            for b in range(BANDS)]
 
 
 # ---------------------------------------------------------------- all at once
