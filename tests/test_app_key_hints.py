@@ -131,3 +131,24 @@ async def test_the_help_screen_and_the_palette_name_the_users_keys(tmp_path: Pat
                 if any("Z undoes" in prompt for prompt in prompts):
                     break
             assert any("as newsboat's C (Z undoes)" in prompt for prompt in prompts), prompts
+
+
+async def test_keys_typed_with_t_go_to_the_dialog_without_a_hint(demo_desk) -> None:
+    """`tprobe` in one burst, as a terminal delivers it: the `b` (a habit key: "b: no such key")
+    reached the main screen while `t`'s dialog was opening and flashed its hint there, then
+    landed in the dialog's line."""
+    from textual import events
+    from textual.widgets import Input
+
+    from tui.app.screens.tags import AddTagsScreen
+
+    app = make_app(*demo_desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key in "tprobe":  # posted at once, none waiting for the one before
+            app.post_message(events.Key(key, key))
+        await settle(pilot)
+        assert isinstance(app.screen, AddTagsScreen)
+        assert app.screen.query_one(Input).value == "probe"
+        line = str(app.screen_stack[-2].query_one("#status").render())
+        assert "no such key" not in line, line
