@@ -1,6 +1,7 @@
 """Hints name the key the user bound: with `[keys]` remapping add_feed, remove_feed,
-refresh_all, undo and the rest, the empty list, the status line and the feeds dialog say the
-user's keys, never the defaults, which would do nothing (or something else)."""
+refresh_all, undo and the rest, the empty list, the status line, the feeds dialog, the help
+screen and the palette say the user's keys, never the defaults, which would do nothing (or
+something else)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ feed_errors = "W"
 undo = "Z"
 toggle_hide_read = "H"
 toggle_side = "ctrl+b"
+copy_link = "ctrl+y"
 """
 
 
@@ -94,3 +96,59 @@ async def test_status_messages_name_the_users_keys(tmp_path: Path) -> None:
                 if "hidden" in status(app):
                     break
             assert "side panel hidden (ctrl+b shows it)" in status(app), status(app)
+
+
+async def test_the_help_screen_and_the_palette_name_the_users_keys(tmp_path: Path) -> None:
+    """Their prose said "(u undoes)" and "s N x t T E y o" whatever `[keys]` said."""
+    from textual.command import CommandPalette
+    from textual.widgets import OptionList
+
+    from tests.test_app_newsboat_keys import rendered
+    from tui.app.screens.help import HelpScreen
+
+    config = load_config(copy_demo(tmp_path / "demo", KEYS))
+    with Desk.open(config) as desk:
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            text = " ".join(rendered(app.screen.query_one("#help-text").content).split())
+            assert "as newsboat's C (Z undoes)" in text, text
+            assert "s N x t T E ctrl+y o act on every marked one" in text, text
+            assert "(u undoes)" not in text
+            await pilot.press("q", "ctrl+p")
+            await pilot.pause()
+            assert isinstance(app.screen, CommandPalette)
+            await pilot.press(*"mark all feeds")
+            options = app.screen.query_one(OptionList)
+            prompts: list[str] = []
+            for _ in range(100):  # the palette gathers asynchronously
+                await pilot.pause(0.05)
+                prompts = [str(options.get_option_at_index(i).prompt)
+                           for i in range(options.option_count)]
+                if any("Z undoes" in prompt for prompt in prompts):
+                    break
+            assert any("as newsboat's C (Z undoes)" in prompt for prompt in prompts), prompts
+
+
+async def test_keys_typed_with_t_go_to_the_dialog_without_a_hint(demo_desk) -> None:
+    """`tprobe` in one burst, as a terminal delivers it: the `b` (a habit key: "b: no such key")
+    reached the main screen while `t`'s dialog was opening and flashed its hint there, then
+    landed in the dialog's line."""
+    from textual import events
+    from textual.widgets import Input
+
+    from tui.app.screens.tags import AddTagsScreen
+
+    app = make_app(*demo_desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key in "tprobe":  # posted at once, none waiting for the one before
+            app.post_message(events.Key(key, key))
+        await settle(pilot)
+        assert isinstance(app.screen, AddTagsScreen)
+        assert app.screen.query_one(Input).value == "probe"
+        line = str(app.screen_stack[-2].query_one("#status").render())
+        assert "no such key" not in line, line

@@ -43,3 +43,36 @@ async def test_two_arabic_tags_keep_their_hashes_in_the_list_and_the_reader(demo
         await settle(pilot)
         header = lines(app.screen.query_one("#reader-header"))
         assert f"#{drawn('المشرق')} #{drawn('عربي')}" in header, header
+
+
+async def test_status_messages_keep_arabic_and_persian_feed_names_in_their_place(
+        demo_desk) -> None:
+    """`r` on the demo's Persian and Arabic outlets: the status line read "refreshed 0 :<name>
+    new", the count pulled into the name's right-to-left run."""
+    from tests.test_app_rtl_dialogs import ARABIC_FEED, PERSIAN_FEED
+    from tests.test_app_support import main, status, until
+    from tui.app.views import feed_view
+
+    async with pressed(demo_desk, SIZE) as (app, pilot):
+        screen = main(app)
+        for name in (PERSIAN_FEED, ARABIC_FEED):
+            await pilot.press("1")
+            await until(pilot, lambda: screen.view_tree.cursor_node is not None)
+            screen.view_tree.select_view(feed_view(name))
+            await pilot.press("r")
+            await until(pilot, lambda: "refreshed " in status(app), 60)
+            await settle(pilot)
+            line = status(app)
+            assert f"refreshed {drawn(name)}: 0 new" in line, line
+            screen.status_line.clear_message()
+
+
+def test_a_message_naming_two_arabic_tags_keeps_each_hash_before_its_tag() -> None:
+    """As the status line draws "tagged #المشرق #عربي on #3 …": the two names and their
+    hashes read `#ﻕﺮﺸﻤﻟﺍ# ﻲﺑﺮﻋ` without isolates, the order of the tags reversed too."""
+    from tui.app.screens.triage import tag_shown
+    from tui.core.visual import drawn_line
+
+    message = "tagged " + " ".join(map(tag_shown, ["المشرق", "عربي"])) + " on #3 (u undoes)"
+    line = drawn_line(message, rtl=False).text
+    assert line == f"tagged #{drawn('المشرق')} #{drawn('عربي')} on #3 (u undoes)", line

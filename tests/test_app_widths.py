@@ -97,3 +97,29 @@ async def test_an_article_that_fits_says_end_at_once(demo_desk) -> None:
         await pilot.press(*["j"] * shortest, "enter")
         await settle(pilot)
         assert status(app).rstrip().endswith("end · space: next unread"), status(app)
+
+
+async def test_a_short_article_opened_again_in_a_closed_reader_says_end(demo_desk) -> None:
+    """The reader closed over one short article, then another opened: the pane comes back at
+    the size it had and the text's size is the same, so neither watched value changes, and
+    the status line's word came from a look taken before the pane was laid out again (here
+    forced by opening inside a batch, as Textual may run the after-refresh look first)."""
+    from tests.test_app_support import status
+
+    desk, config = demo_desk
+    first, second = desk.ids("is:unread")[:2]
+    app = make_app(desk, config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        screen.reading.open(first, None)
+        await settle(pilot)
+        assert status(app).rstrip().endswith("end · space: next unread"), status(app)
+        await pilot.press("q")
+        await settle(pilot)
+        assert "space:" not in status(app)
+        with app.batch_update():
+            screen.reading.open(second, None)
+            await pilot.pause()
+        await settle(pilot)
+        assert status(app).rstrip().endswith("end · space: next unread"), status(app)

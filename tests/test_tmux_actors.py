@@ -5,9 +5,10 @@ What is checked on screen: the reader spells out "Russia's defence minister → 
 the actor panel shows the unlisted person with their title and the news agency last, `L` adds
 the person to the user's actors.toml (the file is read back) and `-` takes them back, `+` refuses a
 listed actor's surname in the dialog, `a` shows an actor's spellings and a refused one leaves no
-"added" behind, `-` takes back one spelling of two, `enter` on a person not listed
-lists the articles naming them, and `f place:iran` filters by a city's name. A fetch of a story
-naming someone between two titles ends well (it used to stop with an internal error).
+"added" behind, `-` takes back one spelling of two (its list moves with `j` `k`, `q` closes
+it), `enter` on a person not listed lists the articles naming them, and `f place:iran`
+filters by a city's name. A fetch of a story naming someone between two titles ends well (it
+used to stop with an internal error).
 """
 
 from __future__ import annotations
@@ -187,9 +188,13 @@ def test_spellings_refused_added_listed_and_taken_back_one(tmp_path: Path, term:
         term.wait_for(lambda s, spelling=spelling: f"'{spelling}' added to" in s and
                       "matched again" in s, timeout=90)
     term.keys("-")
+    term.wait_for(lambda s: "Forget Andrei Belousov" in s and "all 2 aliases" in s)
+    term.keys("q")  # nothing taken back
+    term.wait_for(lambda s: "Forget Andrei Belousov" not in s)
+    term.keys("-")
     screen = term.wait_for(lambda s: "Forget Andrei Belousov" in s and "all 2 aliases" in s)
     assert "alias 'Belousoff'" in screen and "alias 'Byelousov'" in screen, screen
-    term.keys("j", "Enter")
+    term.keys("j", "j", "k", "Enter")  # k back up: the second spelling
     screen = term.wait_for(lambda s: "matched again" in s and "removed" in s, timeout=90)
     assert "alias 'Byelousov' removed from Andrei Belousov" in screen, screen
     aliases = load_gazetteer(user_file).actors["andrei-belousov"].aliases

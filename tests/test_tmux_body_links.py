@@ -1,5 +1,5 @@
 """In a real terminal: the article shows `[n]` after the words its links are on and the list at
-its end; `O`, a number and Enter open that link in the browser (a console one here, a script
+its end; `O` and esc open nothing; `O`, a number and Enter open that link in the browser (a console one here, a script
 that prints and records its link), and the reader is drawn again when it exits."""
 
 from __future__ import annotations
@@ -41,6 +41,10 @@ def test_o_and_a_number_open_a_link_the_text_cites(tmp_path: Path, term: Tmux) -
     term.wait_for(lambda s: "1[1] and the Kremlin" in s and "kremlin.ru[2]" in s)
     term.keys("G")  # the list at the end of the text
     term.wait_for(lambda s: f"[2] {KREMLIN}" in s and "Links (O and the number" in s)
+    term.keys("O")
+    term.wait_for(lambda s: "The link's number (1-3)" in s)
+    term.keys("Escape")  # nothing opened: asked again
+    term.wait_for(lambda s: "The link's number" not in s and "Links (O and the number" in s)
     term.keys("O")
     term.wait_for(lambda s: "The link's number (1-3)" in s)
     term.keys("2", "Enter")

@@ -1,11 +1,13 @@
 """The keys of the screens over the list, as a user starts the app (tmux, an empty HOME, a bare
-environment): the help screen's `j` `space` `k` `/` `esc` `q` `?`; the feed list's `j` `k`
-`g` `G` `X` `i` `e` `enter`; the yes/no question's `n` and `y`; the export dialog's `tab`
-and `esc`; and `ctrl+r` and `r` against a loopback server."""
+environment): the help screen's `j` `space` `k` `down` `up` `pagedown` `/` `esc` `q` `?`; the
+palette's `esc`; the feed list's `j` `k` `g` `G` `home` `end` `X` `i` `e` `enter`; the add
+dialog's `tab`; the yes/no question's `n` and `y`; the export dialog's `tab` and `esc`; and
+`ctrl+r` and `r` against a loopback server."""
 
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 from tests.conftest import rss, write_config
@@ -39,6 +41,12 @@ def test_the_help_screen_scrolls_finds_and_closes(tmp_path: Path, tmux: Tmux) ->
     top = help_lines(screen)
     tmux.keys("k")
     tmux.wait_for(lambda s: f"lines {top - 1}-" in s)
+    tmux.keys("Down")  # the arrows and PageDown too
+    tmux.wait_for(lambda s: f"lines {top}-" in s)
+    tmux.keys("Up")
+    tmux.wait_for(lambda s: f"lines {top - 1}-" in s)
+    tmux.keys("PageDown")
+    tmux.wait_for(lambda s: "lines " in s and help_lines(s) > top)
     tmux.keys("/", *"reload")  # other readers' word for it
     tmux.wait_for(lambda s: f"2 of {len(COMMANDS)} commands have 'reload'" in s
                   and "Refresh every feed" in s and "Go to the next unread" not in s)
@@ -50,6 +58,10 @@ def test_the_help_screen_scrolls_finds_and_closes(tmp_path: Path, tmux: Tmux) ->
     tmux.wait_for(lambda s: every in s)
     tmux.keys("?")  # the key that opened it closes it
     tmux.wait_for(lambda s: "newsdesk keys" not in s)
+    tmux.keys("C-p")  # the palette: esc closes it, and q then quits from the list
+    tmux.wait_for(lambda s: "Down (j down)" in s)
+    tmux.keys("Escape")
+    tmux.wait_for(lambda s: "Down (j down)" not in s)
     tmux.keys("q")
     quit_app(tmux)
 
@@ -64,7 +76,7 @@ def test_feed_list_keys_questions_and_the_export_dialog(tmp_path: Path, tmux: Tm
     tmux.keys("e")
     tmux.wait_for(lambda s: f"Feeds ({len(feeds)}," in s and feeds[0].url in s)
     for key, feed in (("j", feeds[1]), ("G", feeds[-1]), ("k", feeds[-2]), ("g", feeds[0]),
-                      ("j", feeds[1])):
+                      ("End", feeds[-1]), ("Home", feeds[0]), ("j", feeds[1])):
         tmux.keys(key)  # the detail under the table follows the cursor
         tmux.wait_for(lambda s, url=feed.url: url in s)
     tmux.keys("X")  # asked first, about the feed under the cursor
@@ -75,6 +87,15 @@ def test_feed_list_keys_questions_and_the_export_dialog(tmp_path: Path, tmux: Tm
     tmux.wait_for(lambda s: f"Feeds ({len(feeds)}," in s)
     tmux.keys("i")  # the list closes, the add dialog opens
     tmux.wait_for(lambda s: "URL, e.g." in s and "Feeds (" not in s)
+    for field, words in (("name (optional", "Tidewater"), ("tags (optional", "coast")):
+        tmux.keys("Tab")  # to the next field (the URL may stay empty until enter)
+        time.sleep(0.3)  # tab moves the focus once it has bubbled up: type after it
+        tmux.keys(words)
+        tmux.wait_for(lambda s, field=field, words=words: words in s and field not in s)
+    rows = tmux.screen().splitlines()
+    at = [next(i for i, row in enumerate(rows) if mark in row)
+          for mark in ("URL, e.g.", "Tidewater", "coast")]
+    assert at == sorted(set(at)), rows  # URL, then name, then tags, each on its own line
     tmux.keys("Escape")
     tmux.wait_for(lambda s: "URL, e.g." not in s)
     tmux.keys("Ebrief")  # typed fast: the words replace the path offered, as typed slowly

@@ -86,9 +86,9 @@ def test_space_z_paging_k_and_other_readers_keys(tmp_path: Path, tmux: Tmux) -> 
     names = [feed.name for feed in loaded.feeds]
     start(tmux, tmp_path, config, (120, 40))
     tmux.wait_for(lambda s: f"Unread  1/{total}" in status(s))
-    tmux.keys("Enter")
-    tmux.wait_for(lambda s: f"· id {unread[0]}" in s)
-    tmux.keys("Space")  # the first article fits: space goes on to the next unread
+    tmux.keys("Enter")  # the first article fits, and the status line says so at once
+    tmux.wait_for(lambda s: f"· id {unread[0]}" in s and "end · space: next unread" in status(s))
+    tmux.keys("Space")  # space goes on to the next unread
     tmux.wait_for(lambda s: f"· id {unread[1]}" in s and "end · space: next unread" in status(s))
     tmux.keys("z")  # the reader takes the whole screen: the list above it goes
     tmux.wait_for(lambda s: not list_shown(s) and f"· id {unread[1]}" in s)

@@ -72,11 +72,15 @@ class NewsdeskApp(App[None]):
         as `/` or `f` went to the list: the main screen hands them to its bar. So did the
         words typed right after `t`, `V` or `i`, lost before: a dialog's line has the focus
         now, and a printable key that reaches the app while a line has it (a line eats its
-        own) is typed into it."""
+        own) is typed into it. A habit key's hint (`b`) is said from here too, only while the
+        main screen is on top: keys reach the app in order, after a dialog the key before
+        opened is up."""
         if isinstance(self.screen, MainScreen):
             if self.screen.take_typing(event):
                 event.prevent_default()  # not a binding: it was typed into the bar
                 event.stop()
+            else:
+                self.screen.habit(event)
         elif event.is_printable and event.character:
             if isinstance(line := self.focused, Input) and not self._late:
                 type_into(line, event.character)

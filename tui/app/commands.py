@@ -25,7 +25,8 @@ class Command:
     key: str
     """Default key(s), Textual names, comma separated."""
     help: str
-    """One line for the help screen and the palette."""
+    """One line for the help screen and the palette; `{name}` stands for the key of command
+    `name` (see `help_of`), so the prose names the user's `[keys]` remap."""
     footer: bool = False
     """Show in the footer."""
     app_action: str | None = None
@@ -62,7 +63,7 @@ COMMANDS: tuple[Command, ...] = (
             "Mark every article in the view read (in a feed's list: the feed)",
             aliases=("mark all read", "mark feed read", "catch up", "mark as read")),
     Command("mark_all_read", "Mark all feeds read", "C",
-            "Mark every article of every feed read, as newsboat's C (u undoes)",
+            "Mark every article of every feed read, as newsboat's C ({undo} undoes)",
             aliases=("mark all feeds read", "catch up all", "mark everything read")),
     Command("undo", "Undo", "u",
             "Take back the last read, save, tag, untag, dismiss or mark-view-read"),
@@ -75,7 +76,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("dismiss", "Dismiss", "x", "Mark read and hide from Unread (the marked ones when any)",
             aliases=("delete article", "hide", "archive")),
     Command("toggle_mark", "Mark", "m",
-            "Mark or unmark the article, then go on: s N x t T E y o act on every "
+            "Mark or unmark the article, then go on: {toggle_saved} {toggle_read} {dismiss} "
+            "{add_tags} {remove_tag} {export_view} {copy_link} {open_browser} act on every "
             "marked one"),
     Command("mark_all", "Mark all", "M", "Mark every article listed; clear the marks when any"),
     Command("toggle_hide_read", "Hide read", "l",
@@ -201,6 +203,24 @@ def key_of(keymap: Mapping[str, str], name: str) -> str:
     """The key a hint names for command `name`: the first of the user's `[keys]` remap
     (`keymap`), else of its default, so a message never names a key that does nothing."""
     return key_label(keymap.get(name, BY_NAME[name].key).split(",")[0].strip())
+
+
+class _KeysOf(dict[str, str]):
+    """`{name}` in a command's help -> `key_of` that command."""
+
+    def __init__(self, keymap: Mapping[str, str]) -> None:
+        super().__init__()
+        self.keymap = keymap
+
+    def __missing__(self, name: str) -> str:
+        return key_of(self.keymap, name)
+
+
+def help_of(command: Command, keymap: Mapping[str, str]) -> str:
+    """The command's help as the help screen and the palette show it: the keys it names are
+    the user's (`[keys]`), as the status messages say them; "(u undoes)" after a remap of
+    undo named a key that did nothing."""
+    return command.help.format_map(_KeysOf(keymap))
 
 
 def default_key(name: str) -> str:

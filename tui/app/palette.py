@@ -17,7 +17,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
-from tui.app.commands import SCREEN_COMMANDS, Command, key_label
+from tui.app.commands import SCREEN_COMMANDS, Command, help_of, key_label
 from tui.app.screens.main import MainScreen
 
 THEME_HELP = "Change the colours (actors are coloured by kind in every theme)"
@@ -44,7 +44,8 @@ class NewsdeskCommands(Provider):
         """(label with the key the user has for it, help, aliases, run): newsdesk's, then
         Theme."""
         screen = self.screen
-        ours = [(f"{c.title} ({key_label(screen.keymap.get(c.name, c.key))})", c.help,
+        ours = [(f"{c.title} ({key_label(screen.keymap.get(c.name, c.key))})",
+                 help_of(c, screen.keymap),
                  c.aliases, partial(self._run, c)) for c in SCREEN_COMMANDS
                 if isinstance(screen, MainScreen)]
         return [*ours, ("Theme", THEME_HELP, ("colours", "colors"), self._theme)]

@@ -100,8 +100,10 @@ class Arrange:
 
     def follow_reading(self) -> None:
         """Keep the status line's word on how much of the article is below up to date."""
+        scroller = self.stage.reader.scroller
         for moved in ("scroll_y", "virtual_size"):
-            self.stage.watch(self.stage.reader.scroller, moved, self.show_where, init=False)
+            self.stage.watch(scroller, moved, self.show_where, init=False)
+        scroller.placed = self.show_where
 
     def show_where(self) -> None:
         """How far into the article the reader is, on the status line: a scrollbar alone is

@@ -44,8 +44,12 @@ class FeedsScreen(ModalScreen[str | None]):
                 Binding("i", "edit('add')", show=False, id="add_feed"),  # the user's [keys] too
                 Binding("X", "edit('remove')", show=False, id="remove_feed"),
                 Binding("j", "move(1)", show=False), Binding("k", "move(-1)", show=False),
-                Binding("g,home", "move(-1_000_000)", show=False),
-                Binding("G,end", "move(1_000_000)", show=False)]
+                Binding("g", "move(-1_000_000)", show=False),
+                Binding("G", "move(1_000_000)", show=False),
+                # before the table's own home and end, which scroll its columns sideways (the
+                # first and last feed, as in the list, did nothing)
+                Binding("home", "move(-1_000_000)", show=False, priority=True),
+                Binding("end", "move(1_000_000)", show=False, priority=True)]
 
     def __init__(self, feeds: list[FeedStatus], note: str | None = None,
                  where: Path | None = None,

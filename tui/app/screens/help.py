@@ -16,13 +16,13 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from tui.app.commands import COMMANDS, Command, key_label
+from tui.app.commands import COMMANDS, Command, help_of, key_label
 
 
 def found(command: Command, keymap: Mapping[str, str], words: str) -> bool:
     """Every word of `words` is in the command's key, title, help, name or aliases."""
     about = " ".join((key_label(keymap.get(command.name, command.key)), command.title,
-                      command.help, command.name, *command.aliases)).casefold()
+                      help_of(command, keymap), command.name, *command.aliases)).casefold()
     return all(word in about for word in words.casefold().split())
 
 
@@ -35,7 +35,7 @@ def help_table(keymap: Mapping[str, str], words: str = "") -> Table:
         if not found(command, keymap, words):
             continue
         keys = keymap.get(command.name, command.key)
-        about = Text(command.help + "  ")
+        about = Text(help_of(command, keymap) + "  ")
         about.append(command.name, "dim")  # the name [keys] remaps
         table.add_row(Text(key_label(keys)), Text(command.title), about)
     return table

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 from tui.app.job_progress import JobProgress
 from tui.app.screens.host import Host
 from tui.core.refresh.events import FeedFailed, RefreshEvent, Stored
+from tui.core.visual import isolated
 from tui.core.words import counted
 from tui.demo.config import demo_not_served
 
@@ -26,7 +27,7 @@ def describe(event: RefreshEvent) -> str | None:
     counts the rest). The error follows a colon: it often ends in its own parenthesis
     ("could not be resolved (DNS failure)"), which a second pair around it doubled."""
     if isinstance(event, FeedFailed):
-        return f"{event.feed}: failed: {event.error}"
+        return f"{isolated(event.feed)}: failed: {event.error}"
     return None
 
 
@@ -83,7 +84,8 @@ class Jobs:
         # by the Desk's names, as it refreshes them: an unnamed feed goes by its title there
         gone = [name for name in feeds or () if self.host.desk.config.feed_named(name) is None]
         if gone:
-            self.host.say(f"{ahead}{gone[0]} is no longer in {config.path or 'feeds.toml'}")
+            self.host.say(f"{ahead}{isolated(gone[0])} is no longer in "
+                          f"{config.path or 'feeds.toml'}")
             return
         if self.host.desk.read_only:
             self.host.say(f"{ahead}not refreshed: the cache is read-only "
@@ -295,8 +297,9 @@ def refreshed_line(feeds: list[str] | None, summary: RefreshSummary,
     down = DEMO_DOWN.format(feeds_key)
     if feeds and len(feeds) == 1 and len(failed) == 1:
         why = down if demo else f"{short(failed[0].error)} ({feeds_key} lists feeds)"
-        return f"{failed[0].feed}: refresh failed: {why}"
-    line = "refreshed " + (", ".join(feeds) if feeds else "all feeds")
+        return f"{isolated(failed[0].feed)}: refresh failed: {why}"
+    # each name a bidi isolate: a Persian name pulled the count after it into its run
+    line = "refreshed " + (", ".join(map(isolated, feeds)) if feeds else "all feeds")
     line += f": {summary.new_articles} new"
     if summary.updated_articles:  # corrected by their feed (a new headline: unread again)
         line += f", {summary.updated_articles} updated"

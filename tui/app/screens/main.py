@@ -321,12 +321,14 @@ class MainScreen(Screen[None]):
         return self.query_entry.take_typing(event)
 
     def on_key(self, event: events.Key) -> None:
-        if self.query_entry.escape(event):
-            return
-        if self.app.screen is not self:
-            return  # a key typed right after one that opened a dialog: the dialog's now
+        self.query_entry.escape(event)
+
+    def habit(self, event: events.Key) -> None:
+        """Another reader's key: say which one does that here. Asked by the app, once the
+        key has bubbled up to it after the keys before it (a `b` typed just after `t` reached
+        this screen before `t`'s dialog was up, flashed its hint, then went into the dialog)."""
         if self.focused is not self.query_bar and (hint := habit_hint(event.key, self.keymap)):
-            self.say(hint)  # another reader's key: which one does that here
+            self.say(hint)
 
     @on(Input.Changed, "#query-bar")
     def _query_edited(self) -> None:

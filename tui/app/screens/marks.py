@@ -15,7 +15,7 @@ from tui.app import browser
 from tui.app.screens.dialogs import ConfirmDialog
 from tui.app.screens.host import Host, guarded
 from tui.app.screens.tags import AddTagsScreen, RemoveTagScreen
-from tui.app.screens.triage import Triage, short
+from tui.app.screens.triage import Triage, short, tag_shown
 from tui.core import tagnames
 from tui.core.words import counted
 
@@ -187,7 +187,7 @@ class Marks:
             for tag, lacking in added.items():
                 desk.remove_tag(lacking, tag)
 
-        names = " ".join(map(tagnames.hashtag, added))
+        names = " ".join(map(tag_shown, added))
         changed = sorted({i for lacking in added.values() for i in lacking})
         self._done(f"{self._of(len(changed))} tagged {names}", revert, changed)
 
@@ -208,7 +208,7 @@ class Marks:
             return
         having = [r.id for r in rows if tagnames.key(tag) in {tagnames.key(t) for t in r.tags}]
         self.host.desk.remove_tag(having, tag)
-        what = f"{tagnames.hashtag(tag)} removed from {self._of(len(having))}"
+        what = f"{tag_shown(tag)} removed from {self._of(len(having))}"
         self._done(what, lambda desk: desk.add_tags(having, [tag]), having)
 
 

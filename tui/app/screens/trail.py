@@ -23,6 +23,7 @@ from tui.app.screens.host import Host
 from tui.app.screens.triage import short
 from tui.app.views import feed_view, unlisted_view
 from tui.app.widgets.side_panel import SideList
+from tui.core.visual import isolated
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -114,12 +115,12 @@ class Trail:
         now = screen.view.feed if screen.view.kind == "feed" else None
         at = names.index(now) + delta if now in names else (0 if delta > 0 else len(names) - 1)
         if not 0 <= at < len(names):
-            screen.say(f"{now} is the {'last' if delta > 0 else 'first'} feed")
+            screen.say(f"{isolated(now or '')} is the {'last' if delta > 0 else 'first'} feed")
             return
         self.to_view(feed_view(names[at]))
         if screen.view.feed == names[at]:
-            screen.say(f"feed {at + 1} of {len(names)}: {names[at]} ({screen.key('close')} "
-                       "goes back)")
+            screen.say(f"feed {at + 1} of {len(names)}: {isolated(names[at])} "
+                       f"({screen.key('close')} goes back)")
 
     def to_related(self, article_id: int) -> None:
         """`enter` on a related item: shown in the reader, a level down from the article it is
@@ -220,5 +221,5 @@ class Trail:
         else:
             screen.set_focus(screen.articles)
         came = screen.desk.article(place.reading) if place.opened and place.reading else None
-        screen.say(f"back to {short(came) if came is not None else place.view.label}")
+        screen.say(f"back to {short(came) if came is not None else isolated(place.view.label)}")
         return True

@@ -55,6 +55,13 @@ def label(row: ArticleRow) -> str:
     return f"#{row.id} {isolated(title)}"  # an Arabic title keeps its place in the line
 
 
+def tag_shown(tag: str) -> str:
+    """How a status message names a tag: its `#` form, the name a bidi isolate (see
+    `visual.isolated`), so an Arabic tag keeps its place and `#` stays on its left."""
+    written = tagnames.hashtag(tag)
+    return written[0] + isolated(written[1:])
+
+
 def short(row: ArticleRow) -> str:
     """How a status message names an article: id and the start of its title."""
     title = row.title if len(row.title) <= 28 else row.title[:27].rstrip() + "…"
@@ -239,7 +246,7 @@ class Triage:
             for tag in added:
                 desk.remove_tag(ids, tag)
 
-        what = "tagged " + " ".join(map(tagnames.hashtag, added)) + f" on {short(row)}"
+        what = "tagged " + " ".join(map(tag_shown, added)) + f" on {short(row)}"
         self.push(what, revert, ids)
         self._changed(row, tags=merged)
         self.host.say(f"{what} {self._undoes()}")
@@ -261,7 +268,7 @@ class Triage:
             return
         ids = [row.id]
         self.host.desk.remove_tag(ids, tag)
-        what = f"removed {tagnames.hashtag(tag)} from {short(row)}"
+        what = f"removed {tag_shown(tag)} from {short(row)}"
         self.push(what, lambda desk: desk.add_tags(ids, [tag]), ids)
         self._changed(row, tags=tuple(t for t in row.tags if t != tag))
         self.host.say(f"{what} {self._undoes()}")

@@ -61,6 +61,15 @@ def reading_place(top: int, height: int, total: int, page_key: str = "space",
 class ArticleText(VerticalScroll, can_focus=True):
     """The article's header and body, scrolled as a pane."""
 
+    placed: Callable[[], None] | None = None
+    """Told each time the pane is laid out anew (shown again, or another size): how far the
+    screen reaches can change with no scroll and no new text size, as when a short article
+    opens in a reader that was closed over another short one."""
+
+    def on_resize(self) -> None:
+        if self.placed is not None:
+            self.placed()
+
     def place(self, page_key: str = "space",
               unread_next: Callable[[], bool] = lambda: True) -> tuple[str, str]:
         """How far down the text the pane shows (see `reading_place`)."""
