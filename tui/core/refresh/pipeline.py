@@ -208,7 +208,6 @@ class Refresh:
             await self._fail(feed, ref, result.error)
             return None
         from tui.core.refresh.prepare import prepare_feed  # a feed with news: only then
-
         try:
             parsed = await self._in_pool(prepare_feed, result.body, result.headers,
                                          result.final_url)
