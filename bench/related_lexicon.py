@@ -13,15 +13,15 @@ types. Figures and what was kept: tests/data/related_eval.md.
 from __future__ import annotations
 
 import sys
-import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import related_eval as ev
 from bench import related_variants as rv
-from bench.related_data import Labelled, build_cache, load_devset
+from bench.related_data import Labelled
 
 Lexicon = dict[str, tuple[str, tuple[str, ...]]]
 Part = Callable[[ev.Pair], float]
@@ -137,19 +137,11 @@ def load() -> tuple[rv.Bench, dict[int, Labelled], dict[int, object]]:
     """rv.load's bench, and the articles' texts and features."""
     from tui.core.linking import index
 
-    with tempfile.TemporaryDirectory() as tmp:
-        cache = build_cache(Path(tmp), load_devset())
-        table = ev.pairs(cache)
-        extra = {s: ev.background(cache, table, seed=s) for s in rv.SEEDS}
-        conn = cache.conn
-        meta = {a: (pub, key) for a, pub, key in conn.execute(
-            "SELECT id, published, key FROM articles")}
-        published = dict(conn.execute("SELECT article_id, published FROM link_features"))
-        gold = dict(cache.gold)
-        feats: dict[int, object] = dict(index.features(conn, sorted(gold)))
-        cache.close()
-    bench = rv.Bench({a: g.truth for a, g in gold.items()}, {a: g.part for a, g in gold.items()},
-                     table, extra, published, meta)
+    def more(conn: Any, gold: dict[int, Labelled]) -> tuple[
+            dict[int, Labelled], dict[int, object]]:
+        return gold, dict(index.features(conn, sorted(gold)))
+
+    bench, (gold, feats) = rv.load_with(more)
     return bench, gold, feats
 
 

@@ -23,15 +23,15 @@ import json
 import math
 import re
 import sys
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import related_eval as ev
 from bench import related_variants as rv
-from bench.related_data import Labelled, build_cache, load_devset
+from bench.related_data import Labelled
 
 SENTENCE = re.compile(r"(?<=[.!?؟])\s+")
 Spans = list[tuple[str, list[list[object]]]]  # (actor id, [[field, start, end, ...], ...])
@@ -41,23 +41,16 @@ def load() -> tuple[rv.Bench, dict[int, Labelled], dict[int, object], dict[int, 
     """rv.load's bench, and the articles' texts, features and actor spans."""
     from tui.core.linking import index
 
-    with tempfile.TemporaryDirectory() as tmp:
-        cache = build_cache(Path(tmp), load_devset())
-        table = ev.pairs(cache)
-        extra = {s: ev.background(cache, table, seed=s) for s in rv.SEEDS}
-        conn = cache.conn
-        meta = {a: (pub, key) for a, pub, key in conn.execute(
-            "SELECT id, published, key FROM articles")}
-        published = dict(conn.execute("SELECT article_id, published FROM link_features"))
-        gold = dict(cache.gold)
+    def more(conn: Any, gold: dict[int, Labelled]) -> tuple[
+            dict[int, Labelled], dict[int, object], dict[int, Spans]]:
         feats: dict[int, object] = dict(index.features(conn, sorted(gold)))
         spans: dict[int, Spans] = {}
         for aid, actor, found in conn.execute(
                 "SELECT article_id, actor_id, spans FROM actor_mentions"):
             spans.setdefault(aid, []).append((actor, json.loads(found)))
-        cache.close()
-    bench = rv.Bench({a: g.truth for a, g in gold.items()}, {a: g.part for a, g in gold.items()},
-                     table, extra, published, meta)
+        return gold, feats, spans
+
+    bench, (gold, feats, spans) = rv.load_with(more)
     return bench, gold, feats, spans
 
 

@@ -21,6 +21,7 @@ import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -90,7 +91,17 @@ def as_listed(links: dict[int, list[tuple[int, float]]], story: Mapping[int, int
     return {a: [(b, p) for b, p in r if keep(a, b)] for a, r in links.items()}
 
 
+T = TypeVar("T")
+
+
 def load(seeds: Sequence[int] = SEEDS, halves: Sequence[str] | None = None) -> Bench:
+    return load_with(lambda conn, gold: None, seeds, halves)[0]
+
+
+def load_with(more: Callable[[Any, dict[int, Any]], T], seeds: Sequence[int] = SEEDS,
+                 halves: Sequence[str] | None = None) -> tuple[Bench, T]:
+    """The bench, and what `more(conn, gold)` reads from the set's cache before it closes
+    (the probes' texts, features, actor spans)."""
     with tempfile.TemporaryDirectory() as tmp:
         cache = build_cache(Path(tmp), load_devset(halves))
         table = ev.pairs(cache)
@@ -100,10 +111,11 @@ def load(seeds: Sequence[int] = SEEDS, halves: Sequence[str] | None = None) -> B
             "SELECT id, published, key FROM articles")}
         published = dict(conn.execute("SELECT article_id, published FROM link_features"))
         named = named_pairs(conn, table)
-        gold = cache.gold
+        gold = dict(cache.gold)
+        read = more(conn, gold)
         cache.close()
     return Bench({a: g.truth for a, g in gold.items()}, {a: g.part for a, g in gold.items()},
-                 table, extra, published, meta, named)
+                 table, extra, published, meta, named), read
 
 
 Links = dict[int, list[tuple[int, float]]]

@@ -21,14 +21,14 @@ import json
 import pickle
 import re
 import sys
-import tempfile
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import related_eval as ev
 from bench import related_variants as rv
-from bench.related_data import FITTED_PARTS, build_cache, load_devset
+from bench.related_data import FITTED_PARTS
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)?")
@@ -150,16 +150,8 @@ def load(halves: tuple[str, ...] | None) -> tuple[rv.Bench, dict, dict]:
     path = Path(f"/tmp/linker10_bench_{name}.pkl")
     if path.exists():
         return pickle.loads(path.read_bytes())
-    with tempfile.TemporaryDirectory() as tmp:
-        cache = build_cache(Path(tmp), load_devset(halves))
-        table = ev.pairs(cache)
-        extra = {s: ev.background(cache, table, seed=s) for s in rv.SEEDS}
-        conn = cache.conn
-        meta = {a: (pub, key) for a, pub, key in conn.execute(
-            "SELECT id, published, key FROM articles")}
-        published = dict(conn.execute("SELECT article_id, published FROM link_features"))
-        named = rv.named_pairs(conn, table)
-        gold = cache.gold
+
+    def more(conn: Any, gold: dict[int, Any]) -> tuple[dict, dict, dict, dict]:
         rows: dict[int, list[tuple[str, str]]] = {}
         for aid, actor, spans in conn.execute(
                 "SELECT article_id, actor_id, spans FROM actor_mentions"):
@@ -167,10 +159,9 @@ def load(halves: tuple[str, ...] | None) -> tuple[rv.Bench, dict, dict]:
         role = {a: roles(g.title, g.body, rows.get(a, [])) for a, g in gold.items()}
         role_h = {a: roles(g.title, g.body, rows.get(a, []), True, True) for a, g in gold.items()}
         role_s = {a: roles(g.title, g.body, rows.get(a, []), False, True) for a, g in gold.items()}
-        outlet = {a: g.outlet for a, g in gold.items()}
-        cache.close()
-    bench = rv.Bench({a: g.truth for a, g in gold.items()}, {a: g.part for a, g in gold.items()},
-                     table, extra, published, meta, named)
+        return role, role_h, role_s, {a: g.outlet for a, g in gold.items()}
+
+    bench, (role, role_h, role_s, outlet) = rv.load_with(more, halves=halves)
     out = (bench, {"lead": role, "head_states": role_h, "lead_states": role_s}, outlet)
     path.write_bytes(pickle.dumps(out))
     return out
