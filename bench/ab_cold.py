@@ -19,7 +19,6 @@ import hashlib
 import json
 import shutil
 import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -27,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import run
+from bench.common import paired_summary, run
 from bench.site import SiteServer
 
 TABLES = {  # what a cold run's analysis writes, each row by its articles' keys (two runs
@@ -112,11 +111,7 @@ def main() -> int:
             if not equal:
                 print(json.dumps({n: [got[n]["digest"], got[n].get("cache")] for n in order}),
                       flush=True)
-    print(json.dumps({"median_ratio_new_over_base": {k: round(statistics.median(v), 3)
-                                                     for k, v in ratios.items()},
-                      "ratios": {k: [round(x, 3) for x in v] for k, v in ratios.items()},
-                      "tables_identical": same}))
-    return 0 if same else 1
+    return paired_summary(ratios, same)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,6 @@ import json
 import os
 import shutil
 import sqlite3
-import statistics
 import subprocess
 import sys
 import time
@@ -165,11 +164,9 @@ def main() -> int:
         for key, values in ratios.items():
             values.append(got["new"][key] / got["base"][key])
         print(json.dumps({"rep": rep, **got}), flush=True)
-    print(json.dumps({"median_ratio_new_over_base": {k: round(statistics.median(v), 3)
-                                                     for k, v in ratios.items()},
-                      "ratios": {k: [round(x, 3) for x in v] for k, v in ratios.items()},
-                      "tables_identical": same}))
-    return 0 if same else 1
+    from bench.common import paired_summary  # here: a child imports `bench` from its checkout
+
+    return paired_summary(ratios, same)
 
 
 if __name__ == "__main__":

@@ -69,6 +69,16 @@ def ratio(num: float, den: float) -> float:
     return num / den if den else float("nan")
 
 
+def paired_summary(ratios: dict[str, list[float]], same: bool) -> int:
+    """The A/B scripts' last line: each measure's median new/base ratio over the repetitions,
+    every ratio, and whether the tables came out identical (the exit status says it too)."""
+    print(json.dumps({"median_ratio_new_over_base": {k: round(statistics.median(v), 3)
+                                                     for k, v in ratios.items()},
+                      "ratios": {k: [round(x, 3) for x in v] for k, v in ratios.items()},
+                      "tables_identical": same}))
+    return 0 if same else 1
+
+
 def verdict(value: float, goal: float) -> str:
     if value != value:  # nan
         return "n/a"
