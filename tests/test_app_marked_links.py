@@ -87,6 +87,9 @@ async def test_o_opens_each_marked_link_and_asks_above_five(
             await pilot.press("M", "M", "o")  # clear, then mark every row: more than five
             await pilot.pause()
             assert isinstance(app.screen, ConfirmDialog)
+            # y answers yes here: the question once said "(y copies them instead)"
+            assert "y copies" not in app.screen.question
+            assert "answer no, then press y" in app.screen.question
             await pilot.press("n")
             await pilot.pause()
             assert "no link opened" in status(app) and not record.exists()

@@ -140,21 +140,3 @@ async def test_a_new_search_clears_the_marks(demo_desk: Any) -> None:
         await pilot.pause()
         assert not main(app).articles.marked and "marked" not in status(app)
 
-
-async def test_o_on_many_marks_asks_and_the_question_names_no_key_the_dialog_reads_as_yes(
-        demo_desk: Any) -> None:
-    """The question over six marked links once said "(y copies them instead)" in a dialog
-    where y answers yes: a user taking that advice opened every link."""
-    from tui.app.screens.dialogs import ConfirmDialog
-
-    _desk, app = await started(demo_desk)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press(*["m"] * 6, "o")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, ConfirmDialog)
-        assert "y copies" not in dialog.question
-        assert "answer no, then press y" in dialog.question
-        await pilot.press("n")
-        await pilot.pause()
-        assert "no link opened" in status(app)
