@@ -231,3 +231,30 @@ def test_a_removed_feeds_name_still_finds_its_articles_in_part_too(tmp_path: Pat
         listed = newsdesk("--config", str(path), "list", "--json", query, env=env, cwd=tmp_path)
         assert listed.returncode == 0, listed.stderr
         assert len(listed.stdout.splitlines()) == count, (query, listed.stdout, listed.stderr)
+
+
+def test_a_current_feed_is_not_hidden_by_a_removed_feed_of_its_exact_name(tmp_path: Path) -> None:
+    """Removed "Cedar" beside current "Cedar Wire": `feed:cedar` finds Cedar Wire (and what
+    stays of Cedar), a current feed's exact name still wins, and the dismiss hint for the
+    removed feed's unread leaves Cedar Wire's alone."""
+    env = fresh_user(tmp_path)
+    with LocalServer() as server:
+        old = server.add("/old.xml", body=rss(_items(server, "old", 2), title="Cedar"))
+        wire = server.add("/wire.xml", body=rss(_items(server, "wire", 3)))
+        path = tmp_path / "feeds.toml"
+        path.write_text(f'[settings]\ncache_dir = "cache"\nextract = false\n'
+                        f'[[feed]]\nname = "Cedar"\nurl = "{old}"\n'
+                        f'[[feed]]\nname = "Cedar Wire"\nurl = "{wire}"\n'
+                        f'[[feed]]\nname = "Wire"\nurl = "{server.add("/w.xml", body=rss([]))}"\n',
+                        encoding="utf-8")
+        fetched = newsdesk("--config", str(path), "fetch", env=env, cwd=tmp_path)
+        assert fetched.returncode == 0, fetched.stderr
+    removed = newsdesk("--config", str(path), "remove-feed", "Cedar", env=env, cwd=tmp_path)
+    assert removed.returncode == 0, removed.stderr
+    with Desk.open(load_config(path)) as desk:
+        assert len(desk.ids("feed:cedar")) == 5  # Cedar Wire's 3 and the removed Cedar's 2
+        assert len(desk.ids('feed:"cedar wire"')) == 3
+        assert len(desk.ids("feed:wire")) == 0  # the current "Wire" wins over "Cedar Wire"
+        assert len(desk.ids('feed:Cedar -feed:"Cedar Wire"')) == 2
+    hint = "dismiss --query 'feed:Cedar -feed:\"Cedar Wire\"'"
+    assert hint in removed.stdout, removed.stdout

@@ -40,7 +40,8 @@ class DeskReads:
         from tui.core.query import compile_query
 
         compiled = compile_query(query, now=utcnow(), resolve_actor=self.analysis.resolve_actor,
-                                 views=self.config.views)
+                                 views=self.config.views,
+                                 feeds=[feed.name for feed in self.config.feeds])
         return compiled.where, tuple(compiled.params)
 
     def _run(self, fn: Callable[..., object], *args: object, **kwargs: object) -> object:

@@ -24,7 +24,7 @@ from tui.app.views import feed_view
 from tui.core.config.feed_edits import FeedEditError, NewFeed, new_feed
 from tui.core.config.loader import Config, ConfigError, load_config
 from tui.core.config.userfiles import UserFileError
-from tui.core.query.parse import quote
+from tui.core.query.parse import removed_feed_query
 from tui.core.words import counted
 from tui.demo.config import demo_not_served
 
@@ -134,9 +134,11 @@ class FeedEditing:
                      f"), or list one, then {host.key('remove_feed')}")
             return
         held = host.desk.holdings(feed.url)
+        left = tuple(other.name for other in host.desk.config.feeds if other.url != feed.url)
         host.app.push_screen(
             ConfirmDialog("Remove a feed", removal_question(feed.name, feed.url, held,
-                                                            host.config.settings.keep_days)),
+                                                            host.config.settings.keep_days,
+                                                            left)),
             lambda yes: self._remove(feed.name) if yes else host.say("nothing removed"))
 
     def _remove(self, name: str) -> None:
@@ -171,12 +173,15 @@ class FeedEditing:
         self.use_config(fresh)
         if listed:
             self.to_top()
+        query = removed_feed_query(name, tuple(feed.name for feed in fresh.feeds))
         host.say(f"removed {name} from feeds.toml; its articles stay in All "
-                 f"(f feed:{quote(name)} lists them)")
+                 f"(f {query} lists them)")
 
 
-def removal_question(name: str, url: str, held: Holdings, keep_days: int) -> str:
-    """What `X` asks: the feed, how many articles it holds, and what becomes of them."""
+def removal_question(name: str, url: str, held: Holdings, keep_days: int,
+                     left: tuple[str, ...] = ()) -> str:
+    """What `X` asks: the feed, how many articles it holds, and what becomes of them (`left`:
+    the feeds that stay, which the dismiss query leaves out)."""
     lines = [f"Take {name} ({url}) out of feeds.toml?"]
     if not held.articles:
         lines.append("It has no articles in the cache.")
@@ -191,5 +196,5 @@ def removal_question(name: str, url: str, held: Holdings, keep_days: int) -> str
                              "there." if held.shared else "."))
         if held.unread:  # the rest need not wait for keep_days in Unread (remove-feed says so)
             lines.append("To take its unread ones out of Unread now: newsdesk dismiss --query "
-                         + shlex.quote(f"feed:{quote(name)}"))
+                         + shlex.quote(removed_feed_query(name, left)))
     return "\n".join(lines)

@@ -107,7 +107,8 @@ def remove_feed(args: argparse.Namespace) -> int:
         raise CliError(f"remove-feed: {exc}", 1) from None
     print(f"removed {feed.name} ({feed.url}) from {path}")
     held = _held(written, feed.url)
-    print(what_stays(feed.name, held, written.settings.keep_days))
+    print(what_stays(feed.name, held, written.settings.keep_days,
+                     tuple(other.name for other in written.feeds)))
     return 0
 
 
@@ -125,12 +126,13 @@ def _held(config: Config, url: str) -> Holdings | None:
         return None
 
 
-def what_stays(name: str, held: Holdings | None, keep_days: int) -> str:
+def what_stays(name: str, held: Holdings | None, keep_days: int,
+               current: tuple[str, ...] = ()) -> str:
     """What becomes of a removed feed's articles, in a sentence (the reader's confirmation
-    says the same)."""
-    from tui.core.query.parse import quote
+    says the same); `current`: the feeds left, which the query it gives leaves out."""
+    from tui.core.query.parse import removed_feed_query
 
-    query = f"feed:{quote(name)}"
+    query = removed_feed_query(name, current)
     if held is None:
         return (f"its articles stay in the cache ({query} finds them); saved and tagged ones "
                 "are never pruned")

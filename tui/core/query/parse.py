@@ -148,6 +148,17 @@ def quote(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def removed_feed_query(name: str, current: list[str] | tuple[str, ...]) -> str:
+    """The query for a removed feed's articles alone: `feed:NAME` matches in part once NAME is
+    no current feed's name, so each current feed whose name holds it is taken out (a hint to
+    `dismiss --query` it must not reach "Cedar Wire" when "Cedar" went)."""
+    from tui.core.tagnames import key
+
+    query = f"feed:{quote(name)}"
+    others = [other for other in current if key(name) in key(other) and key(other) != key(name)]
+    return " ".join([query, *(f"-feed:{quote(other)}" for other in others)])
+
+
 # ---------------------------------------------------------------- parser
 
 def parse(text: str) -> Node:

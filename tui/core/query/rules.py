@@ -43,6 +43,7 @@ class RulesResult:
 
 def compile_rules(rules: Sequence[RuleLike], mutes: Sequence[str], *, now: datetime,
                   resolve_actor: ActorResolver | None = None, views: Sequence[ViewLike] = (),
+                  feeds: Sequence[str] | None = None,
                   ) -> tuple[list[tuple[SqlFilter, str]], list[SqlFilter]]:
     """Compile everything up front, so a bad query fails before anything is written.
 
@@ -53,19 +54,21 @@ def compile_rules(rules: Sequence[RuleLike], mutes: Sequence[str], *, now: datet
         tag = rule.tag.strip()
         if not tag:
             raise QueryError(f"rule #{i}: the tag is empty", 1)
-        compiled_rules.append((_compile(f"rule #{i}", rule.query, now, resolve_actor, views),
+        compiled_rules.append((_compile(f"rule #{i}", rule.query, now, resolve_actor, views,
+                                        feeds),
                                tag))
-    compiled_mutes = [_compile(f"mute #{i}", q, now, resolve_actor, views)
+    compiled_mutes = [_compile(f"mute #{i}", q, now, resolve_actor, views, feeds)
                       for i, q in enumerate(mutes, 1)]
     return compiled_rules, compiled_mutes
 
 
 def _compile(label: str, query: str, now: datetime, resolve_actor: ActorResolver | None,
-             views: Sequence[ViewLike]) -> SqlFilter:
+             views: Sequence[ViewLike], feeds: Sequence[str] | None) -> SqlFilter:
     if not query.strip():
         raise QueryError(f"{label}: an empty query would match every article", 1)
     try:
-        return compile_query(query, now=now, resolve_actor=resolve_actor, views=views)
+        return compile_query(query, now=now, resolve_actor=resolve_actor, views=views,
+                             feeds=feeds)
     except QueryError as exc:
         raise QueryError(f"{label} ({query!r}): {exc.message}", exc.column) from None
 
@@ -73,12 +76,14 @@ def _compile(label: str, query: str, now: datetime, resolve_actor: ActorResolver
 def apply_rules(conn: sqlite3.Connection, rules: Sequence[RuleLike], mutes: Sequence[str],
                 article_ids: Sequence[int] | None, now: datetime, *,
                 resolve_actor: ActorResolver | None = None,
-                views: Sequence[ViewLike] = ()) -> RulesResult:
+                views: Sequence[ViewLike] = (), feeds: Sequence[str] | None = None,
+                ) -> RulesResult:
     """Tag rule matches and mute (read + dismiss) mute matches among `article_ids`
     (None: the whole cache). Raises QueryError for a bad rule before writing anything.
     `views`: the config's saved views, which a rule may name (view:NAME)."""
     compiled_rules, compiled_mutes = compile_rules(rules, mutes, now=now,
-                                                   resolve_actor=resolve_actor, views=views)
+                                                   resolve_actor=resolve_actor, views=views,
+                                                   feeds=feeds)
     if article_ids is not None and not article_ids:
         return RulesResult(0, 0)
     scope_params: tuple[str, ...] = ()

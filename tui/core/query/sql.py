@@ -47,13 +47,19 @@ _TAG = "EXISTS (SELECT 1 FROM tags t WHERE t.article_id = a.id AND t.key = ?)"  
 # feed: and story: pick a small set once (IN) - measured 3-60x faster than a per-row EXISTS;
 # tags and actors stay EXISTS, which wins when the newest-first scan stops early at LIMIT.
 # A feed named exactly NAME (any case) wins; only when there is none does NAME match as a part,
-# so the view for "BBC" does not also show "BBC Russian".
+# so the view for "BBC" does not also show "BBC Russian". Given the config's feeds, only a
+# current feed's exact name wins: a removed "Cedar" must not hide "Cedar Wire" from feed:cedar
+# (the removed feed's articles still match, in part, beside it).
 # Any case in any script: newsdesk_fold is tagnames.key (NFC + Unicode case folding), which
 # every connection registers; SQLite's lower() folds ASCII only ("Эхо" and "эхо" differ).
 _FEED = ("a.id IN (SELECT af.article_id FROM article_feeds af WHERE af.feed_id IN "
          "(SELECT f.id FROM feeds f WHERE newsdesk_fold(f.name) = ? OR ("
          "NOT EXISTS (SELECT 1 FROM feeds g WHERE newsdesk_fold(g.name) = ?) "
          "AND instr(newsdesk_fold(f.name), ?) > 0)))")
+_FEED_EXACT = ("a.id IN (SELECT af.article_id FROM article_feeds af WHERE af.feed_id IN "
+               "(SELECT f.id FROM feeds f WHERE newsdesk_fold(f.name) = ?))")
+_FEED_PART = ("a.id IN (SELECT af.article_id FROM article_feeds af WHERE af.feed_id IN "
+              "(SELECT f.id FROM feeds f WHERE instr(newsdesk_fold(f.name), ?) > 0))")
 _STORY = "a.id IN (SELECT s.article_id FROM story_articles s WHERE s.story_id = ?)"
 _ACTOR = "EXISTS (SELECT 1 FROM actor_mentions m WHERE m.article_id = a.id AND m.actor_id IN ({}))"
 _PLACE = "EXISTS (SELECT 1 FROM place_mentions p WHERE p.article_id = a.id AND p.place_id IN ({}))"
@@ -74,20 +80,24 @@ class SqlFilter:
 
 def compile_query(text: str, *, now: datetime, resolve_actor: ActorResolver | None = None,
                   resolve_place: PlaceResolver | None = None,
-                  views: Sequence[ViewLike] = ()) -> SqlFilter:
+                  views: Sequence[ViewLike] = (),
+                  feeds: Sequence[str] | None = None) -> SqlFilter:
     """Parse and compile; raises QueryError for a bad query."""
     return compile_node(parse(text), now=now, resolve_actor=resolve_actor,
-                        resolve_place=resolve_place, views=views)
+                        resolve_place=resolve_place, views=views, feeds=feeds)
 
 
 def compile_node(node: Node, *, now: datetime, resolve_actor: ActorResolver | None = None,
                  resolve_place: PlaceResolver | None = None,
-                 views: Sequence[ViewLike] = ()) -> SqlFilter:
+                 views: Sequence[ViewLike] = (),
+                 feeds: Sequence[str] | None = None) -> SqlFilter:
     """`resolve_place` defaults to the bundled places (places.toml has no user override);
-    `views`: the config's saved views, which view:NAME terms name."""
+    `views`: the config's saved views, which view:NAME terms name; `feeds`: the config's feed
+    names (None: unknown, and any stored feed's exact name wins)."""
     now = now.replace(tzinfo=UTC) if now.tzinfo is None else now.astimezone(UTC)
     params: list[object] = []
-    where = _Compiler(now, resolve_actor, resolve_place, params, views).sql(node)
+    current = None if feeds is None else frozenset(tagnames.key(name) for name in feeds)
+    where = _Compiler(now, resolve_actor, resolve_place, params, views, current).sql(node)
     return SqlFilter(where, tuple(params))
 
 
@@ -144,9 +154,9 @@ def default_actor_id(name: str) -> str:
 class _Compiler:
     def __init__(self, now: datetime, resolve_actor: ActorResolver | None,
                  resolve_place: PlaceResolver | None, params: list[object],
-                 views: Sequence[ViewLike]) -> None:
+                 views: Sequence[ViewLike], feeds: frozenset[str] | None = None) -> None:
         self.now, self.resolve_actor, self.params = now, resolve_actor, params
-        self.resolve_place, self.views = resolve_place, views
+        self.resolve_place, self.views, self.feeds = resolve_place, views, feeds
         self.chain: list[str] = []  # the views being expanded, outermost first
         self.expanded = 0
 
@@ -170,7 +180,7 @@ class _Compiler:
         if isinstance(node, Flag):
             return _FLAGS[node.name]
         if isinstance(node, Feed):
-            return self.bind(_FEED, *[tagnames.key(node.name)] * 3)
+            return self.feed(tagnames.key(node.name))
         if isinstance(node, Actor):
             return self.actor(node.name)
         if isinstance(node, Place):
@@ -185,6 +195,11 @@ class _Compiler:
         if isinstance(node, SavedView):
             return self.saved_view(node)
         raise TypeError(f"not a query node: {node!r}")
+
+    def feed(self, key: str) -> str:
+        if self.feeds is None:
+            return self.bind(_FEED, key, key, key)
+        return self.bind(_FEED_EXACT if key in self.feeds else _FEED_PART, key)
 
     def conjunction(self, node: And) -> str:
         """Positive free-text terms of one AND share a single MATCH (one FTS lookup)."""

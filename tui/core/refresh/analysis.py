@@ -333,7 +333,8 @@ class Analysis:
         from tui.core.query.rules import apply_rules
 
         return apply_rules(conn, self.config.rules, self.config.mutes, ids, utcnow(),
-                           resolve_actor=self.resolve_actor, views=self.config.views)
+                           resolve_actor=self.resolve_actor, views=self.config.views,
+                           feeds=[feed.name for feed in self.config.feeds])
 
     # -- reading (actor_reads.py) ------------------------------------------------------------
     def actors_of(self, conn: sqlite3.Connection, article_id: int) -> list[ArticleActor]:
