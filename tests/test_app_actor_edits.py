@@ -171,3 +171,25 @@ async def test_minus_lists_the_users_additions_and_says_what_went(demo_desk) -> 
         await pilot.press("minus")
         await pilot.pause()
         assert "comes with newsdesk" in status(app)  # the bundled actor stays, untouchable
+
+
+async def test_arabic_spellings_keep_their_order_in_what_minus_says(demo_desk) -> None:
+    """Two Arabic spellings of Shoigu taken back at once: the status line names them in the
+    order they went, each in its quotes ("'شوايغو', 'شويجوو'" read as one right-to-left run,
+    the two swapped and the quotes between them scrambled, before each was isolated)."""
+    from tests.test_app_rtl_dialogs import drawn
+
+    desk, config = demo_desk
+    first, second = "شوايغو", "شويجوو"  # spellings the gazetteer lacks
+    desk.add_actor_alias("sergei-shoigu", first)
+    desk.add_actor_alias("sergei-shoigu", second)
+    desk.analyse_pending()
+    app = make_app(desk, config)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await key_on_timeline(pilot, app, "minus", SHOIGU)
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("j", "j", "enter")  # all 2 aliases
+        await settle(pilot)
+        said = status(app)
+        assert f"2 aliases removed from Sergei Shoigu: '{drawn(first)}', '{drawn(second)}'" \
+            in said, said

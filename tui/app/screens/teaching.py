@@ -20,6 +20,7 @@ from tui.app.screens.actor_dialogs import (
 )
 from tui.app.screens.dialogs import ConfirmDialog
 from tui.app.screens.host import Host
+from tui.core.visual import isolated
 from tui.core.words import counted
 
 if TYPE_CHECKING:
@@ -28,6 +29,12 @@ if TYPE_CHECKING:
 
 _ALIAS = "alias:"  # answer ids of the `-` dialog: one alias, or everything
 _ALL = "all"
+
+
+def said(text: str) -> str:
+    """A quoted name or spelling in a message, bidi-isolated as titles and feed names are: an
+    Arabic or Hebrew one must not pull its neighbours (another alias, a count) into its run."""
+    return isolated(repr(text))
 
 
 class Teaching:
@@ -87,8 +94,9 @@ class Teaching:
                 return None
             actor, form = alike[0]
             self._point_to(actor.id)
-            how = "" if actor_id else f"; a on {actor.name} adds it as a spelling"
-            return Verdict(f"{name} is spelt like {form}, a name of {actor.name} "
+            owner = isolated(actor.name)
+            how = "" if actor_id else f"; a on {owner} adds it as a spelling"
+            return Verdict(f"{isolated(name)} is spelt like {isolated(form)}, a name of {owner} "
                            f"({actor.id}){how}", False)
 
         return check
@@ -103,7 +111,7 @@ class Teaching:
         if chosen is None:
             self.host.say("choose an actor first (in the reader's side panel or the tree)")
             return
-        actor_id, name = chosen
+        actor_id, name = chosen[0], isolated(chosen[1])
         if self._unlisted_in_hand() is not None:
             key = self.host.key
             self.host.say(f"{name} is not listed: {key('list_unlisted')} lists them, then "
@@ -114,9 +122,9 @@ class Teaching:
 
         def done(alias: str | None) -> None:
             if alias:
-                self.jobs.reanalyse(f"alias {alias!r} added to {name}",
+                self.jobs.reanalyse(f"alias {said(alias)} added to {name}",
                                     lambda: desk.add_actor_alias(actor_id, alias),
-                                    doing=f"adding {alias!r} to {name}")
+                                    doing=f"adding {said(alias)} to {name}")
 
         self._warm()
         self.host.app.push_screen(SpellingDialog(
@@ -129,9 +137,9 @@ class Teaching:
         def done(answer: tuple[str, str] | None) -> None:
             if answer:
                 name, kind = answer
-                self.jobs.reanalyse(f"actor {name!r} ({kind}) added",
+                self.jobs.reanalyse(f"actor {said(name)} ({kind}) added",
                                     lambda: desk.add_actor(name, kind),
-                                    doing=f"adding actor {name!r}",
+                                    doing=f"adding actor {said(name)}",
                                     then=lambda: self._kept_in_file(name))
 
         self._warm()
@@ -151,31 +159,33 @@ class Teaching:
             self._list_new(actor)
             return
         owner_id, owner, form = actor.spelt_like
+        owner, form, named = isolated(owner), isolated(form), isolated(actor.name)
         desk = self.host.desk
 
         def done(answer: str | None) -> None:
             if answer == "spelling":
-                self.jobs.reanalyse(f"alias {actor.name!r} added to {owner}",
+                self.jobs.reanalyse(f"alias {said(actor.name)} added to {owner}",
                                     lambda: desk.add_actor_alias(owner_id, actor.name),
-                                    doing=f"adding {actor.name!r} to {owner}")
+                                    doing=f"adding {said(actor.name)} to {owner}")
             elif answer == "new":
                 self._list_new(actor)
             else:
-                self.host.say(f"{actor.name} not added")
+                self.host.say(f"{named} not added")
 
         self.host.app.push_screen(ChoiceDialog(
-            f"List {actor.name}", f"{actor.name} is spelt like {form}, a name of {owner} "
+            f"List {named}", f"{named} is spelt like {form}, a name of {owner} "
             f"({owner_id}). Add it as:", [("spelling", f"another spelling of {owner}"),
-                                          ("new", f"a new person, {actor.name}")]), done)
+                                          ("new", f"a new person, {named}")]), done)
 
     def _list_new(self, actor: ArticleActor) -> None:
         article = self.host.reader.article
         where = f"named in {article.feed}, {article.published:%Y-%m-%d}" if article else ""
         description = "; ".join(part for part in (actor.description, where) if part)
         desk = self.host.desk
-        self.jobs.reanalyse(f"{actor.name} added to your actors",
+        named = isolated(actor.name)
+        self.jobs.reanalyse(f"{named} added to your actors",
                             lambda: desk.add_actor(actor.name, actor.kind, description),
-                            doing=f"adding {actor.name}",
+                            doing=f"adding {named}",
                             then=lambda: self._kept_in_file(actor.name))
 
     def forget_actor(self) -> None:
@@ -189,7 +199,7 @@ class Teaching:
             return
         from tui.core.actors.edits import added_ids, additions
 
-        actor_id, name = chosen
+        actor_id, name = chosen[0], isolated(chosen[1])
         path, same_as = self.host.config.actors_path, self.host.desk.gazetteer.same_as
         if actor_id not in added_ids(path, same_as):
             self.host.say(f"{name} is not listed ({self.host.key('list_unlisted')} lists them)"
@@ -230,7 +240,7 @@ class Teaching:
 def forget_answers(name: str, own: bool, aliases: list[str]) -> list[tuple[str, str]]:
     """What `-` offers: the user's own actor (with its spellings), each spelling the user
     added, and all of them when there are several."""
-    answers = [(f"{_ALIAS}{alias}", f"alias {alias!r}") for alias in aliases]
+    answers = [(f"{_ALIAS}{alias}", f"alias {said(alias)}") for alias in aliases]
     if own:
         with_them = f", with {counted(len(aliases), 'spelling')} you gave it" if aliases else ""
         return [(_ALL, f"{name}, the actor you added{with_them}"), *answers]
@@ -242,11 +252,11 @@ def forget_answers(name: str, own: bool, aliases: list[str]) -> list[tuple[str, 
 def forgotten(name: str, own: bool, aliases: list[str], alias: str | None) -> tuple[str, str]:
     """(what the status line says once done, what it says meanwhile): exactly what went."""
     if alias is not None:
-        return f"alias {alias!r} removed from {name}", f"removing {alias!r} from {name}"
+        return f"alias {said(alias)} removed from {name}", f"removing {said(alias)} from {name}"
     if own:
         return f"{name} forgotten (the actor you added)", f"forgetting {name}"
     if aliases:
-        listed = ", ".join(repr(a) for a in aliases)
+        listed = ", ".join(said(a) for a in aliases)
         return (f"{counted(len(aliases), 'alias', 'aliases')} removed from {name}: {listed}",
                 f"removing your spellings of {name}")
     return f"your changes to {name} removed", f"removing your changes to {name}"
