@@ -7,7 +7,6 @@ dialog's `tab`; the yes/no question's `n` and `y`; the export dialog's `tab` and
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 from tests.conftest import rss, write_config
@@ -87,11 +86,11 @@ def test_feed_list_keys_questions_and_the_export_dialog(tmp_path: Path, tmux: Tm
     tmux.wait_for(lambda s: f"Feeds ({len(feeds)}," in s)
     tmux.keys("i")  # the list closes, the add dialog opens
     tmux.wait_for(lambda s: "URL, e.g." in s and "Feeds (" not in s)
-    for field, words in (("name (optional", "Tidewater"), ("tags (optional", "coast")):
-        tmux.keys("Tab")  # to the next field (the URL may stay empty until enter)
-        time.sleep(0.3)  # tab moves the focus once it has bubbled up: type after it
-        tmux.keys(words)
-        tmux.wait_for(lambda s, field=field, words=words: words in s and field not in s)
+    # typed in one burst: the letters after each tab land in the next field (the URL may stay
+    # empty until enter), not in the field tab leaves
+    tmux.keys("Tab", "Tidewater", "Tab", "coast")
+    tmux.wait_for(lambda s: "Tidewater" in s and "coast" in s and "name (optional" not in s
+                  and "tags (optional" not in s)
     rows = tmux.screen().splitlines()
     at = [next(i for i, row in enumerate(rows) if mark in row)
           for mark in ("URL, e.g.", "Tidewater", "coast")]

@@ -20,6 +20,15 @@ from tui.app.widgets.visual_input import VisualInput
 from tui.app.widgets.visual_text import app_reorders, drawn_label, own_line
 from tui.core.visual import isolated
 
+FIELD_KEYS: list[BindingType] = [
+    Binding("tab", "app.focus_next", show=False, priority=True),
+    Binding("shift+tab", "app.focus_previous", show=False, priority=True),
+]
+"""Tab and shift+tab of a dialog with more than one field: a priority binding moves the focus
+as the app takes the key, before it hands on the next. Left to bubble up from the line, a
+fast typist's letters after tab reached the line it was leaving (Textual sends each key to
+the widget focused when it arrives)."""
+
 
 class TextDialog(ModalScreen[str | None]):
     """Ask for one line of text; returns it stripped, or None when cancelled."""
@@ -94,7 +103,8 @@ class ExportDialog(ModalScreen[tuple[str, str] | None]):
     file already there is replaced only when `enter` is pressed again on its name: the name
     offered is made from the list, so the same list exported again would replace it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel"),
+                                             *FIELD_KEYS]
 
     def __init__(self, what: str, count: int, path: str) -> None:
         super().__init__()

@@ -17,6 +17,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from tui.app.screens.dialogs import FIELD_KEYS
 from tui.app.widgets.visual_input import VisualInput
 from tui.app.widgets.visual_text import app_reorders, own_line
 from tui.core.config.feed_edits import FeedEditError, NewFeed
@@ -29,7 +30,8 @@ FeedCheck = Callable[[str, str, list[str]], NewFeed]
 class AddFeedDialog(ModalScreen[NewFeed | None]):
     """Returns the checked feed, or None when cancelled."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel"),
+                                             *FIELD_KEYS]
 
     def __init__(self, check: FeedCheck, where: str) -> None:
         super().__init__()
