@@ -114,3 +114,15 @@ def test_repeated_items_are_counted_once_in_the_note() -> None:
     parsed = parse_feed(rss(items), {}, "http://127.0.0.1/f")
     assert [e.title for e in parsed.entries] == ["Same words again", "Other words"]
     assert parsed.warning == "2 items with missing or invalid dates: dated when fetched"
+
+
+def test_an_unreadable_date_on_feedparsers_path_raises_no_deprecation_warning() -> None:
+    """A malformed document (feedparser's path) whose item's date cannot be read: its entry
+    has no updated_parsed, and asking feedparser's dict for it warned (issue 310's fallback)."""
+    import warnings
+
+    doc = rss([{"title": "Dated vaguely", "guid": "v1", "pubDate": "some day last week"}])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DeprecationWarning)
+        parsed = parse_feed(doc + b"<stray", {}, "http://127.0.0.1/feed.xml")
+    assert [(e.title, e.published) for e in parsed.entries] == [("Dated vaguely", None)]

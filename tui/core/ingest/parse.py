@@ -180,8 +180,10 @@ def _entry(entry: Any, feed_url: str, feed_lang: str | None) -> ParsedEntry | No
         title = clean_line(_plain(summary or ""))[:120] or (url or "")
     if not title and not content:
         return None
-    published = _iso(entry.get("published_parsed") or entry.get("updated_parsed")
-                     or entry.get("created_parsed"))
+    # dict.get, not feedparser's: its get("updated_parsed") falls back to published_parsed
+    # with a DeprecationWarning (an unparseable pubDate on its path took this turn)
+    published = _iso(dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
+                     or dict.get(entry, "created_parsed"))
     guid = entry.get("id") or entry.get("guid")
     return ParsedEntry(
         key=entry_key(guid if isinstance(guid, str) else None, url, title, published),
