@@ -53,8 +53,11 @@ def server() -> Iterator[LocalServer]:
 
 def write_config(folder: Path, feeds: list[tuple[str, str]] | list[dict[str, object]],
                  extra: str = "", settings: str = "") -> Path:
-    """A feeds.toml in `folder` with a cache inside it; short timeouts for tests."""
-    lines = ["[settings]", 'cache_dir = "cache"', "connect_timeout = 2", "read_timeout = 2",
+    """A feeds.toml in `folder` with a cache inside it; short timeouts for tests, which
+    `settings` may set otherwise (a test that must hold under load raises them)."""
+    given = {line.split("=")[0].strip() for line in settings.splitlines() if "=" in line}
+    defaults = ['cache_dir = "cache"', "connect_timeout = 2", "read_timeout = 2"]
+    lines = ["[settings]", *(d for d in defaults if d.split("=")[0].strip() not in given),
              settings]
     for feed in feeds:
         entry = feed if isinstance(feed, dict) else {"name": feed[0], "url": feed[1]}
