@@ -72,6 +72,14 @@ def test_feed_list_keys_questions_and_the_export_dialog(tmp_path: Path, tmux: Tm
                                                     f.name.lower()))
     start(tmux, tmp_path, config, (120, 40))
     tmux.wait_for(lambda s: "Unread  1/" in status(s))
+    # one burst with the key that opens the dialog: the tabs wait for it, in the order typed
+    tmux.keys("i", "Tab", "Tidewater", "Tab", "coast")
+    screen = tmux.wait_for(lambda s: "Tidewater" in s and "coast" in s)
+    fields = [row for row in screen.splitlines() if "▊  " in row]
+    assert ["URL, e.g." in fields[0], "Tidewater" in fields[1], "coast" in fields[2]] == \
+        [True, True, True], fields
+    tmux.keys("Escape")
+    tmux.wait_for(lambda s: "Add a feed" not in s)
     tmux.keys("e")
     tmux.wait_for(lambda s: f"Feeds ({len(feeds)}," in s and feeds[0].url in s)
     for key, feed in (("j", feeds[1]), ("G", feeds[-1]), ("k", feeds[-2]), ("g", feeds[0]),

@@ -10,6 +10,7 @@ from textual.app import App
 from textual.binding import BindingType
 from textual.command import Provider
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 from textual.widgets import Input
 
 from tui.app.commands import BY_NAME, app_bindings, clashes, key_label, keymap
@@ -81,6 +82,10 @@ class NewsdeskApp(App[None]):
                 event.stop()
             else:
                 self.screen.habit(event)
+        elif event.key in ("tab", "shift+tab"):  # typed with the key that opened the dialog
+            self.move_focus(self.screen, event.key == "tab")
+            event.prevent_default()
+            event.stop()
         elif event.is_printable and event.character:
             if isinstance(line := self.focused, Input) and not self._late:
                 type_into(line, event.character)
@@ -89,6 +94,22 @@ class NewsdeskApp(App[None]):
             else:  # the dialog is still being drawn: its line has the focus once it is
                 self._late += 1  # (and the keys after these wait their turn)
                 self.call_after_refresh(self._type_late, self.screen, event.character)
+
+    def move_focus(self, screen: Screen[object], forward: bool) -> None:
+        """Tab in a dialog: to the next field now, or, while the dialog is still being drawn
+        or keys typed before this one wait (`_late`), after them, in the order typed."""
+        if self._late or screen.focused is None:
+            self._late += 1
+            self.call_after_refresh(self._move_late, screen, forward)
+        elif forward:
+            screen.focus_next()
+        else:
+            screen.focus_previous()
+
+    def _move_late(self, screen: Screen[object], forward: bool) -> None:
+        self._late -= 1
+        if self.screen is screen:
+            screen.focus_next() if forward else screen.focus_previous()
 
     def _type_late(self, screen: object, character: str) -> None:
         """A key typed while `screen` opened, into its line if that has the focus now."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import events
@@ -21,13 +21,28 @@ from tui.app.widgets.visual_text import app_reorders, drawn_label, own_line
 from tui.core.visual import isolated
 
 FIELD_KEYS: list[BindingType] = [
-    Binding("tab", "app.focus_next", show=False, priority=True),
-    Binding("shift+tab", "app.focus_previous", show=False, priority=True),
+    Binding("tab", "next_field(True)", show=False, priority=True),
+    Binding("shift+tab", "next_field(False)", show=False, priority=True),
 ]
-"""Tab and shift+tab of a dialog with more than one field: a priority binding moves the focus
-as the app takes the key, before it hands on the next. Left to bubble up from the line, a
-fast typist's letters after tab reached the line it was leaving (Textual sends each key to
-the widget focused when it arrives)."""
+"""Tab and shift+tab of a dialog with more than one field (`FieldKeys`): a priority binding
+moves the focus as the app takes the key, before it hands on the next. Left to bubble up from
+the line, a fast typist's letters after tab reached the line it was leaving (Textual sends
+each key to the widget focused when it arrives)."""
+
+
+class FieldKeys:
+    """The action of FIELD_KEYS: the app moves the focus, after any keys still waiting for
+    the dialog to be drawn (NewsdeskApp.move_focus)."""
+
+    def action_next_field(self, forward: bool) -> None:
+        screen: Any = self
+        mover = getattr(screen.app, "move_focus", None)
+        if mover is not None:
+            mover(screen, forward)
+        elif forward:
+            screen.focus_next()
+        else:
+            screen.focus_previous()
 
 
 class TextDialog(ModalScreen[str | None]):
@@ -98,7 +113,7 @@ def format_of(path: str) -> str | None:
     return ext if ext in FORMATS else None
 
 
-class ExportDialog(ModalScreen[tuple[str, str] | None]):
+class ExportDialog(FieldKeys, ModalScreen[tuple[str, str] | None]):
     """Where to write the dossier and in which format; returns (path, format) or None. A
     file already there is replaced only when `enter` is pressed again on its name: the name
     offered is made from the list, so the same list exported again would replace it."""

@@ -17,7 +17,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from tui.app.screens.dialogs import FIELD_KEYS
+from tui.app.screens.dialogs import FIELD_KEYS, FieldKeys
 from tui.app.widgets.visual_input import VisualInput
 from tui.app.widgets.visual_text import app_reorders, own_line
 from tui.core.config.feed_edits import FeedEditError, NewFeed
@@ -27,7 +27,7 @@ FeedCheck = Callable[[str, str, list[str]], NewFeed]
 """(url, name, tags) -> the feed as it would be written, or FeedEditError saying why not."""
 
 
-class AddFeedDialog(ModalScreen[NewFeed | None]):
+class AddFeedDialog(FieldKeys, ModalScreen[NewFeed | None]):
     """Returns the checked feed, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel"),
@@ -43,12 +43,14 @@ class AddFeedDialog(ModalScreen[NewFeed | None]):
             box.border_title = "Add a feed"
             box.border_subtitle = "enter adds · tab: name, tags · esc cancels"
             yield Label(Text(f"Written to {self.where}, then fetched."), classes="dialog-about")
+            # no select-all when tab reaches a field: letters of a burst typed in before the
+            # field heard of its focus were selected by it, and the next letter replaced them
             yield VisualInput(placeholder="URL, e.g. https://meduza.io/rss/en/all",
-                              id="feed-url")
+                              id="feed-url", select_on_focus=False)
             yield VisualInput(placeholder="name (optional: else the title the feed sends)",
-                              id="feed-name")
+                              id="feed-name", select_on_focus=False)
             yield VisualInput(placeholder='tags (optional), e.g. russia "Middle East"',
-                              id="feed-tags")
+                              id="feed-tags", select_on_focus=False)
             yield Label("", id="feed-verdict", classes="name-verdict refused")
 
     def on_mount(self) -> None:
