@@ -285,3 +285,63 @@ def test_a_worker_holds_a_bench_runs_features_decoded() -> None:
     from tui.core.linking import index
 
     assert index._DECODED_MAX >= 5 * rounds.BLOCK
+
+
+def _postings_db(path: Path, rows: list[tuple[str, float, int]]) -> None:
+    from tui.core.store.db import connect
+
+    conn = connect(path)
+    conn.execute("PRAGMA foreign_keys = OFF")  # postings only: no articles behind them
+    conn.execute("BEGIN")
+    conn.executemany("INSERT INTO link_keys(key, published, article_id) VALUES(?, ?, ?)", rows)
+    conn.commit()
+    conn.close()
+
+
+def test_a_rounds_postings_are_read_a_row_per_key_not_per_posting(tmp_path: Path) -> None:
+    """Loading 100k postings (2,000 articles, 50 keys each) made a tuple, a float, an int and
+    the key's string per posting: ~240 bytes each at the peak, a third of a worker's
+    candidates work in a cold 10k run. Now a row per key (its articles' ids) and per article."""
+    import tracemalloc
+
+    from tui.core.store.db import connect_readonly
+
+    _postings_db(tmp_path / "c.db", [(f"k{k:02d}", 1.7e9 + aid * 60.5, aid)
+                                     for aid in range(1, 2001) for k in range(50)])
+    conn = connect_readonly(tmp_path / "c.db")
+    held = rounds.Postings((1.6e9, 1.8e9))
+    tracemalloc.start()
+    held.load(conn, {f"k{k:02d}" for k in range(50)})
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    conn.close()
+    assert len(held.times) == 100_000 and held.known[held.dense[:3]].tolist() == [1, 2, 3]
+    assert peak < 120 * 100_000  # ~64 bytes a posting now
+
+
+def test_postings_read_by_key_are_those_read_row_by_row(tmp_path: Path) -> None:
+    """The same counts, articles and times in the index's order (ties in time by id), keys
+    without postings in the window included; and row by row when an article's postings
+    carry two times (set_features never writes that, but the rows say what is stored)."""
+    import numpy as np
+
+    from tui.core.store.db import connect_readonly
+
+    rows = [(f"k{aid % 5}", 1.7e9 + (aid // 3) * 10.0, aid) for aid in range(1, 300)]
+    rows += [("edge", 1.7e9 - 1.0, 400), ("late", 1.7e9 + 5e6, 401), ("m:1", 1.7e9 + 10.0, 4)]
+    _postings_db(tmp_path / "c.db", rows)
+    conn = connect_readonly(tmp_path / "c.db")
+    window = (1.7e9 - 1.0, 1.7e9 + 1000.0)
+    keys = sorted({key for key, _t, _a in rows} | {"none"})
+    got, want = rounds.Postings(window)._listed(conn, keys), rounds._rows(conn, keys, window)
+    assert got is not None and len(got[1]) == len(rows) - 1  # "late" is out of the window
+    for mine, theirs in zip(got, want, strict=True):
+        assert mine.dtype == theirs.dtype and np.array_equal(mine, theirs)
+    conn.close()
+    _postings_db(tmp_path / "c.db", [("k9", 1.7e9 + 20.0, 5)])  # article 5 at a second time
+    conn = connect_readonly(tmp_path / "c.db")
+    assert rounds.Postings(window)._listed(conn, sorted([*keys, "k9"])) is None
+    held = rounds.Postings(window)
+    held.load(conn, {*keys, "k9"})
+    assert held.times.tolist() == rounds._rows(conn, sorted({*keys, "k9"}), window)[2].tolist()
+    conn.close()

@@ -60,6 +60,7 @@ class Postings:
         self.times = np.zeros(0, np.float64)
         self.dense = np.zeros(0, np.int64)
         self.known = np.zeros(0, np.int64)  # article ids, in the order first loaded
+        self.at: dict[int, float] = {}  # article -> the time its postings carry
         self._sorted, self._perm = self.known, self.known  # known sorted, and where each is
         # per loaded article, the ranking's scratch: its last place among an article's
         # postings, then its slot in that article's sums (never cleared: each is written
@@ -72,21 +73,40 @@ class Postings:
         missing = sorted(keys - self.block.keys())
         if not missing:
             return
-        rows = list(store.postings(conn, missing, *self.window))  # by key, as `missing` is
-        counts = Counter(map(_key, rows))
-        for key in missing:
-            self.block[key] = len(self.block)
-        sizes = np.array([counts[key] for key in missing], np.int64)
+        sizes, loaded, times = self._listed(conn, missing) or _rows(conn, missing, self.window)
+        self.block.update({key: len(self.block) + n for n, key in enumerate(missing)})
         self.start = np.concatenate([self.start, self.start[-1] + np.cumsum(sizes)])
-        times = np.fromiter(map(_time, rows), np.float64, len(rows))
         self.times = np.concatenate([self.times, times])
-        loaded = np.fromiter(map(_article, rows), np.int64, len(rows))
         new = np.unique(loaded)
         self.known = np.concatenate([self.known, new[self.where(new) < 0]])
         self._perm = np.argsort(self.known, kind="stable")
         self._sorted = self.known[self._perm]
         self.dense = np.concatenate([self.dense, self.where(loaded)])
         self.seen, self.slot = np.zeros((2, len(self.known) + 1), np.int64)
+
+    def _listed(self, conn: sqlite3.Connection, keys: list[str]) -> tuple[Any, Any, Any] | None:
+        """(per key its postings' count, their articles, their times) from a row per key and
+        one per article not met yet (a row per posting was most of loading); None if an
+        article's postings carry two times, it went meanwhile, or a key's come out of order."""
+        import numpy as np
+
+        lists = store.posting_lists(conn, keys, *self.window)
+        joined = [lists.get(key, "") for key in keys]
+        sizes = np.array([ids.count(",") + 1 if ids else 0 for ids in joined], np.int64)
+        loaded = np.fromstring(",".join(filter(None, joined)), np.int64, sep=",")
+        if len(loaded) != sizes.sum():
+            return None
+        articles, each = np.unique(loaded, return_inverse=True)
+        found, at = articles.tolist(), self.at
+        spans = store.posted_at(conn, [aid for aid in found if aid not in at])
+        at.update((aid, first) for aid, (first, last) in spans.items() if first == last)
+        try:
+            times = np.array([at[aid] for aid in found], np.float64)[each]
+        except KeyError:
+            return None
+        key, later = np.repeat(np.arange(len(keys)), sizes), times[1:] > times[:-1]
+        tied = (times[1:] == times[:-1]) & (loaded[1:] > loaded[:-1])
+        return (sizes, loaded, times) if ((key[1:] != key[:-1]) | later | tied).all() else None
 
     def where(self, ids: Any) -> Any:
         """Each id's position in `known` (-1 for one not loaded)."""
@@ -98,6 +118,17 @@ class Postings:
         hit = at < len(self._sorted)
         hit[hit] = self._sorted[at[hit]] == ids[hit]
         return np.where(hit, self._perm[np.minimum(at, len(self._perm) - 1)], -1)
+
+
+def _rows(conn: sqlite3.Connection, keys: list[str], window: tuple[float, float]
+          ) -> tuple[Any, Any, Any]:
+    """`Postings._listed` from a row per posting, the index's own order."""
+    import numpy as np
+
+    counts = Counter(map(_key, rows := list(store.postings(conn, keys, *window))))  # by key
+    return (np.array([counts[key] for key in keys], np.int64),
+            np.fromiter(map(_article, rows), np.int64, len(rows)),
+            np.fromiter(map(_time, rows), np.float64, len(rows)))
 
 
 _key, _time, _article = itemgetter(0), itemgetter(1), itemgetter(2)

@@ -12,6 +12,8 @@ from collections.abc import Container, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from orjson import loads
+
 from tui.core.basics import to_iso
 
 POSTINGS = 100  # read per key and window, nearest in time: a key that common says little
@@ -171,13 +173,11 @@ _EARLIER = ("SELECT article_id, published, ? AS w FROM (SELECT article_id, publi
 
 def keys_of(conn: sqlite3.Connection, ids: Sequence[int]
             ) -> dict[int, tuple[list[str], float]]:
-    """id -> (its keys in the candidate index, its publication time)."""
-    out: dict[int, tuple[list[str], float]] = {}
-    for aid, key, published in _rows_in(
-            conn, "SELECT article_id, key, published FROM link_keys WHERE article_id IN ({ids})",
-            ids):
-        out.setdefault(aid, ([], published))[0].append(key)
-    return out
+    """id -> (its keys in the candidate index, its publication time). A row per article, its
+    keys one JSON array: a row per key (~160 an article) was half of reading them."""
+    return {aid: (loads(keys), published) for aid, keys, published in _rows_in(
+        conn, "SELECT article_id, json_group_array(key), max(published) FROM link_keys "
+              "WHERE article_id IN ({ids}) GROUP BY article_id", ids)}
 
 
 def postings(conn: sqlite3.Connection, keys: Sequence[str], lo: float, hi: float
@@ -187,6 +187,24 @@ def postings(conn: sqlite3.Connection, keys: Sequence[str], lo: float, hi: float
     return _rows_in(conn, "SELECT key, published, article_id FROM link_keys WHERE key IN "
                           "({ids}) AND published BETWEEN ? AND ? ORDER BY key, published, "
                           "article_id", keys, lo, hi)
+
+
+def posting_lists(conn: sqlite3.Connection, keys: Sequence[str], lo: float, hi: float
+                  ) -> dict[str, str]:
+    """Key -> the articles of its postings published in [lo, hi], comma-separated, as SQLite
+    walks the index (by time, then article; the caller checks): a row per key, not per
+    posting (a tuple each was most of loading a round's postings)."""
+    return dict(_rows_in(conn, "SELECT key, group_concat(article_id) FROM link_keys WHERE key "
+                               "IN ({ids}) AND published BETWEEN ? AND ? GROUP BY key",
+                         keys, lo, hi))
+
+
+def posted_at(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, tuple[float, float]]:
+    """id -> the earliest and latest time its postings carry (the same, as set_features
+    writes them)."""
+    return {aid: (lo, hi) for aid, lo, hi in _rows_in(
+        conn, "SELECT article_id, min(published), max(published) FROM link_keys "
+              "WHERE article_id IN ({ids}) GROUP BY article_id", ids)}
 
 
 def features(conn: sqlite3.Connection, ids: Sequence[int]) -> list[tuple[int, float, str]]:
