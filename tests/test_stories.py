@@ -159,3 +159,12 @@ def test_a_join_to_a_core_of_three_can_ask_for_links_to_two_members() -> None:
     assert cluster(_at(1, 2, 3, 5), {**one, (5, 2): 0.1}, T, join_links=2) == [[1, 2, 3, 5]]
     # a core of two is joined by one link, whatever is asked
     assert cluster(_at(1, 2, 5), {(1, 2): 0.9, (5, 1): 0.6}, T, join_links=2) == [[1, 2, 5]]
+
+
+def test_a_weights_file_names_its_join_min_or_reads_the_hand_set_one() -> None:
+    from tui.core.linking.score import from_json
+    from tui.core.linking.stories import JOIN_MIN
+
+    model = {"bias": -3.0, "weights": {"text": 5.0}, "link_min": 0.02, "story_min": 0.4}
+    assert from_json("hybrid", model).join_min == JOIN_MIN
+    assert from_json("hybrid", {**model, "join_min": 0.01}).join_min == 0.01

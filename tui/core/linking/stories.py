@@ -10,7 +10,8 @@ writes back the clusters. Two steps:
    core only if each is among the other's SEED_TOP closest (mutual near neighbours): one whose
    closest links go elsewhere joins a core later instead of seeding one of its own.
 2. Each article then joins the one core it links best on average (itself left out; from
-   JOIN_MIN), all at once against the cores as made. An analysis that recounts two adjacent
+   join_min, fitted with the threshold: score.Model.join_min), all at once against the cores
+   as made. An analysis that recounts two adjacent
    events (the strike and the counter-strike, the envoy's two visits) picks one of them
    instead of gluing both into one story, so the cores can be tight (a high threshold)
    without losing the pieces that link to their event only weakly. Out of sample (5 folds by
