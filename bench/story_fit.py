@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import pickle
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -49,7 +48,6 @@ VARIANTS: dict[str, Grid] = {
     "all": {"story_min": ev.STORY_GRID, "join_min": (0.05, 0.08, 0.1, 0.15),
             "join_top": (0.0, 0.1, 0.2, 0.3), "join_links": (1, 2)},
 }
-CACHED = Path("/tmp/story_fit_bench.pkl")
 
 
 def settings(grid: Grid) -> list[dict[str, float]]:
@@ -115,21 +113,12 @@ def run(bench: rv.Bench, grid: Grid, seed: int, folds: int = ev.FOLDS
     return pooled, chosen
 
 
-def load() -> rv.Bench:
-    if CACHED.exists():
-        bench: rv.Bench = pickle.loads(CACHED.read_bytes())
-        return bench
-    bench = rv.load()
-    CACHED.write_bytes(pickle.dumps(bench))
-    return bench
-
-
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--only", nargs="+", choices=sorted(VARIANTS), default=list(VARIANTS))
     parser.add_argument("--seeds", nargs="+", type=int, default=list(rv.SEEDS))
     args = parser.parse_args(argv)
-    bench = load()
+    bench = rv.load()
     keys = ("p@1", "r@5", "intrusions", "lonely_links", "b3_p", "b3_r", "b3_f1")
     for name in args.only:
         runs = [run(bench, VARIANTS[name], s) for s in args.seeds]
