@@ -32,21 +32,15 @@ from bench.related_metrics import Figures, evaluate, fmt
 
 SEEDS = (7, 8, 9)
 FOLD_COUNTS = (3, 4, 7, 10)
-Stories = Callable[[Mapping[int, float], list[tuple[int, int, float]], float], list[list[int]]]
-
-
-def shipped_stories(published: Mapping[int, float], links: list[tuple[int, int, float]],
-                    threshold: float) -> list[list[int]]:
-    from tui.core.linking import stories
-
-    return stories.cluster(published, links, threshold)
+Stories = ev.StoryRule  # (published, links, story_min, join_min) -> stories
+shipped_stories = None  # stories.cluster, as related_eval.best_stories makes it
 
 
 @dataclass
 class Variant:
     name: str
     parts: dict[str, Callable[[ev.Pair], float]] = field(default_factory=dict)
-    stories: Stories = shipped_stories
+    stories: Stories | None = shipped_stories
 
 
 @dataclass
@@ -135,7 +129,7 @@ class Fold:
 def folds_in_memory(bench: Bench, seed: int, folds: int,
                     row: Callable[[ev.Pair], Mapping[str, float]] = lambda p: p.parts,
                     parts: Sequence[str] | None = None,
-                    stories: Stories = shipped_stories) -> Iterator[Fold]:
+                    stories: Stories | None = shipped_stories) -> Iterator[Fold]:
     """Per fold by event, the score fitted on the other folds' pairs (table and background
     `seed`), as bench/related_eval.py folds the cache, in memory: `row` a pair's parts,
     `parts` the model's (PARTS), `stories` the rule that makes them."""
@@ -158,14 +152,8 @@ def folds_in_memory(bench: Bench, seed: int, folds: int,
         links = {a: sorted(r, key=lambda x: -x[1])[:TOP_LINKS] for a, r in links.items()}
         strong = [(a, b, p) for a, r in links.items() for b, p in r if p >= STORY_LINK_MIN]
         trained = [a for a in truth if which[truth[a]] != k]
-        best: tuple[float, dict[int, int]] | None = None
-        for t in ev.STORY_GRID:
-            story = so.as_map(stories(bench.published, strong, t))
-            f1 = evaluate(truth, lambda _a: [], story, trained).summary()["b3_f1"]
-            if best is None or f1 > best[0] + 1e-9:
-                best = (f1, story)
-        assert best is not None
-        yield Fold(links, best[1], [a for a in truth if which[truth[a]] == k])
+        story = ev.best_stories(bench.published, strong, truth, trained, stories)[2]
+        yield Fold(links, story, [a for a in truth if which[truth[a]] == k])
 
 
 def score(bench: Bench, variant: Variant, seed: int = 7, folds: int = ev.FOLDS
@@ -211,7 +199,8 @@ def main() -> None:
 
     bench = load()
     report(bench, Variant("seeds from any pair",
-                          stories=lambda p, links, t: stories.cluster(p, links, t, seed_top=0)))
+                          stories=lambda p, links, t, j: stories.cluster(p, links, t, join_min=j,
+                                                                         seed_top=0)))
     report(bench, Variant("mutual top-2 seeds (shipped)"))
 
 

@@ -156,6 +156,28 @@ def test_index_links_both_ways_and_forms_a_story(tmp_path: Path) -> None:
     assert [s.id for s in coverage.stories(conn)] == [story.id]
 
 
+def test_the_store_makes_stories_with_the_model_s_join_min(tmp_path: Path) -> None:
+    """join_min is fitted with the story threshold (weights.json), so the store takes it from
+    the model: a core's own members rejoin it only from that average link too."""
+    from dataclasses import replace
+
+    conn = _db(tmp_path)
+    with transaction(conn):
+        a = _add(conn, "a", 1, "Shoigu lands in Tehran", VISIT, "2024-08-05T10:00:00Z",
+                 [SHOIGU, PEZ])
+        b = _add(conn, "b", 2, "Shoigu holds Tehran talks", VISIT + " Moscow sent him.",
+                 "2024-08-05T18:00:00Z", [SHOIGU, PEZ])
+        index.index_articles(conn, [a, b])
+    assert coverage.story_of(conn, a) is not None
+    with transaction(conn):
+        index.restory(conn, replace(default_model(), join_min=1.0))
+    assert coverage.story_of(conn, a) is None
+    with transaction(conn):
+        index.restory(conn, default_model())
+    story = coverage.story_of(conn, a)
+    assert story is not None and set(story.article_ids) == {a, b}
+
+
 def test_related_lists_the_article_s_story_first(tmp_path: Path) -> None:
     """A story member comes before a likelier link outside the story (the next day's strike
     on the same people), and the probabilities shown stay the links' own."""

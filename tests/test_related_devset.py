@@ -131,4 +131,5 @@ def test_shipped_weights_are_a_fit_of_this_set(devset: tuple[Cache, list[ev.Pair
         for part, weight in model.weights.items():
             assert weight == pytest.approx(shipped[name]["weights"][part], abs=2e-3), part
         assert shipped[name]["story_min"] in ev.STORY_GRID
+        assert shipped[name]["join_min"] in ev.JOIN_GRID
 

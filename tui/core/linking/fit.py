@@ -11,7 +11,8 @@ probability of the same event. Deterministic: the same set, code and gazetteer g
 file. The thresholds are probabilities: a link is kept from LINK_MIN, and a story's core
 holds articles whose average probability to each other is at least the story threshold (the
 one of bench/related_eval.STORY_GRID with the best B3-F1 on the set; stories.py: the other
-articles then join the core they link best). The out-of-sample
+articles then join the core they link best on average, from join_min, chosen with it from
+JOIN_GRID). The out-of-sample
 figures (folds by event) are recorded in the file and in tests/data/related_eval.md. Needs
 the checkout (the set and bench/ are not installed).
 """
@@ -45,7 +46,7 @@ def fit_model(rows: Sequence[Mapping[str, float]], labels: Sequence[int], *, nam
 
 def _as_json(model: Model, info: Mapping[str, object]) -> dict[str, object]:
     return {"bias": model.bias, "weights": dict(model.weights), "link_min": model.link_min,
-            "story_min": model.story_min, "info": dict(info)}
+            "story_min": model.story_min, "join_min": model.join_min, "info": dict(info)}
 
 
 def main() -> None:

@@ -314,7 +314,8 @@ def recluster(conn: sqlite3.Connection, ids: Sequence[int], model: Model | None 
     members) -> (story, label, first, last), in the worker pool; here without it. `written`:
     every link from `ids` (a round's), so only the rest of the region's are read."""
     model = model or default_model()
-    reach = min(model.story_min, story_logic.JOIN_MIN)  # a link this weak can join a story
+    # a link this weak can join a story (one under STORY_LINK_MIN never counts in one)
+    reach = max(STORY_LINK_MIN, min(model.story_min, model.join_min))
     if written is not None and written.floor <= min(STORY_LINK_MIN, reach):
         strong = {b for _a, b, p in written.rows() if p >= reach}
     else:
@@ -332,7 +333,7 @@ def recluster(conn: sqlite3.Connection, ids: Sequence[int], model: Model | None 
         rows = chain(written.rows(), store.links_from(conn, sorted(published.keys() - set(ids)),
                                                       published.keys()))
     links = ((a, b, p) for a, b, p in rows if p >= STORY_LINK_MIN)
-    groups = story_logic.cluster(published, links, model.story_min)
+    groups = story_logic.cluster(published, links, model.story_min, join_min=model.join_min)
     del published
     plan = story_logic.assign_ids(groups, old, lambda: store.new_story(conn))
     was: dict[int, list[int]] = {}

@@ -21,10 +21,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from tui.core.linking.features import Features
 from tui.core.linking.minhash import jaccard
 from tui.core.linking.names import display_name, place_kind
+from tui.core.linking.stories import JOIN_MIN
 from tui.core.linking.what import kind_apart, shared
 
 DAY = 86400.0
@@ -48,6 +50,9 @@ class Model:
     link_min: float  # a link less likely than this is not kept
     story_min: float  # average probability to a story's members needed to be in it
     info: Mapping[str, object] = field(default_factory=dict)  # how it was fitted
+    # the least average probability to a core's members that joins it (stories.join): chosen
+    # with story_min on the set (fit.py); a file without it reads the old hand-set value
+    join_min: float = JOIN_MIN
     vector: tuple[float, ...] = field(default=(), compare=False)  # weights in PARTS order
 
     def __post_init__(self) -> None:
@@ -69,9 +74,14 @@ def models() -> dict[str, Model]:
     """The fitted models by name ("hybrid", the default; "tfidf", the text-only baseline)."""
     data = json.loads(resources.files("tui.core.linking").joinpath(WEIGHTS_FILE)
                       .read_text(encoding="utf-8"))
-    return {name: Model(name, float(m["bias"]), {k: float(v) for k, v in m["weights"].items()},
-                        float(m["link_min"]), float(m["story_min"]), m.get("info", {}))
-            for name, m in data["models"].items()}
+    return {name: from_json(name, m) for name, m in data["models"].items()}
+
+
+def from_json(name: str, m: Mapping[str, Any]) -> Model:
+    """One model of the weights file; one fitted before join_min was reads the hand-set one."""
+    return Model(name, float(m["bias"]), {k: float(v) for k, v in m["weights"].items()},
+                 float(m["link_min"]), float(m["story_min"]), m.get("info", {}),
+                 float(m.get("join_min", JOIN_MIN)))
 
 
 def default_model() -> Model:

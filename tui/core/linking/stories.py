@@ -10,7 +10,8 @@ writes back the clusters. Two steps:
    core only if each is among the other's SEED_TOP closest (mutual near neighbours): one whose
    closest links go elsewhere joins a core later instead of seeding one of its own.
 2. Each article then joins the one core it links best on average (itself left out; from
-   JOIN_MIN), all at once against the cores as made. An analysis that recounts two adjacent
+   join_min, fitted with the threshold: score.Model.join_min), all at once against the cores
+   as made. An analysis that recounts two adjacent
    events (the strike and the counter-strike, the envoy's two visits) picks one of them
    instead of gluing both into one story, so the cores can be tight (a high threshold)
    without losing the pieces that link to their event only weakly. Out of sample (5 folds by
@@ -32,7 +33,9 @@ from tui.core.linking.features import Features
 from tui.core.linking.names import actor_kind, display_name, place_country, place_kind
 
 MAX_SPAN_DAYS = 14.0  # a story longer than this is a theme, not an event
-JOIN_MIN = 0.05  # the least average link to a core's members that joins it (index.STORY_LINK_MIN)
+# The least average link to a core's members that joins it, hand-set: a weights file that names
+# none reads this; fit.py chooses one with the story threshold (score.Model.join_min).
+JOIN_MIN = 0.05
 # Two lone articles seed a core only if each is among the other's this many closest links.
 # Out of sample (5 folds by event, mean of 3 background seeds): B3-F1 0.940 -> 0.945,
 # intrusions 67.0 -> 63.7; 1 or 3 gain less (tests/data/related_eval.md). 0: any pair seeds.
@@ -40,14 +43,25 @@ SEED_TOP = 2
 DAY = 86400.0
 
 
-def cluster(published: Mapping[int, float],
-            links: Mapping[tuple[int, int], float] | Iterable[tuple[int, int, float]],
-            threshold: float, max_span_days: float = MAX_SPAN_DAYS,
-            join_min: float = JOIN_MIN, seed_top: int = SEED_TOP) -> list[list[int]]:
+Links = Mapping[tuple[int, int], float] | Iterable[tuple[int, int, float]]
+
+
+def cluster(published: Mapping[int, float], links: Links, threshold: float,
+            max_span_days: float = MAX_SPAN_DAYS, join_min: float = JOIN_MIN,
+            seed_top: int = SEED_TOP, join_top: float = 0.0,
+            join_links: int = 1) -> list[list[int]]:
     """Groups of two or more articles (each sorted): cores by average linkage over `links`
     ((a, b) -> probability, or (a, b, probability) rows; a pair in either order or both;
     pairs outside `published` are ignored), then each article in the core it links best.
     Two lone articles seed a core only as mutual near neighbours (`seed_top`, 0: any)."""
+    given, made = cores(published, links, threshold, max_span_days, seed_top)
+    return join(published, given, made, join_min, max_span_days, join_top, join_links)
+
+
+def cores(published: Mapping[int, float], links: Links, threshold: float,
+          max_span_days: float = MAX_SPAN_DAYS, seed_top: int = SEED_TOP
+          ) -> tuple[dict[int, dict[int, float]], dict[int, list[int]]]:
+    """Step 1: (article -> other -> probability, one value a pair; core -> its members)."""
     members = {a: [a] for a in published}
     size = dict.fromkeys(published, 1)  # each group's member count (len() per entry cost)
     span = {a: (t, t) for a, t in published.items()}
@@ -71,10 +85,7 @@ def cluster(published: Mapping[int, float],
         heap = [e for e in heap if e[2] in mutual[e[1]] and e[1] in mutual[e[2]]]
     heapq.heapify(heap)
     pop, push = heapq.heappop, heapq.heappush
-    # for step 2: where each merged group went, and each article's links (summed by the groups
-    # of the time) when it stopped being alone; a lone article's row in `sums` is that already
-    went: dict[int, int] = {}
-    was_alone: dict[int, dict[int, float]] = {}
+    single = {a: dict(row) for a, row in sums.items() if row}  # for step 2: the links as given
     while heap:
         neg, a, b = pop(heap)
         row = sums.get(a)
@@ -92,12 +103,7 @@ def cluster(published: Mapping[int, float],
         lo, hi = min(lo_a, lo_b), max(hi_a, hi_b)
         if (hi - lo) / DAY > max_span_days:
             continue
-        if n_a == 1:
-            was_alone[a] = dict(row)
-        if n_b == 1:
-            was_alone[b] = dict(sums[b])
         members[a] += members.pop(b)
-        went[b] = a
         span[a] = (lo, hi)
         del span[b], size[b]
         theirs = sums.pop(b)
@@ -115,26 +121,7 @@ def cluster(published: Mapping[int, float],
         for at in compress(range(len(others)), map(ge, avgs, repeat(threshold))):
             other = others[at]
             push(heap, (-avgs[at], a, other) if a < other else (-avgs[at], other, a))
-    cores = {g: m for g, m in members.items() if len(m) > 1}
-    root: dict[int, int] = {}  # each merged group -> the group it is in now
-    for g in went:
-        found = g
-        while found in went:
-            found = went[found]
-        root[g] = found
-    home = root.get  # a group never merged is its own: one C call a link, not a Python one
-
-    to_cores: dict[int, dict[int, float]] = {}  # article -> core -> its links' sum
-    for x, row in was_alone.items():
-        totals = to_cores[x] = {}
-        for g, p in row.items():
-            g = home(g, g)
-            if g in cores:
-                totals[g] = totals.get(g, 0.0) + p
-    for x, m in members.items():
-        if len(m) == 1 and sums[x]:
-            to_cores[x] = {g: p for g, p in sums[x].items() if g in cores}
-    return join(published, to_cores, cores, join_min, max_span_days)
+    return single, {g: m for g, m in members.items() if len(m) > 1}
 
 
 def closest(sums: Mapping[int, Mapping[int, float]], ids: Iterable[int],
@@ -147,28 +134,44 @@ def closest(sums: Mapping[int, Mapping[int, float]], ids: Iterable[int],
                                               reverse=True)[:k]) for a in ids}
 
 
-def join(published: Mapping[int, float], near: Mapping[int, Mapping[int, float]],
+def join(published: Mapping[int, float], links: Mapping[int, Mapping[int, float]],
          cores: Mapping[int, Sequence[int]], join_min: float,
-         max_span_days: float = MAX_SPAN_DAYS) -> list[list[int]]:
+         max_span_days: float = MAX_SPAN_DAYS, join_top: float = 0.0,
+         join_links: int = 1) -> list[list[int]]:
     """Every article (a core's members too) in the core whose members it links best on
-    average, itself left out, if that is at least `join_min` and it lies within
-    `max_span_days` of both ends of the core; else alone. `near`: article -> core -> the sum
-    of its links to the core's members. Made against the cores as they are (no article's
-    move changes another's), so the order articles are visited in never shows; ties go to
-    the core with the lowest id."""
+    average, itself left out, if that is at least `join_min`, its strongest link to them at
+    least `join_top`, it links `join_links` of them when they are three or more, and it lies
+    within `max_span_days` of both ends of the core; else alone. `links`: article -> other ->
+    probability. Made against the cores as they are (no article's move changes another's),
+    so the order articles are visited in never shows; ties go to the core with the lowest
+    id."""
     first = {g: min(m) for g, m in cores.items()}
     ends = {g: (min(published[a] for a in m), max(published[a] for a in m))
             for g, m in cores.items()}
     home = {a: g for g, m in cores.items() for a in m}
     reach = max_span_days * DAY
     out: dict[int, list[int]] = {g: [] for g in cores}
-    for a, totals in near.items():
+    for a, row in links.items():
+        totals: dict[int, list[float]] = {}  # core -> [sum, strongest, how many] of a's links
+        for b, p in row.items():
+            g = home.get(b)
+            if g is not None:
+                got = totals.get(g)
+                if got is None:
+                    totals[g] = [p, p, 1.0]
+                else:
+                    got[0] += p
+                    got[2] += 1.0
+                    if p > got[1]:
+                        got[1] = p
         mine, t = home.get(a), published[a]
         best, value = -1, join_min
-        for g, total in totals.items():
-            avg = total / (len(cores[g]) - (g == mine))
+        for g, (total, top, count) in totals.items():
+            n = len(cores[g]) - (g == mine)
+            avg = total / n
             lo, hi = ends[g]
             if (avg > value or (avg == value and (best < 0 or first[g] < first[best]))) \
+                    and top >= join_top and (n < 3 or count >= join_links) \
                     and hi - reach <= t <= lo + reach:
                 best, value = g, avg
         if best >= 0:
