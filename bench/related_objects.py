@@ -122,12 +122,11 @@ def vetoed_join(allow: Callable[[int, Sequence[int]], bool]) -> rv.Stories:
 
     def join(published: Mapping[int, float], links: Mapping[int, Mapping[int, float]],
              cores: Mapping[int, Sequence[int]], join_min: float,
-             max_span_days: float = stories.MAX_SPAN_DAYS, join_top: float = 0.0,
-             join_links: int = 1) -> list[list[int]]:
+             max_span_days: float = stories.MAX_SPAN_DAYS) -> list[list[int]]:
         home = {a: g for g, m in cores.items() for a in m}
         kept = {x: {b: p for b, p in row.items() if b not in home or home[b] == home.get(x)
                     or allow(x, cores[home[b]])} for x, row in links.items()}
-        return shipped(published, kept, cores, join_min, max_span_days, join_top, join_links)
+        return shipped(published, kept, cores, join_min, max_span_days)
 
     def run(published: Mapping[int, float], links: Sequence[tuple[int, int, float]],
             threshold: float, join_min: float) -> list[list[int]]:

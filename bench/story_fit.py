@@ -6,8 +6,7 @@
 Folds by event as in bench/related_eval.py, in memory as bench/related_variants.py makes them:
 per fold the pair score is fitted without the fold's events and the links kept as the store
 keeps them. Then each variant's grid of story parameters (stories.cluster: the core threshold
-`story_min`; the join step's least average link `join_min`, least strongest link `join_top`
-and, for a core of three or more, least number of members linked `join_links`) is searched on
+`story_min`, the join step's least average link `join_min`, the seeding's `seed_top`) is searched on
 the training events' B3-F1 (ties: the first in grid order, the hand-set values first), and only
 the fold's articles are scored with the chosen one (lists story first, as the store orders).
 "base" is the rule before join_min was fitted; "join_min lower" is what ships
@@ -31,7 +30,7 @@ from bench.related_metrics import Figures, evaluate
 
 Grid = dict[str, Sequence[float]]
 # unsearched values: the rules before round 36 (join_min hand-set; tests/data/related_eval.md)
-SHIPPED: dict[str, float] = {"join_min": 0.05, "join_top": 0.0, "join_links": 1, "seed_top": 2}
+SHIPPED: dict[str, float] = {"join_min": 0.05, "seed_top": 2}
 VARIANTS: dict[str, Grid] = {
     "base": {"story_min": ev.STORY_GRID},
     "story_min fine": {"story_min": (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)},
@@ -40,13 +39,7 @@ VARIANTS: dict[str, Grid] = {
     "join_min lower": {"story_min": ev.STORY_GRID, "join_min": ev.JOIN_GRID},  # shipped
     "join_min wide": {"story_min": ev.STORY_GRID,
                       "join_min": (0.05, 0.02, 0.03, 0.04, 0.06, 0.08, 0.1)},
-    "join_top": {"story_min": ev.STORY_GRID, "join_top": (0.0, 0.1, 0.15, 0.2, 0.3, 0.4)},
-    "join_links": {"story_min": ev.STORY_GRID, "join_links": (1, 2, 3)},
-    "join_min+top": {"story_min": ev.STORY_GRID, "join_min": (0.05, 0.08, 0.1, 0.15),
-                     "join_top": (0.0, 0.1, 0.2, 0.3)},
     "seed_top": {"story_min": ev.STORY_GRID, "seed_top": (2, 1, 3)},
-    "all": {"story_min": ev.STORY_GRID, "join_min": (0.05, 0.08, 0.1, 0.15),
-            "join_top": (0.0, 0.1, 0.2, 0.3), "join_links": (1, 2)},
 }
 
 
@@ -69,9 +62,7 @@ def stories_at(published: Mapping[int, float], strong: list[tuple[int, int, floa
         if t not in made:
             made[t] = stories.cores(published, strong, t[0], seed_top=t[1])
         given, cores = made[t]
-        out.append(so.as_map(stories.join(published, given, cores, s["join_min"],
-                                          join_top=s["join_top"],
-                                          join_links=int(s["join_links"]))))
+        out.append(so.as_map(stories.join(published, given, cores, s["join_min"])))
     return out
 
 

@@ -141,26 +141,6 @@ def test_a_label_names_the_people_most_members_name() -> None:
     assert label(pair)[0].startswith("Hamas, Erdogan")  # of two, one is half: by prominence
 
 
-def test_a_join_can_ask_for_one_strong_link_as_well_as_the_average() -> None:
-    # 5 links to the core 1-2 at 0.15 and 0.05 (average 0.1): in by the average alone; with a
-    # floor of 0.2 on its strongest link to the core it stays out
-    links = {(1, 2): 0.9, (5, 1): 0.15, (5, 2): 0.05}
-    assert cluster(_at(1, 2, 5), links, T) == [[1, 2, 5]]
-    assert cluster(_at(1, 2, 5), links, T, join_top=0.2) == [[1, 2]]
-    assert cluster(_at(1, 2, 5), links, T, join_top=0.15) == [[1, 2, 5]]
-
-
-def test_a_join_to_a_core_of_three_can_ask_for_links_to_two_members() -> None:
-    # 5 links one member of 1-2-3 strongly (average 0.2): in, unless two links are asked for
-    core = {(1, 2): 0.9, (1, 3): 0.9, (2, 3): 0.9}
-    one = {**core, (5, 1): 0.6}
-    assert cluster(_at(1, 2, 3, 5), one, T) == [[1, 2, 3, 5]]
-    assert cluster(_at(1, 2, 3, 5), one, T, join_links=2) == [[1, 2, 3]]
-    assert cluster(_at(1, 2, 3, 5), {**one, (5, 2): 0.1}, T, join_links=2) == [[1, 2, 3, 5]]
-    # a core of two is joined by one link, whatever is asked
-    assert cluster(_at(1, 2, 5), {(1, 2): 0.9, (5, 1): 0.6}, T, join_links=2) == [[1, 2, 5]]
-
-
 def test_a_weights_file_names_its_join_min_or_reads_the_hand_set_one() -> None:
     from tui.core.linking.score import from_json
     from tui.core.linking.stories import JOIN_MIN

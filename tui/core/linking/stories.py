@@ -48,14 +48,13 @@ Links = Mapping[tuple[int, int], float] | Iterable[tuple[int, int, float]]
 
 def cluster(published: Mapping[int, float], links: Links, threshold: float,
             max_span_days: float = MAX_SPAN_DAYS, join_min: float = JOIN_MIN,
-            seed_top: int = SEED_TOP, join_top: float = 0.0,
-            join_links: int = 1) -> list[list[int]]:
+            seed_top: int = SEED_TOP) -> list[list[int]]:
     """Groups of two or more articles (each sorted): cores by average linkage over `links`
     ((a, b) -> probability, or (a, b, probability) rows; a pair in either order or both;
     pairs outside `published` are ignored), then each article in the core it links best.
     Two lone articles seed a core only as mutual near neighbours (`seed_top`, 0: any)."""
     given, made = cores(published, links, threshold, max_span_days, seed_top)
-    return join(published, given, made, join_min, max_span_days, join_top, join_links)
+    return join(published, given, made, join_min, max_span_days)
 
 
 def cores(published: Mapping[int, float], links: Links, threshold: float,
@@ -136,12 +135,10 @@ def closest(sums: Mapping[int, Mapping[int, float]], ids: Iterable[int],
 
 def join(published: Mapping[int, float], links: Mapping[int, Mapping[int, float]],
          cores: Mapping[int, Sequence[int]], join_min: float,
-         max_span_days: float = MAX_SPAN_DAYS, join_top: float = 0.0,
-         join_links: int = 1) -> list[list[int]]:
+         max_span_days: float = MAX_SPAN_DAYS) -> list[list[int]]:
     """Every article (a core's members too) in the core whose members it links best on
-    average, itself left out, if that is at least `join_min`, its strongest link to them at
-    least `join_top`, it links `join_links` of them when they are three or more, and it lies
-    within `max_span_days` of both ends of the core; else alone. `links`: article -> other ->
+    average, itself left out, if that is at least `join_min` and it lies within
+    `max_span_days` of both ends of the core; else alone. `links`: article -> other ->
     probability. Made against the cores as they are (no article's move changes another's),
     so the order articles are visited in never shows; ties go to the core with the lowest
     id."""
@@ -152,26 +149,17 @@ def join(published: Mapping[int, float], links: Mapping[int, Mapping[int, float]
     reach = max_span_days * DAY
     out: dict[int, list[int]] = {g: [] for g in cores}
     for a, row in links.items():
-        totals: dict[int, list[float]] = {}  # core -> [sum, strongest, how many] of a's links
+        totals: dict[int, float] = {}  # core -> sum of a's links to its members
         for b, p in row.items():
             g = home.get(b)
             if g is not None:
-                got = totals.get(g)
-                if got is None:
-                    totals[g] = [p, p, 1.0]
-                else:
-                    got[0] += p
-                    got[2] += 1.0
-                    if p > got[1]:
-                        got[1] = p
+                totals[g] = totals.get(g, 0.0) + p
         mine, t = home.get(a), published[a]
         best, value = -1, join_min
-        for g, (total, top, count) in totals.items():
-            n = len(cores[g]) - (g == mine)
-            avg = total / n
+        for g, total in totals.items():
+            avg = total / (len(cores[g]) - (g == mine))
             lo, hi = ends[g]
             if (avg > value or (avg == value and (best < 0 or first[g] < first[best]))) \
-                    and top >= join_top and (n < 3 or count >= join_links) \
                     and hi - reach <= t <= lo + reach:
                 best, value = g, avg
         if best >= 0:
