@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from tui.core.ingest import charset
+from tui.core.ingest import body_noise, charset
 from tui.core.ingest.joiners import Guard, protect
 from tui.core.ingest.links import body_links
 from tui.core.ingest.mojibake import looks_mojibake, repair_markup
@@ -228,7 +228,7 @@ def clean_lines(text: str, link_texts: Container[str] = frozenset()) -> str:
     kept: list[str] = []
     for raw_line in text.splitlines():
         line = " ".join(raw_line.split())  # _WS.sub(" ", raw_line).strip(), 4x faster
-        if not line or _is_boilerplate(line, link_texts):
+        if not line or _is_boilerplate(line, link_texts) or body_noise.is_noise(line):
             continue
         if kept and kept[-1] == line:
             continue
@@ -310,6 +310,8 @@ def _extract(raw: bytes, url: str,
     tree = load_html(text)
     if tree is None:
         return _failure("the page is not parseable HTML"), None
+    if body_noise.has_embeds(text):
+        body_noise.drop_embeds(tree)  # posts embedded from X, Instagram, Telegram...
     # The one parse serves both: trafilatura works on a copy of a tree it is given, so the
     # link texts page_meta reads later (only when clean_lines asks) come from the whole page.
     meta = page_meta(tree)
@@ -343,6 +345,8 @@ def html_to_text(html: str) -> str:
         root = lxml_html.fragment_fromstring(html, create_parent="div")
         for bad in _dropped()(root):
             bad.drop_tree()
+        if body_noise.has_embeds(html):
+            body_noise.drop_embeds(root)
         links = LinkTexts(root)
         parts: list[str] = []
         _walk(root, parts)
