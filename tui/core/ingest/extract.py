@@ -52,6 +52,11 @@ class Extracted:
     title: str | None
     error: str | None  # plain-words reason when body == ""
     links: tuple[BodyLink, ...] = ()  # the links the body cites (ingest/links.py)
+    note: str | None = None  # a caveat on a body found: its charset guessed or in doubt
+
+    def caveats(self, first: str | None) -> str | None:
+        """`first` (the fetch's caveat) and the body's note, in one line; None for neither."""
+        return "; ".join(n for n in (first, self.note) if n) or None
 
 
 # --------------------------------------------------------------------------- decoding
@@ -294,12 +299,13 @@ def _extract(raw: bytes, url: str,
         return _failure(f"the page is a wall of links (over {MAX_LINKS}), not an article"), None
     # Mojibake first: its C1 characters are the evidence the repair needs, and the extractor
     # (and strip_controls) would drop them, leaving a lone "â" for every curly quote.
-    decoded = repair_markup(decode_html(raw[:MAX_PAGE_BYTES], content_type))
+    page_text = charset.decode(raw[:MAX_PAGE_BYTES], content_type)
+    decoded = repair_markup(page_text.text)
     text = strip_controls(_CONTROL_REFS.sub("", decoded))
     if mime == "text/plain":
         body = clean_lines(text.replace("\r\n", "\n"))
-        return Extracted(body, None, None, None, None,
-                         None if body else "the page is empty"), None
+        return Extracted(body, None, None, None, None, None if body else "the page is empty",
+                         note=page_text.note), None
 
     import trafilatura
     from trafilatura.utils import load_html
@@ -323,7 +329,8 @@ def _extract(raw: bytes, url: str,
     return Extracted(body=body, author=joiners.restore_optional(meta.author),
                      published=meta.published, sitename=joiners.restore_optional(meta.sitename),
                      title=joiners.restore_optional(meta.title),
-                     error=None if body else "no article text found on the page"), (tree, joiners)
+                     error=None if body else "no article text found on the page",
+                     note=page_text.note), (tree, joiners)
 
 
 _BLOCK_TAGS = frozenset({
