@@ -1,7 +1,8 @@
 # ruff: noqa: RUF001  (Cyrillic, Arabic and Persian are the point here)
-"""Embedded posts and update stamps inside an article's body (body_noise.py): an embedded
-tweet, Instagram or Telegram post is someone else's words, whose names became the article's
-actors; an "Updated 12:30 GMT" line is the page's furniture. Both leave the body; a paragraph
+"""Embedded posts, update stamps and other stories' cards inside an article's body
+(body_noise.py): an embedded tweet, Instagram or Telegram post is someone else's words, and a
+card's summary under its linked headline another story's, whose names became the article's
+actors; an "Updated 12:30 GMT" line is the page's furniture. All leave the body; a paragraph
 reporting a post in the article's own words stays. Every line here is our own wording."""
 
 from __future__ import annotations
@@ -32,6 +33,15 @@ EMBEDS = {  # (markup, what may not stay)
                  "Hamas says the Doha talks are stalled over the Philadelphi corridor</p>"
                  "<a href='https://t.me/somechannel/123'>t.me/somechannel/123</a></blockquote>",
                  "Hamas"),
+}
+CARDS = {  # another story's card: its headline a link, its summary not (our own words)
+    "heading link": ("<div><h3><a href='/o/1'>Erdogan hosts Putin in Ankara for gas talks</a>"
+                     "</h3><p>Recep Tayyip Erdogan and Vladimir Putin discussed a gas hub and "
+                     "grain exports in a three-hour meeting.</p></div>", "Erdogan"),
+    "link round heading": ("<div class='story'><a href='/o/2'><h2>Lukashenko hosts Wagner "
+                           "fighters in Belarus</h2></a><p>Friday 3 May, 2024</p><p>Alexander "
+                           "Lukashenko said the fighters would train his army</p></div>",
+                           "Lukashenko"),
 }
 # What stays of a post once its markup is gone (a class stripped by a CMS, a copied page).
 LEFTOVERS = {
@@ -94,8 +104,10 @@ def test_lines_like_them_are_kept() -> None:
     assert clean_lines("\n".join(KEPT)).split("\n\n") == KEPT
 
 
-def test_a_posts_names_are_not_the_articles_actors(server: LocalServer, tmp_path: Path) -> None:
-    page = server.add("/story.html", body=_html([m for m, _ in EMBEDS.values()]),
+def test_posts_and_cards_names_are_not_the_articles_actors(server: LocalServer,
+                                                          tmp_path: Path) -> None:
+    inserts = [m for m, _ in EMBEDS.values()] + [m for m, _ in CARDS.values()]
+    page = server.add("/story.html", body=_html(inserts),
                       headers={"Content-Type": "text/html; charset=utf-8"})
     feed = server.add("/feed.xml", body=rss([{"title": "Envoys meet in Muscat", "link": page,
                                               "guid": "m1"}]))
@@ -106,4 +118,28 @@ def test_a_posts_names_are_not_the_articles_actors(server: LocalServer, tmp_path
         actors = {a.id for a in desk.actors_of(article.id)}
     assert article.body.split("\n\n")[-len(PARAS):] == PARAS
     assert "oman" in actors
-    assert not actors & {"abbas-araghchi", "benjamin-netanyahu", "hamas"}, actors
+    assert not actors & {"abbas-araghchi", "benjamin-netanyahu", "hamas", "recep-tayyip-erdogan",
+                         "vladimir-putin", "alexander-lukashenko"}, actors
+
+
+@pytest.mark.parametrize("name", list(CARDS))
+def test_another_storys_card_leaves_whole(name: str) -> None:
+    markup, trace = CARDS[name]
+    body = extract_page(_html(["", markup]), "http://127.0.0.1/a",
+                        "text/html; charset=utf-8").body
+    assert body.split("\n\n")[-len(PARAS):] == PARAS
+    assert trace not in body, body
+
+
+def test_the_articles_own_sections_under_linked_headings_stay() -> None:
+    """A linked heading over the article's own section (a box of more than a card's words),
+    or over a live blog's entry (a link into the page), heads the article's text."""
+    section = ("<section><h3><a href='/topic/oman'>Why Oman hosts the talks</a></h3>"
+               + "".join(f"<p>{p}</p>" for p in PARAS) + "</section>")
+    entry = ("<div class='entry'><h3><a href='#e1'>12:30 Envoys leave the palace</a></h3><p>"
+             "The Iranian envoy left the palace in Muscat after four hours of talks.</p></div>")
+    page = ("<!doctype html><html><head><meta charset='utf-8'><title>Talks</title></head><body>"
+            f"<article><h1>Talks</h1>{section}{entry}</article></body></html>").encode()
+    body = extract_page(page, "http://127.0.0.1/a", "text/html; charset=utf-8").body
+    assert all(p in body for p in PARAS)
+    assert "The Iranian envoy left the palace in Muscat after four hours of talks." in body

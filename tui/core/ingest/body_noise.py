@@ -1,5 +1,6 @@
 # ruff: noqa: RUF001  (Cyrillic, Arabic and Persian cue words are the point here)
-"""Text inside an article's body that is not the article: embedded posts, update stamps.
+"""Text inside an article's body that is not the article: embedded posts, update stamps,
+other stories' cards.
 
 An embedded tweet, Instagram or Telegram post is someone else's words with their name under
 it: its names became the article's actors. A paragraph that reports a post in the article's
@@ -101,3 +102,41 @@ def is_noise(line: str) -> bool:
         return True
     return len(line) <= 120 and _STAMP_CUE.match(line) is not None \
         and any(c.isdigit() for c in line) and _STAMP.match(line) is not None
+
+
+# --------------------------------------------------------------------------- story cards
+
+_HEADINGS = "h2|h3|h4|h5|h6"
+_SUMMARY_TAGS = frozenset({"p", "div", "span"})
+
+
+@cache
+def _headline_links() -> Any:
+    from lxml import etree
+
+    heads = " or ".join(f"self::{h}" for h in _HEADINGS.split("|"))
+    return etree.XPath(f"//*[({heads}) and a] | //a[{_HEADINGS}]")
+
+
+def card_summaries(tree: Any) -> frozenset[str]:
+    """The normalised summaries of other stories' cards on the page: a small box holding a
+    heading that is a link (or a link holding a heading) and a short unlinked summary under
+    it. trafilatura drops the linked heading and keeps the summary, whose names became the
+    article's actors. A box of over 700 characters is the article's own (a section under a
+    linked heading); a link to a place in the page (#entry) heads the page's own text."""
+    found: set[str] = set()
+    for head in _headline_links()(tree):
+        link = head if head.tag == "a" else head.find("a")
+        if link is None or (link.get("href") or "#").startswith("#"):
+            continue
+        if head.tag != "a" and " ".join(head.text_content().split()) \
+                != " ".join(link.text_content().split()):
+            continue  # a heading with words of its own beside the link
+        box = head.getparent()
+        if box is None or box.tag not in ("div", "li", "article", "section") or len(box) > 4:
+            continue
+        summaries = [s for s in head.itersiblings() if s.tag in _SUMMARY_TAGS]
+        if summaries and len(box.text_content()) <= 700:
+            found.update(n for s in summaries if len(n := " ".join(
+                s.text_content().split()).casefold()) >= 15)
+    return frozenset(found)

@@ -224,16 +224,19 @@ def _led_by_link(item: str, link_texts: Container[str]) -> bool:
                if len(" ".join(words[:n])) >= 15)
 
 
-def clean_lines(text: str, link_texts: Container[str] = frozenset()) -> str:
+def clean_lines(text: str, link_texts: Container[str] = frozenset(),
+                cards: Container[str] = frozenset()) -> str:
     """Drop boilerplate lines, collapse whitespace, return blank-line-separated paragraphs.
 
     ``link_texts`` are the normalised texts of the page's links: a body line that is just
-    one of them is a headline link to another article, not prose.
+    one of them is a headline link to another article, not prose. ``cards`` are the
+    summaries under other stories' linked headlines (body_noise.card_summaries).
     """
     kept: list[str] = []
     for raw_line in text.splitlines():
         line = " ".join(raw_line.split())  # _WS.sub(" ", raw_line).strip(), 4x faster
-        if not line or _is_boilerplate(line, link_texts) or body_noise.is_noise(line):
+        if not line or _is_boilerplate(line, link_texts) or body_noise.is_noise(line) \
+                or (cards and _norm(line) in cards):
             continue
         if kept and kept[-1] == line:
             continue
@@ -325,7 +328,8 @@ def _extract(raw: bytes, url: str,
     if doc is None:
         return _failure("no article text found on the page"), None
     found = doc.get("text") if isinstance(doc, dict) else getattr(doc, "text", None)
-    body = joiners.restore(clean_lines(found if isinstance(found, str) else "", meta.links))
+    body = joiners.restore(clean_lines(found if isinstance(found, str) else "", meta.links,
+                                       body_noise.card_summaries(tree)))
     return Extracted(body=body, author=joiners.restore_optional(meta.author),
                      published=meta.published, sitename=joiners.restore_optional(meta.sitename),
                      title=joiners.restore_optional(meta.title),
