@@ -21,13 +21,14 @@ from tui.core.ingest.joiners import ZWNJ_FORMS
 
 _ZW = f"[{ZWNJ_FORMS} ]?"  # "به‌روزرسانی" with its ZWNJ, a stand-in for it, a space or none
 
-# The markup each platform's embed script looks for: sites cannot rename it.
+# The markup each platform's embed script looks for: sites cannot rename it. Every one is a
+# <blockquote> (Facebook's inside its <div class="fb-post">); Telegram's own is a <script>.
 _EMBED_CLASSES = ("twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed",
                   "telegram-post", "fb-post", "fb-xfbml-parse-ignore", "bluesky-embed",
                   "mastodon-embed", "text-post-media", "reddit-embed-bq")
-_EMBED_ATTRS = ("data-telegram-post", "data-instgrm-permalink", "data-bluesky-uri",
-                "data-text-post-permalink")
-_CUES = tuple(c.encode() for c in _EMBED_CLASSES + _EMBED_ATTRS)
+_EMBED_ATTRS = ("data-instgrm-permalink", "data-bluesky-uri", "data-text-post-permalink")
+_CUES = _EMBED_CLASSES + _EMBED_ATTRS
+_BYTE_CUES = tuple(c.encode() for c in _CUES)
 
 
 @cache
@@ -37,12 +38,15 @@ def _embeds_xpath() -> Any:
     classes = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')"
                           for c in _EMBED_CLASSES)
     attrs = " or ".join(f"@{a}" for a in _EMBED_ATTRS)
-    return etree.XPath(f"//*[{classes} or {attrs}]")
+    return etree.XPath(f"//blockquote[{classes} or {attrs}] | //div[{classes}]")
 
 
-def has_embeds(html: str) -> bool:
-    """A cheap look before the tree search: the page names one of the embeds' markers."""
-    return any(c.decode() in html for c in _CUES)
+def has_embeds(page: str | bytes) -> bool:
+    """A cheap look before the tree search: the page holds a blockquote and names one of the
+    embeds' markers (searching bytes: a str search of a non-ASCII page costs 10x)."""
+    if isinstance(page, bytes):
+        return b"<blockquote" in page and any(c in page for c in _BYTE_CUES)
+    return "<blockquote" in page and any(c in page for c in _CUES)
 
 
 def drop_embeds(tree: Any) -> None:
@@ -107,15 +111,19 @@ def is_noise(line: str) -> bool:
 # --------------------------------------------------------------------------- story cards
 
 _HEADINGS = "h2|h3|h4|h5|h6"
+_HEADING_TAGS = frozenset(_HEADINGS.split("|"))
 _SUMMARY_TAGS = frozenset({"p", "div", "span"})
 
 
 @cache
 def _headline_links() -> Any:
+    """Links in a heading or holding one (from the links: a third of the cost of asking
+    every element whether it is a heading)."""
     from lxml import etree
 
-    heads = " or ".join(f"self::{h}" for h in _HEADINGS.split("|"))
-    return etree.XPath(f"//*[({heads}) and a] | //a[{_HEADINGS}]")
+    heads = _HEADINGS.split("|")
+    around = " or ".join(f"parent::{h}" for h in heads)
+    return etree.XPath(f"//a[{around} or {' or '.join(heads)}]")
 
 
 def card_summaries(tree: Any) -> frozenset[str]:
@@ -125,11 +133,12 @@ def card_summaries(tree: Any) -> frozenset[str]:
     article's actors. A box of over 700 characters is the article's own (a section under a
     linked heading); a link to a place in the page (#entry) heads the page's own text."""
     found: set[str] = set()
-    for head in _headline_links()(tree):
-        link = head if head.tag == "a" else head.find("a")
-        if link is None or (link.get("href") or "#").startswith("#"):
+    for link in _headline_links()(tree):
+        if (link.get("href") or "#").startswith("#"):
             continue
-        if head.tag != "a" and " ".join(head.text_content().split()) \
+        parent = link.getparent()
+        head = parent if parent is not None and parent.tag in _HEADING_TAGS else link
+        if head is not link and " ".join(head.text_content().split()) \
                 != " ".join(link.text_content().split()):
             continue  # a heading with words of its own beside the link
         box = head.getparent()

@@ -319,7 +319,7 @@ def _extract(raw: bytes, url: str,
     tree = load_html(text)
     if tree is None:
         return _failure("the page is not parseable HTML"), None
-    if body_noise.has_embeds(text):
+    if body_noise.has_embeds(raw):
         body_noise.drop_embeds(tree)  # posts embedded from X, Instagram, Telegram...
     # The one parse serves both: trafilatura works on a copy of a tree it is given, so the
     # link texts page_meta reads later (only when clean_lines asks) come from the whole page.
