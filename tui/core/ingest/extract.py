@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from tui.core.ingest import body_noise, charset
-from tui.core.ingest.joiners import Guard, protect
+from tui.core.ingest.joiners import ZWNJ_FORMS, Guard, protect
 from tui.core.ingest.links import body_links
 from tui.core.ingest.mojibake import looks_mojibake, repair_markup
 from tui.core.ingest.page_meta import LinkTexts, page_meta
@@ -82,6 +82,9 @@ def _looks_binary(raw: bytes) -> bool:
 # --------------------------------------------------------------------------- post-clean
 
 _LEAD = r"^[\s\W]{0,3}"
+# A Persian ZWNJ as the page's text holds it (joiners.py stands printable letters in for it
+# through trafilatura), a space or none (a tag row's label missed every page before).
+_ZW = f"[{ZWNJ_FORMS} ]?"
 _SEP = r"\s*[:|\-\u2013\u2014\u00bb\u203a>]"  # "Read more:", "Related |", "See also >"
 _XREF = (r"(?:(lea|vea|lee|mira) también|le puede interesar|te puede interesar|notas relacionadas"
          r"|art[íi]culos relacionados|m[áa]s sobre|lesen sie auch|mehr zum thema|[àa] lire aussi"
@@ -118,7 +121,7 @@ _DROP_PATTERNS = [
     # A news site's typo form: "Found a typo? Select the text and press Ctrl+Enter".
     r"^\W*(нашли|заметили) (опечатку|ошибку)( в тексте)?\s*\?.{0,120}$",
     r"^.{0,120}\bctrl\s*\+\s*enter\b.{0,40}$",
-    r"^\W*(поделиться|поделитесь|شارك|اشتراک\u200cگذاری)\b.{0,60}$",  # noqa: RUF001
+    rf"^\W*(поделиться|поделитесь|شارك|اشتراک{_ZW}گذاری)\b.{{0,60}}$",
     # Newsletter boxes, captions and credits (the cheap ones; the scanning ones are below).
     r"^\W*(sign up|subscribe( now)?|get the newsletter)\W*$",
     r"^\W*enter your e-?mail( address)?\W*$",
@@ -128,7 +131,7 @@ _DROP_PATTERNS = [
     r"^\W*©.{0,120}$",
     # Tag rows, video and audio labels, reading times: their names are not the story's.
     r"^\W*(tags|topics|keywords|filed under|теги|темы|ключевые слова|الكلمات المفتاحية"
-    r"|كلمات مفتاحية|الوسوم|برچسب(\u200c| )?ها|کلیدواژه(\u200c| )?ها)\s*:[^.!?]{0,200}$",  # noqa: RUF001
+    rf"|كلمات مفتاحية|الوسوم|برچسب{_ZW}ها|کلیدواژه{_ZW}ها)\s*:[^.!?]{{0,200}}$",  # noqa: RUF001
     r"^\W*(watch|video|podcast|смотрите|видео|شاهد|فيديو|ویدیو)\s*[:|][^.!?]{0,150}$",
     r"^\W*(listen to this (article|story)|\d{1,3}\s*min(ute)?s?\s+read)\W*$",
 ]
