@@ -2,7 +2,9 @@
 
 Each page in ``expected.json`` lists snippets the body must contain (``with``) and
 boilerplate it must not (``without``). Measured when written (trafilatura 2.3.1):
-with 556/592, without 567/609, about 6 s for 199 pages. Floors sit a little below.
+with 556/592, without 567/609, about 6 s for 199 pages. Floors sit a little below. Two
+``with`` snippets are embedded tweets (elpais, bondyblog), which we take out of bodies on
+purpose (body_noise.py): 554/592 since.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from tui.core.ingest.extract import Extracted, extract_page
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "peers" / "trafilatura-news"
-WITH_FLOOR = 0.92  # measured 556/592 = 0.939
+WITH_FLOOR = 0.92  # measured 554/592 = 0.936
 WITHOUT_FLOOR = 0.91  # measured 567/609 = 0.931
 
 pytestmark = pytest.mark.skipif(

@@ -106,6 +106,9 @@ MORE = {  # (insert, what may not stay): other stories' names, in more shapes an
                   "أردوغان"),
     "tags line": ("<p>Tags: Iran, Oman, Netanyahu, Hamas</p>", "Netanyahu"),
     "ru tags": ("<p>Теги: Иран, Оман, Нетаньяху</p>", "Нетаньяху"),
+    # Written with their ZWNJ, which a page's text holds as a stand-in letter (joiners.py).
+    "fa tags": ("<p>برچسب‌ها: ایران، عمان، نتانیاهو</p>", "نتانیاهو"),
+    "fa share": ("<p>اشتراک‌گذاری</p>", "اشتراک"),
     "watch": ("<p>WATCH: Netanyahu speaks in Jerusalem</p>", "Netanyahu"),
     "agency credit": ("<p>Benjamin Netanyahu speaks in Jerusalem, December 1, 2026. "
                       "REUTERS/Jane Doe</p>", "Netanyahu"),

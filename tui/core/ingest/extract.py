@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from tui.core.ingest import charset
-from tui.core.ingest.joiners import Guard, protect
+from tui.core.ingest import body_noise, charset
+from tui.core.ingest.joiners import ZWNJ_FORMS, Guard, protect
 from tui.core.ingest.links import body_links
 from tui.core.ingest.mojibake import looks_mojibake, repair_markup
 from tui.core.ingest.page_meta import LinkTexts, page_meta
@@ -52,6 +52,11 @@ class Extracted:
     title: str | None
     error: str | None  # plain-words reason when body == ""
     links: tuple[BodyLink, ...] = ()  # the links the body cites (ingest/links.py)
+    note: str | None = None  # a caveat on a body found: its charset guessed or in doubt
+
+    def caveats(self, first: str | None) -> str | None:
+        """`first` (the fetch's caveat) and the body's note, in one line; None for neither."""
+        return "; ".join(n for n in (first, self.note) if n) or None
 
 
 # --------------------------------------------------------------------------- decoding
@@ -77,6 +82,9 @@ def _looks_binary(raw: bytes) -> bool:
 # --------------------------------------------------------------------------- post-clean
 
 _LEAD = r"^[\s\W]{0,3}"
+# A Persian ZWNJ as the page's text holds it (joiners.py stands printable letters in for it
+# through trafilatura), a space or none (a tag row's label missed every page before).
+_ZW = f"[{ZWNJ_FORMS} ]?"
 _SEP = r"\s*[:|\-\u2013\u2014\u00bb\u203a>]"  # "Read more:", "Related |", "See also >"
 _XREF = (r"(?:(lea|vea|lee|mira) también|le puede interesar|te puede interesar|notas relacionadas"
          r"|art[íi]culos relacionados|m[áa]s sobre|lesen sie auch|mehr zum thema|[àa] lire aussi"
@@ -113,7 +121,7 @@ _DROP_PATTERNS = [
     # A news site's typo form: "Found a typo? Select the text and press Ctrl+Enter".
     r"^\W*(нашли|заметили) (опечатку|ошибку)( в тексте)?\s*\?.{0,120}$",
     r"^.{0,120}\bctrl\s*\+\s*enter\b.{0,40}$",
-    r"^\W*(поделиться|поделитесь|شارك|اشتراک\u200cگذاری)\b.{0,60}$",  # noqa: RUF001
+    rf"^\W*(поделиться|поделитесь|شارك|اشتراک{_ZW}گذاری)\b.{{0,60}}$",
     # Newsletter boxes, captions and credits (the cheap ones; the scanning ones are below).
     r"^\W*(sign up|subscribe( now)?|get the newsletter)\W*$",
     r"^\W*enter your e-?mail( address)?\W*$",
@@ -123,7 +131,7 @@ _DROP_PATTERNS = [
     r"^\W*©.{0,120}$",
     # Tag rows, video and audio labels, reading times: their names are not the story's.
     r"^\W*(tags|topics|keywords|filed under|теги|темы|ключевые слова|الكلمات المفتاحية"
-    r"|كلمات مفتاحية|الوسوم|برچسب(\u200c| )?ها|کلیدواژه(\u200c| )?ها)\s*:[^.!?]{0,200}$",  # noqa: RUF001
+    rf"|كلمات مفتاحية|الوسوم|برچسب{_ZW}ها|کلیدواژه{_ZW}ها)\s*:[^.!?]{{0,200}}$",  # noqa: RUF001
     r"^\W*(watch|video|podcast|смотрите|видео|شاهد|فيديو|ویدیو)\s*[:|][^.!?]{0,150}$",
     r"^\W*(listen to this (article|story)|\d{1,3}\s*min(ute)?s?\s+read)\W*$",
 ]
@@ -219,16 +227,19 @@ def _led_by_link(item: str, link_texts: Container[str]) -> bool:
                if len(" ".join(words[:n])) >= 15)
 
 
-def clean_lines(text: str, link_texts: Container[str] = frozenset()) -> str:
+def clean_lines(text: str, link_texts: Container[str] = frozenset(),
+                cards: Container[str] = frozenset()) -> str:
     """Drop boilerplate lines, collapse whitespace, return blank-line-separated paragraphs.
 
     ``link_texts`` are the normalised texts of the page's links: a body line that is just
-    one of them is a headline link to another article, not prose.
+    one of them is a headline link to another article, not prose. ``cards`` are the
+    summaries under other stories' linked headlines (body_noise.card_summaries).
     """
     kept: list[str] = []
     for raw_line in text.splitlines():
         line = " ".join(raw_line.split())  # _WS.sub(" ", raw_line).strip(), 4x faster
-        if not line or _is_boilerplate(line, link_texts):
+        if not line or _is_boilerplate(line, link_texts) or body_noise.is_noise(line) \
+                or (cards and _norm(line) in cards):
             continue
         if kept and kept[-1] == line:
             continue
@@ -294,12 +305,13 @@ def _extract(raw: bytes, url: str,
         return _failure(f"the page is a wall of links (over {MAX_LINKS}), not an article"), None
     # Mojibake first: its C1 characters are the evidence the repair needs, and the extractor
     # (and strip_controls) would drop them, leaving a lone "â" for every curly quote.
-    decoded = repair_markup(decode_html(raw[:MAX_PAGE_BYTES], content_type))
+    page_text = charset.decode(raw[:MAX_PAGE_BYTES], content_type)
+    decoded = repair_markup(page_text.text)
     text = strip_controls(_CONTROL_REFS.sub("", decoded))
     if mime == "text/plain":
         body = clean_lines(text.replace("\r\n", "\n"))
-        return Extracted(body, None, None, None, None,
-                         None if body else "the page is empty"), None
+        return Extracted(body, None, None, None, None, None if body else "the page is empty",
+                         note=page_text.note), None
 
     import trafilatura
     from trafilatura.utils import load_html
@@ -310,6 +322,8 @@ def _extract(raw: bytes, url: str,
     tree = load_html(text)
     if tree is None:
         return _failure("the page is not parseable HTML"), None
+    if body_noise.has_embeds(raw):
+        body_noise.drop_embeds(tree)  # posts embedded from X, Instagram, Telegram...
     # The one parse serves both: trafilatura works on a copy of a tree it is given, so the
     # link texts page_meta reads later (only when clean_lines asks) come from the whole page.
     meta = page_meta(tree)
@@ -317,11 +331,13 @@ def _extract(raw: bytes, url: str,
     if doc is None:
         return _failure("no article text found on the page"), None
     found = doc.get("text") if isinstance(doc, dict) else getattr(doc, "text", None)
-    body = joiners.restore(clean_lines(found if isinstance(found, str) else "", meta.links))
+    body = joiners.restore(clean_lines(found if isinstance(found, str) else "", meta.links,
+                                       body_noise.card_summaries(tree)))
     return Extracted(body=body, author=joiners.restore_optional(meta.author),
                      published=meta.published, sitename=joiners.restore_optional(meta.sitename),
                      title=joiners.restore_optional(meta.title),
-                     error=None if body else "no article text found on the page"), (tree, joiners)
+                     error=None if body else "no article text found on the page",
+                     note=page_text.note), (tree, joiners)
 
 
 _BLOCK_TAGS = frozenset({
@@ -343,6 +359,8 @@ def html_to_text(html: str) -> str:
         root = lxml_html.fragment_fromstring(html, create_parent="div")
         for bad in _dropped()(root):
             bad.drop_tree()
+        if body_noise.has_embeds(html):
+            body_noise.drop_embeds(root)
         links = LinkTexts(root)
         parts: list[str] = []
         _walk(root, parts)

@@ -14,6 +14,8 @@ JOINERS = ("\u200c", "\u200d")
 # Phoenician, Old Italic, Gothic: letters (Lo), printable, kept inside a word by every regex.
 _STAND_INS = (("\U00010900", "\U00010901"), ("\U00010300", "\U00010301"),
               ("\U00010330", "\U00010331"))
+ZWNJ_FORMS = "\u200c" + "".join(pair[0] for pair in _STAND_INS)
+"""A ZWNJ as a regex over protected text may meet it: itself or any of its stand-ins."""
 
 
 class Guard:

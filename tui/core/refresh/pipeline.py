@@ -379,7 +379,7 @@ def _write_page(conn: sqlite3.Connection, article_id: int, page: FetchResult,
         store.save_page(conn, article_id, page.final_url, page.body, page.content_type,
                         compressed=compressed)
     if extracted.body:
-        note = "page was cut off at the size limit" if page.truncated else None
+        note = extracted.caveats("page was cut off at the size limit" if page.truncated else None)
         store.set_body(conn, article_id, extracted.body, "page", note,
                        author=clean_line(extracted.author) or None, links=extracted.links)
         page_retry.page_got(conn, article_id)

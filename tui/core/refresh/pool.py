@@ -46,7 +46,7 @@ def extract_worker(raw: bytes, url: str, content_type: str | None) -> Extracted:
     body = _without_headline(cleaned, extracted.title)
     links = shifted(extracted.links, len(cleaned) - len(body)) if cleaned == extracted.body else ()
     return Extracted(body, extracted.author, extracted.published, extracted.sitename,
-                     extracted.title, extracted.error, links)
+                     extracted.title, extracted.error, links, extracted.note)
 
 
 def page_worker(raw: bytes, url: str, content_type: str | None) -> tuple[Extracted, bytes]:

@@ -42,7 +42,8 @@ def rebuild_bodies(conn: sqlite3.Connection, workers: WorkerPool) -> Rebuilt:
         body = extracted.body
         if body and body != store.body_of(conn, article_id):
             with transaction(conn):
-                store.set_body(conn, article_id, body, "page", None, links=extracted.links)
+                store.set_body(conn, article_id, body, "page", extracted.note,
+                               links=extracted.links)
             changed += 1
         elif body and extracted.links != body_links.stored_links(conn, article_id):
             with transaction(conn):
