@@ -157,10 +157,8 @@ KOI8-R or Arabic as Cyrillic) and 1-1.9 (either as a Latin charset)."""
 
 def _mess(text: str) -> float:
     """The chaos of a page's words (its markup left out), over its first 20,000 letters."""
-    try:
-        from charset_normalizer.md import mess_ratio
-    except ImportError:  # pragma: no cover - charset_normalizer ships with trafilatura
-        return 1.0 if _implausible_latin(text) else 0.0
+    from charset_normalizer.md import mess_ratio
+
     words = " ".join(_MARKUP.sub(" ", text[:400_000]).split())[:20_000]
     return float(mess_ratio(words, 1.0)) if words else 0.0
 
@@ -172,10 +170,8 @@ def _implausible_latin(text: str) -> bool:
 
 
 def _detect(raw: bytes) -> str | None:
-    try:
-        from charset_normalizer import from_bytes
-    except ImportError:  # pragma: no cover - charset_normalizer ships with trafilatura
-        return None
+    from charset_normalizer import from_bytes
+
     matches = list(from_bytes(raw[:200_000], cp_isolation=list(WEB_CODECS)))
     if not matches:
         return None
