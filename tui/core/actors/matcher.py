@@ -215,8 +215,13 @@ class Matcher:
                 s <= h.start and h.end <= e and (not h.forms or h.end <= heads[(s, e)])
                 for s, e in spans_)]
         spans.update((h.start, h.end) for h in bodies if (h.start, h.end) not in opened)
-        # A head alone ("the interior ministry") refers back to a body of its kind named.
-        present = {h.strong for h in found} | {a for _s, _e, a in described}
+        # A head alone ("the interior ministry") refers back to a body of its kind named; a
+        # body's words inside an organisation's longer name name no body ("البحرية البريطانية"
+        # in UKMTO's Arabic name is no Royal Navy for "القوات البحرية" to refer back to).
+        orgs = [(h.start, h.end) for h in found if h.strong and
+                self.gazetteer.actors[h.strong].kind in ("org", "media")]
+        present = {h.strong for h in found} | {a for s, e, a in described if not any(
+            hs <= s and e <= he and he - hs > e - s for hs, he in orgs)}
         for s, e, ids in alone:
             refer = self._bodies.refer(text, s, e, ids, present)
             refs = tuple(_Form(a, SURNAME, text[s:e]) for a in refer)

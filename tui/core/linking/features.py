@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 
 from orjson import dumps as _fast_dumps
 
+from tui.core.actors.demonyms import native_demonym
 from tui.core.jsonfast import loads
 from tui.core.linking.acts import signature
 from tui.core.linking.minhash import lsh_keys
@@ -192,8 +193,14 @@ def raw_features(title: str, body: str, actor_rows: list[tuple[str, int, str]],
     for actor_id, count, spans_json in actor_rows:
         if not drives_links(kinds.get(actor_id, "")) or described_body(actor_id):
             continue  # a made body or a non-driving kind: its spans need no reading
-        linking.append((actor_id, spans_json))
         spans = loads(spans_json) if spans_json else []
+        # A Russian, Arabic or Persian demonym's state ("الطائرات الإسرائيلية") is shown only.
+        if kinds.get(actor_id) == "state" and (native := [
+                s for s in spans if native_demonym(fields.get(s[0], "")[s[1]:s[2]])]):
+            spans = [s for s in spans if s not in native]
+            count -= len(native)
+            spans_json = _fast_dumps(spans).decode()
+        linking.append((actor_id, spans_json))
         # A lone lower-case word ("leader") is a descriptive form, not a name: too weak here.
         weak = [s for s in spans if _lower_word(fields.get(s[0], "")[s[1]:s[2]])
                 or described_body(actor_id, fields.get(s[0], "")[s[1]:s[2]])]
