@@ -166,3 +166,16 @@ def test_an_unchanged_refresh_clears_a_past_failure_and_keeps_warnings(
         summary = desk.refresh()
         assert (summary.not_modified, summary.feeds_failed, summary.errors) == (2, 0, [])
         assert all(f.failures == 0 and f.last_error is None for f in desk.feeds())
+
+
+def test_a_validator_h11_would_not_send_is_left_to_the_fetcher() -> None:
+    """A stored ETag with a line break (or a space at its end) is no header to send: the
+    fetcher says why, the sweep never asks."""
+    from tui.core.ingest.sweep import request
+
+    assert request("http://127.0.0.1:9/f.xml", '"a"\r\nX-Evil: 1', None) is None
+    assert request("http://127.0.0.1:9/f.xml", '"a" ', None) is None
+    assert request("http://127.0.0.1:9/f.xml", None, None) is None
+    assert request("https://127.0.0.1:9/f.xml", '"a"', None) is None
+    made = request("http://127.0.0.1:9/f.xml", '"a"', None)
+    assert made is not None and made[1].startswith(b"GET /f.xml HTTP/1.1\r\nHost: 127.0.0.1:9\r\n")

@@ -207,7 +207,7 @@ class Desk(DeskReads):
     def _refresh(self, feeds: Sequence[str] | None, *, extract: bool | None,
                  on_event: Callable[[RefreshEvent], None] | None,
                  keep: frozenset[int]) -> RefreshSummary:
-        from tui.core.refresh import unchanged
+        from tui.core.refresh.unchanged import fetch_feeds
 
         start = time.perf_counter()
         emit = on_event or (lambda _e: None)
@@ -222,16 +222,10 @@ class Desk(DeskReads):
             emit(event)
 
         refs = self.sync_feeds()  # all of feeds.toml as it is now (renames too): once a refresh
-        if extracting and self.config.settings.allow_private_links:  # refused before, allowed now
-            page_retry.allowed_again(self.conn)
-        summary: RefreshSummary | None = None
-        answered: list[str] = []
-        if unchanged.sweepable(self.conn, chosen, refs, extracting):
-            summary, answered = unchanged.try_unchanged(self.conn, self.config, chosen, refs,
-                                                        self.stopping, on_refresh_event)
         with bulk(self.conn):  # a small page cache and no mapping while it runs (memory)
-            if summary is None:  # the event loop, httpx and the workers: only when needed
-                summary = self._pipeline(chosen, refs, extracting, on_refresh_event, answered)
+            summary = fetch_feeds(self.conn, self.config, chosen, refs, self.workers(),
+                                  extracting=extracting, stopping=self.stopping,
+                                  emit=on_refresh_event)
             summary.stored_s = time.perf_counter() - start
             emit(Stored(summary.new_articles))
             self.analyse_pending(emit)
@@ -246,18 +240,6 @@ class Desk(DeskReads):
             self.sync_feeds()
         summary.total_s = time.perf_counter() - start
         return summary
-
-    def _pipeline(self, chosen: list[Feed], refs: dict[str, feed_store.FeedRef], extracting: bool,
-                  on_event: Callable[[RefreshEvent], None],
-                  answered: list[str]) -> RefreshSummary:
-        import asyncio
-
-        from tui.core.refresh.pipeline import Refresh
-
-        run = Refresh(self.conn, self.config, chosen, refs, pool=self.workers(),
-                      extract=extracting, on_event=on_event, stopping=self.stopping,
-                      answered=answered)
-        return asyncio.run(run.run())
 
     def fetch_page(self, article_id: int, *, quick: bool = False,
                    on_try: Callable[[], None] = lambda: None) -> PageTry:

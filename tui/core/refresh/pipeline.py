@@ -88,11 +88,8 @@ class Refresh:
                        read_timeout=settings.read_timeout)
 
     async def run(self) -> RefreshSummary:
-        settings = self.config.settings
         fetcher = self._fetcher or self._new_fetcher()
         refs = {feed.name: self.refs[feed.name] for feed in self.feeds}  # those fetched
-        if self.extract and settings.allow_private_links:  # refused before, allowed now
-            page_retry.allowed_again(self.conn)
         if any(not (ref.etag or ref.last_modified) for ref in refs.values()):
             # A feed seen for the first time (or without validators) will be parsed: start the
             # workers now, while the feeds download. An unchanged refresh starts none.

@@ -1,4 +1,5 @@
-"""A refresh whose feeds all answer 304, without the event loop (ingest/sweep.py says why).
+"""A refresh whose feeds all answer 304, without the event loop (ingest/sweep.py says why);
+`fetch_feeds` chooses between it and the pipeline.
 
 Tried only when it can be the whole refresh: every feed plain http with validators, and no
 page due for those that extract (the pipeline fetches those on a 304 too). The feeds the sweep
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from tui.core.config.loader import Config, Feed
 from tui.core.ingest.sweep import request, sweep
@@ -18,8 +20,33 @@ from tui.core.refresh.stopping import StopSignal
 from tui.core.refresh.summary import RefreshSummary
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
+from tui.core.store import page_retry
 from tui.core.store.feed_status import feed_warnings
 from tui.core.store.write_turns import transaction
+
+if TYPE_CHECKING:
+    from tui.core.refresh.pool import WorkerPool
+
+
+def fetch_feeds(conn: sqlite3.Connection, config: Config, feeds: Sequence[Feed],
+                refs: Mapping[str, feed_store.FeedRef], pool: WorkerPool, *, extracting: bool,
+                stopping: StopSignal, emit: Callable[[RefreshEvent], None]) -> RefreshSummary:
+    """Fetch and store these feeds (and their pages when `extracting`): by the sweep when it
+    can be the whole refresh and is, else by the pipeline (event loop, httpx, the workers)."""
+    if extracting and config.settings.allow_private_links:  # refused before, allowed now
+        page_retry.allowed_again(conn)
+    answered: list[str] = []
+    if sweepable(conn, feeds, refs, extracting):
+        summary, answered = try_unchanged(conn, config, feeds, refs, stopping, emit)
+        if summary is not None:
+            return summary
+    import asyncio
+
+    from tui.core.refresh.pipeline import Refresh
+
+    run = Refresh(conn, config, feeds, refs, pool=pool, extract=extracting, on_event=emit,
+                  stopping=stopping, answered=answered)
+    return asyncio.run(run.run())
 
 
 def sweepable(conn: sqlite3.Connection, feeds: Sequence[Feed],
