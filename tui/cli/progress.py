@@ -10,7 +10,7 @@ from tui.core.refresh.events import FeedFailed, Progress, RefreshEvent, Stored
 from tui.core.words import counted
 
 if TYPE_CHECKING:
-    from tui.core.refresh.pipeline import RefreshSummary
+    from tui.core.refresh.summary import RefreshSummary
 
 
 @contextmanager

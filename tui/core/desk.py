@@ -6,7 +6,6 @@ share one), the worker process pool, and the analyzers that run on every new bod
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import sqlite3
 import threading
@@ -36,9 +35,9 @@ if TYPE_CHECKING:
     from tui.core.config.feed_edits import NewFeed
     from tui.core.query.rules import RulesResult
     from tui.core.refresh.page_now import PageTry
-    from tui.core.refresh.pipeline import RefreshSummary
     from tui.core.refresh.pool import WorkerPool
     from tui.core.refresh.reextract import Rebuilt
+    from tui.core.refresh.summary import RefreshSummary
 
 
 class Desk(DeskReads):
@@ -208,7 +207,7 @@ class Desk(DeskReads):
     def _refresh(self, feeds: Sequence[str] | None, *, extract: bool | None,
                  on_event: Callable[[RefreshEvent], None] | None,
                  keep: frozenset[int]) -> RefreshSummary:
-        from tui.core.refresh.pipeline import Refresh  # httpx and the workers load only when needed
+        from tui.core.refresh.unchanged import fetch_feeds
 
         start = time.perf_counter()
         emit = on_event or (lambda _e: None)
@@ -223,10 +222,10 @@ class Desk(DeskReads):
             emit(event)
 
         refs = self.sync_feeds()  # all of feeds.toml as it is now (renames too): once a refresh
-        run = Refresh(self.conn, self.config, chosen, refs, pool=self.workers(),
-                      extract=extracting, on_event=on_refresh_event, stopping=self.stopping)
         with bulk(self.conn):  # a small page cache and no mapping while it runs (memory)
-            summary = asyncio.run(run.run())
+            summary = fetch_feeds(self.conn, self.config, chosen, refs, self.workers(),
+                                  extracting=extracting, stopping=self.stopping,
+                                  emit=on_refresh_event)
             summary.stored_s = time.perf_counter() - start
             emit(Stored(summary.new_articles))
             self.analyse_pending(emit)

@@ -20,7 +20,7 @@ from tui.demo.config import demo_not_served
 
 if TYPE_CHECKING:
     from tui.core.actors.owners import NameTaken
-    from tui.core.refresh.pipeline import RefreshSummary
+    from tui.core.refresh.summary import RefreshSummary
 
 def describe(event: RefreshEvent) -> str | None:
     """A refresh event worth a message of its own: a failure (the standing progress line

@@ -20,7 +20,7 @@ from tui.core.words import counted
 
 if TYPE_CHECKING:
     from tui.core.desk import Desk
-    from tui.core.refresh.pipeline import RefreshSummary
+    from tui.core.refresh.summary import RefreshSummary
 
 
 def _fetch_arguments(p: argparse.ArgumentParser) -> None:

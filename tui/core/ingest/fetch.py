@@ -24,16 +24,15 @@ from urllib.parse import SplitResult, urljoin, urlsplit
 
 import brotli
 
-from tui import __version__
 from tui.core.ingest import plain
 from tui.core.ingest.addresses import POLICY, LinkPolicy, Resolver
 from tui.core.ingest.neterrors import DecodingError, Timeouts, describe_error, passing
+from tui.core.ingest.sweep import USER_AGENT
 from tui.core.ingest.tls import Contexts
 
 if TYPE_CHECKING:
     import httpx
 
-USER_AGENT = f"newsdesk/{__version__} (+terminal news reader; feed fetcher)"
 MAX_REDIRECTS = 5
 _REDIRECTS = {301, 302, 303, 307, 308}
 _STEP = 256 * 1024  # most bytes one decompression call may produce (brotli: up to ~2x)

@@ -14,18 +14,17 @@ words httpx's.
 from __future__ import annotations
 
 import asyncio
-import re
 from collections import OrderedDict
 from collections.abc import AsyncIterator
-from urllib.parse import SplitResult, urlsplit
 
 import h11
 
+from tui.core.ingest.sweep import Target, target
+
+__all__ = ["Failure", "Plain", "Response", "Target", "target"]
+
 HEAD_LIMIT = 100 * 1024  # the largest response head accepted, as httpcore's
 CHUNK = 64 * 1024
-_HOST = re.compile(r"[a-z0-9]([a-z0-9.-]*[a-z0-9])?")
-# A path and query httpx sends as they are (no character to escape, no dot segment to remove).
-_TARGET = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*")
 
 
 class Failure(Exception):
@@ -58,28 +57,6 @@ class ProtocolBroken(Failure):
 
 class Unsendable(Failure):
     """The request itself cannot be sent (a header value h11 refuses)."""
-
-
-Target = tuple[str, int, str, str]  # host, port, request target, Host header
-
-
-def target(url: str | SplitResult) -> Target | None:
-    """Where a plain-http `url` is sent, or None when httpx should send it: another scheme,
-    user info, an IPv6 or non-ASCII host, a bad port, or a path httpx would rewrite."""
-    parts = urlsplit(url) if isinstance(url, str) else url
-    if parts.scheme.lower() != "http" or "@" in parts.netloc:
-        return None
-    host = parts.hostname or ""
-    try:
-        port = parts.port
-    except ValueError:
-        return None
-    path = parts.path or "/"
-    full = f"{path}?{parts.query}" if parts.query else path
-    if not _HOST.fullmatch(host) or not _TARGET.fullmatch(full) or "/." in path \
-            or not path.startswith("/"):
-        return None
-    return host, port or 80, full, host if port in (None, 80) else f"{host}:{port}"
 
 
 def _text(value: bytes) -> str:

@@ -12,15 +12,14 @@ import asyncio
 import contextlib
 import sqlite3
 import threading
-from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Collection, Mapping, Sequence
 from concurrent.futures import BrokenExecutor  # BrokenProcessPool's base: no multiprocessing
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
 from tui.core.config.loader import Config, Feed
 from tui.core.ingest.addresses import LinkPolicy
 from tui.core.ingest.fetch import Fetcher, FetchResult
-from tui.core.ingest.neterrors import DNS_FAILURE
+from tui.core.ingest.sweep import FEED_ACCEPT
 from tui.core.refresh.events import (
     ArticleExtracted,
     FeedFailed,
@@ -31,6 +30,7 @@ from tui.core.refresh.events import (
 )
 from tui.core.refresh.pool import WorkerPool, page_worker, ready
 from tui.core.refresh.stopping import StopSignal, unless_stopped
+from tui.core.refresh.summary import RefreshSummary
 from tui.core.refresh.writer import GATHER_S, Writer
 from tui.core.store import articles as store
 from tui.core.store import corrections, page_retry, pruning
@@ -44,46 +44,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 TASK_TIMEOUT = 120  # seconds one parse or extraction may take in a worker
-FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/rdf+xml, "
-               "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
-
-
-@dataclass
-class RefreshSummary:
-    feeds_ok: int = 0
-    feeds_failed: int = 0
-    not_modified: int = 0
-    new_articles: int = 0
-    updated_articles: int = 0  # stored items the feed corrected (title or text)
-    extracted: int = 0
-    pages_failed: int = 0  # pages tried without a text: those articles keep the feed's text
-    pages_retried: int = 0  # of those, the ones that failed on the way: later runs try again
-    errors: list[dict[str, str]] = field(default_factory=list)
-    warnings: list[dict[str, str]] = field(default_factory=list)  # feeds read, not wholly
-    shared: list[dict[str, str]] = field(default_factory=list)  # items other feeds stored
-    pruned: int = 0  # old articles keep_days took away (none a feed still sends)
-    new_failures: list[str] = field(default_factory=list)  # feeds that worked until this run
-    new_ids: list[int] = field(default_factory=list)
-    stored_s: float = 0.0  # from the start until every article was stored (listed, searchable)
-    total_s: float = 0.0  # ... until actors, links and stories were made too
-
-    @property
-    def offline(self) -> bool:
-        """Every feed failed on its host name: this machine has no network (or no DNS), which
-        is one thing to say, not a failure per feed."""
-        return (not self.feeds_ok and self.feeds_failed > 1
-                and all(e.get("error") == DNS_FAILURE for e in self.errors))
-
-    def as_json(self) -> dict[str, object]:
-        return {"feeds_ok": self.feeds_ok, "feeds_failed": self.feeds_failed,
-                "not_modified": self.not_modified, "new_articles": self.new_articles,
-                "new_ids": sorted(set(self.new_ids)),  # for a script: what this run brought
-                "updated_articles": self.updated_articles,
-                "extracted": self.extracted, "pages_failed": self.pages_failed,
-                "pages_retried": self.pages_retried,
-                "errors": self.errors, "warnings": self.warnings, "shared": self.shared,
-                "pruned": self.pruned,
-                "seconds": {"stored": round(self.stored_s, 3), "total": round(self.total_s, 3)}}
 
 
 class Refresh:
@@ -92,8 +52,9 @@ class Refresh:
     def __init__(self, conn: sqlite3.Connection, config: Config, feeds: Sequence[Feed],
                  refs: Mapping[str, feed_store.FeedRef], *, pool: WorkerPool, extract: bool,
                  on_event: Callable[[RefreshEvent], None], fetcher: Fetcher | None = None,
-                 stopping: threading.Event | None = None):
-        """`refs`: the feeds' rows by name, as `Desk.sync_feeds` made them just before."""
+                 stopping: threading.Event | None = None, answered: Collection[str] = ()):
+        """`refs`: the feeds' rows by name, as `Desk.sync_feeds` made them just before;
+        `answered`: feeds that answered 304 to the sweep (refresh/unchanged.py), events said."""
         self.conn = conn
         # set: fetch and store nothing more; a StopSignal also cancels the requests under way
         self.stopping = stopping or StopSignal()
@@ -105,6 +66,7 @@ class Refresh:
         self.emit = on_event
         self.summary = RefreshSummary()
         self._fetcher = fetcher
+        self._answered = frozenset(answered)
         self._pages_total = 0
         self._pages_done = 0
         # Pages fetched but not yet extracted wait in memory: when the network outruns the
@@ -126,11 +88,8 @@ class Refresh:
                        read_timeout=settings.read_timeout)
 
     async def run(self) -> RefreshSummary:
-        settings = self.config.settings
         fetcher = self._fetcher or self._new_fetcher()
         refs = {feed.name: self.refs[feed.name] for feed in self.feeds}  # those fetched
-        if self.extract and settings.allow_private_links:  # refused before, allowed now
-            page_retry.allowed_again(self.conn)
         if any(not (ref.etag or ref.last_modified) for ref in refs.values()):
             # A feed seen for the first time (or without validators) will be parsed: start the
             # workers now, while the feeds download. An unchanged refresh starts none.
@@ -140,14 +99,17 @@ class Refresh:
                 pool.submit(ready, pages)
         async with fetcher, self._writing():
             self._fetcher = fetcher
-            done = 0
+            done = len(self._answered)
 
             async def one(feed: Feed) -> None:
                 nonlocal done
                 ref = refs[feed.name]
-                notes = await self._feed(feed, ref)
-                done += 1
-                self.emit(Progress(done, len(self.feeds), "feeds"))
+                if feed.name in self._answered:  # counted and said, not asked again
+                    notes: list[str] | None = await self._not_modified(feed, ref, said=True)
+                else:
+                    notes = await self._feed(feed, ref)
+                    done += 1
+                    self.emit(Progress(done, len(self.feeds), "feeds"))
                 if notes is None:  # failed: its host is not asked for pages either
                     return
                 self._read.add(feed.name)
@@ -195,15 +157,7 @@ class Refresh:
             self._producing -= 1
             return None
         if result.not_modified:
-            if ref.failures:  # its error goes now; a healthy one is stamped with the rest
-                await self._hand(feed_store.record_not_modified, ref)
-            else:
-                self._producing -= 1
-                self._checked.append(ref.id)
-            self.summary.not_modified += 1
-            self.summary.feeds_ok += 1
-            self.emit(FeedFinished(feed.name, 0, "not modified"))
-            return []
+            return await self._not_modified(feed, ref)
         if result.error:
             await self._fail(feed, ref, result.error)
             return None
@@ -218,6 +172,19 @@ class Refresh:
             await self._fail(feed, ref, parsed.error)
             return None
         return await self._store_feed(feed, ref, result, parsed)
+
+    async def _not_modified(self, feed: Feed, ref: feed_store.FeedRef,
+                            said: bool = False) -> list[str]:
+        if ref.failures:  # its error goes now; a healthy one is stamped with the rest
+            await self._hand(feed_store.record_not_modified, ref)
+        else:
+            self._producing -= 1
+            self._checked.append(ref.id)
+        self.summary.not_modified += 1
+        self.summary.feeds_ok += 1
+        if not said:
+            self.emit(FeedFinished(feed.name, 0, "not modified"))
+        return []
 
     async def _store_feed(self, feed: Feed, ref: feed_store.FeedRef, result: FetchResult,
                           parsed: PreparedFeed) -> list[str]:

@@ -9,11 +9,13 @@ fetched again by the next refresh."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import threading
 from collections.abc import Awaitable, Callable, Iterator
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:  # loaded by the loops that use it: an unchanged refresh runs none
+    import asyncio
 
 T = TypeVar("T")
 
@@ -34,19 +36,34 @@ class StopSignal(threading.Event):
             hook()
 
     @contextlib.contextmanager
+    def calls(self, hook: Callable[[], None]) -> Iterator[None]:
+        """While inside, `set` (from any thread) calls `hook`; at once if it is set already."""
+        with self._hooked(hook):
+            if self.is_set():
+                hook()
+            yield
+
+    @contextlib.contextmanager
     def cancels(self, task: asyncio.Future[T]) -> Iterator[None]:
         """While inside, `set` (from any thread) cancels `task` on its own loop."""
+        import asyncio
+
         loop = asyncio.get_running_loop()
 
         def hook() -> None:
             with contextlib.suppress(RuntimeError):  # the loop closed meanwhile: nothing runs
                 loop.call_soon_threadsafe(task.cancel)
 
+        with self._hooked(hook):
+            if self.is_set():
+                task.cancel()
+            yield
+
+    @contextlib.contextmanager
+    def _hooked(self, hook: Callable[[], None]) -> Iterator[None]:
         key = id(hook)
         with self._hooks_lock:
             self._hooks[key] = hook
-        if self.is_set():
-            task.cancel()
         try:
             yield
         finally:
@@ -57,6 +74,8 @@ class StopSignal(threading.Event):
 async def unless_stopped(stopping: threading.Event, work: Awaitable[T]) -> T | None:
     """`work`'s result, or None once `stopping` is set (the work cancelled at once when
     `stopping` is a StopSignal). A cancellation from outside (Ctrl-C in the CLI) goes on."""
+    import asyncio
+
     task = asyncio.ensure_future(work)
     with stopping.cancels(task) if isinstance(stopping, StopSignal) else contextlib.nullcontext():
         try:

@@ -132,6 +132,18 @@ def pages_due(conn: sqlite3.Connection, feed_id: int, limit: int) -> list[tuple[
         "ORDER BY a.published DESC, a.id DESC LIMIT ?", (feed_id, to_iso(utcnow()), limit))]
 
 
+def any_page_due(conn: sqlite3.Connection, feed_ids: Sequence[int]) -> bool:
+    """Whether any of these feeds' articles has a page to fetch now (`pages_due`'s rows)."""
+    if not feed_ids:
+        return False
+    marks = ",".join("?" * len(feed_ids))
+    return conn.execute(
+        "SELECT 1 FROM articles a CROSS JOIN article_feeds af ON af.article_id = a.id "
+        f"WHERE a.page_due = 1 AND (a.page_retry_at IS NULL OR a.page_retry_at <= ?) "
+        f"AND af.feed_id IN ({marks}) LIMIT 1", (to_iso(utcnow()), *feed_ids)).fetchone() \
+        is not None
+
+
 def count_pages_due(conn: sqlite3.Connection, *, retrying: bool = False) -> dict[int, int]:
     """feed id -> articles whose page was never tried yet (only feeds that have some); those
     that failed and wait for another try: `retrying` True. CROSS JOIN keeps SQLite's

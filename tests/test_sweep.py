@@ -1,0 +1,181 @@
+"""An unchanged refresh asks its plain-http feeds on threads (ingest/sweep.py) before any event
+loop: the server sees the request the fetcher sends, each feed is asked once when all are
+unchanged, and a feed with news hands the refresh over to the pipeline without losing the
+feeds found unchanged or saying any twice."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+
+from tests.conftest import rss, write_config
+from tests.httpserver import LocalServer, Route
+from tui.core.config.loader import load_config
+from tui.core.desk import Desk
+from tui.core.ingest.fetch import Fetcher
+from tui.core.ingest.sweep import FEED_ACCEPT, sweep
+from tui.core.refresh.events import FeedFinished, FeedStarted, Progress, RefreshEvent
+from tui.core.refresh.stopping import StopSignal
+
+
+def _feeds(server: LocalServer, n: int, *, prefix: str = "w") -> list[tuple[str, str]]:
+    feeds = []
+    for k in range(n):
+        items = [{"title": f"Ceasefire talks, round {k}-{i}", "guid": f"{prefix}{k}-{i}",
+                  "link": f"http://127.0.0.1/{prefix}{k}/{i}", "description": "Talks went on."}
+                 for i in range(2)]
+        feeds.append((f"Wire {k}", server.add(f"/{prefix}{k}.xml", body=rss(items),
+                                              etag=f'"{prefix}{k}"')))
+    return feeds
+
+
+def _desk(tmp_path: Path, feeds: list[tuple[str, str]]) -> Desk:
+    return Desk.open(load_config(write_config(tmp_path, feeds, settings="extract = false")))
+
+
+def test_the_sweep_sends_the_fetchers_request(server: LocalServer) -> None:
+    url = server.add("/wire.xml", body=b"<rss/>", etag='"w1"') + "?lang=en&page=2"
+    modified = "Mon, 02 Dec 2024 10:00:00 GMT"
+    assert list(sweep([("wire", url, '"w1"', modified)], threads=2, per_host=2,
+                      connect_timeout=2)) == ["wire"]
+
+    async def fetch() -> int | None:
+        async with Fetcher(connect_timeout=2, read_timeout=2) as fetcher:
+            return (await fetcher.get(url, max_bytes=1 << 20, etag='"w1"',
+                                      last_modified=modified, accept=FEED_ACCEPT)).status
+
+    assert asyncio.run(fetch()) == 304
+    swept, fetched = server.seen
+    assert swept.path == fetched.path == "/wire.xml?lang=en&page=2"
+    assert list(swept.headers.items()) == list(fetched.headers.items())
+
+
+def test_an_unchanged_refresh_asks_each_feed_once_on_kept_connections(
+        server: LocalServer, tmp_path: Path) -> None:
+    feeds = _feeds(server, 12)
+    with _desk(tmp_path, feeds) as desk:
+        assert desk.refresh().new_articles == 24
+        seen = len(server.seen)
+        events: list[RefreshEvent] = []
+        summary = desk.refresh(on_event=events.append)
+        assert (summary.feeds_ok, summary.not_modified, summary.feeds_failed) == (12, 12, 0)
+        asked = server.seen[seen:]
+        assert sorted(s.path for s in asked) == sorted(f"/w{k}.xml" for k in range(12))
+        assert len({s.client_port for s in asked}) <= 8  # connections kept: at most a thread's
+        assert [e.done for e in events if isinstance(e, Progress)] == list(range(1, 13))
+        assert sorted(e.feed for e in events if isinstance(e, FeedFinished)) == sorted(
+            name for name, _ in feeds)
+
+
+def test_a_feed_with_news_hands_the_refresh_to_the_pipeline(server: LocalServer,
+                                                            tmp_path: Path) -> None:
+    """The feeds found unchanged before the changed one are counted once and not asked
+    again; every feed is said once and the progress counts up to all of them."""
+    feeds = _feeds(server, 6)
+    with _desk(tmp_path, feeds) as desk:
+        desk.refresh()
+        changed = [{"title": "Ceasefire talks resume", "guid": "w5-new",
+                    "link": "http://127.0.0.1/w5/new", "description": "They did."}]
+        server.add("/w5.xml", body=rss(changed), etag='"w5-2"')
+        events: list[RefreshEvent] = []
+        seen = len(server.seen)
+        summary = desk.refresh(on_event=events.append)
+        assert (summary.feeds_ok, summary.not_modified, summary.new_articles) == (6, 5, 1)
+        asked = [s.path for s in server.seen[seen:]]  # some twice: the sweep stops at news
+        assert sorted(set(asked)) == sorted(f"/w{k}.xml" for k in range(6))
+        assert all(asked.count(path) <= 2 for path in asked)
+        finished = [e.feed for e in events if isinstance(e, FeedFinished)]
+        assert sorted(finished) == sorted(name for name, _ in feeds)
+        assert len([e for e in events if isinstance(e, FeedStarted)]) == 6
+        assert [e.done for e in events if isinstance(e, Progress) and e.stage == "feeds"] \
+            == list(range(1, 7))
+        assert desk.refresh().not_modified == 6  # the new validator was kept
+
+
+def test_each_feed_found_unchanged_is_asked_once_when_another_has_news(
+        server: LocalServer, tmp_path: Path) -> None:
+    """On one thread the order is the feeds': the first four answer 304 to the sweep, the
+    fifth has news, and the pipeline asks only that one and the one after it."""
+    feeds = _feeds(server, 6)
+    config = write_config(tmp_path, feeds, settings="extract = false\nconcurrency = 1")
+    with Desk.open(load_config(config)) as desk:
+        desk.refresh()
+        server.add("/w4.xml", body=rss([{"title": "Talks end", "guid": "w4-new"}]),
+                   etag='"w4-2"')
+        seen = len(server.seen)
+        summary = desk.refresh()
+        assert (summary.not_modified, summary.new_articles) == (5, 1)
+        asked = [s.path for s in server.seen[seen:]]
+        assert asked == ["/w0.xml", "/w1.xml", "/w2.xml", "/w3.xml", "/w4.xml", "/w4.xml",
+                         "/w5.xml"]
+
+
+def test_a_304_that_closes_its_connection_and_a_kept_one_dropped(server: LocalServer) -> None:
+    """`Connection: close` on a 304 is honoured (a new connection next), and a kept
+    connection the server has dropped meanwhile is replaced: both still count as 304s."""
+    ports: list[int] = []
+
+    def closing(handler: BaseHTTPRequestHandler) -> None:
+        ports.append(handler.client_address[1])
+        handler.send_response(304)
+        handler.send_header("Connection", "close")
+        handler.end_headers()
+        handler.close_connection = True
+
+    answered: set[int] = set()
+
+    def once_per_connection(handler: BaseHTTPRequestHandler) -> None:
+        port = handler.client_address[1]
+        if port in answered:
+            handler.close_connection = True  # no answer at all
+            return
+        answered.add(port)
+        handler.send_response(304)
+        handler.end_headers()
+
+    closes = server.add("/closes.xml", Route(handler=closing))
+    flaky = server.add("/flaky.xml", Route(handler=once_per_connection))
+    jobs = [(f"c{i}", closes, '"x"', None) for i in range(3)] + [
+        (f"f{i}", flaky, '"x"', None) for i in range(3)]
+    got = list(sweep(jobs, threads=1, per_host=1, connect_timeout=2))
+    assert got == [key for key, *_ in jobs]
+    assert len(set(ports)) == 3 and len(answered) == 3
+
+
+def test_a_stop_ends_the_sweep_at_once(server: LocalServer) -> None:
+    slow = server.add("/slow.xml", Route(body=b"<rss/>", delay=3, etag='"s"'))
+    stopping = StopSignal()
+    threading.Timer(0.3, stopping.set).start()
+    started = time.monotonic()
+    got = list(sweep([("slow", slow, '"s"', None)], threads=1, per_host=1,
+                     connect_timeout=2, wake=stopping.calls))
+    assert got == [] and time.monotonic() - started < 2
+
+
+def test_an_unchanged_refresh_clears_a_past_failure_and_keeps_warnings(
+        server: LocalServer, tmp_path: Path) -> None:
+    feeds = _feeds(server, 2)
+    with _desk(tmp_path, feeds) as desk:
+        desk.refresh()
+        server.add("/w1.xml", status=503, body=b"down")
+        assert desk.refresh().feeds_failed == 1
+        server.add("/w1.xml", body=b"", etag='"w1"')  # back, and unchanged
+        summary = desk.refresh()
+        assert (summary.not_modified, summary.feeds_failed, summary.errors) == (2, 0, [])
+        assert all(f.failures == 0 and f.last_error is None for f in desk.feeds())
+
+
+def test_a_validator_h11_would_not_send_is_left_to_the_fetcher() -> None:
+    """A stored ETag with a line break (or a space at its end) is no header to send: the
+    fetcher says why, the sweep never asks."""
+    from tui.core.ingest.sweep import request
+
+    assert request("http://127.0.0.1:9/f.xml", '"a"\r\nX-Evil: 1', None) is None
+    assert request("http://127.0.0.1:9/f.xml", '"a" ', None) is None
+    assert request("http://127.0.0.1:9/f.xml", None, None) is None
+    assert request("https://127.0.0.1:9/f.xml", '"a"', None) is None
+    made = request("http://127.0.0.1:9/f.xml", '"a"', None)
+    assert made is not None and made[1].startswith(b"GET /f.xml HTTP/1.1\r\nHost: 127.0.0.1:9\r\n")
