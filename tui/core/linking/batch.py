@@ -10,9 +10,10 @@ order as `_pair` makes it:
   each bin's weights one by one, in input order) from 0.0;
 - the model's dot product adds the parts one column at a time in PARTS order (no BLAS, whose
   order differs);
-- elementwise +, -, *, / are IEEE's, the same in numpy as in Python; the logarithms, the
-  logistic and the rounding are Python's own (`math.log1p`, `Model._sigmoid`, `round`),
-  since numpy's may differ in the last place.
+- elementwise +, -, *, / are IEEE's, the same in numpy as in Python; the logarithms are
+  Python's own (`math.log1p`), since numpy's may differ in the last place, and so are the
+  logistic and the rounding wherever numpy's could tip a probability's sixth place
+  (`kept.probabilities`).
 
 Only the pairs whose link is kept (most of them at link_min 0.02) get their reasons
 (kept.py). numpy is loaded only here and in the pool's other jobs.
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from itertools import chain
 from typing import Any
 
 from tui.core.linking.features import Features
@@ -45,9 +47,30 @@ def _ruzicka(field: Sparse, sums: Any, x: Any, y: Any) -> tuple[Any, Any, tuple[
 
 
 def _log1p(values: Any) -> Any:
+    """`math.log1p` of each value (numpy's may differ in the last place), 0.0 for 0.0 without
+    a call: most pairs share no state, say."""
     import numpy as np
 
-    return np.array(list(map(math.log1p, values.tolist())), np.float64)
+    out = np.zeros(len(values), np.float64)
+    some = np.flatnonzero(values)
+    out[some] = np.fromiter(map(math.log1p, values[some].tolist()), np.float64, len(some))
+    return out
+
+
+def _rows(feats: Mapping[int, Features], pairs: Sequence[tuple[int, int]]
+          ) -> tuple[Any, Any, Any]:
+    """The job's article ids (sorted) and each pair's two rows among them, pairs missing a
+    side's features left out."""
+    import numpy as np
+
+    flat = np.fromiter(chain.from_iterable(pairs), np.int64, 2 * len(pairs))
+    ids, at = np.unique(flat, return_inverse=True)
+    have = np.fromiter(map(feats.__contains__, ids.tolist()), bool, len(ids))
+    if not have.all():
+        both = have[at].reshape(-1, 2).all(axis=1)
+        ids, at = np.unique(flat.reshape(-1, 2)[both], return_inverse=True)
+    at = at.reshape(-1, 2)
+    return ids, at[:, 0], at[:, 1]
 
 
 def score_many(feats: Mapping[int, Features], pairs: Sequence[tuple[int, int]],
@@ -57,14 +80,10 @@ def score_many(feats: Mapping[int, Features], pairs: Sequence[tuple[int, int]],
     features are skipped; pairs more than WINDOW_DAYS apart go through `link` itself."""
     import numpy as np
 
-    pairs = [(a, b) for a, b in pairs if a in feats and b in feats]
-    if not pairs:
+    ids, x, y = _rows(feats, pairs)
+    if not len(x):
         return []
-    ids = sorted({a for pair in pairs for a in pair})
-    row = {aid: n for n, aid in enumerate(ids)}
-    arts = [feats[aid] for aid in ids]
-    x = np.fromiter((row[a] for a, _b in pairs), np.int64, len(pairs))
-    y = np.fromiter((row[b] for _a, b in pairs), np.int64, len(pairs))
+    arts = [feats[aid] for aid in ids.tolist()]
     published = np.array([f.published for f in arts], np.float64)
     sums = np.array([f.sums for f in arts], np.float64).reshape(len(arts), 4)
     days = np.abs(published[x] - published[y]) / DAY
@@ -88,12 +107,12 @@ def score_many(feats: Mapping[int, Features], pairs: Sequence[tuple[int, int]],
                np.minimum(days, WINDOW_DAYS) / 7, _log1p(days),
                np.minimum(np.abs(day[x] - day[y]), 7) / 7, cross, cross * (ea + ep) / 2,
                cross * mass, what, differ,
-               (repeat[later] & (days >= REPEAT_DAYS)).astype(np.float64), _acts(arts, x, y),
+               (repeat[later] & (days >= REPEAT_DAYS)).astype(np.float64), _acts(coded, x, y),
                _kinds(arts, x, y))
-    dot = np.zeros(len(pairs), np.float64)
+    dot = np.zeros(len(x), np.float64)
     for weight, column in zip(model.vector, columns, strict=True):
         dot += weight * column
-    return kept_rows(arts, np.array(ids, np.int64), x, y, model, dot, days, text,
+    return kept_rows(arts, ids, x, y, model, dot, days, text,
                      _dups(arts, coded, x, y, cross), Met(actors, places, types, coded))
 
 
@@ -103,21 +122,21 @@ def _what(arts: Sequence[Features], field: Sparse, x: Any, y: Any) -> tuple[Any,
     (`what.unit` sorts its keys)."""
     import numpy as np
 
-    both = np.array([bool(f.main) for f in arts], bool)
+    mains = [f.main for f in arts]
+    both = np.fromiter(map(bool, mains), bool, len(mains))
     both = both[x] & both[y]
-    main = np.array([field.key(f.main) for f in arts], np.int64)
+    main = field.ranks_of(mains)
     named = (field.find(y, main[x]) >= 0) | (field.find(x, main[y]) >= 0)
     what = np.where(both, field.shared(x, y, product=True), 0.0)
     return what, (both & ~named).astype(np.float64)
 
 
-def _acts(arts: Sequence[Features], x: Any, y: Any) -> Any:
-    """`score._acts_apart` per pair: a set test, in Python (most articles hold a few keys)."""
-    import numpy as np
-
-    acts = [f.acts for f in arts]
-    return np.fromiter((1.0 if acts[a] and acts[b] and acts[a].isdisjoint(acts[b]) else 0.0
-                        for a, b in zip(x.tolist(), y.tolist(), strict=True)), np.float64, len(x))
+def _acts(coded: Coded, x: Any, y: Any) -> Any:
+    """`score._acts_apart` per pair: both say what happened to whom, and share no pair."""
+    field = coded.field("acts")
+    met = field.meet(x, y)[1]
+    has = field.count > 0
+    return (has[x] & has[y] & (met == 0)).astype(float)
 
 
 def _kinds(arts: Sequence[Features], x: Any, y: Any) -> Any:
@@ -135,8 +154,10 @@ def _leads(arts: Sequence[Features], coded: Coded, x: Any, y: Any) -> tuple[Any,
     import numpy as np
 
     heads = coded.field("heads")
-    lead = np.array([heads.key(f.lead) if f.lead else -1 for f in arts], np.int64)
-    has = np.array([bool(f.lead) and bool(f.heads) for f in arts], bool)
+    leads = [f.lead for f in arts]
+    named = np.fromiter(map(bool, leads), bool, len(leads))
+    lead = np.where(named, heads.ranks_of(leads), -1)
+    has = named & (heads.count > 0)
     same = (lead[x] >= 0) & (lead[x] == lead[y])
     met = has[x] & has[y] & ~same
     clash = met & (heads.find(y, lead[x]) < 0) & (heads.find(x, lead[y]) < 0)

@@ -4,17 +4,15 @@ Nine pairs in ten of a cold run reach link_min, and wording each in Python (`_re
 call per pair) was two fifths of a scoring job. Most kept pairs share one name or none, their
 first two event types are one of a few hundred ordered pairs, and their time apart one of a
 few dozen phrases: each part is coded as an integer per pair and each distinct code worded
-once (the copy or text figure too, `figures`). Pairs that share two names or more (one in
-twenty) take `_reasons`, the general way. The logistic and the rounding are Python's own
-(`math.exp`, `round`), mapped over the column, so every probability is `score.link`'s to the
-bit.
+once (the copy or text figure too, `figures`); only the names of a pair that shares two or
+more (one in twenty) are ordered in Python. The probabilities are `score.link`'s to the bit
+(`probabilities`).
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from itertools import repeat
 from typing import Any
 
 from tui.core.linking.features import Features
@@ -59,15 +57,20 @@ class Met:
         self.what, self.coded = what, coded
 
 
-def probabilities(model: Model, dot: Any) -> list[float]:
-    """`score._total` of each dot product: `Model._sigmoid` with both of its branches' one
-    `math.exp` taken as exp(-|z|), then Python's `round`."""
+def probabilities(model: Model, dot: Any) -> Any:
+    """`score._total` of each dot product, to the bit: the logistic in numpy (whose exp may
+    differ from `math.exp` in the last place or two) and rounded to six places as `round`
+    rounds, which only a value within a hair of a half millionth could tell apart: those
+    take `Model._sigmoid` and `round` themselves."""
     import numpy as np
 
     z = model.bias + dot
-    e = np.fromiter(map(math.exp, (-np.abs(z)).tolist()), np.float64, len(z))
-    return list(map(round, np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e)).tolist(),
-                    repeat(6)))
+    e = np.exp(-np.abs(z))
+    scaled = np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e)) * 1e6
+    totals = np.rint(scaled) / 1e6  # a correctly rounded k / 10**6, as `round` gives
+    for n in np.flatnonzero(np.abs(scaled - np.floor(scaled) - 0.5) < 1e-4).tolist():
+        totals[n] = round(model._sigmoid(float(dot[n])), 6)
+    return totals
 
 
 def apart_codes(days: Any) -> Any:
@@ -112,13 +115,17 @@ def kept_rows(arts: Sequence[Features], ids: Any, x: Any, y: Any, model: Model, 
 
     totals = probabilities(model, dot)
     near = days <= WINDOW_DAYS
-    kept = np.flatnonzero(near & (np.array(totals) >= model.link_min))
+    kept = np.flatnonzero(near & (totals >= model.link_min))
     kx, ky, kdays, ktext, kdup = x[kept], y[kept], days[kept], text[kept], dup[kept]
     names = met.actors[kept] + met.places[kept]
     mask, weight, odd = _types(met.what, met.coded, len(arts))
     both = mask[kx] & mask[ky]
-    general = (names > 1) | odd[kx] | odd[ky]  # the general way: `_reasons`
+    general = odd[kx] | odd[ky]  # the general way: `_reasons`
     name = _Names().__getitem__
+    first = _one_name(met, kept, (names == 1) & ~general, name)
+    many = np.flatnonzero((names > 1) & ~general)  # two names or more: ordered in Python
+    first[many] = [_many_names(arts[a], arts[b], name) + "; "
+                   for a, b in zip(kx[many].tolist(), ky[many].tolist(), strict=True)]
     rest = _what_codes(both, weight[kx], weight[ky]) * _APART + apart_codes(kdays)
     distinct, which = np.unique(rest, return_inverse=True)
     copy = kdup >= SAME_COPY
@@ -126,14 +133,14 @@ def kept_rows(arts: Sequence[Features], ids: Any, x: Any, y: Any, model: Model, 
     tails = np.full(len(kept), "", object)
     tails[copy] = "; same copy " + figures(kdup[copy])
     tails[said] = "; text " + figures(ktext[said])
-    whys = (_one_name(met, kept, (names == 1) & ~general, name)
-            + np.array([_words(c) for c in distinct.tolist()], object)[which] + tails).tolist()
+    rest_words = np.array([_words(c) for c in distinct.tolist()], object)
+    whys = (first + rest_words[which] + tails).tolist()
     says = ((names > 0) | (both != 0) | copy | said).tolist()
     for n in np.flatnonzero(general).tolist():
         whys[n], says[n] = _reasons(arts[kx[n]], arts[ky[n]], float(kdup[n]), float(kdays[n]),
                                     float(ktext[n]), name)
-    out = list(zip(ids[kx].tolist(), ids[ky].tolist(), [totals[n] for n in kept.tolist()],
-                   whys, says, strict=True))
+    out = list(zip(ids[kx].tolist(), ids[ky].tolist(), totals[kept].tolist(), whys, says,
+                   strict=True))
     far = np.flatnonzero(~near).tolist()
     if not far:
         return out
@@ -218,22 +225,15 @@ def _words(code: int) -> str:
 
 def _reasons(x: Features, y: Features, dup: float, days: float, text: float,
              name: Callable[[str], str]) -> tuple[str, bool]:
-    """`score.why(*score._shared(...))` of a kept pair, for those that share two names or
-    more (or show an event type the lexicon does not know)."""
+    """`score.why(*score._shared(...))` of a kept pair, for those that show an event type
+    the lexicon does not know."""
     xa, ya, xp, yp = x.actors, y.actors, x.places, y.places
     shared_a = xa.keys() & ya.keys() if xa and ya else ()
     shared_p = xp.keys() & yp.keys() if xp and yp else ()
     count = len(shared_a) + len(shared_p)
     out = []
     if count > 1:
-        names: dict[str, None] = {}  # the first four distinct names, as `_why` takes them
-        for key in _explain_order(
-                {**{f"a:{k}": min(xa[k], ya[k]) for k in sorted(shared_a)},
-                 **{f"p:{k}": min(xp[k], yp[k]) for k in sorted(shared_p)}}, {x.lead, y.lead}):
-            names[name(key)] = None
-            if len(names) == 4:
-                break
-        out.append(", ".join(names))
+        out.append(_many_names(x, y, name))
     elif count:
         out.append(name(f"a:{next(iter(shared_a))}" if shared_a else f"p:{next(iter(shared_p))}"))
     named = x.shown & y.shown
@@ -245,3 +245,19 @@ def _reasons(x: Features, y: Features, dup: float, days: float, text: float,
     elif text >= TEXT_SAID:
         out.append(f"text {text:.2f}")
     return "; ".join(out), bool(count or named) or dup >= SAME_COPY or text >= TEXT_SAID
+
+
+def _many_names(x: Features, y: Features, name: Callable[[str], str]) -> str:
+    """The names of a pair that shares two or more: `score._explain_order`'s first four
+    distinct, as `_why` takes them."""
+    xa, ya, xp, yp = x.actors, y.actors, x.places, y.places
+    shared_a = sorted(xa.keys() & ya.keys()) if xa and ya else ()
+    shared_p = sorted(xp.keys() & yp.keys()) if xp and yp else ()
+    names: dict[str, None] = {}
+    for key in _explain_order({**{f"a:{k}": min(xa[k], ya[k]) for k in shared_a},
+                               **{f"p:{k}": min(xp[k], yp[k]) for k in shared_p}},
+                              {x.lead, y.lead}):
+        names[name(key)] = None
+        if len(names) == 4:
+            break
+    return ", ".join(names)

@@ -16,14 +16,14 @@ equal to the bit.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from itertools import chain, count
+from itertools import chain, count, repeat
 from typing import Any
 
 from tui.core.linking.features import Features
 from tui.core.linking.minhash import NUM_HASHES
 
-FIELDS = ("actors", "states", "places", "focus", "terms", "what", "heads")  # "heads": each
-# name in the headline, 0.0
+FIELDS = ("actors", "states", "places", "focus", "terms", "what", "heads", "acts")
+SETS = ("heads", "acts")  # fields that are sets: their keys are coded with 0.0 each
 SLOTS_MAX = 20_000  # articles coded before the columns start again (each is coded anew):
 # a worker holds 10,000 decoded (index._DECODED_MAX); ~0.9 KB of columns each
 _generations = count()  # one number per `Codes` and generation: codes never mix them
@@ -123,7 +123,7 @@ class Codes:
         first = self.slots
         rows, coded = np.arange(len(arts), dtype=np.int64), []
         for name in FIELDS:
-            dicts = ([dict.fromkeys(f.heads, 0.0) for f in arts] if name == "heads"
+            dicts = ([dict.fromkeys(getattr(f, name), 0.0) for f in arts] if name in SETS
                      else [getattr(f, name) for f in arts])
             many = np.fromiter(map(len, dicts), np.int64, len(dicts))
             total = int(many.sum())
@@ -170,6 +170,17 @@ class Coded:
         n = self.ids.get(word)
         return -1 if n is None or n >= len(self.rank) else int(self.rank[n])
 
+    def ranks_of(self, words: Iterable[str]) -> Any:
+        """`key` of each word, at once."""
+        import numpy as np
+
+        rank = self.rank
+        ids = np.fromiter(map(self.ids.get, words, repeat(-1)), np.int64)
+        known = (ids >= 0) & (ids < len(rank))
+        if not known.any():
+            return np.full(len(ids), -1, np.int64)
+        return np.where(known, rank[np.where(known, ids, 0)], -1)
+
     def word(self, rank: int) -> str:
         """The key of a rank (from this job's ranking: look it up before the next job)."""
         return self.codes.order[rank]
@@ -204,7 +215,7 @@ class Sparse:
         self.width = len(coded.rank) + 1
         self.count, self.start = count, np.cumsum(count) - count
         self.codes = rows * self.width + self.keys  # each row's keys ascending
-        self.key = coded.key
+        self.key, self.ranks_of = coded.key, coded.ranks_of
 
     def find(self, rows: Any, keys: Any) -> Any:
         """Where each (row, key rank) is among the entries, -1 where it is not."""
