@@ -67,13 +67,15 @@ def test_odd_signatures_and_missing_features_score_as_link_scores_them(
 
 def test_reasons_of_tied_and_many_event_types_and_names_read_as_link_words_them(
         tmp_path: Path) -> None:
-    """batch builds the words of one or two shared event types itself: a tie between two
-    goes to the key order, as `what.shared` orders it, and three take the general way."""
+    """kept.py words the first two shared event types itself: the greater minimum weight
+    first, a tie going to the key order, as `what.shared` orders them, of two, three or
+    four."""
     feats = _devset_features(tmp_path)
     ids = sorted(feats)[:30]
     profiles = [{"deaths": 0.6, "drone": 0.6}, {"drone": 0.6, "deaths": 0.6},
                 {"missile": 0.7, "air_strike": 0.5}, {"air_strike": 0.5, "missile": 0.7},
-                {"assassination": 0.5, "deaths": 0.5, "ground": 0.5}]
+                {"assassination": 0.5, "deaths": 0.5, "ground": 0.5},
+                {"missile": 0.45, "drone": 0.6, "deaths": 0.5, "air_strike": 0.7}]
     odd = dict(feats)
     for n, aid in enumerate(ids):
         odd[aid] = replace(feats[aid], what=profiles[n % len(profiles)])
@@ -83,6 +85,7 @@ def test_reasons_of_tied_and_many_event_types_and_names_read_as_link_words_them(
     whys = [why for *_x, why, _says in want]
     assert any("both: deaths, drone attack" in w for w in whys)  # tied: by key
     assert any("both: missile attack, air strike" in w for w in whys)  # the greater first
+    assert any("both: air strike, drone attack" in w for w in whys)  # two of four
     assert score_many(odd, pairs, model) == want
 
 

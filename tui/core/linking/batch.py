@@ -10,55 +10,67 @@ order as `_pair` makes it:
   each bin's weights one by one, in input order) from 0.0;
 - the model's dot product adds the parts one column at a time in PARTS order (no BLAS, whose
   order differs);
-- elementwise +, -, *, / are IEEE's, the same in numpy as in Python; the logarithms, the
-  logistic and the rounding are Python's own (`math.log1p`, `Model._sigmoid`, `round`),
-  since numpy's may differ in the last place.
+- elementwise +, -, *, / are IEEE's, the same in numpy as in Python; the logarithms are
+  Python's own (`math.log1p`), since numpy's may differ in the last place, and so are the
+  logistic and the rounding wherever numpy's could tip a probability's sixth place
+  (`kept.probabilities`).
 
-Only the pairs whose link is kept (most of them at link_min 0.02) get their reasons, in
-Python as before. numpy is loaded only here and in the pool's other jobs.
+Only the pairs whose link is kept (most of them at link_min 0.02) get their reasons
+(kept.py). numpy is loaded only here and in the pool's other jobs.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from itertools import chain
 from typing import Any
 
 from tui.core.linking.features import Features
-from tui.core.linking.lexicon import LEXICON
-from tui.core.linking.names import display_name
-from tui.core.linking.score import (
-    DAY,
-    REPEAT_DAYS,
-    SAME_COPY,
-    TEXT_SAID,
-    WINDOW_DAYS,
-    Model,
-    _apart,
-    _explain_order,
-    link,
-)
+from tui.core.linking.kept import LinkRow, Met, kept_rows
+from tui.core.linking.minhash import NUM_HASHES, jaccard
+from tui.core.linking.score import DAY, REPEAT_DAYS, WINDOW_DAYS, Model
 from tui.core.linking.sparse import Coded, Sparse
-from tui.core.linking.text import jaccard
-from tui.core.linking.what import shared
 
-LinkRow = tuple[int, int, float, str, bool]  # as index.LinkRow
+__all__ = ["LinkRow", "score_many"]
 
 
-def _ruzicka(field: Sparse, sums: Any, x: Any, y: Any) -> tuple[Any, Any]:
-    """`score._ruzicka`'s weighted Jaccard and shared mass, per pair."""
+def _ruzicka(field: Sparse, sums: Any, x: Any, y: Any) -> tuple[Any, Any, tuple[Any, Any]]:
+    """`score._ruzicka`'s weighted Jaccard and shared mass, per pair, and how many keys each
+    pair shares and one of them (`Sparse.meet`)."""
     import numpy as np
 
-    top = field.shared(x, y, product=False)
+    top, count, key = field.meet(x, y)
     bottom = sums[x] + sums[y] - top
     safe = np.where(bottom != 0, bottom, 1.0)
-    return np.where(bottom != 0, top / safe, 0.0), top
+    return np.where(bottom != 0, top / safe, 0.0), top, (count, key)
 
 
 def _log1p(values: Any) -> Any:
+    """`math.log1p` of each value (numpy's may differ in the last place), 0.0 for 0.0 without
+    a call: most pairs share no state, say."""
     import numpy as np
 
-    return np.array(list(map(math.log1p, values.tolist())), np.float64)
+    out = np.zeros(len(values), np.float64)
+    some = np.flatnonzero(values)
+    out[some] = np.fromiter(map(math.log1p, values[some].tolist()), np.float64, len(some))
+    return out
+
+
+def _rows(feats: Mapping[int, Features], pairs: Sequence[tuple[int, int]]
+          ) -> tuple[Any, Any, Any]:
+    """The job's article ids (sorted) and each pair's two rows among them, pairs missing a
+    side's features left out."""
+    import numpy as np
+
+    flat = np.fromiter(chain.from_iterable(pairs), np.int64, 2 * len(pairs))
+    ids, at = np.unique(flat, return_inverse=True)
+    have = np.fromiter(map(feats.__contains__, ids.tolist()), bool, len(ids))
+    if not have.all():
+        both = have[at].reshape(-1, 2).all(axis=1)
+        ids, at = np.unique(flat.reshape(-1, 2)[both], return_inverse=True)
+    at = at.reshape(-1, 2)
+    return ids, at[:, 0], at[:, 1]
 
 
 def score_many(feats: Mapping[int, Features], pairs: Sequence[tuple[int, int]],
@@ -68,28 +80,25 @@ def score_many(feats: Mapping[int, Features], pairs: Sequence[tuple[int, int]],
     features are skipped; pairs more than WINDOW_DAYS apart go through `link` itself."""
     import numpy as np
 
-    pairs = [(a, b) for a, b in pairs if a in feats and b in feats]
-    if not pairs:
+    ids, x, y = _rows(feats, pairs)
+    if not len(x):
         return []
-    ids = sorted({a for pair in pairs for a in pair})
-    row = {aid: n for n, aid in enumerate(ids)}
-    arts = [feats[aid] for aid in ids]
-    x = np.fromiter((row[a] for a, _b in pairs), np.int64, len(pairs))
-    y = np.fromiter((row[b] for _a, b in pairs), np.int64, len(pairs))
+    arts = [feats[aid] for aid in ids.tolist()]
     published = np.array([f.published for f in arts], np.float64)
     sums = np.array([f.sums for f in arts], np.float64).reshape(len(arts), 4)
     days = np.abs(published[x] - published[y]) / DAY
     coded = Coded(arts, (f.lead for f in arts))  # leads: looked up among the headlines' names
-    ea, mass_a = _ruzicka(coded.field("actors"), sums[:, 0], x, y)
-    _es, mass_s = _ruzicka(coded.field("states"), sums[:, 1], x, y)
-    ep, mass_p = _ruzicka(coded.field("places"), sums[:, 2], x, y)
-    ef, _mass_f = _ruzicka(coded.field("focus"), sums[:, 3], x, y)
+    ea, mass_a, actors = _ruzicka(coded.field("actors"), sums[:, 0], x, y)
+    _es, mass_s, _states = _ruzicka(coded.field("states"), sums[:, 1], x, y)
+    ep, mass_p, places = _ruzicka(coded.field("places"), sums[:, 2], x, y)
+    ef, _mass_f, _focus = _ruzicka(coded.field("focus"), sums[:, 3], x, y)
     scripts = {s: n for n, s in enumerate(sorted({f.script for f in arts}))}
     script = np.array([scripts[f.script] for f in arts], np.int64)
     cross = (script[x] != script[y]).astype(np.float64)
     text = np.where(cross == 0, coded.field("terms").shared(x, y, product=True), 0.0)
     mass = _log1p(mass_a + mass_p)
-    what, differ = _what(arts, coded, x, y)
+    types = coded.field("what")
+    what, differ = _what(arts, types, x, y)
     lead, clash = _leads(arts, coded, x, y)
     day = np.array([f.day for f in arts], np.int64)
     repeat = np.array([f.repeat for f in arts], bool)
@@ -98,37 +107,36 @@ def score_many(feats: Mapping[int, Features], pairs: Sequence[tuple[int, int]],
                np.minimum(days, WINDOW_DAYS) / 7, _log1p(days),
                np.minimum(np.abs(day[x] - day[y]), 7) / 7, cross, cross * (ea + ep) / 2,
                cross * mass, what, differ,
-               (repeat[later] & (days >= REPEAT_DAYS)).astype(np.float64), _acts(arts, x, y),
+               (repeat[later] & (days >= REPEAT_DAYS)).astype(np.float64), _acts(coded, x, y),
                _kinds(arts, x, y))
-    dot = np.zeros(len(pairs), np.float64)
+    dot = np.zeros(len(x), np.float64)
     for weight, column in zip(model.vector, columns, strict=True):
         dot += weight * column
-    return _kept(feats, pairs, model, dot.tolist(), days.tolist(), text.tolist(),
-                 _dups(arts, x, y, cross))
+    return kept_rows(arts, ids, x, y, model, dot, days, text,
+                     _dups(arts, coded, x, y, cross), Met(actors, places, types, coded))
 
 
-def _what(arts: Sequence[Features], coded: Coded, x: Any, y: Any) -> tuple[Any, Any]:
+def _what(arts: Sequence[Features], field: Sparse, x: Any, y: Any) -> tuple[Any, Any]:
     """The event-type agreement, and whether the main types differ, per pair (both 0 unless
     both articles name a main type). The agreement sums in x's key order, which is sorted
     (`what.unit` sorts its keys)."""
     import numpy as np
 
-    field = coded.field("what")
-    both = np.array([bool(f.main) for f in arts], bool)
+    mains = [f.main for f in arts]
+    both = np.fromiter(map(bool, mains), bool, len(mains))
     both = both[x] & both[y]
-    main = np.array([field.key(f.main) for f in arts], np.int64)
+    main = field.ranks_of(mains)
     named = (field.find(y, main[x]) >= 0) | (field.find(x, main[y]) >= 0)
     what = np.where(both, field.shared(x, y, product=True), 0.0)
     return what, (both & ~named).astype(np.float64)
 
 
-def _acts(arts: Sequence[Features], x: Any, y: Any) -> Any:
-    """`score._acts_apart` per pair: a set test, in Python (most articles hold a few keys)."""
-    import numpy as np
-
-    acts = [f.acts for f in arts]
-    return np.fromiter((1.0 if acts[a] and acts[b] and acts[a].isdisjoint(acts[b]) else 0.0
-                        for a, b in zip(x.tolist(), y.tolist(), strict=True)), np.float64, len(x))
+def _acts(coded: Coded, x: Any, y: Any) -> Any:
+    """`score._acts_apart` per pair: both say what happened to whom, and share no pair."""
+    field = coded.field("acts")
+    met = field.meet(x, y)[1]
+    has = field.count > 0
+    return (has[x] & has[y] & (met == 0)).astype(float)
 
 
 def _kinds(arts: Sequence[Features], x: Any, y: Any) -> Any:
@@ -146,93 +154,24 @@ def _leads(arts: Sequence[Features], coded: Coded, x: Any, y: Any) -> tuple[Any,
     import numpy as np
 
     heads = coded.field("heads")
-    lead = np.array([heads.key(f.lead) if f.lead else -1 for f in arts], np.int64)
-    has = np.array([bool(f.lead) and bool(f.heads) for f in arts], bool)
+    leads = [f.lead for f in arts]
+    named = np.fromiter(map(bool, leads), bool, len(leads))
+    lead = np.where(named, heads.ranks_of(leads), -1)
+    has = named & (heads.count > 0)
     same = (lead[x] >= 0) & (lead[x] == lead[y])
     met = has[x] & has[y] & ~same
     clash = met & (heads.find(y, lead[x]) < 0) & (heads.find(x, lead[y]) < 0)
     return same.astype(np.float64), clash.astype(np.float64)
 
 
-def _dups(arts: Sequence[Features], x: Any, y: Any, cross: Any) -> list[float] | None:
-    """`text.jaccard` of the two MinHash signatures per pair (0.0 across scripts); None when
-    a signature is not of the usual length (then each kept pair computes its own)."""
+def _dups(arts: Sequence[Features], coded: Coded, x: Any, y: Any, cross: Any) -> Any:
+    """`text.jaccard` of the two MinHash signatures per pair (0.0 across scripts), from the
+    signatures as `Codes` holds them; a pair with one not of the usual width takes `jaccard`
+    itself."""
     import numpy as np
 
-    width = len(arts[0].sig)
-    if not width or any(len(f.sig) != width for f in arts):
-        return None
-    sig = np.array([f.sig for f in arts], np.uint64).reshape(len(arts), width)
-    same = (sig[x] == sig[y]).sum(axis=1)
-    return np.where(cross == 0, same / width, 0.0).tolist()  # type: ignore[no-any-return]
-
-
-class _Names(dict[str, str]):
-    """Display names looked up once per job: the same few places and people name most of a
-    job's reasons."""
-
-    def __missing__(self, key: str) -> str:
-        self[key] = found = display_name(key)
-        return found
-
-
-def _kept(feats: Mapping[int, Features], pairs: Sequence[tuple[int, int]], model: Model,
-          dots: list[float], days: list[float], text: list[float],
-          dups: list[float] | None) -> list[LinkRow]:
-    """The rows of the pairs at or above link_min, with their reasons (as `link` gives them).
-    Most kept pairs of a cold run share one name or none and one event type or none: those
-    take a short way to the same words (`_reasons`); a third of a scoring job was here."""
-    rows: list[LinkRow] = []
-    sigmoid, floor, name = model._sigmoid, model.link_min, _Names().__getitem__
-    for n, (a, b) in enumerate(pairs):
-        if days[n] > WINDOW_DAYS:
-            if kept := link(feats[a], feats[b], model):
-                rows.append((a, b, *kept))
-            continue
-        total = round(sigmoid(dots[n]), 6)
-        if total < floor:
-            continue
-        fx, fy = feats[a], feats[b]
-        dup = jaccard(fx.sig, fy.sig) if dups is None and fx.script == fy.script else (
-            0.0 if dups is None else dups[n])
-        rows.append((a, b, total, *_reasons(fx, fy, dup, days[n], text[n], name)))
-    return rows
-
-
-def _reasons(x: Features, y: Features, dup: float, days: float, text: float,
-             name: Callable[[str], str]) -> tuple[str, bool]:
-    """`score.why(*score._shared(...))` of a kept pair, the same words built straight: one
-    shared name or none (19 pairs in 20 of a cold run) is its own order, two event types are
-    ordered by one comparison; only more take `_explain_order` and `what.shared`."""
-    xa, ya, xp, yp = x.actors, y.actors, x.places, y.places
-    shared_a = xa.keys() & ya.keys() if xa and ya else ()
-    shared_p = xp.keys() & yp.keys() if xp and yp else ()
-    count = len(shared_a) + len(shared_p)
-    out = []
-    if count > 1:
-        names: dict[str, None] = {}  # the first four distinct names, as `_why` takes them
-        for key in _explain_order(
-                {**{f"a:{k}": min(xa[k], ya[k]) for k in sorted(shared_a)},
-                 **{f"p:{k}": min(xp[k], yp[k]) for k in sorted(shared_p)}}, {x.lead, y.lead}):
-            names[name(key)] = None
-            if len(names) == 4:
-                break
-        out.append(", ".join(names))
-    elif count:
-        out.append(name(f"a:{next(iter(shared_a))}" if shared_a else f"p:{next(iter(shared_p))}"))
-    named = x.shown & y.shown
-    if len(named) == 1:
-        out.append("both: " + LEXICON[next(iter(named))][0])
-    elif len(named) == 2:  # `what.shared`'s order: the greater minimum first, ties by key
-        (k1, k2), xw, yw = named, x.what, y.what
-        if (-min(xw[k2], yw[k2]), k2) < (-min(xw[k1], yw[k1]), k1):
-            k1, k2 = k2, k1
-        out.append(f"both: {LEXICON[k1][0]}, {LEXICON[k2][0]}")
-    elif named:
-        out.append("both: " + ", ".join(shared(x.what, y.what, named)))
-    out.append(_apart(days))
-    if dup >= SAME_COPY:
-        out.append(f"same copy {dup:.2f}")
-    elif text >= TEXT_SAID:
-        out.append(f"text {text:.2f}")
-    return "; ".join(out), bool(count or named) or dup >= SAME_COPY or text >= TEXT_SAID
+    sig, usual = coded.signatures()
+    dup = np.where(cross == 0, (sig[x] == sig[y]).sum(axis=1) / NUM_HASHES, 0.0)
+    for n in np.flatnonzero(~(usual[x] & usual[y]) & (cross == 0)).tolist():
+        dup[n] = jaccard(arts[x[n]].sig, arts[y[n]].sig)
+    return dup

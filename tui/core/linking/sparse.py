@@ -16,13 +16,14 @@ equal to the bit.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from itertools import chain, count
+from itertools import chain, count, repeat
 from typing import Any
 
 from tui.core.linking.features import Features
+from tui.core.linking.minhash import NUM_HASHES
 
-FIELDS = ("actors", "states", "places", "focus", "terms", "what", "heads")  # "heads": each
-# name in the headline, 0.0
+FIELDS = ("actors", "states", "places", "focus", "terms", "what", "heads", "acts")
+SETS = ("heads", "acts")  # fields that are sets: their keys are coded with 0.0 each
 SLOTS_MAX = 20_000  # articles coded before the columns start again (each is coded anew):
 # a worker holds 10,000 decoded (index._DECODED_MAX); ~0.9 KB of columns each
 _generations = count()  # one number per `Codes` and generation: codes never mix them
@@ -82,6 +83,8 @@ class Codes:
         self.count = [_Column(np.int64) for _ in FIELDS]  # and how many it has
         self.keys = [_Column(np.int32) for _ in FIELDS]  # per entry: its key's id
         self.values = [_Column(np.float64) for _ in FIELDS]
+        self.sigs = _Column(np.uint64)  # per slot: NUM_HASHES values (0s: not the usual width)
+        self.usual = _Column(np.bool_)  # per slot: its signature is of the usual width
 
     def ranks(self) -> Any:
         """Id -> rank in sorted key order: a new array once new keys came, so one taken
@@ -120,7 +123,7 @@ class Codes:
         first = self.slots
         rows, coded = np.arange(len(arts), dtype=np.int64), []
         for name in FIELDS:
-            dicts = ([dict.fromkeys(f.heads, 0.0) for f in arts] if name == "heads"
+            dicts = ([dict.fromkeys(getattr(f, name), 0.0) for f in arts] if name in SETS
                      else [getattr(f, name) for f in arts])
             many = np.fromiter(map(len, dicts), np.int64, len(dicts))
             total = int(many.sum())
@@ -136,11 +139,17 @@ class Codes:
             self.count[n].add(many)
             self.keys[n].add(ids[order])
             self.values[n].add(values[order])
+        usual = [len(f.sig) == NUM_HASHES for f in arts]
+        self.usual.add(np.array(usual, np.bool_))
+        self.sigs.add(np.array([f.sig if ok else _ZEROS for f, ok in zip(arts, usual,
+                                                                           strict=True)],
+                               np.uint64).reshape(-1))
         for n, f in enumerate(arts):
             object.__setattr__(f, "coded", (self.generation, first + n))
         self.slots += len(arts)
 
 
+_ZEROS = (0,) * NUM_HASHES
 CODES = Codes()
 
 
@@ -161,8 +170,31 @@ class Coded:
         n = self.ids.get(word)
         return -1 if n is None or n >= len(self.rank) else int(self.rank[n])
 
+    def ranks_of(self, words: Iterable[str]) -> Any:
+        """`key` of each word, at once."""
+        import numpy as np
+
+        rank = self.rank
+        ids = np.fromiter(map(self.ids.get, words, repeat(-1)), np.int64)
+        known = (ids >= 0) & (ids < len(rank))
+        if not known.any():
+            return np.full(len(ids), -1, np.int64)
+        return np.where(known, rank[np.where(known, ids, 0)], -1)
+
+    def word(self, rank: int) -> str:
+        """The key of a rank (from this job's ranking: look it up before the next job)."""
+        return self.codes.order[rank]
+
     def field(self, name: str) -> Sparse:
         return Sparse(self, FIELDS.index(name))
+
+    def signatures(self) -> tuple[Any, Any]:
+        """The articles' MinHash signatures (a row each, as unsigned 64-bit ints), and which
+        are of the usual width (the others' rows are 0s): converted once per article, when
+        it is coded, not in every job it is in."""
+        codes = self.codes
+        rows = codes.sigs.data[:codes.slots * NUM_HASHES].reshape(codes.slots, NUM_HASHES)
+        return rows[self.slots], codes.usual.data[self.slots]
 
 
 class Sparse:
@@ -176,14 +208,14 @@ class Sparse:
         codes, slots = coded.codes, coded.slots
         count = codes.count[at].data[slots]
         start = codes.start[at].data[slots]
-        rows = np.repeat(np.arange(len(slots), dtype=np.int64), count)
+        self.rows = rows = np.repeat(np.arange(len(slots), dtype=np.int64), count)
         entries = np.repeat(start - (np.cumsum(count) - count), count) + np.arange(len(rows))
         self.keys = coded.rank[codes.keys[at].data[entries]]
         self.values = codes.values[at].data[entries]
         self.width = len(coded.rank) + 1
         self.count, self.start = count, np.cumsum(count) - count
         self.codes = rows * self.width + self.keys  # each row's keys ascending
-        self.key = coded.key
+        self.key, self.ranks_of = coded.key, coded.ranks_of
 
     def find(self, rows: Any, keys: Any) -> Any:
         """Where each (row, key rank) is among the entries, -1 where it is not."""
@@ -200,14 +232,24 @@ class Sparse:
         the two values' minimum (`product`: their product). Each pair's shorter side is walked
         (min and * are symmetric, and the shared keys are the same either way). A slice of
         pairs at a time: a job's terms walked at once were ~30 MB of temporaries."""
+        return self._sliced(x, y, product, slice_)[0]
+
+    def meet(self, x: Any, y: Any) -> tuple[Any, Any, Any]:
+        """`shared`'s sums of minima, how many keys each pair shares, and one of them (its
+        rank; -1 for none): what a reason naming the one shared key needs."""
+        return self._sliced(x, y, False, 2_048, hits=True)
+
+    def _sliced(self, x: Any, y: Any, product: bool, slice_: int,
+                hits: bool = False) -> tuple[Any, ...]:
         import numpy as np
 
         if len(x) <= slice_:
-            return self._shared(x, y, product)
-        return np.concatenate([self._shared(x[i:i + slice_], y[i:i + slice_], product)
-                               for i in range(0, len(x), slice_)])
+            return self._shared(x, y, product, hits)
+        parts = [self._shared(x[i:i + slice_], y[i:i + slice_], product, hits)
+                 for i in range(0, len(x), slice_)]
+        return tuple(np.concatenate(column) for column in zip(*parts, strict=True))
 
-    def _shared(self, x: Any, y: Any, product: bool) -> Any:
+    def _shared(self, x: Any, y: Any, product: bool, hits: bool) -> tuple[Any, ...]:
         import numpy as np
 
         short = self.count[x] <= self.count[y]
@@ -219,4 +261,10 @@ class Sparse:
         hit = found >= 0
         mine, theirs = self.values[at[hit]], self.values[found[hit]]
         terms = mine * theirs if product else np.minimum(mine, theirs)
-        return np.bincount(pair[hit], terms, len(a))
+        sums = np.bincount(pair[hit], terms, len(a))
+        if not hits:
+            return (sums,)
+        met = pair[hit]
+        key = np.full(len(a), -1, np.int64)
+        key[met] = self.keys[at[hit]]
+        return sums, np.bincount(met, minlength=len(a)), key

@@ -1,0 +1,45 @@
+"""A job's kept rows are worded per distinct reason (tui/core/linking/kept.py): the codes and
+figures it words them from give `score`'s own words and numbers, on the boundaries too
+(halves of an hour or a day, figures that end in a half, probabilities far either way)."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import numpy as np
+
+from tui.core.linking.kept import _apart_words, apart_codes, figures, probabilities
+from tui.core.linking.score import WINDOW_DAYS, _apart, default_model
+
+
+def test_time_apart_codes_word_every_boundary_as_apart_does() -> None:
+    rng = random.Random(7)
+    days = [k / 48 for k in range(0, 48 * 3)]  # every half hour: ties round to even
+    days += [k / 2 for k in range(int(WINDOW_DAYS) * 2 + 1)]  # every half day
+    days += [(20 - 1e-12) / 24, 20 / 24, 1 / 24 - 1e-15, 1 / 24, WINDOW_DAYS]
+    days += [rng.uniform(0, WINDOW_DAYS) for _ in range(2_000)]
+    codes = apart_codes(np.array(days, np.float64)).tolist()
+    assert [_apart_words(c) for c in codes] == [_apart(d) for d in days]
+
+
+def test_figures_read_as_python_formats_them() -> None:
+    rng = random.Random(11)
+    values = [k / 32 for k in range(33)]  # copy similarity: 0.125, 0.625 end in a half
+    values += [k / 1000 for k in range(1_001)] + [k / 200 for k in range(201)]
+    values += [1.0000000000000002, 0.9999999999999999, 0.004999999999999999, 0.145, 0.155]
+    values += [rng.random() for _ in range(5_000)]
+    assert figures(np.array(values, np.float64)).tolist() == [f"{v:.2f}" for v in values]
+
+
+def test_probabilities_are_totals_to_the_bit() -> None:
+    """numpy's logistic, rounded as `round` rounds, except within a hair of a half
+    millionth (dot products aimed at those here): Python's own there."""
+    model = default_model()
+    rng = random.Random(3)
+    dots = [rng.uniform(-30, 30) for _ in range(3_000)] + [-model.bias, 0.0, 700.0, -700.0]
+    for _ in range(500):  # probabilities at (k + 1/2) / 10**6, give or take the last bits
+        p = (rng.randrange(1, 999_999) + 0.5) / 1e6
+        dots.append(math.log(p / (1 - p)) - model.bias)
+    got = probabilities(model, np.array(dots, np.float64)).tolist()
+    assert got == [round(model._sigmoid(d), 6) for d in dots]
