@@ -89,6 +89,22 @@ def rss(items: list[dict[str, str]], title: str = "Test feed") -> bytes:
     return "".join(out).encode("utf-8")
 
 
+def one_page_article(server: LocalServer, tmp_path: Path, body: bytes | str, content_type: str,
+                     title: str = "Envoys meet in Muscat") -> tuple[Any, set[str]]:
+    """The article a one-item feed makes of the page `body` served as `content_type`, fetched
+    and extracted by a real refresh, and its actors' ids."""
+    from tui.core.config.loader import load_config
+    from tui.core.desk import Desk
+
+    page = server.add("/story.html", body=body, headers={"Content-Type": content_type})
+    feed = server.add("/feed.xml", body=rss([{"title": title, "link": page, "guid": "m1"}]))
+    with Desk.open(load_config(write_config(tmp_path, [("Gulf", feed)]))) as desk:
+        desk.refresh()
+        article = desk.article(desk.ids()[0])
+        assert article is not None and article.body_source == "page"
+        return article, {a.id for a in desk.actors_of(article.id)}
+
+
 @pytest.fixture
 def demo_desk(tmp_path: Path) -> Iterator[tuple[Any, Any]]:
     """A Desk on a private copy of the demo cache (built once per process), with its config."""

@@ -11,11 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import rss, write_config
+from tests.conftest import one_page_article
 from tests.httpserver import LocalServer
 from tests.test_extract_teasers import PARAS, _html
-from tui.core.config.loader import load_config
-from tui.core.desk import Desk
 from tui.core.ingest.extract import clean_lines, extract_page, html_to_text
 
 TWEET = ("<blockquote class='twitter-tweet'><p lang='en' dir='ltr'>Good talks with our Omani "
@@ -107,15 +105,8 @@ def test_lines_like_them_are_kept() -> None:
 def test_posts_and_cards_names_are_not_the_articles_actors(server: LocalServer,
                                                           tmp_path: Path) -> None:
     inserts = [m for m, _ in EMBEDS.values()] + [m for m, _ in CARDS.values()]
-    page = server.add("/story.html", body=_html(inserts),
-                      headers={"Content-Type": "text/html; charset=utf-8"})
-    feed = server.add("/feed.xml", body=rss([{"title": "Envoys meet in Muscat", "link": page,
-                                              "guid": "m1"}]))
-    with Desk.open(load_config(write_config(tmp_path, [("Gulf", feed)]))) as desk:
-        desk.refresh()
-        article = desk.article(desk.ids()[0])
-        assert article is not None and article.body_source == "page"
-        actors = {a.id for a in desk.actors_of(article.id)}
+    article, actors = one_page_article(server, tmp_path, _html(inserts),
+                                       "text/html; charset=utf-8")
     assert article.body.split("\n\n")[-len(PARAS):] == PARAS
     assert "oman" in actors
     assert not actors & {"abbas-araghchi", "benjamin-netanyahu", "hamas", "recep-tayyip-erdogan",

@@ -11,10 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import rss, write_config
+from tests.conftest import one_page_article
 from tests.httpserver import LocalServer
-from tui.core.config.loader import load_config
-from tui.core.desk import Desk
 from tui.core.ingest.extract import clean_lines, extract_page
 
 PARAS = [
@@ -81,14 +79,8 @@ def test_sentences_like_them_are_kept() -> None:
 
 def test_teasers_names_reach_neither_body_nor_actors(server: LocalServer,
                                                       tmp_path: Path) -> None:
-    page = server.add("/story.html", body=_html([_shape(n)[0] for n in JUNK]), headers={"Content-Type": "text/html; charset=utf-8"})
-    feed = server.add("/feed.xml", body=rss([{"title": "Envoys meet in Muscat", "link": page,
-                                              "guid": "m1"}]))
-    with Desk.open(load_config(write_config(tmp_path, [("Gulf", feed)]))) as desk:
-        desk.refresh()
-        article = desk.article(desk.ids()[0])
-        assert article is not None and article.body_source == "page"
-        actors = {a.id for a in desk.actors_of(article.id)}
+    article, actors = one_page_article(server, tmp_path, _html([_shape(n)[0] for n in JUNK]),
+                                       "text/html; charset=utf-8")
     assert article.body.split("\n\n") == PARAS
     assert "oman" in actors
     assert not actors & {"emmanuel-macron", "xi-jinping", "kim-jong-un", "recep-tayyip-erdogan",

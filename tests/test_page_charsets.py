@@ -12,10 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import rss, write_config
+from tests.conftest import one_page_article
 from tests.httpserver import LocalServer
-from tui.core.config.loader import load_config
-from tui.core.desk import Desk
 from tui.core.ingest.charset import decode
 from tui.core.ingest.extract import extract_page
 
@@ -76,14 +74,8 @@ def test_bytes_no_charset_reads_are_said_to_be_doubtful() -> None:
 
 
 def test_the_article_says_its_charset_was_guessed(server: LocalServer, tmp_path: Path) -> None:
-    page = server.add("/ru.html", body=_page(RUSSIAN, "windows-1252").encode("cp1251"),
-                      headers={"Content-Type": "text/html; charset=windows-1252"})
-    feed = server.add("/feed.xml", body=rss([{"title": "Talks in Muscat", "link": page,
-                                              "guid": "r1"}]))
-    with Desk.open(load_config(write_config(tmp_path, [("Ru", feed)]))) as desk:
-        desk.refresh()
-        article = desk.article(desk.ids()[0])
-    assert article is not None and article.body_source == "page"
+    article, _ = one_page_article(server, tmp_path, _page(RUSSIAN, "windows-1252").encode("cp1251"),
+                                  "text/html; charset=windows-1252", title="Talks in Muscat")
     assert article.body.split("\n\n")[-2:] == RUSSIAN
     assert article.extract_error == ("sent in windows-1251 although it says windows-1252; "
                                      "decoded as windows-1251")
