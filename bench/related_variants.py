@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -29,6 +29,9 @@ from bench import related_eval as ev
 from bench import story_order as so
 from bench.related_data import build_cache, load_devset
 from bench.related_metrics import Figures, evaluate, fmt
+
+if TYPE_CHECKING:
+    from tui.core.linking.score import Model
 
 SEEDS = (7, 8, 9)
 FOLD_COUNTS = (3, 4, 7, 10)
@@ -126,6 +129,24 @@ class Fold:
     scored: list[int]  # the fold's articles
 
 
+def kept_links(bench: Bench, model: Model,
+               row: Callable[[ev.Pair], Mapping[str, float]] = lambda p: p.parts
+               ) -> tuple[Links, list[tuple[int, int, float]]]:
+    """The dev-set table's links as the store keeps them under `model` (each article's
+    TOP_LINKS best from link_min, best first), and those strong enough to make stories."""
+    from tui.core.linking.index import STORY_LINK_MIN, TOP_LINKS
+
+    links: Links = {}
+    for p in bench.table:
+        prob = round(model.probability(row(p)), 6)
+        if prob >= model.link_min:
+            links.setdefault(p.a, []).append((p.b, prob))
+            links.setdefault(p.b, []).append((p.a, prob))
+    links = {a: sorted(r, key=lambda x: -x[1])[:TOP_LINKS] for a, r in links.items()}
+    strong = [(a, b, p) for a, r in links.items() for b, p in r if p >= STORY_LINK_MIN]
+    return links, strong
+
+
 def folds_in_memory(bench: Bench, seed: int, folds: int,
                     row: Callable[[ev.Pair], Mapping[str, float]] = lambda p: p.parts,
                     parts: Sequence[str] | None = None,
@@ -134,7 +155,6 @@ def folds_in_memory(bench: Bench, seed: int, folds: int,
     `seed`), as bench/related_eval.py folds the cache, in memory: `row` a pair's parts,
     `parts` the model's (PARTS), `stories` the rule that makes them."""
     from tui.core.linking.fit import fit_model
-    from tui.core.linking.index import STORY_LINK_MIN, TOP_LINKS
     from tui.core.linking.score import PARTS
 
     which = ev.deal(bench.truth.values(), folds)  # every dev-set article is labelled
@@ -143,14 +163,7 @@ def folds_in_memory(bench: Bench, seed: int, folds: int,
         train = ev.training([*bench.table, *bench.extra[seed]], which, truth, k)
         model = fit_model([row(p) for p in train], [p.same for p in train], name="hybrid",
                           parts=parts or PARTS)
-        links: Links = {}
-        for p in bench.table:
-            prob = round(model.probability(row(p)), 6)
-            if prob >= model.link_min:
-                links.setdefault(p.a, []).append((p.b, prob))
-                links.setdefault(p.b, []).append((p.a, prob))
-        links = {a: sorted(r, key=lambda x: -x[1])[:TOP_LINKS] for a, r in links.items()}
-        strong = [(a, b, p) for a, r in links.items() for b, p in r if p >= STORY_LINK_MIN]
+        links, strong = kept_links(bench, model, row)
         trained = [a for a in truth if which[truth[a]] != k]
         story = ev.best_stories(bench.published, strong, truth, trained, stories)[2]
         yield Fold(links, story, [a for a in truth if which[truth[a]] == k])

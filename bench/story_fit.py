@@ -70,7 +70,6 @@ def run(bench: rv.Bench, grid: Grid, seed: int, folds: int = ev.FOLDS
         ) -> tuple[Figures, list[dict[str, float]]]:
     """Pooled figures over the folds, and the point chosen in each."""
     from tui.core.linking.fit import fit_model
-    from tui.core.linking.index import STORY_LINK_MIN, TOP_LINKS
 
     which = ev.deal(bench.truth.values(), folds)
     truth = bench.truth
@@ -79,14 +78,7 @@ def run(bench: rv.Bench, grid: Grid, seed: int, folds: int = ev.FOLDS
     for k in range(folds):
         train = ev.training([*bench.table, *bench.extra[seed]], which, truth, k)
         model = fit_model([p.parts for p in train], [p.same for p in train], name="hybrid")
-        links: rv.Links = {}
-        for p in bench.table:
-            prob = round(model.probability(p.parts), 6)
-            if prob >= model.link_min:
-                links.setdefault(p.a, []).append((p.b, prob))
-                links.setdefault(p.b, []).append((p.a, prob))
-        links = {a: sorted(r, key=lambda x: -x[1])[:TOP_LINKS] for a, r in links.items()}
-        strong = [(a, b, p) for a, r in links.items() for b, p in r if p >= STORY_LINK_MIN]
+        links, strong = rv.kept_links(bench, model)
         trained = [a for a in truth if which[truth[a]] != k]
         best: tuple[float, int] | None = None
         maps = stories_at(bench.published, strong, points)
