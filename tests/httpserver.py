@@ -166,3 +166,19 @@ def brotli_bomb(inflated: int) -> bytes:
     first = comp.process(block) + comp.flush()
     again = comp.process(block) + comp.flush()
     return first + again * (inflated // _BLOCK - 1) + comp.finish()
+
+
+def once_per_connection(answer: Callable[[BaseHTTPRequestHandler], None],
+                        answered: set[int]) -> Route:
+    """A route that answers the first request of each connection with `answer` and hangs up
+    on any later one without a word (an idle timeout racing the request); the connections
+    answered (client ports) go into `answered`."""
+    def handler(handler: BaseHTTPRequestHandler) -> None:
+        port = handler.client_address[1]
+        if port in answered:
+            handler.close_connection = True
+            return
+        answered.add(port)
+        answer(handler)
+
+    return Route(handler=handler)

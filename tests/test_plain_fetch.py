@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler
 
 import pytest
 
-from tests.httpserver import LocalServer, Route
+from tests.httpserver import LocalServer, Route, once_per_connection
 from tui.core.ingest import plain
 from tui.core.ingest.addresses import LinkPolicy
 from tui.core.ingest.fetch import Fetcher, FetchResult
@@ -50,18 +50,13 @@ def test_a_kept_connection_dropped_as_the_request_goes_is_replaced(server: Local
     (an idle timeout that races the request): the request goes again on a new one."""
     answered: set[int] = set()
 
-    def once_per_connection(handler: BaseHTTPRequestHandler) -> None:
-        port = handler.client_address[1]
-        if port in answered:
-            handler.close_connection = True  # no answer at all
-            return
-        answered.add(port)
+    def feed(handler: BaseHTTPRequestHandler) -> None:
         handler.send_response(200)
         handler.send_header("Content-Length", "6")
         handler.end_headers()
         handler.wfile.write(b"<rss/>")
 
-    url = server.add("/flaky.xml", Route(handler=once_per_connection))
+    url = server.add("/flaky.xml", once_per_connection(feed, answered))
 
     async def run() -> list[tuple[int | None, str | None]]:
         async with Fetcher(connect_timeout=2, read_timeout=2) as fetcher:

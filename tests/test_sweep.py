@@ -12,7 +12,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 from tests.conftest import rss, write_config
-from tests.httpserver import LocalServer, Route
+from tests.httpserver import LocalServer, Route, once_per_connection
 from tui.core.config.loader import load_config
 from tui.core.desk import Desk
 from tui.core.ingest.fetch import Fetcher
@@ -127,17 +127,12 @@ def test_a_304_that_closes_its_connection_and_a_kept_one_dropped(server: LocalSe
 
     answered: set[int] = set()
 
-    def once_per_connection(handler: BaseHTTPRequestHandler) -> None:
-        port = handler.client_address[1]
-        if port in answered:
-            handler.close_connection = True  # no answer at all
-            return
-        answered.add(port)
+    def unchanged(handler: BaseHTTPRequestHandler) -> None:
         handler.send_response(304)
         handler.end_headers()
 
     closes = server.add("/closes.xml", Route(handler=closing))
-    flaky = server.add("/flaky.xml", Route(handler=once_per_connection))
+    flaky = server.add("/flaky.xml", once_per_connection(unchanged, answered))
     jobs = [(f"c{i}", closes, '"x"', None) for i in range(3)] + [
         (f"f{i}", flaky, '"x"', None) for i in range(3)]
     got = list(sweep(jobs, threads=1, per_host=1, connect_timeout=2))
