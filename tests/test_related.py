@@ -134,13 +134,18 @@ def _add(conn: sqlite3.Connection, key: str, feed: int, title: str, body: str, w
 VISIT = "Shoigu arrived in Tehran for talks with Pezeshkian on security cooperation and Israel."
 
 
+def _visit_pair(conn: sqlite3.Connection) -> tuple[int, int]:
+    """Two outlets' reports of Shoigu's arrival in Tehran, hours apart."""
+    return (_add(conn, "a", 1, "Shoigu lands in Tehran", VISIT, "2024-08-05T10:00:00Z",
+                 [SHOIGU, PEZ]),
+            _add(conn, "b", 2, "Shoigu holds Tehran talks", VISIT + " Moscow sent him.",
+                 "2024-08-05T18:00:00Z", [SHOIGU, PEZ]))
+
+
 def test_index_links_both_ways_and_forms_a_story(tmp_path: Path) -> None:
     conn = _db(tmp_path)
     with transaction(conn):
-        a = _add(conn, "a", 1, "Shoigu lands in Tehran", VISIT, "2024-08-05T10:00:00Z",
-                 [SHOIGU, PEZ])
-        b = _add(conn, "b", 2, "Shoigu holds Tehran talks", VISIT + " Moscow sent him.",
-                 "2024-08-05T18:00:00Z", [SHOIGU, PEZ])
+        a, b = _visit_pair(conn)
         c = _add(conn, "c", 2, "Central bank cuts rates", "Turkey's central bank cut rates.",
                  "2024-08-05T12:00:00Z")
         index.index_articles(conn, [a, b, c])
@@ -163,10 +168,7 @@ def test_the_store_makes_stories_with_the_model_s_join_min(tmp_path: Path) -> No
 
     conn = _db(tmp_path)
     with transaction(conn):
-        a = _add(conn, "a", 1, "Shoigu lands in Tehran", VISIT, "2024-08-05T10:00:00Z",
-                 [SHOIGU, PEZ])
-        b = _add(conn, "b", 2, "Shoigu holds Tehran talks", VISIT + " Moscow sent him.",
-                 "2024-08-05T18:00:00Z", [SHOIGU, PEZ])
+        a, b = _visit_pair(conn)
         index.index_articles(conn, [a, b])
     assert coverage.story_of(conn, a) is not None
     with transaction(conn):
