@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import one_page_article
 from tests.httpserver import LocalServer
-from tests.test_extract_teasers import PARAS, _html
+from tests.test_extract_teasers import PARAS, _html, body_with
 from tui.core.ingest.extract import clean_lines, extract_page, html_to_text
 
 TWEET = ("<blockquote class='twitter-tweet'><p lang='en' dir='ltr'>Good talks with our Omani "
@@ -66,7 +66,7 @@ KEPT = ["In a post on X, the foreign minister wrote that the talks had gone well
 @pytest.mark.parametrize("name", list(EMBEDS))
 def test_embedded_posts_leave_the_page_body(name: str) -> None:
     markup, trace = EMBEDS[name]
-    body = extract_page(_html([markup]), "http://127.0.0.1/a", "text/html; charset=utf-8").body
+    body = body_with([markup])
     assert all(p in body for p in PARAS)
     assert trace not in body, body
 
@@ -93,8 +93,7 @@ def test_the_line_above_a_lone_attribution_stays() -> None:
 
 @pytest.mark.parametrize("stamp", STAMPS)
 def test_update_stamps_leave(stamp: str) -> None:
-    body = extract_page(_html([f"<p>{stamp}</p>"]), "http://127.0.0.1/a",
-                        "text/html; charset=utf-8").body
+    body = body_with([f"<p>{stamp}</p>"])
     assert body.split("\n\n")[-len(PARAS):] == PARAS, body
 
 
@@ -116,8 +115,7 @@ def test_posts_and_cards_names_are_not_the_articles_actors(server: LocalServer,
 @pytest.mark.parametrize("name", list(CARDS))
 def test_another_storys_card_leaves_whole(name: str) -> None:
     markup, trace = CARDS[name]
-    body = extract_page(_html(["", markup]), "http://127.0.0.1/a",
-                        "text/html; charset=utf-8").body
+    body = body_with(["", markup])
     assert body.split("\n\n")[-len(PARAS):] == PARAS
     assert trace not in body, body
 

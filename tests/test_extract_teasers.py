@@ -53,6 +53,11 @@ def _html(inserts: list[str]) -> bytes:
             f"Muscat</h1>{body}</article></body></html>").encode()
 
 
+def body_with(inserts: list[str]) -> str:
+    """The body extract_page takes from our paragraphs with `inserts` (as `_html` places them)."""
+    return extract_page(_html(inserts), "http://127.0.0.1/a", "text/html; charset=utf-8").body
+
+
 def _shape(name: str) -> tuple[str, str]:
     value = JUNK[name]
     return value if isinstance(value, tuple) else (value, value.split(">")[-2].split("<")[0])
@@ -61,7 +66,7 @@ def _shape(name: str) -> tuple[str, str]:
 @pytest.mark.parametrize("name", list(JUNK))
 def test_each_shape_leaves_the_body(name: str) -> None:
     html, trace = _shape(name)
-    body = extract_page(_html([html]), "http://127.0.0.1/a", "text/html; charset=utf-8").body
+    body = body_with([html])
     assert all(p in body for p in PARAS)
     assert trace not in body, body
 
@@ -117,7 +122,7 @@ MORE = {  # (insert, what may not stay): other stories' names, in more shapes an
 @pytest.mark.parametrize("name", list(MORE))
 def test_more_shapes_leave_the_body(name: str) -> None:
     html, trace = MORE[name]
-    body = extract_page(_html([html]), "http://127.0.0.1/a", "text/html; charset=utf-8").body
+    body = body_with([html])
     assert all(p in body for p in PARAS)
     assert trace not in body, body
 
@@ -127,12 +132,12 @@ def test_lines_led_by_a_link_in_the_text_are_kept() -> None:
     para = ('<p><a href="/report">The foreign ministry said in a statement</a> on Tuesday that '
             "the talks would resume (after the holiday).</p><p><a href='/r2'>Officials in "
             "Muscat confirmed the date</a> - and the venue.</p>")
-    body = extract_page(_html([para]), "http://127.0.0.1/a", "text/html; charset=utf-8").body
+    body = body_with([para])
     assert "on Tuesday that the talks would resume (after the holiday)." in body
     assert "Officials in Muscat confirmed the date - and the venue." in body
     points = ("<ul><li><a href='/s1'>Oman</a> has hosted such talks before, in 2023.</li>"
               "<li>The next round is due in Muscat after the holiday, envoys said.</li></ul>")
-    body = extract_page(_html([points]), "http://127.0.0.1/a", "text/html; charset=utf-8").body
+    body = body_with([points])
     assert "Oman has hosted such talks before, in 2023." in body
     kept = ["Tags were attached to the bags at the border, officials said.",
             "Watch the video of the speech on the ministry's site, he told reporters.",
