@@ -193,3 +193,33 @@ async def test_arabic_spellings_keep_their_order_in_what_minus_says(demo_desk) -
         said = status(app)
         assert f"2 aliases removed from Sergei Shoigu: '{drawn(first)}', '{drawn(second)}'" \
             in said, said
+
+
+async def test_the_toast_for_a_new_arabic_actor_keeps_its_words_in_place(demo_desk) -> None:
+    """`+` with an Arabic name: the toast that says where the actor is kept draws the name in
+    visual order, set apart from the path and the key after it (it was sent as stored: the
+    name's letters backwards, and a bidi terminal pulled the line around it)."""
+    from tests.test_app_rtl_dialogs import drawn
+
+    name = "سمير الحداد"  # a name the gazetteer lacks
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.press("plus")
+        await pilot.pause()
+        app.screen.query_one("#dialog-input", Input).value = name
+        await pilot.press("enter")
+        await settle(pilot)
+        assert verdict(app) == ""
+        await pilot.press("enter")  # person
+        toasts: list[str] = []
+        for _ in range(400):  # looked for as it comes: it fades after 10 s, and matching
+            await pilot.pause(0.05)  # every article again can take longer under load
+            toasts = [n.message for n in app._notifications
+                      if n.title == "Added to your actors"]
+            if toasts:
+                break
+        assert toasts, status(app)
+        assert toasts[0].startswith(f"{drawn(name)} is kept in {config.actors_path}; - "), \
+            toasts[0]
+        await settle(pilot)

@@ -21,6 +21,17 @@ def test_actors_help_says_days_0_is_all_time() -> None:
     assert "0 = all time" in _help("actors")
 
 
+def test_every_commands_words_are_explained_in_its_help() -> None:
+    """`rename-tag --help` listed `old` and `new`, `delete-tag` `tag`, `import-opml` `file`,
+    and nothing about them (which is the tag to rename, whether a file or a URL)."""
+    from tui.cli.commands import ALL
+    from tui.cli.registry import build_parser
+
+    bare = [f"{name} {action.dest}" for name, p in build_parser(ALL).commands.items()
+            for action in p._actions if not action.option_strings and not action.help]
+    assert bare == []
+
+
 def test_related_help_names_the_config_in_use_as_every_command_does(tmp_path: Path) -> None:
     config = write_config(tmp_path, [("A", "http://127.0.0.1:9/feed")])
     text = _help("related", "--config", str(config))

@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import write_config
 
 NEEDS = "newsdesk: the reader needs a terminal (to refresh from cron: newsdesk fetch)"
@@ -60,6 +62,22 @@ def test_the_demo_refuses_a_config_it_would_not_use(tmp_path: Path) -> None:
         assert result.stderr.startswith("newsdesk: demo: --config is not used by the demo, "
                                         "which keeps its own feeds.toml in its folder")
         assert not folder.exists() and not (tmp_path / "cache").exists()
+
+
+def test_the_demos_help_names_no_config_it_would_not_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+        ) -> None:
+    """`demo --help` offered --config and ended "config in use: ./feeds.toml": the demo
+    reads its folder's own and refuses --config. Other commands' help still names theirs."""
+    from tui.cli import main
+
+    write_config(tmp_path, [("Wire", "http://127.0.0.1:9/feed.xml")])
+    monkeypatch.chdir(tmp_path)  # a ./feeds.toml the demo must not claim to use
+    for words, config in ((["demo", "--help"], False), (["fetch", "--help"], True)):
+        with pytest.raises(SystemExit):
+            main(words)
+        said = capsys.readouterr().out
+        assert ("--config" in said, "config in use:" in said) == (config, config), said
 
 
 def test_stderr_redirected_is_said_too(tmp_path: Path) -> None:

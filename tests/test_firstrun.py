@@ -127,6 +127,7 @@ def test_queries_that_match_nothing_say_so(tmp_path: Path) -> None:
         ("zzzzqqq", "newsdesk: no articles match 'zzzzqqq'"),
         ("actor:nobody-we-know", "newsdesk: no known actor is called 'nobody-we-know'"),
         ("actor:shoigu is:saved", "newsdesk: no articles match 'actor:shoigu is:saved'"),
+        ("feed:TASS", "newsdesk: no feed is called 'TASS'; `newsdesk feeds` lists them"),
     ]:
         done = newsdesk("--config", str(config_path), "list", query, env=env, cwd=tmp_path)
         assert done.returncode == 0 and done.stdout == "", done.stderr

@@ -47,6 +47,41 @@ def test_decompression_bomb_is_capped(server: LocalServer, encoding: str) -> Non
     assert peak < 6 * CAP and elapsed < 10
 
 
+@pytest.mark.parametrize("encoding", ["gzip", "br"])
+def test_a_bomb_inflates_off_the_event_loop(server: LocalServer, encoding: str) -> None:
+    """The loop keeps turning while a bomb inflates to its cap: a ticker on it never waits
+    long. Inflated on the loop, one network chunk ran to the cap in a single call (the whole
+    fetch was one stall), and a refresh's other feeds waited on it, their connect deadlines
+    expiring with the loop's clock."""
+    body = gzip_bomb(TEN_GB) if encoding == "gzip" else brotli_bomb(TEN_GB)
+    url = server.add("/bomb", body=body, headers={"Content-Encoding": encoding})
+
+    async def fetch() -> tuple[float, float]:
+        gaps = [0.0]
+        done = asyncio.Event()
+
+        async def tick() -> None:
+            last = time.monotonic()
+            while not done.is_set():
+                await asyncio.sleep(0.001)
+                now = time.monotonic()
+                gaps.append(now - last)
+                last = now
+
+        ticker = asyncio.create_task(tick())
+        started = time.monotonic()
+        async with Fetcher(connect_timeout=5, read_timeout=5) as fetcher:
+            result = await fetcher.get(url, max_bytes=8 * CAP)
+        took = time.monotonic() - started
+        done.set()
+        await ticker
+        assert result.truncated and len(result.body) == 8 * CAP
+        return max(gaps), took
+
+    longest, took = asyncio.run(fetch())
+    assert longest < took / 3, (longest, took)
+
+
 @pytest.mark.parametrize("encoding", ["gzip", "br", "deflate", "deflate-raw"])
 def test_honest_compressed_bodies_arrive_whole(server: LocalServer, encoding: str) -> None:
     """Bounded decoding must not lose a byte of a large, legitimate body (httpx's own brotli

@@ -10,7 +10,7 @@ import random
 import numpy as np
 
 from tui.core.linking.kept import _apart_words, apart_codes, figures, probabilities
-from tui.core.linking.score import WINDOW_DAYS, _apart, default_model
+from tui.core.linking.score import WINDOW_DAYS, default_model, time_apart
 
 
 def test_time_apart_codes_word_every_boundary_as_apart_does() -> None:
@@ -20,7 +20,7 @@ def test_time_apart_codes_word_every_boundary_as_apart_does() -> None:
     days += [(20 - 1e-12) / 24, 20 / 24, 1 / 24 - 1e-15, 1 / 24, WINDOW_DAYS]
     days += [rng.uniform(0, WINDOW_DAYS) for _ in range(2_000)]
     codes = apart_codes(np.array(days, np.float64)).tolist()
-    assert [_apart_words(c) for c in codes] == [_apart(d) for d in days]
+    assert [_apart_words(c) for c in codes] == [time_apart(d) for d in days]
 
 
 def test_figures_read_as_python_formats_them() -> None:

@@ -143,6 +143,22 @@ def test_a_config_read_again_makes_refused_pages_due(server: LocalServer, lan: L
         assert article is not None and "hunter2" in article.body
 
 
+def test_a_reader_started_once_allowed_fetches_a_refused_page(server: LocalServer,
+                                                              lan: LocalServer,
+                                                              tmp_path: Path) -> None:
+    """`allow_private_links = true` written while no reader ran: the reader opened next puts
+    it in use as a re-read would, so the refused page is due and opening its article fetches
+    it (only a refresh, or the setting flipped under a running reader, made it due)."""
+    url = _feed(server, lan)
+    refused = _fetch(tmp_path, url)["Straight in"]
+    config = load_config(write_config(tmp_path, [("Feed", url)],
+                                      settings="allow_private_links = true"))
+    with Desk.open(config) as desk:
+        assert desk.fetch_page(refused.id)
+        article = desk.article(refused.id)
+        assert article is not None and "hunter2" in article.body
+
+
 @pytest.mark.parametrize("host", [
     "127.0.0.2", "127.1", "2130706433", "0x7f000001", "[::1]", "[::ffff:127.0.0.1]",
     "[::ffff:7f00:1]", "0.0.0.0", "localhost", "169.254.169.254", "[fe80::1]", "10.1.2.3",

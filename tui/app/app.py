@@ -15,7 +15,9 @@ from textual.widgets import Input
 
 from tui.app.commands import BY_NAME, app_bindings, clashes, key_label, keymap
 from tui.app.palette import NewsdeskCommands
+from tui.app.screens.dialogs import ConfirmDialog
 from tui.app.screens.main import MainScreen
+from tui.app.widgets.visual_text import drawn_message, reorders
 from tui.core.config.loader import Config
 from tui.core.desk import Desk
 
@@ -44,7 +46,10 @@ class NewsdeskApp(App[None]):
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
         """Textual's notify, but text is literal unless a caller asks for markup: messages
-        carry feed names, titles and errors, and `[/]` in one would crash the app."""
+        carry feed names, titles and errors, and `[/]` in one would crash the app. Literal
+        text is drawn as the status line draws it (an Arabic name in visual order)."""
+        if not markup:
+            message = drawn_message(message, reorders(self.config))
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def exit(self, result: None = None, return_code: int = 0,
@@ -82,6 +87,10 @@ class NewsdeskApp(App[None]):
                 event.stop()
             else:
                 self.screen.habit(event)
+        elif isinstance(self.screen, ConfirmDialog):  # it stops its own keys: this one was
+            self.screen.answer(event.key)  # typed for the list that asked it (`e X y`)
+            event.prevent_default()
+            event.stop()
         elif event.key in ("tab", "shift+tab"):  # typed with the key that opened the dialog
             self.move_focus(self.screen, event.key == "tab")
             event.prevent_default()

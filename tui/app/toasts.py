@@ -9,6 +9,8 @@ from weakref import WeakKeyDictionary
 
 from textual.notifications import Notification, Notify, SeverityLevel
 
+from tui.app.widgets.visual_text import drawn_message, reorders
+
 if TYPE_CHECKING:
     from textual.app import App
 
@@ -19,7 +21,9 @@ def toast(app: App[object], about: str, message: str, *, title: str,
           severity: SeverityLevel = "error", timeout: float = 30) -> None:
     """Show `message` (literal text) in place of the last toast `about` this file."""
     withdraw(app, about)
-    notification = Notification(message, title, severity, timeout, markup=False)
+    reorder = reorders(getattr(app, "config", None))  # as NewsdeskApp.notify draws them
+    notification = Notification(drawn_message(message, reorder), title, severity, timeout,
+                                markup=False)
     _SHOWN.setdefault(app, {})[about] = notification
     app.post_message(Notify(notification))
 

@@ -51,6 +51,9 @@ class Command(NamedTuple):
     opened, written or served."""
     refreshes: bool = False
     """It refreshes at once, which syncs the feed list itself: the Desk opens without."""
+    own_config: bool = False
+    """Its config is its own (the demo's folder): its help offers no --config and names no
+    config in use, which it would not read (a --config given is refused, `refuse`)."""
 
 
 class Parser(argparse.ArgumentParser):
@@ -135,11 +138,15 @@ def build_parser(commands: Sequence[Command], epilog: str | None = None,
     for command in commands:
         if command.name is None:
             continue
-        p = sub.add_parser(command.name, parents=[common], help=command.help,
-                           description=command.help, epilog=epilog, formatter_class=_Raw)
+        theirs = command.own_config
+        p = sub.add_parser(command.name, parents=[] if theirs else [common], help=command.help,
+                           description=command.help, epilog=None if theirs else epilog,
+                           formatter_class=_Raw)
+        if theirs:  # still taken, to be refused in words
+            p.add_argument("--config", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         command.arguments(p)
-        if epilog and p.epilog != epilog:  # a command's own epilog (related's legend) leads
-            p.epilog = f"{p.epilog}\n\n{epilog}"
+        if epilog and not theirs and p.epilog != epilog:  # a command's own epilog (related's
+            p.epilog = f"{p.epilog}\n\n{epilog}"  # legend) leads
         p.query = command.query
         parser.commands[command.name] = p
     return parser

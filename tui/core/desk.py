@@ -81,7 +81,15 @@ class Desk(DeskReads):
         desk.config = desk._titled(config)
         if sync_feeds and not desk.read_only:  # a read-only cache is read as it is
             desk.sync_feeds()
+        desk._lift_refusals()
         return desk
+
+    def _lift_refusals(self) -> None:
+        """The one rule for pages the link policy refused: while `allow_private_links` is set
+        they are due again. Run as each config comes into use (opening, feeds.toml re-read):
+        none is refused while it is set, so only those refused before wait (a write only then)."""
+        if self.config.settings.allow_private_links and not self.read_only:
+            page_retry.allowed_again(self.conn)
 
     def _upgrading(self, what: str, said: list[str]) -> None:
         said.append(what)
@@ -144,11 +152,9 @@ class Desk(DeskReads):
 
     def use_config(self, config: Config) -> None:
         """feeds.toml re-read, in use from the next call (pages it allows now are due again)."""
-        allowed = config.settings.allow_private_links > self.config.settings.allow_private_links
-        if allowed and not read_only_place(self.db_path):
-            page_retry.allowed_again(self.conn)
         config = self._titled(config)
         self.config = config
+        self._lift_refusals()
         if self._analysis is not None:
             self._analysis.config = config
 

@@ -81,6 +81,16 @@ class DeskReads:
         names = actor_names(parse(query))
         return [n for n in dict.fromkeys(names) if not self.analysis.resolve_actor(n)]
 
+    def unknown_feeds(self, query: str) -> list[str]:
+        """The names in the query's `feed:` terms that no stored feed's name holds (`feed:`
+        matches a name whole or in part, any case)."""
+        from tui.core import tagnames
+        from tui.core.query import feed_names, parse
+
+        stored = [tagnames.key(r[0]) for r in self.conn.execute("SELECT name FROM feeds")]
+        return [n for n in dict.fromkeys(feed_names(parse(query)))
+                if not any(tagnames.key(n) in name for name in stored)]
+
     def unknown_places(self, query: str) -> list[str]:
         """The names in the query's `place:`/`country:` terms that name no known place."""
         from tui.core.places.matcher import resolve_place

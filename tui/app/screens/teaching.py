@@ -232,8 +232,10 @@ class Teaching:
 
     def _kept_in_file(self, name: str) -> None:
         """Where a new actor lives, and how to take it back."""
-        self.host.app.notify(f"{name} is kept in {self.host.config.actors_path}; - (forget "
-                             "actor) on it takes it back", title="Added to your actors",
+        forget = self.host.key("forget_actor")
+        self.host.app.notify(f"{isolated(name)} is kept in {self.host.config.actors_path}; "
+                             f"{forget} (forget actor) on it takes it back",
+                             title="Added to your actors",
                              timeout=10)
 
 

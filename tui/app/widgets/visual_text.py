@@ -118,6 +118,15 @@ def own_line(text: str | Text, reorder: bool) -> Text | VisualText:
     return drawable(Text(text) if isinstance(text, str) else text, reorder=reorder, ltr_from=0)
 
 
+def drawn_message(message: str, reorder: bool) -> str:
+    """A toast's text as the status line draws its messages: each line left to right, each
+    right-to-left name in it (set in as `visual.isolated`) in visual order. Toasts are drawn
+    by Textual as stored: an Arabic name read backwards."""
+    return "\n".join(visual.drawn_line(line, rtl=False).text
+                      if visual.needs_reorder(line, reorder) else line
+                      for line in message.split("\n"))
+
+
 def drawn_label(label: Text, reorder: bool, rtl: bool | None = None) -> Text:
     """One line (a headline, an outlet's name, already cut to its room) as it is drawn: in
     visual order when the app reorders and the label holds right-to-left letters. `rtl`:

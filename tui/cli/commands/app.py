@@ -128,5 +128,5 @@ def _home_short(path: Path) -> str:
 COMMANDS = (
     Command(None, "open the reader", reader, refuse=without_terminal),
     Command("demo", "serve the bundled demo site on 127.0.0.1, fetch it, open the reader",
-            reader, _demo_arguments, standalone=demo, refuse=demo_refused),
+            reader, _demo_arguments, standalone=demo, refuse=demo_refused, own_config=True),
 )

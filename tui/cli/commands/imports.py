@@ -28,7 +28,7 @@ def import_arguments(p: argparse.ArgumentParser, *, optional_file: bool = False)
                        help="newsboat's urls file (default: ~/.newsboat/urls, else "
                             "~/.config/newsboat/urls)")
     else:
-        p.add_argument("file")
+        p.add_argument("file", help="an OPML file, as other readers export their feed list")
     p.add_argument("--dry-run", action="store_true", help="only show what would be added")
     p.add_argument("--add", action="store_true",
                    help="add to the curated list the first run wrote, instead of putting "

@@ -69,11 +69,16 @@ def list_articles(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def why_empty(desk: Desk, query: str) -> str:
-    """Nothing listed: say why on stderr (an unknown actor, an empty cache, or no match)."""
+    """Nothing listed: say why on stderr (an unknown actor, feed or place, an empty cache, or
+    no match)."""
     unknown = desk.unknown_actors(query) if "actor:" in query else []
     if unknown:
         names = ", ".join(repr(n) for n in unknown)
         return f"no known actor is called {names}; `newsdesk actors` lists those in your articles"
+    strangers = desk.unknown_feeds(query) if "feed:" in query else []
+    if strangers:
+        names = ", ".join(repr(n) for n in strangers)
+        return f"no feed is called {names}; `newsdesk feeds` lists them"
     places = desk.unknown_places(query) if "place:" in query or "country:" in query else []
     if places:
         names = ", ".join(repr(n) for n in places)

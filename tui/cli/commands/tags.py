@@ -34,8 +34,9 @@ def tags(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def _rename_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("old")
-    p.add_argument("new")
+    p.add_argument("old", help="the tag as `newsdesk tags` lists it (any case)")
+    p.add_argument("new", help="its new name, spelt as given (to change only its case too); "
+                               "a tag of that name already is merged with it")
 
 
 def known_tag(desk: Desk, name: str) -> None:
@@ -67,7 +68,8 @@ def rename_tag(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def _delete_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("tag")
+    p.add_argument("tag", help="the tag as `newsdesk tags` lists it (any case); the articles "
+                               "stay")
 
 
 def delete_tag(desk: Desk, args: argparse.Namespace) -> int:

@@ -23,16 +23,16 @@ from tui.core.linking.score import (
     TEXT_SAID,
     WINDOW_DAYS,
     Model,
-    _apart,
-    _explain_order,
+    explain_order,
     link,
+    time_apart,
 )
 from tui.core.linking.sparse import Coded, Sparse
 from tui.core.linking.what import MIN_SHOWN, shared
 
 LinkRow = tuple[int, int, float, str, bool]  # as index.LinkRow
 TYPES = sorted(LEXICON)  # event types as bits of a mask, in key order
-_HOURS = 20  # `_apart` says hours below this many, days from it
+_HOURS = 20  # `time_apart` says hours below this many, days from it
 _DAYS = _HOURS + 1  # apart codes: 0 same hour, 1.._HOURS hours, _DAYS + n n days
 _APART = _DAYS + math.ceil(WINDOW_DAYS) + 1  # how many apart codes there are
 _WHAT = 1 + len(TYPES) + len(TYPES) ** 2  # and event-type codes (`_what_codes`)
@@ -74,7 +74,7 @@ def probabilities(model: Model, dot: Any) -> Any:
 
 
 def apart_codes(days: Any) -> Any:
-    """`score._apart`'s phrase as a code per pair (`_apart_words` words it): Python's and
+    """`score.time_apart`'s phrase as a code per pair (`_apart_words` words it): Python's and
     numpy's rounding both take halves to even."""
     import numpy as np
 
@@ -239,7 +239,7 @@ def _reasons(x: Features, y: Features, dup: float, days: float, text: float,
     named = x.shown & y.shown
     if named:
         out.append("both: " + ", ".join(shared(x.what, y.what, named)))
-    out.append(_apart(days))
+    out.append(time_apart(days))
     if dup >= SAME_COPY:
         out.append(f"same copy {dup:.2f}")
     elif text >= TEXT_SAID:
@@ -248,13 +248,13 @@ def _reasons(x: Features, y: Features, dup: float, days: float, text: float,
 
 
 def _many_names(x: Features, y: Features, name: Callable[[str], str]) -> str:
-    """The names of a pair that shares two or more: `score._explain_order`'s first four
+    """The names of a pair that shares two or more: `score.explain_order`'s first four
     distinct, as `_why` takes them."""
     xa, ya, xp, yp = x.actors, y.actors, x.places, y.places
     shared_a = sorted(xa.keys() & ya.keys()) if xa and ya else ()
     shared_p = sorted(xp.keys() & yp.keys()) if xp and yp else ()
     names: dict[str, None] = {}
-    for key in _explain_order({**{f"a:{k}": min(xa[k], ya[k]) for k in shared_a},
+    for key in explain_order({**{f"a:{k}": min(xa[k], ya[k]) for k in shared_a},
                                **{f"p:{k}": min(xp[k], yp[k]) for k in shared_p}},
                               {x.lead, y.lead}):
         names[name(key)] = None

@@ -202,7 +202,7 @@ def link(x: Features, y: Features, model: Model) -> tuple[float, str, bool] | No
     named parts (every candidate pair comes here)."""
     days = abs(x.published - y.published) / DAY
     if days > WINDOW_DAYS:
-        return (0.0, _apart(days), False) if model.link_min <= 0 else None
+        return (0.0, time_apart(days), False) if model.link_min <= 0 else None
     values, shared_a, shared_p = _pair(x, y)
     total = _total(model, values)
     if total < model.link_min:
@@ -227,14 +227,14 @@ def _shared(x: Features, y: Features, shared_a: list[str], shared_p: list[str],
         dup = jaccard(x.sig, y.sig) if x.script == y.script else 0.0
     named = x.shown & y.shown
     # one name or none is its own order (most kept links of a cold run share at most a place)
-    return (dup, tuple(_explain_order(weights, {x.lead, y.lead}) if len(weights) > 1
+    return (dup, tuple(explain_order(weights, {x.lead, y.lead}) if len(weights) > 1
                        else weights), tuple(shared(x.what, y.what, named)) if named else ())
 
 
 # ---------------------------------------------------------------- explaining
 
 
-def _explain_order(weights: dict[str, float], leads: set[str]) -> list[str]:
+def explain_order(weights: dict[str, float], leads: set[str]) -> list[str]:
     """Protagonist first, then up to two more actors, the main place, then the rest."""
     ranked = sorted(weights, key=lambda k: (k not in leads, -weights[k], k))
     actors = [k for k in ranked if k.startswith("a:")]
@@ -249,7 +249,8 @@ def _says_why(dup: float, shared: tuple[str, ...], what: tuple[str, ...], text: 
     return bool(shared or what) or dup >= SAME_COPY or text >= TEXT_SAID
 
 
-def _apart(days: float) -> str:
+def time_apart(days: float) -> str:
+    """The last of a link's reasons ("5 h apart"); kept.py words its stored codes alike."""
     hours = days * 24
     if hours < 1:
         return "same hour"
@@ -285,7 +286,7 @@ def _why(dup: float, shared: tuple[str, ...], what: tuple[str, ...], days: float
         out.append(", ".join(names))
     if what:
         out.append("both: " + ", ".join(what))
-    out.append(_apart(days))
+    out.append(time_apart(days))
     if dup >= SAME_COPY:
         out.append(f"same copy {dup:.2f}")
     elif text >= TEXT_SAID:

@@ -27,6 +27,7 @@ from tui.core.query.ast import (
     Text,
     Time,
     actor_names,
+    feed_names,
     place_names,
     search_terms,
 )
@@ -45,6 +46,6 @@ __all__ = [
     "FIELDS", "FLAGS", "Actor", "ActorResolver", "And", "Everything", "Feed", "Flag",
     "Lang", "Node", "Not", "Or", "Place", "PlaceResolver", "QueryError", "SavedView",
     "SqlFilter", "Story", "Tag", "Text", "Time", "actor_names", "compile_node",
-    "compile_query", "default_actor_id", "explain_sql_error", "parse", "place_names", "quote",
-    "search_terms",
+    "compile_query", "default_actor_id", "explain_sql_error", "feed_names", "parse",
+    "place_names", "quote", "search_terms",
 ]

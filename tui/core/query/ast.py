@@ -150,7 +150,12 @@ def place_names(node: Node) -> list[str]:
     return _names(node, Place)
 
 
-def _names(node: Node, kind: type[Actor] | type[Place]) -> list[str]:
+def feed_names(node: Node) -> list[str]:
+    """Every name a `feed:` term gives, negated ones too."""
+    return _names(node, Feed)
+
+
+def _names(node: Node, kind: type[Actor] | type[Place] | type[Feed]) -> list[str]:
     if isinstance(node, kind):
         return [node.name]
     if isinstance(node, And | Or):

@@ -20,7 +20,6 @@ from tui.core.refresh.stopping import StopSignal
 from tui.core.refresh.summary import RefreshSummary
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
-from tui.core.store import page_retry
 from tui.core.store.feed_status import feed_warnings
 from tui.core.store.write_turns import transaction
 
@@ -33,8 +32,6 @@ def fetch_feeds(conn: sqlite3.Connection, config: Config, feeds: Sequence[Feed],
                 stopping: StopSignal, emit: Callable[[RefreshEvent], None]) -> RefreshSummary:
     """Fetch and store these feeds (and their pages when `extracting`): by the sweep when it
     can be the whole refresh and is, else by the pipeline (event loop, httpx, the workers)."""
-    if extracting and config.settings.allow_private_links:  # refused before, allowed now
-        page_retry.allowed_again(conn)
     answered: list[str] = []
     if sweepable(conn, feeds, refs, extracting):
         summary, answered = try_unchanged(conn, config, feeds, refs, stopping, emit)
