@@ -40,6 +40,20 @@ CARDS = {  # another story's card: its headline a link, its summary not (our own
                            "fighters in Belarus</h2></a><p>Friday 3 May, 2024</p><p>Alexander "
                            "Lukashenko said the fighters would train his army</p></div>",
                            "Lukashenko"),
+    # Headlines that are no heading: a paragraph, or bold text, holding only the link.
+    "paragraph link": ("<div class='card'><p><a href='/o/3'>Erdogan hosts Putin in Ankara for "
+                       "gas talks</a></p><p>Recep Tayyip Erdogan and Vladimir Putin discussed "
+                       "a gas hub in a three-hour meeting.</p></div>", "Erdogan"),
+    "bold link in a paragraph": ("<div class='card'><p><strong><a href='/o/4'>Lukashenko hosts "
+                                 "Wagner fighters in Belarus</a></strong></p><p>Alexander "
+                                 "Lukashenko said the fighters would train his army.</p></div>",
+                                 "Lukashenko"),
+    "bold link in a heading": ("<div><h3><b><a href='/o/5'>Pashinyan freezes Armenia's CSTO "
+                               "role</a></b></h3><p>Nikol Pashinyan said Yerevan would stop "
+                               "paying its share of the bloc's budget.</p></div>", "Pashinyan"),
+    "bold link": ("<div class='teaser'><strong><a href='/o/6'>Aliyev visits Moscow after the "
+                  "crash</a></strong><p>Ilham Aliyev asked Vladimir Putin to admit the airliner "
+                  "was shot down.</p></div>", "Aliyev"),
 }
 # What stays of a post once its markup is gone (a class stripped by a CMS, a copied page).
 LEFTOVERS = {
@@ -109,7 +123,8 @@ def test_posts_and_cards_names_are_not_the_articles_actors(server: LocalServer,
     assert article.body.split("\n\n")[-len(PARAS):] == PARAS
     assert "oman" in actors
     assert not actors & {"abbas-araghchi", "benjamin-netanyahu", "hamas", "recep-tayyip-erdogan",
-                         "vladimir-putin", "alexander-lukashenko"}, actors
+                         "vladimir-putin", "alexander-lukashenko", "nikol-pashinyan",
+                         "ilham-aliyev"}, actors
 
 
 @pytest.mark.parametrize("name", list(CARDS))
@@ -132,3 +147,15 @@ def test_the_articles_own_sections_under_linked_headings_stay() -> None:
     body = extract_page(page, "http://127.0.0.1/a", "text/html; charset=utf-8").body
     assert all(p in body for p in PARAS)
     assert "The Iranian envoy left the palace in Muscat after four hours of talks." in body
+
+
+def test_paragraphs_round_links_in_the_articles_text_stay() -> None:
+    """A paragraph that is only a link, in the article's own text, and a short box whose first
+    paragraph holds a link among its own words: neither is a card, so what follows stays."""
+    own = ("<div class='quote'><p>The ministry <a href='/o/7'>published the statement</a> in "
+           "full on Tuesday.</p><p>Oman's foreign minister said the talks would resume.</p>"
+           "</div>")
+    lone = "<p><strong><a href='/doc/1'>The full text of the joint statement</a></strong></p>"
+    body = body_with([lone, own])
+    assert all(p in body for p in PARAS)
+    assert "Oman's foreign minister said the talks would resume." in body
