@@ -1,7 +1,9 @@
+# ruff: noqa: RUF002, RUF003  (Turkish and Icelandic letters are the point here)
 """Bytes -> text for feeds and pages alike: one decision, and a truthful note when it guessed.
 
 Servers mislabel charsets often: a Windows-1256 Arabic feed that says utf-8 (or nothing), a
-Windows-1251 Russian one, UTF-8 labelled Latin-1. The order is BOM, valid UTF-8, a declared
+Windows-1251 Russian one, UTF-8 labelled Latin-1, a Windows-1254 Turkish one said to be
+Windows-1252. The order is BOM, valid UTF-8, a declared
 legacy charset (HTTP header, then `<?xml encoding>` or `<meta charset>`), then detection
 among the encodings met on the web. Valid UTF-8 beats a legacy label: mislabelled UTF-8 is
 common, while legacy text that happens to be valid UTF-8 is almost never seen.
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 _CT_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
@@ -125,11 +128,16 @@ def decode(raw: bytes, content_type: str | None = None) -> Decoded:
         return _checked(raw, Decoded(text, codec, "declared", declared))
     if "cp1252" in legacy:
         latin = raw.decode("cp1252", errors="replace")
+        if _turkish(latin):
+            return Decoded(raw.decode("cp1254", errors="replace"), "cp1254", "guessed", declared)
         if not _implausible_latin(latin):
             return _checked(raw, Decoded(latin, "cp1252", "declared", declared))
     guessed = _detect(raw)
     if guessed is not None:
-        return Decoded(raw.decode(guessed, errors="replace"), guessed, "guessed", declared)
+        text = raw.decode(guessed, errors="replace")
+        if guessed == "cp1252" and _turkish(text):
+            guessed, text = "cp1254", raw.decode("cp1254", errors="replace")
+        return Decoded(text, guessed, "guessed", declared)
     return Decoded(raw.decode("utf-8", errors="replace"), "utf-8", "replaced", declared)
 
 
@@ -167,6 +175,23 @@ def _implausible_latin(text: str) -> bool:
     """True when 'Latin-1' text is mostly accented letters: another charset, mislabelled."""
     letters = [c for c in _MARKUP.sub(" ", text[:200_000]) if c.isalpha()]
     return len(letters) > 40 and sum(ord(c) > 127 for c in letters) > len(letters) // 4
+
+
+_TURKISH_ONLY = frozenset("ðýþÐÝÞ")  # ğ ı ş Ğ İ Ş read as windows-1252
+_TURKISH_TOO = frozenset("çüÇÜ")  # Turkish letters both charsets share; Icelandic has neither
+_ICELANDIC = frozenset("æáúÆÁÚ")  # Icelandic's own, which Turkish never writes
+
+
+def _turkish(latin: str) -> bool:
+    """windows-1254 (Turkish) bytes read as windows-1252: the two differ in six letters only,
+    so the text is no nonsense to a chaos measure, just wrong ('Dýþiþleri' for 'Dışişleri').
+    Only Icelandic and Faroese write ð and þ, and they never write ç or ü."""
+    if latin.isascii():
+        return False
+    counts = Counter(c for c in _MARKUP.sub(" ", latin[:200_000]) if ord(c) > 0xBF)
+    odd = sum(counts[c] for c in _TURKISH_ONLY)
+    return odd >= 3 and sum(counts[c] for c in _TURKISH_TOO) > 0 \
+        and sum(counts[c] for c in _ICELANDIC) * 4 < odd
 
 
 def _detect(raw: bytes) -> str | None:
