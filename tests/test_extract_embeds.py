@@ -159,3 +159,13 @@ def test_paragraphs_round_links_in_the_articles_text_stay() -> None:
     body = body_with([lone, own])
     assert all(p in body for p in PARAS)
     assert "Oman's foreign minister said the talks would resume." in body
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le"])
+def test_embedded_posts_leave_a_utf16_page(codec: str) -> None:
+    """The embeds' cheap look searched the page's bytes for ASCII, which UTF-16 has none of."""
+    page = _html(["", TWEET]).decode().replace("charset='utf-8'", "charset='utf-16'")
+    raw = page.encode(codec)
+    body = extract_page(raw, "http://127.0.0.1/a", "text/html; charset=utf-16").body
+    assert body.split("\n\n")[-len(PARAS):] == PARAS
+    assert "Araghchi" not in body, body

@@ -96,6 +96,22 @@ def codec_of(name: str | None) -> str | None:
     return "gb18030" if codec in ("gb2312", "gbk") else codec
 
 
+def utf16_order(raw: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for UTF-16 without a byte-order mark, told by its markup:
+    every ASCII character is a NUL and its byte, so NULs fill one side of the byte pairs
+    (binary data has them on both, text on neither); else None."""
+    sample = raw[:1024]
+    if len(sample) < 16 or b"\x00" not in sample:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > half * 0.3 and even <= half * 0.02:
+        return "utf-16-le"
+    if even > half * 0.3 and odd <= half * 0.02:
+        return "utf-16-be"
+    return None
+
+
 def declared_labels(raw: bytes, content_type: str | None) -> tuple[str, ...]:
     """The charsets a document names: the HTTP header's, then its XML or meta declaration."""
     head = raw[:4096]
@@ -114,6 +130,9 @@ def decode(raw: bytes, content_type: str | None = None) -> Decoded:
         if raw.startswith(bom):
             return Decoded(raw.decode(enc, errors="replace").lstrip("\ufeff"), enc, "bom", ())
     declared = declared_labels(raw, content_type)
+    if wide := utf16_order(raw):  # its NULs are valid UTF-8, which would read first
+        found = "declared" if any("16" in (codec_of(d) or "") for d in declared) else "guessed"
+        return Decoded(raw.decode(wide, errors="replace"), wide, found, declared)
     try:
         return Decoded(raw.decode("utf-8"), "utf-8", "utf-8", declared)
     except UnicodeDecodeError:
