@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from tui.core.ingest import body_noise, charset
+from tui.core.ingest import body_noise, charset, furniture
 from tui.core.ingest.joiners import ZWNJ_FORMS, Guard, protect
 from tui.core.ingest.links import body_links
 from tui.core.ingest.mojibake import looks_mojibake, repair_markup
@@ -244,7 +244,7 @@ def clean_lines(text: str, link_texts: Container[str] = frozenset(),
     for raw_line in text.splitlines():
         line = " ".join(raw_line.split())  # _WS.sub(" ", raw_line).strip(), 4x faster
         if not line or _is_boilerplate(line, link_texts) or body_noise.is_noise(line) \
-                or (cards and _norm(line) in cards):
+                or furniture.is_furniture(line) or (cards and _norm(line) in cards):
             continue
         if kept and kept[-1] == line:
             continue
