@@ -66,7 +66,10 @@ STAMPS = ["Updated 12:30 GMT", "Last updated: 3 October 2024, 14:05",
           "Published 3 Oct 2024 | Updated 4 Oct 2024 at 9:15 a.m. ET", "Updated 5 mins ago",
           "Обновлено: 3 октября 2024, 14:05", "Опубликовано 12.10.2024 в 14:05 мск",
           "آخر تحديث: 3 أكتوبر 2024 - 14:05", "تاريخ النشر: الخميس 3 أكتوبر 2024",
-          "به‌روزرسانی: ۱۲ مهر ۱۴۰۳ - ۱۴:۰۵", "تاریخ انتشار: سه‌شنبه ۱۲ مهر ۱۴۰۳ ساعت ۱۴:۰۵"]
+          "به‌روزرسانی: ۱۲ مهر ۱۴۰۳ - ۱۴:۰۵", "تاریخ انتشار: سه‌شنبه ۱۲ مهر ۱۴۰۳ ساعت ۱۴:۰۵",
+          # A live blog's entry stamps, with no label.
+          "14:05, 3 октября 2024", "03.10.2024, 14:05", "14:05 GMT, 3 Oct 2024", "14:05 МСК",
+          "الساعة 14:05 بتوقيت القدس"]
 KEPT = ["In a post on X, the foreign minister wrote that the talks had gone well, a view his "
         "Omani counterpart did not echo.",
         "Hamas said on its Telegram channel that 3 captives had died.",
@@ -74,6 +77,7 @@ KEPT = ["In a post on X, the foreign minister wrote that the talks had gone well
         "Updated on Monday, the ministry's figures show 300 dead",
         "Published in 2019, the report named 12 officials.",
         "Обновлено соглашение 2015 года, сообщил МИД.",
+        "14:05 — сирены прозвучали в Хайфе.", "At 14:05 the sirens sounded in Haifa",
         "Update"]
 
 

@@ -2,7 +2,8 @@
 """Page furniture from Russian, Arabic and Persian outlets, and English shapes the post-clean
 missed (furniture.py): a "Читайте также" line with no colon, Arabic and Persian photo
 credits, a live blog's bare clock, cookie and paywall notices, corrections, "most read"
-headings, source and author labels. Each stayed in the body, its names the article's
+headings, source and author labels, author boxes, Russian legal footnotes and the
+foreign-agent label. Each stayed in the body, its names the article's
 actors. Sentences that only look like them stay. Every line here is our own wording."""
 
 from __future__ import annotations
@@ -59,6 +60,25 @@ FURNITURE = {  # (markup, what may not stay)
     "source ru": ("<p>Источник: ТАСС</p>", "ТАСС"),
     "source ar": ("<p>المصدر: الجزيرة + وكالات</p>", "الجزيرة"),
     "source fa": ("<p>منبع: خبرگزاری مهر</p>", "مهر"),
+    "ar watch also": ("<p>شاهد أيضا: نتنياهو يتحدث أمام الكنيست</p>", "نتنياهو"),
+    "gallery": ("<p>In pictures: Assad's palace after the fall of Damascus</p>", "Assad"),
+    "ru banned footnote": ("<p>* Meta (Instagram и Facebook) признана экстремистской "
+                           "организацией и запрещена в России</p>", "Meta"),
+    "ru terror footnote": ("<p>*«Исламское государство» — террористическая организация, "
+                           "запрещена в РФ</p>", "Исламское"),
+    "ru agent label": ("<p>ДАННОЕ СООБЩЕНИЕ (МАТЕРИАЛ) СОЗДАНО И (ИЛИ) РАСПРОСТРАНЕНО "
+                       "ИНОСТРАННЫМ СРЕДСТВОМ МАССОВОЙ ИНФОРМАЦИИ, ВЫПОЛНЯЮЩИМ ФУНКЦИИ "
+                       "ИНОСТРАННОГО АГЕНТА</p>", "АГЕНТА"),
+    "ru agent label, named": ("<p>Настоящий материал произведен, распространен и (или) "
+                              "направлен иностранным агентом «Медуза»</p>", "Медуза"),
+    "ru channel promo": ("<p>Подписывайтесь на «Ведомости» в Telegram</p>", "Ведомости"),
+    "log-in prompt": ("<p>Already have an account? Log in</p>", "account"),
+    "log-in prompt ru": ("<p>Уже есть подписка? Войдите</p>", "подписка"),
+    "age label": ("<p>18+</p>", "18+"),
+    "comment counter": ("<p>Комментарии (12)</p>", "Комментарии"),
+    "ar follow app": ("<p>تابعوا آخر الأخبار عبر تطبيق واتساب</p>", "واتساب"),
+    "author box": ("<h4>Об авторе</h4><p>Иван Петров — корреспондент отдела международной "
+                   "политики, раньше работал в «Коммерсанте».</p>", "Коммерсант"),
 }
 KEPT = [  # the article's own sentences, near each shape above
     "Подробнее о переговорах рассказал источник в Кремле",
@@ -72,6 +92,12 @@ KEPT = [  # the article's own sentences, near each shape above
     "قال المصدر إن الاجتماع سيعقد في أنقرة الأسبوع المقبل.",
     "The photo, taken in Gaza on Tuesday, was shared widely (Reuters could not verify it).",
     "Photo agencies were barred from the hearing, the court said.",
+    "Суд признал организацию экстремистской и запретил её деятельность в России.",
+    "Этот материал был опубликован в понедельник, и его распространили иностранные агентства.",
+    "Comments by the minister drew criticism in Tehran.",
+    "In pictures taken on Tuesday, the damage to the embassy is visible.",
+    "About the author of the letter, the ministry said nothing.",
+    "Иван Петров — корреспондент, задержанный в Тегеране, вышел на свободу.",
 ]
 
 

@@ -87,6 +87,11 @@ _STAMP_TOKEN = rf"(\d+|{_MONTHS}|{_TIME_WORDS}|{_STAMP_LABEL})(?!\w)\.?"
 _STAMP = re.compile(rf"^\W*({_STAMP_LABEL})\b\s*:?(\s*[:,|/\u00b7\u2022\u2013\u2014-]?\s*"
                     rf"{_STAMP_TOKEN})*\W*$", re.I)
 _STAMP_CUE = re.compile(rf"^\W*({_STAMP_LABEL})\b", re.I)
+# A live blog's entry stamp with no label: a clock or a numeric date among stamp tokens
+# ("14:05, 3 октября 2024", "03.10.2024, 14:05", "14:05 GMT, 3 Oct 2024").
+_CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}")
+_BARE_STAMP = re.compile(rf"^\W*{_STAMP_TOKEN}(\s*[:,|/.\u00b7\u2022\u2013\u2014-]?\s*"
+                         rf"{_STAMP_TOKEN})*\W*$", re.I)
 # "— Jane Doe (@janedoe) October 3, 2024": the name and date under an embedded post.
 _ATTRIBUTION = re.compile(r"^[\u2014\u2013-]+\s*[^()\n]{1,80}\(@\w{1,30}\)\s*[^.!?]{0,60}$")
 _POST_LINES = re.compile(
@@ -97,15 +102,18 @@ _PIC = re.compile(r"\bpic\.twitter\.com/\w+")
 
 
 def is_noise(line: str) -> bool:
-    """An embedded post's leftover line, or an update stamp alone on its line."""
+    """An embedded post's leftover line, or an update or entry stamp alone on its line."""
     if len(line) > 300:
         return False
     if "pic.twitter.com/" in line and _PIC.search(line):
         return True
     if ("(@" in line and _ATTRIBUTION.match(line)) or _POST_LINES.match(line):
         return True
-    return len(line) <= 120 and _STAMP_CUE.match(line) is not None \
-        and any(c.isdigit() for c in line) and _STAMP.match(line) is not None
+    if len(line) > 120 or not any(c.isdigit() for c in line):
+        return False
+    if _STAMP_CUE.match(line) is not None:
+        return _STAMP.match(line) is not None
+    return _CLOCK.search(line) is not None and _BARE_STAMP.match(line) is not None
 
 
 # --------------------------------------------------------------------------- story cards

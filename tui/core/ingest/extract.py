@@ -241,7 +241,7 @@ def clean_lines(text: str, link_texts: Container[str] = frozenset(),
     summaries under other stories' linked headlines (body_noise.card_summaries).
     """
     kept: list[str] = []
-    for raw_line in text.splitlines():
+    for raw_line in furniture.drop_bio_boxes(text).splitlines():
         line = " ".join(raw_line.split())  # _WS.sub(" ", raw_line).strip(), 4x faster
         if not line or _is_boilerplate(line, link_texts) or body_noise.is_noise(line) \
                 or furniture.is_furniture(line) or (cards and _norm(line) in cards):

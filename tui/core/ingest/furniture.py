@@ -23,13 +23,15 @@ _ANCHORED = [
     # ("ЧИТАЙТЕ ТАКЖЕ Шойгу прибыл...", "اقرأ أيضاً.. ..."): readers are never told this in
     # an article's prose. ("Подробнее", "по теме" open real sentences: not here.)
     r"^\W{0,3}(читайте (также|еще|ещё)|смотрите также|[اإأ]قرأ (أيضاً|أيضا|ايضاً|ايضا|كذلك)"
-    r"|(بیشتر|همچنین) بخوانید)(\.{2,}|…)?\s.{3,200}$",
+    r"|(بیشتر|همچنین) بخوانید|شاهد (أيضاً|أيضا|ايضا))\W{0,3}\s.{3,200}$",
+    # A gallery's or video's teaser for another story: "In pictures: ...", "بالصور: ...".
+    r"^\W*(in pictures|in photos|photo gallery|gallery|фоторепортаж|фотогалерея|بالصور"
+    r"|گزارش تصویری)\s*[:|].{0,200}$",
     # Photo credits in Arabic and Persian, and Persian's "photo by" / "photo source".
     r"^\W*(الصورة|صورة|الصور|تصویر|عکس از|منبع عکس|عکاس|фотография|источник фото)\s*[:|/©]"
     r".{0,150}$",
-    # A live blog's clock or age alone on its line: "14:05", "14:05 МСК", "منذ 5 دقائق".
-    r"^\W*\d{1,2}[:.]\d{2}(\s*(gmt|utc|bst|cet|msk|мск|et|am|pm|a\.m\.|p\.m\.|بتوقيت \w+"
-    r"|به وقت \w+))?\W*$",
+    # A live blog's age alone on its line: "5 minutes ago", "منذ 5 دقائق" (its clock is a stamp:
+    # body_noise.py).
     r"^\W*(\d+|an?|one)\s+(minutes?|mins?|hours?|hrs?|days?)\s+ago\W*$",
     r"^\W*\d+\s+(минут[уы]?|час(а|ов)?|дн(я|ей))\s+назад\W*$",
     r"^\W*منذ\s+\d+\s+(دقيقة|دقائق|ساعة|ساعات|أيام|يوم)\W*$",
@@ -46,6 +48,19 @@ _ANCHORED = [
     # A source or author label alone ("Источник: ТАСС", "المصدر: الجزيرة + وكالات").
     r"^\W*(sources?|источник|источники|المصدر|المصادر|منبع|منابع)\s*:\s*[^.!?]{1,80}$",
     r"^\W*(автор|автор текста|الكاتب|بقلم|نویسنده|خبرنگار)\s*:\s*[^.!?]{1,120}$",
+    # Comment counters, age labels and log-in prompts.
+    r"^\W*(comments?|комментарии|التعليقات|تعليقات|نظرات)\W*(\d+\W*)?$",
+    r"^\W*\d{1,2}\+\W*$",
+    r"^\W*(already (have an account|a subscriber|registered)\?\W*(log|sign) ?in"
+    r"|уже (есть подписка|подписаны|зарегистрированы)\?\W*(войдите|авторизуйтесь)).{0,60}$",
+    # Russian legal footnotes under a name with a star: "* Meta признана экстремистской ...",
+    # and the foreign-agent label; the names in them are no actors of the story.
+    r"^\s*\*.{0,200}(запрещен\w*|признан\w*) .{0,120}$",
+    r"^\W*(данное|настоящее|этот|настоящий) (сообщение|материал)\W*(\(?(материал|информация)"
+    r"\)?\W*)?(создан|произвед|распростран)\w*.{0,300}иностранн\w+ агент.{0,200}$",
+    # Arabic follow rows naming an app extract.py's row does not know.
+    r"^\W*(تابعوا|تابعونا|تابعنا|اشتركوا في).{0,60}(واتساب|واتس آب|جوجل نيوز|أخبار جوجل|تطبيق"
+    r"|تيك توك|إكس)\W*$",
     # An author's bio ending "Follow her on X" ("He urged them to follow him on X" stays).
     r"^(.{0,200}[.!]\s+)?follow (her|him|them) on (x|twitter|telegram|instagram|bluesky"
     r"|linkedin)(\s+@\w+)?\W*$",
@@ -82,6 +97,8 @@ _PAIRED = [  # (cue words, pattern)
     (("خبرنامه",), rf"^.{{0,80}}خبرنامه.{{0,60}}(عضو شوید|مشترک شوید|ثبت{_ZW}نام).{{0,40}}$"),
     (("нашем", "наш "), r"^.{0,60}\b(в|на) (нашем|наш) (telegram|телеграм|канал|дзен|max|vk)"
      r"\S*.{0,40}$"),
+    (("подпис",), r"^\W*(подписывайтесь|подпишитесь) на .{1,40} в (telegram|телеграм|дзен|max"
+     r"|vk|вконтакте|«?дзен)\W*$"),
     # An Arabic caption ending with its agency: "... في أنقرة (أ ف ب)".
     (("(",), r"^.{0,220}\((أ\.? ?ف\.? ?ب|رويترز|الأناضول|أسوشيتد برس|غيتي|إيبا|ایرنا|ایسنا"
      r"|تسنیم|ТАСС|РИА Новости)\)\s*$"),
@@ -97,3 +114,14 @@ def is_furniture(line: str) -> bool:
         return True
     low = line.lower()
     return any(any(c in low for c in cues) and r.match(line) for cues, r in _PAIRED_RE)
+
+
+# An author box: its heading alone on a line, then the bio (whose employers and beats became
+# the article's actors).
+_BIO_BOX = re.compile(r"^[^\S\n]*\W*(about the author|об авторе|عن الكاتب|نبذة عن الكاتب"
+                      rf"|درباره{_ZW}(ی )?نویسنده)\W*\n+[^\n]{{1,400}}(\n|$)", re.I | re.M)
+
+
+def drop_bio_boxes(text: str) -> str:
+    """`text` (lines) without an author box: the heading and the one paragraph under it."""
+    return _BIO_BOX.sub("", text)
