@@ -148,6 +148,8 @@ def _headline(link: Any) -> Any:
     head, words = link, None
     parent = link.getparent()
     while parent is not None and parent.tag in _WRAPPERS:
+        if (parent.text or "").strip() or (head.tail or "").strip():
+            break  # words beside it: a link in a sentence (most links; no text_content)
         words = words or _words(link)
         if _words(parent) != words:
             break
