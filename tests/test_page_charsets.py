@@ -100,3 +100,18 @@ def test_a_turkish_page_without_a_label_reads_turkish() -> None:
     found = extract_page(raw, "http://127.0.0.1/a", "text/html")
     assert found.body.split("\n\n")[-2:] == TURKISH
     assert found.note is not None and "windows-1254" in found.note
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("content_type", ["text/html; charset=utf-16", "text/html"])
+def test_utf16_without_a_bom_reads_right(codec: str, content_type: str) -> None:
+    """Its NULs are valid UTF-8: read as such, every letter had a NUL after it."""
+    page = _page(ARABIC, "utf-16")
+    decoded = decode(page.encode(codec), content_type)
+    assert decoded.text == page
+    assert (decoded.note is None) == ("utf-16" in content_type)
+
+
+def test_scattered_nuls_are_no_utf16() -> None:
+    raw = bytes(range(256)) * 8  # binary data: a NUL now and then, far from every other byte
+    assert decode(raw, "text/html").encoding != "utf-16-le"
