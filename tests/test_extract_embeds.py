@@ -40,6 +40,20 @@ CARDS = {  # another story's card: its headline a link, its summary not (our own
                            "fighters in Belarus</h2></a><p>Friday 3 May, 2024</p><p>Alexander "
                            "Lukashenko said the fighters would train his army</p></div>",
                            "Lukashenko"),
+    # Headlines that are no heading: a paragraph, or bold text, holding only the link.
+    "paragraph link": ("<div class='card'><p><a href='/o/3'>Erdogan hosts Putin in Ankara for "
+                       "gas talks</a></p><p>Recep Tayyip Erdogan and Vladimir Putin discussed "
+                       "a gas hub in a three-hour meeting.</p></div>", "Erdogan"),
+    "bold link in a paragraph": ("<div class='card'><p><strong><a href='/o/4'>Lukashenko hosts "
+                                 "Wagner fighters in Belarus</a></strong></p><p>Alexander "
+                                 "Lukashenko said the fighters would train his army.</p></div>",
+                                 "Lukashenko"),
+    "bold link in a heading": ("<div><h3><b><a href='/o/5'>Pashinyan freezes Armenia's CSTO "
+                               "role</a></b></h3><p>Nikol Pashinyan said Yerevan would stop "
+                               "paying its share of the bloc's budget.</p></div>", "Pashinyan"),
+    "bold link": ("<div class='teaser'><strong><a href='/o/6'>Aliyev visits Moscow after the "
+                  "crash</a></strong><p>Ilham Aliyev asked Vladimir Putin to admit the airliner "
+                  "was shot down.</p></div>", "Aliyev"),
 }
 # What stays of a post once its markup is gone (a class stripped by a CMS, a copied page).
 LEFTOVERS = {
@@ -52,7 +66,10 @@ STAMPS = ["Updated 12:30 GMT", "Last updated: 3 October 2024, 14:05",
           "Published 3 Oct 2024 | Updated 4 Oct 2024 at 9:15 a.m. ET", "Updated 5 mins ago",
           "Обновлено: 3 октября 2024, 14:05", "Опубликовано 12.10.2024 в 14:05 мск",
           "آخر تحديث: 3 أكتوبر 2024 - 14:05", "تاريخ النشر: الخميس 3 أكتوبر 2024",
-          "به‌روزرسانی: ۱۲ مهر ۱۴۰۳ - ۱۴:۰۵", "تاریخ انتشار: سه‌شنبه ۱۲ مهر ۱۴۰۳ ساعت ۱۴:۰۵"]
+          "به‌روزرسانی: ۱۲ مهر ۱۴۰۳ - ۱۴:۰۵", "تاریخ انتشار: سه‌شنبه ۱۲ مهر ۱۴۰۳ ساعت ۱۴:۰۵",
+          # A live blog's entry stamps, with no label.
+          "14:05, 3 октября 2024", "03.10.2024, 14:05", "14:05 GMT, 3 Oct 2024", "14:05 МСК",
+          "الساعة 14:05 بتوقيت القدس"]
 KEPT = ["In a post on X, the foreign minister wrote that the talks had gone well, a view his "
         "Omani counterpart did not echo.",
         "Hamas said on its Telegram channel that 3 captives had died.",
@@ -60,6 +77,7 @@ KEPT = ["In a post on X, the foreign minister wrote that the talks had gone well
         "Updated on Monday, the ministry's figures show 300 dead",
         "Published in 2019, the report named 12 officials.",
         "Обновлено соглашение 2015 года, сообщил МИД.",
+        "14:05 — сирены прозвучали в Хайфе.", "At 14:05 the sirens sounded in Haifa",
         "Update"]
 
 
@@ -109,7 +127,8 @@ def test_posts_and_cards_names_are_not_the_articles_actors(server: LocalServer,
     assert article.body.split("\n\n")[-len(PARAS):] == PARAS
     assert "oman" in actors
     assert not actors & {"abbas-araghchi", "benjamin-netanyahu", "hamas", "recep-tayyip-erdogan",
-                         "vladimir-putin", "alexander-lukashenko"}, actors
+                         "vladimir-putin", "alexander-lukashenko", "nikol-pashinyan",
+                         "ilham-aliyev"}, actors
 
 
 @pytest.mark.parametrize("name", list(CARDS))
@@ -132,3 +151,25 @@ def test_the_articles_own_sections_under_linked_headings_stay() -> None:
     body = extract_page(page, "http://127.0.0.1/a", "text/html; charset=utf-8").body
     assert all(p in body for p in PARAS)
     assert "The Iranian envoy left the palace in Muscat after four hours of talks." in body
+
+
+def test_paragraphs_round_links_in_the_articles_text_stay() -> None:
+    """A paragraph that is only a link, in the article's own text, and a short box whose first
+    paragraph holds a link among its own words: neither is a card, so what follows stays."""
+    own = ("<div class='quote'><p>The ministry <a href='/o/7'>published the statement</a> in "
+           "full on Tuesday.</p><p>Oman's foreign minister said the talks would resume.</p>"
+           "</div>")
+    lone = "<p><strong><a href='/doc/1'>The full text of the joint statement</a></strong></p>"
+    body = body_with([lone, own])
+    assert all(p in body for p in PARAS)
+    assert "Oman's foreign minister said the talks would resume." in body
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le"])
+def test_embedded_posts_leave_a_utf16_page(codec: str) -> None:
+    """The embeds' cheap look searched the page's bytes for ASCII, which UTF-16 has none of."""
+    page = _html(["", TWEET]).decode().replace("charset='utf-8'", "charset='utf-16'")
+    raw = page.encode(codec)
+    body = extract_page(raw, "http://127.0.0.1/a", "text/html; charset=utf-16").body
+    assert body.split("\n\n")[-len(PARAS):] == PARAS
+    assert "Araghchi" not in body, body

@@ -87,6 +87,11 @@ _STAMP_TOKEN = rf"(\d+|{_MONTHS}|{_TIME_WORDS}|{_STAMP_LABEL})(?!\w)\.?"
 _STAMP = re.compile(rf"^\W*({_STAMP_LABEL})\b\s*:?(\s*[:,|/\u00b7\u2022\u2013\u2014-]?\s*"
                     rf"{_STAMP_TOKEN})*\W*$", re.I)
 _STAMP_CUE = re.compile(rf"^\W*({_STAMP_LABEL})\b", re.I)
+# A live blog's entry stamp with no label: a clock or a numeric date among stamp tokens
+# ("14:05, 3 октября 2024", "03.10.2024, 14:05", "14:05 GMT, 3 Oct 2024").
+_CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}")
+_BARE_STAMP = re.compile(rf"^\W*{_STAMP_TOKEN}(\s*[:,|/.\u00b7\u2022\u2013\u2014-]?\s*"
+                         rf"{_STAMP_TOKEN})*\W*$", re.I)
 # "— Jane Doe (@janedoe) October 3, 2024": the name and date under an embedded post.
 _ATTRIBUTION = re.compile(r"^[\u2014\u2013-]+\s*[^()\n]{1,80}\(@\w{1,30}\)\s*[^.!?]{0,60}$")
 _POST_LINES = re.compile(
@@ -97,51 +102,76 @@ _PIC = re.compile(r"\bpic\.twitter\.com/\w+")
 
 
 def is_noise(line: str) -> bool:
-    """An embedded post's leftover line, or an update stamp alone on its line."""
+    """An embedded post's leftover line, or an update or entry stamp alone on its line."""
     if len(line) > 300:
         return False
     if "pic.twitter.com/" in line and _PIC.search(line):
         return True
     if ("(@" in line and _ATTRIBUTION.match(line)) or _POST_LINES.match(line):
         return True
-    return len(line) <= 120 and _STAMP_CUE.match(line) is not None \
-        and any(c.isdigit() for c in line) and _STAMP.match(line) is not None
+    if len(line) > 120 or not any(c.isdigit() for c in line):
+        return False
+    if _STAMP_CUE.match(line) is not None:
+        return _STAMP.match(line) is not None
+    return _CLOCK.search(line) is not None and _BARE_STAMP.match(line) is not None
 
 
 # --------------------------------------------------------------------------- story cards
 
 _HEADINGS = "h2|h3|h4|h5|h6"
 _HEADING_TAGS = frozenset(_HEADINGS.split("|"))
+# What a card's headline link sits in when it is not a heading: a paragraph or bold text
+# holding the link and nothing else ("<p><strong><a>Headline</a></strong></p>").
+_WRAPPERS = _HEADING_TAGS | {"p", "strong", "b"}
 _SUMMARY_TAGS = frozenset({"p", "div", "span"})
 
 
 @cache
 def _headline_links() -> Any:
-    """Links in a heading or holding one (from the links: a third of the cost of asking
-    every element whether it is a heading)."""
+    """Links in a heading, a paragraph or bold text, or holding a heading (from the links: a
+    third of the cost of asking every element whether it is a heading)."""
     from lxml import etree
 
     heads = _HEADINGS.split("|")
-    around = " or ".join(f"parent::{h}" for h in heads)
+    around = " or ".join(f"parent::{h}" for h in (*heads, "p", "strong", "b"))
     return etree.XPath(f"//a[{around} or {' or '.join(heads)}]")
+
+
+def _words(node: Any) -> str:
+    return " ".join(node.text_content().split())
+
+
+def _headline(link: Any) -> Any:
+    """The element that is a card's headline round `link`: the outermost heading, paragraph
+    or bold text holding the link's words and no others, or a link holding a heading; None
+    when the link is neither (a link inside a sentence, a bare link)."""
+    head, words = link, None
+    parent = link.getparent()
+    while parent is not None and parent.tag in _WRAPPERS:
+        if (parent.text or "").strip() or (head.tail or "").strip():
+            break  # words beside it: a link in a sentence (most links; no text_content)
+        words = words or _words(link)
+        if _words(parent) != words:
+            break
+        head, parent = parent, parent.getparent()
+    if head is link and not any(h.tag in _HEADING_TAGS for h in link.iterdescendants()):
+        return None
+    return head
 
 
 def card_summaries(tree: Any) -> frozenset[str]:
     """The normalised summaries of other stories' cards on the page: a small box holding a
-    heading that is a link (or a link holding a heading) and a short unlinked summary under
-    it. trafilatura drops the linked heading and keeps the summary, whose names became the
-    article's actors. A box of over 700 characters is the article's own (a section under a
-    linked heading); a link to a place in the page (#entry) heads the page's own text."""
+    headline that is a link (a heading, paragraph or bold text holding only the link, or a
+    link holding a heading) and a short unlinked summary under it. trafilatura drops the
+    linked headline and keeps the summary, whose names became the article's actors. A box
+    of over 700 characters is the article's own (a section under a linked heading); a link
+    to a place in the page (#entry) heads the page's own text."""
     found: set[str] = set()
     for link in _headline_links()(tree):
         if (link.get("href") or "#").startswith("#"):
             continue
-        parent = link.getparent()
-        head = parent if parent is not None and parent.tag in _HEADING_TAGS else link
-        if head is not link and " ".join(head.text_content().split()) \
-                != " ".join(link.text_content().split()):
-            continue  # a heading with words of its own beside the link
-        box = head.getparent()
+        head = _headline(link)
+        box = head.getparent() if head is not None else None
         if box is None or box.tag not in ("div", "li", "article", "section") or len(box) > 4:
             continue
         summaries = [s for s in head.itersiblings() if s.tag in _SUMMARY_TAGS]

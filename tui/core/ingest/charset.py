@@ -1,7 +1,9 @@
+# ruff: noqa: RUF002, RUF003  (Turkish and Icelandic letters are the point here)
 """Bytes -> text for feeds and pages alike: one decision, and a truthful note when it guessed.
 
 Servers mislabel charsets often: a Windows-1256 Arabic feed that says utf-8 (or nothing), a
-Windows-1251 Russian one, UTF-8 labelled Latin-1. The order is BOM, valid UTF-8, a declared
+Windows-1251 Russian one, UTF-8 labelled Latin-1, a Windows-1254 Turkish one said to be
+Windows-1252. The order is BOM, valid UTF-8, a declared
 legacy charset (HTTP header, then `<?xml encoding>` or `<meta charset>`), then detection
 among the encodings met on the web. Valid UTF-8 beats a legacy label: mislabelled UTF-8 is
 common, while legacy text that happens to be valid UTF-8 is almost never seen.
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 _CT_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
@@ -93,6 +96,22 @@ def codec_of(name: str | None) -> str | None:
     return "gb18030" if codec in ("gb2312", "gbk") else codec
 
 
+def utf16_order(raw: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for UTF-16 without a byte-order mark, told by its markup:
+    every ASCII character is a NUL and its byte, so NULs fill one side of the byte pairs
+    (binary data has them on both, text on neither); else None."""
+    sample = raw[:1024]
+    if len(sample) < 16 or b"\x00" not in sample:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > half * 0.3 and even <= half * 0.02:
+        return "utf-16-le"
+    if even > half * 0.3 and odd <= half * 0.02:
+        return "utf-16-be"
+    return None
+
+
 def declared_labels(raw: bytes, content_type: str | None) -> tuple[str, ...]:
     """The charsets a document names: the HTTP header's, then its XML or meta declaration."""
     head = raw[:4096]
@@ -111,6 +130,9 @@ def decode(raw: bytes, content_type: str | None = None) -> Decoded:
         if raw.startswith(bom):
             return Decoded(raw.decode(enc, errors="replace").lstrip("\ufeff"), enc, "bom", ())
     declared = declared_labels(raw, content_type)
+    if wide := utf16_order(raw):  # its NULs are valid UTF-8, which would read first
+        found = "declared" if any("16" in (codec_of(d) or "") for d in declared) else "guessed"
+        return Decoded(raw.decode(wide, errors="replace"), wide, found, declared)
     try:
         return Decoded(raw.decode("utf-8"), "utf-8", "utf-8", declared)
     except UnicodeDecodeError:
@@ -125,11 +147,16 @@ def decode(raw: bytes, content_type: str | None = None) -> Decoded:
         return _checked(raw, Decoded(text, codec, "declared", declared))
     if "cp1252" in legacy:
         latin = raw.decode("cp1252", errors="replace")
+        if _turkish(latin):
+            return Decoded(raw.decode("cp1254", errors="replace"), "cp1254", "guessed", declared)
         if not _implausible_latin(latin):
             return _checked(raw, Decoded(latin, "cp1252", "declared", declared))
     guessed = _detect(raw)
     if guessed is not None:
-        return Decoded(raw.decode(guessed, errors="replace"), guessed, "guessed", declared)
+        text = raw.decode(guessed, errors="replace")
+        if guessed == "cp1252" and _turkish(text):
+            guessed, text = "cp1254", raw.decode("cp1254", errors="replace")
+        return Decoded(text, guessed, "guessed", declared)
     return Decoded(raw.decode("utf-8", errors="replace"), "utf-8", "replaced", declared)
 
 
@@ -167,6 +194,23 @@ def _implausible_latin(text: str) -> bool:
     """True when 'Latin-1' text is mostly accented letters: another charset, mislabelled."""
     letters = [c for c in _MARKUP.sub(" ", text[:200_000]) if c.isalpha()]
     return len(letters) > 40 and sum(ord(c) > 127 for c in letters) > len(letters) // 4
+
+
+_TURKISH_ONLY = frozenset("ðýþÐÝÞ")  # ğ ı ş Ğ İ Ş read as windows-1252
+_TURKISH_TOO = frozenset("çüÇÜ")  # Turkish letters both charsets share; Icelandic has neither
+_ICELANDIC = frozenset("æáúÆÁÚ")  # Icelandic's own, which Turkish never writes
+
+
+def _turkish(latin: str) -> bool:
+    """windows-1254 (Turkish) bytes read as windows-1252: the two differ in six letters only,
+    so the text is no nonsense to a chaos measure, just wrong ('Dýþiþleri' for 'Dışişleri').
+    Only Icelandic and Faroese write ð and þ, and they never write ç or ü."""
+    if latin.isascii():
+        return False
+    counts = Counter(c for c in _MARKUP.sub(" ", latin[:200_000]) if ord(c) > 0xBF)
+    odd = sum(counts[c] for c in _TURKISH_ONLY)
+    return odd >= 3 and sum(counts[c] for c in _TURKISH_TOO) > 0 \
+        and sum(counts[c] for c in _ICELANDIC) * 4 < odd
 
 
 def _detect(raw: bytes) -> str | None:

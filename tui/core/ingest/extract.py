@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from tui.core.ingest import body_noise, charset
+from tui.core.ingest import body_noise, charset, furniture
 from tui.core.ingest.joiners import ZWNJ_FORMS, Guard, protect
 from tui.core.ingest.links import body_links
 from tui.core.ingest.mojibake import looks_mojibake, repair_markup
@@ -66,7 +66,12 @@ def decode_html(raw: bytes, content_type: str | None = None) -> str:
     return charset.decode(raw, content_type).text
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16's NULs are no sign of binary data
 _BINARY_CONTROLS = bytes([*range(9), *range(14, 32)])
+
+
+def _ascii_based(encoding: str) -> bool:
+    return "utf_16" not in encoding.replace("-", "_") and "utf_32" not in encoding.replace("-", "_")
 
 
 def _looks_binary(raw: bytes) -> bool:
@@ -236,10 +241,10 @@ def clean_lines(text: str, link_texts: Container[str] = frozenset(),
     summaries under other stories' linked headlines (body_noise.card_summaries).
     """
     kept: list[str] = []
-    for raw_line in text.splitlines():
+    for raw_line in furniture.drop_bio_boxes(text).splitlines():
         line = " ".join(raw_line.split())  # _WS.sub(" ", raw_line).strip(), 4x faster
         if not line or _is_boilerplate(line, link_texts) or body_noise.is_noise(line) \
-                or (cards and _norm(line) in cards):
+                or furniture.is_furniture(line) or (cards and _norm(line) in cards):
             continue
         if kept and kept[-1] == line:
             continue
@@ -299,7 +304,7 @@ def _extract(raw: bytes, url: str,
     mime = (content_type or "").split(";")[0].strip().lower()
     if mime and not any(t in mime for t in _ACCEPTED_TYPES):
         return _failure(f"not a web page ({mime})"), None
-    if _looks_binary(raw):
+    if _looks_binary(raw) and not raw.startswith(_UTF16_BOMS) and not charset.utf16_order(raw):
         return _failure("the page is binary data, not HTML"), None
     if _too_many_links(raw):
         return _failure(f"the page is a wall of links (over {MAX_LINKS}), not an article"), None
@@ -322,7 +327,8 @@ def _extract(raw: bytes, url: str,
     tree = load_html(text)
     if tree is None:
         return _failure("the page is not parseable HTML"), None
-    if body_noise.has_embeds(raw):
+    # The cheap look searches the bytes as ASCII, which UTF-16 is not: then the text.
+    if body_noise.has_embeds(raw if _ascii_based(page_text.encoding) else text):
         body_noise.drop_embeds(tree)  # posts embedded from X, Instagram, Telegram...
     # The one parse serves both: trafilatura works on a copy of a tree it is given, so the
     # link texts page_meta reads later (only when clean_lines asks) come from the whole page.
