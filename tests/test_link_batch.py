@@ -28,7 +28,7 @@ def _devset_features(folder: Path) -> dict[int, Features]:
 
 
 def _one_by_one(feats: dict[int, Features], pairs: list[tuple[int, int]],
-                model: Model) -> list[tuple[int, int, float, str, bool]]:
+                model: Model) -> list[tuple[int, int, float, str, int]]:
     return [(a, b, *kept) for a, b in pairs if a in feats and b in feats
             and (kept := link(feats[a], feats[b], model))]
 
@@ -44,13 +44,22 @@ def test_every_devset_pair_scores_as_link_scores_it(tmp_path: Path) -> None:
     assert len(want) > 1000 and far  # links to get wrong, and pairs beyond the window
     whys = [why for *_x, why, _says in want]  # reasons with names and event types
     assert any("both: " in w for w in whys) and any("apart" not in w.split("; ")[0] for w in whys)
-    assert {says for *_x, says in want} == {True, False}
-    assert score_many(feats, pairs, model) == want
+    assert {says for *_x, says in want} == {1, 0}
+    got = score_many(feats, pairs, model)
+    assert got == want
+    _says_are_ints(got + want)
     # a model that keeps every pair (links beyond the window too) and one that keeps few
     for floor in (0.0, 0.5):
         strict = replace(model, link_min=floor)
-        assert score_many(feats, pairs[:3000], strict) == _one_by_one(feats, pairs[:3000],
-                                                                      strict)
+        got = score_many(feats, pairs[:3000], strict)
+        assert got == _one_by_one(feats, pairs[:3000], strict)
+        _says_are_ints(got + _one_by_one(feats, pairs[:3000], strict))
+
+
+def _says_are_ints(rows: list[tuple[int, int, float, str, int]]) -> None:
+    """The flag is 1 or 0, never a bool: the writer binds every link row, and sqlite3 binds
+    a bool through its adapter lookup (~1 us a row of a cold run's 190k links)."""
+    assert {type(row[4]) for row in rows} == {int}
 
 
 def test_odd_signatures_and_missing_features_score_as_link_scores_them(
@@ -86,7 +95,9 @@ def test_reasons_of_tied_and_many_event_types_and_names_read_as_link_words_them(
     assert any("both: deaths, drone attack" in w for w in whys)  # tied: by key
     assert any("both: missile attack, air strike" in w for w in whys)  # the greater first
     assert any("both: air strike, drone attack" in w for w in whys)  # two of four
-    assert score_many(odd, pairs, model) == want
+    got = score_many(odd, pairs, model)
+    assert got == want
+    _says_are_ints(got + want)
 
 
 def test_a_worker_codes_each_article_once_whichever_jobs_it_is_in(

@@ -58,3 +58,32 @@ def test_top_terms_are_the_heaviest_ties_and_disorder_included() -> None:
         fields = SimpleNamespace(actors={}, states={}, places={}, terms=weights, sig=())
         got = [key for key in index_keys(fields) if key.startswith("t:")]
         assert got == [f"t:{t}" for t, _w in heaviest(weights, TOP_TERMS)]
+
+
+def test_postings_are_stored_as_weighed_two_hundred_a_statement(tmp_path: Path) -> None:
+    """The writer stores a job's postings a few statements in all (a statement per posting
+    was a quarter of storing them), each posting once, whatever their count; one for an
+    article gone meanwhile is left out."""
+    from math import ceil
+
+    conn = _db(tmp_path)
+    with transaction(conn):
+        ids = [_add(conn, f"p{n}", 1 + n % 2, f"Shoigu in Tehran, part {n}",
+                    VISIT + f" Talks on drones went on for {n} hours in round {n % 7}.",
+                    f"2024-08-0{1 + n % 9}T1{n % 10}:00:00Z", [SHOIGU]) for n in range(24)]
+        index.store_raw(conn, index.load_raw(conn, ids), ids)
+    got = index.weighed(conn, ids)
+    gone = ids[5]
+    with transaction(conn):
+        conn.execute("DELETE FROM articles WHERE id = ?", (gone,))
+    postings = [p for p in zip(got.keys, got.published, got.ids, strict=True) if p[2] != gone]
+    assert len(postings) > 400 and len(postings) % 200  # full statements and a last one
+    said: list[str] = []
+    conn.set_trace_callback(said.append)
+    with transaction(conn):
+        index.store_weighed(conn, got)
+    conn.set_trace_callback(None)
+    assert len([s for s in said if s.startswith("INSERT")]) == ceil(len(postings) / 200)
+    stored = conn.execute("SELECT key, published, article_id FROM link_keys "
+                          "ORDER BY key, published, article_id").fetchall()
+    assert [tuple(row) for row in stored] == sorted(postings)

@@ -30,7 +30,7 @@ from tui.core.linking.score import (
 from tui.core.linking.sparse import Coded, Sparse
 from tui.core.linking.what import MIN_SHOWN, shared
 
-LinkRow = tuple[int, int, float, str, bool]  # as index.LinkRow
+LinkRow = tuple[int, int, float, str, int]  # as index.LinkRow
 TYPES = sorted(LEXICON)  # event types as bits of a mask, in key order
 _HOURS = 20  # `time_apart` says hours below this many, days from it
 _DAYS = _HOURS + 1  # apart codes: 0 same hour, 1.._HOURS hours, _DAYS + n n days
@@ -135,7 +135,7 @@ def kept_rows(arts: Sequence[Features], ids: Any, x: Any, y: Any, model: Model, 
     tails[said] = "; text " + figures(ktext[said])
     rest_words = np.array([_words(c) for c in distinct.tolist()], object)
     whys = (first + rest_words[which] + tails).tolist()
-    says = ((names > 0) | (both != 0) | copy | said).tolist()
+    says = ((names > 0) | (both != 0) | copy | said).astype(np.int64).tolist()  # 1/0: `why`
     for n in np.flatnonzero(general).tolist():
         whys[n], says[n] = _reasons(arts[kx[n]], arts[ky[n]], float(kdup[n]), float(kdays[n]),
                                     float(ktext[n]), name)
@@ -224,7 +224,7 @@ def _words(code: int) -> str:
 
 
 def _reasons(x: Features, y: Features, dup: float, days: float, text: float,
-             name: Callable[[str], str]) -> tuple[str, bool]:
+             name: Callable[[str], str]) -> tuple[str, int]:
     """`score.why(*score._shared(...))` of a kept pair, for those that show an event type
     the lexicon does not know."""
     xa, ya, xp, yp = x.actors, y.actors, x.places, y.places
@@ -244,7 +244,7 @@ def _reasons(x: Features, y: Features, dup: float, days: float, text: float,
         out.append(f"same copy {dup:.2f}")
     elif text >= TEXT_SAID:
         out.append(f"text {text:.2f}")
-    return "; ".join(out), bool(count or named) or dup >= SAME_COPY or text >= TEXT_SAID
+    return "; ".join(out), int(bool(count or named) or dup >= SAME_COPY or text >= TEXT_SAID)
 
 
 def _many_names(x: Features, y: Features, name: Callable[[str], str]) -> str:

@@ -337,7 +337,7 @@ class Best:
 
     def __init__(self, keep: int) -> None:
         self.keep = keep
-        self.rows: dict[int, list[tuple[float, int, str, bool]]] = {}
+        self.rows: dict[int, list[tuple[float, int, str, int]]] = {}
 
     def add(self, rows: Sequence[LinkRow]) -> None:
         """Scored pairs, each one way: they count for both articles. Past `4 * keep` held

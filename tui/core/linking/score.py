@@ -196,13 +196,13 @@ def score(x: Features, y: Features, model: Model | None = None) -> Score:
                  *_shared(x, y, shared_a, shared_p))
 
 
-def link(x: Features, y: Features, model: Model) -> tuple[float, str, bool] | None:
+def link(x: Features, y: Features, model: Model) -> tuple[float, str, int] | None:
     """`score`'s probability and reasons of a link to keep, and whether they say more than
-    the time apart (`why`), None below the model's link_min: the same values without the
-    named parts (every candidate pair comes here)."""
+    the time apart (`why`: 1 or 0), None below the model's link_min: the same values without
+    the named parts (every candidate pair comes here)."""
     days = abs(x.published - y.published) / DAY
     if days > WINDOW_DAYS:
-        return (0.0, time_apart(days), False) if model.link_min <= 0 else None
+        return (0.0, time_apart(days), 0) if model.link_min <= 0 else None
     values, shared_a, shared_p = _pair(x, y)
     total = _total(model, values)
     if total < model.link_min:
@@ -266,12 +266,14 @@ def reasons(s: Score, name: Callable[[str], str] = display_name, limit: int = 4)
 
 
 def why(dup: float, shared: tuple[str, ...], what: tuple[str, ...], days: float, text: float,
-        name: Callable[[str], str] = display_name) -> tuple[str, bool]:
+        name: Callable[[str], str] = display_name) -> tuple[str, int]:
     """A kept link's reasons (`_why`) and whether they say more than the time apart: the
     flag is stored beside the text, so what a list shows is decided from the parts that
     scored (tui.core.related_items.shown), never read back from the words. A plain pair: a
-    link row crosses from the pool's workers (a NamedTuple pickled four times slower)."""
-    return _why(dup, shared, what, days, text, name), _says_why(dup, shared, what, text)
+    link row crosses from the pool's workers (a NamedTuple pickled four times slower). The
+    flag is 1 or 0, not a bool: sqlite3 binds a bool (a subclass of int) through its adapter
+    lookup, ~1 us a row: up to a fifth of the writer storing a cold run's 190k links."""
+    return _why(dup, shared, what, days, text, name), int(_says_why(dup, shared, what, text))
 
 
 def _why(dup: float, shared: tuple[str, ...], what: tuple[str, ...], days: float, text: float,
