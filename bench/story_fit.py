@@ -90,8 +90,9 @@ def run(bench: rv.Bench, grid: Grid, seed: int, folds: int = ev.FOLDS
         story = maps[best[1]]
         chosen.append(points[best[1]])
         scored = [a for a in truth if which[truth[a]] == k]
-        related = so.ordered(rv.as_listed(links, story, bench.named), bench.meta, story,
-                             so.story_first)
+        listed = rv.as_listed(links, story, bench.named)
+        w = so.choose_support(links, listed, bench.meta, story, truth, trained)
+        related = so.ordered(listed, bench.meta, story, so.supported(links, w))
         pooled.add(evaluate(truth, related, story, scored))
     return pooled, chosen
 
