@@ -49,6 +49,9 @@ APART_DAYS = 20.0  # two dev-set articles this far apart never report one event
 STORY_GRID = (0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6)  # story thresholds tried on the training events
 # join_min (stories.join) tried with each threshold; the hand-set value first, so a tie keeps it
 JOIN_GRID = (0.05, 0.0, 0.01, 0.02, 0.03, 0.04)
+# the lists' second-order weight (related_items.rank_value), chosen on the training articles'
+# intrusions (0 first: a tie keeps the pair's order); round 37
+SUPPORT_GRID = (0.0, 1.0, 2.0, 4.0, 8.0, 16.0)
 SEED_PAIR = ("a-shoigu-tehran-wire", "a-shoigu-tehran-analysis")  # report, analysis 2 days on
 # Parts of the set reported apart: a and b are ordinary coverage (nearer the held-out corpus),
 # c and d were built as adjacent-event stress pairs
@@ -177,8 +180,10 @@ def cross_validate(cache: Cache, fitter: Fitter, folds: int = FOLDS,
             index.relink(cache.conn, model)  # type: ignore[arg-type]
         trained = [aid for aid in cache.gold if which[truth[aid]] != k]
         model = choose_story_min(cache, model, trained)
+        model = choose_support(cache, model, trained)
+        support = model.support  # type: ignore[attr-defined]
         scored = [aid for aid in cache.gold if which[truth[aid]] == k]
-        figures = evaluate(truth, related_ids(cache.conn), story_ids(cache.conn), scored)
+        figures = evaluate(truth, related_ids(cache.conn, support), story_ids(cache.conn), scored)
         if verbose:
             print(f"  fold {k}: {fmt(figures.summary())}", flush=True)
         per_fold.append(figures)
@@ -186,14 +191,14 @@ def cross_validate(cache: Cache, fitter: Fitter, folds: int = FOLDS,
         for lang in sorted({cache.gold[a].lang for a in scored}):
             mine = [a for a in scored if cache.gold[a].lang == lang]
             by_lang.setdefault(lang, Figures()).add(evaluate(
-                truth, related_ids(cache.conn), story_ids(cache.conn), mine))
+                truth, related_ids(cache.conn, support), story_ids(cache.conn), mine))
         for group in PART_GROUPS:
             mine = [a for a in scored if cache.gold[a].part and cache.gold[a].part in group]
             if mine:
                 by_part.setdefault(group, Figures()).add(evaluate(
-                    truth, related_ids(cache.conn), story_ids(cache.conn), mine))
+                    truth, related_ids(cache.conn, support), story_ids(cache.conn), mine))
         if seed and k == seed_fold:
-            seed_found = seed_pair(cache, seed)
+            seed_found = seed_pair(cache, seed, support)
     return Result(pooled, per_fold, seed_found, by_lang, by_part)
 
 
@@ -215,6 +220,29 @@ def choose_story_min(cache: Cache, model: object, trained: Sequence[int]) -> obj
     with transaction(cache.conn):
         index.restory(cache.conn, chosen)  # type: ignore[arg-type]
     return chosen
+
+
+def shipped_support() -> float:
+    """The shipped model's second-order weight: lists of a cache linked with shipped weights."""
+    from tui.core.linking.score import default_model
+
+    return default_model().support
+
+
+def choose_support(cache: Cache, model: object, trained: Sequence[int]) -> object:
+    """The lists' second-order weight of SUPPORT_GRID with the fewest intrusions over
+    `trained` articles' lists as the store shows them (the first of equals)."""
+    from dataclasses import replace
+
+    truth = {aid: a.truth for aid, a in cache.gold.items()}
+    story = story_ids(cache.conn)
+    best: tuple[int, float] | None = None
+    for w in SUPPORT_GRID:
+        got = evaluate(truth, related_ids(cache.conn, w), story, trained).intrusions
+        if best is None or got < best[0]:
+            best = (got, w)
+    assert best is not None
+    return replace(model, support=best[1])  # type: ignore[type-var]
 
 
 StoryRule = Callable[[Mapping[int, float], Sequence[tuple[int, int, float]], float, float],
@@ -256,10 +284,12 @@ def tfidf_fitter(train: Sequence[Pair]) -> object:
                      parts=("text",))
 
 
-def seed_pair(cache: Cache, pair: tuple[str, str] = SEED_PAIR) -> tuple[bool, bool]:
-    """Whether each of the pair is in the other's first five related items."""
+def seed_pair(cache: Cache, pair: tuple[str, str] = SEED_PAIR,
+              support: float | None = None) -> tuple[bool, bool]:
+    """Whether each of the pair is in the other's first five related items (`support`: the
+    lists' weight, None the shipped one)."""
     a, b = cache.by_slug[pair[0]], cache.by_slug[pair[1]]
-    related = related_ids(cache.conn)
+    related = related_ids(cache.conn, shipped_support() if support is None else support)
     return b in related(a)[:5], a in related(b)[:5]
 
 
@@ -281,7 +311,7 @@ def real_news_report(cache: Cache) -> list[GroupResult]:
     a whole feed counts as one member)."""
     from bench.related_data import member_slugs
 
-    related = related_ids(cache.conn)
+    related = related_ids(cache.conn, shipped_support())
     out = []
     for group in real_news_groups():
         members = [[cache.by_slug[s] for s in member_slugs(m, cache.by_slug)]
@@ -311,7 +341,7 @@ def fresh_report(folder: Path, halves: Sequence[str]) -> None:
     cache = build_cache(folder, load_devset(devset_halves()))
     truth = {aid: a.truth for aid, a in cache.gold.items()}
     scored = [aid for aid, a in cache.gold.items() if a.slug in scored_slugs]
-    related, stories = related_ids(cache.conn), story_ids(cache.conn)
+    related, stories = related_ids(cache.conn, shipped_support()), story_ids(cache.conn)
     print(f"fresh parts {', '.join(halves)}: {len(scored)} articles scored in a cache of "
           f"{len(cache.gold)}, shipped weights")
     print("  all:", fmt(evaluate(truth, related, stories, scored).summary()))
@@ -344,7 +374,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             cache = build_cache(Path(tmp), load_demo())
             truth = {aid: a.truth for aid, a in cache.gold.items()}
             print("demo, shipped weights:",
-                  fmt(evaluate(truth, related_ids(cache.conn), story_ids(cache.conn)).summary()))
+                  fmt(evaluate(truth, related_ids(cache.conn, shipped_support()), story_ids(cache.conn)).summary()))
         else:
             cache = build_cache(Path(tmp), load_devset())
             table = pairs(cache)

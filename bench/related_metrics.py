@@ -50,11 +50,12 @@ class Figures:
                 "b3_f1": 2 * bp * br / (bp + br) if bp + br else 0.0, "articles": len(self.b3p)}
 
 
-def related_ids(conn: sqlite3.Connection) -> RelatedOf:
+def related_ids(conn: sqlite3.Connection, support: float = 0.0) -> RelatedOf:
+    """As the store lists them, shown items only; `support`: the model's second-order weight."""
     from tui.core.related_items import shown
     from tui.core.store import coverage
 
-    return lambda aid: [r.id for r in coverage.related(conn, aid, 10, shown)]  # as shown
+    return lambda aid: [r.id for r in coverage.related(conn, aid, 10, shown, support)]
 
 
 def story_ids(conn: sqlite3.Connection) -> dict[int, int]:

@@ -127,6 +127,7 @@ class Fold:
     links: Links
     story: dict[int, int]
     scored: list[int]  # the fold's articles
+    support: float = 0.0  # the lists' second-order weight, chosen on the training articles
 
 
 def kept_links(bench: Bench, model: Model,
@@ -166,7 +167,9 @@ def folds_in_memory(bench: Bench, seed: int, folds: int,
         links, strong = kept_links(bench, model, row)
         trained = [a for a in truth if which[truth[a]] != k]
         story = ev.best_stories(bench.published, strong, truth, trained, stories)[2]
-        yield Fold(links, story, [a for a in truth if which[truth[a]] == k])
+        w = so.choose_support(links, as_listed(links, story, bench.named), bench.meta, story,
+                              truth, trained)
+        yield Fold(links, story, [a for a in truth if which[truth[a]] == k], w)
 
 
 def score(bench: Bench, variant: Variant, seed: int = 7, folds: int = ev.FOLDS
@@ -183,7 +186,7 @@ def score(bench: Bench, variant: Variant, seed: int = 7, folds: int = ev.FOLDS
            "gh": Figures()}
     for fold in folds_in_memory(bench, seed, folds, row, parts, variant.stories):
         related = so.ordered(as_listed(fold.links, fold.story, bench.named), bench.meta,
-                             fold.story, so.story_first)
+                             fold.story, so.supported(fold.links, fold.support))
         for name, figures in out.items():
             mine = [a for a in fold.scored if name == "all" or bench.part[a] in name]
             figures.add(evaluate(bench.truth, related, fold.story, mine))

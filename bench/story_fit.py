@@ -8,7 +8,8 @@ per fold the pair score is fitted without the fold's events and the links kept a
 keeps them. Then each variant's grid of story parameters (stories.cluster: the core threshold
 `story_min`, the join step's least average link `join_min`, the seeding's `seed_top`) is searched on
 the training events' B3-F1 (ties: the first in grid order, the hand-set values first), and only
-the fold's articles are scored with the chosen one (lists story first, as the store orders).
+the fold's articles are scored with the chosen one (lists story first, then by rank_value with
+the support weight chosen on the training articles, as the store orders).
 "base" is the rule before join_min was fitted; "join_min lower" is what ships
 (related_eval.JOIN_GRID, chosen the same way by the store's folds and by fit.py).
 """
@@ -90,8 +91,9 @@ def run(bench: rv.Bench, grid: Grid, seed: int, folds: int = ev.FOLDS
         story = maps[best[1]]
         chosen.append(points[best[1]])
         scored = [a for a in truth if which[truth[a]] == k]
-        related = so.ordered(rv.as_listed(links, story, bench.named), bench.meta, story,
-                             so.story_first)
+        listed = rv.as_listed(links, story, bench.named)
+        w = so.choose_support(links, listed, bench.meta, story, truth, trained)
+        related = so.ordered(listed, bench.meta, story, so.supported(links, w))
         pooled.add(evaluate(truth, related, story, scored))
     return pooled, chosen
 

@@ -85,6 +85,33 @@ def story_first(_a: int, _b: int, p: float, same: bool) -> float:
     return (10.0 if same else 0.0) + p
 
 
+def supported(links: Links, weight: float) -> Rule:
+    """Story first, then by `related_items.rank_value`: the store's order with the model's
+    second-order weight (`links`: every article's kept links, as the store keeps them)."""
+    from tui.core.related_items import mass, rank_value, support
+
+    if not weight:
+        return story_first
+    lk = {a: dict(r) for a, r in links.items()}
+    return lambda a, b, p, same: (1000.0 if same else 0.0) + rank_value(
+        p, support(p, *mass(a, lk.get(a, {}), lk.get(b, {}))[:2]), weight)
+
+
+def choose_support(links: Links, listed: Links, meta: Mapping[int, tuple[str, str]],
+                   story: Mapping[int, int], truth: Mapping[int, str],
+                   trained: Sequence[int]) -> float:
+    """related_eval.choose_support in memory: the weight of SUPPORT_GRID with the fewest
+    intrusions over the `trained` articles' lists (`listed`: the links they show)."""
+    best: tuple[int, float] | None = None
+    for w in ev.SUPPORT_GRID:
+        got = evaluate(truth, ordered(listed, meta, story, supported(links, w)), story,
+                       trained).intrusions
+        if best is None or got < best[0]:
+            best = (got, w)
+    assert best is not None
+    return best[1]
+
+
 def score_only(_a: int, _b: int, p: float, _same: bool) -> float:
     return p
 
@@ -276,9 +303,11 @@ def compare(cache: Cache, table: Sequence[ev.Pair], extra: Sequence[ev.Pair],
                 assert best is not None
                 story = best[1]
             listed = as_shown(cache.conn, links, story)
-            orders: dict[str, Rule] = {"story first": story_first, "score only": score_only}
+            w = choose_support(links, listed, meta, story, truth, trained)
+            orders: dict[str, Rule] = {"story first": supported(links, w),
+                                       "score only": score_only}
             if sname == "average (shipped)":
-                _causes(out, truth, ordered(listed, meta, story, story_first),
+                _causes(out, truth, ordered(listed, meta, story, supported(links, w)),
                         ordered(listed, meta, story, score_only), story, scored)
             if every and sname == "average (shipped)":
                 names = {n: i for i, n in enumerate(sorted(set(truth.values())))}

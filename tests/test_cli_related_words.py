@@ -30,7 +30,8 @@ def test_each_item_says_how_strong_its_link_is(tmp_path: Path) -> None:
     whys = shown.stdout.splitlines()[1::2]
     assert len(whys) == len(items)
     for item, why in zip(items, whys, strict=True):
-        word = why.strip().split(" · ")[0]
+        word, _, shared = why.strip().split(" · ")[0].partition(", also linked to ")
+        assert shared == (f"{item.shared} of its other reports" if item.shared >= 2 else "")
         if item.in_story:
             assert word == ("same story" if item.score >= LIKELY_FROM
                             else "same story, via its other articles"), (item, why)

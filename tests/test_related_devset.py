@@ -132,4 +132,5 @@ def test_shipped_weights_are_a_fit_of_this_set(devset: tuple[Cache, list[ev.Pair
             assert weight == pytest.approx(shipped[name]["weights"][part], abs=2e-3), part
         assert shipped[name]["story_min"] in ev.STORY_GRID
         assert shipped[name]["join_min"] in ev.JOIN_GRID
+        assert shipped[name]["support"] in ev.SUPPORT_GRID
 

@@ -46,7 +46,8 @@ def fit_model(rows: Sequence[Mapping[str, float]], labels: Sequence[int], *, nam
 
 def _as_json(model: Model, info: Mapping[str, object]) -> dict[str, object]:
     return {"bias": model.bias, "weights": dict(model.weights), "link_min": model.link_min,
-            "story_min": model.story_min, "join_min": model.join_min, "info": dict(info)}
+            "story_min": model.story_min, "join_min": model.join_min,
+            "support": model.support, "info": dict(info)}
 
 
 def main() -> None:
@@ -80,6 +81,7 @@ def main() -> None:
             with transaction(cache.conn):
                 index.relink(cache.conn, model)
             model = ev.choose_story_min(cache, model, sorted(cache.gold))  # type: ignore[assignment]
+            model = ev.choose_support(cache, model, sorted(cache.gold))  # type: ignore[assignment]
             out[name] = _as_json(model, {
                 "pairs": len(table), "same_event_pairs": sum(p.same for p in table),
                 "background_pairs": len(extra),

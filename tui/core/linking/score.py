@@ -53,6 +53,9 @@ class Model:
     # the least average probability to a core's members that joins it (stories.join): chosen
     # with story_min on the set (fit.py); a file without it reads the old hand-set value
     join_min: float = JOIN_MIN
+    # a related list's second-order weight (related_items.rank_value): chosen on the set
+    # (fit.py) on the lists' intrusions; a file without it reads 0, the pair's order
+    support: float = 0.0
     vector: tuple[float, ...] = field(default=(), compare=False)  # weights in PARTS order
 
     def __post_init__(self) -> None:
@@ -81,7 +84,7 @@ def from_json(name: str, m: Mapping[str, Any]) -> Model:
     """One model of the weights file; one fitted before join_min was reads the hand-set one."""
     return Model(name, float(m["bias"]), {k: float(v) for k, v in m["weights"].items()},
                  float(m["link_min"]), float(m["story_min"]), m.get("info", {}),
-                 float(m.get("join_min", JOIN_MIN)))
+                 float(m.get("join_min", JOIN_MIN)), float(m.get("support", 0.0)))
 
 
 def default_model() -> Model:

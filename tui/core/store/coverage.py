@@ -23,6 +23,7 @@ class RelatedItem:
     in_story: bool = False  # in the article's story: listed first whatever its pair's score
     says_why: bool = True  # its reasons say more than the time apart (as the link was scored)
     across: bool = False  # the two articles are in two scripts (no words to compare)
+    shared: int = 0  # of the article's other links, how many this one links too
 
 
 @dataclass(frozen=True)
@@ -40,18 +41,25 @@ _FEED = ("(SELECT f.name FROM article_feeds af JOIN feeds f ON f.id = af.feed_id
 
 
 def related(conn: sqlite3.Connection, article_id: int, limit: int = 10,
-            shown: Callable[[RelatedItem], bool] | None = None) -> list[RelatedItem]:
+            shown: Callable[[RelatedItem], bool] | None = None,
+            support: float = 0.0) -> list[RelatedItem]:
     """Other outlets' coverage of the same event, each with why: the article's story first,
     then the rest, best first. A story weighs every pair among its members (average linkage),
     so it tells the coverage of an event from the next day's strike on the same people and
-    city better than one pair's probability does (tests/data/related_eval.md). `shown`: which
-    items a list shows (`tui.core.related_items.shown`); None lists every stored link."""
+    city better than one pair's probability does (tests/data/related_eval.md). Within each
+    tier, best by `related_items.rank_value`: the pair's log-odds and `support` (the model's
+    fitted weight) times the item's second-order support (its links to the article's other
+    links). `shown`: which items a list shows (`tui.core.related_items.shown`); None lists
+    every stored link."""
+    from tui.core.related_items import rank_value
+    from tui.core.related_items import support as support_of
+
     rows = conn.execute(
         f"SELECT a.id, a.title, {_FEED} AS feed, a.published, l.score, l.reasons, "
         "coalesce(mine.story_id = theirs.story_id, 0) AS same, l.says_why, "
         "coalesce(json_extract(lf.features, '$.s') != "
-        "(SELECT json_extract(features, '$.s') FROM link_features WHERE article_id = ?), 0) "
-        "FROM links l JOIN articles a ON a.id = l.other_id "
+        "(SELECT json_extract(features, '$.s') FROM link_features WHERE article_id = ?), 0), "
+        "a.key FROM links l JOIN articles a ON a.id = l.other_id "
         "LEFT JOIN story_articles mine ON mine.article_id = l.article_id "
         "LEFT JOIN story_articles theirs ON theirs.article_id = l.other_id "
         "LEFT JOIN link_features lf ON lf.article_id = l.other_id "
@@ -59,9 +67,34 @@ def related(conn: sqlite3.Connection, article_id: int, limit: int = 10,
         # equal scores (copies of one report) by date and key, never id: arrival must not show
         "ORDER BY same DESC, l.score DESC, a.published DESC, a.key",
         (article_id, article_id)).fetchall()  # TOP_LINKS at most: cut once hidden ones are out
+    near = _mass(conn, article_id, [r[0] for r in rows])
+    if support:
+        value = {r[0]: rank_value(r[4], support_of(r[4], *near.get(r[0], (0.0, 0.0, 0))[:2]),
+                                  support) for r in rows}
+        rows.sort(key=lambda r: r[9])  # stable sorts, last key first: the store's ties
+        rows.sort(key=lambda r: r[3], reverse=True)
+        rows.sort(key=lambda r: (-r[6], -value[r[0]]))
     items = (RelatedItem(r[0], r[1], r[2] or "", from_iso(r[3]), r[4], r[5], bool(r[6]),
-                         bool(r[7]), bool(r[8])) for r in rows)
+                         bool(r[7]), bool(r[8]), near.get(r[0], (0.0, 0.0, 0))[2])
+             for r in rows)
     return list(islice(items if shown is None else filter(shown, items), limit))
+
+
+def _mass(conn: sqlite3.Connection, me: int, ids: list[int]
+          ) -> dict[int, tuple[float, float, int]]:
+    """related_items.mass of each listed item, summed by SQLite in one query (a few hundred
+    links: read one by one into Python they cost twice the list's own query)."""
+    from tui.core.related_items import SHARED_FROM
+
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    marks = ",".join(f":i{k}" for k in range(len(ids)))
+    return {a: (t, s, n) for a, t, s, n in cursor.execute(
+        "SELECT l.article_id, total(l.score), total(min(l.score, coalesce(m.score, 0))), "
+        "count(m.score >= :f AND l.score >= :f OR NULL) FROM links l "
+        "LEFT JOIN links m ON m.article_id = :me AND m.other_id = l.other_id "
+        f"WHERE l.article_id IN ({marks}) GROUP BY l.article_id",
+        {"me": me, "f": SHARED_FROM, **{f"i{k}": v for k, v in enumerate(ids)}})}
 
 
 def _story(conn: sqlite3.Connection, row: sqlite3.Row | tuple[object, ...]) -> Story:
