@@ -97,3 +97,21 @@ def test_the_icc_in_hebrew_persian_and_turkish(recognizer: Recognizer, body: str
     """The court of the Netanyahu warrants, as the Hebrew and Persian coverage names it."""
     assert "icc" in {actor for actor, _words in found(recognizer, body)[0]}
 
+
+@pytest.mark.parametrize(("body", "actor", "words"), [
+    ("Arakchi told reporters in Muscat that talks would go on.", "abbas-araghchi", "Arakchi"),
+    ("Аббас Арагчи прилетел в Москву, сообщил МИД.", "abbas-araghchi", "Аббас Арагчи"),
+    ("Abbas Arakçi Ankara'da konuştu.", "abbas-araghchi", "Abbas Arakçi"),
+    ("Эсмаил Багаи ответил на вопросы журналистов.", "esmaeil-baghaei", "Эсмаил Багаи"),
+    ("סרגיי לברוב הגיע לטהרן.", "sergey-lavrov", "סרגיי לברוב"),
+    ("جیحون بایراموف به تهران رفت.", "jeyhun-bayramov", "جیحون بایراموف"),
+    ("ایمن صفدی در امان گفت.", "ayman-safadi", "ایمن صفدی"),
+    ("یوآو گالانت از سمت خود برکنار شد.", "yoav-gallant", "یوآو گالانت"),
+    ("Амос Хохштейн снова приехал в Бейрут.", "amos-hochstein", "Амос Хохштейн"),
+    ("وزار عزيز نصير زاده بكين.", "aziz-nasirzadeh", "عزيز نصير زاده"),
+])
+def test_the_regions_ministers_in_the_spellings_each_language_uses(
+        recognizer: Recognizer, body: str, actor: str, words: str) -> None:
+    """Foreign and defence ministers as Russian, Persian, Arabic, Hebrew and Turkish write them
+    (Araghchi is "Аракчи" or "Арагчи", "Arakçi" in Turkish, "Arakchi" in some English)."""
+    assert (actor, words) in found(recognizer, body)[0]
