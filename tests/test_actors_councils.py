@@ -48,6 +48,35 @@ def test_irans_security_council_is_its_snsc_and_russias_stays_russias(
 
 
 @pytest.mark.parametrize(("body", "words"), [
+    ("Секретарь иранского Совбеза Ахмадиан принял гостя из Москвы.", "иранского Совбеза"),
+    ("В иранском Совете безопасности ответ назвали неизбежным.",
+     "иранском Совете безопасности"),
+    ("Секретарь СНБ Ирана провел переговоры в Москве.", "СНБ Ирана"),
+    ("Заседание ВСНБ прошло в Тегеране ночью.", "ВСНБ"),
+    ("В Совете национальной безопасности Ирана обсудили ответ.",
+     "Совете национальной безопасности"),
+    ("Решение принял Совет нацбезопасности Ирана.", "Совет нацбезопасности"),
+    ("دبیر شورای امنیت ملی امروز به مسکو سفر کرد.", "شورای امنیت ملی"),
+])
+def test_irans_council_in_russian_short_forms_and_a_bare_persian_name(
+        recognizer: Recognizer, body: str, words: str) -> None:
+    """Russian writes Iran's council short ("СНБ", "ВСНБ", "нацбезопасности") or with the
+    adjective before it ("иранского Совбеза", which the bare "Совбез" gave to Russia's); an
+    Iranian outlet's Persian names it without ایران: each is the SNSC."""
+    assert orgs(recognizer, body) == [("iran-snsc", words)]
+
+
+@pytest.mark.parametrize(("body", "actor"), [
+    ("Совет национальной безопасности США провел совещание.", "us-nsc"),
+    ("شورای امنیت ملی عراق تشکیل جلسه داد.", "iraq-security-council"),
+    ("شورای امنیت ملی آمریکا بیانیه داد.", "us-nsc"),
+])
+def test_another_states_national_security_council_stays_its_own(
+        recognizer: Recognizer, body: str, actor: str) -> None:
+    assert [a for a, _words in orgs(recognizer, body)] == [actor]
+
+
+@pytest.mark.parametrize(("body", "words"), [
     ("UK Maritime Trade Operations said a bulk carrier was hit west of Hodeidah.",
      "UK Maritime Trade Operations"),
     ("The British agency UKMTO said the crew were safe.", "UKMTO"),

@@ -45,6 +45,20 @@ def test_the_egyptian_jim_for_a_foreign_g(recognizer: Recognizer) -> None:
     assert [a for a, _words in found(recognizer, body)[0]] == ["sergei-shoigu"] * 2
 
 
+@pytest.mark.parametrize(("body", "actor", "words"), [
+    ("وبالحرس الثوري أحاطت القوات المدينة.", "irgc", "وبالحرس الثوري"),
+    ("وكان للجيش دور، وللحرس الثوري دور أكبر.", "irgc", "وللحرس الثوري"),
+    ("فللحرس الثوري قواعد في المنطقة.", "irgc", "فللحرس الثوري"),
+    ("ولحزب الله مقاعد في البرلمان.", "hezbollah", "ولحزب الله"),
+    ("فبالكرملين عقد اللقاء أمس.", "kremlin", "فبالكرملين"),
+    ("وبعراقجي اتصل نظيره القطري.", "abbas-araghchi", "وبعراقجي"),
+])
+def test_arabic_names_behind_a_conjunction_and_a_preposition(
+        recognizer: Recognizer, body: str, actor: str, words: str) -> None:
+    """و/ف then ب/ل written onto one name: two clitics, the name still found."""
+    assert (actor, words) in found(recognizer, body)[0]
+
+
 def test_hebrew_names_with_their_prefixes(recognizer: Recognizer) -> None:
     body = "איסמאעיל הנייה נהרג בטהרן. בחמאס אמרו שהנייה היה יעד."
     mentions, _unlisted = found(recognizer, body)
@@ -82,3 +96,22 @@ def test_the_russian_spelling_with_a_final_ye(recognizer: Recognizer) -> None:
 def test_the_icc_in_hebrew_persian_and_turkish(recognizer: Recognizer, body: str) -> None:
     """The court of the Netanyahu warrants, as the Hebrew and Persian coverage names it."""
     assert "icc" in {actor for actor, _words in found(recognizer, body)[0]}
+
+
+@pytest.mark.parametrize(("body", "actor", "words"), [
+    ("Arakchi told reporters in Muscat that talks would go on.", "abbas-araghchi", "Arakchi"),
+    ("Аббас Арагчи прилетел в Москву, сообщил МИД.", "abbas-araghchi", "Аббас Арагчи"),
+    ("Abbas Arakçi Ankara'da konuştu.", "abbas-araghchi", "Abbas Arakçi"),
+    ("Эсмаил Багаи ответил на вопросы журналистов.", "esmaeil-baghaei", "Эсмаил Багаи"),
+    ("סרגיי לברוב הגיע לטהרן.", "sergey-lavrov", "סרגיי לברוב"),
+    ("جیحون بایراموف به تهران رفت.", "jeyhun-bayramov", "جیحون بایراموف"),
+    ("ایمن صفدی در امان گفت.", "ayman-safadi", "ایمن صفدی"),
+    ("یوآو گالانت از سمت خود برکنار شد.", "yoav-gallant", "یوآو گالانت"),
+    ("Амос Хохштейн снова приехал в Бейрут.", "amos-hochstein", "Амос Хохштейн"),
+    ("وزار عزيز نصير زاده بكين.", "aziz-nasirzadeh", "عزيز نصير زاده"),
+])
+def test_the_regions_ministers_in_the_spellings_each_language_uses(
+        recognizer: Recognizer, body: str, actor: str, words: str) -> None:
+    """Foreign and defence ministers as Russian, Persian, Arabic, Hebrew and Turkish write them
+    (Araghchi is "Аракчи" or "Арагчи", "Arakçi" in Turkish, "Arakchi" in some English)."""
+    assert (actor, words) in found(recognizer, body)[0]

@@ -28,6 +28,7 @@ def found(text: str) -> list[tuple[str, str]]:
     ("иранских военных", [("иранских", "iran-demonym")]),
     ("في بيروت", [("بيروت", "beirut")]),
     ("والإيرانية", [("والإيرانية", "iran-demonym")]),  # a clitic written onto the word
+    ("وبغزة وللبنان", [("وبغزة", "gaza"), ("وللبنان", "lebanon")]),  # and two of them
     ("در تهران", [("تهران", "tehran")]),
     ("the turkey was roasted", []),  # all lowercase: no country
     ("Газ подорожал", []),  # a stem alone is no place ("Газа" is)

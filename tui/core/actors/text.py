@@ -202,13 +202,16 @@ def russian_variants(form: str) -> list[str]:
 
 
 _AR_PREFIXES = ("و", "ب", "ف")
+_AR_CONJUNCTIONS = ("و", "ف")
 
 
 def arabic_variants(form: str) -> list[str]:
-    """Arabic clitics written onto the name: "وحماس" (and Hamas), "لحزب" -> "للحزب"."""
-    variants = [p + form for p in _AR_PREFIXES]
-    variants.append(("لل" + form[2:]) if form.startswith("ال") else "ل" + form)
-    return variants
+    """Arabic clitics written onto the name: "وحماس" (and Hamas), "لحزب" -> "للحزب"; and a
+    conjunction before a preposition, two at once: "وبالحرس" (and by the Guards), "فللحرس",
+    "ولحزب الله" (a news sentence often opens with one)."""
+    to = ("لل" + form[2:]) if form.startswith("ال") else "ل" + form
+    one = [*(p + form for p in _AR_PREFIXES), to]
+    return [*one, *(c + v for c in _AR_CONJUNCTIONS for v in (one[1], to))]
 
 
 def expand_form(form: str) -> list[str]:
