@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REPO, rss, write_config
 from tests.httpserver import LocalServer
 from tui.core.actors.prebuilt import ENV
@@ -37,7 +39,10 @@ HEAVY = ("textual", "trafilatura", "feedparser", "lxml", "rich", "click", "pygme
          # the records (a dataclass is about a millisecond to create); the helpers every
          # layer shares are in tui.core.basics. difflib only words a mistake's hint.
          "tui.core.models", "tui.core.store.coverage", "difflib",
-         "tui.core.refresh.prepare", "tui.core.store.entries")
+         "tui.core.refresh.prepare", "tui.core.store.entries",
+         # concurrent.futures loads logging (and traceback); argparse finds the terminal's
+         # width through shutil, which loads bz2 and lzma; shlex only quotes a hint
+         "concurrent.futures", "logging", "shutil", "bz2", "lzma", "shlex")
 
 # Only what the fetch imports counts (not the stub entry ingest/__init__ puts in for httpx's
 # CLI, a None): an interpreter may load modules at start-up (a site .pth
@@ -132,3 +137,19 @@ def test_a_named_command_makes_only_its_own_parser() -> None:
     for words in (["-h", "fetch"], ["fetch", "--help"], ["fetchh"], [], ["--config", "x"]):
         assert set(build_parser(ALL, None, words).commands) == every, words
 
+
+
+def test_help_wraps_at_the_width_argparse_would_find(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parsers are told the width (argparse would import shutil to find it), and it is
+    the one argparse finds: $COLUMNS less 2, else the terminal's, else 80's."""
+    import argparse
+
+    from tui.cli.commands import ALL
+    from tui.cli.registry import build_parser
+
+    for columns in ("50", "132", "", "x"):
+        monkeypatch.setenv("COLUMNS", columns)
+        parser = build_parser(ALL, None, ["fetch"]).commands["fetch"]
+        ours, stock = parser._get_formatter(), argparse.ArgumentParser._get_formatter(parser)
+        assert (ours._width, ours._max_help_position) == (
+            stock._width, stock._max_help_position), columns

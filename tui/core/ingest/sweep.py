@@ -13,8 +13,9 @@ One thread drives every connection with a selector, each origin's feeds asked on
 another on one kept connection (a second only when `per_host` allows and no other origin waits
 for one): on the bench's 200 feeds over 20 hosts, 20 connections where 8 threads each kept
 their own per host, and in-process half the wall and CPU of those threads (a quarter of the
-CPU of bench/floor_sweep.py's http.client on 8 threads), and half the server's. A feed that has not answered within LATE ends the sweep (the pipeline asks it, with its
-own time limits), so a server that never answers delays the refresh by LATE at most.
+CPU of bench/floor_sweep.py's http.client on 8 threads), and half the server's. A feed that
+has not answered within LATE ends the sweep (the pipeline asks it, with its own time limits),
+so a server that never answers delays the refresh by LATE at most.
 """
 
 from __future__ import annotations
