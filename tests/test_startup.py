@@ -49,6 +49,8 @@ HEAVY = ("textual", "trafilatura", "feedparser", "lxml", "rich", "click", "pygme
 # file importing certifi, as on the CI machines, brings importlib.resources.readers).
 _PROBE = """
 import json, sys
+opened = []
+sys.addaudithook(lambda event, args: opened.append(str(args[0])) if event == "open" else None)
 before = set(sys.modules)
 from tui.cli import main
 code = main(["fetch", "--json", "--config", sys.argv[1]])
@@ -57,7 +59,7 @@ records = sorted(f"{m}.{k}" for m in loaded if m.startswith("tui.")
                  for k, v in vars(sys.modules[m]).items()
                  if isinstance(v, type) and v.__module__ == m and "__dataclass_fields__" in vars(v))
 with open(sys.argv[2], "w") as out:
-    json.dump({"code": code, "modules": loaded, "records": records}, out)
+    json.dump({"code": code, "modules": loaded, "records": records, "opened": opened}, out)
 """
 # The dataclasses an unchanged fetch creates: each costs about a millisecond at import (a
 # NamedTuple a tenth of that). Lower this when a change makes fewer; never raise it lightly.
@@ -67,7 +69,7 @@ MOST_RECORDS = 9
 def _fetch(config: Path, record: Path,
            env: dict[str, str] | None = None) -> tuple[dict[str, object], list[str], list[str]]:
     """The fetch's JSON summary, the modules it imported and the records (dataclasses) those
-    modules made."""
+    modules made; the files it opened are in `record`."""
     done = subprocess.run([sys.executable, "-c", _PROBE, str(config), str(record)],
                           capture_output=True, text=True, cwd=REPO, timeout=120, env=env)
     assert done.returncode == 0, done.stderr
@@ -98,6 +100,11 @@ def test_unchanged_fetch_imports_nothing_heavy(server: LocalServer, tmp_path: Pa
     loaded = [m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY)]
     assert loaded == [], f"an unchanged refresh imported {loaded[:10]}"
     assert len(records) <= MOST_RECORDS, f"an unchanged refresh made {records}"
+    # the bundled gazetteer (~1 MB with the other data files) is read and hashed once
+    from tui.core.refresh.match_sources import BUNDLED_SOURCES
+
+    opened = json.loads((tmp_path / "unchanged.json").read_text())["opened"]
+    assert [opened.count(str(path)) for path in BUNDLED_SOURCES] == [1, 1, 1, 1]
 
 
 def test_the_sources_hash_is_the_gazetteer_modules_files() -> None:
