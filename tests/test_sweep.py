@@ -209,6 +209,16 @@ def test_a_server_that_never_answers_costs_the_refresh_late_at_most(
         assert LATE <= 1 and took < 1 + LATE + 1.5, took
 
 
+def test_slow_answers_stretch_the_sweeps_patience(server: LocalServer) -> None:
+    """A feed may take four times the slowest 304 so far (a loaded machine, a slow network):
+    after answers of 0.4 s, one of 1.3 s is still swept, not handed to the pipeline."""
+    jobs = [(f"s{k}", server.add(f"/s{k}.xml", Route(body=b"", delay=0.4, etag='"s"')), '"s"',
+             None) for k in range(3)]
+    jobs.append(("slow", server.add("/slow.xml", Route(body=b"", delay=1.3, etag='"s"')),
+                 '"s"', None))
+    assert _swept(jobs, threads=1, per_host=1, connect_timeout=2) == ["s0", "s1", "s2", "slow"]
+
+
 def test_an_unchanged_refresh_clears_a_past_failure_and_keeps_warnings(
         server: LocalServer, tmp_path: Path) -> None:
     feeds = _feeds(server, 2)

@@ -14,8 +14,10 @@ another on one kept connection (a second only when `per_host` allows and no othe
 for one): on the bench's 200 feeds over 20 hosts, 20 connections where 8 threads each kept
 their own per host, and in-process half the wall and CPU of those threads (a quarter of the
 CPU of bench/floor_sweep.py's http.client on 8 threads), and half the server's. A feed that
-has not answered within LATE ends the sweep (the pipeline asks it, with its own time limits),
-so a server that never answers delays the refresh by LATE at most.
+has not answered in time ends the sweep (the pipeline asks it, with its own time limits): in
+LATE, or four times the slowest 304 so far when that is longer (a busy machine or a slow
+network, where 1 s handed over healthy refreshes), never more than MOST. A server that never
+answers among ones that do delays the refresh by LATE (it was 5 s), not its timeouts.
 """
 
 from __future__ import annotations
@@ -37,10 +39,10 @@ USER_AGENT = f"newsdesk/{__version__} (+terminal news reader; feed fetcher)"
 FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/rdf+xml, "
                "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
 HEAD_LIMIT = 100 * 1024  # the largest response head accepted, as httpcore's
-# The longest one feed may take here (connect, send, answer): a slower one ends the sweep and
-# goes to the fetcher (and its own limits), so a server that does not answer delays the
-# refresh by this much at most. A 304 takes a round trip or two; the pipeline's start ~0.1 s.
+# How long one feed may take here (connect, send, answer) before it ends the sweep and goes
+# to the fetcher (and its own limits): LATE, or 4 x the slowest answer so far, up to MOST.
 LATE = 1.0
+MOST = 5.0
 _HOST = re.compile(r"[a-z0-9]([a-z0-9.-]*[a-z0-9])?")
 # A path and query httpx sends as they are (no character to escape, no dot segment to remove).
 _TARGET = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*")
@@ -101,11 +103,12 @@ Job = tuple[str, Target, bytes]  # key, where, request bytes
 class _Conn:
     """One connection: its origin, the feed it asks now and what it has read of the answer."""
 
-    __slots__ = ("buf", "data", "due", "kept", "key", "origin", "sock")
+    __slots__ = ("buf", "connecting", "data", "kept", "key", "origin", "since", "sock")
 
     def __init__(self, sock: socket.socket, origin: Origin, kept: bool) -> None:
         self.sock, self.origin, self.kept = sock, origin, kept
-        self.key, self.data, self.buf, self.due = "", b"", b"", 0.0  # due: when it is late
+        self.key, self.data, self.buf = "", b"", b""
+        self.since, self.connecting = 0.0, True  # when its connect, or its request, began
 
 
 class _Over(Exception):
@@ -122,7 +125,8 @@ class _Sweep:
         for key, (host, port, *_), data in jobs:
             self.queues.setdefault((host, port), deque()).append((key, data))
         self.room, self.per_host = max(1, threads), max(1, per_host)
-        self.connect_limit = min(connect_timeout, LATE)
+        self.connect_timeout = connect_timeout
+        self.slowest = 0.0  # the longest a 304 took so far
         self.open: dict[Origin, int] = dict.fromkeys(self.queues, 0)
         self.addresses: dict[Origin, Addresses] = {}
         self.selector = selectors.DefaultSelector()
@@ -190,7 +194,7 @@ class _Sweep:
         self.room -= 1
         self.open[origin] += 1
         conn.key, conn.data = self.queues[origin].popleft()
-        conn.due = time.monotonic() + self.connect_limit
+        conn.since = time.monotonic()
         self.selector.register(sock, selectors.EVENT_WRITE, conn)
         if sock.connect_ex(address) not in (0, errno.EINPROGRESS, errno.EWOULDBLOCK):
             self._refused(conn)
@@ -224,6 +228,7 @@ class _Sweep:
             return None  # not all of the head yet
         if head != 304:
             raise _Over
+        self.slowest = max(self.slowest, time.monotonic() - conn.since)
         key, jobs = conn.key, self.queues[conn.origin]
         if not reuse:
             self.close(conn)
@@ -245,7 +250,7 @@ class _Sweep:
             raise _Over from None
         if sent < len(conn.data):  # a request is far smaller than a socket's buffer
             raise _Over
-        conn.due = time.monotonic() + LATE
+        conn.since, conn.connecting = time.monotonic(), False
         self.selector.modify(conn.sock, selectors.EVENT_READ, conn)
 
     def _refused(self, conn: _Conn) -> None:
@@ -267,11 +272,14 @@ class _Sweep:
 
     def late(self) -> float:
         """Seconds until the first asked feed is late (<= 0: it is); host names not found
-        within LATE of the last one are late too."""
-        dues = [k.data.due for k in self.selector.get_map().values() if k.data is not None]
+        in that time after the last one are late too."""
+        patience = min(MOST, max(LATE, 4 * self.slowest))
+        dues = [k.data.since + (min(patience, self.connect_timeout) if k.data.connecting
+                                else patience)
+                for k in self.selector.get_map().values() if k.data is not None]
         if len(self.addresses) < len(self.queues):
-            dues.append(self.looked_up + LATE)
-        return min(dues, default=time.monotonic() + LATE) - time.monotonic()
+            dues.append(self.looked_up + patience)
+        return min(dues, default=time.monotonic() + patience) - time.monotonic()
 
     def end(self) -> None:
         for key in list(self.selector.get_map().values()):
