@@ -1,22 +1,24 @@
-"""An unchanged refresh asks its plain-http feeds on threads (ingest/sweep.py) before any event
-loop: the server sees the request the fetcher sends, each feed is asked once when all are
+"""An unchanged refresh asks its plain-http feeds on one thread's sockets (ingest/sweep.py)
+before any event loop: the server sees the request the fetcher sends, each feed is asked once when all are
 unchanged, and a feed with news hands the refresh over to the pipeline without losing the
 feeds found unchanged or saying any twice."""
 
 from __future__ import annotations
 
 import asyncio
+import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
+from typing import Any
 
 from tests.conftest import rss, write_config
 from tests.httpserver import LocalServer, Route, once_per_connection
 from tui.core.config.loader import load_config
 from tui.core.desk import Desk
 from tui.core.ingest.fetch import Fetcher
-from tui.core.ingest.sweep import FEED_ACCEPT, sweep
+from tui.core.ingest.sweep import FEED_ACCEPT, jobs_of, sweep
 from tui.core.refresh.events import FeedFinished, FeedStarted, Progress, RefreshEvent
 from tui.core.refresh.stopping import StopSignal
 
@@ -32,6 +34,13 @@ def _feeds(server: LocalServer, n: int, *, prefix: str = "w") -> list[tuple[str,
     return feeds
 
 
+def _swept(feeds: list[tuple[str, str, str | None, str | None]], **how: Any) -> list[str]:
+    """The keys the sweep found unchanged, in the order they answered."""
+    jobs = jobs_of(feeds)
+    assert jobs is not None
+    return list(sweep(jobs, **how))
+
+
 def _desk(tmp_path: Path, feeds: list[tuple[str, str]]) -> Desk:
     return Desk.open(load_config(write_config(tmp_path, feeds, settings="extract = false")))
 
@@ -39,8 +48,8 @@ def _desk(tmp_path: Path, feeds: list[tuple[str, str]]) -> Desk:
 def test_the_sweep_sends_the_fetchers_request(server: LocalServer) -> None:
     url = server.add("/wire.xml", body=b"<rss/>", etag='"w1"') + "?lang=en&page=2"
     modified = "Mon, 02 Dec 2024 10:00:00 GMT"
-    assert list(sweep([("wire", url, '"w1"', modified)], threads=2, per_host=2,
-                      connect_timeout=2)) == ["wire"]
+    assert _swept([("wire", url, '"w1"', modified)], threads=2, per_host=2,
+                  connect_timeout=2) == ["wire"]
 
     async def fetch() -> int | None:
         async with Fetcher(connect_timeout=2, read_timeout=2) as fetcher:
@@ -64,10 +73,42 @@ def test_an_unchanged_refresh_asks_each_feed_once_on_kept_connections(
         assert (summary.feeds_ok, summary.not_modified, summary.feeds_failed) == (12, 12, 0)
         asked = server.seen[seen:]
         assert sorted(s.path for s in asked) == sorted(f"/w{k}.xml" for k in range(12))
-        assert len({s.client_port for s in asked}) <= 8  # connections kept: at most a thread's
+        # one host, per_host = 2: its feeds asked one after another on two kept connections
+        assert len({s.client_port for s in asked}) <= 2
         assert [e.done for e in events if isinstance(e, Progress)] == list(range(1, 13))
         assert sorted(e.feed for e in events if isinstance(e, FeedFinished)) == sorted(
             name for name, _ in feeds)
+
+
+def test_each_host_is_asked_on_one_connection_whatever_the_feeds_order() -> None:
+    """Feeds listed host after host in turn (as a list often is) still go one connection per
+    host, each asked in turn on it: 4 connections for 12 feeds, with room for 8."""
+    servers = [LocalServer(f"127.0.0.{n}").__enter__() for n in range(1, 5)]
+    try:
+        jobs = [(f"h{n}-{k}", srv.add(f"/f{k}.xml", body=b"", etag='"x"'), '"x"', None)
+                for k in range(3) for n, srv in enumerate(servers)]
+        assert sorted(_swept(jobs, threads=8, per_host=1, connect_timeout=2)) == sorted(
+            key for key, *_ in jobs)
+        assert [len({s.client_port for s in srv.seen}) for srv in servers] == [1, 1, 1, 1]
+    finally:
+        for srv in servers:
+            srv.__exit__()
+
+
+def test_a_host_name_is_looked_up_and_a_refused_port_ends_the_sweep(
+        server: LocalServer) -> None:
+    """`localhost` is looked up off the loop (tried at each of its addresses: ::1 may come
+    first, where nothing listens); a port nobody listens on ends the sweep at once."""
+    url = server.add("/named.xml", body=b"", etag='"n"').replace("127.0.0.1", "localhost")
+    assert _swept([("named", url, '"n"', None)], threads=2, per_host=1,
+                  connect_timeout=2) == ["named"]
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{unused.getsockname()[1]}/f.xml"
+        started = time.monotonic()
+        assert _swept([("shut", closed, '"s"', None), ("named", url, '"n"', None)],
+                      threads=1, per_host=1, connect_timeout=2) == []
+    assert time.monotonic() - started < 0.5
 
 
 def test_a_feed_with_news_hands_the_refresh_to_the_pipeline(server: LocalServer,
@@ -135,7 +176,7 @@ def test_a_304_that_closes_its_connection_and_a_kept_one_dropped(server: LocalSe
     flaky = server.add("/flaky.xml", once_per_connection(unchanged, answered))
     jobs = [(f"c{i}", closes, '"x"', None) for i in range(3)] + [
         (f"f{i}", flaky, '"x"', None) for i in range(3)]
-    got = list(sweep(jobs, threads=1, per_host=1, connect_timeout=2))
+    got = _swept(jobs, threads=1, per_host=1, connect_timeout=2)
     assert got == [key for key, *_ in jobs]
     assert len(set(ports)) == 3 and len(answered) == 3
 
@@ -145,9 +186,37 @@ def test_a_stop_ends_the_sweep_at_once(server: LocalServer) -> None:
     stopping = StopSignal()
     threading.Timer(0.3, stopping.set).start()
     started = time.monotonic()
-    got = list(sweep([("slow", slow, '"s"', None)], threads=1, per_host=1,
-                     connect_timeout=2, wake=stopping.calls))
+    got = _swept([("slow", slow, '"s"', None)], threads=1, per_host=1, connect_timeout=2,
+                  wake=stopping.calls)
     assert got == [] and time.monotonic() - started < 2
+
+
+def test_a_server_that_never_answers_costs_the_refresh_late_at_most(
+        server: LocalServer, tmp_path: Path) -> None:
+    """The sweep hands a feed that has not answered within LATE to the pipeline, which waits
+    for it its own read timeout: the refresh takes that and LATE, not 5 s more."""
+    from tui.core.ingest.sweep import LATE
+
+    feeds = _feeds(server, 3)
+    config = write_config(tmp_path, feeds, settings="extract = false\nread_timeout = 1")
+    with Desk.open(load_config(config)) as desk:
+        desk.refresh()
+        server.add("/w1.xml", Route(body=b"", delay=20, etag='"w1"'))
+        started = time.monotonic()
+        summary = desk.refresh()
+        took = time.monotonic() - started
+        assert (summary.not_modified, summary.feeds_failed) == (2, 1)
+        assert LATE <= 1 and took < 1 + LATE + 1.5, took
+
+
+def test_slow_answers_stretch_the_sweeps_patience(server: LocalServer) -> None:
+    """A feed may take four times the slowest 304 so far (a loaded machine, a slow network):
+    after answers of 0.4 s, one of 1.3 s is still swept, not handed to the pipeline."""
+    jobs = [(f"s{k}", server.add(f"/s{k}.xml", Route(body=b"", delay=0.4, etag='"s"')), '"s"',
+             None) for k in range(3)]
+    jobs.append(("slow", server.add("/slow.xml", Route(body=b"", delay=1.3, etag='"s"')),
+                 '"s"', None))
+    assert _swept(jobs, threads=1, per_host=1, connect_timeout=2) == ["s0", "s1", "s2", "slow"]
 
 
 def test_an_unchanged_refresh_clears_a_past_failure_and_keeps_warnings(

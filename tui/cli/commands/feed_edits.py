@@ -10,7 +10,6 @@ tagged ones for good; the command says how many of each.
 from __future__ import annotations
 
 import argparse
-import shlex
 import sqlite3
 from typing import TYPE_CHECKING
 
@@ -72,6 +71,8 @@ def add_feed(args: argparse.Namespace) -> int:
         raise CliError(f"add-feed: {exc} (nothing was written)", 2) from None
     except UserFileError as exc:
         raise CliError(f"add-feed: {exc}", 1) from None
+    import shlex  # here: every command's run imported it
+
     said = f" with tags {', '.join(feed.tags)}" if feed.tags else ""
     print(f"added {feed.url}{said} to {path}")
     if args.no_fetch:
@@ -147,6 +148,8 @@ def what_stays(name: str, held: Holdings | None, keep_days: int,
     if held.shared:
         line += f"; {held.shared} listed under another feed too stay listed there"
     if held.unread:
+        import shlex
+
         line += (f"; {held.unread} unread: newsdesk dismiss --query "
                  f"{shlex.quote(query)} hides them from Unread")
     return line

@@ -12,7 +12,6 @@ change are written, so the count is what changed, not what matched.
 from __future__ import annotations
 
 import argparse
-import shlex
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -60,6 +59,8 @@ def _article_id(text: str) -> int:
     except argparse.ArgumentTypeError:
         if text.lstrip("+-").isdigit():
             raise
+        import shlex  # here: every command's run imported it
+
         raise argparse.ArgumentTypeError(
             f"{text!r} is not an article id (a query goes after --query: --query "
             f"{shlex.quote(text)})") from None

@@ -12,7 +12,6 @@ import sqlite3
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import BrokenExecutor, Future  # no multiprocessing imported
 from datetime import timedelta
 from functools import cached_property
 from pathlib import Path
@@ -32,8 +31,8 @@ from tui.core.store import articles as store
 from tui.core.store.db import GAZETTEER_HASH_KEY, get_meta, set_meta
 from tui.core.store.write_turns import transaction
 
-if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+if TYPE_CHECKING:  # concurrent.futures loads logging: only a run with work to do imports it
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     from tui.core.actors.matcher import Actor, Gazetteer
     from tui.core.models import ArticleActor
@@ -43,7 +42,7 @@ if TYPE_CHECKING:
 BATCH = 100  # per write transaction: df counted over a whole batch, lock held < ~0.5 s
 ROUND = 2_000  # pending articles asked for at a time
 IN_FLIGHT = 20  # batches of text halves submitted ahead of the one being written
-_InFlight = tuple[list[sqlite3.Row], list[TextItem], "ProcessPoolExecutor", Future[list[Found]]]
+_InFlight = tuple[list[sqlite3.Row], list[TextItem], "ProcessPoolExecutor", "Future[list[Found]]"]
 def _pending_chunks(conn: sqlite3.Connection) -> Iterator[list[int]]:
     """The articles waiting for analysis, newest first, a batch at a time (read a round at a
     time as the batches are taken: nothing is marked analysed before the run ends)."""
@@ -235,6 +234,8 @@ class Analysis:
     def _submit(self, fn: Callable[..., Any], *args: Any) -> tuple[Any, Future[Any]]:
         """(pool, future) of fn(*args); a pool broken since (a worker died) is renewed first,
         so the jobs after a death go to a new pool."""
+        from concurrent.futures import BrokenExecutor
+
         assert self.workers is not None
         pool = self.workers.get()
         try:
@@ -248,6 +249,8 @@ class Analysis:
                 future: Future[Any]) -> Any:
         """The future's result; if its worker died, the pool is renewed for later and fn(*args)
         runs here."""
+        from concurrent.futures import BrokenExecutor
+
         try:
             while True:
                 try:

@@ -1,42 +1,40 @@
-"""Progress events a refresh emits; the CLI prints them, the app turns them into messages."""
+"""Progress events a refresh emits; the CLI prints them, the app turns them into messages.
+
+NamedTuples, not dataclasses: every fetch makes these six classes, a dataclass ~1 ms each and
+a NamedTuple a tenth of that. Told apart by their class (isinstance), never by ==.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class FeedStarted:
+class FeedStarted(NamedTuple):
     feed: str
 
 
-@dataclass(frozen=True, slots=True)
-class FeedFinished:
+class FeedFinished(NamedTuple):
     feed: str
     new: int
     status: str
 
 
-@dataclass(frozen=True, slots=True)
-class FeedFailed:
+class FeedFailed(NamedTuple):
     feed: str
     error: str
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleExtracted:
+class ArticleExtracted(NamedTuple):
     article_id: int
 
 
-@dataclass(frozen=True, slots=True)
-class Progress:
+class Progress(NamedTuple):
     done: int
     total: int
     stage: str  # "feeds" | "pages" | "analyse"
 
 
-@dataclass(frozen=True, slots=True)
-class Stored:
+class Stored(NamedTuple):
     """Every feed and page of the refresh is stored: new articles are listed and searchable.
     Actors, links and stories follow (Progress stage "analyse"); nobody waits for them to read."""
 

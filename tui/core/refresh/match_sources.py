@@ -27,10 +27,28 @@ def matcher_versions() -> str:
     return " ".join(f"{name}={version}" for name, version in sorted(MATCHER_VERSIONS.items()))
 
 
+_BUNDLED: dict[tuple[object, ...], hashlib._Hash] = {}
+
+
 def sources_digest(actors_file: Path | None) -> str:
-    """The hash of the bundled data, `actors_file` (when there is one) and the versions."""
-    digest = hashlib.sha256(b"\0".join(path.read_bytes() for path in BUNDLED_SOURCES))
+    """The hash of the bundled data, `actors_file` (when there is one) and the versions.
+    The bundled files are read and hashed once while they stay as they are (size, time and
+    inode): a refresh asked twice, ~1 MB read and hashed each time."""
+    key = tuple(_stamp(path) for path in BUNDLED_SOURCES)
+    bundled = _BUNDLED.get(key)
+    if bundled is None:
+        bundled = _BUNDLED[key] = hashlib.sha256(
+            b"\0".join(path.read_bytes() for path in BUNDLED_SOURCES))
+    digest = bundled.copy()
     if actors_file is not None and actors_file.exists():
         digest.update(b"\0" + actors_file.read_bytes())
     digest.update(b"\0" + matcher_versions().encode())
     return digest.hexdigest()
+
+
+def _stamp(path: Path) -> tuple[object, ...]:
+    try:
+        found = path.stat()
+    except OSError:
+        return (str(path),)
+    return str(path), found.st_size, found.st_mtime_ns, found.st_ino

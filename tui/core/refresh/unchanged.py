@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from tui.core.config.loader import Config, Feed
-from tui.core.ingest.sweep import request, sweep
+from tui.core.ingest.sweep import Job, jobs_of, sweep
 from tui.core.refresh.events import FeedFinished, FeedStarted, Progress, RefreshEvent
 from tui.core.refresh.stopping import StopSignal
 from tui.core.refresh.summary import RefreshSummary
@@ -33,8 +33,9 @@ def fetch_feeds(conn: sqlite3.Connection, config: Config, feeds: Sequence[Feed],
     """Fetch and store these feeds (and their pages when `extracting`): by the sweep when it
     can be the whole refresh and is, else by the pipeline (event loop, httpx, the workers)."""
     answered: list[str] = []
-    if sweepable(conn, feeds, refs, extracting):
-        summary, answered = try_unchanged(conn, config, feeds, refs, stopping, emit)
+    jobs = sweepable(conn, feeds, refs, extracting)
+    if jobs is not None:
+        summary, answered = try_unchanged(conn, config, feeds, refs, jobs, stopping, emit)
         if summary is not None:
             return summary
     import asyncio
@@ -47,23 +48,25 @@ def fetch_feeds(conn: sqlite3.Connection, config: Config, feeds: Sequence[Feed],
 
 
 def sweepable(conn: sqlite3.Connection, feeds: Sequence[Feed],
-              refs: Mapping[str, feed_store.FeedRef], extracting: bool) -> bool:
-    if not feeds or any(request(f.url, refs[f.name].etag, refs[f.name].last_modified) is None
-                        for f in feeds):
-        return False
-    return not (extracting and store.any_page_due(
-        conn, [refs[f.name].id for f in feeds if f.extract]))
+              refs: Mapping[str, feed_store.FeedRef], extracting: bool) -> list[Job] | None:
+    """The sweep's jobs when it can be the whole refresh, else None."""
+    jobs = jobs_of((f.name, f.url, refs[f.name].etag, refs[f.name].last_modified)
+                   for f in feeds)
+    if not jobs or (extracting and store.any_page_due(
+            conn, [refs[f.name].id for f in feeds if f.extract])):
+        return None
+    return jobs
 
 
 def try_unchanged(conn: sqlite3.Connection, config: Config, feeds: Sequence[Feed],
-                  refs: Mapping[str, feed_store.FeedRef], stopping: StopSignal,
+                  refs: Mapping[str, feed_store.FeedRef], jobs: list[Job],
+                  stopping: StopSignal,
                   emit: Callable[[RefreshEvent], None]) -> tuple[RefreshSummary | None, list[str]]:
     """The refresh's summary when every feed answered 304 (all written); else None and the
     feeds that did (their events emitted), for the pipeline to count and not ask again."""
     settings = config.settings
     answered: list[str] = []
-    for name in sweep(((f.name, f.url, refs[f.name].etag, refs[f.name].last_modified)
-                       for f in feeds), threads=settings.concurrency,
+    for name in sweep(jobs, threads=settings.concurrency,
                       per_host=settings.per_host, connect_timeout=settings.connect_timeout,
                       wake=stopping.calls):
         answered.append(name)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
@@ -12,8 +11,9 @@ from tui.core.basics import to_iso, utcnow
 from tui.core.store.write_turns import if_free, transaction
 
 
-@dataclass(frozen=True, slots=True)
-class FeedRef:
+class FeedRef(NamedTuple):
+    """A feed's row as a refresh needs it (a NamedTuple: made at import by every fetch)."""
+
     id: int
     name: str
     url: str
