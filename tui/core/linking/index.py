@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from functools import partial
-from itertools import chain, repeat
+from itertools import repeat
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -46,6 +46,7 @@ from tui.core.linking.features import (
     weighed_text,
 )
 from tui.core.linking.score import DAY, WINDOW_DAYS, Model, default_model, link
+from tui.core.linking.story_links import Arrays, at_least
 from tui.core.store import links as store
 
 TOP_LINKS = 20  # kept per article
@@ -328,11 +329,16 @@ def recluster(conn: sqlite3.Connection, ids: Sequence[int], model: Model | None 
     old = store.stories_of(conn, sorted(region))
     published = store.published(conn, sorted(region))
     if written is None:
-        rows = store.links_among(conn, sorted(published))
+        rows: Iterable[tuple[int, int, float]] = store.links_among(conn, sorted(published))
+        left, right, score = array("q"), array("q"), array("d")
     else:  # the same rows: ids' from memory, the rest's (older articles') from SQL
-        rows = chain(written.rows(), store.links_from(conn, sorted(published.keys() - set(ids)),
-                                                      published.keys()))
-    links = ((a, b, p) for a, b, p in rows if p >= STORY_LINK_MIN)
+        rows = store.links_from(conn, sorted(published.keys() - set(ids)), published.keys())
+        left, right, score = array("q", written.a), array("q", written.b), array("d", written.p)
+    for row in rows:
+        left.append(row[0])
+        right.append(row[1])
+        score.append(row[2])
+    links = at_least(Arrays(left, right, score), STORY_LINK_MIN)  # as columns: no tuple a row
     groups = story_logic.cluster(published, links, model.story_min, join_min=model.join_min)
     del published
     plan = story_logic.assign_ids(groups, old, lambda: store.new_story(conn))
