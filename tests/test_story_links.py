@@ -5,10 +5,16 @@ links with ties, both directions, duplicates, self-links and articles outside th
 from __future__ import annotations
 
 import random
+import sqlite3
 from array import array
+from pathlib import Path
 
-from tui.core.linking import stories, story_links
+from tui.core.config.loader import Config, Settings
+from tui.core.linking import analyzer, index, stories, story_links
 from tui.core.linking.story_links import Arrays
+from tui.core.refresh.analysis import Analysis
+from tui.core.refresh.pool import WorkerPool
+from tui.core.store.write_turns import transaction
 
 DAY = 86400.0
 VALUES = (0.05, 0.1, 0.2, 0.3, 0.55, 0.7, 0.9, -0.2)  # ties, and sums whose order shows
@@ -71,3 +77,47 @@ def test_links_under_a_floor_are_left_out() -> None:
 def test_no_links_no_stories() -> None:
     assert stories.cluster({1: 0.0, 2: 0.0}, [], 0.5) == []
     assert stories.cluster({}, {(1, 2): 0.9}, 0.5) == []
+
+
+def test_a_runs_stories_are_made_in_a_pool_worker_as_they_are_here(tmp_path: Path) -> None:
+    """finish_run hands the region's links to a worker (analyzer._stories, pool.stories_job):
+    numpy and the rows' dicts of a cold run (tens of MB) stay out of the writer's memory."""
+    published, rows = _links(7)
+    links = Arrays(array("q", [r[0] for r in rows]), array("q", [r[1] for r in rows]),
+                   array("d", [r[2] for r in rows]))
+    want = index.stories_from(published, links, 0.5, 0.05)
+    assert want and want == stories.cluster(
+        published, [r for r in rows if r[2] >= index.STORY_LINK_MIN], 0.5, join_min=0.05)
+    pool = WorkerPool(1)
+    analysis = Analysis(Config(path=None, settings=Settings(cache_dir=tmp_path)), pool)
+    try:
+        assert analyzer._stories(analysis, published, links, 0.5, 0.05) == want
+    finally:
+        pool.shutdown()
+
+
+def test_recluster_makes_the_groups_with_the_clusters_it_is_given(tmp_path: Path) -> None:
+    from tests.test_related import _db, _visit_pair
+
+    conn = _db(tmp_path)
+    with transaction(conn):
+        a, b = _visit_pair(conn)
+        index.index_articles(conn, [a, b])
+    asked: list[int] = []
+
+    def clusters(published: dict[int, float], links: Arrays, threshold: float,
+                 join_min: float) -> list[list[int]]:
+        asked.append(len(links.a))
+        return index.stories_from(published, links, threshold, join_min)
+
+    with transaction(conn):
+        index.recluster(conn, [a, b], clusters=clusters)
+    assert asked and asked[0] >= 2
+    assert [sorted(m) for m in _members(conn)] == [[a, b]]
+
+
+def _members(conn: sqlite3.Connection) -> list[list[int]]:
+    out: dict[int, list[int]] = {}
+    for sid, aid in conn.execute("SELECT story_id, article_id FROM story_articles"):
+        out.setdefault(sid, []).append(aid)
+    return list(out.values())
