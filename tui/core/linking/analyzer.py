@@ -14,6 +14,7 @@ from tui.core.basics import from_iso
 if TYPE_CHECKING:
     from tui.core.linking.index import LinkRow, Packed, Weighed, Written
     from tui.core.linking.score import Model
+    from tui.core.linking.story_links import Arrays
     from tui.core.refresh.analyzer import Batch, Context, Found, Sources, TextItem
 
 CHUNK = 50  # articles per pool job: small enough to spread a run over every worker
@@ -94,7 +95,7 @@ class LinksAnalyzer:
             _link_each(conn, str(path), chunks, model, context)
         with transaction(conn):
             index.recluster(conn, everyone, model, partial(_labels, str(path), context),
-                            written)
+                            written, partial(_stories, context))
 
 
 def _labels(path: str, context: Context, stories: list[tuple[int, list[int]]]
@@ -106,6 +107,16 @@ def _labels(path: str, context: Context, stories: list[tuple[int, list[int]]]
     for rows in context.in_pool(label_job, [(path, stories[i:i + step], context.sources())
                                             for i in range(0, len(stories), step)]):
         yield from rows
+
+
+def _stories(context: Context, published: dict[int, float], links: Arrays, threshold: float,
+             join_min: float) -> list[list[int]]:
+    """The stories' groups in the pool: the writer keeps neither numpy nor the rows' dicts."""
+    from tui.core.linking.pool import stories_job
+
+    groups: list[list[int]]
+    [groups] = context.in_pool(stories_job, [(published, links, threshold, join_min)])
+    return groups
 
 
 def _link_each(conn: sqlite3.Connection, path: str, chunks: list[list[int]], model: Model,

@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from functools import partial
-from itertools import chain, repeat
+from itertools import repeat
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -46,6 +46,7 @@ from tui.core.linking.features import (
     weighed_text,
 )
 from tui.core.linking.score import DAY, WINDOW_DAYS, Model, default_model, link
+from tui.core.linking.story_links import Arrays, at_least
 from tui.core.store import links as store
 
 TOP_LINKS = 20  # kept per article
@@ -303,17 +304,28 @@ class Written:
 
 
 Labels = Callable[[list[tuple[int, list[int]]]], Iterable[tuple[int, str, float, float]]]
+Clusters = Callable[[dict[int, float], Arrays, float, float], list[list[int]]]
+
+
+def stories_from(published: dict[int, float], links: Arrays, threshold: float,
+                 join_min: float) -> list[list[int]]:
+    """`stories.cluster` of `links` from STORY_LINK_MIN on; for a run, in a pool worker: its
+    numpy and dicts (tens of MB for a cold 10k run) stay out of the writer."""
+    return story_logic.cluster(published, at_least(links, STORY_LINK_MIN), threshold,
+                               join_min=join_min)
 
 
 def recluster(conn: sqlite3.Connection, ids: Sequence[int], model: Model | None = None,
-              labels: Labels | None = None, written: Written | None = None) -> None:
+              labels: Labels | None = None, written: Written | None = None,
+              clusters: Clusters = stories_from) -> None:
     """Step 3b: the stories of the region around `ids`, made again from the links.
 
     The region: the articles themselves, those they link to at story strength, and every
     member of the stories those are in. Clustering it from scratch gives the stories one pass
     over all of these articles would give, whatever order they came in. `labels`: (story,
     members) -> (story, label, first, last), in the worker pool; here without it. `written`:
-    every link from `ids` (a round's), so only the rest of the region's are read."""
+    every link from `ids` (a round's), so only the rest of the region's are read. `clusters`:
+    (published, links, story threshold, join_min) -> groups: `stories_from`, here or pooled."""
     model = model or default_model()
     # a link this weak can join a story (one under STORY_LINK_MIN never counts in one)
     reach = max(STORY_LINK_MIN, min(model.story_min, model.join_min))
@@ -329,12 +341,16 @@ def recluster(conn: sqlite3.Connection, ids: Sequence[int], model: Model | None 
     old = store.stories_of(conn, sorted(region))
     published = store.published(conn, sorted(region))
     if written is None:
-        rows = store.links_among(conn, sorted(published))
+        rows: Iterable[tuple[int, int, float]] = store.links_among(conn, sorted(published))
+        left, right, score = array("q"), array("q"), array("d")
     else:  # the same rows: ids' from memory, the rest's (older articles') from SQL
-        rows = chain(written.rows(), store.links_from(conn, sorted(published.keys() - set(ids)),
-                                                      published.keys()))
-    links = ((a, b, p) for a, b, p in rows if p >= STORY_LINK_MIN)
-    groups = story_logic.cluster(published, links, model.story_min, join_min=model.join_min)
+        rows = store.links_from(conn, sorted(published.keys() - set(ids)), published.keys())
+        left, right, score = array("q", written.a), array("q", written.b), array("d", written.p)
+    for row in rows:
+        left.append(row[0])
+        right.append(row[1])
+        score.append(row[2])
+    groups = clusters(published, Arrays(left, right, score), model.story_min, model.join_min)
     del published
     plan = story_logic.assign_ids(groups, old, lambda: store.new_story(conn))
     was: dict[int, list[int]] = {}

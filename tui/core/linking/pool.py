@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from tui.core.linking.index import LinkRow, Weighed
     from tui.core.linking.rounds import Pair
     from tui.core.linking.score import Model
+    from tui.core.linking.story_links import Arrays
     from tui.core.refresh.analyzer import Sources
 
 _readers: dict[str, sqlite3.Connection] = {}
@@ -74,3 +75,10 @@ def score_job(path: str, pairs: list[Pair], model: Model, sources: Sources) -> l
     forget()  # every candidates job is done once scoring starts: the postings can go
     _names_from(sources)
     return score_pairs(_reader(path), pairs, model)
+
+
+def stories_job(published: dict[int, float], links: Arrays, threshold: float,
+                join_min: float) -> list[list[int]]:
+    from tui.core.linking.index import stories_from
+
+    return stories_from(published, links, threshold, join_min)

@@ -28,9 +28,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from itertools import compress, repeat
 from operator import ge, itemgetter, mul, truediv
+from typing import Any
 
+from tui.core.linking import story_links
 from tui.core.linking.features import Features
 from tui.core.linking.names import actor_kind, display_name, place_country, place_kind
+from tui.core.linking.story_links import Arrays
 
 MAX_SPAN_DAYS = 14.0  # a story longer than this is a theme, not an event
 # The least average link to a core's members that joins it, hand-set: a weights file that names
@@ -43,7 +46,7 @@ SEED_TOP = 2
 DAY = 86400.0
 
 
-Links = Mapping[tuple[int, int], float] | Iterable[tuple[int, int, float]]
+Links = Mapping[tuple[int, int], float] | Iterable[tuple[int, int, float]] | Arrays
 
 
 def cluster(published: Mapping[int, float], links: Links, threshold: float,
@@ -53,38 +56,37 @@ def cluster(published: Mapping[int, float], links: Links, threshold: float,
     ((a, b) -> probability, or (a, b, probability) rows; a pair in either order or both;
     pairs outside `published` are ignored), then each article in the core it links best.
     Two lone articles seed a core only as mutual near neighbours (`seed_top`, 0: any)."""
-    given, made = cores(published, links, threshold, max_span_days, seed_top)
-    return join(published, given, made, join_min, max_span_days)
+    made, flat = _cores(published, links, threshold, max_span_days, seed_top)
+    return story_links.join(published, flat, made, join_min, max_span_days * DAY)
 
 
 def cores(published: Mapping[int, float], links: Links, threshold: float,
           max_span_days: float = MAX_SPAN_DAYS, seed_top: int = SEED_TOP
           ) -> tuple[dict[int, dict[int, float]], dict[int, list[int]]]:
     """Step 1: (article -> other -> probability, one value a pair; core -> its members)."""
+    made, flat = _cores(published, links, threshold, max_span_days, seed_top)
+    ids, src, dst, value = flat
+    single: dict[int, dict[int, float]] = {}
+    for a, b, p in zip(ids[src].tolist(), ids[dst].tolist(), value.tolist(), strict=True):
+        single.setdefault(a, {})[b] = p
+    return single, made
+
+
+def _cores(published: Mapping[int, float], links: Links, threshold: float,
+           max_span_days: float, seed_top: int) -> tuple[dict[int, list[int]], Any]:
+    """`cores`, with the links as `story_links.Table.flat` instead of dicts."""
     members = {a: [a] for a in published}
     size = dict.fromkeys(published, 1)  # each group's member count (len() per entry cost)
     span = {a: (t, t) for a, t in published.items()}
-    sums: dict[int, dict[int, float]] = {a: {} for a in published}
-    rows = ((a, b, p) for (a, b), p in links.items()) if isinstance(links, Mapping) else links
-    for a, b, p in rows:
-        near = sums.get(a)
-        if near is None or a == b or b not in sums:
-            continue
-        q = near.get(b)
-        if q is None or p > q:  # one value per pair: the higher
-            near[b] = sums[b][a] = 0.0 if p < 0.0 else p  # max(p, 0.0), no call
-    # every pair at once, then one heapify: the same pops (entries are distinct or equal, so
-    # the order they were pushed in never shows)
-    heap = [(-p, a, b) for a, row in sums.items() for b, p in row.items()
-            if a < b and p >= threshold]
-    mutual = closest(sums, {x for _p, a, b in heap for x in (a, b)}, seed_top) \
-        if seed_top > 0 else None
+    # the rows, each article's closest and the strong pairs, grouped in numpy (story_links)
+    sums, seeds, heap, flat = story_links.table(published, story_links.columns(links),
+                                                 threshold, seed_top)
+    mutual = seeds if seed_top > 0 else None
     if mutual is not None:  # a pair of lone articles that may not seed is never popped as
         # it is: once either side grows, its merge pushes the pair again with the new average
         heap = [e for e in heap if e[2] in mutual[e[1]] and e[1] in mutual[e[2]]]
-    heapq.heapify(heap)
+    heapq.heapify(heap)  # every pair at once: the same pops (entries are distinct or equal)
     pop, push = heapq.heappop, heapq.heappush
-    single = {a: dict(row) for a, row in sums.items() if row}  # for step 2: the links as given
     while heap:
         neg, a, b = pop(heap)
         row = sums.get(a)
@@ -120,7 +122,7 @@ def cores(published: Mapping[int, float], links: Links, threshold: float,
         for at in compress(range(len(others)), map(ge, avgs, repeat(threshold))):
             other = others[at]
             push(heap, (-avgs[at], a, other) if a < other else (-avgs[at], other, a))
-    return single, {g: m for g, m in members.items() if len(m) > 1}
+    return {g: m for g, m in members.items() if len(m) > 1}, flat
 
 
 def closest(sums: Mapping[int, Mapping[int, float]], ids: Iterable[int],
