@@ -353,13 +353,8 @@ def recluster(conn: sqlite3.Connection, ids: Sequence[int], model: Model | None 
     groups = clusters(published, Arrays(left, right, score), model.story_min, model.join_min)
     del published
     plan = story_logic.assign_ids(groups, old, lambda: store.new_story(conn))
-    was: dict[int, list[int]] = {}
-    for a, s in old.items():
-        was.setdefault(s, []).append(a)
-    changed = {sid for sid, members in plan.items()
-               if sorted(members) != sorted(was.get(sid, []))}
     store.rewrite_stories(conn, sorted(region), plan)
-    todo = [(sid, plan[sid]) for sid in sorted(changed)]
+    todo = [(sid, plan[sid]) for sid in story_logic.changed(plan, old)]
     store.label_stories(conn, (labels or partial(story_labels, conn))(todo))
 
 

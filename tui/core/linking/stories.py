@@ -253,3 +253,13 @@ def date_range(first: float, last: float) -> str:
     if a.year == b.year:
         return f"{a.day} {a:%b}-{b.day} {b:%b %Y}"
     return f"{a.day} {a:%b %Y}-{b.day} {b:%b %Y}"
+
+
+def changed(plan: dict[int, list[int]], old: dict[int, int]) -> list[int]:
+    """The stories of `plan` (story -> members) whose members differ from `old`'s (article ->
+    story), by id: only those need a new label."""
+    was: dict[int, list[int]] = {}
+    for a, s in old.items():
+        was.setdefault(s, []).append(a)
+    return sorted(sid for sid, members in plan.items()
+                  if sorted(members) != sorted(was.get(sid, [])))
