@@ -137,3 +137,16 @@ def test_the_paired_ab_scripts_run_and_find_one_checkout_equal_to_itself(
     assert ab.returncode == 0, ab.stdout[-2000:] + ab.stderr[-3000:]
     last = json.loads(ab.stdout.splitlines()[-1])
     assert last["tables_identical"] is True and "cpu" in last["median_ratio_new_over_base"]
+
+
+def test_the_site_ab_runs_and_only_the_new_site_has_actor_mentions() -> None:
+    """bench/ab_site.py at a tiny size, without newsboat: both sites filled, medians printed."""
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "ab_site.py"), "--reps", "1",
+                           "--feeds", "3", "--items", "4", "--newsboat", ""], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    medians = {k: v for line in lines for k, v in line.items() if k.startswith("newsdesk-")}
+    assert medians["newsdesk-old"]["actor_mentions"] == 0
+    assert medians["newsdesk-new"]["actor_mentions"] >= 3 * 4 * 3
+    assert "newsdesk-new / newsdesk-old cpu" in medians
