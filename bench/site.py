@@ -3,7 +3,9 @@
 Pages carry the boilerplate real news sites have (head scripts, JSON-LD, navigation, cookie
 banner, share bar, inline "Read more" links, related-stories aside, newsletter form, long
 footer), because extraction cost depends on the whole DOM, not just the article. All text is
-generated from our own phrase bank with a seeded RNG, so runs are reproducible.
+generated from our own phrase bank with a seeded RNG, so runs are reproducible. Each article's
+title and lead paragraph name actors as real coverage does (bench/site_news.py); `actors=False`
+serves the earlier site without names, kept only to compare the two.
 
 Feeds are spread over several loopback addresses (127.0.0.1, 127.0.0.2, ...) so a client's
 per-host politeness limit sees many hosts, as with 200 real feeds. Every resource has an ETag
@@ -21,6 +23,7 @@ from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 
+from bench.site_news import Coverage
 from tui.demo.server import LoopbackHandler
 
 SUBJECTS = ("The foreign minister", "A senior military official", "The central bank",
@@ -74,7 +77,8 @@ def _paragraph(rng: random.Random) -> str:
 class SiteContent:
     """Deterministic feeds and pages; a page is built on request from a paragraph pool."""
 
-    def __init__(self, feeds: int, items: int, hosts: list[str], seed: int = 1) -> None:
+    def __init__(self, feeds: int, items: int, hosts: list[str], seed: int = 1,
+                 actors: bool = True) -> None:
         self.feeds, self.items, self.hosts = feeds, items, hosts
         rng = random.Random(seed)
         self.pool = [_paragraph(rng) for _ in range(_POOL_SIZE)]
@@ -82,6 +86,8 @@ class SiteContent:
                        for _ in range(_POOL_SIZE)]
         self.last_modified = formatdate(1_780_000_000, usegmt=True)
         self.ports: dict[str, int] = {}
+        self.coverage = Coverage(seed, PLACES, CLAUSES, VERBS) if actors else None
+        self._articles: dict[tuple[int, int], tuple[str, str]] = {}
 
     def host_of(self, feed: int) -> str:
         return self.hosts[feed % len(self.hosts)]
@@ -96,12 +102,26 @@ class SiteContent:
     def page_url(self, feed: int, item: int) -> str:
         return f"{self.base(feed)}/f{feed}/{item}.html"
 
+    def _article(self, feed: int, item: int) -> tuple[str, str] | None:
+        if self.coverage is None:
+            return None
+        key = (feed, item % self.items if self.items else item)
+        if key not in self._articles:
+            self._articles[key] = self.coverage.article(*key)
+        return self._articles[key]
+
     def _title(self, feed: int, item: int) -> str:
-        return f"{self.titles[(feed * 31 + item * 7) % _POOL_SIZE]} ({feed}-{item})"
+        news = self._article(feed, item)
+        head = news[0] if news else self.titles[(feed * 31 + item * 7) % _POOL_SIZE]
+        return f"{head} ({feed}-{item})"
 
     def _paras(self, feed: int, item: int) -> list[str]:
         rng = random.Random(feed * 100_003 + item)
-        return [self.pool[rng.randrange(_POOL_SIZE)] for _ in range(rng.randint(7, 13))]
+        paras = [self.pool[rng.randrange(_POOL_SIZE)] for _ in range(rng.randint(7, 13))]
+        news = self._article(feed, item)
+        if news:  # the lead names the actors; the rest of the page is the usual filler
+            paras[0] = news[1]
+        return paras
 
     def feed_xml(self, feed: int) -> bytes:
         out = ['<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0" '
@@ -184,9 +204,10 @@ class _Server(ThreadingHTTPServer):
 class SiteServer:
     """Serves a SiteContent on one port per loopback address; counts requests and 304s."""
 
-    def __init__(self, feeds: int = 200, items: int = 50, hosts: int = 20, seed: int = 1) -> None:
+    def __init__(self, feeds: int = 200, items: int = 50, hosts: int = 20, seed: int = 1,
+                 actors: bool = True) -> None:
         names = [f"127.0.0.{i + 1}" for i in range(max(1, min(hosts, feeds, 200)))]
-        self.content = SiteContent(feeds, items, names, seed)
+        self.content = SiteContent(feeds, items, names, seed, actors)
         self.stats: Counter[str] = Counter()
         self._lock = threading.Lock()
         self._servers: list[_Server] = []

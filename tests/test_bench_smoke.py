@@ -17,7 +17,9 @@ import pytest
 
 from bench.common import Stat, percentile, summarise_pyspy
 from bench.run_all import render
-from bench.site import SiteServer
+from bench.site import SiteContent, SiteServer
+from tui.core.actors.gazetteer import Gazetteer
+from tui.core.actors.recognize import Recognizer
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -45,6 +47,30 @@ def test_site_serves_feeds_pages_and_304s() -> None:
         page = site.content.page_html(1, 2)
         assert b"cookie-banner" in page and b"<article>" in page
         assert site.reset_stats() == {"200 feed": 1, "304": 1}
+
+
+def test_site_articles_name_actors_as_real_coverage_does(gazetteer: Gazetteer) -> None:
+    """The cold row must time actor recognition and the links shared actors make: the feeds'
+    titles and summaries name several actors each, some of them in many articles, and outlets
+    covering one event in one news cycle share its cast."""
+    recognizer = Recognizer(gazetteer)
+    content = SiteContent(40, 12, ["127.0.0.1"])
+    seen: list[set[str]] = []
+    for feed in range(40):
+        for item in range(12):
+            title, lead = content._title(feed, item), content._paras(feed, item)[0]
+            seen.append({m.actor_id for m in recognizer.mentions(title, lead, None)})
+    assert min(len(ids) for ids in seen) >= 3 and sum(map(len, seen)) / len(seen) >= 5
+    counts = sorted((sum(a in ids for ids in seen) for a in set().union(*seen)), reverse=True)
+    assert counts[0] >= 40 and counts[len(counts) // 2] <= 5  # a few in many, most in few
+    pairs = [len(a & b) for i, a in enumerate(seen) for b in seen[i + 1:]]
+    assert sum(n >= 3 for n in pairs) >= len(seen)  # shared events: many share 3+ actors
+    again = SiteContent(40, 12, ["127.0.0.1"])
+    again.ports = content.ports = {"127.0.0.1": 8080}
+    assert again.feed_xml(7) == content.feed_xml(7)  # deterministic
+    plain = SiteContent(40, 12, ["127.0.0.1"], actors=False)
+    plain.ports = content.ports
+    assert not recognizer.mentions(plain._title(3, 4), plain._paras(3, 4)[0], None)
 
 
 def test_stats_helpers() -> None:
@@ -111,3 +137,16 @@ def test_the_paired_ab_scripts_run_and_find_one_checkout_equal_to_itself(
     assert ab.returncode == 0, ab.stdout[-2000:] + ab.stderr[-3000:]
     last = json.loads(ab.stdout.splitlines()[-1])
     assert last["tables_identical"] is True and "cpu" in last["median_ratio_new_over_base"]
+
+
+def test_the_site_ab_runs_and_only_the_new_site_has_actor_mentions() -> None:
+    """bench/ab_site.py at a tiny size, without newsboat: both sites filled, medians printed."""
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "ab_site.py"), "--reps", "1",
+                           "--feeds", "3", "--items", "4", "--newsboat", ""], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    medians = {k: v for line in lines for k, v in line.items() if k.startswith("newsdesk-")}
+    assert medians["newsdesk-old"]["actor_mentions"] == 0
+    assert medians["newsdesk-new"]["actor_mentions"] >= 3 * 4 * 3
+    assert "newsdesk-new / newsdesk-old cpu" in medians
