@@ -40,6 +40,8 @@ HEAVY = ("textual", "trafilatura", "feedparser", "lxml", "rich", "click", "pygme
          # module loads inspect, ast, dis and tokenize: ~10 ms); the helpers every layer
          # shares are in tui.core.basics. difflib only words a mistake's hint.
          "dataclasses", "inspect", "ast", "dis", "tokenize",
+         # hashlib loads OpenSSL (~3 ms): the cache keeps the data's hashes with its stamps
+         "hashlib", "_hashlib",
          "tui.core.models", "tui.core.store.coverage", "difflib",
          "tui.core.refresh.prepare", "tui.core.store.entries",
          # concurrent.futures loads logging (and traceback); argparse finds the terminal's
@@ -102,11 +104,13 @@ def test_unchanged_fetch_imports_nothing_heavy(server: LocalServer, tmp_path: Pa
     loaded = [m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY)]
     assert loaded == [], f"an unchanged refresh imported {loaded[:10]}"
     assert len(records) <= MOST_RECORDS, f"an unchanged refresh made {records}"
-    # the bundled gazetteer (~1 MB with the other data files) is read and hashed once
+    # the bundled gazetteer (~1 MB with the other data files) is not read: the cold fetch
+    # recorded its hash with the files' stamps, and the linker's weights' too
     from tui.core.refresh.match_sources import BUNDLED_SOURCES
+    from tui.core.refresh.relink import _WEIGHTS
 
     opened = json.loads((tmp_path / "unchanged.json").read_text())["opened"]
-    assert [opened.count(str(path)) for path in BUNDLED_SOURCES] == [1, 1, 1, 1]
+    assert [opened.count(str(path)) for path in (*BUNDLED_SOURCES, _WEIGHTS)] == [0] * 5
 
 
 def test_the_sources_hash_is_the_gazetteer_modules_files() -> None:
