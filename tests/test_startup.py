@@ -26,7 +26,7 @@ HEAVY = ("textual", "trafilatura", "feedparser", "lxml", "rich", "click", "pygme
          "tui.core.ingest.parse", "tui.core.ingest.extract", "tui.core.ingest.fastfeed",
          "tui.core.ingest.sanitize", "tui.core.refresh.analyzers",
          "tui.core.actors.gazetteer", "tui.core.actors.offices", "tui.core.actors.text",
-         "tui.core.places", "numpy", "tui.core.visual", "platformdirs", "pickle",
+         "tui.core.places", "numpy", "tui.core.visual", "tui.core.visual_parts", "platformdirs", "pickle",
          "tui.core.actors.prebuilt",
          "importlib.resources.readers",
          # plain-http feeds are asked on threads (ingest/sweep.py) first: no event loop, no

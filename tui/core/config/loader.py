@@ -16,12 +16,12 @@ from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from tui.core import tagnames
+from tui.core.basics import BIDI_MODES
 from tui.core.config import checks
 from tui.core.config.checks import ConfigError, Source
 from tui.core.config.feed_names import with_titles
 from tui.core.config.userdirs import APP_NAME
 from tui.core.toml_lines import Where
-from tui.core.visual_parts import BIDI_MODES
 
 __all__ = ["APP_NAME", "CONFIG_ENV", "Config", "ConfigError", "Feed", "Rule", "Settings", "View",
            "find_config", "load_config", "parse_config", "resolve_config", "with_titles"]
