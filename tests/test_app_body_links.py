@@ -4,7 +4,6 @@ linked words and the numbered list at the end; `O` and a number opens link n in 
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from pathlib import Path
 from typing import Any
@@ -61,8 +60,8 @@ def cache(server: LocalServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     script.chmod(0o755)
     monkeypatch.setenv("DISPLAY", ":99")  # a graphical session: not a console browser
     config = load_config(path)
-    return dataclasses.replace(config, settings=dataclasses.replace(
-        config.settings, browser=f"{script} %u")), record
+    return config.replace(settings=config.settings.replace(
+        browser=f"{script} %u")), record
 
 
 async def test_the_reader_shows_markers_and_list_and_o_opens_link_n(cache: Any) -> None:

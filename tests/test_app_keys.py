@@ -236,7 +236,6 @@ async def test_x_dismisses_and_u_restores(demo_desk) -> None:
 async def test_o_opens_browser_without_shell(demo_desk, monkeypatch, tmp_path) -> None:
     """A graphical `browser` command starts in the background with the link as one argument
     (the console path, which suspends the app, is driven in tmux: test_tmux_browser.py)."""
-    import dataclasses
     import time
 
     record = tmp_path / "opened"
@@ -245,8 +244,8 @@ async def test_o_opens_browser_without_shell(demo_desk, monkeypatch, tmp_path) -
     script.chmod(0o755)
     monkeypatch.setenv("DISPLAY", ":99")  # a graphical session: not a console browser
     desk, config = demo_desk
-    config = dataclasses.replace(config, settings=dataclasses.replace(
-        config.settings, browser=f"{script} --new-tab %u"))
+    config = config.replace(settings=config.settings.replace(
+        browser=f"{script} --new-tab %u"))
     app = make_app(desk, config)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("o")

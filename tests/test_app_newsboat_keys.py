@@ -136,8 +136,6 @@ async def test_a_key_the_user_gave_a_command_runs_it_and_is_no_hint(demo_desk) -
 async def test_capital_c_asks_first_as_newsboat_does_by_default(demo_desk) -> None:
     """newsboat's confirm-mark-all-feeds-read is on unless set off: C asks, n (or esc) keeps
     every article as it was; with the setting off, C marks at once."""
-    import dataclasses
-
     from tui.app.screens.dialogs import ConfirmDialog
 
     desk, config = demo_desk
@@ -152,8 +150,8 @@ async def test_capital_c_asks_first_as_newsboat_does_by_default(demo_desk) -> No
         await pilot.press("n")
         await settle(pilot)
         assert desk.count("is:unread") == unread and "nothing marked read" in status(app)
-    quiet = dataclasses.replace(config, settings=dataclasses.replace(
-        config.settings, confirm_mark_all_feeds_read=False))
+    quiet = config.replace(settings=config.settings.replace(
+        confirm_mark_all_feeds_read=False))
     app = make_app(desk, quiet)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

@@ -7,7 +7,6 @@ relative to "now". Regenerate after a deliberate UI change with
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -71,7 +70,7 @@ def test_tag_dialog(demo_desk, snap_compare) -> None:
 def test_help_screen(demo_desk, snap_compare) -> None:
     desk, config = demo_desk
     # The screen names the config file in use: one fixed path, not this test's temporary one.
-    config = dataclasses.replace(config, path=Path("/home/reader/.config/newsdesk/feeds.toml"))
+    config = config.replace(path=Path("/home/reader/.config/newsdesk/feeds.toml"))
 
     async def help_(pilot: Any) -> None:
         await settle(pilot)

@@ -8,6 +8,12 @@ from datetime import UTC, datetime
 
 from tui.core.words import counted
 
+BIDI_MODES = ("auto", "app", "terminal")
+"""`[settings] bidi`: auto (the app reorders unless the terminal says it does bidi), app
+(always reorders), terminal (never: the terminal does it; core/visual.py). Here, where the
+config's check takes it without loading `visual` or `visual_parts` (their regexes and
+dataclasses) on every command."""
+
 
 def to_iso(moment: datetime) -> str:
     """The one time format in the database: UTC, second precision, sortable as text."""

@@ -11,7 +11,6 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -102,7 +101,7 @@ class Desk(DeskReads):
         if all(f.named for f in config.feeds):
             return config
         titles = feed_store.feed_titles(self.conn)
-        return replace(config, feeds=with_titles(config.feeds, titles))
+        return config.replace(feeds=with_titles(config.feeds, titles))
 
     def sync_feeds(self) -> dict[str, feed_store.FeedRef]:
         """The configured feeds' rows, by name. A feed renamed in feeds.toml: its articles

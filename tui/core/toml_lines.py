@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\"' -]+?)\s*\]\]?\s*(?:#.*)?$")
-_KEY = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*=""")
+# compiled when a mistake is worded (`Source._index`), not by every command
+_HEADER = r"^\s*(\[\[?)\s*([A-Za-z0-9_.\"' -]+?)\s*\]\]?\s*(?:#.*)?$"
+_KEY = r"""^\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*="""
 
 
 class ConfigError(Exception):
@@ -52,15 +53,16 @@ class Source:
         out: dict[tuple[str | None, int | None, str | None], int] = {}
         current: str | None = None
         seen: dict[str, int] = {}
+        header_line, key_line = re.compile(_HEADER), re.compile(_KEY)
         for number, text in enumerate(lines, 1):
-            header = _HEADER.match(text)
+            header = header_line.match(text)
             if header:
                 current = header.group(2).strip().strip("\"'")
                 seen[current] = seen.get(current, 0) + 1
                 out.setdefault((current, seen[current], None), number)
                 out.setdefault((current, None, None), number)
                 continue
-            found = _KEY.match(text)
+            found = key_line.match(text)
             if found:
                 for key in filter(None, found.groups()):
                     out.setdefault((current, seen.get(current or "", 0), key), number)

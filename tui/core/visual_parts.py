@@ -11,10 +11,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 
-BIDI_MODES = ("auto", "app", "terminal")
-"""`[settings] bidi`: auto (the app reorders unless the terminal says it does bidi), app
-(always reorders), terminal (never: the terminal does it). Here, where the config's check
-takes it without loading `visual` (and its dataclasses) on every command."""
+from tui.core.basics import BIDI_MODES as BIDI_MODES
 
 _LEVEL = re.compile(r"\d+")
 

@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import sqlite3
 from collections.abc import Callable
@@ -171,8 +170,8 @@ class Follow:
         old = self.host.config
         kept = fresh.settings.cache_dir != old.settings.cache_dir
         if kept:  # the cache open stays open: a new one would be another set of articles
-            settings = dataclasses.replace(fresh.settings, cache_dir=old.settings.cache_dir)
-            fresh = dataclasses.replace(fresh, settings=settings)
+            settings = fresh.settings.replace(cache_dir=old.settings.cache_dir)
+            fresh = fresh.replace(settings=settings)
         if fresh == old:
             return "cache_dir changes when newsdesk starts again" if kept else None
         self.apply(fresh, old)

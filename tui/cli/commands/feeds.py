@@ -4,7 +4,6 @@ imports themselves: imports.py)."""
 from __future__ import annotations
 
 import argparse
-import dataclasses
 from typing import TYPE_CHECKING
 
 from tui.cli import output, terminal_lines
@@ -62,7 +61,7 @@ def export_opml(args: argparse.Namespace) -> int:
             from tui.core.store.feeds import stored_feed_titles
 
             titles = stored_feed_titles(config.settings.cache_dir / DB_NAME)
-            config = dataclasses.replace(config, feeds=with_titles(config.feeds, titles))
+            config = config.replace(feeds=with_titles(config.feeds, titles))
     output.write(write_opml(config.feeds), args.output)
     return 0
 

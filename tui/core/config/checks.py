@@ -47,7 +47,7 @@ MIN_TEXT_WIDTH = 30
 def number(source: Source, key: str, value: Any) -> None:
     """A numeric setting: finite, not negative, within its range."""
     low, high = RANGES[key]
-    where = source.where("settings", None, key)
+    where = source.at("settings", None, key)  # its line found only for a mistake
     if isinstance(value, float) and not math.isfinite(value):
         raise_error(f"{where}: settings.{key} must be a finite number, not {value}")
     if value < 0:
@@ -64,7 +64,7 @@ def keys(source: Source, table: Mapping[str, Any]) -> dict[str, str]:
     """[keys]: command name -> key(s). Unknown commands and empty or odd keys are errors."""
     out = {}
     for command, key in table.items():
-        where = source.where("keys", None, command)
+        where = source.at("keys", None, command)
         if not isinstance(key, str):
             raise_error(f"{where}: keys.{command} must be a string, not {key!r}")
         if command not in COMMAND_NAMES:
@@ -91,7 +91,7 @@ def query(source: Source, table: str, index: int, text: str, *, empty_ok: bool) 
     from tui.core.query.ast import QueryError
     from tui.core.query.parse import parse
 
-    where = source.where(table, index, "query")
+    where = source.at(table, index, "query")
     if not text.strip():
         if empty_ok:
             return

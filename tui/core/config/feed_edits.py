@@ -17,7 +17,7 @@ import json
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -191,7 +191,7 @@ def _loads(text: str) -> dict[str, Any]:
 def titled(config: Config, titles: Mapping[str, str]) -> Config:
     """`config` with its unnamed feeds named as the user sees them (`titles`: url -> the
     title the feed sent, from the cache)."""
-    return replace(config, feeds=with_titles(config.feeds, titles)) if titles else config
+    return config.replace(feeds=with_titles(config.feeds, titles)) if titles else config
 
 
 def add_feed(path: Path, feed: NewFeed, titles: Mapping[str, str] = {}) -> Config:

@@ -5,15 +5,12 @@ sends, so does newsdesk once the cache knows it (the user's file is never rewrit
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import Field, replace
-from typing import Any, ClassVar, Protocol, TypeVar
+from typing import Any, Protocol, Self, TypeVar
 from urllib.parse import urlsplit
 
 
 class _Named(Protocol):
-    """config.Feed, a dataclass (`replace` names it)."""
-
-    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
+    """config.Feed (its `replace` names it)."""
 
     @property
     def name(self) -> str: ...
@@ -21,6 +18,7 @@ class _Named(Protocol):
     def url(self) -> str: ...
     @property
     def named(self) -> bool: ...
+    def replace(self, **changes: Any) -> Self: ...
 
 
 F = TypeVar("F", bound=_Named)
@@ -53,5 +51,5 @@ def with_titles(feeds: Sequence[F], titles: Mapping[str, str]) -> tuple[F, ...]:
             n += 1
             name = f"{wanted} ({n})"
         taken.add(name.casefold())
-        out.append(replace(feed, name=name))
+        out.append(feed.replace(name=name))
     return tuple(out)

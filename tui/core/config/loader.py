@@ -10,18 +10,18 @@ import os
 import re
 import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from tui.core import tagnames
+from tui.core.basics import BIDI_MODES
 from tui.core.config import checks
 from tui.core.config.checks import ConfigError, Source
 from tui.core.config.feed_names import with_titles
 from tui.core.config.userdirs import APP_NAME
 from tui.core.toml_lines import Where
-from tui.core.visual_parts import BIDI_MODES
 
 __all__ = ["APP_NAME", "CONFIG_ENV", "Config", "ConfigError", "Feed", "Rule", "Settings", "View",
            "find_config", "load_config", "parse_config", "resolve_config", "with_titles"]
@@ -29,8 +29,12 @@ __all__ = ["APP_NAME", "CONFIG_ENV", "Config", "ConfigError", "Feed", "Rule", "S
 CONFIG_ENV = "NEWSDESK_CONFIG"
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+# The records are NamedTuples, not dataclasses: every command makes them, and the dataclasses
+# module (which loads inspect, ast, dis and tokenize) cost ~10 ms of an unchanged fetch. Their
+# `replace` is dataclasses.replace's (NamedTuple's own `_replace`).
+
+
+class Settings(NamedTuple):
     cache_dir: Path
     concurrency: int = 8
     per_host: int = 2
@@ -50,9 +54,11 @@ class Settings:
     hide_read: bool = False  # lists start with read articles hidden (`l` toggles)
     bidi: str = "auto"  # who orders right-to-left text: auto, app or terminal (core/visual.py)
 
+    def replace(self, **changes: Any) -> Settings:
+        return self._replace(**changes)
 
-@dataclass(frozen=True, slots=True)
-class Feed:
+
+class Feed(NamedTuple):
     name: str
     url: str
     tags: tuple[str, ...] = ()
@@ -61,28 +67,28 @@ class Feed:
     named: bool = True  # False: no `name` in the file; `name` is the host until the feed's
     # own title is known (`with_titles`), as newsboat names a feed
 
+    def replace(self, **changes: Any) -> Feed:
+        return self._replace(**changes)
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+
+class Rule(NamedTuple):
     query: str
     tag: str
 
 
-@dataclass(frozen=True, slots=True)
-class View:
+class View(NamedTuple):
     name: str
     query: str
 
 
-@dataclass(frozen=True, slots=True)
-class Config:
+class Config(NamedTuple):
     path: Path | None
     settings: Settings
     feeds: tuple[Feed, ...] = ()
     rules: tuple[Rule, ...] = ()
     mutes: tuple[str, ...] = ()
     views: tuple[View, ...] = ()
-    keys: Mapping[str, str] = field(default_factory=dict)
+    keys: Mapping[str, str] = MappingProxyType({})
 
     @property
     def actors_path(self) -> Path:
@@ -98,6 +104,9 @@ class Config:
 
     def feed_named(self, name: str) -> Feed | None:
         return next((f for f in self.feeds if f.name == name), None)
+
+    def replace(self, **changes: Any) -> Config:
+        return self._replace(**changes)
 
 
 _SETTING_TYPES: dict[str, tuple[type, ...]] = {

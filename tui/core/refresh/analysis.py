@@ -24,8 +24,8 @@ from tui.core.refresh.analyzer import USER_CACHE, Batch, Found, Sources, TextIte
 from tui.core.refresh.events import Progress, RefreshEvent
 from tui.core.refresh.match_sources import BUNDLED_SOURCES as BUNDLED_SOURCES
 from tui.core.refresh.match_sources import MATCHER_VERSIONS as MATCHER_VERSIONS
+from tui.core.refresh.match_sources import keep, remember, sources_digest
 from tui.core.refresh.match_sources import matcher_versions as matcher_versions
-from tui.core.refresh.match_sources import sources_digest
 from tui.core.refresh.relink import RELINK_DAYS, relink_if_linker_changed
 from tui.core.store import articles as store
 from tui.core.store.db import GAZETTEER_HASH_KEY, get_meta, set_meta
@@ -107,6 +107,7 @@ class Analysis:
         """The sources to match with; changed since the cache was matched, the user's file is
         checked first (in ms). Broken: GazetteerError, or in the reader `actors_error` and the
         bundled actors for new articles, the cached ones staying as they are."""
+        remember(conn)  # the digest this cache keeps for the bundled files as they are
         sources = self.sources()
         if get_meta(conn, GAZETTEER_HASH_KEY) == sources.source_hash:
             self.actors_error = None  # matched with it: it was good
@@ -186,6 +187,7 @@ class Analysis:
         sources = self.usable_sources(conn)
         if self.actors_error is None:  # broken: re-matched once it is fixed
             self._rematch_if_sources_changed(conn, sources, on_event)
+            keep(conn)
         relink_if_linker_changed(conn)
         total = conn.execute("SELECT count(*) FROM articles WHERE analysed = 0").fetchone()[0]
         if not total:

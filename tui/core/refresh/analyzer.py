@@ -21,8 +21,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from tui.core.config.loader import Config
@@ -33,8 +32,7 @@ if TYPE_CHECKING:
 USER_CACHE = ":user-cache:"
 
 
-@dataclass(frozen=True, slots=True)
-class Sources:
+class Sources(NamedTuple):
     """What a worker needs to build an analyzer's tools; `source_hash` changes with any of
     them (the bytes of the gazetteer files, offices.toml and places.toml) and with the
     matchers' versions, so tools are rebuilt, and articles re-matched, exactly when they
@@ -46,8 +44,7 @@ class Sources:
     #                                  USER_CACHE: the user's cache, prebuilt.prebuilt_dir())
 
 
-@dataclass(frozen=True, slots=True)
-class TextItem:
+class TextItem(NamedTuple):
     """One article as the analyzers read it: spans index into exactly this title and body."""
 
     id: int
@@ -61,8 +58,7 @@ class TextItem:
 Found = dict[str, Any]  # analyzer name -> what its text half returned for one article
 
 
-@dataclass(frozen=True, slots=True)
-class Batch:
+class Batch(NamedTuple):
     """What the write halves get: the articles of one transaction and their findings."""
 
     items: Sequence[TextItem]

@@ -1,13 +1,20 @@
 """What the analyzers' tools are built from (the bundled data, the user's actors.toml, the
 matchers' versions) and its hash, which tells a cache matched with other data (`Analysis`
 re-matches it then). Hashing reads bytes only: an unchanged refresh parses no TOML and builds
-no automaton.
+no automaton; without a user's actors.toml it reads and hashes nothing either, as the cache
+keeps the hash with the bundled files' stamps (`remember`, `keep`).
 """
 
 from __future__ import annotations
 
-import hashlib
+import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui.core.store.db import get_meta, set_meta
+
+if TYPE_CHECKING:
+    import hashlib
 
 # The bundled data the tools are built from: an unchanged refresh hashes, imports no matcher.
 _DATA = Path(__file__).resolve().parents[2] / "data"
@@ -28,25 +35,65 @@ def matcher_versions() -> str:
 
 
 _BUNDLED: dict[tuple[object, ...], hashlib._Hash] = {}
+# the digest without a user's file, by the bundled files' stamps and the versions (`_known_as`)
+_KNOWN: dict[str, str] = {}
+MEMO_KEY = "sources_memo"  # meta: that pair as last hashed for this cache, "stamps\ndigest"
 
 
 def sources_digest(actors_file: Path | None) -> str:
     """The hash of the bundled data, `actors_file` (when there is one) and the versions.
     The bundled files are read and hashed once while they stay as they are (size, time and
-    inode): a refresh asked twice, ~1 MB read and hashed each time."""
-    key = tuple(_stamp(path) for path in BUNDLED_SOURCES)
+    inode): a refresh asked twice, ~1 MB read and hashed each time. Without a user's file
+    a digest the cache remembered for the same stamps is the digest (hashlib, which loads
+    OpenSSL, and the read were ~7 ms of an unchanged fetch)."""
+    user = actors_file is not None and actors_file.exists()
+    known = None if user else _known_as()
+    if known in _KNOWN:
+        return _KNOWN[known]
+    import hashlib
+
+    key = tuple(stamp(path) for path in BUNDLED_SOURCES)
     bundled = _BUNDLED.get(key)
     if bundled is None:
         bundled = _BUNDLED[key] = hashlib.sha256(
             b"\0".join(path.read_bytes() for path in BUNDLED_SOURCES))
     digest = bundled.copy()
-    if actors_file is not None and actors_file.exists():
+    if actors_file is not None and user:
         digest.update(b"\0" + actors_file.read_bytes())
     digest.update(b"\0" + matcher_versions().encode())
+    if known is not None and known == _known_as(key):  # the stamps read before the bytes
+        _KNOWN[known] = digest.hexdigest()
     return digest.hexdigest()
 
 
-def _stamp(path: Path) -> tuple[object, ...]:
+def _known_as(key: tuple[tuple[object, ...], ...] | None = None) -> str:
+    """The bundled files' stamps and the matchers' versions, as `_KNOWN` and the cache key
+    the digest made without a user's file."""
+    key = key or tuple(stamp(path) for path in BUNDLED_SOURCES)
+    return repr((key, matcher_versions()))
+
+
+def remember(conn: sqlite3.Connection) -> None:
+    """What the cache recorded (`keep`): its digest stands for the same stamps here."""
+    stamps, _, digest = (get_meta(conn, MEMO_KEY) or "").rpartition("\n")
+    if stamps and digest:
+        _KNOWN.setdefault(stamps, digest)
+
+
+def keep(conn: sqlite3.Connection) -> None:
+    """Record the digest without a user's file with its stamps, when it is not already
+    recorded (a write once per upgrade): the next process then need not hash."""
+    known = _known_as()
+    if known not in _KNOWN or get_meta(conn, MEMO_KEY) == f"{known}\n{_KNOWN[known]}":
+        return
+    from tui.core.store.write_turns import transaction
+
+    with transaction(conn):
+        set_meta(conn, MEMO_KEY, f"{known}\n{_KNOWN[known]}")
+
+
+def stamp(path: Path) -> tuple[object, ...]:
+    """What tells a file changed without reading it: its path, size, time and inode."""
     try:
         found = path.stat()
     except OSError:

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
 from tui.core.basics import to_iso, utcnow
+from tui.core.refresh.match_sources import stamp
 from tui.core.store.db import get_meta, set_meta
 from tui.core.store.write_turns import transaction
 
 RELINK_DAYS = 14
 LINKER_HASH_KEY = "linker_hash"
+LINKER_STAMP_KEY = "linker_stamp"  # the weights file's stamp when its hash was last checked
 _WEIGHTS = Path(__file__).resolve().parent.parent / "linking" / "weights.json"
 
 
@@ -20,10 +21,19 @@ def relink_if_linker_changed(conn: sqlite3.Connection) -> None:
     """A new linker (its fitted weights, which change with its parts) makes the recent
     fortnight's features, links and stories again, as a gazetteer change does: an upgraded
     cache would otherwise keep the old linker's related items (and lack the parts it never
-    computed) for as long as they are shown. Older links stay as they were."""
-    digest = hashlib.sha256(_WEIGHTS.read_bytes()).hexdigest()
+    computed) for as long as they are shown. Older links stay as they were. The file is
+    hashed only when its stamp (size, time, inode) is not the one last checked: an unchanged
+    fetch loads no hashlib for it."""
+    now = repr(stamp(_WEIGHTS))  # before the bytes are read: a change after it is seen next
     stored = get_meta(conn, LINKER_HASH_KEY)
+    if stored is not None and get_meta(conn, LINKER_STAMP_KEY) == now:
+        return
+    import hashlib
+
+    digest = hashlib.sha256(_WEIGHTS.read_bytes()).hexdigest()
     if stored == digest:
+        with transaction(conn):
+            set_meta(conn, LINKER_STAMP_KEY, now)
         return
     with transaction(conn):
         # unknown in a cache from before this key: relinked too, unless nothing is analysed
@@ -32,3 +42,4 @@ def relink_if_linker_changed(conn: sqlite3.Connection) -> None:
             conn.execute("UPDATE articles SET analysed = 0 WHERE published >= ?",
                          (to_iso(utcnow() - timedelta(days=RELINK_DAYS)),))
         set_meta(conn, LINKER_HASH_KEY, digest)
+        set_meta(conn, LINKER_STAMP_KEY, now)

@@ -4,7 +4,6 @@ never loads the linking model."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -26,4 +25,6 @@ def dateline(label: str) -> str:
 
 def dated(story: Story) -> Story:
     """`story` with its label as a `dateline`."""
+    from dataclasses import replace  # with the story records, which load it anyway
+
     return replace(story, label=dateline(story.label))
