@@ -75,7 +75,7 @@ def test_a_query_changes_its_matches_and_says_how_many(cache: str) -> None:
     assert saved.stdout == "2 articles saved\n"
     none = newsdesk("--config", cache, "dismiss", "--query", "feed:nosuch")
     assert (none.stdout, none.stderr) == ("0 articles dismissed\n",
-                                          "newsdesk: no articles match 'feed:nosuch'\n")
+                                          "newsdesk: no feed is called 'nosuch'; `newsdesk feeds` lists them\n")
 
 
 def test_tag_by_query_counts_each_tag(cache: str) -> None:
