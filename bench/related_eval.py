@@ -49,7 +49,7 @@ APART_DAYS = 20.0  # two dev-set articles this far apart never report one event
 STORY_GRID = (0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6)  # story thresholds tried on the training events
 # join_min (stories.join) tried with each threshold; the hand-set value first, so a tie keeps it
 JOIN_GRID = (0.05, 0.0, 0.01, 0.02, 0.03, 0.04)
-# the lists' second-order weight (related_items.rank_value), chosen on the training articles'
+# the lists' second-order weight (related_rank.rank_value), chosen on the training articles'
 # intrusions (0 first: a tie keeps the pair's order); round 37
 SUPPORT_GRID = (0.0, 1.0, 2.0, 4.0, 8.0, 16.0)
 SEED_PAIR = ("a-shoigu-tehran-wire", "a-shoigu-tehran-analysis")  # report, analysis 2 days on

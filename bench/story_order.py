@@ -86,9 +86,9 @@ def story_first(_a: int, _b: int, p: float, same: bool) -> float:
 
 
 def supported(links: Links, weight: float) -> Rule:
-    """Story first, then by `related_items.rank_value`: the store's order with the model's
+    """Story first, then by `related_rank.rank_value`: the store's order with the model's
     second-order weight (`links`: every article's kept links, as the store keeps them)."""
-    from tui.core.related_items import mass, rank_value, support
+    from tui.core.related_rank import mass, rank_value, support
 
     if not weight:
         return story_first

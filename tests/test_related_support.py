@@ -1,4 +1,4 @@
-"""Second-order evidence in a related list (related_items.support, round 37 of
+"""Second-order evidence in a related list (related_rank.support, round 37 of
 tests/data/related_eval.md): an item linked to the article's other links ranks above a likelier
 pair that links to another event's reports instead, within the same tier, at read time."""
 

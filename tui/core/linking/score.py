@@ -53,7 +53,7 @@ class Model:
     # the least average probability to a core's members that joins it (stories.join): chosen
     # with story_min on the set (fit.py); a file without it reads the old hand-set value
     join_min: float = JOIN_MIN
-    # a related list's second-order weight (related_items.rank_value): chosen on the set
+    # a related list's second-order weight (related_rank.rank_value): chosen on the set
     # (fit.py) on the lists' intrusions; a file without it reads 0, the pair's order
     support: float = 0.0
     vector: tuple[float, ...] = field(default=(), compare=False)  # weights in PARTS order

@@ -47,12 +47,12 @@ def related(conn: sqlite3.Connection, article_id: int, limit: int = 10,
     then the rest, best first. A story weighs every pair among its members (average linkage),
     so it tells the coverage of an event from the next day's strike on the same people and
     city better than one pair's probability does (tests/data/related_eval.md). Within each
-    tier, best by `related_items.rank_value`: the pair's log-odds and `support` (the model's
+    tier, best by `related_rank.rank_value`: the pair's log-odds and `support` (the model's
     fitted weight) times the item's second-order support (its links to the article's other
     links). `shown`: which items a list shows (`tui.core.related_items.shown`); None lists
     every stored link."""
-    from tui.core.related_items import rank_value
-    from tui.core.related_items import support as support_of
+    from tui.core.related_rank import rank_value
+    from tui.core.related_rank import support as support_of
 
     rows = conn.execute(
         f"SELECT a.id, a.title, {_FEED} AS feed, a.published, l.score, l.reasons, "
@@ -82,9 +82,9 @@ def related(conn: sqlite3.Connection, article_id: int, limit: int = 10,
 
 def _mass(conn: sqlite3.Connection, me: int, ids: list[int]
           ) -> dict[int, tuple[float, float, int]]:
-    """related_items.mass of each listed item, summed by SQLite in one query (a few hundred
+    """related_rank.mass of each listed item, summed by SQLite in one query (a few hundred
     links: read one by one into Python they cost twice the list's own query)."""
-    from tui.core.related_items import SHARED_FROM
+    from tui.core.related_rank import SHARED_FROM
 
     cursor = conn.cursor()
     cursor.row_factory = None
