@@ -15,7 +15,6 @@ from textual.widgets import Input
 
 from tui.app.commands import BY_NAME, app_bindings, clashes, key_label, keymap
 from tui.app.palette import NewsdeskCommands
-from tui.app.screens.dialogs import ConfirmDialog
 from tui.app.screens.main import MainScreen
 from tui.app.widgets.visual_text import drawn_message, reorders
 from tui.core.config.loader import Config
@@ -87,10 +86,6 @@ class NewsdeskApp(App[None]):
                 event.stop()
             else:
                 self.screen.habit(event)
-        elif isinstance(self.screen, ConfirmDialog):  # it stops its own keys: this one was
-            self.screen.answer(event.key)  # typed for the list that asked it (`e X y`)
-            event.prevent_default()
-            event.stop()
         elif event.key in ("tab", "shift+tab"):  # typed with the key that opened the dialog
             self.move_focus(self.screen, event.key == "tab")
             event.prevent_default()

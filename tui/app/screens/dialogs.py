@@ -94,11 +94,7 @@ class ConfirmDialog(ModalScreen[bool]):
     def on_key(self, event: events.Key) -> None:
         event.stop()
         event.prevent_default()
-        self.answer(event.key)
-
-    def answer(self, key: str) -> None:
-        """`y` yes, any other key no (the app hands on a key typed before this was up)."""
-        self.dismiss(key == "y")
+        self.dismiss(event.key == "y")
 
 
 FORMATS = ("md", "html", "json")
