@@ -217,7 +217,7 @@ def build_cache(folder: Path, articles: Sequence[Labelled], *, analyse: bool = T
     config_path.write_text('[settings]\ncache_dir = "cache"\nkeep_days = 0\n', encoding="utf-8")
     desk = Desk.open(load_config(config_path))
     if workers == 0:
-        desk._analysis = Analysis(desk.config, None)  # type: ignore[attr-defined]
+        desk._analysis = Analysis(desk.config, None)  # type: ignore[attr-defined, unused-ignore]  # mypy sees it or not by import order
     cache = Cache(desk, {}, {})
     add_articles(cache, articles, analyse=analyse)
     return cache

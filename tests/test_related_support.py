@@ -45,7 +45,7 @@ def test_an_item_linked_to_the_article_s_other_reports_ranks_above_a_lone_likeli
         tmp_path: Path) -> None:
     conn, ids = _cache(tmp_path, ARTICLES)
     name = {v: k for k, v in ids.items()}
-    plain = coverage.related(conn, ids["a"], shown=shown)
+    plain = coverage.related(conn, ids["a"], shown=shown, support=0.0)
     assert [name[r.id] for r in plain] == ["b", "c", "e", "d"]  # by the pair alone (then newer)
     got = coverage.related(conn, ids["a"], shown=shown, support=8.0)
     assert [name[r.id] for r in got] == ["c", "e", "d", "b"]
@@ -53,6 +53,18 @@ def test_an_item_linked_to_the_article_s_other_reports_ranks_above_a_lone_likeli
     said = {name[r.id]: strength_said(r) for r in got}
     assert said["c"] == "likely, also linked to 2 of its other reports"
     assert said["b"] == said["d"] == "likely"  # d shares c alone: not said
+
+
+def test_a_caller_that_names_no_weight_gets_the_fitted_one(tmp_path: Path) -> None:
+    """The store's default is the shipped model's weight, not 0: a caller that forgets it
+    must not silently list by the pair alone."""
+    from tui.core.linking.score import default_model
+
+    conn, ids = _cache(tmp_path, ARTICLES)
+    name = {v: k for k, v in ids.items()}
+    fitted = coverage.related(conn, ids["a"], shown=shown, support=default_model().support)
+    assert [name[r.id] for r in coverage.related(conn, ids["a"], shown=shown)] == \
+        [name[r.id] for r in fitted] == ["c", "e", "d", "b"]
 
 
 def test_the_re_rank_does_not_depend_on_arrival_order(tmp_path: Path) -> None:

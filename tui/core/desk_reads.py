@@ -141,11 +141,10 @@ class DeskReads:
         return self.analysis.gazetteer
 
     def related(self, article_id: int, limit: int = 10) -> list[RelatedItem]:
-        from tui.core.linking.score import default_model
         from tui.core.related_items import shown
         from tui.core.store import coverage
 
-        return coverage.related(self.conn, article_id, limit, shown, default_model().support)
+        return coverage.related(self.conn, article_id, limit, shown)  # the fitted weight
 
     def stories(self, limit: int = 100) -> list[Story]:  # labels: place · people · dates
         from tui.core.store import coverage  # its records: only for a read of them

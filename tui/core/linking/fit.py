@@ -24,8 +24,9 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from tui.core.fitted import WEIGHTS_FILE
 from tui.core.linking.logistic import fit
-from tui.core.linking.score import PARTS, WEIGHTS_FILE, Model
+from tui.core.linking.score import PARTS, Model
 
 L2 = 0.1  # ridge on the weights (not the bias): parts are on 0-1 scales, pairs a few thousand
 # Below, a link is noise in a related list. Links from here to index.STORY_LINK_MIN (0.05) are

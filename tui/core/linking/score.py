@@ -14,15 +14,14 @@ the odds fall, instead of a hard cut. The evidence is in tests/data/related_eval
 
 from __future__ import annotations
 
-import json
 import math
 import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from tui.core import fitted
 from tui.core.linking.features import Features
 from tui.core.linking.minhash import jaccard
 from tui.core.linking.names import display_name, place_kind
@@ -69,15 +68,10 @@ class Model:
         return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
 
 
-WEIGHTS_FILE = "weights.json"
-
-
 @cache
 def models() -> dict[str, Model]:
     """The fitted models by name ("hybrid", the default; "tfidf", the text-only baseline)."""
-    data = json.loads(resources.files("tui.core.linking").joinpath(WEIGHTS_FILE)
-                      .read_text(encoding="utf-8"))
-    return {name: from_json(name, m) for name, m in data["models"].items()}
+    return {name: from_json(name, m) for name, m in fitted.weights()["models"].items()}
 
 
 def from_json(name: str, m: Mapping[str, Any]) -> Model:
@@ -88,7 +82,7 @@ def from_json(name: str, m: Mapping[str, Any]) -> Model:
 
 
 def default_model() -> Model:
-    return models()["hybrid"]
+    return models()[fitted.DEFAULT]
 
 
 @dataclass(frozen=True, slots=True)

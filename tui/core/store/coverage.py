@@ -42,18 +42,22 @@ _FEED = ("(SELECT f.name FROM article_feeds af JOIN feeds f ON f.id = af.feed_id
 
 def related(conn: sqlite3.Connection, article_id: int, limit: int = 10,
             shown: Callable[[RelatedItem], bool] | None = None,
-            support: float = 0.0) -> list[RelatedItem]:
+            support: float | None = None) -> list[RelatedItem]:
     """Other outlets' coverage of the same event, each with why: the article's story first,
     then the rest, best first. A story weighs every pair among its members (average linkage),
     so it tells the coverage of an event from the next day's strike on the same people and
     city better than one pair's probability does (tests/data/related_eval.md). Within each
-    tier, best by `related_rank.rank_value`: the pair's log-odds and `support` (the model's
-    fitted weight) times the item's second-order support (its links to the article's other
-    links). `shown`: which items a list shows (`tui.core.related_items.shown`); None lists
-    every stored link."""
+    tier, best by `related_rank.rank_value`: the pair's log-odds and `support` (None: the
+    model's fitted weight, `fitted.support`; the benches pass a fold's) times the item's
+    second-order support (its links to the article's other links). `shown`: which items a list
+    shows (`tui.core.related_items.shown`); None lists every stored link."""
     from tui.core.related_rank import rank_value
     from tui.core.related_rank import support as support_of
 
+    if support is None:
+        from tui.core.fitted import support as fitted_support
+
+        support = fitted_support()
     rows = conn.execute(
         f"SELECT a.id, a.title, {_FEED} AS feed, a.published, l.score, l.reasons, "
         "coalesce(mine.story_id = theirs.story_id, 0) AS same, l.says_why, "
