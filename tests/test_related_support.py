@@ -83,3 +83,36 @@ def test_a_weights_file_without_support_keeps_the_pair_s_order() -> None:
     assert from_json("hybrid", model).support == 0.0
     assert from_json("hybrid", {**model, "support": 4.0}).support == 4.0
     assert default_model().support > 0  # the shipped fit chose a weight (weights.json)
+
+
+def test_a_story_member_days_after_the_article_s_part_of_the_story_ranks_by_its_pair(
+        tmp_path: Path) -> None:
+    """A story whose members fall into two runs with more than STORY_GAP_DAYS between them
+    holds two events' coverage (adjacent events in one dense group): the other run is not
+    lifted into the story's tier (round 39 of tests/data/related_eval.md)."""
+    conn = connect(tmp_path / "c.sqlite3")
+    rows = [("a", "Drone hits Tel Aviv", "2024-07-19T08:00:00Z"),
+            ("c", "Tel Aviv drone: the Houthis claim it", "2024-07-19T12:00:00Z"),
+            ("b", "Israel strikes Hodeidah", "2024-07-20T18:00:00Z"),
+            ("z", "Tel Aviv: a second drone", "2024-07-24T10:00:00Z")]
+    with transaction(conn):
+        conn.execute("INSERT INTO feeds(id, url, name) VALUES(1, 'u1', 'One')")
+        ids = {}
+        for key, title, when in rows:
+            ids[key] = aid = int(conn.execute(
+                "INSERT INTO articles(key, title, body, published, first_seen) "
+                "VALUES(?, ?, '', ?, ?)", (key, title, when, when)).lastrowid or 0)
+            conn.execute("INSERT INTO article_feeds(article_id, feed_id) VALUES(?, 1)", (aid,))
+        links.store_links(conn, [row for k, o, p in [("a", "c", 0.4), ("a", "z", 0.9),
+                                                     ("a", "b", 0.6), ("c", "z", 0.5)]
+                                 for row in ((ids[k], ids[o], p, "Tel Aviv", True),
+                                             (ids[o], ids[k], p, "Tel Aviv", True))])
+        conn.execute("INSERT INTO stories(id, label, first, last) VALUES(1, 'x', 'f', 'l')")
+        conn.executemany("INSERT INTO story_articles VALUES(1, ?)",
+                         [(ids[k],) for k in "acz"])
+    name = {v: k for k, v in ids.items()}
+    got = coverage.related(conn, ids["a"], support=0.0)
+    assert [name[r.id] for r in got] == ["c", "z", "b"]
+    assert [r.in_story for r in got] == [True, True, False]  # still the story's (shown, said)
+    from_z = coverage.related(conn, ids["z"], support=0.0)
+    assert [name[r.id] for r in from_z] == ["a", "c"]  # its run is itself: by the pair

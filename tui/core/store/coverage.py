@@ -44,13 +44,15 @@ def related(conn: sqlite3.Connection, article_id: int, limit: int = 10,
             shown: Callable[[RelatedItem], bool] | None = None,
             support: float | None = None) -> list[RelatedItem]:
     """Other outlets' coverage of the same event, each with why: the article's story first,
-    then the rest, best first. A story weighs every pair among its members (average linkage),
-    so it tells the coverage of an event from the next day's strike on the same people and
-    city better than one pair's probability does (tests/data/related_eval.md). Within each
-    tier, best by `related_rank.rank_value`: the pair's log-odds and `support` (None: the
-    model's fitted weight, `fitted.support`; the benches pass a fold's) times the item's
-    second-order support (its links to the article's other links). `shown`: which items a list
-    shows (`tui.core.related_items.shown`); None lists every stored link."""
+    then the rest, best first (of the story, only the members in the article's run: none
+    more than `related_rank.STORY_GAP_DAYS` from the next). A story weighs every pair among
+    its members (average linkage), so it tells the coverage of an event from the next day's
+    strike on the same people and city better than one pair's probability does
+    (tests/data/related_eval.md). Within each tier, best by `related_rank.rank_value`: the
+    pair's log-odds and `support` (None: the model's fitted weight, `fitted.support`; the
+    benches pass a fold's) times the item's second-order support (its links to the article's
+    other links). `shown`: which items a list shows (`tui.core.related_items.shown`); None
+    lists every stored link."""
     from tui.core.related_rank import rank_value
     from tui.core.related_rank import support as support_of
 
@@ -72,16 +74,27 @@ def related(conn: sqlite3.Connection, article_id: int, limit: int = 10,
         "ORDER BY same DESC, l.score DESC, a.published DESC, a.key",
         (article_id, article_id)).fetchall()  # TOP_LINKS at most: cut once hidden ones are out
     near = _mass(conn, article_id, [r[0] for r in rows])
-    if support:
+    run = _run(conn, article_id) if rows and rows[0][6] else set()
+    if support or any(r[6] and r[0] not in run for r in rows):
         value = {r[0]: rank_value(r[4], support_of(r[4], *near.get(r[0], (0.0, 0.0, 0))[:2]),
                                   support) for r in rows}
         rows.sort(key=lambda r: r[9])  # stable sorts, last key first: the store's ties
         rows.sort(key=lambda r: r[3], reverse=True)
-        rows.sort(key=lambda r: (-r[6], -value[r[0]]))
+        rows.sort(key=lambda r: (r[0] not in run, -value[r[0]]))
     items = (RelatedItem(r[0], r[1], r[2] or "", from_iso(r[3]), r[4], r[5], bool(r[6]),
                          bool(r[7]), bool(r[8]), near.get(r[0], (0.0, 0.0, 0))[2])
              for r in rows)
     return list(islice(items if shown is None else filter(shown, items), limit))
+
+
+def _run(conn: sqlite3.Connection, me: int) -> set[int]:
+    """The members of my story in my run (`related_rank.run_of`): the story's tier."""
+    from tui.core.related_rank import run_of
+
+    return run_of(me, {a: from_iso(t).timestamp() for a, t in conn.execute(
+        "SELECT a.id, a.published FROM story_articles s JOIN articles a ON a.id = s.article_id "
+        "WHERE s.story_id = (SELECT story_id FROM story_articles WHERE article_id = ?)",
+        (me,))})
 
 
 def _mass(conn: sqlite3.Connection, me: int, ids: list[int]
