@@ -1,0 +1,211 @@
+"""Issue 15, round 39 probe: an item ranked by its links to the article's closest neighbours
+(not only to the article), and stories split at a time gap, on story_fit's in-memory folds.
+
+    python bench/near_probe.py --only base near3 split2 [--seeds 7 8 9] [--folds 5]
+
+"near K": within each tier, rank_value plus a weight (chosen per fold on the training
+articles' intrusions, after the support weight) times the item's mean link to the article's
+K closest linked articles (the item itself left out). "split D": a story whose members, in
+time order, have a gap of more than D days is cut there (before the story parameters are
+chosen on the training B3-F1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench import related_eval as ev
+from bench import story_fit as sf
+from bench import story_order as so
+from bench.related_metrics import evaluate
+
+NEAR_GRID = (0.0, 1.0, 2.0, 4.0, 8.0)
+_supported = so.supported
+_stories_at = sf.stories_at
+
+
+def near_rule(links: so.Links, weight: float, k: int, v: float) -> so.Rule:
+    base = _supported(links, weight)
+    if not v:
+        return base
+    lk = {a: dict(r) for a, r in links.items()}
+    top: dict[int, list[int]] = {}
+
+    def closest(a: int) -> list[int]:
+        if a not in top:
+            rows = sorted(sorted(lk.get(a, {}).items()), key=lambda r: -r[1])
+            top[a] = [c for c, _p in rows[:k + 1]]
+        return top[a]
+
+    def rule(a: int, b: int, p: float, same: bool) -> float:
+        near = [c for c in closest(a) if c != b][:k]
+        mine = lk.get(b, {})
+        value = sum(mine.get(c, 0.0) for c in near) / len(near) if near else 0.0
+        return base(a, b, p, same) + v * value
+    return rule
+
+
+def split_at(gap_days: float) -> sf.Callable:  # type: ignore[name-defined]
+    def stories_at(published: Mapping[int, float], strong: list[tuple[int, int, float]],
+                   points: Sequence[dict[str, float]]) -> list[dict[int, int]]:
+        out = []
+        for story in _stories_at(published, strong, points):
+            groups: dict[int, list[int]] = {}
+            for a, s in story.items():
+                groups.setdefault(s, []).append(a)
+            cut: list[list[int]] = []
+            for m in groups.values():
+                m.sort(key=lambda a: (published[a], a))
+                start = 0
+                for i in range(1, len(m)):
+                    if published[m[i]] - published[m[i - 1]] > gap_days * 86400:
+                        cut.append(m[start:i])
+                        start = i
+                cut.append(m[start:])
+            out.append(so.as_map([sorted(g) for g in cut if len(g) > 1]))
+        return out
+    return stories_at
+
+
+def second_order(strong: list[tuple[int, int, float]], alpha: float
+                 ) -> list[tuple[int, int, float]]:
+    """Each strong link's probability times (its rows' weighted Jaccard / p) ** alpha: the
+    rows hold the article itself at 1, so a lone pair keeps p, and a pair whose other links
+    go to different articles (two adjacent events in one dense group) loses."""
+    rows: dict[int, dict[int, float]] = {}
+    for a, b, p in strong:
+        rows.setdefault(a, {a: 1.0})[b] = max(p, rows.get(a, {}).get(b, 0.0))
+        rows.setdefault(b, {b: 1.0})[a] = max(p, rows.get(b, {}).get(a, 0.0))
+    out = []
+    for a, b, p in strong:
+        x, y = rows[a], rows[b]
+        keys = x.keys() | y.keys()
+        top = sum(min(x.get(k, 0.0), y.get(k, 0.0)) for k in keys)
+        bottom = sum(max(x.get(k, 0.0), y.get(k, 0.0)) for k in keys)
+        r = top / bottom if bottom else 0.0
+        out.append((a, b, p * min(1.0, r / p) ** alpha if p > 0 else p))
+    return out
+
+
+def so2(alpha: float) -> sf.Callable:  # type: ignore[name-defined]
+    def stories_at(published: Mapping[int, float], strong: list[tuple[int, int, float]],
+                   points: Sequence[dict[str, float]]) -> list[dict[int, int]]:
+        return _stories_at(published, second_order(strong, alpha), points)
+    return stories_at
+
+
+def cut(published: Mapping[int, float], story: Mapping[int, int], gap_days: float
+        ) -> dict[int, int]:
+    """The story map with each story cut at its time gaps of more than `gap_days`."""
+    groups: dict[int, list[int]] = {}
+    for a, s in story.items():
+        groups.setdefault(s, []).append(a)
+    out: list[list[int]] = []
+    for m in groups.values():
+        m.sort(key=lambda a: (published[a], a))
+        start = 0
+        for i in range(1, len(m)):
+            if published[m[i]] - published[m[i - 1]] > gap_days * 86400:
+                out.append(m[start:i])
+                start = i
+        out.append(m[start:])
+    return so.as_map([sorted(g) for g in out if len(g) > 1])
+
+
+def run_tier(bench: sf.rv.Bench, seed: int, folds: int, gap: float) -> sf.Figures:
+    """story_fit.run with the lists' story tier cut at time gaps (stories, B3, as shipped)."""
+    from tui.core.linking.fit import fit_model
+
+    grid = sf.VARIANTS["join_min lower"]
+    which = ev.deal(bench.truth.values(), folds)
+    truth = bench.truth
+    points = sf.settings(grid)
+    pooled = sf.Figures()
+    for k in range(folds):
+        train = ev.training([*bench.table, *bench.extra[seed]], which, truth, k)
+        model = fit_model([p.parts for p in train], [p.same for p in train], name="hybrid")
+        links, strong = sf.rv.kept_links(bench, model)
+        trained = [a for a in truth if which[truth[a]] != k]
+        best: tuple[float, int] | None = None
+        maps = _stories_at(bench.published, strong, points)
+        for i, story in enumerate(maps):
+            f1 = evaluate(truth, lambda _a: [], story, trained).summary()["b3_f1"]
+            if best is None or f1 > best[0] + 1e-9:
+                best = (f1, i)
+        assert best is not None
+        story = maps[best[1]]
+        tier = cut(bench.published, story, gap) if gap else story
+        scored = [a for a in truth if which[truth[a]] == k]
+        listed = sf.rv.as_listed(links, story, bench.named)
+        w = _choose(links, listed, bench.meta, tier, truth, trained)
+        related = so.ordered(listed, bench.meta, tier, _supported(links, w))
+        got = evaluate(truth, related, story, scored)
+        pooled.add(got)
+    return pooled
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--only", nargs="+", default=["base"])
+    parser.add_argument("--seeds", nargs="+", type=int, default=[7, 8, 9])
+    parser.add_argument("--folds", type=int, default=ev.FOLDS)
+    args = parser.parse_args()
+    bench = sf.rv.load(seeds=args.seeds)
+    keys = ("p@1", "r@5", "intrusions", "lonely_links", "b3_f1")
+    grid = sf.VARIANTS["join_min lower"]
+    for name in args.only:
+        sf.stories_at = _stories_at
+        so.supported = _supported
+        if name.startswith("split"):
+            sf.stories_at = split_at(float(name[5:]))
+        if name.startswith("so2_"):
+            sf.stories_at = so2(float(name[4:]))
+        if name.startswith("near"):
+            k = int(name[4:])
+            chosen: list[float] = []
+
+            def supported(links: so.Links, w: float, k: int = k) -> so.Rule:
+                return near_rule(links, w, k, getattr(supported, "v", 0.0))
+
+            def choose(links: so.Links, listed: so.Links, meta: Mapping[int, tuple[str, str]],
+                       story: Mapping[int, int], truth: Mapping[int, str],
+                       trained: Sequence[int], k: int = k, chosen: list[float] = chosen
+                    ) -> float:
+                supported.v = 0.0  # type: ignore[attr-defined]
+                w = _choose(links, listed, meta, story, truth, trained)
+                best = None
+                for v in NEAR_GRID:
+                    got = evaluate(truth, so.ordered(listed, meta, story,
+                                                     near_rule(links, w, k, v)),
+                                   story, trained).intrusions
+                    if best is None or got < best[0]:
+                        best = (got, v)
+                assert best is not None
+                supported.v = best[1]  # type: ignore[attr-defined]
+                chosen.append(best[1])
+                return w
+            so.supported = supported
+            so.choose_support = choose
+        else:
+            so.choose_support = _choose
+        if name.startswith("tier"):
+            runs = [run_tier(bench, s, args.folds, float(name[4:])).summary()
+                    for s in args.seeds]
+        else:
+            runs = [sf.run(bench, grid, s, args.folds)[0].summary() for s in args.seeds]
+        mean = {key: sum(g[key] for g in runs) / len(runs) for key in keys}
+        print(f"{name:<8} folds {args.folds} P@1 {mean['p@1']:.4f}  R@5 {mean['r@5']:.4f}  "
+              f"intrusions {mean['intrusions']:.1f} ({' / '.join(str(g['intrusions']) for g in runs)})  "
+              f"lonely {mean['lonely_links']:.1f}  B3-F1 {mean['b3_f1']:.4f}"
+              + (f"  v {chosen}" if name.startswith("near") else ""), flush=True)
+
+
+_choose = so.choose_support
+
+if __name__ == "__main__":
+    main()
