@@ -1,13 +1,16 @@
 """Issue 15, round 39 probe: an item ranked by its links to the article's closest neighbours
 (not only to the article), and stories split at a time gap, on story_fit's in-memory folds.
 
-    python bench/near_probe.py --only base near3 split2 [--seeds 7 8 9] [--folds 5]
+    python bench/near_probe.py --only base near3 split3 so2_1 tier3 [--seeds 7 8 9] [--folds 5]
 
 "near K": within each tier, rank_value plus a weight (chosen per fold on the training
 articles' intrusions, after the support weight) times the item's mean link to the article's
 K closest linked articles (the item itself left out). "split D": a story whose members, in
 time order, have a gap of more than D days is cut there (before the story parameters are
-chosen on the training B3-F1).
+chosen on the training B3-F1). "so2_A": each strong link times (its two rows' weighted
+Jaccard / p) ** A before the stories are made. "tier D": stories as shipped, only the lists'
+story tier cut at gaps of more than D days (what ships, D = 3: related_rank.STORY_GAP_DAYS);
+"tier0" is main. Figures: tests/data/related_eval.md, round 39.
 """
 
 from __future__ import annotations
