@@ -203,6 +203,10 @@ def russian_variants(form: str) -> list[str]:
 
 _AR_PREFIXES = ("و", "ب", "ف")
 _AR_CONJUNCTIONS = ("و", "ف")
+# A clitic on a name that spells a common word: Persian "بسیاری" (many) is ب + Sayyari (سیاری),
+# three false Sayyaris in the development set; a check of ~90 frequent Persian and Arabic
+# words against every listed name's clitic forms found no other.
+_WORDS = frozenset({"بسیاری"})
 
 
 def arabic_variants(form: str) -> list[str]:
@@ -211,7 +215,8 @@ def arabic_variants(form: str) -> list[str]:
     "ولحزب الله" (a news sentence often opens with one)."""
     to = ("لل" + form[2:]) if form.startswith("ال") else "ل" + form
     one = [*(p + form for p in _AR_PREFIXES), to]
-    return [*one, *(c + v for c in _AR_CONJUNCTIONS for v in (one[1], to))]
+    return [v for v in (*one, *(c + v for c in _AR_CONJUNCTIONS for v in (one[1], to)))
+            if v not in _WORDS]
 
 
 def expand_form(form: str) -> list[str]:

@@ -27,6 +27,9 @@ from tui.core.actors.text import expand_form, key_of, normalize, script_of
 COUNTRY_PARTS = ("country", "city", "region", "demonym")
 _RU_FINAL = "аяоеьйыи"
 _POSSESSIVE = re.compile(r"['’]s\b")  # "Jordan's": a person's name never holds one
+# Phrases that hold a place's name and name no place; as the longest match they win and are
+# dropped: Arabic "مسقط رأس" (birthplace) holds Muscat (مسقط, the Persian and Arabic name).
+NOT_PLACES = ("مسقط رأس", "مسقط رأسه", "مسقط رأسها", "مسقط رأسهم", "مسقط رأسي")
 _RU_ENDINGS = ("", "а", "я", "у", "ю", "е", "и", "ы", "о", "ой", "ей", "ом", "ем", "ью", "ям",
                "ях", "ах", "ами", "ями", "ию", "ии", "ией", "ого", "ему", "ому", "ую", "ая",
                "ий", "ый", "ое", "ые", "ых", "ым", "ыми", "им", "ими", "их", "ие", "юю", "яя")
@@ -84,6 +87,9 @@ class PlaceFinder:
                 for key in _keys(form):
                     if len(key.strip()) >= 2 and key not in keys:
                         keys[key] = _Key(len(key), place.id, lower_ok)
+        for phrase in NOT_PLACES:
+            for key in _keys(phrase):
+                keys[key] = _Key(len(key), "", False)
         self._automaton = ahocorasick.Automaton()
         for key, value in keys.items():
             self._automaton.add_word(key, value)
@@ -105,11 +111,12 @@ class PlaceFinder:
             hits.append((start, stop, key.place_id))
         kept: list[tuple[int, int, str]] = []
         for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
-            free = self.places[hit[2]].kind == "demonym" or _POSSESSIVE.match(text, hit[1])
+            free = not hit[2] or self.places[hit[2]].kind == "demonym" or \
+                _POSSESSIVE.match(text, hit[1])
             if all(hit[1] <= k[0] or hit[0] >= k[1] for k in kept) and (free or not any(
                     s < hit[1] and hit[0] < e for s, e in blocked)):
                 kept.append(hit)
-        return sorted(kept)
+        return sorted(hit for hit in kept if hit[2])
 
     def counts(self, text: str) -> Counter[str]:
         return Counter(place_id for _s, _e, place_id in self.find(text))
