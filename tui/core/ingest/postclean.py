@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Container
 
-from tui.core.ingest import body_noise, furniture
+from tui.core.ingest import body_noise, furniture, promos
 from tui.core.ingest.joiners import ZWNJ_FORMS
 from tui.core.ingest.mojibake import looks_mojibake
 from tui.core.ingest.page_meta import norm as _norm
@@ -177,7 +177,8 @@ def clean_lines(text: str, link_texts: Container[str] = frozenset(),
     for raw_line in furniture.drop_bio_boxes(text).splitlines():
         line = " ".join(raw_line.split())  # _WS.sub(" ", raw_line).strip(), 4x faster
         if not line or _is_boilerplate(line, link_texts) or body_noise.is_noise(line) \
-                or furniture.is_furniture(line) or (cards and _norm(line) in cards):
+                or furniture.is_furniture(line) or promos.is_promo(line) \
+                or (cards and _norm(line) in cards):
             continue
         if kept and kept[-1] == line:
             continue
