@@ -14,6 +14,7 @@ import pytest
 from tests.conftest import one_page_article
 from tests.httpserver import LocalServer
 from tests.inbody_site import PAGES, page_html
+from tests.test_extract_teasers import PARAS, body_with
 from tui.core.ingest.extract import clean_lines, extract_page
 
 
@@ -66,3 +67,33 @@ def test_promos_names_are_not_the_articles_actors(server: LocalServer, tmp_path:
                                        "text/html; charset=utf-8")
     assert all(p in article.body for p in PAGES[lang][0])
     assert not actors & absent, actors
+
+
+REPEATS = {  # a pull quote repeating a sentence of the story, and a gallery's caption list
+    "pull quote": "<blockquote class='pullquote'><p>“The talks had been constructive and would "
+                  "continue next week”</p></blockquote>",
+    "pull quote, lower case": "<p class='pull-quote'>“the talks had been constructive and would "
+                              "continue next week”</p>",
+    "pull quote, no marks": "<blockquote><p>The talks had been constructive and would continue "
+                            "next week</p></blockquote>",
+    "gallery captions": "<div class='gallery'><ul><li><img src='a.jpg'><p>Khamenei greets "
+                        "Pezeshkian in Tehran</p></li><li><img src='b.jpg'><p>Crowds gather "
+                        "outside the parliament</p></li></ul></div>",
+}
+
+
+@pytest.mark.parametrize("name", list(REPEATS))
+def test_pull_quotes_and_gallery_captions_leave(name: str) -> None:
+    body = body_with([REPEATS[name]])
+    assert body.split("\n\n")[-len(PARAS):] == PARAS, body
+    assert body.count("constructive and would continue") == 1 and "Khamenei" not in body, body
+
+
+def test_what_only_looks_repeated_stays() -> None:
+    """A short line whose words a paragraph holds, and a list with one item unpictured."""
+    short = "<p>The talks had been constructive</p>"
+    listed = ("<ul><li><img src='flag.png'> Oman hosted the first round</li><li>Qatar hosted "
+              "the second round of the talks</li></ul>")
+    body = body_with([short, listed])
+    assert "The talks had been constructive" in body.split("\n\n"), body
+    assert "Qatar hosted the second round of the talks" in body and "Oman hosted" in body, body

@@ -183,7 +183,7 @@ def clean_lines(text: str, link_texts: Container[str] = frozenset(),
         if kept and kept[-1] == line:
             continue
         kept.append(line)
-    return "\n\n".join(kept)
+    return "\n\n".join(promos.drop_pull_quotes(kept))
 
 
 def clean_lines_text(text: str) -> str:

@@ -98,3 +98,31 @@ def is_promo(line: str) -> bool:
                     return True
                 break
     return False
+
+
+# --------------------------------------------------------------------------- pull quotes
+
+_QUOTE_MARKS = "\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u300c\u300d .!?\u2026-\u2013\u2014"
+
+
+def drop_pull_quotes(lines: list[str]) -> list[str]:
+    """`lines` without pull quotes: a short line (six words or more) whose words, quote
+    marks aside, stand inside a line of the body 40 characters longer or more. The page
+    repeats a sentence in large type as design; read as text it is the sentence twice.
+    A body of over 300 lines or 200,000 characters is left as it is (each line is searched
+    for in the whole body)."""
+    if len(lines) < 2 or len(lines) > 300:
+        return lines
+    whole = "\n".join(lines).casefold()
+    if len(whole) > 200_000:
+        return lines
+    kept = []
+    for line in lines:
+        if 30 <= len(line) <= 300:
+            core = line.strip(_QUOTE_MARKS).casefold()
+            if len(core) >= 30 and core.count(" ") >= 5 and whole.count(core) >= 2 \
+                    and any(len(other) >= len(line) + 40 and core in other.casefold()
+                            for other in lines):
+                continue
+        kept.append(line)
+    return kept
