@@ -102,12 +102,15 @@ def is_promo(line: str) -> bool:
 
 # --------------------------------------------------------------------------- pull quotes
 
+_OPENING = "\"'\u201c\u201e\u00ab\u2018\u300c"  # a pull quote sits in quote marks ...
+_CLOSING = "\"'\u201d\u00bb\u2019\u300d"  # ... or has no sentence's end (a standfirst has)
 _QUOTE_MARKS = "\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u300c\u300d .!?\u2026-\u2013\u2014"
 
 
 def drop_pull_quotes(lines: list[str]) -> list[str]:
-    """`lines` without pull quotes: a short line (six words or more) whose words, quote
-    marks aside, stand inside a line of the body 40 characters longer or more. The page
+    """`lines` without pull quotes: a short line (six words or more) in quote marks or with
+    no full stop whose words, quote marks aside, stand inside a line of the body 40
+    characters longer or more. The page
     repeats a sentence in large type as design; read as text it is the sentence twice.
     A body of over 300 lines or 200,000 characters is left as it is (each line is searched
     for in the whole body)."""
@@ -118,7 +121,8 @@ def drop_pull_quotes(lines: list[str]) -> list[str]:
         return lines
     kept = []
     for line in lines:
-        if 30 <= len(line) <= 300:
+        if 30 <= len(line) <= 200 and ((line[0] in _OPENING and line[-1] in _CLOSING)
+                                       or line[-1] not in ".!?\u2026"):
             core = line.strip(_QUOTE_MARKS).casefold()
             if len(core) >= 30 and core.count(" ") >= 5 and whole.count(core) >= 2 \
                     and any(len(other) >= len(line) + 40 and core in other.casefold()
