@@ -268,3 +268,17 @@ def test_hostile_servers_with_pages_finish_within_a_minute(server: LocalServer,
     assert "4900 article pages wait" in warned["100k-items"]
     assert "4900 article pages wait" in (status["100k-items"].warning or "")
     assert status["100k-items"].failures == 0 and status["100k-items"].last_error is None
+
+
+def test_the_declared_brotli_has_the_bounded_api() -> None:
+    """pyproject's floor for brotli is a release with Decompressor.process's
+    output_buffer_limit (1.2): `brotli>=1.1` let an install keep 1.1, whose process takes no
+    keyword, and every brotli-encoded feed and page then failed with a TypeError."""
+    import re
+    import tomllib
+
+    deps = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text("utf-8"))
+    floor = next(re.fullmatch(r"brotli>=([\d.]+)", d) for d in deps["project"]["dependencies"]
+                 if d.startswith("brotli"))
+    assert floor is not None
+    assert tuple(map(int, floor.group(1).split("."))) >= (1, 2)

@@ -56,6 +56,22 @@ def drop_embeds(tree: Any) -> None:
             node.drop_tree()
 
 
+@cache
+def _galleries_xpath() -> Any:
+    from lxml import etree
+
+    every_item_a_picture = "li and not(li[not(.//img or .//picture)])"
+    return etree.XPath(f"//ul[{every_item_a_picture}] | //ol[{every_item_a_picture}]")
+
+
+def drop_galleries(tree: Any) -> None:
+    """Lists whose every item holds a picture (a gallery's or a carousel's captions) out of
+    the tree: their captions read as list items of the article, their names as its actors."""
+    for node in _galleries_xpath()(tree):
+        if node.getparent() is not None:
+            node.drop_tree()
+
+
 # --------------------------------------------------------------------------- lines
 
 _MONTHS = (r"jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?"

@@ -33,16 +33,19 @@ WEB_CODECS = ("cp1252", "cp1251", "cp1250", "cp1256", "cp1254", "cp1253", "cp125
 class Decoded:
     text: str
     encoding: str  # the Python codec used
-    how: str  # "bom" | "utf-8" | "declared" | "guessed" | "replaced" | "doubtful"
+    how: str  # "bom" | "utf-8" | "declared" | "guessed" | "replaced" | "doubtful" | "mixed"
     declared: tuple[str, ...]  # the labels the document gave (header first), as written
 
     @property
     def note(self) -> str | None:
         """Plain words when the charset was not the one declared, or none was and the text
         is not UTF-8: the reader may then see wrong letters, and should know why."""
-        if self.how not in ("guessed", "replaced", "doubtful"):
+        if self.how not in ("guessed", "replaced", "doubtful", "mixed"):
             return None
         said = _said(self.declared)
+        if self.how == "mixed":
+            legacy = display_name(self.encoding)
+            return f"mixes utf-8 and {legacy}{said}; each part decoded as what it is"
         if self.how == "doubtful":
             return (f"reads as nonsense in {_labels(self.declared)}, the charset it says, and "
                     "no other charset fits better; its letters may be wrong")
@@ -128,6 +131,9 @@ def decode(raw: bytes, content_type: str | None = None) -> Decoded:
     """Decode a feed or a page. Never raises."""
     for bom, enc in _BOMS:
         if raw.startswith(bom):
+            if enc == "utf-8" and not _valid_utf8(raw):
+                raw = raw[len(bom):]  # a tool's BOM on legacy bytes: the declaration decides
+                break
             return Decoded(raw.decode(enc, errors="replace").lstrip("\ufeff"), enc, "bom", ())
     declared = declared_labels(raw, content_type)
     if wide := utf16_order(raw):  # its NULs are valid UTF-8, which would read first
@@ -138,6 +144,8 @@ def decode(raw: bytes, content_type: str | None = None) -> Decoded:
     except UnicodeDecodeError:
         pass
     legacy = [c for c in map(codec_of, declared) if c and c != "utf-8"]
+    if (mixed := _mixed(raw, legacy, declared)) is not None:
+        return mixed
     # A specific legacy declaration beats a Latin-1 one (often just a server default).
     for codec in (c for c in legacy if c != "cp1252"):
         try:
@@ -158,6 +166,48 @@ def decode(raw: bytes, content_type: str | None = None) -> Decoded:
             guessed, text = "cp1254", raw.decode("cp1254", errors="replace")
         return Decoded(text, guessed, "guessed", declared)
     return Decoded(raw.decode("utf-8", errors="replace"), "utf-8", "replaced", declared)
+
+
+def _valid_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+# A valid UTF-8 sequence of two bytes or more; legacy letters rarely form one by chance.
+_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]"
+                       rb"|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
+                       rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+                       rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}")
+_HIGH = re.compile(rb"[\x80-\xff]+")
+
+
+def _mixed(raw: bytes, legacy: list[str], declared: tuple[str, ...]) -> Decoded | None:
+    """UTF-8 and a legacy charset in one document (a feed whose items were written by two
+    systems): each UTF-8 sequence read as UTF-8 and each other byte in the legacy charset,
+    declared or detected from those bytes alone; None when the text is not mostly UTF-8's
+    (legacy bytes form a UTF-8 sequence by chance only now and then)."""
+    sample = raw[:400_000]
+    high = sum(map(len, _HIGH.findall(sample)))
+    in_utf8 = sum(map(len, _UTF8_SEQ.findall(sample)))
+    if in_utf8 < 16 or in_utf8 < high * 0.25 or in_utf8 == high:
+        return None
+    strays = b" ".join(_HIGH.findall(_UTF8_SEQ.sub(b" ", sample)))
+    codec = next(iter(legacy), None) or _detect(strays) or "cp1252"
+    name = f"newsdesk-mixed-{codec}"
+    try:
+        codecs.lookup_error(name)
+    except LookupError:
+        codecs.register_error(name, lambda e: _as_legacy(e, codec))
+    return Decoded(raw.decode("utf-8", errors=name), codec, "mixed", declared)
+
+
+def _as_legacy(error: UnicodeError, codec: str) -> tuple[str, int]:
+    """The bytes UTF-8 could not read, read in `codec` (a codecs error handler)."""
+    assert isinstance(error, UnicodeDecodeError)
+    return error.object[error.start:error.end].decode(codec, "replace"), error.end
 
 
 def _checked(raw: bytes, found: Decoded) -> Decoded:

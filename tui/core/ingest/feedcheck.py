@@ -23,7 +23,12 @@ from tui.core.words import counted
 _DECLARED = re.compile(rb"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])([\w.:-]+)["']""")
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml",
                "application/feed+json")
-_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
+_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]",
+                         re.I | re.S)
+# An error page's title or heading: a 4xx/5xx status, or the words proxies and shields use.
+_ERROR_TITLE = re.compile(r"\b[45]\d\d\b|\berror\b|unavailable|not found|forbidden|bad gateway"
+                          r"|access denied|attention required|just a moment|blocked|maintenance"
+                          r"|too many requests|timed? ?out", re.I)
 _SAX_WHERE = re.compile(r"^<[^>]*>:(\d+):(\d+):\s*")
 # Encoding complaints are feedparser's view of bytes it no longer decides: charset.py's is true.
 _QUIET = ("CharacterEncodingOverride", "CharacterEncodingUnknown", "NonXMLContentType")
@@ -69,8 +74,20 @@ class _AlternateLinks(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[tuple[str, str]] = []  # (type, href)
+        self.heads: dict[str, str] = {}  # the first <title> and <h1>, as text
+        self._in: str | None = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in is not None:
+            self.heads[self._in] = self.heads.get(self._in, "") + data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == self._in:
+            self._in = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("title", "h1") and tag not in self.heads:
+            self._in, self.heads[tag] = tag, ""
         if tag not in ("link", "a"):
             return
         values = {k.lower(): (v or "") for k, v in attrs}
@@ -131,9 +148,21 @@ def web_page_error(data: bytes, headers: dict[str, str], base_url: str) -> str:
     feeds = [urljoin(base_url, href) for kind, href in finder.found if kind != _FEED_TYPES[3]]
     feeds = [clean_line(url)[:300] for url in dict.fromkeys(feeds)]
     if not feeds:
+        if said := _error_page(finder.heads):
+            return f"{head}: an error page saying '{said}', although the server answered 200 OK"
         return head + "; it links to no RSS or Atom feed"
     more = f" (and {len(feeds) - 1} more)" if len(feeds) > 1 else ""
     return f"{head}; it links to a feed at {feeds[0]}{more}"
+
+
+def _error_page(heads: dict[str, str]) -> str | None:
+    """What an error page served as a success says (its title, else its heading), or None
+    for another page: a feed that is down or blocked says so instead of 'no feed links'."""
+    for tag in ("title", "h1"):
+        text = clean_line(" ".join(heads.get(tag, "").split()))[:120]
+        if text and _ERROR_TITLE.search(text):
+            return text
+    return None
 
 
 class DateCheck:
