@@ -49,7 +49,9 @@ HEAVY = ("textual", "trafilatura", "feedparser", "lxml", "rich", "click", "pygme
          "concurrent.futures", "logging", "shutil", "bz2", "lzma", "shlex",
          # a plainly written feeds.toml is read by config/toml_plain.py (tomllib's load and
          # its character-at-a-time read were ~15 % of the run)
-         "tomllib")
+         "tomllib",
+         # argparse's words stay English (cli.english_argparse): no catalog lookups
+         "gettext", "locale")
 
 # Only what the fetch imports counts (not the stub entry ingest/__init__ puts in for httpx's
 # CLI, a None): an interpreter may load modules at start-up (a site .pth
