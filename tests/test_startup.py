@@ -51,7 +51,11 @@ HEAVY = ("textual", "trafilatura", "feedparser", "lxml", "rich", "click", "pygme
          # its character-at-a-time read were ~15 % of the run)
          "tomllib",
          # argparse's words stay English (cli.english_argparse): no catalog lookups
-         "gettext", "locale")
+         "gettext", "locale",
+         # a named command loads its own module (cli/commands' commands_for), not the others
+         "tui.cli.commands.reading", "tui.cli.commands.triage", "tui.cli.commands.feeds",
+         "tui.cli.commands.feed_edits", "tui.cli.commands.analysis", "tui.cli.commands.tags",
+         "tui.cli.commands.app", "tui.core.related_items")
 
 # Only what the fetch imports counts (not the stub entry ingest/__init__ puts in for httpx's
 # CLI, a None): an interpreter may load modules at start-up (a site .pth

@@ -33,7 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> tuple[int, bool]:
     """(exit code, whether the command may end the process without teardown)."""
     english_argparse()
-    from tui.cli.commands import ALL
+    from tui.cli.commands import commands_for
     from tui.cli.registry import build_parser, dispatch, parse, query_words, unexpected
     from tui.core.config.userdirs import forget_unusable_home
 
@@ -45,11 +45,12 @@ def _main(argv: Sequence[str] | None) -> tuple[int, bool]:
         from tui.cli.configinfo import config_in_use
 
         epilog = config_in_use(argv)
-    words = query_words(argv, ALL)
-    args = parse(build_parser(ALL, epilog, words), words)
-    fast = any(c.exit_fast for c in ALL if c.name == args.command)
+    commands = commands_for(argv)
+    words = query_words(argv, commands)
+    args = parse(build_parser(commands, epilog, words), words)
+    fast = any(c.exit_fast for c in commands if c.name == args.command)
     try:
-        code = dispatch(ALL, args)
+        code = dispatch(commands, args)
         return _flushed(code), fast
     except BrokenPipeError:  # `newsdesk list | head -1`
         return reader_gone(), False
