@@ -46,7 +46,16 @@ HEAVY = ("textual", "trafilatura", "feedparser", "lxml", "rich", "click", "pygme
          "tui.core.refresh.prepare", "tui.core.store.entries",
          # concurrent.futures loads logging (and traceback); argparse finds the terminal's
          # width through shutil, which loads bz2 and lzma; shlex only quotes a hint
-         "concurrent.futures", "logging", "shutil", "bz2", "lzma", "shlex")
+         "concurrent.futures", "logging", "shutil", "bz2", "lzma", "shlex",
+         # a plainly written feeds.toml is read by config/toml_plain.py (tomllib's load and
+         # its character-at-a-time read were ~15 % of the run)
+         "tomllib",
+         # argparse's words stay English (cli.english_argparse): no catalog lookups
+         "gettext", "locale",
+         # a named command loads its own module (cli/commands' commands_for), not the others
+         "tui.cli.commands.reading", "tui.cli.commands.triage", "tui.cli.commands.feeds",
+         "tui.cli.commands.feed_edits", "tui.cli.commands.analysis", "tui.cli.commands.tags",
+         "tui.cli.commands.app", "tui.core.related_items")
 
 # Only what the fetch imports counts (not the stub entry ingest/__init__ puts in for httpx's
 # CLI, a None): an interpreter may load modules at start-up (a site .pth

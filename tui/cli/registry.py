@@ -146,7 +146,7 @@ def build_parser(commands: Sequence[Command], epilog: str | None = None,
     command's parser is made (the other 21 were 3 % of an unchanged fetch); argparse lists
     the commands only in a help or for a word that is none, and then all are made."""
     if argv is not None and "-h" not in argv and "--help" not in argv:
-        at = _command_at(argv)
+        at = command_at(argv)
         named = [c for c in commands if at < len(argv) and c.name == argv[at]]
         commands = named or commands
     common = _common()
@@ -178,7 +178,7 @@ def parse(parser: Parser, argv: Sequence[str]) -> argparse.Namespace:
     command it was given to, with the option it was probably meant to be."""
     args, extra = parser.parse_known_args(argv)
     if extra:
-        at = _command_at(argv)
+        at = command_at(argv)
         before = extra[0] in argv[:at]  # `newsdesk --frob list`: the top level's
         target = parser if before else parser.commands.get(args.command or "", parser)
         target.error(unrecognized(extra, target))
@@ -218,7 +218,7 @@ def query_words(argv: Sequence[str], commands: Sequence[Command]) -> list[str]:
     A long option's value is joined to it (`--query=-is:read`): argparse takes a value that
     starts with "-" for an option and says "expected one argument"."""
     argv = list(argv)
-    at = _command_at(argv)
+    at = command_at(argv)
     chosen = next((c for c in commands if at < len(argv) and c.name == argv[at]), None)
     if chosen is None:
         return argv
@@ -251,7 +251,7 @@ def query_words(argv: Sequence[str], commands: Sequence[Command]) -> list[str]:
     return [*argv[: at + 1], *options, "--", *words, *literal]
 
 
-def _command_at(argv: Sequence[str]) -> int:
+def command_at(argv: Sequence[str]) -> int:
     """The index of the command word: after the top level's options (`--config PATH`)."""
     at = 0
     while at < len(argv) and argv[at].startswith("-") and argv[at] != "--":

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -17,7 +16,7 @@ from urllib.parse import urlsplit
 
 from tui.core import tagnames
 from tui.core.basics import BIDI_MODES
-from tui.core.config import checks
+from tui.core.config import checks, toml_plain
 from tui.core.config.checks import ConfigError, Source
 from tui.core.config.feed_names import with_titles
 from tui.core.config.userdirs import APP_NAME
@@ -331,16 +330,13 @@ def load_config(path: Path) -> Config:
     (Windows editors add one) is accepted."""
     try:
         text = path.read_text(encoding="utf-8-sig")
-        data = tomllib.loads(text)
     except FileNotFoundError:
         raise ConfigError(f"{path}: no such file") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
-    return parse_config(data, file=path, base=path.parent, text=text)
+    return parse_config(toml_plain.document(path, text), file=path, base=path.parent, text=text)
 
 
 def find_config(explicit: str | None) -> Path | None:
@@ -381,6 +377,8 @@ def resolve_config(explicit: str | None,
     except OSError as exc:  # a read-only home: the curated list, straight from the package
         tell(f"cannot write {user_config_path()}{where} ({exc.strerror or exc}); "
              "using the curated feed list from the package")
+        import tomllib
+
         config = parse_config(tomllib.loads(CURATED.read_text(encoding="utf-8")),
                               file=str(CURATED))
         return config
