@@ -13,11 +13,11 @@ other part (tests/data/related_eval.md). Read once per article, in the text half
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
+from tui.core.jsonfast import loads
 from tui.core.linking.text import PlaceSpan, count_words, place_matcher, split_words
 from tui.core.linking.what import LEAD_CHARS, count_types
 
@@ -54,7 +54,7 @@ def signature(title: str, body: str, mentions: Sequence[Mention],
     `title_places`, `body_places`: the places the headline names and where the body names
     each (`text.TextParts`), when the caller matched them already.
     Types are read only in a sentence that names someone (most name nobody)."""
-    spans = [(actor, json.loads(found) if found else []) for actor, found in mentions]
+    spans = [(actor, loads(found) if found else []) for actor, found in mentions]
     read = units(title, body)
     places: list[set[str]] | None = None  # each unit's places, read when first needed
     keys: set[str] = set()
