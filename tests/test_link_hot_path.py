@@ -52,3 +52,24 @@ def test_the_text_half_imports_nothing_per_mention(monkeypatch: pytest.MonkeyPat
         raw_features(title, body, rows)
     monkeypatch.undo()
     assert not [k for k in seen if k.startswith("tui.core.linking.names")], seen
+
+
+def test_each_unit_names_the_actors_whose_spans_start_in_it() -> None:
+    """`acts._actors_in` places each span once (a bisect among the lead's sentences): the
+    same sets as asking, unit by unit, every span whether it starts in the unit."""
+    import random
+
+    from tui.core.linking.acts import _actors_in, units
+
+    rng = random.Random(9)
+    title, body = "Strike hits port. Talks stall", "One. Two words here!  Three?\n\nLater part."
+    for lead in (body, "A. B. ", "No mark at all", ""):
+        read = units(title, lead)
+        for _ in range(300):
+            spans = [(f"x{k}", [[rng.choice(["title", "body", "summary"]),
+                                 rng.randint(-2, len(lead) + 3), 0]
+                                for _ in range(rng.randint(0, 4))]) for k in range(5)]
+            want = [{f"a:{a}" for a, found in spans
+                     if any(s[0] == field and lo <= s[1] < hi for s in found)}
+                    for field, lo, hi, _text in read]
+            assert _actors_in(read, spans) == want
