@@ -11,6 +11,7 @@ import numpy as np
 
 from tui.core.linking.kept import _apart_words, apart_codes, figures, probabilities
 from tui.core.linking.score import WINDOW_DAYS, default_model, time_apart
+from tui.core.linking.text import place_matcher
 
 
 def test_time_apart_codes_word_every_boundary_as_apart_does() -> None:
@@ -43,3 +44,40 @@ def test_probabilities_are_totals_to_the_bit() -> None:
         dots.append(math.log(p / (1 - p)) - model.bias)
     got = probabilities(model, np.array(dots, np.float64)).tolist()
     assert got == [round(model._sigmoid(d), 6) for d in dots]
+
+
+def test_many_names_are_the_reasons_names_in_explain_order() -> None:
+    """`_many_names` orders a pair's shared names itself (tuples sorted in C): the same first
+    four distinct names as `score.explain_order` gives, with leads, ties, country places and
+    two ids that show one name."""
+    from tui.core.linking.features import Features
+    from tui.core.linking.kept import _many_names
+    from tui.core.linking.names import display_name, place_kind
+    from tui.core.linking.score import explain_order
+
+    places = sorted(place_matcher().places)
+    countries = [p for p in places if place_kind(p) == "country"][:4]
+    cities = [p for p in places if place_kind(p) != "country"][:6]
+    actors = ["vladimir-putin", "sergei-shoigu", "hamas", "al-assad", "al assad", "x-ray", "irgc"]
+    rng = random.Random(5)
+
+    def feats() -> Features:
+        mine = {a: rng.choice([0.5, 1.0, 1.5, rng.random()]) for a in rng.sample(actors, 5)}
+        where = {p: rng.choice([0.5, 1.0, rng.random()])
+                 for p in rng.sample(countries + cities, 5)}
+        lead = rng.choice([*(f"a:{a}" for a in mine), *(f"p:{p}" for p in where), ""])
+        return Features(0.0, "latin", mine, {}, where, {}, {}, (), lead)
+
+    for _ in range(2_000):
+        x, y = feats(), feats()
+        weights = {f"a:{k}": min(x.actors[k], y.actors[k]) for k in x.actors.keys() & y.actors.keys()}
+        weights.update({f"p:{k}": min(x.places[k], y.places[k])
+                        for k in x.places.keys() & y.places.keys()})
+        if len(weights) < 2:
+            continue
+        want: dict[str, None] = {}
+        for key in explain_order(weights, {x.lead, y.lead}):
+            want[display_name(key)] = None
+            if len(want) == 4:
+                break
+        assert _many_names(x, y, display_name) == ", ".join(want)

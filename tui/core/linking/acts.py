@@ -13,11 +13,12 @@ other part (tests/data/related_eval.md). Read once per article, in the text half
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from typing import Any
 
+from tui.core.jsonfast import loads
 from tui.core.linking.text import PlaceSpan, count_words, place_matcher, split_words
 from tui.core.linking.what import LEAD_CHARS, count_types
 
@@ -54,13 +55,13 @@ def signature(title: str, body: str, mentions: Sequence[Mention],
     `title_places`, `body_places`: the places the headline names and where the body names
     each (`text.TextParts`), when the caller matched them already.
     Types are read only in a sentence that names someone (most name nobody)."""
-    spans = [(actor, json.loads(found) if found else []) for actor, found in mentions]
+    spans = [(actor, loads(found) if found else []) for actor, found in mentions]
     read = units(title, body)
     places: list[set[str]] | None = None  # each unit's places, read when first needed
     keys: set[str] = set()
-    for n, (field, lo, hi, text) in enumerate(read):
-        named = {f"a:{actor}" for actor, found in spans
-                 if any(s[0] == field and lo <= s[1] < hi for s in found)}
+    each = _actors_in(read, spans)
+    for n, (_field, _lo, _hi, text) in enumerate(read):
+        named = each[n]
         if n == 0:
             here = set(title_places) if title_places is not None else _alone(text)
         else:
@@ -71,6 +72,27 @@ def signature(title: str, body: str, mentions: Sequence[Mention],
         if named:
             keys.update(f"{kind} {key}" for kind in count_types(text) for key in named)
     return tuple(sorted(keys))
+
+
+def _actors_in(read: list[tuple[str, int, int, str]],
+               spans: list[tuple[str, list[list[Any]]]]) -> list[set[str]]:
+    """The actors ("a:id") each unit names: a span is in the unit of its field that starts
+    at or before it, if it starts before that unit's end. Each span placed once (a bisect
+    among the lead's sentences, which follow one another), not each unit asking every span
+    (~7% of the text half)."""
+    named: list[set[str]] = [set() for _ in read]
+    title_end = read[0][2]
+    starts = [lo for _f, lo, _hi, _t in read[1:]]
+    for actor, found in spans:
+        key = f"a:{actor}"
+        for s in found:
+            at = s[1]
+            if s[0] == "title":
+                if 0 <= at < title_end:
+                    named[0].add(key)
+            elif s[0] == "body" and (n := bisect_right(starts, at)) and at < read[n][2]:
+                named[n].add(key)
+    return named
 
 
 def _sentence_places(sentences: list[tuple[str, int, int, str]], body: str,

@@ -5,18 +5,29 @@ From the gazetteer in use (the user's actors included), computed once per gazett
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from tui.core.linking.text import place_matcher
 
 _names: dict[str, dict[str, tuple[str, str]]] = {}
+_in_use: list[Callable[[], Any]] = []
+
+
+def _gazetteer() -> Any:
+    """The gazetteer in use, its module imported on the first call only: an import statement
+    runs on every call, and the text half asks per actor mention and span (those imports
+    were ~7% of `raw_features`)."""
+    if not _in_use:
+        from tui.core.actors.gazetteer import in_use
+
+        _in_use.append(in_use)
+    return _in_use[0]()
 
 
 def _actors() -> dict[str, tuple[str, str]]:
     """actor id -> (short display name, kind)."""
-    from tui.core.actors.gazetteer import in_use
-
-    gazetteer = in_use()
+    gazetteer = _gazetteer()
     if gazetteer.content_hash not in _names:
 
         def short(a: Any) -> str:
@@ -47,21 +58,19 @@ def described_body(actor_id: str, words: str | None = None) -> bool:
     listed = forms.get(actor_id)
     if listed is None or words is None:
         return False
-    from tui.core.actors.text import key_of
-
-    return key_of(words) not in listed
+    return _key_of[0](words) not in listed
 
 
 _body_forms: dict[str, tuple[frozenset[str], dict[str, set[str]]]] = {}
+_key_of: list[Callable[[str], str]] = []  # actors.text.key_of, bound with the forms
 
 
 def _bodies() -> tuple[frozenset[str], dict[str, set[str]]]:
     """(ids the bodies table made, listed body id -> its listed forms' keys), per gazetteer."""
-    from tui.core.actors.gazetteer import in_use
-    from tui.core.actors.text import expand_form, key_of, keys_of
-
-    gazetteer = in_use()
+    gazetteer = _gazetteer()
     if gazetteer.content_hash not in _body_forms:
+        from tui.core.actors.text import expand_form, key_of, keys_of
+
         bodies = gazetteer.bodies
         made = frozenset(b.id for b in bodies.new) if bodies is not None else frozenset()
         listed = set(bodies.actor.values()) - made if bodies is not None else set()
@@ -72,6 +81,7 @@ def _bodies() -> tuple[frozenset[str], dict[str, set[str]]]:
                  for a in listed if a in gazetteer.actors}
         _body_forms.clear()
         _body_forms[gazetteer.content_hash] = (made, forms)
+        _key_of[:] = [key_of]
     return _body_forms[gazetteer.content_hash]
 
 
