@@ -37,9 +37,13 @@ TABLES = {  # what a cold run's analysis writes, each row by its articles' keys 
                "ON m.story_id = s.id JOIN articles a ON a.id = m.article_id",
     "actor_mentions": "SELECT a.key, m.* FROM actor_mentions m JOIN articles a "
                       "ON a.id = m.article_id",
-    "link_features": "SELECT a.key, f.published, features, df_keys, raw FROM link_features f "
-                     "JOIN articles a ON a.id = f.article_id",
+    "link_features": "SELECT a.key, f.published, coalesce(w.features, ''), df_keys, raw "
+                     "FROM link_features f JOIN articles a ON a.id = f.article_id "
+                     "LEFT JOIN link_weighed w ON w.article_id = f.article_id",
 }
+# a checkout from before migration 0021 kept the weighed features in link_features itself
+OLD_FEATURES = ("SELECT a.key, f.published, features, df_keys, raw FROM link_features f "
+                "JOIN articles a ON a.id = f.article_id")
 
 
 def digest(db: Path) -> dict[str, tuple[int, str]]:
@@ -47,7 +51,11 @@ def digest(db: Path) -> dict[str, tuple[int, str]]:
     conn = sqlite3.connect(db)
     try:
         out = {}
+        weighed = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'link_weighed'"
+                               ).fetchone()
         for table, sql in TABLES.items():
+            if table == "link_features" and not weighed:
+                sql = OLD_FEATURES
             found = list(conn.execute(sql))
             if table == "stories":  # a story by its label, dates and members' keys
                 members: dict[tuple[object, ...], list[str]] = {}

@@ -9,7 +9,8 @@ A cold run numbers articles in the order they arrive, and candidates tie to the 
 two cold runs of one checkout can link differently; on one snapshot both checkouts see the same
 ids, and their links, stories and story members must be equal row for row (checked every
 repetition). Each repetition runs finish_run from each checkout in a fresh process with a warm
-pool (order alternating), timing it and the CPU of the process and its workers (/proc), and
+pool (order alternating), timing it, the CPU of the process and its workers (/proc) and of the
+writer alone (steadier on a loaded box: the tree's swings with the workers' scheduling), and
 counting the garbage collector's passes and CPU in the writer and in each worker.
 """
 
@@ -111,14 +112,14 @@ def finish(snap: Path, work: Path) -> dict[str, Any]:
     time.sleep(3)  # tools built, as at the end of a run
     ids = json.loads((snap / "ids.json").read_text())
     gc.callbacks.append(_gc_timer)
-    cpu, wall = tree_cpu(), time.perf_counter()
+    cpu, wall, writer = tree_cpu(), time.perf_counter(), time.process_time()
     try:  # the writer paced as run_pending paces it, where the checkout has it
         from tui.core.refresh.gc_pace import paced
     except ImportError:
         from contextlib import nullcontext as paced  # type: ignore[assignment]
     with paced():
         LinksAnalyzer().finish_run(conn, ids, analysis)
-    cpu, wall = tree_cpu() - cpu, time.perf_counter() - wall
+    cpu, wall, writer = tree_cpu() - cpu, time.perf_counter() - wall, time.process_time() - writer
     writer_gc = (round(_gc[0], 3), int(_gc[1]))
     pool = workers.get()
     reports = {r[0]: r[1:] for r in
@@ -129,7 +130,8 @@ def finish(snap: Path, work: Path) -> dict[str, Any]:
         for row in conn.execute(sql):
             digest.update(repr(tuple(row)).encode())  # a Row's repr is its address
     conn.close()
-    return {"cpu": round(cpu, 3), "wall": round(wall, 3), "writer_gc": writer_gc,
+    return {"cpu": round(cpu, 3), "wall": round(wall, 3), "writer_cpu": round(writer, 3),
+            "writer_gc": writer_gc,
             "worker_gc": sorted(reports.values()), "tables": digest.hexdigest()[:16]}
 
 
@@ -150,7 +152,7 @@ def main() -> int:
         snapshot(args.snapshot, args.feeds, args.items)
         return 0
     me, same = Path(__file__).resolve(), True
-    ratios: dict[str, list[float]] = {"cpu": [], "wall": []}
+    ratios: dict[str, list[float]] = {"cpu": [], "wall": [], "writer_cpu": []}
     for rep in range(args.reps):
         order = ("base", "new") if rep % 2 == 0 else ("new", "base")
         got = {}

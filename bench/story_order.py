@@ -59,7 +59,7 @@ def as_shown(conn: sqlite3.Connection, links: Links, story: Mapping[int, int]) -
     why = {(a, b): bool(w) for a, b, w in conn.execute(
         "SELECT article_id, other_id, says_why FROM links")}
     script = dict(conn.execute("SELECT article_id, json_extract(features, '$.s') "
-                               "FROM link_features"))
+                               "FROM link_weighed"))
     return {a: [(b, p) for b, p in rows
                 if (story.get(a) is not None and story.get(a) == story.get(b))
                 or listed_apart(why[(a, b)], script.get(a) != script.get(b))]

@@ -83,7 +83,11 @@ def test_postings_are_stored_as_weighed_two_hundred_a_statement(tmp_path: Path) 
     with transaction(conn):
         index.store_weighed(conn, got)
     conn.set_trace_callback(None)
-    assert len([s for s in said if s.startswith("INSERT")]) == ceil(len(postings) / 200)
+    assert len([s for s in said if s.startswith("INSERT OR IGNORE INTO link_keys")]) == ceil(
+        len(postings) / 200)
+    assert len([s for s in said if "INTO link_weighed" in s]) == 1  # 23 rows, one statement
+    assert [r[0] for r in conn.execute("SELECT article_id FROM link_weighed ORDER BY 1")] == [
+        aid for aid in ids if aid != gone]
     stored = conn.execute("SELECT key, published, article_id FROM link_keys "
                           "ORDER BY key, published, article_id").fetchall()
     assert [tuple(row) for row in stored] == sorted(postings)

@@ -313,8 +313,8 @@ def test_migration_from_the_first_linker_relinks_everything(tmp_path: Path) -> N
     with transaction(conn):
         index.index_articles(conn, [a, b])
     assert [r.id for r in coverage.related(conn, a)] == [b]
-    raw, docs = conn.execute("SELECT raw, docs FROM link_features WHERE article_id = ?",
-                             (a,)).fetchone()
+    raw, docs = conn.execute("SELECT raw, docs FROM link_features JOIN link_weighed "
+                             "USING (article_id) WHERE article_id = ?", (a,)).fetchone()
     assert raw.startswith("{") and docs == 2
 
 

@@ -17,7 +17,8 @@ from tui.core.desk import Desk
 from tui.core.store.db import connect
 
 SAID = ("newsdesk: upgrading the cache: the search index is made again and the article table "
-        "is rebuilt so that ids are never reused, for the 6 cached articles (once; a big cache "
+        "is rebuilt so that ids are never reused and the links' features are moved to a table of "
+        "their own, for the 6 cached articles (once; a big cache "
         "takes a while)\n")
 
 

@@ -64,11 +64,11 @@ def related(conn: sqlite3.Connection, article_id: int, limit: int = 10,
         f"SELECT a.id, a.title, {_FEED} AS feed, a.published, l.score, l.reasons, "
         "coalesce(mine.story_id = theirs.story_id, 0) AS same, l.says_why, "
         "coalesce(json_extract(lf.features, '$.s') != "
-        "(SELECT json_extract(features, '$.s') FROM link_features WHERE article_id = ?), 0), "
+        "(SELECT json_extract(features, '$.s') FROM link_weighed WHERE article_id = ?), 0), "
         "a.key FROM links l JOIN articles a ON a.id = l.other_id "
         "LEFT JOIN story_articles mine ON mine.article_id = l.article_id "
         "LEFT JOIN story_articles theirs ON theirs.article_id = l.other_id "
-        "LEFT JOIN link_features lf ON lf.article_id = l.other_id "
+        "LEFT JOIN link_weighed lf ON lf.article_id = l.other_id "
         "WHERE l.article_id = ? "
         # equal scores (copies of one report) by date and key, never id: arrival must not show
         "ORDER BY same DESC, l.score DESC, a.published DESC, a.key",

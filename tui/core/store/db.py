@@ -29,7 +29,8 @@ BULK_CHECKPOINT_PAGES = 8_192
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 _REINDEX = "the search index is made again"
 SLOW: dict[int, str] = {10: _REINDEX, 14: _REINDEX, 19: _REINDEX,
-                         16: "the article table is rebuilt so that ids are never reused"}
+                         16: "the article table is rebuilt so that ids are never reused",
+                         21: "the links' features are moved to a table of their own"}
 """What the migrations whose work grows with the cache do: `migrate` tells the user before
 it starts ("..., for the N cached articles"), not after a pause. Landed migrations are
 never edited, so it is said here; a new slow one adds its line."""

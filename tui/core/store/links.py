@@ -81,6 +81,7 @@ def forget(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
     for chunk in _chunks(ids):
         marks, args = _marks(len(chunk)), tuple(chunk)
         conn.execute(f"DELETE FROM link_features WHERE article_id IN ({marks})", args)
+        conn.execute(f"DELETE FROM link_weighed WHERE article_id IN ({marks})", args)
         conn.execute(f"DELETE FROM link_keys WHERE article_id IN ({marks})", args)
         conn.execute(f"DELETE FROM links WHERE article_id IN ({marks})", args)
         conn.execute(f"DELETE FROM links WHERE other_id IN ({marks})", args)
@@ -101,8 +102,8 @@ def df(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, int]:
 def store_raws(conn: sqlite3.Connection, rows: Sequence[tuple[int, float, str, str]]) -> None:
     """Articles' unweighed features as (article, published, raw JSON, its df keys as JSON);
     their weighed ones come with `set_features`."""
-    conn.executemany("INSERT INTO link_features(article_id, published, features, df_keys, raw, "
-                     "docs) VALUES(?, ?, '', ?, ?, 0)",
+    conn.executemany("INSERT INTO link_features(article_id, published, df_keys, raw) "
+                     "VALUES(?, ?, ?, ?)",
                      [(aid, published, keys, raw) for aid, published, raw, keys in rows])
 
 
@@ -110,15 +111,19 @@ def set_features(conn: sqlite3.Connection, rows: Sequence[tuple[int, str, int]],
                  keys: Sequence[str], published: Sequence[float], ids: Sequence[int]) -> None:
     """Weighed features (article, features JSON, `docs`: the document count they were weighed
     at) and the articles' postings in the candidate index, as the columns key, published and
-    article, replacing earlier ones. A batch at a time, keys in index order: a key per
-    statement in random order was most of storing them."""
+    article, replacing earlier ones; of the articles still indexed only. A batch at a time,
+    keys in index order: a key per statement in random order was most of storing them. The
+    features go in a table of their own: an UPDATE of link_features rewrote each ~2.7 KB row
+    (raw and df_keys too) through the WAL."""
     if not rows:
         return
     weighed = [aid for aid, _f, _d in rows]
-    conn.executemany("UPDATE link_features SET features = ?, docs = ? WHERE article_id = ?",
-                     [(features, docs, aid) for aid, features, docs in rows])
-    present = {aid for (aid,) in _rows_in(conn, "SELECT article_id FROM link_features "
-                                                "WHERE article_id IN ({ids})", weighed)}
+    present = dict(_rows_in(conn, "SELECT article_id, published FROM link_features "
+                                  "WHERE article_id IN ({ids})", weighed))
+    _insert_values(conn, "INSERT OR REPLACE INTO link_weighed(article_id, published, docs, "
+                         "features) VALUES ",
+                   [(aid, present[aid], docs, features) for aid, features, docs in rows
+                    if aid in present])
     for chunk in _chunks(weighed):
         conn.execute(f"DELETE FROM link_keys WHERE article_id IN ({_marks(len(chunk))})",
                      tuple(chunk))
@@ -141,7 +146,7 @@ def weighed_off(conn: sqlite3.Connection, since: float, docs: int, drift: float)
     """Articles published from `since` whose features were weighed when the cache held a
     document count more than `drift` (a share) away from `docs`."""
     return sorted(r[0] for r in conn.execute(  # sorted here: an ORDER BY walks every row
-        "SELECT article_id FROM link_features WHERE published >= ? AND docs > 0 "  # weighed
+        "SELECT article_id FROM link_weighed WHERE published >= ? AND docs > 0 "
         "AND abs(docs - ?) > ? * docs", (since, docs, drift)))
 
 
@@ -227,14 +232,15 @@ def posted_at(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, tuple[f
 
 def features(conn: sqlite3.Connection, ids: Sequence[int]) -> list[tuple[int, float, str]]:
     """Stored features as (id, published, JSON text)."""
-    return list(_rows_in(conn, "SELECT article_id, published, features FROM link_features "
+    return list(_rows_in(conn, "SELECT article_id, published, features FROM link_weighed "
                                "WHERE article_id IN ({ids})", ids))
 
 
 def store_links(conn: sqlite3.Connection, rows: Iterable[tuple[int, int, float, str, int]]
                 ) -> None:
     """(article, other, probability, reasons, whether they say more than the time apart: 1 or
-    0; a bool binds ~1 us a row slower)."""
+    0; a bool binds ~1 us a row slower). A statement a row: 200-row VALUES statements, as
+    the postings take, were 1.3x the CPU here (paired, a cold run's 194k links)."""
     conn.executemany("INSERT OR REPLACE INTO links(article_id, other_id, score, reasons, "
                      "says_why) VALUES(?, ?, ?, ?, ?)", rows)
 
