@@ -9,7 +9,7 @@ from weakref import WeakKeyDictionary
 
 from textual.notifications import Notification, Notify, SeverityLevel
 
-from tui.app.widgets.visual_text import drawn_message, reorders
+from tui.app.widgets.visual_text import drawn_message, reorders, toast_room
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -22,7 +22,8 @@ def toast(app: App[object], about: str, message: str, *, title: str,
     """Show `message` (literal text) in place of the last toast `about` this file."""
     withdraw(app, about)
     reorder = reorders(getattr(app, "config", None))  # as NewsdeskApp.notify draws them
-    notification = Notification(drawn_message(message, reorder), title, severity, timeout,
+    text = drawn_message(message, reorder, toast_room(app.size.width))
+    notification = Notification(text, title, severity, timeout,
                                 markup=False)
     _SHOWN.setdefault(app, {})[about] = notification
     app.post_message(Notify(notification))

@@ -118,13 +118,31 @@ def own_line(text: str | Text, reorder: bool) -> Text | VisualText:
     return drawable(Text(text) if isinstance(text, str) else text, reorder=reorder, ltr_from=0)
 
 
-def drawn_message(message: str, reorder: bool) -> str:
+def drawn_message(message: str, reorder: bool, width: int | None = None) -> str:
     """A toast's text as the status line draws its messages: each line left to right, each
     right-to-left name in it (set in as `visual.isolated`) in visual order. Toasts are drawn
-    by Textual as stored: an Arabic name read backwards."""
-    return "\n".join(visual.drawn_line(line, rtl=False).text
-                      if visual.needs_reorder(line, reorder) else line
-                      for line in message.split("\n"))
+    by Textual as stored: an Arabic name read backwards. A line holding one is wrapped at the
+    toast's `width` first and each part reordered on its own (reordered whole, then wrapped by
+    Textual, a long name's words fell on the wrong lines)."""
+    out: list[str] = []
+    for line in message.split("\n"):
+        if not visual.needs_reorder(line, reorder):
+            out.append(line)
+        elif width is None:
+            out.append(visual.drawn_line(line, rtl=False).text)
+        else:
+            out.extend(drawn.text for drawn in visual.visual_lines(line, width, False, cell_len))
+    return "\n".join(out)
+
+
+TOAST_WIDTH, TOAST_CHROME = 60, 3
+"""Textual's toast: 60 cells, or half the screen when that is less, of which its padding and
+its left border take 3."""
+
+
+def toast_room(screen_width: int) -> int:
+    """The cells a toast's text has on a screen `screen_width` wide."""
+    return max(1, min(TOAST_WIDTH, screen_width // 2) - TOAST_CHROME)
 
 
 def drawn_label(label: Text, reorder: bool, rtl: bool | None = None) -> Text:

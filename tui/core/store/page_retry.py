@@ -35,15 +35,15 @@ def page_got(conn: sqlite3.Connection, article_id: int) -> None:
                  (article_id,))
 
 
-def allowed_again(conn: sqlite3.Connection, article_id: int | None = None) -> bool:
-    """Pages a link policy refused (no text, an error that starts with REFUSED_PAGE), or
-    this article's: due again at once, with no failed tries. For when `allow_private_links`
+def allowed_again(conn: sqlite3.Connection) -> bool:
+    """Pages a link policy refused (no text, an error that starts with REFUSED_PAGE): due
+    again at once, with no failed tries. For when `allow_private_links`
     was set since: a refusal is not a failure that passes, so nothing else would ask again.
     True when there were some (a write only then)."""
     ids = [r[0] for r in conn.execute(
         "SELECT id FROM articles WHERE page_due = 0 AND url IS NOT NULL "
-        "AND coalesce(body_source, '') <> 'page' AND substr(extract_error, 1, ?) = ? "
-        "AND (? IS NULL OR id = ?)", (len(REFUSED_PAGE), REFUSED_PAGE, article_id, article_id))]
+        "AND coalesce(body_source, '') <> 'page' AND substr(extract_error, 1, ?) = ?",
+        (len(REFUSED_PAGE), REFUSED_PAGE))]
     if ids:
         with transaction(conn):
             conn.executemany("UPDATE articles SET page_due = 1, page_tries = 0, "
