@@ -1,4 +1,4 @@
-"""The cache keeps the data's hashes with the files' stamps (path, size, time, inode), so an
+"""The cache keeps the data's hashes with the files' stamps (path, size, times, inode), so an
 unchanged fetch hashes nothing; a stamp that differs (an upgrade, an edit) is hashed again."""
 
 from __future__ import annotations
@@ -80,3 +80,26 @@ def test_the_weights_are_hashed_again_when_their_stamp_changes(
     relink.relink_if_linker_changed(conn)
     assert get_meta(conn, LINKER_HASH_KEY) == hashlib.sha256(weights.read_bytes()).hexdigest()
     assert get_meta(conn, LINKER_STAMP_KEY) == repr(match_sources.stamp(weights))
+
+
+def test_a_file_rewritten_in_place_with_its_size_and_mtime_is_hashed_again(
+        conn: sqlite3.Connection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edit that keeps the size and puts the old mtime back (an editor, `touch -r`, an
+    unpacked archive) must not keep the old digest: the stamp holds the change time too."""
+    copies = []
+    for path in BUNDLED_SOURCES:
+        copies.append(tmp_path / path.name)
+        copies[-1].write_bytes(path.read_bytes())
+    monkeypatch.setattr(match_sources, "BUNDLED_SOURCES", tuple(copies))
+    monkeypatch.setattr(match_sources, "_KNOWN", {})
+    before = sources_digest(None)
+    keep(conn)
+    was = copies[0].stat()
+    data = bytearray(copies[0].read_bytes())
+    data[-1:] = b"!" if data[-1:] != b"!" else b"?"  # same size, other bytes
+    copies[0].write_bytes(bytes(data))
+    os.utime(copies[0], ns=(was.st_atime_ns, was.st_mtime_ns))
+    assert copies[0].stat().st_size == was.st_size
+    monkeypatch.setattr(match_sources, "_KNOWN", {})  # another process
+    remember(conn)
+    assert sources_digest(None) == _hashed(tuple(copies)) != before

@@ -93,9 +93,11 @@ def keep(conn: sqlite3.Connection) -> None:
 
 
 def stamp(path: Path) -> tuple[object, ...]:
-    """What tells a file changed without reading it: its path, size, time and inode."""
+    """What tells a file changed without reading it: its path, size, times and inode. The
+    change time (ctime) is in it because a file rewritten in place keeping its size and a
+    restored mtime still gets a new ctime, which no ordinary tool can set back."""
     try:
         found = path.stat()
     except OSError:
         return (str(path),)
-    return str(path), found.st_size, found.st_mtime_ns, found.st_ino
+    return str(path), found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino
