@@ -117,9 +117,12 @@ def record_checked(conn: sqlite3.Connection, feed_ids: Sequence[int]) -> bool:
     with nothing new never waits for, nor holds up, the reader's writes for a time stamp."""
     now = to_iso(utcnow())
     with if_free(conn) as free:
-        if free:
-            conn.executemany("UPDATE feeds SET last_attempt = ?, last_ok = ? WHERE id = ?",
-                             [(now, now, i) for i in feed_ids])
+        if free:  # one statement per 500 feeds (SQLite's bound parameters), not one per feed:
+            ids = list(feed_ids)  # a third of the write's CPU
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                conn.execute("UPDATE feeds SET last_attempt = ?, last_ok = ? WHERE id IN "
+                             f"({','.join('?' * len(chunk))})", (now, now, *chunk))
     return free
 
 
