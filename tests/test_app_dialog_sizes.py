@@ -88,3 +88,19 @@ async def test_every_column_of_the_feeds_dialog_shows_at_80x24(demo_desk) -> Non
         table = app.screen.query_one(DataTable)
         assert table.virtual_size.width <= table.scrollable_content_region.width, (
             table.virtual_size, table.scrollable_content_region)
+
+
+async def test_the_add_tags_line_shows_its_whole_hint_at_80x24(demo_desk) -> None:
+    """The `t` line's placeholder ends in its key hint (→ completes): at 80 columns the
+    line is 48 wide, and a longer hint lost that end."""
+    from tui.app.screens.tags import AddTagsScreen
+
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, AddTagsScreen)
+        line = app.screen.query_one("#tag-input")
+        assert len(line.placeholder) <= line.content_region.width, line.content_region
