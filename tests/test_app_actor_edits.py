@@ -118,7 +118,7 @@ async def test_L_on_a_name_spelt_like_a_listed_one_asks_whose_it_is(demo_desk) -
     assert unlisted[0].spelt_like == ("ahmed-al-sharaa", "Ahmed al-Sharaa",
                                       "Абу Мухаммед аль-Джулани")
     assert "not listed: Абу Мухаммад аль-Джулани (spelt like Ahmed al-Sharaa's Абу Мухаммед " \
-        "аль-Джулани)  (L in the actor panel adds)" in role_lines(desk.article(target), unlisted)
+        "аль-Джулани)  (L adds one in the actors panel, key 4)" in role_lines(desk.article(target), unlisted)
     app = make_app(desk, config)
     async with app.run_test(size=SIZE) as pilot:
         main(app).open_article(target)
@@ -226,3 +226,25 @@ async def test_the_toast_for_a_new_arabic_actor_keeps_its_words_in_place(demo_de
         assert words.startswith("".join(f"{drawn(name)} is kept in {config.actors_path}; - "
                                         .split())), toasts[0]
         await settle(pilot)
+
+
+async def test_the_not_listed_line_names_the_keys_that_show_the_panel_and_add(
+        tmp_path) -> None:
+    """At 80x24 the actors panel is hidden until asked for: the header's line on people not
+    listed names the key that shows it as well as the one that adds, as the user mapped them."""
+    from tests import test_app_support as support
+    from tui.core.config.loader import load_config
+    from tui.core.desk import Desk
+
+    path = support.copy_demo(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8") + '\n[keys]\nlist_unlisted = "ctrl+l"\n',
+                    encoding="utf-8")
+    config = load_config(path)
+    with support.utc_clock(), Desk.open(config) as desk:
+        [target] = desk.ids('title:"three hostages freed"')
+        app = make_app(desk, config)
+        async with app.run_test(size=(80, 24)) as pilot:
+            main(app).open_article(target)
+            await settle(pilot)
+            header = app.screen.query_one("#reader-header").content.plain
+            assert "(ctrl+l adds one in the actors panel, key 4)" in " ".join(header.split())

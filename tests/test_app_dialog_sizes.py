@@ -3,6 +3,8 @@ whichever row is chosen."""
 
 from __future__ import annotations
 
+from datetime import UTC
+
 import pytest
 
 from tests.test_app_support import make_app, settle
@@ -62,3 +64,61 @@ async def test_the_feeds_dialog_is_as_tall_as_its_feeds(demo_desk, count) -> Non
         await settle(pilot)
         table = app.screen.query_one(DataTable)
         assert table.region.height == count + 1  # the header and every feed, no blank rows
+
+
+async def test_every_column_of_the_feeds_dialog_shows_at_80x24(demo_desk) -> None:
+    """At 80 columns the table's columns (last ok, failures) fit: a DataTable scrolls
+    sideways without a word, so a column past the edge was never seen. The demo's feeds, as
+    `e` lists them; the date is the list's short one, "last ok" whole."""
+    from datetime import datetime
+
+    from textual.widgets import DataTable
+
+    from tui.app.screens.feeds import FeedsScreen
+
+    desk, config = demo_desk
+    feeds = [FeedStatus(f"Tehran Wire Review {n}", f"https://o{n}.example/rss", (),
+                        datetime(2024, 8, 1, 12, 0, tzinfo=UTC), None, 0, 8, 8)
+             for n in range(3)]
+    app = make_app(desk, config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await app.push_screen(FeedsScreen(feeds))
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width, (
+            table.virtual_size, table.scrollable_content_region)
+
+
+async def test_the_add_tags_line_shows_its_whole_hint_at_80x24(demo_desk) -> None:
+    """The `t` line's placeholder ends in its key hint (→ completes): at 80 columns the
+    line is 48 wide, and a longer hint lost that end."""
+    from tui.app.screens.tags import AddTagsScreen
+
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, AddTagsScreen)
+        line = app.screen.query_one("#tag-input")
+        assert len(line.placeholder) <= line.content_region.width, line.content_region
+
+
+async def test_a_long_message_keeps_its_undo_hint_at_80x24(demo_desk) -> None:
+    """`T` on an article at 80 columns: "removed #analysis from #40 A treaty, not an
+    alliance:… (u undoes)" lost its "(u undoes)" off the edge; the title gives way instead."""
+    from tui.app.widgets.status import StatusLine
+
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "T")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        line = app.screen.query_one(StatusLine)
+        shown = "".join(segment.text for segment in line.render_line(0)).rstrip()
+        assert "removed #" in shown and shown.endswith("(u undoes)"), shown

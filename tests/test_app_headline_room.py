@@ -48,3 +48,26 @@ async def test_headlines_keep_their_width_beside_the_tags(demo_desk, size, reade
 
 def test_a_tag_that_fits_is_shown_before_one_that_does_not() -> None:
     assert tag_column(("armed-groups", "keep", "levant", "news"), 11).plain == "#keep +3"
+
+
+async def test_a_cut_headline_keeps_the_feeds_tags_room(demo_desk) -> None:
+    """A rule's tag (#armed-groups) shows beside a headline cut at 50 columns; the tags its
+    feed gives every article (#levant #news) are a "+2", their columns the headline's."""
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        articles = main(app).articles
+        feed_tags = {tag for feed in config.feeds for tag in feed.tags}
+        seen = 0
+        for y in range(40):
+            row = articles.pager.row(y)
+            if row is None or has_rtl(row.title) or not row.tags:
+                continue
+            line = "".join(segment.text for segment in articles.render_line(y)).rstrip()
+            if row.title in line:
+                continue
+            seen += 1
+            shown = line[line.index(row.title[:20]):].split("… ", 1)[1].split()
+            assert not feed_tags & {tag.lstrip("#") for tag in shown}, line
+        assert seen

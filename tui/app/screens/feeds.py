@@ -15,12 +15,20 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from tui.app.commands import default_key
+from tui.app.widgets.row_time import short_time
 from tui.app.widgets.visual_text import app_reorders, drawn_label, own_line
 from tui.core.models import FeedStatus
 
+NARROW = 100
+"""Below this many columns the box takes the whole width and "last ok" the list's short
+date, so every column shows: at 80, the time and the failures went off the right edge."""
 
-def _when(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "never"
+
+def _when(moment: datetime | None, short: bool = False) -> str:
+    if moment is None:
+        return "never"
+    return short_time(moment).strip() if short else \
+        moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _mark(feed: FeedStatus) -> Text:
@@ -82,6 +90,9 @@ class FeedsScreen(ModalScreen[str | None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.styles.max_height = min(TABLE_ROWS, len(self.feeds) + 1)
+        narrow = self.app.size.width < NARROW
+        if narrow:
+            self.query_one("#feeds-box").styles.width = "100%"
         # as `newsdesk feeds` counts: stored under the feed, unread among them, and how many
         # items the feed itself sent at its last read (fewer once it drops old ones)
         table.add_columns("", "feed", "unread", "articles", "in feed", "last ok", "failures")
@@ -89,7 +100,7 @@ class FeedsScreen(ModalScreen[str | None]):
         for feed in self.feeds:
             table.add_row(_mark(feed), drawn_label(Text(feed.name), reorder),
                           str(feed.unread), str(feed.articles), str(feed.item_count),
-                          _when(feed.last_ok), str(feed.failures), key=feed.name)
+                          _when(feed.last_ok, narrow), str(feed.failures), key=feed.name)
         table.focus()
         self._show(0)
 

@@ -138,7 +138,8 @@ class AddTagsScreen(ModalScreen[list[str]]):
         with Vertical(id="tag-box", classes="dialog") as box:
             box.border_title = "Add tags"
             yield Label(own_line(self.article_title, app_reorders(self)), id="tag-article")
-            yield VisualInput(placeholder='tags by spaces, "two words" as one (→ completes)',
+            # short enough for 80x24, or the key hint at its end is cut off
+            yield VisualInput(placeholder='tags, "two words" as one; → completes',
                         suggester=TagSuggester(self.existing), id="tag-input")
             yield KnownTags(self.existing, id="tag-known")
 

@@ -7,6 +7,7 @@ finds the next unread row and says which article `enter` opens.
 
 from __future__ import annotations
 
+import sys
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -354,7 +355,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             own = tagnames.key(ordered[0]) not in self.feed_tags
             floor = HEADLINE if own else room
             headline = min(title.cell_len, max(floor, room - self._tag_width(row) - 1))
-            tags = tag_column(ordered, room - headline - 1)
+            cut = headline < title.cell_len  # the feed's tags give their room back to it
+            tags = tag_column(ordered, min(room - headline - 1, self._own_width(ordered, cut)))
         if tags:
             room -= tags.cell_len + 1
         # pad: the tags line up at the right edge; cut before Arabic is put in visual order
@@ -371,6 +373,15 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         """The user's own tags (and rules') before the ones every article of a feed has."""
         quiet = self.feed_tags
         return tuple(sorted(tags, key=lambda tag: tagnames.key(tag) in quiet))
+
+    def _own_width(self, ordered: tuple[str, ...], cut: bool) -> int:
+        """Columns the tags may take: beside a cut headline, the user's own and a "+N" for
+        the feed's, whose room goes back to the headline (they show once it fits whole)."""
+        if not cut:
+            return sys.maxsize
+        own = [tag for tag in ordered if tagnames.key(tag) not in self.feed_tags]
+        rest = [f"+{len(ordered) - len(own)}"] if len(own) < len(ordered) else []
+        return Text(" ".join([*map(tagnames.hashtag, own), *rest])).cell_len
 
     @staticmethod
     def _tag_width(row: ArticleRow) -> int:

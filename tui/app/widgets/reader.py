@@ -205,7 +205,9 @@ class Reader(Horizontal):
         if self.article is None:
             return
         self._painted_with = tuple(self.style_of(key) for key in (*STYLE_KEYS, MATCH))
-        header, body = article_text(self.article, self.actors, self.style_of, self._found)
+        key = getattr(self.screen, "key", None)  # the user's [keys]: hints name them
+        keys = (key("list_unlisted"), key("focus_actors")) if callable(key) else ("L", "4")
+        header, body = article_text(self.article, self.actors, self.style_of, self._found, keys)
         # the title is the header's first line; the lines under it are the app's own
         self.query_one("#reader-header", Static).update(
             drawable(header, reorder=self.reorder, ltr_from=1))

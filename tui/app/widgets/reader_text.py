@@ -36,10 +36,12 @@ def mention_spans(article: Article,
     return out
 
 
-def role_lines(article: Article, actors: Sequence[ArticleActor]) -> list[str]:
+def role_lines(article: Article, actors: Sequence[ArticleActor],
+               keys: tuple[str, str] = ("L", "4")) -> list[str]:
     """"Russia's defence minister → Andrei Belousov": each role phrase the analysis resolved
     to the holder on the article's date, once; then the people the gazetteer does not list,
-    with what the article called them and the key that adds them."""
+    with what the article called them and the keys (`keys`: add one, show the actors panel)
+    that add them: below 100 columns the panel is hidden until asked for."""
     fields = {"title": article.title or "", "body": article.body or ""}
     lines: list[str] = []
     for actor in actors:
@@ -50,7 +52,8 @@ def role_lines(article: Article, actors: Sequence[ArticleActor]) -> list[str]:
                 lines.append(line)
     unlisted = [unlisted_note(a) for a in actors if not a.listed]
     if unlisted:
-        lines.append("not listed: " + "; ".join(unlisted) + "  (L in the actor panel adds)")
+        lines.append("not listed: " + "; ".join(unlisted)
+                     + f"  ({keys[0]} adds one in the actors panel, key {keys[1]})")
     return lines
 
 
@@ -67,9 +70,11 @@ def unlisted_note(actor: ArticleActor) -> str:
 
 def article_text(article: Article, actors: Sequence[ArticleActor] = (),
                  style_of: StyleOf | None = None,
-                 found: Sequence[Mark] = ()) -> tuple[Text, Text]:
+                 found: Sequence[Mark] = (),
+                 keys: tuple[str, str] = ("L", "4")) -> tuple[Text, Text]:
     """(header, body) for an `Article`, actor mentions styled by kind and the words a search
-    matched (`found`) marked over them (a background: the actor's colour stays)."""
+    matched (`found`) marked over them (a background: the actor's colour stays); `keys` as
+    `role_lines` takes them."""
     header = Text()
     header.append_text(Text(shown_title(article.title), "bold"))
     title_end = len(header)
@@ -91,7 +96,7 @@ def article_text(article: Article, actors: Sequence[ArticleActor] = (),
     if flags:
         header.append("\n")
         header.append("  ".join(flags), "bold")
-    for line in role_lines(article, actors):
+    for line in role_lines(article, actors, keys):
         header.append("\n")
         header.append(line, "dim")
     body_text, rest = shown_body(article.body or article.summary or "")
