@@ -102,24 +102,6 @@ def so2(alpha: float) -> sf.Callable:  # type: ignore[name-defined]
     return stories_at
 
 
-def cut(published: Mapping[int, float], story: Mapping[int, int], gap_days: float
-        ) -> dict[int, int]:
-    """The story map with each story cut at its time gaps of more than `gap_days`."""
-    groups: dict[int, list[int]] = {}
-    for a, s in story.items():
-        groups.setdefault(s, []).append(a)
-    out: list[list[int]] = []
-    for m in groups.values():
-        m.sort(key=lambda a: (published[a], a))
-        start = 0
-        for i in range(1, len(m)):
-            if published[m[i]] - published[m[i - 1]] > gap_days * 86400:
-                out.append(m[start:i])
-                start = i
-        out.append(m[start:])
-    return so.as_map([sorted(g) for g in out if len(g) > 1])
-
-
 def run_tier(bench: sf.rv.Bench, seed: int, folds: int, gap: float) -> sf.Figures:
     """story_fit.run with the lists' story tier cut at time gaps (stories, B3, as shipped)."""
     from tui.core.linking.fit import fit_model
@@ -142,7 +124,7 @@ def run_tier(bench: sf.rv.Bench, seed: int, folds: int, gap: float) -> sf.Figure
                 best = (f1, i)
         assert best is not None
         story = maps[best[1]]
-        tier = cut(bench.published, story, gap) if gap else story
+        tier = so.story_runs(bench.published, story, gap) if gap else story
         scored = [a for a in truth if which[truth[a]] == k]
         listed = sf.rv.as_listed(links, story, bench.named)
         w = _choose(links, listed, bench.meta, tier, truth, trained)

@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench import related_eval as ev
 from bench.related_data import Cache, build_cache, load_devset
 from bench.related_metrics import Figures, evaluate, fmt
+from tui.core.related_rank import STORY_GAP_DAYS
 
 Links = dict[int, list[tuple[int, float]]]  # article -> (other, probability), as stored
 Rule = Callable[[int, int, float, bool], float]  # (article, other, p, same story) -> rank key
@@ -269,6 +270,25 @@ def as_map(groups: Sequence[Sequence[int]]) -> dict[int, int]:
 # ---------------------------------------------------------------- the comparison
 
 
+def story_runs(published: Mapping[int, float], story: Mapping[int, int],
+               gap_days: float = STORY_GAP_DAYS) -> dict[int, int]:
+    """The story map with each story cut at its time gaps of more than `gap_days`: the lists'
+    story tier as the store ranks it (related_rank.run_of), stories themselves unchanged."""
+    groups: dict[int, list[int]] = {}
+    for a, s in story.items():
+        groups.setdefault(s, []).append(a)
+    out: list[list[int]] = []
+    for m in groups.values():
+        m.sort(key=lambda a: (published[a], a))
+        start = 0
+        for i in range(1, len(m)):
+            if published[m[i]] - published[m[i - 1]] > gap_days * 86400:
+                out.append(m[start:i])
+                start = i
+        out.append(m[start:])
+    return as_map([sorted(g) for g in out if len(g) > 1])
+
+
 def compare(cache: Cache, table: Sequence[ev.Pair], extra: Sequence[ev.Pair],
             every: bool = True) -> dict[str, Figures]:
     """'story rule | list rule' -> pooled out-of-sample figures (`every`: all the rules;
@@ -303,12 +323,13 @@ def compare(cache: Cache, table: Sequence[ev.Pair], extra: Sequence[ev.Pair],
                 assert best is not None
                 story = best[1]
             listed = as_shown(cache.conn, links, story)
-            w = choose_support(links, listed, meta, story, truth, trained)
+            tier = story_runs(published, story)  # the list's story tier: my run of it
+            w = choose_support(links, listed, meta, tier, truth, trained)
             orders: dict[str, Rule] = {"story first": supported(links, w),
                                        "score only": score_only}
             if sname == "average (shipped)":
-                _causes(out, truth, ordered(listed, meta, story, supported(links, w)),
-                        ordered(listed, meta, story, score_only), story, scored)
+                _causes(out, truth, ordered(listed, meta, tier, supported(links, w)),
+                        ordered(listed, meta, tier, score_only), story, scored)
             if every and sname == "average (shipped)":
                 names = {n: i for i, n in enumerate(sorted(set(truth.values())))}
                 gold = {a: names[truth[a]] for a in cache.gold}  # the oracle: perfect stories
@@ -320,7 +341,7 @@ def compare(cache: Cache, table: Sequence[ev.Pair], extra: Sequence[ev.Pair],
                     orders[f"tight {tt} first"] = tiered(story, as_map(make(tt)))
                 orders["fitted re-rank"] = fitted(links, story, trained, truth)
             for oname, rule in orders.items():
-                related = ordered(listed, meta, story, rule)
+                related = ordered(listed, meta, tier, rule)
                 out.setdefault(f"{sname} | {oname}", Figures()).add(
                     evaluate(truth, related, story, scored))
                 if sname == "average (shipped)" and oname in ("story first", "score only"):
