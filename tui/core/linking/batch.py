@@ -29,7 +29,7 @@ from typing import Any
 from tui.core.linking.features import Features
 from tui.core.linking.kept import LinkRow, Met, kept_rows
 from tui.core.linking.minhash import NUM_HASHES, jaccard
-from tui.core.linking.score import DAY, REPEAT_DAYS, WINDOW_DAYS, Model
+from tui.core.linking.score import DAY, LATE_DAYS, REPEAT_DAYS, WINDOW_DAYS, Model
 from tui.core.linking.sparse import Coded, Sparse
 
 __all__ = ["LinkRow", "score_many"]
@@ -108,7 +108,8 @@ def score_many(feats: Mapping[int, Features], pairs: Sequence[tuple[int, int]],
                np.minimum(np.abs(day[x] - day[y]), 7) / 7, cross, cross * (ea + ep) / 2,
                cross * mass, what, differ,
                (repeat[later] & (days >= REPEAT_DAYS)).astype(np.float64), _acts(coded, x, y),
-               _kinds(arts, x, y))
+               _kinds(arts, x, y),
+               np.maximum(np.minimum(days, WINDOW_DAYS) - LATE_DAYS, 0.0) / 7)
     dot = np.zeros(len(x), np.float64)
     for weight, column in zip(model.vector, columns, strict=True):
         dot += weight * column

@@ -9,7 +9,9 @@ business). A logistic model fitted on
 labelled pairs (`fit.py`, weights in `weights.json` beside it) turns the parts into a
 probability, so 0.5 reads "as likely the same event as not". Time is learned with the rest:
 coverage of an event goes on for days as reactions and analysis, and the model says how fast
-the odds fall, instead of a hard cut. The evidence is in tests/data/related_eval.md.
+the odds fall, instead of a hard cut; a second slope from LATE_DAYS on (`late`) lets the
+first days, when a report's analysis and reactions are written, fall at their own rate. The
+evidence is in tests/data/related_eval.md.
 """
 
 from __future__ import annotations
@@ -32,9 +34,12 @@ DAY = 86400.0
 WINDOW_DAYS = 14.0  # candidates come from this far either side; the model decides how much
 PARTS = ("actors", "states", "places", "focus", "mass", "lead", "clash", "text", "days",
          "logdays", "evgap", "cross", "cross_ent", "cross_mass", "what", "what_clash", "repeat",
-         "acts_apart", "kind_apart")
+         "acts_apart", "kind_apart", "late")
 TEXT = PARTS.index("text")
 REPEAT_DAYS = 0.5  # an article this far before a repeat's report is likely the earlier event
+# the decay bends here (the `late` part: days past it): a report's analysis, explainer and
+# reactions come two to three days on, another event's wire report often within one
+LATE_DAYS = 3.0
 SAME_COPY = 0.5  # copy similarity from which reasons say "same copy"
 TEXT_SAID = 0.05  # text cosine from which reasons give it ("text 0.21")
 
@@ -175,7 +180,8 @@ def _pair(x: Features, y: Features) -> tuple[tuple[float, ...], list[str], list[
               text, min(days, WINDOW_DAYS) / 7, math.log1p(days),
               min(abs(x.day - y.day), 7) / 7, cross, cross * (ea + ep) / 2, cross * mass,
               what, differ, _repeat(x, y, days), _acts_apart(x, y),
-              1.0 if kind_apart(x.kinds, y.kinds) else 0.0)
+              1.0 if kind_apart(x.kinds, y.kinds) else 0.0,
+              max(min(days, WINDOW_DAYS) - LATE_DAYS, 0.0) / 7)
     return values, shared_a, shared_p
 
 

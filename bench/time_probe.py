@@ -1,0 +1,144 @@
+"""Issue 15, round 40 probe: the shape of time in the link score, on story_fit's in-memory folds.
+
+    python bench/time_probe.py --only base hinge1 hinge3 dxmass [--seeds 7 8 9] [--folds 5]
+
+Each variant adds parts computed from a pair's own parts (so the background pairs, moved in
+time, get them too), fitted per fold with the rest; stories and the lists' story tier
+(cut at 3-day gaps) as shipped, as near_probe's "tier3". "hinge D": days past D (a learned
+bend in the decay); "dxmass"/"dxtext"/"dxact": days x shared names / text / actors (strong
+evidence keeps its odds over the days of analysis and reaction); "sameday": the leads speak
+of one day. Figures: tests/data/related_eval.md, round 40.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench import near_probe as npb
+from bench import related_eval as ev
+from bench import story_fit as sf
+from bench import story_order as so
+from bench.related_metrics import evaluate
+
+
+def _days(p: Mapping[str, float]) -> float:
+    return p["days"] * 7  # score.py: min(days, WINDOW_DAYS) / 7
+
+
+EXTRA: dict[str, dict[str, Callable[[Mapping[str, float]], float]]] = {
+    "base": {},
+    "hinge1": {"hinge1": lambda p: max(0.0, _days(p) - 1) / 7},
+    "hinge2": {"hinge2": lambda p: max(0.0, _days(p) - 2) / 7},
+    "hinge3": {"hinge3": lambda p: max(0.0, _days(p) - 3) / 7},
+    "hinge4": {"hinge4": lambda p: max(0.0, _days(p) - 4) / 7},
+    "hinge5": {"hinge5": lambda p: max(0.0, _days(p) - 5) / 7},
+    "hinge25": {"hinge25": lambda p: max(0.0, _days(p) - 2.5) / 7},
+    "hinge05": {"hinge05": lambda p: max(0.0, _days(p) - 0.5) / 7},
+    "dxmass": {"dxmass": lambda p: p["days"] * p["mass"]},
+    "dxtext": {"dxtext": lambda p: p["days"] * p["text"]},
+    "dxact": {"dxact": lambda p: p["days"] * p["actors"]},
+    "lxmass": {"lxmass": lambda p: p["logdays"] * p["mass"]},
+    "explain": {"explain": lambda p: max(0.0, _days(p) - p["evgap"] * 7) / 7},
+    "dxsame": {"dxsame": lambda p: p["days"] * (p["evgap"] == 0)},
+    "lxsame": {"lxsame": lambda p: p["logdays"] * (p["evgap"] == 0)},
+    "nolate": {"late": lambda p: 0.0},  # main: one slope
+    **{f"late{d:g}": {"late": lambda p, d=d: max(0.0, _days(p) - d) / 7}
+       for d in (1.5, 2.0, 2.5, 3.5, 4.0, 5.0)},
+    "sameday": {"sameday": lambda p: 1.0 if p["evgap"] == 0 else 0.0},
+}
+
+
+GENRE: dict[int, str] = {}  # the gold genre: an oracle, to bound what a detector could give
+PUBLISHED: dict[int, float] = {}
+BACK = ("analysis", "explainer", "feature", "oped", "reaction")
+
+
+def _later_back(p: ev.Pair) -> bool:
+    """The later article of the pair is a piece written back over the event (gold genre);
+    a background pair's b was moved after a."""
+    gap = PUBLISHED[p.b] - PUBLISHED[p.a]
+    moved = abs(gap) > ev.APART_DAYS * 86400 and abs(gap) > 14 * 86400
+    later = p.b if moved or gap >= 0 else p.a
+    return GENRE.get(later, "") in BACK
+
+
+def _any_back(p: ev.Pair) -> bool:
+    return GENRE.get(p.a, "") in BACK or GENRE.get(p.b, "") in BACK
+
+
+PAIRWISE = {"oback": lambda p: p.parts["days"] * _any_back(p),
+            "oback_l": lambda p: p.parts["logdays"] * _any_back(p),
+            "olater": lambda p: p.parts["days"] * _later_back(p)}
+EXTRA.update({n: {n: f} for n, f in PAIRWISE.items()})
+
+
+def run(bench: sf.rv.Bench, seed: int, folds: int, extra: Mapping[str, Callable]
+        ) -> sf.Figures:
+    from tui.core.linking.fit import fit_model
+    from tui.core.linking.score import PARTS
+
+    parts = (*PARTS, *(n for n in extra if n not in PARTS))  # a shipped name: replaced
+    rows: dict[int, dict[str, float]] = {}
+
+    def row(p: ev.Pair) -> dict[str, float]:
+        got = rows.get(id(p))
+        if got is None:
+            got = rows[id(p)] = {**p.parts, **{n: (f(p) if n in PAIRWISE else f(p.parts))
+                                               for n, f in extra.items()}}
+        return got
+
+    grid = sf.VARIANTS["join_min lower"]
+    which = ev.deal(bench.truth.values(), folds)
+    truth = bench.truth
+    points = sf.settings(grid)
+    pooled = sf.Figures()
+    for k in range(folds):
+        train = ev.training([*bench.table, *bench.extra[seed]], which, truth, k)
+        model = fit_model([row(p) for p in train], [p.same for p in train], name="hybrid",
+                          parts=parts)
+        links, strong = sf.rv.kept_links(bench, model, row)
+        trained = [a for a in truth if which[truth[a]] != k]
+        maps = npb._stories_at(bench.published, strong, points)
+        best: tuple[float, int] | None = None
+        for i, story in enumerate(maps):
+            f1 = evaluate(truth, lambda _a: [], story, trained).summary()["b3_f1"]
+            if best is None or f1 > best[0] + 1e-9:
+                best = (f1, i)
+        assert best is not None
+        story = maps[best[1]]
+        tier = npb.cut(bench.published, story, 3.0)
+        scored = [a for a in truth if which[truth[a]] == k]
+        listed = sf.rv.as_listed(links, story, bench.named)
+        w = so.choose_support(links, listed, bench.meta, tier, truth, trained)
+        related = so.ordered(listed, bench.meta, tier, so.supported(links, w))
+        pooled.add(evaluate(truth, related, story, scored))
+    return pooled
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--only", nargs="+", default=["base"])
+    parser.add_argument("--seeds", nargs="+", type=int, default=[7, 8, 9])
+    parser.add_argument("--folds", type=int, default=ev.FOLDS)
+    args = parser.parse_args()
+    bench, genre = sf.rv.load_with(
+        lambda conn, gold: {a: g.genre for a, g in gold.items()}, seeds=args.seeds)
+    GENRE.update(genre)
+    PUBLISHED.update(bench.published)
+    keys = ("p@1", "r@5", "intrusions", "lonely_links", "b3_f1")
+    for name in args.only:
+        runs = [run(bench, s, args.folds, EXTRA[name]).summary() for s in args.seeds]
+        mean = {key: sum(g[key] for g in runs) / len(runs) for key in keys}
+        print(f"{name:<8} folds {args.folds} P@1 {mean['p@1']:.4f}  R@5 {mean['r@5']:.4f}  "
+              f"intrusions {mean['intrusions']:.1f} "
+              f"({' / '.join(str(g['intrusions']) for g in runs)})  "
+              f"lonely {mean['lonely_links']:.1f}  B3-F1 {mean['b3_f1']:.4f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
