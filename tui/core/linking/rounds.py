@@ -47,9 +47,9 @@ Pair = tuple[int, int]
 
 
 class Postings:
-    """The postings of keys in a window, loaded a key at a time as articles need them, held as
-    numpy arrays: each key's postings one block of `times` (and `dense`, their articles'
-    positions in `known`), in the candidate index's own order (published, then id)."""
+    """The postings of keys in a window (a key with one there is held empty: its article's
+    own ranks nothing), loaded as articles need them, as numpy arrays: each key's postings one
+    block of `times` (and `dense`, their articles' places in `known`), by time, then id."""
 
     def __init__(self, window: tuple[float, float]) -> None:
         import numpy as np
@@ -85,8 +85,8 @@ class Postings:
         self.seen, self.slot = np.zeros((2, len(self.known) + 1), np.int64)
 
     def _listed(self, conn: sqlite3.Connection, keys: list[str]) -> tuple[Any, Any, Any] | None:
-        """(per key its postings' count, their articles, their times) from a row per key and
-        one per article not met yet (a row per posting was most of loading); None if an
+        """(per key its postings' count, their articles, their times) from a row per key with
+        two or more and one per article not met yet (a row per posting was most); None if an
         article's postings carry two times, it went meanwhile, or a key's come out of order."""
         import numpy as np
 
@@ -122,11 +122,12 @@ class Postings:
 
 def _rows(conn: sqlite3.Connection, keys: list[str], window: tuple[float, float]
           ) -> tuple[Any, Any, Any]:
-    """`Postings._listed` from a row per posting, the index's own order."""
+    """`Postings._listed` from a row per posting (keys with two or more), the index's order."""
     import numpy as np
 
     counts = Counter(map(_key, rows := list(store.postings(conn, keys, *window))))  # by key
-    return (np.array([counts[key] for key in keys], np.int64),
+    rows = [row for row in rows if counts[row[0]] > 1]
+    return (np.array([n if (n := counts[key]) > 1 else 0 for key in keys], np.int64),
             np.fromiter(map(_article, rows), np.int64, len(rows)),
             np.fromiter(map(_time, rows), np.float64, len(rows)))
 
@@ -154,11 +155,10 @@ def round_candidates(conn: sqlite3.Connection, path: str, token: str, ids: Seque
     held in memory for the round `token` (whose window covers every article of the run):
     `store.candidates` in numpy, the job's articles at once (a Python loop over every
     posting was ~14M dict updates a cold 10k run). Per article: its MAX_KEYS heaviest keys
-    (ties to the greater key), per key its nearest POSTINGS // 2 postings from `published`
-    on and as many before it, within the window; each adds its key's weight discounted by
-    time apart, summed in the order SQL sums them (by key, heaviest first; an article has
-    one posting per key), so the sums are equal to the bit; the best win, ties to the lower
-    id."""
+    (ties to the greater key), per key its nearest POSTINGS // 2 postings from `published` on
+    and as many before it, within the window; each adds its key's weight discounted by time
+    apart, summed in the order SQL sums them (by key, heaviest first; an article has one
+    posting per key), so the sums are equal to the bit; the best win, ties to the lower id."""
     import numpy as np
 
     from tui.core.linking import index
@@ -169,7 +169,7 @@ def round_candidates(conn: sqlite3.Connection, path: str, token: str, ids: Seque
     wanted = {k for ks, _p in keys.values() for k in ks}
     held = _postings_for(path, token, window)
     held.load(conn, wanted)
-    df = store.df(conn, wanted)
+    df = store.df(conn, [k for k in wanted if k[:2] != "m:"])  # a band's weight is fixed
     docs = df.get("", 1)
     names = sorted(wanted)
     rank = {key: n for n, key in enumerate(names)}
