@@ -116,14 +116,9 @@ def run_tier(bench: sf.rv.Bench, seed: int, folds: int, gap: float) -> sf.Figure
         model = fit_model([p.parts for p in train], [p.same for p in train], name="hybrid")
         links, strong = sf.rv.kept_links(bench, model)
         trained = [a for a in truth if which[truth[a]] != k]
-        best: tuple[float, int] | None = None
         maps = _stories_at(bench.published, strong, points)
-        for i, story in enumerate(maps):
-            f1 = evaluate(truth, lambda _a: [], story, trained).summary()["b3_f1"]
-            if best is None or f1 > best[0] + 1e-9:
-                best = (f1, i)
-        assert best is not None
-        story = maps[best[1]]
+        pick = sf.best_story(maps, truth, trained)
+        story = maps[pick]
         tier = so.story_runs(bench.published, story, gap) if gap else story
         scored = [a for a in truth if which[truth[a]] == k]
         listed = sf.rv.as_listed(links, story, bench.named)

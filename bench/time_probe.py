@@ -104,14 +104,9 @@ def run(bench: sf.rv.Bench, seed: int, folds: int, extra: Mapping[str, Callable]
         links, strong = sf.rv.kept_links(bench, model, row)
         trained = [a for a in truth if which[truth[a]] != k]
         maps = npb._stories_at(bench.published, strong, points)
-        best: tuple[float, int] | None = None
-        for i, story in enumerate(maps):
-            f1 = evaluate(truth, lambda _a: [], story, trained).summary()["b3_f1"]
-            if best is None or f1 > best[0] + 1e-9:
-                best = (f1, i)
-        assert best is not None
-        story = maps[best[1]]
-        tier = npb.cut(bench.published, story, 3.0)
+        pick = sf.best_story(maps, truth, trained)
+        story = maps[pick]
+        tier = so.story_runs(bench.published, story)
         scored = [a for a in truth if which[truth[a]] == k]
         listed = sf.rv.as_listed(links, story, bench.named)
         w = so.choose_support(links, listed, bench.meta, tier, truth, trained)

@@ -37,14 +37,19 @@ def _hashed(paths: tuple[Path, ...]) -> str:
     return digest.hexdigest()
 
 
-def test_a_remembered_digest_stands_only_for_the_same_stamps(
-        conn: sqlite3.Connection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    copies = []
-    for path in BUNDLED_SOURCES:
-        copies.append(tmp_path / path.name)
-        copies[-1].write_bytes(path.read_bytes())
+def bundled_copies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The bundled data files copied where a test may rewrite them, and read from there."""
+    copies = [tmp_path / path.name for path in BUNDLED_SOURCES]
+    for path, copy in zip(BUNDLED_SOURCES, copies, strict=True):
+        copy.write_bytes(path.read_bytes())
     monkeypatch.setattr(match_sources, "BUNDLED_SOURCES", tuple(copies))
     monkeypatch.setattr(match_sources, "_KNOWN", {})
+    return copies
+
+
+def test_a_remembered_digest_stands_only_for_the_same_stamps(
+        conn: sqlite3.Connection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copies = bundled_copies(tmp_path, monkeypatch)
     assert sources_digest(None) == _hashed(tuple(copies))
     keep(conn)
     stamps, _, kept = get_meta(conn, MEMO_KEY).rpartition("\n")
@@ -86,12 +91,7 @@ def test_a_file_rewritten_in_place_with_its_size_and_mtime_is_hashed_again(
         conn: sqlite3.Connection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An edit that keeps the size and puts the old mtime back (an editor, `touch -r`, an
     unpacked archive) must not keep the old digest: the stamp holds the change time too."""
-    copies = []
-    for path in BUNDLED_SOURCES:
-        copies.append(tmp_path / path.name)
-        copies[-1].write_bytes(path.read_bytes())
-    monkeypatch.setattr(match_sources, "BUNDLED_SOURCES", tuple(copies))
-    monkeypatch.setattr(match_sources, "_KNOWN", {})
+    copies = bundled_copies(tmp_path, monkeypatch)
     before = sources_digest(None)
     keep(conn)
     was = copies[0].stat()
