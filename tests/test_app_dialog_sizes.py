@@ -104,21 +104,3 @@ async def test_the_add_tags_line_shows_its_whole_hint_at_80x24(demo_desk) -> Non
         assert isinstance(app.screen, AddTagsScreen)
         line = app.screen.query_one("#tag-input")
         assert len(line.placeholder) <= line.content_region.width, line.content_region
-
-
-async def test_a_long_message_keeps_its_undo_hint_at_80x24(demo_desk) -> None:
-    """`T` on an article at 80 columns: "removed #analysis from #40 A treaty, not an
-    alliance:… (u undoes)" lost its "(u undoes)" off the edge; the title gives way instead."""
-    from tui.app.widgets.status import StatusLine
-
-    desk, config = demo_desk
-    app = make_app(desk, config)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("j", "T")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        line = app.screen.query_one(StatusLine)
-        shown = "".join(segment.text for segment in line.render_line(0)).rstrip()
-        assert "removed #" in shown and shown.endswith("(u undoes)"), shown

@@ -97,7 +97,7 @@ class StatusLine(Static):
         if text.cell_len > room:
             text.truncate(max(room, min(text.cell_len, LABEL_FLOOR)), overflow="ellipsis")
         text.append_text(self._position)
-        text.append_text(self._drawn(kept_hint(message, width - text.cell_len)))
+        text.append_text(self._drawn(message))
         text.no_wrap, text.overflow = True, "ellipsis"  # one row: never wrap out of sight
         for where in self._where:
             if where and text.cell_len + 2 + len(where) <= width:
@@ -113,23 +113,6 @@ class StatusLine(Static):
         from tui.app.widgets.visual_text import app_reorders, drawn_label
 
         return drawn_label(Text(message), app_reorders(self), rtl=False)
-
-
-def kept_hint(message: str, room: int) -> str:
-    """A message too long for its room loses the middle, not its closing "(u undoes)": the
-    key hint is the part to act on (the article it names is in sight). Isolates cut open
-    are closed, so the hint keeps its place."""
-    if Text(message).cell_len <= room or not message.endswith(")") or " (" not in message:
-        return message
-    head, hint = message.rsplit(" (", 1)
-    keep = room - Text(hint).cell_len - 3
-    if keep < 12:
-        return message
-    cut = head
-    while Text(cut).cell_len > keep:
-        cut = cut[:-1]
-    opened = sum(cut.count(c) for c in "\u2066\u2067\u2068") - cut.count("\u2069")
-    return cut.rstrip() + "…" + "\u2069" * max(opened, 0) + f" ({hint}"
 
 
 class KeyFooter(Static):
