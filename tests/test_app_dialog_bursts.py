@@ -114,3 +114,24 @@ async def test_keys_typed_right_after_a_palette_command_land_in_what_it_opens(
         await settle(pilot)
         assert isinstance(app.screen, AddTagsScreen), app.screen
         assert app.screen.query_one(Input).value == "probe"
+
+
+async def test_a_key_that_closes_its_widget_never_holds_up_the_next(demo_desk) -> None:
+    """`t` opens the tag dialog and `escape` closes it, its input (where the key's marker was
+    sent) going with it: the `j` typed next moves the list at once. It waited a second (the
+    held key's safety release) when the marker was lost with its widget."""
+    app = make_app(*demo_desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        articles = main(app).articles
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, AddTagsScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, AddTagsScreen)
+        row = articles.current
+        app.post_message(events.Key("j", "j"))
+        for _ in range(10):  # a few turns of the loop, far less than the second it waited
+            await pilot.pause()
+        assert articles.current != row, (app.keys.flying, list(app.keys.held))

@@ -176,7 +176,8 @@ async def keys_delivered(pilot: Any, seconds: float = 5.0) -> None:
     whose marker was dropped with its widget waits up to a second there, longer under load."""
     keys = getattr(pilot.app, "keys", None)
     for _ in range(int(seconds / 0.02)):
-        if keys is None or not keys.held:
+        if keys is None or (not keys.held and (keys.flying is None or keys.target is None
+                                              or not keys.target.is_attached)):
             return
         await pilot.pause(0.02)
 
