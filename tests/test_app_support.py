@@ -162,24 +162,12 @@ async def settle(pilot: Any) -> None:
     for: Textual's wait_for_complete raises WorkerCancelled for it (seen under load)."""
     for _ in range(3):
         await pilot.pause()
-        await keys_delivered(pilot)
         outcomes = await asyncio.gather(*[worker.wait() for worker in pilot.app.workers],
                                         return_exceptions=True)
         for outcome in outcomes:
             if isinstance(outcome, BaseException) and not isinstance(outcome, WorkerCancelled):
                 raise outcome
     await pilot.pause()
-
-
-async def keys_delivered(pilot: Any, seconds: float = 5.0) -> None:
-    """Wait while the app holds pressed keys for the ones before them (key_order.py): a key
-    whose marker was dropped with its widget waits up to a second there, longer under load."""
-    keys = getattr(pilot.app, "keys", None)
-    for _ in range(int(seconds / 0.02)):
-        if keys is None or (not keys.held and (keys.flying is None or keys.target is None
-                                              or not keys.target.is_attached)):
-            return
-        await pilot.pause(0.02)
 
 
 async def until(pilot: Any, holds: Any, seconds: float = 20.0) -> None:
