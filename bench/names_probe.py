@@ -17,7 +17,8 @@ same lead, the headlines' places apart; "acts_where_apart": one type with one ac
 actor not a state; "_all": every such type apart); "awa_2d" etc.: only for pairs at most 2
 days apart (the pair's own days, so a moved background pair reads its new time);
 "heads_missing": the mean over the two headlines of the share of their names (no states)
-the other article names nowhere ("_max": the larger share).
+the other article names nowhere ("_max": the larger share); "answer": the later article's
+headline says it follows or answers an earlier event, the other half a day or more before.
 Figures: tests/data/related_eval.md, round 41.
 """
 
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -194,6 +196,25 @@ def heads_missing_max(x: Features, y: Features) -> float:
     return max(got) if got else 0.0
 
 
+# a headline that says its event answers or follows an earlier one ("a day after deadly drone
+# attack", "in revenge for", "в ответ на", "ردا على", "در پاسخ به")
+_ANSWER = re.compile(
+    r"(?<![\w\u200c])(?:after|in (?:revenge|response|retaliation) (?:for|to)|retaliat\w*|"
+    r"в ответ на|после|в отместку|ردا على|رداً على|بعد|انتقاما|در پاسخ به|پس از|تلافی)"
+    r"(?![\w\u200c])", re.IGNORECASE)
+TITLES: dict[int, str] = {}
+PUBLISHED: dict[int, float] = {}
+
+
+def _answer(p: ev.Pair) -> float:
+    """1 when the later article's headline says it answers or follows an earlier event and
+    the other is half a day or more before it (a background pair's b was moved after a)."""
+    gap = PUBLISHED[p.b] - PUBLISHED[p.a]
+    moved = abs(gap) > 14 * 86400
+    later = p.b if moved or gap >= 0 else p.a
+    return 1.0 if p.parts["days"] * 7 >= 0.5 and _ANSWER.search(TITLES[later]) else 0.0
+
+
 def _same_day(f: PairFn, days: float) -> Callable[[Features, Features, Mapping[str, float]], float]:
     """`f` for pairs at most `days` apart (the pair's own `days` part, so a background pair
     reads the time it was moved to): one actor in two places the same day is two events."""
@@ -232,6 +253,7 @@ EXTRA: dict[str, dict[str, Callable[..., float]]] = {
     **{f"awa_{d:g}d": {"acts_where_apart": _same_day(acts_where_apart, d)} for d in (1.0, 2.0)},
     "heads_missing": {"heads_missing": heads_missing},
     "heads_missing_max": {"heads_missing_max": heads_missing_max},
+    "answer": {"answer": _answer},
     "head_where_apart": {"head_where_apart": head_where_apart},
     "focus_acts": {"focus_mass": focus_mass, "acts_met": acts_met},
     "focus_body": {"focus_mass": focus_mass, "body_mass": body_mass},
@@ -251,7 +273,8 @@ def run(bench: sf.rv.Bench, seed: int, folds: int, extra: Mapping[str, Callable[
         got = rows.get(key)
         if got is None:
             x, y = FEATS[p.a], FEATS[p.b]
-            got = rows[key] = {**p.parts, **{n: (f(x, y, p.parts) if getattr(f, "timed", False)
+            got = rows[key] = {**p.parts, **{n: (f(p) if f is _answer else
+                                                 f(x, y, p.parts) if getattr(f, "timed", False)
                                                else f(x, y)) for n, f in extra.items()}}
         return got
 
@@ -287,10 +310,12 @@ def main() -> None:
     def read(conn: object, gold: dict[int, object]) -> dict[int, Features]:
         from tui.core.linking import index
 
+        TITLES.update({a: g.title for a, g in gold.items()})  # type: ignore[attr-defined]
         return index.features(conn, sorted(gold))  # type: ignore[arg-type]
 
     bench, feats = sf.rv.load_with(read, seeds=args.seeds)
     FEATS.update(feats)
+    PUBLISHED.update(bench.published)
     keys = ("p@1", "r@5", "intrusions", "lonely_links", "b3_f1")
     for name in args.only:
         extra = EXTRA[name]
