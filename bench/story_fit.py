@@ -19,7 +19,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -104,6 +104,57 @@ def run(bench: rv.Bench, grid: Grid, seed: int, folds: int = ev.FOLDS
         related = so.ordered(listed, bench.meta, story, so.supported(links, w))
         pooled.add(evaluate(truth, related, story, scored))
     return pooled, chosen
+
+
+_SHIPPED_STORIES = stories_at  # near_probe swaps stories_at for its variants
+
+
+def shipped_folds(bench: rv.Bench, seed: int, folds: int,
+                  row: Callable[[ev.Pair], Mapping[str, float]], parts: Sequence[str]) -> Figures:
+    """The shipped rule out of sample (stories, the lists' tier cut at 3-day gaps, support
+    chosen on the training folds) with the link model refitted per fold on `row(pair)` over
+    `parts`: how the probes weigh a new part with the rest fitted around it."""
+    from tui.core.linking.fit import fit_model
+
+    which = ev.deal(bench.truth.values(), folds)
+    truth = bench.truth
+    points = settings(VARIANTS["join_min lower"])
+    pooled = Figures()
+    for k in range(folds):
+        train = ev.training([*bench.table, *bench.extra[seed]], which, truth, k)
+        model = fit_model([row(p) for p in train], [p.same for p in train], name="hybrid",
+                          parts=parts)
+        links, strong = rv.kept_links(bench, model, row)
+        trained = [a for a in truth if which[truth[a]] != k]
+        maps = _SHIPPED_STORIES(bench.published, strong, points)
+        story = maps[best_story(maps, truth, trained)]
+        tier = so.story_runs(bench.published, story)
+        scored = [a for a in truth if which[truth[a]] == k]
+        listed = rv.as_listed(links, story, bench.named)
+        w = so.choose_support(links, listed, bench.meta, tier, truth, trained)
+        related = so.ordered(listed, bench.meta, tier, so.supported(links, w))
+        pooled.add(evaluate(truth, related, story, scored))
+    return pooled
+
+
+def probe_args() -> argparse.Namespace:
+    """The probes' command line: variants by name, seeds, folds."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--only", nargs="+", default=["base"])
+    parser.add_argument("--seeds", nargs="+", type=int, default=[7, 8, 9])
+    parser.add_argument("--folds", type=int, default=ev.FOLDS)
+    return parser.parse_args()
+
+
+def print_means(name: str, runs: Sequence[Figures], folds: int, width: int = 8) -> None:
+    """One probe row: the seeds' mean figures and each seed's intrusions."""
+    got = [r.summary() for r in runs]
+    mean = {key: sum(g[key] for g in got) / len(got)
+            for key in ("p@1", "r@5", "intrusions", "lonely_links", "b3_f1")}
+    print(f"{name:<{width}} folds {folds} P@1 {mean['p@1']:.4f}  R@5 {mean['r@5']:.4f}  "
+          f"intrusions {mean['intrusions']:.1f} "
+          f"({' / '.join(str(g['intrusions']) for g in got)})  "
+          f"lonely {mean['lonely_links']:.1f}  B3-F1 {mean['b3_f1']:.4f}", flush=True)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

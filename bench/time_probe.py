@@ -12,18 +12,14 @@ of one day. Figures: tests/data/related_eval.md, round 40.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import near_probe as npb
 from bench import related_eval as ev
 from bench import story_fit as sf
-from bench import story_order as so
-from bench.related_metrics import evaluate
 
 
 def _days(p: Mapping[str, float]) -> float:
@@ -79,7 +75,6 @@ EXTRA.update({n: {n: f} for n, f in PAIRWISE.items()})
 
 def run(bench: sf.rv.Bench, seed: int, folds: int, extra: Mapping[str, Callable]
         ) -> sf.Figures:
-    from tui.core.linking.fit import fit_model
     from tui.core.linking.score import PARTS
 
     parts = (*PARTS, *(n for n in extra if n not in PARTS))  # a shipped name: replaced
@@ -92,47 +87,18 @@ def run(bench: sf.rv.Bench, seed: int, folds: int, extra: Mapping[str, Callable]
                                                for n, f in extra.items()}}
         return got
 
-    grid = sf.VARIANTS["join_min lower"]
-    which = ev.deal(bench.truth.values(), folds)
-    truth = bench.truth
-    points = sf.settings(grid)
-    pooled = sf.Figures()
-    for k in range(folds):
-        train = ev.training([*bench.table, *bench.extra[seed]], which, truth, k)
-        model = fit_model([row(p) for p in train], [p.same for p in train], name="hybrid",
-                          parts=parts)
-        links, strong = sf.rv.kept_links(bench, model, row)
-        trained = [a for a in truth if which[truth[a]] != k]
-        maps = npb._stories_at(bench.published, strong, points)
-        pick = sf.best_story(maps, truth, trained)
-        story = maps[pick]
-        tier = so.story_runs(bench.published, story)
-        scored = [a for a in truth if which[truth[a]] == k]
-        listed = sf.rv.as_listed(links, story, bench.named)
-        w = so.choose_support(links, listed, bench.meta, tier, truth, trained)
-        related = so.ordered(listed, bench.meta, tier, so.supported(links, w))
-        pooled.add(evaluate(truth, related, story, scored))
-    return pooled
+    return sf.shipped_folds(bench, seed, folds, row, parts)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--only", nargs="+", default=["base"])
-    parser.add_argument("--seeds", nargs="+", type=int, default=[7, 8, 9])
-    parser.add_argument("--folds", type=int, default=ev.FOLDS)
-    args = parser.parse_args()
+    args = sf.probe_args()
     bench, genre = sf.rv.load_with(
         lambda conn, gold: {a: g.genre for a, g in gold.items()}, seeds=args.seeds)
     GENRE.update(genre)
     PUBLISHED.update(bench.published)
-    keys = ("p@1", "r@5", "intrusions", "lonely_links", "b3_f1")
     for name in args.only:
-        runs = [run(bench, s, args.folds, EXTRA[name]).summary() for s in args.seeds]
-        mean = {key: sum(g[key] for g in runs) / len(runs) for key in keys}
-        print(f"{name:<8} folds {args.folds} P@1 {mean['p@1']:.4f}  R@5 {mean['r@5']:.4f}  "
-              f"intrusions {mean['intrusions']:.1f} "
-              f"({' / '.join(str(g['intrusions']) for g in runs)})  "
-              f"lonely {mean['lonely_links']:.1f}  B3-F1 {mean['b3_f1']:.4f}", flush=True)
+        runs = [run(bench, s, args.folds, EXTRA[name]) for s in args.seeds]
+        sf.print_means(name, runs, args.folds)
 
 
 if __name__ == "__main__":
