@@ -3,7 +3,8 @@
 Persian, Arabic or Russian (Hezbollah's and Hamas's commanders, the armed groups of Iraq, Syria
 and the West Bank, West Bank and Gaza places), and the look-alike words that must stay words:
 Hebrew "חיה" (animal), "שוכר" (tenant), "עון" (sin), "כרם" (vineyard), a bare "ואנס", Persian
-"شکر" (sugar), the Arabic snake "الحية". The sentences are ours."""
+"شکر" (sugar), the Arabic snake "الحية". The linker's own place matcher drops "مسقط رأسه"
+(birthplace) as the finder does. The sentences are ours."""
 
 from __future__ import annotations
 
@@ -87,3 +88,23 @@ def test_west_bank_and_gaza_places(text: str, place: str) -> None:
 def test_hebrew_words_are_no_places(text: str) -> None:
     assert place_finder().find(text) == []
     assert place_matcher().match(text, "") == {}
+
+
+def test_the_linker_drops_a_birthplace_as_the_finder_does() -> None:
+    """"مسقط رأسه" (his birthplace) named Muscat in the linker: a false shared place."""
+    matcher = place_matcher()
+    assert set(matcher.match("دفن الشهيد في مسقط رأسه في غزة", "")) == {"gaza"}
+    assert set(matcher.match("وصل الوفد إلى مسقط أمس", "")) == {"muscat"}
+    assert set(matcher.match("", "ودفن في مسقط رأسها")) == set()
+
+
+
+def test_the_linker_reads_a_russian_given_name_as_no_place() -> None:
+    """The linker's Cyrillic stems matched the bare stem: every "Исмаил Хания" (and Qaani,
+    Baghaei) named Egypt's Ismailia, "Герман Греф" Germany, "Армен" Armenia. A stem whose
+    vowel was cut ("Исмаилия" -> "исмаил") now needs a case ending after it."""
+    matcher = place_matcher()
+    assert set(matcher.match("Исмаил Хания убит в Тегеране", "")) == {"tehran"}
+    assert set(matcher.match("Герман Греф выступил в Москве", "")) == {"moscow"}
+    assert set(matcher.match("Армен Саркисян прибыл в Армению", "")) == {"armenia"}
+    assert set(matcher.match("В Исмаилии и в Германии", "")) == {"ismailia", "germany"}
