@@ -51,6 +51,10 @@ def found(recognizer: Recognizer, body: str) -> set[str]:
     ("نیروهای دموکراتیک سوریه توافق کردند.", "sdf"),
     ("יאסר אבו שבאב נהרג ברפיח.", "yasser-abu-shabab"),
     ("Батальон Дженин заявил о бое.", "jenin-brigade"),
+    ("אמיר עלי חאג'יזאדה חוסל בטהרן.", "amir-ali-hajizadeh"),
+    ("גרוסי ביקר בטהרן.", "rafael-grossi"),
+    ("گانتس از دولت کناره گرفت.", "benny-gantz"),
+    ("Насрулла выступил с речью.", "hassan-nasrallah"),
 ])
 def test_weekly_names_in_the_regions_languages(recognizer: Recognizer, body: str,
                                                actor: str) -> None:
@@ -78,6 +82,7 @@ def test_look_alikes_stay_words(recognizer: Recognizer, body: str, absent: str) 
     ("תקיפה בדיר אל-בלח.", "deir-al-balah"),
     ("פינוי תושבים מאל-מוואסי.", "mawasi"),
     ("حمله به نصیرات ادامه دارد.", "nuseirat"),
+    ("Встреча прошла в Рамаллахе.", "ramallah"),
 ])
 def test_west_bank_and_gaza_places(text: str, place: str) -> None:
     assert place in {p for _s, _e, p in place_finder().find(text)}
