@@ -20,6 +20,7 @@ from itertools import compress
 from tui.core.linking.minhash import _MASKS as _MASKS  # tests find the signatures here too
 from tui.core.linking.minhash import jaccard as jaccard
 from tui.core.linking.minhash import minhash_words
+from tui.core.places.matcher import NOT_PLACES
 from tui.core.scripts import script_of
 
 
@@ -35,6 +36,7 @@ _CYRILLIC = re.compile(r"[а-яА-ЯёЁ]")
 # Russian case endings a place name may take after its stem (Тегеран-е, Москв-у, Курск-ой).
 _RU_ENDINGS = _split("а я у ю е и ы о ой ей ом ем ью ям ях ах ами ями ию ии ией ого ую ая") | {""}
 _RU_FINAL = "аяоеьйыи"
+_CUT = "~"  # marks a stem whose final vowel was cut: it matches only with an ending after it
 # Hebrew writes "and", "the", "in", "to", "from", "that" and "as" onto the next word ("בתימן",
 # in Yemen; "ולבנון", and Lebanon): a place name is also looked for after one or two of them.
 _HE_PREFIXES = _split("ו ה ב ל מ ש כ וב ול ומ וה וש וכ שב של שמ שה מה כש")
@@ -196,10 +198,16 @@ class PlaceMatcher:
                     continue
                 cyr = bool(_CYRILLIC.search(form))
                 if cyr:
-                    words = tuple(w.rstrip(_RU_FINAL) or w for w in words)
-                self._index.setdefault(words[0], []).append((words, place.id, cyr))
+                    words = tuple(_ru_stem(w) for w in words)
+                self._index.setdefault(words[0].rstrip(_CUT), []).append((words, place.id, cyr))
                 if "\u0621" <= words[0][:1] <= "\u064a":
                     self._bare.setdefault(bare_arabic(words[0]), []).append((words, place.id))
+        # Phrases that hold a place's name and name none ("مسقط رأسه", his birthplace): as the
+        # longest match they win, and `spans` drops them (id "").
+        for phrase in NOT_PLACES:
+            words = tuple(w for _o, w in tokens(phrase))
+            self._index.setdefault(words[0], []).append((words, "", False))
+            self._bare.setdefault(bare_arabic(words[0]), []).append((words, ""))
 
     def _heads(self, word: str) -> Sequence[tuple[tuple[str, ...], str, bool]]:
         direct = self._index.get(word, ())
@@ -255,7 +263,8 @@ class PlaceMatcher:
             elif best is None and "\u0621" <= folded[i][:1] <= "\u064a":
                 best = self._after_article(folded, i)
             if best is not None:
-                out.append((i, *best))
+                if best[1]:
+                    out.append((i, *best))
                 after = i + best[0]
         return out
 
@@ -290,10 +299,23 @@ class PlaceMatcher:
         return best
 
 
+def _ru_stem(word: str) -> str:
+    """A Cyrillic form's word as matched: its stem, marked `_CUT` when a final vowel was cut
+    ("Исмаилия" -> "исмаил~"), so the bare stem, a name ("Исмаил Хания", "Герман Греф"),
+    is no place; "тегеран" stays whole and matches bare."""
+    stem = word.rstrip(_RU_FINAL) or word
+    return stem if stem == word else stem + _CUT
+
+
 def _word_ok(word: str, want: str, cyr: bool) -> bool:
     if word == want:
         return True
-    return cyr and word.startswith(want) and word[len(want):] in _RU_ENDINGS
+    if not cyr:
+        return False
+    if want[-1] == _CUT:  # an ending must stand where the form's vowel was
+        stem = want[:-1]
+        return len(word) > len(stem) and word.startswith(stem) and word[len(stem):] in _RU_ENDINGS
+    return word.startswith(want) and word[len(want):] in _RU_ENDINGS
 
 
 def _seq_match(folded: list[str], i: int, words: tuple[str, ...], cyr: bool) -> bool:
