@@ -112,3 +112,34 @@ def test_a_long_answer_is_read_on_from_the_sweeps_first_bytes(server: LocalServe
         assert len(rss(items)) > 2 * 65536
         assert sorted(s.path for s in server.seen[seen:]) == ["/d0.xml", "/d1.xml", "/d2.xml"]
         assert (summary.feeds_ok, summary.new_articles, summary.feeds_failed) == (3, 60, 0)
+
+
+def test_a_connection_never_made_is_a_timeout_in_the_sweep(server: LocalServer) -> None:
+    """A port whose backlog is full drops the handshake (as a firewall that drops): the feed
+    fails after connect_timeout in the fetcher's words, and the feed beside it is swept."""
+    from tui.core.ingest.feed_request import jobs_of
+    from tui.core.ingest.sweep import TimedOut, sweep
+
+    with socket.socket() as full:
+        full.bind(("127.0.0.1", 0))
+        full.listen(0)
+        port = full.getsockname()[1]
+        waiting = []
+        for _ in range(3):  # the backlog fills; later handshakes go unanswered
+            sock = socket.socket()
+            sock.setblocking(False)
+            sock.connect_ex(("127.0.0.1", port))
+            waiting.append(sock)
+        try:
+            jobs = jobs_of([("dropped", f"http://127.0.0.1:{port}/f.xml", '"x"', None),
+                            ("fine", server.add("/f.xml", body=b"", etag='"x"'), '"x"', None)])
+            assert jobs is not None
+            started = time.monotonic()
+            got = list(sweep(jobs, threads=2, per_host=1, connect_timeout=0.5,
+                             read_timeout=5))
+        finally:
+            for sock in waiting:
+                sock.close()
+    assert got == [("fine", None), ("dropped", TimedOut(
+        "timed out connecting (no connection within 0.5 s)"))]
+    assert time.monotonic() - started < 2
