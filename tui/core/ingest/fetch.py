@@ -26,8 +26,9 @@ import brotli
 
 from tui.core.ingest import plain
 from tui.core.ingest.addresses import POLICY, LinkPolicy, Resolver
+from tui.core.ingest.feed_request import USER_AGENT
 from tui.core.ingest.neterrors import DecodingError, Timeouts, describe_error, passing
-from tui.core.ingest.sweep import USER_AGENT
+from tui.core.ingest.sweep import Handed
 from tui.core.ingest.tls import Contexts
 
 if TYPE_CHECKING:
@@ -235,9 +236,11 @@ class Fetcher:
 
     async def get(self, url: str, *, max_bytes: int, etag: str | None = None,
                   last_modified: str | None = None, accept: str | None = None,
-                  policy: LinkPolicy | None = None) -> FetchResult:
+                  policy: LinkPolicy | None = None, handed: Handed | None = None) -> FetchResult:
         """GET with conditional headers; never raises for network or server trouble.
-        With a `policy` (an article page), private addresses are refused on every hop."""
+        With a `policy` (an article page), private addresses are refused on every hop.
+        `handed`: this request, sent by the sweep (ingest/sweep.py), whose answer is read
+        from where it left it (its first hop is not sent again)."""
         headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate, br",
                    "Accept": accept or "*/*", "Connection": "keep-alive"}  # as httpx's client
         if etag:
@@ -249,7 +252,10 @@ class Fetcher:
             token = POLICY.set(policy)
             try:
                 async with asyncio.timeout(self.deadline):
-                    return await self._follow(url, parts, headers, max_bytes, policy)
+                    if handed is not None and (self._plain is None or policy is not None):
+                        handed.sock.close()  # not read here (a test's transport): asked again
+                        handed = None
+                    return await self._follow(url, parts, headers, max_bytes, policy, handed)
             except Exception as exc:
                 return FetchResult(url, url, error=describe_error(exc, self.timeout,
                                                                   self.deadline),
@@ -269,7 +275,8 @@ class Fetcher:
         return policy.refusal(host, port, addresses)
 
     async def _follow(self, url: str, parts: SplitResult, headers: dict[str, str],
-                      max_bytes: int, policy: LinkPolicy | None) -> FetchResult:
+                      max_bytes: int, policy: LinkPolicy | None,
+                      handed: Handed | None = None) -> FetchResult:
         page = policy is not None
         current = url
         for hop in range(MAX_REDIRECTS + 1):
@@ -281,12 +288,15 @@ class Fetcher:
                 return FetchResult(url, current, error=f"refused to follow a {what} URL "
                                    f"({current[:200]}): only http and https are fetched")
             where = None if page or self._plain is None else plain.target(parts)
-            if where is not None:
-                response: Any = await self._plain_hop(where, current, headers)
+            if handed is not None and where is not None and self._plain is not None:
+                response: Any = await self._plain.resume(where, list(headers.items()), handed)
+            elif where is not None:
+                response = await self._plain_hop(where, current, headers)
             else:
                 response = await self._httpx_hop(current, headers, policy)
                 if isinstance(response, str):
                     return FetchResult(url, current, error=response)
+            handed = None  # the first hop's
             try:  # from here on the response is closed whatever happens (its pool waits)
                 if "set-cookie" in response.headers:
                     self._keep_cookies(page, current, response)

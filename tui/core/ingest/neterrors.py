@@ -12,6 +12,7 @@ import ssl
 import sys
 
 from tui.core.ingest import plain
+from tui.core.ingest.sweep import CONNECT_TIMED_OUT, READ_TIMED_OUT
 
 
 class DecodingError(Exception):
@@ -89,9 +90,9 @@ def _plain_words(exc: plain.Failure, timeout: Timeouts | None) -> str:
     if isinstance(exc, plain.ProtocolBroken):
         return f"the server broke the HTTP protocol: {exc}"
     if timeout is not None and isinstance(exc, plain.ConnectTimedOut):
-        return f"timed out connecting (no connection within {timeout.connect:g} s)"
+        return CONNECT_TIMED_OUT.format(timeout.connect)  # the sweep's words too
     if timeout is not None and isinstance(exc, plain.ReadTimedOut):
-        return f"timed out (the server sent nothing for {timeout.read:g} s)"
+        return READ_TIMED_OUT.format(timeout.read)
     if timeout is not None and isinstance(exc, plain.WriteTimedOut):
         return f"timed out sending the request ({timeout.write:g} s)"
     if isinstance(exc, (plain.ConnectTimedOut, plain.ReadTimedOut, plain.WriteTimedOut)):

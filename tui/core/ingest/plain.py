@@ -14,12 +14,14 @@ words httpx's.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections import OrderedDict
 from collections.abc import AsyncIterator
 
 import h11
 
-from tui.core.ingest.sweep import Target, target
+from tui.core.ingest.feed_request import Target, target
+from tui.core.ingest.sweep import Handed
 
 __all__ = ["Failure", "Plain", "Response", "Target", "target"]
 
@@ -67,11 +69,12 @@ def _text(value: bytes) -> str:
 
 
 class _Connection:
-    __slots__ = ("h11", "reader", "writer")
+    __slots__ = ("first_wait", "h11", "reader", "writer")
 
     def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.reader, self.writer = reader, writer
         self.h11 = h11.Connection(h11.CLIENT, max_incomplete_event_size=HEAD_LIMIT)
+        self.first_wait: float | None = None  # the next read's limit, if not read_timeout
 
     def usable(self) -> bool:
         """Idle, and the server has not hung up meanwhile (as idle servers do)."""
@@ -119,6 +122,13 @@ class Response:
             conn.close()
 
 
+def _request(where: Target, headers: list[tuple[str, str]]) -> h11.Request:
+    try:
+        return h11.Request(method="GET", target=where[2], headers=[("Host", where[3]), *headers])
+    except h11.LocalProtocolError as exc:
+        raise Unsendable(str(exc)) from None
+
+
 class Plain:
     """Kept connections per origin (at most `keep` idle each, `max_origins` origins, least
     recently used closed first) and the GET itself. The caller bounds concurrency."""
@@ -130,13 +140,8 @@ class Plain:
         self._idle: OrderedDict[tuple[str, int], list[_Connection]] = OrderedDict()
 
     async def get(self, where: Target, headers: list[tuple[str, str]]) -> Response:
-        host, port, path, host_header = where
-        key = (host, port)
-        try:
-            request = h11.Request(method="GET", target=path,
-                                  headers=[("Host", host_header), *headers])
-        except h11.LocalProtocolError as exc:
-            raise Unsendable(str(exc)) from None
+        host, port = key = where[:2]
+        request = _request(where, headers)
         conn = self._take(key)
         if conn is not None:
             try:
@@ -146,6 +151,28 @@ class Plain:
                     raise  # the answer had begun: that is the server's answer
                 # the server closed the kept connection as the request went: a new one
         return await self._send(key, await self._connect(host, port), request)
+
+    async def resume(self, where: Target, headers: list[tuple[str, str]],
+                     handed: Handed) -> Response:
+        """The answer to this request, which the sweep sent on `handed`'s socket (and read
+        part of): read on from there, within what is left of read_timeout."""
+        try:
+            request = _request(where, headers)
+            reader, writer = await asyncio.open_connection(sock=handed.sock, limit=CHUNK)
+        except BaseException:
+            handed.sock.close()
+            raise
+        conn = _Connection(reader, writer)
+        conn.h11.send(request)  # already on the wire: h11 is told, nothing is written
+        conn.h11.send(h11.EndOfMessage())
+        if handed.read:  # (b"" would tell h11 the server hung up)
+            conn.h11.receive_data(handed.read)
+        conn.first_wait = max(0.0, self.read_timeout - (time.monotonic() - handed.since))
+        try:
+            return await self._answer(where[:2], conn)
+        except BaseException:
+            conn.close()
+            raise
 
     async def _connect(self, host: str, port: int) -> _Connection:
         try:
@@ -169,15 +196,18 @@ class Plain:
                 raise WriteTimedOut() from None
             except OSError as exc:
                 raise NetworkFailed(str(exc)) from exc
-            event = await self.next_event(conn)
-            while isinstance(event, h11.InformationalResponse):  # 1xx: the answer follows
-                event = await self.next_event(conn)
-            if not isinstance(event, h11.Response):
-                raise ProtocolBroken(f"unexpected {type(event).__name__} before the answer")
-            return Response(self, key, conn, event)
+            return await self._answer(key, conn)
         except BaseException:
             conn.close()
             raise
+
+    async def _answer(self, key: tuple[str, int], conn: _Connection) -> Response:
+        event = await self.next_event(conn)
+        while isinstance(event, h11.InformationalResponse):  # 1xx: the answer follows
+            event = await self.next_event(conn)
+        if not isinstance(event, h11.Response):
+            raise ProtocolBroken(f"unexpected {type(event).__name__} before the answer")
+        return Response(self, key, conn, event)
 
     async def next_event(self, conn: _Connection) -> object:
         """The next h11 event of the answer, reading as needed, each read bounded in time."""
@@ -188,8 +218,9 @@ class Plain:
                 raise ProtocolBroken(str(exc)) from None
             if event is not h11.NEED_DATA:
                 return event
+            wait, conn.first_wait = conn.first_wait, None
             try:
-                async with asyncio.timeout(self.read_timeout):
+                async with asyncio.timeout(self.read_timeout if wait is None else wait):
                     data = await conn.reader.read(CHUNK)
             except TimeoutError:
                 raise ReadTimedOut() from None

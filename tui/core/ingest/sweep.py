@@ -3,101 +3,62 @@
 Most refreshes (cron every few minutes) end with every feed answering 304. Loading asyncio
 (~30 ms) and h11 (~10 ms) and reading each 304 through h11 (~140 us of CPU) were most of such
 a run beside CPython's own start-up. `sweep` asks the feeds first, with the request bytes the
-fetcher sends (plain.py), and reads each answer's head only: a 304 is all it accepts. It ends
-at the first answer that is anything else (or no answer in time), as the fetcher has to run
-then anyway: the feeds found unchanged are not asked again, the rest go through it as before.
-A 304's head is small and its framing plain (no body, ever), so a socket does; http.client
-would load the email package (~25 ms) to parse each head.
+fetcher sends (feed_request.py), and reads each answer's head only: a 304 is all it takes. It
+ends at the first answer that is anything else, as the fetcher has to run then anyway: the
+feeds found unchanged are not asked again, and that answer and every request then on the wire
+are handed over (`Handed`: the socket and what was read) for the fetcher to read where the
+sweep left them, so no feed is asked twice. A 304's head is small and its framing plain (no
+body, ever), so a socket does; http.client would load the email package (~25 ms) to parse each
+head.
 
 One thread drives every connection with a selector, each origin's feeds asked one after
 another on one kept connection (a second only when `per_host` allows and no other origin waits
 for one): on the bench's 200 feeds over 20 hosts, 20 connections where 8 threads each kept
 their own per host, and in-process half the wall and CPU of those threads (a quarter of the
 CPU of bench/floor_sweep.py's http.client on 8 threads), and half the server's. A feed that
-has not answered in time ends the sweep (the pipeline asks it, with its own time limits): in
-LATE, or four times the slowest 304 so far when that is longer (a busy machine or a slow
-network, where 1 s handed over healthy refreshes), never more than MOST. A server that never
-answers among ones that do delays the refresh by LATE (it was 5 s), not its timeouts.
+does not answer is waited for here, with the fetcher's limits (connect, and read: silence
+between bytes), while the others go on; one that times out is a failure the sweep reports
+(`TimedOut`) in the fetcher's words. A server that never answers costs a refresh its read
+timeout, once: the sweep used to give up on it after a second and the fetcher asked again.
 """
 
 from __future__ import annotations
 
 import errno
-import re
 import selectors
 import socket
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext, suppress
-from urllib.parse import SplitResult, urlsplit
+from typing import NamedTuple
 
-from tui import __version__
+from tui.core.ingest.feed_request import Job
 
-USER_AGENT = f"newsdesk/{__version__} (+terminal news reader; feed fetcher)"
-FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/rdf+xml, "
-               "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
 HEAD_LIMIT = 100 * 1024  # the largest response head accepted, as httpcore's
-# How long one feed may take here (connect, send, answer) before it ends the sweep and goes
-# to the fetcher (and its own limits): LATE, or 4 x the slowest answer so far, up to MOST.
-LATE = 1.0
-MOST = 5.0
-_HOST = re.compile(r"[a-z0-9]([a-z0-9.-]*[a-z0-9])?")
-# A path and query httpx sends as they are (no character to escape, no dot segment to remove).
-_TARGET = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*")
-
-Target = tuple[str, int, str, str]  # host, port, request target, Host header
-
-
-def target(url: str | SplitResult) -> Target | None:
-    """Where a plain-http `url` is sent, or None when httpx should send it: another scheme,
-    user info, an IPv6 or non-ASCII host, a bad port, or a path httpx would rewrite."""
-    parts = urlsplit(url) if isinstance(url, str) else url
-    if parts.scheme.lower() != "http" or "@" in parts.netloc:
-        return None
-    host = parts.hostname or ""
-    try:
-        port = parts.port
-    except ValueError:
-        return None
-    path = parts.path or "/"
-    full = f"{path}?{parts.query}" if parts.query else path
-    if not _HOST.fullmatch(host) or not _TARGET.fullmatch(full) or "/." in path \
-            or not path.startswith("/"):
-        return None
-    return host, port or 80, full, host if port in (None, 80) else f"{host}:{port}"
-
-
-def feed_headers(etag: str | None, last_modified: str | None) -> dict[str, str]:
-    """A feed request's headers (after Host), as the fetcher sends them."""
-    headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate, br",
-               "Accept": FEED_ACCEPT, "Connection": "keep-alive"}  # as httpx's client
-    if etag:
-        headers["If-None-Match"] = etag
-    if last_modified:
-        headers["If-Modified-Since"] = last_modified
-    return headers
-
-
-def request(url: str, etag: str | None, last_modified: str | None) -> tuple[Target, bytes] | None:
-    """A conditional feed request's origin and bytes, or None when it is not one to sweep:
-    no validator, not plain http, or a stored validator h11 would refuse to send."""
-    where = target(url)
-    if where is None or not (etag or last_modified):
-        return None
-    lines = [f"GET {where[2]} HTTP/1.1", f"Host: {where[3]}"]
-    for name, value in feed_headers(etag, last_modified).items():
-        if not (value.isascii() and value.isprintable()) or value != value.strip():
-            return None  # not a header value h11 sends
-        lines.append(f"{name}: {value}")
-    return where, ("\r\n".join(lines) + "\r\n\r\n").encode("ascii")
-
+# A timeout's words, as neterrors words plain.py's (which this module must not load)
+READ_TIMED_OUT = "timed out (the server sent nothing for {:g} s)"
+CONNECT_TIMED_OUT = "timed out connecting (no connection within {:g} s)"
 
 Origin = tuple[str, int]
 Address = tuple[int, tuple[str, int]]  # family, (address, port)
 Addresses = list[Address]  # a name's, in getaddrinfo's order: the next is tried if one fails
-Job = tuple[str, Target, bytes]  # key, where, request bytes
+
+
+class Handed(NamedTuple):
+    """A request the sweep sent whose answer it leaves to the fetcher: the connection (non-
+    blocking), the bytes read of the answer so far, and when the server last sent any."""
+
+    sock: socket.socket
+    read: bytes
+    since: float
+
+
+class TimedOut(NamedTuple):
+    """A feed that did not answer in time: the fetcher's words for it."""
+
+    error: str
 
 
 class _Conn:
@@ -108,11 +69,12 @@ class _Conn:
     def __init__(self, sock: socket.socket, origin: Origin, kept: bool) -> None:
         self.sock, self.origin, self.kept = sock, origin, kept
         self.key, self.data, self.buf = "", b"", b""
-        self.since, self.connecting = 0.0, True  # when its connect, or its request, began
+        # when its connect began, its request went or the server last sent bytes
+        self.since, self.connecting = 0.0, True
 
 
 class _Over(Exception):
-    """The sweep ends: an answer other than a 304, a failure, a late feed or a stop."""
+    """The sweep ends: an answer other than a 304, or a failure the fetcher words."""
 
 
 class _Sweep:
@@ -120,13 +82,12 @@ class _Sweep:
     the addresses found for host names (looked up on threads: getaddrinfo blocks)."""
 
     def __init__(self, jobs: list[Job], threads: int, per_host: int,
-                 connect_timeout: float) -> None:
+                 connect_timeout: float, read_timeout: float) -> None:
         self.queues: dict[Origin, deque[tuple[str, bytes]]] = {}
         for key, (host, port, *_), data in jobs:
             self.queues.setdefault((host, port), deque()).append((key, data))
         self.room, self.per_host = max(1, threads), max(1, per_host)
-        self.connect_timeout = connect_timeout
-        self.slowest = 0.0  # the longest a 304 took so far
+        self.connect_timeout, self.read_timeout = connect_timeout, read_timeout
         self.open: dict[Origin, int] = dict.fromkeys(self.queues, 0)
         self.addresses: dict[Origin, Addresses] = {}
         self.selector = selectors.DefaultSelector()
@@ -223,12 +184,12 @@ class _Sweep:
             self._again(conn, conn.key, conn.data)
             return None
         conn.buf += chunk
+        conn.since = time.monotonic()
         head, reuse = _head(conn.buf)
         if head is None and chunk:
             return None  # not all of the head yet
         if head != 304:
-            raise _Over
-        self.slowest = max(self.slowest, time.monotonic() - conn.since)
+            raise _Over  # news (or trouble): the fetcher reads it from here
         key, jobs = conn.key, self.queues[conn.origin]
         if not reuse:
             self.close(conn)
@@ -270,21 +231,44 @@ class _Sweep:
             self.addresses[origin] = found
             self.looked_up = time.monotonic()
 
-    def late(self) -> float:
-        """Seconds until the first asked feed is late (<= 0: it is); host names not found
-        in that time after the last one are late too."""
-        patience = min(MOST, max(LATE, 4 * self.slowest))
-        dues = [k.data.since + (min(patience, self.connect_timeout) if k.data.connecting
-                                else patience)
-                for k in self.selector.get_map().values() if k.data is not None]
-        if len(self.addresses) < len(self.queues):
-            dues.append(self.looked_up + patience)
-        return min(dues, default=time.monotonic() + patience) - time.monotonic()
+    def due(self, conn: _Conn) -> float:
+        return conn.since + (self.connect_timeout if conn.connecting else self.read_timeout)
 
-    def end(self) -> None:
+    def late(self) -> float:
+        """Seconds until the first feed's connect or answer is overdue (<= 0: it is); host
+        names not found within the connect timeout after the last one end the sweep."""
+        dues = [self.due(k.data) for k in self.selector.get_map().values()
+                if k.data is not None]
+        if len(self.addresses) < len(self.queues):
+            dues.append(self.looked_up + self.connect_timeout)
+        return min(dues, default=time.monotonic() + self.read_timeout) - time.monotonic()
+
+    def overdue(self) -> Iterator[tuple[str, TimedOut]]:
+        """Close the connections whose connect or answer is overdue: their feeds failed."""
+        now = time.monotonic()
         for key in list(self.selector.get_map().values()):
-            if key.data is not None:
-                key.fileobj.close()  # type: ignore[union-attr]
+            conn = key.data
+            if conn is not None and self.due(conn) <= now:
+                self.close(conn)
+                yield conn.key, TimedOut(
+                    CONNECT_TIMED_OUT.format(self.connect_timeout) if conn.connecting
+                    else READ_TIMED_OUT.format(self.read_timeout))
+        if len(self.addresses) < len(self.queues) \
+                and self.looked_up + self.connect_timeout <= now:
+            raise _Over  # a host name not found in time: the fetcher tries and says why
+
+    def end(self, handed: dict[str, Handed] | None) -> None:
+        """Close every connection, but those with a request on the wire when `handed` takes
+        them (the fetcher reads their answers)."""
+        for key in list(self.selector.get_map().values()):
+            conn = key.data
+            if conn is None:
+                continue
+            if handed is not None and not conn.connecting:
+                self.selector.unregister(conn.sock)
+                handed[conn.key] = Handed(conn.sock, conn.buf, conn.since)
+            else:
+                conn.sock.close()
         self.selector.close()
         self.waker.close()
         self.wake_end.close()
@@ -313,36 +297,31 @@ def _head(buf: bytes) -> tuple[int | None, bool]:
     return int(code), reuse
 
 
-def jobs_of(feeds: Iterable[tuple[str, str, str | None, str | None]]) -> list[Job] | None:
-    """The sweep's jobs for these (key, url, etag, last_modified) feeds, or None when one of
-    them is not a request to sweep (`request` says which)."""
-    jobs = []
-    for key, url, etag, last_modified in feeds:
-        made = request(url, etag, last_modified)
-        if made is None:
-            return None
-        jobs.append((key, *made))
-    return jobs
-
-
 def sweep(jobs: list[Job], *, threads: int, per_host: int, connect_timeout: float,
+          read_timeout: float,
           wake: Callable[[Callable[[], None]], AbstractContextManager[object]] | None = None,
-          ) -> Iterator[str]:
+          handed: dict[str, Handed] | None = None) -> Iterator[tuple[str, TimedOut | None]]:
     """Ask each job's feed (`jobs_of`) on at most `threads` connections, at most `per_host`
-    to a host; yields the keys that answered 304 as they do. Ends after every one did, or at
-    the first that did not or was late (the rest are not asked, or their answers not
-    awaited), or on a stop (inside `wake(hook)`, a stop calls `hook`)."""
+    to a host; yields each key as it answers 304 (with None) or times out (`TimedOut`).
+    Ends after every one did, or at the first other answer or failure (the rest are not
+    asked; the requests on the wire, that answer's among them, go into `handed` by key, or
+    are closed without it), or on a stop (inside `wake(hook)`, a stop calls `hook`)."""
     if not jobs:
         return
-    state = _Sweep(jobs, threads, per_host, connect_timeout)
+    state = _Sweep(jobs, threads, per_host, connect_timeout, read_timeout)
     left = len(jobs)
+    over = False
     try:
         with wake(state.stop) if wake else nullcontext():
             state.fill()
             while left:
                 ready = state.selector.select(max(0.0, state.late()))
-                if state.stopped or (not ready and state.late() <= 0):
+                if state.stopped:
                     return
+                if not ready and state.late() <= 0:
+                    for failed in state.overdue():
+                        left -= 1
+                        yield failed
                 for key, events in ready:
                     if key.data is None:  # woken: a host name looked up (or a stop)
                         with suppress(BlockingIOError):
@@ -352,9 +331,9 @@ def sweep(jobs: list[Job], *, threads: int, per_host: int, connect_timeout: floa
                     answered = state.step(key.data, bool(events & selectors.EVENT_WRITE))
                     if answered is not None:
                         left -= 1
-                        yield answered
+                        yield answered, None
                 state.fill()
     except _Over:
-        return
+        over = True
     finally:
-        state.end()
+        state.end(handed if over and not state.stopped else None)

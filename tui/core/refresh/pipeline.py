@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, TypeVar
 
 from tui.core.config.loader import Config, Feed
 from tui.core.ingest.addresses import LinkPolicy
+from tui.core.ingest.feed_request import FEED_ACCEPT
 from tui.core.ingest.fetch import Fetcher, FetchResult
-from tui.core.ingest.sweep import FEED_ACCEPT
+from tui.core.ingest.sweep import Handed
 from tui.core.refresh.events import (
     ArticleExtracted,
     FeedFailed,
@@ -52,9 +53,13 @@ class Refresh:
     def __init__(self, conn: sqlite3.Connection, config: Config, feeds: Sequence[Feed],
                  refs: Mapping[str, feed_store.FeedRef], *, pool: WorkerPool, extract: bool,
                  on_event: Callable[[RefreshEvent], None], fetcher: Fetcher | None = None,
-                 stopping: threading.Event | None = None, answered: Collection[str] = ()):
+                 stopping: threading.Event | None = None, answered: Collection[str] = (),
+                 failed: Mapping[str, str] | None = None,
+                 handed: dict[str, Handed] | None = None):
         """`refs`: the feeds' rows by name, as `Desk.sync_feeds` made them just before;
-        `answered`: feeds that answered 304 to the sweep (refresh/unchanged.py), events said."""
+        from the sweep (refresh/unchanged.py): `answered`, feeds that answered 304, and
+        `failed`, feeds that timed out (their errors), events said; `handed`, the requests
+        it left on the wire, whose answers are read from there."""
         self.conn = conn
         # set: fetch and store nothing more; a StopSignal also cancels the requests under way
         self.stopping = stopping or StopSignal()
@@ -67,6 +72,8 @@ class Refresh:
         self.summary = RefreshSummary()
         self._fetcher = fetcher
         self._answered = frozenset(answered)
+        self._failed = dict(failed or {})
+        self._handed = dict(handed or {})
         self._pages_total = 0
         self._pages_done = 0
         # Pages fetched but not yet extracted wait in memory: when the network outruns the
@@ -99,13 +106,16 @@ class Refresh:
                 pool.submit(ready, pages)
         async with fetcher, self._writing():
             self._fetcher = fetcher
-            done = len(self._answered)
+            done = len(self._answered) + len(self._failed)
 
             async def one(feed: Feed) -> None:
                 nonlocal done
                 ref = refs[feed.name]
                 if feed.name in self._answered:  # counted and said, not asked again
                     notes: list[str] | None = await self._not_modified(feed, ref, said=True)
+                elif feed.name in self._failed:
+                    await self._fail(feed, ref, self._failed[feed.name], said=True)
+                    return
                 else:
                     notes = await self._feed(feed, ref)
                     done += 1
@@ -117,7 +127,13 @@ class Refresh:
                     await self._pages(feed, ref)
 
             self._producing += len(self.feeds)  # each writes once, or not at all (a 304)
-            await unless_stopped(self.stopping, asyncio.gather(*(one(f) for f in self.feeds)))
+            # the answers on the wire first: their turns come before any other request's
+            first = sorted(self.feeds, key=lambda f: f.name not in self._handed)
+            try:
+                await unless_stopped(self.stopping, asyncio.gather(*(one(f) for f in first)))
+            finally:
+                for left in self._handed.values():  # a stop, before they were read
+                    left.sock.close()
         if self._checked:  # one statement for every 304, after the writer's last commit
             feed_store.record_checked(self.conn, self._checked)
         if self._pages_failed or self._deferred:  # feeds whose pages were tried
@@ -152,7 +168,8 @@ class Refresh:
         assert self._fetcher is not None
         result = await self._fetcher.get(feed.url, max_bytes=settings.max_feed_bytes,
                                          etag=ref.etag, last_modified=ref.last_modified,
-                                         accept=FEED_ACCEPT)
+                                         accept=FEED_ACCEPT,
+                                         handed=self._handed.pop(feed.name, None))
         if self.stopping.is_set():  # the app is quitting: the next refresh asks again
             self._producing -= 1
             return None
@@ -205,7 +222,8 @@ class Refresh:
         self.emit(FeedFinished(feed.name, len(new_ids), "ok" if not notes else notes[0]))
         return notes
 
-    async def _fail(self, feed: Feed, ref: feed_store.FeedRef, error: str) -> None:
+    async def _fail(self, feed: Feed, ref: feed_store.FeedRef, error: str,
+                    said: bool = False) -> None:
         from tui.core.ingest.sanitize import clean_line
 
         error = clean_line(error)[:500]
@@ -214,7 +232,8 @@ class Refresh:
         self.summary.errors.append({"feed": feed.name, "error": error})
         if not ref.failures:
             self.summary.new_failures.append(feed.name)
-        self.emit(FeedFailed(feed.name, error))
+        if not said:
+            self.emit(FeedFailed(feed.name, error))
 
     # -- pages ---------------------------------------------------------------------------
     async def _pages(self, feed: Feed, ref: feed_store.FeedRef) -> int:

@@ -3,8 +3,9 @@
 
 Tried only when it can be the whole refresh: every feed plain http with validators, and no
 page due for those that extract (the pipeline fetches those on a 304 too). The feeds the sweep
-finds unchanged are said (events) and, when every one is, written and summed up here as the
-pipeline would; else the pipeline takes the refresh over, told which feeds it need not ask.
+finds unchanged, or gives up on (timed out), are said (events) and, when that is every one,
+written and summed up here as the pipeline would; else the pipeline takes the refresh over,
+told which feeds it need not ask and handed the requests the sweep left on the wire.
 """
 
 from __future__ import annotations
@@ -14,8 +15,15 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from tui.core.config.loader import Config, Feed
-from tui.core.ingest.sweep import Job, jobs_of, sweep
-from tui.core.refresh.events import FeedFinished, FeedStarted, Progress, RefreshEvent
+from tui.core.ingest.feed_request import Job, jobs_of
+from tui.core.ingest.sweep import Handed, sweep
+from tui.core.refresh.events import (
+    FeedFailed,
+    FeedFinished,
+    FeedStarted,
+    Progress,
+    RefreshEvent,
+)
 from tui.core.refresh.stopping import StopSignal
 from tui.core.refresh.summary import RefreshSummary
 from tui.core.store import articles as store
@@ -32,10 +40,10 @@ def fetch_feeds(conn: sqlite3.Connection, config: Config, feeds: Sequence[Feed],
                 stopping: StopSignal, emit: Callable[[RefreshEvent], None]) -> RefreshSummary:
     """Fetch and store these feeds (and their pages when `extracting`): by the sweep when it
     can be the whole refresh and is, else by the pipeline (event loop, httpx, the workers)."""
-    answered: list[str] = []
+    swept = Swept()
     jobs = sweepable(conn, feeds, refs, extracting)
     if jobs is not None:
-        summary, answered = try_unchanged(conn, config, feeds, refs, jobs, stopping, emit)
+        summary = try_unchanged(conn, config, feeds, refs, jobs, stopping, emit, swept)
         if summary is not None:
             return summary
     import asyncio
@@ -43,8 +51,21 @@ def fetch_feeds(conn: sqlite3.Connection, config: Config, feeds: Sequence[Feed],
     from tui.core.refresh.pipeline import Refresh
 
     run = Refresh(conn, config, feeds, refs, pool=pool, extract=extracting, on_event=emit,
-                  stopping=stopping, answered=answered)
+                  stopping=stopping, answered=swept.answered, failed=swept.failed,
+                  handed=swept.handed)
     return asyncio.run(run.run())
+
+
+class Swept:
+    """What the sweep did: the feeds that answered 304 and those that timed out (said), and
+    the requests it left on the wire, by feed name."""
+
+    __slots__ = ("answered", "failed", "handed")
+
+    def __init__(self) -> None:
+        self.answered: list[str] = []
+        self.failed: dict[str, str] = {}
+        self.handed: dict[str, Handed] = {}
 
 
 def sweepable(conn: sqlite3.Connection, feeds: Sequence[Feed],
@@ -60,29 +81,42 @@ def sweepable(conn: sqlite3.Connection, feeds: Sequence[Feed],
 
 def try_unchanged(conn: sqlite3.Connection, config: Config, feeds: Sequence[Feed],
                   refs: Mapping[str, feed_store.FeedRef], jobs: list[Job],
-                  stopping: StopSignal,
-                  emit: Callable[[RefreshEvent], None]) -> tuple[RefreshSummary | None, list[str]]:
-    """The refresh's summary when every feed answered 304 (all written); else None and the
-    feeds that did (their events emitted), for the pipeline to count and not ask again."""
+                  stopping: StopSignal, emit: Callable[[RefreshEvent], None],
+                  swept: Swept) -> RefreshSummary | None:
+    """The refresh's summary when every feed answered 304 or timed out (all written); else
+    None, and in `swept` what the pipeline takes over (the events of those done emitted)."""
     settings = config.settings
-    answered: list[str] = []
-    for name in sweep(jobs, threads=settings.concurrency,
-                      per_host=settings.per_host, connect_timeout=settings.connect_timeout,
-                      wake=stopping.calls):
-        answered.append(name)
+    answered, failed = swept.answered, swept.failed
+    for name, timed_out in sweep(jobs, threads=settings.concurrency,
+                                 per_host=settings.per_host,
+                                 connect_timeout=settings.connect_timeout,
+                                 read_timeout=settings.read_timeout, wake=stopping.calls,
+                                 handed=swept.handed):
         emit(FeedStarted(name))
-        emit(FeedFinished(name, 0, "not modified"))
-        emit(Progress(len(answered), len(feeds), "feeds"))
-    if len(answered) < len(feeds) or stopping.is_set():
-        return None, answered
-    failing = [refs[f.name] for f in feeds if refs[f.name].failures]
-    if failing:  # their errors go; a healthy feed is stamped as checked
+        if timed_out is None:
+            answered.append(name)
+            emit(FeedFinished(name, 0, "not modified"))
+        else:
+            failed[name] = timed_out.error
+            emit(FeedFailed(name, timed_out.error))
+        emit(Progress(len(answered) + len(failed), len(feeds), "feeds"))
+    if len(answered) + len(failed) < len(feeds) or stopping.is_set():
+        return None
+    summary = RefreshSummary(feeds_ok=len(answered), not_modified=len(answered))
+    failing = [refs[name] for name in answered if refs[name].failures]
+    if failing or failed:  # errors go, and come; a healthy feed is stamped as checked
         with transaction(conn):
             for ref in failing:
                 feed_store.record_not_modified(conn, ref)
-    feed_store.record_checked(conn, [refs[f.name].id for f in feeds
-                                     if not refs[f.name].failures])
-    summary = RefreshSummary(feeds_ok=len(feeds), not_modified=len(feeds))
+            for name, error in failed.items():
+                feed_store.record_failure(conn, refs[name].id, error)
+                summary.feeds_failed += 1
+                summary.errors.append({"feed": name, "error": error})
+                if not refs[name].failures:
+                    summary.new_failures.append(name)
+    feed_store.record_checked(conn, [refs[name].id for name in answered
+                                     if not refs[name].failures])
     summary.warnings = [{"feed": name, "warning": warning} for name, warning in
-                        feed_warnings(conn, feeds, settings.max_pages_per_feed)]
-    return summary, answered
+                        feed_warnings(conn, [f for f in feeds if f.name not in failed],
+                                      settings.max_pages_per_feed)]
+    return summary
