@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
 from tui.app.job_progress import JobProgress
+from tui.app.said import Give, Hint, Said
 from tui.app.screens.host import Host
 from tui.core.refresh.events import FeedFailed, RefreshEvent, Stored
 from tui.core.visual import isolated
@@ -242,7 +243,9 @@ class Jobs:
             where = "highlighted in the actors panel"
         else:
             where = f"f actor:{owner} lists its articles"
-        self.host.say(f"{error}; nothing added ({where})")
+        text = str(error)
+        head, named, tail = text.partition(error.named) if error.named else (text, "", "")
+        self.host.say(Said(head, Give(named), tail, "; nothing added", Hint(f" ({where})")))
 
     def _reanalyse_worker(self, what: str, edit: Callable[[], object], doing: str,
                           then: Callable[[], None]) -> None:
