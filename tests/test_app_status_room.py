@@ -97,3 +97,36 @@ def test_a_name_cut_open_is_closed_and_a_plain_message_is_left_whole() -> None:
     assert fitted(message, 200) == message
     assert fitted("a plain message, cut by the line", 10) == "a plain message, cut by the line"
     assert Said("undone: ", Said("saved ", title)).parts[-1] is title
+
+
+async def test_a_refresh_line_never_ends_in_half_a_key_hint(server, tmp_path) -> None:
+    """`R` at 80x24 with a feed failing and one read with a warning drew "...; 1 failed; 1 with
+    warnings (e li…": the hint is whole, or left out when the line has no room for it."""
+    import asyncio
+
+    from tests.conftest import rss, write_config
+    from tui.core.config.loader import load_config
+    from tui.core.desk import Desk
+
+    items = [{"title": f"Item {n}", "link": f"http://127.0.0.1/a/{n}", "guid": f"a-{n}",
+              "pubDate": f"0{n + 1} Jun 2025 10:00:00 GMT", "description": "text"}
+             for n in range(2)]
+    path = write_config(tmp_path, [
+        ("Alpha", server.add("/alpha.xml", body=rss(items, "Alpha"))),
+        ("Gone Wire", server.add("/gone.xml", status=404, body=b"not here")),
+        ("Broken Wire", server.add("/broken.xml", body=b"<rss><channel><title>Broken"))],
+        settings="extract = false")
+    config = load_config(path)
+    with Desk.open(config) as desk:
+        await asyncio.to_thread(desk.refresh)
+        app = make_app(desk, config)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("R")
+            for _ in range(400):
+                await pilot.pause(0.05)
+                if "refreshed all feeds" in on_screen(app):
+                    break
+            line = on_screen(app).rstrip()
+            assert "refreshed all feeds: 0 new; 1 failed; 1 with warnings" in line, line
+            assert "(e" not in line or line.endswith("(e lists them)"), line
