@@ -130,7 +130,10 @@ async def test_a_rename_is_written_to_the_cache_off_the_ui_thread_and_errors_are
 
             monkeypatch.setattr(desk, "sync_feeds", locked)
             path.write_text(path.read_text().replace('"Kremlin Watch EN"', '"Kremlin Watch RU"'))
-            await until(pilot, lambda: "storage error: database is locked" in status(app), 10)
+            try:  # a CI failure here said nothing of what the line showed instead
+                await until(pilot, lambda: "storage error: database is locked" in status(app), 10)
+            except AssertionError:
+                raise AssertionError(f"the status line says: {status(app)!r}") from None
             assert "the next refresh tries again" in status(app)
 
 

@@ -1,9 +1,15 @@
 """At 80 columns a message always shows on the status line: the view's label (a story's
-dateline, an actor's timeline) yields, cut with an ellipsis, and the position stays."""
+dateline, an actor's timeline) yields, cut with an ellipsis, and the position stays; a
+message too long for the row cuts the title or name it gives, never its verb, outcome or
+key hint."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.test_app_support import main, make_app, settle
+
+SHOIGU = ("sergei-shoigu", "Sergei Shoigu")
 
 
 def on_screen(app) -> str:
@@ -32,3 +38,95 @@ async def test_a_long_story_label_makes_room_for_the_message(demo_desk) -> None:
         total = len(main(app).articles.pager)
         assert f"  1/{total}  " in line, line
         assert line.rstrip().endswith("(u undoes)"), line
+
+
+SIZES = [(80, 24), (160, 45)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_a_long_message_keeps_its_verb_and_undo_hint(demo_desk, size) -> None:
+    """`T` then enter at 80x24 drew "removed #analysis from #20 A treaty, not an alliance:…
+    (u": the title is the part that gives way (its row is in sight), never "removed #tag"
+    or "(u undoes)"."""
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        listed = [row for _, row in main(app).articles.pager.rows(0, 60)]
+        at = next(n for n, row in enumerate(listed) if row.tags and len(row.title) > 28)
+        await pilot.press(*["j"] * at, "T")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        line = on_screen(app).rstrip()
+        assert f"removed #{listed[at].tags[0]} from #{listed[at].id} " in line, line
+        assert line.endswith("(u undoes)"), line
+        assert len(line) <= size[0]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_a_refused_name_keeps_its_outcome(demo_desk, size) -> None:
+    """The refusal "Putin is already a name of Vladimir Putin (vladimir-putin); nothing added
+    (...)": the owner's name gives way, "nothing added" stays (cutting the text before the
+    hint to keep it lost the outcome)."""
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        main(app).show_actor(*SHOIGU)
+        await settle(pilot)
+        main(app).jobs.reanalyse("alias 'Putin' added to Sergei Shoigu",
+                                 lambda: desk.add_actor_alias("sergei-shoigu", "Putin"),
+                                 doing="adding 'Putin' to Sergei Shoigu")
+        await settle(pilot)
+        line = on_screen(app).rstrip()
+        assert "Putin is already a name of Vladimi" in line, line
+        assert "; nothing added" in line, line
+        if size[0] >= 160:
+            assert line.endswith("(f actor:vladimir-putin lists its articles)"), line
+        assert not line.endswith("…"), line  # a hint with no room is left out, not cut
+
+
+def test_a_name_cut_open_is_closed_and_a_plain_message_is_left_whole() -> None:
+    from tui.app.said import Give, Hint, Said, fitted
+
+    title = Give("#15 \u2068سقوط نظام الأسد: فصائل المعارضة\u2069")
+    message = Said("saved ★ ", title, Hint(" (u undoes)"))
+    cut = fitted(message, 30)
+    assert cut.startswith("saved ★ #15 \u2068") and cut.endswith("…\u2069 (u undoes)"), cut
+    assert fitted(message, 200) == message
+    assert fitted("a plain message, cut by the line", 10) == "a plain message, cut by the line"
+    assert Said("undone: ", Said("saved ", title)).parts[-1] is title
+
+
+async def test_a_refresh_line_never_ends_in_half_a_key_hint(server, tmp_path) -> None:
+    """`R` at 80x24 with a feed failing and one read with a warning drew "...; 1 failed; 1 with
+    warnings (e li…": the hint is whole, or left out when the line has no room for it."""
+    import asyncio
+
+    from tests.conftest import rss, write_config
+    from tui.core.config.loader import load_config
+    from tui.core.desk import Desk
+
+    items = [{"title": f"Item {n}", "link": f"http://127.0.0.1/a/{n}", "guid": f"a-{n}",
+              "pubDate": f"0{n + 1} Jun 2025 10:00:00 GMT", "description": "text"}
+             for n in range(2)]
+    path = write_config(tmp_path, [
+        ("Alpha", server.add("/alpha.xml", body=rss(items, "Alpha"))),
+        ("Gone Wire", server.add("/gone.xml", status=404, body=b"not here")),
+        ("Broken Wire", server.add("/broken.xml", body=b"<rss><channel><title>Broken"))],
+        settings="extract = false")
+    config = load_config(path)
+    with Desk.open(config) as desk:
+        await asyncio.to_thread(desk.refresh)
+        app = make_app(desk, config)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("R")
+            for _ in range(400):
+                await pilot.pause(0.05)
+                if "refreshed all feeds" in on_screen(app):
+                    break
+            line = on_screen(app).rstrip()
+            assert "refreshed all feeds: 0 new; 1 failed; 1 with warnings" in line, line
+            assert "(e" not in line or line.endswith("(e lists them)"), line

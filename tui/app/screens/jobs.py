@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
 from tui.app.job_progress import JobProgress
+from tui.app.said import Give, Hint, Said
 from tui.app.screens.host import Host
 from tui.core.refresh.events import FeedFailed, RefreshEvent, Stored
 from tui.core.visual import isolated
@@ -175,11 +176,11 @@ class Jobs:
                               feeds_key=self.host.key("feed_errors"))
         if self._marks_gone:  # the list's rows still there kept theirs
             marked = len(self.host.articles.marked)
-            line += (f"; {counted(self._marks_gone, 'marked article')} left the list, and "
-                     f"their marks with them ({marked or 'no'} marked now)")
+            line = Said(line, f"; {counted(self._marks_gone, 'marked article')} left the "
+                        f"list, and their marks with them ({marked or 'no'} marked now)")
             self._marks_gone = 0
             self.host.update_status()
-        self.host.say(f"{line}; {self._note}" if self._note else line)
+        self.host.say(Said(line, f"; {self._note}") if self._note else line)
 
     # -- a page the refresh left for later -------------------------------------------------
     def fetch_page(self, article_id: int) -> None:
@@ -242,7 +243,9 @@ class Jobs:
             where = "highlighted in the actors panel"
         else:
             where = f"f actor:{owner} lists its articles"
-        self.host.say(f"{error}; nothing added ({where})")
+        text = str(error)
+        head, named, tail = text.partition(error.named) if error.named else (text, "", "")
+        self.host.say(Said(head, Give(named), tail, "; nothing added", Hint(f" ({where})")))
 
     def _reanalyse_worker(self, what: str, edit: Callable[[], object], doing: str,
                           then: Callable[[], None]) -> None:
@@ -293,20 +296,22 @@ def refreshed_line(feeds: list[str] | None, summary: RefreshSummary,
     """How a refresh went, in one status line. A refresh of one feed that failed says why
     ("0 new; 1 failed" read as if something had been fetched); `demo`: the failures are the
     demo's site not served (`demo_not_served`), which is said instead of the count's hint;
-    `feeds_key`: the key that lists the feeds (`[keys]` may remap it)."""
+    `feeds_key`: the key that lists the feeds (`[keys]` may remap it). A `Said`: on a short
+    line the feeds' names give way, and the key hint is whole or left out."""
     down = DEMO_DOWN.format(feeds_key)
     if feeds and len(feeds) == 1 and len(failed) == 1:
-        why = down if demo else f"{short(failed[0].error)} ({feeds_key} lists feeds)"
-        return f"{isolated(failed[0].feed)}: refresh failed: {why}"
+        why = Said(down) if demo else Said(short(failed[0].error),
+                                           Hint(f" ({feeds_key} lists feeds)"))
+        return Said(isolated(failed[0].feed), ": refresh failed: ", why)  # the name stays
     # each name a bidi isolate: a Persian name pulled the count after it into its run
-    line = "refreshed " + (", ".join(map(isolated, feeds)) if feeds else "all feeds")
-    line += f": {summary.new_articles} new"
+    named = Give(", ".join(map(isolated, feeds))) if feeds else "all feeds"
+    line = f": {summary.new_articles} new"
     if summary.updated_articles:  # corrected by their feed (a new headline: unread again)
         line += f", {summary.updated_articles} updated"
     if summary.offline:
         line += f"; all {len(failed)} failed: no host name could be resolved (offline?)"
     elif failed and demo and not summary.feeds_ok:
-        return f"{line}; all {len(failed)} failed: {down}"
+        return Said("refreshed ", named, f"{line}; all {len(failed)} failed: {down}")
     elif failed:
         line += f"; {len(failed)} failed"
     if summary.warnings:  # read, but not wholly: not counted as failing
@@ -315,9 +320,8 @@ def refreshed_line(feeds: list[str] | None, summary: RefreshSummary,
         line += f"; {counted(summary.pages_failed, 'page')} failed"
     if summary.pruned:  # keep_days: rows that leave the list say why
         line += f"; {counted(summary.pruned, 'old article')} pruned"
-    if failed or summary.warnings or summary.pages_failed:
-        line += f" ({feeds_key} lists them)"
-    return line
+    hint = failed or summary.warnings or summary.pages_failed
+    return Said("refreshed ", named, line, Hint(f" ({feeds_key} lists them)") if hint else "")
 
 
 def short(error: str, room: int = 90) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tui.app import browser
+from tui.app.said import Hint, Said
 from tui.app.screens.dialogs import ConfirmDialog
 from tui.app.screens.host import Host, guarded
 from tui.app.screens.tags import AddTagsScreen, RemoveTagScreen
@@ -76,7 +77,7 @@ class Marks:
             return
         articles = host.articles
         if articles.locate(row.id) is None:
-            host.say(f"{short(row)} is not listed: only listed articles are marked")
+            host.say(Said(short(row), " is not listed: only listed articles are marked"))
             return
         self.ids.symmetric_difference_update({row.id})
         articles.refresh()
@@ -124,7 +125,7 @@ class Marks:
         host.reader.show_again(host.desk)
         host.view_tree.recount_soon()
         host.update_status()
-        host.say(f"{what} ({host.key('undo')} undoes)")
+        host.say(Said(what, Hint(f" ({host.key('undo')} undoes)")))
 
     def _flag(self, column: str, yes: str, no: str) -> None:
         """Set `column` on every marked article; when all had it already, take it off all."""

@@ -7,6 +7,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from tui.app.said import Said
 from tui.app.screens.host import Host, guarded
 from tui.app.views import UNREAD, combine
 
@@ -65,7 +66,7 @@ class Reading:
         host.app.clear_notifications()  # start-up notices would cover the text (they are
         # on stderr too, and ? names the config in use)
         if note is not None:
-            host.say(note + ("" if index is not None else "  (not in this view)"))
+            host.say(Said(note, "" if index is not None else "  (not in this view)"))
 
     def open_selected(self) -> None:
         row = self.host.articles.current

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
+from tui.app.said import Give, Said
 from tui.app.screens.host import Host
 from tui.app.screens.triage import short
 from tui.app.views import feed_view, unlisted_view
@@ -132,7 +133,7 @@ class Trail:
             screen.reading.open(article_id)
             return
         self.leave(opened=article_id)
-        screen.reading.open(article_id, f"related to {short(came)} (esc goes back)")
+        screen.reading.open(article_id, Said("related to ", short(came), " (esc goes back)"))
 
     def down(self, view: ViewSpec, by_tree: bool = False) -> None:
         """List `view` in place of what the list shows, remembering the way back; the list
@@ -221,5 +222,6 @@ class Trail:
         else:
             screen.set_focus(screen.articles)
         came = screen.desk.article(place.reading) if place.opened and place.reading else None
-        screen.say(f"back to {short(came) if came is not None else isolated(place.view.label)}")
+        screen.say(Said("back to ", short(came) if came is not None else
+                        Give(isolated(place.view.label))))
         return True

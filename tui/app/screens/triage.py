@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from textual.app import SuspendNotSupported
 
 from tui.app import browser
+from tui.app.said import Give, Hint, Said
 from tui.app.screens.dialogs import ConfirmDialog, TextDialog
 from tui.app.screens.host import Host, guarded
 from tui.app.screens.tags import AddTagsScreen, RemoveTagScreen
@@ -41,7 +42,8 @@ class Undo:
     """One triage action, as a way back: `revert` puts the Desk as it was before."""
 
     what: str
-    """What is taken back, for the status line ("saved", "tagged #x"...)."""
+    """What is taken back, for the status line ("saved", "tagged #x"...): a `Said`, its
+    article's name the part that gives way."""
     revert: Callable[[Desk], object]
     ids: tuple[int, ...]
     """The articles it changed (their rows are redrawn after the undo)."""
@@ -62,10 +64,11 @@ def tag_shown(tag: str) -> str:
     return written[0] + isolated(written[1:])
 
 
-def short(row: ArticleRow) -> str:
-    """How a status message names an article: id and the start of its title."""
+def short(row: ArticleRow) -> Give:
+    """How a status message names an article: id and the start of its title, the part of
+    a `Said` message that gives way on a short line (the row is in sight)."""
     title = row.title if len(row.title) <= 28 else row.title[:27].rstrip() + "…"
-    return f"#{row.id} {isolated(title)}"
+    return Give(f"#{row.id} {isolated(title)}")
 
 
 class Triage:
@@ -75,8 +78,8 @@ class Triage:
         self.host = host
         self.undo_stack: list[Undo] = []
 
-    def _undoes(self) -> str:
-        return f"({self.host.key('undo')} undoes)"
+    def _undoes(self) -> Hint:
+        return Hint(f" ({self.host.key('undo')} undoes)")
 
     def warn(self, message: str) -> None:
         self.host.warn(message)
@@ -112,7 +115,7 @@ class Triage:
         """Opening `row` (enter, space, n, a story step) marked it read: that is on the
         stack too, so `u` right after takes it back instead of an older action."""
         ids = [row.id]
-        self.push(f"marked read {short(row)}", lambda desk: desk.set_read(ids, False), ids)
+        self.push(Said("marked read ", short(row)), lambda desk: desk.set_read(ids, False), ids)
 
     @guarded
     def toggle_read(self) -> None:
@@ -121,10 +124,10 @@ class Triage:
             return
         was, ids = row.read, [row.id]
         self.host.desk.set_read(ids, not was)
-        what = f"{'marked unread' if was else 'marked read'} {short(row)}"
+        what = Said("marked unread " if was else "marked read ", short(row))
         self.push(what, lambda desk: desk.set_read(ids, was), ids)
         self._changed(row, read=not was)
-        self.host.say(f"{what} {self._undoes()}")
+        self.host.say(Said(what, self._undoes()))
 
     @guarded
     def toggle_saved(self) -> None:
@@ -133,10 +136,10 @@ class Triage:
             return
         was, article_id = row.saved, row.id
         self.host.desk.set_saved(article_id, not was)
-        self.push(f"{'unsaved' if was else 'saved'} {short(row)}",
+        self.push(Said("unsaved " if was else "saved ", short(row)),
                    lambda desk: desk.set_saved(article_id, was), [article_id])
         self._changed(row, saved=not was)
-        self.host.say(f"{'unsaved' if was else 'saved ★'} {short(row)} {self._undoes()}")
+        self.host.say(Said("unsaved " if was else "saved ★ ", short(row), self._undoes()))
 
     @guarded
     def dismiss(self) -> None:
@@ -151,9 +154,9 @@ class Triage:
             desk.set_read(ids, was_read)
 
         self.host.desk.dismiss(ids)
-        self.push(f"dismissed {short(row)}", revert, ids)
+        self.push(Said("dismissed ", short(row)), revert, ids)
         self._changed(row, read=True, dismissed=True)
-        self.host.say(f"dismissed {short(row)} {self._undoes()}")
+        self.host.say(Said("dismissed ", short(row), self._undoes()))
         articles = self.host.articles
         if articles.current is not None and articles.current.id == row.id:
             articles.move(1)
@@ -184,7 +187,7 @@ class Triage:
         self.push(f"marked {len(ids)} read", lambda desk: desk.set_read(ids, False), ids)
         self.host.reload_view()
         where = " in every feed" if everywhere else ""
-        self.host.say(f"marked {len(ids)} read{where} {self._undoes()}")
+        self.host.say(Said(f"marked {len(ids)} read{where}", self._undoes()))
         self.host.reader.show_again(self.host.desk)
         self.host.view_tree.recount_soon()
 
@@ -208,8 +211,8 @@ class Triage:
             if done.selected is not None:
                 articles.select(done.selected)
         host.reader.show_again(host.desk)
-        host.say(f"undone: {done.what}" + (f" ({len(self.undo_stack)} more to undo)"
-                                           if self.undo_stack else ""))
+        host.say(Said("undone: ", done.what, f" ({len(self.undo_stack)} more to undo)"
+                      if self.undo_stack else ""))
         host.view_tree.recount_soon()
 
     def _redraw(self, ids: tuple[int, ...]) -> None:
@@ -246,10 +249,10 @@ class Triage:
             for tag in added:
                 desk.remove_tag(ids, tag)
 
-        what = "tagged " + " ".join(map(tag_shown, added)) + f" on {short(row)}"
+        what = Said("tagged ", " ".join(map(tag_shown, added)), " on ", short(row))
         self.push(what, revert, ids)
         self._changed(row, tags=merged)
-        self.host.say(f"{what} {self._undoes()}")
+        self.host.say(Said(what, self._undoes()))
 
     @guarded
     def remove_tag(self) -> None:
@@ -268,10 +271,10 @@ class Triage:
             return
         ids = [row.id]
         self.host.desk.remove_tag(ids, tag)
-        what = f"removed {tag_shown(tag)} from {short(row)}"
+        what = Said("removed ", tag_shown(tag), " from ", short(row))
         self.push(what, lambda desk: desk.add_tags(ids, [tag]), ids)
         self._changed(row, tags=tuple(t for t in row.tags if t != tag))
-        self.host.say(f"{what} {self._undoes()}")
+        self.host.say(Said(what, self._undoes()))
 
     # -- links and feeds -------------------------------------------------------------------
     def open_browser(self) -> None:
@@ -293,7 +296,7 @@ class Triage:
         article = row if isinstance(row, Article) else self.host.desk.article(row.id)
         links = article.links if article is not None else ()
         if not links:
-            self.host.say(f"{short(row)} cites no links in its text")
+            self.host.say(Said(short(row), " cites no links in its text"))
             return
         span = "1" if len(links) == 1 else f"1-{len(links)}"
         self.host.app.push_screen(
@@ -308,8 +311,8 @@ class Triage:
             return
         number = answer.strip().strip("[]")
         if not number.isdigit() or not 1 <= int(number) <= len(links):
-            self.host.say(f"no link [{answer}]: {short(row)} cites "
-                          f"{counted(len(links), 'link')}, [1] to [{len(links)}]")
+            self.host.say(Said(f"no link [{answer}]: ", short(row), " cites "
+                               f"{counted(len(links), 'link')}, [1] to [{len(links)}]"))
             return
         self.open_url(links[int(number) - 1].url)
 

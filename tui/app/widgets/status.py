@@ -16,6 +16,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from tui.app.commands import Command, key_label
+from tui.app.said import fitted
 from tui.app.widgets.visual_text import drawn_label
 
 MESSAGE_SECONDS = 8.0
@@ -91,8 +92,10 @@ class StatusLine(Static):
     def _draw(self) -> None:
         width = self.size.width or 80
         shown = self.message or self.standing
-        message = f"  {shown}" if shown else ""
         text = self._place.copy()
+        floor = min(text.cell_len, LABEL_FLOOR)  # the place gives way first, to its floor
+        shown = fitted(shown, width - self._position.cell_len - floor - 2)
+        message = f"  {shown}" if shown else ""
         room = width - self._position.cell_len - Text(message).cell_len
         if text.cell_len > room:
             text.truncate(max(room, min(text.cell_len, LABEL_FLOOR)), overflow="ellipsis")
@@ -105,7 +108,6 @@ class StatusLine(Static):
                 text.append(where, "italic")
                 break
         self.update(text)
-
 
     def _drawn(self, message: str) -> Text:
         """A message that names an Arabic title or name (`saved ★ #15 …`) as the list draws

@@ -51,11 +51,13 @@ def owners(gazetteer: Gazetteer, name: str) -> dict[str, int]:
 
 
 class NameTaken(GazetteerError):
-    """The name is an actor's already; `owners` are their ids (the app points to them)."""
+    """The name is an actor's already; `owners` are their ids (the app points to them),
+    `named` the part of the message naming them (the part a short status line cuts)."""
 
-    def __init__(self, message: str, owners: tuple[str, ...]) -> None:
+    def __init__(self, message: str, owners: tuple[str, ...], named: str = "") -> None:
         super().__init__(message)
         self.owners = owners
+        self.named = named
 
 
 def _named(actor: Actor) -> str:
@@ -73,10 +75,10 @@ def check_free(gazetteer: Gazetteer, name: str, actor_id: str | None = None) -> 
         listed = " and ".join(_named(a) for a in others[:3])
         more = f" and {len(others) - 3} more" if len(others) > 3 else ""
         raise NameTaken(f"{shown} is already a name of {listed}{more}",
-                        tuple(a.id for a in others))
+                        tuple(a.id for a in others), listed + more)
     if actor_id is not None and found.get(actor_id, EXCLUDED) in (FULL, ACRONYM):
-        raise NameTaken(f"{_named(gazetteer.actors[actor_id])} already goes by {shown}",
-                        (actor_id,))
+        named = _named(gazetteer.actors[actor_id])
+        raise NameTaken(f"{named} already goes by {shown}", (actor_id,), named)
 
 
 def _shape(name: str) -> str:
