@@ -150,11 +150,12 @@ def _extract(raw: bytes, url: str,
     # The cheap look searches the bytes as ASCII, which UTF-16 is not: then the text.
     if body_noise.has_embeds(raw if _ascii_based(page_text.encoding) else text):
         body_noise.drop_embeds(tree)  # posts embedded from X, Instagram, Telegram...
+    galleries = []
     if b"<img" in raw if _ascii_based(page_text.encoding) else "<img" in text:
-        body_noise.drop_galleries(tree)  # captions listed under a gallery's pictures
+        galleries = body_noise.drop_galleries(tree)  # captions listed under its pictures
     # The one parse serves both: trafilatura works on a copy of a tree it is given, so the
     # link texts page_meta reads later (only when clean_lines asks) come from the whole page.
-    meta = page_meta(tree)
+    meta = page_meta(tree, galleries)
     doc = trafilatura.bare_extraction(tree, options=options(url or None))
     if doc is None:
         return _failure("no article text found on the page"), None

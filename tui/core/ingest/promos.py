@@ -125,8 +125,25 @@ def drop_pull_quotes(lines: list[str]) -> list[str]:
                                        or line[-1] not in ".!?\u2026"):
             core = line.strip(_QUOTE_MARKS).casefold()
             if len(core) >= 30 and core.count(" ") >= 5 and whole.count(core) >= 2 \
-                    and any(len(other) >= len(line) + 40 and core in other.casefold()
+                    and any(len(other) >= len(line) + 40 and _quoted_in(core, other.casefold())
                             for other in lines):
                 continue
         kept.append(line)
     return kept
+
+
+def _quoted_in(core: str, host: str) -> bool:
+    """`core` stands in `host` as a pull quote does. A host that is `core` with only a
+    dateline before it ("MOSCOW (Agency) - ...", no sentence of its own, ending in a bracket
+    or a dash) and a full stop after is the lead, repeated as the standfirst over it:
+    both stay."""
+    at = host.find(core)
+    if at < 0:
+        return False
+    before = host[:at].rstrip()
+    return not (before[-1:] in (")", "-", "\u2013", "\u2014") and len(before) <= 100
+                and not host[at + len(core):].strip(_QUOTE_MARKS)
+                and not _SENTENCE_END.search(before))
+
+
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u00bb\u2019)]*\s")
