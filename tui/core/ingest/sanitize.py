@@ -14,6 +14,7 @@ deleted whole articles. Such mojibake is repaired first (`mojibake.repair_text`)
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Callable
 
@@ -34,11 +35,24 @@ _ESCAPES = re.compile(
 # the noncharacters U+FFFE/U+FFFF; soft hyphens and word joiners, invisible hints for line
 # breaking that split a word for search and actors ("Netan\u00adyahu" in real pages).
 # ZWJ/ZWNJ stay: Persian and emoji need them (but see _IN_WORD). The invisible operators
-# (U+2061-2064) and the Mongolian vowel separator split words the same way.
+# (U+2061-2064), the Mongolian vowel separator and the combining grapheme joiner split words
+# the same way.
 _CONTROLS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff\u00ad\u2060"
-    "\u2061-\u2064\u180e\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]"
+    "\u2061-\u2064\u180e\u034f\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]"
 )
+# Unicode tag characters (U+E0000-E007F) are invisible ASCII: text hidden in a title that the
+# terminal never shows ("ASCII smuggling"), or a name split by one. Only a flag's tag sequence
+# (a black flag, then tags: England's, Scotland's) keeps them.
+_TAGS = re.compile("(\U0001f3f4[\U000e0020-\U000e007f]*)|[\U000e0000-\U000e007f]+")
+_UCS2_ONE = sys.getsizeof("\u0100")
+
+
+def _astral(text: str) -> bool:
+    """`text` holds a character past U+FFFF (a tag, an emoji): CPython then stores it four
+    bytes a character (PEP 393), which its size tells at once. The tags' class in _CONTROLS
+    cost every page a third more; max(text) five times more."""
+    return sys.getsizeof(text) - _UCS2_ONE >= 4 * len(text)
 # A zero-width space, joiner or non-joiner between two letters of a script that never joins
 # (Latin, Greek, Cyrillic, Hebrew) does nothing but split the word: "Pezes\u200dhkian" was no
 # Pezeshkian to the actors or to search. A zero-width space between Arabic letters likewise;
@@ -67,6 +81,8 @@ def strip_controls(text: str) -> str:
     if text.isascii():  # bytes.translate deletes in one C loop: 5x faster than the regex
         return text.encode("ascii").translate(None, _ASCII_CONTROLS).decode("ascii")
     text = _CONTROLS.sub("", text)
+    if _astral(text):
+        text = _TAGS.sub(r"\1", text)
     if "\u200b" in text:
         text = _IN_ARABIC_WORD.sub(r"\1", _IN_WORD.sub(r"\1", text))
     elif "\u200c" in text or "\u200d" in text:
