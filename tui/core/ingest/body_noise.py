@@ -64,12 +64,30 @@ def _galleries_xpath() -> Any:
     return etree.XPath(f"//ul[{every_item_a_picture}] | //ol[{every_item_a_picture}]")
 
 
-def drop_galleries(tree: Any) -> None:
+_BOX_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
+
+def drop_galleries(tree: Any) -> list[Any]:
     """Lists whose every item holds a picture (a gallery's or a carousel's captions) out of
-    the tree: their captions read as list items of the article, their names as its actors."""
+    the tree, and the lists dropped: their captions read as list items of the article, their
+    names as its actors. Their links stay the page's links (extract.py reads them): a body
+    line that is one of their headlines is another story's, not the article's.
+
+    A list with no text is left (nothing of it could reach the body, and taking it away moved
+    trafilatura's choice: a sidebar's "Neueste Meldungen" came into a body), and a heading
+    left alone in its box goes with the list ("More Stories From World")."""
+    dropped = []
     for node in _galleries_xpath()(tree):
-        if node.getparent() is not None:
-            node.drop_tree()
+        parent = node.getparent()
+        if parent is None or not "".join(node.itertext()).strip():
+            continue
+        node.drop_tree()
+        dropped.append(node)
+        rest = [c for c in parent if isinstance(c.tag, str) and c.tag not in ("script", "style")]
+        if rest and all(c.tag in _BOX_HEADINGS for c in rest):
+            for heading in rest:
+                heading.drop_tree()
+    return dropped
 
 
 # --------------------------------------------------------------------------- lines

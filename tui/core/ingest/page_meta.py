@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -124,18 +125,18 @@ class LinkTexts:
     a headline link) asks about them, so the reading waits for that first question.
     """
 
-    __slots__ = ("_texts", "_tree")
+    __slots__ = ("_texts", "_trees")
 
-    def __init__(self, tree: Any) -> None:
-        self._tree: Any = tree
+    def __init__(self, tree: Any, *also: Any) -> None:
+        self._trees: tuple[Any, ...] = (tree, *also)  # `also`: parts taken out of the tree
         self._texts: frozenset[str] | None = None
 
     def __contains__(self, text: object) -> bool:
         if self._texts is None:
             # casefold() at most triples a text: one under 5 characters never reaches 15.
-            self._texts = frozenset(n for a in self._tree.iter("a")
+            self._texts = frozenset(n for tree in self._trees for a in tree.iter("a")
                                     if len(t := _link_text(a)) >= 5 and len(n := norm(t)) >= 15)
-            self._tree = None
+            self._trees = ()
         return text in self._texts
 
 
@@ -165,8 +166,9 @@ def _first_text(tree: Any, tag: str) -> str | None:
     return next(filter(None, (_clean(e.text_content()) for e in tree.iter(tag))), None)
 
 
-def page_meta(tree: Any) -> PageMeta:
-    """Each field from the first source that has it; later sources are not even read."""
+def page_meta(tree: Any, dropped: Sequence[Any] = ()) -> PageMeta:
+    """Each field from the first source that has it; later sources are not even read.
+    `dropped`: parts taken out of the tree before, whose links are still the page's."""
     metas = _meta_tags(tree)
     ld = _ld_objects(tree)
     published = _first(*(metas.get(k) for k in _DATE_KEYS)) or _first(
@@ -177,7 +179,7 @@ def page_meta(tree: Any) -> PageMeta:
     title = _first(*(metas.get(k) for k in _TITLE_KEYS), *(_clean(o.get("headline")) for o in ld)
                    ) or _first_text(tree, "h1") or _first_text(tree, "title")
     return PageMeta(
-        links=LinkTexts(tree),
+        links=LinkTexts(tree, *dropped),
         published=published,
         author=_name(author),
         title=title,

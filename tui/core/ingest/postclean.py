@@ -174,9 +174,10 @@ def clean_lines(text: str, link_texts: Container[str] = frozenset(),
     summaries under other stories' linked headlines (body_noise.card_summaries).
     """
     kept: list[str] = []
-    for raw_line in furniture.drop_bio_boxes(text).splitlines():
-        line = " ".join(raw_line.split())  # _WS.sub(" ", raw_line).strip(), 4x faster
-        if not line or _is_boilerplate(line, link_texts) or body_noise.is_noise(line) \
+    lines = [" ".join(raw.split()) for raw in furniture.drop_bio_boxes(text).splitlines()]
+    # (" ".join(raw.split()) is _WS.sub(" ", raw_line).strip(), 4x faster)
+    for line in promos.drop_podcast_boxes([line for line in lines if line]):
+        if _is_boilerplate(line, link_texts) or body_noise.is_noise(line) \
                 or furniture.is_furniture(line) or promos.is_promo(line) \
                 or (cards and _norm(line) in cards):
             continue

@@ -19,6 +19,7 @@ from tui.core.ingest.joiners import ZWNJ_FORMS
 
 _ZW = f"[{ZWNJ_FORMS} ]?"  # a ZWNJ as the page holds it (joiners.py), a space or none
 _NOSENT = r"[^.!?؟]"  # a ticker or a teaser is a headline: no sentence's end in it
+_PODCAST = "podcast|подкаст|بودكاست|پادکست|פודקאסט"
 
 _ANCHORED = [  # each starts at the line's start: one alternation, tried there only
     # "Live:" tickers over another story's link.
@@ -39,8 +40,11 @@ _ANCHORED = [  # each starts at the line's start: one alternation, tried there o
     rf"|bunlar da ilginizi çekebilir|ilgili haber(ler)?|ayrıca (bakınız|okuyun)"
     rf"|also on [\w .'\u2019-]{{2,30}})\s*[:|\u2013\u2014-]\s*{_NOSENT}{{3,200}}$",
     r"^\W*(also on [\w .'\u2019-]{2,30}|כתבות נוספות|ilgili haberler|daha fazla haber)\W*$",
-    # A shouted video label over the video's title: "VIDEO Hezbollah drone footage ...".
-    rf"^\W*(?-i:VIDEO|VİDEO|ВИДЕО)\s+{_NOSENT}{{3,150}}$",
+    # A shouted video or podcast label over its title: "VIDEO Hezbollah drone footage ...".
+    rf"^\W*(?-i:VIDEO|VİDEO|ВИДЕО|PODCAST|ПОДКАСТ)\s+{_NOSENT}{{3,150}}$",
+    # A podcast's or a listen label over an episode's title: "Podcast | ...", "🎧 Listen: ...".
+    rf"^\W*({_PODCAST}|listen|слушайте|استمع|بشنوید|האזינו)\s*[:|\u2013\u2014-]\s*"
+    rf"{_NOSENT}{{3,200}}$",
     # A gallery's counter, alone or before its caption: "Photo 1 of 6", "2/6 Crowds ...".
     r"^\W*(photo|image|picture|slide|фото|слайд|صورة|عکس|תמונה|fotoğraf|görsel)\s*\d{1,3}"
     r"\s*(of|из|من|از|מתוך|/)\s*\d{1,3}\W*$",
@@ -75,7 +79,8 @@ _OPENERS = frozenset([
     "انضموا", "انضم", "اشتركوا", "הצטרפו", "עקבו", "הירשמו", "также", "ещё", "еще", "עוד",
     "קראו", "bunlar", "ilgili", "i̇lgili", "ayrıca", "also", "כתבות", "daha", "video",
     "vi̇deo", "видео", "photo", "image", "picture", "slide", "фото", "слайд", "صورة", "عکس",
-    "תמונה", "fotoğraf", "görsel"
+    "תמונה", "fotoğraf", "görsel", "podcast", "подкаст", "بودكاست", "پادکست", "פודקאסט",
+    "listen", "слушайте", "استمع", "بشنوید", "האזינו"
 ])
 _OPENER = re.compile(r"[\W_]*([^\s:|/\u2013\u2014-]+)")
 _BY_CUE = [(cues, re.compile(p, re.I)) for cues, p in _SCANNING]
@@ -98,6 +103,44 @@ def is_promo(line: str) -> bool:
                     return True
                 break
     return False
+
+
+# --------------------------------------------------------------------------- podcast boxes
+
+_PODCAST_CUES = ("podcast", "подкаст", "بودكاست", "پادکست", "פודקאסט", "listen", "слушать", "استمع")
+_BOX_LABEL = re.compile(rf"^\W*((the|our|a|наш) )?({_PODCAST})\W*$"
+                        r"|^\W*(?-i:(?:[A-Z\u0410-\u042f][\w'\u2019&.-]* ){1,4})podcast\W*$", re.I)
+_BOX_CALL = re.compile(r"^\W*(listen|subscribe|слушайте|подпишитесь|استمع|استمعوا|گوش کنید"
+                       rf"|بشنوید|האזינו)\b.{{0,150}}({_PODCAST}|apple podcasts|spotify|castbox"
+                       r"|яндекс[ .]музык)|^\W*(listen|слушать|استمع)( now| сейчас| الآن)?\W*$",
+                       re.I)
+_TWO_SENTENCES = re.compile(r"[.!?\u061f]\s")
+
+
+def drop_podcast_boxes(lines: list[str]) -> list[str]:
+    """`lines` (whitespace collapsed) without a podcast box: its label ("PODCAST", "The Gulf
+    Briefing podcast") and the episode's title under it, a listen call ("Listen on Spotify",
+    "Listen now") and a title over or under it. The title is a headline (no full stop, one sentence
+    at most) whose names became the article's actors; the article's own sentences end in a
+    full stop and stay."""
+    if not any(cue in line.lower() for line in lines for cue in _PODCAST_CUES):
+        return lines
+    label = [bool(_BOX_LABEL.match(line)) for line in lines]
+    call = [not label[i] and bool(_BOX_CALL.match(line)) for i, line in enumerate(lines)]
+    drop: set[int] = set()
+    for i in range(len(lines)):
+        if label[i]:
+            drop.add(i)
+            drop.update(j for j in range(i + 1, min(i + 3, len(lines)))
+                        if all(call[k] or _title(lines[k]) for k in range(i + 1, j + 1)))
+        elif call[i]:
+            drop.add(i)
+            drop.update(j for j in (i - 1, i + 1) if 0 <= j < len(lines) and _title(lines[j]))
+    return [line for i, line in enumerate(lines) if i not in drop]
+
+
+def _title(line: str) -> bool:
+    return len(line) <= 160 and line[-1] not in ".\u2026" and not _TWO_SENTENCES.search(line)
 
 
 # --------------------------------------------------------------------------- pull quotes
@@ -125,8 +168,25 @@ def drop_pull_quotes(lines: list[str]) -> list[str]:
                                        or line[-1] not in ".!?\u2026"):
             core = line.strip(_QUOTE_MARKS).casefold()
             if len(core) >= 30 and core.count(" ") >= 5 and whole.count(core) >= 2 \
-                    and any(len(other) >= len(line) + 40 and core in other.casefold()
+                    and any(len(other) >= len(line) + 40 and _quoted_in(core, other.casefold())
                             for other in lines):
                 continue
         kept.append(line)
     return kept
+
+
+def _quoted_in(core: str, host: str) -> bool:
+    """`core` stands in `host` as a pull quote does. A host that is `core` with only a
+    dateline before it ("MOSCOW (Agency) - ...", no sentence of its own, ending in a bracket
+    or a dash) and a full stop after is the lead, repeated as the standfirst over it:
+    both stay."""
+    at = host.find(core)
+    if at < 0:
+        return False
+    before = host[:at].rstrip()
+    return not (before[-1:] in (")", "-", "\u2013", "\u2014") and len(before) <= 100
+                and not host[at + len(core):].strip(_QUOTE_MARKS)
+                and not _SENTENCE_END.search(before))
+
+
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u00bb\u2019)]*\s")

@@ -14,6 +14,7 @@ deleted whole articles. Such mojibake is repaired first (`mojibake.repair_text`)
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Callable
 
@@ -33,11 +34,38 @@ _ESCAPES = re.compile(
 # invisibles that only serve to disguise text; lone surrogates (SQLite cannot store them) and
 # the noncharacters U+FFFE/U+FFFF; soft hyphens and word joiners, invisible hints for line
 # breaking that split a word for search and actors ("Netan\u00adyahu" in real pages).
-# ZWJ/ZWNJ stay: Persian and emoji need them.
+# ZWJ/ZWNJ stay: Persian and emoji need them (but see _IN_WORD). The invisible operators
+# (U+2061-2064), the Mongolian vowel separator and the combining grapheme joiner split words
+# the same way.
 _CONTROLS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff\u00ad\u2060"
-    "\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]"
+    "\u2061-\u2064\u180e\u034f\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]"
 )
+# Unicode tag characters (U+E0000-E007F) are invisible ASCII: text hidden in a title that the
+# terminal never shows ("ASCII smuggling"), or a name split by one. Only a flag's tag sequence
+# (a black flag, then tags: England's, Scotland's) keeps them.
+_TAGS = re.compile("(\U0001f3f4[\U000e0020-\U000e007f]*)|[\U000e0000-\U000e007f]+")
+_CONTROLS_OR_TAGS = re.compile(_CONTROLS.pattern[:-1] + "\U000e0000-\U000e007f]")
+_UCS2_ONE = sys.getsizeof("\u0100")
+
+
+def _astral(text: str) -> bool:
+    """`text` holds a character past U+FFFF (a tag, an emoji): CPython then stores it four
+    bytes a character (PEP 393), which its size tells at once. The tags' class in _CONTROLS
+    cost every page a third more, and max(text) five times more: only such text pays."""
+    return sys.getsizeof(text) - _UCS2_ONE >= 4 * len(text)
+# A zero-width space, joiner or non-joiner between two letters of a script that never joins
+# (Latin, Greek, Cyrillic, Hebrew) does nothing but split the word: "Pezes\u200dhkian" was no
+# Pezeshkian to the actors or to search. A zero-width space between Arabic letters likewise;
+# Persian's ZWNJ and ZWJ there, and emoji sequences, keep theirs.
+_FLAT = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u05d0-\u05ea"
+# (The invisible first, its letter looked behind at after it: the search skips to the few
+# invisibles; a leading look-behind tried every position, 10 ms on 200 kB of Persian, and a
+# leading letter every Latin letter of a page's markup.)
+_ZW = "[\u200b-\u200d]"
+_IN_WORD = re.compile(f"{_ZW}(?<=[{_FLAT}]{_ZW}){_ZW}*(?=[{_FLAT}])")
+_ARABIC = "\u0620-\u064a\u066e-\u06d3"
+_IN_ARABIC_WORD = re.compile(f"\u200b(?<=[{_ARABIC}]\u200b)\u200b*(?=[{_ARABIC}])")
 # Characters that break lines without being "\n": treated as line breaks, not deleted, so the
 # words on either side stay apart.
 _BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
@@ -48,14 +76,27 @@ _BLANK_LINES = re.compile(r"\n\s*\n\s*(?:\n\s*)*")
 _ASCII_CONTROLS = bytes([*range(0x09), *range(0x0B, 0x20), 0x7F])
 
 
-def strip_controls(text: str) -> str:
+def strip_controls(text: str, in_words: bool = True) -> str:
     """Remove terminal escape sequences and control/bidi characters; keep \\n and \\t.
-    A memchr-speed scan for ESC spares most text the _ESCAPES pass (2 ms of a 200 KB page)."""
+    A memchr-speed scan for ESC spares most text the _ESCAPES pass (2 ms of a 200 KB page).
+    `in_words`: the zero-width characters inside words (_IN_WORD) go too."""
     if "\x1b" in text:
         text = _ESCAPES.sub("", text)
     if text.isascii():  # bytes.translate deletes in one C loop: 5x faster than the regex
         return text.encode("ascii").translate(None, _ASCII_CONTROLS).decode("ascii")
-    return _CONTROLS.sub("", text)
+    if not _astral(text):
+        text = _CONTROLS.sub("", text)
+    elif "\U0001f3f4" in text:  # a black flag: the tags after it may be a flag's (kept)
+        text = _TAGS.sub(r"\1", _CONTROLS.sub("", text))
+    else:
+        text = _CONTROLS_OR_TAGS.sub("", text)
+    if not in_words:
+        return text
+    if "\u200b" in text:
+        text = _IN_ARABIC_WORD.sub("", _IN_WORD.sub("", text))
+    elif "\u200c" in text or "\u200d" in text:
+        text = _IN_WORD.sub("", text)
+    return text
 
 
 def _safe(text: str) -> str:

@@ -186,7 +186,8 @@ class Refresh:
             await self._fail(feed, ref, f"parsing failed: {exc}")
             return None
         if parsed.error:
-            await self._fail(feed, ref, parsed.error)
+            await self._fail(feed, ref, _cut_off(result, settings.max_feed_bytes, parsed.error)
+                             if result.truncated else parsed.error)
             return None
         return await self._store_feed(feed, ref, result, parsed)
 
@@ -384,3 +385,12 @@ def _write_page_now(conn: sqlite3.Connection, article_id: int, page: FetchResult
     if not store.page_is_due(conn, article_id) or not (extracted.body or counted):
         return False
     return _write_page(conn, article_id, page, extracted, compressed)
+
+
+def _cut_off(result: FetchResult, cap: int, error: str) -> str:
+    """A feed cut at the size cap that does not parse: the cap is the news, the broken XML
+    (a bomb's zeros, an endless body's cut) only what followed from it."""
+    coding = {"gzip": "gzip", "x-gzip": "gzip", "deflate": "deflate", "br": "brotli"}.get(
+        result.headers.get("content-encoding", "").strip().lower())
+    grew = f"its {coding} body inflates past" if coding else "it is larger than"
+    return f"feed cut off at the size cap: {grew} max_feed_bytes ({cap} bytes); {error}"
