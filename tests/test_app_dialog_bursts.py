@@ -178,3 +178,16 @@ async def test_held_keys_never_wait_for_ever(demo_desk) -> None:
             assert not app.keys.held
             app.pop_screen()
             await settle(pilot)
+
+
+async def test_a_cursor_move_holds_no_key_after_it(demo_desk) -> None:
+    """Held-down `j` (a repeat burst) moves as fast as before the keys were ordered: a key
+    bound to a cursor move cannot change where the next key goes, so that one is not held."""
+    app = make_app(*demo_desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for _ in range(3):
+            await app.keys.take(events.Key("j", "j"))
+            assert not app.keys.held and app.keys.flying is None
+        await settle(pilot)
+        assert main(app).articles.cursor == 3

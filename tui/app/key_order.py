@@ -22,12 +22,18 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.message import Message
+from textual.widgets import Input
 
 if TYPE_CHECKING:
     from textual.app import App
     from textual.timer import Timer
     from textual.widget import Widget
 
+MOVES = frozenset({"run('cursor_down')", "run('cursor_up')", "move(1)", "move(-1)",
+                   "move('down')", "move('up')", "scroll('down')", "scroll('up')",
+                   "cursor_down", "cursor_up", "scroll_down", "scroll_up"})
+"""Bound actions that only move a cursor: the key after one goes at once (it cannot change
+the screen or the focus the next key needs), so held-down `j` moves as fast as before."""
 WATCH = 0.05
 """Seconds between the watch's looks while keys are held."""
 STUCK_TICKS = 30
@@ -88,8 +94,9 @@ class KeyOrder:
                 key = self.held.popleft()
                 self.flying = self.target = None
                 self.idle_ticks = 0
+                moves = self._moves(key)
                 await self.route(key)
-                if key.is_forwarded:  # to a widget, not taken by a priority binding
+                if key.is_forwarded and not moves:  # to a widget, not taken by a priority binding
                     self.flying, self.sent = key, time.monotonic()
                     self.target = self.app.focused or self.app.screen
                     self.target.post_message(KeyHandled(key, last=False))
@@ -109,6 +116,17 @@ class KeyOrder:
             screen.call_later(app.call_later, self.next)
             return True
         return bool(getattr(screen, "holds_keys", False))  # it calls `next` when done
+
+    def _moves(self, key: events.Key) -> bool:
+        """Whether the key's binding only moves a cursor (a line would take it as text)."""
+        app = self.app
+        if isinstance(app.focused, Input):
+            return False
+        for _node, bindings in app.screen._modal_binding_chain:
+            for binding in bindings.key_to_bindings.get(key.key, ()):
+                if not binding.priority:
+                    return binding.action in MOVES
+        return False
 
     def _lost(self) -> bool:
         """The key in flight went to a widget that is gone (a dialog it closed): its marker
