@@ -42,13 +42,24 @@ def test_keys_typed_in_one_burst_land_in_what_the_keys_before_opened(
     tmux.wait_for(lambda s: "Add tags" in s and "probe" in s)
     tmux.keys("Escape")
     tmux.wait_for(lambda s: "Add tags" not in s and "Unread  1/" in status(s))
+    tmux.keys("q")
+    quit_app(tmux)
+
+
+def test_a_list_dialog_takes_the_enter_typed_with_the_key_that_opened_it(
+        tmp_path: Path, tmux: Tmux) -> None:
+    config = copy_demo(tmp_path / "demo")
+    start(tmux, tmp_path, config, (120, 40))
+    tmux.wait_for(lambda s: "Unread  1/" in status(s))
     with Desk.open(load_config(config)) as desk:
         first = desk.articles("is:unread", limit=1)[0]
         tags = desk.article(first.id).tags
-    assert len(tags) >= 2, tags
-    tmux.keys("T", "j", "Enter")  # the second tag of the article under the cursor goes
-    tmux.wait_for(lambda s: f"removed #{tags[1]}" in status(s))
+    assert len(tags) >= 3, tags
+    tmux.keys("T", "Enter")  # the first tag of the article under the cursor goes
+    tmux.wait_for(lambda s: f"removed #{tags[0]}" in status(s))
+    tmux.keys("T", "j", "Enter")  # then the second of those left
+    tmux.wait_for(lambda s: f"removed #{tags[2]}" in status(s))
     with Desk.open(load_config(config)) as desk:
-        assert desk.article(first.id).tags == (tags[0], *tags[2:])
+        assert desk.article(first.id).tags == (tags[1], *tags[3:])
     tmux.keys("q")
     quit_app(tmux)
