@@ -148,3 +148,21 @@ def tmux() -> Iterator[Any]:
 def term(tmux: Any) -> Any:
     """`tmux`, by the name most tmux tests give their terminal."""
     return tmux
+
+
+@pytest.fixture(autouse=True)
+def _keys_delivered_after_press(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pilot's press returns once the app looks idle; the app now holds each key until the
+    one before it has been handled (tui/app/key_order.py), so under load a test could look
+    before its keys landed. Wait for them, as a user's next glance would."""
+    from textual.pilot import Pilot
+
+    from tests.test_app_support import keys_delivered
+
+    press = Pilot.press
+
+    async def pressed(self: Pilot[object], *keys: str) -> None:
+        await press(self, *keys)
+        await keys_delivered(self)
+
+    monkeypatch.setattr(Pilot, "press", pressed)

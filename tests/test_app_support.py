@@ -162,12 +162,23 @@ async def settle(pilot: Any) -> None:
     for: Textual's wait_for_complete raises WorkerCancelled for it (seen under load)."""
     for _ in range(3):
         await pilot.pause()
+        await keys_delivered(pilot)
         outcomes = await asyncio.gather(*[worker.wait() for worker in pilot.app.workers],
                                         return_exceptions=True)
         for outcome in outcomes:
             if isinstance(outcome, BaseException) and not isinstance(outcome, WorkerCancelled):
                 raise outcome
     await pilot.pause()
+
+
+async def keys_delivered(pilot: Any, seconds: float = 10.0) -> None:
+    """Wait while the app holds pressed keys for the ones before them (key_order.py): under
+    load a key waits there longer than Pilot's idle check looks."""
+    keys = getattr(pilot.app, "keys", None)
+    for _ in range(int(seconds / 0.02)):
+        if keys is None or keys.settled:
+            return
+        await pilot.pause(0.02)
 
 
 async def until(pilot: Any, holds: Any, seconds: float = 20.0) -> None:

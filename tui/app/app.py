@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events
 from textual.app import App
 from textual.binding import BindingType
-from textual.command import Provider
+from textual.command import CommandPalette, Provider
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Input
 
 from tui.app.commands import BY_NAME, app_bindings, clashes, key_label, keymap
-from tui.app.palette import NewsdeskCommands
+from tui.app.key_order import KeyHandled, KeyOrder
+from tui.app.palette import NewsdeskCommands, Palette
 from tui.app.screens.main import MainScreen
 from tui.app.widgets.visual_text import drawn_message, reorders
 from tui.core.config.loader import Config
@@ -39,8 +40,8 @@ class NewsdeskApp(App[None]):
         desk.analysis.lenient = True  # a broken actors.toml is said, and the reader goes on
         self.config = config
         self.notices = tuple(notices)  # e.g. where a first run wrote feeds.toml
-        self._late = 0
-        """Keys typed while a dialog opened, waiting for its line to have the focus."""
+        self.keys = KeyOrder(self, self._route_key)
+        """Keys typed in a burst, each routed once the one before it has been handled."""
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -62,6 +63,11 @@ class NewsdeskApp(App[None]):
         self.desk.stop()
         super().exit(result, return_code, message)
 
+    def action_command_palette(self) -> None:
+        """Textual's, holding the keys typed after it until its search has listed (Palette)."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(Palette(id="--command-palette"))
+
     def action_help_quit(self) -> None:
         """Ctrl-C: Textual's hint, written with markup, shows its tags raw through `notify`
         above; this one is plain text and names `q` too."""
@@ -71,55 +77,44 @@ class NewsdeskApp(App[None]):
         self.notify(f"Press {quit_key} to quit, or {close} (quits from the list; it first "
                     "closes what is open)", title="Do you want to quit?")
 
+    async def on_event(self, event: events.Event) -> None:
+        """A key from the terminal waits for the keys typed before it (key_order.py)."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self.keys.take(event)
+        else:
+            await super().on_event(event)
+
+    async def _route_key(self, event: events.Key) -> None:
+        await super().on_event(event)
+
+    def on_key_handled(self, message: KeyHandled) -> None:
+        self.keys.handled(message)
+
     def on_key(self, event: events.Key) -> None:
-        """A key reaches the app once it has bubbled up, after the keys before it. Textual
-        sends each key to the widget focused when it arrives, so keys typed in the same burst
-        as `/` or `f` went to the list: the main screen hands them to its bar. So did the
-        words typed right after `t`, `V` or `i`, lost before: a dialog's line has the focus
-        now, and a printable key that reaches the app while a line has it (a line eats its
-        own) is typed into it. A habit key's hint (`b`) is said from here too, only while the
-        main screen is on top: keys reach the app in order, after a dialog the key before
-        opened is up."""
+        """A key reaches the app once it has bubbled up, before the app's bindings run. The
+        main screen hands printable keys to its bar while the bar has the focus; a habit
+        key's hint (`b`) is said from here too, only while the main screen is on top."""
         if isinstance(self.screen, MainScreen):
             if self.screen.take_typing(event):
                 event.prevent_default()  # not a binding: it was typed into the bar
                 event.stop()
             else:
                 self.screen.habit(event)
-        elif event.key in ("tab", "shift+tab"):  # typed with the key that opened the dialog
+        elif event.key in ("tab", "shift+tab"):
             self.move_focus(self.screen, event.key == "tab")
             event.prevent_default()
             event.stop()
-        elif event.is_printable and event.character:
-            if isinstance(line := self.focused, Input) and not self._late:
-                type_into(line, event.character)
-                event.prevent_default()
-                event.stop()
-            else:  # the dialog is still being drawn: its line has the focus once it is
-                self._late += 1  # (and the keys after these wait their turn)
-                self.call_after_refresh(self._type_late, self.screen, event.character)
+        elif event.is_printable and event.character and isinstance(self.focused, Input):
+            type_into(self.focused, event.character)  # a line has the focus: it is typed
+            event.prevent_default()
+            event.stop()
 
     def move_focus(self, screen: Screen[object], forward: bool) -> None:
-        """Tab in a dialog: to the next field now, or, while the dialog is still being drawn
-        or keys typed before this one wait (`_late`), after them, in the order typed."""
-        if self._late or screen.focused is None:
-            self._late += 1
-            self.call_after_refresh(self._move_late, screen, forward)
-        elif forward:
+        """Tab in a dialog: to the next field (previous with shift)."""
+        if forward:
             screen.focus_next()
         else:
             screen.focus_previous()
-
-    def _move_late(self, screen: Screen[object], forward: bool) -> None:
-        self._late -= 1
-        if self.screen is screen:
-            screen.focus_next() if forward else screen.focus_previous()
-
-    def _type_late(self, screen: object, character: str) -> None:
-        """A key typed while `screen` opened, into its line if that has the focus now."""
-        self._late -= 1
-        if self.screen is screen and isinstance(line := self.focused, Input):
-            type_into(line, character)
 
     def on_mount(self) -> None:
         remapped = keymap(self.config.keys)

@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
+from textual.worker import Worker
 
 from tui.app.commands import SCREEN_COMMANDS, Command, help_of, key_label
 from tui.app.screens.main import MainScreen
@@ -71,3 +72,38 @@ class NewsdeskCommands(Provider):
             if score > 0:
                 yield Hit(score, highlight(matcher, label), run, text=label,
                           help=Content(help_text).markup)
+
+
+class Palette(CommandPalette):
+    """Textual's palette, holding the keys typed after a letter until the search that letter
+    started has listed its commands, and after an enter that chooses one until that command
+    has run: in a burst (`ctrl+p Tag enter probe`) the enter chose from the list of a shorter
+    word, or from none, and the words after it went to the palette as it closed."""
+
+    choosing = False
+
+    @property
+    def holds_keys(self) -> bool:
+        return self.choosing or any(worker.node is self and not worker.is_finished
+                                    for worker in self.app.workers)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.is_finished:
+            self._resume()
+
+    def on_input_submitted(self) -> None:
+        """Before the palette's own enter: whether it chooses a command (and closes)."""
+        commands = self.query_one(CommandList)
+        at = commands.highlighted
+        if at is None and commands.option_count == 1:
+            at = 0
+        chosen = self._list_visible and at is not None and \
+            not commands.get_option_at_index(at).disabled
+        self.choosing = chosen or (not self._list_visible and
+                                   self._selected_command is not None)
+
+    def on_screen_suspend(self) -> None:
+        self._resume()  # after the command chosen, which the palette's enter called later
+
+    def _resume(self) -> None:
+        self.app.call_later(self.app.keys.next)  # type: ignore[attr-defined]

@@ -25,21 +25,15 @@ FIELD_KEYS: list[BindingType] = [
     Binding("shift+tab", "next_field(False)", show=False, priority=True),
 ]
 """Tab and shift+tab of a dialog with more than one field (`FieldKeys`): a priority binding
-moves the focus as the app takes the key, before it hands on the next. Left to bubble up from
-the line, a fast typist's letters after tab reached the line it was leaving (Textual sends
-each key to the widget focused when it arrives)."""
+moves the focus as the app takes the key, before the line could take it."""
 
 
 class FieldKeys:
-    """The action of FIELD_KEYS: the app moves the focus, after any keys still waiting for
-    the dialog to be drawn (NewsdeskApp.move_focus)."""
+    """The action of FIELD_KEYS (the keys after a tab wait for it: key_order.py)."""
 
     def action_next_field(self, forward: bool) -> None:
         screen: Any = self
-        mover = getattr(screen.app, "move_focus", None)
-        if mover is not None:
-            mover(screen, forward)
-        elif forward:
+        if forward:
             screen.focus_next()
         else:
             screen.focus_previous()

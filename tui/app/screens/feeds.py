@@ -138,9 +138,11 @@ class FeedsScreen(ModalScreen[str | None]):
     def action_edit(self, what: str) -> None:
         table = self.query_one(DataTable)
         name = self.feeds[table.cursor_row].name if self.feeds and what == "remove" else None
-        self.dismiss(None)
+        self.dismiss(None)  # off the stack now: the dialog opens over the main screen
         if self.edit is not None and (name or what == "add"):
-            self.app.call_later(self.edit, what, name)  # once this list is closed
+            # now, not a tick later: keys typed in the same burst as `i` (a tab, the name)
+            # reached the main screen in between, lost or run as its commands
+            self.edit(what, name)
 
     def action_move(self, delta: int) -> None:
         table = self.query_one(DataTable)
