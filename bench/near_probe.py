@@ -56,22 +56,8 @@ def near_rule(links: so.Links, weight: float, k: int, v: float) -> so.Rule:
 def split_at(gap_days: float) -> sf.Callable:  # type: ignore[name-defined]
     def stories_at(published: Mapping[int, float], strong: list[tuple[int, int, float]],
                    points: Sequence[dict[str, float]]) -> list[dict[int, int]]:
-        out = []
-        for story in _stories_at(published, strong, points):
-            groups: dict[int, list[int]] = {}
-            for a, s in story.items():
-                groups.setdefault(s, []).append(a)
-            cut: list[list[int]] = []
-            for m in groups.values():
-                m.sort(key=lambda a: (published[a], a))
-                start = 0
-                for i in range(1, len(m)):
-                    if published[m[i]] - published[m[i - 1]] > gap_days * 86400:
-                        cut.append(m[start:i])
-                        start = i
-                cut.append(m[start:])
-            out.append(so.as_map([sorted(g) for g in cut if len(g) > 1]))
-        return out
+        return [so.story_runs(published, story, gap_days)
+                for story in _stories_at(published, strong, points)]
     return stories_at
 
 
