@@ -90,4 +90,4 @@ def test_related_limit_0_lists_all(demo: str) -> None:
     linked = every(demo, "related", first)
     assert len(linked) > 2
     lines, total = cut(demo, "related", first)
-    assert total == len(linked) and len(lines) == 4  # two items, two lines each
+    assert total == len(linked) and len(lines) == 5  # the article, two items of two lines

@@ -27,7 +27,7 @@ def test_each_item_says_how_strong_its_link_is(tmp_path: Path) -> None:
         items = desk.related(target, limit=50)
     shown = newsdesk("--config", config, "related", str(target), "--limit", "0")
     assert shown.returncode == 0 and shown.stderr == "", shown.stderr  # a pipe: data only
-    whys = shown.stdout.splitlines()[1::2]
+    whys = shown.stdout.splitlines()[2::2]  # after the line naming the article
     assert len(whys) == len(items)
     for item, why in zip(items, whys, strict=True):
         word, _, shared = why.strip().split(" · ")[0].partition(", also linked to ")
@@ -71,7 +71,7 @@ def test_the_side_panel_words_each_item_as_the_cli_does(tmp_path: Path) -> None:
             r.in_story and r.score < LIKELY_FROM for r in desk.related(i, limit=50)))
         items = desk.related(target, limit=50)
     shown = newsdesk("--config", config, "related", str(target), "--limit", "0")
-    words = [why.strip().split(" · ")[0] for why in shown.stdout.splitlines()[1::2]]
+    words = [why.strip().split(" · ")[0] for why in shown.stdout.splitlines()[2::2]]
     assert "same story, via its other articles" in words
     for item, word in zip(items, words, strict=True):
         line = getattr(related_prompt(item), "plain", "").split("\n")[1]

@@ -74,6 +74,15 @@ def related_json(item: RelatedItem) -> dict[str, Any]:
             "reasons": item.reasons, "in_story": item.in_story, "strength": strength(item)}
 
 
+def related_head(article: Article, drawn: bool = False) -> str:
+    """The line `related` opens with: which article the list is related to."""
+    from tui.cli.terminal_lines import name
+
+    local = article.published.astimezone().strftime("%Y-%m-%d %H:%M")
+    return (f"related to {article.id} ({name(article.feed, drawn)}, {local}): "
+            f"{name(article.title, drawn)}")
+
+
 def story_json(story: Story) -> dict[str, Any]:
     return {"id": story.id, "label": story.label, "articles": list(story.article_ids),
             "outlets": list(story.outlets), "first": iso(story.first), "last": iso(story.last)}

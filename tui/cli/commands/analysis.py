@@ -72,7 +72,11 @@ def _related_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def related(desk: Desk, args: argparse.Namespace) -> int:
-    if desk.article(args.id) is None:
+    """The list opens with the article it is related to, on stdout (into a pipe too: a file
+    or a pager of it says what it lists). `--json` stays the array of items its README
+    keys name: the script passed the id, and `show ID --json` has the article."""
+    article = desk.article(args.id)
+    if article is None:
         raise CliError(f"no article with id {args.id}")
     every = desk.related(args.id, limit=NO_LIMIT)  # 20 at most (TOP_LINKS kept an article)
     items = every[:limit_of(args.limit)]
@@ -80,6 +84,8 @@ def related(desk: Desk, args: argparse.Namespace) -> int:
         output.print_json([output.related_json(r) for r in items])
     else:
         drawn = terminal_lines.drawn_here(desk)
+        if items:
+            terminal_lines.put(output.related_head(article, drawn), drawn)
         for r in items:
             why = " · ".join(p for p in (strength_said(r), r.reasons) if p)
             feed = terminal_lines.column(r.feed, 18, drawn)
