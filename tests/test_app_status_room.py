@@ -65,10 +65,12 @@ async def test_a_long_message_keeps_its_verb_and_undo_hint(demo_desk, size) -> N
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-async def test_a_refused_name_keeps_its_outcome(demo_desk, size) -> None:
+async def test_a_refused_name_keeps_its_outcome_and_its_key(demo_desk, size) -> None:
     """The refusal "Putin is already a name of Vladimir Putin (vladimir-putin); nothing added
     (...)": the owner's name gives way, "nothing added" stays (cutting the text before the
-    hint to keep it lost the outcome)."""
+    hint to keep it lost the outcome). At 80 columns the hint dropped whole: its short form
+    keeps the query that lists the owner, the label giving way; at 160 the label was cut
+    while the name, which gives way first, stood whole."""
     desk, config = demo_desk
     app = make_app(desk, config)
     async with app.run_test(size=size) as pilot:
@@ -80,11 +82,14 @@ async def test_a_refused_name_keeps_its_outcome(demo_desk, size) -> None:
                                  doing="adding 'Putin' to Sergei Shoigu")
         await settle(pilot)
         line = on_screen(app).rstrip()
-        assert "Putin is already a name of Vladimi" in line, line
+        assert "Putin is already a name of V" in line, line
         assert "; nothing added" in line, line
         if size[0] >= 160:
             assert line.endswith("(f actor:vladimir-putin lists its articles)"), line
-        assert not line.endswith("…"), line  # a hint with no room is left out, not cut
+            assert line.startswith("Actor timeline: Sergei Shoigu") and "newest first  1/" in line
+            assert "Vladimir Putin (" in line and "(vladimir-putin)" not in line, line
+        else:
+            assert line.endswith("; nothing added (f actor:vladimir-putin)"), line
 
 
 def test_a_name_cut_open_is_closed_and_a_plain_message_is_left_whole() -> None:
@@ -92,16 +97,35 @@ def test_a_name_cut_open_is_closed_and_a_plain_message_is_left_whole() -> None:
 
     title = Give("#15 \u2068سقوط نظام الأسد: فصائل المعارضة\u2069")
     message = Said("saved ★ ", title, Hint(" (u undoes)"))
-    cut = fitted(message, 30)
+    cut, _ = fitted(message, 30)
     assert cut.startswith("saved ★ #15 \u2068") and cut.endswith("…\u2069 (u undoes)"), cut
-    assert fitted(message, 200) == message
-    assert fitted("a plain message, cut by the line", 10) == "a plain message, cut by the line"
+    assert fitted(message, 200) == (message, 0)
+    assert fitted("a plain message, cut by the line", 10)[0] == "a plain message, cut by the line"
     assert Said("undone: ", Said("saved ", title)).parts[-1] is title
 
 
-async def test_a_refresh_line_never_ends_in_half_a_key_hint(server, tmp_path) -> None:
+def test_names_give_way_before_the_label_and_the_label_before_a_short_key() -> None:
+    from tui.app.said import Give, Hint, Said, fitted
+
+    message = Said("refused ", Give("Some Long Name (some-long-name)"), "; nothing added",
+                   Hint(" (f actor:some-long-name lists its articles)", " (f actor:x)"))
+    whole = len(message)
+    assert fitted(message, whole + 20, 20) == (message, 20)
+    text, kept = fitted(message, whole + 10, 20)  # the name gives the ten columns
+    assert (kept, len(text)) == (20, whole - 10) and text.endswith("its articles)"), text
+    text, kept = fitted(message, whole - 11, 20)  # then the label, to its floor
+    assert kept == 12 and "Some Lo…;" in text and text.endswith("its articles)"), text
+    text, kept = fitted(message, 40, 20)  # the hint's short form, the label gone whole
+    assert kept == 0 and text.endswith("; nothing added (f actor:x)"), text
+    assert fitted(message, 25, 20) == ("refused Some Lo…; nothing added", 12)  # no room
+    assert fitted("plain, cut by the line", 10, 20) == ("plain, cut by the line", 12)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_a_refresh_line_keeps_the_key_that_lists_the_feeds(server, tmp_path,
+                                                                 size) -> None:
     """`R` at 80x24 with a feed failing and one read with a warning drew "...; 1 failed; 1 with
-    warnings (e li…": the hint is whole, or left out when the line has no room for it."""
+    warnings (e li…", then nothing after "warnings": the hint is whole, or its short form."""
     import asyncio
 
     from tests.conftest import rss, write_config
@@ -120,7 +144,7 @@ async def test_a_refresh_line_never_ends_in_half_a_key_hint(server, tmp_path) ->
     with Desk.open(config) as desk:
         await asyncio.to_thread(desk.refresh)
         app = make_app(desk, config)
-        async with app.run_test(size=(80, 24)) as pilot:
+        async with app.run_test(size=size) as pilot:
             await settle(pilot)
             await pilot.press("R")
             for _ in range(400):
@@ -128,5 +152,6 @@ async def test_a_refresh_line_never_ends_in_half_a_key_hint(server, tmp_path) ->
                 if "refreshed all feeds" in on_screen(app):
                     break
             line = on_screen(app).rstrip()
-            assert "refreshed all feeds: 0 new; 1 failed; 1 with warnings" in line, line
-            assert "(e" not in line or line.endswith("(e lists them)"), line
+            assert line.startswith("Unread  1/2  refreshed all feeds: 0 new; 1 failed; "
+                                   "1 with warnings ("), line
+            assert line.endswith("(e lists them)" if size[0] >= 160 else "(e: feeds)"), line

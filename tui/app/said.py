@@ -3,8 +3,10 @@
 A message says what was done or what came of it ("removed #analysis from", "nothing added"),
 names what it was done to (an article's title, an actor's name) and often ends with the key
 that acts on it ("(u undoes)"). The name is in sight already (the list's row, the panel's
-line), so it is the part that gives way; the verb, the outcome and the hint stay. A plain
-`str` message has no such parts and is cut at its end, as before.
+line), so it gives way first, before the view's label; the verb, the outcome and the key
+stay. A hint too long for the line takes its short form (the key and what it is typed
+with, "(f actor:vladimir-putin)"); to keep that, the names and then the label give way
+further. A plain `str` message has no such parts and is cut at its end, as before.
 """
 
 from __future__ import annotations
@@ -13,6 +15,11 @@ from rich.text import Text
 
 GIVE_FLOOR = 8
 """A name that gives way keeps this many columns ("#40 A t…"), so it still says which."""
+NAME_LAST = 2
+"""A name gives way this far ("V…") only to keep a key hint, which names it or acts on it."""
+LABEL_FLOOR = 12
+"""A view label cut to make room keeps this many columns ("Story: Kurs…"), so the line
+still says where you are; it gives way further, whole, only to keep a key hint."""
 
 _OPENS, _CLOSE = "\u2066\u2067\u2068", "\u2069"
 
@@ -22,8 +29,15 @@ class Give(str):
 
 
 class Hint(str):
-    """A closing key hint (" (u undoes)"): kept whole or, when the line has no room for it
-    once the names gave way, left out whole (half a key hint points nowhere)."""
+    """A closing key hint (" (e lists them)"): whole, or its `short` form (" (e: feeds)")
+    when the line has no room for it, or left out whole (half a key hint points nowhere)."""
+
+    short: str
+
+    def __new__(cls, text: str, short: str = "") -> Hint:
+        made = super().__new__(cls, text)
+        made.short = short
+        return made
 
 
 class Said(str):
@@ -41,26 +55,44 @@ class Said(str):
         return made
 
 
-def fitted(message: str, room: int) -> str:
-    """`message` in `room` columns: the names it gives are cut first (each to `GIVE_FLOOR`,
-    the first first), then a hint that still has no room is left out; what still does not
-    fit is cut at the end by the line. An isolate cut open is closed, so what follows keeps
-    its place."""
-    over = cells(message) - room
-    if over <= 0 or not isinstance(message, Said):
-        return str(message)
-    parts = list(message.parts)
-    for at, part in enumerate(parts):
+def fitted(message: str, room: int, label: int = 0) -> tuple[str, int]:
+    """`message` and a view label of `label` columns in `room`: (the message, the label's
+    columns kept). In order, each only as far as it must: the names (each to `GIVE_FLOOR`,
+    the first first), the label (to `LABEL_FLOOR`); then a hint takes its short form, for
+    which the names give way to `NAME_LAST` and the label whole; a hint that still has no
+    room is left out. What still does not fit is cut at the end by the line. An isolate cut
+    open is closed, so what follows keeps its place."""
+    floor = min(label, LABEL_FLOOR)
+    if not isinstance(message, Said):
+        return str(message), max(min(label, room - cells(message)), floor)
+    tries = ((GIVE_FLOOR, label, "long"), (GIVE_FLOOR, label, "short"),
+             (NAME_LAST, label, "short"), (NAME_LAST, 0, "short"))  # 0: the label goes whole
+    for names, beside, hints in tries:
+        if hints == "short" and not any(isinstance(p, Hint) and p.short for p in message.parts):
+            break
+        text, kept = _given(message.parts, room, beside, names, hints)
+        if cells(text) + kept <= room:
+            return text, kept
+    return _given(message.parts, room, label, GIVE_FLOOR, "none")
+
+
+def _given(parts: tuple[str, ...], room: int, label: int, names: int,
+           hints: str) -> tuple[str, int]:
+    """The message with its hints `long`, `short` or `none`, its names cut (to `names` at
+    most) and then the label (to its floor) as far as `room` needs."""
+    shown = [_hint(p, hints) if isinstance(p, Hint) else p for p in parts]
+    over = sum(map(cells, shown)) + label - room
+    for at, part in enumerate(shown):
         width = cells(part)
-        keep = max(GIVE_FLOOR - 1, width - over - 1)  # the "…" takes one column
-        if over > 0 and isinstance(part, Give) and keep < width - 1:
-            parts[at] = _cut(part, keep)
-            over -= width - cells(parts[at])
-    for at in reversed(range(len(parts))):
-        if over > 0 and isinstance(parts[at], Hint):
-            over -= cells(parts[at])
-            parts[at] = ""
-    return "".join(parts)
+        keep = max(names - 1, width - over - 1)  # the "…" takes one column
+        if over > 0 and isinstance(parts[at], Give) and keep < width - 1:
+            shown[at] = _cut(part, keep)
+            over -= width - cells(shown[at])
+    return "".join(shown), max(label - max(over, 0), min(label, LABEL_FLOOR))
+
+
+def _hint(part: Hint, hints: str) -> str:
+    return part if hints == "long" else part.short if hints == "short" else ""
 
 
 def cells(text: str) -> int:

@@ -240,12 +240,13 @@ class Jobs:
         side = self.host.reader.side if self.host.reader.is_open else None
         owner = error.owners[0]
         if side is not None and side.highlight_actor(owner):
-            where = "highlighted in the actors panel"
+            hint = Hint(" (highlighted in the actors panel)")
         else:
-            where = f"f actor:{owner} lists its articles"
+            query = f"{self.host.key('filter')} actor:{owner}"
+            hint = Hint(f" ({query} lists its articles)", short=f" ({query})")
         text = str(error)
         head, named, tail = text.partition(error.named) if error.named else (text, "", "")
-        self.host.say(Said(head, Give(named), tail, "; nothing added", Hint(f" ({where})")))
+        self.host.say(Said(head, Give(named), tail, "; nothing added", hint))
 
     def _reanalyse_worker(self, what: str, edit: Callable[[], object], doing: str,
                           then: Callable[[], None]) -> None:
@@ -297,11 +298,12 @@ def refreshed_line(feeds: list[str] | None, summary: RefreshSummary,
     ("0 new; 1 failed" read as if something had been fetched); `demo`: the failures are the
     demo's site not served (`demo_not_served`), which is said instead of the count's hint;
     `feeds_key`: the key that lists the feeds (`[keys]` may remap it). A `Said`: on a short
-    line the feeds' names give way, and the key hint is whole or left out."""
+    line the feeds' names give way, and the key hint is whole, short or left out."""
     down = DEMO_DOWN.format(feeds_key)
+    brief = f" ({feeds_key}: feeds)"  # a hint's short form (said.py)
     if feeds and len(feeds) == 1 and len(failed) == 1:
         why = Said(down) if demo else Said(short(failed[0].error),
-                                           Hint(f" ({feeds_key} lists feeds)"))
+                                           Hint(f" ({feeds_key} lists feeds)", brief))
         return Said(isolated(failed[0].feed), ": refresh failed: ", why)  # the name stays
     # each name a bidi isolate: a Persian name pulled the count after it into its run
     named = Give(", ".join(map(isolated, feeds))) if feeds else "all feeds"
@@ -321,7 +323,8 @@ def refreshed_line(feeds: list[str] | None, summary: RefreshSummary,
     if summary.pruned:  # keep_days: rows that leave the list say why
         line += f"; {counted(summary.pruned, 'old article')} pruned"
     hint = failed or summary.warnings or summary.pages_failed
-    return Said("refreshed ", named, line, Hint(f" ({feeds_key} lists them)") if hint else "")
+    return Said("refreshed ", named, line, Hint(f" ({feeds_key} lists them)", brief) if hint
+                else "")
 
 
 def short(error: str, room: int = 90) -> str:

@@ -11,10 +11,10 @@ from pathlib import Path
 
 from rich.cells import cell_len
 
+from tui.app.said import LABEL_FLOOR
 from tui.app.screens.dialogs import ExportDialog, TextDialog, format_of
 from tui.app.screens.host import Host, guarded
 from tui.app.views import ViewSpec, combine, cut
-from tui.app.widgets.status import LABEL_FLOOR
 from tui.core.config.loader import Config, ConfigError
 from tui.core.query import QueryError
 from tui.core.words import counted

@@ -20,9 +20,6 @@ from tui.app.said import fitted
 from tui.app.widgets.visual_text import drawn_label
 
 MESSAGE_SECONDS = 8.0
-LABEL_FLOOR = 12
-"""A view label cut to make room keeps this many columns ("Story: Kurs…"), so the line
-still says where you are; a message longer than the rest is cut at its end instead."""
 
 
 def place(view: str, filter_query: str, search: str, hide_read: bool, *, reorder: bool) -> Text:
@@ -93,12 +90,11 @@ class StatusLine(Static):
         width = self.size.width or 80
         shown = self.message or self.standing
         text = self._place.copy()
-        floor = min(text.cell_len, LABEL_FLOOR)  # the place gives way first, to its floor
-        shown = fitted(shown, width - self._position.cell_len - floor - 2)
+        shown, kept = fitted(shown, width - self._position.cell_len - 2, text.cell_len)
         message = f"  {shown}" if shown else ""
-        room = width - self._position.cell_len - Text(message).cell_len
-        if text.cell_len > room:
-            text.truncate(max(room, min(text.cell_len, LABEL_FLOOR)), overflow="ellipsis")
+        if kept < text.cell_len:  # said.py: the names in the message give way before it
+            text = text[:0] if not kept else text
+            text.truncate(kept, overflow="ellipsis")
         text.append_text(self._position)
         text.append_text(self._drawn(message))
         text.no_wrap, text.overflow = True, "ellipsis"  # one row: never wrap out of sight
