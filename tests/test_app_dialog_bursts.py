@@ -191,3 +191,34 @@ async def test_a_cursor_move_holds_no_key_after_it(demo_desk) -> None:
             assert not app.keys.held and app.keys.flying is None
         await settle(pilot)
         assert main(app).articles.cursor == 3
+
+
+async def test_a_paste_in_the_burst_lands_in_the_dialog_its_keys_opened(demo_desk) -> None:
+    """`e i` then a paste (one event, not keys): the paste went to the list at once, before
+    `e` and `i` had opened their dialogs; it waits its turn as keys do (key_order.py)."""
+    app = make_app(*demo_desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        _burst(app, ["e", "i"])
+        app.post_message(events.Paste("http://127.0.0.1:9/pasted.xml"))
+        await settle(pilot)
+        assert _fields(app) == ["http://127.0.0.1:9/pasted.xml", "", ""]
+
+
+async def test_only_a_cursor_move_lets_the_next_key_go_at_once(demo_desk) -> None:
+    """`_moves` asks Textual's public `active_bindings` which binding a key runs (it read
+    the private `_modal_binding_chain` before): `j` in the list moves, `e` does not, a paste
+    is no move. Should Textual change what that property gives, this fails first."""
+    from pathlib import Path
+
+    import tui.app.key_order as key_order
+
+    app = make_app(*demo_desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main(app).articles.focus()
+        await settle(pilot)
+        moves = app.keys._moves
+        assert moves(events.Key("j", "j")) and moves(events.Key("k", "k"))
+        assert not moves(events.Key("e", "e")) and not moves(events.Paste("j"))
+    assert "_binding_chain" not in Path(key_order.__file__).read_text(encoding="utf-8")

@@ -63,3 +63,31 @@ def test_a_list_dialog_takes_the_enter_typed_with_the_key_that_opened_it(
         assert desk.article(first.id).tags == (tags[1], *tags[3:])
     tmux.keys("q")
     quit_app(tmux)
+
+
+def paste(tmux: Tmux, text: str) -> None:
+    """A bracketed paste, as a terminal sends one (one Paste event, not keys)."""
+    tmux.run("set-buffer", "-b", "clip", text)
+    tmux.run("paste-buffer", "-p", "-b", "clip", "-t", tmux.session)
+
+
+def test_a_paste_right_after_the_key_opening_a_dialog_lands_in_it(
+        tmp_path: Path, tmux: Tmux) -> None:
+    """`e i` then a pasted URL: the URL went to the list under the dialog (a Paste was routed
+    at once, while `e` and `i` were still opening their screens), the field stayed empty."""
+    config = copy_demo(tmp_path / "demo")
+    start(tmux, tmp_path, config, (120, 40))
+    tmux.wait_for(lambda s: "Unread  1/" in status(s))
+    url = "http://127.0.0.1:9/pasted/feed.xml"
+    for _ in range(2):
+        tmux.keys("e", "i")
+        paste(tmux, url)
+        tmux.wait_for(lambda s: url in s and "URL, e.g." not in s, timeout=20)
+        tmux.keys("Escape", "Escape")
+        tmux.wait_for(lambda s: "Feeds (" not in s and "Unread  1/" in status(s))
+    tmux.keys("/")
+    paste(tmux, "Shoigu")
+    tmux.keys("Enter")
+    tmux.wait_for(lambda s: "/Shoigu" in status(s))
+    tmux.keys("q")
+    quit_app(tmux)

@@ -78,13 +78,14 @@ class NewsdeskApp(App[None]):
                     "closes what is open)", title="Do you want to quit?")
 
     async def on_event(self, event: events.Event) -> None:
-        """A key from the terminal waits for the keys typed before it (key_order.py)."""
-        if isinstance(event, events.Key) and not event.is_forwarded:
+        """A key or a paste from the terminal waits for the keys typed before it
+        (key_order.py)."""
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
             await self.keys.take(event)
         else:
             await super().on_event(event)
 
-    async def _route_key(self, event: events.Key) -> None:
+    async def _route_key(self, event: events.Key | events.Paste) -> None:
         await super().on_event(event)
 
     def on_key_handled(self, message: KeyHandled) -> None:

@@ -1,4 +1,6 @@
 """Keys handled one at a time, in the order typed, each by the screen its key before left.
+A paste (bracketed, one event) is held in the same line: `e i` then a pasted URL put the URL
+into the list the dialog was opening over.
 
 Textual hands a key to the widget focused when the app takes it from its queue, but runs the
 key's bindings only once it has bubbled back up to the app. A terminal delivers a burst at
@@ -29,6 +31,9 @@ if TYPE_CHECKING:
     from textual.timer import Timer
     from textual.widget import Widget
 
+Typed = events.Key | events.Paste
+"""What the terminal sends that waits its turn: a key, or a paste."""
+
 MOVES = frozenset({"run('cursor_down')", "run('cursor_up')", "move(1)", "move(-1)",
                    "move('down')", "move('up')", "scroll('down')", "scroll('up')",
                    "cursor_down", "cursor_up", "scroll_down", "scroll_up"})
@@ -46,7 +51,7 @@ class KeyHandled(Message):
     the app hears of it once the key's own handlers and bindings have run. Then once more,
     behind what those bindings posted on the way (an input's enter posts Submitted)."""
 
-    def __init__(self, key: events.Key, last: bool) -> None:
+    def __init__(self, key: Typed, last: bool) -> None:
         super().__init__()
         self.key = key
         self.last = last
@@ -55,13 +60,13 @@ class KeyHandled(Message):
 class KeyOrder:
     """The app's keys waiting for the one in flight (or for a screen being mounted)."""
 
-    def __init__(self, app: App[Any], route: Callable[[events.Key], Awaitable[None]]) -> None:
+    def __init__(self, app: App[Any], route: Callable[[Typed], Awaitable[None]]) -> None:
         self.app = app
         self.route = route
         """Textual's own handling of a key the terminal sent (priority bindings, then the
         focused widget)."""
-        self.held: deque[events.Key] = deque()
-        self.flying: events.Key | None = None
+        self.held: deque[Typed] = deque()
+        self.flying: Typed | None = None
         self.target: Widget | None = None
         self.sent = 0.0
         """When the key in flight was routed (time.monotonic)."""
@@ -75,8 +80,8 @@ class KeyOrder:
         """Nothing held, nothing in flight that can still be heard of (for tests' waits)."""
         return not self.held and (self.flying is None or self._lost())
 
-    async def take(self, key: events.Key) -> None:
-        """A key from the terminal: routed now, or after the keys before it."""
+    async def take(self, key: Typed) -> None:
+        """A key or a paste from the terminal: routed now, or after the keys before it."""
         if not self.held and self.flying is not None and \
                 time.monotonic() - self.sent > STUCK_TICKS * WATCH:
             self.flying = self.target = None  # its marker was lost: no watch counted
@@ -117,16 +122,14 @@ class KeyOrder:
             return True
         return bool(getattr(screen, "holds_keys", False))  # it calls `next` when done
 
-    def _moves(self, key: events.Key) -> bool:
+    def _moves(self, key: Typed) -> bool:
         """Whether the key's binding only moves a cursor (a line would take it as text)."""
         app = self.app
-        if isinstance(app.focused, Input):
+        if isinstance(app.focused, Input) or not isinstance(key, events.Key):
             return False
-        for _node, bindings in app.screen._modal_binding_chain:
-            for binding in bindings.key_to_bindings.get(key.key, ()):
-                if not binding.priority:
-                    return binding.action in MOVES
-        return False
+        active = app.screen.active_bindings.get(key.key)  # public: the binding the key runs
+        return active is not None and not active.binding.priority and \
+            active.binding.action in MOVES
 
     def _lost(self) -> bool:
         """The key in flight went to a widget that is gone (a dialog it closed): its marker
@@ -146,7 +149,7 @@ class KeyOrder:
         if self.held:
             self.app.call_later(self.next)
 
-    def _again(self, key: events.Key) -> bool:
+    def _again(self, key: Typed) -> bool:
         """The second round, through the same widgets if their screen is still on top, else
         through the screen now on top (which answers once it is mounted)."""
         screen = self.app.screen
