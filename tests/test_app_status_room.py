@@ -155,3 +155,16 @@ async def test_a_refresh_line_keeps_the_key_that_lists_the_feeds(server, tmp_pat
             assert line.startswith("Unread  1/2  refreshed all feeds: 0 new; 1 failed; "
                                    "1 with warnings ("), line
             assert line.endswith("(e lists them)" if size[0] >= 160 else "(e: feeds)"), line
+
+
+async def test_a_mark_keeps_the_key_that_clears_the_marks_at_80_columns(demo_desk) -> None:
+    """`m` at 80x24 drew "1 article marked: s N x t T E y o act on them (M": half a hint,
+    cut by the line; the view's label gives way to keep it whole."""
+    app = make_app(*demo_desk)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        line = on_screen(app).rstrip()
+        assert line.endswith("1 article marked: s N x t T E y o act on them (M clears)"), line
+        assert "1 marked  2/" in line, line

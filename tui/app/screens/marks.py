@@ -111,8 +111,9 @@ class Marks:
         keys = " ".join(key(name) for name in ("toggle_saved", "toggle_read", "dismiss",
                                                 "add_tags", "remove_tag", "export_view",
                                                 "copy_link", "open_browser"))
-        self.host.say(f"{counted(count, 'article')} marked: {keys} act on them "
-                      f"({key('mark_all')} clears)" if count else "no marks")
+        clears = f" ({key('mark_all')} clears)"  # kept whole, the label giving way (said.py)
+        self.host.say(Said(f"{counted(count, 'article')} marked: {keys} act on them",
+                           Hint(clears, clears)) if count else "no marks")
         self.host.update_status()
 
     # -- the batch -------------------------------------------------------------------------
