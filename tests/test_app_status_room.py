@@ -168,3 +168,17 @@ async def test_a_mark_keeps_the_key_that_clears_the_marks_at_80_columns(demo_des
         line = on_screen(app).rstrip()
         assert line.endswith("1 article marked: s N x t T E y o act on them (M clears)"), line
         assert "1 marked  2/" in line, line
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_another_readers_key_never_ends_in_half_a_hint(demo_desk, size) -> None:
+    """Elfeed's `b` at 80x24 drew "...o opens the link in the browser (?": the help's hint
+    is whole, or left out where the line has no room for it."""
+    app = make_app(*demo_desk)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await pilot.pause()
+        line = on_screen(app).rstrip()
+        assert line.endswith("o opens the link in the browser" + (
+            " (? lists every key)" if size[0] >= 160 else "")), line

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from tui.app.commands import COMMANDS, key_label
+from tui.app.said import Hint, Said
 
 HABITS: Mapping[str, tuple[str, str]] = {
     # key: (what the user wanted, newsdesk's command that does it)
@@ -27,7 +28,7 @@ WHAT = {"open_browser": "o opens the link in the browser",
         "next_feed": "J lists the next feed, n goes to the next unread"}
 
 
-def habit_hint(key: str, keymap: Mapping[str, str]) -> str | None:
+def habit_hint(key: str, keymap: Mapping[str, str]) -> Said | None:
     """What the status line says for `key`, a key no command has (None: not one of those,
     or one the user's [keys] gave a command)."""
     if key not in HABITS or any(key in keymap.get(c.name, c.key).split(",") for c in COMMANDS):
@@ -36,4 +37,5 @@ def habit_hint(key: str, keymap: Mapping[str, str]) -> str | None:
     command = next(c for c in COMMANDS if c.name == name)
     own = keymap.get(name, command.key)
     what = WHAT[name] if own == command.key else f"{key_label(own)}: {command.title}"
-    return f"{key_label(key)}: no such key in newsdesk; {what} (? lists every key)"
+    return Said(f"{key_label(key)}: no such key in newsdesk; {what}",
+                Hint(" (? lists every key)"))  # whole or left out, never "(?" (said.py)
