@@ -3,7 +3,8 @@
 Congress and its parties in Hebrew (the article drops after ב: "בסנאט"), the US carriers sent
 to the region, and "Abd al-" names written joined or apart; and the look-alikes that must
 stay apart: Golan's Israeli "הדמוקרטים" is no US party, the World Jewish Congress no Congress,
-President Ford no carrier, Esad Şeybani no Assad. The sentences are ours."""
+President Ford no carrier, Esad Şeybani no Assad. Hebrew role phrases name an office only with
+its country ("שר החוץ האיראני"), and its holder on the day. The sentences are ours."""
 
 from __future__ import annotations
 
@@ -83,3 +84,24 @@ def test_spellings_join_abd_al_and_drop_the_hebrew_article() -> None:
     assert "בסנאט" in hebrew_variants("הסנאט")
     assert "בהסנאט" in hebrew_variants("הסנאט")  # the old prefixes stay
     assert not [v for v in hebrew_variants("הם") if v == "בם"]  # short words: no drop
+
+
+@pytest.mark.parametrize(("body", "when", "actor"), [
+    ("שר החוץ האיראני אמר: \"התקרבנו מאוד\".", datetime(2026, 2, 26, tzinfo=UTC),
+     "abbas-araghchi"),
+    ("שר החוץ האיראני אמר: \"התקרבנו מאוד\".", datetime(2023, 6, 1, tzinfo=UTC),
+     "hossein-amir-abdollahian"),
+    ("מזכיר המדינה האמריקני נחת בישראל.", datetime(2026, 2, 26, tzinfo=UTC), "marco-rubio"),
+    ("מזכיר המדינה האמריקני נחת בישראל.", datetime(2023, 10, 12, tzinfo=UTC),
+     "antony-blinken"),
+    ("נשיא רוסיה נפגש עם נשיא טורקיה.", datetime(2025, 6, 1, tzinfo=UTC),
+     "recep-tayyip-erdogan"),
+])
+def test_hebrew_role_phrases_name_the_holder_of_the_day(
+        recognizer: Recognizer, body: str, when: datetime, actor: str) -> None:
+    assert actor in {m.actor_id for m in recognizer.mentions("", body, when)}
+
+
+def test_a_role_phrase_without_its_country_names_nobody(recognizer: Recognizer) -> None:
+    """"מזכיר המדינה" alone is no office: the country is the qualifier (as "госсекретарь")."""
+    assert "marco-rubio" not in found(recognizer, "ניסיונות מזכיר המדינה לשכנע את הסנאטורים.")
