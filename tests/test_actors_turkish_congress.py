@@ -3,8 +3,9 @@
 Congress and its parties in Hebrew (the article drops after ב: "בסנאט"), the US carriers sent
 to the region, and "Abd al-" names written joined or apart; and the look-alikes that must
 stay apart: Golan's Israeli "הדמוקרטים" is no US party, the World Jewish Congress no Congress,
-President Ford no carrier, Esad Şeybani no Assad. Hebrew role phrases name an office only with
-its country ("שר החוץ האיראני"), and its holder on the day. The sentences are ours."""
+President Ford no carrier, Esad Şeybani no Assad, the letter "efe" no agency. Hebrew role
+phrases name an office only with its country ("שר החוץ האיראני"), and its holder on the day.
+The sentences are ours."""
 
 from __future__ import annotations
 
@@ -57,6 +58,9 @@ def found(recognizer: Recognizer, body: str) -> set[str]:
     ("نُقل الجرحى إلى مجمع ناصر الطبي في خان يونس.", "nasser-medical-complex"),
     ("قال محمد عبدالسلام إن الحوثيين لن يتوقفوا.", "mohammed-abdulsalam"),
     ("Georgischer Traum gewann die Wahl; Irakli Kobachidse bleibt.", "irakli-kobakhidze"),
+    ("Hamas liberó a Edan Alexander, informó la agencia EFE.", "edan-alexander"),
+    ("Hamas liberó a Edan Alexander, informó la agencia EFE.", "efe"),
+    ("חמאס שחרר את עידן אלכסנדר.", "edan-alexander"),
 ])
 def test_names_found(recognizer: Recognizer, body: str, actor: str) -> None:
     assert actor in found(recognizer, body)
@@ -73,6 +77,7 @@ def test_names_found(recognizer: Recognizer, body: str, actor: str) -> None:
     ("Dışişleri Bakanı Esad Şeybani Ankara'da.", "bashar-al-assad"),
     ("Gamal Abdel Nasser nationalised the canal.", "nasser-medical-complex"),
     ("Reisi kim olursa olsun, karar verildi.", "ebrahim-raisi"),  # "the chief"
+    ("La letra efe va antes de la ge.", "efe"),  # the letter, lower case
 ])
 def test_look_alikes_stay_apart(recognizer: Recognizer, body: str, absent: str) -> None:
     assert absent not in found(recognizer, body)
