@@ -5,10 +5,11 @@ screen, bidi overrides disguise text, a lone surrogate cannot even be stored. Al
 removed before anything is stored, so no later consumer (TUI, CLI, export) has to remember.
 Rich markup such as ``[link=file:///etc]`` is plain text here: the faces never interpret it.
 
-Only a real ESC sequence takes text with it. A lone C1 character (U+0080..U+009F) is dropped
-by itself: terminals may read U+009D as the start of an OSC string, but mis-decoded pages are
-full of them (a curly quote read as Latin-1 is ``â\x80\x9d``), and treating them as openers
-deleted whole articles. Such mojibake is repaired first (`mojibake.repair_text`).
+Only a real ESC sequence, or a C1 CSI or OSC of that shape (c1.py), takes text with it.
+Another C1 character (U+0080..U+009F) is dropped by itself: terminals may read U+009D as the
+start of an OSC string, but mis-decoded pages are full of them (a curly quote read as
+Latin-1 is ``â\x80\x9d``), and treating them as openers deleted whole
+articles. Such mojibake is repaired first (`mojibake.repair_text`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import sys
 import unicodedata
 from collections.abc import Callable
 
+from tui.core.ingest import c1
 from tui.core.ingest.mojibake import looks_mojibake, repair_text
 
 # Whole escape sequences first (so their payload goes too), then any stray control character.
@@ -66,6 +68,13 @@ _ZW = "[\u200b-\u200d]"
 _IN_WORD = re.compile(f"{_ZW}(?<=[{_FLAT}]{_ZW}){_ZW}*(?=[{_FLAT}])")
 _ARABIC = "\u0620-\u064a\u066e-\u06d3"
 _IN_ARABIC_WORD = re.compile(f"\u200b(?<=[{_ARABIC}]\u200b)\u200b*(?=[{_ARABIC}])")
+# Variation selectors choose a glyph for an emoji (a heart's VS16, a keycap's) or a CJK
+# ideograph; between two letters of these scripts they choose nothing and split the word
+# ("Pezes\ufe0fhkian"). The supplement's (U+E0100-E01EF) are astral: only such text looks.
+_VS = "[\ufe00-\ufe0f\U000e0100-\U000e01ef]"
+_LETTER = f"[{_FLAT}{_ARABIC}]"
+_VS_IN_WORD = re.compile(f"{_VS}(?<={_LETTER}{_VS}){_VS}*(?={_LETTER})")
+_BMP_VS = re.compile("[\ufe00-\ufe0f]")
 # Characters that break lines without being "\n": treated as line breaks, not deleted, so the
 # words on either side stay apart.
 _BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
@@ -79,12 +88,15 @@ _ASCII_CONTROLS = bytes([*range(0x09), *range(0x0B, 0x20), 0x7F])
 def strip_controls(text: str, in_words: bool = True) -> str:
     """Remove terminal escape sequences and control/bidi characters; keep \\n and \\t.
     A memchr-speed scan for ESC spares most text the _ESCAPES pass (2 ms of a 200 KB page).
-    `in_words`: the zero-width characters inside words (_IN_WORD) go too."""
+    `in_words`: the zero-width characters and variation selectors inside words go too."""
     if "\x1b" in text:
         text = _ESCAPES.sub("", text)
     if text.isascii():  # bytes.translate deletes in one C loop: 5x faster than the regex
         return text.encode("ascii").translate(None, _ASCII_CONTROLS).decode("ascii")
-    if not _astral(text):
+    if "\x9b" in text or "\x9d" in text:
+        text = c1.TEXT.sub("", text)
+    astral = _astral(text)
+    if not astral:
         text = _CONTROLS.sub("", text)
     elif "\U0001f3f4" in text:  # a black flag: the tags after it may be a flag's (kept)
         text = _TAGS.sub(r"\1", _CONTROLS.sub("", text))
@@ -92,6 +104,8 @@ def strip_controls(text: str, in_words: bool = True) -> str:
         text = _CONTROLS_OR_TAGS.sub("", text)
     if not in_words:
         return text
+    if astral or _BMP_VS.search(text):
+        text = _VS_IN_WORD.sub("", text)
     if "\u200b" in text:
         text = _IN_ARABIC_WORD.sub("", _IN_WORD.sub("", text))
     elif "\u200c" in text or "\u200d" in text:
