@@ -42,7 +42,8 @@ HOSTILE_TITLES = [
     ("\x1b]8;;file:///etc/passwd\x1b\\click\x1b]8;;\x1b\\", "click"),
     ("a\x1b[2Jb\x1b[1;31mc\x1b[0m", "abc"),
     ("\x1bPq#0;2;0;0;0#0~~@@vv@@~~$\x1b\\sixel", "sixel"),
-    ("\x9b2J\x9d0;title\x07x", "2J0;titlex"),  # lone C1 characters go one by one
+    ("\x9b2J\x9d0;title\x07x", "x"),  # C1 CSI and OSC go whole, as ESC [ and ESC ] do
+    ("one\x9btwo \x9d end", "onetwo end"),  # no parameter, no sequence: the control alone
     ("abc\u202edcba\u2066x\u2069", "abcdcbax"),
     ("line\u2028two\x0bthree", "line two three"),
     ("[bold red]not markup[/]", "[bold red]not markup[/]"),

@@ -18,7 +18,8 @@ from tui.core.store.db import connect
 
 SAID = ("newsdesk: upgrading the cache: the search index is made again and the article table "
         "is rebuilt so that ids are never reused and the links' features are moved to a table of "
-        "their own, for the 6 cached articles (once; a big cache "
+        "their own and hidden characters are taken out of the stored articles, for the 6 cached "
+        "articles (once; a big cache "
         "takes a while)\n")
 
 

@@ -77,7 +77,7 @@ class Desk(DeskReads):
             desk.set_aside = exc.moved_to
             desk.conn  # noqa: B018 - the broken file was moved aside: start a fresh cache
         desk.read_only = read_only_place(desk.db_path)
-        desk.config = desk._titled(config)
+        desk.config = desk.titled(config)
         if sync_feeds and not desk.read_only:  # a read-only cache is read as it is
             desk.sync_feeds()
         desk._lift_refusals()
@@ -95,7 +95,7 @@ class Desk(DeskReads):
         if self.on_upgrade is not None:
             self.on_upgrade(what)
 
-    def _titled(self, config: Config) -> Config:
+    def titled(self, config: Config) -> Config:
         """Feeds without a name in feeds.toml go by the title their feed sent (newsboat's
         way), once the cache knows it: one read, and only when there is such a feed."""
         if all(f.named for f in config.feeds):
@@ -151,7 +151,7 @@ class Desk(DeskReads):
 
     def use_config(self, config: Config) -> None:
         """feeds.toml re-read, in use from the next call (pages it allows now are due again)."""
-        config = self._titled(config)
+        config = self.titled(config)
         self.config = config
         self._lift_refusals()
         if self._analysis is not None:
@@ -239,7 +239,7 @@ class Desk(DeskReads):
                     self.conn, self.config.settings.keep_days,
                     None if feeds is None else [refs[f.name].id for f in chosen],
                     listed=[ref.id for ref in refs.values()], keep=keep)
-        titled = self._titled(self.config)  # a feed without a name: its title, fetched now
+        titled = self.titled(self.config)  # a feed without a name: its title, fetched now
         if titled.feeds != self.config.feeds:
             self.use_config(titled)
             self.sync_feeds()

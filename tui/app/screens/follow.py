@@ -167,7 +167,10 @@ class Follow:
         """A config just read from feeds.toml put in use, wholly: the Desk, the tree, keys,
         the auto-refresh and the text width (R's re-read, and `V`, which writes the file and
         reads it back). The cache open stays. Returns what changed (None: nothing)."""
-        old = self.host.config
+        # Both as the Desk names them now: a feed without a name goes by its stored title, not
+        # the host the file alone gives it (each re-read "renamed" it to its host), and one
+        # whose title a refresh just brought is no rename of the file's.
+        old, fresh = self.host.desk.titled(self.host.config), self.host.desk.titled(fresh)
         kept = fresh.settings.cache_dir != old.settings.cache_dir
         if kept:  # the cache open stays open: a new one would be another set of articles
             settings = fresh.settings.replace(cache_dir=old.settings.cache_dir)

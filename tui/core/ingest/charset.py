@@ -16,6 +16,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from tui.core.ingest import c1
+
 _CT_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
 _XML_CHARSET = re.compile(rb"<\?xml[^>]+encoding\s*=\s*[\"']([\w.:-]+)", re.I)
@@ -128,17 +130,21 @@ def declared_labels(raw: bytes, content_type: str | None) -> tuple[str, ...]:
 
 
 def decode(raw: bytes, content_type: str | None = None) -> Decoded:
-    """Decode a feed or a page. Never raises."""
+    """Decode a feed or a page, its C1 escape sequences dropped (c1.py: in a byte-oriented
+    charset only, never UTF-16's pairs). Never raises."""
     for bom, enc in _BOMS:
         if raw.startswith(bom):
             if enc == "utf-8" and not _valid_utf8(raw):
                 raw = raw[len(bom):]  # a tool's BOM on legacy bytes: the declaration decides
                 break
+            if enc == "utf-8":
+                raw = c1.strip_bytes(raw)
             return Decoded(raw.decode(enc, errors="replace").lstrip("\ufeff"), enc, "bom", ())
     declared = declared_labels(raw, content_type)
     if wide := utf16_order(raw):  # its NULs are valid UTF-8, which would read first
         found = "declared" if any("16" in (codec_of(d) or "") for d in declared) else "guessed"
         return Decoded(raw.decode(wide, errors="replace"), wide, found, declared)
+    raw = c1.strip_bytes(raw)
     try:
         return Decoded(raw.decode("utf-8"), "utf-8", "utf-8", declared)
     except UnicodeDecodeError:

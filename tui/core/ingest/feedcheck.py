@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 from urllib.parse import urljoin
 
-from tui.core.ingest import charset
+from tui.core.ingest import c1, charset
 from tui.core.ingest.sanitize import clean_line
 from tui.core.words import counted
 
@@ -40,7 +40,9 @@ def as_utf8(data: bytes, headers: dict[str, str]) -> tuple[bytes, dict[str, str]
     charset had to be guessed). Valid UTF-8 is passed on as it is."""
     content_type = headers.get("content-type")
     decoded = charset.decode(data, content_type)
-    out = data if decoded.how == "utf-8" else decoded.text.encode("utf-8", "surrogatepass")
+    # valid UTF-8 is handed on as its bytes, without what decode dropped
+    out = c1.strip_bytes(data) if decoded.how == "utf-8" \
+        else decoded.text.encode("utf-8", "surrogatepass")
     match = _DECLARED.match(out[:512])
     if match and match.group(2).lower() not in (b"utf-8", b"utf8"):
         out = out[:match.start(2)] + b"utf-8" + out[match.end(2):]

@@ -33,6 +33,10 @@ from tui.core.ingest.sanitize import clean_line, strip_controls
 
 # feedparser resolves relative URIs and sanitises HTML itself; we keep both on (defaults).
 MAX_ENTRIES = 5_000
+# A headline or a byline, however long the feed sends it: a 50 kB "title" (a whole post, or
+# padding) filled the reader's head, the status line and every `list` row, and was matched and
+# indexed twice (its summary has the words). Real headlines run to ~300 characters.
+MAX_TITLE, MAX_AUTHOR = 1_000, 200
 _ITEM_OPEN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s/>]")
 _ITEM_CLOSE = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?(?:item|entry)\s*>")
 _CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
@@ -105,7 +109,16 @@ def _title(entry: Any) -> str:
     """Titles as text: feedparser keeps markup in titles typed as HTML, we show plain words."""
     title = entry.get("title") or ""
     kind = (entry.get("title_detail") or {}).get("type", "")
-    return clean_line(_plain(title) if "html" in kind else title)
+    return cut_line(clean_line(_plain(title) if "html" in kind else title), MAX_TITLE)
+
+
+def cut_line(text: str, limit: int) -> str:
+    """`text`, or its first `limit` characters ending at a word and an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit * 0.8 else cut).rstrip() + "\u2026"
 
 
 def _fix_char_ref(match: re.Match[bytes]) -> bytes:
@@ -189,7 +202,7 @@ def _entry(entry: Any, feed_url: str, feed_lang: str | None) -> ParsedEntry | No
         key=entry_key(guid if isinstance(guid, str) else None, url, title, published),
         url=url,
         title=title,
-        author=clean_line(entry.get("author")) or None,
+        author=cut_line(clean_line(entry.get("author")), MAX_AUTHOR) or None,
         summary_html=summary if summary != content else None,
         content_html=content,
         published=published,

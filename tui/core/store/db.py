@@ -30,7 +30,8 @@ _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 _REINDEX = "the search index is made again"
 SLOW: dict[int, str] = {10: _REINDEX, 14: _REINDEX, 19: _REINDEX,
                          16: "the article table is rebuilt so that ids are never reused",
-                         21: "the links' features are moved to a table of their own"}
+                         21: "the links' features are moved to a table of their own",
+                         22: "hidden characters are taken out of the stored articles"}
 """What the migrations whose work grows with the cache do: `migrate` tells the user before
 it starts ("..., for the N cached articles"), not after a pause. Landed migrations are
 never edited, so it is said here; a new slow one adds its line."""
@@ -189,6 +190,13 @@ def register_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("newsdesk_fts_extra", 1, arabic_search.extra_tokens, deterministic=True)
     # what they index for a title or body: folded (ё, digits) and with those forms, or NULL
     conn.create_function("newsdesk_fts_text", 1, search_fold.fts_text, deterministic=True)
+    conn.create_function("newsdesk_unhidden", 2, _unhidden, deterministic=True)  # 0022
+
+
+def _unhidden(text: str | None, line: int) -> str | None:
+    from tui.core.ingest.sanitize import unhidden  # loaded by migration 0022 only
+
+    return unhidden(text, line)
 
 
 def _text_function(fn: Callable[[str], str]) -> Callable[[object], str | None]:
