@@ -7,11 +7,11 @@ word ("on Tuesday", "вчера") is read as its publication day. An analysis or
 back over an event two or three days on seldom names the day in its lead, so it reads as
 three days from its own event's report while another event's wire of the same hours reads as
 none (round 42's time class). Variants, each fitted per fold with the rest (stories and the
-lists' story tier as shipped):
-"ev_dated": `evgap` only when both leads name a day ("_u": with a part saying one does not);
-"ev_intK": a lead naming no day speaks of some day up to K days before its publication (the
-gap between the two ranges); "lu_ev" / "lu_days": evgap / days times "the later lead names no
-day" (their own weights); "cue_days": days times "the later headline says it is written back"
+lists' story tier as shipped): "ev_dated": `evgap` only when both leads name a day ("_u":
+with a part saying one does not); "ev_intK": a lead naming no day speaks of some day up to K
+days before its publication (the gap between the two ranges); "lu_ev" / "lu_days": evgap /
+days times "the later lead names no day" (their own weights; "_nolive": nor is its headline a
+live page's); "cue_days": days times "the later headline says it is written back"
 (`_BACK_HEAD`: "Explainer:", "what ... means", a question; "_u": or its lead names no day);
 "o_*": the same with the gold genre of the later article (an oracle: what a genre detector
 could give at best). Background pairs (b moved 0-3 days after a, its lead's day moving with
@@ -143,7 +143,20 @@ def _later_cue(p: ev.Pair, undated_too: bool) -> bool:
     return _back_cue(later) or (undated_too and not side[2])
 
 
+_LIVE = re.compile(r"(?<!\w)(?:live|онлайн|трансляция|مباشر|لحظه به لحظه|בשידור חי)(?!\w)",
+                   re.IGNORECASE)
+
+
+def _later_undated_nolive(p: ev.Pair) -> bool:
+    """The later lead names no day and its headline is no live page's (a liveblog's lead is
+    its latest entry, rarely dated: 4 of 25)."""
+    a, b = _sides(p)
+    later = p.b if b[0] >= a[0] else p.a
+    return _later_undated(p) and _LIVE.search(TITLE[later]) is None
+
+
 EXTRA: dict[str, dict[str, Callable[[ev.Pair], float]]] = {
+    "lu_days_nolive": {"lu_days": lambda p: p.parts["days"] * _later_undated_nolive(p)},
     "cue_days": {"cue_days": lambda p: p.parts["days"] * _later_cue(p, False)},
     "cue_u_days": {"cue_days": lambda p: p.parts["days"] * _later_cue(p, True)},
     "lu_ev": {"lu_ev": lambda p: p.parts["evgap"] * _later_undated(p)},
