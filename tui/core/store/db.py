@@ -7,6 +7,7 @@ applied in order, each in its own transaction, so a kill mid-upgrade leaves the 
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 import sqlite3
@@ -14,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from tui.core import arabic_search, search_fold, tagnames
+from tui.core import tagnames
 from tui.core.basics import utcnow
 from tui.core.store.write_turns import BUSY_TIMEOUT_MS
 
@@ -186,9 +187,25 @@ def register_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("newsdesk_fold", 1, _text_function(tagnames.key), deterministic=True)
     # what the FTS triggers index after a title or body: searchable forms of Arabic words
     # (migration 0010, which an older cache still runs); since 0014, newsdesk_fts_text
-    conn.create_function("newsdesk_fts_extra", 1, arabic_search.extra_tokens, deterministic=True)
+    conn.create_function("newsdesk_fts_extra", 1, _loaded("tui.core.arabic_search",
+                                                          "extra_tokens"), deterministic=True)
     # what they index for a title or body: folded (ё, digits) and with those forms, or NULL
-    conn.create_function("newsdesk_fts_text", 1, search_fold.fts_text, deterministic=True)
+    conn.create_function("newsdesk_fts_text", 1, _loaded("tui.core.search_fold", "fts_text"),
+                         deterministic=True)
+
+
+def _loaded(module: str, name: str) -> Callable[[object], str | None]:
+    """`module.name`, imported at its first call: only a write of titles or bodies calls
+    these, and their patterns were ~3 ms of every command's start-up (an unchanged fetch
+    writes neither)."""
+    found: list[Callable[[object], str | None]] = []
+
+    def call(value: object) -> str | None:
+        if not found:
+            found.append(getattr(importlib.import_module(module), name))
+        return found[0](value)
+
+    return call
 
 
 def _text_function(fn: Callable[[str], str]) -> Callable[[object], str | None]:
