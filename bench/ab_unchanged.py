@@ -1,5 +1,6 @@
 """Unchanged refresh (every feed answers 304), paired: two newsdesk installs, the Python floor
-(floor_sweep.py) and newsboat, alternating in one process on one loopback site, wall and CPU.
+(floor_sweep.py), the floor of newsdesk's design (floor_design.py: start-up, raw sockets on
+8 connections as newsdesk's sweep, and on 20, one SQLite read and write) and newsboat, alternating in one process on one loopback site, wall and CPU.
 
 Script, not a test:  python bench/ab_unchanged.py REPS A/bin/newsdesk B/bin/newsdesk
 
@@ -61,6 +62,10 @@ def main(reps: int, installs: list[str]) -> None:
         python = str(Path(installs[-1]).with_name("python"))
         commands["python floor"] = ([python, str(Path(__file__).with_name("floor_sweep.py")),
                                      str(work / "urls"), str(work / "etags.json")], None)
+        for connections in (8, 20):
+            commands[f"design floor {connections}"] = (
+                [python, str(Path(__file__).with_name("floor_design.py")), str(work / "urls"),
+                 str(work / f"design{connections}.sqlite3"), str(connections)], None)
         newsboat = shutil.which("newsboat")
         if newsboat:
             (work / "config").write_text("reload-threads 8\n")
@@ -85,6 +90,12 @@ def main(reps: int, installs: list[str]) -> None:
                 ratios = [a[0] / b[0] for a, b in zip(runs[name], runs["newsboat-8"],
                                                        strict=True)]
                 print(f"{name} / newsboat-8, wall: median {statistics.median(ratios):.3f}x")
+        for name in names[:len(installs)]:  # how far each install is above its design's floor
+            for i, what in ((0, "wall"), (1, "CPU")):
+                ratios = [x[i] / y[i] for x, y in zip(runs[name], runs["design floor 8"],
+                                                      strict=True)]
+                print(f"{name} / design floor 8, {what}: median "
+                      f"{statistics.median(ratios):.3f}x")
         if len(installs) == 2:
             a, b = runs[names[0]], runs[names[1]]
             for i, what in ((0, "wall"), (1, "CPU")):

@@ -55,7 +55,11 @@ HEAVY = ("textual", "trafilatura", "feedparser", "lxml", "rich", "click", "pygme
          # a named command loads its own module (cli/commands' commands_for), not the others
          "tui.cli.commands.reading", "tui.cli.commands.triage", "tui.cli.commands.feeds",
          "tui.cli.commands.feed_edits", "tui.cli.commands.analysis", "tui.cli.commands.tags",
-         "tui.cli.commands.app", "tui.core.related_items")
+         "tui.cli.commands.app", "tui.core.related_items",
+         # the SQL functions that fold titles and bodies load their modules at their first
+         # call, and a tag key its Arabic folding for a name not in ASCII (~3 ms of patterns);
+         # zlib (and its library) only for a page
+         "tui.core.arabic_search", "tui.core.search_fold", "tui.core.scripts", "zlib")
 
 # Only what the fetch imports counts (not the stub entry ingest/__init__ puts in for httpx's
 # CLI, a None): an interpreter may load modules at start-up (a site .pth

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -192,7 +191,10 @@ def set_body(conn: sqlite3.Connection, article_id: int, body: str, source: str,
 
 def compress_page(raw: bytes) -> bytes:
     """A page as `pages.raw` keeps it. Level 1: 40% of level 6's time (1.8 vs 4.8 ms a real
-    page), for pages ~20% larger; a refresh has it done in the worker that extracts the page."""
+    page), for pages ~20% larger; a refresh has it done in the worker that extracts the page.
+    zlib is loaded here, not by every command (its library too: ~0.5 ms of a start-up)."""
+    import zlib
+
     return zlib.compress(raw, 1)
 
 
@@ -217,6 +219,8 @@ def body_of(conn: sqlite3.Connection, article_id: int) -> str | None:
 
 def pages(conn: sqlite3.Connection) -> Iterable[tuple[int, str, bytes, str | None]]:
     """Every stored page, one at a time (ids first: the caller writes while iterating)."""
+    import zlib
+
     ids = [r[0] for r in conn.execute("SELECT article_id FROM pages ORDER BY article_id")]
     for article_id in ids:
         row = conn.execute("SELECT url, raw, content_type FROM pages WHERE article_id = ?",

@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from tui.core import arabic_search, search_fold, tagnames
 from tui.core.basics import utcnow
+from tui.core.store.sql_functions import register_functions
 from tui.core.store.write_turns import BUSY_TIMEOUT_MS
 
 DB_NAME = "newsdesk.sqlite3"
@@ -176,34 +176,6 @@ def _is_corrupt(exc: sqlite3.Error) -> bool:
         return code & 0xFF in (11, 26)
     text = str(exc).lower()
     return "malformed" in text or "not a database" in text
-
-
-def register_functions(conn: sqlite3.Connection) -> None:
-    """SQL functions for migrations, triggers and queries: SQLite cannot case-fold beyond ASCII
-    nor split Arabic proclitics."""
-    conn.create_function("newsdesk_tag_key", 1, _text_function(tagnames.key), deterministic=True)
-    conn.create_function("newsdesk_tag_display", 1, _text_function(tagnames.display),
-                         deterministic=True)
-    conn.create_function("newsdesk_fold", 1, _text_function(tagnames.key), deterministic=True)
-    # what the FTS triggers index after a title or body: searchable forms of Arabic words
-    # (migration 0010, which an older cache still runs); since 0014, newsdesk_fts_text
-    conn.create_function("newsdesk_fts_extra", 1, arabic_search.extra_tokens, deterministic=True)
-    # what they index for a title or body: folded (ё, digits) and with those forms, or NULL
-    conn.create_function("newsdesk_fts_text", 1, search_fold.fts_text, deterministic=True)
-    conn.create_function("newsdesk_unhidden", 2, _unhidden, deterministic=True)  # 0022
-
-
-def _unhidden(text: str | None, line: int) -> str | None:
-    from tui.core.ingest.sanitize import unhidden  # loaded by migration 0022 only
-
-    return unhidden(text, line)
-
-
-def _text_function(fn: Callable[[str], str]) -> Callable[[object], str | None]:
-    def call(value: object) -> str | None:
-        return None if value is None else fn(str(value))
-
-    return call
 
 
 def _configure(conn: sqlite3.Connection) -> None:

@@ -38,7 +38,7 @@ def sync_feed_tags(conn: sqlite3.Connection, feeds: Sequence[tuple[int, Sequence
     articles changed. One read when no feed's tags changed (no write lock)."""
     stored = dict(conn.execute("SELECT id, tags FROM feeds"))
     changed = [(feed_id, tuple(tags)) for feed_id, tags in feeds
-               if stored.get(feed_id) != json.dumps(list(tags), ensure_ascii=False)]
+               if stored.get(feed_id) != _stored(tags)]
     if not changed:
         return 0
     giving: dict[str, list[int]] = {}  # tag key -> the configured feeds that give it
@@ -72,4 +72,10 @@ def _sync_one(conn: sqlite3.Connection, feed_id: int, tags: Sequence[str], old: 
                                       (feed_id,))]
     add_feed_tags(conn, ids, tags)
     conn.execute("UPDATE feeds SET tags = ? WHERE id = ?",
-                 (json.dumps(list(tags), ensure_ascii=False), feed_id))
+                 (_stored(tags), feed_id))
+
+
+def _stored(tags: Sequence[str]) -> str:
+    """A feed's tags as the feeds table keeps them; most feeds have none, and a refresh of
+    200 such feeds spent 0.5 ms in json.dumps to say so."""
+    return json.dumps(list(tags), ensure_ascii=False) if tags else "[]"
