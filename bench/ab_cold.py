@@ -4,8 +4,8 @@ Script, not a test:  python bench/ab_cold.py --base DIR --new DIR [--reps 3]
 
 Each repetition runs `python -m tui fetch --no-extract --json` from each checkout on a fresh
 cache (the order alternates between repetitions, so drift on a shared machine cancels out),
-records the CPU time of the whole process tree (the fetch and its pool workers, from wait4), the
-wall time and the main process's peak resident set, and compares the caches: the links, stories (with their members), actor
+records the CPU time of the whole process tree (the fetch and its pool workers, from wait4) and
+of the fetch process alone (the writer), the wall time and the main process's peak resident set, and compares the caches: the links, stories (with their members), actor
 mentions and link features must be the same row for row, articles named by their keys. Ties
 between candidates go to the lower article id, and ids follow arrival order, so two runs of
 one checkout may differ too: `/tmp`-style snapshot checks (one cache, both checkouts) are the
@@ -78,7 +78,7 @@ def cold(checkout: Path, site: SiteServer, parent: Path, python: str,
     result = run([python, "-m", "tui", "fetch", "--no-extract", "--json", "--config",
                   str(folder / "feeds.toml")], cwd=checkout).check()
     seconds = json.loads(result.stdout)["seconds"]
-    out = {"cpu": result.cpu_s, "wall": result.wall, "main_peak_mb": result.own_peak_kb / 1024,
+    out = {"cpu": result.cpu_s, "main_cpu": result.own_cpu_s, "wall": result.wall, "main_peak_mb": result.own_peak_kb / 1024,
            "analysis_wall": float(seconds["total"] - seconds["stored"]),
            "digest": digest(folder / "cache" / "newsdesk.sqlite3")}
     if keep:
@@ -101,7 +101,7 @@ def main() -> int:
     for checkout in (args.base, args.new):
         subprocess.run([args.python, "-m", "compileall", "-q", str(checkout / "tui")],
                        check=True, stdout=subprocess.DEVNULL)
-    ratios: dict[str, list[float]] = {"cpu": [], "wall": [], "analysis_wall": [],
+    ratios: dict[str, list[float]] = {"cpu": [], "main_cpu": [], "wall": [], "analysis_wall": [],
                                       "main_peak_mb": []}
     same = True
     with tempfile.TemporaryDirectory() as tmp, SiteServer(args.feeds, args.items) as site:

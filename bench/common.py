@@ -102,6 +102,8 @@ class RunResult:
     #                        and the cache file when SQLite maps it), sampled every 20 ms
     own_peak_kb: int = 0  # the process itself, not its workers: peak resident set (VmHWM,
     #                       the kernel's high-water mark, read every 20 ms until it exits)
+    own_cpu_s: float = 0.0  # the process itself (all its threads), not its workers: user +
+    #                         system from /proc once it has exited, before it is reaped
 
     def check(self) -> RunResult:
         if self.rc != 0:
@@ -161,6 +163,15 @@ def tree_rss_kb(root: int) -> int:
     return total
 
 
+def own_cpu_s(pid: int) -> float:
+    """User + system seconds of the process `pid` itself (its threads, not its children)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def run(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path | None = None,
         timeout: float = 1800.0, sample: bool = True) -> RunResult:
     """Run `cmd`, timing wall clock and recording its peak memory (own and whole tree)."""
@@ -186,7 +197,10 @@ def run(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path | None =
         if sample:
             thread.start()
         deadline = start + timeout
+        own_cpu = 0.0
         while True:
+            if os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT):
+                own_cpu = own_cpu_s(proc.pid)  # exited, not reaped: /proc still has it
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
@@ -204,7 +218,8 @@ def run(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path | None =
         err.seek(0)
         result = RunResult(cmd, wall, proc.returncode, out.read().decode(errors="replace"),
                            err.read().decode(errors="replace"), int(usage.ru_maxrss), peak,
-                           round(usage.ru_utime + usage.ru_stime, 3), heap, mapped, own)
+                           round(usage.ru_utime + usage.ru_stime, 3), heap, mapped, own,
+                           own_cpu)
     for suffix in (".out", ".err"):
         Path(f"{out_path}{suffix}").unlink(missing_ok=True)
     return result

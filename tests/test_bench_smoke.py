@@ -125,7 +125,9 @@ def test_the_paired_ab_scripts_run_and_find_one_checkout_equal_to_itself(
                            "--items", "4"], cwd=ROOT, capture_output=True, text=True,
                           timeout=300)
     assert cold.returncode == 0, cold.stdout[-2000:] + cold.stderr[-2000:]
-    assert json.loads(cold.stdout.splitlines()[-1])["tables_identical"] is True
+    summary = json.loads(cold.stdout.splitlines()[-1])
+    assert summary["tables_identical"] is True
+    assert summary["median_ratio_new_over_base"]["main_cpu"] > 0  # the writer's own CPU
     snap = tmp_path / "snap"
     finish = [sys.executable, str(ROOT / "bench" / "ab_finish.py"), "--snapshot", str(snap)]
     made = subprocess.run([*finish, "--feeds", "3", "--items", "4"], cwd=ROOT,

@@ -24,7 +24,6 @@ from __future__ import annotations
 import sqlite3
 import zlib
 from array import array
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from functools import partial
@@ -102,12 +101,8 @@ def store_raw(conn: sqlite3.Connection, raws: Mapping[int, tuple[datetime, Packe
     waits until every article of the run is counted (`weigh_stored`): the first batch of a
     big first ingest is weighed like the last."""
     store.forget(conn, ids)
-    counted: Counter[str] = Counter()
     mine = [aid for aid in sorted(ids) if aid in raws]
-    for aid in mine:
-        counted.update(raws[aid][1].keys)
-    counted[""] += len(mine)
-    store.count_keys(conn, counted.items())
+    store.count_key_lists(conn, [raws[aid][1].keys_json for aid in mine])
     store.store_raws(conn, [(aid, raws[aid][0].timestamp(), raws[aid][1].raw,
                              raws[aid][1].keys_json) for aid in mine])
 

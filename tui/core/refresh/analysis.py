@@ -44,11 +44,15 @@ ROUND = 2_000  # pending articles asked for at a time
 IN_FLIGHT = 20  # batches of text halves submitted ahead of the one being written
 _InFlight = tuple[list[sqlite3.Row], list[TextItem], "ProcessPoolExecutor", "Future[list[Found]]"]
 def _pending_chunks(conn: sqlite3.Connection) -> Iterator[list[int]]:
-    """The articles waiting for analysis, newest first, a batch at a time (read a round at a
-    time as the batches are taken: nothing is marked analysed before the run ends)."""
+    """The articles waiting for analysis, a round of the newest at a time (read as the batches
+    are taken: nothing is marked analysed before the run ends), each round in batches by id.
+    A batch of the newest hundred held ids from every feed of a cold fill, so each of its
+    transactions rewrote pages all over the tables keyed by article (mentions, features):
+    4 MB of WAL a batch, 400 MB in a 10k run. Neighbouring ids share pages."""
     after: tuple[str, int] | None = None
     while ids := store.pending_analysis(conn, ROUND, after):
         after = store.position(conn, ids[-1])
+        ids.sort()
         for i in range(0, len(ids), BATCH):
             yield ids[i:i + BATCH]
 
