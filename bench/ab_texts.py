@@ -89,6 +89,12 @@ def child(corpus: Path, out: Path, only: str | None, limit: int | None = None
     rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
     rows = [r for r in rows if only is None or r[6] == only][:limit]
     items = [TextItem(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
+    try:  # the collector paced as in a pool worker (refresh/spawn.py), where the checkout has it
+        from tui.core.refresh.gc_pace import pace_worker
+    except ImportError:
+        pass
+    else:
+        pace_worker()
     sources = Sources(None, "ab_texts")
     warm_analysis(sources)
     analyse_texts(items[:CHUNK], sources)  # every lazy import and cache made

@@ -25,6 +25,8 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress, repeat
+from operator import is_not
 
 from tui.core.linking.lexicon import LEXICON
 
@@ -145,7 +147,9 @@ def _count(found: list[str], weight: float, out: dict[str, float], lex: _Lexicon
     looked at (a plain word names no type and starts no phrase: the scan steps over it)."""
     known = _PLAIN.get
     after = 0  # words before this are inside a phrase already counted
-    for i, word in enumerate(found):
+    # the words known plain are passed over in C (most are); the test below is the same
+    for i in compress(range(len(found)), map(is_not, map(known, found), repeat(True))):
+        word = found[i]
         if i < after or known(word) or (known(word) is None and _plain(word, lex)):
             continue
         hit, width = None, 1
@@ -170,18 +174,21 @@ _TYPES = tuple(LEXICON)
 
 
 def count_types(text: str) -> dict[str, float]:
-    """The types `text` names, each with how many of its cues it holds. The last text's
-    are kept: an article's headline is read by `profile`, `headline_kinds` and
-    acts.signature, one after another."""
-    if _last_types and _last_types[0][0] == text:
-        return dict(_last_types[0][1])
-    out: dict[str, float] = {}
-    _count(words(text), 1.0, out, _lexicon())
-    _last_types[:] = [(text, out)]
-    return dict(out)
+    """The types `text` names, each with how many of its cues it holds. The last texts' are
+    kept: an article's headline is read by `profile`, acts.signature and `headline_kinds`,
+    one after another (its lead sentences in between)."""
+    known = _TYPES_OF.get(text)
+    if known is None:
+        if len(_TYPES_OF) >= _TYPES_MAX:
+            _TYPES_OF.clear()
+        known = _TYPES_OF[text] = {}
+        _count(words(text), 1.0, known, _lexicon())
+    return dict(known)
 
 
-_last_types: list[tuple[str, dict[str, float]]] = []  # the last text, its types
+# text -> its types: the last few texts read (an article's headline and lead sentences)
+_TYPES_OF: dict[str, dict[str, float]] = {}
+_TYPES_MAX = 64
 
 
 def profile(title: str, body: str = "") -> dict[str, float]:
