@@ -251,7 +251,13 @@ class PlaceMatcher:
         orig, folded = words
         out: list[PlaceSpan] = []
         after = 0  # words before this are inside a place name already counted
-        for i in compress(range(len(orig)), map(operator.not_, map(str.islower, orig))):
+        # A word may start a name if not lower-case, and if it starts a form, or is not ASCII
+        # (a Cyrillic stem, a Hebrew prefix, an Arabic article): the rest, most capitalised
+        # words of an English text, are passed over in C.
+        may = map(operator.or_, map(self._index.__contains__, folded),
+                  map(operator.not_, map(str.isascii, folded)))
+        for i in compress(range(len(orig)), map(operator.and_, map(operator.not_, map(
+                str.islower, orig)), may)):
             if i < after:
                 continue
             best: tuple[int, str] | None = None
