@@ -2,10 +2,10 @@
 run) over a fixed corpus, with every output compared.
 
 Script, not a test:
-    python bench/ab_texts.py --corpus FILE --build        # the 200x50 site filled cold (no
-                                                          # extract), the devset, the held-out
-                                                          # set, the real-news pages and feeds
-    python bench/ab_texts.py --corpus FILE --base A --new B [--reps 3] [--only site]
+    python bench/ab_texts.py --corpus FILE --build    # the 200x50 site filled cold (no extract),
+                                                      # the devset, the held-out set, the
+                                                      # real-news pages and feeds (--site-only)
+    python bench/ab_texts.py --corpus FILE --base A --new B [--reps 3] [--only site] [--limit N]
     python bench/ab_texts.py --corpus FILE --child OUT    # one pass in this checkout (py-spy it)
 
 The corpus is built once, so both checkouts read the same titles and bodies. Each repetition
@@ -22,6 +22,7 @@ import argparse
 import hashlib
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -34,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CHUNK = 50  # a pool job's articles (refresh/analysis.py)
 
 
-def build(corpus: Path, feeds: int, items: int) -> None:
+def build(corpus: Path, feeds: int, items: int, site_only: bool = False) -> None:
     """Every text the comparison reads, in the shape a worker gets it (TextItem's fields)."""
     sys.path.insert(0, str(ROOT))
     from bench.actors_data import HELDOUT, load_articles
@@ -42,13 +43,14 @@ def build(corpus: Path, feeds: int, items: int) -> None:
     from tui.core.models import to_iso
 
     rows: list[list[Any]] = [[*row, "site"] for row in _site_texts(feeds, items)]
-    for path in sorted(DEVSET.glob("?.toml")):
+    for path in [] if site_only else sorted(DEVSET.glob("?.toml")):
         rows += [[0, c.title, c.body, to_iso(c.published), c.lang, True, "devset"]
                  for c in load_articles(path, "devset")]
-    rows += [[0, c.title, c.body, to_iso(c.published), c.lang, True, "heldout"]
-             for c in load_articles(HELDOUT, "heldout")]
-    rows += [[0, a.title, a.body, to_iso(a.published), a.lang or None, True, "realnews"]
-             for a in load_real_news()]
+    if not site_only:
+        rows += [[0, c.title, c.body, to_iso(c.published), c.lang, True, "heldout"]
+                 for c in load_articles(HELDOUT, "heldout")]
+        rows += [[0, a.title, a.body, to_iso(a.published), a.lang or None, True, "realnews"]
+                 for a in load_real_news()]
     for n, row in enumerate(rows, 1):
         row[0] = n
     corpus.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n",
@@ -79,12 +81,14 @@ def _site_texts(feeds: int, items: int) -> list[list[Any]]:
     return out
 
 
-def child(corpus: Path, out: Path, only: str | None, limit: int | None = None
-          ) -> dict[str, Any]:
-    """One timed pass of this checkout's analyse_texts over the corpus."""
+def child(corpus: Path, out: Path, only: str | None, limit: int | None = None,
+          prebuilt: Path | None = None) -> dict[str, Any]:
+    """One timed pass of this checkout's analyse_texts over the corpus. `prebuilt`: where its
+    tools are kept between passes (built by the first, loaded by the rest, as workers do)."""
     sys.path.insert(0, os.getcwd())
     from tui.core.refresh.analyzer import Sources, TextItem
     from tui.core.refresh.analyzers import analyse_texts, warm_analysis
+    from tui.core.refresh.match_sources import sources_digest
 
     rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
     rows = [r for r in rows if only is None or r[6] == only][:limit]
@@ -95,7 +99,7 @@ def child(corpus: Path, out: Path, only: str | None, limit: int | None = None
         pass
     else:
         pace_worker()
-    sources = Sources(None, "ab_texts")
+    sources = Sources(None, sources_digest(None), str(prebuilt) if prebuilt else None)
     warm_analysis(sources)
     analyse_texts(items[:CHUNK], sources)  # every lazy import and cache made
     cpu = time.process_time()
@@ -124,7 +128,8 @@ def compare(corpus: Path, base: Path, new: Path, reps: int, only: str | None,
         order = [("base", base), ("new", new)][:: 1 if rep % 2 == 0 else -1]
         for name, checkout in order:
             cmd = [sys.executable, str(Path(__file__).resolve()), "--corpus", str(corpus),
-                   "--child", str(tmp / f"{name}.txt")] + (["--only", only] if only else []) \
+                   "--child", str(tmp / f"{name}.txt"), "--prebuilt", str(tmp / "prebuilt")] \
+                + (["--only", only] if only else []) \
                 + (["--limit", str(limit)] if limit else [])
             env = {**os.environ, "PYTHONPATH": str(checkout)}
             done = subprocess.run(cmd, cwd=checkout, env=env, capture_output=True, text=True,
@@ -135,6 +140,7 @@ def compare(corpus: Path, base: Path, new: Path, reps: int, only: str | None,
                 print(f"{name}: outputs differ between repetitions")
         print(f"rep {rep + 1}: base {cpu['base'][-1]:.2f} s, new {cpu['new'][-1]:.2f} s, "
               f"new/base {cpu['new'][-1] / cpu['base'][-1]:.3f}", flush=True)
+    shutil.rmtree(tmp / "prebuilt", ignore_errors=True)  # the per-article digests stay
     ratios = [n / b for n, b in zip(cpu["new"], cpu["base"], strict=True)]
     print(f"CPU of analyse_texts ({got['texts']} texts): base {statistics.median(cpu['base']):.2f} s,"
           f" new {statistics.median(cpu['new']):.2f} s; new/base median "
@@ -158,18 +164,20 @@ def main() -> int:
     p.add_argument("--build", action="store_true")
     p.add_argument("--feeds", type=int, default=200)
     p.add_argument("--items", type=int, default=50)
+    p.add_argument("--site-only", action="store_true", help="build: the site's texts alone")
     p.add_argument("--child", type=Path)
     p.add_argument("--base", type=Path)
     p.add_argument("--new", type=Path)
     p.add_argument("--reps", type=int, default=3)
     p.add_argument("--only", help="one source: site, devset, heldout, realnews")
+    p.add_argument("--prebuilt", type=Path, help="child: where its tools are kept")
     p.add_argument("--limit", type=int, help="the first N texts (of --only's source)")
     args = p.parse_args()
     if args.build:
-        build(args.corpus, args.feeds, args.items)
+        build(args.corpus, args.feeds, args.items, args.site_only)
         return 0
     if args.child:
-        print(json.dumps(child(args.corpus, args.child, args.only, args.limit)))
+        print(json.dumps(child(args.corpus, args.child, args.only, args.limit, args.prebuilt)))
         return 0
     return compare(args.corpus, args.base, args.new, args.reps, args.only, args.limit)
 
