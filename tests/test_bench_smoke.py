@@ -141,6 +141,21 @@ def test_the_paired_ab_scripts_run_and_find_one_checkout_equal_to_itself(
     assert last["tables_identical"] is True and "cpu" in last["median_ratio_new_over_base"]
 
 
+def test_the_text_halves_ab_finds_one_checkout_equal_to_itself(tmp_path: Path) -> None:
+    """bench/ab_texts.py on a tiny site's texts, the checkout against itself: a corpus built,
+    the ratio printed, every analyzer's findings the same (exit 0)."""
+    corpus = tmp_path / "corpus.jsonl"
+    script = [sys.executable, str(ROOT / "bench" / "ab_texts.py"), "--corpus", str(corpus)]
+    made = subprocess.run([*script, "--build", "--site-only", "--feeds", "3", "--items", "4"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert made.returncode == 0, made.stderr[-3000:]
+    ab = subprocess.run([*script, "--base", str(ROOT), "--new", str(ROOT), "--reps", "1"],
+                        cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert ab.returncode == 0, ab.stdout[-2000:] + ab.stderr[-3000:]
+    assert "new/base median" in ab.stdout and ab.stdout.splitlines()[-1] == "identical outputs"
+    assert "site:links" in ab.stdout and "site:actors" in ab.stdout
+
+
 def test_the_site_ab_runs_and_only_the_new_site_has_actor_mentions() -> None:
     """bench/ab_site.py at a tiny size, without newsboat: both sites filled, medians printed."""
     done = subprocess.run([sys.executable, str(ROOT / "bench" / "ab_site.py"), "--reps", "1",

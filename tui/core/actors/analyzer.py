@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from tui.core.actors.recognize import Recognizer, Span
     from tui.core.refresh.analyzer import Batch, Context, Found, Sources, TextItem
+    from tui.core.store.actors import Span as StoredSpan
 
 MentionRow = tuple[int, str, int, str]  # (article_id, actor_id, count, spans JSON), as stored
 
@@ -29,6 +30,23 @@ def recognizer_for(sources: Sources) -> Recognizer:
         _recognizers.clear()
         _recognizers[sources] = load_or_build(sources)
     return _recognizers[sources]
+
+
+def spans_read(spans_json: str) -> list[StoredSpan]:
+    """`store.actors.spans_of`, each row's read once: the places and unlisted analyzers read
+    the same rows of one article one after the other (the tuples are shared, the list is not)."""
+    found = _SPANS.get(spans_json)
+    if found is None:
+        from tui.core.store.actors import spans_of
+
+        if len(_SPANS) >= _SPANS_MAX:
+            _SPANS.clear()
+        found = _SPANS[spans_json] = spans_of(spans_json)
+    return list(found)
+
+
+_SPANS: dict[str, list[StoredSpan]] = {}  # spans JSON -> spans_of it, the last rows read
+_SPANS_MAX = 512
 
 
 class ActorsAnalyzer:
@@ -66,10 +84,10 @@ class UnlistedAnalyzer:
         recognizer_for(sources)
 
     def text(self, item: TextItem, found: Found, sources: Sources) -> list[Any]:
-        from tui.core.store.actors import spans_of, unlisted_rows
+        from tui.core.store.actors import unlisted_rows
 
         taken: list[Span] = [s[:3] for row in found.get("actors", ())
-                             for s in spans_of(row[3])]
+                             for s in spans_read(row[3])]
         taken += [span for _place, _count, spans in found.get("places", ()) for span in spans]
         return unlisted_rows(item.id, recognizer_for(sources).unlisted(item.title, item.body,
                                                                        taken))

@@ -80,7 +80,8 @@ class DemonymStates:
         latin = [f for f in self.state if f.isascii()]
         stems = [f for f in self.state if f.endswith("к") and not f.isascii()]
         rtl = [f for f in self.state if f not in latin and f not in stems]
-        self._en = re.compile(rf"(?<![\w-])({_either(latin)})[ \u00a0]+([\w'\u2019-]+)")
+        self._en = _NotAfter(re.compile(rf"({_either(latin)})[ \u00a0]+([\w'\u2019-]+)"),
+                             re.compile(r"[\w-]"))
         self._ru = re.compile(rf"(?<![\w-])((?:{_either(stems)})(?:{_RU_ENDINGS}))[ \u00a0]+(\w+)",
                               re.IGNORECASE)
         self._rtl = re.compile(rf"(?<!\w)(?:[وفبل]|وب|ول|فب|فال)?([\w\u200c]+)[ \u00a0]+"
@@ -106,6 +107,27 @@ class DemonymStates:
                      for m in self._rtl.finditer(text) if m.group(1) in AR_NOUNS
                      or m.group(1) in FA_NOUNS or "ال" + m.group(1) in AR_NOUNS)
         return sorted(found)
+
+
+class _NotAfter:
+    """`(?<!<before>)<pattern>`'s matches, the look behind tested on each match found: a
+    pattern that starts with its alternatives is scanned for their first letters in C, one
+    that starts by looking behind tries every position (a fifth of the time on English
+    text). A match that fails the test is tried again one character on, as the look behind
+    would have sent the scan there."""
+
+    def __init__(self, pattern: re.Pattern[str], before: re.Pattern[str]) -> None:
+        self.pattern, self.before = pattern, before
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        search, before, at = self.pattern.search, self.before.match, 0
+        while (m := search(text, at)) is not None:
+            start = m.start()
+            if start and before(text, start - 1):
+                at = start + 1
+                continue
+            yield m
+            at = m.end()
 
 
 # every Cyrillic block: a few letters outside the first fold to letters in it ("\u1c80" is "в")

@@ -123,15 +123,27 @@ class RoleResolver:
         return [(start, stop) for start, stop, _office in self._phrases(text, norm)]
 
     def _phrases(self, text: str, norm: str) -> list[tuple[int, int, str]]:
+        """Every office phrase, longest first wins; the last text's kept, as `titles`, `find`
+        and `phrases` (the unlisted analyzer's) read the same article one after another."""
         if not self.size:
             return []
+        if _last_phrases:
+            resolver, last_text, last_norm, found = _last_phrases[0]
+            if resolver is self and last_text == text and last_norm == norm:
+                return found
         hits: list[tuple[int, int, str]] = []
         for end, (length, office_id, lower_ok) in self._automaton.iter(norm):
             start, stop = end - length + 1, end - 1
             if text[start:stop].islower() and not lower_ok:
                 continue
             hits.append((start, stop, office_id))
-        return _longest(hits)
+        found = _longest(hits)
+        _last_phrases[:] = [(self, text, norm, found)]
+        return found
+
+
+# (resolver, text, norm, its phrases): the last text read (`RoleResolver._phrases`)
+_last_phrases: list[tuple[RoleResolver, str, str, list[tuple[int, int, str]]]] = []
 
 
 def _terms_on(office: Office, day: date) -> list[Term]:

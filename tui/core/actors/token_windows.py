@@ -12,8 +12,35 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 
 Tok = tuple[int, int, str]  # (start, end, word)
+
+
+def _splitter(token: re.Pattern[str]) -> re.Pattern[str] | None:
+    """`token` as one group to split by: the text between tokens, then each token, in turn."""
+    if token.groups:
+        return None
+    found = _SPLITTERS.get(token)
+    if found is None:
+        found = _SPLITTERS[token] = re.compile(f"({token.pattern})", token.flags)
+    return found
+
+
+_SPLITTERS: dict[re.Pattern[str], re.Pattern[str]] = {}
+
+
+def tokens_in(text: str, token: re.Pattern[str], lo: int, hi: int) -> list[Tok]:
+    """`[(m.start(), m.end(), m.group()) for m in token.finditer(text, lo, hi)]` for a token
+    that neither looks around nor anchors (as TOKEN), three calls a word fewer: the slice is
+    split by the token (C), and each token's place is the lengths of all before it summed
+    (C too)."""
+    split = _splitter(token)
+    if split is None:
+        return [(m.start(), m.end(), m.group()) for m in token.finditer(text, lo, hi)]
+    parts = split.split(text[lo:hi])  # between, token, between, token, ..., between
+    at = list(accumulate(map(len, parts), initial=lo))
+    return list(zip(at[1:-1:2], at[2::2], parts[1::2], strict=True))
 
 
 class TokenWindows:
@@ -31,14 +58,14 @@ class TokenWindows:
         the first space after a window, where no token runs across."""
         text, token = self.text, self.token
         if lo < self.base:
-            return [(m.start(), m.end(), m.group()) for m in token.finditer(text, lo, hi)]
+            return tokens_in(text, token, lo, hi)
         if self.base < 0 or lo > self.end:
             self.base = self.end = lo
             self.toks, self.starts = [], []
         if hi > self.end:
             stop = text.find(" ", hi)
             stop = len(text) if stop < 0 else stop
-            more = [(m.start(), m.end(), m.group()) for m in token.finditer(text, self.end, stop)]
+            more = tokens_in(text, token, self.end, stop)
             self.toks += more
             self.starts += [t[0] for t in more]
             self.end = stop

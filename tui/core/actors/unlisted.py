@@ -16,8 +16,10 @@ split into words. Pure (no SQL, no UI), like the matcher.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import ahocorasick
 
@@ -129,8 +131,10 @@ class UnlistedFinder:
             lo = 0 if start < _BEFORE else text.find(" ", start - _BEFORE) + 1
             hi = min(len(text), stop + _AFTER)
             toks = windows.window(lo, hi)
-            i = next((n for n, t in enumerate(toks) if t[0] <= start < t[1]), None)
-            if i is None or toks[i][1] != stop:  # a trigger inside a longer word
+            # the word holding the trigger: the last to start at or before it (words are in
+            # order and apart), if it runs past the trigger's start
+            i = bisect_right(toks, start, key=itemgetter(0)) - 1
+            if i < 0 or start >= toks[i][1] or toks[i][1] != stop:  # inside a longer word
                 continue
             w = Window(text, toks, taken, lo > 0, hi < len(text), self.given)
             for name_toks, description in self._candidates(w, i, what):

@@ -55,7 +55,7 @@ def signature(title: str, body: str, mentions: Sequence[Mention],
     `title_places`, `body_places`: the places the headline names and where the body names
     each (`text.TextParts`), when the caller matched them already.
     Types are read only in a sentence that names someone (most name nobody)."""
-    spans = [(actor, loads(found) if found else []) for actor, found in mentions]
+    spans = [(actor, span_lists(found)) for actor, found in mentions]
     read = units(title, body)
     places: list[set[str]] | None = None  # each unit's places, read when first needed
     keys: set[str] = set()
@@ -72,6 +72,24 @@ def signature(title: str, body: str, mentions: Sequence[Mention],
         if named:
             keys.update(f"{kind} {key}" for kind in count_types(text) for key in named)
     return tuple(sorted(keys))
+
+
+def span_lists(spans_json: str) -> list[list[Any]]:
+    """A mention row's spans JSON read ([] for none), each row once: features.raw_features
+    and `signature` read the same rows of one article (the spans are shared, never changed;
+    the list is a copy)."""
+    if not spans_json:
+        return []
+    found = _SPAN_LISTS.get(spans_json)
+    if found is None:
+        if len(_SPAN_LISTS) >= _SPAN_LISTS_MAX:
+            _SPAN_LISTS.clear()
+        found = _SPAN_LISTS[spans_json] = loads(spans_json)
+    return list(found)
+
+
+_SPAN_LISTS: dict[str, list[list[Any]]] = {}  # spans JSON -> its spans, the last rows read
+_SPAN_LISTS_MAX = 512
 
 
 def _actors_in(read: list[tuple[str, int, int, str]],

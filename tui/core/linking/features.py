@@ -25,7 +25,7 @@ from orjson import dumps as _fast_dumps
 
 from tui.core.actors.demonyms import native_demonym
 from tui.core.jsonfast import loads
-from tui.core.linking.acts import signature
+from tui.core.linking.acts import signature, span_lists
 from tui.core.linking.minhash import lsh_keys
 from tui.core.linking.names import actor_kind, described_body
 from tui.core.linking.text import place_matcher, text_parts
@@ -193,7 +193,7 @@ def raw_features(title: str, body: str, actor_rows: list[tuple[str, int, str]],
     for actor_id, count, spans_json in actor_rows:
         if not drives_links(kinds.get(actor_id, "")) or described_body(actor_id):
             continue  # a made body or a non-driving kind: its spans need no reading
-        spans = loads(spans_json) if spans_json else []
+        spans = span_lists(spans_json)
         # A Russian, Arabic or Persian demonym's state ("الطائرات الإسرائيلية") is shown only.
         if kinds.get(actor_id) == "state" and (native := [
                 s for s in spans if native_demonym(fields.get(s[0], "")[s[1]:s[2]])]):

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import compress
+from itertools import chain, compress
+from typing import cast
 
 from tui.core.linking.minhash import _MASKS as _MASKS  # tests find the signatures here too
 from tui.core.linking.minhash import jaccard as jaccard
@@ -147,19 +148,19 @@ _TERM_CACHE_MAX = 50_000
 
 
 def terms_of(title_words: Sequence[str], body_words: Sequence[str]) -> Counter[str]:
-    """`terms` from folded words: each distinct word is judged and stemmed once."""
-    if len(_TERM_OF) > _TERM_CACHE_MAX:
-        _TERM_OF.clear()
-    counts: Counter[str] = Counter()
-    for weight, found in ((2, title_words), (1, body_words)):
-        for word, n in Counter(found).items():  # first-seen order, so keys come out as before
-            if word in _TERM_OF:
-                term = _TERM_OF[word]
-            else:
-                term = _TERM_OF[word] = _term(word)
-            if term is not None:
-                counts[term] += weight * n
-    return counts
+    """`terms` from folded words: each distinct word is judged and stemmed once, and the
+    counting is done in C (Counter of the words' terms, the title's given twice: the same
+    counts, keys in the order the terms are first met, as a loop over the words made)."""
+    known = _TERM_OF
+    if len(known) > _TERM_CACHE_MAX:
+        known.clear()
+    for word in set(title_words).union(body_words).difference(known):
+        known[word] = _term(word)
+    term = known.__getitem__
+    counts: Counter[str | None] = Counter(chain(map(term, title_words), map(term, title_words),
+                                                map(term, body_words)))
+    counts.pop(None, None)
+    return cast("Counter[str]", counts)
 
 
 def _term(word: str) -> str | None:
@@ -250,7 +251,13 @@ class PlaceMatcher:
         orig, folded = words
         out: list[PlaceSpan] = []
         after = 0  # words before this are inside a place name already counted
-        for i in compress(range(len(orig)), map(operator.not_, map(str.islower, orig))):
+        # A word may start a name if not lower-case, and if it starts a form, or is not ASCII
+        # (a Cyrillic stem, a Hebrew prefix, an Arabic article): the rest, most capitalised
+        # words of an English text, are passed over in C.
+        may = map(operator.or_, map(self._index.__contains__, folded),
+                  map(operator.not_, map(str.isascii, folded)))
+        for i in compress(range(len(orig)), map(operator.and_, map(operator.not_, map(
+                str.islower, orig)), may)):
             if i < after:
                 continue
             best: tuple[int, str] | None = None

@@ -25,6 +25,8 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress, repeat
+from operator import is_not
 
 from tui.core.linking.lexicon import LEXICON
 
@@ -145,7 +147,9 @@ def _count(found: list[str], weight: float, out: dict[str, float], lex: _Lexicon
     looked at (a plain word names no type and starts no phrase: the scan steps over it)."""
     known = _PLAIN.get
     after = 0  # words before this are inside a phrase already counted
-    for i, word in enumerate(found):
+    # the words known plain are passed over in C (most are); the test below is the same
+    for i in compress(range(len(found)), map(is_not, map(known, found), repeat(True))):
+        word = found[i]
         if i < after or known(word) or (known(word) is None and _plain(word, lex)):
             continue
         hit, width = None, 1
@@ -170,10 +174,21 @@ _TYPES = tuple(LEXICON)
 
 
 def count_types(text: str) -> dict[str, float]:
-    """The types `text` names, each with how many of its cues it holds."""
-    out: dict[str, float] = {}
-    _count(words(text), 1.0, out, _lexicon())
-    return out
+    """The types `text` names, each with how many of its cues it holds. The last texts' are
+    kept: an article's headline is read by `profile`, acts.signature and `headline_kinds`,
+    one after another (its lead sentences in between)."""
+    known = _TYPES_OF.get(text)
+    if known is None:
+        if len(_TYPES_OF) >= _TYPES_MAX:
+            _TYPES_OF.clear()
+        known = _TYPES_OF[text] = {}
+        _count(words(text), 1.0, known, _lexicon())
+    return dict(known)
+
+
+# text -> its types: the last few texts read (an article's headline and lead sentences)
+_TYPES_OF: dict[str, dict[str, float]] = {}
+_TYPES_MAX = 64
 
 
 def profile(title: str, body: str = "") -> dict[str, float]:
@@ -182,9 +197,11 @@ def profile(title: str, body: str = "") -> dict[str, float]:
     first, _, rest = body.partition("\n\n")
     lead = first[:LEAD_CHARS]
     rest = (first[LEAD_CHARS:] + " " + rest)[:BODY_CHARS]
-    out: dict[str, float] = {}
+    # the headline's cues counted once (`count_types`): n cues of a type weigh n * 3.0,
+    # the float the weight added n times made
+    out = {kind: n * TITLE_WEIGHT for kind, n in count_types(title).items()}
     lex = _lexicon()
-    for text, weight in ((title, TITLE_WEIGHT), (lead, LEAD_WEIGHT), (rest, 0.0)):
+    for text, weight in ((lead, LEAD_WEIGHT), (rest, 0.0)):
         _count(words(text), weight, out, lex)
     return {k: round(v, 2) for k, v in sorted(out.items())}
 

@@ -25,11 +25,10 @@ class PlacesAnalyzer:
         load_places(sources)
 
     def text(self, item: TextItem, found: Found, sources: Sources) -> list[PlaceFound]:
-        from tui.core.actors.analyzer import recognizer_for
+        from tui.core.actors.analyzer import recognizer_for, spans_read
         from tui.core.actors.matcher import padded_norm
         from tui.core.actors.unmarked import unmark
         from tui.core.places.matcher import place_finder
-        from tui.core.store.actors import spans_of
 
         actors = recognizer_for(sources).gazetteer.actors
         # Read without vowel marks, as the actors are ("طَهْرَان"), spans as written.
@@ -40,7 +39,7 @@ class PlacesAnalyzer:
         # Bardella", "Islamic State in Iraq"); states are places themselves.
         names = [(s if f == "title" else s + split, e if f == "title" else e + split)
                  for row in found.get("actors", ()) if actors[row[1]].kind != "state"
-                 for f, s0, e0, *office in spans_of(row[3]) if not office
+                 for f, s0, e0, *office in spans_read(row[3]) if not office
                  for s, e in [(title if f == "title" else body).forth(s0, e0)]]
         out: dict[str, list[tuple[str, int, int]]] = {}
         for start, end, place_id in place_finder().find(text, padded_norm(text), names):
