@@ -26,7 +26,7 @@ import math
 import os
 import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -175,22 +175,6 @@ EXTRA: dict[str, dict[str, Callable[[ev.Pair], float]]] = {
 }
 
 
-def run(bench: sf.rv.Bench, seed: int, folds: int, extra: Mapping[str, Callable]
-        ) -> sf.Figures:
-    from tui.core.linking.score import PARTS
-
-    parts = (*PARTS, *(n for n in extra if n not in PARTS))  # a shipped name: replaced
-    rows: dict[int, dict[str, float]] = {}
-
-    def row(p: ev.Pair) -> dict[str, float]:
-        got = rows.get(id(p))
-        if got is None:
-            got = rows[id(p)] = {**p.parts, **{n: f(p) for n, f in extra.items()}}
-        return got
-
-    return sf.shipped_folds(bench, seed, folds, row, parts)
-
-
 def _deal_with(extra: list[str]) -> None:
     """Folds dealt as if `extra` clusters were still in the set (DEAL_WITH, comma-separated):
     a relabelled article leaves its old cluster, and the round-robin deal by hash moves every
@@ -227,7 +211,7 @@ def main() -> None:
     assert not off, f"{len(off)} pairs read another gap than score.py's"
     print(f"leads naming a day: {sum(DATED.values())} of {len(DATED)}", flush=True)
     for name in args.only:
-        runs = [run(bench, s, args.folds, EXTRA[name]) for s in args.seeds]
+        runs = [sf.with_parts(bench, s, args.folds, EXTRA[name]) for s in args.seeds]
         sf.print_means(name, runs, args.folds, width=12)
 
 

@@ -109,6 +109,24 @@ def run(bench: rv.Bench, grid: Grid, seed: int, folds: int = ev.FOLDS
 _SHIPPED_STORIES = stories_at  # near_probe swaps stories_at for its variants
 
 
+def with_parts(bench: rv.Bench, seed: int, folds: int,
+               extra: Mapping[str, Callable[[ev.Pair], float]]) -> Figures:
+    """`shipped_folds` with the shipped parts and `extra` (a shipped name is replaced), each
+    pair's row made once: the probes' common run."""
+    from tui.core.linking.score import PARTS
+
+    parts = (*PARTS, *(n for n in extra if n not in PARTS))
+    rows: dict[int, dict[str, float]] = {}
+
+    def row(p: ev.Pair) -> dict[str, float]:
+        got = rows.get(id(p))
+        if got is None:
+            got = rows[id(p)] = {**p.parts, **{n: f(p) for n, f in extra.items()}}
+        return got
+
+    return shipped_folds(bench, seed, folds, row, parts)
+
+
 def shipped_folds(bench: rv.Bench, seed: int, folds: int,
                   row: Callable[[ev.Pair], Mapping[str, float]], parts: Sequence[str]) -> Figures:
     """The shipped rule out of sample (stories, the lists' tier cut at 3-day gaps, support

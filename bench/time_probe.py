@@ -73,21 +73,9 @@ PAIRWISE = {"oback": lambda p: p.parts["days"] * _any_back(p),
 EXTRA.update({n: {n: f} for n, f in PAIRWISE.items()})
 
 
-def run(bench: sf.rv.Bench, seed: int, folds: int, extra: Mapping[str, Callable]
-        ) -> sf.Figures:
-    from tui.core.linking.score import PARTS
-
-    parts = (*PARTS, *(n for n in extra if n not in PARTS))  # a shipped name: replaced
-    rows: dict[int, dict[str, float]] = {}
-
-    def row(p: ev.Pair) -> dict[str, float]:
-        got = rows.get(id(p))
-        if got is None:
-            got = rows[id(p)] = {**p.parts, **{n: (f(p) if n in PAIRWISE else f(p.parts))
-                                               for n, f in extra.items()}}
-        return got
-
-    return sf.shipped_folds(bench, seed, folds, row, parts)
+def pairwise(extra: Mapping[str, Callable]) -> dict[str, Callable[[ev.Pair], float]]:
+    """Each extra part as a function of the pair (most read only its parts)."""
+    return {n: (f if n in PAIRWISE else (lambda p, f=f: f(p.parts))) for n, f in extra.items()}
 
 
 def main() -> None:
@@ -97,7 +85,7 @@ def main() -> None:
     GENRE.update(genre)
     PUBLISHED.update(bench.published)
     for name in args.only:
-        runs = [run(bench, s, args.folds, EXTRA[name]) for s in args.seeds]
+        runs = [sf.with_parts(bench, s, args.folds, pairwise(EXTRA[name])) for s in args.seeds]
         sf.print_means(name, runs, args.folds)
 
 

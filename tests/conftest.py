@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from tests.httpserver import LocalServer
 from tui.core.actors.gazetteer import Gazetteer, load_gazetteer
 from tui.core.actors.matcher import Matcher
+from tui.core.actors.recognize import Recognizer
+
+if TYPE_CHECKING:
+    from tui.core.config.loader import Config
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -132,6 +137,33 @@ def gazetteer() -> Gazetteer:
 @pytest.fixture(scope="module")
 def matcher(gazetteer: Gazetteer) -> Matcher:
     return Matcher(gazetteer)
+
+
+@pytest.fixture(scope="module")
+def recognizer(gazetteer: Gazetteer) -> Recognizer:
+    """The recogniser over the bundled gazetteer (a module may define its own)."""
+    return Recognizer(gazetteer)
+
+
+def found_in(recognizer: Recognizer, body: str) -> set[str]:
+    """The actors a body names, read on a fixed day (offices resolve to that day's holder)."""
+    when = datetime(2026, 2, 26, tzinfo=UTC)
+    return {m.actor_id for m in recognizer.mentions("", body, when)}
+
+
+def actors_by_title(config: Config, search: str) -> tuple[dict[str, set[str]], int]:
+    """One refresh through a real Desk: each stored title's actors, and how many articles a
+    search for `search` finds (the hostile-input tests' check that a name survived ingest)."""
+    from tui.core.desk import Desk
+
+    with Desk.open(config) as desk:
+        desk.refresh()
+        found = {}
+        for i in desk.ids():
+            article = desk.article(i)
+            assert article is not None
+            found[article.title] = {a.id for a in desk.actors_of(i)}
+        return found, len(desk.ids(search))
 
 
 @pytest.fixture

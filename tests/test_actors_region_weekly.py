@@ -8,24 +8,12 @@ Hebrew "חיה" (animal), "שוכר" (tenant), "עון" (sin), "כרם" (vineyar
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
-from tui.core.actors.gazetteer import Gazetteer
+from tests.conftest import found_in
 from tui.core.actors.recognize import Recognizer
 from tui.core.linking.text import place_matcher
 from tui.core.places.matcher import place_finder
-
-
-@pytest.fixture(scope="module")
-def recognizer(gazetteer: Gazetteer) -> Recognizer:
-    return Recognizer(gazetteer)
-
-
-def found(recognizer: Recognizer, body: str) -> set[str]:
-    when = datetime(2026, 2, 26, tzinfo=UTC)
-    return {m.actor_id for m in recognizer.mentions("", body, when)}
 
 
 @pytest.mark.parametrize(("body", "actor"), [
@@ -58,7 +46,7 @@ def found(recognizer: Recognizer, body: str) -> set[str]:
 ])
 def test_weekly_names_in_the_regions_languages(recognizer: Recognizer, body: str,
                                                actor: str) -> None:
-    assert actor in found(recognizer, body)
+    assert actor in found_in(recognizer, body)
 
 
 @pytest.mark.parametrize(("body", "absent"), [
@@ -72,7 +60,7 @@ def test_weekly_names_in_the_regions_languages(recognizer: Recognizer, body: str
     ("Лариса Вэнсон выступила.", "jd-vance"),
 ])
 def test_look_alikes_stay_words(recognizer: Recognizer, body: str, absent: str) -> None:
-    assert absent not in found(recognizer, body)
+    assert absent not in found_in(recognizer, body)
 
 
 @pytest.mark.parametrize(("text", "place"), [

@@ -13,19 +13,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tui.core.actors.gazetteer import Gazetteer
+from tests.conftest import found_in
 from tui.core.actors.recognize import Recognizer
 from tui.core.actors.spellings import hebrew_variants, written_alike
-
-
-@pytest.fixture(scope="module")
-def recognizer(gazetteer: Gazetteer) -> Recognizer:
-    return Recognizer(gazetteer)
-
-
-def found(recognizer: Recognizer, body: str) -> set[str]:
-    when = datetime(2026, 2, 26, tzinfo=UTC)
-    return {m.actor_id for m in recognizer.mentions("", body, when)}
 
 
 @pytest.mark.parametrize(("body", "actor"), [
@@ -63,7 +53,7 @@ def found(recognizer: Recognizer, body: str) -> set[str]:
     ("חמאס שחרר את עידן אלכסנדר.", "edan-alexander"),
 ])
 def test_names_found(recognizer: Recognizer, body: str, actor: str) -> None:
-    assert actor in found(recognizer, body)
+    assert actor in found_in(recognizer, body)
 
 
 @pytest.mark.parametrize(("body", "absent"), [
@@ -80,7 +70,7 @@ def test_names_found(recognizer: Recognizer, body: str, actor: str) -> None:
     ("La letra efe va antes de la ge.", "efe"),  # the letter, lower case
 ])
 def test_look_alikes_stay_apart(recognizer: Recognizer, body: str, absent: str) -> None:
-    assert absent not in found(recognizer, body)
+    assert absent not in found_in(recognizer, body)
 
 
 def test_spellings_join_abd_al_and_drop_the_hebrew_article() -> None:
@@ -109,4 +99,4 @@ def test_hebrew_role_phrases_name_the_holder_of_the_day(
 
 def test_a_role_phrase_without_its_country_names_nobody(recognizer: Recognizer) -> None:
     """"מזכיר המדינה" alone is no office: the country is the qualifier (as "госсекретарь")."""
-    assert "marco-rubio" not in found(recognizer, "ניסיונות מזכיר המדינה לשכנע את הסנאטורים.")
+    assert "marco-rubio" not in found_in(recognizer, "ניסיונות מזכיר המדינה לשכנע את הסנאטורים.")

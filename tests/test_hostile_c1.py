@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import write_config
+from tests.conftest import actors_by_title, write_config
 from tests.httpserver import LocalServer
 from tui.core.config.loader import load_config
 from tui.core.desk import Desk
@@ -117,14 +117,7 @@ def test_variation_selectors_inside_words(server: LocalServer, tmp_path: Path) -
     items = [(t.encode(), t.encode(), f"http://127.0.0.1/{n}") for n, t in enumerate(titles)]
     url = server.add("/feed.xml", body=_feed("utf-8", items))
     config = load_config(write_config(tmp_path, [("Wire", url)], settings="extract = false"))
-    with Desk.open(config) as desk:
-        desk.refresh()
-        found = {}
-        for i in desk.ids():
-            article = desk.article(i)
-            assert article is not None
-            found[article.title] = {a.id for a in desk.actors_of(i)}
-        searched = len(desk.ids("Pezeshkian"))
+    found, searched = actors_by_title(config, "Pezeshkian")
     for title, actor in titles.items():
         stored = "".join(c for c in title if not (0xFE00 <= ord(c) <= 0xFE0F
                                                   or 0xE0100 <= ord(c) <= 0xE01EF))

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import rss, write_config
+from tests.conftest import actors_by_title, rss, write_config
 from tests.httpserver import LocalServer
 from tui.core.config.loader import load_config
-from tui.core.desk import Desk
 from tui.core.ingest.sanitize import clean_line
 
 SPLIT = {  # title as sent -> the actor it names
@@ -37,14 +36,7 @@ def test_names_split_by_invisibles_are_found(server: LocalServer, tmp_path: Path
               "description": t} for n, t in enumerate(SPLIT)]
     feed = server.add("/feed.xml", body=rss(items))
     config = load_config(write_config(tmp_path, [("Wire", feed)], settings="extract = false"))
-    with Desk.open(config) as desk:
-        desk.refresh()
-        found = {}
-        for i in desk.ids():
-            article = desk.article(i)
-            assert article is not None
-            found[article.title] = {a.id for a in desk.actors_of(i)}
-        searched = len(desk.ids("Pezeshkian"))
+    found, searched = actors_by_title(config, "Pezeshkian")
     for title, actor in SPLIT.items():
         stored = " ".join("".join(c for c in title if c not in INVISIBLES).split())
         assert actor in found.get(stored, set()), (title, found)
