@@ -182,3 +182,41 @@ async def test_another_readers_key_never_ends_in_half_a_hint(demo_desk, size) ->
         line = on_screen(app).rstrip()
         assert line.endswith("o opens the link in the browser" + (
             " (? lists every key)" if size[0] >= 160 else "")), line
+
+
+@pytest.mark.parametrize(("key", "tail"), [
+    ("minus", " is not listed (L lists them)"),
+    ("a", " is not listed: L lists them, then a adds spellings")])
+async def test_a_long_unlisted_name_gives_way_to_the_keys(server, tmp_path, key, tail) -> None:
+    """`-` on a person not listed, named at length (an invented one), drew "... is not listed
+    (L lis" at 80x24: the name gives way, the keys that act on it stay whole."""
+    import asyncio
+
+    from tests.conftest import rss, write_config
+    from tui.app.widgets.reader import Reader
+    from tui.core.config.loader import load_config
+    from tui.core.desk import Desk
+
+    name = "Konstantin-Maximilian Featherstonehaugh-Wolverhampton"
+    body = f"Odesa's deputy mayor, {name}, said the rescue went on all night."
+    item = {"title": "Rescue in Odesa", "link": "http://127.0.0.1/a/1", "guid": "a-1",
+            "pubDate": "01 Jun 2025 10:00:00 GMT", "description": body}
+    path = write_config(tmp_path, [("Alpha", server.add("/alpha.xml", body=rss([item])))],
+                        settings="extract = false")
+    config = load_config(path)
+    with Desk.open(config) as desk:
+        await asyncio.to_thread(desk.refresh)
+        [target] = desk.ids("")
+        app = make_app(desk, config)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            main(app).open_article(target)
+            await settle(pilot)
+            side = app.screen.query_one(Reader).side
+            side.actor_list.highlighted = next(
+                n for n, actor in enumerate(side.actors) if actor.name == name)
+            await pilot.press(key)
+            await pilot.pause()
+            line = on_screen(app).rstrip()
+            assert line.startswith("Unread  1/1  Konstantin") and "…" in line, line
+            assert line.endswith(tail), line
