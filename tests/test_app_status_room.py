@@ -121,6 +121,21 @@ def test_names_give_way_before_the_label_and_the_label_before_a_short_key() -> N
     assert fitted("plain, cut by the line", 10, 20) == ("plain, cut by the line", 12)
 
 
+def test_a_short_label_is_cut_to_a_few_columns_before_it_goes_whole() -> None:
+    """After the names give way to `NAME_LAST` for a hint's short form, the label is cut
+    (to `LABEL_LAST`, "Unr…") before it goes whole: one column short lost "Unread" whole."""
+    from tui.app.said import LABEL_LAST, Give, Hint, Said, fitted
+
+    message = Said("refused ", Give("Some Long Name"), "; nothing added",
+                   Hint(" (f actor:some-long-name lists its articles)", " (f actor:x)"))
+    tight = "refused S…; nothing added (f actor:x)"  # the name at NAME_LAST
+    assert fitted(message, len(tight) + 6, 6) == (tight, 6)
+    assert fitted(message, len(tight) + 5, 6) == (tight, 5)  # "Unre…": one column given
+    assert fitted(message, len(tight) + LABEL_LAST, 6) == (tight, LABEL_LAST)  # "Unr…"
+    whole = "refused Some…; nothing added (f actor:x)"  # the room the label left
+    assert fitted(message, len(tight) + LABEL_LAST - 1, 6) == (whole, 0)
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 async def test_a_refresh_line_keeps_the_key_that_lists_the_feeds(server, tmp_path,
                                                                  size) -> None:
@@ -182,3 +197,75 @@ async def test_another_readers_key_never_ends_in_half_a_hint(demo_desk, size) ->
         line = on_screen(app).rstrip()
         assert line.endswith("o opens the link in the browser" + (
             " (? lists every key)" if size[0] >= 160 else "")), line
+
+
+@pytest.mark.parametrize(("key", "tail"), [
+    ("minus", " is not listed (L lists them)"),
+    ("a", " is not listed: L lists them, then a adds spellings")])
+async def test_a_long_unlisted_name_gives_way_to_the_keys(server, tmp_path, key, tail) -> None:
+    """`-` on a person not listed, named at length (an invented one), drew "... is not listed
+    (L lis" at 80x24: the name gives way, the keys that act on it stay whole."""
+    import asyncio
+
+    from tests.conftest import rss, write_config
+    from tui.app.widgets.reader import Reader
+    from tui.core.config.loader import load_config
+    from tui.core.desk import Desk
+
+    name = "Konstantin-Maximilian Featherstonehaugh-Wolverhampton"
+    body = f"Odesa's deputy mayor, {name}, said the rescue went on all night."
+    item = {"title": "Rescue in Odesa", "link": "http://127.0.0.1/a/1", "guid": "a-1",
+            "pubDate": "01 Jun 2025 10:00:00 GMT", "description": body}
+    path = write_config(tmp_path, [("Alpha", server.add("/alpha.xml", body=rss([item])))],
+                        settings="extract = false")
+    config = load_config(path)
+    with Desk.open(config) as desk:
+        await asyncio.to_thread(desk.refresh)
+        [target] = desk.ids("")
+        app = make_app(desk, config)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            main(app).open_article(target)
+            await settle(pilot)
+            side = app.screen.query_one(Reader).side
+            side.actor_list.highlighted = next(
+                n for n, actor in enumerate(side.actors) if actor.name == name)
+            await pilot.press(key)
+            await pilot.pause()
+            line = on_screen(app).rstrip()
+            assert line.startswith("Unread  1/1  Konstantin") and "…" in line, line
+            assert line.endswith(tail), line
+
+
+async def test_a_four_digit_position_cuts_the_label_rather_than_drop_it(server,
+                                                                        tmp_path) -> None:
+    """`R` at 80x24 with the cursor at "10/12" (as at "41/56"): the line was one column
+    short for "Unread" beside "(e: feeds)", and the label went whole; it is cut instead."""
+    import asyncio
+
+    from tests.conftest import rss, write_config
+    from tui.core.config.loader import load_config
+    from tui.core.desk import Desk
+
+    items = [{"title": f"Item {n}", "link": f"http://127.0.0.1/a/{n}", "guid": f"a-{n}",
+              "pubDate": f"{n + 1:02} Jun 2025 10:00:00 GMT", "description": "text"}
+             for n in range(12)]
+    path = write_config(tmp_path, [
+        ("Alpha", server.add("/alpha.xml", body=rss(items, "Alpha"))),
+        ("Gone Wire", server.add("/gone.xml", status=404, body=b"not here")),
+        ("Broken Wire", server.add("/broken.xml", body=b"<rss><channel><title>Broken"))],
+        settings="extract = false")
+    config = load_config(path)
+    with Desk.open(config) as desk:
+        await asyncio.to_thread(desk.refresh)
+        app = make_app(desk, config)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press(*["j"] * 9, "R")
+            for _ in range(400):
+                await pilot.pause(0.05)
+                if "refreshed all feeds" in on_screen(app):
+                    break
+            line = on_screen(app).rstrip()
+            assert line.startswith("Unre…  10/12  refreshed all feeds: 0 new; 1 failed; "
+                                   "1 with warnings (e: feeds)"), line

@@ -93,6 +93,9 @@ def test_a_batch_of_gone_ids_changes_nothing_and_says_so(cache: str) -> None:
 
 def test_tag_with_a_gone_id_tags_the_others(cache: str) -> None:
     result = newsdesk("--config", cache, "tag", "2", "99999", "--add", "zz")
-    one_line(result, 1, "no article with id 99999 (done for the other one)")
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == ["newsdesk: 1 article tagged 'zz'",  # what was done
+                                          "newsdesk: no article with id 99999 (done for the "
+                                          "other one)"]
     rows = newsdesk("--config", cache, "list", "tag:zz", "--json").stdout.splitlines()
     assert [json.loads(r)["id"] for r in rows] == [2]

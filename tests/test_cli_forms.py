@@ -65,6 +65,7 @@ def test_tag_takes_the_query_form_and_commas(server: LocalServer, tmp_path: Path
     tags = json.loads(newsdesk("--config", config, "tags", "--json").stdout)
     assert sorted(t["tag"] for t in tags) == ["Kursk", "iran", "priority"]
     removed = newsdesk("--config", config, "tag", str(first), "--remove", "+priority")
-    assert removed.returncode == 0 and removed.stderr == "" and ids("+priority") == []
+    assert (removed.returncode, removed.stdout) == (0, "") and ids("+priority") == []
+    assert removed.stderr == "newsdesk: 1 article untagged 'priority'\n"  # as the t dialog
     empty = newsdesk("--config", config, "tag", str(first), "--add", "+")
     assert empty.returncode == 2 and "an empty tag name" in empty.stderr

@@ -152,3 +152,20 @@ def test_a_query_beyond_sqlites_variable_limit(tmp_path: Path) -> None:
     store.remove_tag(conn, ids, "bulk")
     assert conn.execute("SELECT count(*) FROM articles WHERE read = 1").fetchone()[0] == 500
     assert conn.execute("SELECT count(*) FROM tags").fetchone()[0] == 0
+
+
+def test_tag_by_id_says_what_it_did_on_stderr(cache: str) -> None:
+    """`tag ID --add` was silent while `tag --query` says what it did: by id one line on
+    stderr says it (the tag text is read as the t dialog reads it, so the line shows which
+    tags were meant); stdout stays empty, as scripts have it."""
+    done = newsdesk("--config", cache, "tag", "1", "2", "--add", "iran, #Gulf")
+    assert (done.returncode, done.stdout) == (0, "")
+    assert done.stderr == "newsdesk: 2 articles tagged 'iran'; 2 articles tagged 'Gulf'\n"
+    again = newsdesk("--config", cache, "tag", "1", "3", "--add", "iran", "--remove", "gulf")
+    assert (again.returncode, again.stdout) == (0, "")
+    assert again.stderr.splitlines() == [
+        "newsdesk: 1 article tagged 'iran', 1 already was (2 matching); "
+        "1 article untagged 'gulf'",
+        "newsdesk: no tag 'gulf' on article 3"]  # which ones lacked it, as before
+    assert {i: f[3] for i, f in flags(cache).items()} == {
+        1: ["iran"], 2: ["Gulf", "iran"], 3: ["iran"], 4: [], 5: []}

@@ -6,7 +6,8 @@ that acts on it ("(u undoes)"). The name is in sight already (the list's row, th
 line), so it gives way first, before the view's label; the verb, the outcome and the key
 stay. A hint too long for the line takes its short form (the key and what it is typed
 with, "(f actor:vladimir-putin)"); to keep that, the names and then the label give way
-further. A plain `str` message has no such parts and is cut at its end, as before.
+further (the label to a few columns, "Unr…", before it goes whole). A plain `str` message
+has no such parts and is cut at its end, as before.
 """
 
 from __future__ import annotations
@@ -19,7 +20,10 @@ NAME_LAST = 2
 """A name gives way this far ("V…") only to keep a key hint, which names it or acts on it."""
 LABEL_FLOOR = 12
 """A view label cut to make room keeps this many columns ("Story: Kurs…"), so the line
-still says where you are; it gives way further, whole, only to keep a key hint."""
+still says where you are; it gives way further only to keep a key hint."""
+LABEL_LAST = 4
+"""...to this many ("Unr…", a hint of where you are) before it goes whole: a line one
+column short for "Unread" beside "(e: feeds)" lost the label whole."""
 
 _OPENS, _CLOSE = "\u2066\u2067\u2068", "\u2069"
 
@@ -59,27 +63,28 @@ def fitted(message: str, room: int, label: int = 0) -> tuple[str, int]:
     """`message` and a view label of `label` columns in `room`: (the message, the label's
     columns kept). In order, each only as far as it must: the names (each to `GIVE_FLOOR`,
     the first first), the label (to `LABEL_FLOOR`); then a hint takes its short form, for
-    which the names give way to `NAME_LAST` and the label whole; a hint that still has no
-    room is left out. What still does not fit is cut at the end by the line. An isolate cut
-    open is closed, so what follows keeps its place."""
+    which the names give way to `NAME_LAST`, the label to `LABEL_LAST`, then whole; a hint
+    that still has no room is left out. What still does not fit is cut at the end by the
+    line. An isolate cut open is closed, so what follows keeps its place."""
     floor = min(label, LABEL_FLOOR)
     if not isinstance(message, Said):
         return str(message), max(min(label, room - cells(message)), floor)
-    tries = ((GIVE_FLOOR, label, "long"), (GIVE_FLOOR, label, "short"),
-             (NAME_LAST, label, "short"), (NAME_LAST, 0, "short"))  # 0: the label goes whole
-    for names, beside, hints in tries:
+    tries = ((GIVE_FLOOR, LABEL_FLOOR, "long"), (GIVE_FLOOR, LABEL_FLOOR, "short"),
+             (NAME_LAST, LABEL_FLOOR, "short"), (NAME_LAST, LABEL_LAST, "short"),
+             (NAME_LAST, 0, "short"))  # 0: the label goes whole
+    for names, least, hints in tries:
         if hints == "short" and not any(isinstance(p, Hint) and p.short for p in message.parts):
             break
-        text, kept = _given(message.parts, room, beside, names, hints)
+        text, kept = _given(message.parts, room, label if least else 0, least, names, hints)
         if cells(text) + kept <= room:
             return text, kept
-    return _given(message.parts, room, label, GIVE_FLOOR, "none")
+    return _given(message.parts, room, label, LABEL_FLOOR, GIVE_FLOOR, "none")
 
 
-def _given(parts: tuple[str, ...], room: int, label: int, names: int,
+def _given(parts: tuple[str, ...], room: int, label: int, least: int, names: int,
            hints: str) -> tuple[str, int]:
     """The message with its hints `long`, `short` or `none`, its names cut (to `names` at
-    most) and then the label (to its floor) as far as `room` needs."""
+    most) and then the label (to `least` columns) as far as `room` needs."""
     shown = [_hint(p, hints) if isinstance(p, Hint) else p for p in parts]
     over = sum(map(cells, shown)) + label - room
     for at, part in enumerate(shown):
@@ -88,7 +93,7 @@ def _given(parts: tuple[str, ...], room: int, label: int, names: int,
         if over > 0 and isinstance(parts[at], Give) and keep < width - 1:
             shown[at] = _cut(part, keep)
             over -= width - cells(shown[at])
-    return "".join(shown), max(label - max(over, 0), min(label, LABEL_FLOOR))
+    return "".join(shown), max(label - max(over, 0), min(label, least))
 
 
 def _hint(part: Hint, hints: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tui.app.said import Give, Hint, Said
 from tui.app.screens.actor_dialogs import (
     ChoiceDialog,
     NameCheck,
@@ -113,9 +114,9 @@ class Teaching:
             return
         actor_id, name = chosen[0], isolated(chosen[1])
         if self._unlisted_in_hand() is not None:
-            key = self.host.key
-            self.host.say(f"{name} is not listed: {key('list_unlisted')} lists them, then "
-                          f"{key('actor_alias')} adds spellings")
+            key = self.host.key  # the name is in sight in the panel: it gives way first
+            self.host.say(Said(Give(name), f" is not listed: {key('list_unlisted')} lists "
+                               f"them, then {key('actor_alias')} adds spellings"))
             return
         desk, known = self.host.desk, self.host.desk.actor(actor_id)
         spellings = [*known.full_forms(), *known.acronyms, *known.surnames] if known else []
@@ -202,7 +203,8 @@ class Teaching:
         actor_id, name = chosen[0], isolated(chosen[1])
         path, same_as = self.host.config.actors_path, self.host.desk.gazetteer.same_as
         if actor_id not in added_ids(path, same_as):
-            self.host.say(f"{name} is not listed ({self.host.key('list_unlisted')} lists them)"
+            lists = f" ({self.host.key('list_unlisted')} lists them)"  # short as it is
+            self.host.say(Said(Give(name), " is not listed", Hint(lists, lists))
                           if self._unlisted_in_hand()
                           else f"{name} comes with newsdesk: only actors and spellings you "
                           "added can be forgotten")

@@ -1,7 +1,9 @@
 """read, unread, save, unsave, dismiss, undismiss, tag: triage from scripts, by id or query.
 
-By id they are silent; an id with no article (pruned by keep_days since a script kept it) is
-named on stderr, exit 1, and the others are done all the same. No id at all (xargs after a
+By id they print nothing on stdout (`tag` says on stderr what it did: its text is read as
+the t dialog reads it, '"a b"' one tag and 'a b' two, so the line shows which); an id with
+no article (pruned by keep_days since a script kept it) is named on stderr, exit 1, and the
+others are done all the same. No id at all (xargs after a
 list that found nothing) is said on stderr and exit 0, as a query that matched nothing. With
 `--query` the articles are the query's, as `newsdesk list` finds them, and one line on stdout
 says how many changed: a script sees what a query it never listed did. `--dry-run` says the
@@ -155,10 +157,11 @@ def mark(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def tag(desk: Desk, args: argparse.Namespace) -> int:
-    """By id, a tag to remove that an article lacks is said on stderr, exit 0 all the same:
+    """By id, one line on stderr says what was done (stdout stays empty, as scripts have
+    it), and a tag to remove that an article lacks is said after it, exit 0 all the same:
     what was asked (the article without that tag) holds, and a script removing `todo` from a
     list of ids, some already done, must not stop there under `set -e`. By query, the count
-    says it."""
+    on stdout says it."""
     from tui.core import tagnames
 
     if not args.add and not args.remove:
@@ -171,6 +174,8 @@ def tag(desk: Desk, args: argparse.Namespace) -> int:
     rows = _chosen(desk, args)
     had = {r.id: {tagnames.key(t) for t in r.tags} for r in rows}
     counted = args.query is not None or args.dry_run
+    said: list[str] = []  # by id: what was done, one line on stderr
+    lacked: list[str] = []  # by id: which articles lacked a tag to remove
     for name in (t for names in adding for t in names):
         lacking = [i for i, keys in had.items() if tagnames.key(name) not in keys]
         if had and not args.dry_run:  # those that have it too: a rule's tag becomes yours
@@ -179,16 +184,26 @@ def tag(desk: Desk, args: argparse.Namespace) -> int:
             had[i].add(tagnames.key(name))
         if counted:
             print(report(len(lacking), len(rows), f"tagged {name!r}", ALREADY, args.dry_run))
+        elif rows:
+            said.append(report(len(lacking), len(rows), f"tagged {name!r}", ALREADY, False))
     for name in (t for names in removing for t in names):
         having = [i for i, keys in had.items() if tagnames.key(name) in keys]
         if having and not args.dry_run:
             desk.remove_tag(having, name)
         if counted:
             print(report(len(having), len(rows), f"untagged {name!r}", LACKING, args.dry_run))
-        elif len(having) < len(rows):
+            continue
+        if having:  # the others are named on a line of their own
+            said.append(report(len(having), len(having), f"untagged {name!r}", LACKING, False))
+        if len(having) < len(rows):
             lacking = [i for i in had if i not in having]
             listed = ", ".join(map(str, lacking[:10])) + (", ..." if len(lacking) > 10 else "")
-            tell(f"no tag {name!r} on {'article' if len(lacking) == 1 else 'articles'} {listed}")
+            lacked.append(f"no tag {name!r} on {'article' if len(lacking) == 1 else 'articles'} "
+                          f"{listed}")
+    if said:
+        tell("; ".join(said))
+    for line in lacked:
+        tell(line)
     return unknown_ids(args, len(rows))
 
 
