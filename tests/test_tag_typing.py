@@ -44,9 +44,11 @@ def test_the_cli_reads_tags_as_the_dialog_does(server: LocalServer, tmp_path: Pa
     config = fetched_feed(server, tmp_path, items)
     ids = [json.loads(line)["id"] for line in
            newsdesk("--config", config, "list", "--json").stdout.splitlines()]
-    for article, (text, _tags) in zip(ids, TYPED, strict=True):
+    for article, (text, tags) in zip(ids, TYPED, strict=True):
         done = newsdesk("--config", config, "tag", str(article), "--add", text)
-        assert done.returncode == 0 and done.stderr == "", done.stderr
+        said = done.stderr  # one line saying what was done, the tags as they were read
+        assert done.returncode == 0 and done.stdout == "" and said.count("\n") == 1, said
+        assert "tagged" in said and all(tag in said for tag in tags), said
     rows = {row["id"]: set(row["tags"]) for row in map(
         json.loads, newsdesk("--config", config, "list", "--json").stdout.splitlines())}
     assert [rows[article] for article in ids] == [tags for _text, tags in TYPED]
