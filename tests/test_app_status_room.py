@@ -18,6 +18,38 @@ def on_screen(app) -> str:
     return "".join(segment.text for segment in widget.render_line(0))
 
 
+async def refreshed_line(server, tmp_path, items: int, size: tuple[int, int],
+                         *keys: str) -> str:
+    """The status line after `keys` (ending in `R`) on a cache of one feed of `items` items, with
+    a feed failing (404) and one read with a warning (broken XML) beside it."""
+    import asyncio
+
+    from tests.conftest import rss, write_config
+    from tui.core.config.loader import load_config
+    from tui.core.desk import Desk
+
+    entries = [{"title": f"Item {n}", "link": f"http://127.0.0.1/a/{n}", "guid": f"a-{n}",
+                "pubDate": f"{n + 1:02} Jun 2025 10:00:00 GMT", "description": "text"}
+               for n in range(items)]
+    path = write_config(tmp_path, [
+        ("Alpha", server.add("/alpha.xml", body=rss(entries, "Alpha"))),
+        ("Gone Wire", server.add("/gone.xml", status=404, body=b"not here")),
+        ("Broken Wire", server.add("/broken.xml", body=b"<rss><channel><title>Broken"))],
+        settings="extract = false")
+    config = load_config(path)
+    with Desk.open(config) as desk:
+        await asyncio.to_thread(desk.refresh)
+        app = make_app(desk, config)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await pilot.press(*keys)
+            for _ in range(400):
+                await pilot.pause(0.05)
+                if "refreshed all feeds" in on_screen(app):
+                    break
+            return on_screen(app).rstrip()
+
+
 async def test_a_long_story_label_makes_room_for_the_message(demo_desk) -> None:
     desk, config = demo_desk
     app = make_app(desk, config)
@@ -141,35 +173,10 @@ async def test_a_refresh_line_keeps_the_key_that_lists_the_feeds(server, tmp_pat
                                                                  size) -> None:
     """`R` at 80x24 with a feed failing and one read with a warning drew "...; 1 failed; 1 with
     warnings (e li…", then nothing after "warnings": the hint is whole, or its short form."""
-    import asyncio
-
-    from tests.conftest import rss, write_config
-    from tui.core.config.loader import load_config
-    from tui.core.desk import Desk
-
-    items = [{"title": f"Item {n}", "link": f"http://127.0.0.1/a/{n}", "guid": f"a-{n}",
-              "pubDate": f"0{n + 1} Jun 2025 10:00:00 GMT", "description": "text"}
-             for n in range(2)]
-    path = write_config(tmp_path, [
-        ("Alpha", server.add("/alpha.xml", body=rss(items, "Alpha"))),
-        ("Gone Wire", server.add("/gone.xml", status=404, body=b"not here")),
-        ("Broken Wire", server.add("/broken.xml", body=b"<rss><channel><title>Broken"))],
-        settings="extract = false")
-    config = load_config(path)
-    with Desk.open(config) as desk:
-        await asyncio.to_thread(desk.refresh)
-        app = make_app(desk, config)
-        async with app.run_test(size=size) as pilot:
-            await settle(pilot)
-            await pilot.press("R")
-            for _ in range(400):
-                await pilot.pause(0.05)
-                if "refreshed all feeds" in on_screen(app):
-                    break
-            line = on_screen(app).rstrip()
-            assert line.startswith("Unread  1/2  refreshed all feeds: 0 new; 1 failed; "
-                                   "1 with warnings ("), line
-            assert line.endswith("(e lists them)" if size[0] >= 160 else "(e: feeds)"), line
+    line = await refreshed_line(server, tmp_path, 2, size, "R")
+    assert line.startswith("Unread  1/2  refreshed all feeds: 0 new; 1 failed; "
+                           "1 with warnings ("), line
+    assert line.endswith("(e lists them)" if size[0] >= 160 else "(e: feeds)"), line
 
 
 async def test_a_mark_keeps_the_key_that_clears_the_marks_at_80_columns(demo_desk) -> None:
@@ -241,31 +248,6 @@ async def test_a_four_digit_position_cuts_the_label_rather_than_drop_it(server,
                                                                         tmp_path) -> None:
     """`R` at 80x24 with the cursor at "10/12" (as at "41/56"): the line was one column
     short for "Unread" beside "(e: feeds)", and the label went whole; it is cut instead."""
-    import asyncio
-
-    from tests.conftest import rss, write_config
-    from tui.core.config.loader import load_config
-    from tui.core.desk import Desk
-
-    items = [{"title": f"Item {n}", "link": f"http://127.0.0.1/a/{n}", "guid": f"a-{n}",
-              "pubDate": f"{n + 1:02} Jun 2025 10:00:00 GMT", "description": "text"}
-             for n in range(12)]
-    path = write_config(tmp_path, [
-        ("Alpha", server.add("/alpha.xml", body=rss(items, "Alpha"))),
-        ("Gone Wire", server.add("/gone.xml", status=404, body=b"not here")),
-        ("Broken Wire", server.add("/broken.xml", body=b"<rss><channel><title>Broken"))],
-        settings="extract = false")
-    config = load_config(path)
-    with Desk.open(config) as desk:
-        await asyncio.to_thread(desk.refresh)
-        app = make_app(desk, config)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot)
-            await pilot.press(*["j"] * 9, "R")
-            for _ in range(400):
-                await pilot.pause(0.05)
-                if "refreshed all feeds" in on_screen(app):
-                    break
-            line = on_screen(app).rstrip()
-            assert line.startswith("Unre…  10/12  refreshed all feeds: 0 new; 1 failed; "
-                                   "1 with warnings (e: feeds)"), line
+    line = await refreshed_line(server, tmp_path, 12, (80, 24), *["j"] * 9, "R")
+    assert line.startswith("Unre…  10/12  refreshed all feeds: 0 new; 1 failed; "
+                           "1 with warnings (e: feeds)"), line
