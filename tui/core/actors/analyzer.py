@@ -11,6 +11,8 @@ import sqlite3
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from tui.core.recent_reads import RecentReads
+
 if TYPE_CHECKING:
     from tui.core.actors.recognize import Recognizer, Span
     from tui.core.refresh.analyzer import Batch, Context, Found, Sources, TextItem
@@ -35,18 +37,16 @@ def recognizer_for(sources: Sources) -> Recognizer:
 def spans_read(spans_json: str) -> list[StoredSpan]:
     """`store.actors.spans_of`, each row's read once: the places and unlisted analyzers read
     the same rows of one article one after the other (the tuples are shared, the list is not)."""
-    found = _SPANS.get(spans_json)
-    if found is None:
-        from tui.core.store.actors import spans_of
-
-        if len(_SPANS) >= _SPANS_MAX:
-            _SPANS.clear()
-        found = _SPANS[spans_json] = spans_of(spans_json)
-    return list(found)
+    return list(_SPANS(spans_json))
 
 
-_SPANS: dict[str, list[StoredSpan]] = {}  # spans JSON -> spans_of it, the last rows read
-_SPANS_MAX = 512
+def _spans_of(spans_json: str) -> list[StoredSpan]:
+    from tui.core.store.actors import spans_of
+
+    return spans_of(spans_json)
+
+
+_SPANS = RecentReads(_spans_of)
 
 
 class ActorsAnalyzer:

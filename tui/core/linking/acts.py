@@ -21,6 +21,7 @@ from typing import Any
 from tui.core.jsonfast import loads
 from tui.core.linking.text import PlaceSpan, count_words, place_matcher, split_words
 from tui.core.linking.what import LEAD_CHARS, count_types
+from tui.core.recent_reads import RecentReads
 
 # a sentence ends at . ! ? or the Arabic question mark, before white space; the mark is in
 # the match (a pattern that starts with a class is found twice as fast as one that starts by
@@ -80,16 +81,10 @@ def span_lists(spans_json: str) -> list[list[Any]]:
     the list is a copy)."""
     if not spans_json:
         return []
-    found = _SPAN_LISTS.get(spans_json)
-    if found is None:
-        if len(_SPAN_LISTS) >= _SPAN_LISTS_MAX:
-            _SPAN_LISTS.clear()
-        found = _SPAN_LISTS[spans_json] = loads(spans_json)
-    return list(found)
+    return list(_SPAN_LISTS(spans_json))
 
 
-_SPAN_LISTS: dict[str, list[list[Any]]] = {}  # spans JSON -> its spans, the last rows read
-_SPAN_LISTS_MAX = 512
+_SPAN_LISTS: RecentReads[str, list[list[Any]]] = RecentReads(loads)
 
 
 def _actors_in(read: list[tuple[str, int, int, str]],
