@@ -157,6 +157,12 @@ def _later_undated_nolive(p: ev.Pair) -> bool:
 
 EXTRA: dict[str, dict[str, Callable[[ev.Pair], float]]] = {
     "lu_days_nolive": {"lu_days": lambda p: p.parts["days"] * _later_undated_nolive(p)},
+    "ev_int1_lu": {"evgap": ev_int(1),
+                   "lu_days": lambda p: p.parts["days"] * _later_undated_nolive(p)},
+    "lu_late": {"lu_late": lambda p: p.parts["late"] * _later_undated_nolive(p)},
+    "lu_log": {"lu_log": lambda p: p.parts["logdays"] * _later_undated_nolive(p)},
+    "lu_days_u": {"lu_days": lambda p: p.parts["days"] * _later_undated_nolive(p),
+                  "lu": lambda p: float(_later_undated_nolive(p))},
     "cue_days": {"cue_days": lambda p: p.parts["days"] * _later_cue(p, False)},
     "cue_u_days": {"cue_days": lambda p: p.parts["days"] * _later_cue(p, True)},
     "lu_ev": {"lu_ev": lambda p: p.parts["evgap"] * _later_undated(p)},
