@@ -17,7 +17,9 @@ live page's); "cue_days": days times "the later headline says it is written back
 could give at best). Background pairs (b moved 0-3 days after a, its lead's day moving with
 it) read the moved times. DEAL_WITH=alone:slug,... deals the folds as if those clusters were
 still in the set (a relabelled article's old cluster: the figures move with the labels
-alone). Figures: tests/data/related_eval.md, round 42.
+alone). Round 43: "lu_late" / "lu_log": late / logdays times the later-undated-no-live flag;
+"lu_days_u": lu_days and the flag alone; "ev_int1_lu": ev_int1 and lu_days. lu_days_nolive
+ships as score.py's part `undated`. Figures: tests/data/related_eval.md, rounds 42 and 43.
 """
 
 from __future__ import annotations
@@ -157,6 +159,12 @@ def _later_undated_nolive(p: ev.Pair) -> bool:
 
 EXTRA: dict[str, dict[str, Callable[[ev.Pair], float]]] = {
     "lu_days_nolive": {"lu_days": lambda p: p.parts["days"] * _later_undated_nolive(p)},
+    "ev_int1_lu": {"evgap": ev_int(1),
+                   "lu_days": lambda p: p.parts["days"] * _later_undated_nolive(p)},
+    "lu_late": {"lu_late": lambda p: p.parts["late"] * _later_undated_nolive(p)},
+    "lu_log": {"lu_log": lambda p: p.parts["logdays"] * _later_undated_nolive(p)},
+    "lu_days_u": {"lu_days": lambda p: p.parts["days"] * _later_undated_nolive(p),
+                  "lu": lambda p: float(_later_undated_nolive(p))},
     "cue_days": {"cue_days": lambda p: p.parts["days"] * _later_cue(p, False)},
     "cue_u_days": {"cue_days": lambda p: p.parts["days"] * _later_cue(p, True)},
     "lu_ev": {"lu_ev": lambda p: p.parts["evgap"] * _later_undated(p)},

@@ -102,6 +102,7 @@ def score_many(feats: Mapping[int, Features], pairs: Sequence[tuple[int, int]],
     lead, clash = _leads(arts, coded, x, y)
     day = np.array([f.day for f in arts], np.int64)
     repeat = np.array([f.repeat for f in arts], bool)
+    undated = np.array([f.undated for f in arts], bool)
     later = np.where(published[x] > published[y], x, y)
     columns = (ea, _log1p(mass_s), ep, ef, mass, lead, clash, text,
                np.minimum(days, WINDOW_DAYS) / 7, _log1p(days),
@@ -109,7 +110,8 @@ def score_many(feats: Mapping[int, Features], pairs: Sequence[tuple[int, int]],
                cross * mass, what, differ,
                (repeat[later] & (days >= REPEAT_DAYS)).astype(np.float64), _acts(coded, x, y),
                _kinds(arts, x, y),
-               np.maximum(np.minimum(days, WINDOW_DAYS) - LATE_DAYS, 0.0) / 7)
+               np.maximum(np.minimum(days, WINDOW_DAYS) - LATE_DAYS, 0.0) / 7,
+               np.where(undated[later], np.minimum(days, WINDOW_DAYS) / 7, 0.0))
     dot = np.zeros(len(x), np.float64)
     for weight, column in zip(model.vector, columns, strict=True):
         dot += weight * column

@@ -30,7 +30,7 @@ from tui.core.linking.minhash import lsh_keys
 from tui.core.linking.names import actor_kind, described_body
 from tui.core.linking.text import place_matcher, text_parts
 from tui.core.linking.what import headline_kinds, main_type, profile, shown, unit
-from tui.core.linking.when import event_day, repeats
+from tui.core.linking.when import lead_day, repeats
 
 TOP_TERMS = 12  # salient terms per article used as candidate keys
 MAX_TERMS = 60  # stored per article: the rest barely moves a cosine
@@ -64,6 +64,7 @@ class Features:
     repeat: bool = False  # the headline says its event repeats an earlier one (when.repeats)
     acts: frozenset[str] = frozenset()  # "type a:id" read sentence by sentence (acts.py)
     kinds: int = 0  # the kinds of event the headline names (what.headline_kinds)
+    undated: bool = False  # written back undated: no day in the lead, no live page (when.py)
     # sums of actors, states, places, focus: every pair scored needs them (not stored)
     sums: tuple[float, float, float, float] = field(default=(0.0, 0.0, 0.0, 0.0),
                                                     compare=False)
@@ -101,7 +102,7 @@ class Features:
         d = loads(text)
         return cls(published, d["s"], d["a"], d["st"], d["p"], d["f"], d["t"], tuple(d["m"]),
                    d["l"], tuple(d["h"]), d["d"], d.get("w", {}), bool(d.get("r")),
-                   frozenset(d.get("o", ())), d.get("k", 0))
+                   frozenset(d.get("o", ())), d.get("k", 0), bool(d.get("u")))
 
     def index_keys(self) -> list[str]:
         """Inverted-index keys: actors, states and places, the rarest terms, LSH bands. States
@@ -128,6 +129,7 @@ class Raw:
     repeat: bool = False  # the headline says its event repeats an earlier one (when.repeats)
     acts: tuple[str, ...] = ()  # "type a:id" read sentence by sentence (acts.py), sorted
     kinds: int = 0  # the kinds of event the headline names (what.headline_kinds)
+    undated: bool = False  # written back undated: no day in the lead, no live page (when.py)
 
     def df_keys(self) -> list[str]:
         return ([f"a:{a}" for a in self.actors] + [f"s:{s}" for s in self.states]
@@ -142,7 +144,7 @@ class Raw:
         d = loads(text)
         return cls(d["s"], d["a"], d["st"], d["p"], d["f"], d["t"], tuple(d["m"]), d["l"],
                    tuple(d["h"]), d["d"], d.get("w", {}), bool(d.get("r")), tuple(d.get("o", ())),
-                   d.get("k", 0))
+                   d.get("k", 0), bool(d.get("u")))
 
 
 def _dumps(f: Features | Raw | SimpleNamespace) -> str:
@@ -160,6 +162,8 @@ def _dumps(f: Features | Raw | SimpleNamespace) -> str:
         d["o"] = sorted(f.acts)
     if f.kinds:  # absent: stored before headline kinds were read, or none named
         d["k"] = f.kinds
+    if f.undated:  # absent: stored before it was read (a new linker relinks the fortnight)
+        d["u"] = True
     try:
         return _fast_dumps(d).decode()
     except TypeError:
@@ -227,14 +231,15 @@ def raw_features(title: str, body: str, actor_rows: list[tuple[str, int, str]],
             focus[f"p:{place_id}"] = prominence
         if in_title:
             heads.append(f"p:{place_id}")
-    day = event_day(title, body, published.timestamp()) if published is not None else 0
+    day, undated = (lead_day(title, body, published.timestamp()) if published is not None
+                    else (0, False))
     terms = dict(heaviest(parts.terms, RAW_TERMS))
     headline_places = [p for p, (_n, in_title, _early) in parts.places.items() if in_title]
     return Raw(parts.script, actors, states, places, focus, terms, parts.sig,
                _protagonist(actors, places), tuple(heads), day, profile(title, body),
                repeats(title), signature(title, body, linking, headline_places,
                                                        parts.body_places),
-               headline_kinds(title))
+               headline_kinds(title), undated)
 
 
 def _protagonist(actors: dict[str, float], places: dict[str, float]) -> str:
@@ -304,7 +309,7 @@ def _weighed(raw: Raw, published: datetime, df: Mapping[str, int], docs: int,
             "terms": {t: round(v / norm, 3) for t, v in heaviest(vec, MAX_TERMS)},
             "sig": raw.sig, "lead": raw.lead, "heads": raw.heads, "day": day,
             "what": unit(raw.what), "repeat": raw.repeat, "acts": frozenset(raw.acts),
-            "kinds": raw.kinds}
+            "kinds": raw.kinds, "undated": raw.undated}
 
 
 def index_keys(f: Features | SimpleNamespace) -> list[str]:
