@@ -17,22 +17,16 @@ from typing import TYPE_CHECKING, NamedTuple
 from tui.core.config.loader import Config, Feed, Settings
 from tui.core.ingest.feed_request import Job, jobs_of
 from tui.core.ingest.sweep import Handed, TimedOut, sweep
-from tui.core.refresh.events import (
-    FeedFailed,
-    FeedFinished,
-    FeedStarted,
-    Progress,
-    RefreshEvent,
-)
-from tui.core.refresh.stopping import StopSignal
 from tui.core.refresh.summary import RefreshSummary
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
 from tui.core.store.feed_status import feed_warnings
 from tui.core.store.write_turns import transaction
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the lean fetch (refresh/lean.py) says no event and stops no sweep
+    from tui.core.refresh.events import RefreshEvent
     from tui.core.refresh.pool import WorkerPool
+    from tui.core.refresh.stopping import StopSignal
 
 
 def fetch_feeds(conn: sqlite3.Connection, config: Config, feeds: Sequence[Feed],
@@ -117,6 +111,8 @@ def try_unchanged(conn: sqlite3.Connection, config: Config, feeds: Sequence[Feed
     """The refresh's summary when every feed answered 304 or timed out (all written); else
     None, and in `swept` what the pipeline takes over (the events of those done emitted).
     `results`: what a sweep made before found (else the sweep runs now)."""
+    from tui.core.refresh.events import FeedFailed, FeedFinished, FeedStarted, Progress
+
     settings = config.settings
     answered, failed = swept.answered, swept.failed
     if results is None:
