@@ -63,7 +63,10 @@ HEAVY = ("textual", "trafilatura", "feedparser", "lxml", "rich", "click", "pygme
          # an all-304 fetch is done before argparse, the commands and the Desk load
          # (cli/lean_fetch.py, refresh/lean.py)
          "argparse", "tui.cli.registry", "tui.cli.commands", "tui.core.desk",
-         "tui.core.desk_reads", "tui.core.refresh.analysis", "tui.core.refresh.pool")
+         "tui.core.desk_reads", "tui.core.refresh.analysis", "tui.core.refresh.pool",
+         # nor the events it does not say, nor threading (the sweep starts no thread for
+         # addresses; write_turns takes _thread's local)
+         "tui.core.refresh.events", "tui.core.refresh.stopping", "threading")
 
 # Only what the fetch imports counts (not the stub entry ingest/__init__ puts in for httpx's
 # CLI, a None): an interpreter may load modules at start-up (a site .pth

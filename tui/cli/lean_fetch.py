@@ -98,6 +98,13 @@ def _run(config: Config, given: set[str]) -> int | None:
         from tui.cli.registry import _storage_words, fail
 
         return fail(_storage_words(exc), 1)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # no socket to be had (too many open files): as `dispatch` says it
+        from tui.cli.registry import fail
+
+        where = f"{exc.filename}: " if exc.filename else ""
+        return fail(f"{where}{exc.strerror or exc}", 1)
     if isinstance(done, Preswept):
         _handed.append(done)
         return None
