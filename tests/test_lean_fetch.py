@@ -175,3 +175,34 @@ def test_work_for_the_analysis_is_the_desks(server: LocalServer, tmp_path: Path)
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT count(*) FROM articles WHERE analysed = 0").fetchone()[0] == 0
     conn.close()
+
+
+def test_only_the_plain_shapes_of_fetch_are_tried_lean() -> None:
+    """Feed names, help, a mistake argparse words, any other command: the full path."""
+    from tui.cli.lean_fetch import words
+
+    assert words(["fetch", "--json", "--config", "f.toml"]) == ("f.toml", {"json"})
+    assert words(["--config", "f.toml", "fetch", "-q", "--no-extract"]) == (
+        "f.toml", {"quiet", "no_extract"})
+    assert words(["fetch"]) == (None, set())
+    for argv in (["fetch", "Wire 1"], ["fetch", "--json", "-q"], ["fetch", "--config=f.toml"],
+                 ["fetch", "--help"], ["list", "fetch"], ["fetch", "fetch"], ["fetch", "-x"],
+                 ["fetch", "--config"], ["fetch", "--config", "--json"], ["reextract"],
+                 ["--config", "a", "fetch", "--config", "b"]):
+        assert words(argv) is None, argv
+
+
+def test_a_damaged_cache_is_set_aside_by_the_desk_and_said(server: LocalServer,
+                                                           tmp_path: Path) -> None:
+    """The lean fetch opens only a cache that needs nothing: a damaged one is left as it is
+    for the Desk, which moves it aside, says so and fills a new one."""
+    config = _filled(server, tmp_path / "one")
+    db = config.parent / "cache" / "newsdesk.sqlite3"
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    db.write_bytes(b"not a cache, whatever it was" * 200)
+    ran = _lean_run(config, "--no-extract")
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stderr.splitlines()[-1] == "desk"
+    assert "moved to" in ran.stderr
+    assert ran.stdout.startswith("6 feeds ok (0 unchanged), 0 failed, 6 new articles")

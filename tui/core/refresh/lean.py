@@ -16,7 +16,6 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from tui.core.config.loader import Config
 from tui.core.ingest.sweep import Handed, TimedOut, sweep
@@ -30,17 +29,12 @@ from tui.core.store import pruning
 from tui.core.store.db import (
     DB_NAME,
     GAZETTEER_HASH_KEY,
-    StoreError,
     bulk,
-    connect,
     get_meta,
-    latest_version,
+    open_current,
     read_only_place,
 )
 from tui.core.store.feed_tags import sync_feed_tags
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 
 def unchanged_refresh(config: Config, extract: bool | None,
@@ -56,13 +50,12 @@ def unchanged_refresh(config: Config, extract: bool | None,
             or any(not f.named or (extracting and f.extract) for f in config.feeds)):
         return None
     path = settings.cache_dir / DB_NAME
-    if not path.is_file() or read_only_place(path) or not _current(path):
+    if not path.is_file() or read_only_place(path):
         return None
     try:
         with refresh_lock(path.parent):
-            try:
-                conn = connect(path)
-            except StoreError:  # the Desk says why (and sets a damaged cache aside)
+            conn = open_current(path)  # else the Desk migrates it, or sets a damaged one aside
+            if conn is None:
                 return None
             try:
                 return _refresh(conn, config, start, on_stored)
@@ -70,22 +63,6 @@ def unchanged_refresh(config: Config, extract: bool | None,
                 conn.close()
     except RefreshBusy:  # the Desk's refresh says so
         return None
-
-
-def _current(path: Path) -> bool:
-    """The cache is ours, readable and at this version's schema: opening it migrates nothing
-    and sets nothing aside (a plain open, which changes nothing whatever it finds)."""
-    try:
-        conn = sqlite3.connect(path, isolation_level=None)
-        try:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            tables = {r[0] for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")}
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return False
-    return version == latest_version() and {"articles", "feeds", "meta"} <= tables
 
 
 def _refresh(conn: sqlite3.Connection, config: Config, start: float,
