@@ -59,7 +59,14 @@ HEAVY = ("textual", "trafilatura", "feedparser", "lxml", "rich", "click", "pygme
          # the SQL functions that fold titles and bodies load their modules at their first
          # call, and a tag key its Arabic folding for a name not in ASCII (~3 ms of patterns);
          # zlib (and its library) only for a page
-         "tui.core.arabic_search", "tui.core.search_fold", "tui.core.scripts", "zlib")
+         "tui.core.arabic_search", "tui.core.search_fold", "tui.core.scripts", "zlib",
+         # an all-304 fetch is done before argparse, the commands and the Desk load
+         # (cli/lean_fetch.py, refresh/lean.py)
+         "argparse", "tui.cli.registry", "tui.cli.commands", "tui.core.desk",
+         "tui.core.desk_reads", "tui.core.refresh.analysis", "tui.core.refresh.pool",
+         # nor the events it does not say, nor threading (the sweep starts no thread for
+         # addresses; write_turns takes _thread's local)
+         "tui.core.refresh.events", "tui.core.refresh.stopping", "threading")
 
 # Only what the fetch imports counts (not the stub entry ingest/__init__ puts in for httpx's
 # CLI, a None): an interpreter may load modules at start-up (a site .pth

@@ -9,7 +9,7 @@ import errno
 import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 
 def run() -> None:
@@ -32,14 +32,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> tuple[int, bool]:
     """(exit code, whether the command may end the process without teardown)."""
-    english_argparse()
-    from tui.cli.commands import commands_for
-    from tui.cli.registry import build_parser, dispatch, parse, query_words, unexpected
     from tui.core.config.userdirs import forget_unusable_home
 
     standard_streams()
     forget_unusable_home()  # HOME="" is HOME unset, for every command and the reader
     argv = list(sys.argv[1:] if argv is None else argv)
+    if "fetch" in argv:  # an all-304 fetch ends here, before argparse and the Desk load
+        from tui.cli.lean_fetch import attempt
+
+        lean = _guarded(lambda: attempt(argv))
+        if lean is not None:
+            return lean
+    english_argparse()
+    from tui.cli.commands import commands_for
+    from tui.cli.registry import build_parser, dispatch, parse, query_words
+
     epilog = None
     if "-h" in argv or "--help" in argv:  # only then: name the config file in use
         from tui.cli.configinfo import config_in_use
@@ -49,9 +56,14 @@ def _main(argv: Sequence[str] | None) -> tuple[int, bool]:
     words = query_words(argv, commands)
     args = parse(build_parser(commands, epilog, words), words)
     fast = any(c.exit_fast for c in commands if c.name == args.command)
+    return _guarded(lambda: dispatch(commands, args), fast) or (1, False)
+
+
+def _guarded(run: Callable[[], int | None], fast: bool = True) -> tuple[int, bool] | None:
+    """run()'s exit code, flushed, and `fast`; its failures in one line (None: it ran nothing)."""
     try:
-        code = dispatch(commands, args)
-        return _flushed(code), fast
+        code = run()
+        return None if code is None else (_flushed(code), fast)
     except BrokenPipeError:  # `newsdesk list | head -1`
         return reader_gone(), False
     except KeyboardInterrupt as exc:  # one line, saying what remains when a command knows
@@ -60,6 +72,8 @@ def _main(argv: Sequence[str] | None) -> tuple[int, bool]:
         print(f"interrupted: {exc}" if str(exc) else "interrupted", file=sys.stderr)
         return (143 if isinstance(exc, Terminated) else 130), False
     except Exception as exc:  # never a traceback: README promises one line
+        from tui.cli.registry import unexpected
+
         return unexpected(exc), False
 
 

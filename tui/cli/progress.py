@@ -6,10 +6,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from tui.core.refresh.events import FeedFailed, Progress, RefreshEvent, Stored
 from tui.core.words import counted
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the events load with the bar: the lean fetch (lean_fetch.py) has none
+    from tui.core.refresh.events import RefreshEvent
     from tui.core.refresh.summary import RefreshSummary
 
 
@@ -23,6 +23,8 @@ def progress_reporter(enabled: bool) -> Iterator[Callable[[RefreshEvent], None]]
     from rich.progress import BarColumn, MofNCompleteColumn, TaskID, TextColumn
     from rich.progress import Progress as Bar
     from rich.text import Text
+
+    from tui.core.refresh.events import FeedFailed, Progress, Stored
 
     console = Console(stderr=True)
     with Bar(TextColumn("{task.description:<7}"), BarColumn(), MofNCompleteColumn(),

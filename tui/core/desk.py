@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from tui.core.refresh.pool import WorkerPool
     from tui.core.refresh.reextract import Rebuilt
     from tui.core.refresh.summary import RefreshSummary
+    from tui.core.refresh.unchanged import Preswept
 
 
 class Desk(DeskReads):
@@ -196,10 +197,11 @@ class Desk(DeskReads):
 
     def refresh(self, feeds: Sequence[str] | None = None, *, extract: bool | None = None,
                 on_event: Callable[[RefreshEvent], None] | None = None,
-                keep: Iterable[int] = ()) -> RefreshSummary:
+                keep: Iterable[int] = (), preswept: Preswept | None = None) -> RefreshSummary:
         """Fetch feeds (all, or those named), store, extract and analyse. Blocking.
         `keep`: articles the prune after it must leave, whatever their age (the reader's
-        marks: saved and hand-tagged articles stay anyway).
+        marks: saved and hand-tagged articles stay anyway). `preswept`: the lean fetch's
+        sweep, which this refresh takes over (refresh/unchanged.py).
 
         `Stored` is emitted between storing and analysis: a client can show the new articles
         then, while actors and links (the slow, newsboat-has-none part) are still being made.
@@ -207,11 +209,12 @@ class Desk(DeskReads):
         from tui.core.refresh.lock import refresh_lock
 
         with refresh_lock(self.db_path.parent):
-            return self._refresh(feeds, extract=extract, on_event=on_event, keep=frozenset(keep))
+            return self._refresh(feeds, extract=extract, on_event=on_event, keep=frozenset(keep),
+                                 preswept=preswept)
 
     def _refresh(self, feeds: Sequence[str] | None, *, extract: bool | None,
                  on_event: Callable[[RefreshEvent], None] | None,
-                 keep: frozenset[int]) -> RefreshSummary:
+                 keep: frozenset[int], preswept: Preswept | None = None) -> RefreshSummary:
         from tui.core.refresh.unchanged import fetch_feeds
 
         start = time.perf_counter()
@@ -230,7 +233,7 @@ class Desk(DeskReads):
         with bulk(self.conn):  # a small page cache and no mapping while it runs (memory)
             summary = fetch_feeds(self.conn, self.config, chosen, refs, self.workers(),
                                   extracting=extracting, stopping=self.stopping,
-                                  emit=on_refresh_event)
+                                  emit=on_refresh_event, preswept=preswept)
             summary.stored_s = time.perf_counter() - start
             emit(Stored(summary.new_articles))
             self.analyse_pending(emit)

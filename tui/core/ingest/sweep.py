@@ -27,7 +27,6 @@ from __future__ import annotations
 import errno
 import selectors
 import socket
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -104,7 +103,9 @@ class _Sweep:
                 self.addresses[origin] = [(socket.AF_INET, origin)]
             except OSError:
                 names.append(origin)
-        if names:
+        if names:  # (threading only then: a sweep of addresses starts no thread)
+            import threading
+
             todo = deque(names)
             for _ in range(min(len(names), self.room)):
                 threading.Thread(target=self._resolve, args=(todo,), daemon=True).start()

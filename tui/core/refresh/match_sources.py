@@ -92,6 +92,15 @@ def keep(conn: sqlite3.Connection) -> None:
         set_meta(conn, MEMO_KEY, f"{known}\n{_KNOWN[known]}")
 
 
+def sources_unchanged(conn: sqlite3.Connection, gazetteer_hash: str | None) -> bool:
+    """Without a user's actors.toml: the cache recorded the digest of the bundled files as they
+    are now (`keep`) and was matched with it (`gazetteer_hash`, stored). Then `remember` makes
+    that digest the sources' hash, the analysis has nothing to re-match and `keep` nothing to
+    write: the lean fetch (cli/lean_fetch.py) asks this before it skips the analysis."""
+    return (gazetteer_hash is not None
+            and get_meta(conn, MEMO_KEY) == f"{_known_as()}\n{gazetteer_hash}")
+
+
 def stamp(path: Path) -> tuple[object, ...]:
     """What tells a file changed without reading it: its path, size, times and inode. The
     change time (ctime) is in it because a file rewritten in place keeping its size and a

@@ -17,6 +17,15 @@ LINKER_STAMP_KEY = "linker_stamp"  # the weights file's stamp when its hash was 
 _WEIGHTS = Path(__file__).resolve().parent.parent / "linking" / "weights.json"
 
 
+def linker_unchanged(conn: sqlite3.Connection, stored: str | None = None,
+                     now: str | None = None) -> bool:
+    """The weights file is as it was when its hash was last checked: nothing to relink or
+    write (`relink_if_linker_changed` returns at once; the lean fetch asks it first)."""
+    stored = get_meta(conn, LINKER_HASH_KEY) if stored is None else stored
+    now = repr(stamp(_WEIGHTS)) if now is None else now
+    return stored is not None and get_meta(conn, LINKER_STAMP_KEY) == now
+
+
 def relink_if_linker_changed(conn: sqlite3.Connection) -> None:
     """A new linker (its fitted weights, which change with its parts) makes the recent
     fortnight's features, links and stories again, as a gazetteer change does: an upgraded
@@ -26,7 +35,7 @@ def relink_if_linker_changed(conn: sqlite3.Connection) -> None:
     fetch loads no hashlib for it."""
     now = repr(stamp(_WEIGHTS))  # before the bytes are read: a change after it is seen next
     stored = get_meta(conn, LINKER_HASH_KEY)
-    if stored is not None and get_meta(conn, LINKER_STAMP_KEY) == now:
+    if linker_unchanged(conn, stored, now):
         return
     import hashlib
 

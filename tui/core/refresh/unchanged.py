@@ -11,39 +11,42 @@ told which feeds it need not ask and handed the requests the sweep left on the w
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
-from tui.core.config.loader import Config, Feed
+from tui.core.config.loader import Config, Feed, Settings
 from tui.core.ingest.feed_request import Job, jobs_of
-from tui.core.ingest.sweep import Handed, sweep
-from tui.core.refresh.events import (
-    FeedFailed,
-    FeedFinished,
-    FeedStarted,
-    Progress,
-    RefreshEvent,
-)
-from tui.core.refresh.stopping import StopSignal
+from tui.core.ingest.sweep import Handed, TimedOut, sweep
 from tui.core.refresh.summary import RefreshSummary
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
 from tui.core.store.feed_status import feed_warnings
 from tui.core.store.write_turns import transaction
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the lean fetch (refresh/lean.py) says no event and stops no sweep
+    from tui.core.refresh.events import RefreshEvent
     from tui.core.refresh.pool import WorkerPool
+    from tui.core.refresh.stopping import StopSignal
 
 
 def fetch_feeds(conn: sqlite3.Connection, config: Config, feeds: Sequence[Feed],
                 refs: Mapping[str, feed_store.FeedRef], pool: WorkerPool, *, extracting: bool,
-                stopping: StopSignal, emit: Callable[[RefreshEvent], None]) -> RefreshSummary:
+                stopping: StopSignal, emit: Callable[[RefreshEvent], None],
+                preswept: Preswept | None = None) -> RefreshSummary:
     """Fetch and store these feeds (and their pages when `extracting`): by the sweep when it
-    can be the whole refresh and is, else by the pipeline (event loop, httpx, the workers)."""
+    can be the whole refresh and is, else by the pipeline (event loop, httpx, the workers).
+    `preswept`: a sweep `newsdesk fetch` made before loading this (cli/lean_fetch.py), taken
+    as this refresh's own when it asked exactly what this one would (else it is let go)."""
     swept = Swept()
     jobs = sweepable(conn, feeds, refs, extracting)
+    results = None
+    if preswept is not None:
+        if jobs is not None and preswept.asked == asked(jobs, config.settings):
+            results, swept.handed = preswept.results, preswept.handed
+        else:
+            preswept.close()
     if jobs is not None:
-        summary = try_unchanged(conn, config, feeds, refs, jobs, stopping, emit, swept)
+        summary = try_unchanged(conn, config, feeds, refs, jobs, stopping, emit, swept, results)
         if summary is not None:
             return summary
     import asyncio
@@ -54,6 +57,27 @@ def fetch_feeds(conn: sqlite3.Connection, config: Config, feeds: Sequence[Feed],
                   stopping=stopping, answered=swept.answered, failed=swept.failed,
                   handed=swept.handed)
     return asyncio.run(run.run())
+
+
+class Preswept(NamedTuple):
+    """A sweep made before the refresh (cli/lean_fetch.py) that ended on an answer other than
+    a 304: what it asked (`asked`), what it found, in order, and the requests it left on the
+    wire (the fetcher reads them)."""
+
+    asked: tuple[object, ...]
+    results: list[tuple[str, TimedOut | None]]
+    handed: dict[str, Handed]
+
+    def close(self) -> None:
+        for left in self.handed.values():
+            left.sock.close()
+
+
+def asked(jobs: list[Job], settings: Settings) -> tuple[object, ...]:
+    """What a sweep of `jobs` asks, and how: a sweep made before is this refresh's own only
+    when it is the same."""
+    return (tuple(jobs), settings.concurrency, settings.per_host, settings.connect_timeout,
+            settings.read_timeout)
 
 
 class Swept:
@@ -82,16 +106,21 @@ def sweepable(conn: sqlite3.Connection, feeds: Sequence[Feed],
 def try_unchanged(conn: sqlite3.Connection, config: Config, feeds: Sequence[Feed],
                   refs: Mapping[str, feed_store.FeedRef], jobs: list[Job],
                   stopping: StopSignal, emit: Callable[[RefreshEvent], None],
-                  swept: Swept) -> RefreshSummary | None:
+                  swept: Swept, results: Iterable[tuple[str, TimedOut | None]] | None = None,
+                  ) -> RefreshSummary | None:
     """The refresh's summary when every feed answered 304 or timed out (all written); else
-    None, and in `swept` what the pipeline takes over (the events of those done emitted)."""
+    None, and in `swept` what the pipeline takes over (the events of those done emitted).
+    `results`: what a sweep made before found (else the sweep runs now)."""
+    from tui.core.refresh.events import FeedFailed, FeedFinished, FeedStarted, Progress
+
     settings = config.settings
     answered, failed = swept.answered, swept.failed
-    for name, timed_out in sweep(jobs, threads=settings.concurrency,
-                                 per_host=settings.per_host,
-                                 connect_timeout=settings.connect_timeout,
-                                 read_timeout=settings.read_timeout, wake=stopping.calls,
-                                 handed=swept.handed):
+    if results is None:
+        results = sweep(jobs, threads=settings.concurrency, per_host=settings.per_host,
+                        connect_timeout=settings.connect_timeout,
+                        read_timeout=settings.read_timeout, wake=stopping.calls,
+                        handed=swept.handed)
+    for name, timed_out in results:
         emit(FeedStarted(name))
         if timed_out is None:
             answered.append(name)
@@ -102,6 +131,14 @@ def try_unchanged(conn: sqlite3.Connection, config: Config, feeds: Sequence[Feed
         emit(Progress(len(answered) + len(failed), len(feeds), "feeds"))
     if len(answered) + len(failed) < len(feeds) or stopping.is_set():
         return None
+    return finish_unchanged(conn, settings, feeds, refs, answered, failed)
+
+
+def finish_unchanged(conn: sqlite3.Connection, settings: Settings, feeds: Sequence[Feed],
+                     refs: Mapping[str, feed_store.FeedRef], answered: Sequence[str],
+                     failed: Mapping[str, str]) -> RefreshSummary:
+    """Write and sum up a sweep in which every feed answered 304 (`answered`) or timed out
+    (`failed`: its error), as the refresh and the lean fetch (cli/lean_fetch.py) both do."""
     summary = RefreshSummary(feeds_ok=len(answered), not_modified=len(answered))
     failing = [refs[name] for name in answered if refs[name].failures]
     if failing or failed:  # errors go, and come; a healthy feed is stamped as checked

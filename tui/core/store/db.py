@@ -288,6 +288,31 @@ def connect(path: Path, *, migrate_to: int | None = None,
     return conn
 
 
+def open_current(path: Path) -> sqlite3.Connection | None:
+    """`connect`'s connection when opening needs nothing of the cache: it is a file, ours,
+    readable, at this version's schema and in WAL mode (the lean fetch's test, refresh/lean.py).
+    Else None, with nothing migrated, set aside or created: `connect` does what it must."""
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                               check_same_thread=False)
+    except sqlite3.Error:
+        return None
+    try:
+        _configure(conn)
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        current = _version(conn) == latest_version() and "articles" in tables \
+            and conn.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal"
+    except sqlite3.Error:
+        current = False
+    if not current:
+        conn.close()
+        return None
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
 READ_ONLY = ("the cache is read-only ({where}): this command changes it; list, show, feeds, "
              "stories and export only read it and work")
 

@@ -3,9 +3,9 @@ protocol that keeps a long loop of writes (a cron fetch) from starving a keypres
 
 from __future__ import annotations
 
+import _thread  # threading's local and get_ident, without loading threading
 import os
 import sqlite3
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -81,7 +81,7 @@ def _begin(conn: sqlite3.Connection) -> None:
     if _begin_now(conn):
         return
     db = db_file(conn)
-    want = db.with_name(f"{db.name}{_WANT}{os.getpid()}-{threading.get_ident()}") if db else None
+    want = db.with_name(f"{db.name}{_WANT}{os.getpid()}-{_thread.get_ident()}") if db else None
     try:
         if want is not None:
             want.touch()
@@ -113,7 +113,7 @@ def _someone_waits(db: Path) -> bool:
     return waiting
 
 
-_last_commit = threading.local()
+_last_commit = _thread._local()
 
 
 def _step_aside(conn: sqlite3.Connection, begun: float) -> None:
