@@ -59,7 +59,7 @@ def test_names_found(recognizer: Recognizer, body: str, actor: str) -> None:
 @pytest.mark.parametrize(("body", "absent"), [
     ("הדמוקרטים עולים בסקרים ל-10 מנדטים.", "democratic-party-us"),  # Golan's party
     ("הסנאטורים הדמוקרטים התנגדו להצעה.", "the-democrats"),
-    ("רוביו הציף את הסוגיה, הדמוקרטים לא התרשמו.", "the-democrats"),  # no cue: neither
+    ("רוביו הציף את הסוגיה, הדמוקרטים לא התרשמו.", "the-democrats"),  # Rubio: the US party
     ("הקונגרס היהודי העולמי גינה את ההחלטה.", "us-congress"),
     ("הנשיא ג'רלד פורד נפטר ב-2006.", "uss-gerald-r-ford"),
     ("President Gerald Ford pardoned Nixon; Ford Motor sales fell.", "uss-gerald-r-ford"),

@@ -118,9 +118,13 @@ class Matcher:
                 slot = forms.setdefault(key, {})
                 # Per key and actor keep the strongest use (FULL, SURNAME, then DERIVED).
                 old = slot.get(actor.id)
+                text = squeeze(variant) if use == ACRONYM else variant
                 if old is None or use < old.use:
-                    text = squeeze(variant) if use == ACRONYM else variant
                     slot[actor.id] = _Form(actor.id, use, text)
+                elif use == old.use == ACRONYM and text != old.text:
+                    # "TUSAŞ" folds to the key of "TUSAS": each spelling is kept, as an
+                    # acronym matches only as written (`_case_ok`), so "MIT" is no "MİT".
+                    slot[f"{actor.id}\t{text}"] = _Form(actor.id, use, text)
 
         for actor in gazetteer.actors.values():
             for form, use in name_forms(actor):
@@ -135,6 +139,7 @@ class Matcher:
                         slot = forms.setdefault(key, {})
                         slot.setdefault(actor.id, _Form(actor.id, FULL, variant))
         self._cues = {a.id: tuple(key_of(c) for c in a.cues) for a in gazetteer.actors.values()}
+        self._cue_names = frozenset(k for keys in self._cues.values() for k in keys)
         self._bodies = gazetteer.bodies
         roles = self._bodies.roles if self._bodies is not None else {}
         made = {b.id for b in self._bodies.new} if self._bodies is not None else set()
@@ -271,14 +276,17 @@ class Matcher:
                 resolved.append((hit.start, hit.end, hit.strong))
             else:
                 pending.append(hit)
-        masked = ""  # norm with every name blanked: "UN General Assembly" is no "General" cue
+        # norm with every name blanked, "UN General Assembly" is no "General" cue, but a name
+        # that is a cue as a whole ("Trump" beside a bare "Democrats") stays to be read.
+        masked = ""
         for hit in pending:
             candidates = list(dict.fromkeys(f.actor_id for f in hit.forms))
             choice = None
             if any(self._cues.get(c) for c in candidates):
                 # A body found by description is no other name: its "General Staff" is a cue.
-                masked = masked or mask(norm, [h for h in hits
-                                                if (h.start, h.end) not in described])
+                masked = masked or mask(norm, [
+                    h for h in hits if (h.start, h.end) not in described
+                    and norm[h.start:h.end + 2] not in self._cue_names])
                 choice = self._cue_pick(masked, hit, candidates)
             in_title = hit.start < title_len
             if choice is None:
