@@ -8,8 +8,6 @@ ordinary guid key has, so ordinary guids keep the keys they had.
 
 from __future__ import annotations
 
-import hashlib
-
 MAX_GUID_BYTES = 1024
 GUID = "guid:"
 LONG_GUID = "guid-sha256:"
@@ -22,4 +20,6 @@ def guid_key(guid: str) -> str:
     raw = guid.encode("utf-8", "surrogatepass")
     if len(raw) <= MAX_GUID_BYTES:
         return GUID + guid
+    import hashlib  # here: every command loads this module (the store's SQL functions)
+
     return LONG_GUID + hashlib.sha256(raw).hexdigest()
