@@ -21,7 +21,7 @@ from tests.conftest import actors_by_title, write_config
 from tests.httpserver import LocalServer
 from tui.core.config.loader import load_config
 from tui.core.desk import Desk
-from tui.core.ingest.sanitize import clean_line, clean_text
+from tui.core.text.sanitize import clean_line, clean_text
 
 HOSTILE = [  # (declared charset, title bytes as sent)
     ("iso-8859-1", b"Red \x9b31mAlert\x9b0m over Kazan"),

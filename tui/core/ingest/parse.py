@@ -29,8 +29,8 @@ from tui.core.ingest.feedcheck import (
     malformed_note,
     not_a_feed,
 )
-from tui.core.ingest.sanitize import clean_line, strip_controls
 from tui.core.item_keys import GUID, LONG_GUID, guid_key
+from tui.core.text.sanitize import clean_line, strip_controls
 
 # feedparser resolves relative URIs and sanitises HTML itself; we keep both on (defaults).
 MAX_ENTRIES = 5_000

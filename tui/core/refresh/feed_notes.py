@@ -13,7 +13,7 @@ def moved_note(result: FetchResult) -> str | None:
     what to put there (store.feeds.moved_warning)."""
     if result.moved_to is None or result.moved_to == result.url:
         return None
-    from tui.core.ingest.sanitize import clean_line
+    from tui.core.text.sanitize import clean_line
 
     where = clean_line(result.moved_to)
     where = where if len(where) <= 300 else where[:299] + "\u2026"

@@ -231,7 +231,7 @@ class Refresh:
 
     async def _fail(self, feed: Feed, ref: feed_store.FeedRef, error: str,
                     said: bool = False) -> None:
-        from tui.core.ingest.sanitize import clean_line
+        from tui.core.text.sanitize import clean_line
 
         error = clean_line(error)[:500]
         await self._hand(feed_store.record_failure, ref.id, error)
@@ -365,7 +365,7 @@ def _write_feed(conn: sqlite3.Connection, feed_id: int, parsed: PreparedFeed, fe
 def _write_page(conn: sqlite3.Connection, article_id: int, page: FetchResult,
                 extracted: Extracted, compressed: bytes | None = None) -> bool:
     """One page and its text, or why there is none; True when a body was stored."""
-    from tui.core.ingest.sanitize import clean_line
+    from tui.core.text.sanitize import clean_line
 
     store.page_attempted(conn, article_id)
     if page.ok and page.body:

@@ -33,7 +33,7 @@ def register_functions(conn: sqlite3.Connection) -> None:
 
 
 def _unhidden(text: str | None, line: int) -> str | None:
-    from tui.core.ingest.sanitize import unhidden  # loaded by migration 0022 only
+    from tui.core.text.sanitize import unhidden  # loaded by migration 0022 only
 
     return unhidden(text, line)
 
