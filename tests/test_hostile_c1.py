@@ -30,6 +30,7 @@ HOSTILE = [  # (declared charset, title bytes as sent)
     ("utf-8", b"Red \xc2\x9b31mAlert\xc2\x9b0m over Kazan"),
     ("utf-8", b"Red &#x9b;31mAlert&#155;0m over Kazan"),
     ("utf-8", b"Red \xc2\x9d0;owned\x07Alert over Kazan"),  # an OSC title write
+    ("utf-8", b"Red &amp;#x9b;31mAlert&amp;#155;0m over Kazan"),  # escaped HTML's reference
 ]
 
 
@@ -60,7 +61,8 @@ def _stored(server: LocalServer, tmp_path: Path, feeds: list[tuple[str, str]],
 
 
 @pytest.mark.parametrize(("declared", "title"), HOSTILE,
-                         ids=["latin1", "cp1252", "utf8-raw", "utf8-c2", "reference", "osc"])
+                         ids=["latin1", "cp1252", "utf8-raw", "utf8-c2", "reference", "osc",
+                              "escaped-reference"])
 def test_c1_sequences_leave_no_trace(server: LocalServer, tmp_path: Path, declared: str,
                                      title: bytes) -> None:
     url = server.add("/feed.xml", body=_feed(declared, [(title, title, "http://127.0.0.1/1")]))
