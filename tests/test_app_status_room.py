@@ -251,3 +251,40 @@ async def test_a_four_digit_position_cuts_the_label_rather_than_drop_it(server,
     line = await refreshed_line(server, tmp_path, 12, (80, 24), *["j"] * 9, "R")
     assert line.startswith("Unre…  10/12  refreshed all feeds: 0 new; 1 failed; "
                            "1 with warnings (e: feeds)"), line
+
+
+async def test_a_long_bundled_name_gives_way_to_why_it_stays(server, tmp_path) -> None:
+    """`-` on a bundled actor named at length was a plain message, cut at its end ("... only
+    actors and spellings you ad"): the name gives way now, and the verdict and why stay."""
+    import asyncio
+
+    from tests.conftest import rss, write_config
+    from tui.app.widgets.reader import Reader
+    from tui.core.config.loader import load_config
+    from tui.core.desk import Desk
+
+    name = "Organisation for the Prohibition of Chemical Weapons"
+    body = f"Inspectors of the {name} reached Douma on Saturday, a week after the attack."
+    item = {"title": "Inspectors in Douma", "link": "http://127.0.0.1/a/1", "guid": "a-1",
+            "pubDate": "21 Apr 2018 10:00:00 GMT", "description": body}
+    path = write_config(tmp_path, [("Alpha", server.add("/alpha.xml", body=rss([item])))],
+                        settings="extract = false")
+    config = load_config(path)
+    with Desk.open(config) as desk:
+        await asyncio.to_thread(desk.refresh)
+        [target] = desk.ids("")
+        for size, tail in (((120, 30), ": only actors and spellings you added can be forgotten"),
+                           ((80, 24), ": only your additions can be forgotten")):
+            app = make_app(desk, config)
+            async with app.run_test(size=size) as pilot:
+                await settle(pilot)
+                main(app).open_article(target)
+                await settle(pilot)
+                side = app.screen.query_one(Reader).side
+                side.actor_list.highlighted = next(
+                    n for n, actor in enumerate(side.actors) if actor.name == name)
+                await pilot.press("minus")
+                await pilot.pause()
+                line = on_screen(app).rstrip()
+                assert "Organisat" in line and "…" in line, line
+                assert line.endswith(" comes with newsdesk" + tail), line

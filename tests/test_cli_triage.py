@@ -46,7 +46,9 @@ def flags(config: str) -> dict[int, tuple[bool, bool, bool, list[str]]]:
 
 def test_dismiss_is_the_readers_x(cache: str) -> None:
     done = newsdesk("--config", cache, "dismiss", "2", "4")
-    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")  # ids: silent, as read
+    # by id: stdout empty, and what was done on stderr, as `tag` says it
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "newsdesk: 2 articles "
+                                                                  "dismissed\n")
     assert [i for i, f in flags(cache).items() if f[2]] == [4, 2]
     assert flags(cache)[2][:3] == (True, False, True)  # read, and hidden from Unread
     unread = newsdesk("--config", cache, "list", "is:unread", "--json").stdout
@@ -56,6 +58,21 @@ def test_dismiss_is_the_readers_x(cache: str) -> None:
     assert newsdesk("--config", cache, "undismiss", "2").returncode == 0
     assert flags(cache)[2][:3] == (True, False, False)  # `unread` brings it back
     one_line(newsdesk("--config", cache, "dismiss", "9"), 1, "no article with id 9")
+
+
+@pytest.mark.parametrize(("command", "done", "undone"), [
+    ("read", "marked read", "marked unread"), ("save", "saved", "unsaved"),
+    ("dismiss", "dismissed", "undismissed")])
+def test_by_id_says_on_stderr_what_was_done(cache: str, command: str, done: str,
+                                            undone: str) -> None:
+    """`read ID`, `save ID`, `dismiss ID` were silent while `tag ID --add` said what it did:
+    each says it now, on stderr (stdout stays empty for scripts), and which ids already were
+    so; the un- forms take it back the same way."""
+    for args, said in (([command, "2"], f"1 article {done}"),
+                       ([command, "2", "3"], f"1 article {done}, 1 already was (2 matching)"),
+                       (["un" + command, "2", "3"], f"2 articles {undone}")):
+        run = newsdesk("--config", cache, *args)
+        assert (run.returncode, run.stdout, run.stderr) == (0, "", f"newsdesk: {said}\n")
 
 
 def test_a_query_changes_its_matches_and_says_how_many(cache: str) -> None:

@@ -17,7 +17,7 @@ from tests.conftest import SHARED, write_config
 from tests.httpserver import LocalServer
 from tui.core.config.loader import load_config
 from tui.core.desk import Desk
-from tui.core.ingest.sanitize import clean_line
+from tui.core.text.sanitize import clean_line
 
 CORPUS = SHARED / "peers" / "feedparser" / "tests"
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"feedparser corpus not found at "

@@ -21,7 +21,7 @@ from tests.conftest import actors_by_title, write_config
 from tests.httpserver import LocalServer
 from tui.core.config.loader import load_config
 from tui.core.desk import Desk
-from tui.core.ingest.sanitize import clean_line, clean_text
+from tui.core.text.sanitize import clean_line, clean_text
 
 HOSTILE = [  # (declared charset, title bytes as sent)
     ("iso-8859-1", b"Red \x9b31mAlert\x9b0m over Kazan"),
@@ -30,6 +30,7 @@ HOSTILE = [  # (declared charset, title bytes as sent)
     ("utf-8", b"Red \xc2\x9b31mAlert\xc2\x9b0m over Kazan"),
     ("utf-8", b"Red &#x9b;31mAlert&#155;0m over Kazan"),
     ("utf-8", b"Red \xc2\x9d0;owned\x07Alert over Kazan"),  # an OSC title write
+    ("utf-8", b"Red &amp;#x9b;31mAlert&amp;#155;0m over Kazan"),  # escaped HTML's reference
 ]
 
 
@@ -60,7 +61,8 @@ def _stored(server: LocalServer, tmp_path: Path, feeds: list[tuple[str, str]],
 
 
 @pytest.mark.parametrize(("declared", "title"), HOSTILE,
-                         ids=["latin1", "cp1252", "utf8-raw", "utf8-c2", "reference", "osc"])
+                         ids=["latin1", "cp1252", "utf8-raw", "utf8-c2", "reference", "osc",
+                              "escaped-reference"])
 def test_c1_sequences_leave_no_trace(server: LocalServer, tmp_path: Path, declared: str,
                                      title: bytes) -> None:
     url = server.add("/feed.xml", body=_feed(declared, [(title, title, "http://127.0.0.1/1")]))
@@ -84,6 +86,33 @@ def test_look_alikes_stay(server: LocalServer, tmp_path: Path) -> None:
     assert stored["He said “no” in Ankara"] == "“No”, he said."
     assert stored["Home ›World ›Tehran"] == "Section ›About"
     assert stored["Děkuji, Prague"] == "Plain."
+
+
+@pytest.mark.parametrize(("declared", "title"), [
+    ("iso-8859-1", b"Red Caf\xe9\x9b31m over Kazan"),
+    ("windows-1252", b"Red Caf\xe9\x9b1;31m over Kazan"),
+    ("utf-8", b"Red Caf\xc3\xa9\xc2\x9b31m over Kazan")], ids=["latin1", "cp1252", "utf8-c2"])
+def test_a_sequence_after_a_latin1_letter_goes(server: LocalServer, tmp_path: Path,
+                                               declared: str, title: bytes) -> None:
+    """After a high byte the 0x9B was kept for the mojibake repair, so 'Café' kept its
+    '31m': an 'é' (E9, a three-byte UTF-8 lead with no continuation) ends no UTF-8
+    character with it, and the whole sequence goes."""
+    url = server.add("/feed.xml", body=_feed(declared, [(title, title, "http://127.0.0.1/1")]))
+    stored = _stored(server, tmp_path, [("Wire", url)])
+    assert stored == {"Red Café over Kazan": "Red Café over Kazan"}
+
+
+def test_mojibake_whose_last_byte_is_0x9b_is_repaired(server: LocalServer,
+                                                      tmp_path: Path) -> None:
+    """Text double-encoded upstream (UTF-8 read as Latin-1, sent on in UTF-8), whose
+    character ends in 0x9B before what looks like a CSI's parameter: Serbian 'ћ' (D1 9B)
+    before '; N', the reversed quote '‛' (E2 80 9B) before '90s'. Repaired, not cut."""
+    titles = ["Поноћ; NATO talks in Belgrade", "Tehran in the ‛90s, remembered"]
+    items = [(t.encode().decode("latin-1").encode(), b"Plain.", f"http://127.0.0.1/{n}")
+             for n, t in enumerate(titles)]
+    url = server.add("/feed.xml", body=_feed("utf-8", items))
+    stored = _stored(server, tmp_path, [("Wire", url)])
+    assert sorted(stored) == sorted(titles)
 
 
 def test_a_page_loses_its_c1_sequences(server: LocalServer, tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from tests.conftest import actors_by_title, rss, write_config
 from tests.httpserver import LocalServer
 from tui.core.config.loader import load_config
-from tui.core.ingest.sanitize import clean_line
+from tui.core.text.sanitize import clean_line
 
 SPLIT = {  # title as sent -> the actor it names
     "Pezes\u200dhkian meets Putin in Kazan": "masoud-pezeshkian",

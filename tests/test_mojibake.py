@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from tests.conftest import SHARED
 from tui.core.ingest.charset import decode
 from tui.core.ingest.extract import decode_html, extract_page
-from tui.core.ingest.mojibake import looks_mojibake, repair_markup, repair_text
 from tui.core.ingest.parse import parse_feed
-from tui.core.ingest.sanitize import clean_line, clean_text
+from tui.core.text.mojibake import looks_mojibake, repair_markup, repair_text
+from tui.core.text.sanitize import clean_line, clean_text
 
 PARAGRAPHS = ["The minister said “no deal” – talks would resume “when conditions allow”.",
               "Officials in Moscow called the statement “premature”; Tehran did not comment.",

@@ -21,7 +21,7 @@ from tests.test_refresh import P1, P2
 from tests.test_refresh import PAGE as REFRESH_PAGE
 from tui.core.config.loader import ConfigError, load_config, parse_config
 from tui.core.desk import Desk
-from tui.core.ingest.sanitize import clean_line, clean_text, strip_controls
+from tui.core.text.sanitize import clean_line, clean_text, strip_controls
 
 # Anything a terminal acts on, or that disguises text; also what SQLite cannot store.
 FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f"

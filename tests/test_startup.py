@@ -24,7 +24,7 @@ HEAVY = ("textual", "trafilatura", "feedparser", "lxml", "rich", "click", "pygme
          "multiprocessing", "concurrent.futures.process", "ahocorasick", "tui.app",
          "tui.core.linking", "tui.core.query", "tui.core.actors.matcher",
          "tui.core.ingest.parse", "tui.core.ingest.extract", "tui.core.ingest.fastfeed",
-         "tui.core.ingest.sanitize", "tui.core.refresh.analyzers",
+         "tui.core.text.sanitize", "tui.core.refresh.analyzers",
          "tui.core.actors.gazetteer", "tui.core.actors.offices", "tui.core.actors.text",
          "tui.core.places", "numpy", "tui.core.visual", "tui.core.visual_parts", "platformdirs", "pickle",
          "tui.core.actors.prebuilt",

@@ -204,10 +204,12 @@ class Teaching:
         path, same_as = self.host.config.actors_path, self.host.desk.gazetteer.same_as
         if actor_id not in added_ids(path, same_as):
             lists = f" ({self.host.key('list_unlisted')} lists them)"  # short as it is
+            # the name is in sight (the panel, the tree): it gives way, the verdict stays
             self.host.say(Said(Give(name), " is not listed", Hint(lists, lists))
                           if self._unlisted_in_hand()
-                          else f"{name} comes with newsdesk: only actors and spellings you "
-                          "added can be forgotten")
+                          else Said(Give(name), " comes with newsdesk", Hint(
+                              ": only actors and spellings you added can be forgotten",
+                              ": only your additions can be forgotten")))
             return
         own, aliases = additions(path, actor_id, same_as)
         answers = forget_answers(name, own, aliases)

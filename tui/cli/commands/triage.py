@@ -1,7 +1,8 @@
 """read, unread, save, unsave, dismiss, undismiss, tag: triage from scripts, by id or query.
 
-By id they print nothing on stdout (`tag` says on stderr what it did: its text is read as
-the t dialog reads it, '"a b"' one tag and 'a b' two, so the line shows which); an id with
+By id they print nothing on stdout and say on stderr what they did ('2 articles marked read,
+1 already was (3 matching)'; `tag`'s text is read as the t dialog reads it, '"a b"' one tag
+and 'a b' two, so its line shows which): a script's stdout stays empty; an id with
 no article (pruned by keep_days since a script kept it) is named on stderr, exit 1, and the
 others are done all the same. No id at all (xargs after a
 list that found nothing) is said on stderr and exit 0, as a query that matched nothing. With
@@ -153,6 +154,8 @@ def mark(desk: Desk, args: argparse.Namespace) -> int:
         change.apply(desk, changing)
     if args.query is not None or args.dry_run:
         print(report(len(changing), len(rows), change.done, ALREADY, args.dry_run))
+    elif rows:  # by id: said on stderr, as `tag` says it (an id already so was no change)
+        tell(report(len(changing), len(rows), change.done, ALREADY, False))
     return unknown_ids(args, len(rows))
 
 

@@ -16,11 +16,11 @@ from typing import Any
 from tui.core.ingest import body_noise, charset
 from tui.core.ingest.joiners import Guard, protect
 from tui.core.ingest.links import body_links
-from tui.core.ingest.mojibake import repair_markup
 from tui.core.ingest.page_meta import LinkTexts, page_meta
 from tui.core.ingest.postclean import clean_lines, clean_lines_text
-from tui.core.ingest.sanitize import strip_controls
 from tui.core.models import BodyLink
+from tui.core.text.mojibake import repair_markup
+from tui.core.text.sanitize import strip_controls
 
 __all__ = ["Extracted", "clean_lines", "clean_lines_text", "decode_html", "extract_page",
            "html_to_text"]

@@ -16,8 +16,9 @@ from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 from urllib.parse import urljoin
 
-from tui.core.ingest import c1, charset
-from tui.core.ingest.sanitize import clean_line
+from tui.core.ingest import charset
+from tui.core.text import c1
+from tui.core.text.sanitize import clean_line
 from tui.core.words import counted
 
 _DECLARED = re.compile(rb"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])([\w.:-]+)["']""")

@@ -17,7 +17,7 @@ import asyncio
 import zlib
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 from urllib.parse import SplitResult, urljoin, urlsplit
@@ -131,6 +131,8 @@ class FetchResult:
     error: str | None = None
     truncated: bool = False
     passing: bool = False  # failed on the way (connection, timeout): another try may work
+    # where the URL itself moved: the last of the permanent redirects (301, 308) it began with
+    moved_to: str | None = None
 
     @property
     def retryable(self) -> bool:
@@ -279,6 +281,8 @@ class Fetcher:
                       handed: Handed | None = None) -> FetchResult:
         page = policy is not None
         current = url
+        moved: str | None = None  # where the leading permanent hops lead
+        permanent = True  # every hop so far was
         for hop in range(MAX_REDIRECTS + 1):
             if hop:
                 parts = urlsplit(current)
@@ -302,8 +306,11 @@ class Fetcher:
                     self._keep_cookies(page, current, response)
                 if response.status_code in _REDIRECTS and "location" in response.headers:
                     current = urljoin(current, response.headers["location"].strip())
+                    permanent = permanent and response.status_code in (301, 308)
+                    moved = current if permanent else moved
                     continue
-                return await self._read(url, current, response, max_bytes)
+                found = await self._read(url, current, response, max_bytes)
+                return replace(found, moved_to=moved) if moved else found
             finally:
                 await response.aclose()
         return FetchResult(url, current, error=f"more than {MAX_REDIRECTS} redirects")

@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-from tui.core.ingest.sanitize import strip_controls
 from tui.core.models import BodyLink
+from tui.core.text.sanitize import strip_controls
 
 __all__ = ["MAX_BODY_LINKS", "body_links", "feed_links", "shifted", "web_url"]
 

@@ -29,7 +29,8 @@ from tui.core.ingest.feedcheck import (
     malformed_note,
     not_a_feed,
 )
-from tui.core.ingest.sanitize import clean_line, strip_controls
+from tui.core.item_keys import GUID, LONG_GUID, guid_key
+from tui.core.text.sanitize import clean_line, strip_controls
 
 # feedparser resolves relative URIs and sanitises HTML itself; we keep both on (defaults).
 MAX_ENTRIES = 5_000
@@ -129,7 +130,7 @@ def _fix_char_ref(match: re.Match[bytes]) -> bytes:
 def entry_key(guid: str | None, url: str | None, title: str, published: str | None) -> str:
     """guid, else link, else a hash of title + date: the same story through two feeds is one row."""
     if guid and guid.strip():
-        return "guid:" + _SURROGATES.sub("\ufffd", guid.strip())
+        return guid_key(_SURROGATES.sub("\ufffd", guid.strip()))
     if url:
         return "url:" + url
     digest = hashlib.sha256(f"{title}\x00{published or ''}".encode()).hexdigest()[:32]
@@ -278,7 +279,7 @@ def parse_feed(data: bytes, headers: dict[str, str], feed_url: str, *,
         entry = _entry(raw, feed_url, lang)
         if raw is cut_item and entry and entry.key.startswith("hash:"):
             entry = None  # cut before its guid and link: the next fetch brings it whole
-        if entry and entry.key.startswith("guid:") \
+        if entry and entry.key.startswith((GUID, LONG_GUID)) \
                 and guids.get(entry.key, entry.title) != entry.title:
             # Copy-pasted guids in one document, other headlines: distinct items, not one
             # story twice. The same headline again (another link, a tracking variant) is the

@@ -13,9 +13,9 @@ from collections.abc import Container
 
 from tui.core.ingest import body_noise, furniture, promos
 from tui.core.ingest.joiners import ZWNJ_FORMS
-from tui.core.ingest.mojibake import looks_mojibake
 from tui.core.ingest.page_meta import norm as _norm
-from tui.core.ingest.sanitize import clean_text, strip_controls
+from tui.core.text.mojibake import looks_mojibake
+from tui.core.text.sanitize import clean_text, strip_controls
 
 __all__ = ["clean_lines", "clean_lines_text"]
 

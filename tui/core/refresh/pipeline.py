@@ -29,6 +29,7 @@ from tui.core.refresh.events import (
     Progress,
     RefreshEvent,
 )
+from tui.core.refresh.feed_notes import cut_off, moved_note
 from tui.core.refresh.pool import WorkerPool, page_worker, ready
 from tui.core.refresh.stopping import StopSignal, unless_stopped
 from tui.core.refresh.summary import RefreshSummary
@@ -174,7 +175,7 @@ class Refresh:
             self._producing -= 1
             return None
         if result.not_modified:
-            return await self._not_modified(feed, ref)
+            return await self._not_modified(feed, ref, moved=moved_note(result))
         if result.error:
             await self._fail(feed, ref, result.error)
             return None
@@ -186,15 +187,19 @@ class Refresh:
             await self._fail(feed, ref, f"parsing failed: {exc}")
             return None
         if parsed.error:
-            await self._fail(feed, ref, _cut_off(result, settings.max_feed_bytes, parsed.error)
+            await self._fail(feed, ref, cut_off(result, settings.max_feed_bytes, parsed.error)
                              if result.truncated else parsed.error)
             return None
         return await self._store_feed(feed, ref, result, parsed)
 
-    async def _not_modified(self, feed: Feed, ref: feed_store.FeedRef,
-                            said: bool = False) -> list[str]:
-        if ref.failures:  # its error goes now; a healthy one is stamped with the rest
-            await self._hand(feed_store.record_not_modified, ref)
+    async def _not_modified(self, feed: Feed, ref: feed_store.FeedRef, said: bool = False,
+                            moved: str | None = None) -> list[str]:
+        """`moved`: the feed answered at its new address (the old one's validators held
+        there, an http -> https move), whose warning is kept until feeds.toml follows."""
+        if ref.failures or moved:  # its error goes now; a healthy one is stamped with the rest
+            if not ref.failures:
+                self._checked.append(ref.id)
+            await self._hand(feed_store.record_not_modified, ref, moved)
         else:
             self._producing -= 1
             self._checked.append(ref.id)
@@ -207,6 +212,7 @@ class Refresh:
     async def _store_feed(self, feed: Feed, ref: feed_store.FeedRef, result: FetchResult,
                           parsed: PreparedFeed) -> list[str]:
         notes = [n for n in (
+            moved_note(result),
             parsed.warning,
             result.truncated and f"feed larger than {self.config.settings.max_feed_bytes} bytes "
                                   "was cut off",
@@ -225,7 +231,7 @@ class Refresh:
 
     async def _fail(self, feed: Feed, ref: feed_store.FeedRef, error: str,
                     said: bool = False) -> None:
-        from tui.core.ingest.sanitize import clean_line
+        from tui.core.text.sanitize import clean_line
 
         error = clean_line(error)[:500]
         await self._hand(feed_store.record_failure, ref.id, error)
@@ -359,7 +365,7 @@ def _write_feed(conn: sqlite3.Connection, feed_id: int, parsed: PreparedFeed, fe
 def _write_page(conn: sqlite3.Connection, article_id: int, page: FetchResult,
                 extracted: Extracted, compressed: bytes | None = None) -> bool:
     """One page and its text, or why there is none; True when a body was stored."""
-    from tui.core.ingest.sanitize import clean_line
+    from tui.core.text.sanitize import clean_line
 
     store.page_attempted(conn, article_id)
     if page.ok and page.body:
@@ -385,12 +391,3 @@ def _write_page_now(conn: sqlite3.Connection, article_id: int, page: FetchResult
     if not store.page_is_due(conn, article_id) or not (extracted.body or counted):
         return False
     return _write_page(conn, article_id, page, extracted, compressed)
-
-
-def _cut_off(result: FetchResult, cap: int, error: str) -> str:
-    """A feed cut at the size cap that does not parse: the cap is the news, the broken XML
-    (a bomb's zeros, an endless body's cut) only what followed from it."""
-    coding = {"gzip": "gzip", "x-gzip": "gzip", "deflate": "deflate", "br": "brotli"}.get(
-        result.headers.get("content-encoding", "").strip().lower())
-    grew = f"its {coding} body inflates past" if coding else "it is larger than"
-    return f"feed cut off at the size cap: {grew} max_feed_bytes ({cap} bytes); {error}"

@@ -26,7 +26,8 @@ def sync_feeds(conn: sqlite3.Connection, feeds: Iterable[tuple[str, str]]) -> di
     """Make sure every configured (name, url) has a row; returns them by name.
 
     Feeds dropped from the config keep their rows, so their articles (and the user's tags and
-    saved flags on them) survive an edit of feeds.toml. Only new or renamed feeds are written,
+    saved flags on them) survive an edit of feeds.toml; a feed given the new address its
+    move warning named keeps its row (`moved_warning`). Only new or renamed feeds are written,
     in one transaction: an unchanged config is one read and takes no write lock.
     """
     pairs = list(feeds)
@@ -34,8 +35,14 @@ def sync_feeds(conn: sqlite3.Connection, feeds: Iterable[tuple[str, str]]) -> di
     known = {row[0]: row for row in conn.execute(select)}
     changed = [(name, url) for name, url in pairs if url not in known or known[url][2] != name]
     if changed:
+        configured = [url for _, url in pairs]
         with transaction(conn):
             for name, url in changed:
+                if url not in known:  # the feed's new address, as its warning said to do?
+                    conn.execute(
+                        "UPDATE feeds SET url = ?, last_error = NULL WHERE name = ? AND "
+                        f"instr(last_error, ?) AND url NOT IN ({','.join('?' * len(pairs))})",
+                        (url, name, moved_warning(url), *configured))
                 conn.execute(
                     "INSERT INTO feeds(url, name) VALUES(?, ?) "
                     "ON CONFLICT(url) DO UPDATE SET name = excluded.name "
@@ -43,6 +50,14 @@ def sync_feeds(conn: sqlite3.Connection, feeds: Iterable[tuple[str, str]]) -> di
                 known[url] = conn.execute(select + " WHERE url = ?", (url,)).fetchone()
     return {name: FeedRef(known[url][1], name, url, known[url][3], known[url][4], known[url][5])
             for name, url in pairs}
+
+
+def moved_warning(url: str) -> str:
+    """What a feed that moved for good (301, 308) to `url` says while feeds.toml names its old
+    address (refresh.pipeline.moved_note). The file is the user's, never rewritten behind their
+    back; once they put `url` in, under the same name, `sync_feeds` moves the feed's row there,
+    so its articles stay its own (a new row listed them as "already listed under" the old)."""
+    return f"moved permanently to {url}: put that URL in feeds.toml"
 
 
 class Holdings(NamedTuple):
@@ -103,12 +118,20 @@ def record_success(conn: sqlite3.Connection, feed_id: int, *, etag: str | None,
     )
 
 
-def record_not_modified(conn: sqlite3.Connection, feed: FeedRef) -> None:
+def record_not_modified(conn: sqlite3.Connection, feed: FeedRef,
+                        moved: str | None = None) -> None:
     """A 304 after failures: the feed's error is cleared (one that was not failing has nothing
-    to record, and the refresh does not call this for it)."""
-    now = to_iso(utcnow())
-    conn.execute("UPDATE feeds SET last_attempt = ?, last_ok = ?, last_error = NULL, "
-                 "failures = 0 WHERE id = ?", (now, now, feed.id))
+    to record, and the refresh does not call this for it). `moved`: the 304 came from the
+    feed's new address (pipeline.moved_note), a warning it keeps beside those of its last
+    read until feeds.toml follows."""
+    if feed.failures:
+        now = to_iso(utcnow())
+        conn.execute("UPDATE feeds SET last_attempt = ?, last_ok = ?, last_error = NULL, "
+                     "failures = 0 WHERE id = ?", (now, now, feed.id))
+    if moved:
+        conn.execute("UPDATE feeds SET last_error = CASE WHEN coalesce(last_error, '') = '' "
+                     "THEN ?1 ELSE ?1 || '; ' || last_error END WHERE id = ?2 "
+                     "AND instr(coalesce(last_error, ''), ?1) = 0", (moved, feed.id))
 
 
 def record_checked(conn: sqlite3.Connection, feed_ids: Sequence[int]) -> bool:

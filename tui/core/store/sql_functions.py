@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Callable
 
 from tui.core import tagnames
+from tui.core.item_keys import guid_key
 
 __all__ = ["register_functions"]
 
@@ -27,10 +28,12 @@ def register_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("newsdesk_fts_text", 1, _loaded("tui.core.search_fold", "fts_text"),
                          deterministic=True)
     conn.create_function("newsdesk_unhidden", 2, _unhidden, deterministic=True)  # 0022
+    conn.create_function("newsdesk_guid_key", 1, _text_function(guid_key),  # 0023
+                         deterministic=True)
 
 
 def _unhidden(text: str | None, line: int) -> str | None:
-    from tui.core.ingest.sanitize import unhidden  # loaded by migration 0022 only
+    from tui.core.text.sanitize import unhidden  # loaded by migration 0022 only
 
     return unhidden(text, line)
 

@@ -19,8 +19,8 @@ import sys
 import unicodedata
 from collections.abc import Callable
 
-from tui.core.ingest import c1
-from tui.core.ingest.mojibake import looks_mojibake, repair_text
+from tui.core.text import c1
+from tui.core.text.mojibake import looks_mojibake, repair_text
 
 # Whole escape sequences first (so their payload goes too), then any stray control character.
 _ESCAPES = re.compile(

@@ -1,0 +1,101 @@
+"""A feed whose address moved for good (301, 308): followed as before, and said on that feed
+while feeds.toml still names the old address, which is never rewritten behind the user's
+back. A loopback server answers as two hosts (127.0.0.1 and localhost)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import rss, write_config
+from tests.httpserver import LocalServer
+from tui.core.config.loader import load_config
+from tui.core.desk import Desk
+
+ITEMS = [{"title": f"Talks in Baku, day {n}", "guid": f"baku-{n}", "description": "Text.",
+          "pubDate": f"0{n + 1} Jun 2025 10:00:00 GMT"} for n in range(3)]
+
+
+def _warnings(desk: Desk) -> dict[str, str]:
+    return {feed.name: feed.warning or "" for feed in desk.feeds()}
+
+
+def test_a_feed_moved_to_another_host_is_said_on_that_feed(server: LocalServer,
+                                                           tmp_path: Path) -> None:
+    new = server.url("/new.xml").replace("127.0.0.1", "localhost")
+    server.add("/new.xml", body=rss(ITEMS), etag='"v1"')
+    server.add("/old.xml", status=301, headers={"Location": new})
+    steady = server.add("/steady.xml", body=rss([{**ITEMS[0], "guid": "steady-1"}]))
+    path = write_config(tmp_path, [("Moved", server.url("/old.xml")), ("Steady", steady)],
+                        settings="extract = false")
+    written = path.read_bytes()
+    with Desk.open(load_config(path)) as desk:
+        for _ in range(2):  # read, then unchanged (304 at the new address): said both times
+            summary = desk.refresh()
+            assert summary.feeds_failed == 0 and desk.count() == 4
+            said = f"moved permanently to {new}: put that URL in feeds.toml"
+            assert [w["feed"] for w in summary.warnings if said in w["warning"]] == ["Moved"]
+            assert said in _warnings(desk)["Moved"] and not _warnings(desk)["Steady"]
+    assert path.read_bytes() == written  # the user's file, untouched
+    # the user puts the new address in: the warning goes, the articles are the same ones
+    path.write_text(written.decode().replace(server.url("/old.xml"), new))
+    with Desk.open(load_config(path)) as desk:
+        summary = desk.refresh()
+        assert summary.warnings == [] and summary.new_articles == 0, summary.as_json()
+        assert summary.shared == []
+        assert not _warnings(desk)["Moved"] and desk.count() == 4
+
+
+def test_the_move_found_at_a_304(server: LocalServer, tmp_path: Path) -> None:
+    """Moved with its validators (http -> https on one server): the new address answers 304
+    to the old one's ETag, and the move is said all the same."""
+    server.add("/feed.xml", body=rss(ITEMS), etag='"v1"')
+    path = write_config(tmp_path, [("Wire", server.url("/feed.xml"))], settings="extract = false")
+    with Desk.open(load_config(path)) as desk:
+        desk.refresh()
+        server.add("/v2/feed.xml", body=rss(ITEMS), etag='"v1"')
+        server.add("/feed.xml", status=308, headers={"Location": "/v2/feed.xml"})
+        summary = desk.refresh()
+        assert summary.not_modified == 1
+        assert [w["feed"] for w in summary.warnings] == ["Wire"]
+        assert summary.warnings[0]["warning"].startswith(
+            f"moved permanently to {server.url('/v2/feed.xml')}")
+        desk.refresh()  # said once on the feed, not once per fetch
+        assert _warnings(desk)["Wire"].count("moved permanently") == 1
+
+
+@pytest.mark.parametrize(("hops", "moved"), [
+    ([(302, "/b.xml"), (301, "/c.xml")], None),  # the address itself stays: only b moved
+    ([(301, "/b.xml"), (302, "/c.xml")], "/b.xml"),  # the address to use is b
+    ([(301, "/b.xml"), (308, "/c.xml")], "/c.xml"),
+    ([(307, "/c.xml")], None)])
+def test_only_leading_permanent_hops_move_a_feed(server: LocalServer, tmp_path: Path,
+                                                 hops: list[tuple[int, str]],
+                                                 moved: str | None) -> None:
+    here = "/a.xml"
+    for status, there in hops:
+        server.add(here, status=status, headers={"Location": there})
+        here = there
+    server.add(here, body=rss(ITEMS))
+    path = write_config(tmp_path, [("Wire", server.url("/a.xml"))], settings="extract = false")
+    with Desk.open(load_config(path)) as desk:
+        summary = desk.refresh()
+        assert desk.count() == 3
+        warning = _warnings(desk)["Wire"]
+        if moved is None:
+            assert "moved" not in warning and summary.warnings == []
+        else:
+            assert warning.startswith(f"moved permanently to {server.url(moved)}:"), warning
+
+
+def test_a_hostile_location_is_said_clean_and_short(server: LocalServer, tmp_path: Path) -> None:
+    target = "/n.xml?" + "x" * 5000
+    server.add("/n.xml", body=rss(ITEMS))
+    server.add("/a.xml", status=301, headers={"Location": target})
+    path = write_config(tmp_path, [("Wire", server.url("/a.xml"))], settings="extract = false")
+    with Desk.open(load_config(path)) as desk:
+        desk.refresh()
+        warning = _warnings(desk)["Wire"]
+        assert warning.startswith(f"moved permanently to {server.url('/n.xml?xxx')}")
+        assert len(warning) < 400 and "\u2026" in warning
