@@ -52,6 +52,16 @@ def _rows(config: Path) -> tuple[list[tuple[object, ...]], list[tuple[object, ..
         conn.close()
 
 
+def _stamp_long_ago(config: Path) -> None:
+    conn = sqlite3.connect(config.parent / "cache" / "newsdesk.sqlite3")
+    try:
+        with conn:
+            conn.execute("UPDATE feeds SET last_attempt = '2000-01-01T00:00:00Z', "
+                         "last_ok = '2000-01-01T00:00:00Z'")
+    finally:
+        conn.close()
+
+
 def _times(config: Path) -> list[tuple[str, str]]:
     conn = sqlite3.connect(config.parent / "cache" / "newsdesk.sqlite3")
     try:
@@ -79,6 +89,8 @@ def test_an_all_304_fetch_leaves_the_rows_the_desks_refresh_leaves(
     config = _filled(server, tmp_path / "one")
     shutil.copytree(tmp_path / "one", tmp_path / "two")
     other = tmp_path / "two" / "feeds.toml"
+    for folder in (config, other):  # stamped long ago: the clock's second may not turn
+        _stamp_long_ago(folder)
     before = _times(config)
     with Desk.open(load_config(config), sync_feeds=False) as desk:
         full = desk.refresh(extract=False)
@@ -135,7 +147,9 @@ def test_a_failing_feed_and_a_redirect_go_to_the_desk(server: LocalServer,
     assert ran.stderr.splitlines()[-1] == "desk"
     assert ran.returncode == 0, ran.stderr
     lines = ran.stdout.splitlines()
-    assert lines[0].startswith("5 feeds ok (4 unchanged), 1 failed, 1 new article")
+    # the 301 is said on its feed (hostile7: moved for good, feeds.toml still names the old URL)
+    assert lines[0].startswith("5 feeds ok (4 unchanged) (1 with warnings), 1 failed, "
+                               "1 new article")
     assert lines[1].startswith("  Wire 2: ")
     asked = Counter(s.path for s in server.seen[seen:])
     assert asked == Counter([*(f"/w{k}.xml" for k in range(6)), "/moved.xml"])
