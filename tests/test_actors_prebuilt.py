@@ -94,3 +94,52 @@ def test_the_place_matchers_are_kept_beside_it_and_load_the_same(tmp_path: Path)
     finally:
         matcher.adopt_finder(finder)
         text.adopt_matcher(linker)
+
+
+_CHILD = """
+import sys
+from tui.core.actors import prebuilt
+from tui.core.refresh.analyzer import Sources
+sources = Sources(None, "f" * 64, sys.argv[1])
+prebuilt.load_or_build(sources)
+prebuilt.load_places(sources)
+print(",".join(prebuilt.made) or "-")
+"""
+
+
+def _child(folder: Path) -> object:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    return subprocess.Popen([sys.executable, "-c", _CHILD, str(folder)], env=env,
+                            stdout=subprocess.PIPE, text=True)
+
+
+def test_two_processes_wanting_a_missing_copy_build_it_once(tmp_path: Path) -> None:
+    """A user's first fetch: both pool workers want the tools at once. One builds each copy,
+    the other waits for it and loads it (each built both before: ~3.5 s of CPU twice)."""
+    children = [_child(tmp_path), _child(tmp_path)]
+    said = sorted(c.communicate(timeout=300)[0].strip() for c in children)  # type: ignore[attr-defined]
+    assert all(c.returncode == 0 for c in children)  # type: ignore[attr-defined]
+    built = [kind for line in said for kind in line.split(",") if kind != "-"]
+    assert sorted(built) == ["places", "recognizer"], said
+    assert len(list(tmp_path.glob("*.pickle"))) == 2 and not list(tmp_path.glob("*.writing"))
+
+
+def test_a_builder_killed_mid_build_keeps_no_one_waiting(tmp_path: Path) -> None:
+    """The lock goes with its process however it ends: the next one builds at once."""
+    import time
+
+    child = _child(tmp_path)
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob("recognizer-*.lock")) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    child.kill()  # type: ignore[attr-defined]
+    child.wait()  # type: ignore[attr-defined]
+    assert not list(tmp_path.glob("recognizer-*.pickle"))  # killed before it wrote one
+    start = time.monotonic()
+    recognizer = prebuilt.load_or_build(Sources(None, "f" * 64, str(tmp_path)))
+    assert any(_mentions(recognizer)) and time.monotonic() - start < prebuilt._WAIT_S / 2
+    assert len(list(tmp_path.glob("recognizer-*.pickle"))) == 1

@@ -167,3 +167,13 @@ def test_the_site_ab_runs_and_only_the_new_site_has_actor_mentions() -> None:
     assert medians["newsdesk-old"]["actor_mentions"] == 0
     assert medians["newsdesk-new"]["actor_mentions"] >= 3 * 4 * 3
     assert "newsdesk-new / newsdesk-old cpu" in medians
+
+
+def test_the_first_run_probe_runs_with_empty_and_filled_tools() -> None:
+    """bench/first_probe.py at a tiny size: both conditions run and their medians printed."""
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "first_probe.py"), "--reps", "1",
+                           "--feeds", "3", "--items", "4"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    medians = [line for line in done.stdout.splitlines() if "median" in line]
+    assert len(medians) == 2 and "empty" in medians[0] and "warm" in medians[1]

@@ -368,3 +368,26 @@ def test_a_key_one_article_alone_holds_in_the_window_loads_no_posting(tmp_path: 
     assert held.known[held.dense].tolist() == [1, 3]
     assert rounds._rows(conn, keys, held.window)[1].tolist() == [1, 3]
     conn.close()
+
+
+def test_a_tiles_scoring_job_gets_its_pairs_packed() -> None:
+    """A tile crosses the pipe as one int64 array (pickled as bytes), not a tuple per pair:
+    the same pairs in the same order, an older article's lower or negative id included."""
+    import pickle
+    from array import array
+
+    from tui.core.linking import tiling
+
+    found = [(1, [2, 3, 9, -4]), (2, [1, 3, 700]), (3, [1]), (9, [100, 2])]
+    tiler = rounds.Tiler([1, 2, 3, 9], 2)
+    tiler.add(found)
+    packed = tiler.packed()
+    assert [(key, tiling.unpack(codes)) for key, codes in packed] == _tiles_by_sets(
+        found, [1, 2, 3, 9], 2)
+    assert all(isinstance(codes, array) and codes.typecode == "q" for _k, codes in packed)
+    big = rounds.Tiler(range(5_000), 5_000)
+    big.add([(aid, list(range(aid + 1, aid + 21))) for aid in range(4_000)])
+    [(_key, codes)] = big.packed()
+    assert len(pickle.dumps(codes, pickle.HIGHEST_PROTOCOL)) < 8 * len(codes) + 200
+    with pytest.raises(ValueError):
+        rounds.Tiler([1], 2).add([(1, [tiling.LIMIT])])

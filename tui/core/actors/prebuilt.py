@@ -6,21 +6,25 @@ first batch could be analysed; a pickled copy loads in about a third of that. Th
 named by everything it is built from: the data files (`Sources.source_hash`), the code that
 builds it (all of `tui/core`'s source: a class or helper the pickle holds may live outside
 `actors/`, and an upgrade rebuilds once), the interpreter and pyahocorasick, so any change
-builds afresh. The first worker that built one writes it (atomically, once); a copy that fails to
-load is built again and written over. The folder is the user's cache (`prebuilt_dir`), not a
+builds afresh. The first process that wants a missing copy builds and writes it (atomically)
+while any other that wants it meanwhile waits for it and loads it (`_building`: both pool
+workers built the same tools at a user's first fetch, ~3.5 s of CPU each); a copy that fails
+to load is built again and written over. The folder is the user's cache (`prebuilt_dir`), not a
 desk's: every desk on the machine with the same data shares it, as with compiled bytecode.
 The place matchers are kept the same way beside it (`load_places`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
 import sys
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from tui.core.actors.recognize import Recognizer
@@ -29,7 +33,12 @@ if TYPE_CHECKING:
 ENV = "NEWSDESK_PREBUILT_DIR"  # a folder, or empty for none (built every time)
 KEEP = 3  # copies kept (a few data versions: several actors files in use)
 _STALE_CLAIM_S = 600  # a writer that claimed the file this long ago died
+_WAIT_S = 120.0  # a build elsewhere taking longer is stuck: this process builds its own
+_POLL_S = 0.02
+T = TypeVar("T")
 _code: list[str] = []
+made: list[str] = []  # the kinds this process built rather than loaded, in order (a copy
+#                       written by two processes was twice the CPU of a user's first fetch)
 
 
 def prebuilt_dir() -> str | None:
@@ -89,16 +98,16 @@ def load_or_build(sources: Sources) -> Recognizer:
     from tui.core.actors import gazetteer
     from tui.core.actors.recognize import Recognizer
 
-    path = _path(sources)
-    found = _load(path)
-    if isinstance(found, Recognizer):
+    def build() -> Recognizer:
+        actors_file = Path(sources.actors_file) if sources.actors_file else None
+        return Recognizer(gazetteer.load_gazetteer(actors_file))
+
+    found, loaded = _kept(_path(sources), lambda f: isinstance(f, Recognizer), build)
+    if not loaded:
+        made.append("recognizer")
+    else:
         gazetteer.adopt(found.gazetteer)  # as load_gazetteer would have
-        return found
-    actors_file = Path(sources.actors_file) if sources.actors_file else None
-    built = Recognizer(gazetteer.load_gazetteer(actors_file))
-    if path is not None:
-        _save(path, built)
-    return built
+    return found
 
 
 def load_places(sources: Sources) -> None:
@@ -109,17 +118,73 @@ def load_places(sources: Sources) -> None:
     from tui.core.linking import text
     from tui.core.places import matcher
 
-    path = _path(sources, "places")
-    found = _load(path)
-    if (isinstance(found, tuple) and len(found) == 2
-            and isinstance(found[0], matcher.PlaceFinder)
-            and isinstance(found[1], text.PlaceMatcher)):
+    def accept(found: object) -> bool:
+        return (isinstance(found, tuple) and len(found) == 2
+                and isinstance(found[0], matcher.PlaceFinder)
+                and isinstance(found[1], text.PlaceMatcher))
+
+    found, loaded = _kept(_path(sources, "places"), accept,
+                          lambda: (matcher.place_finder(), text.place_matcher()))
+    if not loaded:
+        made.append("places")
+    else:
         matcher.adopt_finder(found[0])
         text.adopt_matcher(found[1])
-        return
-    built = (matcher.place_finder(), text.place_matcher())
-    if path is not None:
+
+
+def _kept(path: Path | None, accept: Callable[[object], bool],
+          build: Callable[[], T]) -> tuple[T, bool]:
+    """(the tool, whether it was loaded): the copy at `path` if one loads and is `accept`ed,
+    else built here and saved, unless another process was building it: then its copy, once
+    written."""
+    found = _load(path)
+    if accept(found):
+        return found, True  # type: ignore[return-value]
+    if path is None:
+        return build(), False
+    with _building(path) as alone:
+        found = _load(path)  # written by the process this one waited for
+        if accept(found):
+            return found, True  # type: ignore[return-value]
+        if alone:  # no live process writes it: a claim left is a killed writer's
+            path.with_suffix(".writing").unlink(missing_ok=True)
+        built = build()
         _save(path, built)
+        return built, False
+
+
+@contextlib.contextmanager
+def _building(path: Path) -> Iterator[bool]:
+    """Held while this process builds the copy at `path`: a `flock` on a file beside it,
+    waited for while another process holds it (it is building the same copy) and let go by
+    the kernel however its holder ends. Yields whether it is held: not where locks cannot be
+    taken (no fcntl, a read-only folder) or after `_WAIT_S` of waiting."""
+    try:
+        import fcntl
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path.with_suffix(".lock"), os.O_RDWR | os.O_CREAT, 0o600)
+    except (ImportError, OSError):
+        yield False
+        return
+    try:
+        deadline = time.monotonic() + _WAIT_S
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if time.monotonic() < deadline:
+                    time.sleep(_POLL_S)
+                    continue
+                held = False
+            except OSError:  # a file system without locks
+                held = False
+            else:
+                held = True
+            break
+        yield held
+    finally:
+        os.close(fd)  # the lock goes with it
 
 
 def _save(path: Path, recognizer: object) -> None:
@@ -149,3 +214,4 @@ def _prune(kept: Path) -> None:
     for old in copies[KEEP:]:
         if old != kept:
             old.unlink(missing_ok=True)
+            old.with_suffix(".lock").unlink(missing_ok=True)

@@ -155,7 +155,7 @@ def _link_round(conn: sqlite3.Connection, path: str, everyone: list[int], model:
                                                  for i in range(0, len(everyone), step)]):
         tiler.add(part)
     rounds.forget()  # held here too when there is no pool
-    tiled = tiler.tiles()
+    tiled = tiler.packed()  # a tile's pairs as one array: pickled as bytes, not pair by pair
     del tiler
     members: dict[int, list[int]] = {}
     for aid, b in rounds.blocks(everyone).items():

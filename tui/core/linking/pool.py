@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from array import array
+
     from tui.core.linking.index import LinkRow, Weighed
     from tui.core.linking.rounds import Pair
     from tui.core.linking.score import Model
@@ -69,7 +71,8 @@ def label_job(path: str, stories: list[tuple[int, list[int]]], sources: Sources
     return list(story_labels(_reader(path), stories, keep=True))
 
 
-def score_job(path: str, pairs: list[Pair], model: Model, sources: Sources) -> list[LinkRow]:
+def score_job(path: str, pairs: list[Pair] | array[int], model: Model, sources: Sources
+              ) -> list[LinkRow]:
     from tui.core.linking.rounds import forget, score_pairs
 
     forget()  # every candidates job is done once scoring starts: the postings can go

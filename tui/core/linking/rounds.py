@@ -31,8 +31,11 @@ from collections.abc import Mapping, Sequence
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
+from tui.core.linking import tiling
 from tui.core.linking.features import idf
 from tui.core.linking.score import DAY, WINDOW_DAYS, Model, default_model
+from tui.core.linking.tiling import Pair as Pair
+from tui.core.linking.tiling import complete_after as complete_after
 from tui.core.store import links as store
 
 if TYPE_CHECKING:
@@ -43,7 +46,6 @@ BLOCK = 2_000  # articles per block of a round: a scoring job decodes at most tw
 CANDIDATE_CHUNK = 500  # articles per candidates job
 RANK_CHUNK = 100  # articles whose postings a candidates job holds at once
 
-Pair = tuple[int, int]
 
 
 class Postings:
@@ -255,76 +257,23 @@ def _bisect(times: Any, lo: Any, hi: Any, x: Any, right: bool) -> Any:
 
 def blocks(ids: Sequence[int], block: int | None = None) -> dict[int, int]:
     """Article -> its block: the run's ids, sorted, `block` at a time."""
-    size = block or BLOCK
-    return {aid: n // size for n, aid in enumerate(sorted(ids))}
+    return tiling.blocks(ids, block or BLOCK)
 
 
 def tiles(found: Sequence[tuple[int, list[int]]], ids: Sequence[int],
           block: int | None = None) -> list[tuple[tuple[int, int], list[Pair]]]:
     """Every candidate pair once, as (lower id, higher id), grouped by the blocks of `ids`
-    its two articles fall in, in block order: a block's tiles come one after another, so a
-    worker keeps that block's features decoded from one job to the next. Candidates outside
-    the run (older news) are blocked the same way, after the run's blocks."""
+    its two articles fall in, in block order (tiling.Tiler)."""
     tiler = Tiler(ids, block)
     tiler.add(found)
     return tiler.tiles()
 
 
-class Tiler:
-    """`tiles`, fed a candidates job at a time: the writer groups each job's pairs while the
-    workers rank the rest (grouping them all after the last job was ~0.2 s with one core)."""
+class Tiler(tiling.Tiler):
+    """`tiles`, a candidates job at a time (tiling.py), blocks of `BLOCK` unless told."""
 
     def __init__(self, ids: Sequence[int], block: int | None = None) -> None:
-        self.size = block or BLOCK
-        self.order = blocks(ids, self.size)
-        self.groups: dict[tuple[int, int], set[Pair]] = {}
-        self.outside: dict[int, set[Pair]] = {}  # older article -> its pairs, blocked last
-
-    def add(self, found: Sequence[tuple[int, list[int]]]) -> None:
-        order, groups, outside = self.order, self.groups, self.outside
-        get, at = groups.get, order.get
-        for aid, cands in found:
-            mine = order[aid]
-            for other in cands:
-                pair = (aid, other) if aid < other else (other, aid)
-                theirs = at(other)
-                if theirs is None:
-                    held = outside.get(other)
-                    if held is None:
-                        held = outside[other] = set()
-                    held.add(pair)
-                    continue
-                key = (mine, theirs) if mine <= theirs else (theirs, mine)
-                tile = get(key)
-                if tile is None:
-                    tile = groups[key] = set()
-                tile.add(pair)
-
-    def tiles(self) -> list[tuple[tuple[int, int], list[Pair]]]:
-        groups, size = self.groups, self.size
-        after = max(self.order.values(), default=-1) + 1
-        for n, other in enumerate(sorted(self.outside)):
-            theirs = after + n // size
-            for a, b in self.outside[other]:
-                mine = self.order[b if a == other else a]
-                key = (mine, theirs)
-                tile = groups.get(key)
-                if tile is None:
-                    tile = groups[key] = set()
-                tile.add((a, b))
-        return [(t, sorted(groups[t])) for t in sorted(groups)]
-
-
-def complete_after(keys: Sequence[tuple[int, int]]) -> dict[int, list[int]]:
-    """Tile position -> the blocks whose every pair is scored once that tile's rows are in:
-    their articles' links can be pruned while the rest is still being scored."""
-    last: dict[int, int] = {}
-    for n, (i, j) in enumerate(keys):
-        last[i] = last[j] = n
-    out: dict[int, list[int]] = {}
-    for b, n in sorted(last.items()):
-        out.setdefault(n, []).append(b)
-    return out
+        super().__init__(ids, block or BLOCK)
 
 
 class Best:
@@ -383,15 +332,23 @@ class Best:
 _other = itemgetter(1)
 
 
-def score_pairs(conn: sqlite3.Connection, pairs: Sequence[Pair],
+def score_pairs(conn: sqlite3.Connection, pairs: Sequence[Pair] | tiling.array[int],
                 model: Model | None = None) -> list[LinkRow]:
-    """Step 3 (reads only): the link rows of `pairs` that reach the model's link_min."""
+    """Step 3 (reads only): the link rows of `pairs` (packed, as a tile's job gets them, or
+    as tuples) that reach the model's link_min."""
     from tui.core.linking.batch import score_many
     from tui.core.linking.index import features
 
     model = model or default_model()
-    feats = features(conn, sorted({a for pair in pairs for a in pair}))
-    return score_many(feats, pairs, model)
+    if isinstance(pairs, tiling.array):
+        import numpy as np
+
+        packed = np.frombuffer(pairs, np.int64)
+        ids = np.unique(np.concatenate([packed >> tiling.SHIFT, packed & tiling.LOW])).tolist()
+        pairs = tiling.unpack(pairs)
+    else:
+        ids = sorted({a for pair in pairs for a in pair})
+    return score_many(features(conn, ids), pairs, model)
 
 
 def window_of(published: Mapping[int, float]) -> tuple[float, float]:
