@@ -206,12 +206,10 @@ async def test_another_readers_key_never_ends_in_half_a_hint(demo_desk, size) ->
             " (? lists every key)" if size[0] >= 160 else "")), line
 
 
-@pytest.mark.parametrize(("key", "tail"), [
-    ("minus", " is not listed (L lists them)"),
-    ("a", " is not listed: L lists them, then a adds spellings")])
-async def test_a_long_unlisted_name_gives_way_to_the_keys(server, tmp_path, key, tail) -> None:
-    """`-` on a person not listed, named at length (an invented one), drew "... is not listed
-    (L lis" at 80x24: the name gives way, the keys that act on it stay whole."""
+async def actor_key_lines(server, tmp_path, name: str, body: str, date: str, key: str,
+                          sizes: list[tuple[int, int]]) -> list[str]:
+    """The status line after `key` on the actor `name` in the side list of a one-article desk
+    whose text is `body`, at each size."""
     import asyncio
 
     from tests.conftest import rss, write_config
@@ -219,29 +217,42 @@ async def test_a_long_unlisted_name_gives_way_to_the_keys(server, tmp_path, key,
     from tui.core.config.loader import load_config
     from tui.core.desk import Desk
 
-    name = "Konstantin-Maximilian Featherstonehaugh-Wolverhampton"
-    body = f"Odesa's deputy mayor, {name}, said the rescue went on all night."
-    item = {"title": "Rescue in Odesa", "link": "http://127.0.0.1/a/1", "guid": "a-1",
-            "pubDate": "01 Jun 2025 10:00:00 GMT", "description": body}
+    item = {"title": "A report", "link": "http://127.0.0.1/a/1", "guid": "a-1",
+            "pubDate": date, "description": body}
     path = write_config(tmp_path, [("Alpha", server.add("/alpha.xml", body=rss([item])))],
                         settings="extract = false")
     config = load_config(path)
+    lines = []
     with Desk.open(config) as desk:
         await asyncio.to_thread(desk.refresh)
         [target] = desk.ids("")
-        app = make_app(desk, config)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot)
-            main(app).open_article(target)
-            await settle(pilot)
-            side = app.screen.query_one(Reader).side
-            side.actor_list.highlighted = next(
-                n for n, actor in enumerate(side.actors) if actor.name == name)
-            await pilot.press(key)
-            await pilot.pause()
-            line = on_screen(app).rstrip()
-            assert line.startswith("Unread  1/1  Konstantin") and "…" in line, line
-            assert line.endswith(tail), line
+        for size in sizes:
+            app = make_app(desk, config)
+            async with app.run_test(size=size) as pilot:
+                await settle(pilot)
+                main(app).open_article(target)
+                await settle(pilot)
+                side = app.screen.query_one(Reader).side
+                side.actor_list.highlighted = next(
+                    n for n, actor in enumerate(side.actors) if actor.name == name)
+                await pilot.press(key)
+                await pilot.pause()
+                lines.append(on_screen(app).rstrip())
+    return lines
+
+
+@pytest.mark.parametrize(("key", "tail"), [
+    ("minus", " is not listed (L lists them)"),
+    ("a", " is not listed: L lists them, then a adds spellings")])
+async def test_a_long_unlisted_name_gives_way_to_the_keys(server, tmp_path, key, tail) -> None:
+    """`-` on a person not listed, named at length (an invented one), drew "... is not listed
+    (L lis" at 80x24: the name gives way, the keys that act on it stay whole."""
+    name = "Konstantin-Maximilian Featherstonehaugh-Wolverhampton"
+    body = f"Odesa's deputy mayor, {name}, said the rescue went on all night."
+    [line] = await actor_key_lines(server, tmp_path, name, body, "01 Jun 2025 10:00:00 GMT",
+                                   key, [(80, 24)])
+    assert line.startswith("Unread  1/1  Konstantin") and "…" in line, line
+    assert line.endswith(tail), line
 
 
 async def test_a_four_digit_position_cuts_the_label_rather_than_drop_it(server,
@@ -256,35 +267,12 @@ async def test_a_four_digit_position_cuts_the_label_rather_than_drop_it(server,
 async def test_a_long_bundled_name_gives_way_to_why_it_stays(server, tmp_path) -> None:
     """`-` on a bundled actor named at length was a plain message, cut at its end ("... only
     actors and spellings you ad"): the name gives way now, and the verdict and why stay."""
-    import asyncio
-
-    from tests.conftest import rss, write_config
-    from tui.app.widgets.reader import Reader
-    from tui.core.config.loader import load_config
-    from tui.core.desk import Desk
-
     name = "Organisation for the Prohibition of Chemical Weapons"
     body = f"Inspectors of the {name} reached Douma on Saturday, a week after the attack."
-    item = {"title": "Inspectors in Douma", "link": "http://127.0.0.1/a/1", "guid": "a-1",
-            "pubDate": "21 Apr 2018 10:00:00 GMT", "description": body}
-    path = write_config(tmp_path, [("Alpha", server.add("/alpha.xml", body=rss([item])))],
-                        settings="extract = false")
-    config = load_config(path)
-    with Desk.open(config) as desk:
-        await asyncio.to_thread(desk.refresh)
-        [target] = desk.ids("")
-        for size, tail in (((120, 30), ": only actors and spellings you added can be forgotten"),
-                           ((80, 24), ": only your additions can be forgotten")):
-            app = make_app(desk, config)
-            async with app.run_test(size=size) as pilot:
-                await settle(pilot)
-                main(app).open_article(target)
-                await settle(pilot)
-                side = app.screen.query_one(Reader).side
-                side.actor_list.highlighted = next(
-                    n for n, actor in enumerate(side.actors) if actor.name == name)
-                await pilot.press("minus")
-                await pilot.pause()
-                line = on_screen(app).rstrip()
-                assert "Organisat" in line and "…" in line, line
-                assert line.endswith(" comes with newsdesk" + tail), line
+    tails = [": only actors and spellings you added can be forgotten",
+             ": only your additions can be forgotten"]
+    lines = await actor_key_lines(server, tmp_path, name, body, "21 Apr 2018 10:00:00 GMT",
+                                  "minus", [(120, 30), (80, 24)])
+    for line, tail in zip(lines, tails, strict=True):
+        assert "Organisat" in line and "…" in line, line
+        assert line.endswith(" comes with newsdesk" + tail), line
