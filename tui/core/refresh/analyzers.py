@@ -45,10 +45,19 @@ def analyse_texts(items: list[TextItem], sources: Sources,
 
 
 def warm_analysis(sources: Sources) -> None:
-    """Build every analyzer's tools while the network is still busy."""
+    """Build every analyzer's tools while the network is still busy. In a pool worker, what
+    is made by then (the recognizer, the place matchers, the lexicons: ~300k objects, kept for
+    the worker's life) is then frozen out of the cyclic collector's walks: each collection of
+    the generations they sat in walked them again, to free nothing."""
     if not _worker_analyzers:
         _worker_analyzers.extend(analyzers())
     for analyzer in _worker_analyzers:
         analyzer.warm(sources)
+    import multiprocessing
+
+    if multiprocessing.parent_process() is not None:  # never the app's or a CLI's own objects
+        import gc
+
+        gc.freeze()
 
 

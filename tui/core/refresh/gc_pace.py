@@ -10,7 +10,8 @@ collected is the same; only when changes.
 
 Pool workers keep the pace for their life (they run parsing, extraction and analysis jobs,
 none of which leans on cycles being freed early); the writer only while it analyses, so the
-app's other threads get the default back.
+app's other threads get the default back. A worker also freezes its warm tools out of the
+collector's walks (`refresh.analyzers.warm_analysis`: a finish's worker passes 0.26 -> 0.17 s).
 """
 
 from __future__ import annotations
