@@ -29,7 +29,7 @@ from tui.core.ingest.feedcheck import (
     malformed_note,
     not_a_feed,
 )
-from tui.core.item_keys import GUID, LONG_GUID, guid_key
+from tui.core.item_keys import GUID, LONG_GUID, guid_key, too_long_url, url_key
 from tui.core.text.sanitize import clean_line, strip_controls
 
 # feedparser resolves relative URIs and sanitises HTML itself; we keep both on (defaults).
@@ -63,6 +63,7 @@ class ParsedEntry:
     published: str | None  # ISO UTC, None when the feed gave no usable date
     lang: str | None
     shared_link: bool = False  # other items of this document point to the same link
+    link_dropped: bool = False  # its link was over item_keys.MAX_URL_BYTES: not kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +133,7 @@ def entry_key(guid: str | None, url: str | None, title: str, published: str | No
     if guid and guid.strip():
         return guid_key(_SURROGATES.sub("\ufffd", guid.strip()))
     if url:
-        return "url:" + url
+        return url_key(url)
     digest = hashlib.sha256(f"{title}\x00{published or ''}".encode()).hexdigest()[:32]
     return "hash:" + digest
 
@@ -186,7 +187,9 @@ def _link(entry: Any) -> str | None:
 
 
 def _entry(entry: Any, feed_url: str, feed_lang: str | None) -> ParsedEntry | None:
-    url = _safe_url(_link(entry), feed_url)
+    link = _safe_url(_link(entry), feed_url)
+    dropped = link is not None and too_long_url(link)
+    url = None if dropped else link  # still its key, hashed: the item stays the same item
     title = _title(entry)
     summary = entry.get("summary") or None
     content = _content(entry)
@@ -200,7 +203,7 @@ def _entry(entry: Any, feed_url: str, feed_lang: str | None) -> ParsedEntry | No
                      or dict.get(entry, "created_parsed"))
     guid = entry.get("id") or entry.get("guid")
     return ParsedEntry(
-        key=entry_key(guid if isinstance(guid, str) else None, url, title, published),
+        key=entry_key(guid if isinstance(guid, str) else None, link, title, published),
         url=url,
         title=title,
         author=cut_line(clean_line(entry.get("author")), MAX_AUTHOR) or None,
@@ -208,6 +211,7 @@ def _entry(entry: Any, feed_url: str, feed_lang: str | None) -> ParsedEntry | No
         content_html=content,
         published=published,
         lang=clean_line(entry.get("language")) or feed_lang,
+        link_dropped=dropped,
     )
 
 
@@ -303,7 +307,10 @@ def parse_feed(data: bytes, headers: dict[str, str], feed_url: str, *,
     elif type(result.get("bozo_exception")).__name__ == "NonXMLContentType" \
             and is_json_feed(data):
         error = JSON_FEED
-    notes = [n for n in (charset_note, broken, dates.note()) if n]
+    dropped = sum(entry.link_dropped for entry in entries)
+    long_links = f"{dropped} item link{'s' if dropped > 1 else ''} over 8 KB not kept " \
+        "(no page fetched)" if dropped else None
+    notes = [n for n in (charset_note, broken, dates.note(), long_links) if n]
     note = "; ".join(notes) or None
     return ParsedFeed(_title(feed) or None, lang, tuple(entries), error, note, extra)
 
