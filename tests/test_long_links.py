@@ -86,3 +86,24 @@ def test_a_cache_filled_before_the_cap_finds_the_same_item(server: LocalServer,
         assert article is not None and article.title == "Talks in Baku, corrected"
         assert article.saved and "dossier" in article.tags and article.url is None
         assert _rows(desk)["Ordinary"] == ("url:" + ordinary, ordinary)
+
+
+def test_a_redirect_to_a_long_address_is_not_followed(server: LocalServer,
+                                                      tmp_path: Path) -> None:
+    """A page that answers 301 to a 20 KB address (under the server's 100 KB head limit): the
+    address was asked for and stored as the page's. Now the page fails in words, the item
+    keeps its own link, and no request goes to the long address."""
+    server.add("/story", body=b"<html><body><p>Talks went on.</p></body></html>",
+               headers={"Content-Type": "text/html"})
+    hop = server.add("/hop", status=301,
+                     headers={"Location": server.url("/story?q=" + "x" * 20_000)})
+    url = server.add("/feed.xml", body=rss([{"title": "Talks in Baku", "link": hop,
+                                             "guid": "b1", "description": "Talks."}]))
+    with Desk.open(load_config(write_config(tmp_path, [("Wire", url)]))) as desk:
+        desk.refresh()
+        article = desk.article(desk.ids()[0])
+        assert article is not None and article.url == hop
+        assert article.body_source != "page"
+        assert "over 8 KB" in (article.extract_error or ""), article.extract_error
+        assert not [s for s in server.seen if s.path.startswith("/story")]
+        assert desk.conn.execute("SELECT count(*) FROM pages").fetchone()[0] == 0
