@@ -74,3 +74,20 @@ def test_round8_pages_fail_in_words_and_keep_the_feed_text(server: LocalServer,
             assert (article.body or article.summary) == f"Feed text of {name}."
         assert articles["Story good"].body_source == "page"
         assert "Tuesday" in (articles["Story good"].body or "")
+
+
+def test_items_with_nothing_to_show_are_said(server: LocalServer, tmp_path: Path) -> None:
+    """A podcast feed whose items are bare enclosures (no title, text or link): they were
+    skipped without a word, and the feed looked read and empty. Now its warning counts them;
+    an episode with a title and no text is kept."""
+    enclosure = b'<enclosure url="http://127.0.0.1:9/e.mp3" type="audio/mpeg" length="1"/>'
+    body = rss([{"guid": "e1", "enclosure": ""}, {"guid": "e2", "enclosure": ""},
+                {"title": "Episode 3: talks in Baku", "guid": "e3", "enclosure": ""}])
+    url = server.add("/pod.xml", body=body.replace(b"<enclosure></enclosure>", enclosure))
+    with Desk.open(load_config(write_config(tmp_path, [("Pod", url)],
+                                            settings="extract = false"))) as desk:
+        summary = desk.refresh()
+        assert [a.title for a in map(desk.article, desk.ids()) if a] == [
+            "Episode 3: talks in Baku"]
+        warnings = {w["feed"]: w["warning"] for w in summary.warnings}
+        assert "2 items with no title, text or link skipped" in warnings["Pod"], warnings

@@ -31,6 +31,7 @@ from tui.core.ingest.feedcheck import (
 )
 from tui.core.item_keys import GUID, LONG_GUID, guid_key, too_long_url, url_key
 from tui.core.text.sanitize import clean_line, strip_controls
+from tui.core.words import counted
 
 # feedparser resolves relative URIs and sanitises HTML itself; we keep both on (defaults).
 MAX_ENTRIES = 5_000
@@ -279,8 +280,10 @@ def parse_feed(data: bytes, headers: dict[str, str], feed_url: str, *,
     dates = DateCheck()
     raws = result.get("entries", [])[:MAX_ENTRIES]
     cut_item = raws[-1] if raws and result.get("bozo") and _ends_inside_item(data) else None
+    empty = 0  # items with no title, text or link (a podcast's bare enclosure): nothing to show
     for raw in raws:
         entry = _entry(raw, feed_url, lang)
+        empty += entry is None and raw is not cut_item
         if raw is cut_item and entry and entry.key.startswith("hash:"):
             entry = None  # cut before its guid and link: the next fetch brings it whole
         if entry and entry.key.startswith((GUID, LONG_GUID)) \
@@ -308,9 +311,10 @@ def parse_feed(data: bytes, headers: dict[str, str], feed_url: str, *,
             and is_json_feed(data):
         error = JSON_FEED
     dropped = sum(entry.link_dropped for entry in entries)
-    long_links = f"{dropped} item link{'s' if dropped > 1 else ''} over 8 KB not kept " \
-        "(no page fetched)" if dropped else None
-    notes = [n for n in (charset_note, broken, dates.note(), long_links) if n]
+    long_links = f"{counted(dropped, 'item link')} over 8 KB not kept (no page fetched)" \
+        if dropped else None
+    bare = f"{counted(empty, 'item')} with no title, text or link skipped" if empty else None
+    notes = [n for n in (charset_note, broken, dates.note(), long_links, bare) if n]
     note = "; ".join(notes) or None
     return ParsedFeed(_title(feed) or None, lang, tuple(entries), error, note, extra)
 
