@@ -29,7 +29,7 @@ from tui.core.ingest.feedcheck import (
     malformed_note,
     not_a_feed,
 )
-from tui.core.item_keys import GUID, LONG_GUID, guid_key, too_long_url, url_key
+from tui.core.item_keys import GUID, LONG_GUID, LONG_URL, guid_key, too_long_url, url_key
 from tui.core.text.sanitize import clean_line, strip_controls
 from tui.core.words import counted
 
@@ -151,17 +151,24 @@ def _distinguish(entries: list[ParsedEntry]) -> list[ParsedEntry]:
     same-link check merges them. Same link and same title stays one item."""
     titles: dict[str, set[str]] = {}
     for entry in entries:
-        if entry.url:
-            titles.setdefault(entry.url, set()).add(entry.title)
+        if link := _link_of(entry):
+            titles.setdefault(link, set()).add(entry.title)
     out = []
     for entry in entries:
-        if entry.url and len(titles[entry.url]) > 1:
+        link = _link_of(entry)
+        if link and len(titles[link]) > 1:
             key = entry.key
-            if key == "url:" + entry.url:
-                key = shared_link_key(entry.url, entry.title)
+            if key == "url:" + link or key == link:
+                key = shared_link_key(link, entry.title)
             entry = replace(entry, key=key, shared_link=True)
         out.append(entry)
     return out
+
+
+def _link_of(entry: ParsedEntry) -> str | None:
+    """The link the item shares with others: its own, or the hashed key of one too long to
+    keep (item_keys.MAX_URL_BYTES)."""
+    return entry.url or (entry.key if entry.key.startswith(LONG_URL) else None)
 
 
 def _content(entry: Any) -> str | None:
