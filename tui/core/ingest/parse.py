@@ -64,7 +64,9 @@ class ParsedEntry:
     published: str | None  # ISO UTC, None when the feed gave no usable date
     lang: str | None
     shared_link: bool = False  # other items of this document point to the same link
-    link_dropped: bool = False  # its link was over item_keys.MAX_URL_BYTES: not kept
+    # its link was over item_keys.MAX_URL_BYTES, not kept: its key should others share it
+    # (`shared_link_key` of the link, as before the cap: a cache filled then still matches)
+    long_link_key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +160,9 @@ def _distinguish(entries: list[ParsedEntry]) -> list[ParsedEntry]:
         link = _link_of(entry)
         if link and len(titles[link]) > 1:
             key = entry.key
-            if key == "url:" + link or key == link:
+            if key == link:  # over the cap
+                key = entry.long_link_key or key
+            elif key == "url:" + link:
                 key = shared_link_key(link, entry.title)
             entry = replace(entry, key=key, shared_link=True)
         out.append(entry)
@@ -219,7 +223,7 @@ def _entry(entry: Any, feed_url: str, feed_lang: str | None) -> ParsedEntry | No
         content_html=content,
         published=published,
         lang=clean_line(entry.get("language")) or feed_lang,
-        link_dropped=dropped,
+        long_link_key=shared_link_key(link, title) if dropped and link else None,
     )
 
 
@@ -317,7 +321,7 @@ def parse_feed(data: bytes, headers: dict[str, str], feed_url: str, *,
     elif type(result.get("bozo_exception")).__name__ == "NonXMLContentType" \
             and is_json_feed(data):
         error = JSON_FEED
-    dropped = sum(entry.link_dropped for entry in entries)
+    dropped = sum(entry.long_link_key is not None for entry in entries)
     long_links = f"{counted(dropped, 'item link')} over 8 KB not kept (no page fetched)" \
         if dropped else None
     bare = f"{counted(empty, 'item')} with no title, text or link skipped" if empty else None
