@@ -99,3 +99,45 @@ def test_a_hostile_location_is_said_clean_and_short(server: LocalServer, tmp_pat
         warning = _warnings(desk)["Wire"]
         assert warning.startswith(f"moved permanently to {server.url('/n.xml?xxx')}")
         assert len(warning) < 400 and "\u2026" in warning
+
+
+def test_the_move_warning_goes_when_the_address_answers_itself(server: LocalServer,
+                                                               tmp_path: Path) -> None:
+    """The server stops redirecting: the old address answers 304 itself. The move warning
+    went only at the next full read (a 304 wrote nothing); now at that 304, and the feed's
+    other warnings stay."""
+    server.add("/feed.xml", body=rss(ITEMS), etag='"v1"')
+    path = write_config(tmp_path, [("Wire", server.url("/feed.xml"))], settings="extract = false")
+    with Desk.open(load_config(path)) as desk:
+        desk.refresh()
+        server.add("/v2/feed.xml", body=rss(ITEMS), etag='"v1"')
+        server.add("/feed.xml", status=308, headers={"Location": "/v2/feed.xml"})
+        desk.refresh()
+        assert _warnings(desk)["Wire"].startswith("moved permanently")
+        server.add("/feed.xml", body=rss(ITEMS), etag='"v1"')  # redirects no more
+        summary = desk.refresh()
+        assert summary.not_modified == 1 and summary.warnings == [], summary.as_json()
+        assert _warnings(desk)["Wire"] == ""
+        # a move said beside a warning of the last read: only the move goes
+        server.add("/feed.xml", status=308, headers={"Location": "/v2/feed.xml"})
+        desk.refresh()
+        desk.conn.execute("UPDATE feeds SET last_error = last_error || '; 2 dates ignored'")
+        server.add("/feed.xml", body=rss(ITEMS), etag='"v1"')
+        desk.refresh()
+        assert _warnings(desk)["Wire"] == "2 dates ignored"
+
+
+def test_a_move_to_an_address_with_spaces_goes_too(server: LocalServer, tmp_path: Path) -> None:
+    """A Location with '; ' in it (the notes are '; '-joined): the warning names it with
+    %20 and goes whole when the address answers itself again."""
+    server.add("/feed.xml", body=rss(ITEMS), etag='"v1"')
+    path = write_config(tmp_path, [("Wire", server.url("/feed.xml"))], settings="extract = false")
+    with Desk.open(load_config(path)) as desk:
+        desk.refresh()
+        server.add("/v2/a;%20b.xml", body=rss(ITEMS), etag='"v1"')
+        server.add("/feed.xml", status=301, headers={"Location": "/v2/a; b.xml"})
+        desk.refresh()
+        assert "a;%20b.xml" in _warnings(desk)["Wire"]
+        server.add("/feed.xml", body=rss(ITEMS), etag='"v1"')
+        desk.refresh()
+        assert _warnings(desk)["Wire"] == ""

@@ -160,3 +160,23 @@ def test_emoji_keep_their_selectors() -> None:
                  "葛\U000e0100 city", "Kazan\u2764\ufe0f"):
         assert clean_line(kept) == kept, kept
     assert clean_text("Pezes\ufe0fhkian\n\nsaid \u2764\ufe0f") == "Pezeshkian\n\nsaid \u2764\ufe0f"
+
+
+def test_a_utf16_feed_and_page_lose_a_sequence_after_a_latin1_letter(
+        server: LocalServer, tmp_path: Path) -> None:
+    """UTF-16 is decoded whole (c1.strip_bytes reads byte-oriented charsets only), so its
+    U+009B reaches the sanitizer as text: after 'é', ftfy made it windows-1252's '›' before
+    the C1 rule ran, and 'Café›31m' was stored, in the title and in the page's body."""
+    title = "Red Café\x9b31m over Kazan"
+    doc = _feed("utf-16", [(title.encode("utf-8"), title.encode("utf-8"),
+                            server.url("/p16"))]).decode("utf-8").encode("utf-16")
+    para = "<p>The envoy arrived in Tehran on Monday for talks on the corridor and trade.</p>"
+    page = ("<html><head><title>Talks</title></head><body><article><h1>Talks</h1>" + para * 3
+            + "<p>Officials at the Café\x9b31m said the talks would resume in Baku.</p>" + para
+            + "</article></body></html>").encode("utf-16")
+    server.add("/p16", body=page, headers={"Content-Type": "text/html; charset=utf-16"})
+    url = server.add("/feed.xml", body=doc, headers={"Content-Type": "application/rss+xml"})
+    stored = _stored(server, tmp_path, [("Wire", url)], extract=True)
+    assert list(stored) == ["Red Café over Kazan"]
+    body = stored["Red Café over Kazan"]
+    assert "Officials at the Café said the talks" in body and "31m" not in body, body

@@ -129,6 +129,13 @@ def declared_labels(raw: bytes, content_type: str | None) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _without_c1(text: str) -> str:
+    """UTF-16's C1 sequences, dropped as text (c1.strip_bytes reads byte-oriented charsets
+    only): the parsers read a U+009B as windows-1252's "›" before the sanitizer sees it, and
+    "Café›31m" was stored."""
+    return c1.TEXT.sub("", text) if "\x9b" in text or "\x9d" in text else text
+
+
 def decode(raw: bytes, content_type: str | None = None) -> Decoded:
     """Decode a feed or a page, its C1 escape sequences dropped (c1.py: in a byte-oriented
     charset only, never UTF-16's pairs). Never raises."""
@@ -139,11 +146,12 @@ def decode(raw: bytes, content_type: str | None = None) -> Decoded:
                 break
             if enc == "utf-8":
                 raw = c1.strip_bytes(raw)
-            return Decoded(raw.decode(enc, errors="replace").lstrip("\ufeff"), enc, "bom", ())
+            text = raw.decode(enc, errors="replace").lstrip("\ufeff")
+            return Decoded(_without_c1(text) if "16" in enc else text, enc, "bom", ())
     declared = declared_labels(raw, content_type)
     if wide := utf16_order(raw):  # its NULs are valid UTF-8, which would read first
         found = "declared" if any("16" in (codec_of(d) or "") for d in declared) else "guessed"
-        return Decoded(raw.decode(wide, errors="replace"), wide, found, declared)
+        return Decoded(_without_c1(raw.decode(wide, errors="replace")), wide, found, declared)
     raw = c1.strip_bytes(raw)
     try:
         return Decoded(raw.decode("utf-8"), "utf-8", "utf-8", declared)

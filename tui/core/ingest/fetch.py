@@ -30,6 +30,7 @@ from tui.core.ingest.feed_request import USER_AGENT
 from tui.core.ingest.neterrors import DecodingError, Timeouts, describe_error, passing
 from tui.core.ingest.sweep import Handed
 from tui.core.ingest.tls import Contexts
+from tui.core.item_keys import too_long_url
 
 if TYPE_CHECKING:
     import httpx
@@ -285,6 +286,9 @@ class Fetcher:
         permanent = True  # every hop so far was
         for hop in range(MAX_REDIRECTS + 1):
             if hop:
+                if too_long_url(current):  # no address: kept nowhere, asked of no server
+                    return FetchResult(url, url, error="redirected to an address over 8 KB "
+                                       f"({current[:200]}...)")
                 parts = urlsplit(current)
             scheme = parts.scheme.lower()
             if scheme not in ("http", "https"):

@@ -29,8 +29,9 @@ from tui.core.ingest.feedcheck import (
     malformed_note,
     not_a_feed,
 )
-from tui.core.item_keys import GUID, LONG_GUID, guid_key
+from tui.core.item_keys import GUID, LONG_GUID, LONG_URL, guid_key, too_long_url, url_key
 from tui.core.text.sanitize import clean_line, strip_controls
+from tui.core.words import counted
 
 # feedparser resolves relative URIs and sanitises HTML itself; we keep both on (defaults).
 MAX_ENTRIES = 5_000
@@ -63,6 +64,9 @@ class ParsedEntry:
     published: str | None  # ISO UTC, None when the feed gave no usable date
     lang: str | None
     shared_link: bool = False  # other items of this document point to the same link
+    # its link was over item_keys.MAX_URL_BYTES, not kept: its key should others share it
+    # (`shared_link_key` of the link, as before the cap: a cache filled then still matches)
+    long_link_key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +136,7 @@ def entry_key(guid: str | None, url: str | None, title: str, published: str | No
     if guid and guid.strip():
         return guid_key(_SURROGATES.sub("\ufffd", guid.strip()))
     if url:
-        return "url:" + url
+        return url_key(url)
     digest = hashlib.sha256(f"{title}\x00{published or ''}".encode()).hexdigest()[:32]
     return "hash:" + digest
 
@@ -149,17 +153,26 @@ def _distinguish(entries: list[ParsedEntry]) -> list[ParsedEntry]:
     same-link check merges them. Same link and same title stays one item."""
     titles: dict[str, set[str]] = {}
     for entry in entries:
-        if entry.url:
-            titles.setdefault(entry.url, set()).add(entry.title)
+        if link := _link_of(entry):
+            titles.setdefault(link, set()).add(entry.title)
     out = []
     for entry in entries:
-        if entry.url and len(titles[entry.url]) > 1:
+        link = _link_of(entry)
+        if link and len(titles[link]) > 1:
             key = entry.key
-            if key == "url:" + entry.url:
-                key = shared_link_key(entry.url, entry.title)
+            if key == link:  # over the cap
+                key = entry.long_link_key or key
+            elif key == "url:" + link:
+                key = shared_link_key(link, entry.title)
             entry = replace(entry, key=key, shared_link=True)
         out.append(entry)
     return out
+
+
+def _link_of(entry: ParsedEntry) -> str | None:
+    """The link the item shares with others: its own, or the hashed key of one too long to
+    keep (item_keys.MAX_URL_BYTES)."""
+    return entry.url or (entry.key if entry.key.startswith(LONG_URL) else None)
 
 
 def _content(entry: Any) -> str | None:
@@ -186,7 +199,9 @@ def _link(entry: Any) -> str | None:
 
 
 def _entry(entry: Any, feed_url: str, feed_lang: str | None) -> ParsedEntry | None:
-    url = _safe_url(_link(entry), feed_url)
+    link = _safe_url(_link(entry), feed_url)
+    dropped = link is not None and too_long_url(link)
+    url = None if dropped else link  # still its key, hashed: the item stays the same item
     title = _title(entry)
     summary = entry.get("summary") or None
     content = _content(entry)
@@ -200,7 +215,7 @@ def _entry(entry: Any, feed_url: str, feed_lang: str | None) -> ParsedEntry | No
                      or dict.get(entry, "created_parsed"))
     guid = entry.get("id") or entry.get("guid")
     return ParsedEntry(
-        key=entry_key(guid if isinstance(guid, str) else None, url, title, published),
+        key=entry_key(guid if isinstance(guid, str) else None, link, title, published),
         url=url,
         title=title,
         author=cut_line(clean_line(entry.get("author")), MAX_AUTHOR) or None,
@@ -208,6 +223,7 @@ def _entry(entry: Any, feed_url: str, feed_lang: str | None) -> ParsedEntry | No
         content_html=content,
         published=published,
         lang=clean_line(entry.get("language")) or feed_lang,
+        long_link_key=shared_link_key(link, title) if dropped and link else None,
     )
 
 
@@ -275,8 +291,10 @@ def parse_feed(data: bytes, headers: dict[str, str], feed_url: str, *,
     dates = DateCheck()
     raws = result.get("entries", [])[:MAX_ENTRIES]
     cut_item = raws[-1] if raws and result.get("bozo") and _ends_inside_item(data) else None
+    empty = 0  # items with no title, text or link (a podcast's bare enclosure): nothing to show
     for raw in raws:
         entry = _entry(raw, feed_url, lang)
+        empty += entry is None and raw is not cut_item
         if raw is cut_item and entry and entry.key.startswith("hash:"):
             entry = None  # cut before its guid and link: the next fetch brings it whole
         if entry and entry.key.startswith((GUID, LONG_GUID)) \
@@ -303,7 +321,11 @@ def parse_feed(data: bytes, headers: dict[str, str], feed_url: str, *,
     elif type(result.get("bozo_exception")).__name__ == "NonXMLContentType" \
             and is_json_feed(data):
         error = JSON_FEED
-    notes = [n for n in (charset_note, broken, dates.note()) if n]
+    dropped = sum(entry.long_link_key is not None for entry in entries)
+    long_links = f"{counted(dropped, 'item link')} over 8 KB not kept (no page fetched)" \
+        if dropped else None
+    bare = f"{counted(empty, 'item')} with no title, text or link skipped" if empty else None
+    notes = [n for n in (charset_note, broken, dates.note(), long_links, bare) if n]
     note = "; ".join(notes) or None
     return ParsedFeed(_title(feed) or None, lang, tuple(entries), error, note, extra)
 

@@ -15,7 +15,7 @@ def moved_note(result: FetchResult) -> str | None:
         return None
     from tui.core.text.sanitize import clean_line
 
-    where = clean_line(result.moved_to)
+    where = clean_line(result.moved_to).replace(" ", "%20")  # one note of "; "-joined ones
     where = where if len(where) <= 300 else where[:299] + "\u2026"
     return moved_warning(where) + " (followed until then)"
 

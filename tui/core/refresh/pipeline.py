@@ -196,7 +196,8 @@ class Refresh:
                             moved: str | None = None) -> list[str]:
         """`moved`: the feed answered at its new address (the old one's validators held
         there, an http -> https move), whose warning is kept until feeds.toml follows."""
-        if ref.failures or moved:  # its error goes now; a healthy one is stamped with the rest
+        if ref.failures or moved or ref.moved:  # its error or stale move goes now; a healthy
+            # one is stamped with the rest
             if not ref.failures:
                 self._checked.append(ref.id)
             await self._hand(feed_store.record_not_modified, ref, moved)

@@ -140,8 +140,10 @@ def finish_unchanged(conn: sqlite3.Connection, settings: Settings, feeds: Sequen
     """Write and sum up a sweep in which every feed answered 304 (`answered`) or timed out
     (`failed`: its error), as the refresh and the lean fetch (cli/lean_fetch.py) both do."""
     summary = RefreshSummary(feeds_ok=len(answered), not_modified=len(answered))
-    failing = [refs[name] for name in answered if refs[name].failures]
-    if failing or failed:  # errors go, and come; a healthy feed is stamped as checked
+    # errors go, and come; a move said before goes (the address answered itself, the sweep
+    # hands any redirect to the pipeline); a healthy feed is stamped as checked
+    failing = [refs[name] for name in answered if refs[name].failures or refs[name].moved]
+    if failing or failed:
         with transaction(conn):
             for ref in failing:
                 feed_store.record_not_modified(conn, ref)
@@ -152,7 +154,7 @@ def finish_unchanged(conn: sqlite3.Connection, settings: Settings, feeds: Sequen
                 if not refs[name].failures:
                     summary.new_failures.append(name)
     feed_store.record_checked(conn, [refs[name].id for name in answered
-                                     if not refs[name].failures])
+                                     if not refs[name].failures])  # a moved one too
     summary.warnings = [{"feed": name, "warning": warning} for name, warning in
                         feed_warnings(conn, [f for f in feeds if f.name not in failed],
                                       settings.max_pages_per_feed)]

@@ -20,6 +20,10 @@ class FeedRef(NamedTuple):
     etag: str | None
     last_modified: str | None
     failures: int
+    moved: bool = False  # its warning says it moved for good (`moved_warning`)
+
+
+MOVED = "moved permanently to "
 
 
 def sync_feeds(conn: sqlite3.Connection, feeds: Iterable[tuple[str, str]]) -> dict[str, FeedRef]:
@@ -31,7 +35,8 @@ def sync_feeds(conn: sqlite3.Connection, feeds: Iterable[tuple[str, str]]) -> di
     in one transaction: an unchanged config is one read and takes no write lock.
     """
     pairs = list(feeds)
-    select = "SELECT url, id, name, etag, last_modified, failures FROM feeds"
+    select = ("SELECT url, id, name, etag, last_modified, failures, "
+              f"instr(coalesce(last_error, ''), '{MOVED}') > 0 FROM feeds")
     known = {row[0]: row for row in conn.execute(select)}
     changed = [(name, url) for name, url in pairs if url not in known or known[url][2] != name]
     if changed:
@@ -48,8 +53,8 @@ def sync_feeds(conn: sqlite3.Connection, feeds: Iterable[tuple[str, str]]) -> di
                     "ON CONFLICT(url) DO UPDATE SET name = excluded.name "
                     "WHERE name != excluded.name", (url, name))
                 known[url] = conn.execute(select + " WHERE url = ?", (url,)).fetchone()
-    return {name: FeedRef(known[url][1], name, url, known[url][3], known[url][4], known[url][5])
-            for name, url in pairs}
+    return {name: FeedRef(known[url][1], name, url, known[url][3], known[url][4], known[url][5],
+                          bool(known[url][6])) for name, url in pairs}
 
 
 def moved_warning(url: str) -> str:
@@ -57,7 +62,7 @@ def moved_warning(url: str) -> str:
     address (refresh.pipeline.moved_note). The file is the user's, never rewritten behind their
     back; once they put `url` in, under the same name, `sync_feeds` moves the feed's row there,
     so its articles stay its own (a new row listed them as "already listed under" the old)."""
-    return f"moved permanently to {url}: put that URL in feeds.toml"
+    return f"{MOVED}{url}: put that URL in feeds.toml"
 
 
 class Holdings(NamedTuple):
@@ -123,15 +128,18 @@ def record_not_modified(conn: sqlite3.Connection, feed: FeedRef,
     """A 304 after failures: the feed's error is cleared (one that was not failing has nothing
     to record, and the refresh does not call this for it). `moved`: the 304 came from the
     feed's new address (pipeline.moved_note), a warning it keeps beside those of its last
-    read until feeds.toml follows."""
+    read until feeds.toml follows. A 304 from the address itself (the server stopped
+    redirecting) drops a move warning it had: the move no longer holds."""
     if feed.failures:
         now = to_iso(utcnow())
         conn.execute("UPDATE feeds SET last_attempt = ?, last_ok = ?, last_error = NULL, "
                      "failures = 0 WHERE id = ?", (now, now, feed.id))
-    if moved:
-        conn.execute("UPDATE feeds SET last_error = CASE WHEN coalesce(last_error, '') = '' "
-                     "THEN ?1 ELSE ?1 || '; ' || last_error END WHERE id = ?2 "
-                     "AND instr(coalesce(last_error, ''), ?1) = 0", (moved, feed.id))
+    if moved or feed.moved:
+        row = conn.execute("SELECT last_error FROM feeds WHERE id = ?", (feed.id,)).fetchone()
+        said = [n for n in (row[0] or "").split("; ") if n and not n.startswith(MOVED)]
+        warning = "; ".join([moved, *said] if moved else said) or None
+        if warning != row[0]:
+            conn.execute("UPDATE feeds SET last_error = ? WHERE id = ?", (warning, feed.id))
 
 
 def record_checked(conn: sqlite3.Connection, feed_ids: Sequence[int]) -> bool:

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Callable
 
 from tui.core import tagnames
-from tui.core.item_keys import guid_key
+from tui.core.item_keys import guid_key, url_key
 
 __all__ = ["register_functions"]
 
@@ -29,6 +29,8 @@ def register_functions(conn: sqlite3.Connection) -> None:
                          deterministic=True)
     conn.create_function("newsdesk_unhidden", 2, _unhidden, deterministic=True)  # 0022
     conn.create_function("newsdesk_guid_key", 1, _text_function(guid_key),  # 0023
+                         deterministic=True)
+    conn.create_function("newsdesk_url_key", 1, _text_function(url_key),  # 0024
                          deterministic=True)
 
 

@@ -3,8 +3,9 @@
 ESC ]. Dropping the control alone left its payload on screen ("Red 31mALERT0m"), so the whole
 sequence goes, as the ESC form's does (sanitize._ESCAPES).
 
-They come three ways: as the character U+009B (a UTF-8 C2 9B, or a `&#x9b;`, escaped again as
-`&amp;#x9b;` in a feed's escaped HTML, which the parser reads as windows-1252's "›"), and as a raw
+They come three ways (UTF-16 aside: charset.decode drops them from its text by `TEXT`): as
+the character U+009B (a UTF-8 C2 9B, or a `&#x9b;`, escaped again as `&amp;#x9b;` in a feed's
+escaped HTML, which the parser reads as windows-1252's "›"), and as a raw
 0x9B byte in a legacy document, where windows-1252 reads it as "›" (browsers read Latin-1 so
 too). The parsers map a C1 character to its windows-1252 letter before the sanitizer sees it,
 so feeds and pages lose the sequences here, as bytes, before decoding (`strip_bytes`).
