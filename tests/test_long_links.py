@@ -11,10 +11,9 @@ from pathlib import Path
 
 from tests.conftest import rss, write_config
 from tests.httpserver import LocalServer
+from tests.old_cache import old_cache
 from tui.core.config.loader import load_config
 from tui.core.desk import Desk
-from tui.core.store.db import DB_NAME, connect
-from tui.core.store.write_turns import transaction
 
 
 def _items(long_link: str, ordinary: str, title: str) -> list[dict[str, str]]:
@@ -63,22 +62,8 @@ def test_a_cache_filled_before_the_cap_finds_the_same_item(server: LocalServer,
     url = server.add("/feed.xml", body=rss(_items(long_link, ordinary,
                                                   "Talks in Baku, corrected")))
     config = load_config(write_config(tmp_path, [("Wire", url)], settings="extract = false"))
-    path = tmp_path / "cache" / DB_NAME
-    path.parent.mkdir(parents=True)
-    conn = connect(path, migrate_to=23)
-    with transaction(conn):
-        conn.execute("INSERT INTO feeds (id, url, name) VALUES (1, ?, 'Wire')", (url,))
-        conn.executemany(
-            "INSERT INTO articles (id, key, url, title, summary, published, first_seen, saved) "
-            "VALUES (?, ?, ?, ?, 'Talks in Baku went on.', '2025-06-02T10:00:00Z', "
-            "'2025-06-02T10:00:00Z', ?)",
-            [(7, "url:" + long_link, long_link, "Talks in Baku", 1),
-             (8, "url:" + ordinary, ordinary, "Ordinary", 0)])
-        conn.executemany("INSERT INTO article_feeds (article_id, feed_id) VALUES (?, 1)",
-                         [(7,), (8,)])
-        conn.execute("INSERT INTO tags (article_id, key, tag, by_rule) "
-                     "VALUES (7, 'dossier', 'dossier', 0)")
-    conn.close()
+    old_cache(tmp_path, 23, url, [(7, "url:" + long_link, long_link, "Talks in Baku", 1),
+                (8, "url:" + ordinary, ordinary, "Ordinary", 0)])
     with Desk.open(config) as desk:
         summary = desk.refresh()
         assert summary.new_articles == 0 and desk.count() == 2, summary.as_json()
