@@ -4,6 +4,8 @@ back. A loopback server answers as two hosts (127.0.0.1 and localhost)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from tests.conftest import rss, write_config
 from tests.httpserver import LocalServer
 from tui.core.config.loader import load_config
 from tui.core.desk import Desk
+from tui.core.refresh.summary import RefreshSummary
 
 ITEMS = [{"title": f"Talks in Baku, day {n}", "guid": f"baku-{n}", "description": "Text.",
           "pubDate": f"0{n + 1} Jun 2025 10:00:00 GMT"} for n in range(3)]
@@ -101,43 +104,48 @@ def test_a_hostile_location_is_said_clean_and_short(server: LocalServer, tmp_pat
         assert len(warning) < 400 and "\u2026" in warning
 
 
+@contextmanager
+def _moved(server: LocalServer, tmp_path: Path, new_path: str, status: int,
+           location: str) -> Iterator[Desk]:
+    """A feed read once, then moved for good (`status` to `location`, served at `new_path`):
+    the desk after the move's read."""
+    server.add("/feed.xml", body=rss(ITEMS), etag='"v1"')
+    path = write_config(tmp_path, [("Wire", server.url("/feed.xml"))], settings="extract = false")
+    with Desk.open(load_config(path)) as desk:
+        desk.refresh()
+        server.add(new_path, body=rss(ITEMS), etag='"v1"')
+        server.add("/feed.xml", status=status, headers={"Location": location})
+        desk.refresh()
+        yield desk
+
+
+def _answers_itself(server: LocalServer, desk: Desk) -> RefreshSummary:
+    server.add("/feed.xml", body=rss(ITEMS), etag='"v1"')  # redirects no more
+    return desk.refresh()
+
+
 def test_the_move_warning_goes_when_the_address_answers_itself(server: LocalServer,
                                                                tmp_path: Path) -> None:
     """The server stops redirecting: the old address answers 304 itself. The move warning
     went only at the next full read (a 304 wrote nothing); now at that 304, and the feed's
     other warnings stay."""
-    server.add("/feed.xml", body=rss(ITEMS), etag='"v1"')
-    path = write_config(tmp_path, [("Wire", server.url("/feed.xml"))], settings="extract = false")
-    with Desk.open(load_config(path)) as desk:
-        desk.refresh()
-        server.add("/v2/feed.xml", body=rss(ITEMS), etag='"v1"')
-        server.add("/feed.xml", status=308, headers={"Location": "/v2/feed.xml"})
-        desk.refresh()
+    with _moved(server, tmp_path, "/v2/feed.xml", 308, "/v2/feed.xml") as desk:
         assert _warnings(desk)["Wire"].startswith("moved permanently")
-        server.add("/feed.xml", body=rss(ITEMS), etag='"v1"')  # redirects no more
-        summary = desk.refresh()
+        summary = _answers_itself(server, desk)
         assert summary.not_modified == 1 and summary.warnings == [], summary.as_json()
         assert _warnings(desk)["Wire"] == ""
         # a move said beside a warning of the last read: only the move goes
         server.add("/feed.xml", status=308, headers={"Location": "/v2/feed.xml"})
         desk.refresh()
         desk.conn.execute("UPDATE feeds SET last_error = last_error || '; 2 dates ignored'")
-        server.add("/feed.xml", body=rss(ITEMS), etag='"v1"')
-        desk.refresh()
+        _answers_itself(server, desk)
         assert _warnings(desk)["Wire"] == "2 dates ignored"
 
 
 def test_a_move_to_an_address_with_spaces_goes_too(server: LocalServer, tmp_path: Path) -> None:
     """A Location with '; ' in it (the notes are '; '-joined): the warning names it with
     %20 and goes whole when the address answers itself again."""
-    server.add("/feed.xml", body=rss(ITEMS), etag='"v1"')
-    path = write_config(tmp_path, [("Wire", server.url("/feed.xml"))], settings="extract = false")
-    with Desk.open(load_config(path)) as desk:
-        desk.refresh()
-        server.add("/v2/a;%20b.xml", body=rss(ITEMS), etag='"v1"')
-        server.add("/feed.xml", status=301, headers={"Location": "/v2/a; b.xml"})
-        desk.refresh()
+    with _moved(server, tmp_path, "/v2/a;%20b.xml", 301, "/v2/a; b.xml") as desk:
         assert "a;%20b.xml" in _warnings(desk)["Wire"]
-        server.add("/feed.xml", body=rss(ITEMS), etag='"v1"')
-        desk.refresh()
+        _answers_itself(server, desk)
         assert _warnings(desk)["Wire"] == ""
