@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.httpserver import LocalServer
-from tests.test_app_support import SIZE, main, make_app, settle
+from tests.test_app_support import SIZE, make_app, open_side
 from tests.test_cli import fetched_feed
-from tui.app.widgets.reader import Reader
 from tui.app.widgets.reader_text import mention_spans
 from tui.core.config.loader import load_config
 from tui.core.desk import Desk
@@ -45,9 +44,7 @@ async def test_a_name_with_vowel_marks_is_the_listed_actor_whole(marked_desk) ->
     assert shown == ["إسماعيل هنيّة", "إسماعيل هَنِيَّة", "إسماعيل هنيـة", "هنية"]
     app = make_app(desk, config)
     async with app.run_test(size=SIZE) as pilot:
-        main(app).open_article(target)
-        await settle(pilot)
-        side = app.screen.query_one(Reader).side
+        side = await open_side(pilot, app, target)
         assert [(a.id, a.count) for a in side.actors if a.id == "ismail-haniyeh"] == [
             ("ismail-haniyeh", 4)]
         assert all(a.listed for a in side.actors), [a.name for a in side.actors]

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.test_app_support import SIZE, main, make_app, settle
-from tui.app.widgets.reader import Reader
+from tests.test_app_support import SIZE, make_app, open_side, settle
 from tui.app.widgets.side_panel import WEAKER
 from tui.core.related_items import is_weak, strength
 
@@ -26,9 +25,7 @@ async def test_weak_links_come_after_a_divider_dimmed_and_worded(demo_desk) -> N
     app = make_app(desk, config)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        main(app).open_article(target)
-        await settle(pilot)
-        side = app.screen.query_one(Reader).side
+        side = await open_side(pilot, app, target)
         widget = side.related_list
         options = [widget.get_option_at_index(i) for i in range(widget.option_count)]
         ids = [o.id for o in options]

@@ -7,8 +7,7 @@ import re
 
 import pytest
 
-from tests.test_app_support import main, make_app, settle
-from tui.app.widgets.reader import Reader
+from tests.test_app_support import make_app, open_side, settle
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 50)])
@@ -18,9 +17,7 @@ async def test_titles_word_the_pane_key(demo_desk, size: tuple[int, int]) -> Non
     app = make_app(desk, config)
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
-        main(app).open_article(target)
-        await settle(pilot)
-        side = app.screen.query_one(Reader).side
+        side = await open_side(pilot, app, target)
         if not side.display:
             await pilot.press("B")
             await settle(pilot)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_app_support import main, make_app, settle
+from tests.test_app_support import main, make_app, open_side, settle
 
 SHOIGU = ("sergei-shoigu", "Sergei Shoigu")
 
@@ -213,7 +213,6 @@ async def actor_key_lines(server, tmp_path, name: str, body: str, date: str, key
     import asyncio
 
     from tests.conftest import rss, write_config
-    from tui.app.widgets.reader import Reader
     from tui.core.config.loader import load_config
     from tui.core.desk import Desk
 
@@ -230,9 +229,7 @@ async def actor_key_lines(server, tmp_path, name: str, body: str, date: str, key
             app = make_app(desk, config)
             async with app.run_test(size=size) as pilot:
                 await settle(pilot)
-                main(app).open_article(target)
-                await settle(pilot)
-                side = app.screen.query_one(Reader).side
+                side = await open_side(pilot, app, target)
                 side.actor_list.highlighted = next(
                     n for n, actor in enumerate(side.actors) if actor.name == name)
                 await pilot.press(key)

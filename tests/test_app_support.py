@@ -202,3 +202,12 @@ def note_text(app: Any) -> str:
         return ""
     return " ".join(" ".join(line.text for line in
                              note.render_lines(note.region.reset_offset)).split())
+
+
+async def open_side(pilot: Any, app: Any, target: int) -> Any:
+    """Article `target` opened in the reader: its side pane (actors and related lists)."""
+    from tui.app.widgets.reader import Reader
+
+    main(app).open_article(target)
+    await settle(pilot)
+    return app.screen.query_one(Reader).side
