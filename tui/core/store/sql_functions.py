@@ -3,7 +3,6 @@ beyond ASCII nor split Arabic proclitics. The heavy ones load their module at fi
 
 from __future__ import annotations
 
-import importlib
 import sqlite3
 from collections.abc import Callable
 
@@ -48,6 +47,8 @@ def _loaded(module: str, name: str) -> Callable[[object], str | None]:
 
     def call(value: object) -> str | None:
         if not found:
+            import importlib
+
             found.append(getattr(importlib.import_module(module), name))
         return found[0](value)
 
