@@ -71,7 +71,9 @@ HEAVY = ("textual", "trafilatura", "feedparser", "lxml", "rich", "click", "pygme
          # importlib: feeds.toml is read by config/lean_read.py, paths are os.path's, the
          # records plain classes and the JSON written by core/plain_json.py (~10 ms in all)
          "pathlib", "typing", "re", "json", "urllib", "ipaddress", "fnmatch", "importlib",
-         "tui.core.config.loader", "tui.core.config.checks", "tui.cli.output")
+         "tui.core.config.loader", "tui.core.config.checks", "tui.cli.output",
+         # a tag's forms (unicodedata) load with the first tag a fetch writes or reads
+         "tui.core.tagnames", "unicodedata")
 
 # Only what the fetch imports counts (not the stub entry ingest/__init__ puts in for httpx's
 # CLI, a None): an interpreter may load modules at start-up (a site .pth

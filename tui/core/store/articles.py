@@ -5,7 +5,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 
-from tui.core import tagnames
 from tui.core.basics import from_iso, to_iso, utcnow
 from tui.core.plain_json import dumps
 from tui.core.store.body_links import links_json, links_of
@@ -330,9 +329,11 @@ def add_tags(conn: sqlite3.Connection, ids: Sequence[int], tags: Iterable[str]) 
 
 
 def remove_tag(conn: sqlite3.Connection, ids: Sequence[int], tag: str) -> None:
+    from tui.core.tagnames import key  # (not loaded by a fetch that tags nothing)
+
     if ids:
         conn.execute(f"DELETE FROM tags WHERE key = ? AND article_id IN ({_EACH})",
-                     (tagnames.key(tag), dumps([int(i) for i in ids])))
+                     (key(tag), dumps([int(i) for i in ids])))
 
 
 def all_tags(conn: sqlite3.Connection) -> list[tuple[str, int]]:

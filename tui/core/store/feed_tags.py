@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import sqlite3
 
-from tui.core import tagnames
 from tui.core.plain_json import dumps
 from tui.core.store.tag_spelling import spelling
 from tui.core.store.write_turns import transaction
@@ -44,6 +43,8 @@ def sync_feed_tags(conn: sqlite3.Connection, feeds: Sequence[tuple[int, Sequence
                if stored.get(feed_id) != _stored(tags)]
     if not changed:
         return 0
+    from tui.core import tagnames  # a feed's tags changed: only then
+
     giving: dict[str, list[int]] = {}  # tag key -> the configured feeds that give it
     for feed_id, tags in feeds:
         for tag in tags:
@@ -60,6 +61,8 @@ _OF_FEED = "article_id IN (SELECT article_id FROM article_feeds WHERE feed_id = 
 def _sync_one(conn: sqlite3.Connection, feed_id: int, tags: Sequence[str], old: str | None,
               giving: dict[str, list[int]]) -> None:
     import json  # tags changed in feeds.toml: only then
+
+    from tui.core import tagnames
 
     keys = [tagnames.key(t) for t in tags]
     if old is None:  # an older version stored them as the user's: the feed's they are
