@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import timedelta
-from pathlib import Path
 
 from tui.core.basics import to_iso, utcnow
-from tui.core.refresh.match_sources import stamp
+from tui.core.refresh.match_sources import read_bytes, stamp
 from tui.core.store.db import get_meta, set_meta
 from tui.core.store.write_turns import transaction
 
 RELINK_DAYS = 14
 LINKER_HASH_KEY = "linker_hash"
 LINKER_STAMP_KEY = "linker_stamp"  # the weights file's stamp when its hash was last checked
-_WEIGHTS = Path(__file__).resolve().parent.parent / "linking" / "weights.json"
+_WEIGHTS = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))),
+                        "linking", "weights.json")
 
 
 def linker_unchanged(conn: sqlite3.Connection, stored: str | None = None,
@@ -39,7 +40,7 @@ def relink_if_linker_changed(conn: sqlite3.Connection) -> None:
         return
     import hashlib
 
-    digest = hashlib.sha256(_WEIGHTS.read_bytes()).hexdigest()
+    digest = hashlib.sha256(read_bytes(_WEIGHTS)).hexdigest()
     if stored == digest:
         with transaction(conn):
             set_meta(conn, LINKER_STAMP_KEY, now)
