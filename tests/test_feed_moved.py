@@ -4,6 +4,7 @@ back. A loopback server answers as two hosts (127.0.0.1 and localhost)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 
 from tests.conftest import rss, write_config
 from tests.httpserver import LocalServer
+from tui.cli import main as cli
 from tui.core.config.loader import load_config
 from tui.core.desk import Desk
 from tui.core.refresh.summary import RefreshSummary
@@ -92,16 +94,54 @@ def test_only_leading_permanent_hops_move_a_feed(server: LocalServer, tmp_path: 
             assert warning.startswith(f"moved permanently to {server.url(moved)}:"), warning
 
 
-def test_a_hostile_location_is_said_clean_and_short(server: LocalServer, tmp_path: Path) -> None:
-    target = "/n.xml?" + "x" * 5000
-    server.add("/n.xml", body=rss(ITEMS))
+def test_a_long_location_is_said_whole_and_clean(server: LocalServer, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """A 5 KB Location was cut at 300 characters: no address the user could copy into
+    feeds.toml. It is said whole in `feeds` and `feeds --json` (markup as plain text; an
+    address over 8 KB is not followed at all), and once copied the feed's row follows it."""
+    target = "/n.xml?q=" + "x" * 5000 + "[red]%1B"
+    server.add("/n.xml", body=rss(ITEMS), etag='"v1"')
     server.add("/a.xml", status=301, headers={"Location": target})
     path = write_config(tmp_path, [("Wire", server.url("/a.xml"))], settings="extract = false")
+    new = server.url(target)
     with Desk.open(load_config(path)) as desk:
         desk.refresh()
         warning = _warnings(desk)["Wire"]
-        assert warning.startswith(f"moved permanently to {server.url('/n.xml?xxx')}")
-        assert len(warning) < 400 and "\u2026" in warning
+        assert warning.startswith(f"moved permanently to {new}: put that URL in feeds.toml")
+        assert "\u2026" not in warning
+    assert cli(["--config", str(path), "feeds"]) == 0
+    listed = capsys.readouterr().out
+    assert new in listed, listed[-300:]
+    assert cli(["--config", str(path), "feeds", "--json"]) == 0
+    said = json.loads(capsys.readouterr().out)
+    assert said[0]["warning"].startswith(f"moved permanently to {new}:")
+    path.write_text(path.read_text().replace(server.url("/a.xml"), new))
+    with Desk.open(load_config(path)) as desk:
+        summary = desk.refresh()
+        assert summary.new_articles == 0 and summary.shared == [] and desk.count() == 3
+        assert _warnings(desk)["Wire"] == ""
+
+
+def test_following_the_move_keeps_the_feeds_other_warnings(server: LocalServer,
+                                                          tmp_path: Path) -> None:
+    """The user puts the new address in feeds.toml: the row moves and the move warning goes,
+    but what the last read said beside it (items without dates) stays. All were cleared, and a
+    304 at the new address writes nothing, so they were hidden until the feed changed."""
+    undated = [{k: v for k, v in item.items() if k != "pubDate"} for item in ITEMS]
+    new = server.url("/v2/feed.xml")
+    server.add("/v2/feed.xml", body=rss(undated), etag='"v1"')
+    server.add("/feed.xml", status=301, headers={"Location": "/v2/feed.xml"})
+    path = write_config(tmp_path, [("Wire", server.url("/feed.xml"))], settings="extract = false")
+    with Desk.open(load_config(path)) as desk:
+        desk.refresh()
+        before = _warnings(desk)["Wire"].split("; ")
+    assert before[0].startswith("moved permanently") and len(before) == 2, before
+    path.write_text(path.read_text().replace(server.url("/feed.xml"), new))
+    with Desk.open(load_config(path)) as desk:
+        assert _warnings(desk)["Wire"] == before[1]
+        summary = desk.refresh()
+        assert summary.not_modified == 1 and desk.count() == 3
+        assert _warnings(desk)["Wire"] == before[1]
 
 
 @contextmanager

@@ -10,13 +10,14 @@ from tui.core.store.feeds import moved_warning
 def moved_note(result: FetchResult) -> str | None:
     """A feed whose address moved for good (301, 308), in the feed's warning while it holds:
     feeds.toml is the user's file, never rewritten behind their back, so the warning says
-    what to put there (store.feeds.moved_warning)."""
+    what to put there (store.feeds.moved_warning), whole: the user copies it from `feeds`
+    and `feeds --json` (a cut one was no address to copy). It is bounded already: a redirect
+    to an address over 8 KB is not followed (item_keys.MAX_URL_BYTES, the links' cap)."""
     if result.moved_to is None or result.moved_to == result.url:
         return None
     from tui.core.text.sanitize import clean_line
 
     where = clean_line(result.moved_to).replace(" ", "%20")  # one note of "; "-joined ones
-    where = where if len(where) <= 300 else where[:299] + "\u2026"
     return moved_warning(where) + " (followed until then)"
 
 

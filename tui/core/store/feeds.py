@@ -52,10 +52,7 @@ def sync_feeds(conn: sqlite3.Connection, feeds: Iterable[tuple[str, str]]) -> di
         with transaction(conn):
             for name, url in changed:
                 if url not in known:  # the feed's new address, as its warning said to do?
-                    conn.execute(
-                        "UPDATE feeds SET url = ?, last_error = NULL WHERE name = ? AND "
-                        f"instr(last_error, ?) AND url NOT IN ({','.join('?' * len(pairs))})",
-                        (url, name, moved_warning(url), *configured))
+                    _follow_move(conn, name, url, configured)
                 conn.execute(
                     "INSERT INTO feeds(url, name) VALUES(?, ?) "
                     "ON CONFLICT(url) DO UPDATE SET name = excluded.name "
@@ -63,6 +60,21 @@ def sync_feeds(conn: sqlite3.Connection, feeds: Iterable[tuple[str, str]]) -> di
                 known[url] = conn.execute(select + " WHERE url = ?", (url,)).fetchone()
     return {name: FeedRef(known[url][1], name, url, known[url][3], known[url][4], known[url][5],
                           bool(known[url][6])) for name, url in pairs}
+
+
+def _follow_move(conn: sqlite3.Connection, name: str, url: str, configured: list[str]) -> None:
+    """The feed `name` whose warning says it moved to `url` (and whose old address feeds.toml
+    names no more) takes `url`: only the move warning goes; what its last read said beside it
+    (missing dates, broken XML, cut off) stays until a read says otherwise (a 304 at the new
+    address writes nothing, so clearing them all hid them until the feed changed)."""
+    found = conn.execute(
+        f"SELECT id, last_error FROM feeds WHERE name = ? AND instr(last_error, ?) "
+        f"AND url NOT IN ({','.join('?' * len(configured))})",
+        (name, moved_warning(url), *configured)).fetchone()
+    if found is not None:
+        said = [n for n in found[1].split("; ") if n and not n.startswith(MOVED)]
+        conn.execute("UPDATE feeds SET url = ?, last_error = ? WHERE id = ?",
+                     (url, "; ".join(said) or None, found[0]))
 
 
 def moved_warning(url: str) -> str:
