@@ -16,6 +16,7 @@ from typing import Any
 from tui.core.ingest import body_noise, charset
 from tui.core.ingest.joiners import Guard, protect
 from tui.core.ingest.links import body_links
+from tui.core.ingest.nesting import flatten, fragment, too_deep
 from tui.core.ingest.page_meta import LinkTexts, page_meta
 from tui.core.ingest.postclean import clean_lines, clean_lines_text
 from tui.core.models import BodyLink
@@ -141,12 +142,14 @@ def _extract(raw: bytes, url: str,
                          note=page_text.note), None
 
     import trafilatura
-    from trafilatura.utils import load_html
+    from trafilatura.utils import HTML_PARSER, load_html
 
     from tui.core.ingest.trafilatura_setup import options
 
     text, joiners = protect(text)  # trafilatura would drop Persian's ZWNJ (joiners.py)
     tree = load_html(text)
+    if tree is not None and too_deep(HTML_PARSER):  # its text past 256 levels was lost
+        tree = load_html(text := flatten(text))
     if tree is None:
         return _failure("the page is not parseable HTML"), None
     # The cheap look searches the bytes as ASCII, which UTF-16 is not: then the text.
@@ -186,9 +189,7 @@ def html_to_text(html: str) -> str:
             import html as html_mod
 
             return clean_lines(html_mod.unescape(html))
-        from lxml import html as lxml_html
-
-        root = lxml_html.fragment_fromstring(html, create_parent="div")
+        root = fragment(html)  # past 256 levels flattened: the rest was lost (nesting.py)
         for bad in _dropped()(root):
             bad.drop_tree()
         if body_noise.has_embeds(html):

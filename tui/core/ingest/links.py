@@ -197,10 +197,10 @@ def feed_links(html: str | None, body: str, url: str) -> tuple[BodyLink, ...]:
     feed's), which relative addresses are resolved against and which is never its own link."""
     if not html or not body or "<a" not in html.lower():  # most summaries: nothing to parse
         return ()
-    from lxml import html as lxml_html
+    from tui.core.ingest.nesting import fragment
 
     try:
-        return body_links(lxml_html.fragment_fromstring(html, create_parent="div"), body, url)
+        return body_links(fragment(html), body, url)
     except Exception:  # the text stands without its links
         return ()
 
