@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -84,20 +84,33 @@ def parse_opml(data: bytes, *, on_skip: Callable[[str], None] | None = None) -> 
     if body is None:
         raise OpmlError("the OPML file has no <body> element, so it lists no feeds")
     found: dict[str, tuple[str, list[str]]] = {}
-    _walk(body, (), found, on_skip or (lambda _reason: None), 0)
+    _walk(body, found, on_skip or (lambda _reason: None))
     return _unique_names(found)
 
 
-def _walk(node: ET.Element, folders: tuple[str, ...], found: dict[str, tuple[str, list[str]]],
-          skip: Callable[[str], None], depth: int) -> None:
-    for child in node:
+MAX_FOLDERS = 50  # folder levels a feed is tagged with; feeds deeper are read all the same
+
+
+def _walk(body: ET.Element, found: dict[str, tuple[str, list[str]]],
+          skip: Callable[[str], None]) -> None:
+    """Every outline with a feed URL, in document order, at any depth (a loop, not recursion:
+    10,000 nested folders are a file, not a crash; a feed past 50 levels was dropped without
+    a word). Folders give tags, the first `MAX_FOLDERS` levels of them."""
+    keys: dict[str, set[str]] = {}  # url -> its tags' keys: one look each, however many
+    stack: list[tuple[Iterator[ET.Element], tuple[str, ...]]] = [(iter(body), ())]
+    while stack:
+        children, folders = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            continue
         if _local(child.tag).lower() != "outline":
             continue
         url = _attr(child, "xmlUrl")
         label = _attr(child, "text") or _attr(child, "title")
         if not url:
-            if depth < 50:
-                _walk(child, (*folders, label) if label else folders, found, skip, depth + 1)
+            deeper = (*folders, label) if label and len(folders) < MAX_FOLDERS else folders
+            stack.append((iter(child), deeper))
             continue
         host = _http_host(url)
         if not host:
@@ -106,9 +119,11 @@ def _walk(node: ET.Element, folders: tuple[str, ...], found: dict[str, tuple[str
         name = _attr(child, "title") or _attr(child, "text")  # "": named after its host
         categories = [c.strip() for c in _attr(child, "category").split(",")]
         old_name, tags = found.get(url, (name, []))
+        seen = keys.setdefault(url, set())
         for tag in (tagnames.display(t) for t in (*folders, *categories)):
             # one canonical form: "Iran" as a folder and "iran" as a category are one tag
-            if tag and all(tagnames.key(tag) != tagnames.key(t) for t in tags):
+            if tag and (key := tagnames.key(tag)) not in seen:
+                seen.add(key)
                 tags.append(tag)
         found[url] = (old_name, tags)
 
