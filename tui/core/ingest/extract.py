@@ -32,6 +32,10 @@ MAX_PAGE_BYTES = 8_000_000
 # trafilatura's cost grows steeply with link count (4.4 MB of <a> tags: 22 s, 900 MiB): such a
 # page is an index or a trap, never an article.
 MAX_LINKS = 20_000
+# trafilatura's time and memory grow with the elements (8 MB of short paragraphs, 360,000 of
+# them: 22 s of CPU and 760 MB in a worker). The 253 peer pages have at most 10,305 tags; a
+# page is cut before its MAX_TAGS-th, as at the size cap: an article sits near the top.
+MAX_TAGS = 100_000
 # Numeric references to control characters (&#x1b; &#7;): after parsing they would become raw
 # escapes, and trafilatura finds no text around them.
 _CONTROL_REFS = re.compile(
@@ -116,6 +120,17 @@ def _too_many_links(raw: bytes) -> bool:
             and raw.count(b"<a ") + raw.count(b"<A ") > MAX_LINKS)
 
 
+def _cut_at_tags(raw: bytes) -> tuple[bytes, str | None]:
+    """`raw` before its MAX_TAGS-th '<', with a note saying so; as it is when it has fewer
+    (counting '<' runs at memchr speed: what most pages cost)."""
+    if len(raw) < MAX_TAGS or raw.count(b"<") < MAX_TAGS:
+        return raw, None
+    at = -1
+    for _ in range(MAX_TAGS):
+        at = raw.find(b"<", at + 1)
+    return raw[:at], f"page cut off at {MAX_TAGS:,} tags"
+
+
 def _extract(raw: bytes, url: str,
              content_type: str | None) -> tuple[Extracted, tuple[Any, Guard] | None]:
     """The page's text, and (its parsed tree, what stood in for its joiners) when it was HTML:
@@ -131,7 +146,9 @@ def _extract(raw: bytes, url: str,
         return _failure(f"the page is a wall of links (over {MAX_LINKS}), not an article"), None
     # Mojibake first: its C1 characters are the evidence the repair needs, and the extractor
     # (and strip_controls) would drop them, leaving a lone "â" for every curly quote.
-    page_text = charset.decode(raw[:MAX_PAGE_BYTES], content_type)
+    raw, tags_cut = _cut_at_tags(raw[:MAX_PAGE_BYTES])
+    page_text = charset.decode(raw, content_type)
+    note = "; ".join(n for n in (tags_cut, page_text.note) if n) or None
     decoded = repair_markup(page_text.text)
     # (The invisibles inside words go from the body, title and author later: over the whole
     # page's markup, that pass cost 0.7 ms a page.)
@@ -139,7 +156,7 @@ def _extract(raw: bytes, url: str,
     if mime == "text/plain":
         body = clean_lines(text.replace("\r\n", "\n"))
         return Extracted(body, None, None, None, None, None if body else "the page is empty",
-                         note=page_text.note), None
+                         note=note), None
 
     import trafilatura
     from trafilatura.utils import HTML_PARSER, load_html
@@ -171,7 +188,7 @@ def _extract(raw: bytes, url: str,
                      published=meta.published, sitename=joiners.restore_optional(meta.sitename),
                      title=joiners.restore_optional(meta.title),
                      error=None if body else "no article text found on the page",
-                     note=page_text.note), (tree, joiners)
+                     note=note), (tree, joiners)
 
 
 _WS = re.compile(r"\s+")
