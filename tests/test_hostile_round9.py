@@ -117,3 +117,37 @@ def test_opml_with_many_categories_is_read_in_linear_time() -> None:
     feeds = parse_opml(opml.encode())
     assert len(feeds) == 1_000 and len(feeds[0].tags) == 200  # "TOPIC 7" is "topic 7"
     assert time.process_time() - started < 8
+
+
+def test_opml_names_tags_and_addresses_are_bounded() -> None:
+    """A 200 KB name and a 100 KB category went whole into feeds.toml, and a 20 KB address
+    (no server takes one over 8 KB) was added as a feed. Names and tags are cut at 200
+    characters; the address is skipped and said."""
+    from tui.core.config.opml import MAX_NAME, parse_opml
+
+    skipped: list[str] = []
+    opml = ('<?xml version="1.0"?><opml version="2.0"><body>'
+            f'<outline text="Wire {"N" * 200_000}" xmlUrl="http://127.0.0.1/a.xml" '
+            f'category="topic {"C" * 100_000}"/>'
+            f'<outline text="Long" xmlUrl="http://127.0.0.1/{"u" * 20_000}"/>'
+            '<outline text="Fine" xmlUrl="http://127.0.0.1/b.xml"/></body></opml>')
+    feeds = parse_opml(opml.encode(), on_skip=skipped.append)
+    assert [f.url for f in feeds] == ["http://127.0.0.1/a.xml", "http://127.0.0.1/b.xml"]
+    assert len(feeds[0].name) == MAX_NAME and feeds[0].name.endswith("N\u2026")
+    assert [len(t) for t in feeds[0].tags] == [MAX_NAME]
+    assert len(skipped) == 1 and skipped[0].endswith(": an address over 8 KB, skipped")
+    assert len(skipped[0]) < 300
+
+
+def test_opml_of_10000_feeds_of_one_name_is_read_in_linear_time() -> None:
+    """10,000 outlines all called "Wire": each tried every number below its own (10.6 s of
+    CPU); now each name starts at its last number."""
+    from tui.core.config.opml import parse_opml
+
+    opml = ('<?xml version="1.0"?><opml version="2.0"><body>' + "".join(
+        f'<outline text="Wire" xmlUrl="http://127.0.0.1/{i}.xml"/>' for i in range(10_000))
+        + "</body></opml>")
+    started = time.process_time()
+    names = [f.name for f in parse_opml(opml.encode())]
+    assert names[:3] == ["Wire", "Wire (2)", "Wire (3)"] and names[-1] == "Wire (10000)"
+    assert len(set(names)) == 10_000 and time.process_time() - started < 3

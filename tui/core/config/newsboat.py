@@ -14,6 +14,7 @@ fetched, by its host (host and path when two share a host) until then.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -108,12 +109,14 @@ def _split(line: str) -> list[str]:
 
 
 def _named(found: dict[str, tuple[str, list[str]]]) -> list[OpmlFeed]:
-    hosts = [urlsplit(url).netloc for url, (title, _) in found.items() if not title]
+    hosts = Counter(urlsplit(url).netloc for url, (title, _) in found.items() if not title)
     feeds: list[OpmlFeed] = []
     seen: set[str] = set()
+    tried: dict[str, int] = {}
     for url, (title, tags) in found.items():
         parts = urlsplit(url)
-        name = title or (parts.netloc if hosts.count(parts.netloc) == 1
+        name = title or (parts.netloc if hosts[parts.netloc] == 1
                          else (parts.netloc + parts.path).rstrip("/"))
-        feeds.append(OpmlFeed(unique_name(name, seen), url, tuple(tags), named=bool(title)))
+        feeds.append(OpmlFeed(unique_name(name, seen, tried), url, tuple(tags),
+                              named=bool(title)))
     return feeds
