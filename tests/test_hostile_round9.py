@@ -151,3 +151,20 @@ def test_opml_of_10000_feeds_of_one_name_is_read_in_linear_time() -> None:
     names = [f.name for f in parse_opml(opml.encode())]
     assert names[:3] == ["Wire", "Wire (2)", "Wire (3)"] and names[-1] == "Wire (10000)"
     assert len(set(names)) == 10_000 and time.process_time() - started < 3
+
+
+def test_a_feed_of_runaway_xml_nesting_is_read_fast() -> None:
+    """800,000 nested extension elements in an item (8 MB): lxml stops at 256 levels and
+    feedparser read it in 14.4 s of CPU and 348 MB. The fast path reads it flattened (2.7 s,
+    94 MB here): the same items, their HTML in CDATA untouched."""
+    depth = 800_000
+    item = ("<item><title>Talks in Tehran</title><guid>x1</guid><description><![CDATA["
+            + PARA + "]]></description>" + "<x:a>" * depth + "deep" + "</x:a>" * depth
+            + "</item><item><title>Talks in Muscat</title><guid>x2</guid></item>")
+    data = ('<?xml version="1.0"?><rss version="2.0" xmlns:x="urn:x"><channel><title>T</title>'
+            + item + "</channel></rss>").encode()
+    started = time.process_time()
+    parsed = parse_feed(data, {"content-type": "application/rss+xml"}, "http://127.0.0.1/f")
+    assert time.process_time() - started < 8
+    assert [e.title for e in parsed.entries] == ["Talks in Tehran", "Talks in Muscat"]
+    assert parsed.entries[0].summary_html == PARA and parsed.error is None

@@ -33,10 +33,11 @@ _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,63})(?=[\s/>])[^>]{0,4096}>")
 _RAW_END = {name: re.compile(rf"</{name}\s*>", re.I) for name in _RAW}
 
 
-def too_deep(parser: Any) -> bool:
-    """The last parse with this lxml parser stopped at libxml2's depth limit."""
+def too_deep(parsed: Any) -> bool:
+    """The last parse with this lxml parser (or the one that raised this XMLSyntaxError)
+    stopped at libxml2's depth limit."""
     return any(e.type_name == "ERR_RESOURCE_LIMIT" and "depth" in e.message.lower()
-               for e in parser.error_log)
+               for e in parsed.error_log)
 
 
 def fragment(html: str) -> Any:
@@ -67,7 +68,8 @@ def _fragment_parser() -> Any:
 
 def flatten(markup: str) -> str:
     """`markup` without the tags past the depths above (their text and their children's
-    text kept in place); comments and raw text (script, style) passed over as they are."""
+    text kept in place); comments, CDATA and raw text (script, style) passed over as they are.
+    Well-formed XML stays well-formed: a tag left out is left out with its closing tag."""
     out: list[str] = []
     names: list[str] = []  # each open element's name, one string per name (`same`): a page
     kept_too: list[bool] = []  # of a million open tags holds references, not a million names
@@ -79,6 +81,10 @@ def flatten(markup: str) -> str:
     while (at := markup.find("<", pos, end)) >= 0:
         if markup.startswith("<!--", at):
             shut = markup.find("-->", at + 4)
+            pos = end if shut < 0 else shut + 3
+            continue
+        if markup.startswith("<![CDATA[", at):  # a feed's escaped HTML: text, not nesting
+            shut = markup.find("]]>", at + 9)
             pos = end if shut < 0 else shut + 3
             continue
         tag = _TAG.match(markup, at)
