@@ -168,3 +168,21 @@ def test_a_feed_of_runaway_xml_nesting_is_read_fast() -> None:
     assert time.process_time() - started < 8
     assert [e.title for e in parsed.entries] == ["Talks in Tehran", "Talks in Muscat"]
     assert parsed.entries[0].summary_html == PARA and parsed.error is None
+
+
+def test_dates_of_1970_and_9999_are_said_not_kept() -> None:
+    """Checked in round 9 and already right, kept so: the epoch (a server's zero), year 1 and
+    year 9999 are no usable date, in RSS and Atom: dated when fetched, and the feed says so."""
+    dates = ["Thu, 01 Jan 1970 00:00:00 GMT", "Mon, 01 Jan 0001 00:00:00 GMT",
+             "Fri, 31 Dec 9999 23:59:59 GMT"]
+    feed = rss([{"title": f"Item {n}", "guid": f"d{n}", "pubDate": d}
+                for n, d in enumerate(dates)])
+    atom = ('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>'
+            + "".join(f"<entry><title>Entry {n}</title><id>a{n}</id><updated>{d}</updated>"
+                      "</entry>" for n, d in enumerate(["1970-01-01T00:00:00Z",
+                                                        "9999-12-31T23:59:59Z"]))
+            + "</feed>").encode()
+    for data, count in ((feed, 3), (atom, 2)):
+        parsed = parse_feed(data, {}, "http://127.0.0.1/f")
+        assert [e.published for e in parsed.entries] == [None] * count
+        assert f"{count} items with missing or invalid dates" in (parsed.warning or "")
