@@ -5,8 +5,10 @@ stories re-clustered."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from array import array
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from tui.core.basics import from_iso
@@ -88,14 +90,18 @@ class LinksAnalyzer:
                     for done in pending:  # index, and a commit per job wrote its pages again
                         index.store_weighed(conn, done)
                 pending = []
-        written = None
+        written, unwritten = None, None
         if len(everyone) >= ROUND_MIN:
-            written = _link_round(conn, str(path), everyone, model, context)
-        else:
+            written, unwritten = _link_round(conn, str(path), everyone, model, context)
+        # a round's links are written while a worker clusters the stories from `written` (its
+        # floor is STORY_LINK_MIN or lower: recluster reads none of them back)
+        flush = None if unwritten is None else partial(unwritten.write, conn)
+        if unwritten is None:
             _link_each(conn, str(path), chunks, model, context)
-        with transaction(conn):
-            index.recluster(conn, everyone, model, partial(_labels, str(path), context),
-                            written, partial(_stories, context))
+        index.recluster(conn, everyone, model, partial(_labels, str(path), context),
+                        written, partial(_stories, context, flush))
+        if flush is not None:
+            flush()  # nothing linked at story strength (no clustering): written now
 
 
 def _labels(path: str, context: Context, stories: list[tuple[int, list[int]]]
@@ -109,13 +115,20 @@ def _labels(path: str, context: Context, stories: list[tuple[int, list[int]]]
         yield from rows
 
 
-def _stories(context: Context, published: dict[int, float], links: Arrays, threshold: float,
+def _stories(context: Context, meanwhile: Callable[[], None] | None,
+             published: dict[int, float], links: Arrays, threshold: float,
              join_min: float) -> list[list[int]]:
-    """The stories' groups in the pool: the writer keeps neither numpy nor the rows' dicts."""
+    """The stories' groups in the pool: the writer keeps neither numpy nor the rows' dicts.
+    `meanwhile` runs once the job is submitted: the one job left the writer and a core idle."""
     from tui.core.linking.pool import stories_job
 
+    def jobs() -> Iterator[tuple[object, ...]]:
+        yield published, links, threshold, join_min
+        if meanwhile is not None:  # in_pool takes the next job after submitting this one
+            meanwhile()
+
     groups: list[list[int]]
-    [groups] = context.in_pool(stories_job, [(published, links, threshold, join_min)])
+    [groups] = context.in_pool(stories_job, jobs())
     return groups
 
 
@@ -137,10 +150,12 @@ def _link_each(conn: sqlite3.Connection, path: str, chunks: list[list[int]], mod
 
 
 def _link_round(conn: sqlite3.Connection, path: str, everyone: list[int], model: Model,
-                context: Context) -> Written:
+                context: Context) -> tuple[Written, Unwritten]:
     """A big run as one round (rounds.py): candidates from postings held in memory, every
-    pair scored once, each article's best links written once all its pairs are in; the same
-    links as `_link_each`. Returns the links written from `everyone`, for the stories."""
+    pair scored once, each article's best links kept once all its pairs are in; the same
+    links as `_link_each`. Returns the links from `everyone`, for the stories, and the same
+    links still to write (`Unwritten`): written during scoring, they took the writer's
+    CPU from the workers, and clustering left it idle."""
     import uuid
 
     from tui.core.linking import index, rounds
@@ -164,20 +179,49 @@ def _link_round(conn: sqlite3.Connection, path: str, everyone: list[int], model:
     jobs = [(path, pairs, model, context.sources()) for _key, pairs in tiled]
     best = rounds.Best(index.TOP_LINKS)
     written = index.Written(min(index.STORY_LINK_MIN, model.story_min))
+    pending = Unwritten()
     for n, rows in enumerate(context.in_pool(score_job, jobs)):
         best.add(rows)
-        for b in complete.get(n, ()):  # written while the workers score the rest
+        for b in complete.get(n, ()):  # let go while the workers score the rest
             kept = best.take(members.get(b, []))
-            _write_best(conn, kept)
+            pending.add(kept)
             written.add(kept)
     run = set(everyone)
     outside = [a for a in best.held() if a not in run]  # older articles: pruned with the
     _write_best(conn, best.take(outside))  # links they had
     index.prune_all(conn, set(outside))
     kept = best.take(best.held())  # none: every block of the run is complete by now
-    _write_best(conn, kept)
+    pending.add(kept)
     written.add(kept)
-    return written
+    return written, pending
+
+
+class Unwritten:
+    """A round's best links until the writer stores them, as columns: ~33 bytes a link (a
+    row tuple each was ~160, 30 MB for a cold 10k run's 195k links)."""
+
+    def __init__(self) -> None:
+        self.a, self.b, self.p, self.says = array("q"), array("q"), array("d"), array("b")
+        self.why: list[str] = []
+
+    def clear(self) -> None:
+        del self.a[:], self.b[:], self.p[:], self.says[:], self.why[:]
+
+    def add(self, rows: Sequence[LinkRow]) -> None:
+        self.a.extend(map(itemgetter(0), rows))
+        self.b.extend(map(itemgetter(1), rows))
+        self.p.extend(map(itemgetter(2), rows))
+        self.why.extend(map(itemgetter(3), rows))
+        self.says.extend(map(itemgetter(4), rows))
+
+    def write(self, conn: sqlite3.Connection, chunk: int = 10_000) -> None:
+        """Every link held, in the order added (`_write_best`'s short transactions); then
+        none is held."""
+        for i in range(0, len(self.a), chunk):
+            j = i + chunk
+            _write_best(conn, list(zip(self.a[i:j], self.b[i:j], self.p[i:j], self.why[i:j],
+                                       self.says[i:j], strict=True)), chunk)
+        self.clear()
 
 
 def _write_best(conn: sqlite3.Connection, rows: list[LinkRow], chunk: int = 10_000) -> None:
