@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from operator import itemgetter
 from typing import TYPE_CHECKING
@@ -215,12 +215,21 @@ class Unwritten:
         self.says.extend(map(itemgetter(4), rows))
 
     def write(self, conn: sqlite3.Connection, chunk: int = 10_000) -> None:
-        """Every link held, in the order added (`_write_best`'s short transactions); then
-        none is held."""
-        for i in range(0, len(self.a), chunk):
-            j = i + chunk
-            _write_best(conn, list(zip(self.a[i:j], self.b[i:j], self.p[i:j], self.why[i:j],
-                                       self.says[i:j], strict=True)), chunk)
+        """Every link held, in the order added, in `_write_best`'s short transactions (rows
+        made as SQLite takes them, none listed); then none is held."""
+        from tui.core.store.links import store_links
+        from tui.core.store.unchecked import missing_articles, parents_unchecked
+        from tui.core.store.write_turns import transaction
+
+        with parents_unchecked(conn):
+            for i in range(0, len(self.a), chunk):
+                a, b = self.a[i:i + chunk], self.b[i:i + chunk]
+                rows: Iterable[LinkRow] = zip(a, b, self.p[i:i + chunk], self.why[i:i + chunk],
+                                              self.says[i:i + chunk], strict=True)
+                with transaction(conn):
+                    if gone := missing_articles(conn, sorted(set(a) | set(b))):
+                        rows = [r for r in rows if r[0] not in gone and r[1] not in gone]
+                    store_links(conn, rows)
         self.clear()
 
 
