@@ -93,11 +93,11 @@ class LinksAnalyzer:
         written, unwritten = None, None
         if len(everyone) >= ROUND_MIN:
             written, unwritten = _link_round(conn, str(path), everyone, model, context)
+        else:
+            _link_each(conn, str(path), chunks, model, context)
         # a round's links are written while a worker clusters the stories from `written` (its
         # floor is STORY_LINK_MIN or lower: recluster reads none of them back)
         flush = None if unwritten is None else partial(unwritten.write, conn)
-        if unwritten is None:
-            _link_each(conn, str(path), chunks, model, context)
         index.recluster(conn, everyone, model, partial(_labels, str(path), context),
                         written, partial(_stories, context, flush))
         if flush is not None:
