@@ -95,8 +95,8 @@ class LinksAnalyzer:
             written, unwritten = _link_round(conn, str(path), everyone, model, context)
         else:
             _link_each(conn, str(path), chunks, model, context)
-        # a round's links are written while a worker clusters the stories from `written` (its
-        # floor is STORY_LINK_MIN or lower: recluster reads none of them back)
+        # a round's last links are written while a worker clusters the stories from `written`
+        # (its floor is STORY_LINK_MIN or lower: recluster reads none of the run's back)
         flush = None if unwritten is None else partial(unwritten.write, conn)
         index.recluster(conn, everyone, model, partial(_labels, str(path), context),
                         written, partial(_stories, context, flush))
