@@ -139,6 +139,13 @@ def test_the_paired_ab_scripts_run_and_find_one_checkout_equal_to_itself(
     assert ab.returncode == 0, ab.stdout[-2000:] + ab.stderr[-3000:]
     last = json.loads(ab.stdout.splitlines()[-1])
     assert last["tables_identical"] is True and "cpu" in last["median_ratio_new_over_base"]
+    phases = subprocess.run([sys.executable, str(ROOT / "bench" / "finish_phases.py"),
+                             "--snapshot", str(snap), "--json", str(tmp_path / "phases.json")],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert phases.returncode == 0, phases.stderr[-3000:]
+    [run] = json.loads((tmp_path / "phases.json").read_text())
+    assert run["phases"][0]["phase"] == "start" and run["writer_cpu"] >= 0
+    assert "weigh_job" in [ph["phase"] for ph in run["phases"]]
 
 
 def test_the_text_halves_ab_finds_one_checkout_equal_to_itself(tmp_path: Path) -> None:

@@ -4,8 +4,10 @@ links with ties, both directions, duplicates, self-links and articles outside th
 
 from __future__ import annotations
 
+import os
 import random
 import sqlite3
+import time
 from array import array
 from pathlib import Path
 
@@ -91,7 +93,44 @@ def test_a_runs_stories_are_made_in_a_pool_worker_as_they_are_here(tmp_path: Pat
     pool = WorkerPool(1)
     analysis = Analysis(Config(path=None, settings=Settings(cache_dir=tmp_path)), pool)
     try:
-        assert analyzer._stories(analysis, published, links, 0.5, 0.05) == want
+        assert analyzer._stories(analysis, None, published, links, 0.5, 0.05) == want
+    finally:
+        pool.shutdown()
+
+
+def wait_for(path: str) -> bool:
+    """In a worker: True once `path` exists, False if it did not come within 20 s."""
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if os.path.exists(path):
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def test_the_writer_does_its_own_work_while_a_worker_clusters_the_stories(
+        tmp_path: Path) -> None:
+    """A round's links are written (`meanwhile`) once the stories' job is submitted, not
+    after its groups came back: the one worker here first waits for what `meanwhile` writes,
+    so the writer waiting for the groups first would leave that worker waiting in vain."""
+    published, rows = _links(8)
+    links = Arrays(array("q", [r[0] for r in rows]), array("q", [r[1] for r in rows]),
+                   array("d", [r[2] for r in rows]))
+    flag = tmp_path / "links-written"
+    calls: list[float] = []
+
+    def meanwhile() -> None:
+        calls.append(time.monotonic())
+        flag.touch()
+
+    pool = WorkerPool(1)
+    analysis = Analysis(Config(path=None, settings=Settings(cache_dir=tmp_path)), pool)
+    try:
+        waiting = pool.get().submit(wait_for, str(flag))  # ahead of the stories' job
+        groups = analyzer._stories(analysis, meanwhile, published, links, 0.5, 0.05)
+        assert waiting.result(timeout=60) is True
+        assert len(calls) == 1
+        assert groups == index.stories_from(published, links, 0.5, 0.05)
     finally:
         pool.shutdown()
 

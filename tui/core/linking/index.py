@@ -319,8 +319,9 @@ def recluster(conn: sqlite3.Connection, ids: Sequence[int], model: Model | None 
     member of the stories those are in. Clustering it from scratch gives the stories one pass
     over all of these articles would give, whatever order they came in. `labels`: (story,
     members) -> (story, label, first, last), in the worker pool; here without it. `written`:
-    every link from `ids` (a round's), so only the rest of the region's are read. `clusters`:
-    (published, links, story threshold, join_min) -> groups: `stories_from`, here or pooled."""
+    every link from `ids` (a round's), so only the rest of the region's are read (its own may
+    reach SQLite meanwhile). `clusters`: (published, links, story threshold, join_min) ->
+    groups: `stories_from`, here or pooled. Reads and clustering hold no write lock."""
     model = model or default_model()
     # a link this weak can join a story (one under STORY_LINK_MIN never counts in one)
     reach = max(STORY_LINK_MIN, min(model.story_min, model.join_min))
@@ -347,10 +348,13 @@ def recluster(conn: sqlite3.Connection, ids: Sequence[int], model: Model | None 
         score.append(row[2])
     groups = clusters(published, Arrays(left, right, score), model.story_min, model.join_min)
     del published
-    plan = story_logic.assign_ids(groups, old, lambda: store.new_story(conn))
-    store.rewrite_stories(conn, sorted(region), plan)
-    todo = [(sid, plan[sid]) for sid in story_logic.changed(plan, old)]
-    store.label_stories(conn, (labels or partial(story_labels, conn))(todo))
+    from tui.core.store.write_turns import transaction
+
+    with transaction(conn):  # the stories' rows at once (the caller's, when it holds one)
+        plan = story_logic.assign_ids(groups, old, lambda: store.new_story(conn))
+        store.rewrite_stories(conn, sorted(region), plan)
+        todo = [(sid, plan[sid]) for sid in story_logic.changed(plan, old)]
+        store.label_stories(conn, (labels or partial(story_labels, conn))(todo))
 
 
 def index_articles(conn: sqlite3.Connection, article_ids: Sequence[int], *,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import timedelta
 from functools import cached_property
 from pathlib import Path
@@ -221,10 +221,12 @@ class Analysis:
             on_event(Progress(done, total, "analyse"))
         return done
 
-    def in_pool(self, fn: Callable[..., Any], jobs: Sequence[tuple[Any, ...]]) -> Iterator[Any]:
+    def in_pool(self, fn: Callable[..., Any], jobs: Iterable[tuple[Any, ...]]) -> Iterator[Any]:
         """fn(*job) for every job, in the worker pool when there is one, in order. A window of
         jobs is kept submitted (two per worker): every core works while this thread writes what
-        comes back, and at most a window's results wait (all at once, a 10k run's piled up)."""
+        comes back, and at most a window's results wait (all at once, a 10k run's piled up).
+        `jobs` is taken one at a time, the next right after one is submitted: a generator may
+        do the writer's own work there while the pool runs what it was given."""
         if self.workers is None:
             for job in jobs:
                 yield fn(*job)

@@ -20,7 +20,7 @@ ones with all analyzers.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 if TYPE_CHECKING:
@@ -83,9 +83,10 @@ class Context(Protocol):
 
     def sources(self) -> Sources: ...
 
-    def in_pool(self, fn: Callable[..., Any], jobs: Sequence[tuple[Any, ...]]) -> Iterator[Any]:
+    def in_pool(self, fn: Callable[..., Any], jobs: Iterable[tuple[Any, ...]]) -> Iterator[Any]:
         """fn(*job) for each job in the worker pool (in this process without one), results in
-        the order of `jobs`, each as soon as it and those before it are done."""
+        the order of `jobs`, each as soon as it and those before it are done; `jobs` is taken
+        one at a time, the next right after one is submitted."""
         ...
 
 
