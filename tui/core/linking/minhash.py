@@ -38,8 +38,7 @@ _ADDS = _constants(b"perm-b", NUM_HASHES)
 def minhash_words(words: list[str], width: int = WIDTH) -> tuple[int, ...]:
     """The signature of folded words' `width`-shingles (a text shorter than one shingle is
     padded with empty words). Repeated shingles count once, as in a set."""
-    import numpy as np
-
+    np = _numpy()
     if width < 1:
         raise ValueError("shingle width must be at least 1")
     if len(words) < width:
@@ -79,6 +78,15 @@ def _word_digests(words: list[str]) -> bytes:
                     found = known[word] = h.digest()
                 digests[n] = found
     return b"".join(digests)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=1)
+def _numpy() -> Any:
+    """numpy, imported on the first signature only (an import statement runs on every call):
+    the fetch path and the main process never load it."""
+    import numpy
+
+    return numpy
 
 
 @lru_cache(maxsize=4)
