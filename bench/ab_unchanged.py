@@ -47,6 +47,11 @@ def line(name: str, runs: list[tuple[float, float]]) -> str:
             f"   CPU median {statistics.median(cpus):.3f} min {min(cpus):.3f}")
 
 
+def ratio(values: list[float]) -> str:
+    """A median of per-repetition ratios, with their range."""
+    return f"median {statistics.median(values):.3f}x (range {min(values):.3f}-{max(values):.3f})"
+
+
 def main(reps: int, installs: list[str]) -> None:
     with SiteServer(FEEDS, 50, hosts=20) as site, tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -87,20 +92,20 @@ def main(reps: int, installs: list[str]) -> None:
             print(line(name, runs[name]))
         if newsboat:
             for name in names[:-1]:
-                ratios = [a[0] / b[0] for a, b in zip(runs[name], runs["newsboat-8"],
-                                                       strict=True)]
-                print(f"{name} / newsboat-8, wall: median {statistics.median(ratios):.3f}x")
+                for i, what in ((0, "wall"), (1, "CPU")):
+                    ratios = [a[i] / b[i] for a, b in zip(runs[name], runs["newsboat-8"],
+                                                           strict=True)]
+                    print(f"{name} / newsboat-8, {what}: {ratio(ratios)}")
         for name in names[:len(installs)]:  # how far each install is above its design's floor
             for i, what in ((0, "wall"), (1, "CPU")):
                 ratios = [x[i] / y[i] for x, y in zip(runs[name], runs["design floor 8"],
                                                       strict=True)]
-                print(f"{name} / design floor 8, {what}: median "
-                      f"{statistics.median(ratios):.3f}x")
+                print(f"{name} / design floor 8, {what}: {ratio(ratios)}")
         if len(installs) == 2:
             a, b = runs[names[0]], runs[names[1]]
             for i, what in ((0, "wall"), (1, "CPU")):
                 ratios = [y[i] / x[i] for x, y in zip(a, b, strict=True)]
-                print(f"B / A {what}: median {statistics.median(ratios):.3f}x")
+                print(f"B / A {what}: {ratio(ratios)}")
 
 
 if __name__ == "__main__":

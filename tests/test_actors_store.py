@@ -182,7 +182,7 @@ def test_a_cache_matched_before_matcher_versions_rematches_once(
 
     add_article(conn, "Hamas", "", "2024-08-05T10:00:00Z")
     analysis.run_pending(conn)
-    data_only = hashlib.sha256(b"\0".join(p.read_bytes() for p in analysis_module.BUNDLED_SOURCES))
+    data_only = hashlib.sha256(b"\0".join(Path(p).read_bytes() for p in analysis_module.BUNDLED_SOURCES))
     conn.execute("UPDATE meta SET value = ? WHERE key = ?",
                  (data_only.hexdigest(), store.GAZETTEER_HASH_KEY))
     assert rematched(analysis, conn)
@@ -225,7 +225,7 @@ def test_a_new_linker_relinks_the_recent_fortnight_only(
 
     assert analysis.run_pending(conn) == 0  # the same linker: nothing to do
     weights = tmp_path / "weights.json"  # a refitted linker ships another weights file
-    weights.write_bytes(relink._WEIGHTS.read_bytes() + b"\n")
+    weights.write_bytes(Path(relink._WEIGHTS).read_bytes() + b"\n")
     monkeypatch.setattr(relink, "_WEIGHTS", weights)
     assert analysis.run_pending(conn) == 1  # the recent article, analysed and linked again
     assert get_meta(conn, LINKER_HASH_KEY) not in (None, shipped)
@@ -246,7 +246,7 @@ def test_features_of_an_older_version_are_made_again_for_the_fortnight(
     add_article(conn, "Shoigu in Pyongyang", "Shoigu met Kim in Pyongyang.",
                 to_iso(utcnow() - timedelta(days=60)))
     assert analysis.run_pending(conn) == 2
-    set_meta(conn, LINKER_HASH_KEY, hashlib.sha256(relink._WEIGHTS.read_bytes()).hexdigest())
+    set_meta(conn, LINKER_HASH_KEY, hashlib.sha256(Path(relink._WEIGHTS).read_bytes()).hexdigest())
     set_meta(conn, relink.LINKER_STAMP_KEY, repr(stamp(relink._WEIGHTS)))
     assert analysis.run_pending(conn) == 1  # the recent article's features made again
     assert pending(conn) == [] and recent

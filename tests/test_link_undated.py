@@ -121,7 +121,7 @@ def test_an_upgraded_cache_gets_the_flag_when_the_new_linker_relinks_it(
                      (json.dumps(old), aid))
     assert analysis.run_pending(conn) == 0  # the same linker: read as dated, nothing done
     weights = tmp_path / "weights.json"  # this release's linker: its weights file differs
-    weights.write_bytes(relink._WEIGHTS.read_bytes() + b"\n")
+    weights.write_bytes(Path(relink._WEIGHTS).read_bytes() + b"\n")
     monkeypatch.setattr(relink, "_WEIGHTS", weights)
     assert analysis.run_pending(conn) == 1
     assert _stored(conn, "link_weighed", "features", aid)["u"] is True

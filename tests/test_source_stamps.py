@@ -39,9 +39,9 @@ def _hashed(paths: tuple[Path, ...]) -> str:
 
 def bundled_copies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The bundled data files copied where a test may rewrite them, and read from there."""
-    copies = [tmp_path / path.name for path in BUNDLED_SOURCES]
+    copies = [tmp_path / Path(path).name for path in BUNDLED_SOURCES]
     for path, copy in zip(BUNDLED_SOURCES, copies, strict=True):
-        copy.write_bytes(path.read_bytes())
+        copy.write_bytes(Path(path).read_bytes())
     monkeypatch.setattr(match_sources, "BUNDLED_SOURCES", tuple(copies))
     monkeypatch.setattr(match_sources, "_KNOWN", {})
     return copies
@@ -75,7 +75,7 @@ def test_a_remembered_digest_stands_only_for_the_same_stamps(
 def test_the_weights_are_hashed_again_when_their_stamp_changes(
         conn: sqlite3.Connection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     weights = tmp_path / "weights.json"
-    weights.write_bytes(relink._WEIGHTS.read_bytes())
+    weights.write_bytes(Path(relink._WEIGHTS).read_bytes())
     monkeypatch.setattr(relink, "_WEIGHTS", weights)
     version = f"\nfeatures={relink.FEATURES_VERSION}"
     relink.relink_if_linker_changed(conn)

@@ -66,13 +66,20 @@ HEAVY = ("textual", "trafilatura", "feedparser", "lxml", "rich", "click", "pygme
          "tui.core.desk_reads", "tui.core.refresh.analysis", "tui.core.refresh.pool",
          # nor the events it does not say, nor threading (the sweep starts no thread for
          # addresses; write_turns takes _thread's local)
-         "tui.core.refresh.events", "tui.core.refresh.stopping", "threading")
+         "tui.core.refresh.events", "tui.core.refresh.stopping", "threading",
+         # nor pathlib (with urllib.parse, ipaddress and fnmatch), typing, re, json and
+         # importlib: feeds.toml is read by config/lean_read.py, paths are os.path's, the
+         # records plain classes and the JSON written by core/plain_json.py (~10 ms in all)
+         "pathlib", "typing", "re", "json", "urllib", "ipaddress", "fnmatch", "importlib",
+         "tui.core.config.loader", "tui.core.config.checks", "tui.cli.output",
+         # a tag's forms (unicodedata) load with the first tag a fetch writes or reads
+         "tui.core.tagnames", "unicodedata")
 
 # Only what the fetch imports counts (not the stub entry ingest/__init__ puts in for httpx's
 # CLI, a None): an interpreter may load modules at start-up (a site .pth
 # file importing certifi, as on the CI machines, brings importlib.resources.readers).
 _PROBE = """
-import json, sys
+import sys
 opened = []
 sys.addaudithook(lambda event, args: opened.append(str(args[0])) if event == "open" else None)
 before = set(sys.modules)
@@ -82,6 +89,7 @@ loaded = sorted(m for m in set(sys.modules) - before if sys.modules[m] is not No
 records = sorted(f"{m}.{k}" for m in loaded if m.startswith("tui.")
                  for k, v in vars(sys.modules[m]).items()
                  if isinstance(v, type) and v.__module__ == m and "__dataclass_fields__" in vars(v))
+import json
 with open(sys.argv[2], "w") as out:
     json.dump({"code": code, "modules": loaded, "records": records, "opened": opened}, out)
 """

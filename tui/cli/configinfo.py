@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
-from pathlib import Path
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 
 def explicit_config(argv: Sequence[str]) -> str | None:
@@ -21,6 +23,8 @@ def explicit_config(argv: Sequence[str]) -> str | None:
 
 def config_in_use(argv: Sequence[str]) -> str:
     """One line for the help text: the file and how it was found, or where a first run writes."""
+    from pathlib import Path
+
     from tui.core.config.loader import CONFIG_ENV, ConfigError, find_config, user_config_path
 
     explicit = explicit_config(argv)
@@ -40,6 +44,8 @@ def config_in_use(argv: Sequence[str]) -> str:
 def shadowing_note(explicit: str | None) -> str | None:
     """A sentence when ./feeds.toml wins over the user's own feeds.toml: run from a folder
     that holds one (a checkout, a backup), a fetch or a read silently used another cache."""
+    from pathlib import Path
+
     from tui.core.config.loader import CONFIG_ENV, ConfigError, find_config, user_config_path
 
     if explicit or os.environ.get(CONFIG_ENV) or find_config(None) != Path("feeds.toml"):

@@ -4,32 +4,34 @@ so both print the same lines and end with the same exit code."""
 
 from __future__ import annotations
 
+import _signal  # signal's C half: signal itself makes enums of its numbers (~1 ms)
 import contextlib
 import os
-import signal
 import sys
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from tui.cli.configinfo import tell
 from tui.core.words import counted
 
-if TYPE_CHECKING:
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # (not loaded on an all-304 fetch's path, nor typing: it loads re)
+    from collections.abc import Iterator
+
+    from tui.core.config.lean_read import LeanConfig
     from tui.core.config.loader import Config
     from tui.core.refresh.events import Stored
     from tui.core.refresh.summary import RefreshSummary
 
 
-def report(summary: RefreshSummary, config: Config, *, json: bool, quiet: bool,
+def report(summary: RefreshSummary, config: Config | LeanConfig, *, json: bool, quiet: bool,
            live: bool) -> int:
     """The refresh's summary as asked (a line and notes, JSON, or only news of failures for
     cron); exit 1 when no feed could be read (`fetch && make-digest`: not on stale data)."""
     if quiet:
         quiet_report(summary)
-    elif json:
-        from tui.cli import output
+    elif json:  # as output.print_json writes it, without loading json
+        from tui.core import plain_json
 
-        output.print_json(summary.as_json())
+        sys.stdout.write(plain_json.dumps(summary.as_json(), indent=2) + "\n")
     else:
         from tui.cli.progress import summary_line
 
@@ -58,13 +60,16 @@ def quiet_report(summary: RefreshSummary) -> None:
             tell(f"{error['feed']}: {error['error']}")
 
 
-def nothing_read(config: Config, summary: RefreshSummary) -> str:
+def nothing_read(config: Config | LeanConfig, summary: RefreshSummary) -> str:
     """Why exit 1: no feed was read (an unchanged one counts as read). The demo's feeds are
     served only while `newsdesk demo` runs: with its config and no demo, say how to start it."""
+    from pathlib import Path
+
     from tui.demo.config import demo_not_served
 
     line = f"no feed could be read ({counted(summary.feeds_failed, 'feed')} failed)"
-    hint = demo_not_served(config.path, (f.url for f in config.feeds),
+    path = None if config.path is None else Path(config.path)
+    hint = demo_not_served(path, (f.url for f in config.feeds),
                            (e["error"] for e in summary.errors))
     return f"{line}: {hint}" if hint else line
 
@@ -81,22 +86,22 @@ def terminated_as_interrupted(terminated: list[int]) -> Iterator[None]:
     Python's own handler back while the fetch runs."""
     def on_term(signum: int, frame: object) -> None:
         terminated.append(signum)
-        os.kill(os.getpid(), signal.SIGINT)
+        os.kill(os.getpid(), _signal.SIGINT)
 
     try:
-        before = signal.signal(signal.SIGTERM, on_term)
+        before = _signal.signal(_signal.SIGTERM, on_term)
     except ValueError:  # not the main thread (a test's): as it was
         yield
         return
-    ignored = signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+    ignored = _signal.getsignal(_signal.SIGINT) == _signal.SIG_IGN
     if ignored:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        _signal.signal(_signal.SIGINT, _signal.default_int_handler)
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, before)
+        _signal.signal(_signal.SIGTERM, before)
         if ignored:
-            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            _signal.signal(_signal.SIGINT, _signal.SIG_IGN)
 
 
 def interrupted(stored: Stored | None) -> str:

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from tui.core.config.loader import Config
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # (typing itself is not loaded on this path: it loads re)
+    from collections.abc import Sequence
+
+    from tui.core.config.lean_read import LeanConfig
     from tui.core.refresh.unchanged import Preswept
 
 _FLAGS = {"--no-extract": "no_extract", "--json": "json", "-q": "quiet", "--quiet": "quiet"}
@@ -62,21 +63,25 @@ def attempt(argv: Sequence[str]) -> int | None:
     explicit, given = said
     if sys.stderr.isatty() and not given & {"json", "quiet"}:
         return None  # a progress bar: the full path draws it
-    from tui.cli.configinfo import shadowing_note
-    from tui.core.config.loader import ConfigError, find_config, load_config
+    from tui.core.config.lean_read import explicit_path, of_config, read
 
-    try:
-        path = find_config(explicit)
-        if path is None or shadowing_note(explicit):
+    named = explicit_path(explicit)  # --config's or $NEWSDESK_CONFIG's: read it here if plain
+    config = read(named) if named is not None else None
+    if config is None:  # else as every command finds and reads it
+        from tui.cli.configinfo import shadowing_note
+        from tui.core.config.loader import ConfigError, find_config, load_config
+
+        try:
+            path = find_config(explicit)
+            if path is None or shadowing_note(explicit):
+                return None
+            config = of_config(load_config(path))
+        except ConfigError:
             return None
-        config = load_config(path)
-    except ConfigError:
-        return None
     return _run(config, given)
 
 
-def _run(config: Config, given: set[str]) -> int | None:
-    from tui.cli.errors import Terminated
+def _run(config: LeanConfig, given: set[str]) -> int | None:
     from tui.cli.fetch_report import interrupted, report, terminated_as_interrupted
     from tui.core.refresh.lean import unchanged_refresh
     from tui.core.refresh.summary import RefreshSummary
@@ -90,6 +95,7 @@ def _run(config: Config, given: set[str]) -> int | None:
                                      False if "no_extract" in given else None,
                                      on_stored=lambda: stored.append(0))
     except KeyboardInterrupt:  # as the full path words it
+        from tui.cli.errors import Terminated
         from tui.core.refresh.events import Stored
 
         ended = Terminated if terminated else KeyboardInterrupt

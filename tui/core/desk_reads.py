@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from tui.core.models import Article, ArticleActor, ArticleRow, FeedStatus
     from tui.core.refresh.analysis import Analysis
     from tui.core.store.coverage import RelatedItem, Story
+    from tui.core.store.holdings import Holdings
 
 
 class DeskReads:
@@ -109,9 +110,11 @@ class DeskReads:
         """Configured feeds with their health, in config order."""
         return feed_statuses(self.conn, self.config.feeds, self.config.settings.max_pages_per_feed)
 
-    def holdings(self, url: str) -> feed_store.Holdings:
+    def holdings(self, url: str) -> Holdings:
         """What the cache holds under the feed at `url` (what removing it leaves)."""
-        return feed_store.holdings(self.conn, url)
+        from tui.core.store.holdings import holdings
+
+        return holdings(self.conn, url)
 
     def feed_titles(self) -> dict[str, str]:
         """url -> the title each feed last sent (feeds.toml's unnamed feeds go by it)."""

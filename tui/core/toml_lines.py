@@ -5,8 +5,9 @@ them. tomllib keeps no positions, so the line is found in the text.
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # compiled when a mistake is worded (`Source._index`), not by every command
 _HEADER = r"^\s*(\[\[?)\s*([A-Za-z0-9_.\"' -]+?)\s*\]\]?\s*(?:#.*)?$"
@@ -53,6 +54,8 @@ class Source:
         out: dict[tuple[str | None, int | None, str | None], int] = {}
         current: str | None = None
         seen: dict[str, int] = {}
+        import re  # a mistake is being worded: only then
+
         header_line, key_line = re.compile(_HEADER), re.compile(_KEY)
         for number, text in enumerate(lines, 1):
             header = header_line.match(text)

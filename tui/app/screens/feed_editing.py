@@ -30,7 +30,7 @@ from tui.demo.config import demo_not_served
 
 if TYPE_CHECKING:
     from tui.app.screens.jobs import Jobs
-    from tui.core.store.feeds import Holdings
+    from tui.core.store.holdings import Holdings
 
 
 class FeedEditing:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from tui.core.config.loader import Config
-    from tui.core.store.feeds import Holdings
+    from tui.core.store.holdings import Holdings
 
 
 def _add_arguments(p: argparse.ArgumentParser) -> None:
@@ -116,7 +116,7 @@ def remove_feed(args: argparse.Namespace) -> int:
 def _held(config: Config, url: str) -> Holdings | None:
     """What the cache holds under the feed; None when it cannot be read (said as such)."""
     from tui.core.store.db import DB_NAME, StoreError
-    from tui.core.store.feeds import Holdings
+    from tui.core.store.holdings import Holdings
 
     if not (config.settings.cache_dir / DB_NAME).exists():
         return Holdings()

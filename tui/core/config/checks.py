@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from tui.core.config import shape
 from tui.core.toml_lines import ConfigError as ConfigError
 from tui.core.toml_lines import Source as Source
 
@@ -32,16 +33,7 @@ COMMAND_NAMES = frozenset({
     "add_feed", "remove_feed"})
 _KEY_NAME = re.compile(r"[A-Za-z0-9_+-]+")
 
-# (lowest, highest) for each numeric setting; floats must also be finite.
-RANGES: dict[str, tuple[float, float]] = {
-    "concurrency": (1, 1000), "per_host": (1, 100),
-    "connect_timeout": (0, 3600), "read_timeout": (0, 3600),  # above 0, in fact
-    "keep_days": (0, 36_500), "refresh_minutes": (0, 10_080),
-    "max_feed_bytes": (1, 1 << 40), "max_page_bytes": (1, 1 << 40),
-    "max_pages_per_feed": (0, 1_000_000),
-    "text_width": (0, 1000),  # 0: no cap; else at least MIN_TEXT_WIDTH
-}
-MIN_TEXT_WIDTH = 30
+RANGES, MIN_TEXT_WIDTH = shape.RANGES, shape.MIN_TEXT_WIDTH
 
 
 def number(source: Source, key: str, value: Any) -> None:

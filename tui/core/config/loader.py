@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from tui.core import tagnames
 from tui.core.basics import BIDI_MODES
-from tui.core.config import checks, toml_plain
+from tui.core.config import checks, shape, toml_plain
 from tui.core.config.checks import ConfigError, Source
 from tui.core.config.feed_names import with_titles
 from tui.core.config.userdirs import APP_NAME
@@ -25,7 +25,7 @@ from tui.core.toml_lines import Where
 __all__ = ["APP_NAME", "CONFIG_ENV", "Config", "ConfigError", "Feed", "Rule", "Settings", "View",
            "find_config", "load_config", "parse_config", "resolve_config", "with_titles"]
 
-CONFIG_ENV = "NEWSDESK_CONFIG"
+CONFIG_ENV = shape.CONFIG_ENV
 
 
 # The records are NamedTuples, not dataclasses: every command makes them, and the dataclasses
@@ -108,36 +108,15 @@ class Config(NamedTuple):
         return self._replace(**changes)
 
 
-_SETTING_TYPES: dict[str, tuple[type, ...]] = {
-    "cache_dir": (str,),
-    "concurrency": (int,),
-    "per_host": (int,),
-    "connect_timeout": (int, float),
-    "read_timeout": (int, float),
-    "keep_days": (int,),
-    "extract": (bool,),
-    "refresh_minutes": (int,),
-    "mark_read_on_open": (bool,),
-    "confirm_mark_all_feeds_read": (bool,),
-    "max_feed_bytes": (int,),
-    "max_page_bytes": (int,),
-    "max_pages_per_feed": (int,),
-    "allow_private_links": (bool,),
-    "browser": (str,),
-    "text_width": (int,),
-    "hide_read": (bool,),
-    "bidi": (str,),
-}
-_FEED_KEYS = {"name": (str,), "url": (str,), "tags": (list,), "lang": (str,), "extract": (bool,)}
-_TOP_KEYS = {"settings", "feed", "rule", "mute", "view", "keys"}
+_SETTING_TYPES = shape.SETTING_TYPES
+_FEED_KEYS = shape.FEED_KEYS
+_TOP_KEYS = shape.TOP_KEYS
 _TYPE_WORDS = {str: "a string", int: "an integer", float: "a number", bool: "true or false",
                list: "a list", dict: "a table"}
 
 
 def _expect(where: Where | str, key: str, value: Any, types: tuple[type, ...]) -> None:
-    # bool is an int subclass: `concurrency = true` must still be refused.
-    ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
-    if not ok:
+    if not shape.typed(value, types):
         wanted = " or ".join(_TYPE_WORDS.get(t, t.__name__) for t in types)
         raise ConfigError(f"{where}: {key} must be {wanted}, not {value!r}")
 

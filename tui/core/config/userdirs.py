@@ -10,9 +10,12 @@ uid that no passwd line names) is a config error that says what to set: not a tr
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from tui.core.toml_lines import ConfigError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # every command calls `forget_unusable_home`; few need a folder
+    from pathlib import Path
 
 APP_NAME = "newsdesk"
 _UNUSABLE_HOME: list[str] = []  # what HOME was when `forget_unusable_home` took it away
@@ -41,6 +44,8 @@ def no_home_said() -> str:
 def user_dir(kind: str) -> Path:
     """newsdesk's folder of `kind` ("config", "cache" or "data"): ~/.config/newsdesk...
     Raises ConfigError when there is no home folder to put it in."""
+    from pathlib import Path
+
     import platformdirs
 
     finder = {"config": platformdirs.user_config_dir, "cache": platformdirs.user_cache_dir,

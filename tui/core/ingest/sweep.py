@@ -29,11 +29,14 @@ import selectors
 import socket
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, nullcontext, suppress
-from typing import NamedTuple
+from contextlib import nullcontext, suppress
 
-from tui.core.ingest.feed_request import Job
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # (typing is not loaded on an all-304 fetch's path: it loads re)
+    from collections.abc import Callable, Iterator
+    from contextlib import AbstractContextManager
+
+    from tui.core.ingest.feed_request import Job
 
 HEAD_LIMIT = 100 * 1024  # the largest response head accepted, as httpcore's
 # A timeout's words, as neterrors words plain.py's (which this module must not load)
@@ -45,19 +48,32 @@ Address = tuple[int, tuple[str, int]]  # family, (address, port)
 Addresses = list[Address]  # a name's, in getaddrinfo's order: the next is tried if one fails
 
 
-class Handed(NamedTuple):
+class Handed:
     """A request the sweep sent whose answer it leaves to the fetcher: the connection (non-
     blocking), the bytes read of the answer so far, and when the server last sent any."""
 
-    sock: socket.socket
-    read: bytes
-    since: float
+    __slots__ = ("read", "since", "sock")
+
+    def __init__(self, sock: socket.socket, read: bytes, since: float) -> None:
+        self.sock, self.read, self.since = sock, read, since
 
 
-class TimedOut(NamedTuple):
+class TimedOut:
     """A feed that did not answer in time: the fetcher's words for it."""
 
-    error: str
+    __slots__ = ("error",)
+
+    def __init__(self, error: str) -> None:
+        self.error = error
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, TimedOut) and other.error == self.error
+
+    def __hash__(self) -> int:
+        return hash(self.error)
+
+    def __repr__(self) -> str:
+        return f"TimedOut({self.error!r})"
 
 
 class _Conn:

@@ -13,12 +13,11 @@ twice.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
-from collections.abc import Callable
 
-from tui.core.config.loader import Config
-from tui.core.ingest.sweep import Handed, TimedOut, sweep
+from tui.core.ingest.sweep import sweep
 from tui.core.refresh.lock import RefreshBusy, refresh_lock
 from tui.core.refresh.match_sources import sources_unchanged
 from tui.core.refresh.relink import linker_unchanged
@@ -29,15 +28,21 @@ from tui.core.store import pruning
 from tui.core.store.db import (
     DB_NAME,
     GAZETTEER_HASH_KEY,
-    bulk,
     get_meta,
     open_current,
     read_only_place,
 )
 from tui.core.store.feed_tags import sync_feed_tags
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
-def unchanged_refresh(config: Config, extract: bool | None,
+    from tui.core.config.lean_read import LeanConfig
+    from tui.core.ingest.sweep import Handed, TimedOut
+
+
+def unchanged_refresh(config: LeanConfig, extract: bool | None,
                       on_stored: Callable[[], None] = lambda: None,
                       ) -> RefreshSummary | Preswept | None:
     """The refresh of every feed, done, when each answered 304 (or timed out); a `Preswept`
@@ -49,11 +54,11 @@ def unchanged_refresh(config: Config, extract: bool | None,
     if (not config.feeds or settings.allow_private_links or config.actors_file is not None
             or any(not f.named or (extracting and f.extract) for f in config.feeds)):
         return None
-    path = settings.cache_dir / DB_NAME
-    if not path.is_file() or read_only_place(path):
+    path = os.path.join(settings.cache_dir, DB_NAME)
+    if not os.path.isfile(path) or read_only_place(path):
         return None
     try:
-        with refresh_lock(path.parent):
+        with refresh_lock(settings.cache_dir):
             conn = open_current(path)  # else the Desk migrates it, or sets a damaged one aside
             if conn is None:
                 return None
@@ -65,7 +70,7 @@ def unchanged_refresh(config: Config, extract: bool | None,
         return None
 
 
-def _refresh(conn: sqlite3.Connection, config: Config, start: float,
+def _refresh(conn: sqlite3.Connection, config: LeanConfig, start: float,
              on_stored: Callable[[], None]) -> RefreshSummary | Preswept | None:
     settings = config.settings
     try:
@@ -78,21 +83,21 @@ def _refresh(conn: sqlite3.Connection, config: Config, start: float,
         return None
     if jobs is None:
         return None
-    with bulk(conn):
-        results: list[tuple[str, TimedOut | None]] = []
-        handed: dict[str, Handed] = {}
-        results.extend(sweep(jobs, threads=settings.concurrency, per_host=settings.per_host,
-                             connect_timeout=settings.connect_timeout,
-                             read_timeout=settings.read_timeout, handed=handed))
-        if len(results) < len(jobs):
-            return Preswept(asked(jobs, settings), results, handed)
-        summary = finish_unchanged(
-            conn, settings, config.feeds, refs, [name for name, out in results if out is None],
-            {name: out.error for name, out in results if out is not None})
-        summary.stored_s = time.perf_counter() - start
-        on_stored()
-        summary.pruned = pruning.prune(conn, settings.keep_days, None,
-                                       listed=[ref.id for ref in refs.values()])
+    # (not in `bulk`'s settings: a few rows change, and closing the cache checkpoints it)
+    results: list[tuple[str, TimedOut | None]] = []
+    handed: dict[str, Handed] = {}
+    results.extend(sweep(jobs, threads=settings.concurrency, per_host=settings.per_host,
+                         connect_timeout=settings.connect_timeout,
+                         read_timeout=settings.read_timeout, handed=handed))
+    if len(results) < len(jobs):
+        return Preswept(asked(jobs, settings), results, handed)
+    summary = finish_unchanged(
+        conn, settings, config.feeds, refs, [name for name, out in results if out is None],
+        {name: out.error for name, out in results if out is not None})
+    summary.stored_s = time.perf_counter() - start
+    on_stored()
+    summary.pruned = pruning.prune(conn, settings.keep_days, None,
+                                   listed=[ref.id for ref in refs.values()])
     summary.total_s = time.perf_counter() - start
     return summary
 

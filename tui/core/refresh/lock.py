@@ -9,8 +9,11 @@ import contextlib
 import fcntl
 import os
 import time
-from collections.abc import Iterator
-from pathlib import Path
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
 
 LOCK_NAME = "refresh.lock"
 
@@ -34,12 +37,12 @@ class RefreshBusy(Exception):
 
 
 @contextlib.contextmanager
-def refresh_lock(folder: Path) -> Iterator[None]:
+def refresh_lock(folder: str | Path) -> Iterator[None]:
     """Held while a refresh runs; RefreshBusy at once when another process holds it. A
     folder where the file cannot be made (a read-only cache) takes no lock: nothing can
     refresh there, and the refresh says why."""
     try:
-        fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(os.path.join(folder, LOCK_NAME), os.O_RDWR | os.O_CREAT, 0o644)
     except OSError:
         yield
         return

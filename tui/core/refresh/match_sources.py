@@ -7,19 +7,22 @@ keeps the hash with the bundled files' stamps (`remember`, `keep`).
 
 from __future__ import annotations
 
+import os
 import sqlite3
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from tui.core.store.db import get_meta, set_meta
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import hashlib
+    from pathlib import Path
 
 # The bundled data the tools are built from: an unchanged refresh hashes, imports no matcher.
-_DATA = Path(__file__).resolve().parents[2] / "data"
-BUNDLED_SOURCES = (_DATA / "actors.toml", _DATA / "offices.toml", _DATA / "places.toml",
-                   _DATA / "bodies.toml")
+# Paths as text, as stamps name them: an all-304 fetch loads no pathlib.
+_DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(
+    __file__)))), "data")
+BUNDLED_SOURCES = tuple(os.path.join(_DATA, name) for name in (
+    "actors.toml", "offices.toml", "places.toml", "bodies.toml"))
 # The matcher code's version, one per `rematch` analyzer (by name), hashed with the data: a fix
 # to the matching applies to every cached article once, not to new ones only. BUMP BY HAND
 # whenever an analyzer's output for the same text and data changes (a refactor that finds the
@@ -56,7 +59,7 @@ def sources_digest(actors_file: Path | None) -> str:
     bundled = _BUNDLED.get(key)
     if bundled is None:
         bundled = _BUNDLED[key] = hashlib.sha256(
-            b"\0".join(path.read_bytes() for path in BUNDLED_SOURCES))
+            b"\0".join(read_bytes(path) for path in BUNDLED_SOURCES))
     digest = bundled.copy()
     if actors_file is not None and user:
         digest.update(b"\0" + actors_file.read_bytes())
@@ -101,12 +104,17 @@ def sources_unchanged(conn: sqlite3.Connection, gazetteer_hash: str | None) -> b
             and get_meta(conn, MEMO_KEY) == f"{_known_as()}\n{gazetteer_hash}")
 
 
-def stamp(path: Path) -> tuple[object, ...]:
+def read_bytes(path: str | Path) -> bytes:
+    with open(path, "rb") as file:
+        return file.read()
+
+
+def stamp(path: str | Path) -> tuple[object, ...]:
     """What tells a file changed without reading it: its path, size, times and inode. The
     change time (ctime) is in it because a file rewritten in place keeping its size and a
     restored mtime still gets a new ctime, which no ordinary tool can set back."""
     try:
-        found = path.stat()
+        found = os.stat(path)
     except OSError:
         return (str(path),)
     return str(path), found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino

@@ -3,19 +3,20 @@ once."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import timedelta
-from pathlib import Path
 
 from tui.core.basics import to_iso, utcnow
-from tui.core.refresh.match_sources import stamp
+from tui.core.refresh.match_sources import read_bytes, stamp
 from tui.core.store.db import get_meta, set_meta
 from tui.core.store.write_turns import transaction
 
 RELINK_DAYS = 14
 LINKER_HASH_KEY = "linker_hash"
 LINKER_STAMP_KEY = "linker_stamp"  # the weights file's stamp when its hash was last checked
-_WEIGHTS = Path(__file__).resolve().parent.parent / "linking" / "weights.json"
+_WEIGHTS = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))),
+                        "linking", "weights.json")
 # BUMP BY HAND when the links' text half stores other features for the same text, so features
 # made before never meet new ones (2: MinHash signatures v2, linking/minhash.py). Here, not in
 # linking/, so the lean fetch that asks `linker_unchanged` imports none of it.
@@ -48,14 +49,13 @@ def relink_if_linker_changed(conn: sqlite3.Connection) -> None:
     makes the recent fortnight's features, links and stories again, as a gazetteer change
     does: an upgraded cache would otherwise keep the old linker's related items (and lack the
     parts it never computed, or hold signatures new ones never match) for as long as they are
-    shown. Older links stay as they were. The file is
-    hashed only when its stamp (size, time, inode) is not the one last checked: an unchanged
-    fetch loads no hashlib for it."""
+    shown. Older links stay as they were. The file is hashed only when its stamp (size, time,
+    inode) is not the one last checked: an unchanged fetch loads no hashlib for it."""
     now = _stamp_now()  # before the bytes are read: a change after it is seen next
     stored = get_meta(conn, LINKER_HASH_KEY)
     if linker_unchanged(conn, stored, now):
         return
-    digest = linker_digest(_WEIGHTS.read_bytes())
+    digest = linker_digest(read_bytes(_WEIGHTS))
     if stored == digest:
         with transaction(conn):
             set_meta(conn, LINKER_STAMP_KEY, now)

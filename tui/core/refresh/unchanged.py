@@ -11,19 +11,24 @@ told which feeds it need not ask and handed the requests the sweep left on the w
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, NamedTuple
 
-from tui.core.config.loader import Config, Feed, Settings
-from tui.core.ingest.feed_request import Job, jobs_of
-from tui.core.ingest.sweep import Handed, TimedOut, sweep
+from tui.core.ingest.feed_request import jobs_of
+from tui.core.ingest.sweep import sweep
 from tui.core.refresh.summary import RefreshSummary
 from tui.core.store import articles as store
 from tui.core.store import feeds as feed_store
 from tui.core.store.feed_status import feed_warnings
 from tui.core.store.write_turns import transaction
 
-if TYPE_CHECKING:  # the lean fetch (refresh/lean.py) says no event and stops no sweep
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the lean fetch (refresh/lean.py) says no event and stops no sweep, and
+    # loads neither the loader's records nor typing (it loads re)
+    from collections.abc import Callable, Iterable, Mapping, Sequence
+
+    from tui.core.config.lean_read import LeanFeed, LeanSettings
+    from tui.core.config.loader import Config, Feed, Settings
+    from tui.core.ingest.feed_request import Job
+    from tui.core.ingest.sweep import Handed, TimedOut
     from tui.core.refresh.events import RefreshEvent
     from tui.core.refresh.pool import WorkerPool
     from tui.core.refresh.stopping import StopSignal
@@ -59,21 +64,23 @@ def fetch_feeds(conn: sqlite3.Connection, config: Config, feeds: Sequence[Feed],
     return asyncio.run(run.run())
 
 
-class Preswept(NamedTuple):
+class Preswept:
     """A sweep made before the refresh (cli/lean_fetch.py) that ended on an answer other than
     a 304: what it asked (`asked`), what it found, in order, and the requests it left on the
     wire (the fetcher reads them)."""
 
-    asked: tuple[object, ...]
-    results: list[tuple[str, TimedOut | None]]
-    handed: dict[str, Handed]
+    __slots__ = ("asked", "handed", "results")
+
+    def __init__(self, asked: tuple[object, ...], results: list[tuple[str, TimedOut | None]],
+                 handed: dict[str, Handed]) -> None:
+        self.asked, self.results, self.handed = asked, results, handed
 
     def close(self) -> None:
         for left in self.handed.values():
             left.sock.close()
 
 
-def asked(jobs: list[Job], settings: Settings) -> tuple[object, ...]:
+def asked(jobs: list[Job], settings: Settings | LeanSettings) -> tuple[object, ...]:
     """What a sweep of `jobs` asks, and how: a sweep made before is this refresh's own only
     when it is the same."""
     return (tuple(jobs), settings.concurrency, settings.per_host, settings.connect_timeout,
@@ -92,7 +99,7 @@ class Swept:
         self.handed: dict[str, Handed] = {}
 
 
-def sweepable(conn: sqlite3.Connection, feeds: Sequence[Feed],
+def sweepable(conn: sqlite3.Connection, feeds: Sequence[Feed] | Sequence[LeanFeed],
               refs: Mapping[str, feed_store.FeedRef], extracting: bool) -> list[Job] | None:
     """The sweep's jobs when it can be the whole refresh, else None."""
     jobs = jobs_of((f.name, f.url, refs[f.name].etag, refs[f.name].last_modified)
@@ -134,7 +141,8 @@ def try_unchanged(conn: sqlite3.Connection, config: Config, feeds: Sequence[Feed
     return finish_unchanged(conn, settings, feeds, refs, answered, failed)
 
 
-def finish_unchanged(conn: sqlite3.Connection, settings: Settings, feeds: Sequence[Feed],
+def finish_unchanged(conn: sqlite3.Connection, settings: Settings | LeanSettings,
+                     feeds: Sequence[Feed] | Sequence[LeanFeed],
                      refs: Mapping[str, feed_store.FeedRef], answered: Sequence[str],
                      failed: Mapping[str, str]) -> RefreshSummary:
     """Write and sum up a sweep in which every feed answered 304 (`answered`) or timed out

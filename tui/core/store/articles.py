@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
 
-from tui.core import tagnames
 from tui.core.basics import from_iso, to_iso, utcnow
+from tui.core.plain_json import dumps
 from tui.core.store.body_links import links_json, links_of
 from tui.core.store.tag_spelling import spelling
 
+TYPE_CHECKING = False  # (typing loads re, which an all-304 fetch never needs)
 if TYPE_CHECKING:  # the records load with the first read (models.py says why)
     from tui.core.models import Article, ArticleRow, BodyLink
     from tui.core.store.entries import NewEntry
@@ -269,7 +268,7 @@ def select_ids(conn: sqlite3.Connection, where: str = "1",
 
 
 def rows_of(conn: sqlite3.Connection, ids: Sequence[int]) -> list[ArticleRow]:
-    return select_rows(conn, f"a.id IN ({_EACH})", (json.dumps([int(i) for i in ids]),),
+    return select_rows(conn, f"a.id IN ({_EACH})", (dumps([int(i) for i in ids]),),
                        len(ids))
 
 
@@ -312,10 +311,10 @@ def set_flag(conn: sqlite3.Connection, ids: Sequence[int], column: str, value: b
         return []
     changed = [r[0] for r in conn.execute(
         f"SELECT id FROM articles WHERE id IN ({_EACH}) AND {column} != ?",
-        (json.dumps([int(i) for i in ids]), int(value)))]
+        (dumps([int(i) for i in ids]), int(value)))]
     if changed:
         conn.execute(f"UPDATE articles SET {column} = ? WHERE id IN ({_EACH})",
-                     (int(value), json.dumps(changed)))
+                     (int(value), dumps(changed)))
     return changed
 
 
@@ -330,9 +329,11 @@ def add_tags(conn: sqlite3.Connection, ids: Sequence[int], tags: Iterable[str]) 
 
 
 def remove_tag(conn: sqlite3.Connection, ids: Sequence[int], tag: str) -> None:
+    from tui.core.tagnames import key  # (not loaded by a fetch that tags nothing)
+
     if ids:
         conn.execute(f"DELETE FROM tags WHERE key = ? AND article_id IN ({_EACH})",
-                     (tagnames.key(tag), json.dumps([int(i) for i in ids])))
+                     (key(tag), dumps([int(i) for i in ids])))
 
 
 def all_tags(conn: sqlite3.Connection) -> list[tuple[str, int]]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
+from tui.core.plain_json import dumps
+
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from tui.core.models import BodyLink
 
 
@@ -19,14 +21,15 @@ def set_links(conn: sqlite3.Connection, article_id: int, links: Sequence[BodyLin
 
 
 def links_json(links: Sequence[BodyLink]) -> str | None:
-    return json.dumps([[link.url, list(link.at)] for link in links],
-                      ensure_ascii=False) if links else None
+    return dumps([[link.url, list(link.at)] for link in links]) if links else None
 
 
 def links_of(text: str | None) -> tuple[BodyLink, ...]:
     """`body_links` read back; anything unreadable is no links (never a failure to show)."""
     if not text:
         return ()
+    import json
+
     from tui.core.models import BodyLink
 
     try:

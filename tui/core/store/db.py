@@ -8,15 +8,17 @@ applied in order, each in its own transaction, so a kill mid-upgrade leaves the 
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from pathlib import Path
 
 from tui.core.basics import utcnow
 from tui.core.store.sql_functions import register_functions
 from tui.core.store.write_turns import BUSY_TIMEOUT_MS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # (an all-304 fetch opens the cache without pathlib, re or typing)
+    from collections.abc import Callable, Iterator, Sequence
+    from pathlib import Path
 
 DB_NAME = "newsdesk.sqlite3"
 QUERY_CACHE_KB = 65_536
@@ -26,7 +28,7 @@ BULK_CACHE_KB = 16_384
 # checkpoint copies the pages and syncs the file twice, on the writer's thread. A cold 10k
 # refresh wrote ~25 of them; half the analysis writer's commit time was theirs.
 BULK_CHECKPOINT_PAGES = 8_192
-_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+_MIGRATION_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")  # NNNN_name.sql
 _REINDEX = "the search index is made again"
 SLOW: dict[int, str] = {10: _REINDEX, 14: _REINDEX, 19: _REINDEX,
                          16: "the article table is rebuilt so that ids are never reused",
@@ -40,7 +42,8 @@ never edited, so it is said here; a new slow one adds its line."""
 # would cascade to every child row, so the step runs with foreign keys off (a pragma that
 # works only outside a transaction) and is checked before it commits.
 _FOREIGN_KEYS_OFF = "-- foreign keys: off"
-_MIGRATIONS = Path(__file__).with_name("migrations")  # the package tui.core.store.migrations
+# the package tui.core.store.migrations
+_MIGRATIONS = os.path.join(os.path.dirname(__file__), "migrations")
 
 
 class StoreError(Exception):
@@ -64,8 +67,9 @@ def migrations() -> list[tuple[int, str, str]]:
 def _migration_names() -> list[tuple[int, str]]:
     """(version, file name) of every bundled migration, in order. Only the names: opening a
     cache that is up to date reads no SQL (nor loads importlib.resources, 5 ms a command)."""
-    found = sorted((int(match.group(1)), name) for name in os.listdir(_MIGRATIONS)
-                   if (match := _MIGRATION_NAME.match(name)))
+    found = sorted((int(name[:4]), name) for name in os.listdir(_MIGRATIONS)
+                   if name[:4].isdigit() and name[4:5] == "_" and name.endswith(".sql")
+                   and _MIGRATION_CHARS.issuperset(name[5:-4]) and len(name) > 9)
     for expected, (version, name) in enumerate(found, 1):
         if version != expected:
             raise RuntimeError(f"migration numbering has a gap or repeat at {name}")
@@ -73,7 +77,8 @@ def _migration_names() -> list[tuple[int, str]]:
 
 
 def _sql(name: str) -> str:
-    return (_MIGRATIONS / name).read_text(encoding="utf-8")
+    with open(os.path.join(_MIGRATIONS, name), encoding="utf-8") as file:
+        return file.read()
 
 
 def latest_version() -> int:
@@ -226,6 +231,8 @@ def _check_is_ours(conn: sqlite3.Connection, path: Path) -> None:
 
 def _quarantine(path: Path, why: str) -> StoreError:
     """Move a bad file aside (never delete it) and explain."""
+    from pathlib import Path
+
     stamp = utcnow().strftime("%Y%m%dT%H%M%S")
     backup = path.with_name(f"{path.name}.broken-{stamp}")
     n = 1
@@ -288,11 +295,11 @@ def connect(path: Path, *, migrate_to: int | None = None,
     return conn
 
 
-def open_current(path: Path) -> sqlite3.Connection | None:
+def open_current(path: str | Path) -> sqlite3.Connection | None:
     """`connect`'s connection when opening needs nothing of the cache: it is a file, ours,
     readable, at this version's schema and in WAL mode (the lean fetch's test, refresh/lean.py).
     Else None, with nothing migrated, set aside or created: `connect` does what it must."""
-    if not path.is_file():
+    if not os.path.isfile(path):
         return None
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
@@ -317,10 +324,11 @@ READ_ONLY = ("the cache is read-only ({where}): this command changes it; list, s
              "stories and export only read it and work")
 
 
-def read_only_place(path: Path) -> bool:
+def read_only_place(path: str | Path) -> bool:
     """The cache exists but this process cannot write it, or the folder that holds its
     journal (SQLite writes -wal and -shm files beside it)."""
-    return path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+    folder = os.path.dirname(path) or "."
+    return os.path.isfile(path) and not (os.access(path, os.W_OK) and os.access(folder, os.W_OK))
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:
@@ -328,7 +336,7 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
     cleanly and nothing else can write it: `immutable` (no locks, no -shm to create, which a
     read-only folder refuses). With one, a plain read-only open reads what it holds too.
     A write then fails with SQLite's "readonly database", which the CLI says in its words."""
-    immutable = "&immutable=1" if not Path(f"{path}-wal").exists() else ""
+    immutable = "&immutable=1" if not os.path.exists(f"{path}-wal") else ""
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True,
                                timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,

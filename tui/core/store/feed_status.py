@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from tui.core.basics import from_iso, pages_failed, pages_retried, pages_waiting
 from tui.core.store.articles import count_pages_due
 from tui.core.store.feeds import feed_rows
 
+TYPE_CHECKING = False  # (typing loads re, which an all-304 fetch never needs)
 if TYPE_CHECKING:
     from tui.core.models import FeedLike, FeedStatus
 

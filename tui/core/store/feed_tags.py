@@ -12,13 +12,15 @@ never keeps an article from pruning, as a rule's does not.
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections.abc import Iterable, Sequence
 
-from tui.core import tagnames
+from tui.core.plain_json import dumps
 from tui.core.store.tag_spelling import spelling
 from tui.core.store.write_turns import transaction
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
 
 FROM_FEED = 2  # tags.by_rule: 0 the user's, 1 a rule's
 
@@ -41,6 +43,8 @@ def sync_feed_tags(conn: sqlite3.Connection, feeds: Sequence[tuple[int, Sequence
                if stored.get(feed_id) != _stored(tags)]
     if not changed:
         return 0
+    from tui.core import tagnames  # a feed's tags changed: only then
+
     giving: dict[str, list[int]] = {}  # tag key -> the configured feeds that give it
     for feed_id, tags in feeds:
         for tag in tags:
@@ -56,6 +60,10 @@ _OF_FEED = "article_id IN (SELECT article_id FROM article_feeds WHERE feed_id = 
 
 def _sync_one(conn: sqlite3.Connection, feed_id: int, tags: Sequence[str], old: str | None,
               giving: dict[str, list[int]]) -> None:
+    import json  # tags changed in feeds.toml: only then
+
+    from tui.core import tagnames
+
     keys = [tagnames.key(t) for t in tags]
     if old is None:  # an older version stored them as the user's: the feed's they are
         conn.execute(f"UPDATE tags SET by_rule = {FROM_FEED} WHERE by_rule = 0 AND key IN "
@@ -78,4 +86,4 @@ def _sync_one(conn: sqlite3.Connection, feed_id: int, tags: Sequence[str], old: 
 def _stored(tags: Sequence[str]) -> str:
     """A feed's tags as the feeds table keeps them; most feeds have none, and a refresh of
     200 such feeds spent 0.5 ms in json.dumps to say so."""
-    return json.dumps(list(tags), ensure_ascii=False) if tags else "[]"
+    return dumps(list(tags)) if tags else "[]"

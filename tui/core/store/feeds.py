@@ -3,24 +3,32 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
-from typing import NamedTuple
 
 from tui.core.basics import to_iso, utcnow
 from tui.core.store.write_turns import if_free, transaction
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # (an all-304 fetch loads neither: typing loads re)
+    from collections.abc import Iterable, Mapping, Sequence
+    from pathlib import Path
 
-class FeedRef(NamedTuple):
-    """A feed's row as a refresh needs it (a NamedTuple: made at import by every fetch)."""
 
-    id: int
-    name: str
-    url: str
-    etag: str | None
-    last_modified: str | None
-    failures: int
-    moved: bool = False  # its warning says it moved for good (`moved_warning`)
+class FeedRef:
+    """A feed's row as a refresh needs it (a plain class: a record type costs every fetch
+    its making at import, and typing's load). `moved`: its warning says it moved for good
+    (`moved_warning`)."""
+
+    __slots__ = ("etag", "failures", "id", "last_modified", "moved", "name", "url")
+
+    def __init__(self, id: int, name: str, url: str, etag: str | None,
+                 last_modified: str | None, failures: int, moved: bool = False) -> None:
+        self.id, self.name, self.url, self.etag = id, name, url, etag
+        self.last_modified, self.failures, self.moved = last_modified, failures, moved
+
+    def __repr__(self) -> str:
+        return (f"FeedRef(id={self.id}, name={self.name!r}, url={self.url!r}, "
+                f"etag={self.etag!r}, last_modified={self.last_modified!r}, "
+                f"failures={self.failures}, moved={self.moved})")
 
 
 MOVED = "moved permanently to "
@@ -63,27 +71,6 @@ def moved_warning(url: str) -> str:
     back; once they put `url` in, under the same name, `sync_feeds` moves the feed's row there,
     so its articles stay its own (a new row listed them as "already listed under" the old)."""
     return f"{MOVED}{url}: put that URL in feeds.toml"
-
-
-class Holdings(NamedTuple):
-    """What the cache holds under one feed: what removing it from feeds.toml leaves. (A
-    NamedTuple: created at import by every run, where a dataclass took a millisecond.)"""
-
-    articles: int = 0
-    unread: int = 0
-    kept: int = 0  # saved or tagged by the user: never pruned
-    shared: int = 0  # listed under another feed too: they stay listed there
-
-
-def holdings(conn: sqlite3.Connection, url: str) -> Holdings:
-    """The articles listed under the feed at `url` (none when it never had a row)."""
-    row = conn.execute(
-        "SELECT count(*), coalesce(sum(a.read = 0), 0), coalesce(sum(a.saved = 1 OR EXISTS ("
-        "SELECT 1 FROM tags t WHERE t.article_id = a.id AND t.by_rule = 0)), 0), "
-        "coalesce(sum(EXISTS (SELECT 1 FROM article_feeds o WHERE o.article_id = a.id "
-        "AND o.feed_id != f.id)), 0) FROM feeds f JOIN article_feeds af ON af.feed_id = f.id "
-        "JOIN articles a ON a.id = af.article_id WHERE f.url = ?", (url,)).fetchone()
-    return Holdings(*row)
 
 
 def feed_titles(conn: sqlite3.Connection) -> dict[str, str]:

@@ -3,11 +3,9 @@ beyond ASCII nor split Arabic proclitics. The heavy ones load their module at fi
 
 from __future__ import annotations
 
-import importlib
 import sqlite3
 from collections.abc import Callable
 
-from tui.core import tagnames
 from tui.core.item_keys import guid_key, url_key
 
 __all__ = ["register_functions"]
@@ -16,10 +14,12 @@ __all__ = ["register_functions"]
 def register_functions(conn: sqlite3.Connection) -> None:
     """SQL functions for migrations, triggers and queries: SQLite cannot case-fold beyond ASCII
     nor split Arabic proclitics."""
-    conn.create_function("newsdesk_tag_key", 1, _text_function(tagnames.key), deterministic=True)
-    conn.create_function("newsdesk_tag_display", 1, _text_function(tagnames.display),
+    tag_key = _text_function(_loaded("tui.core.tagnames", "key"))  # (unicodedata: at a call)
+    conn.create_function("newsdesk_tag_key", 1, tag_key, deterministic=True)
+    conn.create_function("newsdesk_tag_display", 1,
+                         _text_function(_loaded("tui.core.tagnames", "display")),
                          deterministic=True)
-    conn.create_function("newsdesk_fold", 1, _text_function(tagnames.key), deterministic=True)
+    conn.create_function("newsdesk_fold", 1, tag_key, deterministic=True)
     # what the FTS triggers index after a title or body: searchable forms of Arabic words
     # (migration 0010, which an older cache still runs); since 0014, newsdesk_fts_text
     conn.create_function("newsdesk_fts_extra", 1, _loaded("tui.core.arabic_search",
@@ -48,13 +48,15 @@ def _loaded(module: str, name: str) -> Callable[[object], str | None]:
 
     def call(value: object) -> str | None:
         if not found:
+            import importlib
+
             found.append(getattr(importlib.import_module(module), name))
         return found[0](value)
 
     return call
 
 
-def _text_function(fn: Callable[[str], str]) -> Callable[[object], str | None]:
+def _text_function(fn: Callable[[str], str | None]) -> Callable[[object], str | None]:
     def call(value: object) -> str | None:
         return None if value is None else fn(str(value))
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import sqlite3
 
-from tui.core import tagnames
-
 
 def spelling(conn: sqlite3.Connection, tag: str) -> tuple[str, str] | None:
     """(key, spelling) for a tag: the spelling already in use for its key, else the tag's own
     canonical display form; None for a tag that is empty once cleaned."""
+    from tui.core import tagnames  # (not loaded by a fetch that tags nothing)
+
     shown = tagnames.display(tag)
     key = tagnames.key(shown)
     if not key:

@@ -7,9 +7,12 @@ import _thread  # threading's local and get_ident, without loading threading
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # (a write of an all-304 fetch loads neither: typing loads re)
+    from collections.abc import Iterator
+    from pathlib import Path
 
 BUSY_TIMEOUT_MS = 30_000
 YIELD_S = 0.12  # a writer that others wait for leaves the lock free this long (> busy poll)
@@ -59,6 +62,8 @@ _STALE_WANT_S = BUSY_TIMEOUT_MS / 1000 + 5  # nobody waits longer: a file this o
 
 def db_file(conn: sqlite3.Connection) -> Path | None:
     """The file behind a connection (None for an in-memory database)."""
+    from pathlib import Path  # a write that waits, or loops: an all-304 fetch's does neither
+
     row = conn.execute("PRAGMA database_list").fetchone()
     return Path(row[2]) if row is not None and row[2] else None
 
