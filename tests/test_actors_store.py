@@ -18,7 +18,7 @@ from tui.core.refresh import relink
 from tui.core.refresh.analysis import Analysis
 from tui.core.refresh.relink import LINKER_HASH_KEY
 from tui.core.store import actors as store
-from tui.core.store.db import connect, get_meta
+from tui.core.store.db import connect, get_meta, set_meta
 
 
 @pytest.fixture
@@ -230,6 +230,27 @@ def test_a_new_linker_relinks_the_recent_fortnight_only(
     assert analysis.run_pending(conn) == 1  # the recent article, analysed and linked again
     assert get_meta(conn, LINKER_HASH_KEY) not in (None, shipped)
     assert pending(conn) == [] and old != recent
+
+
+def test_features_of_an_older_version_are_made_again_for_the_fortnight(
+        conn: sqlite3.Connection, analysis: Analysis) -> None:
+    """A cache linked before features version 2 (its MinHash signatures never match the new
+    ones) is relinked once, weights unchanged: the old version's meta, as that release wrote
+    it, is a linker change."""
+    import hashlib
+
+    from tui.core.refresh.match_sources import stamp
+
+    recent = add_article(conn, "Shoigu in Tehran", "Shoigu met Ahmadian in Tehran.",
+                         to_iso(utcnow() - timedelta(days=2)))
+    add_article(conn, "Shoigu in Pyongyang", "Shoigu met Kim in Pyongyang.",
+                to_iso(utcnow() - timedelta(days=60)))
+    assert analysis.run_pending(conn) == 2
+    set_meta(conn, LINKER_HASH_KEY, hashlib.sha256(Path(relink._WEIGHTS).read_bytes()).hexdigest())
+    set_meta(conn, relink.LINKER_STAMP_KEY, repr(stamp(relink._WEIGHTS)))
+    assert analysis.run_pending(conn) == 1  # the recent article's features made again
+    assert pending(conn) == [] and recent
+    assert analysis.run_pending(conn) == 0
 
 
 def test_a_cache_from_before_the_key_relinks_but_a_new_one_does_not(

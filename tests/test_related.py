@@ -46,23 +46,28 @@ def test_terms_drop_stopwords_and_stem() -> None:
     assert got["missile"] == 3 and "the" not in got and "monday" not in got
 
 
-def test_minhash_is_the_minimum_of_every_masked_blake2b(
+def test_minhash_is_the_minimum_of_every_permuted_shingle_hash(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """Stored signatures and LSH keys stay valid across versions: each value is the top 32
-    bits of min(blake2b-64(shingle) ^ mask) over the distinct word 4-shingles, computed here
+    """Signatures are stored and compared with ones other processes make later: each value
+    is the top 32 bits of min((h * a + b) mod 2^64) over the distinct word 4-shingles, h a
+    shingle's four blake2b-64 word hashes mixed (sum of products, xor-shift), computed here
     the slow, obvious way (short texts padded, repeated shingles, words in two scripts), the
-    same with digests of shingles seen before and with a cache cleared as it fills."""
+    same with digests of words seen before and with a cache cleared as it fills."""
     import hashlib
 
     from tui.core.linking import minhash as text
-    from tui.core.linking.text import _MASKS, minhash_words
+    from tui.core.linking.minhash import _ADDS, _MIX, _MULS, minhash_words
 
     def reference(words: list[str]) -> tuple[int, ...]:
         words = words + [""] * (4 - len(words)) if len(words) < 4 else words
-        shingles = {" ".join(words[i:i + 4]) for i in range(len(words) - 3)}
-        hashes = [int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big")
-                  for s in shingles]
-        return tuple(min(h ^ m for h in hashes) >> 32 for m in _MASKS)
+        word = [int.from_bytes(hashlib.blake2b(w.encode(), digest_size=8).digest(), "big")
+                for w in words]
+        shingles = set()
+        for i in range(len(words) - 3):
+            h = sum(word[i + k] * _MIX[k] for k in range(4)) % 2**64
+            shingles.add(h ^ (h >> 29))
+        return tuple(min((h * a + b) % 2**64 for h in shingles) >> 32
+                     for a, b in zip(_MULS, _ADDS, strict=True))
 
     texts = [[], ["one"], ["a", "b"] * 4, ["шойгу", "прибыл", "в", "тегеран"],
              [f"w{i % 37}" for i in range(500)]]

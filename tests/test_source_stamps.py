@@ -77,14 +77,18 @@ def test_the_weights_are_hashed_again_when_their_stamp_changes(
     weights = tmp_path / "weights.json"
     weights.write_bytes(Path(relink._WEIGHTS).read_bytes())
     monkeypatch.setattr(relink, "_WEIGHTS", weights)
+    version = f"\nfeatures={relink.FEATURES_VERSION}"
     relink.relink_if_linker_changed(conn)
     first = get_meta(conn, LINKER_HASH_KEY)
-    assert first == hashlib.sha256(weights.read_bytes()).hexdigest()
-    assert get_meta(conn, LINKER_STAMP_KEY) == repr(match_sources.stamp(weights))
+    assert first == hashlib.sha256(weights.read_bytes() + version.encode()).hexdigest()
+    stamped = f"{match_sources.stamp(weights)!r} features={relink.FEATURES_VERSION}"
+    assert get_meta(conn, LINKER_STAMP_KEY) == stamped
     weights.write_bytes(weights.read_bytes() + b"\n")  # a refit: another stamp, another hash
     relink.relink_if_linker_changed(conn)
-    assert get_meta(conn, LINKER_HASH_KEY) == hashlib.sha256(weights.read_bytes()).hexdigest()
-    assert get_meta(conn, LINKER_STAMP_KEY) == repr(match_sources.stamp(weights))
+    assert get_meta(conn, LINKER_HASH_KEY) == hashlib.sha256(
+        weights.read_bytes() + version.encode()).hexdigest()
+    stamped = f"{match_sources.stamp(weights)!r} features={relink.FEATURES_VERSION}"
+    assert get_meta(conn, LINKER_STAMP_KEY) == stamped
 
 
 def test_a_file_rewritten_in_place_with_its_size_and_mtime_is_hashed_again(

@@ -132,3 +132,20 @@ def test_a_name_after_a_portfolio_is_still_found(recognizer: Recognizer) -> None
     body = "وقال نائب وزير الخارجية للشؤون السياسية سامر الخطيبي إن الوفد سيصل غدا."
     assert unlisted(recognizer, body) == [
         ("سامر الخطيبي", "نائب وزير الخارجية للشؤون السياسية")]
+
+
+def test_second_references_find_the_spans_the_whole_word_regex_finds() -> None:
+    """`whole_word_spans` stands in for a regex compiled per name: the same spans on texts
+    of letters, marks, digits of two scripts, underscores, hyphens and spaces."""
+    import random
+    import re
+
+    from tui.core.actors.unlisted import whole_word_spans
+
+    pieces = ["a", "b", " ", "_", "é", "1", "ab", "\u0301", "٣", "-", "ع", "Ли"]
+    rng = random.Random(19)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        form = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 3)))
+        want = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text)]
+        assert whole_word_spans(text, form) == want, (text, form)

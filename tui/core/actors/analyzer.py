@@ -8,13 +8,16 @@ the analysis runs them again on every article when that data changes (refresh/an
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from tui.core.recent_reads import RecentReads
 
 if TYPE_CHECKING:
-    from tui.core.actors.recognize import Recognizer, Span
+    from tui.core.actors.matcher import Mention
+    from tui.core.actors.recognize import Recognizer, Span, UnlistedName
     from tui.core.refresh.analyzer import Batch, Context, Found, Sources, TextItem
     from tui.core.store.actors import Span as StoredSpan
 
@@ -41,12 +44,22 @@ def spans_read(spans_json: str) -> list[StoredSpan]:
 
 
 def _spans_of(spans_json: str) -> list[StoredSpan]:
-    from tui.core.store.actors import spans_of
-
-    return spans_of(spans_json)
+    return _text_tools()[2](spans_json)
 
 
 _SPANS = RecentReads(_spans_of)
+
+
+@cache
+def _text_tools() -> tuple[Callable[[str], datetime], Callable[[int, Sequence[Mention]], list[
+        MentionRow]], Callable[[str], list[StoredSpan]], Callable[[int, Sequence[UnlistedName]],
+                                                            list[Any]]]:
+    """What the text halves call, imported on the first article only: an import statement
+    runs on every call (a few microseconds each, some ten an article with the spans read)."""
+    from tui.core.models import from_iso
+    from tui.core.store.actors import mention_rows, spans_of, unlisted_rows
+
+    return from_iso, mention_rows, spans_of, unlisted_rows
 
 
 class ActorsAnalyzer:
@@ -57,9 +70,7 @@ class ActorsAnalyzer:
         recognizer_for(sources)
 
     def text(self, item: TextItem, found: Found, sources: Sources) -> list[MentionRow]:
-        from tui.core.models import from_iso
-        from tui.core.store.actors import mention_rows
-
+        from_iso, mention_rows, _spans, _unlisted = _text_tools()
         published = from_iso(item.published) if item.dated else None
         return mention_rows(item.id, recognizer_for(sources).mentions(item.title, item.body,
                                                                       published))
@@ -84,8 +95,7 @@ class UnlistedAnalyzer:
         recognizer_for(sources)
 
     def text(self, item: TextItem, found: Found, sources: Sources) -> list[Any]:
-        from tui.core.store.actors import unlisted_rows
-
+        unlisted_rows = _text_tools()[3]
         taken: list[Span] = [s[:3] for row in found.get("actors", ())
                              for s in spans_read(row[3])]
         taken += [span for _place, _count, spans in found.get("places", ()) for span in spans]

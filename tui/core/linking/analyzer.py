@@ -7,13 +7,14 @@ from __future__ import annotations
 import sqlite3
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import partial
+from functools import cache, partial
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from tui.core.basics import from_iso
 
 if TYPE_CHECKING:
+    from tui.core.linking.features import Raw
     from tui.core.linking.index import LinkRow, Packed, Weighed, Written
     from tui.core.linking.score import Model
     from tui.core.linking.story_links import Arrays
@@ -26,6 +27,16 @@ WRITE_JOBS = 4
 WEIGH_CHUNK = 250  # articles weighed per pool job: their keys stored in one statement
 LABEL_CHUNK = 200  # stories labelled per pool job
 
+
+
+@cache
+def _text_tools() -> tuple[Callable[..., Raw], Callable[[Raw], Packed]]:
+    """`raw_features` and `pack`, imported on the first article only: an import statement
+    runs on every call (a few microseconds each)."""
+    from tui.core.linking.features import raw_features
+    from tui.core.linking.index import pack
+
+    return raw_features, pack
 
 class LinksAnalyzer:
     name = "links"
@@ -44,9 +55,7 @@ class LinksAnalyzer:
         minhash_words([])  # loads numpy
 
     def text(self, item: TextItem, found: Found, sources: Sources) -> Packed:
-        from tui.core.linking.features import raw_features
-        from tui.core.linking.index import pack
-
+        raw_features, pack = _text_tools()
         rows = found.get("actors", [])
         return pack(raw_features(item.title, item.body, [row[1:] for row in rows],
                                  from_iso(item.published)))

@@ -1,6 +1,14 @@
 """MinHash signatures of word shingles, their Jaccard estimate and LSH band keys: near-duplicate
 copies (the `dup` part and candidate keys). Pure and deterministic (blake2b, never `hash()`):
 signatures are stored and compared with ones another process computes later.
+
+Since features version 2: one blake2b per distinct word, not one per shingle. A shingle's hash
+is its four words' hashes mixed in numpy (a sum of products by fixed odd constants, then an
+xor-shift), and the 32 "permutations" are multiply-adds of it mod 2^64, the top 32 bits kept:
+half the cost of a blake2b per shingle (a shingle recurs far less than a word, so its digest
+was seldom cached). Any change to a text's signature bumps `FEATURES_VERSION`
+(refresh/relink.py): the linker's hash carries it, so an upgraded cache makes the recent
+fortnight's features again and older signatures never meet new ones.
 """
 
 from __future__ import annotations
@@ -13,58 +21,90 @@ from typing import Any
 
 NUM_HASHES = 32
 BANDS = 8  # LSH: 8 bands of 4 rows; pairs with Jaccard >= ~0.6 very likely share a band
-_MASKS = [int.from_bytes(hashlib.blake2b(bytes([i]), digest_size=8).digest(), "big")
-          for i in range(NUM_HASHES)]
-_BLAKE8 = hashlib.blake2b(digest_size=8)  # copied per shingle: cheaper than a new one
+WIDTH = 4  # words per shingle
 
 
-def minhash_words(words: list[str], width: int = 4) -> tuple[int, ...]:
-    """`minhash` of folded words. The minima are taken in numpy, every mask against every
-    shingle's hash at once (this runs in pool workers, which load numpy for the candidates
-    anyway): the same values as the loop over masks it replaced, a third of its time."""
-    import numpy as np
+def _constants(tag: bytes, n: int) -> list[int]:
+    """`n` fixed odd 64-bit constants (blake2b of a tag and an index: the same everywhere)."""
+    return [int.from_bytes(hashlib.blake2b(tag + bytes([i]), digest_size=8).digest(), "big") | 1
+            for i in range(n)]
 
+
+_MIX = _constants(b"shingle", WIDTH)  # a shingle's hash: sum of word hash * _MIX[k]
+_MULS = _constants(b"perm-a", NUM_HASHES)  # permutation i: (h * _MULS[i] + _ADDS[i]) mod 2^64
+_ADDS = _constants(b"perm-b", NUM_HASHES)
+
+
+def minhash_words(words: list[str], width: int = WIDTH) -> tuple[int, ...]:
+    """The signature of folded words' `width`-shingles (a text shorter than one shingle is
+    padded with empty words). Repeated shingles count once, as in a set."""
+    np = _numpy()
     if width < 1:
         raise ValueError("shingle width must be at least 1")
     if len(words) < width:
         words = words + [""] * (width - len(words))
-    shifted = (words[k:] for k in range(width))  # shingle i is word i of each shifted copy
-    shingles = set(map(" ".join, zip(*shifted, strict=False)))
-    values = np.frombuffer(_digests(shingles), ">u8").astype(np.uint64)
-    return tuple((np.bitwise_xor.outer(_masks(), values).min(axis=1) >> 32).tolist())
+    h = np.frombuffer(_word_digests(words), ">u8").astype(np.uint64)
+    n = len(words) - width + 1
+    mix = _mix(width)
+    shingle = h[:n] * mix[0]
+    for k in range(1, width):
+        shingle += h[k:k + n] * mix[k]
+    perm, add, shift, top = _perms()
+    shingle ^= shingle >> shift
+    return tuple(((np.multiply.outer(perm, shingle) + add).min(axis=1) >> top).tolist())
 
 
-# shingle -> its digest: four words recur across a worker's articles (wire copies, stock
-# phrases; 94% of the shingles of the synthetic bench site's 10k articles, its phrase bank is
-# small), and looking them up is C-level where a blake2b each is three calls. Cleared when
-# full (~6 MB at most).
+# word -> its 64-bit blake2b: words recur across a worker's articles far more than shingles
+# do (the bench site's 10k articles: 655k shingles, 188k distinct). Cleared when full (~5 MB).
 _DIGEST_OF: dict[str, bytes] = {}
-_DIGEST_CACHE_MAX = 40_000
+_DIGEST_CACHE_MAX = 50_000
+_BLAKE8 = hashlib.blake2b(digest_size=8)  # copied per word: cheaper than a new one
 
 
-def _digests(shingles: set[str]) -> bytes:
-    """Each shingle's 64-bit blake2b digest, one after another (in any order: MinHash takes
-    the minimum of them)."""
+def _word_digests(words: list[str]) -> bytes:
+    """Each word's 64-bit blake2b digest, in the words' order."""
     known = _DIGEST_OF
     if len(known) > _DIGEST_CACHE_MAX:
         known.clear()
-    digests = list(map(known.get, shingles))
+    digests = list(map(known.get, words))
     if None in digests:
         copy = _BLAKE8.copy
-        for n, shingle in enumerate(shingles):
+        for n, word in enumerate(words):
             if digests[n] is None:
-                h = copy()
-                h.update(shingle.encode())
-                digests[n] = known[shingle] = h.digest()
+                found = known.get(word)
+                if found is None:
+                    h = copy()
+                    h.update(word.encode())
+                    found = known[word] = h.digest()
+                digests[n] = found
     return b"".join(digests)  # type: ignore[arg-type]
 
 
 @lru_cache(maxsize=1)
-def _masks() -> Any:
-    """`_MASKS` as a numpy column of unsigned 64-bit ints."""
+def _numpy() -> Any:
+    """numpy, imported on the first signature only (an import statement runs on every call):
+    the fetch path and the main process never load it."""
+    import numpy
+
+    return numpy
+
+
+@lru_cache(maxsize=4)
+def _mix(width: int) -> Any:
+    """The shingle constants for `width` words, as numpy scalars."""
     import numpy as np
 
-    return np.array(_MASKS, np.uint64)
+    return [np.uint64(c) for c in (_MIX if width <= WIDTH else _constants(b"shingle", width))]
+
+
+@lru_cache(maxsize=1)
+def _perms() -> tuple[Any, Any, Any, Any]:
+    """The permutations' multipliers and addends as numpy columns, and the shifts (the
+    shingle's xor-shift, the top 32 bits kept)."""
+    import numpy as np
+
+    return (np.array(_MULS, np.uint64), np.array(_ADDS, np.uint64)[:, None], np.uint64(29),
+            np.uint64(32))
 
 
 def jaccard(sig_a: tuple[int, ...], sig_b: tuple[int, ...]) -> float:

@@ -18,7 +18,6 @@ from importlib import resources
 from itertools import chain, compress
 from typing import cast
 
-from tui.core.linking.minhash import _MASKS as _MASKS  # tests find the signatures here too
 from tui.core.linking.minhash import jaccard as jaccard
 from tui.core.linking.minhash import minhash_words
 from tui.core.places.matcher import NOT_PLACES

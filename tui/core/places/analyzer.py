@@ -4,11 +4,16 @@ filter. `rematch = True`: run again on every article when places.toml changes.""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from tui.core.actors.recognize import Recognizer
+    from tui.core.actors.unmarked import Unmarked
+    from tui.core.places.matcher import PlaceFinder
     from tui.core.refresh.analyzer import Batch, Context, Found, Sources, TextItem
+    from tui.core.store.actors import Span
 
 # (place_id, count, [(field, start, end), ...]): spans stay in the worker's findings so the
 # unlisted analyzer can leave places alone; only counts are stored.
@@ -25,11 +30,7 @@ class PlacesAnalyzer:
         load_places(sources)
 
     def text(self, item: TextItem, found: Found, sources: Sources) -> list[PlaceFound]:
-        from tui.core.actors.analyzer import recognizer_for, spans_read
-        from tui.core.actors.matcher import padded_norm
-        from tui.core.actors.unmarked import unmark
-        from tui.core.places.matcher import place_finder
-
+        recognizer_for, spans_read, padded_norm, unmark, place_finder = _text_tools()
         actors = recognizer_for(sources).gazetteer.actors
         # Read without vowel marks, as the actors are ("طَهْرَان"), spans as written.
         title, body = unmark(item.title), unmark(item.body)
@@ -57,3 +58,17 @@ class PlacesAnalyzer:
 
     def finish_run(self, conn: sqlite3.Connection, ids: Sequence[int], context: Context) -> None:
         return None
+
+
+@cache
+def _text_tools() -> tuple[Callable[[Sources], Recognizer], Callable[[str], list[Span]],
+                           Callable[[str], str], Callable[[str], Unmarked],
+                           Callable[[], PlaceFinder]]:
+    """What `PlacesAnalyzer.text` calls, imported on its first article only: an import
+    statement runs on every call (a few microseconds each, four an article)."""
+    from tui.core.actors.analyzer import recognizer_for, spans_read
+    from tui.core.actors.matcher import padded_norm
+    from tui.core.actors.unmarked import unmark
+    from tui.core.places.matcher import place_finder
+
+    return recognizer_for, spans_read, padded_norm, unmark, place_finder
