@@ -75,10 +75,10 @@ _RU_STOP = _split("""
 STOPWORDS = _EN_STOP | _RU_STOP
 
 
-# Arabic and Persian spell the same letters with other code points (ي/ی, ك/ک, ة/ه, أ/ا): one
-# spelling ("ايران", "مسقط"). Turkish ı and İ (lowered: i, combining dot) as i ("ISRAIL").
+# Arabic and Persian spell the same letters with other code points (ي/ی, ك/ک, ة/ه, أ/ا):
+# one spelling, so an Arabic and a Persian piece share "ايران", "مسقط", "رجايي".
 _AR_FOLD = str.maketrans({"ی": "ي", "ى": "ي", "ئ": "ي", "ک": "ك", "ة": "ه", "ۀ": "ه",
-                          "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ı": "i", "\u0307": None})
+                          "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
 # Arabic writes "the" (and "and the", "in the", "for the") onto the word: "الشهيد" is Persian
 # "شهید", "بالميناء" is "الميناء". Terms and place names are read without them.
 _AR_ARTICLES = ("وال", "فال", "بال", "كال", "لل", "ال")
