@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF003 - the dotless ı is meant
+# ruff: noqa: RUF003 - the dotless ı is meant
 """Turkish case endings after a proper noun's apostrophe, cut for the linker's place matcher.
 
 Turkish writes a name's case ending after an apostrophe ("Hatay'da", "Antakya'daki",
@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Container
 
 # Case endings with their buffer letters, and "-ki" after a locative or genitive, lowercase.
-# The linker keeps "İ" and "ı" as they are (folding them to i, so that "İstanbul" is Istanbul,
-# lost a-h + k intrusions out of sample: 62.7 -> 64.7 and 67.3, related_eval.md).
+# The linker keeps "İ" and "ı" as written, and the endings with ı ("Hatay'ın") stay uncut:
+# folding ı and İ to i, or adding those endings, cost a-h + k intrusions out of sample (62.7
+# -> 64.7 and 66.3, related_eval.md's actors11 section).
 _ENDINGS = """
-ın in un ün nın nin nun nün ı i u ü yı yi yu yü nı ni nu nü a e ya ye na ne da de ta te nda nde
-dan den tan ten ndan nden la le yla yle daki deki taki teki ndaki ndeki nınki ninki nunki nünkü
+in un ün nin nun nün i u ü yi yu yü ni nu nü a e ya ye na ne da de ta te nda nde
+dan den tan ten ndan nden la le yla yle daki deki taki teki ndaki ndeki ninki nunki nünkü
 """
 SUFFIXES = frozenset(_ENDINGS.split())
 
