@@ -34,6 +34,7 @@ from tui.core.actors.name_forms import (
     form_keys,
     name_forms,
 )
+from tui.core.actors.place_heads import placed
 from tui.core.actors.spans import mask, merge_adjacent, nearest_named
 from tui.core.actors.text import key_of, normalize, squeeze
 from tui.core.actors.translit import spelling_variants
@@ -279,6 +280,7 @@ class Matcher:
         # norm with every name blanked, "UN General Assembly" is no "General" cue, but a name
         # that is a cue as a whole ("Trump" beside a bare "Democrats") stays to be read.
         masked = ""
+        places: set[str] | None = None  # surnames written as a place's name somewhere
         for hit in pending:
             candidates = list(dict.fromkeys(f.actor_id for f in hit.forms))
             choice = None
@@ -294,8 +296,12 @@ class Matcher:
                 choice = nearest_named(named, candidates, hit.start, ahead=in_title)
             if choice is None:
                 listed = [f.actor_id for f in hit.forms if f.use == SURNAME]
-                if len(listed) == 1:  # one actor claims the bare surname; others only derive it
-                    choice = listed[0]
+                # one actor claims the bare surname (others only derive it), unless a place's
+                # head noun stands by it here or anywhere: "the Mulino range" (place_heads.py)
+                if len(listed) == 1:
+                    places = places if places is not None else placed(text, pending)
+                    if text[hit.start:hit.end] not in places:
+                        choice = listed[0]
             if choice is None and not in_title:
                 choice = nearest_named(named, candidates, hit.start, ahead=True)
             if choice in self._family_first and _NAME_GOES_ON.match(text, hit.end) \

@@ -20,6 +20,7 @@ from typing import cast
 
 from tui.core.linking.minhash import jaccard as jaccard
 from tui.core.linking.minhash import minhash_words
+from tui.core.linking.turkish import without_suffixes
 from tui.core.places.matcher import NOT_PLACES
 from tui.core.scripts import script_of
 
@@ -191,11 +192,13 @@ class PlaceMatcher:
         self._index: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
         # Arabic-script first word without its article -> [(form words, place id)]
         self._bare: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._words: set[str] = set()  # every word of a form, as written in it ("sana'a")
         for place, forms in places:
             for form in forms:
                 words = tuple(w for _o, w in tokens(form))
                 if not words:
                     continue
+                self._words.update(words)
                 cyr = bool(_CYRILLIC.search(form))
                 if cyr:
                     words = tuple(_ru_stem(w) for w in words)
@@ -248,11 +251,12 @@ class PlaceMatcher:
     def spans(self, words: Words) -> list[PlaceSpan]:
         """(first word, words, place id) of each place name in one field, in order."""
         orig, folded = words
+        if "'" in "".join(folded):  # "Hatay'da": Turkish case endings cut (turkish.py)
+            folded = without_suffixes(orig, folded, self._words)
         out: list[PlaceSpan] = []
         after = 0  # words before this are inside a place name already counted
         # A word may start a name if not lower-case, and if it starts a form, or is not ASCII
-        # (a Cyrillic stem, a Hebrew prefix, an Arabic article): the rest, most capitalised
-        # words of an English text, are passed over in C.
+        # (a Cyrillic stem, a Hebrew prefix, an Arabic article): the rest are passed over in C.
         may = map(operator.or_, map(self._index.__contains__, folded),
                   map(operator.not_, map(str.isascii, folded)))
         for i in compress(range(len(orig)), map(operator.and_, map(operator.not_, map(
