@@ -23,7 +23,10 @@ def _json_text(f: Features | Raw) -> str:
                        "f": f.focus, "t": f.terms, "m": f.sig, "l": f.lead, "h": f.heads,
                        "d": f.day, "w": f.what, **({"r": True} if f.repeat else {}),
                        **({"o": sorted(f.acts)} if f.acts else {}),
-                       **({"k": f.kinds} if f.kinds else {})},
+                       **({"k": f.kinds} if f.kinds else {}),
+                       **({"u": True} if f.undated else {}),
+                       **({"ht": sorted(f.head_terms)} if f.head_terms else {}),
+                       **({"sm": True} if f.summary else {})},
                       separators=(",", ":"), ensure_ascii=False)
 
 

@@ -111,7 +111,8 @@ def score_many(feats: Mapping[int, Features], pairs: Sequence[tuple[int, int]],
                (repeat[later] & (days >= REPEAT_DAYS)).astype(np.float64), _acts(coded, x, y),
                _kinds(arts, x, y),
                np.maximum(np.minimum(days, WINDOW_DAYS) - LATE_DAYS, 0.0) / 7,
-               np.where(undated[later], np.minimum(days, WINDOW_DAYS) / 7, 0.0))
+               np.where(undated[later], np.minimum(days, WINDOW_DAYS) / 7, 0.0),
+               _headline(coded, x, y, cross, np.array([f.summary for f in arts], bool)))
     dot = np.zeros(len(x), np.float64)
     for weight, column in zip(model.vector, columns, strict=True):
         dot += weight * column
@@ -132,6 +133,20 @@ def _what(arts: Sequence[Features], field: Sparse, x: Any, y: Any) -> tuple[Any,
     named = (field.find(y, main[x]) >= 0) | (field.find(x, main[y]) >= 0)
     what = np.where(both, field.shared(x, y, product=True), 0.0)
     return what, (both & ~named).astype(np.float64)
+
+
+def _headline(coded: Coded, x: Any, y: Any, cross: Any, summary: Any) -> Any:
+    """`score._headline` per pair: the shared headline terms over their union (an int over an
+    int, one rounding, as in Python), 0 across scripts, for an empty headline or beside a
+    summary-only item."""
+    import numpy as np
+
+    field = coded.field("head_terms")
+    met = field.meet(x, y)[1]
+    nx, ny = field.count[x], field.count[y]
+    some = (cross == 0) & (nx > 0) & (ny > 0) & ~summary[x] & ~summary[y]
+    union = np.where(some, nx + ny - met, 1)
+    return np.where(some, met / union, 0.0)
 
 
 def _acts(coded: Coded, x: Any, y: Any) -> Any:

@@ -37,6 +37,10 @@ MAX_TERMS = 60  # stored per article: the rest barely moves a cosine
 RAW_TERMS = 200  # the most frequent terms an article keeps (a long one has several hundred)
 LEAD_CHARS = 250  # a name this early in the body is in the lead
 STATE_FOCUS = 0.4  # a state in the headline is a weak protagonist ("Iran", "Russia")
+# a body of at most this many words is a feed's summary (round 46: the real feeds' summaries,
+# 75% under 49 words, few past 59; the set's bodies none under 61): its headline is most of
+# its text, so the headlines' shared words (`score._headline`) are not read for it
+SUMMARY_WORDS = 60
 V = TypeVar("V", int, float)
 
 
@@ -65,6 +69,8 @@ class Features:
     acts: frozenset[str] = frozenset()  # "type a:id" read sentence by sentence (acts.py)
     kinds: int = 0  # the kinds of event the headline names (what.headline_kinds)
     undated: bool = False  # written back undated: no day in the lead, no live page (when.py)
+    head_terms: frozenset[str] = frozenset()  # the headline's own terms (`score._headline`)
+    summary: bool = False  # a body of at most SUMMARY_WORDS words: `headline` is 0 for it
     # sums of actors, states, places, focus: every pair scored needs them (not stored)
     sums: tuple[float, float, float, float] = field(default=(0.0, 0.0, 0.0, 0.0),
                                                     compare=False)
@@ -102,7 +108,8 @@ class Features:
         d = loads(text)
         return cls(published, d["s"], d["a"], d["st"], d["p"], d["f"], d["t"], tuple(d["m"]),
                    d["l"], tuple(d["h"]), d["d"], d.get("w", {}), bool(d.get("r")),
-                   frozenset(d.get("o", ())), d.get("k", 0), bool(d.get("u")))
+                   frozenset(d.get("o", ())), d.get("k", 0), bool(d.get("u")),
+                   frozenset(d.get("ht", ())), bool(d.get("sm")))
 
     def index_keys(self) -> list[str]:
         """Inverted-index keys: actors, states and places, the rarest terms, LSH bands. States
@@ -130,6 +137,8 @@ class Raw:
     acts: tuple[str, ...] = ()  # "type a:id" read sentence by sentence (acts.py), sorted
     kinds: int = 0  # the kinds of event the headline names (what.headline_kinds)
     undated: bool = False  # written back undated: no day in the lead, no live page (when.py)
+    head_terms: tuple[str, ...] = ()  # the headline's own terms, sorted (text.TextParts)
+    summary: bool = False  # a body of at most SUMMARY_WORDS words (a feed's summary)
 
     def df_keys(self) -> list[str]:
         return ([f"a:{a}" for a in self.actors] + [f"s:{s}" for s in self.states]
@@ -144,7 +153,7 @@ class Raw:
         d = loads(text)
         return cls(d["s"], d["a"], d["st"], d["p"], d["f"], d["t"], tuple(d["m"]), d["l"],
                    tuple(d["h"]), d["d"], d.get("w", {}), bool(d.get("r")), tuple(d.get("o", ())),
-                   d.get("k", 0), bool(d.get("u")))
+                   d.get("k", 0), bool(d.get("u")), tuple(d.get("ht", ())), bool(d.get("sm")))
 
 
 def _dumps(f: Features | Raw | SimpleNamespace) -> str:
@@ -164,6 +173,10 @@ def _dumps(f: Features | Raw | SimpleNamespace) -> str:
         d["k"] = f.kinds
     if f.undated:  # absent: stored before it was read (a new linker relinks the fortnight)
         d["u"] = True
+    if f.head_terms:  # absent: stored before headlines' terms were kept (the relink reads them)
+        d["ht"] = sorted(f.head_terms)
+    if f.summary:  # absent: a longer body, or stored before (no "ht" either: the part is 0)
+        d["sm"] = True
     try:
         return _fast_dumps(d).decode()
     except TypeError:
@@ -239,7 +252,8 @@ def raw_features(title: str, body: str, actor_rows: list[tuple[str, int, str]],
                _protagonist(actors, places), tuple(heads), day, profile(title, body),
                repeats(title), signature(title, body, linking, headline_places,
                                                        parts.body_places),
-               headline_kinds(title), undated)
+               headline_kinds(title), undated, parts.head_terms,
+               parts.body_words <= SUMMARY_WORDS)
 
 
 def _protagonist(actors: dict[str, float], places: dict[str, float]) -> str:
@@ -309,7 +323,8 @@ def _weighed(raw: Raw, published: datetime, df: Mapping[str, int], docs: int,
             "terms": {t: round(v / norm, 3) for t, v in heaviest(vec, MAX_TERMS)},
             "sig": raw.sig, "lead": raw.lead, "heads": raw.heads, "day": day,
             "what": unit(raw.what), "repeat": raw.repeat, "acts": frozenset(raw.acts),
-            "kinds": raw.kinds, "undated": raw.undated}
+            "kinds": raw.kinds, "undated": raw.undated, "head_terms": frozenset(raw.head_terms),
+            "summary": raw.summary}
 
 
 def index_keys(f: Features | SimpleNamespace) -> list[str]:

@@ -12,7 +12,10 @@ coverage of an event goes on for days as reactions and analysis, and the model s
 the odds fall, instead of a hard cut; a second slope from LATE_DAYS on (`late`) lets the
 first days, when a report's analysis and reactions are written, fall at their own rate, and
 a third (`undated`) a later piece whose lead names no day (one written back) at its own. The
-evidence is in tests/data/related_eval.md.
+headlines' shared words (`headline`, one script, both bodies longer than a summary) are
+weighed past the text's: fitted, the part is negative, since what two headlines share beyond
+their bodies is what adjacent events (a strike and the answer to it) share. The evidence is
+in tests/data/related_eval.md.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ DAY = 86400.0
 WINDOW_DAYS = 14.0  # candidates come from this far either side; the model decides how much
 PARTS = ("actors", "states", "places", "focus", "mass", "lead", "clash", "text", "days",
          "logdays", "evgap", "cross", "cross_ent", "cross_mass", "what", "what_clash", "repeat",
-         "acts_apart", "kind_apart", "late", "undated")
+         "acts_apart", "kind_apart", "late", "undated", "headline")
 TEXT = PARTS.index("text")
 REPEAT_DAYS = 0.5  # an article this far before a repeat's report is likely the earlier event
 # the decay bends here (the `late` part: days past it): a report's analysis, explainer and
@@ -153,6 +156,16 @@ def _undated(x: Features, y: Features, days: float) -> float:
     return min(days, WINDOW_DAYS) / 7 if later.undated else 0.0
 
 
+def _headline(x: Features, y: Features) -> float:
+    """The Jaccard of the two headlines' terms (0 across scripts, for an empty one, or beside a
+    summary-only item, whose headline is most of its text: round 46, real news E07)."""
+    hx, hy = x.head_terms, y.head_terms
+    if not (hx and hy) or x.script != y.script or x.summary or y.summary:
+        return 0.0
+    met = len(hx & hy)
+    return met / (len(hx) + len(hy) - met)
+
+
 def parts(x: Features, y: Features) -> dict[str, float]:
     """The named parts of a pair (what the model weighs)."""
     return dict(zip(PARTS, _pair(x, y)[0], strict=True))
@@ -192,7 +205,8 @@ def _pair(x: Features, y: Features) -> tuple[tuple[float, ...], list[str], list[
               min(abs(x.day - y.day), 7) / 7, cross, cross * (ea + ep) / 2, cross * mass,
               what, differ, _repeat(x, y, days), _acts_apart(x, y),
               1.0 if kind_apart(x.kinds, y.kinds) else 0.0,
-              max(min(days, WINDOW_DAYS) - LATE_DAYS, 0.0) / 7, _undated(x, y, days))
+              max(min(days, WINDOW_DAYS) - LATE_DAYS, 0.0) / 7, _undated(x, y, days),
+              _headline(x, y))
     return values, shared_a, shared_p
 
 

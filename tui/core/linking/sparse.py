@@ -22,8 +22,8 @@ from typing import Any
 from tui.core.linking.features import Features
 from tui.core.linking.minhash import NUM_HASHES
 
-FIELDS = ("actors", "states", "places", "focus", "terms", "what", "heads", "acts")
-SETS = ("heads", "acts")  # fields that are sets: their keys are coded with 0.0 each
+FIELDS = ("actors", "states", "places", "focus", "terms", "what", "heads", "acts", "head_terms")
+SETS = ("heads", "acts", "head_terms")  # fields that are sets: their keys are coded with 0.0 each
 SLOTS_MAX = 20_000  # articles coded before the columns start again (each is coded anew):
 # a worker holds 10,000 decoded (index._DECODED_MAX); ~0.9 KB of columns each
 _generations = count()  # one number per `Codes` and generation: codes never mix them

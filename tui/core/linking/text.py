@@ -386,6 +386,8 @@ class TextParts:
     terms: Counter[str]
     sig: tuple[int, ...]
     body_places: Sequence[PlaceSpan] = ()  # where the body names each place (`spans`)
+    head_terms: tuple[str, ...] = ()  # the headline's own terms, sorted (`score._headline`)
+    body_words: int = 0  # the body's words (`features.SUMMARY_WORDS`: a feed's summary or not)
 
 
 def text_parts(title: str, body: str) -> TextParts:
@@ -396,4 +398,5 @@ def text_parts(title: str, body: str) -> TextParts:
     body_places = matcher.spans(text)
     return TextParts(script_of(f"{title} {body[:2000]}"),
                      matcher.tally(matcher.spans(head), body_places), terms_of(head[1], text[1]),
-                     minhash_words(head[1] + text[1]), body_places)
+                     minhash_words(head[1] + text[1]), body_places,
+                     tuple(sorted(terms_of(head[1], ()))), len(text[1]))
