@@ -70,7 +70,9 @@ def test_a_summary_only_item_is_flagged_stored_and_read_back() -> None:
     assert Features.loads(short.published, short.dumps()) == short
     raw = raw_features(BLAST, SUMMARY, [], START)
     assert raw.summary and Raw.loads(raw.dumps()) == raw
-    assert short.head_terms == _features(BLAST).head_terms  # its headline's terms are kept
+    assert raw.head_terms == tuple(sorted(_features(BLAST).head_terms))  # read, and kept raw
+    assert short.head_terms == frozenset()  # never read beside it: not stored weighed
+    assert "ht" not in json.loads(short.dumps())
     edge = " ".join(["word"] * SUMMARY_WORDS)
     assert _features(BLAST, body=edge).summary  # at most SUMMARY_WORDS: a summary
     assert not _features(BLAST, body=edge + " more").summary
@@ -167,7 +169,7 @@ def test_an_upgraded_cache_gets_the_terms_when_the_new_linker_relinks_it(
     for table, column in (("link_weighed", "features"), ("link_features", "raw")):
         for art in (aid, short):
             old = _stored(conn, table, column, art)
-            del old["ht"]  # as the release before this one stored them
+            old.pop("ht", None)  # as the release before this one stored them
             old.pop("sm", None)
             conn.execute(
                 f"UPDATE {table} SET {column} = ? WHERE article_id = ?", (json.dumps(old), art)
@@ -180,5 +182,6 @@ def test_an_upgraded_cache_gets_the_terms_when_the_new_linker_relinks_it(
     for table, column in (("link_weighed", "features"), ("link_features", "raw")):
         assert _stored(conn, table, column, aid)["ht"] == terms
         assert "sm" not in _stored(conn, table, column, aid)
-        assert _stored(conn, table, column, short)["ht"] == terms
         assert _stored(conn, table, column, short)["sm"] is True
+    assert _stored(conn, "link_features", "raw", short)["ht"] == terms  # weighed: none
+    assert "ht" not in _stored(conn, "link_weighed", "features", short)

@@ -70,7 +70,7 @@ class Features:
     kinds: int = 0  # the kinds of event the headline names (what.headline_kinds)
     undated: bool = False  # written back undated: no day in the lead, no live page (when.py)
     head_terms: frozenset[str] = frozenset()  # the headline's own terms (`score._headline`)
-    summary: bool = False  # a body of at most SUMMARY_WORDS words: `headline` is 0 for it
+    summary: bool = False  # a body of at most SUMMARY_WORDS words: `headline` is 0, no terms
     # sums of actors, states, places, focus: every pair scored needs them (not stored)
     sums: tuple[float, float, float, float] = field(default=(0.0, 0.0, 0.0, 0.0),
                                                     compare=False)
@@ -323,8 +323,9 @@ def _weighed(raw: Raw, published: datetime, df: Mapping[str, int], docs: int,
             "terms": {t: round(v / norm, 3) for t, v in heaviest(vec, MAX_TERMS)},
             "sig": raw.sig, "lead": raw.lead, "heads": raw.heads, "day": day,
             "what": unit(raw.what), "repeat": raw.repeat, "acts": frozenset(raw.acts),
-            "kinds": raw.kinds, "undated": raw.undated, "head_terms": frozenset(raw.head_terms),
-            "summary": raw.summary}
+            "kinds": raw.kinds, "undated": raw.undated, "summary": raw.summary,
+            # a summary's are never read (`score._headline`): not stored, decoded or coded
+            "head_terms": frozenset() if raw.summary else frozenset(raw.head_terms)}
 
 
 def index_keys(f: Features | SimpleNamespace) -> list[str]:
