@@ -97,7 +97,15 @@ def test_the_part_is_not_read_beside_a_summary_only_item() -> None:
     short_blast = _features(BLAST, body=SUMMARY)
     short_again = _features(BLAST_AGAIN, START + timedelta(hours=2), body=SUMMARY)
     assert parts(long_blast, again)["headline"] > 0
-    for x, y in ((short_blast, short_again), (short_blast, again), (again, short_blast)):
+    # the flag alone gates it, even where a summary's terms were given (weighed, it has none)
+    termed = replace(short_blast, head_terms=long_blast.head_terms)
+    for x, y in (
+        (short_blast, short_again),
+        (short_blast, again),
+        (again, short_blast),
+        (termed, again),
+        (again, termed),
+    ):
         assert parts(x, y)["headline"] == 0.0
     model = default_model()
     without = replace(model, weights={**model.weights, "headline": 0.0})
@@ -131,6 +139,10 @@ def test_rows_scored_at_once_say_the_same_to_the_bit() -> None:
         5: _features("", START + timedelta(hours=3)),
         6: _features(BLAST, START + timedelta(hours=1), body=SUMMARY),
         7: _features(BLAST_AGAIN, START + timedelta(hours=4), body=SUMMARY),
+        8: replace(  # a summary given its headline's terms: the flag gates it here too
+            _features(BLAST, START + timedelta(hours=5), body=SUMMARY),
+            head_terms=_features(BLAST).head_terms,
+        ),
     }
     model = default_model()
     pairs = [(a, b) for a in feats for b in feats if a != b]
