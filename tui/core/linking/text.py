@@ -366,11 +366,8 @@ def adopt_matcher(matcher: PlaceMatcher) -> None:
 # ---------------------------------------------------------------- near-duplicates
 
 def minhash(title: str, body: str, width: int = 4) -> tuple[int, ...]:
-    """MinHash of word `width`-shingles: the same wire copy in two feeds gets a near-equal sig.
-
-    One 64-bit hash per shingle, XOR-ed with fixed masks for the other "permutations": cheap,
-    and good enough to tell copies (Jaccard > 0.5) from merely related texts.
-    """
+    """MinHash of word `width`-shingles (minhash.py): the same wire copy in two feeds gets a
+    near-equal sig, cheap and good enough to tell copies (Jaccard > 0.5) from related texts."""
     return minhash_words(split_words(f"{title} {body}")[1], width)
 
 
