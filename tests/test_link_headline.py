@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.link_cache import stored
 from tui.core.config.loader import Config, Settings
 from tui.core.linking.batch import score_many
 from tui.core.linking.features import SUMMARY_WORDS, Features, Raw, raw_features, weigh
@@ -158,11 +159,6 @@ def conn(tmp_path: Path) -> Iterator[sqlite3.Connection]:
     db.close()
 
 
-def _stored(conn: sqlite3.Connection, table: str, column: str, aid: int) -> dict[str, object]:
-    row = conn.execute(f"SELECT {column} FROM {table} WHERE article_id = ?", (aid,)).fetchone()
-    return dict(json.loads(row[0]))
-
-
 def test_an_upgraded_cache_gets_the_terms_when_the_new_linker_relinks_it(
     conn: sqlite3.Connection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -175,12 +171,12 @@ def test_an_upgraded_cache_gets_the_terms_when_the_new_linker_relinks_it(
         for key, body in (("k1", LEAD), ("k2", SUMMARY))
     )
     assert aid is not None and short is not None and analysis.run_pending(conn) == 2
-    terms = _stored(conn, "link_weighed", "features", aid)["ht"]
-    assert terms and terms == _stored(conn, "link_features", "raw", aid)["ht"]
-    assert _stored(conn, "link_weighed", "features", short)["sm"] is True
+    terms = stored(conn, "link_weighed", "features", aid)["ht"]
+    assert terms and terms == stored(conn, "link_features", "raw", aid)["ht"]
+    assert stored(conn, "link_weighed", "features", short)["sm"] is True
     for table, column in (("link_weighed", "features"), ("link_features", "raw")):
         for art in (aid, short):
-            old = _stored(conn, table, column, art)
+            old = stored(conn, table, column, art)
             old.pop("ht", None)  # as the release before this one stored them
             old.pop("sm", None)
             conn.execute(
@@ -192,8 +188,8 @@ def test_an_upgraded_cache_gets_the_terms_when_the_new_linker_relinks_it(
     monkeypatch.setattr(relink, "_WEIGHTS", weights)
     assert analysis.run_pending(conn) == 2
     for table, column in (("link_weighed", "features"), ("link_features", "raw")):
-        assert _stored(conn, table, column, aid)["ht"] == terms
-        assert "sm" not in _stored(conn, table, column, aid)
-        assert _stored(conn, table, column, short)["sm"] is True
-    assert _stored(conn, "link_features", "raw", short)["ht"] == terms  # weighed: none
-    assert "ht" not in _stored(conn, "link_weighed", "features", short)
+        assert stored(conn, table, column, aid)["ht"] == terms
+        assert "sm" not in stored(conn, table, column, aid)
+        assert stored(conn, table, column, short)["sm"] is True
+    assert stored(conn, "link_features", "raw", short)["ht"] == terms  # weighed: none
+    assert "ht" not in stored(conn, "link_weighed", "features", short)

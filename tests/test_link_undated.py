@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.link_cache import stored
 from tui.core.config.loader import Config, Settings
 from tui.core.linking.batch import score_many
 from tui.core.linking.features import Features, Raw, raw_features, weigh
@@ -101,11 +102,6 @@ def conn(tmp_path: Path) -> Iterator[sqlite3.Connection]:
     db.close()
 
 
-def _stored(conn: sqlite3.Connection, table: str, column: str, aid: int) -> dict[str, object]:
-    row = conn.execute(f"SELECT {column} FROM {table} WHERE article_id = ?", (aid,)).fetchone()
-    return dict(json.loads(row[0]))
-
-
 def test_an_upgraded_cache_gets_the_flag_when_the_new_linker_relinks_it(
         conn: sqlite3.Connection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     analysis = Analysis(Config(path=None, settings=Settings(cache_dir=tmp_path)))
@@ -113,9 +109,9 @@ def test_an_upgraded_cache_gets_the_flag_when_the_new_linker_relinks_it(
         "INSERT INTO articles(key, title, body, published, first_seen) VALUES (?, ?, ?, ?, ?)",
         ("k1", *ANALYSIS, to_iso(utcnow() - timedelta(days=2)), to_iso(utcnow()))).lastrowid
     assert aid is not None and analysis.run_pending(conn) == 1
-    assert _stored(conn, "link_weighed", "features", aid)["u"] is True
+    assert stored(conn, "link_weighed", "features", aid)["u"] is True
     for table, column in (("link_weighed", "features"), ("link_features", "raw")):
-        old = _stored(conn, table, column, aid)
+        old = stored(conn, table, column, aid)
         del old["u"]  # as the release before this one stored them
         conn.execute(f"UPDATE {table} SET {column} = ? WHERE article_id = ?",
                      (json.dumps(old), aid))
@@ -124,5 +120,5 @@ def test_an_upgraded_cache_gets_the_flag_when_the_new_linker_relinks_it(
     weights.write_bytes(Path(relink._WEIGHTS).read_bytes() + b"\n")
     monkeypatch.setattr(relink, "_WEIGHTS", weights)
     assert analysis.run_pending(conn) == 1
-    assert _stored(conn, "link_weighed", "features", aid)["u"] is True
-    assert _stored(conn, "link_features", "raw", aid)["u"] is True
+    assert stored(conn, "link_weighed", "features", aid)["u"] is True
+    assert stored(conn, "link_features", "raw", aid)["u"] is True
