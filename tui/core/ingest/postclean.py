@@ -176,12 +176,15 @@ def clean_lines(text: str, link_texts: Container[str] = frozenset(),
     kept: list[str] = []
     lines = [" ".join(raw.split()) for raw in furniture.drop_bio_boxes(text).splitlines()]
     # (" ".join(raw.split()) is _WS.sub(" ", raw_line).strip(), 4x faster)
+    dropped: dict[str, bool] = {}  # a line's verdict, once: a flood of one paragraph repeats it
     for line in promos.drop_podcast_boxes([line for line in lines if line]):
-        if _is_boilerplate(line, link_texts) or body_noise.is_noise(line) \
-                or furniture.is_furniture(line) or promos.is_promo(line) \
-                or (cards and _norm(line) in cards):
-            continue
-        if kept and kept[-1] == line:
+        drop = dropped.get(line)
+        if drop is None:
+            drop = dropped[line] = bool(
+                _is_boilerplate(line, link_texts) or body_noise.is_noise(line)
+                or furniture.is_furniture(line) or promos.is_promo(line)
+                or (cards and _norm(line) in cards))
+        if drop or (kept and kept[-1] == line):
             continue
         kept.append(line)
     return "\n\n".join(promos.drop_pull_quotes(kept))
