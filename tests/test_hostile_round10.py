@@ -74,3 +74,41 @@ def test_a_feed_item_of_300000_paragraphs_is_cut_and_said(
         (feed,) = desk.feeds()
         assert feed.warning is not None
         assert f"1 item's text cut off at {MAX_TAGS:,} tags" in feed.warning
+
+
+ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"  # a zstd frame's first bytes; what follows is noise
+
+
+def test_a_zstd_body_never_asked_for_is_said(server: LocalServer, tmp_path: Path) -> None:
+    """newsdesk asks for gzip, deflate or br. A zstd feed was read as text ('this is not a
+    feed (broken XML...)') and a zstd page as 'binary data'; both now say what came. A plain
+    body under a false zstd label is read as it is, as any unknown label."""
+    noise = ZSTD_MAGIC + bytes(range(256)) * 8
+    zstd = {"Content-Encoding": "zstd"}
+    page = server.add("/page", body=noise, headers={"Content-Type": "text/html", **zstd})
+    feed = rss([{"title": "Talks in Tehran", "guid": "z1", "link": page, "description": "Lead."}])
+    plain = server.add("/plain.xml", body=feed, headers=zstd)
+    packed = server.add("/packed.xml", body=noise, headers={"Content-Type": "text/xml", **zstd})
+    config = load_config(write_config(tmp_path, [("Plain", plain), ("Packed", packed)]))
+    with Desk.open(config) as desk:
+        desk.refresh()
+        feeds = {f.name: f for f in desk.feeds()}
+        assert feeds["Packed"].last_error == (
+            "the response could not be decompressed: sent compressed as zstd, which newsdesk "
+            "did not ask for and cannot read"
+        )
+        assert feeds["Plain"].last_error is None
+        (article,) = (desk.article(i) for i in desk.ids())
+        assert article is not None and article.body == "Lead."
+        assert "zstd" in (article.extract_error or ""), article.extract_error
+
+
+def test_a_304_to_a_first_request_is_an_error(server: LocalServer, tmp_path: Path) -> None:
+    """A 304 answers 'your copy is current'; to a request that named no copy it sends
+    nothing. The feed was counted healthy and unchanged, empty forever, without a word."""
+    url = server.add("/feed.xml", status=304)
+    with Desk.open(load_config(write_config(tmp_path, [("Wire", url)]))) as desk:
+        summary = desk.refresh()
+        assert summary.feeds_failed == 1 and summary.not_modified == 0
+        (feed,) = desk.feeds()
+        assert feed.last_error is not None and "304 Not Modified" in feed.last_error
