@@ -112,3 +112,15 @@ def test_a_304_to_a_first_request_is_an_error(server: LocalServer, tmp_path: Pat
         assert summary.feeds_failed == 1 and summary.not_modified == 0
         (feed,) = desk.feeds()
         assert feed.last_error is not None and "304 Not Modified" in feed.last_error
+
+
+def test_an_escape_sequence_leaves_a_tag_whole() -> None:
+    """A tag kept its escape sequences' parameters once their ESC was dropped: a newsboat
+    urls file's coloured tag became the tag '[31mUrgent[0m' (and so did one typed to `tag`
+    or written in a rule). The sequence goes whole, as from a title."""
+    from tui.core.config.newsboat import parse_urls
+    from tui.core.tagnames import display
+
+    (feed,) = parse_urls('http://127.0.0.1/w.xml "\x1b[31mUrgent\x1b[0m" Iran\n')
+    assert feed.tags == ("Urgent", "Iran")
+    assert display("\x1b]8;;http://127.0.0.1/\x1b\\Gaza\x1b]8;;\x1b\\ \x9b1mnow") == "Gaza now"
