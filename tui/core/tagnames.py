@@ -20,7 +20,12 @@ _KEEP = {"\u200c", "\u200d"}  # ZWNJ/ZWJ: part of Persian spelling
 
 
 def display(name: str) -> str:
-    """The tag as shown: NFC, control and format characters out, whitespace collapsed."""
+    """The tag as shown: NFC, control and format characters out, whitespace collapsed. An
+    escape sequence goes whole: an OPML category's colour codes left "[31mUrgent[0m"."""
+    if "\x1b" in name or "\x9b" in name:
+        from tui.core.text.sanitize import strip_controls
+
+        name = strip_controls(name)
     kept = "".join(ch for ch in unicodedata.normalize("NFC", name)
                    if unicodedata.category(ch)[0] != "C" or ch in _KEEP)
     return " ".join(kept.split())

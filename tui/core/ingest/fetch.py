@@ -14,20 +14,17 @@ private address unless allowed.
 from __future__ import annotations
 
 import asyncio
-import zlib
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 from urllib.parse import SplitResult, urljoin, urlsplit
 
-import brotli
-
 from tui.core.ingest import plain
 from tui.core.ingest.addresses import POLICY, LinkPolicy, Resolver
+from tui.core.ingest.decoding import Decoder
 from tui.core.ingest.feed_request import USER_AGENT
-from tui.core.ingest.neterrors import DecodingError, Timeouts, describe_error, passing
+from tui.core.ingest.neterrors import Timeouts, describe_error, passing
 from tui.core.ingest.sweep import Handed
 from tui.core.ingest.tls import Contexts
 from tui.core.item_keys import too_long_url
@@ -37,89 +34,13 @@ if TYPE_CHECKING:
 
 MAX_REDIRECTS = 5
 _REDIRECTS = {301, 302, 303, 307, 308}
-_STEP = 256 * 1024  # most bytes one decompression call may produce (brotli: up to ~2x)
-_KNOWN = {"gzip", "x-gzip", "deflate", "br"}
+_NO_COPY = ("the server answered 304 Not Modified to a request that named no earlier copy: "
+            "nothing was sent to read")
 _JOIN_ON_LOOP = 1 << 20  # bytes: a larger body's chunks are joined in a thread
 # Hosts whose idle connections are kept for reuse (origins.PerOrigin), about one per host of a
 # refresh (feeds and their pages). With fewer than hosts, round-robin over the hosts evicted
 # every one before its next request.
 KEEP_ALIVE = 32
-
-
-class _Decoder:
-    """Content-Encoding decoding that never inflates more than `_STEP` bytes at a time.
-
-    httpx decodes each network chunk in one call: a 15 kB brotli body can expand to 10 GB in
-    memory before any size check runs. Here output is pulled in bounded steps and counted.
-    """
-
-    def __init__(self, encoding: str) -> None:
-        # Unknown labels ("UTF-8", "none", "binary" are all seen in the wild) mean the body
-        # is sent as is, as httpx and browsers treat them.
-        codings = [c.strip() for c in encoding.lower().split(",") if c.strip() in _KNOWN]
-        if len(codings) > 1:
-            raise DecodingError(f"unsupported stacked Content-Encoding {encoding!r}")
-        self.kind = codings[0] if codings else "identity"
-        self._first = True
-        if self.kind in ("gzip", "x-gzip"):
-            self._zlib = zlib.decompressobj(zlib.MAX_WBITS | 16)
-        elif self.kind == "deflate":
-            self._zlib = zlib.decompressobj(zlib.MAX_WBITS | 32)  # zlib or gzip header
-        elif self.kind == "br":
-            self._br = brotli.Decompressor()
-
-    def take(self, data: bytes, room: int) -> tuple[list[bytes], bool]:
-        """`data` decoded, at most `room` bytes of it, and whether there was more. Run in a
-        thread for a compressed body (`Fetcher._read`): inflating to the cap is CPU-bound
-        (zlib and brotli let go of the GIL meanwhile)."""
-        out: list[bytes] = []
-        for chunk in self.decode(data):
-            if len(chunk) > room:
-                out.append(chunk[:room])
-                return out, True
-            out.append(chunk)
-            room -= len(chunk)
-        return out, False
-
-    def decode(self, data: bytes) -> Iterator[bytes]:
-        try:
-            if self.kind == "identity":
-                yield data
-            elif self.kind == "br":
-                yield from self._unbrotli(data)
-            else:
-                yield from self._inflate(data)
-        except (zlib.error, brotli.error) as exc:
-            raise DecodingError(f"{self.kind}: {exc}") from None
-
-    def _unbrotli(self, data: bytes) -> Iterator[bytes]:
-        # Drain with empty input until nothing is pending: brotli may report it can take more
-        # input while it still holds output, and new input then would lose that output.
-        yield self._br.process(data, output_buffer_limit=_STEP)
-        stuck = 0
-        while stuck < 100:
-            out = self._br.process(b"", output_buffer_limit=_STEP)
-            if out:
-                stuck = 0
-                yield out
-            elif self._br.can_accept_more_data():
-                return
-            else:
-                stuck += 1
-        raise brotli.error("the brotli stream makes no progress")
-
-    def _inflate(self, data: bytes) -> Iterator[bytes]:
-        try:
-            out = self._zlib.decompress(data, _STEP)
-        except zlib.error:
-            if self.kind != "deflate" or not self._first:
-                raise
-            self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)  # raw deflate labelled "deflate"
-            out = self._zlib.decompress(data, _STEP)
-        self._first = False
-        yield out
-        while self._zlib.unconsumed_tail:
-            yield self._zlib.decompress(self._zlib.unconsumed_tail, _STEP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +67,7 @@ class FetchResult:
 
     @property
     def not_modified(self) -> bool:
-        return self.status == 304
+        return self.status == 304 and self.error is None
 
     @property
     def ok(self) -> bool:
@@ -314,6 +235,9 @@ class Fetcher:
                     moved = current if permanent else moved
                     continue
                 found = await self._read(url, current, response, max_bytes)
+                if found.status == 304 and not ("If-None-Match" in headers
+                                                or "If-Modified-Since" in headers):
+                    found = replace(found, error=_NO_COPY)  # else read as "unchanged" forever
                 return replace(found, moved_to=moved) if moved else found
             finally:
                 await response.aclose()
@@ -372,7 +296,7 @@ class Fetcher:
         if status >= 400:
             return FetchResult(url, final, status, headers=headers,
                                error=f"the server answered {_status_words(status)}")
-        decoder = _Decoder(response.headers.get("content-encoding", ""))
+        decoder = Decoder(response.headers.get("content-encoding", ""))
         chunks: list[bytes] = []
         size = raw_size = 0
         truncated = False

@@ -28,10 +28,13 @@ _XREF = (r"(?:(lea|vea|lee|mira) también|le puede interesar|te puede interesar|
          r"|art[íi]culos relacionados|m[áa]s sobre|lesen sie auch|mehr zum thema|[àa] lire aussi"
          r"|lire aussi|leggi anche|czytaj (też|także|więcej)|dowiedz się więcej"
          r"|читайте (также|еще|ещё)|смотрите также|по теме|подробнее|ещё по теме"
+         r"|читайте (також|ще)|також читайте"  # Ukrainian
          r"|[اإأ]قرأ (أيضاً|أيضا|ايضاً|ايضا|المزيد|كذلك)|(مواضيع|أخبار|اخبار|مقالات) ذات صلة"
          r"|(بیشتر |همچنین )?بخوانید|(مطالب|اخبار|خبرهای) مرتبط)")
 _AD = (r"advertisement|advertising|sponsored( content)?|ad|anzeige|publicité|реклама|إعلان"
-       r"|آگهی( تبلیغاتی)?|تبلیغات"
+       r"|آگهی( تبلیغاتی)?|تبلیغات|reklam|פרסומת"
+       r"|haberin devamı reklamdan sonra|reklamdan sonra devam ediyor"  # noqa: RUF001
+       r"|המשך (הכתבה|הידיעה) (אחרי|לאחר) הפרסומת"
        r"|scroll to continue( with content)?|continue reading below|story continues below")
 _DROP_PATTERNS = [
     # Inline cross-links: "Read more: Other headline", "ALSO READ | ...", "Related: ...".
@@ -52,6 +55,7 @@ _DROP_PATTERNS = [
     r"\W*((facebook|twitter|x|whatsapp|telegram|linkedin|email|reddit|copy link)\W*)*$",
     r"^\W*share (this|on|via)\b.{0,60}$",
     r"^\W*(follow us|join us) on\b.{0,60}$",
+    r"^\W*(читайте|смотрите|ищите) нас в\b.{0,40}$",  # "Читайте нас в Telegram"
     r"^\W*(تابعونا|تابعوا|تابعنا|انضموا إلى|اشترك في) (على|عبر|في)? ?.{0,80}"
     r"(تلغرام|تيليغرام|تويتر|فيسبوك|إنستغرام|يوتيوب|قناتنا|حساباتنا|صفحتنا)\W*$",
     r"^.{0,40}(ما را در|ما را|به کانال|کانال ما در) .{0,40}(تلگرام|اینستاگرام|توییتر|ایتا|بله)"
@@ -61,10 +65,10 @@ _DROP_PATTERNS = [
     r"^.{0,120}\bctrl\s*\+\s*enter\b.{0,40}$",
     rf"^\W*(поделиться|поделитесь|شارك|اشتراک{_ZW}گذاری)\b.{{0,60}}$",
     # Newsletter boxes, captions and credits (the cheap ones; the scanning ones are below).
-    r"^\W*(sign up|subscribe( now)?|get the newsletter)\W*$",
+    r"^\W*(sign up|subscribe( now)?|get the newsletter|abone ol(un)?|הירשמו|הרשמו)\W*$",
     r"^\W*enter your e-?mail( address)?\W*$",
     r"^\W*(file )?(photo|photograph|image|picture|pictured|caption|credit|foto|фото|illustration"
-    r"|تصوير|عکس)"
+    r"|تصوير|عکس|fotoğraf|görsel|צילום)"
     r"( credit)?s?\s*[:|/©].{0,150}$",
     r"^\W*©.{0,120}$",
     # Tag rows, video and audio labels, reading times: their names are not the story's.
@@ -82,6 +86,8 @@ _SCANNING_PATTERNS = [  # (cue words, pattern)
     (("newsletter",), r"^.{0,40}\bnewsletters?\b.{0,40}\b(sign up|subscribe|inbox)\b.{0,60}$"),
     (("signing up", "unsubscribe"),
      r"^.{0,60}\b(by signing up|you can unsubscribe at any time)\b.{0,160}$"),
+    (("bülten",), r"^.{0,80}\b(e-?)?bülten\w*\s+(abone ol|kaydol|üye ol)\w*\W*$"),
+    (("ניוזלטר",), r"^.{0,60}(הירשמו|הרשמו|הצטרפו|להרשמה)\s+(ל|אל\s+ה?)ניוזלטר.{0,80}$"),
     (("подпи",), r"^.{0,60}\b(подпишитесь|подписывайтесь|подписаться|подпишись) на "
      r"(нашу |наши |наш )?(рассылк|канал|telegram|телеграм|страниц|аккаунт|дзен).{0,120}$"),
     # A teaser for another story: its headline, then a link to it ("Other headline — read
@@ -176,12 +182,15 @@ def clean_lines(text: str, link_texts: Container[str] = frozenset(),
     kept: list[str] = []
     lines = [" ".join(raw.split()) for raw in furniture.drop_bio_boxes(text).splitlines()]
     # (" ".join(raw.split()) is _WS.sub(" ", raw_line).strip(), 4x faster)
+    dropped: dict[str, bool] = {}  # a line's verdict, once: a flood of one paragraph repeats it
     for line in promos.drop_podcast_boxes([line for line in lines if line]):
-        if _is_boilerplate(line, link_texts) or body_noise.is_noise(line) \
-                or furniture.is_furniture(line) or promos.is_promo(line) \
-                or (cards and _norm(line) in cards):
-            continue
-        if kept and kept[-1] == line:
+        drop = dropped.get(line)
+        if drop is None:
+            drop = dropped[line] = bool(
+                _is_boilerplate(line, link_texts) or body_noise.is_noise(line)
+                or furniture.is_furniture(line) or promos.is_promo(line)
+                or (cards and _norm(line) in cards))
+        if drop or (kept and kept[-1] == line):
             continue
         kept.append(line)
     return "\n\n".join(promos.drop_pull_quotes(kept))

@@ -38,6 +38,7 @@ _ANCHORED = [  # each starts at the line's start: one alternation, tried there o
     # Cross-link labels.
     rf"^\W*(также на сайте|ещё на сайте|еще на сайте|עוד בנושא|קראו עוד|קראו גם"
     rf"|bunlar da ilginizi çekebilir|ilgili haber(ler)?|ayrıca (bakınız|okuyun)"
+    rf"|(bunu|bunları) da okuyun"
     rf"|also on [\w .'\u2019-]{{2,30}})\s*[:|\u2013\u2014-]\s*{_NOSENT}{{3,200}}$",
     r"^\W*(also on [\w .'\u2019-]{2,30}|כתבות נוספות|ilgili haberler|daha fazla haber)\W*$",
     # A shouted video or podcast label over its title: "VIDEO Hezbollah drone footage ...".
@@ -70,18 +71,27 @@ _SCANNING = [  # (cue words, pattern)
     (("devamı",), r"^.{0,60}\bdevamı (için )?(tıklayın|tıklayınız)\W*$"),
 ]
 _ANCHORED_RE = re.compile("|".join(f"(?:{p})" for p in _ANCHORED), re.I)
+
+
+def _folded(word: str) -> str:
+    """A word lowered as re.I matches it in Turkish: a shouted "AYRICA" lowers to "ayrica"
+    and "İLGİLİ" to "ilgili" with combining dots, neither an opener as spelled; both fold
+    the dotless i and drop the dot here."""
+    return word.lower().replace("\u0307", "").replace("\u0131", "i")
+
+
 # The words an _ANCHORED line opens with (lowered): a line opening otherwise, or with no
 # digit, is passed over before the alternation (most body lines: it cost 15% of the clean).
-_OPENERS = frozenset([
+_OPENERS = frozenset(map(_folded, [
     "live", "прямая", "онлайн", "بث", "مباشر", "پخش", "زنده", "בשידור", "שידור",
     "canlı", "canli", "download", "get", "install", "скачайте", "установите", "حمّل",
     "حمِّل", "حمل", "حملوا", "نزّل", "نزل", "قم", "הורידו", "تابعوا", "تابعونا", "تابعنا",
     "انضموا", "انضم", "اشتركوا", "הצטרפו", "עקבו", "הירשמו", "также", "ещё", "еще", "עוד",
-    "קראו", "bunlar", "ilgili", "i̇lgili", "ayrıca", "also", "כתבות", "daha", "video",
+    "קראו", "bunlar", "bunu", "bunları", "ilgili", "ayrıca", "also", "כתבות", "daha", "video",
     "vi̇deo", "видео", "photo", "image", "picture", "slide", "фото", "слайд", "صورة", "عکس",
     "תמונה", "fotoğraf", "görsel", "podcast", "подкаст", "بودكاست", "پادکست", "פודקאסט",
     "listen", "слушайте", "استمع", "بشنوید", "האזינו"
-])
+]))
 _OPENER = re.compile(r"[\W_]*([^\s:|/\u2013\u2014-]+)")
 _BY_CUE = [(cues, re.compile(p, re.I)) for cues, p in _SCANNING]
 
@@ -92,7 +102,7 @@ def is_promo(line: str) -> bool:
     if len(line) > 400 or (len(line) >= 250 and line.count(". ") >= 2):
         return False
     opener = _OPENER.match(line)
-    word = opener.group(1).lower() if opener else ""
+    word = _folded(opener.group(1)) if opener else ""
     if (word in _OPENERS or word[:1].isdigit()) and _ANCHORED_RE.match(line):
         return True
     low = line.lower()

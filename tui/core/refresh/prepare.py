@@ -27,21 +27,31 @@ def _text(html: str | None) -> str:
 
 def prepare_feed(data: bytes, headers: dict[str, str], feed_url: str) -> PreparedFeed:
     """In a worker. Parsing and extraction load there, never in a refresh with nothing new."""
+    from tui.core.ingest.extract import MAX_TAGS, cut_feed_html
     from tui.core.ingest.language import guess_language
     from tui.core.ingest.links import feed_links
     from tui.core.ingest.parse import parse_feed
 
     parsed = parse_feed(data, headers, feed_url)
     entries = []
+    cut = 0
     for e in parsed.entries:
-        content, summary = _text(e.content_html), _text(e.summary_html)
+        content_html, content_cut = cut_feed_html(e.content_html or "")
+        summary_html, summary_cut = cut_feed_html(e.summary_html or "")
+        cut += content_cut or summary_cut
+        content, summary = _text(content_html), _text(summary_html)
         body, source = (content, "feed-content") if content else (summary, "summary")
-        html = e.content_html if content else e.summary_html
+        html = content_html if content else summary_html
         entries.append(NewEntry(
             key=e.key, url=e.url, title=e.title, author=e.author, summary=summary or None,
             feed_content=content or None, published=e.published,
             lang=e.lang or guess_language(e.title, body),
             body=body, body_source=source if body else "", shared_link=e.shared_link,
             links=feed_links(html, body, e.url or feed_url)))
-    return PreparedFeed(parsed.title, parsed.lang, tuple(entries), parsed.error, parsed.warning,
+    warning = parsed.warning
+    if cut:  # on the feed, as a cut page is said on its article
+        said = f"{cut} items' text" if cut > 1 else "1 item's text"
+        said += f" cut off at {MAX_TAGS:,} tags"
+        warning = f"{warning}; {said}" if warning else said
+    return PreparedFeed(parsed.title, parsed.lang, tuple(entries), parsed.error, warning,
                         parsed.truncated_entries)
