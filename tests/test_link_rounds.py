@@ -95,11 +95,14 @@ def _made_index(path: Path) -> list[int]:
     return ids
 
 
+@pytest.mark.parametrize("whole", [False, True])
 @pytest.mark.parametrize(("postings", "limit", "max_keys"),
                          [(100, 20, 200), (10, 5, 8), (7, 7, 3)])
 def test_round_candidates_are_the_sql_ones_ties_and_edges_included(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, postings: int, limit: int,
-        max_keys: int) -> None:
+        max_keys: int, whole: bool) -> None:
+    """Key by key as the run's articles ask, or every key of the window read at once (a
+    round about as big as the cache): the candidates SQL gives, ties and edges included."""
     from tui.core.linking import index
     from tui.core.linking.features import idf
     from tui.core.linking.score import DAY, WINDOW_DAYS
@@ -117,7 +120,8 @@ def test_round_candidates_are_the_sql_ones_ties_and_edges_included(
     window = rounds.window_of({aid: keys[aid][1] for aid in run})
     got = []
     for i in range(0, len(run), 40):  # postings loaded job by job
-        got += rounds.round_candidates(conn, str(tmp_path / "c.db"), "t", run[i:i + 40], window)
+        got += rounds.round_candidates(conn, str(tmp_path / "c.db"), "t", run[i:i + 40], window,
+                                       whole)
     df = store.df(conn, {k for ks, _p in keys.values() for k in ks})
     want = []
     for aid in run:

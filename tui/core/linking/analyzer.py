@@ -175,9 +175,11 @@ def _link_round(conn: sqlite3.Connection, path: str, everyone: list[int], model:
 
     window = rounds.window_of(published(conn, everyone))
     token = uuid.uuid4().hex  # a worker's postings serve this round only
+    whole = rounds.reads_whole(conn, everyone)
     step = rounds.CANDIDATE_CHUNK
     tiler = rounds.Tiler(everyone)  # each job's pairs grouped while the workers rank on
-    for part in context.in_pool(candidates_job, [(path, token, everyone[i:i + step], window)
+    for part in context.in_pool(candidates_job, [(path, token, everyone[i:i + step], window,
+                                                  whole)
                                                  for i in range(0, len(everyone), step)]):
         tiler.add(part)
     rounds.forget()  # held here too when there is no pool

@@ -56,11 +56,11 @@ def link_job(path: str, ids: list[int], model: Model, sources: Sources) -> list[
     return link_scores(_reader(path), ids, model)
 
 
-def candidates_job(path: str, token: str, ids: list[int],
-                   window: tuple[float, float]) -> list[tuple[int, list[int]]]:
+def candidates_job(path: str, token: str, ids: list[int], window: tuple[float, float],
+                   whole: bool = False) -> list[tuple[int, list[int]]]:
     from tui.core.linking.rounds import round_candidates
 
-    return round_candidates(_reader(path), path, token, ids, window)
+    return round_candidates(_reader(path), path, token, ids, window, whole)
 
 
 def label_job(path: str, stories: list[tuple[int, list[int]]], sources: Sources

@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -45,7 +46,10 @@ ROUND_MIN = 400  # a run this big is linked as a round; a smaller one article by
 BLOCK = 2_000  # articles per block of a round: a scoring job decodes at most two blocks
 CANDIDATE_CHUNK = 500  # articles per candidates job
 RANK_CHUNK = 100  # articles whose postings a candidates job holds at once
-
+# a round of at least this share of the indexed articles has its workers read every key of
+# the window at once: one walk of the index costs what the cache holds, asking key by key
+# what the run needs (~5 times as much per key asked as per posting walked)
+WHOLE_SHARE = 0.25
 
 
 class Postings:
@@ -53,12 +57,15 @@ class Postings:
     own ranks nothing), loaded as articles need them, as numpy arrays: each key's postings one
     block of `times` (and `dense`, their articles' places in `known`), by time, then id."""
 
-    def __init__(self, window: tuple[float, float]) -> None:
+    def __init__(self, window: tuple[float, float], whole: bool = False) -> None:
         import numpy as np
 
         self.window = window
+        self.whole = whole  # the first load reads every key of the window (`_load_window`)
+        self.complete = False  # it did: every key with two postings or more there is held
         self.block: dict[str, int] = {}  # key -> its block: times[start[b]:start[b + 1]]
-        self.start = np.zeros(1, np.int64)
+        self.empty = 0  # the empty block: a key not held once the whole window is
+        self.start = np.zeros(2, np.int64)
         self.times = np.zeros(0, np.float64)
         self.dense = np.zeros(0, np.int64)
         self.known = np.zeros(0, np.int64)  # article ids, in the order first loaded
@@ -70,13 +77,34 @@ class Postings:
         self.seen, self.slot = np.zeros(1, np.int64), np.zeros(1, np.int64)
 
     def load(self, conn: sqlite3.Connection, keys: set[str]) -> None:
+        if self.whole:
+            self.whole = False
+            self.complete = self._load_window(conn)
+        if self.complete:
+            return
+        missing = sorted(keys - self.block.keys())
+        if missing:
+            self._add(missing, self._listed(conn, missing) or _rows(conn, missing, self.window))
+
+    def _load_window(self, conn: sqlite3.Connection) -> bool:
+        """Every key with two postings or more in the window from one walk of the index (a
+        cold fill's round asks for most keys: 83k by name, 500 a statement, cost each worker
+        ~4 times the CPU); False, nothing held, when the rows are not as `_listed` expects."""
+        lists = store.window_lists(conn, *self.window)
+        keys = list(lists)
+        found = self._listed(conn, keys, lists, lambda _ids: store.window_times(
+            conn, *self.window))
+        if found is None:
+            return False
+        self._add(keys, found)
+        return True
+
+    def _add(self, keys: list[str], found: tuple[Any, Any, Any]) -> None:
+        """Blocks for `keys`, in order: their postings' (count per key, articles, times)."""
         import numpy as np
 
-        missing = sorted(keys - self.block.keys())
-        if not missing:
-            return
-        sizes, loaded, times = self._listed(conn, missing) or _rows(conn, missing, self.window)
-        self.block.update({key: len(self.block) + n for n, key in enumerate(missing)})
+        sizes, loaded, times = found
+        self.block.update({key: len(self.block) + 1 + n for n, key in enumerate(keys)})
         self.start = np.concatenate([self.start, self.start[-1] + np.cumsum(sizes)])
         self.times = np.concatenate([self.times, times])
         new = np.unique(loaded)
@@ -86,13 +114,18 @@ class Postings:
         self.dense = np.concatenate([self.dense, self.where(loaded)])
         self.seen, self.slot = np.zeros((2, len(self.known) + 1), np.int64)
 
-    def _listed(self, conn: sqlite3.Connection, keys: list[str]) -> tuple[Any, Any, Any] | None:
+    def _listed(self, conn: sqlite3.Connection, keys: list[str],
+                lists: Mapping[str, str] | None = None,
+                spans_of: Callable[[list[int]], Mapping[int, tuple[float, float]]] | None = None
+                ) -> tuple[Any, Any, Any] | None:
         """(per key its postings' count, their articles, their times) from a row per key with
         two or more and one per article not met yet (a row per posting was most); None if an
-        article's postings carry two times, it went meanwhile, or a key's come out of order."""
+        article's postings carry two times, it went meanwhile, or a key's come out of order.
+        `lists`: the keys' rows when read already; `spans_of`: `store.posted_at` of ids."""
         import numpy as np
 
-        lists = store.posting_lists(conn, keys, *self.window)
+        if lists is None:
+            lists = store.posting_lists(conn, keys, *self.window)
         joined = [lists.get(key, "") for key in keys]
         sizes = np.array([ids.count(",") + 1 if ids else 0 for ids in joined], np.int64)
         loaded = np.fromstring(",".join(filter(None, joined)), np.int64, sep=",")
@@ -100,7 +133,8 @@ class Postings:
             return None
         articles, each = np.unique(loaded, return_inverse=True)
         found, at = articles.tolist(), self.at
-        spans = store.posted_at(conn, [aid for aid in found if aid not in at])
+        missing = [aid for aid in found if aid not in at]
+        spans = (spans_of or partial(store.posted_at, conn))(missing)
         at.update((aid, first) for aid, (first, last) in spans.items() if first == last)
         try:
             times = np.array([at[aid] for aid in found], np.float64)[each]
@@ -138,12 +172,18 @@ _key, _time, _article = itemgetter(0), itemgetter(1), itemgetter(2)
 _round: dict[str, tuple[str, Postings]] = {}  # db path -> (round token, its postings)
 
 
-def _postings_for(path: str, token: str, window: tuple[float, float]) -> Postings:
+def _postings_for(path: str, token: str, window: tuple[float, float], whole: bool
+                  ) -> Postings:
     held = _round.get(path)
     if held is None or held[0] != token:
         _round.clear()  # one round at a time: the last one's postings go
-        held = _round[path] = (token, Postings(window))
+        held = _round[path] = (token, Postings(window, whole))
     return held[1]
+
+
+def reads_whole(conn: sqlite3.Connection, run: Sequence[int]) -> bool:
+    """Whether a round's workers read the window's postings whole (`Postings._load_window`)."""
+    return len(run) >= WHOLE_SHARE * store.df(conn, []).get("", 0)
 
 
 def forget() -> None:
@@ -152,7 +192,8 @@ def forget() -> None:
 
 
 def round_candidates(conn: sqlite3.Connection, path: str, token: str, ids: Sequence[int],
-                     window: tuple[float, float]) -> list[tuple[int, list[int]]]:
+                     window: tuple[float, float], whole: bool = False
+                     ) -> list[tuple[int, list[int]]]:
     """Step 1 (reads only): (article, its candidates best first) for `ids`, from postings
     held in memory for the round `token` (whose window covers every article of the run):
     `store.candidates` in numpy, the job's articles at once (a Python loop over every
@@ -169,7 +210,7 @@ def round_candidates(conn: sqlite3.Connection, path: str, token: str, ids: Seque
     if not keys:
         return []
     wanted = {k for ks, _p in keys.values() for k in ks}
-    held = _postings_for(path, token, window)
+    held = _postings_for(path, token, window, whole)
     held.load(conn, wanted)
     df = store.df(conn, [k for k in wanted if k[:2] != "m:"])  # a band's weight is fixed
     docs = df.get("", 1)
@@ -177,7 +218,8 @@ def round_candidates(conn: sqlite3.Connection, path: str, token: str, ids: Seque
     rank = {key: n for n, key in enumerate(names)}
     weight = np.array([index.MINHASH_WEIGHT if key.startswith("m:") else idf(df.get(key, 0), docs)
                        for key in names])
-    block = np.array([held.block[key] for key in names], np.int64)
+    get, empty = held.block.get, held.empty
+    block = np.array([get(key, empty) for key in names], np.int64)
     aids = sorted(keys)
     count = np.array([len(keys[aid][0]) for aid in aids], np.int64)
     art = np.repeat(np.arange(len(aids)), count)

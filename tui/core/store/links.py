@@ -236,6 +236,22 @@ def posting_lists(conn: sqlite3.Connection, keys: Sequence[str], lo: float, hi: 
                                "HAVING count(*) > 1", keys, lo, hi))
 
 
+def window_lists(conn: sqlite3.Connection, lo: float, hi: float) -> dict[str, str]:
+    """`posting_lists` of every key with two postings or more in [lo, hi]: one walk of the
+    whole index, for a round about as big as the cache."""
+    return dict(conn.execute("SELECT key, group_concat(article_id) FROM link_keys WHERE "
+                             "published BETWEEN ? AND ? GROUP BY key HAVING count(*) > 1",
+                             (lo, hi)))
+
+
+def window_times(conn: sqlite3.Connection, lo: float, hi: float
+                 ) -> dict[int, tuple[float, float]]:
+    """`posted_at` of every article with a posting in [lo, hi] (those postings' times)."""
+    return {aid: (first, last) for aid, first, last in conn.execute(
+        "SELECT article_id, min(published), max(published) FROM link_keys "
+        "WHERE published BETWEEN ? AND ? GROUP BY article_id", (lo, hi))}
+
+
 def posted_at(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, tuple[float, float]]:
     """id -> the earliest and latest time its postings carry (the same, as set_features
     writes them)."""
