@@ -172,7 +172,23 @@ def rare_shared(p: ev.Pair, most: int = RARE_DF) -> float:
     return math.log1p(sum(1 for t in x if t in y and DF.get(t, 0) <= most))
 
 
+def rare_ra(p: ev.Pair) -> float:
+    """log1p of the sum of 1 / df over the kept stems both share (one script): no threshold,
+    an event's words count less the more of the cache holds them (resource allocation)."""
+    if p.parts["cross"]:
+        return 0.0
+    x, y = npr.FEATS[p.a].terms, npr.FEATS[p.b].terms
+    return math.log1p(sum(1.0 / max(DF.get(t, 1), 1) for t in x if t in y))
+
+
+def rare_ra2(p: ev.Pair) -> float:
+    """The same, each stem 2 / df (two articles at least hold a shared one: 1 at most)."""
+    return rare_ra(p) and math.log1p(2 * math.expm1(rare_ra(p)))
+
+
 PAIRWISE = {
+    "rare_ra": rare_ra,
+    "rare_ra2": rare_ra2,
     "obj_apart": obj_apart,
     "ship_apart": ship_apart,
     "rare_shared": rare_shared,
