@@ -18,7 +18,11 @@ both bodies are longer than a summary (LONG_BODY words; "_long80": 80); "body_on
 part with each article's headline stems left out of its terms, in `text`'s place
 ("body_jac": beside head_jac; "body_text": beside head_text; "body_both_jac": both headlines'
 stems left out of both). After each row, the weights a whole-set fit gives the variant.
-Figures: tests/data/related_eval.md, rounds 45 and 46.
+Round 48: "obj_apart": both name an object of one kind (a vessel, a flight, a named
+operation: bench/named_objects.py) and no name of it is the same ("ship_apart": vessels
+only); "rare_shared": log1p of the stems both keep (one script) that at most RARE_DF of the
+set's articles keep (an event's own words: "pagers", "Sudzha", a ship's name).
+Figures: tests/data/related_eval.md, rounds 45, 46 and 48.
 """
 
 from __future__ import annotations
@@ -27,10 +31,12 @@ import math
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench import named_objects
 from bench import names_probe as npr
 from bench import related_eval as ev
 from bench import story_fit as sf
@@ -46,6 +52,9 @@ BODY_WORDS: dict[int, int] = {}  # the body's words (a feed's summary: a few doz
 # items: 75% under 49 words, 7 of 50-59 against 111 of 40-49) and the set's bodies (none
 # under 61 words): on the set the part is head_jac's
 LONG_BODY = 60
+OBJECTS: dict[int, dict[str, frozenset[str]]] = {}  # round 48: the named objects
+DF: dict[str, int] = {}  # each kept stem's df in the set's cache, as the linker counts it
+RARE_DF = 3
 Part = Callable[[Features, Features, bool, bool], float]
 
 
@@ -143,7 +152,47 @@ def text_body_both(p: ev.Pair) -> float:
     return sum(v * y[t] for t, v in x.items() if t in y) / (nx * ny)
 
 
+def obj_apart(p: ev.Pair, kinds: tuple[str, ...] = ("vessel", "flight", "operation")) -> float:
+    """Both name an object of one kind, no name of that kind the same (one script)."""
+    if p.parts["cross"]:
+        return 0.0
+    return 1.0 if named_objects.apart(OBJECTS[p.a], OBJECTS[p.b], kinds) else 0.0
+
+
+def ship_apart(p: ev.Pair) -> float:
+    return obj_apart(p, ("vessel",))
+
+
+def rare_shared(p: ev.Pair, most: int = RARE_DF) -> float:
+    """log1p of the kept stems both share that at most `most` of the cache's articles hold
+    (its df, as the linker counts it; one script)."""
+    if p.parts["cross"]:
+        return 0.0
+    x, y = npr.FEATS[p.a].terms, npr.FEATS[p.b].terms
+    return math.log1p(sum(1 for t in x if t in y and DF.get(t, 0) <= most))
+
+
+def rare_ra(p: ev.Pair) -> float:
+    """log1p of the sum of 1 / df over the kept stems both share (one script): no threshold,
+    an event's words count less the more of the cache holds them (resource allocation)."""
+    if p.parts["cross"]:
+        return 0.0
+    x, y = npr.FEATS[p.a].terms, npr.FEATS[p.b].terms
+    return math.log1p(sum(1.0 / max(DF.get(t, 1), 1) for t in x if t in y))
+
+
+def rare_ra2(p: ev.Pair) -> float:
+    """The same, each stem 2 / df (two articles at least hold a shared one: 1 at most)."""
+    return rare_ra(p) and math.log1p(2 * math.expm1(rare_ra(p)))
+
+
 PAIRWISE = {
+    "rare_ra": rare_ra,
+    "rare_ra2": rare_ra2,
+    "obj_apart": obj_apart,
+    "ship_apart": ship_apart,
+    "rare_shared": rare_shared,
+    **{f"rare_shared{n}": partial(rare_shared, most=n) for n in (2, 5, 8)},
     "head_jac_long": head_jac_long,
     "head_jac_long80": head_jac_long80,
     "text_body": text_body,
@@ -297,7 +346,13 @@ def main() -> None:
             HEAD_TERMS[aid] = frozenset(text.terms(title, ""))
             LEAD_TERMS[aid] = frozenset(text.terms(lead, ""))
             BODY_WORDS[aid] = len(text.split_words(body)[1])
-        return index.features(conn, sorted(gold))  # type: ignore[arg-type]
+            OBJECTS[aid] = named_objects.named_objects(f"{title}\n{body}")
+        got = index.features(conn, sorted(gold))  # type: ignore[arg-type]
+        from tui.core.store import links as lstore
+
+        terms = {f"t:{t}" for f in got.values() for t in f.terms}
+        DF.update({k[2:]: n for k, n in lstore.df(conn, terms).items() if k.startswith("t:")})
+        return got
 
     bench, feats = sf.rv.load_with(read, seeds=args.seeds)
     npr.FEATS.update(feats)
@@ -314,6 +369,15 @@ def main() -> None:
         flush=True,
     )
     for name in args.only:
+        if name in PAIRWISE:
+            fires = [(PAIRWISE[name](p) > 0, p.same) for p in bench.table]
+            print(
+                f"{name}: fires on {sum(f and s for f, s in fires)} of "
+                f"{sum(s for _f, s in fires)} same-event candidate pairs, "
+                f"{sum(f and not s for f, s in fires)} of "
+                f"{sum(not s for _f, s in fires)} other-event ones",
+                flush=True,
+            )
         runs = [run(bench, s, args.folds, EXTRA[name]) for s in args.seeds]
         sf.print_means(name, runs, args.folds, width=16)
         print(
