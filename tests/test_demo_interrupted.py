@@ -5,6 +5,7 @@ saying what is kept, 130 or 143, no worker left. It said a bare "interrupted", a
 
 from __future__ import annotations
 
+import shutil
 import signal
 import subprocess
 import sys
@@ -14,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from tests.test_fetch_sigterm import _alive
+from tests.test_tmux_first_use import user_env
+from tests.test_tmux_smoke import Tmux
 
 
 @pytest.mark.parametrize(("sent", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
@@ -41,3 +44,22 @@ def test_a_demo_interrupted_while_it_fetches_says_what_is_kept(
     while _alive(demo.pid) and time.monotonic() < deadline:  # its workers too
         time.sleep(0.1)
     assert not _alive(demo.pid)
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_ctrl_c_in_a_terminal_during_the_demos_first_fetch(tmp_path: Path, term: Tmux) -> None:
+    """As a new user meets it: Ctrl-C reaches the whole process group (the pool's workers
+    too) while the progress bars are drawn; one line says what is kept, and the shell gets
+    130."""
+    demo = f"{sys.executable} -m tui demo --dir {tmp_path / 'demo'}"
+    term.start(
+        f"{user_env(tmp_path / 'home')} bash --norc -c '{demo}; echo \"exit $?\"; sleep 60'",
+        cwd=tmp_path,
+    )
+    term.wait_for(lambda s: "feeds " in s and "━" in s)  # the bars: the fetch is under way
+    term.keys("C-c")
+    screen = term.wait_for(lambda s: "exit " in s)
+    assert "exit 130" in screen, screen
+    said = [line for line in screen.splitlines() if line.startswith("interrupted")]
+    assert len(said) == 1 and said[0].startswith("interrupted: "), screen
+    assert "Traceback" not in screen, screen
