@@ -231,3 +231,19 @@ def test_text_width_is_checked(tmp_path: Path) -> None:
         .settings.text_width == 72
     with pytest.raises(ConfigError, match="text_width"):
         load_config(write_config(tmp_path, [], settings="text_width = 5"))
+
+
+async def test_the_help_screen_found_says_what_the_found_lines_leave(demo_desk) -> None:
+    """`?`, `/yank` at 80x24: one command is left and fits, but the border still said
+    "lines 1-19 of 144 · ↓ j/space: more below" of the whole table; esc shows all again."""
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        box = app.screen.query_one("#help-box")
+        assert "more below" in str(box.border_subtitle)
+        await pilot.press("slash", *"yank")
+        await until(pilot, lambda: str(box.border_subtitle) == "q closes", 5)
+        await pilot.press("escape")
+        await until(pilot, lambda: "more below" in str(box.border_subtitle), 5)

@@ -61,3 +61,45 @@ def test_the_read_ones_left_out_by_l_are_counted_too(demo_desk) -> None:
     assert read == 1
     said = empty_text(desk, config, "All", f"(is:unread) ({words})", True, read=read)
     assert said.endswith("\n1 read article matches it: l shows them."), said
+
+
+async def test_a_filter_matching_nothing_names_what_was_typed_and_the_way_back(
+        demo_desk) -> None:
+    """A new user's first filter that matched nothing was told the query the list runs,
+    `No articles match '(is:unread) (actor:shoigu feed:nowhere)'`, with no key: what they
+    typed is named, with the view, and how to clear or change it."""
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        await pilot.press("f", *"actor:shoigu feed:nowhere", "enter")
+        await settle(pilot)
+        assert not screen.articles.pager
+        assert screen.articles.empty_text == (
+            "No articles match 'actor:shoigu feed:nowhere' in Unread.\n"
+            "c clears the filter and the search; f or / types another."), \
+            screen.articles.empty_text
+        await pilot.press("c")
+        await settle(pilot)
+        assert screen.articles.pager and len(screen.articles.pager) > 0
+
+
+async def test_l_hiding_every_article_of_a_view_says_l_shows_them(demo_desk) -> None:
+    from tests.test_app_newsboat_keys import choose_feed
+
+    desk, config = demo_desk
+    feed = config.feeds[0].name
+    desk.set_read(desk.ids(f'feed:"{feed}"'))
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await choose_feed(pilot, feed)
+        screen = main(app)
+        assert screen.articles.pager and len(screen.articles.pager) > 0
+        await pilot.press("l")
+        await settle(pilot)
+        assert not screen.articles.pager
+        assert screen.articles.empty_text == (
+            f"No unread articles in {feed}: l shows the read ones too."), \
+            screen.articles.empty_text

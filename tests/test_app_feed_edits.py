@@ -100,7 +100,7 @@ async def test_X_asks_with_the_count_and_removes_the_feed_keeping_its_articles(
             assert isinstance(app.screen, ConfirmDialog)
             question = str(app.screen.query_one(".dialog-about").render())
             assert "Take Kremlin Watch" in question and "It holds 2 articles (2 unread)" in question
-            assert "The 1 saved or tagged stay for good" in question
+            assert "The 1 saved or tagged stays for good" in question
             assert ("""To take its unread ones out of Unread now: newsdesk dismiss --query """
                     """'feed:"Kremlin Watch"'""") in question  # the rest need not linger
             await pilot.press("n")  # anything but y keeps it

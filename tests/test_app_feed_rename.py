@@ -24,10 +24,14 @@ def _feed(server: LocalServer, name: str) -> str:
 
 
 def _tree_label(app, url_name: str) -> str:
+    """The feed's row in the tree, "" while the tree has none (being rebuilt): a bare `next`
+    raised StopIteration inside `until`, a RuntimeError under load instead of a wait."""
     tree = main(app).view_tree
-    group = next(n for n in tree.root.children if str(n.label).startswith("Feeds"))
-    return next(str(n.label) for n in group.children
-                if n.data is not None and n.data.feed == url_name)
+    group = next((n for n in tree.root.children if str(n.label).startswith("Feeds")), None)
+    if group is None:
+        return ""
+    return next((str(n.label) for n in group.children
+                 if n.data is not None and n.data.feed == url_name), "")
 
 
 async def test_a_feed_renamed_in_feeds_toml_is_renamed_everywhere_at_once(

@@ -62,3 +62,23 @@ async def test_O_with_one_link_and_no_browser_says_so(fetched: Path, tmp_path: P
                 "enter opens · esc cancels")
             await pilot.press("enter")  # its only link: no number to type
             await until(pilot, lambda: "no browser found (y copies the link)" in status(app))
+
+
+async def test_a_browser_named_by_BROWSER_but_not_installed_is_named(
+        fetched: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """$BROWSER set to a program that is not there: "no browser found" said only that."""
+    empty = tmp_path / "no-programs"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    monkeypatch.setenv("BROWSER", "firefxo")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    config = load_config(fetched)
+    with Desk.open(config) as desk:
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: main(app).articles.current is not None)
+            await pilot.press("o")
+            await until(pilot, lambda: "no browser found" in status(app))
+            assert ("no browser found ($BROWSER's 'firefxo' not installed; y copies the link)"
+                    in status(app)), status(app)

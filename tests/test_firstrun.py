@@ -158,7 +158,9 @@ def test_empty_list_texts(tmp_path: Path, site_config: Path) -> None:
         assert str(site_config) in text and "newsdesk import-opml FILE" in text
         text = empty_text(desk, config, "All", "actor:nobody-we-know", True)
         assert text.startswith("No known actor is called 'nobody-we-know'")
-        assert empty_text(desk, config, "All", "zzz", True) == "No articles match 'zzz'."
+        assert empty_text(desk, config, "All", "zzz", True) == (
+            "No articles match 'zzz' in All.\nc clears the filter and the search; f or / types "
+            "another.")
         desk.refresh(extract=False)  # port 9: refused, and never reached before
         text = empty_text(desk, config, "All", "", False)
         assert text.startswith("No articles yet: the last refresh could not reach the feed")

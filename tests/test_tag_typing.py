@@ -108,3 +108,29 @@ async def test_a_tag_with_a_space_completes_in_quotes(demo_desk) -> None:
         await pilot.pause()
         assert {"gulf", "Russia Iran"} <= set(desk.article(row.id).tags)
         assert '#"Russia Iran"' in status(app)
+
+
+async def test_tab_takes_the_completion_as_a_shell_does(demo_desk) -> None:
+    """`cauc`, tab, enter: an analyst's habit (the shell's, Elfeed's tag prompt) tagged the
+    article `cauc`, since tab moved the focus and left the completion untaken."""
+    desk, config = demo_desk
+    assert "caucasus" in [tag for tag, _ in desk.all_tags()]
+    app = make_app(desk, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        row = current(app)
+        await pilot.press("t")
+        await pilot.pause()
+        await _type(pilot, "cauc")
+        await pilot.pause()
+        await pilot.press("tab", "enter")
+        await settle(pilot)
+        tags = desk.article(row.id).tags
+        assert "caucasus" in tags and "cauc" not in tags, tags
+        await pilot.press("t")  # nothing to complete: tab leaves what was typed, in the line
+        await pilot.pause()
+        await _type(pilot, "zzq")
+        await pilot.pause()
+        await pilot.press("tab", "enter")
+        await settle(pilot)
+        assert "zzq" in desk.article(row.id).tags

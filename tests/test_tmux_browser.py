@@ -137,3 +137,16 @@ def test_o_with_marks_hands_the_terminal_to_the_browser_for_each_link(tmp_path: 
     assert NEWEST in screen
     opened = record.read_text(encoding="utf-8").split()
     assert len(opened) == 2 and opened[0] == url
+
+
+def test_a_BROWSER_not_installed_is_named(tmp_path: Path, term: Tmux) -> None:
+    """$BROWSER naming a program that is not there: passed over, and now said so."""
+    config_path, _ = cache_with(tmp_path, None)
+    empty_path = tmp_path / "empty-bin"
+    empty_path.mkdir()
+    term.start(f"{user_env(tmp_path / 'home')} BROWSER=firefxo PATH={empty_path} "
+               f"{sys.executable} -m tui --config {config_path}", cwd=tmp_path)
+    term.wait_for(lambda s: NEWEST in s)
+    term.keys("o")
+    screen = term.wait_for(lambda s: "no browser found" in s)
+    assert "no browser found ($BROWSER's 'firefxo' not installed; y copies the link)" in screen

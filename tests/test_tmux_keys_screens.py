@@ -49,8 +49,10 @@ def test_the_help_screen_scrolls_finds_and_closes(tmp_path: Path, tmux: Tmux) ->
     tmux.keys("/", *"reload")  # other readers' word for it
     tmux.wait_for(lambda s: f"2 of {len(COMMANDS)} commands have 'reload'" in s
                   and "Refresh every feed" in s and "Go to the next unread" not in s)
+    # the two fit: the border no longer speaks of the whole table's lines below
+    tmux.wait_for(lambda s: "more below" not in s and "─ q closes ─" in s)
     tmux.keys("Escape")  # the words go: every command again
-    tmux.wait_for(lambda s: every in s and "Go to the next unread" in s)
+    tmux.wait_for(lambda s: every in s and "Go to the next unread" in s and "lines 1-" in s)
     tmux.keys("q")
     tmux.wait_for(lambda s: "newsdesk keys" not in s)
     tmux.keys("?")

@@ -43,3 +43,26 @@ def test_slash_in_unread_counts_the_read_matches(tmp_path: Path, tmux: Tmux) -> 
     tmux.keys("c")
     tmux.wait_for(lambda s: "Ankara talks on power lines" in s)
     tmux.keys("escape", "q")
+
+
+def test_a_filter_matching_nothing_says_the_way_back(tmp_path: Path, tmux: Tmux) -> None:
+    """Seen as a new user sees it: what was typed, not the query the list runs, and `c`."""
+    items = [{"title": "Ankara talks on power lines", "guid": "a1",
+              "pubDate": "Mon, 05 Aug 2024 10:00:00 GMT"}]
+    with LocalServer() as server:
+        config = write_config(tmp_path, [{"name": "Wire", "url": server.add(
+            "/wire/feed.xml", body=rss(items)), "extract": False}])
+        run = [sys.executable, "-m", "tui", "--config", str(config)]
+        assert subprocess.run([*run, "fetch"], capture_output=True, timeout=120).returncode == 0
+    tmux.start(f"{user_env(tmp_path / 'home')} {' '.join(run)}", cwd=tmp_path)
+    tmux.wait_for(lambda s: "Ankara talks on power lines" in s)
+    tmux.keys("f")
+    tmux.keys("title:kremlin")
+    tmux.keys("enter")
+    screen = tmux.wait_for(lambda s: "No articles match" in s)
+    assert "No articles match 'title:kremlin' in Unread." in screen, screen
+    assert "(is:unread)" not in screen
+    assert "c clears the filter and the search; f or / types another." in screen, screen
+    tmux.keys("c")
+    tmux.wait_for(lambda s: "Ankara talks on power lines" in s)
+    tmux.keys("q")

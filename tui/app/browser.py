@@ -82,6 +82,17 @@ def plan(url: str, setting: str, env: Mapping[str, str] | None = None,
     return None
 
 
+def unfound(env: Mapping[str, str] | None = None) -> str:
+    """What `$BROWSER` named that is not installed (a typo, a program since removed), in a
+    few words for "no browser found": it said only that, and the user who had set it was
+    left to guess why it was passed over. "" when it is unset."""
+    env = os.environ if env is None else env
+    names = [entry.split()[0] for entry in (env.get("BROWSER") or "").split(os.pathsep)
+             if entry.strip()]
+    gone = [name for name in names if not shutil.which(name, path=env.get("PATH"))]
+    return f"$BROWSER's {', '.join(repr(name) for name in gone)} not installed; " if gone else ""
+
+
 def missing(argv: tuple[str, ...], env: Mapping[str, str] | None = None) -> str | None:
     """The program of `argv` when it cannot be run (not on the PATH, or no such file), else
     None. Checked before the app hands over the terminal, so a mistyped or uninstalled

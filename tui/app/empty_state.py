@@ -48,12 +48,26 @@ def _left_out(read: int, unread_view: bool, key: Keys) -> str:
     return f"\n{counted(read, 'read article')} match{'es' if read == 1 else ''} it: {how}."
 
 
+def _narrowed(typed: str, view_label: str, read: int, unread_view: bool, key: Keys) -> str:
+    """A filter, a search or `l` left nothing: what was typed, where, and the way back (it
+    named the query the list runs, `'(is:unread) (actor:shoigu since:1y)'`, and no key)."""
+    if not typed:  # `l` alone: every article of the view is read
+        return (f"No unread articles in {view_label}: {key('toggle_hide_read')} shows the "
+                "read ones too.")
+    said = f"No articles match {typed!r} in {view_label}."
+    if read:
+        return said + _left_out(read, unread_view, key)
+    return (f"{said}\n{key('clear_query')} clears the filter and the search; "
+            f"{key('filter')} or {key('search')} types another.")
+
+
 def empty_text(desk: Desk, config: Config, view_label: str, query: str, narrowed: bool,
                feed: str | None = None, read: int = 0, unread_view: bool = False,
-               key: Keys = default_key) -> str:
+               key: Keys = default_key, typed: str | None = None) -> str:
     """The text of an empty list: `narrowed` when a filter or search is active; `feed`: the
     feed the list shows, whose last error says why it is empty; `read`: the read articles
-    that match what was typed, left out by Unread (`unread_view`) or by `l`."""
+    that match what was typed, left out by Unread (`unread_view`) or by `l`; `typed`: the
+    filter and search as typed (else `query`, the whole query, is named)."""
     unknown = _unknown_actors(desk, query)
     if unknown:
         names = ", ".join(repr(n) for n in unknown)
@@ -61,7 +75,7 @@ def empty_text(desk: Desk, config: Config, view_label: str, query: str, narrowed
                 f"The Actors part of the tree lists the known ones; {key('new_actor')} adds a "
                 "new actor.")
     if narrowed:
-        return f"No articles match {query!r}." + (_left_out(read, unread_view, key) if read else "")
+        return _narrowed(query if typed is None else typed, view_label, read, unread_view, key)
     feeds = len(config.feeds)
     where = _config_name(config)
     if not feeds:

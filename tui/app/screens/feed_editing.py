@@ -186,14 +186,17 @@ def removal_question(name: str, url: str, held: Holdings, keep_days: int,
     if not held.articles:
         lines.append("It has no articles in the cache.")
     else:
+        one = held.articles == 1  # "It stays ... prunes it", not "They stay ... them"
         until = "for good (keep_days = 0)" if keep_days <= 0 else \
-            f"until keep_days ({keep_days}) prunes them"
-        lines.append(f"It holds {counted(held.articles, 'article')} "
-                     f"({held.unread} unread). They stay in All and searches {until}.")
-        kept = (f"The {held.kept} saved or tagged stay for good" if held.kept else
+            f"until keep_days ({keep_days}) prunes {'it' if one else 'them'}"
+        lines.append(f"It holds {counted(held.articles, 'article')} ({held.unread} unread). "
+                     f"{'It stays' if one else 'They stay'} in All and searches {until}.")
+        stay = "stays" if held.kept == 1 else "stay"
+        kept = (f"The {held.kept} saved or tagged {stay} for good" if held.kept else
                 "Saved and tagged articles always stay")
-        lines.append(kept + (f"; {held.shared} listed under another feed too stay listed "
-                             "there." if held.shared else "."))
+        lines.append(kept + (f"; {held.shared} listed under another feed too "
+                             f"stay{'s' if held.shared == 1 else ''} listed there."
+                             if held.shared else "."))
         if held.unread:  # the rest need not wait for keep_days in Unread (remove-feed says so)
             lines.append("To take its unread ones out of Unread now: newsdesk dismiss --query "
                          + shlex.quote(removed_feed_query(name, left)))

@@ -6,7 +6,8 @@
   keeping its selected article on its screen row, the tree recounts, an open article that
   changed is shown afresh, and the focus stays where it is.
 - feeds.toml: read again when a refresh starts (`R`, `r`, the auto-refresh), and when its
-  modification time or size changes (a stat at each poll: another reader's `V`, an editor),
+  modification time or size changes (a stat at each poll: another reader's `V`, an editor;
+  `filewatch.py`: the bytes too while that time is recent),
   so an edited file is used without a restart: feeds, settings, views, rules and mutes, keys.
   A broken one is said (file, line, what) and the last good config stays in use. `V` (save a
   view) reads the file back after writing it, and puts it in use the same way (`use`).
@@ -14,12 +15,12 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from tui.app.commands import clashes, keymap
+from tui.app.filewatch import FileWatch
 from tui.app.screens.host import Host
 from tui.app.toasts import toast, withdraw
 from tui.app.views import feed_view
@@ -59,7 +60,7 @@ class Follow:
         self.refresh = refresh  # what the auto-refresh runs
         self.busy = busy  # the app's own job is writing: it reloads when it ends
         self._seen: int | None = None
-        self._stamp: tuple[int, int] | None = None
+        self._file = FileWatch(None)  # start() looks at the file
         self._auto: Timer | None = None
         self.also: list[Callable[[], None]] = []  # other files watched at each poll
         self.renamed: list[Callable[[dict[str, str]], None]] = []
@@ -67,7 +68,7 @@ class Follow:
 
     def start(self) -> None:
         self._seen = self._version()
-        self._stamp = self._config_stamp()
+        self._file = FileWatch(self.host.config.path)
         self.host.set_interval(POLL_SECONDS, self.poll, name="cache-watch")
         self._schedule(self.host.config.settings.refresh_minutes)
 
@@ -126,21 +127,11 @@ class Follow:
         host.view_tree.recount()
 
     # -- feeds.toml --------------------------------------------------------------------------
-    def _config_stamp(self) -> tuple[int, int] | None:
-        path = self.host.config.path
-        try:
-            found = os.stat(path) if path is not None else None
-        except OSError:  # being replaced: asked again at the next poll
-            return None
-        return (found.st_mtime_ns, found.st_size) if found is not None else None
-
     def _config_poll(self) -> None:
         """feeds.toml changed on disk (another reader saved a view, an editor saved it): put
         it in use as `R` would, and say what changed (nothing when it was this app's `V`)."""
-        stamp = self._config_stamp()
-        if stamp is None or stamp == self._stamp:
+        if not self._file.changed():
             return
-        self._stamp = stamp
         note = self.reread_config()
         if note:
             self.host.say(note)

@@ -91,6 +91,7 @@ class HelpScreen(ModalScreen[None]):
                             f"{words.strip()!r})" if words.strip()
                             else f"newsdesk keys ({len(COMMANDS)} commands)")
         box.scroll_home(animate=False)
+        self.call_after_refresh(self._where)  # it said "more below" of the whole table
 
     @on(Input.Submitted, "#help-find")
     def _found(self) -> None:
@@ -117,6 +118,7 @@ class HelpScreen(ModalScreen[None]):
             find.display = False
             self.finding = False
             self.query_one("#help-box", VerticalScroll).focus()
+            self.call_after_refresh(self._where)
         elif self.finding and event.is_printable and event.character:
             event.stop()
             event.prevent_default()

@@ -240,7 +240,7 @@ class MainScreen(Screen[None]):
             read = read_left_out(self.desk, view.kind, view.query, words, self.hide_read)
             self.articles.empty_text = empty_text(self.desk, self.config, view.label,
                                                   pager.query, narrowed, view.feed, read,
-                                                  view.kind == "unread", self.key)
+                                                  view.kind == "unread", self.key, words)
         self.articles.set_feed_tags(frozenset(
             tagnames.key(tag) for feed in self.config.feeds for tag in feed.tags))
         if self.articles.pager is None or self.articles.pager.query != pager.query:

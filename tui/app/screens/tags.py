@@ -127,7 +127,9 @@ class KnownTags(Widget):
 class AddTagsScreen(ModalScreen[list[str]]):
     """Ask for tags; returns the list (empty when cancelled)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel"),
+                                             Binding("tab", "complete", show=False,
+                                                     priority=True)]
 
     def __init__(self, existing: list[tuple[str, int]], title: str) -> None:
         super().__init__()
@@ -139,13 +141,21 @@ class AddTagsScreen(ModalScreen[list[str]]):
             box.border_title = "Add tags"
             yield Label(own_line(self.article_title, app_reorders(self)), id="tag-article")
             # short enough for 80x24, or the key hint at its end is cut off
-            yield VisualInput(placeholder='tags, "two words" as one; → completes',
+            yield VisualInput(placeholder='tags, "two words" as one; tab/→ completes',
                         suggester=TagSuggester(self.existing), id="tag-input")
             yield KnownTags(self.existing, id="tag-known")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.dismiss(parse_tags(event.value))
+
+    def action_complete(self) -> None:
+        """`tab` takes the completion shown, as a shell and Elfeed's tag prompt do: it moved
+        the focus away, and `enter` then added the tag as typed (`dos` for `dossier`)."""
+        field = self.query_one("#tag-input", Input)
+        field.focus()
+        field.cursor_position = len(field.value)
+        field.action_cursor_right()  # at the end, it takes the suggestion (if one is shown)
 
     def action_cancel(self) -> None:
         self.dismiss([])

@@ -326,7 +326,7 @@ class Triage:
             return
         where, copy = self.host.config.path or "feeds.toml", self.host.key("copy_link")
         if launch is None:
-            self.host.say(f"no browser found ({copy} copies the link)")
+            self.host.say(f"no browser found ({browser.unfound()}{copy} copies the link)")
             self.host.app.notify(f"To open links with {self.host.key('open_browser')}, install "
                                  'a browser and set browser = "lynx %u" (or another) in '
                                  f"[settings] of {where}", title="No browser found",

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from tui.cli import output
 from tui.cli.configinfo import tell
-from tui.cli.progress import progress_reporter, summary_line
+from tui.cli.progress import summary_line
 from tui.cli.registry import Command, open_desk
 
 if TYPE_CHECKING:
@@ -82,6 +82,7 @@ def _demo_server(folder: Path) -> DemoServer | RunningDemo:
 
 
 def demo(args: argparse.Namespace) -> int:
+    from tui.cli.commands.refresh import refresh_said
     from tui.core.config.loader import load_config
     from tui.demo.cache import adopt_cache
     from tui.demo.config import write_demo_config
@@ -100,8 +101,7 @@ def demo(args: argparse.Namespace) -> int:
             if adopted.merged:
                 tell(f"demo: {adopted.merged} copies of articles from earlier demo runs on "
                      "other ports merged into the originals (read, saved and tags kept)")
-            with progress_reporter(sys.stderr.isatty() and not args.json) as on_event:
-                summary = desk.refresh(on_event=on_event)
+            summary = refresh_said(desk, sys.stderr.isatty() and not args.json)
             if args.fetch_only:
                 if args.json:
                     output.print_json(summary.as_json())

@@ -139,19 +139,23 @@ def what_stays(name: str, held: Holdings | None, keep_days: int,
                 "are never pruned")
     if not held.articles:
         return "it had no articles in the cache"
+    one = held.articles == 1  # "its 1 article stays ... finds it", not "stay ... them"
+    them = "it" if one else "them"
     until = "for good (keep_days = 0)" if keep_days <= 0 else \
-        f"until keep_days ({keep_days}) prunes them"
-    line = (f"its {counted(held.articles, 'article')} stay in the cache: in All and searches "
-            f"({query} finds them) {until}")
+        f"until keep_days ({keep_days}) prunes {them}"
+    line = (f"its {counted(held.articles, 'article')} stay{'s' if one else ''} in the cache: in "
+            f"All and searches ({query} finds {them}) {until}")
     if held.kept:
-        line += f"; the {held.kept} saved or tagged are never pruned"
+        line += (f"; the {held.kept} saved or tagged {'is' if held.kept == 1 else 'are'} "
+                 "never pruned")
     if held.shared:
-        line += f"; {held.shared} listed under another feed too stay listed there"
+        line += (f"; {held.shared} listed under another feed too "
+                 f"stay{'s' if held.shared == 1 else ''} listed there")
     if held.unread:
         import shlex
 
         line += (f"; {held.unread} unread: newsdesk dismiss --query "
-                 f"{shlex.quote(query)} hides them from Unread")
+                 f"{shlex.quote(query)} hides {'it' if held.unread == 1 else 'them'} from Unread")
     return line
 
 

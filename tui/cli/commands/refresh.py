@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tui.cli.errors import CliError, Terminated
 from tui.cli.fetch_report import interrupted as interrupted
@@ -17,6 +17,7 @@ from tui.core.words import counted
 
 if TYPE_CHECKING:
     from tui.core.desk import Desk
+    from tui.core.refresh.summary import RefreshSummary
 
 
 def _fetch_arguments(p: argparse.ArgumentParser) -> None:
@@ -34,9 +35,18 @@ def fetch(desk: Desk, args: argparse.Namespace) -> int:
         where = desk.config.path or "feeds.toml"
         raise CliError(f"the config lists no feeds: add [[feed]] tables to {where}", 2)
     args.feeds = [feed_named(desk, name) for name in args.feeds]
-    stored: list[Stored] = []
     live = sys.stderr.isatty() and not (args.json or args.quiet)  # a bar, failures as they come
+    summary = refresh_said(desk, live, args.feeds or None,
+                           extract=False if args.no_extract else None, preswept=handed_over())
+    return report(summary, desk.config, json=args.json, quiet=args.quiet, live=live)
 
+
+def refresh_said(desk: Desk, live: bool, feeds: list[str] | None = None,
+                 **options: Any) -> RefreshSummary:
+    """`desk.refresh` with its progress shown, and a Ctrl-C or SIGTERM ended in the line
+    saying what is kept: `fetch` and `demo`'s own fetch (which said a bare "interrupted",
+    and died without a word on SIGTERM) end the same way."""
+    stored: list[Stored] = []
     with progress_reporter(live) as show:
         def on_event(event: RefreshEvent) -> None:
             if isinstance(event, Stored):
@@ -46,13 +56,10 @@ def fetch(desk: Desk, args: argparse.Namespace) -> int:
         terminated: list[int] = []
         try:
             with terminated_as_interrupted(terminated):
-                summary = desk.refresh(args.feeds or None,
-                                       extract=False if args.no_extract else None,
-                                       on_event=on_event, preswept=handed_over())
+                return desk.refresh(feeds, on_event=on_event, **options)
         except KeyboardInterrupt:  # Ctrl-C, or SIGTERM: the same line, the exit code apart
             ended = Terminated if terminated else KeyboardInterrupt
             raise ended(interrupted(stored[0] if stored else None)) from None
-    return report(summary, desk.config, json=args.json, quiet=args.quiet, live=live)
 
 
 def feed_named(desk: Desk, name: str) -> str:
