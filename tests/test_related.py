@@ -56,7 +56,14 @@ def test_minhash_is_the_minimum_of_every_permuted_shingle_hash(
     import hashlib
 
     from tui.core.linking import minhash as text
-    from tui.core.linking.minhash import _ADDS, _MIX, _MULS, _constants, minhash_words
+    from tui.core.linking.minhash import (
+        _ADDS,
+        _MIX,
+        _MULS,
+        _constants,
+        minhash_many,
+        minhash_words,
+    )
 
     def reference(words: list[str], width: int = 4) -> tuple[int, ...]:
         words = words + [""] * (width - len(words)) if len(words) < width else words
@@ -77,6 +84,10 @@ def test_minhash_is_the_minimum_of_every_permuted_shingle_hash(
     for width in (1, 2, 3, 5):  # other widths: the same sums of products
         for words in texts:
             assert minhash_words(words, width) == reference(words, width)
+        # signed together (a pool job's): each text's own shingles, none across two texts
+        assert minhash_many(texts, width) == [reference(w, width) for w in texts]
+    assert minhash_many(texts[::-1]) == [reference(w) for w in texts[::-1]]
+    assert minhash_many([]) == []
     monkeypatch.setattr(text, "_DIGEST_CACHE_MAX", 3)
     for words in texts + texts:
         assert minhash_words(words) == reference(words)

@@ -18,6 +18,7 @@ import operator
 import sys
 import zlib
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 NUM_HASHES = 32
@@ -56,6 +57,35 @@ def minhash_words(words: list[str], width: int = WIDTH) -> tuple[int, ...]:
     shingle ^= shingle >> shift
     return tuple((np.minimum.reduce(np.multiply.outer(perm, shingle) + add, axis=1) >> top
                   ).tolist())
+
+
+def minhash_many(texts: list[list[str]], width: int = WIDTH) -> list[tuple[int, ...]]:
+    """`minhash_words` of each word list, with numpy called a dozen times for them all (a pool
+    job's 50 articles) rather than ten times each: in a worker, between the other analyzers'
+    work, each call's fixed cost was ~5 us, most of a signature. Shingles are made over the
+    words of all the texts one after the other, those running from one text into the next
+    left out; each text's minima are taken over its own shingles (`reduceat`)."""
+    np = _numpy()
+    if width < 1:
+        raise ValueError("shingle width must be at least 1")
+    if not texts:
+        return []
+    texts = [words + [""] * (width - len(words)) if len(words) < width else words
+             for words in texts]
+    h = np.frombuffer(_word_digests(list(chain.from_iterable(texts))), np.uint64)
+    everywhere = np.ndarray((len(h) - width + 1, width), np.uint64, h, 0, (8, 8)) @ _mix(width)
+    firsts: list[int] = []  # each text's first shingle among those kept
+    rows: list[int] = []  # the rows of `everywhere` kept: no shingle across two texts
+    at = 0
+    for words in texts:
+        firsts.append(len(rows))
+        rows.extend(range(at, at + len(words) - width + 1))
+        at += len(words)
+    shingle = everywhere[rows]
+    perm, add, shift, top = _perms()
+    shingle ^= shingle >> shift
+    low = np.minimum.reduceat(np.multiply.outer(perm, shingle) + add, firsts, axis=1) >> top
+    return list(map(tuple, low.T.tolist()))
 
 
 # word -> its 64-bit blake2b as native uint64 bytes (numpy reads them in place): words recur

@@ -131,12 +131,6 @@ def count_words(text: str) -> int:
     return len((_ASCII_WORD if text.isascii() else _WORD).findall(text))
 
 
-def tokens(text: str) -> list[tuple[str, str]]:
-    """(original, folded) word tokens in order; a possessive 's is dropped."""
-    orig, folded = split_words(text)
-    return list(zip(orig, folded, strict=True))
-
-
 def terms(title: str, body: str) -> Counter[str]:
     """Stemmed content words, title words counting double (a headline says what the story is)."""
     return terms_of(split_words(title)[1], split_words(body)[1])
@@ -195,7 +189,7 @@ class PlaceMatcher:
         self._words: set[str] = set()  # every word of a form, as written in it ("sana'a")
         for place, forms in places:
             for form in forms:
-                words = tuple(w for _o, w in tokens(form))
+                words = tuple(split_words(form)[1])
                 if not words:
                     continue
                 self._words.update(words)
@@ -208,7 +202,7 @@ class PlaceMatcher:
         # Phrases that hold a place's name and name none ("مسقط رأسه", his birthplace): as the
         # longest match they win, and `spans` drops them (id "").
         for phrase in NOT_PLACES:
-            words = tuple(w for _o, w in tokens(phrase))
+            words = tuple(split_words(phrase)[1])
             self._index.setdefault(words[0], []).append((words, "", False))
             self._bare.setdefault(bare_arabic(words[0]), []).append((words, ""))
 
@@ -364,7 +358,6 @@ def adopt_matcher(matcher: PlaceMatcher) -> None:
 
 
 # ---------------------------------------------------------------- near-duplicates
-
 def minhash(title: str, body: str, width: int = 4) -> tuple[int, ...]:
     """MinHash of word `width`-shingles (minhash.py): the same wire copy in two feeds gets a
     near-equal sig, cheap and good enough to tell copies (Jaccard > 0.5) from related texts."""
@@ -372,8 +365,6 @@ def minhash(title: str, body: str, width: int = 4) -> tuple[int, ...]:
 
 
 # ---------------------------------------------------------------- all at once
-
-
 @dataclass(frozen=True, slots=True)
 class TextParts:
     """What an article's text gives its event features, apart from actors."""
@@ -385,15 +376,17 @@ class TextParts:
     body_places: Sequence[PlaceSpan] = ()  # where the body names each place (`spans`)
     head_terms: tuple[str, ...] = ()  # the headline's own terms, sorted (`score._headline`)
     body_words: int = 0  # the body's words (`features.SUMMARY_WORDS`: a feed's summary or not)
+    words: list[str] | None = None  # the words signed, when not signed here (`signed`)
 
 
-def text_parts(title: str, body: str) -> TextParts:
+def text_parts(title: str, body: str, signed: bool = True) -> TextParts:
     """Script, places, terms and MinHash from one tokenisation of the title and of the body
-    (each alone would split the text again), equal to calling them one by one."""
+    (each alone would split the text again), equal to calling them one by one. Not `signed`:
+    no MinHash, its words given instead (`minhash.minhash_many` signs a pool job's at once)."""
     head, text = split_words(title), split_words(body)
     matcher = place_matcher()
-    body_places = matcher.spans(text)
+    body_places, words = matcher.spans(text), head[1] + text[1]
     return TextParts(script_of(f"{title} {body[:2000]}"),
                      matcher.tally(matcher.spans(head), body_places), terms_of(head[1], text[1]),
-                     minhash_words(head[1] + text[1]), body_places,
-                     tuple(sorted(terms_of(head[1], ()))), len(text[1]))
+                     minhash_words(words) if signed else (), body_places,
+                     tuple(sorted(terms_of(head[1], ()))), len(text[1]), None if signed else words)

@@ -33,14 +33,24 @@ def analyse_texts(items: list[TextItem], sources: Sources,
     if not _worker_analyzers:
         _worker_analyzers.extend(analyzers())
     run = [a for a in _worker_analyzers if only is None or a.name in only]
+    # An analyzer with `texts` (links) reads the chunk's articles together, once each has
+    # been through every analyzer before it: so it must come after all that read one by one.
+    together = [a for a in run if hasattr(a, "texts")]
+    alone = run[:len(run) - len(together)]
+    if together != run[len(alone):]:
+        raise ValueError("an analyzer reading articles together must come last")
     out = []
     for item in items:
         found: Found = {}
-        for analyzer in run:
+        for analyzer in alone:
             result = analyzer.text(item, found, sources)
             if result is not None:
                 found[analyzer.name] = result
         out.append(found)
+    for analyzer in together:
+        for found, result in zip(out, analyzer.texts(items, out, sources), strict=True):
+            if result is not None:
+                found[analyzer.name] = result
     return out
 
 
