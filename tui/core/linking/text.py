@@ -7,7 +7,6 @@ cache and compared with ones computed by another process later.
 
 from __future__ import annotations
 
-import operator
 import re
 import tomllib
 from collections import Counter
@@ -247,14 +246,17 @@ class PlaceMatcher:
         orig, folded = words
         if "'" in "".join(folded):  # "Hatay'da": Turkish case endings cut (turkish.py)
             folded = without_suffixes(orig, folded, self._words)
+        # A word may start a name if not lower-case, and if it starts a form, or is not ASCII
+        # (a Cyrillic stem, a Hebrew prefix, an Arabic article): the rest are passed over in C,
+        # each pair's answer kept (a worker sees the same words article after article).
+        known = self.__dict__.setdefault("_may", {})  # (word, folded) -> may start a name
+        if len(known) > _TERM_CACHE_MAX:
+            known.clear()
+        if not known.keys() >= set(pairs := list(zip(orig, folded, strict=True))):
+            known.update(zip(pairs, map(self._may_start, orig, folded), strict=True))
         out: list[PlaceSpan] = []
         after = 0  # words before this are inside a place name already counted
-        # A word may start a name if not lower-case, and if it starts a form, or is not ASCII
-        # (a Cyrillic stem, a Hebrew prefix, an Arabic article): the rest are passed over in C.
-        may = map(operator.or_, map(self._index.__contains__, folded),
-                  map(operator.not_, map(str.isascii, folded)))
-        for i in compress(range(len(orig)), map(operator.and_, map(operator.not_, map(
-                str.islower, orig)), may)):
+        for i in compress(range(len(orig)), map(known.__getitem__, pairs)):
             if i < after:
                 continue
             best: tuple[int, str] | None = None
@@ -271,6 +273,9 @@ class PlaceMatcher:
                     out.append((i, *best))
                 after = i + best[0]
         return out
+
+    def _may_start(self, word: str, folded: str) -> bool:
+        return not word.islower() and (folded in self._index or not folded.isascii())
 
     def _after_prefix(self, folded: list[str], i: int) -> tuple[int, str] | None:
         """The longest place name at word `i` read without a Hebrew prefix (`_HE_PREFIXES`)."""
