@@ -1,6 +1,6 @@
 # ruff: noqa: RUF001 - Cyrillic letters in the texts are meant
-"""The linker's place matcher keeps, per word as written and folded, whether it may start a
-place name: a warm matcher finds exactly what a fresh one does, in any order of texts."""
+"""The linker's place matcher keeps, per word as written, whether it may start a place name:
+a warm matcher finds exactly what a fresh one does, in any order of texts."""
 
 from __future__ import annotations
 
@@ -28,8 +28,7 @@ def test_a_warm_matcher_finds_what_a_fresh_one_finds() -> None:
         words = split_words(text)
         assert warm.spans(words) == _fresh().spans(words), text
     assert warm.spans(split_words(TEXTS[0]))  # the Turkish endings still cut
-    # the same word as written, folded two ways (cut in one text, whole in another), is
-    # judged on each pair
+    # a word whose Turkish ending was cut is judged on its cut form, not on what was kept
     cut = split_words("Hatay'da sirens sounded.")
     assert warm.spans(cut) == _fresh().spans(cut)
     whole = (["Hatay'da"], ["hatay'da"])

@@ -244,19 +244,22 @@ class PlaceMatcher:
     def spans(self, words: Words) -> list[PlaceSpan]:
         """(first word, words, place id) of each place name in one field, in order."""
         orig, folded = words
-        if "'" in "".join(folded):  # "Hatay'da": Turkish case endings cut (turkish.py)
-            folded = without_suffixes(orig, folded, self._words)
         # A word may start a name if not lower-case, and if it starts a form, or is not ASCII
-        # (a Cyrillic stem, a Hebrew prefix, an Arabic article): the rest are passed over in C,
-        # each pair's answer kept (a worker sees the same words article after article).
-        known = self.__dict__.setdefault("_may", {})  # (word, folded) -> may start a name
-        if len(known) > _TERM_CACHE_MAX:
-            known.clear()
-        if not known.keys() >= set(pairs := list(zip(orig, folded, strict=True))):
-            known.update(zip(pairs, map(self._may_start, orig, folded), strict=True))
+        # (a Cyrillic stem, a Hebrew prefix, an Arabic article): the rest are passed over in C.
+        # Each word's answer kept by the word as written (`split_words` folds each alone), but
+        if "'" in "".join(folded):  # where Turkish endings are cut ("Hatay'da", turkish.py)
+            folded = without_suffixes(orig, folded, self._words)
+            may = list(map(self._may_start, orig, folded))
+        else:
+            known = self.__dict__.setdefault("_may", {})  # word -> it may start a name
+            if len(known) > _TERM_CACHE_MAX:
+                known.clear()
+            if not known.keys() >= set(orig):
+                known.update(zip(orig, map(self._may_start, orig, folded), strict=True))
+            may = list(map(known.__getitem__, orig))
         out: list[PlaceSpan] = []
         after = 0  # words before this are inside a place name already counted
-        for i in compress(range(len(orig)), map(known.__getitem__, pairs)):
+        for i in compress(range(len(orig)), may):
             if i < after:
                 continue
             best: tuple[int, str] | None = None
