@@ -56,15 +56,23 @@ def test_minhash_is_the_minimum_of_every_permuted_shingle_hash(
     import hashlib
 
     from tui.core.linking import minhash as text
-    from tui.core.linking.minhash import _ADDS, _MIX, _MULS, minhash_words
+    from tui.core.linking.minhash import (
+        _ADDS,
+        _MIX,
+        _MULS,
+        _constants,
+        minhash_many,
+        minhash_words,
+    )
 
-    def reference(words: list[str]) -> tuple[int, ...]:
-        words = words + [""] * (4 - len(words)) if len(words) < 4 else words
+    def reference(words: list[str], width: int = 4) -> tuple[int, ...]:
+        words = words + [""] * (width - len(words)) if len(words) < width else words
         word = [int.from_bytes(hashlib.blake2b(w.encode(), digest_size=8).digest(), "big")
                 for w in words]
+        mix = _MIX if width <= 4 else _constants(b"shingle", width)
         shingles = set()
-        for i in range(len(words) - 3):
-            h = sum(word[i + k] * _MIX[k] for k in range(4)) % 2**64
+        for i in range(len(words) - width + 1):
+            h = sum(word[i + k] * mix[k] for k in range(width)) % 2**64
             shingles.add(h ^ (h >> 29))
         return tuple(min((h * a + b) % 2**64 for h in shingles) >> 32
                      for a, b in zip(_MULS, _ADDS, strict=True))
@@ -73,6 +81,13 @@ def test_minhash_is_the_minimum_of_every_permuted_shingle_hash(
              [f"w{i % 37}" for i in range(500)]]
     for words in texts + texts:
         assert minhash_words(words) == reference(words)
+    for width in (1, 2, 3, 5):  # other widths: the same sums of products
+        for words in texts:
+            assert minhash_words(words, width) == reference(words, width)
+        # signed together (a pool job's): each text's own shingles, none across two texts
+        assert minhash_many(texts, width) == [reference(w, width) for w in texts]
+    assert minhash_many(texts[::-1]) == [reference(w) for w in texts[::-1]]
+    assert minhash_many([]) == []
     monkeypatch.setattr(text, "_DIGEST_CACHE_MAX", 3)
     for words in texts + texts:
         assert minhash_words(words) == reference(words)

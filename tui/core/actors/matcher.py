@@ -353,16 +353,17 @@ def joined(title: str, body: str) -> str:
     return f"{title}\n\n{body}"
 
 
-_last_norm: list[tuple[str, str]] = []  # (text, padded norm): the analyzers of one article share it
+_NORMS: dict[str, str] = {}  # text -> its padded norm, for the last texts read (128 at most)
 
 
 def padded_norm(text: str) -> str:
-    """" " + normalize(text) + " ", the form every automaton reads; the last one is kept, as
-    the actors, places and unlisted analyzers read the same article one after the other."""
-    if _last_norm and _last_norm[0][0] == text:
-        return _last_norm[0][1]
-    norm = " " + normalize(text) + " "
-    _last_norm[:] = [(text, norm)]
+    """" " + normalize(text) + " ", the form every automaton reads; a pool job's are kept, as
+    the actors, places and unlisted analyzers read its articles one after another."""
+    norm = _NORMS.get(text)
+    if norm is None:
+        if len(_NORMS) >= 128:
+            _NORMS.clear()
+        norm = _NORMS[text] = " " + normalize(text) + " "
     return norm
 
 

@@ -123,14 +123,13 @@ class RoleResolver:
         return [(start, stop) for start, stop, _office in self._phrases(text, norm)]
 
     def _phrases(self, text: str, norm: str) -> list[tuple[int, int, str]]:
-        """Every office phrase, longest first wins; the last text's kept, as `titles`, `find`
-        and `phrases` (the unlisted analyzer's) read the same article one after another."""
+        """Every office phrase, longest first wins; the last texts' kept, as `titles`, `find`
+        and `phrases` (the unlisted analyzer's) read the same articles one after another."""
         if not self.size:
             return []
-        if _last_phrases:
-            resolver, last_text, last_norm, found = _last_phrases[0]
-            if resolver is self and last_text == text and last_norm == norm:
-                return found
+        kept = _phrases_of.get(text)
+        if kept is not None and kept[0] is self and kept[1] == norm:
+            return kept[2]
         hits: list[tuple[int, int, str]] = []
         for end, (length, office_id, lower_ok) in self._automaton.iter(norm):
             start, stop = end - length + 1, end - 1
@@ -138,12 +137,15 @@ class RoleResolver:
                 continue
             hits.append((start, stop, office_id))
         found = _longest(hits)
-        _last_phrases[:] = [(self, text, norm, found)]
+        if len(_phrases_of) >= 128:
+            _phrases_of.clear()
+        _phrases_of[text] = (self, norm, found)
         return found
 
 
-# (resolver, text, norm, its phrases): the last text read (`RoleResolver._phrases`)
-_last_phrases: list[tuple[RoleResolver, str, str, list[tuple[int, int, str]]]] = []
+# text -> (resolver, norm, its phrases), for the last texts read (`RoleResolver._phrases`):
+# the actors and unlisted analyzers read a pool job's articles one after another
+_phrases_of: dict[str, tuple[RoleResolver, str, list[tuple[int, int, str]]]] = {}
 
 
 def _terms_on(office: Office, day: date) -> list[Term]:

@@ -125,9 +125,9 @@ class UnlistedFinder:
         windows = TokenWindows(text, TOKEN)
         for end, (length, what) in self._triggers.iter(norm):
             start, stop = end - length + 1, end - 1
-            if not _worth_a_look(text, start, stop, what) or (
-                    what == _GIVEN and taken.hits((start, stop, ""))):
-                continue  # a given name inside a name already found
+            if (what == _GIVEN and taken.hits((start, stop, ""))) or \
+                    not _worth_a_look(text, start, stop, what):
+                continue  # a given name inside a name already found (most: asked first)
             lo = 0 if start < _BEFORE else text.find(" ", start - _BEFORE) + 1
             hi = min(len(text), stop + _AFTER)
             toks = windows.window(lo, hi)

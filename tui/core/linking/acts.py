@@ -20,7 +20,7 @@ from typing import Any
 
 from tui.core.jsonfast import loads
 from tui.core.linking.text import PlaceSpan, count_words, place_matcher, split_words
-from tui.core.linking.what import LEAD_CHARS, count_types
+from tui.core.linking.what import LEAD_CHARS, count_types, sentence_types
 from tui.core.recent_reads import RecentReads
 
 # a sentence ends at . ! ? or the Arabic question mark, before white space; the mark is in
@@ -61,6 +61,9 @@ def signature(title: str, body: str, mentions: Sequence[Mention],
     places: list[set[str]] | None = None  # each unit's places, read when first needed
     keys: set[str] = set()
     each = _actors_in(read, spans)
+    # the lead's sentences' types from `what.profile`'s reading of the whole lead, when it can
+    kinds = sentence_types(body.partition("\n\n")[0][:LEAD_CHARS],
+                           [(lo, hi) for _f, lo, hi, _t in read[1:]])
     for n, (_field, _lo, _hi, text) in enumerate(read):
         named = each[n]
         if n == 0:
@@ -71,7 +74,8 @@ def signature(title: str, body: str, mentions: Sequence[Mention],
             here = places[n - 1]
         named.update(f"p:{place}" for place in here if f"a:{place}" not in named)
         if named:
-            keys.update(f"{kind} {key}" for kind in count_types(text) for key in named)
+            types = count_types(text) if n == 0 or kinds is None else kinds[n - 1]
+            keys.update(f"{kind} {key}" for kind in types for key in named)
     return tuple(sorted(keys))
 
 

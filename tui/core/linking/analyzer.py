@@ -30,13 +30,14 @@ LABEL_CHUNK = 200  # stories labelled per pool job
 
 
 @cache
-def _text_tools() -> tuple[Callable[..., Raw], Callable[[Raw], Packed]]:
-    """`raw_features` and `pack`, imported on the first article only: an import statement
-    runs on every call (a few microseconds each)."""
-    from tui.core.linking.features import raw_features
+def _text_tools() -> tuple[Callable[..., Raw], Callable[[Raw], Packed],
+                           Callable[..., list[Raw]]]:
+    """`raw_features`, `pack` and `signed_features`, imported on the first article only: an
+    import statement runs on every call (a few microseconds each)."""
+    from tui.core.linking.features import raw_features, signed_features
     from tui.core.linking.index import pack
 
-    return raw_features, pack
+    return raw_features, pack, signed_features
 
 class LinksAnalyzer:
     name = "links"
@@ -55,10 +56,18 @@ class LinksAnalyzer:
         minhash_words([])  # loads numpy
 
     def text(self, item: TextItem, found: Found, sources: Sources) -> Packed:
-        raw_features, pack = _text_tools()
+        raw_features, pack, _signed = _text_tools()
         rows = found.get("actors", [])
         return pack(raw_features(item.title, item.body, [row[1:] for row in rows],
                                  from_iso(item.published)))
+
+    def texts(self, items: Sequence[TextItem], found: Sequence[Found], sources: Sources
+              ) -> list[Packed]:
+        """`text` of each of a pool job's articles, their MinHash signatures made together."""
+        _raw, pack, signed_features = _text_tools()
+        return list(map(pack, signed_features([
+            (item.title, item.body, [row[1:] for row in their.get("actors", [])],
+             from_iso(item.published)) for item, their in zip(items, found, strict=True)])))
 
     def write(self, conn: sqlite3.Connection, batch: Batch, context: Context) -> None:
         from tui.core.linking.index import store_raw

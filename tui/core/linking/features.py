@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import islice
 from operator import and_, eq, ge, gt, itemgetter
@@ -26,7 +26,7 @@ from orjson import dumps as _fast_dumps
 from tui.core.actors.demonyms import native_demonym
 from tui.core.jsonfast import loads
 from tui.core.linking.acts import signature, span_lists
-from tui.core.linking.minhash import lsh_keys
+from tui.core.linking.minhash import lsh_keys, minhash_many
 from tui.core.linking.names import actor_kind, described_body
 from tui.core.linking.text import place_matcher, text_parts
 from tui.core.linking.what import headline_kinds, main_type, profile, shown, unit
@@ -199,6 +199,22 @@ def _prominence(in_title: bool, early: bool) -> float:
 def raw_features(title: str, body: str, actor_rows: list[tuple[str, int, str]],
                  published: datetime | None = None) -> Raw:
     """From the text and the article's actor_mentions rows (actor_id, count, spans JSON)."""
+    return unsigned_features(title, body, actor_rows, published, True)[0]
+
+
+def signed_features(items: list[tuple[str, str, list[tuple[str, int, str]], datetime | None]]
+                    ) -> list[Raw]:
+    """`raw_features` of each (title, body, actor rows, published), the MinHash signatures
+    made together (`minhash_many`: a pool job's numpy calls made once, not once an article)."""
+    unsigned = [unsigned_features(*item) for item in items]
+    sigs = minhash_many([words for _raw, words in unsigned])
+    return [replace(raw, sig=sig) for (raw, _words), sig in zip(unsigned, sigs, strict=True)]
+
+
+def unsigned_features(title: str, body: str, actor_rows: list[tuple[str, int, str]],
+                      published: datetime | None = None, signed: bool = False
+                      ) -> tuple[Raw, list[str]]:
+    """`raw_features`, without its signature unless `signed`, and the words to sign."""
     kinds = {row[0]: actor_kind(row[0]) for row in actor_rows}  # not the whole gazetteer
     actors: dict[str, float] = {}
     states: dict[str, float] = {}
@@ -234,7 +250,7 @@ def raw_features(title: str, body: str, actor_rows: list[tuple[str, int, str]],
         if in_title:
             heads.append(f"a:{actor_id}")
     known = place_matcher().places
-    parts = text_parts(title, body)  # one tokenisation for places, terms and MinHash
+    parts = text_parts(title, body, signed)  # one tokenisation for places, terms and MinHash
     for place_id, (count, in_title, early) in parts.places.items():
         if place_id in states or place_id in actors:  # a state the gazetteer counted ("iran")
             continue
@@ -253,7 +269,7 @@ def raw_features(title: str, body: str, actor_rows: list[tuple[str, int, str]],
                repeats(title), signature(title, body, linking, headline_places,
                                                        parts.body_places),
                headline_kinds(title), undated, parts.head_terms,
-               parts.body_words <= SUMMARY_WORDS)
+               parts.body_words <= SUMMARY_WORDS), parts.words or []
 
 
 def _protagonist(actors: dict[str, float], places: dict[str, float]) -> str:

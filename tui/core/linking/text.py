@@ -7,7 +7,6 @@ cache and compared with ones computed by another process later.
 
 from __future__ import annotations
 
-import operator
 import re
 import tomllib
 from collections import Counter
@@ -131,12 +130,6 @@ def count_words(text: str) -> int:
     return len((_ASCII_WORD if text.isascii() else _WORD).findall(text))
 
 
-def tokens(text: str) -> list[tuple[str, str]]:
-    """(original, folded) word tokens in order; a possessive 's is dropped."""
-    orig, folded = split_words(text)
-    return list(zip(orig, folded, strict=True))
-
-
 def terms(title: str, body: str) -> Counter[str]:
     """Stemmed content words, title words counting double (a headline says what the story is)."""
     return terms_of(split_words(title)[1], split_words(body)[1])
@@ -195,7 +188,7 @@ class PlaceMatcher:
         self._words: set[str] = set()  # every word of a form, as written in it ("sana'a")
         for place, forms in places:
             for form in forms:
-                words = tuple(w for _o, w in tokens(form))
+                words = tuple(split_words(form)[1])
                 if not words:
                     continue
                 self._words.update(words)
@@ -208,7 +201,7 @@ class PlaceMatcher:
         # Phrases that hold a place's name and name none ("مسقط رأسه", his birthplace): as the
         # longest match they win, and `spans` drops them (id "").
         for phrase in NOT_PLACES:
-            words = tuple(w for _o, w in tokens(phrase))
+            words = tuple(split_words(phrase)[1])
             self._index.setdefault(words[0], []).append((words, "", False))
             self._bare.setdefault(bare_arabic(words[0]), []).append((words, ""))
 
@@ -251,16 +244,22 @@ class PlaceMatcher:
     def spans(self, words: Words) -> list[PlaceSpan]:
         """(first word, words, place id) of each place name in one field, in order."""
         orig, folded = words
-        if "'" in "".join(folded):  # "Hatay'da": Turkish case endings cut (turkish.py)
-            folded = without_suffixes(orig, folded, self._words)
-        out: list[PlaceSpan] = []
-        after = 0  # words before this are inside a place name already counted
         # A word may start a name if not lower-case, and if it starts a form, or is not ASCII
         # (a Cyrillic stem, a Hebrew prefix, an Arabic article): the rest are passed over in C.
-        may = map(operator.or_, map(self._index.__contains__, folded),
-                  map(operator.not_, map(str.isascii, folded)))
-        for i in compress(range(len(orig)), map(operator.and_, map(operator.not_, map(
-                str.islower, orig)), may)):
+        # Each word's answer kept by the word as written (`split_words` folds each alone), but
+        if "'" in "".join(folded):  # where Turkish endings are cut ("Hatay'da", turkish.py)
+            folded = without_suffixes(orig, folded, self._words)
+            may = list(map(self._may_start, orig, folded))
+        else:
+            known = self.__dict__.setdefault("_may", {})  # word -> it may start a name
+            if len(known) > _TERM_CACHE_MAX:
+                known.clear()
+            if not known.keys() >= set(orig):
+                known.update(zip(orig, map(self._may_start, orig, folded), strict=True))
+            may = list(map(known.__getitem__, orig))
+        out: list[PlaceSpan] = []
+        after = 0  # words before this are inside a place name already counted
+        for i in compress(range(len(orig)), may):
             if i < after:
                 continue
             best: tuple[int, str] | None = None
@@ -277,6 +276,9 @@ class PlaceMatcher:
                     out.append((i, *best))
                 after = i + best[0]
         return out
+
+    def _may_start(self, word: str, folded: str) -> bool:
+        return not word.islower() and (folded in self._index or not folded.isascii())
 
     def _after_prefix(self, folded: list[str], i: int) -> tuple[int, str] | None:
         """The longest place name at word `i` read without a Hebrew prefix (`_HE_PREFIXES`)."""
@@ -364,7 +366,6 @@ def adopt_matcher(matcher: PlaceMatcher) -> None:
 
 
 # ---------------------------------------------------------------- near-duplicates
-
 def minhash(title: str, body: str, width: int = 4) -> tuple[int, ...]:
     """MinHash of word `width`-shingles (minhash.py): the same wire copy in two feeds gets a
     near-equal sig, cheap and good enough to tell copies (Jaccard > 0.5) from related texts."""
@@ -372,8 +373,6 @@ def minhash(title: str, body: str, width: int = 4) -> tuple[int, ...]:
 
 
 # ---------------------------------------------------------------- all at once
-
-
 @dataclass(frozen=True, slots=True)
 class TextParts:
     """What an article's text gives its event features, apart from actors."""
@@ -385,15 +384,17 @@ class TextParts:
     body_places: Sequence[PlaceSpan] = ()  # where the body names each place (`spans`)
     head_terms: tuple[str, ...] = ()  # the headline's own terms, sorted (`score._headline`)
     body_words: int = 0  # the body's words (`features.SUMMARY_WORDS`: a feed's summary or not)
+    words: list[str] | None = None  # the words signed, when not signed here (`signed`)
 
 
-def text_parts(title: str, body: str) -> TextParts:
+def text_parts(title: str, body: str, signed: bool = True) -> TextParts:
     """Script, places, terms and MinHash from one tokenisation of the title and of the body
-    (each alone would split the text again), equal to calling them one by one."""
+    (each alone would split the text again), equal to calling them one by one. Not `signed`:
+    no MinHash, its words given instead (`minhash.minhash_many` signs a pool job's at once)."""
     head, text = split_words(title), split_words(body)
     matcher = place_matcher()
-    body_places = matcher.spans(text)
+    body_places, words = matcher.spans(text), head[1] + text[1]
     return TextParts(script_of(f"{title} {body[:2000]}"),
                      matcher.tally(matcher.spans(head), body_places), terms_of(head[1], text[1]),
-                     minhash_words(head[1] + text[1]), body_places,
-                     tuple(sorted(terms_of(head[1], ()))), len(text[1]))
+                     minhash_words(words) if signed else (), body_places,
+                     tuple(sorted(terms_of(head[1], ()))), len(text[1]), None if signed else words)

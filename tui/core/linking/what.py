@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress, repeat
@@ -145,9 +147,11 @@ def _plain(word: str, lex: _Lexicon) -> bool:
     return plain
 
 
-def _count(found: list[str], weight: float, out: dict[str, float], lex: _Lexicon) -> None:
+def _count(found: list[str], weight: float, out: dict[str, float], lex: _Lexicon,
+           hits: list[tuple[int, int, int]] | None = None) -> None:
     """Cues in `found`, longest phrase first; only the words that are or begin a cue are
-    looked at (a plain word names no type and starts no phrase: the scan steps over it)."""
+    looked at (a plain word names no type and starts no phrase: the scan steps over it).
+    `hits`: each cue found added as (first word, words, type index)."""
     known = _PLAIN.get
     after = 0  # words before this are inside a phrase already counted
     # the words known plain are passed over in C (most are); the test below is the same
@@ -170,6 +174,8 @@ def _count(found: list[str], weight: float, out: dict[str, float], lex: _Lexicon
                 break
         if hit is not None:
             out[_TYPES[hit]] = out.get(_TYPES[hit], 0.0) + weight
+            if hits is not None:
+                hits.append((i, width, hit))
         after = i + width
 
 
@@ -204,9 +210,44 @@ def profile(title: str, body: str = "") -> dict[str, float]:
     # the float the weight added n times made
     out = {kind: n * TITLE_WEIGHT for kind, n in count_types(title).items()}
     lex = _lexicon()
-    for text, weight in ((lead, LEAD_WEIGHT), (rest, 0.0)):
-        _count(words(text), weight, out, lex)
+    norm = normalise(lead)
+    found = (_ASCII_WORD if norm.isascii() else _WORD).findall(norm)  # words(lead)
+    hits: list[tuple[int, int, int]] = []
+    _count(found, LEAD_WEIGHT, out, lex, hits)
+    _LAST_LEAD[:] = [(lead, norm, len(found), hits)]
+    _count(words(rest), 0.0, out, lex)
     return {k: round(v, 2) for k, v in sorted(out.items())}
+
+
+# the last lead `profile` read: (lead, its normal form, its words, the cues found in them),
+# for `sentence_types`: acts.signature reads the same lead's sentences right after
+_LAST_LEAD: list[tuple[str, str, int, list[tuple[int, int, int]]]] = []
+
+
+def sentence_types(lead: str, bounds: Sequence[tuple[int, int]]) -> list[set[str]] | None:
+    """The types each sentence of `lead` names, sentence k being `lead[lo:hi]` of `bounds`
+    (in order, apart, only marks and white space between): `count_types` of each, from the
+    cues `profile` found in the whole lead, without reading the sentences again. None when
+    not known so: the lead not the last profiled, not ASCII (its normal form may move
+    offsets), or a cue running from one sentence into the next (the whole lead's scan
+    differs from each sentence's only there, as a scan goes on alike up to its first such
+    cue)."""
+    if not _LAST_LEAD or _LAST_LEAD[0][0] != lead or not lead.isascii():
+        return None
+    _lead, norm, size, hits = _LAST_LEAD[0]
+    starts, at = [], 0
+    for lo, hi in bounds:  # a sentence's words: the lead's words inside it, in order
+        starts.append(at)
+        at += len(_ASCII_WORD.findall(norm, lo, hi))
+    if at != size:
+        return None
+    out: list[set[str]] = [set() for _ in bounds]
+    for i, width, kind in hits:
+        n = bisect_right(starts, i) - 1
+        if n + 1 < len(starts) and i + width > starts[n + 1]:
+            return None
+        out[n].add(_TYPES[kind])
+    return out
 
 
 def unit(raw: dict[str, float]) -> dict[str, float]:

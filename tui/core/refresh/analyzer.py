@@ -97,7 +97,11 @@ class Analyzer(Protocol):
         """In each worker, before articles arrive: build the tools now."""
 
     def text(self, item: TextItem, found: Found, sources: Sources) -> Any:
-        """In a worker process: what this article says (None: nothing to write)."""
+        """In a worker process: what this article says (None: nothing to write). An analyzer
+        may also have `texts(items, found, sources)`, `text` of a pool job's articles at once
+        (work with a fixed cost per call made once, as links' MinHash): `analyse_texts` calls
+        it instead, with every article's findings, once the rest have run; such analyzers
+        come last."""
 
     def write(self, conn: sqlite3.Connection, batch: Batch, context: Context) -> None:
         """In the writer's transaction."""
