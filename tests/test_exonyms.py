@@ -82,7 +82,10 @@ def test_a_form_that_folds_onto_a_word_names_nothing(text: str) -> None:
         ("ABD'nin açıklaması bekleniyor.", {"united-states"}),
         ("Çin'in açıklaması bekleniyor.", {"china"}),
         ("Mısır ve Katar arabuluculuk yapıyor.", {"egypt", "qatar"}),
-        ("BAE ve Suudi Arabistan ortak bildiri yayımladı.", {"uae", "saudi-arabia"}),
+        (
+            "Birleşik Arap Emirlikleri ve Suudi Arabistan ortak bildiri yayımladı.",
+            {"uae", "saudi-arabia"},
+        ),
         ("Kuzey Kore yeni bir füze denedi.", {"north-korea"}),
         ("משלחת של צפון קוריאה הגיעה", {"north-korea"}),
         ("הסיוע לאוקראינה נמשך", {"ukraine"}),
@@ -98,10 +101,10 @@ def test_the_states_are_read_by_the_actors(
     "text",
     [
         "Abd al-Aziz spoke to reporters.",  # ABD only as written
-        "Bae Suzy sang at the gala.",  # BAE only as written
+        "BAE Systems won the contract.",  # no "BAE" for the Emirates: the company holds it
         "Cin and tonic was served.",
         "Yol ırak ama gideceğiz.",
     ],
 )
 def test_no_state_in_look_alikes(recognizer: Recognizer, text: str) -> None:
-    assert found_in(recognizer, text) == set()
+    assert found_in(recognizer, text) <= {"bae-systems"}  # the company, no state
