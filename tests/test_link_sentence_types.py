@@ -19,6 +19,7 @@ LEADS = [
     "No event is named here at all",
     "",
     "An air-strike hit a school. Officials said the ground offensive would go on. " * 8,
+    "A strong quake struck the coast at night, and rescuers searched the rubble for hours.",
 ]
 
 
@@ -47,6 +48,17 @@ def test_a_cue_running_across_two_sentences_is_read_sentence_by_sentence() -> No
     hamas = json.dumps([["body", 0, 5]])
     got = signature(title, body, [("hamas", hamas)])
     assert not any(key.endswith("a:hamas") for key in got)
+
+
+@pytest.mark.parametrize("body", ["A quake shook the valley. Jets struck the depot.",
+                                  "Jets struck the depot. A quake shook the valley."])
+def test_a_strike_verb_read_beside_a_quake_in_the_next_sentence_is_read_again(body: str) -> None:
+    # the whole lead's scan reads "struck" as the quake's (a word within reach is "quake"),
+    # the sentence alone as an air strike: the sentences are read one by one
+    profile("A headline", body)
+    lead, bounds, texts = _sentences(body)
+    assert sentence_types(lead, bounds) is None
+    assert "air_strike" in {k for text in texts for k in count_types(text)}
 
 
 def test_a_lead_not_profiled_last_or_not_ascii_is_read_again(

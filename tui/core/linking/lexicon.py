@@ -167,11 +167,11 @@ LEXICON: dict[str, tuple[str, tuple[str, ...]]] = {
         "atandı atama* görevden_alındı istifa*",
     )),
     "disaster": ("crash or disaster", (
-        "crash* wreckage earthquake* flood* wildfire* hard_landing",
-        "крушени* катастроф* авари* землетрясени* наводнени*",
-        "تحطم* زلزال فيضان*",
-        "زلزله سیل حادثه*",
-        "התרסק* התרסקות* רעידת_אדמה שיטפון* שריפ*",
+        "crash* wreckage earthquake* quake quakes aftershock* flood* wildfire* hard_landing",
+        "крушени* катастроф* авари* землетрясени* афтершок* наводнени*",
+        "تحطم* زلزال زلازل هزه_ارضيه هزات_ارضيه هزه_ارتداديه هزات_ارتداديه فيضان*",
+        "زلزله زمین_لرزه* پس_لرزه* سیل حادثه*",
+        "התרסק* התרסקות* רעידת_אדמה רעידות_אדמה רעידת_משנה רעידות_משנה שיטפון* שריפ*",
         "deprem* sarsıntı* artçı* sel_felaket* sel_baskın* uçak_kazası enkaz*",
     )),
     "shipping": ("attack on shipping", (
@@ -233,3 +233,23 @@ LEXICON: dict[str, tuple[str, tuple[str, ...]]] = {
         "faiz* enflasyon merkez_bankası petrol_fiyat* bütçe*",
     )),
 }
+
+# A strike verb beside a quake or flood word tells of the disaster, not of an attack ("a
+# magnitude 7.1 quake struck", "землетрясение ударило", "deprem ... vurdu"): an air-strike cue
+# that is one of these verbs counts as "disaster" within `what.NATURE_WINDOW` words of one of
+# the NATURE cues (`what._count`). The verbs that are no attack cue ("hit", "ضرب", "פגעה",
+# "sarstı") type nothing anyway: Arabic, Persian and Hebrew need no line here.
+STRIKE_VERBS = (
+    "strike strikes struck striking",
+    "удар*",
+    "vurdu vurul* vuran",
+)
+NATURE = (
+    "quake* earthquake* magnitude aftershock* tremor* seismic richter floods flooding"
+    " floodwater* flash_flood*",
+    "землетрясени* толч* магнитуд* афтершок* сейсм* наводнени* паводк*",
+    "زلزال* زلازل هزه هزات ريختر فيضان* سيول",
+    "زلزله* زمین_لرزه* پس_لرزه* لرزه* ریشتر سیل سیلاب*",
+    "רעידת_אדמה רעידות_אדמה רעידת_משנה רעידות_משנה ריכטר שיטפון* שטפון*",
+    "deprem* artçı* sarsıntı* büyüklüğünde richter sel_felaket* sel_baskın* taşkın*",
+)

@@ -338,13 +338,14 @@ def _seq_match(folded: list[str], i: int, words: tuple[str, ...], cyr: bool) -> 
 
 @lru_cache(maxsize=1)
 def bundled_places() -> tuple[tuple[Place, tuple[str, ...]], ...]:
-    """Every place in places.toml with its forms, demonyms included."""
+    """Every place in places.toml, its forms (demonyms too) and `written` ones ("şam": kept)."""
     text = resources.files("tui.data").joinpath("places.toml").read_text(encoding="utf-8")
     out = []
     for p in tomllib.loads(text).get("place", []):
         country = p.get("country", ())
         country = (country,) if isinstance(country, str) else tuple(country)
-        out.append((Place(p["id"], p["name"], p.get("kind", "city"), country), tuple(p["forms"])))
+        out.append((Place(p["id"], p["name"], p.get("kind", "city"), country),
+                    (*p["forms"], *p.get("written", ()))))
     return tuple(out)
 
 

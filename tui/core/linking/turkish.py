@@ -32,6 +32,7 @@ def without_suffixes(orig: list[str], folded: list[str], words: Container[str]) 
         if not mark or suffix not in SUFFIXES or word in words:
             continue
         written = orig[i]
-        if written[:1].isupper() and (written[len(stem) + 1:].islower() or written.isupper()):
+        # the ending as written is the word's tail: "İ" lowers to two characters ("İran'a")
+        if written[:1].isupper() and (written[-len(suffix):].islower() or written.isupper()):
             out[i] = stem
     return out

@@ -24,19 +24,20 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress, repeat
 from operator import is_not
 
-from tui.core.linking.lexicon import LEXICON
+from tui.core.linking.lexicon import LEXICON, NATURE, STRIKE_VERBS
 
 TITLE_WEIGHT = 3.0  # per cue in the headline
 LEAD_WEIGHT = 1.5  # per cue in the lead
 LEAD_CHARS = 600  # the lead: the first paragraph, at most this long
 BODY_CHARS = 4000  # read for mentions only; further down is rarely about the event at all
 MIN_SHOWN = 0.4  # a shared type weighs this much in both profiles to be named in the reasons
+NATURE_WINDOW = 8  # words either side of a strike verb read for a quake or flood (lexicon.py)
 
 
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
@@ -83,10 +84,20 @@ class _Lexicon:
 
 @cache
 def _lexicon() -> _Lexicon:
+    return _build(LEXICON.values())
+
+
+@cache
+def _nature() -> tuple[_Lexicon, _Lexicon]:
+    """The strike verbs, and the quake and flood words that make them a disaster's."""
+    return _build([("", STRIKE_VERBS)]), _build([("", NATURE)])
+
+
+def _build(types: Iterable[tuple[str, tuple[str, ...]]]) -> _Lexicon:
     exact: dict[str, int] = {}
     stems: dict[str, int] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], bool, int]]] = {}
-    for i, (_label, lines) in enumerate(LEXICON.values()):
+    for i, (_label, lines) in enumerate(types):
         for line in lines:
             for cue in line.split():
                 prefix = cue.endswith("*")
@@ -151,7 +162,8 @@ def _count(found: list[str], weight: float, out: dict[str, float], lex: _Lexicon
            hits: list[tuple[int, int, int]] | None = None) -> None:
     """Cues in `found`, longest phrase first; only the words that are or begin a cue are
     looked at (a plain word names no type and starts no phrase: the scan steps over it).
-    `hits`: each cue found added as (first word, words, type index)."""
+    `hits`: each cue found added as (first word, words, type index); a strike verb read as a
+    quake spans the words it was read with, so `sentence_types` sees it cross sentences."""
     known = _PLAIN.get
     after = 0  # words before this are inside a phrase already counted
     # the words known plain are passed over in C (most are); the test below is the same
@@ -172,14 +184,44 @@ def _count(found: list[str], weight: float, out: dict[str, float], lex: _Lexicon
                 hit = _one(form, lex)
             if hit is not None:
                 break
+        reach = i, width
+        if hit == _AIR_STRIKE and _nature_near(found, i, word):
+            hit = _DISASTER  # "a magnitude 7.1 quake struck"
+            lo = max(0, i - NATURE_WINDOW)  # the words the verb was read with
+            reach = lo, min(len(found), i + NATURE_WINDOW + 1) - lo
         if hit is not None:
             out[_TYPES[hit]] = out.get(_TYPES[hit], 0.0) + weight
             if hits is not None:
-                hits.append((i, width, hit))
+                hits.append((*reach, hit))
         after = i + width
 
 
+def _cue_at(found: list[str], i: int, lex: _Lexicon) -> bool:
+    """Some form of word `i` is, or begins with `found`'s next words, a cue of `lex`."""
+    for form in _forms(found[i]):
+        if form in lex.exact or any(form[:n] in lex.stems for n in range(
+                min(len(form), lex.longest_stem), MIN_STEM - 1, -1)):
+            return True
+        for rest, prefix, _kind in lex.phrases.get(form, ()):
+            tail = found[i + 1:i + 1 + len(rest)]
+            if len(tail) == len(rest) and all(
+                    w.startswith(r) if prefix and j == len(rest) - 1 else w == r
+                    for j, (w, r) in enumerate(zip(tail, rest, strict=True))):
+                return True
+    return False
+
+
+def _nature_near(found: list[str], i: int, word: str) -> bool:
+    """Word `i`, an air-strike cue, is a strike verb with a quake or flood word near it."""
+    verbs, nature = _nature()
+    if not _cue_at([word], 0, verbs):
+        return False
+    return any(_cue_at(found, k, nature) for k in range(
+        max(0, i - NATURE_WINDOW), min(len(found), i + NATURE_WINDOW + 1)) if k != i)
+
+
 _TYPES = tuple(LEXICON)
+_AIR_STRIKE, _DISASTER = _TYPES.index("air_strike"), _TYPES.index("disaster")
 
 
 def count_types(text: str) -> dict[str, float]:

@@ -42,12 +42,14 @@ class Place:
     kind: str  # city | region | water | country | demonym
     country: tuple[str, ...]  # state actor ids the place belongs to
     forms: tuple[str, ...]
+    written: tuple[str, ...] = ()  # forms matched only with their own letters ("Şam", not "Sam")
 
 
 class _Key(NamedTuple):
     length: int
     place_id: str
     lower_ok: bool  # the form is written in lowercase (Russian adjectives), so text may be too
+    written: str = ""  # the form casefolded, when the text must spell it so (`Place.written`)
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +60,7 @@ def bundled_places() -> dict[str, Place]:
         country = raw.get("country", ())
         out[raw["id"]] = Place(raw["id"], raw["name"], raw.get("kind", "city"),
                                (country,) if isinstance(country, str) else tuple(country),
-                               tuple(raw.get("forms", ())))
+                               tuple(raw.get("forms", ())), tuple(raw.get("written", ())))
     return out
 
 
@@ -87,6 +89,9 @@ class PlaceFinder:
                 for key in _keys(form):
                     if len(key.strip()) >= 2 and key not in keys:
                         keys[key] = _Key(len(key), place.id, lower_ok)
+            for form in place.written:
+                for key in _keys(form):
+                    keys.setdefault(key, _Key(len(key), place.id, False, form.casefold()))
         for phrase in NOT_PLACES:
             for key in _keys(phrase):
                 keys[key] = _Key(len(key), "", False)
@@ -106,7 +111,9 @@ class PlaceFinder:
         hits = []
         for end, key in self._automaton.iter(norm):
             start, stop = end - key.length + 1, end - 1
-            if text[start:stop].islower() and not key.lower_ok:
+            piece = text[start:stop]
+            if (piece.islower() and not key.lower_ok) or (
+                    key.written and piece.casefold() != key.written):
                 continue
             hits.append((start, stop, key.place_id))
         kept: list[tuple[int, int, str]] = []
