@@ -9,7 +9,7 @@ here; the pipeline, the pool and the writer need no change.
 
 from __future__ import annotations
 
-from tui.core.refresh.analyzer import Analyzer, Found, Sources, TextItem
+from tui.core.refresh.analyzer import Analyzer, Found, Sources, TextItem, analysed
 
 
 def analyzers() -> list[Analyzer]:
@@ -29,7 +29,9 @@ _worker_analyzers: list[Analyzer] = []
 def analyse_texts(items: list[TextItem], sources: Sources,
                   only: tuple[str, ...] | None = None) -> list[Found]:
     """The text halves, for a pool worker: pure text work, so the analysis of a big refresh runs
-    on every core while the main process writes. `only`: these analyzers (a re-match)."""
+    on every core while the main process writes. `only`: these analyzers (a re-match).
+    Each reads at most the first `analyzer.ANALYSED_CHARS` of a body (`analysed`)."""
+    items = [analysed(item) for item in items]
     if not _worker_analyzers:
         _worker_analyzers.extend(analyzers())
     run = [a for a in _worker_analyzers if only is None or a.name in only]
