@@ -149,7 +149,7 @@ async def test_E_exports_the_list_and_V_saves_it_as_a_view(tmp_path) -> None:
             await pilot.press(*"Iran unread", "enter")
             await settle(pilot)
             assert 'name = "Iran unread"' in path.read_text(encoding="utf-8")
-            assert load_config(path).views[-1].query == "(is:unread) (tag:iran)"
+            assert load_config(path).views[-1].query == "is:unread tag:iran"
             assert main(app).view.label == "Iran unread" and not main(app).filter_query
             labels = [str(n.label) for n in main(app).view_tree._tree_nodes.values()]
             assert any(label.startswith("Iran unread ") for label in labels)

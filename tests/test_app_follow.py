@@ -181,7 +181,7 @@ async def test_V_puts_feeds_toml_in_use_as_R_does(server: LocalServer, tmp_path:
         await pilot.pause()
         await pilot.press(*"Alpha view", "enter")
         await settle(pilot)
-        assert "saved the view 'Alpha view' ((is:unread) (feed:alpha))" in status(app)
+        assert "saved the view 'Alpha view' (is:unread feed:alpha)" in status(app)
         assert main(app).follow._auto is not None  # the auto-refresh is scheduled
         await pilot.press("g", "S")
         await until(pilot, lambda: desk.count("is:saved") == 1)

@@ -15,15 +15,17 @@ from tui.core.config.loader import load_config
 from tui.core.desk import Desk
 
 
-async def _grown_demo(tmp_path: Path) -> Any:
-    """A cache holding one demo feed; its config then lists them all, so `R` adds rows."""
+async def _grown_demo(tmp_path: Path, all_but_one: bool = False) -> Any:
+    """A cache holding one demo feed (`all_but_one`: all but the first); its config then
+    lists them all, so `R` adds rows."""
     master = support.demo_master()
     full = (master.folder / "feeds.toml").read_text(encoding="utf-8")
     head, *feeds = full.split("[[feed]]")
     folder = tmp_path / "grow"
     folder.mkdir()
     path = folder / "feeds.toml"
-    path.write_text(head + "[[feed]]" + feeds[-1], encoding="utf-8")  # one feed only
+    kept = feeds[1:] if all_but_one else feeds[-1:]
+    path.write_text(head + "".join("[[feed]]" + feed for feed in kept), encoding="utf-8")
 
     def first_refresh() -> None:
         with Desk.open(load_config(path)) as desk:
@@ -34,25 +36,65 @@ async def _grown_demo(tmp_path: Path) -> Any:
     return load_config(path)
 
 
-async def test_R_refreshes_and_keeps_selection(tmp_path, utc_clock) -> None:
-    """New articles arrive above the selection; the selected article and its screen row
-    stay put."""
+def _in_sight(articles: Any) -> tuple[int, int]:
+    """(the window's top row, the selection's row on the screen)."""
+    top = int(articles.scroll_y)
+    return top, articles.cursor - top
+
+
+async def test_R_at_the_top_shows_the_new_articles_above_the_selection(
+        tmp_path, utc_clock) -> None:
+    """The list's top row in sight: new articles arrive at the top and push the rows below
+    them down, the selected one too, which stays selected and in sight (newsboat, Elfeed)."""
     config = await _grown_demo(tmp_path)
     with Desk.open(config) as desk:
         before = desk.count("")
         app = make_app(desk, config)
-        async with app.run_test(size=(120, 12)) as pilot:
+        async with app.run_test(size=(120, 40)) as pilot:
             await pilot.press("j", "j", "j")
             articles = main(app).articles
             chosen = articles.current.id
-            screen_row = articles.cursor - int(articles.scroll_y)
+            assert _in_sight(articles) == (0, 3)
             await pilot.press("R")
             await settle(pilot)
             assert desk.count("") > before
             assert len(articles.pager) == desk.count("is:unread")
-            assert articles.current.id == chosen
-            assert articles.cursor - int(articles.scroll_y) == screen_row
+            assert articles.current.id == chosen and articles.cursor > 3
+            height = articles.scrollable_content_region.height
+            top, row = _in_sight(articles)
+            if articles.cursor < height:  # the new ones all in sight, at the top
+                assert top == 0 and articles.new_above == 0
+                assert "new above" not in status(app)
+            else:  # pushed to the bottom row: those scrolled out of sight are said
+                assert row == height - 1 and articles.new_above == top
             assert "refreshed" in status(app)
+
+
+async def test_R_further_down_keeps_the_selections_row_and_counts_the_new(
+        tmp_path, utc_clock) -> None:
+    """The window scrolled down the list: the selected article keeps its screen row, and the
+    status line says how many new articles arrived above it until the top is seen."""
+    config = await _grown_demo(tmp_path, all_but_one=True)
+    with Desk.open(config) as desk:
+        app = make_app(desk, config)
+        async with app.run_test(size=(120, 12)) as pilot:
+            articles = main(app).articles
+            await settle(pilot)
+            await pilot.press(*["j"] * (len(articles.pager) // 2))  # the middle of the list
+            await settle(pilot)
+            chosen, old_cursor = articles.current.id, articles.cursor
+            top, row = _in_sight(articles)
+            assert top > 0
+            await pilot.press("R")
+            await settle(pilot)
+            assert articles.current.id == chosen
+            assert _in_sight(articles)[1] == row
+            arrived = articles.cursor - old_cursor
+            assert arrived > 0 and articles.new_above == arrived
+            assert f"{arrived} new above" in status(app)
+            await pilot.press("g")  # the top: seen
+            await settle(pilot)
+            assert articles.new_above == 0 and "new above" not in status(app)
 
 
 async def test_new_articles_are_listed_before_analysis_ends(tmp_path, utc_clock) -> None:
@@ -96,7 +138,7 @@ async def test_new_articles_are_listed_before_analysis_ends(tmp_path, utc_clock)
 
 async def test_refresh_after_reading_keeps_the_next_article(tmp_path, utc_clock) -> None:
     """The selected article was read (it leaves Unread at the reload): the cursor goes
-    to the article after it, on the same screen row."""
+    to the article after it, kept in sight (the window at the top stays there)."""
     config = await _grown_demo(tmp_path)
     with Desk.open(config) as desk:
         app = make_app(desk, config)
@@ -104,11 +146,12 @@ async def test_refresh_after_reading_keeps_the_next_article(tmp_path, utc_clock)
             await pilot.press("j", "N", "j", "N")  # read rows 1 and 2, cursor on 2
             articles = main(app).articles
             following = articles.pager.row(3).id
-            screen_row = articles.cursor - int(articles.scroll_y)
             await pilot.press("R")
             await settle(pilot)
             assert articles.current.id == following
-            assert articles.cursor - int(articles.scroll_y) == screen_row
+            top, row = _in_sight(articles)
+            assert 0 <= row < articles.scrollable_content_region.height
+            assert top == articles.new_above  # out of sight above: counted, said
             assert len(articles.pager) == desk.count("is:unread")
 
 

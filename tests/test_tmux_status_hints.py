@@ -32,3 +32,19 @@ def test_a_failed_feed_leaves_its_key_on_an_80_column_status_line(
     tmux.wait_for(lambda s: "Feeds (" not in s)
     tmux.keys("q")
     quit_app(tmux)
+
+
+def test_the_readers_hint_beside_a_long_message_is_whole_or_gone(
+        tmp_path: Path, tmux: Tmux) -> None:
+    """At 80x24, the text read to its end, then saved: the message names the article, and the
+    hint at the right says what space does or steps aside; a bare "end" said nothing."""
+    config = copy_demo(tmp_path / "demo")
+    start(tmux, tmp_path, config, (80, 24))
+    tmux.wait_for(lambda s: "Unread  1/" in status(s))
+    tmux.keys("Enter", "G")
+    tmux.wait_for(lambda s: status(s).rstrip().endswith("end · space: next unread"))
+    tmux.keys("s")
+    line = status(tmux.wait_for(lambda s: "saved ★ #" in status(s))).rstrip()
+    assert line.endswith(("(u undoes)", " space: next unread")), line  # was "…  end"
+    tmux.keys("q", "q")
+    quit_app(tmux)

@@ -187,3 +187,14 @@ class Pager:
             if row.id == article_id:
                 return start + offset
         return None
+
+    def find_unread(self, cursor: int, step: int) -> int | None:
+        """The next (step 1) or previous (-1) unread row from `cursor`, or None."""
+        from tui.app.views import UNREAD, combine
+
+        if self.desk.count(combine(self.query, UNREAD.query)) == 0:
+            # Nothing unread in the database: look only at rows already in memory (a row
+            # marked unread here may have left this view), never page through 50k rows.
+            cached = [i for i, row in self.cached() if not row.read and (i - cursor) * step > 0]
+            return (min(cached) if step > 0 else max(cached)) if cached else None
+        return self.find(cursor, step, lambda row: not row.read)

@@ -20,15 +20,16 @@ from tui.app.widgets.visual_text import app_reorders, drawn_label, own_line
 from tui.core.models import FeedStatus
 
 NARROW = 100
-"""Below this many columns the box takes the whole width and "last ok" the list's short
-date, so every column shows: at 80, the time and the failures went off the right edge."""
+"""Below this many columns the box takes the whole width, so every column shows: at 80, the
+time and the failures went off the right edge."""
 
 
-def _when(moment: datetime | None, short: bool = False) -> str:
+def _when(moment: datetime | None, now: datetime | None = None) -> str:
+    """When a feed was last read whole, by one rule at every width, the list's by age: the
+    time today ("14:05"), the day within six months ("Jan 18"), else the month ("Jan'24")."""
     if moment is None:
         return "never"
-    return short_time(moment).strip() if short else \
-        moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return short_time(moment, now).strip()
 
 
 def _mark(feed: FeedStatus) -> Text:
@@ -100,7 +101,7 @@ class FeedsScreen(ModalScreen[str | None]):
         for feed in self.feeds:
             table.add_row(_mark(feed), drawn_label(Text(feed.name), reorder),
                           str(feed.unread), str(feed.articles), str(feed.item_count),
-                          _when(feed.last_ok, narrow), str(feed.failures), key=feed.name)
+                          _when(feed.last_ok), str(feed.failures), key=feed.name)
         table.focus()
         self._show(0)
 

@@ -11,10 +11,11 @@ from pathlib import Path
 
 from rich.cells import cell_len
 
+from tui.app.query_text import joined
 from tui.app.said import LABEL_FLOOR
 from tui.app.screens.dialogs import ExportDialog, TextDialog, format_of
 from tui.app.screens.host import Host, guarded
-from tui.app.views import ViewSpec, combine, cut
+from tui.app.views import ViewSpec, cut
 from tui.core.config.loader import Config, ConfigError
 from tui.core.query import QueryError
 from tui.core.words import counted
@@ -124,18 +125,22 @@ def cut_name(name: str, room: int) -> str:
 class Keeping:
     """Save the list's query as a view; export the articles listed."""
 
-    def __init__(self, host: Host, use_config: Callable[[Config], object]) -> None:
+    def __init__(self, host: Host, use_config: Callable[[Config], object],
+                 show_made: Callable[[ViewSpec], object]) -> None:
         self.host = host
         self.use_config = use_config
         """Puts feeds.toml as read back after a save in use, as R's re-read does."""
+        self.show_made = show_made
+        """Lists the view just saved, a level down from where it was made (`Trail.to_made`)."""
 
     def warn(self, message: str) -> None:
         self.host.warn(message)
 
     def saved_query(self) -> str:
-        """The view with its filter and search (`l` is a way of looking, not saved)."""
+        """The view with its filter and search (`l` is a way of looking, not saved), as the
+        user would type it: flat, each term once."""
         host = self.host
-        return combine(host.view.query, host.filter_query, host.search_text)
+        return joined(host.view.query, host.filter_query, host.search_text)
 
     def save_view(self) -> None:
         host = self.host
@@ -164,9 +169,7 @@ class Keeping:
             host.say(f"view not saved: {error}")
             return
         self.use_config(config)  # with whatever else was edited in the file meanwhile
-        host.view = ViewSpec("query", name, query)
-        host.filter_query = host.search_text = ""
-        host.reload_view()
+        self.show_made(ViewSpec("query", name, query))
         host.say(f"saved the view {name!r} ({query})")
 
     @guarded

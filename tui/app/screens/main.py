@@ -80,8 +80,8 @@ class MainScreen(Screen[None]):
         self.teaching = Teaching(self, self.jobs)
         self.actors_file = ActorsFile(self, self.jobs)
         self.follow.also.append(self.actors_file.poll)
-        self.keeping = Keeping(self, self.follow.use)
         self.trail = Trail(self)
+        self.keeping = Keeping(self, self.follow.use, self.trail.to_made)
         self.resume = Resume(self, self.trail, self.reading)
         self.query_entry = QueryEntry(self)
         self.follow.renamed.append(self.trail.rename_feeds)
@@ -350,7 +350,9 @@ class MainScreen(Screen[None]):
         text = place(title_of(self.view), self.filter_query, self.search_text, self.hide_read,
                      reorder=reorders(self.config))
         marked = f"  {len(self.articles.marked)} marked" if self.articles.marked else ""
-        position = Text(f"{marked}  {self.articles.cursor + 1 if total else 0}/{total}")
+        above = self.articles.new_above  # arrived out of sight above: g shows them
+        new = f"  {above} new above" if above else ""
+        position = Text(f"{marked}  {self.articles.cursor + 1 if total else 0}/{total}{new}")
         self.status_line.show_place(text, position)
 
     def say(self, message: str) -> None:

@@ -40,8 +40,7 @@ class Resume:
             article = row.id if row is not None else None
         return {"view": {"kind": view.kind, "label": view.label, "query": view.query,
                          "feed": view.feed, "ref": view.ref},
-                "article": article, "reading": bool(reader.is_open and article is not None),
-                "top": not self.trail.places}
+                "article": article, "reading": bool(reader.is_open and article is not None)}
 
     def keep(self) -> None:
         """As the app exits; a failure (a locked or full disk) only loses the place."""
@@ -59,9 +58,8 @@ class Resume:
             return
         view = self._view(place.get("view"))
         if view is not None and (view.kind, view.query) != (host.view.kind, host.view.query):
-            self.trail.to_view(view)
-            if place.get("top"):  # q quit there (a view made by V is a top): q quits there again
-                self.trail.forget()
+            self.trail.to_view(view)  # as chosen in the tree: any but All and Unread a level
+            # down from the start (a saved view too, made by V or not), so q goes back there
         article = place.get("article")
         if isinstance(article, int) and not isinstance(article, bool):
             self._article(article, bool(place.get("reading")))

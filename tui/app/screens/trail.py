@@ -5,7 +5,8 @@ Three moves go down a level: an actor's timeline (or a name's search) opened fro
 side panel replaces the list; any view but All and Unread chosen in the tree does too (a feed,
 a tag, Saved, a saved view, a story, an actor: newsboat's `q` goes from a feed's articles back
 to the feed list, and every newsboat user presses it; another one chosen in the tree from
-there, or J/K, is a move sideways at that level); a related item opened from the side panel
+there, or J/K, is a move sideways at that level; a view just saved with `V` is listed so too,
+a level down from the list it was made from); a related item opened from the side panel
 replaces only the reader's article, and going back from the reader's panes shows the article
 it was listed under again.
 
@@ -104,6 +105,18 @@ class Trail:
             return
         self._drop_stale(None)
         self.down(view, by_tree=True)
+
+    def to_made(self, view: ViewSpec) -> None:
+        """A view just saved with `V`: a level down from where it was made (`q` returns to
+        that list, its filter and search), as the view chosen in the tree would be."""
+        screen = self.screen
+        self._drop_stale(None)
+        self.leave(by_tree=True)
+        screen.filter_query = screen.search_text = ""
+        if screen.load_view(view):
+            screen.view_tree.select_view(view)
+        else:
+            self.back()
 
     def step_feed(self, delta: int) -> None:
         """J/K, newsboat's next-feed and prev-feed: the next (previous) feed of the tree, a

@@ -21,9 +21,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.app.arrivals import placed
 from tui.app.messages import OpenArticle
 from tui.app.paging import Pager
-from tui.app.views import UNREAD, combine
 from tui.app.widgets.row_time import local_time, short_time
 from tui.app.widgets.tag_column import HEADLINE, tag_column
 from tui.app.widgets.visual_text import drawn_label, fitted, reorders
@@ -84,6 +84,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self.marked: set[int] = set()
         """Articles marked (`m`, `M`) for a triage key to act on together (`Marks`)."""
         self.reorder = True  # right-to-left headlines in visual order (`[settings] bidi`)
+        self.new_above = 0
+        """Rows a reload put above the selection, out of sight (`arrivals.py`), until seen."""
 
     def on_mount(self) -> None:
         self.set_reorder(reorders(getattr(self.app, "config", None)))
@@ -95,7 +97,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     # -- data ----------------------------------------------------------------------------
     def set_pager(self, pager: Pager, cursor: int = 0) -> None:
         """Show another view; cursor at `cursor`."""
-        self.pager = pager
+        self.pager, self.new_above = pager, 0
         self.keep_listed_marks()
         self._resize()
         self.scroll_to(y=0, animate=False, immediate=True)
@@ -108,7 +110,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def reload_keep_place(self) -> None:
         """Reload after a refresh. The selected article (or, if it has left the view, the
-        next one) keeps the cursor and stays on the same screen row."""
+        next one) keeps the cursor; where the window goes, `arrivals.placed`."""
         if self.pager is None:
             return
         pager = self.pager
@@ -125,10 +127,11 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             if found is not None:
                 new_cursor = found
         self._resize()
-        shift = new_cursor - old_cursor
-        if shift:
-            target = self.scroll_y + shift
-            self.call_after_refresh(self.scroll_to, y=target, animate=False, immediate=True)
+        top, hidden = placed(int(self.scroll_y), old_cursor, new_cursor,
+                             self.scrollable_content_region.height or 1)
+        self.new_above = min(self.new_above + hidden, new_cursor)
+        if top != int(self.scroll_y):
+            self.call_after_refresh(self.scroll_to, y=top, animate=False, immediate=True)
         self.set_reactive(ArticleList.cursor, self.validate_cursor(new_cursor))
         self.refresh()
         self.post_message(self.Highlighted(self.current))
@@ -238,16 +241,13 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def find_unread(self, step: int) -> int | None:
         """The next (step 1) or previous (-1) unread row from the cursor, or None."""
-        pager = self.pager
-        if pager is None:
-            return None
-        if pager.desk.count(combine(pager.query, UNREAD.query)) == 0:
-            # Nothing unread in the database: look only at rows already in memory (a row
-            # marked unread here may have left this view), never page through 50k rows.
-            cached = [i for i, row in pager.cached() if not row.read
-                      and (i - self.cursor) * step > 0]
-            return (min(cached) if step > 0 else max(cached)) if cached else None
-        return pager.find(self.cursor, step, lambda row: not row.read)
+        return self.pager.find_unread(self.cursor, step) if self.pager is not None else None
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        if int(new) == 0 and self.new_above:  # the top row in sight: all arrivals seen
+            self.new_above = 0
+            self.post_message(self.Highlighted(self.current))
 
     def on_resize(self) -> None:
         """The list shrank (the reader opened below it) or grew: the selection stays in

@@ -50,10 +50,10 @@ def reading_place(top: int, height: int, total: int, page_key: str = "space",
     to go to: with none left, promising one misleads ("end · nothing unread to go to")."""
     if height <= 0 or total <= 0:
         return "", ""
-    if top + height >= total:
+    if top + height >= total:  # the short forms still say what the key does: never "end"
         if not unread_next():
-            return "end · nothing unread to go to", "end"
-        return f"end · {page_key}: next unread", "end"
+            return "end · nothing unread to go to", "end · none unread"
+        return f"end · {page_key}: next unread", f"{page_key}: next unread"
     percent = (top + height) * 100 // total
     return f"{percent}% · ↓ {page_key}: more below", f"{percent}% ↓"
 
