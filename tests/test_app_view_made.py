@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from tests.test_app_support import SIZE, copy_demo, main, make_app, settle, status
-from tui.app.query_text import joined
 from tui.core.config.loader import load_config
 from tui.core.desk import Desk
+from tui.core.query.joined import joined
 
 
 async def _save(pilot: Any, filter_query: str, name: str) -> None:

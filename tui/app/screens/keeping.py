@@ -11,13 +11,13 @@ from pathlib import Path
 
 from rich.cells import cell_len
 
-from tui.app.query_text import joined
 from tui.app.said import LABEL_FLOOR
 from tui.app.screens.dialogs import ExportDialog, TextDialog, format_of
 from tui.app.screens.host import Host, guarded
 from tui.app.views import ViewSpec, cut
 from tui.core.config.loader import Config, ConfigError
 from tui.core.query import QueryError
+from tui.core.query.joined import joined
 from tui.core.words import counted
 
 SLUG_ROOM = 32

@@ -1,4 +1,4 @@
-"""Queries ANDed together as a user would type them (no Textual): `V` inside a view saves
+"""Queries ANDed together as a user would type them : `V` inside a view saves
 `is:unread actor:putin actor:lavrov`, not `((is:unread) (actor:putin)) (actor:lavrov)`.
 
 Each part is split into its AND terms as written; parentheses around a term that is itself
@@ -11,7 +11,7 @@ parse, the nested form is kept: it is never wrong, only harder to read.
 from __future__ import annotations
 
 from tui.core.query.ast import And, Node, Not, Or, QueryError
-from tui.core.query.parse import _lex, parse
+from tui.core.query.parse import _lex, parse  # the package's own lexer
 
 _Span = tuple[int, int]
 
