@@ -26,3 +26,10 @@ class RecentReads(Generic[K, V]):
                 self._found.clear()
             found = self._found[key] = self._read(key)
         return found
+
+    def prime(self, key: K, value: V) -> None:
+        """Keep `value` as what `read(key)` gives, where the caller has it already (the
+        actors analyzer has the spans it just encoded)."""
+        if len(self._found) >= self._size:
+            self._found.clear()
+        self._found[key] = value
