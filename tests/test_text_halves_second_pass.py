@@ -48,7 +48,7 @@ def test_the_spans_handed_over_are_what_the_rows_decode_to() -> None:
 
 def test_a_read_copy_may_be_changed() -> None:
     spans_json = '[["title",0,5],["body",3,9,"ru-defence"]]'
-    span_reads.prime(spans_json, [["title", 0, 5], ["body", 3, 9, "ru-defence"]])
+    span_reads.prime([spans_json], [[["title", 0, 5], ["body", 3, 9, "ru-defence"]]])
     span_reads.span_tuples(spans_json).append(("body", 0, 1))
     span_reads.span_lists(spans_json).append(["body", 0, 1])
     assert span_reads.span_tuples(spans_json) == [("title", 0, 5), ("body", 3, 9, "ru-defence")]

@@ -4,6 +4,7 @@ the spans it encoded (`prime`), so most rows are never decoded in a worker at al
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from tui.core.jsonfast import loads
@@ -37,7 +38,8 @@ def span_lists(spans_json: str) -> list[list[Any]]:
     return list(_LISTS(spans_json))
 
 
-def prime(spans_json: str, spans: list[list[Any]]) -> None:
-    """`spans_json` is `spans` encoded: both readings kept, neither decoded again."""
-    _LISTS.prime(spans_json, spans)
-    _TUPLES.prime(spans_json, [tuple(span) for span in spans])
+def prime(encoded: Sequence[str], spans: Sequence[list[list[Any]]]) -> None:
+    """`encoded[n]` is `spans[n]` as JSON: both readings kept, neither decoded again."""
+    _LISTS.prime(dict(zip(encoded, spans, strict=True)))
+    _TUPLES.prime({text: list(map(tuple, found)) for text, found in zip(encoded, spans,
+                                                                        strict=True)})

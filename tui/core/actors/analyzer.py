@@ -45,7 +45,7 @@ def spans_read(spans_json: str) -> list[StoredSpan]:
 def _text_tools() -> tuple[Callable[[str], datetime], Callable[[int, Sequence[Mention]], tuple[
         list[MentionRow], list[list[list[object]]]]], Callable[[str], list[StoredSpan]],
                            Callable[[int, Sequence[UnlistedName]], list[Any]],
-                           Callable[[str, list[list[Any]]], None]]:
+                           Callable[[list[str], list[list[list[Any]]]], None]]:
     """What the text halves call, imported on the first article only: an import statement
     runs on every call (a few microseconds each, some ten an article with the spans read)."""
     from tui.core.models import from_iso
@@ -67,8 +67,7 @@ class ActorsAnalyzer:
         published = from_iso(item.published) if item.dated else None
         rows, spans = mention_rows_spans(item.id, recognizer_for(sources).mentions(
             item.title, item.body, published))
-        for row, encoded in zip(rows, spans, strict=True):  # the later analyzers read these
-            prime(row[3], encoded)
+        prime([row[3] for row in rows], spans)  # the later analyzers read these
         return rows
 
     def write(self, conn: sqlite3.Connection, batch: Batch, context: Context) -> None:
