@@ -108,3 +108,17 @@ def test_the_overlap_test_by_bisection_keeps_what_every_kept_hit_kept(
     blocked = [(s, s + n) for s, n in blocks]
     finder = place_finder()
     assert finder.find(text, blocked=blocked) == _find_by_every_kept(finder, text, blocked)
+
+
+def test_a_place_in_a_name_is_none_with_vowel_marks_or_without() -> None:
+    """The spans of names block places alike where the text's marks move offsets (the
+    names read forth through them) and where nothing moves (read as they are)."""
+    sources = Sources(None, sources_digest(None))
+    plain = TextItem(8, "Jordan Bardella spoke in Jordan", "Marine Le Pen was in Gaza City.",
+                     "2024-09-17T15:00:00Z")
+    marked = plain._replace(body="قالَ عَبّاس " + plain.body)  # fatha, shadda: offsets move
+    for item, shift in ((plain, 0), (marked, len("قالَ عَبّاس "))):
+        rows = ActorsAnalyzer().text(item, {}, sources)
+        places = PlacesAnalyzer().text(item, {"actors": rows}, sources)
+        assert sorted(places) == [("gaza", 1, [("body", 21 + shift, 25 + shift)]),
+                                  ("jordan", 1, [("title", 25, 31)])]
