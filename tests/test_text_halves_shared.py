@@ -12,8 +12,8 @@ from tui.core.actors.demonyms import _NotAfter
 from tui.core.actors.name_patterns import TOKEN
 from tui.core.actors.token_windows import tokens_in
 from tui.core.linking import text as linking_text
-from tui.core.linking.acts import span_lists
 from tui.core.linking.what import count_types, profile
+from tui.core.span_reads import span_lists
 
 TEXTS = [
     "xAmerican Iranian officials met Iranian-American Iranian troops.",

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Generic, TypeVar
 
 K = TypeVar("K")
@@ -26,3 +26,10 @@ class RecentReads(Generic[K, V]):
                 self._found.clear()
             found = self._found[key] = self._read(key)
         return found
+
+    def prime(self, found: Mapping[K, V]) -> None:
+        """Keep each value as what `read(key)` gives, where the caller has it already (the
+        actors analyzer has the spans it just encoded); an article's rows in one call."""
+        if len(self._found) + len(found) > self._size:
+            self._found.clear()
+        self._found.update(found)

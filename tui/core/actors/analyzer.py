@@ -13,8 +13,6 @@ from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from tui.core.recent_reads import RecentReads
-
 if TYPE_CHECKING:
     from tui.core.actors.matcher import Mention
     from tui.core.actors.recognize import Recognizer, Span, UnlistedName
@@ -38,28 +36,23 @@ def recognizer_for(sources: Sources) -> Recognizer:
 
 
 def spans_read(spans_json: str) -> list[StoredSpan]:
-    """`store.actors.spans_of`, each row's read once: the places and unlisted analyzers read
-    the same rows of one article one after the other (the tuples are shared, the list is not)."""
-    return list(_SPANS(spans_json))
-
-
-def _spans_of(spans_json: str) -> list[StoredSpan]:
+    """`store.actors.spans_of`, each row's read once (span_reads.py): the places and unlisted
+    analyzers read the rows of each article the actors analyzer primed."""
     return _text_tools()[2](spans_json)
 
 
-_SPANS = RecentReads(_spans_of)
-
-
 @cache
-def _text_tools() -> tuple[Callable[[str], datetime], Callable[[int, Sequence[Mention]], list[
-        MentionRow]], Callable[[str], list[StoredSpan]], Callable[[int, Sequence[UnlistedName]],
-                                                            list[Any]]]:
+def _text_tools() -> tuple[Callable[[str], datetime], Callable[[int, Sequence[Mention]], tuple[
+        list[MentionRow], list[list[list[object]]]]], Callable[[str], list[StoredSpan]],
+                           Callable[[int, Sequence[UnlistedName]], list[Any]],
+                           Callable[[list[str], list[list[list[Any]]]], None]]:
     """What the text halves call, imported on the first article only: an import statement
     runs on every call (a few microseconds each, some ten an article with the spans read)."""
     from tui.core.models import from_iso
-    from tui.core.store.actors import mention_rows, spans_of, unlisted_rows
+    from tui.core.span_reads import prime, span_tuples
+    from tui.core.store.actors import mention_rows_spans, unlisted_rows
 
-    return from_iso, mention_rows, spans_of, unlisted_rows
+    return from_iso, mention_rows_spans, span_tuples, unlisted_rows, prime
 
 
 class ActorsAnalyzer:
@@ -70,10 +63,12 @@ class ActorsAnalyzer:
         recognizer_for(sources)
 
     def text(self, item: TextItem, found: Found, sources: Sources) -> list[MentionRow]:
-        from_iso, mention_rows, _spans, _unlisted = _text_tools()
+        from_iso, mention_rows_spans, _spans, _unlisted, prime = _text_tools()
         published = from_iso(item.published) if item.dated else None
-        return mention_rows(item.id, recognizer_for(sources).mentions(item.title, item.body,
-                                                                      published))
+        rows, spans = mention_rows_spans(item.id, recognizer_for(sources).mentions(
+            item.title, item.body, published))
+        prime([row[3] for row in rows], spans)  # the later analyzers read these
+        return rows
 
     def write(self, conn: sqlite3.Connection, batch: Batch, context: Context) -> None:
         from tui.core.store import actors as actor_store

@@ -18,10 +18,9 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from tui.core.jsonfast import loads
 from tui.core.linking.text import PlaceSpan, count_words, place_matcher, split_words
 from tui.core.linking.what import LEAD_CHARS, count_types, sentence_types
-from tui.core.recent_reads import RecentReads
+from tui.core.span_reads import span_lists
 
 # a sentence ends at . ! ? or the Arabic question mark, before white space; the mark is in
 # the match (a pattern that starts with a class is found twice as fast as one that starts by
@@ -77,18 +76,6 @@ def signature(title: str, body: str, mentions: Sequence[Mention],
             types = count_types(text) if n == 0 or kinds is None else kinds[n - 1]
             keys.update(f"{kind} {key}" for kind in types for key in named)
     return tuple(sorted(keys))
-
-
-def span_lists(spans_json: str) -> list[list[Any]]:
-    """A mention row's spans JSON read ([] for none), each row once: features.raw_features
-    and `signature` read the same rows of one article (the spans are shared, never changed;
-    the list is a copy)."""
-    if not spans_json:
-        return []
-    return list(_SPAN_LISTS(spans_json))
-
-
-_SPAN_LISTS: RecentReads[str, list[list[Any]]] = RecentReads(loads)
 
 
 def _actors_in(read: list[tuple[str, int, int, str]],

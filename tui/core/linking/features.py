@@ -25,12 +25,13 @@ from orjson import dumps as _fast_dumps
 
 from tui.core.actors.demonyms import native_demonym
 from tui.core.jsonfast import loads
-from tui.core.linking.acts import signature, span_lists
+from tui.core.linking.acts import signature
 from tui.core.linking.minhash import lsh_keys, minhash_many
 from tui.core.linking.names import actor_kind, described_body
 from tui.core.linking.text import place_matcher, text_parts
 from tui.core.linking.what import headline_kinds, main_type, profile, shown, unit
 from tui.core.linking.when import lead_day, repeats
+from tui.core.span_reads import span_lists
 
 TOP_TERMS = 12  # salient terms per article used as candidate keys
 MAX_TERMS = 60  # stored per article: the rest barely moves a cosine

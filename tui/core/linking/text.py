@@ -229,12 +229,9 @@ class PlaceMatcher:
     def tally(title: Sequence[PlaceSpan], body: Sequence[PlaceSpan]
               ) -> dict[str, tuple[int, bool, bool]]:
         """`match_words` from the `spans` of the title and of the body."""
-        count: Counter[str] = Counter()
-        in_title: set[str] = set()
+        count: Counter[str] = Counter(place_id for _i, _n, place_id in title)
+        in_title = set(count)
         early: set[str] = set()
-        for _i, _n, place_id in title:
-            count[place_id] += 1
-            in_title.add(place_id)
         for i, _n, place_id in body:
             count[place_id] += 1
             if i < _LEAD_WORDS:
@@ -254,8 +251,9 @@ class PlaceMatcher:
             known = self.__dict__.setdefault("_may", {})  # word -> it may start a name
             if len(known) > _TERM_CACHE_MAX:
                 known.clear()
-            if not known.keys() >= set(orig):
-                known.update(zip(orig, map(self._may_start, orig, folded), strict=True))
+            if unseen := set(orig).difference(known):  # each new word judged, not each word
+                fold_of = dict(zip(orig, folded, strict=True))
+                known.update({word: self._may_start(word, fold_of[word]) for word in unseen})
             may = list(map(known.__getitem__, orig))
         out: list[PlaceSpan] = []
         after = 0  # words before this are inside a place name already counted

@@ -44,6 +44,7 @@ LEAD_CHARS = 600
 _LIVE = re.compile(r"(?<![\w\u200c])(?:live|онлайн|трансляция|مباشر|لحظه به لحظه|בשידור חי)"
                    r"(?![\w\u200c])", re.IGNORECASE)
 _CUE_WORDS = tuple(_CUES)  # all lower case already
+_ASCII_CUES = tuple(cue for cue in _CUE_WORDS if cue.isascii())
 # Letters IGNORECASE matches to a letter of a cue though lower() does not give that letter
 # (dotless i, long s, old Cyrillic forms; "İ" lowers to two): with one of them in a lead, the
 # cues are looked for by the pattern alone (test_when checks this list against every letter).
@@ -94,10 +95,14 @@ def _first_cue(lead: str) -> int:
     `event_day`; it now starts at the first cue, which no match can precede, as each letter
     it matches lowers to the cue's letter at the same place (0 when a letter may not)."""
     low = lead.lower()
-    if len(low) != len(lead) or _ODD.search(lead):
+    if lead.isascii():  # (most leads) only the English cues can be in it
+        cues = _ASCII_CUES
+    elif len(low) != len(lead) or _ODD.search(lead):
         return 0
+    else:
+        cues = _CUE_WORDS
     first = -1
-    for cue in _CUE_WORDS:
+    for cue in cues:
         at = low.find(cue)
         if at >= 0 and (first < 0 or at < first):
             first = at
@@ -120,18 +125,24 @@ def _cue_of(word: str) -> tuple[str, int]:
 _EVENTS_RU = r"(?:удар|атак|волн|раунд|обстрел|взрыв)\w*"
 _EVENTS_AR = r"(?:غارات|غارة|هجمات|هجوم|ضربات|ضربة|موجة|جولة|انفجارات)"
 _EVENTS_FA = r"(?:حملات|حمله|موج|دور|انفجارهای|انفجار)"
+_REPEAT_EN = (r"second|third|fourth|another|fresh|again|renewed|repeated|"
+              r"new (?:wave|round|strikes?|attacks?|raids?|blasts?)")
 _REPEAT = re.compile(
-    r"(?<![\w\u200c])(?:second|third|fourth|another|fresh|again|renewed|repeated|"
-    r"new (?:wave|round|strikes?|attacks?|raids?|blasts?)|"
+    rf"(?<![\w\u200c])(?:{_REPEAT_EN}|"
     r"втор(?:ой|ая|ое|ую|ого|ом)|треть(?:я|е|ю|его)|повторн\w*|снова|вновь|ещё один|еще один|"
     rf"нов(?:ый|ая|ое|ые|ую|ой|ых) {_EVENTS_RU}|"
     rf"مجددا|مجدداً|ثانية|الثانية|{_EVENTS_AR} (?:جديدة|جديد)|"
     rf"دوباره|مجدد|دومین|سومین|{_EVENTS_FA} (?:جدید|دوم))"
     r"(?![\w\u200c])", re.IGNORECASE)
+# _REPEAT for a headline in ASCII, lowered: no other words can match it (IGNORECASE takes no
+# ASCII letter for a Cyrillic or Arabic one), and the lowered text matches as the case does
+_REPEAT_ASCII = re.compile(rf"(?<![\w\u200c])(?:{_REPEAT_EN})(?![\w\u200c])")
 
 
 def repeats(title: str) -> bool:
     """Whether the headline says its event repeats an earlier one of its kind ("second wave of
     blasts hits Lebanon"): what it reports came after another such event, which an article
     from half a day or more before it is likely about (score.py, part `repeat`)."""
+    if title.isascii():  # (most headlines) the English words alone, in the lowered text
+        return _REPEAT_ASCII.search(title.lower()) is not None
     return _REPEAT.search(title) is not None

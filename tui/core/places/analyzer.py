@@ -38,10 +38,15 @@ class PlacesAnalyzer:
         text = f"{title.text}\n\n{body.text}"
         # A place's name inside a person's or a body's name is no place named ("Jordan
         # Bardella", "Islamic State in Iraq"); states are places themselves.
-        names = [(s if f == "title" else s + split, e if f == "title" else e + split)
-                 for row in found.get("actors", ()) if actors[row[1]].kind != "state"
-                 for f, s0, e0, *office in spans_read(row[3]) if not office
-                 for s, e in [(title if f == "title" else body).forth(s0, e0)]]
+        rows = [row[3] for row in found.get("actors", ()) if actors[row[1]].kind != "state"]
+        if title.where is None and body.where is None:  # (most texts) no marks: no offsets move
+            names = [(span[1], span[2]) if span[0] == "title" else
+                     (span[1] + split, span[2] + split)
+                     for spans in rows for span in spans_read(spans) if len(span) == 3]
+        else:
+            names = [(s if f == "title" else s + split, e if f == "title" else e + split)
+                     for spans in rows for f, s0, e0, *office in spans_read(spans) if not office
+                     for s, e in [(title if f == "title" else body).forth(s0, e0)]]
         out: dict[str, list[tuple[str, int, int]]] = {}
         for start, end, place_id in place_finder().find(text, padded_norm(text), names):
             out.setdefault(place_id, []).append(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -117,12 +118,22 @@ class PlaceFinder:
                 continue
             hits.append((start, stop, key.place_id))
         kept: list[tuple[int, int, str]] = []
+        # the kept hits, apart and non-empty, by start: their ends are in the same order, so
+        # the one kept hit a new one can overlap is the last that starts before it ends
+        starts: list[int] = []
+        ends: list[int] = []
         for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
-            free = not hit[2] or self.places[hit[2]].kind == "demonym" or \
-                _POSSESSIVE.match(text, hit[1])
-            if all(hit[1] <= k[0] or hit[0] >= k[1] for k in kept) and (free or not any(
-                    s < hit[1] and hit[0] < e for s, e in blocked)):
-                kept.append(hit)
+            start, stop, place_id = hit
+            n = bisect_left(starts, stop)
+            if n and ends[n - 1] > start:
+                continue
+            if place_id and self.places[place_id].kind != "demonym" and \
+                    not _POSSESSIVE.match(text, stop) and \
+                    any(s < stop and start < e for s, e in blocked):
+                continue
+            kept.append(hit)
+            starts.insert(n, start)
+            ends.insert(n, stop)
         return sorted(hit for hit in kept if hit[2])
 
     def counts(self, text: str) -> Counter[str]:

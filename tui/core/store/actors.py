@@ -34,11 +34,18 @@ Span = tuple[str, int, int] | tuple[str, int, int, str]  # (field, start, end[, 
 
 
 def _rows(article_id: int, mentions: Sequence[Mention]) -> list[tuple[int, str, int, str]]:
+    return mention_rows_spans(article_id, mentions)[0]
+
+
+def mention_rows_spans(article_id: int, mentions: Sequence[Mention]
+                       ) -> tuple[list[tuple[int, str, int, str]], list[list[list[object]]]]:
+    """`mention_rows`, and each row's spans as encoded in it (for the readers' memo)."""
     spans: dict[str, list[list[object]]] = {}
     for m in mentions:
         span: list[object] = [m.field, m.start, m.end]
         spans.setdefault(m.actor_id, []).append([*span, m.office] if m.office else span)
-    return [(article_id, actor_id, len(found), _dumps(found)) for actor_id, found in spans.items()]
+    return ([(article_id, actor_id, len(found), _dumps(found))
+             for actor_id, found in spans.items()], list(spans.values()))
 
 
 def _dumps(spans: list[list[object]]) -> str:
