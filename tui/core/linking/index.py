@@ -29,6 +29,7 @@ from datetime import UTC, datetime
 from functools import partial
 from itertools import repeat
 from operator import itemgetter
+from types import SimpleNamespace
 from typing import NamedTuple
 
 from orjson import dumps, loads
@@ -38,12 +39,15 @@ from tui.core.linking import stories as story_logic
 from tui.core.linking.features import (
     Features,
     Raw,
+    _dumps,
+    _weighed,
     idf,
     loads_any,
     raw_features,
     term_idf,
     weighed_text,
 )
+from tui.core.linking.features import index_keys as feature_keys
 from tui.core.linking.score import DAY, WINDOW_DAYS, Model, default_model, link
 from tui.core.linking.story_links import Arrays, at_least
 from tui.core.store import links as store
@@ -121,9 +125,11 @@ class Weighed(NamedTuple):
     ids: array[int]
 
 
-def weighed(conn: sqlite3.Connection, ids: Sequence[int]) -> Weighed:
+def weighed(conn: sqlite3.Connection, ids: Sequence[int],
+            made: dict[int, Features] | None = None) -> Weighed:
     """Step 2 (reads only: a pool worker): freeze rarity, as the cache counts it now, into
-    the features of `ids` from what they were stored with."""
+    the features of `ids` from what they were stored with. `made`: given, it gets each
+    article's Features too (as decoding the stored text gives them), for the worker to hold."""
     raws = {aid: (published, Raw.loads(raw)) for aid, (published, raw)
             in store.raws(conn, ids).items() if raw}
     df = store.df(conn, {k for _p, raw in raws.values() for k in raw.df_keys()})
@@ -137,8 +143,16 @@ def weighed(conn: sqlite3.Connection, ids: Sequence[int]) -> Weighed:
     # without comparing tuples (a set of (key, time, id) sorted was a fifth of weighing)
     for aid in sorted(raws, key=lambda a: (raws[a][0], a)):
         published, raw = raws[aid]
-        text, mine = weighed_text(raw, datetime.fromtimestamp(published, UTC), df, docs,
-                                  terms_idf)
+        when = datetime.fromtimestamp(published, UTC)
+        if made is None:
+            text, mine = weighed_text(raw, when, df, docs, terms_idf)
+        else:  # weighed_text, keeping the fields: published as stored, sets as decoded
+            fields = _weighed(raw, when, df, docs, terms_idf)
+            spaced = SimpleNamespace(**fields)
+            text, mine = _dumps(spaced), feature_keys(spaced)
+            fields.update(published=published, acts=frozenset(sorted(fields["acts"])),
+                          head_terms=frozenset(sorted(fields["head_terms"])))
+            made[aid] = Features(**fields)
         rows.append((aid, text, docs))
         mine = list(dict.fromkeys(mine))  # distinct, as the index holds them
         keys += mine
@@ -200,54 +214,101 @@ def candidates(conn: sqlite3.Connection, aid: int, feats: Features,
                             RECENCY_DAYS * DAY)
 
 
-_decoded: dict[tuple[int, float, int, int], Features] = {}
-# ~6.3 KB each decoded (orjson shares their keys). A round's scoring jobs pair every block of
-# the run with every other (blocks go by arrival, not time), and the pool hands them to its
-# workers in turn, so a worker meets most of the run again and again: holding 4,500 (two
-# blocks and a bit) decoded a cold 10k run's articles 3.2 times over (31,846 decodes in two
-# workers), holding the whole run once each (20,000), ~0.4 s less CPU for ~35 MB more a
-# worker (63 MB). Bigger runs decode some again rather than hold more.
+_decoded: dict[int, tuple[tuple[float, int, int], str, Features]] = {}
+# article -> (its stored text's key: published, length, CRC; the run it was last known
+# current in; the features). ~6.3 KB each decoded (orjson shares their keys). A round's
+# scoring jobs pair every block of the run with every other (blocks go by arrival, not
+# time), and the pool hands them to its workers in turn, so a worker meets most of the run
+# again and again: holding 4,500 (two blocks and a bit) decoded a cold 10k run's articles 3.2
+# times over (31,846 decodes in two workers), holding the whole run once each (20,000), ~0.4 s
+# less CPU for ~35 MB more a worker (63 MB). Bigger runs decode some again rather than hold
+# more.
 _DECODED_MAX = 10_000
 
 
-def features(conn: sqlite3.Connection, ids: Sequence[int], keep: bool = True
+def _text_key(published: float, text: str) -> tuple[float, int, int]:
+    return published, len(text), zlib.crc32(text.encode())
+
+
+def _hold(aid: int, key: tuple[float, int, int], run: str, feats: Features) -> None:
+    if len(_decoded) >= _DECODED_MAX:
+        del _decoded[next(iter(_decoded))]  # the least recently used
+    _decoded[aid] = (key, run, feats)
+
+
+def features(conn: sqlite3.Connection, ids: Sequence[int], keep: bool = True, run: str = ""
              ) -> dict[int, Features]:
     """Stored features by id. Decoding JSON was a sixth of linking time, and in a burst of new
-    articles the same neighbours come up again and again: decoded ones are kept, keyed by the
-    stored text itself (its length and CRC), so a changed article is never served stale.
-    `keep=False` (the writer labelling stories) reads what is kept but keeps nothing."""
-    out = {}
-    for aid, published, text in store.features(conn, ids):
-        key = (aid, published, len(text), zlib.crc32(text.encode()))
+    articles the same neighbours come up again and again: decoded ones are kept, checked
+    against the stored text itself (its length and CRC), so a changed article is never
+    served stale. `run`: the finish_run asking (its token), which writes no features after
+    weighing them: one held as current in it (weighed here, or read and checked once) is
+    served without reading its text again (a cold run's scoring jobs read ~84 MB of it to
+    check). `keep=False` (the writer labelling stories) reads what is kept but keeps
+    nothing."""
+    out: dict[int, Features] = {}
+    ask: Sequence[int] = ids
+    if run and keep:
+        ask = []
+        for aid in ids:
+            held = _decoded.pop(aid, None)  # re-inserted: least recently used go first
+            if held is None:
+                ask.append(aid)
+            elif held[1] == run:
+                out[aid] = held[2]
+                _decoded[aid] = held
+            else:
+                _decoded[aid] = held
+                ask.append(aid)
+    for aid, published, text in store.features(conn, ask):
+        key = _text_key(published, text)
         if not keep:
-            found = _decoded.get(key) or loads_any(published, text)
+            held = _decoded.get(aid)
+            found = held[2] if held is not None and held[0] == key else loads_any(published,
+                                                                                  text)
             if found is not None:
                 out[aid] = found
             continue
-        feats = _decoded.pop(key, None)  # re-inserted below: least recently used go first
-        if feats is None:
-            if len(_decoded) >= _DECODED_MAX:
-                del _decoded[next(iter(_decoded))]
-            feats = loads_any(published, text)
-            if feats is None:  # written by another version: skipped until re-analysed
+        held = _decoded.pop(aid, None)
+        if held is not None and held[0] == key:
+            feats = held[2]
+        else:
+            decoded = loads_any(published, text)
+            if decoded is None:  # written by another version: skipped until re-analysed
                 continue
-        out[aid] = _decoded[key] = feats
+            feats = decoded
+        _hold(aid, key, run, feats)
+        out[aid] = feats
     return out
 
 
+def hold_weighed(rows: Sequence[tuple[int, str, int]], made: Mapping[int, Features], run: str
+                 ) -> None:
+    """The features a weighing job made (`made`, by article) held as decoded, as current in
+    `run` (the writer stores `rows`' texts as they are): the scoring jobs this worker runs
+    next need not decode them."""
+    for aid, text, _docs in rows:
+        feats = made.get(aid)
+        if feats is not None:
+            _decoded.pop(aid, None)
+            _hold(aid, _text_key(feats.published, text), run, feats)
+
+
 def link_scores(conn: sqlite3.Connection, ids: Sequence[int],
-                model: Model | None = None) -> list[LinkRow]:
+                model: Model | None = None, run: str = "") -> list[LinkRow]:
     """Step 2 (reads only): each article's links to its candidates, from its side.
 
     Per chunk, not per article: the rarity of every key and the features of every candidate
     are read (and decoded) once; neighbours in a chunk share most of their candidates, and
-    reading them per article was a third of linking."""
+    reading them per article was a third of linking. `run`: the finish_run's token
+    (`features`)."""
     model = model or default_model()
     rows: list[LinkRow] = []
-    mine = features(conn, ids)
+    mine = features(conn, ids, run=run)
     df = store.df(conn, {key for feats in mine.values() for key in feats.index_keys()})
     found = {aid: candidates(conn, aid, mine[aid], df) for aid in ids if aid in mine}
-    theirs = features(conn, sorted({o for cands in found.values() for o in cands} - mine.keys()))
+    theirs = features(conn, sorted({o for cands in found.values() for o in cands} - mine.keys()),
+                      run=run)
     theirs.update(mine)
     for aid, cands in found.items():
         feats = mine[aid]
@@ -386,13 +447,16 @@ def restory(conn: sqlite3.Connection, model: Model) -> None:
 
 
 def story_labels(conn: sqlite3.Connection, stories: Sequence[tuple[int, list[int]]],
-                 chunk: int = 200, keep: bool = False) -> Iterator[tuple[int, str, float, float]]:
+                 chunk: int = 200, keep: bool = False, run: str = ""
+                 ) -> Iterator[tuple[int, str, float, float]]:
     """(story, label, first, last) of each (story, members by id), `chunk` stories at a time:
     a few hundred stories' members decoded at once keep the writer small. `keep`: keep the
-    decoded features (a pool worker, whose cache serves the next job)."""
+    decoded features (a pool worker, whose cache serves the next job); `run`: the
+    finish_run's token (`features`)."""
     for i in range(0, len(stories), chunk):
         part = stories[i:i + chunk]
-        feats = features(conn, sorted({a for _sid, ids in part for a in ids}), keep=keep)
+        feats = features(conn, sorted({a for _sid, ids in part for a in ids}), keep=keep,
+                         run=run)
         for sid, ids in part:
             mine = [feats[a] for a in ids if a in feats]
             if mine:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from array import array
 
+    from tui.core.linking.features import Features
     from tui.core.linking.index import LinkRow, Weighed
     from tui.core.linking.rounds import Pair
     from tui.core.linking.score import Model
@@ -43,17 +44,24 @@ def _names_from(sources: Sources) -> None:
     recognizer_for(sources)
 
 
-def weigh_job(path: str, ids: list[int]) -> Weighed:
-    from tui.core.linking.index import weighed
+def weigh_job(path: str, ids: list[int], run: str = "") -> Weighed:
+    """`run`: the finish_run's token; the features made are held decoded as current in it."""
+    from tui.core.linking.index import hold_weighed, weighed
 
-    return weighed(_reader(path), ids)
+    if not run:
+        return weighed(_reader(path), ids)
+    made: dict[int, Features] = {}
+    out = weighed(_reader(path), ids, made)
+    hold_weighed(out.rows, made, run)
+    return out
 
 
-def link_job(path: str, ids: list[int], model: Model, sources: Sources) -> list[LinkRow]:
+def link_job(path: str, ids: list[int], model: Model, sources: Sources, run: str = ""
+             ) -> list[LinkRow]:
     from tui.core.linking.index import link_scores
 
     _names_from(sources)
-    return link_scores(_reader(path), ids, model)
+    return link_scores(_reader(path), ids, model, run)
 
 
 def candidates_job(path: str, token: str, ids: list[int], window: tuple[float, float],
@@ -63,21 +71,21 @@ def candidates_job(path: str, token: str, ids: list[int], window: tuple[float, f
     return round_candidates(_reader(path), path, token, ids, window, whole)
 
 
-def label_job(path: str, stories: list[tuple[int, list[int]]], sources: Sources
-              ) -> list[tuple[int, str, float, float]]:
+def label_job(path: str, stories: list[tuple[int, list[int]]], sources: Sources,
+              run: str = "") -> list[tuple[int, str, float, float]]:
     from tui.core.linking.index import story_labels
 
     _names_from(sources)
-    return list(story_labels(_reader(path), stories, keep=True))
+    return list(story_labels(_reader(path), stories, keep=True, run=run))
 
 
-def score_job(path: str, pairs: list[Pair] | array[int], model: Model, sources: Sources
-              ) -> list[LinkRow]:
+def score_job(path: str, pairs: list[Pair] | array[int], model: Model, sources: Sources,
+              run: str = "") -> list[LinkRow]:
     from tui.core.linking.rounds import forget, score_pairs
 
     forget()  # every candidates job is done once scoring starts: the postings can go
     _names_from(sources)
-    return score_pairs(_reader(path), pairs, model)
+    return score_pairs(_reader(path), pairs, model, run)
 
 
 def stories_job(published: dict[int, float], links: Arrays, threshold: float,

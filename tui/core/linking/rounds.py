@@ -375,9 +375,10 @@ _other = itemgetter(1)
 
 
 def score_pairs(conn: sqlite3.Connection, pairs: Sequence[Pair] | tiling.array[int],
-                model: Model | None = None) -> list[LinkRow]:
+                model: Model | None = None, run: str = "") -> list[LinkRow]:
     """Step 3 (reads only): the link rows of `pairs` (packed, as a tile's job gets them, or
-    as tuples) that reach the model's link_min."""
+    as tuples) that reach the model's link_min. `run`: the finish_run's token
+    (`index.features`)."""
     from tui.core.linking.batch import score_many
     from tui.core.linking.index import features
 
@@ -390,7 +391,7 @@ def score_pairs(conn: sqlite3.Connection, pairs: Sequence[Pair] | tiling.array[i
         pairs = tiling.unpack(pairs)
     else:
         ids = sorted({a for pair in pairs for a in pair})
-    return score_many(features(conn, ids), pairs, model)
+    return score_many(features(conn, ids, run=run), pairs, model)
 
 
 def window_of(published: Mapping[int, float]) -> tuple[float, float]:
