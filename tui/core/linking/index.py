@@ -29,7 +29,6 @@ from datetime import UTC, datetime
 from functools import partial
 from itertools import repeat
 from operator import itemgetter
-from types import SimpleNamespace
 from typing import NamedTuple
 
 from orjson import dumps, loads
@@ -39,15 +38,12 @@ from tui.core.linking import stories as story_logic
 from tui.core.linking.features import (
     Features,
     Raw,
-    _dumps,
-    _weighed,
     idf,
     loads_any,
     raw_features,
     term_idf,
     weighed_text,
 )
-from tui.core.linking.features import index_keys as feature_keys
 from tui.core.linking.score import DAY, WINDOW_DAYS, Model, default_model, link
 from tui.core.linking.story_links import Arrays, at_least
 from tui.core.store import links as store
@@ -125,11 +121,9 @@ class Weighed(NamedTuple):
     ids: array[int]
 
 
-def weighed(conn: sqlite3.Connection, ids: Sequence[int],
-            made: dict[int, Features] | None = None) -> Weighed:
+def weighed(conn: sqlite3.Connection, ids: Sequence[int]) -> Weighed:
     """Step 2 (reads only: a pool worker): freeze rarity, as the cache counts it now, into
-    the features of `ids` from what they were stored with. `made`: given, it gets each
-    article's Features too (as decoding the stored text gives them), for the worker to hold."""
+    the features of `ids` from what they were stored with."""
     raws = {aid: (published, Raw.loads(raw)) for aid, (published, raw)
             in store.raws(conn, ids).items() if raw}
     df = store.df(conn, {k for _p, raw in raws.values() for k in raw.df_keys()})
@@ -143,16 +137,8 @@ def weighed(conn: sqlite3.Connection, ids: Sequence[int],
     # without comparing tuples (a set of (key, time, id) sorted was a fifth of weighing)
     for aid in sorted(raws, key=lambda a: (raws[a][0], a)):
         published, raw = raws[aid]
-        when = datetime.fromtimestamp(published, UTC)
-        if made is None:
-            text, mine = weighed_text(raw, when, df, docs, terms_idf)
-        else:  # weighed_text, keeping the fields: published as stored, sets as decoded
-            fields = _weighed(raw, when, df, docs, terms_idf)
-            spaced = SimpleNamespace(**fields)
-            text, mine = _dumps(spaced), feature_keys(spaced)
-            fields.update(published=published, acts=frozenset(sorted(fields["acts"])),
-                          head_terms=frozenset(sorted(fields["head_terms"])))
-            made[aid] = Features(**fields)
+        text, mine = weighed_text(raw, datetime.fromtimestamp(published, UTC), df, docs,
+                                  terms_idf)
         rows.append((aid, text, docs))
         mine = list(dict.fromkeys(mine))  # distinct, as the index holds them
         keys += mine
@@ -280,18 +266,6 @@ def features(conn: sqlite3.Connection, ids: Sequence[int], keep: bool = True, ru
         _hold(aid, key, run, feats)
         out[aid] = feats
     return out
-
-
-def hold_weighed(rows: Sequence[tuple[int, str, int]], made: Mapping[int, Features], run: str
-                 ) -> None:
-    """The features a weighing job made (`made`, by article) held as decoded, as current in
-    `run` (the writer stores `rows`' texts as they are): the scoring jobs this worker runs
-    next need not decode them."""
-    for aid, text, _docs in rows:
-        feats = made.get(aid)
-        if feats is not None:
-            _decoded.pop(aid, None)
-            _hold(aid, _text_key(feats.published, text), run, feats)
 
 
 def link_scores(conn: sqlite3.Connection, ids: Sequence[int],

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from array import array
 
-    from tui.core.linking.features import Features
     from tui.core.linking.index import LinkRow, Weighed
     from tui.core.linking.rounds import Pair
     from tui.core.linking.score import Model
@@ -44,16 +43,10 @@ def _names_from(sources: Sources) -> None:
     recognizer_for(sources)
 
 
-def weigh_job(path: str, ids: list[int], run: str = "") -> Weighed:
-    """`run`: the finish_run's token; the features made are held decoded as current in it."""
-    from tui.core.linking.index import hold_weighed, weighed
+def weigh_job(path: str, ids: list[int]) -> Weighed:
+    from tui.core.linking.index import weighed
 
-    if not run:
-        return weighed(_reader(path), ids)
-    made: dict[int, Features] = {}
-    out = weighed(_reader(path), ids, made)
-    hold_weighed(out.rows, made, run)
-    return out
+    return weighed(_reader(path), ids)
 
 
 def link_job(path: str, ids: list[int], model: Model, sources: Sources, run: str = ""
