@@ -22,7 +22,6 @@ size of the cache. `index_articles` runs all three in this process (tests, bench
 from __future__ import annotations
 
 import sqlite3
-import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
@@ -35,11 +34,13 @@ from orjson import dumps, loads
 
 from tui.core.basics import from_iso
 from tui.core.linking import stories as story_logic
+from tui.core.linking.decoded import _DECODED_MAX as _DECODED_MAX
+from tui.core.linking.decoded import _decoded as _decoded
+from tui.core.linking.decoded import features as features
 from tui.core.linking.features import (
     Features,
     Raw,
     idf,
-    loads_any,
     raw_features,
     term_idf,
     weighed_text,
@@ -198,74 +199,6 @@ def candidates(conn: sqlite3.Connection, aid: int, feats: Features,
     window = (feats.published - WINDOW_DAYS * DAY, feats.published + WINDOW_DAYS * DAY)
     return store.candidates(conn, aid, feats.published, weighted, window, CANDIDATES,
                             RECENCY_DAYS * DAY)
-
-
-_decoded: dict[int, tuple[tuple[float, int, int], str, Features]] = {}
-# article -> (its stored text's key: published, length, CRC; the run it was last known
-# current in; the features). ~6.3 KB each decoded (orjson shares their keys). A round's
-# scoring jobs pair every block of the run with every other (blocks go by arrival, not
-# time), and the pool hands them to its workers in turn, so a worker meets most of the run
-# again and again: holding 4,500 (two blocks and a bit) decoded a cold 10k run's articles 3.2
-# times over (31,846 decodes in two workers), holding the whole run once each (20,000), ~0.4 s
-# less CPU for ~35 MB more a worker (63 MB). Bigger runs decode some again rather than hold
-# more.
-_DECODED_MAX = 10_000
-
-
-def _text_key(published: float, text: str) -> tuple[float, int, int]:
-    return published, len(text), zlib.crc32(text.encode())
-
-
-def _hold(aid: int, key: tuple[float, int, int], run: str, feats: Features) -> None:
-    if len(_decoded) >= _DECODED_MAX:
-        del _decoded[next(iter(_decoded))]  # the least recently used
-    _decoded[aid] = (key, run, feats)
-
-
-def features(conn: sqlite3.Connection, ids: Sequence[int], keep: bool = True, run: str = ""
-             ) -> dict[int, Features]:
-    """Stored features by id. Decoding JSON was a sixth of linking time, and in a burst of new
-    articles the same neighbours come up again and again: decoded ones are kept, checked
-    against the stored text itself (its length and CRC), so a changed article is never
-    served stale. `run`: the finish_run asking (its token), which writes no features after
-    weighing them: one held as current in it (weighed here, or read and checked once) is
-    served without reading its text again (a cold run's scoring jobs read ~84 MB of it to
-    check). `keep=False` (the writer labelling stories) reads what is kept but keeps
-    nothing."""
-    out: dict[int, Features] = {}
-    ask: Sequence[int] = ids
-    if run and keep:
-        ask = []
-        for aid in ids:
-            held = _decoded.pop(aid, None)  # re-inserted: least recently used go first
-            if held is None:
-                ask.append(aid)
-            elif held[1] == run:
-                out[aid] = held[2]
-                _decoded[aid] = held
-            else:
-                _decoded[aid] = held
-                ask.append(aid)
-    for aid, published, text in store.features(conn, ask):
-        key = _text_key(published, text)
-        if not keep:
-            held = _decoded.get(aid)
-            found = held[2] if held is not None and held[0] == key else loads_any(published,
-                                                                                  text)
-            if found is not None:
-                out[aid] = found
-            continue
-        held = _decoded.pop(aid, None)
-        if held is not None and held[0] == key:
-            feats = held[2]
-        else:
-            decoded = loads_any(published, text)
-            if decoded is None:  # written by another version: skipped until re-analysed
-                continue
-            feats = decoded
-        _hold(aid, key, run, feats)
-        out[aid] = feats
-    return out
 
 
 def link_scores(conn: sqlite3.Connection, ids: Sequence[int],
