@@ -81,3 +81,47 @@ def test_many_names_are_the_reasons_names_in_explain_order() -> None:
             if len(want) == 4:
                 break
         assert _many_names(x, y, display_name) == ", ".join(want)
+
+
+def test_names_ranked_in_numpy_are_the_ones_link_gives() -> None:
+    """A scoring job ranks the names of pairs that share two or more from every key they share
+    (`Sparse.meet_all`, `_ranked_names`): the reasons `score.link` gives pair by pair, with
+    protagonists on either side, tied weights, country places and two ids of one name."""
+    from dataclasses import replace
+
+    from tui.core.linking import kept
+    from tui.core.linking.batch import score_many
+    from tui.core.linking.features import Features
+    from tui.core.linking.names import place_kind
+    from tui.core.linking.score import link
+
+    places = sorted(place_matcher().places)
+    where_all = [p for p in places if place_kind(p) == "country"][:4]
+    where_all += [p for p in places if place_kind(p) != "country"][:6]
+    actors = ["vladimir-putin", "sergei-shoigu", "hamas", "al-assad", "al assad", "x-ray", "irgc"]
+    rng = random.Random(9)
+
+    def feats(n: int) -> Features:
+        mine = {a: rng.choice([0.5, 1.0, 1.5, rng.random()]) for a in rng.sample(actors, 5)}
+        where = {p: rng.choice([0.5, 1.0, rng.random()]) for p in rng.sample(where_all, 5)}
+        lead = rng.choice([*(f"a:{a}" for a in mine), *(f"p:{p}" for p in where), ""])
+        return Features(n * 600.0, "latin", mine, {}, where, {}, {}, (), lead)
+
+    model = replace(default_model(), link_min=0.0)
+    arts = {n: feats(n) for n in range(1, 121)}
+    pairs = [(a, b) for a in arts for b in arts if a < b and rng.random() < 0.3]
+    ranked = []
+    real = kept._ranked_names
+
+    def spy(*args: object, **kwargs: object) -> list[str]:
+        out = real(*args, **kwargs)  # type: ignore[arg-type]
+        ranked.extend(out)
+        return out
+
+    kept._ranked_names = spy  # type: ignore[assignment]
+    try:
+        rows = score_many(arts, pairs, model)
+    finally:
+        kept._ranked_names = real  # type: ignore[assignment]
+    assert len(ranked) > 500  # most pairs share two names or more: ranked in numpy
+    assert rows == [(a, b, *found) for a, b in pairs if (found := link(arts[a], arts[b], model))]

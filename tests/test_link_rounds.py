@@ -395,3 +395,37 @@ def test_a_tiles_scoring_job_gets_its_pairs_packed() -> None:
     assert len(pickle.dumps(codes, pickle.HIGHEST_PROTOCOL)) < 8 * len(codes) + 200
     with pytest.raises(ValueError):
         rounds.Tiler([1], 2).add([(1, [tiling.LIMIT])])
+
+
+def test_a_rounds_worker_reads_each_keys_rarity_once(tmp_path: Path) -> None:
+    """The writer counts no keys while a round ranks, so a worker reads each key's document
+    count (and the documents') once a round, not once a job: a later job of the round asks
+    only keys not met yet; the next round reads them all again."""
+    from tui.core.store import links as store
+    from tui.core.store.db import connect, connect_readonly
+
+    path = tmp_path / "c.db"
+    ids = _made_index(path)
+    conn = connect_readonly(path)
+    run = ids[90:]
+    keys = store.keys_of(conn, run)
+    window = rounds.window_of({aid: keys[aid][1] for aid in run})
+    try:
+        rounds.round_candidates(conn, str(path), "t", run[:40], window)
+        held = rounds._round[str(path)][1].df
+        asked = {k for aid in run[:40] for k in keys[aid][0] if k[:2] != "m:"}
+        assert asked <= held.keys() and held[""] > 0 and not any(k[:2] == "m:" for k in held)
+        first = dict(held)
+        writer = connect(path)
+        writer.execute("UPDATE link_df SET df = df + 50")  # never while a round ranks
+        writer.commit()
+        writer.close()
+        rounds.round_candidates(conn, str(path), "t", run[40:], window)
+        assert all(held[k] == first[k] for k in first)  # read once this round
+        rounds.round_candidates(conn, str(path), "t2", run[:40], window)
+        again = rounds._round[str(path)][1].df
+        assert again[""] == first[""] + 50 and all(again[k] == first[k] + 50 for k in asked
+                                                   if first[k])
+    finally:
+        rounds.forget()
+        conn.close()

@@ -79,6 +79,8 @@ class LinksAnalyzer:
     def finish_run(self, conn: sqlite3.Connection, ids: Sequence[int], context: Context) -> None:
         """Weigh, then score candidates (pool, read-only); the writer stores what comes back,
         then re-clusters the stories around the run."""
+        import uuid
+
         from tui.core.linking import index
         from tui.core.linking.pool import weigh_job
         from tui.core.linking.rounds import ROUND_MIN
@@ -91,6 +93,7 @@ class LinksAnalyzer:
         path = db_file(conn)
         if path is None or not ids:
             return
+        run = uuid.uuid4().hex  # the workers' decoded features known current in this run
         with transaction(conn):  # the fortnight weighed when the cache was a tenth off, again
             old = sorted(set(index.stale(conn)) - set(ids))
             unlink(conn, old)
@@ -110,25 +113,25 @@ class LinksAnalyzer:
                 pending = []
         written, unwritten = None, None
         if len(everyone) >= ROUND_MIN:
-            written, unwritten = _link_round(conn, str(path), everyone, model, context)
+            written, unwritten = _link_round(conn, str(path), everyone, model, context, run)
         else:
-            _link_each(conn, str(path), chunks, model, context)
+            _link_each(conn, str(path), chunks, model, context, run)
         # a round's last links are written while a worker clusters the stories from `written`
         # (its floor is STORY_LINK_MIN or lower: recluster reads none of the run's back)
         flush = None if unwritten is None else partial(unwritten.write, conn)
-        index.recluster(conn, everyone, model, partial(_labels, str(path), context),
+        index.recluster(conn, everyone, model, partial(_labels, str(path), context, run),
                         written, partial(_stories, context, flush))
         if flush is not None:
             flush()  # nothing linked at story strength (no clustering): written now
 
 
-def _labels(path: str, context: Context, stories: list[tuple[int, list[int]]]
+def _labels(path: str, context: Context, run: str, stories: list[tuple[int, list[int]]]
             ) -> Iterator[tuple[int, str, float, float]]:
     """Stories' labels from their members' features, in the pool (workers hold many decoded)."""
     from tui.core.linking.pool import label_job
 
     step = LABEL_CHUNK
-    for rows in context.in_pool(label_job, [(path, stories[i:i + step], context.sources())
+    for rows in context.in_pool(label_job, [(path, stories[i:i + step], context.sources(), run)
                                             for i in range(0, len(stories), step)]):
         yield from rows
 
@@ -151,13 +154,13 @@ def _stories(context: Context, meanwhile: Callable[[], None] | None,
 
 
 def _link_each(conn: sqlite3.Connection, path: str, chunks: list[list[int]], model: Model,
-               context: Context) -> None:
+               context: Context, run: str) -> None:
     """A small run: each article's candidates from SQL, scored from its side (pool)."""
     from tui.core.linking import index
     from tui.core.linking.pool import link_job
     from tui.core.store.write_turns import transaction
 
-    jobs = [(path, c, model, context.sources()) for c in chunks]
+    jobs = [(path, c, model, context.sources(), run) for c in chunks]
     pending: list[LinkRow] = []
     for n, rows in enumerate(context.in_pool(link_job, jobs), 1):
         pending += rows
@@ -168,7 +171,7 @@ def _link_each(conn: sqlite3.Connection, path: str, chunks: list[list[int]], mod
 
 
 def _link_round(conn: sqlite3.Connection, path: str, everyone: list[int], model: Model,
-                context: Context) -> tuple[Written, Unwritten]:
+                context: Context, run: str) -> tuple[Written, Unwritten]:
     """A big run as one round (rounds.py): candidates from postings held in memory, every
     pair scored once, each article's best links kept once all its pairs are in; the same
     links as `_link_each`. Returns the links from `everyone`, for the stories, and those of
@@ -176,14 +179,12 @@ def _link_round(conn: sqlite3.Connection, path: str, everyone: list[int], model:
     writing the workers waited for, are written while a worker clusters the stories (the
     writer and a core idle there). Holding every block's for then left the writes, mostly
     I/O, longer than the clustering (bench/finish_phases.py: 3.7 s against 1.2 s, busy box)."""
-    import uuid
-
     from tui.core.linking import index, rounds
     from tui.core.linking.pool import candidates_job, score_job
     from tui.core.store.links import published
 
     window = rounds.window_of(published(conn, everyone))
-    token = uuid.uuid4().hex  # a worker's postings serve this round only
+    token = run  # a worker's postings serve this round only
     whole = rounds.reads_whole(conn, everyone)
     step = rounds.CANDIDATE_CHUNK
     tiler = rounds.Tiler(everyone)  # each job's pairs grouped while the workers rank on
@@ -198,7 +199,7 @@ def _link_round(conn: sqlite3.Connection, path: str, everyone: list[int], model:
     for aid, b in rounds.blocks(everyone).items():
         members.setdefault(b, []).append(aid)
     complete = rounds.complete_after([key for key, _pairs in tiled])
-    jobs = [(path, pairs, model, context.sources()) for _key, pairs in tiled]
+    jobs = [(path, pairs, model, context.sources(), run) for _key, pairs in tiled]
     best = rounds.Best(index.TOP_LINKS)
     written = index.Written(min(index.STORY_LINK_MIN, model.story_min))
     pending = Unwritten()
@@ -211,8 +212,8 @@ def _link_round(conn: sqlite3.Connection, path: str, everyone: list[int], model:
             else:
                 pending.add(kept)
             written.add(kept)
-    run = set(everyone)
-    outside = [a for a in best.held() if a not in run]  # older articles: pruned with the
+    mine = set(everyone)
+    outside = [a for a in best.held() if a not in mine]  # older articles: pruned with the
     _write_best(conn, best.take(outside))  # links they had
     index.prune_all(conn, set(outside))
     kept = best.take(best.held())  # none: every block of the run is complete by now

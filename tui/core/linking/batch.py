@@ -35,15 +35,21 @@ from tui.core.linking.sparse import Coded, Sparse
 __all__ = ["LinkRow", "score_many"]
 
 
-def _ruzicka(field: Sparse, sums: Any, x: Any, y: Any) -> tuple[Any, Any, tuple[Any, Any]]:
+def _ruzicka(field: Sparse, sums: Any, x: Any, y: Any, every: bool = False
+             ) -> tuple[Any, Any, tuple[Any, ...]]:
     """`score._ruzicka`'s weighted Jaccard and shared mass, per pair, and how many keys each
-    pair shares and one of them (`Sparse.meet`)."""
+    pair shares and one of them (`Sparse.meet`; `every`: and all of them, `Sparse.meet_all`)."""
     import numpy as np
 
-    top, count, key = field.meet(x, y)
+    if every:
+        top, count, key, each = field.meet_all(x, y)
+        met: tuple[Any, ...] = (count, key, each)
+    else:
+        top, count, key = field.meet(x, y)
+        met = (count, key)
     bottom = sums[x] + sums[y] - top
     safe = np.where(bottom != 0, bottom, 1.0)
-    return np.where(bottom != 0, top / safe, 0.0), top, (count, key)
+    return np.where(bottom != 0, top / safe, 0.0), top, met
 
 
 def _log1p(values: Any) -> Any:
@@ -88,9 +94,9 @@ def score_many(feats: Mapping[int, Features], pairs: Sequence[tuple[int, int]],
     sums = np.array([f.sums for f in arts], np.float64).reshape(len(arts), 4)
     days = np.abs(published[x] - published[y]) / DAY
     coded = Coded(arts, (f.lead for f in arts))  # leads: looked up among the headlines' names
-    ea, mass_a, actors = _ruzicka(coded.field("actors"), sums[:, 0], x, y)
+    ea, mass_a, actors = _ruzicka(coded.field("actors"), sums[:, 0], x, y, every=True)
     _es, mass_s, _states = _ruzicka(coded.field("states"), sums[:, 1], x, y)
-    ep, mass_p, places = _ruzicka(coded.field("places"), sums[:, 2], x, y)
+    ep, mass_p, places = _ruzicka(coded.field("places"), sums[:, 2], x, y, every=True)
     ef, _mass_f, _focus = _ruzicka(coded.field("focus"), sums[:, 3], x, y)
     scripts = {s: n for n, s in enumerate(sorted({f.script for f in arts}))}
     script = np.array([scripts[f.script] for f in arts], np.int64)

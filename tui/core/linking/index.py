@@ -22,7 +22,6 @@ size of the cache. `index_articles` runs all three in this process (tests, bench
 from __future__ import annotations
 
 import sqlite3
-import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
@@ -35,11 +34,13 @@ from orjson import dumps, loads
 
 from tui.core.basics import from_iso
 from tui.core.linking import stories as story_logic
+from tui.core.linking.decoded import _DECODED_MAX as _DECODED_MAX
+from tui.core.linking.decoded import _decoded as _decoded
+from tui.core.linking.decoded import features as features
 from tui.core.linking.features import (
     Features,
     Raw,
     idf,
-    loads_any,
     raw_features,
     term_idf,
     weighed_text,
@@ -200,54 +201,21 @@ def candidates(conn: sqlite3.Connection, aid: int, feats: Features,
                             RECENCY_DAYS * DAY)
 
 
-_decoded: dict[tuple[int, float, int, int], Features] = {}
-# ~6.3 KB each decoded (orjson shares their keys). A round's scoring jobs pair every block of
-# the run with every other (blocks go by arrival, not time), and the pool hands them to its
-# workers in turn, so a worker meets most of the run again and again: holding 4,500 (two
-# blocks and a bit) decoded a cold 10k run's articles 3.2 times over (31,846 decodes in two
-# workers), holding the whole run once each (20,000), ~0.4 s less CPU for ~35 MB more a
-# worker (63 MB). Bigger runs decode some again rather than hold more.
-_DECODED_MAX = 10_000
-
-
-def features(conn: sqlite3.Connection, ids: Sequence[int], keep: bool = True
-             ) -> dict[int, Features]:
-    """Stored features by id. Decoding JSON was a sixth of linking time, and in a burst of new
-    articles the same neighbours come up again and again: decoded ones are kept, keyed by the
-    stored text itself (its length and CRC), so a changed article is never served stale.
-    `keep=False` (the writer labelling stories) reads what is kept but keeps nothing."""
-    out = {}
-    for aid, published, text in store.features(conn, ids):
-        key = (aid, published, len(text), zlib.crc32(text.encode()))
-        if not keep:
-            found = _decoded.get(key) or loads_any(published, text)
-            if found is not None:
-                out[aid] = found
-            continue
-        feats = _decoded.pop(key, None)  # re-inserted below: least recently used go first
-        if feats is None:
-            if len(_decoded) >= _DECODED_MAX:
-                del _decoded[next(iter(_decoded))]
-            feats = loads_any(published, text)
-            if feats is None:  # written by another version: skipped until re-analysed
-                continue
-        out[aid] = _decoded[key] = feats
-    return out
-
-
 def link_scores(conn: sqlite3.Connection, ids: Sequence[int],
-                model: Model | None = None) -> list[LinkRow]:
+                model: Model | None = None, run: str = "") -> list[LinkRow]:
     """Step 2 (reads only): each article's links to its candidates, from its side.
 
     Per chunk, not per article: the rarity of every key and the features of every candidate
     are read (and decoded) once; neighbours in a chunk share most of their candidates, and
-    reading them per article was a third of linking."""
+    reading them per article was a third of linking. `run`: the finish_run's token
+    (`features`)."""
     model = model or default_model()
     rows: list[LinkRow] = []
-    mine = features(conn, ids)
+    mine = features(conn, ids, run=run)
     df = store.df(conn, {key for feats in mine.values() for key in feats.index_keys()})
     found = {aid: candidates(conn, aid, mine[aid], df) for aid in ids if aid in mine}
-    theirs = features(conn, sorted({o for cands in found.values() for o in cands} - mine.keys()))
+    theirs = features(conn, sorted({o for cands in found.values() for o in cands} - mine.keys()),
+                      run=run)
     theirs.update(mine)
     for aid, cands in found.items():
         feats = mine[aid]
@@ -386,13 +354,16 @@ def restory(conn: sqlite3.Connection, model: Model) -> None:
 
 
 def story_labels(conn: sqlite3.Connection, stories: Sequence[tuple[int, list[int]]],
-                 chunk: int = 200, keep: bool = False) -> Iterator[tuple[int, str, float, float]]:
+                 chunk: int = 200, keep: bool = False, run: str = ""
+                 ) -> Iterator[tuple[int, str, float, float]]:
     """(story, label, first, last) of each (story, members by id), `chunk` stories at a time:
     a few hundred stories' members decoded at once keep the writer small. `keep`: keep the
-    decoded features (a pool worker, whose cache serves the next job)."""
+    decoded features (a pool worker, whose cache serves the next job); `run`: the
+    finish_run's token (`features`)."""
     for i in range(0, len(stories), chunk):
         part = stories[i:i + chunk]
-        feats = features(conn, sorted({a for _sid, ids in part for a in ids}), keep=keep)
+        feats = features(conn, sorted({a for _sid, ids in part for a in ids}), keep=keep,
+                         run=run)
         for sid, ids in part:
             mine = [feats[a] for a in ids if a in feats]
             if mine:

@@ -26,7 +26,7 @@ from tui.core.linking.score import (
     link,
     time_apart,
 )
-from tui.core.linking.sparse import Coded, Sparse
+from tui.core.linking.sparse import Coded, Shared, Sparse
 from tui.core.linking.what import MIN_SHOWN, shared
 
 LinkRow = tuple[int, int, float, str, int]  # as index.LinkRow
@@ -50,9 +50,13 @@ class Met:
     """What each pair of a job shares: how many actors and places, one of each (a key rank
     of the job's `Coded`, which words it), and the articles' event types (`Sparse`)."""
 
-    def __init__(self, actors: tuple[Any, Any], places: tuple[Any, Any], what: Sparse,
+    def __init__(self, actors: tuple[Any, ...], places: tuple[Any, ...], what: Sparse,
                  coded: Coded) -> None:
-        (self.actors, self.actor), (self.places, self.place) = actors, places
+        self.actors, self.actor, *every_a = actors
+        self.places, self.place, *every_p = places
+        # every actor and place each pair shares (`Sparse.meet_all`), where given
+        self.every: tuple[Shared, Shared] | None = (every_a[0], every_p[0]) \
+            if every_a and every_p else None
         self.what, self.coded = what, coded
 
 
@@ -122,9 +126,12 @@ def kept_rows(arts: Sequence[Features], ids: Any, x: Any, y: Any, model: Model, 
     general = odd[kx] | odd[ky]  # the general way: `_reasons`
     name = _Names().__getitem__
     first = _one_name(met, kept, (names == 1) & ~general, name)
-    many = np.flatnonzero((names > 1) & ~general)  # two names or more: ordered in Python
-    first[many] = [_many_names(arts[a], arts[b], name) + "; "
-                   for a, b in zip(kx[many].tolist(), ky[many].tolist(), strict=True)]
+    many = np.flatnonzero((names > 1) & ~general)  # two names or more
+    if met.every is None:
+        first[many] = [_many_names(arts[a], arts[b], name) + "; "
+                       for a, b in zip(kx[many].tolist(), ky[many].tolist(), strict=True)]
+    else:
+        first[many] = _ranked_names(arts, met, kept[many], kx[many], ky[many], name)
     rest = _what_codes(both, weight[kx], weight[ky]) * _APART + apart_codes(kdays)
     distinct, which = np.unique(rest, return_inverse=True)
     copy = kdup >= SAME_COPY
@@ -246,6 +253,49 @@ def _reasons(x: Features, y: Features, dup: float, days: float, text: float,
     return "; ".join(out), int(bool(count or named) or dup >= SAME_COPY or text >= TEXT_SAID)
 
 
+def _ranked_names(arts: Sequence[Features], met: Met, pairs: Any, px: Any, py: Any,
+                  name: Callable[[str], str]) -> list[str]:
+    """`_many_names` + "; " of each of `pairs` (and their articles' rows), from every key
+    they share (`Met.every`) ranked in numpy by `score.explain_order`'s sort key (a pair's
+    protagonists first, then the greater least weight, then the key: actors' "a:" before
+    places' "p:", each in key order, which is rank order); each distinct ranking worded
+    once. Ranking each pair's names in Python was a sixth of a scoring job."""
+    import numpy as np
+
+    assert met.every is not None
+    coded = met.coded
+    width = len(coded.rank) + 1  # a place's code: width + its rank
+    local = np.full(len(met.actors), -1, np.int64)
+    local[pairs] = np.arange(len(pairs))
+    leads = [f.lead for f in arts]
+    columns = []
+    for kind, each in enumerate(met.every):  # actors (0), then places (1)
+        mark = "ap"[kind] + ":"
+        lead = np.where([lead[:2] == mark for lead in leads],  # its protagonist's rank, or -1
+                        coded.ranks_of(lead[2:] for lead in leads), -1)
+        at = local[each.pair]
+        keep = at >= 0
+        at, rank = at[keep], each.rank[keep]
+        mine = (lead[px[at]] == rank) | (lead[py[at]] == rank)
+        columns.append((at, ~mine, -each.least[keep], np.full(len(at), kind), rank))
+    at, notlead, weight, prefix, rank = (np.concatenate(c) for c in zip(*columns, strict=True))
+    order = np.lexsort((rank, prefix, weight, notlead, at))
+    codes = (rank + prefix * width)[order].tolist()
+    ends = np.cumsum(np.bincount(at, minlength=len(pairs))).tolist()
+    word, done = coded.word, dict[tuple[int, ...], str]()
+    out, lo = [], 0
+    for hi in ends:
+        ranked = tuple(codes[lo:hi])
+        lo = hi
+        said = done.get(ranked)
+        if said is None:
+            said = done[ranked] = _ordered_names(
+                ["a:" + word(c) if c < width else "p:" + word(c - width) for c in ranked],
+                name) + "; "
+        out.append(said)
+    return out
+
+
 def _many_names(x: Features, y: Features, name: Callable[[str], str]) -> str:
     """The names of a pair that shares two or more: `score.explain_order`'s first four
     distinct, as `_why` takes them. Its order made here from plain tuples sorted in C, and
@@ -260,13 +310,19 @@ def _many_names(x: Features, y: Features, name: Callable[[str], str]) -> str:
                 key, a, b = prefix + k, mine[k], theirs[k]
                 ranked.append((key not in leads, -min(a, b), key))
     ranked.sort()
-    head = [key for _l, _w, key in ranked if key[0] == "a"][:3]
-    for _l, _w, key in ranked:
+    return _ordered_names([key for _l, _w, key in ranked], name)
+
+
+def _ordered_names(ranked: list[str], name: Callable[[str], str]) -> str:
+    """The first four distinct names of shared keys ranked by `explain_order`'s sort key:
+    its head (three actors, the first place not a country), then the rest."""
+    head = [key for key in ranked if key[0] == "a"][:3]
+    for key in ranked:
         if key[0] == "p" and place_kind(key[2:]) != "country":
             head.append(key)
             break
     names: dict[str, None] = {}
-    for key in (*head, *(key for _l, _w, key in ranked if key not in head)):
+    for key in (*head, *(key for key in ranked if key not in head)):
         names[name(key)] = None
         if len(names) == 4:
             break

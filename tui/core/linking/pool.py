@@ -49,11 +49,12 @@ def weigh_job(path: str, ids: list[int]) -> Weighed:
     return weighed(_reader(path), ids)
 
 
-def link_job(path: str, ids: list[int], model: Model, sources: Sources) -> list[LinkRow]:
+def link_job(path: str, ids: list[int], model: Model, sources: Sources, run: str = ""
+             ) -> list[LinkRow]:
     from tui.core.linking.index import link_scores
 
     _names_from(sources)
-    return link_scores(_reader(path), ids, model)
+    return link_scores(_reader(path), ids, model, run)
 
 
 def candidates_job(path: str, token: str, ids: list[int], window: tuple[float, float],
@@ -63,21 +64,21 @@ def candidates_job(path: str, token: str, ids: list[int], window: tuple[float, f
     return round_candidates(_reader(path), path, token, ids, window, whole)
 
 
-def label_job(path: str, stories: list[tuple[int, list[int]]], sources: Sources
-              ) -> list[tuple[int, str, float, float]]:
+def label_job(path: str, stories: list[tuple[int, list[int]]], sources: Sources,
+              run: str = "") -> list[tuple[int, str, float, float]]:
     from tui.core.linking.index import story_labels
 
     _names_from(sources)
-    return list(story_labels(_reader(path), stories, keep=True))
+    return list(story_labels(_reader(path), stories, keep=True, run=run))
 
 
-def score_job(path: str, pairs: list[Pair] | array[int], model: Model, sources: Sources
-              ) -> list[LinkRow]:
+def score_job(path: str, pairs: list[Pair] | array[int], model: Model, sources: Sources,
+              run: str = "") -> list[LinkRow]:
     from tui.core.linking.rounds import forget, score_pairs
 
     forget()  # every candidates job is done once scoring starts: the postings can go
     _names_from(sources)
-    return score_pairs(_reader(path), pairs, model)
+    return score_pairs(_reader(path), pairs, model, run)
 
 
 def stories_job(published: dict[int, float], links: Arrays, threshold: float,

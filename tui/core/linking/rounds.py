@@ -65,15 +65,13 @@ class Postings:
         self.complete = False  # it did: every key with two postings or more there is held
         self.block: dict[str, int] = {}  # key -> its block: times[start[b]:start[b + 1]]
         self.empty = 0  # the empty block: a key not held once the whole window is
-        self.start = np.zeros(2, np.int64)
-        self.times = np.zeros(0, np.float64)
-        self.dense = np.zeros(0, np.int64)
-        self.known = np.zeros(0, np.int64)  # article ids, in the order first loaded
+        self.start, self.times = np.zeros(2, np.int64), np.zeros(0, np.float64)
+        self.dense, self.known = np.zeros((2, 0), np.int64)  # known: ids, as first loaded
         self.at: dict[int, float] = {}  # article -> the time its postings carry
+        self.df: dict[str, int] = {}  # the round's document counts read so far (0: none)
         self._sorted, self._perm = self.known, self.known  # known sorted, and where each is
         # per loaded article, the ranking's scratch: its last place among an article's
-        # postings, then its slot in that article's sums (never cleared: each is written
-        # before it is read)
+        # postings, then its slot in its sums (never cleared: written before it is read)
         self.seen, self.slot = np.zeros(1, np.int64), np.zeros(1, np.int64)
 
     def load(self, conn: sqlite3.Connection, keys: set[str]) -> None:
@@ -212,7 +210,10 @@ def round_candidates(conn: sqlite3.Connection, path: str, token: str, ids: Seque
     wanted = {k for ks, _p in keys.values() for k in ks}
     held = _postings_for(path, token, window, whole)
     held.load(conn, wanted)
-    df = store.df(conn, [k for k in wanted if k[:2] != "m:"])  # a band's weight is fixed
+    df = held.df  # the writer counts no keys while a round ranks: each read once a worker
+    if missing := [k for k in [*wanted, ""] if k[:2] != "m:" and k not in df]:  # a band's:
+        found = store.df(conn, missing)  # fixed; "" (the documents) comes with every read
+        df.update((k, found.get(k, 0)) for k in missing)
     docs = df.get("", 1)
     names = sorted(wanted)
     rank = {key: n for n, key in enumerate(names)}
@@ -375,9 +376,9 @@ _other = itemgetter(1)
 
 
 def score_pairs(conn: sqlite3.Connection, pairs: Sequence[Pair] | tiling.array[int],
-                model: Model | None = None) -> list[LinkRow]:
+                model: Model | None = None, run: str = "") -> list[LinkRow]:
     """Step 3 (reads only): the link rows of `pairs` (packed, as a tile's job gets them, or
-    as tuples) that reach the model's link_min."""
+    as tuples) that reach the model's link_min; `run`: the finish_run's (`index.features`)."""
     from tui.core.linking.batch import score_many
     from tui.core.linking.index import features
 
@@ -390,7 +391,7 @@ def score_pairs(conn: sqlite3.Connection, pairs: Sequence[Pair] | tiling.array[i
         pairs = tiling.unpack(pairs)
     else:
         ids = sorted({a for pair in pairs for a in pair})
-    return score_many(features(conn, ids), pairs, model)
+    return score_many(features(conn, ids, run=run), pairs, model)
 
 
 def window_of(published: Mapping[int, float]) -> tuple[float, float]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from itertools import chain, count, repeat
-from typing import Any
+from typing import Any, NamedTuple
 
 from tui.core.linking.features import Features
 from tui.core.linking.minhash import NUM_HASHES
@@ -197,6 +197,15 @@ class Coded:
         return rows[self.slots], codes.usual.data[self.slots]
 
 
+class Shared(NamedTuple):
+    """Every key the pairs share: per shared key, its pair's place, its rank and the lesser
+    of the pair's two values, by pair."""
+
+    pair: Any
+    rank: Any
+    least: Any
+
+
 class Sparse:
     """One dict field of each article of a job (row = the article's place in the job): its
     keys as ranks in sorted key order, and `codes` (row * width + rank), ascending, to find
@@ -239,17 +248,28 @@ class Sparse:
         rank; -1 for none): what a reason naming the one shared key needs."""
         return self._sliced(x, y, False, 2_048, hits=True)
 
+    def meet_all(self, x: Any, y: Any) -> tuple[Any, Any, Any, Shared]:
+        """`meet`, and every key each pair shares (`Shared`): what a reason naming two or
+        more needs."""
+        sums, count, key, pair, rank, least = self._sliced(x, y, False, 2_048, hits=True,
+                                                           every=True)
+        return sums, count, key, Shared(pair, rank, least)
+
     def _sliced(self, x: Any, y: Any, product: bool, slice_: int,
-                hits: bool = False) -> tuple[Any, ...]:
+                hits: bool = False, every: bool = False) -> tuple[Any, ...]:
         import numpy as np
 
         if len(x) <= slice_:
-            return self._shared(x, y, product, hits)
-        parts = [self._shared(x[i:i + slice_], y[i:i + slice_], product, hits)
+            return self._shared(x, y, product, hits, every)
+        parts = [self._shared(x[i:i + slice_], y[i:i + slice_], product, hits, every)
                  for i in range(0, len(x), slice_)]
+        if every:  # each slice's pairs counted from 0: placed among all
+            for i, part in zip(range(0, len(x), slice_), parts, strict=True):
+                part[3][:] += i
         return tuple(np.concatenate(column) for column in zip(*parts, strict=True))
 
-    def _shared(self, x: Any, y: Any, product: bool, hits: bool) -> tuple[Any, ...]:
+    def _shared(self, x: Any, y: Any, product: bool, hits: bool,
+                every: bool = False) -> tuple[Any, ...]:
         import numpy as np
 
         short = self.count[x] <= self.count[y]
@@ -266,5 +286,8 @@ class Sparse:
             return (sums,)
         met = pair[hit]
         key = np.full(len(a), -1, np.int64)
-        key[met] = self.keys[at[hit]]
+        ranks = self.keys[at[hit]]
+        key[met] = ranks
+        if every:
+            return sums, np.bincount(met, minlength=len(a)), key, met, ranks, terms
         return sums, np.bincount(met, minlength=len(a)), key
