@@ -5,29 +5,18 @@ test_app_feed_rename's rare CI timeout, whose second rename (EN -> RU) keeps the
 
 from __future__ import annotations
 
-import asyncio
 import os
 from pathlib import Path
 
-from tests.conftest import write_config
 from tests.httpserver import LocalServer
-from tests.test_app_feed_rename import _feed
+from tests.test_app_feed_rename import two_feeds
 from tests.test_app_support import SIZE, make_app, settle, status, until
-from tui.core.config.loader import load_config
-from tui.core.desk import Desk
 
 
 async def test_a_same_size_edit_within_the_clock_tick_is_seen(
     server: LocalServer, tmp_path: Path
 ) -> None:
-    path = write_config(
-        tmp_path,
-        [("Alpha", _feed(server, "alpha")), ("Kremlin Watch", _feed(server, "kremlin"))],
-        settings="extract = false",
-    )
-    config = load_config(path)
-    with Desk.open(config) as desk:
-        await asyncio.to_thread(desk.refresh)
+    async with two_feeds(server, tmp_path) as (path, config, desk):
         app = make_app(desk, config)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)

@@ -6,13 +6,15 @@ name with 2 unread of 0 until the next refresh)."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from tests.conftest import rss, write_config
 from tests.httpserver import LocalServer
 from tests.test_app_newsboat_keys import choose_feed
 from tests.test_app_support import SIZE, main, make_app, settle, status, until
-from tui.core.config.loader import load_config
+from tui.core.config.loader import Config, load_config
 from tui.core.desk import Desk
 
 
@@ -21,6 +23,19 @@ def _feed(server: LocalServer, name: str) -> str:
               "guid": f"{name}-{i}", "pubDate": f"0{i + 1} Jun 2025 10:00:00 GMT",
               "description": "text"} for i in range(2)]
     return server.add(f"/{name}.xml", body=rss(items, name))
+
+
+@asynccontextmanager
+async def two_feeds(server: LocalServer, tmp_path: Path
+                    ) -> AsyncIterator[tuple[Path, Config, Desk]]:
+    """feeds.toml with Alpha and Kremlin Watch (the one renamed), both fetched."""
+    path = write_config(tmp_path, [("Alpha", _feed(server, "alpha")),
+                                   ("Kremlin Watch", _feed(server, "kremlin"))],
+                        settings="extract = false")
+    config = load_config(path)
+    with Desk.open(config) as desk:
+        await asyncio.to_thread(desk.refresh)
+        yield path, config, desk
 
 
 def _tree_label(app, url_name: str) -> str:
@@ -36,12 +51,7 @@ def _tree_label(app, url_name: str) -> str:
 
 async def test_a_feed_renamed_in_feeds_toml_is_renamed_everywhere_at_once(
         server: LocalServer, tmp_path: Path) -> None:
-    path = write_config(tmp_path, [("Alpha", _feed(server, "alpha")),
-                                   ("Kremlin Watch", _feed(server, "kremlin"))],
-                        settings="extract = false")
-    config = load_config(path)
-    with Desk.open(config) as desk:
-        await asyncio.to_thread(desk.refresh)
+    async with two_feeds(server, tmp_path) as (path, config, desk):
         app = make_app(desk, config)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
@@ -105,12 +115,7 @@ async def test_a_rename_is_written_to_the_cache_off_the_ui_thread_and_errors_are
     import sqlite3
     import threading
 
-    path = write_config(tmp_path, [("Alpha", _feed(server, "alpha")),
-                                   ("Kremlin Watch", _feed(server, "kremlin"))],
-                        settings="extract = false")
-    config = load_config(path)
-    with Desk.open(config) as desk:
-        await asyncio.to_thread(desk.refresh)
+    async with two_feeds(server, tmp_path) as (path, config, desk):
         threads: list[str] = []
         sync = desk.sync_feeds
 
@@ -147,12 +152,7 @@ async def test_the_way_back_to_a_renamed_feed_goes_by_its_new_name(
     old name, which lists nothing now ("back to Kremlin Watch", an empty list)."""
     from tui.app.views import unlisted_view
 
-    path = write_config(tmp_path, [("Alpha", _feed(server, "alpha")),
-                                   ("Kremlin Watch", _feed(server, "kremlin"))],
-                        settings="extract = false")
-    config = load_config(path)
-    with Desk.open(config) as desk:
-        await asyncio.to_thread(desk.refresh)
+    async with two_feeds(server, tmp_path) as (path, config, desk):
         app = make_app(desk, config)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
