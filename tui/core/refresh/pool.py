@@ -111,6 +111,38 @@ class WorkerPool:
 
     def _drop(self, *, wait: bool) -> None:
         assert self._pool is not None and self._lifeline is not None
-        self._pool.shutdown(wait=wait, cancel_futures=True)
+        inner = _Inner(self._pool)  # shutdown() lets go of them
+        self._pool.shutdown(wait=False, cancel_futures=True)
         self._lifeline.close()  # stragglers of a broken pool exit too
         self._pool = self._lifeline = None
+        if wait:
+            inner.reap()
+
+
+class _Inner:
+    """The parts of a ProcessPoolExecutor that `reap` needs, read before its shutdown()."""
+
+    def __init__(self, pool: ProcessPoolExecutor) -> None:
+        self.processes = dict(getattr(pool, "_processes", None) or {})
+        self.result_queue = getattr(pool, "_result_queue", None)
+        self.manager: threading.Thread | None = getattr(pool, "_executor_manager_thread", None)
+
+    def reap(self) -> None:
+        """Wait for a cut-off pool's workers, then its manager thread.
+
+        A worker cut off by the lifeline mid-way through sending a result leaves part of a message
+        in the result pipe, and CPython's manager thread waits in recv() for the rest forever: the
+        parent holds a write end of that pipe as well, so no end-of-file ever comes. shutdown(wait)
+        and the interpreter's exit (which joins that thread) hung with it: a quit app, a stopped
+        refresh, a SIGTERM'd demo. Once every worker is gone nothing more can be sent, so the
+        parent's write end is closed: the wait ends in EOF, read as a broken pool, and the thread
+        ends."""
+        for process in self.processes.values():
+            process.join(5)
+            if process.is_alive():  # not watching its lifeline: cannot happen, but never hang
+                process.kill()
+                process.join(5)
+        if self.result_queue is not None:
+            self.result_queue._writer.close()
+        if self.manager is not None:
+            self.manager.join(10)
