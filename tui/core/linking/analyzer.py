@@ -26,6 +26,11 @@ CHUNK = 50  # articles per pool job: small enough to spread a run over every wor
 WRITE_JOBS = 4
 WEIGH_CHUNK = 250  # articles weighed per pool job: their keys stored in one statement
 LABEL_CHUNK = 200  # stories labelled per pool job
+# a round's blocks the last scoring jobs complete are written while a worker clusters the
+# stories: their results come in once every job is given out, so writing them then left both
+# workers idle (bench/cold_timeline.py: with only the last job's held, the writer wrote the
+# one before alone for ~0.5 s, then waited ~1 s on the clustering with nothing to write)
+TAIL_JOBS = 2
 
 
 
@@ -175,8 +180,8 @@ def _link_round(conn: sqlite3.Connection, path: str, everyone: list[int], model:
     """A big run as one round (rounds.py): candidates from postings held in memory, every
     pair scored once, each article's best links kept once all its pairs are in; the same
     links as `_link_each`. Returns the links from `everyone`, for the stories, and those of
-    them still to write (`Unwritten`): the blocks the last scoring job completed, whose
-    writing the workers waited for, are written while a worker clusters the stories (the
+    them still to write (`Unwritten`): the blocks the last `TAIL_JOBS` scoring jobs completed,
+    whose writing the workers waited for, are written while a worker clusters the stories (the
     writer and a core idle there). Holding every block's for then left the writes, mostly
     I/O, longer than the clustering (bench/finish_phases.py: 3.7 s against 1.2 s, busy box)."""
     from tui.core.linking import index, rounds
@@ -203,11 +208,12 @@ def _link_round(conn: sqlite3.Connection, path: str, everyone: list[int], model:
     best = rounds.Best(index.TOP_LINKS)
     written = index.Written(min(index.STORY_LINK_MIN, model.story_min))
     pending = Unwritten()
+    tail = len(jobs) - TAIL_JOBS
     for n, rows in enumerate(context.in_pool(score_job, jobs)):
         best.add(rows)
         for b in complete.get(n, ()):  # written while the workers score the rest; the
-            kept = best.take(members.get(b, []))  # last job's, while they cluster
-            if n < len(jobs) - 1:
+            kept = best.take(members.get(b, []))  # last jobs', while they cluster
+            if n < tail:
                 _write_best(conn, kept)
             else:
                 pending.add(kept)

@@ -74,11 +74,13 @@ def label_job(path: str, stories: list[tuple[int, list[int]]], sources: Sources,
 
 def score_job(path: str, pairs: list[Pair] | array[int], model: Model, sources: Sources,
               run: str = "") -> list[LinkRow]:
+    from tui.core.linking.index import TOP_LINKS
+    from tui.core.linking.job_best import could_be_best
     from tui.core.linking.rounds import forget, score_pairs
 
     forget()  # every candidates job is done once scoring starts: the postings can go
     _names_from(sources)
-    return score_pairs(_reader(path), pairs, model, run)
+    return could_be_best(score_pairs(_reader(path), pairs, model, run), TOP_LINKS)
 
 
 def stories_job(published: dict[int, float], links: Arrays, threshold: float,
