@@ -184,3 +184,17 @@ def test_the_first_run_probe_runs_with_empty_and_filled_tools() -> None:
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     medians = [line for line in done.stdout.splitlines() if "median" in line]
     assert len(medians) == 2 and "empty" in medians[0] and "warm" in medians[1]
+
+
+def test_the_cold_timeline_runs_and_names_its_phases(tmp_path: Path) -> None:
+    """bench/cold_timeline.py at a tiny size: the fill's phases from fetch to marking, each
+    with its times, and the idle core-seconds."""
+    out = tmp_path / "timeline.json"
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "cold_timeline.py"),
+                           "--feeds", "3", "--items", "4", "--json", str(out)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "idle core-seconds" in done.stdout
+    phases = [ph["phase"] for ph in json.loads(out.read_text())["phases"]]
+    assert phases[:2] == ["fetch + store", "text halves + writes"]
+    assert "link" in phases and phases[-1] == "end"  # a small run: article by article
