@@ -3,8 +3,10 @@ does once every scoring job is given out, when the workers have nothing left but
 
 - A job sends only the rows that can still be among an end's best (`job_best.could_be_best`):
   `rounds.Best` keeps the same links as when it got every row.
-- The blocks the last `TAIL_JOBS` jobs complete are written while a worker clusters the
+- The blocks the last `TAIL_TILES` tiles complete are written while a worker clusters the
   stories, not before it while both workers wait.
+- A tile is scored in jobs of at most `SCORE_PAIRS` pairs (`tiling.pieces`), so the last one
+  does not hold one worker while the other idles; a block is complete after its last piece.
 """
 
 from __future__ import annotations
@@ -66,6 +68,7 @@ def test_the_last_jobs_blocks_wait_for_the_clustering(
 
     monkeypatch.setattr(rounds, "ROUND_MIN", 1)
     monkeypatch.setattr(rounds, "BLOCK", 40)
+    monkeypatch.setattr(analyzer, "SCORE_PAIRS", 60)  # tiles in several jobs
     cache = build_cache(tmp_path, sorted(load_devset(), key=lambda a: a.slug), analyse=False)
     try:
         desk: Any = cache.desk
@@ -90,8 +93,26 @@ def test_the_last_jobs_blocks_wait_for_the_clustering(
         last = max(blocks.values())
         before = {blocks[a] for a in seen["linked"]}
         after = {blocks[r[0]] for r in conn.execute("SELECT article_id FROM links")}
-        assert seen["scoring jobs"] > analyzer.TAIL_JOBS
+        tiles = (last + 1) * (last + 2) // 2  # at most: each pair of blocks
+        assert seen["scoring jobs"] > tiles
         assert {last - 1, last} <= after  # linked in the end
-        assert before and not before & {last - 1, last}  # the last two jobs' blocks
+        assert before and not before & {last - 1, last}  # the last two tiles' blocks
     finally:
         cache.close()
+
+
+def test_tiles_in_pieces_say_a_block_is_done_after_its_last_piece() -> None:
+    from array import array
+
+    from tui.core.linking import tiling
+
+    tiled = [
+        ((0, 0), array("q", range(5))),
+        ((0, 1), array("q", range(2))),
+        ((1, 1), array("q", range(7))),
+    ]
+    jobs, complete, first = tiling.pieces(tiled, 3)
+    assert [list(j) for j in jobs] == [[0, 1, 2], [3, 4], [0, 1], [0, 1, 2], [3, 4, 5], [6]]
+    assert first == [0, 2, 3]
+    assert complete == {2: [0], 5: [1]}  # as complete_after says per tile: {1: [0], 2: [1]}
+    assert tiling.complete_after([key for key, _p in tiled]) == {1: [0], 2: [1]}

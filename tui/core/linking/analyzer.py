@@ -26,11 +26,12 @@ CHUNK = 50  # articles per pool job: small enough to spread a run over every wor
 WRITE_JOBS = 4
 WEIGH_CHUNK = 250  # articles weighed per pool job: their keys stored in one statement
 LABEL_CHUNK = 200  # stories labelled per pool job
-# a round's blocks the last scoring jobs complete are written while a worker clusters the
+# a round's blocks the last two tiles complete are written while a worker clusters the
 # stories: their results come in once every job is given out, so writing them then left both
-# workers idle (bench/cold_timeline.py: with only the last job's held, the writer wrote the
+# workers idle (bench/cold_timeline.py: with only the last tile's held, the writer wrote the
 # one before alone for ~0.5 s, then waited ~1 s on the clustering with nothing to write)
-TAIL_JOBS = 2
+TAIL_TILES = 2
+SCORE_PAIRS = 6_000  # pairs per scoring job at most (a tile of a cold 10k run has ~13k)
 
 
 
@@ -180,11 +181,11 @@ def _link_round(conn: sqlite3.Connection, path: str, everyone: list[int], model:
     """A big run as one round (rounds.py): candidates from postings held in memory, every
     pair scored once, each article's best links kept once all its pairs are in; the same
     links as `_link_each`. Returns the links from `everyone`, for the stories, and those of
-    them still to write (`Unwritten`): the blocks the last `TAIL_JOBS` scoring jobs completed,
+    them still to write (`Unwritten`): the blocks the last `TAIL_TILES` tiles completed,
     whose writing the workers waited for, are written while a worker clusters the stories (the
     writer and a core idle there). Holding every block's for then left the writes, mostly
     I/O, longer than the clustering (bench/finish_phases.py: 3.7 s against 1.2 s, busy box)."""
-    from tui.core.linking import index, rounds
+    from tui.core.linking import index, rounds, tiling
     from tui.core.linking.pool import candidates_job, score_job
     from tui.core.store.links import published
 
@@ -203,12 +204,12 @@ def _link_round(conn: sqlite3.Connection, path: str, everyone: list[int], model:
     members: dict[int, list[int]] = {}
     for aid, b in rounds.blocks(everyone).items():
         members.setdefault(b, []).append(aid)
-    complete = rounds.complete_after([key for key, _pairs in tiled])
-    jobs = [(path, pairs, model, context.sources(), run) for _key, pairs in tiled]
+    parts, complete, first = tiling.pieces(tiled, SCORE_PAIRS)
+    jobs = [(path, pairs, model, context.sources(), run) for pairs in parts]
     best = rounds.Best(index.TOP_LINKS)
     written = index.Written(min(index.STORY_LINK_MIN, model.story_min))
     pending = Unwritten()
-    tail = len(jobs) - TAIL_JOBS
+    tail = first[max(len(first) - TAIL_TILES, 0)] if first else 0
     for n, rows in enumerate(context.in_pool(score_job, jobs)):
         best.add(rows)
         for b in complete.get(n, ()):  # written while the workers score the rest; the
