@@ -68,7 +68,7 @@ def test_the_last_jobs_blocks_wait_for_the_clustering(
 
     monkeypatch.setattr(rounds, "ROUND_MIN", 1)
     monkeypatch.setattr(rounds, "BLOCK", 40)
-    monkeypatch.setattr(analyzer, "SCORE_PAIRS", 60)  # tiles in several jobs
+    monkeypatch.setattr(analyzer, "SCORE_PAIRS", 60)  # the last tiles in several jobs
     cache = build_cache(tmp_path, sorted(load_devset(), key=lambda a: a.slug), analyse=False)
     try:
         desk: Any = cache.desk
@@ -93,8 +93,7 @@ def test_the_last_jobs_blocks_wait_for_the_clustering(
         last = max(blocks.values())
         before = {blocks[a] for a in seen["linked"]}
         after = {blocks[r[0]] for r in conn.execute("SELECT article_id FROM links")}
-        tiles = (last + 1) * (last + 2) // 2  # at most: each pair of blocks
-        assert seen["scoring jobs"] > tiles
+        assert seen["scoring jobs"] > 2 * analyzer.TAIL_TILES
         assert {last - 1, last} <= after  # linked in the end
         assert before and not before & {last - 1, last}  # the last two tiles' blocks
     finally:
@@ -111,8 +110,11 @@ def test_tiles_in_pieces_say_a_block_is_done_after_its_last_piece() -> None:
         ((0, 1), array("q", range(2))),
         ((1, 1), array("q", range(7))),
     ]
-    jobs, complete, first = tiling.pieces(tiled, 3)
+    jobs, complete, first = tiling.pieces(tiled, 3, 3)
     assert [list(j) for j in jobs] == [[0, 1, 2], [3, 4], [0, 1], [0, 1, 2], [3, 4, 5], [6]]
     assert first == [0, 2, 3]
     assert complete == {2: [0], 5: [1]}  # as complete_after says per tile: {1: [0], 2: [1]}
+    jobs, complete, first = tiling.pieces(tiled, 3, 1)  # only the last tile cut
+    assert [list(j) for j in jobs] == [[0, 1, 2, 3, 4], [0, 1], [0, 1, 2], [3, 4, 5], [6]]
+    assert (complete, first) == ({1: [0], 4: [1]}, [0, 1, 2])
     assert tiling.complete_after([key for key, _p in tiled]) == {1: [0], 2: [1]}

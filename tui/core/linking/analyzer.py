@@ -31,7 +31,9 @@ LABEL_CHUNK = 200  # stories labelled per pool job
 # workers idle (bench/cold_timeline.py: with only the last tile's held, the writer wrote the
 # one before alone for ~0.5 s, then waited ~1 s on the clustering with nothing to write)
 TAIL_TILES = 2
-SCORE_PAIRS = 6_000  # pairs per scoring job at most (a tile of a cold 10k run has ~13k)
+# the last tiles are scored in jobs of at most SCORE_PAIRS pairs (a cold 10k run's tiles have
+# ~13k), so both workers end together
+CUT_TILES, SCORE_PAIRS = 3, 5_000
 
 
 
@@ -204,7 +206,7 @@ def _link_round(conn: sqlite3.Connection, path: str, everyone: list[int], model:
     members: dict[int, list[int]] = {}
     for aid, b in rounds.blocks(everyone).items():
         members.setdefault(b, []).append(aid)
-    parts, complete, first = tiling.pieces(tiled, SCORE_PAIRS)
+    parts, complete, first = tiling.pieces(tiled, SCORE_PAIRS, CUT_TILES)
     jobs = [(path, pairs, model, context.sources(), run) for pairs in parts]
     best = rounds.Best(index.TOP_LINKS)
     written = index.Written(min(index.STORY_LINK_MIN, model.story_min))

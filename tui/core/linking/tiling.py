@@ -98,19 +98,21 @@ def complete_after(keys: Sequence[tuple[int, int]]) -> dict[int, list[int]]:
     return out
 
 
-def pieces(tiled: Sequence[tuple[tuple[int, int], Any]], size: int
+def pieces(tiled: Sequence[tuple[tuple[int, int], Any]], size: int, last: int
            ) -> tuple[list[Any], dict[int, list[int]], list[int]]:
-    """The tiles' pairs as scoring jobs of at most `size` pairs, in tile order: (each job's
-    pairs, job position -> the blocks complete once its rows are in, the position of each
-    tile's first job). A whole tile a job left one worker on the last one while the other sat
-    idle (bench/cold_timeline.py): tiles differ in size, and a worker decodes an article
-    once a run whichever job asks first, so a smaller job costs little more."""
+    """The tiles' pairs as scoring jobs, in tile order, the `last` tiles' in jobs of at most
+    `size` pairs: (each job's pairs, job position -> the blocks complete once its rows are in,
+    the position of each tile's first job). A whole tile a job left one worker on the last
+    one while the other sat idle (bench/cold_timeline.py); every tile in pieces cost the
+    workers more CPU than that (a job's fixed costs), so only the last ones are cut."""
     jobs: list[Any] = []
     first: list[int] = []
-    last: list[int] = []
-    for _key, pairs in tiled:
+    ends: list[int] = []
+    cut_from = len(tiled) - last
+    for n, (_key, pairs) in enumerate(tiled):
         first.append(len(jobs))
-        jobs += [pairs[i:i + size] for i in range(0, max(len(pairs), 1), size)]
-        last.append(len(jobs) - 1)
+        step = size if n >= cut_from else max(len(pairs), 1)
+        jobs += [pairs[i:i + step] for i in range(0, max(len(pairs), 1), step)]
+        ends.append(len(jobs) - 1)
     complete = complete_after([key for key, _pairs in tiled])
-    return jobs, {last[n]: done for n, done in complete.items()}, first
+    return jobs, {ends[n]: done for n, done in complete.items()}, first
