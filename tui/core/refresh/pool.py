@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # multiprocessing loads with the first pool: an unchanged refresh has none
@@ -103,16 +104,18 @@ class WorkerPool:
                 self._drop(wait=False)
 
     def shutdown(self) -> None:
+        """Workers exit at once (the lifeline), not after their job or through their heaps'
+        teardown; jobs not yet started are cancelled."""
         with self._lock:
             if self._pool is not None:
-                assert self._lifeline is not None
-                self._lifeline.close()  # workers exit at once, not through their heaps' teardown
                 self._drop(wait=True)
 
     def _drop(self, *, wait: bool) -> None:
         assert self._pool is not None and self._lifeline is not None
         inner = _Inner(self._pool)  # shutdown() lets go of them
         self._pool.shutdown(wait=False, cancel_futures=True)
+        if wait:
+            inner.told()
         self._lifeline.close()  # stragglers of a broken pool exit too
         self._pool = self._lifeline = None
         if wait:
@@ -126,6 +129,18 @@ class _Inner:
         self.processes = dict(getattr(pool, "_processes", None) or {})
         self.result_queue = getattr(pool, "_result_queue", None)
         self.manager: threading.Thread | None = getattr(pool, "_executor_manager_thread", None)
+        self.pool = pool
+
+    def told(self, within: float = 1.0) -> None:
+        """Wait (briefly) until the manager thread has taken in shutdown(cancel_futures): it
+        then lets go of the jobs cancelled while they waited. Cut off before that, it found
+        the workers gone, set an error on each job it still held, a cancelled one too, and
+        died on that (CPython 3.11) with "Exception in thread ... InvalidStateError:
+        CANCELLED" on the user's terminal."""
+        deadline = time.monotonic() + within
+        while getattr(self.pool, "_cancel_pending_futures", False) and self.manager is not None \
+                and self.manager.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.001)
 
     def reap(self) -> None:
         """Wait for a cut-off pool's workers, then its manager thread.
