@@ -144,11 +144,12 @@ COMMANDS: tuple[Command, ...] = (
     Command("toggle_full", "Full width", "z", "Toggle the reader full screen"),
     Command("toggle_side", "Side panel", "B", "Show or hide the reader's actors and related"),
     Command("close", "Close/quit", "q",
-            "Close the reader or the filter, go back from a timeline or a related item; "
-            "quit otherwise",
+            "Close the reader, leave a search or filter, go back from a timeline or a "
+            "related item; quit otherwise",
             footer=True, aliases=("quit", "exit")),
     Command("back", "Back", "escape,backspace",
-            "Close the reader, go back from a timeline or a related item (never quits)"),
+            "Close the reader, leave a search or filter, go back from a timeline or a related "
+            "item (never quits)"),
     Command("help", "Help", "question_mark", "Show every command and its key", footer=True,
             aliases=("keys", "keymap")),
     Command("palette", "Palette", "ctrl+p", "Open the command palette",
