@@ -133,7 +133,9 @@ COMMANDS: tuple[Command, ...] = (
             "after asking; its saved and tagged articles stay",
             aliases=("remove feed", "unsubscribe", "delete feed")),
     Command("cycle_panes", "Next pane", "tab", "Move focus to the next pane"),
-    Command("focus_views", "Views pane", "1", "Focus the view tree"),
+    Command("focus_views", "Feeds & views", "1",
+            "Show and focus the tree of views, tags, feeds, stories and actors (newsboat's "
+            "feed list; hidden below about 212 columns until asked for)", footer=True),
     Command("focus_list", "List pane", "2", "Focus the article list"),
     Command("focus_reader", "Reader pane", "3",
             "Focus the article text (opens the selected article)"),
