@@ -194,7 +194,7 @@ def clashes(keys: Mapping[str, str]) -> list[str]:
 
 KEY_NAMES = {"question_mark": "?", "slash": "/", "space": "space", "enter": "enter",
              "plus": "+", "minus": "-", "right_square_bracket": "]", "left_square_bracket": "[",
-             "escape": "esc", "number_sign": "#"}
+             "escape": "esc", "number_sign": "#", "colon": ":"}
 
 
 def key_label(keys: str) -> str:

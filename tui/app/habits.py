@@ -18,6 +18,7 @@ HABITS: Mapping[str, tuple[str, str]] = {
     "Q": ("quit", "close"),                                # newsboat's hard-quit
     "number_sign": ("open a link the text cites", "open_cited_link"),  # newsboat's goto-url
     "ctrl+n": ("the next feed", "next_feed"),              # newsboat's next-unread-feed
+    "colon": ("a command line", "palette"),                # newsboat's, mutt's and vim's `:`
 }
 WHAT = {"open_browser": "o opens the link in the browser",
         "prev_unread": "p goes to the previous unread, K to the previous feed",
@@ -25,7 +26,8 @@ WHAT = {"open_browser": "o opens the link in the browser",
         "filter": "f filters with the query language, / searches",
         "close": "q quits from the list (it first closes what is open)",
         "open_cited_link": "O opens a link the text cites, by its number",
-        "next_feed": "J lists the next feed, n goes to the next unread"}
+        "next_feed": "J lists the next feed, n goes to the next unread",
+        "palette": "ctrl+p opens the command palette (commands by name: quit, reload, tag...)"}
 
 
 def habit_hint(key: str, keymap: Mapping[str, str]) -> Said | None:
