@@ -39,5 +39,7 @@ def habit_hint(key: str, keymap: Mapping[str, str]) -> Said | None:
     command = next(c for c in COMMANDS if c.name == name)
     own = keymap.get(name, command.key)
     what = WHAT[name] if own == command.key else f"{key_label(own)}: {command.title}"
-    return Said(f"{key_label(key)}: no such key in newsdesk; {what}",
+    label = key_label(key)
+    label = repr(label) if label == ":" else label  # "':': no such key", not ":: no such key"
+    return Said(f"{label}: no such key in newsdesk; {what}",
                 Hint(" (? lists every key)"))  # whole or left out, never "(?" (said.py)
