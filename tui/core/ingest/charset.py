@@ -299,17 +299,23 @@ def _detect_sure(raw: bytes) -> tuple[str | None, bool]:
     if not matches:
         return None, True
 
-    def rank(match: object) -> tuple[tuple[float, float, float], int]:
-        enc = str(getattr(match, "encoding", ""))
-        prio = WEB_CODECS.index(enc) if enc in WEB_CODECS else len(WEB_CODECS)
+    def measured(match: object) -> tuple[float, float]:
         return (round(float(getattr(match, "chaos", 1.0)), 2),
-                -round(float(getattr(match, "coherence", 0.0)), 2),
-                _odd_words(str(match))), prio
+                -round(float(getattr(match, "coherence", 0.0)), 2))
 
-    ranked = sorted(matches, key=rank)
-    best = ranked[0]
+    top = min(map(measured, matches))
+    tied = [m for m in matches if measured(m) == top]
+    if len(tied) == 1:
+        return str(tied[0].encoding), True
+    shapes = {id(m): _odd_words(str(m)) for m in tied}  # only ties are read again
+
+    def prio(match: object) -> int:
+        enc = str(getattr(match, "encoding", ""))
+        return WEB_CODECS.index(enc) if enc in WEB_CODECS else len(WEB_CODECS)
+
+    best = min(tied, key=lambda m: (shapes[id(m)], prio(m)))
     text = str(best)
-    sure = all(rank(m)[0] != rank(best)[0] or str(m) == text for m in ranked[1:])
+    sure = all(shapes[id(m)] != shapes[id(best)] or str(m) == text for m in tied if m is not best)
     return str(best.encoding), sure
 
 
