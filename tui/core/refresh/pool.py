@@ -18,6 +18,10 @@ if TYPE_CHECKING:  # multiprocessing loads with the first pool: an unchanged ref
     from tui.core.refresh.spawn import Lifeline
 
 
+GRACE = 2.0  # s a worker may lie dead before its pool's manager is taken to be stuck
+WATCH_EVERY = 0.5  # s between the watchdog's looks at a pool's workers
+
+
 def ready(pages: bool = False) -> None:
     """A worker's first task when parsing is certain: it loads the parsers (and with `pages`,
     trafilatura and its options) while the feeds download, instead of after the first feed
@@ -71,6 +75,7 @@ class WorkerPool:
         self.workers = workers or os.cpu_count() or 2
         self._pool: ProcessPoolExecutor | None = None
         self._lifeline: Lifeline | None = None
+        self._watch: threading.Event | None = None  # set: the current pool's watchdog ends
         self._lock = threading.Lock()
 
     def get(self) -> ProcessPoolExecutor:
@@ -95,6 +100,9 @@ class WorkerPool:
                 self._pool = ProcessPoolExecutor(
                     max_workers=self.workers, mp_context=context(),
                     initializer=worker_init, initargs=(self._lifeline.reader,))
+                self._watch = threading.Event()
+                threading.Thread(target=self._watchdog, args=(self._pool, self._watch),
+                                 name="newsdesk-pool-watchdog", daemon=True).start()
             return self._pool
 
     def renew(self, broken: ProcessPoolExecutor) -> None:
@@ -110,14 +118,54 @@ class WorkerPool:
             if self._pool is not None:
                 self._drop(wait=True)
 
+    def _watchdog(self, pool: ProcessPoolExecutor, stop: threading.Event) -> None:
+        """Break `pool` for good when one of its workers died and its manager thread did not
+        notice: a worker killed (the OOM killer) mid-way through sending a result over 64 KB
+        leaves the manager waiting in recv() for the rest forever, so the pool never turned
+        broken and every future on it, with the refresh or analysis awaiting it, waited too.
+        A healthy manager marks the pool broken within milliseconds of a death; after `GRACE`
+        its workers are cut and its pipe's last write end closed (`_Inner.reap`): the manager
+        reads EOF, fails the pool's futures with BrokenProcessPool, and each waiter takes the
+        path it takes for any dead worker (a new pool, the job run again). A wake-up every
+        `WATCH_EVERY` s and a select() on the workers' sentinels: nothing on the normal path."""
+        from multiprocessing.connection import wait
+
+        dead_since: float | None = None
+        while not stop.wait(WATCH_EVERY):
+            if getattr(pool, "_broken", False):
+                return  # the manager saw the death: the waiters' own path renews it
+            processes = tuple((getattr(pool, "_processes", None) or {}).values())
+            if not wait([p.sentinel for p in processes], 0):
+                dead_since = None
+            elif dead_since is None:
+                dead_since = time.monotonic()
+            elif time.monotonic() - dead_since >= GRACE:
+                self._unstick(pool)
+                return
+
+    def _unstick(self, pool: ProcessPoolExecutor) -> None:
+        """A pool whose manager is stuck stops being the current one (the next `get` makes a
+        new pool), then is cut and reaped: its futures fail as broken, none is cancelled."""
+        with self._lock:
+            if self._pool is not pool:
+                return
+            assert self._lifeline is not None
+            inner, lifeline = _Inner(pool), self._lifeline
+            self._pool = self._lifeline = self._watch = None
+        lifeline.close()
+        inner.reap()
+        pool.shutdown(wait=False)
+
     def _drop(self, *, wait: bool) -> None:
         assert self._pool is not None and self._lifeline is not None
+        if self._watch is not None:
+            self._watch.set()
         inner = _Inner(self._pool)  # shutdown() lets go of them
         self._pool.shutdown(wait=False, cancel_futures=True)
         if wait:
             inner.told()
         self._lifeline.close()  # stragglers of a broken pool exit too
-        self._pool = self._lifeline = None
+        self._pool = self._lifeline = self._watch = None
         if wait:
             inner.reap()
 
