@@ -109,6 +109,7 @@ async def test_j_and_k_step_through_the_feeds_and_q_goes_back(demo_desk) -> None
     ("b", "b: no such key in newsdesk; o opens the link in the browser"),
     ("P", "P: no such key in newsdesk; p goes to the previous unread, K to the previous feed"),
     ("D", "D: no such key in newsdesk; x dismisses it"),
+    ("colon", "':': no such key in newsdesk; ctrl+p opens the command palette (commands by name"),
 ])
 async def test_another_readers_key_says_which_key_does_that(demo_desk, key, said) -> None:
     """In the list and in the reader alike (they did nothing, without a word)."""

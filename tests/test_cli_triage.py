@@ -117,6 +117,8 @@ def test_tag_by_query_counts_each_tag(cache: str) -> None:
     (["read", "--query", " "], ["--query is empty, which would change every article"]),
     (["dismiss", "feed:TASS"], ["'feed:TASS' is not an article id (a query goes after "
                                 "--query: --query feed:TASS)"]),
+    (["tag", "3", "dossier"], ["'dossier' is not an article id (a tag goes after --add: "
+                               "--add dossier; a query after --query)"]),
     (["read", "--query", "view:nope"], ["bad query: column 1: no saved view is called 'nope'",
                                         "the views are \"Wire desk\""]),
     (["tag", "--query", "feed:wire"], ["tag: nothing to do"]),

@@ -129,3 +129,23 @@ def test_a_worker_codes_each_article_once_whichever_jobs_it_is_in(
     for pairs in jobs:
         assert score_many(feats, pairs, model) == _one_by_one(feats, pairs, model)
     assert codes.generation != was and codes.slots == len(ids)
+
+
+def test_a_headline_name_held_twice_is_coded_once(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """`heads` is a tuple (the other key-only fields are sets): a name in it twice (never
+    made so, but a stored row could hold it) is one key of the article, as `link` reads it."""
+    from tui.core.linking import sparse
+
+    feats = _devset_features(tmp_path)
+    ids = sorted(feats)[:40]
+    odd = {aid: replace(f, heads=f.heads + f.heads[:1]) for aid, f in feats.items()}
+    assert any(len(set(odd[aid].heads)) < len(odd[aid].heads) for aid in ids)
+    codes = sparse.Codes()
+    monkeypatch.setattr(sparse, "CODES", codes)
+    pairs = [(a, b) for n, a in enumerate(ids) for b in ids[n + 1:]]
+    model = default_model()
+    assert score_many(odd, pairs, model) == _one_by_one(odd, pairs, model)
+    heads = sparse.FIELDS.index("heads")
+    slots = [odd[aid].coded[1] for aid in ids]  # type: ignore[index]
+    assert codes.count[heads].data[slots].tolist() == [len(set(odd[aid].heads)) for aid in ids]

@@ -31,3 +31,28 @@ def test_shutdown_while_results_are_being_sent_returns() -> None:
                          daemon=True).start()
         assert done.wait(30), f"shutdown hung (attempt {attempt})"
         assert manager is None or not manager.is_alive(), "the interpreter's exit would hang"
+
+
+def test_shutdown_with_cancelled_jobs_waiting_says_nothing(monkeypatch: object) -> None:
+    """Jobs cancelled while they waited (a Ctrl-C cancels the refresh's tasks, and each
+    cancels its pool job) and workers busy: the manager thread, finding the workers cut off,
+    set an error on every job it still held, cancelled ones included, and died on that with
+    "Exception in thread ... InvalidStateError: CANCELLED" on the user's terminal."""
+    import pytest
+
+    raised: list[BaseException | None] = []
+    patch = pytest.MonkeyPatch()
+    patch.setattr(threading, "excepthook", lambda args: raised.append(args.exc_value))
+    try:
+        for _ in range(3):
+            workers = WorkerPool(2)
+            pool = workers.get()
+            busy = [pool.submit(time.sleep, 3) for _ in range(2)]
+            waiting = [pool.submit(time.sleep, 3) for _ in range(6)]
+            time.sleep(0.5)  # the busy ones run
+            assert all(f.cancel() for f in waiting[2:])  # not yet handed to a worker
+            workers.shutdown()
+            assert all(f.done() for f in busy)
+    finally:
+        patch.undo()
+    assert raised == []

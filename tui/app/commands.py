@@ -133,7 +133,9 @@ COMMANDS: tuple[Command, ...] = (
             "after asking; its saved and tagged articles stay",
             aliases=("remove feed", "unsubscribe", "delete feed")),
     Command("cycle_panes", "Next pane", "tab", "Move focus to the next pane"),
-    Command("focus_views", "Views pane", "1", "Focus the view tree"),
+    Command("focus_views", "Feeds & views", "1",
+            "Show and focus the tree of views, tags, feeds, stories and actors (newsboat's "
+            "feed list; hidden below about 212 columns until asked for)", footer=True),
     Command("focus_list", "List pane", "2", "Focus the article list"),
     Command("focus_reader", "Reader pane", "3",
             "Focus the article text (opens the selected article)"),
@@ -144,11 +146,12 @@ COMMANDS: tuple[Command, ...] = (
     Command("toggle_full", "Full width", "z", "Toggle the reader full screen"),
     Command("toggle_side", "Side panel", "B", "Show or hide the reader's actors and related"),
     Command("close", "Close/quit", "q",
-            "Close the reader or the filter, go back from a timeline or a related item; "
-            "quit otherwise",
+            "Close the reader, leave a search or filter, go back from a timeline or a "
+            "related item; quit otherwise",
             footer=True, aliases=("quit", "exit")),
     Command("back", "Back", "escape,backspace",
-            "Close the reader, go back from a timeline or a related item (never quits)"),
+            "Close the reader, leave a search or filter, go back from a timeline or a related "
+            "item (never quits)"),
     Command("help", "Help", "question_mark", "Show every command and its key", footer=True,
             aliases=("keys", "keymap")),
     Command("palette", "Palette", "ctrl+p", "Open the command palette",
@@ -191,7 +194,7 @@ def clashes(keys: Mapping[str, str]) -> list[str]:
 
 KEY_NAMES = {"question_mark": "?", "slash": "/", "space": "space", "enter": "enter",
              "plus": "+", "minus": "-", "right_square_bracket": "]", "left_square_bracket": "[",
-             "escape": "esc", "number_sign": "#"}
+             "escape": "esc", "number_sign": "#", "colon": ":"}
 
 
 def key_label(keys: str) -> str:

@@ -1,10 +1,13 @@
-"""Whether a user's file (feeds.toml) changed since it was last looked at.
+"""Whether a user's file (feeds.toml, actors.toml) changed since it was last looked at.
 
 A stat (modification time and size) says so at almost no cost, but not always: a file system
 keeps times to its own tick (a second on some), so an edit that keeps the size and comes
 within the tick of the last one looks unchanged, and stayed unseen until the next edit (a
 feed renamed to a name as long, twice in a second). While the time it gives is that recent,
-the bytes are compared too, as git treats a "racily clean" file."""
+the bytes are compared too, as git treats a "racily clean" file: at every poll until a
+comparison made once that time is old (not while it is young only: actors.toml is not polled
+while its re-match runs, and an edit within the tick of the one that started it was missed
+when the job outlasted the window)."""
 
 from __future__ import annotations
 
@@ -19,10 +22,13 @@ beyond any file system's tick, and beyond a poll delayed by a busy machine."""
 
 
 class FileWatch:
-    """`changed()` at each poll: True once for each change of the file at `path`."""
+    """`changed()` at each poll: True once for each change of the file at `path`. With
+    `gone_counts`, the file removed is a change too (actors.toml: the bundled actors again);
+    without, a missing file is asked again at the next poll (feeds.toml being replaced)."""
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, *, gone_counts: bool = False) -> None:
         self.path = path
+        self.gone_counts = gone_counts
         self._stamp: tuple[int, int, int] | None = None
         self._digest: bytes | None = None
         self.seen()
@@ -35,20 +41,23 @@ class FileWatch:
     def changed(self) -> bool:
         stamp = self._stat()
         if stamp is None:  # none (yet), or being replaced: asked again at the next poll
-            return False
+            gone = self.gone_counts and self._stamp is not None
+            self._stamp = None if gone else self._stamp
+            self._digest = None if gone else self._digest
+            return gone
         if stamp != self._stamp:
             self._stamp = stamp
             self._digest = self._read() if self._racy(stamp) else None
             return True
-        if not self._racy(stamp):
-            self._digest = None
-            return False
+        if self._digest is None:  # its time was old when last looked at: an edit since
+            return False  # gave it a new one
         digest = self._read()
-        if self._digest is None or digest is None or digest == self._digest:
-            self._digest = digest
+        if digest is None:
             return False
-        self._digest = digest
-        return True
+        edited, self._digest = digest != self._digest, digest
+        if not self._racy(stamp):  # compared once after its time grew old: no edit since
+            self._digest = None  # can keep the stat
+        return edited
 
     def _stat(self) -> tuple[int, int, int] | None:
         if self.path is None:

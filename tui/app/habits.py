@@ -18,6 +18,7 @@ HABITS: Mapping[str, tuple[str, str]] = {
     "Q": ("quit", "close"),                                # newsboat's hard-quit
     "number_sign": ("open a link the text cites", "open_cited_link"),  # newsboat's goto-url
     "ctrl+n": ("the next feed", "next_feed"),              # newsboat's next-unread-feed
+    "colon": ("a command line", "palette"),                # newsboat's, mutt's and vim's `:`
 }
 WHAT = {"open_browser": "o opens the link in the browser",
         "prev_unread": "p goes to the previous unread, K to the previous feed",
@@ -25,7 +26,8 @@ WHAT = {"open_browser": "o opens the link in the browser",
         "filter": "f filters with the query language, / searches",
         "close": "q quits from the list (it first closes what is open)",
         "open_cited_link": "O opens a link the text cites, by its number",
-        "next_feed": "J lists the next feed, n goes to the next unread"}
+        "next_feed": "J lists the next feed, n goes to the next unread",
+        "palette": "ctrl+p opens the command palette (commands by name: quit, reload, tag...)"}
 
 
 def habit_hint(key: str, keymap: Mapping[str, str]) -> Said | None:
@@ -37,5 +39,7 @@ def habit_hint(key: str, keymap: Mapping[str, str]) -> Said | None:
     command = next(c for c in COMMANDS if c.name == name)
     own = keymap.get(name, command.key)
     what = WHAT[name] if own == command.key else f"{key_label(own)}: {command.title}"
-    return Said(f"{key_label(key)}: no such key in newsdesk; {what}",
+    label = key_label(key)
+    label = repr(label) if label == ":" else label  # "':': no such key", not ":: no such key"
+    return Said(f"{label}: no such key in newsdesk; {what}",
                 Hint(" (? lists every key)"))  # whole or left out, never "(?" (said.py)

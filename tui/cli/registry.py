@@ -198,7 +198,16 @@ def unrecognized(extra: Sequence[str], parser: Parser) -> str:
         message += f"; did you mean {' or '.join(meant)}?"
     elif parser.query and any(w.startswith("--") for w in extra):
         message += "; query words that start with '--' go after a lone '--'"
+    elif parser.query and any(map(_one_letter, extra)):
+        limit = "--limit N says how many; " if "--limit" in longs else ""
+        message += f"; {limit}a query word like -x goes after a lone '--'"
     return message
+
+
+def _one_letter(word: str) -> bool:
+    """`-n`: an option of other tools; as a query, a one-letter word left out, which no
+    one means."""
+    return len(word) == 2 and word[0] == "-" and word[1].isascii() and word[1].isalpha()
 
 
 class _NeverRaised(Exception):
@@ -236,8 +245,10 @@ def query_words(argv: Sequence[str], commands: Sequence[Command]) -> list[str]:
         action = _option(word.split("=", 1)[0], known)
         if action is None:
             # an unknown `--word` is left to argparse, which says so (exit 2): it was a
-            # mistyped option far more often than a query (`list --limt 5` listed nothing)
-            (options if word.startswith("--") or not chosen.query else words).append(word)
+            # mistyped option far more often than a query (`list --limt 5` listed nothing);
+            # so is `-n` (`list -n 5`, as git log and head count: one article with a "5")
+            flag = word.startswith("--") or _one_letter(word)
+            (options if flag or not chosen.query else words).append(word)
             continue
         if "=" in word or action.nargs == 0:
             options.append(word)

@@ -7,10 +7,10 @@ file put right takes the toast away and the articles are matched again."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from typing import TYPE_CHECKING
 
+from tui.app.filewatch import FileWatch
 from tui.app.screens.host import Host
 from tui.app.toasts import toast, withdraw
 
@@ -21,28 +21,24 @@ ABOUT = "actors.toml"
 
 
 class ActorsFile:
-    """Checks actors.toml at start and at each poll its size or time changed."""
+    """Checks actors.toml at start and at each poll it changed (`FileWatch`, as feeds.toml:
+    its stat, and its bytes while its time is recent; a same-size edit within a coarse file
+    system's tick kept the stat and went unseen), created or removed."""
 
     def __init__(self, host: Host, jobs: Jobs) -> None:
         self.host = host
         self.jobs = jobs
-        self._stamp = self._stamp_now()
-
-    def _stamp_now(self) -> tuple[int, int] | None:
-        try:
-            found = os.stat(self.host.desk.config.actors_path)
-        except OSError:  # none (yet), or being replaced
-            return None
-        return found.st_mtime_ns, found.st_size
+        self._file = FileWatch(host.desk.config.actors_path, gone_counts=True)
 
     def start(self) -> None:
         self.check()
 
     def poll(self) -> None:
         """At each poll of the cache (not while a job runs: its edit is its own)."""
-        stamp = self._stamp_now()
-        if stamp != self._stamp:
-            self._stamp = stamp
+        if self._file.path != self.host.desk.config.actors_path:  # feeds.toml moved it
+            self._file = FileWatch(self.host.desk.config.actors_path, gone_counts=True)
+            self.check()
+        elif self._file.changed():
             self.check()
 
     def check(self) -> None:
@@ -52,8 +48,8 @@ class ActorsFile:
         host = self.host
         try:
             changed = host.desk.analysis.sources_changed(host.desk.conn)
-        except (sqlite3.Error, OSError):  # a writer's lock: asked again at the next change
-            self._stamp = None
+        except (sqlite3.Error, OSError):  # a writer's lock: asked again at the next poll
+            self._file = FileWatch(None)
             return
         if changed:
             host.desk.analysis.reload_actors(host.desk.config.actors_path)

@@ -286,9 +286,9 @@ class MainScreen(Screen[None]):
     def close_one(self, quit_at_top: bool = True) -> None:
         """Close the innermost open thing: the query bar, a related article (back to the one
         it was opened from, from the reader's panes), full screen, the side panel's focus,
-        the reader, the tree's focus, a drill-down (`Trail`); quit when nothing is open (`q`;
-        Esc and Backspace never quit). Where the reader took the screen because it is
-        small, `q` goes straight back to the list."""
+        the reader, the tree's focus, the search and filter, a drill-down (`Trail`); quit when
+        nothing is open (`q`; Esc and Backspace never quit). Where the reader took the screen
+        because it is small, `q` goes straight back to the list."""
         pane = self.focused_pane()
         if self.query_bar.mode is not None:
             self.close_query_bar()
@@ -304,6 +304,11 @@ class MainScreen(Screen[None]):
             self.set_focus(self.articles)
             self.say(f"to the list; {self.key('close')} again "
                      + ("goes back" if self.trail.places else "quits"))
+        elif self.filter_query or self.search_text:  # newsboat's q leaves a search's results
+            self.filter_query = self.search_text = ""
+            if self.reload_view():
+                self.say(f"search and filter cleared; {self.key('close')} again "
+                         + ("goes back" if self.trail.places else "quits"))
         elif not self.trail.back() and quit_at_top:
             self.app.exit()
 

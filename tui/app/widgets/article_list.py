@@ -81,11 +81,9 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self._styles: dict[str, Style] | None = None
         self._lines: dict[tuple[ArticleRow, bool, int, bool], Strip] = {}
         self.feed_tags: frozenset[str] = frozenset()
-        self.marked: set[int] = set()
-        """Articles marked (`m`, `M`) for a triage key to act on together (`Marks`)."""
+        self.marked: set[int] = set()  # marked (`m`, `M`) for a triage key to act on (`Marks`)
         self.reorder = True  # right-to-left headlines in visual order (`[settings] bidi`)
-        self.new_above = 0
-        """Rows a reload put above the selection, out of sight (`arrivals.py`), until seen."""
+        self.new_above = 0  # rows a reload put above the selection, out of sight, until seen
 
     def on_mount(self) -> None:
         self.set_reorder(reorders(getattr(self.app, "config", None)))
@@ -201,7 +199,9 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self.post_message(self.Highlighted(self.current))
 
     def scroll_to_cursor(self) -> None:
-        height = self.scrollable_content_region.height or 1
+        height = self.scrollable_content_region.height
+        if not height:  # hidden by a full-screen reader: on_resize scrolls once it shows
+            return
         top = int(self.scroll_y)
         if self.cursor < top:
             self.scroll_to(y=self.cursor, animate=False, immediate=True)

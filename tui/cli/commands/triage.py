@@ -55,8 +55,9 @@ CHANGES = {
 }
 
 
-def _article_id(text: str) -> int:
-    """An id, or a word that was meant as a query (`read feed:TASS`): say where that goes."""
+def _article_id(text: str, tag: bool = False) -> int:
+    """An id, or a word that was meant as a query (`read feed:TASS`) or, after `tag`, as a
+    tag (`tag 20 dossier`, as Elfeed's tagging reads): say where that goes."""
     try:
         return article_id(text)
     except argparse.ArgumentTypeError:
@@ -64,16 +65,20 @@ def _article_id(text: str) -> int:
             raise
         import shlex  # here: every command's run imported it
 
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not an article id (a query goes after --query: --query "
-            f"{shlex.quote(text)})") from None
+        where = (f"a tag goes after --add: --add {shlex.quote(text)}; a query after --query"
+                 if tag else f"a query goes after --query: --query {shlex.quote(text)}")
+        raise argparse.ArgumentTypeError(f"{text!r} is not an article id ({where})") from None
 
 
-_article_id.__name__ = "article id"
+def _tag_article_id(text: str) -> int:
+    return _article_id(text, tag=True)
 
 
-def _arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("ids", type=_article_id, nargs="*", metavar="ID",
+_article_id.__name__ = _tag_article_id.__name__ = "article id"
+
+
+def _arguments(p: argparse.ArgumentParser, ids: Callable[[str], int] = _article_id) -> None:
+    p.add_argument("ids", type=ids, nargs="*", metavar="ID",
                    help="article ids, as `newsdesk list` shows them")
     p.add_argument("--query", metavar="QUERY",
                    help="every article matching QUERY instead, e.g. 'feed:TASS "
@@ -83,7 +88,7 @@ def _arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _tag_arguments(p: argparse.ArgumentParser) -> None:
-    _arguments(p)
+    _arguments(p, _tag_article_id)
     p.add_argument("--add", action="append", default=[], metavar="TAG",
                    help="add tags, read as the t dialog reads them: 'a b' or 'a,b' are two, "
                         "'\"a b\"' is one; a leading + or # is dropped")

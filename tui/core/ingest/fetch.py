@@ -43,6 +43,23 @@ _JOIN_ON_LOOP = 1 << 20  # bytes: a larger body's chunks are joined in a thread
 KEEP_ALIVE = 32
 
 
+def redirect_error(chain: list[str]) -> str:
+    """What a feed is told when its redirects never end: the loop, its addresses shortened
+    ("redirect loop: example.org/a -> example.org/b -> example.org/a"), else the chain. A
+    revisit within the limit is no loop (a cookie check sends back to the address asked)."""
+    for end, address in enumerate(chain):
+        if address in chain[:end]:
+            loop = chain[chain.index(address):end + 1]
+            return "redirect loop: " + " -> ".join(map(_short, loop))
+    return f"more than {MAX_REDIRECTS} redirects: {_short(chain[0])} -> … -> {_short(chain[-1])}"
+
+
+def _short(address: str, limit: int = 60) -> str:
+    """An address as a message names it: no scheme, at most `limit` characters."""
+    bare = address.split("://", 1)[-1]
+    return bare if len(bare) <= limit else bare[:limit - 1] + "…"
+
+
 @dataclass(frozen=True, slots=True)
 class FetchResult:
     url: str
@@ -205,6 +222,7 @@ class Fetcher:
         current = url
         moved: str | None = None  # where the leading permanent hops lead
         permanent = True  # every hop so far was
+        chain = [url]  # every address asked, to name a loop
         for hop in range(MAX_REDIRECTS + 1):
             if hop:
                 if too_long_url(current):  # no address: kept nowhere, asked of no server
@@ -231,6 +249,7 @@ class Fetcher:
                     self._keep_cookies(page, current, response)
                 if response.status_code in _REDIRECTS and "location" in response.headers:
                     current = urljoin(current, response.headers["location"].strip())
+                    chain.append(current)
                     permanent = permanent and response.status_code in (301, 308)
                     moved = current if permanent else moved
                     continue
@@ -241,7 +260,7 @@ class Fetcher:
                 return replace(found, moved_to=moved) if moved else found
             finally:
                 await response.aclose()
-        return FetchResult(url, current, error=f"more than {MAX_REDIRECTS} redirects")
+        return FetchResult(url, current, error=redirect_error(chain))
 
     async def _plain_hop(self, where: plain.Target, current: str,
                          headers: dict[str, str]) -> plain.Response:

@@ -24,6 +24,7 @@ from tui.core.linking.minhash import NUM_HASHES
 
 FIELDS = ("actors", "states", "places", "focus", "terms", "what", "heads", "acts", "head_terms")
 SETS = ("heads", "acts", "head_terms")  # fields that are sets: their keys are coded with 0.0 each
+TUPLES = ("heads",)  # of those, the one held as a tuple (the others are frozensets)
 SLOTS_MAX = 20_000  # articles coded before the columns start again (each is coded anew):
 # a worker holds 10,000 decoded (index._DECODED_MAX); ~0.9 KB of columns each
 _generations = count()  # one number per `Codes` and generation: codes never mix them
@@ -123,14 +124,16 @@ class Codes:
         first = self.slots
         rows, coded = np.arange(len(arts), dtype=np.int64), []
         for name in FIELDS:
-            dicts = ([dict.fromkeys(getattr(f, name), 0.0) for f in arts] if name in SETS
-                     else [getattr(f, name) for f in arts])
-            many = np.fromiter(map(len, dicts), np.int64, len(dicts))
+            held = [getattr(f, name) for f in arts]
+            if name in TUPLES:  # distinct as made; a repeat (never made) kept out all the same
+                held = [dict.fromkeys(keys) for keys in held]
+            many = np.fromiter(map(len, held), np.int64, len(held))
             total = int(many.sum())
-            ids = np.fromiter(map(self.ids.__getitem__, chain.from_iterable(dicts)), np.int32,
+            ids = np.fromiter(map(self.ids.__getitem__, chain.from_iterable(held)), np.int32,
                               total)
-            values = np.fromiter(chain.from_iterable(map(dict.values, dicts)), np.float64,
-                                 total)
+            values = (np.zeros(total, np.float64) if name in SETS else  # keys alone: 0.0
+                      np.fromiter(chain.from_iterable(map(dict.values, held)), np.float64,
+                                  total))
             coded.append((many, ids, values))
         rank = self.ranks()
         for n, (many, ids, values) in enumerate(coded):
@@ -141,9 +144,9 @@ class Codes:
             self.values[n].add(values[order])
         usual = [len(f.sig) == NUM_HASHES for f in arts]
         self.usual.add(np.array(usual, np.bool_))
-        self.sigs.add(np.array([f.sig if ok else _ZEROS for f, ok in zip(arts, usual,
-                                                                           strict=True)],
-                               np.uint64).reshape(-1))
+        self.sigs.add(np.fromiter(chain.from_iterable(  # flat: no shape for numpy to find
+            [f.sig if ok else _ZEROS for f, ok in zip(arts, usual, strict=True)]), np.uint64,
+            len(arts) * NUM_HASHES))
         for n, f in enumerate(arts):
             object.__setattr__(f, "coded", (self.generation, first + n))
         self.slots += len(arts)

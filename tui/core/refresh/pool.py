@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # multiprocessing loads with the first pool: an unchanged refresh has none
@@ -15,6 +16,10 @@ if TYPE_CHECKING:  # multiprocessing loads with the first pool: an unchanged ref
 
     from tui.core.ingest.extract import Extracted
     from tui.core.refresh.spawn import Lifeline
+
+
+GRACE = 2.0  # s a worker may lie dead before its pool's manager is taken to be stuck
+WATCH_EVERY = 0.5  # s between the watchdog's looks at a pool's workers
 
 
 def ready(pages: bool = False) -> None:
@@ -70,6 +75,7 @@ class WorkerPool:
         self.workers = workers or os.cpu_count() or 2
         self._pool: ProcessPoolExecutor | None = None
         self._lifeline: Lifeline | None = None
+        self._watch: threading.Event | None = None  # set: the current pool's watchdog ends
         self._lock = threading.Lock()
 
     def get(self) -> ProcessPoolExecutor:
@@ -94,6 +100,9 @@ class WorkerPool:
                 self._pool = ProcessPoolExecutor(
                     max_workers=self.workers, mp_context=context(),
                     initializer=worker_init, initargs=(self._lifeline.reader,))
+                self._watch = threading.Event()
+                threading.Thread(target=self._watchdog, args=(self._pool, self._watch),
+                                 name="newsdesk-pool-watchdog", daemon=True).start()
             return self._pool
 
     def renew(self, broken: ProcessPoolExecutor) -> None:
@@ -103,18 +112,60 @@ class WorkerPool:
                 self._drop(wait=False)
 
     def shutdown(self) -> None:
+        """Workers exit at once (the lifeline), not after their job or through their heaps'
+        teardown; jobs not yet started are cancelled."""
         with self._lock:
             if self._pool is not None:
-                assert self._lifeline is not None
-                self._lifeline.close()  # workers exit at once, not through their heaps' teardown
                 self._drop(wait=True)
+
+    def _watchdog(self, pool: ProcessPoolExecutor, stop: threading.Event) -> None:
+        """Break `pool` for good when one of its workers died and its manager thread did not
+        notice: a worker killed (the OOM killer) mid-way through sending a result over 64 KB
+        leaves the manager waiting in recv() for the rest forever, so the pool never turned
+        broken and every future on it, with the refresh or analysis awaiting it, waited too.
+        A healthy manager marks the pool broken within milliseconds of a death; after `GRACE`
+        its workers are cut and its pipe's last write end closed (`_Inner.reap`): the manager
+        reads EOF, fails the pool's futures with BrokenProcessPool, and each waiter takes the
+        path it takes for any dead worker (a new pool, the job run again). A wake-up every
+        `WATCH_EVERY` s and a select() on the workers' sentinels: nothing on the normal path."""
+        from multiprocessing.connection import wait
+
+        dead_since: float | None = None
+        while not stop.wait(WATCH_EVERY):
+            if getattr(pool, "_broken", False):
+                return  # the manager saw the death: the waiters' own path renews it
+            processes = tuple((getattr(pool, "_processes", None) or {}).values())
+            if not wait([p.sentinel for p in processes], 0):
+                dead_since = None
+            elif dead_since is None:
+                dead_since = time.monotonic()
+            elif time.monotonic() - dead_since >= GRACE:
+                self._unstick(pool)
+                return
+
+    def _unstick(self, pool: ProcessPoolExecutor) -> None:
+        """A pool whose manager is stuck stops being the current one (the next `get` makes a
+        new pool), then is cut and reaped: its futures fail as broken, none is cancelled."""
+        with self._lock:
+            if self._pool is not pool:
+                return
+            assert self._lifeline is not None
+            inner, lifeline = _Inner(pool), self._lifeline
+            self._pool = self._lifeline = self._watch = None
+        lifeline.close()
+        inner.reap()
+        pool.shutdown(wait=False)
 
     def _drop(self, *, wait: bool) -> None:
         assert self._pool is not None and self._lifeline is not None
+        if self._watch is not None:
+            self._watch.set()
         inner = _Inner(self._pool)  # shutdown() lets go of them
         self._pool.shutdown(wait=False, cancel_futures=True)
+        if wait:
+            inner.told()
         self._lifeline.close()  # stragglers of a broken pool exit too
-        self._pool = self._lifeline = None
+        self._pool = self._lifeline = self._watch = None
         if wait:
             inner.reap()
 
@@ -126,6 +177,18 @@ class _Inner:
         self.processes = dict(getattr(pool, "_processes", None) or {})
         self.result_queue = getattr(pool, "_result_queue", None)
         self.manager: threading.Thread | None = getattr(pool, "_executor_manager_thread", None)
+        self.pool = pool
+
+    def told(self, within: float = 1.0) -> None:
+        """Wait (briefly) until the manager thread has taken in shutdown(cancel_futures): it
+        then lets go of the jobs cancelled while they waited. Cut off before that, it found
+        the workers gone, set an error on each job it still held, a cancelled one too, and
+        died on that (CPython 3.11) with "Exception in thread ... InvalidStateError:
+        CANCELLED" on the user's terminal."""
+        deadline = time.monotonic() + within
+        while getattr(self.pool, "_cancel_pending_futures", False) and self.manager is not None \
+                and self.manager.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.001)
 
     def reap(self) -> None:
         """Wait for a cut-off pool's workers, then its manager thread.

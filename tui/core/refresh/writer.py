@@ -51,10 +51,20 @@ class Writer:
         return await future
 
     async def close(self) -> None:
-        """Stop the writer task and write whatever is still queued."""
+        """Stop the writer task and write whatever is still queued. A cancellation of the
+        closing task itself (Ctrl-C) goes on once that is written: swallowed here, it let an
+        interrupted fetch end as if it had finished."""
         self._task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
+        try:
             await self._task
+        except asyncio.CancelledError:
+            closing = asyncio.current_task()
+            if closing is not None and closing.cancelling():
+                self._write_queued()
+                raise
+        self._write_queued()
+
+    def _write_queued(self) -> None:
         while self._jobs:
             self._write_batch()
 
