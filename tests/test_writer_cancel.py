@@ -13,14 +13,18 @@ import pytest
 from tui.core.refresh.writer import Writer
 
 
+def _table() -> sqlite3.Connection:
+    conn = _table()
+    return conn
+
+
 def _insert(conn: sqlite3.Connection, value: int) -> int:
     conn.execute("INSERT INTO t VALUES (?)", (value,))
     return value
 
 
 def test_a_cancellation_during_close_goes_on_and_what_was_queued_is_written() -> None:
-    conn = sqlite3.connect(":memory:", isolation_level=None)
-    conn.execute("CREATE TABLE t (v INTEGER)")
+    conn = _table()
 
     async def main() -> None:
         writer = Writer(conn)
@@ -43,8 +47,7 @@ def test_a_cancellation_during_close_goes_on_and_what_was_queued_is_written() ->
 
 
 def test_a_plain_close_writes_what_is_queued() -> None:
-    conn = sqlite3.connect(":memory:", isolation_level=None)
-    conn.execute("CREATE TABLE t (v INTEGER)")
+    conn = _table()
 
     async def main() -> None:
         writer = Writer(conn)
