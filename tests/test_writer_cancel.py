@@ -14,7 +14,8 @@ from tui.core.refresh.writer import Writer
 
 
 def _table() -> sqlite3.Connection:
-    conn = _table()
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.execute("CREATE TABLE t (v INTEGER)")
     return conn
 
 
