@@ -94,6 +94,8 @@ def test_a_view_saved_in_the_demo_survives_a_demo_on_another_port(tmp_path: Path
     port = int(re.findall(r"127\.0\.0\.1:(\d+)/", config.read_text(encoding="utf-8"))[0])
     term.keys("q")  # the view just made is a level down: back to where it was made
     term.wait_for(lambda s: "back to " in s and "f:actor:irgc" in s)
+    term.keys("q")  # leaves the filter first, as newsboat's q leaves a search
+    term.wait_for(lambda s: "search and filter cleared" in s)
     term.keys("q")
     term.wait_for(lambda s: "DEMO-ENDED" in s)
     with socket.socket() as held:  # the old port is someone else's by the next run

@@ -89,5 +89,7 @@ def test_a_paste_right_after_the_key_opening_a_dialog_lands_in_it(
     paste(tmux, "Shoigu")
     tmux.keys("Enter")
     tmux.wait_for(lambda s: "/Shoigu" in status(s))
+    tmux.keys("q")  # leaves the search (newsboat's q), then quits
+    tmux.wait_for(lambda s: "search and filter cleared" in status(s))
     tmux.keys("q")
     quit_app(tmux)
