@@ -162,10 +162,16 @@ def test_pane_keys_side_panel_hide_read_clear_export_and_view(tmp_path: Path,
     tmux.wait_for(lambda s: "/treaty" in status(s))
     tmux.keys("c")
     tmux.wait_for(lambda s: "search and filter cleared" in status(s))
-    tmux.keys("q")  # the reader (opened by 5)
-    tmux.wait_for(lambda s: "Iran desk" in status(s) and "Related (" not in s)
-    tmux.keys("q")  # a view just made by V is a level down: back to where it was made
+    # The reader opened by 5 may still be open here or not (its article is not in the view
+    # made by V; whether the list has let it go by now is timing): q closes it if it is.
+    tmux.keys("q")
+    screen = tmux.wait_for(lambda s: "back to Unread" in status(s) or (
+        "Iran desk" in status(s) and "cleared" not in status(s) and "Related (" not in s))
+    if "back to Unread" not in status(screen):
+        tmux.keys("q")  # a view just made by V is a level down: back to where it was made
     tmux.wait_for(lambda s: "back to Unread" in status(s) and "f:tag:iran" in status(s))
+    tmux.keys("q")  # leaves the filter first (newsboat's q leaves a search)
+    tmux.wait_for(lambda s: "search and filter cleared" in status(s))
     tmux.keys("q")  # the top: the app quits
     quit_app(tmux)
     assert load_config(config).views[-1].query == "is:unread tag:iran"
