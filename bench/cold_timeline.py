@@ -128,8 +128,8 @@ def _wrap(
 def install(marks: list[tuple[float, str]], sampler: Sampler) -> None:
     """The hooks: each appends (time, phase starting) to `marks`."""
     from tui.core.linking import analyzer, index, rounds
-    from tui.core.refresh import analysis
-    from tui.core.store import articles, links
+    from tui.core.refresh import analysis, pool
+    from tui.core.store import articles, links, pruning
 
     def mark(name: str) -> Callable[[], None]:
         return lambda: marks.append((time.perf_counter(), name))
@@ -161,7 +161,9 @@ def install(marks: list[tuple[float, str]], sampler: Sampler) -> None:
     _wrap(index, "recluster", mark("stories' region"))
     _wrap(links, "rewrite_stories", mark("story rows"))
     _wrap(analyzer.Unwritten, "write", mark("last links written"), mark("after last links"))
-    _wrap(articles, "mark_analysed_unchanged", None, mark("end"))
+    _wrap(articles, "mark_analysed_unchanged", None, mark("prune + output"))
+    _wrap(pruning, "prune", None, mark("after prune"))
+    _wrap(pool.WorkerPool, "shutdown", mark("pool shutdown"), mark("after shutdown"))
 
 
 def timeline(marks: list[tuple[float, str]], sampler: Sampler, t0: float) -> list[dict[str, Any]]:

@@ -3,8 +3,8 @@ does once every scoring job is given out, when the workers have nothing left but
 
 - A job sends only the rows that can still be among an end's best (`job_best.could_be_best`):
   `rounds.Best` keeps the same links as when it got every row.
-- The blocks the last `TAIL_TILES` tiles complete are written while a worker clusters the
-  stories, not before it while both workers wait.
+- The last `TAIL_BLOCKS` blocks' links are written while a worker clusters the stories, not
+  before it while both workers wait or during the scoring, where they took a worker's core.
 - A tile is scored in jobs of at most `SCORE_PAIRS` pairs (`tiling.pieces`), so the last one
   does not hold one worker while the other idles; a block is complete after its last piece.
 """
@@ -93,9 +93,12 @@ def test_the_last_jobs_blocks_wait_for_the_clustering(
         last = max(blocks.values())
         before = {blocks[a] for a in seen["linked"]}
         after = {blocks[r[0]] for r in conn.execute("SELECT article_id FROM links")}
-        assert seen["scoring jobs"] > 2 * analyzer.TAIL_TILES
-        assert {last - 1, last} <= after  # linked in the end
-        assert before and not before & {last - 1, last}  # the last two tiles' blocks
+        held = set(range(last + 1 - analyzer.TAIL_BLOCKS, last + 1))
+        assert analyzer.TAIL_BLOCKS >= 3 and max(blocks.values()) >= analyzer.TAIL_BLOCKS
+        assert seen["scoring jobs"] > 2 * analyzer.TAIL_BLOCKS
+        assert held <= after  # linked in the end
+        assert before and not before & held  # the last blocks' links wait
+        assert before == set(blocks.values()) - held  # the others' were written in scoring
     finally:
         cache.close()
 

@@ -26,11 +26,14 @@ CHUNK = 50  # articles per pool job: small enough to spread a run over every wor
 WRITE_JOBS = 4
 WEIGH_CHUNK = 250  # articles weighed per pool job: their keys stored in one statement
 LABEL_CHUNK = 200  # stories labelled per pool job
-# a round's blocks the last two tiles complete are written while a worker clusters the
-# stories: their results come in once every job is given out, so writing them then left both
-# workers idle (bench/cold_timeline.py: with only the last tile's held, the writer wrote the
-# one before alone for ~0.5 s, then waited ~1 s on the clustering with nothing to write)
-TAIL_TILES = 2
+# a round's last TAIL_BLOCKS blocks are written while a worker clusters the stories: their
+# results come in once every job is given out, so writing them then left both workers idle
+# (bench/cold_timeline.py: with only the last tile's held, the writer wrote the one before
+# alone for ~0.5 s, then waited ~1 s on the clustering with nothing to write). A cold 10k
+# run's five blocks: two held still left a worker idle for ~0.4 s while the other clustered
+# (the writes ~0.15 s of CPU a block, the clustering ~0.8 s); written in the scoring, they
+# took a core from the workers there
+TAIL_BLOCKS = 3
 # the last tiles are scored in jobs of at most SCORE_PAIRS pairs (a cold 10k run's tiles have
 # ~13k), so both workers end together
 CUT_TILES, SCORE_PAIRS = 3, 5_000
@@ -183,10 +186,11 @@ def _link_round(conn: sqlite3.Connection, path: str, everyone: list[int], model:
     """A big run as one round (rounds.py): candidates from postings held in memory, every
     pair scored once, each article's best links kept once all its pairs are in; the same
     links as `_link_each`. Returns the links from `everyone`, for the stories, and those of
-    them still to write (`Unwritten`): the blocks the last `TAIL_TILES` tiles completed,
-    whose writing the workers waited for, are written while a worker clusters the stories (the
-    writer and a core idle there). Holding every block's for then left the writes, mostly
-    I/O, longer than the clustering (bench/finish_phases.py: 3.7 s against 1.2 s, busy box)."""
+    them still to write (`Unwritten`): the last `TAIL_BLOCKS` blocks', whose writing the
+    workers waited for or shared their cores with, are written while a worker clusters the
+    stories (the writer and a core idle there). Holding every block's for then left the
+    writes, mostly I/O, longer than the clustering (bench/finish_phases.py: 3.7 s against
+    1.2 s, busy box, before the writes were made columns)."""
     from tui.core.linking import index, rounds, tiling
     from tui.core.linking.pool import candidates_job, score_job
     from tui.core.store.links import published
@@ -206,17 +210,17 @@ def _link_round(conn: sqlite3.Connection, path: str, everyone: list[int], model:
     members: dict[int, list[int]] = {}
     for aid, b in rounds.blocks(everyone).items():
         members.setdefault(b, []).append(aid)
-    parts, complete, first = tiling.pieces(tiled, SCORE_PAIRS, CUT_TILES)
+    parts, complete, _first = tiling.pieces(tiled, SCORE_PAIRS, CUT_TILES)
     jobs = [(path, pairs, model, context.sources(), run) for pairs in parts]
     best = rounds.Best(index.TOP_LINKS)
     written = index.Written(min(index.STORY_LINK_MIN, model.story_min))
     pending = Unwritten()
-    tail = first[max(len(first) - TAIL_TILES, 0)] if first else 0
+    held_from = max(members, default=0) + 1 - TAIL_BLOCKS
     for n, rows in enumerate(context.in_pool(score_job, jobs)):
         best.add(rows)
         for b in complete.get(n, ()):  # written while the workers score the rest; the
-            kept = best.take(members.get(b, []))  # last jobs', while they cluster
-            if n < tail:
+            kept = best.take(members.get(b, []))  # last blocks', while they cluster
+            if b < held_from:
                 _write_best(conn, kept)
             else:
                 pending.add(kept)
