@@ -33,8 +33,12 @@ class ObjectsError(ConfigError):
     """A bad entry of objects.toml, worded with its file and line."""
 
 
-def parse(text: str, split: Split, file: str = "objects.toml",
-          taken: Mapping[tuple[str, ...], str] | None = None) -> tuple[Entry, ...]:
+def parse(
+    text: str,
+    split: Split,
+    file: str = "objects.toml",
+    taken: Mapping[tuple[str, ...], str] | None = None,
+) -> tuple[Entry, ...]:
     """Each object as the place matcher takes it (its id `obj:<id>`, name, kind, forms), its
     forms split into words as the matcher splits them (`split`). `taken`: folded words of
     forms that are already another's (a place's), by whose; a form that is one of them, or
@@ -51,10 +55,12 @@ def parse(text: str, split: Split, file: str = "objects.toml",
     out: list[Entry] = []
     ids: set[str] = set()
     for index, raw in enumerate(data.get("object", [])):
+
         def fail(key: str | None, why: str, index: int = index) -> ObjectsError:
-            at = source.where("object", index, key)
-            return ObjectsError(f"{at}: object #{index + 1}" + (f" key {key!r}" if key else "")
-                                + f": {why}")
+            at = source.where("object", index + 1, key)
+            return ObjectsError(
+                f"{at}: object #{index + 1}" + (f" key {key!r}" if key else "") + f": {why}"
+            )
 
         if not isinstance(raw, dict):
             raise fail(None, "not a table")
@@ -84,12 +90,15 @@ def parse(text: str, split: Split, file: str = "objects.toml",
             if not words:
                 raise fail("forms", f"{form!r} has no word")
             if orig[0].islower():
-                raise fail("forms", f"{form!r} starts with a lower-case word: a name is "
-                                    "found from a capitalised word, so it would never be")
-            key = tuple(words)
-            if key in owner and owner[key] != f"object {ident}":
-                raise fail("forms", f"{form!r} is already {owner[key]}'s")
-            owner[key] = f"object {ident}"
+                raise fail(
+                    "forms",
+                    f"{form!r} starts with a lower-case word: a name is "
+                    "found from a capitalised word, so it would never be",
+                )
+            said = tuple(words)
+            if said in owner and owner[said] != f"object {ident}":
+                raise fail("forms", f"{form!r} is already {owner[said]}'s")
+            owner[said] = f"object {ident}"
         out.append((PREFIX + ident, raw["name"].strip(), raw["kind"], tuple(forms)))
     return tuple(out)
 
