@@ -1,4 +1,4 @@
-"""Named objects (operations, ships, flotillas, accords, plans, forums, exercises) keyed by
+"""Named objects (operations, ships, flotillas, accords, plans, summits, forums, exercises) keyed by
 one id across scripts, from `tui/data/objects.toml`.
 
 Why: two reports of one event in two scripts share no word the text part can weigh, and
@@ -20,7 +20,7 @@ from importlib import resources
 from tui.core.toml_lines import ConfigError, Source
 
 PREFIX = "obj:"  # a matcher id's prefix: never a place id
-KINDS = ("operation", "vessel", "flotilla", "accord", "plan", "forum", "exercise")
+KINDS = ("operation", "vessel", "flotilla", "accord", "plan", "summit", "forum", "exercise")
 _KEYS = ("id", "name", "kind", "description", "forms")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
