@@ -43,7 +43,7 @@ def main() -> None:
             words = split_words(field)
             for i, n, pid in matcher.spans(words):
                 if is_object(pid):
-                    found.setdefault(pid, set()).add(" ".join(words[1][i:i + n]))
+                    found.setdefault(pid, set()).add(" ".join(words[1][i : i + n]))
         named[a.slug] = found
         script[a.slug] = script_of(f"{a.title} {a.body[:2000]}")
     classes: Counter[str] = Counter()
@@ -63,16 +63,21 @@ def main() -> None:
             else:
                 cls = "same event, one script, the same words"
         else:
-            cls = (f"other events, {'within' if days <= 14 else 'past'} 14 days, "
-                   f"{'across scripts' if cross else 'one script'}")
+            cls = (
+                f"other events, {'within' if days <= 14 else 'past'} 14 days, "
+                f"{'across scripts' if cross else 'one script'}"
+            )
         classes[cls] += 1
         for o in shared:
             kinds[cls, kind.get(o, "?")] += 1
         rows.setdefault(cls, []).append(
             f"{x.slug} ({x.lang}) ~ {y.slug} ({y.lang}): "
-            f"{', '.join(sorted(o[4:] for o in shared))}, {days:.1f} days")
-    print(f"parts {' '.join(args.parts)}: {len(arts)} articles, "
-          f"{sum(1 for v in named.values() if v)} name an object of the table")
+            f"{', '.join(sorted(o[4:] for o in shared))}, {days:.1f} days"
+        )
+    print(
+        f"parts {' '.join(args.parts)}: {len(arts)} articles, "
+        f"{sum(1 for v in named.values() if v)} name an object of the table"
+    )
     for cls, n in sorted(classes.items()):
         by_kind = ", ".join(f"{k} {m}" for (c, k), m in sorted(kinds.items()) if c == cls)
         print(f"  {cls}: {n} pairs ({by_kind})")

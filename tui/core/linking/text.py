@@ -39,7 +39,8 @@ _RU_ENDINGS = _split("а я у ю е и ы о ой ей ом ем ью ям ях
 # A named object's words take adjective endings too («Железные мечи», «Авраамовым
 # соглашениям»); a place's do not ("донецкие" is no mention of Donetsk here).
 _RU_ADJ_ENDINGS = _RU_ENDINGS | _split("ые ых ым ыми ый ий ое ее ие их им ими ому ему ия иям ь")
-_ENDINGS: tuple[frozenset[str], ...] = (frozenset(), _RU_ENDINGS, _RU_ADJ_ENDINGS)  # by a form's level (`_word_ok`)
+# by a form's level (`_word_ok`): none, a place's, a named object's
+_ENDINGS: tuple[frozenset[str], ...] = (frozenset(), _RU_ENDINGS, _RU_ADJ_ENDINGS)
 _RU_FINAL = "аяоеьйыи"
 _CUT = "~"  # marks a stem whose final vowel was cut: it matches only with an ending after it
 # Hebrew writes "and", "the", "in", "to", "from", "that" and "as" onto the next word ("בתימן",
