@@ -138,7 +138,7 @@ def test_unchanged_fetch_imports_nothing_heavy(server: LocalServer, tmp_path: Pa
     from tui.core.refresh.relink import _WEIGHTS
 
     opened = json.loads((tmp_path / "unchanged.json").read_text())["opened"]
-    assert [opened.count(str(path)) for path in (*BUNDLED_SOURCES, _WEIGHTS)] == [0] * 5
+    assert [opened.count(str(path)) for path in (*BUNDLED_SOURCES, _WEIGHTS)] == [0] * 6
 
 
 def test_the_sources_hash_is_the_gazetteer_modules_files() -> None:
@@ -154,7 +154,8 @@ def test_the_sources_hash_is_the_gazetteer_modules_files() -> None:
     from tui.core.refresh.analysis import Analysis, matcher_versions
 
     digest = hashlib.sha256(BUNDLED.read_bytes())
-    for path in (OFFICES, OFFICES.parent / "places.toml", OFFICES.parent / "bodies.toml"):
+    for path in (OFFICES, *(OFFICES.parent / f"{name}.toml" for name in ("places", "bodies",
+                                                                         "objects"))):
         digest.update(b"\0" + path.read_bytes())
     digest.update(b"\0" + matcher_versions().encode())  # then the matchers' versions
     analysis = Analysis(parse_config({}))

@@ -17,6 +17,7 @@ from importlib import resources
 from itertools import chain, compress
 from typing import cast
 
+from tui.core.linking import objects
 from tui.core.linking.minhash import jaccard as jaccard
 from tui.core.linking.minhash import minhash_words
 from tui.core.linking.turkish import without_suffixes
@@ -35,6 +36,11 @@ _POSSESSIVE = re.compile(r"'s(?= |\Z)")  # in folded words joined by single spac
 _CYRILLIC = re.compile(r"[а-яА-ЯёЁ]")
 # Russian case endings a place name may take after its stem (Тегеран-е, Москв-у, Курск-ой).
 _RU_ENDINGS = _split("а я у ю е и ы о ой ей ом ем ью ям ях ах ами ями ию ии ией ого ую ая") | {""}
+# A named object's words take adjective endings too («Железные мечи», «Авраамовым
+# соглашениям»); a place's do not ("донецкие" is no mention of Donetsk here).
+_RU_ADJ_ENDINGS = _RU_ENDINGS | _split("ые ых ым ыми ый ий ое ее ие их им ими ому ему ия иям ь")
+# by a form's level (`_word_ok`): none, a place's, a named object's
+_ENDINGS: tuple[frozenset[str], ...] = (frozenset(), _RU_ENDINGS, _RU_ADJ_ENDINGS)
 _RU_FINAL = "аяоеьйыи"
 _CUT = "~"  # marks a stem whose final vowel was cut: it matches only with an ending after it
 # Hebrew writes "and", "the", "in", "to", "from", "that" and "as" onto the next word ("בתימן",
@@ -181,8 +187,9 @@ class PlaceMatcher:
 
     def __init__(self, places: list[tuple[Place, list[str]]]) -> None:
         self.places = {p.id: p for p, _forms in places}
-        # first folded word -> [(form words, place id, cyrillic)]
-        self._index: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+        # first folded word -> [(form words, place id, cyrillic: 0 no, 1 a place's endings,
+        # 2 a named object's, adjectives' too)]
+        self._index: dict[str, list[tuple[tuple[str, ...], str, int]]] = {}
         # Arabic-script first word without its article -> [(form words, place id)]
         self._bare: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self._words: set[str] = set()  # every word of a form, as written in it ("sana'a")
@@ -192,7 +199,7 @@ class PlaceMatcher:
                 if not words:
                     continue
                 self._words.update(words)
-                cyr = bool(_CYRILLIC.search(form))
+                cyr = (2 if objects.is_object(place.id) else 1) if _CYRILLIC.search(form) else 0
                 if cyr:
                     words = tuple(_ru_stem(w) for w in words)
                 self._index.setdefault(words[0].rstrip(_CUT), []).append((words, place.id, cyr))
@@ -202,17 +209,17 @@ class PlaceMatcher:
         # longest match they win, and `spans` drops them (id "").
         for phrase in NOT_PLACES:
             words = tuple(split_words(phrase)[1])
-            self._index.setdefault(words[0], []).append((words, "", False))
+            self._index.setdefault(words[0], []).append((words, "", 0))
             self._bare.setdefault(bare_arabic(words[0]), []).append((words, ""))
 
-    def _heads(self, word: str) -> Sequence[tuple[tuple[str, ...], str, bool]]:
+    def _heads(self, word: str) -> Sequence[tuple[tuple[str, ...], str, int]]:
         direct = self._index.get(word, ())
         if word.isascii() or not _CYRILLIC.match(word):
             return direct
         found = list(direct)
         for cut in range(0, min(4, len(word) - 1)):
             head = word[:len(word) - cut] if cut else word
-            if cut and word[len(word) - cut:] not in _RU_ENDINGS:
+            if cut and word[len(word) - cut:] not in _RU_ADJ_ENDINGS:
                 continue
             found.extend(e for e in self._index.get(head, ()) if e[2])
         return found
@@ -289,7 +296,7 @@ class PlaceMatcher:
                 continue
             for form, place_id, _cyr in self._index.get(word[cut:], ()):
                 if (best is None or len(form) > best[0]) and _seq_match(
-                        folded, i + 1, form[1:], False):
+                        folded, i + 1, form[1:], 0):
                     best = (len(form), place_id)
         return best
 
@@ -304,7 +311,7 @@ class PlaceMatcher:
         for head in heads:
             for form, place_id in self._bare.get(head, ()):
                 if (best is None or len(form) > best[0]) and _seq_match(
-                        folded, i + 1, form[1:], False):
+                        folded, i + 1, form[1:], 0):
                     best = (len(form), place_id)
         return best
 
@@ -317,18 +324,19 @@ def _ru_stem(word: str) -> str:
     return stem if stem == word else stem + _CUT
 
 
-def _word_ok(word: str, want: str, cyr: bool) -> bool:
+def _word_ok(word: str, want: str, cyr: int) -> bool:
     if word == want:
         return True
     if not cyr:
         return False
+    endings = _ENDINGS[cyr]
     if want[-1] == _CUT:  # an ending must stand where the form's vowel was
         stem = want[:-1]
-        return len(word) > len(stem) and word.startswith(stem) and word[len(stem):] in _RU_ENDINGS
-    return word.startswith(want) and word[len(want):] in _RU_ENDINGS
+        return len(word) > len(stem) and word.startswith(stem) and word[len(stem):] in endings
+    return word.startswith(want) and word[len(want):] in endings
 
 
-def _seq_match(folded: list[str], i: int, words: tuple[str, ...], cyr: bool) -> bool:
+def _seq_match(folded: list[str], i: int, words: tuple[str, ...], cyr: int) -> bool:
     if i + len(words) > len(folded):
         return False
     return all(_word_ok(folded[i + k], w, cyr) for k, w in enumerate(words))
@@ -347,15 +355,29 @@ def bundled_places() -> tuple[tuple[Place, tuple[str, ...]], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def bundled_objects() -> tuple[tuple[Place, tuple[str, ...]], ...]:
+    """Every named object in objects.toml (`objects.py`) as the matcher takes a place: id
+    `obj:<id>`, its kind; a form that is a place's is refused (`objects.ObjectsError`)."""
+    taken = {tuple(split_words(form)[1]): f"place {place.id}"
+             for place, forms in bundled_places() for form in forms}
+    return tuple((Place(ident, name, kind), forms)
+                 for ident, name, kind, forms in objects.bundled(split_words, taken))
+
+
 _matchers: dict[bool, PlaceMatcher] = {}
 
 
 def place_matcher(demonyms: bool = False) -> PlaceMatcher:
-    """The linker's matcher; demonyms ("Iranian") only with `demonyms`, for place filtering.
-    Built once per process, unless a pool worker adopted a prebuilt copy (`adopt_matcher`)."""
+    """The linker's matcher: places and named objects (`bundled_objects`); with `demonyms`
+    ("Iranian"), for place filtering, places and demonyms only. Built once per process,
+    unless a pool worker adopted a prebuilt copy (`adopt_matcher`)."""
     if demonyms not in _matchers:
-        _matchers[demonyms] = PlaceMatcher([(p, list(forms)) for p, forms in bundled_places()
-                                            if demonyms or p.kind != "demonym"])
+        found = [(p, list(forms)) for p, forms in bundled_places()
+                 if demonyms or p.kind != "demonym"]
+        if not demonyms:
+            found.extend((p, list(forms)) for p, forms in bundled_objects())
+        _matchers[demonyms] = PlaceMatcher(found)
     return _matchers[demonyms]
 
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 _DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(
     __file__)))), "data")
 BUNDLED_SOURCES = tuple(os.path.join(_DATA, name) for name in (
-    "actors.toml", "offices.toml", "places.toml", "bodies.toml"))
+    "actors.toml", "offices.toml", "places.toml", "bodies.toml", "objects.toml"))
 # The matcher code's version, one per `rematch` analyzer (by name), hashed with the data: a fix
 # to the matching applies to every cached article once, not to new ones only. BUMP BY HAND
 # whenever an analyzer's output for the same text and data changes (a refactor that finds the
