@@ -54,8 +54,10 @@ class Labelled:
 # neighbours, branch writerk), scored fresh on 6 December, from the refit of branch linker10;
 # l and m (written blind, scored fresh on 7 December, then read by actors11, so in-sample) from
 # the refit of stop 42, once n and o (branch writern) were written and scored as the fresh parts.
+# p (long-running stories: day-1 reports, day-3 follow-ups, day-7 analysis; scored fresh once
+# with the shipped weights, then read) from branch linker28 (round 50).
 # The gazetteer was grown against a-d only (actors_data.GAZETTEER_PARTS).
-FITTED_PARTS = ("a", "b", "c", "d", "e", "f", "g", "h", "k", "l", "m")
+FITTED_PARTS = ("a", "b", "c", "d", "e", "f", "g", "h", "k", "l", "m", "p")
 
 
 def devset_halves() -> tuple[str, ...]:

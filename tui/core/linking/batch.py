@@ -29,7 +29,7 @@ from typing import Any
 from tui.core.linking.features import Features
 from tui.core.linking.kept import LinkRow, Met, kept_rows
 from tui.core.linking.minhash import NUM_HASHES, jaccard
-from tui.core.linking.score import DAY, LATE_DAYS, REPEAT_DAYS, WINDOW_DAYS, Model
+from tui.core.linking.score import DAY, LATE_DAYS, REPEAT_DAYS, TAIL_DAYS, WINDOW_DAYS, Model
 from tui.core.linking.sparse import Coded, Sparse
 
 __all__ = ["LinkRow", "score_many"]
@@ -118,7 +118,8 @@ def score_many(feats: Mapping[int, Features], pairs: Sequence[tuple[int, int]],
                _kinds(arts, x, y),
                np.maximum(np.minimum(days, WINDOW_DAYS) - LATE_DAYS, 0.0) / 7,
                np.where(undated[later], np.minimum(days, WINDOW_DAYS) / 7, 0.0),
-               _headline(coded, x, y, cross, np.array([f.summary for f in arts], bool)))
+               _headline(coded, x, y, cross, np.array([f.summary for f in arts], bool)),
+               np.maximum(np.minimum(days, WINDOW_DAYS) - TAIL_DAYS, 0.0) / 7)
     dot = np.zeros(len(x), np.float64)
     for weight, column in zip(model.vector, columns, strict=True):
         dot += weight * column

@@ -10,8 +10,9 @@ labelled pairs (`fit.py`, weights in `weights.json` beside it) turns the parts i
 probability, so 0.5 reads "as likely the same event as not". Time is learned with the rest:
 coverage of an event goes on for days as reactions and analysis, and the model says how fast
 the odds fall, instead of a hard cut; a second slope from LATE_DAYS on (`late`) lets the
-first days, when a report's analysis and reactions are written, fall at their own rate, and
-a third (`undated`) a later piece whose lead names no day (one written back) at its own. The
+first days, when a report's analysis and reactions are written, fall at their own rate, a
+third from TAIL_DAYS on (`tail`) the week after, and a fourth (`undated`) a later piece whose
+lead names no day (one written back) at its own. The
 headlines' shared words (`headline`, one script, both bodies longer than a summary) are
 weighed past the text's: fitted, the part is negative, since what two headlines share beyond
 their bodies is what adjacent events (a strike and the answer to it) share. The evidence is
@@ -38,12 +39,15 @@ DAY = 86400.0
 WINDOW_DAYS = 14.0  # candidates come from this far either side; the model decides how much
 PARTS = ("actors", "states", "places", "focus", "mass", "lead", "clash", "text", "days",
          "logdays", "evgap", "cross", "cross_ent", "cross_mass", "what", "what_clash", "repeat",
-         "acts_apart", "kind_apart", "late", "undated", "headline")
+         "acts_apart", "kind_apart", "late", "undated", "headline", "tail")
 TEXT = PARTS.index("text")
 REPEAT_DAYS = 0.5  # an article this far before a repeat's report is likely the earlier event
 # the decay bends here (the `late` part: days past it): a report's analysis, explainer and
 # reactions come two to three days on, another event's wire report often within one
 LATE_DAYS = 3.0
+# and bends again here (the `tail` part: days past it): a week on, what is left of an event's
+# coverage (the week's analysis, the protests after a disaster) falls at its own rate (round 50)
+TAIL_DAYS = 7.0
 SAME_COPY = 0.5  # copy similarity from which reasons say "same copy"
 TEXT_SAID = 0.05  # text cosine from which reasons give it ("text 0.21")
 
@@ -206,7 +210,7 @@ def _pair(x: Features, y: Features) -> tuple[tuple[float, ...], list[str], list[
               what, differ, _repeat(x, y, days), _acts_apart(x, y),
               1.0 if kind_apart(x.kinds, y.kinds) else 0.0,
               max(min(days, WINDOW_DAYS) - LATE_DAYS, 0.0) / 7, _undated(x, y, days),
-              _headline(x, y))
+              _headline(x, y), max(min(days, WINDOW_DAYS) - TAIL_DAYS, 0.0) / 7)
     return values, shared_a, shared_p
 
 
