@@ -86,6 +86,7 @@ async def test_a_search_at_80x24_keeps_the_article_and_q_shows_the_results(tmp_p
             screen = main(app)
             assert screen.reader.is_open and screen.reader.article.id == reading
             assert screen.focused is screen.reader.scroller  # not the list no one sees
+            assert f"{len(found)} articles listed; q shows the list" in status(app)
             await pilot.press("s")
             await pilot.pause()
             assert desk.article(reading).saved
