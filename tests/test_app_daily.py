@@ -174,7 +174,7 @@ async def test_footer_keeps_help_and_the_help_screen_says_it_scrolls(demo_desk) 
     app = make_app(desk, config)
     async with app.run_test(size=(80, 24)) as pilot:
         footer = str(app.screen.query_one(KeyFooter).render())
-        assert footer.rstrip().endswith("? Help") and footer.startswith("q Close/quit")
+        assert footer.rstrip().endswith("? Help") and footer.startswith("q Quit")
         await pilot.press("question_mark")
         await pilot.pause()
         box = app.screen.query_one("#help-box")

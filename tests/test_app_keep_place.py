@@ -1,7 +1,8 @@
 """Pilot tests: when the list is loaded again (a search, `l`, `c`), the article in hand stays
-selected while it is listed, else its place does (the row after it, as newsboat keeps it),
-and a reader whose article left the list closes, so a triage key never acts on another
-article than the one the user was reading."""
+selected while it is listed, else its place does (the row after it, as newsboat keeps it).
+The reader stays open on its article whatever the list does (newsboat's and Elfeed's article
+stays until the user leaves it, `q`): the keys act on it from the reader's panes and on the
+list's row from the list, as when the list's cursor moves beside an open article."""
 
 from __future__ import annotations
 
@@ -26,10 +27,11 @@ async def open_row(pilot: Any, app: Any, article_id: int) -> None:
     assert main(app).reader.article.id == article_id
 
 
-async def test_a_search_that_leaves_out_the_article_read_closes_the_reader(
+async def test_a_search_that_leaves_out_the_article_read_keeps_the_reader_open(
         tmp_path: Path) -> None:
-    """All, open an article, /Шойгу: the reader closes (its article is not listed) and `s`
-    saves the result the list selects, the only article in sight."""
+    """All, open an article, /Шойгу: the reader still shows it (not listed now), the list's
+    cursor is on the first result and has the focus, so `s` saves that result; `q` then
+    leaves the reader."""
     with support.demo_desk(tmp_path) as (desk, config):
         found = desk.ids("Шойгу")
         reading = next(i for i in desk.ids("") if i not in found)
@@ -41,12 +43,17 @@ async def test_a_search_that_leaves_out_the_article_read_closes_the_reader(
             await pilot.press("slash", *"Шойгу", "enter")
             await pilot.pause()
             screen = main(app)
-            assert not screen.reader.is_open
+            assert screen.reader.is_open and screen.reader.article.id == reading
+            assert screen.reader.outside
             assert current(app).id == found[0]  # a new search's results start at the top
+            assert screen.focused is screen.articles
             await pilot.press("s")
             await pilot.pause()
             assert desk.article(found[0]).saved and not desk.article(reading).saved
             assert f"#{found[0]}" in status(app)
+            await pilot.press("q")
+            await pilot.pause()
+            assert not screen.reader.is_open and current(app).id == found[0]
 
 
 async def test_a_search_that_lists_the_article_read_keeps_reader_and_selection(
@@ -68,10 +75,10 @@ async def test_a_search_that_lists_the_article_read_keeps_reader_and_selection(
             assert desk.article(found[-1]).saved
 
 
-async def test_l_hiding_the_article_read_closes_the_reader_and_keeps_its_place(
+async def test_l_hiding_the_article_read_keeps_the_reader_and_its_place(
         tmp_path: Path) -> None:
-    """All, open the fourth row (read now), `l`: the reader closes and the selection is on
-    the row after it, not on the first."""
+    """All, open the fourth row (read now), `l`: the reader still shows it, and the list's
+    selection is on the row after it, not on the first; `s` from the list saves that row."""
     with support.demo_desk(tmp_path) as (desk, config):
         app = make_app(desk, config)
         async with app.run_test(size=WIDE) as pilot:
@@ -81,7 +88,7 @@ async def test_l_hiding_the_article_read_closes_the_reader_and_keeps_its_place(
             await open_row(pilot, app, rows[3])
             await pilot.press("l")
             await pilot.pause()
-            assert not main(app).reader.is_open
+            assert main(app).reader.is_open and main(app).reader.article.id == rows[3]
             assert current(app).id == rows[4]
             assert main(app).articles.cursor == 3
             await pilot.press("s")
@@ -120,4 +127,4 @@ async def test_c_after_reading_inside_a_search_keeps_the_place_in_unread(
             place = unread.index(found[0])
             assert main(app).articles.cursor == place
             assert current(app).id == unread[place + 1]  # the next unread, where it was
-            assert not main(app).reader.is_open
+            assert main(app).reader.is_open and main(app).reader.article.id == found[0]

@@ -50,7 +50,7 @@ def cache(server: LocalServer, tmp_path: Path) -> str:
                                    "did you mean --json?"]),
     (["export", "is:read", "--fromat", "html"], ["did you mean --format?"]),
     (["list", "--frobnicate"], ["query words that start with '--' go after a lone '--'"]),
-    (["list", "-n", "5"], ["list: unrecognized arguments: -n", "--limit N says how many",
+    (["list", "-n", "5"], ["list: unrecognized arguments: -n", "did you mean --limit 5?",
                            "a query word like -x goes after a lone '--'"]),
     (["export", "iran", "-f", "md"], ["export: unrecognized arguments: -f",
                                       "a query word like -x goes after"]),

@@ -55,7 +55,7 @@ def test_demo_in_a_terminal_says_where_and_keeps_a_save(tmp_path: Path, term: Tm
     term.start(f"sh -c '{user_env(home)} {sys.executable} -m tui demo; echo DEMO-ENDED; "
                "sleep 60'", cwd=tmp_path)
     # the notice inside the app, once the list is drawn
-    term.wait_for(lambda s: "R Refresh all" in s and "●" in s
+    term.wait_for(lambda s: "R Refresh" in s and "●" in s
                   and "Demo: what you tag and save is kept in" in s, timeout=90)
     term.keys("s")
     term.wait_for(lambda s: "saved ★" in s)
@@ -82,7 +82,7 @@ def test_a_view_saved_in_the_demo_survives_a_demo_on_another_port(tmp_path: Path
     run = f"{user_env(home)} {sys.executable} -m tui demo"
     term.start(f"sh -c '{run}; echo DEMO-ENDED; sleep 4; {run}; echo AGAIN-ENDED; sleep 60'",
                cwd=tmp_path)
-    term.wait_for(lambda s: "R Refresh all" in s and "●" in s, timeout=90)
+    term.wait_for(lambda s: "R Refresh" in s and "●" in s, timeout=90)
     term.keys("f")
     term.wait_for(lambda s: "f filter" in s)
     term.keys(*"actor:irgc", "Enter")
@@ -101,7 +101,7 @@ def test_a_view_saved_in_the_demo_survives_a_demo_on_another_port(tmp_path: Path
     with socket.socket() as held:  # the old port is someone else's by the next run
         held.bind(("127.0.0.1", port))
         held.listen()
-        screen = term.wait_for(lambda s: s.count("R Refresh all") and "ИРГЦ осень" in s
+        screen = term.wait_for(lambda s: s.count("R Refresh") and "ИРГЦ осень" in s
                                and "Views" in s, timeout=90)
         assert "ИРГЦ осень" in screen
         term.keys("q")

@@ -47,7 +47,7 @@ def test_R_in_a_fresh_reader_fetches_every_article(tmp_path: Path, term: Tmux,
     expected = len(demo_site.site.articles)
     term.start(f"{user_env(tmp_path / 'home')} {sys.executable} -m tui --config {config_path}",
                cwd=tmp_path)
-    term.wait_for(lambda s: "R Refresh all" in s)
+    term.wait_for(lambda s: "R Refresh" in s)
     term.keys("R")
     screen = term.wait_for(lambda s: "refreshed all feeds" in s, timeout=90)
     status = next(line for line in screen.splitlines() if "refreshed all feeds" in line)

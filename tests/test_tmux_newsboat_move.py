@@ -51,7 +51,7 @@ def test_a_newsboat_user_imports_and_reads_their_feed(tmp_path: Path) -> None:
 
             term = Tmux()
             term.start(f"{user_env(home)} {sys.executable} -m tui", cwd=tmp_path)
-            term.wait_for(lambda s: "R Refresh all" in s)
+            term.wait_for(lambda s: "R Refresh" in s)
             term.keys("R")
             term.wait_for(lambda s: item["title"] in s and "refreshed all feeds" in s, 90)
             term.keys("1")  # the tree, at any width

@@ -24,7 +24,7 @@ def test_related_items_say_what_both_report(tmp_path: Path, tmux: Tmux) -> None:
         config_path = write_demo_config(tmp_path / "site", site)
         tmux.start(f"{user_env(tmp_path / 'home')} {sys.executable} -m tui "
                    f"--config {config_path}", cwd=tmp_path)
-        tmux.wait_for(lambda s: "R Refresh all" in s)
+        tmux.wait_for(lambda s: "R Refresh" in s)
         tmux.keys("R")
         tmux.wait_for(lambda s: "refreshed all feeds" in s, timeout=90)
         tmux.keys("5")  # the first row's related list: the reader opens beside it

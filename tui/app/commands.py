@@ -29,6 +29,8 @@ class Command:
     `name` (see `help_of`), so the prose names the user's `[keys]` remap."""
     footer: bool = False
     """Show in the footer."""
+    short: str = ""
+    """The footer's shorter title, used when the whole line does not fit (80 columns)."""
     app_action: str | None = None
     """An App action bound on the App (priority) instead of a main-screen command."""
     aliases: tuple[str, ...] = ()
@@ -118,7 +120,7 @@ COMMANDS: tuple[Command, ...] = (
             "Open a link the article's text cites, by its number (the text shows [n])",
             aliases=("goto url", "show urls", "links")),
     Command("refresh_all", "Refresh all", "R,ctrl+r",
-            "Refresh every feed (feeds.toml read again first)", footer=True,
+            "Refresh every feed (feeds.toml read again first)", footer=True, short="Refresh",
             aliases=("reload", "reload all", "update", "fetch", "sync", "reload urls")),
     Command("refresh_feed", "Refresh feed", "r", "Refresh the current article's feed",
             aliases=("reload feed", "update feed", "fetch feed")),
@@ -135,7 +137,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("cycle_panes", "Next pane", "tab", "Move focus to the next pane"),
     Command("focus_views", "Feeds & views", "1",
             "Show and focus the tree of views, tags, feeds, stories and actors (newsboat's "
-            "feed list; hidden below about 212 columns until asked for)", footer=True),
+            "feed list; hidden below about 212 columns until asked for)", footer=True,
+            short="Feeds"),
     Command("focus_list", "List pane", "2", "Focus the article list"),
     Command("focus_reader", "Reader pane", "3",
             "Focus the article text (opens the selected article)"),
@@ -148,15 +151,23 @@ COMMANDS: tuple[Command, ...] = (
     Command("close", "Close/quit", "q",
             "Close the reader, leave a search or filter, go back from a timeline or a "
             "related item; quit otherwise",
-            footer=True, aliases=("quit", "exit")),
+            footer=True, short="Quit", aliases=("quit", "exit")),
     Command("back", "Back", "escape,backspace",
             "Close the reader, leave a search or filter, go back from a timeline or a related "
             "item (never quits)"),
     Command("help", "Help", "question_mark", "Show every command and its key", footer=True,
             aliases=("keys", "keymap")),
-    Command("palette", "Palette", "ctrl+p", "Open the command palette",
-            app_action="command_palette"),
+    Command("palette", "Palette", "ctrl+p",
+            "Open the command palette: find any command by a word (newsboat's and vim's :)",
+            footer=True, app_action="command_palette"),
 )
+
+FOOTER_GIVES_WAY: tuple[str, ...] = (
+    "add_tags", "toggle_saved", "refresh_all", "focus_views", "next_unread", "palette",
+    "search", "open", "close")
+"""The footer's commands in the order they give way on a narrow line (after their titles
+have shortened): the first-hour keys (quit, open, search, the palette that finds the rest)
+stay longest; help is always shown."""
 
 BY_NAME: Mapping[str, Command] = {command.name: command for command in COMMANDS}
 SCREEN_COMMANDS: tuple[Command, ...] = tuple(c for c in COMMANDS if c.app_action is None)

@@ -21,8 +21,20 @@ def explicit_config(argv: Sequence[str]) -> str | None:
     return found
 
 
+HELP_WIDTH = 79
+"""A help text's lines fit an 80-column terminal (argparse wraps its own to the terminal)."""
+
+
 def config_in_use(argv: Sequence[str]) -> str:
-    """One line for the help text: the file and how it was found, or where a first run writes."""
+    """For the help text: the file and how it was found, or where a first run writes, in
+    lines that fit 80 columns (a path longer than a line stands alone on its own)."""
+    import textwrap
+
+    return textwrap.fill(_config_in_use(argv), HELP_WIDTH, subsequent_indent="  ",
+                         break_long_words=False, break_on_hyphens=False)
+
+
+def _config_in_use(argv: Sequence[str]) -> str:
     from pathlib import Path
 
     from tui.core.config.loader import CONFIG_ENV, ConfigError, find_config, user_config_path

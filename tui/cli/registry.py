@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 from tui import __version__
 from tui.cli.configinfo import tell
 from tui.cli.errors import CliError
+from tui.cli.usage_hints import head_count, one_letter, unrecognized
 
 if TYPE_CHECKING:
     from tui.core.config.loader import Config
@@ -181,33 +182,8 @@ def parse(parser: Parser, argv: Sequence[str]) -> argparse.Namespace:
         at = command_at(argv)
         before = extra[0] in argv[:at]  # `newsdesk --frob list`: the top level's
         target = parser if before else parser.commands.get(args.command or "", parser)
-        target.error(unrecognized(extra, target))
+        target.error(unrecognized(extra, target, argv))
     return args
-
-
-def unrecognized(extra: Sequence[str], parser: Parser) -> str:
-    """argparse's own words, and the option each unknown one is closest to."""
-    message = f"unrecognized arguments: {' '.join(extra)}"
-    import difflib
-
-    longs = [o for a in parser._actions for o in a.option_strings if o.startswith("--")]
-    close = [difflib.get_close_matches(w.split("=", 1)[0], longs, n=1, cutoff=0.6)
-             for w in extra if w.startswith("--")]
-    meant = list(dict.fromkeys(c[0] for c in close if c))
-    if meant:
-        message += f"; did you mean {' or '.join(meant)}?"
-    elif parser.query and any(w.startswith("--") for w in extra):
-        message += "; query words that start with '--' go after a lone '--'"
-    elif parser.query and any(map(_one_letter, extra)):
-        limit = "--limit N says how many; " if "--limit" in longs else ""
-        message += f"; {limit}a query word like -x goes after a lone '--'"
-    return message
-
-
-def _one_letter(word: str) -> bool:
-    """`-n`: an option of other tools; as a query, a one-letter word left out, which no
-    one means."""
-    return len(word) == 2 and word[0] == "-" and word[1].isascii() and word[1].isalpha()
 
 
 class _NeverRaised(Exception):
@@ -247,7 +223,8 @@ def query_words(argv: Sequence[str], commands: Sequence[Command]) -> list[str]:
             # an unknown `--word` is left to argparse, which says so (exit 2): it was a
             # mistyped option far more often than a query (`list --limt 5` listed nothing);
             # so is `-n` (`list -n 5`, as git log and head count: one article with a "5")
-            flag = word.startswith("--") or _one_letter(word)
+            flag = word.startswith("--") or one_letter(word) or (
+                head_count(word) and "--limit" in known)  # -n5, head's count, not NOT n5
             (options if flag or not chosen.query else words).append(word)
             continue
         if "=" in word or action.nargs == 0:

@@ -1,5 +1,7 @@
-"""The `?` screen: every command with its current key, generated from `COMMANDS`; `/` finds
-commands by a word of their title, help, name or other readers' words for them ("reload")."""
+"""The `?` screen: every command with its current key, generated from `COMMANDS` in groups
+(`help_table.py`: two columns of keys on a narrow terminal); `/` finds commands by a word of
+their title, help, name or other readers' words for them ("reload") and says what they do. It
+scrolls with the keys every pager has: j/k, space/b, g/G, q or esc to close."""
 
 from __future__ import annotations
 
@@ -7,7 +9,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import ClassVar
 
-from rich.table import Table
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -17,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tui.app.commands import COMMANDS, Command, help_of, key_label
+from tui.app.screens.help_table import help_table
 
 
 def found(command: Command, keymap: Mapping[str, str], words: str) -> bool:
@@ -24,21 +26,6 @@ def found(command: Command, keymap: Mapping[str, str], words: str) -> bool:
     about = " ".join((key_label(keymap.get(command.name, command.key)), command.title,
                       help_of(command, keymap), command.name, *command.aliases)).casefold()
     return all(word in about for word in words.casefold().split())
-
-
-def help_table(keymap: Mapping[str, str], words: str = "") -> Table:
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column(no_wrap=True)
-    table.add_column()
-    for command in COMMANDS:
-        if not found(command, keymap, words):
-            continue
-        keys = keymap.get(command.name, command.key)
-        about = Text(help_of(command, keymap) + "  ")
-        about.append(command.name, "dim")  # the name [keys] remaps
-        table.add_row(Text(key_label(keys)), Text(command.title), about)
-    return table
 
 
 class HelpScreen(ModalScreen[None]):
@@ -49,6 +36,9 @@ class HelpScreen(ModalScreen[None]):
         Binding("j,down", "scroll('down')", show=False),
         Binding("k,up", "scroll('up')", show=False),
         Binding("space,pagedown", "scroll('page')", show=False),
+        Binding("b,pageup", "scroll('page_up')", show=False),
+        Binding("g,home", "scroll('home')", show=False),
+        Binding("G,end", "scroll('end')", show=False),
     ]  # `/` is taken in `on_key`: a binding runs once the key has bubbled up to the app
 
     def __init__(self, keymap: Mapping[str, str], config_path: Path | None = None) -> None:
@@ -68,7 +58,7 @@ class HelpScreen(ModalScreen[None]):
                          id="help-find")
             find.display = False
             yield find
-            yield Static(help_table(self.keymap), id="help-text")
+            yield Static(help_table(self.keymap, self._room()), id="help-text")
             yield Static(Text('remap any key in feeds.toml: [keys] name = "key"', "dim"),
                          id="help-remap")
 
@@ -84,9 +74,9 @@ class HelpScreen(ModalScreen[None]):
     @on(Input.Changed, "#help-find")
     def _find(self, event: Input.Changed) -> None:
         words = event.value
-        self.query_one("#help-text", Static).update(help_table(self.keymap, words))
+        self._draw()
         box = self.query_one("#help-box", VerticalScroll)
-        shown = sum(found(c, self.keymap, words) for c in COMMANDS)
+        shown = len(self._chosen())
         box.border_title = (f"newsdesk keys ({shown} of {len(COMMANDS)} commands have "
                             f"{words.strip()!r})" if words.strip()
                             else f"newsdesk keys ({len(COMMANDS)} commands)")
@@ -130,7 +120,21 @@ class HelpScreen(ModalScreen[None]):
         self.call_after_refresh(self._where)
 
     def on_resize(self) -> None:
+        self._draw()  # two columns or one, as the box's width allows
         self.call_after_refresh(self._where)  # the lines shown change with the window
+
+    def _room(self) -> int:
+        """The columns inside the help box: the app's less the box's border and padding,
+        at the stylesheet's width (90%, at most 110)."""
+        return min(110, self.app.size.width * 9 // 10) - 4
+
+    def _chosen(self) -> list[Command]:
+        words = self.query_one("#help-find", Input).value
+        return [c for c in COMMANDS if found(c, self.keymap, words)]
+
+    def _draw(self) -> None:
+        self.query_one("#help-text", Static).update(
+            help_table(self.keymap, self._room(), self._chosen()))
 
     def _where(self) -> None:
         """The border says how much is below or above, and how to get there."""
@@ -153,3 +157,9 @@ class HelpScreen(ModalScreen[None]):
             box.scroll_up(animate=False)
         elif direction == "page":
             box.scroll_page_down(animate=False)
+        elif direction == "page_up":
+            box.scroll_page_up(animate=False)
+        elif direction == "home":
+            box.scroll_home(animate=False)
+        elif direction == "end":
+            box.scroll_end(animate=False)

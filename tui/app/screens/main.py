@@ -213,9 +213,13 @@ class MainScreen(Screen[None]):
         """Show `view` (with the active filter/search); False on a bad query. A message
         about the view listed before goes. Listing the same view again keeps the article in
         hand selected while it is listed, else its place (the row after it, as newsboat
-        does), except that a `new_query` (typed in the bar) starts at the top. A reader whose
-        article the list no longer has closes: never two articles as the one in hand.
-        `pager`: the rows as the list had them (going back), else they are read anew."""
+        does), except that a `new_query` (typed in the bar) starts at the top. The reader
+        stays open on its article whatever the list does (newsboat's and Elfeed's article
+        stays until the user leaves it): one the list no longer has is `outside`, and the
+        keys act on it while a reader pane has the focus (`Triage.target`), on the list's row
+        otherwise. Nothing here waits on a timer or a worker, so a key typed next sees the
+        same state however fast it comes. `pager`: the rows as the list had them (going
+        back), else they are read anew."""
         try:
             pager = pager or Pager(self.desk, self.query_of(view))
         except QueryError as error:
@@ -251,8 +255,6 @@ class MainScreen(Screen[None]):
         if reader.article is not None:  # what the reader shows may not be listed any more
             reader.outside = self.articles.locate(reader.article.id) is None
             reader.mark_search(self.search_text)
-            if listed is not None and reader.outside:
-                self.arranger.close_reader()
         self.update_status()
         return True
 

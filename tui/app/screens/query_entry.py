@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from tui.app.screens.host import Host, guarded
 from tui.core.query import QueryError
+from tui.core.words import counted
 
 if TYPE_CHECKING:
     from textual import events
@@ -104,5 +105,10 @@ class QueryEntry:
             self.close()
             if screen.reader.is_open and not screen.articles.pager:  # a search that matched
                 screen.arranger.close_reader()  # nothing: the list says so, not the last read
+            elif screen.reader.is_open and not screen.arranger.layout.shows_list:
+                # the reader has the screen (80x24): the list it changed is behind it
+                listed = len(screen.articles.pager) if screen.articles.pager else 0
+                screen.say(f"{counted(listed, 'article')} listed; "
+                           f"{screen.key('close')} shows the list")
         else:
             screen.filter_query, screen.search_text = old  # keep the bar open to fix it

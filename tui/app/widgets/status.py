@@ -15,7 +15,7 @@ from rich.text import Text
 from textual.timer import Timer
 from textual.widgets import Static
 
-from tui.app.commands import Command, key_label
+from tui.app.commands import FOOTER_GIVES_WAY, Command, key_label
 from tui.app.said import fitted
 from tui.app.widgets.visual_text import drawn_label
 
@@ -133,22 +133,39 @@ class KeyFooter(Static):
         """Draw again (the keymap changed)."""
         self.update(self.line(self.size.width or 80))
 
-    def _item(self, command: Command) -> Text:
+    def _item(self, command: Command, short: bool = False) -> Text:
         keys = self.keymap.get(command.name, command.key).split(",")[0]
         text = Text()
-        text.append(key_label(keys).replace("enter", "⏎"), "bold reverse")
-        text.append(" " + command.title)
+        label = key_label(keys).replace("enter", "⏎").replace("ctrl+", "^")
+        text.append(label, "bold reverse")
+        text.append(" " + (command.short if short and command.short else command.title))
         return text
 
     def line(self, width: int) -> Text:
-        """As many commands as fit in `width`, in order, then help."""
+        """The footer's commands in `width` columns, help at the right: with their whole
+        titles when all fit, else the ones that give way first (`FOOTER_GIVES_WAY`) take
+        their short titles one by one, then go, until the rest fit."""
         helps = [c for c in self.commands if c.name == "help"]
-        others = [self._item(c) for c in self.commands if c.name != "help"]
         tail = self._item(helps[0]) if helps else Text()
-        room = width - tail.cell_len - 1
+        room = width - tail.cell_len
+        shown = [c for c in self.commands if c.name != "help"]
+        short: set[str] = set()
+
+        def length() -> int:
+            return sum(self._item(c, c.name in short).cell_len + 1 for c in shown)
+
+        for name in FOOTER_GIVES_WAY:
+            if length() <= room:
+                break
+            short.add(name)
+        for name in FOOTER_GIVES_WAY:
+            if length() <= room:
+                break
+            shown = [c for c in shown if c.name != name]
         out = Text(no_wrap=True, overflow="ellipsis")
-        for item in others:
-            if out.cell_len + item.cell_len + 1 > room:
+        for command in shown:
+            item = self._item(command, command.name in short)
+            if out.cell_len + item.cell_len + 1 > room:  # a command not in FOOTER_GIVES_WAY
                 break
             out.append_text(item)
             out.append(" ")
