@@ -251,10 +251,11 @@ class PlaceMatcher:
             known = self.__dict__.setdefault("_may", {})  # word -> it may start a name
             if len(known) > _TERM_CACHE_MAX:
                 known.clear()
-            if unseen := set(orig).difference(known):  # each new word judged, not each word
-                fold_of = dict(zip(orig, folded, strict=True))
-                known.update({word: self._may_start(word, fold_of[word]) for word in unseen})
-            may = list(map(known.__getitem__, orig))
+            may = list(map(known.get, orig))  # None: a word not judged yet (each new word is)
+            if None in may:
+                known.update({word: self._may_start(word, fold) for word, fold
+                              in zip(orig, folded, strict=True) if word not in known})
+                may = list(map(known.__getitem__, orig))
         out: list[PlaceSpan] = []
         after = 0  # words before this are inside a place name already counted
         for i in compress(range(len(orig)), may):
@@ -262,8 +263,9 @@ class PlaceMatcher:
                 continue
             best: tuple[int, str] | None = None
             for form, place_id, cyr in self._heads(folded[i]):
-                longer = best is None or len(form) > best[0]
-                if longer and _seq_match(folded, i, form, cyr):
+                # not Cyrillic: indexed by its first word as it is, the rest must follow as is
+                if (best is None or len(form) > best[0]) and (_seq_match(folded, i, form, cyr)
+                        if cyr else tuple(folded[i + 1:i + len(form)]) == form[1:]):
                     best = (len(form), place_id)
             if best is None and "\u0590" <= folded[i][:1] <= "\u05ff":
                 best = self._after_prefix(folded, i)
@@ -366,8 +368,7 @@ def adopt_matcher(matcher: PlaceMatcher) -> None:
 
 # ---------------------------------------------------------------- near-duplicates
 def minhash(title: str, body: str, width: int = 4) -> tuple[int, ...]:
-    """MinHash of word `width`-shingles (minhash.py): the same wire copy in two feeds gets a
-    near-equal sig, cheap and good enough to tell copies (Jaccard > 0.5) from related texts."""
+    """MinHash of word `width`-shingles (minhash.py): a wire copy in two feeds, near-equal sigs."""
     return minhash_words(split_words(f"{title} {body}")[1], width)
 
 
