@@ -80,3 +80,20 @@ def test_a_place_names_further_words_follow_as_written(text: str, spans: list[ob
     matcher = place_matcher()
     assert matcher.spans(split_words(text)) == spans
     assert matcher.spans(split_words(text)) == spans  # every word now judged before
+
+
+def test_only_a_listed_body_is_weak_by_its_words() -> None:
+    """`features` asks `described_body` of a span's words only for a listed body: for every
+    other actor the words change nothing."""
+    from tui.core.actors.gazetteer import in_use
+    from tui.core.linking.names import described_body, listed_body
+
+    actors = in_use().actors
+    listed = [a for a in actors if listed_body(a)]
+    assert listed
+    assert all(
+        described_body(a, w) == described_body(a)
+        for a in actors
+        if not listed_body(a)
+        for w in ("the ministry", "Foreign Ministry", "وزارة", actors[a].name)
+    )

@@ -27,7 +27,7 @@ from tui.core.actors.demonyms import native_demonym
 from tui.core.jsonfast import loads
 from tui.core.linking.acts import signature
 from tui.core.linking.minhash import lsh_keys, minhash_many
-from tui.core.linking.names import actor_kind, described_body
+from tui.core.linking.names import actor_kind, described_body, listed_body
 from tui.core.linking.text import place_matcher, text_parts
 from tui.core.linking.what import headline_kinds, main_type, profile, shown, unit
 from tui.core.linking.when import lead_day, repeats
@@ -250,10 +250,12 @@ def _raw_fields(title: str, body: str, actor_rows: list[tuple[str, int, str]],
             spans_json = _fast_dumps(spans).decode()
         linking.append((actor_id, spans_json))
         # A lone lower-case word ("leader") is a descriptive form, not a name: too weak here.
+        listed = listed_body(actor_id)  # else no words of its are a description
         weak = [s for s in spans if _lower_word(fields.get(s[0], "")[s[1]:s[2]])
-                or described_body(actor_id, fields.get(s[0], "")[s[1]:s[2]])]
-        spans = [s for s in spans if s not in weak]
-        count -= len(weak)
+                or (listed and described_body(actor_id, fields.get(s[0], "")[s[1]:s[2]]))]
+        if weak:
+            spans = [s for s in spans if s not in weak]
+            count -= len(weak)
         if count <= 0:
             continue
         in_title = any(s[0] == "title" for s in spans)
