@@ -97,3 +97,27 @@ def test_only_a_listed_body_is_weak_by_its_words() -> None:
         if not listed_body(a)
         for w in ("the ministry", "Foreign Ministry", "وزارة", actors[a].name)
     )
+
+
+def test_terms_are_counted_alike_from_known_and_new_words() -> None:
+    """`terms_of` counts from the words it knows, and again once it has judged new ones: the
+    same counts, keys in the order first met, as judging every word afresh."""
+    from collections import Counter
+    from itertools import chain
+
+    from tui.core.linking import text
+
+    def afresh(head: list[str], body: list[str]) -> list[tuple[str, int]]:
+        terms = [text._term(w) for w in chain(head, head, body)]
+        return [(t, n) for t, n in Counter(terms).items() if t is not None]
+
+    texts = [
+        ("Missiles hit the port", "The missiles hit the port of Hodeidah, officials said."),
+        ("Talks in Doha", "Negotiators met in Doha; the talks on the truce went on."),
+        ("Missiles hit the port", "Brand new words: zyxwv qwerty missiles."),
+    ]
+    text._TERM_OF.clear()
+    for _ in range(2):  # first with new words, then all known
+        for title, body in texts:
+            head, words = text.split_words(title)[1], text.split_words(body)[1]
+            assert list(text.terms_of(head, words).items()) == afresh(head, words)

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import chain, compress
-from typing import cast
+from itertools import chain, compress, repeat
+from typing import Any, cast
 
 from tui.core.linking.minhash import jaccard as jaccard
 from tui.core.linking.minhash import minhash_words
@@ -135,9 +135,8 @@ def terms(title: str, body: str) -> Counter[str]:
     return terms_of(split_words(title)[1], split_words(body)[1])
 
 
-# folded word -> its term (None: not counted); a worker sees the same words article after article
-_TERM_OF: dict[str, str | None] = {}
-_TERM_CACHE_MAX = 50_000
+_TERM_OF: dict[str, str | None] = {}  # folded word -> its term (None: not counted), kept
+_TERM_CACHE_MAX, _UNSEEN = 50_000, object()  # _UNSEEN: `terms_of`'s word not in _TERM_OF yet
 
 
 def terms_of(title_words: Sequence[str], body_words: Sequence[str]) -> Counter[str]:
@@ -147,11 +146,12 @@ def terms_of(title_words: Sequence[str], body_words: Sequence[str]) -> Counter[s
     known = _TERM_OF
     if len(known) > _TERM_CACHE_MAX:
         known.clear()
-    for word in set(title_words).union(body_words).difference(known):
-        known[word] = _term(word)
-    term = known.__getitem__
-    counts: Counter[str | None] = Counter(chain(map(term, title_words), map(term, title_words),
-                                                map(term, body_words)))
+    head = list(map(known.get, title_words, repeat(_UNSEEN)))  # _UNSEEN: a word not judged yet
+    counts: Counter[Any] = Counter(chain(head, head, map(known.get, body_words, repeat(_UNSEEN))))
+    if _UNSEEN in counts:  # the new words judged, and all counted again
+        known.update({w: _term(w) for w in set(title_words).union(body_words) if w not in known})
+        head = list(map(known.__getitem__, title_words))
+        counts = Counter(chain(head, head, map(known.__getitem__, body_words)))
     counts.pop(None, None)
     return cast("Counter[str]", counts)
 
