@@ -29,11 +29,17 @@ SENTENCE_END = re.compile(r"[.!?\u061f]\s+")
 Mention = tuple[str, str]  # (actor id, its spans JSON: [[field, start, end, ...], ...])
 
 
-def units(title: str, body: str) -> list[tuple[str, int, int, str]]:
+def lead_of(body: str) -> str:
+    """`body.partition("\n\n")[0][:LEAD_CHARS]`, the lead, without copying the rest."""
+    end = body.find("\n\n", 0, LEAD_CHARS + 1)  # a break at LEAD_CHARS or later: cut there
+    return body[:end] if end >= 0 else body[:LEAD_CHARS]
+
+
+def units(title: str, body: str, lead: str | None = None) -> list[tuple[str, int, int, str]]:
     """(field, start, end, text): the headline, then each sentence of the lead (the first
-    paragraph, at most what.LEAD_CHARS)."""
+    paragraph, at most what.LEAD_CHARS; `lead`: `lead_of(body)`, when the caller has it)."""
     out = [("title", 0, len(title), title)]
-    lead = body.partition("\n\n")[0][:LEAD_CHARS]
+    lead = lead_of(body) if lead is None else lead
     at = end = 0
     for found in SENTENCE_END.finditer(lead):
         end = found.start() + 1
@@ -56,13 +62,13 @@ def signature(title: str, body: str, mentions: Sequence[Mention],
     each (`text.TextParts`), when the caller matched them already.
     Types are read only in a sentence that names someone (most name nobody)."""
     spans = [(actor, span_lists(found)) for actor, found in mentions]
-    read = units(title, body)
+    lead = lead_of(body)
+    read = units(title, body, lead)
     places: list[set[str]] | None = None  # each unit's places, read when first needed
     keys: set[str] = set()
     each = _actors_in(read, spans)
     # the lead's sentences' types from `what.profile`'s reading of the whole lead, when it can
-    kinds = sentence_types(body.partition("\n\n")[0][:LEAD_CHARS],
-                           [(lo, hi) for _f, lo, hi, _t in read[1:]])
+    kinds = sentence_types(lead, [(lo, hi) for _f, lo, hi, _t in read[1:]])
     for n, (_field, _lo, _hi, text) in enumerate(read):
         named = each[n]
         if n == 0:

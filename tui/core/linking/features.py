@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import islice
 from operator import and_, eq, ge, gt, itemgetter
@@ -27,7 +27,7 @@ from tui.core.actors.demonyms import native_demonym
 from tui.core.jsonfast import loads
 from tui.core.linking.acts import signature
 from tui.core.linking.minhash import lsh_keys, minhash_many
-from tui.core.linking.names import actor_kind, described_body
+from tui.core.linking.names import actor_kind, described_body, listed_body
 from tui.core.linking.text import place_matcher, text_parts
 from tui.core.linking.what import headline_kinds, main_type, profile, shown, unit
 from tui.core.linking.when import lead_day, repeats
@@ -207,15 +207,29 @@ def signed_features(items: list[tuple[str, str, list[tuple[str, int, str]], date
                     ) -> list[Raw]:
     """`raw_features` of each (title, body, actor rows, published), the MinHash signatures
     made together (`minhash_many`: a pool job's numpy calls made once, not once an article)."""
-    unsigned = [unsigned_features(*item) for item in items]
-    sigs = minhash_many([words for _raw, words in unsigned])
-    return [replace(raw, sig=sig) for (raw, _words), sig in zip(unsigned, sigs, strict=True)]
+    unsigned = [_raw_fields(*item) for item in items]
+    sigs = minhash_many([words for _fields, words in unsigned])
+    # each Raw made once, with its signature (a `replace` per article made it twice)
+    for (fields, _words), sig in zip(unsigned, sigs, strict=True):
+        fields[_SIG] = sig
+    return [Raw(*fields) for fields, _words in unsigned]
 
 
 def unsigned_features(title: str, body: str, actor_rows: list[tuple[str, int, str]],
                       published: datetime | None = None, signed: bool = False
                       ) -> tuple[Raw, list[str]]:
     """`raw_features`, without its signature unless `signed`, and the words to sign."""
+    fields, words = _raw_fields(title, body, actor_rows, published, signed)
+    return Raw(*fields), words
+
+
+_SIG = 6  # the signature's place among Raw's fields (`_raw_fields`)
+
+
+def _raw_fields(title: str, body: str, actor_rows: list[tuple[str, int, str]],
+                published: datetime | None = None, signed: bool = False
+                ) -> tuple[list[Any], list[str]]:
+    """`unsigned_features`' Raw as its fields, in order, and the words to sign."""
     kinds = {row[0]: actor_kind(row[0]) for row in actor_rows}  # not the whole gazetteer
     actors: dict[str, float] = {}
     states: dict[str, float] = {}
@@ -236,10 +250,12 @@ def unsigned_features(title: str, body: str, actor_rows: list[tuple[str, int, st
             spans_json = _fast_dumps(spans).decode()
         linking.append((actor_id, spans_json))
         # A lone lower-case word ("leader") is a descriptive form, not a name: too weak here.
+        listed = listed_body(actor_id)  # else no words of its are a description
         weak = [s for s in spans if _lower_word(fields.get(s[0], "")[s[1]:s[2]])
-                or described_body(actor_id, fields.get(s[0], "")[s[1]:s[2]])]
-        spans = [s for s in spans if s not in weak]
-        count -= len(weak)
+                or (listed and described_body(actor_id, fields.get(s[0], "")[s[1]:s[2]]))]
+        if weak:
+            spans = [s for s in spans if s not in weak]
+            count -= len(weak)
         if count <= 0:
             continue
         in_title = any(s[0] == "title" for s in spans)
@@ -265,12 +281,11 @@ def unsigned_features(title: str, body: str, actor_rows: list[tuple[str, int, st
                     else (0, False))
     terms = dict(heaviest(parts.terms, RAW_TERMS))
     headline_places = [p for p, (_n, in_title, _early) in parts.places.items() if in_title]
-    return Raw(parts.script, actors, states, places, focus, terms, parts.sig,
-               _protagonist(actors, places), tuple(heads), day, profile(title, body),
-               repeats(title), signature(title, body, linking, headline_places,
-                                                       parts.body_places),
-               headline_kinds(title), undated, parts.head_terms,
-               parts.body_words <= SUMMARY_WORDS), parts.words or []
+    return [parts.script, actors, states, places, focus, terms, parts.sig,
+            _protagonist(actors, places), tuple(heads), day, profile(title, body),
+            repeats(title), signature(title, body, linking, headline_places, parts.body_places),
+            headline_kinds(title), undated, parts.head_terms,
+            parts.body_words <= SUMMARY_WORDS], parts.words or []
 
 
 def _protagonist(actors: dict[str, float], places: dict[str, float]) -> str:

@@ -61,6 +61,12 @@ def described_body(actor_id: str, words: str | None = None) -> bool:
     return _key_of[0](words) not in listed
 
 
+def listed_body(actor_id: str) -> bool:
+    """A listed body, the one kind for which `described_body(actor_id, words)` depends on the
+    words: for any other actor, asked once, not once a span."""
+    return actor_id in _bodies()[1]
+
+
 _body_forms: dict[str, tuple[frozenset[str], dict[str, set[str]]]] = {}
 _key_of: list[Callable[[str], str]] = []  # actors.text.key_of, bound with the forms
 

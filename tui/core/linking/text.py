@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import chain, compress
-from typing import cast
+from itertools import chain, compress, repeat
+from typing import Any, cast
 
 from tui.core.linking import objects
 from tui.core.linking.minhash import jaccard as jaccard
@@ -141,9 +141,8 @@ def terms(title: str, body: str) -> Counter[str]:
     return terms_of(split_words(title)[1], split_words(body)[1])
 
 
-# folded word -> its term (None: not counted); a worker sees the same words article after article
-_TERM_OF: dict[str, str | None] = {}
-_TERM_CACHE_MAX = 50_000
+_TERM_OF: dict[str, str | None] = {}  # folded word -> its term (None: not counted), kept
+_TERM_CACHE_MAX, _UNSEEN = 50_000, object()  # _UNSEEN: `terms_of`'s word not in _TERM_OF yet
 
 
 def terms_of(title_words: Sequence[str], body_words: Sequence[str]) -> Counter[str]:
@@ -153,11 +152,12 @@ def terms_of(title_words: Sequence[str], body_words: Sequence[str]) -> Counter[s
     known = _TERM_OF
     if len(known) > _TERM_CACHE_MAX:
         known.clear()
-    for word in set(title_words).union(body_words).difference(known):
-        known[word] = _term(word)
-    term = known.__getitem__
-    counts: Counter[str | None] = Counter(chain(map(term, title_words), map(term, title_words),
-                                                map(term, body_words)))
+    head = list(map(known.get, title_words, repeat(_UNSEEN)))  # _UNSEEN: a word not judged yet
+    counts: Counter[Any] = Counter(chain(head, head, map(known.get, body_words, repeat(_UNSEEN))))
+    if _UNSEEN in counts:  # the new words judged, and all counted again
+        known.update({w: _term(w) for w in set(title_words).union(body_words) if w not in known})
+        head = list(map(known.__getitem__, title_words))
+        counts = Counter(chain(head, head, map(known.__getitem__, body_words)))
     counts.pop(None, None)
     return cast("Counter[str]", counts)
 
@@ -258,10 +258,11 @@ class PlaceMatcher:
             known = self.__dict__.setdefault("_may", {})  # word -> it may start a name
             if len(known) > _TERM_CACHE_MAX:
                 known.clear()
-            if unseen := set(orig).difference(known):  # each new word judged, not each word
-                fold_of = dict(zip(orig, folded, strict=True))
-                known.update({word: self._may_start(word, fold_of[word]) for word in unseen})
-            may = list(map(known.__getitem__, orig))
+            may = list(map(known.get, orig))  # None: a word not judged yet (each new word is)
+            if None in may:
+                known.update({word: self._may_start(word, fold) for word, fold
+                              in zip(orig, folded, strict=True) if word not in known})
+                may = list(map(known.__getitem__, orig))
         out: list[PlaceSpan] = []
         after = 0  # words before this are inside a place name already counted
         for i in compress(range(len(orig)), may):
@@ -269,8 +270,9 @@ class PlaceMatcher:
                 continue
             best: tuple[int, str] | None = None
             for form, place_id, cyr in self._heads(folded[i]):
-                longer = best is None or len(form) > best[0]
-                if longer and _seq_match(folded, i, form, cyr):
+                # not Cyrillic: indexed by its first word as it is, the rest must follow as is
+                if (best is None or len(form) > best[0]) and (_seq_match(folded, i, form, cyr)
+                        if cyr else tuple(folded[i + 1:i + len(form)]) == form[1:]):
                     best = (len(form), place_id)
             if best is None and "\u0590" <= folded[i][:1] <= "\u05ff":
                 best = self._after_prefix(folded, i)
@@ -388,8 +390,7 @@ def adopt_matcher(matcher: PlaceMatcher) -> None:
 
 # ---------------------------------------------------------------- near-duplicates
 def minhash(title: str, body: str, width: int = 4) -> tuple[int, ...]:
-    """MinHash of word `width`-shingles (minhash.py): the same wire copy in two feeds gets a
-    near-equal sig, cheap and good enough to tell copies (Jaccard > 0.5) from related texts."""
+    """MinHash of word `width`-shingles (minhash.py): a wire copy in two feeds, near-equal sigs."""
     return minhash_words(split_words(f"{title} {body}")[1], width)
 
 

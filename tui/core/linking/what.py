@@ -245,9 +245,13 @@ _TYPES_MAX = 64
 def profile(title: str, body: str = "") -> dict[str, float]:
     """Type -> weight: cues in the headline count twice what cues in the lead do; a type
     named only further down is there at 0."""
-    first, _, rest = body.partition("\n\n")
-    lead = first[:LEAD_CHARS]
-    rest = (first[LEAD_CHARS:] + " " + rest)[:BODY_CHARS]
+    # the first paragraph's first LEAD_CHARS, then what follows them up to BODY_CHARS (the
+    # paragraph's tail, a space, the next paragraphs): cut from the body, not from copies of it
+    end = body.find("\n\n")
+    end = len(body) if end < 0 else end
+    lead = body[:min(end, LEAD_CHARS)]
+    rest = (body[LEAD_CHARS:end][:BODY_CHARS] + " " + body[end + 2:end + 2 + BODY_CHARS]
+            )[:BODY_CHARS]
     # the headline's cues counted once (`count_types`): n cues of a type weigh n * 3.0,
     # the float the weight added n times made
     out = {kind: n * TITLE_WEIGHT for kind, n in count_types(title).items()}
