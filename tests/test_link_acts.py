@@ -72,7 +72,7 @@ def test_the_pair_part_and_the_stored_form() -> None:
 
 def _with_parts(title: str, body: str) -> tuple[str, ...]:
     """The signature as raw_features reads it: places from the article's one scan."""
-    from tui.core.linking.text import text_parts
+    from tui.core.linking.parts import text_parts
 
     parts = text_parts(title, body)
     heads = [p for p, (_n, in_title, _e) in parts.places.items() if in_title]

@@ -11,8 +11,9 @@ import pytest
 
 from tui.core.linking import index
 from tui.core.linking.features import Features, raw_features, weigh
+from tui.core.linking.parts import minhash
 from tui.core.linking.score import Score, default_model, reasons, score
-from tui.core.linking.text import jaccard, minhash, place_matcher, terms
+from tui.core.linking.text import jaccard, place_matcher, terms
 from tui.core.store import coverage, links
 from tui.core.store.db import connect
 from tui.core.store.write_turns import transaction

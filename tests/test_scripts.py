@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tui.core import scripts, visual
 from tui.core.actors.text import script_of as form_script
-from tui.core.linking.text import text_parts
+from tui.core.linking.parts import text_parts
 
 
 def test_a_text_is_in_the_script_of_most_of_its_letters() -> None:

@@ -12,7 +12,8 @@ import pytest
 
 from tests.conftest import found_in
 from tui.core.actors.recognize import Recognizer
-from tui.core.linking.text import place_matcher, split_words, text_parts
+from tui.core.linking.parts import text_parts
+from tui.core.linking.text import place_matcher, split_words
 from tui.core.places.matcher import place_finder
 
 

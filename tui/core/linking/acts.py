@@ -59,7 +59,7 @@ def signature(title: str, body: str, mentions: Sequence[Mention],
     sentence, each with every actor (`mentions`: those that may drive links) and place the
     same sentence names. Empty when no such sentence names both a type and a name.
     `title_places`, `body_places`: the places the headline names and where the body names
-    each (`text.TextParts`), when the caller matched them already.
+    each (`parts.TextParts`), when the caller matched them already.
     Types are read only in a sentence that names someone (most name nobody)."""
     spans = [(actor, span_lists(found)) for actor, found in mentions]
     lead = lead_of(body)

@@ -28,7 +28,8 @@ from tui.core.jsonfast import loads
 from tui.core.linking.acts import signature
 from tui.core.linking.minhash import lsh_keys, minhash_many
 from tui.core.linking.names import actor_kind, described_body, listed_body
-from tui.core.linking.text import place_matcher, text_parts
+from tui.core.linking.parts import text_parts
+from tui.core.linking.text import place_matcher
 from tui.core.linking.what import headline_kinds, main_type, profile, shown, unit
 from tui.core.linking.when import lead_day, repeats
 from tui.core.span_reads import span_lists
@@ -138,7 +139,7 @@ class Raw:
     acts: tuple[str, ...] = ()  # "type a:id" read sentence by sentence (acts.py), sorted
     kinds: int = 0  # the kinds of event the headline names (what.headline_kinds)
     undated: bool = False  # written back undated: no day in the lead, no live page (when.py)
-    head_terms: tuple[str, ...] = ()  # the headline's own terms, sorted (text.TextParts)
+    head_terms: tuple[str, ...] = ()  # the headline's own terms, sorted (parts.TextParts)
     summary: bool = False  # a body of at most SUMMARY_WORDS words (a feed's summary)
 
     def df_keys(self) -> list[str]:
