@@ -67,7 +67,10 @@ def test_tag_dialog(demo_desk, snap_compare) -> None:
     assert snap_compare(make_app(desk, config), terminal_size=(80, 24), run_before=tag)
 
 
-def test_help_screen(demo_desk, snap_compare) -> None:
+@pytest.mark.parametrize("size", [(110, 40), (80, 24)], ids=["110x40", "80x24"])
+def test_help_screen(demo_desk, snap_compare, size: tuple[int, int]) -> None:
+    """At 80x24 (a terminal over ssh): the keys in two columns of groups, the border saying how
+    many lines there are and how to page."""
     desk, config = demo_desk
     # The screen names the config file in use: one fixed path, not this test's temporary one.
     config = config.replace(path=Path("/home/reader/.config/newsdesk/feeds.toml"))
@@ -77,21 +80,7 @@ def test_help_screen(demo_desk, snap_compare) -> None:
         await pilot.press("question_mark")
         await pilot.pause()
 
-    assert snap_compare(make_app(desk, config), terminal_size=(110, 40), run_before=help_)
-
-
-def test_help_screen_80x24(demo_desk, snap_compare) -> None:
-    """An 80x24 terminal over ssh: the keys in two columns of groups, the border saying how
-    many lines there are and how to page."""
-    desk, config = demo_desk
-    config = config.replace(path=Path("/home/reader/.config/newsdesk/feeds.toml"))
-
-    async def help_(pilot: Any) -> None:
-        await settle(pilot)
-        await pilot.press("question_mark")
-        await pilot.pause()
-
-    assert snap_compare(make_app(desk, config), terminal_size=(80, 24), run_before=help_)
+    assert snap_compare(make_app(desk, config), terminal_size=size, run_before=help_)
 
 
 def test_new_actor_dialog(demo_desk, snap_compare) -> None:

@@ -151,15 +151,6 @@ class HelpScreen(ModalScreen[None]):
 
     def action_scroll(self, direction: str) -> None:
         box = self.query_one("#help-box", VerticalScroll)
-        if direction == "down":
-            box.scroll_down(animate=False)
-        elif direction == "up":
-            box.scroll_up(animate=False)
-        elif direction == "page":
-            box.scroll_page_down(animate=False)
-        elif direction == "page_up":
-            box.scroll_page_up(animate=False)
-        elif direction == "home":
-            box.scroll_home(animate=False)
-        elif direction == "end":
-            box.scroll_end(animate=False)
+        scroll = {"down": box.scroll_down, "up": box.scroll_up, "page": box.scroll_page_down,
+                  "page_up": box.scroll_page_up, "home": box.scroll_home, "end": box.scroll_end}
+        scroll[direction](animate=False)
