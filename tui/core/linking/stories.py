@@ -37,6 +37,7 @@ from typing import Any
 from tui.core.linking import story_links
 from tui.core.linking.features import Features
 from tui.core.linking.names import actor_kind, display_name, place_country, place_kind
+from tui.core.linking.objects import PREFIX as OBJECT
 from tui.core.linking.story_links import Arrays
 
 MAX_SPAN_DAYS = 14.0  # a story longer than this is a theme, not an event
@@ -224,7 +225,9 @@ def label(features: Iterable[Features]) -> tuple[str, float, float]:
     """'Shoigu, Bagheri · Tehran · 5-6 Aug 2024': what most members name, most prominently.
 
     The place is one most members name (a passing mention in a few, Jericho in reports of
-    missiles over Israel, never wins it); with none, the label has no place. A state or
+    missiles over Israel, never wins it); with none, the label has no place. A named object
+    (an operation, a ship) is no place: the tree cuts a label's place last, and "Operation T…"
+    would say nothing. A state or
     country takes a person's place when most members' headlines name it, by name or by one of
     its cities ("Tehran"), unless the place is its own: Iran's strike on Israel reads
     "Iran, Israel", not the IRGC, Nasrallah and a bystander's West Bank."""
@@ -252,7 +255,8 @@ def label(features: Iterable[Features]) -> tuple[str, float, float]:
 
     people = top("a", lambda a: actor_kind(a) == "state", 2)
     names = list(dict.fromkeys(display_name(f"a:{a}") for a in people))
-    spots = top("p", lambda p: (place_kind(p) == "country" or display_name(f"p:{p}") in names
+    spots = top("p", lambda p: (place_kind(p) == "country" or p.startswith(OBJECT)
+                                or display_name(f"p:{p}") in names
                                 or not most(sum(p in f.places for f in feats))), 1)
     home = set(place_country(spots[0])) if spots else set()
     named: dict[str, int] = {}
