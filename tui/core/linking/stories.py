@@ -37,7 +37,7 @@ from typing import Any
 from tui.core.linking import story_links
 from tui.core.linking.features import Features
 from tui.core.linking.names import actor_kind, display_name, place_country, place_kind
-from tui.core.linking.objects import PREFIX as OBJECT
+from tui.core.linking.objects import is_object
 from tui.core.linking.story_links import Arrays
 
 MAX_SPAN_DAYS = 14.0  # a story longer than this is a theme, not an event
@@ -255,7 +255,7 @@ def label(features: Iterable[Features]) -> tuple[str, float, float]:
 
     people = top("a", lambda a: actor_kind(a) == "state", 2)
     names = list(dict.fromkeys(display_name(f"a:{a}") for a in people))
-    spots = top("p", lambda p: (place_kind(p) == "country" or p.startswith(OBJECT)
+    spots = top("p", lambda p: (place_kind(p) == "country" or is_object(p)
                                 or display_name(f"p:{p}") in names
                                 or not most(sum(p in f.places for f in feats))), 1)
     home = set(place_country(spots[0])) if spots else set()
