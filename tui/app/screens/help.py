@@ -19,6 +19,7 @@ from textual.widgets import Input, Static
 
 from tui.app.commands import COMMANDS, Command, help_of, key_label
 from tui.app.screens.help_table import help_table
+from tui.app.widgets.modal_keys import KeysOnTop
 
 
 def found(command: Command, keymap: Mapping[str, str], words: str) -> bool:
@@ -28,9 +29,12 @@ def found(command: Command, keymap: Mapping[str, str], words: str) -> bool:
     return all(word in about for word in words.casefold().split())
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(KeysOnTop, ModalScreen[None]):
     """Keys and what they do."""
 
+    KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("q", "Close"), ("j k", "Scroll"), ("space b", "Page"), ("g G", "Top/bottom"),
+        ("/", "Find"))
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close"),
         Binding("j,down", "scroll('down')", show=False),

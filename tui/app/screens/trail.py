@@ -196,6 +196,26 @@ class Trail:
         while self.places and self.places[-1].opened not in (None, shown):
             self.places.pop()
 
+    def _live(self) -> list[Place]:
+        """The places `_drop_stale` would keep, without dropping them (for the footer)."""
+        reader = self.screen.reader
+        shown = reader.article.id if reader.is_open and reader.article is not None else None
+        places = list(self.places)
+        while places and places[-1].opened not in (None, shown):
+            places.pop()
+        return places
+
+    def from_related(self) -> bool:
+        """The reader shows a related article `back_from_related` would go back from."""
+        reader = self.screen.reader
+        places = self._live()
+        return reader.is_open and reader.article is not None and bool(places) \
+            and places[-1].opened == reader.article.id
+
+    def can_go_back(self) -> bool:
+        """`back` has a place to go to."""
+        return bool(self._live())
+
     def back_from_related(self) -> bool:
         """From the reader's panes: back to the article the related one shown was opened
         from; False when the reader shows no related article."""

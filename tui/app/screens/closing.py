@@ -1,0 +1,68 @@
+"""What `q` closes, decided in one place: `MainScreen.close_one` carries it out and the footer
+names it, so the footer's word for `q` is what `q` does there (at 80 columns it said "Quit"
+while `q` closed the reader); and the rest of what the footer says the keys do now."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tui.app.commands import BY_NAME, Command
+
+if TYPE_CHECKING:
+    from tui.app.screens.main import MainScreen
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """The innermost open thing and how it closes."""
+
+    title: str
+    """What the footer says `q` does now ("Close", "Back", "Quit"...)."""
+    act: Callable[[], object]
+    quits: bool = False
+    """The app ends: Esc and Backspace, which never quit, do nothing then."""
+
+
+def innermost(screen: MainScreen) -> Step:
+    """The query bar, a related article (back to the one it was opened from, from the
+    reader's panes), full screen, the side panel's focus, the reader, the tree's focus, the
+    search and filter, a drill-down (`Trail`); the app when nothing is open."""
+    from tui.app.widgets.side_panel import SideList
+
+    pane = screen.focused_pane()
+    reader = screen.reader
+    if screen.query_bar.mode is not None:
+        return Step("Cancel", screen.close_query_bar)
+    if pane in reader.panes and screen.trail.from_related():
+        return Step("Back", screen.trail.back_from_related)
+    if screen.arranger.full:
+        return Step("Back", screen.arranger.leave_full)
+    if isinstance(pane, SideList) and screen.arranger.layout.mode != "full":
+        return Step("Back", lambda: screen.set_focus(reader.scroller))
+    if reader.is_open:
+        return Step("Close", screen.arranger.close_reader)
+    if pane is screen.view_tree:
+        return Step("To list", screen.tree_to_list)
+    if screen.filter_query or screen.search_text:  # newsboat's q leaves a search's results
+        return Step("Clear", screen.leave_query)
+    if screen.trail.can_go_back():
+        return Step("Back", screen.trail.back)
+    return Step("Quit", screen.app.exit, quits=True)
+
+
+def footer_now(screen: MainScreen) -> tuple[dict[str, str], dict[str, Command],
+                                            list[tuple[str, str]]]:
+    """`KeyFooter.show`'s words for the screen as it is: `q`'s title; `space Page` for
+    `enter` in the reader's text (where `enter` only opens the same article again); in the
+    query bar only enter and esc (every other key is a letter of the query)."""
+    from tui.app.widgets.reader import ArticleText
+
+    if screen.app.screen is not screen:  # the palette (a dialog draws its own keys)
+        return {}, {}, [("enter", "Run"), ("esc", "Close")]
+    if screen.focused is screen.query_bar:
+        what = "Filter" if screen.query_bar.mode == "filter" else "Search"
+        return {}, {}, [("enter", what), ("esc", "Cancel")]
+    swaps = {"open": BY_NAME["page"]} if isinstance(screen.focused, ArticleText) else {}
+    return {"close": innermost(screen).title}, swaps, []
