@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Protocol
 from tui.app.said import Give, Said
 from tui.app.screens.host import Host
 from tui.app.screens.triage import short
-from tui.app.views import feed_view, unlisted_view
+from tui.app.views import UNREAD, combine, feed_view, unlisted_view
 from tui.app.widgets.side_panel import SideList
 from tui.core.visual import isolated
 
@@ -135,6 +135,44 @@ class Trail:
         if screen.view.feed == names[at]:
             screen.say(f"feed {at + 1} of {len(names)}: {isolated(names[at])} "
                        f"({screen.key('close')} goes back)")
+
+    def unread_feed_after(self, step: int) -> tuple[str, int] | None:
+        """The feed `unread_feed` goes to and its unread count, without going there."""
+        screen = self.screen
+        names = [feed.name for feed in screen.config.feeds]
+        now = screen.view.feed if screen.view.kind == "feed" else None
+        if now not in names:
+            return None
+        at = names.index(now)
+        order = names[at + 1:] + names[:at]
+        for name in order if step > 0 else reversed(order):
+            if left := screen.desk.count(combine(feed_view(name).query, UNREAD.query)):
+                return name, left
+        return None
+
+    def unread_feed(self, step: int) -> bool:
+        """`n` past a feed's last unread article, as newsboat's next-unread: on to the next
+        feed of feeds.toml with unread ones (`p`: the previous), round the list as newsboat
+        does, listed as J lists it, its first (last) unread selected and opened if the reader
+        was open. Only from a feed's list (the others span feeds); False when no other feed
+        has any."""
+        screen = self.screen
+        now, (name, left) = screen.view.feed, self.unread_feed_after(step) or ("", 0)
+        if not name:
+            return False
+        reading = screen.reader.is_open
+        self.to_view(feed_view(name))
+        pager = screen.articles.pager
+        if screen.view.feed != name or pager is None:
+            return True  # the list says why
+        found = pager.find_unread(-1 if step > 0 else len(pager), step)
+        if found is not None:
+            screen.articles.go(found)
+            if reading:
+                screen.reading.open_selected()
+        screen.say(f"no more unread in {isolated(now or '')}; on to {isolated(name)}, "
+                   f"{left} unread ({screen.key('close')} goes back)")
+        return True
 
     def to_related(self, article_id: int) -> None:
         """`enter` on a related item: shown in the reader, a level down from the article it is
