@@ -101,3 +101,46 @@ def test_110x30_help_in_three_columns_and_n_on_to_the_next_feed(tmp_path: Path,
     assert f"on to {names[1]}" in status(screen), status(screen)
     tmux.keys("q", "q", "q")
     quit_app(tmux)
+
+
+def test_160x45_the_readers_panes_q_goes_back_as_the_footer_says(tmp_path: Path,
+                                                                  tmux: Tmux) -> None:
+    """Beside the article: a side list's q goes back to the text, full screen's q leaves it,
+    a related article's q goes back to the one it was opened from, then q closes and quits;
+    B hides and shows the side panel."""
+    config = copy_demo(tmp_path / "demo")
+    with Desk.open(load_config(config)) as desk:
+        first = next(row for row in desk.articles("is:unread", limit=50)
+                     if desk.related(row.id) and desk.actors_of(row.id))
+        at = desk.ids("is:unread").index(first.id)
+        related = desk.related(first.id)[0].id
+        other = next(row for row in desk.articles("is:unread", limit=3)
+                     if row.id not in (first.id, related)).title[:20]  # a list row
+
+    start(tmux, tmp_path, config, (160, 45))
+    tmux.wait_for(lambda s: "Unread  1/" in s)
+    tmux.keys(*["j"] * at, "Enter")
+    tmux.wait_for(lambda s: f"· id {first.id}" in s and "Related (" in s
+                  and footer(s).startswith("q Close"))
+    tmux.keys("4")  # the actors list: q goes back to the text
+    tmux.wait_for(lambda s: footer(s).startswith("q Back"))
+    tmux.keys("q")
+    tmux.wait_for(lambda s: footer(s).startswith("q Close space Page") and "Related (" in s)
+    tmux.keys("B")  # the side panel goes, and comes back
+    tmux.wait_for(lambda s: "Related (" not in s)
+    tmux.keys("B")
+    tmux.wait_for(lambda s: "Related (" in s)
+    tmux.keys("z")  # full screen (the list goes): q leaves it, the reader stays
+    tmux.wait_for(lambda s: footer(s).startswith("q Back") and other not in s)
+    tmux.keys("q")
+    tmux.wait_for(lambda s: footer(s).startswith("q Close") and other in s)
+    tmux.keys("5", "Enter")  # a related article: q goes back to the one it came from
+    tmux.wait_for(lambda s: f"· id {related}" in s and footer(s).startswith("q Back"))
+    tmux.keys("q")  # back on the related list it was opened from: q goes to the text
+    tmux.wait_for(lambda s: f"· id {first.id}" in s and footer(s).startswith("q Back"))
+    tmux.keys("q")
+    tmux.wait_for(lambda s: footer(s).startswith("q Close"))
+    tmux.keys("q")
+    tmux.wait_for(lambda s: f"· id {first.id}" not in s and footer(s).startswith("q Quit"))
+    tmux.keys("q")
+    quit_app(tmux)
