@@ -82,6 +82,12 @@ async def test_each_state_footer_names_what_its_keys_do(demo_desk, width: int) -
         assert isinstance(app.screen, HelpScreen)
         line = footer(app)
         assert q_word(line) == "Close" and "/ Find" in line and "Quit" not in line, line
+        await pilot.press("slash")  # the find line takes letters: q is one there
+        await settle(pilot)
+        assert footer(app).split() == ["⏎", "Done", "esc", "All", "commands"], footer(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert q_word(footer(app)) == "Close", footer(app)
         await pilot.press("q")
         await settle(pilot)
         assert main(app) is screen

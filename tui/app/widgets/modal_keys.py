@@ -25,11 +25,19 @@ class ModalKeys(Static):
     """
 
     def __init__(self, keys: tuple[tuple[str, str], ...]) -> None:
-        line = Text(no_wrap=True, overflow="ellipsis")
-        for key, title in keys:
-            line.append(key, "bold reverse")
-            line.append(f" {title} ")
-        super().__init__(line)
+        super().__init__(_line(keys))
+
+    def say(self, keys: tuple[tuple[str, str], ...]) -> None:
+        """Other keys for now (help's find line takes letters: only enter and esc)."""
+        self.update(_line(keys))
+
+
+def _line(keys: tuple[tuple[str, str], ...]) -> Text:
+    line = Text(no_wrap=True, overflow="ellipsis")
+    for key, title in keys:
+        line.append(key, "bold reverse")
+        line.append(f" {title} ")
+    return line
 
 
 class KeysOnTop:
