@@ -170,8 +170,10 @@ class Trail:
             screen.articles.go(found)
             if reading:
                 screen.reading.open_selected()
-        screen.say(f"no more unread in {isolated(now or '')}; on to {isolated(name)}, "
-                   f"{left} unread ({screen.key('close')} goes back)")
+        # where it went first: an 80-column status line keeps what leads
+        none = "none left" if step > 0 else "none earlier"
+        screen.say(f"{'on' if step > 0 else 'back'} to {isolated(name)}, {left} unread "
+                   f"({isolated(now or '')} has {none})")
         return True
 
     def to_related(self, article_id: int) -> None:
