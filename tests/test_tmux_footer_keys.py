@@ -33,8 +33,8 @@ def test_80x24_every_state_footer_and_the_help_pager(tmp_path: Path, tmux: Tmux)
     tmux.keys("Enter")  # the reader takes the screen: q closes it, space pages it
     screen = tmux.wait_for(lambda s: f"· id {first.id}" in s and "q Close" in footer(s))
     assert "Quit" not in footer(screen)
-    tmux.keys("3")
-    tmux.wait_for(lambda s: footer(s).startswith("q Close space Page"))
+    tmux.keys("3")  # the text: enter (the same article again) makes way for s
+    tmux.wait_for(lambda s: footer(s).startswith("q Close n Next unread s Save"))
     tmux.keys("q")
     tmux.wait_for(lambda s: f"· id {first.id}" not in s and footer(s).startswith("q Quit"))
 
@@ -125,7 +125,7 @@ def test_160x45_the_readers_panes_q_goes_back_as_the_footer_says(tmp_path: Path,
     tmux.keys("4")  # the actors list: q goes back to the text
     tmux.wait_for(lambda s: footer(s).startswith("q Back"))
     tmux.keys("q")
-    tmux.wait_for(lambda s: footer(s).startswith("q Close space Page") and "Related (" in s)
+    tmux.wait_for(lambda s: footer(s).startswith("q Close n Next") and "Related (" in s)
     tmux.keys("B")  # the side panel goes, and comes back
     tmux.wait_for(lambda s: "Related (" not in s)
     tmux.keys("B")

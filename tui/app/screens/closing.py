@@ -8,8 +8,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tui.app.commands import BY_NAME, Command
-
 if TYPE_CHECKING:
     from tui.app.screens.main import MainScreen
 
@@ -52,17 +50,18 @@ def innermost(screen: MainScreen) -> Step:
     return Step("Quit", screen.app.exit, quits=True)
 
 
-def footer_now(screen: MainScreen) -> tuple[dict[str, str], dict[str, Command],
+def footer_now(screen: MainScreen) -> tuple[dict[str, str], frozenset[str],
                                             list[tuple[str, str]]]:
-    """`KeyFooter.show`'s words for the screen as it is: `q`'s title; `space Page` for
-    `enter` in the reader's text (where `enter` only opens the same article again); in the
-    query bar only enter and esc (every other key is a letter of the query)."""
+    """`KeyFooter.show`'s words for the screen as it is: `q`'s title; no `enter` in the
+    reader's text (it only opens the same article again: the status line names `space`
+    there, and `s Save` keeps its place at 80 columns); in the query bar only enter and esc
+    (every other key is a letter of the query)."""
     from tui.app.widgets.reader import ArticleText
 
     if screen.app.screen is not screen:  # the palette (a dialog draws its own keys)
-        return {}, {}, [("enter", "Run"), ("esc", "Close")]
+        return {}, frozenset(), [("enter", "Run"), ("esc", "Close")]
     if screen.focused is screen.query_bar:
         what = "Filter" if screen.query_bar.mode == "filter" else "Search"
-        return {}, {}, [("enter", what), ("esc", "Cancel")]
-    swaps = {"open": BY_NAME["page"]} if isinstance(screen.focused, ArticleText) else {}
-    return {"close": innermost(screen).title}, swaps, []
+        return {}, frozenset(), [("enter", what), ("esc", "Cancel")]
+    hidden = frozenset({"open"} if isinstance(screen.focused, ArticleText) else ())
+    return {"close": innermost(screen).title}, hidden, []

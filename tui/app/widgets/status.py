@@ -123,17 +123,18 @@ class KeyFooter(Static):
         self.commands = sorted(shown, key=lambda c: c.name != "close")
         self.keymap = keymap
         self.titles: Mapping[str, str] = {}
-        self.swaps: Mapping[str, Command] = {}
+        self.hidden: frozenset[str] = frozenset()
         self.typing: Sequence[tuple[str, str]] = ()
 
-    def show(self, titles: Mapping[str, str], swaps: Mapping[str, Command],
+    def show(self, titles: Mapping[str, str], hidden: frozenset[str],
              typing: Sequence[tuple[str, str]] = ()) -> None:
         """What the keys do now: `titles` in place of the commands' own (`q` is "Close" while
-        the reader is open), `swaps` a command in another's place (`space Page` for `enter`
-        in the reader's text); `typing`, the only keys a line being typed in takes (every
-        other key is a letter there), as (key, title) in place of all."""
-        if (titles, swaps, typing) != (self.titles, self.swaps, self.typing):
-            self.titles, self.swaps, self.typing = titles, swaps, typing
+        the reader is open), `hidden` the commands that do nothing worth a place here (`enter`
+        in the reader's text opens the same article again); `typing`, the only keys a line
+        being typed in takes (every other key is a letter there), as (key, title) in place of
+        all."""
+        if (titles, hidden, typing) != (self.titles, self.hidden, self.typing):
+            self.titles, self.hidden, self.typing = titles, hidden, typing
             self.redraw()
 
     def on_resize(self) -> None:
@@ -147,7 +148,6 @@ class KeyFooter(Static):
         self.update(self.line(self.size.width or 80))
 
     def _item(self, command: Command, short: bool = False) -> Text:
-        command = self.swaps.get(command.name, command)
         keys = self.keymap.get(command.name, command.key).split(",")[0]
         title = self.titles.get(command.name) or (
             command.short if short and command.short else command.title)
@@ -167,7 +167,7 @@ class KeyFooter(Static):
         helps = [c for c in self.commands if c.name == "help"]
         tail = self._item(helps[0]) if helps else Text()
         room = width - tail.cell_len
-        shown = [c for c in self.commands if c.name != "help"]
+        shown = [c for c in self.commands if c.name != "help" and c.name not in self.hidden]
         short: set[str] = set()
 
         def length() -> int:
