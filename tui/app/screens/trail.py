@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Protocol
 from tui.app.said import Give, Said
 from tui.app.screens.host import Host
 from tui.app.screens.triage import short
-from tui.app.views import UNREAD, combine, feed_view, unlisted_view
+from tui.app.views import feed_view, unlisted_view
 from tui.app.widgets.side_panel import SideList
 from tui.core.visual import isolated
 
@@ -137,17 +137,20 @@ class Trail:
                        f"({screen.key('close')} goes back)")
 
     def unread_feed_after(self, step: int) -> tuple[str, int] | None:
-        """The feed `unread_feed` goes to and its unread count, without going there."""
+        """The feed `unread_feed` goes to and its unread count, without going there (one
+        query for every feed's count: the reader's hint asks at each article's end)."""
         screen = self.screen
-        names = [feed.name for feed in screen.config.feeds]
         now = screen.view.feed if screen.view.kind == "feed" else None
-        if now not in names:
+        if now is None:
             return None
-        at = names.index(now)
-        order = names[at + 1:] + names[:at]
-        for name in order if step > 0 else reversed(order):
-            if left := screen.desk.count(combine(feed_view(name).query, UNREAD.query)):
-                return name, left
+        feeds = screen.desk.feeds()  # in feeds.toml's order, as J goes
+        at = next((i for i, feed in enumerate(feeds) if feed.name == now), None)
+        if at is None:
+            return None
+        order = feeds[at + 1:] + feeds[:at]
+        for feed in order if step > 0 else reversed(order):
+            if feed.unread:
+                return feed.name, feed.unread
         return None
 
     def unread_feed(self, step: int) -> bool:
@@ -233,17 +236,19 @@ class Trail:
     def _drop_stale(self, shown: int | None) -> None:
         """Forget the related articles left behind: a place left for one the reader no longer
         shows (`shown`) is no way back any more (the user moved on with n, ], the list)."""
-        while self.places and self.places[-1].opened not in (None, shown):
-            self.places.pop()
+        self.places[:] = self._kept(shown)
 
-    def _live(self) -> list[Place]:
-        """The places `_drop_stale` would keep, without dropping them (for the footer)."""
-        reader = self.screen.reader
-        shown = reader.article.id if reader.is_open and reader.article is not None else None
+    def _kept(self, shown: int | None) -> list[Place]:
+        """The places `_drop_stale(shown)` keeps, without dropping the others."""
         places = list(self.places)
         while places and places[-1].opened not in (None, shown):
             places.pop()
         return places
+
+    def _live(self) -> list[Place]:
+        """The places kept for the article the reader shows (for the footer)."""
+        reader = self.screen.reader
+        return self._kept(reader.article.id if reader.is_open and reader.article else None)
 
     def from_related(self) -> bool:
         """The reader shows a related article `back_from_related` would go back from."""
