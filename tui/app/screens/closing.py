@@ -6,10 +6,42 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from tui.app.screens.main import MainScreen
+    from textual.widget import Widget
+
+    from tui.app.screens.arrange import Arrange
+    from tui.app.screens.trail import Trail
+    from tui.app.widgets.panes import Pane
+    from tui.app.widgets.query_bar import QueryBar
+    from tui.app.widgets.reader import Reader
+    from tui.app.widgets.view_tree import ViewTree
+
+
+class Closing(Protocol):
+    """What `innermost` reads of the main screen (a Protocol: the screen imports this)."""
+
+    filter_query: str
+    search_text: str
+    trail: Trail
+    arranger: Arrange
+
+    @property
+    def app(self) -> Any: ...
+    @property
+    def focused(self) -> Widget | None: ...
+    @property
+    def reader(self) -> Reader: ...
+    @property
+    def query_bar(self) -> QueryBar: ...
+    @property
+    def view_tree(self) -> ViewTree: ...
+    def focused_pane(self) -> Pane: ...
+    def close_query_bar(self) -> None: ...
+    def tree_to_list(self) -> None: ...
+    def leave_query(self) -> None: ...
+    def set_focus(self, widget: Widget | None, scroll_visible: bool = True) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +55,7 @@ class Step:
     """The app ends: Esc and Backspace, which never quit, do nothing then."""
 
 
-def innermost(screen: MainScreen) -> Step:
+def innermost(screen: Closing) -> Step:
     """The query bar, a related article (back to the one it was opened from, from the
     reader's panes), full screen, the side panel's focus, the reader, the tree's focus, the
     search and filter, a drill-down (`Trail`); the app when nothing is open."""
@@ -50,7 +82,7 @@ def innermost(screen: MainScreen) -> Step:
     return Step("Quit", screen.app.exit, quits=True)
 
 
-def footer_now(screen: MainScreen) -> tuple[dict[str, str], frozenset[str],
+def footer_now(screen: Closing) -> tuple[dict[str, str], frozenset[str],
                                             list[tuple[str, str]]]:
     """`KeyFooter.show`'s words for the screen as it is: `q`'s title; no `enter` in the
     reader's text (it only opens the same article again: the status line names `space`
