@@ -36,6 +36,21 @@ def test_narrow_help_is_two_columns_of_keys_and_wide_help_has_the_prose() -> Non
     assert "Hide read articles in every list" in wide and "toggle_hide_read" in wide
 
 
+def test_help_at_100_to_110_columns_fills_the_box_in_three_columns() -> None:
+    """At 100-110 columns the box (86-95 inside) held two narrow columns 39 lines long and
+    half its width empty: three now fit, a screen of at most 24 lines, none cut."""
+    for room in (86, 90, 95):
+        lines = drawn(help_table({}, room), room)
+        assert len(lines) <= 24, (room, len(lines))
+        assert max(len(line.rstrip()) for line in lines) <= room
+        assert sum(heading in lines[0] for heading in ("Moving", "Panes", "Triage")) == 3
+        text = "\n".join(lines)
+        assert "…" not in text and all(command.title in text for command in COMMANDS)
+    narrow = drawn(help_table({}, 68), 68)  # 80x24: still two columns, shorter than 39
+    assert len(narrow) <= 33 and max(len(line.rstrip()) for line in narrow) <= 68
+    assert "…" not in "\n".join(narrow)
+
+
 def test_footer_at_80_columns_keeps_the_palette_search_and_help() -> None:
     footer = KeyFooter(COMMANDS, {})
     line = footer.line(80).plain

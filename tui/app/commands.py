@@ -50,8 +50,11 @@ COMMANDS: tuple[Command, ...] = (
             "Open the article, view, actor or related item under the cursor", footer=True),
     Command("page", "Page", "space",
             "Page the reader down; at the end, go to the next unread article"),
-    Command("next_unread", "Next unread", "n", "Go to the next unread article", footer=True),
-    Command("prev_unread", "Prev unread", "p", "Go to the previous unread article"),
+    Command("next_unread", "Next unread", "n",
+            "Go to the next unread article (past a feed's last: the next feed with unread "
+            "ones, as newsboat's n)", footer=True),
+    Command("prev_unread", "Prev unread", "p",
+            "Go to the previous unread article (past a feed's first: the previous feed's)"),
     Command("next_feed", "Next feed", "J",
             "List the next feed's articles (the first feed's from another view), as newsboat's J",
             aliases=("next feed",)),

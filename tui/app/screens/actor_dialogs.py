@@ -25,6 +25,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.screens.tags import fit_counted
+from tui.app.widgets.modal_keys import KeysOnTop
 from tui.app.widgets.side_panel import KINDS
 from tui.app.widgets.visual_input import VisualInput
 from tui.app.widgets.visual_text import app_reorders, drawn_label, own_line
@@ -99,9 +100,11 @@ class CheckedName:
         return False
 
 
-class NewActorDialog(ModalScreen[tuple[str, str] | None]):
+class NewActorDialog(KeysOnTop, ModalScreen[tuple[str, str] | None]):
     """A name, then a kind (person / org / state / media); returns (name, kind) or None."""
 
+    KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("⏎", "Choose"), ("esc", "Cancel"))
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, check: NameCheck | None = None, alias_key: str = "a") -> None:
@@ -144,9 +147,11 @@ class NewActorDialog(ModalScreen[tuple[str, str] | None]):
         self.dismiss(None)
 
 
-class SpellingDialog(ModalScreen[str | None]):
+class SpellingDialog(KeysOnTop, ModalScreen[str | None]):
     """Another spelling of an actor, with the ones it goes by already: returns it, or None."""
 
+    KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("⏎", "Save"), ("esc", "Cancel"))
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, title: str, about: str, known: Sequence[str],
@@ -180,9 +185,11 @@ class SpellingDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class ChoiceDialog(ModalScreen[str | None]):
+class ChoiceDialog(KeysOnTop, ModalScreen[str | None]):
     """A question and a few answers (id, label): `enter` picks one; esc or q answers None."""
 
+    KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("⏎", "Choose"), ("j k", "Move"), ("q", "Cancel"))
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "cancel", "Cancel"),
                                              Binding("j", "move(1)", show=False),
                                              Binding("k", "move(-1)", show=False)]

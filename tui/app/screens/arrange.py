@@ -124,7 +124,8 @@ class Arrange:
                len(pager) if pager is not None else 0)
         if self._unread_asked is None or self._unread_asked[0] != key:
             try:
-                found = articles.find_unread(1) is not None
+                onward = self.stage.reading.onward_left  # a feed's list: the next feed's
+                found = articles.find_unread(1) is not None or bool(onward and onward(1))
             except Exception:  # a hint must not stop the scroll: promise what space tries
                 found = True
             self._unread_asked = (key, found)

@@ -50,6 +50,8 @@ class Commanded(Protocol):
 
 def command_table(screen: Commanded) -> dict[str, Callable[[], object]]:
     reading, triage, jobs, keeping = screen.reading, screen.triage, screen.jobs, screen.keeping
+    reading.onward = screen.trail.unread_feed  # n past a feed's last unread: newsboat's way
+    reading.onward_left = screen.trail.unread_feed_after
     marks = screen.marks
     arrange = screen.arranger
     return {
@@ -59,8 +61,8 @@ def command_table(screen: Commanded) -> dict[str, Callable[[], object]]:
         "bottom": lambda: screen.focused_pane().to_bottom(),
         "open": screen.open_focused,
         "page": reading.page,
-        "next_unread": lambda: reading.step_unread(1),
-        "prev_unread": lambda: reading.step_unread(-1),
+        "next_unread": lambda: reading.step_unread(1, reading.onward),
+        "prev_unread": lambda: reading.step_unread(-1, reading.onward),
         "next_feed": lambda: screen.trail.step_feed(1),
         "prev_feed": lambda: screen.trail.step_feed(-1),
         "next_in_story": lambda: reading.step_story(1),

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from tui.app.widgets.modal_keys import KeysOnTop
 from tui.app.widgets.visual_input import VisualInput
 from tui.app.widgets.visual_text import app_reorders, drawn_label, own_line
 from tui.core.visual import isolated
@@ -39,9 +40,11 @@ class FieldKeys:
             screen.focus_previous()
 
 
-class TextDialog(ModalScreen[str | None]):
+class TextDialog(KeysOnTop, ModalScreen[str | None]):
     """Ask for one line of text; returns it stripped, or None when cancelled."""
 
+    KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("⏎", "OK"), ("esc", "Cancel"))
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, title: str, about: str, placeholder: str = "", *, default: str = "",
@@ -71,8 +74,11 @@ class TextDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(KeysOnTop, ModalScreen[bool]):
     """A yes/no question: y answers yes; n, esc or any other key no."""
+
+    KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("y", "Yes"), ("any other key", "No"))
 
     def __init__(self, title: str, question: str) -> None:
         super().__init__()
@@ -107,11 +113,13 @@ def format_of(path: str) -> str | None:
     return ext if ext in FORMATS else None
 
 
-class ExportDialog(FieldKeys, ModalScreen[tuple[str, str] | None]):
+class ExportDialog(KeysOnTop, FieldKeys, ModalScreen[tuple[str, str] | None]):
     """Where to write the dossier and in which format; returns (path, format) or None. A
     file already there is replaced only when `enter` is pressed again on its name: the name
     offered is made from the list, so the same list exported again would replace it."""
 
+    KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("⏎", "Write"), ("tab", "Formats"), ("esc", "Cancel"))
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel"),
                                              *FIELD_KEYS]
 

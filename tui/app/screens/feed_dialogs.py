@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from tui.app.screens.dialogs import FIELD_KEYS, FieldKeys
+from tui.app.widgets.modal_keys import KeysOnTop
 from tui.app.widgets.visual_input import VisualInput
 from tui.app.widgets.visual_text import app_reorders, own_line
 from tui.core.config.feed_edits import FeedEditError, NewFeed
@@ -27,9 +28,11 @@ FeedCheck = Callable[[str, str, list[str]], NewFeed]
 """(url, name, tags) -> the feed as it would be written, or FeedEditError saying why not."""
 
 
-class AddFeedDialog(FieldKeys, ModalScreen[NewFeed | None]):
+class AddFeedDialog(KeysOnTop, FieldKeys, ModalScreen[NewFeed | None]):
     """Returns the checked feed, or None when cancelled."""
 
+    KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("⏎", "Add"), ("tab", "Next field"), ("esc", "Cancel"))
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel"),
                                              *FIELD_KEYS]
 

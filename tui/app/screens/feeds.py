@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from tui.app.commands import default_key
+from tui.app.widgets.modal_keys import KeysOnTop
 from tui.app.widgets.row_time import short_time
 from tui.app.widgets.visual_text import app_reorders, drawn_label, own_line
 from tui.core.models import FeedStatus
@@ -44,11 +45,13 @@ TABLE_ROWS = 16
 below it (the table is `1fr` in the dialog's CSS), which says why the chosen feed fails."""
 
 
-class FeedsScreen(ModalScreen[str | None]):
+class FeedsScreen(KeysOnTop, ModalScreen[str | None]):
     """A table of `desk.feeds()`; failing feeds first, then warned ones, in full below.
     `enter` lists the chosen feed's articles, as newsboat's feed list does (its name is the
     answer; closing answers None)."""
 
+    KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("q", "Close"), ("⏎", "List its articles"), ("j k", "Move"))
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,e", "dismiss", "Close"),
                 Binding("i", "edit('add')", show=False, id="add_feed"),  # the user's [keys] too
                 Binding("X", "edit('remove')", show=False, id="remove_feed"),
@@ -75,6 +78,11 @@ class FeedsScreen(ModalScreen[str | None]):
         self.feeds = sorted(feeds, key=lambda f: (not f.failures, not f.warning, f.name.lower()))
         self.note = note
         """Why every failing feed fails, said under each (the demo's site not served)."""
+
+    def keys_now(self) -> tuple[tuple[str, str], ...]:
+        """The footer's keys: `i` and `X` as the user's `[keys]` remap them."""
+        return (*self.KEYS, (self.key("add_feed"), "Add feed"),
+                (self.key("remove_feed"), "Remove feed"))
 
     def compose(self) -> ComposeResult:
         with Vertical(id="feeds-box", classes="dialog") as box:

@@ -19,6 +19,7 @@ from textual.widgets import Input, Static
 
 from tui.app.commands import COMMANDS, Command, help_of, key_label
 from tui.app.screens.help_table import help_table
+from tui.app.widgets.modal_keys import KeysOnTop, ModalKeys
 
 
 def found(command: Command, keymap: Mapping[str, str], words: str) -> bool:
@@ -28,9 +29,12 @@ def found(command: Command, keymap: Mapping[str, str], words: str) -> bool:
     return all(word in about for word in words.casefold().split())
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(KeysOnTop, ModalScreen[None]):
     """Keys and what they do."""
 
+    KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("q", "Close"), ("j k", "Scroll"), ("space b", "Page"), ("g G", "Top/bottom"),
+        ("/", "Find"))
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close"),
         Binding("j,down", "scroll('down')", show=False),
@@ -70,6 +74,12 @@ class HelpScreen(ModalScreen[None]):
         find.display = True
         self.finding = True
         self.set_focus(find)
+        self._keys((("⏎", "Done"), ("esc", "All commands")))
+
+    def _keys(self, keys: tuple[tuple[str, str], ...] | None = None) -> None:
+        """The footer: the find line's keys while it takes letters, else the screen's."""
+        for line in self.query(ModalKeys):
+            line.say(keys or self.KEYS)
 
     @on(Input.Changed, "#help-find")
     def _find(self, event: Input.Changed) -> None:
@@ -86,6 +96,7 @@ class HelpScreen(ModalScreen[None]):
     @on(Input.Submitted, "#help-find")
     def _found(self) -> None:
         self.finding = False
+        self._keys()
         self.query_one("#help-box", VerticalScroll).focus()  # j k space scroll, q closes
 
     def on_key(self, event: events.Key) -> None:
@@ -107,6 +118,7 @@ class HelpScreen(ModalScreen[None]):
             find.value = ""
             find.display = False
             self.finding = False
+            self._keys()
             self.query_one("#help-box", VerticalScroll).focus()
             self.call_after_refresh(self._where)
         elif self.finding and event.is_printable and event.character:

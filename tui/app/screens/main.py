@@ -28,6 +28,7 @@ from tui.app.messages import OpenArticle, OpenRelated, OpenView, ShowActor
 from tui.app.paging import Pager
 from tui.app.screens.actors_file import ActorsFile
 from tui.app.screens.arrange import Arrange
+from tui.app.screens.closing import footer_now, innermost
 from tui.app.screens.command_table import command_table
 from tui.app.screens.feed_editing import FeedEditing
 from tui.app.screens.follow import Follow
@@ -45,7 +46,6 @@ from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.panes import Pane
 from tui.app.widgets.query_bar import Mode, QueryBar, QueryNote
 from tui.app.widgets.reader import Reader
-from tui.app.widgets.side_panel import SideList
 from tui.app.widgets.status import KeyFooter, StatusLine, place
 from tui.app.widgets.view_tree import ViewTree
 from tui.app.widgets.visual_text import reorders
@@ -125,12 +125,14 @@ class MainScreen(Screen[None]):
 
     def set_reader_open(self, open_: bool) -> None:
         self.arranger.set_reader_open(open_)
+        self.update_footer()
 
     def on_descendant_focus(self) -> None:
         # The focus as it is now, not the event's widget: focus events bubble up from
         # different depths, so after fast tabs the reader's may arrive after the tree's.
         self.set_class(isinstance(self.focused, ViewTree), "-show-views")
         self.relayout()
+        self.update_footer()
 
     @property
     def articles(self) -> ArticleList:
@@ -161,6 +163,16 @@ class MainScreen(Screen[None]):
         """Run the command `name`: its key, the palette, or any widget's
         `run_action("screen.run('name')")`."""
         self._commands[name]()
+        self.update_footer()
+
+    def update_footer(self) -> None:
+        """The footer says what its keys do now (`closing.footer_now`)."""
+        if self.is_mounted:
+            self.footer.show(*footer_now(self))
+
+    def on_screen_suspend(self) -> None:
+        self.update_footer()  # the palette on top: its keys
+    on_screen_resume = on_screen_suspend
 
     def in_thread(self, work: Callable[[], object], group: str) -> None:
         self.run_worker(work, thread=True, group=group, exit_on_error=False)
@@ -286,33 +298,24 @@ class MainScreen(Screen[None]):
         self.reading.open(article_id, note)
 
     def close_one(self, quit_at_top: bool = True) -> None:
-        """Close the innermost open thing: the query bar, a related article (back to the one
-        it was opened from, from the reader's panes), full screen, the side panel's focus,
-        the reader, the tree's focus, the search and filter, a drill-down (`Trail`); quit when
-        nothing is open (`q`; Esc and Backspace never quit). Where the reader took the screen
-        because it is small, `q` goes straight back to the list."""
-        pane = self.focused_pane()
-        if self.query_bar.mode is not None:
-            self.close_query_bar()
-        elif pane in self.reader.panes and self.trail.back_from_related():
-            pass  # the reader shows the article the related one was opened from
-        elif self.arranger.full:
-            self.arranger.leave_full()
-        elif isinstance(pane, SideList) and self.arranger.layout.mode != "full":
-            self.set_focus(self.reader.scroller)
-        elif self.reader.is_open:
-            self.arranger.close_reader()
-        elif pane is self.view_tree:  # a border's weight is all that changes: say it
-            self.set_focus(self.articles)
-            self.say(f"to the list; {self.key('close')} again "
+        """Close the innermost open thing (`closing.innermost`, which the footer names); quit
+        when nothing is open (`q`; Esc and Backspace never quit). Where the reader took the
+        screen because it is small, `q` goes straight back to the list."""
+        step = innermost(self)
+        if quit_at_top or not step.quits:
+            step.act()
+        self.update_footer()
+
+    def tree_to_list(self) -> None:
+        self.set_focus(self.articles)  # a border's weight is all that changes: say it
+        self.say(f"to the list; {self.key('close')} again "
+                 + ("goes back" if self.trail.places else "quits"))
+
+    def leave_query(self) -> None:
+        self.filter_query = self.search_text = ""
+        if self.reload_view():
+            self.say(f"search and filter cleared; {self.key('close')} again "
                      + ("goes back" if self.trail.places else "quits"))
-        elif self.filter_query or self.search_text:  # newsboat's q leaves a search's results
-            self.filter_query = self.search_text = ""
-            if self.reload_view():
-                self.say(f"search and filter cleared; {self.key('close')} again "
-                         + ("goes back" if self.trail.places else "quits"))
-        elif not self.trail.back() and quit_at_top:
-            self.app.exit()
 
     # -- the query bar (query_entry.py) ---------------------------------------------------
     def open_query_bar(self, mode: Mode) -> None:
@@ -361,6 +364,7 @@ class MainScreen(Screen[None]):
         new = f"  {above} new above" if above else ""
         position = Text(f"{marked}  {self.articles.cursor + 1 if total else 0}/{total}{new}")
         self.status_line.show_place(text, position)
+        self.update_footer()
 
     def say(self, message: str) -> None:
         self.status_line.say(message)

@@ -22,6 +22,10 @@ class Reading:
         self.host = host
         self.marked_read = marked_read
         """Told of each article opening marked read (the undo stack takes it)."""
+        self.onward: Callable[[int], bool] | None = None
+        """Where `n` and `p` go past the list's last unread (`Trail.unread_feed`)."""
+        self.onward_left: Callable[[int], object] | None = None
+        """Whether `onward` has somewhere to go (`Trail.unread_feed_after`), for hints."""
         self.none_left = ""
         """What `n` or `p` last said it found none of: said where the cursor was, it is taken
         back once a step moves (at row 3, "no earlier unread articles" is not true)."""
@@ -82,13 +86,17 @@ class Reading:
         if not reader.is_open and self.host.articles.current is not None:
             self.open_selected()
             return
-        self.step_unread(1)
+        self.step_unread(1, self.onward)
 
-    def step_unread(self, step: int) -> None:
+    def step_unread(self, step: int, onward: Callable[[int], bool] | None = None) -> None:
+        """`n` (step 1), `p` (-1); at the list's last unread, `onward` (a feed's list: the next
+        feed with unread articles, `Trail.unread_feed`) if it finds any."""
         articles = self.host.articles
         if articles.pager is None:
             return
         found = articles.find_unread(step)
+        if found is None and onward is not None and onward(step):
+            return
         if found is None:
             self.none_left = self._none_left(step, articles.pager.query)
             self.host.say(self.none_left)
@@ -99,8 +107,9 @@ class Reading:
             self.open_selected()
 
     def _none_left(self, step: int, query: str) -> str:
-        """Why `n` or `p` found nothing, and where the unread ones are: newsboat's `n` goes on
-        to the next feed's; here it keeps to the list, whose end is not the morning's."""
+        """Why `n` or `p` found nothing, and where the unread ones are: from a feed's list `n`
+        goes on to the next feed's, as newsboat's does (`onward`); a tag's, a story's or a
+        search's list keeps to itself, and its end is not the morning's."""
         none = "no more unread articles" if step > 0 else "no earlier unread articles"
         desk = self.host.desk
         try:

@@ -17,6 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from tui.app.widgets.modal_keys import KeysOnTop
 from tui.app.widgets.visual_input import VisualInput
 from tui.app.widgets.visual_text import app_reorders, drawn_label, own_line
 from tui.core import tagnames
@@ -124,9 +125,11 @@ class KnownTags(Widget):
         return len(fit_tags(self.tags, width))
 
 
-class AddTagsScreen(ModalScreen[list[str]]):
+class AddTagsScreen(KeysOnTop, ModalScreen[list[str]]):
     """Ask for tags; returns the list (empty when cancelled)."""
 
+    KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("⏎", "Add"), ("tab", "Complete"), ("esc", "Cancel"))
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel"),
                                              Binding("tab", "complete", show=False,
                                                      priority=True)]
@@ -161,9 +164,11 @@ class AddTagsScreen(ModalScreen[list[str]]):
         self.dismiss([])
 
 
-class RemoveTagScreen(ModalScreen[str | None]):
+class RemoveTagScreen(KeysOnTop, ModalScreen[str | None]):
     """Pick one of the article's tags to remove."""
 
+    KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("⏎", "Remove"), ("j k", "Move"), ("q", "Cancel"))
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "cancel", "Cancel"),
                 Binding("j", "move('down')", show=False),
                 Binding("k", "move('up')", show=False)]

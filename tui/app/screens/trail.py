@@ -136,6 +136,49 @@ class Trail:
             screen.say(f"feed {at + 1} of {len(names)}: {isolated(names[at])} "
                        f"({screen.key('close')} goes back)")
 
+    def unread_feed_after(self, step: int) -> tuple[str, int] | None:
+        """The feed `unread_feed` goes to and its unread count, without going there (one
+        query for every feed's count: the reader's hint asks at each article's end)."""
+        screen = self.screen
+        now = screen.view.feed if screen.view.kind == "feed" else None
+        if now is None:
+            return None
+        feeds = screen.desk.feeds()  # in feeds.toml's order, as J goes
+        at = next((i for i, feed in enumerate(feeds) if feed.name == now), None)
+        if at is None:
+            return None
+        order = feeds[at + 1:] + feeds[:at]
+        for feed in order if step > 0 else reversed(order):
+            if feed.unread:
+                return feed.name, feed.unread
+        return None
+
+    def unread_feed(self, step: int) -> bool:
+        """`n` past a feed's last unread article, as newsboat's next-unread: on to the next
+        feed of feeds.toml with unread ones (`p`: the previous), round the list as newsboat
+        does, listed as J lists it, its first (last) unread selected and opened if the reader
+        was open. Only from a feed's list (the others span feeds); False when no other feed
+        has any."""
+        screen = self.screen
+        now, (name, left) = screen.view.feed, self.unread_feed_after(step) or ("", 0)
+        if not name:
+            return False
+        reading = screen.reader.is_open
+        self.to_view(feed_view(name))
+        pager = screen.articles.pager
+        if screen.view.feed != name or pager is None:
+            return True  # the list says why
+        found = pager.find_unread(-1 if step > 0 else len(pager), step)
+        if found is not None:
+            screen.articles.go(found)
+            if reading:
+                screen.reading.open_selected()
+        # where it went first: an 80-column status line keeps what leads
+        none = "none left" if step > 0 else "none earlier"
+        screen.say(f"{'on' if step > 0 else 'back'} to {isolated(name)}, {left} unread "
+                   f"({isolated(now or '')} has {none})")
+        return True
+
     def to_related(self, article_id: int) -> None:
         """`enter` on a related item: shown in the reader, a level down from the article it is
         listed under (the list stays as it is)."""
@@ -193,8 +236,30 @@ class Trail:
     def _drop_stale(self, shown: int | None) -> None:
         """Forget the related articles left behind: a place left for one the reader no longer
         shows (`shown`) is no way back any more (the user moved on with n, ], the list)."""
-        while self.places and self.places[-1].opened not in (None, shown):
-            self.places.pop()
+        self.places[:] = self._kept(shown)
+
+    def _kept(self, shown: int | None) -> list[Place]:
+        """The places `_drop_stale(shown)` keeps, without dropping the others."""
+        places = list(self.places)
+        while places and places[-1].opened not in (None, shown):
+            places.pop()
+        return places
+
+    def _live(self) -> list[Place]:
+        """The places kept for the article the reader shows (for the footer)."""
+        reader = self.screen.reader
+        return self._kept(reader.article.id if reader.is_open and reader.article else None)
+
+    def from_related(self) -> bool:
+        """The reader shows a related article `back_from_related` would go back from."""
+        reader = self.screen.reader
+        places = self._live()
+        return reader.is_open and reader.article is not None and bool(places) \
+            and places[-1].opened == reader.article.id
+
+    def can_go_back(self) -> bool:
+        """`back` has a place to go to."""
+        return bool(self._live())
 
     def back_from_related(self) -> bool:
         """From the reader's panes: back to the article the related one shown was opened

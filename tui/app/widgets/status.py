@@ -122,6 +122,20 @@ class KeyFooter(Static):
         shown = [c for c in commands if c.footer]  # quit first, as in mutt's index
         self.commands = sorted(shown, key=lambda c: c.name != "close")
         self.keymap = keymap
+        self.titles: Mapping[str, str] = {}
+        self.hidden: frozenset[str] = frozenset()
+        self.typing: Sequence[tuple[str, str]] = ()
+
+    def show(self, titles: Mapping[str, str], hidden: frozenset[str],
+             typing: Sequence[tuple[str, str]] = ()) -> None:
+        """What the keys do now: `titles` in place of the commands' own (`q` is "Close" while
+        the reader is open), `hidden` the commands that do nothing worth a place here (`enter`
+        in the reader's text opens the same article again); `typing`, the only keys a line
+        being typed in takes (every other key is a letter there), as (key, title) in place of
+        all."""
+        if (titles, hidden, typing) != (self.titles, self.hidden, self.typing):
+            self.titles, self.hidden, self.typing = titles, hidden, typing
+            self.redraw()
 
     def on_resize(self) -> None:
         self.update(self.line(self.size.width))
@@ -135,20 +149,25 @@ class KeyFooter(Static):
 
     def _item(self, command: Command, short: bool = False) -> Text:
         keys = self.keymap.get(command.name, command.key).split(",")[0]
-        text = Text()
-        label = key_label(keys).replace("enter", "⏎").replace("ctrl+", "^")
-        text.append(label, "bold reverse")
-        text.append(" " + (command.short if short and command.short else command.title))
-        return text
+        title = self.titles.get(command.name) or (
+            command.short if short and command.short else command.title)
+        return _drawn(key_label(keys), title)
 
     def line(self, width: int) -> Text:
         """The footer's commands in `width` columns, help at the right: with their whole
         titles when all fit, else the ones that give way first (`FOOTER_GIVES_WAY`) take
         their short titles one by one, then go, until the rest fit."""
+        if self.typing:
+            out = Text(no_wrap=True, overflow="ellipsis")
+            for key, title in self.typing:
+                out.append_text(_drawn(key, title))
+                out.append(" ")
+            out.append(" " * max(0, width - out.cell_len))
+            return out
         helps = [c for c in self.commands if c.name == "help"]
         tail = self._item(helps[0]) if helps else Text()
         room = width - tail.cell_len
-        shown = [c for c in self.commands if c.name != "help"]
+        shown = [c for c in self.commands if c.name != "help" and c.name not in self.hidden]
         short: set[str] = set()
 
         def length() -> int:
@@ -172,3 +191,11 @@ class KeyFooter(Static):
         out.append(" " * max(0, width - out.cell_len - tail.cell_len))
         out.append_text(tail)
         return out
+
+
+def _drawn(key: str, title: str) -> Text:
+    """One footer item: the key reversed, then what it does."""
+    text = Text()
+    text.append(key.replace("enter", "⏎").replace("ctrl+", "^"), "bold reverse")
+    text.append(" " + title)
+    return text
