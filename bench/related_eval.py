@@ -28,6 +28,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -42,6 +43,9 @@ from bench.related_data import (
     real_news_groups,
 )
 from bench.related_metrics import Figures, evaluate, fmt, related_ids, story_ids
+
+if TYPE_CHECKING:
+    from tui.core.linking.story_links import Arrays
 
 FOLDS = 5
 BACKGROUND = 1.0  # background pairs per real negative pair (see `background`)
@@ -213,8 +217,12 @@ def choose_story_min(cache: Cache, model: object, trained: Sequence[int]) -> obj
 
     truth = {aid: a.truth for aid, a in cache.gold.items()}
     published = dict(cache.conn.execute("SELECT article_id, published FROM link_features"))
-    links = [(a, b, p) for a, b, p in cache.conn.execute(
-        "SELECT article_id, other_id, score FROM links") if p >= index.STORY_LINK_MIN]
+    from tui.core.linking.story_links import Arrays
+
+    rows = [r for r in cache.conn.execute("SELECT article_id, other_id, score, 1 - says_why "
+                                          "FROM links") if r[2] >= index.STORY_LINK_MIN]
+    # as index.recluster makes them: a link that says only the time apart makes no core
+    links = Arrays(*zip(*rows, strict=True)) if rows else Arrays((), (), ())
     t, j, _story = best_stories(published, links, truth, trained)
     chosen = replace(model, story_min=t, join_min=j)  # type: ignore[type-var]
     with transaction(cache.conn):
@@ -249,8 +257,9 @@ StoryRule = Callable[[Mapping[int, float], Sequence[tuple[int, int, float]], flo
                      list[list[int]]]  # (published, links, story_min, join_min) -> stories
 
 
-def best_stories(published: Mapping[int, float], links: Sequence[tuple[int, int, float]],
-                 truth: Mapping[int, str], trained: Sequence[int],
+def best_stories(published: Mapping[int, float],
+                 links: Sequence[tuple[int, int, float]] | Arrays, truth: Mapping[int, str],
+                 trained: Sequence[int],
                  rule: StoryRule | None = None) -> tuple[float, float, dict[int, int]]:
     """(story_min, join_min, article -> story) of STORY_GRID x JOIN_GRID with the best B3-F1
     over `trained` (the first of equals), the stories made by `rule` (None: the shipped
@@ -262,7 +271,7 @@ def best_stories(published: Mapping[int, float], links: Sequence[tuple[int, int,
         made = stories.cores(published, links, t) if rule is None else None
         for j in JOIN_GRID:
             groups = (stories.join(published, made[0], made[1], j) if made is not None
-                      else rule(published, links, t, j))  # type: ignore[misc]
+                      else rule(published, links, t, j))  # type: ignore[misc, arg-type]
             story = {a: g[0] for g in groups for a in g}
             f1 = evaluate(truth, lambda _a: [], story, trained).summary()["b3_f1"]
             if best is None or f1 > best[0] + 1e-9:
