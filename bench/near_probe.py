@@ -97,9 +97,9 @@ def muted(bench: sf.rv.Bench) -> sf.Callable:  # type: ignore[name-defined]
 
     def stories_at(published: Mapping[int, float], strong: list[tuple[int, int, float]],
                    points: Sequence[dict[str, float]]) -> list[dict[int, int]]:
-        mute = [0 if bench.named.get((min(a, b), max(a, b)), True) else 1 for a, b, _p in strong]
+        why = [int(bench.named.get((min(a, b), max(a, b)), True)) for a, b, _p in strong]
         links = Arrays([r[0] for r in strong], [r[1] for r in strong], [r[2] for r in strong],
-                       mute)
+                       why)
         return _stories_at(published, links, points)  # type: ignore[arg-type]
     return stories_at
 

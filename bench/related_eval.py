@@ -219,7 +219,7 @@ def choose_story_min(cache: Cache, model: object, trained: Sequence[int]) -> obj
     published = dict(cache.conn.execute("SELECT article_id, published FROM link_features"))
     from tui.core.linking.story_links import Arrays
 
-    rows = [r for r in cache.conn.execute("SELECT article_id, other_id, score, 1 - says_why "
+    rows = [r for r in cache.conn.execute("SELECT article_id, other_id, score, says_why "
                                           "FROM links") if r[2] >= index.STORY_LINK_MIN]
     # as index.recluster makes them: a link that says only the time apart makes no core
     links = Arrays(*zip(*rows, strict=True)) if rows else Arrays((), (), ())

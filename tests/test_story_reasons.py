@@ -31,26 +31,26 @@ def _arrays(rows: list[tuple[int, int, float, int]]) -> Arrays:
 
 def test_two_articles_linked_by_the_time_alone_make_no_story() -> None:
     published = {1: 0.0, 2: HOUR}
-    assert stories.cluster(published, _arrays([(1, 2, 0.6, 0)]), 0.2) == [[1, 2]]
-    assert stories.cluster(published, _arrays([(1, 2, 0.6, 1)]), 0.2) == []
+    assert stories.cluster(published, _arrays([(1, 2, 0.6, 1)]), 0.2) == [[1, 2]]
+    assert stories.cluster(published, _arrays([(1, 2, 0.6, 0)]), 0.2) == []
 
 
 def test_a_link_of_the_time_alone_may_join_a_core_made_of_reasons() -> None:
     """The Geneva talks' third Hebrew summary (real news E08): it shares only states with the
     other two, which share names, and joins their story."""
     published = {1: 0.0, 2: HOUR, 3: 2 * HOUR}
-    rows = [(1, 2, 0.4, 0), (2, 3, 0.08, 1), (1, 3, 0.01, 1)]
+    rows = [(1, 2, 0.4, 1), (2, 3, 0.08, 0), (1, 3, 0.01, 0)]
     assert stories.cluster(published, _arrays(rows), 0.2, join_min=0.0) == [[1, 2, 3]]
     assert stories.cluster(published, _arrays(rows), 0.05, join_min=0.0) == [[1, 2, 3]]
-    # the mute pair alone, strong enough to merge it: no core of three from it
-    made = stories.cores(published, _arrays([(1, 2, 0.4, 0), (2, 3, 0.9, 1)]), 0.2)[1]
+    # the pair without a reason, strong enough to merge it: no core of three from it
+    made = stories.cores(published, _arrays([(1, 2, 0.4, 1), (2, 3, 0.9, 0)]), 0.2)[1]
     assert sorted(map(sorted, made.values())) == [[1, 2]]
 
 
-def test_a_pair_given_both_ways_is_mute_only_if_both_rows_are() -> None:
+def test_a_pair_given_both_ways_gives_a_reason_if_either_row_does() -> None:
     published = {1: 0.0, 2: HOUR}
-    assert stories.cluster(published, _arrays([(1, 2, 0.6, 1), (2, 1, 0.6, 0)]), 0.2) == [[1, 2]]
-    assert stories.cluster(published, _arrays([(1, 2, 0.6, 1), (2, 1, 0.6, 1)]), 0.2) == []
+    assert stories.cluster(published, _arrays([(1, 2, 0.6, 0), (2, 1, 0.6, 1)]), 0.2) == [[1, 2]]
+    assert stories.cluster(published, _arrays([(1, 2, 0.6, 0), (2, 1, 0.6, 0)]), 0.2) == []
 
 
 def test_the_store_makes_no_story_of_a_link_whose_reasons_are_the_time(tmp_path: Path) -> None:

@@ -319,9 +319,8 @@ def recluster(conn: sqlite3.Connection, ids: Sequence[int], model: Model | None 
         score.append(row[2])
         why.append(row[3])
     # a link whose reasons are the time apart alone makes no core (it may join one)
-    mute = array("b", (1 - w for w in why)) if 0 in why else array("b")
-    groups = clusters(published, Arrays(left, right, score, mute), model.story_min,
-                      model.join_min)
+    groups = clusters(published, Arrays(left, right, score, why if 0 in why else array("b")),
+                      model.story_min, model.join_min)
     del published
     from tui.core.store.write_turns import transaction
 

@@ -19,12 +19,13 @@ from typing import Any, NamedTuple
 
 class Arrays(NamedTuple):
     """Links as three columns (article, other, probability): a round's `index.Written`; and a
-    fourth, `mute` (1: the link's reasons are the time apart alone, `score.why`), or none."""
+    fourth, `why` (`score.why`: 1 when the reasons say more than the time apart, 0 when they
+    are the time apart alone), or none: every link gives a reason."""
 
     a: Sequence[int]
     b: Sequence[int]
     p: Sequence[float]
-    mute: Sequence[int] = ()
+    why: Sequence[int] = ()
 
 
 class Table(NamedTuple):
@@ -32,8 +33,9 @@ class Table(NamedTuple):
     `closest`: each linked article's `k` strongest others (ties to the lowest ids);
     `strong`: (-probability, a, b) for each pair a < b at or above the threshold;
     `flat`: the rows as numpy columns (ids: the articles sorted; article and other as places
-    in it; probability), in the rows' order, for `join`. A pair every row of which is mute
-    (`Arrays.mute`) is in `flat` only: the time apart alone makes no core, and may join one."""
+    in it; probability), in the rows' order, for `join`. A pair no row of which gives a
+    reason (`Arrays.why`) is in `flat` only: the time apart alone makes no core, and may join
+    one."""
 
     rows: dict[int, dict[int, float]]
     closest: dict[int, frozenset[int]]
@@ -60,9 +62,9 @@ def at_least(links: Arrays, floor: float) -> Arrays:
 
     p = _array(links.p, np.float64)
     keep = p >= floor
-    mute = _array(links.mute, np.int8)[keep] if len(links.mute) else ()
+    why = _array(links.why, np.int8)[keep] if len(links.why) else ()
     return Arrays(_array(links.a, np.int64)[keep], _array(links.b, np.int64)[keep], p[keep],
-                  mute)
+                  why)
 
 
 def table(published: Mapping[int, float], links: Arrays, threshold: float, k: int) -> Table:
@@ -82,21 +84,21 @@ def table(published: Mapping[int, float], links: Arrays, threshold: float, k: in
     pair = src * n + dst
     order = np.argsort(pair, kind="stable")  # each pair's rows together
     pair, when, value = pair[order], when[order], value[order]
-    mute = None
-    if len(links.mute):
-        m = _array(links.mute, np.int8)[keep]
-        mute = np.concatenate((m, m))[order]
+    why = None
+    if len(links.why):
+        w = _array(links.why, np.int8)[keep]
+        why = np.concatenate((w, w))[order]
     starts = _starts(pair)
     if len(starts):  # a pair: its highest value, and when it was first given
         value = np.maximum.reduceat(value, starts)
         when = np.minimum.reduceat(when, starts)
         pair = pair[starts]
-        if mute is not None:  # mute only if every row says the time alone
-            mute = np.minimum.reduceat(mute, starts)
+        if why is not None:  # a reason if any row gives one
+            why = np.maximum.reduceat(why, starts)
     src, dst = pair // n, pair % n  # by article, then other
     full = (src, dst, value, when)
-    if mute is not None and mute.any():  # the cores' rows leave mute pairs out
-        core = mute == 0
+    if why is not None and not why.all():  # the cores' rows: pairs that give a reason
+        core = why != 0
         src, dst, value, when = src[core], dst[core], value[core], when[core]
     near: dict[int, frozenset[int]] = {}
     if k > 0:  # by value, highest first, ties to the lowest id: two stable sorts
