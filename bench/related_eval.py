@@ -8,8 +8,7 @@ Script and library (the fitting script and tests use it):
     python bench/related_eval.py --set fresh --halves c d   # new parts, shipped weights
 
 `--set fresh` scores only the named parts of the development set, in a cache of the whole set
-linked with the shipped weights: a held-out figure for parts written after the weights were
-fitted (and only until they are refitted with them).
+linked with the shipped weights: held-out figures for parts written after the last fit.
 
 A cache is built the real way (bench/related_data.py: stored, then the Desk's analyzers run:
 actors, rules, links, stories). For each fold the model is fitted on the labelled pairs of the
@@ -28,7 +27,6 @@ import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -43,9 +41,7 @@ from bench.related_data import (
     real_news_groups,
 )
 from bench.related_metrics import Figures, evaluate, fmt, related_ids, story_ids
-
-if TYPE_CHECKING:
-    from tui.core.linking.story_links import Arrays
+from tui.core.linking.story_links import Arrays  # plain: numpy is loaded on use
 
 FOLDS = 5
 BACKGROUND = 1.0  # background pairs per real negative pair (see `background`)
@@ -207,9 +203,8 @@ def cross_validate(cache: Cache, fitter: Fitter, folds: int = FOLDS,
 
 
 def choose_story_min(cache: Cache, model: object, trained: Sequence[int]) -> object:
-    """The story threshold and join_min with the best B3-F1 over `trained` articles (the links
-    stay: only the stories are made again, in memory from the cache's links as index.restory
-    makes them); leaves the cache's stories made with them."""
+    """The story threshold and join_min with the best B3-F1 over `trained` articles, the stories
+    made again in memory from the links as index.restory makes them; leaves the cache's so."""
     from dataclasses import replace
 
     from tui.core.linking import index
@@ -217,11 +212,8 @@ def choose_story_min(cache: Cache, model: object, trained: Sequence[int]) -> obj
 
     truth = {aid: a.truth for aid, a in cache.gold.items()}
     published = dict(cache.conn.execute("SELECT article_id, published FROM link_features"))
-    from tui.core.linking.story_links import Arrays
-
-    rows = [r for r in cache.conn.execute("SELECT article_id, other_id, score, says_why "
-                                          "FROM links") if r[2] >= index.STORY_LINK_MIN]
-    # as index.recluster makes them: a link that says only the time apart makes no core
+    rows = cache.conn.execute("SELECT article_id, other_id, score, says_why FROM links WHERE "
+                              "score >= ?", (index.STORY_LINK_MIN,)).fetchall()
     links = Arrays(*zip(*rows, strict=True)) if rows else Arrays((), (), ())
     t, j, _story = best_stories(published, links, truth, trained)
     chosen = replace(model, story_min=t, join_min=j)  # type: ignore[type-var]
@@ -257,9 +249,8 @@ StoryRule = Callable[[Mapping[int, float], Sequence[tuple[int, int, float]], flo
                      list[list[int]]]  # (published, links, story_min, join_min) -> stories
 
 
-def best_stories(published: Mapping[int, float],
-                 links: Sequence[tuple[int, int, float]] | Arrays, truth: Mapping[int, str],
-                 trained: Sequence[int],
+def best_stories(published: Mapping[int, float], links: Sequence[tuple[int, int, float]] | Arrays,
+                 truth: Mapping[int, str], trained: Sequence[int],
                  rule: StoryRule | None = None) -> tuple[float, float, dict[int, int]]:
     """(story_min, join_min, article -> story) of STORY_GRID x JOIN_GRID with the best B3-F1
     over `trained` (the first of equals), the stories made by `rule` (None: the shipped

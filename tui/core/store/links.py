@@ -344,8 +344,7 @@ def published(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, float]:
 
 def links_among(conn: sqlite3.Connection, ids: Sequence[int]
                 ) -> Iterator[tuple[int, int, float, int]]:
-    """(a, b, score, says_why) for links from one of `ids` to another (a pair may come both
-    ways)."""
+    """(a, b, score, says_why) for links from one of `ids` to another (a pair may come twice)."""
     return links_from(conn, ids, set(ids))
 
 
