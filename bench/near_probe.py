@@ -10,7 +10,8 @@ time order, have a gap of more than D days is cut there (before the story parame
 chosen on the training B3-F1). "so2_A": each strong link times (its two rows' weighted
 Jaccard / p) ** A before the stories are made. "tier D": stories as shipped, only the lists'
 story tier cut at gaps of more than D days (what ships, D = 3: related_rank.STORY_GAP_DAYS);
-"tier0" is main. Figures: tests/data/related_eval.md, round 39.
+"tier0" is main; "mute D": tier D with cores made of links that give a reason (round 54).
+Figures: tests/data/related_eval.md, round 39.
 """
 
 from __future__ import annotations
@@ -88,8 +89,38 @@ def so2(alpha: float) -> sf.Callable:  # type: ignore[name-defined]
     return stories_at
 
 
-def run_tier(bench: sf.rv.Bench, seed: int, folds: int, gap: float) -> sf.Figures:
-    """story_fit.run with the lists' story tier cut at time gaps (stories, B3, as shipped)."""
+def muted(bench: sf.rv.Bench) -> sf.Callable:  # type: ignore[name-defined]
+    """Stories whose cores leave out the links that say only the time apart (`bench.named`:
+    listed apart, so across scripts counts as a reason here), as index.recluster makes them
+    from the stored says_why (round 54)."""
+    from tui.core.linking.story_links import Arrays
+
+    def stories_at(published: Mapping[int, float], strong: list[tuple[int, int, float]],
+                   points: Sequence[dict[str, float]]) -> list[dict[int, int]]:
+        why = [int(bench.named.get((min(a, b), max(a, b)), True)) for a, b, _p in strong]
+        links = Arrays([r[0] for r in strong], [r[1] for r in strong], [r[2] for r in strong],
+                       why)
+        return _stories_at(published, links, points)  # type: ignore[arg-type]
+    return stories_at
+
+
+def relative(listed: so.Links, story: Mapping[int, int], share: float, floor: float
+             ) -> so.Links:
+    """The lists' bar relative to the article's best link: an item outside the article's
+    story whose link is below `floor` and below `share` times the list's best is not shown."""
+    out = {}
+    for a, rows in listed.items():
+        top = max((p for _b, p in rows), default=0.0)
+        mine = story.get(a)
+        out[a] = [(b, p) for b, p in rows if p >= floor or p >= share * top
+                  or (mine is not None and story.get(b) == mine)]
+    return out
+
+
+def run_tier(bench: sf.rv.Bench, seed: int, folds: int, gap: float,
+             mute: bool = False, bar: tuple[float, float] | None = None) -> sf.Figures:
+    """story_fit.run with the lists' story tier cut at time gaps (stories, B3, as shipped);
+    `mute`: the cores made of links that give a reason (`muted`)."""
     from tui.core.linking.fit import fit_model
 
     grid = sf.VARIANTS["join_min lower"]
@@ -102,12 +133,14 @@ def run_tier(bench: sf.rv.Bench, seed: int, folds: int, gap: float) -> sf.Figure
         model = fit_model([p.parts for p in train], [p.same for p in train], name="hybrid")
         links, strong = sf.rv.kept_links(bench, model)
         trained = [a for a in truth if which[truth[a]] != k]
-        maps = _stories_at(bench.published, strong, points)
+        maps = (muted(bench) if mute else _stories_at)(bench.published, strong, points)
         pick = sf.best_story(maps, truth, trained)
         story = maps[pick]
         tier = so.story_runs(bench.published, story, gap) if gap else story
         scored = [a for a in truth if which[truth[a]] == k]
         listed = sf.rv.as_listed(links, story, bench.named)
+        if bar is not None:
+            listed = relative(listed, story, *bar)
         w = _choose(links, listed, bench.meta, tier, truth, trained)
         related = so.ordered(listed, bench.meta, tier, _supported(links, w))
         got = evaluate(truth, related, story, scored)
@@ -159,8 +192,12 @@ def main() -> None:
             so.choose_support = choose
         else:
             so.choose_support = _choose
-        if name.startswith("tier"):
-            runs = [run_tier(bench, s, args.folds, float(name[4:])).summary()
+        if name.startswith(("tier", "mute")):  # "mute3": tier3 with `muted` stories
+            runs = [run_tier(bench, s, args.folds, float(name[4:]), name.startswith("mute"))
+                    .summary() for s in args.seeds]
+        elif name.startswith("rel"):  # "rel0.1_0.05": tier3, the bar relative to the best
+            share, floor = map(float, name[3:].split("_"))
+            runs = [run_tier(bench, s, args.folds, 3.0, bar=(share, floor)).summary()
                     for s in args.seeds]
         else:
             runs = [sf.run(bench, grid, s, args.folds)[0].summary() for s in args.seeds]

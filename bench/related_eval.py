@@ -8,8 +8,7 @@ Script and library (the fitting script and tests use it):
     python bench/related_eval.py --set fresh --halves c d   # new parts, shipped weights
 
 `--set fresh` scores only the named parts of the development set, in a cache of the whole set
-linked with the shipped weights: a held-out figure for parts written after the weights were
-fitted (and only until they are refitted with them).
+linked with the shipped weights: held-out figures for parts written after the last fit.
 
 A cache is built the real way (bench/related_data.py: stored, then the Desk's analyzers run:
 actors, rules, links, stories). For each fold the model is fitted on the labelled pairs of the
@@ -42,6 +41,7 @@ from bench.related_data import (
     real_news_groups,
 )
 from bench.related_metrics import Figures, evaluate, fmt, related_ids, story_ids
+from tui.core.linking.story_links import Arrays  # plain: numpy is loaded on use
 
 FOLDS = 5
 BACKGROUND = 1.0  # background pairs per real negative pair (see `background`)
@@ -203,9 +203,8 @@ def cross_validate(cache: Cache, fitter: Fitter, folds: int = FOLDS,
 
 
 def choose_story_min(cache: Cache, model: object, trained: Sequence[int]) -> object:
-    """The story threshold and join_min with the best B3-F1 over `trained` articles (the links
-    stay: only the stories are made again, in memory from the cache's links as index.restory
-    makes them); leaves the cache's stories made with them."""
+    """The story threshold and join_min with the best B3-F1 over `trained` articles, the stories
+    made again in memory from the links as index.restory makes them; leaves the cache's so."""
     from dataclasses import replace
 
     from tui.core.linking import index
@@ -213,8 +212,9 @@ def choose_story_min(cache: Cache, model: object, trained: Sequence[int]) -> obj
 
     truth = {aid: a.truth for aid, a in cache.gold.items()}
     published = dict(cache.conn.execute("SELECT article_id, published FROM link_features"))
-    links = [(a, b, p) for a, b, p in cache.conn.execute(
-        "SELECT article_id, other_id, score FROM links") if p >= index.STORY_LINK_MIN]
+    rows = cache.conn.execute("SELECT article_id, other_id, score, says_why FROM links WHERE "
+                              "score >= ?", (index.STORY_LINK_MIN,)).fetchall()
+    links = Arrays(*zip(*rows, strict=True)) if rows else Arrays((), (), ())
     t, j, _story = best_stories(published, links, truth, trained)
     chosen = replace(model, story_min=t, join_min=j)  # type: ignore[type-var]
     with transaction(cache.conn):
@@ -249,7 +249,7 @@ StoryRule = Callable[[Mapping[int, float], Sequence[tuple[int, int, float]], flo
                      list[list[int]]]  # (published, links, story_min, join_min) -> stories
 
 
-def best_stories(published: Mapping[int, float], links: Sequence[tuple[int, int, float]],
+def best_stories(published: Mapping[int, float], links: Sequence[tuple[int, int, float]] | Arrays,
                  truth: Mapping[int, str], trained: Sequence[int],
                  rule: StoryRule | None = None) -> tuple[float, float, dict[int, int]]:
     """(story_min, join_min, article -> story) of STORY_GRID x JOIN_GRID with the best B3-F1
@@ -262,7 +262,7 @@ def best_stories(published: Mapping[int, float], links: Sequence[tuple[int, int,
         made = stories.cores(published, links, t) if rule is None else None
         for j in JOIN_GRID:
             groups = (stories.join(published, made[0], made[1], j) if made is not None
-                      else rule(published, links, t, j))  # type: ignore[misc]
+                      else rule(published, links, t, j))  # type: ignore[misc, arg-type]
             story = {a: g[0] for g in groups for a in g}
             f1 = evaluate(truth, lambda _a: [], story, trained).summary()["b3_f1"]
             if best is None or f1 > best[0] + 1e-9:

@@ -10,7 +10,8 @@ logistic regression over the named parts (score.PARTS) makes the score read as t
 probability of the same event. Deterministic: the same set, code and gazetteer give the same
 file. The thresholds are probabilities: a link is kept from LINK_MIN, and a story's core
 holds articles whose average probability to each other is at least the story threshold (the
-one of bench/related_eval.STORY_GRID with the best B3-F1 on the set; stories.py: the other
+one of bench/related_eval.STORY_GRID with the best B3-F1 on the set; a link whose reasons are
+the time apart alone counts in no core, so no threshold makes a story of it; stories.py: the other
 articles then join the core they link best on average, from join_min, chosen with it from
 JOIN_GRID). The out-of-sample
 figures (folds by event) are recorded in the file and in tests/data/related_eval.md. Needs

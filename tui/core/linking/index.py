@@ -258,6 +258,7 @@ class Written:
     def __init__(self, floor: float) -> None:
         self.floor = floor
         self.a, self.b, self.p = array("q"), array("q"), array("d")
+        self.why = array("b")  # 1: the reasons say more than the time apart (`score.why`)
 
     def add(self, rows: Sequence[LinkRow]) -> None:
         floor = self.floor
@@ -265,6 +266,7 @@ class Written:
         self.a.extend(map(itemgetter(0), kept))
         self.b.extend(map(itemgetter(1), kept))
         self.p.extend(map(itemgetter(2), kept))
+        self.why.extend(map(itemgetter(4), kept))
 
     def rows(self) -> Iterator[tuple[int, int, float]]:
         return zip(self.a, self.b, self.p, strict=True)
@@ -309,16 +311,20 @@ def recluster(conn: sqlite3.Connection, ids: Sequence[int], model: Model | None 
     old = store.stories_of(conn, sorted(region))
     published = store.published(conn, sorted(region))
     if written is None:
-        rows: Iterable[tuple[int, int, float]] = store.links_among(conn, sorted(published))
-        left, right, score = array("q"), array("q"), array("d")
+        rows: Iterable[tuple[int, int, float, int]] = store.links_among(conn, sorted(published))
+        left, right, score, why = array("q"), array("q"), array("d"), array("b")
     else:  # the same rows: ids' from memory, the rest's (older articles') from SQL
         rows = store.links_from(conn, sorted(published.keys() - set(ids)), published.keys())
         left, right, score = array("q", written.a), array("q", written.b), array("d", written.p)
+        why = array("b", written.why)
     for row in rows:
         left.append(row[0])
         right.append(row[1])
         score.append(row[2])
-    groups = clusters(published, Arrays(left, right, score), model.story_min, model.join_min)
+        why.append(row[3])
+    # a link whose reasons are the time apart alone makes no core (it may join one)
+    groups = clusters(published, Arrays(left, right, score, why if 0 in why else array("b")),
+                      model.story_min, model.join_min)
     del published
     from tui.core.store.write_turns import transaction
 

@@ -13,6 +13,9 @@ writes back the clusters. Two steps:
    APART_HOURS of each other and link to each other at least CONTRAST times as strongly as
    the looser of them links within: the strike and the next day's bombardment, two ship
    attacks a day apart, are each a tight group that links to the other less tightly.
+   A link whose reasons are the time apart alone (`story_links.Arrays.why` 0: no shared name,
+   event type or text; two pages of one feed an hour apart) counts in no core: a story
+   needs a reason (tests/test_related_shown.py; round 54).
 2. Each article then joins the one core it links best on average (itself left out; from
    join_min, fitted with the threshold: score.Model.join_min), all at once against the cores
    as made. An analysis that recounts two adjacent

@@ -18,11 +18,14 @@ from typing import Any, NamedTuple
 
 
 class Arrays(NamedTuple):
-    """Links as three columns (article, other, probability): a round's `index.Written`."""
+    """Links as three columns (article, other, probability): a round's `index.Written`; and a
+    fourth, `why` (`score.why`: 1 when the reasons say more than the time apart, 0 when they
+    are the time apart alone), or none: every link gives a reason."""
 
     a: Sequence[int]
     b: Sequence[int]
     p: Sequence[float]
+    why: Sequence[int] = ()
 
 
 class Table(NamedTuple):
@@ -30,7 +33,9 @@ class Table(NamedTuple):
     `closest`: each linked article's `k` strongest others (ties to the lowest ids);
     `strong`: (-probability, a, b) for each pair a < b at or above the threshold;
     `flat`: the rows as numpy columns (ids: the articles sorted; article and other as places
-    in it; probability), in the rows' order, for `join`."""
+    in it; probability), in the rows' order, for `join`. A pair no row of which gives a
+    reason (`Arrays.why`) is in `flat` only: the time apart alone makes no core, and may join
+    one."""
 
     rows: dict[int, dict[int, float]]
     closest: dict[int, frozenset[int]]
@@ -57,7 +62,9 @@ def at_least(links: Arrays, floor: float) -> Arrays:
 
     p = _array(links.p, np.float64)
     keep = p >= floor
-    return Arrays(_array(links.a, np.int64)[keep], _array(links.b, np.int64)[keep], p[keep])
+    why = _array(links.why, np.int8)[keep] if len(links.why) else ()
+    return Arrays(_array(links.a, np.int64)[keep], _array(links.b, np.int64)[keep], p[keep],
+                  why)
 
 
 def table(published: Mapping[int, float], links: Arrays, threshold: float, k: int) -> Table:
@@ -77,12 +84,22 @@ def table(published: Mapping[int, float], links: Arrays, threshold: float, k: in
     pair = src * n + dst
     order = np.argsort(pair, kind="stable")  # each pair's rows together
     pair, when, value = pair[order], when[order], value[order]
+    why = None
+    if len(links.why):
+        w = _array(links.why, np.int8)[keep]
+        why = np.concatenate((w, w))[order]
     starts = _starts(pair)
     if len(starts):  # a pair: its highest value, and when it was first given
         value = np.maximum.reduceat(value, starts)
         when = np.minimum.reduceat(when, starts)
         pair = pair[starts]
+        if why is not None:  # a reason if any row gives one
+            why = np.maximum.reduceat(why, starts)
     src, dst = pair // n, pair % n  # by article, then other
+    full = (src, dst, value, when)
+    if why is not None and not why.all():  # the cores' rows: pairs that give a reason
+        core = why != 0
+        src, dst, value, when = src[core], dst[core], value[core], when[core]
     near: dict[int, frozenset[int]] = {}
     if k > 0:  # by value, highest first, ties to the lowest id: two stable sorts
         order = np.argsort(-value, kind="stable")
@@ -107,6 +124,10 @@ def table(published: Mapping[int, float], links: Arrays, threshold: float, k: in
     pick = (src < dst) & (value >= threshold)
     strong = list(zip((-value[pick]).tolist(), ids[src[pick]].tolist(),
                       ids[dst[pick]].tolist(), strict=True))
+    if len(full[0]) != len(src):  # the join's rows: every pair, in the same order
+        src, dst, value, when = full
+        order = np.argsort(src * len(at) + when)
+        src, dst, value = src[order], dst[order], value[order]
     return Table(rows, near, strong, (ids, src, dst, value))
 
 

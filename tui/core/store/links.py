@@ -343,20 +343,20 @@ def published(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, float]:
 
 
 def links_among(conn: sqlite3.Connection, ids: Sequence[int]
-                ) -> Iterator[tuple[int, int, float]]:
-    """(a, b, score) for links from one of `ids` to another (a pair may come both ways)."""
+                ) -> Iterator[tuple[int, int, float, int]]:
+    """(a, b, score, says_why) for links from one of `ids` to another (a pair may come twice)."""
     return links_from(conn, ids, set(ids))
 
 
 def links_from(conn: sqlite3.Connection, ids: Sequence[int], to: Container[int]
-               ) -> Iterator[tuple[int, int, float]]:
-    """(a, b, score) for links from one of `ids` to one of `to`."""
+               ) -> Iterator[tuple[int, int, float, int]]:
+    """(a, b, score, says_why) for links from one of `ids` to one of `to`."""
     for chunk in _chunks(sorted(ids)):
-        for a, b, score in conn.execute(
-                f"SELECT article_id, other_id, score FROM links WHERE article_id IN "
+        for a, b, score, why in conn.execute(
+                f"SELECT article_id, other_id, score, says_why FROM links WHERE article_id IN "
                 f"({_marks(len(chunk))})", tuple(chunk)):
             if b in to:
-                yield a, b, score
+                yield a, b, score, why
 
 
 def rewrite_stories(conn: sqlite3.Connection, region: Sequence[int],
