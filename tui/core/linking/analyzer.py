@@ -124,7 +124,7 @@ class LinksAnalyzer:
         weigh = [everyone[i:i + WEIGH_CHUNK] for i in range(0, len(everyone), WEIGH_CHUNK)]
         pending: list[Weighed] = []
         with parents_unchecked(conn):  # set_features stores keys of present articles only
-            for n, weighed in enumerate(context.in_pool(weigh_job, [(str(path), c)
+            for n, weighed in enumerate(context.in_pool(weigh_job, [(str(path), c, run)
                                                                     for c in weigh]), 1):
                 pending.append(weighed)
                 if n % WRITE_JOBS and n < len(weigh):

@@ -1,5 +1,6 @@
-"""A worker's decoded link features: stored features by id, decoded once and kept, checked
-against the stored text (or trusted within one finish_run). `index` re-exports `features`."""
+"""What a worker holds for the finish_run it serves: stored features by id, decoded once and
+kept, checked against the stored text (or trusted within one finish_run), and the run's
+document counts as its weighing read them. `index` re-exports `features`."""
 
 from __future__ import annotations
 
@@ -30,6 +31,15 @@ def _hold(aid: int, key: tuple[float, int, int], run: str, feats: Features) -> N
     if len(_decoded) >= _DECODED_MAX:
         del _decoded[next(iter(_decoded))]  # the least recently used
     _decoded[aid] = (key, run, feats)
+
+
+def hold(aid: int, published: float, text: str, run: str, feats: Features) -> None:
+    """`feats`, made here as `text` (the features the writer is storing for `aid`), held as
+    current in `run`: `features` serves them to that run's jobs unread. Not held when
+    `feats` would not be what decoding `text` gives (a publication time with a fraction of
+    a microsecond, which the datetime it was weighed through rounded)."""
+    if feats.published == published:
+        _hold(aid, _text_key(published, text), run, feats)
 
 
 def features(conn: sqlite3.Connection, ids: Sequence[int], keep: bool = True, run: str = ""
@@ -76,3 +86,30 @@ def features(conn: sqlite3.Connection, ids: Sequence[int], keep: bool = True, ru
         _hold(aid, key, run, feats)
         out[aid] = feats
     return out
+
+
+_run_df: dict[str, tuple[set[str], dict[str, int]]] = {}  # run -> (keys asked, counts found)
+
+
+def run_df(conn: sqlite3.Connection, keys: set[str], run: str) -> dict[str, int]:
+    """`store.df(conn, keys)`, each key read once a `run` (a finish_run's token) in this
+    worker: the writer counts no keys while a finish_run weighs (its batches counted theirs
+    as they were stored), and a cold 10k run's weighing jobs asked 13 times as many keys as
+    there were (81k for 6k). `forget_df` lets them go."""
+    if not run:
+        return store.df(conn, keys)
+    held = _run_df.get(run)
+    if held is None:
+        _run_df.clear()  # one run at a time
+        held = _run_df[run] = (set(), {})
+    asked, found = held
+    wanted = keys | {""}
+    if missing := wanted - asked:
+        found.update(store.df(conn, missing))
+        asked |= missing
+    return {k: found[k] for k in wanted if k in found}
+
+
+def forget_df() -> None:
+    """Let the last run's document counts go (its weighing is done)."""
+    _run_df.clear()

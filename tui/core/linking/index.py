@@ -37,12 +37,14 @@ from tui.core.linking import stories as story_logic
 from tui.core.linking.decoded import _DECODED_MAX as _DECODED_MAX
 from tui.core.linking.decoded import _decoded as _decoded
 from tui.core.linking.decoded import features as features
+from tui.core.linking.decoded import hold, run_df
 from tui.core.linking.features import (
     Features,
     Raw,
     idf,
     raw_features,
     term_idf,
+    weigh,
     weighed_text,
 )
 from tui.core.linking.name_keys import name_rows
@@ -126,12 +128,16 @@ class Weighed(NamedTuple):
     ids: array[int]
 
 
-def weighed(conn: sqlite3.Connection, ids: Sequence[int]) -> Weighed:
+def weighed(conn: sqlite3.Connection, ids: Sequence[int], run: str = "") -> Weighed:
     """Step 2 (reads only: a pool worker): freeze rarity, as the cache counts it now, into
-    the features of `ids` from what they were stored with."""
+    the features of `ids` from what they were stored with. `run`: the finish_run weighing
+    them (its token), whose scoring and labelling jobs ask for them next: each is held
+    decoded as current in it (`decoded.hold`), so a job this worker takes later decodes none
+    of them from the text the writer stores (a cold 10k run decoded each again once a
+    worker, ~23 us apiece)."""
     raws = {aid: (published, Raw.loads(raw)) for aid, (published, raw)
             in store.raws(conn, ids).items() if raw}
-    df = store.df(conn, {k for _p, raw in raws.values() for k in raw.df_keys()})
+    df = run_df(conn, {k for _p, raw in raws.values() for k in raw.df_keys()}, run)
     docs = df.get("", 1)
     terms_idf = term_idf(df, docs)
     rows: list[tuple[int, str, int]] = []
@@ -142,8 +148,13 @@ def weighed(conn: sqlite3.Connection, ids: Sequence[int]) -> Weighed:
     # without comparing tuples (a set of (key, time, id) sorted was a fifth of weighing)
     for aid in sorted(raws, key=lambda a: (raws[a][0], a)):
         published, raw = raws[aid]
-        text, mine = weighed_text(raw, datetime.fromtimestamp(published, UTC), df, docs,
-                                  terms_idf)
+        when = datetime.fromtimestamp(published, UTC)
+        if run:  # the Features made (its derived fields ~13 us): held for the run's jobs
+            feats = weigh(raw, when, df, docs, terms_idf)
+            text, mine = feats.dumps(), feats.index_keys()
+            hold(aid, published, text, run, feats)
+        else:
+            text, mine = weighed_text(raw, when, df, docs, terms_idf)
         rows.append((aid, text, docs))
         mine = list(dict.fromkeys(mine))  # distinct, as the index holds them
         keys += mine

@@ -43,10 +43,10 @@ def _names_from(sources: Sources) -> None:
     recognizer_for(sources)
 
 
-def weigh_job(path: str, ids: list[int]) -> Weighed:
+def weigh_job(path: str, ids: list[int], run: str = "") -> Weighed:
     from tui.core.linking.index import weighed
 
-    return weighed(_reader(path), ids)
+    return weighed(_reader(path), ids, run)
 
 
 def link_job(path: str, ids: list[int], model: Model, sources: Sources, run: str = ""
@@ -74,11 +74,13 @@ def label_job(path: str, stories: list[tuple[int, list[int]]], sources: Sources,
 
 def score_job(path: str, pairs: list[Pair] | array[int], model: Model, sources: Sources,
               run: str = "") -> list[LinkRow]:
+    from tui.core.linking.decoded import forget_df
     from tui.core.linking.index import TOP_LINKS
     from tui.core.linking.job_best import could_be_best
     from tui.core.linking.rounds import forget, score_pairs
 
     forget()  # every candidates job is done once scoring starts: the postings can go
+    forget_df()  # and every weighing job: the run's document counts too
     _names_from(sources)
     return could_be_best(score_pairs(_reader(path), pairs, model, run), TOP_LINKS)
 
