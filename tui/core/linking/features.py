@@ -268,7 +268,9 @@ def _raw_fields(title: str, body: str, actor_rows: list[tuple[str, int, str]],
         linking.append((actor_id, spans_json))
         # A lone lower-case word ("leader") is a descriptive form, not a name: too weak here;
         # so are a listed body's words that are none of its names (`names.described_body`).
-        weak = [s for s in spans if _weak(fields.get(s[0], "")[s[1]:s[2]], actor_id, listed)]
+        weak = ([s for s in spans if _weak(fields.get(s[0], "")[s[1]:s[2]], actor_id, True)]
+                if listed else [s for s in spans if (w := fields.get(s[0], "")[s[1]:s[2]])
+                                .islower() and " " not in w.strip()])  # `_weak`, inlined
         if weak:
             spans = [s for s in spans if s not in weak]
             count -= len(weak)
