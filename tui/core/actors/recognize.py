@@ -102,9 +102,15 @@ class Recognizer:
     def _mentions(self, title: str, body: str, published: datetime | None) -> list[Placed]:
         text = joined(title, body)
         norm = padded_norm(text)
-        spans = [s for s in self.matcher.match_text(text, norm, len(title))
-                 if not self._someone_else(text, s)]
-        people = [(s, e) for s, e, a in spans if self.gazetteer.actors[a].kind == "person"]
+        actors = self.gazetteer.actors
+        spans: list[tuple[int, int, str]] = []
+        people: list[tuple[int, int]] = []  # the people's spans among them
+        for span in self.matcher.match_text(text, norm, len(title)):
+            if actors[span[2]].kind != "person":  # each actor's kind asked once
+                spans.append(span)
+            elif not self._someone_else(text, span):
+                spans.append(span)
+                people.append(span[:2])
         for title_span in self.roles.titles(text, norm, people):
             # "Russian President Vladimir Putin": the title joins the holder's mention. A name
             # between two titles ("Qatar's Prime Minister X, CIA Director Y") may already have
