@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 
 from tui.core.linking.features import Features
+from tui.core.linking.objects import PREFIX as OBJECT_PREFIX
 from tui.core.linking.stories import assign_ids, closest, cluster, date_range, label
 
 T = 0.5
@@ -117,6 +118,15 @@ def test_a_label_names_states_most_headlines_name_and_only_a_common_place() -> N
 def test_a_state_whose_city_is_the_place_stays_out() -> None:
     members = [_member(("p:tehran", "a:iran"), {"tehran": 2.7}) for _ in range(3)]
     assert label(members)[0] == "IRGC · Tehran · 1 Oct 2024"
+
+
+def test_a_named_object_is_never_a_label_s_place() -> None:
+    """The tree cuts a label's place last: "Operation T…" would say nothing, Tehran does."""
+    obj = f"{OBJECT_PREFIX}true-promise-2"
+    members = [_member(("a:irgc",), {obj: 5.0, "tehran": 2.0}) for _ in range(3)]
+    assert label(members)[0] == "IRGC · Tehran · 1 Oct 2024"
+    members = [_member(("a:irgc",), {obj: 5.0}) for _ in range(3)]
+    assert label(members)[0] == "IRGC · 1 Oct 2024"
 
 
 def _named(actors: dict[str, float], lead: str, day: float = 0.0) -> Features:

@@ -50,6 +50,18 @@ def _text_tools() -> tuple[Callable[..., Raw], Callable[[Raw], Packed],
 
     return raw_features, pack, signed_features
 
+def _mention_rows(found: Found) -> list[tuple[str, int, str]]:
+    """The actors' mention rows, then the unlisted people's as rows of their name keys
+    (`name_keys.name_rows`: a person nobody listed links like a listed one)."""
+    rows = [row[1:] for row in found.get("actors", [])]
+    unlisted = found.get("unlisted")
+    if unlisted:
+        from tui.core.linking.name_keys import name_rows
+
+        rows += name_rows((row[1], row[4], row[5]) for row in unlisted if row[2] == "person")
+    return rows
+
+
 class LinksAnalyzer:
     name = "links"
 
@@ -68,8 +80,7 @@ class LinksAnalyzer:
 
     def text(self, item: TextItem, found: Found, sources: Sources) -> Packed:
         raw_features, pack, _signed = _text_tools()
-        rows = found.get("actors", [])
-        return pack(raw_features(item.title, item.body, [row[1:] for row in rows],
+        return pack(raw_features(item.title, item.body, _mention_rows(found),
                                  from_iso(item.published)))
 
     def texts(self, items: Sequence[TextItem], found: Sequence[Found], sources: Sources
@@ -77,8 +88,8 @@ class LinksAnalyzer:
         """`text` of each of a pool job's articles, their MinHash signatures made together."""
         _raw, pack, signed_features = _text_tools()
         return list(map(pack, signed_features([
-            (item.title, item.body, [row[1:] for row in their.get("actors", [])],
-             from_iso(item.published)) for item, their in zip(items, found, strict=True)])))
+            (item.title, item.body, _mention_rows(their), from_iso(item.published))
+            for item, their in zip(items, found, strict=True)])))
 
     def write(self, conn: sqlite3.Connection, batch: Batch, context: Context) -> None:
         from tui.core.linking.index import store_raw

@@ -197,11 +197,16 @@ def _weak(words: str, actor_id: str, listed: bool) -> bool:
         listed and described_body(actor_id, words))
 
 
+_FACTS_MAX = 50_000
+
+
 def actor_fact(facts: dict[str, tuple[str, bool, bool]], actor_id: str
                ) -> tuple[str, bool, bool]:
     """`facts[actor_id]` (`names.actor_facts`), made when missing: the actor's kind, whether
     it may drive links (`drives_links`, and no body made by description), and whether it is
     a listed body (`names.listed_body`)."""
+    if len(facts) > _FACTS_MAX:  # the ids asked include unlisted people's name keys
+        facts.clear()
     kind = actor_kind(actor_id)
     fact = facts[actor_id] = (kind, drives_links(kind) and not described_body(actor_id),
                               listed_body(actor_id))

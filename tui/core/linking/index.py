@@ -45,9 +45,11 @@ from tui.core.linking.features import (
     term_idf,
     weighed_text,
 )
+from tui.core.linking.name_keys import name_rows
 from tui.core.linking.score import DAY, WINDOW_DAYS, Model, default_model, link
 from tui.core.linking.story_links import Arrays, at_least
 from tui.core.store import links as store
+from tui.core.store.actors import unlisted_people
 
 TOP_LINKS = 20  # kept per article
 CANDIDATES = 20  # fully scored per article: a pair is looked for from both sides
@@ -89,9 +91,11 @@ def pack(raw: Raw) -> Packed:
 def load_raw(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, tuple[datetime, Packed]]:
     """Text features computed here, when no worker process computed them."""
     out = {}
+    unlisted = unlisted_people(conn, ids)  # as the links analyzer adds them
     for aid, (published, title, body, mentions) in store.texts(conn, ids).items():
         when = from_iso(published)
-        out[aid] = (when, pack(raw_features(title, body, mentions, when)))
+        rows = [*mentions, *name_rows(unlisted.get(aid, ()))]
+        out[aid] = (when, pack(raw_features(title, body, rows, when)))
     return out
 
 

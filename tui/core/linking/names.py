@@ -118,8 +118,11 @@ def place_country(place_id: str) -> tuple[str, ...]:
 
 
 def display_name(key: str) -> str:
-    """"a:sergei-shoigu" -> "Shoigu", "p:tehran" -> "Tehran"."""
+    """"a:sergei-shoigu" -> "Shoigu", "p:tehran" -> "Tehran"; a person nobody listed by
+    the key of their name ("a:~Borodin" -> "Borodin", `name_keys`)."""
     kind, _, ident = key.partition(":")
+    if ident[:1] == "~":
+        return ident[1:]
     if kind == "p":
         place = place_matcher().places.get(ident)
         return place.name if place else ident

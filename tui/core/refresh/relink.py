@@ -20,9 +20,10 @@ _WEIGHTS = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file_
 # BUMP BY HAND when the links' text half stores other features for the same text, so features
 # made before never meet new ones (2: MinHash signatures v2, linking/minhash.py; 3: the
 # headline's terms and the summary flag, features.py; 4: named objects, objects.toml, weighed
-# as places). Here, not in linking/, so the lean
+# as places; 5: people nobody listed, by the keys of their names, linking/name_keys.py). Here,
+# not in linking/, so the lean
 # fetch that asks `linker_unchanged` imports none of it.
-FEATURES_VERSION = 4
+FEATURES_VERSION = 5
 
 
 def _stamp_now() -> str:

@@ -141,3 +141,18 @@ def top_actors(conn: sqlite3.Connection, since_iso: str | None = None, limit: in
         "GROUP BY m.actor_id ORDER BY n DESC, m.actor_id LIMIT ?", (since_iso or "", limit)
     ).fetchall()
     return [(r[0], r[1]) for r in rows]
+
+
+def unlisted_people(conn: sqlite3.Connection, ids: Sequence[int]
+                    ) -> dict[int, list[tuple[str, int, str]]]:
+    """id -> the people the gazetteer lacks it names, as (name, count, spans JSON): what the
+    linker weighs of them when it relinks (`linking.name_keys.name_rows`)."""
+    out: dict[int, list[tuple[str, int, str]]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = tuple(ids[start:start + 500])
+        for aid, name, count, spans in conn.execute(
+                f"SELECT article_id, name, count, spans FROM unlisted_mentions "
+                f"WHERE article_id IN ({','.join('?' * len(chunk))}) AND kind = 'person' "
+                f"ORDER BY article_id, name", chunk):
+            out.setdefault(aid, []).append((name, count, spans))
+    return out
