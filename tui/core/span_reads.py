@@ -30,6 +30,12 @@ def span_tuples(spans_json: str) -> list[Span]:
     return list(_TUPLES(spans_json))
 
 
+def shared_tuples(spans_json: str) -> list[Span]:
+    """`span_tuples` without the copy: the memo's own list, for a caller that only reads it
+    (the places and unlisted analyzers, a row at a time)."""
+    return _TUPLES(spans_json)
+
+
 def span_lists(spans_json: str) -> list[list[Any]]:
     """The spans as JSON gives them, lists ([] for none); the lists are shared and never
     changed, the outer list is a copy."""

@@ -14,8 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from tui.core.actors.matcher import Mention
-    from tui.core.actors.recognize import Recognizer, Span, UnlistedName
+    from tui.core.actors.recognize import Placed, Recognizer, Span, UnlistedName
     from tui.core.refresh.analyzer import Batch, Context, Found, Sources, TextItem
     from tui.core.store.actors import Span as StoredSpan
 
@@ -37,22 +36,24 @@ def recognizer_for(sources: Sources) -> Recognizer:
 
 def spans_read(spans_json: str) -> list[StoredSpan]:
     """`store.actors.spans_of`, each row's read once (span_reads.py): the places and unlisted
-    analyzers read the rows of each article the actors analyzer primed."""
+    analyzers read the rows of each article the actors analyzer primed (without the copy:
+    `span_reads.shared_tuples`)."""
     return _text_tools()[2](spans_json)
 
 
 @cache
-def _text_tools() -> tuple[Callable[[str], datetime], Callable[[int, Sequence[Mention]], tuple[
+def _text_tools() -> tuple[Callable[[str], datetime], Callable[[int, Sequence[Placed]], tuple[
         list[MentionRow], list[list[list[object]]]]], Callable[[str], list[StoredSpan]],
                            Callable[[int, Sequence[UnlistedName]], list[Any]],
-                           Callable[[list[str], list[list[list[Any]]]], None]]:
+                           Callable[[list[str], list[list[list[Any]]]], None],
+                           Callable[[str], list[StoredSpan]]]:
     """What the text halves call, imported on the first article only: an import statement
     runs on every call (a few microseconds each, some ten an article with the spans read)."""
     from tui.core.models import from_iso
-    from tui.core.span_reads import prime, span_tuples
-    from tui.core.store.actors import mention_rows_spans, unlisted_rows
+    from tui.core.span_reads import prime, shared_tuples, span_tuples
+    from tui.core.store.actors import placed_rows_spans, unlisted_rows
 
-    return from_iso, mention_rows_spans, span_tuples, unlisted_rows, prime
+    return from_iso, placed_rows_spans, span_tuples, unlisted_rows, prime, shared_tuples
 
 
 class ActorsAnalyzer:
@@ -63,9 +64,9 @@ class ActorsAnalyzer:
         recognizer_for(sources)
 
     def text(self, item: TextItem, found: Found, sources: Sources) -> list[MentionRow]:
-        from_iso, mention_rows_spans, _spans, _unlisted, prime = _text_tools()
+        from_iso, placed_rows_spans, _spans, _unlisted, prime, _shared = _text_tools()
         published = from_iso(item.published) if item.dated else None
-        rows, spans = mention_rows_spans(item.id, recognizer_for(sources).mentions(
+        rows, spans = placed_rows_spans(item.id, recognizer_for(sources).mention_tuples(
             item.title, item.body, published))
         prime([row[3] for row in rows], spans)  # the later analyzers read these
         return rows
@@ -90,9 +91,9 @@ class UnlistedAnalyzer:
         recognizer_for(sources)
 
     def text(self, item: TextItem, found: Found, sources: Sources) -> list[Any]:
-        unlisted_rows = _text_tools()[3]
-        taken: list[Span] = [s[:3] for row in found.get("actors", ())
-                             for s in spans_read(row[3])]
+        tools = _text_tools()
+        unlisted_rows, shared = tools[3], tools[5]  # shared: the rows' spans, read only
+        taken: list[Span] = [s[:3] for row in found.get("actors", ()) for s in shared(row[3])]
         taken += [span for _place, _count, spans in found.get("places", ()) for span in spans]
         return unlisted_rows(item.id, recognizer_for(sources).unlisted(item.title, item.body,
                                                                        taken))

@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 import ahocorasick
@@ -85,6 +86,9 @@ class _Key(NamedTuple):
     # may match, when not all: a body's name made from the table ("Government of Gaza",
     # "Hungarian Government") is a name only as written; "the future government of Gaza",
     # "the Hungarian government" describe (the table's heads judge those)
+
+
+_FORMS, _LAST, _USE = attrgetter("forms"), itemgetter(-1), attrgetter("use")
 
 
 def _strong(forms: tuple[_Form, ...]) -> str | None:
@@ -182,7 +186,8 @@ class Matcher:
                 found.append(_Hit(start, stop, key.forms, key.strong))
             elif key.lower_forms:
                 found.append(_Hit(start, stop, key.lower_forms, key.lower_strong))
-        if any(hit.forms[-1].use == EXCLUDED for hit in found):
+        # some hit's strongest use excluded (forms sort by use, EXCLUDED last): asked in C
+        if EXCLUDED in map(_USE, map(_LAST, map(_FORMS, found))):
             found = _apply_excludes(found)
         described: set[tuple[int, int]] = set()
         if pieces and self._bodies is not None:

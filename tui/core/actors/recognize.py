@@ -15,20 +15,34 @@ from datetime import datetime
 
 from tui.core.actors.demonyms import DemonymStates
 from tui.core.actors.gazetteer import Gazetteer
-from tui.core.actors.matcher import Matcher, Mention, joined, padded_norm, to_mentions
+from tui.core.actors.matcher import Matcher, Mention, joined, padded_norm
 from tui.core.actors.offices import Office, OfficeError, load_offices
 from tui.core.actors.roles import RoleResolver
 from tui.core.actors.text import key_of
 from tui.core.actors.titles import EN_NOT_NAME, EN_TITLES, RU_TITLES
 from tui.core.actors.unlisted import UnlistedFinder
-from tui.core.actors.unmarked import placed_back, unmark
+from tui.core.actors.unmarked import unmark
 
 Span = tuple[str, int, int]  # (field "title"|"body", start, end)
+# a mention as `Mention`'s fields: (actor id, field, start, end, office or None)
+Placed = tuple[str, str, int, int, str | None]
 _WORD_BEFORE = re.compile(r"([A-ZА-ЯЁ][\w'’-]+)[ \u00a0]$")
 
 
 def _given_name(word: str) -> bool:
     return len(word) > 2 and word[:1].isupper() and word.lower() not in _NOT_GIVEN
+
+
+def _placed(spans: Sequence[tuple[int, int, str]], split: int, office: str | None = None
+            ) -> list[Placed]:
+    """`matcher.to_mentions` as tuples; `split`: where the body starts in the joined text."""
+    return [(a, "title", s, e, office) if s < split else (a, "body", s - split, e - split, office)
+            for s, e, a in spans]
+
+
+def _text_order(m: Placed) -> tuple[bool, int]:
+    """Title first, then by start (the order `mentions` are in)."""
+    return m[1] != "title", m[2]
 
 
 _NOT_GIVEN = EN_TITLES | EN_NOT_NAME | RU_TITLES | {"sheikh", "king", "prince", "emir", "mr",
@@ -72,15 +86,31 @@ class Recognizer:
         """Gazetteer mentions, then role phrases resolved on `published` (None: undated, so no
         role resolves), in text order; found in the text without vowel marks (unmarked.py),
         spans as written."""
-        title_, body_ = unmark(title), unmark(body)
-        return placed_back(self._mentions(title_.text, body_.text, published), title_, body_)
+        return [Mention(*found) for found in self.mention_tuples(title, body, published)]
 
-    def _mentions(self, title: str, body: str, published: datetime | None) -> list[Mention]:
+    def mention_tuples(self, title: str, body: str, published: datetime | None
+                       ) -> list[Placed]:
+        """`mentions` as (actor id, field, start, end, office) tuples, what the actors
+        analyzer writes rows from: no object made per mention."""
+        title_, body_ = unmark(title), unmark(body)
+        found = self._mentions(title_.text, body_.text, published)
+        if title_.where is None and body_.where is None:
+            return found
+        return [(actor_id, field, *(title_ if field == "title" else body_).back(start, end),
+                 office) for actor_id, field, start, end, office in found]
+
+    def _mentions(self, title: str, body: str, published: datetime | None) -> list[Placed]:
         text = joined(title, body)
         norm = padded_norm(text)
-        spans = [s for s in self.matcher.match_text(text, norm, len(title))
-                 if not self._someone_else(text, s)]
-        people = [(s, e) for s, e, a in spans if self.gazetteer.actors[a].kind == "person"]
+        actors = self.gazetteer.actors
+        spans: list[tuple[int, int, str]] = []
+        people: list[tuple[int, int]] = []  # the people's spans among them
+        for span in self.matcher.match_text(text, norm, len(title)):
+            if actors[span[2]].kind != "person":  # each actor's kind asked once
+                spans.append(span)
+            elif not self._someone_else(text, span):
+                spans.append(span)
+                people.append(span[:2])
         for title_span in self.roles.titles(text, norm, people):
             # "Russian President Vladimir Putin": the title joins the holder's mention. A name
             # between two titles ("Qatar's Prime Minister X, CIA Director Y") may already have
@@ -92,17 +122,17 @@ class Recognizer:
             s, e, actor_id = spans[n]
             if self.roles.held_by(title_span.office, actor_id):
                 spans[n] = (min(s, title_span.start), max(e, title_span.end), actor_id)
-        mentions = to_mentions(spans, len(title))
+        split = len(title) + 2
+        mentions = _placed(spans, split)
         taken = [(s, e) for s, e, _a in spans]
         for role in self.roles.find(text, norm, published, people):
             if (role.start, role.end, role.actor_id) not in spans:
                 taken.append((role.start, role.end))
-                mentions.extend(to_mentions([(role.start, role.end, role.actor_id)], len(title),
-                                            office=role.office))
+                mentions += _placed([(role.start, role.end, role.actor_id)], split, role.office)
         # "Israeli strikes": the state acts, where no name or role holds the demonym
-        mentions.extend(to_mentions([d for d in self.demonyms.find(text) if not any(
-            s < d[1] and d[0] < e for s, e in taken)], len(title)))
-        mentions.sort(key=lambda m: (m.field != "title", m.start))
+        mentions += _placed([d for d in self.demonyms.find(text) if not any(
+            s < d[1] and d[0] < e for s, e in taken)], split)
+        mentions.sort(key=_text_order)
         return mentions
 
     def _someone_else(self, text: str, span: tuple[int, int, str]) -> bool:

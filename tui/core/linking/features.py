@@ -27,7 +27,7 @@ from tui.core.actors.demonyms import native_demonym
 from tui.core.jsonfast import loads
 from tui.core.linking.acts import signature
 from tui.core.linking.minhash import lsh_keys, minhash_many
-from tui.core.linking.names import actor_kind, described_body, listed_body
+from tui.core.linking.names import actor_facts, actor_kind, described_body, listed_body
 from tui.core.linking.parts import text_parts
 from tui.core.linking.text import place_matcher
 from tui.core.linking.what import headline_kinds, main_type, profile, shown, unit
@@ -190,8 +190,27 @@ def salience(count: int, in_title: bool, early: bool) -> float:
     return 0.5 + 0.5 * math.log2(1 + count) + (1.0 if in_title else 0.0) + (0.5 if early else 0.0)
 
 
-def _lower_word(text: str) -> bool:
-    return text.islower() and " " not in text.strip()
+def _weak(words: str, actor_id: str, listed: bool) -> bool:
+    """A mention too weak to weigh: a lone lower-case word, or a listed body's words that
+    are none of its names."""
+    return (words.islower() and " " not in words.strip()) or (
+        listed and described_body(actor_id, words))
+
+
+_FACTS_MAX = 50_000
+
+
+def actor_fact(facts: dict[str, tuple[str, bool, bool]], actor_id: str
+               ) -> tuple[str, bool, bool]:
+    """`facts[actor_id]` (`names.actor_facts`), made when missing: the actor's kind, whether
+    it may drive links (`drives_links`, and no body made by description), and whether it is
+    a listed body (`names.listed_body`)."""
+    if len(facts) > _FACTS_MAX:  # the ids asked include unlisted people's name keys
+        facts.clear()
+    kind = actor_kind(actor_id)
+    fact = facts[actor_id] = (kind, drives_links(kind) and not described_body(actor_id),
+                              listed_body(actor_id))
+    return fact
 
 
 def _prominence(in_title: bool, early: bool) -> float:
@@ -231,7 +250,7 @@ def _raw_fields(title: str, body: str, actor_rows: list[tuple[str, int, str]],
                 published: datetime | None = None, signed: bool = False
                 ) -> tuple[list[Any], list[str]]:
     """`unsigned_features`' Raw as its fields, in order, and the words to sign."""
-    kinds = {row[0]: actor_kind(row[0]) for row in actor_rows}  # not the whole gazetteer
+    facts = actor_facts()  # each actor's kind, and whether it drives links, asked once
     actors: dict[str, float] = {}
     states: dict[str, float] = {}
     places: dict[str, float] = {}
@@ -240,28 +259,34 @@ def _raw_fields(title: str, body: str, actor_rows: list[tuple[str, int, str]],
     heads: list[str] = []
     linking: list[tuple[str, str]] = []  # the actors that may drive links, with their spans
     for actor_id, count, spans_json in actor_rows:
-        if not drives_links(kinds.get(actor_id, "")) or described_body(actor_id):
+        kind, drives, listed = facts.get(actor_id) or actor_fact(facts, actor_id)
+        if not drives:
             continue  # a made body or a non-driving kind: its spans need no reading
         spans = span_lists(spans_json)
+        state = kind == "state"
         # A Russian, Arabic or Persian demonym's state ("الطائرات الإسرائيلية") is shown only.
-        if kinds.get(actor_id) == "state" and (native := [
+        if state and (native := [
                 s for s in spans if native_demonym(fields.get(s[0], "")[s[1]:s[2]])]):
             spans = [s for s in spans if s not in native]
             count -= len(native)
             spans_json = _fast_dumps(spans).decode()
         linking.append((actor_id, spans_json))
-        # A lone lower-case word ("leader") is a descriptive form, not a name: too weak here.
-        listed = listed_body(actor_id)  # else no words of its are a description
-        weak = [s for s in spans if _lower_word(fields.get(s[0], "")[s[1]:s[2]])
-                or (listed and described_body(actor_id, fields.get(s[0], "")[s[1]:s[2]]))]
+        # A lone lower-case word ("leader") is a descriptive form, not a name: too weak here;
+        # so are a listed body's words that are none of its names (`names.described_body`).
+        weak = ([s for s in spans if _weak(fields.get(s[0], "")[s[1]:s[2]], actor_id, True)]
+                if listed else [s for s in spans if (w := fields.get(s[0], "")[s[1]:s[2]])
+                                .islower() and " " not in w.strip()])  # `_weak`, inlined
         if weak:
             spans = [s for s in spans if s not in weak]
             count -= len(weak)
         if count <= 0:
             continue
-        in_title = any(s[0] == "title" for s in spans)
-        early = any(s[0] == "body" and s[1] < LEAD_CHARS for s in spans)
-        state = kinds.get(actor_id) == "state"
+        in_title = early = False  # named in the headline, in the lead
+        for s in spans:
+            if s[0] == "title":
+                in_title = True
+            elif s[0] == "body" and s[1] < LEAD_CHARS:
+                early = True
         (states if state else actors)[actor_id] = salience(count, in_title, early)
         if prominence := _prominence(in_title, early) * (STATE_FOCUS if state else 1.0):
             focus[f"a:{actor_id}"] = prominence

@@ -91,6 +91,21 @@ def _bodies() -> tuple[frozenset[str], dict[str, set[str]]]:
     return _body_forms[gazetteer.content_hash]
 
 
+_facts: dict[str, dict[str, tuple[str, bool, bool]]] = {}
+
+
+def actor_facts() -> dict[str, tuple[str, bool, bool]]:
+    """actor id -> (kind, drives links, listed body) of the gazetteer in use, for the ids asked
+    so far (`features.actor_fact` adds the rest): what the links' text half asked per mention
+    row, three walks to the gazetteer each, looked up once per article."""
+    gazetteer = _gazetteer()
+    found = _facts.get(gazetteer.content_hash)
+    if found is None:
+        _facts.clear()
+        found = _facts[gazetteer.content_hash] = {}
+    return found
+
+
 def place_kind(place_id: str) -> str:
     place = place_matcher().places.get(place_id)
     return place.kind if place else ""

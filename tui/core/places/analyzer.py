@@ -71,9 +71,10 @@ def _text_tools() -> tuple[Callable[[Sources], Recognizer], Callable[[str], list
                            Callable[[], PlaceFinder]]:
     """What `PlacesAnalyzer.text` calls, imported on its first article only: an import
     statement runs on every call (a few microseconds each, four an article)."""
-    from tui.core.actors.analyzer import recognizer_for, spans_read
+    from tui.core.actors.analyzer import recognizer_for
     from tui.core.actors.matcher import padded_norm
     from tui.core.actors.unmarked import unmark
     from tui.core.places.matcher import place_finder
+    from tui.core.span_reads import shared_tuples as spans_read  # read only: no copy
 
     return recognizer_for, spans_read, padded_norm, unmark, place_finder

@@ -48,6 +48,18 @@ def mention_rows_spans(article_id: int, mentions: Sequence[Mention]
              for actor_id, found in spans.items()], list(spans.values()))
 
 
+def placed_rows_spans(article_id: int, mentions: Sequence[tuple[str, str, int, int, str | None]]
+                      ) -> tuple[list[tuple[int, str, int, str]], list[list[list[object]]]]:
+    """`mention_rows_spans` of mentions as (actor id, field, start, end, office) tuples
+    (`Recognizer.mention_tuples`)."""
+    spans: dict[str, list[list[object]]] = {}
+    for actor_id, field, start, end, office in mentions:
+        spans.setdefault(actor_id, []).append([field, start, end, office] if office
+                                              else [field, start, end])
+    return ([(article_id, actor_id, len(found), _dumps(found))
+             for actor_id, found in spans.items()], list(spans.values()))
+
+
 def _dumps(spans: list[list[object]]) -> str:
     """json.dumps(spans, separators=(",", ":")) by orjson, a tenth of its time (json builds an
     encoder per call with these separators): the same text when no string needed escaping
