@@ -72,8 +72,7 @@ def signature(title: str, body: str, spans: Spans, state: float = 0.4,
     """(event type, "a:id" / "p:id") -> weight, a unit vector: each type a headline or lead
     sentence names, with each person, body or place the same sentence names."""
     from tui.core.linking import what
-    from tui.core.linking.features import drives_links
-    from tui.core.linking.names import actor_kind, described_body
+    from tui.core.linking.names import actor_kind, described_body, drives_links
     from tui.core.linking.text import place_matcher
 
     lexicon, places = what._lexicon(), place_matcher()

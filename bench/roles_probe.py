@@ -112,8 +112,7 @@ def read_unit(text: str, lo: int, field: str, actors: list[tuple[str, list]],
 def roles(title: str, body: str, rows: list[tuple[str, str]], headline_only: bool = False,
           states: bool = False) -> tuple[frozenset, frozenset]:
     from tui.core.linking.acts import units
-    from tui.core.linking.features import drives_links
-    from tui.core.linking.names import actor_kind
+    from tui.core.linking.names import actor_kind, drives_links
 
     actors = [(a, json.loads(s) if s else []) for a, s in rows if drives_links(actor_kind(a))]
     arabic = bool(re.search("[\u0621-\u064a]", title))

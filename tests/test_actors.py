@@ -16,7 +16,6 @@ from tui.core.actors.matcher import (
     Matcher,
     Mention,
     load_gazetteer,
-    summarize,
 )
 from tui.core.actors.text import key_of, normalize, russian_variants
 
@@ -182,12 +181,6 @@ def test_cue_words_inside_other_names_do_not_count(matcher: Matcher) -> None:
 def test_headline_surname_resolved_from_body(matcher: Matcher) -> None:
     mentions = matcher.match("Bagheri warns Israel", "Iran's army chief Mohammad Bagheri said")
     assert mentions[0] == Mention("mohammad-bagheri", "title", 0, 7)
-
-
-def test_summarize_orders_by_count() -> None:
-    ms = [Mention("b", "body", 0, 1), Mention("a", "body", 2, 3), Mention("b", "title", 0, 1)]
-    assert summarize(ms) == [("b", 2), ("a", 1)]
-    assert summarize([]) == []
 
 
 def test_empty_text(matcher: Matcher) -> None:

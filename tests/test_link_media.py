@@ -1,11 +1,12 @@
 """News outlets are actors for highlighting and search, never for linking (one named rule,
-linking/features.py `drives_links`)."""
+linking/names.py `drives_links`)."""
 
 from __future__ import annotations
 
 import json
 
-from tui.core.linking.features import drives_links, raw_features
+from tui.core.linking.features import raw_features
+from tui.core.linking.names import drives_links
 
 
 def test_media_never_drive_links() -> None:

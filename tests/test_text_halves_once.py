@@ -15,7 +15,7 @@ import pytest
 from tui.core import span_reads
 from tui.core.actors.analyzer import ActorsAnalyzer, recognizer_for
 from tui.core.actors.gazetteer import in_use
-from tui.core.linking import features, names
+from tui.core.linking import names
 from tui.core.models import from_iso
 from tui.core.refresh.analyzer import Sources, TextItem
 from tui.core.refresh.match_sources import sources_digest
@@ -68,10 +68,10 @@ def test_actor_facts_are_the_checks_one_by_one(sources: Sources) -> None:
     asked = [*sorted(gazetteer.actors)[:400], *sorted(made), "no-such-actor"]
     kinds = set()
     for actor_id in asked:
-        kind, drives, listed = features.actor_fact(facts, actor_id)
+        kind, drives, listed = names.actor_fact(facts, actor_id)
         kinds.add((kind, drives, listed))
         assert kind == names.actor_kind(actor_id)
-        assert drives == (features.drives_links(kind) and not names.described_body(actor_id))
+        assert drives == (names.drives_links(kind) and not names.described_body(actor_id))
         assert listed == names.listed_body(actor_id)
         assert names.actor_facts()[actor_id] == (kind, drives, listed)
     # media drive nothing, made bodies drive nothing, and listed bodies are among them

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import attrgetter, itemgetter
@@ -41,8 +40,7 @@ from tui.core.actors.text import key_of, normalize, squeeze
 from tui.core.actors.translit import spelling_variants
 from tui.core.actors.unmarked import placed_back, unmark
 
-__all__ = ["Actor", "Gazetteer", "GazetteerError", "Matcher", "Mention", "load_gazetteer",
-           "summarize"]
+__all__ = ["Actor", "Gazetteer", "GazetteerError", "Matcher", "Mention", "load_gazetteer"]
 
 DESCRIBED = 5  # a state body found by description (bodies.py), not a form of the gazetteer
 _CUE_BEFORE = 80  # characters scanned for cues before an ambiguous surname
@@ -398,8 +396,3 @@ def _apply_excludes(found: list[_Hit]) -> list[_Hit]:
             out.append(_Hit(hit.start, hit.end, forms, _strong(forms)))
     return out
 
-
-def summarize(mentions: Iterable[Mention]) -> list[tuple[str, int]]:
-    """(actor_id, count), most mentioned first, ties by id for stable output."""
-    counts = Counter(m.actor_id for m in mentions)
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))

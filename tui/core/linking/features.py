@@ -27,7 +27,11 @@ from tui.core.actors.demonyms import native_demonym
 from tui.core.jsonfast import loads
 from tui.core.linking.acts import signature
 from tui.core.linking.minhash import lsh_keys, minhash_many
-from tui.core.linking.names import actor_facts, actor_kind, described_body, listed_body
+from tui.core.linking.names import (
+    actor_fact,
+    actor_facts,
+    described_body,
+)
 from tui.core.linking.parts import text_parts
 from tui.core.linking.text import place_matcher
 from tui.core.linking.what import headline_kinds, main_type, profile, shown, unit
@@ -44,13 +48,6 @@ STATE_FOCUS = 0.4  # a state in the headline is a weak protagonist ("Iran", "Rus
 # its text, so the headlines' shared words (`score._headline`) are not read for it
 SUMMARY_WORDS = 60
 V = TypeVar("V", int, float)
-
-
-def drives_links(kind: str) -> bool:
-    """The one rule on which actors may link articles: a news outlet cited as a source ("TASS
-    reported", kind media) says nothing about which event an article is about, so it is
-    highlighted and searchable but never a link feature."""
-    return kind != "media"
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,22 +192,6 @@ def _weak(words: str, actor_id: str, listed: bool) -> bool:
     are none of its names."""
     return (words.islower() and " " not in words.strip()) or (
         listed and described_body(actor_id, words))
-
-
-_FACTS_MAX = 50_000
-
-
-def actor_fact(facts: dict[str, tuple[str, bool, bool]], actor_id: str
-               ) -> tuple[str, bool, bool]:
-    """`facts[actor_id]` (`names.actor_facts`), made when missing: the actor's kind, whether
-    it may drive links (`drives_links`, and no body made by description), and whether it is
-    a listed body (`names.listed_body`)."""
-    if len(facts) > _FACTS_MAX:  # the ids asked include unlisted people's name keys
-        facts.clear()
-    kind = actor_kind(actor_id)
-    fact = facts[actor_id] = (kind, drives_links(kind) and not described_body(actor_id),
-                              listed_body(actor_id))
-    return fact
 
 
 def _prominence(in_title: bool, early: bool) -> float:

@@ -106,6 +106,29 @@ def actor_facts() -> dict[str, tuple[str, bool, bool]]:
     return found
 
 
+def drives_links(kind: str) -> bool:
+    """The one rule on which actors may link articles: a news outlet cited as a source ("TASS
+    reported", kind media) says nothing about which event an article is about, so it is
+    highlighted and searchable but never a link feature."""
+    return kind != "media"
+
+
+_FACTS_MAX = 50_000
+
+
+def actor_fact(facts: dict[str, tuple[str, bool, bool]], actor_id: str
+               ) -> tuple[str, bool, bool]:
+    """`facts[actor_id]` (`names.actor_facts`), made when missing: the actor's kind, whether
+    it may drive links (`drives_links`, and no body made by description), and whether it is
+    a listed body (`names.listed_body`)."""
+    if len(facts) > _FACTS_MAX:  # the ids asked include unlisted people's name keys
+        facts.clear()
+    kind = actor_kind(actor_id)
+    fact = facts[actor_id] = (kind, drives_links(kind) and not described_body(actor_id),
+                              listed_body(actor_id))
+    return fact
+
+
 def place_kind(place_id: str) -> str:
     place = place_matcher().places.get(place_id)
     return place.kind if place else ""
