@@ -12,6 +12,7 @@ import pytest
 
 from tests.test_app_status_room import on_screen
 from tests.test_app_support import main, make_app, settle, until
+from tui.app.widgets.modal_keys import ModalKeys
 
 
 async def choose(pilot, app, kind: str, label: str | None = None) -> None:
@@ -25,7 +26,9 @@ async def choose(pilot, app, kind: str, label: str | None = None) -> None:
 
 
 def centred(app, box) -> bool:
+    """In the space the dialog's screen leaves it: above its own keys' line (ModalKeys)."""
     width, height = app.size
+    height -= sum(w.region.height for w in app.screen.query(ModalKeys))
     region = box.region
     return (abs(region.x - (width - region.right)) <= 1
             and abs(region.y - (height - region.bottom)) <= 1)
