@@ -39,7 +39,6 @@ TAIL_BLOCKS = 3
 CUT_TILES, SCORE_PAIRS = 3, 5_000
 
 
-
 @cache
 def _text_tools() -> tuple[Callable[..., Raw], Callable[[Raw], Packed],
                            Callable[..., list[Raw]]]:
@@ -50,15 +49,22 @@ def _text_tools() -> tuple[Callable[..., Raw], Callable[[Raw], Packed],
 
     return raw_features, pack, signed_features
 
+
+@cache
+def _name_rows() -> Callable[[Iterable[tuple[str, int, str]]], list[tuple[str, int, str]]]:
+    """`name_keys.name_rows`, imported once, as `_text_tools` are."""
+    from tui.core.linking.name_keys import name_rows
+
+    return name_rows
+
+
 def _mention_rows(found: Found) -> list[tuple[str, int, str]]:
     """The actors' mention rows, then the unlisted people's as rows of their name keys
     (`name_keys.name_rows`: a person nobody listed links like a listed one)."""
     rows = [row[1:] for row in found.get("actors", [])]
     unlisted = found.get("unlisted")
     if unlisted:
-        from tui.core.linking.name_keys import name_rows
-
-        rows += name_rows((row[1], row[4], row[5]) for row in unlisted if row[2] == "person")
+        rows += _name_rows()((row[1], row[4], row[5]) for row in unlisted if row[2] == "person")
     return rows
 
 
