@@ -1,8 +1,9 @@
 # ruff: noqa: RUF001, RUF002, RUF003 - Cyrillic letters in tables and comments are meant
 """People the gazetteer lacks as link features: one key per surname across Latin and Cyrillic.
 
-A fresh story names people nobody listed (round 53: with each fold's own names held out of
-the gazetteer, R@5 falls as on fresh parts). The unlisted names' recogniser finds them by a
+A fresh story names people nobody listed (round 53 measured it: with each fold's own people
+held out of the gazetteer the lists keep their recall but lose precision, so what two reports
+share about such a person is worth a key). The unlisted names' recogniser finds them by a
 title, an attribution or a given name; here each one's surname becomes a key an English and a
 Russian report share: a Russian surname put in the nominative (Лаврова, Лавровым -> Лавров;
 Ахмадианом -> Ахмадиан; Навального -> Навальный), then spelt in Latin letters by a small
