@@ -38,6 +38,10 @@ def said(text: str) -> str:
     return isolated(repr(text))
 
 
+_WHERE = Hint(" (in the actors pane or the tree)", " (actors pane or tree)")
+"""Where an actor is chosen, said after "choose an actor first": whole at 80 columns."""
+
+
 class Teaching:
     """The gazetteer edits of the main screen."""
 
@@ -110,7 +114,7 @@ class Teaching:
     def add_alias(self) -> None:
         chosen = self.selected_actor()
         if chosen is None:
-            self.host.say("choose an actor first (in the reader's side panel or the tree)")
+            self.host.say(Said("choose an actor first", _WHERE))
             return
         actor_id, name = chosen[0], isolated(chosen[1])
         if self._unlisted_in_hand() is not None:
@@ -153,8 +157,9 @@ class Teaching:
         listed actor's asks first whether it is that actor's spelling."""
         actor = self._unlisted_in_hand()
         if actor is None:
-            self.host.say("highlight a person marked 'not listed' in the reader's actor panel "
-                          "first (tab moves there)")
+            there = self.host.key("focus_actors")  # whole at 80 columns (it lost its tail)
+            self.host.say(Said("highlight a 'not listed' person among the actors",
+                               Hint(f" ({there} goes there)", f" ({there})")))
             return
         if actor.spelt_like is None:
             self._list_new(actor)
@@ -195,8 +200,7 @@ class Teaching:
         picked (a single one is asked about by name)."""
         chosen = self.selected_actor()
         if chosen is None:
-            self.host.say("choose an actor you added first (in the reader's side panel or "
-                          "the tree)")
+            self.host.say(Said("choose an actor you added first", _WHERE))
             return
         from tui.core.actors.edits import added_ids, additions
 
