@@ -47,7 +47,7 @@ async def test_n_and_p_past_a_feeds_last_unread_say_it_whole(demo_desk) -> None:
         await settle(pilot)
         back = screen.view.feed
         left = desk.count(feed_view(back).query + " is:unread")
-        assert shown(app).endswith(f"previous feed, {left} unread ({first} has none earlier)")
+        assert shown(app).endswith(f"prev feed, {left} unread ({first} has none earlier)")
 
 
 async def test_L_minus_and_a_with_nothing_chosen_say_where_to_choose(demo_desk) -> None:
@@ -63,6 +63,10 @@ async def test_L_minus_and_a_with_nothing_chosen_say_where_to_choose(demo_desk) 
             await pilot.press(key)
             await settle(pilot)
             assert shown(app).endswith(said), key
+        await pilot.press("enter", "minus")  # a bundled actor in hand: its name stays whole
+        await settle(pilot)
+        _actor_id, name = main(app).teaching.selected_actor()
+        assert shown(app).endswith(f"{name} comes with newsdesk: it can't be forgotten")
 
 
 async def test_X_says_what_it_removed_and_where_the_articles_are(tmp_path: Path) -> None:

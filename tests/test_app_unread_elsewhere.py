@@ -44,7 +44,7 @@ async def test_n_at_a_feeds_last_unread_goes_on_to_the_next_feed_with_unread(dem
         before = [n for n in reversed(names[:2]) if desk.count(f"feed:\"{n}\" is:unread")] or \
             [n for n in reversed(names[3:]) if desk.count(f"feed:\"{n}\" is:unread")]
         assert screen.view.feed == before[0], status(app)
-        assert "previous feed, " in status(app) and "has none earlier" in status(app)
+        assert "prev feed, " in status(app) and "has none earlier" in status(app)
 
 
 async def test_n_with_no_unread_anywhere_says_so_in_a_feed(demo_desk) -> None:

@@ -213,7 +213,7 @@ class Teaching:
                           if self._unlisted_in_hand()
                           else Said(Give(name), " comes with newsdesk", Hint(
                               ": only actors and spellings you added can be forgotten",
-                              ": only your additions can be forgotten")))
+                              ": it can't be forgotten")))  # at 80 columns: the name stays
             return
         own, aliases = additions(path, actor_id, same_as)
         answers = forget_answers(name, own, aliases)

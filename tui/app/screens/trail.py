@@ -176,7 +176,7 @@ class Trail:
         # The label names the feed it went to; an 80-column line keeps the rest whole (the
         # feed left gives way, a long name only). "on to Tehran Wire Review, 8 unread
         # (Caspian Courier has none left)" lost its tail there.
-        way, none = ("next", "none left") if step > 0 else ("previous", "none earlier")
+        way, none = ("next", "none left") if step > 0 else ("prev", "none earlier")
         screen.say(Said(f"{way} feed, {left} unread (", Give(isolated(now or "")),
                         f" has {none})"))
         return True
