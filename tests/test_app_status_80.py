@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.test_app_status_room import on_screen
-from tests.test_app_support import copy_demo, main, make_app, settle, until
+from tests.test_app_support import copy_demo, main, make_app, open_side, settle, until
 from tui.app.views import feed_view
 from tui.core.config.loader import load_config
 from tui.core.desk import Desk
@@ -107,4 +107,44 @@ async def test_the_none_left_hint_names_the_users_keys(tmp_path: Path) -> None:
             await settle(pilot)
             assert shown(app).endswith(
                 "no earlier unread articles in this list (w goes the other way)"
+            )
+
+
+async def test_L_then_minus_say_what_they_did_whole(tmp_path: Path) -> None:
+    """`-` on an actor the user had listed: "... forgotten (the actor you added); re-matching"
+    lost its tail at 80x24."""
+    config = load_config(copy_demo(tmp_path / "demo"))
+    with Desk.open(config) as desk:
+        target, person = next(
+            (article_id, actor)
+            for article_id in desk.ids("")
+            for actor in desk.actors_of(article_id)
+            if not actor.listed and actor.kind == "person" and actor.spelt_like is None
+        )
+        app = make_app(desk, config)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            side = await open_side(pilot, app, target)
+            side.actor_list.highlighted = next(
+                n for n, actor in enumerate(side.actors) if actor.name == person.name
+            )
+            status = main(app).status_line
+            await pilot.press("L")
+            await until(pilot, lambda: "matched again" in status.message, 120)
+            await settle(pilot)
+            assert shown(app).endswith(f"{person.name} added to your actors; actors matched again")
+            side.actor_list.highlighted = next(
+                n for n, actor in enumerate(side.actors) if actor.name == person.name
+            )
+            await pilot.press("minus")
+            await settle(pilot)
+            await pilot.press("y")
+            await until(
+                pilot,
+                lambda: "forgotten" in status.message and "matched again" in status.message,
+                120,
+            )
+            await settle(pilot)
+            assert shown(app).endswith(
+                f"{person.name} forgotten (you had added it); matched again"
             )

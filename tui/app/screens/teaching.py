@@ -264,7 +264,7 @@ def forgotten(name: str, own: bool, aliases: list[str], alias: str | None) -> tu
     if alias is not None:
         return f"alias {said(alias)} removed from {name}", f"removing {said(alias)} from {name}"
     if own:
-        return f"{name} forgotten (the actor you added)", f"forgetting {name}"
+        return f"{name} forgotten (you had added it)", f"forgetting {name}"
     if aliases:
         listed = ", ".join(said(a) for a in aliases)
         return (f"{counted(len(aliases), 'alias', 'aliases')} removed from {name}: {listed}",
