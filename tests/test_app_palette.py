@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from tests.test_app_support import SIZE, make_app
 
 
@@ -68,3 +70,21 @@ async def palette_prompts_now(pilot: Any) -> list[str]:
         if options.option_count > 3:
             break
     return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_palette_leaves_the_status_line_and_footer_in_sight(demo_desk, size) -> None:
+    """At 80x24 the palette's list ran down over the status line (a refresh's progress, the
+    last message): it ends above it now, at any height, and is as tall as Textual makes it
+    (70% of the screen) where that leaves room."""
+    from textual.command import CommandList
+
+    desk, config = demo_desk
+    app = make_app(desk, config)
+    async with app.run_test(size=size) as pilot:
+        prompts = await palette_prompts(pilot)
+        commands = app.screen.query_one(CommandList)
+        status = app.screen_stack[-2].query_one("#status")
+        assert commands.region.bottom <= status.region.y, (commands.region, status.region)
+        assert commands.region.height >= min(int(size[1] * 0.7), status.region.y - 7)
+        assert len(prompts) > commands.region.height  # a list to scroll: it was cut, not short

@@ -267,7 +267,7 @@ async def test_a_long_bundled_name_gives_way_to_why_it_stays(server, tmp_path) -
     name = "Organisation for the Prohibition of Chemical Weapons"
     body = f"Inspectors of the {name} reached Douma on Saturday, a week after the attack."
     tails = [": only actors and spellings you added can be forgotten",
-             ": only your additions can be forgotten"]
+             ": it can't be forgotten"]
     lines = await actor_key_lines(server, tmp_path, name, body, "21 Apr 2018 10:00:00 GMT",
                                   "minus", [(120, 30), (80, 24)])
     for line, tail in zip(lines, tails, strict=True):

@@ -13,7 +13,7 @@ from tui.demo.site import boilerplate_texts, load_site, render_page
 
 SITE = load_site()
 BASE = "http://127.0.0.1:8000"
-PAGES = [a for a in SITE.articles if not a.missing_page]
+PAGES = [a for a in SITE.articles if not a.feed_only]
 
 RU_PARA = ("Банк России в пятницу повысил ключевую ставку сразу на два процентных пункта. "
            "Регулятор объяснил решение ростом инфляции и высоким спросом в экономике страны.")

@@ -82,6 +82,17 @@ class Palette(CommandPalette):
 
     choosing = False
 
+    ABOVE_LIST, BELOW = 7, 2
+    """Rows above the list (Textual's margin of 3 and the search box's 4) and the main
+    screen's rows it must leave in sight: the status line (a refresh's progress, the last
+    message) and the footer (`enter Run`, `esc Close`). Textual's list is 70% of the screen
+    high, which at 80x24 ran over the status line."""
+
+    def on_resize(self) -> None:
+        height = self.size.height
+        tallest = max(3, min(int(height * 0.7), height - self.ABOVE_LIST - self.BELOW))
+        self.query_one(CommandList).styles.max_height = tallest
+
     @property
     def holds_keys(self) -> bool:
         return self.choosing or any(worker.node is self and not worker.is_finished

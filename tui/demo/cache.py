@@ -58,8 +58,12 @@ def adopt_cache(conn: sqlite3.Connection, served: _Served) -> Adopted:
         path = match.group(1) if match and match.group(1) in keys else by_key.get(row[1])
         if path is not None:
             groups.setdefault(path, []).append(row)
+    # A feed-only item's article has no link (as its feed gives it) or, folded from an older
+    # version's copies, its page's: either is settled.
+    bare = {a.path for a in site.articles if a.feed_only}
     articles = {path: rows for path, rows in groups.items()
-                if len(rows) > 1 or rows[0][1:] != (keys[path], base + path)}
+                if len(rows) > 1 or rows[0][1] != keys[path]
+                or rows[0][2] not in (base + path, *((None,) if path in bare else ()))}
     outlets = {o.slug: f"{base}/{o.slug}/feed.xml" for o in site.outlets}
     feeds: dict[str, list[tuple[int, str]]] = {}
     for feed_id, url in relocate.feeds_under(conn, LOOPBACK):

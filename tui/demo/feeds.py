@@ -72,8 +72,9 @@ def _rss2(site: Site, outlet: Outlet, base_url: str, feed_url: str) -> str:
         if content:
             extra += f"<content:encoded>{_cdata(_content_html(art, base_url, site))}"
             extra += "</content:encoded>"
+        link_tag = "" if art.feed_only else f"<link>{escape(link)}</link>"
         items.append(
-            f"<item><title>{escape(art.title)}</title><link>{escape(link)}</link>"
+            f"<item><title>{escape(art.title)}</title>{link_tag}"
             f"<description>{escape(art.summary)}</description>"
             f"<pubDate>{format_datetime(art.published)}</pubDate>{guid}{extra}</item>")
     newest = site.articles_of(outlet.slug)[0].published
@@ -95,10 +96,11 @@ def _atom(site: Site, outlet: Outlet, base_url: str, feed_url: str) -> str:
     articles = site.articles_of(outlet.slug)
     for art in articles:
         url = base_url + art.path
+        link = ("" if art.feed_only else
+                f'<link rel="alternate" type="text/html" href={quoteattr(url)}/>')
         entries.append(
             f"<entry><id>{escape(guid_of(outlet, art.slug))}</id>"
-            f"<title>{escape(art.title)}</title>"
-            f'<link rel="alternate" type="text/html" href={quoteattr(url)}/>'
+            f"<title>{escape(art.title)}</title>{link}"
             f"<published>{art.published.isoformat()}</published>"
             f"<updated>{art.published.isoformat()}</updated>"
             f"<author><name>{escape(art.author)}</name></author>"

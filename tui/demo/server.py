@@ -1,8 +1,8 @@
 """A quiet loopback HTTP server for the demo site.
 
 Serves ``/<outlet>/feed.xml`` and ``/<outlet>/<slug>.html`` with real validators (ETag,
-Last-Modified, 304s) so the fetcher's conditional GETs are exercised end to end. One
-article page deliberately answers 404 so readers fall back to the feed's content.
+Last-Modified, 304s) so the fetcher's conditional GETs are exercised end to end. Every
+article has its page (a feed-only item's too: other pages' lists link to it).
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ class Resource:
 
 
 def build_routes(site: Site, base_url: str) -> dict[str, Resource]:
-    """Every servable path -> its resource (missing pages are simply absent)."""
+    """Every servable path -> its resource."""
     routes: dict[str, Resource] = {}
     index: list[str] = []
     for outlet in site.outlets:
@@ -61,8 +61,6 @@ def build_routes(site: Site, base_url: str) -> dict[str, Resource]:
                                      articles[0].published)
         index.append(f'<li><a href="{feed_path}">{html.escape(outlet.name)}</a></li>')
         for article in articles:
-            if article.missing_page:
-                continue
             routes[article.path] = Resource(
                 render_page(site, article, base_url),
                 f"text/html; charset={outlet.charset}", article.published)

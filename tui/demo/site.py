@@ -65,7 +65,9 @@ class DemoArticle:
     author: str
     lang: str
     paragraphs: tuple[str, ...]
-    missing_page: bool = False  # the server answers 404: readers fall back to the feed
+    # Its feed item gives no link, as a wire flash or a press note does: the feed's own text
+    # is the article, with no page to fetch (none to fail: a demo shows no false failure).
+    feed_only: bool = False
     links: tuple[tuple[str, str], ...] = ()  # (words of a paragraph, a slug or an address)
 
     @property
@@ -120,7 +122,7 @@ def load_site(path: Path = ARTICLES_FILE) -> Site:
         DemoArticle(slug=a["slug"], outlet=a["outlet"], event=a["event"],
                     published=datetime.fromisoformat(a["published"]), title=a["title"],
                     author=a["author"], lang=a["lang"], paragraphs=tuple(a["paragraphs"]),
-                    missing_page=bool(a.get("missing_page", False)),
+                    feed_only=bool(a.get("feed_only", False)),
                     links=tuple((link["words"], link["to"]) for link in a.get("links", ())))
         for a in data["article"]
     )

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from textual.widget import Widget
 
     from tui.app.screens.arrange import Arrange
+    from tui.app.screens.narrowing import Narrowing
     from tui.app.screens.trail import Trail
     from tui.app.widgets.panes import Pane
     from tui.app.widgets.query_bar import QueryBar
@@ -26,6 +27,7 @@ class Closing(Protocol):
     search_text: str
     trail: Trail
     arranger: Arrange
+    narrowing: Narrowing
 
     @property
     def app(self) -> Any: ...
@@ -40,7 +42,6 @@ class Closing(Protocol):
     def focused_pane(self) -> Pane: ...
     def close_query_bar(self) -> None: ...
     def tree_to_list(self) -> None: ...
-    def leave_query(self) -> None: ...
     def set_focus(self, widget: Widget | None, scroll_visible: bool = True) -> None: ...
 
 
@@ -76,7 +77,7 @@ def innermost(screen: Closing) -> Step:
     if pane is screen.view_tree:
         return Step("To list", screen.tree_to_list)
     if screen.filter_query or screen.search_text:  # newsboat's q leaves a search's results
-        return Step("Clear", screen.leave_query)
+        return Step("Clear", screen.narrowing.leave_query)
     if screen.trail.can_go_back():
         return Step("Back", screen.trail.back)
     return Step("Quit", screen.app.exit, quits=True)

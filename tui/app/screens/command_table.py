@@ -14,6 +14,7 @@ from tui.app.screens.help import HelpScreen
 from tui.app.screens.jobs import Jobs
 from tui.app.screens.keeping import Keeping
 from tui.app.screens.marks import Marks
+from tui.app.screens.narrowing import Narrowing
 from tui.app.screens.reading import Reading
 from tui.app.screens.teaching import Teaching
 from tui.app.screens.trail import Trail
@@ -35,6 +36,7 @@ class Commanded(Protocol):
     feed_editing: FeedEditing
     arranger: Arrange
     trail: Trail
+    narrowing: Narrowing
     keymap: dict[str, str]
     config: Config
 
@@ -44,8 +46,6 @@ class Commanded(Protocol):
     def open_focused(self) -> None: ...
     def close_one(self, quit_at_top: bool = True) -> None: ...
     def open_query_bar(self, mode: Mode) -> None: ...
-    def clear_query(self) -> None: ...
-    def toggle_hide_read(self) -> None: ...
 
 
 def command_table(screen: Commanded) -> dict[str, Callable[[], object]]:
@@ -80,8 +80,8 @@ def command_table(screen: Commanded) -> dict[str, Callable[[], object]]:
         "help": lambda: screen.app.push_screen(HelpScreen(screen.keymap, screen.config.path)),
         "search": lambda: screen.open_query_bar("search"),
         "filter": lambda: screen.open_query_bar("filter"),
-        "clear_query": screen.clear_query,
-        "toggle_hide_read": screen.toggle_hide_read,
+        "clear_query": screen.narrowing.clear_query,
+        "toggle_hide_read": screen.narrowing.toggle_hide_read,
         "save_view": keeping.save_view,
         "export_view": keeping.export_view,
         "toggle_read": marks.either(marks.toggle_read, triage.toggle_read),

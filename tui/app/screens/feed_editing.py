@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tui.app.messages import OpenView
+from tui.app.said import Hint, Said
 from tui.app.screens.dialogs import ConfirmDialog
 from tui.app.screens.feed_dialogs import AddFeedDialog
 from tui.app.screens.feeds import FeedsScreen
@@ -130,8 +131,8 @@ class FeedEditing:
         name = name or self.chosen_feed()
         feed = host.desk.config.feed_named(name) if name else None
         if feed is None:
-            host.say(f"no feed chosen: put the tree's cursor on a feed ({host.key('focus_views')}"
-                     f"), or list one, then {host.key('remove_feed')}")
+            host.say(f"no feed chosen: put the tree's cursor on one ({host.key('focus_views')})"
+                     " or list one")  # whole at 80 columns: the key just pressed goes unsaid
             return
         held = host.desk.holdings(feed.url)
         left = tuple(other.name for other in host.desk.config.feeds if other.url != feed.url)
@@ -173,9 +174,12 @@ class FeedEditing:
         self.use_config(fresh)
         if listed:
             self.to_top()
-        query = removed_feed_query(name, tuple(feed.name for feed in fresh.feeds))
-        host.say(f"removed {name} from feeds.toml; its articles stay in All "
-                 f"(f {query} lists them)")
+        query = f"{host.key('filter')} " + removed_feed_query(
+            name, tuple(feed.name for feed in fresh.feeds))
+        # whole at 80 columns: "...; its articles stay in All (f feed:"…" lists them)" lost
+        # its tail there. The name is in sight nowhere else now: the hint gives way first.
+        host.say(Said("removed ", name, "; articles stay",
+                      Hint(f" in All ({query} lists them)", f" ({query})")))
 
 
 def removal_question(name: str, url: str, held: Holdings, keep_days: int,

@@ -23,6 +23,12 @@ if TYPE_CHECKING:
     from tui.core.actors.owners import NameTaken
     from tui.core.refresh.summary import RefreshSummary
 
+_MATCHING = Hint("; re-matching actors…", "; re-matching…")
+_MATCHED = Hint("; actors matched again", "; matched again")
+"""What follows a gazetteer edit's message, short at 80 columns ("... forgotten (the actor
+you added); re-matching" lost its tail there)."""
+
+
 def describe(event: RefreshEvent) -> str | None:
     """A refresh event worth a message of its own: a failure (the standing progress line
     counts the rest). The error follows a colon: it often ends in its own parenthesis
@@ -229,7 +235,7 @@ class Jobs:
         return True
 
     def _edited(self, what: str, then: Callable[[], None]) -> None:
-        self.host.say(f"{what}; re-matching actors…")
+        self.host.say(Said(what, _MATCHING))
         then()
 
     def _refused(self, error: NameTaken) -> None:
@@ -276,7 +282,7 @@ class Jobs:
         except Exception as error:  # storage errors: told, never fatal
             call(self._reanalysed, f"{what}; re-matching failed: {error}")
             return
-        call(self._reanalysed, f"{what}; actors matched again")
+        call(self._reanalysed, Said(what, _MATCHED))
 
     def _reanalysed(self, message: str) -> None:
         self.busy = None

@@ -35,6 +35,7 @@ from tui.app.screens.follow import Follow
 from tui.app.screens.jobs import Jobs
 from tui.app.screens.keeping import Keeping
 from tui.app.screens.marks import Marks
+from tui.app.screens.narrowing import Narrowing
 from tui.app.screens.query_entry import QueryEntry
 from tui.app.screens.reading import Reading
 from tui.app.screens.resume import Resume
@@ -84,6 +85,7 @@ class MainScreen(Screen[None]):
         self.keeping = Keeping(self, self.follow.use, self.trail.to_made)
         self.resume = Resume(self, self.trail, self.reading)
         self.query_entry = QueryEntry(self)
+        self.narrowing = Narrowing(self)
         self.follow.renamed.append(self.trail.rename_feeds)
         self.feed_editing = FeedEditing(self, self.follow.use, self.jobs,
                                         lambda: self.trail.to_view(ALL))
@@ -270,21 +272,6 @@ class MainScreen(Screen[None]):
         self.update_status()
         return True
 
-    def toggle_hide_read(self) -> None:
-        self.hide_read = not self.hide_read
-        if self.reload_view():
-            self.say(f"read articles hidden ({self.key('toggle_hide_read')} shows them)"
-                     if self.hide_read else "read articles shown")
-
-    def clear_query(self) -> None:
-        """Back to the whole view: no search, no filter."""
-        if not (self.filter_query or self.search_text):
-            self.say("no search or filter to clear")
-            return
-        self.filter_query = self.search_text = ""
-        if self.reload_view():
-            self.say("search and filter cleared")
-
     def reload_view(self) -> bool:
         return self.load_view(self.view)
 
@@ -310,12 +297,6 @@ class MainScreen(Screen[None]):
         self.set_focus(self.articles)  # a border's weight is all that changes: say it
         self.say(f"to the list; {self.key('close')} again "
                  + ("goes back" if self.trail.places else "quits"))
-
-    def leave_query(self) -> None:
-        self.filter_query = self.search_text = ""
-        if self.reload_view():
-            self.say(f"search and filter cleared; {self.key('close')} again "
-                     + ("goes back" if self.trail.places else "quits"))
 
     # -- the query bar (query_entry.py) ---------------------------------------------------
     def open_query_bar(self, mode: Mode) -> None:

@@ -118,7 +118,8 @@ class Reading:
         except Exception:  # a count for a hint must not stop the key
             return none
         if here:
-            return f"{none} in this list ({'p' if step > 0 else 'n'} goes the other way)"
+            back = self.host.key("prev_unread" if step > 0 else "next_unread")  # as remapped
+            return f"{none} in this list ({back} goes the other way)"
         if elsewhere:
             return f"{none} in this list; {elsewhere} elsewhere (Unread lists them)"
         return none
@@ -146,8 +147,9 @@ class Reading:
         ids = list(reversed(story.article_ids))  # oldest first there; lists are newest first
         at = ids.index(article_id) + step
         if not 0 <= at < len(ids):
-            self.host.say("oldest article of the story ([ goes to newer ones)" if step > 0
-                          else "newest article of the story (] goes to older ones)")
+            key = self.host.key("prev_in_story" if step > 0 else "next_in_story")
+            self.host.say(f"oldest article of the story ({key} goes to newer ones)" if step > 0
+                          else f"newest article of the story ({key} goes to older ones)")
             return
         way = "older" if step > 0 else "newer"
         self.open(ids[at], f"story {at + 1}/{len(ids)}, {way}: {story.label}")

@@ -38,6 +38,10 @@ def said(text: str) -> str:
     return isolated(repr(text))
 
 
+_WHERE = Hint(" (in the actors pane or the tree)", " (actors pane or tree)")
+"""Where an actor is chosen, said after "choose an actor first": whole at 80 columns."""
+
+
 class Teaching:
     """The gazetteer edits of the main screen."""
 
@@ -110,7 +114,7 @@ class Teaching:
     def add_alias(self) -> None:
         chosen = self.selected_actor()
         if chosen is None:
-            self.host.say("choose an actor first (in the reader's side panel or the tree)")
+            self.host.say(Said("choose an actor first", _WHERE))
             return
         actor_id, name = chosen[0], isolated(chosen[1])
         if self._unlisted_in_hand() is not None:
@@ -153,8 +157,9 @@ class Teaching:
         listed actor's asks first whether it is that actor's spelling."""
         actor = self._unlisted_in_hand()
         if actor is None:
-            self.host.say("highlight a person marked 'not listed' in the reader's actor panel "
-                          "first (tab moves there)")
+            there = self.host.key("focus_actors")  # whole at 80 columns (it lost its tail)
+            self.host.say(Said("highlight a 'not listed' person among the actors",
+                               Hint(f" ({there} goes there)", f" ({there})")))
             return
         if actor.spelt_like is None:
             self._list_new(actor)
@@ -195,8 +200,7 @@ class Teaching:
         picked (a single one is asked about by name)."""
         chosen = self.selected_actor()
         if chosen is None:
-            self.host.say("choose an actor you added first (in the reader's side panel or "
-                          "the tree)")
+            self.host.say(Said("choose an actor you added first", _WHERE))
             return
         from tui.core.actors.edits import added_ids, additions
 
@@ -209,7 +213,7 @@ class Teaching:
                           if self._unlisted_in_hand()
                           else Said(Give(name), " comes with newsdesk", Hint(
                               ": only actors and spellings you added can be forgotten",
-                              ": only your additions can be forgotten")))
+                              ": it can't be forgotten")))  # at 80 columns: the name stays
             return
         own, aliases = additions(path, actor_id, same_as)
         answers = forget_answers(name, own, aliases)
@@ -260,7 +264,7 @@ def forgotten(name: str, own: bool, aliases: list[str], alias: str | None) -> tu
     if alias is not None:
         return f"alias {said(alias)} removed from {name}", f"removing {said(alias)} from {name}"
     if own:
-        return f"{name} forgotten (the actor you added)", f"forgetting {name}"
+        return f"{name} forgotten (you had added it)", f"forgetting {name}"
     if aliases:
         listed = ", ".join(said(a) for a in aliases)
         return (f"{counted(len(aliases), 'alias', 'aliases')} removed from {name}: {listed}",

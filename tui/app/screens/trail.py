@@ -173,10 +173,12 @@ class Trail:
             screen.articles.go(found)
             if reading:
                 screen.reading.open_selected()
-        # where it went first: an 80-column status line keeps what leads
-        none = "none left" if step > 0 else "none earlier"
-        screen.say(f"{'on' if step > 0 else 'back'} to {isolated(name)}, {left} unread "
-                   f"({isolated(now or '')} has {none})")
+        # The label names the feed it went to; an 80-column line keeps the rest whole (the
+        # feed left gives way, a long name only). "on to Tehran Wire Review, 8 unread
+        # (Caspian Courier has none left)" lost its tail there.
+        way, none = ("next", "none left") if step > 0 else ("prev", "none earlier")
+        screen.say(Said(f"{way} feed, {left} unread (", Give(isolated(now or "")),
+                        f" has {none})"))
         return True
 
     def to_related(self, article_id: int) -> None:
