@@ -89,3 +89,24 @@ def test_a_runs_weighing_reads_each_document_count_once_and_the_next_run_reads_a
     again = index.weighed(conn, [a, b], run="counts-2")
     assert again == index.weighed(conn, [a, b]) and again.rows != first.rows
     conn.close()
+
+
+def test_a_finished_run_leaves_no_document_counts_held_in_the_process_that_weighed(
+        tmp_path: Path) -> None:
+    """A run's counts are held for its weighing only: once its links are scored they go, in
+    the process that weighed (here the writer, as when there is no pool or a worker died),
+    on a run small enough to be linked article by article too (no scoring job cleared them
+    there, so a long-lived app process held its last run's counts until the next run)."""
+    from tui.core.config.loader import Config, Settings
+    from tui.core.linking import decoded
+    from tui.core.refresh.analysis import Analysis
+
+    conn = connect(tmp_path / "c.sqlite3")
+    with transaction(conn):
+        _articles(conn)
+    forget_df()
+    analysis = Analysis(Config(path=None, settings=Settings(cache_dir=tmp_path)))
+    assert analysis.run_pending(conn) == 4
+    assert conn.execute("SELECT count(*) FROM links").fetchone()[0]  # weighed and linked
+    assert decoded._run_df == {}
+    conn.close()

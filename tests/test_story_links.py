@@ -55,8 +55,13 @@ def test_the_table_is_the_loops_rows_in_their_order_closest_and_strong_pairs() -
             [list(r.items()) for r in want.values()]
         linked = [a for a, r in want.items() if r]
         assert {a: got.closest[a] for a in linked} == stories.closest(want, linked, 2)
+        near = stories.closest(want, linked, 2)  # strong: the pairs that may seed a core
         assert sorted(got.strong) == sorted((-p, a, b) for a, r in want.items()
-                                            for b, p in r.items() if a < b and p >= 0.5)
+                                            for b, p in r.items() if a < b and p >= 0.5
+                                            and b in near[a] and a in near[b])
+        every = story_links.table(published, story_links.columns(rows), 0.5, 0).strong
+        assert sorted(every) == sorted((-p, a, b) for a, r in want.items()
+                                       for b, p in r.items() if a < b and p >= 0.5)
 
 
 def test_columns_and_the_numpy_join_make_the_stories_the_dict_join_makes() -> None:

@@ -110,6 +110,7 @@ class LinksAnalyzer:
         import uuid
 
         from tui.core.linking import index
+        from tui.core.linking.decoded import forget_df
         from tui.core.linking.pool import weigh_job
         from tui.core.linking.rounds import ROUND_MIN
         from tui.core.linking.score import default_model
@@ -139,6 +140,7 @@ class LinksAnalyzer:
                     for done in pending:  # index, and a commit per job wrote its pages again
                         index.store_weighed(conn, done)
                 pending = []
+        forget_df()  # the run's counts, where its weighing ran here (no pool, a worker died)
         written, unwritten = None, None
         if len(everyone) >= ROUND_MIN:
             written, unwritten = _link_round(conn, str(path), everyone, model, context, run)

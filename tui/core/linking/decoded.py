@@ -95,7 +95,9 @@ def run_df(conn: sqlite3.Connection, keys: set[str], run: str) -> dict[str, int]
     """`store.df(conn, keys)`, each key read once a `run` (a finish_run's token) in this
     worker: the writer counts no keys while a finish_run weighs (its batches counted theirs
     as they were stored), and a cold 10k run's weighing jobs asked 13 times as many keys as
-    there were (81k for 6k). `forget_df` lets them go."""
+    there were (81k for 6k). `forget_df` lets them go once the run's weighing is done: its
+    scoring or linking jobs (the pool's), and the writer (where no pool weighed): a token is
+    never met again, so what is left is memory, not stale counts."""
     if not run:
         return store.df(conn, keys)
     held = _run_df.get(run)

@@ -313,10 +313,11 @@ def idf(df: int, docs: int) -> float:
 
 
 def term_idf(df: Mapping[str, int], docs: int) -> dict[str, float]:
-    """The idf of each term key in `df`, by term, for `weigh`: a weighing job's articles share
-    most of their terms, and the idf of each term of each article was half of weighing."""
+    """Each key's idf in `df` for `weigh`, a term's by the term (no word holds a colon), a name's
+    by its key ("a:id"): a job's articles share most (per term and article: half of weighing)."""
     log, size = math.log, docs + 1
-    return {k[2:]: max(0.1, log(size / (n + 0.5))) for k, n in df.items() if k[:2] == "t:"}
+    return {k[2:] if k[:2] == "t:" else k: max(0.1, log(size / (n + 0.5))) for k, n in df.items()
+            if k}  # not the documents' count, "", which a term "" ("t:") would meet
 
 
 def weigh(raw: Raw, published: datetime, df: Mapping[str, int], docs: int,
@@ -337,8 +338,8 @@ def weighed_text(raw: Raw, published: datetime, df: Mapping[str, int], docs: int
 def _weighed(raw: Raw, published: datetime, df: Mapping[str, int], docs: int,
              terms_idf: Mapping[str, float] | None) -> dict[str, Any]:
     """The fields of `weigh`'s Features."""
-    def w(prefix: str, key: str) -> float:
-        return idf(df.get(f"{prefix}:{key}", 0), docs)
+    def w(prefix: str, key: str, named: Any = (terms_idf or {}).get) -> float:  # never 0
+        return named(f"{prefix}:{key}") or idf(df.get(f"{prefix}:{key}", 0), docs)
 
     def focus_w(key: str) -> float:
         kind, ident = key.split(":", 1)

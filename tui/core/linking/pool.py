@@ -51,8 +51,10 @@ def weigh_job(path: str, ids: list[int], run: str = "") -> Weighed:
 
 def link_job(path: str, ids: list[int], model: Model, sources: Sources, run: str = ""
              ) -> list[LinkRow]:
+    from tui.core.linking.decoded import forget_df
     from tui.core.linking.index import link_scores
 
+    forget_df()  # every weighing job is done once linking starts: the run's counts can go
     _names_from(sources)
     return link_scores(_reader(path), ids, model, run)
 

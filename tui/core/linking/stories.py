@@ -104,9 +104,8 @@ def _cores(published: Mapping[int, float], links: Links, threshold: float,
     sums, seeds, heap, flat = story_links.table(published, story_links.columns(links),
                                                  threshold, seed_top)
     mutual = seeds if seed_top > 0 else None
-    if mutual is not None:  # a pair of lone articles that may not seed is never popped as
-        # it is: once either side grows, its merge pushes the pair again with the new average
-        heap = [e for e in heap if e[2] in mutual[e[1]] and e[1] in mutual[e[2]]]
+    # `heap`: the pairs that may seed (mutual near neighbours, picked in numpy); one that may
+    # not is never popped as it is: once either side grows, its merge pushes it again
     heapq.heapify(heap)  # every pair at once: the same pops (entries are distinct or equal)
     pop, push = heapq.heappop, heapq.heappush
     while heap:

@@ -31,7 +31,8 @@ class Arrays(NamedTuple):
 class Table(NamedTuple):
     """`rows`: article -> other -> probability (every article of `published`, linked or not);
     `closest`: each linked article's `k` strongest others (ties to the lowest ids);
-    `strong`: (-probability, a, b) for each pair a < b at or above the threshold;
+    `strong`: (-probability, a, b) for each pair a < b at or above the threshold whose ends
+    are each among the other's `k` closest (any, for `k` 0): the pairs that may seed a core;
     `flat`: the rows as numpy columns (ids: the articles sorted; article and other as places
     in it; probability), in the rows' order, for `join`. A pair no row of which gives a
     reason (`Arrays.why`) is in `flat` only: the time apart alone makes no core, and may join
@@ -97,10 +98,12 @@ def table(published: Mapping[int, float], links: Arrays, threshold: float, k: in
             why = np.maximum.reduceat(why, starts)
     src, dst = pair // n, pair % n  # by article, then other
     full = (src, dst, value, when)
+    core = None
     if why is not None and not why.all():  # the cores' rows: pairs that give a reason
         core = why != 0
-        src, dst, value, when = src[core], dst[core], value[core], when[core]
+        src, dst, value = src[core], dst[core], value[core]
     near: dict[int, frozenset[int]] = {}
+    mutual = None
     if k > 0:  # by value, highest first, ties to the lowest id: two stable sorts
         order = np.argsort(-value, kind="stable")
         order = order[np.argsort(src[order], kind="stable")]
@@ -108,13 +111,22 @@ def table(published: Mapping[int, float], links: Arrays, threshold: float, k: in
         firsts = _starts(top_src)
         top = np.arange(len(top_src)) - np.repeat(firsts, np.diff([*firsts.tolist(),
                                                                    len(top_src)])) < k
-        top_src, near_ids = top_src[top], ids[top_dst[top]].tolist()
+        top_src, top_dst = top_src[top], top_dst[top]
+        mutual = np.sort(top_src * n + top_dst)  # (article, one of its k closest) as keys
+        near_ids = ids[top_dst].tolist()
         firsts = _starts(top_src)
         ends = [*firsts.tolist(), len(top_src)]
         near = {aid: frozenset(near_ids[lo:hi]) for aid, lo, hi
                 in zip(ids[top_src[firsts]].tolist(), ends, ends[1:], strict=False)}
-    order = np.argsort(src * len(at) + when)  # each article's others in the order they came
+    # each article's others in the order they came: every pair sorted once (its key, article
+    # then first row, is its own), the cores' rows kept in that order
+    src, dst, value, when = full
+    order = np.argsort(src * len(at) + when)
     src, dst, value = src[order], dst[order], value[order]
+    flat = (ids, src, dst, value)
+    if core is not None:
+        keep = core[order]
+        src, dst, value = src[keep], dst[keep], value[keep]
     heads = _starts(src)
     bounds = [*heads.tolist(), len(src)]
     rows: dict[int, dict[int, float]] = {aid: {} for aid in published}
@@ -122,13 +134,11 @@ def table(published: Mapping[int, float], links: Arrays, threshold: float, k: in
     for aid, lo, hi in zip(ids[src[heads]].tolist(), bounds, bounds[1:], strict=False):
         rows[aid] = dict(zip(others[lo:hi], values[lo:hi], strict=True))
     pick = (src < dst) & (value >= threshold)
+    if mutual is not None:  # seeds only: each end among the other's k closest
+        pick &= _among(mutual, src * n + dst) & _among(mutual, dst * n + src)
     strong = list(zip((-value[pick]).tolist(), ids[src[pick]].tolist(),
                       ids[dst[pick]].tolist(), strict=True))
-    if len(full[0]) != len(src):  # the join's rows: every pair, in the same order
-        src, dst, value, when = full
-        order = np.argsort(src * len(at) + when)
-        src, dst, value = src[order], dst[order], value[order]
-    return Table(rows, near, strong, (ids, src, dst, value))
+    return Table(rows, near, strong, flat)
 
 
 def join(published: Mapping[int, float], flat: tuple[Any, Any, Any, Any],
@@ -180,6 +190,16 @@ def _dense(ids: Any, values: Any) -> Any:
         return np.full(len(values), -1, np.int64)
     at = np.minimum(np.searchsorted(ids, values), len(ids) - 1)
     return np.where(ids[at] == values, at, -1)
+
+
+def _among(keys: Any, values: Any) -> Any:
+    """Whether each of `values` is in the sorted `keys`."""
+    import numpy as np
+
+    if not len(keys):
+        return np.zeros(len(values), bool)
+    at = np.minimum(np.searchsorted(keys, values), len(keys) - 1)
+    return keys[at] == values
 
 
 def _array(values: Sequence[Any], dtype: Any) -> Any:
