@@ -21,6 +21,7 @@ from tui.core.actors.roles import RoleResolver
 from tui.core.actors.text import key_of
 from tui.core.actors.titles import EN_NOT_NAME, EN_TITLES, RU_TITLES
 from tui.core.actors.unlisted import UnlistedFinder
+from tui.core.actors.unlisted_gate import UnlistedGate
 from tui.core.actors.unmarked import unmark
 
 Span = tuple[str, int, int]  # (field "title"|"body", start, end)
@@ -81,6 +82,7 @@ class Recognizer:
                              if " " in w and _given_name(w.split()[0]))
         self.given = {g.lower() for g in given}
         self.unlisted_finder = UnlistedFinder(known, given)
+        self.unlisted_gate = UnlistedGate()
 
     def mentions(self, title: str, body: str, published: datetime | None) -> list[Mention]:
         """Gazetteer mentions, then role phrases resolved on `published` (None: undated, so no
@@ -167,6 +169,8 @@ class Recognizer:
         split = len(title) + 2
         blocked = [(s if f == "title" else s + split, e if f == "title" else e + split)
                    for f, s, e in taken]
+        if not self.unlisted_gate.may_name(text, blocked):  # most articles: nobody unlisted
+            return []
         norm = padded_norm(text)
         # An office's phrase is no name on any date: undated, no holder resolved it, so it
         # was not in `taken`, and "مستشار للرئيس الإيراني" read as a person after a title.
