@@ -6,10 +6,11 @@ time, on story_fit's in-memory folds as sig_probe runs them (tier3, refitted per
 
 "acts_jac": the Jaccard of the two articles' what-to-whom keys (acts.py: "type a:id" per
 headline or lead sentence), when both have some (acts_apart is its zero, as a flag);
-"acts_new": the share of the later one's keys the earlier one lacks (both have some, half a
-day or more apart); "acts_apart24": acts_apart a day or more apart only; "lead_repeat": the
-later one's lead (not its headline, `repeat`'s) says its event repeats an earlier one or
-comes after it ("a day after", "спустя", "غداة", "یک روز پس از"), half a day or more apart.
+"acts_jac12": acts_jac half a day or more apart only; "acts_new": the share of the later
+one's keys the earlier one lacks (both have some, half a day or more apart);
+"acts_apart24": acts_apart a day or more apart only; "lead_repeat": the later one's lead
+(not its headline, `repeat`'s) says its event repeats an earlier one or comes after it ("a
+day after", "спустя", "غداة", "یک روز پس از"), half a day or more apart.
 "apart_mass": acts_apart times the shared names' mass (same people, other acts; "_12":
 half a day or more apart); "unmet_mass": (1 - acts_jac) times that mass. `acts_jac` ships as
 `score.acts_alike`: run this probe on a tree without it (its base is then the product's).
@@ -96,7 +97,13 @@ def apart_mass12(p: Pair) -> float:
     return apart_mass(p) if _days(p) >= 0.5 else 0.0
 
 
+def acts_jac12(p: Pair) -> float:
+    """acts_jac half a day or more apart only: the same act told again a day on."""
+    return acts_jac(p) if _days(p) >= 0.5 else 0.0
+
+
 NEW = {
+    "acts_jac12": acts_jac12,
     "apart_mass": apart_mass,
     "unmet_mass": unmet_mass,
     "apart_mass12": apart_mass12,
