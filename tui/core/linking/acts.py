@@ -7,8 +7,11 @@ before. Read together, sentence by sentence, they do: two reports of one event p
 one type with one of the same names, while adjacent events, which share both the people and
 the kinds of thing that happen, pair them differently. Types and entity ids are the same in
 every script, so this holds across languages too. The pair part (`score._acts_apart`) is 1
-when both articles have such pairs and share none; fitted through the logistic like every
-other part (tests/data/related_eval.md). Read once per article, in the text half of analysis.
+when both articles have such pairs and share none, and `score._acts_alike` is the share of
+their pairs they have in common (fitted negative beside the names in the leads: the same act
+told again with the same names is another act, round 56); fitted through the logistic like
+every other part (tests/data/related_eval.md). Read once per article, in the text half of
+analysis.
 """
 
 from __future__ import annotations

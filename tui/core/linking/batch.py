@@ -108,18 +108,19 @@ def score_many(feats: Mapping[int, Features], pairs: Sequence[tuple[int, int]],
     lead, clash = _leads(arts, coded, x, y)
     day = np.array([f.day for f in arts], np.int64)
     repeat = np.array([f.repeat for f in arts], bool)
+    apart, acts_alike = _acts(coded, x, y)
     undated = np.array([f.undated for f in arts], bool)
     later = np.where(published[x] > published[y], x, y)
     columns = (ea, _log1p(mass_s), ep, ef, mass, lead, clash, text,
                np.minimum(days, WINDOW_DAYS) / 7, _log1p(days),
                np.minimum(np.abs(day[x] - day[y]), 7) / 7, cross, cross * (ea + ep) / 2,
                cross * mass, what, differ,
-               (repeat[later] & (days >= REPEAT_DAYS)).astype(np.float64), _acts(coded, x, y),
+               (repeat[later] & (days >= REPEAT_DAYS)).astype(np.float64), apart,
                _kinds(arts, x, y),
                np.maximum(np.minimum(days, WINDOW_DAYS) - LATE_DAYS, 0.0) / 7,
                np.where(undated[later], np.minimum(days, WINDOW_DAYS) / 7, 0.0),
                _headline(coded, x, y, cross, np.array([f.summary for f in arts], bool)),
-               np.maximum(np.minimum(days, WINDOW_DAYS) - TAIL_DAYS, 0.0) / 7)
+               np.maximum(np.minimum(days, WINDOW_DAYS) - TAIL_DAYS, 0.0) / 7, acts_alike)
     dot = np.zeros(len(x), np.float64)
     for weight, column in zip(model.vector, columns, strict=True):
         dot += weight * column
@@ -156,12 +157,18 @@ def _headline(coded: Coded, x: Any, y: Any, cross: Any, summary: Any) -> Any:
     return np.where(some, met / union, 0.0)
 
 
-def _acts(coded: Coded, x: Any, y: Any) -> Any:
-    """`score._acts_apart` per pair: both say what happened to whom, and share no pair."""
+def _acts(coded: Coded, x: Any, y: Any) -> tuple[Any, Any]:
+    """`score._acts_apart` and `score._acts_alike` per pair: both say what happened to whom,
+    and share no pair; the shared pairs over their union (an int over an int, one rounding,
+    as in Python), 0 unless both have some."""
+    import numpy as np
+
     field = coded.field("acts")
     met = field.meet(x, y)[1]
-    has = field.count > 0
-    return (has[x] & has[y] & (met == 0)).astype(float)
+    nx, ny = field.count[x], field.count[y]
+    both = (nx > 0) & (ny > 0)
+    union = np.where(both, nx + ny - met, 1)
+    return (both & (met == 0)).astype(float), np.where(both, met / union, 0.0)
 
 
 def _kinds(arts: Sequence[Features], x: Any, y: Any) -> Any:

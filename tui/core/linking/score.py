@@ -4,8 +4,9 @@ Pure (no SQL). Two articles' `Features` give named parts (shared people, states,
 protagonists weighted by rarity and prominence; text similarity; days apart, and how far apart
 the days their leads speak of are; whether they are in one script; whether the later one's
 headline says its event repeats an earlier one; whether what happened to whom, read sentence
-by sentence, differs; whether one headline reports violence and the other only other
-business). A logistic model fitted on
+by sentence, differs, and how much of it the two tell alike (another act by the same
+people is told in the same pairs of kind and name again); whether one headline reports
+violence and the other only other business). A logistic model fitted on
 labelled pairs (`fit.py`, weights in `weights.json` beside it) turns the parts into a
 probability, so 0.5 reads "as likely the same event as not". Time is learned with the rest:
 coverage of an event goes on for days as reactions and analysis, and the model says how fast
@@ -39,7 +40,7 @@ DAY = 86400.0
 WINDOW_DAYS = 14.0  # candidates come from this far either side; the model decides how much
 PARTS = ("actors", "states", "places", "focus", "mass", "lead", "clash", "text", "days",
          "logdays", "evgap", "cross", "cross_ent", "cross_mass", "what", "what_clash", "repeat",
-         "acts_apart", "kind_apart", "late", "undated", "headline", "tail")
+         "acts_apart", "kind_apart", "late", "undated", "headline", "tail", "acts_alike")
 TEXT = PARTS.index("text")
 REPEAT_DAYS = 0.5  # an article this far before a repeat's report is likely the earlier event
 # the decay bends here (the `late` part: days past it): a report's analysis, explainer and
@@ -150,6 +151,21 @@ def _acts_apart(x: Features, y: Features) -> float:
     return 1.0 if x.acts and y.acts and x.acts.isdisjoint(y.acts) else 0.0
 
 
+def _acts_alike(x: Features, y: Features) -> float:
+    """How much of what happened to whom the two tell alike: the Jaccard of their "type a:id"
+    keys (acts.py), 0 unless both have some (`acts_apart` flags none shared). Fitted negative
+    (round 56: -1.94, `focus` 2.23 -> 2.72, `acts_apart` -0.35 -> -0.46): the odds peak where
+    two texts share some of their pairs, not all. Two reports of one event name its people
+    in their leads, each with acts of its own (the toll, the reactions), while another act
+    by the same people (a second strike on the city, the next round of talks) repeats the
+    same pairs of kind and name; out of sample 85.7 -> 78 intrusions."""
+    ax, ay = x.acts, y.acts
+    if not (ax and ay):
+        return 0.0
+    met = len(ax & ay)
+    return met / (len(ax) + len(ay) - met)
+
+
 def _undated(x: Features, y: Features, days: float) -> float:
     """The days apart again (`days`' scale) when the later one reads as written back undated
     (`when.lead_day`: its lead names no day, no live page). Such a lead is read as its
@@ -210,7 +226,8 @@ def _pair(x: Features, y: Features) -> tuple[tuple[float, ...], list[str], list[
               what, differ, _repeat(x, y, days), _acts_apart(x, y),
               1.0 if kind_apart(x.kinds, y.kinds) else 0.0,
               max(min(days, WINDOW_DAYS) - LATE_DAYS, 0.0) / 7, _undated(x, y, days),
-              _headline(x, y), max(min(days, WINDOW_DAYS) - TAIL_DAYS, 0.0) / 7)
+              _headline(x, y), max(min(days, WINDOW_DAYS) - TAIL_DAYS, 0.0) / 7,
+              _acts_alike(x, y))
     return values, shared_a, shared_p
 
 
