@@ -135,23 +135,7 @@ def main() -> None:
 
     bench, feats = sf.rv.load_with(read, seeds=args.seeds)
     npr.FEATS.update(feats)  # type: ignore[arg-type]
-    for name in args.only:
-        if name in sp.PAIRWISE:
-            fires = [(sp.PAIRWISE[name](p) > 0, p.same) for p in bench.table]
-            print(
-                f"{name}: fires on {sum(f and s for f, s in fires)} of "
-                f"{sum(s for _f, s in fires)} same-event candidate pairs, "
-                f"{sum(f and not s for f, s in fires)} of "
-                f"{sum(not s for _f, s in fires)} other-event ones",
-                flush=True,
-            )
-        runs = [sp.run(bench, s, args.folds, sp.EXTRA[name]) for s in args.seeds]
-        sf.print_means(name, runs, args.folds, width=16)
-        print(
-            f"{'':<16} whole-set fit (seed {args.seeds[0]}): "
-            f"{sp.weights(bench, args.seeds[0], sp.EXTRA[name])}",
-            flush=True,
-        )
+    sp.report(bench, args)
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ Figures: tests/data/related_eval.md, rounds 45, 46 and 48.
 
 from __future__ import annotations
 
+import argparse
 import math
 import sys
 from collections.abc import Callable, Mapping
@@ -368,6 +369,12 @@ def main() -> None:
         len(lengths),
         flush=True,
     )
+    report(bench, args)
+
+
+def report(bench: sf.rv.Bench, args: argparse.Namespace) -> None:
+    """Each variant in `args.only`: where its part fires, then its folds' means per seed and
+    its whole-set weights (act_probe's variants are reported the same way)."""
     for name in args.only:
         if name in PAIRWISE:
             fires = [(PAIRWISE[name](p) > 0, p.same) for p in bench.table]
@@ -385,7 +392,6 @@ def main() -> None:
             f"{weights(bench, args.seeds[0], EXTRA[name])}",
             flush=True,
         )
-
 
 if __name__ == "__main__":
     main()
