@@ -60,6 +60,8 @@ def test_places_in_any_script_and_case_form(text: str, expected: list[tuple[str,
                                                     ("Tiraspol", "tiraspol")]),
     ("ریزش ساختمان متروپل در آبادان", [("آبادان", "abadan")]),  # Persian, not Arabic عبادان
     ("Narva and Daugavpils", [("Narva", "narva"), ("Daugavpils", "daugavpils")]),
+    ("из Подмосковья в Приморье", [("Подмосковья", "moscow-oblast"),
+                                   ("Приморье", "primorsky-krai")]),  # a region in -ье, declined
 ])
 def test_the_grown_gazetteer_by_class(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
@@ -84,6 +86,7 @@ def test_the_grown_gazetteer_by_class(text: str, expected: list[tuple[str, str]]
     "Car bomb in Of",
     "Shlomi Ziv and Itamar were freed",  # given names, not the towns
     "Bender said the talks were over",  # a surname, not the town (Bendery)
+    "Семья и друзья пришли",  # soft endings only after a form in -ье
 ])
 def test_common_words_are_no_places(text: str) -> None:
     assert found(text) == []

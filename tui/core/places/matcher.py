@@ -34,6 +34,9 @@ NOT_PLACES = ("مسقط رأس", "مسقط رأسه", "مسقط رأسها", "م
 _RU_ENDINGS = ("", "а", "я", "у", "ю", "е", "и", "ы", "о", "ой", "ей", "ом", "ем", "ью", "ям",
                "ях", "ах", "ами", "ями", "ию", "ии", "ией", "ого", "ему", "ому", "ую", "ая",
                "ий", "ый", "ое", "ые", "ых", "ым", "ыми", "им", "ими", "их", "ие", "юю", "яя")
+# A region in -ье keeps its soft sign in every case (Приморья, Подмосковьем); only a form that
+# ends so takes these ("семья" is no case of Семей).
+_SOFT_ENDINGS = ("ья", "ью", "ьем", "ьи")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +78,8 @@ def _keys(form: str) -> list[str]:
     if len(stem) < 3:
         return [key_of(form)]
     base = key_of(stem)[:-1]
-    return [key_of(form), *(f"{base}{e} " for e in _RU_ENDINGS if e or stem == form)]
+    soft = _SOFT_ENDINGS if form.endswith("ье") else ()
+    return [key_of(form), *(f"{base}{e} " for e in (*_RU_ENDINGS, *soft) if e or stem == form)]
 
 
 class PlaceFinder:
